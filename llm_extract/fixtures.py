@@ -1,0 +1,125 @@
+"""Hand-labeled fixtures: loading, validation and locating their letters.
+
+A fixture names its letter either by a repo-relative path (seed letters, which are
+committed) or by a corpus case number (real letters, which stay outside the repo
+and are read from a corpus directory). The label schema forbids unknown keys, so a
+typo in a hand-written label fails loudly instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from .errors import InputError
+from .models import GuidelineSource, Outcome, Priority, Sex
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES_DIR = REPO_ROOT / "evals" / "fixtures"
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dwc-2016"
+
+
+class _Label(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LetterRef(_Label):
+    path: str | None = None
+    """Repo-relative path of a committed letter."""
+    corpus_case: str | None = None
+    """Case number of a letter in the corpus directory."""
+
+    @model_validator(mode="after")
+    def _one(self) -> LetterRef:
+        if (self.path is None) == (self.corpus_case is None):
+            raise ValueError("a fixture letter needs exactly one of 'path' or 'corpus_case'")
+        return self
+
+
+class ExpectedCase(_Label):
+    case_number: str | None
+    date_assigned: dt.date | None
+    date_of_injury: dt.date | None
+    decision_date: dt.date | None
+    ur_denial_date: dt.date | None
+    application_received: dt.date | None
+    priority: Priority | None
+
+
+class ExpectedReviewer(_Label):
+    licensed_in: list[str]
+    specialties: list[str]
+
+
+class ExpectedPatient(_Label):
+    age: int | None
+    sex: Sex | None
+
+
+class ExpectedDecision(_Label):
+    service: str
+    outcome: Outcome
+    partial: bool
+    original_request: str | None
+    authorized_portion: str | None
+    claims_administrator_sources: list[GuidelineSource] | None = None
+    maximus_sources: list[GuidelineSource] | None = None
+
+
+class Expected(_Label):
+    case: ExpectedCase
+    reviewer: ExpectedReviewer
+    patient: ExpectedPatient
+    decisions: list[ExpectedDecision]
+
+
+class Fixture(_Label):
+    id: str
+    letter: LetterRef
+    expected: Expected
+    labeler_notes: str = ""
+
+    def text_path(self, corpus: Path | None) -> Path | None:
+        """Where the letter's text is, or None when its corpus is not available."""
+        if self.letter.path is not None:
+            return REPO_ROOT / self.letter.path
+        if corpus is None:
+            return None
+        return corpus / "text" / f"{self.letter.corpus_case}.txt"
+
+    def pdf_path(self, corpus: Path | None) -> Path | None:
+        if self.letter.corpus_case is None or corpus is None:
+            return None
+        return corpus / "pdf" / f"{self.letter.corpus_case}.pdf"
+
+
+def default_corpus() -> Path | None:
+    """``../shared/corpus/dwc-2016`` beside the repo, when it exists."""
+    return DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None
+
+
+def load_fixture(path: Path) -> Fixture:
+    try:
+        return Fixture.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (ValidationError, json.JSONDecodeError) as exc:
+        raise InputError(
+            f"fixture {path.name} is not a valid label file: {exc}",
+            hint="see evals/LABELING.md for the label format",
+        ) from exc
+
+
+def load_fixtures(directory: Path = FIXTURES_DIR) -> list[Fixture]:
+    return [load_fixture(p) for p in sorted(directory.glob("*.json"))]
+
+
+def iter_available(
+    fixtures: list[Fixture], corpus: Path | None
+) -> Iterator[tuple[Fixture, Path | None]]:
+    """Each fixture with its letter path, or None when the letter is missing."""
+    for fixture in fixtures:
+        path = fixture.text_path(corpus)
+        yield fixture, path if path is not None and path.is_file() else None

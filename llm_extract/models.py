@@ -1,0 +1,266 @@
+"""The v1 output contract: one JSON document per letter.
+
+These models are the public interface intake tools code against. Field names under
+``case``, ``reviewer``, ``patient`` and ``decisions`` are fixed by the contract;
+anything added around them must be additive. Every model forbids unknown fields,
+dates serialise as ISO ``YYYY-MM-DD`` and absent values are ``null``.
+
+Character offsets (:class:`Span`) always index the exact text the extractor was
+given: the decoded text file, or the text layer extracted from a PDF (whose sha256
+is in ``provenance.text_sha256``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+
+class Contract(BaseModel):
+    """Base for every contract model: strict, immutable, documented."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Span(Contract):
+    """Half-open character range ``[start, end)`` into the letter text."""
+
+    start: int = Field(ge=0)
+    """Offset of the first character."""
+    end: int = Field(ge=0)
+    """Offset one past the last character."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError("span end must not precede its start")
+        return self
+
+
+class Priority(StrEnum):
+    standard = "standard"
+    expedited = "expedited"
+
+
+class Sex(StrEnum):
+    male = "male"
+    female = "female"
+
+
+class Outcome(StrEnum):
+    """``upheld``: the denial stands, the treatment is NOT approved.
+    ``overturned``: the treatment is medically necessary and must be authorized."""
+
+    upheld = "upheld"
+    overturned = "overturned"
+
+
+class GuidelineSource(StrEnum):
+    """Guideline families named in a guideline line."""
+
+    MTUS = "MTUS"
+    ODG = "ODG"
+    ACOEM = "ACOEM"
+    other = "other"
+
+
+class ReasonCode(StrEnum):
+    """Common reasons reviewers give, recognised from the rationale text."""
+
+    no_functional_improvement = "no_functional_improvement"
+    exceeds_guideline_limits = "exceeds_guideline_limits"
+    not_recommended = "not_recommended"
+    missing_documentation = "missing_documentation"
+    findings_do_not_support = "findings_do_not_support"
+    other_treatment_first = "other_treatment_first"
+    criteria_met = "criteria_met"
+
+
+class CaseSpans(Contract):
+    """Where each header value was found."""
+
+    case_number: Span | None = None
+    date_assigned: Span | None = None
+    date_of_injury: Span | None = None
+    decision_date: Span | None = None
+    ur_denial_date: Span | None = None
+    application_received: Span | None = None
+    priority: Span | None = None
+
+
+class Case(Contract):
+    """Header facts. Letters before 2016 have no header: then all are null except a
+    date of injury stated in the clinical case summary."""
+
+    case_number: str | None = Field(default=None, pattern=r"^CM\d{2}-\d{7}$")
+    """IMR case number, ``CMyy-nnnnnnn``."""
+    date_assigned: dt.date | None = None
+    """Date the case was assigned to the reviewer."""
+    date_of_injury: dt.date | None = None
+    """Date of the work injury."""
+    decision_date: dt.date | None = None
+    """Date of the final determination."""
+    ur_denial_date: dt.date | None = None
+    """Date utilization review denied the request."""
+    application_received: dt.date | None = None
+    """Date the IMR application was received."""
+    priority: Priority | None = None
+    """Review priority."""
+    spans: CaseSpans = CaseSpans()
+    """Evidence for each value."""
+
+
+class ReviewerSpans(Contract):
+    licensed_in: Span | None = None
+    specialties: Span | None = None
+
+
+class Reviewer(Contract):
+    """The expert reviewer's credentials (never a name: letters do not carry one)."""
+
+    licensed_in: list[str] = []
+    """States where the reviewer is licensed, as written (e.g. ``North Carolina``)."""
+    specialties: list[str] = []
+    """Board certifications and specialties, as written."""
+    spans: ReviewerSpans = ReviewerSpans()
+
+
+class PatientSpans(Contract):
+    age: Span | None = None
+    sex: Span | None = None
+
+
+class Patient(Contract):
+    """Age and sex as stated in the clinical case summary."""
+
+    age: int | None = Field(default=None, ge=0, le=120)
+    sex: Sex | None = None
+    spans: PatientSpans = PatientSpans()
+
+
+class Reason(Contract):
+    """A recognised reason with the rationale words that show it."""
+
+    code: ReasonCode
+    span: Span
+    """Where in the letter the reason is stated."""
+
+
+class DecisionSpans(Contract):
+    heading: Span
+    """The whole item heading, from its first word to the outcome word."""
+    service: Span
+    outcome: Span
+    original_request: Span | None = None
+    authorized_portion: Span | None = None
+    claims_administrator_guideline: Span | None = None
+    maximus_guideline: Span | None = None
+    rationale: Span | None = None
+
+
+class Decision(Contract):
+    """One disputed item and the reviewer's decision on it."""
+
+    index: int = Field(ge=1)
+    """Position in the letter, from 1."""
+    service: str
+    """The treatment decided, as written (line breaks folded). For a partially
+    certified request this is the remaining portion that IMR decided."""
+    outcome: Outcome
+    partial: bool = False
+    """True when the claims administrator authorized part of the original request."""
+    original_request: str | None = None
+    """The original request, when the item was partially certified or modified."""
+    authorized_portion: str | None = None
+    """What the claims administrator already authorized, when stated."""
+    claims_administrator_guideline: str | None = None
+    """The claims administrator's guideline line, as written."""
+    maximus_guideline: str | None = None
+    """The reviewer's (MAXIMUS) guideline line, as written."""
+    claims_administrator_sources: list[GuidelineSource] = []
+    maximus_sources: list[GuidelineSource] = []
+    rationale: str | None = None
+    """The reviewer's decision rationale, as written (line breaks folded)."""
+    reasons: list[Reason] = []
+    """Common reasons recognised in the rationale, in order of first mention."""
+    spans: DecisionSpans
+
+
+class ReadabilityMetric(StrEnum):
+    flesch_kincaid_grade = "flesch_kincaid_grade"
+    fernandez_huerta = "fernandez_huerta"
+
+
+class Readability(Contract):
+    metric: ReadabilityMetric
+    """``flesch_kincaid_grade`` for English (a US school grade, lower is easier);
+    ``fernandez_huerta`` for Spanish (0-100 reading ease, higher is easier)."""
+    score: float
+    target: float
+    """Grade 6 or lower for English; ease 70 or higher for Spanish."""
+    meets_target: bool
+
+
+class SummaryItem(Contract):
+    index: int = Field(ge=1)
+    """The decision this line explains."""
+    service: str
+    approved: bool
+    """True when the treatment must now be authorized (outcome overturned)."""
+    status: str
+    """Plain sentence saying whether the treatment is approved."""
+    reasons: list[str] = []
+    """Plain sentences giving the main reason, drawn from the rationale."""
+
+
+class Summary(Contract):
+    """Plain-language summary for the injured worker."""
+
+    language: Literal["en", "es"]
+    headline: str
+    items: list[SummaryItem]
+    next_steps: list[str]
+    """What happens next: the appeal window and, for approved items, authorization."""
+    text: str
+    """The whole summary as plain text, ready to show or send."""
+    readability: Readability
+    generated_by: str
+    """``rules`` for the deterministic templates, otherwise the model that wrote it."""
+
+
+class Provenance(Contract):
+    """What produced this document. Nothing here varies between identical runs."""
+
+    package_version: str
+    backend: str
+    backend_version: str
+    """Parser version for ``rules``; model name for LLM backends."""
+    summary_templates_version: str
+    schema_version: str = SCHEMA_VERSION
+    letter_format: str
+    """Which letter layout was recognised (e.g. ``dwc-2016`` or ``imr-2014``)."""
+    input_kind: Literal["text", "pdf"]
+    input_sha256: str
+    """sha256 of the input bytes as received."""
+    text_sha256: str
+    """sha256 of the UTF-8 text that spans index into."""
+    text_length: int
+    pages: int | None = None
+    """Number of PDF pages, for PDF input."""
+
+
+class Extraction(Contract):
+    """The v1 result for one letter."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    case: Case
+    reviewer: Reviewer
+    patient: Patient
+    decisions: list[Decision]
+    summary: Summary
+    provenance: Provenance

@@ -1,0 +1,485 @@
+"""Deterministic IMR letter parser: the embedded default backend and the verifier.
+
+The parser finds structure by anchors that every known layout shares, not by a
+fixed template:
+
+* an item heading ends with ``: Upheld`` or ``: Overturned`` at the end of a line
+  (the outcome word may wrap onto the next line) and is followed by one of the
+  item labels (``Claims Administrator guideline:``, ``MAXIMUS guideline:``,
+  ``Decision rationale:``). The words Upheld/Overturned inside prose never satisfy
+  both conditions.
+* an item heading starts after the previous item's rationale. Blank lines are not
+  trusted for this (pypdfium2 text has none; pypdf text has page-break blanks inside
+  paragraphs), so the heading is extended backwards line by line until a line that
+  ends a sentence, with the partial-certification sentences ("X was the original
+  request. Y was authorized by the Claims Administrator.") treated as part of the
+  heading.
+
+Everything is returned with character offsets into the exact text given. A letter
+whose decisions section or items cannot be found raises
+:class:`~llm_extract.errors.UnrecognizedLetterError`; the parser never invents items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import EmptyInputError, UnrecognizedLetterError
+from .models import (
+    Case,
+    CaseSpans,
+    Decision,
+    DecisionSpans,
+    GuidelineSource,
+    Outcome,
+    Patient,
+    PatientSpans,
+    Priority,
+    Reviewer,
+    ReviewerSpans,
+    Sex,
+    Span,
+)
+
+PARSER_VERSION = "1.0.0"
+"""Bump on any change that can alter parser output: it is part of every cache key."""
+
+_I = re.IGNORECASE
+_S = re.IGNORECASE | re.DOTALL
+
+DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
+
+_DECISIONS_HEADING = re.compile(
+    r"IMR\s+ISSUES,?\s+DECISIONS\s+AND\s+RATIONALES|IMR\s+DECISION\(?S\)?\s+AND\s+RATIONALE\(?S\)?"
+)
+_INTRO = re.compile(r"set\s+forth\s+below\s*:", _I)
+_SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
+_HOW_MADE = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I)
+_LETTER_2013 = re.compile(r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S)
+
+_ANCHOR = re.compile(
+    r"(?P<colon>:[ \t]*(?:\r?\n[ \t]*)*|[ \t]+)(?P<outcome>Upheld|Overturned)[ \t]*(?=\r?\n|$)", _I
+)
+_LABEL_CA = re.compile(r"Claims\s+Administrator\s+guideline\s*:", _I)
+_LABEL_MAX = re.compile(r"MAXIMUS\s+guideline\s*:", _I)
+_LABEL_RATIONALE = re.compile(r"Decision\s+rationale\s*:", _I)
+_FOLLOWER = re.compile(
+    r"\s*(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:", _I
+)
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*$")
+_ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
+_PARTIAL_CONTINUATION = re.compile(
+    r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
+)
+_PARTIAL_MARK = re.compile(r"original\s+request", _I)
+
+_PARTIAL_REMAINING = re.compile(
+    r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\.\s+(?P<auth>.+?)\s+was\s+authorized\s+by\s+"
+    r"the\s+Claims\s+Administrator\.\s+The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+"
+    r"original\s+request,?\s+(?P<svc>.+?)\s+is\s*$",
+    _S,
+)
+_PARTIAL_MODIFIED = re.compile(
+    r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\.\s+The\s+Claims\s+Administrator\s+authorized\s+"
+    r"(?P<auth>.+?),?\s+leaving\s+the\s+original\s+request\s+IMR\s+eligible\.\s+The\s+original\s+"
+    r"request,?\s+(?P<svc>.+?)\s+is\s*$",
+    _S,
+)
+_PARTIAL_LOOSE = re.compile(
+    r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\..*(?:original\s+request|eligible),?\s+"
+    r"(?P<svc>.+?)\s+is\s*$",
+    _S,
+)
+
+_HEADER_FIELDS: dict[str, re.Pattern[str]] = {
+    "case_number": re.compile(r"Case\s+Number\s*:\s*(CM\d{2}-\d{7})", _I),
+    "date_assigned": re.compile(r"Date\s+Assigned\s*:\s*(" + DATE + ")", _I),
+    "date_of_injury": re.compile(r"Date\s+of\s+Injury\s*:\s*(" + DATE + ")", _I),
+    "decision_date": re.compile(r"Decision\s+Date\s*:\s*(" + DATE + ")", _I),
+    "ur_denial_date": re.compile(r"UR\s+Denial\s+Date\s*:\s*(" + DATE + ")", _I),
+    "application_received": re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I),
+    "priority": re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I),
+}
+_INJURY_IN_SUMMARY = re.compile(
+    r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
+    r"injury\s+on|(?:was|were)\s+injured\s+on|injured\s+on)\s*:?\s*(" + DATE + r")\b",
+    _I,
+)
+
+_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I)
+_SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I)
+_BOARD = re.compile(
+    r"Board\s+Certified\s+in\s+(?P<spec>.+?)(?:,?\s+(?:and\s+)?has\s+a\s+subspecialty\s+in\s+"
+    r"(?P<sub>.+?))?,?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+(?P<states>[A-Z][A-Za-z ,]*?[a-z])\s*\.",
+    re.DOTALL,
+)
+_VALUE_STOP = re.compile(
+    r"CLINICAL\s+CASE\s+SUMMARY|Certification\(s\)|State\(s\)\s+of|HOW\s+THE\s+IMR|The\s+expert\s+reviewer", _I
+)
+_VALUE_MAX = 400
+"""A credential value longer than this means the stop words were not found: cut it at its line."""
+
+_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", _I)
+_SEX_WORDS = {
+    "male": Sex.male, "man": Sex.male, "gentleman": Sex.male,
+    "female": Sex.female, "woman": Sex.female, "lady": Sex.female,
+}
+_SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(male|man|gentleman|female|woman|lady)\b", _I)
+_SEX_ANYWHERE = re.compile(r"\b(male|female|gentleman|woman|lady)\b", _I)
+
+_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, re.Pattern[str]], ...] = (
+    (GuidelineSource.ACOEM, re.compile(r"ACOEM", _I)),
+    (GuidelineSource.MTUS, re.compile(r"(?<!Non-)\bMTUS\b", _I)),
+    (GuidelineSource.ODG, re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I)),
+)
+_NON_MTUS = re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I)
+_NO_CITATION = re.compile(r"did\s+not\s+cite\s+any", _I)
+_NOT_CITED = re.compile(
+    r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I
+)
+"""Mentions that are not citations: link artifacts of the PDF, and explicit negations."""
+
+
+@dataclass(frozen=True)
+class ParsedLetter:
+    """What the parser found in one letter, all offsets into its text."""
+
+    letter_format: str
+    case: Case
+    reviewer: Reviewer
+    patient: Patient
+    decisions: list[Decision]
+
+
+def fold(text: str) -> str:
+    """Collapse every run of whitespace (line breaks, PDF double spaces) to one space."""
+    return " ".join(text.split())
+
+
+def parse(text: str) -> ParsedLetter:
+    """Parse one letter, or raise a typed error saying why it cannot be read."""
+    if not text.strip():
+        raise EmptyInputError("the letter is empty", hint="pass a file that contains the letter text")
+    heading = _DECISIONS_HEADING.search(text)
+    if heading is None:
+        raise _unrecognized(text)
+    summary_heading = _SUMMARY_HEADING.search(text, 0, heading.start())
+    header_end = _first_of(text, (_HOW_MADE, _SUMMARY_HEADING), 0, heading.start())
+    summary_start = summary_heading.end() if summary_heading else header_end
+    case = _parse_case(text, header_end, summary_start, heading.start())
+    return ParsedLetter(
+        letter_format="dwc-2016" if case.case_number else "imr-2014",
+        case=case,
+        reviewer=_parse_reviewer(text, 0, summary_heading.start() if summary_heading else heading.start()),
+        patient=_parse_patient(text, summary_start, heading.start()),
+        decisions=_parse_decisions(text, heading.end()),
+    )
+
+
+def _unrecognized(text: str) -> UnrecognizedLetterError:
+    if _LETTER_2013.search(text):
+        return UnrecognizedLetterError(
+            "this looks like a 2013-style IMR letter, which the rules parser does not read",
+            hint="use an LLM backend (--backend llm) for this layout",
+        )
+    return UnrecognizedLetterError(
+        "no 'IMR ISSUES, DECISIONS AND RATIONALES' section found: not an IMR final determination "
+        "letter this parser knows",
+        hint="check that the file is an IMR determination letter, or use --backend llm",
+    )
+
+
+def _first_of(text: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> int:
+    hits = [m.start() for p in patterns if (m := p.search(text, start, end))]
+    return min(hits) if hits else end
+
+
+# ---------------------------------------------------------------- header
+
+
+def _parse_date(raw: str) -> dt.date | None:
+    """Read M/D/Y with 2- or 4-digit years; impossible dates yield None, not a guess."""
+    month, day, year = (int(x) for x in re.split(r"[/-]", raw))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse_case(text: str, header_end: int, summary_start: int, decisions_start: int) -> Case:
+    values: dict[str, object] = {}
+    spans: dict[str, Span] = {}
+    for name, pattern in _HEADER_FIELDS.items():
+        m = pattern.search(text, 0, header_end)
+        if m is None:
+            continue
+        raw = m.group(1)
+        value: object
+        if name == "case_number":
+            value = raw.upper()
+        elif name == "priority":
+            value = Priority(raw.lower())
+        else:
+            value = _parse_date(raw)
+        if value is not None:
+            values[name] = value
+            spans[name] = Span(start=m.start(1), end=m.end(1))
+    if "date_of_injury" not in values and "case_number" not in values:
+        m = _INJURY_IN_SUMMARY.search(text, summary_start, decisions_start)
+        if m and (injury := _parse_date(m.group(1))):
+            values["date_of_injury"] = injury
+            spans["date_of_injury"] = Span(start=m.start(1), end=m.end(1))
+    return Case.model_validate({**values, "spans": CaseSpans(**spans)})
+
+
+# ---------------------------------------------------------------- reviewer
+
+
+def _split_list(value: str) -> list[str]:
+    return [part for part in (fold(p) for p in value.split(",")) if part]
+
+
+def _label_value(text: str, label: re.Pattern[str], start: int, end: int) -> tuple[str, Span] | None:
+    m = label.search(text, start, end)
+    if m is None:
+        return None
+    stop = _VALUE_STOP.search(text, m.end(), end)
+    value_end = stop.start() if stop else end
+    if value_end - m.end() > _VALUE_MAX:
+        line_end = text.find("\n", m.end())
+        value_end = line_end if 0 <= line_end < value_end else value_end
+    raw = text[m.end():value_end]
+    lead = len(raw) - len(raw.lstrip())
+    s, e = m.end() + lead, m.end() + len(raw.rstrip())
+    return text[s:e], Span(start=s, end=e)
+
+
+def _parse_reviewer(text: str, start: int, end: int) -> Reviewer:
+    states = _label_value(text, _LICENSURE, start, end)
+    specialties = _label_value(text, _SPECIALTY, start, end)
+    if states or specialties:
+        return Reviewer(
+            licensed_in=_split_list(states[0]) if states else [],
+            specialties=_split_list(specialties[0]) if specialties else [],
+            spans=ReviewerSpans(
+                licensed_in=states[1] if states else None,
+                specialties=specialties[1] if specialties else None,
+            ),
+        )
+    m = _BOARD.search(text, start, end)
+    if m is None:
+        return Reviewer()
+    found = [fold(m.group("spec"))] + ([fold(m.group("sub"))] if m.group("sub") else [])
+    spec_end = m.end("sub") if m.group("sub") else m.end("spec")
+    return Reviewer(
+        licensed_in=[s for s in (fold(x) for x in re.split(r",|\band\b", m.group("states"))) if s],
+        specialties=found,
+        spans=ReviewerSpans(
+            licensed_in=Span(start=m.start("states"), end=m.end("states")),
+            specialties=Span(start=m.start("spec"), end=spec_end),
+        ),
+    )
+
+
+# ---------------------------------------------------------------- patient
+
+
+def _parse_patient(text: str, start: int, end: int) -> Patient:
+    m = _AGE.search(text, start, end)
+    if m is None:
+        sex_m = _SEX_ANYWHERE.search(text, start, end)
+        return _patient(None, None, sex_m)
+    group = 1 if m.group(1) else 2
+    age = int(m.group(group))
+    sex_m = _SEX_AFTER_AGE.match(text, m.end(), end) or _SEX_ANYWHERE.search(text, start, end)
+    return _patient(age if age <= 120 else None, Span(start=m.start(group), end=m.end(group)), sex_m)
+
+
+def _patient(age: int | None, age_span: Span | None, sex_m: re.Match[str] | None) -> Patient:
+    sex = _SEX_WORDS[sex_m.group(1).lower()] if sex_m else None
+    sex_span = Span(start=sex_m.start(1), end=sex_m.end(1)) if sex_m else None
+    return Patient(
+        age=age,
+        sex=sex,
+        spans=PatientSpans(age=age_span if age is not None else None, sex=sex_span),
+    )
+
+
+# ---------------------------------------------------------------- decisions
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    colon: int
+    """Offset where the heading text stops (the colon, or the space before the outcome)."""
+    outcome_start: int
+    outcome_end: int
+    outcome: Outcome
+
+
+def _find_anchors(text: str, start: int) -> list[_Anchor]:
+    anchors = []
+    for m in _ANCHOR.finditer(text, start):
+        if _FOLLOWER.match(text, m.end()) is None:
+            continue
+        anchors.append(
+            _Anchor(
+                colon=m.start("colon"),
+                outcome_start=m.start("outcome"),
+                outcome_end=m.end("outcome"),
+                outcome=Outcome(m.group("outcome").lower()),
+            )
+        )
+    return anchors
+
+
+def _line_start(text: str, pos: int, floor: int) -> int:
+    return max(text.rfind("\n", floor, pos) + 1, floor)
+
+
+def _heading_start(text: str, floor: int, colon: int) -> int:
+    """Walk back from the heading's last line to the line after a sentence end."""
+    pos = _line_start(text, colon, floor)
+    while pos > floor:
+        prev_start = _line_start(text, pos - 1, floor)
+        prev = text[prev_start:pos].strip()
+        if prev and _ends_sentence(prev):
+            partial_so_far = _PARTIAL_MARK.search(text, pos, colon) is not None
+            if not (partial_so_far and _PARTIAL_CONTINUATION.search(prev)):
+                break
+        pos = prev_start
+    while pos < colon and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) and not _ABBREVIATION_END.search(line)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end)
+
+
+def _parse_decisions(text: str, section_start: int) -> list[Decision]:
+    anchors = _find_anchors(text, section_start)
+    rationale_count = len(_LABEL_RATIONALE.findall(text, section_start))
+    if not anchors:
+        raise UnrecognizedLetterError(
+            "the decisions section has no item heading ending in ': Upheld' or ': Overturned' "
+            "followed by the item's guideline lines",
+            hint="the layout is not one the rules parser knows; use --backend llm",
+        )
+    if rationale_count > len(anchors):
+        raise UnrecognizedLetterError(
+            f"found {rationale_count} decision rationales but only {len(anchors)} item headings "
+            "with a readable outcome; refusing to guess the missing items",
+            hint="check the letter for an item whose outcome is not 'Upheld' or 'Overturned'",
+        )
+    intro = _INTRO.search(text, section_start, anchors[0].colon)
+    floor = intro.end() if intro else section_start
+    decisions: list[Decision] = []
+    for index, anchor in enumerate(anchors):
+        block_end = anchors[index + 1].colon if index + 1 < len(anchors) else len(text)
+        labels = _item_labels(text, anchor.outcome_end, block_end)
+        next_floor = labels[-1][1] if labels else anchor.outcome_end
+        heading_start = _heading_start(text, floor, anchor.colon)
+        decisions.append((index, anchor, heading_start, labels))  # type: ignore[arg-type]
+        floor = next_floor
+    return _build_decisions(text, decisions, anchors)
+
+
+def _item_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The item's labels in order as (name, label_start, label_end)."""
+    found = []
+    pos = start
+    for name, pattern in (("ca", _LABEL_CA), ("max", _LABEL_MAX), ("rationale", _LABEL_RATIONALE)):
+        m = pattern.search(text, pos, end)
+        if m:
+            found.append((name, m.start(), m.end()))
+            pos = m.end()
+    return found
+
+
+def _build_decisions(text: str, raw: list, anchors: list[_Anchor]) -> list[Decision]:  # type: ignore[type-arg]
+    heading_starts = [h for _, _, h, _ in raw]
+    out = []
+    for index, anchor, heading_start, labels in raw:
+        item_end = heading_starts[index + 1] if index + 1 < len(raw) else len(text)
+        values: dict[str, Span] = {}
+        for pos, (name, _, label_end) in enumerate(labels):
+            value_end = labels[pos + 1][1] if pos + 1 < len(labels) else item_end
+            values[name] = _trimmed(text, label_end, value_end)
+        out.append(_decision(text, index + 1, anchor, heading_start, values))
+    return out
+
+
+def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, Span]) -> Decision:
+    heading = Span(start=heading_start, end=anchor.outcome_end)
+    service, original, authorized = _split_heading(text, heading_start, anchor.colon)
+    ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
+    ca_text = fold(text[ca.start:ca.end]) if ca else None
+    mx_text = fold(text[mx.start:mx.end]) if mx else None
+    return Decision(
+        index=index,
+        service=fold(text[service.start:service.end]),
+        outcome=anchor.outcome,
+        partial=original is not None,
+        original_request=fold(text[original.start:original.end]) if original else None,
+        authorized_portion=fold(text[authorized.start:authorized.end]) if authorized else None,
+        claims_administrator_guideline=ca_text,
+        maximus_guideline=mx_text,
+        claims_administrator_sources=guideline_sources(ca_text),
+        maximus_sources=guideline_sources(mx_text),
+        rationale=fold(text[rationale.start:rationale.end]) if rationale else None,
+        spans=DecisionSpans(
+            heading=heading,
+            service=service,
+            outcome=Span(start=anchor.outcome_start, end=anchor.outcome_end),
+            original_request=original,
+            authorized_portion=authorized,
+            claims_administrator_guideline=ca,
+            maximus_guideline=mx,
+            rationale=rationale,
+        ),
+    )
+
+
+def _split_heading(text: str, start: int, end: int) -> tuple[Span, Span | None, Span | None]:
+    """Service, original request and authorized portion spans of one heading."""
+    region = text[start:end]
+    for pattern in (_PARTIAL_REMAINING, _PARTIAL_MODIFIED, _PARTIAL_LOOSE):
+        m = pattern.fullmatch(region.rstrip())
+        if m:
+            groups = m.groupdict()
+            svc = Span(start=start + m.start("svc"), end=start + m.end("svc"))
+            orig = Span(start=start + m.start("orig"), end=start + m.end("orig"))
+            auth = (
+                Span(start=start + m.start("auth"), end=start + m.end("auth"))
+                if groups.get("auth") is not None
+                else None
+            )
+            return svc, orig, auth
+    return _trimmed(text, start, end), None, None
+
+
+def guideline_sources(line: str | None) -> list[GuidelineSource]:
+    """Guideline families named in one guideline line, sorted for stable output."""
+    if not line or _NO_CITATION.search(line):
+        return []
+    line = _NOT_CITED.sub(" ", line)
+    found = {source for source, pattern in _SOURCE_PATTERNS if pattern.search(line)}
+    for m in _NON_MTUS.finditer(line):
+        what = m.group("what")
+        if not any(p.search(what) for _, p in _SOURCE_PATTERNS):
+            found.add(GuidelineSource.other)
+    return sorted(found, key=lambda s: s.value)
