@@ -105,3 +105,10 @@ class CacheError(LlmExtractError):
 
     code = "cache-error"
     http_status = 500
+
+
+class InternalError(LlmExtractError):
+    """A bug: reported per letter so the rest of a batch still completes."""
+
+    code = "internal-error"
+    http_status = 500

@@ -60,7 +60,7 @@ _HOW_MADE = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", 
 _LETTER_2013 = re.compile(r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S)
 
 _ANCHOR = re.compile(
-    r"(?P<colon>:[ \t]*(?:\r?\n[ \t]*)*|[ \t]+)(?P<outcome>Upheld|Overturned)[ \t]*(?=\r?\n|$)", _I
+    r"(?P<colon>:[^\S\n]*(?:\n[^\S\n]*)*|[^\S\n]+)(?P<outcome>Upheld|Overturned)[^\S\n]*(?=\n|$)", _I
 )
 _LABEL_CA = re.compile(r"Claims\s+Administrator\s+guideline\s*:", _I)
 _LABEL_MAX = re.compile(r"MAXIMUS\s+guideline\s*:", _I)
@@ -370,6 +370,14 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end)
 
 
+@dataclass(frozen=True)
+class _Item:
+    anchor: _Anchor
+    heading_start: int
+    labels: list[tuple[str, int, int]]
+    """The item's labels in order, as (name, label_start, label_end)."""
+
+
 def _parse_decisions(text: str, section_start: int) -> list[Decision]:
     anchors = _find_anchors(text, section_start)
     rationale_count = len(_LABEL_RATIONALE.findall(text, section_start))
@@ -387,19 +395,24 @@ def _parse_decisions(text: str, section_start: int) -> list[Decision]:
         )
     intro = _INTRO.search(text, section_start, anchors[0].colon)
     floor = intro.end() if intro else section_start
-    decisions: list[Decision] = []
+    items: list[_Item] = []
     for index, anchor in enumerate(anchors):
         block_end = anchors[index + 1].colon if index + 1 < len(anchors) else len(text)
         labels = _item_labels(text, anchor.outcome_end, block_end)
-        next_floor = labels[-1][1] if labels else anchor.outcome_end
-        heading_start = _heading_start(text, floor, anchor.colon)
-        decisions.append((index, anchor, heading_start, labels))  # type: ignore[arg-type]
-        floor = next_floor
-    return _build_decisions(text, decisions, anchors)
+        items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), labels))
+        floor = labels[-1][2] if labels else anchor.outcome_end
+    decisions = []
+    for index, item in enumerate(items):
+        item_end = items[index + 1].heading_start if index + 1 < len(items) else len(text)
+        values: dict[str, Span] = {}
+        for pos, (name, _, label_end) in enumerate(item.labels):
+            value_end = item.labels[pos + 1][1] if pos + 1 < len(item.labels) else item_end
+            values[name] = _trimmed(text, label_end, value_end)
+        decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values))
+    return decisions
 
 
 def _item_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """The item's labels in order as (name, label_start, label_end)."""
     found = []
     pos = start
     for name, pattern in (("ca", _LABEL_CA), ("max", _LABEL_MAX), ("rationale", _LABEL_RATIONALE)):
@@ -408,19 +421,6 @@ def _item_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             found.append((name, m.start(), m.end()))
             pos = m.end()
     return found
-
-
-def _build_decisions(text: str, raw: list, anchors: list[_Anchor]) -> list[Decision]:  # type: ignore[type-arg]
-    heading_starts = [h for _, _, h, _ in raw]
-    out = []
-    for index, anchor, heading_start, labels in raw:
-        item_end = heading_starts[index + 1] if index + 1 < len(raw) else len(text)
-        values: dict[str, Span] = {}
-        for pos, (name, _, label_end) in enumerate(labels):
-            value_end = labels[pos + 1][1] if pos + 1 < len(labels) else item_end
-            values[name] = _trimmed(text, label_end, value_end)
-        out.append(_decision(text, index + 1, anchor, heading_start, values))
-    return out
 
 
 def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, Span]) -> Decision:

@@ -1,0 +1,80 @@
+"""Deterministic result cache on diskcache.
+
+The key hashes everything that changes a result and nothing else (inspect_ai's
+rule): backend identity (name, version, prompt or template versions and hashes,
+model, parameters), schema version, options such as the summary language, and the
+input bytes. The value is the exact JSON document that was written, so a hit is
+byte-identical to the run that filled it and costs no parsing or network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import diskcache
+import platformdirs
+
+from .errors import CacheError
+
+CACHE_DIR_ENV = "LLM_EXTRACT_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$LLM_EXTRACT_CACHE_DIR``, else the user cache directory for llm-extract."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_cache_dir("llm-extract"))
+
+
+def cache_key(identity: dict[str, Any], input_sha256: str) -> str:
+    """sha256 over canonical JSON of what determines the output."""
+    material = json.dumps({"identity": identity, "input": input_sha256}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    """A directory of finished results, safe to share between processes."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or default_cache_dir()
+        try:
+            self._cache = diskcache.Cache(str(self.directory), size_limit=2**31)
+        except (OSError, diskcache.Timeout) as exc:
+            raise CacheError(
+                f"cannot open the cache at {self.directory} ({exc})",
+                hint=f"set {CACHE_DIR_ENV} to a writable directory, or run with --no-cache",
+            ) from None
+
+    def get(self, key: str) -> str | None:
+        value = self._cache.get(key)
+        return value if isinstance(value, str) else None
+
+    def set(self, key: str, document: str) -> None:
+        try:
+            self._cache.set(key, document)
+        except (OSError, diskcache.Timeout) as exc:
+            raise CacheError(
+                f"cannot write to the cache at {self.directory} ({exc})",
+                hint=f"free disk space, set {CACHE_DIR_ENV}, or run with --no-cache",
+            ) from None
+
+    def stats(self) -> dict[str, int | str]:
+        return {"directory": str(self.directory), "entries": len(self._cache), "bytes": self._cache.volume()}
+
+    def clear(self) -> int:
+        return int(self._cache.clear())
+
+    def writable(self) -> bool:
+        """Whether a write round-trips (for readiness checks)."""
+        probe = "__llm_extract_probe__"
+        try:
+            self._cache.set(probe, "ok", expire=60)
+            return self._cache.get(probe) == "ok"
+        except (OSError, diskcache.Timeout):
+            return False
+
+    def close(self) -> None:
+        self._cache.close()

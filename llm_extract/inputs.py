@@ -1,0 +1,115 @@
+"""Turning files, uploads and strings into letter text.
+
+The kind of an input is decided by its content, not its name: a ``.txt`` that is
+really a PDF is read as a PDF, and a file with a PDF name but no PDF signature gets
+a clear "not a PDF" error. Only the sha256 of the bytes travels further (cache keys,
+provenance); file names never reach the output, since they can carry names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .errors import BinaryInputError, EmptyInputError, InputError, UnsupportedFileError
+from .pdf import DEFAULT_MAX_PAGES, extract_text, looks_like_pdf
+
+LETTER_SUFFIXES = (".txt", ".pdf")
+_CONTROL_OK = {"\n", "\r", "\t", "\f"}
+
+
+@dataclass(frozen=True)
+class LetterInput:
+    """One letter as received: a display name for messages, and its bytes."""
+
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def kind(self) -> Literal["text", "pdf"]:
+        return "pdf" if looks_like_pdf(self.data) else "text"
+
+
+@dataclass(frozen=True)
+class LetterText:
+    """The text that offsets index, with what is known of where it came from."""
+
+    text: str
+    kind: Literal["text", "pdf"]
+    input_sha256: str
+    pages: int | None = None
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def from_text(text: str, name: str = "<text>") -> LetterInput:
+    return LetterInput(name=name, data=text.encode("utf-8"))
+
+
+def read_letter(letter: LetterInput, *, max_pages: int = DEFAULT_MAX_PAGES) -> LetterText:
+    """Decode a letter's bytes to text, raising a typed error naming the input."""
+    try:
+        if not letter.data.strip():
+            raise EmptyInputError("the file is empty", hint="pass a file that contains the letter")
+        if letter.kind == "pdf":
+            pdf = extract_text(letter.data, max_pages=max_pages)
+            return LetterText(pdf.text, "pdf", letter.sha256, pdf.pages)
+        return LetterText(decode_text(letter.data), "text", letter.sha256)
+    except InputError as exc:
+        raise exc.with_source(letter.name) from None
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM) text; binary data is refused, not guessed at."""
+    if b"\x00" in data[:8192]:
+        raise BinaryInputError("the file is binary, not text", hint="send a .txt letter or a PDF")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BinaryInputError(
+            "the file is not UTF-8 text", hint="save the letter as UTF-8 text, or send the PDF"
+        ) from None
+    sample = text[:8192]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in _CONTROL_OK)
+    if controls > max(8, len(sample) // 100):
+        raise BinaryInputError("the file is binary, not text", hint="send a .txt letter or a PDF")
+    if not text.strip():
+        raise EmptyInputError("the file has no text", hint="pass a file that contains the letter")
+    return text
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and the letters (.txt, .pdf) inside named directories, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def load_path(path: Path) -> LetterInput:
+    """Read a file named on the command line, with errors that name it."""
+    name = str(path)
+    if not path.exists():
+        raise InputError("no such file", hint="check the path", source=name)
+    if path.suffix.lower() not in LETTER_SUFFIXES:
+        raise UnsupportedFileError(
+            f"unsupported file type '{path.suffix or '(none)'}'",
+            hint="pass .txt or .pdf letters, or a directory of them",
+            source=name,
+        )
+    try:
+        return LetterInput(name=name, data=path.read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", hint="check permissions", source=name) from None

@@ -1,0 +1,294 @@
+"""One test per parser rule, on small invented letters (tests/letterkit.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
+from llm_extract.models import GuidelineSource, Outcome, Priority, Sex, Span
+from llm_extract.parser import fold, guideline_sources, parse
+from tests.letterkit import Item, Letter, simple
+
+SHAPES = ["clean", "pypdf", "double_spaced", "crlf"]
+
+
+def at(text: str, span: Span | None) -> str:
+    assert span is not None
+    return fold(text[span.start : span.end])
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_header_fields_including_the_split_application_received(shape: str) -> None:
+    text = getattr(simple(), shape)()
+    case = parse(text).case
+    assert case.case_number == "CM16-0000001"
+    assert case.date_assigned == dt.date(2016, 11, 9)
+    assert case.date_of_injury == dt.date(2016, 10, 13)
+    assert case.decision_date == dt.date(2016, 12, 9)
+    assert case.ur_denial_date == dt.date(2016, 11, 3)
+    assert case.application_received == dt.date(2016, 11, 4)
+    assert case.priority is Priority.standard
+    assert at(text, case.spans.application_received) == "11/04/2016"
+    assert at(text, case.spans.case_number) == "CM16-0000001"
+
+
+def test_letter_without_header_takes_injury_date_from_the_summary_only() -> None:
+    letter = simple()
+    letter.header = False
+    case = parse(letter.clean()).case
+    assert case.case_number is None and case.decision_date is None and case.priority is None
+    assert case.date_of_injury == dt.date(2016, 10, 13)
+
+
+def test_bare_date_in_summary_is_not_taken_as_injury_date() -> None:
+    letter = simple()
+    letter.header = False
+    letter.summary = "CLINICAL CASE SUMMARY\nThis case involves a 66-year-old female with a 2/23/98.\n"
+    assert parse(letter.clean()).case.date_of_injury is None
+
+
+def test_impossible_header_date_is_null_not_guessed() -> None:
+    text = simple().clean().replace("Date Assigned: 11/09/2016", "Date Assigned: 13/45/2016")
+    case = parse(text).case
+    assert case.date_assigned is None
+    assert case.spans.date_assigned is None
+
+
+def test_expedited_priority() -> None:
+    text = simple().clean().replace("Priority:  Standard", "Priority:  Expedited")
+    assert parse(text).case.priority is Priority.expedited
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_reviewer_credentials_form_with_wrapped_specialty(shape: str) -> None:
+    text = getattr(simple(), shape)()
+    reviewer = parse(text).reviewer
+    assert reviewer.licensed_in == ["California", "North Carolina"]
+    assert reviewer.specialties == [
+        "Preventive Medicine",
+        "Occupational Medicine",
+        "Public Health & General Preventive Medicine",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "specialties"),
+    [
+        ("The expert reviewer is Board Certified in Chiropractic & Acupuncture and is licensed to practice in\n"
+         "California. He/she has been in practice.", ["Chiropractic & Acupuncture"]),
+        ("The expert reviewer is Board Certified in Physical Medicine and Rehabilitation has a subspecialty in\n"
+         "Interventional Spine and is licensed to practice in California. He/she", [
+             "Physical Medicine and Rehabilitation", "Interventional Spine"]),
+    ],
+)
+def test_reviewer_board_certified_sentence(sentence: str, specialties: list[str]) -> None:
+    letter = simple()
+    letter.credentials = sentence
+    reviewer = parse(letter.double_spaced()).reviewer
+    assert reviewer.specialties == specialties
+    assert reviewer.licensed_in == ["California"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "age", "sex"),
+    [
+        ("The injured worker is a 48 year old male who", 48, Sex.male),
+        ("This 46-year-old man sustained", 46, Sex.male),
+        ("Claimant is a 37-year old male who", 37, Sex.male),
+        ("The patient is a 65-year-old female with", 65, Sex.female),
+        ("The injured worker is a now 52-year-old woman", 52, Sex.female),
+        ("The 38 year old male injured worker", 38, Sex.male),
+        ("The injured worker is a female who reported pain at age 61.", 61, Sex.female),
+        ("The injured worker reported pain.", None, None),
+    ],
+)
+def test_patient_age_and_sex(phrase: str, age: int | None, sex: Sex | None) -> None:
+    letter = simple()
+    letter.summary = f"CLINICAL CASE SUMMARY\n{phrase} reported neck pain on 10-13-16.\n"
+    text = letter.clean()
+    patient = parse(text).patient
+    assert (patient.age, patient.sex) == (age, sex)
+    if age is not None:
+        assert at(text, patient.spans.age) == str(age)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_items_in_order_with_outcomes_and_texts(shape: str) -> None:
+    letter = Letter([
+        Item("MRI of the right shoulder without contrast: Upheld", rationale="Not supported. Denied."),
+        Item("Acupuncture 3 times a week for 2 weeks, neck:  Overturned", rationale="Criteria are met."),
+    ])
+    text = getattr(letter, shape)()
+    decisions = parse(text).decisions
+    assert [d.service for d in decisions] == [
+        "MRI of the right shoulder without contrast",
+        "Acupuncture 3 times a week for 2 weeks, neck",
+    ]
+    assert [d.outcome for d in decisions] == [Outcome.upheld, Outcome.overturned]
+    assert [d.index for d in decisions] == [1, 2]
+    assert decisions[0].rationale == "Not supported. Denied."
+    assert decisions[1].claims_administrator_guideline == "Decision based on MTUS Knee Complaints 2004."
+    for d in decisions:
+        assert at(text, d.spans.service) == d.service
+        assert text[d.spans.outcome.start : d.spans.outcome.end].lower() == d.outcome.value
+        assert at(text, d.spans.rationale) == d.rationale
+        assert at(text, d.spans.maximus_guideline) == d.maximus_guideline
+        assert not d.partial
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_outcome_word_wrapped_onto_the_next_line(shape: str) -> None:
+    letter = Letter([
+        Item("Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:\nUpheld"),
+        Item("Chiropractic treatment for cervical and lumbar spine, left wrist/hand, 3 times a week for 4\n"
+             "weeks: Overturned"),
+    ])
+    decisions = parse(getattr(letter, shape)()).decisions
+    assert [d.service for d in decisions] == [
+        "Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine",
+        "Chiropractic treatment for cervical and lumbar spine, left wrist/hand, 3 times a week for 4 weeks",
+    ]
+    assert [d.outcome for d in decisions] == [Outcome.upheld, Outcome.overturned]
+
+
+def test_item_names_containing_colons() -> None:
+    letter = Letter([
+        Item("Associated surgical service:  Ultrasling: Upheld"),
+        Item("Retrospective Cyclobenzaprine 5mg tab #30 DOS: 11/14/16: Upheld"),
+    ])
+    assert [d.service for d in parse(letter.pypdf()).decisions] == [
+        "Associated surgical service: Ultrasling",
+        "Retrospective Cyclobenzaprine 5mg tab #30 DOS: 11/14/16",
+    ]
+
+
+def test_outcome_words_inside_rationale_prose_are_not_items() -> None:
+    prose = ("The prior denial was Upheld by the reviewer in 2015 and later\nOverturned on appeal:\n"
+             "Upheld\nThe request is not medically necessary.")
+    letter = Letter([Item("Knee brace: Upheld", rationale=prose), Item("Cane: Overturned")])
+    decisions = parse(letter.clean()).decisions
+    assert [d.service for d in decisions] == ["Knee brace", "Cane"]
+    assert "later Overturned on appeal: Upheld" in (decisions[0].rationale or "")
+
+
+@pytest.mark.parametrize("shape", ["clean", "pypdf"])
+def test_twenty_five_items(shape: str) -> None:
+    letter = Letter([
+        Item(f"Associated surgical service: Supply number {i}: {'Overturned' if i % 5 == 0 else 'Upheld'}")
+        for i in range(1, 26)
+    ])
+    decisions = parse(getattr(letter, shape)()).decisions
+    assert len(decisions) == 25
+    assert decisions[24].service == "Associated surgical service: Supply number 25"
+    assert sum(d.outcome is Outcome.overturned for d in decisions) == 5
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_partially_certified_item_reports_the_decided_portion(shape: str) -> None:
+    heading = ("Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n"
+               "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
+               "10/325mg #35 is: Upheld")
+    text = getattr(Letter([Item("Xray of the knee: Upheld"), Item(heading)]), shape)()
+    d = parse(text).decisions[1]
+    assert d.partial
+    assert d.service == "Norco 10/325mg #35"
+    assert d.original_request == "Norco 10/325mg #60"
+    assert d.authorized_portion == "Norco 10/325mg #25"
+    assert at(text, d.spans.service) == d.service
+    assert at(text, d.spans.original_request) == d.original_request
+
+
+def test_partial_heading_whose_first_sentence_ends_a_line() -> None:
+    heading = ("Chiropractic therapy sessions for the cervical spine, #8 was the original request.\n"
+               "Chiropractic therapy sessions for the cervical spine, #6 was authorized by the Claims\n"
+               "Administrator. The remaining IMR eligible portion of the original request, Chiropractic\n"
+               "therapy sessions for the cervical spine, #2 is:  Upheld")
+    d = parse(Letter([Item("Xray: Upheld"), Item(heading)]).clean()).decisions[1]
+    assert d.original_request == "Chiropractic therapy sessions for the cervical spine, #8"
+    assert d.authorized_portion == "Chiropractic therapy sessions for the cervical spine, #6"
+    assert d.service == "Chiropractic therapy sessions for the cervical spine, #2"
+
+
+def test_modified_request_decides_the_original_request() -> None:
+    heading = ("Purchase of a bedside commode was the original request. The Claims Administrator\n"
+               "authorized a bedside commode for 1 month, leaving the original request IMR\n"
+               "eligible. The original request, purchase of a bedside commode is: Overturned")
+    d = parse(Letter([Item(heading)]).pypdf()).decisions[0]
+    assert d.partial and d.outcome is Outcome.overturned
+    assert d.service == "purchase of a bedside commode"
+    assert d.original_request == "Purchase of a bedside commode"
+    assert d.authorized_portion == "a bedside commode for 1 month"
+
+
+def test_page_break_blank_lines_inside_rationale_and_heading() -> None:
+    letter = Letter([
+        Item("Twelve physical therapy sessions for the right shoulder, right wrist and right hand,\n\n"
+             "three times a week for four weeks: Upheld",
+             rationale="The guideline allows ten visits.\n\n\nThis request exceeds that. Not necessary."),
+        Item("Cold therapy unit: Upheld"),
+    ])
+    decisions = parse(letter.pypdf()).decisions
+    assert decisions[0].service == ("Twelve physical therapy sessions for the right shoulder, right wrist and right "
+                                    "hand, three times a week for four weeks")
+    assert decisions[0].rationale == "The guideline allows ten visits. This request exceeds that. Not necessary."
+    assert decisions[1].service == "Cold therapy unit"
+
+
+def test_odd_spacing_and_non_breaking_spaces() -> None:
+    letter = Letter([Item("MRI\u00a0of   the  lumbar spine:\u00a0 Upheld")])
+    assert parse(letter.clean()).decisions[0].service == "MRI of the lumbar spine"
+
+
+def test_guideline_sources() -> None:
+    assert guideline_sources("The Claims Administrator did not cite any medical evidence for its decision.") == []
+    assert guideline_sources("Decision based on MTUS Chronic Pain. Decision based on Non-MTUS Citation "
+                             "Official Disability Guidelines (ODG) Pain.") == [GuidelineSource.MTUS,
+                                                                              GuidelineSource.ODG]
+    assert guideline_sources("The Claims Administrator did not base their decision on the MTUS. Decision based "
+                             "on Non-MTUS Citation ACOEM- https://x.invalid/acoem") == [GuidelineSource.ACOEM]
+    assert guideline_sources("Decision based on Non-MTUS Citation Smith et al., Spine 2010.") == [
+        GuidelineSource.other]
+
+
+def test_empty_text_is_a_typed_error() -> None:
+    with pytest.raises(EmptyInputError):
+        parse("  \n \n")
+
+
+def test_text_that_is_not_a_letter_is_refused() -> None:
+    with pytest.raises(UnrecognizedLetterError, match="no 'IMR ISSUES"):
+        parse("Dear customer, your order has shipped. It will arrive on Monday.")
+
+
+def test_2013_layout_is_recognised_as_unsupported() -> None:
+    text = ("Dear Ms. X, MAXIMUS Federal Services has determined the request for physical therapy\n"
+            "is not medically necessary and appropriate.")
+    with pytest.raises(UnrecognizedLetterError, match="2013-style"):
+        parse(text)
+
+
+def test_decisions_section_without_items_is_refused() -> None:
+    text = simple().clean()
+    cut = text.index("Treatment number 1")
+    with pytest.raises(UnrecognizedLetterError, match="no item heading"):
+        parse(text[:cut] + "The reviewer decided the items below.\n")
+
+
+def test_item_with_unreadable_outcome_is_not_silently_dropped() -> None:
+    text = simple(3).clean().replace("Treatment number 2 for the knee: Upheld", "Treatment number 2: Denied")
+    with pytest.raises(UnrecognizedLetterError, match="3 decision rationales but only 2"):
+        parse(text)
+
+
+def test_2014_decisions_heading_variant() -> None:
+    text = simple().clean().replace("IMR ISSUES, DECISIONS AND RATIONALES", "IMR DECISION(S) AND RATIONALE(S)")
+    assert len(parse(text).decisions) == 2
+
+
+def test_heading_spans_cover_heading_through_outcome() -> None:
+    text = simple().pypdf()
+    for d in parse(text).decisions:
+        heading = text[d.spans.heading.start : d.spans.heading.end]
+        assert heading.startswith("Treatment number") and heading.endswith("Upheld")
