@@ -72,7 +72,7 @@ class ResultCache:
         probe = "__llm_extract_probe__"
         try:
             self._cache.set(probe, "ok", expire=60)
-            return self._cache.get(probe) == "ok"
+            return bool(self._cache.get(probe) == "ok")
         except (OSError, diskcache.Timeout):
             return False
 

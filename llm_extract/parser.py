@@ -57,7 +57,9 @@ _DECISIONS_HEADING = re.compile(
 _INTRO = re.compile(r"set\s+forth\s+below\s*:", _I)
 _SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
 _HOW_MADE = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I)
-_LETTER_2013 = re.compile(r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S)
+_LETTER_2013 = re.compile(
+    r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S
+)
 
 _ANCHOR = re.compile(
     r"(?P<colon>:[^\S\n]*(?:\n[^\S\n]*)*|[^\S\n]+)(?P<outcome>Upheld|Overturned)[^\S\n]*(?=\n|$)", _I

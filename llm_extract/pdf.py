@@ -25,8 +25,8 @@ from .errors import (
 DEFAULT_MAX_PAGES = 200
 """IMR letters run to a handful of pages; far more suggests the wrong document."""
 
-_MIN_TEXT_CHARS_PER_PAGE = 20
-"""Below this a page is taken to be an image without a text layer."""
+_MIN_TEXT_CHARS_PER_PAGE = 10
+"""Fewer visible characters per page than this, on average, means a scan without a text layer."""
 
 _PDFIUM_LOCK = threading.Lock()
 """PDFium is not thread-safe; the HTTP service extracts from worker threads."""
@@ -59,7 +59,7 @@ def extract_text(data: bytes, *, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
             texts = [_page_text(document, i) for i in range(pages)]
         finally:
             document.close()
-    if pages == 0 or sum(len(t.strip()) for t in texts) < _MIN_TEXT_CHARS_PER_PAGE * pages:
+    if pages == 0 or sum(len("".join(t.split())) for t in texts) < _MIN_TEXT_CHARS_PER_PAGE * pages:
         raise NoTextLayerError(
             "the PDF has no text layer (it looks scanned)",
             hint="run OCR on it first (e.g. ocrmypdf) and send the result",
@@ -86,7 +86,7 @@ def _page_text(document: pdfium.PdfDocument, index: int) -> str:
         page = document[index]
         textpage = page.get_textpage()
         try:
-            raw = textpage.get_text_bounded()
+            raw = str(textpage.get_text_bounded())
         finally:
             textpage.close()
             page.close()

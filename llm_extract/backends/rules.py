@@ -1,0 +1,70 @@
+"""The embedded default backend: the deterministic parser plus rule-based summaries.
+
+Runs offline, needs no configuration, and is the reference every LLM backend is
+verified against.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+from ..inputs import LetterText
+from ..models import SCHEMA_VERSION, Decision, Extraction, Provenance
+from ..parser import PARSER_VERSION, ParsedLetter, parse
+from ..reasons import find_reasons
+from ..summary import TEMPLATES_VERSION, build_summary
+from .base import ExtractOptions
+
+
+def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:
+    """Attach the reasons recognised in each item's rationale."""
+    out = []
+    for d in decisions:
+        span = d.spans.rationale
+        reasons = find_reasons(text, span.start, span.end, d.outcome) if span else []
+        out.append(d.model_copy(update={"reasons": reasons}))
+    return out
+
+
+def provenance(letter: LetterText, parsed: ParsedLetter, backend: str, backend_version: str) -> Provenance:
+    return Provenance(
+        package_version=__version__,
+        backend=backend,
+        backend_version=backend_version,
+        summary_templates_version=TEMPLATES_VERSION,
+        schema_version=SCHEMA_VERSION,
+        letter_format=parsed.letter_format,
+        input_kind=letter.kind,
+        input_sha256=letter.input_sha256,
+        text_sha256=letter.text_sha256,
+        text_length=len(letter.text),
+        pages=letter.pages,
+    )
+
+
+class RulesBackend:
+    """Parser + rule-based reasons + template summaries."""
+
+    name = "rules"
+
+    def identity(self) -> dict[str, Any]:
+        return {
+            "backend": self.name,
+            "package": __version__,
+            "parser": PARSER_VERSION,
+            "templates": TEMPLATES_VERSION,
+            "schema": SCHEMA_VERSION,
+        }
+
+    def extract(self, letter: LetterText, options: ExtractOptions) -> Extraction:
+        parsed = parse(letter.text)
+        decisions = with_reasons(letter.text, parsed.decisions)
+        return Extraction(
+            case=parsed.case,
+            reviewer=parsed.reviewer,
+            patient=parsed.patient,
+            decisions=decisions,
+            summary=build_summary(parsed.case, decisions, options.lang),
+            provenance=provenance(letter, parsed, self.name, PARSER_VERSION),
+        )

@@ -1,0 +1,139 @@
+"""Letter in, JSON document out: backend + cache + batch error isolation.
+
+Shared by the CLI, the HTTP service and the eval harness so all three produce the
+same bytes for the same input. A batch never stops on one bad letter: every letter
+ends as a :class:`LetterResult` holding either its document or a typed error.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .backends.base import Backend, ExtractOptions
+from .cache import ResultCache, cache_key
+from .errors import InternalError, LlmExtractError
+from .inputs import LetterInput, read_letter
+from .models import Extraction
+from .pdf import DEFAULT_MAX_PAGES
+
+log = logging.getLogger(__name__)
+
+
+def to_json(extraction: Extraction) -> str:
+    """The canonical serialisation: stable key order, 2-space indent, final newline."""
+    return extraction.model_dump_json(indent=2) + "\n"
+
+
+@dataclass
+class LetterResult:
+    """How one letter ended: a document, or an error saying why not."""
+
+    name: str
+    document: str | None = None
+    error: LlmExtractError | None = None
+    cached: bool = False
+    seconds: float = 0.0
+    _extraction: Extraction | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None
+
+    @property
+    def extraction(self) -> Extraction:
+        """The parsed document (validated lazily: cache hits skip it unless asked)."""
+        if self._extraction is None:
+            if self.document is None:
+                raise ValueError("this letter failed; it has no extraction")
+            self._extraction = Extraction.model_validate_json(self.document)
+        return self._extraction
+
+
+@dataclass
+class RunStats:
+    letters: int = 0
+    ok: int = 0
+    failed: int = 0
+    cache_hits: int = 0
+    seconds: float = 0.0
+
+    def add(self, result: LetterResult) -> None:
+        self.letters += 1
+        self.ok += result.ok
+        self.failed += not result.ok
+        self.cache_hits += result.cached
+        self.seconds += result.seconds
+
+    @property
+    def hit_rate(self) -> float:
+        return self.cache_hits / self.letters if self.letters else 0.0
+
+
+class Extractor:
+    """Runs one backend over letters, through the cache when one is given."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        *,
+        cache: ResultCache | None = None,
+        options: ExtractOptions | None = None,
+        max_pages: int = DEFAULT_MAX_PAGES,
+    ) -> None:
+        self.backend = backend
+        self.cache = cache
+        self.options = options or ExtractOptions()
+        self.max_pages = max_pages
+        self._identity: dict[str, Any] = {
+            "backend": backend.identity(),
+            "options": self.options.identity(),
+        }
+
+    def key(self, letter: LetterInput) -> str:
+        return cache_key(self._identity, letter.sha256)
+
+    def extract(self, letter: LetterInput) -> LetterResult:
+        """Extract one letter; never raises for a bad letter."""
+        started = time.perf_counter()
+        result = self._extract(letter)
+        result.seconds = time.perf_counter() - started
+        log.info(
+            "letter done",
+            extra={"input_sha256": letter.sha256[:12], "ok": result.ok, "cached": result.cached,
+                   "error": result.error.code if result.error else None},
+        )
+        return result
+
+    def _extract(self, letter: LetterInput) -> LetterResult:
+        key = self.key(letter) if self.cache is not None else ""
+        if self.cache is not None and (hit := self.cache.get(key)) is not None:
+            return LetterResult(name=letter.name, document=hit, cached=True)
+        try:
+            text = read_letter(letter, max_pages=self.max_pages)
+            extraction = self.backend.extract(text, self.options)
+        except LlmExtractError as exc:
+            return LetterResult(name=letter.name, error=exc.with_source(exc.source or letter.name))
+        except Exception as exc:  # a bug must not sink the rest of the batch
+            log.exception("internal error", extra={"input_sha256": letter.sha256[:12]})
+            error = InternalError(
+                f"internal error ({type(exc).__name__}); the other letters are unaffected",
+                hint="please report this with the input's sha256 " + letter.sha256[:12],
+                source=letter.name,
+            )
+            return LetterResult(name=letter.name, error=error)
+        document = to_json(extraction)
+        if self.cache is not None:
+            self.cache.set(key, document)
+        return LetterResult(name=letter.name, document=document, _extraction=extraction)
+
+    def run(self, letters: Iterable[LetterInput | LlmExtractError]) -> Iterator[LetterResult]:
+        """Extract each letter in order; inputs that failed to load pass through as errors."""
+        for item in letters:
+            if isinstance(item, LlmExtractError):
+                yield LetterResult(name=item.source or "<input>", error=item)
+            else:
+                yield self.extract(item)

@@ -1,0 +1,167 @@
+"""Reason recognition on short invented rationales (no real letter text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.models import Outcome, Reason, ReasonCode
+from llm_extract.reasons import find_reasons
+
+PREFIX = "ITEM ONE: Upheld\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: "
+SUFFIX = "\n\nITEM TWO: Upheld\n"
+
+
+def recognise(rationale: str, outcome: Outcome = Outcome.upheld) -> tuple[str, list[Reason]]:
+    """Embed a rationale in a letter-like text and recognise its reasons."""
+    text = PREFIX + rationale + SUFFIX
+    start = len(PREFIX)
+    return text, find_reasons(text, start, start + len(rationale), outcome)
+
+
+def codes(rationale: str, outcome: Outcome = Outcome.upheld) -> list[ReasonCode]:
+    return [r.code for r in recognise(rationale, outcome)[1]]
+
+
+def evidence(rationale: str, code: ReasonCode, outcome: Outcome = Outcome.upheld) -> str:
+    text, reasons = recognise(rationale, outcome)
+    (reason,) = [r for r in reasons if r.code is code]
+    return text[reason.span.start : reason.span.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        (
+            "There was no documented functional improvement from the prior sessions.",
+            ReasonCode.no_functional_improvement,
+        ),
+        (
+            "The provider failed to document functional improvement after the trial.",
+            ReasonCode.no_functional_improvement,
+        ),
+        ("The requested twelve visits exceed the guideline recommendation.", ReasonCode.exceeds_guideline_limits),
+        ("The request is in excess of the recommended number of visits.", ReasonCode.exceeds_guideline_limits),
+        ("The guidelines state that heat wraps are not recommended.", ReasonCode.not_recommended),
+        ("The records do not show the results of the earlier test.", ReasonCode.missing_documentation),
+        ("The file shows a lack of documentation of the pain level.", ReasonCode.missing_documentation),
+        ("No red flags were seen on the exam.", ReasonCode.findings_do_not_support),
+        ("The exam last month did not reveal neurological deficits.", ReasonCode.findings_do_not_support),
+        (
+            "The file has no note of failed conservative care before this request.",
+            ReasonCode.other_treatment_first,
+        ),
+        (
+            "The device was asked for prior to completion of the approved therapy.",
+            ReasonCode.other_treatment_first,
+        ),
+    ],
+)
+def test_recognises_each_denial_reason(sentence: str, code: ReasonCode) -> None:
+    assert code in codes(sentence)
+
+
+def test_recognises_criteria_met_for_overturned_item() -> None:
+    assert codes("The request is within the guidelines. It is medically necessary.", Outcome.overturned) == [
+        ReasonCode.criteria_met
+    ]
+
+
+def test_not_medically_necessary_is_not_criteria_met() -> None:
+    for wording in (
+        "The request is not medically necessary.",
+        "The request is determined to not be medically necessary.",
+        "Medical necessity cannot be established.",
+    ):
+        assert codes(wording, Outcome.overturned) == []
+
+
+def test_recommended_is_not_not_recommended() -> None:
+    assert codes("Massage is recommended as an option for chronic pain.") == []
+    assert codes("Massage is not recommended for this condition.") == [ReasonCode.not_recommended]
+
+
+def test_qualified_not_recommended_is_ignored() -> None:
+    # A guideline limit on how a treatment is used is not a verdict on the treatment.
+    for wording in (
+        "A stimulator is not recommended as a primary treatment, but a trial may be considered.",
+        "This drug is not recommended for longer than two weeks.",
+        "Knee imaging is not routinely recommended for mild pain.",
+        "Any cream that has at least one drug that is not recommended is not recommended.",
+    ):
+        assert ReasonCode.not_recommended not in codes(wording), wording
+
+
+def test_negated_excess_is_not_a_limit() -> None:
+    assert codes("The requested amount of therapy is not in excess of the guidelines.") == []
+    assert codes("The requested amount of therapy is not in excess of the guidelines.", Outcome.overturned) == [
+        ReasonCode.criteria_met
+    ]
+
+
+def test_guideline_statements_are_not_findings() -> None:
+    # What the guideline says about red flags is not a finding about this patient.
+    quoted = "The ACOEM Guidelines state that x-rays are not advised in the absence of red flags."
+    assert codes(quoted) == []
+    found = quoted + " In this case, there were no red flags on exam."
+    assert evidence(found, ReasonCode.findings_do_not_support) == "In this case, there were no red flags on exam."
+
+
+def test_conditional_guideline_logic_is_ignored() -> None:
+    assert codes("If massage has not led to functional improvement, it should be stopped.") == []
+    assert codes("When the visit count exceeds the limit, the doctor should explain why.") == []
+
+
+def test_long_quotations_are_ignored() -> None:
+    quote = '"Treatment should be stopped when there is no documented functional improvement after six visits."'
+    assert codes("The guideline reads " + quote) == []
+
+
+def test_outcome_gates_the_codes() -> None:
+    rationale = "There is no documented functional improvement. The request is medically necessary."
+    assert codes(rationale, Outcome.upheld) == [ReasonCode.no_functional_improvement]
+    assert codes(rationale, Outcome.overturned) == [ReasonCode.criteria_met]
+
+
+def test_one_reason_per_code_in_order_of_first_mention() -> None:
+    rationale = (
+        "The request exceeds the guideline limit. "
+        "There were no red flags on exam. "
+        "The request also exceeds the limit for a first trial."
+    )
+    text, reasons = recognise(rationale)
+    assert [r.code for r in reasons] == [ReasonCode.exceeds_guideline_limits, ReasonCode.findings_do_not_support]
+    assert text[reasons[0].span.start : reasons[0].span.end] == "The request exceeds the guideline limit."
+
+
+def test_spans_are_absolute_and_inside_the_rationale() -> None:
+    rationale = "Guidelines allow ten visits.\nHowever, there was a lack of documen-\ntation of pain relief."
+    text, reasons = recognise(rationale)
+    start = len(PREFIX)
+    assert [r.code for r in reasons] == [ReasonCode.missing_documentation]
+    span = reasons[0].span
+    assert start <= span.start < span.end <= start + len(rationale)
+    assert text[span.start : span.end] == "However, there was a lack of documen-\ntation of pain relief."
+
+
+def test_long_sentence_is_narrowed_to_a_clause() -> None:
+    padding = ", ".join(f"item {word}" for word in ("alpha", "beta", "gamma", "delta") * 12)
+    rationale = f"The notes list {padding}, and there were no red flags noted on exam."
+    span_text = evidence(rationale, ReasonCode.findings_do_not_support)
+    assert span_text == "and there were no red flags noted on exam."
+
+
+def test_no_reasons_in_plain_or_empty_rationale() -> None:
+    assert codes("The request is not medically necessary.") == []
+    assert find_reasons("abc", 1, 1, Outcome.upheld) == []
+
+
+def test_rejects_a_range_outside_the_text() -> None:
+    with pytest.raises(ValueError):
+        find_reasons("short", 2, 10, Outcome.upheld)
+    with pytest.raises(ValueError):
+        find_reasons("short", 3, 2, Outcome.upheld)
+
+
+def test_deterministic() -> None:
+    rationale = "There is no documentation of red flags. The request exceeds the guidelines."
+    assert recognise(rationale) == recognise(rationale)

@@ -1,0 +1,240 @@
+"""Template summaries built from hand-made decisions (no real letter text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from llm_extract.models import (
+    Case,
+    Decision,
+    DecisionSpans,
+    Outcome,
+    Reason,
+    ReasonCode,
+    Span,
+    Summary,
+)
+from llm_extract.readability import score
+from llm_extract.summary import TEMPLATES_VERSION, build_summary
+
+DATED = Case(decision_date=dt.date(2016, 12, 9))
+UNDATED = Case()
+FIXED_NUMBERS = {"30", "5", "8", "10575"}
+"""Digits the templates may add: the appeal window, mail extension and 8 CCR 10575(c)."""
+
+
+def reason(code: ReasonCode, start: int = 100, end: int = 150) -> Reason:
+    return Reason(code=code, span=Span(start=start, end=end))
+
+
+def decision(
+    index: int,
+    service: str,
+    outcome: Outcome,
+    reasons: list[Reason] | None = None,
+    **extra: object,
+) -> Decision:
+    spans = DecisionSpans(heading=Span(start=0, end=10), service=Span(start=0, end=5), outcome=Span(start=7, end=10))
+    return Decision.model_validate(
+        {"index": index, "service": service, "outcome": outcome, "reasons": reasons or [], "spans": spans, **extra}
+    )
+
+
+DENIED_MRI = decision(1, "MRI of the left knee", Outcome.upheld, [reason(ReasonCode.findings_do_not_support)])
+DENIED_THERAPY = decision(
+    2,
+    "Physical therapy x 12 for the neck",
+    Outcome.upheld,
+    [reason(ReasonCode.no_functional_improvement), reason(ReasonCode.exceeds_guideline_limits, 200, 240)],
+)
+APPROVED_BRACE = decision(3, "Knee brace", Outcome.overturned, [reason(ReasonCode.criteria_met)])
+
+
+def numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+", text))
+
+
+def test_denied_items_say_not_approved_in_plain_words() -> None:
+    summary = build_summary(DATED, [DENIED_MRI, DENIED_THERAPY], "en")
+    assert summary.headline == "None of the treatments in your review are approved."
+    assert [item.approved for item in summary.items] == [False, False]
+    assert all(item.status == "This treatment is not approved." for item in summary.items)
+    assert "upheld" not in summary.text.lower() and "overturned" not in summary.text.lower()
+
+
+def test_approved_item_says_approved_and_must_be_authorized() -> None:
+    summary = build_summary(DATED, [APPROVED_BRACE], "en")
+    item = summary.items[0]
+    assert item.approved
+    assert "approved" in item.status and "not approved" not in item.status
+    assert "authorize" in item.status
+    assert summary.headline == "The treatment in your review is approved."
+    assert any("must now authorize" in step for step in summary.next_steps)
+    assert item.reasons == ["The reviewer found that you need this treatment."]
+
+
+def test_mixed_outcomes_use_some_not_counts() -> None:
+    summary = build_summary(DATED, [DENIED_MRI, DENIED_THERAPY, APPROVED_BRACE], "en")
+    assert summary.headline.startswith("Some of the treatments")
+    # Three items, two denied: none of these counts may appear anywhere.
+    assert not numbers(summary.text) & {"1", "2", "3"}
+
+
+def test_no_numbers_beyond_letter_values_and_fixed_rules() -> None:
+    partial = decision(
+        1,
+        "Norco 10/325mg #60",
+        Outcome.upheld,
+        partial=True,
+        original_request="Norco 10/325mg #90",
+        authorized_portion="Norco 10/325mg #30",
+    )
+    items = [partial, DENIED_THERAPY, APPROVED_BRACE]
+    for lang in ("en", "es"):
+        summary = build_summary(DATED, items, lang)
+        values = [d.service for d in items] + [partial.authorized_portion or "", "December 9, 2016"]
+        letter_values = numbers(" ".join(values))
+        assert numbers(summary.text) <= letter_values | FIXED_NUMBERS, lang
+
+
+def test_appeal_window_is_stated() -> None:
+    text = build_summary(UNDATED, [DENIED_MRI], "en").text
+    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 more days"):
+        assert fact in text
+    assert "8 CCR 10575(c)" in text
+
+
+def test_no_authorization_step_when_nothing_is_approved() -> None:
+    steps = build_summary(UNDATED, [DENIED_MRI], "en").next_steps
+    assert not any("authorize" in step for step in steps)
+
+
+def test_service_is_quoted_as_written() -> None:
+    odd = decision(1, "Associated surgical service: COLD THERAPY UNIT.", Outcome.upheld)
+    summary = build_summary(UNDATED, [odd], "en")
+    assert summary.items[0].service == "Associated surgical service: COLD THERAPY UNIT."
+    assert "Treatment: Associated surgical service: COLD THERAPY UNIT.\n" in summary.text
+
+
+def test_reasons_use_fixed_sentences_at_most_two() -> None:
+    many = decision(
+        1,
+        "Acupuncture",
+        Outcome.upheld,
+        [
+            reason(ReasonCode.not_recommended, 10, 20),
+            reason(ReasonCode.other_treatment_first, 30, 40),
+            reason(ReasonCode.exceeds_guideline_limits, 50, 60),
+        ],
+    )
+    item = build_summary(UNDATED, [many], "en").items[0]
+    assert item.reasons == [
+        "The medical guidelines do not recommend this treatment.",
+        "Other care should be tried or finished first.",
+    ]
+
+
+def test_unrecognised_reason_points_to_the_rationale() -> None:
+    for lang, words in (("en", "Decision rationale"), ("es", "Decision rationale")):
+        item = build_summary(UNDATED, [decision(1, "Hip pad", Outcome.upheld)], lang).items[0]  # type: ignore[arg-type]
+        assert len(item.reasons) == 1 and words in item.reasons[0]
+
+
+def test_documentation_reason_yields_to_the_specific_one_on_the_same_words() -> None:
+    both = decision(
+        1,
+        "Chiropractic care",
+        Outcome.upheld,
+        [
+            reason(ReasonCode.no_functional_improvement, 100, 180),
+            reason(ReasonCode.missing_documentation, 100, 180),
+            reason(ReasonCode.findings_do_not_support, 200, 260),
+        ],
+    )
+    item = build_summary(UNDATED, [both], "en").items[0]
+    assert item.reasons == [
+        "The records did not show that past treatment helped you do more in daily life.",
+        "Your exam results did not show a need for this treatment.",
+    ]
+    alone = decision(1, "Chiropractic care", Outcome.upheld, [reason(ReasonCode.missing_documentation)])
+    assert "records" in build_summary(UNDATED, [alone], "en").items[0].reasons[0]
+
+
+def test_reasons_that_contradict_the_outcome_are_not_shown() -> None:
+    contradictory = decision(1, "Knee brace", Outcome.upheld, [reason(ReasonCode.criteria_met)])
+    item = build_summary(UNDATED, [contradictory], "en").items[0]
+    assert "Decision rationale" in item.reasons[0]
+
+
+def test_partial_item_mentions_the_authorized_portion() -> None:
+    partial = decision(
+        1,
+        "Physical therapy x 6",
+        Outcome.upheld,
+        partial=True,
+        original_request="Physical therapy x 12",
+        authorized_portion="Physical therapy x 6",
+    )
+    text = build_summary(UNDATED, [partial], "en").text
+    assert "part of the request was already approved: Physical therapy x 6." in text
+
+
+def test_decision_date_is_written_out() -> None:
+    assert "The decision is dated December 9, 2016." in build_summary(DATED, [DENIED_MRI], "en").text
+    assert "9 de diciembre de 2016" in build_summary(DATED, [DENIED_MRI], "es").text
+    assert "dated" not in build_summary(UNDATED, [DENIED_MRI], "en").text
+
+
+def test_spanish_is_spanish_and_differs() -> None:
+    items = [DENIED_MRI, DENIED_THERAPY, APPROVED_BRACE]
+    english = build_summary(DATED, items, "en")
+    spanish = build_summary(DATED, items, "es")
+    assert spanish.language == "es" and spanish.text != english.text
+    assert spanish.headline == "Algunos tratamientos de su revisión fueron aprobados y otros no."
+    assert spanish.items[0].status == "Este tratamiento no fue aprobado."
+    assert "debe autorizar" in spanish.text and "usted" in spanish.text
+    assert "petición verificada" in spanish.text and "10575(c)" in spanish.text
+    for sentence in ("This treatment is not approved.", "Here is what happens next.", "If you disagree"):
+        assert sentence not in spanish.text
+    assert spanish.items[0].service == "MRI of the left knee"
+
+
+def test_readability_is_computed_on_the_text() -> None:
+    for lang in ("en", "es"):
+        summary = build_summary(DATED, [DENIED_MRI, APPROVED_BRACE], lang)
+        assert summary.readability == score(summary.text, lang)
+    english = build_summary(DATED, [DENIED_MRI, DENIED_THERAPY, APPROVED_BRACE], "en")
+    assert english.readability.meets_target and english.readability.score <= 6
+
+
+def test_text_holds_headline_items_and_next_steps() -> None:
+    summary = build_summary(DATED, [DENIED_THERAPY, DENIED_MRI], "en")
+    assert summary.text.startswith(summary.headline + "\n")
+    assert summary.text.index("MRI of the left knee") < summary.text.index("Physical therapy x 12")
+    for part in [*(i.status for i in summary.items), *(r for i in summary.items for r in i.reasons)]:
+        assert part in summary.text
+    for step in summary.next_steps:
+        assert step in summary.text
+    assert [i.index for i in summary.items] == [1, 2]
+
+
+def test_deterministic_rules_output() -> None:
+    first = build_summary(DATED, [DENIED_MRI, APPROVED_BRACE], "en")
+    second = build_summary(DATED, [DENIED_MRI, APPROVED_BRACE], "en")
+    assert first.model_dump_json() == second.model_dump_json()
+    assert first.generated_by == "rules"
+    assert TEMPLATES_VERSION == "1"
+
+
+def test_no_decisions_still_gives_a_safe_summary() -> None:
+    summary = build_summary(UNDATED, [], "en")
+    assert isinstance(summary, Summary) and summary.items == []
+    assert "read the letter" in summary.headline
+
+
+def test_unknown_language_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        build_summary(UNDATED, [DENIED_MRI], "fr")  # type: ignore[arg-type]
