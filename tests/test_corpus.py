@@ -76,3 +76,28 @@ def test_pdf_matches_hand_labels_and_text(case: str, corpus: Path) -> None:
     assert letter.kind == "pdf" and letter.pages and letter.pages >= 1
     fixture = next(f for f in FIXTURES if f.letter.corpus_case == case)
     _assert_matches_labels(fixture, parse(letter.text))
+
+
+@pytest.mark.corpus
+def test_corpus_rerun_is_byte_identical_with_all_cache_hits(corpus: Path, tmp_path: Path) -> None:
+    from llm_extract.backends.rules import RulesBackend
+    from llm_extract.cache import ResultCache
+    from llm_extract.pipeline import Extractor, RunStats
+
+    files = sorted((corpus / "text").glob("*.txt")) + sorted((corpus / "pdf").glob("*.pdf"))
+    letters = [LetterInput(p.name, p.read_bytes()) for p in files]
+
+    def run() -> tuple[list[str | None], RunStats]:
+        extractor = Extractor(RulesBackend(), cache=ResultCache(tmp_path / "cache"))
+        stats = RunStats()
+        documents = []
+        for result in extractor.run(letters):
+            stats.add(result)
+            documents.append(result.document)
+        return documents, stats
+
+    first, first_stats = run()
+    second, second_stats = run()
+    assert first_stats.failed == 0 and first_stats.cache_hits == 0
+    assert second_stats.cache_hits == second_stats.letters == len(files)
+    assert second == first
