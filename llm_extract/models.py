@@ -151,6 +151,67 @@ class Reason(Contract):
     """Where in the letter the reason is stated."""
 
 
+class TreatmentCategory(StrEnum):
+    """Kind of treatment an item asks for (added for the hybrid backend)."""
+
+    medication = "medication"
+    imaging = "imaging"
+    physical_manual_therapy = "physical_manual_therapy"
+    injection_procedure = "injection_procedure"
+    surgery = "surgery"
+    equipment = "equipment"
+    other = "other"
+
+
+class FieldSource(StrEnum):
+    """Where a value produced by an LLM backend came from.
+
+    ``model``: the model's answer, whose quote was found in the letter and which
+    passed every check. ``fallback``: the model's answer failed its checks after the
+    allowed re-asks (or the call failed), so the parser's or the rules' value is used.
+    """
+
+    model = "model"
+    fallback = "fallback"
+
+
+class EnrichmentSpans(Contract):
+    """Evidence for each enrichment value: where its quote was found in the letter."""
+
+    treatment_category: Span | None = None
+    body_region: Span | None = None
+    request: Span | None = None
+    """The words stating quantity, frequency or duration."""
+
+
+class EnrichmentSources(Contract):
+    """For each enrichment value, whether the model's grounded answer was used."""
+
+    treatment_category: FieldSource = FieldSource.fallback
+    body_region: FieldSource = FieldSource.fallback
+    request: FieldSource = FieldSource.fallback
+    """Quantity, frequency and duration together."""
+    reasons: FieldSource = FieldSource.fallback
+    """The item's ``reasons`` list."""
+
+
+class Enrichment(Contract):
+    """What an LLM backend adds to a parsed item (additive to v1; absent for ``rules``)."""
+
+    treatment_category: TreatmentCategory | None = None
+    """Kind of treatment; a keyword rule supplies it when the model's answer fails."""
+    body_region: str | None = None
+    """Body region the treatment is for, as written in the letter."""
+    quantity: str | None = None
+    """Requested quantity as written (e.g. ``12``, ``#60``), when stated."""
+    frequency: str | None = None
+    """Requested frequency as written (e.g. ``2x/week``), when stated."""
+    duration: str | None = None
+    """Requested duration as written (e.g. ``6 weeks``), when stated."""
+    spans: EnrichmentSpans = EnrichmentSpans()
+    sources: EnrichmentSources = EnrichmentSources()
+
+
 class DecisionSpans(Contract):
     heading: Span
     """The whole item heading, from its first word to the outcome word."""
@@ -189,6 +250,9 @@ class Decision(Contract):
     reasons: list[Reason] = []
     """Common reasons recognised in the rationale, in order of first mention."""
     spans: DecisionSpans
+    enrichment: Enrichment | None = None
+    """Treatment category, body region and request details added by the ``hybrid``
+    and ``llm`` backends; null for ``rules``."""
 
 
 class ReadabilityMetric(StrEnum):
@@ -233,6 +297,15 @@ class Summary(Contract):
     """``rules`` for the deterministic templates, otherwise the model that wrote it."""
 
 
+class PromptRef(Contract):
+    """A versioned prompt file an LLM backend used."""
+
+    name: str
+    version: str
+    sha256: str
+    """sha256 of the validated prompt content (changes whenever the wording does)."""
+
+
 class Provenance(Contract):
     """What produced this document. Nothing here varies between identical runs."""
 
@@ -252,6 +325,28 @@ class Provenance(Contract):
     text_length: int
     pages: int | None = None
     """Number of PDF pages, for PDF input."""
+    prompts: list[PromptRef] = []
+    """Prompt files (name, version, hash) used by an LLM backend; empty for ``rules``."""
+
+
+class FieldOrigin(Contract):
+    """Whether one field of an LLM backend's result came from the model or fell back."""
+
+    field: str
+    """Path of the field, e.g. ``decisions/2/treatment_category`` or ``summary``."""
+    source: FieldSource
+    note: str | None = None
+    """Why it fell back (the failed check's name, never letter text)."""
+
+
+class Grounding(Contract):
+    """Per-field origin of an LLM backend's answer (additive to v1; null for ``rules``)."""
+
+    from_model: int
+    """How many fields hold the model's grounded answer."""
+    fell_back: int
+    """How many fields fell back to the parser or the rules."""
+    fields: list[FieldOrigin]
 
 
 class Extraction(Contract):
@@ -264,3 +359,5 @@ class Extraction(Contract):
     decisions: list[Decision]
     summary: Summary
     provenance: Provenance
+    grounding: Grounding | None = None
+    """Which fields came from the model and which fell back (LLM backends only)."""

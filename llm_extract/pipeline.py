@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from .accounting import Usage, letter_scope
 from .backends.base import Backend, ExtractOptions
 from .cache import ResultCache, cache_key
 from .errors import InternalError, LlmExtractError
 from .inputs import LetterInput, read_letter
 from .models import Extraction
 from .pdf import DEFAULT_MAX_PAGES
+from .schema import contract_sha256
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,8 @@ class LetterResult:
     cached: bool = False
     seconds: float = 0.0
     _extraction: Extraction | None = field(default=None, repr=False)
+    usage: Usage | None = None
+    """Model calls, attempts, tokens and cost of this letter (LLM backends; never cached)."""
 
     @property
     def ok(self) -> bool:
@@ -91,6 +97,7 @@ class Extractor:
         self._identity: dict[str, Any] = {
             "backend": backend.identity(),
             "options": self.options.identity(),
+            "contract": contract_sha256(),
         }
 
     def key(self, letter: LetterInput) -> str:
@@ -99,8 +106,10 @@ class Extractor:
     def extract(self, letter: LetterInput) -> LetterResult:
         """Extract one letter; never raises for a bad letter."""
         started = time.perf_counter()
-        result = self._extract(letter)
+        with letter_scope() as usage:
+            result = self._extract(letter)
         result.seconds = time.perf_counter() - started
+        result.usage = usage if usage.attempts or usage.calls else None
         log.info(
             "letter done",
             extra={"input_sha256": letter.sha256[:12], "ok": result.ok, "cached": result.cached,
@@ -137,3 +146,30 @@ class Extractor:
                 yield LetterResult(name=item.source or "<input>", error=item)
             else:
                 yield self.extract(item)
+
+    def run_concurrent(
+        self, letters: Iterable[LetterInput | LlmExtractError], concurrency: int
+    ) -> Iterator[LetterResult]:
+        """Like :meth:`run`, with up to ``concurrency`` letters in flight on a thread pool.
+
+        Results come back in input order (so output files and stdout lines are the
+        same whatever the concurrency), and every letter still ends as a result or a
+        typed error. Threads suit this work: it waits on the network, and the LLM
+        client's limiter keeps requests within what the server accepts.
+        """
+        if concurrency <= 1:
+            yield from self.run(letters)
+            return
+        window: deque[Future[LetterResult]] = deque()
+        with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="llm-extract") as pool:
+            for item in letters:
+                if isinstance(item, LlmExtractError):
+                    done: Future[LetterResult] = Future()
+                    done.set_result(LetterResult(name=item.source or "<input>", error=item))
+                    window.append(done)
+                else:
+                    window.append(pool.submit(self.extract, item))
+                while len(window) >= 2 * concurrency:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 
 from .models import Extraction
@@ -16,3 +18,10 @@ def extraction_schema() -> dict[str, object]:
 
 def schema_json() -> str:
     return json.dumps(extraction_schema(), indent=2, sort_keys=True) + "\n"
+
+
+@functools.cache
+def contract_sha256() -> str:
+    """Hash of the published contract: any model change (a new optional field too)
+    changes every document, so it is part of every cache key."""
+    return hashlib.sha256(schema_json().encode("utf-8")).hexdigest()
