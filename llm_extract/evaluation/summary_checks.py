@@ -1,0 +1,82 @@
+"""Checks on the plain-language summary, the part an injured worker actually reads.
+
+A summary can read well and still be wrong, so beside its reading grade the harness
+checks the two failures that would hurt a reader:
+
+* an item's outcome missing or stated the wrong way round (the ``approved`` flag, or
+  a status sentence that says "approved" for a denied treatment), checked against
+  the *label*, not against the backend's own decision;
+* a date or number that is not in the letter (an invented deadline or visit count).
+  The fixed procedural facts (30 days, 5 more days, 8 CCR 10575(c)) are allowed.
+
+The grade is recomputed from the summary text with the project's readability module
+(through :class:`~.grades.Grader`) rather than trusting the score the backend reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..fixtures import ExpectedDecision
+from ..models import Decision, Outcome, Summary
+from .grades import Grader
+from .records import SummaryScore
+from .textnorm import LetterFacts, fold
+
+_POSITIVE = {
+    "en": re.compile(r"\bapproved\b|\bauthori[sz]ed\b|\bcovered\b", re.I),
+    "es": re.compile(r"\baprobad[oa]s?\b|\bautorizad[oa]s?\b", re.I),
+}
+_NEGATIVE = {
+    "en": re.compile(r"\bnot\b|n't\b|\bno\b|\bdenied\b|\brejected\b|\bupheld\b", re.I),
+    "es": re.compile(r"\bno\b|\bnegad[oa]s?\b|\brechazad[oa]s?\b|\bdenegad[oa]s?\b", re.I),
+}
+
+
+def states(status: str, approved: bool, lang: str) -> bool:
+    """Whether a status sentence says plainly "approved" (and no negation) or "not approved"."""
+    positive = bool(_POSITIVE[lang].search(status))
+    negative = bool(_NEGATIVE[lang].search(status))
+    return positive and not negative if approved else negative
+
+
+def _contains(text: str, part: str) -> bool:
+    needle = fold(part).rstrip(".").casefold()
+    return bool(needle) and needle in fold(text).casefold()
+
+
+def score_summary(summary: Summary, letter: str, labels: list[ExpectedDecision],
+                  partner: dict[int, Decision], grader: Grader) -> SummaryScore:
+    """Score one summary; ``partner`` maps label positions to the paired predicted decision."""
+    readability = grader.score(summary.text, summary.language)
+    by_index = {item.index: item for item in summary.items}
+    mentioned = correct = 0
+    wrong: list[int] = []
+    for position, want in enumerate(labels, start=1):
+        decision = partner.get(position)
+        item = by_index.get(decision.index) if decision is not None else None
+        said = item is not None and _contains(summary.text, item.service)
+        truth = want.outcome is Outcome.overturned
+        right = (item is not None and said and item.approved == truth
+                 and states(item.status, truth, summary.language) and _contains(summary.text, item.status))
+        mentioned += said
+        correct += right
+        if not right:
+            wrong.append(position)
+    facts = LetterFacts(letter)
+    parts = [summary.text, summary.headline, *(s for i in summary.items for s in (i.status, *i.reasons))]
+    unsupported = sorted({fact for part in parts for fact in facts.unsupported(part)})
+    return SummaryScore(
+        language=summary.language,
+        metric=readability.metric.value,
+        grade=readability.score,
+        target=readability.target,
+        meets_target=readability.meets_target,
+        words=len(summary.text.split()),
+        characters=len(summary.text),
+        items_expected=len(labels),
+        items_mentioned=mentioned,
+        items_correct=correct,
+        wrong_items=wrong,
+        unsupported=unsupported,
+    )
