@@ -1,0 +1,47 @@
+"""Bearer API key authentication and rights, as a FastAPI dependency.
+
+Order matters and is fixed: a missing or unknown key is 401 (nothing else is
+revealed to an anonymous caller), a key without the operation's right is 403, then
+the key's rate limit (429), then the declared body size (413). The body itself is
+only read after all four pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from .keys import Principal, Scope
+from .limits import check_content_length
+from .problems import Forbidden, Unauthorized
+from .state import service_state
+
+bearer = HTTPBearer(auto_error=False, description="An API key from `llm-extract keys create` or LLM_EXTRACT_API_KEYS.")
+
+
+def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
+    """A dependency admitting callers whose key holds ``scope``."""
+
+    async def admit(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Principal:
+        state = service_state(request)
+        if credentials is None:
+            raise Unauthorized("no API key was sent", hint="send the header 'Authorization: Bearer <key>'")
+        principal = state.keys.authenticate(credentials.credentials)
+        if principal is None:
+            raise Unauthorized("the API key is not valid", hint="check the key, or create one with "
+                               "`llm-extract keys create`")
+        request.state.key_id = principal.key_id
+        if scope not in principal.scopes:
+            raise Forbidden(f"the API key lacks the '{scope.value}' right",
+                            hint=f"use a key created with --scope {scope.value}")
+        state.limiter.acquire(principal.key_id)
+        check_content_length(request.scope["headers"], state.settings.max_body_bytes)
+        return principal
+
+    return admit

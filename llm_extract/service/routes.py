@@ -1,0 +1,201 @@
+"""The /v1 endpoints: extraction (one letter or a batch), health, readiness, version."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from .. import __version__
+from ..backends.base import Language
+from ..errors import LlmExtractError
+from ..llm_settings import BACKENDS
+from ..models import SCHEMA_VERSION, Extraction, PromptRef
+from ..parser import PARSER_VERSION
+from ..summary import TEMPLATES_VERSION
+from . import intake
+from .auth import require
+from .keys import Principal, Scope
+from .problems import ExtractionTimeout, RequestTimeout, problem_for, problem_response, request_id_of
+from .readiness import ReadinessReport, run_checks
+from .runner import Outcome, RunOptions
+from .schemas import BackendInfo, BatchResponse, Health, VersionInfo
+from .spec import EXTRACTION_HEADERS, batch_body, problem_responses, single_body
+from .state import ServiceState, service_state
+
+router = APIRouter(prefix="/v1")
+
+LangQuery = Annotated[Language | None, Query(description="Summary language: en (default) or es.")]
+BackendQuery = Annotated[
+    str | None, Query(pattern=intake.BACKEND_PATTERN, max_length=32, description="Backend name (default: rules).")
+]
+CacheQuery = Annotated[bool, Query(description="Read and write the result cache.")]
+
+
+def query_options(lang: LangQuery = None, backend: BackendQuery = None, cache: CacheQuery = True) -> RunOptions:
+    return RunOptions(lang=lang or "en", backend=backend, cache=cache)
+
+
+@router.get("/healthz", response_model=Health, tags=["service"], summary="Liveness")
+async def healthz() -> Health:
+    """Answers as long as the process serves requests (no dependency is probed)."""
+    return Health()
+
+
+@router.get(
+    "/readyz",
+    response_model=ReadinessReport,
+    tags=["service"],
+    summary="Readiness",
+    responses={503: {"model": ReadinessReport, "description": "A check failed"}},
+)
+async def readyz(request: Request) -> JSONResponse:
+    """Whether the cache is writable and the LLM endpoint, when configured, answers."""
+    report = await run_checks(service_state(request).checks)
+    return JSONResponse(report.model_dump(mode="json"), status_code=200 if report.status == "ready" else 503)
+
+
+@router.get("/version", response_model=VersionInfo, tags=["service"], summary="Versions")
+async def version(request: Request) -> VersionInfo:
+    """Package, contract, parser, summary template and prompt versions, and the backends' identities."""
+    state = service_state(request)
+    if state.version is None:
+        state.version = build_version(state)
+    return state.version
+
+
+@router.post(
+    "/extractions",
+    response_model=Extraction,
+    tags=["extraction"],
+    summary="Extract one letter",
+    responses={
+        200: {"description": "The v1 extraction document.", "headers": EXTRACTION_HEADERS},
+        **problem_responses(400, 401, 402, 403, 404, 408, 413, 415, 422, 429, 500, 502, 504),
+    },
+    openapi_extra=single_body(),
+)
+async def extract(
+    request: Request,
+    principal: Annotated[Principal, Depends(require(Scope.extract))],
+    options: Annotated[RunOptions, Depends(query_options)],
+) -> Response:
+    """One letter as a multipart upload (field ``file``), a text/plain or application/pdf body, or JSON
+    ``{"text": ...}``. Errors are problem+json with a stable ``type`` per error."""
+    state = service_state(request)
+    deadline = asyncio.get_running_loop().time() + state.settings.request_timeout
+    body = await _read(intake.single(request, options), deadline)
+    letter = body.letters[0]
+    assert not isinstance(letter, LlmExtractError)
+    try:
+        async with asyncio.timeout_at(deadline):
+            outcome = await state.runner.extract(letter, body.options)
+    except TimeoutError:
+        raise ExtractionTimeout("the letter was not extracted within the request timeout",
+                                hint="retry later; the result may then come from the cache") from None
+    _note(request, [outcome])
+    result = outcome.result
+    if result.error is not None:
+        return problem_response(result.error, request_id_of(request))
+    assert result.document is not None
+    return Response(result.document, media_type="application/json", headers={"X-Cache": outcome.cache})
+
+
+@router.post(
+    "/extractions/batch",
+    response_model=BatchResponse,
+    tags=["extraction"],
+    summary="Extract several letters",
+    responses=problem_responses(400, 401, 402, 403, 404, 408, 413, 415, 422, 429, 500, 502),
+    openapi_extra=batch_body(),
+)
+async def extract_batch(
+    request: Request,
+    principal: Annotated[Principal, Depends(require(Scope.batch))],
+    options: Annotated[RunOptions, Depends(query_options)],
+) -> Response:
+    """Up to ``max_batch`` letters as a multipart upload (repeated field ``files``) or JSON
+    ``{"letters": [{"id": ..., "text": ...}, {"content_base64": ...}]}``. Always 200 once the request is
+    accepted: each letter carries its document or its own problem, in request order."""
+    state = service_state(request)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + state.settings.request_timeout
+    body = await _read(intake.batch(request, options, state.settings.max_batch), deadline)
+    outcomes = await state.runner.extract_many(body.letters, body.options, deadline - loop.time())
+    _note(request, outcomes)
+    return Response(batch_json(outcomes, body.ids), media_type="application/json")
+
+
+async def _read(reading: Awaitable[intake.Intake], deadline: float) -> intake.Intake:
+    """Receive and decode the body within the request timeout (408 if the client is too slow)."""
+    try:
+        async with asyncio.timeout_at(deadline):
+            return await reading
+    except TimeoutError:
+        raise RequestTimeout("the request body did not arrive within the request timeout",
+                             hint="send the body promptly, or raise LLM_EXTRACT_REQUEST_TIMEOUT") from None
+
+
+def _note(request: Request, outcomes: list[Outcome]) -> None:
+    """Counts for the access log (never names, ids or text)."""
+    request.state.letters = len(outcomes)
+    request.state.failed = sum(not o.result.ok for o in outcomes)
+    request.state.cache_hits = sum(o.cache == "hit" for o in outcomes)
+    errors = {o.result.error.code for o in outcomes if o.result.error is not None}
+    if errors:
+        request.state.error = ",".join(sorted(errors))
+
+
+def batch_json(outcomes: list[Outcome], ids: list[str | None]) -> str:
+    """The batch response, embedding each stored document verbatim (no re-serialisation)."""
+    items = []
+    for index, (outcome, client_id) in enumerate(zip(outcomes, ids, strict=True)):
+        result = outcome.result
+        head = json.dumps({"index": index, "id": client_id, "ok": result.ok, "cache": outcome.cache})[:-1]
+        if result.document is not None:
+            items.append(f'{head}, "result": {result.document}, "error": null}}')
+        else:
+            assert result.error is not None
+            problem = problem_for(result.error).model_dump_json(exclude_none=True)
+            items.append(f'{head}, "result": null, "error": {problem}}}')
+    ok = sum(o.result.ok for o in outcomes)
+    return (f'{{"letters": {len(outcomes)}, "ok": {ok}, "failed": {len(outcomes) - ok}, '
+            f'"results": [{", ".join(items)}]}}\n')
+
+
+def build_version(state: ServiceState) -> VersionInfo:
+    runner = state.runner
+    backends = []
+    for name in BACKENDS:
+        try:
+            backends.append(BackendInfo(name=name, identity=runner.backend(name).identity()))
+        except LlmExtractError:
+            continue  # not configured on this server
+    try:
+        default = runner.backend(None).name
+    except LlmExtractError:
+        default = runner.default_backend or "rules"
+    return VersionInfo(
+        package=__version__,
+        schema_version=SCHEMA_VERSION,
+        parser=PARSER_VERSION,
+        summary_templates=TEMPLATES_VERSION,
+        default_backend=default,
+        backends=backends,
+        prompts=shipped_prompts(),
+    )
+
+
+def shipped_prompts() -> list[PromptRef]:
+    """The LLM prompt files' versions and hashes; empty when they cannot be loaded."""
+    try:
+        from ..llm_settings import DEFAULT_PROMPTS_DIR
+        from ..prompts import REQUIRED_PLACEHOLDERS, PromptSet
+
+        return PromptSet(DEFAULT_PROMPTS_DIR, tuple(sorted(REQUIRED_PLACEHOLDERS))).refs()
+    except (LlmExtractError, ImportError, OSError):
+        return []

@@ -1,0 +1,105 @@
+"""Service building blocks without a server: keys, rate limiter, settings, readiness checks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from pydantic import SecretStr
+
+from llm_extract.errors import ConfigError
+from llm_extract.llm_settings import LlmSettings
+from llm_extract.service.keys import KeyStore, Scope, create_key, hash_key, read_keys_file, revoke_key
+from llm_extract.service.limits import RateLimiter
+from llm_extract.service.problems import RateLimited
+from llm_extract.service.readiness import CacheCheck, LlmEndpointCheck, llm_check, run_checks
+from llm_extract.service.settings import load_service_settings
+from tests.servicekit import running
+
+
+def test_keys_file_stores_only_hashes_and_rights(tmp_path: Path) -> None:
+    path = tmp_path / "k" / "keys.json"
+    key, record = create_key(path, name="intake", scopes=[Scope.extract])
+    stored = path.read_text()
+    assert key not in stored and hash_key(key) in stored
+    assert json.loads(stored)["keys"][0]["scopes"] == ["extract"]
+    store = KeyStore(path)
+    principal = store.authenticate(key)
+    assert principal is not None and principal.key_id == record.id and principal.scopes == {Scope.extract}
+    assert store.authenticate(key + "x") is None and store.authenticate("") is None
+    assert revoke_key(path, record.id) and not revoke_key(path, record.id)
+    assert read_keys_file(path).keys == []
+
+
+def test_env_keys_with_and_without_scopes() -> None:
+    store = KeyStore(None, [SecretStr("a" * 20), SecretStr("b" * 20 + ":batch")])
+    first, second = store.authenticate("a" * 20), store.authenticate("b" * 20)
+    assert first is not None and first.key_id == "env-1" and first.scopes == set(Scope)
+    assert second is not None and second.scopes == {Scope.batch}
+    with pytest.raises(ConfigError, match="unknown scope"):
+        KeyStore(None, [SecretStr("c" * 20 + ":admin")])
+    with pytest.raises(ConfigError, match="shorter"):
+        KeyStore(None, [SecretStr("short")])
+
+
+def test_invalid_keys_file_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "keys.json"
+    path.write_text('{"keys": [{"id": "x", "sha256": "nothex"}]}')
+    with pytest.raises(ConfigError, match="invalid"):
+        KeyStore(path)
+
+
+def test_token_bucket_allows_burst_then_says_when_to_retry() -> None:
+    now = [0.0]
+    limiter = RateLimiter(per_minute=60, burst=3, clock=lambda: now[0])
+    for _ in range(3):
+        limiter.acquire("k")
+    with pytest.raises(RateLimited) as caught:
+        limiter.acquire("k")
+    assert caught.value.retry_after == 1 and caught.value.headers() == {"Retry-After": "1"}
+    limiter.acquire("other")
+    now[0] = 1.0
+    limiter.acquire("k")
+
+
+def test_settings_from_environment_and_errors_name_the_variable() -> None:
+    settings = load_service_settings({"LLM_EXTRACT_API_KEYS": " k1 , k2:batch ,", "LLM_EXTRACT_MAX_PAGES": "9",
+                                      "LLM_EXTRACT_CACHE_DIR": "/tmp/x"}, max_batch=3)
+    assert [k.get_secret_value() for k in settings.api_keys] == ["k1", "k2:batch"]
+    assert (settings.max_pages, settings.max_batch, str(settings.cache_dir)) == (9, 3, "/tmp/x")
+    with pytest.raises(ConfigError, match="LLM_EXTRACT_RATE_LIMIT"):
+        load_service_settings({"LLM_EXTRACT_RATE_LIMIT": "fast"})
+
+
+def test_llm_check_is_not_configured_without_an_endpoint() -> None:
+    report = asyncio.run(run_checks([llm_check(LlmSettings()), CacheCheck(None)]))
+    assert report.status == "ready"
+    assert [(c.name, c.status) for c in report.checks] == [("llm_endpoint", "not_configured"),
+                                                           ("cache", "not_configured")]
+    broken = asyncio.run(run_checks([llm_check(ConfigError("LLM_EXTRACT_MODE is invalid"))]))
+    assert broken.status == "not_ready" and "LLM_EXTRACT_MODE" in (broken.checks[0].detail or "")
+
+
+def test_llm_check_probes_a_configured_endpoint_on_loopback() -> None:
+    stub = FastAPI()
+
+    @stub.get("/v1/models")
+    async def models() -> JSONResponse:
+        return JSONResponse({"data": [{"id": "tiny"}]})
+
+    @stub.get("/locked/v1/models")
+    async def locked() -> JSONResponse:
+        return JSONResponse({"error": "no"}, status_code=401)
+
+    with running(stub) as url:
+        settings = LlmSettings(base_url=url + "/v1", model="tiny")
+        ok = asyncio.run(run_checks([llm_check(settings)]))
+        rejected = asyncio.run(run_checks([LlmEndpointCheck(url + "/locked/v1", "k")]))
+    assert ok.status == "ready" and ok.checks[0].detail == "HTTP 200"
+    assert rejected.status == "not_ready" and "401" in (rejected.checks[0].detail or "")
+    gone = asyncio.run(run_checks([LlmEndpointCheck(url + "/v1", timeout=1)]))
+    assert gone.status == "not_ready" and "unreachable" in (gone.checks[0].detail or "")
