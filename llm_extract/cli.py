@@ -1,4 +1,4 @@
-"""Command line: ``llm-extract extract|cache|schema``.
+"""Command line: ``llm-extract extract|cache|schema|serve|keys``.
 
 Every user-caused failure prints one line naming the file and how to fix it; a
 batch continues past bad letters and the exit code says whether any failed
@@ -24,14 +24,17 @@ from rich.table import Table
 
 from . import __version__
 from .backends.base import ExtractOptions
-from .backends.rules import RulesBackend
+from .backends.factory import make_backend
 from .cache import ResultCache
 from .errors import LlmExtractError
+from .evaluation.command import eval_command
 from .inputs import LetterInput, expand_paths, load_path
+from .llm_settings import load_settings
 from .models import Extraction
 from .pdf import DEFAULT_MAX_PAGES
 from .pipeline import Extractor, LetterResult, RunStats
 from .schema import schema_json
+from .service.cli import keys_app, serve
 
 app = typer.Typer(
     name="llm-extract",
@@ -42,6 +45,7 @@ app = typer.Typer(
 )
 cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+app.add_typer(keys_app, name="keys")
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -102,6 +106,14 @@ def extract(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: CacheDirOption = None,
     max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.")] = DEFAULT_MAX_PAGES,
+    backend_name: Annotated[
+        str | None,
+        typer.Option("--backend", help="rules, llm or hybrid (default: $LLM_EXTRACT_BACKEND, else rules)."),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option("--concurrency", min=1, help="Letters in flight at once (default: $LLM_EXTRACT_MAX_CONCURRENCY)."),
+    ] = None,
 ) -> None:
     """Extract decisions and a summary from each letter."""
     fmt = fmt or (Format.table if out_dir is None and out.is_terminal else Format.json)
@@ -116,16 +128,24 @@ def extract(
     files = list(expand_paths(paths))
     if not files:
         raise fail(LlmExtractError("no .txt or .pdf letters found", hint="pass files or a directory of letters"))
-    extractor = Extractor(RulesBackend(), cache=cache, options=ExtractOptions(lang=lang.value), max_pages=max_pages)
+    try:
+        settings = load_settings(backend=backend_name, max_concurrency=concurrency)
+        backend = make_backend(backend_name, settings)
+    except LlmExtractError as exc:
+        raise fail(exc) from None
+    workers = 1 if backend.name == "rules" and concurrency is None else settings.max_concurrency
+    extractor = Extractor(backend, cache=cache, options=ExtractOptions(lang=lang.value), max_pages=max_pages)
     stats = RunStats()
     writer = _Writer(out_dir, fmt, single=len(files) == 1)
-    for result in _with_progress(extractor.run(_load(files)), len(files)):
+    for result in _with_progress(extractor.run_concurrent(_load(files), workers), len(files)):
         stats.add(result)
         if result.error is not None:
             report(result.error)
         else:
             writer.write(result)
     _print_stats(stats)
+    if (account := getattr(backend, "account", None)) is not None:
+        err.print(f"{backend.name} usage: {account.totals.line()}", soft_wrap=True)
     if stats.failed:
         raise typer.Exit(1)
 
@@ -237,6 +257,10 @@ def cache_clear(cache_dir: CacheDirOption = None) -> None:
 def schema() -> None:
     """Print the JSON Schema of the v1 output document."""
     sys.stdout.write(schema_json())
+
+
+app.command()(serve)
+app.command("eval")(eval_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

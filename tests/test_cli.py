@@ -147,3 +147,21 @@ def test_console_script_runs_without_tracebacks(args: list[str]) -> None:
     proc = subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=60)
     assert "Traceback" not in proc.stderr
     assert proc.returncode == (0 if args == ["--version"] else 1)
+
+
+def test_cache_key_changes_with_the_contract_and_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model change alters every document, so it must miss the cache; nothing else may."""
+    from llm_extract import schema
+    from llm_extract.backends.base import ExtractOptions
+    from llm_extract.backends.rules import RulesBackend
+    from llm_extract.inputs import from_text
+    from llm_extract.pipeline import Extractor
+
+    letter = from_text("any letter text")
+    base = Extractor(RulesBackend()).key(letter)
+    assert Extractor(RulesBackend()).key(letter) == base
+    assert Extractor(RulesBackend(), options=ExtractOptions(lang="es")).key(letter) != base
+    assert Extractor(RulesBackend()).key(from_text("another letter")) != base
+    monkeypatch.setattr(schema, "contract_sha256", lambda: "0" * 64)
+    monkeypatch.setattr("llm_extract.pipeline.contract_sha256", schema.contract_sha256)
+    assert Extractor(RulesBackend()).key(letter) != base
