@@ -38,8 +38,13 @@ from typing import Any
 import httpx2
 import instructor
 import openai
-from instructor.v2.core.errors import IncompleteOutputException, InstructorError, InstructorRetryException
-from pydantic import BaseModel
+from instructor.v2.core.errors import (
+    IncompleteOutputException,
+    InstructorError,
+    InstructorRetryException,
+    ResponseParsingError,
+)
+from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 
 from .accounting import RunAccount
@@ -294,6 +299,11 @@ class LlmClient:
             return Structured(value=None, note="output cut off at max_tokens")
         except InstructorRetryException as exc:
             _raise_cause(exc)
+            if not _answer_failed(exc):
+                raise LlmTransportError(
+                    f"the LLM call failed unexpectedly ({type(exc.__cause__).__name__})",
+                    hint="this is not a rejected answer; check the server and the client's log",
+                ) from None
             return Structured(value=None, raw=self._raw(exc.last_completion), note=_first_problem(exc))
         except (openai.OpenAIError, InstructorError) as exc:
             _raise_cause(exc)
@@ -316,6 +326,20 @@ class LlmClient:
 
     def close(self) -> None:
         self._openai.close()
+
+
+_ANSWER_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+"""What an answer that failed its checks raises; anything else is not the model's fault."""
+
+
+def _answer_failed(exc: InstructorRetryException) -> bool:
+    """True only when re-asks ran out because the answers failed validation.
+
+    Instructor also wraps unexpected errors (a broken transport, a replay that has no
+    recording) in InstructorRetryException; treating those as a rejected answer would
+    quietly fall back to the parser and hide the fault.
+    """
+    return isinstance(exc.__cause__, _ANSWER_ERRORS) and bool(exc.failed_attempts)
 
 
 def _first_problem(exc: InstructorRetryException) -> str:

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from llm_extract.backends.base import ExtractOptions
-from llm_extract.errors import ConfigError
+from llm_extract.errors import ConfigError, InternalError
 from llm_extract.llm_client import AdaptiveLimiter
 from llm_extract.llm_errors import LlmRejectedError, LlmTransportError
 from llm_extract.pipeline import Extractor
@@ -96,3 +96,27 @@ def test_credentials_and_model_errors_say_what_to_set(status: str, hint: str) ->
         with pytest.raises(ConfigError) as info:
             b.extract(seed(0), ExtractOptions())
     assert hint in str(info.value) and server.requests == [status]
+
+
+class _BrokenTransport:
+    """A FAKE transport that fails in a way no HTTP client would (a bug, or a replay with
+    no recording): the letter must end with a typed error, never a silent fallback."""
+
+    def handle_request(self, request: object) -> object:
+        raise RuntimeError("transport bug")
+
+    def close(self) -> None:
+        return None
+
+
+def test_unexpected_transport_failure_is_an_error_not_a_fallback() -> None:
+    import httpx2
+
+    class Broken(_BrokenTransport, httpx2.BaseTransport):
+        pass
+
+    b = backend("hybrid", settings(max_reasks=1), Broken())
+    result = Extractor(b).extract(seed_input(0))
+    assert not result.ok
+    assert isinstance(result.error, LlmTransportError | InternalError)
+    assert result.error.code in {"llm-transport", "internal-error"}
