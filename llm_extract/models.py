@@ -78,6 +78,8 @@ class ReasonCode(StrEnum):
     missing_documentation = "missing_documentation"
     findings_do_not_support = "findings_do_not_support"
     other_treatment_first = "other_treatment_first"
+    related_item_not_approved = "related_item_not_approved"
+    """Denied because the surgery or procedure it belongs to was denied."""
     criteria_met = "criteria_met"
 
 

@@ -43,6 +43,7 @@ _PRIORITY: dict[ReasonCode, int] = {
     for rank, code in enumerate(
         (
             ReasonCode.criteria_met,
+            ReasonCode.related_item_not_approved,
             ReasonCode.no_functional_improvement,
             ReasonCode.exceeds_guideline_limits,
             ReasonCode.not_recommended,
@@ -135,6 +136,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
+    # --- an associated service falls with the surgery or procedure it belongs to --------
+    _Rule(
+        ReasonCode.related_item_not_approved,
+        _rx(
+            r"\b(?:as|since|because)\s+the\s+(?:requested\s+|primary\s+|proposed\s+)*(?:surgical\s+"
+            r"(?:intervention|procedure)|surgery|operation|procedure)\s+(?:is|was|has\s+been)\s+"
+            r"(?:not\s+(?:medically\s+necessary|certified|authorized|approved)|non-?certified|denied)"
+        ),
+        skip_guideline=False,
+    ),
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(ReasonCode.no_functional_improvement, _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN)),
     _Rule(

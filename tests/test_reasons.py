@@ -165,3 +165,20 @@ def test_rejects_a_range_outside_the_text() -> None:
 def test_deterministic() -> None:
     rationale = "There is no documentation of red flags. The request exceeds the guidelines."
     assert recognise(rationale) == recognise(rationale)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the primary procedure was denied, the cold unit is not needed either.",
+        "Because the requested surgery is not medically necessary, the sling is not medically necessary.",
+    ],
+)
+def test_associated_service_falls_with_its_procedure(sentence: str) -> None:
+    assert codes(sentence)[0] is ReasonCode.related_item_not_approved
+
+
+def test_a_procedure_that_was_approved_is_not_a_related_denial() -> None:
+    assert ReasonCode.related_item_not_approved not in codes(
+        "As the surgical procedure was approved last month, a second opinion is not needed."
+    )

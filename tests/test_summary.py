@@ -226,7 +226,24 @@ def test_deterministic_rules_output() -> None:
     second = build_summary(DATED, [DENIED_MRI, APPROVED_BRACE], "en")
     assert first.model_dump_json() == second.model_dump_json()
     assert first.generated_by == "rules"
-    assert TEMPLATES_VERSION == "1"
+
+
+#: sha256 of all fixed wording, per TEMPLATES_VERSION. The version is in provenance and
+#: in cache keys, so changed wording under an old version would serve stale summaries.
+WORDING_FINGERPRINTS = {
+    "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
+}
+
+
+def test_changed_wording_requires_a_new_templates_version() -> None:
+    import hashlib
+
+    from llm_extract import summary
+
+    fingerprint = hashlib.sha256(repr((summary._EN, summary._ES)).encode()).hexdigest()
+    assert WORDING_FINGERPRINTS.get(TEMPLATES_VERSION) == fingerprint, (
+        "summary wording changed: bump TEMPLATES_VERSION and record the new fingerprint here"
+    )
 
 
 def test_no_decisions_still_gives_a_safe_summary() -> None:
