@@ -15,29 +15,21 @@ The grade is recomputed from the summary text with the project's readability mod
 
 from __future__ import annotations
 
-import re
-
 from ..fixtures import ExpectedDecision
+from ..grounding import states_outcome
 from ..models import Decision, Outcome, Summary
 from .grades import Grader
 from .records import SummaryScore
 from .textnorm import LetterFacts, fold
 
-_POSITIVE = {
-    "en": re.compile(r"\bapproved\b|\bauthori[sz]ed\b|\bcovered\b", re.I),
-    "es": re.compile(r"\baprobad[oa]s?\b|\bautorizad[oa]s?\b", re.I),
-}
-_NEGATIVE = {
-    "en": re.compile(r"\bnot\b|n't\b|\bno\b|\bdenied\b|\brejected\b|\bupheld\b", re.I),
-    "es": re.compile(r"\bno\b|\bnegad[oa]s?\b|\brechazad[oa]s?\b|\bdenegad[oa]s?\b", re.I),
-}
-
 
 def states(status: str, approved: bool, lang: str) -> bool:
-    """Whether a status sentence says plainly "approved" (and no negation) or "not approved"."""
-    positive = bool(_POSITIVE[lang].search(status))
-    negative = bool(_NEGATIVE[lang].search(status))
-    return positive and not negative if approved else negative
+    """Whether a status sentence says plainly "approved" (and no negation) or "not approved".
+
+    The same rule the LLM answers are verified with, so the eval and the verifier can
+    never disagree about what counts as stating an outcome.
+    """
+    return states_outcome(status, approved, lang)
 
 
 def _contains(text: str, part: str) -> bool:
