@@ -50,6 +50,11 @@ class BinaryInputError(InputError):
     code = "binary-input"
 
 
+class InputTooLargeError(InputError):
+    code = "input-too-large"
+    http_status = 413
+
+
 class UnsupportedFileError(InputError):
     code = "unsupported-file"
     http_status = 415

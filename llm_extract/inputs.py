@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import BinaryInputError, EmptyInputError, InputError, UnsupportedFileError
+from .errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFileError
 from .pdf import DEFAULT_MAX_PAGES, extract_text, looks_like_pdf
 
 LETTER_SUFFIXES = (".txt", ".pdf")
+MAX_INPUT_BYTES = 20 * 2**20
+"""IMR letters are a few KB of text or a few hundred KB of PDF; a file far larger is not
+one, and reading it whole would only cost memory."""
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
 
 
@@ -110,6 +113,13 @@ def load_path(path: Path) -> LetterInput:
             source=name,
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputTooLargeError(
+                f"the file is {size // 2**20} MiB, more than the {MAX_INPUT_BYTES // 2**20} MiB a letter can be",
+                hint="pass one IMR letter per file",
+                source=name,
+            )
         return LetterInput(name=name, data=path.read_bytes())
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", hint="check permissions", source=name) from None

@@ -43,7 +43,7 @@ from .models import (
     Span,
 )
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.0.1"
 """Bump on any change that can alter parser output: it is part of every cache key."""
 
 _I = re.IGNORECASE
@@ -77,6 +77,10 @@ _PARTIAL_CONTINUATION = re.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
 )
 _PARTIAL_MARK = re.compile(r"original\s+request", _I)
+_MAX_HEADING = 2000
+"""Real item headings, partial-certification sentences included, stay under ~500 characters.
+The bound keeps hostile text (endless "was the original request." lines) from growing a
+heading without limit and sending the heading regexes into quadratic backtracking."""
 
 _PARTIAL_REMAINING = re.compile(
     r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\.\s+(?P<auth>.+?)\s+was\s+authorized\s+by\s+"
@@ -347,6 +351,7 @@ def _line_start(text: str, pos: int, floor: int) -> int:
 def _heading_start(text: str, floor: int, colon: int) -> int:
     """Walk back from the heading's last line to the line after a sentence end."""
     pos = _line_start(text, colon, floor)
+    floor = max(floor, colon - _MAX_HEADING)
     while pos > floor:
         prev_start = _line_start(text, pos - 1, floor)
         prev = text[prev_start:pos].strip()
@@ -459,6 +464,8 @@ def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values
 def _split_heading(text: str, start: int, end: int) -> tuple[Span, Span | None, Span | None]:
     """Service, original request and authorized portion spans of one heading."""
     region = text[start:end]
+    if len(region) > _MAX_HEADING:
+        return _trimmed(text, start, end), None, None
     for pattern in (_PARTIAL_REMAINING, _PARTIAL_MODIFIED, _PARTIAL_LOOSE):
         m = pattern.fullmatch(region.rstrip())
         if m:

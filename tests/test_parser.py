@@ -292,3 +292,15 @@ def test_heading_spans_cover_heading_through_outcome() -> None:
     for d in parse(text).decisions:
         heading = text[d.spans.heading.start : d.spans.heading.end]
         assert heading.startswith("Treatment number") and heading.endswith("Upheld")
+
+
+def test_overlong_heading_is_not_read_as_a_partial_certification() -> None:
+    """Headings are bounded (real ones stay under ~500 characters): hostile text with
+    thousands of repeated phrases once sent the partial-certification regexes into
+    catastrophic backtracking and hung a worker. Past the bound no partial is read."""
+    long_request = "X was the original request. " * 100
+    heading = (f"{long_request}was the original request. Y was authorized by the Claims Administrator. "
+               "The remaining IMR eligible portion of the original request, Z is: Upheld")
+    (decision,) = parse(Letter([Item(heading)]).clean()).decisions
+    assert decision.outcome is Outcome.upheld
+    assert not decision.partial and decision.original_request is None

@@ -115,3 +115,15 @@ def test_directories_expand_to_their_letters_sorted(tmp_path: Path) -> None:
     (tmp_path / "sub" / "c.TXT").write_text("c")
     names = [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])]
     assert names == ["a.pdf", "b.txt", "sub/c.TXT"]
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    from llm_extract.errors import InputTooLargeError
+    from llm_extract.inputs import MAX_INPUT_BYTES
+
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:  # sparse: costs no disk or memory
+        f.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(InputTooLargeError, match="MiB") as caught:
+        load_path(big)
+    assert caught.value.code == "input-too-large" and caught.value.source == str(big)

@@ -148,6 +148,7 @@ TITLES: Mapping[str, str] = {
     "pdf-password-required": "The PDF needs a password",
     "pdf-no-text-layer": "The PDF has no text layer (needs OCR)",
     "pdf-too-many-pages": "The PDF has too many pages",
+    "input-too-large": "The letter file is too large",
     "config-error": "The service is misconfigured",
     "cache-error": "The result cache failed",
     "internal-error": "Internal error",
