@@ -18,11 +18,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
+from .envconfig import PREFIX, validate_settings
 from .errors import ConfigError
 
-PREFIX = "LLM_EXTRACT_"
 OPENAI_URL = "https://api.openai.com/v1"
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
@@ -190,16 +190,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Llm
     except OSError as exc:
         raise ConfigError(f"cannot read {PREFIX}PRICES ({exc.strerror})", hint="check the path") from None
     raw.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return LlmSettings.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else "?"
-        name = PREFIX + _ENV_FIELDS.get(field, field.upper())
-        raise ConfigError(
-            f"{name} is invalid: {first['msg']}",
-            hint=_hint(field),
-        ) from None
+    return validate_settings(LlmSettings, raw, _ENV_FIELDS, _hint)
 
 
 def _hint(field: str) -> str:

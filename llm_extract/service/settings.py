@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from ..cache import CACHE_DIR_ENV
-from ..errors import ConfigError
+from ..envconfig import PREFIX, validate_settings
 
-PREFIX = "LLM_EXTRACT_"
 API_KEYS_ENV = PREFIX + "API_KEYS"
 KEYS_FILE_ENV = PREFIX + "KEYS_FILE"
 
@@ -90,10 +89,4 @@ def load_service_settings(env: Mapping[str, str] | None = None, **overrides: Any
     if env.get(CACHE_DIR_ENV, "").strip():
         raw["cache_dir"] = env[CACHE_DIR_ENV].strip()
     raw.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return ServiceSettings.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        name = str(first["loc"][0]) if first["loc"] else "?"
-        variable = PREFIX + _ENV_FIELDS.get(name, name.upper())
-        raise ConfigError(f"{variable} is invalid: {first['msg']}", hint=f"fix {variable}") from None
+    return validate_settings(ServiceSettings, raw, _ENV_FIELDS)
