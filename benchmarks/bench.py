@@ -34,10 +34,14 @@ def pin_to_one_core() -> str:
 
 
 def import_seconds() -> float:
-    code = "import time; t=time.perf_counter(); import llm_extract.pipeline, llm_extract.backends; " \
-           "print(time.perf_counter()-t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                 cwd=REPO).stdout) for _ in range(3)]
+    code = (
+        "import time; t=time.perf_counter(); import llm_extract.engine.pipeline, llm_extract.backends; "
+        "print(time.perf_counter()-t)"
+    )
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout)
+        for _ in range(3)
+    ]
     return statistics.median(runs)
 
 
@@ -67,11 +71,11 @@ def main() -> int:
 
     from llm_extract.backends.base import ExtractOptions
     from llm_extract.backends.rules import RulesBackend
-    from llm_extract.cache import ResultCache
-    from llm_extract.inputs import LetterInput, LetterText
-    from llm_extract.parser import parse
-    from llm_extract.pdf import extract_text
-    from llm_extract.pipeline import Extractor
+    from llm_extract.engine.cache import ResultCache
+    from llm_extract.engine.pipeline import Extractor
+    from llm_extract.letter.inputs import LetterInput, LetterText
+    from llm_extract.letter.pdf import extract_text
+    from llm_extract.parse.parser import parse
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((args.corpus / "text").glob("*.txt"))]
     pdfs = [p.read_bytes() for p in sorted((args.corpus / "pdf").glob("*.pdf"))]

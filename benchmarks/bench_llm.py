@@ -28,26 +28,31 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from llm_extract.backends.llm import HybridBackend  # noqa: E402
-from llm_extract.inputs import load_path  # noqa: E402
-from llm_extract.llm_client import LlmClient  # noqa: E402
-from llm_extract.llm_settings import load_settings  # noqa: E402
-from llm_extract.pipeline import Extractor  # noqa: E402
+from llm_extract.engine.pipeline import Extractor  # noqa: E402
+from llm_extract.letter.inputs import load_path  # noqa: E402
+from llm_extract.llm.client import LlmClient  # noqa: E402
+from llm_extract.llm.settings import load_settings  # noqa: E402
 from tests.llm_fakes import FakeModel, FakeTransport  # noqa: E402
 
 SEEDS = sorted((REPO / "examples" / "letters").glob("seed-*.txt"))
 
 
 def start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
-    server = subprocess.Popen([sys.executable, "-m", "tests.faultserver", "--latency", str(latency),
-                               "--max-lifetime", "600"], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.faultserver", "--latency", str(latency), "--max-lifetime", "600"],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert server.stdout is not None
     return server, server.stdout.readline().strip()
 
 
 def run(url: str | None, letters: int, concurrency: int, fake: FakeModel | None = None) -> tuple[float, HybridBackend]:
-    settings = load_settings({}, base_url=url or "http://in-process/v1", model="fake-model",
-                             max_concurrency=concurrency, timeout=30.0)
+    settings = load_settings(
+        {}, base_url=url or "http://in-process/v1", model="fake-model", max_concurrency=concurrency, timeout=30.0
+    )
     transport = None if url else FakeTransport(fake or FakeModel())
     backend = HybridBackend(settings, client=LlmClient(settings, transport=transport))
     inputs = [load_path(SEEDS[i % len(SEEDS)]) for i in range(letters)]
@@ -73,16 +78,20 @@ def main() -> None:
     for body in list(fake.requests):
         fake.complete(body)
     fake_ms = 1000 * (time.perf_counter() - started) / len(fake.requests)
-    print(f"in-process (no socket, no latency): {1000 * elapsed / calls:.2f} ms per call, of which the fake "
-          f"model's own work {fake_ms:.2f} ms -> client overhead {1000 * elapsed / calls - fake_ms:.2f} ms per call")
+    print(
+        f"in-process (no socket, no latency): {1000 * elapsed / calls:.2f} ms per call, of which the fake "
+        f"model's own work {fake_ms:.2f} ms -> client overhead {1000 * elapsed / calls - fake_ms:.2f} ms per call"
+    )
 
     server, url = start_server(args.latency)
     try:
         run(url, 5, 1)  # warm up connections and imports
         base = None
         print(f"fixed-latency endpoint {url}, latency {1000 * args.latency:.0f} ms per call")
-        print(f"{'concurrency':>11} {'letters':>8} {'seconds':>8} {'letters/s':>10} {'speed-up':>9} {'ms/call':>8} "
-              f"{'overhead ms/call':>17}")
+        print(
+            f"{'concurrency':>11} {'letters':>8} {'seconds':>8} {'letters/s':>10} {'speed-up':>9} {'ms/call':>8} "
+            f"{'overhead ms/call':>17}"
+        )
         for c in args.concurrency:
             n = max(32, args.letters * c) if c > 1 else args.letters
             elapsed, backend = run(url, n, c)
@@ -92,8 +101,10 @@ def main() -> None:
             per_call = 1000 * elapsed / t.calls
             overhead = f"{per_call - 1000 * args.latency:.2f}" if c == 1 else "-"
             print(f"{c:>11} {n:>8} {elapsed:>8.2f} {rate:>10.1f} {rate / base:>8.1f}x {per_call:>8.2f} {overhead:>17}")
-        print(f"hybrid per letter: {t.calls / n:.2f} calls, {t.attempts / n:.2f} attempts, "
-              f"{t.prompt_tokens / n:.0f} prompt + {t.completion_tokens / n:.0f} completion tokens (fake's estimate)")
+        print(
+            f"hybrid per letter: {t.calls / n:.2f} calls, {t.attempts / n:.2f} attempts, "
+            f"{t.prompt_tokens / n:.0f} prompt + {t.completion_tokens / n:.0f} completion tokens (fake's estimate)"
+        )
     finally:
         assert server.stdin is not None
         server.stdin.close()

@@ -22,19 +22,19 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__
-from .backends.base import ExtractOptions
-from .backends.factory import make_backend
-from .cache import ResultCache
-from .errors import LlmExtractError
-from .evaluation.command import eval_command
-from .inputs import LetterInput, expand_paths, load_path
-from .llm_settings import load_settings
-from .models import Extraction
-from .pdf import DEFAULT_MAX_PAGES
-from .pipeline import Extractor, LetterResult, RunStats
-from .schema import schema_json
-from .service.cli import keys_app, serve
+from llm_extract.backends.base import ExtractOptions
+from llm_extract.backends.factory import make_backend
+from llm_extract.contract.models import Extraction
+from llm_extract.contract.schema import schema_json
+from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.pipeline import Extractor, LetterResult, RunStats
+from llm_extract.errors import LlmExtractError
+from llm_extract.evaluation.command import eval_command
+from llm_extract.letter.inputs import LetterInput, expand_paths, load_path
+from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
+from llm_extract.llm.settings import load_settings
+from llm_extract.service.cli import keys_app, serve
+from llm_extract.version import __version__
 
 app = typer.Typer(
     name="llm-extract",

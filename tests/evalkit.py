@@ -16,10 +16,10 @@ from typing import Any
 
 from llm_extract.backends.base import ExtractOptions
 from llm_extract.backends.rules import RulesBackend
-from llm_extract.fixtures import FIXTURES_DIR, Fixture, load_fixtures
-from llm_extract.inputs import LetterText
-from llm_extract.models import Decision, Extraction, Outcome
-from llm_extract.summary import build_summary
+from llm_extract.contract.models import Decision, Extraction, Outcome
+from llm_extract.evaluation.fixtures import FIXTURES_DIR, Fixture, load_fixtures
+from llm_extract.letter.inputs import LetterText
+from llm_extract.summary.templates import build_summary
 
 SEEDS = [f for f in load_fixtures() if f.letter.path is not None]
 
@@ -43,8 +43,9 @@ class Broken:
 
     name = "rules"
 
-    def __init__(self, label: str, change: Callable[[list[Decision]], list[Decision]],
-                 targets: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, label: str, change: Callable[[list[Decision]], list[Decision]], targets: Iterable[str] | None = None
+    ) -> None:
         self.label = label
         self.change = change
         self.targets = set(targets) if targets is not None else None
@@ -58,8 +59,9 @@ class Broken:
         if self.targets is not None and letter.text_sha256 not in self.targets:
             return doc
         decisions = self.change(list(doc.decisions))
-        return doc.model_copy(update={"decisions": decisions,
-                                      "summary": build_summary(doc.case, decisions, options.lang)})
+        return doc.model_copy(
+            update={"decisions": decisions, "summary": build_summary(doc.case, decisions, options.lang)}
+        )
 
 
 def flip_first(targets: Iterable[str] | None = None) -> Broken:

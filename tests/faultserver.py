@@ -30,8 +30,16 @@ from tests.llm_fakes import FakeModel
 class FaultServer:
     """Context manager: ``with FaultServer(script=["429", "ok"]) as server: server.url``."""
 
-    def __init__(self, script: Iterable[str] = (), *, model: FakeModel | None = None, latency: float = 0.0,
-                 retry_after: float = 0.05, hang: float = 1.0, max_lifetime: float = 120.0) -> None:
+    def __init__(
+        self,
+        script: Iterable[str] = (),
+        *,
+        model: FakeModel | None = None,
+        latency: float = 0.0,
+        retry_after: float = 0.05,
+        hang: float = 1.0,
+        max_lifetime: float = 120.0,
+    ) -> None:
         self.script: deque[str] = deque(script)
         self.model = model or FakeModel()
         self.latency = latency
@@ -116,8 +124,9 @@ class FaultServer:
                     return
                 self._send(200, payload, {})
 
-            def _send(self, status: int, payload: bytes, headers: dict[str, str],
-                      content_type: str = "application/json") -> None:
+            def _send(
+                self, status: int, payload: bytes, headers: dict[str, str], content_type: str = "application/json"
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(payload)))

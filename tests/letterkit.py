@@ -62,11 +62,28 @@ class Letter:
     lines: list[str] = field(default_factory=list)
 
     def clean(self) -> str:
-        parts = [HEADER if self.header else "", HOW, self.credentials, "", self.summary, "",
-                 self.extra_before_decisions, DECISIONS, ""]
+        parts = [
+            HEADER if self.header else "",
+            HOW,
+            self.credentials,
+            "",
+            self.summary,
+            "",
+            self.extra_before_decisions,
+            DECISIONS,
+            "",
+        ]
         for item in self.items:
-            parts += [item.heading, "", f"Claims Administrator guideline: {item.ca}", "",
-                      f"MAXIMUS guideline: {item.maximus}", "", f"Decision rationale: {item.rationale}", ""]
+            parts += [
+                item.heading,
+                "",
+                f"Claims Administrator guideline: {item.ca}",
+                "",
+                f"MAXIMUS guideline: {item.maximus}",
+                "",
+                f"Decision rationale: {item.rationale}",
+                "",
+            ]
         parts.append(self.trailer)
         return "\n".join(parts)
 

@@ -24,10 +24,10 @@ from typing import Any, Literal
 
 import httpx2
 
-from llm_extract.grounding import rule_category
-from llm_extract.models import Outcome
-from llm_extract.parser import ParsedLetter, fold, parse
-from llm_extract.reasons import find_reasons
+from llm_extract.contract.models import Outcome
+from llm_extract.parse.parser import ParsedLetter, fold, parse
+from llm_extract.parse.reasons import find_reasons
+from llm_extract.verify.grounding import rule_category
 
 Behaviour = Literal["grounded", "ungrounded_first", "ungrounded", "obey_injection", "garbage"]
 _LETTER = re.compile(r"<<<BEGIN (LETTER-[0-9a-f]+)>>>[^\n]*\n(.*)\n<<<END \1>>>", re.S)
@@ -56,17 +56,28 @@ class FakeModel:
         answer = self.answer(name, _letter_of(body), attempt, body)
         arguments = json.dumps(answer)
         if mode == "tools":
-            message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [
-                {"id": f"call_{attempt}", "type": "function", "function": {"name": name, "arguments": arguments}}]}
+            message: dict[str, Any] = {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": f"call_{attempt}", "type": "function", "function": {"name": name, "arguments": arguments}}
+                ],
+            }
             finish = "tool_calls"
         else:
             message, finish = {"role": "assistant", "content": arguments}, "stop"
         prompt_tokens = len(json.dumps(body)) // 4
         return {
-            "id": f"fake-{attempt}", "object": "chat.completion", "created": 0, "model": self.model,
+            "id": f"fake-{attempt}",
+            "object": "chat.completion",
+            "created": 0,
+            "model": self.model,
             "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(arguments) // 4,
-                      "total_tokens": prompt_tokens + len(arguments) // 4},
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": len(arguments) // 4,
+                "total_tokens": prompt_tokens + len(arguments) // 4,
+            },
         }
 
     def parsed(self, text: str) -> ParsedLetter:
@@ -90,13 +101,14 @@ class FakeModel:
 
     def _item(self, text: str, parsed: ParsedLetter, index: int, wrong: bool) -> dict[str, Any]:
         d = next(x for x in parsed.decisions if x.index == index)
-        quote = text[d.spans.service.start:d.spans.service.end]
+        quote = text[d.spans.service.start : d.spans.service.end]
         reasons = []
         if d.spans.rationale:
             for r in find_reasons(text, d.spans.rationale.start, d.spans.rationale.end, d.outcome):
-                reasons.append({"code": r.code.value, "quote": text[r.span.start:r.span.end]})
-        m = re.search(r"\b(lumbar|cervical|thoracic|(?:left|right|bilateral)?\s*(?:knee|shoulder|wrist|hip|ankle))\b",
-                      quote, re.I)
+                reasons.append({"code": r.code.value, "quote": text[r.span.start : r.span.end]})
+        m = re.search(
+            r"\b(lumbar|cervical|thoracic|(?:left|right|bilateral)?\s*(?:knee|shoulder|wrist|hip|ankle))\b", quote, re.I
+        )
         qty = re.search(r"\b(?:x\s*)?(\d+)\b", quote)
         return {
             "index": index,
@@ -130,20 +142,27 @@ class FakeModel:
 
     def _extraction(self, text: str, parsed: ParsedLetter, wrong: bool) -> dict[str, Any]:
         def at(span: Any) -> str:
-            return text[span.start:span.end]
+            return text[span.start : span.end]
 
         case: dict[str, Any] = {}
-        for name in ("case_number", "date_assigned", "date_of_injury", "decision_date", "ur_denial_date",
-                     "application_received", "priority"):
+        for name in (
+            "case_number",
+            "date_assigned",
+            "date_of_injury",
+            "decision_date",
+            "ur_denial_date",
+            "application_received",
+            "priority",
+        ):
             value, span = getattr(parsed.case, name), getattr(parsed.case.spans, name)
             if value is not None and span is not None:
                 case[name] = {"value": str(value.value if hasattr(value, "value") else value), "quote": at(span)}
         p = parsed.patient
         spans = [s for s in (p.spans.age, p.spans.sex) if s]
-        patient_quote = text[min(s.start for s in spans):max(s.end for s in spans)] if spans else None
+        patient_quote = text[min(s.start for s in spans) : max(s.end for s in spans)] if spans else None
         r = parsed.reviewer
         rspans = [s for s in (r.spans.licensed_in, r.spans.specialties) if s]
-        reviewer_quote = text[min(s.start for s in rspans):max(s.end for s in rspans)] if rspans else None
+        reviewer_quote = text[min(s.start for s in rspans) : max(s.end for s in rspans)] if rspans else None
         decisions = []
         for d in parsed.decisions:
             item = self._item(text, parsed, d.index, wrong)

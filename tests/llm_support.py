@@ -12,9 +12,9 @@ import httpx2
 import vcr
 
 from llm_extract.backends.llm import HybridBackend, LlmBackend
-from llm_extract.inputs import LetterInput, LetterText, load_path, read_letter
-from llm_extract.llm_client import LlmClient
-from llm_extract.llm_settings import LlmSettings, load_settings
+from llm_extract.letter.inputs import LetterInput, LetterText, load_path, read_letter
+from llm_extract.llm.client import LlmClient
+from llm_extract.llm.settings import LlmSettings, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "examples" / "letters").glob("seed-*.txt"))
@@ -27,15 +27,33 @@ SEEDS = sorted((REPO / "examples" / "letters").glob("seed-*.txt"))
 CASSETTES = REPO / "cassettes"
 RECORDING = os.environ.get("LLM_EXTRACT_RECORD") == "1"
 MODEL = os.environ.get("LLM_EXTRACT_RECORD_MODEL", "recorded-model") if RECORDING else "recorded-model"
-SCRUBBED_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie",
-                    "set-cookie", "x-request-id", "openai-processing-ms", "cf-ray"]
+SCRUBBED_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+    "x-request-id",
+    "openai-processing-ms",
+    "cf-ray",
+]
 
 
 def settings(**overrides: Any) -> LlmSettings:
     """Test settings: no environment, small timeouts and backoff so faults resolve fast."""
-    values: dict[str, Any] = {"base_url": "http://127.0.0.1:9/v1", "model": "fake-model", "backend": "hybrid",
-                              "timeout": 2.0, "connect_timeout": 1.0, "retry_initial": 0.01, "retry_max": 0.05,
-                              "retry_attempts": 4, "max_reasks": 2}
+    values: dict[str, Any] = {
+        "base_url": "http://127.0.0.1:9/v1",
+        "model": "fake-model",
+        "backend": "hybrid",
+        "timeout": 2.0,
+        "connect_timeout": 1.0,
+        "retry_initial": 0.01,
+        "retry_max": 0.05,
+        "retry_attempts": 4,
+        "max_reasks": 2,
+    }
     values.update(overrides)
     return load_settings({}, **values)
 

@@ -20,12 +20,12 @@ from pydantic import SecretStr
 
 from llm_extract.backends.base import Backend, ExtractOptions, Language
 from llm_extract.backends.rules import RulesBackend
+from llm_extract.contract.models import Extraction
+from llm_extract.engine.pipeline import Extractor
 from llm_extract.errors import ConfigError
-from llm_extract.fixtures import REPO_ROOT
-from llm_extract.inputs import LetterInput, LetterText
-from llm_extract.llm_settings import LlmSettings
-from llm_extract.models import Extraction
-from llm_extract.pipeline import Extractor
+from llm_extract.evaluation.fixtures import REPO_ROOT
+from llm_extract.letter.inputs import LetterInput, LetterText
+from llm_extract.llm.settings import LlmSettings
 from llm_extract.service.app import create_app
 from llm_extract.service.keys import KeyStore
 from llm_extract.service.readiness import ReadinessCheck
@@ -99,8 +99,9 @@ def make_app(
 @contextmanager
 def running(app: FastAPI) -> Iterator[str]:
     """Serve ``app`` on 127.0.0.1 (ephemeral port) until the block ends; yields the base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False,
-                            lifespan="on", timeout_graceful_shutdown=2)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
     thread.start()

@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from llm_extract.cli import app
-from llm_extract.fixtures import REPO_ROOT
-from llm_extract.models import Extraction
-from llm_extract.schema import schema_json
+from llm_extract.contract.models import Extraction
+from llm_extract.contract.schema import schema_json
+from llm_extract.evaluation.fixtures import REPO_ROOT
 from tests.letterkit import simple
 from tests.pdfkit import encrypt, letter_pdf, make_pdf
 
@@ -101,7 +101,9 @@ def test_single_letter_prints_the_document_and_several_print_json_lines() -> Non
     assert code == 0
     doc = Extraction.model_validate_json(out)
     assert [d.service for d in doc.decisions] == [
-        "Chiropractic, 6 visits", "Massage Therapy to the Lumbar Spine, 6 visits"]
+        "Chiropractic, 6 visits",
+        "Massage Therapy to the Lumbar Spine, 6 visits",
+    ]
     code, out, _ = invoke("extract", str(SEEDS / "seed-001.txt"), str(SEEDS / "seed-004.txt"), "--format", "json")
     docs = [json.loads(line) for line in out.splitlines()]
     assert [d["decisions"][0]["outcome"] for d in docs] == ["upheld", "overturned"]
@@ -151,11 +153,11 @@ def test_console_script_runs_without_tracebacks(args: list[str]) -> None:
 
 def test_cache_key_changes_with_the_contract_and_options(monkeypatch: pytest.MonkeyPatch) -> None:
     """A model change alters every document, so it must miss the cache; nothing else may."""
-    from llm_extract import schema
+    import llm_extract.contract.schema as schema
     from llm_extract.backends.base import ExtractOptions
     from llm_extract.backends.rules import RulesBackend
-    from llm_extract.inputs import from_text
-    from llm_extract.pipeline import Extractor
+    from llm_extract.engine.pipeline import Extractor
+    from llm_extract.letter.inputs import from_text
 
     letter = from_text("any letter text")
     base = Extractor(RulesBackend()).key(letter)
@@ -163,5 +165,5 @@ def test_cache_key_changes_with_the_contract_and_options(monkeypatch: pytest.Mon
     assert Extractor(RulesBackend(), options=ExtractOptions(lang="es")).key(letter) != base
     assert Extractor(RulesBackend()).key(from_text("another letter")) != base
     monkeypatch.setattr(schema, "contract_sha256", lambda: "0" * 64)
-    monkeypatch.setattr("llm_extract.pipeline.contract_sha256", schema.contract_sha256)
+    monkeypatch.setattr("llm_extract.engine.pipeline.contract_sha256", schema.contract_sha256)
     assert Extractor(RulesBackend()).key(letter) != base

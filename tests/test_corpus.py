@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from llm_extract.fixtures import Fixture, load_fixtures
-from llm_extract.inputs import LetterInput, read_letter
-from llm_extract.parser import ParsedLetter, fold, parse
+from llm_extract.evaluation.fixtures import Fixture, load_fixtures
+from llm_extract.letter.inputs import LetterInput, read_letter
+from llm_extract.parse.parser import ParsedLetter, fold, parse
 from tests.conftest import corpus_dir
 
 FIXTURES = load_fixtures()
@@ -35,12 +35,19 @@ def _assert_matches_labels(fixture: Fixture, parsed: ParsedLetter) -> None:
     expected = fixture.expected
     assert parsed.case.model_dump(exclude={"spans"}) == expected.case.model_dump()
     assert (parsed.reviewer.licensed_in, parsed.reviewer.specialties) == (
-        expected.reviewer.licensed_in, expected.reviewer.specialties)
+        expected.reviewer.licensed_in,
+        expected.reviewer.specialties,
+    )
     assert (parsed.patient.age, parsed.patient.sex) == (expected.patient.age, expected.patient.sex)
     assert len(parsed.decisions) == len(expected.decisions)
     for got, want in zip(parsed.decisions, expected.decisions, strict=True):
         assert (got.service, got.outcome, got.partial, got.original_request, got.authorized_portion) == (
-            want.service, want.outcome, want.partial, want.original_request, want.authorized_portion)
+            want.service,
+            want.outcome,
+            want.partial,
+            want.original_request,
+            want.authorized_portion,
+        )
         if want.claims_administrator_sources is not None:
             assert got.claims_administrator_sources == want.claims_administrator_sources
         if want.maximus_sources is not None:
@@ -81,8 +88,8 @@ def test_pdf_matches_hand_labels_and_text(case: str, corpus: Path) -> None:
 @pytest.mark.corpus
 def test_corpus_rerun_is_byte_identical_with_all_cache_hits(corpus: Path, tmp_path: Path) -> None:
     from llm_extract.backends.rules import RulesBackend
-    from llm_extract.cache import ResultCache
-    from llm_extract.pipeline import Extractor, RunStats
+    from llm_extract.engine.cache import ResultCache
+    from llm_extract.engine.pipeline import Extractor, RunStats
 
     files = sorted((corpus / "text").glob("*.txt")) + sorted((corpus / "pdf").glob("*.pdf"))
     letters = [LetterInput(p.name, p.read_bytes()) for p in files]

@@ -49,8 +49,16 @@ def test_gate_exits_1_listing_what_failed_for_a_broken_label(tmp_path: Path) -> 
     data = json.loads(label.read_text())
     data["expected"]["case"]["date_of_injury"] = "1999-01-01"
     label.write_text(json.dumps(data))
-    code, output = invoke("eval", "--gate", "--fixtures", str(fixtures), "--corpus", str(tmp_path / "absent"),
-                          "--no-cache", *dirs(tmp_path))
+    code, output = invoke(
+        "eval",
+        "--gate",
+        "--fixtures",
+        str(fixtures),
+        "--corpus",
+        str(tmp_path / "absent"),
+        "--no-cache",
+        *dirs(tmp_path),
+    )
     assert code == 1, output
     assert "gate FAILED" in output
     assert "fields.accuracy = 0.9" in output and "must be >= 1" in output
@@ -80,10 +88,16 @@ def test_compare_against_the_committed_baseline(tmp_path: Path) -> None:
     assert "5 letter(s)" in output  # the seeds both runs scored
 
 
-def test_llm_backend_without_an_endpoint_is_a_clear_config_error(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LLM_EXTRACT_BASE_URL", "LLM_EXTRACT_MODEL", "LLM_EXTRACT_BACKEND", "OPENAI_API_KEY",
-                 "OPENAI_BASE_URL"):
+def test_llm_backend_without_an_endpoint_is_a_clear_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in (
+        "LLM_EXTRACT_BASE_URL",
+        "LLM_EXTRACT_MODEL",
+        "LLM_EXTRACT_BACKEND",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     code, output = invoke("eval", "--backend", "llm", "--corpus", str(tmp_path / "absent"), *dirs(tmp_path))
     assert code == 2
@@ -91,11 +105,14 @@ def test_llm_backend_without_an_endpoint_is_a_clear_config_error(tmp_path: Path,
     assert not (tmp_path / "runs").exists()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--only", "seed-000", "--only", "nope"], "unknown fixture id(s): nope"),
-    (["--compare", "no-such-run", "latest"], "no run 'no-such-run'"),
-    (["--thresholds", "/nonexistent/thresholds.toml", "--gate"], "cannot read the thresholds"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--only", "seed-000", "--only", "nope"], "unknown fixture id(s): nope"),
+        (["--compare", "no-such-run", "latest"], "no run 'no-such-run'"),
+        (["--thresholds", "/nonexistent/thresholds.toml", "--gate"], "cannot read the thresholds"),
+    ],
+)
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     code, output = invoke("eval", *args, "--corpus", str(tmp_path / "absent"), *dirs(tmp_path))
     assert code == 2, output

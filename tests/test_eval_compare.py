@@ -20,10 +20,15 @@ def test_two_parser_settings_show_exactly_the_changed_letters_and_values(tmp_pat
     b = load_run(save_run(after, tmp_path))
     c = compare_runs(a, b)
     assert c.changed_letters == ["seed-001", "seed-004"]
-    outcome = [(ch.letter, ch.path, ch.before, ch.after, ch.expected, ch.kind)
-               for ch in c.changes if ch.path.endswith(".outcome")]
-    assert outcome == [("seed-001", "decisions[1].outcome", "upheld", "overturned", "upheld", "broke"),
-                       ("seed-004", "decisions[1].outcome", "overturned", "upheld", "overturned", "broke")]
+    outcome = [
+        (ch.letter, ch.path, ch.before, ch.after, ch.expected, ch.kind)
+        for ch in c.changes
+        if ch.path.endswith(".outcome")
+    ]
+    assert outcome == [
+        ("seed-001", "decisions[1].outcome", "upheld", "overturned", "upheld", "broke"),
+        ("seed-004", "decisions[1].outcome", "overturned", "upheld", "overturned", "broke"),
+    ]
     wrong = [ch for ch in c.changes if ch.path == "summary.wrong_items"]
     assert [(ch.letter, ch.before, ch.after) for ch in wrong] == [("seed-001", [], ["1"]), ("seed-004", [], ["1"])]
     delta = c.delta("outcome.accuracy")

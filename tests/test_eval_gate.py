@@ -10,14 +10,14 @@ import pytest
 
 from llm_extract.backends.base import ExtractOptions
 from llm_extract.backends.rules import RulesBackend
+from llm_extract.contract.models import Extraction
 from llm_extract.errors import ConfigError, UnrecognizedLetterError
+from llm_extract.evaluation.fixtures import load_fixtures
 from llm_extract.evaluation.gate import THRESHOLDS_FILE, Limits, load_thresholds, run_gate
 from llm_extract.evaluation.metrics import METRICS
 from llm_extract.evaluation.records import load_run
 from llm_extract.evaluation.runner import EvalRun, run_eval
-from llm_extract.fixtures import load_fixtures
-from llm_extract.inputs import LetterText
-from llm_extract.models import Extraction
+from llm_extract.letter.inputs import LetterText
 from tests.evalkit import SEEDS, copy_fixtures, drop_last, flip_first, text_sha
 
 RULES = load_thresholds().for_backend("rules")
@@ -71,8 +71,14 @@ def test_gate_fails_when_a_label_is_broken(tmp_path: Path) -> None:
     messages = [c.message for c in result.failures]
     assert not result.passed
     # the label now says overturned where the letter (and the parser) say upheld
-    for metric in ("outcome.accuracy", "outcome.overturned.recall", "outcome.upheld.precision",
-                   "fields.accuracy", "fields.header", "summary.outcomes_correct"):
+    for metric in (
+        "outcome.accuracy",
+        "outcome.overturned.recall",
+        "outcome.upheld.precision",
+        "fields.accuracy",
+        "fields.header",
+        "summary.outcomes_correct",
+    ):
         assert failed(messages, metric), (metric, messages)
     assert "the labels changed since the baseline: a regression may be a label change" in result.notes
 

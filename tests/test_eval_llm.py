@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from llm_extract.cache import ResultCache
+from llm_extract.engine.cache import ResultCache
 from llm_extract.evaluation.gate import load_thresholds, run_gate
 from llm_extract.evaluation.runner import run_eval
 from tests.evalkit import SEEDS

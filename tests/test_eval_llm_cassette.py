@@ -42,14 +42,16 @@ def _failed_letters(record: RunRecord) -> str:
     failed = [f"{x.id}: {x.error}" for x in record.letters if x.status != "ok"]
     if not failed:
         return ""
-    return ("letters failed (if a request differed from the recording, re-record with "
-            "`make record ARGS=\"--suite eval\"`):\n  " + "\n  ".join(failed))
+    return (
+        "letters failed (if a request differed from the recording, re-record with "
+        '`make record ARGS="--suite eval"`):\n  ' + "\n  ".join(failed)
+    )
 
 
 def test_hybrid_eval_from_cassette_passes_its_gate() -> None:
     assert [f.id for f in SEEDS] == [f"seed-00{n}" for n in range(5)], "the 5 committed seed fixtures"
     if not RECORDING and not (CASSETTES / CASSETTE).exists():
-        pytest.fail(f"missing cassette {CASSETTE}: record it with `make record ARGS=\"--suite eval\"`")
+        pytest.fail(f'missing cassette {CASSETTE}: record it with `make record ARGS="--suite eval"`')
     with open_cassette(CASSETTE) as cas:
         # The run record names the model that was recorded (``model`` is not matched on).
         model = MODEL if RECORDING else str(json.loads(cas.requests[0].body)["model"])
@@ -62,7 +64,8 @@ def test_hybrid_eval_from_cassette_passes_its_gate() -> None:
         assert cas.all_played, (
             f"only {cas.play_count} of {len(cas.responses)} recorded answers were replayed: a request differed "
             "from the recording (a prompt, answer schema or parser change?); re-record with "
-            "`make record ARGS=\"--suite eval\"`")
+            '`make record ARGS="--suite eval"`'
+        )
     assert m["ops.calls"] == 10 and m["ops.attempts"] == len(cas.requests)  # enrichment + summary per letter
     assert record.meta.backend == "hybrid" and record.meta.model == model and record.meta.jobs == 1
     assert {"hybrid_enrichment", "summary_en"} <= {p.name for p in record.meta.prompts}

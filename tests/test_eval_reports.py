@@ -10,13 +10,13 @@ from pathlib import Path
 from rich.console import Console
 
 from llm_extract.backends.rules import RulesBackend
+from llm_extract.evaluation.fixtures import REPO_ROOT, load_fixtures
 from llm_extract.evaluation.gate import load_thresholds, run_gate
 from llm_extract.evaluation.present import ReportInput
 from llm_extract.evaluation.report_html import Mark, highlight, render_html
 from llm_extract.evaluation.report_markdown import cell, render_markdown
 from llm_extract.evaluation.report_terminal import print_run
 from llm_extract.evaluation.runner import run_eval
-from llm_extract.fixtures import REPO_ROOT, load_fixtures
 from tests.evalkit import SEEDS, copy_fixtures
 
 CASE = "CM16-9999999"
@@ -74,8 +74,10 @@ def test_html_report_is_self_contained_and_escapes_letter_text(tmp_path: Path) -
 def test_highlight_prefers_the_innermost_span_and_escapes() -> None:
     text = "a <b> & c"
     html = highlight(text, [Mark(0, 9, "outer", "block"), Mark(2, 5, "inner", "value"), Mark(8, 99, "bad", "x")])
-    assert html == ('<mark class="k-block" title="outer">a </mark><mark class="k-value" title="inner; outer">'
-                    '&lt;b&gt;</mark><mark class="k-block" title="outer"> &amp; c</mark>')
+    assert html == (
+        '<mark class="k-block" title="outer">a </mark><mark class="k-value" title="inner; outer">'
+        '&lt;b&gt;</mark><mark class="k-block" title="outer"> &amp; c</mark>'
+    )
 
 
 def test_missing_corpus_is_reported_not_fatal(tmp_path: Path) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from llm_extract.api import extract_text
+from llm_extract.contract.models import Outcome, Span
+from llm_extract.engine.api import extract_text
 from llm_extract.evaluation.align import align
 from llm_extract.evaluation.metrics import METRICS, aggregate, confusion, percentile
 from llm_extract.evaluation.records import ItemPair, LetterRecord
 from llm_extract.evaluation.spans import check_grounding
 from llm_extract.evaluation.summary_checks import states
 from llm_extract.evaluation.textnorm import find_dates, fold, unsupported_facts
-from llm_extract.models import Outcome, Span
 from tests.letterkit import simple
 
 U, OV = Outcome.upheld, Outcome.overturned
@@ -39,9 +39,11 @@ def test_dates_compare_across_spellings() -> None:
 
 def test_unsupported_facts_allow_procedural_facts_and_letter_values() -> None:
     letter = "Decision Date: 12/09/2016. Trezix capsule 320.5/30/16mg #5. Request for 12 sessions."
-    ok = ("The decision is dated December 9, 2016. Part was approved: Trezix capsule 320.5/30/16mg #5. "
-          "You must file within 30 days. If it was served by mail, you get 5 more days. 8 CCR 10575(c). "
-          "12 sessions.")
+    ok = (
+        "The decision is dated December 9, 2016. Part was approved: Trezix capsule 320.5/30/16mg #5. "
+        "You must file within 30 days. If it was served by mail, you get 5 more days. 8 CCR 10575(c). "
+        "12 sessions."
+    )
     assert unsupported_facts(ok, letter) == []
     bad = "You may have 18 visits. The decision is dated January 3, 2017."
     assert unsupported_facts(bad, letter) == ["2017-01-03", "18"]
@@ -72,8 +74,16 @@ def test_grounding_flags_a_span_that_does_not_hold_its_value() -> None:
 
 
 def _letter(pairs: list[tuple[Outcome | None, Outcome | None]]) -> LetterRecord:
-    items = [ItemPair(expected=i + 1 if e else None, predicted=i + 1 if p else None, expected_outcome=e,
-                      predicted_outcome=p, similarity=1.0) for i, (e, p) in enumerate(pairs)]
+    items = [
+        ItemPair(
+            expected=i + 1 if e else None,
+            predicted=i + 1 if p else None,
+            expected_outcome=e,
+            predicted_outcome=p,
+            similarity=1.0,
+        )
+        for i, (e, p) in enumerate(pairs)
+    ]
     return LetterRecord(id="x", letter="x", status="ok", items=items)
 
 
@@ -87,9 +97,11 @@ def test_per_class_metrics_keep_the_rare_class_visible() -> None:
     assert m["outcome.upheld.recall"] == 9 / 10
     assert m["outcome.upheld.precision"] == 9 / 10
     assert m["items.precision"] == 10 / 11 and m["items.recall"] == 10 / 11
-    assert confusion([letter]) == {"upheld": {"upheld": 9, "overturned": 0, "(missed)": 1},
-                                   "overturned": {"upheld": 1, "overturned": 0, "(missed)": 0},
-                                   "(none)": {"upheld": 0, "overturned": 1, "(missed)": 0}}
+    assert confusion([letter]) == {
+        "upheld": {"upheld": 9, "overturned": 0, "(missed)": 1},
+        "overturned": {"upheld": 1, "overturned": 0, "(missed)": 0},
+        "(none)": {"upheld": 0, "overturned": 1, "(missed)": 0},
+    }
     assert set(m) == set(METRICS)
 
 

@@ -11,11 +11,11 @@ import json
 import pytest
 
 from llm_extract.backends.base import ExtractOptions
-from llm_extract.cache import ResultCache
-from llm_extract.models import FieldSource, Outcome
-from llm_extract.parser import parse
-from llm_extract.pipeline import Extractor
-from llm_extract.prompts import boundary
+from llm_extract.contract.models import FieldSource, Outcome
+from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.pipeline import Extractor
+from llm_extract.llm.prompts import boundary
+from llm_extract.parse.parser import parse
 from tests.llm_fakes import FakeModel, FakeTransport
 from tests.llm_support import SEEDS, backend, seed, seed_input, settings
 
@@ -43,8 +43,10 @@ def test_hybrid_success_takes_every_field_from_the_model() -> None:
     for d in ex.decisions:
         assert d.enrichment is not None and d.enrichment.sources.treatment_category is FieldSource.model
         span = d.enrichment.spans.treatment_category
-        assert span is not None and seed(1).text[span.start:span.end] == seed(1).text[d.spans.service.start:
-                                                                                      d.spans.service.end]
+        assert (
+            span is not None
+            and seed(1).text[span.start : span.end] == seed(1).text[d.spans.service.start : d.spans.service.end]
+        )
     usage = b.account.totals
     assert (usage.calls, usage.attempts, usage.reasks, usage.fallbacks) == (2, 2, 0, 0)
 
@@ -79,7 +81,8 @@ def test_fallback_after_reasks_run_out_is_flagged_per_field() -> None:
 
 def test_garbage_answers_fall_back_without_crashing() -> None:
     ex = backend("hybrid", settings(max_reasks=0), FakeTransport(FakeModel(behaviour="garbage"))).extract(
-        seed(2), ExtractOptions())
+        seed(2), ExtractOptions()
+    )
     assert ex.grounding is not None and ex.grounding.from_model == 0
 
 
@@ -151,8 +154,9 @@ def test_cost_and_budget_stop_the_run_cleanly() -> None:
     assert len(done) < len(SEEDS)
 
 
-@pytest.mark.parametrize(("mode", "carrier"), [("tools", "tools"), ("json_schema", "response_format"),
-                                               ("json", "response_format")])
+@pytest.mark.parametrize(
+    ("mode", "carrier"), [("tools", "tools"), ("json_schema", "response_format"), ("json", "response_format")]
+)
 def test_each_instructor_mode_sends_the_schema_its_own_way(mode: str, carrier: str) -> None:
     model = FakeModel()
     ex = backend("hybrid", settings(mode=mode), FakeTransport(model)).extract(seed(0), ExtractOptions())

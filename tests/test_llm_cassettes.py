@@ -21,12 +21,12 @@ import pytest
 from vcr.cassette import Cassette
 
 from llm_extract.backends.base import ExtractOptions
-from llm_extract.cache import ResultCache
-from llm_extract.inputs import LetterText
-from llm_extract.models import FieldSource
-from llm_extract.parser import parse
-from llm_extract.pipeline import Extractor
-from llm_extract.prompts import PromptSet
+from llm_extract.contract.models import FieldSource
+from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.pipeline import Extractor
+from llm_extract.letter.inputs import LetterText
+from llm_extract.llm.prompts import PromptSet
+from llm_extract.parse.parser import parse
 from tests.llm_support import (
     CASSETTES,
     MODEL,
@@ -65,7 +65,8 @@ def test_request_shape(cassette: Cassette) -> None:
     prompts = PromptSet(s.prompts_dir, ("hybrid_enrichment", "summary_en", "summary_es"))
     assert first["messages"][0]["content"] == prompts["hybrid_enrichment"].system
     assert [(p.name, p.version, p.sha256) for p in ex.provenance.prompts] == [
-        (r.name, r.version, r.sha256) for r in prompts.refs()]
+        (r.name, r.version, r.sha256) for r in prompts.refs()
+    ]
     assert "Authorization" not in cassette.requests[0].headers and "authorization" not in cassette.requests[0].headers
 
 

@@ -24,8 +24,9 @@ def endpoint_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LLM_EXTRACT_RETRY_MAX", "0.05")
 
 
-def test_hybrid_batch_prints_usage_and_reruns_from_the_cache(endpoint_env: None, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hybrid_batch_prints_usage_and_reruns_from_the_cache(
+    endpoint_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with FaultServer(["429", "500"]) as server:
         monkeypatch.setenv("LLM_EXTRACT_BASE_URL", server.url)
         args = ["extract", "--backend", "hybrid", "--concurrency", "3", "--cache-dir", str(tmp_path / "c")]

@@ -12,10 +12,9 @@ import time
 import pytest
 
 from llm_extract.backends.base import ExtractOptions
-from llm_extract.errors import ConfigError, InternalError
-from llm_extract.llm_client import AdaptiveLimiter
-from llm_extract.llm_errors import LlmRejectedError, LlmTransportError
-from llm_extract.pipeline import Extractor
+from llm_extract.engine.pipeline import Extractor
+from llm_extract.errors import ConfigError, InternalError, LlmRejectedError, LlmTransportError
+from llm_extract.llm.client import AdaptiveLimiter
 from tests.faultserver import FaultServer
 from tests.llm_support import SEEDS, backend, seed, seed_input, settings
 

@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from llm_extract.accounting import RunAccount, letter_scope
 from llm_extract.backends.factory import make_backend
 from llm_extract.backends.rules import RulesBackend
-from llm_extract.errors import ConfigError, LlmExtractError
-from llm_extract.grounding import FoldedText, LetterContext, check_facts, rule_category, states_outcome
-from llm_extract.llm_errors import BudgetExceededError
-from llm_extract.llm_settings import OPENAI_URL, Price, load_settings
-from llm_extract.models import Span, TreatmentCategory
-from llm_extract.parser import parse
-from llm_extract.prompts import PromptSet, boundary, delimit, load_prompt
+from llm_extract.contract.models import Span, TreatmentCategory
+from llm_extract.errors import BudgetExceededError, ConfigError, LlmExtractError
+from llm_extract.llm.accounting import RunAccount, letter_scope
+from llm_extract.llm.prompts import PromptSet, boundary, delimit, load_prompt
+from llm_extract.llm.settings import OPENAI_URL, Price, load_settings
+from llm_extract.parse.parser import parse
+from llm_extract.verify.grounding import FoldedText, LetterContext, check_facts, rule_category, states_outcome
 from tests.llm_fakes import FakeModel, FakeTransport
 from tests.llm_support import REPO, backend, seed, settings
 
@@ -106,7 +105,7 @@ def test_folded_find_maps_back_to_exact_offsets() -> None:
     text = "ACUPUNCTURE X 12 FOR THE\n\n LUMBAR:  Upheld"
     folded = FoldedText(text)
     span = folded.find("ACUPUNCTURE X 12 FOR THE LUMBAR")
-    assert span is not None and text[span.start:span.end] == "ACUPUNCTURE X 12 FOR THE\n\n LUMBAR"
+    assert span is not None and text[span.start : span.end] == "ACUPUNCTURE X 12 FOR THE\n\n LUMBAR"
     assert folded.find("acupuncture x 12") is None  # case-sensitive: quotes are exact
     assert folded.find("LUMBAR", within=Span(start=0, end=10)) is None
 

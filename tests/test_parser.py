@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from llm_extract.contract.models import GuidelineSource, Outcome, Priority, Sex, Span
 from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
-from llm_extract.models import GuidelineSource, Outcome, Priority, Sex, Span
-from llm_extract.parser import fold, guideline_sources, parse
+from llm_extract.parse.parser import fold, guideline_sources, parse
 from tests.letterkit import Item, Letter, simple
 
 SHAPES = ["clean", "pypdf", "double_spaced", "crlf"]
@@ -76,11 +76,16 @@ def test_reviewer_credentials_form_with_wrapped_specialty(shape: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "specialties"),
     [
-        ("The expert reviewer is Board Certified in Chiropractic & Acupuncture and is licensed to practice in\n"
-         "California. He/she has been in practice.", ["Chiropractic & Acupuncture"]),
-        ("The expert reviewer is Board Certified in Physical Medicine and Rehabilitation has a subspecialty in\n"
-         "Interventional Spine and is licensed to practice in California. He/she", [
-             "Physical Medicine and Rehabilitation", "Interventional Spine"]),
+        (
+            "The expert reviewer is Board Certified in Chiropractic & Acupuncture and is licensed to practice in\n"
+            "California. He/she has been in practice.",
+            ["Chiropractic & Acupuncture"],
+        ),
+        (
+            "The expert reviewer is Board Certified in Physical Medicine and Rehabilitation has a subspecialty in\n"
+            "Interventional Spine and is licensed to practice in California. He/she",
+            ["Physical Medicine and Rehabilitation", "Interventional Spine"],
+        ),
     ],
 )
 def test_reviewer_board_certified_sentence(sentence: str, specialties: list[str]) -> None:
@@ -116,10 +121,12 @@ def test_patient_age_and_sex(phrase: str, age: int | None, sex: Sex | None) -> N
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_items_in_order_with_outcomes_and_texts(shape: str) -> None:
-    letter = Letter([
-        Item("MRI of the right shoulder without contrast: Upheld", rationale="Not supported. Denied."),
-        Item("Acupuncture 3 times a week for 2 weeks, neck:  Overturned", rationale="Criteria are met."),
-    ])
+    letter = Letter(
+        [
+            Item("MRI of the right shoulder without contrast: Upheld", rationale="Not supported. Denied."),
+            Item("Acupuncture 3 times a week for 2 weeks, neck:  Overturned", rationale="Criteria are met."),
+        ]
+    )
     text = getattr(letter, shape)()
     decisions = parse(text).decisions
     assert [d.service for d in decisions] == [
@@ -140,11 +147,15 @@ def test_items_in_order_with_outcomes_and_texts(shape: str) -> None:
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_outcome_word_wrapped_onto_the_next_line(shape: str) -> None:
-    letter = Letter([
-        Item("Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:\nUpheld"),
-        Item("Chiropractic treatment for cervical and lumbar spine, left wrist/hand, 3 times a week for 4\n"
-             "weeks: Overturned"),
-    ])
+    letter = Letter(
+        [
+            Item("Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:\nUpheld"),
+            Item(
+                "Chiropractic treatment for cervical and lumbar spine, left wrist/hand, 3 times a week for 4\n"
+                "weeks: Overturned"
+            ),
+        ]
+    )
     decisions = parse(getattr(letter, shape)()).decisions
     assert [d.service for d in decisions] == [
         "Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine",
@@ -154,10 +165,12 @@ def test_outcome_word_wrapped_onto_the_next_line(shape: str) -> None:
 
 
 def test_item_names_containing_colons() -> None:
-    letter = Letter([
-        Item("Associated surgical service:  Ultrasling: Upheld"),
-        Item("Retrospective Cyclobenzaprine 5mg tab #30 DOS: 11/14/16: Upheld"),
-    ])
+    letter = Letter(
+        [
+            Item("Associated surgical service:  Ultrasling: Upheld"),
+            Item("Retrospective Cyclobenzaprine 5mg tab #30 DOS: 11/14/16: Upheld"),
+        ]
+    )
     assert [d.service for d in parse(letter.pypdf()).decisions] == [
         "Associated surgical service: Ultrasling",
         "Retrospective Cyclobenzaprine 5mg tab #30 DOS: 11/14/16",
@@ -165,8 +178,10 @@ def test_item_names_containing_colons() -> None:
 
 
 def test_outcome_words_inside_rationale_prose_are_not_items() -> None:
-    prose = ("The prior denial was Upheld by the reviewer in 2015 and later\nOverturned on appeal:\n"
-             "Upheld\nThe request is not medically necessary.")
+    prose = (
+        "The prior denial was Upheld by the reviewer in 2015 and later\nOverturned on appeal:\n"
+        "Upheld\nThe request is not medically necessary."
+    )
     letter = Letter([Item("Knee brace: Upheld", rationale=prose), Item("Cane: Overturned")])
     decisions = parse(letter.clean()).decisions
     assert [d.service for d in decisions] == ["Knee brace", "Cane"]
@@ -175,10 +190,12 @@ def test_outcome_words_inside_rationale_prose_are_not_items() -> None:
 
 @pytest.mark.parametrize("shape", ["clean", "pypdf"])
 def test_twenty_five_items(shape: str) -> None:
-    letter = Letter([
-        Item(f"Associated surgical service: Supply number {i}: {'Overturned' if i % 5 == 0 else 'Upheld'}")
-        for i in range(1, 26)
-    ])
+    letter = Letter(
+        [
+            Item(f"Associated surgical service: Supply number {i}: {'Overturned' if i % 5 == 0 else 'Upheld'}")
+            for i in range(1, 26)
+        ]
+    )
     decisions = parse(getattr(letter, shape)()).decisions
     assert len(decisions) == 25
     assert decisions[24].service == "Associated surgical service: Supply number 25"
@@ -187,9 +204,11 @@ def test_twenty_five_items(shape: str) -> None:
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_partially_certified_item_reports_the_decided_portion(shape: str) -> None:
-    heading = ("Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n"
-               "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
-               "10/325mg #35 is: Upheld")
+    heading = (
+        "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n"
+        "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
+        "10/325mg #35 is: Upheld"
+    )
     text = getattr(Letter([Item("Xray of the knee: Upheld"), Item(heading)]), shape)()
     d = parse(text).decisions[1]
     assert d.partial
@@ -201,10 +220,12 @@ def test_partially_certified_item_reports_the_decided_portion(shape: str) -> Non
 
 
 def test_partial_heading_whose_first_sentence_ends_a_line() -> None:
-    heading = ("Chiropractic therapy sessions for the cervical spine, #8 was the original request.\n"
-               "Chiropractic therapy sessions for the cervical spine, #6 was authorized by the Claims\n"
-               "Administrator. The remaining IMR eligible portion of the original request, Chiropractic\n"
-               "therapy sessions for the cervical spine, #2 is:  Upheld")
+    heading = (
+        "Chiropractic therapy sessions for the cervical spine, #8 was the original request.\n"
+        "Chiropractic therapy sessions for the cervical spine, #6 was authorized by the Claims\n"
+        "Administrator. The remaining IMR eligible portion of the original request, Chiropractic\n"
+        "therapy sessions for the cervical spine, #2 is:  Upheld"
+    )
     d = parse(Letter([Item("Xray: Upheld"), Item(heading)]).clean()).decisions[1]
     assert d.original_request == "Chiropractic therapy sessions for the cervical spine, #8"
     assert d.authorized_portion == "Chiropractic therapy sessions for the cervical spine, #6"
@@ -212,9 +233,11 @@ def test_partial_heading_whose_first_sentence_ends_a_line() -> None:
 
 
 def test_modified_request_decides_the_original_request() -> None:
-    heading = ("Purchase of a bedside commode was the original request. The Claims Administrator\n"
-               "authorized a bedside commode for 1 month, leaving the original request IMR\n"
-               "eligible. The original request, purchase of a bedside commode is: Overturned")
+    heading = (
+        "Purchase of a bedside commode was the original request. The Claims Administrator\n"
+        "authorized a bedside commode for 1 month, leaving the original request IMR\n"
+        "eligible. The original request, purchase of a bedside commode is: Overturned"
+    )
     d = parse(Letter([Item(heading)]).pypdf()).decisions[0]
     assert d.partial and d.outcome is Outcome.overturned
     assert d.service == "purchase of a bedside commode"
@@ -223,15 +246,21 @@ def test_modified_request_decides_the_original_request() -> None:
 
 
 def test_page_break_blank_lines_inside_rationale_and_heading() -> None:
-    letter = Letter([
-        Item("Twelve physical therapy sessions for the right shoulder, right wrist and right hand,\n\n"
-             "three times a week for four weeks: Upheld",
-             rationale="The guideline allows ten visits.\n\n\nThis request exceeds that. Not necessary."),
-        Item("Cold therapy unit: Upheld"),
-    ])
+    letter = Letter(
+        [
+            Item(
+                "Twelve physical therapy sessions for the right shoulder, right wrist and right hand,\n\n"
+                "three times a week for four weeks: Upheld",
+                rationale="The guideline allows ten visits.\n\n\nThis request exceeds that. Not necessary.",
+            ),
+            Item("Cold therapy unit: Upheld"),
+        ]
+    )
     decisions = parse(letter.pypdf()).decisions
-    assert decisions[0].service == ("Twelve physical therapy sessions for the right shoulder, right wrist and right "
-                                    "hand, three times a week for four weeks")
+    assert decisions[0].service == (
+        "Twelve physical therapy sessions for the right shoulder, right wrist and right "
+        "hand, three times a week for four weeks"
+    )
     assert decisions[0].rationale == "The guideline allows ten visits. This request exceeds that. Not necessary."
     assert decisions[1].service == "Cold therapy unit"
 
@@ -243,13 +272,15 @@ def test_odd_spacing_and_non_breaking_spaces() -> None:
 
 def test_guideline_sources() -> None:
     assert guideline_sources("The Claims Administrator did not cite any medical evidence for its decision.") == []
-    assert guideline_sources("Decision based on MTUS Chronic Pain. Decision based on Non-MTUS Citation "
-                             "Official Disability Guidelines (ODG) Pain.") == [GuidelineSource.MTUS,
-                                                                              GuidelineSource.ODG]
-    assert guideline_sources("The Claims Administrator did not base their decision on the MTUS. Decision based "
-                             "on Non-MTUS Citation ACOEM- https://x.invalid/acoem") == [GuidelineSource.ACOEM]
-    assert guideline_sources("Decision based on Non-MTUS Citation Smith et al., Spine 2010.") == [
-        GuidelineSource.other]
+    assert guideline_sources(
+        "Decision based on MTUS Chronic Pain. Decision based on Non-MTUS Citation "
+        "Official Disability Guidelines (ODG) Pain."
+    ) == [GuidelineSource.MTUS, GuidelineSource.ODG]
+    assert guideline_sources(
+        "The Claims Administrator did not base their decision on the MTUS. Decision based "
+        "on Non-MTUS Citation ACOEM- https://x.invalid/acoem"
+    ) == [GuidelineSource.ACOEM]
+    assert guideline_sources("Decision based on Non-MTUS Citation Smith et al., Spine 2010.") == [GuidelineSource.other]
 
 
 def test_empty_text_is_a_typed_error() -> None:
@@ -263,8 +294,10 @@ def test_text_that_is_not_a_letter_is_refused() -> None:
 
 
 def test_2013_layout_is_recognised_as_unsupported() -> None:
-    text = ("Dear Ms. X, MAXIMUS Federal Services has determined the request for physical therapy\n"
-            "is not medically necessary and appropriate.")
+    text = (
+        "Dear Ms. X, MAXIMUS Federal Services has determined the request for physical therapy\n"
+        "is not medically necessary and appropriate."
+    )
     with pytest.raises(UnrecognizedLetterError, match="2013-style"):
         parse(text)
 
@@ -299,8 +332,10 @@ def test_overlong_heading_is_not_read_as_a_partial_certification() -> None:
     thousands of repeated phrases once sent the partial-certification regexes into
     catastrophic backtracking and hung a worker. Past the bound no partial is read."""
     long_request = "X was the original request. " * 100
-    heading = (f"{long_request}was the original request. Y was authorized by the Claims Administrator. "
-               "The remaining IMR eligible portion of the original request, Z is: Upheld")
+    heading = (
+        f"{long_request}was the original request. Y was authorized by the Claims Administrator. "
+        "The remaining IMR eligible portion of the original request, Z is: Upheld"
+    )
     (decision,) = parse(Letter([Item(heading)]).clean()).decisions
     assert decision.outcome is Outcome.upheld
     assert not decision.partial and decision.original_request is None

@@ -17,9 +17,9 @@ from llm_extract.errors import (
     TooManyPagesError,
     UnsupportedFileError,
 )
-from llm_extract.inputs import LetterInput, decode_text, expand_paths, load_path, read_letter
-from llm_extract.parser import parse
-from llm_extract.pdf import extract_text
+from llm_extract.letter.inputs import LetterInput, decode_text, expand_paths, load_path, read_letter
+from llm_extract.letter.pdf import extract_text
+from llm_extract.parse.parser import parse
 from tests.letterkit import simple
 from tests.pdfkit import encrypt, letter_pdf, make_pdf
 
@@ -35,9 +35,7 @@ def test_letter_as_pdf_gives_the_same_decisions_as_text() -> None:
     text = simple(3).clean()
     from_pdf = parse(read_letter(LetterInput("l.pdf", letter_pdf(text))).text)
     from_text = parse(text)
-    assert [(d.service, d.outcome) for d in from_pdf.decisions] == [
-        (d.service, d.outcome) for d in from_text.decisions
-    ]
+    assert [(d.service, d.outcome) for d in from_pdf.decisions] == [(d.service, d.outcome) for d in from_text.decisions]
     assert from_pdf.case == from_text.case.model_copy(update={"spans": from_pdf.case.spans})
 
 
@@ -119,7 +117,7 @@ def test_directories_expand_to_their_letters_sorted(tmp_path: Path) -> None:
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     from llm_extract.errors import InputTooLargeError
-    from llm_extract.inputs import MAX_INPUT_BYTES
+    from llm_extract.letter.inputs import MAX_INPUT_BYTES
 
     big = tmp_path / "huge.txt"
     with big.open("wb") as f:  # sparse: costs no disk or memory

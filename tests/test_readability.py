@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from llm_extract.models import ReadabilityMetric
-from llm_extract.readability import ENGLISH_TARGET, SPANISH_TARGET, score
+from llm_extract.contract.models import ReadabilityMetric
+from llm_extract.summary.readability import ENGLISH_TARGET, SPANISH_TARGET, score
 
 EASY_EN = "Your request is not approved. You can appeal. You have a set time to do it."
 HARD_EN = (

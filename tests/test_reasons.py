@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from llm_extract.models import Outcome, Reason, ReasonCode
-from llm_extract.reasons import find_reasons
+from llm_extract.contract.models import Outcome, Reason, ReasonCode
+from llm_extract.parse.reasons import find_reasons
 
 PREFIX = "ITEM ONE: Upheld\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: "
 SUFFIX = "\n\nITEM TWO: Upheld\n"

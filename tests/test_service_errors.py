@@ -72,8 +72,11 @@ def test_401_comes_before_any_other_check(base: str) -> None:
 
 
 def test_403_for_a_key_without_the_right(client: httpx.Client) -> None:
-    body = problem(client.post("/v1/extractions/batch", json={"letters": [{"text": LETTER}]},
-                               headers=auth(EXTRACT_ONLY)), 403, "forbidden")
+    body = problem(
+        client.post("/v1/extractions/batch", json={"letters": [{"text": LETTER}]}, headers=auth(EXTRACT_ONLY)),
+        403,
+        "forbidden",
+    )
     assert "batch" in str(body["detail"])
     problem(client.post("/v1/extractions", json={"text": LETTER}, headers=auth(BATCH_ONLY)), 403, "forbidden")
     assert client.post("/v1/extractions", json={"text": LETTER}, headers=auth(EXTRACT_ONLY)).status_code == 200
@@ -81,23 +84,30 @@ def test_403_for_a_key_without_the_right(client: httpx.Client) -> None:
 
 def test_413_body_too_large_declared_or_streamed(client: httpx.Client) -> None:
     big = b"a" * 250_000
-    problem(client.post("/v1/extractions", content=big, headers={"Content-Type": "text/plain"}),
-            413, "request-too-large")
+    problem(
+        client.post("/v1/extractions", content=big, headers={"Content-Type": "text/plain"}), 413, "request-too-large"
+    )
 
     def chunks() -> Iterator[bytes]:
         for _ in range(25):
             yield b"b" * 10_000
 
-    problem(client.post("/v1/extractions", content=chunks(), headers={"Content-Type": "text/plain"}),
-            413, "request-too-large")
+    problem(
+        client.post("/v1/extractions", content=chunks(), headers={"Content-Type": "text/plain"}),
+        413,
+        "request-too-large",
+    )
     files = {"file": ("big.pdf", big, "application/pdf")}
     problem(client.post("/v1/extractions", files=files), 413, "request-too-large")
 
 
 def test_413_too_many_pages_and_too_many_letters(client: httpx.Client) -> None:
     pdf = make_pdf([[f"page of text number {i}"] for i in range(5)])
-    body = problem(client.post("/v1/extractions", content=pdf, headers={"Content-Type": "application/pdf"}),
-                   413, "pdf-too-many-pages")
+    body = problem(
+        client.post("/v1/extractions", content=pdf, headers={"Content-Type": "application/pdf"}),
+        413,
+        "pdf-too-many-pages",
+    )
     assert "5 pages" in str(body["detail"])
     letters = [{"text": LETTER}] * 5
     problem(client.post("/v1/extractions/batch", json={"letters": letters}), 413, "batch-too-large")
@@ -120,30 +130,47 @@ def test_429_with_retry_after(tmp_path: Path) -> None:
 
 
 def test_415_unsupported_media_types(client: httpx.Client) -> None:
-    problem(client.post("/v1/extractions", content=b"a,b", headers={"Content-Type": "text/csv"}),
-            415, "unsupported-media-type")
-    problem(client.post("/v1/extractions", content=LETTER.encode("utf-16"),
-                        headers={"Content-Type": "text/plain; charset=utf-16"}), 415, "unsupported-media-type")
-    problem(client.post("/v1/extractions/batch", content=LETTER, headers={"Content-Type": "text/plain"}),
-            415, "unsupported-media-type")
-    problem(client.post("/v1/extractions", content=b"PK\x03\x04zip", headers={"Content-Type": "application/pdf"}),
-            415, "not-a-pdf")
+    problem(
+        client.post("/v1/extractions", content=b"a,b", headers={"Content-Type": "text/csv"}),
+        415,
+        "unsupported-media-type",
+    )
+    problem(
+        client.post(
+            "/v1/extractions", content=LETTER.encode("utf-16"), headers={"Content-Type": "text/plain; charset=utf-16"}
+        ),
+        415,
+        "unsupported-media-type",
+    )
+    problem(
+        client.post("/v1/extractions/batch", content=LETTER, headers={"Content-Type": "text/plain"}),
+        415,
+        "unsupported-media-type",
+    )
+    problem(
+        client.post("/v1/extractions", content=b"PK\x03\x04zip", headers={"Content-Type": "application/pdf"}),
+        415,
+        "not-a-pdf",
+    )
     problem(client.post("/v1/extractions", files={"file": ("a.pdf", b"plain words", "text/plain")}), 415, "not-a-pdf")
 
 
 def test_422_validation_never_echoes_values(client: httpx.Client) -> None:
-    body = problem(client.post("/v1/extractions", params={"lang": "fr"}, json={"text": LETTER}),
-                   422, "invalid-request")
+    body = problem(client.post("/v1/extractions", params={"lang": "fr"}, json={"text": LETTER}), 422, "invalid-request")
     assert [e["loc"] for e in body["errors"]] == ["query.lang"]
     secret = "Jane Q. Worker, 123 Main St"
     body = problem(client.post("/v1/extractions", json={"text": secret, "color": secret}), 422, "invalid-request")
     assert secret not in json.dumps(body)
-    problem(client.post("/v1/extractions", content=b"{not json", headers={"Content-Type": "application/json"}),
-            422, "invalid-request")
+    problem(
+        client.post("/v1/extractions", content=b"{not json", headers={"Content-Type": "application/json"}),
+        422,
+        "invalid-request",
+    )
     problem(client.post("/v1/extractions", files={"other": ("a.txt", b"x", "text/plain")}), 422, "invalid-request")
     problem(client.post("/v1/extractions/batch", json={"letters": []}), 422, "invalid-request")
-    problem(client.post("/v1/extractions", params={"backend": "hybrid"}, json={"text": LETTER}),
-            422, "backend-unavailable")
+    problem(
+        client.post("/v1/extractions", params={"backend": "hybrid"}, json={"text": LETTER}), 422, "backend-unavailable"
+    )
 
 
 @pytest.mark.parametrize(
@@ -160,8 +187,9 @@ def test_422_validation_never_echoes_values(client: httpx.Client) -> None:
     ids=["empty", "binary", "not-utf8", "unrecognized", "corrupt", "password", "no-text-layer"],
 )
 def test_letter_errors_have_distinct_types(client: httpx.Client, data: bytes, code: str) -> None:
-    body = problem(client.post("/v1/extractions", files={"file": ("letter", data, "application/octet-stream")}),
-                   422, code)
+    body = problem(
+        client.post("/v1/extractions", files={"file": ("letter", data, "application/octet-stream")}), 422, code
+    )
     assert body["hint"]
 
 
@@ -173,8 +201,9 @@ def test_404_and_405_are_problems(client: httpx.Client) -> None:
 
 
 def test_malformed_multipart_is_400(client: httpx.Client) -> None:
-    response = client.post("/v1/extractions", content=b"--x\r\ngarbage",
-                           headers={"Content-Type": "multipart/form-data"})
+    response = client.post(
+        "/v1/extractions", content=b"--x\r\ngarbage", headers={"Content-Type": "multipart/form-data"}
+    )
     problem(response, 400, "bad-request")
 
 
@@ -182,8 +211,12 @@ def test_408_when_the_body_is_too_slow(tmp_path: Path) -> None:
     with running(make_app(tmp_path, request_timeout=0.5)) as url:
         host, port = url.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=5) as s:
-            s.sendall((f"POST /v1/extractions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
-                       "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\npartial").encode())
+            s.sendall(
+                (
+                    f"POST /v1/extractions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+                    "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\npartial"
+                ).encode()
+            )
             started = time.monotonic()
             reply = ""
             while "request-timeout" not in reply and (chunk := s.recv(65536)):

@@ -17,8 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from llm_extract.cli import app as cli_app
-from llm_extract.models import Extraction
-from llm_extract.service.spec import OPENAPI_PATH, openapi_json
+from llm_extract.contract.models import Extraction
+from llm_extract.service.openapi import OPENAPI_PATH
+from llm_extract.service.spec import openapi_json
 from tests.letterkit import simple
 from tests.pdfkit import encrypt, letter_pdf
 from tests.servicekit import KEY, SEEDS, auth, expected_document, make_app, running
@@ -65,8 +66,9 @@ def test_text_body_gives_the_cli_document_then_a_cache_hit(client: httpx.Client)
     assert first.headers["x-cache"] == "miss"
     again = client.post("/v1/extractions", content=data, headers={"Content-Type": "text/plain; charset=utf-8"})
     assert (again.headers["x-cache"], again.text) == ("hit", first.text)
-    fresh = client.post("/v1/extractions", params={"cache": "false"}, content=data,
-                        headers={"Content-Type": "text/plain"})
+    fresh = client.post(
+        "/v1/extractions", params={"cache": "false"}, content=data, headers={"Content-Type": "text/plain"}
+    )
     assert (fresh.headers["x-cache"], fresh.text) == ("off", first.text)
 
 
@@ -124,8 +126,7 @@ def test_batch_json_keeps_good_letters_and_reports_bad_ones(client: httpx.Client
     assert results[0]["result"] == json.loads(expected_document(good.encode()))
     assert results[2]["result"]["provenance"]["input_kind"] == "pdf"
     codes = [r["error"]["code"] if r["error"] else None for r in results]
-    assert codes == [None, "empty-input", None, "invalid-input", "unrecognized-letter", "corrupt-pdf",
-                     "invalid-input"]
+    assert codes == [None, "empty-input", None, "invalid-input", "unrecognized-letter", "corrupt-pdf", "invalid-input"]
     for r in results:
         if r["error"]:
             assert r["error"]["type"] == "https://llm-extract.invalid/problems/" + r["error"]["code"]
@@ -152,10 +153,12 @@ def test_request_id_is_echoed_or_made(client: httpx.Client) -> None:
 def test_openapi_is_served_and_the_committed_copy_is_current(client: httpx.Client, tmp_path: Path) -> None:
     served = client.get("/v1/openapi.json").json()
     assert {"/v1/extractions", "/v1/extractions/batch", "/v1/healthz", "/v1/readyz", "/v1/version"} <= set(
-        served["paths"])
+        served["paths"]
+    )
     app = make_app(tmp_path)
     assert OPENAPI_PATH.read_text(encoding="utf-8") == openapi_json(app), (
-        "schema/openapi.json is stale: run .venv/bin/python -m llm_extract.service.spec")
+        "schema/openapi.json is stale: run .venv/bin/python -m llm_extract.service.openapi"
+    )
     assert json.loads(OPENAPI_PATH.read_text(encoding="utf-8")) == served
 
 
@@ -178,8 +181,9 @@ def test_corpus_pdfs_and_texts_give_the_same_decisions(client: httpx.Client, cor
 def test_keys_cli_creates_a_key_the_running_server_accepts(tmp_path: Path) -> None:
     keys_file = tmp_path / "keys.json"
     runner = CliRunner()
-    created = runner.invoke(cli_app, ["keys", "create", "--name", "intake", "--scope", "extract",
-                                      "--keys-file", str(keys_file)])
+    created = runner.invoke(
+        cli_app, ["keys", "create", "--name", "intake", "--scope", "extract", "--keys-file", str(keys_file)]
+    )
     assert created.exit_code == 0, created.stderr
     key = created.stdout.strip()
     assert key.startswith("lxk_") and key not in keys_file.read_text()
@@ -205,12 +209,20 @@ def _free_port() -> int:
 
 def test_serve_command_starts_the_server(tmp_path: Path) -> None:
     port = _free_port()
-    env = {**os.environ, "LLM_EXTRACT_API_KEYS": KEY, "LLM_EXTRACT_CACHE_DIR": str(tmp_path / "c"),
-           "LLM_EXTRACT_KEYS_FILE": str(tmp_path / "none.json")}
+    env = {
+        **os.environ,
+        "LLM_EXTRACT_API_KEYS": KEY,
+        "LLM_EXTRACT_CACHE_DIR": str(tmp_path / "c"),
+        "LLM_EXTRACT_KEYS_FILE": str(tmp_path / "none.json"),
+    }
     for name in ("LLM_EXTRACT_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_EXTRACT_BACKEND"):
         env.pop(name, None)
-    proc = subprocess.Popen([sys.executable, "-m", "llm_extract.cli", "serve", "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llm_extract.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 20
@@ -223,8 +235,9 @@ def test_serve_command_starts_the_server(tmp_path: Path) -> None:
             assert proc.poll() is None and time.monotonic() < deadline, "serve did not come up"
             time.sleep(0.1)
         text = SEEDS[0].read_bytes()
-        response = httpx.post(url + "/v1/extractions", content=text, timeout=10,
-                              headers={**auth(), "Content-Type": "text/plain"})
+        response = httpx.post(
+            url + "/v1/extractions", content=text, timeout=10, headers={**auth(), "Content-Type": "text/plain"}
+        )
         assert response.text == expected_document(text)
         time.sleep(0.2)  # let the access line (written just after the answer) reach stderr
     finally:
@@ -239,7 +252,12 @@ def test_serve_command_starts_the_server(tmp_path: Path) -> None:
 def test_serve_refuses_to_start_without_keys(tmp_path: Path) -> None:
     env = {**os.environ, "LLM_EXTRACT_KEYS_FILE": str(tmp_path / "none.json")}
     env.pop("LLM_EXTRACT_API_KEYS", None)
-    done = subprocess.run([sys.executable, "-m", "llm_extract.cli", "serve", "--port", "1"], env=env,
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-m", "llm_extract.cli", "serve", "--port", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.returncode == 2
     assert "no API keys are configured" in done.stderr and "keys create" in done.stderr

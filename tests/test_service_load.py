@@ -45,8 +45,9 @@ def test_200_requests_16_at_a_time_are_all_correct(tmp_path: Path) -> None:
                 if i in bad:
                     data, kind = bad[i][0], "text/plain"
                 async with gate:
-                    r = await client.post("/v1/extractions", params={"lang": lang}, content=data,
-                                          headers={"Content-Type": kind})
+                    r = await client.post(
+                        "/v1/extractions", params={"lang": lang}, content=data, headers={"Content-Type": kind}
+                    )
                 return i, r.status_code, r.text
 
             return await asyncio.gather(*(one(i) for i in range(200)))
@@ -71,9 +72,17 @@ def test_identical_concurrent_requests_compute_once(tmp_path: Path) -> None:
 
     async def burst(base: str, n: int, cache: bool) -> list[httpx.Response]:
         async with httpx.AsyncClient(base_url=base, headers=auth(), timeout=30) as client:
-            return await asyncio.gather(*(
-                client.post("/v1/extractions", params={"cache": str(cache).lower()}, content=letter,
-                            headers={"Content-Type": "text/plain"}) for _ in range(n)))
+            return await asyncio.gather(
+                *(
+                    client.post(
+                        "/v1/extractions",
+                        params={"cache": str(cache).lower()},
+                        content=letter,
+                        headers={"Content-Type": "text/plain"},
+                    )
+                    for _ in range(n)
+                )
+            )
 
     with running(make_app(tmp_path, backends={"rules": slow})) as base:
         cached = asyncio.run(burst(base, 16, True))

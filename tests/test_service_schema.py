@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.checks import positive_data_acceptance
 
-from llm_extract.service.spec import OPENAPI_PATH
+from llm_extract.service.openapi import OPENAPI_PATH
 from tests.pdfkit import letter_pdf, make_pdf
 from tests.servicekit import SEEDS, auth, make_app, running
 
@@ -40,8 +40,7 @@ schema = schemathesis.openapi.from_path(OPENAPI_PATH)
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 def test_no_request_gets_a_server_error(base: str, case: schemathesis.Case[Any]) -> None:
     # Every other check runs. positive_data_acceptance is left out by design: a schema-valid body
     # that is not an IMR letter (or names a backend this server lacks) is rightly a 422 problem.

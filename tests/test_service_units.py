@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import SecretStr
 
 from llm_extract.errors import ConfigError
-from llm_extract.llm_settings import LlmSettings
+from llm_extract.llm.settings import LlmSettings
 from llm_extract.service.keys import KeyStore, Scope, create_key, hash_key, read_keys_file, revoke_key
 from llm_extract.service.limits import RateLimiter
 from llm_extract.service.problems import RateLimited
@@ -67,8 +67,10 @@ def test_token_bucket_allows_burst_then_says_when_to_retry() -> None:
 
 
 def test_settings_from_environment_and_errors_name_the_variable() -> None:
-    settings = load_service_settings({"LLM_EXTRACT_API_KEYS": " k1 , k2:batch ,", "LLM_EXTRACT_MAX_PAGES": "9",
-                                      "LLM_EXTRACT_CACHE_DIR": "/tmp/x"}, max_batch=3)
+    settings = load_service_settings(
+        {"LLM_EXTRACT_API_KEYS": " k1 , k2:batch ,", "LLM_EXTRACT_MAX_PAGES": "9", "LLM_EXTRACT_CACHE_DIR": "/tmp/x"},
+        max_batch=3,
+    )
     assert [k.get_secret_value() for k in settings.api_keys] == ["k1", "k2:batch"]
     assert (settings.max_pages, settings.max_batch, str(settings.cache_dir)) == (9, 3, "/tmp/x")
     with pytest.raises(ConfigError, match="LLM_EXTRACT_RATE_LIMIT"):
@@ -78,8 +80,10 @@ def test_settings_from_environment_and_errors_name_the_variable() -> None:
 def test_llm_check_is_not_configured_without_an_endpoint() -> None:
     report = asyncio.run(run_checks([llm_check(LlmSettings()), CacheCheck(None)]))
     assert report.status == "ready"
-    assert [(c.name, c.status) for c in report.checks] == [("llm_endpoint", "not_configured"),
-                                                           ("cache", "not_configured")]
+    assert [(c.name, c.status) for c in report.checks] == [
+        ("llm_endpoint", "not_configured"),
+        ("cache", "not_configured"),
+    ]
     broken = asyncio.run(run_checks([llm_check(ConfigError("LLM_EXTRACT_MODE is invalid"))]))
     assert broken.status == "not_ready" and "LLM_EXTRACT_MODE" in (broken.checks[0].detail or "")
 

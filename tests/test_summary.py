@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from llm_extract.models import (
+from llm_extract.contract.models import (
     Case,
     Decision,
     DecisionSpans,
@@ -17,8 +17,8 @@ from llm_extract.models import (
     Span,
     Summary,
 )
-from llm_extract.readability import score
-from llm_extract.summary import TEMPLATES_VERSION, build_summary
+from llm_extract.summary.readability import score
+from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 
 DATED = Case(decision_date=dt.date(2016, 12, 9))
 UNDATED = Case()
@@ -238,7 +238,7 @@ WORDING_FINGERPRINTS = {
 def test_changed_wording_requires_a_new_templates_version() -> None:
     import hashlib
 
-    from llm_extract import summary
+    import llm_extract.summary.templates as summary
 
     fingerprint = hashlib.sha256(repr((summary._EN, summary._ES)).encode()).hexdigest()
     assert WORDING_FINGERPRINTS.get(TEMPLATES_VERSION) == fingerprint, (

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from ..inputs import LetterText
-from ..models import Extraction
+from llm_extract.contract.models import Extraction
+from llm_extract.letter.inputs import LetterText
 
 Language = Literal["en", "es"]
 

@@ -1,17 +1,18 @@
 """Choosing a backend by name: ``rules`` (default), ``llm`` or ``hybrid``.
 
 The CLI, the HTTP service and the eval harness all build backends here, so one
-configuration (environment or :class:`~llm_extract.llm_settings.LlmSettings`) gives
+configuration (environment or :class:`~llm_extract.llm.settings.LlmSettings`) gives
 the same backend everywhere. The LLM backends are imported lazily: ``rules`` never
 loads openai or instructor.
 """
 
 from __future__ import annotations
 
-from ..errors import ConfigError
-from ..llm_settings import BACKENDS, LlmSettings, load_settings
-from .base import Backend
-from .rules import RulesBackend
+from llm_extract.backends.base import Backend
+from llm_extract.backends.rules import RulesBackend
+from llm_extract.contract.models import BACKENDS
+from llm_extract.errors import ConfigError
+from llm_extract.llm.settings import LlmSettings, load_settings
 
 
 def make_backend(name: str | None = None, settings: LlmSettings | None = None) -> Backend:
@@ -24,6 +25,6 @@ def make_backend(name: str | None = None, settings: LlmSettings | None = None) -
     if name == "rules":
         return RulesBackend()
     settings.require_endpoint(name)
-    from .llm import HybridBackend, LlmBackend
+    from llm_extract.backends.llm import HybridBackend, LlmBackend
 
     return HybridBackend(settings) if name == "hybrid" else LlmBackend(settings)

@@ -1,7 +1,7 @@
 """The LLM backends: ``hybrid`` (parser structure + model enrichment and prose) and
 ``llm`` (the model reads the whole letter, for layouts the parser does not know).
 
-Both send versioned prompts through :class:`~llm_extract.llm_client.LlmClient` and
+Both send versioned prompts through :class:`~llm_extract.llm.client.LlmClient` and
 accept nothing the grounding checks reject. The parser is the verifier: wherever it
 is certain (items, outcomes, header facts), a model answer that disagrees is
 re-asked and, when re-asks run out, replaced by the parser's value; the document's
@@ -12,39 +12,14 @@ silently falling back, so such a letter is not cached and a re-run retries it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .. import __version__
-from ..accounting import RunAccount
-from ..errors import UnrecognizedLetterError
-from ..grounding import (
-    GROUNDING_VERSION,
-    CaseAnswer,
-    DecisionAnswer,
-    EnrichmentAnswer,
-    ExtractionAnswer,
-    ItemAnswer,
-    LetterContext,
-    SummaryAnswer,
-    case_problems,
-    decision_problems,
-    fold_quote,
-    item_problems,
-    patient_problem,
-    reviewer_problem,
-    rule_category,
-    summary_text,
-)
-from ..inputs import LetterText
-from ..llm_client import LlmClient, Structured
-from ..llm_errors import LlmAnswerError
-from ..llm_settings import LlmSettings
-from ..models import (
+from llm_extract.backends.base import ExtractOptions
+from llm_extract.backends.rules import with_reasons
+from llm_extract.contract.models import (
     SCHEMA_VERSION,
     Case,
     CaseSpans,
@@ -69,12 +44,36 @@ from ..models import (
     Summary,
     SummaryItem,
 )
-from ..parser import PARSER_VERSION, ParsedLetter, fold, guideline_sources, parse
-from ..prompts import PromptSet
-from ..readability import score
-from ..summary import TEMPLATES_VERSION, build_summary
-from .base import ExtractOptions
-from .rules import with_reasons
+from llm_extract.errors import LlmAnswerError, UnrecognizedLetterError
+from llm_extract.letter.inputs import LetterText
+from llm_extract.llm.accounting import RunAccount
+from llm_extract.llm.client import LlmClient, Structured
+from llm_extract.llm.prompts import PromptSet
+from llm_extract.llm.settings import LlmSettings
+from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, guideline_sources, parse
+from llm_extract.summary.readability import score
+from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
+from llm_extract.text.digest import sha256_json
+from llm_extract.text.fold import fold_quote
+from llm_extract.text.fold import fold_space as fold
+from llm_extract.verify.grounding import (
+    GROUNDING_VERSION,
+    CaseAnswer,
+    DecisionAnswer,
+    EnrichmentAnswer,
+    ExtractionAnswer,
+    ItemAnswer,
+    LetterContext,
+    SummaryAnswer,
+    case_problems,
+    decision_problems,
+    item_problems,
+    patient_problem,
+    reviewer_problem,
+    rule_category,
+    summary_text,
+)
+from llm_extract.version import __version__
 
 PROMPTS_HYBRID = ("hybrid_enrichment", "summary_en", "summary_es")
 PROMPTS_LLM = ("extraction", "summary_en", "summary_es")
@@ -82,8 +81,7 @@ PROMPTS_LLM = ("extraction", "summary_en", "summary_es")
 
 def schema_hash(*models: type[BaseModel]) -> str:
     """Hash of the JSON Schemas sent to the model: a schema change invalidates the cache."""
-    material = json.dumps([m.model_json_schema() for m in models], sort_keys=True)
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return sha256_json([m.model_json_schema() for m in models])
 
 
 @dataclass
@@ -159,12 +157,19 @@ class _LlmBackend:
 
     # ---------------------------------------------------------------- enrichment
 
-    def _enrich(self, ctx: LetterContext, decisions: list[Decision], items: dict[int, dict[str, Any]],
-                result: Structured, origins: Origins) -> list[Decision]:
+    def _enrich(
+        self,
+        ctx: LetterContext,
+        decisions: list[Decision],
+        items: dict[int, dict[str, Any]],
+        result: Structured,
+        origins: Origins,
+    ) -> list[Decision]:
         return [self._enrich_one(ctx, d, items.get(d.index), result, origins) for d in decisions]
 
-    def _enrich_one(self, ctx: LetterContext, d: Decision, raw: dict[str, Any] | None, result: Structured,
-                    origins: Origins) -> Decision:
+    def _enrich_one(
+        self, ctx: LetterContext, d: Decision, raw: dict[str, Any] | None, result: Structured, origins: Origins
+    ) -> Decision:
         item = _shaped(self.item_model, raw) if raw is not None else None
         problems = item_problems(ctx, item) if item is not None else {}
         model_reasons = _model_reasons(ctx, d.index, item) if item is not None and "reasons" not in problems else []
@@ -180,8 +185,9 @@ class _LlmBackend:
 
     # ---------------------------------------------------------------- summary
 
-    def _summary(self, ctx: LetterContext, case: Case, decisions: list[Decision], options: ExtractOptions,
-                 origins: Origins) -> Summary:
+    def _summary(
+        self, ctx: LetterContext, case: Case, decisions: list[Decision], options: ExtractOptions, origins: Origins
+    ) -> Summary:
         rules = build_summary(case, decisions, options.lang)
         ctx.decisions, ctx.next_steps = decisions, list(rules.next_steps)
         facts = _facts(ctx.text, case, decisions)
@@ -195,14 +201,24 @@ class _LlmBackend:
         text = summary_text(answer, ctx)
         by_index = {d.index: d for d in decisions}
         items = [
-            SummaryItem(index=i.index, service=by_index[i.index].service,
-                        approved=by_index[i.index].outcome is Outcome.overturned,
-                        status=i.status.strip(), reasons=[r.strip() for r in i.reasons if r.strip()])
+            SummaryItem(
+                index=i.index,
+                service=by_index[i.index].service,
+                approved=by_index[i.index].outcome is Outcome.overturned,
+                status=i.status.strip(),
+                reasons=[r.strip() for r in i.reasons if r.strip()],
+            )
             for i in sorted(answer.items, key=lambda i: i.index)
         ]
-        return Summary(language=options.lang, headline=answer.headline.strip(), items=items,
-                       next_steps=list(rules.next_steps), text=text, readability=score(text, options.lang),
-                       generated_by=self.client.model)
+        return Summary(
+            language=options.lang,
+            headline=answer.headline.strip(),
+            items=items,
+            next_steps=list(rules.next_steps),
+            text=text,
+            readability=score(text, options.lang),
+            generated_by=self.client.model,
+        )
 
     def _provenance(self, letter: LetterText, parsed: ParsedLetter | None) -> Provenance:
         return Provenance(
@@ -240,8 +256,9 @@ def _model_reasons(ctx: LetterContext, index: int, item: ItemAnswer) -> list[Rea
     return list(seen.values())
 
 
-def _enrichment_values(ctx: LetterContext, d: Decision, item: ItemAnswer | None,
-                       ok: dict[str, bool]) -> tuple[dict[str, Any], EnrichmentSpans]:
+def _enrichment_values(
+    ctx: LetterContext, d: Decision, item: ItemAnswer | None, ok: dict[str, bool]
+) -> tuple[dict[str, Any], EnrichmentSpans]:
     """Values and evidence spans: the model's where its checks passed, else the fallbacks
     (the keyword rule for the category, with the service as evidence; nothing for the rest)."""
     block = ctx.item_block(d.index)
@@ -285,7 +302,7 @@ def _facts(text: str, case: Case, decisions: list[Decision]) -> str:
     lines = []
     if case.decision_date and case.spans.decision_date:
         span = case.spans.decision_date
-        lines.append(f"Decision date (as written in the letter): {text[span.start:span.end]}")
+        lines.append(f"Decision date (as written in the letter): {text[span.start : span.end]}")
     for d in decisions:
         verdict = "APPROVED (must now be authorized)" if d.outcome is Outcome.overturned else "NOT APPROVED"
         reasons = ", ".join(r.code.value for r in d.reasons) or "see the rationale"
@@ -313,13 +330,20 @@ class HybridBackend(_LlmBackend):
         origins = Origins()
         decisions = with_reasons(letter.text, parsed.decisions)
         prompt = self.prompts["hybrid_enrichment"]
-        result = self.client.structured(prompt.render(letter=letter.text, items=_items_text(decisions)),
-                                        EnrichmentAnswer, {"letter": ctx})
+        result = self.client.structured(
+            prompt.render(letter=letter.text, items=_items_text(decisions)), EnrichmentAnswer, {"letter": ctx}
+        )
         decisions = self._enrich(ctx, decisions, _items_by_index(_answer_dict(result), "items"), result, origins)
         summary = self._summary(ctx, parsed.case, decisions, options, origins)
-        return Extraction(case=parsed.case, reviewer=parsed.reviewer, patient=parsed.patient, decisions=decisions,
-                          summary=summary, provenance=self._provenance(letter, parsed),
-                          grounding=self._finish(origins))
+        return Extraction(
+            case=parsed.case,
+            reviewer=parsed.reviewer,
+            patient=parsed.patient,
+            decisions=decisions,
+            summary=summary,
+            provenance=self._provenance(letter, parsed),
+            grounding=self._finish(origins),
+        )
 
 
 class LlmBackend(_LlmBackend):
@@ -335,8 +359,9 @@ class LlmBackend(_LlmBackend):
         except UnrecognizedLetterError:
             parsed = None
         ctx = LetterContext(letter.text, parsed, options.lang)
-        result = self.client.structured(self.prompts["extraction"].render(letter=letter.text), ExtractionAnswer,
-                                        {"letter": ctx})
+        result = self.client.structured(
+            self.prompts["extraction"].render(letter=letter.text), ExtractionAnswer, {"letter": ctx}
+        )
         if parsed is None and not isinstance(result.value, ExtractionAnswer):
             raise LlmAnswerError(
                 f"the model's answer failed its checks after {self.settings.max_reasks} re-ask(s) and the parser "
@@ -351,13 +376,21 @@ class LlmBackend(_LlmBackend):
         decisions = self._decisions(ctx, _items_by_index(raw, "decisions"), parsed, result, origins)
         decisions = self._enrich(ctx, decisions, _items_by_index(raw, "decisions"), result, origins)
         summary = self._summary(ctx, case, decisions, options, origins)
-        return Extraction(case=case, reviewer=reviewer, patient=patient, decisions=decisions, summary=summary,
-                          provenance=self._provenance(letter, parsed), grounding=self._finish(origins))
+        return Extraction(
+            case=case,
+            reviewer=reviewer,
+            patient=patient,
+            decisions=decisions,
+            summary=summary,
+            provenance=self._provenance(letter, parsed),
+            grounding=self._finish(origins),
+        )
 
     # Each section: the model's value when it is grounded, else the parser's.
 
-    def _case(self, ctx: LetterContext, raw: Any, parsed: ParsedLetter | None, result: Structured,
-              origins: Origins) -> Case:
+    def _case(
+        self, ctx: LetterContext, raw: Any, parsed: ParsedLetter | None, result: Structured, origins: Origins
+    ) -> Case:
         answer = _shaped(CaseAnswer, raw) if isinstance(raw, dict) else None
         problems = case_problems(ctx, answer) if answer is not None else {}
         fallback = parsed.case if parsed else Case()
@@ -379,8 +412,9 @@ class LlmBackend(_LlmBackend):
                 spans[name] = getattr(fallback.spans, name)
         return Case(**values, spans=CaseSpans(**spans))
 
-    def _reviewer(self, ctx: LetterContext, raw: dict[str, Any], parsed: ParsedLetter | None, result: Structured,
-                  origins: Origins) -> Reviewer:
+    def _reviewer(
+        self, ctx: LetterContext, raw: dict[str, Any], parsed: ParsedLetter | None, result: Structured, origins: Origins
+    ) -> Reviewer:
         answer = _shaped(ExtractionAnswer, {**raw, "case": {}, "decisions": []}) if raw else None
         problem = reviewer_problem(ctx, answer) if answer is not None else "no answer"
         fallback = parsed.reviewer if parsed else Reviewer()
@@ -390,12 +424,15 @@ class LlmBackend(_LlmBackend):
         if not use_model or answer is None:
             return fallback
         span = ctx.folded.find(answer.reviewer_quote or "")
-        return Reviewer(licensed_in=[fold(s) for s in answer.reviewer_licensed_in],
-                        specialties=[fold(s) for s in answer.reviewer_specialties],
-                        spans=ReviewerSpans(licensed_in=span, specialties=span))
+        return Reviewer(
+            licensed_in=[fold(s) for s in answer.reviewer_licensed_in],
+            specialties=[fold(s) for s in answer.reviewer_specialties],
+            spans=ReviewerSpans(licensed_in=span, specialties=span),
+        )
 
-    def _patient(self, ctx: LetterContext, raw: dict[str, Any], parsed: ParsedLetter | None, result: Structured,
-                 origins: Origins) -> Patient:
+    def _patient(
+        self, ctx: LetterContext, raw: dict[str, Any], parsed: ParsedLetter | None, result: Structured, origins: Origins
+    ) -> Patient:
         answer = _shaped(ExtractionAnswer, {**raw, "case": {}, "decisions": []}) if raw else None
         problem = patient_problem(ctx, answer) if answer is not None else "no answer"
         fallback = parsed.patient if parsed else Patient()
@@ -407,8 +444,14 @@ class LlmBackend(_LlmBackend):
         span = ctx.folded.find(answer.patient_quote or "")
         return Patient(age=answer.patient_age, sex=answer.patient_sex, spans=PatientSpans(age=span, sex=span))
 
-    def _decisions(self, ctx: LetterContext, items: dict[int, dict[str, Any]], parsed: ParsedLetter | None,
-                   result: Structured, origins: Origins) -> list[Decision]:
+    def _decisions(
+        self,
+        ctx: LetterContext,
+        items: dict[int, dict[str, Any]],
+        parsed: ParsedLetter | None,
+        result: Structured,
+        origins: Origins,
+    ) -> list[Decision]:
         indices = [d.index for d in parsed.decisions] if parsed else sorted(items)
         by_parser = {d.index: d for d in with_reasons(ctx.text, parsed.decisions)} if parsed else {}
         out = []
@@ -419,8 +462,10 @@ class LlmBackend(_LlmBackend):
             origins.add(f"decisions/{index}", built is not None, _note(result, problems[0] if problems else None))
             decision = built or by_parser.get(index)
             if decision is None:
-                raise LlmAnswerError(f"item {index} could not be grounded and the parser cannot read this layout",
-                                     hint="use a stronger model (LLM_EXTRACT_MODEL)")
+                raise LlmAnswerError(
+                    f"item {index} could not be grounded and the parser cannot read this layout",
+                    hint="use a stronger model (LLM_EXTRACT_MODEL)",
+                )
             out.append(decision)
         return out
 
@@ -432,7 +477,7 @@ def _decision_from(ctx: LetterContext, a: DecisionAnswer, parsed: Decision | Non
     if heading is None:
         return None
     service = ctx.folded.find(a.service, heading) or heading
-    words = ctx.text[heading.start:heading.end]
+    words = ctx.text[heading.start : heading.end]
     at = words.lower().rfind(a.outcome.value)
     outcome = Span(start=heading.start + at, end=heading.start + at + len(a.outcome.value)) if at >= 0 else heading
 
@@ -455,9 +500,14 @@ def _decision_from(ctx: LetterContext, a: DecisionAnswer, parsed: Decision | Non
         maximus_sources=guideline_sources(mx),
         rationale=rationale,
         reasons=parsed.reasons if parsed else [],
-        spans=DecisionSpans(heading=heading, service=service, outcome=outcome,
-                            original_request=parsed.spans.original_request if parsed else None,
-                            authorized_portion=parsed.spans.authorized_portion if parsed else None,
-                            claims_administrator_guideline=ca_span, maximus_guideline=mx_span,
-                            rationale=rationale_span),
+        spans=DecisionSpans(
+            heading=heading,
+            service=service,
+            outcome=outcome,
+            original_request=parsed.spans.original_request if parsed else None,
+            authorized_portion=parsed.spans.authorized_portion if parsed else None,
+            claims_administrator_guideline=ca_span,
+            maximus_guideline=mx_span,
+            rationale=rationale_span,
+        ),
     )

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
-from ..inputs import LetterText
-from ..models import SCHEMA_VERSION, Decision, Extraction, Provenance
-from ..parser import PARSER_VERSION, ParsedLetter, parse
-from ..reasons import find_reasons
-from ..summary import TEMPLATES_VERSION, build_summary
-from .base import ExtractOptions
+from llm_extract.backends.base import ExtractOptions
+from llm_extract.contract.models import SCHEMA_VERSION, Decision, Extraction, Provenance
+from llm_extract.letter.inputs import LetterText
+from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
+from llm_extract.parse.reasons import find_reasons
+from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
+from llm_extract.version import __version__
 
 
 def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:

@@ -12,12 +12,12 @@ file), :mod:`.metrics` (registry and aggregation), :mod:`.compare` and :mod:`.st
 :mod:`.gate`, and the three reports.
 """
 
-from .backend import make_backend
-from .compare import Comparison, compare_runs
-from .gate import GateResult, Limits, Thresholds, load_thresholds, run_gate
-from .metrics import METRICS, aggregate
-from .records import LetterRecord, RunRecord, load_run, save_run
-from .runner import EvalRun, run_eval
+from llm_extract.evaluation.backend import make_backend
+from llm_extract.evaluation.compare import Comparison, compare_runs
+from llm_extract.evaluation.gate import GateResult, Limits, Thresholds, load_thresholds, run_gate
+from llm_extract.evaluation.metrics import METRICS, aggregate
+from llm_extract.evaluation.records import LetterRecord, RunRecord, load_run, save_run
+from llm_extract.evaluation.runner import EvalRun, run_eval
 
 __all__ = [
     "METRICS",

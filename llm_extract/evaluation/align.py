@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .textnorm import similarity
+from llm_extract.evaluation.textnorm import similarity
 
 MIN_SIMILARITY = 0.8
 """Below this difflib ratio (after case/punctuation folding) two texts are different items."""
 
 
-def align(expected: Sequence[str], predicted: Sequence[str],
-          min_similarity: float = MIN_SIMILARITY) -> list[tuple[int | None, int | None, float]]:
+def align(
+    expected: Sequence[str], predicted: Sequence[str], min_similarity: float = MIN_SIMILARITY
+) -> list[tuple[int | None, int | None, float]]:
     """Pairs ``(expected position, predicted position, similarity)`` in letter order.
 
     Unpaired items appear with ``None`` on the other side, placed where they occur,
@@ -40,8 +41,9 @@ def align(expected: Sequence[str], predicted: Sequence[str],
     return _trace(best, sim, n, m, min_similarity)
 
 
-def _trace(best: list[list[tuple[float, int]]], sim: list[list[float]], n: int, m: int,
-           min_similarity: float) -> list[tuple[int | None, int | None, float]]:
+def _trace(
+    best: list[list[tuple[float, int]]], sim: list[list[float]], n: int, m: int, min_similarity: float
+) -> list[tuple[int | None, int | None, float]]:
     out: list[tuple[int | None, int | None, float]] = []
     i = j = 0
     while i < n and j < m:

@@ -20,14 +20,13 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from ..backends import factory
-from ..backends.base import Backend, ExtractOptions
-from ..backends.rules import RulesBackend
-from ..errors import ConfigError
-from ..inputs import LetterText
-from ..models import Extraction
+from llm_extract.backends import factory
+from llm_extract.backends.base import Backend, ExtractOptions
+from llm_extract.backends.rules import RulesBackend
+from llm_extract.contract.models import BACKENDS, Extraction
+from llm_extract.errors import ConfigError
+from llm_extract.letter.inputs import LetterText
 
-BACKENDS = ("rules", "llm", "hybrid")
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 #: Parts of the package that cannot change an extraction: the harness itself, the

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from .metrics import METRICS, aggregate
-from .records import FieldResult, LetterRecord, Record, RunMeta, RunRecord, Value
-from .stats import mcnemar_exact, paired_bootstrap
+from llm_extract.evaluation.metrics import METRICS, aggregate
+from llm_extract.evaluation.records import FieldResult, LetterRecord, Record, RunMeta, RunRecord, Value
+from llm_extract.evaluation.stats import mcnemar_exact, paired_bootstrap
 
 Verdict = Literal["better", "worse", "same", "changed", "n/a"]
 ChangeKind = Literal["fixed", "broke", "changed", "info"]
@@ -75,10 +75,15 @@ class RunSide(Record):
 
     @classmethod
     def of(cls, meta: RunMeta) -> RunSide:
-        return cls(run_id=meta.run_id, backend=meta.backend, model=meta.model,
-                   prompts=[f"{p.name}@{p.version or '?'}#{(p.sha256 or '')[:8]}" for p in meta.prompts],
-                   parser_version=meta.parser_version, git_commit=(meta.git_commit or "")[:10] or None,
-                   created_at=meta.created_at.isoformat())
+        return cls(
+            run_id=meta.run_id,
+            backend=meta.backend,
+            model=meta.model,
+            prompts=[f"{p.name}@{p.version or '?'}#{(p.sha256 or '')[:8]}" for p in meta.prompts],
+            parser_version=meta.parser_version,
+            git_commit=(meta.git_commit or "")[:10] or None,
+            created_at=meta.created_at.isoformat(),
+        )
 
 
 class Comparison(Record):
@@ -116,8 +121,9 @@ def metric_deltas(a: dict[str, float | None], b: dict[str, float | None]) -> lis
     for name in METRICS:
         before, after = a.get(name), b.get(name)
         delta = after - before if before is not None and after is not None else None
-        out.append(MetricDelta(name=name, before=before, after=after, delta=delta,
-                               verdict=_verdict(name, before, after)))
+        out.append(
+            MetricDelta(name=name, before=before, after=after, delta=delta, verdict=_verdict(name, before, after))
+        )
     return out
 
 
@@ -132,12 +138,21 @@ def _field_changes(letter: str, a: LetterRecord, b: LetterRecord) -> Iterator[Fi
     after = {f.path: f for f in b.fields}
     for path in list(before) + [p for p in after if p not in before]:
         was, now = before.get(path), after.get(path)
-        if was is not None and now is not None and (was.predicted, was.correct, was.missing) == (
-                now.predicted, now.correct, now.missing):
+        if (
+            was is not None
+            and now is not None
+            and (was.predicted, was.correct, was.missing) == (now.predicted, now.correct, now.missing)
+        ):
             continue
         label = now if now is not None else was
-        yield FieldChange(letter=letter, path=path, before=_shown(was), after=_shown(now),
-                          expected=label.expected if label is not None else None, kind=_kind(was, now))
+        yield FieldChange(
+            letter=letter,
+            path=path,
+            before=_shown(was),
+            after=_shown(now),
+            expected=label.expected if label is not None else None,
+            kind=_kind(was, now),
+        )
 
 
 def _shown(result: FieldResult | None) -> Value:
@@ -147,13 +162,15 @@ def _shown(result: FieldResult | None) -> Value:
 
 
 def _info(letter: str, path: str, before: Value, after: Value) -> FieldChange | None:
-    return None if before == after else FieldChange(letter=letter, path=path, before=before, after=after,
-                                                    kind="info")
+    return None if before == after else FieldChange(letter=letter, path=path, before=before, after=after, kind="info")
 
 
 def _spurious(x: LetterRecord) -> list[str]:
-    return [f"#{p.predicted} {p.predicted_service} ({p.predicted_outcome.value if p.predicted_outcome else '?'})"
-            for p in x.items if p.expected is None]
+    return [
+        f"#{p.predicted} {p.predicted_service} ({p.predicted_outcome.value if p.predicted_outcome else '?'})"
+        for p in x.items
+        if p.expected is None
+    ]
 
 
 def _other_changes(letter: str, a: LetterRecord, b: LetterRecord) -> Iterator[FieldChange | None]:
@@ -183,9 +200,19 @@ def outcome_test(pairs: list[tuple[LetterRecord, LetterRecord]], resamples: int 
         per_letter.append((len(keys), sum(right_a[k] for k in keys), sum(right_b[k] for k in keys)))
     delta, lo, hi = paired_bootstrap(per_letter, resamples=resamples)
     p = mcnemar_exact(counts["rw"], counts["wr"])
-    return PairedTest(items=sum(counts.values()), both_right=counts["rr"], only_a_right=counts["rw"],
-                      only_b_right=counts["wr"], both_wrong=counts["ww"], mcnemar_p=p, delta=delta,
-                      ci_low=lo, ci_high=hi, resamples=resamples, significant=p < ALPHA)
+    return PairedTest(
+        items=sum(counts.values()),
+        both_right=counts["rr"],
+        only_a_right=counts["rw"],
+        only_b_right=counts["wr"],
+        both_wrong=counts["ww"],
+        mcnemar_p=p,
+        delta=delta,
+        ci_low=lo,
+        ci_high=hi,
+        resamples=resamples,
+        significant=p < ALPHA,
+    )
 
 
 def _outcome_marks(x: LetterRecord) -> dict[int, bool]:
@@ -206,8 +233,13 @@ def compare_runs(a: RunRecord, b: RunRecord) -> Comparison:
     metrics_a = aggregate([x for x, _ in pairs], a.meta.wall_seconds if same_set else None)
     metrics_b = aggregate([y for _, y in pairs], b.meta.wall_seconds if same_set else None)
     return Comparison(
-        a=RunSide.of(a.meta), b=RunSide.of(b.meta), same_labels=a.meta.fixtures_sha256 == b.meta.fixtures_sha256,
+        a=RunSide.of(a.meta),
+        b=RunSide.of(b.meta),
+        same_labels=a.meta.fixtures_sha256 == b.meta.fixtures_sha256,
         letters_compared=len(common),
-        only_in_a=sorted(set(scored_a) - set(scored_b)), only_in_b=sorted(set(scored_b) - set(scored_a)),
-        metrics=metric_deltas(metrics_a, metrics_b), changes=changes, outcome_test=outcome_test(pairs),
+        only_in_a=sorted(set(scored_a) - set(scored_b)),
+        only_in_b=sorted(set(scored_b) - set(scored_a)),
+        metrics=metric_deltas(metrics_a, metrics_b),
+        changes=changes,
+        outcome_test=outcome_test(pairs),
     )

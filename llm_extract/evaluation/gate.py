@@ -19,11 +19,11 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from ..errors import ConfigError
-from ..fixtures import REPO_ROOT
-from .compare import compare_runs
-from .metrics import METRICS
-from .records import Record, RunRecord
+from llm_extract.errors import ConfigError
+from llm_extract.evaluation.compare import compare_runs
+from llm_extract.evaluation.fixtures import REPO_ROOT
+from llm_extract.evaluation.metrics import METRICS
+from llm_extract.evaluation.records import Record, RunRecord
 
 THRESHOLDS_FILE = REPO_ROOT / "evals" / "thresholds.toml"
 Rule = Literal["min", "max", "regression", "significance"]
@@ -72,8 +72,10 @@ class Thresholds(Record):
 
     def for_backend(self, backend: str) -> Limits:
         if backend not in self.backends:
-            raise ConfigError(f"no gates for backend '{backend}' in the thresholds file",
-                              hint=f"add a [backends.{backend}] table to evals/thresholds.toml")
+            raise ConfigError(
+                f"no gates for backend '{backend}' in the thresholds file",
+                hint=f"add a [backends.{backend}] table to evals/thresholds.toml",
+            )
         return self.backends[backend]
 
 
@@ -81,14 +83,16 @@ def load_thresholds(path: Path = THRESHOLDS_FILE) -> Thresholds:
     try:
         return Thresholds.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     except OSError as exc:
-        raise ConfigError(f"cannot read the thresholds ({exc.strerror})", source=str(path),
-                          hint="pass --thresholds FILE") from None
+        raise ConfigError(
+            f"cannot read the thresholds ({exc.strerror})", source=str(path), hint="pass --thresholds FILE"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"the thresholds are not valid TOML ({exc})", source=str(path)) from None
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"invalid thresholds: {problems}", source=str(path),
-                          hint="metric names are listed in evals/README.md") from None
+        raise ConfigError(
+            f"invalid thresholds: {problems}", source=str(path), hint="metric names are listed in evals/README.md"
+        ) from None
 
 
 class GateCheck(Record):
@@ -145,26 +149,48 @@ def _regressions(run: RunRecord, limits: Limits, baseline: RunRecord, notes: lis
     if not comparison.same_labels:
         notes.append("the labels changed since the baseline: a regression may be a label change")
     if comparison.only_in_a:
-        notes.append(f"regressions measured on the {comparison.letters_compared} letter(s) both runs scored "
-                     f"({len(comparison.only_in_a)} baseline letter(s) not scored here)")
+        notes.append(
+            f"regressions measured on the {comparison.letters_compared} letter(s) both runs scored "
+            f"({len(comparison.only_in_a)} baseline letter(s) not scored here)"
+        )
     checks = []
     for metric, tolerance in limits.max_regression.items():
         d = comparison.delta(metric)
         if d is None or d.before is None or d.after is None:
-            checks.append(GateCheck(metric=metric, rule="regression", limit=tolerance, actual=None,
-                                    passed=True, skipped=True))
+            checks.append(
+                GateCheck(metric=metric, rule="regression", limit=tolerance, actual=None, passed=True, skipped=True)
+            )
             continue
         worse_by = d.before - d.after if METRICS[metric].better == "higher" else d.after - d.before
-        checks.append(GateCheck(metric=metric, rule="regression", limit=tolerance, actual=d.after,
-                                baseline=d.before, passed=worse_by <= tolerance + 1e-9))
+        checks.append(
+            GateCheck(
+                metric=metric,
+                rule="regression",
+                limit=tolerance,
+                actual=d.after,
+                baseline=d.before,
+                passed=worse_by <= tolerance + 1e-9,
+            )
+        )
     test = comparison.outcome_test
     alpha = limits.outcome_significance
     if alpha is not None and test.delta < 0:
         d = comparison.delta("outcome.accuracy")
-        drop = f"dropped from {d.before:.4g} to {d.after:.4g}" if d and d.before is not None and d.after is not None \
+        drop = (
+            f"dropped from {d.before:.4g} to {d.after:.4g}"
+            if d and d.before is not None and d.after is not None
             else "dropped"
-        checks.append(GateCheck(metric="outcome.accuracy", rule="significance", limit=alpha, actual=test.mcnemar_p,
-                                passed=test.mcnemar_p >= alpha, detail=f"{drop} vs the baseline"))
+        )
+        checks.append(
+            GateCheck(
+                metric="outcome.accuracy",
+                rule="significance",
+                limit=alpha,
+                actual=test.mcnemar_p,
+                passed=test.mcnemar_p >= alpha,
+                detail=f"{drop} vs the baseline",
+            )
+        )
     return checks
 
 
@@ -175,8 +201,10 @@ def run_gate(run: RunRecord, limits: Limits, baseline: RunRecord | None = None) 
     notes: list[str] = []
     missing = int(run.metrics.get("letters.missing") or 0)
     if missing:
-        notes.append(f"{missing} fixture letter(s) missing (letter file not found): gated on "
-                     f"{int(run.metrics.get('letters.scored') or 0)} letter(s)")
+        notes.append(
+            f"{missing} fixture letter(s) missing (letter file not found): gated on "
+            f"{int(run.metrics.get('letters.scored') or 0)} letter(s)"
+        )
     if limits.max_regression or limits.outcome_significance is not None:
         if baseline is None:
             notes.append("no baseline run: regression checks skipped")

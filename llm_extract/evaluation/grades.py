@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 
-from ..backends.base import Language
-from ..cache import ResultCache
-from ..models import Readability
-from ..readability import score
+from llm_extract.backends.base import Language
+from llm_extract.contract.models import Readability
+from llm_extract.engine.cache import ResultCache
+from llm_extract.summary.readability import score
 
 _NAMESPACE = "llm-extract-eval-readability/1"
 

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models import Outcome
-from .records import LetterRecord
-from .scoring import CASE_FIELDS, DECISION_FIELDS, PATIENT_FIELDS, REVIEWER_FIELDS, field_kind
+from llm_extract.contract.models import Outcome
+from llm_extract.evaluation.records import LetterRecord
+from llm_extract.evaluation.scoring import CASE_FIELDS, DECISION_FIELDS, PATIENT_FIELDS, REVIEWER_FIELDS, field_kind
 
 Better = Literal["higher", "lower", "none"]
 Unit = Literal["ratio", "count", "seconds", "usd", "score"]
@@ -45,8 +45,10 @@ def _spec(name: str, label: str, better: Better = "higher", unit: Unit = "ratio"
 
 
 _FIELD_KINDS = (
-    [f"case.{n}" for n in CASE_FIELDS] + [f"reviewer.{n}" for n in REVIEWER_FIELDS]
-    + [f"patient.{n}" for n in PATIENT_FIELDS] + [f"decision.{n}" for n in DECISION_FIELDS if n != "outcome"]
+    [f"case.{n}" for n in CASE_FIELDS]
+    + [f"reviewer.{n}" for n in REVIEWER_FIELDS]
+    + [f"patient.{n}" for n in PATIENT_FIELDS]
+    + [f"decision.{n}" for n in DECISION_FIELDS if n != "outcome"]
 )
 
 _SPECS: list[MetricSpec] = [
@@ -137,8 +139,13 @@ def _items(scored: Sequence[LetterRecord]) -> Metrics:
     predicted = sum(p.predicted is not None for p in pairs)
     matched = sum(p.expected is not None and p.predicted is not None for p in pairs)
     precision, recall = ratio(matched, predicted), ratio(matched, expected)
-    out: Metrics = {"items.precision": precision, "items.recall": recall, "items.f1": f1(precision, recall),
-                    "items.expected": expected, "items.predicted": predicted}
+    out: Metrics = {
+        "items.precision": precision,
+        "items.recall": recall,
+        "items.f1": f1(precision, recall),
+        "items.expected": expected,
+        "items.predicted": predicted,
+    }
     right = sum(p.expected_outcome is not None and p.expected_outcome == p.predicted_outcome for p in pairs)
     out["outcome.accuracy"] = ratio(right, expected)
     for c in Outcome:
@@ -216,8 +223,15 @@ def _ops(scored: Sequence[LetterRecord]) -> Metrics:
 def aggregate(letters: Sequence[LetterRecord], wall_seconds: float | None = None) -> Metrics:
     """Every registered metric over ``letters`` (missing letters only count as missing)."""
     scored = [x for x in letters if x.scored]
-    out: Metrics = {**_letters(letters), **_items(scored), **_fields(scored), **_summary(scored),
-                    **_grounding(scored), **_ops(scored), "ops.wall_seconds": wall_seconds}
+    out: Metrics = {
+        **_letters(letters),
+        **_items(scored),
+        **_fields(scored),
+        **_summary(scored),
+        **_grounding(scored),
+        **_ops(scored),
+        "ops.wall_seconds": wall_seconds,
+    }
     return {name: out.get(name) for name in METRICS}
 
 
@@ -240,12 +254,24 @@ def grade_histogram(letters: Sequence[LetterRecord]) -> list[tuple[str, int]]:
         return []
     if summaries[0].metric == "flesch_kincaid_grade":
         edges: list[tuple[str, float, float]] = [
-            ("<= 4", -1e9, 4), ("4-5", 4, 5), ("5-6", 5, 6), ("6-7", 6, 7), ("7-8", 7, 8), ("8-10", 8, 10),
-            ("> 10", 10, 1e9)]
+            ("<= 4", -1e9, 4),
+            ("4-5", 4, 5),
+            ("5-6", 5, 6),
+            ("6-7", 6, 7),
+            ("7-8", 7, 8),
+            ("8-10", 8, 10),
+            ("> 10", 10, 1e9),
+        ]
     else:
         edges = [("< 50", -1e9, 50), ("50-60", 50, 60), ("60-70", 60, 70), ("70-80", 70, 80), (">= 80", 80, 1e9)]
     counts = []
     for label, lo, hi in edges:
-        counts.append((label, sum(lo < s.grade <= hi if s.metric == "flesch_kincaid_grade" else lo <= s.grade < hi
-                                  for s in summaries)))
+        counts.append(
+            (
+                label,
+                sum(
+                    lo < s.grade <= hi if s.metric == "flesch_kincaid_grade" else lo <= s.grade < hi for s in summaries
+                ),
+            )
+        )
     return counts

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..pipeline import LetterResult
-from .records import Ops
+from llm_extract.engine.pipeline import LetterResult
+from llm_extract.evaluation.records import Ops
 
 
 def _count(usage: Any, name: str) -> int:

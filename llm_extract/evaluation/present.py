@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .compare import Comparison
-from .gate import GateResult
-from .metrics import METRICS, Metrics
-from .records import FieldResult, LetterRecord, RunRecord, Value
+from llm_extract.evaluation.compare import Comparison
+from llm_extract.evaluation.gate import GateResult
+from llm_extract.evaluation.metrics import METRICS, Metrics
+from llm_extract.evaluation.records import FieldResult, LetterRecord, RunRecord, Value
 
 SECTIONS = {
     "letters": "Letters",
@@ -25,13 +25,36 @@ SECTIONS = {
 
 #: The metrics a reviewer looks at first (the terminal shows these plus anything off).
 KEY_METRICS = (
-    "letters.scored", "letters.failed", "letters.missing", "items.f1", "items.precision", "items.recall",
-    "outcome.accuracy", "outcome.overturned.recall", "outcome.overturned.precision", "outcome.upheld.recall",
-    "outcome.upheld.precision", "fields.accuracy", "fields.header", "fields.decision", "summary.at_target",
-    "summary.readability_median", "summary.readability_max", "summary.outcomes_correct",
-    "summary.unsupported_facts", "summary.words_median", "grounding.rate", "grounding.ungrounded",
-    "ops.latency_p50", "ops.latency_p95", "ops.wall_seconds", "ops.calls", "ops.reasks", "ops.tokens",
-    "ops.cost_usd", "ops.cache_hit_rate",
+    "letters.scored",
+    "letters.failed",
+    "letters.missing",
+    "items.f1",
+    "items.precision",
+    "items.recall",
+    "outcome.accuracy",
+    "outcome.overturned.recall",
+    "outcome.overturned.precision",
+    "outcome.upheld.recall",
+    "outcome.upheld.precision",
+    "fields.accuracy",
+    "fields.header",
+    "fields.decision",
+    "summary.at_target",
+    "summary.readability_median",
+    "summary.readability_max",
+    "summary.outcomes_correct",
+    "summary.unsupported_facts",
+    "summary.words_median",
+    "grounding.rate",
+    "grounding.ungrounded",
+    "ops.latency_p50",
+    "ops.latency_p95",
+    "ops.wall_seconds",
+    "ops.calls",
+    "ops.reasks",
+    "ops.tokens",
+    "ops.cost_usd",
+    "ops.cache_hit_rate",
 )
 
 
@@ -104,15 +127,23 @@ def has_problems(letter: LetterRecord) -> bool:
     return letter.scored and bool(problems(letter) or letter_issues(letter))
 
 
-def metric_rows(metrics: Metrics, comparison: Comparison | None, names: list[str] | None = None
-                ) -> list[tuple[str, str, str, str, str]]:
+def metric_rows(
+    metrics: Metrics, comparison: Comparison | None, names: list[str] | None = None
+) -> list[tuple[str, str, str, str, str]]:
     """``(section, name, value, baseline, delta)`` rows in registry order."""
     wanted = names if names is not None else list(METRICS)
     rows = []
     for name in wanted:
         d = comparison.delta(name) if comparison else None
-        rows.append((SECTIONS[METRICS[name].section], name, fmt_metric(name, metrics.get(name)),
-                     fmt_metric(name, d.before) if d else "", fmt_delta(name, d.delta) if d else ""))
+        rows.append(
+            (
+                SECTIONS[METRICS[name].section],
+                name,
+                fmt_metric(name, metrics.get(name)),
+                fmt_metric(name, d.before) if d else "",
+                fmt_delta(name, d.delta) if d else "",
+            )
+        )
     return rows
 
 
@@ -122,8 +153,9 @@ def terminal_metrics(metrics: Metrics) -> list[str]:
     for name, value in metrics.items():
         if name in names or value is None:
             continue
-        if (name.startswith("fields.") and value < 1) or (name.startswith("ops.") and value and
-                                                          METRICS[name].unit != "seconds"):
+        if (name.startswith("fields.") and value < 1) or (
+            name.startswith("ops.") and value and METRICS[name].unit != "seconds"
+        ):
             names.append(name)
     return [n for n in METRICS if n in names]
 

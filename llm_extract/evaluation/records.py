@@ -18,22 +18,24 @@ copying corpus letters into the repo.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import subprocess
 from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import ConfigError
-from ..fixtures import REPO_ROOT
-from ..models import Outcome
+from llm_extract.contract.models import Outcome
+from llm_extract.errors import ConfigError
+from llm_extract.evaluation.fixtures import REPO_ROOT
+from llm_extract.resources import in_checkout
 
 RUN_FORMAT: Literal["llm-extract-eval-run/1"] = "llm-extract-eval-run/1"
-RUNS_DIR = REPO_ROOT / "evals" / "runs"
-REPORTS_DIR = REPO_ROOT / "evals" / "reports"
+RUNS_DIR = (REPO_ROOT if in_checkout() else Path(platformdirs.user_data_dir("llm-extract"))) / "evals" / "runs"
+"""Run records: in the checkout, else the user data dir (never inside an installed package)."""
+REPORTS_DIR = RUNS_DIR.parent / "reports"
 
 Value = bool | int | float | str | list[str] | None
 """A scored value as JSON: dates as ISO strings, enums as their value, lists as written."""
@@ -227,8 +229,9 @@ def save_run(record: RunRecord, runs_dir: Path) -> Path:
         tmp.write_text(dump_run(record), encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
-        raise ConfigError(f"cannot write the run record ({exc.strerror})", source=str(runs_dir),
-                          hint="pass a writable --runs-dir") from None
+        raise ConfigError(
+            f"cannot write the run record ({exc.strerror})", source=str(runs_dir), hint="pass a writable --runs-dir"
+        ) from None
     return target
 
 
@@ -241,12 +244,17 @@ def load_run(path: Path) -> RunRecord:
         letters = [LetterRecord.model_validate_json(line) for line in lines[1:]]
         return RunRecord(meta=header.meta, metrics=header.metrics, confusion=header.confusion, letters=letters)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the run record ({getattr(exc, 'strerror', None) or exc})",
-                          source=str(path),
-                          hint="pass a run file, a run id from --runs-dir, 'latest' or 'baseline'") from None
+        raise ConfigError(
+            f"cannot read the run record ({getattr(exc, 'strerror', None) or exc})",
+            source=str(path),
+            hint="pass a run file, a run id from --runs-dir, 'latest' or 'baseline'",
+        ) from None
     except ValidationError as exc:
-        raise ConfigError(f"not an eval run record ({exc.error_count()} problem(s))", source=str(path),
-                          hint=f"expected a JSON Lines file written by 'llm-extract eval' ({RUN_FORMAT})") from None
+        raise ConfigError(
+            f"not an eval run record ({exc.error_count()} problem(s))",
+            source=str(path),
+            hint=f"expected a JSON Lines file written by 'llm-extract eval' ({RUN_FORMAT})",
+        ) from None
 
 
 def list_runs(runs_dir: Path) -> list[Path]:
@@ -260,15 +268,18 @@ def resolve_run(ref: str, runs_dir: Path, baseline: Path | None = None) -> Path:
     """A run named by path, by id in ``runs_dir``, as ``latest``/``previous``, or ``baseline``."""
     if ref == "baseline":
         if baseline is None:
-            raise ConfigError("no baseline is configured for this backend",
-                              hint="set 'baseline' in evals/thresholds.toml or pass --baseline FILE")
+            raise ConfigError(
+                "no baseline is configured for this backend",
+                hint="set 'baseline' in evals/thresholds.toml or pass --baseline FILE",
+            )
         return baseline
     if ref in ("latest", "previous"):
         runs = list_runs(runs_dir)
         need = 1 if ref == "latest" else 2
         if len(runs) < need:
-            raise ConfigError(f"'{ref}' needs {need} run(s) in {runs_dir}, found {len(runs)}",
-                              hint="run 'llm-extract eval' first")
+            raise ConfigError(
+                f"'{ref}' needs {need} run(s) in {runs_dir}, found {len(runs)}", hint="run 'llm-extract eval' first"
+            )
         return runs[-need]
     path = Path(ref)
     if path.is_file():
@@ -279,21 +290,26 @@ def resolve_run(ref: str, runs_dir: Path, baseline: Path | None = None) -> Path:
     matches = [p for p in list_runs(runs_dir) if p.stem.startswith(ref)]
     if len(matches) == 1:
         return matches[0]
-    raise ConfigError(f"no run '{ref}'" + (f" ({len(matches)} match)" if matches else ""),
-                      hint=f"pass a run file or a unique run id prefix from {runs_dir}")
+    raise ConfigError(
+        f"no run '{ref}'" + (f" ({len(matches)} match)" if matches else ""),
+        hint=f"pass a run file or a unique run id prefix from {runs_dir}",
+    )
 
 
 def git_state(root: Path = REPO_ROOT) -> tuple[str | None, bool | None]:
     """HEAD commit and whether tracked files differ from it (None outside a git checkout)."""
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
-                              timeout=5, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, timeout=5, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None, None
     return head or None, bool(dirty)
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)

@@ -15,11 +15,20 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Extraction, Outcome, Span
-from .compare import Comparison
-from .metrics import grade_histogram
-from .present import ReportInput, fmt_metric, fmt_value, has_problems, letter_issues, metric_rows, problems, run_title
-from .runner import LetterRun
+from llm_extract.contract.models import Extraction, Outcome, Span
+from llm_extract.evaluation.compare import Comparison
+from llm_extract.evaluation.metrics import grade_histogram
+from llm_extract.evaluation.present import (
+    ReportInput,
+    fmt_metric,
+    fmt_value,
+    has_problems,
+    letter_issues,
+    metric_rows,
+    problems,
+    run_title,
+)
+from llm_extract.evaluation.runner import LetterRun
 
 MAX_CHANGES = 300
 
@@ -52,8 +61,12 @@ def _decision_marks(doc: Extraction) -> Iterator[Mark]:
         at = f"decisions[{d.index}]"
         s = d.spans
         yield Mark(s.service.start, s.service.end, f"{at}.service", "value")
-        yield Mark(s.outcome.start, s.outcome.end, f"{at}.outcome = {d.outcome.value}",
-                   "overturned" if d.outcome is Outcome.overturned else "upheld")
+        yield Mark(
+            s.outcome.start,
+            s.outcome.end,
+            f"{at}.outcome = {d.outcome.value}",
+            "overturned" if d.outcome is Outcome.overturned else "upheld",
+        )
         for name in ("original_request", "authorized_portion"):
             if (span := getattr(s, name)) is not None:
                 yield Mark(span.start, span.end, f"{at}.{name}", "value")
@@ -122,16 +135,26 @@ mark.k-reason{background:#dcd0ff}mark.k-bad{background:#ffc1c0;outline:2px solid
 def _meta(report: ReportInput) -> str:
     r = report.record
     m = r.meta
-    rows = [("run", m.run_id), ("backend", m.backend), ("model", m.model or "-"),
-            ("prompts", ", ".join(f"{p.name}@{p.version or '?'} #{(p.sha256 or '')[:12]}" for p in m.prompts) or "-"),
-            ("parser", m.parser_version), ("package", m.package_version),
-            ("commit", f"{m.git_commit or '-'}{' (dirty)' if m.git_dirty else ''}"),
-            ("created", m.created_at.isoformat()), ("labels", m.fixtures_sha256[:16]),
-            ("corpus", m.corpus or "none"), ("language", m.lang),
-            ("letters", f"{fmt_metric('letters.scored', r.metrics.get('letters.scored'))} scored, "
-                        f"{fmt_metric('letters.failed', r.metrics.get('letters.failed'))} failed, "
-                        f"{fmt_metric('letters.missing', r.metrics.get('letters.missing'))} missing"),
-            ("wall time", f"{m.wall_seconds:.2f} s")]
+    rows = [
+        ("run", m.run_id),
+        ("backend", m.backend),
+        ("model", m.model or "-"),
+        ("prompts", ", ".join(f"{p.name}@{p.version or '?'} #{(p.sha256 or '')[:12]}" for p in m.prompts) or "-"),
+        ("parser", m.parser_version),
+        ("package", m.package_version),
+        ("commit", f"{m.git_commit or '-'}{' (dirty)' if m.git_dirty else ''}"),
+        ("created", m.created_at.isoformat()),
+        ("labels", m.fixtures_sha256[:16]),
+        ("corpus", m.corpus or "none"),
+        ("language", m.lang),
+        (
+            "letters",
+            f"{fmt_metric('letters.scored', r.metrics.get('letters.scored'))} scored, "
+            f"{fmt_metric('letters.failed', r.metrics.get('letters.failed'))} failed, "
+            f"{fmt_metric('letters.missing', r.metrics.get('letters.missing'))} missing",
+        ),
+        ("wall time", f"{m.wall_seconds:.2f} s"),
+    ]
     return "<table>" + "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows) + "</table>"
 
 
@@ -150,10 +173,15 @@ def _gate(report: ReportInput) -> str:
 
 def _metrics(report: ReportInput) -> str:
     rows = metric_rows(report.record.metrics, report.comparison)
-    body = "".join(f"<tr><td>{esc(s)}</td><td>{esc(n)}</td><td class=num>{esc(v)}</td><td class=num>{esc(b)}</td>"
-                   f"<td class=num>{esc(d)}</td></tr>" for s, n, v, b, d in rows)
-    return ("<h2>Metrics</h2><table><tr><th>section</th><th>metric</th><th>value</th><th>baseline (same letters)</th>"
-            f"<th>delta</th></tr>{body}</table>")
+    body = "".join(
+        f"<tr><td>{esc(s)}</td><td>{esc(n)}</td><td class=num>{esc(v)}</td><td class=num>{esc(b)}</td>"
+        f"<td class=num>{esc(d)}</td></tr>"
+        for s, n, v, b, d in rows
+    )
+    return (
+        "<h2>Metrics</h2><table><tr><th>section</th><th>metric</th><th>value</th><th>baseline (same letters)</th>"
+        f"<th>delta</th></tr>{body}</table>"
+    )
 
 
 def _confusion(report: ReportInput) -> str:
@@ -162,10 +190,14 @@ def _confusion(report: ReportInput) -> str:
         return ""
     cols = list(next(iter(table.values())).keys())
     head = "".join(f"<th>{esc(c)}</th>" for c in cols)
-    body = "".join(f"<tr><th>label {esc(r)}</th>" + "".join(f"<td class=num>{v}</td>" for v in counts.values())
-                   + "</tr>" for r, counts in table.items())
-    return f"<h2>Outcome confusion</h2><p class=muted>Rows: label; columns: predicted.</p><table><tr><th></th>{head}" \
-           f"</tr>{body}</table>"
+    body = "".join(
+        f"<tr><th>label {esc(r)}</th>" + "".join(f"<td class=num>{v}</td>" for v in counts.values()) + "</tr>"
+        for r, counts in table.items()
+    )
+    return (
+        f"<h2>Outcome confusion</h2><p class=muted>Rows: label; columns: predicted.</p><table><tr><th></th>{head}"
+        f"</tr>{body}</table>"
+    )
 
 
 def _histogram(report: ReportInput) -> str:
@@ -173,17 +205,22 @@ def _histogram(report: ReportInput) -> str:
     if not hist:
         return ""
     top = max(n for _, n in hist) or 1
-    rows = "".join(f"<tr><td>{esc(label)}</td><td class=num>{n}</td><td><span class=bar style=\"width:"
-                   f"{200 * n // top}px\"></span></td></tr>" for label, n in hist)
+    rows = "".join(
+        f'<tr><td>{esc(label)}</td><td class=num>{n}</td><td><span class=bar style="width:'
+        f'{200 * n // top}px"></span></td></tr>'
+        for label, n in hist
+    )
     return f"<h2>Summary reading scores</h2><table>{rows}</table>"
 
 
 def comparison_html(c: Comparison, title: str) -> str:
     t = c.outcome_test
-    parts = [f"<h2>{esc(title)}</h2><p>A = <code>{esc(c.a.run_id)}</code>, B = <code>{esc(c.b.run_id)}</code>; "
-             f"{c.letters_compared} letter(s) compared. Outcome accuracy (paired, {t.items} items): "
-             f"<b>{esc(t.verdict)}</b>; bootstrap delta {t.delta:+.4f}, "
-             f"95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}].</p>"]
+    parts = [
+        f"<h2>{esc(title)}</h2><p>A = <code>{esc(c.a.run_id)}</code>, B = <code>{esc(c.b.run_id)}</code>; "
+        f"{c.letters_compared} letter(s) compared. Outcome accuracy (paired, {t.items} items): "
+        f"<b>{esc(t.verdict)}</b>; bootstrap delta {t.delta:+.4f}, "
+        f"95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}].</p>"
+    ]
     if not c.same_labels:
         parts.append('<p class="fail">The labels differ between the two runs.</p>')
     if not c.changes:
@@ -192,9 +229,12 @@ def comparison_html(c: Comparison, title: str) -> str:
         f'<tr class="{"bad" if ch.kind == "broke" else "ok"}"><td><a href="#letter-{esc(ch.letter)}">'
         f"{esc(ch.letter)}</a></td><td>{esc(ch.path)}</td><td>{esc(fmt_value(ch.before))}</td>"
         f"<td>{esc(fmt_value(ch.after))}</td><td>{esc(fmt_value(ch.expected)) if ch.kind != 'info' else ''}</td>"
-        f"<td>{esc(ch.kind)}</td></tr>" for ch in c.changes[:MAX_CHANGES])
-    return "".join(parts) + ("<table><tr><th>letter</th><th>value</th><th>A</th><th>B</th><th>label</th><th>kind</th>"
-                             f"</tr>{rows}</table>")
+        f"<td>{esc(ch.kind)}</td></tr>"
+        for ch in c.changes[:MAX_CHANGES]
+    )
+    return "".join(parts) + (
+        f"<table><tr><th>letter</th><th>value</th><th>A</th><th>B</th><th>label</th><th>kind</th></tr>{rows}</table>"
+    )
 
 
 def _index(letters: Sequence[LetterRun]) -> str:
@@ -202,15 +242,25 @@ def _index(letters: Sequence[LetterRun]) -> str:
     for x in letters:
         r = x.record
         grade = f"{r.summary.grade:.2f}" if r.summary else ""
-        ops = (f"<td class=num>{esc(fmt_metric('ops.latency_mean', r.ops.seconds))}</td>"
-               f"<td>{'hit' if r.ops.cached else ''}</td><td class=num>{r.ops.calls}</td>"
-               f"<td class=num>{r.ops.reasks}</td>") if r.scored else "<td></td><td></td><td></td><td></td>"
-        rows.append(f"<tr><td><a href=\"#letter-{esc(r.id)}\">{esc(r.id)}</a></td><td>{_badge(x)}</td>"
-                    f"<td class=num>{len(problems(r)) if r.scored else ''}</td><td class=num>{esc(grade)}</td>"
-                    f"{ops}</tr>")
-    return ("<h2>Letters</h2><table><tr><th>letter</th><th>status</th><th>mismatched values</th>"
-            "<th>summary score</th><th>latency</th><th>cache</th><th>calls</th><th>re-asks</th></tr>"
-            f"{''.join(rows)}</table>")
+        ops = (
+            (
+                f"<td class=num>{esc(fmt_metric('ops.latency_mean', r.ops.seconds))}</td>"
+                f"<td>{'hit' if r.ops.cached else ''}</td><td class=num>{r.ops.calls}</td>"
+                f"<td class=num>{r.ops.reasks}</td>"
+            )
+            if r.scored
+            else "<td></td><td></td><td></td><td></td>"
+        )
+        rows.append(
+            f'<tr><td><a href="#letter-{esc(r.id)}">{esc(r.id)}</a></td><td>{_badge(x)}</td>'
+            f"<td class=num>{len(problems(r)) if r.scored else ''}</td><td class=num>{esc(grade)}</td>"
+            f"{ops}</tr>"
+        )
+    return (
+        "<h2>Letters</h2><table><tr><th>letter</th><th>status</th><th>mismatched values</th>"
+        "<th>summary score</th><th>latency</th><th>cache</th><th>calls</th><th>re-asks</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
 
 
 def _badge(x: LetterRun) -> str:
@@ -226,10 +276,12 @@ def _fields_table(x: LetterRun) -> str:
     rows = []
     for f in x.record.fields:
         predicted = "(missing)" if f.missing else fmt_value(f.predicted)
-        rows.append(f'<tr class="{"ok" if f.correct else "bad"}"><td>{esc(f.path)}</td>'
-                    f"<td>{esc(fmt_value(f.expected))}</td><td>{esc(predicted)}</td>"
-                    f'<td class="mark">{"&#10003;" if f.correct else "&#10007;"}</td></tr>')
-    return ("<table><tr><th>value</th><th>label</th><th>predicted</th><th></th></tr>" + "".join(rows) + "</table>")
+        rows.append(
+            f'<tr class="{"ok" if f.correct else "bad"}"><td>{esc(f.path)}</td>'
+            f"<td>{esc(fmt_value(f.expected))}</td><td>{esc(predicted)}</td>"
+            f'<td class="mark">{"&#10003;" if f.correct else "&#10007;"}</td></tr>'
+        )
+    return "<table><tr><th>value</th><th>label</th><th>predicted</th><th></th></tr>" + "".join(rows) + "</table>"
 
 
 def _items_table(doc: Extraction) -> str:
@@ -239,31 +291,40 @@ def _items_table(doc: Extraction) -> str:
         extra = ""
         if e is not None:
             extra = f"{e.treatment_category.value if e.treatment_category else ''} {e.body_region or ''}".strip()
-        rows.append(f"<tr><td class=num>{d.index}</td><td>{esc(d.service)}</td><td>{esc(d.outcome.value)}</td>"
-                    f"<td>{'yes' if d.partial else ''}</td><td>{esc(', '.join(r.code.value for r in d.reasons))}</td>"
-                    f"<td>{esc(extra)}</td></tr>")
-    return ("<table><tr><th>#</th><th>service</th><th>outcome</th><th>partial</th><th>reasons</th>"
-            f"<th>enrichment</th></tr>{''.join(rows)}</table>")
+        rows.append(
+            f"<tr><td class=num>{d.index}</td><td>{esc(d.service)}</td><td>{esc(d.outcome.value)}</td>"
+            f"<td>{'yes' if d.partial else ''}</td><td>{esc(', '.join(r.code.value for r in d.reasons))}</td>"
+            f"<td>{esc(extra)}</td></tr>"
+        )
+    return (
+        "<table><tr><th>#</th><th>service</th><th>outcome</th><th>partial</th><th>reasons</th>"
+        f"<th>enrichment</th></tr>{''.join(rows)}</table>"
+    )
 
 
 def _summary_block(x: LetterRun) -> str:
     doc, score = x.extraction, x.record.summary
     if doc is None or score is None:
         return ""
-    status = ('<span class="pass">meets target</span>' if score.meets_target
-              else '<span class="fail">misses target</span>')
-    return (f"<h4>Summary ({esc(doc.summary.language)}, by {esc(doc.summary.generated_by)})</h4>"
-            f"<p>{esc(score.metric)} {score.grade:.2f} (target {score.target:g}): {status}; {score.words} words; "
-            f"{score.items_correct}/{score.items_expected} outcomes stated correctly.</p>"
-            f"<pre>{esc(doc.summary.text)}</pre>")
+    status = (
+        '<span class="pass">meets target</span>' if score.meets_target else '<span class="fail">misses target</span>'
+    )
+    return (
+        f"<h4>Summary ({esc(doc.summary.language)}, by {esc(doc.summary.generated_by)})</h4>"
+        f"<p>{esc(score.metric)} {score.grade:.2f} (target {score.target:g}): {status}; {score.words} words; "
+        f"{score.items_correct}/{score.items_expected} outcomes stated correctly.</p>"
+        f"<pre>{esc(doc.summary.text)}</pre>"
+    )
 
 
 def _letter(x: LetterRun) -> str:
     r = x.record
     head = f"<summary>{esc(r.id)} {_badge(x)} <span class=muted>{esc(r.letter)}</span></summary>"
     if r.status == "missing":
-        return f'<details class="letter" id="letter-{esc(r.id)}">{head}<p class=muted>The letter is not ' \
-               f"available (no letter file in the corpus directory); not scored.</p></details>"
+        return (
+            f'<details class="letter" id="letter-{esc(r.id)}">{head}<p class=muted>The letter is not '
+            f"available (no letter file in the corpus directory); not scored.</p></details>"
+        )
     issues = "".join(f"<li>{esc(i)}</li>" for i in letter_issues(r))
     left = [f"<ul>{issues}</ul>" if issues else "", "<h4>Labeled vs predicted</h4>", _fields_table(x)]
     if x.extraction is not None:
@@ -274,13 +335,17 @@ def _letter(x: LetterRun) -> str:
         marks = marks_of(x.extraction, ungrounded) if x.extraction is not None else []
         right = f"<h4>Letter with evidence spans</h4><pre class=letter>{highlight(x.text, marks)}</pre>"
     opened = " open" if has_problems(r) else ""
-    return (f'<details class="letter" id="letter-{esc(r.id)}"{opened}>{head}<div class=cols><div>{"".join(left)}'
-            f"</div><div>{right}</div></div></details>")
+    return (
+        f'<details class="letter" id="letter-{esc(r.id)}"{opened}>{head}<div class=cols><div>{"".join(left)}'
+        f"</div><div>{right}</div></div></details>"
+    )
 
 
-LEGEND = ('<p class=legend>Spans: <mark class=k-value>value</mark><mark class=k-upheld>upheld</mark>'
-          "<mark class=k-overturned>overturned</mark><mark class=k-block>guideline / rationale</mark>"
-          "<mark class=k-reason>reason</mark><mark class=k-bad>ungrounded</mark> (hover a span for its field)</p>")
+LEGEND = (
+    "<p class=legend>Spans: <mark class=k-value>value</mark><mark class=k-upheld>upheld</mark>"
+    "<mark class=k-overturned>overturned</mark><mark class=k-block>guideline / rationale</mark>"
+    "<mark class=k-reason>reason</mark><mark class=k-bad>ungrounded</mark> (hover a span for its field)</p>"
+)
 
 
 def render_html(report: ReportInput, letters: Sequence[LetterRun]) -> str:
@@ -289,8 +354,12 @@ def render_html(report: ReportInput, letters: Sequence[LetterRun]) -> str:
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Eval {esc(r.meta.run_id)}</title><style>{CSS}</style></head><body>",
-        f"<h1>Eval run {esc(r.meta.run_id)}</h1><p>{esc(run_title(r))}</p>", _meta(report), _gate(report),
-        _metrics(report), _confusion(report), _histogram(report),
+        f"<h1>Eval run {esc(r.meta.run_id)}</h1><p>{esc(run_title(r))}</p>",
+        _meta(report),
+        _gate(report),
+        _metrics(report),
+        _confusion(report),
+        _histogram(report),
     ]
     if report.comparison is not None:
         parts.append(comparison_html(report.comparison, "Against the baseline"))

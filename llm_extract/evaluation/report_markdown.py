@@ -6,9 +6,9 @@ dates) but no letter text, so it is safe to share where the fixtures are.
 
 from __future__ import annotations
 
-from .compare import Comparison
-from .metrics import grade_histogram
-from .present import (
+from llm_extract.evaluation.compare import Comparison
+from llm_extract.evaluation.metrics import grade_histogram
+from llm_extract.evaluation.present import (
     ReportInput,
     fmt_delta,
     fmt_metric,
@@ -38,14 +38,23 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _head(report: ReportInput) -> list[str]:
     r = report.record
     m = r.meta
-    lines = [f"# Eval run {m.run_id}", "", f"{run_title(r)}.", "",
-             f"Created {m.created_at.isoformat()}; {int(r.metrics['letters.scored'] or 0)} of "
-             f"{int(r.metrics['letters.total'] or 0)} fixture letters scored in {m.wall_seconds:.2f} s "
-             f"(labels {m.fixtures_sha256[:12]}, corpus `{m.corpus or 'none'}`, language {m.lang}).", ""]
+    lines = [
+        f"# Eval run {m.run_id}",
+        "",
+        f"{run_title(r)}.",
+        "",
+        f"Created {m.created_at.isoformat()}; {int(r.metrics['letters.scored'] or 0)} of "
+        f"{int(r.metrics['letters.total'] or 0)} fixture letters scored in {m.wall_seconds:.2f} s "
+        f"(labels {m.fixtures_sha256[:12]}, corpus `{m.corpus or 'none'}`, language {m.lang}).",
+        "",
+    ]
     missing = [x.id for x in r.letters if x.status == "missing"]
     if missing:
-        lines += [f"**{len(missing)} fixture letter(s) missing** (no letter file under corpus "
-                  f"`{r.meta.corpus or '(none)'}`): " + ", ".join(missing), ""]
+        lines += [
+            f"**{len(missing)} fixture letter(s) missing** (no letter file under corpus "
+            f"`{r.meta.corpus or '(none)'}`): " + ", ".join(missing),
+            "",
+        ]
     return lines
 
 
@@ -63,27 +72,53 @@ def _gate(report: ReportInput) -> list[str]:
 
 def comparison_lines(c: Comparison, title: str) -> list[str]:
     t = c.outcome_test
-    lines = [f"## {title}", "",
-             f"A = `{c.a.run_id}` ({c.a.backend}), B = `{c.b.run_id}` ({c.b.backend}); "
-             f"{c.letters_compared} letter(s) compared.", ""]
+    lines = [
+        f"## {title}",
+        "",
+        f"A = `{c.a.run_id}` ({c.a.backend}), B = `{c.b.run_id}` ({c.b.backend}); "
+        f"{c.letters_compared} letter(s) compared.",
+        "",
+    ]
     if not c.same_labels:
         lines += ["**The labels differ between the two runs**: some changes may be label edits.", ""]
     if c.only_in_a or c.only_in_b:
         lines += [f"Only in A: {', '.join(c.only_in_a) or '-'}; only in B: {', '.join(c.only_in_b) or '-'}.", ""]
-    lines += [f"Outcome accuracy (paired, {t.items} items): {t.verdict}. Discordant items: "
-              f"{t.only_a_right} right only in A, {t.only_b_right} right only in B. Bootstrap over letters: "
-              f"delta {t.delta:+.4f}, 95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}] ({t.resamples} resamples).", ""]
+    lines += [
+        f"Outcome accuracy (paired, {t.items} items): {t.verdict}. Discordant items: "
+        f"{t.only_a_right} right only in A, {t.only_b_right} right only in B. Bootstrap over letters: "
+        f"delta {t.delta:+.4f}, 95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}] ({t.resamples} resamples).",
+        "",
+    ]
     moved = [d for d in c.metrics if d.verdict in ("better", "worse", "changed") and not d.name.startswith("ops.")]
     if moved:
-        lines += _table(["metric", "A", "B", "delta", ""],
-                        [[d.name, fmt_metric(d.name, d.before), fmt_metric(d.name, d.after),
-                          fmt_delta(d.name, d.delta), d.verdict] for d in moved])
+        lines += _table(
+            ["metric", "A", "B", "delta", ""],
+            [
+                [
+                    d.name,
+                    fmt_metric(d.name, d.before),
+                    fmt_metric(d.name, d.after),
+                    fmt_delta(d.name, d.delta),
+                    d.verdict,
+                ]
+                for d in moved
+            ],
+        )
     else:
         lines += ["No quality metric changed.", ""]
     if c.changes:
         lines += [f"Changed values in {len(c.changed_letters)} letter(s): {', '.join(c.changed_letters)}", ""]
-        rows = [[ch.letter, ch.path, fmt_value(ch.before), fmt_value(ch.after), fmt_value(ch.expected)
-                 if ch.kind != "info" else "", ch.kind] for ch in c.changes[:MAX_CHANGES]]
+        rows = [
+            [
+                ch.letter,
+                ch.path,
+                fmt_value(ch.before),
+                fmt_value(ch.after),
+                fmt_value(ch.expected) if ch.kind != "info" else "",
+                ch.kind,
+            ]
+            for ch in c.changes[:MAX_CHANGES]
+        ]
         lines += _table(["letter", "value", "A", "B", "label", "kind"], rows)
         if len(c.changes) > MAX_CHANGES:
             lines += [f"... and {len(c.changes) - MAX_CHANGES} more (see the run records).", ""]
@@ -96,8 +131,7 @@ def _confusion(report: ReportInput) -> list[str]:
     table = report.record.confusion
     cols = list(next(iter(table.values())).keys()) if table else []
     rows = [[f"label {row}", *(str(v) for v in counts.values())] for row, counts in table.items()]
-    return ["## Outcome confusion", "", "Rows: labeled outcome; columns: predicted.", "",
-            *_table(["", *cols], rows)]
+    return ["## Outcome confusion", "", "Rows: labeled outcome; columns: predicted.", "", *_table(["", *cols], rows)]
 
 
 def _summaries(report: ReportInput) -> list[str]:
@@ -116,17 +150,24 @@ def _letters(report: ReportInput) -> list[str]:
         lines += [f"### {x.id}", ""]
         mism = problems(x)
         if mism:
-            lines += _table(["value", "label", "predicted"],
-                            [[f.path, fmt_value(f.expected), "(missing)" if f.missing else fmt_value(f.predicted)]
-                             for f in mism])
+            lines += _table(
+                ["value", "label", "predicted"],
+                [[f.path, fmt_value(f.expected), "(missing)" if f.missing else fmt_value(f.predicted)] for f in mism],
+            )
         lines += [f"- {issue}" for issue in letter_issues(x)] + [""]
     return lines
 
 
 def render_markdown(report: ReportInput) -> str:
     lines = _head(report) + _gate(report)
-    lines += ["## Metrics", "", *_table(["section", "metric", "value", "baseline (same letters)", "delta"],
-                                        [list(r) for r in metric_rows(report.record.metrics, report.comparison)])]
+    lines += [
+        "## Metrics",
+        "",
+        *_table(
+            ["section", "metric", "value", "baseline (same letters)", "delta"],
+            [list(r) for r in metric_rows(report.record.metrics, report.comparison)],
+        ),
+    ]
     lines += _confusion(report) + _summaries(report)
     if report.comparison is not None:
         lines += comparison_lines(report.comparison, "Against the baseline")
@@ -135,5 +176,9 @@ def render_markdown(report: ReportInput) -> str:
 
 
 def render_comparison_markdown(c: Comparison) -> str:
-    return "\n".join([f"# Eval comparison: {c.a.run_id} -> {c.b.run_id}", "",
-                      *comparison_lines(c, "Changes from A to B")]).rstrip() + "\n"
+    return (
+        "\n".join(
+            [f"# Eval comparison: {c.a.run_id} -> {c.b.run_id}", "", *comparison_lines(c, "Changes from A to B")]
+        ).rstrip()
+        + "\n"
+    )

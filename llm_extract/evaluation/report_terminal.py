@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .compare import Comparison
-from .gate import GateResult
-from .present import (
+from llm_extract.evaluation.compare import Comparison
+from llm_extract.evaluation.gate import GateResult
+from llm_extract.evaluation.present import (
     SECTIONS,
     ReportInput,
     fmt_delta,
@@ -39,9 +39,12 @@ def print_run(console: Console, report: ReportInput) -> None:
     _say(console, f"[bold]eval {escape(r.meta.run_id)}[/bold]  {escape(run_title(r))}")
     missing = [x.id for x in r.letters if x.status == "missing"]
     if missing:
-        _say(console, f"[yellow]{len(missing)} fixture letter(s) missing[/yellow] (no letter file under "
-                      f"corpus {escape(r.meta.corpus or '(none)')}); scored the other "
-                      f"{len(r.letters) - len(missing)}")
+        _say(
+            console,
+            f"[yellow]{len(missing)} fixture letter(s) missing[/yellow] (no letter file under "
+            f"corpus {escape(r.meta.corpus or '(none)')}); scored the other "
+            f"{len(r.letters) - len(missing)}",
+        )
     console.print(_metrics_table(report))
     console.print(_confusion_table(report))
     _print_letters(console, report)
@@ -65,8 +68,10 @@ def _metrics_table(report: ReportInput) -> Table:
             d = comparison.delta(name)
             colour = {"better": "green", "worse": "red"}.get(d.verdict if d else "", "")
             delta = fmt_delta(name, d.delta) if d else ""
-            row += [fmt_metric(name, d.before) if d else "", f"[{colour}]{delta}[/{colour}]" if colour and delta
-                    else delta]
+            row += [
+                fmt_metric(name, d.before) if d else "",
+                f"[{colour}]{delta}[/{colour}]" if colour and delta else delta,
+            ]
         table.add_row(*row)
     return table
 
@@ -93,8 +98,12 @@ def _print_letters(console: Console, report: ReportInput) -> None:
         table.add_column(col, overflow="fold", no_wrap=col in ("letter", "value"))
     for x in bad[:MAX_LETTERS]:
         for f in problems(x):
-            table.add_row(escape(x.id), escape(f.path), escape(fmt_value(f.expected)),
-                          "(missing)" if f.missing else escape(fmt_value(f.predicted)))
+            table.add_row(
+                escape(x.id),
+                escape(f.path),
+                escape(fmt_value(f.expected)),
+                "(missing)" if f.missing else escape(fmt_value(f.predicted)),
+            )
         for issue in letter_issues(x):
             table.add_row(escape(x.id), "", "", escape(issue))
     console.print(table)
@@ -115,12 +124,18 @@ def print_gate(console: Console, gate: GateResult) -> None:
 
 def print_comparison(console: Console, c: Comparison, title: str, *, details: bool = True) -> None:
     t = c.outcome_test
-    _say(console, f"[bold]compare {title}[/bold]: A {escape(c.a.run_id)} -> B {escape(c.b.run_id)}, "
-                  f"{c.letters_compared} letter(s)")
+    _say(
+        console,
+        f"[bold]compare {title}[/bold]: A {escape(c.a.run_id)} -> B {escape(c.b.run_id)}, "
+        f"{c.letters_compared} letter(s)",
+    )
     if not c.same_labels:
         _say(console, "[yellow]the labels differ between the two runs[/yellow]")
-    _say(console, f"outcome accuracy (paired, {t.items} items): {escape(t.verdict)}; bootstrap delta "
-                  f"{t.delta:+.4f}, 95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}]")
+    _say(
+        console,
+        f"outcome accuracy (paired, {t.items} items): {escape(t.verdict)}; bootstrap delta "
+        f"{t.delta:+.4f}, 95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}]",
+    )
     if details:
         moved = [d for d in c.metrics if d.verdict in ("better", "worse", "changed")]
         table = Table(title="metrics that changed", title_justify="left")
@@ -128,8 +143,13 @@ def print_comparison(console: Console, c: Comparison, title: str, *, details: bo
             table.add_column(col, justify="right" if col in ("A", "B", "delta") else "left")
         for d in moved:
             colour = {"better": "green", "worse": "red"}.get(d.verdict, "")
-            table.add_row(d.name, fmt_metric(d.name, d.before), fmt_metric(d.name, d.after),
-                          fmt_delta(d.name, d.delta), f"[{colour}]{d.verdict}[/{colour}]" if colour else d.verdict)
+            table.add_row(
+                d.name,
+                fmt_metric(d.name, d.before),
+                fmt_metric(d.name, d.after),
+                fmt_delta(d.name, d.delta),
+                f"[{colour}]{d.verdict}[/{colour}]" if colour else d.verdict,
+            )
         if moved:
             console.print(table)
     if not c.changes:
@@ -142,8 +162,14 @@ def print_comparison(console: Console, c: Comparison, title: str, *, details: bo
     for ch in c.changes[:MAX_CHANGES]:
         colour = {"fixed": "green", "broke": "red"}.get(ch.kind, "")
         kind = f"[{colour}]{ch.kind}[/{colour}]" if colour else ch.kind
-        table.add_row(escape(ch.letter), escape(ch.path), escape(fmt_value(ch.before)), escape(fmt_value(ch.after)),
-                      escape(fmt_value(ch.expected)) if ch.kind != "info" else "", kind)
+        table.add_row(
+            escape(ch.letter),
+            escape(ch.path),
+            escape(fmt_value(ch.before)),
+            escape(fmt_value(ch.after)),
+            escape(fmt_value(ch.expected)) if ch.kind != "info" else "",
+            kind,
+        )
     console.print(table)
     if len(c.changes) > MAX_CHANGES:
         _say(console, f"... and {len(c.changes) - MAX_CHANGES} more: see the Markdown report")

@@ -1,6 +1,6 @@
 """Run one backend over the hand-labeled fixtures and score every letter.
 
-Extraction goes through the same :class:`~llm_extract.pipeline.Extractor` as the
+Extraction goes through the same :class:`~llm_extract.engine.pipeline.Extractor` as the
 CLI and the HTTP service (same cache, same per-letter error isolation), so the eval
 measures what users get. A fixture whose letter is not available (the corpus is not
 checked out) is recorded as ``missing`` and the rest still run; a letter that fails
@@ -13,7 +13,6 @@ the :class:`~.records.RunRecord` (no letter text) is written to disk.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import time
@@ -22,33 +21,33 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
-from ..backends.base import Backend, ExtractOptions, Language
-from ..cache import ResultCache
-from ..errors import LlmExtractError
-from ..fixtures import FIXTURES_DIR, Fixture
-from ..inputs import LetterInput, read_letter
-from ..models import Extraction
-from ..parser import PARSER_VERSION
-from ..pipeline import Extractor
-from .backend import Fingerprinted, code_fingerprint
-from .grades import Grader
-from .metrics import aggregate, confusion
-from .ops import ops_of
-from .records import (
+from llm_extract.backends.base import Backend, ExtractOptions, Language
+from llm_extract.contract.models import Extraction
+from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.pipeline import Extractor
+from llm_extract.errors import LlmExtractError
+from llm_extract.evaluation.backend import Fingerprinted, code_fingerprint
+from llm_extract.evaluation.fixtures import FIXTURES_DIR, Fixture
+from llm_extract.evaluation.grades import Grader
+from llm_extract.evaluation.metrics import aggregate, confusion
+from llm_extract.evaluation.ops import ops_of
+from llm_extract.evaluation.records import (
     LetterRecord,
     Ops,
     PromptInfo,
     RunMeta,
     RunRecord,
-    canonical_json,
     display_path,
     git_state,
     new_run_id,
 )
-from .scoring import header_fields, score_items
-from .spans import check_grounding
-from .summary_checks import score_summary
+from llm_extract.evaluation.scoring import header_fields, score_items
+from llm_extract.evaluation.spans import check_grounding
+from llm_extract.evaluation.summary_checks import score_summary
+from llm_extract.letter.inputs import LetterInput, read_letter
+from llm_extract.parse.parser import PARSER_VERSION
+from llm_extract.text.digest import canonical_json, sha256_json
+from llm_extract.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -74,19 +73,28 @@ def letter_ref(fixture: Fixture) -> str:
 
 
 def fixtures_hash(fixtures: Sequence[Fixture]) -> str:
-    material = canonical_json([f.model_dump(mode="json") for f in fixtures])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return sha256_json([f.model_dump(mode="json") for f in fixtures])
 
 
-def score_letter(fixture: Fixture, text: str | None, doc: Extraction | None, ops: Ops, grader: Grader,
-                 error: LlmExtractError | None = None) -> LetterRecord:
+def score_letter(
+    fixture: Fixture,
+    text: str | None,
+    doc: Extraction | None,
+    ops: Ops,
+    grader: Grader,
+    error: LlmExtractError | None = None,
+) -> LetterRecord:
     """Everything the record needs about one letter: fields, items, summary, grounding."""
     labels = fixture.expected.decisions
     pairs, item_fields, partner = score_items(labels, doc.decisions if doc else [])
     record = LetterRecord(
-        id=fixture.id, letter=letter_ref(fixture), status="ok" if doc is not None else "error",
+        id=fixture.id,
+        letter=letter_ref(fixture),
+        status="ok" if doc is not None else "error",
         error=f"[{error.code}] {error}" if error is not None else None,
-        fields=header_fields(fixture.expected, doc) + item_fields, items=pairs, ops=ops,
+        fields=header_fields(fixture.expected, doc) + item_fields,
+        items=pairs,
+        ops=ops,
     )
     if doc is not None and text is not None:
         record.summary = score_summary(doc.summary, text, labels, partner, grader)
@@ -119,8 +127,9 @@ def _prompts(identity: dict[str, object], docs: Sequence[Extraction]) -> list[Pr
     entries = list(raw.values()) if isinstance(raw, dict) else raw if isinstance(raw, list) else []
     for entry in entries:
         if isinstance(entry, dict) and isinstance(entry.get("name"), str):
-            found[entry["name"]] = PromptInfo(name=entry["name"], version=_str(entry.get("version")),
-                                              sha256=_str(entry.get("sha256")))
+            found[entry["name"]] = PromptInfo(
+                name=entry["name"], version=_str(entry.get("version")), sha256=_str(entry.get("sha256"))
+            )
     for doc in docs:
         for ref in doc.provenance.prompts:
             found.setdefault(ref.name, PromptInfo(name=ref.name, version=ref.version, sha256=ref.sha256))
@@ -131,9 +140,16 @@ def _str(value: object) -> str | None:
     return str(value) if value is not None else None
 
 
-def run_eval(backend: Backend, fixtures: Sequence[Fixture], *, corpus: Path | None,
-             lang: Language = "en", cache: ResultCache | None = None, jobs: int = 1,
-             fixtures_dir: Path = FIXTURES_DIR) -> EvalRun:
+def run_eval(
+    backend: Backend,
+    fixtures: Sequence[Fixture],
+    *,
+    corpus: Path | None,
+    lang: Language = "en",
+    cache: ResultCache | None = None,
+    jobs: int = 1,
+    fixtures_dir: Path = FIXTURES_DIR,
+) -> EvalRun:
     """Extract and score every fixture's letter; missing letters are recorded, not fatal."""
     fingerprint = code_fingerprint()
     extractor = Extractor(Fingerprinted(backend, fingerprint), cache=cache, options=ExtractOptions(lang=lang))
@@ -152,15 +168,23 @@ def run_eval(backend: Backend, fixtures: Sequence[Fixture], *, corpus: Path | No
     identity = backend.identity()
     commit, dirty = git_state()
     meta = RunMeta(
-        run_id=new_run_id(backend.name, created, hashlib.sha256(
-            canonical_json([identity, fingerprint, lang]).encode()).hexdigest()),
-        created_at=created, backend=backend.name,
+        run_id=new_run_id(backend.name, created, sha256_json([identity, fingerprint, lang])),
+        created_at=created,
+        backend=backend.name,
         model=_str(identity.get("model")),
         prompts=_prompts(identity, [x.extraction for x in letters if x.extraction is not None]),
-        parser_version=PARSER_VERSION, package_version=__version__,
-        identity=dict(_jsonable(identity)), code_sha256=fingerprint, git_commit=commit, git_dirty=dirty,
-        lang=lang, fixtures_sha256=fixtures_hash(fixtures), fixtures_dir=display_path(fixtures_dir) or "",
-        corpus=display_path(corpus), wall_seconds=round(wall, 4), jobs=jobs,
+        parser_version=PARSER_VERSION,
+        package_version=__version__,
+        identity=dict(_jsonable(identity)),
+        code_sha256=fingerprint,
+        git_commit=commit,
+        git_dirty=dirty,
+        lang=lang,
+        fixtures_sha256=fixtures_hash(fixtures),
+        fixtures_dir=display_path(fixtures_dir) or "",
+        corpus=display_path(corpus),
+        wall_seconds=round(wall, 4),
+        jobs=jobs,
     )
     log.info("eval done", extra={"backend": backend.name, "letters": len(records), "seconds": round(wall, 3)})
     record = RunRecord(meta=meta, metrics=aggregate(records, wall), confusion=confusion(records), letters=records)

@@ -19,18 +19,32 @@ import datetime as dt
 from collections.abc import Sequence
 from enum import Enum
 
-from ..fixtures import Expected, ExpectedDecision
-from ..models import Decision, Extraction
-from .align import align
-from .records import FieldResult, ItemPair, Value
-from .textnorm import fold
+from llm_extract.contract.models import Decision, Extraction
+from llm_extract.evaluation.align import align
+from llm_extract.evaluation.fixtures import Expected, ExpectedDecision
+from llm_extract.evaluation.records import FieldResult, ItemPair, Value
+from llm_extract.evaluation.textnorm import fold
 
-CASE_FIELDS = ("case_number", "date_assigned", "date_of_injury", "decision_date", "ur_denial_date",
-               "application_received", "priority")
+CASE_FIELDS = (
+    "case_number",
+    "date_assigned",
+    "date_of_injury",
+    "decision_date",
+    "ur_denial_date",
+    "application_received",
+    "priority",
+)
 REVIEWER_FIELDS = ("licensed_in", "specialties")
 PATIENT_FIELDS = ("age", "sex")
-DECISION_FIELDS = ("service", "outcome", "partial", "original_request", "authorized_portion",
-                   "claims_administrator_sources", "maximus_sources")
+DECISION_FIELDS = (
+    "service",
+    "outcome",
+    "partial",
+    "original_request",
+    "authorized_portion",
+    "claims_administrator_sources",
+    "maximus_sources",
+)
 _TEXT_FIELDS = frozenset({"service", "original_request", "authorized_portion"})
 _SET_FIELDS = frozenset({"licensed_in", "specialties", "claims_administrator_sources", "maximus_sources"})
 
@@ -65,15 +79,16 @@ def field_kind(path: str) -> str:
 
 def _result(path: str, name: str, expected: object, predicted: object, *, missing: bool = False) -> FieldResult:
     e, p = as_value(expected), as_value(predicted)
-    return FieldResult(path=path, expected=e, predicted=p, missing=missing,
-                       correct=not missing and same(name, e, p))
+    return FieldResult(path=path, expected=e, predicted=p, missing=missing, correct=not missing and same(name, e, p))
 
 
 def header_fields(expected: Expected, got: Extraction | None) -> list[FieldResult]:
     """Case, reviewer and patient values; all ``missing`` when the letter failed."""
-    groups = (("case", CASE_FIELDS, expected.case, got.case if got else None),
-              ("reviewer", REVIEWER_FIELDS, expected.reviewer, got.reviewer if got else None),
-              ("patient", PATIENT_FIELDS, expected.patient, got.patient if got else None))
+    groups = (
+        ("case", CASE_FIELDS, expected.case, got.case if got else None),
+        ("reviewer", REVIEWER_FIELDS, expected.reviewer, got.reviewer if got else None),
+        ("patient", PATIENT_FIELDS, expected.patient, got.patient if got else None),
+    )
     out = []
     for group, names, want, have in groups:
         for name in names:
@@ -93,8 +108,9 @@ def decision_fields(position: int, want: ExpectedDecision, have: Decision | None
     return out
 
 
-def score_items(labels: Sequence[ExpectedDecision],
-                decisions: Sequence[Decision]) -> tuple[list[ItemPair], list[FieldResult], dict[int, Decision]]:
+def score_items(
+    labels: Sequence[ExpectedDecision], decisions: Sequence[Decision]
+) -> tuple[list[ItemPair], list[FieldResult], dict[int, Decision]]:
     """Align items, then score each labeled item's values against its partner.
 
     Returns the alignment rows, the item field results, and for each label position
@@ -107,14 +123,16 @@ def score_items(labels: Sequence[ExpectedDecision],
     for e, p, sim in rows:
         want = labels[e] if e is not None else None
         have = decisions[p] if p is not None else None
-        pairs.append(ItemPair(
-            expected=e + 1 if e is not None else None,
-            predicted=have.index if have is not None else None,
-            expected_outcome=want.outcome if want is not None else None,
-            predicted_outcome=have.outcome if have is not None else None,
-            similarity=round(sim, 4),
-            predicted_service=have.service if have is not None and want is None else None,
-        ))
+        pairs.append(
+            ItemPair(
+                expected=e + 1 if e is not None else None,
+                predicted=have.index if have is not None else None,
+                expected_outcome=want.outcome if want is not None else None,
+                predicted_outcome=have.outcome if have is not None else None,
+                similarity=round(sim, 4),
+                predicted_service=have.service if have is not None and want is None else None,
+            )
+        )
         if want is not None and e is not None:
             fields.extend(decision_fields(e + 1, want, have))
             if have is not None:

@@ -1,6 +1,6 @@
 """Grounding: does each value's evidence span really contain the value?
 
-Every value in the contract carries a :class:`~llm_extract.models.Span` into the
+Every value in the contract carries a :class:`~llm_extract.contract.models.Span` into the
 letter text. A span that points at the wrong words is worse than no span: a
 reviewer who clicks through sees evidence for something else. This module reads
 each span back out of the letter and checks the value is written there (after
@@ -16,14 +16,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..models import Decision, Extraction, Span
-from .records import GroundingScore
-from .textnorm import find_dates, fold
-
-_SEX_WORDS = {
-    "male": re.compile(r"\b(male|man|gentleman)\b", re.I),
-    "female": re.compile(r"\b(female|woman|lady)\b", re.I),
-}
+from llm_extract.contract.models import Decision, Extraction, Span
+from llm_extract.evaluation.records import GroundingScore
+from llm_extract.text.dates import find_dates
+from llm_extract.text.fold import fold
+from llm_extract.text.lexicon import sex_pattern
 
 Check = tuple[str, bool]
 
@@ -35,21 +32,29 @@ def _in_range(span: Span | None, text: str) -> bool:
 def _text_in(text: str, span: Span | None, value: str, *, ignore_case: bool = False) -> bool:
     if span is None or not _in_range(span, text):
         return False
-    hay, needle = fold(text[span.start:span.end]), fold(value)
+    hay, needle = fold(text[span.start : span.end]), fold(value)
     if ignore_case:
         hay, needle = hay.casefold(), needle.casefold()
     return bool(needle) and needle in hay
 
 
 def _date_in(text: str, span: Span | None, value: dt.date) -> bool:
-    return _in_range(span, text) and span is not None and value in {
-        d for d, _ in find_dates(text[span.start:span.end])}
+    return (
+        _in_range(span, text) and span is not None and value in {d for d, _ in find_dates(text[span.start : span.end])}
+    )
 
 
 def _case_checks(doc: Extraction, text: str) -> Iterator[Check]:
     case = doc.case
-    for name in ("case_number", "date_assigned", "date_of_injury", "decision_date", "ur_denial_date",
-                 "application_received", "priority"):
+    for name in (
+        "case_number",
+        "date_assigned",
+        "date_of_injury",
+        "decision_date",
+        "ur_denial_date",
+        "application_received",
+        "priority",
+    ):
         value = getattr(case, name)
         span = getattr(case.spans, name)
         if value is None:
@@ -67,12 +72,20 @@ def _people_checks(doc: Extraction, text: str) -> Iterator[Check]:
     patient = doc.patient
     if patient.age is not None:
         span = patient.spans.age
-        yield "patient.age", _in_range(span, text) and span is not None and bool(
-            re.search(rf"(?<!\d){patient.age}(?!\d)", text[span.start:span.end]))
+        yield (
+            "patient.age",
+            _in_range(span, text)
+            and span is not None
+            and bool(re.search(rf"(?<!\d){patient.age}(?!\d)", text[span.start : span.end])),
+        )
     if patient.sex is not None:
         span = patient.spans.sex
-        yield "patient.sex", _in_range(span, text) and span is not None and bool(
-            _SEX_WORDS[patient.sex.value].search(text[span.start:span.end]))
+        yield (
+            "patient.sex",
+            _in_range(span, text)
+            and span is not None
+            and bool(sex_pattern(patient.sex.value).search(text[span.start : span.end])),
+        )
 
 
 def _inside(inner: Span, outer: Span) -> bool:
@@ -83,8 +96,13 @@ def _decision_checks(d: Decision, text: str) -> Iterator[Check]:
     at = f"decisions[{d.index}]"
     yield f"{at}.service", _text_in(text, d.spans.service, d.service)
     yield f"{at}.outcome", _text_in(text, d.spans.outcome, d.outcome.value, ignore_case=True)
-    for name in ("original_request", "authorized_portion", "claims_administrator_guideline",
-                 "maximus_guideline", "rationale"):
+    for name in (
+        "original_request",
+        "authorized_portion",
+        "claims_administrator_guideline",
+        "maximus_guideline",
+        "rationale",
+    ):
         value = getattr(d, name)
         if value is not None:
             yield f"{at}.{name}", _text_in(text, getattr(d.spans, name), value)

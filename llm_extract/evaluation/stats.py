@@ -28,8 +28,9 @@ def mcnemar_exact(only_a: int, only_b: int) -> float:
     return min(1.0, 2 * tail)
 
 
-def paired_bootstrap(letters: Sequence[tuple[int, int, int]], *, resamples: int = 2000, seed: int = 0,
-                     level: float = 0.95) -> tuple[float, float, float]:
+def paired_bootstrap(
+    letters: Sequence[tuple[int, int, int]], *, resamples: int = 2000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float, float]:
     """Accuracy difference (B - A) and its percentile interval, resampling letters.
 
     ``letters`` holds ``(items, right in A, right in B)`` per letter.

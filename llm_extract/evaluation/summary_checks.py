@@ -15,12 +15,12 @@ The grade is recomputed from the summary text with the project's readability mod
 
 from __future__ import annotations
 
-from ..fixtures import ExpectedDecision
-from ..grounding import states_outcome
-from ..models import Decision, Outcome, Summary
-from .grades import Grader
-from .records import SummaryScore
-from .textnorm import LetterFacts, fold
+from llm_extract.contract.models import Decision, Outcome, Summary
+from llm_extract.evaluation.fixtures import ExpectedDecision
+from llm_extract.evaluation.grades import Grader
+from llm_extract.evaluation.records import SummaryScore
+from llm_extract.evaluation.textnorm import LetterFacts, fold
+from llm_extract.verify.grounding import states_outcome
 
 
 def states(status: str, approved: bool, lang: str) -> bool:
@@ -37,8 +37,9 @@ def _contains(text: str, part: str) -> bool:
     return bool(needle) and needle in fold(text).casefold()
 
 
-def score_summary(summary: Summary, letter: str, labels: list[ExpectedDecision],
-                  partner: dict[int, Decision], grader: Grader) -> SummaryScore:
+def score_summary(
+    summary: Summary, letter: str, labels: list[ExpectedDecision], partner: dict[int, Decision], grader: Grader
+) -> SummaryScore:
     """Score one summary; ``partner`` maps label positions to the paired predicted decision."""
     readability = grader.score(summary.text, summary.language)
     by_index = {item.index: item for item in summary.items}
@@ -49,8 +50,13 @@ def score_summary(summary: Summary, letter: str, labels: list[ExpectedDecision],
         item = by_index.get(decision.index) if decision is not None else None
         said = item is not None and _contains(summary.text, item.service)
         truth = want.outcome is Outcome.overturned
-        right = (item is not None and said and item.approved == truth
-                 and states(item.status, truth, summary.language) and _contains(summary.text, item.status))
+        right = (
+            item is not None
+            and said
+            and item.approved == truth
+            and states(item.status, truth, summary.language)
+            and _contains(summary.text, item.status)
+        )
         mentioned += said
         correct += right
         if not right:

@@ -14,22 +14,22 @@ from contextlib import asynccontextmanager
 import anyio
 from fastapi import FastAPI
 
-from .. import __version__
-from ..backends.base import Backend
-from ..backends.rules import RulesBackend
-from ..cache import ResultCache
-from ..errors import ConfigError
-from ..llm_settings import LlmSettings, load_settings
-from .accesslog import AccessLogMiddleware
-from .keys import KeyStore
-from .limits import BodyLimitMiddleware, RateLimiter
-from .problems import install_handlers
-from .readiness import CacheCheck, ReadinessCheck, llm_check
-from .routes import router
-from .runner import BackendProvider, ExtractionRunner
-from .settings import ServiceSettings, load_service_settings
-from .spec import openapi_document
-from .state import ServiceState
+from llm_extract.backends.base import Backend
+from llm_extract.backends.rules import RulesBackend
+from llm_extract.engine.cache import ResultCache
+from llm_extract.errors import ConfigError
+from llm_extract.llm.settings import LlmSettings, load_settings
+from llm_extract.service.accesslog import AccessLogMiddleware
+from llm_extract.service.keys import KeyStore
+from llm_extract.service.limits import BodyLimitMiddleware, RateLimiter
+from llm_extract.service.problems import install_handlers
+from llm_extract.service.readiness import CacheCheck, ReadinessCheck, llm_check
+from llm_extract.service.routes import router
+from llm_extract.service.runner import BackendProvider, ExtractionRunner
+from llm_extract.service.settings import ServiceSettings, load_service_settings
+from llm_extract.service.spec import openapi_document
+from llm_extract.service.state import ServiceState
+from llm_extract.version import __version__
 
 
 def _llm_settings() -> LlmSettings | ConfigError:
@@ -43,7 +43,7 @@ def _llm_settings() -> LlmSettings | ConfigError:
 def warm_up() -> None:
     """Load what the first extraction would otherwise load (the pronunciation dictionary behind
     the readability score takes about a second), before the server accepts connections."""
-    from ..readability import score
+    from llm_extract.summary.readability import score
 
     score("The reviewer read the whole file.", "en")
     score("El revisor leyó todo el expediente.", "es")
@@ -57,7 +57,7 @@ def default_provider(llm: LlmSettings | ConfigError) -> BackendProvider:
             return RulesBackend()
         if isinstance(llm, ConfigError):
             raise llm
-        from ..backends.factory import make_backend
+        from llm_extract.backends.factory import make_backend
 
         return make_backend(name, llm)
 
@@ -81,8 +81,13 @@ def create_app(
         settings=settings,
         keys=keys if keys is not None else KeyStore(settings.resolved_keys_file(), settings.api_keys),
         limiter=RateLimiter(settings.rate_limit, settings.rate_burst),
-        runner=ExtractionRunner(provider or default_provider(llm), cache=cache, max_pages=settings.max_pages,
-                                workers=settings.workers, default_backend=default_backend),
+        runner=ExtractionRunner(
+            provider or default_provider(llm),
+            cache=cache,
+            max_pages=settings.max_pages,
+            workers=settings.workers,
+            default_backend=default_backend,
+        ),
         checks=list(checks) if checks is not None else [CacheCheck(cache), llm_check(llm)],
     )
 

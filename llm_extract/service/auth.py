@@ -14,10 +14,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .keys import Principal, Scope
-from .limits import check_content_length
-from .problems import Forbidden, Unauthorized
-from .state import service_state
+from llm_extract.service.keys import Principal, Scope
+from llm_extract.service.limits import check_content_length
+from llm_extract.service.problems import Forbidden, Unauthorized
+from llm_extract.service.state import service_state
 
 bearer = HTTPBearer(auto_error=False, description="An API key from `llm-extract keys create` or LLM_EXTRACT_API_KEYS.")
 
@@ -34,12 +34,14 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
             raise Unauthorized("no API key was sent", hint="send the header 'Authorization: Bearer <key>'")
         principal = state.keys.authenticate(credentials.credentials)
         if principal is None:
-            raise Unauthorized("the API key is not valid", hint="check the key, or create one with "
-                               "`llm-extract keys create`")
+            raise Unauthorized(
+                "the API key is not valid", hint="check the key, or create one with `llm-extract keys create`"
+            )
         request.state.key_id = principal.key_id
         if scope not in principal.scopes:
-            raise Forbidden(f"the API key lacks the '{scope.value}' right",
-                            hint=f"use a key created with --scope {scope.value}")
+            raise Forbidden(
+                f"the API key lacks the '{scope.value}' right", hint=f"use a key created with --scope {scope.value}"
+            )
         state.limiter.acquire(principal.key_id)
         check_content_length(request.scope["headers"], state.settings.max_body_bytes)
         return principal

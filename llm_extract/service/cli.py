@@ -13,9 +13,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ConfigError, LlmExtractError
-from .keys import Scope, create_key, read_keys_file, revoke_key
-from .settings import API_KEYS_ENV, KEYS_FILE_ENV, default_keys_file, load_service_settings
+from llm_extract.errors import ConfigError, LlmExtractError
+from llm_extract.service.keys import Scope, create_key, read_keys_file, revoke_key
+from llm_extract.service.settings import API_KEYS_ENV, KEYS_FILE_ENV, default_keys_file, load_service_settings
 
 keys_app = typer.Typer(help="Create, list or revoke API keys for `llm-extract serve`.", no_args_is_help=True)
 
@@ -48,14 +48,22 @@ def serve(
     """Serve the HTTP API (see docs/http-api.md). Needs at least one API key."""
     import uvicorn
 
-    from .app import create_app
-    from .keys import KeyStore
+    from llm_extract.service.app import create_app
+    from llm_extract.service.keys import KeyStore
 
     try:
         settings = load_service_settings(
-            keys_file=keys_file, default_backend=backend, cache=False if no_cache else None, cache_dir=cache_dir,
-            max_body_bytes=max_body_bytes, max_pages=max_pages, max_batch=max_batch,
-            request_timeout=request_timeout, rate_limit=rate_limit, rate_burst=rate_burst, workers=threads,
+            keys_file=keys_file,
+            default_backend=backend,
+            cache=False if no_cache else None,
+            cache_dir=cache_dir,
+            max_body_bytes=max_body_bytes,
+            max_pages=max_pages,
+            max_batch=max_batch,
+            request_timeout=request_timeout,
+            rate_limit=rate_limit,
+            rate_burst=rate_burst,
+            workers=threads,
         )
         keys = KeyStore(settings.resolved_keys_file(), settings.api_keys)
         if not keys.records:
@@ -69,8 +77,16 @@ def serve(
         raise _fail(exc) from None
     logging.getLogger("llm_extract.service").setLevel(logging.INFO)
     sys.stderr.write(f"llm-extract serving on http://{host}:{port}/v1 ({len(keys.records)} key(s))\n")
-    uvicorn.run(app, host=host, port=port, access_log=False, log_config=None, log_level="warning",
-                timeout_keep_alive=5, timeout_graceful_shutdown=10)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        access_log=False,
+        log_config=None,
+        log_level="warning",
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=10,
+    )
 
 
 @keys_app.command("create")
@@ -110,8 +126,9 @@ def keys_list(keys_file: KeysFileOption = None) -> None:
 
 
 @keys_app.command("revoke")
-def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id, e.g. key_1a2b3c4d.")],
-                keys_file: KeysFileOption = None) -> None:
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key id, e.g. key_1a2b3c4d.")], keys_file: KeysFileOption = None
+) -> None:
     """Remove a key; a running server stops accepting it within a second."""
     path = keys_file or default_keys_file()
     try:

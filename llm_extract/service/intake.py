@@ -2,7 +2,7 @@
 
 A letter can arrive as a multipart upload (field ``file``; ``files`` for a batch),
 a raw ``text/plain`` or ``application/pdf`` body, or JSON. Whatever the wrapper,
-the bytes go through :func:`~llm_extract.inputs.read_letter`, which decides PDF vs
+the bytes go through :func:`~llm_extract.letter.inputs.read_letter`, which decides PDF vs
 text by content, exactly as the CLI does: identical letters give identical results.
 Upload file names are never used (they can carry a worker's name); letters are
 named by position (``body``, ``letters[3]``) in errors and logs.
@@ -18,12 +18,12 @@ from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 
-from ..backends.base import Language
-from ..errors import InputError, LlmExtractError, NotPdfError
-from ..inputs import LetterInput
-from ..pdf import looks_like_pdf
-from .problems import BatchTooLarge, InvalidRequest, UnsupportedMediaType, field_errors
-from .runner import RunOptions
+from llm_extract.backends.base import Language
+from llm_extract.errors import InputError, LlmExtractError, NotPdfError
+from llm_extract.letter.inputs import LetterInput
+from llm_extract.letter.pdf import looks_like_pdf
+from llm_extract.service.problems import BatchTooLarge, InvalidRequest, UnsupportedMediaType, field_errors
+from llm_extract.service.runner import RunOptions
 
 BACKEND_PATTERN = r"^[a-z][a-z0-9_-]{0,31}$"
 TEXT_TYPES = ("text/plain",)
@@ -110,8 +110,11 @@ def declared_pdf(content_type: str | None, filename: str | None) -> bool:
 def checked(letter: LetterInput, *, pdf_declared: bool) -> LetterInput:
     """A body declared as PDF must be one: otherwise say so rather than parse it as text."""
     if pdf_declared and not looks_like_pdf(letter.data):
-        raise NotPdfError("the file is declared as a PDF but has no %PDF- signature",
-                          hint="send the PDF itself, or send text as text/plain", source=letter.name)
+        raise NotPdfError(
+            "the file is declared as a PDF but has no %PDF- signature",
+            hint="send the PDF itself, or send text as text/plain",
+            source=letter.name,
+        )
     return letter
 
 
@@ -121,8 +124,11 @@ def parse_json(raw: bytes, model: type[_Body]) -> _Body:
     except ValidationError as exc:
         if any(e["type"] == "json_invalid" for e in exc.errors()):
             raise InvalidRequest("the body is not valid JSON", hint="send a JSON object") from None
-        raise InvalidRequest("the JSON body failed validation", errors=field_errors(
-            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]), hint="see 'errors'") from None
+        raise InvalidRequest(
+            "the JSON body failed validation",
+            errors=field_errors([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]),
+            hint="see 'errors'",
+        ) from None
 
 
 async def single(request: Request, query: RunOptions) -> Intake:
@@ -133,9 +139,11 @@ async def single(request: Request, query: RunOptions) -> Intake:
         try:
             field = form.get("file")
             if field is None:
-                raise InvalidRequest("the multipart body has no 'file' field", hint="upload the letter as 'file'",
-                                     errors=field_errors([{"loc": ("body", "file"), "msg": "Field required",
-                                                           "type": "missing"}]))
+                raise InvalidRequest(
+                    "the multipart body has no 'file' field",
+                    hint="upload the letter as 'file'",
+                    errors=field_errors([{"loc": ("body", "file"), "msg": "Field required", "type": "missing"}]),
+                )
             letter = await _form_letter(field, "body")
         finally:
             await form.close()
@@ -179,12 +187,15 @@ async def batch(request: Request, query: RunOptions, max_batch: int) -> Intake:
 
 def _check_count(count: int, max_batch: int) -> None:
     if count == 0:
-        raise InvalidRequest("the batch has no letters", hint="send at least one letter",
-                             errors=field_errors([{"loc": ("body", "letters"), "msg": "at least one letter",
-                                                   "type": "too_short"}]))
+        raise InvalidRequest(
+            "the batch has no letters",
+            hint="send at least one letter",
+            errors=field_errors([{"loc": ("body", "letters"), "msg": "at least one letter", "type": "too_short"}]),
+        )
     if count > max_batch:
-        raise BatchTooLarge(f"the batch has more than {max_batch} letters",
-                            hint=f"split it into batches of at most {max_batch}")
+        raise BatchTooLarge(
+            f"the batch has more than {max_batch} letters", hint=f"split it into batches of at most {max_batch}"
+        )
 
 
 async def _form_letter(field: UploadFile | str, name: str) -> LetterInput:
@@ -211,4 +222,3 @@ def _json_letter(item: BatchLetter, name: str) -> LetterInput | LlmExtractError:
     except (binascii.Error, ValueError):
         return InputError("'content_base64' is not valid base64", hint="encode the file with base64", source=name)
     return LetterInput(name, data)
-

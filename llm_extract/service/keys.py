@@ -28,7 +28,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from ..errors import ConfigError
+from llm_extract.errors import ConfigError
 
 KEY_PREFIX = "lxk_"
 
@@ -77,11 +77,15 @@ def read_keys_file(path: Path) -> KeysFile:
     except FileNotFoundError:
         return KeysFile()
     except OSError as exc:
-        raise ConfigError(f"cannot read the keys file ({exc.strerror})", hint="check permissions",
-                          source=str(path)) from None
+        raise ConfigError(
+            f"cannot read the keys file ({exc.strerror})", hint="check permissions", source=str(path)
+        ) from None
     except ValidationError as exc:
-        raise ConfigError(f"the keys file is invalid ({exc.error_count()} error(s))",
-                          hint="restore it from backup or create new keys", source=str(path)) from None
+        raise ConfigError(
+            f"the keys file is invalid ({exc.error_count()} error(s))",
+            hint="restore it from backup or create new keys",
+            source=str(path),
+        ) from None
 
 
 def write_keys_file(path: Path, keys: KeysFile) -> None:
@@ -127,11 +131,14 @@ def env_records(values: Sequence[SecretStr]) -> list[KeyRecord]:
         try:
             rights = [Scope(s) for s in scopes.split("+") if s] if scopes else sorted(ALL_SCOPES)
         except ValueError:
-            raise ConfigError(f"LLM_EXTRACT_API_KEYS entry {position} names an unknown scope",
-                              hint="use key or key:extract+batch") from None
+            raise ConfigError(
+                f"LLM_EXTRACT_API_KEYS entry {position} names an unknown scope", hint="use key or key:extract+batch"
+            ) from None
         if len(key) < 16:
-            raise ConfigError(f"LLM_EXTRACT_API_KEYS entry {position} is shorter than 16 characters",
-                              hint="use `llm-extract keys create` or a long random string")
+            raise ConfigError(
+                f"LLM_EXTRACT_API_KEYS entry {position} is shorter than 16 characters",
+                hint="use `llm-extract keys create` or a long random string",
+            )
         records.append(KeyRecord(id=f"env-{position}", scopes=rights, sha256=hash_key(key)))
     return records
 

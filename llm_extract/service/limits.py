@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .problems import RateLimited, RequestTooLarge
+from llm_extract.service.problems import RateLimited, RequestTooLarge
 
 
 @dataclass

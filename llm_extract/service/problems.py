@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from ..errors import InternalError, LlmExtractError
+from llm_extract.errors import InternalError, LlmExtractError
 
 log = logging.getLogger(__name__)
 
@@ -271,8 +271,11 @@ def install_handlers(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        error = InvalidRequest("the request failed validation", errors=field_errors(exc.errors()),
-                               hint="see 'errors' for the fields to fix")
+        error = InvalidRequest(
+            "the request failed validation",
+            errors=field_errors(exc.errors()),
+            hint="see 'errors' for the fields to fix",
+        )
         return answer(request, error)
 
     async def on_disconnect(request: Request, exc: Exception) -> Response:

@@ -18,9 +18,9 @@ import anyio
 import httpx
 from pydantic import BaseModel, ConfigDict
 
-from ..cache import ResultCache
-from ..errors import ConfigError
-from ..llm_settings import LlmSettings
+from llm_extract.engine.cache import ResultCache
+from llm_extract.errors import ConfigError
+from llm_extract.llm.settings import LlmSettings
 
 CheckStatus = Literal["ok", "fail", "not_configured"]
 CHECK_TIMEOUT = 3.0
@@ -122,8 +122,9 @@ async def _run(check: ReadinessCheck) -> CheckResult:
         status, detail = "fail", "timed out"
     except Exception as exc:  # a broken probe makes the service unready, not a 500
         status, detail = "fail", f"probe error ({type(exc).__name__})"
-    return CheckResult(name=check.name, status=status, detail=detail,
-                       ms=round((time.perf_counter() - started) * 1000, 1))
+    return CheckResult(
+        name=check.name, status=status, detail=detail, ms=round((time.perf_counter() - started) * 1000, 1)
+    )
 
 
 async def run_checks(checks: Sequence[ReadinessCheck]) -> ReadinessReport:

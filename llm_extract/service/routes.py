@@ -10,22 +10,21 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from .. import __version__
-from ..backends.base import Language
-from ..errors import LlmExtractError
-from ..llm_settings import BACKENDS
-from ..models import SCHEMA_VERSION, Extraction, PromptRef
-from ..parser import PARSER_VERSION
-from ..summary import TEMPLATES_VERSION
-from . import intake
-from .auth import require
-from .keys import Principal, Scope
-from .problems import ExtractionTimeout, RequestTimeout, problem_for, problem_response, request_id_of
-from .readiness import ReadinessReport, run_checks
-from .runner import Outcome, RunOptions
-from .schemas import BackendInfo, BatchResponse, Health, VersionInfo
-from .spec import EXTRACTION_HEADERS, batch_body, problem_responses, single_body
-from .state import ServiceState, service_state
+from llm_extract.backends.base import Language
+from llm_extract.contract.models import BACKENDS, SCHEMA_VERSION, Extraction, PromptRef
+from llm_extract.errors import LlmExtractError
+from llm_extract.parse.parser import PARSER_VERSION
+from llm_extract.service import intake
+from llm_extract.service.auth import require
+from llm_extract.service.keys import Principal, Scope
+from llm_extract.service.problems import ExtractionTimeout, RequestTimeout, problem_for, problem_response, request_id_of
+from llm_extract.service.readiness import ReadinessReport, run_checks
+from llm_extract.service.runner import Outcome, RunOptions
+from llm_extract.service.schemas import BackendInfo, BatchResponse, Health, VersionInfo
+from llm_extract.service.spec import EXTRACTION_HEADERS, batch_body, problem_responses, single_body
+from llm_extract.service.state import ServiceState, service_state
+from llm_extract.summary.templates import TEMPLATES_VERSION
+from llm_extract.version import __version__
 
 router = APIRouter(prefix="/v1")
 
@@ -95,8 +94,10 @@ async def extract(
         async with asyncio.timeout_at(deadline):
             outcome = await state.runner.extract(letter, body.options)
     except TimeoutError:
-        raise ExtractionTimeout("the letter was not extracted within the request timeout",
-                                hint="retry later; the result may then come from the cache") from None
+        raise ExtractionTimeout(
+            "the letter was not extracted within the request timeout",
+            hint="retry later; the result may then come from the cache",
+        ) from None
     _note(request, [outcome])
     result = outcome.result
     if result.error is not None:
@@ -136,8 +137,10 @@ async def _read(reading: Awaitable[intake.Intake], deadline: float) -> intake.In
         async with asyncio.timeout_at(deadline):
             return await reading
     except TimeoutError:
-        raise RequestTimeout("the request body did not arrive within the request timeout",
-                             hint="send the body promptly, or raise LLM_EXTRACT_REQUEST_TIMEOUT") from None
+        raise RequestTimeout(
+            "the request body did not arrive within the request timeout",
+            hint="send the body promptly, or raise LLM_EXTRACT_REQUEST_TIMEOUT",
+        ) from None
 
 
 def _note(request: Request, outcomes: list[Outcome]) -> None:
@@ -163,8 +166,9 @@ def batch_json(outcomes: list[Outcome], ids: list[str | None]) -> str:
             problem = problem_for(result.error).model_dump_json(exclude_none=True)
             items.append(f'{head}, "result": null, "error": {problem}}}')
     ok = sum(o.result.ok for o in outcomes)
-    return (f'{{"letters": {len(outcomes)}, "ok": {ok}, "failed": {len(outcomes) - ok}, '
-            f'"results": [{", ".join(items)}]}}\n')
+    return (
+        f'{{"letters": {len(outcomes)}, "ok": {ok}, "failed": {len(outcomes) - ok}, "results": [{", ".join(items)}]}}\n'
+    )
 
 
 def build_version(state: ServiceState) -> VersionInfo:
@@ -193,8 +197,8 @@ def build_version(state: ServiceState) -> VersionInfo:
 def shipped_prompts() -> list[PromptRef]:
     """The LLM prompt files' versions and hashes; empty when they cannot be loaded."""
     try:
-        from ..llm_settings import DEFAULT_PROMPTS_DIR
-        from ..prompts import REQUIRED_PLACEHOLDERS, PromptSet
+        from llm_extract.llm.prompts import REQUIRED_PLACEHOLDERS, PromptSet
+        from llm_extract.llm.settings import DEFAULT_PROMPTS_DIR
 
         return PromptSet(DEFAULT_PROMPTS_DIR, tuple(sorted(REQUIRED_PLACEHOLDERS))).refs()
     except (LlmExtractError, ImportError, OSError):

@@ -17,12 +17,12 @@ from typing import Literal
 
 import anyio
 
-from ..backends.base import Backend, ExtractOptions, Language
-from ..cache import ResultCache
-from ..errors import ConfigError, LlmExtractError
-from ..inputs import LetterInput
-from ..pipeline import Extractor, LetterResult
-from .problems import BackendUnavailable, ExtractionTimeout
+from llm_extract.backends.base import Backend, ExtractOptions, Language
+from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.pipeline import Extractor, LetterResult
+from llm_extract.errors import ConfigError, LlmExtractError
+from llm_extract.letter.inputs import LetterInput
+from llm_extract.service.problems import BackendUnavailable, ExtractionTimeout
 
 BackendProvider = Callable[[str | None], Backend]
 """Builds the backend named (None: the configured default); raises ConfigError when it cannot."""
@@ -126,8 +126,10 @@ class ExtractionRunner:
     def _settle(index: int, task: asyncio.Task[Outcome]) -> Outcome:
         if not task.done():
             task.cancel()  # only the wait: the shared computation carries on and fills the cache
-            error = ExtractionTimeout("the letter was not extracted within the request timeout",
-                                      hint="retry; the result may then come from the cache")
+            error = ExtractionTimeout(
+                "the letter was not extracted within the request timeout",
+                hint="retry; the result may then come from the cache",
+            )
             return Outcome(LetterResult(name=f"letters[{index}]", error=error), "off")
         exc = task.exception()
         if isinstance(exc, LlmExtractError):

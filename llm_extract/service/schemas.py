@@ -1,6 +1,6 @@
 """Response models of the HTTP API beyond the v1 extraction contract itself.
 
-Extraction results are :class:`~llm_extract.models.Extraction` documents, byte for
+Extraction results are :class:`~llm_extract.contract.models.Extraction` documents, byte for
 byte what the CLI writes; these models wrap them (batches) or describe the service.
 """
 
@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Extraction, PromptRef
-from .problems import Problem
+from llm_extract.contract.models import Extraction, PromptRef
+from llm_extract.service.problems import Problem
 
 
 class _Response(BaseModel):

@@ -1,6 +1,6 @@
 """Operator configuration of the HTTP service, from the environment and ``serve`` flags.
 
-Like :mod:`llm_extract.llm_settings`, the variables are read by hand and validated
+Like :mod:`llm_extract.llm.settings`, the variables are read by hand and validated
 by a strict pydantic model, so a typo becomes a :class:`ConfigError` naming the
 variable to fix. The names avoid the LLM backends' variables (``LLM_EXTRACT_API_KEY``
 is the LLM provider's key; ``LLM_EXTRACT_API_KEYS``, plural, holds the service's
@@ -17,8 +17,8 @@ from typing import Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from ..cache import CACHE_DIR_ENV
-from ..envconfig import PREFIX, validate_settings
+from llm_extract.engine.cache import CACHE_DIR_ENV
+from llm_extract.envconfig import PREFIX, validate_settings
 
 API_KEYS_ENV = PREFIX + "API_KEYS"
 KEYS_FILE_ENV = PREFIX + "KEYS_FILE"

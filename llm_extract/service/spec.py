@@ -11,22 +11,18 @@ committed ``schema/openapi.json``.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 
-from .. import llm_errors  # noqa: F401  (registers the LLM error codes, so the document never depends on import order)
-from ..errors import LlmExtractError
-from ..llm_settings import LlmSettings
-from .intake import BatchRequest, ExtractionRequest
-from .problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, TITLES, Problem
+import llm_extract.errors  # noqa: F401
+from llm_extract.errors import LlmExtractError
+from llm_extract.service.intake import BatchRequest, ExtractionRequest
+from llm_extract.service.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, TITLES, Problem
 
-OPENAPI_PATH = Path(__file__).resolve().parent.parent.parent / "schema" / "openapi.json"
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
 
@@ -60,16 +56,26 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 _PROBLEM_HEADERS: dict[int, dict[str, Any]] = {
-    401: {"WWW-Authenticate": {"description": "Always `Bearer realm=\"llm-extract\"`.", "required": True,
-                               "schema": {"type": "string"}}},
-    429: {"Retry-After": {"description": "Seconds to wait before retrying.", "required": True,
-                          "schema": {"type": "integer", "minimum": 1}}},
+    401: {
+        "WWW-Authenticate": {
+            "description": 'Always `Bearer realm="llm-extract"`.',
+            "required": True,
+            "schema": {"type": "string"},
+        }
+    },
+    429: {
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
 }
 
 EXTRACTION_HEADERS: dict[str, Any] = {
     "X-Cache": {
         "description": "How the cache served the letter: `hit`, `miss` (computed), `shared` (joined an "
-                       "identical request in flight) or `off` (cache=false or disabled).",
+        "identical request in flight) or `off` (cache=false or disabled).",
         "required": True,
         "schema": {"type": "string", "enum": ["hit", "miss", "shared", "off"]},
     },
@@ -78,26 +84,47 @@ EXTRACTION_HEADERS: dict[str, Any] = {
 
 def single_body() -> dict[str, Any]:
     binary = {"type": "string", "format": "binary"}
-    return {"requestBody": {"required": True, "content": {
-        "multipart/form-data": {"schema": {
-            "type": "object", "required": ["file"],
-            "properties": {"file": {**binary, "description": "The letter: a PDF or a UTF-8 text file."}},
-        }},
-        "application/pdf": {"schema": binary},
-        "text/plain": {"schema": {"type": "string"}},
-        "application/json": {"schema": {"$ref": "#/components/schemas/ExtractionRequest"}},
-    }}}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["file"],
+                        "properties": {"file": {**binary, "description": "The letter: a PDF or a UTF-8 text file."}},
+                    }
+                },
+                "application/pdf": {"schema": binary},
+                "text/plain": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"$ref": "#/components/schemas/ExtractionRequest"}},
+            },
+        }
+    }
 
 
 def batch_body() -> dict[str, Any]:
-    return {"requestBody": {"required": True, "content": {
-        "multipart/form-data": {"schema": {
-            "type": "object", "required": ["files"],
-            "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"},
-                                     "description": "The letters: PDFs or UTF-8 text files."}},
-        }},
-        "application/json": {"schema": {"$ref": "#/components/schemas/BatchRequest"}},
-    }}}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files"],
+                        "properties": {
+                            "files": {
+                                "type": "array",
+                                "items": {"type": "string", "format": "binary"},
+                                "description": "The letters: PDFs or UTF-8 text files.",
+                            }
+                        },
+                    }
+                },
+                "application/json": {"schema": {"$ref": "#/components/schemas/BatchRequest"}},
+            },
+        }
+    }
 
 
 DESCRIPTION = f"""Grounded decisions and plain-language summaries from California workers' compensation
@@ -123,19 +150,3 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
 
 def openapi_json(app: FastAPI) -> str:
     return json.dumps(openapi_document(app), indent=2, sort_keys=True) + "\n"
-
-
-def main() -> None:
-    """Rewrite schema/openapi.json from the code (``python -m llm_extract.service.spec``)."""
-    from .app import create_app
-    from .keys import KeyStore
-    from .settings import ServiceSettings
-
-    app = create_app(ServiceSettings(cache=False), keys=KeyStore(None), checks=[], llm_settings=LlmSettings())
-    text = openapi_json(app)
-    OPENAPI_PATH.write_text(text, encoding="utf-8")
-    sys.stderr.write(f"wrote {OPENAPI_PATH}\n")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

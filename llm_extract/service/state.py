@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from fastapi import Request
 
-from .keys import KeyStore
-from .limits import RateLimiter
-from .readiness import ReadinessCheck
-from .runner import ExtractionRunner
-from .schemas import VersionInfo
-from .settings import ServiceSettings
+from llm_extract.service.keys import KeyStore
+from llm_extract.service.limits import RateLimiter
+from llm_extract.service.readiness import ReadinessCheck
+from llm_extract.service.runner import ExtractionRunner
+from llm_extract.service.schemas import VersionInfo
+from llm_extract.service.settings import ServiceSettings
 
 
 @dataclass

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFileError
-from .pdf import DEFAULT_MAX_PAGES, extract_text, looks_like_pdf
+from llm_extract.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFileError
+from llm_extract.letter.pdf import DEFAULT_MAX_PAGES, extract_text, looks_like_pdf
 
 LETTER_SUFFIXES = (".txt", ".pdf")
 MAX_INPUT_BYTES = 20 * 2**20
@@ -94,9 +94,7 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named directly, and the letters (.txt, .pdf) inside named directories, sorted."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES
-            )
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
         else:
             yield path
 

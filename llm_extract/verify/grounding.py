@@ -22,79 +22,40 @@ Nothing here imports a provider SDK; nothing here logs letter text.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .models import Decision, Outcome, ReasonCode, Sex, Span, TreatmentCategory
-from .parser import ParsedLetter
-from .readability import ENGLISH_TARGET, score
+from llm_extract.contract.models import Decision, Outcome, ReasonCode, Sex, Span, TreatmentCategory
+from llm_extract.parse.parser import ParsedLetter
+from llm_extract.summary.readability import ENGLISH_TARGET, score
+from llm_extract.text.dates import dates_in
+from llm_extract.text.facts import LetterFacts
+from llm_extract.text.fold import FoldedText as _FoldedText
+from llm_extract.text.fold import contains_value, fold_quote
+from llm_extract.text.lexicon import CASE_NUMBER_RE, sex_pattern
 
 GROUNDING_VERSION = "1"
 """Bump when a check changes: it is part of the LLM backends' cache identity."""
-
-_TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-_WRAPPING = "\"'` \t\n"
 
 
 # ------------------------------------------------------------------ folded text
 
 
-class FoldedText:
-    """The letter with whitespace runs folded to one space, mapped back to offsets.
-
-    Typographic quotes and dashes are mapped to ASCII one character for one, so
-    offsets stay exact; nothing else is normalized (quotes are case-sensitive).
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        words = list(re.finditer(r"\S+", text.translate(_TYPO)))
-        self.folded = " ".join(m.group() for m in words)
-        self._orig_starts = [m.start() for m in words]
-        self._fold_starts: list[int] = []
-        pos = 0
-        for m in words:
-            self._fold_starts.append(pos)
-            pos += len(m.group()) + 1
-
-    def _to_orig(self, i: int) -> int:
-        w = bisect.bisect_right(self._fold_starts, i) - 1
-        return self._orig_starts[w] + (i - self._fold_starts[w])
-
-    def _to_fold(self, orig: int) -> int:
-        w = bisect.bisect_left(self._orig_starts, orig)
-        return self._fold_starts[w] if w < len(self._fold_starts) else len(self.folded)
+class FoldedText(_FoldedText):
+    """The letter folded for quote search (see :class:`llm_extract.text.fold.FoldedText`), in spans."""
 
     def find(self, quote: str, within: Span | None = None) -> Span | None:
         """Span of the first occurrence of ``quote`` (folded) inside ``within``."""
-        needle = fold_quote(quote)
-        if not needle:
-            return None
-        lo = self._to_fold(within.start) if within else 0
-        hi = self._to_fold(within.end) if within else len(self.folded)
-        at = self.folded.find(needle, lo, max(lo, hi + 1))
-        if at < 0 or (within and at + len(needle) > hi + 1):
-            return None
-        return Span(start=self._to_orig(at), end=self._to_orig(at + len(needle) - 1) + 1)
+        found = self.locate(quote, within.start, within.end) if within else self.locate(quote)
+        return Span(start=found[0], end=found[1]) if found else None
 
     def contains(self, quote: str) -> bool:
-        return self.find(quote) is not None
-
-
-def fold_quote(quote: str) -> str:
-    """A model's quote folded like the letter, without wrapping quote marks."""
-    return " ".join(quote.translate(_TYPO).strip(_WRAPPING).split())
-
-
-def contains_value(quote: str, value: str) -> bool:
-    """Whether a value is written inside its quote (case-insensitive, folded)."""
-    return fold_quote(value).lower() in fold_quote(quote).lower()
+        return self.locate(quote) is not None
 
 
 # ------------------------------------------------------------------ context
@@ -114,8 +75,7 @@ class LetterContext:
 
     def __post_init__(self) -> None:
         self.folded = FoldedText(self.text)
-        self.numbers = {int(n) for n in re.findall(r"\d+", self.text)}
-        self.dates = set(_dates_in(self.text, "en"))
+        self.facts = LetterFacts(self.text)
 
     def item_block(self, index: int) -> Span | None:
         """The item's region: from its heading to the end of its rationale."""
@@ -210,23 +170,50 @@ def check_indices(ctx: LetterContext, indices: Sequence[int]) -> str | None:
 # ------------------------------------------------------------------ rule fallback for categories
 
 _CATEGORY_RULES: tuple[tuple[TreatmentCategory, re.Pattern[str]], ...] = (
-    (TreatmentCategory.surgery, re.compile(
-        r"surg|ectomy|otomy|plasty|arthroscop|fusion|repair|release|decompression|reconstruction|replacement", re.I)),
-    (TreatmentCategory.injection_procedure, re.compile(
-        r"inject|block|epidural|ablation|radiofrequency|\bESI\b|trigger point|botox|PRP|stimulator implant", re.I)),
-    (TreatmentCategory.imaging, re.compile(
-        r"\bMRI\b|\bCT\b|x-?ray|radiograph|ultrasound|imaging|scan\b|EMG|NCV|nerve conduction|bone scan", re.I)),
-    (TreatmentCategory.physical_manual_therapy, re.compile(
-        r"physical therapy|\bPT\b|occupational therapy|chiropract|acupuncture|massage|manipulation|"
-        r"aquatic|therapy sessions|work hardening|functional restoration", re.I)),
-    (TreatmentCategory.equipment, re.compile(
-        r"\bTENS\b|brace|orthotic|cane|walker|wheelchair|\bDME\b|unit\b|pillow|mattress|cold therapy|"
-        r"hot/cold|cushion|support|splint|purchase|rental", re.I)),
-    (TreatmentCategory.medication, re.compile(
-        r"\d\s*(?:mg|mcg|%)|tablet|capsule|cream|patch|\bgel\b|ointment|#\s*\d+|medication|"
-        r"codone|profen|prazole|pril\b|olol\b|sartan|statin|azepam|zolam|triptyline|gabapentin|pregabalin|"
-        r"tramadol|cyclobenzaprine|lidocaine|morphine|fentanyl|naproxen|duloxetine|meloxicam|celecoxib|"
-        r"diclofenac|ketoprofen|flurbiprofen|capsaicin|compound", re.I)),
+    (
+        TreatmentCategory.surgery,
+        re.compile(
+            r"surg|ectomy|otomy|plasty|arthroscop|fusion|repair|release|decompression|reconstruction|replacement", re.I
+        ),
+    ),
+    (
+        TreatmentCategory.injection_procedure,
+        re.compile(
+            r"inject|block|epidural|ablation|radiofrequency|\bESI\b|trigger point|botox|PRP|stimulator implant", re.I
+        ),
+    ),
+    (
+        TreatmentCategory.imaging,
+        re.compile(
+            r"\bMRI\b|\bCT\b|x-?ray|radiograph|ultrasound|imaging|scan\b|EMG|NCV|nerve conduction|bone scan", re.I
+        ),
+    ),
+    (
+        TreatmentCategory.physical_manual_therapy,
+        re.compile(
+            r"physical therapy|\bPT\b|occupational therapy|chiropract|acupuncture|massage|manipulation|"
+            r"aquatic|therapy sessions|work hardening|functional restoration",
+            re.I,
+        ),
+    ),
+    (
+        TreatmentCategory.equipment,
+        re.compile(
+            r"\bTENS\b|brace|orthotic|cane|walker|wheelchair|\bDME\b|unit\b|pillow|mattress|cold therapy|"
+            r"hot/cold|cushion|support|splint|purchase|rental",
+            re.I,
+        ),
+    ),
+    (
+        TreatmentCategory.medication,
+        re.compile(
+            r"\d\s*(?:mg|mcg|%)|tablet|capsule|cream|patch|\bgel\b|ointment|#\s*\d+|medication|"
+            r"codone|profen|prazole|pril\b|olol\b|sartan|statin|azepam|zolam|triptyline|gabapentin|pregabalin|"
+            r"tramadol|cyclobenzaprine|lidocaine|morphine|fentanyl|naproxen|duloxetine|meloxicam|celecoxib|"
+            r"diclofenac|ketoprofen|flurbiprofen|capsaicin|compound",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -240,47 +227,12 @@ def rule_category(service: str) -> TreatmentCategory:
 
 # ------------------------------------------------------------------ summary checks
 
-_MONTHS = {
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "octubre", "noviembre", "diciembre"],
-}
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b")
-
-
-def _dates_in(text: str, lang: str) -> Iterable[dt.date]:
-    for m in _NUMERIC_DATE.finditer(text):
-        year = int(m.group(3))
-        year += 2000 if year < 100 else 0
-        try:
-            yield dt.date(year, int(m.group(1)), int(m.group(2)))
-        except ValueError:
-            continue
-    months = "|".join(_MONTHS[lang])
-    if lang == "en":
-        pattern = re.compile(rf"\b({months})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-        order = (1, 2, 3)
-    else:
-        pattern = re.compile(rf"\b(\d{{1,2}})\s+de\s+({months})\s+de\s+(\d{{4}})\b", re.I)
-        order = (2, 1, 3)
-    for m in pattern.finditer(text):
-        month = _MONTHS[lang].index(m.group(order[0]).lower()) + 1
-        try:
-            yield dt.date(int(m.group(order[2])), month, int(m.group(order[1])))
-        except ValueError:
-            continue
-
 
 def check_facts(ctx: LetterContext, text: str, what: str) -> list[str]:
-    """Dates and numbers a summary states must occur in the letter."""
-    problems = []
-    for day in _dates_in(text, ctx.lang):
-        if day not in ctx.dates:
-            problems.append(f"{what}: the date {day.isoformat()} does not occur in the letter; remove it")
-    for n in re.findall(r"\d+", text):
-        if int(n) not in ctx.numbers:
-            problems.append(f"{what}: the number {n} does not occur in the letter; remove it")
+    """Dates and numbers a summary states must occur in the letter (the eval's check too)."""
+    found = ctx.facts.check(text)
+    problems = [f"{what}: the date {day} does not occur in the letter; remove it" for day in found.dates]
+    problems.extend(f"{what}: the number {n} does not occur in the letter; remove it" for n in found.numbers)
     return problems
 
 
@@ -310,8 +262,10 @@ def check_summary_item(
     truth = decision.outcome is Outcome.overturned
     problems = []
     if approved != truth:
-        problems.append(f"summary item {index}: approved must be {str(truth).lower()} (the letter's decision is "
-                        f"{decision.outcome.value})")
+        problems.append(
+            f"summary item {index}: approved must be {str(truth).lower()} (the letter's decision is "
+            f"{decision.outcome.value})"
+        )
     if not states_outcome(status, truth, ctx.lang):
         want = "approved" if truth else "NOT approved"
         problems.append(f"summary item {index}: the status sentence must say plainly that it is {want}")
@@ -431,8 +385,10 @@ class SummaryAnswer(Answer):
         if ctx.lang == "en" and not problems:
             grade = score(summary_text(self, ctx), "en").score
             if grade > ENGLISH_TARGET:
-                problems.append(f"the summary reads at grade {grade}; use shorter sentences and simpler words "
-                                f"(grade {ENGLISH_TARGET:g} or lower)")
+                problems.append(
+                    f"the summary reads at grade {grade}; use shorter sentences and simpler words "
+                    f"(grade {ENGLISH_TARGET:g} or lower)"
+                )
         _raise(problems)
         return self
 
@@ -531,7 +487,7 @@ class ExtractionAnswer(Answer):
 
 
 def _date_quote_ok(quote: str, value: dt.date) -> bool:
-    return value in set(_dates_in(quote, "en"))
+    return value in dates_in(quote)
 
 
 def case_problems(ctx: LetterContext, case: CaseAnswer) -> dict[str, str]:
@@ -542,10 +498,13 @@ def case_problems(ctx: LetterContext, case: CaseAnswer) -> dict[str, str]:
             continue
         problem = check_quote(ctx, value.quote, None, f"case {name}")
         if problem is None:
-            ok = _date_quote_ok(value.quote, value.value) if isinstance(value, GroundedDate) else contains_value(
-                value.quote, value.value)
+            ok = (
+                _date_quote_ok(value.quote, value.value)
+                if isinstance(value, GroundedDate)
+                else contains_value(value.quote, value.value)
+            )
             problem = None if ok else f"case {name}: the value is not written inside its quote"
-        if problem is None and name == "case_number" and not re.fullmatch(r"CM\d{2}-\d{7}", value.value):
+        if problem is None and name == "case_number" and not CASE_NUMBER_RE.match(value.value):
             problem = "case case_number must look like CM16-0123456"
         if problem is None and name == "priority" and value.value.lower() not in ("standard", "expedited"):
             problem = "case priority must be standard or expedited"
@@ -571,10 +530,8 @@ def patient_problem(ctx: LetterContext, answer: ExtractionAnswer) -> str | None:
     quote = answer.patient_quote or ""
     if problem is None and answer.patient_age is not None and str(answer.patient_age) not in quote:
         problem = "patient_age must be written inside patient_quote"
-    if problem is None and answer.patient_sex is not None:
-        words = {Sex.male: r"\b(male|man|gentleman)\b", Sex.female: r"\b(female|woman|lady)\b"}
-        if not re.search(words[answer.patient_sex], quote, re.I):
-            problem = "patient_sex must be stated inside patient_quote"
+    if problem is None and answer.patient_sex is not None and not sex_pattern(answer.patient_sex.value).search(quote):
+        problem = "patient_sex must be stated inside patient_quote"
     return problem
 
 

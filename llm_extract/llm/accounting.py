@@ -23,8 +23,8 @@ from contextvars import ContextVar
 
 from pydantic import BaseModel, ConfigDict
 
-from .llm_errors import BudgetExceededError
-from .llm_settings import Price
+from llm_extract.errors import BudgetExceededError
+from llm_extract.llm.settings import Price
 
 
 class Usage(BaseModel):
@@ -122,9 +122,18 @@ class RunAccount:
             hint="raise LLM_EXTRACT_BUDGET_USD, or re-run: finished letters come from the cache",
         )
 
-    def record(self, held: float = 0.0, *, attempt: bool = False, reask: bool = False, retry: bool = False,
-               call: bool = False, prompt_tokens: int = 0, completion_tokens: int = 0,
-               fallbacks: int = 0) -> None:
+    def record(
+        self,
+        held: float = 0.0,
+        *,
+        attempt: bool = False,
+        reask: bool = False,
+        retry: bool = False,
+        call: bool = False,
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
+        fallbacks: int = 0,
+    ) -> None:
         """Add one event to the run and to the current letter; release its held cost."""
         delta = Usage(
             calls=int(call),

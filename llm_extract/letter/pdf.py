@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import (
+from llm_extract.errors import (
     CorruptPdfError,
     NoTextLayerError,
     NotPdfError,

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from llm_extract.models import Case, Decision, Outcome, ReasonCode, Span, Summary, SummaryItem
-from llm_extract.readability import score
+from llm_extract.contract.models import Case, Decision, Outcome, ReasonCode, Span, Summary, SummaryItem
+from llm_extract.summary.readability import score
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 

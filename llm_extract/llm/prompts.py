@@ -15,7 +15,6 @@ contain, and each prompt says that nothing between them is an instruction.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import string
 import tomllib
@@ -23,8 +22,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import ConfigError
-from .models import PromptRef
+from llm_extract.contract.models import PromptRef
+from llm_extract.errors import ConfigError
+from llm_extract.text.digest import sha256_json
 
 #: The placeholders each prompt must use, by prompt name.
 REQUIRED_PLACEHOLDERS: dict[str, frozenset[str]] = {
@@ -74,8 +74,7 @@ class PromptFile(BaseModel):
     @property
     def sha256(self) -> str:
         """Hash of the validated content, independent of TOML formatting and line endings."""
-        material = json.dumps(self.model_dump(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+        return sha256_json(self.model_dump())
 
     @property
     def ref(self) -> PromptRef:
@@ -124,18 +123,23 @@ def load_prompt(path: Path) -> PromptFile:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         prompt = PromptFile.model_validate(data)
     except OSError as exc:
-        raise ConfigError(f"cannot read prompt file ({exc.strerror})", hint="check LLM_EXTRACT_PROMPTS_DIR",
-                          source=str(path)) from None
+        raise ConfigError(
+            f"cannot read prompt file ({exc.strerror})", hint="check LLM_EXTRACT_PROMPTS_DIR", source=str(path)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"prompt file is not valid TOML ({exc})", hint="fix the file", source=str(path)) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise ConfigError(f"invalid prompt file: {where}: {first['msg']}", hint="fix the file",
-                          source=str(path)) from None
+        raise ConfigError(
+            f"invalid prompt file: {where}: {first['msg']}", hint="fix the file", source=str(path)
+        ) from None
     if prompt.name != path.stem:
-        raise ConfigError(f"prompt name '{prompt.name}' does not match its file name",
-                          hint=f"rename the file to {prompt.name}.toml or fix 'name'", source=str(path))
+        raise ConfigError(
+            f"prompt name '{prompt.name}' does not match its file name",
+            hint=f"rename the file to {prompt.name}.toml or fix 'name'",
+            source=str(path),
+        )
     return prompt
 
 
@@ -144,8 +148,10 @@ class PromptSet:
 
     def __init__(self, directory: Path, names: tuple[str, ...]) -> None:
         if not directory.is_dir():
-            raise ConfigError(f"prompt directory {directory} does not exist",
-                              hint="set LLM_EXTRACT_PROMPTS_DIR to the repository's prompts/ directory")
+            raise ConfigError(
+                f"prompt directory {directory} does not exist",
+                hint="set LLM_EXTRACT_PROMPTS_DIR to the repository's prompts/ directory",
+            )
         self.prompts = {name: load_prompt(directory / f"{name}.toml") for name in names}
 
     def __getitem__(self, name: str) -> PromptFile:

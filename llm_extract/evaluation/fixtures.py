@@ -15,12 +15,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from .errors import InputError
-from .models import GuidelineSource, Outcome, Priority, Sex
+from llm_extract.contract.models import GuidelineSource, Outcome, Priority, Sex
+from llm_extract.errors import InputError
+from llm_extract.resources import SOURCE_ROOT, data_root, in_checkout
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = data_root()
+"""The checkout, or the packaged copy of its data folders (same layout)."""
 FIXTURES_DIR = REPO_ROOT / "evals" / "fixtures"
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "dwc-2016"
+DEFAULT_CORPUS = (SOURCE_ROOT.parent if in_checkout() else Path.cwd().parent) / "shared" / "corpus" / "dwc-2016"
+"""``../shared/corpus/dwc-2016`` beside the checkout (beside the working directory when installed)."""
 
 
 class _Label(BaseModel):
@@ -116,9 +119,7 @@ def load_fixtures(directory: Path = FIXTURES_DIR) -> list[Fixture]:
     return [load_fixture(p) for p in sorted(directory.glob("*.json"))]
 
 
-def iter_available(
-    fixtures: list[Fixture], corpus: Path | None
-) -> Iterator[tuple[Fixture, Path | None]]:
+def iter_available(fixtures: list[Fixture], corpus: Path | None) -> Iterator[tuple[Fixture, Path | None]]:
     """Each fixture with its letter path, or None when the letter is missing."""
     for fixture in fixtures:
         path = fixture.text_path(corpus)

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 
-from .models import Extraction
+from llm_extract.contract.models import Extraction
 
 SCHEMA_ID = "https://llm-extract.invalid/schema/extraction.v1.schema.json"
 

@@ -22,12 +22,10 @@ whose decisions section or items cannot be found raises
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .errors import EmptyInputError, UnrecognizedLetterError
-from .models import (
+from llm_extract.contract.models import (
     Case,
     CaseSpans,
     Decision,
@@ -42,6 +40,10 @@ from .models import (
     Sex,
     Span,
 )
+from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
+from llm_extract.text.dates import NUMERIC_DATE, parse_numeric_date
+from llm_extract.text.fold import fold_space as fold
+from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
 
 PARSER_VERSION = "1.0.1"
 """Bump on any change that can alter parser output: it is part of every cache key."""
@@ -49,7 +51,7 @@ PARSER_VERSION = "1.0.1"
 _I = re.IGNORECASE
 _S = re.IGNORECASE | re.DOTALL
 
-DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
+DATE = NUMERIC_DATE
 
 _DECISIONS_HEADING = re.compile(
     r"IMR\s+ISSUES,?\s+DECISIONS\s+AND\s+RATIONALES|IMR\s+DECISION\(?S\)?\s+AND\s+RATIONALE\(?S\)?"
@@ -61,15 +63,11 @@ _LETTER_2013 = re.compile(
     r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S
 )
 
-_ANCHOR = re.compile(
-    r"(?P<colon>:[^\S\n]*(?:\n[^\S\n]*)*|[^\S\n]+)(?P<outcome>Upheld|Overturned)[^\S\n]*(?=\n|$)", _I
-)
+_ANCHOR = re.compile(r"(?P<colon>:[^\S\n]*(?:\n[^\S\n]*)*|[^\S\n]+)(?P<outcome>Upheld|Overturned)[^\S\n]*(?=\n|$)", _I)
 _LABEL_CA = re.compile(r"Claims\s+Administrator\s+guideline\s*:", _I)
 _LABEL_MAX = re.compile(r"MAXIMUS\s+guideline\s*:", _I)
 _LABEL_RATIONALE = re.compile(r"Decision\s+rationale\s*:", _I)
-_FOLLOWER = re.compile(
-    r"\s*(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:", _I
-)
+_FOLLOWER = re.compile(r"\s*(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:", _I)
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*$")
 _ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
@@ -101,7 +99,7 @@ _PARTIAL_LOOSE = re.compile(
 )
 
 _HEADER_FIELDS: dict[str, re.Pattern[str]] = {
-    "case_number": re.compile(r"Case\s+Number\s*:\s*(CM\d{2}-\d{7})", _I),
+    "case_number": re.compile(r"Case\s+Number\s*:\s*(" + CASE_NUMBER + ")", _I),
     "date_assigned": re.compile(r"Date\s+Assigned\s*:\s*(" + DATE + ")", _I),
     "date_of_injury": re.compile(r"Date\s+of\s+Injury\s*:\s*(" + DATE + ")", _I),
     "decision_date": re.compile(r"Decision\s+Date\s*:\s*(" + DATE + ")", _I),
@@ -129,12 +127,9 @@ _VALUE_MAX = 400
 """A credential value longer than this means the stop words were not found: cut it at its line."""
 
 _AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", _I)
-_SEX_WORDS = {
-    "male": Sex.male, "man": Sex.male, "gentleman": Sex.male,
-    "female": Sex.female, "woman": Sex.female, "lady": Sex.female,
-}
-_SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(male|man|gentleman|female|woman|lady)\b", _I)
-_SEX_ANYWHERE = re.compile(r"\b(male|female|gentleman|woman|lady)\b", _I)
+_SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
+_SEX_ANYWHERE = re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I)
+"""Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
 
 _SOURCE_PATTERNS: tuple[tuple[GuidelineSource, re.Pattern[str]], ...] = (
     (GuidelineSource.ACOEM, re.compile(r"ACOEM", _I)),
@@ -143,9 +138,7 @@ _SOURCE_PATTERNS: tuple[tuple[GuidelineSource, re.Pattern[str]], ...] = (
 )
 _NON_MTUS = re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I)
 _NO_CITATION = re.compile(r"did\s+not\s+cite\s+any", _I)
-_NOT_CITED = re.compile(
-    r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I
-)
+_NOT_CITED = re.compile(r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I)
 """Mentions that are not citations: link artifacts of the PDF, and explicit negations."""
 
 
@@ -158,11 +151,6 @@ class ParsedLetter:
     reviewer: Reviewer
     patient: Patient
     decisions: list[Decision]
-
-
-def fold(text: str) -> str:
-    """Collapse every run of whitespace (line breaks, PDF double spaces) to one space."""
-    return " ".join(text.split())
 
 
 def parse(text: str) -> ParsedLetter:
@@ -206,17 +194,6 @@ def _first_of(text: str, patterns: tuple[re.Pattern[str], ...], start: int, end:
 # ---------------------------------------------------------------- header
 
 
-def _parse_date(raw: str) -> dt.date | None:
-    """Read M/D/Y with 2- or 4-digit years; impossible dates yield None, not a guess."""
-    month, day, year = (int(x) for x in re.split(r"[/-]", raw))
-    if year < 100:
-        year += 2000 if year < 50 else 1900
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _parse_case(text: str, header_end: int, summary_start: int, decisions_start: int) -> Case:
     values: dict[str, object] = {}
     spans: dict[str, Span] = {}
@@ -231,13 +208,13 @@ def _parse_case(text: str, header_end: int, summary_start: int, decisions_start:
         elif name == "priority":
             value = Priority(raw.lower())
         else:
-            value = _parse_date(raw)
+            value = parse_numeric_date(raw)
         if value is not None:
             values[name] = value
             spans[name] = Span(start=m.start(1), end=m.end(1))
     if "date_of_injury" not in values and "case_number" not in values:
         m = _INJURY_IN_SUMMARY.search(text, summary_start, decisions_start)
-        if m and (injury := _parse_date(m.group(1))):
+        if m and (injury := parse_numeric_date(m.group(1))):
             values["date_of_injury"] = injury
             spans["date_of_injury"] = Span(start=m.start(1), end=m.end(1))
     return Case.model_validate({**values, "spans": CaseSpans(**spans)})
@@ -259,7 +236,7 @@ def _label_value(text: str, label: re.Pattern[str], start: int, end: int) -> tup
     if value_end - m.end() > _VALUE_MAX:
         line_end = text.find("\n", m.end())
         value_end = line_end if 0 <= line_end < value_end else value_end
-    raw = text[m.end():value_end]
+    raw = text[m.end() : value_end]
     lead = len(raw) - len(raw.lstrip())
     s, e = m.end() + lead, m.end() + len(raw.rstrip())
     return text[s:e], Span(start=s, end=e)
@@ -307,7 +284,7 @@ def _parse_patient(text: str, start: int, end: int) -> Patient:
 
 
 def _patient(age: int | None, age_span: Span | None, sex_m: re.Match[str] | None) -> Patient:
-    sex = _SEX_WORDS[sex_m.group(1).lower()] if sex_m else None
+    sex = Sex(SEX_WORDS[sex_m.group(1).lower()]) if sex_m else None
     sex_span = Span(start=sex_m.start(1), end=sex_m.end(1)) if sex_m else None
     return Patient(
         age=age,
@@ -434,20 +411,20 @@ def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values
     heading = Span(start=heading_start, end=anchor.outcome_end)
     service, original, authorized = _split_heading(text, heading_start, anchor.colon)
     ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
-    ca_text = fold(text[ca.start:ca.end]) if ca else None
-    mx_text = fold(text[mx.start:mx.end]) if mx else None
+    ca_text = fold(text[ca.start : ca.end]) if ca else None
+    mx_text = fold(text[mx.start : mx.end]) if mx else None
     return Decision(
         index=index,
-        service=fold(text[service.start:service.end]),
+        service=fold(text[service.start : service.end]),
         outcome=anchor.outcome,
         partial=original is not None,
-        original_request=fold(text[original.start:original.end]) if original else None,
-        authorized_portion=fold(text[authorized.start:authorized.end]) if authorized else None,
+        original_request=fold(text[original.start : original.end]) if original else None,
+        authorized_portion=fold(text[authorized.start : authorized.end]) if authorized else None,
         claims_administrator_guideline=ca_text,
         maximus_guideline=mx_text,
         claims_administrator_sources=guideline_sources(ca_text),
         maximus_sources=guideline_sources(mx_text),
-        rationale=fold(text[rationale.start:rationale.end]) if rationale else None,
+        rationale=fold(text[rationale.start : rationale.end]) if rationale else None,
         spans=DecisionSpans(
             heading=heading,
             service=service,

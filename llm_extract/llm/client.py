@@ -13,7 +13,7 @@ Two retry layers, kept apart on purpose:
   the last raw answer so the backend can keep what passed and fall back on the rest.
 
 Because the transport sees every HTTP attempt, it is also where usage is counted
-(:mod:`llm_extract.accounting`) and where the budget refuses a call before it is
+(:mod:`llm_extract.llm.accounting`) and where the budget refuses a call before it is
 sent. An :class:`AdaptiveLimiter` caps requests in flight and halves the cap when
 the server says it is overloaded (429/503), growing it back one step per window of
 successes.
@@ -47,10 +47,9 @@ from instructor.v2.core.errors import (
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 
-from .accounting import RunAccount
-from .errors import ConfigError, LlmExtractError
-from .llm_errors import LlmRejectedError, LlmTransportError
-from .llm_settings import InstructorMode, LlmSettings
+from llm_extract.errors import ConfigError, LlmExtractError, LlmRejectedError, LlmTransportError
+from llm_extract.llm.accounting import RunAccount
+from llm_extract.llm.settings import InstructorMode, LlmSettings
 
 log = logging.getLogger(__name__)
 # instructor logs failed answers (which quote letters) at ERROR level: keep PHI out of logs.
@@ -149,8 +148,16 @@ class RetryPolicy:
 class ResilientTransport(httpx2.BaseTransport):
     """Retries transport faults with tenacity; counts usage; enforces the budget."""
 
-    def __init__(self, inner: httpx2.BaseTransport, *, policy: RetryPolicy, account: RunAccount,
-                 limiter: AdaptiveLimiter, max_tokens: int, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        inner: httpx2.BaseTransport,
+        *,
+        policy: RetryPolicy,
+        account: RunAccount,
+        limiter: AdaptiveLimiter,
+        max_tokens: int,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.inner = inner
         self.policy = policy
         self.account = account
@@ -241,8 +248,14 @@ class Structured:
 class LlmClient:
     """A configured endpoint: structured calls with re-asks over a resilient transport."""
 
-    def __init__(self, settings: LlmSettings, *, transport: httpx2.BaseTransport | None = None,
-                 account: RunAccount | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        settings: LlmSettings,
+        *,
+        transport: httpx2.BaseTransport | None = None,
+        account: RunAccount | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         if settings.base_url is None or not settings.model:
             settings.require_endpoint("llm")
         self.settings = settings
@@ -261,8 +274,9 @@ class LlmClient:
         )
         self._http = httpx2.Client(transport=resilient, timeout=timeout)
         key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-        self._openai = openai.OpenAI(base_url=settings.base_url, api_key=key, max_retries=0, timeout=timeout,
-                                     http_client=self._http)
+        self._openai = openai.OpenAI(
+            base_url=settings.base_url, api_key=key, max_retries=0, timeout=timeout, http_client=self._http
+        )
         self._instructor = instructor.from_openai(self._openai, mode=self.mode)
         self._instructor.on("parse:error", self._on_parse_error)
 
@@ -274,11 +288,17 @@ class LlmClient:
     def identity(self) -> dict[str, Any]:
         """Settings that change answers (the base URL does not: the model name does)."""
         s = self.settings
-        return {"model": self.model, "mode": s.mode.value, "temperature": s.temperature,
-                "max_tokens": s.max_tokens, "max_reasks": s.max_reasks}
+        return {
+            "model": self.model,
+            "mode": s.mode.value,
+            "temperature": s.temperature,
+            "max_tokens": s.max_tokens,
+            "max_reasks": s.max_reasks,
+        }
 
-    def structured(self, messages: list[dict[str, str]], response_model: type[BaseModel],
-                   context: dict[str, Any]) -> Structured:
+    def structured(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel], context: dict[str, Any]
+    ) -> Structured:
         """One logical call. Raises a typed error for transport faults and refusals;
         returns the last raw answer when validation re-asks ran out."""
         self.account.check_open()
@@ -307,8 +327,9 @@ class LlmClient:
             return Structured(value=None, raw=self._raw(exc.last_completion), note=_first_problem(exc))
         except (openai.OpenAIError, InstructorError) as exc:
             _raise_cause(exc)
-            raise LlmTransportError(f"the LLM call failed ({type(exc).__name__})",
-                                    hint="check the server's log") from None
+            raise LlmTransportError(
+                f"the LLM call failed ({type(exc).__name__})", hint="check the server's log"
+            ) from None
 
     def _raw(self, completion: Any) -> dict[str, Any] | None:
         """The JSON the model returned, however the mode carried it."""
@@ -383,11 +404,15 @@ def _raise_cause(exc: BaseException) -> None:
 
 def _status_error(status: int) -> LlmExtractError:
     if status in (401, 403):
-        return ConfigError(f"the endpoint refused the credentials (HTTP {status})",
-                           hint="set LLM_EXTRACT_API_KEY (or OPENAI_API_KEY) to a valid key")
+        return ConfigError(
+            f"the endpoint refused the credentials (HTTP {status})",
+            hint="set LLM_EXTRACT_API_KEY (or OPENAI_API_KEY) to a valid key",
+        )
     if status == 404:
-        return ConfigError("the endpoint has no such model or path (HTTP 404)",
-                           hint="check LLM_EXTRACT_MODEL and that LLM_EXTRACT_BASE_URL ends in /v1")
+        return ConfigError(
+            "the endpoint has no such model or path (HTTP 404)",
+            hint="check LLM_EXTRACT_MODEL and that LLM_EXTRACT_BASE_URL ends in /v1",
+        )
     return LlmRejectedError(
         f"the endpoint rejected the request (HTTP {status})",
         hint="the server may not support this mode: try LLM_EXTRACT_MODE=tools or json",

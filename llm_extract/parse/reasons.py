@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from llm_extract.models import Outcome, Reason, ReasonCode, Span
+from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 
 __all__ = ["find_reasons"]
 

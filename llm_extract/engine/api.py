@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .backends.base import Backend, ExtractOptions, Language
-from .backends.rules import RulesBackend
-from .inputs import from_text, load_path, read_letter
-from .models import Extraction
+from llm_extract.backends.base import Backend, ExtractOptions, Language
+from llm_extract.backends.rules import RulesBackend
+from llm_extract.contract.models import Extraction
+from llm_extract.letter.inputs import from_text, load_path, read_letter
 
 
 def extract_text(text: str, *, lang: Language = "en", backend: Backend | None = None) -> Extraction:

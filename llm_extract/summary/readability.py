@@ -20,7 +20,7 @@ from typing import Literal
 
 from textstat.textstat import textstatistics
 
-from llm_extract.models import Readability, ReadabilityMetric
+from llm_extract.contract.models import Readability, ReadabilityMetric
 
 __all__ = ["ENGLISH_TARGET", "SPANISH_TARGET", "score"]
 

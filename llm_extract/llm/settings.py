@@ -16,18 +16,17 @@ import os
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-from .envconfig import PREFIX, validate_settings
-from .errors import ConfigError
+from llm_extract.contract.models import BACKENDS, BackendName
+from llm_extract.envconfig import PREFIX, validate_settings
+from llm_extract.errors import ConfigError
+from llm_extract.resources import data_path
 
 OPENAI_URL = "https://api.openai.com/v1"
-DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-
-BackendName = Literal["rules", "llm", "hybrid"]
-BACKENDS: tuple[str, ...] = ("rules", "llm", "hybrid")
+DEFAULT_PROMPTS_DIR = data_path("prompts")
 
 
 class InstructorMode(StrEnum):

@@ -15,14 +15,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from .accounting import Usage, letter_scope
-from .backends.base import Backend, ExtractOptions
-from .cache import ResultCache, cache_key
-from .errors import InternalError, LlmExtractError
-from .inputs import LetterInput, read_letter
-from .models import Extraction
-from .pdf import DEFAULT_MAX_PAGES
-from .schema import contract_sha256
+from llm_extract.backends.base import Backend, ExtractOptions
+from llm_extract.contract.models import Extraction
+from llm_extract.contract.schema import contract_sha256
+from llm_extract.engine.cache import ResultCache, cache_key
+from llm_extract.errors import InternalError, LlmExtractError
+from llm_extract.letter.inputs import LetterInput, read_letter
+from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
+from llm_extract.llm.accounting import Usage, letter_scope
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +112,12 @@ class Extractor:
         result.usage = usage if usage.attempts or usage.calls else None
         log.info(
             "letter done",
-            extra={"input_sha256": letter.sha256[:12], "ok": result.ok, "cached": result.cached,
-                   "error": result.error.code if result.error else None},
+            extra={
+                "input_sha256": letter.sha256[:12],
+                "ok": result.ok,
+                "cached": result.cached,
+                "error": result.error.code if result.error else None,
+            },
         )
         return result
 

@@ -9,8 +9,6 @@ byte-identical to the run that filled it and costs no parsing or network.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,8 @@ from typing import Any
 import diskcache
 import platformdirs
 
-from .errors import CacheError
+from llm_extract.errors import CacheError
+from llm_extract.text.digest import sha256_json
 
 CACHE_DIR_ENV = "LLM_EXTRACT_CACHE_DIR"
 
@@ -31,8 +30,7 @@ def default_cache_dir() -> Path:
 
 def cache_key(identity: dict[str, Any], input_sha256: str) -> str:
     """sha256 over canonical JSON of what determines the output."""
-    material = json.dumps({"identity": identity, "input": input_sha256}, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return sha256_json({"identity": identity, "input": input_sha256})
 
 
 class ResultCache:

@@ -14,11 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from llm_extract.text.lexicon import CASE_NUMBER_RE
+
 SCHEMA_VERSION: Literal["1"] = "1"
+
+
+BackendName = Literal["rules", "llm", "hybrid"]
+"""The extraction backends a caller can choose (CLI ``--backend``, HTTP ``backend``, eval)."""
+BACKENDS: tuple[BackendName, ...] = get_args(BackendName)
 
 
 class Contract(BaseModel):
@@ -99,7 +106,7 @@ class Case(Contract):
     """Header facts. Letters before 2016 have no header: then all are null except a
     date of injury stated in the clinical case summary."""
 
-    case_number: str | None = Field(default=None, pattern=r"^CM\d{2}-\d{7}$")
+    case_number: str | None = Field(default=None, pattern=CASE_NUMBER_RE.pattern)
     """IMR case number, ``CMyy-nnnnnnn``."""
     date_assigned: dt.date | None = None
     """Date the case was assigned to the reviewer."""

@@ -1,0 +1,93 @@
+"""Dates as letters, labels and summaries write them, read one way everywhere.
+
+Two-digit years are read as the letters mean them: ``98`` is 1998 and ``14`` is 2014
+(a worker injured in 1998 has an IMR in 2014; no letter dates a year past 2049).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+}
+
+NUMERIC_DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
+"""``m/d/y`` or ``m-d-y`` with a 2- or 4-digit year, for embedding in a larger pattern."""
+
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]|\.\d)")
+_EN = re.compile(rf"\b({'|'.join(MONTHS['en'])})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_ES = re.compile(rf"\b(\d{{1,2}})\s+de\s+({'|'.join(MONTHS['es'])})\s+(?:de|del)\s+(\d{{4}})\b", re.I)
+_PARTS = re.compile(r"[/-]")
+
+
+def full_year(raw: str | int) -> int:
+    """A year as written, with two-digit years read as 19xx (50-99) or 20xx (00-49)."""
+    year = int(raw)
+    if year >= 100:
+        return year
+    return 2000 + year if year < 50 else 1900 + year
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for an impossible one (never a guess)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_numeric_date(raw: str) -> dt.date | None:
+    """Read ``m/d/y`` or ``m-d-y`` (2- or 4-digit year)."""
+    month, day, year = _PARTS.split(raw.strip())
+    return make_date(full_year(year), int(month), int(day))
+
+
+def find_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
+    """Every date written as ``m/d/y``, ``m-d-y``, ``Month d, yyyy`` or ``d de mes de yyyy``, with its span."""
+    found: list[tuple[dt.date, tuple[int, int]]] = []
+    for m in _NUMERIC.finditer(text):
+        if (day := make_date(full_year(m.group(3)), int(m.group(1)), int(m.group(2)))) is not None:
+            found.append((day, m.span()))
+    for m in _EN.finditer(text):
+        month = MONTHS["en"].index(m.group(1).lower()) + 1
+        if (day := make_date(int(m.group(3)), month, int(m.group(2)))) is not None:
+            found.append((day, m.span()))
+    for m in _ES.finditer(text):
+        month = MONTHS["es"].index(m.group(2).lower()) + 1
+        if (day := make_date(int(m.group(3)), month, int(m.group(1)))) is not None:
+            found.append((day, m.span()))
+    return found
+
+
+def dates_in(text: str) -> set[dt.date]:
+    """The set of dates :func:`find_dates` finds."""
+    return {d for d, _ in find_dates(text)}

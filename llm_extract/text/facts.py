@@ -1,0 +1,81 @@
+"""The fact check: every date and number a summary states must occur in its letter.
+
+The verifier runs it on model summaries and the eval on every backend's summaries;
+one implementation, so the two can never disagree about an unsupported fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llm_extract.text.dates import dates_in, find_dates
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_INTEGER = re.compile(r"\d+")
+
+PROCEDURAL_FACTS = re.compile(
+    r"\b30\s+(?:days|d[ií]as)\b"
+    r"|\b5\s+(?:more\s+)?(?:days|d[ií]as)(?:\s+m[aá]s)?\b"
+    r"|\b8\s+CCR\s+10575\s*\(c\)",
+    re.I,
+)
+"""Facts every summary may state although no letter does (fixed by regulation). Whole
+phrases are allowed, not bare numbers, so "30 visits" in a summary is still caught."""
+
+
+def numbers_in(text: str) -> set[float]:
+    """Numeric values written in ``text`` (``09`` and ``9`` are the same number).
+
+    Both ``320.5`` and its parts count: a dosage like ``320.5/30/16mg`` is split
+    differently depending on what surrounds it.
+    """
+    return {float(n) for n in _NUMBER.findall(text)} | {float(n) for n in _INTEGER.findall(text)}
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """What a statement gives that its letter does not contain (ISO dates, numbers as written)."""
+
+    dates: list[str]
+    numbers: list[str]
+
+    def all(self) -> list[str]:
+        return self.dates + self.numbers
+
+
+class LetterFacts:
+    """The dates and numbers one letter contains, computed once per letter."""
+
+    def __init__(self, letter: str) -> None:
+        self.dates = dates_in(letter)
+        self.numbers = numbers_in(letter)
+
+    def check(self, statement: str) -> Unsupported:
+        """Dates and numbers ``statement`` gives that the letter does not contain.
+
+        Dates are compared as dates (any spelling); the numbers inside a recognised
+        date are not counted again. The fixed procedural phrases are allowed.
+        Never returns a piece of letter text: only ISO dates and plain numbers.
+        """
+        dates = find_dates(statement)
+        missing_dates = [d.isoformat() for d, _ in dates if d not in self.dates]
+        rest = PROCEDURAL_FACTS.sub(" ", _blank(statement, [span for _, span in dates]))
+        missing_numbers = [n for n in _NUMBER.findall(rest) if float(n) not in self.numbers]
+        return Unsupported(dates=missing_dates, numbers=missing_numbers)
+
+    def unsupported(self, statement: str) -> list[str]:
+        """:meth:`check` as one list, dates first."""
+        return self.check(statement).all()
+
+
+def unsupported_facts(statement: str, letter: str) -> list[str]:
+    """:meth:`LetterFacts.unsupported` for a single statement."""
+    return LetterFacts(letter).unsupported(statement)
