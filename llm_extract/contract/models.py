@@ -86,7 +86,11 @@ class ReasonCode(StrEnum):
     findings_do_not_support = "findings_do_not_support"
     other_treatment_first = "other_treatment_first"
     related_item_not_approved = "related_item_not_approved"
-    """Denied because the surgery or procedure it belongs to was denied."""
+    """Denied because another service it goes with (a surgery, procedure, device, drug) was not approved."""
+    already_authorized = "already_authorized"
+    """Not needed because it was already authorized, or the worker already has it (a duplicate request)."""
+    approved_trial_pending = "approved_trial_pending"
+    """An initial trial or part was approved; whether more is needed depends on how that goes."""
     criteria_met = "criteria_met"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from llm_extract.contract.models import GuidelineSource, Outcome, Priority, Sex
+from llm_extract.contract.models import GuidelineSource, Outcome, Priority, ReasonCode, Sex
 from llm_extract.errors import InputError
 from llm_extract.resources import SOURCE_ROOT, data_root, in_checkout
 
@@ -63,6 +63,38 @@ class ExpectedPatient(_Label):
     sex: Sex | None
 
 
+REASON_LABELS: frozenset[str] = frozenset(c.value for c in ReasonCode) | {"other"}
+"""Codes a reason label may use: the contract's, plus ``other`` for a ground no code fits."""
+
+
+class ExpectedReasons(_Label):
+    """The reviewer's grounds for one item, labeled by hand from the rationale (evals/LABELING.md)."""
+
+    gold: list[str]
+    """Every code that is clearly a ground in this case (at least one)."""
+    acceptable: list[str] = []
+    """Codes a careful reader could also defend; a code in neither list would misinform the worker."""
+    primary: str
+    """The main ground, one of ``gold``."""
+    other_note: str | None = None
+    """What the ground is, when ``other`` is in ``gold``."""
+    evidence: str
+    """The shortest quote from the rationale that shows the primary ground."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExpectedReasons:
+        unknown = (set(self.gold) | set(self.acceptable)) - REASON_LABELS
+        if unknown:
+            raise ValueError(f"unknown reason codes {sorted(unknown)}")
+        if not self.gold or self.primary not in self.gold:
+            raise ValueError("'gold' needs at least one code and must contain 'primary'")
+        if set(self.gold) & set(self.acceptable):
+            raise ValueError("a code is in both 'gold' and 'acceptable'")
+        if ("other" in self.gold) != (self.other_note is not None):
+            raise ValueError("'other_note' is required exactly when 'other' is in 'gold'")
+        return self
+
+
 class ExpectedDecision(_Label):
     service: str
     outcome: Outcome
@@ -71,6 +103,8 @@ class ExpectedDecision(_Label):
     authorized_portion: str | None
     claims_administrator_sources: list[GuidelineSource] | None = None
     maximus_sources: list[GuidelineSource] | None = None
+    reasons: ExpectedReasons | None = None
+    """Hand-labeled grounds (all 165 fixture items have them)."""
 
 
 class Expected(_Label):

@@ -28,7 +28,7 @@ from llm_extract.summary.readability import score
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 
-TEMPLATES_VERSION = "2"
+TEMPLATES_VERSION = "3"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -113,6 +113,12 @@ _EN = _Wording(
         ReasonCode.related_item_not_approved: (
             "The main treatment it goes with was not approved. So this is not needed."
         ),
+        ReasonCode.already_authorized: (
+            "You already have approval for this, or you already have it. This review did not change that."
+        ),
+        ReasonCode.approved_trial_pending: (
+            "A first part of this care was approved. Whether you need more depends on how that part helps you."
+        ),
         ReasonCode.criteria_met: "The reviewer found that you need this treatment.",
     },
     see_rationale='To see why, read the part called "Decision rationale" for this treatment in your letter.',
@@ -168,6 +174,12 @@ _ES = _Wording(
         ReasonCode.other_treatment_first: "Primero hay que probar o terminar otro tipo de atención.",
         ReasonCode.related_item_not_approved: (
             "El tratamiento principal al que va unido no fue aprobado. Por eso esto no se necesita."
+        ),
+        ReasonCode.already_authorized: (
+            "Usted ya tiene aprobación para esto, o ya lo tiene. Esta revisión no cambió eso."
+        ),
+        ReasonCode.approved_trial_pending: (
+            "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
         ),
         ReasonCode.criteria_met: "El revisor concluyó que usted necesita este tratamiento.",
     },
