@@ -103,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
                 if lang == "en" and d.partial:
                     partial_items += 1
                     three = [item.asked, item.already_approved, item.decided]
-                    shown = all(q is not None and q.span is not None and q.text.rstrip(".") in summary.text for q in three)
+                    shown = all(
+                        q is not None and q.span is not None and q.text.rstrip(".") in summary.text for q in three
+                    )
                     if shown:
                         a, b, c = (q for q in three if q is not None)
                         spans = {(q.span.start, q.span.end) for q in (a, b, c) if q.span is not None}
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                     retro_ok += "pay for" in item.status and "authorize" not in item.status
                 if lang == "en" and any(r.code is ReasonCode.exceeds_guideline_limits for r in d.reasons):
                     limit_items += 1
-                    specific_limits += any("guidelines allow" in r for r in item.reasons)
+                    specific_limits += any(r.startswith("The medical guidelines allow ") for r in item.reasons)
             if lang == "en":
                 grade = summary.readability.score
                 grades.append(grade)
@@ -139,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"retrospective approved items told 'pay for': {share(retro_ok, retro_approved)}")
     print(f"'more than the guidelines allow' items naming the limit: {share(specific_limits, limit_items)}")
     print(f"summaries with a number/date not in the letter (en+es): {unsupported_letters}")
-    print(f"English grade <= {ENGLISH_TARGET:g}: {share(en_grade_ok, n)}; median {statistics.median(grades):.2f}, max {max(grades):.2f}")
+    spread = f"median {statistics.median(grades):.2f}, max {max(grades):.2f}"
+    print(f"English grade <= {ENGLISH_TARGET:g}: {share(en_grade_ok, n)}; {spread}")
     print(f"English no undefined hard word: {share(en_words_ok, n)}; both: {share(en_both_ok, n)}")
     if hard:
         top = sorted(hard.items(), key=lambda kv: -kv[1])[:15]

@@ -22,7 +22,17 @@ from dataclasses import dataclass
 
 from llm_extract.contract.models import GlossaryEntry
 
-__all__ = ["ABBREVIATIONS", "NAMES", "SPANISH_NAMES", "TERMS", "Term", "abbreviations_in", "glossary_of", "spanish_amount", "spanish_name"]
+__all__ = [
+    "ABBREVIATIONS",
+    "NAMES",
+    "SPANISH_NAMES",
+    "TERMS",
+    "Term",
+    "abbreviations_in",
+    "glossary_of",
+    "spanish_amount",
+    "spanish_name",
+]
 
 
 @dataclass(frozen=True)
@@ -32,60 +42,149 @@ class Term:
     term: str
     """As used in the text (matched whole, case-insensitively)."""
     meaning: str
-    """The explanation, word for word as the text states it near the first use."""
+    """The explanation, word for word as the text states it (in ``sentence`` or in a
+    fixed sentence that uses the term)."""
+    sentence: str | None = None
+    """The sentence added right after the first sentence that uses the term; None when
+    the fixed wording already explains it there (``IMR (Independent Medical Review)``;
+    ``approved``, the headline's word, explained by the opening lines)."""
     forms: tuple[str, ...] = ()
     """Other forms of the same word the explanation covers (``approve``, ``approval``)."""
-    insert: bool = True
-    """Add the meaning in parentheses after the first use; False when a fixed sentence
-    right after the first use gives it (``approved``: the headline's word, explained by
-    the opening lines)."""
+
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w#]){re.escape(self.term)}(?!\w)", re.I)
 
     def words(self) -> frozenset[str]:
         """The lower-case words this entry explains, for the hard-word check."""
         return frozenset(w.lower() for phrase in (self.term, *self.forms) for w in re.findall(r"[\w']+", phrase))
 
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w#]){re.escape(self.term)}(?!\w)", re.I)
+
+def _t(term: str, meaning: str, sentence: str | None = None, *forms: str) -> Term:
+    if sentence is not None and meaning not in sentence:
+        raise ValueError(f"the sentence for {term!r} must contain its meaning")
+    return Term(term, meaning, sentence, forms)
 
 
 TERMS: dict[str, tuple[Term, ...]] = {
     "en": (
-        Term("approved", "the reviewer said yes to the care", ("approve", "approval", "approvals"), insert=False),
-        Term("IMR", "Independent Medical Review"),
-        Term("Independent Medical Review", "This doctor does not work for you or your employer", insert=False),
-        Term("employer", "the company you work for"),
-        Term("reviewer", "This doctor is the reviewer", ("reviewers",), insert=False),
-        Term("decision", "what the reviewer decided", ("decisions",)),
-        Term("medical guidelines", "rules doctors use to decide what care works", ("medical",)),
-        Term("claims administrator", "the company that pays for care when you get hurt at work", ("claim",)),
-        Term("authorize", "say yes so that the care can be given"),
-        Term("appeal", "ask a court to look at it again", ("appeals",)),
-        Term("WCAB", "the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job",
-             ("Workers' Compensation Appeals Board", "compensation")),
-        Term("fraud", "lying or cheating"),
-        Term("bias", "treating you unfairly because of who you are"),
-        Term("verified petition", "you sign it and swear that it is true"),
-        Term("proof of service", "the page that says when and how it was sent"),
-        Term("Division of Workers' Compensation", "the state office for workers hurt on the job", ("DWC",)),
-        Term("ADJ case number", "the number of your case at the WCAB"),
-        Term("disability", "a lasting sickness or hurt that makes some things hard to do"),
+        _t("approved", "the reviewer said yes to the care", None, "approve", "approval", "approvals"),
+        _t("IMR", "Independent Medical Review"),
+        _t("Independent Medical Review", "This doctor does not work for you or your employer"),
+        _t("employer", "the company you work for", "Your employer is the company you work for."),
+        _t("reviewer", "This doctor is the reviewer", None, "reviewers"),
+        _t("decision", "what the reviewer decided", "The decision is what the reviewer decided.", "decisions"),
+        _t(
+            "medical guidelines",
+            "rules doctors use to decide what care works",
+            "Medical guidelines are rules doctors use to decide what care works.",
+            "medical",
+        ),
+        _t(
+            "claims administrator",
+            "the company that pays for care when you get hurt at work",
+            "The claims administrator is the company that pays for care when you get hurt at work.",
+            "claim",
+        ),
+        _t(
+            "authorize",
+            "to say yes so that the care can be given",
+            "To authorize means to say yes so that the care can be given.",
+        ),
+        _t(
+            "appeal",
+            "to ask a court to look at it again",
+            "To appeal means to ask a court to look at it again.",
+            "appeals",
+        ),
+        _t(
+            "WCAB",
+            "the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job",
+            "The WCAB is the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job.",
+            "Workers' Compensation Appeals Board",
+        ),
+        _t("fraud", "lying or cheating", "Fraud means lying or cheating."),
+        _t(
+            "bias",
+            "treating you unfairly because of who you are",
+            "Bias means treating you unfairly because of who you are.",
+        ),
+        _t(
+            "disability",
+            "a lasting sickness or hurt that makes some things hard to do",
+            "A disability is a lasting sickness or hurt that makes some things hard to do.",
+        ),
+        _t("verified petition", "you sign it and swear that it is true"),
+        _t(
+            "proof of service",
+            "the page that says when and how the letter was sent",
+            "The proof of service is the page that says when and how the letter was sent.",
+        ),
+        _t(
+            "Division of Workers' Compensation",
+            "the state office for workers hurt on the job",
+            None,
+            "DWC",
+            "compensation",
+        ),
+        _t(
+            "ADJ case number",
+            "the number of your case at the WCAB",
+            "Your ADJ case number is the number of your case at the WCAB.",
+        ),
     ),
     "es": (
-        Term("aprobado", "el revisor dijo que sí a la atención", insert=False),
-        Term("IMR", "Revisión Médica Independiente"),
-        Term("Revisión Médica Independiente", "Este médico no trabaja para usted ni para su empleador", insert=False),
-        Term("revisor", "Este médico es el revisor", insert=False),
-        Term("guías médicas", "reglas que usan los médicos para decidir qué atención funciona"),
-        Term("administrador de reclamos", "la compañía que paga la atención de su lesión de trabajo"),
-        Term("autorizar", "decir que sí para que se pueda dar la atención"),
-        Term("apelar", "pedirle a un tribunal que lo vuelva a revisar"),
-        Term("WCAB", "la Junta de Apelaciones de Compensación de Trabajadores"),
-        Term("petición verificada", "usted la firma y jura que es verdad"),
-        Term("prueba de envío", "la página que dice cuándo y cómo se envió"),
-        Term("División de Compensación de Trabajadores", "la oficina del estado para los trabajadores lesionados"),
-        Term("número de caso ADJ", "el número de su caso de compensación de trabajadores"),
+        _t("aprobado", "el revisor dijo que sí a la atención"),
+        _t("IMR", "Revisión Médica Independiente"),
+        _t("Revisión Médica Independiente", "Este médico no trabaja para usted ni para su empleador"),
+        _t("revisor", "Este médico es el revisor"),
+        _t(
+            "empleador",
+            "la compañía para la que usted trabaja",
+            "Su empleador es la compañía para la que usted trabaja.",
+        ),
+        _t("decisión", "lo que decidió el revisor", "La decisión es lo que decidió el revisor."),
+        _t(
+            "guías médicas",
+            "reglas que usan los médicos para decidir qué atención funciona",
+            "Las guías médicas son reglas que usan los médicos para decidir qué atención funciona.",
+        ),
+        _t(
+            "administrador de reclamos",
+            "la compañía que paga la atención cuando usted se lesiona en el trabajo",
+            "El administrador de reclamos es la compañía que paga la atención cuando usted se lesiona en el trabajo.",
+        ),
+        _t(
+            "autorizar",
+            "dar el sí para que usted reciba la atención",
+            "Autorizar quiere decir dar el sí para que usted reciba la atención.",
+        ),
+        _t(
+            "apelar",
+            "pedirle a un tribunal que lo vuelva a revisar",
+            "Apelar quiere decir pedirle a un tribunal que lo vuelva a revisar.",
+        ),
+        _t(
+            "WCAB",
+            "la Junta de Apelaciones de Compensación de Trabajadores",
+            "La WCAB es la Junta de Apelaciones de Compensación de Trabajadores (Workers' Compensation Appeals "
+            "Board), un tribunal para casos de trabajadores lesionados.",
+        ),
+        _t("fraude", "mentiras o trampas"),
+        _t("petición verificada", "usted la firma y jura que es verdad"),
+        _t("prueba de envío", "la página que dice cuándo y cómo se envió"),
+        _t(
+            "División de Compensación de Trabajadores",
+            "la oficina del estado para los trabajadores lesionados",
+            "La División de Compensación de Trabajadores es la oficina del estado para los trabajadores lesionados.",
+        ),
+        _t(
+            "número de caso ADJ",
+            "el número de su caso en la WCAB",
+            "Su número de caso ADJ es el número de su caso en la WCAB.",
+        ),
     ),
 }
+"""Terms the fixed wording uses, per language."""
 NAMES = ("Information and Assistance", "California", "United States", "IMR Unit", "magnet", '"Decision rationale"')
 """Proper names the fixed wording uses (Dale-Chall counts names as familiar), and
 "magnet", said only where a picture of it helps."""
@@ -105,34 +204,80 @@ class Abbreviation:
 
 
 ABBREVIATIONS: tuple[Abbreviation, ...] = (
-    Abbreviation(r"\bMRI\b", "MRI", "An MRI takes pictures of the inside of the body with a big magnet.",
-                 "MRI es una resonancia magnética: un estudio que toma imágenes del interior del cuerpo."),
-    Abbreviation(r"\bCT\b", "CT/X-ray", "A CT takes X-ray pictures of the inside of the body.",
-                 "CT es una tomografía: un estudio con rayos X que toma imágenes del interior del cuerpo."),
-    Abbreviation(r"\bEMG\b", "EMG", "EMG is a test of your nerves.",
-                 "EMG es una electromiografía: una prueba de cómo los nervios mueven los músculos."),
-    Abbreviation(r"\bNC[VS]\b", "NCV/NCS", "NCV or NCS is a test of how fast your nerves work.",
-                 "NCV o NCS es un estudio de la conducción nerviosa: mide qué tan rápido los nervios llevan señales."),
-    Abbreviation(r"\bFCE\b|[Ff]unctional capacity evaluation", "FCE/functional/capacity/evaluation",
-                 "A functional capacity evaluation (FCE) is a test of what work your body can do.",
-                 "Una evaluación de capacidad funcional (FCE) es una prueba de qué trabajo puede hacer su cuerpo."),
-    Abbreviation(r"\bTENS\b|\bEMS\b|\bE-stim\b|[Ee]lectrical stimulation", "TENS/EMS/E-stim",
-                 "TENS, EMS and E-stim are small machines that send weak electric power into the body to help with pain.",
-                 "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor."),
-    Abbreviation(r"\bPT\b", "PT/physical/therapy", "PT means physical therapy: care that helps you move better.", "PT quiere decir terapia física."),
-    Abbreviation(r"\bOT\b", "OT/occupational/therapy", "OT means occupational therapy: help to do daily tasks again.",
-                 "OT quiere decir terapia ocupacional: ayuda para volver a hacer las tareas diarias."),
-    Abbreviation(r"\bDOS\b", "DOS", "DOS means date of service: the day the care was given.",
-                 "DOS quiere decir fecha de servicio (date of service): el día en que se dio la atención."),
-    Abbreviation(r"\bEKG\b", "EKG", "An EKG is a test of your heart.", "Un EKG es un electrocardiograma: una prueba del corazón."),
+    Abbreviation(
+        r"\bMRI\b",
+        "MRI",
+        "An MRI takes pictures of the inside of the body with a big magnet.",
+        "MRI es una resonancia magnética: un estudio que toma imágenes del interior del cuerpo.",
+    ),
+    Abbreviation(
+        r"\bCT\b",
+        "CT/X-ray",
+        "A CT takes X-ray pictures of the inside of the body.",
+        "CT es una tomografía: un estudio con rayos X que toma imágenes del interior del cuerpo.",
+    ),
+    Abbreviation(
+        r"\bEMG\b",
+        "EMG",
+        "EMG is a test of your nerves.",
+        "EMG es una electromiografía: una prueba de cómo los nervios mueven los músculos.",
+    ),
+    Abbreviation(
+        r"\bNC[VS]\b",
+        "NCV/NCS",
+        "NCV or NCS is a test of how fast your nerves work.",
+        "NCV o NCS es un estudio de la conducción nerviosa: mide qué tan rápido los nervios llevan señales.",
+    ),
+    Abbreviation(
+        r"\bFCE\b|[Ff]unctional capacity evaluation",
+        "FCE/functional/capacity/evaluation",
+        "A functional capacity evaluation (FCE) is a test of what work your body can do.",
+        "Una evaluación de capacidad funcional (FCE) es una prueba de qué trabajo puede hacer su cuerpo.",
+    ),
+    Abbreviation(
+        r"\bTENS\b|\bEMS\b|\bE-stim\b|[Ee]lectrical stimulation",
+        "TENS/EMS/E-stim",
+        "TENS, EMS and E-stim are small machines that send weak electric power into the body to help with pain.",
+        "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor.",
+    ),
+    Abbreviation(
+        r"\bPT\b",
+        "PT/physical/therapy",
+        "PT means physical therapy: care that helps you move better.",
+        "PT quiere decir terapia física.",
+    ),
+    Abbreviation(
+        r"\bOT\b",
+        "OT/occupational/therapy",
+        "OT means occupational therapy: help to do daily tasks again.",
+        "OT quiere decir terapia ocupacional: ayuda para volver a hacer las tareas diarias.",
+    ),
+    Abbreviation(
+        r"\bDOS\b",
+        "DOS",
+        "DOS means date of service: the day the care was given.",
+        "DOS quiere decir fecha de servicio (date of service): el día en que se dio la atención.",
+    ),
+    Abbreviation(
+        r"\bEKG\b", "EKG", "An EKG is a test of your heart.", "Un EKG es un electrocardiograma: una prueba del corazón."
+    ),
     Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
     Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
-    Abbreviation(r"\bESWT\b", "ESWT", "ESWT is a treatment with sound waves.", "ESWT es un tratamiento con ondas de sonido."),
-    Abbreviation(r"(?<!\w)#\d", "#", "A number after # is how many were asked for, like how many pills.",
-                 "Un número después de # es la cantidad pedida, por ejemplo cuántas pastillas."),
-    Abbreviation(r"\b[Rr]etro(?:spective)?\b|RETROSPECTIVE", "Retrospective",
-                 "Retrospective means care you already had.",
-                 "Retrospective (retrospectivo) quiere decir atención que usted ya recibió."),
+    Abbreviation(
+        r"\bESWT\b", "ESWT", "ESWT is care with strong sound waves.", "ESWT es un tratamiento con ondas de sonido."
+    ),
+    Abbreviation(
+        r"(?<!\w)#\d",
+        "#",
+        "A number after # is how many were asked for, like how many pills.",
+        "Un número después de # es la cantidad pedida, por ejemplo cuántas pastillas.",
+    ),
+    Abbreviation(
+        r"\b[Rr]etro(?:spective)?\b|RETROSPECTIVE",
+        "Retrospective",
+        "Retrospective means care you already had.",
+        "Retrospective (retrospectivo) quiere decir atención que usted ya recibió.",
+    ),
 )
 """Abbreviations and letter words explained under the first item that uses them."""
 
@@ -224,8 +369,11 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
 """English service and body-part words (regex, case-insensitive) and their Spanish names."""
 
 _COMPILED = tuple((re.compile(p, re.I), es) for p, es in SPANISH_NAMES)
-_SIDES = ((re.compile(r"\bbilateral\b", re.I), "ambos lados"), (re.compile(r"\bleft\b", re.I), "lado izquierdo"),
-          (re.compile(r"\bright\b", re.I), "lado derecho"))
+_SIDES = (
+    (re.compile(r"\bbilateral\b", re.I), "ambos lados"),
+    (re.compile(r"\bleft\b", re.I), "lado izquierdo"),
+    (re.compile(r"\bright\b", re.I), "lado derecho"),
+)
 
 
 def spanish_name(service: str) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from llm_extract.contract.models import AppealDeadline, NextStep, Span
 from llm_extract.text.dates import appeal_deadlines
@@ -70,7 +70,8 @@ class Step:
     rows: tuple[str, ...]
     en: str
     es: str
-    applies: Callable[[Outcomes], bool]
+    applies: Callable[[Outcomes], bool] = field(repr=False)
+    """When the step is shown (left out of repr: the wording fingerprint hashes the repr)."""
 
 
 def _always(_: Outcomes) -> bool:
@@ -105,8 +106,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         ("approved-care",),
-        "For approved care you already had, the claims administrator must pay in 20 days after it gets this "
-        "decision.",
+        "For approved care you already had, the claims administrator must pay in 20 days after it gets this decision.",
         "Por la atención aprobada que usted ya recibió, el administrador de reclamos debe pagar dentro de "
         "20 días después de recibir esta decisión.",
         _approved_given,
@@ -123,8 +123,9 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         ("free-help",),
-        "You can get free help. People at the state Division of Workers' Compensation (DWC) answer "
-        "questions from hurt workers at no cost. They are called Information and Assistance officers. You "
+        "You can get free help. The Division of Workers' Compensation (DWC) is the state office for workers "
+        "hurt on the job. Its Information and Assistance officers answer questions from hurt workers at no "
+        "cost. You "
         "can also talk to a lawyer who works on cases of workers hurt on the job.",
         "Usted puede recibir ayuda gratis. En la División de Compensación de Trabajadores del estado (DWC), "
         "los oficiales de Información y Asistencia contestan sin costo las preguntas de los trabajadores "

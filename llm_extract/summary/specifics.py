@@ -19,8 +19,8 @@ __all__ = [
     "Amounts",
     "GuidelineLimit",
     "Missing",
-    "amounts",
     "already_authorized",
+    "amounts",
     "guideline_limit",
     "missing",
     "quote",
@@ -49,9 +49,9 @@ _LIMIT = re.compile(
     re.I,
 )
 _ASKED = (
-    re.compile(rf"\b(?:x|times|#)\s*(?P<n>\d+)\b", re.I),
+    re.compile(r"\b(?:x|times|#)\s*(?P<n>\d+)\b", re.I),
     re.compile(rf"\b(?P<n>{_NUM})\s+(?:\w+\s+){{0,3}}?(?:visits|sessions|treatments)\b", re.I),
-    re.compile(rf"\((?P<n>\d+)\s+(?:visits|sessions)\)", re.I),
+    re.compile(r"\((?P<n>\d+)\s+(?:visits|sessions)\)", re.I),
 )
 
 
@@ -186,7 +186,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "visits",
         re.compile(
             r"\b(?:number|amount)\s+of\s+(?:prior|previous|completed|past|previously\s+\w+)?\s*"
-            r"(?:\w+\s+)?(?:sessions|visits|treatments)\b|\bhow\s+many\s+(?:sessions|visits)\b",
+            r"(?:\w+\s+){0,2}(?:sessions|visits|treatments)\b|\bhow\s+many\s+(?:sessions|visits)\b",
             re.I,
         ),
     ),
@@ -197,16 +197,36 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_functional_improvement})
 
 
-def missing(reasons: list[Reason], letter: str | None) -> list[Missing]:
-    """What the records lacked, from the words of the item's documentation reasons (each kind once)."""
-    if letter is None:
+_LACK = re.compile(r"\b(?:no|not|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I)
+_GUIDELINE_WORDS = re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I)
+
+
+def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
+    """Rationale sentences that say something was lacking, leaving out sentences about
+    what a guideline asks for (a quoted criterion is not a finding about this worker)."""
+    found: list[tuple[int, int]] = []
+    start = rationale.start
+    for m in re.finditer(r"\.(?:\s|$)", letter[rationale.start : rationale.end] + " "):
+        end = min(rationale.start + m.end(), rationale.end)
+        sentence = letter[start:end]
+        if _LACK.search(sentence) and not _GUIDELINE_WORDS.search(sentence):
+            found.append((start, end))
+        start = end
+    return found
+
+
+def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
+    """What the records lacked: from the words of the item's documentation reasons, then
+    from the rationale's other sentences that say something was lacking (each kind once)."""
+    if letter is None or not any(r.code in _MISSING_CODES for r in reasons):
         return []
+    places = [(r.span.start, r.span.end) for r in reasons if r.code in _MISSING_CODES]
+    if decision.spans.rationale is not None:
+        places += _lack_sentences(letter, decision.spans.rationale)
     found: list[Missing] = []
-    for reason in reasons:
-        if reason.code not in _MISSING_CODES:
-            continue
+    for start, end in places:
         for key, pattern in _MISSING:
-            m = pattern.search(letter, reason.span.start, reason.span.end)
+            m = pattern.search(letter, start, end)
             if m is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
     return found

@@ -52,6 +52,8 @@ Lang = Literal["en", "es"]
 
 #: At most this many reason sentences per item: the main reason, not the rationale.
 _MAX_REASONS = 2
+#: At most this many "your doctor's notes did not say ..." sentences per item.
+_MAX_MISSING = 2
 
 #: Reasons that can explain each outcome. Another backend could attach a denial
 #: reason to an approved item; showing it would contradict the status line.
@@ -155,11 +157,11 @@ _EN = _Wording(
         ReasonCode.exceeds_guideline_limits: "Your doctor asked for more care than the medical guidelines allow.",
         ReasonCode.not_recommended: "The medical guidelines do not call for this care.",
         ReasonCode.missing_documentation: "Your doctor's notes did not give enough facts to show you need it.",
-        ReasonCode.findings_do_not_support: "What your doctor found when checking you did not show a need for this care.",
-        ReasonCode.other_treatment_first: "Other care should be tried or finished first.",
-        ReasonCode.related_item_not_approved: (
-            "The care it goes with was not approved. So this is not needed."
+        ReasonCode.findings_do_not_support: (
+            "What your doctor found when checking you did not show a need for this care."
         ),
+        ReasonCode.other_treatment_first: "Other care should be tried or finished first.",
+        ReasonCode.related_item_not_approved: ("The care it goes with was not approved. So this is not needed."),
         ReasonCode.approved_trial_pending: (
             "A first part of this care was approved. Whether you need more depends on how that part helps you."
         ),
@@ -171,8 +173,11 @@ _EN = _Wording(
         "improvement": "Your doctor's notes did not say how the past care helped you.",
         "pain": "Your doctor's notes did not give your pain levels before and after past care.",
         "visits": "Your doctor's notes did not say how many visits you already had.",
-        "drug_tests": "Your doctor's notes did not show the drug tests the medical guidelines ask for.",
-        "home_exercise": "Your doctor's notes did not say if you do exercises at home.",
+        "drug_tests": (
+            "Your doctor's notes did not show the tests the medical guidelines ask for when you take this kind "
+            "of medicine."
+        ),
+        "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
         "side_effects": "Your doctor's notes did not say if the medicine causes you problems.",
     },
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
@@ -253,9 +258,7 @@ _ES = _Wording(
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
         "side_effects": "Las notas de su médico no decían si el medicamento le causa problemas.",
     },
-    see_rationale=(
-        'Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'
-    ),
+    see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
 )
@@ -290,21 +293,25 @@ class _Writer:
     quoted: list[str] = field(default_factory=list)
 
     def say(self, sentence: str, *values: str) -> str:
-        """``sentence`` with the meaning of each term it uses first added in parentheses."""
+        """``sentence`` (or fixed paragraph), each part followed by the explaining sentence
+        of each term it uses first. A part holding a letter value is not split: the value
+        may contain a period."""
         self.quoted.extend(v for v in values if v)
-        for term in glossary.TERMS[self.lang]:
-            if term.term in self.defined:
-                continue
-            m = term.pattern().search(sentence)
-            if m is None:
-                continue
-            self.defined.add(term.term)
-            if term.meaning.casefold() in sentence.casefold():
-                continue
-            if any(m.start() < sentence.find(v) + len(v) and sentence.find(v) < m.end() for v in values if v in sentence):
-                continue
-            sentence = f"{sentence[: m.end()]} ({term.meaning}){sentence[m.end() :]}"
-        return sentence
+        parts = [sentence] if values else _SENTENCE_END.split(sentence)
+        said: list[str] = []
+        for part in parts:
+            own = _blank(part, values)
+            said.append(part)
+            for term in glossary.TERMS[self.lang]:
+                if term.term in self.defined or not term.pattern().search(own):
+                    continue
+                self.defined.add(term.term)
+                if term.sentence is not None and term.meaning.casefold() not in sentence.casefold():
+                    said.append(term.sentence)
+        return " ".join(said)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 
 
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
@@ -386,12 +393,11 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                     details.append(limit.asked)
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
-            found = specifics.missing([r for r in fitting if r.code is code], letter)
+            found = specifics.missing(decision, fitting, letter)
             if found:
-                for m in found:
-                    sentence = out.say(words.missing[m.key])
-                    if sentence not in sentences:
-                        sentences.append(sentence)
+                for m in found[:_MAX_MISSING]:
+                    if m.words not in details:
+                        sentences.append(out.say(words.missing[m.key]))
                         details.append(m.words)
                 continue
         sentence = out.say(words.reasons[code])
@@ -423,7 +429,9 @@ def _status(kind: SummaryItemKind, partial: bool, retro: bool, words: _Wording) 
     return words.rest_not_approved if partial else words.not_approved
 
 
-def _item(decision: Decision, letter: str | None, lang: str, words: _Wording, out: _Writer, explained: set[str]) -> _Item:
+def _item(
+    decision: Decision, letter: str | None, lang: str, words: _Wording, out: _Writer, explained: set[str]
+) -> _Item:
     kind = _kind(decision, letter)
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
@@ -498,11 +506,11 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
         opening.append(out.say(words.dated.format(date=date), date))
     explained: set[str] = set()
     items = [_item(d, letter, lang, words, out, explained) for d in ordered]
-    kinds = [i.item.kind for i in items]
+    approved = [i.item for i in items if i.item.kind is SummaryItemKind.approved]
     outcomes = next_steps.Outcomes(
-        approved=any(k is SummaryItemKind.approved and not i.item.retrospective for k, i in zip(kinds, items)),
-        approved_given=any(k is SummaryItemKind.approved and i.item.retrospective for k, i in zip(kinds, items)),
-        refused=SummaryItemKind.not_approved in kinds,
+        approved=any(not i.retrospective for i in approved),
+        approved_given=any(i.retrospective for i in approved),
+        refused=any(i.item.kind is SummaryItemKind.not_approved for i in items),
     )
     when = next_steps.deadline(case.decision_date, case.spans.decision_date)
     steps = next_steps.steps(outcomes, lang, when, lambda d: _format_date(d, words))

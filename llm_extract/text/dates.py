@@ -109,6 +109,4 @@ def appeal_deadlines(mailed: dt.date) -> dict[str, dt.date]:
     Calendar days, counted the one way the summary states them; the proof of service
     date, not this estimate, is what counts, and the summary says so.
     """
-    return {
-        where: mailed + dt.timedelta(days=APPEAL_DAYS + extra) for where, extra in MAIL_EXTENSION_DAYS.items()
-    }
+    return {where: mailed + dt.timedelta(days=APPEAL_DAYS + extra) for where, extra in MAIL_EXTENSION_DAYS.items()}

@@ -6,10 +6,9 @@ one implementation, so the two can never disagree about an unsupported fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-
-import datetime as dt
 
 from llm_extract.text.dates import appeal_deadlines, dates_in, find_dates
 
@@ -93,6 +92,6 @@ class LetterFacts:
         return self.check(statement).all()
 
 
-def unsupported_facts(statement: str, letter: str) -> list[str]:
+def unsupported_facts(statement: str, letter: str, deadlines_from: dt.date | None = None) -> list[str]:
     """:meth:`LetterFacts.unsupported` for a single statement."""
-    return LetterFacts(letter).unsupported(statement)
+    return LetterFacts(letter, deadlines_from).unsupported(statement)
