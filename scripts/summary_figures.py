@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     english = _english_sentences()
 
     n = len(letters)
-    already_refused = already_items = partial_items = partial_ok = retro_approved = retro_ok = 0
+    already_refused = already_items = partial_items = partial_ok = partial_distinct = retro_approved = retro_ok = 0
     unsupported_letters = 0
     en_grade_ok = en_words_ok = en_both_ok = 0
     es_ok = es_fh_ok = es_untranslated = 0
@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                     if shown:
                         a, b, c = (q for q in three if q is not None)
                         spans = {(q.span.start, q.span.end) for q in (a, b, c) if q.span is not None}
-                        partial_ok += len(spans) == 3 and a.text not in (b.text, c.text)
+                        partial_ok += len(spans) == 3
+                        partial_distinct += len({a.text, b.text, c.text}) == 3
                 if lang == "en" and item.retrospective and d.outcome is Outcome.overturned:
                     retro_approved += 1
                     retro_ok += "pay for" in item.status and "authorize" not in item.status
@@ -137,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"letters: {n} (templates v{t.TEMPLATES_VERSION})")
     print(f"already-authorized items told 'not approved': {already_refused} of {already_items}")
-    print(f"partial items showing three amounts from the letter: {share(partial_ok, partial_items)}")
+    print(f"partial items showing three amounts, three places in the letter: {share(partial_ok, partial_items)}")
+    print(f"  ... whose three texts differ: {share(partial_distinct, partial_items)} (else the letter repeats words)")
     print(f"retrospective approved items told 'pay for': {share(retro_ok, retro_approved)}")
     print(f"'more than the guidelines allow' items naming the limit: {share(specific_limits, limit_items)}")
     print(f"summaries with a number/date not in the letter (en+es): {unsupported_letters}")

@@ -43,7 +43,7 @@ def test_every_row_id_names_one_row_of_worker_facts_and_its_source() -> None:
     for rid, row in next_steps.FACT_ROWS.items():
         matches = [r for r in rows if row.words in r]
         assert len(matches) == 1, rid
-        fact, source = matches[0].strip("| ").rsplit(" | ", 1)
+        _fact, source = matches[0].strip("| ").rsplit(" | ", 1)
         for citation in row.citation.split("; "):
             law = re.match(r"(Lab\. Code [\d.]+|8 CCR [\d.]+)", citation)
             assert law is not None and law.group(1) in source, (rid, citation)
