@@ -60,7 +60,10 @@ class Broken:
             return doc
         decisions = self.change(list(doc.decisions))
         return doc.model_copy(
-            update={"decisions": decisions, "summary": build_summary(doc.case, decisions, options.lang)}
+            update={
+                "decisions": decisions,
+                "summary": build_summary(doc.case, decisions, options.lang, letter=letter.text),
+            }
         )
 
 

@@ -22,8 +22,9 @@ from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 
 DATED = Case(decision_date=dt.date(2016, 12, 9))
 UNDATED = Case()
-FIXED_NUMBERS = {"30", "5", "8", "10575"}
-"""Digits the templates may add: the appeal window, mail extension and 8 CCR 10575(c)."""
+FIXED_NUMBERS = {"30", "5", "10", "20", "12"}
+"""Digits the templates may add: the appeal window, the mail extensions and the 12-month rule
+(citations of the "Legal basis" section are checked apart)."""
 
 
 def reason(code: ReasonCode, start: int = 100, end: int = 150) -> Reason:
@@ -59,9 +60,9 @@ def numbers(text: str) -> set[str]:
 
 def test_denied_items_say_not_approved_in_plain_words() -> None:
     summary = build_summary(DATED, [DENIED_MRI, DENIED_THERAPY], "en")
-    assert summary.headline == "None of the treatments in your review are approved."
+    assert summary.headline == "None of the care in your review is approved."
     assert [item.approved for item in summary.items] == [False, False]
-    assert all(item.status == "This treatment is not approved." for item in summary.items)
+    assert all(item.status == "This care is not approved." for item in summary.items)
     assert "upheld" not in summary.text.lower() and "overturned" not in summary.text.lower()
 
 
@@ -71,14 +72,14 @@ def test_approved_item_says_approved_and_must_be_authorized() -> None:
     assert item.approved
     assert "approved" in item.status and "not approved" not in item.status
     assert "authorize" in item.status
-    assert summary.headline == "The treatment in your review is approved."
-    assert any("must now authorize" in step for step in summary.next_steps)
-    assert item.reasons == ["The reviewer found that you need this treatment."]
+    assert summary.headline == "The care in your review is approved."
+    assert any("must authorize the approved care in 5 working days" in step for step in summary.next_steps)
+    assert item.reasons == ["The reviewer found that you need this care."]
 
 
 def test_mixed_outcomes_use_some_not_counts() -> None:
     summary = build_summary(DATED, [DENIED_MRI, DENIED_THERAPY, APPROVED_BRACE], "en")
-    assert summary.headline.startswith("Some of the treatments")
+    assert summary.headline.startswith("Some of the care")
     # Three items, two denied: none of these counts may appear anywhere.
     assert not numbers(summary.text) & {"1", "2", "3"}
 
@@ -95,28 +96,33 @@ def test_no_numbers_beyond_letter_values_and_fixed_rules() -> None:
     items = [partial, DENIED_THERAPY, APPROVED_BRACE]
     for lang in ("en", "es"):
         summary = build_summary(DATED, items, lang)
-        values = [d.service for d in items] + [partial.authorized_portion or "", "December 9, 2016"]
-        letter_values = numbers(" ".join(values))
-        assert numbers(summary.text) <= letter_values | FIXED_NUMBERS, lang
+        values = [d.service for d in items] + [partial.original_request or "", partial.authorized_portion or ""]
+        deadline = summary.appeal_deadline
+        assert deadline is not None
+        dates = [deadline.mailed_on, deadline.california, deadline.united_states, deadline.outside_united_states]
+        letter_values = numbers(" ".join(values)) | {str(d.day) for d in dates} | {str(d.year) for d in dates}
+        body = summary.text[: summary.text.rindex("\n\n")]  # without the "Legal basis" citations
+        assert numbers(body) <= letter_values | FIXED_NUMBERS, lang
 
 
 def test_appeal_window_is_stated() -> None:
     text = build_summary(UNDATED, [DENIED_MRI], "en").text
-    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 more days"):
+    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 days more"):
         assert fact in text
-    assert "8 CCR 10575(c)" in text
+    assert "8 CCR 10575(c)" in text.split("Legal basis:")[1]
+    assert "8 CCR 10605" in text.split("Legal basis:")[1]
 
 
 def test_no_authorization_step_when_nothing_is_approved() -> None:
     steps = build_summary(UNDATED, [DENIED_MRI], "en").next_steps
-    assert not any("authorize" in step for step in steps)
+    assert not any("5 working days" in step for step in steps)
 
 
 def test_service_is_quoted_as_written() -> None:
     odd = decision(1, "Associated surgical service: COLD THERAPY UNIT.", Outcome.upheld)
     summary = build_summary(UNDATED, [odd], "en")
     assert summary.items[0].service == "Associated surgical service: COLD THERAPY UNIT."
-    assert "Treatment: Associated surgical service: COLD THERAPY UNIT.\n" in summary.text
+    assert "Care: Associated surgical service: COLD THERAPY UNIT.\n" in summary.text
 
 
 def test_reasons_use_fixed_sentences_at_most_two() -> None:
@@ -132,7 +138,8 @@ def test_reasons_use_fixed_sentences_at_most_two() -> None:
     )
     item = build_summary(UNDATED, [many], "en").items[0]
     assert item.reasons == [
-        "The medical guidelines do not recommend this treatment.",
+        "The medical guidelines do not call for this care. "
+        "Medical guidelines are rules doctors use to decide what care works.",
         "Other care should be tried or finished first.",
     ]
 
@@ -156,11 +163,11 @@ def test_documentation_reason_yields_to_the_specific_one_on_the_same_words() -> 
     )
     item = build_summary(UNDATED, [both], "en").items[0]
     assert item.reasons == [
-        "The records did not show that past treatment helped you do more in daily life.",
-        "Your exam results did not show a need for this treatment.",
+        "Your doctor's notes did not show that past care helped you do more in daily life.",
+        "What your doctor found when checking you did not show a need for this care.",
     ]
     alone = decision(1, "Chiropractic care", Outcome.upheld, [reason(ReasonCode.missing_documentation)])
-    assert "records" in build_summary(UNDATED, [alone], "en").items[0].reasons[0]
+    assert "enough facts" in build_summary(UNDATED, [alone], "en").items[0].reasons[0]
 
 
 def test_reasons_that_contradict_the_outcome_are_not_shown() -> None:
@@ -179,7 +186,9 @@ def test_partial_item_mentions_the_authorized_portion() -> None:
         authorized_portion="Physical therapy x 6",
     )
     text = build_summary(UNDATED, [partial], "en").text
-    assert "part of the request was already approved: Physical therapy x 6." in text
+    assert "Your doctor asked for: Physical therapy x 12.\n" in text
+    assert "Already approved before this review: Physical therapy x 6.\n" in text
+    assert "This review decided only on the rest: Physical therapy x 6.\nThe rest is not approved." in text
 
 
 def test_decision_date_is_written_out() -> None:
@@ -193,19 +202,24 @@ def test_spanish_is_spanish_and_differs() -> None:
     english = build_summary(DATED, items, "en")
     spanish = build_summary(DATED, items, "es")
     assert spanish.language == "es" and spanish.text != english.text
-    assert spanish.headline == "Algunos tratamientos de su revisión fueron aprobados y otros no."
+    assert spanish.headline == "Una parte de la atención de su revisión fue aprobada y otra no."
     assert spanish.items[0].status == "Este tratamiento no fue aprobado."
     assert "debe autorizar" in spanish.text and "usted" in spanish.text
     assert "petición verificada" in spanish.text and "10575(c)" in spanish.text
-    for sentence in ("This treatment is not approved.", "Here is what happens next.", "If you disagree"):
+    for sentence in ("This care is not approved.", "What you can do", "You can also appeal"):
         assert sentence not in spanish.text
     assert spanish.items[0].service == "MRI of the left knee"
+    assert spanish.items[0].service_plain == "resonancia magnética, rodilla, lado izquierdo (MRI of the left knee)"
+    assert "Tratamiento: resonancia magnética, rodilla, lado izquierdo (en la carta: MRI of the left knee)." in (
+        spanish.text
+    )
 
 
 def test_readability_is_computed_on_the_text() -> None:
     for lang in ("en", "es"):
         summary = build_summary(DATED, [DENIED_MRI, APPROVED_BRACE], lang)
-        assert summary.readability == score(summary.text, lang)
+        assert summary.readability.model_copy(update={"hard_words": None}) == score(summary.text, lang)
+        assert (summary.readability.hard_words is None) == (lang == "es")
     english = build_summary(DATED, [DENIED_MRI, DENIED_THERAPY, APPROVED_BRACE], "en")
     assert english.readability.meets_target and english.readability.score <= 6
 
@@ -233,15 +247,20 @@ def test_deterministic_rules_output() -> None:
 WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
+    "4": "9043acc73186deafeef9ff0438a559ab18390afb696978fffaf31835400f4a85",
 }
 
 
 def test_changed_wording_requires_a_new_templates_version() -> None:
     import hashlib
 
+    import llm_extract.summary.glossary as glossary
+    import llm_extract.summary.next_steps as steps
     import llm_extract.summary.templates as summary
 
-    fingerprint = hashlib.sha256(repr((summary._EN, summary._ES)).encode()).hexdigest()
+    wording = (summary._EN, summary._ES, steps.STEPS, steps._DEADLINE_DATED, steps._DEADLINE_UNDATED, steps.FACT_ROWS)
+    wording += (glossary.TERMS, glossary.ABBREVIATIONS, glossary.SPANISH_NAMES)
+    fingerprint = hashlib.sha256(repr(wording).encode()).hexdigest()
     assert WORDING_FINGERPRINTS.get(TEMPLATES_VERSION) == fingerprint, (
         "summary wording changed: bump TEMPLATES_VERSION and record the new fingerprint here"
     )

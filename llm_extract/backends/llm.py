@@ -188,7 +188,7 @@ class _LlmBackend:
     def _summary(
         self, ctx: LetterContext, case: Case, decisions: list[Decision], options: ExtractOptions, origins: Origins
     ) -> Summary:
-        rules = build_summary(case, decisions, options.lang)
+        rules = build_summary(case, decisions, options.lang, letter=ctx.text)
         ctx.decisions, ctx.next_steps = decisions, list(rules.next_steps)
         facts = _facts(ctx.text, case, decisions)
         prompt = self.prompts[f"summary_{options.lang}"]
@@ -218,6 +218,9 @@ class _LlmBackend:
             text=text,
             readability=score(text, options.lang),
             generated_by=self.client.model,
+            steps=rules.steps,
+            appeal_deadline=rules.appeal_deadline,
+            legal_basis=rules.legal_basis,
         )
 
     def _provenance(self, letter: LetterText, parsed: ParsedLetter | None) -> Provenance:

@@ -65,6 +65,6 @@ class RulesBackend:
             reviewer=parsed.reviewer,
             patient=parsed.patient,
             decisions=decisions,
-            summary=build_summary(parsed.case, decisions, options.lang),
+            summary=build_summary(parsed.case, decisions, options.lang, letter=letter.text),
             provenance=provenance(letter, parsed, self.name, PARSER_VERSION),
         )

@@ -281,6 +281,32 @@ class Readability(Contract):
     target: float
     """Grade 6 or lower for English; ease 70 or higher for Spanish."""
     meets_target: bool
+    hard_words: list[str] | None = None
+    """English only: words of the summary's own wording that are neither on the Dale-Chall
+    list of familiar words nor explained in the summary (its glossary), in order of first
+    use. Names quoted from the letter are not counted: the summary cannot rename them.
+    The target is none. Null when not computed (Spanish, or a model's summary)."""
+
+
+class SummaryItemKind(StrEnum):
+    """What one item means for the worker."""
+
+    approved = "approved"
+    """The reviewer approved it (outcome overturned): it must now be authorized or paid for."""
+    not_approved = "not_approved"
+    """The denial stands (outcome upheld)."""
+    already_approved = "already_approved"
+    """Not approved by this review because the worker already has approval for it (or
+    already has it): the review changed nothing. Counted apart in the headline."""
+
+
+class Quote(Contract):
+    """A value the summary copies from the letter, with where the letter says it."""
+
+    text: str
+    """The words as written in the letter (line breaks folded)."""
+    span: Span | None = None
+    """Where the letter says it; null only when the summary was built without the letter text."""
 
 
 class SummaryItem(Contract):
@@ -293,6 +319,64 @@ class SummaryItem(Contract):
     """Plain sentence saying whether the treatment is approved."""
     reasons: list[str] = []
     """Plain sentences giving the main reason, drawn from the rationale."""
+    kind: SummaryItemKind = SummaryItemKind.not_approved
+    """Approved, not approved, or already approved before this review."""
+    service_plain: str | None = None
+    """The treatment's name in the summary's language when it differs from the letter's
+    (Spanish: translated with the letter's words kept in parentheses); null otherwise."""
+    retrospective: bool = False
+    """The care was already given ("Retrospective", "DOS", "date of service"): approval
+    means it must be paid for, not authorized."""
+    asked: Quote | None = None
+    """Partly approved items: what the doctor asked for (the original request)."""
+    already_approved: Quote | None = None
+    """Partly approved items: the part approved before this review."""
+    decided: Quote | None = None
+    """Partly approved items: the part this review decided."""
+    details: list[Quote] = []
+    """Letter words behind the specific reason sentences (guideline limits, amounts asked,
+    what the records lacked), each with its span."""
+
+
+class NextStep(Contract):
+    """One thing the worker can do or should know, with where the rule comes from."""
+
+    text: str
+    """The plain sentences, as they appear in the summary text."""
+    facts: list[str]
+    """Row ids of WORKER-FACTS.md every procedural statement in ``text`` comes from
+    (see ``llm_extract/summary/next_steps.py``)."""
+    dates: list[dt.date] = []
+    """Calendar dates the sentences give (appeal deadlines worked out from the decision date)."""
+
+
+class AppealDeadline(Contract):
+    """The appeal deadline as calendar dates, worked out from the decision date.
+
+    30 days after service, plus 5, 10 or 20 days when the letter is mailed (to an address
+    in California, elsewhere in the United States, outside the United States). The date on
+    the letter's proof of service decides; the summary assumes it was mailed on the
+    decision date and says so."""
+
+    mailed_on: dt.date
+    """The date counted from: the letter's decision date."""
+    mailed_on_span: Span | None = None
+    """Where the letter states that date."""
+    california: dt.date
+    """Last day for an address in California (30 + 5 days)."""
+    united_states: dt.date
+    """Last day for an address elsewhere in the United States (30 + 10 days)."""
+    outside_united_states: dt.date
+    """Last day for an address outside the United States (30 + 20 days)."""
+
+
+class GlossaryEntry(Contract):
+    """A word the summary explains where it first uses it."""
+
+    term: str
+    """The word or abbreviation as used in the summary (or in the letter's service name)."""
+    meaning: str
+    """The plain explanation given in the text."""
 
 
 class Summary(Contract):
@@ -302,12 +386,20 @@ class Summary(Contract):
     headline: str
     items: list[SummaryItem]
     next_steps: list[str]
-    """What happens next: the appeal window and, for approved items, authorization."""
+    """What happens next, as plain sentences: ``steps`` texts, in order."""
     text: str
     """The whole summary as plain text, ready to show or send."""
     readability: Readability
     generated_by: str
     """``rules`` for the deterministic templates, otherwise the model that wrote it."""
+    steps: list[NextStep] = []
+    """``next_steps`` with the WORKER-FACTS.md rows each one states and its dates."""
+    appeal_deadline: AppealDeadline | None = None
+    """The appeal deadline as dates; null when the letter has no decision date."""
+    glossary: list[GlossaryEntry] = []
+    """Words the summary explains, in order of first use."""
+    legal_basis: list[str] = []
+    """Citations for the procedural sentences (the text's short "Legal basis" section)."""
 
 
 class PromptRef(Contract):

@@ -7,7 +7,8 @@ checks the two failures that would hurt a reader:
   a status sentence that says "approved" for a denied treatment), checked against
   the *label*, not against the backend's own decision;
 * a date or number that is not in the letter (an invented deadline or visit count).
-  The fixed procedural facts (30 days, 5 more days, 8 CCR 10575(c)) are allowed.
+  The fixed procedural phrases (text/facts.PROCEDURAL_PHRASES) and the appeal
+  deadlines derived from the letter's decision date are allowed.
 
 The grade is recomputed from the summary text with the project's readability module
 (through :class:`~.grades.Grader`) rather than trusting the score the backend reported.
@@ -61,7 +62,9 @@ def score_summary(
         correct += right
         if not right:
             wrong.append(position)
-    facts = LetterFacts(letter)
+    # Appeal deadlines the summary worked out from the decision date are derived facts:
+    # allowed only when that date is in the letter (see LetterFacts).
+    facts = LetterFacts(letter, summary.appeal_deadline.mailed_on if summary.appeal_deadline else None)
     parts = [summary.text, summary.headline, *(s for i in summary.items for s in (i.status, *i.reasons))]
     unsupported = sorted({fact for part in parts for fact in facts.unsupported(part)})
     return SummaryScore(

@@ -91,3 +91,22 @@ def find_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
 def dates_in(text: str) -> set[dt.date]:
     """The set of dates :func:`find_dates` finds."""
     return {d for d, _ in find_dates(text)}
+
+
+APPEAL_DAYS = 30
+"""An appeal of an IMR determination must be filed no later than 30 days after service
+(8 CCR 10575(c); WORKER-FACTS.md row ``deadline``)."""
+
+MAIL_EXTENSION_DAYS: dict[str, int] = {"california": 5, "united_states": 10, "outside_united_states": 20}
+"""Days added when the determination is served by mail (also fax or e-mail), by the address it
+was sent to (8 CCR 10605; WORKER-FACTS.md row ``mail-extension``)."""
+
+
+def appeal_deadlines(mailed: dt.date) -> dict[str, dt.date]:
+    """The last day the WCAB must receive an appeal of a determination mailed on ``mailed``,
+    for each kind of address in :data:`MAIL_EXTENSION_DAYS`.
+
+    Calendar days, counted the one way the summary states them; the proof of service
+    date, not this estimate, is what counts, and the summary says so.
+    """
+    return {where: mailed + dt.timedelta(days=APPEAL_DAYS + extra) for where, extra in MAIL_EXTENSION_DAYS.items()}

@@ -1,0 +1,449 @@
+"""Plain words: the summary's glossary, letter abbreviations, and Spanish names for services.
+
+Three lists, one purpose: a worker should not meet a word nobody explained.
+
+* :data:`TERMS`: terms of art the fixed wording uses (IMR, claims administrator,
+  authorize, WCAB, verified petition, proof of service, medical guidelines, ...). Each
+  has a meaning that the text states where the term is first used; the summary's
+  ``glossary`` lists the ones a summary uses, and the hard-word check treats their
+  words as explained.
+* :data:`ABBREVIATIONS`: abbreviations letters put in service names (MRI, EMG/NCV,
+  FCE, TENS, DOS, "#90", ...), explained in one sentence under the item that uses them.
+* :data:`SPANISH_NAMES`: English service and body-part words with their plain
+  Latin-American Spanish names, used to give each service a Spanish name; the letter's
+  own words always follow in parentheses, since that is what the worker will see on
+  the letter and on bills.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llm_extract.contract.models import GlossaryEntry
+
+__all__ = [
+    "ABBREVIATIONS",
+    "NAMES",
+    "SPANISH_NAMES",
+    "TERMS",
+    "Term",
+    "abbreviations_in",
+    "glossary_of",
+    "spanish_amount",
+    "spanish_name",
+]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word the summary explains."""
+
+    term: str
+    """As used in the text (matched whole, case-insensitively)."""
+    meaning: str
+    """The explanation, word for word as the text states it (in ``sentence`` or in a
+    fixed sentence that uses the term)."""
+    sentence: str | None = None
+    """The sentence added right after the first sentence that uses the term; None when
+    the fixed wording already explains it there (``IMR (Independent Medical Review)``;
+    ``approved``, the headline's word, explained by the opening lines)."""
+    forms: tuple[str, ...] = ()
+    """Other forms of the same word the explanation covers (``approve``, ``approval``)."""
+
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w#]){re.escape(self.term)}(?!\w)", re.I)
+
+    def words(self) -> frozenset[str]:
+        """The lower-case words this entry explains, for the hard-word check."""
+        return frozenset(w.lower() for phrase in (self.term, *self.forms) for w in re.findall(r"[\w']+", phrase))
+
+
+def _t(term: str, meaning: str, sentence: str | None = None, *forms: str) -> Term:
+    if sentence is not None and meaning not in sentence:
+        raise ValueError(f"the sentence for {term!r} must contain its meaning")
+    return Term(term, meaning, sentence, forms)
+
+
+TERMS: dict[str, tuple[Term, ...]] = {
+    "en": (
+        _t("approved", "the reviewer said yes to the care", None, "approve", "approval", "approvals"),
+        _t("IMR", "Independent Medical Review"),
+        _t("Independent Medical Review", "This doctor does not work for you or your employer"),
+        _t("employer", "the company you work for", "Your employer is the company you work for."),
+        _t("reviewer", "This doctor is the reviewer", None, "reviewers"),
+        _t("decision", "what the reviewer decided", "The decision is what the reviewer decided.", "decisions"),
+        _t(
+            "medical guidelines",
+            "rules doctors use to decide what care works",
+            "Medical guidelines are rules doctors use to decide what care works.",
+            "medical",
+        ),
+        _t(
+            "claims administrator",
+            "the company that pays for care when you get hurt at work",
+            "The claims administrator is the company that pays for care when you get hurt at work.",
+            "claim",
+        ),
+        _t(
+            "authorize",
+            "to say yes so that the care can be given",
+            "To authorize means to say yes so that the care can be given.",
+        ),
+        _t(
+            "appeal",
+            "to ask a court to look at it again",
+            "To appeal means to ask a court to look at it again.",
+            "appeals",
+        ),
+        _t(
+            "WCAB",
+            "the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job",
+            "The WCAB is the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job.",
+            "Workers' Compensation Appeals Board",
+        ),
+        _t("fraud", "lying or cheating", "Fraud means lying or cheating."),
+        _t(
+            "bias",
+            "treating you unfairly because of who you are",
+            "Bias means treating you unfairly because of who you are.",
+        ),
+        _t(
+            "disability",
+            "a lasting sickness or hurt that makes some things hard to do",
+            "A disability is a lasting sickness or hurt that makes some things hard to do.",
+        ),
+        _t("verified petition", "you sign it and swear that it is true"),
+        _t(
+            "proof of service",
+            "the page that says when and how the letter was sent",
+            "The proof of service is the page that says when and how the letter was sent.",
+        ),
+        _t(
+            "Division of Workers' Compensation",
+            "the state office for workers hurt on the job",
+            None,
+            "DWC",
+            "compensation",
+        ),
+        _t(
+            "ADJ case number",
+            "the number of your case at the WCAB",
+            "Your ADJ case number is the number of your case at the WCAB.",
+        ),
+    ),
+    "es": (
+        _t("aprobado", "el revisor dijo que sí a la atención"),
+        _t("IMR", "Revisión Médica Independiente"),
+        _t("Revisión Médica Independiente", "Este médico no trabaja para usted ni para su empleador"),
+        _t("revisor", "Este médico es el revisor"),
+        _t(
+            "empleador",
+            "la compañía para la que usted trabaja",
+            "Su empleador es la compañía para la que usted trabaja.",
+        ),
+        _t("decisión", "lo que decidió el revisor", "La decisión es lo que decidió el revisor."),
+        _t(
+            "guías médicas",
+            "reglas que usan los médicos para decidir qué atención funciona",
+            "Las guías médicas son reglas que usan los médicos para decidir qué atención funciona.",
+        ),
+        _t(
+            "administrador de reclamos",
+            "la compañía que paga la atención cuando usted se lesiona en el trabajo",
+            "El administrador de reclamos es la compañía que paga la atención cuando usted se lesiona en el trabajo.",
+        ),
+        _t(
+            "autorizar",
+            "dar el sí para que usted reciba la atención",
+            "Autorizar quiere decir dar el sí para que usted reciba la atención.",
+        ),
+        _t(
+            "apelar",
+            "pedirle a un tribunal que lo vuelva a revisar",
+            "Apelar quiere decir pedirle a un tribunal que lo vuelva a revisar.",
+        ),
+        _t(
+            "WCAB",
+            "la Junta de Apelaciones de Compensación de Trabajadores",
+            "La WCAB es la Junta de Apelaciones de Compensación de Trabajadores (Workers' Compensation Appeals "
+            "Board), un tribunal para casos de trabajadores lesionados.",
+        ),
+        _t("fraude", "mentiras o trampas"),
+        _t("petición verificada", "usted la firma y jura que es verdad"),
+        _t("prueba de envío", "la página que dice cuándo y cómo se envió"),
+        _t(
+            "División de Compensación de Trabajadores",
+            "la oficina del estado para los trabajadores lesionados",
+            "La División de Compensación de Trabajadores es la oficina del estado para los trabajadores lesionados.",
+        ),
+        _t(
+            "número de caso ADJ",
+            "el número de su caso en la WCAB",
+            "Su número de caso ADJ es el número de su caso en la WCAB.",
+        ),
+    ),
+}
+"""Terms the fixed wording uses, per language."""
+NAMES = ("Information and Assistance", "California", "United States", "IMR Unit", "magnet", '"Decision rationale"')
+"""Proper names the fixed wording uses (Dale-Chall counts names as familiar), and
+"magnet", said only where a picture of it helps."""
+"""Terms the fixed wording uses, per language, in order of first use."""
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation letters use in service names, and one plain sentence for it."""
+
+    pattern: str
+    """Regex matched against the service name (case-sensitive: ``CT``, not ``act``)."""
+    term: str
+    """The abbreviation; ``/`` separates forms the sentence explains together."""
+    en: str
+    es: str
+
+
+ABBREVIATIONS: tuple[Abbreviation, ...] = (
+    Abbreviation(
+        r"\bMRI\b",
+        "MRI",
+        "An MRI takes pictures of the inside of the body with a big magnet.",
+        "MRI es una resonancia magnética: un estudio que toma imágenes del interior del cuerpo.",
+    ),
+    Abbreviation(
+        r"\bCT\b",
+        "CT/X-ray",
+        "A CT takes X-ray pictures of the inside of the body.",
+        "CT es una tomografía: un estudio con rayos X que toma imágenes del interior del cuerpo.",
+    ),
+    Abbreviation(
+        r"\bEMG\b",
+        "EMG",
+        "EMG is a test of your nerves.",
+        "EMG es una electromiografía: una prueba de cómo los nervios mueven los músculos.",
+    ),
+    Abbreviation(
+        r"\bNC[VS]\b",
+        "NCV/NCS",
+        "NCV or NCS is a test of how fast your nerves work.",
+        "NCV o NCS es un estudio de la conducción nerviosa: mide qué tan rápido los nervios llevan señales.",
+    ),
+    Abbreviation(
+        r"\bFCE\b|[Ff]unctional capacity evaluation",
+        "FCE/functional/capacity/evaluation",
+        "A functional capacity evaluation (FCE) is a test of what work your body can do.",
+        "Una evaluación de capacidad funcional (FCE) es una prueba de qué trabajo puede hacer su cuerpo.",
+    ),
+    Abbreviation(
+        r"\bTENS\b|\bEMS\b|\bE-stim\b|[Ee]lectrical stimulation",
+        "TENS/EMS/E-stim",
+        "TENS, EMS and E-stim are small machines that send weak electric power into the body to help with pain.",
+        "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor.",
+    ),
+    Abbreviation(
+        r"\bPT\b",
+        "PT/physical/therapy",
+        "PT means physical therapy: care that helps you move better.",
+        "PT quiere decir terapia física.",
+    ),
+    Abbreviation(
+        r"\bOT\b",
+        "OT/occupational/therapy",
+        "OT means occupational therapy: help to do daily tasks again.",
+        "OT quiere decir terapia ocupacional: ayuda para volver a hacer las tareas diarias.",
+    ),
+    Abbreviation(
+        r"\bDOS\b",
+        "DOS",
+        "DOS means date of service: the day the care was given.",
+        "DOS quiere decir fecha de servicio (date of service): el día en que se dio la atención.",
+    ),
+    Abbreviation(
+        r"\bEKG\b", "EKG", "An EKG is a test of your heart.", "Un EKG es un electrocardiograma: una prueba del corazón."
+    ),
+    Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
+    Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
+    Abbreviation(
+        r"\bESWT\b", "ESWT", "ESWT is care with strong sound waves.", "ESWT es un tratamiento con ondas de sonido."
+    ),
+    Abbreviation(
+        r"(?<!\w)#\d",
+        "#",
+        "A number after # is how many were asked for, like how many pills.",
+        "Un número después de # es la cantidad pedida, por ejemplo cuántas pastillas.",
+    ),
+    Abbreviation(
+        r"\b[Rr]etro(?:spective)?\b|RETROSPECTIVE",
+        "Retrospective",
+        "Retrospective means care you already had.",
+        "Retrospective (retrospectivo) quiere decir atención que usted ya recibió.",
+    ),
+)
+"""Abbreviations and letter words explained under the first item that uses them."""
+
+
+def abbreviations_in(service: str) -> list[Abbreviation]:
+    """The abbreviations a service name uses, in list order."""
+    return [a for a in ABBREVIATIONS if re.search(a.pattern, service)]
+
+
+def glossary_of(text: str, lang: str) -> list[GlossaryEntry]:
+    """The terms of :data:`TERMS` the text uses, in order of first use."""
+    found = [(m.start(), t) for t in TERMS[lang] if (m := t.pattern().search(text)) is not None]
+    found = [(start, t) for start, t in found if t.meaning.casefold() in text.casefold()]
+    return [GlossaryEntry(term=t.term, meaning=t.meaning) for _, t in sorted(found, key=lambda p: p[0])]
+
+
+# ------------------------------------------------------------------ Spanish service names
+
+SPANISH_NAMES: tuple[tuple[str, str], ...] = (
+    # services (longest first where one contains another)
+    (r"magnetic resonance imaging|open mri|mri", "resonancia magnética"),
+    (r"ct scan|\bct\b", "tomografía (CT)"),
+    (r"chest x-ray", "radiografía del pecho"),
+    (r"x-?rays?", "radiografía"),
+    (r"emg\s*/\s*nc[vs]|nc[vs]\s*/\s*emg", "electromiografía y estudio de conducción nerviosa"),
+    (r"\bemg\b", "electromiografía"),
+    (r"\bnc[vs]\b", "estudio de conducción nerviosa"),
+    (r"pt\s*/\s*ot", "terapia física y ocupacional"),
+    (r"physical therapy|\bpt\b", "terapia física"),
+    (r"occupational therapy|\bot\b", "terapia ocupacional"),
+    (r"massage therapy|massage", "masaje terapéutico"),
+    (r"chiropractic|chiro\b", "quiropráctica"),
+    (r"spinal manipulation", "manipulación de la columna"),
+    (r"manual therapy", "terapia manual"),
+    (r"acupuncture", "acupuntura"),
+    (r"biofeedback", "biorretroalimentación"),
+    (r"infrared therapy", "terapia infrarroja"),
+    (r"therapeutic exercise", "ejercicio terapéutico"),
+    (r"ultrasound", "ultrasonido"),
+    (r"electrical stimulation|e-stim|\bems\b", "estimulación eléctrica"),
+    (r"tens unit|\btens\b", "aparato TENS"),
+    (r"shockwave therapy|\beswt\b", "terapia de ondas de choque"),
+    (r"functional capacity evaluation|\bfce\b", "evaluación de capacidad funcional"),
+    (r"epidural steroid injection", "inyección epidural de esteroides"),
+    (r"platelet rich plasma injection", "inyección de plasma rico en plaquetas"),
+    (r"arthroscopy", "artroscopia"),
+    (r"spine surgery evaluation|spine surgeon eval", "consulta con un cirujano de columna"),
+    (r"assistant surgeon", "cirujano asistente"),
+    (r"pre-op clearance|medical clearance", "evaluación médica antes de la cirugía"),
+    (r"initial exam|physical exam", "examen médico"),
+    (r"partial hospitalization", "hospitalización parcial"),
+    (r"\bekg\b", "electrocardiograma"),
+    (r"\blabs?\b", "análisis de laboratorio"),
+    (r"cold therapy", "terapia de frío"),
+    (r"wheelchair", "silla de ruedas"),
+    (r"commode", "inodoro portátil"),
+    (r"bath/shower chair|shower chair", "silla para la ducha"),
+    (r"knee scooter", "patineta para la rodilla"),
+    (r"braces?", "férula"),
+    (r"pillow", "almohada"),
+    (r"lumbar support", "soporte lumbar"),
+    (r"sling|ultrasling|slingshot", "cabestrillo"),
+    (r"gloves", "guantes"),
+    (r"hygiene wipes", "toallitas de higiene"),
+    (r"sit-stand workstation", "escritorio para trabajar sentado o de pie"),
+    (r"leg wraps", "vendas para las piernas"),
+    (r"oral suspension", "medicamento líquido"),
+    (r"patch", "parche"),
+    (r"ointment|cream", "pomada"),
+    (r"\d\s*mg\b|\btabs?\b|tablets?|capsules?", "medicamento"),
+    # body parts
+    (r"lumbosacral spine|lumbar spine|low back|\blumbar\b", "zona lumbar"),
+    (r"cervical spine|\bcervical\b|\bneck\b", "cuello (columna cervical)"),
+    (r"thoracic spine|\bthoracic\b", "espalda media (columna torácica)"),
+    (r"\bshoulders?\b", "hombro"),
+    (r"\bknees?\b", "rodilla"),
+    (r"\bhips?\b", "cadera"),
+    (r"\bwrists?\b", "muñeca"),
+    (r"\bhands?\b", "mano"),
+    (r"\belbows?\b", "codo"),
+    (r"\bfoot\b|\bfeet\b", "pie"),
+    (r"\bankles?\b", "tobillo"),
+    (r"\bpelvis\b", "pelvis"),
+    (r"upper extremit(?:y|ies)", "brazos"),
+    (r"lower extremit(?:y|ies|ites)|lower leg", "piernas"),
+    (r"\bhead\b", "cabeza"),
+    (r"\bback\b", "espalda"),
+)
+"""English service and body-part words (regex, case-insensitive) and their Spanish names."""
+
+_COMPILED = tuple((re.compile(p, re.I), es) for p, es in SPANISH_NAMES)
+_SIDES = (
+    (re.compile(r"\bbilateral\b", re.I), "ambos lados"),
+    (re.compile(r"\bleft\b", re.I), "lado izquierdo"),
+    (re.compile(r"\bright\b", re.I), "lado derecho"),
+)
+
+
+def spanish_name(service: str) -> str | None:
+    """Spanish names for the services and body parts a service name mentions, or None.
+
+    The result lists what the glossary recognises, in the order the name mentions it
+    (each once), then the sides; it is shown with the letter's own words in parentheses.
+    None when the glossary recognises no service word.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+    for pattern, es in _COMPILED:
+        for m in pattern.finditer(service):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append(m.span())
+            if all(es != f for _, f in found):
+                found.append((m.start(), es))
+    if not found:
+        return None
+    names = [es for _, es in sorted(found)]
+    sides = [es for pattern, es in _SIDES if pattern.search(service)]
+    return ", ".join(names + sides)
+
+
+_SPANISH_WORDS = {
+    "one": "una",
+    "two": "dos",
+    "three": "tres",
+    "four": "cuatro",
+    "five": "cinco",
+    "six": "seis",
+    "seven": "siete",
+    "eight": "ocho",
+    "nine": "nueve",
+    "ten": "diez",
+    "eleven": "once",
+    "twelve": "doce",
+    "thirteen": "trece",
+    "fourteen": "catorce",
+    "fifteen": "quince",
+    "sixteen": "dieciséis",
+    "seventeen": "diecisiete",
+    "eighteen": "dieciocho",
+    "nineteen": "diecinueve",
+    "twenty": "veinte",
+    "twenty-four": "veinticuatro",
+    "thirty": "treinta",
+    "to": "a",
+    "visits": "visitas",
+    "sessions": "sesiones",
+    "treatments": "tratamientos",
+    "supervised": "supervisadas",
+    "additional": "adicionales",
+}
+_AMOUNT_TOKEN = re.compile(r"\d+|[A-Za-z]+(?:-[A-Za-z]+)?|\s*-\s*|\s+")
+
+
+def spanish_amount(amount: str) -> str | None:
+    """An amount as a letter writes it (``4-6 visits``, ``twelve``) in Spanish, or None
+    when it holds a word this list does not know (then only the letter's words are shown)."""
+    out: list[str] = []
+    for m in _AMOUNT_TOKEN.finditer(amount):
+        token = m.group()
+        if token.isdigit() or not token.strip() or token.strip() == "-":
+            out.append(token)
+        elif (es := _SPANISH_WORDS.get(token.lower())) is not None:
+            out.append(es)
+        else:
+            return None
+    if "".join(m.group() for m in _AMOUNT_TOKEN.finditer(amount)) != amount:
+        return None
+    return "".join(out)
