@@ -124,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--items", action="store_true", help="list every item's shown codes beside its labels")
     ap.add_argument("--only", choices=("holdout", "dev", "all"), default="dev", help="which items --items lists")
     ap.add_argument("--codes", action="store_true", help="print per-code figures")
+    ap.add_argument(
+        "--groups", default="holdout,dev,all", help="which groups to print (comma-separated: holdout,dev,all)"
+    )
     args = ap.parse_args(argv)
     corpus = args.corpus or default_corpus()
     if corpus is None:
@@ -144,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"({missing} fixture letters not found and skipped)")
     names = {"holdout": "held-out letters", "dev": "other letters + seeds", "all": "all fixtures"}
     for key, figures in groups.items():
+        if key not in args.groups.split(","):
+            continue
         print(figures.line(names[key]))
         if args.codes:
             print("\n".join(figures.per_code()))
