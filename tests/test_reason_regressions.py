@@ -247,3 +247,34 @@ def test_its_own_verdict_is_not_a_related_denial() -> None:
         ),
     )
     assert R.related_item_not_approved not in shown(item)[0]
+
+
+def test_the_worker_already_has_the_requested_study() -> None:
+    item = Item(
+        "X-rays of the knee: Upheld",
+        rationale=(
+            "There were no red flags on examination. The worker received a knee x-ray previously, so the request "
+            "is not medically necessary."
+        ),
+    )
+    assert R.already_authorized in shown(item)[0]
+    other = Item(
+        "Knee brace: Upheld",
+        rationale=(
+            "There were no red flags on examination. The worker received a knee x-ray previously, so the request "
+            "is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(other)[0]
+
+
+def test_another_denied_medication_carries_this_one() -> None:
+    item = Item(
+        "Stomach protection tablets #60: Upheld",
+        rationale=(
+            "These tablets protect the stomach during anti-inflammatory use. Continued use of the "
+            "anti-inflammatory drug is not appropriate and therefore, the stomach protection is not medically "
+            "necessary."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.related_item_not_approved]

@@ -179,11 +179,14 @@ _COMMON_WORDS_TEXT = (
     "with without times week weeks weekly month months daily each every over under left right bilateral "
     "purchase rental retrospective request requested date service services quantity total from into upper "
     "lower both additional sessions session visits visit unit units one two three four five six twelve "
-    "eight ten per dos and the for of to in on at by as or treatment therapy medication"
+    "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
+    # body regions: "a knee x-ray" is not "a knee brace"
+    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
+    "foot feet elbow elbows extremity extremities arm arms leg legs"
 )
 _COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
 
-_WORD = re.compile(r"[a-z][a-z0-9]{3,}")
+_WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
 
 
 def _stems(text: str) -> set[str]:
@@ -244,6 +247,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.no_functional_improvement,
         _rx(
             r"\bno\s+reports?\s+of\s+improvement\b"
+            r"|\b(?:therapy|treatment|session)\s+(?:outcomes?|results?|response)\s+(?:was|were|is|are|has|have)\s+not\s+"
+            r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)\s+(?:\w+\s+){0,3}?(?:evidence\s+of\s+)?(?:efficacy|benefit)"
             r"\s+(?:from|with|of)\s+(?:the\s+)?(?:prior|previous|past|current)\b"
         ),
@@ -397,7 +402,8 @@ _UNTIL_OTHER_CARE = _rx(
 )
 _UNTIL_EVIDENCE = _rx(r"^\W*until\s+(?:there\s+(?:is|are)\s+)?(?:\w+\s+){0,3}?(?:studies|evidence|research|trials)\b")
 _DURATION_LIMIT = _rx(
-    r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
+    r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:\d|one|two|three|four|six|a\s+few|several)"
+    r"|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
 )
 _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
 _CONDITION_AFTER = _rx(
@@ -421,6 +427,9 @@ _RELATED = _rx(
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
     r"(?:is|was|has\s+been)\s+(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+)?(?:medically\s+necessary|certified|"
     r"authorized|approved)|non-?certified|denied)[^.;]{0,40}?[,;]\s*(?:and\s+)?(?:so|therefore|thus|hence|then)?\b"
+    r"|^\W*(?:the\s+)?(?P<subject4>(?:[\w/.-]+\s+){1,6}?)(?:is|are|was|were)\s+not\s+(?:appropriate|medically\s+"
+    r"necessary|certified|approved|supported)\s+(?:and\s+)?,?\s*(?:therefore|thus|hence|so)\b[^.;]{0,80}?"
+    r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
 )
@@ -428,9 +437,15 @@ _RELATED = _rx(
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _rx(
-    r"\b(?:already|previously)\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
     r"|\bduplicat(?:e|ed|ion|ive)\b"
-    r"|\balready\s+(?:has|have|had|owns?|received|in\s+possession\s+of|using|uses)\s+(?:a|an|the|this|one|these)\b"
+)
+#: "Already has / previously had <the thing requested>": counts only when the thing is this item.
+_ALREADY_HAS = _rx(
+    r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using)\s+"
+    r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
+    r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
 )
 _TRIAL_PENDING = _rx(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future)\b[^.;]{0,120}?"
@@ -731,6 +746,10 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     "As the request is not medically necessary" is this item's own verdict; so is a
     subject whose distinctive words all belong to this item's service.
     """
+    if m.group("subject4"):
+        # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
+        stems = _stems(m.group("subject4"))
+        return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
     subject = (m.group("subject") or m.group("subject2") or m.group("subject3") or "").strip()
     if not subject or _ITSELF.search(subject):
         return False
@@ -747,7 +766,10 @@ def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[
             if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.related_item_not_approved, m
                 break
-    for m in _ALREADY.finditer(s.text):
+    for m in (*_ALREADY.finditer(s.text), *_ALREADY_HAS.finditer(s.text)):
+        thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
+        if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
+            continue
         if (
             s.guideline_at is None
             and not _negated(s.text, m)
