@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode
-from llm_extract.parse.reasons import find_reasons
+from llm_extract.parse.reasons import _LONGEST_ABBREVIATION, _last_word, _sentences, find_reasons
 
 PREFIX = "ITEM ONE: Upheld\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: "
 SUFFIX = "\n\nITEM TWO: Upheld\n"
@@ -125,12 +127,40 @@ def test_outcome_gates_the_codes() -> None:
 def test_one_reason_per_code_in_order_of_first_mention() -> None:
     rationale = (
         "The request exceeds the guideline limit. "
-        "There were no red flags on exam. "
+        "The exam showed no red flags. "
         "The request also exceeds the limit for a first trial."
     )
     text, reasons = recognise(rationale)
     assert [r.code for r in reasons] == [ReasonCode.exceeds_guideline_limits, ReasonCode.findings_do_not_support]
     assert text[reasons[0].span.start : reasons[0].span.end] == "The request exceeds the guideline limit."
+
+
+def test_the_reviewers_emphasis_orders_the_reasons() -> None:
+    # A "However" sentence outranks a plain one; the concluding sentence outranks both,
+    # and its words become the evidence of the ground it names.
+    rationale = (
+        "The request exceeds the guideline limit. "
+        "However, there were no red flags on exam. "
+        "Given that there is no documented functional improvement, the request is not medically necessary."
+    )
+    assert codes(rationale) == [
+        ReasonCode.no_functional_improvement,
+        ReasonCode.findings_do_not_support,
+        ReasonCode.exceeds_guideline_limits,
+    ]
+
+
+def test_missing_records_come_after_a_specific_ground() -> None:
+    rationale = "There is no rationale for the request. The request exceeds the guideline limit."
+    assert codes(rationale) == [ReasonCode.exceeds_guideline_limits, ReasonCode.missing_documentation]
+
+
+def test_utilization_review_reasons_are_not_evidence() -> None:
+    rationale = (
+        "Utilization review denied the request due to a lack of documented functional improvement. "
+        "The request exceeds the guideline limit of ten visits."
+    )
+    assert codes(rationale) == [ReasonCode.exceeds_guideline_limits]
 
 
 def test_spans_are_absolute_and_inside_the_rationale() -> None:
@@ -182,3 +212,52 @@ def test_a_procedure_that_was_approved_is_not_a_related_denial() -> None:
     assert ReasonCode.related_item_not_approved not in codes(
         "As the surgical procedure was approved last month, a second opinion is not needed."
     )
+
+
+# --- linear time on hostile text (issue 14: a 40k-character word took 37 s) ---------------
+
+#: Far above what these inputs take (milliseconds), far below what a quadratic scan takes
+#: (minutes): a bound that catches the regression without timing noise making it flaky.
+_GENEROUS_SECONDS = 20.0
+
+
+def test_abbreviation_look_back_is_bounded() -> None:
+    # The splitter reads at most a few characters back per boundary, whatever the word's length.
+    assert len(_last_word("a" * 100_000, 100_000, 0)) <= _LONGEST_ABBREVIATION + 1
+    assert _last_word("see e.g", 7, 0) == "e.g"
+    assert _last_word("x Dr", 4, 2) == "Dr"
+
+
+def test_sentence_splitter_on_a_huge_token_and_a_huge_space_run() -> None:
+    token = "A" + "a" * 99_999
+    spaces = " " * 100_000
+    started = time.perf_counter()
+    text = f"First one. {token}. Then{spaces}more. Last e.g. here."
+    spans = list(_sentences(text))
+    assert [text[a:b] for a, b in spans] == [
+        "First one.",
+        f"{token}.",
+        f"Then{spaces}more.",
+        "Last e.g. here.",
+    ]
+    assert time.perf_counter() - started < _GENEROUS_SECONDS
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "a" * 100_000 + ". Next",
+        "End." + " " * 100_000 + "Next word.",
+        "This is not recommended until " * 3_000,
+        "There was no " * 5_000 + "functional improvement.",
+        "As the " * 10_000 + "surgery is not certified.",
+        "lack of " * 10_000,
+        '"' * 50_000,
+    ],
+    ids=["token", "spaces", "not-recommended", "negations", "related", "lack-of", "quotes"],
+)
+def test_recognizer_is_linear_on_hostile_rationales(hostile: str) -> None:
+    started = time.perf_counter()
+    for outcome in (Outcome.upheld, Outcome.overturned):
+        find_reasons(hostile, 0, len(hostile), outcome, "Physical therapy for the knee")
+    assert time.perf_counter() - started < _GENEROUS_SECONDS

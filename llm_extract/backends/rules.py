@@ -12,17 +12,17 @@ from llm_extract.backends.base import ExtractOptions
 from llm_extract.contract.models import SCHEMA_VERSION, Decision, Extraction, Provenance
 from llm_extract.letter.inputs import LetterText
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
-from llm_extract.parse.reasons import find_reasons
+from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
 from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 from llm_extract.version import __version__
 
 
 def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:
-    """Attach the reasons recognised in each item's rationale."""
+    """Attach the reasons recognised in each item's rationale (scoped to the item's service)."""
     out = []
     for d in decisions:
         span = d.spans.rationale
-        reasons = find_reasons(text, span.start, span.end, d.outcome) if span else []
+        reasons = find_reasons(text, span.start, span.end, d.outcome, d.service) if span else []
         out.append(d.model_copy(update={"reasons": reasons}))
     return out
 
@@ -53,6 +53,7 @@ class RulesBackend:
             "backend": self.name,
             "package": __version__,
             "parser": PARSER_VERSION,
+            "reasons": REASONS_VERSION,
             "templates": TEMPLATES_VERSION,
             "schema": SCHEMA_VERSION,
         }

@@ -1,48 +1,77 @@
-"""Recognise the common reasons an IMR reviewer gives in a decision rationale.
+"""Recognise the reasons an IMR reviewer gives in a decision rationale.
 
-Rationales mix two kinds of sentences: paraphrases or quotations of the guideline
-("imaging is advised when red flags are present", "a brace is not recommended as the
-only treatment, but ...") and the reviewer's findings about this case ("no red flags
-were found on exam"). A reason is only what the reviewer concludes about the case, so
-most rules ignore guideline statements, long quotations and conditional clauses ("if
-a trial brings no functional improvement, stop"), and only fire when the words are
-negated the right way ("no documented functional improvement" is a reason; "is not
-in excess of" is not an excess).
+A rationale usually quotes or paraphrases a guideline ("imaging is advised when red
+flags are present", "a brace is not recommended as the only treatment") and then
+applies it to this case ("However, no red flags were found on exam. Therefore, the
+request is not medically necessary."). A reason is what the reviewer concludes about
+this case, so the recognizer reads the rationale sentence by sentence and gives each
+sentence a role before any rule fires:
 
-The rules were calibrated on the 2016-17 DWC letters and the 2014-15 seed letters;
-they favour precision over recall because the reasons are shown to injured workers:
-an unrecognised reason falls back to "read the Decision rationale", a wrong one
-misinforms.
+- **guideline** sentences (an opener such as "According to", a guideline name with a
+  reporting verb, or text inside a long quotation) state what the guideline says; a
+  finding there is not a finding about this patient. Only a verdict on the requested
+  treatment itself ("ODG states that X is not recommended") is taken from them.
+- **utilization review** sentences report the earlier denial ("UR non-certified the
+  request due to ..."); they are never a reason's evidence, because the worker is
+  told why *this* review decided, not why the first one did.
+- **application** sentences are the reviewer's own findings. Those that carry the
+  reviewer's emphasis rank higher: the concluding sentence that ties a ground to the
+  decision ("Given the lack of red flags, the MRI is not supported", "Therefore ...")
+  first, then the contrast or case sentences ("However, ...", "In this case, ...",
+  "There is no ..."), then the rest. Reasons are ordered by that rank, then by first
+  mention, so the first reason shown is the one the decision rests on.
 
-Reasons explain the outcome, so the rules depend on it: denial reasons are only
-looked for in upheld items (a reviewer approving care may still quote a limit the
-request does not reach), and ``criteria_met`` only in overturned ones.
+Rules respect qualifiers and scope. "Not recommended until after a trial of first-line
+care" is a reason to try other care first, not a verdict on the treatment; "long-term
+use is not recommended" is a limit on duration; "not recommended as a primary / the
+only treatment", "routinely", "unless" and "for patients who ..." are conditions, not
+verdicts. "Not recommended" counts only when its subject is this item (its words, or
+"the request", "this therapy", ...): "manipulation under anesthesia is not recommended"
+is no reason to deny a chiropractic re-exam. A sentence whose ground is specific
+("lack of documentation of functional improvement") yields the specific code alone:
+"records did not give enough facts" is kept only where the missing record itself is
+the ground. An exam said to support the diagnosis while the imaging is missing is a
+missing record, not "your exam did not show a need".
+
+Reasons explain the outcome, so denial reasons are only looked for in upheld items
+and ``criteria_met`` only in overturned ones.
+
+Speed: the rationale is folded once, every pattern is compiled at import, every
+quantifier over a character class is bounded or anchored by a literal, and the
+sentence splitter looks back a bounded number of characters per boundary, so the work
+is linear in the rationale's length.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 
-__all__ = ["find_reasons"]
+__all__ = ["REASONS_VERSION", "find_reasons"]
+
+REASONS_VERSION = "2.0.0"
+"""Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
-#: match), so evidence stays readable when a guideline quote runs on for lines.
+#: match), so evidence stays readable when a sentence runs on for lines.
 _MAX_SPAN = 300
 
 #: Quotations at least this long are guideline text; shorter quotes are scare quotes
 #: around a term (``"red flag"``, ``"not recommended"``) and stay part of the prose.
 _MIN_QUOTATION = 40
 
-#: Ties in first mention are ordered from the most specific reason to the least.
+#: Ties in rank and position are ordered from the most specific reason to the least.
 _PRIORITY: dict[ReasonCode, int] = {
     code: rank
     for rank, code in enumerate(
         (
             ReasonCode.criteria_met,
+            ReasonCode.already_authorized,
+            ReasonCode.approved_trial_pending,
             ReasonCode.related_item_not_approved,
             ReasonCode.no_functional_improvement,
             ReasonCode.exceeds_guideline_limits,
@@ -55,6 +84,11 @@ _PRIORITY: dict[ReasonCode, int] = {
 }
 
 _FLAGS = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
 
 # --- shared vocabulary -------------------------------------------------------------
 
@@ -87,26 +121,80 @@ _CARE = (
     r"|muscle\s+relaxants?|medications?|treatments?|therap(?:y|ies)|care)"
 )
 
+_IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
+
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
-_CONDITIONAL = re.compile(r"\b(?:if|when|unless|whether)\b", _FLAGS)
+_CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
-_GUIDELINE_OPENER = re.compile(
-    r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)",
-    _FLAGS,
-)
-_GUIDELINE_VERB = re.compile(
+_GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
+_GUIDELINE_VERB = _rx(
     r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
-    r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent)\b",
-    _FLAGS,
+    r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent)\b"
 )
 
-_NEGATION_WORD = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b", _FLAGS)
+#: Sentences that report the utilization review's (first) decision or its reasons.
+_UR_REPORT = re.compile(
+    r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
+    r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
+    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
+)
+
+#: Leading connectives that do not change a sentence's role ("In addition, however, ...").
+_LEAD = r"^\W*(?:(?:in\s+addition|additionally|moreover|furthermore|also|further|finally|lastly|and)\s*,?\s*)?"
+
+#: The reviewer ties a ground to the decision.
+_CONCLUSION = _rx(
+    _LEAD + r"(?:therefore|thus|hence|as\s+such|consequently|accordingly|given|based\s+(?:up)?on|in\s+summary"
+    r"|overall|in\s+light\s+of|due\s+to|because|since|with\s+no\b|without|absent|in\s+the\s+absence)\b"
+    r"|\bnot\s+(?:medically\s+necessary|(?:be\s+)?supported|warranted)\b|\bcannot\s+be\s+(?:supported|recommended)\b"
+)
+
+#: The reviewer turns from the guideline to this case.
+_CONTRAST = _rx(
+    _LEAD + r"(?:however|but|yet|in\s+this\s+(?:case|instance|patient)|in\s+(?:the\s+)?present\s+case|here"
+    r"|unfortunately|although|though|while|there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+"
+    r"(?:no|not|a\s+lack|little|insufficient)|no\b|the\s+(?:\w+\s+)?(?:records?|documentation|notes?|reports?)\s+"
+    r"(?:do|does|did|have|has)\s+not)\b"
+)
+
+_NEGATION_WORD = _rx(r"\b(?:not|no|never|cannot)\b|n't\b")
 
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "dr", "no", "fig", "approx", "st", "mr", "ms"})
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+#: Words that refer to the item under review without naming it.
+_SELF_REFERENCE = _rx(
+    r"\b(?:request(?:ed|s)?|it|this|these|they|such|same|proposed|current|ongoing|continued|further|additional)\b"
+    r"|\bthe\s+(?:medications?|drugs?|treatments?|therap(?:y|ies)|procedures?|services?|devices?|imaging|study|tests?"
+    r"|injections?|surgery|program|products?|compound|cream|ointment|patch|items?|equipment|unit|visits|sessions"
+    r"|modality|agents?)\b"
+)
+
+#: Words too common to tie a statement to one service.
+_COMMON_WORDS_TEXT = (
+    "with without times week weeks weekly month months daily each every over under left right bilateral "
+    "purchase rental retrospective request requested date service services quantity total from into upper "
+    "lower both additional sessions session visits visit unit units one two three four five six twelve "
+    "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
+    # body regions: "a knee x-ray" is not "a knee brace"
+    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
+    "foot feet elbow elbows extremity extremities arm arms leg legs"
+)
+_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+
+_WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    """Five-letter stems of the distinctive words of ``text`` (a service or a subject)."""
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _COMMON_WORDS}
+
+
+# --- rules -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -121,31 +209,31 @@ class _Rule:
     """Ignore matches inside a long quotation (quoted guideline text)."""
     skip_conditional: bool = True
     """Ignore matches preceded in their clause by if/when/unless."""
+    skip_ur: bool = True
+    """Ignore sentences that report the utilization review's decision."""
     negatable: bool = False
     """Reject a positive wording negated just before or inside the match."""
-    reject_after: re.Pattern[str] | None = None
-    """Reject when the rest of the clause narrows the match (e.g. "as a primary")."""
+    reject_match: re.Pattern[str] | None = None
+    """Reject when the matched words themselves narrow the finding (e.g. imaging not provided)."""
     reject_before: re.Pattern[str] | None = None
     """Reject when the clause before the match qualifies it (e.g. "routinely")."""
     reject_sentence: re.Pattern[str] | None = None
-    """Reject a sentence of a known boilerplate kind."""
+    """Reject a sentence of a known kind (boilerplate, an exam said to support the request)."""
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+#: "No imaging studies were provided": a missing record, not a normal exam.
+_IMAGING_NOT_PROVIDED = _rx(
+    r"\b" + _IMAGING + r"\b[^.;]{0,60}?\b(?:provided|submitted|available|included|enclosed|obtained|performed"
+    r"|corroborat\w*|confirm\w*)\b"
+)
 
+#: The exam is said to support the diagnosis or the request: the finding is not in doubt.
+_EXAM_SUPPORTS = _rx(
+    r"\b(?:exam(?:ination)?|findings)\s+(?:findings\s+)?(?:\w+\s+){0,2}?(?:support(?:s|ed)|(?:is|are|was|were)\s+"
+    r"consistent\s+with|confirm(?:s|ed)|corroborat(?:es|ed)|(?:did|does)\s+support)\b"
+)
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
-    # --- an associated service falls with the surgery or procedure it belongs to --------
-    _Rule(
-        ReasonCode.related_item_not_approved,
-        _rx(
-            r"\b(?:as|since|because)\s+the\s+(?:requested\s+|primary\s+|proposed\s+)*(?:surgical\s+"
-            r"(?:intervention|procedure)|surgery|operation|procedure)\s+(?:is|was|has\s+been)\s+"
-            r"(?:not\s+(?:medically\s+necessary|certified|authorized|approved)|non-?certified|denied)"
-        ),
-        skip_guideline=False,
-    ),
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(ReasonCode.no_functional_improvement, _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN)),
     _Rule(
@@ -157,7 +245,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(r"\bno\s+reports?\s+of\s+improvement\b"),
+        _rx(
+            r"\bno\s+reports?\s+of\s+improvement\b"
+            r"|\b(?:therapy|treatment|session)\s+(?:outcomes?|results?|response)\s+(?:was|were|is|are|has|have)\s+not\s+"
+            r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
+            r"|(?:\bno\b|\black\s+of\b|\bwithout\b)\s+(?:\w+\s+){0,3}?(?:evidence\s+of\s+)?(?:efficacy|benefit)"
+            r"\s+(?:from|with|of)\s+(?:the\s+)?(?:prior|previous|past|current)\b"
+        ),
     ),
     # --- more than the guideline allows ----------------------------------------------
     _Rule(
@@ -169,22 +263,18 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         skip_guideline=False,
         negatable=True,
     ),
-    # --- the guideline does not recommend it -----------------------------------------
+    # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
         ReasonCode.not_recommended,
         _rx(
             r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bunfavorable\s+\w+\s+position\b"
+            r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
+            r"|\bnot\s+(?:be\s+)?indicated\s+for\s+(?:this\s+usage|this\s+use|topical\s+use)\b"
+            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?(?:use|this|it)\b"
         ),
         skip_guideline=False,
-        reject_after=_rx(
-            r"\bas\s+(?:a|an|the)\s+(?:primary|stand-alone|standalone|sole|first|initial|isolated)\b"
-            r"|^[\s\"']*(?:the\s+)?(?:routine(?:ly)?\b|for\s+(?:longer|more)\s+than|longer\s+than|beyond"
-            r"|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)|for\s+patients|without"
-            r"|for\s+long|for\s+chronic|,?\s*but\b)"
-        ),
-        reject_before=_rx(r"\b(?:routinely|routine|long[- ]term|generally)\b"),
-        reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b|\bbut\b[^.;]*\b(?:is|are|be)\s+recommended\b"),
+        reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b"),
     ),
     # --- records do not show what is needed --------------------------------------------
     _Rule(
@@ -192,6 +282,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         _rx(
             r"\black\s+of\s+(?:\w+\s+){0,2}?(?:documentation|information|documented)\b"
             r"|\b(?:no|without)\s+(?:\w+\s+){0,2}?documentation\b"
+            r"|\b(?:no|without)\s+(?:clear(?:ly)?\s+)?documented\b"
             r"|\babsence\s+of\s+(?:such\s+)?documentation\b"
         ),
     ),
@@ -221,7 +312,19 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         _rx(
             r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation)\b"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
-            r"|\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b"
+        ),
+    ),
+    _Rule(
+        ReasonCode.missing_documentation,
+        _rx(r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b"),
+        # "Not supported by the records" closing a sentence that names its ground says nothing new.
+        reject_sentence=_rx(r"\b(?:given|absent|without|lack\s+of|no|in\s+the\s+absence\s+of)\b"),
+    ),
+    _Rule(
+        ReasonCode.missing_documentation,
+        _rx(
+            r"(?:\bno\b|\bwithout\b|\black\s+of\b)\s+(?:\w+\s+){0,3}?" + _IMAGING + r"\b(?:\s+\w+){0,3}?\s+"
+            r"(?:(?:was|were)\s+)?(?:provided|submitted|available|included|enclosed)\b"
         ),
     ),
     # --- exam findings do not support it ------------------------------------------------
@@ -235,8 +338,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms)"
-            r"|focal\s+neurologic)"
+            r"|focal\s+neurologic|neuropathic\s+pain)"
         ),
+        reject_match=_IMAGING_NOT_PROVIDED,
+        reject_sentence=_EXAM_SUPPORTS,
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
@@ -245,6 +350,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|abnormal\s+findings|clinical\s+findings|findings\s+(?:consistent|to\s+(?:support|suggest)"
             r"|on\s+exam)|(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam(?:ination)?\b)"
         ),
+        reject_match=_IMAGING_NOT_PROVIDED,
+        reject_sentence=_EXAM_SUPPORTS,
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
@@ -252,7 +359,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,40}?\b(?:subjective\s+complaints"
             r"|signs\s+(?:suggestive|of)|objective\s+functional\s+deficits)\b"
             r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify)\b"
+            r"|\b(?:MRI|imaging|x-?rays?|CT|scan|study)\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated)\b[^.;]{0,80}?"
+            r"\bno\s+(?:evidence\s+of\s+)?(?:disc|herniation|fracture|stenosis|impingement|tear|compression|nerve)"
+            r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
+            r"\s+improvement\b"
+            r"|\bonly\s+(?:mild|minimal|slight|minor)\b[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam"
         ),
+        reject_match=_IMAGING_NOT_PROVIDED,
     ),
     # --- other treatment must be tried or completed first -------------------------------
     _Rule(
@@ -277,6 +390,77 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
         ),
     ),
+)
+
+#: Rules with their own logic (scope, dependencies) are matched here and checked in code.
+_NOT_RECOMMENDED_RULE = next(r for r in _DENIAL_RULES if r.code is ReasonCode.not_recommended)
+
+#: Qualifiers after "not recommended" that change what it means.
+_UNTIL_OTHER_CARE = _rx(
+    r"^\W*until\s+(?:after\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:trial|failure|completion|conservative|first[- ]line"
+    r"|other|adequate|physical\s+therapy|exercise)"
+)
+_UNTIL_EVIDENCE = _rx(r"^\W*until\s+(?:there\s+(?:is|are)\s+)?(?:\w+\s+){0,3}?(?:studies|evidence|research|trials)\b")
+_DURATION_LIMIT = _rx(
+    r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:\d|one|two|three|four|six|a\s+few|several)"
+    r"|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
+)
+_DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
+_CONDITION_AFTER = _rx(
+    r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
+    r"|^\W*(?:the\s+)?(?:routine(?:ly)?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
+    r"|for\s+patients|without|for\s+chronic|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
+)
+#: Words that tie a sentence to this patient's case, not the guideline in general.
+_CASE_WORDS = _rx(
+    r"\b(?:patient|claimant|injured\s+worker|employee|has\s+been|had\s+been|since|continu\w*|ongoing"
+    r"|in\s+this\s+case|(?:this|the)\s+request(?:ed)?|exceptional\s+factors)\b"
+)
+_CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b")
+_BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
+
+_RELATED = _rx(
+    r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
+    r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied)"
+    r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
+    r"(?:is|was|has\s+been)\s+(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+)?(?:medically\s+necessary|certified|"
+    r"authorized|approved)|non-?certified|denied)[^.;]{0,40}?[,;]\s*(?:and\s+)?(?:so|therefore|thus|hence|then)?\b"
+    r"|^\W*(?:the\s+)?(?P<subject4>(?:[\w/.-]+\s+){1,6}?)(?:is|are|was|were)\s+not\s+(?:appropriate|medically\s+"
+    r"necessary|certified|approved|supported)\s+(?:and\s+)?,?\s*(?:therefore|thus|hence|so)\b[^.;]{0,80}?"
+    r"\bnot\s+(?:medically\s+necessary|needed)"
+    r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
+    r"[\w/.-]+)"
+)
+#: Subjects that name the item under review itself, not another one.
+_ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
+
+_ALREADY = _rx(
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
+    r"|\bduplicat(?:e|ed|ion|ive)\b"
+)
+#: "Already has / previously had <the thing requested>": counts only when the thing is this item.
+_ALREADY_HAS = _rx(
+    r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using)\s+"
+    r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
+    r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
+)
+_TRIAL_PENDING = _rx(
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future)\b[^.;]{0,120}?"
+    r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
+    r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
+    r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
+    r"(?:approved|certified|authorized|modified|initial)\b"
+    r"|\bresponse\s+to\s+(?:the\s+)?(?:approved|certified|authorized|modified)\b"
+)
+#: Something (a first part of the care) was approved: required before "pending" fits.
+_APPROVED_PART = _rx(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:modified|certified|authorized|approved)\b"
+    r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|\d+|one|two|three|four|five|six"
+    r"|initial|first)\b"
+    r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
 )
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (
@@ -310,19 +494,27 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
 
 @dataclass(frozen=True)
 class _Folded:
-    """The region with whitespace folded, and where each character came from.
+    """The region with whitespace folded, and where each piece of it came from.
 
     Letters are PDF text layers: sentences wrap at arbitrary points and words are
     hyphenated across lines ("documen-\\ntation"). Rules match the folded text; spans
-    are mapped back through ``origin`` so they index the letter exactly.
+    are mapped back through the pieces (folded start, original start) so they index
+    the letter exactly. One entry per piece, not per character, keeps folding cheap.
     """
 
     text: str
-    origin: tuple[int, ...]
+    starts: list[int]
+    """Folded offset where each piece begins (increasing)."""
+    origins: list[int]
+    """Original offset of each piece's first character."""
+
+    def origin(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.origins[k] + pos - self.starts[k]
 
     def span(self, start: int, end: int) -> Span:
         """The absolute span of folded ``[start, end)``."""
-        return Span(start=self.origin[start], end=self.origin[end - 1] + 1)
+        return Span(start=self.origin(start), end=self.origin(end - 1) + 1)
 
 
 _FOLD = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])|\s+")
@@ -330,30 +522,51 @@ _FOLD = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])|\s+")
 
 def _fold(text: str, start: int, end: int) -> _Folded:
     """Fold whitespace runs to one space and join words hyphenated at a line break."""
-    chars: list[str] = []
-    origin: list[int] = []
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    size = 0
     pos = start
+
+    def piece(chunk: str, origin: int) -> None:
+        nonlocal size
+        if chunk:
+            pieces.append(chunk)
+            starts.append(size)
+            origins.append(origin)
+            size += len(chunk)
+
     for m in _FOLD.finditer(text, start, end):
-        chars.extend(text[pos : m.start()])
-        origin.extend(range(pos, m.start()))
+        piece(text[pos : m.start()], pos)
         if not m.group().startswith("-"):
-            chars.append(" ")
-            origin.append(m.start())
+            piece(" ", m.start())
         pos = m.end()
-    chars.extend(text[pos:end])
-    origin.extend(range(pos, end))
-    return _Folded("".join(chars), tuple(origin))
+    piece(text[pos:end], pos)
+    return _Folded("".join(pieces), starts, origins)
 
 
-_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def _last_word(text: str, end: int, floor: int) -> str:
+    """The word (letters, digits, dots) ending at ``end``, or its last few characters.
+
+    Only a word as short as the longest abbreviation can be one, so the look-back reads
+    at most one character more than that: a 100,000-character token costs no more than
+    a short one (a longer word comes back cut, still too long to be an abbreviation).
+    """
+    limit = max(floor, end - _LONGEST_ABBREVIATION - 1)
+    pos = end
+    while pos > limit and (text[pos - 1].isalnum() or text[pos - 1] in "._"):
+        pos -= 1
+    return text[pos:end]
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each sentence, trimmed, skipping abbreviations."""
     start = 0
     for m in _BOUNDARY.finditer(text):
-        word = re.search(r"([\w.]+)$", text[start : m.start()])
-        if word and word.group(1).lower() in _ABBREVIATIONS:
+        if _last_word(text, m.start(), start).lower() in _ABBREVIATIONS:
             continue
         yield from _trimmed(text, start, m.end())
         start = m.end()
@@ -369,28 +582,86 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_QUOTE_MARK = re.compile('"')
+
+
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """Ranges inside double quotes long enough to be quoted guideline text."""
-    marks = [i for i, ch in enumerate(text) if ch == '"']
+    """Ranges inside double quotes long enough to be quoted guideline text, in order."""
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     pairs = zip(marks[0::2], marks[1::2], strict=False)
     return [(a, b) for a, b in pairs if b - a >= _MIN_QUOTATION]
 
 
-def _is_guideline_statement(sentence: str) -> bool:
-    """True for sentences that report a guideline instead of a case finding."""
-    return bool(_GUIDELINE_OPENER.search(sentence) or _GUIDELINE_VERB.search(sentence))
+def _inside(pos: int, starts: Sequence[int], ranges: Sequence[tuple[int, int]]) -> bool:
+    """True when ``pos`` is strictly inside one of the sorted, disjoint ``ranges``."""
+    k = bisect.bisect_left(starts, pos) - 1
+    return k >= 0 and ranges[k][0] < pos < ranges[k][1]
 
 
 def _clause_after(sentence: str, offset: int) -> str:
     """Up to 120 characters of ``sentence`` after ``offset``, stopping at a semicolon."""
-    tail = sentence[offset : offset + 120]
-    return tail.split(";", 1)[0]
+    return sentence[offset : offset + 120].split(";", 1)[0]
+
+
+#: How far back a clause is read: a guard reads a bounded window, so each match costs
+#: the same however long its sentence is (no quadratic scans on run-on text).
+_CLAUSE_WINDOW = 200
 
 
 def _clause_before(sentence: str, offset: int) -> str:
-    """The clause of ``sentence`` that precedes ``offset`` (back to , ; : or start)."""
-    cut = max(sentence.rfind(sep, 0, offset) for sep in ",;:")
-    return sentence[cut + 1 : offset]
+    """The clause of ``sentence`` that precedes ``offset`` (back to , ; : or at most 200 characters)."""
+    floor = max(0, offset - _CLAUSE_WINDOW)
+    cut = max(sentence.rfind(sep, floor, offset) for sep in ",;:")
+    return sentence[max(cut + 1, floor) : offset]
+
+
+_SUBJECT_CUT = _rx(r".*(?:[,;:]|\bthat\b|\bwhich\b|\bwhere\b|\bstates?\b|\bnotes?\b)")
+
+
+def _subject(sentence: str, offset: int) -> str:
+    """The words before ``offset`` back to the last clause break or "that" (the verdict's subject)."""
+    window = sentence[max(0, offset - 160) : offset]
+    cut = _SUBJECT_CUT.match(window)
+    return window[cut.end() :] if cut else window
+
+
+# --- sentences ------------------------------------------------------------------------
+
+#: Ranks of a sentence's emphasis: lower comes first.
+_RANK_CONCLUSION, _RANK_CONTRAST, _RANK_OTHER = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    """Folded offset of the sentence."""
+    text: str
+    guideline_at: int | None
+    """End of the first guideline cue in the sentence (None: no cue)."""
+    ur: bool
+    """The sentence reports the utilization review's decision."""
+    rank: int
+    case: bool
+    """The sentence speaks of this patient or request, not only of the guideline."""
+
+
+def _sentence(folded: str, start: int, end: int) -> _Sentence:
+    text = folded[start:end]
+    cue = _GUIDELINE_OPENER.search(text) or _GUIDELINE_VERB.search(text)
+    if _CONCLUSION.search(text):
+        rank = _RANK_CONCLUSION
+    elif _CONTRAST.search(text):
+        rank = _RANK_CONTRAST
+    else:
+        rank = _RANK_OTHER
+    return _Sentence(
+        start, text, cue.end() if cue else None, bool(_UR_REPORT.search(text)), rank, bool(_CASE_WORDS.search(text))
+    )
+
+
+def _reports_guideline(s: _Sentence, upto: int) -> bool:
+    """True when the sentence, up to ``upto``, reports what a guideline says."""
+    return s.guideline_at is not None and s.guideline_at <= upto
 
 
 # --- matching ------------------------------------------------------------------------
@@ -399,37 +670,170 @@ def _clause_before(sentence: str, offset: int) -> str:
 @dataclass(frozen=True)
 class _Hit:
     code: ReasonCode
+    rank: int
     start: int
     end: int
     """Folded offsets of the evidence."""
 
 
-def _accepts(rule: _Rule, sentence: str, m: re.Match[str], quoted: bool) -> bool:
+@dataclass(frozen=True)
+class _Context:
+    folded: str
+    quote_starts: list[int]
+    quotes: list[tuple[int, int]]
+    service: set[str] | None
+    """Stems of the item's service words (None: scope is not checked)."""
+
+
+def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
     """Apply a rule's guards to one match inside one sentence."""
     if rule.skip_quoted and quoted:
         return False
-    if rule.skip_guideline and _is_guideline_statement(sentence[: m.end()]):
+    if rule.skip_ur and s.ur:
         return False
-    before = _clause_before(sentence, m.start())
+    if rule.skip_guideline and _reports_guideline(s, m.end()):
+        return False
+    before = _clause_before(s.text, m.start())
     if rule.skip_conditional and _CONDITIONAL.search(before):
         return False
-    if rule.negatable and _negated(sentence, m):
+    if rule.negatable and _negated(s.text, m):
         return False
-    if rule.reject_after and rule.reject_after.search(_clause_after(sentence, m.end())):
+    if rule.reject_match and rule.reject_match.search(m.group()):
         return False
-    if rule.reject_before and rule.reject_before.search(before + m.group()):
-        return False
-    return not (rule.reject_sentence and rule.reject_sentence.search(sentence))
+    return not (rule.reject_before and rule.reject_before.search(before))
 
 
 def _negated(sentence: str, m: re.Match[str]) -> bool:
     """True when a positive wording is negated inside or up to three words before it."""
-    lead = " ".join(sentence[: m.start()].split()[-3:])
+    lead = " ".join(sentence[max(0, m.start() - 40) : m.start()].split()[-3:])
     return bool(_NEGATION_WORD.search(lead) or _NEGATION_WORD.search(m.group()))
 
 
-def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in ranges)
+def _about_this(ctx: _Context, subject: str) -> bool:
+    """True when ``subject`` names the item under review (its words, or "the request", "this")."""
+    if ctx.service is None or _SELF_REFERENCE.search(subject):
+        return True
+    return bool(_stems(subject) & ctx.service)
+
+
+def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCode | None:
+    """What a "not recommended" means here: a verdict, a duration limit, care first, or nothing."""
+    after = _clause_after(s.text, m.end())
+    before = _clause_before(s.text, m.start())
+    if _UNTIL_OTHER_CARE.search(after):
+        return ReasonCode.other_treatment_first
+    duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
+    if duration:
+        # A limit on how long a treatment is used applies only where the reviewer applies it.
+        applied = s.case and not _reports_guideline(s, m.start())
+        return ReasonCode.exceeds_guideline_limits if applied else None
+    until_evidence = _UNTIL_EVIDENCE.search(after)
+    if (not until_evidence and _CONDITION_AFTER.search(after)) or _CONDITION_BEFORE.search(before + m.group()):
+        return None
+    if _BUT_RECOMMENDED.search(s.text, m.start(), m.start() + _CLAUSE_WINDOW):
+        return None
+    # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
+    verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
+    subject = after[:80] if verb_first else _subject(s.text, m.start())
+    if not _about_this(ctx, subject):
+        return None
+    return ReasonCode.not_recommended
+
+
+def _related(ctx: _Context, m: re.Match[str]) -> bool:
+    """True when the denied service the match names is another item, not this one.
+
+    "As the request is not medically necessary" is this item's own verdict; so is a
+    subject whose distinctive words all belong to this item's service.
+    """
+    if m.group("subject4"):
+        # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
+        stems = _stems(m.group("subject4"))
+        return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
+    subject = (m.group("subject") or m.group("subject2") or m.group("subject3") or "").strip()
+    if not subject or _ITSELF.search(subject):
+        return False
+    stems = _stems(subject)
+    if not stems:
+        return False
+    return ctx.service is None or not stems <= ctx.service
+
+
+def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
+    """Codes whose rules need scope or a second condition."""
+    if not s.ur and not s.guideline_at:
+        for m in _RELATED.finditer(s.text):
+            if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+                yield ReasonCode.related_item_not_approved, m
+                break
+    for m in (*_ALREADY.finditer(s.text), *_ALREADY_HAS.finditer(s.text)):
+        thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
+        if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
+            continue
+        if (
+            s.guideline_at is None
+            and not _negated(s.text, m)
+            and not _CONDITIONAL.search(_clause_before(s.text, m.start()))
+        ):
+            yield ReasonCode.already_authorized, m
+            break
+    if approved_part:
+        for m in _TRIAL_PENDING.finditer(s.text):
+            if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+                yield ReasonCode.approved_trial_pending, m
+                break
+    rule = _NOT_RECOMMENDED_RULE
+    if s.ur or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+        return
+    for m in rule.pattern.finditer(s.text):
+        quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
+        if quoted or _CONDITIONAL.search(_clause_before(s.text, m.start())):
+            continue
+        code = _not_recommended(ctx, s, m)
+        if code is not None:
+            yield code, m
+            break
+
+
+def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule], approved_part: bool) -> list[_Hit]:
+    """The accepted hits of one sentence; a specific ground there silences "missing records"."""
+    found: list[tuple[ReasonCode, re.Match[str]]] = []
+    if rules is _DENIAL_RULES:
+        found.extend(_special_hits(ctx, s, approved_part))
+    for rule in rules:
+        if rule is _NOT_RECOMMENDED_RULE or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+            continue  # a sentence-wide rejection is decided once, not per match
+        for m in rule.pattern.finditer(s.text):
+            if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
+                found.append((rule.code, m))
+                break
+    specific = [m for code, m in found if code is not ReasonCode.missing_documentation]
+    found = [
+        (code, m) for code, m in found if code is not ReasonCode.missing_documentation or not _restates(s, m, specific)
+    ]
+    end = s.start + len(s.text)
+    out = []
+    for code, m in found:
+        a, b = _narrow(ctx.folded, s.start, end, s.start + m.start(), s.start + m.end())
+        out.append(_Hit(code, s.rank, a, b))
+    return out
+
+
+def _restates(s: _Sentence, missing: re.Match[str], specific: Sequence[re.Match[str]]) -> bool:
+    """True when "not documented" only introduces a specific ground ("lack of documentation of improvement").
+
+    It stands on its own when it is a separate clause ("has not documented an exam, nor
+    has there been a failure of ...").
+    """
+    for m in specific:
+        if missing.start() < m.end() and m.start() < missing.end() + 60:
+            gap = s.text[min(missing.end(), m.start()) : max(missing.end(), m.start())]
+            if not _SEPARATE_CLAUSE.search(gap) and not _SEPARATE_CLAUSE.search(s.text[missing.end() : m.end()]):
+                return True
+    return False
+
+
+_SEPARATE_CLAUSE = _rx(r"\bnor\b|;")
 
 
 def _narrow(folded: str, s_start: int, s_end: int, m_start: int, m_end: int) -> tuple[int, int]:
@@ -453,37 +857,39 @@ def _narrow(folded: str, s_start: int, s_end: int, m_start: int, m_end: int) -> 
     return m_start, m_end
 
 
-def _hits(folded: str, rules: Sequence[_Rule]) -> Iterator[_Hit]:
-    """Every accepted match of every rule, sentence by sentence."""
-    quotes = _quotations(folded)
-    for s_start, s_end in _sentences(folded):
-        sentence = folded[s_start:s_end]
-        for rule in rules:
-            for m in rule.pattern.finditer(sentence):
-                quoted = _inside(s_start + m.start(), quotes)
-                if _accepts(rule, sentence, m, quoted):
-                    start, end = _narrow(folded, s_start, s_end, s_start + m.start(), s_start + m.end())
-                    yield _Hit(rule.code, start, end)
-                    break
+def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str | None = None) -> list[Reason]:
+    """Recognise the reasons in the rationale ``text[start:end]`` of one item.
 
-
-def find_reasons(text: str, start: int, end: int, outcome: Outcome) -> list[Reason]:
-    """Recognise common reasons in the rationale ``text[start:end]``.
-
-    Returns one :class:`Reason` per code, in order of first mention, with the span of
-    the sentence (or clause, for very long sentences) that shows it, as absolute
-    offsets into ``text``. Denial reasons are looked for only in upheld items and
-    ``criteria_met`` only in overturned ones, because a reason explains the outcome.
+    Returns one :class:`Reason` per code, the reviewer's main ground first (ranked by
+    the emphasis of the sentence that states it, then by first mention), each with
+    the span of the sentence (or clause, for very long sentences) that shows it, as
+    absolute offsets into ``text``. ``service`` is the item's requested service: with
+    it, a guideline's verdict on another treatment is not taken as this item's reason.
+    Denial reasons are looked for only in upheld items and ``criteria_met`` only in
+    overturned ones, because a reason explains the outcome.
     """
     if not 0 <= start <= end <= len(text):
         raise ValueError("rationale range is outside the text")
     folded = _fold(text, start, end)
-    if not folded.text:
+    if not folded.text.strip():
         return []
+    quotes = _quotations(folded.text)
+    ctx = _Context(
+        folded.text, [a for a, _ in quotes], quotes, _stems(service) if service and _stems(service) else None
+    )
     rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
-    first: dict[ReasonCode, _Hit] = {}
-    for hit in _hits(folded.text, rules):
-        if hit.code not in first:
-            first[hit.code] = hit
-    ordered = sorted(first.values(), key=lambda h: (h.start, _PRIORITY[h.code]))
+    approved_part = bool(_APPROVED_PART.search(folded.text))
+    best: dict[ReasonCode, _Hit] = {}
+    first: dict[ReasonCode, int] = {}
+    for a, b in _sentences(folded.text):
+        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules, approved_part):
+            first.setdefault(hit.code, hit.start)
+            held = best.get(hit.code)
+            if held is None or hit.rank < held.rank:
+                best[hit.code] = hit
+    # "The records lack facts" is the main ground only when nothing more specific is given.
+    ordered = sorted(
+        best.values(),
+        key=lambda h: (h.code is ReasonCode.missing_documentation, h.rank, first[h.code], _PRIORITY[h.code]),
+    )
     return [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]

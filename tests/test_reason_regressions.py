@@ -1,0 +1,280 @@
+"""The four failure types of issue 9, each on an invented letter run through the rules backend.
+
+Every letter is synthetic (tests/letterkit.py); the wordings copy the *shape* of what
+reviewers write, not any real letter. Each test checks what the worker would be told:
+the reason codes shown for the item, in order, and the words shown as evidence.
+"""
+
+from __future__ import annotations
+
+from llm_extract.backends.base import ExtractOptions
+from llm_extract.backends.rules import RulesBackend
+from llm_extract.contract.models import Decision, ReasonCode
+from llm_extract.letter.inputs import LetterText
+from tests.letterkit import Item, Letter
+
+R = ReasonCode
+
+
+def decide(*items: Item) -> tuple[str, list[Decision]]:
+    """Run the rules backend on an invented letter with these items."""
+    text = Letter(list(items)).clean()
+    letter = LetterText(text=text, kind="text", input_sha256="0" * 64)
+    return text, RulesBackend().extract(letter, ExtractOptions()).decisions
+
+
+def shown(*items: Item) -> list[list[ReasonCode]]:
+    return [[r.code for r in d.reasons] for d in decide(*items)[1]]
+
+
+def evidence(item: Item, code: ReasonCode) -> str:
+    text, (decision,) = decide(item)
+    (reason,) = [r for r in decision.reasons if r.code is code]
+    return " ".join(text[reason.span.start : reason.span.end].split())
+
+
+# --- 1. "not recommended" about another procedure; qualifiers dropped --------------
+
+
+def test_not_recommended_about_another_procedure_is_not_a_reason() -> None:
+    item = Item(
+        "Chiropractic re-examination: Upheld",
+        rationale=(
+            "The guidelines state that manipulation under anesthesia is not recommended. "
+            "Chiropractic re-examination is recommended when there is a change in the treatment plan. "
+            "However, there is no documented change in the treatment plan since the last visit. "
+            "Therefore, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.missing_documentation]]
+
+
+def test_not_recommended_about_this_item_is_a_reason() -> None:
+    item = Item(
+        "Shockwave therapy for the lower back: Upheld",
+        rationale=(
+            "The guidelines state that shockwave therapy is not recommended for back pain. "
+            "Given that the guidelines do not recommend this therapy, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.not_recommended]]
+    # The evidence is the reviewer's conclusion, not the guideline paraphrase before it.
+    assert evidence(item, R.not_recommended).startswith("Given that the guidelines do not recommend this therapy")
+
+
+def test_not_recommended_until_other_care_means_other_care_first() -> None:
+    item = Item(
+        "Topical cream for the wrist: Upheld",
+        rationale=(
+            "Topical creams are not recommended until after a trial of first-line oral medication. "
+            "The patient has not tried oral medication. Therefore, the request is not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]
+    assert R.other_treatment_first in shown(item)[0]
+
+
+def test_long_term_use_is_a_limit_only_when_applied_to_the_case() -> None:
+    guideline_only = Item(
+        "Muscle relaxant tablets: Upheld",
+        rationale=(
+            "The guidelines state that long-term use of muscle relaxants is not recommended. "
+            "The request is not medically necessary."
+        ),
+    )
+    assert shown(guideline_only) == [[]]
+    applied = Item(
+        "Muscle relaxant tablets: Upheld",
+        rationale=(
+            "The patient has been taking the muscle relaxant for six months, and long-term use is not "
+            "recommended. The request is not medically necessary."
+        ),
+    )
+    assert shown(applied) == [[R.exceeds_guideline_limits]]
+
+
+def test_conditional_qualifiers_are_not_verdicts() -> None:
+    for wording in (
+        "A stimulator unit is not recommended as the only treatment, but a trial may be considered.",
+        "A stimulator unit is not routinely recommended for chronic pain.",
+        "A stimulator unit is not recommended unless other care has failed to help.",
+    ):
+        item = Item("Stimulator unit purchase: Upheld", rationale=wording + " The request is not medically necessary.")
+        assert R.not_recommended not in shown(item)[0], wording
+
+
+# --- 2. exam supported the diagnosis, imaging missing --------------------------------
+
+
+def test_exam_supporting_the_diagnosis_with_missing_imaging_is_a_missing_record() -> None:
+    item = Item(
+        "Lumbar epidural steroid injection: Upheld",
+        rationale=(
+            "The guidelines recommend epidural injections for radiculopathy documented on exam and "
+            "corroborated by imaging. The physical examination supported the diagnosis of radiculopathy. "
+            "However, no imaging studies corroborating the radiculopathy were provided for review. "
+            "Therefore, the request is not medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert R.findings_do_not_support not in codes
+    assert codes == [R.missing_documentation]
+    assert evidence(item, R.missing_documentation) == (
+        "However, no imaging studies corroborating the radiculopathy were provided for review."
+    )
+
+
+def test_a_normal_exam_is_still_a_finding() -> None:
+    item = Item(
+        "MRI of the lumbar spine: Upheld",
+        rationale=(
+            "The guidelines recommend imaging when there are red flags or neurologic deficits. "
+            "In this case, there were no neurologic deficits on examination. "
+            "Therefore, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.findings_do_not_support]]
+
+
+# --- 3. "records did not give enough facts" as a filler --------------------------------
+
+
+def test_lack_of_documentation_of_a_specific_ground_shows_only_that_ground() -> None:
+    item = Item(
+        "Physical therapy 12 visits: Upheld",
+        rationale=(
+            "The guidelines allow continued therapy with documented functional improvement. "
+            "However, there is a lack of documentation of objective functional improvement with the prior "
+            "therapy. There was also no documentation of failed conservative care at home. "
+            "As such, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.no_functional_improvement, R.other_treatment_first]]
+
+
+def test_a_missing_record_that_is_its_own_ground_is_kept() -> None:
+    item = Item(
+        "Urine drug screen: Upheld",
+        rationale=(
+            "The guidelines recommend drug screens for patients at risk of misuse. "
+            "The treating physician has not documented any risk of misuse, nor has there been a documented "
+            "failure of a prior screen. There is no rationale provided for repeating the test. "
+            "Therefore, the request is not medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert R.missing_documentation in codes
+
+
+def test_not_supported_by_the_records_after_a_named_ground_adds_nothing() -> None:
+    item = Item(
+        "MRI of the neck: Upheld",
+        rationale=(
+            "Absent red flags on examination, the MRI is not supported by the provided documents. "
+            "The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.findings_do_not_support]]
+
+
+# --- 4. grounds with no code before: already authorized, trial pending, other item ----------
+
+
+def test_already_authorized_duplicate_request() -> None:
+    item = Item(
+        "Follow-up visit with the orthopedist: Upheld",
+        rationale=(
+            "The guidelines support follow-up visits when clinically needed. In this case, the same visit "
+            "was already authorized by the claims administrator last month, so this is a duplicate request. "
+            "Therefore, the request is not medically necessary."
+        ),
+    )
+    assert shown(item)[0][0] is R.already_authorized
+
+
+def test_previously_approved_visits_counted_against_a_limit_are_not_a_duplicate() -> None:
+    item = Item(
+        "Physical therapy 12 visits: Upheld",
+        rationale=(
+            "The patient was previously approved 18 visits of therapy. The request for 12 more visits exceeds "
+            "the guideline limit of 10 visits. Therefore, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.exceeds_guideline_limits]]
+
+
+def test_approved_trial_pending() -> None:
+    item = Item(
+        "Acupuncture 12 visits: Upheld",
+        rationale=(
+            "The guidelines recommend an initial trial of 6 acupuncture visits. Six visits were approved "
+            "by utilization review. Additional visits would depend on the response to the approved 6 visits, "
+            "which is not yet known. Therefore, the request is not medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert codes[0] is R.approved_trial_pending
+
+
+def test_trial_pending_needs_something_approved() -> None:
+    item = Item(
+        "Acupuncture 12 visits: Upheld",
+        rationale=(
+            "Further visits depend on the response to treatment. There is no documented functional "
+            "improvement from the prior visits. Therefore, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.no_functional_improvement]]
+
+
+def test_tied_to_another_denied_item_that_is_not_a_surgery() -> None:
+    item = Item(
+        "Monitored anesthesia care: Upheld",
+        rationale=(
+            "Sedation may be used during an injection. Since the lumbar facet injection was not "
+            "certified, the associated anesthesia care is also not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.related_item_not_approved]]
+
+
+def test_its_own_verdict_is_not_a_related_denial() -> None:
+    item = Item(
+        "Lumbar facet injection: Upheld",
+        rationale=(
+            "There were no facet findings on exam. As the lumbar facet injection is not medically "
+            "necessary, it cannot be approved."
+        ),
+    )
+    assert R.related_item_not_approved not in shown(item)[0]
+
+
+def test_the_worker_already_has_the_requested_study() -> None:
+    item = Item(
+        "X-rays of the knee: Upheld",
+        rationale=(
+            "There were no red flags on examination. The worker received a knee x-ray previously, so the request "
+            "is not medically necessary."
+        ),
+    )
+    assert R.already_authorized in shown(item)[0]
+    other = Item(
+        "Knee brace: Upheld",
+        rationale=(
+            "There were no red flags on examination. The worker received a knee x-ray previously, so the request "
+            "is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(other)[0]
+
+
+def test_another_denied_medication_carries_this_one() -> None:
+    item = Item(
+        "Stomach protection tablets #60: Upheld",
+        rationale=(
+            "These tablets protect the stomach during anti-inflammatory use. Continued use of the "
+            "anti-inflammatory drug is not appropriate and therefore, the stomach protection is not medically "
+            "necessary."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.related_item_not_approved]
