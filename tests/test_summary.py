@@ -247,7 +247,7 @@ def test_deterministic_rules_output() -> None:
 WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
-    "4": "9043acc73186deafeef9ff0438a559ab18390afb696978fffaf31835400f4a85",
+    "4": "6d697dc5e9188f1e8cf8d10abc5c9e1449287b7d091a60a774e8b9bc2b03209a",
 }
 
 

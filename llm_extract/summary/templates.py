@@ -163,7 +163,7 @@ _EN = _Wording(
         ReasonCode.other_treatment_first: "Other care should be tried or finished first.",
         ReasonCode.related_item_not_approved: ("The care it goes with was not approved. So this is not needed."),
         ReasonCode.approved_trial_pending: (
-            "A first part of this care was approved. Whether you need more depends on how that part helps you."
+            "A first part of this care was approved. How that part helps you will show if you need more."
         ),
         ReasonCode.criteria_met: "The reviewer found that you need this care.",
     },
