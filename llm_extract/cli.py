@@ -292,8 +292,10 @@ def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None
     summary = summary_in(extraction, lang)
     decisions = {d.index: d for d in extraction.decisions}
     case = extraction.case
-    day = spell_date(case.decision_date, words) if case.decision_date else "-"
-    title = escape(f"{Path(name).name}  " + words.terminal_title.format(case=case.case_number or "-", date=day))
+    facts = [f"{words.case_number} {case.case_number}"] if case.case_number else []
+    if case.decision_date is not None:
+        facts.append(f"{words.decision_date} {spell_date(case.decision_date, words)}")
+    title = escape("  ".join([Path(name).name, *facts]))
     table = Table(title=title, title_justify="left", show_lines=True)
     table.add_column(words.terminal_columns[0], justify="right")
     for column in words.terminal_columns[1:]:

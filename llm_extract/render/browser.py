@@ -114,8 +114,18 @@ class Chromium:
             flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
         try:
             self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _TRAMPOLINE, str(to_child_r), str(from_child_w)]
-                + [self.executable, *flags, "about:blank"],
+                [
+                    sys.executable,
+                    "-I",
+                    "-S",
+                    "-c",
+                    _TRAMPOLINE,
+                    str(to_child_r),
+                    str(from_child_w),
+                    self.executable,
+                    *flags,
+                    "about:blank",
+                ],
                 pass_fds=(to_child_r, from_child_w),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

@@ -42,8 +42,6 @@ class Words:
     made_by: str
     date_format: str
     """Takes ``{day}``, ``{month}``, ``{year}``."""
-    terminal_title: str
-    """Takes ``{case}`` and ``{date}`` (terminal table title)."""
     terminal_columns: tuple[str, str, str, str]
 
 
@@ -68,7 +66,6 @@ WORDS: dict[str, Words] = {
             "The letter is the official decision. Keep it, and read it if anything here is unclear."
         ),
         date_format="{month} {day}, {year}",
-        terminal_title="case {case}, decided {date}",
         terminal_columns=("#", "Treatment", "Decision", "Main reason"),
     ),
     "es": Words(
@@ -91,7 +88,6 @@ WORDS: dict[str, Words] = {
             "La carta es la decisión oficial. Guárdela y léala si algo aquí no le queda claro."
         ),
         date_format="{day} de {month} de {year}",
-        terminal_title="caso {case}, decidido el {date}",
         terminal_columns=("#", "Tratamiento", "Decisión", "Razón principal"),
     ),
 }
