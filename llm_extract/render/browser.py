@@ -27,7 +27,7 @@ import time
 from types import TracebackType
 from typing import Any
 
-from llm_extract.errors import LlmExtractError
+from llm_extract.errors import BrowserError, BrowserNotFoundError
 
 ENV_VAR = "LLM_EXTRACT_CHROMIUM"
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -51,27 +51,13 @@ _FLAGS = (
 )
 
 
-class BrowserNotFound(LlmExtractError):
-    """No Chromium to print with."""
-
-    code = "browser-not-found"
-    http_status = 501
-
-
-class BrowserError(LlmExtractError):
-    """Chromium started but failed, crashed or did not answer in time."""
-
-    code = "browser-error"
-    http_status = 500
-
-
 def find_chromium() -> str:
     """The Chromium executable: ``$LLM_EXTRACT_CHROMIUM``, else the first of :data:`NAMES` on ``PATH``."""
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         found = shutil.which(configured)
         if found is None:
-            raise BrowserNotFound(
+            raise BrowserNotFoundError(
                 f"{ENV_VAR}={configured!r} is not an executable",
                 hint=f"point {ENV_VAR} at the chromium binary, or unset it",
             )
@@ -80,7 +66,7 @@ def find_chromium() -> str:
         found = shutil.which(name)
         if found is not None:
             return found
-    raise BrowserNotFound(
+    raise BrowserNotFoundError(
         "PDF output needs Chromium, which was not found",
         hint=f"install it (Debian/Ubuntu: apt-get install chromium) or set {ENV_VAR}; "
         "or write --format html and print that page from any browser",
