@@ -123,7 +123,9 @@ def test_page_in_a_real_browser(page: Page, name: str, path: Path, lang: str) ->
     for width, media in WIDTHS:
         page.viewport(width, mobile=width < 500, media=media)
         found = page.evaluate(OVERFLOW_JS)
-        assert found["scroll"] <= found["width"] and not found["out"], f"{name} overflows at {width} px {media}: {found}"
+        assert found["scroll"] <= found["width"] and not found["out"], (
+            f"{name} overflows at {width} px {media}: {found}"
+        )
 
     page.viewport(LETTER_WIDTH_PX)
     assert page.evaluate(CONTRAST_JS) == []

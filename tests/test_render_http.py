@@ -70,6 +70,13 @@ def test_unsupported_accept_is_406_problem_before_any_work(client: httpx.Client)
     assert problem["code"] == "not-acceptable" and "text/html" in problem["hint"]
 
 
+def test_batch_answers_json_and_refuses_an_accept_without_it(client: httpx.Client) -> None:
+    body = {"letters": [{"text": EXAMPLE}]}
+    assert client.post("/v1/extractions/batch", json=body, headers={"Accept": "*/*"}).status_code == 200
+    refused = client.post("/v1/extractions/batch", json=body, headers={"Accept": "text/html"})
+    assert refused.status_code == 406 and refused.json()["code"] == "not-acceptable"
+
+
 def test_failed_letter_is_still_problem_json_when_text_was_asked_for(client: httpx.Client) -> None:
     answer = client.post("/v1/extractions", content=b"hello", headers={"Content-Type": "text/plain", "Accept": TEXT})
     assert answer.status_code == 422

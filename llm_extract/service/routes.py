@@ -128,7 +128,7 @@ async def extract(
     response_model=BatchResponse,
     tags=["extraction"],
     summary="Extract several letters",
-    responses=problem_responses(400, 401, 402, 403, 404, 408, 413, 415, 422, 429, 500, 502),
+    responses=problem_responses(400, 401, 402, 403, 404, 406, 408, 413, 415, 422, 429, 500, 502),
     openapi_extra=batch_body(),
 )
 async def extract_batch(
@@ -138,7 +138,9 @@ async def extract_batch(
 ) -> Response:
     """Up to ``max_batch`` letters as a multipart upload (repeated field ``files``) or JSON
     ``{"letters": [{"id": ..., "text": ...}, {"content_base64": ...}]}``. Always 200 once the request is
-    accepted: each letter carries its document or its own problem, in request order."""
+    accepted: each letter carries its document or its own problem, in request order. JSON only
+    (an ``Accept`` without JSON is a 406)."""
+    negotiate.choose(request.headers.get("accept"), (negotiate.JSON,))
     state = service_state(request)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + state.settings.request_timeout
