@@ -39,7 +39,7 @@ from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
 from llm_extract.llm.settings import load_settings
 from llm_extract.render.api import to_html, to_text
 from llm_extract.render.browser import Chromium, find_chromium
-from llm_extract.render.sheet import item_notes, summary_in
+from llm_extract.render.sheet import asked_for, decision_label, item_notes, summary_in
 from llm_extract.render.words import Lang as DocLang
 from llm_extract.render.words import spell_date, words_for
 from llm_extract.service.cli import keys_app, serve
@@ -302,12 +302,9 @@ def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None
         table.add_column(column)
     for item in summary.items:
         decision = decisions[item.index]
-        asked = decision.original_request if decision.partial and decision.original_request else decision.service
-        treatment = "\n".join([asked, *item_notes(decision, words)])
-        label = words.approved.removesuffix(".")
-        verdict = (
-            f"[green]{label.upper()}[/green]" if item.approved else f"[red]{words.not_approved.removesuffix('.')}[/red]"
-        )
+        treatment = "\n".join([asked_for(decision, item), *item_notes(decision, words)])
+        label = decision_label(item, words).removesuffix(".")
+        verdict = f"[green]{label.upper()}[/green]" if item.approved else f"[red]{label}[/red]"
         table.add_row(str(item.index), escape(treatment), verdict, escape(" ".join(item.reasons)))
     out.print(table)
     out.print(f"[bold]{escape(summary.headline)}[/bold]\n")

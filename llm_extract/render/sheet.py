@@ -109,15 +109,35 @@ def item_notes(decision: Decision, words: Words) -> tuple[str, ...]:
     return (*notes, clause(words.decided_part, decision.service))
 
 
+def service_name(decision: Decision, item: SummaryItem) -> str:
+    """The treatment as the summary names it: its own-language name when it has one."""
+    plain = getattr(item, "service_plain", None)  # summary v4 (Spanish names); absent before
+    return plain if isinstance(plain, str) and plain else decision.service
+
+
+def asked_for(decision: Decision, item: SummaryItem) -> str:
+    """What was asked for: the original request of a partly approved item, else the treatment."""
+    if decision.partial and decision.original_request:
+        return decision.original_request
+    return service_name(decision, item)
+
+
+def decision_label(item: SummaryItem, words: Words) -> str:
+    if item.approved:
+        return words.approved
+    if str(getattr(item, "kind", "")) == "already_approved":  # summary v4: had approval already
+        return words.had_approval
+    return words.not_approved
+
+
 def _single(decision: Decision, item: SummaryItem, words: Words) -> Row:
-    asked = decision.original_request if decision.partial and decision.original_request else decision.service
     return Row(
         indices=(decision.index,),
-        asked=(asked,),
+        asked=(asked_for(decision, item),),
         lead=None,
         notes=item_notes(decision, words),
         approved=item.approved,
-        decision=words.approved if item.approved else words.not_approved,
+        decision=decision_label(item, words),
         reasons=tuple(item.reasons),
     )
 
@@ -133,11 +153,11 @@ def _recognised(decision: Decision) -> bool:
     return any(r.code in fits for r in decision.reasons)
 
 
-def _group_key(decision: Decision, item: SummaryItem) -> tuple[bool, tuple[str, ...]] | None:
+def _group_key(decision: Decision, item: SummaryItem) -> tuple[str, tuple[str, ...]] | None:
     """Items with equal keys say the same thing; partly approved items carry their own amounts."""
     if decision.partial or not item.reasons or not _recognised(decision):
         return None
-    return item.approved, tuple(item.reasons)
+    return item.status, tuple(item.reasons)
 
 
 def _category(decision: Decision) -> TreatmentCategory:
@@ -165,30 +185,30 @@ def _group(members: list[tuple[Decision, SummaryItem]], main: Decision | None, w
     first_decision, first_item = members[0]
     related = any(r.code is ReasonCode.related_item_not_approved for r in first_decision.reasons)
     if related and main is not None:
-        lead = words.group_with.format(count=len(members), main=main.service.strip().removesuffix("."))
+        lead = clause(words.group_with.replace("{count}", str(len(members))), main.service)
     else:
         lead = words.group_same.format(count=len(members))
     return Row(
         indices=tuple(d.index for d, _ in members),
-        asked=tuple(d.service for d, _ in members),
+        asked=tuple(service_name(d, item) for d, item in members),
         lead=lead,
         notes=(),
         approved=first_item.approved,
-        decision=words.approved if first_item.approved else words.not_approved,
+        decision=decision_label(first_item, words),
         reasons=tuple(first_item.reasons),
     )
 
 
 def _rows(pairs: list[tuple[Decision, SummaryItem]], words: Words) -> list[Row]:
     """One row per item, except that items saying the same thing share one row, placed where the first was."""
-    groups: dict[tuple[bool, tuple[str, ...]], list[tuple[Decision, SummaryItem]]] = {}
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Decision, SummaryItem]]] = {}
     for decision, item in pairs:
         key = _group_key(decision, item)
         if key is not None:
             groups.setdefault(key, []).append((decision, item))
     main = main_treatment([d for d, _ in pairs])
     rows: list[Row] = []
-    placed: set[tuple[bool, tuple[str, ...]]] = set()
+    placed: set[tuple[str, tuple[str, ...]]] = set()
     for decision, item in pairs:
         key = _group_key(decision, item)
         if key is None or len(groups[key]) < 2:

@@ -29,6 +29,8 @@ class Words:
     """Column headings of the decision table: what was asked, the decision, the main reason."""
     approved: str
     not_approved: str
+    had_approval: str
+    """Decision of an item the worker already had approval for (the review changed nothing)."""
     already_approved: str
     """Takes ``{portion}``: what the claims administrator approved before the review."""
     decided_part: str
@@ -55,6 +57,7 @@ WORDS: dict[str, Words] = {
         columns=("What was asked for", "Decision", "Main reason"),
         approved="Approved.",
         not_approved="Not approved.",
+        had_approval="Already approved.",
         already_approved="Already approved before this review: {portion}.",
         decided_part="This review decided: {service}.",
         group_with="These {count} treatments go with {main}:",
@@ -77,6 +80,7 @@ WORDS: dict[str, Words] = {
         columns=("Lo que se pidió", "Decisión", "Razón principal"),
         approved="Aprobado.",
         not_approved="No aprobado.",
+        had_approval="Ya aprobado.",
         already_approved="Ya aprobado antes de esta revisión: {portion}.",
         decided_part="Esta revisión decidió sobre: {service}.",
         group_with="Estos {count} tratamientos van con {main}:",
