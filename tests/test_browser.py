@@ -2,7 +2,10 @@
 
 For each page:
 
-* it prints on one US-letter page when the letter has at most 8 items (PDF page count);
+* it prints on at most two US-letter pages when the letter has at most 8 items, and a
+  one-item English letter on one page (PDF page count). One page for 8 items, the issue's
+  first aim, does not fit since the summary's next steps grew to about 430 words (600 in
+  Spanish): see the README's "The worker's document";
 * nothing sticks out sideways at phone width (390 px), at 640 px (a 1280 px screen at
   200% zoom), at letter width (816 px) or in the printed layout: the document is no
   wider than the viewport and no element's box crosses its right edge;
@@ -36,7 +39,9 @@ from llm_extract.render.text import LIST_MARK
 from llm_extract.text.fold import fold_space
 from tests.conftest import corpus_dir
 
-ONE_PAGE_ITEMS = 8
+MAX_PAGES = 2
+"""For letters of up to :data:`SMALL_LETTER` items."""
+SMALL_LETTER = 8
 PRINT_WIDTH_PX = LETTER_WIDTH_PX - round(2 * 0.55 * 96)
 """The printable width: letter minus the page's left and right margins (0.55 in each)."""
 WIDTHS = ((390, "screen"), (640, "screen"), (LETTER_WIDTH_PX, "screen"), (PRINT_WIDTH_PX, "print"))
@@ -117,8 +122,11 @@ def test_page_in_a_real_browser(page: Page, name: str, path: Path, lang: str) ->
     pages = len(pdf)
     printed = pdf[0].get_textpage().get_text_range()
     assert fold_space(extraction.summary.headline)[:40] in fold_space(printed)
-    if len(extraction.decisions) <= ONE_PAGE_ITEMS:
-        assert pages == 1, f"{name} ({len(extraction.decisions)} items) prints on {pages} pages"
+    items = len(extraction.decisions)
+    if items <= SMALL_LETTER:
+        assert pages <= MAX_PAGES, f"{name} ({items} items) prints on {pages} pages"
+    if items == 1 and lang == "en":
+        assert pages == 1, f"{name} (one item) prints on {pages} pages"
 
     for width, media in WIDTHS:
         page.viewport(width, mobile=width < 500, media=media)

@@ -5,7 +5,8 @@ CSS only. Semantic headings; a table of what was asked, the decision and the mai
 reason (stacked into cards on narrow screens, so nothing scrolls sideways on a phone
 or at 200% zoom); the next steps in a box; the legal basis in small print. Colours
 meet WCAG AA contrast and the decision is never shown by colour alone (the words say
-it). Print CSS fits a letter of up to about eight items on one US-letter page.
+it). Print CSS (9 pt, the next steps in two columns) fits a one-item letter on one US-letter
+page and a letter of up to eight items on two.
 
 The table's column headings are marked ``data-page-only``: the text document states
 the same facts row by row without them. Everything else on the page is, word for word
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from html import escape
 
-from llm_extract.render.sheet import Row, Sheet
+from llm_extract.render.sheet import Row, Sheet, legal_line
 
 CSS = """
 :root { color-scheme: light; }
@@ -60,13 +61,18 @@ footer { margin-top: .9rem; padding-top: .4rem; border-top: 1px solid #767676; }
   th, td { padding: .1rem 0; }
 }
 @media print {
-  @page { size: letter; margin: .5in .55in; }
-  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
-  h1 { font-size: 15pt; }
-  h2 { font-size: 11.5pt; margin-top: .7rem; }
-  .headline { font-size: 12pt; margin-top: .6rem; }
-  th, td { padding: .25rem .5rem .25rem 0; }
-  tr, .steps { break-inside: avoid; }
+  @page { size: letter; margin: .45in .55in; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.28; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; margin-top: .55rem; }
+  .headline { font-size: 11.5pt; margin-top: .5rem; }
+  th, td { padding: .2rem .5rem .2rem 0; }
+  tr { break-inside: avoid; }
+  .steps { margin-top: .7rem; padding: .1rem .8rem .5rem; }
+  .steps ul { columns: 2; column-gap: 2.2rem; }
+  .steps li { break-inside: avoid-column; }
+  .legal h2 { margin-top: .5rem; }
+  footer { margin-top: .5rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -138,7 +144,7 @@ def render_html(sheet: Sheet) -> str:
         parts += [
             '<section class="legal" aria-labelledby="legal">',
             f'<h2 id="legal">{_e(words.legal)}</h2>',
-            *(f"<p>{_e(line)}</p>" for line in sheet.legal),
+            f"<p>{_e(legal_line(sheet))}</p>",
             "</section>",
         ]
     parts += ["</main>", f"<footer><p>{_e(words.made_by)}</p></footer>", "</body>", "</html>"]

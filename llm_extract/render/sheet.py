@@ -23,6 +23,7 @@ from llm_extract.contract.models import (
     ReasonCode,
     Summary,
     SummaryItem,
+    SummaryItemKind,
     TreatmentCategory,
 )
 from llm_extract.render.words import Lang, Words, clause, spell_date, words_for
@@ -65,7 +66,7 @@ class Sheet:
     rows: tuple[Row, ...]
     steps: tuple[str, ...]
     legal: tuple[str, ...]
-    """Citations for the small print (empty until the summary carries them)."""
+    """Citations for the small print."""
 
     @property
     def meta(self) -> tuple[tuple[str, str], ...]:
@@ -97,7 +98,7 @@ def build_sheet(extraction: Extraction, lang: Lang | None = None) -> Sheet:
         headline=summary.headline,
         rows=tuple(_rows(pairs, words)),
         steps=tuple(summary.next_steps),
-        legal=_legal(summary),
+        legal=tuple(summary.legal_basis),
     )
 
 
@@ -111,8 +112,7 @@ def item_notes(decision: Decision, words: Words) -> tuple[str, ...]:
 
 def service_name(decision: Decision, item: SummaryItem) -> str:
     """The treatment as the summary names it: its own-language name when it has one."""
-    plain = getattr(item, "service_plain", None)  # summary v4 (Spanish names); absent before
-    return plain if isinstance(plain, str) and plain else decision.service
+    return item.service_plain or decision.service
 
 
 def asked_for(decision: Decision, item: SummaryItem) -> str:
@@ -125,7 +125,7 @@ def asked_for(decision: Decision, item: SummaryItem) -> str:
 def decision_label(item: SummaryItem, words: Words) -> str:
     if item.approved:
         return words.approved
-    if str(getattr(item, "kind", "")) == "already_approved":  # summary v4: had approval already
+    if item.kind is SummaryItemKind.already_approved:
         return words.had_approval
     return words.not_approved
 
@@ -181,11 +181,11 @@ def main_treatment(decisions: Sequence[Decision]) -> Decision | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _group(members: list[tuple[Decision, SummaryItem]], main: Decision | None, words: Words) -> Row:
+def _group(members: list[tuple[Decision, SummaryItem]], main: str | None, words: Words) -> Row:
     first_decision, first_item = members[0]
     related = any(r.code is ReasonCode.related_item_not_approved for r in first_decision.reasons)
     if related and main is not None:
-        lead = clause(words.group_with.replace("{count}", str(len(members))), main.service)
+        lead = clause(words.group_with.replace("{count}", str(len(members))), main)
     else:
         lead = words.group_same.format(count=len(members))
     return Row(
@@ -206,7 +206,8 @@ def _rows(pairs: list[tuple[Decision, SummaryItem]], words: Words) -> list[Row]:
         key = _group_key(decision, item)
         if key is not None:
             groups.setdefault(key, []).append((decision, item))
-    main = main_treatment([d for d, _ in pairs])
+    found = main_treatment([d for d, _ in pairs])
+    main = next((service_name(d, item) for d, item in pairs if d is found), None)
     rows: list[Row] = []
     placed: set[tuple[str, tuple[str, ...]]] = set()
     for decision, item in pairs:
@@ -219,11 +220,6 @@ def _rows(pairs: list[tuple[Decision, SummaryItem]], words: Words) -> list[Row]:
     return rows
 
 
-def _legal(summary: Summary) -> tuple[str, ...]:
-    """The summary's legal basis lines, when its model carries them (additive field)."""
-    value = getattr(summary, "legal_basis", None)
-    if isinstance(value, str):
-        return (value,) if value else ()
-    if isinstance(value, list | tuple):
-        return tuple(str(v) for v in value)
-    return ()
+def legal_line(sheet: Sheet) -> str:
+    """The citations as one line of small print."""
+    return "; ".join(sheet.legal) + "."

@@ -7,7 +7,7 @@ text cannot drift apart because both lay out one :class:`~.sheet.Sheet`.
 
 from __future__ import annotations
 
-from llm_extract.render.sheet import Row, Sheet
+from llm_extract.render.sheet import Row, Sheet, legal_line
 
 LIST_MARK = "- "
 """Marks a list entry at the start of a line (after any indent)."""
@@ -34,6 +34,6 @@ def render_text(sheet: Sheet) -> str:
         blocks.append(decided)
     blocks.append([words.steps, *(LIST_MARK + step for step in sheet.steps)])
     if sheet.legal:
-        blocks.append([words.legal, *sheet.legal])
+        blocks.append([words.legal, legal_line(sheet)])
     blocks.append([words.made_by])
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
