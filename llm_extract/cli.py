@@ -1,5 +1,9 @@
 """Command line: ``llm-extract extract|cache|schema|serve|keys``.
 
+``extract --format`` picks what each letter becomes: the JSON document, a terminal
+table, or the worker's document as plain text, an HTML page or a PDF (printed by
+headless Chromium; see :mod:`llm_extract.render`).
+
 Every user-caused failure prints one line naming the file and how to fix it; a
 batch continues past bad letters and the exit code says whether any failed
 (0 all good, 1 some letters failed, 2 bad usage or configuration).
@@ -33,6 +37,11 @@ from llm_extract.evaluation.command import eval_command
 from llm_extract.letter.inputs import LetterInput, expand_paths, load_path
 from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
 from llm_extract.llm.settings import load_settings
+from llm_extract.render.api import to_html, to_text
+from llm_extract.render.browser import Chromium, find_chromium
+from llm_extract.render.sheet import asked_for, decision_label, item_notes, summary_in
+from llm_extract.render.words import Lang as DocLang
+from llm_extract.render.words import spell_date, words_for
 from llm_extract.service.cli import keys_app, serve
 from llm_extract.version import __version__
 
@@ -59,6 +68,13 @@ class Lang(StrEnum):
 class Format(StrEnum):
     json = "json"
     table = "table"
+    text = "text"
+    html = "html"
+    pdf = "pdf"
+
+
+#: File suffix written with --out, per format (``table`` writes the JSON and prints the table).
+SUFFIXES = {Format.json: ".json", Format.table: ".json", Format.text: ".txt", Format.html: ".html", Format.pdf: ".pdf"}
 
 
 CacheDirOption = Annotated[
@@ -101,7 +117,12 @@ def extract(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Write <input stem>.json per letter here.")] = None,
     lang: Annotated[Lang, typer.Option(help="Language of the plain-language summary.")] = Lang.en,
     fmt: Annotated[
-        Format | None, typer.Option("--format", help="json (default when piped or with --out) or table.")
+        Format | None,
+        typer.Option(
+            "--format",
+            help="json (default when piped or with --out), table (default on a terminal), or the worker's "
+            "document: text, html (a printable page) or pdf (needs Chromium and --out).",
+        ),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: CacheDirOption = None,
@@ -128,6 +149,7 @@ def extract(
     files = list(expand_paths(paths))
     if not files:
         raise fail(LlmExtractError("no .txt or .pdf letters found", hint="pass files or a directory of letters"))
+    _check_format(fmt, out_dir, len(files))
     try:
         settings = load_settings(backend=backend_name, max_concurrency=concurrency)
         backend = make_backend(backend_name, settings)
@@ -136,18 +158,36 @@ def extract(
     workers = 1 if backend.name == "rules" and concurrency is None else settings.max_concurrency
     extractor = Extractor(backend, cache=cache, options=ExtractOptions(lang=lang.value), max_pages=max_pages)
     stats = RunStats()
-    writer = _Writer(out_dir, fmt, single=len(files) == 1)
-    for result in _with_progress(extractor.run_concurrent(_load(files), workers), len(files)):
-        stats.add(result)
-        if result.error is not None:
-            report(result.error)
-        else:
-            writer.write(result)
+    writer = _Writer(out_dir, fmt, lang=lang.value, single=len(files) == 1)
+    try:
+        for result in _with_progress(extractor.run_concurrent(_load(files), workers), len(files)):
+            stats.add(result)
+            if result.error is not None:
+                report(result.error)
+            else:
+                writer.write(result)
+    except LlmExtractError as exc:  # the browser failed: no later letter can be printed either
+        raise fail(exc, 1) from None
+    finally:
+        writer.close()
     _print_stats(stats)
     if (account := getattr(backend, "account", None)) is not None:
         err.print(f"{backend.name} usage: {account.totals.line()}", soft_wrap=True)
     if stats.failed:
         raise typer.Exit(1)
+
+
+def _check_format(fmt: Format, out_dir: Path | None, count: int) -> None:
+    """Refuse, before any work, a format that cannot be written the way it was asked for."""
+    if fmt is Format.pdf:
+        if out_dir is None:
+            raise fail(LlmExtractError("--format pdf writes files", hint="add --out DIR"))
+        try:
+            find_chromium()
+        except LlmExtractError as exc:
+            raise fail(exc) from None
+    if fmt is Format.html and out_dir is None and count > 1:
+        raise fail(LlmExtractError("several letters make several HTML pages", hint="add --out DIR"))
 
 
 def _load(files: list[Path]) -> Iterator[LetterInput | LlmExtractError]:
@@ -180,57 +220,94 @@ def _print_stats(stats: RunStats) -> None:
 
 
 class _Writer:
-    """Sends each finished document to its file, to stdout as JSON, or as a table."""
+    """Sends each finished document to its file or to stdout, in the chosen format."""
 
-    def __init__(self, out_dir: Path | None, fmt: Format, *, single: bool) -> None:
+    def __init__(self, out_dir: Path | None, fmt: Format, *, lang: DocLang, single: bool) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
+        self.lang = lang
         self.single = single
         self.used: set[str] = set()
+        self.written = 0
+        self._browser: Chromium | None = None
 
     def write(self, result: LetterResult) -> None:
         assert result.document is not None
         if self.out_dir is not None:
             self._write_file(result)
         elif self.fmt is Format.table:
-            print_table(result.name, result.extraction)
+            print_table(result.name, result.extraction, self.lang)
+        elif self.fmt is Format.text:
+            sys.stdout.write(("\n" if self.written else "") + to_text(result.extraction, self.lang))
+        elif self.fmt is Format.html:
+            sys.stdout.write(to_html(result.extraction, self.lang))
         elif self.single:
             sys.stdout.write(result.document)
         else:  # several documents on stdout: one compact JSON per line
             sys.stdout.write(json.dumps(json.loads(result.document), ensure_ascii=False) + "\n")
         if self.out_dir is not None and self.fmt is Format.table:
-            print_table(result.name, result.extraction)
+            print_table(result.name, result.extraction, self.lang)
+        self.written += 1
+
+    def _content(self, result: LetterResult) -> bytes:
+        assert result.document is not None
+        if self.fmt is Format.text:
+            return to_text(result.extraction, self.lang).encode("utf-8")
+        if self.fmt is Format.html:
+            return to_html(result.extraction, self.lang).encode("utf-8")
+        if self.fmt is Format.pdf:
+            if self._browser is None:
+                self._browser = Chromium()
+            page = self._browser.page()
+            try:
+                page.load(to_html(result.extraction, self.lang))
+                return page.pdf()
+            finally:
+                page.close()
+        return result.document.encode("utf-8")
 
     def _write_file(self, result: LetterResult) -> None:
-        assert self.out_dir is not None and result.document is not None
+        assert self.out_dir is not None
         source = Path(result.name)
-        name = f"{source.stem}.json"
+        suffix = SUFFIXES[self.fmt]
+        name = f"{source.stem}{suffix}"
         if name in self.used:
-            name = f"{source.stem}.{source.suffix.lstrip('.')}.json"
+            name = f"{source.stem}.{source.suffix.lstrip('.')}{suffix}"
         self.used.add(name)
         target = self.out_dir / name
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(result.document, encoding="utf-8")
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(self._content(result))
         os.replace(tmp, target)
 
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
 
-def print_table(name: str, extraction: Extraction) -> None:
-    """A readable view of one letter's decisions for a terminal."""
+
+def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None:
+    """One letter's decisions for a terminal, in the worker's words: plain reasons (never
+    codes), what was already approved of a partly approved request, in ``lang``."""
+    words = words_for(lang)
+    summary = summary_in(extraction, lang)
+    decisions = {d.index: d for d in extraction.decisions}
     case = extraction.case
-    title = escape(f"{Path(name).name}  {case.case_number or ''}  decided {case.decision_date or 'n/a'}")
-    table = Table(title=title, title_justify="left", show_lines=False)
-    table.add_column("#", justify="right")
-    table.add_column("Treatment")
-    table.add_column("Decision")
-    table.add_column("Reasons")
-    for d in extraction.decisions:
-        verdict = "[green]APPROVED[/green]" if d.outcome.value == "overturned" else "[red]not approved[/red]"
-        if d.partial:
-            verdict += " (rest of partly approved request)"
-        table.add_row(str(d.index), escape(d.service), verdict, ", ".join(r.code.value for r in d.reasons))
+    facts = [f"{words.case_number} {case.case_number}"] if case.case_number else []
+    if case.decision_date is not None:
+        facts.append(f"{words.decision_date} {spell_date(case.decision_date, words)}")
+    title = escape("  ".join([Path(name).name, *facts]))
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column(words.terminal_columns[0], justify="right")
+    for column in words.terminal_columns[1:]:
+        table.add_column(column)
+    for item in summary.items:
+        decision = decisions[item.index]
+        treatment = "\n".join([asked_for(decision, item), *item_notes(decision, words)])
+        label = decision_label(item, words).removesuffix(".")
+        verdict = f"[green]{label.upper()}[/green]" if item.approved else f"[red]{label}[/red]"
+        table.add_row(str(item.index), escape(treatment), verdict, escape(" ".join(item.reasons)))
     out.print(table)
-    s = extraction.summary
-    out.print(f"[bold]{escape(s.headline)}[/bold]  (reading {s.readability.metric.value}: {s.readability.score})\n")
+    out.print(f"[bold]{escape(summary.headline)}[/bold]\n")
 
 
 @cache_app.command("stats")

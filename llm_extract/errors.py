@@ -156,3 +156,14 @@ class BudgetExceededError(LlmError):
 
     code = "budget-exceeded"
     http_status = 402
+
+
+class BrowserError(LlmExtractError):
+    """Headless Chromium (used to print the worker's page to PDF) is missing, failed or timed out."""
+
+    code = "browser-error"
+    http_status = 500
+
+
+class BrowserNotFoundError(BrowserError):
+    code = "browser-not-found"

@@ -112,7 +112,7 @@ def test_single_letter_prints_the_document_and_several_print_json_lines() -> Non
 def test_table_format_says_approved_in_plain_words() -> None:
     code, out, _ = invoke("extract", str(SEEDS / "seed-004.txt"), str(SEEDS / "seed-000.txt"), "--format", "table")
     assert code == 0
-    assert "APPROVED" in out and "not approved" in out
+    assert "APPROVED" in out and "Not approved" in out
     assert "INITIAL ACUPUNCTURE" in out
 
 

@@ -133,6 +133,7 @@ TITLES: Mapping[str, str] = {
     "request-too-large": "The request body is too large",
     "batch-too-large": "The batch has too many letters",
     "unsupported-media-type": "Unsupported content type",
+    "not-acceptable": "None of the accepted media types can be produced",
     "invalid-request": "The request parameters are invalid",
     "backend-unavailable": "The requested backend is not available",
     "rate-limited": "Too many requests for this API key",
@@ -157,6 +158,8 @@ TITLES: Mapping[str, str] = {
     "llm-rejected": "The LLM endpoint rejected the request",
     "llm-answer-invalid": "The model's answer failed validation",
     "budget-exceeded": "The LLM cost budget is exhausted",
+    "browser-error": "Headless Chromium failed",
+    "browser-not-found": "Headless Chromium is not installed",
 }
 
 

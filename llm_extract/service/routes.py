@@ -14,7 +14,8 @@ from llm_extract.backends.base import Language
 from llm_extract.contract.models import BACKENDS, SCHEMA_VERSION, Extraction, PromptRef
 from llm_extract.errors import LlmExtractError
 from llm_extract.parse.parser import PARSER_VERSION
-from llm_extract.service import intake
+from llm_extract.render.api import to_html, to_text
+from llm_extract.service import intake, negotiate
 from llm_extract.service.auth import require
 from llm_extract.service.keys import Principal, Scope
 from llm_extract.service.problems import ExtractionTimeout, RequestTimeout, problem_for, problem_response, request_id_of
@@ -73,8 +74,16 @@ async def version(request: Request) -> VersionInfo:
     tags=["extraction"],
     summary="Extract one letter",
     responses={
-        200: {"description": "The v1 extraction document.", "headers": EXTRACTION_HEADERS},
-        **problem_responses(400, 401, 402, 403, 404, 408, 413, 415, 422, 429, 500, 502, 504),
+        200: {
+            "description": "The v1 extraction document (JSON, the default), or the worker's summary as plain "
+            "text (`Accept: text/plain`) or as a printable HTML page (`Accept: text/html`).",
+            "headers": EXTRACTION_HEADERS,
+            "content": {
+                negotiate.TEXT: {"schema": {"type": "string"}},
+                negotiate.HTML: {"schema": {"type": "string"}},
+            },
+        },
+        **problem_responses(400, 401, 402, 403, 404, 406, 408, 413, 415, 422, 429, 500, 502, 504),
     },
     openapi_extra=single_body(),
 )
@@ -84,7 +93,10 @@ async def extract(
     options: Annotated[RunOptions, Depends(query_options)],
 ) -> Response:
     """One letter as a multipart upload (field ``file``), a text/plain or application/pdf body, or JSON
-    ``{"text": ...}``. Errors are problem+json with a stable ``type`` per error."""
+    ``{"text": ...}``. ``Accept`` picks the answer: the JSON document (default), or the worker's
+    summary as ``text/plain`` or a printable ``text/html`` page, in the chosen ``lang``. Errors are
+    problem+json with a stable ``type`` per error."""
+    representation = negotiate.choose(request.headers.get("accept"))
     state = service_state(request)
     deadline = asyncio.get_running_loop().time() + state.settings.request_timeout
     body = await _read(intake.single(request, options), deadline)
@@ -103,7 +115,12 @@ async def extract(
     if result.error is not None:
         return problem_response(result.error, request_id_of(request))
     assert result.document is not None
-    return Response(result.document, media_type="application/json", headers={"X-Cache": outcome.cache})
+    headers = {"X-Cache": outcome.cache, "Vary": "Accept"}
+    if representation == negotiate.TEXT:
+        return Response(to_text(result.extraction), media_type=negotiate.TEXT + negotiate.CHARSET, headers=headers)
+    if representation == negotiate.HTML:
+        return Response(to_html(result.extraction), media_type=negotiate.HTML + negotiate.CHARSET, headers=headers)
+    return Response(result.document, media_type="application/json", headers=headers)
 
 
 @router.post(
@@ -111,7 +128,7 @@ async def extract(
     response_model=BatchResponse,
     tags=["extraction"],
     summary="Extract several letters",
-    responses=problem_responses(400, 401, 402, 403, 404, 408, 413, 415, 422, 429, 500, 502),
+    responses=problem_responses(400, 401, 402, 403, 404, 406, 408, 413, 415, 422, 429, 500, 502),
     openapi_extra=batch_body(),
 )
 async def extract_batch(
@@ -121,7 +138,9 @@ async def extract_batch(
 ) -> Response:
     """Up to ``max_batch`` letters as a multipart upload (repeated field ``files``) or JSON
     ``{"letters": [{"id": ..., "text": ...}, {"content_base64": ...}]}``. Always 200 once the request is
-    accepted: each letter carries its document or its own problem, in request order."""
+    accepted: each letter carries its document or its own problem, in request order. JSON only
+    (an ``Accept`` without JSON is a 406)."""
+    negotiate.choose(request.headers.get("accept"), (negotiate.JSON,))
     state = service_state(request)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + state.settings.request_timeout

@@ -1,0 +1,151 @@
+"""The worker's document (text and HTML) says what the summary says, grouped, without codes."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+
+from llm_extract.contract.models import Extraction, ReasonCode
+from llm_extract.engine.api import extract_text
+from llm_extract.evaluation.fixtures import REPO_ROOT
+from llm_extract.render.api import to_html, to_text
+from llm_extract.render.sheet import build_sheet, main_treatment
+from llm_extract.render.text import LIST_MARK
+from llm_extract.text.fold import fold_space
+from tests.letterkit import Item, Letter
+
+EXAMPLE = REPO_ROOT / "docs" / "screenshots" / "example-letter.txt"
+RELATED = (
+    "As the requested surgical intervention is not medically necessary, the requested ancillary service is "
+    "not medically necessary."
+)
+
+
+@pytest.fixture(scope="module")
+def example() -> Extraction:
+    return extract_text(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_related_items_share_one_row_naming_the_surgery(example: Extraction) -> None:
+    sheet = build_sheet(example)
+    assert [row.indices for row in sheet.rows] == [(1,), (2, 3, 4, 5), (6,), (7,)]
+    group = sheet.rows[1]
+    assert group.lead == "These 4 treatments go with Arthroscopic repair of the right shoulder:"
+    assert group.asked[0] == "Associated surgical service: Shoulder sling"
+    text = to_text(example)
+    related = example.summary.items[1].reasons[0]
+    assert all(item.reasons == [related] for item in example.summary.items[1:5])
+    assert text.count(related) == 1
+
+
+def test_partly_approved_item_shows_the_request_the_approved_part_and_the_decided_part(example: Extraction) -> None:
+    row = build_sheet(example).rows[2]
+    assert row.asked == ("Norco 10/325mg #60",)
+    assert row.notes == (
+        "Already approved before this review: Norco 10/325mg #20.",
+        "This review decided: Norco 10/325mg #40.",
+    )
+    assert row.decision == "Not approved." and not row.approved
+
+
+def test_case_number_decision_date_and_approved_item(example: Extraction) -> None:
+    text = to_text(example)
+    assert "Case number: CM16-0000001\nDecision date: December 9, 2016\n" in text
+    approved = example.summary.items[6]
+    assert approved.approved and f"- MRI of the right shoulder\n  Approved. {approved.reasons[0]}\n" in text
+    es = to_text(example, "es")
+    assert "Número de caso: CM16-0000001\nFecha de la decisión: 9 de diciembre de 2016\n" in es
+    surgery = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary.items[0]
+    assert f"Estos 4 tratamientos van con {surgery.service_plain or surgery.service}:" in es
+    assert "Ya aprobado antes de esta revisión: Norco 10/325mg #20." in es
+
+
+def test_no_reason_code_ever_reaches_the_worker(example: Extraction) -> None:
+    for lang in ("en", "es"):
+        for document in (to_text(example, lang), to_html(example, lang)):
+            for code in ReasonCode:
+                assert code.value not in document
+
+
+def test_every_summary_sentence_is_in_the_document_in_both_languages(example: Extraction) -> None:
+    for lang in ("en", "es"):
+        text = to_text(example, lang)
+        summary = build_sheet(example, lang)
+        assert summary.headline in text
+        for step in summary.steps:
+            assert f"{LIST_MARK}{step}\n" in text
+
+
+def test_items_without_a_recognised_reason_are_never_grouped() -> None:
+    letter = Letter([Item(f"Treatment number {i} for the knee: Upheld", rationale="Not necessary.") for i in (1, 2, 3)])
+    sheet = build_sheet(extract_text(letter.clean()))
+    assert [row.indices for row in sheet.rows] == [(1,), (2,), (3,)]
+    assert all(row.lead is None for row in sheet.rows)
+
+
+def test_main_treatment_is_named_only_when_there_is_no_doubt() -> None:
+    two_surgeries = Letter(
+        [
+            Item("Arthroscopy of the left knee: Upheld", rationale="Conservative care was not tried first."),
+            Item("Carpal tunnel release, right: Upheld", rationale="Conservative care was not tried first."),
+            Item("Associated surgical service: Brace: Upheld", rationale=RELATED),
+            Item("Associated surgical service: Crutches: Upheld", rationale=RELATED),
+        ]
+    )
+    extraction = extract_text(two_surgeries.clean())
+    assert main_treatment(extraction.decisions) is None
+    group = build_sheet(extraction).rows[-1]
+    assert group.indices == (3, 4)
+    assert group.lead == "These 2 treatments have the same decision and the same reason:"
+
+
+def test_a_summary_in_another_language_is_rebuilt_from_the_decisions(example: Extraction) -> None:
+    assert example.summary.language == "en"
+    spanish = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary
+    assert build_sheet(example, "es").headline == spanish.headline != example.summary.headline
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+
+def test_html_is_self_contained_semantic_and_escaped() -> None:
+    hostile = Letter([Item('<script>alert("x")</script> & <img src=http://x.invalid/a.png>: Upheld')])
+    page = to_html(extract_text(hostile.clean()), "es")
+    parsed = _Collect()
+    parsed.feed(page)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and "link" not in parsed.tags
+    assert not [value for _, value in parsed.attrs if value and re.match(r"(https?:)?//", value)]
+    assert "&lt;script&gt;" in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="es">')
+    assert "default-src 'none'" in page
+    assert parsed.tags.count("h1") == 1 and "main" in parsed.tags and "th" in parsed.tags
+
+
+def test_letter_without_decisions_still_gives_a_document() -> None:
+    example = extract_text(EXAMPLE.read_text(encoding="utf-8"))
+    empty = example.model_copy(update={"decisions": [], "summary": example.summary.model_copy(update={"items": []})})
+    text = to_text(empty)
+    assert "What was decided" not in text and "What you can do" in text
+    assert "<table>" not in to_html(empty)
+
+
+def test_text_and_page_say_the_same_words() -> None:
+    """The page's text without its tags and column headings is the text document (checked in a real
+    browser, with layout, in test_browser.py); here the cheap structural version."""
+    example = extract_text(EXAMPLE.read_text(encoding="utf-8"))
+    page = to_html(example)
+    body = re.sub(r"<thead.*?</thead>|<head>.*?</head>", "", page, flags=re.S)
+    words = fold_space(unescape(re.sub(r"<[^>]+>", " ", body)))
+    text = fold_space(re.sub(rf"^\s*{re.escape(LIST_MARK)}", "", to_text(example), flags=re.M))
+    assert words == text
