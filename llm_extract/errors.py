@@ -111,6 +111,12 @@ class LetterTooComplexError(InputError):
     code = "letter-too-complex"
 
 
+class OutputCollisionError(LlmExtractError):
+    """Two inputs of one run would be written to the same output file."""
+
+    code = "output-collision"
+
+
 class ConfigError(LlmExtractError):
     """Configuration is missing or inconsistent (environment, options, prompt files)."""
 

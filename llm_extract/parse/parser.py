@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llm_extract import budget
 from llm_extract.contract.models import (
     Case,
     CaseSpans,
@@ -167,11 +168,15 @@ def parse(text: str) -> ParsedLetter:
     header_end = _first_of(text, (_HOW_MADE, _SUMMARY_HEADING), 0, heading.start())
     summary_start = summary_heading.end() if summary_heading else header_end
     case = _parse_case(text, header_end, summary_start, heading.start())
+    budget.check("reading the header")
+    reviewer = _parse_reviewer(text, 0, summary_heading.start() if summary_heading else heading.start())
+    patient = _parse_patient(text, summary_start, heading.start())
+    budget.check("reading the reviewer and patient")
     return ParsedLetter(
         letter_format="dwc-2016" if case.case_number else "imr-2014",
         case=case,
-        reviewer=_parse_reviewer(text, 0, summary_heading.start() if summary_heading else heading.start()),
-        patient=_parse_patient(text, summary_start, heading.start()),
+        reviewer=reviewer,
+        patient=patient,
         decisions=_parse_decisions(text, heading.end()),
     )
 
@@ -278,6 +283,7 @@ def _board_sentence(text: str, start: int, end: int) -> tuple[Span, Span | None,
     """Specialty, subspecialty and states of "Board Certified in X [has a subspecialty in Y] and is
     licensed to practice in Z.", read step by step within a bounded window."""
     for m in _BOARD.finditer(text, start, end):
+        budget.check("reading the reviewer's board certification")
         window = min(end, m.end() + _BOARD_SENTENCE_MAX)
         licensed = _LICENSED.search(text, m.end(), window)
         states = _STATES.match(text, licensed.end(), window) if licensed else None
@@ -341,6 +347,7 @@ def _find_anchors(text: str, start: int) -> list[_Anchor]:
     """Lines that end in an outcome and whose next non-blank line starts with an item label."""
     anchors = []
     for m in _OUTCOME_AT_LINE_END.finditer(text, start):
+        budget.check("finding the item headings")
         colon = _gap_start(text, start, m.start("outcome"))
         if colon is None or not _label_follows(text, m.end()):
             continue
@@ -418,7 +425,10 @@ class _Item:
 
 def _parse_decisions(text: str, section_start: int) -> list[Decision]:
     anchors = _find_anchors(text, section_start)
-    labels = [(m.lastgroup or "", m.start(), m.end()) for m in _LABEL.finditer(text, section_start)]
+    labels = []
+    for m in _LABEL.finditer(text, section_start):
+        budget.check("finding the item labels")
+        labels.append((m.lastgroup or "", m.start(), m.end()))
     rationale_count = sum(name == "rationale" for name, _, _ in labels)
     if not anchors:
         raise UnrecognizedLetterError(
@@ -438,10 +448,12 @@ def _parse_decisions(text: str, section_start: int) -> list[Decision]:
     floor = intro.end() if intro else section_start
     items: list[_Item] = []
     for anchor, item_labels in zip(anchors, blocks, strict=True):
+        budget.check("reading the item headings")
         items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), item_labels))
         floor = item_labels[-1][2]
     decisions = []
     for index, item in enumerate(items):
+        budget.check("reading the items")
         item_end = items[index + 1].heading_start if index + 1 < len(items) else len(text)
         values: dict[str, Span] = {}
         for pos, (name, _, label_end) in enumerate(item.labels):
