@@ -41,7 +41,7 @@ UNITS = [
     "X was the original request.\n", "original request, ", "Board Certified in ", "State(s) of Licensure:",
     "Claims Administrator guideline ", "Non-MTUS Citation ", "A. ", "sustained a ", "1 year ", "1/1/1",
     "IMR ISSUES, DECISIONS AND RATIONALES ", "has determined the request for ", "https://", "([{",
-    "\u00a0", "\u200b", "\ufeff", "é", "\u2019", "\r", "\f",
+    "\u00a0", "\u200b", "\ufeff", "é", "\u2019", "\r", "\f", "Dr. ", "x" * 50 + "-y. A",
 ]  # fmt: skip
 REGIONS = ("header", "credentials", "summary", "heading", "ca", "rationale", "trailer")
 
