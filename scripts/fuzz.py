@@ -94,6 +94,8 @@ def text_adversarial(rng: random.Random) -> bytes:
 def text_mutated(rng: random.Random) -> bytes:
     data = bytearray(_render(rng, _base(rng)).encode("utf-8"))
     for _ in range(rng.choice([1, 5, 50])):
+        if not data:
+            break
         op, pos = rng.random(), rng.randrange(len(data))
         if op < 0.4:
             data[pos] = rng.randrange(32, 127)
