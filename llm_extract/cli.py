@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -31,10 +30,11 @@ from llm_extract.backends.factory import make_backend
 from llm_extract.contract.models import Extraction
 from llm_extract.contract.schema import schema_json
 from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.outputs import output_names, write_atomic
 from llm_extract.engine.pipeline import Extractor, LetterResult, RunStats
 from llm_extract.errors import LlmExtractError
 from llm_extract.evaluation.command import eval_command
-from llm_extract.letter.inputs import LetterInput, expand_paths, load_path
+from llm_extract.letter.inputs import LetterInput, expand_with_names, load_path
 from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
 from llm_extract.llm.settings import load_settings
 from llm_extract.render.api import to_html, to_text
@@ -114,7 +114,14 @@ def fail(error: LlmExtractError, code: int = 2) -> typer.Exit:
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Letters (.txt, .pdf) or directories of them.")],
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Write <input stem>.json per letter here.")] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write <input stem>.json per letter here (sub-folders of a folder argument are kept; "
+            "names that would collide are refused before anything is written).",
+        ),
+    ] = None,
     lang: Annotated[Lang, typer.Option(help="Language of the plain-language summary.")] = Lang.en,
     fmt: Annotated[
         Format | None,
@@ -146,10 +153,19 @@ def extract(
         raise fail(exc) from None
     except OSError as exc:
         raise fail(LlmExtractError(f"cannot create output directory ({exc.strerror})", source=str(out_dir))) from None
-    files = list(expand_paths(paths))
+    named = list(expand_with_names(paths))
+    files = [path for path, _ in named]
     if not files:
         raise fail(LlmExtractError("no .txt or .pdf letters found", hint="pass files or a directory of letters"))
     _check_format(fmt, out_dir, len(files))
+    try:
+        targets = {str(path): name for path, name in output_names(named).items()} if out_dir else {}
+    except LlmExtractError as exc:
+        raise fail(exc) from None
+    if any(path.suffix.lower() == ".pdf" for path in files):
+        from llm_extract.letter.pdf import prestart  # the PDF reader starts while the backend loads
+
+        prestart()
     try:
         settings = load_settings(backend=backend_name, max_concurrency=concurrency)
         backend = make_backend(backend_name, settings)
@@ -158,7 +174,7 @@ def extract(
     workers = 1 if backend.name == "rules" and concurrency is None else settings.max_concurrency
     extractor = Extractor(backend, cache=cache, options=ExtractOptions(lang=lang.value), max_pages=max_pages)
     stats = RunStats()
-    writer = _Writer(out_dir, fmt, lang=lang.value, single=len(files) == 1)
+    writer = _Writer(out_dir, fmt, lang=lang.value, single=len(files) == 1, targets=targets)
     try:
         for result in _with_progress(extractor.run_concurrent(_load(files), workers), len(files)):
             stats.add(result)
@@ -222,14 +238,18 @@ def _print_stats(stats: RunStats) -> None:
 class _Writer:
     """Sends each finished document to its file or to stdout, in the chosen format."""
 
-    def __init__(self, out_dir: Path | None, fmt: Format, *, lang: DocLang, single: bool) -> None:
+    def __init__(
+        self, out_dir: Path | None, fmt: Format, *, lang: DocLang, single: bool, targets: dict[str, Path]
+    ) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
         self.lang = lang
         self.single = single
-        self.used: set[str] = set()
         self.written = 0
         self._browser: Chromium | None = None
+        self.targets = targets
+        """Letter name -> JSON document path under ``out_dir`` (see :mod:`llm_extract.engine.outputs`);
+        other formats swap the ``.json`` suffix for their own."""
 
     def write(self, result: LetterResult) -> None:
         assert result.document is not None
@@ -268,16 +288,8 @@ class _Writer:
 
     def _write_file(self, result: LetterResult) -> None:
         assert self.out_dir is not None
-        source = Path(result.name)
-        suffix = SUFFIXES[self.fmt]
-        name = f"{source.stem}{suffix}"
-        if name in self.used:
-            name = f"{source.stem}.{source.suffix.lstrip('.')}{suffix}"
-        self.used.add(name)
-        target = self.out_dir / name
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(self._content(result))
-        os.replace(tmp, target)
+        target = self.out_dir / self.targets[result.name]
+        write_atomic(target.with_suffix(SUFFIXES[self.fmt]), self._content(result))
 
     def close(self) -> None:
         if self._browser is not None:

@@ -98,6 +98,25 @@ class TooManyPagesError(PdfError):
     http_status = 413
 
 
+class PdfTooComplexError(PdfError):
+    """Reading the PDF needed more memory or time than one letter may use (or crashed the
+    PDF reader); the reader was stopped and nothing else was affected."""
+
+    code = "pdf-too-complex"
+
+
+class LetterTooComplexError(InputError):
+    """Reading the letter's text needed more processing time than one letter may use."""
+
+    code = "letter-too-complex"
+
+
+class OutputCollisionError(LlmExtractError):
+    """Two inputs of one run would be written to the same output file."""
+
+    code = "output-collision"
+
+
 class ConfigError(LlmExtractError):
     """Configuration is missing or inconsistent (environment, options, prompt files)."""
 

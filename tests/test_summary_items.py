@@ -106,7 +106,6 @@ def test_partial_item_shows_three_amounts_from_the_letter_with_spans() -> None:
     assert item.status == "The rest is not approved."
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14: the partial heading colon form is split by the parser")
 def test_partial_heading_colon_form_shows_three_amounts() -> None:
     heading = (
         "Baclofen 10mg #90 was the original request. Baclofen 10mg #87 was authorized by the Claims "

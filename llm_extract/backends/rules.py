@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from llm_extract import budget
 from llm_extract.backends.base import ExtractOptions
 from llm_extract.contract.models import SCHEMA_VERSION, Decision, Extraction, Provenance
 from llm_extract.letter.inputs import LetterText
@@ -21,6 +22,7 @@ def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:
     """Attach the reasons recognised in each item's rationale (scoped to the item's service)."""
     out = []
     for d in decisions:
+        budget.check("finding the reasons")
         span = d.spans.rationale
         reasons = find_reasons(text, span.start, span.end, d.outcome, d.service) if span else []
         out.append(d.model_copy(update={"reasons": reasons}))
@@ -61,6 +63,7 @@ class RulesBackend:
     def extract(self, letter: LetterText, options: ExtractOptions) -> Extraction:
         parsed = parse(letter.text)
         decisions = with_reasons(letter.text, parsed.decisions)
+        budget.check("writing the summary")
         return Extraction(
             case=parsed.case,
             reviewer=parsed.reviewer,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from llm_extract.backends.base import Backend, ExtractOptions
+from llm_extract.budget import DEFAULT_LETTER_SECONDS, letter_budget
 from llm_extract.contract.models import Extraction
 from llm_extract.contract.schema import contract_sha256
 from llm_extract.engine.cache import ResultCache, cache_key
@@ -89,11 +90,15 @@ class Extractor:
         cache: ResultCache | None = None,
         options: ExtractOptions | None = None,
         max_pages: int = DEFAULT_MAX_PAGES,
+        letter_seconds: float | None = DEFAULT_LETTER_SECONDS,
     ) -> None:
         self.backend = backend
         self.cache = cache
         self.options = options or ExtractOptions()
         self.max_pages = max_pages
+        self.letter_seconds = letter_seconds
+        """CPU seconds one letter may use (None: unlimited); past it the letter ends as
+        ``letter-too-complex`` and the batch goes on (see :mod:`llm_extract.budget`)."""
         self._identity: dict[str, Any] = {
             "backend": backend.identity(),
             "options": self.options.identity(),
@@ -126,8 +131,9 @@ class Extractor:
         if self.cache is not None and (hit := self.cache.get(key)) is not None:
             return LetterResult(name=letter.name, document=hit, cached=True)
         try:
-            text = read_letter(letter, max_pages=self.max_pages)
-            extraction = self.backend.extract(text, self.options)
+            with letter_budget(self.letter_seconds):
+                text = read_letter(letter, max_pages=self.max_pages)
+                extraction = self.backend.extract(text, self.options)
         except LlmExtractError as exc:
             return LetterResult(name=letter.name, error=exc.with_source(exc.source or letter.name))
         except Exception as exc:  # a bug must not sink the rest of the batch

@@ -92,11 +92,25 @@ def decode_text(data: bytes) -> str:
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named directly, and the letters (.txt, .pdf) inside named directories, sorted."""
+    for path, _ in expand_with_names(paths):
+        yield path
+
+
+def expand_with_names(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Like :func:`expand_paths`, each file with its name relative to the argument that found it
+    (its path under a named directory, or its file name); a file found twice is given once."""
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
+            named = [(p, p.relative_to(path)) for p in found]
         else:
-            yield path
+            named = [(path, Path(path.name))]
+        for file, relative in named:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file, relative
 
 
 def load_path(path: Path) -> LetterInput:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llm_extract import budget
 from llm_extract.contract.models import (
     Case,
     CaseSpans,
@@ -45,7 +46,7 @@ from llm_extract.text.dates import NUMERIC_DATE, parse_numeric_date
 from llm_extract.text.fold import fold_space as fold
 from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
 
-PARSER_VERSION = "1.0.1"
+PARSER_VERSION = "1.1.0"
 """Bump on any change that can alter parser output: it is part of every cache key."""
 
 _I = re.IGNORECASE
@@ -63,11 +64,18 @@ _LETTER_2013 = re.compile(
     r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S
 )
 
-_ANCHOR = re.compile(r"(?P<colon>:[^\S\n]*(?:\n[^\S\n]*)*|[^\S\n]+)(?P<outcome>Upheld|Overturned)[^\S\n]*(?=\n|$)", _I)
-_LABEL_CA = re.compile(r"Claims\s+Administrator\s+guideline\s*:", _I)
-_LABEL_MAX = re.compile(r"MAXIMUS\s+guideline\s*:", _I)
-_LABEL_RATIONALE = re.compile(r"Decision\s+rationale\s*:", _I)
-_FOLLOWER = re.compile(r"\s*(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:", _I)
+_OUTCOME_AT_LINE_END = re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE)
+"""Searched only from the outcome word, and the gap before it is walked back by hand: the
+old single pattern (gap, then outcome) restarted at every character of a run of spaces,
+which took 14 s on 20k spaces."""
+_LABEL = re.compile(
+    r"^[^\S\n]*(?:(?P<ca>Claims\s+Administrator\s+guideline)|(?P<max>MAXIMUS\s+guideline)"
+    r"|(?P<rationale>Decision\s+rationale))\s*:",
+    _I | re.MULTILINE,
+)
+"""An item label: at the start of its line, as every known layout prints it."""
+_LABEL_ORDER = ("ca", "max", "rationale")
+_LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*$")
 _ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
@@ -80,23 +88,17 @@ _MAX_HEADING = 2000
 The bound keeps hostile text (endless "was the original request." lines) from growing a
 heading without limit and sending the heading regexes into quadratic backtracking."""
 
-_PARTIAL_REMAINING = re.compile(
-    r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\.\s+(?P<auth>.+?)\s+was\s+authorized\s+by\s+"
-    r"the\s+Claims\s+Administrator\.\s+The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+"
-    r"original\s+request,?\s+(?P<svc>.+?)\s+is\s*$",
-    _S,
+_ORIGINAL_REQUEST = re.compile(r"\bwas\s+the\s+original\s+request\.", _I)
+_AUTHORIZED_BY_CA = re.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
+_REMAINING_PORTION = re.compile(
+    r"\s*The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b,?", _I
 )
-_PARTIAL_MODIFIED = re.compile(
-    r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\.\s+The\s+Claims\s+Administrator\s+authorized\s+"
-    r"(?P<auth>.+?),?\s+leaving\s+the\s+original\s+request\s+IMR\s+eligible\.\s+The\s+original\s+"
-    r"request,?\s+(?P<svc>.+?)\s+is\s*$",
-    _S,
-)
-_PARTIAL_LOOSE = re.compile(
-    r"(?P<orig>.+?)\s+was\s+the\s+original\s+request\..*(?:original\s+request|eligible),?\s+"
-    r"(?P<svc>.+?)\s+is\s*$",
-    _S,
-)
+_CA_AUTHORIZED = re.compile(r"\s*The\s+Claims\s+Administrator\s+authorized\b", _I)
+_LEAVING_ELIGIBLE = re.compile(r"\bleaving\s+the\s+original\s+request\s+IMR\s+eligible\.", _I)
+_THE_ORIGINAL_REQUEST = re.compile(r"\s*The\s+original\s+request\b,?", _I)
+_LOOSE_LEAD = re.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I)
+"""Partial-certification sentences, matched one after another from fixed words (never a lazy
+``.+?`` before a phrase, which backtracks on long headings)."""
 
 _HEADER_FIELDS: dict[str, re.Pattern[str]] = {
     "case_number": re.compile(r"Case\s+Number\s*:\s*(" + CASE_NUMBER + ")", _I),
@@ -115,11 +117,13 @@ _INJURY_IN_SUMMARY = re.compile(
 
 _LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I)
 _SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I)
-_BOARD = re.compile(
-    r"Board\s+Certified\s+in\s+(?P<spec>.+?)(?:,?\s+(?:and\s+)?has\s+a\s+subspecialty\s+in\s+"
-    r"(?P<sub>.+?))?,?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+(?P<states>[A-Z][A-Za-z ,]*?[a-z])\s*\.",
-    re.DOTALL,
-)
+_BOARD = re.compile(r"Board\s+Certified\s+in\s+", _I)
+_LICENSED = re.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+")
+_STATES = re.compile(r"[A-Z][A-Za-z ,]{0,200}?[a-z](?=\s*\.)")
+_SUBSPECIALTY = re.compile(r"\bhas\s+a\s+subspecialty\s+in\s+")
+_JOINER_TAIL = re.compile(r",?\s+(?:and\s+)?$")
+_BOARD_SENTENCE_MAX = 400
+"""The board-certification sentence is read within this many characters of its start."""
 _VALUE_STOP = re.compile(
     r"CLINICAL\s+CASE\s+SUMMARY|Certification\(s\)|State\(s\)\s+of|HOW\s+THE\s+IMR|The\s+expert\s+reviewer", _I
 )
@@ -164,11 +168,15 @@ def parse(text: str) -> ParsedLetter:
     header_end = _first_of(text, (_HOW_MADE, _SUMMARY_HEADING), 0, heading.start())
     summary_start = summary_heading.end() if summary_heading else header_end
     case = _parse_case(text, header_end, summary_start, heading.start())
+    budget.check("reading the header")
+    reviewer = _parse_reviewer(text, 0, summary_heading.start() if summary_heading else heading.start())
+    patient = _parse_patient(text, summary_start, heading.start())
+    budget.check("reading the reviewer and patient")
     return ParsedLetter(
         letter_format="dwc-2016" if case.case_number else "imr-2014",
         case=case,
-        reviewer=_parse_reviewer(text, 0, summary_heading.start() if summary_heading else heading.start()),
-        patient=_parse_patient(text, summary_start, heading.start()),
+        reviewer=reviewer,
+        patient=patient,
         decisions=_parse_decisions(text, heading.end()),
     )
 
@@ -237,6 +245,8 @@ def _label_value(text: str, label: re.Pattern[str], start: int, end: int) -> tup
         line_end = text.find("\n", m.end())
         value_end = line_end if 0 <= line_end < value_end else value_end
     raw = text[m.end() : value_end]
+    if not raw.strip():
+        return None  # a blank value is an absent one (an empty span is no value)
     lead = len(raw) - len(raw.lstrip())
     s, e = m.end() + lead, m.end() + len(raw.rstrip())
     return text[s:e], Span(start=s, end=e)
@@ -254,19 +264,47 @@ def _parse_reviewer(text: str, start: int, end: int) -> Reviewer:
                 specialties=specialties[1] if specialties else None,
             ),
         )
-    m = _BOARD.search(text, start, end)
-    if m is None:
+    board = _board_sentence(text, start, end)
+    if board is None:
         return Reviewer()
-    found = [fold(m.group("spec"))] + ([fold(m.group("sub"))] if m.group("sub") else [])
-    spec_end = m.end("sub") if m.group("sub") else m.end("spec")
+    spec, sub, where = board
+    found = [fold(text[spec.start : spec.end])] + ([fold(text[sub.start : sub.end])] if sub else [])
     return Reviewer(
-        licensed_in=[s for s in (fold(x) for x in re.split(r",|\band\b", m.group("states"))) if s],
+        licensed_in=[s for s in (fold(x) for x in re.split(r",|\band\b", text[where.start : where.end])) if s],
         specialties=found,
         spans=ReviewerSpans(
-            licensed_in=Span(start=m.start("states"), end=m.end("states")),
-            specialties=Span(start=m.start("spec"), end=spec_end),
+            licensed_in=where,
+            specialties=Span(start=spec.start, end=(sub or spec).end),
         ),
     )
+
+
+def _board_sentence(text: str, start: int, end: int) -> tuple[Span, Span | None, Span] | None:
+    """Specialty, subspecialty and states of "Board Certified in X [has a subspecialty in Y] and is
+    licensed to practice in Z.", read step by step within a bounded window."""
+    for m in _BOARD.finditer(text, start, end):
+        budget.check("reading the reviewer's board certification")
+        window = min(end, m.end() + _BOARD_SENTENCE_MAX)
+        licensed = _LICENSED.search(text, m.end(), window)
+        states = _STATES.match(text, licensed.end(), window) if licensed else None
+        if licensed is None or states is None:
+            continue
+        spec_end = licensed.start()
+        sub = _SUBSPECIALTY.search(text, m.end(), spec_end)
+        sub_span = None
+        if sub is not None:
+            sub_span = _before_joiner(text, sub.end(), spec_end)
+            spec_end = sub.start()
+        spec = _before_joiner(text, m.end(), spec_end)
+        if spec.end > spec.start and (sub_span is None or sub_span.end > sub_span.start):
+            return spec, sub_span, Span(start=states.start(), end=states.end())
+    return None
+
+
+def _before_joiner(text: str, start: int, end: int) -> Span:
+    """``start..end`` without a trailing ", and " (the words that join it to what follows)."""
+    joiner = _JOINER_TAIL.search(text[start:end])
+    return _trimmed(text, start, start + joiner.start() if joiner else end)
 
 
 # ---------------------------------------------------------------- patient
@@ -306,19 +344,41 @@ class _Anchor:
 
 
 def _find_anchors(text: str, start: int) -> list[_Anchor]:
+    """Lines that end in an outcome and whose next non-blank line starts with an item label."""
     anchors = []
-    for m in _ANCHOR.finditer(text, start):
-        if _FOLLOWER.match(text, m.end()) is None:
+    for m in _OUTCOME_AT_LINE_END.finditer(text, start):
+        budget.check("finding the item headings")
+        colon = _gap_start(text, start, m.start("outcome"))
+        if colon is None or not _label_follows(text, m.end()):
             continue
         anchors.append(
             _Anchor(
-                colon=m.start("colon"),
+                colon=colon,
                 outcome_start=m.start("outcome"),
-                outcome_end=m.end("outcome"),
+                outcome_end=m.start("outcome") + len(m.group("outcome")),
                 outcome=Outcome(m.group("outcome").lower()),
             )
         )
     return anchors
+
+
+def _gap_start(text: str, floor: int, outcome_start: int) -> int | None:
+    """Where the heading text stops before the outcome word: its colon (the outcome may wrap to
+    the next line), or the spaces before it on the same line; None if neither."""
+    pos = outcome_start
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    if pos > floor and text[pos - 1] == ":":
+        return pos - 1
+    gap = text[pos:outcome_start]
+    return pos if gap and "\n" not in gap else None
+
+
+def _label_follows(text: str, line_end: int) -> bool:
+    pos = line_end
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return _LABEL.match(text, _line_start(text, pos, line_end)) is not None
 
 
 def _line_start(text: str, pos: int, floor: int) -> int:
@@ -329,13 +389,14 @@ def _heading_start(text: str, floor: int, colon: int) -> int:
     """Walk back from the heading's last line to the line after a sentence end."""
     pos = _line_start(text, colon, floor)
     floor = max(floor, colon - _MAX_HEADING)
+    partial_so_far = _PARTIAL_MARK.search(text, pos, colon) is not None
     while pos > floor:
         prev_start = _line_start(text, pos - 1, floor)
         prev = text[prev_start:pos].strip()
-        if prev and _ends_sentence(prev):
-            partial_so_far = _PARTIAL_MARK.search(text, pos, colon) is not None
-            if not (partial_so_far and _PARTIAL_CONTINUATION.search(prev)):
-                break
+        if prev and _ends_sentence(prev) and not (partial_so_far and _PARTIAL_CONTINUATION.search(prev)):
+            break
+        # the heading grows by this line: a mark can only appear, so search just the new part
+        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, prev_start, min(colon, pos + 40)) is not None
         pos = prev_start
     while pos < colon and text[pos].isspace():
         pos += 1
@@ -364,7 +425,11 @@ class _Item:
 
 def _parse_decisions(text: str, section_start: int) -> list[Decision]:
     anchors = _find_anchors(text, section_start)
-    rationale_count = len(_LABEL_RATIONALE.findall(text, section_start))
+    labels = []
+    for m in _LABEL.finditer(text, section_start):
+        budget.check("finding the item labels")
+        labels.append((m.lastgroup or "", m.start(), m.end()))
+    rationale_count = sum(name == "rationale" for name, _, _ in labels)
     if not anchors:
         raise UnrecognizedLetterError(
             "the decisions section has no item heading ending in ': Upheld' or ': Overturned' "
@@ -377,16 +442,18 @@ def _parse_decisions(text: str, section_start: int) -> list[Decision]:
             "with a readable outcome; refusing to guess the missing items",
             hint="check the letter for an item whose outcome is not 'Upheld' or 'Overturned'",
         )
+    blocks = _label_blocks(anchors, labels)
+    _check_layout(blocks)
     intro = _INTRO.search(text, section_start, anchors[0].colon)
     floor = intro.end() if intro else section_start
     items: list[_Item] = []
-    for index, anchor in enumerate(anchors):
-        block_end = anchors[index + 1].colon if index + 1 < len(anchors) else len(text)
-        labels = _item_labels(text, anchor.outcome_end, block_end)
-        items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), labels))
-        floor = labels[-1][2] if labels else anchor.outcome_end
+    for anchor, item_labels in zip(anchors, blocks, strict=True):
+        budget.check("reading the item headings")
+        items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), item_labels))
+        floor = item_labels[-1][2]
     decisions = []
     for index, item in enumerate(items):
+        budget.check("reading the items")
         item_end = items[index + 1].heading_start if index + 1 < len(items) else len(text)
         values: dict[str, Span] = {}
         for pos, (name, _, label_end) in enumerate(item.labels):
@@ -396,15 +463,45 @@ def _parse_decisions(text: str, section_start: int) -> list[Decision]:
     return decisions
 
 
-def _item_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    found = []
-    pos = start
-    for name, pattern in (("ca", _LABEL_CA), ("max", _LABEL_MAX), ("rationale", _LABEL_RATIONALE)):
-        m = pattern.search(text, pos, end)
-        if m:
-            found.append((name, m.start(), m.end()))
-            pos = m.end()
-    return found
+def _label_blocks(anchors: list[_Anchor], labels: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """The labels between each heading and the next; labels before the first heading are refused."""
+    if labels and labels[0][1] < anchors[0].colon:
+        raise UnrecognizedLetterError(
+            f"a '{_LABEL_TEXT[labels[0][0]]}:' line comes before the first item heading; "
+            "refusing to guess which item it belongs to",
+            hint="the layout is not one the rules parser knows; use --backend llm",
+        )
+    blocks: list[list[tuple[str, int, int]]] = [[] for _ in anchors]
+    index = 0
+    for label in labels:
+        while index + 1 < len(anchors) and label[1] >= anchors[index + 1].colon:
+            index += 1
+        blocks[index].append(label)
+    return blocks
+
+
+def _check_layout(blocks: list[list[tuple[str, int, int]]]) -> None:
+    """Every item is a heading followed by the same guideline lines, in the known order, ending
+    with its rationale. A heading-like line inside a rationale (a line ending in "Overturned" and
+    then a label line) breaks this, and the letter is refused rather than given an invented item."""
+    layout = [name for name, _, _ in blocks[0]]
+    known = [name for name in _LABEL_ORDER if name in layout]
+    if layout != known or layout[-1:] != ["rationale"]:
+        raise UnrecognizedLetterError(
+            "the first item's guideline lines are not in the known order (Claims Administrator guideline, "
+            "MAXIMUS guideline, Decision rationale); refusing to guess the items",
+            hint="the layout is not one the rules parser knows; use --backend llm",
+        )
+    for number, block in enumerate(blocks[1:], start=2):
+        names = [name for name, _, _ in block]
+        if names != layout:
+            shown = ", ".join(_LABEL_TEXT[n] for n in names) or "no guideline lines"
+            raise UnrecognizedLetterError(
+                f"heading-like line number {number} in the decisions section is followed by {shown}, "
+                f"not by the {len(layout)} guideline lines every item of this letter has; it may be text "
+                "inside a rationale, so the letter is refused rather than given an invented item",
+                hint="check the letter's decisions section, or use --backend llm",
+            )
 
 
 def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, Span]) -> Decision:
@@ -439,23 +536,46 @@ def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values
 
 
 def _split_heading(text: str, start: int, end: int) -> tuple[Span, Span | None, Span | None]:
-    """Service, original request and authorized portion spans of one heading."""
-    region = text[start:end]
-    if len(region) > _MAX_HEADING:
-        return _trimmed(text, start, end), None, None
-    for pattern in (_PARTIAL_REMAINING, _PARTIAL_MODIFIED, _PARTIAL_LOOSE):
-        m = pattern.fullmatch(region.rstrip())
-        if m:
-            groups = m.groupdict()
-            svc = Span(start=start + m.start("svc"), end=start + m.end("svc"))
-            orig = Span(start=start + m.start("orig"), end=start + m.end("orig"))
-            auth = (
-                Span(start=start + m.start("auth"), end=start + m.end("auth"))
-                if groups.get("auth") is not None
-                else None
-            )
-            return svc, orig, auth
-    return _trimmed(text, start, end), None, None
+    """Service, original request and authorized portion spans of one heading.
+
+    A partially certified item names the original request, the part the Claims Administrator
+    authorized and the decided remainder, which ends the heading ("... , Z is: Upheld", or
+    "... , Z: Upheld" without the "is"). The sentences are matched one after another.
+    """
+    whole = _trimmed(text, start, end)
+    if end - start > _MAX_HEADING:
+        return whole, None, None
+    original = _ORIGINAL_REQUEST.search(text, start, end)
+    if original is None:
+        return whole, None, None
+    orig = _trimmed(text, start, original.start())
+    after = original.end()
+    if (by_ca := _AUTHORIZED_BY_CA.search(text, after, end)) and (
+        rest := _REMAINING_PORTION.match(text, by_ca.end(), end)
+    ):
+        return _decided_part(text, rest.end(), end), orig, _trimmed(text, after, by_ca.start())
+    if (
+        (ca_authorized := _CA_AUTHORIZED.match(text, after, end))
+        and (leaving := _LEAVING_ELIGIBLE.search(text, ca_authorized.end(), end))
+        and (rest := _THE_ORIGINAL_REQUEST.match(text, leaving.end(), end))
+    ):
+        authorized = _before_joiner(text, ca_authorized.end(), leaving.start())
+        return _decided_part(text, rest.end(), end), orig, authorized
+    last_lead = None
+    for last_lead in _LOOSE_LEAD.finditer(text, after, end):  # noqa: B007 (the last one is wanted)
+        pass
+    if last_lead is not None:
+        return _decided_part(text, last_lead.end(), end), orig, None
+    return whole, None, None
+
+
+def _decided_part(text: str, start: int, end: int) -> Span:
+    """The decided remainder: the rest of the heading, without the "is" before the colon."""
+    span = _trimmed(text, start, end)
+    words = text[span.start : span.end].rsplit(None, 1)
+    if len(words) == 2 and words[1].lower() == "is":
+        span = _trimmed(text, span.start, span.end - 2)
+    return span
 
 
 def guideline_sources(line: str | None) -> list[GuidelineSource]:
