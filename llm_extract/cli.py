@@ -14,27 +14,21 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from llm_extract.backends.base import ExtractOptions
-from llm_extract.backends.factory import make_backend
-from llm_extract.contract.models import Extraction
-from llm_extract.contract.schema import schema_json
-from llm_extract.engine.cache import ResultCache
-from llm_extract.engine.pipeline import Extractor, LetterResult, RunStats
 from llm_extract.errors import LlmExtractError
-from llm_extract.evaluation.command import eval_command
-from llm_extract.letter.inputs import LetterInput, expand_paths, load_path
-from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
-from llm_extract.llm.settings import load_settings
-from llm_extract.service.cli import keys_app, serve
-from llm_extract.version import __version__
+from llm_extract.lazycli import LazyConsole, LazyGroup
+
+if TYPE_CHECKING:  # imported where used: `--help` and `extract` must not pay for what they do not run
+    from llm_extract.contract.models import Extraction
+    from llm_extract.engine.pipeline import LetterResult, RunStats
+    from llm_extract.letter.inputs import LetterInput
+
+DEFAULT_MAX_PAGES = 200
+"""Same as ``llm_extract.letter.pdf.DEFAULT_MAX_PAGES`` (a test keeps them equal): importing that
+module for a default would load PDFium on every command, ``--help`` included."""
 
 app = typer.Typer(
     name="llm-extract",
@@ -42,13 +36,16 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Plain click help: typer's rich help formatter costs ~0.1 s of CPU per `--help`.
+    rich_markup_mode=None,
+    # `serve`, `keys` and `eval` are imported only when invoked (FastAPI, the eval harness).
+    cls=LazyGroup,
 )
-cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True)
+cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
-app.add_typer(keys_app, name="keys")
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err: Any = LazyConsole(stderr=True)
+out: Any = LazyConsole(stderr=False)
 
 
 class Lang(StrEnum):
@@ -69,6 +66,8 @@ CacheDirOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
+        from llm_extract.version import __version__
+
         out.print(f"llm-extract {__version__}")
         raise typer.Exit()
 
@@ -87,6 +86,8 @@ def main(
 
 def report(error: LlmExtractError) -> None:
     """One line per failure: code, file and how to fix it (markup-escaped: names may hold brackets)."""
+    from rich.markup import escape
+
     err.print(f"[red]error[/red] {escape(f'[{error.code}] {error}')}", soft_wrap=True)
 
 
@@ -116,6 +117,13 @@ def extract(
     ] = None,
 ) -> None:
     """Extract decisions and a summary from each letter."""
+    from llm_extract.backends.base import ExtractOptions
+    from llm_extract.backends.factory import make_backend
+    from llm_extract.engine.cache import ResultCache
+    from llm_extract.engine.pipeline import Extractor, RunStats
+    from llm_extract.letter.inputs import expand_paths
+    from llm_extract.llm.settings import load_settings
+
     fmt = fmt or (Format.table if out_dir is None and out.is_terminal else Format.json)
     try:
         cache = None if no_cache else ResultCache(cache_dir)
@@ -151,6 +159,8 @@ def extract(
 
 
 def _load(files: list[Path]) -> Iterator[LetterInput | LlmExtractError]:
+    from llm_extract.letter.inputs import load_path
+
     for path in files:
         try:
             yield load_path(path)
@@ -162,6 +172,8 @@ def _with_progress(results: Iterator[LetterResult], total: int) -> Iterator[Lett
     if total < 2 or not err.is_terminal:
         yield from results
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=total)
@@ -216,6 +228,9 @@ class _Writer:
 
 def print_table(name: str, extraction: Extraction) -> None:
     """A readable view of one letter's decisions for a terminal."""
+    from rich.markup import escape
+    from rich.table import Table
+
     case = extraction.case
     title = escape(f"{Path(name).name}  {case.case_number or ''}  decided {case.decision_date or 'n/a'}")
     table = Table(title=title, title_justify="left", show_lines=False)
@@ -236,6 +251,8 @@ def print_table(name: str, extraction: Extraction) -> None:
 @cache_app.command("stats")
 def cache_stats(cache_dir: CacheDirOption = None) -> None:
     """Show where the cache is and how much it holds."""
+    from llm_extract.engine.cache import ResultCache
+
     try:
         stats = ResultCache(cache_dir).stats()
     except LlmExtractError as exc:
@@ -246,6 +263,8 @@ def cache_stats(cache_dir: CacheDirOption = None) -> None:
 @cache_app.command("clear")
 def cache_clear(cache_dir: CacheDirOption = None) -> None:
     """Delete every cached result."""
+    from llm_extract.engine.cache import ResultCache
+
     try:
         removed = ResultCache(cache_dir).clear()
     except LlmExtractError as exc:
@@ -256,11 +275,9 @@ def cache_clear(cache_dir: CacheDirOption = None) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the v1 output document."""
+    from llm_extract.contract.schema import schema_json
+
     sys.stdout.write(schema_json())
-
-
-app.command()(serve)
-app.command("eval")(eval_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

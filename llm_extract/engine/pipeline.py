@@ -7,6 +7,7 @@ ends as a :class:`LetterResult` holding either its document or a typed error.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections import deque
@@ -94,8 +95,13 @@ class Extractor:
         self.cache = cache
         self.options = options or ExtractOptions()
         self.max_pages = max_pages
-        self._identity: dict[str, Any] = {
-            "backend": backend.identity(),
+
+    @functools.cached_property
+    def _identity(self) -> dict[str, Any]:
+        """What the cache key covers; computed on first use (hashing the contract's JSON
+        Schema costs ~20 ms, wasted on a `--no-cache` run)."""
+        return {
+            "backend": self.backend.identity(),
             "options": self.options.identity(),
             "contract": contract_sha256(),
         }

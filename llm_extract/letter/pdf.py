@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+from typing import TYPE_CHECKING
 
 from llm_extract.errors import (
     CorruptPdfError,
@@ -21,6 +19,9 @@ from llm_extract.errors import (
     PasswordRequiredError,
     TooManyPagesError,
 )
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 DEFAULT_MAX_PAGES = 200
 """IMR letters run to a handful of pages; far more suggests the wrong document."""
@@ -68,6 +69,9 @@ def extract_text(data: bytes, *, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
+    import pypdfium2 as pdfium  # on first use: a text letter never loads PDFium (~25 ms a process)
+    import pypdfium2.raw as pdfium_c
+
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -82,6 +86,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _page_text(document: pdfium.PdfDocument, index: int) -> str:
+    import pypdfium2 as pdfium
+
     try:
         page = document[index]
         textpage = page.get_textpage()
