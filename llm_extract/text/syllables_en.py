@@ -169,7 +169,7 @@ def count_syllables_en(word: str) -> int:
     """
     # Lower-case after splitting, as textstat does: its contraction test is case-sensitive, so
     # "DON'T" loses its apostrophe ("dont") while "don't" keeps it.
-    return sum(_token_syllables(token.lower()) for token in list_words_en(word))
+    return sum(map(_token_syllables, map(str.lower, list_words_en(word))))
 
 
 def count_sentences_en(text: str) -> int:
@@ -182,8 +182,14 @@ def count_sentences_en(text: str) -> int:
     if not text:
         return 0
     fragments = _SENTENCE.findall(text)
-    ignored = sum(1 for fragment in fragments if len(list_words_en(fragment)) <= 2)
+    ignored = sum(map(_is_short_fragment, fragments))
     return max(1, len(fragments) - ignored)
+
+
+@lru_cache(maxsize=8192)
+def _is_short_fragment(fragment: str) -> bool:
+    """True for a sentence fragment of <= 2 words (memoised: summaries repeat their template sentences)."""
+    return len(list_words_en(fragment)) <= 2
 
 
 def _averages(text: str) -> tuple[float, float]:
@@ -197,7 +203,7 @@ def _averages(text: str) -> tuple[float, float]:
     if n_words == 0:
         return words_per_sentence, 0.0
     # textstat lower-cases the whole text after punctuation removal; token-wise lower() is the same.
-    n_syllables = sum(_token_syllables(word.lower()) for word in words)
+    n_syllables = sum(map(_token_syllables, map(str.lower, words)))
     return words_per_sentence, n_syllables / n_words
 
 
