@@ -109,6 +109,20 @@ class Extractor:
     def key(self, letter: LetterInput) -> str:
         return cache_key(self._identity, letter.sha256)
 
+    def cached(self, letter: LetterInput, key: str | None = None) -> LetterResult | None:
+        """The cached result for ``letter`` (``key``: its :meth:`key`, if known), or None; never computes.
+
+        For callers that answer hits inline and send only misses to a worker thread."""
+        if self.cache is None:
+            return None
+        started = time.perf_counter()
+        hit = self.cache.get(key or self.key(letter))
+        if hit is None:
+            return None
+        result = LetterResult(name=letter.name, document=hit, cached=True, seconds=time.perf_counter() - started)
+        self._log(letter, result)
+        return result
+
     def extract(self, letter: LetterInput) -> LetterResult:
         """Extract one letter; never raises for a bad letter."""
         started = time.perf_counter()
@@ -116,6 +130,11 @@ class Extractor:
             result = self._extract(letter)
         result.seconds = time.perf_counter() - started
         result.usage = usage if usage.attempts or usage.calls else None
+        self._log(letter, result)
+        return result
+
+    @staticmethod
+    def _log(letter: LetterInput, result: LetterResult) -> None:
         log.info(
             "letter done",
             extra={
@@ -125,7 +144,6 @@ class Extractor:
                 "error": result.error.code if result.error else None,
             },
         )
-        return result
 
     def _extract(self, letter: LetterInput) -> LetterResult:
         key = self.key(letter) if self.cache is not None else ""
