@@ -28,9 +28,7 @@ from __future__ import annotations
 from typing import Literal
 
 from llm_extract.contract.models import Readability, ReadabilityMetric
-from llm_extract.text.easy_words import hard_words as _hard_words
 from llm_extract.text.syllables_en import flesch_kincaid_grade
-from llm_extract.text.syllables_es import fernandez_huerta
 
 __all__ = ["ENGLISH_TARGET", "SPANISH_TARGET", "hard_words", "score"]
 
@@ -63,6 +61,8 @@ def score(text: str, lang: Literal["en", "es"]) -> Readability:
             meets_target=grade <= ENGLISH_TARGET,
         )
     if lang == "es":
+        from llm_extract.text.syllables_es import fernandez_huerta  # on first use: most runs are English
+
         ease = _rounded(fernandez_huerta(text))
         return Readability(
             metric=ReadabilityMetric.fernandez_huerta,
@@ -82,4 +82,6 @@ def hard_words(text: str, glossary: frozenset[str] | set[str] | tuple[str, ...] 
     and single letters are never reported. Words come back as written (``MRI``), so a
     message can quote them. Advisory: nothing here gates a summary.
     """
-    return _hard_words(text, frozenset(word.lower() for word in glossary))
+    from llm_extract.text.easy_words import hard_words as find_hard_words  # on first use: not on the extract path
+
+    return find_hard_words(text, frozenset(word.lower() for word in glossary))
