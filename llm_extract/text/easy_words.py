@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -107,9 +107,16 @@ def _known_simple(word: str, glossary: frozenset[str]) -> bool:
 def is_known_word(word: str, glossary: frozenset[str] = frozenset()) -> bool:
     """True if ``word`` (one token, any case) counts as familiar under the module's rules."""
     word = word.lower().replace(_RIGHT_QUOTE, "'")
-    if word in glossary or word in easy_words():
+    if word in glossary or _known_without_glossary(word):
         return True
-    return all(_known_simple(part, glossary) for part in word.split("-") if part)
+    # A glossary only adds words, so only a word unknown without it needs this (uncached) check.
+    return bool(glossary) and all(_known_simple(part, glossary) for part in word.split("-") if part)
+
+
+@lru_cache(maxsize=16384)
+def _known_without_glossary(word: str) -> bool:
+    """``is_known_word`` for a lower-case word and an empty glossary, memoised (summaries reuse their words)."""
+    return word in easy_words() or all(_known_simple(part, frozenset()) for part in word.split("-") if part)
 
 
 def _tokens(text: str) -> list[str]:
