@@ -2,7 +2,7 @@
 # unless OPENAI_API_KEY is set; the normal test run replays the cassettes offline.
 PYTHON ?= .venv/bin/python
 
-.PHONY: record test-llm bench-llm
+.PHONY: record test-llm bench-llm bench
 
 record:  ## re-record cassettes/ from a real model (llama.cpp on loopback, or OpenAI with OPENAI_API_KEY)
 	$(PYTHON) scripts/record_cassettes.py $(ARGS)
@@ -10,5 +10,8 @@ record:  ## re-record cassettes/ from a real model (llama.cpp on loopback, or Op
 test-llm:  ## the LLM test set (offline: fakes, a loopback fault server and recorded cassettes)
 	$(PYTHON) -m pytest tests/test_llm_*.py -q
 
-bench-llm:  ## letters/second against a local fixed-latency endpoint at concurrency 1, 8, 32
+bench-llm:  ## letters/s against a local fixed-latency endpoint, and prompt tokens per letter with the cacheable share
 	$(PYTHON) benchmarks/bench_llm.py
+
+bench:  ## every speed target (cold CLI, throughput, HTTP) beside its goal; --readme rewrites README's table
+	$(PYTHON) benchmarks/run.py $(ARGS)

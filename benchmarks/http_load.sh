@@ -3,6 +3,7 @@
 #
 #   benchmarks/http_load.sh            # 15 s per scenario, 16 connections, 2 wrk threads
 #   DURATION=5s CONNECTIONS=8 benchmarks/http_load.sh
+#   WORKERS=1 benchmarks/http_load.sh  # server processes (default: one per core)
 #
 # Scenarios (one JSON line each): cached text (one letter, every answer after the
 # first is a cache hit), uncached text and uncached PDF (cache=false, cycling through
@@ -16,6 +17,7 @@ REPO=$(pwd)
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
+WORKERS=${WORKERS:-$(nproc)}
 CORPUS=${LLM_EXTRACT_CORPUS:-$REPO/../shared/corpus/dwc-2016}
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
@@ -36,7 +38,7 @@ URL="http://127.0.0.1:$PORT"
 env -u LLM_EXTRACT_BASE_URL -u OPENAI_API_KEY -u OPENAI_BASE_URL \
   LLM_EXTRACT_API_KEYS="$LLM_EXTRACT_BENCH_KEY" LLM_EXTRACT_KEYS_FILE="$WORK/keys.json" \
   LLM_EXTRACT_CACHE_DIR="$WORK/cache" LLM_EXTRACT_RATE_LIMIT=100000000 LLM_EXTRACT_RATE_BURST=1000000 \
-  .venv/bin/llm-extract serve --host 127.0.0.1 --port "$PORT" 2>"$WORK/server.log" &
+  .venv/bin/llm-extract serve --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do
   curl -fsS "$URL/v1/healthz" >/dev/null 2>&1 && break
@@ -62,7 +64,7 @@ run() {  # name, content type, query, files...
 }
 
 echo "llm-extract $(.venv/bin/llm-extract --version | awk '{print $2}'), $(nproc) cores, letters: $SOURCE"
-echo "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario, loopback"
+echo "server: $WORKERS process(es); wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario, loopback"
 curl -fsS -o /dev/null -H "Authorization: Bearer $LLM_EXTRACT_BENCH_KEY" -H "Content-Type: text/plain" \
   --data-binary @"${TEXTS[0]}" "$URL/v1/extractions"   # fill the cache for the cached scenario
 run cached-text text/plain - "${TEXTS[0]}"

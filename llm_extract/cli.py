@@ -17,33 +17,23 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from llm_extract.backends.base import ExtractOptions
-from llm_extract.backends.factory import make_backend
-from llm_extract.contract.models import Extraction
-from llm_extract.contract.schema import schema_json
-from llm_extract.engine.cache import ResultCache
-from llm_extract.engine.outputs import output_names, write_atomic
-from llm_extract.engine.pipeline import Extractor, LetterResult, RunStats
 from llm_extract.errors import LlmExtractError
-from llm_extract.evaluation.command import eval_command
-from llm_extract.letter.inputs import LetterInput, expand_with_names, load_path
-from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
-from llm_extract.llm.settings import load_settings
-from llm_extract.render.api import to_html, to_text
-from llm_extract.render.browser import Chromium, find_chromium
-from llm_extract.render.sheet import asked_for, decision_label, item_notes, summary_in
-from llm_extract.render.words import Lang as DocLang
-from llm_extract.render.words import spell_date, words_for
-from llm_extract.service.cli import keys_app, serve
-from llm_extract.version import __version__
+from llm_extract.lazycli import LazyConsole, LazyGroup
+
+if TYPE_CHECKING:  # imported where used: `--help` and `extract` must not pay for what they do not run
+    from llm_extract.contract.models import Extraction
+    from llm_extract.engine.pipeline import LetterResult, RunStats
+    from llm_extract.letter.inputs import LetterInput
+    from llm_extract.render.browser import Chromium
+    from llm_extract.render.words import Lang as DocLang
+
+DEFAULT_MAX_PAGES = 200
+"""Same as ``llm_extract.letter.pdf.DEFAULT_MAX_PAGES`` (a test keeps them equal): importing that
+module for a default would load the PDF reader on every command, ``--help`` included."""
 
 app = typer.Typer(
     name="llm-extract",
@@ -51,13 +41,16 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Plain click help: typer's rich help formatter costs ~0.1 s of CPU per `--help`.
+    rich_markup_mode=None,
+    # `serve`, `keys` and `eval` are imported only when invoked (FastAPI, the eval harness).
+    cls=LazyGroup,
 )
-cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True)
+cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
-app.add_typer(keys_app, name="keys")
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err: Any = LazyConsole(stderr=True)
+out: Any = LazyConsole(stderr=False)
 
 
 class Lang(StrEnum):
@@ -85,6 +78,8 @@ CacheDirOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
+        from llm_extract.version import __version__
+
         out.print(f"llm-extract {__version__}")
         raise typer.Exit()
 
@@ -103,6 +98,8 @@ def main(
 
 def report(error: LlmExtractError) -> None:
     """One line per failure: code, file and how to fix it (markup-escaped: names may hold brackets)."""
+    from rich.markup import escape
+
     err.print(f"[red]error[/red] {escape(f'[{error.code}] {error}')}", soft_wrap=True)
 
 
@@ -144,6 +141,14 @@ def extract(
     ] = None,
 ) -> None:
     """Extract decisions and a summary from each letter."""
+    from llm_extract.backends.base import ExtractOptions
+    from llm_extract.backends.factory import make_backend
+    from llm_extract.engine.cache import ResultCache
+    from llm_extract.engine.outputs import output_names
+    from llm_extract.engine.pipeline import Extractor, RunStats
+    from llm_extract.letter.inputs import expand_with_names
+    from llm_extract.llm.settings import load_settings
+
     fmt = fmt or (Format.table if out_dir is None and out.is_terminal else Format.json)
     try:
         cache = None if no_cache else ResultCache(cache_dir)
@@ -198,6 +203,8 @@ def _check_format(fmt: Format, out_dir: Path | None, count: int) -> None:
     if fmt is Format.pdf:
         if out_dir is None:
             raise fail(LlmExtractError("--format pdf writes files", hint="add --out DIR"))
+        from llm_extract.render.browser import find_chromium
+
         try:
             find_chromium()
         except LlmExtractError as exc:
@@ -209,6 +216,8 @@ def _check_format(fmt: Format, out_dir: Path | None, count: int) -> None:
 def _load(files: list[Path]) -> Iterator[LetterInput | LlmExtractError]:
     for path in files:
         try:
+            from llm_extract.letter.inputs import load_path
+
             yield load_path(path)
         except LlmExtractError as exc:
             yield exc
@@ -218,6 +227,8 @@ def _with_progress(results: Iterator[LetterResult], total: int) -> Iterator[Lett
     if total < 2 or not err.is_terminal:
         yield from results
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=total)
@@ -252,6 +263,8 @@ class _Writer:
         other formats swap the ``.json`` suffix for their own."""
 
     def write(self, result: LetterResult) -> None:
+        from llm_extract.render.api import to_html, to_text
+
         assert result.document is not None
         if self.out_dir is not None:
             self._write_file(result)
@@ -270,6 +283,9 @@ class _Writer:
         self.written += 1
 
     def _content(self, result: LetterResult) -> bytes:
+        from llm_extract.render.api import to_html, to_text
+        from llm_extract.render.browser import Chromium
+
         assert result.document is not None
         if self.fmt is Format.text:
             return to_text(result.extraction, self.lang).encode("utf-8")
@@ -287,6 +303,8 @@ class _Writer:
         return result.document.encode("utf-8")
 
     def _write_file(self, result: LetterResult) -> None:
+        from llm_extract.engine.outputs import write_atomic
+
         assert self.out_dir is not None
         target = self.out_dir / self.targets[result.name]
         write_atomic(target.with_suffix(SUFFIXES[self.fmt]), self._content(result))
@@ -300,6 +318,12 @@ class _Writer:
 def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None:
     """One letter's decisions for a terminal, in the worker's words: plain reasons (never
     codes), what was already approved of a partly approved request, in ``lang``."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from llm_extract.render.sheet import asked_for, decision_label, item_notes, summary_in
+    from llm_extract.render.words import spell_date, words_for
+
     words = words_for(lang)
     summary = summary_in(extraction, lang)
     decisions = {d.index: d for d in extraction.decisions}
@@ -326,6 +350,8 @@ def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None
 def cache_stats(cache_dir: CacheDirOption = None) -> None:
     """Show where the cache is and how much it holds."""
     try:
+        from llm_extract.engine.cache import ResultCache
+
         stats = ResultCache(cache_dir).stats()
     except LlmExtractError as exc:
         raise fail(exc) from None
@@ -336,6 +362,8 @@ def cache_stats(cache_dir: CacheDirOption = None) -> None:
 def cache_clear(cache_dir: CacheDirOption = None) -> None:
     """Delete every cached result."""
     try:
+        from llm_extract.engine.cache import ResultCache
+
         removed = ResultCache(cache_dir).clear()
     except LlmExtractError as exc:
         raise fail(exc) from None
@@ -345,11 +373,9 @@ def cache_clear(cache_dir: CacheDirOption = None) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the v1 output document."""
+    from llm_extract.contract.schema import schema_json
+
     sys.stdout.write(schema_json())
-
-
-app.command()(serve)
-app.command("eval")(eval_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

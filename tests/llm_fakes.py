@@ -33,6 +33,16 @@ Behaviour = Literal["grounded", "ungrounded_first", "ungrounded", "obey_injectio
 _LETTER = re.compile(r"<<<BEGIN (LETTER-[0-9a-f]+)>>>[^\n]*\n(.*)\n<<<END \1>>>", re.S)
 
 
+_SECTION_TITLE = "IMR ISSUES, DECISIONS AND RATIONALES"
+
+
+def _with_section_title(text: str) -> str:
+    """The per-item calls send only the letter's decisions section (``backends.llm.decisions_section``),
+    which starts at the first item heading; the fake's parser needs the section title above it.
+    Quotes taken from the items are the same words either way."""
+    return text if _SECTION_TITLE in text.upper() else f"{_SECTION_TITLE}\n\n{text}"
+
+
 @dataclass
 class FakeModel:
     """FAKE model: answers from the parser; ``behaviour`` picks how it goes wrong."""
@@ -90,6 +100,7 @@ class FakeModel:
         if self.behaviour == "garbage":
             return {"items": "not a list"}
         wrong = self.behaviour == "ungrounded" or (self.behaviour == "ungrounded_first" and attempt == 1)
+        text = _with_section_title(text)
         parsed = self.parsed(text)
         if schema == "EnrichmentAnswer":
             return {"items": [self._item(text, parsed, d.index, wrong) for d in parsed.decisions]}

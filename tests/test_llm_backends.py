@@ -7,10 +7,12 @@ a stand-in implementing the OpenAI interface, not a recording of a model.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from llm_extract.backends.base import ExtractOptions
+from llm_extract.backends.llm import decisions_section
 from llm_extract.contract.models import FieldSource, Outcome
 from llm_extract.engine.cache import ResultCache
 from llm_extract.engine.pipeline import Extractor
@@ -30,8 +32,30 @@ def test_request_shape_sends_the_schema_and_delimited_letter() -> None:
     assert "category_quote" in json.dumps(enrichment["tools"][0]["function"]["parameters"])
     assert enrichment["tool_choice"]["function"]["name"] == "EnrichmentAnswer"
     assert enrichment["temperature"] == 0.0 and enrichment["model"] == "fake-model"
-    assert f"<<<BEGIN {boundary(seed(0).text)}>>>" in enrichment["messages"][1]["content"]
+    section = decisions_section(seed(0).text, parse(seed(0).text).decisions)
+    for request in (enrichment, summary):  # only the decisions section is sent, delimited, and last
+        assert request["messages"][1]["content"].endswith(f"\n<<<END {boundary(section)}>>>")
     assert summary["tools"][0]["function"]["name"] == "SummaryAnswer"
+    header = seed(0).text[: seed(0).text.index(section)]
+    header_lines = [line.strip() for line in header.splitlines() if len(line.strip()) > 20]
+    assert len(header_lines) > 3  # the letter's header is not sent to the per-item calls
+    sent = enrichment["messages"][1]["content"] + summary["messages"][1]["content"]
+    assert not [line for line in header_lines if line in sent]
+
+
+def test_static_instructions_come_first_so_providers_can_cache_them() -> None:
+    """Everything before the first letter-specific byte is the same for every letter (tool schema,
+    system message, instructions): the prefix OpenAI and vLLM cache between requests."""
+    model = FakeModel()
+    b = backend("hybrid", settings(), FakeTransport(model))
+    b.extract(seed(0), ExtractOptions())
+    b.extract(seed(1), ExtractOptions())
+    first, second = model.requests[:2], model.requests[2:]
+    for a, z in zip(first, second, strict=True):
+        assert a["tools"] == z["tools"] and a["messages"][0] == z["messages"][0]
+        user_a, user_z = a["messages"][1]["content"], z["messages"][1]["content"]
+        first_dynamic = min(i for i in (user_a.find("\nITEMS found"), user_a.find("\nFACTS")) if i >= 0)
+        assert len(os.path.commonprefix([user_a, user_z])) >= first_dynamic > 200  # noqa: RUF071
 
 
 def test_hybrid_success_takes_every_field_from_the_model() -> None:

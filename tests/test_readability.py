@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from llm_extract.contract.models import ReadabilityMetric
-from llm_extract.summary.readability import ENGLISH_TARGET, SPANISH_TARGET, score
+from llm_extract.summary.readability import ENGLISH_TARGET, SPANISH_TARGET, hard_words, score
 
 EASY_EN = "Your request is not approved. You can appeal. You have a set time to do it."
 HARD_EN = (
@@ -56,8 +56,27 @@ def test_deterministic_and_languages_do_not_interfere() -> None:
 
 
 def test_spanish_score_counts_spanish_syllables() -> None:
-    # Pyphen's Spanish rules, not English ones, must count the syllables.
+    # Spanish syllable rules, not English ones, must count the syllables.
     assert score(EASY_ES, "es").score != score(EASY_ES, "en").score
+
+
+def test_spanish_syllables_follow_the_rae_rules() -> None:
+    # el dí-a de la ci-ru-gí-a: 5 words, 9 syllables (an accented i next to a vowel is a hiatus;
+    # textstat 0.7.8's hyphenation patterns counted 7): 206.84 - 0.60 * (100 * 9 / 5) - 1.02 * 5
+    assert score("El día de la cirugía.", "es").score == 93.74
+
+
+def test_english_grades_equal_textstat_0_7_8() -> None:
+    # Frozen from textstat 0.7.8 (en_US), which the English summaries were calibrated against.
+    assert score(EASY_EN, "en").score == 0.5
+    assert score(HARD_EN, "en").score == 33.62
+
+
+def test_hard_words_name_the_words_a_grade_6_reader_may_not_know() -> None:
+    text = "Your MRI request was denied: the reviewer found no functional improvement after 12 visits."
+    assert hard_words(text) == ["MRI", "request", "denied", "functional", "improvement"]
+    assert hard_words(text, {"MRI", "Request"}) == ["denied", "functional", "improvement"]  # reviewer: review + -er
+    assert hard_words("You can ask again in 30 days. The visits are not paid for.") == []
 
 
 def test_empty_text_scores_zero() -> None:

@@ -192,7 +192,9 @@ class _LlmBackend:
         ctx.decisions, ctx.next_steps = decisions, list(rules.next_steps)
         facts = _facts(ctx.text, case, decisions)
         prompt = self.prompts[f"summary_{options.lang}"]
-        result = self.client.structured(prompt.render(letter=ctx.text, facts=facts), SummaryAnswer, {"letter": ctx})
+        result = self.client.structured(
+            prompt.render(letter=decisions_section(ctx.text, decisions), facts=facts), SummaryAnswer, {"letter": ctx}
+        )
         answer = result.value
         if not isinstance(answer, SummaryAnswer):
             origins.add("summary", False, _note(result, None))
@@ -292,6 +294,19 @@ def _items_by_index(raw: dict[str, Any], key: str) -> dict[int, dict[str, Any]]:
     return found
 
 
+def decisions_section(text: str, decisions: list[Decision]) -> str:
+    """The part of the letter the per-item calls need: from the first item heading to the end of
+    the last item (its rationale). The header (addresses, case numbers) and the closing pages
+    (appeal rights, service list) are a third to a half of a letter and are not sent: every quote
+    these calls give must lie inside an item anyway (see ``LetterContext.item_block``). Quotes stay
+    verifiable because the section is copied unchanged from the letter."""
+    if not decisions:
+        return text
+    start = min(d.spans.heading.start for d in decisions)
+    end = max((d.spans.rationale or d.spans.maximus_guideline or d.spans.heading).end for d in decisions)
+    return text[start:end]
+
+
 def _items_text(decisions: list[Decision]) -> str:
     lines = []
     for d in decisions:
@@ -334,7 +349,9 @@ class HybridBackend(_LlmBackend):
         decisions = with_reasons(letter.text, parsed.decisions)
         prompt = self.prompts["hybrid_enrichment"]
         result = self.client.structured(
-            prompt.render(letter=letter.text, items=_items_text(decisions)), EnrichmentAnswer, {"letter": ctx}
+            prompt.render(letter=decisions_section(letter.text, decisions), items=_items_text(decisions)),
+            EnrichmentAnswer,
+            {"letter": ctx},
         )
         decisions = self._enrich(ctx, decisions, _items_by_index(_answer_dict(result), "items"), result, origins)
         summary = self._summary(ctx, parsed.case, decisions, options, origins)

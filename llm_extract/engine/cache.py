@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import diskcache
 import platformdirs
 
 from llm_extract.errors import CacheError
@@ -37,10 +36,13 @@ class ResultCache:
     """A directory of finished results, safe to share between processes."""
 
     def __init__(self, directory: Path | None = None) -> None:
+        import diskcache  # here, not at the top: `--no-cache` runs never load it (~20 ms a process)
+
         self.directory = directory or default_cache_dir()
+        self._timeout = diskcache.Timeout
         try:
             self._cache = diskcache.Cache(str(self.directory), size_limit=2**31)
-        except (OSError, diskcache.Timeout) as exc:
+        except (OSError, self._timeout) as exc:
             raise CacheError(
                 f"cannot open the cache at {self.directory} ({exc})",
                 hint=f"set {CACHE_DIR_ENV} to a writable directory, or run with --no-cache",
@@ -53,7 +55,7 @@ class ResultCache:
     def set(self, key: str, document: str) -> None:
         try:
             self._cache.set(key, document)
-        except (OSError, diskcache.Timeout) as exc:
+        except (OSError, self._timeout) as exc:
             raise CacheError(
                 f"cannot write to the cache at {self.directory} ({exc})",
                 hint=f"free disk space, set {CACHE_DIR_ENV}, or run with --no-cache",
@@ -71,7 +73,7 @@ class ResultCache:
         try:
             self._cache.set(probe, "ok", expire=60)
             return bool(self._cache.get(probe) == "ok")
-        except (OSError, diskcache.Timeout):
+        except (OSError, self._timeout):
             return False
 
     def close(self) -> None:

@@ -35,9 +35,9 @@ _NOT_EXTRACTION = ("evaluation/", "service/", "cli.py")
 
 
 def code_fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
-    """sha256 over the extraction code (relative paths and bytes, sorted)."""
+    """sha256 over the extraction code and its data tables (relative paths and bytes, sorted)."""
     digest = hashlib.sha256()
-    for path in sorted(package_dir.rglob("*.py")):
+    for path in sorted([*package_dir.rglob("*.py"), *package_dir.glob("text/data/*")]):
         rel = path.relative_to(package_dir).as_posix()
         if rel.startswith(_NOT_EXTRACTION) or "__pycache__" in rel:
             continue

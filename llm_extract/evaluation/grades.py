@@ -1,11 +1,9 @@
 """Reading scores recomputed by the harness, memoised in the result cache.
 
 The harness re-scores every summary itself rather than trusting the score a
-backend reports. That costs little per summary but loads the CMU pronouncing
-dictionary (1.5-2 s per process), which would dominate an otherwise fully cached
-eval. The score is a pure function of the text, the language and the code (the
-fingerprint covers readability.py; textstat is pinned), so it is memoised under
-that key next to the cached documents.
+backend reports. The score is a pure function of the text, the language and the
+code (the fingerprint covers readability.py and its tables), so it is memoised
+under that key next to the cached documents.
 """
 
 from __future__ import annotations

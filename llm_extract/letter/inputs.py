@@ -8,6 +8,7 @@ provenance); file names never reach the output, since they can carry names.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,8 +32,9 @@ class LetterInput:
     name: str
     data: bytes
 
-    @property
+    @functools.cached_property
     def sha256(self) -> str:
+        """Computed once: the cache key, the in-flight map and the log all ask for it."""
         return hashlib.sha256(self.data).hexdigest()
 
     @property

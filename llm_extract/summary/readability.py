@@ -5,24 +5,32 @@ lower, the usual goal for patient materials). Spanish uses Fernandez-Huerta read
 ease (0-100, higher is easier; 70 or more reads as "fairly easy"), the Spanish
 adaptation of Flesch reading ease.
 
-Both come from textstat 0.7.8, which counts syllables offline with the bundled
-CMU dictionary and Pyphen hyphenation tables. Newer textstat releases fetch NLTK
-data at run time, which fails without network, so the version is pinned and this
-module only uses calls that exist in 0.7.8. Each language has its own
-``textstatistics`` instance: the module-level textstat functions share one global
-language setting, and switching it for Spanish would change English scores computed
-elsewhere in the process.
+Both are computed by the standard library only, from compact tables shipped as
+package data (``llm_extract/text/data``), so a process pays a few milliseconds for its
+first score instead of textstat's one-second load of the CMU pronouncing dictionary:
+
+* English: :mod:`llm_extract.text.syllables_en` reproduces textstat 0.7.8's
+  ``flesch_kincaid_grade`` bit for bit (same tokenisation, same CMU-derived syllable
+  counts, same order of float operations), so English grades are exactly the ones the
+  summaries were calibrated against.
+* Spanish: :mod:`llm_extract.text.syllables_es` counts syllables by the RAE rules.
+  textstat counted Spanish syllables with hyphenation patterns, which undercount short
+  vowel-rich words (``día``, ``oído``, ``aprobado``), so Spanish scores differ from the
+  textstat-era ones (by design: they are now correct).
+
+:func:`hard_words` lists the English words a grade-6 reader may not know (Dale-Chall
+familiar-word list plus regular inflections), for writers and checks that need to say
+*which* words make a summary hard, not only that it is.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from textstat.textstat import textstatistics
-
 from llm_extract.contract.models import Readability, ReadabilityMetric
+from llm_extract.text.syllables_en import flesch_kincaid_grade
 
-__all__ = ["ENGLISH_TARGET", "SPANISH_TARGET", "score"]
+__all__ = ["ENGLISH_TARGET", "SPANISH_TARGET", "hard_words", "score"]
 
 ENGLISH_TARGET = 6.0
 """Highest acceptable Flesch-Kincaid grade."""
@@ -31,16 +39,6 @@ SPANISH_TARGET = 70.0
 
 _DECIMALS = 2
 """Scores are rounded so that identical summaries serialise identically."""
-
-
-def _statistics(lang: str) -> textstatistics:
-    stats = textstatistics()
-    stats.set_lang(lang)
-    return stats
-
-
-_ENGLISH = _statistics("en_US")
-_SPANISH = _statistics("es")
 
 
 def _rounded(value: float) -> float:
@@ -55,7 +53,7 @@ def score(text: str, lang: Literal["en", "es"]) -> Readability:
     English target and misses the Spanish one.
     """
     if lang == "en":
-        grade = _rounded(_ENGLISH.flesch_kincaid_grade(text))
+        grade = _rounded(flesch_kincaid_grade(text))
         return Readability(
             metric=ReadabilityMetric.flesch_kincaid_grade,
             score=grade,
@@ -63,7 +61,9 @@ def score(text: str, lang: Literal["en", "es"]) -> Readability:
             meets_target=grade <= ENGLISH_TARGET,
         )
     if lang == "es":
-        ease = _rounded(_SPANISH.fernandez_huerta(text))
+        from llm_extract.text.syllables_es import fernandez_huerta  # on first use: most runs are English
+
+        ease = _rounded(fernandez_huerta(text))
         return Readability(
             metric=ReadabilityMetric.fernandez_huerta,
             score=ease,
@@ -71,3 +71,17 @@ def score(text: str, lang: Literal["en", "es"]) -> Readability:
             meets_target=ease >= SPANISH_TARGET,
         )
     raise ValueError(f"unsupported summary language: {lang!r}")
+
+
+def hard_words(text: str, glossary: frozenset[str] | set[str] | tuple[str, ...] = frozenset()) -> list[str]:
+    """The English words of ``text`` a grade-6 reader may not know, each once, in order of appearance.
+
+    A word is familiar when it is on the Dale-Chall list of ~3,000 words most US 4th
+    graders know, is a regular inflection of one (``approved``, ``visits``), or is in
+    ``glossary`` (terms the summary explains, names; compared in lower case). Numbers
+    and single letters are never reported. Words come back as written (``MRI``), so a
+    message can quote them. Advisory: nothing here gates a summary.
+    """
+    from llm_extract.text.easy_words import hard_words as find_hard_words  # on first use: not on the extract path
+
+    return find_hard_words(text, frozenset(word.lower() for word in glossary))

@@ -40,8 +40,7 @@ from llm_extract.contract.models import (
     SummaryItemKind,
 )
 from llm_extract.summary import glossary, next_steps, specifics
-from llm_extract.summary.hardwords import hard_words
-from llm_extract.summary.readability import score
+from llm_extract.summary.readability import hard_words, score
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 

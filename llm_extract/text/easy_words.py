@@ -1,11 +1,7 @@
-"""Hard-word check against the Dale-Chall familiar-word list.
-
-Interim copy of issue 15's staged ``easy_words_en.py`` (hard-word part only): when
-``llm_extract.summary.readability.hard_words`` lands, the summary uses that and this
-module and its word list go.
+"""Hard-word check against the Dale-Chall familiar-word list, and the Dale-Chall grade.
 
 Why: a grade formula says *that* a summary is hard; a writer (or an LLM rewrite loop) needs to know
-*which* words to replace. The Dale-Chall list (``easy_words_en.txt``, ~3000 words that 80% of US
+*which* words to replace. The Dale-Chall list (``data/easy_words_en.txt``, ~3000 words that 80% of US
 4th graders know; copied from textstat, MIT, see the file header) is the standard yardstick for
 "words a grade-6 reader knows".
 
@@ -32,11 +28,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "dale_chall_grade",
+    "dale_chall_score",
     "easy_words",
     "hard_words",
     "is_known_word",
@@ -53,7 +51,7 @@ _VOWELS: Final = frozenset("aeiou")
 @cache
 def easy_words() -> frozenset[str]:
     """Return the Dale-Chall familiar-word list (lower case), loaded once from the sibling data file."""
-    text = Path(__file__).with_name(_LIST_FILE).read_text(encoding="utf-8")
+    text = Path(__file__).with_name("data").joinpath(_LIST_FILE).read_text(encoding="utf-8")
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
@@ -109,9 +107,16 @@ def _known_simple(word: str, glossary: frozenset[str]) -> bool:
 def is_known_word(word: str, glossary: frozenset[str] = frozenset()) -> bool:
     """True if ``word`` (one token, any case) counts as familiar under the module's rules."""
     word = word.lower().replace(_RIGHT_QUOTE, "'")
-    if word in glossary or word in easy_words():
+    if word in glossary or _known_without_glossary(word):
         return True
-    return all(_known_simple(part, glossary) for part in word.split("-") if part)
+    # A glossary only adds words, so only a word unknown without it needs this (uncached) check.
+    return bool(glossary) and all(_known_simple(part, glossary) for part in word.split("-") if part)
+
+
+@lru_cache(maxsize=16384)
+def _known_without_glossary(word: str) -> bool:
+    """``is_known_word`` for a lower-case word and an empty glossary, memoised (summaries reuse their words)."""
+    return word in easy_words() or all(_known_simple(part, frozenset()) for part in word.split("-") if part)
 
 
 def _tokens(text: str) -> list[str]:
@@ -137,3 +142,88 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
         if not is_known_word(key, glossary):
             result.append(token)
     return result
+
+
+# --- Dale-Chall score -------------------------------------------------------------------------
+
+_ABBREVIATIONS: Final = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "inc", "dept", "approx", "e.g", "i.e", "a.m", "p.m", "u.s"}
+)
+# closing quotes/brackets that may follow a terminator: ) ] " ' and typographic right quotes
+_TERMINATOR: Final = re.compile("[.!?]+[)\\]\"'\u201d\u2019]*")
+# blank lines, or list items starting with - * and bullet/middle dot/en dash/em dash, or "1." / "1)"
+_LIST_ITEM: Final = re.compile("\n\\s*(?:[-*\u2022\u00b7\u2013\u2014]|\\d+[.)])\\s+|\n\\s*\n")
+_OPENING_MARKS: Final = frozenset("\"'([\u201c\u2018")  # " ' ( [ and typographic quotes
+_LAST_TOKEN: Final = re.compile(r"[\w.]+$")
+
+
+def _ends_sentence(block: str, begin: int, end: int) -> bool:
+    """A terminator ends a sentence at the end of text or before whitespace + capital/quote/bracket."""
+    rest = block[end:]
+    following = rest.lstrip()
+    if not following:
+        return True
+    if not rest[0].isspace() or not (following[0].isupper() or following[0] in _OPENING_MARKS):
+        return False
+    if block[begin] != ".":
+        return True
+    match = _LAST_TOKEN.search(block, max(0, begin - 40), begin)
+    word = match.group().lower() if match else ""
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def _count_sentences(text: str) -> int:
+    """Count sentences with at least one word: ``. ! ?`` before a capital or the end, blank lines, list items.
+
+    Abbreviations such as ``Dr.``, ``e.g.`` and ``a.m.`` and single initials do not end a sentence.
+    """
+    count = 0
+    for block in _LIST_ITEM.split(text):
+        start = 0
+        for match in _TERMINATOR.finditer(block):
+            if _ends_sentence(block, match.start(), match.end()):
+                count += bool(_TOKEN.search(block, start, match.end()))
+                start = match.end()
+        count += bool(_TOKEN.search(block, start))
+    return count
+
+
+def dale_chall_score(text: str, glossary: frozenset[str] = frozenset()) -> float:
+    """Dale-Chall raw score: ``0.1579 * PDW + 0.0496 * ASL`` (+ 3.6365 when PDW > 5).
+
+    PDW is the percentage of words that are not familiar (every occurrence counts; numbers and
+    single letters are words but familiar), ASL the average words per sentence. This is the 1948
+    Dale-Chall regression, which is what most tools (textstat included) report as the "New
+    Dale-Chall" score when used with the revised word list; the 1995 book's own procedure is a
+    cloze-score table lookup that cannot be computed from a formula. Returns 0.0 for text without
+    words. Unlike textstat, inflections of listed words are familiar here (see module docstring).
+    """
+    tokens = _tokens(text)
+    if not tokens:
+        return 0.0
+    hard = sum(1 for token in tokens if not is_known_word(token, glossary))
+    pdw = 100 * hard / len(tokens)
+    asl = len(tokens) / max(1, _count_sentences(text))
+    score = 0.1579 * pdw + 0.0496 * asl
+    if pdw > 5:
+        score += 3.6365
+    return score
+
+
+# (upper score bound, grade): Dale & Chall's correction table for the raw score.
+_GRADE_TABLE: Final = ((5.0, 4.0), (6.0, 6.0), (7.0, 8.0), (8.0, 10.0), (9.0, 12.0), (10.0, 15.0))
+
+
+def dale_chall_grade(text: str, glossary: frozenset[str] = frozenset()) -> float:
+    """US grade level from the Dale-Chall score via the adjusted (grade-equivalent) table.
+
+    Score bands -> grade returned: < 5.0 -> 4 ("4 and below"), 5.0-5.9 -> 6 (grades 5-6), 6.0-6.9 -> 8,
+    7.0-7.9 -> 10, 8.0-8.9 -> 12, 9.0-9.9 -> 15 (college), >= 10.0 -> 16 (college graduate). We return
+    the *upper* grade of each band so that "grade <= 6" means the whole band is within a grade-6
+    reader's reach. Text without words gets 4.0.
+    """
+    score = dale_chall_score(text, glossary)
+    for bound, grade in _GRADE_TABLE:
+        if score < bound:
+            return grade
+    return 16.0

@@ -1,0 +1,116 @@
+"""Start-up helpers for the command line: commands and consoles loaded on first use.
+
+A cold ``llm-extract --help`` or ``extract`` used to import FastAPI, the eval harness
+and rich before doing anything (0.6-0.9 s of CPU per run). Here ``serve``, ``keys``
+and ``eval`` are registered by name and imported only when invoked (their one-line
+help for the command list is kept here; tests/test_startup.py checks it against the
+real docstrings), and the rich consoles are created on first print.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import import_module
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.main import get_command
+
+
+@dataclass(frozen=True)
+class LazyCommand:
+    """Where a command lives and the help line shown in ``llm-extract --help``."""
+
+    module: str
+    attribute: str
+    help: str
+    group: bool = False
+
+
+LAZY_COMMANDS: dict[str, LazyCommand] = {
+    "serve": LazyCommand(
+        "llm_extract.service.cli", "serve", "Serve the HTTP API (see docs/http-api.md). Needs at least one API key."
+    ),
+    "eval": LazyCommand(
+        "llm_extract.evaluation.command",
+        "eval_command",
+        "Score a backend against the hand-labeled fixtures; report, compare and gate.",
+    ),
+    "keys": LazyCommand(
+        "llm_extract.service.cli", "keys_app", "Create, list or revoke API keys for `llm-extract serve`.", group=True
+    ),
+}
+
+
+def load_command(name: str) -> Any:
+    """Import a lazy command's module and build its click command (typer's own conversion)."""
+    spec = LAZY_COMMANDS[name]
+    target = getattr(import_module(spec.module), spec.attribute)
+    # Registered on a throw-away parent exactly as `app.add_typer` / `app.command` would.
+    parent = typer.Typer(rich_markup_mode=None, add_completion=False)
+    if isinstance(target, typer.Typer):
+        target.rich_markup_mode = None  # the same plain help as the rest of the CLI
+        parent.add_typer(target, name=name)
+    else:
+        parent.command(name)(target)
+        parent.command("_")(lambda: None)  # a second command keeps typer from collapsing the parent
+    group = get_command(parent)
+    assert isinstance(group, TyperGroup)
+    return group.commands[name]
+
+
+class LazyGroup(TyperGroup):
+    """The main command group: eager commands as usual, lazy ones imported when resolved."""
+
+    _listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        eager = [n for n in super().list_commands(ctx) if n not in LAZY_COMMANDS]
+        commands = [n for n in eager if not isinstance(self.commands[n], TyperGroup)]
+        groups = [n for n in eager if n not in commands]
+        lazy_commands = [n for n, spec in LAZY_COMMANDS.items() if not spec.group]
+        lazy_groups = [n for n, spec in LAZY_COMMANDS.items() if spec.group]
+        return [*commands, *lazy_commands, *groups, *lazy_groups]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        spec = LAZY_COMMANDS.get(cmd_name)
+        if spec is not None and cmd_name not in self.commands:
+            if getattr(self, "_listing", False):
+                return TyperCommand(cmd_name, help=spec.help)  # a stand-in for the command list
+            self.commands[cmd_name] = load_command(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list without importing the lazy commands (their help line is kept above)."""
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
+
+
+class LazyConsole:
+    """A rich ``Console`` made on first use (importing rich costs ~40 ms a process)."""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+
+    @cached_property
+    def _console(self) -> Any:
+        from rich.console import Console
+
+        return Console(stderr=self._stderr, highlight=False)
+
+    def print(self, text: str, *, soft_wrap: bool = False) -> None:
+        """Print like rich; plain text to a pipe or file is written directly (what rich would write)."""
+        stream = sys.stderr if self._stderr else sys.stdout
+        if soft_wrap and "[" not in text and not stream.isatty() and "_console" not in self.__dict__:
+            stream.write(text + "\n")
+            return
+        self._console.print(text, soft_wrap=soft_wrap)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console, name)

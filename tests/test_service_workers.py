@@ -1,0 +1,83 @@
+"""`llm-extract serve --workers N`: several processes on one port give the same answers as one.
+
+A real `serve` subprocess on 127.0.0.1 (an ephemeral port); the settings given on the command
+line must reach every worker process (here: the cache directory and a tight batch limit).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from llm_extract.backends.rules import RulesBackend
+from llm_extract.engine.pipeline import Extractor, to_json
+from llm_extract.letter.inputs import LetterInput
+from tests.servicekit import SEEDS
+
+KEY = "workers-test-key-0000000000000001"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture()
+def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = _free_port()
+    cache_dir = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_EXTRACT_", "OPENAI_"))}
+    env.update(LLM_EXTRACT_API_KEYS=KEY, LLM_EXTRACT_KEYS_FILE=str(tmp_path / "keys.json"))
+    args = [sys.executable, "-m", "llm_extract.cli", "serve", "--port", str(port), "--workers", "2"]
+    args += ["--cache-dir", str(cache_dir), "--max-batch", "2"]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+            assert proc.poll() is None, proc.communicate()[1]
+        yield url, cache_dir
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_every_worker_answers_with_the_cli_settings(server: tuple[str, Path]) -> None:
+    url, cache_dir = server
+    headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "text/plain"}
+    expected = {
+        seed: to_json(Extractor(RulesBackend()).extract(LetterInput(seed.name, seed.read_bytes())).extraction)
+        for seed in SEEDS
+    }
+    with httpx.Client(timeout=30) as client:  # new connections spread over the worker processes
+        for _ in range(3):
+            for seed, document in expected.items():
+                answer = httpx.post(f"{url}/extractions", content=seed.read_bytes(), headers=headers, timeout=30)
+                assert answer.status_code == 200, answer.text
+                assert answer.text == document
+        too_many = client.post(
+            f"{url}/extractions/batch",
+            files=[("files", (s.name, s.read_bytes(), "text/plain")) for s in SEEDS[:3]],
+            headers={"Authorization": f"Bearer {KEY}"},
+        )
+    assert too_many.status_code == 413  # --max-batch 2 reached the worker that answered
+    assert cache_dir.is_dir() and any(cache_dir.iterdir())  # --cache-dir too
