@@ -17,6 +17,7 @@ Three lists, one purpose: a worker should not meet a word nobody explained.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,11 +53,22 @@ class Term:
     """Other forms of the same word the explanation covers (``approve``, ``approval``)."""
 
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w#]){re.escape(self.term)}(?!\w)", re.I)
+        return _whole_word(self.term)
 
     def words(self) -> frozenset[str]:
         """The lower-case words this entry explains, for the hard-word check."""
-        return frozenset(w.lower() for phrase in (self.term, *self.forms) for w in re.findall(r"[\w']+", phrase))
+        return _words_of((self.term, *self.forms))
+
+
+@functools.cache
+def _whole_word(term: str) -> re.Pattern[str]:
+    """Compiled once per term: the summary looks every term up in every sentence."""
+    return re.compile(rf"(?<![\w#]){re.escape(term)}(?!\w)", re.I)
+
+
+@functools.cache
+def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for phrase in phrases for w in re.findall(r"[\w']+", phrase))
 
 
 def _t(term: str, meaning: str, sentence: str | None = None, *forms: str) -> Term:
