@@ -6,7 +6,8 @@ uvicorn: ``serve`` imports them when it runs.
 
 from __future__ import annotations
 
-import logging
+import errno
+import socket
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -45,12 +46,15 @@ def serve(
     rate_burst: Annotated[int | None, typer.Option(help="Burst allowance per key.")] = None,
     threads: Annotated[int | None, typer.Option(help="Worker threads for parsing and PDF work.")] = None,
 ) -> None:
-    """Serve the HTTP API (see docs/http-api.md). Needs at least one API key."""
+    """Serve the HTTP API (see docs/http-api.md and docs/jobs.md). Needs at least one API key."""
     import uvicorn
 
+    from llm_extract.jobs.settings import load_job_settings
     from llm_extract.service.app import create_app
     from llm_extract.service.keys import KeyStore
+    from llm_extract.service.logs import configure_json_logging
 
+    sock = bind(host, port)
     try:
         settings = load_service_settings(
             keys_file=keys_file,
@@ -65,28 +69,58 @@ def serve(
             rate_burst=rate_burst,
             workers=threads,
         )
+        jobs = load_job_settings()
         keys = KeyStore(settings.resolved_keys_file(), settings.api_keys)
         if not keys.records:
             raise ConfigError(
                 "no API keys are configured",
                 hint=f"run `llm-extract keys create` (stores {settings.resolved_keys_file()}) or set {API_KEYS_ENV}",
             )
-        app = create_app(settings, keys=keys)
+        app = create_app(settings, keys=keys, jobs=jobs)
         app.state.service.runner.backend(None)  # a default backend that cannot be built fails now, not per request
     except LlmExtractError as exc:
+        sock.close()
         raise _fail(exc) from None
-    logging.getLogger("llm_extract.service").setLevel(logging.INFO)
-    sys.stderr.write(f"llm-extract serving on http://{host}:{port}/v1 ({len(keys.records)} key(s))\n")
-    uvicorn.run(
+    configure_json_logging()
+    mode = "jobs on " + _redacted(jobs.queue_url) if jobs.queue_url else "embedded jobs"
+    sys.stderr.write(f"llm-extract serving on http://{host}:{port}/v1 ({len(keys.records)} key(s), {mode})\n")
+    config = uvicorn.Config(
         app,
-        host=host,
-        port=port,
         access_log=False,
         log_config=None,
         log_level="warning",
         timeout_keep_alive=5,
         timeout_graceful_shutdown=10,
     )
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything else starts: a taken port is exit code 2 with a
+    clear message (uvicorn would log a traceback-like error and exit 1)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise _fail(
+                ConfigError(
+                    f"port {port} on {host} is already in use",
+                    hint="stop the other server, or choose another port with --port",
+                )
+            ) from None
+        raise _fail(ConfigError(f"cannot listen on {host}:{port} ({exc.strerror})", hint="check --host")) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _redacted(url: str) -> str:
+    """The queue URL without a password (it may carry one: redis://:secret@host)."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.rpartition('@')[2]}"
 
 
 @keys_app.command("create")
@@ -135,6 +169,26 @@ def keys_revoke(
         removed = revoke_key(path, key_id)
     except LlmExtractError as exc:
         raise _fail(exc) from None
-    if not removed:
+    shared = _revoke_shared(key_id)
+    if not removed and not shared:
         raise _fail(ConfigError(f"no key with id '{key_id}'", hint="see `llm-extract keys list`", source=str(path)))
-    sys.stderr.write(f"revoked {key_id}\n")
+    sys.stderr.write(f"revoked {key_id}{' on every replica' if shared else ''}\n")
+
+
+def _revoke_shared(key_id: str) -> bool:
+    """With LLM_EXTRACT_QUEUE_URL set, record the revocation where every replica checks it."""
+    from llm_extract.jobs.settings import load_job_settings
+
+    try:
+        url = load_job_settings().queue_url
+    except LlmExtractError as exc:
+        raise _fail(exc) from None
+    if url is None:
+        return False
+    from llm_extract.jobs.shared import RedisRevocations, connect
+
+    try:
+        RedisRevocations(connect(url)).revoke(key_id)
+    except Exception as exc:
+        raise _fail(ConfigError(f"cannot record the revocation on the queue server ({type(exc).__name__})")) from None
+    return True
