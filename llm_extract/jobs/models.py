@@ -19,14 +19,13 @@ from llm_extract.backends.base import Language
 
 class JobStatus(StrEnum):
     """``queued``: no letter started; ``running``; ``done``: every letter has its document or
-    problem and at least one succeeded; ``failed``: every letter ended with a problem;
-    ``cancelled``: deleted before it ended (a job is shown as cancelled only while it is deleted)."""
+    problem and at least one succeeded; ``failed``: every letter ended with a problem. A cancelled
+    job is deleted at once (404), so it has no status of its own."""
 
     queued = "queued"
     running = "running"
     done = "done"
     failed = "failed"
-    cancelled = "cancelled"
 
 
 class LetterStatus(StrEnum):
