@@ -1,4 +1,4 @@
-"""Command line: ``llm-extract extract|cache|schema|serve|keys``.
+"""Command line: ``llm-extract extract|cache|schema|serve|keys|worker|eval``.
 
 ``extract --format`` picks what each letter becomes: the JSON document, a terminal
 table, or the worker's document as plain text, an HTML page or a PDF (printed by
@@ -376,6 +376,49 @@ def schema() -> None:
     from llm_extract.contract.schema import schema_json
 
     sys.stdout.write(schema_json())
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int, typer.Option(min=1, max=256, help="Letters extracted at once.")] = 4,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the shared result cache.")] = False,
+    max_pages: Annotated[int, typer.Option(min=1, help="Largest PDF (pages).")] = DEFAULT_MAX_PAGES,
+) -> None:
+    """Extract job letters from the queue at LLM_EXTRACT_QUEUE_URL (see docs/jobs.md); stops on SIGTERM."""
+    from llm_extract.errors import ConfigError
+    from llm_extract.jobs.runtime import build_runtime, default_provider
+    from llm_extract.jobs.settings import QUEUE_URL_ENV, load_job_settings
+    from llm_extract.jobs.worker import run_worker
+    from llm_extract.llm.settings import LlmSettings, load_settings
+    from llm_extract.service.logs import configure_json_logging
+
+    try:
+        settings = load_job_settings()
+        if settings.queue_url is None:
+            raise ConfigError(
+                f"{QUEUE_URL_ENV} is not set",
+                hint="set it to the Redis URL the API servers use (redis://host:port/0); "
+                "without it `serve` runs jobs in-process",
+            )
+        try:
+            llm: LlmSettings | ConfigError = load_settings()
+        except ConfigError as exc:
+            llm = exc
+        provider = default_provider(llm)
+        default = llm.backend if isinstance(llm, LlmSettings) else "rules"
+        provider(default)  # a default backend that cannot be built fails now, not per letter
+        runtime = build_runtime(settings, cache_dir=None)
+    except LlmExtractError as exc:
+        raise fail(exc) from None
+    configure_json_logging()
+    err.print(f"llm-extract worker: {concurrency} at once, default backend {default}")
+    run_worker(
+        runtime,
+        lambda name: provider(name or default),
+        cache=None if no_cache else runtime.cache,
+        concurrency=concurrency,
+        max_pages=max_pages,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

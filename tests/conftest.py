@@ -41,7 +41,7 @@ def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache
 
 
-_KEEP = ("LLM_EXTRACT_CORPUS", "LLM_EXTRACT_RECORD", "LLM_EXTRACT_EVAL_RUNS_DIR")
+_KEEP = ("LLM_EXTRACT_CORPUS", "LLM_EXTRACT_RECORD", "LLM_EXTRACT_EVAL_RUNS_DIR", "LLM_EXTRACT_TEST_")
 """Variables that steer the test run itself (corpus location, cassette recording), not the code under test."""
 
 

@@ -243,7 +243,9 @@ def test_serve_command_starts_the_server(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         _, stderr = proc.communicate(timeout=10)
-    access = [json.loads(line.split(": ", 1)[1]) for line in stderr.splitlines() if "service.access" in line]
+    lines = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
+    assert lines and all("ts" in line and "level" in line for line in lines), "log lines are JSON with a timestamp"
+    access = [line for line in lines if line["logger"] == "llm_extract.service.access"]
     posted = [a for a in access if a["path"] == "/v1/extractions"]
     assert posted and posted[0]["key_id"] == "env-1" and posted[0]["status"] == 200
     assert "The injured worker" not in stderr and KEY not in stderr

@@ -17,10 +17,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+import redis
 
 from llm_extract.backends.rules import RulesBackend
 from llm_extract.engine.pipeline import Extractor, to_json
 from llm_extract.letter.inputs import LetterInput
+from tests.jobkit import redis_server
 from tests.servicekit import SEEDS
 
 KEY = "workers-test-key-0000000000000001"
@@ -34,10 +36,19 @@ def _free_port() -> int:
 
 @pytest.fixture()
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    with redis_server() as redis_url:
+        if redis_url is None:
+            pytest.skip("no Redis server (Debian's redis-server): --workers N needs LLM_EXTRACT_QUEUE_URL")
+        queue = redis_url.rsplit("/", 1)[0] + "/5"  # a database of its own on a shared test server
+        redis.Redis.from_url(queue).flushdb()
+        yield from _serve(tmp_path, queue)
+
+
+def _serve(tmp_path: Path, queue: str) -> Iterator[tuple[str, Path]]:
     port = _free_port()
     cache_dir = tmp_path / "cache"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_EXTRACT_", "OPENAI_"))}
-    env.update(LLM_EXTRACT_API_KEYS=KEY, LLM_EXTRACT_KEYS_FILE=str(tmp_path / "keys.json"))
+    env.update(LLM_EXTRACT_API_KEYS=KEY, LLM_EXTRACT_KEYS_FILE=str(tmp_path / "keys.json"), LLM_EXTRACT_QUEUE_URL=queue)
     args = [sys.executable, "-m", "llm_extract.cli", "serve", "--port", str(port), "--workers", "2"]
     args += ["--cache-dir", str(cache_dir), "--max-batch", "2"]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -81,3 +92,13 @@ def test_every_worker_answers_with_the_cli_settings(server: tuple[str, Path]) ->
         )
     assert too_many.status_code == 413  # --max-batch 2 reached the worker that answered
     assert cache_dir.is_dir() and any(cache_dir.iterdir())  # --cache-dir too
+
+
+def test_several_workers_without_a_shared_queue_are_refused(tmp_path: Path) -> None:
+    """The embedded job store belongs to one process: N processes on it could run a job twice."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_EXTRACT_", "OPENAI_"))}
+    env.update(LLM_EXTRACT_API_KEYS=KEY, LLM_EXTRACT_KEYS_FILE=str(tmp_path / "keys.json"))
+    args = [sys.executable, "-m", "llm_extract.cli", "serve", "--port", str(_free_port()), "--workers", "2"]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "LLM_EXTRACT_QUEUE_URL" in done.stderr and "Traceback" not in done.stderr

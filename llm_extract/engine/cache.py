@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import platformdirs
 
@@ -30,6 +30,19 @@ def default_cache_dir() -> Path:
 def cache_key(identity: dict[str, Any], input_sha256: str) -> str:
     """sha256 over canonical JSON of what determines the output."""
     return sha256_json({"identity": identity, "input": input_sha256})
+
+
+class DocumentCache(Protocol):
+    """What the pipeline needs of a cache: :class:`ResultCache` on one machine, or a shared
+    store (``llm_extract.jobs.shared.RedisCache``) when several replicas serve one queue."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, document: str) -> None: ...
+
+    def writable(self) -> bool: ...
+
+    def close(self) -> None: ...
 
 
 class ResultCache:

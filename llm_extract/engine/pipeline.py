@@ -20,7 +20,7 @@ from llm_extract.backends.base import Backend, ExtractOptions
 from llm_extract.budget import DEFAULT_LETTER_SECONDS, letter_budget
 from llm_extract.contract.models import Extraction
 from llm_extract.contract.schema import contract_sha256
-from llm_extract.engine.cache import ResultCache, cache_key
+from llm_extract.engine.cache import DocumentCache, cache_key
 from llm_extract.errors import InternalError, LlmExtractError
 from llm_extract.letter.inputs import LetterInput, read_letter
 from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
@@ -88,7 +88,7 @@ class Extractor:
         self,
         backend: Backend,
         *,
-        cache: ResultCache | None = None,
+        cache: DocumentCache | None = None,
         options: ExtractOptions | None = None,
         max_pages: int = DEFAULT_MAX_PAGES,
         letter_seconds: float | None = DEFAULT_LETTER_SECONDS,

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 import anyio
 from fastapi import FastAPI
+from fastapi.responses import Response
 
-from llm_extract.backends.base import Backend
-from llm_extract.backends.rules import RulesBackend
-from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.cache import DocumentCache, ResultCache
 from llm_extract.errors import ConfigError
+from llm_extract.jobs.runtime import JobRuntime, build_runtime, default_provider, warm_up
+from llm_extract.jobs.settings import JobSettings, load_job_settings
 from llm_extract.llm.settings import LlmSettings, load_settings
+from llm_extract.service import jobs_routes
 from llm_extract.service.accesslog import AccessLogMiddleware
 from llm_extract.service.keys import KeyStore
 from llm_extract.service.limits import BodyLimitMiddleware, RateLimiter
+from llm_extract.service.metrics import CONTENT_TYPE, MetricsMiddleware, ServiceMetrics
 from llm_extract.service.problems import install_handlers
 from llm_extract.service.readiness import CacheCheck, ReadinessCheck, llm_check
 from llm_extract.service.routes import router
@@ -30,6 +34,9 @@ from llm_extract.service.settings import ServiceSettings, load_service_settings
 from llm_extract.service.spec import openapi_document
 from llm_extract.service.state import ServiceState
 from llm_extract.version import __version__
+
+if TYPE_CHECKING:
+    from llm_extract.backends.base import Backend
 
 
 def _llm_settings() -> LlmSettings | ConfigError:
@@ -40,30 +47,6 @@ def _llm_settings() -> LlmSettings | ConfigError:
         return exc
 
 
-def warm_up() -> None:
-    """Load what the first extraction would otherwise load (the pronunciation dictionary behind
-    the readability score takes about a second), before the server accepts connections."""
-    from llm_extract.summary.readability import score
-
-    score("The reviewer read the whole file.", "en")
-    score("El revisor leyó todo el expediente.", "es")
-
-
-def default_provider(llm: LlmSettings | ConfigError) -> BackendProvider:
-    """Backends by name via the shared factory; ``rules`` never needs the LLM settings."""
-
-    def provide(name: str | None) -> Backend:
-        if name == "rules" or (name is None and not isinstance(llm, LlmSettings)):
-            return RulesBackend()
-        if isinstance(llm, ConfigError):
-            raise llm
-        from llm_extract.backends.factory import make_backend
-
-        return make_backend(name, llm)
-
-    return provide
-
-
 def create_app(
     settings: ServiceSettings | None = None,
     *,
@@ -71,32 +54,56 @@ def create_app(
     checks: Sequence[ReadinessCheck] | None = None,
     keys: KeyStore | None = None,
     llm_settings: LlmSettings | ConfigError | None = None,
+    jobs: JobSettings | None = None,
 ) -> FastAPI:
-    """A ready-to-serve app; arguments left out come from the environment."""
+    """A ready-to-serve app; arguments left out come from the environment.
+
+    With ``jobs.queue_url`` set the result cache, in-flight de-duplication, rate limits and key
+    revocations are shared through that server and jobs go to ``llm-extract worker`` processes;
+    without it jobs run in this process from a local store that survives restarts."""
     settings = settings or load_service_settings()
     llm = llm_settings if llm_settings is not None else _llm_settings()
-    cache = ResultCache(settings.cache_dir) if settings.cache else None
+    runtime: JobRuntime = build_runtime(jobs or load_job_settings(), cache_dir=settings.cache_dir)
+    local_cache = ResultCache(settings.cache_dir) if settings.cache and runtime.cache is None else None
+    cache: DocumentCache | None = (runtime.cache or local_cache) if settings.cache else None
     default_backend = settings.default_backend or (llm.backend if isinstance(llm, LlmSettings) else "rules")
+    backends = provider or default_provider(llm)
+    if keys is not None and runtime.revocations is not None:
+        keys.revocations = runtime.revocations
+    metrics = ServiceMetrics()
+    metrics.add_jobs(runtime)
     state = ServiceState(
         settings=settings,
-        keys=keys if keys is not None else KeyStore(settings.resolved_keys_file(), settings.api_keys),
-        limiter=RateLimiter(settings.rate_limit, settings.rate_burst),
+        keys=keys
+        if keys is not None
+        else KeyStore(settings.resolved_keys_file(), settings.api_keys, revocations=runtime.revocations),
+        limiter=RateLimiter(settings.rate_limit, settings.rate_burst, store=runtime.buckets),
         runner=ExtractionRunner(
-            provider or default_provider(llm),
+            backends,
             cache=cache,
             max_pages=settings.max_pages,
             workers=settings.workers,
             default_backend=default_backend,
+            gate=runtime.gate,
         ),
         checks=list(checks) if checks is not None else [CacheCheck(cache), llm_check(llm)],
+        jobs=runtime,
+        metrics=metrics,
     )
+
+    def job_backends(name: str | None) -> Backend:
+        return backends(name or default_backend)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(warm_up)
+        await anyio.to_thread.run_sync(
+            lambda: runtime.start(job_backends, cache, settings.max_pages, run_letters=not runtime.distributed)
+        )
         yield
-        if cache is not None:
-            cache.close()
+        await anyio.to_thread.run_sync(runtime.stop)
+        if local_cache is not None:
+            local_cache.close()
 
     app = FastAPI(
         title="llm-extract",
@@ -108,8 +115,16 @@ def create_app(
     )
     app.state.service = state
     app.include_router(router)
+    app.include_router(jobs_routes.router)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus() -> Response:
+        body = await anyio.to_thread.run_sync(metrics.render)
+        return Response(body, media_type=CONTENT_TYPE)
+
     install_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
     return app

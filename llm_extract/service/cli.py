@@ -6,9 +6,10 @@ uvicorn: ``serve`` imports them when it runs.
 
 from __future__ import annotations
 
+import errno
 import json
-import logging
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -55,12 +56,16 @@ def serve(
             min=1,
             max=64,
             help="Server processes sharing the port (one per core for CPU-bound rules extraction). "
-            "Rate limits and in-flight de-duplication are per process; see docs/http-api.md.",
+            "More than one needs LLM_EXTRACT_QUEUE_URL (the job store and limits are then shared); "
+            "see docs/http-api.md.",
         ),
     ] = 1,
 ) -> None:
-    """Serve the HTTP API (see docs/http-api.md). Needs at least one API key."""
+    """Serve the HTTP API (see docs/http-api.md and docs/jobs.md). Needs at least one API key."""
     import uvicorn
+
+    from llm_extract.jobs.settings import QUEUE_URL_ENV, load_job_settings
+    from llm_extract.service.logs import configure_json_logging
 
     overrides: dict[str, Any] = {
         "keys_file": keys_file,
@@ -75,16 +80,23 @@ def serve(
         "rate_burst": rate_burst,
         "workers": threads,
     }
-    try:  # checked here, once, so that a bad configuration fails before any worker starts
+    sock = bind(host, port)
+    try:  # checked here, once, so that a bad configuration fails before any process starts
+        jobs = load_job_settings()
+        if workers > 1 and jobs.queue_url is None:
+            raise ConfigError(
+                f"--workers {workers} needs a shared job queue: the embedded job store belongs to one process",
+                hint=f"set {QUEUE_URL_ENV}=redis://host:port/0 (see docs/jobs.md), or serve with --workers 1",
+            )
         app, keys = _build_app(overrides)
     except LlmExtractError as exc:
+        sock.close()
         raise _fail(exc) from None
-    logging.getLogger("llm_extract.service").setLevel(logging.INFO)
+    configure_json_logging()
+    mode = "jobs on " + _redacted(jobs.queue_url) if jobs.queue_url else "embedded jobs"
     plural = f", {workers} processes" if workers > 1 else ""
-    sys.stderr.write(f"llm-extract serving on http://{host}:{port}/v1 ({len(keys.records)} key(s){plural})\n")
+    sys.stderr.write(f"llm-extract serving on http://{host}:{port}/v1 ({len(keys.records)} key(s), {mode}{plural})\n")
     options: dict[str, Any] = {
-        "host": host,
-        "port": port,
         "access_log": False,
         "log_config": None,
         "log_level": "warning",
@@ -92,14 +104,18 @@ def serve(
         "timeout_graceful_shutdown": 10,
     }
     if workers == 1:
-        uvicorn.run(app, **options)
+        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
         return
     # Each worker process builds its own app from the same settings (passed through the environment,
-    # which the workers inherit); uvicorn's supervisor restarts a worker that dies.
+    # which the workers inherit) and shares the one listening socket; uvicorn's supervisor restarts
+    # a worker that dies.
+    from uvicorn.supervisors import Multiprocess
+
     os.environ[_OVERRIDES_ENV] = json.dumps(
         {k: str(v) if isinstance(v, Path) else v for k, v in overrides.items() if v is not None}
     )
-    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, **options)
+    config = uvicorn.Config(f"{__name__}:worker_app", factory=True, workers=workers, **options)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 _OVERRIDES_ENV = "_LLM_EXTRACT_SERVE_OVERRIDES"
@@ -107,6 +123,7 @@ _OVERRIDES_ENV = "_LLM_EXTRACT_SERVE_OVERRIDES"
 
 
 def _build_app(overrides: dict[str, Any]) -> tuple[FastAPI, KeyStore]:
+    from llm_extract.jobs.settings import load_job_settings
     from llm_extract.service.app import create_app
 
     settings = load_service_settings(**overrides)
@@ -116,16 +133,46 @@ def _build_app(overrides: dict[str, Any]) -> tuple[FastAPI, KeyStore]:
             "no API keys are configured",
             hint=f"run `llm-extract keys create` (stores {settings.resolved_keys_file()}) or set {API_KEYS_ENV}",
         )
-    app = create_app(settings, keys=keys)
+    app = create_app(settings, keys=keys, jobs=load_job_settings())
     app.state.service.runner.backend(None)  # a default backend that cannot be built fails now, not per request
     return app, keys
 
 
 def worker_app() -> FastAPI:
     """The app of one ``serve --workers N`` process (a uvicorn factory)."""
-    logging.getLogger("llm_extract.service").setLevel(logging.INFO)
+    from llm_extract.service.logs import configure_json_logging
+
+    configure_json_logging()
     overrides = json.loads(os.environ.get(_OVERRIDES_ENV, "{}"))
     return _build_app(overrides)[0]
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything else starts: a taken port is exit code 2 with a
+    clear message (uvicorn would log a traceback-like error and exit 1)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise _fail(
+                ConfigError(
+                    f"port {port} on {host} is already in use",
+                    hint="stop the other server, or choose another port with --port",
+                )
+            ) from None
+        raise _fail(ConfigError(f"cannot listen on {host}:{port} ({exc.strerror})", hint="check --host")) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _redacted(url: str) -> str:
+    """The queue URL without a password (it may carry one: redis://:secret@host)."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.rpartition('@')[2]}"
 
 
 @keys_app.command("create")
@@ -174,6 +221,26 @@ def keys_revoke(
         removed = revoke_key(path, key_id)
     except LlmExtractError as exc:
         raise _fail(exc) from None
-    if not removed:
+    shared = _revoke_shared(key_id)
+    if not removed and not shared:
         raise _fail(ConfigError(f"no key with id '{key_id}'", hint="see `llm-extract keys list`", source=str(path)))
-    sys.stderr.write(f"revoked {key_id}\n")
+    sys.stderr.write(f"revoked {key_id}{' on every replica' if shared else ''}\n")
+
+
+def _revoke_shared(key_id: str) -> bool:
+    """With LLM_EXTRACT_QUEUE_URL set, record the revocation where every replica checks it."""
+    from llm_extract.jobs.settings import load_job_settings
+
+    try:
+        url = load_job_settings().queue_url
+    except LlmExtractError as exc:
+        raise _fail(exc) from None
+    if url is None:
+        return False
+    from llm_extract.jobs.shared import RedisRevocations, connect
+
+    try:
+        RedisRevocations(connect(url)).revoke(key_id)
+    except Exception as exc:
+        raise _fail(ConfigError(f"cannot record the revocation on the queue server ({type(exc).__name__})")) from None
+    return True

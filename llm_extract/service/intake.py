@@ -4,8 +4,9 @@ A letter can arrive as a multipart upload (field ``file``; ``files`` for a batch
 a raw ``text/plain`` or ``application/pdf`` body, or JSON. Whatever the wrapper,
 the bytes go through :func:`~llm_extract.letter.inputs.read_letter`, which decides PDF vs
 text by content, exactly as the CLI does: identical letters give identical results.
-Upload file names are never used (they can carry a worker's name); letters are
-named by position (``body``, ``letters[3]``) in errors and logs.
+Letters are named by position (``body``, ``letters[3]``) in errors and logs; upload file
+names (they can carry a worker's name) are only echoed back to the caller as the
+letter's ``id`` in batch and job results, never logged.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class Intake:
     letters: list[LetterInput | LlmExtractError]
     ids: list[str | None]
     options: RunOptions
+    extra: BaseModel | None = None
+    """The parsed JSON body, for fields beyond the letters (e.g. a job's ``callback_url``)."""
 
 
 def media_type(request: Request) -> tuple[str, dict[str, str]]:
@@ -163,8 +166,10 @@ async def single(request: Request, query: RunOptions) -> Intake:
     raise unsupported(kind, SINGLE_TYPES)
 
 
-async def batch(request: Request, query: RunOptions, max_batch: int) -> Intake:
-    """The letters of a POST /v1/extractions/batch body; bad letters become per-letter errors."""
+async def batch(
+    request: Request, query: RunOptions, max_batch: int, model: type[BatchRequest] = BatchRequest
+) -> Intake:
+    """The letters of a POST /v1/extractions/batch (or /v1/jobs) body; bad letters become per-letter errors."""
     kind, _ = media_type(request)
     if kind == "multipart/form-data":
         form = await request.form()
@@ -174,14 +179,15 @@ async def batch(request: Request, query: RunOptions, max_batch: int) -> Intake:
             letters = [await _safe_form_letter(f, f"letters[{i}]") for i, f in enumerate(fields)]
         finally:
             await form.close()
-        return Intake(letters, [None] * len(letters), query)
+        names = [f.filename if isinstance(f, UploadFile) else None for f in fields]
+        return Intake(letters, names, query)
     if kind == "application/json":
-        parsed = parse_json(await request.body(), BatchRequest)
+        parsed = parse_json(await request.body(), model)
         assert isinstance(parsed, BatchRequest)
         _check_count(len(parsed.letters), max_batch)
         options = merge(query, parsed.lang, parsed.backend, parsed.cache)
         letters = [_json_letter(item, f"letters[{i}]") for i, item in enumerate(parsed.letters)]
-        return Intake(letters, [item.id for item in parsed.letters], options)
+        return Intake(letters, [item.id for item in parsed.letters], options, parsed)
     raise unsupported(kind, BATCH_TYPES)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from llm_extract.errors import ConfigError
+from llm_extract.jobs.shared import RevocationStore
 
 KEY_PREFIX = "lxk_"
 
@@ -158,8 +159,12 @@ class KeyStore:
     second), so ``keys create`` and ``keys revoke`` take effect without a restart.
     """
 
-    def __init__(self, path: Path | None, env_keys: Sequence[SecretStr] = ()) -> None:
+    def __init__(
+        self, path: Path | None, env_keys: Sequence[SecretStr] = (), revocations: RevocationStore | None = None
+    ) -> None:
         self.path = path
+        self.revocations = revocations
+        """Key ids revoked on any replica (shared through the queue server); None: the keys file only."""
         self._env = env_records(env_keys)
         self._file: list[KeyRecord] = []
         self._mtime: float | None = None
@@ -196,4 +201,6 @@ class KeyStore:
         for record in self.records:
             if hmac.compare_digest(digest, record.sha256.encode("ascii")):
                 found = record
+        if found is not None and self.revocations is not None and self.revocations.is_revoked(found.id):
+            return None
         return Principal(found.id, frozenset(found.scopes)) if found else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from llm_extract.jobs.shared import BucketStore
 from llm_extract.service.problems import RateLimited, RequestTooLarge
 
 
@@ -29,14 +30,27 @@ class RateLimiter:
     whether it carries one letter or a batch: batches are bounded by ``max_batch``.
     """
 
-    def __init__(self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_minute: float,
+        burst: int,
+        clock: Callable[[], float] = time.monotonic,
+        store: BucketStore | None = None,
+    ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self.clock = clock
+        self.store = store
+        """Shared buckets (several replicas, one limit); None: this process's buckets."""
         self._buckets: dict[str, _Bucket] = {}
 
     def acquire(self, key_id: str) -> None:
         """Take a token for ``key_id`` or raise :class:`RateLimited` with the wait in seconds."""
+        if self.store is not None:
+            shared_wait = self.store.take(key_id, self.rate, self.burst)
+            if shared_wait <= 0:
+                return
+            raise self._limited(max(1, math.ceil(shared_wait)))
         now = self.clock()
         bucket = self._buckets.setdefault(key_id, _Bucket(self.burst, now))
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.updated) * self.rate)
@@ -44,8 +58,10 @@ class RateLimiter:
         if bucket.tokens >= 1.0:
             bucket.tokens -= 1.0
             return
-        wait = max(1, math.ceil((1.0 - bucket.tokens) / self.rate))
-        raise RateLimited(
+        raise self._limited(max(1, math.ceil((1.0 - bucket.tokens) / self.rate)))
+
+    def _limited(self, wait: int) -> RateLimited:
+        return RateLimited(
             f"rate limit of {self.rate * 60:g} requests per minute exceeded",
             retry_after=wait,
             hint=f"retry after {wait} s; batch letters into one request to send more",

@@ -10,6 +10,7 @@ and log because no error message carries letter text.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -163,6 +164,9 @@ TITLES: Mapping[str, str] = {
     "budget-exceeded": "The LLM cost budget is exhausted",
     "browser-error": "Headless Chromium failed",
     "browser-not-found": "Headless Chromium is not installed",
+    "idempotency-key-reused": "The Idempotency-Key was used for a different request",
+    "jobs-unavailable": "The jobs API is not enabled",
+    "letter-retries-exhausted": "The letter failed on every delivery allowed",
 }
 
 
@@ -258,6 +262,16 @@ _STATUS_ERRORS: Mapping[int, type[ServiceError]] = {
 }
 
 
+def _allowed(request: Request, first: str) -> str:
+    """Every method the API documents at this path (Starlette names only the first route's)."""
+    methods = {m.strip() for m in first.split(",") if m.strip()}
+    path = request.url.path
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), path):
+            methods |= {m.upper() for m in operations}
+    return ", ".join(sorted(methods))
+
+
 def install_handlers(app: FastAPI) -> None:
     """Render every error, including framework and unexpected ones, as problem+json."""
 
@@ -273,6 +287,7 @@ def install_handlers(app: FastAPI) -> None:
         response = answer(request, error)
         if exc.status_code == 405 and exc.headers:
             response.headers.update({k: v for k, v in exc.headers.items() if k.lower() == "allow"})
+            response.headers["Allow"] = _allowed(request, response.headers["Allow"])
         return response
 
     async def on_validation(request: Request, exc: Exception) -> Response:

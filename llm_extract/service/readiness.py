@@ -18,7 +18,7 @@ import anyio
 import httpx
 from pydantic import BaseModel, ConfigDict
 
-from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.cache import DocumentCache
 from llm_extract.errors import ConfigError
 from llm_extract.llm.settings import LlmSettings
 
@@ -56,7 +56,7 @@ class CacheCheck:
 
     name = "cache"
 
-    def __init__(self, cache: ResultCache | None) -> None:
+    def __init__(self, cache: DocumentCache | None) -> None:
         self.cache = cache
 
     async def probe(self) -> tuple[CheckStatus, str | None]:

@@ -167,6 +167,7 @@ def _note(request: Request, outcomes: list[Outcome]) -> None:
     request.state.letters = len(outcomes)
     request.state.failed = sum(not o.result.ok for o in outcomes)
     request.state.cache_hits = sum(o.cache == "hit" for o in outcomes)
+    service_state(request).metrics.observe_outcomes(outcomes)
     errors = {o.result.error.code for o in outcomes if o.result.error is not None}
     if errors:
         request.state.error = ",".join(sorted(errors))

@@ -18,9 +18,10 @@ from typing import Literal
 import anyio
 
 from llm_extract.backends.base import Backend, ExtractOptions, Language
-from llm_extract.engine.cache import ResultCache
+from llm_extract.engine.cache import DocumentCache
 from llm_extract.engine.pipeline import Extractor, LetterResult
 from llm_extract.errors import ConfigError, LlmExtractError
+from llm_extract.jobs.shared import InflightGate
 from llm_extract.letter.inputs import LetterInput
 from llm_extract.service.problems import BackendUnavailable, ExtractionTimeout
 
@@ -52,12 +53,15 @@ class ExtractionRunner:
         self,
         provider: BackendProvider,
         *,
-        cache: ResultCache | None,
+        cache: DocumentCache | None,
         max_pages: int,
         workers: int,
         default_backend: str | None = None,
+        gate: InflightGate | None = None,
     ) -> None:
         self.provider = provider
+        self.gate = gate
+        """Cluster-wide de-duplication (several replicas); the in-flight map covers this process."""
         self.cache = cache
         self.max_pages = max_pages
         self.default_backend = default_backend
@@ -100,7 +104,7 @@ class ExtractionRunner:
         task = self._inflight.get(key)
         shared = task is not None
         if task is None:
-            task = asyncio.ensure_future(self._compute(extractor, letter))
+            task = asyncio.ensure_future(self._compute(extractor, letter, key if use_cache else None))
             self._inflight[key] = task
             task.add_done_callback(lambda done: self._forget(key, done))
         result = await asyncio.shield(task)
@@ -142,8 +146,13 @@ class ExtractionRunner:
             raise exc
         return task.result()
 
-    async def _compute(self, extractor: Extractor, letter: LetterInput) -> LetterResult:
-        return await anyio.to_thread.run_sync(extractor.extract, letter, limiter=self._limiter)
+    async def _compute(self, extractor: Extractor, letter: LetterInput, shared_key: str | None = None) -> LetterResult:
+        gate = self.gate
+        if gate is None or shared_key is None:
+            return await anyio.to_thread.run_sync(extractor.extract, letter, limiter=self._limiter)
+        return await anyio.to_thread.run_sync(
+            lambda: gate.run(shared_key, lambda: extractor.extract(letter)), limiter=self._limiter
+        )
 
     def _forget(self, key: str, done: asyncio.Task[LetterResult]) -> None:
         if self._inflight.get(key) is done:

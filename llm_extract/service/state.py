@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from fastapi import Request
 
+from llm_extract.jobs.runtime import JobRuntime
 from llm_extract.service.keys import KeyStore
 from llm_extract.service.limits import RateLimiter
+from llm_extract.service.metrics import ServiceMetrics
 from llm_extract.service.readiness import ReadinessCheck
 from llm_extract.service.runner import ExtractionRunner
 from llm_extract.service.schemas import VersionInfo
@@ -21,6 +23,9 @@ class ServiceState:
     limiter: RateLimiter
     runner: ExtractionRunner
     checks: list[ReadinessCheck]
+    jobs: JobRuntime | None = None
+    """The jobs API's store and queue (None: jobs disabled on this server)."""
+    metrics: ServiceMetrics = field(default_factory=ServiceMetrics)
     version: VersionInfo | None = field(default=None)
     """Computed on first request to /v1/version (building LLM backends may read prompt files)."""
 

@@ -1,0 +1,146 @@
+"""``GET /metrics``: Prometheus text for requests, latencies, jobs, the queue, LLM usage and the cache.
+
+Each app has its own registry (several apps in one test process must not share
+counters). Request and synchronous-extraction figures are this process's; job figures
+(jobs by state, queue depth, letters, redeliveries, LLM calls and tokens of job letters)
+are read from the job store at scrape time, so with a shared queue every replica
+reports the same cluster-wide job totals. Labels carry route templates, methods,
+status codes and outcome names only: never ids, keys or text.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from llm_extract.jobs.runtime import JobRuntime
+    from llm_extract.service.runner import Outcome
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+
+
+class ServiceMetrics:
+    """The counters of one app."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "llm_extract_http_requests", "HTTP requests answered", ["method", "route", "status"], registry=self.registry
+        )
+        self.latency = Histogram(
+            "llm_extract_http_request_duration_seconds",
+            "Time to answer an HTTP request",
+            ["route"],
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120),
+            registry=self.registry,
+        )
+        self.letters = Counter(
+            "llm_extract_sync_letters",
+            "Letters extracted by the synchronous endpoints",
+            ["outcome", "cache"],
+            registry=self.registry,
+        )
+        self.llm_calls = Counter(
+            "llm_extract_sync_llm_calls", "LLM calls (synchronous endpoints)", registry=self.registry
+        )
+        self.llm_tokens = Counter(
+            "llm_extract_sync_llm_tokens", "LLM tokens (synchronous endpoints)", ["kind"], registry=self.registry
+        )
+        self.llm_fallbacks = Counter(
+            "llm_extract_sync_llm_fallbacks",
+            "Fields that fell back to the rules (synchronous endpoints)",
+            registry=self.registry,
+        )
+
+    def observe_outcomes(self, outcomes: Iterable[Outcome]) -> None:
+        for outcome in outcomes:
+            result = outcome.result
+            self.letters.labels("ok" if result.ok else "failed", outcome.cache).inc()
+            if result.usage is not None:
+                self.llm_calls.inc(result.usage.calls)
+                self.llm_tokens.labels("prompt").inc(result.usage.prompt_tokens)
+                self.llm_tokens.labels("completion").inc(result.usage.completion_tokens)
+                self.llm_fallbacks.inc(result.usage.fallbacks)
+
+    def add_jobs(self, runtime: JobRuntime) -> None:
+        self.registry.register(JobsCollector(runtime))
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+class JobsCollector(Collector):
+    """Job figures read from the store at scrape time."""
+
+    def __init__(self, runtime: JobRuntime) -> None:
+        self.runtime = runtime
+
+    def describe(self) -> Iterator[Metric]:
+        return iter(())
+
+    def collect(self) -> Iterator[Metric]:
+        store = self.runtime.store
+        try:
+            states = store.job_states()
+            depth = store.queue_depth()
+            counters = store.counters()
+        except Exception:  # a scrape must not fail because the queue server is briefly away
+            return
+        jobs = GaugeMetricFamily("llm_extract_jobs", "Unfinished jobs by state", labels=["state"])
+        for state, count in sorted(states.items()):
+            jobs.add_metric([state], count)
+        yield jobs
+        yield GaugeMetricFamily("llm_extract_queue_depth", "Job letters not yet finished", value=depth)
+        letters = CounterMetricFamily("llm_extract_job_letters", "Job letters finished", labels=["outcome"])
+        letters.add_metric(["ok"], counters.get("letters_ok", 0.0))
+        letters.add_metric(["failed"], counters.get("letters_failed", 0.0))
+        yield letters
+        simple = {
+            "llm_extract_job_redeliveries": ("Letter deliveries after the first", "redeliveries"),
+            "llm_extract_job_cache_hits": ("Job letters served from the result cache", "cache_hits"),
+            "llm_extract_job_llm_calls": ("LLM calls for job letters", "llm_calls"),
+            "llm_extract_job_llm_fallbacks": ("Fields that fell back to the rules (job letters)", "llm_fallbacks"),
+        }
+        for name, (doc, key) in simple.items():
+            yield CounterMetricFamily(name, doc, value=counters.get(key, 0.0))
+        tokens = CounterMetricFamily("llm_extract_job_llm_tokens", "LLM tokens for job letters", labels=["kind"])
+        tokens.add_metric(["prompt"], counters.get("llm_prompt_tokens", 0.0))
+        tokens.add_metric(["completion"], counters.get("llm_completion_tokens", 0.0))
+        yield tokens
+
+
+class MetricsMiddleware:
+    """Counts requests and times them by route template (unmatched paths share one label)."""
+
+    def __init__(self, app: ASGIApp, metrics: ServiceMetrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def tagging_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tagging_send)
+        finally:
+            route = scope.get("route")
+            template = route.path if isinstance(route, BaseRoute) and hasattr(route, "path") else "unmatched"
+            self.metrics.requests.labels(scope["method"], template, str(status)).inc()
+            self.metrics.latency.labels(template).observe(time.perf_counter() - started)

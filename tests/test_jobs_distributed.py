@@ -1,0 +1,87 @@
+"""Distributed jobs against a real Redis: workers in their own processes, replicas sharing state.
+
+Redis comes from .ci/run (LLM_EXTRACT_TEST_REDIS_URL) or is started here when Debian's
+redis-server is installed; the tests skip, saying so, only when neither works.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+
+from llm_extract.jobs.settings import JobSettings
+from tests.jobkit import OTHER_KEY, Child, as_cli_bytes, child_env, job_app, redis_server, results, wait_job
+from tests.servicekit import KEY, SEEDS, auth, expected_document, running
+
+
+@pytest.fixture(scope="module")
+def redis_base() -> Iterator[str]:
+    with redis_server() as url:
+        if url is None:
+            pytest.skip("no Redis: set LLM_EXTRACT_TEST_REDIS_URL or install redis-server (.ci/run does both)")
+        yield url
+
+
+@pytest.fixture
+def redis_url(redis_base: str) -> str:
+    redis.Redis.from_url(redis_base).flushdb()
+    return redis_base
+
+
+def _jobs(url: str, tmp: Path) -> JobSettings:
+    return JobSettings(queue_url=url, data_dir=tmp / "unused", heartbeat_timeout=2.0, webhook_backoff=0.05)
+
+
+def test_workers_in_other_processes_run_the_jobs_an_api_replica_accepts(redis_url: str, tmp_path: Path) -> None:
+    env = child_env(tmp_path, LLM_EXTRACT_QUEUE_URL=redis_url)
+    worker = Child(["worker", "--concurrency", "2"], env, tmp_path / "worker.log")
+    letters = [{"id": p.name, "text": p.read_text()} for p in SEEDS]
+    try:
+        with running(job_app(tmp_path, jobs=_jobs(redis_url, tmp_path))) as base:
+            job_id = httpx.post(base + "/v1/jobs", json={"letters": letters}, headers=auth()).json()["id"]
+            final = wait_job(base, job_id, timeout=90)
+            lines = results(base, job_id)
+            assert httpx.get(f"{base}/v1/jobs/{job_id}", headers=auth(OTHER_KEY)).status_code == 404
+    finally:
+        assert worker.stop() == 0, (tmp_path / "worker.log").read_text()[-2000:]
+    assert final["status"] == "done" and final["counts"]["done"] == len(SEEDS)
+    for line, path in zip(lines, SEEDS, strict=True):
+        assert line["id"] == path.name
+        assert as_cli_bytes(line["result"]) == expected_document(path.read_bytes())
+
+
+def test_two_replicas_share_cache_rate_limits_jobs_and_revocations(redis_url: str, tmp_path: Path) -> None:
+    jobs = _jobs(redis_url, tmp_path)
+    a_app = job_app(tmp_path / "a", jobs=jobs, rate_limit=1, rate_burst=4)
+    b_app = job_app(tmp_path / "b", jobs=jobs, rate_limit=1, rate_burst=4)
+    text = {"Content-Type": "text/plain"}
+    with running(a_app) as a, running(b_app) as b:
+        first = httpx.post(a + "/v1/extractions", content=SEEDS[1].read_bytes(), headers={**auth(), **text})
+        second = httpx.post(b + "/v1/extractions", content=SEEDS[1].read_bytes(), headers={**auth(), **text})
+        accepted = httpx.post(a + "/v1/jobs", json={"letters": [{"text": "x"}]}, headers=auth())
+        shared = httpx.get(f"{b}/v1/jobs/{accepted.json()['id']}", headers=auth(KEY))
+        limited = httpx.post(b + "/v1/extractions", content=b"x", headers={**auth(), **text})
+        seen_on_b = httpx.get(f"{b}/v1/jobs/{accepted.json()['id']}", headers=auth(OTHER_KEY))
+        revoke = subprocess.run(
+            [sys.executable, "-m", "llm_extract.cli", "keys", "revoke", "env-2"],
+            env=child_env(tmp_path, LLM_EXTRACT_QUEUE_URL=redis_url),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        refused_a = httpx.get(f"{a}/v1/jobs/{accepted.json()['id']}", headers=auth(OTHER_KEY))
+        refused_b = httpx.get(f"{b}/v1/jobs/{accepted.json()['id']}", headers=auth(OTHER_KEY))
+    assert first.headers["x-cache"] == "miss" and second.headers["x-cache"] == "hit", "cache not shared"
+    assert first.text == second.text
+    assert accepted.status_code == 202
+    assert shared.status_code == 200 and shared.json()["id"] == accepted.json()["id"], "jobs not shared"
+    assert limited.status_code == 429, "the burst of 4 is shared by both replicas"
+    assert seen_on_b.status_code == 404  # another key, on another replica
+    assert revoke.returncode == 0 and "every replica" in revoke.stderr, revoke.stderr
+    assert refused_a.status_code == 401 and refused_b.status_code == 401
