@@ -32,7 +32,9 @@ class LazyCommand:
 
 LAZY_COMMANDS: dict[str, LazyCommand] = {
     "serve": LazyCommand(
-        "llm_extract.service.cli", "serve", "Serve the HTTP API (see docs/http-api.md). Needs at least one API key."
+        "llm_extract.service.cli",
+        "serve",
+        "Serve the HTTP API (see docs/http-api.md and docs/jobs.md). Needs at least one API key.",
     ),
     "eval": LazyCommand(
         "llm_extract.evaluation.command",
