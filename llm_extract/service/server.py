@@ -58,6 +58,10 @@ def raw_problem(error: LlmExtractError, default_headers: list[tuple[bytes, bytes
     return head + b"".join(k + b": " + v + b"\r\n" for k, v in headers) + b"\r\n" + body
 
 
+LINGER = 1.0
+"""Seconds a refused connection is read (and discarded) after its answer, before it is closed."""
+
+
 class GuardedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol with a header timeout, a connection cap and problem JSON errors."""
 
@@ -73,6 +77,7 @@ class GuardedH11Protocol(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._head_timer: asyncio.TimerHandle | None = None
+        self._refused = False
         size = self.config.h11_max_incomplete_event_size
         self._max_head = size if size is not None else DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
 
@@ -88,6 +93,8 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return  # answered and closing: whatever else arrives is discarded
         if self._head_timer is None and self._between_requests():
             self._arm_head_timer()  # the first byte of a new request: its head must follow in time
         cycle = self.cycle
@@ -145,10 +152,23 @@ class GuardedH11Protocol(H11Protocol):
         self.transport.close()  # idle: close silently, as uvicorn does after keep_alive_timeout
 
     def _refuse(self, error: ServiceError) -> None:
-        """Answer ``error`` below the ASGI app (no request was admitted) and close the connection."""
+        """Answer ``error`` below the ASGI app (no request was admitted) and close the connection.
+
+        The close lingers: the response is flushed and the write side shut (FIN), then input is
+        read and dropped for up to :data:`LINGER` seconds, so a client still sending its request
+        reads the answer instead of a connection reset. The connection no longer counts
+        towards the cap meanwhile.
+        """
         self._cancel_head_timer()
-        if not self.transport.is_closing():
-            self.transport.write(raw_problem(error, self.server_state.default_headers))
+        if self._refused or self.transport.is_closing():
+            return
+        self._refused = True
+        self.connections.discard(self)
+        self.transport.write(raw_problem(error, self.server_state.default_headers))
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+            self.loop.call_later(LINGER, self.transport.close)
+        else:
             self.transport.close()
 
 
