@@ -174,7 +174,8 @@ def _locked(path: Path) -> Iterator[None]:
     try:
         fd = _open_no_follow(lock, os.O_RDWR | os.O_CREAT)
     except OSError as exc:
-        raise _unsafe(f"cannot lock the keys file ({exc.strerror})", lock, "check the directory's permissions") from None
+        hint = "check the directory's permissions"
+        raise _unsafe(f"cannot lock the keys file ({exc.strerror})", lock, hint) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

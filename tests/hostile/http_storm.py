@@ -75,7 +75,7 @@ class StormResult:
         return (
             f"healthz polls: {len(ms)} answered, {self.poll_failures} failed {dict(self.failures)}; "
             f"p50 {statistics.median(ms):.1f} ms, p99 {self.p(0.99) * 1000:.1f} ms, max {max(ms):.1f} ms | "
-            f"hostile requests: {sum(self.attacks.values())} ({', '.join(f'{k} {v}' for k, v in sorted(self.attacks.items()))}); "
+            f"hostile requests: {sum(self.attacks.values())} ({', '.join(f'{k} {v}' for k, v in sorted(self.attacks.items()))}); "  # noqa: E501
             f"answers by status: {dict(sorted(self.answers.items()))}"
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import time
@@ -90,10 +91,8 @@ def read_response(sock: socket.socket, timeout: float) -> bytes:
 def exchange(base: str, payload: bytes, timeout: float = 5.0) -> RawResponse:
     """Send ``payload`` as is and read the first response."""
     with connect(base, timeout) as sock:
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # answered and closed early: read it
             sock.sendall(payload)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the server answered and closed before reading everything: read the answer
         data = read_response(sock, timeout)
     assert data, f"no answer to {payload[:60]!r}"
     return parse(data)

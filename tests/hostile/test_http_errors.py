@@ -29,7 +29,8 @@ MALFORMED: dict[str, bytes] = {
     "header without colon": b"GET /v1/healthz HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n",
     "space before colon": b"GET /v1/healthz HTTP/1.1\r\nHost : x\r\n\r\n",
     "missing Host": b"GET /v1/healthz HTTP/1.1\r\n\r\n",
-    "two Content-Lengths": b"POST /v1/extractions HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabc",
+    "two Content-Lengths": b"POST /v1/extractions HTTP/1.1\r\nHost: x\r\n"
+    b"Content-Length: 3\r\nContent-Length: 4\r\n\r\nabc",
     "non-numeric Content-Length": b"POST /v1/extractions HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n",
     "negative Content-Length": b"POST /v1/extractions HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
     "bad chunk size": b"POST /v1/extractions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n",

@@ -20,14 +20,7 @@ import pytest
 from pydantic import SecretStr
 
 from llm_extract.errors import ConfigError
-from llm_extract.service.keys import (
-    KeyStore,
-    create_key,
-    key_weakness,
-    new_key,
-    read_keys_file,
-    revoke_key,
-)
+from llm_extract.service.keys import KeyStore, create_key, new_key, read_keys_file, revoke_key
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -193,7 +186,6 @@ def test_a_fifo_at_the_keys_path_is_refused_without_hanging(tmp_path: Path) -> N
     ],
 )
 def test_low_entropy_environment_keys_are_refused(weak: str) -> None:
-    assert key_weakness(weak) is not None
     with pytest.raises(ConfigError, match="LLM_EXTRACT_API_KEYS entry 2") as caught:
         KeyStore(None, [SecretStr(new_key()), SecretStr(weak + ":extract")])
     assert weak not in str(caught.value)  # the key itself is never echoed
@@ -203,10 +195,9 @@ def test_low_entropy_environment_keys_are_refused(weak: str) -> None:
 def test_generated_and_common_random_keys_pass_the_entropy_rule() -> None:
     import secrets
 
-    for _ in range(2000):
-        assert key_weakness(new_key()) is None
-        assert key_weakness(secrets.token_hex(32)) is None  # openssl rand -hex 32
-        assert key_weakness(secrets.token_urlsafe(32)) is None
+    for _ in range(1000):
+        keys = [new_key(), secrets.token_hex(32), secrets.token_urlsafe(32)]  # the last two: openssl rand, Python
+        assert len(KeyStore(None, [SecretStr(k) for k in keys]).records) == 3
 
 
 def test_serve_refuses_a_low_entropy_environment_key(tmp_path: Path) -> None:

@@ -32,9 +32,14 @@ def _file_app(tmp: Path, **overrides: Any) -> Any:
     return create_app(
         settings,
         provider=provider_of({"rules": RulesBackend()}),
-        keys=KeyStore(settings.keys_file, check_interval=0),
+        keys=KeyStore(settings.keys_file),
         llm_settings=LlmSettings(),
     )
+
+
+def _settle() -> None:
+    """The server checks the keys file at most once a second."""
+    time.sleep(1.1)
 
 
 def _extract(base: str, key: str, **kwargs: Any) -> httpx.Response:
@@ -55,6 +60,7 @@ def test_a_keys_file_broken_while_serving_fails_closed_and_loudly(
         doc = json.loads(path.read_text())
         doc["keys"] = [k for k in doc["keys"] if k["id"] != revoked_record.id]
         path.write_text(json.dumps(doc)[:-1] + ",}")
+        _settle()
         with caplog.at_level(logging.ERROR, logger="llm_extract.service.keys"):
             for _ in range(5):
                 refused = _extract(base, revoked)
@@ -72,6 +78,7 @@ def test_a_keys_file_broken_while_serving_fails_closed_and_loudly(
 
         path.write_text(json.dumps(doc))  # fixed: the revocation now holds
         path.chmod(0o600)
+        _settle()
         assert _extract(base, revoked).status_code == 401
         assert _extract(base, kept).status_code == 200
         assert httpx.get(base + "/v1/readyz").status_code == 200
@@ -83,10 +90,12 @@ def test_a_keys_file_made_world_writable_while_serving_is_dropped(tmp_path: Path
     with running(_file_app(tmp_path)) as base:
         assert _extract(base, key).status_code == 200
         path.chmod(0o666)
+        _settle()
         assert _extract(base, key).status_code == 503
         ready = httpx.get(base + "/v1/readyz").json()
         assert "world-writable" in {c["name"]: c for c in ready["checks"]}["keys"]["detail"]
         path.chmod(0o600)
+        _settle()
         assert _extract(base, key).status_code == 200
 
 
@@ -98,6 +107,7 @@ def test_revoke_takes_effect_on_the_next_check(tmp_path: Path) -> None:
     with running(_file_app(tmp_path)) as base:
         assert _extract(base, key).status_code == 200
         assert revoke_key(path, record.id)
+        _settle()
         assert _extract(base, key).status_code == 401
 
 
@@ -142,7 +152,7 @@ def test_env_keys_keep_working_when_the_keys_file_breaks(tmp_path: Path) -> None
     env_key = new_key()
     path = tmp_path / "keys.json"
     create_key(path)
-    store = KeyStore(path, [SecretStr(env_key)], check_interval=0)
+    store = KeyStore(path, [SecretStr(env_key)], check_interval=0)  # check the file on every request
     path.write_text("{")
     assert store.authenticate(env_key) is not None
     assert store.problem is not None and "invalid" in store.problem.message
