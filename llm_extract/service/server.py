@@ -23,6 +23,7 @@ protocol here is uvicorn's h11 protocol with three additions:
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any, ClassVar
 
 import uvicorn
@@ -67,12 +68,6 @@ class GuardedH11Protocol(H11Protocol):
 
     header_timeout: ClassVar[float] = 10.0
     max_connections: ClassVar[int] = 512
-
-    @classmethod
-    def configured(cls, *, header_timeout: float, max_connections: int) -> type[GuardedH11Protocol]:
-        """A subclass with these limits (uvicorn builds one protocol instance per connection)."""
-        attrs = {"header_timeout": header_timeout, "max_connections": max_connections}
-        return type(cls.__name__, (cls,), attrs)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -172,12 +167,42 @@ class GuardedH11Protocol(H11Protocol):
             self.transport.close()
 
 
+_CONFIGURED = re.compile(r"^GuardedH11Protocol_(\d+)ms_(\d+)$")
+_protocols: dict[str, type[GuardedH11Protocol]] = {}
+
+
+def configured_protocol(*, header_timeout: float, max_connections: int) -> type[GuardedH11Protocol]:
+    """The protocol class with these limits (uvicorn builds one instance per connection).
+
+    Named after its limits and resolvable as an attribute of this module, so uvicorn can pickle
+    the configuration holding it to ``serve --workers N`` processes.
+    """
+    return _protocol_named(f"GuardedH11Protocol_{round(header_timeout * 1000)}ms_{max_connections}")
+
+
+def _protocol_named(name: str) -> type[GuardedH11Protocol]:
+    if name not in _protocols:
+        match = _CONFIGURED.match(name)
+        if match is None:
+            raise AttributeError(name)
+        attrs = {
+            "header_timeout": int(match[1]) / 1000,
+            "max_connections": int(match[2]),
+            "__module__": __name__,
+            "__qualname__": name,
+        }
+        _protocols[name] = type(name, (GuardedH11Protocol,), attrs)
+    return _protocols[name]
+
+
+def __getattr__(name: str) -> Any:  # unpickling a configured protocol in another process
+    return _protocol_named(name)
+
+
 def server_options(settings: ServiceSettings) -> dict[str, Any]:
     """uvicorn options for ``serve`` (one process or ``--workers N``): h11 with the guards above, no
     WebSocket upgrades, no uvicorn access log (the service logs its own), quiet server logs."""
-    protocol = GuardedH11Protocol.configured(
-        header_timeout=settings.header_timeout, max_connections=settings.max_connections
-    )
+    protocol = configured_protocol(header_timeout=settings.header_timeout, max_connections=settings.max_connections)
     return {
         "http": protocol,
         "ws": "none",
