@@ -34,7 +34,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         flags = ("--header-timeout", args.header_timeout, "--request-timeout", "5", "--max-body-bytes", "200000")
-        with serve_process(Path(folder), KEY, *flags) as base:
+        flags += ("--rate-limit", "1000000", "--rate-burst", "100000")  # every hostile letter reaches the parser
+        unthrottled = {"LLM_EXTRACT_AUTH_FAILURES": "1000000", "LLM_EXTRACT_AUTH_FAILURE_BURST": "1000000"}
+        with serve_process(Path(folder), KEY, *flags, env=unthrottled if args.letters else None) as base:
             result = storm(base, KEY, seconds=args.seconds, attackers=args.attackers, letters=args.letters)
     print(f"{args.seconds:g} s, {args.attackers} attackers{' with hostile letters' if args.letters else ''}")
     print(result.summary())

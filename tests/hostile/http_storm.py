@@ -152,12 +152,14 @@ async def _poller(base: str, until: float, every: float, result: StormResult) ->
 
 
 @contextmanager
-def serve_process(folder: Path, key: str, *flags: str) -> Iterator[str]:
+def serve_process(folder: Path, key: str, *flags: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """``llm-extract serve`` in its own process (so the load generator cannot steal the server's GIL)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_EXTRACT_", "OPENAI_"))}
+    env |= extra
     env |= {
         "LLM_EXTRACT_API_KEYS": key,
         "LLM_EXTRACT_KEYS_FILE": str(folder / "keys.json"),
