@@ -31,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export LLM_EXTRACT_BENCH_KEY="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export LLM_EXTRACT_BENCH_KEY="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 PORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
 

@@ -29,7 +29,7 @@ import httpx
 from tests.servicekit import KEY, auth
 
 REDIS_ENV = "LLM_EXTRACT_TEST_REDIS_URL"
-OTHER_KEY = "test-key-another-client-00000000004"
+OTHER_KEY = "test_other_Xr3vQ8mKp2LwN7dYc5HfJz1TgB6sEa9UoVi4"  # passes the env key entropy rule
 
 
 def free_port() -> int:

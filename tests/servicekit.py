@@ -29,11 +29,12 @@ from llm_extract.llm.settings import LlmSettings
 from llm_extract.service.app import create_app
 from llm_extract.service.keys import KeyStore
 from llm_extract.service.readiness import ReadinessCheck
+from llm_extract.service.server import server_config
 from llm_extract.service.settings import ServiceSettings
 
-KEY = "test-key-with-all-rights-000000001"
-EXTRACT_ONLY = "test-key-extract-only-0000000002"
-BATCH_ONLY = "test-key-batch-only-00000000003"
+KEY = "test_all_9sVIPDwtC1eWYyPWqqtd6C0mTrLcmg0futWYfbVx"
+EXTRACT_ONLY = "test_extract_FjZR-aHWjwtGfPeyC-_bEQzwZzksgjdna2uvUVJJ"
+BATCH_ONLY = "test_batch_pGNaiH60UyiA6L1n9hQ6BeF9eB5AIL8LgOEtAEdf"
 SEEDS = sorted((REPO_ROOT / "examples" / "letters").glob("seed-*.txt"))
 
 
@@ -99,9 +100,8 @@ def make_app(
 @contextmanager
 def running(app: FastAPI) -> Iterator[str]:
     """Serve ``app`` on 127.0.0.1 (ephemeral port) until the block ends; yields the base URL."""
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
-    )
+    config = server_config(app, host="127.0.0.1", port=0)  # the protocol, timeouts and cap `serve` uses
+    config.timeout_graceful_shutdown = 2
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
     thread.start()

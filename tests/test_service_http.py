@@ -49,7 +49,7 @@ def test_health_ready_and_version(client: httpx.Client) -> None:
     ready = client.get("/v1/readyz")
     assert ready.status_code == 200
     checks = {c["name"]: c["status"] for c in ready.json()["checks"]}
-    assert checks == {"cache": "ok", "llm_endpoint": "not_configured"}
+    assert checks == {"keys": "ok", "cache": "ok", "llm_endpoint": "not_configured"}
     version = client.get("/v1/version").json()
     assert version["schema_version"] == "1" and version["api"] == "v1"
     assert version["default_backend"] == "rules"

@@ -13,7 +13,7 @@ from pydantic import SecretStr
 
 from llm_extract.errors import ConfigError
 from llm_extract.llm.settings import LlmSettings
-from llm_extract.service.keys import KeyStore, Scope, create_key, hash_key, read_keys_file, revoke_key
+from llm_extract.service.keys import KeyStore, Scope, create_key, hash_key, new_key, read_keys_file, revoke_key
 from llm_extract.service.limits import RateLimiter
 from llm_extract.service.problems import RateLimited
 from llm_extract.service.readiness import CacheCheck, LlmEndpointCheck, llm_check, run_checks
@@ -36,12 +36,13 @@ def test_keys_file_stores_only_hashes_and_rights(tmp_path: Path) -> None:
 
 
 def test_env_keys_with_and_without_scopes() -> None:
-    store = KeyStore(None, [SecretStr("a" * 20), SecretStr("b" * 20 + ":batch")])
-    first, second = store.authenticate("a" * 20), store.authenticate("b" * 20)
+    a, b, c = new_key(), new_key(), new_key()
+    store = KeyStore(None, [SecretStr(a), SecretStr(b + ":batch")])
+    first, second = store.authenticate(a), store.authenticate(b)
     assert first is not None and first.key_id == "env-1" and first.scopes == set(Scope)
     assert second is not None and second.scopes == {Scope.batch}
     with pytest.raises(ConfigError, match="unknown scope"):
-        KeyStore(None, [SecretStr("c" * 20 + ":admin")])
+        KeyStore(None, [SecretStr(c + ":admin")])
     with pytest.raises(ConfigError, match="shorter"):
         KeyStore(None, [SecretStr("short")])
 

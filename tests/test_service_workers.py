@@ -25,7 +25,7 @@ from llm_extract.letter.inputs import LetterInput
 from tests.jobkit import redis_server
 from tests.servicekit import SEEDS
 
-KEY = "workers-test-key-0000000000000001"
+KEY = "workers_test_R7kN2pXq9LmW4vTz8bYc3HdJ6sFg1QaE"  # passes the env key entropy rule
 
 
 def _free_port() -> int:

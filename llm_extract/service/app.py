@@ -23,8 +23,8 @@ from llm_extract.jobs.settings import JobSettings, load_job_settings
 from llm_extract.llm.settings import LlmSettings, load_settings
 from llm_extract.service import jobs_routes
 from llm_extract.service.accesslog import AccessLogMiddleware
-from llm_extract.service.keys import KeyStore
-from llm_extract.service.limits import BodyLimitMiddleware, RateLimiter
+from llm_extract.service.keys import KeysCheck, KeyStore
+from llm_extract.service.limits import AuthThrottle, BodyLimitMiddleware, RateLimiter
 from llm_extract.service.metrics import CONTENT_TYPE, MetricsMiddleware, ServiceMetrics
 from llm_extract.service.problems import install_handlers
 from llm_extract.service.readiness import CacheCheck, ReadinessCheck, llm_check
@@ -70,13 +70,13 @@ def create_app(
     backends = provider or default_provider(llm)
     if keys is not None and runtime.revocations is not None:
         keys.revocations = runtime.revocations
+    if keys is None:
+        keys = KeyStore(settings.resolved_keys_file(), settings.api_keys, revocations=runtime.revocations)
     metrics = ServiceMetrics()
     metrics.add_jobs(runtime)
     state = ServiceState(
         settings=settings,
-        keys=keys
-        if keys is not None
-        else KeyStore(settings.resolved_keys_file(), settings.api_keys, revocations=runtime.revocations),
+        keys=keys,
         limiter=RateLimiter(settings.rate_limit, settings.rate_burst, store=runtime.buckets),
         runner=ExtractionRunner(
             backends,
@@ -86,7 +86,8 @@ def create_app(
             default_backend=default_backend,
             gate=runtime.gate,
         ),
-        checks=list(checks) if checks is not None else [CacheCheck(cache), llm_check(llm)],
+        checks=[KeysCheck(keys), *(checks if checks is not None else [CacheCheck(cache), llm_check(llm)])],
+        auth_throttle=AuthThrottle(settings.auth_failures, settings.auth_failure_burst),
         jobs=runtime,
         metrics=metrics,
     )
@@ -112,6 +113,7 @@ def create_app(
         openapi_url="/v1/openapi.json",
         docs_url=None,
         redoc_url=None,
+        redirect_slashes=False,  # a redirect would answer before auth, with a Location built from the Host header
     )
     app.state.service = state
     app.include_router(router)

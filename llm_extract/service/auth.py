@@ -1,9 +1,11 @@
 """Bearer API key authentication and rights, as a FastAPI dependency.
 
-Order matters and is fixed: a missing or unknown key is 401 (nothing else is
-revealed to an anonymous caller), a key without the operation's right is 403, then
-the key's rate limit (429), then the declared body size (413). The body itself is
-only read after all four pass.
+Order matters and is fixed: an address that sent too many invalid keys is 429
+(``auth-throttled``, before its key is even looked at), a missing or unknown key is
+401 (nothing else is revealed to an anonymous caller; an unknown key counts against
+the address), a key the server cannot check because its keys file is unusable is
+503, a key without the operation's right is 403, then the key's rate limit (429),
+then the declared body size (413). The body itself is only read after all pass.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from llm_extract.service.keys import Principal, Scope
 from llm_extract.service.limits import check_content_length
-from llm_extract.service.problems import Forbidden, Unauthorized
+from llm_extract.service.problems import Forbidden, KeysUnavailable, Unauthorized
 from llm_extract.service.state import service_state
 
 bearer = HTTPBearer(auto_error=False, description="An API key from `llm-extract keys create` or LLM_EXTRACT_API_KEYS.")
@@ -32,8 +34,16 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
         state = service_state(request)
         if credentials is None:
             raise Unauthorized("no API key was sent", hint="send the header 'Authorization: Bearer <key>'")
+        address = request.client.host if request.client else None
+        state.auth_throttle.check(address)
         principal = state.keys.authenticate(credentials.credentials)
+        if principal is None and state.keys.problem is not None:
+            raise KeysUnavailable(
+                "the server's keys file is unusable, so keys from it cannot be checked",
+                hint="retry later; the operator must fix the keys file (see /v1/readyz)",
+            )
         if principal is None:
+            state.auth_throttle.failed(address)
             raise Unauthorized(
                 "the API key is not valid", hint="check the key, or create one with `llm-extract keys create`"
             )

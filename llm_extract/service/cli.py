@@ -60,6 +60,9 @@ def serve(
             "see docs/http-api.md.",
         ),
     ] = 1,
+    header_timeout: Annotated[float | None, typer.Option(help="Seconds to receive a request's headers.")] = None,
+    keep_alive_timeout: Annotated[int | None, typer.Option(help="Seconds an idle connection stays open.")] = None,
+    max_connections: Annotated[int | None, typer.Option(help="Open connections at most (503 beyond).")] = None,
 ) -> None:
     """Serve the HTTP API (see docs/http-api.md and docs/jobs.md). Needs at least one API key."""
     import uvicorn
@@ -79,6 +82,9 @@ def serve(
         "rate_limit": rate_limit,
         "rate_burst": rate_burst,
         "workers": threads,
+        "header_timeout": header_timeout,
+        "keep_alive_timeout": keep_alive_timeout,
+        "max_connections": max_connections,
     }
     sock = bind(host, port)
     try:  # checked here, once, so that a bad configuration fails before any process starts
@@ -96,13 +102,9 @@ def serve(
     mode = "jobs on " + _redacted(jobs.queue_url) if jobs.queue_url else "embedded jobs"
     plural = f", {workers} processes" if workers > 1 else ""
     sys.stderr.write(f"llm-extract serving on http://{host}:{port}/v1 ({len(keys.records)} key(s), {mode}{plural})\n")
-    options: dict[str, Any] = {
-        "access_log": False,
-        "log_config": None,
-        "log_level": "warning",
-        "timeout_keep_alive": 5,
-        "timeout_graceful_shutdown": 10,
-    }
+    from llm_extract.service.server import server_options
+
+    options = server_options(app.state.service.settings)  # header timeout, connection cap, problem JSON
     if workers == 1:
         uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
         return

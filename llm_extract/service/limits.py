@@ -1,4 +1,5 @@
-"""Request limits: per-key rate limiting and a hard cap on body size.
+"""Request limits: per-key rate limiting, failed-authentication throttling per address,
+and a hard cap on body size.
 
 Both are cheap checks done on the event loop before any letter work starts, so an
 abusive or runaway client costs the service almost nothing.
@@ -6,6 +7,7 @@ abusive or runaway client costs the service almost nothing.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import time
 from collections.abc import Callable
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from llm_extract.jobs.shared import BucketStore
-from llm_extract.service.problems import RateLimited, RequestTooLarge
+from llm_extract.service.problems import AuthThrottled, RateLimited, RequestTooLarge
 
 
 @dataclass
@@ -115,3 +117,81 @@ class BodyLimitMiddleware:
             return message
 
         await self.app(scope, counted, send)
+
+
+class AuthThrottle:
+    """Failed authentications per client address: a token bucket of failures.
+
+    An address may present ``burst`` invalid keys at once, then ``per_minute``; past
+    that, every request from it gets 429 with Retry-After (even with a valid key, or
+    the throttle would tell a guesser which guess was right) until its allowance
+    refills, which takes seconds, not forever. Requests without any key cost nothing.
+    IPv6 addresses are grouped by /64 (one host usually holds the whole block). At
+    most ``max_addresses`` are tracked; when full, addresses back at a full allowance
+    are forgotten first, then the oldest.
+    """
+
+    def __init__(
+        self,
+        per_minute: float,
+        burst: int,
+        *,
+        max_addresses: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self.max_addresses = max_addresses
+        self.clock = clock
+        self._buckets: dict[str, _Bucket] = {}
+
+    @staticmethod
+    def address_key(host: str | None) -> str:
+        if not host:
+            return "-"
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return host[:64]
+        if isinstance(address, ipaddress.IPv6Address):
+            if address.ipv4_mapped is not None:
+                return str(address.ipv4_mapped)
+            return str(ipaddress.IPv6Network((address, 64), strict=False))
+        return str(address)
+
+    def _refilled(self, key: str) -> _Bucket | None:
+        bucket = self._buckets.get(key)
+        if bucket is not None:
+            now = self.clock()
+            bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.updated) * self.rate)
+            bucket.updated = now
+        return bucket
+
+    def check(self, host: str | None) -> None:
+        """Raise :class:`AuthThrottled` while ``host`` has no failures left."""
+        bucket = self._refilled(self.address_key(host))
+        if bucket is None or bucket.tokens >= 1.0:
+            return
+        wait = max(1, math.ceil((1.0 - bucket.tokens) / self.rate))
+        raise AuthThrottled(
+            "too many requests with an invalid API key from this address",
+            retry_after=wait,
+            hint=f"retry after {wait} s with a valid key; check the key your client sends",
+        )
+
+    def failed(self, host: str | None) -> None:
+        """Count one invalid key presented by ``host``."""
+        key = self.address_key(host)
+        bucket = self._refilled(key)
+        if bucket is None:
+            self._make_room()
+            bucket = self._buckets[key] = _Bucket(self.burst, self.clock())
+        bucket.tokens = max(0.0, bucket.tokens - 1.0)
+
+    def _make_room(self) -> None:
+        if len(self._buckets) < self.max_addresses:
+            return
+        for key in [k for k in self._buckets if self._refilled(k) and self._buckets[k].tokens >= self.burst]:
+            del self._buckets[key]
+        while len(self._buckets) >= self.max_addresses:
+            del self._buckets[next(iter(self._buckets))]

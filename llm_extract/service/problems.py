@@ -119,6 +119,44 @@ class RateLimited(ServiceError):
         return {"Retry-After": str(self.retry_after)}
 
 
+class AuthThrottled(RateLimited):
+    """Too many invalid keys from one client address (counted per address, not per key)."""
+
+    code = "auth-throttled"
+
+
+class HeaderTimeout(ServiceError):
+    """The client did not finish sending the request line and headers in time (slowloris)."""
+
+    code = "header-timeout"
+    http_status = 408
+
+
+class HeadersTooLarge(ServiceError):
+    code = "headers-too-large"
+    http_status = 431
+
+
+class KeysUnavailable(ServiceError):
+    """The server's keys file is unusable, so it cannot tell a valid key from a revoked one."""
+
+    code = "keys-unavailable"
+    http_status = 503
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "30"}
+
+
+class ServerBusy(ServiceError):
+    """The server holds its maximum number of connections."""
+
+    code = "server-busy"
+    http_status = 503
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "1"}
+
+
 class ExtractionTimeout(ServiceError):
     code = "extraction-timeout"
     http_status = 504
@@ -138,6 +176,11 @@ TITLES: Mapping[str, str] = {
     "invalid-request": "The request parameters are invalid",
     "backend-unavailable": "The requested backend is not available",
     "rate-limited": "Too many requests for this API key",
+    "auth-throttled": "Too many failed authentications from this address",
+    "header-timeout": "The request headers did not arrive in time",
+    "headers-too-large": "The request headers are too large",
+    "keys-unavailable": "The server cannot check API keys right now",
+    "server-busy": "The server has too many open connections",
     "extraction-timeout": "Extraction did not finish in time",
     "invalid-input": "The input is not a usable letter",
     "empty-input": "The letter is empty",
@@ -202,7 +245,7 @@ class Problem(BaseModel):
     """``urn:llm-extract:request:<request id>`` of the request that failed."""
     request_id: str | None = None
     retry_after: int | None = None
-    """Seconds to wait before retrying (rate-limited only)."""
+    """Seconds to wait before retrying (rate-limited and auth-throttled)."""
     errors: list[FieldError] | None = None
     """Per-field validation failures (invalid-request only)."""
 
@@ -284,6 +327,8 @@ def install_handlers(app: FastAPI) -> None:
         kind = _STATUS_ERRORS.get(exc.status_code, BadRequest)
         error = kind(str(exc.detail) if exc.status_code < 500 else "server error")
         error.http_status = exc.status_code if exc.status_code < 500 else 500
+        if exc.status_code == 404 and len(request.url.path) > 1 and request.url.path.endswith("/"):
+            error.hint = "remove the trailing slash (the API never redirects)"
         response = answer(request, error)
         if exc.status_code == 405 and exc.headers:
             response.headers.update({k: v for k, v in exc.headers.items() if k.lower() == "allow"})

@@ -50,6 +50,16 @@ class ServiceSettings(BaseModel):
     """Requests per minute per API key, sustained (429 with Retry-After beyond it)."""
     rate_burst: int = Field(default=60, ge=1)
     """Requests a key may send at once before the sustained rate applies."""
+    auth_failures: float = Field(default=10.0, gt=0)
+    """Invalid keys per minute one client address may send, sustained (then 429 ``auth-throttled``)."""
+    auth_failure_burst: int = Field(default=20, ge=1)
+    """Invalid keys one client address may send at once before the sustained rate applies."""
+    header_timeout: float = Field(default=10.0, gt=0, le=600)
+    """Seconds a connection may take to send a request line and headers (408, then closed)."""
+    keep_alive_timeout: int = Field(default=5, ge=1, le=600)
+    """Seconds an idle keep-alive connection is kept open between requests."""
+    max_connections: int = Field(default=512, ge=1, le=100_000)
+    """Open connections at most; one more is answered 503 ``server-busy`` and closed."""
     workers: int = Field(default=4, ge=1, le=64)
     """Threads for parsing and PDF work (kept off the event loop)."""
     cache: bool = True
@@ -72,6 +82,11 @@ _ENV_FIELDS: dict[str, str] = {
     "rate_limit": "RATE_LIMIT",
     "rate_burst": "RATE_BURST",
     "workers": "WORKERS",
+    "auth_failures": "AUTH_FAILURES",
+    "auth_failure_burst": "AUTH_FAILURE_BURST",
+    "header_timeout": "HEADER_TIMEOUT",
+    "keep_alive_timeout": "KEEP_ALIVE_TIMEOUT",
+    "max_connections": "MAX_CONNECTIONS",
 }
 
 

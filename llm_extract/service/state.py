@@ -8,7 +8,7 @@ from fastapi import Request
 
 from llm_extract.jobs.runtime import JobRuntime
 from llm_extract.service.keys import KeyStore
-from llm_extract.service.limits import RateLimiter
+from llm_extract.service.limits import AuthThrottle, RateLimiter
 from llm_extract.service.metrics import ServiceMetrics
 from llm_extract.service.readiness import ReadinessCheck
 from llm_extract.service.runner import ExtractionRunner
@@ -23,6 +23,7 @@ class ServiceState:
     limiter: RateLimiter
     runner: ExtractionRunner
     checks: list[ReadinessCheck]
+    auth_throttle: AuthThrottle
     jobs: JobRuntime | None = None
     """The jobs API's store and queue (None: jobs disabled on this server)."""
     metrics: ServiceMetrics = field(default_factory=ServiceMetrics)
