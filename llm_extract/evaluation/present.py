@@ -17,9 +17,11 @@ SECTIONS = {
     "letters": "Letters",
     "items": "Items",
     "outcome": "Outcomes",
+    "reasons": "Reasons",
     "fields": "Fields (exact match)",
     "summary": "Summaries",
     "grounding": "Grounding",
+    "model": "Model contribution",
     "ops": "Operations",
 }
 

@@ -27,13 +27,16 @@ from llm_extract.engine.cache import ResultCache
 from llm_extract.engine.pipeline import Extractor
 from llm_extract.errors import LlmExtractError
 from llm_extract.evaluation.backend import Fingerprinted, code_fingerprint
+from llm_extract.evaluation.contribution import field_uses
 from llm_extract.evaluation.fixtures import FIXTURES_DIR, Fixture
 from llm_extract.evaluation.grades import Grader
 from llm_extract.evaluation.metrics import aggregate, confusion
 from llm_extract.evaluation.ops import ops_of
 from llm_extract.evaluation.records import (
+    ItemOutput,
     LetterRecord,
     Ops,
+    Outputs,
     PromptInfo,
     RunMeta,
     RunRecord,
@@ -46,6 +49,7 @@ from llm_extract.evaluation.spans import check_grounding
 from llm_extract.evaluation.summary_checks import score_summary
 from llm_extract.letter.inputs import LetterInput, read_letter
 from llm_extract.parse.parser import PARSER_VERSION
+from llm_extract.summary.templates import TEMPLATES_VERSION
 from llm_extract.text.digest import canonical_json, sha256_json
 from llm_extract.version import __version__
 
@@ -95,11 +99,41 @@ def score_letter(
         fields=header_fields(fixture.expected, doc) + item_fields,
         items=pairs,
         ops=ops,
+        model=field_uses(doc) if doc is not None else None,
+        outputs=outputs_of(doc) if doc is not None else None,
+        labels_sha256=sha256_json(fixture.expected.model_dump(mode="json")),
     )
     if doc is not None and text is not None:
         record.summary = score_summary(doc.summary, text, labels, partner, grader)
         record.grounding = check_grounding(doc, text)
     return record
+
+
+def outputs_of(doc: Extraction) -> Outputs:
+    """The document as a reader sees it, compactly (no rationale or guideline text)."""
+    items = []
+    for d in doc.decisions:
+        e = d.enrichment
+        enrichment = None
+        if e is not None:
+            category = e.treatment_category.value if e.treatment_category else None
+            enrichment = {
+                "treatment_category": category,
+                "body_region": e.body_region,
+                "quantity": e.quantity,
+                "frequency": e.frequency,
+                "duration": e.duration,
+            }
+        items.append(
+            ItemOutput(
+                index=d.index,
+                service=d.service,
+                outcome=d.outcome,
+                reasons=[r.code.value for r in d.reasons],
+                enrichment=enrichment,
+            )
+        )
+    return Outputs(items=items, summary_text=doc.summary.text, summary_by=doc.summary.generated_by)
 
 
 def _load(fixture: Fixture, path: Path) -> LetterInput:
@@ -174,6 +208,7 @@ def run_eval(
         model=_str(identity.get("model")),
         prompts=_prompts(identity, [x.extraction for x in letters if x.extraction is not None]),
         parser_version=PARSER_VERSION,
+        templates_version=TEMPLATES_VERSION,
         package_version=__version__,
         identity=dict(_jsonable(identity)),
         code_sha256=fingerprint,
