@@ -45,7 +45,7 @@ def _spec(name: str, label: str, better: Better = "higher", unit: Unit = "ratio"
     return MetricSpec(name, label, better, unit)
 
 
-_REASON_CODES = [c.value for c in ReasonCode]
+REASON_CODES = [c.value for c in ReasonCode]
 
 _FIELD_KINDS = (
     [f"case.{n}" for n in CASE_FIELDS]
@@ -95,7 +95,7 @@ _SPECS: list[MetricSpec] = [
     _spec("reasons.misinform", "items showing a code in neither list", "lower"),
     *(
         spec
-        for code in _REASON_CODES
+        for code in REASON_CODES
         for spec in (
             _spec(f"reasons.code.{code}.precision", f"{code}: shown and labeled / shown"),
             _spec(f"reasons.code.{code}.recall", f"{code}: gold and shown / gold"),
@@ -217,7 +217,7 @@ def _reasons(scored: Sequence[LetterRecord]) -> Metrics:
             sum(any(c not in m.gold and c not in m.acceptable for c in m.shown) for m in marks), len(marks)
         ),
     }
-    for code in _REASON_CODES:
+    for code in REASON_CODES:
         with_code = [m for m in marks if code in m.shown]
         labeled = [m for m in marks if code in m.gold]
         out[f"reasons.code.{code}.precision"] = ratio(
