@@ -99,7 +99,7 @@ def eval_command(
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Result cache directory.")] = None,
     profile: Annotated[
         str | None,
-        typer.Option(help="Gate with a named profile of the thresholds file (e.g. smollm2-replay) instead of the defaults."),
+        typer.Option(help="Gate with a named profile of the thresholds file (e.g. smollm2-replay), not the defaults."),
     ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Every metric and every problem (default: about 40 lines).")
@@ -253,7 +253,7 @@ def _run(options: _Options) -> bool:
     comparison = compare_runs(base, run.record) if base is not None else None
     result = run_gate(run.record, limits, base) if options.gate and limits is not None else None
     report = ReportInput(record=run.record, gate=result, comparison=comparison)
-    md, page = _write_reports(report, run, options.report_dir)
+    md, _ = _write_reports(report, run, options.report_dir)
     print_run(out, report, verbose=options.verbose)
     out.print(f"run record: {escape(str(saved))}  reports: {escape(str(md))} (.html beside it)", soft_wrap=True)
     return result is None or result.passed
@@ -266,7 +266,7 @@ def _variants(variants: list[Variant], options: _Options) -> bool:
         saved = save_run(run.record, options.runs_dir)
         if (problem := _too_many_failed(run, options.max_failed_share, saved)) is not None:
             raise problem
-        md, _ = _write_reports(ReportInput(record=run.record), run, options.report_dir)
+        _write_reports(ReportInput(record=run.record), run, options.report_dir)
         runs.append((v, run, saved))
     print_variants(out, [(v.name, run.record) for v, run, _ in runs], verbose=options.verbose)
     for v, _, saved in runs:

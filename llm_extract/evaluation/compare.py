@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
+from pydantic import Field
+
 from llm_extract.evaluation.metrics import METRICS, aggregate
-from llm_extract.evaluation.records import FieldResult, LetterRecord, Record, RunMeta, RunRecord, Value
+from llm_extract.evaluation.records import FieldResult, LetterRecord, Record, RunRecord, Value
 from llm_extract.evaluation.stats import mcnemar_exact, paired_bootstrap
 
 Verdict = Literal["better", "worse", "same", "changed", "n/a"]
@@ -126,8 +128,8 @@ class Comparison(Record):
     metrics: list[MetricDelta]
     changes: list[FieldChange]
     outcome_test: PairedTest
-    differences: list[Difference] = []
-    texts: list[TextChange] = []
+    differences: list[Difference] = Field(default_factory=list)
+    texts: list[TextChange] = Field(default_factory=list)
     latency_letters: int = 0
     """Letters computed (not cache hits) in both runs: the only ones latency is compared on."""
 
@@ -172,6 +174,8 @@ def _field_changes(letter: str, a: LetterRecord, b: LetterRecord) -> Iterator[Fi
     after = {f.path: f for f in b.fields}
     for path in list(before) + [p for p in after if p not in before]:
         was, now = before.get(path), after.get(path)
+        if (was is None or now is None) and path.endswith(".outcome"):
+            continue  # the item is unmatched on one side: an item change, listed with its other values
         if (
             was is not None
             and now is not None
@@ -252,7 +256,9 @@ def _text_change(letter: str, a: LetterRecord, b: LetterRecord) -> TextChange | 
     return TextChange(letter=letter, a=oa.summary_text, b=ob.summary_text, a_by=oa.summary_by, b_by=ob.summary_by)
 
 
-def differences(a: RunSide, b: RunSide, letters_a: set[str], letters_b: set[str]) -> list[Difference]:
+def differences(
+    a: RunSide, b: RunSide, letters_a: set[str], letters_b: set[str], same_labels: bool
+) -> list[Difference]:
     """What differs between the two runs' set-ups, in the order a reader checks it."""
     pairs = [
         ("backend", a.backend, b.backend),
@@ -261,7 +267,7 @@ def differences(a: RunSide, b: RunSide, letters_a: set[str], letters_b: set[str]
         ("templates version", a.templates_version or "?", b.templates_version or "?"),
         ("extraction code", a.code, b.code),
         ("commit", a.git_commit or "-", b.git_commit or "-"),
-        ("labels", a.labels, b.labels),
+        ("labels", a.labels if not same_labels else "", b.labels if not same_labels else ""),
         ("language", a.lang, b.lang),
     ]
     out = [Difference(what=w, a=x, b=y) for w, x, y in pairs if x != y]
@@ -343,17 +349,20 @@ def compare_runs(a: RunRecord, b: RunRecord) -> Comparison:
     computed = [(x, y) for x, y in pairs if not x.ops.cached and not y.ops.cached]
     lat_a, lat_b = aggregate([x for x, _ in computed]), aggregate([y for _, y in computed])
     for name in _LATENCY:
-        metrics_a[name], metrics_b[name] = (lat_a[name], lat_b[name]) if name != "ops.cached_latency_mean" else (None, None)
+        metrics_a[name], metrics_b[name] = (
+            (lat_a[name], lat_b[name]) if name != "ops.cached_latency_mean" else (None, None)
+        )
     if not computed or any(x.ops.cached or y.ops.cached for x, y in pairs):
         metrics_a["ops.wall_seconds"] = metrics_b["ops.wall_seconds"] = None
     side_a, side_b = RunSide.of(a), RunSide.of(b)
+    same_labels = _same_labels(a, b, pairs)
     return Comparison(
         a=side_a,
         b=side_b,
-        differences=differences(side_a, side_b, set(scored_a), set(scored_b)),
+        differences=differences(side_a, side_b, set(scored_a), set(scored_b), same_labels),
         texts=texts,
         latency_letters=len(computed),
-        same_labels=_same_labels(a, b, pairs),
+        same_labels=same_labels,
         letters_compared=len(common),
         only_in_a=sorted(set(scored_a) - set(scored_b)),
         only_in_b=sorted(set(scored_b) - set(scored_a)),

@@ -31,7 +31,17 @@ Status = Literal["accepted", "rejected", "unanswered"]
 
 #: Field kinds, in report order: enrichment and summary (both LLM backends), then the
 #: values only the ``llm`` backend asks the model for.
-KINDS = ("treatment_category", "body_region", "request", "reasons", "summary", "case", "reviewer", "patient", "decision")
+KINDS = (
+    "treatment_category",
+    "body_region",
+    "request",
+    "reasons",
+    "summary",
+    "case",
+    "reviewer",
+    "patient",
+    "decision",
+)
 
 CAUSES = (
     "quote_not_found",

@@ -178,7 +178,9 @@ def _one(
     if path is None:
         return LetterRun(fixture, LetterRecord(id=fixture.id, letter=letter_ref(fixture), status="missing"))
     if breaker is not None and breaker.tripped:
-        return LetterRun(fixture, LetterRecord(id=fixture.id, letter=letter_ref(fixture), status="error", error="not run"))
+        return LetterRun(
+            fixture, LetterRecord(id=fixture.id, letter=letter_ref(fixture), status="error", error="not run")
+        )
     letter = _load(fixture, path)
     result = extractor.extract(letter)
     ops = ops_of(result)
@@ -237,7 +239,7 @@ def run_eval(
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
     if jobs > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            letters = list(pool.map(lambda fp: _one(extractor, grader, *fp, breaker), available))
+            letters = list(pool.map(lambda fp: _one(extractor, grader, fp[0], fp[1], breaker), available))
     else:
         letters = [_one(extractor, grader, f, p, breaker) for f, p in available]
     wall = time.perf_counter() - started
