@@ -137,7 +137,10 @@ mark.k-reason{background:#dcd0ff}mark.k-bad{background:#ffc1c0;outline:2px solid
 .bar{display:inline-block;height:.9em;background:#54aeff;vertical-align:middle}
 .legend mark{margin-right:.6em}
 .r-gold{color:#1a7f37;font-weight:600}.r-ok{color:#9a6700}.r-bad{color:#cf222e;font-weight:700}
-.filter{margin:.6em 0}.filter label{margin-right:1em;cursor:pointer}
+input[name=f]{display:none}.filter{margin:.6em 0}
+.filter label{margin-right:1em;cursor:pointer;border:1px solid #d0d7de;border-radius:1em;padding:0 .7em}
+#f-all:checked~.filter label[for=f-all],#f-bad:checked~.filter label[for=f-bad],
+#f-diff:checked~.filter label[for=f-diff]{background:#0969da;color:#fff}
 #f-bad:checked~.letters details.letter:not(.bad){display:none}
 #f-bad:checked~.letters tr.row:not(.bad){display:none}
 #f-diff:checked~.letters details.letter:not(.diff){display:none}
@@ -445,10 +448,12 @@ LEGEND = (
 
 
 FILTER = (
-    '<h2>Letters</h2><p class="filter">Show: <input type=radio name=f id=f-all checked><label for=f-all>all</label>'
-    "<input type=radio name=f id=f-bad><label for=f-bad>letters with problems or failures</label>"
-    "<input type=radio name=f id=f-diff><label for=f-diff>letters that differ from the baseline</label></p>"
+    "<h2>Letters</h2><input type=radio name=f id=f-all checked><input type=radio name=f id=f-bad>"
+    "<input type=radio name=f id=f-diff><p class=filter>Show: <label for=f-all>all letters</label>"
+    "<label for=f-bad>letters with problems or failures</label>"
+    "<label for=f-diff>letters that differ from the baseline</label></p>"
 )
+"""CSS-only filter: the radios are siblings of the letters block, the labels switch them."""
 
 
 def _model_summary(report: ReportInput) -> str:
