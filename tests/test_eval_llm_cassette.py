@@ -33,7 +33,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from rich.console import Console
 
 from llm_extract.evaluation.gate import load_thresholds, run_gate
