@@ -13,6 +13,9 @@ log or grep must see whole (gate failures, errors) are never wrapped or cut.
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -41,6 +44,7 @@ MAX_LETTERS = 8
 MAX_METRIC_CHANGES = 8
 MAX_CHANGES = 12
 MAX_TEXTS = 2
+MAX_TEXT_BLOCKS = 4
 
 
 def _say(console: Console, line: str) -> None:
@@ -305,7 +309,7 @@ def _print_changes(console: Console, c: Comparison, *, verbose: bool) -> None:
     limit = None if verbose else MAX_CHANGES
     table = Table(title="changed values", title_justify="left")
     for col in ("letter", "value", "A", "B", "label", "kind"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("letter", "kind"))
+        table.add_column(col, overflow="fold", no_wrap=col in ("letter", "value", "kind"))
     for ch in c.changes[:limit]:
         colour = {"fixed": "green", "broke": "red"}.get(ch.kind, "")
         kind = f"[{colour}]{ch.kind}[/{colour}]" if colour else ch.kind
@@ -322,13 +326,35 @@ def _print_changes(console: Console, c: Comparison, *, verbose: bool) -> None:
         _say(console, f"... and {len(c.changes) - limit} more changed value(s) (-v, or the Markdown report)")
 
 
+_SENTENCE = re.compile(r"(?<=[.!?:])\s+|\n+")
+MAX_BLOCK_CHARS = 300
+
+
+def _cut(text: str, verbose: bool) -> str:
+    return text if verbose or len(text) <= MAX_BLOCK_CHARS else text[: MAX_BLOCK_CHARS - 1].rstrip() + "…"
+
+
+def changed_blocks(a: str, b: str) -> list[tuple[str, str]]:
+    """The sentences that differ between two texts, as (A sentences, B sentences) blocks in order."""
+    la, lb = _SENTENCE.split(a.strip()), _SENTENCE.split(b.strip())
+    matcher = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+    return [
+        (" ".join(la[i1:i2]), " ".join(lb[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
+
+
 def _print_texts(console: Console, c: Comparison, *, verbose: bool) -> None:
     limit = None if verbose else MAX_TEXTS
     for t in c.texts[:limit]:
-        table = Table(title=f"summary text, {escape(t.letter)}", title_justify="left", expand=True)
+        what = "" if verbose else " (changed sentences only; -v for the whole texts)"
+        table = Table(title=f"summary text, {escape(t.letter)}{what}", title_justify="left", expand=True)
         table.add_column(f"A ({escape(t.a_by or '?')})", ratio=1, overflow="fold")
         table.add_column(f"B ({escape(t.b_by or '?')})", ratio=1, overflow="fold")
-        table.add_row(escape(t.a or "(none)"), escape(t.b or "(none)"))
+        blocks = [(t.a or "(none)", t.b or "(none)")] if verbose else changed_blocks(t.a or "", t.b or "")
+        for old, new in blocks[: None if verbose else MAX_TEXT_BLOCKS]:
+            table.add_row(escape(_cut(old, verbose) or "(nothing)"), escape(_cut(new, verbose) or "(nothing)"))
+        if not verbose and len(blocks) > MAX_TEXT_BLOCKS:
+            table.add_row(f"... {len(blocks) - MAX_TEXT_BLOCKS} more changed block(s)", "")
         console.print(table)
     if limit is not None and len(c.texts) > limit:
         _say(console, f"... and {len(c.texts) - limit} more changed summary text(s) (-v, or the Markdown report)")
