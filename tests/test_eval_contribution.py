@@ -255,3 +255,61 @@ def test_a_run_whose_endpoint_keeps_failing_stops_after_a_few_letters() -> None:
     with pytest.raises(LlmTransportError, match="HTTP 503"):
         run_eval(down, SEEDS, corpus=None, breaker=EndpointBreaker(limit=3))
     assert down.calls == 3  # the other two letters were not tried
+
+
+def test_variants_run_the_same_letters_side_by_side_with_paired_tests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.faultserver import FaultServer
+
+    v2 = _prompts_with_summary_version(tmp_path / "prompts-v2", "2")
+    with FaultServer(model=FakeModel("grounded")) as server:
+        monkeypatch.setenv("LLM_EXTRACT_BASE_URL", server.url)
+        monkeypatch.setenv("LLM_EXTRACT_MODEL", "fake-model")
+        result = runner.invoke(
+            app,
+            [
+                "eval",
+                "--backend",
+                "hybrid",
+                "--only",
+                "seed-000",
+                "--only",
+                "seed-001",
+                "--no-cache",
+                "--variant",
+                f"v1=prompts={REPO / 'prompts'}",
+                "--variant",
+                f"v2=prompts={v2}",
+                "--runs-dir",
+                str(tmp_path / "runs"),
+                "--report",
+                str(tmp_path / "rep"),
+            ],
+        )
+    output = result.stdout + result.stderr
+    assert result.exit_code == 0, output
+    assert "variants (deltas against v1)" in output and "model.summary.accepted" in output
+    assert "v2 vs v1: prompt summary_en: summary_en@1#" in output and "summary_en@2#" in output
+    assert "outcome (paired, 4 items) no outcome changed" in output
+    assert len(list((tmp_path / "runs").glob("*.jsonl"))) == 2
+
+
+def test_bad_variants_are_usage_errors(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--variant", "x=colour=blue", "--runs-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "unknown key(s) colour" in result.stdout + result.stderr
+
+
+def test_too_many_failed_letters_exit_3_in_one_line(tmp_path: Path) -> None:
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(REPO / "evals" / "fixtures", fixtures)
+    corpus = tmp_path / "corpus" / "text"
+    corpus.mkdir(parents=True)
+    case = "CM16-0213037"
+    assert (fixtures / f"{case}.json").is_file()
+    (corpus / f"{case}.txt").write_text("This is not an IMR determination letter.\n", encoding="utf-8")
+    args = ["eval", "--fixtures", str(fixtures), "--corpus", str(corpus.parent), "--only", case, "--no-cache"]
+    result = runner.invoke(app, [*args, "--runs-dir", str(tmp_path / "runs"), "--report", str(tmp_path / "rep")])
+    output = (result.stdout + result.stderr).strip()
+    assert result.exit_code == 3, output
+    assert len(output.splitlines()) == 1 and "1 of 1 letters failed" in output and "unrecognized" in output
