@@ -128,15 +128,19 @@ def _print_model(console: Console, report: ReportInput, *, verbose: bool) -> Non
     if not rows:
         return
     m = report.record.metrics
-    table = Table(
-        title=f"what the model contributed ({_m(m, 'model.reasks_per_accepted')} re-asks and "
-        f"{_m(m, 'model.tokens_per_accepted')} tokens per accepted value)",
-        title_justify="left",
-        box=None,
-        pad_edge=False,
-    )
+    if m.get("model.reasks_per_accepted") is None:
+        cost = f"{_m(m, 'ops.reasks')} re-asks and {_m(m, 'ops.tokens')} tokens, nothing accepted"
+    else:
+        cost = (
+            f"{_m(m, 'model.reasks_per_accepted')} re-asks and {_m(m, 'model.tokens_per_accepted')} tokens "
+            "per accepted value"
+        )
+    table = Table(title=f"what the model contributed ({cost})", title_justify="left", box=None, pad_edge=False)
     for col in ("field", "values", "accepted", "rejected", "no answer", "fell back", "why not used"):
-        table.add_column(col, justify="left" if col in ("field", "why not used") else "right", no_wrap=True)
+        if col == "why not used":
+            table.add_column(col, overflow="fold", ratio=1)
+        else:
+            table.add_column(col, justify="left" if col == "field" else "right", no_wrap=True, min_width=len(col))
     for row in rows:
         table.add_row(
             row.kind,
