@@ -53,10 +53,17 @@ def _fail(error: LlmExtractError) -> typer.Exit:
     return typer.Exit(2)
 
 
-class TooManyFailed(LlmExtractError):
-    """More letters failed than ``--max-failed-share`` allows: the run says nothing about quality."""
+class TooManyFailed(Exception):
+    """More letters failed than ``--max-failed-share`` allows: the run says nothing about quality.
+
+    Not part of the :class:`LlmExtractError` tree (the HTTP service never raises it):
+    only this command turns it into its one line and exit code 3.
+    """
 
     code = "letters-failed"
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(f"{message} ({hint})")
 
 
 def eval_command(
