@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import time
@@ -160,17 +161,26 @@ def test_a_service_name_only_change_is_an_item_and_field_error_not_an_outcome_er
 # ------------------------------------------------------------------ compare explains itself
 
 
+def _current_summary_version() -> str:
+    found = re.search(r'^version = "([^"]+)"', (REPO / "prompts" / "summary_en.toml").read_text(), re.M)
+    assert found is not None
+    return found.group(1)
+
+
 def _prompts_with_summary_version(dest: Path, version: str) -> Path:
+    """A copy of the prompts whose summary_en prompt has another version (the wording is unchanged)."""
     shutil.copytree(REPO / "prompts", dest)
     path = dest / "summary_en.toml"
-    path.write_text(path.read_text().replace('version = "1"', f'version = "{version}"', 1))
+    text, n = re.subn(r'^version = "[^"]+"', f'version = "{version}"', path.read_text(), count=1, flags=re.M)
+    assert n == 1
+    path.write_text(text)
     return dest
 
 
 def test_compare_names_the_prompt_version_change_and_shows_both_summary_texts(tmp_path: Path) -> None:
     runs = tmp_path / "runs"
     old = backend("hybrid", settings(backend="hybrid"), FakeTransport(FakeModel("grounded")))
-    new_settings = settings(backend="hybrid", prompts_dir=_prompts_with_summary_version(tmp_path / "p", "2"))
+    new_settings = settings(backend="hybrid", prompts_dir=_prompts_with_summary_version(tmp_path / "p", "99"))
     new = backend("hybrid", new_settings, FakeTransport(FakeModel("ungrounded")))  # v2 answers all fall back
     a = save_run(run_eval(old, SEEDS[:2], corpus=None).record, runs)
     b = save_run(run_eval(new, SEEDS[:2], corpus=None).record, runs)
@@ -179,7 +189,8 @@ def test_compare_names_the_prompt_version_change_and_shows_both_summary_texts(tm
     )
     output = result.stdout + result.stderr
     assert result.exit_code == 0, output
-    assert "differs: prompt summary_en: summary_en@1#" in output and "-> summary_en@2#" in output
+    old = _current_summary_version()
+    assert f"differs: prompt summary_en: summary_en@{old}#" in output and "-> summary_en@99#" in output
     assert "summary text, seed-000" in output
     assert "A (fake-model)" in output and "B (rules)" in output  # the model's text beside the fallback's
     assert "model.summary.accepted" in output  # the contribution change is a metric change
@@ -262,7 +273,7 @@ def test_variants_run_the_same_letters_side_by_side_with_paired_tests(
 ) -> None:
     from tests.faultserver import FaultServer
 
-    v2 = _prompts_with_summary_version(tmp_path / "prompts-v2", "2")
+    v2 = _prompts_with_summary_version(tmp_path / "prompts-v2", "99")
     with FaultServer(model=FakeModel("grounded")) as server:
         monkeypatch.setenv("LLM_EXTRACT_BASE_URL", server.url)
         monkeypatch.setenv("LLM_EXTRACT_MODEL", "fake-model")
@@ -290,7 +301,8 @@ def test_variants_run_the_same_letters_side_by_side_with_paired_tests(
     output = result.stdout + result.stderr
     assert result.exit_code == 0, output
     assert "variants (deltas against v1)" in output and "model.summary.accepted" in output
-    assert "v2 vs v1: prompt summary_en: summary_en@1#" in output and "summary_en@2#" in output
+    old = _current_summary_version()
+    assert f"v2 vs v1: prompt summary_en: summary_en@{old}#" in output and "summary_en@99#" in output
     assert "outcome (paired, 4 items) no outcome changed" in output
     assert len(list((tmp_path / "runs").glob("*.jsonl"))) == 2
 
