@@ -29,7 +29,9 @@ def test_gated_run_without_corpus_scores_the_seeds_and_writes_three_reports(tmp_
     code, output = invoke("eval", "--gate", "--corpus", str(tmp_path / "absent"), *dirs(tmp_path))
     assert code == 0, output
     assert "65 fixture letter(s) missing" in output
-    assert "gate passed" in output and "outcome.accuracy" in output
+    assert "gate passed" in output and "outcomes  1.000 (matched items)" in output
+    assert "reasons   cover" in output
+    assert len(output.splitlines()) <= 40, output  # the default report fits a screen
     runs = list((tmp_path / "runs").glob("*.jsonl"))
     assert len(runs) == 1
     record = load_run(runs[0])
@@ -72,7 +74,7 @@ def test_compare_two_runs_lists_changed_letters_and_gates_b_against_a(tmp_path: 
     b = save_run(run_eval(flip_first([text_sha(SEEDS[2])]), SEEDS, corpus=None).record, runs)
     code, output = invoke("eval", "--compare", str(a), str(b), *dirs(tmp_path))
     assert code == 0, output
-    assert "changed values in 1 letter(s): seed-002" in output
+    assert "changed letters (1): seed-002" in output
     assert "decisions[1].outcome" in output and "broke" in output
     assert "not significant" in output
     assert list((tmp_path / "reports").glob("compare-*.md"))

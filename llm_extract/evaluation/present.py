@@ -6,20 +6,25 @@ and how a letter's problems are listed, so the three reports never disagree.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llm_extract.evaluation.compare import Comparison
+from llm_extract.evaluation.contribution import KINDS, kind_of
 from llm_extract.evaluation.gate import GateResult
-from llm_extract.evaluation.metrics import METRICS, Metrics
+from llm_extract.evaluation.metrics import METRICS, REASON_CODES, Metrics, ratio
 from llm_extract.evaluation.records import FieldResult, LetterRecord, RunRecord, Value
 
 SECTIONS = {
     "letters": "Letters",
     "items": "Items",
     "outcome": "Outcomes",
+    "reasons": "Reasons",
     "fields": "Fields (exact match)",
     "summary": "Summaries",
     "grounding": "Grounding",
+    "model": "Model contribution",
     "ops": "Operations",
 }
 
@@ -36,6 +41,11 @@ KEY_METRICS = (
     "outcome.overturned.precision",
     "outcome.upheld.recall",
     "outcome.upheld.precision",
+    "reasons.coverage",
+    "reasons.precision",
+    "reasons.recall",
+    "reasons.primary_hit",
+    "reasons.misinform",
     "fields.accuracy",
     "fields.header",
     "fields.decision",
@@ -47,6 +57,11 @@ KEY_METRICS = (
     "summary.words_median",
     "grounding.rate",
     "grounding.ungrounded",
+    "model.accepted",
+    "model.rejected",
+    "model.fallback",
+    "model.reasks_per_accepted",
+    "model.tokens_per_accepted",
     "ops.latency_p50",
     "ops.latency_p95",
     "ops.wall_seconds",
@@ -100,6 +115,79 @@ def fmt_value(value: Value) -> str:
     return str(value)
 
 
+def variant_metrics(all_metrics: Sequence[Metrics], *, verbose: bool = False) -> list[str]:
+    """Metrics for a side-by-side table: the key ones (every one with ``verbose``) defined in any run."""
+    names = list(METRICS) if verbose else [n for n in METRICS if n in KEY_METRICS or n.endswith(".accepted")]
+    return [n for n in names if any(m.get(n) is not None for m in all_metrics)]
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    """What the model contributed to one kind of field, over a run."""
+
+    kind: str
+    values: int
+    accepted: float | None
+    rejected: float | None
+    unanswered: float | None
+    fallback: float | None
+    causes: list[tuple[str, int]]
+
+
+def model_rows(letters: Sequence[LetterRecord]) -> list[ModelRow]:
+    """Per field kind: shares accepted / rejected / unanswered / fell back, and rejection causes."""
+    uses = [u for x in letters if x.scored and x.model is not None for u in x.model]
+    rows = []
+    for kind in [*KINDS, "all"]:
+        mine = [u for u in uses if kind == "all" or kind_of(u.field) == kind]
+        if not mine:
+            continue
+        n = len(mine)
+        took = sum(u.status == "accepted" for u in mine)
+        causes = Counter(u.cause for u in mine if u.cause)
+        rows.append(
+            ModelRow(
+                kind=kind,
+                values=n,
+                accepted=ratio(took, n),
+                rejected=ratio(sum(u.status == "rejected" for u in mine), n),
+                unanswered=ratio(sum(u.status == "unanswered" for u in mine), n),
+                fallback=ratio(n - took, n),
+                causes=causes.most_common(),
+            )
+        )
+    return rows
+
+
+def fmt_causes(causes: list[tuple[str, int]], limit: int | None = None) -> str:
+    shown = causes if limit is None else causes[:limit]
+    more = f", +{len(causes) - len(shown)} more" if len(causes) > len(shown) else ""
+    return ", ".join(f"{c} {n}" for c, n in shown) + more
+
+
+def reason_code_rows(letters: Sequence[LetterRecord]) -> list[tuple[str, int, int, str, str]]:
+    """Per reason code: items labeled gold, items showing it, precision, recall."""
+    marks = [p.reasons for x in letters if x.scored for p in x.items if p.reasons is not None]
+    rows = []
+    for code in REASON_CODES:
+        gold = sum(code in m.gold for m in marks)
+        shown = sum(code in m.shown for m in marks)
+        if not gold and not shown:
+            continue
+        fair = sum(code in m.shown and (code in m.gold or code in m.acceptable) for m in marks)
+        found = sum(code in m.shown and code in m.gold for m in marks)
+        rows.append(
+            (
+                code,
+                gold,
+                shown,
+                fmt_metric("reasons.precision", ratio(fair, shown)),
+                fmt_metric("reasons.recall", ratio(found, gold)),
+            )
+        )
+    return rows
+
+
 def problems(letter: LetterRecord) -> list[FieldResult]:
     return [f for f in letter.fields if not f.correct]
 
@@ -110,6 +198,11 @@ def letter_issues(letter: LetterRecord) -> list[str]:
     if letter.error:
         out.append(f"extraction failed: {letter.error}")
     out.extend(f"spurious item #{p.predicted}: {p.predicted_service}" for p in letter.items if p.expected is None)
+    out.extend(
+        f"item {p.expected} not matched to any predicted item (an item error, not an outcome error)"
+        for p in letter.items
+        if p.expected is not None and p.predicted is None
+    )
     s = letter.summary
     if s is not None:
         if not s.meets_target:
@@ -154,7 +247,7 @@ def terminal_metrics(metrics: Metrics) -> list[str]:
         if name in names or value is None:
             continue
         if (name.startswith("fields.") and value < 1) or (
-            name.startswith("ops.") and value and METRICS[name].unit != "seconds"
+            name.startswith(("ops.", "model.cause.")) and value and METRICS[name].unit != "seconds"
         ):
             names.append(name)
     return [n for n in METRICS if n in names]

@@ -9,10 +9,12 @@ keep everything aggregation needs, so any two runs can be re-scored on the lette
 they share (a run without the corpus against a baseline with it) and compared
 field by field.
 
-Records hold label-level values only (header fields, services, outcomes: the same
-strings the committed fixtures hold) and numbers. They never hold rationale text,
-guideline lines or summary text, so a rules baseline can be committed without
-copying corpus letters into the repo.
+Records hold label-level values (header fields, services, outcomes, reason codes:
+the same strings the committed fixtures hold), numbers, and what the backend wrote
+for the reader: each item's enrichment values and the summary text (so ``--compare``
+can show old and new text side by side). They never hold rationale text or guideline
+lines, so a rules baseline can be committed without copying corpus letters into the
+repo.
 """
 
 from __future__ import annotations
@@ -59,6 +61,16 @@ class FieldResult(Record):
     """True when nothing was predicted for it (the letter failed or the item was not found)."""
 
 
+class ReasonMarks(Record):
+    """The reason codes shown for one matched labeled item, beside its hand labels."""
+
+    shown: list[str]
+    """Codes the backend shows the worker, in its order."""
+    gold: list[str]
+    acceptable: list[str] = []
+    primary: str
+
+
 class ItemPair(Record):
     """One row of the item alignment: a labeled item, a predicted item, or both."""
 
@@ -71,6 +83,12 @@ class ItemPair(Record):
     similarity: float
     predicted_service: str | None = None
     """Set for spurious predictions only (the label side shows the text otherwise)."""
+    reasons: ReasonMarks | None = None
+    """Set for matched labeled items that have reason labels."""
+
+    @property
+    def matched(self) -> bool:
+        return self.expected is not None and self.predicted is not None
 
 
 class SummaryScore(Record):
@@ -102,6 +120,36 @@ class GroundingScore(Record):
     """Paths of values whose span is missing, out of range or does not contain them."""
 
 
+class FieldUse(Record):
+    """What the model contributed to one field (see :mod:`.contribution`)."""
+
+    field: str
+    """The document's grounding path: ``decisions/2/body_region``, ``summary``, ``case/decision_date``."""
+    status: Literal["accepted", "rejected", "unanswered"]
+    cause: str | None = None
+    """Why the model's value was not used (None when accepted)."""
+
+
+class ItemOutput(Record):
+    """What the backend output for one item, beyond the labeled values (for comparisons)."""
+
+    index: int
+    service: str
+    outcome: Outcome
+    reasons: list[str] = []
+    enrichment: dict[str, str | None] | None = None
+    """Category, body region, quantity, frequency, duration (LLM backends)."""
+
+
+class Outputs(Record):
+    """The letter's output as a reader sees it, compactly: items and the summary text."""
+
+    items: list[ItemOutput] = []
+    summary_text: str | None = None
+    summary_by: str | None = None
+    """``rules`` (the templates) or the model that wrote the summary."""
+
+
 class Ops(Record):
     """Cost of one letter. Zero counts for the rules backend and for cache hits."""
 
@@ -128,6 +176,11 @@ class LetterRecord(Record):
     summary: SummaryScore | None = None
     grounding: GroundingScore | None = None
     ops: Ops = Ops()
+    model: list[FieldUse] | None = None
+    """Per model-backed field: accepted, rejected or unanswered (None for ``rules``)."""
+    outputs: Outputs | None = None
+    labels_sha256: str | None = None
+    """Hash of this letter's labels: runs compare labels letter by letter."""
 
     @property
     def scored(self) -> bool:
@@ -147,6 +200,8 @@ class RunMeta(Record):
     model: str | None = None
     prompts: list[PromptInfo] = []
     parser_version: str
+    templates_version: str | None = None
+    """Version of the summary templates (the rules' summaries and every fallback)."""
     package_version: str
     identity: dict[str, Any]
     """The backend's own ``identity()``: everything about it that changes its output."""

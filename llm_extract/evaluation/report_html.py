@@ -2,10 +2,13 @@
 
 Per letter it shows the letter text with every predicted evidence span highlighted
 (hover for the field a span supports; ungrounded spans in red), the labeled and
-predicted values side by side with mismatches marked, the predicted items, and the
-plain-language summary with its reading score. Letters with problems open by
-default. Every piece of letter text goes through :func:`html.escape`: a letter is
-untrusted input and may contain markup.
+predicted values side by side with mismatches marked, the predicted items, each
+item's shown reasons beside its reason labels and the labeled evidence, what the
+model contributed per field, and the plain-language summary with its reading score.
+Letters with problems open by default; radio buttons (CSS only, no script) filter the
+list to letters with problems or letters that differ from the baseline. Every piece
+of letter text goes through :func:`html.escape`: a letter is untrusted input and may
+contain markup.
 """
 
 from __future__ import annotations
@@ -20,17 +23,21 @@ from llm_extract.evaluation.compare import Comparison
 from llm_extract.evaluation.metrics import grade_histogram
 from llm_extract.evaluation.present import (
     ReportInput,
+    fmt_causes,
     fmt_metric,
     fmt_value,
     has_problems,
     letter_issues,
     metric_rows,
+    model_rows,
     problems,
+    reason_code_rows,
     run_title,
 )
 from llm_extract.evaluation.runner import LetterRun
 
 MAX_CHANGES = 300
+MAX_TEXTS = 50
 
 
 def esc(value: object) -> str:
@@ -129,6 +136,15 @@ mark.k-overturned{background:#aceebb;font-weight:700}mark.k-block{background:#ee
 mark.k-reason{background:#dcd0ff}mark.k-bad{background:#ffc1c0;outline:2px solid #cf222e}
 .bar{display:inline-block;height:.9em;background:#54aeff;vertical-align:middle}
 .legend mark{margin-right:.6em}
+.r-gold{color:#1a7f37;font-weight:600}.r-ok{color:#9a6700}.r-bad{color:#cf222e;font-weight:700}
+input[name=f]{display:none}.filter{margin:.6em 0}
+.filter label{margin-right:1em;cursor:pointer;border:1px solid #d0d7de;border-radius:1em;padding:0 .7em}
+#f-all:checked~.filter label[for=f-all],#f-bad:checked~.filter label[for=f-bad],
+#f-diff:checked~.filter label[for=f-diff]{background:#0969da;color:#fff}
+#f-bad:checked~.letters details.letter:not(.bad){display:none}
+#f-bad:checked~.letters tr.row:not(.bad){display:none}
+#f-diff:checked~.letters details.letter:not(.diff){display:none}
+#f-diff:checked~.letters tr.row:not(.diff){display:none}
 """
 
 
@@ -221,10 +237,19 @@ def comparison_html(c: Comparison, title: str) -> str:
         f"<b>{esc(t.verdict)}</b>; bootstrap delta {t.delta:+.4f}, "
         f"95% CI [{t.ci_low:+.4f}, {t.ci_high:+.4f}].</p>"
     ]
+    if c.differences:
+        rows = "".join(f"<tr><td>{esc(d.what)}</td><td>{esc(d.a)}</td><td>{esc(d.b)}</td></tr>" for d in c.differences)
+        parts.append(f"<table><tr><th>what differs</th><th>A</th><th>B</th></tr>{rows}</table>")
     if not c.same_labels:
-        parts.append('<p class="fail">The labels differ between the two runs.</p>')
+        parts.append('<p class="fail">The labels of some letters differ between the two runs.</p>')
+    for text in c.texts[:MAX_TEXTS]:
+        parts.append(
+            f"<h4>Summary text, {esc(text.letter)}</h4><div class=cols><div><b>A</b> ({esc(text.a_by or '?')})"
+            f"<pre>{esc(text.a or '(none)')}</pre></div><div><b>B</b> ({esc(text.b_by or '?')})"
+            f"<pre>{esc(text.b or '(none)')}</pre></div></div>"
+        )
     if not c.changes:
-        return "".join(parts) + "<p>No letter changed.</p>"
+        return "".join(parts) + ("<p>No letter changed.</p>" if not c.texts else "")
     rows = "".join(
         f'<tr class="{"bad" if ch.kind == "broke" else "ok"}"><td><a href="#letter-{esc(ch.letter)}">'
         f"{esc(ch.letter)}</a></td><td>{esc(ch.path)}</td><td>{esc(fmt_value(ch.before))}</td>"
@@ -237,7 +262,12 @@ def comparison_html(c: Comparison, title: str) -> str:
     )
 
 
-def _index(letters: Sequence[LetterRun]) -> str:
+def _classes(x: LetterRun, changed: set[str]) -> str:
+    r = x.record
+    return " ".join(c for c, on in (("bad", has_problems(r) or r.status == "error"), ("diff", r.id in changed)) if on)
+
+
+def _index(letters: Sequence[LetterRun], changed: set[str]) -> str:
     rows = []
     for x in letters:
         r = x.record
@@ -252,12 +282,13 @@ def _index(letters: Sequence[LetterRun]) -> str:
             else "<td></td><td></td><td></td><td></td>"
         )
         rows.append(
-            f'<tr><td><a href="#letter-{esc(r.id)}">{esc(r.id)}</a></td><td>{_badge(x)}</td>'
+            f'<tr class="row {_classes(x, changed)}"><td><a href="#letter-{esc(r.id)}">{esc(r.id)}</a></td>'
+            f"<td>{_badge(x)}</td>"
             f"<td class=num>{len(problems(r)) if r.scored else ''}</td><td class=num>{esc(grade)}</td>"
             f"{ops}</tr>"
         )
     return (
-        "<h2>Letters</h2><table><tr><th>letter</th><th>status</th><th>mismatched values</th>"
+        "<table><tr><th>letter</th><th>status</th><th>mismatched values</th>"
         "<th>summary score</th><th>latency</th><th>cache</th><th>calls</th><th>re-asks</th></tr>"
         f"{''.join(rows)}</table>"
     )
@@ -317,7 +348,68 @@ def _summary_block(x: LetterRun) -> str:
     )
 
 
-def _letter(x: LetterRun) -> str:
+def _code(code: str, gold: list[str], acceptable: list[str]) -> str:
+    kind = "r-gold" if code in gold else "r-ok" if code in acceptable else "r-bad"
+    title = "gold" if code in gold else "acceptable" if code in acceptable else "in neither list: misinforms"
+    return f'<span class="{kind}" title="{title}">{esc(code)}</span>'
+
+
+def _reasons_table(x: LetterRun) -> str:
+    """Each labeled item: the codes shown (marked gold / acceptable / neither), the labels, the evidence."""
+    labels = x.fixture.expected.decisions
+    doc = x.extraction
+    by_index = {d.index: d for d in doc.decisions} if doc is not None else {}
+    rows = []
+    for pair in x.record.items:
+        if pair.expected is None:
+            continue
+        want = labels[pair.expected - 1].reasons
+        if want is None:
+            continue
+        marks = pair.reasons
+        if marks is None:
+            shown_html = '<span class="muted">(item not matched)</span>'
+        else:
+            shown_html = ", ".join(_code(c, want.gold, want.acceptable) for c in marks.shown) or (
+                '<span class="r-bad">none shown</span>'
+            )
+        spans = ""
+        decision = by_index.get(pair.predicted) if pair.predicted is not None else None
+        if decision is not None and x.text is not None:
+            spans = "<br>".join(
+                f"<b>{esc(r.code.value)}</b>: &ldquo;{esc(x.text[r.span.start : r.span.end])}&rdquo;"
+                for r in decision.reasons
+            )
+        hit = marks is not None and want.primary in marks.shown
+        rows.append(
+            f'<tr class="{"ok" if hit else "bad"}"><td class=num>{pair.expected}</td><td>{shown_html}</td>'
+            f"<td>{esc(', '.join(want.gold))}</td><td>{esc(', '.join(want.acceptable))}</td>"
+            f"<td>{esc(want.primary)}{' (' + esc(want.other_note) + ')' if want.other_note else ''}</td>"
+            f"<td>&ldquo;{esc(want.evidence)}&rdquo;</td><td>{spans}</td></tr>"
+        )
+    if not rows:
+        return ""
+    return (
+        "<h4>Reasons: shown vs labeled</h4><table><tr><th>item</th><th>shown</th><th>gold</th><th>acceptable</th>"
+        "<th>primary</th><th>labeled evidence</th><th>shown reasons' spans</th></tr>" + "".join(rows) + "</table>"
+    )
+
+
+def _model_table(x: LetterRun) -> str:
+    uses = x.record.model
+    if not uses:
+        return ""
+    rows = "".join(
+        f'<tr class="{"ok" if u.status == "accepted" else "bad"}"><td>{esc(u.field)}</td><td>{esc(u.status)}</td>'
+        f"<td>{esc(u.cause or '')}</td></tr>"
+        for u in uses
+    )
+    return (
+        f"<h4>What the model contributed</h4><table><tr><th>field</th><th>status</th><th>cause</th></tr>{rows}</table>"
+    )
+
+
+def _letter(x: LetterRun, changed: set[str]) -> str:
     r = x.record
     head = f"<summary>{esc(r.id)} {_badge(x)} <span class=muted>{esc(r.letter)}</span></summary>"
     if r.status == "missing":
@@ -328,7 +420,13 @@ def _letter(x: LetterRun) -> str:
     issues = "".join(f"<li>{esc(i)}</li>" for i in letter_issues(r))
     left = [f"<ul>{issues}</ul>" if issues else "", "<h4>Labeled vs predicted</h4>", _fields_table(x)]
     if x.extraction is not None:
-        left += ["<h4>Predicted items</h4>", _items_table(x.extraction), _summary_block(x)]
+        left += [
+            "<h4>Predicted items</h4>",
+            _items_table(x.extraction),
+            _reasons_table(x),
+            _model_table(x),
+            _summary_block(x),
+        ]
     right = ""
     if x.text is not None:
         ungrounded = r.grounding.ungrounded if r.grounding else []
@@ -336,7 +434,8 @@ def _letter(x: LetterRun) -> str:
         right = f"<h4>Letter with evidence spans</h4><pre class=letter>{highlight(x.text, marks)}</pre>"
     opened = " open" if has_problems(r) else ""
     return (
-        f'<details class="letter" id="letter-{esc(r.id)}"{opened}>{head}<div class=cols><div>{"".join(left)}'
+        f'<details class="letter {_classes(x, changed)}" id="letter-{esc(r.id)}"{opened}>{head}'
+        f"<div class=cols><div>{''.join(left)}"
         f"</div><div>{right}</div></div></details>"
     )
 
@@ -346,6 +445,54 @@ LEGEND = (
     "<mark class=k-overturned>overturned</mark><mark class=k-block>guideline / rationale</mark>"
     "<mark class=k-reason>reason</mark><mark class=k-bad>ungrounded</mark> (hover a span for its field)</p>"
 )
+
+
+FILTER = (
+    "<h2>Letters</h2><input type=radio name=f id=f-all checked><input type=radio name=f id=f-bad>"
+    "<input type=radio name=f id=f-diff><p class=filter>Show: <label for=f-all>all letters</label>"
+    "<label for=f-bad>letters with problems or failures</label>"
+    "<label for=f-diff>letters that differ from the baseline</label></p>"
+)
+"""CSS-only filter: the radios are siblings of the letters block, the labels switch them."""
+
+
+def _model_summary(report: ReportInput) -> str:
+    rows = model_rows(report.record.letters)
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{esc(r.kind)}</td><td class=num>{r.values}</td>"
+        + "".join(
+            f"<td class=num>{esc(fmt_metric('model.accepted', v))}</td>"
+            for v in (r.accepted, r.rejected, r.unanswered, r.fallback)
+        )
+        + f"<td>{esc(fmt_causes(r.causes))}</td></tr>"
+        for r in rows
+    )
+    m = report.record.metrics
+    return (
+        "<h2>What the model contributed</h2><p class=muted>Accepted: the model answered, every check passed and "
+        "the value is not empty. Everything else fell back to the parser or the templates. "
+        f"{esc(fmt_metric('model.reasks_per_accepted', m.get('model.reasks_per_accepted')))} re-asks and "
+        f"{esc(fmt_metric('model.tokens_per_accepted', m.get('model.tokens_per_accepted')))} tokens per accepted "
+        "value.</p><table><tr><th>field</th><th>values</th><th>accepted</th><th>rejected</th><th>no answer</th>"
+        f"<th>fell back</th><th>why not used</th></tr>{body}</table>"
+    )
+
+
+def _reason_codes(report: ReportInput) -> str:
+    rows = reason_code_rows(report.record.letters)
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{esc(code)}</td><td class=num>{gold}</td><td class=num>{shown}</td><td class=num>{esc(p)}</td>"
+        f"<td class=num>{esc(r)}</td></tr>"
+        for code, gold, shown, p, r in rows
+    )
+    return (
+        "<h2>Reasons per code</h2><table><tr><th>code</th><th>items gold</th><th>items shown</th>"
+        f"<th>precision</th><th>recall</th></tr>{body}</table>"
+    )
 
 
 def render_html(report: ReportInput, letters: Sequence[LetterRun]) -> str:
@@ -363,5 +510,16 @@ def render_html(report: ReportInput, letters: Sequence[LetterRun]) -> str:
     ]
     if report.comparison is not None:
         parts.append(comparison_html(report.comparison, "Against the baseline"))
-    parts += [_index(letters), "<h2>Per letter</h2>", LEGEND, *(_letter(x) for x in letters), "</body></html>\n"]
+    changed = set(report.comparison.changed_letters) if report.comparison is not None else set()
+    parts += [
+        _model_summary(report),
+        _reason_codes(report),
+        FILTER,
+        '<div class="letters">',
+        _index(letters, changed),
+        "<h2>Per letter</h2>",
+        LEGEND,
+        *(_letter(x, changed) for x in letters),
+        "</div></body></html>\n",
+    ]
     return "".join(parts)

@@ -10,17 +10,21 @@ from llm_extract.evaluation.compare import Comparison
 from llm_extract.evaluation.metrics import grade_histogram
 from llm_extract.evaluation.present import (
     ReportInput,
+    fmt_causes,
     fmt_delta,
     fmt_metric,
     fmt_value,
     has_problems,
     letter_issues,
     metric_rows,
+    model_rows,
     problems,
+    reason_code_rows,
     run_title,
 )
 
 MAX_CHANGES = 200
+MAX_TEXTS = 20
 """Longest list of changed values a report prints (the run records hold all of them)."""
 
 
@@ -79,8 +83,12 @@ def comparison_lines(c: Comparison, title: str) -> list[str]:
         f"{c.letters_compared} letter(s) compared.",
         "",
     ]
+    if c.differences:
+        lines += _table(["what differs", "A", "B"], [[d.what, d.a, d.b] for d in c.differences])
+    else:
+        lines += ["Same backend, model, prompts, parser, templates, code, labels and letters.", ""]
     if not c.same_labels:
-        lines += ["**The labels differ between the two runs**: some changes may be label edits.", ""]
+        lines += ["**The labels of some letters differ between the two runs**: some changes may be label edits.", ""]
     if c.only_in_a or c.only_in_b:
         lines += [f"Only in A: {', '.join(c.only_in_a) or '-'}; only in B: {', '.join(c.only_in_b) or '-'}.", ""]
     lines += [
@@ -122,9 +130,56 @@ def comparison_lines(c: Comparison, title: str) -> list[str]:
         lines += _table(["letter", "value", "A", "B", "label", "kind"], rows)
         if len(c.changes) > MAX_CHANGES:
             lines += [f"... and {len(c.changes) - MAX_CHANGES} more (see the run records).", ""]
-    else:
+    elif not c.texts:
         lines += ["No letter changed.", ""]
+    for text in c.texts[:MAX_TEXTS]:
+        lines += [
+            f"### Summary text, {text.letter}",
+            "",
+            *_table([f"A ({text.a_by or '?'})", f"B ({text.b_by or '?'})"], [[text.a or "(none)", text.b or "(none)"]]),
+        ]
+    if len(c.texts) > MAX_TEXTS:
+        lines += [f"... and {len(c.texts) - MAX_TEXTS} more changed summary texts (see the run records).", ""]
     return lines
+
+
+def _model(report: ReportInput) -> list[str]:
+    rows = model_rows(report.record.letters)
+    if not rows:
+        return []
+    m = report.record.metrics
+    reasks = fmt_metric("model.reasks_per_accepted", m.get("model.reasks_per_accepted"))
+    tokens = fmt_metric("model.tokens_per_accepted", m.get("model.tokens_per_accepted"))
+    return [
+        "## What the model contributed",
+        "",
+        "Accepted: the model answered, every check passed and the value is not empty; everything else fell "
+        f"back to the parser or the templates. {reasks} re-asks and {tokens} tokens per accepted value.",
+        "",
+        *_table(
+            ["field", "values", "accepted", "rejected", "no answer", "fell back", "why not used"],
+            [
+                [
+                    r.kind,
+                    str(r.values),
+                    *(fmt_metric("model.accepted", v) for v in (r.accepted, r.rejected, r.unanswered, r.fallback)),
+                    fmt_causes(r.causes),
+                ]
+                for r in rows
+            ],
+        ),
+    ]
+
+
+def _reason_codes(report: ReportInput) -> list[str]:
+    rows = reason_code_rows(report.record.letters)
+    if not rows:
+        return []
+    return [
+        "## Reasons per code",
+        "",
+        *_table(["code", "items gold", "items shown", "precision", "recall"], [[str(c) for c in r] for r in rows]),
+    ]
 
 
 def _confusion(report: ReportInput) -> list[str]:
@@ -168,7 +223,7 @@ def render_markdown(report: ReportInput) -> str:
             [list(r) for r in metric_rows(report.record.metrics, report.comparison)],
         ),
     ]
-    lines += _confusion(report) + _summaries(report)
+    lines += _model(report) + _reason_codes(report) + _confusion(report) + _summaries(report)
     if report.comparison is not None:
         lines += comparison_lines(report.comparison, "Against the baseline")
     lines += _letters(report)

@@ -10,7 +10,11 @@ What counts as correct:
 * list values (licensed states, specialties, guideline sources) are compared as sets;
 * guideline sources are scored only where the label has them (the seeds);
 * a labeled item with no prediction makes all of its values wrong (``missing``), so
-  dropping a hard item never raises a field accuracy.
+  dropping a hard item never raises a field accuracy; its outcome is not scored at
+  all: a service name the alignment could not pair is an item and field error, not
+  an outcome error (outcome metrics are over matched items);
+* reason codes are kept per matched item beside the item's reason labels
+  (:class:`~.records.ReasonMarks`), for the reason metrics.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from enum import Enum
 from llm_extract.contract.models import Decision, Extraction
 from llm_extract.evaluation.align import align
 from llm_extract.evaluation.fixtures import Expected, ExpectedDecision
-from llm_extract.evaluation.records import FieldResult, ItemPair, Value
+from llm_extract.evaluation.records import FieldResult, ItemPair, ReasonMarks, Value
 from llm_extract.evaluation.textnorm import fold
 
 CASE_FIELDS = (
@@ -103,6 +107,8 @@ def decision_fields(position: int, want: ExpectedDecision, have: Decision | None
         expected = getattr(want, name)
         if expected is None and name.endswith("_sources"):
             continue  # not labeled for this letter
+        if name == "outcome" and have is None:
+            continue  # an unmatched item is an item error, not an outcome error
         predicted = getattr(have, name) if have is not None else None
         out.append(_result(f"decisions[{position}].{name}", name, expected, predicted, missing=have is None))
     return out
@@ -131,6 +137,7 @@ def score_items(
                 predicted_outcome=have.outcome if have is not None else None,
                 similarity=round(sim, 4),
                 predicted_service=have.service if have is not None and want is None else None,
+                reasons=_reason_marks(want, have),
             )
         )
         if want is not None and e is not None:
@@ -138,3 +145,11 @@ def score_items(
             if have is not None:
                 partner[e + 1] = have
     return pairs, fields, partner
+
+
+def _reason_marks(want: ExpectedDecision | None, have: Decision | None) -> ReasonMarks | None:
+    if want is None or have is None or want.reasons is None:
+        return None
+    labels = want.reasons
+    shown = list(dict.fromkeys(r.code.value for r in have.reasons))
+    return ReasonMarks(shown=shown, gold=labels.gold, acceptable=labels.acceptable, primary=labels.primary)
