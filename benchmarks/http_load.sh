@@ -24,8 +24,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 
 WORK=$(mktemp -d)
 SERVER_PID=""
+REDIS_PID=""
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
   if [ -n "${KEEP_LOG:-}" ]; then cp "$WORK/server.log" "$KEEP_LOG"; fi
   rm -rf "$WORK"
 }
@@ -35,10 +37,22 @@ export LLM_EXTRACT_BENCH_KEY="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr
 PORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
 
+# Several server processes share their job store, limits and cache through Redis (serve refuses
+# --workers N without it): a private redis-server on loopback for the run.
+QUEUE=()
+if [ "$WORKERS" -gt 1 ]; then
+  command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install -y redis-server)" >&2; exit 2; }
+  RPORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  redis-server --port "$RPORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >/dev/null 2>&1 &
+  REDIS_PID=$!
+  sleep 0.5
+  QUEUE=(LLM_EXTRACT_QUEUE_URL="redis://127.0.0.1:$RPORT/0")
+fi
+
 env -u LLM_EXTRACT_BASE_URL -u OPENAI_API_KEY -u OPENAI_BASE_URL \
   LLM_EXTRACT_API_KEYS="$LLM_EXTRACT_BENCH_KEY" LLM_EXTRACT_KEYS_FILE="$WORK/keys.json" \
   LLM_EXTRACT_CACHE_DIR="$WORK/cache" LLM_EXTRACT_RATE_LIMIT=100000000 LLM_EXTRACT_RATE_BURST=1000000 \
-  .venv/bin/llm-extract serve --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" 2>"$WORK/server.log" &
+  "${QUEUE[@]}" .venv/bin/llm-extract serve --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do
   curl -fsS "$URL/v1/healthz" >/dev/null 2>&1 && break

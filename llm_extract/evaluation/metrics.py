@@ -78,6 +78,7 @@ _SPECS: list[MetricSpec] = [
     _spec("fields.decision", "item fields (micro)"),
     *(_spec(f"fields.{k}", k) for k in _FIELD_KINDS),
     _spec("summary.at_target", "summaries at/below reading target"),
+    _spec("summary.plain_words", "English summaries with no unexplained hard word"),
     _spec("summary.readability_mean", "reading score, mean", "none", "score"),
     _spec("summary.readability_median", "reading score, median", "none", "score"),
     _spec("summary.readability_max", "reading score, max", "none", "score"),
@@ -278,8 +279,10 @@ def _summary(scored: Sequence[LetterRecord]) -> Metrics:
     grades = [s.grade for s in summaries]
     words = [float(s.words) for s in summaries]
     labeled = sum(p.expected is not None for x in scored for p in x.items)
+    checked = [s for s in summaries if s.hard_words is not None]
     return {
         "summary.at_target": ratio(sum(s.meets_target for s in summaries), len(scored)),
+        "summary.plain_words": ratio(sum(s.hard_words == [] for s in checked), len(checked)),
         "summary.readability_mean": statistics.fmean(grades) if grades else None,
         "summary.readability_median": percentile(grades, 50),
         "summary.readability_max": max(grades) if grades else None,

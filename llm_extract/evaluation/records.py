@@ -109,6 +109,9 @@ class SummaryScore(Record):
     """Label positions whose outcome the summary misses or misstates."""
     unsupported: list[str] = []
     """Dates (ISO) and numbers the summary states that the letter does not contain."""
+    hard_words: list[str] | None = None
+    """Words a grade-6 reader may not know that the summary leaves unexplained, as the
+    summary reports them (English template summaries); None where it reports none."""
 
 
 class GroundingScore(Record):

@@ -80,4 +80,5 @@ def score_summary(
         items_correct=correct,
         wrong_items=wrong,
         unsupported=unsupported,
+        hard_words=summary.readability.hard_words,
     )
