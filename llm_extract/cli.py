@@ -263,16 +263,18 @@ class _Writer:
         other formats swap the ``.json`` suffix for their own."""
 
     def write(self, result: LetterResult) -> None:
-        from llm_extract.render.api import to_html, to_text
-
         assert result.document is not None
         if self.out_dir is not None:
             self._write_file(result)
         elif self.fmt is Format.table:
             print_table(result.name, result.extraction, self.lang)
         elif self.fmt is Format.text:
+            from llm_extract.render.api import to_text  # only for documents: JSON runs do not load the renderers
+
             sys.stdout.write(("\n" if self.written else "") + to_text(result.extraction, self.lang))
         elif self.fmt is Format.html:
+            from llm_extract.render.api import to_html
+
             sys.stdout.write(to_html(result.extraction, self.lang))
         elif self.single:
             sys.stdout.write(result.document)
