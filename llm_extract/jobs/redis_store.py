@@ -45,6 +45,7 @@ return {att, payload}
 _FINISH = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+for i = 10, #ARGV, 2 do redis.call('HINCRBYFLOAT', KEYS[8], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
 redis.call('HDEL', KEYS[4], ARGV[1])
 redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
@@ -193,6 +194,9 @@ class RedisJobStore:
         assert preview.finished is not None and preview.expires is not None
         keys = [_key(job_id, p) for p in ("", "out", "st", "in", "ids", "att")]
         keys.insert(5, ACTIVE)  # KEYS[6]
+        keys.append(COUNTERS)  # KEYS[8]: counted in the same script as the result, so a worker
+        # killed right after writing a result can never leave it uncounted (or count it twice)
+        counts = [x for name, value in outcome_counters(outcome).items() if value for x in (name, repr(value))]
         result = self._finish(
             keys=keys,
             args=[
@@ -205,16 +209,9 @@ class RedisJobStore:
                 preview.webhook,
                 str(int(self.retention) + 1),
                 job_id,
+                *counts,
             ],
         )
-        if int(result) <= 0:
-            return None
-        counts = outcome_counters(outcome)
-        pipe = self.client.pipeline(transaction=False)
-        for name, value in counts.items():
-            if value:
-                pipe.hincrbyfloat(COUNTERS, name, value)
-        pipe.execute()
         return self.get(job_id) if int(result) == 2 else None
 
     def set_webhook(self, job_id: str, state: str) -> None:
