@@ -41,6 +41,7 @@ from llm_extract.contract.models import (
 )
 from llm_extract.summary import glossary, next_steps, specifics
 from llm_extract.summary.readability import hard_words, score
+from llm_extract.text.dates import MONTHS
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 
@@ -123,20 +124,7 @@ _EN = _Wording(
         "reviewer. Approved means the reviewer said yes to the care."
     ),
     dated="The decision is dated {date}.",
-    months=(
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    months=tuple(m.capitalize() for m in MONTHS["en"]),
     date_format="{month} {day}, {year}",
     treatment="Care: {service}.",
     treatment_named="Care: {plain} ({service}).",
@@ -200,20 +188,7 @@ _ES = _Wording(
         "atención."
     ),
     dated="La decisión tiene fecha del {date}.",
-    months=(
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
+    months=MONTHS["es"],
     date_format="{day} de {month} de {year}",
     treatment="Tratamiento (así aparece en la carta, en inglés): {service}.",
     treatment_named="Tratamiento: {plain} (en la carta: {service}).",
