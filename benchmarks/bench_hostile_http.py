@@ -3,7 +3,7 @@
 Starts the real server (its own process, loopback, an ephemeral port, the rules
 backend), runs attackers in another process (malformed bytes, invalid keys, slowloris
 heads, oversized and stalled bodies, invalid JSON; with --letters also regex-bomb and
-fake-structure letters sent for extraction) and polls /v1/healthz every 20 ms from
+fake-structure letters and hostile PDFs (PDFium memory bombs, real-shaped letters) sent for extraction) and polls /v1/healthz every 20 ms from
 this one. Prints polls, failures, p50/p99/max latency and what the attackers got.
 The target (issue 14): p99 under 100 ms.
 

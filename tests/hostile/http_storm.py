@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from tests.pdfkit import letter_pdf, save_state_bomb
+
 REPO = Path(__file__).resolve().parents[2]
 
 MALFORMED = [
@@ -41,6 +43,12 @@ MALFORMED = [
     b"GET /v1/healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 40_000,
     bytes(range(256)),
 ]
+
+
+def rotated_pdf() -> bytes:
+    """A real-shaped letter as a PDF (the attack mixes bombs with PDFs that must still be read)."""
+    seed = (REPO / "examples" / "letters" / "seed-000.txt").read_text(encoding="utf-8")
+    return letter_pdf(seed)
 
 
 def hostile_letters() -> list[str]:
@@ -100,8 +108,9 @@ async def _attacker(base: str, key: str, rng: random.Random, until: float, resul
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     kinds = ["malformed", "bad-key", "slowloris", "too-large", "bad-json", "stalled-body"]
     if letters:
-        kinds += ["letter"] * 3
+        kinds += ["letter"] * 3 + ["pdf"] * 2
     bombs = hostile_letters()
+    pdfs = [save_state_bomb(), rotated_pdf()] if letters else []
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         while time.monotonic() < until:
             kind = rng.choice(kinds)
@@ -124,6 +133,12 @@ async def _attacker(base: str, key: str, rng: random.Random, until: float, resul
                 elif kind == "bad-json":
                     headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
                     status = (await client.post("/v1/extractions", content=b'{"text": ', headers=headers)).status_code
+                elif kind == "pdf":  # a PDFium memory bomb or a rotated letter, read in the bounded reader
+                    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/pdf"}
+                    pdf = rng.choice(pdfs)
+                    status = (
+                        await client.post("/v1/extractions?cache=false", content=pdf, headers=headers)
+                    ).status_code
                 else:
                     headers = {"Authorization": f"Bearer {key}"}
                     body = {"text": rng.choice(bombs)}
