@@ -4,7 +4,8 @@ Starts the real server (its own process, loopback, an ephemeral port, the rules
 backend), runs attackers in another process (malformed bytes, invalid keys, slowloris
 heads, oversized and stalled bodies, invalid JSON; with --letters also regex-bomb and
 fake-structure letters and hostile PDFs, PDFium memory bombs and real-shaped letters, sent
-for extraction) and polls /v1/healthz every 20 ms from this one. Prints polls, failures, p50/p99/max latency and what the attackers got.
+for extraction) and polls /v1/healthz every 20 ms from this one. Prints polls, failures,
+p50/p99/max latency and what the attackers got.
 The target (issue 14): p99 under 100 ms.
 
     .venv/bin/python benchmarks/bench_hostile_http.py [--seconds 20] [--attackers 16] [--letters]
