@@ -19,6 +19,16 @@ PREFIX = "LLM_EXTRACT_"
 M = TypeVar("M", bound=BaseModel)
 
 
+def read_env(env: Mapping[str, str], env_names: Mapping[str, str]) -> dict[str, Any]:
+    """The set, non-blank ``LLM_EXTRACT_*`` variables of ``env_names`` (field -> suffix), by field."""
+    raw: dict[str, Any] = {}
+    for field, suffix in env_names.items():
+        value = env.get(PREFIX + suffix, "").strip()
+        if value:
+            raw[field] = value
+    return raw
+
+
 def validate_settings(
     model: type[M],
     raw: Mapping[str, Any],

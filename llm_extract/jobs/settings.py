@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from llm_extract.envconfig import PREFIX, validate_settings
+from llm_extract.envconfig import PREFIX, read_env, validate_settings
 
 QUEUE_URL_ENV = PREFIX + "QUEUE_URL"
 DAY = 86_400.0
@@ -57,10 +57,6 @@ _ENV_FIELDS: dict[str, str] = {
 def load_job_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> JobSettings:
     """Settings from ``env`` (default: the process environment), then non-None ``overrides``."""
     env = os.environ if env is None else env
-    raw: dict[str, Any] = {}
-    for name, suffix in _ENV_FIELDS.items():
-        value = env.get(PREFIX + suffix, "").strip()
-        if value:
-            raw[name] = value
+    raw = read_env(env, _ENV_FIELDS)
     raw.update({k: v for k, v in overrides.items() if v is not None})
     return validate_settings(JobSettings, raw, _ENV_FIELDS)

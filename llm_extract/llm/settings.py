@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from llm_extract.contract.models import BACKENDS, BackendName
-from llm_extract.envconfig import PREFIX, validate_settings
+from llm_extract.envconfig import PREFIX, read_env, validate_settings
 from llm_extract.errors import ConfigError
 from llm_extract.resources import data_path
 
@@ -146,11 +146,7 @@ _ENV_FIELDS: dict[str, str] = {
 
 
 def _raw_from_env(env: Mapping[str, str]) -> dict[str, Any]:
-    raw: dict[str, Any] = {}
-    for field, suffix in _ENV_FIELDS.items():
-        value = env.get(PREFIX + suffix, "").strip()
-        if value:
-            raw[field] = value
+    raw = read_env(env, _ENV_FIELDS)
     if "api_key" not in raw and env.get("OPENAI_API_KEY"):
         raw["api_key"] = env["OPENAI_API_KEY"]
     if "base_url" not in raw:

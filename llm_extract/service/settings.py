@@ -18,7 +18,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from llm_extract.engine.cache import CACHE_DIR_ENV
-from llm_extract.envconfig import PREFIX, validate_settings
+from llm_extract.envconfig import PREFIX, read_env, validate_settings
 
 API_KEYS_ENV = PREFIX + "API_KEYS"
 KEYS_FILE_ENV = PREFIX + "KEYS_FILE"
@@ -93,11 +93,7 @@ _ENV_FIELDS: dict[str, str] = {
 def load_service_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> ServiceSettings:
     """Settings from ``env`` (default: the process environment), then non-None ``overrides``."""
     env = os.environ if env is None else env
-    raw: dict[str, Any] = {}
-    for name, suffix in _ENV_FIELDS.items():
-        value = env.get(PREFIX + suffix, "").strip()
-        if value:
-            raw[name] = value
+    raw = read_env(env, _ENV_FIELDS)
     keys = [k.strip() for k in env.get(API_KEYS_ENV, "").split(",") if k.strip()]
     if keys:
         raw["api_keys"] = tuple(keys)
