@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from llm_extract.contract.models import Decision, Extraction, Span
 from llm_extract.evaluation.records import GroundingScore
+from llm_extract.evaluation.scoring import CASE_FIELDS
 from llm_extract.text.dates import find_dates
 from llm_extract.text.fold import fold
 from llm_extract.text.lexicon import sex_pattern
@@ -46,15 +47,7 @@ def _date_in(text: str, span: Span | None, value: dt.date) -> bool:
 
 def _case_checks(doc: Extraction, text: str) -> Iterator[Check]:
     case = doc.case
-    for name in (
-        "case_number",
-        "date_assigned",
-        "date_of_injury",
-        "decision_date",
-        "ur_denial_date",
-        "application_received",
-        "priority",
-    ):
+    for name in CASE_FIELDS:
         value = getattr(case, name)
         span = getattr(case.spans, name)
         if value is None:
