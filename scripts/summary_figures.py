@@ -11,12 +11,10 @@ Prints, for the rules backend's summaries in English and Spanish:
   deadlines derived from the letter's decision date): unsupported numbers or dates;
 * English: Flesch-Kincaid grade <= 6, and no hard word (Dale-Chall) outside the
   summary's glossary; both together per letter;
-* Spanish: Fernández-Huerta >= 70 as the readability module scores it and, when
-  ``--syllables-es DIR`` points at a module ``syllables_es.py`` with a
-  ``fernandez_huerta(text)`` built on a correct Spanish syllabifier, with that;
-  and no fixed English sentence left in a Spanish summary.
+* Spanish: Fernández-Huerta >= 70 as the readability module scores it (correct Spanish
+  syllable counts), and no fixed English sentence left in a Spanish summary.
 
-Usage: scripts/summary_figures.py [--corpus DIR] [--syllables-es DIR]
+Usage: scripts/summary_figures.py [--corpus DIR]
 (the corpus defaults to ../shared/corpus/dwc-2016/text; missing -> seeds only).
 Prints figures only, never letter text.
 """
@@ -24,10 +22,7 @@ Prints figures only, never letter text.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import statistics
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from llm_extract.backends.rules import with_reasons
@@ -50,36 +45,20 @@ def _english_sentences() -> list[str]:
     return [s.split("{")[0] for s in fixed if len(s.split("{")[0]) > 12]
 
 
-def _fh_loader(folder: str | None) -> Callable[[str], float] | None:
-    if folder is None:
-        return None
-    path = Path(folder) / "syllables_es.py"
-    spec = importlib.util.spec_from_file_location("syllables_es_staged", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"no syllables_es.py in {folder}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    fh: Callable[[str], float] = module.fernandez_huerta
-    return fh
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "dwc-2016" / "text"))
-    ap.add_argument("--syllables-es", default=None, help="folder with a syllables_es.py (correct syllables)")
     args = ap.parse_args(argv)
     letters = sorted((ROOT / "examples" / "letters").glob("seed-*.txt"))
     corpus = Path(args.corpus)
     letters += sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
-    fh = _fh_loader(args.syllables_es)
     english = _english_sentences()
 
     n = len(letters)
     already_refused = already_items = partial_items = partial_ok = partial_distinct = retro_approved = retro_ok = 0
     unsupported_letters = 0
     en_grade_ok = en_words_ok = en_both_ok = 0
-    es_ok = es_fh_ok = es_untranslated = 0
+    es_ok = es_untranslated = 0
     grades: list[float] = []
     es_scores: list[float] = []
     hard: dict[str, int] = {}
@@ -129,8 +108,6 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 es_scores.append(summary.readability.score)
                 es_ok += summary.readability.meets_target
-                if fh is not None:
-                    es_fh_ok += fh(summary.text) >= SPANISH_TARGET
                 es_untranslated += any(s in summary.text for s in english)
 
     def share(k: int, of: int) -> str:
@@ -150,8 +127,6 @@ def main(argv: list[str] | None = None) -> int:
         top = sorted(hard.items(), key=lambda kv: -kv[1])[:15]
         print("  hard words left (letters):", ", ".join(f"{w} {c}" for w, c in top))
     print(f"Spanish FH >= {SPANISH_TARGET:g} (readability module): {share(es_ok, n)}; min {min(es_scores):.1f}")
-    if fh is not None:
-        print(f"Spanish FH >= {SPANISH_TARGET:g} (correct syllables): {share(es_fh_ok, n)}")
     print(f"Spanish summaries with a fixed English sentence: {es_untranslated}")
     return 0
 
