@@ -138,6 +138,10 @@ def test_approved_care_already_given_must_be_paid_for() -> None:
 # ------------------------------------------------------------------ specific reasons
 
 
+def _reasons(heading: str, rationale: str, lang: str = "en") -> list[str]:
+    return summarise(Letter([Item(heading, rationale=rationale)]), lang)[2].items[0].reasons
+
+
 def test_guideline_limit_and_amount_asked_are_quoted_with_spans() -> None:
     item = Item(
         "Massage therapy x 12: Upheld",
@@ -146,21 +150,110 @@ def test_guideline_limit_and_amount_asked_are_quoted_with_spans() -> None:
     )
     text, _, summary = summarise(Letter([item]))
     line = summary.items[0]
-    assert "The medical guidelines allow 4-6 visits." in line.reasons[0]
+    assert "The medical guidelines allow 4 to 6 visits over 8 weeks." in line.reasons[0]
     assert "Your doctor asked for 12 visits." in line.reasons
-    assert [text[q.span.start : q.span.end] for q in line.details if q.span] == ["4-6 visits", "12"]
-    spanish = summarise(Letter([item]), "es")[2]
-    assert "Las guías médicas permiten 4-6 visitas (en la carta: 4-6 visits)." in spanish.items[0].reasons[0]
+    assert [text[q.span.start : q.span.end] for q in line.details if q.span] == ["4-6 visits over 8 weeks", "12"]
+    spanish = summarise(Letter([item]), "es")[2].items[0].reasons
+    assert spanish[0].startswith("Las guías médicas permiten 4 a 6 visitas en 8 semanas (en la carta: 4-6 visits")
+    assert "Su médico pidió 12 visitas (en la carta: 12)." in spanish
 
 
 def test_limit_not_above_the_request_is_not_set_against_it() -> None:
-    item = Item(
+    reasons = _reasons(
         "Massage therapy, 6 visits: Upheld",
-        rationale="The request is in excess of the guidelines recommendation of 4-6 visits over 8 weeks.",
+        "The request is in excess of the guidelines recommendation of 4-6 visits over 8 weeks.",
     )
-    line = summarise(Letter([item]))[2].items[0]
-    assert any("allow 4-6 visits" in r for r in line.reasons)
-    assert not any("asked for 6" in r for r in line.reasons)
+    assert any("allow 4 to 6 visits" in r for r in reasons)
+    assert not any("asked for 6" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "english", "spanish"),
+    [
+        (  # a limit stated as the guideline for this care, the request in the rationale
+            "Chiropractic treatment 3 times a week for 4 weeks: Upheld",
+            "The guidelines recommend up to 10 visits of chiropractic care. The requested 12 sessions exceeds "
+            "the guideline recommendation.",
+            ["The medical guidelines allow 10 visits.", "Your doctor asked for 12 visits."],
+            ["Las guías médicas permiten 10 visitas (en la carta: 10 visits).", "Su médico pidió 12 visitas"],
+        ),
+        (  # a first trial, the request written as a word in the heading
+            "Twelve acupuncture sessions: Upheld",
+            "ODG recommends an initial trial of 3 to 4 visits over 2 weeks. The request exceeds an initial trial.",
+            ["The medical guidelines allow a first try of 3 to 4 visits over 2 weeks.", "Your doctor asked for twelve"],
+            ["Las guías médicas permiten una primera prueba de 3 a 4 visitas en 2 semanas", "Su médico pidió doce"],
+        ),
+        (  # the reviewer's own application, with the history number left out of "asked"
+            "Physical therapy x 6: Upheld",
+            "The patient has completed 12 sessions of physical therapy. An additional 8 sessions would surpass the "
+            "guidelines, which would allow only up to an additional 2-3 sessions.",
+            ["The medical guidelines allow 2 to 3 visits.", "Your doctor asked for 6 visits."],
+            ["Las guías médicas permiten 2 a 3 sesiones", "Su médico pidió 6 sesiones"],
+        ),
+        (  # a number of shots
+            "Lumbar epidural steroid injection x 3: Upheld",
+            "Guidelines allow a maximum of 2 injections. The request for 3 exceeds the guidelines.",
+            ["The medical guidelines allow 2 shots.", "Your doctor asked for 3 shots."],
+            ["Las guías médicas permiten 2 inyecciones", "Su médico pidió 3 inyecciones"],
+        ),
+        (  # a time limit for a medicine, "less than"
+            "Cyclobenzaprine 10mg #90: Upheld",
+            "Muscle relaxants are recommended for less than 3 weeks. The patient has used it since 2015, which "
+            "exceeds the guidelines.",
+            ["The medical guidelines allow this care for less than 3 weeks."],
+            ["Las guías médicas permiten este tratamiento por menos de 3 semanas (en la carta: less than 3 weeks)."],
+        ),
+        (  # a time limit for a medicine, "no longer than", in months
+            "Tramadol 50mg #120: Upheld",
+            "Opioids are not recommended for longer than 3 months for chronic pain. This request exceeds that.",
+            ["The medical guidelines allow this care for no more than 3 months."],
+            ["Las guías médicas permiten este tratamiento por no más de 3 meses"],
+        ),
+    ],
+)
+def test_limit_forms_are_named_in_both_languages(
+    heading: str, rationale: str, english: list[str], spanish: list[str]
+) -> None:
+    for lang, expected in (("en", english), ("es", spanish)):
+        said = " ".join(_reasons(heading, rationale, lang))
+        for words in expected:
+            assert words in said, (lang, said)
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale"),
+    [
+        (  # the only number is about acupuncture, the item is massage
+            "Massage therapy x 12: Upheld",
+            "Only six visits of acupuncture were approved, and massage is recommended only with it. "
+            "Twelve visits exceed the guidelines.",
+        ),
+        (  # a guideline limit for another kind of care
+            "Massage therapy x 12: Upheld",
+            "The guidelines recommend up to 10 visits of chiropractic manipulation. The request exceeds the "
+            "guidelines for massage.",
+        ),
+        (  # a list by diagnosis: which entry applies to this worker is not said
+            "Physical therapy x 12: Upheld",
+            "The guidelines recommend 9-10 visits over 8 weeks for myalgia, 8-10 visits over 4 weeks for neuritis "
+            "and 24 visits over 16 weeks for CRPS. The requested number of visits exceeds the recommendations.",
+        ),
+        (  # a limit for a group of patients the worker is not said to belong to
+            "Physical therapy x 12: Upheld",
+            "For severe cervical strain, the guidelines recommend up to 10 visits. The request exceeds the guidelines.",
+        ),
+        (  # a frequency is not a limit, nor is what the worker already had
+            "Physical therapy x 12: Upheld",
+            "The guidelines allow up to 3 visits per week. The patient has had 20 visits. The request exceeds the "
+            "guidelines.",
+        ),
+    ],
+)
+def test_a_number_outside_this_items_limit_is_never_named(heading: str, rationale: str) -> None:
+    for lang in ("en", "es"):
+        reasons = _reasons(heading, rationale, lang)
+        assert not any(r.startswith(("The medical guidelines allow ", "Las guías médicas permiten ")) for r in reasons)
+        assert reasons[0].startswith(("Your doctor asked for more care", "Su médico pidió más atención")), reasons
 
 
 def test_missing_fact_is_named() -> None:
@@ -172,6 +265,101 @@ def test_missing_fact_is_named() -> None:
     line = summarise(Letter([item]))[2].items[0]
     assert "Your doctor's notes did not say how the past care helped you." in line.reasons
     assert "Your doctor's notes did not say how many visits you already had." in line.reasons
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "english", "spanish"),
+    [
+        (
+            "MRI of the knee: Upheld",
+            "There is no documentation that the patient would consider surgical intervention.",
+            "Your doctor's notes did not say if you would think about surgery.",
+            "Las notas de su médico no decían si usted aceptaría una operación.",
+        ),
+        (
+            "Topical cream: Upheld",
+            "There is a lack of documentation. There is no documentation that the patient failed first-line oral "
+            "medications.",
+            "Your doctor's notes did not show that other care was tried first and did not help.",
+            "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó.",
+        ),
+        (
+            "MRI of the shoulder: Upheld",
+            "Plain film x-rays of the shoulder were not provided.",
+            "Your doctor's notes did not say what earlier x-rays showed.",
+            "Las notas de su médico no decían qué mostraron las radiografías de antes.",
+        ),
+        (
+            "Wheelchair: Upheld",
+            "The physical examination did not document the patient's motor strength.",
+            "Your doctor's notes did not give all the needed facts from checking your body.",
+            "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
+        ),
+        (
+            "Physical therapy x 6: Upheld",
+            "There is no documentation of clear treatment goals.",
+            "Your doctor's notes did not give a plan with goals for this care.",
+            "Las notas de su médico no daban un plan con metas para este tratamiento.",
+        ),
+        (
+            "TENS unit: Upheld",
+            "There is no documentation of a 30-day home trial of the unit.",
+            "Your doctor's notes did not show that you tried it at home first.",
+            "Las notas de su médico no mostraban que usted lo probó en casa primero.",
+        ),
+        (
+            "Oral suspension: Upheld",
+            "There is lack of documentation that the patient is unable to take oral tablets.",
+            "Your doctor's notes did not say why you cannot take pills.",
+            "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
+        ),
+        (
+            "Gloves: Upheld",
+            "The request failed to specify the quantity.",
+            "Your doctor did not say how much of it you need.",
+            "Su médico no dijo cuánto necesita usted.",
+        ),
+        (
+            "Electrical stimulation: Upheld",
+            "The request failed to specify the body part for treatment.",
+            "Your doctor did not say which part of your body it is for.",
+            "Su médico no dijo para qué parte del cuerpo es.",
+        ),
+        (
+            "Pillow: Upheld",
+            "There is no documentation that it will be used in adjunct to a program of functional restoration.",
+            "Your doctor's notes did not show that this care would be part of a plan to help you move and work again.",
+            "Las notas de su médico no mostraban que esto sería parte de un plan para ayudarle a moverse y volver a "
+            "trabajar.",
+        ),
+        (
+            "X-ray of the spine: Upheld",
+            "It is not clear what the clinical indication is for a repeat x-ray.",
+            "Your doctor's notes did not say why you need this care.",
+            "Las notas de su médico no decían por qué usted necesita este tratamiento.",
+        ),
+    ],
+)
+def test_missing_facts_the_rationale_names_are_said_in_both_languages(
+    heading: str, rationale: str, english: str, spanish: str
+) -> None:
+    for lang, sentence in (("en", english), ("es", spanish)):
+        reasons = _reasons(heading, rationale, lang)
+        assert any(r.startswith(sentence) for r in reasons), (lang, reasons)
+
+
+def test_missing_fact_words_are_traced_and_scoped() -> None:
+    item = Item(
+        "X-ray of the spine: Upheld", rationale="There is no documentation of prior x-rays or why it is needed."
+    )
+    text, _, summary = summarise(Letter([item]))
+    line = summary.items[0]
+    # the x-ray asked for is not an earlier x-ray the notes lacked; each sentence keeps the words it came from
+    assert not any("x-rays showed" in r for r in line.reasons)
+    assert [text[q.span.start : q.span.end] for q in line.details if q.span] == ["why"]
+    # "no indication that" means "no sign of": it is not a missing reason
+    other = _reasons("Gloves: Upheld", "There is no indication that the patient had prior unsuccessful attempts.")
+    assert not any("why you need" in r for r in other)
 
 
 def test_every_number_and_date_passes_the_verifier_fact_check() -> None:

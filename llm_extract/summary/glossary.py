@@ -143,6 +143,11 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "the number of your case at the WCAB",
             "Your ADJ case number is the number of your case at the WCAB.",
         ),
+        _t(
+            "surgery",
+            "a doctor cuts into your body to fix something",
+            "Surgery is when a doctor cuts into your body to fix something.",
+        ),
     ),
     "es": (
         _t("aprobado", "el revisor dijo que sí a la atención"),

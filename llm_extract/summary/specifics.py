@@ -2,13 +2,17 @@
 
 Each finder returns :class:`~llm_extract.contract.models.Quote` values copied from the
 letter with their spans, or nothing. A finder looks only inside the item's own text
-(its heading, or the rationale words a recognised reason points to), so a number in a
-quoted guideline about another condition is never presented as this item's limit. When
-nothing specific is found, the summary falls back to the fixed general sentence.
+(its heading and its rationale), and a guideline limit must pass a scope check: it is
+the limit the reviewer applied to this request, or the one limit the rationale gives
+for this kind of care, never a number from a passage about another treatment or
+another condition (see "guideline limits" below). What was missing maps to one of a
+few fixed sentences, each traced to the rationale words that say it. When nothing
+specific is found, the summary falls back to the fixed general sentence.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -16,6 +20,7 @@ from llm_extract.contract.models import Decision, Outcome, Quote, Reason, Reason
 from llm_extract.text.fold import fold_space
 
 __all__ = [
+    "Amount",
     "Amounts",
     "GuidelineLimit",
     "Missing",
@@ -42,17 +47,6 @@ _ALREADY = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no)\b", re.I)
-_LIMIT = re.compile(
-    rf"\b(?:of|allows?|allowing|warrants?|recommends?|recommending|to|only|maximum of|limited to)\s+"
-    rf"(?:an?\s+)?(?:additional\s+)?(?:up\s+to\s+)?(?:an?\s+)?(?:additional\s+)?"
-    rf"(?P<limit>(?P<low>{_NUM})(?:\s*(?:-|to)\s*(?P<high>{_NUM}))?\s+(?:\w+\s+)?(?P<unit>visits|sessions|treatments))\b",
-    re.I,
-)
-_ASKED = (
-    re.compile(r"\b(?:x|times|#)\s*(?P<n>\d+)\b", re.I),
-    re.compile(rf"\b(?P<n>{_NUM})\s+(?:\w+\s+){{0,3}}?(?:visits|sessions|treatments)\b", re.I),
-    re.compile(r"\((?P<n>\d+)\s+(?:visits|sessions)\)", re.I),
-)
 
 
 def quote(letter: str, start: int, end: int) -> Quote:
@@ -117,15 +111,133 @@ def amounts(decision: Decision, letter: str | None) -> Amounts | None:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A number or range and its unit, as the letter writes them (``4-6 visits``)."""
+
+    low: Quote
+    high: Quote | None
+    """The range's upper end, when the letter gives a range."""
+    unit: str
+    """The unit in the plural, lower case (``visits``, ``weeks``): a key of the wording tables."""
+
+
+@dataclass(frozen=True)
 class GuidelineLimit:
-    """What the guideline allows and, when larger, what was asked for."""
+    """What the guideline allows for this item and, when larger, what was asked for."""
 
     limit: Quote
-    """E.g. ``4-6 visits``."""
-    unit: str
-    """The limit's unit word as written (``visits``)."""
+    """The whole limit as written, e.g. ``4-6 visits over 8 weeks``."""
+    amount: Amount
+    """How many (``4-6 visits``), or for how long when the limit is a time (``2-3 weeks``)."""
+    period: Amount | None
+    """Over what time a number of visits is allowed (``8 weeks``), when the letter says."""
+    less_than: bool
+    """A time limit written "less than 3 weeks" (else: at most)."""
+    trial: bool
+    """The limit is for a first trial ("an initial trial of 6 visits")."""
     asked: Quote | None
-    """The number asked for, from the item heading, when it exceeds the limit."""
+    """The number asked for, from the heading or the rationale, when it exceeds the limit."""
+
+
+# ---------------------------------------------------------------- guideline limits
+#
+# How a limit is found (for the next letter, not a list of known letters):
+#
+# 1. Candidates. A limit is a number or range with a unit of care (visits, sessions,
+#    treatments, injections, blocks) or of time (days, weeks, months), introduced by a
+#    word that states a limit ("allow", "recommend", "warrant", "limited to", "up to",
+#    "maximum of", "no more than", "longer than", "less than", "initial trial of",
+#    "recommended number of visits ... is") in a sentence of the rationale that speaks
+#    of guidelines or limits. A number after "had", "completed", "approved" ... is the
+#    worker's history, and "3 visits per week" is a frequency: neither is a limit.
+# 2. Scope. The treatment named nearest to the number (physical therapy, massage,
+#    acupuncture, a muscle relaxant ...) must be one the item's heading names; a limit
+#    for another treatment ("only six visits of acupuncture were approved", in a massage
+#    rationale) is never used. A sentence that opens with a condition ("For severe
+#    cervical strain, ...") is about that condition only and is skipped.
+# 3. Which one. A limit in a sentence that applies the guideline to this request ("the
+#    request is in excess of the guidelines recommendation of 4-6 visits", "which would
+#    allow only up to an additional 3-4 sessions") wins. Otherwise the rationale's other
+#    limits are used only when they agree (one value); several different values (the
+#    ODG list by diagnosis: 9-10 visits for myalgia, 8-10 for neuritis, 26 for CRPS)
+#    mean the reviewer did not say which one applies, and nothing is named. When the
+#    reviewer says the request exceeds "an initial trial", only trial limits count.
+
+_TO = r"\s*(?:-|\u2013|to)\s*"
+"""Between a range's ends: "4-6", "4\u20136" (en dash), "4 to 6"."""
+_RANGE = rf"(?P<low>{_NUM})(?:{_TO}(?P<high>{_NUM}))?"
+_COUNT_UNITS = r"visits?|sessions?|treatments?|injections?|blocks?"
+_TIME_UNITS = r"days?|weeks?|months?"
+_FILLER = rf"(?:\s+(?!(?:per|a|an|each|every|or|and|{_COUNT_UNITS}|{_TIME_UNITS})\b)[a-z]+(?:-[a-z]+)?){{0,3}}?"
+"""Up to three words between a number and its unit ("10 supervised physical therapy visits")."""
+_LEAD = (
+    r"(?P<lead>allows?|allowed|allowing|warrants?|warranted|supports?|supported|recommends?|recommended(?:\s+for)?"
+    r"|recommending|recommendation\s+(?:is|of)|limited\s+to|limit\s+of|maximum(?:\s+duration)?\s*(?:of|:|is)"
+    r"|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|(?:longer|more)\s+than|(?P<less>less|fewer)\s+than"
+    r"|(?P<trial>(?:initial\s+)?trial\s+of)|total\s+of"
+    r"|recommended\s+(?:number|amount|duration)\s+of\s+\w+(?:\s+\w+){0,6}?\s+is)"
+)
+_LIMIT = re.compile(
+    rf"\b{_LEAD}\s+(?:only\s+)?(?:up\s+to\s+)?(?:an?\s+)?(?:(?:additional|further|initial|total\s+of)\s+)?"
+    rf"(?P<amount>{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS}))\b"
+    rf"(?P<period>\s+(?:over|in|within|during)\s+(?:a\s+)?(?:period\s+of\s+)?"
+    rf"(?P<plow>{_NUM})(?:{_TO}(?P<phigh>{_NUM}))?\s+(?P<punit>{_TIME_UNITS})\b)?"
+    rf"(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)",
+    re.I,
+)
+_GUIDELINE_CUE = re.compile(
+    r"\b(?:guidelines?|guide-\s*lines|MTUS|ODG|ACOEM|recommend\w*|allow\w*|warrant\w*|limit\w*|maximum|trial)\b", re.I
+)
+_HISTORY = re.compile(
+    r"\b(?:had|has|have|having|completed|received|attended|underwent|undergone|approved|authori[sz]ed|certified|"
+    r"previously|prior|already)\b[^.]{0,40}$",
+    re.I,
+)
+_APPLIED = re.compile(
+    r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
+    r"claimant|case)|the\s+request(?:ed)?|requested)\b",
+    re.I,
+)
+_SUBGROUP = re.compile(
+    r"^\W*(?:For|In)\s+(?:(?:patients?|cases?|those|individuals)\s+with\s+|(?:severe|mild|moderate|acute|chronic|subacute)\b)"
+    r"[^,.]{0,80},",
+    re.I,
+)
+"""A sentence that opens with a group of patients or a condition: its limit is for them."""
+_PLAIN = re.compile(
+    rf"\b{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS})\b(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)",
+    re.I,
+)
+"""Any amount of care or time, with or without a word that states a limit (a list entry)."""
+_TRIAL_WORDS = re.compile(r"\btrial\b", re.I)
+
+#: Kinds of care, so a limit is only used for the care it is about. A heading or a
+#: sentence names a kind when one of its words occurs; the medicine classes hold the
+#: common names a heading uses (a guideline speaks of "muscle relaxants").
+_KINDS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
+        r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
+        "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
+        "massage": r"\bmassage\b|\bmyofascial\s+release\b",
+        "acupuncture": r"\bacupuncture\b",
+        "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
+        "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
+        "biofeedback": r"\bbiofeedback\b",
+        "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
+        "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
+        r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
+        r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
+        "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
+        r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
+        "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
+        r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
+        "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
+        r"|\bclonazepam|\bklonopin",
+        "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
+    }.items()
+}
 
 
 def _value(raw: str) -> int | None:
@@ -133,33 +245,168 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _VALUES.get(raw)
 
 
-def _asked(decision: Decision, letter: str, above: int) -> Quote | None:
+def _kinds(text: str) -> set[str]:
+    return {name for name, pattern in _KINDS.items() if pattern.search(text)}
+
+
+def _owner(letter: str, start: int, end: int, at: int) -> str | None:
+    """The kind of care named nearest to offset ``at`` within ``[start, end)``."""
+    best: tuple[int, str] | None = None
+    for name, pattern in _KINDS.items():
+        for m in pattern.finditer(letter, start, end):
+            distance = at - m.end() if m.end() <= at else m.start() - at
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return None if best is None else best[1]
+
+
+def _sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rationale's sentences: a break after ``.``/``!``/``?`` (and any closing
+    quote) before a capital or digit. "e.g. exercise", "729.1" and "therapy... this"
+    do not end a sentence."""
+    found: list[tuple[int, int]] = []
+    begin = start
+    for m in _SENTENCE_BREAK.finditer(letter, start, end):
+        found.append((begin, m.start() + 1))
+        begin = m.end()
+    if begin < end:
+        found.append((begin, end))
+    return found
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”)]*\s+(?=[\"'“(]*[A-Z0-9])")
+
+
+def _amount(letter: str, m: re.Match[str], low: str, high: str, unit: str) -> Amount:
+    high_quote = quote(letter, m.start(high), m.end(high)) if m.group(high) else None
+    word = m.group(unit).lower()
+    return Amount(
+        low=quote(letter, m.start(low), m.end(low)), high=high_quote, unit=word if word.endswith("s") else f"{word}s"
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    limit: GuidelineLimit
+    applied: bool
+    high: int
+    values: frozenset[int]
+    """Every value of the same kind (care or time) its sentence gives outside other
+    limits: more than one means a list ("9-10 visits for myalgia, 8-10 visits for
+    neuritis, 24 visits for CRPS") whose entry for this worker is not said."""
+
+
+def _candidates(decision: Decision, letter: str, rationale: Span) -> list[_Candidate]:
+    own = _kinds(decision.service)
+    found: list[_Candidate] = []
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        sentence = letter[start:end]
+        if not _GUIDELINE_CUE.search(sentence) or _SUBGROUP.match(sentence):
+            continue
+        applied = bool(_APPLIED.search(sentence))
+        limits = list(_LIMIT.finditer(letter, start, end))
+        loose: dict[bool, set[int]] = {False: set(), True: set()}
+        for p in _PLAIN.finditer(letter, start, end):
+            held = any(m.start("amount") <= p.start() < m.end() for m in limits)
+            value = _value(p.group("high") or p.group("low"))
+            if not held and value is not None and not _HISTORY.search(letter, max(start, p.start() - 40), p.start()):
+                loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+        for m in limits:
+            if _HISTORY.search(letter, max(start, m.start() - 40), m.start("amount")):
+                continue
+            owner = _owner(letter, start, end, m.start("amount"))
+            if owner is not None and owner not in own:
+                continue
+            high = _value(m.group("high") or m.group("low"))
+            if high is None:
+                continue
+            amount = _amount(letter, m, "low", "high", "unit")
+            period = _amount(letter, m, "plow", "phigh", "punit") if m.group("period") else None
+            limit = GuidelineLimit(
+                # a time limit keeps its bound words ("less than 3 weeks"), a count does not need them
+                limit=quote(letter, m.start("lead" if amount.unit in _TIME_UNIT_WORDS else "amount"), m.end()),
+                amount=amount,
+                period=period,
+                less_than=bool(m.group("less")),
+                trial=bool(m.group("trial")),
+                asked=None,
+            )
+            values = {high} if applied else {high} | loose[amount.unit in _TIME_UNIT_WORDS]
+            found.append(_Candidate(limit=limit, applied=applied, high=high, values=frozenset(values)))
+    return found
+
+
+def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | None:
+    """The applied limit, else the one value the rationale's limits agree on (counts of
+    visits before times), else nothing."""
+    applied = [c for c in candidates if c.applied]
+    if applied:
+        return min(applied, key=lambda c: c.limit.amount.unit in _TIME_UNIT_WORDS)
+    if trial_applied and any(c.limit.trial for c in candidates):
+        candidates = [c for c in candidates if c.limit.trial]
+    for time in (False, True):
+        same = [c for c in candidates if (c.limit.amount.unit in _TIME_UNIT_WORDS) is time]
+        if same and len(frozenset().union(*(c.values for c in same))) == 1:
+            return same[-1]
+    return None
+
+
+_TIME_UNIT_WORDS = frozenset({"days", "weeks", "months"})
+_ASKED = (
+    re.compile(r"\b(?:x|times|#)\s*(?P<n>\d+)\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b", re.I),
+    re.compile(r"\((?P<n>\d+)\s+(?:visits|sessions)\)", re.I),
+)
+_ASKED_IN_RATIONALE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b", re.I)
+
+
+def _asked(decision: Decision, letter: str, limit: GuidelineLimit, above: int, rationale: Span) -> Quote | None:
+    """The number asked for, larger than the limit: from the heading, else from a
+    rationale sentence about this request ("the requested 12 sessions exceeds"). A
+    number the worker already had is not a request. Digits are preferred to words."""
+    if limit.amount.unit in _TIME_UNIT_WORDS:
+        return None
+    found: list[Quote] = []
     span = decision.spans.service
     for pattern in _ASKED:
         for m in pattern.finditer(letter, span.start, span.end):
             n = _value(m.group("n"))
             if n is not None and n > above:
-                return quote(letter, m.start("n"), m.end("n"))
-    return None
+                found.append(quote(letter, m.start("n"), m.end("n")))
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        if not _APPLIED.search(letter, start, end):
+            continue
+        for m in _ASKED_IN_RATIONALE.finditer(letter, start, end):
+            inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
+            n = _value(m.group("n"))
+            if inside or n is None or n <= above or _HISTORY.search(letter, max(start, m.start() - 40), m.start()):
+                continue
+            found.append(quote(letter, m.start("n"), m.end("n")))
+    digits = [q for q in found if q.text.isdigit()]
+    return (digits or found)[0] if found else None
 
 
 def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | None) -> GuidelineLimit | None:
-    """The limit the reviewer applied, from the words of the item's limit reason."""
-    if letter is None:
+    """The limit the reviewer applied to this item, when the rationale states it (see
+    the notes above), with the amount asked for when that is larger."""
+    if letter is None or not any(r.code is ReasonCode.exceeds_guideline_limits for r in reasons):
         return None
-    for reason in reasons:
-        if reason.code is not ReasonCode.exceeds_guideline_limits:
-            continue
-        start = letter.rfind(".", 0, reason.span.start) + 1
-        end = letter.find(".", reason.span.end)
-        end = reason.span.end if end < 0 else end
-        for m in _LIMIT.finditer(letter, start, end):
-            high = _value(m.group("high") or m.group("low"))
-            if high is None:
-                continue
-            limit = quote(letter, m.start("limit"), m.end("limit"))
-            return GuidelineLimit(limit=limit, unit=m.group("unit").lower(), asked=_asked(decision, letter, high))
-    return None
+    rationale = decision.spans.rationale
+    if rationale is None:
+        spans = [r.span for r in reasons if r.code is ReasonCode.exceeds_guideline_limits]
+        end = letter.find(".", max(s.end for s in spans))
+        rationale = Span(
+            start=letter.rfind(".", 0, min(s.start for s in spans)) + 1, end=len(letter) if end < 0 else end + 1
+        )
+    trial_applied = any(
+        _APPLIED.search(letter, s, e) and _TRIAL_WORDS.search(letter, s, e) and not _LIMIT.search(letter, s, e)
+        for s, e in _sentences(letter, rationale.start, rationale.end)
+    )
+    chosen = _choose(_candidates(decision, letter, rationale), trial_applied)
+    if chosen is None:
+        return None
+    asked = _asked(decision, letter, chosen.limit, chosen.high, rationale)
+    return dataclasses.replace(chosen.limit, asked=asked)
 
 
 @dataclass(frozen=True)
@@ -176,8 +423,10 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "improvement",
         re.compile(
-            r"\bfunctional\s+(?:improvement|benefit|gains?)\b|\bimprovement\s+in\s+function\b"
-            r"|\bobjective\s+(?:improvement|benefit|gains?)\b",
+            r"\bfunctional\s+(?:improvement|benefit|gains?|response)\b|\bimprovement\s+in\s+(?:function|pain|symptoms)"
+            r"|\bobjective\s+(?:improvement|benefit|gains?)\b|\b(?:documented|reports?\s+of)\s+improvement\b"
+            r"|\bresponded\s+to\b|\bresponse\s+to\s+(?:the\s+|these\s+|prior\s+|previous\s+)?(?:therapy|treatments?|care)\b"
+            r"|\bwith\s+what\s+results\b|\b(?:therapy|treatment)\s+outcomes?\b|\boutcomes?\s+(?:from|of)\s+prior\b",
             re.I,
         ),
     ),
@@ -193,11 +442,93 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drug_tests", re.compile(r"\burine\s+drug\s+(?:screens?|tests?|testing)\b|\bUDS\b", re.I)),
     ("home_exercise", re.compile(r"\bhome\s+exercise\b", re.I)),
     ("side_effects", re.compile(r"\b(?:side|adverse)\s+effects\b", re.I)),
+    # The keys below were added for the reasons a rationale most often names (issue 10):
+    # each pattern is what reviewers write for one fact, not a copy of one letter's words.
+    (
+        "surgery",
+        re.compile(
+            r"\b(?:willing\w*|candida\w+|consider\w*|contemplat\w*)\b[^.]{0,60}?\bsurg(?:ery|ical)\b"
+            r"|\bsurgical\s+(?:candidate|intervention)\b",
+            re.I,
+        ),
+    ),
+    (
+        "pills",
+        re.compile(
+            r"\b(?:not\s+able\s+to|unable\s+to|cannot|can\s+not|intoleran\w+)\b[^.]{0,40}?"
+            r"\b(?:oral|pills?|tablets?|capsules?|swallow\w*)\b",
+            re.I,
+        ),
+    ),
+    ("home_trial", re.compile(r"\bhome(?:-based)?\s+(?:[\w-]+\s+)?trial\b", re.I)),
+    (
+        "tried_first",
+        re.compile(
+            r"\bfail(?:ed|ure)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:conservative|first[- ]line|other|oral|non-?opioid)\b"
+            r"|\b(?:other|first[- ]line|non-?opioid)\s+(?:[\w-]+\s+){0,2}(?:medications?|treatments?|care)\s+"
+            r"(?:[\w-]+\s+){0,2}fail|\bexhausted\b"
+            r"|\bdocumentation\s+(?:of|regarding|regard)\s+(?:any\s+)?(?:recent\s+|prior\s+)?conservative\b"
+            r"|\bevidence\s+of\s+failure\b",
+            re.I,
+        ),
+    ),
+    ("imaging", re.compile(r"\b(?:x-?rays?|plain\s+films?|radiographs?)\b", re.I)),
+    (
+        "exam",
+        re.compile(
+            r"\b(?:range\s+of\s+motion|motor\s+strength)\s+(?:numerical\s+)?(?:values|measurements|testing)\b"
+            r"|\bdocument\w*\s+(?:of\s+|regarding\s+)?(?:the\s+)?(?:patient's\s+)?(?:current\s+)?"
+            r"(?:range\s+of\s+motion|motor\s+strength)\b"
+            r"|\bexam\w*\s+(?:\S+\s+){0,6}?(?:does|did)\s+not\s+document\b",
+            re.I,
+        ),
+    ),
+    (
+        "plan",
+        re.compile(
+            r"\btreatment\s+goals?\b|\bgoals?\s+(?:of|for)\s+(?:the\s+)?(?:treatment|therapy|care)\b"
+            r"|\bplan\s+with\s+(?:[\w-]+\s+){0,4}goals\b|\b(?:short|long)[- ]term\s+goals\b",
+            re.I,
+        ),
+    ),
+    (
+        "program",
+        re.compile(
+            r"\bfunctional\s+restoration\b|(?<!home\s)\b(?:exercise|rehabilitation|rehab)\s+program\b"
+            r"|\badjunct\s+to\s+(?:a\s+|the\s+)?(?:physical\s+rehabilitation|[\w-]+\s+program)\b",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"\b(?:specify|specified|provide|provided|state|stated|include|included)\b[^.]{0,20}?"
+            r"\b(?:quantity|amount|frequency|duration)\b",
+            re.I,
+        ),
+    ),
+    (
+        "body_part",
+        re.compile(
+            r"\b(?:specify|specified|state|stated|identify|identified)\b[^.]{0,30}?\b(?:body\s+part|location|body\s+region)\b",
+            re.I,
+        ),
+    ),
+    (
+        "why",
+        # "no indication that ..." only means "no sign of", so "indication" counts only as a clinical reason
+        re.compile(
+            r"\b(?:rationale|reasons?)\b|\bwhy\b|\bclinical\s+indication\b|\bindication\s+(?:is\s+)?for\b"
+            r"|\bmedical\s+necessity\s+for\b",
+            re.I,
+        ),
+    ),
 )
+
 _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_functional_improvement})
 
 
-_LACK = re.compile(r"\b(?:no|not|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I)
+_LACK = re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I)
 _GUIDELINE_WORDS = re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I)
 
 
@@ -226,6 +557,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     found: list[Missing] = []
     for start, end in places:
         for key, pattern in _MISSING:
+            if key == "imaging" and pattern.search(decision.service):
+                continue  # the x-ray asked for is not an earlier x-ray the notes lacked
             m = pattern.search(letter, start, end)
             if m is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))

@@ -45,7 +45,7 @@ from llm_extract.text.dates import MONTHS
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 
-TEMPLATES_VERSION = "4"
+TEMPLATES_VERSION = "5"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -101,8 +101,21 @@ class _Wording:
     reasons: dict[ReasonCode, str]
     limit: str
     """Takes ``{limit}`` (in the summary's language) and ``{original}`` (the letter's words)."""
+    limit_trial: str
+    """A limit for a first trial; takes ``{limit}`` and ``{original}``."""
+    limit_time: str
+    """A time limit ("no more than 2-3 weeks"); takes ``{limit}`` and ``{original}``."""
+    limit_time_under: str
+    """A time limit written "less than 3 weeks"; takes ``{limit}`` and ``{original}``."""
     limit_asked: str
     """Takes ``{asked}``, ``{unit}`` and ``{original}``."""
+    limit_range: str
+    """Takes ``{low}`` and ``{high}``."""
+    limit_over: str
+    """Takes ``{amount}`` and ``{period}``."""
+    units: dict[str, tuple[str, str]]
+    """A limit's unit (the plural English word) as (one, more than one). English says
+    "visits" for sessions and treatments too: the plainer word for the same thing."""
     missing: dict[str, str]
     see_rationale: str
     next_heading: str
@@ -155,7 +168,22 @@ _EN = _Wording(
         ReasonCode.criteria_met: "The reviewer found that you need this care.",
     },
     limit="The medical guidelines allow {limit}.",
+    limit_trial="The medical guidelines allow a first try of {limit}.",
+    limit_time="The medical guidelines allow this care for no more than {limit}.",
+    limit_time_under="The medical guidelines allow this care for less than {limit}.",
     limit_asked="Your doctor asked for {asked} {unit}.",
+    limit_range="{low} to {high}",
+    limit_over="{amount} over {period}",
+    units={
+        "visits": ("visit", "visits"),
+        "sessions": ("visit", "visits"),
+        "treatments": ("visit", "visits"),
+        "injections": ("shot", "shots"),
+        "blocks": ("shot", "shots"),
+        "days": ("day", "days"),
+        "weeks": ("week", "weeks"),
+        "months": ("month", "months"),
+    },
     missing={
         "improvement": "Your doctor's notes did not say how the past care helped you.",
         "pain": "Your doctor's notes did not give your pain levels before and after past care.",
@@ -166,6 +194,19 @@ _EN = _Wording(
         ),
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
         "side_effects": "Your doctor's notes did not say if the medicine causes you problems.",
+        "surgery": "Your doctor's notes did not say if you would think about surgery.",
+        "pills": "Your doctor's notes did not say why you cannot take pills.",
+        "home_trial": "Your doctor's notes did not show that you tried it at home first.",
+        "tried_first": "Your doctor's notes did not show that other care was tried first and did not help.",
+        "imaging": "Your doctor's notes did not say what earlier x-rays showed.",
+        "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
+        "plan": "Your doctor's notes did not give a plan with goals for this care.",
+        "program": (
+            "Your doctor's notes did not show that this care would be part of a plan to help you move and work again."
+        ),
+        "quantity": "Your doctor did not say how much of it you need.",
+        "body_part": "Your doctor did not say which part of your body it is for.",
+        "why": "Your doctor's notes did not say why you need this care.",
     },
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
@@ -223,7 +264,22 @@ _ES = _Wording(
         ReasonCode.criteria_met: "El revisor concluyó que usted necesita este tratamiento.",
     },
     limit="Las guías médicas permiten {limit} (en la carta: {original}).",
+    limit_trial="Las guías médicas permiten una primera prueba de {limit} (en la carta: {original}).",
+    limit_time="Las guías médicas permiten este tratamiento por no más de {limit} (en la carta: {original}).",
+    limit_time_under="Las guías médicas permiten este tratamiento por menos de {limit} (en la carta: {original}).",
     limit_asked="Su médico pidió {asked} {unit} (en la carta: {original}).",
+    limit_range="{low} a {high}",
+    limit_over="{amount} en {period}",
+    units={
+        "visits": ("visita", "visitas"),
+        "sessions": ("sesión", "sesiones"),
+        "treatments": ("tratamiento", "tratamientos"),
+        "injections": ("inyección", "inyecciones"),
+        "blocks": ("inyección", "inyecciones"),
+        "days": ("día", "días"),
+        "weeks": ("semana", "semanas"),
+        "months": ("mes", "meses"),
+    },
     missing={
         "improvement": "Las notas de su médico no decían cómo le ayudó la atención anterior.",
         "pain": "Las notas de su médico no daban su nivel de dolor antes y después de la atención anterior.",
@@ -231,6 +287,20 @@ _ES = _Wording(
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
         "side_effects": "Las notas de su médico no decían si el medicamento le causa problemas.",
+        "surgery": "Las notas de su médico no decían si usted aceptaría una operación.",
+        "pills": "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
+        "home_trial": "Las notas de su médico no mostraban que usted lo probó en casa primero.",
+        "tried_first": "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó.",
+        "imaging": "Las notas de su médico no decían qué mostraron las radiografías de antes.",
+        "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
+        "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
+        "program": (
+            "Las notas de su médico no mostraban que esto sería parte de un plan para ayudarle a moverse y volver a "
+            "trabajar."
+        ),
+        "quantity": "Su médico no dijo cuánto necesita usted.",
+        "body_part": "Su médico no dijo para qué parte del cuerpo es.",
+        "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
     },
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     next_heading="Lo que usted puede hacer",
@@ -354,17 +424,10 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
         ):
-            said = _amount(limit.limit.text, out.lang)
-            if said is not None:
-                sentences.append(out.say(words.limit.format(limit=said, original=limit.limit.text), limit.limit.text))
-                details.append(limit.limit)
-                asked = _amount(limit.asked.text, out.lang) if limit.asked is not None else None
-                unit = _amount(limit.unit, out.lang)
-                if limit.asked is not None and asked is not None and unit is not None:
-                    original = limit.asked.text
-                    sentence = words.limit_asked.format(asked=asked, unit=unit, original=original)
-                    sentences.append(out.say(sentence, original, limit.unit))
-                    details.append(limit.asked)
+            said = _limit_sentences(limit, words, out)
+            if said:
+                sentences.extend(said)
+                details.extend(q for q in (limit.limit, limit.asked) if q is not None)
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
             found = specifics.missing(decision, fitting, letter)
@@ -380,9 +443,46 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
     return sentences or [out.say(words.see_rationale)], details
 
 
-def _amount(amount: str, lang: str) -> str | None:
-    """An amount from the letter in the summary's language (English: as written)."""
-    return amount if lang == "en" else glossary.spanish_amount(amount)
+def _number(number: Quote, lang: str) -> str | None:
+    """A number from the letter in the summary's language: digits as written, a word
+    ("Twelve") in lower case or in Spanish (None when the word is not known)."""
+    text = number.text
+    if text.isdigit():
+        return text
+    return text.lower() if lang == "en" else glossary.spanish_amount(text.lower())
+
+
+def _quantity(amount: specifics.Amount, words: _Wording, lang: str) -> str | None:
+    """``4 to 6 visits`` from a letter's ``4-6 visits``: its numbers, a unit word of ours."""
+    low = _number(amount.low, lang)
+    high = _number(amount.high, lang) if amount.high is not None else None
+    if low is None or (amount.high is not None and high is None):
+        return None
+    one, more = words.units[amount.unit]
+    number = low if high is None else words.limit_range.format(low=low, high=high)
+    return f"{number} {one if number in ('1', 'one', 'una') else more}"
+
+
+def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Writer) -> list[str]:
+    """ "The medical guidelines allow 4 to 6 visits." and, when larger, "Your doctor asked
+    for 12 visits.": numbers copied from the letter, units and range words our own."""
+    amount = _quantity(limit.amount, words, out.lang)
+    period = _quantity(limit.period, words, out.lang) if limit.period is not None else None
+    if amount is None or (limit.period is not None and period is None):
+        return []
+    if limit.amount.unit in ("days", "weeks", "months"):
+        template = words.limit_time_under if limit.less_than else words.limit_time
+    else:
+        template = words.limit_trial if limit.trial else words.limit
+    said = amount if period is None else words.limit_over.format(amount=amount, period=period)
+    original = limit.limit.text
+    sentences = [out.say(template.format(limit=said, original=original), said, original)]
+    asked = _number(limit.asked, out.lang) if limit.asked is not None else None
+    if limit.asked is not None and asked is not None:
+        unit = words.units[limit.amount.unit][1]
+        sentence = words.limit_asked.format(asked=asked, unit=unit, original=limit.asked.text)
+        sentences.append(out.say(sentence, asked, limit.asked.text))
+    return sentences
 
 
 def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tuple[str, str | None]:
