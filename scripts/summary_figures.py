@@ -9,6 +9,9 @@ Prints, for the rules backend's summaries in English and Spanish:
   differing from both parts); every retrospective approved item says "pay for";
 * the fact check the verifier and the eval use (``LetterFacts``, with the appeal
   deadlines derived from the letter's decision date): unsupported numbers or dates;
+* specific reasons: "more than the guidelines allow" items that name the limit (and the
+  amount asked for), and items refused for missing facts that say which fact, also
+  apart for the held-out letters of ``evals/holdout.txt``;
 * English: Flesch-Kincaid grade <= 6, and no hard word (Dale-Chall) outside the
   summary's glossary; both together per letter;
 * Spanish: Fernández-Huerta >= 70 as the readability module scores it (correct Spanish
@@ -22,6 +25,7 @@ Prints figures only, never letter text.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 from pathlib import Path
 
@@ -34,6 +38,8 @@ from llm_extract.summary.readability import ENGLISH_TARGET, SPANISH_TARGET
 from llm_extract.text.facts import LetterFacts
 
 ROOT = Path(__file__).resolve().parent.parent
+_MISSING_CODES = {ReasonCode.missing_documentation, ReasonCode.no_functional_improvement}
+_ASKED = re.compile(r"Your doctor asked for (?!more care)\w+ \w+\.")
 
 
 def _english_sentences() -> list[str]:
@@ -62,7 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     grades: list[float] = []
     es_scores: list[float] = []
     hard: dict[str, int] = {}
-    specific_limits = limit_items = 0
+    holdout = {line.strip() for line in (ROOT / "evals" / "holdout.txt").read_text().splitlines()}
+    # [all letters, held-out letters]: limit items, naming the limit, naming the amount asked;
+    # missing-fact items, naming the fact
+    limits = [[0, 0, 0], [0, 0, 0]]
+    missing = [[0, 0], [0, 0]]
+    missing_words = set(t._EN.missing.values())
     for path in letters:
         text = path.read_text(encoding="utf-8")
         parsed = parse(text)
@@ -93,9 +104,17 @@ def main(argv: list[str] | None = None) -> int:
                 if lang == "en" and item.retrospective and d.outcome is Outcome.overturned:
                     retro_approved += 1
                     retro_ok += "pay for" in item.status and "authorize" not in item.status
+                groups = [0, 1] if path.stem in holdout else [0]
                 if lang == "en" and any(r.code is ReasonCode.exceeds_guideline_limits for r in d.reasons):
-                    limit_items += 1
-                    specific_limits += any(r.startswith("The medical guidelines allow ") for r in item.reasons)
+                    for g in groups:
+                        limits[g][0] += 1
+                        limits[g][1] += any(r.startswith("The medical guidelines allow ") for r in item.reasons)
+                        limits[g][2] += any(_ASKED.match(r) for r in item.reasons)
+                codes = t._main_codes(d)
+                if lang == "en" and item.kind is SummaryItemKind.not_approved and (set(codes) & _MISSING_CODES):
+                    for g in groups:
+                        missing[g][0] += 1
+                        missing[g][1] += any(r.startswith(w) for r in item.reasons for w in missing_words)
             if lang == "en":
                 grade = summary.readability.score
                 grades.append(grade)
@@ -118,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"partial items showing three amounts, three places in the letter: {share(partial_ok, partial_items)}")
     print(f"  ... whose three texts differ: {share(partial_distinct, partial_items)} (else the letter repeats words)")
     print(f"retrospective approved items told 'pay for': {share(retro_ok, retro_approved)}")
-    print(f"'more than the guidelines allow' items naming the limit: {share(specific_limits, limit_items)}")
+    for name, g in (("all letters", 0), ("held-out letters", 1)):
+        items, named, asked = limits[g]
+        print(f"'more than the guidelines allow' items naming the limit ({name}): {share(named, items)}; ", end="")
+        print(f"also the amount asked: {asked}")
+        print(f"'missing facts' items saying which fact ({name}): {share(missing[g][1], missing[g][0])}")
     print(f"summaries with a number/date not in the letter (en+es): {unsupported_letters}")
     spread = f"median {statistics.median(grades):.2f}, max {max(grades):.2f}"
     print(f"English grade <= {ENGLISH_TARGET:g}: {share(en_grade_ok, n)}; {spread}")
