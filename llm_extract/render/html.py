@@ -5,8 +5,15 @@ CSS only. Semantic headings; a table of what was asked, the decision and the mai
 reason (stacked into cards on narrow screens, so nothing scrolls sideways on a phone
 or at 200% zoom); the next steps in a box; the legal basis in small print. Colours
 meet WCAG AA contrast and the decision is never shown by colour alone (the words say
-it). Print CSS (9 pt, the next steps in two columns) fits a one-item letter on one US-letter
-page and a letter of up to eight items on two.
+it).
+
+Print CSS fits every letter of up to eight items on one US-letter page, English or
+Spanish, with room for a longer reason or two: 9.5 pt Arial (metric twins: Liberation
+Sans, which Debian's Chromium installs, and Helvetica; the screen's ``system-ui`` is often
+the much wider DejaVu Sans on Linux), 0.4 in margins, the table's rows laid out as a
+column of what was asked beside the decision and the reasons run together as one
+paragraph (a table's fixed third column left the reasons in a narrow strip), the next
+steps in two columns and the legal basis in 7.5 pt run in after its heading.
 
 The table's column headings are marked ``data-page-only``: the text document states
 the same facts row by row without them. Everything else on the page is, word for word
@@ -61,18 +68,32 @@ footer { margin-top: .9rem; padding-top: .4rem; border-top: 1px solid #767676; }
   th, td { padding: .1rem 0; }
 }
 @media print {
-  @page { size: letter; margin: .45in .55in; }
-  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.28; }
-  h1 { font-size: 14pt; }
-  h2 { font-size: 11pt; margin-top: .55rem; }
-  .headline { font-size: 11.5pt; margin-top: .5rem; }
-  th, td { padding: .2rem .5rem .2rem 0; }
-  tr { break-inside: avoid; }
-  .steps { margin-top: .7rem; padding: .1rem .8rem .5rem; }
-  .steps ul { columns: 2; column-gap: 2.2rem; }
-  .steps li { break-inside: avoid-column; }
-  .legal h2 { margin-top: .5rem; }
-  footer { margin-top: .5rem; }
+  @page { size: letter; margin: .4in; }
+  body { max-width: none; padding: 0;
+    font: 9.5pt/1.15 Arial, "Liberation Sans", Helvetica, "Helvetica Neue", sans-serif; }
+  h1 { font-size: 13pt; margin-bottom: .15rem; }
+  h2 { font-size: 10.5pt; margin: .35rem 0 .1rem; }
+  .headline { font-size: 11pt; margin-top: .35rem; padding: 0 0 0 .5rem; border-left-width: .25rem; }
+  table, thead, tbody { display: block; }
+  tr { display: flow-root; padding: .1rem 0 .1rem 3.05in; break-inside: avoid; }
+  tr > :first-child { float: left; width: 2.9in; margin-left: -3.05in; }
+  th, td { display: inline; padding: 0; }
+  thead tr { border-bottom: 2px solid #1a1a1a; }
+  thead th { font-size: 9pt; border: 0; }
+  thead th + th + th { margin-left: .5em; }
+  .note, .badge { font-size: 9pt; }
+  p + p, .note { margin-top: 0; }
+  td.reason p { display: inline; }
+  td.reason p + p { margin-left: .3em; }
+  .steps { margin-top: .4rem; padding: 0 .6rem .25rem; border-width: 1.5px; }
+  .steps h2 { margin-top: .2rem; }
+  .steps ul { columns: 2; column-gap: 1.4rem; padding-left: 1rem; }
+  .steps li + li { margin-top: .1rem; }
+  .legal, footer { font-size: 7.5pt; line-height: 1.2; }
+  .legal { margin-top: .3rem; }
+  .legal h2 { display: inline; font-size: 7.5pt; margin: 0 .4em 0 0; }
+  .legal p { display: inline; }
+  footer { margin-top: .3rem; padding-top: .2rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
