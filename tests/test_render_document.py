@@ -45,8 +45,8 @@ def test_partly_approved_item_shows_the_request_the_approved_part_and_the_decide
     row = build_sheet(example).rows[2]
     assert row.asked == ("Norco 10/325mg #60",)
     assert row.notes == (
-        "Already approved before this review: Norco 10/325mg #20.",
-        "This review decided: Norco 10/325mg #40.",
+        "Already approved before this review: Norco 10/325mg #20. This review did not change that part.",
+        "This review looked at the rest (Norco 10/325mg #40):",
     )
     assert row.decision == "Not approved." and not row.approved
 

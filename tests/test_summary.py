@@ -187,8 +187,8 @@ def test_partial_item_mentions_the_authorized_portion() -> None:
     )
     text = build_summary(UNDATED, [partial], "en").text
     assert "Your doctor asked for: Physical therapy x 12.\n" in text
-    assert "Already approved before this review: Physical therapy x 6.\n" in text
-    assert "This review decided only on the rest: Physical therapy x 6.\nThe rest is not approved." in text
+    assert "Already approved before this review: Physical therapy x 6. This review did not change that part.\n" in text
+    assert "This review looked at the rest (Physical therapy x 6): not approved.\n" in text
 
 
 def test_decision_date_is_written_out() -> None:
@@ -248,6 +248,7 @@ WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
     "4": "6d697dc5e9188f1e8cf8d10abc5c9e1449287b7d091a60a774e8b9bc2b03209a",
+    "5": "559c651211fd3d3119abdb6dadf9e4f1b074c2130c5a536530ceca73caa36482",
 }
 
 

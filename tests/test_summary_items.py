@@ -101,9 +101,39 @@ def test_partial_item_shows_three_amounts_from_the_letter_with_spans() -> None:
     for q in quotes:
         assert q is not None and q.span is not None and text[q.span.start : q.span.end] == q.text
     assert "Your doctor asked for: Physical therapy 12 visits." in summary.text
-    assert "Already approved before this review: Physical therapy 6 visits." in summary.text
-    assert "This review decided only on the rest: Physical therapy 6 more visits." in summary.text
-    assert item.status == "The rest is not approved."
+    assert "Already approved before this review: Physical therapy 6 visits. This review did not change that part." in (
+        summary.text
+    )
+    assert item.status == "This review looked at the rest (Physical therapy 6 more visits): not approved."
+    # The rest's name is not printed alone before the request ("Care: ... 6 more visits"),
+    # and no line says "decided: 6 more visits" right under the part approved before.
+    assert "Care: Physical therapy 6 more visits" not in summary.text and "decided:" not in summary.text
+
+
+def test_a_no_to_the_rest_of_a_partly_approved_request_is_not_a_no_to_everything() -> None:
+    """The review's headline: the part approved before stands, and it is counted apart."""
+    only = summarise(Letter([Item(PARTIAL)]))[2]
+    assert only.headline == (
+        "This review did not approve the care it looked at. "
+        "You keep the part that was already approved before this review."
+    )
+    refused = Item("Massage therapy x 12: Upheld", rationale="It is not medically necessary.")
+    approved = Item("MRI of the knee: Overturned", rationale="It is medically necessary.")
+    with_refused = summarise(Letter([refused, Item(PARTIAL)]))[2]
+    assert with_refused.headline.startswith("This review did not approve any of the care it looked at. You keep")
+    assert "None of" not in with_refused.headline
+    mixed = summarise(Letter([approved, Item(PARTIAL)]))[2]
+    assert mixed.headline == (
+        "Some of the care in your review is approved, and some is not. "
+        "You keep the part that was already approved before this review."
+    )
+    spanish = summarise(Letter([Item(PARTIAL), Item(PARTIAL)]), "es")[2]
+    assert spanish.headline == (
+        "Esta revisión no aprobó nada de la atención que revisó. "
+        "Usted conserva las partes que ya estaban aprobadas antes de esta revisión."
+    )
+    # Without a part approved before, a "no" to everything still says so.
+    assert summarise(Letter([refused]))[2].headline == "The care in your review is not approved."
 
 
 def test_partial_heading_colon_form_shows_three_amounts() -> None:

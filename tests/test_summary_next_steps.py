@@ -66,8 +66,8 @@ def _fixed_item_wording(words: object) -> list[str]:
 def test_no_item_or_opening_sentence_states_a_procedure() -> None:
     """Only next-step paragraphs (each traced to rows) may state procedure; the item
     lines may say approved care must be authorized or paid for (row approved-care)."""
-    approved_lines = {t._EN.approved, t._EN.approved_paid, t._EN.rest_approved}
-    approved_lines |= {t._ES.approved, t._ES.approved_paid, t._ES.rest_approved}
+    approved_lines = {t._EN.approved, t._EN.approved_paid, t._EN.rest_approved, t._EN.rest_approved_paid}
+    approved_lines |= {t._ES.approved, t._ES.approved_paid, t._ES.rest_approved, t._ES.rest_approved_paid}
     for words in (t._EN, t._ES):
         for sentence in _fixed_item_wording(words):
             if sentence in approved_lines:

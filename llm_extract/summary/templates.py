@@ -45,7 +45,7 @@ from llm_extract.text.dates import MONTHS
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 
-TEMPLATES_VERSION = "4"
+TEMPLATES_VERSION = "5"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -76,6 +76,12 @@ class _Wording:
     headline_already_all: str
     headline_already_some: str
     """Added after the headline when some items were already approved before this review."""
+    headline_looked_one: str
+    headline_looked_many: str
+    """Nothing this review looked at is approved, but part of some request was approved before it."""
+    headline_kept_one: str
+    headline_kept_many: str
+    """Added when part of a request not approved here was approved before (one such request, several)."""
     intro: str
     dated: str
     """Takes ``{date}``."""
@@ -89,14 +95,16 @@ class _Wording:
     approved: str
     approved_paid: str
     not_approved: str
+    rest: str
+    """Takes ``{value}``: the part of a partly approved request this review looked at;
+    one of the ``rest_*`` verdicts follows it."""
     rest_approved: str
+    rest_approved_paid: str
     rest_not_approved: str
     already_approved: str
     asked: str
     """Takes ``{value}``."""
     already_part: str
-    """Takes ``{value}``."""
-    decided: str
     """Takes ``{value}``."""
     reasons: dict[ReasonCode, str]
     limit: str
@@ -118,6 +126,10 @@ _EN = _Wording(
     headline_empty="We could not find the decisions in this letter. Please read the letter itself.",
     headline_already_all="You already have approval for the care in this review. This review did not change that.",
     headline_already_some="For some of the care, you already have approval. This review did not change that.",
+    headline_looked_one="This review did not approve the care it looked at.",
+    headline_looked_many="This review did not approve any of the care it looked at.",
+    headline_kept_one="You keep the part that was already approved before this review.",
+    headline_kept_many="You keep the parts that were already approved before this review.",
     intro=(
         "This is a short guide to your Independent Medical Review (IMR) letter. In an IMR, a new doctor looks "
         "at care your doctor asked for. This doctor does not work for you or your employer. This doctor is the "
@@ -131,12 +143,13 @@ _EN = _Wording(
     approved="This care is approved. The claims administrator must now authorize it.",
     approved_paid="This care is approved. You already had it, so the claims administrator must now pay for it.",
     not_approved="This care is not approved.",
-    rest_approved="The rest is approved. The claims administrator must now authorize it.",
-    rest_not_approved="The rest is not approved.",
+    rest="This review looked at the rest ({value}):",
+    rest_approved="approved. The claims administrator must now authorize it.",
+    rest_approved_paid="approved. You already had it, so the claims administrator must now pay for it.",
+    rest_not_approved="not approved.",
     already_approved="You already have approval for this, or you already have it. This review did not change that.",
     asked="Your doctor asked for: {value}.",
-    already_part="Already approved before this review: {value}.",
-    decided="This review decided only on the rest: {value}.",
+    already_part="Already approved before this review: {value}. This review did not change that part.",
     reasons={
         ReasonCode.no_functional_improvement: (
             "Your doctor's notes did not show that past care helped you do more in daily life."
@@ -181,6 +194,10 @@ _ES = _Wording(
     headline_empty="No pudimos encontrar las decisiones en esta carta. Por favor, lea la carta.",
     headline_already_all="Usted ya tiene aprobación para la atención de esta revisión. Esta revisión no cambió eso.",
     headline_already_some="Para una parte de la atención, usted ya tiene aprobación. Esta revisión no cambió eso.",
+    headline_looked_one="Esta revisión no aprobó la atención que revisó.",
+    headline_looked_many="Esta revisión no aprobó nada de la atención que revisó.",
+    headline_kept_one="Usted conserva la parte que ya estaba aprobada antes de esta revisión.",
+    headline_kept_many="Usted conserva las partes que ya estaban aprobadas antes de esta revisión.",
     intro=(
         "Esta es una guía corta de su carta de Revisión Médica Independiente (IMR, por sus siglas en inglés). "
         "En una IMR, otro médico revisa la atención que su médico pidió. Este médico no trabaja para usted ni "
@@ -197,12 +214,13 @@ _ES = _Wording(
         "Este tratamiento fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo."
     ),
     not_approved="Este tratamiento no fue aprobado.",
-    rest_approved="El resto fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
-    rest_not_approved="El resto no fue aprobado.",
+    rest="Esta revisión examinó el resto (en la carta: {value}):",
+    rest_approved="fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
+    rest_approved_paid="fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo.",
+    rest_not_approved="no fue aprobado.",
     already_approved="Usted ya tiene aprobación para esto, o ya lo tiene. Esta revisión no cambió eso.",
     asked="Su médico pidió (en la carta): {value}.",
-    already_part="Ya aprobado antes de esta revisión (en la carta): {value}.",
-    decided="Esta revisión decidió solo sobre el resto (en la carta): {value}.",
+    already_part="Ya aprobado antes de esta revisión (en la carta): {value}. Esta revisión no cambió esa parte.",
     reasons={
         ReasonCode.no_functional_improvement: (
             "Las notas de su médico no muestran que la atención anterior le haya ayudado a hacer más en su vida diaria."
@@ -296,19 +314,30 @@ def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
     return SummaryItemKind.not_approved
 
 
-def _headline(kinds: Sequence[SummaryItemKind], words: _Wording) -> str:
-    """Say which care is approved without counting it; care approved before is told apart."""
+def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording) -> str:
+    """Say which care is approved without counting it; care approved before is told apart.
+
+    ``kinds`` pairs each item's kind with whether part of it was approved before this
+    review (a partly approved request). Such a part stands whatever this review decided,
+    so a "no" to the rest must not read as if everything was refused.
+    """
     if not kinds:
         return words.headline_empty
-    decided = [k is SummaryItemKind.approved for k in kinds if k is not SummaryItemKind.already_approved]
+    decided = [(k is SummaryItemKind.approved, kept) for k, kept in kinds if k is not SummaryItemKind.already_approved]
     if not decided:
         return words.headline_already_all
-    if all(decided):
+    kept_parts = sum(kept and not approved for approved, kept in decided)
+    kept_line = words.headline_kept_one if kept_parts == 1 else words.headline_kept_many
+    if all(approved for approved, _ in decided):
         line = words.headline_all_one if len(decided) == 1 else words.headline_all_many
-    elif not any(decided):
-        line = words.headline_none_one if len(decided) == 1 else words.headline_none_many
+    elif not any(approved for approved, _ in decided):
+        if kept_parts:
+            looked = words.headline_looked_one if len(decided) == 1 else words.headline_looked_many
+            line = f"{looked} {kept_line}"
+        else:
+            line = words.headline_none_one if len(decided) == 1 else words.headline_none_many
     else:
-        line = words.headline_some
+        line = f"{words.headline_some} {kept_line}" if kept_parts else words.headline_some
     if len(decided) < len(kinds):
         line = f"{line} {words.headline_already_some}"
     return line
@@ -393,14 +422,20 @@ def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tup
     return out.say(words.treatment_named.format(plain=plain, service=value), value), f"{plain} ({value})"
 
 
-def _status(kind: SummaryItemKind, partial: bool, retro: bool, words: _Wording) -> str:
+def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wording) -> str:
+    """The item's verdict; for a partly approved request, ``rest`` names the part this
+    review looked at, so its "no" cannot be read as a "no" to the part approved before."""
     if kind is SummaryItemKind.already_approved:
         return words.already_approved
+    if rest is None:
+        if kind is SummaryItemKind.approved:
+            return words.approved_paid if retro else words.approved
+        return words.not_approved
     if kind is SummaryItemKind.approved:
-        if retro:
-            return words.approved_paid
-        return words.rest_approved if partial else words.approved
-    return words.rest_not_approved if partial else words.not_approved
+        verdict = words.rest_approved_paid if retro else words.rest_approved
+    else:
+        verdict = words.rest_not_approved
+    return f"{words.rest.format(value=rest)} {verdict}"
 
 
 def _item(
@@ -410,13 +445,17 @@ def _item(
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
     service_line, plain = _service_line(decision.service, lang, words, out)
-    lines.append(service_line)
     parts = specifics.amounts(decision, letter)
-    if parts is not None:
+    if parts is None:
+        lines.append(service_line)
+        status = out.say(_status(kind, None, retro, words))
+    else:
+        # The request, then the part approved before, then the verdict on the rest: the
+        # heading's own service name is that rest, so it is not shown as "Care:" first.
         lines.append(out.say(words.asked.format(value=_value(parts.asked.text)), parts.asked.text))
         lines.append(out.say(words.already_part.format(value=_value(parts.already.text)), parts.already.text))
-        lines.append(out.say(words.decided.format(value=_value(parts.decided.text)), parts.decided.text))
-    status = out.say(_status(kind, parts is not None, retro, words))
+        rest = _value(parts.decided.text)
+        status = out.say(_status(kind, rest, retro, words), parts.decided.text)
     lines.append(status)
     if kind is SummaryItemKind.already_approved:
         reasons: list[str] = []
@@ -473,7 +512,7 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     words = _wording(lang)
     ordered = sorted(decisions, key=lambda d: d.index)
     out = _Writer(lang)
-    headline = out.say(_headline([_kind(d, letter) for d in ordered], words))
+    headline = out.say(_headline([(_kind(d, letter), d.partial) for d in ordered], words))
     opening = [out.say(words.intro)]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
