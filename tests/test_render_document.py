@@ -60,7 +60,12 @@ def test_case_number_decision_date_and_approved_item(example: Extraction) -> Non
     assert "Número de caso: CM16-0000001\nFecha de la decisión: 9 de diciembre de 2016\n" in es
     surgery = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary.items[0]
     assert f"Estos 4 tratamientos van con {surgery.service_plain or surgery.service}:" in es
-    assert "Ya aprobado antes de esta revisión: Norco 10/325mg #20." in es
+    # The parts of a partly approved request carry their Spanish name too, the letter's words kept.
+    assert "- medicamento (Norco 10/325mg #60)\n" in es
+    assert (
+        "Ya aprobado antes de esta revisión: medicamento (Norco 10/325mg #20). Esta revisión no cambió esa parte." in es
+    )
+    assert "Esta revisión examinó el resto, medicamento (Norco 10/325mg #40):\n  No aprobado." in es
 
 
 def test_no_reason_code_ever_reaches_the_worker(example: Extraction) -> None:

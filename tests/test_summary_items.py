@@ -269,10 +269,45 @@ def test_hard_words_are_reported() -> None:
         ("Norco 10/325mg #60", "medicamento"),
         ("Chest x-ray", "radiografía del pecho"),
         ("PT/OT 18 sessions left hand", "terapia física y ocupacional, mano, lado izquierdo"),
+        # A longer term wins over the words inside it: a blood test, not physical therapy;
+        # a pad, not a hip.
+        ("Labs - PT/PTT", "análisis de laboratorio, prueba de coagulación de la sangre"),
+        ("Associated surgical service: Hip pad", "almohadilla para la cadera"),
+        ("Left hip MRI", "cadera, resonancia magnética, lado izquierdo"),
+        ("PT 6 visits", "terapia física"),
+        # Whole terms only: "tabs" in "Tabsoft", "brace" in "embraced" are no names.
+        ("Tabsoft embraced", None),
+        # Care already given says so in Spanish, with or without a known service word.
+        ("Retrospective Cyclobenzaprine 7.5mg #18", "medicamento, atención que usted ya recibió"),
+        ("Retrospective Lidopro 121gm #1, per 12/07/2016 order", "medicamento, atención que usted ya recibió"),
+        ("Retrospective Zorbex", "atención que usted ya recibió"),
     ],
 )
-def test_spanish_names_for_services(service: str, spanish: str) -> None:
+def test_spanish_names_for_services(service: str, spanish: str | None) -> None:
     assert glossary.spanish_name(service) == spanish
+
+
+def test_partly_approved_parts_and_care_already_given_are_named_in_spanish() -> None:
+    """The three amounts of a partly approved request carry their Spanish names too (the
+    letter's words kept), so no item line of a Spanish summary is English only."""
+    summary = summarise(Letter([Item(PARTIAL)]), "es")[2]
+    assert "Su médico pidió: terapia física (en la carta: Physical therapy 12 visits)." in summary.text
+    assert "Ya aprobado antes de esta revisión: terapia física (en la carta: Physical therapy 6 visits)." in (
+        summary.text
+    )
+    assert summary.items[0].status == (
+        "Esta revisión examinó el resto, terapia física (en la carta: Physical therapy 6 more visits): no fue aprobado."
+    )
+    retro = build_summary(Case(), [_decision("Retrospective Lidopro 121gm #1", Outcome.upheld)], "es")
+    assert retro.items[0].service_plain == "medicamento, atención que usted ya recibió (Retrospective Lidopro 121gm #1)"
+
+
+def test_a_blood_test_named_pt_is_not_explained_as_physical_therapy() -> None:
+    labs = build_summary(Case(), [_decision("Labs - PT/PTT", Outcome.upheld)], "en")
+    assert "physical therapy" not in labs.text
+    assert "PT and PTT are blood tests" in labs.text
+    therapy = build_summary(Case(), [_decision("PT/OT 2x6", Outcome.upheld)], "en")
+    assert "PT means physical therapy" in therapy.text
 
 
 def test_unknown_service_keeps_the_letters_words_and_says_so() -> None:

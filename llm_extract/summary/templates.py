@@ -103,9 +103,13 @@ class _Wording:
     rest_not_approved: str
     already_approved: str
     asked: str
-    """Takes ``{value}``."""
+    """Takes ``{value}`` (a letter value, in Spanish with its Spanish name: see :func:`_named`)."""
     already_part: str
-    """Takes ``{value}``."""
+    """Takes ``{value}`` (as ``asked``)."""
+    named: str
+    """Takes ``{plain}`` and ``{value}``: a letter value with its name in the summary's language."""
+    unnamed: str
+    """Takes ``{value}``: a letter value the glossary has no name for."""
     reasons: dict[ReasonCode, str]
     limit: str
     """Takes ``{limit}`` (in the summary's language) and ``{original}`` (the letter's words)."""
@@ -150,6 +154,8 @@ _EN = _Wording(
     already_approved="You already have approval for this, or you already have it. This review did not change that.",
     asked="Your doctor asked for: {value}.",
     already_part="Already approved before this review: {value}. This review did not change that part.",
+    named="{value}",
+    unnamed="{value}",
     reasons={
         ReasonCode.no_functional_improvement: (
             "Your doctor's notes did not show that past care helped you do more in daily life."
@@ -214,13 +220,15 @@ _ES = _Wording(
         "Este tratamiento fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo."
     ),
     not_approved="Este tratamiento no fue aprobado.",
-    rest="Esta revisión examinó el resto (en la carta: {value}):",
+    rest="Esta revisión examinó el resto, {value}:",
     rest_approved="fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
     rest_approved_paid="fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo.",
     rest_not_approved="no fue aprobado.",
     already_approved="Usted ya tiene aprobación para esto, o ya lo tiene. Esta revisión no cambió eso.",
-    asked="Su médico pidió (en la carta): {value}.",
-    already_part="Ya aprobado antes de esta revisión (en la carta): {value}. Esta revisión no cambió esa parte.",
+    asked="Su médico pidió: {value}.",
+    already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
+    named="{plain} (en la carta: {value})",
+    unnamed="{value} (así aparece en la carta, en inglés)",
     reasons={
         ReasonCode.no_functional_improvement: (
             "Las notas de su médico no muestran que la atención anterior le haya ayudado a hacer más en su vida diaria."
@@ -414,6 +422,15 @@ def _amount(amount: str, lang: str) -> str | None:
     return amount if lang == "en" else glossary.spanish_amount(amount)
 
 
+def _named(value: str, lang: str, words: _Wording) -> str:
+    """A letter value (a part of a partly approved request) in the summary's language: in
+    Spanish, the glossary's name for it with the letter's words kept."""
+    plain = glossary.spanish_name(value) if lang == "es" else None
+    if plain is None:
+        return words.unnamed.format(value=value)
+    return words.named.format(plain=plain, value=value)
+
+
 def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tuple[str, str | None]:
     plain = glossary.spanish_name(service) if lang == "es" else None
     value = _value(service)
@@ -452,9 +469,10 @@ def _item(
     else:
         # The request, then the part approved before, then the verdict on the rest: the
         # heading's own service name is that rest, so it is not shown as "Care:" first.
-        lines.append(out.say(words.asked.format(value=_value(parts.asked.text)), parts.asked.text))
-        lines.append(out.say(words.already_part.format(value=_value(parts.already.text)), parts.already.text))
-        rest = _value(parts.decided.text)
+        asked, already = _value(parts.asked.text), _value(parts.already.text)
+        lines.append(out.say(words.asked.format(value=_named(asked, lang, words)), parts.asked.text))
+        lines.append(out.say(words.already_part.format(value=_named(already, lang, words)), parts.already.text))
+        rest = _named(_value(parts.decided.text), lang, words)
         status = out.say(_status(kind, rest, retro, words), parts.decided.text)
     lines.append(status)
     if kind is SummaryItemKind.already_approved:
