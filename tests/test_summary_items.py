@@ -317,3 +317,38 @@ def test_unknown_service_keeps_the_letters_words_and_says_so() -> None:
     assert glossary.spanish_amount("4-6 visits") == "4-6 visitas"
     assert glossary.spanish_amount("twelve sessions") == "doce sesiones"
     assert glossary.spanish_amount("6 massage visits") is None
+
+
+# ------------------------------------------------------------------ safety
+
+
+TAPER = (
+    "This medical necessity decision should not be interpreted as a recommendation to stop long-term opioids "
+    "abruptly and the patient is advised to speak with their treating physician."
+)
+
+
+def test_the_letters_advice_not_to_stop_a_medicine_abruptly_is_kept() -> None:
+    """A worker told "no" to an opioid may stop it at once; the letter says not to, so the line does too."""
+    denied = Item(
+        "Oxycodone 10mg #90: Upheld",
+        rationale=f"There is no documentation of functional improvement. {TAPER}",
+    )
+    text, _, summary = summarise(Letter([denied]))
+    line = summary.items[0]
+    assert line.reasons[-1] == (
+        "Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely."
+    )
+    advice = line.details[-1]
+    assert advice.text == TAPER
+    assert advice.span is not None and " ".join(text[advice.span.start : advice.span.end].split()) == TAPER
+    spanish = summarise(Letter([denied]), "es")[2]
+    assert spanish.items[0].reasons[-1].startswith("No deje de tomar este medicamento de golpe")
+    assert summary.readability.hard_words == []
+
+
+def test_no_advice_line_without_the_letters_words_or_on_approved_care() -> None:
+    plain = Item("Oxycodone 10mg #90: Upheld", rationale="There is no documentation of functional improvement.")
+    approved = Item("Oxycodone 10mg #60: Overturned", rationale=f"It is medically necessary. {TAPER}")
+    summary = summarise(Letter([plain, approved]))[2]
+    assert not any("suddenly" in r for item in summary.items for r in item.reasons)

@@ -116,6 +116,8 @@ class _Wording:
     limit_asked: str
     """Takes ``{asked}``, ``{unit}`` and ``{original}``."""
     missing: dict[str, str]
+    taper: str
+    """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     see_rationale: str
     next_heading: str
     legal_heading: str
@@ -186,6 +188,7 @@ _EN = _Wording(
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
         "side_effects": "Your doctor's notes did not say if the medicine causes you problems.",
     },
+    taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
     legal_heading="Legal basis",
@@ -258,6 +261,10 @@ _ES = _Wording(
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
         "side_effects": "Las notas de su médico no decían si el medicamento le causa problemas.",
     },
+    taper=(
+        "No deje de tomar este medicamento de golpe por su cuenta. Hable con su médico sobre cómo bajar la dosis "
+        "sin riesgo."
+    ),
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
@@ -480,6 +487,11 @@ def _item(
         details: list[Quote] = []
     else:
         reasons, details = _reasons(decision, letter, words, out)
+        # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
+        # not read it as "stop now".
+        if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
+            reasons.append(out.say(words.taper))
+            details.append(advice)
     lines.extend(reasons)
     for abbreviation in glossary.abbreviations_in(decision.service):
         if abbreviation.term not in explained:
