@@ -248,7 +248,7 @@ WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
     "4": "6d697dc5e9188f1e8cf8d10abc5c9e1449287b7d091a60a774e8b9bc2b03209a",
-    "5": "0cc9728ad830cc58b9113c547045ee7ce24791ddf9b76f97b183e247f3fa42cd",
+    "5": "c087ae097038d815849e4359ee0e7f3f91c38868895092d2a16efddc481af0d0",
 }
 
 

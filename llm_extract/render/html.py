@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from html import escape
 
+from llm_extract.render.document import Document
 from llm_extract.render.sheet import Row, Sheet, legal_line
 
 CSS = """
@@ -111,7 +112,7 @@ def _table(sheet: Sheet) -> str:
     )
 
 
-def render_html(sheet: Sheet) -> str:
+def render_html(sheet: Document) -> str:
     """The document as a complete HTML page (UTF-8)."""
     words = sheet.words
     title = words.title + (f" ({sheet.case_number})" if sheet.case_number else "")
@@ -134,6 +135,7 @@ def render_html(sheet: Sheet) -> str:
         "</header>",
         "<main>",
         f'<p class="headline">{_e(sheet.headline)}</p>',
+        f'<p class="intro">{_e(sheet.intro)}</p>' if sheet.intro else "",
         _table(sheet) if sheet.rows else "",
         '<section class="steps" aria-labelledby="steps">',
         f'<h2 id="steps">{_e(words.steps)}</h2>',

@@ -43,7 +43,7 @@ from llm_extract.summary import glossary, next_steps, specifics
 from llm_extract.summary.readability import hard_words, score
 from llm_extract.text.dates import MONTHS
 
-__all__ = ["TEMPLATES_VERSION", "build_summary"]
+__all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening"]
 
 TEMPLATES_VERSION = "5"
 """Version of the wording below; bump whenever a sentence changes."""
@@ -82,7 +82,10 @@ class _Wording:
     headline_kept_one: str
     headline_kept_many: str
     """Added when part of a request not approved here was approved before (one such request, several)."""
+    guide: str
+    """The summary's first line (the worker's document has a title that says it)."""
     intro: str
+    """What an IMR, the reviewer, "approved" and the decision are; the document shows it too."""
     dated: str
     """Takes ``{date}``."""
     months: tuple[str, ...]
@@ -136,10 +139,11 @@ _EN = _Wording(
     headline_looked_many="This review did not approve any of the care it looked at.",
     headline_kept_one="You keep the part that was already approved before this review.",
     headline_kept_many="You keep the parts that were already approved before this review.",
+    guide="This is a short guide to your Independent Medical Review (IMR) letter.",
     intro=(
-        "This is a short guide to your Independent Medical Review (IMR) letter. In an IMR, a new doctor looks "
-        "at care your doctor asked for. This doctor does not work for you or your employer. This doctor is the "
-        "reviewer. Approved means the reviewer said yes to the care."
+        "In an IMR, a new doctor looks at care your doctor asked for. This doctor does not work for you or your "
+        "employer. This doctor is the reviewer. Approved means the reviewer said yes to the care. The decision "
+        "is what the reviewer decided."
     ),
     dated="The decision is dated {date}.",
     months=tuple(m.capitalize() for m in MONTHS["en"]),
@@ -207,11 +211,11 @@ _ES = _Wording(
     headline_looked_many="Esta revisión no aprobó nada de la atención que revisó.",
     headline_kept_one="Usted conserva la parte que ya estaba aprobada antes de esta revisión.",
     headline_kept_many="Usted conserva las partes que ya estaban aprobadas antes de esta revisión.",
+    guide="Esta es una guía corta de su carta de Revisión Médica Independiente (IMR, por sus siglas en inglés).",
     intro=(
-        "Esta es una guía corta de su carta de Revisión Médica Independiente (IMR, por sus siglas en inglés). "
-        "En una IMR, otro médico revisa la atención que su médico pidió. Este médico no trabaja para usted ni "
-        "para su empleador. Este médico es el revisor. Aprobado quiere decir que el revisor dijo que sí a la "
-        "atención."
+        "En una IMR, otro médico revisa la atención que su médico pidió. Este médico no trabaja para usted ni para "
+        "su empleador. Este médico es el revisor. Aprobado quiere decir que el revisor dijo que sí a la atención. "
+        "La decisión es lo que decidió el revisor."
     ),
     dated="La decisión tiene fecha del {date}.",
     months=MONTHS["es"],
@@ -319,6 +323,42 @@ class _Writer:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+
+
+class Explainer:
+    """Explains each term of art where a reader first meets it, for the summary's sentences
+    laid out in another order or in part (the worker's document): the explaining sentences
+    a summary sentence carries are taken out, and said again where the term is first used
+    in the new order. One glossary and one rule (:class:`_Writer`) for both texts."""
+
+    def __init__(self, lang: str) -> None:
+        _wording(lang)
+        self._out = _Writer(lang)
+
+    def say(self, text: str, *values: str) -> str:
+        """``text`` without its explaining sentences, then with those of the terms it uses
+        first; ``values`` are letter words in it (never searched for terms)."""
+        for term in glossary.TERMS[self._out.lang]:
+            if term.sentence is None or f" {term.sentence}" not in text:
+                continue
+            # Only an explanation added after a use of the term: a fixed sentence may say it
+            # itself ("The decision is what the reviewer decided." in the opening lines).
+            rest = text.replace(f" {term.sentence}", "")
+            if term.pattern().search(rest):
+                text = rest
+        return self._out.say(text, *(v for v in values if v and v in text))
+
+    def explained(self, abbreviation: glossary.Abbreviation) -> str | None:
+        """The abbreviation's sentence the first time it is asked for, else None."""
+        if abbreviation.term in self._out.defined:
+            return None
+        self._out.defined.add(abbreviation.term)
+        return self.say(getattr(abbreviation, self._out.lang))
+
+
+def opening(lang: str) -> str:
+    """The summary's opening lines about what an IMR is (before any item)."""
+    return _wording(lang).intro
 
 
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
@@ -543,7 +583,7 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     ordered = sorted(decisions, key=lambda d: d.index)
     out = _Writer(lang)
     headline = out.say(_headline([(_kind(d, letter), d.partial) for d in ordered], words))
-    opening = [out.say(words.intro)]
+    opening = [out.say(f"{words.guide} {words.intro}")]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
         opening.append(out.say(words.dated.format(date=date), date))
