@@ -112,7 +112,7 @@ def test_the_document_explains_each_term_where_it_first_uses_it(example: Extract
             continue
         first = next(b for b in blocks if term.pattern().search(b))
         assert term.meaning.casefold() in first.casefold(), (term.term, first)
-        if term.sentence is not None:
+        if term.sentence in body:  # (else the fixed wording says the meaning itself)
             assert body.count(term.sentence) == 1, term.term
             holder = next(b for b in blocks if term.sentence in b)
             if not holder.startswith(opening(lang)[:40]):  # the opening lines explain up front

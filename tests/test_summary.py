@@ -107,7 +107,7 @@ def test_no_numbers_beyond_letter_values_and_fixed_rules() -> None:
 
 def test_appeal_window_is_stated() -> None:
     text = build_summary(UNDATED, [DENIED_MRI], "en").text
-    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 days more"):
+    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 more days"):
         assert fact in text
     assert "8 CCR 10575(c)" in text.split("Legal basis:")[1]
     assert "8 CCR 10605" in text.split("Legal basis:")[1]
@@ -248,7 +248,7 @@ WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
     "4": "6d697dc5e9188f1e8cf8d10abc5c9e1449287b7d091a60a774e8b9bc2b03209a",
-    "5": "c087ae097038d815849e4359ee0e7f3f91c38868895092d2a16efddc481af0d0",
+    "5": "817e311f4053dfea3c82b10aa9ccb1d7b6cc118b0e5ae7e6ff37c51a9f8233dd",
 }
 
 

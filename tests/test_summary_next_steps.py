@@ -127,8 +127,8 @@ def test_deadline_is_30_days_plus_the_mail_extension_from_the_decision_date() ->
     summary = build_summary(case, [_decision(1, Outcome.upheld)], "en")
     assert summary.appeal_deadline is not None and summary.appeal_deadline.mailed_on_span == Span(start=15, end=25)
     assert (
-        "If this letter was mailed to you on December 9, 2016, the WCAB must get your appeal by January 13, 2017."
-        in summary.text
+        "If this letter was sent to you by mail, e-mail or fax on December 9, 2016, the WCAB must get your appeal "
+        "by January 13, 2017." in summary.text
     )
     assert "add 10 days, not 5 days: January 18, 2017" in summary.text
     assert "add 20 days: January 28, 2017" in summary.text
@@ -164,3 +164,53 @@ def test_legal_basis_lists_each_citation_once_at_the_end() -> None:
     assert "8 CCR 10605" in summary.legal_basis and "8 CCR 10575(c)" in summary.legal_basis
     main_text = summary.text.split("Legal basis:")[0]
     assert "CCR" not in main_text and "Lab. Code" not in main_text
+
+
+#: Each WORKER-FACTS detail the plain wording must keep, per language (row, then the words).
+_KEPT = {
+    "en": {
+        "five-grounds": (
+            "your race",
+            "the color of your skin",
+            "your ethnic group",
+            "the country you come from",
+            "your faith",
+            "your age",
+            "if you are a man or a woman",
+            "who you love",
+            "disability",
+        ),
+        "new-request": ("12 months", "a doctor in the same office", "new facts, or facts that were missing"),
+        "mail-extension": ("mail, e-mail or fax",),
+    },
+    "es": {
+        "five-grounds": (
+            "su raza",
+            "el color de su piel",
+            "su grupo étnico",
+            "su país de origen",
+            "su religión",
+            "su edad",
+            "su sexo",
+            "su orientación sexual",
+            "discapacidad",
+        ),
+        "new-request": ("12 meses", "un médico del mismo consultorio", "datos nuevos o datos que faltaban"),
+        "mail-extension": ("correo, correo electrónico o fax",),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("dated", [True, False])
+def test_the_plain_wording_keeps_each_detail_of_its_row(lang: str, dated: bool) -> None:
+    """All nine grounds of bias (not "such as"); the 12-month rule covers the doctor's
+    practice group and says what lifts it; the 5/10/20-day extension is for mail, e-mail
+    or fax service, not mail alone (WORKER-FACTS rows five-grounds, new-request, mail-extension)."""
+    case = Case(decision_date=dt.date(2016, 12, 9)) if dated else Case()
+    summary = build_summary(case, [_decision(1, Outcome.upheld)], lang)  # type: ignore[arg-type]
+    for row, phrases in _KEPT[lang].items():
+        step = next(s for s in summary.steps if row in s.facts)
+        for phrase in phrases:
+            assert phrase in step.text, (row, phrase)
+    assert "such as" not in summary.text and "turned down" not in summary.text

@@ -121,12 +121,14 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "treating you unfairly because of who you are",
             "Bias means treating you unfairly because of who you are.",
         ),
+        _t("ethnic group", "the people your family comes from"),
         _t(
             "disability",
             "a lasting sickness or hurt that makes some things hard to do",
             "A disability is a lasting sickness or hurt that makes some things hard to do.",
         ),
         _t("verified petition", "you sign it and swear that it is true"),
+        _t("fax", "a copy sent over a phone line", "A fax is a copy sent over a phone line."),
         _t(
             "proof of service",
             "the page that says when and how the letter was sent",

@@ -113,12 +113,12 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         ("new-request",),
-        "Your doctor can ask again for care that was not approved. Asking again works only if your doctor "
-        "shows new facts, or facts that were missing. Without new facts, the same doctor asking for the same "
-        "care is turned down for 12 months. Show your doctor this letter.",
-        "Su médico puede volver a pedir la atención que no fue aprobada. Volver a pedirla solo sirve si su "
-        "médico muestra datos nuevos o datos que faltaban. Sin datos nuevos, si el mismo médico pide la misma "
-        "atención, se la negarán por 12 meses. Muéstrele esta carta a su médico.",
+        "Your doctor can ask again for care that was not approved. For 12 months, the answer stays no if the "
+        "same doctor, or a doctor in the same office, asks for the same care. That changes only if your doctor "
+        "shows new facts, or facts that were missing. Take your IMR letter to your doctor.",
+        "Su médico puede volver a pedir la atención que no fue aprobada. Durante 12 meses, la respuesta sigue "
+        "siendo no si el mismo médico, o un médico del mismo consultorio, pide la misma atención. Eso cambia "
+        "solo si su médico muestra datos nuevos o datos que faltaban. Lleve su carta de IMR a su médico.",
         _refused,
     ),
     Step(
@@ -136,17 +136,19 @@ STEPS: tuple[Step, ...] = (
         ("appeal", "five-grounds", "new-review"),
         "You can also appeal to the WCAB. But an appeal can win for only five reasons. One: the state "
         "office that runs these reviews did something the law does not let it do. Two: fraud. Three: the "
-        "reviewer had a reason of his or her own, like money, to favor one side. Four: bias, such as "
-        "because of your race, where you come from, your faith, your age, if you are a man or a "
-        "woman, or a disability. Five: a plain mistake about a fact that anyone could see "
-        "without being a doctor. Not agreeing with the reviewer's medical view is not one of the reasons. "
+        "reviewer had a reason of his or her own, like money, to favor one side. Four: bias, which means "
+        "treating you unfairly because of who you are: your race, the color of your skin, your ethnic group "
+        "(the people your family comes from), the country you come from, your faith, your age, if you are a "
+        "man or a woman, who you love, or a disability. Five: a plain mistake about a fact that anyone could "
+        "see without being a doctor. Not agreeing with the reviewer's medical view is not one of the reasons. "
         "The court starts from the view that the decision is right. If you win, you get a new review by a "
         "different reviewer, not a yes to the care.",
-        "También puede apelar ante la WCAB. Pero una apelación solo puede ganar por cinco razones. Uno: la "
+        "También puede apelar ante la WCAB. Pero una apelación solo puede ganar por cinco razones. Una: la "
         "oficina del estado que maneja estas revisiones hizo algo que la ley no le permite. Dos: fraude "
         "(mentiras o trampas). Tres: el revisor tenía una razón propia, como dinero, para favorecer a una "
-        "parte. Cuatro: un trato injusto contra usted por quién es usted, por ejemplo por su raza, su origen, "
-        "su religión, su edad, su sexo o una discapacidad. Cinco: un error claro sobre un hecho que "
+        "parte. Cuatro: un trato injusto contra usted por quién es usted: por su raza, el color de su piel, su "
+        "grupo étnico, su país de origen, su religión, su edad, su sexo, su orientación sexual o una "
+        "discapacidad. Cinco: un error claro sobre un hecho que "
         "cualquiera puede ver sin ser médico. No estar de acuerdo con la opinión médica del revisor no es una "
         "de esas razones. El tribunal parte de que la decisión es correcta. Si gana, le dan una nueva "
         "revisión con otro revisor, no un sí a la atención.",
@@ -176,16 +178,15 @@ DEADLINE_ROWS = ("deadline", "mail-extension")
 
 _DEADLINE_DATED = {
     "en": (
-        "There is a last day to appeal. If this letter was mailed to you on {mailed}, the WCAB must get your appeal "
-        "by {california}. That is 30 days, and 5 days more for mail to an address in California. If the "
-        "letter went to an address in another state, add 10 days, not 5 days: {united_states}. If it went to an "
-        "address outside the United States, add 20 days: {outside}. The date on the letter's proof of "
-        "service decides."
+        "There is a last day to appeal. If this letter was sent to you by mail, e-mail or fax on {mailed}, the "
+        "WCAB must get your appeal by {california}. That is 30 days, and 5 more days for an address in "
+        "California. For an address in another state, add 10 days, not 5 days: {united_states}. For an address "
+        "outside the United States, add 20 days: {outside}. The date on the letter's proof of service decides."
     ),
     "es": (
-        "Hay una fecha límite. Si esta carta se le envió por correo el {mailed}, la WCAB debe recibir su "
-        "apelación a más tardar el {california}. Son 30 días, más 5 días por el correo a una dirección en "
-        "California. Si la dirección está en otro estado, se suman 10 días en vez de 5 días: el {united_states}. "
+        "Hay una fecha límite. Si esta carta se le envió por correo, correo electrónico o fax el {mailed}, la "
+        "WCAB debe recibir su apelación a más tardar el {california}. Son 30 días, más 5 días por una dirección "
+        "en California. Si la dirección está en otro estado, se suman 10 días en vez de 5 días: el {united_states}. "
         "Si está fuera de los Estados Unidos, se suman 20 días: el {outside}. Lo que cuenta es la fecha de "
         "la prueba de envío de la carta (proof of service, la página que dice cuándo y cómo se envió)."
     ),
@@ -193,13 +194,14 @@ _DEADLINE_DATED = {
 _DEADLINE_UNDATED = {
     "en": (
         "There is a last day to appeal. The WCAB must get your appeal in 30 days after this letter was sent to you, "
-        "and 5 days more if it was mailed to an address in California. If it went to an address in another "
-        "state, add 10 days, not 5 days. If it went to an address outside the United States, add 20 days. The "
+        "and 5 more days if it was sent by mail, e-mail or fax to an address in California. For an address in "
+        "another state, add 10 days, not 5 days. For an address outside the United States, add 20 days. The "
         "date on the letter's proof of service decides."
     ),
     "es": (
         "Hay una fecha límite. La WCAB debe recibir su apelación dentro de 30 días después de que se le "
-        "envió esta carta, más 5 días si se envió por correo a una dirección en California. Si la dirección "
+        "envió esta carta, más 5 días si se envió por correo, correo electrónico o fax a una dirección en "
+        "California. Si la dirección "
         "está en otro estado, se suman 10 días en vez de 5 días. Si está fuera de los Estados Unidos, se suman "
         "20 días. Lo que cuenta es la fecha de la prueba de envío de la carta (proof of service, la página "
         "que dice cuándo y cómo se envió)."
