@@ -160,7 +160,7 @@ def test_approved_care_already_given_must_be_paid_for() -> None:
         summary = build_summary(Case(), [_decision(service, Outcome.overturned)], "en")
         item = summary.items[0]
         assert item.retrospective and "must now pay for it" in item.status and "authorize" not in item.status
-        assert any("must pay in 20 days" in s for s in summary.next_steps)
+        assert any("must pay for it in 20 days" in s for s in summary.next_steps)
     spanish = build_summary(Case(), [_decision("Retrospective CT scan", Outcome.overturned)], "es")
     assert "debe pagarlo" in spanish.items[0].status
 

@@ -102,18 +102,23 @@ def test_every_procedural_sentence_of_a_summary_comes_from_a_traced_step() -> No
 
 def test_steps_by_outcome() -> None:
     refused = build_summary(Case(), [_decision(1, Outcome.upheld)], "en")
+    # Practical steps first, then the appeal with its last day, its grounds, its paperwork (A7).
     assert [s.facts for s in refused.steps] == [
         ["new-request"],
         ["free-help"],
-        ["appeal", "five-grounds", "new-review"],
+        ["appeal", "deadline", "mail-extension"],
+        ["five-grounds", "new-review"],
         ["appeal", "petition"],
-        ["deadline", "mail-extension"],
     ]
     approved = build_summary(Case(), [_decision(1, Outcome.overturned)], "en")
     assert [s.facts for s in approved.steps] == [["approved-care"], ["free-help"], ["appeal"]]
     assert "5 working days" in approved.next_steps[0]
+    # Something to do for a worker who won, from the approved-care row (A12).
+    assert approved.next_steps[0].startswith("Tell your doctor's office that the care was approved.")
+    assert "pay a fine" in approved.next_steps[0] and "8 CCR 9792.12" in approved.legal_basis
+    assert "Either side, you or your employer, can appeal" in approved.next_steps[-1]
     given = build_summary(Case(), [_decision(1, Outcome.overturned, "Retrospective CT scan (DOS 11/18/16)")], "en")
-    assert "must pay in 20 days" in given.next_steps[0]
+    assert "must pay for it in 20 days" in given.next_steps[0]
     assert not any("5 working days" in s for s in given.next_steps)
 
 
@@ -130,8 +135,8 @@ def test_deadline_is_30_days_plus_the_mail_extension_from_the_decision_date() ->
         "If this letter was sent to you by mail, e-mail or fax on December 9, 2016, the WCAB must get your appeal "
         "by January 13, 2017." in summary.text
     )
-    assert "add 10 days, not 5 days: January 18, 2017" in summary.text
-    assert "add 20 days: January 28, 2017" in summary.text
+    assert "it is 10 more days instead: January 18, 2017" in summary.text
+    assert "it is 20 more days: January 28, 2017" in summary.text
     assert "The date on the letter's proof of service decides." in summary.text
     spanish = build_summary(case, [_decision(1, Outcome.upheld)], "es")
     assert "la WCAB debe recibir su apelación a más tardar el 13 de enero de 2017" in spanish.text
@@ -214,3 +219,14 @@ def test_the_plain_wording_keeps_each_detail_of_its_row(lang: str, dated: bool) 
         for phrase in phrases:
             assert phrase in step.text, (row, phrase)
     assert "such as" not in summary.text and "turned down" not in summary.text
+
+
+def test_the_last_day_to_appeal_comes_before_the_grounds_and_the_paperwork() -> None:
+    """The appeal's deadline is the one fact that runs out: it is said where the summary
+    first speaks of an appeal, before the five grounds and the petition (A7)."""
+    case = Case(decision_date=dt.date(2016, 12, 9))
+    for lang, words in (("en", "January 13, 2017"), ("es", "13 de enero de 2017")):
+        summary = build_summary(case, [_decision(1, Outcome.upheld)], lang)  # type: ignore[arg-type]
+        first_appeal = next(i for i, s in enumerate(summary.next_steps) if re.search(r"appeal|apela", s))
+        assert words in summary.next_steps[first_appeal]
+        assert "deadline" in summary.steps[first_appeal].facts
