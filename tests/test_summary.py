@@ -248,7 +248,7 @@ WORDING_FINGERPRINTS = {
     "2": "8f5373cdcddb95a62df5e1939fdbc177cffd90f71efa871bdc1f040e681f188f",
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
     "4": "6d697dc5e9188f1e8cf8d10abc5c9e1449287b7d091a60a774e8b9bc2b03209a",
-    "5": "337c0963288172455f648c050ba949b5ed2f3ede4dbda48c9119c2557977dc5b",
+    "5": "1a569dcf395e8cb4fb04c2c9bb402108f2a39c560673d3093e5e2dbf657c7c8d",
 }
 
 

@@ -132,12 +132,12 @@ def test_deadline_is_30_days_plus_the_mail_extension_from_the_decision_date() ->
     summary = build_summary(case, [_decision(1, Outcome.upheld)], "en")
     assert summary.appeal_deadline is not None and summary.appeal_deadline.mailed_on_span == Span(start=15, end=25)
     assert (
-        "If this letter was sent to you by mail, e-mail or fax on December 9, 2016, the WCAB must get your appeal "
-        "by January 13, 2017." in summary.text
+        "If this letter was sent to you on December 9, 2016 by mail, e-mail or fax (a copy sent over a phone line), "
+        "the WCAB must get your appeal by January 13, 2017." in summary.text
     )
     assert "it is 10 more days instead: January 18, 2017" in summary.text
     assert "it is 20 more days: January 28, 2017" in summary.text
-    assert "The date on the letter's proof of service decides." in summary.text
+    assert "What counts is the date on the letter's proof of service" in summary.text
     spanish = build_summary(case, [_decision(1, Outcome.upheld)], "es")
     assert "la WCAB debe recibir su apelación a más tardar el 13 de enero de 2017" in spanish.text
 

@@ -82,7 +82,7 @@ TERMS: dict[str, tuple[Term, ...]] = {
     "en": (
         _t("approved", "the reviewer said yes to the care", None, "approve", "approval", "approvals"),
         _t("IMR", "Independent Medical Review"),
-        _t("Independent Medical Review", "This doctor does not work for you or your employer"),
+        _t("Independent Medical Review", "This doctor does not work for you or for the company you work for"),
         _t("employer", "the company you work for", "Your employer is the company you work for."),
         _t("reviewer", "This doctor is the reviewer", None, "reviewers"),
         _t("decision", "what the reviewer decided", "The decision is what the reviewer decided.", "decisions"),
@@ -115,7 +115,7 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "The WCAB is the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job.",
             "Workers' Compensation Appeals Board",
         ),
-        _t("fraud", "lying or cheating", "Fraud means lying or cheating."),
+        _t("fraud", "lying or cheating"),
         _t(
             "bias",
             "treating you unfairly because of who you are",
@@ -125,15 +125,10 @@ TERMS: dict[str, tuple[Term, ...]] = {
         _t(
             "disability",
             "a lasting sickness or hurt that makes some things hard to do",
-            "A disability is a lasting sickness or hurt that makes some things hard to do.",
         ),
         _t("verified petition", "you sign it and swear that it is true"),
-        _t("fax", "a copy sent over a phone line", "A fax is a copy sent over a phone line."),
-        _t(
-            "proof of service",
-            "the page that says when and how the letter was sent",
-            "The proof of service is the page that says when and how the letter was sent.",
-        ),
+        _t("fax", "a copy sent over a phone line"),
+        _t("proof of service", "the page that says when and how the letter was sent"),
         _t(
             "Division of Workers' Compensation",
             "the state office for workers hurt on the job",
@@ -144,7 +139,6 @@ TERMS: dict[str, tuple[Term, ...]] = {
         _t(
             "ADJ case number",
             "the number of your case at the WCAB",
-            "Your ADJ case number is the number of your case at the WCAB.",
         ),
     ),
     "es": (
@@ -195,7 +189,6 @@ TERMS: dict[str, tuple[Term, ...]] = {
         _t(
             "número de caso ADJ",
             "el número de su caso en la WCAB",
-            "Su número de caso ADJ es el número de su caso en la WCAB.",
         ),
     ),
 }

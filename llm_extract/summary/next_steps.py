@@ -127,9 +127,9 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         ("free-help",),
-        "For free help, ask the Information and Assistance officers of the Division of Workers' Compensation "
-        "(DWC), the state office for workers hurt on the job. You can also talk to a lawyer who works on cases "
-        "of workers hurt on the job.",
+        "You can get free help. Ask the Information and Assistance officers of the Division of Workers' "
+        "Compensation (DWC). It is the state office for workers hurt on the job. You can also talk to a lawyer for "
+        "workers hurt on the job.",
         "Para recibir ayuda gratis, pregunte a los oficiales de Información y Asistencia de la División de "
         "Compensación de Trabajadores (DWC), la oficina del estado para los trabajadores lesionados. También "
         "puede hablar con un abogado de compensación de trabajadores.",
@@ -137,14 +137,15 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         ("five-grounds", "new-review"),
-        "An appeal can win for only five reasons. One: the state office that runs these reviews did something "
-        "the law does not let it do. Two: fraud. Three: the reviewer had a reason of his or her own, like "
-        "money, to favor one side. Four: bias, which means treating you unfairly because of who you are: your "
-        "race, the color of your skin, your ethnic group (the people your family comes from), the country you "
-        "come from, your faith, your age, if you are a man or a woman, who you love, or a disability. Five: a "
-        "plain mistake about a fact that anyone could see without being a doctor. Not agreeing with the "
-        "reviewer's medical view is not one of the reasons. The court starts from the view that the decision is "
-        "right. If you win, you get a new review by a different reviewer, not a yes to the care.",
+        "An appeal can win for only five reasons. One: the state office that runs these reviews did something the law "
+        "does not let it do. Two: fraud (lying or cheating). Three: the reviewer had a reason of his or her own, like "
+        "money, to favor one side. Four: bias, which means treating you unfairly because of who you are: your race, "
+        "the color of your skin, your ethnic group (the people your family comes from), or the country you come from. "
+        "Or your faith, your age, if you are a man or a woman, who you love, or a disability (a lasting sickness or "
+        "hurt that makes some things hard to do). Five: a plain mistake about a fact that anyone could see without "
+        "being a doctor. Not agreeing with the reviewer's medical view is not one of the reasons. The court starts "
+        "from the view that the decision is right. If you win, you get a new review by a different reviewer, not a yes "
+        "to the care.",
         "Una apelación solo puede ganar por cinco razones. Una: la oficina del estado que maneja estas "
         "revisiones hizo algo que la ley no le permite. Dos: fraude (mentiras o trampas). Tres: el revisor tenía "
         "una razón propia, como dinero, para favorecer a una parte. Cuatro: un trato injusto contra usted por "
@@ -163,12 +164,12 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         ("appeal", "petition"),
-        "An appeal is a written paper called a verified petition: you sign it and swear that it is true. It "
-        "must say exactly why you appeal. It must give your ADJ case number and your IMR case number. It must "
-        "be sent to the other side and to the IMR Unit of the DWC.",
+        "An appeal is a written paper called a verified petition: you sign it and swear that it is true. It must say "
+        "exactly why you appeal. It must give your IMR case number and your ADJ case number (the number of your case "
+        "at the WCAB). It must be sent to the other side and to the IMR Unit of the DWC.",
         "Una apelación es un escrito llamado petición verificada (verified petition): usted la firma y jura "
-        "que es verdad. Debe decir exactamente por qué apela. Debe dar su número de caso ADJ y su número de "
-        "caso IMR. Debe enviarse a la otra parte y a la Unidad de IMR de la DWC.",
+        "que es verdad. Debe decir exactamente por qué apela. Debe dar su número de caso IMR y su número de "
+        "caso ADJ (el número de su caso en la WCAB). Debe enviarse a la otra parte y a la Unidad de IMR de la DWC.",
         _refused,
     ),
 )
@@ -183,11 +184,12 @@ appeal's grounds and paperwork: the one fact that runs out gets read first."""
 
 _DEADLINE_DATED = {
     "en": (
-        "You can also appeal to the WCAB, but only until a last day. If this letter was sent to you by mail, "
-        "e-mail or fax on {mailed}, the WCAB must get your appeal by {california}. That is 30 days, and 5 more "
-        "days for an address in California. For an address in another state, it is 10 more days instead: "
-        "{united_states}. For an address outside the United States, it is 20 more days: {outside}. The date on "
-        "the letter's proof of service decides."
+        "You can also appeal to the WCAB, but only until a last day. If this letter was sent to you on {mailed} "
+        "by mail, e-mail or fax (a copy sent over a phone line), the WCAB must get your appeal by {california}. "
+        "That is 30 days, and 5 more days for an address in California. For an address in another state, it is "
+        "10 more days instead: {united_states}. For an address outside the United States, it is 20 more days: "
+        "{outside}. What counts is the date on the letter's proof of service, the page that says when and how "
+        "the letter was sent."
     ),
     "es": (
         "También puede apelar ante la WCAB, pero solo hasta una fecha límite. Si esta carta se le envió por "
@@ -200,10 +202,11 @@ _DEADLINE_DATED = {
 }
 _DEADLINE_UNDATED = {
     "en": (
-        "You can also appeal to the WCAB, but only until a last day. The WCAB must get your appeal in 30 days "
-        "after this letter was sent to you, and 5 more days if it was sent by mail, e-mail or fax to an address "
-        "in California. For an address in another state, it is 10 more days instead. For an address outside "
-        "the United States, it is 20 more days. The date on the letter's proof of service decides."
+        "You can also appeal to the WCAB, but only until a last day. The WCAB must get your appeal in 30 days after "
+        "this letter was sent to you, and 5 more days if it was sent by mail, e-mail or fax (a copy sent over a phone "
+        "line) to an address in California. For an address in another state, it is 10 more days instead. For an "
+        "address outside the United States, it is 20 more days. What counts is the date on the letter's proof of "
+        "service, the page that says when and how the letter was sent."
     ),
     "es": (
         "También puede apelar ante la WCAB, pero solo hasta una fecha límite. La WCAB debe recibir su apelación "

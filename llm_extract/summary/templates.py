@@ -141,9 +141,9 @@ _EN = _Wording(
     headline_kept_many="You keep the parts that were already approved before this review.",
     guide="This is a short guide to your Independent Medical Review (IMR) letter.",
     intro=(
-        "In an IMR, a new doctor looks at care your doctor asked for. This doctor does not work for you or your "
-        "employer. This doctor is the reviewer. Approved means the reviewer said yes to the care. The decision "
-        "is what the reviewer decided."
+        "In an IMR, a new doctor looks at care your doctor asked for. This doctor does not work for you or for the "
+        "company you work for. This doctor is the reviewer. Approved means the reviewer said yes to the care. The "
+        "decision is what the reviewer decided."
     ),
     dated="The decision is dated {date}.",
     months=tuple(m.capitalize() for m in MONTHS["en"]),
