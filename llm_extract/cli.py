@@ -323,6 +323,7 @@ def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None
     from rich.markup import escape
     from rich.table import Table
 
+    from llm_extract.render.document import named_decision
     from llm_extract.render.sheet import asked_for, decision_label, item_notes, summary_in
     from llm_extract.render.words import spell_date, words_for
 
@@ -339,7 +340,7 @@ def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None
     for column in words.terminal_columns[1:]:
         table.add_column(column)
     for item in summary.items:
-        decision = decisions[item.index]
+        decision = named_decision(decisions[item.index], lang)
         treatment = "\n".join([asked_for(decision, item), *item_notes(decision, words)])
         label = decision_label(item, words).removesuffix(".")
         verdict = f"[green]{label.upper()}[/green]" if item.approved else f"[red]{label}[/red]"

@@ -23,8 +23,8 @@ import pypdfium2 as pdfium
 from llm_extract.engine.api import extract_file
 from llm_extract.evaluation.fixtures import REPO_ROOT, default_corpus, iter_available, load_fixtures
 from llm_extract.render.browser import LETTER_WIDTH_PX, Chromium
+from llm_extract.render.document import build_document
 from llm_extract.render.html import CSS, render_html
-from llm_extract.render.sheet import build_sheet
 
 EXTRA = {
     "en": "The guidelines allow 4 to 6 visits. 12 were asked for.",
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, path in letters:
             for lang in ("en", "es"):
                 extraction = extract_file(path, lang=lang)
-                sheet = build_sheet(extraction)
+                sheet = build_document(extraction)
                 if args.extra:
                     rows = tuple(dataclasses.replace(r, reasons=(EXTRA[lang], *r.reasons)) for r in sheet.rows)
                     sheet = dataclasses.replace(sheet, rows=rows)

@@ -129,7 +129,8 @@ def _words(text: str) -> list[str]:
     hyphen at the end of a line loses the hyphen (``\\ufffe`` or nothing): so words are
     compared as a sorted list, without bullets or hyphens.
     """
-    return sorted(word for word in re.sub("[-\ufffe]", "", text).split() if word != "\u2022")
+    joined = re.sub("[-\ufffe][ \t]*\r?\n", "", text)  # "9-" at a line's end, "10" on the next
+    return sorted(word for word in re.sub("[-\ufffe]", "", joined).split() if word != "\u2022")
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -14,6 +14,9 @@ from llm_extract.evaluation.fixtures import REPO_ROOT
 from llm_extract.render.api import to_html, to_text
 from llm_extract.render.sheet import build_sheet, main_treatment
 from llm_extract.render.text import LIST_MARK
+from llm_extract.render.words import WORDS
+from llm_extract.summary.glossary import TERMS
+from llm_extract.summary.templates import opening
 from llm_extract.text.fold import fold_space
 from tests.letterkit import Item, Letter
 
@@ -45,8 +48,8 @@ def test_partly_approved_item_shows_the_request_the_approved_part_and_the_decide
     row = build_sheet(example).rows[2]
     assert row.asked == ("Norco 10/325mg #60",)
     assert row.notes == (
-        "Already approved before this review: Norco 10/325mg #20.",
-        "This review decided: Norco 10/325mg #40.",
+        "Already approved before this review: Norco 10/325mg #20. This review did not change that part.",
+        "This review looked at the rest (Norco 10/325mg #40):",
     )
     assert row.decision == "Not approved." and not row.approved
 
@@ -55,12 +58,17 @@ def test_case_number_decision_date_and_approved_item(example: Extraction) -> Non
     text = to_text(example)
     assert "Case number: CM16-0000001\nDecision date: December 9, 2016\n" in text
     approved = example.summary.items[6]
-    assert approved.approved and f"- MRI of the right shoulder\n  Approved. {approved.reasons[0]}\n" in text
+    assert approved.approved and f"- MRI of the right shoulder\n  Approved. {approved.reasons[0]} An MRI " in text
     es = to_text(example, "es")
     assert "Número de caso: CM16-0000001\nFecha de la decisión: 9 de diciembre de 2016\n" in es
     surgery = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary.items[0]
     assert f"Estos 4 tratamientos van con {surgery.service_plain or surgery.service}:" in es
-    assert "Ya aprobado antes de esta revisión: Norco 10/325mg #20." in es
+    # The parts of a partly approved request carry their Spanish name too, the letter's words kept.
+    assert "- medicamento (Norco 10/325mg #60)\n" in es
+    assert (
+        "Ya aprobado antes de esta revisión: medicamento (Norco 10/325mg #20). Esta revisión no cambió esa parte." in es
+    )
+    assert "Esta revisión examinó el resto, medicamento (Norco 10/325mg #40):\n  No aprobado." in es
 
 
 def test_no_reason_code_ever_reaches_the_worker(example: Extraction) -> None:
@@ -76,7 +84,47 @@ def test_every_summary_sentence_is_in_the_document_in_both_languages(example: Ex
         summary = build_sheet(example, lang)
         assert summary.headline in text
         for step in summary.steps:
-            assert f"{LIST_MARK}{step}\n" in text
+            # The step's own sentences, in order; the document may explain a term elsewhere.
+            said = [s for s in re.split(r"(?<=[.!?])\s+", step) if s not in _EXPLANATIONS[lang]]
+            assert all(s in text for s in said), step
+        assert all(s in text for s in re.split(r"(?<=[.!?])\s+", opening(lang)))
+
+
+_EXPLANATIONS = {lang: {t.sentence for t in TERMS[lang] if t.sentence} for lang in ("en", "es")}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_document_explains_each_term_where_it_first_uses_it(example: Extraction, lang: str) -> None:
+    """The words the summary explains (claims administrator, authorize, reviewer, IMR, ...)
+    are explained in the document too, in the same list entry or paragraph as their first
+    use, and an explanation is never left standing where the term is not used (A1)."""
+    text = to_text(example, lang)
+    # From the headline on (the title and the labels above it are the document's frame).
+    body = text[text.index(build_sheet(example, lang).headline) : text.index(WORDS[lang].legal)]
+    used = [t for t in TERMS[lang] if t.pattern().search(body)]
+    assert {"claims administrator", "authorize", "reviewer", "IMR"} <= {t.term for t in used} or lang == "es"
+    assert {"administrador de reclamos", "autorizar", "revisor", "IMR"} <= {t.term for t in used} or lang == "en"
+    blocks = re.split(r"\n(?=\S|  - |- )", body)
+    for term in used:
+        if term.sentence is None:
+            # Explained by the fixed wording (the title, the opening lines under the headline).
+            assert term.meaning.casefold() in text.casefold(), term.term
+            continue
+        first = next(b for b in blocks if term.pattern().search(b))
+        assert term.meaning.casefold() in first.casefold(), (term.term, first)
+        if term.sentence in body:  # (else the fixed wording says the meaning itself)
+            assert body.count(term.sentence) == 1, term.term
+            holder = next(b for b in blocks if term.sentence in b)
+            if not holder.startswith(opening(lang)[:40]):  # the opening lines explain up front
+                assert term.pattern().search(holder.replace(term.sentence, "")), (term.term, holder)
+    # The opening lines follow the headline, before the decisions.
+    assert text.index(opening(lang)[:40]) < text.index(WORDS[lang].decided)
+
+
+def test_a_letters_abbreviations_are_explained_once_in_the_document(example: Extraction) -> None:
+    text = to_text(example)
+    assert text.count("An MRI takes pictures of the inside of the body with a big magnet.") == 1
+    assert text.count("A number after # is how many were asked for") == 1
 
 
 def test_items_without_a_recognised_reason_are_never_grouped() -> None:

@@ -107,7 +107,7 @@ def test_no_numbers_beyond_letter_values_and_fixed_rules() -> None:
 
 def test_appeal_window_is_stated() -> None:
     text = build_summary(UNDATED, [DENIED_MRI], "en").text
-    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 days more"):
+    for fact in ("verified petition", "WCAB", "Workers' Compensation Appeals Board", "30 days", "5 more days"):
         assert fact in text
     assert "8 CCR 10575(c)" in text.split("Legal basis:")[1]
     assert "8 CCR 10605" in text.split("Legal basis:")[1]
@@ -187,8 +187,8 @@ def test_partial_item_mentions_the_authorized_portion() -> None:
     )
     text = build_summary(UNDATED, [partial], "en").text
     assert "Your doctor asked for: Physical therapy x 12.\n" in text
-    assert "Already approved before this review: Physical therapy x 6.\n" in text
-    assert "This review decided only on the rest: Physical therapy x 6.\nThe rest is not approved." in text
+    assert "Already approved before this review: Physical therapy x 6. This review did not change that part.\n" in text
+    assert "This review looked at the rest (Physical therapy x 6): not approved.\n" in text
 
 
 def test_decision_date_is_written_out() -> None:
@@ -249,6 +249,7 @@ WORDING_FINGERPRINTS = {
     "3": "c7bee3dbe456d6f337dae1ecc1eef5853be91a1fd1bcff912be2f088fc44accf",
     "4": "6d697dc5e9188f1e8cf8d10abc5c9e1449287b7d091a60a774e8b9bc2b03209a",
     "5": "11383a4dc0769b3a6b1e4ff342ac292c3472713f8677e1b326bafb3b9d999473",
+    "6": "b7f5542b358f901231489c951b702fd5f50f7cae8ca5c51fab2bb12d6a4b2499",
 }
 
 

@@ -101,9 +101,39 @@ def test_partial_item_shows_three_amounts_from_the_letter_with_spans() -> None:
     for q in quotes:
         assert q is not None and q.span is not None and text[q.span.start : q.span.end] == q.text
     assert "Your doctor asked for: Physical therapy 12 visits." in summary.text
-    assert "Already approved before this review: Physical therapy 6 visits." in summary.text
-    assert "This review decided only on the rest: Physical therapy 6 more visits." in summary.text
-    assert item.status == "The rest is not approved."
+    assert "Already approved before this review: Physical therapy 6 visits. This review did not change that part." in (
+        summary.text
+    )
+    assert item.status == "This review looked at the rest (Physical therapy 6 more visits): not approved."
+    # The rest's name is not printed alone before the request ("Care: ... 6 more visits"),
+    # and no line says "decided: 6 more visits" right under the part approved before.
+    assert "Care: Physical therapy 6 more visits" not in summary.text and "decided:" not in summary.text
+
+
+def test_a_no_to_the_rest_of_a_partly_approved_request_is_not_a_no_to_everything() -> None:
+    """The review's headline: the part approved before stands, and it is counted apart."""
+    only = summarise(Letter([Item(PARTIAL)]))[2]
+    assert only.headline == (
+        "This review did not approve the care it looked at. "
+        "You keep the part that was already approved before this review."
+    )
+    refused = Item("Massage therapy x 12: Upheld", rationale="It is not medically necessary.")
+    approved = Item("MRI of the knee: Overturned", rationale="It is medically necessary.")
+    with_refused = summarise(Letter([refused, Item(PARTIAL)]))[2]
+    assert with_refused.headline.startswith("This review did not approve any of the care it looked at. You keep")
+    assert "None of" not in with_refused.headline
+    mixed = summarise(Letter([approved, Item(PARTIAL)]))[2]
+    assert mixed.headline == (
+        "Some of the care in your review is approved, and some is not. "
+        "You keep the part that was already approved before this review."
+    )
+    spanish = summarise(Letter([Item(PARTIAL), Item(PARTIAL)]), "es")[2]
+    assert spanish.headline == (
+        "Esta revisión no aprobó nada de la atención que revisó. "
+        "Usted conserva las partes que ya estaban aprobadas antes de esta revisión."
+    )
+    # Without a part approved before, a "no" to everything still says so.
+    assert summarise(Letter([refused]))[2].headline == "The care in your review is not approved."
 
 
 def test_partial_heading_colon_form_shows_three_amounts() -> None:
@@ -130,7 +160,7 @@ def test_approved_care_already_given_must_be_paid_for() -> None:
         summary = build_summary(Case(), [_decision(service, Outcome.overturned)], "en")
         item = summary.items[0]
         assert item.retrospective and "must now pay for it" in item.status and "authorize" not in item.status
-        assert any("must pay in 20 days" in s for s in summary.next_steps)
+        assert any("must pay for it in 20 days" in s for s in summary.next_steps)
     spanish = build_summary(Case(), [_decision("Retrospective CT scan", Outcome.overturned)], "es")
     assert "debe pagarlo" in spanish.items[0].status
 
@@ -427,10 +457,45 @@ def test_hard_words_are_reported() -> None:
         ("Norco 10/325mg #60", "medicamento"),
         ("Chest x-ray", "radiografía del pecho"),
         ("PT/OT 18 sessions left hand", "terapia física y ocupacional, mano, lado izquierdo"),
+        # A longer term wins over the words inside it: a blood test, not physical therapy;
+        # a pad, not a hip.
+        ("Labs - PT/PTT", "análisis de laboratorio, prueba de coagulación de la sangre"),
+        ("Associated surgical service: Hip pad", "almohadilla para la cadera"),
+        ("Left hip MRI", "cadera, resonancia magnética, lado izquierdo"),
+        ("PT 6 visits", "terapia física"),
+        # Whole terms only: "tabs" in "Tabsoft", "brace" in "embraced" are no names.
+        ("Tabsoft embraced", None),
+        # Care already given says so in Spanish, with or without a known service word.
+        ("Retrospective Cyclobenzaprine 7.5mg #18", "medicamento, atención que usted ya recibió"),
+        ("Retrospective Lidopro 121gm #1, per 12/07/2016 order", "medicamento, atención que usted ya recibió"),
+        ("Retrospective Zorbex", "atención que usted ya recibió"),
     ],
 )
-def test_spanish_names_for_services(service: str, spanish: str) -> None:
+def test_spanish_names_for_services(service: str, spanish: str | None) -> None:
     assert glossary.spanish_name(service) == spanish
+
+
+def test_partly_approved_parts_and_care_already_given_are_named_in_spanish() -> None:
+    """The three amounts of a partly approved request carry their Spanish names too (the
+    letter's words kept), so no item line of a Spanish summary is English only."""
+    summary = summarise(Letter([Item(PARTIAL)]), "es")[2]
+    assert "Su médico pidió: terapia física (en la carta: Physical therapy 12 visits)." in summary.text
+    assert "Ya aprobado antes de esta revisión: terapia física (en la carta: Physical therapy 6 visits)." in (
+        summary.text
+    )
+    assert summary.items[0].status == (
+        "Esta revisión examinó el resto, terapia física (en la carta: Physical therapy 6 more visits): no fue aprobado."
+    )
+    retro = build_summary(Case(), [_decision("Retrospective Lidopro 121gm #1", Outcome.upheld)], "es")
+    assert retro.items[0].service_plain == "medicamento, atención que usted ya recibió (Retrospective Lidopro 121gm #1)"
+
+
+def test_a_blood_test_named_pt_is_not_explained_as_physical_therapy() -> None:
+    labs = build_summary(Case(), [_decision("Labs - PT/PTT", Outcome.upheld)], "en")
+    assert "physical therapy" not in labs.text
+    assert "PT and PTT are blood tests" in labs.text
+    therapy = build_summary(Case(), [_decision("PT/OT 2x6", Outcome.upheld)], "en")
+    assert "PT means physical therapy" in therapy.text
 
 
 def test_unknown_service_keeps_the_letters_words_and_says_so() -> None:
@@ -440,3 +505,38 @@ def test_unknown_service_keeps_the_letters_words_and_says_so() -> None:
     assert glossary.spanish_amount("4-6 visits") == "4-6 visitas"
     assert glossary.spanish_amount("twelve sessions") == "doce sesiones"
     assert glossary.spanish_amount("6 massage visits") is None
+
+
+# ------------------------------------------------------------------ safety
+
+
+TAPER = (
+    "This medical necessity decision should not be interpreted as a recommendation to stop long-term opioids "
+    "abruptly and the patient is advised to speak with their treating physician."
+)
+
+
+def test_the_letters_advice_not_to_stop_a_medicine_abruptly_is_kept() -> None:
+    """A worker told "no" to an opioid may stop it at once; the letter says not to, so the line does too."""
+    denied = Item(
+        "Oxycodone 10mg #90: Upheld",
+        rationale=f"There is no documentation of functional improvement. {TAPER}",
+    )
+    text, _, summary = summarise(Letter([denied]))
+    line = summary.items[0]
+    assert line.reasons[-1] == (
+        "Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely."
+    )
+    advice = line.details[-1]
+    assert advice.text == TAPER
+    assert advice.span is not None and " ".join(text[advice.span.start : advice.span.end].split()) == TAPER
+    spanish = summarise(Letter([denied]), "es")[2]
+    assert spanish.items[0].reasons[-1].startswith("No deje de tomar este medicamento de golpe")
+    assert summary.readability.hard_words == []
+
+
+def test_no_advice_line_without_the_letters_words_or_on_approved_care() -> None:
+    plain = Item("Oxycodone 10mg #90: Upheld", rationale="There is no documentation of functional improvement.")
+    approved = Item("Oxycodone 10mg #60: Overturned", rationale=f"It is medically necessary. {TAPER}")
+    summary = summarise(Letter([plain, approved]))[2]
+    assert not any("suddenly" in r for item in summary.items for r in item.reasons)

@@ -66,8 +66,8 @@ def _fixed_item_wording(words: object) -> list[str]:
 def test_no_item_or_opening_sentence_states_a_procedure() -> None:
     """Only next-step paragraphs (each traced to rows) may state procedure; the item
     lines may say approved care must be authorized or paid for (row approved-care)."""
-    approved_lines = {t._EN.approved, t._EN.approved_paid, t._EN.rest_approved}
-    approved_lines |= {t._ES.approved, t._ES.approved_paid, t._ES.rest_approved}
+    approved_lines = {t._EN.approved, t._EN.approved_paid, t._EN.rest_approved, t._EN.rest_approved_paid}
+    approved_lines |= {t._ES.approved, t._ES.approved_paid, t._ES.rest_approved, t._ES.rest_approved_paid}
     for words in (t._EN, t._ES):
         for sentence in _fixed_item_wording(words):
             if sentence in approved_lines:
@@ -102,18 +102,23 @@ def test_every_procedural_sentence_of_a_summary_comes_from_a_traced_step() -> No
 
 def test_steps_by_outcome() -> None:
     refused = build_summary(Case(), [_decision(1, Outcome.upheld)], "en")
+    # Practical steps first, then the appeal with its last day, its grounds, its paperwork (A7).
     assert [s.facts for s in refused.steps] == [
         ["new-request"],
         ["free-help"],
-        ["appeal", "five-grounds", "new-review"],
+        ["appeal", "deadline", "mail-extension"],
+        ["five-grounds", "new-review"],
         ["appeal", "petition"],
-        ["deadline", "mail-extension"],
     ]
     approved = build_summary(Case(), [_decision(1, Outcome.overturned)], "en")
     assert [s.facts for s in approved.steps] == [["approved-care"], ["free-help"], ["appeal"]]
     assert "5 working days" in approved.next_steps[0]
+    # Something to do for a worker who won, from the approved-care row (A12).
+    assert approved.next_steps[0].startswith("Tell your doctor's office that the care was approved.")
+    assert "pay a fine" in approved.next_steps[0] and "8 CCR 9792.12" in approved.legal_basis
+    assert "Either side, you or your employer, can appeal" in approved.next_steps[-1]
     given = build_summary(Case(), [_decision(1, Outcome.overturned, "Retrospective CT scan (DOS 11/18/16)")], "en")
-    assert "must pay in 20 days" in given.next_steps[0]
+    assert "must pay for it in 20 days" in given.next_steps[0]
     assert not any("5 working days" in s for s in given.next_steps)
 
 
@@ -127,12 +132,12 @@ def test_deadline_is_30_days_plus_the_mail_extension_from_the_decision_date() ->
     summary = build_summary(case, [_decision(1, Outcome.upheld)], "en")
     assert summary.appeal_deadline is not None and summary.appeal_deadline.mailed_on_span == Span(start=15, end=25)
     assert (
-        "If this letter was mailed to you on December 9, 2016, the WCAB must get your appeal by January 13, 2017."
-        in summary.text
+        "If this letter was sent to you on December 9, 2016 by mail, e-mail or fax (a copy sent over a phone line), "
+        "the WCAB must get your appeal by January 13, 2017." in summary.text
     )
-    assert "add 10 days, not 5 days: January 18, 2017" in summary.text
-    assert "add 20 days: January 28, 2017" in summary.text
-    assert "The date on the letter's proof of service decides." in summary.text
+    assert "it is 10 more days instead: January 18, 2017" in summary.text
+    assert "it is 20 more days: January 28, 2017" in summary.text
+    assert "What counts is the date on the letter's proof of service" in summary.text
     spanish = build_summary(case, [_decision(1, Outcome.upheld)], "es")
     assert "la WCAB debe recibir su apelación a más tardar el 13 de enero de 2017" in spanish.text
 
@@ -164,3 +169,64 @@ def test_legal_basis_lists_each_citation_once_at_the_end() -> None:
     assert "8 CCR 10605" in summary.legal_basis and "8 CCR 10575(c)" in summary.legal_basis
     main_text = summary.text.split("Legal basis:")[0]
     assert "CCR" not in main_text and "Lab. Code" not in main_text
+
+
+#: Each WORKER-FACTS detail the plain wording must keep, per language (row, then the words).
+_KEPT = {
+    "en": {
+        "five-grounds": (
+            "your race",
+            "the color of your skin",
+            "your ethnic group",
+            "the country you come from",
+            "your faith",
+            "your age",
+            "if you are a man or a woman",
+            "who you love",
+            "disability",
+        ),
+        "new-request": ("12 months", "a doctor in the same office", "new facts, or facts that were missing"),
+        "mail-extension": ("mail, e-mail or fax",),
+    },
+    "es": {
+        "five-grounds": (
+            "su raza",
+            "el color de su piel",
+            "su grupo étnico",
+            "su país de origen",
+            "su religión",
+            "su edad",
+            "su sexo",
+            "su orientación sexual",
+            "discapacidad",
+        ),
+        "new-request": ("12 meses", "un médico del mismo consultorio", "datos nuevos o datos que faltaban"),
+        "mail-extension": ("correo, correo electrónico o fax",),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("dated", [True, False])
+def test_the_plain_wording_keeps_each_detail_of_its_row(lang: str, dated: bool) -> None:
+    """All nine grounds of bias (not "such as"); the 12-month rule covers the doctor's
+    practice group and says what lifts it; the 5/10/20-day extension is for mail, e-mail
+    or fax service, not mail alone (WORKER-FACTS rows five-grounds, new-request, mail-extension)."""
+    case = Case(decision_date=dt.date(2016, 12, 9)) if dated else Case()
+    summary = build_summary(case, [_decision(1, Outcome.upheld)], lang)  # type: ignore[arg-type]
+    for row, phrases in _KEPT[lang].items():
+        step = next(s for s in summary.steps if row in s.facts)
+        for phrase in phrases:
+            assert phrase in step.text, (row, phrase)
+    assert "such as" not in summary.text and "turned down" not in summary.text
+
+
+def test_the_last_day_to_appeal_comes_before_the_grounds_and_the_paperwork() -> None:
+    """The appeal's deadline is the one fact that runs out: it is said where the summary
+    first speaks of an appeal, before the five grounds and the petition (A7)."""
+    case = Case(decision_date=dt.date(2016, 12, 9))
+    for lang, words in (("en", "January 13, 2017"), ("es", "13 de enero de 2017")):
+        summary = build_summary(case, [_decision(1, Outcome.upheld)], lang)  # type: ignore[arg-type]
+        first_appeal = next(i for i, s in enumerate(summary.next_steps) if re.search(r"appeal|apela", s))
+        assert words in summary.next_steps[first_appeal]
+        assert "deadline" in summary.steps[first_appeal].facts

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from html import escape
 
+from llm_extract.render.document import Document
 from llm_extract.render.sheet import Row, Sheet, legal_line
 
 CSS = """
@@ -68,9 +69,9 @@ footer { margin-top: .9rem; padding-top: .4rem; border-top: 1px solid #767676; }
   th, td { padding: .1rem 0; }
 }
 @media print {
-  @page { size: letter; margin: .4in; }
+  @page { size: letter; margin: .35in; }
   body { max-width: none; padding: 0;
-    font: 9.5pt/1.15 Arial, "Liberation Sans", Helvetica, "Helvetica Neue", sans-serif; }
+    font: 9pt/1.12 Arial, "Liberation Sans", Helvetica, "Helvetica Neue", sans-serif; }
   h1 { font-size: 13pt; margin-bottom: .15rem; }
   h2 { font-size: 10.5pt; margin: .35rem 0 .1rem; }
   .headline { font-size: 11pt; margin-top: .35rem; padding: 0 0 0 .5rem; border-left-width: .25rem; }
@@ -132,7 +133,7 @@ def _table(sheet: Sheet) -> str:
     )
 
 
-def render_html(sheet: Sheet) -> str:
+def render_html(sheet: Document) -> str:
     """The document as a complete HTML page (UTF-8)."""
     words = sheet.words
     title = words.title + (f" ({sheet.case_number})" if sheet.case_number else "")
@@ -155,6 +156,7 @@ def render_html(sheet: Sheet) -> str:
         "</header>",
         "<main>",
         f'<p class="headline">{_e(sheet.headline)}</p>',
+        f'<p class="intro">{_e(sheet.intro)}</p>' if sheet.intro else "",
         _table(sheet) if sheet.rows else "",
         '<section class="steps" aria-labelledby="steps">',
         f'<h2 id="steps">{_e(words.steps)}</h2>',

@@ -2,12 +2,13 @@
 
 Headings stand on their own lines, list entries start with ``- ``, and every other
 line is the same sentence the HTML page shows, in the same order: the page and the
-text cannot drift apart because both lay out one :class:`~.sheet.Sheet`.
+text cannot drift apart because both lay out one :class:`~.document.Document`.
 """
 
 from __future__ import annotations
 
-from llm_extract.render.sheet import Row, Sheet, legal_line
+from llm_extract.render.document import Document
+from llm_extract.render.sheet import Row, legal_line
 
 LIST_MARK = "- "
 """Marks a list entry at the start of a line (after any indent)."""
@@ -23,10 +24,12 @@ def _row_lines(row: Row) -> list[str]:
     return lines
 
 
-def render_text(sheet: Sheet) -> str:
+def render_text(sheet: Document) -> str:
     """The document as plain text, ending with a newline."""
     words = sheet.words
     blocks = [[words.title, *(f"{label} {value}" for label, value in sheet.meta)], [sheet.headline]]
+    if sheet.intro:
+        blocks.append([sheet.intro])
     if sheet.rows:
         decided = [words.decided]
         for row in sheet.rows:

@@ -34,7 +34,8 @@ class Words:
     already_approved: str
     """Takes ``{portion}``: what the claims administrator approved before the review."""
     decided_part: str
-    """Takes ``{service}``: the part of a partly approved request this review decided."""
+    """Takes ``{service}``: the part of a partly approved request this review looked at; the
+    decision (``Not approved.``) follows it, so it cannot read as a "no" to the part approved before."""
     group_with: str
     """Takes ``{count}`` and ``{main}``: items that go with a main treatment that was not approved."""
     group_same: str
@@ -58,8 +59,8 @@ WORDS: dict[str, Words] = {
         approved="Approved.",
         not_approved="Not approved.",
         had_approval="Already approved.",
-        already_approved="Already approved before this review: {portion}.",
-        decided_part="This review decided: {service}.",
+        already_approved="Already approved before this review: {portion}. This review did not change that part.",
+        decided_part="This review looked at the rest ({service}):",
         group_with="These {count} treatments go with {main}:",
         group_same="These {count} treatments have the same decision and the same reason:",
         steps="What you can do",
@@ -81,8 +82,8 @@ WORDS: dict[str, Words] = {
         approved="Aprobado.",
         not_approved="No aprobado.",
         had_approval="Ya aprobado.",
-        already_approved="Ya aprobado antes de esta revisión: {portion}.",
-        decided_part="Esta revisión decidió sobre: {service}.",
+        already_approved="Ya aprobado antes de esta revisión: {portion}. Esta revisión no cambió esa parte.",
+        decided_part="Esta revisión examinó el resto, {service}:",
         group_with="Estos {count} tratamientos van con {main}:",
         group_same="Estos {count} tratamientos tienen la misma decisión y la misma razón:",
         steps="Lo que usted puede hacer",

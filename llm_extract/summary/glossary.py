@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import GlossaryEntry
+from llm_extract.summary.specifics import retrospective
 
 __all__ = [
     "ABBREVIATIONS",
@@ -81,7 +82,7 @@ TERMS: dict[str, tuple[Term, ...]] = {
     "en": (
         _t("approved", "the reviewer said yes to the care", None, "approve", "approval", "approvals"),
         _t("IMR", "Independent Medical Review"),
-        _t("Independent Medical Review", "This doctor does not work for you or your employer"),
+        _t("Independent Medical Review", "This doctor does not work for you or for the company you work for"),
         _t("employer", "the company you work for", "Your employer is the company you work for."),
         _t("reviewer", "This doctor is the reviewer", None, "reviewers"),
         _t("decision", "what the reviewer decided", "The decision is what the reviewer decided.", "decisions"),
@@ -114,23 +115,20 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "The WCAB is the Workers' Compensation Appeals Board, a court for cases of workers hurt on the job.",
             "Workers' Compensation Appeals Board",
         ),
-        _t("fraud", "lying or cheating", "Fraud means lying or cheating."),
+        _t("fraud", "lying or cheating"),
         _t(
             "bias",
             "treating you unfairly because of who you are",
             "Bias means treating you unfairly because of who you are.",
         ),
+        _t("ethnic group", "the people your family comes from"),
         _t(
             "disability",
             "a lasting sickness or hurt that makes some things hard to do",
-            "A disability is a lasting sickness or hurt that makes some things hard to do.",
         ),
         _t("verified petition", "you sign it and swear that it is true"),
-        _t(
-            "proof of service",
-            "the page that says when and how the letter was sent",
-            "The proof of service is the page that says when and how the letter was sent.",
-        ),
+        _t("fax", "a copy sent over a phone line"),
+        _t("proof of service", "the page that says when and how the letter was sent"),
         _t(
             "Division of Workers' Compensation",
             "the state office for workers hurt on the job",
@@ -141,7 +139,6 @@ TERMS: dict[str, tuple[Term, ...]] = {
         _t(
             "ADJ case number",
             "the number of your case at the WCAB",
-            "Your ADJ case number is the number of your case at the WCAB.",
         ),
         _t(
             "surgery",
@@ -197,7 +194,6 @@ TERMS: dict[str, tuple[Term, ...]] = {
         _t(
             "número de caso ADJ",
             "el número de su caso en la WCAB",
-            "Su número de caso ADJ es el número de su caso en la WCAB.",
         ),
     ),
 }
@@ -258,7 +254,13 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor.",
     ),
     Abbreviation(
-        r"\bPT\b",
+        r"\bPT\s*/\s*PTT\b|\bPTT\b",
+        "PT/PTT",
+        "PT and PTT are blood tests that check how well your blood can stop bleeding.",
+        "PT y PTT son análisis de sangre que miden si su sangre puede detener un sangrado.",
+    ),
+    Abbreviation(
+        r"\bPT\b(?!\s*/\s*PTT)",
         "PT/physical/therapy",
         "PT means physical therapy: care that helps you move better.",
         "PT quiere decir terapia física.",
@@ -322,6 +324,7 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"emg\s*/\s*nc[vs]|nc[vs]\s*/\s*emg", "electromiografía y estudio de conducción nerviosa"),
     (r"\bemg\b", "electromiografía"),
     (r"\bnc[vs]\b", "estudio de conducción nerviosa"),
+    (r"pt\s*/\s*ptt|ptt", "prueba de coagulación de la sangre"),
     (r"pt\s*/\s*ot", "terapia física y ocupacional"),
     (r"physical therapy|\bpt\b", "terapia física"),
     (r"occupational therapy|\bot\b", "terapia ocupacional"),
@@ -340,21 +343,27 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"functional capacity evaluation|\bfce\b", "evaluación de capacidad funcional"),
     (r"epidural steroid injection", "inyección epidural de esteroides"),
     (r"platelet rich plasma injection", "inyección de plasma rico en plaquetas"),
-    (r"arthroscopy", "artroscopia"),
+    (r"arthroscop(?:y|ic)", "artroscopia"),
     (r"spine surgery evaluation|spine surgeon eval", "consulta con un cirujano de columna"),
     (r"assistant surgeon", "cirujano asistente"),
     (r"pre-op clearance|medical clearance", "evaluación médica antes de la cirugía"),
     (r"initial exam|physical exam", "examen médico"),
+    (r"evaluation|eval", "evaluación"),
     (r"partial hospitalization", "hospitalización parcial"),
     (r"\bekg\b", "electrocardiograma"),
+    (r"\bcbc\b", "conteo sanguíneo completo"),
+    (r"chem(?:istry)? panel", "análisis químico de la sangre"),
+    (r"\bua\b|urinalysis", "examen de orina"),
     (r"\blabs?\b", "análisis de laboratorio"),
     (r"cold therapy", "terapia de frío"),
+    (r"vascutherm(?: unit)?", "aparato de frío, calor y compresión"),
     (r"wheelchair", "silla de ruedas"),
     (r"commode", "inodoro portátil"),
     (r"bath/shower chair|shower chair", "silla para la ducha"),
     (r"knee scooter", "patineta para la rodilla"),
     (r"braces?", "férula"),
     (r"pillow", "almohada"),
+    (r"hip pads?", "almohadilla para la cadera"),
     (r"lumbar support", "soporte lumbar"),
     (r"sling|ultrasling|slingshot", "cabestrillo"),
     (r"gloves", "guantes"),
@@ -364,7 +373,7 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"oral suspension", "medicamento líquido"),
     (r"patch", "parche"),
     (r"ointment|cream", "pomada"),
-    (r"\d\s*mg\b|\btabs?\b|tablets?|capsules?", "medicamento"),
+    (r"\d+(?:\.\d+)?\s*(?:mg|gm|mcg|ml)|tabs?|tablets?|capsules?", "medicamento"),
     # body parts
     (r"lumbosacral spine|lumbar spine|low back|\blumbar\b", "zona lumbar"),
     (r"cervical spine|\bcervical\b|\bneck\b", "cuello (columna cervical)"),
@@ -383,9 +392,14 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"\bhead\b", "cabeza"),
     (r"\bback\b", "espalda"),
 )
-"""English service and body-part words (regex, case-insensitive) and their Spanish names."""
+"""English service and body-part words (regex, case-insensitive) and their Spanish names.
 
-_COMPILED = tuple((re.compile(p, re.I), es) for p, es in SPANISH_NAMES)
+Each is matched as a whole term, and where terms overlap the longer match wins ("Hip pad"
+is a pad, not a hip; "PT/PTT" is a blood test, not physical therapy), whatever the order."""
+
+_COMPILED = tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), es) for p, es in SPANISH_NAMES)
+_GIVEN = "atención que usted ya recibió"
+"""Said of care already given ("Retrospective ...", "DOS ..."), so that part of the name is Spanish too."""
 _SIDES = (
     (re.compile(r"\bbilateral\b", re.I), "ambos lados"),
     (re.compile(r"\bleft\b", re.I), "lado izquierdo"),
@@ -400,20 +414,22 @@ def spanish_name(service: str) -> str | None:
     (each once), then the sides; it is shown with the letter's own words in parentheses.
     None when the glossary recognises no service word.
     """
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
-    for pattern, es in _COMPILED:
-        for m in pattern.finditer(service):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append(m.span())
-            if all(es != f for _, f in found):
-                found.append((m.start(), es))
-    if not found:
-        return None
-    names = [es for _, es in sorted(found)]
+    matches = [(m.start(), m.end(), es) for pattern, es in _COMPILED for m in pattern.finditer(service)]
+    # Longest first (a stable sort keeps the list's order among equals).
+    matches.sort(key=lambda m: m[0] - m[1])
+    taken: list[tuple[int, int, str]] = []
+    for start, end, es in matches:
+        if not any(start < e and s < end for s, e, _ in taken):
+            taken.append((start, end, es))
+    names: list[str] = []
+    for _, _, es in sorted(taken):
+        if es not in names:
+            names.append(es)
+    if not names:
+        return _GIVEN if retrospective(service) else None
     sides = [es for pattern, es in _SIDES if pattern.search(service)]
-    return ", ".join(names + sides)
+    given = [_GIVEN] if retrospective(service) else []
+    return ", ".join(names + sides + given)
 
 
 _SPANISH_WORDS = {

@@ -46,7 +46,7 @@ FACT_ROWS: dict[str, FactRow] = {
     "new-review": FactRow("Winning an appeal gets a **new IMR**", "Lab. Code 4610.6(i)"),
     "new-request": FactRow("A UR denial stays in effect for **12 months**", "Lab. Code 4610(k)"),
     "free-help": FactRow("Free help: DWC Information & Assistance (I&A) officers", "Lab. Code 139.6"),
-    "approved-care": FactRow("must **authorize it within 5 working days**", "8 CCR 9792.10.7"),
+    "approved-care": FactRow("must **authorize it within 5 working days**", "8 CCR 9792.10.7; 8 CCR 9792.12"),
 }
 """WORKER-FACTS.md rows by id (the file's own order)."""
 
@@ -97,112 +97,123 @@ def _only_approved(o: Outcomes) -> bool:
 STEPS: tuple[Step, ...] = (
     Step(
         ("approved-care",),
-        "The claims administrator must authorize the approved care in 5 working days after it gets this "
-        "decision. It can wait longer only if it appeals, or if it says for another reason that it does not "
-        "have to pay.",
-        "El administrador de reclamos debe autorizar la atención aprobada dentro de 5 días hábiles después de "
-        "recibir esta decisión. Solo puede esperar más si apela, o si dice que por otra razón no tiene que pagar.",
+        "Tell your doctor's office that the care was approved. The claims administrator must authorize the "
+        "approved care in 5 working days after it gets this decision. It can wait longer only if it appeals, or "
+        "if it says for another reason that it does not have to pay. If it is late, the law can make it pay a "
+        "fine.",
+        "Avísele al consultorio de su médico que la atención fue aprobada. El administrador de reclamos debe "
+        "autorizar la atención aprobada dentro de 5 días hábiles después de recibir esta decisión. Solo puede "
+        "esperar más si apela, o si dice que por otra razón no tiene que pagar. Si se atrasa, la ley puede "
+        "hacerle pagar una multa.",
         _approved,
     ),
     Step(
         ("approved-care",),
-        "For approved care you already had, the claims administrator must pay in 20 days after it gets this decision.",
+        "For approved care you already had, the claims administrator must pay for it in 20 days after it gets "
+        "this decision, unless it appeals, or says for another reason that it does not have to pay.",
         "Por la atención aprobada que usted ya recibió, el administrador de reclamos debe pagar dentro de "
-        "20 días después de recibir esta decisión.",
+        "20 días después de recibir esta decisión, a menos que apele o diga que por otra razón no tiene que pagar.",
         _approved_given,
     ),
     Step(
         ("new-request",),
-        "Your doctor can ask again for care that was not approved. Asking again works only if your doctor "
-        "shows new facts, or facts that were missing. Without new facts, the same doctor asking for the same "
-        "care is turned down for 12 months. Show your doctor this letter.",
-        "Su médico puede volver a pedir la atención que no fue aprobada. Volver a pedirla solo sirve si su "
-        "médico muestra datos nuevos o datos que faltaban. Sin datos nuevos, si el mismo médico pide la misma "
-        "atención, se la negarán por 12 meses. Muéstrele esta carta a su médico.",
+        "Your doctor can ask again for care that was not approved. For 12 months, the answer stays no if the "
+        "same doctor, or a doctor in the same office, asks for the same care. That changes only if your doctor "
+        "shows new facts, or facts that were missing. Take your IMR letter to your doctor.",
+        "Su médico puede volver a pedir la atención que no fue aprobada. Durante 12 meses, la respuesta sigue "
+        "siendo no si el mismo médico, o un médico del mismo consultorio, pide la misma atención. Eso cambia "
+        "solo si su médico muestra datos nuevos o datos que faltaban. Lleve su carta de IMR a su médico.",
         _refused,
     ),
     Step(
         ("free-help",),
-        "You can get free help. The Division of Workers' Compensation (DWC) is the state office for workers "
-        "hurt on the job. Its Information and Assistance officers answer questions from hurt workers at no "
-        "cost. You "
-        "can also talk to a lawyer who works on cases of workers hurt on the job.",
-        "Usted puede recibir ayuda gratis. En la División de Compensación de Trabajadores del estado (DWC), "
-        "los oficiales de Información y Asistencia contestan sin costo las preguntas de los trabajadores "
-        "lesionados. También puede hablar con un abogado de compensación de trabajadores.",
+        "You can get free help. Ask the Information and Assistance officers of the Division of Workers' "
+        "Compensation (DWC). It is the state office for workers hurt on the job. You can also talk to a lawyer for "
+        "workers hurt on the job.",
+        "Para recibir ayuda gratis, pregunte a los oficiales de Información y Asistencia de la División de "
+        "Compensación de Trabajadores (DWC), la oficina del estado para los trabajadores lesionados. También "
+        "puede hablar con un abogado de compensación de trabajadores.",
         _always,
     ),
     Step(
-        ("appeal", "five-grounds", "new-review"),
-        "You can also appeal to the WCAB. But an appeal can win for only five reasons. One: the state "
-        "office that runs these reviews did something the law does not let it do. Two: fraud. Three: the "
-        "reviewer had a reason of his or her own, like money, to favor one side. Four: bias, such as "
-        "because of your race, where you come from, your faith, your age, if you are a man or a "
-        "woman, or a disability. Five: a plain mistake about a fact that anyone could see "
-        "without being a doctor. Not agreeing with the reviewer's medical view is not one of the reasons. "
-        "The court starts from the view that the decision is right. If you win, you get a new review by a "
-        "different reviewer, not a yes to the care.",
-        "También puede apelar ante la WCAB. Pero una apelación solo puede ganar por cinco razones. Uno: la "
-        "oficina del estado que maneja estas revisiones hizo algo que la ley no le permite. Dos: fraude "
-        "(mentiras o trampas). Tres: el revisor tenía una razón propia, como dinero, para favorecer a una "
-        "parte. Cuatro: un trato injusto contra usted por quién es usted, por ejemplo por su raza, su origen, "
-        "su religión, su edad, su sexo o una discapacidad. Cinco: un error claro sobre un hecho que "
+        ("five-grounds", "new-review"),
+        "An appeal can win for only five reasons. One: the state office that runs these reviews did something the law "
+        "does not let it do. Two: fraud (lying or cheating). Three: the reviewer had a reason of his or her own, like "
+        "money, to favor one side. Four: bias, which means treating you unfairly because of who you are: your race, "
+        "the color of your skin, your ethnic group (the people your family comes from), or the country you come from. "
+        "Or your faith, your age, if you are a man or a woman, who you love, or a disability (a lasting sickness or "
+        "hurt that makes some things hard to do). Five: a plain mistake about a fact that anyone could see without "
+        "being a doctor. Not agreeing with the reviewer's medical view is not one of the reasons. The court starts "
+        "from the view that the decision is right. If you win, you get a new review by a different reviewer, not a yes "
+        "to the care.",
+        "Una apelación solo puede ganar por cinco razones. Una: la oficina del estado que maneja estas "
+        "revisiones hizo algo que la ley no le permite. Dos: fraude (mentiras o trampas). Tres: el revisor tenía "
+        "una razón propia, como dinero, para favorecer a una parte. Cuatro: un trato injusto contra usted por "
+        "quién es usted: por su raza, el color de su piel, su grupo étnico, su país de origen, su religión, su "
+        "edad, su sexo, su orientación sexual o una discapacidad. Cinco: un error claro sobre un hecho que "
         "cualquiera puede ver sin ser médico. No estar de acuerdo con la opinión médica del revisor no es una "
-        "de esas razones. El tribunal parte de que la decisión es correcta. Si gana, le dan una nueva "
-        "revisión con otro revisor, no un sí a la atención.",
+        "de esas razones. El tribunal parte de que la decisión es correcta. Si gana, le dan una nueva revisión "
+        "con otro revisor, no que le aprueben el tratamiento.",
         _refused,
     ),
     Step(
         ("appeal",),
-        "Either side can appeal this decision to the WCAB.",
-        "Cualquiera de las dos partes puede apelar esta decisión ante la WCAB.",
+        "Either side, you or your employer, can appeal this decision to the WCAB.",
+        "Cualquiera de las dos partes, usted o su empleador, puede apelar esta decisión ante la WCAB.",
         _only_approved,
     ),
     Step(
         ("appeal", "petition"),
-        "An appeal is a written paper called a verified petition: you sign it and swear that it is true. It "
-        "must say exactly why you appeal. It must give your ADJ case number and your IMR case number. It must "
-        "be sent to the other side and to the IMR Unit of the DWC.",
+        "An appeal is a written paper called a verified petition: you sign it and swear that it is true. It must say "
+        "exactly why you appeal. It must give your IMR case number and your ADJ case number (the number of your case "
+        "at the WCAB). It must be sent to the other side and to the IMR Unit of the DWC.",
         "Una apelación es un escrito llamado petición verificada (verified petition): usted la firma y jura "
-        "que es verdad. Debe decir exactamente por qué apela. Debe dar su número de caso ADJ y su número de "
-        "caso IMR. Debe enviarse a la otra parte y a la Unidad de IMR de la DWC.",
+        "que es verdad. Debe decir exactamente por qué apela. Debe dar su número de caso IMR y su número de "
+        "caso ADJ (el número de su caso en la WCAB). Debe enviarse a la otra parte y a la Unidad de IMR de la DWC.",
         _refused,
     ),
 )
-"""Every fixed next-step paragraph, in the order they are shown."""
+"""Every fixed next-step paragraph, in the order they are shown (the deadline paragraph
+goes in after :data:`DEADLINE_AFTER`)."""
 
-DEADLINE_ROWS = ("deadline", "mail-extension")
-"""The rows the deadline paragraph states."""
+DEADLINE_ROWS = ("appeal", "deadline", "mail-extension")
+"""The rows the deadline paragraph states (it is where a denial's summary first says "appeal")."""
+DEADLINE_AFTER = "free-help"
+"""The deadline comes right after the practical steps (ask again, free help) and before the
+appeal's grounds and paperwork: the one fact that runs out gets read first."""
 
 _DEADLINE_DATED = {
     "en": (
-        "There is a last day to appeal. If this letter was mailed to you on {mailed}, the WCAB must get your appeal "
-        "by {california}. That is 30 days, and 5 days more for mail to an address in California. If the "
-        "letter went to an address in another state, add 10 days, not 5 days: {united_states}. If it went to an "
-        "address outside the United States, add 20 days: {outside}. The date on the letter's proof of "
-        "service decides."
+        "You can also appeal to the WCAB, but only until a last day. If this letter was sent to you on {mailed} "
+        "by mail, e-mail or fax (a copy sent over a phone line), the WCAB must get your appeal by {california}. "
+        "That is 30 days, and 5 more days for an address in California. For an address in another state, it is "
+        "10 more days instead: {united_states}. For an address outside the United States, it is 20 more days: "
+        "{outside}. What counts is the date on the letter's proof of service, the page that says when and how "
+        "the letter was sent."
     ),
     "es": (
-        "Hay una fecha límite. Si esta carta se le envió por correo el {mailed}, la WCAB debe recibir su "
-        "apelación a más tardar el {california}. Son 30 días, más 5 días por el correo a una dirección en "
-        "California. Si la dirección está en otro estado, se suman 10 días en vez de 5 días: el {united_states}. "
-        "Si está fuera de los Estados Unidos, se suman 20 días: el {outside}. Lo que cuenta es la fecha de "
-        "la prueba de envío de la carta (proof of service, la página que dice cuándo y cómo se envió)."
+        "También puede apelar ante la WCAB, pero solo hasta una fecha límite. Si esta carta se le envió por "
+        "correo, correo electrónico o fax el {mailed}, la WCAB debe recibir su apelación a más tardar el "
+        "{california}. Son 30 días, más 5 días por una dirección en California. Si la dirección está en otro "
+        "estado, se suman 10 días en vez de 5 días: el {united_states}. Si está fuera de los Estados Unidos, se "
+        "suman 20 días: el {outside}. Lo que cuenta es la fecha de la prueba de envío de la carta (proof of "
+        "service, la página que dice cuándo y cómo se envió)."
     ),
 }
 _DEADLINE_UNDATED = {
     "en": (
-        "There is a last day to appeal. The WCAB must get your appeal in 30 days after this letter was sent to you, "
-        "and 5 days more if it was mailed to an address in California. If it went to an address in another "
-        "state, add 10 days, not 5 days. If it went to an address outside the United States, add 20 days. The "
-        "date on the letter's proof of service decides."
+        "You can also appeal to the WCAB, but only until a last day. The WCAB must get your appeal in 30 days after "
+        "this letter was sent to you, and 5 more days if it was sent by mail, e-mail or fax (a copy sent over a phone "
+        "line) to an address in California. For an address in another state, it is 10 more days instead. For an "
+        "address outside the United States, it is 20 more days. What counts is the date on the letter's proof of "
+        "service, the page that says when and how the letter was sent."
     ),
     "es": (
-        "Hay una fecha límite. La WCAB debe recibir su apelación dentro de 30 días después de que se le "
-        "envió esta carta, más 5 días si se envió por correo a una dirección en California. Si la dirección "
-        "está en otro estado, se suman 10 días en vez de 5 días. Si está fuera de los Estados Unidos, se suman "
-        "20 días. Lo que cuenta es la fecha de la prueba de envío de la carta (proof of service, la página "
-        "que dice cuándo y cómo se envió)."
+        "También puede apelar ante la WCAB, pero solo hasta una fecha límite. La WCAB debe recibir su apelación "
+        "dentro de 30 días después de que se le envió esta carta, más 5 días si se envió por correo, correo "
+        "electrónico o fax a una dirección en California. Si la dirección está en otro estado, se suman 10 días "
+        "en vez de 5 días. Si está fuera de los Estados Unidos, se suman 20 días. Lo que cuenta es la fecha de "
+        "la prueba de envío de la carta (proof of service, la página que dice cuándo y cómo se envió)."
     ),
 }
 
@@ -241,7 +252,8 @@ def steps(
             outside=format_date(when.outside_united_states),
         )
         timing = NextStep(text=text, facts=list(DEADLINE_ROWS), dates=dates)
-    return [*chosen, timing]
+    after = next((i + 1 for i, s in enumerate(chosen) if DEADLINE_AFTER in s.facts), len(chosen))
+    return [*chosen[:after], timing, *chosen[after:]]
 
 
 def legal_basis(chosen: Sequence[NextStep]) -> list[str]:

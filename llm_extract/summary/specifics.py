@@ -30,6 +30,7 @@ __all__ = [
     "missing",
     "quote",
     "retrospective",
+    "taper_advice",
 ]
 
 _NUMBER_WORDS = (
@@ -563,3 +564,41 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
             if m is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
     return found
+
+
+_ABRUPT = (
+    # The letter's own advice first ("... should not be interpreted as a recommendation to
+    # stop long-term opioids abruptly and the patient is advised to speak with their
+    # treating physician"), then a quoted guideline saying the same ("should never be
+    # abruptly discontinued").
+    re.compile(
+        r"\brecommendation\s+to\s+(?:stop|discontinue)\b[^.]*?\babrupt(?:ly)?\b"
+        r"|\badvised\s+to\s+(?:speak|talk|consult)\s+with\s+(?:their|his|her|the)\s+treating\s+"
+        r"(?:physician|doctor|provider)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:not|never)\b[^.]*?\b(?:stop\w*|discontinu\w*)\b[^.]*?\babrupt(?:ly)?\b"
+        r"|\b(?:not|never)\b[^.]*?\babrupt(?:ly)?\s+(?:stop\w*|discontinu\w*)\b",
+        re.I,
+    ),
+)
+
+
+def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
+    """The rationale's own advice not to stop a medicine abruptly, or to speak with the
+    treating physician about it ("should not be interpreted as a recommendation to stop
+    long-term opioids abruptly and the patient is advised to speak with their treating
+    physician"): the sentence that says it, with its span. Only an item that was not
+    approved needs it (a worker told "no" might stop the medicine at once)."""
+    span = decision.spans.rationale
+    if letter is None or span is None or decision.outcome is not Outcome.upheld:
+        return None
+    m = next((m for p in _ABRUPT if (m := p.search(letter, span.start, span.end)) is not None), None)
+    if m is None:
+        return None
+    start = max(letter.rfind(".", span.start, m.start()) + 1, span.start)
+    end = letter.find(".", m.end(), span.end)
+    end = span.end if end < 0 else end + 1
+    start += len(letter[start:end]) - len(letter[start:end].lstrip())
+    return quote(letter, start, end)

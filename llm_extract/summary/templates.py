@@ -43,9 +43,9 @@ from llm_extract.summary import glossary, next_steps, specifics
 from llm_extract.summary.readability import hard_words, score
 from llm_extract.text.dates import MONTHS
 
-__all__ = ["TEMPLATES_VERSION", "build_summary"]
+__all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening"]
 
-TEMPLATES_VERSION = "5"
+TEMPLATES_VERSION = "6"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -76,7 +76,16 @@ class _Wording:
     headline_already_all: str
     headline_already_some: str
     """Added after the headline when some items were already approved before this review."""
+    headline_looked_one: str
+    headline_looked_many: str
+    """Nothing this review looked at is approved, but part of some request was approved before it."""
+    headline_kept_one: str
+    headline_kept_many: str
+    """Added when part of a request not approved here was approved before (one such request, several)."""
+    guide: str
+    """The summary's first line (the worker's document has a title that says it)."""
     intro: str
+    """What an IMR, the reviewer, "approved" and the decision are; the document shows it too."""
     dated: str
     """Takes ``{date}``."""
     months: tuple[str, ...]
@@ -89,15 +98,21 @@ class _Wording:
     approved: str
     approved_paid: str
     not_approved: str
+    rest: str
+    """Takes ``{value}``: the part of a partly approved request this review looked at;
+    one of the ``rest_*`` verdicts follows it."""
     rest_approved: str
+    rest_approved_paid: str
     rest_not_approved: str
     already_approved: str
     asked: str
-    """Takes ``{value}``."""
+    """Takes ``{value}`` (a letter value, in Spanish with its Spanish name: see :func:`_named`)."""
     already_part: str
-    """Takes ``{value}``."""
-    decided: str
-    """Takes ``{value}``."""
+    """Takes ``{value}`` (as ``asked``)."""
+    named: str
+    """Takes ``{plain}`` and ``{value}``: a letter value with its name in the summary's language."""
+    unnamed: str
+    """Takes ``{value}``: a letter value the glossary has no name for."""
     reasons: dict[ReasonCode, str]
     limit: str
     """Takes ``{limit}`` (in the summary's language) and ``{original}`` (the letter's words)."""
@@ -117,6 +132,8 @@ class _Wording:
     """A limit's unit (the plural English word) as (one, more than one). English says
     "visits" for sessions and treatments too: the plainer word for the same thing."""
     missing: dict[str, str]
+    taper: str
+    """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     see_rationale: str
     next_heading: str
     legal_heading: str
@@ -131,10 +148,15 @@ _EN = _Wording(
     headline_empty="We could not find the decisions in this letter. Please read the letter itself.",
     headline_already_all="You already have approval for the care in this review. This review did not change that.",
     headline_already_some="For some of the care, you already have approval. This review did not change that.",
+    headline_looked_one="This review did not approve the care it looked at.",
+    headline_looked_many="This review did not approve any of the care it looked at.",
+    headline_kept_one="You keep the part that was already approved before this review.",
+    headline_kept_many="You keep the parts that were already approved before this review.",
+    guide="This is a short guide to your Independent Medical Review (IMR) letter.",
     intro=(
-        "This is a short guide to your Independent Medical Review (IMR) letter. In an IMR, a new doctor looks "
-        "at care your doctor asked for. This doctor does not work for you or your employer. This doctor is the "
-        "reviewer. Approved means the reviewer said yes to the care."
+        "In an IMR, a new doctor looks at care your doctor asked for. This doctor does not work for you or for the "
+        "company you work for. This doctor is the reviewer. Approved means the reviewer said yes to the care. The "
+        "decision is what the reviewer decided."
     ),
     dated="The decision is dated {date}.",
     months=tuple(m.capitalize() for m in MONTHS["en"]),
@@ -144,12 +166,15 @@ _EN = _Wording(
     approved="This care is approved. The claims administrator must now authorize it.",
     approved_paid="This care is approved. You already had it, so the claims administrator must now pay for it.",
     not_approved="This care is not approved.",
-    rest_approved="The rest is approved. The claims administrator must now authorize it.",
-    rest_not_approved="The rest is not approved.",
+    rest="This review looked at the rest ({value}):",
+    rest_approved="approved. The claims administrator must now authorize it.",
+    rest_approved_paid="approved. You already had it, so the claims administrator must now pay for it.",
+    rest_not_approved="not approved.",
     already_approved="You already have approval for this, or you already have it. This review did not change that.",
     asked="Your doctor asked for: {value}.",
-    already_part="Already approved before this review: {value}.",
-    decided="This review decided only on the rest: {value}.",
+    already_part="Already approved before this review: {value}. This review did not change that part.",
+    named="{value}",
+    unnamed="{value}",
     reasons={
         ReasonCode.no_functional_improvement: (
             "Your doctor's notes did not show that past care helped you do more in daily life."
@@ -208,6 +233,7 @@ _EN = _Wording(
         "body_part": "Your doctor did not say which part of your body it is for.",
         "why": "Your doctor's notes did not say why you need this care.",
     },
+    taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
     legal_heading="Legal basis",
@@ -222,11 +248,15 @@ _ES = _Wording(
     headline_empty="No pudimos encontrar las decisiones en esta carta. Por favor, lea la carta.",
     headline_already_all="Usted ya tiene aprobación para la atención de esta revisión. Esta revisión no cambió eso.",
     headline_already_some="Para una parte de la atención, usted ya tiene aprobación. Esta revisión no cambió eso.",
+    headline_looked_one="Esta revisión no aprobó la atención que revisó.",
+    headline_looked_many="Esta revisión no aprobó nada de la atención que revisó.",
+    headline_kept_one="Usted conserva la parte que ya estaba aprobada antes de esta revisión.",
+    headline_kept_many="Usted conserva las partes que ya estaban aprobadas antes de esta revisión.",
+    guide="Esta es una guía corta de su carta de Revisión Médica Independiente (IMR, por sus siglas en inglés).",
     intro=(
-        "Esta es una guía corta de su carta de Revisión Médica Independiente (IMR, por sus siglas en inglés). "
-        "En una IMR, otro médico revisa la atención que su médico pidió. Este médico no trabaja para usted ni "
-        "para su empleador. Este médico es el revisor. Aprobado quiere decir que el revisor dijo que sí a la "
-        "atención."
+        "En una IMR, otro médico revisa la atención que su médico pidió. Este médico no trabaja para usted ni para "
+        "su empleador. Este médico es el revisor. Aprobado quiere decir que el revisor dijo que sí a la atención. "
+        "La decisión es lo que decidió el revisor."
     ),
     dated="La decisión tiene fecha del {date}.",
     months=MONTHS["es"],
@@ -238,12 +268,15 @@ _ES = _Wording(
         "Este tratamiento fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo."
     ),
     not_approved="Este tratamiento no fue aprobado.",
-    rest_approved="El resto fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
-    rest_not_approved="El resto no fue aprobado.",
+    rest="Esta revisión examinó el resto, {value}:",
+    rest_approved="fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
+    rest_approved_paid="fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo.",
+    rest_not_approved="no fue aprobado.",
     already_approved="Usted ya tiene aprobación para esto, o ya lo tiene. Esta revisión no cambió eso.",
-    asked="Su médico pidió (en la carta): {value}.",
-    already_part="Ya aprobado antes de esta revisión (en la carta): {value}.",
-    decided="Esta revisión decidió solo sobre el resto (en la carta): {value}.",
+    asked="Su médico pidió: {value}.",
+    already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
+    named="{plain} (en la carta: {value})",
+    unnamed="{value} (así aparece en la carta, en inglés)",
     reasons={
         ReasonCode.no_functional_improvement: (
             "Las notas de su médico no muestran que la atención anterior le haya ayudado a hacer más en su vida diaria."
@@ -302,6 +335,10 @@ _ES = _Wording(
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
         "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
     },
+    taper=(
+        "No deje de tomar este medicamento de golpe por su cuenta. Hable con su médico sobre cómo bajar la dosis "
+        "sin riesgo."
+    ),
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
@@ -358,6 +395,42 @@ class _Writer:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 
 
+class Explainer:
+    """Explains each term of art where a reader first meets it, for the summary's sentences
+    laid out in another order or in part (the worker's document): the explaining sentences
+    a summary sentence carries are taken out, and said again where the term is first used
+    in the new order. One glossary and one rule (:class:`_Writer`) for both texts."""
+
+    def __init__(self, lang: str) -> None:
+        _wording(lang)
+        self._out = _Writer(lang)
+
+    def say(self, text: str, *values: str) -> str:
+        """``text`` without its explaining sentences, then with those of the terms it uses
+        first; ``values`` are letter words in it (never searched for terms)."""
+        for term in glossary.TERMS[self._out.lang]:
+            if term.sentence is None or f" {term.sentence}" not in text:
+                continue
+            # Only an explanation added after a use of the term: a fixed sentence may say it
+            # itself ("The decision is what the reviewer decided." in the opening lines).
+            rest = text.replace(f" {term.sentence}", "")
+            if term.pattern().search(rest):
+                text = rest
+        return self._out.say(text, *(v for v in values if v and v in text))
+
+    def explained(self, abbreviation: glossary.Abbreviation) -> str | None:
+        """The abbreviation's sentence the first time it is asked for, else None."""
+        if abbreviation.term in self._out.defined:
+            return None
+        self._out.defined.add(abbreviation.term)
+        return self.say(getattr(abbreviation, self._out.lang))
+
+
+def opening(lang: str) -> str:
+    """The summary's opening lines about what an IMR is (before any item)."""
+    return _wording(lang).intro
+
+
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
     if decision.outcome is Outcome.overturned:
         return SummaryItemKind.approved
@@ -366,19 +439,30 @@ def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
     return SummaryItemKind.not_approved
 
 
-def _headline(kinds: Sequence[SummaryItemKind], words: _Wording) -> str:
-    """Say which care is approved without counting it; care approved before is told apart."""
+def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording) -> str:
+    """Say which care is approved without counting it; care approved before is told apart.
+
+    ``kinds`` pairs each item's kind with whether part of it was approved before this
+    review (a partly approved request). Such a part stands whatever this review decided,
+    so a "no" to the rest must not read as if everything was refused.
+    """
     if not kinds:
         return words.headline_empty
-    decided = [k is SummaryItemKind.approved for k in kinds if k is not SummaryItemKind.already_approved]
+    decided = [(k is SummaryItemKind.approved, kept) for k, kept in kinds if k is not SummaryItemKind.already_approved]
     if not decided:
         return words.headline_already_all
-    if all(decided):
+    kept_parts = sum(kept and not approved for approved, kept in decided)
+    kept_line = words.headline_kept_one if kept_parts == 1 else words.headline_kept_many
+    if all(approved for approved, _ in decided):
         line = words.headline_all_one if len(decided) == 1 else words.headline_all_many
-    elif not any(decided):
-        line = words.headline_none_one if len(decided) == 1 else words.headline_none_many
+    elif not any(approved for approved, _ in decided):
+        if kept_parts:
+            looked = words.headline_looked_one if len(decided) == 1 else words.headline_looked_many
+            line = f"{looked} {kept_line}"
+        else:
+            line = words.headline_none_one if len(decided) == 1 else words.headline_none_many
     else:
-        line = words.headline_some
+        line = f"{words.headline_some} {kept_line}" if kept_parts else words.headline_some
     if len(decided) < len(kinds):
         line = f"{line} {words.headline_already_some}"
     return line
@@ -485,6 +569,15 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     return sentences
 
 
+def _named(value: str, lang: str, words: _Wording) -> str:
+    """A letter value (a part of a partly approved request) in the summary's language: in
+    Spanish, the glossary's name for it with the letter's words kept."""
+    plain = glossary.spanish_name(value) if lang == "es" else None
+    if plain is None:
+        return words.unnamed.format(value=value)
+    return words.named.format(plain=plain, value=value)
+
+
 def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tuple[str, str | None]:
     plain = glossary.spanish_name(service) if lang == "es" else None
     value = _value(service)
@@ -493,14 +586,20 @@ def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tup
     return out.say(words.treatment_named.format(plain=plain, service=value), value), f"{plain} ({value})"
 
 
-def _status(kind: SummaryItemKind, partial: bool, retro: bool, words: _Wording) -> str:
+def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wording) -> str:
+    """The item's verdict; for a partly approved request, ``rest`` names the part this
+    review looked at, so its "no" cannot be read as a "no" to the part approved before."""
     if kind is SummaryItemKind.already_approved:
         return words.already_approved
+    if rest is None:
+        if kind is SummaryItemKind.approved:
+            return words.approved_paid if retro else words.approved
+        return words.not_approved
     if kind is SummaryItemKind.approved:
-        if retro:
-            return words.approved_paid
-        return words.rest_approved if partial else words.approved
-    return words.rest_not_approved if partial else words.not_approved
+        verdict = words.rest_approved_paid if retro else words.rest_approved
+    else:
+        verdict = words.rest_not_approved
+    return f"{words.rest.format(value=rest)} {verdict}"
 
 
 def _item(
@@ -510,19 +609,29 @@ def _item(
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
     service_line, plain = _service_line(decision.service, lang, words, out)
-    lines.append(service_line)
     parts = specifics.amounts(decision, letter)
-    if parts is not None:
-        lines.append(out.say(words.asked.format(value=_value(parts.asked.text)), parts.asked.text))
-        lines.append(out.say(words.already_part.format(value=_value(parts.already.text)), parts.already.text))
-        lines.append(out.say(words.decided.format(value=_value(parts.decided.text)), parts.decided.text))
-    status = out.say(_status(kind, parts is not None, retro, words))
+    if parts is None:
+        lines.append(service_line)
+        status = out.say(_status(kind, None, retro, words))
+    else:
+        # The request, then the part approved before, then the verdict on the rest: the
+        # heading's own service name is that rest, so it is not shown as "Care:" first.
+        asked, already = _value(parts.asked.text), _value(parts.already.text)
+        lines.append(out.say(words.asked.format(value=_named(asked, lang, words)), parts.asked.text))
+        lines.append(out.say(words.already_part.format(value=_named(already, lang, words)), parts.already.text))
+        rest = _named(_value(parts.decided.text), lang, words)
+        status = out.say(_status(kind, rest, retro, words), parts.decided.text)
     lines.append(status)
     if kind is SummaryItemKind.already_approved:
         reasons: list[str] = []
         details: list[Quote] = []
     else:
         reasons, details = _reasons(decision, letter, words, out)
+        # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
+        # not read it as "stop now".
+        if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
+            reasons.append(out.say(words.taper))
+            details.append(advice)
     lines.extend(reasons)
     for abbreviation in glossary.abbreviations_in(decision.service):
         if abbreviation.term not in explained:
@@ -573,8 +682,8 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     words = _wording(lang)
     ordered = sorted(decisions, key=lambda d: d.index)
     out = _Writer(lang)
-    headline = out.say(_headline([_kind(d, letter) for d in ordered], words))
-    opening = [out.say(words.intro)]
+    headline = out.say(_headline([(_kind(d, letter), d.partial) for d in ordered], words))
+    opening = [out.say(f"{words.guide} {words.intro}")]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
         opening.append(out.say(words.dated.format(date=date), date))
