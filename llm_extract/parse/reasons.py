@@ -47,9 +47,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
+from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
@@ -90,6 +91,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
+def _cue(pattern: str) -> Prefilter:
+    """A pattern run on every sentence: skipped where the words it needs are absent."""
+    return Prefilter(_rx(pattern))
+
+
 # --- shared vocabulary -------------------------------------------------------------
 
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
@@ -128,8 +134,8 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 _CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
-_GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
-_GUIDELINE_VERB = _rx(
+_GUIDELINE_OPENER = _cue(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
+_GUIDELINE_VERB = _cue(
     r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
@@ -137,24 +143,26 @@ _GUIDELINE_VERB = _rx(
 )
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
-_UR_REPORT = re.compile(
-    r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
-    r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
-    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
+_UR_REPORT = Prefilter(
+    re.compile(
+        r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
+        r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
+        r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
+    )
 )
 
 #: Leading connectives that do not change a sentence's role ("In addition, however, ...").
 _LEAD = r"^\W*(?:(?:in\s+addition|additionally|moreover|furthermore|also|further|finally|lastly|and)\s*,?\s*)?"
 
 #: The reviewer ties a ground to the decision.
-_CONCLUSION = _rx(
+_CONCLUSION = _cue(
     _LEAD + r"(?:therefore|thus|hence|as\s+such|consequently|accordingly|given|based\s+(?:up)?on|in\s+summary"
     r"|overall|in\s+light\s+of|due\s+to|because|since|with\s+no\b|without|absent|in\s+the\s+absence)\b"
     r"|\bnot\s+(?:medically\s+necessary|(?:be\s+)?supported|warranted)\b|\bcannot\s+be\s+(?:supported|recommended)\b"
 )
 
 #: The reviewer turns from the guideline to this case.
-_CONTRAST = _rx(
+_CONTRAST = _cue(
     _LEAD + r"(?:however|but|yet|in\s+this\s+(?:case|instance|patient)|in\s+(?:the\s+)?present\s+case|here"
     r"|unfortunately|although|though|while|there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+"
     r"(?:no|not|a\s+lack|little|insufficient)|no\b|the\s+(?:\w+\s+)?(?:records?|documentation|notes?|reports?)\s+"
@@ -219,6 +227,11 @@ class _Rule:
     """Reject when the clause before the match qualifies it (e.g. "routinely")."""
     reject_sentence: re.Pattern[str] | None = None
     """Reject a sentence of a known kind (boilerplate, an exam said to support the request)."""
+    prefilter: Prefilter = field(init=False, repr=False, compare=False)
+    """The pattern, skipped on sentences that lack the words every match of it contains."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefilter", Prefilter(self.pattern))
 
 
 #: "No imaging studies were provided": a missing record, not a normal exam.
@@ -412,14 +425,14 @@ _CONDITION_AFTER = _rx(
     r"|for\s+patients|without|for\s+chronic|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
-_CASE_WORDS = _rx(
+_CASE_WORDS = _cue(
     r"\b(?:patient|claimant|injured\s+worker|employee|has\s+been|had\s+been|since|continu\w*|ongoing"
     r"|in\s+this\s+case|(?:this|the)\s+request(?:ed)?|exceptional\s+factors)\b"
 )
 _CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b")
 _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
 
-_RELATED = _rx(
+_RELATED = _cue(
     r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
@@ -436,18 +449,18 @@ _RELATED = _rx(
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
-_ALREADY = _rx(
+_ALREADY = _cue(
     r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
     r"|\bduplicat(?:e|ed|ion|ive)\b"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
-_ALREADY_HAS = _rx(
+_ALREADY_HAS = _cue(
     r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using)\s+"
     r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
 )
-_TRIAL_PENDING = _rx(
+_TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
@@ -636,6 +649,8 @@ class _Sentence:
     start: int
     """Folded offset of the sentence."""
     text: str
+    low: str
+    """``text`` as prefilters read it (:func:`~llm_extract.text.prefilter.lowered`)."""
     guideline_at: int | None
     """End of the first guideline cue in the sentence (None: no cue)."""
     ur: bool
@@ -647,15 +662,22 @@ class _Sentence:
 
 def _sentence(folded: str, start: int, end: int) -> _Sentence:
     text = folded[start:end]
-    cue = _GUIDELINE_OPENER.search(text) or _GUIDELINE_VERB.search(text)
-    if _CONCLUSION.search(text):
+    low = lowered(text)
+    cue = _GUIDELINE_OPENER.search(text, low) or _GUIDELINE_VERB.search(text, low)
+    if _CONCLUSION.search(text, low):
         rank = _RANK_CONCLUSION
-    elif _CONTRAST.search(text):
+    elif _CONTRAST.search(text, low):
         rank = _RANK_CONTRAST
     else:
         rank = _RANK_OTHER
     return _Sentence(
-        start, text, cue.end() if cue else None, bool(_UR_REPORT.search(text)), rank, bool(_CASE_WORDS.search(text))
+        start,
+        text,
+        low,
+        cue.end() if cue else None,
+        bool(_UR_REPORT.search(text, low)),
+        rank,
+        bool(_CASE_WORDS.search(text, low)),
     )
 
 
@@ -762,11 +784,11 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
 def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
     """Codes whose rules need scope or a second condition."""
     if not s.ur and not s.guideline_at:
-        for m in _RELATED.finditer(s.text):
+        for m in _RELATED.finditer(s.text, s.low):
             if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.related_item_not_approved, m
                 break
-    for m in (*_ALREADY.finditer(s.text), *_ALREADY_HAS.finditer(s.text)):
+    for m in (*_ALREADY.finditer(s.text, s.low), *_ALREADY_HAS.finditer(s.text, s.low)):
         thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
         if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
             continue
@@ -778,12 +800,12 @@ def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[
             yield ReasonCode.already_authorized, m
             break
     if approved_part:
-        for m in _TRIAL_PENDING.finditer(s.text):
+        for m in _TRIAL_PENDING.finditer(s.text, s.low):
             if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.approved_trial_pending, m
                 break
     rule = _NOT_RECOMMENDED_RULE
-    if s.ur or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+    if s.ur or not rule.prefilter.admits(s.low) or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
         return
     for m in rule.pattern.finditer(s.text):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
@@ -801,7 +823,9 @@ def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule], approved
     if rules is _DENIAL_RULES:
         found.extend(_special_hits(ctx, s, approved_part))
     for rule in rules:
-        if rule is _NOT_RECOMMENDED_RULE or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+        if rule is _NOT_RECOMMENDED_RULE or not rule.prefilter.admits(s.low):
+            continue
+        if rule.reject_sentence and rule.reject_sentence.search(s.text):
             continue  # a sentence-wide rejection is decided once, not per match
         for m in rule.pattern.finditer(s.text):
             if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
