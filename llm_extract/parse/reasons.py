@@ -48,9 +48,12 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate, compress, count
+from operator import add
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
-from llm_extract.text.prefilter import Prefilter, lowered
+from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
@@ -92,7 +95,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 def _cue(pattern: str) -> Prefilter:
-    """A pattern run on every sentence: skipped where the words it needs are absent."""
+    """A pattern for every sentence, run only where the words it needs occur (see :data:`_SCREEN`)."""
     return Prefilter(_rx(pattern))
 
 
@@ -134,7 +137,7 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 _CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
-_GUIDELINE_OPENER = _cue(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
+_GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
 _GUIDELINE_VERB = _cue(
     r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
@@ -154,15 +157,18 @@ _UR_REPORT = Prefilter(
 #: Leading connectives that do not change a sentence's role ("In addition, however, ...").
 _LEAD = r"^\W*(?:(?:in\s+addition|additionally|moreover|furthermore|also|further|finally|lastly|and)\s*,?\s*)?"
 
-#: The reviewer ties a ground to the decision.
-_CONCLUSION = _cue(
+#: The reviewer ties a ground to the decision: an opening connective or a verdict anywhere.
+#: (Two patterns: the anchored one costs one attempt, the other is prefiltered.)
+_CONCLUSION = _rx(
     _LEAD + r"(?:therefore|thus|hence|as\s+such|consequently|accordingly|given|based\s+(?:up)?on|in\s+summary"
     r"|overall|in\s+light\s+of|due\s+to|because|since|with\s+no\b|without|absent|in\s+the\s+absence)\b"
-    r"|\bnot\s+(?:medically\s+necessary|(?:be\s+)?supported|warranted)\b|\bcannot\s+be\s+(?:supported|recommended)\b"
+)
+_VERDICT = _cue(
+    r"\bnot\s+(?:medically\s+necessary|(?:be\s+)?supported|warranted)\b|\bcannot\s+be\s+(?:supported|recommended)\b"
 )
 
 #: The reviewer turns from the guideline to this case.
-_CONTRAST = _cue(
+_CONTRAST = _rx(
     _LEAD + r"(?:however|but|yet|in\s+this\s+(?:case|instance|patient)|in\s+(?:the\s+)?present\s+case|here"
     r"|unfortunately|although|though|while|there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+"
     r"(?:no|not|a\s+lack|little|insufficient)|no\b|the\s+(?:\w+\s+)?(?:records?|documentation|notes?|reports?)\s+"
@@ -501,6 +507,22 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
     ),
 )
 
+#: Every pattern run on each sentence, screened together: a sentence's words are read
+#: once, and a pattern runs only when they include the words its matches need.
+_SCREEN = Screen(
+    [
+        *(rule.prefilter for rule in (*_DENIAL_RULES, *_APPROVAL_RULES)),
+        _GUIDELINE_VERB,
+        _VERDICT,
+        _UR_REPORT,
+        _CASE_WORDS,
+        _RELATED,
+        _ALREADY,
+        _ALREADY_HAS,
+        _TRIAL_PENDING,
+    ]
+)
+
 
 # --- text handling -------------------------------------------------------------------
 
@@ -512,7 +534,9 @@ class _Folded:
     Letters are PDF text layers: sentences wrap at arbitrary points and words are
     hyphenated across lines ("documen-\\ntation"). Rules match the folded text; spans
     are mapped back through the pieces (folded start, original start) so they index
-    the letter exactly. One entry per piece, not per character, keeps folding cheap.
+    the letter exactly. One entry per piece, not per character, keeps folding cheap;
+    a piece may be a word with the space after it, which maps to the start of the
+    whitespace run it stands for.
     """
 
     text: str
@@ -530,32 +554,82 @@ class _Folded:
         return Span(start=self.origin(start), end=self.origin(end - 1) + 1)
 
 
-_FOLD = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])|\s+")
+#: A word hyphenated at a line break ("documen-\ntation"): the hyphen and the break are dropped.
+_HYPHEN_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
+#: Where a join can start: a literal first character makes this search fast, unlike the join's.
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _fold(text: str, start: int, end: int) -> _Folded:
-    """Fold whitespace runs to one space and join words hyphenated at a line break."""
-    pieces: list[str] = []
+    """Fold whitespace runs to one space and join words hyphenated at a line break.
+
+    The region is cut at the joins (few, if any) and each part folded by :func:`_fold_space`.
+    """
+    cuts = [start]
+    for candidate in _LINE_BREAK_HYPHEN.finditer(text, start, end):
+        join = _HYPHEN_JOIN.match(text, candidate.start(), end)
+        if join:
+            cuts += join.span()
+    cuts.append(end)
+    if len(cuts) == 2:
+        return _Folded(*_fold_space(text[start:end], start, 0))
+    parts: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
     size = 0
-    pos = start
+    for a, b in zip(cuts[0::2], cuts[1::2], strict=True):
+        part, part_starts, part_origins = _fold_space(text[a:b], a, size)
+        parts.append(part)
+        starts += part_starts
+        origins += part_origins
+        size += len(part)
+    return _Folded("".join(parts), starts, origins)
 
-    def piece(chunk: str, origin: int) -> None:
-        nonlocal size
-        if chunk:
-            pieces.append(chunk)
-            starts.append(size)
-            origins.append(origin)
-            size += len(chunk)
 
-    for m in _FOLD.finditer(text, start, end):
-        piece(text[pos : m.start()], pos)
-        if not m.group().startswith("-"):
-            piece(" ", m.start())
-        pos = m.end()
-    piece(text[pos:end], pos)
-    return _Folded("".join(pieces), starts, origins)
+def _fold_space(region: str, origin: int, offset: int) -> tuple[str, list[int], list[int]]:
+    """``region`` (no hyphen join in it) with whitespace runs folded, and its pieces.
+
+    Each word with the single space after it is a piece. ``origin`` is the region's
+    offset in the letter, ``offset`` its offset in the folded text.
+    """
+    words = region.split()
+    if not words:
+        return (" ", [offset], [origin]) if region else ("", [], [])
+    lead = 1 if region[0].isspace() else 0
+    lengths = list(map(len, words))
+    starts = _offsets(lengths, offset + lead)
+    origins = _word_origins(region, origin, sum(lengths))
+    if lead:
+        starts.insert(0, offset)
+        origins.insert(0, origin)
+    folded = " ".join(words)
+    return (" " if lead else "") + folded + (" " if region[-1].isspace() else ""), starts, origins
+
+
+def _offsets(lengths: list[int], first: int) -> list[int]:
+    """Where each item starts when items of these lengths follow ``first`` one separator apart."""
+    return list(map(add, accumulate(lengths[:-1], initial=0), count(first)))
+
+
+def _word_origins(region: str, origin: int, word_chars: int) -> list[int]:
+    """Where each word of ``region.split()`` starts in the letter (``word_chars``: their total length).
+
+    Letters space words with spaces and line breaks only; with those made spaces,
+    ``split(" ")`` keeps one (empty) item per extra space, so the items' lengths give
+    every word's offset with C-level steps. Any other whitespace takes the regex way.
+    """
+    spaced = region.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    items = spaced.split(" ")
+    lengths = list(map(len, items))
+    if sum(lengths) == word_chars:  # no other whitespace inside the items
+        return list(compress(_offsets(lengths, origin), lengths))
+    runs = list(map(len, _SPACE_RUN.findall(region)))
+    lead = 1 if region[0].isspace() else 0
+    words = list(map(len, region.split()))
+    origins = list(accumulate(map(add, words, runs[lead:]), initial=origin + (runs[0] if lead else 0)))
+    del origins[len(words) :]  # a trailing run adds one origin past the last word
+    return origins
 
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -649,36 +723,37 @@ class _Sentence:
     start: int
     """Folded offset of the sentence."""
     text: str
-    low: str
-    """``text`` as prefilters read it (:func:`~llm_extract.text.prefilter.lowered`)."""
+    may: set[Prefilter]
+    """The patterns that may match in the sentence (:data:`_SCREEN`); the others cannot."""
     guideline_at: int | None
     """End of the first guideline cue in the sentence (None: no cue)."""
     ur: bool
     """The sentence reports the utilization review's decision."""
     rank: int
-    case: bool
-    """The sentence speaks of this patient or request, not only of the guideline."""
 
 
 def _sentence(folded: str, start: int, end: int) -> _Sentence:
     text = folded[start:end]
-    low = lowered(text)
-    cue = _GUIDELINE_OPENER.search(text, low) or _GUIDELINE_VERB.search(text, low)
-    if _CONCLUSION.search(text, low):
+    may = _SCREEN.admitted(text)
+    cue = _GUIDELINE_OPENER.search(text) or (_GUIDELINE_VERB.pattern.search(text) if _GUIDELINE_VERB in may else None)
+    if _CONCLUSION.search(text) or (_VERDICT in may and _VERDICT.pattern.search(text)):
         rank = _RANK_CONCLUSION
-    elif _CONTRAST.search(text, low):
+    elif _CONTRAST.search(text):
         rank = _RANK_CONTRAST
     else:
         rank = _RANK_OTHER
-    return _Sentence(
-        start,
-        text,
-        low,
-        cue.end() if cue else None,
-        bool(_UR_REPORT.search(text, low)),
-        rank,
-        bool(_CASE_WORDS.search(text, low)),
-    )
+    ur = _UR_REPORT in may and _UR_REPORT.pattern.search(text) is not None
+    return _Sentence(start, text, may, cue.end() if cue else None, ur, rank)
+
+
+def _finditer(p: Prefilter, s: _Sentence) -> Iterator[re.Match[str]]:
+    """``p``'s matches in the sentence, or none without running it when the screen rules them out."""
+    return p.pattern.finditer(s.text) if p in s.may else iter(())
+
+
+def _speaks_of_case(s: _Sentence) -> bool:
+    """The sentence speaks of this patient or request, not only of the guideline."""
+    return _CASE_WORDS in s.may and _CASE_WORDS.pattern.search(s.text) is not None
 
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
@@ -705,6 +780,11 @@ class _Context:
     quotes: list[tuple[int, int]]
     service: set[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
+
+    @cached_property
+    def approved_part(self) -> bool:
+        """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
+        return _APPROVED_PART.search(self.folded) is not None
 
 
 def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
@@ -747,7 +827,7 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
     if duration:
         # A limit on how long a treatment is used applies only where the reviewer applies it.
-        applied = s.case and not _reports_guideline(s, m.start())
+        applied = _speaks_of_case(s) and not _reports_guideline(s, m.start())
         return ReasonCode.exceeds_guideline_limits if applied else None
     until_evidence = _UNTIL_EVIDENCE.search(after)
     if (not until_evidence and _CONDITION_AFTER.search(after)) or _CONDITION_BEFORE.search(before + m.group()):
@@ -781,14 +861,14 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     return ctx.service is None or not stems <= ctx.service
 
 
-def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
+def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
     """Codes whose rules need scope or a second condition."""
     if not s.ur and not s.guideline_at:
-        for m in _RELATED.finditer(s.text, s.low):
+        for m in _finditer(_RELATED, s):
             if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.related_item_not_approved, m
                 break
-    for m in (*_ALREADY.finditer(s.text, s.low), *_ALREADY_HAS.finditer(s.text, s.low)):
+    for m in (*_finditer(_ALREADY, s), *_finditer(_ALREADY_HAS, s)):
         thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
         if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
             continue
@@ -799,13 +879,13 @@ def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[
         ):
             yield ReasonCode.already_authorized, m
             break
-    if approved_part:
-        for m in _TRIAL_PENDING.finditer(s.text, s.low):
-            if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+    for m in _finditer(_TRIAL_PENDING, s):
+        if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+            if ctx.approved_part:  # read last: it searches the whole rationale
                 yield ReasonCode.approved_trial_pending, m
-                break
+            break
     rule = _NOT_RECOMMENDED_RULE
-    if s.ur or not rule.prefilter.admits(s.low) or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+    if s.ur or rule.prefilter not in s.may or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
         return
     for m in rule.pattern.finditer(s.text):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
@@ -817,13 +897,13 @@ def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[
             break
 
 
-def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule], approved_part: bool) -> list[_Hit]:
+def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule]) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
     found: list[tuple[ReasonCode, re.Match[str]]] = []
     if rules is _DENIAL_RULES:
-        found.extend(_special_hits(ctx, s, approved_part))
+        found.extend(_special_hits(ctx, s))
     for rule in rules:
-        if rule is _NOT_RECOMMENDED_RULE or not rule.prefilter.admits(s.low):
+        if rule is _NOT_RECOMMENDED_RULE or rule.prefilter not in s.may:
             continue
         if rule.reject_sentence and rule.reject_sentence.search(s.text):
             continue  # a sentence-wide rejection is decided once, not per match
@@ -902,11 +982,10 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         folded.text, [a for a, _ in quotes], quotes, _stems(service) if service and _stems(service) else None
     )
     rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
-    approved_part = bool(_APPROVED_PART.search(folded.text))
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
     for a, b in _sentences(folded.text):
-        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules, approved_part):
+        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
