@@ -216,16 +216,24 @@ def _alternation(branches: list[list[_Conjunction]]) -> list[_Conjunction]:
 
 
 def _merged(alternatives: list[_Conjunction]) -> _Conjunction:
-    """One conjunction every alternative satisfies: a group of each, joined.
+    """One conjunction every alternative satisfies: each group of each alternative, joined
+    with its counterpart in every other alternative.
 
-    Any choice is sound; joining the most selective group of each, then the next most
-    selective, and so on, keeps shared requirements (both alternatives need "not").
+    Any choice of counterparts is sound. The counterpart is the group sharing the most
+    words, else the one at the nearest position: alternatives expanded from one
+    sequence (``(no|lack of) X (a|b)``) keep their groups in pattern order.
     """
     if not all(alternatives):
         return []
-    ranked = [sorted(a, key=_selectivity, reverse=True) for a in alternatives]
-    depth = max(map(len, ranked))
-    return [frozenset().union(*(a[min(i, len(a) - 1)] for a in ranked)) for i in range(depth)]
+    merged: dict[_Group, None] = {}
+    for alternative in alternatives:
+        for i, group in enumerate(alternative):
+            joined = set(group)
+            for other in alternatives:
+                j = max(range(len(other)), key=lambda j: (len(other[j] & group), -abs(j - i)))
+                joined |= other[j]
+            merged[frozenset(joined)] = None
+    return list(merged)
 
 
 def _minimal(words: _Group) -> _Group:
