@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode
-from llm_extract.parse.reasons import _LONGEST_ABBREVIATION, _last_word, _sentences, find_reasons
+from llm_extract.parse.reasons import _LONGEST_ABBREVIATION, _fold, _last_word, _sentences, find_reasons
 
 PREFIX = "ITEM ONE: Upheld\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: "
 SUFFIX = "\n\nITEM TWO: Upheld\n"
@@ -261,3 +264,41 @@ def test_recognizer_is_linear_on_hostile_rationales(hostile: str) -> None:
     for outcome in (Outcome.upheld, Outcome.overturned):
         find_reasons(hostile, 0, len(hostile), outcome, "Physical therapy for the knee")
     assert time.perf_counter() - started < _GENEROUS_SECONDS
+
+
+_REFERENCE_FOLD = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])|\s+")
+
+
+def _reference_fold(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The fold as first written (one Python step per whitespace run): folded text and each character's origin."""
+    folded: list[str] = []
+    origins: list[int] = []
+    pos = start
+    for m in _REFERENCE_FOLD.finditer(text, start, end):
+        folded.append(text[pos : m.start()])
+        origins.extend(range(pos, m.start()))
+        if not m.group().startswith("-"):
+            folded.append(" ")
+            origins.append(m.start())
+        pos = m.end()
+    folded.append(text[pos:end])
+    origins.extend(range(pos, end))
+    return "".join(folded), origins
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "b", "X", " ", "  ", "\n", "\t", "\r", "-", "-\n", ".", "\u00a0", "\u2028"]), max_size=20
+    ),
+    st.data(),
+)
+def test_fold_matches_the_one_step_per_run_fold(pieces: list[str], data: st.DataObject) -> None:
+    """Folding is done with str.split and offset arithmetic; it must agree with the plain fold everywhere."""
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    folded = _fold(text, start, end)
+    expected, origins = _reference_fold(text, start, end)
+    assert folded.text == expected
+    assert [folded.origin(i) for i in range(len(expected))] == origins

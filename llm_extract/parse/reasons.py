@@ -47,9 +47,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate, compress, count
+from operator import add
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
+from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
@@ -88,6 +92,11 @@ _FLAGS = re.IGNORECASE
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
+
+
+def _cue(pattern: str) -> Prefilter:
+    """A pattern for every sentence, run only where the words it needs occur (see :data:`_SCREEN`)."""
+    return Prefilter(_rx(pattern))
 
 
 # --- shared vocabulary -------------------------------------------------------------
@@ -129,7 +138,7 @@ _CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
-_GUIDELINE_VERB = _rx(
+_GUIDELINE_VERB = _cue(
     r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
@@ -137,20 +146,25 @@ _GUIDELINE_VERB = _rx(
 )
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
-_UR_REPORT = re.compile(
-    r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
-    r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
-    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
+_UR_REPORT = Prefilter(
+    re.compile(
+        r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
+        r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
+        r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
+    )
 )
 
 #: Leading connectives that do not change a sentence's role ("In addition, however, ...").
 _LEAD = r"^\W*(?:(?:in\s+addition|additionally|moreover|furthermore|also|further|finally|lastly|and)\s*,?\s*)?"
 
-#: The reviewer ties a ground to the decision.
+#: The reviewer ties a ground to the decision: an opening connective or a verdict anywhere.
+#: (Two patterns: the anchored one costs one attempt, the other is prefiltered.)
 _CONCLUSION = _rx(
     _LEAD + r"(?:therefore|thus|hence|as\s+such|consequently|accordingly|given|based\s+(?:up)?on|in\s+summary"
     r"|overall|in\s+light\s+of|due\s+to|because|since|with\s+no\b|without|absent|in\s+the\s+absence)\b"
-    r"|\bnot\s+(?:medically\s+necessary|(?:be\s+)?supported|warranted)\b|\bcannot\s+be\s+(?:supported|recommended)\b"
+)
+_VERDICT = _cue(
+    r"\bnot\s+(?:medically\s+necessary|(?:be\s+)?supported|warranted)\b|\bcannot\s+be\s+(?:supported|recommended)\b"
 )
 
 #: The reviewer turns from the guideline to this case.
@@ -219,6 +233,11 @@ class _Rule:
     """Reject when the clause before the match qualifies it (e.g. "routinely")."""
     reject_sentence: re.Pattern[str] | None = None
     """Reject a sentence of a known kind (boilerplate, an exam said to support the request)."""
+    prefilter: Prefilter = field(init=False, repr=False, compare=False)
+    """The pattern, skipped on sentences that lack the words every match of it contains."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefilter", Prefilter(self.pattern))
 
 
 #: "No imaging studies were provided": a missing record, not a normal exam.
@@ -412,14 +431,14 @@ _CONDITION_AFTER = _rx(
     r"|for\s+patients|without|for\s+chronic|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
-_CASE_WORDS = _rx(
+_CASE_WORDS = _cue(
     r"\b(?:patient|claimant|injured\s+worker|employee|has\s+been|had\s+been|since|continu\w*|ongoing"
     r"|in\s+this\s+case|(?:this|the)\s+request(?:ed)?|exceptional\s+factors)\b"
 )
 _CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b")
 _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
 
-_RELATED = _rx(
+_RELATED = _cue(
     r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
@@ -436,18 +455,18 @@ _RELATED = _rx(
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
-_ALREADY = _rx(
+_ALREADY = _cue(
     r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
     r"|\bduplicat(?:e|ed|ion|ive)\b"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
-_ALREADY_HAS = _rx(
+_ALREADY_HAS = _cue(
     r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using)\s+"
     r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
 )
-_TRIAL_PENDING = _rx(
+_TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
@@ -488,6 +507,22 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
     ),
 )
 
+#: Every pattern run on each sentence, screened together: a sentence's words are read
+#: once, and a pattern runs only when they include the words its matches need.
+_SCREEN = Screen(
+    [
+        *(rule.prefilter for rule in (*_DENIAL_RULES, *_APPROVAL_RULES)),
+        _GUIDELINE_VERB,
+        _VERDICT,
+        _UR_REPORT,
+        _CASE_WORDS,
+        _RELATED,
+        _ALREADY,
+        _ALREADY_HAS,
+        _TRIAL_PENDING,
+    ]
+)
+
 
 # --- text handling -------------------------------------------------------------------
 
@@ -499,7 +534,9 @@ class _Folded:
     Letters are PDF text layers: sentences wrap at arbitrary points and words are
     hyphenated across lines ("documen-\\ntation"). Rules match the folded text; spans
     are mapped back through the pieces (folded start, original start) so they index
-    the letter exactly. One entry per piece, not per character, keeps folding cheap.
+    the letter exactly. One entry per piece, not per character, keeps folding cheap;
+    a piece may be a word with the space after it, which maps to the start of the
+    whitespace run it stands for.
     """
 
     text: str
@@ -517,32 +554,82 @@ class _Folded:
         return Span(start=self.origin(start), end=self.origin(end - 1) + 1)
 
 
-_FOLD = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])|\s+")
+#: A word hyphenated at a line break ("documen-\ntation"): the hyphen and the break are dropped.
+_HYPHEN_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
+#: Where a join can start: a literal first character makes this search fast, unlike the join's.
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _fold(text: str, start: int, end: int) -> _Folded:
-    """Fold whitespace runs to one space and join words hyphenated at a line break."""
-    pieces: list[str] = []
+    """Fold whitespace runs to one space and join words hyphenated at a line break.
+
+    The region is cut at the joins (few, if any) and each part folded by :func:`_fold_space`.
+    """
+    cuts = [start]
+    for candidate in _LINE_BREAK_HYPHEN.finditer(text, start, end):
+        join = _HYPHEN_JOIN.match(text, candidate.start(), end)
+        if join:
+            cuts += join.span()
+    cuts.append(end)
+    if len(cuts) == 2:
+        return _Folded(*_fold_space(text[start:end], start, 0))
+    parts: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
     size = 0
-    pos = start
+    for a, b in zip(cuts[0::2], cuts[1::2], strict=True):
+        part, part_starts, part_origins = _fold_space(text[a:b], a, size)
+        parts.append(part)
+        starts += part_starts
+        origins += part_origins
+        size += len(part)
+    return _Folded("".join(parts), starts, origins)
 
-    def piece(chunk: str, origin: int) -> None:
-        nonlocal size
-        if chunk:
-            pieces.append(chunk)
-            starts.append(size)
-            origins.append(origin)
-            size += len(chunk)
 
-    for m in _FOLD.finditer(text, start, end):
-        piece(text[pos : m.start()], pos)
-        if not m.group().startswith("-"):
-            piece(" ", m.start())
-        pos = m.end()
-    piece(text[pos:end], pos)
-    return _Folded("".join(pieces), starts, origins)
+def _fold_space(region: str, origin: int, offset: int) -> tuple[str, list[int], list[int]]:
+    """``region`` (no hyphen join in it) with whitespace runs folded, and its pieces.
+
+    Each word with the single space after it is a piece. ``origin`` is the region's
+    offset in the letter, ``offset`` its offset in the folded text.
+    """
+    words = region.split()
+    if not words:
+        return (" ", [offset], [origin]) if region else ("", [], [])
+    lead = 1 if region[0].isspace() else 0
+    lengths = list(map(len, words))
+    starts = _offsets(lengths, offset + lead)
+    origins = _word_origins(region, origin, sum(lengths))
+    if lead:
+        starts.insert(0, offset)
+        origins.insert(0, origin)
+    folded = " ".join(words)
+    return (" " if lead else "") + folded + (" " if region[-1].isspace() else ""), starts, origins
+
+
+def _offsets(lengths: list[int], first: int) -> list[int]:
+    """Where each item starts when items of these lengths follow ``first`` one separator apart."""
+    return list(map(add, accumulate(lengths[:-1], initial=0), count(first)))
+
+
+def _word_origins(region: str, origin: int, word_chars: int) -> list[int]:
+    """Where each word of ``region.split()`` starts in the letter (``word_chars``: their total length).
+
+    Letters space words with spaces and line breaks only; with those made spaces,
+    ``split(" ")`` keeps one (empty) item per extra space, so the items' lengths give
+    every word's offset with C-level steps. Any other whitespace takes the regex way.
+    """
+    spaced = region.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    items = spaced.split(" ")
+    lengths = list(map(len, items))
+    if sum(lengths) == word_chars:  # no other whitespace inside the items
+        return list(compress(_offsets(lengths, origin), lengths))
+    runs = list(map(len, _SPACE_RUN.findall(region)))
+    lead = 1 if region[0].isspace() else 0
+    words = list(map(len, region.split()))
+    origins = list(accumulate(map(add, words, runs[lead:]), initial=origin + (runs[0] if lead else 0)))
+    del origins[len(words) :]  # a trailing run adds one origin past the last word
+    return origins
 
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -636,27 +723,37 @@ class _Sentence:
     start: int
     """Folded offset of the sentence."""
     text: str
+    may: set[Prefilter]
+    """The patterns that may match in the sentence (:data:`_SCREEN`); the others cannot."""
     guideline_at: int | None
     """End of the first guideline cue in the sentence (None: no cue)."""
     ur: bool
     """The sentence reports the utilization review's decision."""
     rank: int
-    case: bool
-    """The sentence speaks of this patient or request, not only of the guideline."""
 
 
 def _sentence(folded: str, start: int, end: int) -> _Sentence:
     text = folded[start:end]
-    cue = _GUIDELINE_OPENER.search(text) or _GUIDELINE_VERB.search(text)
-    if _CONCLUSION.search(text):
+    may = _SCREEN.admitted(text)
+    cue = _GUIDELINE_OPENER.search(text) or (_GUIDELINE_VERB.pattern.search(text) if _GUIDELINE_VERB in may else None)
+    if _CONCLUSION.search(text) or (_VERDICT in may and _VERDICT.pattern.search(text)):
         rank = _RANK_CONCLUSION
     elif _CONTRAST.search(text):
         rank = _RANK_CONTRAST
     else:
         rank = _RANK_OTHER
-    return _Sentence(
-        start, text, cue.end() if cue else None, bool(_UR_REPORT.search(text)), rank, bool(_CASE_WORDS.search(text))
-    )
+    ur = _UR_REPORT in may and _UR_REPORT.pattern.search(text) is not None
+    return _Sentence(start, text, may, cue.end() if cue else None, ur, rank)
+
+
+def _finditer(p: Prefilter, s: _Sentence) -> Iterator[re.Match[str]]:
+    """``p``'s matches in the sentence, or none without running it when the screen rules them out."""
+    return p.pattern.finditer(s.text) if p in s.may else iter(())
+
+
+def _speaks_of_case(s: _Sentence) -> bool:
+    """The sentence speaks of this patient or request, not only of the guideline."""
+    return _CASE_WORDS in s.may and _CASE_WORDS.pattern.search(s.text) is not None
 
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
@@ -683,6 +780,11 @@ class _Context:
     quotes: list[tuple[int, int]]
     service: set[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
+
+    @cached_property
+    def approved_part(self) -> bool:
+        """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
+        return _APPROVED_PART.search(self.folded) is not None
 
 
 def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
@@ -725,7 +827,7 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
     if duration:
         # A limit on how long a treatment is used applies only where the reviewer applies it.
-        applied = s.case and not _reports_guideline(s, m.start())
+        applied = _speaks_of_case(s) and not _reports_guideline(s, m.start())
         return ReasonCode.exceeds_guideline_limits if applied else None
     until_evidence = _UNTIL_EVIDENCE.search(after)
     if (not until_evidence and _CONDITION_AFTER.search(after)) or _CONDITION_BEFORE.search(before + m.group()):
@@ -759,14 +861,14 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     return ctx.service is None or not stems <= ctx.service
 
 
-def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
+def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
     """Codes whose rules need scope or a second condition."""
     if not s.ur and not s.guideline_at:
-        for m in _RELATED.finditer(s.text):
+        for m in _finditer(_RELATED, s):
             if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.related_item_not_approved, m
                 break
-    for m in (*_ALREADY.finditer(s.text), *_ALREADY_HAS.finditer(s.text)):
+    for m in (*_finditer(_ALREADY, s), *_finditer(_ALREADY_HAS, s)):
         thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
         if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
             continue
@@ -777,13 +879,13 @@ def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[
         ):
             yield ReasonCode.already_authorized, m
             break
-    if approved_part:
-        for m in _TRIAL_PENDING.finditer(s.text):
-            if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+    for m in _finditer(_TRIAL_PENDING, s):
+        if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+            if ctx.approved_part:  # read last: it searches the whole rationale
                 yield ReasonCode.approved_trial_pending, m
-                break
+            break
     rule = _NOT_RECOMMENDED_RULE
-    if s.ur or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+    if s.ur or rule.prefilter not in s.may or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
         return
     for m in rule.pattern.finditer(s.text):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
@@ -795,13 +897,15 @@ def _special_hits(ctx: _Context, s: _Sentence, approved_part: bool) -> Iterator[
             break
 
 
-def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule], approved_part: bool) -> list[_Hit]:
+def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule]) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
     found: list[tuple[ReasonCode, re.Match[str]]] = []
     if rules is _DENIAL_RULES:
-        found.extend(_special_hits(ctx, s, approved_part))
+        found.extend(_special_hits(ctx, s))
     for rule in rules:
-        if rule is _NOT_RECOMMENDED_RULE or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+        if rule is _NOT_RECOMMENDED_RULE or rule.prefilter not in s.may:
+            continue
+        if rule.reject_sentence and rule.reject_sentence.search(s.text):
             continue  # a sentence-wide rejection is decided once, not per match
         for m in rule.pattern.finditer(s.text):
             if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
@@ -878,11 +982,10 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         folded.text, [a for a, _ in quotes], quotes, _stems(service) if service and _stems(service) else None
     )
     rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
-    approved_part = bool(_APPROVED_PART.search(folded.text))
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
     for a, b in _sentences(folded.text):
-        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules, approved_part):
+        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
