@@ -70,7 +70,8 @@ def test_a_letter_too_slow_for_a_request_completes_as_a_job(tmp_path: Path) -> N
         with running(app) as base, httpx.Client(base_url=base, headers=auth(), timeout=30) as client:
             sync = client.post("/v1/extractions", content=seed, headers={"Content-Type": "text/plain"})
             job = client.post("/v1/jobs", json={"letters": [{"id": "slow", "text": seed.decode()}], "cache": False})
-            assert job.status_code == 202 and job.elapsed.total_seconds() < 0.5
+            # Accepted before the work is done (the LLM answers only after 0.6 s per call).
+            assert job.status_code == 202 and job.json()["status"] in ("queued", "running")
             final = wait_job(base, job.json()["id"], timeout=60)
             (line,) = results(base, job.json()["id"])
     assert sync.status_code == 504 and sync.json()["code"] == "extraction-timeout"
