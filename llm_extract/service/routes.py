@@ -36,7 +36,9 @@ BackendQuery = Annotated[
 CacheQuery = Annotated[bool, Query(description="Read and write the result cache.")]
 
 
-def query_options(lang: LangQuery = None, backend: BackendQuery = None, cache: CacheQuery = True) -> RunOptions:
+async def query_options(lang: LangQuery = None, backend: BackendQuery = None, cache: CacheQuery = True) -> RunOptions:
+    """Async on purpose: FastAPI runs a plain ``def`` dependency in its thread pool, a thread hop
+    per request that cost more CPU than the rest of a cache hit's handler."""
     return RunOptions(lang=lang or "en", backend=backend, cache=cache)
 
 
