@@ -82,6 +82,37 @@ def test_403_for_a_key_without_the_right(client: httpx.Client) -> None:
     assert client.post("/v1/extractions", json={"text": LETTER}, headers=auth(EXTRACT_ONLY)).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({}, (401, "unauthorized")),
+        ({"Authorization": "Basic eDp5"}, (401, "unauthorized")),
+        ({"Authorization": "Bearer nope-not-a-key"}, (401, "unauthorized")),
+        (auth(BATCH_ONLY), (403, "forbidden")),
+        ({**auth(), "Accept": "image/png"}, (406, "not-acceptable")),
+        ({**auth(), "Content-Type": "text/csv"}, (415, "unsupported-media-type")),
+        ({**auth(), "Content-Length": "300000"}, (413, "request-too-large")),
+        (auth(EXTRACT_ONLY), (200, None)),
+    ],
+)
+def test_a_request_without_a_query_string_is_answered_as_one_with(
+    base: str, headers: dict[str, str], expected: tuple[int, str | None]
+) -> None:
+    """Without a query string the extraction route skips FastAPI's dependency solving
+    (routes.PlainQueryRoute): the answers must be those of the full path (``?cache=true``, the default)."""
+    status, code = expected
+    headers = dict(headers)
+    body = headers.pop("Content-Length", None)
+    content = b"x" * int(body) if body else LETTER.encode()
+    headers = {"Content-Type": "text/plain", **headers}
+    for query in ("", "?cache=true"):
+        response = httpx.post(base + "/v1/extractions" + query, content=content, headers=headers)
+        if code is None:
+            assert response.status_code == status and response.json()["schema_version"]
+        else:
+            problem(response, status, code)
+
+
 def test_413_body_too_large_declared_or_streamed(client: httpx.Client) -> None:
     big = b"a" * 250_000
     problem(
