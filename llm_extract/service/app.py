@@ -24,8 +24,8 @@ from llm_extract.llm.settings import LlmSettings, load_settings
 from llm_extract.service import jobs_routes
 from llm_extract.service.accesslog import AccessLogMiddleware
 from llm_extract.service.keys import KeysCheck, KeyStore
-from llm_extract.service.limits import AuthThrottle, BodyLimitMiddleware, RateLimiter
-from llm_extract.service.metrics import CONTENT_TYPE, MetricsMiddleware, ServiceMetrics
+from llm_extract.service.limits import AuthThrottle, RateLimiter
+from llm_extract.service.metrics import CONTENT_TYPE, ServiceMetrics
 from llm_extract.service.problems import install_handlers
 from llm_extract.service.readiness import CacheCheck, ReadinessCheck, llm_check
 from llm_extract.service.routes import router
@@ -132,8 +132,6 @@ def create_app(
         return Response(body, media_type=CONTENT_TYPE)
 
     install_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
-    app.add_middleware(AccessLogMiddleware)
-    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(AccessLogMiddleware, metrics=metrics, body_limit=settings.max_body_bytes)
     app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
     return app

@@ -1,5 +1,6 @@
 """Request limits: per-key rate limiting, failed-authentication throttling per address,
-and a hard cap on body size.
+and a hard cap on body size (the declared size here; the streamed bytes are counted by
+:class:`~llm_extract.service.accesslog.AccessLogMiddleware`, which raises :func:`too_large`).
 
 Both are cheap checks done on the event loop before any letter work starts, so an
 abusive or runaway client costs the service almost nothing.
@@ -12,8 +13,6 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from llm_extract.jobs.shared import BucketStore
 from llm_extract.service.problems import AuthThrottled, RateLimited, RequestTooLarge
@@ -101,36 +100,6 @@ def check_content_length(headers: list[tuple[bytes, bytes]], limit: int) -> None
                 return
             if declared > limit:
                 raise too_large(limit)
-
-
-class BodyLimitMiddleware:
-    """Counts body bytes as they arrive and stops reading past the limit.
-
-    The check raises from inside ``receive``, i.e. while a handler reads its body
-    (after authentication), so a chunked upload without Content-Length cannot make
-    the server buffer more than ``limit`` bytes either.
-    """
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        received = 0
-
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise too_large(self.limit)
-            return message
-
-        await self.app(scope, counted, send)
 
 
 class AuthThrottle:
