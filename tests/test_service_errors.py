@@ -113,6 +113,42 @@ def test_a_request_without_a_query_string_is_answered_as_one_with(
             problem(response, status, code)
 
 
+@pytest.mark.parametrize("query", ["lang=es", "cache=FALSE", "backend=rules&lang=en&cache=1", "lang=es&cache=off"])
+def test_a_plain_query_string_is_answered_as_by_fastapi(client: httpx.Client, query: str) -> None:
+    """A plain query skips FastAPI's dependency solving; an unknown extra parameter (which FastAPI
+    ignores) sends the same request down FastAPI's own path: the answers must be the same."""
+    text = {"Content-Type": "text/plain"}
+    plain = client.post(f"/v1/extractions?{query}", content=LETTER.encode(), headers=text)
+    full = client.post(f"/v1/extractions?{query}&unused=1", content=LETTER.encode(), headers=text)
+    assert plain.status_code == full.status_code == 200
+    assert plain.content == full.content
+    assert (
+        (plain.headers["x-cache"] == "off")
+        == (full.headers["x-cache"] == "off")
+        == (query.lower().endswith(("cache=false", "cache=off")))
+    )
+
+
+def test_plain_options_reads_only_what_it_can_validate_exactly() -> None:
+    from llm_extract.service.routes import plain_options
+    from llm_extract.service.runner import RunOptions
+
+    assert plain_options(b"") == RunOptions()
+    assert plain_options(b"cache=false") == RunOptions(cache=False)
+    assert plain_options(b"lang=es&backend=rules&cache=Yes") == RunOptions(lang="es", backend="rules", cache=True)
+    for left in (
+        b"lang=fr",
+        b"lang=",
+        b"cache=2",
+        b"cache",
+        b"backend=Rules",
+        b"lang=es&lang=en",
+        b"x=1",
+        b"lang=e%73",
+    ):
+        assert plain_options(left) is None, left  # FastAPI's validation answers these
+
+
 def test_413_body_too_large_declared_or_streamed(client: httpx.Client) -> None:
     big = b"a" * 250_000
     problem(

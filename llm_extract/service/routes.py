@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Annotated, Any
 
@@ -75,27 +76,60 @@ admit_extract = require(Scope.extract)
 DEFAULT_OPTIONS = RunOptions()
 
 
+_BOOLEANS = {
+    **dict.fromkeys(("1", "true", "t", "yes", "y", "on"), True),
+    **dict.fromkeys(("0", "false", "f", "no", "n", "off"), False),
+}
+"""The spellings of a boolean query value that FastAPI (pydantic) accepts, case aside."""
+_BACKEND = re.compile(intake.BACKEND_PATTERN)
+
+
+def plain_options(query: bytes) -> RunOptions | None:
+    """The options of a plain query string (``lang``, ``backend``, ``cache``, each at most once,
+    each valid, nothing escaped), or None when it needs FastAPI's parsing and validation."""
+    if not query:
+        return DEFAULT_OPTIONS
+    if b"%" in query or b"+" in query or not query.isascii():
+        return None
+    values: dict[str, str] = {}
+    for part in query.decode("ascii").split("&"):
+        name, equals, value = part.partition("=")
+        if not equals or name in values or name not in ("lang", "backend", "cache"):
+            return None
+        values[name] = value
+    lang, backend, cache = values.get("lang"), values.get("backend"), values.get("cache")
+    if lang is not None and lang not in ("en", "es"):
+        return None
+    if backend is not None and _BACKEND.match(backend) is None:
+        return None
+    use_cache = True if cache is None else _BOOLEANS.get(cache.lower())
+    if use_cache is None:
+        return None
+    return RunOptions(lang="es" if lang == "es" else "en", backend=backend, cache=use_cache)
+
+
 class PlainQueryRoute(APIRoute):
-    """The extraction route, answering a request without a query string without FastAPI's
-    dependency solving.
+    """The extraction route, answering a request with a plain query string (:func:`plain_options`,
+    e.g. none or ``?cache=false``) without FastAPI's dependency solving.
 
     Why: FastAPI re-inspects every dependency and query parameter on each request, about 0.2 ms
-    of CPU, more than the rest of a cache hit's handler (measured in-process). Without a query string the options are
-    the defaults, so the handler calls the same two steps directly: the bearer credentials
-    (the same :data:`~llm_extract.service.auth.bearer` object) and the same admission
+    of CPU, more than the rest of a cache hit's handler (measured in-process). For a plain query
+    string the options are read directly and the handler calls the same two steps itself: the
+    bearer credentials (the same :data:`~llm_extract.service.auth.bearer` object) and the same admission
     (:data:`admit_extract`: throttle, key, right, rate limit, declared size, in that order),
-    then the endpoint. Any query string takes FastAPI's own path, validation and all; errors
-    raised either way reach the same exception handlers. The OpenAPI document is unchanged."""
+    then the endpoint. Any other query string takes FastAPI's own path, validation and all;
+    errors raised either way reach the same exception handlers. The OpenAPI document is unchanged."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         solved = super().get_route_handler()
         endpoint = self.endpoint
 
         async def handle(request: Request) -> Response:
-            if request.scope["query_string"]:
+            options = plain_options(request.scope["query_string"])
+            if options is None:
                 return await solved(request)
             principal = await admit_extract(request, await bearer(request))
-            response: Response = await endpoint(request, principal, DEFAULT_OPTIONS)
+            response: Response = await endpoint(request, principal, options)
             return response
 
         return handle
