@@ -85,3 +85,56 @@ def test_two_replicas_share_cache_rate_limits_jobs_and_revocations(redis_url: st
     assert seen_on_b.status_code == 404  # another key, on another replica
     assert revoke.returncode == 0 and "every replica" in revoke.stderr, revoke.stderr
     assert refused_a.status_code == 401 and refused_b.status_code == 401
+
+
+def test_a_shared_revocation_and_rate_limit_keep_their_order_in_one_round_trip(redis_url: str, tmp_path: Path) -> None:
+    """With Redis the revocation check and the key's token are one script call: a key without the
+    right gets 403 and spends no token, a revoked key gets 401 (never 403 or 429)."""
+    from pydantic import SecretStr
+
+    from llm_extract.backends.rules import RulesBackend
+    from llm_extract.jobs.shared import RedisRevocations
+    from llm_extract.llm.settings import LlmSettings
+    from llm_extract.service.app import create_app
+    from llm_extract.service.keys import KeyStore
+    from llm_extract.service.settings import ServiceSettings
+    from tests.servicekit import EXTRACT_ONLY, provider_of
+
+    settings = ServiceSettings(
+        cache_dir=tmp_path / "cache",
+        keys_file=tmp_path / "keys.json",
+        api_keys=(SecretStr(KEY), SecretStr(EXTRACT_ONLY + ":extract")),
+        default_backend="rules",
+        rate_limit=1,
+        rate_burst=2,
+    )
+    app = create_app(
+        settings,
+        provider=provider_of({"rules": RulesBackend()}),
+        keys=KeyStore(settings.keys_file, settings.api_keys),
+        llm_settings=LlmSettings(),
+        jobs=_jobs(redis_url, tmp_path),
+    )
+    assert app.state.service.limiter.checks_revocations
+    text = {"Content-Type": "text/plain", **auth(EXTRACT_ONLY)}
+    letter = SEEDS[1].read_bytes()
+    with running(app) as base, httpx.Client(base_url=base) as client:
+        forbidden = [
+            client.post("/v1/extractions/batch", json={"letters": [{"text": "x"}]}, headers=auth(EXTRACT_ONLY))
+        ]
+        forbidden += [
+            client.post("/v1/extractions/batch", json={"letters": [{"text": "x"}]}, headers=auth(EXTRACT_ONLY))
+        ]
+        allowed = [client.post("/v1/extractions", content=letter, headers=text) for _ in range(2)]
+        limited = client.post("/v1/extractions", content=letter, headers=text)
+        RedisRevocations(redis.Redis.from_url(redis_url)).revoke("env-2")
+        revoked = [
+            client.post("/v1/extractions", content=letter, headers=text),
+            client.post("/v1/extractions/batch", json={"letters": [{"text": "x"}]}, headers=auth(EXTRACT_ONLY)),
+        ]
+        still = client.post("/v1/extractions", content=letter, headers={**text, **auth()})
+    assert [r.status_code for r in forbidden] == [403, 403]
+    assert [r.status_code for r in allowed] == [200, 200], "a 403 spent a token"
+    assert limited.status_code == 429 and limited.json()["code"] == "rate-limited"
+    assert [r.status_code for r in revoked] == [401, 401]
+    assert still.status_code == 200

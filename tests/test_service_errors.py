@@ -82,6 +82,73 @@ def test_403_for_a_key_without_the_right(client: httpx.Client) -> None:
     assert client.post("/v1/extractions", json={"text": LETTER}, headers=auth(EXTRACT_ONLY)).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({}, (401, "unauthorized")),
+        ({"Authorization": "Basic eDp5"}, (401, "unauthorized")),
+        ({"Authorization": "Bearer nope-not-a-key"}, (401, "unauthorized")),
+        (auth(BATCH_ONLY), (403, "forbidden")),
+        ({**auth(), "Accept": "image/png"}, (406, "not-acceptable")),
+        ({**auth(), "Content-Type": "text/csv"}, (415, "unsupported-media-type")),
+        ({**auth(), "Content-Length": "300000"}, (413, "request-too-large")),
+        (auth(EXTRACT_ONLY), (200, None)),
+    ],
+)
+def test_a_request_without_a_query_string_is_answered_as_one_with(
+    base: str, headers: dict[str, str], expected: tuple[int, str | None]
+) -> None:
+    """Without a query string the extraction route skips FastAPI's dependency solving
+    (routes.PlainQueryRoute): the answers must be those of the full path (``?cache=true``, the default)."""
+    status, code = expected
+    headers = dict(headers)
+    body = headers.pop("Content-Length", None)
+    content = b"x" * int(body) if body else LETTER.encode()
+    headers = {"Content-Type": "text/plain", **headers}
+    for query in ("", "?cache=true"):
+        response = httpx.post(base + "/v1/extractions" + query, content=content, headers=headers)
+        if code is None:
+            assert response.status_code == status and response.json()["schema_version"]
+        else:
+            problem(response, status, code)
+
+
+@pytest.mark.parametrize("query", ["lang=es", "cache=FALSE", "backend=rules&lang=en&cache=1", "lang=es&cache=off"])
+def test_a_plain_query_string_is_answered_as_by_fastapi(client: httpx.Client, query: str) -> None:
+    """A plain query skips FastAPI's dependency solving; an unknown extra parameter (which FastAPI
+    ignores) sends the same request down FastAPI's own path: the answers must be the same."""
+    text = {"Content-Type": "text/plain"}
+    plain = client.post(f"/v1/extractions?{query}", content=LETTER.encode(), headers=text)
+    full = client.post(f"/v1/extractions?{query}&unused=1", content=LETTER.encode(), headers=text)
+    assert plain.status_code == full.status_code == 200
+    assert plain.content == full.content
+    assert (
+        (plain.headers["x-cache"] == "off")
+        == (full.headers["x-cache"] == "off")
+        == (query.lower().endswith(("cache=false", "cache=off")))
+    )
+
+
+def test_plain_options_reads_only_what_it_can_validate_exactly() -> None:
+    from llm_extract.service.routes import plain_options
+    from llm_extract.service.runner import RunOptions
+
+    assert plain_options(b"") == RunOptions()
+    assert plain_options(b"cache=false") == RunOptions(cache=False)
+    assert plain_options(b"lang=es&backend=rules&cache=Yes") == RunOptions(lang="es", backend="rules", cache=True)
+    for left in (
+        b"lang=fr",
+        b"lang=",
+        b"cache=2",
+        b"cache",
+        b"backend=Rules",
+        b"lang=es&lang=en",
+        b"x=1",
+        b"lang=e%73",
+    ):
+        assert plain_options(left) is None, left  # FastAPI's validation answers these
+
+
 def test_413_body_too_large_declared_or_streamed(client: httpx.Client) -> None:
     big = b"a" * 250_000
     problem(

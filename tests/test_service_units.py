@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import SecretStr
 
+from llm_extract.engine.cache import RecentDocuments
 from llm_extract.errors import ConfigError
 from llm_extract.llm.settings import LlmSettings
 from llm_extract.service.keys import KeyStore, Scope, create_key, hash_key, new_key, read_keys_file, revoke_key
@@ -108,3 +109,43 @@ def test_llm_check_probes_a_configured_endpoint_on_loopback() -> None:
     assert rejected.status == "not_ready" and "401" in (rejected.checks[0].detail or "")
     gone = asyncio.run(run_checks([LlmEndpointCheck(url + "/v1", timeout=1)]))
     assert gone.status == "not_ready" and "unreachable" in (gone.checks[0].detail or "")
+
+
+class _Store:
+    """A DocumentCache that counts the reads reaching it."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, str] = {}
+        self.reads = 0
+
+    def get(self, key: str) -> str | None:
+        self.reads += 1
+        return self.docs.get(key)
+
+    def set(self, key: str, document: str) -> None:
+        self.docs[key] = document
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        return None
+
+
+def test_recent_documents_answer_repeats_in_memory_and_write_through() -> None:
+    store = _Store()
+    store.docs["old"] = "o" * 10
+    recent = RecentDocuments(store, max_chars=25)
+    assert recent.get("old") == "o" * 10 and recent.get("old") == "o" * 10
+    assert store.reads == 1  # the second read never reached the store
+    assert recent.get("absent") is None and recent.get("absent") is None and store.reads == 3  # misses are not kept
+    recent.set("a", "a" * 10)
+    assert store.docs["a"] == "a" * 10  # written through for other processes
+    recent.get("old")  # now the most recently used
+    recent.set("b", "b" * 10)  # 30 characters > 25: the least recently used ("a") goes
+    assert len(recent) == 2
+    reads = store.reads
+    assert recent.get("old") == "o" * 10 and recent.get("b") == "b" * 10 and store.reads == reads
+    assert recent.get("a") == "a" * 10 and store.reads == reads + 1  # back from the store
+    recent.set("huge", "h" * 26)  # larger than the whole budget: stored, not remembered
+    assert store.docs["huge"] == "h" * 26 and recent.get("huge") == "h" * 26 and store.reads == reads + 2

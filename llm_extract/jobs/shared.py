@@ -125,6 +125,11 @@ class BucketStore(Protocol):
         """0.0 when a token was taken, else seconds until one will be (``rate`` tokens per second)."""
         ...
 
+    def admit(self, key_id: str, rate: float, burst: float, *, take: bool) -> float | None:
+        """The key's revocation check and :meth:`take` in one step (one round trip per request):
+        None when ``key_id`` is revoked (nothing taken), else as :meth:`take` (0.0 without ``take``)."""
+        ...
+
 
 class RedisBuckets:
     """Token buckets in Redis, updated atomically with the server's clock (replicas' clocks may differ)."""
@@ -137,8 +142,21 @@ class RedisBuckets:
         wait = self._script(keys=[PREFIX + "bucket:" + key_id], args=[repr(rate), repr(burst)])
         return float(wait)
 
+    def admit(self, key_id: str, rate: float, burst: float, *, take: bool) -> float | None:
+        wait = self._script(
+            keys=[PREFIX + "bucket:" + key_id, REVOKED], args=[repr(rate), repr(burst), key_id, "1" if take else "0"]
+        )
+        return None if wait == b"revoked" else float(wait)
+
+
+REVOKED = PREFIX + "revoked"
+"""The set of revoked key ids (see :class:`RedisRevocations`)."""
 
 _TAKE = """
+if KEYS[2] then
+  if redis.call('SISMEMBER', KEYS[2], ARGV[3]) == 1 then return 'revoked' end
+  if ARGV[4] == '0' then return '0' end
+end
 local now_parts = redis.call('TIME')
 local now = tonumber(now_parts[1]) + tonumber(now_parts[2]) / 1000000
 local rate = tonumber(ARGV[1])
@@ -168,7 +186,7 @@ class RedisRevocations:
         self.client = client
 
     def is_revoked(self, key_id: str) -> bool:
-        return bool(self.client.sismember(PREFIX + "revoked", key_id))
+        return bool(self.client.sismember(REVOKED, key_id))
 
     def revoke(self, key_id: str) -> None:
-        self.client.sadd(PREFIX + "revoked", key_id)
+        self.client.sadd(REVOKED, key_id)

@@ -14,9 +14,14 @@ import logging
 import re
 import time
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from llm_extract.service.limits import too_large
+
+if TYPE_CHECKING:
+    from llm_extract.service.metrics import ServiceMetrics
 
 log = logging.getLogger("llm_extract.service.access")
 
@@ -36,11 +41,29 @@ def request_id(headers: list[tuple[bytes, bytes]]) -> str:
     return uuid.uuid4().hex
 
 
-class AccessLogMiddleware:
-    """Assigns the request id (echoed as X-Request-ID) and logs the request when done."""
+class AccessLine(dict[str, Any]):
+    """An access-log record: its message is the compact JSON object (what any handler prints),
+    and :class:`~llm_extract.service.logs.JsonFormatter` merges the fields without re-parsing it."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __str__(self) -> str:
+        return json.dumps(self, separators=(",", ":"))
+
+
+class AccessLogMiddleware:
+    """Assigns the request id (echoed as X-Request-ID), enforces the body limit, counts the request
+    in the metrics and logs it when done.
+
+    One pure ASGI layer for the three, not three: each layer wraps ``receive`` and ``send`` in new
+    closures per request, and a cache hit is cheap enough for that to show. The body limit counts
+    bytes as they arrive and raises from inside ``receive``, i.e. while a handler reads its body
+    (after authentication), so a chunked upload without Content-Length cannot make the server
+    buffer more than ``body_limit`` bytes either.
+    """
+
+    def __init__(self, app: ASGIApp, metrics: ServiceMetrics | None = None, body_limit: int | None = None) -> None:
         self.app = app
+        self.metrics = metrics
+        self.body_limit = body_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -50,35 +73,42 @@ class AccessLogMiddleware:
         rid = request_id(scope["headers"])
         state: dict[str, Any] = scope.setdefault("state", {})
         state["request_id"] = rid
-        sizes = {"in": 0, "out": 0}
+        limit = self.body_limit
+        bytes_in = bytes_out = 0
         status = 500
 
         async def counting_receive() -> Message:
+            nonlocal bytes_in
             message = await receive()
             if message["type"] == "http.request":
-                sizes["in"] += len(message.get("body", b""))
+                bytes_in += len(message.get("body", b""))
+                if limit is not None and bytes_in > limit:
+                    raise too_large(limit)
             return message
 
         async def tagging_send(message: Message) -> None:
-            nonlocal status
+            nonlocal status, bytes_out
             if message["type"] == "http.response.start":
                 status = int(message["status"])
                 message["headers"] = [*message.get("headers", []), (REQUEST_ID_HEADER.encode(), rid.encode())]
             elif message["type"] == "http.response.body":
-                sizes["out"] += len(message.get("body", b""))
+                bytes_out += len(message.get("body", b""))
             await send(message)
 
         try:
             await self.app(scope, counting_receive, tagging_send)
         finally:
-            record: dict[str, Any] = {
-                "request_id": rid,
-                "method": scope["method"],
-                "path": scope["path"][:128],
-                "status": status,
-                "bytes_in": sizes["in"],
-                "bytes_out": sizes["out"],
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-            }
+            seconds = time.perf_counter() - started
+            if self.metrics is not None:
+                self.metrics.observe_request(scope, status, seconds)
+            record = AccessLine(
+                request_id=rid,
+                method=scope["method"],
+                path=scope["path"][:128],
+                status=status,
+                bytes_in=bytes_in,
+                bytes_out=bytes_out,
+                ms=round(seconds * 1000, 1),
+            )
             record.update({k: state[k] for k in LOGGED_STATE if k in state})
-            log.info(json.dumps(record, separators=(",", ":")))
+            log.info(record)

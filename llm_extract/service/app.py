@@ -16,7 +16,7 @@ import anyio
 from fastapi import FastAPI
 from fastapi.responses import Response
 
-from llm_extract.engine.cache import DocumentCache, ResultCache
+from llm_extract.engine.cache import DocumentCache, RecentDocuments, ResultCache
 from llm_extract.errors import ConfigError
 from llm_extract.jobs.runtime import JobRuntime, build_runtime, default_provider, warm_up
 from llm_extract.jobs.settings import JobSettings, load_job_settings
@@ -24,8 +24,8 @@ from llm_extract.llm.settings import LlmSettings, load_settings
 from llm_extract.service import jobs_routes
 from llm_extract.service.accesslog import AccessLogMiddleware
 from llm_extract.service.keys import KeysCheck, KeyStore
-from llm_extract.service.limits import AuthThrottle, BodyLimitMiddleware, RateLimiter
-from llm_extract.service.metrics import CONTENT_TYPE, MetricsMiddleware, ServiceMetrics
+from llm_extract.service.limits import AuthThrottle, RateLimiter
+from llm_extract.service.metrics import CONTENT_TYPE, ServiceMetrics
 from llm_extract.service.problems import install_handlers
 from llm_extract.service.readiness import CacheCheck, ReadinessCheck, llm_check
 from llm_extract.service.routes import router
@@ -65,7 +65,9 @@ def create_app(
     llm = llm_settings if llm_settings is not None else _llm_settings()
     runtime: JobRuntime = build_runtime(jobs or load_job_settings(), cache_dir=settings.cache_dir)
     local_cache = ResultCache(settings.cache_dir) if settings.cache and runtime.cache is None else None
-    cache: DocumentCache | None = (runtime.cache or local_cache) if settings.cache else None
+    store = runtime.cache or local_cache
+    # Recent documents are kept in memory in front of the store: a hit then costs no round trip.
+    cache: DocumentCache | None = RecentDocuments(store) if settings.cache and store is not None else None
     default_backend = settings.default_backend or (llm.backend if isinstance(llm, LlmSettings) else "rules")
     backends = provider or default_provider(llm)
     if keys is not None and runtime.revocations is not None:
@@ -77,7 +79,12 @@ def create_app(
     state = ServiceState(
         settings=settings,
         keys=keys,
-        limiter=RateLimiter(settings.rate_limit, settings.rate_burst, store=runtime.buckets),
+        limiter=RateLimiter(
+            settings.rate_limit,
+            settings.rate_burst,
+            store=runtime.buckets,
+            checks_revocations=runtime.revocations is not None and keys.revocations is runtime.revocations,
+        ),
         runner=ExtractionRunner(
             backends,
             cache=cache,
@@ -125,8 +132,6 @@ def create_app(
         return Response(body, media_type=CONTENT_TYPE)
 
     install_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
-    app.add_middleware(AccessLogMiddleware)
-    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(AccessLogMiddleware, metrics=metrics, body_limit=settings.max_body_bytes)
     app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
     return app

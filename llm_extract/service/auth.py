@@ -36,7 +36,13 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
             raise Unauthorized("no API key was sent", hint="send the header 'Authorization: Bearer <key>'")
         address = request.client.host if request.client else None
         state.auth_throttle.check(address)
-        principal = state.keys.authenticate(credentials.credentials)
+        combined = state.limiter.checks_revocations  # revoked? and a token, in one round trip
+        principal = state.keys.authenticate(credentials.credentials, check_revocations=not combined)
+        wait: float | None = 0.0
+        if principal is not None and combined:
+            wait = state.limiter.admit(principal.key_id, take=scope in principal.scopes)
+            if wait is None:
+                principal = None  # revoked: answered exactly like a revoked key found by authenticate
         if principal is None and state.keys.problem is not None:
             raise KeysUnavailable(
                 "the server's keys file is unusable, so keys from it cannot be checked",
@@ -52,7 +58,11 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
             raise Forbidden(
                 f"the API key lacks the '{scope.value}' right", hint=f"use a key created with --scope {scope.value}"
             )
-        state.limiter.acquire(principal.key_id)
+        if combined:
+            assert wait is not None
+            state.limiter.enforce(wait)
+        else:
+            state.limiter.acquire(principal.key_id)
         check_content_length(request.scope["headers"], state.settings.max_body_bytes)
         return principal
 

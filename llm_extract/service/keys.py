@@ -386,15 +386,23 @@ class KeyStore:
         if time.monotonic() - self._checked >= self.check_interval:
             self.refresh()
 
-    def authenticate(self, key: str) -> Principal | None:
-        """The principal for ``key``, or None; compares with every record, in constant time."""
+    def authenticate(self, key: str, *, check_revocations: bool = True) -> Principal | None:
+        """The principal for ``key``, or None; compares with every record, in constant time.
+
+        ``check_revocations=False`` skips the shared revocation list, for a caller that checks it
+        itself (the service's rate limiter does, in the same round trip as the key's token)."""
         self._maybe_reload()
         digest = hash_key(key).encode("ascii")
         found: KeyRecord | None = None
         for record in self.records:
             if hmac.compare_digest(digest, record.sha256.encode("ascii")):
                 found = record
-        if found is not None and self.revocations is not None and self.revocations.is_revoked(found.id):
+        if (
+            found is not None
+            and check_revocations
+            and self.revocations is not None
+            and self.revocations.is_revoked(found.id)
+        ):
             return None
         return Principal(found.id, frozenset(found.scopes)) if found else None
 

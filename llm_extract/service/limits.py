@@ -1,5 +1,6 @@
 """Request limits: per-key rate limiting, failed-authentication throttling per address,
-and a hard cap on body size.
+and a hard cap on body size (the declared size here; the streamed bytes are counted by
+:class:`~llm_extract.service.accesslog.AccessLogMiddleware`, which raises :func:`too_large`).
 
 Both are cheap checks done on the event loop before any letter work starts, so an
 abusive or runaway client costs the service almost nothing.
@@ -12,8 +13,6 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from llm_extract.jobs.shared import BucketStore
 from llm_extract.service.problems import AuthThrottled, RateLimited, RequestTooLarge
@@ -38,21 +37,35 @@ class RateLimiter:
         burst: int,
         clock: Callable[[], float] = time.monotonic,
         store: BucketStore | None = None,
+        *,
+        checks_revocations: bool = False,
     ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self.clock = clock
         self.store = store
         """Shared buckets (several replicas, one limit); None: this process's buckets."""
+        self.checks_revocations = checks_revocations and store is not None
+        """Whether the shared store also checks revocations (:meth:`admit`), so authentication
+        skips its own check: one round trip to the queue server per request instead of two."""
         self._buckets: dict[str, _Bucket] = {}
+
+    def admit(self, key_id: str, *, take: bool) -> float | None:
+        """With :attr:`checks_revocations`: None when ``key_id`` is revoked, else the seconds to wait
+        for a token (0.0: taken, or not asked to ``take``); pass the wait to :meth:`enforce`."""
+        assert self.store is not None
+        return self.store.admit(key_id, self.rate, self.burst, take=take)
+
+    def enforce(self, wait: float) -> None:
+        """Raise :class:`RateLimited` for a positive wait from :meth:`admit`."""
+        if wait > 0:
+            raise self._limited(max(1, math.ceil(wait)))
 
     def acquire(self, key_id: str) -> None:
         """Take a token for ``key_id`` or raise :class:`RateLimited` with the wait in seconds."""
         if self.store is not None:
-            shared_wait = self.store.take(key_id, self.rate, self.burst)
-            if shared_wait <= 0:
-                return
-            raise self._limited(max(1, math.ceil(shared_wait)))
+            self.enforce(self.store.take(key_id, self.rate, self.burst))
+            return
         now = self.clock()
         bucket = self._buckets.setdefault(key_id, _Bucket(self.burst, now))
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.updated) * self.rate)
@@ -87,36 +100,6 @@ def check_content_length(headers: list[tuple[bytes, bytes]], limit: int) -> None
                 return
             if declared > limit:
                 raise too_large(limit)
-
-
-class BodyLimitMiddleware:
-    """Counts body bytes as they arrive and stops reading past the limit.
-
-    The check raises from inside ``receive``, i.e. while a handler reads its body
-    (after authentication), so a chunked upload without Content-Length cannot make
-    the server buffer more than ``limit`` bytes either.
-    """
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        received = 0
-
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise too_large(self.limit)
-            return message
-
-        await self.app(scope, counted, send)
 
 
 class AuthThrottle:

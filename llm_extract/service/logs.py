@@ -37,6 +37,9 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
         }
+        if isinstance(record.msg, dict) and not record.args:  # e.g. an access line: no JSON round trip
+            line.update({k: v for k, v in record.msg.items() if k not in line})
+            return json.dumps(line, separators=(",", ":"), default=str)
         message = record.getMessage()
         parsed: Any = None
         if message.startswith("{"):

@@ -10,7 +10,6 @@ status codes and outcome names only: never ids, keys or text.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from starlette.routing import BaseRoute
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 if TYPE_CHECKING:
     from llm_extract.jobs.runtime import JobRuntime
@@ -59,6 +58,14 @@ class ServiceMetrics:
             "Fields that fell back to the rules (synchronous endpoints)",
             registry=self.registry,
         )
+
+    def observe_request(self, scope: Scope, status: int, seconds: float) -> None:
+        """Count one answered request and its time by route template (unmatched paths share one
+        label); called by the access-log middleware when the request is done."""
+        route = scope.get("route")
+        template = route.path if isinstance(route, BaseRoute) and hasattr(route, "path") else "unmatched"
+        self.requests.labels(scope["method"], template, str(status)).inc()
+        self.latency.labels(template).observe(seconds)
 
     def observe_outcomes(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
@@ -115,32 +122,3 @@ class JobsCollector(Collector):
         tokens.add_metric(["prompt"], counters.get("llm_prompt_tokens", 0.0))
         tokens.add_metric(["completion"], counters.get("llm_completion_tokens", 0.0))
         yield tokens
-
-
-class MetricsMiddleware:
-    """Counts requests and times them by route template (unmatched paths share one label)."""
-
-    def __init__(self, app: ASGIApp, metrics: ServiceMetrics) -> None:
-        self.app = app
-        self.metrics = metrics
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def tagging_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tagging_send)
-        finally:
-            route = scope.get("route")
-            template = route.path if isinstance(route, BaseRoute) and hasattr(route, "path") else "unmatched"
-            self.metrics.requests.labels(scope["method"], template, str(status)).inc()
-            self.metrics.latency.labels(template).observe(time.perf_counter() - started)
