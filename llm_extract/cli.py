@@ -167,16 +167,19 @@ def extract(
         targets = {str(path): name for path, name in output_names(named).items()} if out_dir else {}
     except LlmExtractError as exc:
         raise fail(exc) from None
-    if any(path.suffix.lower() == ".pdf" for path in files):
-        from llm_extract.letter.pdf import prestart  # the PDF reader starts while the backend loads
-
-        prestart()
     try:
         settings = load_settings(backend=backend_name, max_concurrency=concurrency)
         backend = make_backend(backend_name, settings)
     except LlmExtractError as exc:
         raise fail(exc) from None
     workers = 1 if backend.name == "rules" and concurrency is None else settings.max_concurrency
+    if any(path.suffix.lower() == ".pdf" for path in files):
+        from llm_extract.letter.pdf import fork_readers_here, prestart
+
+        if workers == 1:  # this process stays single-threaded: its PDF readers can be forked from it
+            fork_readers_here()
+        else:  # threads cannot fork safely: the reader server starts now, in the background
+            prestart()
     extractor = Extractor(backend, cache=cache, options=ExtractOptions(lang=lang.value), max_pages=max_pages)
     stats = RunStats()
     writer = _Writer(out_dir, fmt, lang=lang.value, single=len(files) == 1, targets=targets)

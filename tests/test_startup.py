@@ -54,7 +54,7 @@ def test_help_imports_neither_the_pipeline_nor_rich_nor_the_service() -> None:
 def test_extracting_a_text_letter_loads_no_service_llm_sdk_pdf_or_cache() -> None:
     modules = _modules_after("extract", str(SEED), "--no-cache", "--format", "json")
     assert "llm_extract.parse.parser" in modules  # the probe really ran the extraction
-    assert _loaded(modules, *HEAVY, "rich", "diskcache", "pypdfium2") == []
+    assert _loaded(modules, *HEAVY, "rich", "diskcache", "platformdirs", "pypdfium2", "concurrent") == []
     assert not [m for m in modules if m.startswith(("llm_extract.evaluation", "llm_extract.service"))]
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from llm_extract.contract.fielddocs import describe_fields
 from llm_extract.text.lexicon import CASE_NUMBER_RE
 
 SCHEMA_VERSION: Literal["1"] = "1"
@@ -31,7 +32,14 @@ BACKENDS: tuple[BackendName, ...] = get_args(BackendName)
 class Contract(BaseModel):
     """Base for every contract model: strict, immutable, documented."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Field docstrings are the schema's field descriptions; built on first use so that they
+    # are set first (see llm_extract.contract.fielddocs).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        describe_fields(cls)
 
 
 class Span(Contract):

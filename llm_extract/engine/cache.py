@@ -15,8 +15,6 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Protocol
 
-import platformdirs
-
 from llm_extract.errors import CacheError
 from llm_extract.text.digest import sha256_json
 
@@ -26,7 +24,11 @@ CACHE_DIR_ENV = "LLM_EXTRACT_CACHE_DIR"
 def default_cache_dir() -> Path:
     """``$LLM_EXTRACT_CACHE_DIR``, else the user cache directory for llm-extract."""
     override = os.environ.get(CACHE_DIR_ENV)
-    return Path(override) if override else Path(platformdirs.user_cache_dir("llm-extract"))
+    if override:
+        return Path(override)
+    import platformdirs  # here: a `--no-cache` run never needs it
+
+    return Path(platformdirs.user_cache_dir("llm-extract"))
 
 
 def cache_key(identity: dict[str, Any], input_sha256: str) -> str:

@@ -12,9 +12,8 @@ import logging
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llm_extract.backends.base import Backend, ExtractOptions
 from llm_extract.budget import DEFAULT_LETTER_SECONDS, letter_budget
@@ -25,6 +24,9 @@ from llm_extract.errors import InternalError, LlmExtractError
 from llm_extract.letter.inputs import LetterInput, read_letter
 from llm_extract.letter.pdf import DEFAULT_MAX_PAGES
 from llm_extract.llm.accounting import Usage, letter_scope
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +196,8 @@ class Extractor:
         if concurrency <= 1:
             yield from self.run(letters)
             return
+        from concurrent.futures import Future, ThreadPoolExecutor  # here: one-at-a-time runs never load it
+
         window: deque[Future[LetterResult]] = deque()
         with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="llm-extract") as pool:
             for item in letters:

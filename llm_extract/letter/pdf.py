@@ -16,6 +16,12 @@ Cost, measured on the 65 DWC PDFs (2 cores): about 1 ms more per document than r
 in-process (11-12 ms against 10-11 ms), and 0.1-0.2 s to start the server once per
 process, which :func:`prestart` overlaps with the caller's own start-up. Where ``os.fork`` does not exist (Windows)
 the documents are read in-process, unbounded.
+
+A caller that reads its PDFs from a single thread (``llm-extract extract`` with one worker)
+calls :func:`fork_readers_here` instead: the readers are then forked from the caller itself,
+with the same limits and the same fresh PDFium state per reader, and no server process
+(a Python interpreter and its imports, ~40 ms of CPU) is started. Forking a process that runs
+other threads is unsafe, so a read made while other threads run goes to the server.
 """
 
 from __future__ import annotations
@@ -101,6 +107,12 @@ def prestart() -> None:
         _SERVER.start()
 
 
+def fork_readers_here() -> None:
+    """Fork the PDF readers from this process rather than from a server process (see above)."""
+    if hasattr(os, "fork"):
+        _SERVER.fork_here()
+
+
 def reader_peak_memory_mb() -> float:
     """The most memory any PDF reader child of this process has used so far."""
     return _SERVER.peak_kb / 1024
@@ -151,6 +163,9 @@ class _ForkServer:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._owner = 0
+        self._here: pdfworker.Server | None = None
+        """The server run in this process by :meth:`fork_here`, if asked for."""
+        self._here_owner = 0
         self.peak_kb = 0
         """The largest resident size a reader reached so far (KiB), for the fuzz run's figures."""
 
@@ -176,8 +191,18 @@ class _ForkServer:
         self._owner = os.getpid()
         return self._process
 
+    def fork_here(self) -> None:
+        with self._lock:
+            if self._here is None or self._here_owner != os.getpid():
+                self._here, self._here_owner = pdfworker.Server(), os.getpid()
+
     def read(self, request: dict[str, Any], data: bytes) -> dict[str, Any]:
         with self._lock:
+            here = self._here
+            if here is not None and self._here_owner == os.getpid() and threading.active_count() == 1:
+                result = here.handle({**request, "size": len(data)}, data)
+                self.peak_kb = max(self.peak_kb, int(result.get("maxrss_kb", 0)))
+                return result
             for attempt in range(2):
                 process = self._ensure()
                 try:
@@ -207,6 +232,8 @@ class _ForkServer:
         self._process = None
 
     def close(self) -> None:
+        if self._here is not None and self._here_owner == os.getpid():
+            self._here.close()
         process = self._process
         if process is None or self._owner != os.getpid():
             return

@@ -1,7 +1,9 @@
 """The PDF fork server: reads each PDF in a bounded child process, away from the caller.
 
-Run as ``python -m llm_extract.letter.pdfworker`` by :mod:`llm_extract.letter.pdf`; never
-imported by the process that serves letters, so PDFium is loaded only here.
+Run as ``python -m llm_extract.letter.pdfworker`` by :mod:`llm_extract.letter.pdf`, so PDFium
+is loaded only here and in the readers. A process that stays single-threaded (``extract``
+with one worker) may instead run a :class:`Server` itself, its readers forked straight from
+it (:func:`llm_extract.letter.pdf.fork_readers_here`); PDFium is then loaded only in them.
 
 Design (chosen over PDFium in the serving process, one reusable worker, a process
 spawned per document, or a child forked per document):
@@ -35,6 +37,7 @@ no letter text is ever logged.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import json
 import math
 import os
@@ -163,6 +166,8 @@ def _reader(in_fd: int, out_fd: int) -> None:
     Any failure ends the reader, so the next document starts from PDFium's pristine state
     (a successful open leaves PDFium's error state untouched).
     """
+    import pypdfium2  # noqa: F401 - loaded before any document's limits (a no-op under the warmed-up server)
+
     base = _address_space() or 0
     for count in range(1, _RETIRE_AFTER_DOCUMENTS + 1):
         request = read_header(in_fd)
@@ -194,6 +199,7 @@ class _Reader:
         self.from_reader, from_reader_w = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
+            faulthandler.disable()  # dying under its limits is an outcome here, not a crash to trace
             code = 0
             try:
                 os.close(self.to_reader)
@@ -272,6 +278,12 @@ class Server:
         else:
             self._reader = reader
         return result
+
+    def close(self) -> None:
+        """End the idle reader, if any (it sees its input end and exits), and wait for it."""
+        if self._reader is not None:
+            self._reader.end(kill=False)
+            self._reader = None
 
 
 _WARM_UP_PDF = (

@@ -23,6 +23,7 @@ from contextvars import ContextVar
 
 from pydantic import BaseModel, ConfigDict
 
+from llm_extract.contract.fielddocs import describe_fields
 from llm_extract.errors import BudgetExceededError
 from llm_extract.llm.settings import Price
 
@@ -30,7 +31,8 @@ from llm_extract.llm.settings import Price
 class Usage(BaseModel):
     """Counters for one letter or one run."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    # Field docstrings are field descriptions, built on first use (see llm_extract.contract.fielddocs).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     calls: int = 0
     """Logical model calls (one per prompt use), however many attempts each took."""
@@ -62,6 +64,8 @@ class Usage(BaseModel):
             f"${self.cost_usd:.6f}, {self.fallbacks} fallback field(s)"
         )
 
+
+describe_fields(Usage)
 
 _LETTER: ContextVar[Usage | None] = ContextVar("llm_extract_letter_usage", default=None)
 

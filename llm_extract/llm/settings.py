@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
+from llm_extract.contract.fielddocs import describe_fields
 from llm_extract.contract.models import BACKENDS, BackendName
 from llm_extract.envconfig import PREFIX, read_env, validate_settings
 from llm_extract.errors import ConfigError
@@ -43,7 +44,13 @@ class InstructorMode(StrEnum):
 
 
 class _Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Field docstrings are field descriptions, built on first use (see llm_extract.contract.fielddocs).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        describe_fields(cls)
 
 
 class Price(_Settings):

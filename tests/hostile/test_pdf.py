@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import resource
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from llm_extract.errors import CorruptPdfError, PasswordRequiredError, PdfTooComplexError
+from llm_extract.letter import pdf
 from llm_extract.letter.pdf import PdfLimits, extract_text, reader_peak_memory_mb
 from llm_extract.parse.parser import parse
 from tests.letterkit import simple
@@ -101,3 +103,63 @@ def test_every_corpus_pdf_rotated_gives_the_same_decisions(corpus: Path) -> None
             turned = parse(extract_text(rotate(data, degrees)).text)
             assert [(d.service, d.outcome, d.partial) for d in turned.decisions] == expected, (path.stem, degrees)
             assert turned.case == upright.case, (path.stem, degrees)
+
+
+# ------------------------------------------------ readers forked from this process (one-worker CLI)
+
+
+@pytest.fixture
+def readers_here(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """PDF readers forked from this process, as ``extract`` with one worker has them (no server process)."""
+    assert threading.active_count() == 1, "readers are forked here only while this process has one thread"
+    server = pdf._ForkServer()
+    monkeypatch.setattr(pdf, "_SERVER", server)
+    pdf.fork_readers_here()
+    try:
+        yield
+        assert server._process is None, "a server process was started: the readers were not forked here"
+    finally:
+        server.close()
+
+
+@pytest.mark.usefixtures("readers_here")
+def test_readers_forked_here_refuse_a_bomb_and_keep_reading() -> None:
+    before = _rss_mb()
+    with pytest.raises(PdfTooComplexError, match="memory"):
+        extract_text(save_state_bomb())
+    assert _rss_mb() - before < 100, "PDFium's expansion happened in this process"
+    assert "reads fine" in extract_text(GOOD).text
+
+
+@pytest.mark.usefixtures("readers_here")
+def test_readers_forked_here_keep_the_time_budget() -> None:
+    with pytest.raises(PdfTooComplexError, match=r"more than 0\.001 s"):
+        extract_text(letter_pdf(simple(30).clean()), limits=PdfLimits(seconds=0.001))
+    assert "reads fine" in extract_text(GOOD).text
+
+
+@pytest.mark.usefixtures("readers_here")
+def test_readers_forked_here_give_error_codes_independent_of_earlier_documents() -> None:
+    damaged, locked = _page_tree_missing(), encrypt(GOOD, user_password="s3cret")
+    for _ in range(2):
+        with pytest.raises(PasswordRequiredError):
+            extract_text(locked)
+        with pytest.raises(CorruptPdfError):
+            extract_text(damaged)
+        assert extract_text(rotate(GOOD, 90)).text == extract_text(GOOD).text
+
+
+def test_a_caller_with_other_threads_reads_through_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    server = pdf._ForkServer()
+    monkeypatch.setattr(pdf, "_SERVER", server)
+    pdf.fork_readers_here()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert "reads fine" in extract_text(GOOD).text
+        assert server._process is not None, "a reader was forked from a process running other threads"
+    finally:
+        stop.set()
+        other.join()
+        server.close()
