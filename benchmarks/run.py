@@ -142,6 +142,9 @@ def commit() -> str:
 def measure(args: argparse.Namespace) -> tuple[list[Row], float]:
     texts = sorted((args.corpus / "text").glob("*.txt")) or sorted((REPO / "examples" / "letters").glob("*.txt"))
     pdfs = sorted((args.corpus / "pdf").glob("*.pdf"))
+    # An installed wheel has its bytecode (pip compiles on install); a checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would recompile every module in each cold process instead.
+    subprocess.run([str(PYTHON), "-m", "compileall", "-q", str(REPO / "llm_extract")], check=True)
     floor, _ = cold([str(PYTHON), "-c", "pass"], args.runs)
 
     def cold_row(path: str, argv: list[str], goal: float) -> Row:
