@@ -15,7 +15,10 @@ Prints, for the rules backend's summaries in English and Spanish:
 * English: Flesch-Kincaid grade <= 6, and no hard word (Dale-Chall) outside the
   summary's glossary; both together per letter;
 * Spanish: Fernández-Huerta >= 70 as the readability module scores it (correct Spanish
-  syllable counts), and no fixed English sentence left in a Spanish summary.
+  syllable counts), and no fixed English sentence left in a Spanish summary;
+* the worker's document (what ``--format text|html`` shows), scored by the same targets
+  on the text ``llm_extract.render.reading`` defines (no small print, no treatment names
+  quoted from the letter), in both languages.
 
 Usage: scripts/summary_figures.py [--corpus DIR]
 (the corpus defaults to ../shared/corpus/dwc-2016/text; missing -> seeds only).
@@ -31,7 +34,9 @@ from pathlib import Path
 
 from llm_extract.backends.rules import with_reasons
 from llm_extract.contract.models import Outcome, ReasonCode, Summary, SummaryItemKind
+from llm_extract.engine.api import extract_text
 from llm_extract.parse.parser import parse
+from llm_extract.render.reading import document_readability
 from llm_extract.summary import next_steps
 from llm_extract.summary import templates as t
 from llm_extract.summary.readability import ENGLISH_TARGET, SPANISH_TARGET
@@ -67,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     es_ok = es_untranslated = 0
     grades: list[float] = []
     es_scores: list[float] = []
+    # the worker's document: reading scores per language
+    pages: dict[str, list[float]] = {"en": [], "es": []}
+    pages_ok = {"en": 0, "es": 0}
     hard: dict[str, int] = {}
     holdout = {line.strip() for line in (ROOT / "evals" / "holdout.txt").read_text().splitlines()}
     # [all letters, held-out letters]: limit items, naming the limit, naming the amount asked;
@@ -81,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         facts = LetterFacts(text, deadlines_from=parsed.case.decision_date)
         for lang in ("en", "es"):
             summary: Summary = t.build_summary(parsed.case, decisions, lang, letter=text)  # type: ignore[arg-type]
+            page = document_readability(extract_text(text, lang=lang), lang)  # type: ignore[arg-type]
+            pages[lang].append(page.score)
+            pages_ok[lang] += page.meets_target
             if facts.unsupported(summary.text):
                 unsupported_letters += 1
             by_index = {i.index: i for i in summary.items}
@@ -151,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
         print("  hard words left (letters):", ", ".join(f"{w} {c}" for w, c in top))
     print(f"Spanish FH >= {SPANISH_TARGET:g} (readability module): {share(es_ok, n)}; min {min(es_scores):.1f}")
     print(f"Spanish summaries with a fixed English sentence: {es_untranslated}")
+    en_pages, es_pages = pages["en"], pages["es"]
+    print(
+        f"English document grade <= {ENGLISH_TARGET:g} (render/reading.py): {share(pages_ok['en'], n)}; "
+        f"median {statistics.median(en_pages):.2f}, max {max(en_pages):.2f}"
+    )
+    print(
+        f"Spanish document FH >= {SPANISH_TARGET:g} (render/reading.py): {share(pages_ok['es'], n)}; "
+        f"median {statistics.median(es_pages):.1f}, min {min(es_pages):.1f}"
+    )
     return 0
 
 

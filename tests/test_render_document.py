@@ -68,7 +68,7 @@ def test_case_number_decision_date_and_approved_item(example: Extraction) -> Non
     assert (
         "Ya aprobado antes de esta revisión: medicamento (Norco 10/325mg #20). Esta revisión no cambió esa parte." in es
     )
-    assert "Esta revisión examinó el resto, medicamento (Norco 10/325mg #40):\n  No aprobado." in es
+    assert "El revisor decidió sobre el resto, medicamento (Norco 10/325mg #40):\n  No aprobado." in es
 
 
 def test_no_reason_code_ever_reaches_the_worker(example: Extraction) -> None:

@@ -484,7 +484,8 @@ def test_partly_approved_parts_and_care_already_given_are_named_in_spanish() -> 
         summary.text
     )
     assert summary.items[0].status == (
-        "Esta revisión examinó el resto, terapia física (en la carta: Physical therapy 6 more visits): no fue aprobado."
+        "El revisor decidió sobre el resto, terapia física (en la carta: Physical therapy 6 more visits): "
+        "no fue aprobado."
     )
     retro = build_summary(Case(), [_decision("Retrospective Lidopro 121gm #1", Outcome.upheld)], "es")
     assert retro.items[0].service_plain == "medicamento, atención que usted ya recibió (Retrospective Lidopro 121gm #1)"

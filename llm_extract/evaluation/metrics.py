@@ -79,6 +79,9 @@ _SPECS: list[MetricSpec] = [
     *(_spec(f"fields.{k}", k) for k in _FIELD_KINDS),
     _spec("summary.at_target", "summaries at/below reading target"),
     _spec("summary.plain_words", "English summaries with no unexplained hard word"),
+    _spec("summary.document_at_target", "worker's documents at/below reading target"),
+    _spec("summary.document_readability_max", "document reading score, max", "none", "score"),
+    _spec("summary.document_readability_min", "document reading score, min", "none", "score"),
     _spec("summary.readability_mean", "reading score, mean", "none", "score"),
     _spec("summary.readability_median", "reading score, median", "none", "score"),
     _spec("summary.readability_max", "reading score, max", "none", "score"),
@@ -280,9 +283,14 @@ def _summary(scored: Sequence[LetterRecord]) -> Metrics:
     words = [float(s.words) for s in summaries]
     labeled = sum(p.expected is not None for x in scored for p in x.items)
     checked = [s for s in summaries if s.hard_words is not None]
+    pages = [s for s in summaries if s.document_grade is not None]
+    page_grades = [s.document_grade for s in pages if s.document_grade is not None]
     return {
         "summary.at_target": ratio(sum(s.meets_target for s in summaries), len(scored)),
         "summary.plain_words": ratio(sum(s.hard_words == [] for s in checked), len(checked)),
+        "summary.document_at_target": ratio(sum(bool(s.document_meets_target) for s in pages), len(pages)),
+        "summary.document_readability_max": max(page_grades) if page_grades else None,
+        "summary.document_readability_min": min(page_grades) if page_grades else None,
         "summary.readability_mean": statistics.fmean(grades) if grades else None,
         "summary.readability_median": percentile(grades, 50),
         "summary.readability_max": max(grades) if grades else None,

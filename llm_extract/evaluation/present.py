@@ -50,6 +50,7 @@ KEY_METRICS = (
     "fields.header",
     "fields.decision",
     "summary.at_target",
+    "summary.document_at_target",
     "summary.readability_median",
     "summary.readability_max",
     "summary.outcomes_correct",

@@ -112,6 +112,11 @@ class SummaryScore(Record):
     hard_words: list[str] | None = None
     """Words a grade-6 reader may not know that the summary leaves unexplained, as the
     summary reports them (English template summaries); None where it reports none."""
+    document_grade: float | None = None
+    """Reading score of the worker's document (:mod:`llm_extract.render.reading`: the text
+    format without the small print and the letter's own treatment names); None in runs
+    recorded before it was scored."""
+    document_meets_target: bool | None = None
 
 
 class GroundingScore(Record):

@@ -333,17 +333,22 @@ def _items_table(doc: Extraction) -> str:
     )
 
 
+def _target(met: bool) -> str:
+    return '<span class="pass">meets target</span>' if met else '<span class="fail">misses target</span>'
+
+
 def _summary_block(x: LetterRun) -> str:
     doc, score = x.extraction, x.record.summary
     if doc is None or score is None:
         return ""
-    status = (
-        '<span class="pass">meets target</span>' if score.meets_target else '<span class="fail">misses target</span>'
-    )
+    status = _target(score.meets_target)
+    page = ""
+    if score.document_grade is not None:
+        page = f" The worker's document: {score.document_grade:.2f}, {_target(bool(score.document_meets_target))}."
     return (
         f"<h4>Summary ({esc(doc.summary.language)}, by {esc(doc.summary.generated_by)})</h4>"
         f"<p>{esc(score.metric)} {score.grade:.2f} (target {score.target:g}): {status}; {score.words} words; "
-        f"{score.items_correct}/{score.items_expected} outcomes stated correctly.</p>"
+        f"{score.items_correct}/{score.items_expected} outcomes stated correctly.{page}</p>"
         f"<pre>{esc(doc.summary.text)}</pre>"
     )
 

@@ -97,7 +97,8 @@ def _print_summary_lines(console: Console, report: ReportInput) -> None:
         f"fields    {_m(m, 'fields.accuracy')} (header {_m(m, 'fields.header')}, items {_m(m, 'fields.decision')})",
         f"reasons   cover {_m(m, 'reasons.coverage')} P {_m(m, 'reasons.precision')} R "
         f"{_m(m, 'reasons.recall')} primary {_m(m, 'reasons.primary_hit')} misinform {_m(m, 'reasons.misinform')}",
-        f"summary   at target {_m(m, 'summary.at_target')}, grade max {_m(m, 'summary.readability_max')}, "
+        f"summary   at target {_m(m, 'summary.at_target')} (document {_m(m, 'summary.document_at_target')}), "
+        f"grade max {_m(m, 'summary.readability_max')}, "
         f"outcomes {_m(m, 'summary.outcomes_correct')}, invented facts {_m(m, 'summary.unsupported_facts')}",
         f"grounding {_m(m, 'grounding.rate')} ({_m(m, 'grounding.ungrounded')} ungrounded of "
         f"{_m(m, 'grounding.checked')})",

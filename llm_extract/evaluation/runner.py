@@ -50,6 +50,7 @@ from llm_extract.evaluation.spans import check_grounding
 from llm_extract.evaluation.summary_checks import score_summary
 from llm_extract.letter.inputs import LetterInput, read_letter
 from llm_extract.parse.parser import PARSER_VERSION
+from llm_extract.render.reading import reading_text
 from llm_extract.summary.templates import TEMPLATES_VERSION
 from llm_extract.text.digest import canonical_json, sha256_json
 from llm_extract.version import __version__
@@ -105,7 +106,8 @@ def score_letter(
         labels_sha256=sha256_json(fixture.expected.model_dump(mode="json")),
     )
     if doc is not None and text is not None:
-        record.summary = score_summary(doc.summary, text, labels, partner, grader)
+        document = reading_text(doc, doc.summary.language)
+        record.summary = score_summary(doc.summary, text, labels, partner, grader, document)
         record.grounding = check_grounding(doc, text)
     return record
 

@@ -12,6 +12,9 @@ checks the two failures that would hurt a reader:
 
 The grade is recomputed from the summary text with the project's readability module
 (through :class:`~.grades.Grader`) rather than trusting the score the backend reported.
+The worker reads the rendered document, not the summary text, so the document is scored
+too, by the same module, on the text :func:`llm_extract.render.reading.reading_text`
+says is measured (the one definition of that rule).
 """
 
 from __future__ import annotations
@@ -39,10 +42,18 @@ def _contains(text: str, part: str) -> bool:
 
 
 def score_summary(
-    summary: Summary, letter: str, labels: list[ExpectedDecision], partner: dict[int, Decision], grader: Grader
+    summary: Summary,
+    letter: str,
+    labels: list[ExpectedDecision],
+    partner: dict[int, Decision],
+    grader: Grader,
+    document: str | None = None,
 ) -> SummaryScore:
-    """Score one summary; ``partner`` maps label positions to the paired predicted decision."""
+    """Score one summary; ``partner`` maps label positions to the paired predicted decision;
+    ``document`` is the worker's document as :func:`~llm_extract.render.reading.reading_text`
+    gives it (not scored when None)."""
     readability = grader.score(summary.text, summary.language)
+    on_page = grader.score(document, summary.language) if document is not None else None
     by_index = {item.index: item for item in summary.items}
     mentioned = correct = 0
     wrong: list[int] = []
@@ -81,4 +92,6 @@ def score_summary(
         wrong_items=wrong,
         unsupported=unsupported,
         hard_words=summary.readability.hard_words,
+        document_grade=on_page.score if on_page is not None else None,
+        document_meets_target=on_page.meets_target if on_page is not None else None,
     )

@@ -179,9 +179,8 @@ TERMS: dict[str, tuple[Term, ...]] = {
         ),
         _t(
             "WCAB",
-            "la Junta de Apelaciones de Compensación de Trabajadores",
-            "La WCAB es la Junta de Apelaciones de Compensación de Trabajadores (Workers' Compensation Appeals "
-            "Board), un tribunal para casos de trabajadores lesionados.",
+            "un tribunal para casos de trabajadores lesionados",
+            "La WCAB (Workers' Compensation Appeals Board) es un tribunal para casos de trabajadores lesionados.",
         ),
         _t("fraude", "mentiras o trampas"),
         _t("petición verificada", "usted la firma y jura que es verdad"),

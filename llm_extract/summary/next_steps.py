@@ -101,8 +101,8 @@ STEPS: tuple[Step, ...] = (
         "approved care in 5 working days after it gets this decision. It can wait longer only if it appeals, or "
         "if it says for another reason that it does not have to pay. If it is late, the law can make it pay a "
         "fine.",
-        "Avísele al consultorio de su médico que la atención fue aprobada. El administrador de reclamos debe "
-        "autorizar la atención aprobada dentro de 5 días hábiles después de recibir esta decisión. Solo puede "
+        "Dígale al consultorio de su médico que la atención fue aprobada. El administrador de reclamos debe "
+        "autorizar la atención en 5 días hábiles después de recibir esta decisión. Solo puede "
         "esperar más si apela, o si dice que por otra razón no tiene que pagar. Si se atrasa, la ley puede "
         "hacerle pagar una multa.",
         _approved,
@@ -111,8 +111,8 @@ STEPS: tuple[Step, ...] = (
         ("approved-care",),
         "For approved care you already had, the claims administrator must pay for it in 20 days after it gets "
         "this decision, unless it appeals, or says for another reason that it does not have to pay.",
-        "Por la atención aprobada que usted ya recibió, el administrador de reclamos debe pagar dentro de "
-        "20 días después de recibir esta decisión, a menos que apele o diga que por otra razón no tiene que pagar.",
+        "Si usted ya recibió la atención aprobada, el administrador de reclamos debe pagarla en 20 días después de "
+        "recibir esta decisión. Solo puede esperar más si apela, o si dice que por otra razón no tiene que pagar.",
         _approved_given,
     ),
     Step(
@@ -130,9 +130,9 @@ STEPS: tuple[Step, ...] = (
         "You can get free help. Ask the Information and Assistance officers of the Division of Workers' "
         "Compensation (DWC). It is the state office for workers hurt on the job. You can also talk to a lawyer for "
         "workers hurt on the job.",
-        "Para recibir ayuda gratis, pregunte a los oficiales de Información y Asistencia de la División de "
-        "Compensación de Trabajadores (DWC), la oficina del estado para los trabajadores lesionados. También "
-        "puede hablar con un abogado de compensación de trabajadores.",
+        "Puede pedir ayuda gratis. Pregunte a los oficiales de Información y Asistencia de la División de "
+        "Compensación de Trabajadores (DWC). Es la oficina del estado para los trabajadores lesionados. También "
+        "puede hablar con un abogado para trabajadores lesionados.",
         _always,
     ),
     Step(

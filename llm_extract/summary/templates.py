@@ -45,7 +45,7 @@ from llm_extract.text.dates import MONTHS
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening"]
 
-TEMPLATES_VERSION = "6"
+TEMPLATES_VERSION = "7"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -268,7 +268,7 @@ _ES = _Wording(
         "Este tratamiento fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo."
     ),
     not_approved="Este tratamiento no fue aprobado.",
-    rest="Esta revisión examinó el resto, {value}:",
+    rest="El revisor decidió sobre el resto, {value}:",
     rest_approved="fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
     rest_approved_paid="fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo.",
     rest_not_approved="no fue aprobado.",
@@ -294,7 +294,7 @@ _ES = _Wording(
         ReasonCode.approved_trial_pending: (
             "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
         ),
-        ReasonCode.criteria_met: "El revisor concluyó que usted necesita este tratamiento.",
+        ReasonCode.criteria_met: "El revisor vio que usted necesita esta atención.",
     },
     limit="Las guías médicas permiten {limit} (en la carta: {original}).",
     limit_trial="Las guías médicas permiten una primera prueba de {limit} (en la carta: {original}).",
