@@ -33,6 +33,8 @@ __all__ = [
     "glossary_of",
     "spanish_amount",
     "spanish_name",
+    "terms_in",
+    "uses",
 ]
 
 
@@ -299,11 +301,50 @@ def abbreviations_in(service: str) -> list[Abbreviation]:
     return [a for a in ABBREVIATIONS if re.search(a.pattern, service)]
 
 
+@functools.lru_cache(maxsize=4096)
+def _first_uses(line: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """``(start, index in TERMS)`` of each term's first use in one line, in :data:`TERMS` order.
+
+    Looked up per line and memoised because a summary is mostly fixed sentences: nearly
+    every line was seen in an earlier summary, so only the lines holding letter values
+    are searched. Exact: no term holds a line break and a line break is a word boundary
+    for :meth:`Term.pattern`, so a text's uses are its lines' uses.
+    """
+    found: list[tuple[int, int]] = []
+    for index, term in enumerate(TERMS[lang]):
+        if (m := term.pattern().search(line)) is not None:
+            found.append((m.start(), index))
+    return tuple(found)
+
+
+def _first_starts(text: str, lang: str) -> dict[int, int]:
+    """Index in TERMS -> where the term is first used in ``text``, line by line."""
+    first: dict[int, int] = {}
+    offset = 0
+    for line in text.split("\n"):
+        for start, index in _first_uses(line, lang):
+            first.setdefault(index, offset + start)
+        offset += len(line) + 1
+    return first
+
+
+def terms_in(text: str, lang: str) -> list[Term]:
+    """The terms of :data:`TERMS` the text uses, in :data:`TERMS` order."""
+    terms = TERMS[lang]
+    return [terms[index] for index in sorted(_first_starts(text, lang))]
+
+
+def uses(text: str, lang: str) -> list[Term]:
+    """The terms the text uses *and* explains (states the meaning of), in order of first use."""
+    terms = TERMS[lang]
+    folded = text.casefold()
+    found = sorted((start, index) for index, start in _first_starts(text, lang).items())
+    return [terms[index] for _, index in found if terms[index].meaning.casefold() in folded]
+
+
 def glossary_of(text: str, lang: str) -> list[GlossaryEntry]:
-    """The terms of :data:`TERMS` the text uses, in order of first use."""
-    found = [(m.start(), t) for t in TERMS[lang] if (m := t.pattern().search(text)) is not None]
-    found = [(start, t) for start, t in found if t.meaning.casefold() in text.casefold()]
-    return [GlossaryEntry(term=t.term, meaning=t.meaning) for _, t in sorted(found, key=lambda p: p[0])]
+    """The terms of :data:`TERMS` the text uses and explains, in order of first use."""
+    return [GlossaryEntry(term=t.term, meaning=t.meaning) for t in uses(text, lang)]
 
 
 # ------------------------------------------------------------------ Spanish service names

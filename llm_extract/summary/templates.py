@@ -23,6 +23,7 @@ take the wrong way round. Spanish uses the "usted" form. Change any wording -> b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -271,13 +272,12 @@ class _Writer:
         of each term it uses first. A part holding a letter value is not split: the value
         may contain a period."""
         self.quoted.extend(v for v in values if v)
-        parts = [sentence] if values else _SENTENCE_END.split(sentence)
+        parts = (sentence,) if values else _sentences(sentence)
         said: list[str] = []
         for part in parts:
-            own = _blank(part, values)
             said.append(part)
-            for term in glossary.TERMS[self.lang]:
-                if term.term in self.defined or not term.pattern().search(own):
+            for term in glossary.terms_in(_blank(part, values), self.lang):
+                if term.term in self.defined:
                     continue
                 self.defined.add(term.term)
                 if term.sentence is not None and term.meaning.casefold() not in sentence.casefold():
@@ -286,6 +286,12 @@ class _Writer:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    """The sentences of a fixed paragraph (memoised: the same few paragraphs are said in every summary)."""
+    return tuple(_SENTENCE_END.split(paragraph))
 
 
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
@@ -404,9 +410,14 @@ def _status(kind: SummaryItemKind, partial: bool, retro: bool, words: _Wording) 
 
 
 def _item(
-    decision: Decision, letter: str | None, lang: str, words: _Wording, out: _Writer, explained: set[str]
+    decision: Decision,
+    kind: SummaryItemKind,
+    letter: str | None,
+    lang: str,
+    words: _Wording,
+    out: _Writer,
+    explained: set[str],
 ) -> _Item:
-    kind = _kind(decision, letter)
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
     service_line, plain = _service_line(decision.service, lang, words, out)
@@ -455,10 +466,12 @@ def _hard_words(text: str, quoted: Sequence[str]) -> list[str]:
     """English words of the summary's own wording that a grade-6 reader may not know and
     the summary does not explain. The letter's quoted values and proper names are left
     out (the summary cannot rename them); the "Legal basis" citations are for a helper."""
-    used = {entry.term for entry in glossary.glossary_of(text, "en")}
-    known = frozenset(w for term in glossary.TERMS["en"] if term.term in used for w in term.words())
-    abbreviations = frozenset(w.lower() for a in glossary.ABBREVIATIONS for w in a.term.split("/"))
-    return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known | abbreviations)
+    known = frozenset(w for term in glossary.uses(text, "en") for w in term.words())
+    return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known | _ABBREVIATION_WORDS)
+
+
+_ABBREVIATION_WORDS = frozenset(w.lower() for a in glossary.ABBREVIATIONS for w in a.term.split("/"))
+"""The words of the letter abbreviations the items explain (``MRI``, ``physical``, ``therapy``)."""
 
 
 def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str | None = None) -> Summary:
@@ -473,13 +486,14 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     words = _wording(lang)
     ordered = sorted(decisions, key=lambda d: d.index)
     out = _Writer(lang)
-    headline = out.say(_headline([_kind(d, letter) for d in ordered], words))
+    kinds = [_kind(d, letter) for d in ordered]
+    headline = out.say(_headline(kinds, words))
     opening = [out.say(words.intro)]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
         opening.append(out.say(words.dated.format(date=date), date))
     explained: set[str] = set()
-    items = [_item(d, letter, lang, words, out, explained) for d in ordered]
+    items = [_item(d, kind, letter, lang, words, out, explained) for d, kind in zip(ordered, kinds, strict=True)]
     approved = [i.item for i in items if i.item.kind is SummaryItemKind.approved]
     outcomes = next_steps.Outcomes(
         approved=any(not i.retrospective for i in approved),
