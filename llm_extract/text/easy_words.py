@@ -134,14 +134,34 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
     """
     seen: set[str] = set()
     result: list[str] = []
-    for token in _tokens(text):
-        key = token.lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        if not is_known_word(key, glossary):
-            result.append(token)
+    for line in text.split("\n"):
+        for token, key in _unlisted_in(line):
+            if key in seen:
+                continue
+            seen.add(key)
+            if not is_known_word(key, glossary):
+                result.append(token)
     return result
+
+
+@lru_cache(maxsize=4096)
+def _unlisted_in(line: str) -> tuple[tuple[str, str], ...]:
+    """The words of one line that are unknown without a glossary, each once as first written, with its key.
+
+    Memoised per line because summaries are mostly fixed sentences, so most lines were
+    checked before. Exact for :func:`hard_words`: no word spans a line break, and a word
+    known without a glossary is known with any glossary (a glossary only adds words), so
+    leaving such words out changes neither the result nor which spelling comes first.
+    """
+    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for token in _tokens(line):
+        key = token.lower()
+        if key not in seen:
+            seen.add(key)
+            if not is_known_word(key):
+                found.append((token, key))
+    return tuple(found)
 
 
 # --- Dale-Chall score -------------------------------------------------------------------------
