@@ -457,6 +457,9 @@ def _item(
 
 
 def _blank(text: str, values: Sequence[str]) -> str:
+    """``text`` with each value replaced by a space, longest first (a value may hold a shorter one)."""
+    if not values:
+        return text
     for value in sorted(set(values), key=len, reverse=True):
         text = text.replace(value, " ")
     return text
@@ -466,12 +469,21 @@ def _hard_words(text: str, quoted: Sequence[str]) -> list[str]:
     """English words of the summary's own wording that a grade-6 reader may not know and
     the summary does not explain. The letter's quoted values and proper names are left
     out (the summary cannot rename them); the "Legal basis" citations are for a helper."""
-    known = frozenset(w for term in glossary.uses(text, "en") for w in term.words())
-    return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known | _ABBREVIATION_WORDS)
+    known = _known_words(tuple(term.term for term in glossary.uses(text, "en")))
+    return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known)
 
 
 _ABBREVIATION_WORDS = frozenset(w.lower() for a in glossary.ABBREVIATIONS for w in a.term.split("/"))
 """The words of the letter abbreviations the items explain (``MRI``, ``physical``, ``therapy``)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _known_words(used: tuple[str, ...]) -> frozenset[str]:
+    """The words the summary explains: those of the English terms it uses, and the abbreviations'.
+
+    Memoised: summaries use one of a few sets of terms."""
+    explained = frozenset(w for term in glossary.TERMS["en"] if term.term in used for w in term.words())
+    return explained | _ABBREVIATION_WORDS
 
 
 def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str | None = None) -> Summary:

@@ -135,23 +135,21 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
     seen: set[str] = set()
     result: list[str] = []
     for line in text.split("\n"):
-        for token, key in _unlisted_in(line):
-            if key in seen:
-                continue
-            seen.add(key)
-            if not is_known_word(key, glossary):
+        for token, key in _hard_in(line, glossary):
+            if key not in seen:
+                seen.add(key)
                 result.append(token)
     return result
 
 
-@lru_cache(maxsize=4096)
-def _unlisted_in(line: str) -> tuple[tuple[str, str], ...]:
-    """The words of one line that are unknown without a glossary, each once as first written, with its key.
+@lru_cache(maxsize=8192)
+def _hard_in(line: str, glossary: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The unfamiliar words of one line, each once as first written, with its lower-case key.
 
-    Memoised per line because summaries are mostly fixed sentences, so most lines were
-    checked before. Exact for :func:`hard_words`: no word spans a line break, and a word
-    known without a glossary is known with any glossary (a glossary only adds words), so
-    leaving such words out changes neither the result nor which spelling comes first.
+    Memoised per line and glossary because summaries are mostly fixed sentences and a
+    summary's glossary is one of a few. Exact for :func:`hard_words`: no word spans a line
+    break, and whether a word is familiar depends on its key alone, so a key's first
+    spelling in the text is its first spelling in the first line that has it.
     """
     seen: set[str] = set()
     found: list[tuple[str, str]] = []
@@ -159,7 +157,7 @@ def _unlisted_in(line: str) -> tuple[tuple[str, str], ...]:
         key = token.lower()
         if key not in seen:
             seen.add(key)
-            if not is_known_word(key):
+            if not is_known_word(key, glossary):
                 found.append((token, key))
     return tuple(found)
 
