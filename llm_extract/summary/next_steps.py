@@ -223,15 +223,27 @@ def deadline(decision_date: dt.date | None, span: Span | None) -> AppealDeadline
     )
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
 def steps(
-    outcomes: Outcomes, lang: str, when: AppealDeadline | None, format_date: Callable[[dt.date], str]
+    outcomes: Outcomes,
+    lang: str,
+    when: AppealDeadline | None,
+    format_date: Callable[[dt.date], str],
+    say: Callable[[str], str] = _as_is,
 ) -> list[NextStep]:
-    """The next steps for these outcomes: approved care, the new request, free help, the appeal."""
-    chosen = [NextStep(text=getattr(s, lang), facts=list(s.rows)) for s in STEPS if s.applies(outcomes)]
+    """The next steps for these outcomes: approved care, the new request, free help, the appeal.
+
+    ``say`` turns each fixed paragraph into the summary's words (the summary passes its
+    writer, which explains terms where first used), so each step is built once.
+    """
+    chosen = [NextStep(text=say(getattr(s, lang)), facts=list(s.rows)) for s in STEPS if s.applies(outcomes)]
     if not outcomes.refused:
         return chosen
     if when is None:
-        timing = NextStep(text=_DEADLINE_UNDATED[lang], facts=list(DEADLINE_ROWS))
+        timing = NextStep(text=say(_DEADLINE_UNDATED[lang]), facts=list(DEADLINE_ROWS))
     else:
         dates = [when.mailed_on, when.california, when.united_states, when.outside_united_states]
         text = _DEADLINE_DATED[lang].format(
@@ -240,7 +252,7 @@ def steps(
             united_states=format_date(when.united_states),
             outside=format_date(when.outside_united_states),
         )
-        timing = NextStep(text=text, facts=list(DEADLINE_ROWS), dates=dates)
+        timing = NextStep(text=say(text), facts=list(DEADLINE_ROWS), dates=dates)
     return [*chosen, timing]
 
 

@@ -41,8 +41,9 @@ from llm_extract.contract.models import (
     SummaryItemKind,
 )
 from llm_extract.summary import glossary, next_steps, specifics
-from llm_extract.summary.readability import hard_words, score
+from llm_extract.summary.readability import score
 from llm_extract.text.dates import MONTHS
+from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "build_summary"]
 
@@ -470,6 +471,8 @@ def _hard_words(text: str, quoted: Sequence[str]) -> list[str]:
     the summary does not explain. The letter's quoted values and proper names are left
     out (the summary cannot rename them); the "Legal basis" citations are for a helper."""
     known = _known_words(tuple(term.term for term in glossary.uses(text, "en")))
+    # easy_words directly, not readability.hard_words: that one copies the glossary, and the
+    # check is memoised per line and glossary, where comparing equal copies would cost more.
     return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known)
 
 
@@ -479,9 +482,9 @@ _ABBREVIATION_WORDS = frozenset(w.lower() for a in glossary.ABBREVIATIONS for w 
 
 @functools.lru_cache(maxsize=256)
 def _known_words(used: tuple[str, ...]) -> frozenset[str]:
-    """The words the summary explains: those of the English terms it uses, and the abbreviations'.
-
-    Memoised: summaries use one of a few sets of terms."""
+    """The lower-case words the summary explains: those of the English terms it uses, and the
+    abbreviations'. Memoised: summaries use one of a few sets of terms, and handing the same
+    set to the hard-word check lets its memo compare sets by identity."""
     explained = frozenset(w for term in glossary.TERMS["en"] if term.term in used for w in term.words())
     return explained | _ABBREVIATION_WORDS
 
@@ -513,17 +516,14 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
         refused=any(i.item.kind is SummaryItemKind.not_approved for i in items),
     )
     when = next_steps.deadline(case.decision_date, case.spans.decision_date)
-    steps = next_steps.steps(outcomes, lang, when, lambda d: _format_date(d, words))
-    steps = [s.model_copy(update={"text": out.say(s.text)}) for s in steps]
+    steps = next_steps.steps(outcomes, lang, when, lambda d: _format_date(d, words), out.say)
     basis = next_steps.legal_basis(steps)
     parts = ["\n".join([headline, *opening]), *("\n".join(i.lines) for i in items)]
     parts.append("\n".join([f"{words.next_heading}:", *(s.text for s in steps)]))
     parts.append(f"{words.legal_heading}: {'; '.join(basis)}.")
     text = "\n\n".join(parts) + "\n"
-    readability = score(text, lang)
-    if lang == "en":
-        hard = _hard_words(text[: text.rindex(f"{words.legal_heading}:")], out.quoted)
-        readability = readability.model_copy(update={"hard_words": hard})
+    hard = _hard_words(text[: text.rindex(f"{words.legal_heading}:")], out.quoted) if lang == "en" else None
+    readability = score(text, lang, hard_words=hard)
     return Summary(
         language=lang,
         headline=headline,
