@@ -226,7 +226,6 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     found: list[Missing] = []
     for start, end in places:
         for key, pattern in _MISSING:
-            m = pattern.search(letter, start, end)
-            if m is not None and all(f.key != key for f in found):
+            if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
     return found

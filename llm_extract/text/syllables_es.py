@@ -206,6 +206,7 @@ _ABBREVIATIONS: Final = frozenset(
     }
 )  # fmt: skip
 _LAST_WORD: Final = re.compile(r"[^\W\d_]+$")
+_NON_SPACE: Final = re.compile(r"\S")  # \s is str.isspace(), so this finds what str.lstrip() keeps
 # Candidate sentence ends: runs of ";" or of . ! ? and the ellipsis character (U+2026), followed by
 # any closing quotes/brackets: ) ] » " ' and typographic right quotes (U+201D, U+2019).
 _TERMINATOR: Final = re.compile("(?:;+|[.!?\u2026]+[)\\]»\"'\u201d\u2019]*)")
@@ -285,13 +286,13 @@ def _sentences(part: str) -> tuple[str, ...]:
 
 def _ends_sentence(block: str, begin: int, end: int) -> bool:
     """Decide whether the terminator ``block[begin:end]`` (a run of ``. ! ?`` or ellipsis) closes a sentence."""
-    rest = block[end:]
-    following = rest.lstrip()
-    if not following:
+    following = _NON_SPACE.search(block, end)  # found in place: copying the rest of a long block was slow
+    if following is None:
         return True
-    if not rest[0].isspace():
+    if not block[end].isspace():
         return False
-    if not (following[0] in _OPENING_MARKS or following[0].isupper()):
+    first = following.group()
+    if not (first in _OPENING_MARKS or first.isupper()):
         return False
     return not (block[begin] == "." and _is_abbreviation(block, begin))
 
