@@ -432,6 +432,20 @@ def test_terms_of_art_are_explained_where_first_used() -> None:
     assert english.readability.hard_words == []
 
 
+def test_term_letters_match_only_their_lower_case_in_latin_1() -> None:
+    """The glossary screens a Latin-1 line for terms by lower-casing it; that is sound only if
+    no Latin-1 character matches a term letter case-insensitively without lower-casing to it."""
+    letters = {c for terms in glossary.TERMS.values() for t in terms for c in t.term}
+    for letter in letters:
+        pattern = re.compile(re.escape(letter), re.I)
+        for code in range(256):
+            char = chr(code)
+            assert bool(pattern.fullmatch(char)) == (char.lower() == letter.lower()), (letter, char)
+    # outside Latin-1 the regex is looser than lower(): such lines are searched in full
+    assert re.fullmatch("s", "\u017f", re.I) and "\u017f".lower() != "s"
+    assert [e.term for e in glossary.glossary_of("\u0130MR Independent Medical Review", "en")] == ["IMR"]
+
+
 def test_hard_words_are_reported() -> None:
     from llm_extract.summary.templates import _hard_words
 

@@ -34,6 +34,8 @@ __all__ = [
     "glossary_of",
     "spanish_amount",
     "spanish_name",
+    "terms_in",
+    "uses",
 ]
 
 
@@ -300,16 +302,99 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 """Abbreviations and letter words explained under the first item that uses them."""
 
 
+_ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)
+
+
 def abbreviations_in(service: str) -> list[Abbreviation]:
     """The abbreviations a service name uses, in list order."""
-    return [a for a in ABBREVIATIONS if re.search(a.pattern, service)]
+    return [a for a, pattern in zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True) if pattern.search(service)]
+
+
+_LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}
+_FOLDED_MEANINGS = {lang: tuple(t.meaning.casefold() for t in terms) for lang, terms in TERMS.items()}
+_LATIN_1_END = "\xff"
+
+
+@dataclass(frozen=True)
+class _LineTerms:
+    """What one line holds of :data:`TERMS` (indices into the language's terms)."""
+
+    first: tuple[tuple[int, int], ...]
+    """``(start, index)`` of each term's first use in the line, in :data:`TERMS` order."""
+    explained: frozenset[int]
+    """The terms whose meaning the line states (compared case-folded)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_terms(line: str, lang: str) -> _LineTerms:
+    """The terms one line uses and explains, memoised.
+
+    Per line because a summary is mostly fixed sentences: nearly every line was seen in an
+    earlier summary, so only the lines holding letter values are searched. Exact: no term
+    or meaning holds a line break, and a line break is a word boundary for
+    :meth:`Term.pattern`, so a text's uses and meanings are its lines'.
+
+    A new line is first screened by plain substring search, which is much faster than the
+    case-insensitive patterns: in a Latin-1 line, every character a pattern can take for a
+    term letter lower-cases to that letter (``tests/test_summary_items.py`` checks it), so a
+    term whose lower-case form is missing from the lower-cased line cannot match. A line
+    with other characters (the long s, the dotted capital I, the Kelvin sign, ...) is searched
+    for every term.
+    """
+    terms = TERMS[lang]
+    if max(line, default="") <= _LATIN_1_END:
+        lowered = line.lower()
+        candidates = [i for i, term in enumerate(_LOWER_TERMS[lang]) if term in lowered]
+    else:
+        candidates = list(range(len(terms)))
+    first: list[tuple[int, int]] = []
+    for index in candidates:
+        if (m := terms[index].pattern().search(line)) is not None:
+            first.append((m.start(), index))
+    folded = line.casefold()
+    explained = frozenset(i for i, meaning in enumerate(_FOLDED_MEANINGS[lang]) if meaning in folded)
+    return _LineTerms(tuple(first), explained)
+
+
+def _scan(text: str, lang: str) -> tuple[dict[int, int], set[int]]:
+    """Where each term is first used in ``text`` (index -> start), and which terms it explains."""
+    first: dict[int, int] = {}
+    explained: set[int] = set()
+    offset = 0
+    for line in text.split("\n"):
+        found = _line_terms(line, lang)
+        for start, index in found.first:
+            first.setdefault(index, offset + start)
+        explained |= found.explained
+        offset += len(line) + 1
+    return first, explained
+
+
+@functools.lru_cache(maxsize=1024)
+def terms_in(text: str, lang: str) -> tuple[Term, ...]:
+    """The terms of :data:`TERMS` the text uses, in :data:`TERMS` order (memoised: the
+    summary asks this of its fixed sentences, with the letter's values blanked out)."""
+    terms = TERMS[lang]
+    first, _ = _scan(text, lang)
+    return tuple(terms[index] for index in sorted(first))
+
+
+def uses(text: str, lang: str) -> list[Term]:
+    """The terms the text uses *and* explains (states the meaning of), in order of first use."""
+    terms = TERMS[lang]
+    first, explained = _scan(text, lang)
+    return [terms[index] for start, index in sorted((s, i) for i, s in first.items()) if index in explained]
 
 
 def glossary_of(text: str, lang: str) -> list[GlossaryEntry]:
-    """The terms of :data:`TERMS` the text uses, in order of first use."""
-    found = [(m.start(), t) for t in TERMS[lang] if (m := t.pattern().search(text)) is not None]
-    found = [(start, t) for start, t in found if t.meaning.casefold() in text.casefold()]
-    return [GlossaryEntry(term=t.term, meaning=t.meaning) for _, t in sorted(found, key=lambda p: p[0])]
+    """The terms of :data:`TERMS` the text uses and explains, in order of first use."""
+    return [_entry(t) for t in uses(text, lang)]
+
+
+@functools.cache
+def _entry(term: Term) -> GlossaryEntry:
+    """One shared entry per term: entries are frozen, and building them was a tenth of a summary's time."""
+    return GlossaryEntry(term=term.term, meaning=term.meaning)
 
 
 # ------------------------------------------------------------------ Spanish service names
@@ -406,12 +491,14 @@ _SIDES = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def spanish_name(service: str) -> str | None:
     """Spanish names for the services and body parts a service name mentions, or None.
 
     The result lists what the glossary recognises, in the order the name mentions it
     (each once), then the sides; it is shown with the letter's own words in parentheses.
-    None when the glossary recognises no service word.
+    None when the glossary recognises no service word. Memoised: the 66 patterns cost
+    ~0.1 ms per name, and letters repeat service names.
     """
     matches = [(m.start(), m.end(), es) for pattern, es in _COMPILED for m in pattern.finditer(service)]
     # Longest first (a stable sort keeps the list's order among equals).

@@ -234,26 +234,44 @@ def deadline(decision_date: dt.date | None, span: Span | None) -> AppealDeadline
     )
 
 
+_Step = tuple[str, list[str], list[dt.date]]
+"""A step before it is said: its fixed text, its WORKER-FACTS rows, the dates it gives."""
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
 def steps(
-    outcomes: Outcomes, lang: str, when: AppealDeadline | None, format_date: Callable[[dt.date], str]
+    outcomes: Outcomes,
+    lang: str,
+    when: AppealDeadline | None,
+    format_date: Callable[[dt.date], str],
+    say: Callable[[str], str] = _as_is,
 ) -> list[NextStep]:
-    """The next steps for these outcomes: approved care, the new request, free help, the appeal."""
-    chosen = [NextStep(text=getattr(s, lang), facts=list(s.rows)) for s in STEPS if s.applies(outcomes)]
-    if not outcomes.refused:
-        return chosen
-    if when is None:
-        timing = NextStep(text=_DEADLINE_UNDATED[lang], facts=list(DEADLINE_ROWS))
-    else:
-        dates = [when.mailed_on, when.california, when.united_states, when.outside_united_states]
-        text = _DEADLINE_DATED[lang].format(
-            mailed=format_date(when.mailed_on),
-            california=format_date(when.california),
-            united_states=format_date(when.united_states),
-            outside=format_date(when.outside_united_states),
-        )
-        timing = NextStep(text=text, facts=list(DEADLINE_ROWS), dates=dates)
-    after = next((i + 1 for i, s in enumerate(chosen) if DEADLINE_AFTER in s.facts), len(chosen))
-    return [*chosen[:after], timing, *chosen[after:]]
+    """The next steps for these outcomes: approved care, the new request, free help, the appeal.
+
+    ``say`` turns each fixed paragraph into the summary's words (the summary passes its
+    writer, which explains terms where first used), so each step is built once.
+    """
+    chosen: list[_Step] = [(getattr(s, lang), list(s.rows), []) for s in STEPS if s.applies(outcomes)]
+    if outcomes.refused:
+        timing: _Step
+        if when is None:
+            timing = (_DEADLINE_UNDATED[lang], list(DEADLINE_ROWS), [])
+        else:
+            text = _DEADLINE_DATED[lang].format(
+                mailed=format_date(when.mailed_on),
+                california=format_date(when.california),
+                united_states=format_date(when.united_states),
+                outside=format_date(when.outside_united_states),
+            )
+            dates = [when.mailed_on, when.california, when.united_states, when.outside_united_states]
+            timing = (text, list(DEADLINE_ROWS), dates)
+        after = next((i + 1 for i, (_, rows, _) in enumerate(chosen) if DEADLINE_AFTER in rows), len(chosen))
+        chosen.insert(after, timing)
+    # Said in reading order: a term is explained at the first step that uses it.
+    return [NextStep(text=say(text), facts=rows, dates=dates) for text, rows, dates in chosen]
 
 
 def legal_basis(chosen: Sequence[NextStep]) -> list[str]:

@@ -46,11 +46,12 @@ def _rounded(value: float) -> float:
     return round(value, _DECIMALS) + 0.0
 
 
-def score(text: str, lang: Literal["en", "es"]) -> Readability:
+def score(text: str, lang: Literal["en", "es"], hard_words: list[str] | None = None) -> Readability:
     """Score ``text``: Flesch-Kincaid grade for English, Fernandez-Huerta for Spanish.
 
     Empty text scores 0.0 in both metrics (textstat's convention), which meets the
-    English target and misses the Spanish one.
+    English target and misses the Spanish one. ``hard_words`` (see :func:`hard_words`)
+    is stored with the score when the caller has them.
     """
     if lang == "en":
         grade = _rounded(flesch_kincaid_grade(text))
@@ -59,6 +60,7 @@ def score(text: str, lang: Literal["en", "es"]) -> Readability:
             score=grade,
             target=ENGLISH_TARGET,
             meets_target=grade <= ENGLISH_TARGET,
+            hard_words=hard_words,
         )
     if lang == "es":
         from llm_extract.text.syllables_es import fernandez_huerta  # on first use: most runs are English
@@ -69,6 +71,7 @@ def score(text: str, lang: Literal["en", "es"]) -> Readability:
             score=ease,
             target=SPANISH_TARGET,
             meets_target=ease >= SPANISH_TARGET,
+            hard_words=hard_words,
         )
     raise ValueError(f"unsupported summary language: {lang!r}")
 

@@ -560,8 +560,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
         for key, pattern in _MISSING:
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
-            m = pattern.search(letter, start, end)
-            if m is not None and all(f.key != key for f in found):
+            if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
     return found
 

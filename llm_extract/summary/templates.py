@@ -23,6 +23,7 @@ take the wrong way round. Spanish uses the "usted" form. Change any wording -> b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ from llm_extract.contract.models import (
     SummaryItemKind,
 )
 from llm_extract.summary import glossary, next_steps, specifics
-from llm_extract.summary.readability import hard_words, score
+from llm_extract.summary.readability import score
 from llm_extract.text.dates import MONTHS
+from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening"]
 
@@ -378,13 +380,12 @@ class _Writer:
         of each term it uses first. A part holding a letter value is not split: the value
         may contain a period."""
         self.quoted.extend(v for v in values if v)
-        parts = [sentence] if values else _SENTENCE_END.split(sentence)
+        parts = (sentence,) if values else _sentences(sentence)
         said: list[str] = []
         for part in parts:
-            own = _blank(part, values)
             said.append(part)
-            for term in glossary.TERMS[self.lang]:
-                if term.term in self.defined or not term.pattern().search(own):
+            for term in glossary.terms_in(_blank(part, values), self.lang):
+                if term.term in self.defined:
                     continue
                 self.defined.add(term.term)
                 if term.sentence is not None and term.meaning.casefold() not in sentence.casefold():
@@ -429,6 +430,12 @@ class Explainer:
 def opening(lang: str) -> str:
     """The summary's opening lines about what an IMR is (before any item)."""
     return _wording(lang).intro
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    """The sentences of a fixed paragraph (memoised: the same few paragraphs are said in every summary)."""
+    return tuple(_SENTENCE_END.split(paragraph))
 
 
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
@@ -603,9 +610,14 @@ def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wordin
 
 
 def _item(
-    decision: Decision, letter: str | None, lang: str, words: _Wording, out: _Writer, explained: set[str]
+    decision: Decision,
+    kind: SummaryItemKind,
+    letter: str | None,
+    lang: str,
+    words: _Wording,
+    out: _Writer,
+    explained: set[str],
 ) -> _Item:
-    kind = _kind(decision, letter)
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
     service_line, plain = _service_line(decision.service, lang, words, out)
@@ -655,6 +667,9 @@ def _item(
 
 
 def _blank(text: str, values: Sequence[str]) -> str:
+    """``text`` with each value replaced by a space, longest first (a value may hold a shorter one)."""
+    if not values:
+        return text
     for value in sorted(set(values), key=len, reverse=True):
         text = text.replace(value, " ")
     return text
@@ -664,10 +679,23 @@ def _hard_words(text: str, quoted: Sequence[str]) -> list[str]:
     """English words of the summary's own wording that a grade-6 reader may not know and
     the summary does not explain. The letter's quoted values and proper names are left
     out (the summary cannot rename them); the "Legal basis" citations are for a helper."""
-    used = {entry.term for entry in glossary.glossary_of(text, "en")}
-    known = frozenset(w for term in glossary.TERMS["en"] if term.term in used for w in term.words())
-    abbreviations = frozenset(w.lower() for a in glossary.ABBREVIATIONS for w in a.term.split("/"))
-    return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known | abbreviations)
+    known = _known_words(tuple(term.term for term in glossary.uses(text, "en")))
+    # easy_words directly, not readability.hard_words: that one copies the glossary, and the
+    # check is memoised per line and glossary, where comparing equal copies would cost more.
+    return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known)
+
+
+_ABBREVIATION_WORDS = frozenset(w.lower() for a in glossary.ABBREVIATIONS for w in a.term.split("/"))
+"""The words of the letter abbreviations the items explain (``MRI``, ``physical``, ``therapy``)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _known_words(used: tuple[str, ...]) -> frozenset[str]:
+    """The lower-case words the summary explains: those of the English terms it uses, and the
+    abbreviations'. Memoised: summaries use one of a few sets of terms, and handing the same
+    set to the hard-word check lets its memo compare sets by identity."""
+    explained = frozenset(w for term in glossary.TERMS["en"] if term.term in used for w in term.words())
+    return explained | _ABBREVIATION_WORDS
 
 
 def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str | None = None) -> Summary:
@@ -682,13 +710,14 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     words = _wording(lang)
     ordered = sorted(decisions, key=lambda d: d.index)
     out = _Writer(lang)
-    headline = out.say(_headline([(_kind(d, letter), d.partial) for d in ordered], words))
+    kinds = [_kind(d, letter) for d in ordered]
+    headline = out.say(_headline([(kind, d.partial) for kind, d in zip(kinds, ordered, strict=True)], words))
     opening = [out.say(f"{words.guide} {words.intro}")]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
         opening.append(out.say(words.dated.format(date=date), date))
     explained: set[str] = set()
-    items = [_item(d, letter, lang, words, out, explained) for d in ordered]
+    items = [_item(d, kind, letter, lang, words, out, explained) for d, kind in zip(ordered, kinds, strict=True)]
     approved = [i.item for i in items if i.item.kind is SummaryItemKind.approved]
     outcomes = next_steps.Outcomes(
         approved=any(not i.retrospective for i in approved),
@@ -696,17 +725,14 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
         refused=any(i.item.kind is SummaryItemKind.not_approved for i in items),
     )
     when = next_steps.deadline(case.decision_date, case.spans.decision_date)
-    steps = next_steps.steps(outcomes, lang, when, lambda d: _format_date(d, words))
-    steps = [s.model_copy(update={"text": out.say(s.text)}) for s in steps]
+    steps = next_steps.steps(outcomes, lang, when, lambda d: _format_date(d, words), out.say)
     basis = next_steps.legal_basis(steps)
     parts = ["\n".join([headline, *opening]), *("\n".join(i.lines) for i in items)]
     parts.append("\n".join([f"{words.next_heading}:", *(s.text for s in steps)]))
     parts.append(f"{words.legal_heading}: {'; '.join(basis)}.")
     text = "\n\n".join(parts) + "\n"
-    readability = score(text, lang)
-    if lang == "en":
-        hard = _hard_words(text[: text.rindex(f"{words.legal_heading}:")], out.quoted)
-        readability = readability.model_copy(update={"hard_words": hard})
+    hard = _hard_words(text[: text.rindex(f"{words.legal_heading}:")], out.quoted) if lang == "en" else None
+    readability = score(text, lang, hard_words=hard)
     return Summary(
         language=lang,
         headline=headline,

@@ -134,14 +134,32 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
     """
     seen: set[str] = set()
     result: list[str] = []
-    for token in _tokens(text):
-        key = token.lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        if not is_known_word(key, glossary):
-            result.append(token)
+    for line in text.split("\n"):
+        for token, key in _hard_in(line, glossary):
+            if key not in seen:
+                seen.add(key)
+                result.append(token)
     return result
+
+
+@lru_cache(maxsize=8192)
+def _hard_in(line: str, glossary: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The unfamiliar words of one line, each once as first written, with its lower-case key.
+
+    Memoised per line and glossary because summaries are mostly fixed sentences and a
+    summary's glossary is one of a few. Exact for :func:`hard_words`: no word spans a line
+    break, and whether a word is familiar depends on its key alone, so a key's first
+    spelling in the text is its first spelling in the first line that has it.
+    """
+    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for token in _tokens(line):
+        key = token.lower()
+        if key not in seen:
+            seen.add(key)
+            if not is_known_word(key, glossary):
+                found.append((token, key))
+    return tuple(found)
 
 
 # --- Dale-Chall score -------------------------------------------------------------------------

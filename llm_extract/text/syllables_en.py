@@ -196,15 +196,29 @@ def _averages(text: str) -> tuple[float, float]:
     """Return (words per sentence, syllables per word) with textstat's zero-division behaviour."""
     if not text:
         return 0.0, 0.0
-    words = list_words_en(text)
-    n_words = len(words)
+    n_words = n_syllables = 0
+    for line in text.split("\n"):
+        line_words, line_syllables = _line_counts(line)
+        n_words += line_words
+        n_syllables += line_syllables
     n_sentences = count_sentences_en(text)
     words_per_sentence = n_words / n_sentences
     if n_words == 0:
         return words_per_sentence, 0.0
-    # textstat lower-cases the whole text after punctuation removal; token-wise lower() is the same.
-    n_syllables = sum(map(_token_syllables, map(str.lower, words)))
     return words_per_sentence, n_syllables / n_words
+
+
+@lru_cache(maxsize=4096)
+def _line_counts(line: str) -> tuple[int, int]:
+    """(words, syllables) of one line, memoised: summaries repeat their fixed lines letter after letter.
+
+    Exact for the whole text: a line break is whitespace to :func:`list_words_en`, so no word spans
+    two lines (its apostrophe rule looks one character ahead, and a line break is no contraction
+    letter, just like the end of the text). textstat lower-cases the whole text after punctuation
+    removal; token-wise ``lower()`` is the same.
+    """
+    words = list_words_en(line)
+    return len(words), sum(map(_token_syllables, map(str.lower, words)))
 
 
 def flesch_kincaid_grade(text: str) -> float:

@@ -206,6 +206,7 @@ _ABBREVIATIONS: Final = frozenset(
     }
 )  # fmt: skip
 _LAST_WORD: Final = re.compile(r"[^\W\d_]+$")
+_NON_SPACE: Final = re.compile(r"\S")  # \s is str.isspace(), so this finds what str.lstrip() keeps
 # Candidate sentence ends: runs of ";" or of . ! ? and the ellipsis character (U+2026), followed by
 # any closing quotes/brackets: ) ] » " ' and typographic right quotes (U+201D, U+2019).
 _TERMINATOR: Final = re.compile("(?:;+|[.!?\u2026]+[)\\]»\"'\u201d\u2019]*)")
@@ -227,26 +228,71 @@ def split_sentences_es(text: str) -> list[str]:
     breaks inside a paragraph count as spaces because letters are often hard-wrapped.
     """
     text = unicodedata.normalize("NFC", text)
+    return [sentence for block in _LIST_ITEM.split(text) for part in _parts(block) for sentence in _sentences(part)]
+
+
+def _closes(block: str, begin: int, end: int) -> bool:
+    """Whether the terminator ``block[begin:end]`` ends a sentence (see :func:`split_sentences_es`)."""
+    return block[begin] == ";" or _ends_sentence(block, begin, end)
+
+
+def _parts(block: str) -> list[str]:
+    """``block`` cut after each line that ends a sentence, so each part can be split on its own.
+
+    Why: split per part, the parts of fixed sentences are memoised (:func:`_sentences`) and a
+    summary only pays for its lines holding letter values. Exact: a cut falls right after a
+    terminator that closes a sentence in the whole block, so the block's sentences are the
+    parts' sentences; inside a part every other terminator sees the same following character
+    (the part ends with its closing terminator), and an abbreviation is looked for only in the
+    word before the period, which the line break before the part bounds in both.
+    """
+    parts: list[str] = []
+    start = end = 0
+    for line in block.split("\n")[:-1]:
+        end += len(line)
+        begin = _final_terminator(line)
+        if begin is not None and _closes(block, end - len(line) + begin, end):
+            parts.append(block[start:end])
+            start = end
+        end += 1
+    parts.append(block[start:])
+    return parts
+
+
+@lru_cache(maxsize=4096)
+def _final_terminator(line: str) -> int | None:
+    """Where the terminator that ends ``line`` starts, or None (memoised: most lines are fixed sentences).
+
+    A terminator never holds a line break, so a line's terminators are the block's.
+    """
+    matches = list(_TERMINATOR.finditer(line))
+    if matches and matches[-1].end() == len(line):
+        return matches[-1].start()
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _sentences(part: str) -> tuple[str, ...]:
+    """The sentences of one part of a block (memoised: most parts are fixed sentences)."""
     pieces: list[str] = []
-    for block in _LIST_ITEM.split(text):
-        start = 0
-        for match in _TERMINATOR.finditer(block):
-            if match.group().startswith(";") or _ends_sentence(block, match.start(), match.end()):
-                pieces.append(block[start : match.end()])
-                start = match.end()
-        pieces.append(block[start:])
-    return [" ".join(piece.split()) for piece in pieces if _WORD.search(piece)]
+    start = 0
+    for match in _TERMINATOR.finditer(part):
+        if _closes(part, match.start(), match.end()):
+            pieces.append(part[start : match.end()])
+            start = match.end()
+    pieces.append(part[start:])
+    return tuple(" ".join(piece.split()) for piece in pieces if _WORD.search(piece))
 
 
 def _ends_sentence(block: str, begin: int, end: int) -> bool:
     """Decide whether the terminator ``block[begin:end]`` (a run of ``. ! ?`` or ellipsis) closes a sentence."""
-    rest = block[end:]
-    following = rest.lstrip()
-    if not following:
+    following = _NON_SPACE.search(block, end)  # found in place: copying the rest of a long block was slow
+    if following is None:
         return True
-    if not rest[0].isspace():
+    if not block[end].isspace():
         return False
-    if not (following[0] in _OPENING_MARKS or following[0].isupper()):
+    first = following.group()
+    if not (first in _OPENING_MARKS or first.isupper()):
         return False
     return not (block[begin] == "." and _is_abbreviation(block, begin))
 
@@ -283,12 +329,15 @@ def fernandez_huerta(text: str, *, sentence_measure: SentenceMeasure = "words_pe
     (textstat's convention). Higher is easier: 90-100 very easy, 80-90 easy, 70-80 fairly easy,
     60-70 standard, 50-60 fairly difficult, 30-50 difficult, 0-30 very difficult.
     """
-    words = list_words_es(text)
-    if not words:
+    n_words = n_syllables = 0
+    for line in text.split("\n"):
+        line_words, line_syllables = _line_counts(line)
+        n_words += line_words
+        n_syllables += line_syllables
+    if not n_words:
         return 0.0
-    n_words = len(words)
     n_sentences = max(1, len(split_sentences_es(text)))
-    syllables_per_100_words = 100 * sum(count_syllables_es(word) for word in words) / n_words
+    syllables_per_100_words = 100 * n_syllables / n_words
     if sentence_measure == "words_per_sentence":
         sentence_term = n_words / n_sentences
     elif sentence_measure == "sentences_per_100_words":
@@ -296,3 +345,14 @@ def fernandez_huerta(text: str, *, sentence_measure: SentenceMeasure = "words_pe
     else:
         raise ValueError(f"unknown sentence_measure: {sentence_measure!r}")
     return 206.84 - 0.60 * syllables_per_100_words - 1.02 * sentence_term
+
+
+@lru_cache(maxsize=4096)
+def _line_counts(line: str) -> tuple[int, int]:
+    """(words, syllables) of one line, memoised: summaries repeat their fixed lines letter after letter.
+
+    Exact for the whole text: words are letter runs, which a line break ends, and NFC
+    normalisation never changes or moves a line break.
+    """
+    words = list_words_es(line)
+    return len(words), sum(count_syllables_es(word) for word in words)
