@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
                 if lang == "en" and any(r.code is ReasonCode.exceeds_guideline_limits for r in d.reasons):
                     for g in groups:
                         limits[g][0] += 1
-                        limits[g][1] += any(r.startswith("The medical guidelines allow ") for r in item.reasons)
+                        limits[g][1] += any("the medical guidelines allow " in r.lower() for r in item.reasons)
                         limits[g][2] += any(_ASKED.match(r) for r in item.reasons)
                 codes = t._main_codes(d)
                 if lang == "en" and item.kind is SummaryItemKind.not_approved and (set(codes) & _MISSING_CODES):

@@ -197,6 +197,27 @@ def test_limit_not_above_the_request_is_not_set_against_it() -> None:
     assert not any("asked for 6" in r for r in reasons)
 
 
+def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
+    # 6 asked, 4-6 allowed, no time frame: "the guidelines allow 4 to 6 visits" would not
+    # say why 6 is a no, so the general sentence stands.
+    reasons = _reasons("Massage therapy, 6 visits: Upheld", "The request exceeds the guidelines' 4-6 visits.")
+    assert not any("allow 4 to 6" in r for r in reasons)
+    assert reasons[0].startswith("Your doctor asked for more care than the medical guidelines allow.")
+
+
+def test_a_limit_on_more_care_says_more() -> None:
+    heading = "Physical therapy x 6: Upheld"
+    rationale = (
+        "The patient completed 6 sessions. An additional 6 sessions would surpass the guidelines, "
+        "which would allow only up to an additional 3-4 sessions."
+    )
+    said = " ".join(_reasons(heading, rationale))
+    assert "After the care you already had, the medical guidelines allow only 3 to 4 visits more." in said
+    assert "Your doctor asked for 6 visits." in said
+    spanish = " ".join(_reasons(heading, rationale, "es"))
+    assert "permiten solo 3 a 4 sesiones más (en la carta: 3-4 sessions)" in spanish
+
+
 @pytest.mark.parametrize(
     ("heading", "rationale", "english", "spanish"),
     [
@@ -217,8 +238,8 @@ def test_limit_not_above_the_request_is_not_set_against_it() -> None:
             "Physical therapy x 6: Upheld",
             "The patient has completed 12 sessions of physical therapy. An additional 8 sessions would surpass the "
             "guidelines, which would allow only up to an additional 2-3 sessions.",
-            ["The medical guidelines allow 2 to 3 visits.", "Your doctor asked for 6 visits."],
-            ["Las guías médicas permiten 2 a 3 sesiones", "Su médico pidió 6 sesiones"],
+            ["the medical guidelines allow only 2 to 3 visits more.", "Your doctor asked for 6 visits."],
+            ["las guías médicas permiten solo 2 a 3 sesiones más", "Su médico pidió 6 sesiones"],
         ),
         (  # a number of shots
             "Lumbar epidural steroid injection x 3: Upheld",

@@ -138,6 +138,8 @@ class GuidelineLimit:
     """The limit is for a first trial ("an initial trial of 6 visits")."""
     asked: Quote | None
     """The number asked for, from the heading or the rationale, when it exceeds the limit."""
+    more: bool = False
+    """The limit is for care beyond what was already given ("an additional 3-4 sessions")."""
 
 
 # ---------------------------------------------------------------- guideline limits
@@ -179,7 +181,7 @@ _LEAD = (
     r"|recommended\s+(?:number|amount|duration)\s+of\s+\w+(?:\s+\w+){0,6}?\s+is)"
 )
 _LIMIT = re.compile(
-    rf"\b{_LEAD}\s+(?:only\s+)?(?:up\s+to\s+)?(?:an?\s+)?(?:(?:additional|further|initial|total\s+of)\s+)?"
+    rf"\b{_LEAD}\s+(?:only\s+)?(?:up\s+to\s+)?(?:an?\s+)?(?:(?:(?P<more>additional|further)|initial|total\s+of)\s+)?"
     rf"(?P<amount>{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS}))\b"
     rf"(?P<period>\s+(?:over|in|within|during)\s+(?:a\s+)?(?:period\s+of\s+)?"
     rf"(?P<plow>{_NUM})(?:{_TO}(?P<phigh>{_NUM}))?\s+(?P<punit>{_TIME_UNITS})\b)?"
@@ -331,6 +333,7 @@ def _candidates(decision: Decision, letter: str, rationale: Span) -> list[_Candi
                 less_than=bool(m.group("less")),
                 trial=bool(m.group("trial")),
                 asked=None,
+                more=bool(m.group("more")),
             )
             values = {high} if applied else {high} | loose[amount.unit in _TIME_UNIT_WORDS]
             found.append(_Candidate(limit=limit, applied=applied, high=high, values=frozenset(values)))
@@ -387,6 +390,24 @@ def _asked(decision: Decision, letter: str, limit: GuidelineLimit, above: int, r
     return (digits or found)[0] if found else None
 
 
+def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
+    """The heading asks for no more visits than the limit allows ("Massage x 6" against
+    "4-6 visits") and the limit gives no time frame: the number is then not why the item
+    was refused, and saying it would leave the worker asking why 6 of 6 is a no. With a
+    time frame ("4-6 visits over 8 weeks") the limit is said, since the weeks are the
+    point. Only for a whole request: a partly approved item's heading names the rest,
+    whose limit counts what was approved before."""
+    limit = chosen.limit
+    if decision.partial or limit.more or limit.period is not None or limit.amount.unit in _TIME_UNIT_WORDS:
+        return False
+    span = decision.spans.service
+    for pattern in _ASKED:
+        m = pattern.search(letter, span.start, span.end)
+        if m is not None and (n := _value(m.group("n"))) is not None:
+            return n <= chosen.high
+    return False
+
+
 def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | None) -> GuidelineLimit | None:
     """The limit the reviewer applied to this item, when the rationale states it (see
     the notes above), with the amount asked for when that is larger."""
@@ -404,7 +425,7 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         for s, e in _sentences(letter, rationale.start, rationale.end)
     )
     chosen = _choose(_candidates(decision, letter, rationale), trial_applied)
-    if chosen is None:
+    if chosen is None or _within(decision, letter, chosen):
         return None
     asked = _asked(decision, letter, chosen.limit, chosen.high, rationale)
     return dataclasses.replace(chosen.limit, asked=asked)

@@ -47,7 +47,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening"]
 
-TEMPLATES_VERSION = "7"
+TEMPLATES_VERSION = "8"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -120,6 +120,8 @@ class _Wording:
     """Takes ``{limit}`` (in the summary's language) and ``{original}`` (the letter's words)."""
     limit_trial: str
     """A limit for a first trial; takes ``{limit}`` and ``{original}``."""
+    limit_more: str
+    """A limit on care beyond what was given ("an additional 3-4 sessions"); takes ``{limit}`` and ``{original}``."""
     limit_time: str
     """A time limit ("no more than 2-3 weeks"); takes ``{limit}`` and ``{original}``."""
     limit_time_under: str
@@ -196,6 +198,7 @@ _EN = _Wording(
     },
     limit="The medical guidelines allow {limit}.",
     limit_trial="The medical guidelines allow a first try of {limit}.",
+    limit_more="After the care you already had, the medical guidelines allow only {limit} more.",
     limit_time="The medical guidelines allow this care for no more than {limit}.",
     limit_time_under="The medical guidelines allow this care for less than {limit}.",
     limit_asked="Your doctor asked for {asked} {unit}.",
@@ -300,6 +303,9 @@ _ES = _Wording(
     },
     limit="Las guías médicas permiten {limit} (en la carta: {original}).",
     limit_trial="Las guías médicas permiten una primera prueba de {limit} (en la carta: {original}).",
+    limit_more=(
+        "Después de la atención que ya recibió, las guías médicas permiten solo {limit} más (en la carta: {original})."
+    ),
     limit_time="Las guías médicas permiten este tratamiento por no más de {limit} (en la carta: {original}).",
     limit_time_under="Las guías médicas permiten este tratamiento por menos de {limit} (en la carta: {original}).",
     limit_asked="Su médico pidió {asked} {unit} (en la carta: {original}).",
@@ -564,7 +570,7 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     if limit.amount.unit in ("days", "weeks", "months"):
         template = words.limit_time_under if limit.less_than else words.limit_time
     else:
-        template = words.limit_trial if limit.trial else words.limit
+        template = words.limit_trial if limit.trial else words.limit_more if limit.more else words.limit
     said = amount if period is None else words.limit_over.format(amount=amount, period=period)
     original = limit.limit.text
     sentences = [out.say(template.format(limit=said, original=original), said, original)]
