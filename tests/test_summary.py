@@ -252,6 +252,8 @@ WORDING_FINGERPRINTS = {
     "6": "b7f5542b358f901231489c951b702fd5f50f7cae8ca5c51fab2bb12d6a4b2499",
     "7": "5a041734ef26b070739e1e85e458e67ae1be7f638998902de0ae93d80a9dbc23",
     "8": "e044b9e2a188d89d5e193cf846a478b18462e2bfdeb50a763d550daea823349c",
+    # 9: same wording as 8; Spanish names of request parts gained their amounts
+    "9": "e044b9e2a188d89d5e193cf846a478b18462e2bfdeb50a763d550daea823349c",
 }
 
 

@@ -23,7 +23,7 @@ from llm_extract.contract.models import (
 )
 from llm_extract.parse.parser import parse
 from llm_extract.summary import glossary
-from llm_extract.summary.templates import build_summary
+from llm_extract.summary.templates import build_summary, spanish_part
 from llm_extract.text.facts import LetterFacts
 from tests.letterkit import Item, Letter
 
@@ -512,14 +512,16 @@ def test_spanish_names_for_services(service: str, spanish: str | None) -> None:
 
 def test_partly_approved_parts_and_care_already_given_are_named_in_spanish() -> None:
     """The three amounts of a partly approved request carry their Spanish names too (the
-    letter's words kept), so no item line of a Spanish summary is English only."""
+    letter's words kept), with their amounts, so no item line of a Spanish summary is
+    English only and the parts differ in Spanish too."""
     summary = summarise(Letter([Item(PARTIAL)]), "es")[2]
-    assert "Su médico pidió: terapia física (en la carta: Physical therapy 12 visits)." in summary.text
-    assert "Ya aprobado antes de esta revisión: terapia física (en la carta: Physical therapy 6 visits)." in (
-        summary.text
+    assert "Su médico pidió: terapia física, 12 visitas (en la carta: Physical therapy 12 visits)." in summary.text
+    assert (
+        "Ya aprobado antes de esta revisión: terapia física, 6 visitas (en la carta: Physical therapy 6 visits)."
+        in (summary.text)
     )
     assert summary.items[0].status == (
-        "El revisor decidió sobre el resto, terapia física (en la carta: Physical therapy 6 more visits): "
+        "El revisor decidió sobre el resto, terapia física, 6 visitas (en la carta: Physical therapy 6 more visits): "
         "no fue aprobado."
     )
     retro = build_summary(Case(), [_decision("Retrospective Lidopro 121gm #1", Outcome.upheld)], "es")
@@ -576,3 +578,17 @@ def test_no_advice_line_without_the_letters_words_or_on_approved_care() -> None:
     approved = Item("Oxycodone 10mg #60: Overturned", rationale=f"It is medically necessary. {TAPER}")
     summary = summarise(Letter([plain, approved]))[2]
     assert not any("suddenly" in r for item in summary.items for r in item.reasons)
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("Standard wheelchair for a 1 month rental", "silla de ruedas, 1 mes"),
+        ("Six physical therapy sessions for the left knee", "terapia física, rodilla, lado izquierdo, seis sesiones"),
+        ("Retrospective Cyclobenzaprine 7.5mg #42", "medicamento, atención que usted ya recibió, #42"),
+        # a schedule is not an amount: the letter's words in parentheses say it
+        ("Physical therapy two times a week for six weeks", "terapia física"),
+    ],
+)
+def test_spanish_names_of_request_parts_carry_their_amounts(value: str, named: str) -> None:
+    assert spanish_part(value) == named

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from llm_extract.contract.models import Decision, Extraction, SummaryItem
 from llm_extract.render.sheet import Row, Sheet, asked_for, build_sheet, item_notes, summary_in
 from llm_extract.render.words import Lang
-from llm_extract.summary.glossary import abbreviations_in, spanish_name
-from llm_extract.summary.templates import Explainer, opening
+from llm_extract.summary.glossary import abbreviations_in
+from llm_extract.summary.templates import Explainer, opening, spanish_part
 
 __all__ = ["Document", "build_document", "named_decision"]
 
@@ -44,7 +44,7 @@ def _label(value: str | None, lang: str) -> str | None:
     """A letter value with its own-language name first (``silla de ruedas (Standard wheelchair ...)``)."""
     if value is None or lang != "es":
         return value
-    plain = spanish_name(value)
+    plain = spanish_part(value)
     return value if plain is None else f"{plain} ({value.strip().removesuffix('.')})"
 
 

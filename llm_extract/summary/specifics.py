@@ -26,6 +26,7 @@ __all__ = [
     "Missing",
     "already_authorized",
     "amounts",
+    "counts",
     "guideline_limit",
     "missing",
     "quote",
@@ -241,6 +242,29 @@ _KINDS: dict[str, re.Pattern[str]] = {
         "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
     }.items()
 }
+
+
+_COUNT = re.compile(
+    rf"(?:#\s*(?P<pills>\d+))|\b(?P<n>{_NUM})(?:(?:\s+|-)(?!(?:times|a|an|per|each|every)\b)[a-z]+){{0,3}}?(?:\s+|-)"
+    r"(?P<unit>months?|sessions?|visits?|treatments?)\b",
+    re.I,
+)
+
+
+def counts(text: str) -> list[tuple[str, str]]:
+    """The amounts a part of a request states, as (number as written, plural unit) —
+    ``("1", "months")`` from "Wheelchair rental x 1 month", ``("90", "#")`` from "#90" — so
+    the Spanish summary can tell two parts apart whose names translate the same. Counts
+    of care and months of a rental only: "two times a week for six weeks" is a schedule,
+    not an amount, and is left to the letter's words in parentheses."""
+    found: list[tuple[str, str]] = []
+    for m in _COUNT.finditer(text):
+        if m.group("pills"):
+            found.append((m.group("pills"), "#"))
+        else:
+            unit = m.group("unit").lower()
+            found.append((m.group("n"), unit if unit.endswith("s") else f"{unit}s"))
+    return found
 
 
 def _value(raw: str) -> int | None:

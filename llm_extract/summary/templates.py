@@ -45,9 +45,9 @@ from llm_extract.summary.readability import score
 from llm_extract.text.dates import MONTHS
 from llm_extract.text.easy_words import hard_words
 
-__all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening"]
+__all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "8"
+TEMPLATES_VERSION = "9"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -584,11 +584,35 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
 
 def _named(value: str, lang: str, words: _Wording) -> str:
     """A letter value (a part of a partly approved request) in the summary's language: in
-    Spanish, the glossary's name for it with the letter's words kept."""
-    plain = glossary.spanish_name(value) if lang == "es" else None
+    Spanish, the glossary's name for it and its amounts ("silla de ruedas, 1 mes"), with the
+    letter's words kept: the parts of one request share a name and differ by amount."""
+    plain = spanish_part(value) if lang == "es" else None
     if plain is None:
         return words.unnamed.format(value=value)
     return words.named.format(plain=plain, value=value)
+
+
+def spanish_part(value: str) -> str | None:
+    """The Spanish name of a part of a partly approved request with its amounts ("silla de
+    ruedas, 1 mes"), or None when the glossary knows no word of it. The summary and the
+    worker's document both name the parts this way."""
+    plain = glossary.spanish_name(value)
+    if plain is None:
+        return None
+    words = _wording("es")
+    amounts = [a for a in (_count(n, unit, words, "es") for n, unit in specifics.counts(value)) if a]
+    return ", ".join([plain, *amounts])
+
+
+def _count(number: str, unit: str, words: _Wording, lang: str) -> str | None:
+    """One amount of a request part in the summary's language ("#90", "6 sesiones")."""
+    if unit == "#":
+        return f"#{number}"
+    said = _number(Quote(text=number), lang)
+    if said is None or unit not in words.units:
+        return None
+    one, more = words.units[unit]
+    return f"{said} {one if said in ('1', 'one', 'una', 'uno') else more}"
 
 
 def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tuple[str, str | None]:
