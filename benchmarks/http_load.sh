@@ -4,6 +4,11 @@
 #   benchmarks/http_load.sh            # 15 s per scenario, 16 connections, 2 wrk threads
 #   DURATION=5s CONNECTIONS=8 benchmarks/http_load.sh
 #   WORKERS=1 benchmarks/http_load.sh  # server processes (default: one per core)
+#   SCENARIOS=cached-text benchmarks/http_load.sh  # only these scenarios
+#
+# Each line is wrk's figures plus server_cpu_us: the server processes' CPU time (user + system,
+# from /proc) per answered request. Unlike requests/s it hardly moves when other work shares the
+# machine, so compare it before and after a change to the server's per-request work.
 #
 # Scenarios (one JSON line each): cached text (one letter, every answer after the
 # first is a cache hit), uncached text and uncached PDF (cache=false, cycling through
@@ -70,11 +75,25 @@ else
   SOURCE="seed letters"
 fi
 
-run() {  # name, content type, query, files...
+server_ticks() {  # CPU clock ticks (user + system) used so far by the server and its worker processes
+  local total=0 pid fields
+  for pid in "$SERVER_PID" $(pgrep -P "$SERVER_PID" || true); do
+    read -r -a fields <"/proc/$pid/stat" || continue
+    total=$((total + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+
+run() {  # name, content type, query, files...  (the wrk line plus the server's CPU per request)
   local name=$1; shift
+  if [ -n "${SCENARIOS:-}" ] && [[ " $SCENARIOS " != *" $name "* ]]; then return; fi
   printf '%-16s ' "$name"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s benchmarks/wrk_post.lua "$URL" -- "$@" \
-    | grep '^{'
+  local before line requests
+  before=$(server_ticks)
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s benchmarks/wrk_post.lua "$URL" -- "$@" \
+    | grep '^{')
+  requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$line")
+  echo "${line%\}}, \"server_cpu_us\": $(( ($(server_ticks) - before) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))}"
 }
 
 echo "llm-extract $(.venv/bin/llm-extract --version | awk '{print $2}'), $(nproc) cores, letters: $SOURCE"
