@@ -29,7 +29,7 @@ from llm_extract.llm.settings import LlmSettings
 from llm_extract.service.app import create_app
 from llm_extract.service.keys import KeyStore
 from llm_extract.service.readiness import ReadinessCheck
-from llm_extract.service.server import server_config
+from llm_extract.service.server import configured_protocol, server_config
 from llm_extract.service.settings import ServiceSettings
 
 KEY = "test_all_9sVIPDwtC1eWYyPWqqtd6C0mTrLcmg0futWYfbVx"
@@ -98,9 +98,16 @@ def make_app(
 
 
 @contextmanager
-def running(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` on 127.0.0.1 (ephemeral port) until the block ends; yields the base URL."""
+def running(app: FastAPI, parser: str | None = None) -> Iterator[str]:
+    """Serve ``app`` on 127.0.0.1 (ephemeral port) until the block ends; yields the base URL.
+
+    ``parser``: ``h11`` for the guarded h11 protocol instead of ``serve``'s httptools one."""
     config = server_config(app, host="127.0.0.1", port=0)  # the protocol, timeouts and cap `serve` uses
+    if parser is not None:
+        settings = app.state.service.settings
+        config.http = configured_protocol(
+            header_timeout=settings.header_timeout, max_connections=settings.max_connections, parser=parser
+        )
     config.timeout_graceful_shutdown = 2
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)

@@ -48,9 +48,10 @@ TOLERATED: dict[str, bytes] = {
 }
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running(make_app(tmp_path_factory.mktemp("svc"))) as url:
+@pytest.fixture(scope="module", params=["httptools", "h11"])
+def base(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[str]:
+    """``serve``'s protocol (httptools), and the h11 one it replaced: both must answer alike."""
+    with running(make_app(tmp_path_factory.mktemp("svc")), parser=request.param) as url:
         yield url
 
 
