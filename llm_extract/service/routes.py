@@ -193,6 +193,9 @@ router.add_api_route(
     },
     openapi_extra=single_body(),
 )
+# First in the router: the router tries its routes in order, and the busiest route first saves
+# matching four others on every extraction (paths do not overlap, the OpenAPI document is sorted).
+router.routes.insert(0, router.routes.pop())
 
 
 @router.post(
