@@ -60,7 +60,15 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_json_logging(level: int = logging.INFO) -> None:
-    """Route llm_extract's and the queue's loggers to stderr as JSON lines."""
+    """Route llm_extract's and the queue's loggers to stderr as JSON lines.
+
+    The lines never carry a record's source file, line, thread or process, so records stop
+    collecting them: finding the caller's frame and the thread and process names is a good part
+    of what a record costs, and ``serve`` writes one per request."""
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     for name in ("llm_extract", "dramatiq"):
