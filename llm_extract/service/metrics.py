@@ -41,6 +41,7 @@ class ServiceMetrics:
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120),
             registry=self.registry,
         )
+        self._series: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
         self.letters = Counter(
             "llm_extract_sync_letters",
             "Letters extracted by the synchronous endpoints",
@@ -64,8 +65,15 @@ class ServiceMetrics:
         label); called by the access-log middleware when the request is done."""
         route = scope.get("route")
         template = route.path if isinstance(route, BaseRoute) and hasattr(route, "path") else "unmatched"
-        self.requests.labels(scope["method"], template, str(status)).inc()
-        self.latency.labels(template).observe(seconds)
+        labels = (scope["method"], template, status)
+        series = self._series.get(labels)
+        if series is None:  # few: methods x route templates x statuses (prometheus_client's lookup is slower)
+            series = self._series[labels] = (
+                self.requests.labels(scope["method"], template, str(status)),
+                self.latency.labels(template),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
 
     def observe_outcomes(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
