@@ -167,3 +167,19 @@ def test_cache_key_changes_with_the_contract_and_options(monkeypatch: pytest.Mon
     monkeypatch.setattr(schema, "contract_sha256", lambda: "0" * 64)
     monkeypatch.setattr("llm_extract.engine.pipeline.contract_sha256", schema.contract_sha256)
     assert Extractor(RulesBackend()).key(letter) != base
+
+
+def test_cache_key_is_the_hash_of_the_canonical_identity_and_input() -> None:
+    """cache_key writes an identity's JSON once; the key must stay what it always was (stored results)."""
+    from llm_extract.engine.cache import cache_key
+    from llm_extract.text.digest import sha256_json
+
+    identity = {"backend": {"name": "rules", "v": [1, "é"]}, "options": {"lang": "es"}, "contract": "ab"}
+    for sha in ("0" * 64, "f" * 64):
+        assert cache_key(identity, sha) == sha256_json({"identity": identity, "input": sha})
+    other = {**identity, "options": {"lang": "en"}}
+    assert (
+        cache_key(other, "0" * 64)
+        == sha256_json({"identity": other, "input": "0" * 64})
+        != cache_key(identity, "0" * 64)
+    )

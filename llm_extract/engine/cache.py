@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from llm_extract.errors import CacheError
-from llm_extract.text.digest import sha256_json
+from llm_extract.text.digest import canonical_json, sha256_text
 
 CACHE_DIR_ENV = "LLM_EXTRACT_CACHE_DIR"
 
@@ -32,8 +32,23 @@ def default_cache_dir() -> Path:
 
 
 def cache_key(identity: dict[str, Any], input_sha256: str) -> str:
-    """sha256 over canonical JSON of what determines the output."""
-    return sha256_json({"identity": identity, "input": input_sha256})
+    """sha256 over canonical JSON of what determines the output.
+
+    The same as ``sha256_json({"identity": identity, "input": input_sha256})``, with the identity's
+    canonical JSON written once per identity object: an extractor asks with the same (never
+    changed) identity dict for every letter, and writing it cost more than the rest of the key.
+    """
+    entry = _identities.get(id(identity))
+    if entry is None or entry[0] is not identity:
+        if len(_identities) >= 64:
+            _identities.clear()
+        entry = _identities[id(identity)] = (identity, canonical_json(identity))
+    # canonical_json's own layout: keys sorted ("identity" < "input"), no spaces
+    return sha256_text(f'{{"identity":{entry[1]},"input":{canonical_json(input_sha256)}}}')
+
+
+_identities: dict[int, tuple[dict[str, Any], str]] = {}
+"""Identity dicts (held, so their ids stay theirs) and their canonical JSON, for :func:`cache_key`."""
 
 
 class DocumentCache(Protocol):
