@@ -8,6 +8,7 @@ abusive or runaway client costs the service almost nothing.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
 import time
@@ -129,6 +130,7 @@ class AuthThrottle:
         self._buckets: dict[str, _Bucket] = {}
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)  # parsing an address costs more than the rest of the check
     def address_key(host: str | None) -> str:
         if not host:
             return "-"
