@@ -151,8 +151,10 @@ async def extract(
     letter = body.letters[0]
     assert not isinstance(letter, LlmExtractError)
     try:
-        async with asyncio.timeout_at(deadline):
-            outcome = await state.runner.extract(letter, body.options)
+        outcome = state.runner.cached(letter, body.options)
+        if outcome is None:
+            async with asyncio.timeout_at(deadline):
+                outcome = await state.runner.extract(letter, body.options, looked_up=True)
     except TimeoutError:
         raise ExtractionTimeout(
             "the letter was not extracted within the request timeout",

@@ -92,15 +92,29 @@ class ExtractionRunner:
             )
         return self._extractors[slot]
 
-    async def extract(self, letter: LetterInput, options: RunOptions) -> Outcome:
-        """Extract one letter, joining an identical computation already under way."""
+    def cached(self, letter: LetterInput, options: RunOptions) -> Outcome | None:
+        """The cache's answer for ``letter``, or None (then :meth:`extract`); never computes.
+
+        A hit is a memory or one store read: answered on the event loop, without the thread hop a
+        computation needs (which doubled the CPU cost of a cached request), and without arming
+        the request's extraction time-out around :meth:`extract`."""
+        extractor = self.extractor(options)
+        if extractor.cache is None:
+            return None
+        key = extractor.key(letter)
+        if key in self._inflight:
+            return None  # being computed: join it in extract
+        hit = extractor.cached(letter, key)
+        return Outcome(hit, "hit") if hit is not None else None
+
+    async def extract(self, letter: LetterInput, options: RunOptions, *, looked_up: bool = False) -> Outcome:
+        """Extract one letter, joining an identical computation already under way (``looked_up``: the
+        caller has just had None from :meth:`cached`, so the cache is not asked again)."""
+        if not looked_up and (hit := self.cached(letter, options)) is not None:
+            return hit
         extractor = self.extractor(options)
         use_cache = extractor.cache is not None
         key = extractor.key(letter) + ("" if use_cache else ":no-cache")
-        if use_cache and key not in self._inflight and (hit := extractor.cached(letter, key)) is not None:
-            # A hit is one SQLite read (tens of microseconds): answered on the event loop, without
-            # the thread hop a computation needs (which doubled the CPU cost of a cached request).
-            return Outcome(hit, "hit")
         task = self._inflight.get(key)
         shared = task is not None
         if task is None:
