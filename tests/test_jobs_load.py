@@ -11,7 +11,6 @@ README quotes a run); asserts correctness only, never speed.
 from __future__ import annotations
 
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +36,8 @@ def redis_url() -> Iterator[str]:
 
 
 def _texts() -> list[str]:
-    bases = [p.read_text() for p in SEEDS] + [simple(n).clean() for n in (1, 2, 3, 4)]
+    # Letters of 10 to 40 items keep a worker busy long enough that a kill lands mid-letter.
+    bases = [p.read_text() for p in SEEDS] + [simple(n).clean() for n in (10, 20, 30, 40)]
     return [bases[i % len(bases)] + "\n" * (i // len(bases)) for i in range(JOBS * PER_JOB)]
 
 
@@ -65,17 +65,16 @@ def test_300_letters_survive_a_killed_worker_and_a_restarted_api(
     texts = _texts()
     expected = [expected_document(t.encode()) for t in texts]
     env = child_env(tmp_path, LLM_EXTRACT_QUEUE_URL=redis_url, LLM_EXTRACT_QUEUE_HEARTBEAT_TIMEOUT="2")
-    workers = [Child(["worker", "--concurrency", "2"], env, tmp_path / f"worker-{n}.log") for n in range(3)]
     port_b = free_port()
     api_a, a = serve(tmp_path, env, name="api-a")
     api_b, b = serve(tmp_path, env, port_b, name="api-b")
-    children = [api_a, api_b, *workers]
+    children = [api_a, api_b]
     try:
         submitted: dict[str, tuple[float, str, int]] = {}
         started = time.monotonic()
         refused: list[str] = []
 
-        def submit() -> None:  # while the main thread watches progress and injects the failures
+        def submit() -> None:
             for j in range(JOBS):
                 letters = [{"id": f"j{j}-l{i}", "text": texts[j * PER_JOB + i]} for i in range(PER_JOB)]
                 sent = time.monotonic()
@@ -89,17 +88,22 @@ def test_300_letters_survive_a_killed_worker_and_a_restarted_api(
                     refused.append(response.text)
                 submitted[response.json()["id"]] = (sent, (a, b)[j % 2], j)
 
-        submitter = threading.Thread(target=submit)
-        submitter.start()
+        # Every job is queued before the workers start, so when one is killed the queue still
+        # holds a backlog and the killed worker holds letters (a fast letter would otherwise
+        # let it sit idle between jobs, with nothing to redeliver).
+        submit()
+        assert not refused and len(submitted) == JOBS, refused
+        workers = [Child(["worker", "--concurrency", "2"], env, tmp_path / f"worker-{n}.log") for n in range(3)]
+        children += workers
 
         finished: dict[str, float] = {}
         deadline = time.monotonic() + 60
-        while (killed_at := _finished_letters(a)) < 30:
+        # Kill worker 0 once it is consuming (it has finished a letter, so with the backlog
+        # it holds the next ones) and the run is under way.
+        while (killed_at := _finished_letters(a)) < 30 or b'"letter done"' not in workers[0].log.read_bytes():
             assert time.monotonic() < deadline, "the workers did not start"
             time.sleep(0.02)
         workers[0].kill()  # SIGKILL mid-run: the letters it holds must be redelivered to the others
-        submitter.join(60)
-        assert not refused and len(submitted) == JOBS, refused
         api_b.stop()  # and one API process goes away and comes back while the jobs run
         api_b, b = serve(tmp_path, env, port_b, name="api-b2")
         children[1] = api_b
