@@ -85,6 +85,14 @@ class _Guards:
     def _partial_head(self) -> bool:
         raise NotImplementedError
 
+    def connection_made(self, transport: Any) -> None:  # an asyncio.Transport (uvicorn's protocols say so)
+        super().connection_made(transport)  # type: ignore[misc]
+        self._guard_connection()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_head_timer()
+        super().connection_lost(exc)  # type: ignore[misc]
+
     def _guard_connection(self) -> None:
         """Called once the connection is made: refuse it over the cap, else start the head clock."""
         if len(self.connections) > self.max_connections:
@@ -170,14 +178,6 @@ class GuardedH11Protocol(_Guards, H11Protocol):
         size = self.config.h11_max_incomplete_event_size
         self._max_head = size if size is not None else DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._guard_connection()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._cancel_head_timer()
-        super().connection_lost(exc)
-
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return  # answered and closing: whatever else arrives is discarded
@@ -232,14 +232,6 @@ class GuardedHttpToolsProtocol(_Guards, HttpToolsProtocol):
         self._head_over = False
         self._has_host = False
         self.parser.set_dangerous_leniencies(lenient_data_after_close=True, lenient_headers=True, lenient_version=True)
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._guard_connection()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._cancel_head_timer()
-        super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
