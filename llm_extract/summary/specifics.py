@@ -244,11 +244,9 @@ _KINDS: dict[str, re.Pattern[str]] = {
 }
 
 
-_COUNT = re.compile(
-    rf"(?:#\s*(?P<pills>\d+))|\b(?P<n>{_NUM})(?:(?:\s+|-)(?!(?:times|a|an|per|each|every)\b)[a-z]+){{0,3}}?(?:\s+|-)"
-    r"(?P<unit>months?|sessions?|visits?|treatments?)\b",
-    re.I,
-)
+_COUNT = re.compile(rf"#\s*(?P<pills>\d+)|\b(?P<n>{_NUM}){_FILLER}\s+(?P<unit>{_COUNT_UNITS}|months?)\b", re.I)
+"""An amount in a part of a request: the limit finder's number, filler words and units of
+care, plus months (of a rental); "#90" for pills."""
 
 
 def counts(text: str) -> list[tuple[str, str]]:
