@@ -24,6 +24,7 @@ held-out letters while changing rules.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -126,7 +127,10 @@ def labeled_set(root: Path) -> Figures:
     for letter in sorted((root / "letters").glob("*.txt")):
         text = letter.read_text(encoding="utf-8")
         lines = (root / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
-        labels = [ExpectedReasons.model_validate_json(line) for line in lines if line.strip()]
+        rows = [json.loads(line) for line in lines if line.strip()]
+        labels = [
+            ExpectedReasons.model_validate({k: v for k, v in r.items() if k not in ("letter", "index")}) for r in rows
+        ]
         decisions = with_reasons(text, parse(text).decisions)
         if len(decisions) != len(labels):
             raise SystemExit(f"{letter.stem}: {len(decisions)} items found, {len(labels)} labeled")
