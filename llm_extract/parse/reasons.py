@@ -57,7 +57,7 @@ from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.0.0"
+REASONS_VERSION = "2.1.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -111,7 +111,7 @@ _NEG = (
 #: Narrower cues for findings: bare "not" there mostly negates guideline prose
 #: ("the scan is not helpful in showing a pinched nerve").
 _NEG_FINDING = (
-    r"(?:\bno\b|\bnor\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
+    r"(?:\bno\b|\bnor\b|\bnothing\b|\bneither\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
     r"|\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:reveal|indicate|demonstrate|show|suggest"
     r"|detail|establish|outline|document)\b|\bfail(?:s|ed)?\s+to\s+provide\b)"
 )
@@ -122,7 +122,9 @@ _FUNCTIONAL_GAIN = (
     r"|improved\s+function|increased\s+function"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
-    r"|objective\s+response\s+to\s+(?:the\s+)?prior)"
+    r"|objective\s+response\s+to\s+(?:the\s+)?prior"
+    r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
+    r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:function|activit(?:y|ies)))"
 )
 
 _CARE = (
@@ -135,6 +137,8 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
 _CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
+#: "Whether more is needed depends on the approved visits" states the pending trial itself.
+_IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
@@ -270,6 +274,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)\s+(?:\w+\s+){0,3}?(?:evidence\s+of\s+)?(?:efficacy|benefit)"
             r"\s+(?:from|with|of)\s+(?:the\s+)?(?:prior|previous|past|current)\b"
+            r"|\bnot\s+(?:been\s+)?(?:shown|demonstrated|documented)\s+to\s+(?:\w+\s+){0,2}?(?:improve|help|increase)\b"
+            r"[^.;]{0,40}?\b(?:function|activit(?:y|ies))"
         ),
     ),
     # --- more than the guideline allows ----------------------------------------------
@@ -280,6 +286,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|surpass(?:es|ed)?|need\s+excess)\b"
         ),
         skip_guideline=False,
+        negatable=True,
+    ),
+    _Rule(
+        ReasonCode.exceeds_guideline_limits,
+        _rx(
+            r"\b(?:beyond|past|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than|twice|double|triple)\s+"
+            r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
+            r"|initial\s+trial|maximum|limit|interval)\b"
+        ),
         negatable=True,
     ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
@@ -309,17 +324,20 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.missing_documentation,
         _rx(
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
-            r"(?:document(?:ed)?|provided?|include[ds]?|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
+            r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
             r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?)\b"
-            r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:documented|provided|included|submitted"
-            r"|specified|noted|stated)\b"
+            r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
+            r"|specified|noted|stated|addressed|recorded|mentioned|described)\b"
+            r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
+            r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
+            r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
         _rx(
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
-            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate)\b"
+            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include)\b"
         ),
     ),
     _Rule(
@@ -329,7 +347,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.missing_documentation,
         _rx(
-            r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation)\b"
+            r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation|statement)\b"
+            r"(?!\s+yet\b)"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
         ),
     ),
@@ -355,7 +374,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.findings_do_not_support,
         _rx(
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
-            r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction)"
+            r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms)"
             r"|focal\s+neurologic|neuropathic\s+pain)"
         ),
@@ -383,6 +402,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
             r"\s+improvement\b"
             r"|\bonly\s+(?:mild|minimal|slight|minor)\b[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam"
+            r"|\bnormal\s+neurologic(?:al)?\s+(?:exam(?:ination)?|findings)\b"
+            r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings)\b[^.;]{0,60}?"
+            r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
+            r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
+            r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
+            r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
         ),
         reject_match=_IMAGING_NOT_PROVIDED,
     ),
@@ -409,6 +434,16 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
         ),
     ),
+    _Rule(
+        ReasonCode.other_treatment_first,
+        _rx(
+            r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line)\s+(?:care|treatment|therapy|management"
+            r"|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
+            r"|exhausted|completed|failed|undertaken)\b"
+            r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
+            r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
+        ),
+    ),
 )
 
 #: Rules with their own logic (scope, dependencies) are matched here and checked in code.
@@ -427,8 +462,8 @@ _DURATION_LIMIT = _rx(
 _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
 _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
-    r"|^\W*(?:the\s+)?(?:routine(?:ly)?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
-    r"|for\s+patients|without|for\s+chronic|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
+    r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
+    r"|for\s+patients|without|for\s+chronic|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
 _CASE_WORDS = _cue(
@@ -440,8 +475,8 @@ _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:r
 
 _RELATED = _cue(
     r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
-    r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:also\s+)?(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
+    r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
+    r"(?:also\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied)"
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
     r"(?:is|was|has\s+been)\s+(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+)?(?:medically\s+necessary|certified|"
@@ -451,12 +486,17 @@ _RELATED = _cue(
     r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
+    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+(?:not\s+been\s+"
+    r"(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)"
+    r"|been\s+(?:found\s+)?(?:not\s+medically\s+necessary|non-?certified|denied))\b"
+    r"|\b(?:with\s+no|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
+    r"(?:certified|approved|authorized)\b"
 )
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _cue(
-    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
     r"|\bduplicat(?:e|ed|ion|ive)\b"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
@@ -473,6 +513,10 @@ _TRIAL_PENDING = _cue(
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
     r"|\bresponse\s+to\s+(?:the\s+)?(?:approved|certified|authorized|modified)\b"
+    r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
+    r"|\b(?:can|could|will|would)\s+only\s+be\s+(?:decided|determined|judged|assessed|known)\s+(?:once|after|when)\b"
+    r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
+    r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
@@ -480,6 +524,7 @@ _APPROVED_PART = _rx(
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|\d+|one|two|three|four|five|six"
     r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
+    r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved)\b"
 )
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (
@@ -780,6 +825,8 @@ class _Context:
     quotes: list[tuple[int, int]]
     service: set[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
+    service_head: set[str] | None = None
+    """Stems of what the item is, without what it is for ("sedation" of "sedation for an injection")."""
 
     @cached_property
     def approved_part(self) -> bool:
@@ -852,13 +899,14 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
         return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
-    subject = (m.group("subject") or m.group("subject2") or m.group("subject3") or "").strip()
+    group = next((g for g in ("subject", "subject2", "subject3", "subject5", "subject6") if m.group(g)), None)
+    subject = m.group(group).strip() if group else ""
     if not subject or _ITSELF.search(subject):
         return False
     stems = _stems(subject)
     if not stems:
         return False
-    return ctx.service is None or not stems <= ctx.service
+    return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
 
 def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
@@ -869,7 +917,7 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
                 yield ReasonCode.related_item_not_approved, m
                 break
     for m in (*_finditer(_ALREADY, s), *_finditer(_ALREADY_HAS, s)):
-        thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
+        thing = _object(s.text, m)
         if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
             continue
         if (
@@ -880,7 +928,7 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
             yield ReasonCode.already_authorized, m
             break
     for m in _finditer(_TRIAL_PENDING, s):
-        if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
+        if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
             if ctx.approved_part:  # read last: it searches the whole rationale
                 yield ReasonCode.approved_trial_pending, m
             break
@@ -895,6 +943,23 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
         if code is not None:
             yield code, m
             break
+
+
+_CLAUSE_END = re.compile(r"[,.;:()]")
+
+
+def _object(sentence: str, m: re.Match[str]) -> str | None:
+    """The thing "already has / had" names: from the object to the clause's end (at most 40 characters).
+
+    The object is matched lazily, so "already has a functioning brace" would give "functioning";
+    the item's words may come later in the phrase.
+    """
+    group = next((g for g in ("obj", "obj2") if m.groupdict().get(g)), None)
+    if group is None:
+        return None
+    start = m.start(group)
+    end = _CLAUSE_END.search(sentence, start, start + 40)
+    return sentence[start : max(m.end(group), end.start() if end else min(len(sentence), start + 40))]
 
 
 def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule]) -> list[_Hit]:
@@ -961,6 +1026,11 @@ def _narrow(folded: str, s_start: int, s_end: int, m_start: int, m_end: int) -> 
     return m_start, m_end
 
 
+#: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
+_SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
+_SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
+
+
 def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str | None = None) -> list[Reason]:
     """Recognise the reasons in the rationale ``text[start:end]`` of one item.
 
@@ -978,9 +1048,9 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     if not folded.text.strip():
         return []
     quotes = _quotations(folded.text)
-    ctx = _Context(
-        folded.text, [a for a, _ in quotes], quotes, _stems(service) if service and _stems(service) else None
-    )
+    stems = _stems(service) if service else set()
+    head = _stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]) if service else set()
+    ctx = _Context(folded.text, [a for a, _ in quotes], quotes, stems or None, head or None)
     rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
