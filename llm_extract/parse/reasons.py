@@ -57,7 +57,7 @@ from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.1.0"
+REASONS_VERSION = "2.2.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -198,11 +198,15 @@ _COMMON_WORDS_TEXT = (
     "purchase rental retrospective request requested date service services quantity total from into upper "
     "lower both additional sessions session visits visit unit units one two three four five six twelve "
     "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
-    # body regions: "a knee x-ray" is not "a knee brace"
-    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
-    "foot feet elbow elbows extremity extremities arm arms leg legs"
 )
-_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+#: Body regions: too common to tie a statement to a service ("a knee x-ray" is not "a knee brace"),
+#: but a guideline verdict "for the knee" is not about a treatment of the back.
+_BODY_REGIONS_TEXT = (
+    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
+    "foot feet elbow elbows extremity extremities arm arms leg legs forearm hip hips"
+)
+_BODY_REGIONS = frozenset(_BODY_REGIONS_TEXT.split())
+_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | _BODY_REGIONS
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
 
@@ -258,7 +262,21 @@ _EXAM_SUPPORTS = _rx(
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
-    _Rule(ReasonCode.no_functional_improvement, _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN)),
+    _Rule(
+        ReasonCode.no_functional_improvement,
+        _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN),
+        # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
+        reject_match=_rx(r"\buntil\b|\blong[- ]term\b"),
+    ),
+    _Rule(
+        ReasonCode.no_functional_improvement,
+        _rx(
+            r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
+            r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
+            r"unchanged|(?:has|have)\s+not\s+(?:changed|improved))\b"
+            r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL)"
+        ),
+    ),
     _Rule(
         ReasonCode.no_functional_improvement,
         _rx(
@@ -291,9 +309,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.exceeds_guideline_limits,
         _rx(
-            r"\b(?:beyond|past|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than|twice|double|triple)\s+"
+            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than|twice|double|triple)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
-            r"|initial\s+trial|maximum|limit|interval)\b"
+            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM)\b"
         ),
         negatable=True,
     ),
@@ -331,13 +349,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
+            r"|\bno\b[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\s+"
+            r"(?:provided|submitted|reviewed|available)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
         _rx(
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
-            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include)\b"
+            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include|state|mention)\b"
         ),
     ),
     _Rule(
@@ -406,6 +426,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings)\b[^.;]{0,60}?"
             r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
             r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
+            r"|\b(?:MRI|imaging|x-?rays?|CT|scans?|stud(?:y|ies)|films?|radiographs?|EMG|NCV|NCS)\b[^.;]{0,60}?"
+            r"\b(?:revealed|showed|shown|demonstrated|was|were)\s+(?:\w+\s+)?(?:no\s+(?:evidence\s+of\s+)?(?:instability"
+            r"|slippage|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"
+            r"|unremarkable)\b"
+            r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|\w+\s+findings)\s+"
+            r"(?:is|are|was|were)\s+not\s+(?:documented|shown|demonstrated|present|found|evident)\s+on\s+"
+            r"(?:the\s+)?(?:physical\s+)?exam"
+            r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
+            r"|\bhas\s+no\s+(?:\w+\s+){0,2}?risk\s+factors?\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
         ),
@@ -440,6 +469,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line)\s+(?:care|treatment|therapy|management"
             r"|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
             r"|exhausted|completed|failed|undertaken)\b"
+            r"|\bno\s+evidence\s+that\s+[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been)\s+(?:ever\s+)?(?:tried"
+            r"|attempted|trialed)\b"
+            r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
             r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
             r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
         ),
@@ -486,18 +518,24 @@ _RELATED = _cue(
     r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
-    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+(?:not\s+been\s+"
-    r"(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)"
-    r"|been\s+(?:found\s+)?(?:not\s+medically\s+necessary|non-?certified|denied))\b"
+    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
+    r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)\b"
+    r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
+    r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     r"|\b(?:with\s+no|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized)\b"
+)
+#: Subjects that are a person or a part of this item's request, not another service.
+_NOT_A_SERVICE = _rx(
+    r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|remain\w*|number|amount|balance|rest|visits?"
+    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?)\b"
 )
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _cue(
     r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
-    r"|\bduplicat(?:e|ed|ion|ive)\b"
+    r"|\bduplicat\w*"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
@@ -507,12 +545,14 @@ _ALREADY_HAS = _cue(
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
 )
 _TRIAL_PENDING = _cue(
-    r"\b(?:additional|further|more|continued|subsequent|ongoing|future)\b[^.;]{0,120}?"
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
-    r"|\bresponse\s+to\s+(?:the\s+)?(?:approved|certified|authorized|modified)\b"
+    r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified)\b"
+    r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
+    r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
     r"|\b(?:can|could|will|would)\s+only\s+be\s+(?:decided|determined|judged|assessed|known)\s+(?:once|after|when)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
@@ -827,6 +867,8 @@ class _Context:
     """Stems of the item's service words (None: scope is not checked)."""
     service_head: set[str] | None = None
     """Stems of what the item is, without what it is for ("sedation" of "sedation for an injection")."""
+    regions: frozenset[str] | None = None
+    """The body regions the service names (None: it names none)."""
 
     @cached_property
     def approved_part(self) -> bool:
@@ -883,10 +925,22 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         return None
     # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
     verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
-    subject = after[:80] if verb_first else _subject(s.text, m.start())
-    if not _about_this(ctx, subject):
+    subject = m.group().rsplit(None, 1)[-1] + " " + after[:80] if verb_first else _subject(s.text, m.start())
+    if not _about_this(ctx, subject) or _other_region(ctx, after):
         return None
     return ReasonCode.not_recommended
+
+
+_FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
+
+
+def _other_region(ctx: _Context, after: str) -> bool:
+    """ "Not recommended for the ankle, wrist or knee" when this item treats another body region."""
+    m = _FOR_REGION.search(after)
+    if m is None or ctx.regions is None:
+        return False
+    named = {w for w in re.findall(r"[a-z]+", m.group(1).lower()) if w in _BODY_REGIONS}
+    return bool(named) and not named & ctx.regions
 
 
 def _related(ctx: _Context, m: re.Match[str]) -> bool:
@@ -899,9 +953,11 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
         return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
-    group = next((g for g in ("subject", "subject2", "subject3", "subject5", "subject6") if m.group(g)), None)
+    group = next(
+        (g for g in ("subject", "subject2", "subject3", "subject5", "subject6", "subject7") if m.group(g)), None
+    )
     subject = m.group(group).strip() if group else ""
-    if not subject or _ITSELF.search(subject):
+    if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
     stems = _stems(subject)
     if not stems:
@@ -918,10 +974,12 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
                 break
     for m in (*_finditer(_ALREADY, s), *_finditer(_ALREADY_HAS, s)):
         thing = _object(s.text, m)
-        if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
+        if thing is not None and not (ctx.service and _stems(thing) & ctx.service) and not _GENERIC_THING.match(thing):
             continue
+        if _PART_BEFORE.search(_clause_before(s.text, m.start())):
+            continue  # "the 4 sessions already authorized": the approved part, not a duplicate
         if (
-            s.guideline_at is None
+            (s.guideline_at is None or _speaks_of_case(s))
             and not _negated(s.text, m)
             and not _CONDITIONAL.search(_clause_before(s.text, m.start()))
         ):
@@ -946,6 +1004,13 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
 
 
 _CLAUSE_END = re.compile(r"[,.;:()]")
+#: "Already has the device": a word that can only mean the thing requested.
+_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
+#: An amount just before "already authorized" names the approved part of this request.
+_PART_BEFORE = _rx(
+    r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?"
+    r"|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount))\s*$"
+)
 
 
 def _object(sentence: str, m: re.Match[str]) -> str | None:
@@ -1050,7 +1115,8 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     quotes = _quotations(folded.text)
     stems = _stems(service) if service else set()
     head = _stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]) if service else set()
-    ctx = _Context(folded.text, [a for a, _ in quotes], quotes, stems or None, head or None)
+    regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS if service else frozenset()
+    ctx = _Context(folded.text, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
     rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
