@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -99,3 +100,21 @@ def test_a_plain_line_runs_the_command_and_returns_its_exit_code(
     seed = Path(__file__).resolve().parent.parent / "examples" / "letters" / "seed-000.txt"
     assert main(["extract", "--no-cache", "--format", "json", str(seed)]) == 0
     assert '"decisions"' in capsys.readouterr().out
+
+
+def test_pydantic_plugins_are_not_looked_up_during_extract_unless_the_user_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str | None] = []
+
+    @functools.wraps(commands.extract)
+    def probe(**kwargs: Any) -> None:
+        seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+
+    monkeypatch.setattr(commands, "extract", probe)
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert lean.run_extract(["a.txt"]) == 0
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ  # restored once the command is done
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # the user's choice is left alone
+    assert lean.run_extract(["a.txt"]) == 0
+    assert seen == ["__all__", ""]
