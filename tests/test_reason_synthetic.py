@@ -55,14 +55,14 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 20 and items >= 50
+    assert len(LETTERS) >= 60 and items >= 150
 
 
-# Today's figures on all invented letters (rounds 1 and 2 are fitted: see the README); issue 9's
+# Today's figures on all invented letters (every round is fitted: see the README); issue 9's
 # goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.94), ("primary_hit", 0.92), ("recall", 0.80), ("misinform", 0.015)],
+    [("coverage", 0.94), ("primary_hit", 0.92), ("recall", 0.82), ("misinform", 0.015)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     script = _figures_script()
@@ -71,8 +71,7 @@ def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, g
     value = {
         "coverage": sum(bool(i.shown) for i in items) / n,
         "primary_hit": sum(i.labels.primary in i.shown for i in items) / n,
-        "recall": sum(len(set(i.labels.gold) & set(i.shown)) for i in items)
-        / sum(len(i.labels.gold) for i in items),
+        "recall": sum(len(set(i.labels.gold) & set(i.shown)) for i in items) / sum(len(i.labels.gold) for i in items),
         "misinform": sum(bool(script._wrong(i)) for i in items) / n,
     }[figure]
     assert value <= goal if figure == "misinform" else value >= goal, f"{figure} {value:.3f} vs goal {goal}"

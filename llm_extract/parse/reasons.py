@@ -57,7 +57,7 @@ from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.2.0"
+REASONS_VERSION = "2.3.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -260,6 +260,9 @@ _EXAM_SUPPORTS = _rx(
     r"consistent\s+with|confirm(?:s|ed)|corroborat(?:es|ed)|(?:did|does)\s+support)\b"
 )
 
+#: "At no more than two levels, after failure of ...": an amount, not an absence.
+_AMOUNT_NOT_ABSENCE = _rx(r"\bno\s+(?:more|less|longer|fewer|greater)\s+than\b")
+
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(
@@ -343,14 +346,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
-            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?)\b"
+            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
             r"|specified|noted|stated|addressed|recorded|mentioned|described)\b"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
-            r"|\bno\b[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\s+"
-            r"(?:provided|submitted|reviewed|available)\b"
+            r"|\bno\b[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\b"
         ),
     ),
     _Rule(
@@ -398,7 +400,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms)"
             r"|focal\s+neurologic|neuropathic\s+pain)"
         ),
-        reject_match=_IMAGING_NOT_PROVIDED,
+        reject_match=_rx(
+            _IMAGING_NOT_PROVIDED.pattern + r"|\bno\s+other\b|\b(?:indicated|recommended|supported)\s+(?:only\s+)?for\b"
+        ),
         reject_sentence=_EXAM_SUPPORTS,
     ),
     _Rule(
@@ -428,13 +432,17 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
             r"|\b(?:MRI|imaging|x-?rays?|CT|scans?|stud(?:y|ies)|films?|radiographs?|EMG|NCV|NCS)\b[^.;]{0,60}?"
             r"\b(?:revealed|showed|shown|demonstrated|was|were)\s+(?:\w+\s+)?(?:no\s+(?:evidence\s+of\s+)?(?:instability"
-            r"|slippage|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"
+            r"|slippage|spondylolisthesis|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"
             r"|unremarkable)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|\w+\s+findings)\s+"
             r"(?:is|are|was|were)\s+not\s+(?:documented|shown|demonstrated|present|found|evident)\s+on\s+"
             r"(?:the\s+)?(?:physical\s+)?exam"
             r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
             r"|\bhas\s+no\s+(?:\w+\s+){0,2}?risk\s+factors?\b"
+            r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
+            r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\bno\s+history\s+of\s+(?:peptic\s+)?(?:ulcers?|bleeding)\b"
+            r"|\bnot\s+homebound\b"
+            r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
         ),
@@ -447,6 +455,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:" + _NEG + r"|\bfails?\s+to\s+document\b)[^.;]{0,100}?\bfail(?:ed|ure|s)?\b"
             r"[^.;]{0,40}?\b" + _CARE
         ),
+        reject_match=_AMOUNT_NOT_ABSENCE,
     ),
     _Rule(
         ReasonCode.other_treatment_first,
@@ -458,19 +467,21 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b|\bwithout\s+evidence\s+of\s+failure\b"
             r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
-            r"|(?:\bno\b|\black\s+of\b)[^.;]{0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
+            r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
             r"|therapy|management)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
         ),
+        reject_match=_AMOUNT_NOT_ABSENCE,
     ),
     _Rule(
         ReasonCode.other_treatment_first,
         _rx(
-            r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line)\s+(?:care|treatment|therapy|management"
-            r"|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
+            r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line|other)\s+(?:treatment\s+)?"
+            r"(?:care|treatment|therapy|management|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
             r"|exhausted|completed|failed|undertaken)\b"
-            r"|\bno\s+evidence\s+that\s+[^.;]{0,60}?\b(?:was|were|has\s+been|have\s+been)\s+(?:ever\s+)?(?:tried"
-            r"|attempted|trialed)\b"
+            r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication))\s+that\s+"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed)\b"
+            r"|\bno\s+(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
             r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
             r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
@@ -494,7 +505,7 @@ _DURATION_LIMIT = _rx(
 _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
 _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
-    r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
+    r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
     r"|for\s+patients|without|for\s+chronic|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
@@ -518,7 +529,7 @@ _RELATED = _cue(
     r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
-    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
+    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)\b"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
@@ -543,6 +554,7 @@ _ALREADY_HAS = _cue(
     r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
+    r"|\ba\s+second\s+(?P<obj3>[\w-]+)"
 )
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
@@ -565,6 +577,7 @@ _APPROVED_PART = _rx(
     r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
     r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved)\b"
+    r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
 )
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (
@@ -843,7 +856,17 @@ def _speaks_of_case(s: _Sentence) -> bool:
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
     """True when the sentence, up to ``upto``, reports what a guideline says."""
-    return s.guideline_at is not None and s.guideline_at <= upto
+    if s.guideline_at is None or s.guideline_at > upto:
+        return False
+    return _CASE_CLAUSE.search(s.text, s.guideline_at, upto) is None
+
+
+#: "While ODG allows X for radicular symptoms, the applicant had no radicular findings": the
+#: guideline's clause ends where one about the patient begins.
+_CASE_CLAUSE = _rx(
+    r"[,;]\s*(?:but\s+|and\s+|yet\s+)?(?:the|this|her|his)\s+(?:applicant|patient|claimant|injured\s+worker|employee"
+    r"|worker)\b"
+)
 
 
 # --- matching ------------------------------------------------------------------------
@@ -925,12 +948,18 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         return None
     # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
     verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
-    subject = m.group().rsplit(None, 1)[-1] + " " + after[:80] if verb_first else _subject(s.text, m.start())
+    subject = (
+        m.group().rsplit(None, 1)[-1] + " " + _OBJECT_END.split(after[:80], maxsplit=1)[0]
+        if verb_first
+        else _subject(s.text, m.start())
+    )
     if not _about_this(ctx, subject) or _other_region(ctx, after):
         return None
     return ReasonCode.not_recommended
 
 
+#: Where the object of "does not recommend ..." ends.
+_OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
 _FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
 
 
@@ -1008,8 +1037,8 @@ _CLAUSE_END = re.compile(r"[,.;:()]")
 _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 _PART_BEFORE = _rx(
-    r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?"
-    r"|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount))\s*$"
+    r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
+    r"|treatments?|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount))\s*$"
 )
 
 
@@ -1019,7 +1048,7 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     The object is matched lazily, so "already has a functioning brace" would give "functioning";
     the item's words may come later in the phrase.
     """
-    group = next((g for g in ("obj", "obj2") if m.groupdict().get(g)), None)
+    group = next((g for g in ("obj", "obj2", "obj3") if m.groupdict().get(g)), None)
     if group is None:
         return None
     start = m.start(group)
