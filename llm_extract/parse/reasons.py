@@ -57,7 +57,7 @@ from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.3.0"
+REASONS_VERSION = "2.4.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -103,7 +103,7 @@ def _cue(pattern: str) -> Prefilter:
 
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
 _NEG = (
-    r"(?:\bno\b|\bnot\b|\bnor\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
+    r"(?:\bno\b|\bnot\b|\bnor\b|\bneither\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
     r"|\bcannot\b|\bfail(?:s|ed)?\s+to\s+(?:document|demonstrate|show|provide|establish)\b"
     r"|\bargued\s+against\b)"
 )
@@ -124,7 +124,7 @@ _FUNCTIONAL_GAIN = (
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
     r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
-    r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:function|activit(?:y|ies)))"
+    r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+)?(?:function|activit(?:y|ies)))"
 )
 
 _CARE = (
@@ -269,7 +269,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.no_functional_improvement,
         _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN),
         # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
-        reject_match=_rx(r"\buntil\b|\blong[- ]term\b"),
+        reject_match=_rx(r"\buntil\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"),
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
@@ -312,9 +312,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.exceeds_guideline_limits,
         _rx(
-            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than|twice|double|triple)\s+"
+            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than(?!\s+one\b)|twice|double|triple)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
             r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM)\b"
+            r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
         ),
         negatable=True,
     ),
@@ -325,6 +326,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
+            r"|\b(?:experimental|investigational)\s+(?:status|nature)\b"
             r"|\bnot\s+(?:be\s+)?indicated\s+for\s+(?:this\s+usage|this\s+use|topical\s+use)\b"
             r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?(?:use|this|it)\b"
         ),
@@ -352,7 +354,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
-            r"|\bno\b[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\b"
+            r"|\bno\b(?!\s+other\b)[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\b"
         ),
     ),
     _Rule(
@@ -397,7 +399,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         _rx(
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
-            r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms)"
+            r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms|deficits?|signs)|instability"
+            r"|compressive\s+lesion"
             r"|focal\s+neurologic|neuropathic\s+pain)"
         ),
         reject_match=_rx(
@@ -420,7 +423,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         _rx(
             r"(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,40}?\b(?:subjective\s+complaints"
             r"|signs\s+(?:suggestive|of)|objective\s+functional\s+deficits)\b"
-            r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify)\b"
+            r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify|meet|suggest)\b"
             r"|\b(?:MRI|imaging|x-?rays?|CT|scan|study)\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated)\b[^.;]{0,80}?"
             r"\bno\s+(?:evidence\s+of\s+)?(?:disc|herniation|fracture|stenosis|impingement|tear|compression|nerve)"
             r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
@@ -431,7 +434,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
             r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
             r"|\b(?:MRI|imaging|x-?rays?|CT|scans?|stud(?:y|ies)|films?|radiographs?|EMG|NCV|NCS)\b[^.;]{0,60}?"
-            r"\b(?:revealed|showed|shown|demonstrated|was|were)\s+(?:\w+\s+)?(?:no\s+(?:evidence\s+of\s+)?(?:instability"
+            r"\b(?:revealed|showed|shown|shows?|demonstrated|was|were)\s+(?:\w+\s+)?(?:no\s+(?:evidence\s+of\s+)?(?:instability"
+            r"|abnormal\s+motion"
             r"|slippage|spondylolisthesis|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"
             r"|unremarkable)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|\w+\s+findings)\s+"
@@ -482,6 +486,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication))\s+that\s+"
             r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed)\b"
             r"|\bno\s+(?:prior\s+|previous\s+)?trial\s+of\b"
+            r"|\b(?:remains?|are|is)\s+untried\b"
+            r"|\bno\s+(?:\w+\s+){0,2}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
+            r"|tried|attempted)\b"
+            r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
+            r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
             r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
             r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
@@ -497,7 +506,11 @@ _UNTIL_OTHER_CARE = _rx(
     r"^\W*until\s+(?:after\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:trial|failure|completion|conservative|first[- ]line"
     r"|other|adequate|physical\s+therapy|exercise)"
 )
-_UNTIL_EVIDENCE = _rx(r"^\W*until\s+(?:there\s+(?:is|are)\s+)?(?:\w+\s+){0,3}?(?:studies|evidence|research|trials)\b")
+_UNTIL_EVIDENCE = _rx(
+    r"^\W*until\s+(?:there\s+(?:is|are)\s+)?(?:\w+\s+){0,3}?(?:studies|evidence|research|trials)\b"
+    r"|^\W*(?:except|other\s+than)\s+(?:in|within|as\s+part\s+of)\s+(?:the\s+)?(?:setting\s+of\s+)?(?:an?\s+)?"
+    r"(?:research|clinical\s+trial|study)"
+)
 _DURATION_LIMIT = _rx(
     r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:\d|one|two|three|four|six|a\s+few|several)"
     r"|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
@@ -529,8 +542,13 @@ _RELATED = _cue(
     r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
-    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
+    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)\b"
+    r"|\b(?:that|the|this)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
+    r"|have\s+been)\s+(?:found|deemed|determined|judged)\s+(?:\w+\s+)?not\s+(?:to\s+be\s+)?(?:medically\s+necessary"
+    r"|certified|authorized|approved|supported)\b"
+    r"|\b(?:the|this)\s+(?P<subject9>(?:[\w/.-]+\s+){0,3}?[\w/.-]+),\s+which\s+(?:was|were|has\s+not\s+been|is)\s+not\s+"
+    r"(?:\w+\s+)?(?:approved|certified|authorized|medically\s+necessary)\b"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     r"|\b(?:with\s+no|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
@@ -541,6 +559,8 @@ _NOT_A_SERVICE = _rx(
     r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|remain\w*|number|amount|balance|rest|visits?"
     r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?)\b"
 )
+#: "The request for the lumbar fusion": the subject is the fusion.
+_REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
@@ -559,6 +579,7 @@ _ALREADY_HAS = _cue(
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
+    r"|(?:should|would|will|must)\s+(?:follow|await)"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
@@ -955,7 +976,15 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     )
     if not _about_this(ctx, subject) or _other_region(ctx, after):
         return None
+    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
+        return None  # "... is not recommended. That is not the procedure requested here."
     return ReasonCode.not_recommended
+
+
+_NOT_THIS_ONE = _rx(
+    r"\W*(?:that|this|which|it)\s+is\s+not\s+the\s+(?:\w+\s+)?(?:procedure|treatment|service|medication|device|test"
+    r"|request)\s+(?:requested|at\s+issue|under\s+review|in\s+question|being\s+requested|here)"
+)
 
 
 #: Where the object of "does not recommend ..." ends.
@@ -982,10 +1011,9 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
         return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
-    group = next(
-        (g for g in ("subject", "subject2", "subject3", "subject5", "subject6", "subject7") if m.group(g)), None
-    )
-    subject = m.group(group).strip() if group else ""
+    groups = ("subject", "subject2", "subject3", "subject5", "subject6", "subject7", "subject8", "subject9")
+    group = next((g for g in groups if m.group(g)), None)
+    subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""
     if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
     stems = _stems(subject)
