@@ -43,43 +43,50 @@ class Anchored:
     once per text by the caller) and return the pattern's own matches.
     """
 
-    __slots__ = ("_derived", "_words", "pattern")
+    __slots__ = ("_match", "_word", "_words", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self._derived = False
-        self._words: tuple[str, ...] = ()
+        self._match = pattern.match
+        self._words: tuple[str, ...] | None = None
+        """None until derived (on first use: deriving costs ~40 us a pattern)."""
+        self._word = ""
+        """The first word when there is only one (the fast path), else empty."""
 
     @property
     def words(self) -> tuple[str, ...]:
         """The lowered words every match starts with; empty when searched the ordinary way."""
-        if not self._derived:
-            self._derived = True
-            if _PARSER is not None:
-                self._words = tuple(
-                    sorted(_starts(list(_PARSER.parse(self.pattern.pattern, self.pattern.flags))) or ())
-                )
+        if self._words is None:
+            words = _starts(list(_PARSER.parse(self.pattern.pattern, self.pattern.flags))) if _PARSER else None
+            self._words = tuple(sorted(words or ()))
+            self._word = self._words[0] if len(self._words) == 1 else ""
         return self._words
 
     def search(self, text: str, low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, run only where a match can start."""
-        end = len(text) if end is None else min(end, len(text))
-        words = self._words if self._derived else self.words
-        if not words or len(low) != len(text):
-            return self.pattern.search(text, start, end)
-        match = self.pattern.match
-        if len(words) == 1:
-            word = words[0]
+        if end is None:
+            end = len(text)
+        if self._words is None:
+            self.words  # noqa: B018 (derives them)
+        if (word := self._word) and len(low) == len(text):
+            match = self._match
             at = low.find(word, start, end)
             while at >= 0:
                 if (m := match(text, at, end)) is not None:
                     return m
                 at = low.find(word, at + 1, end)
             return None
+        return self._search_words(text, low, start, end)
+
+    def _search_words(self, text: str, low: str, start: int, end: int) -> re.Match[str] | None:
+        """:meth:`search` for a pattern with several first words, or none (then the ordinary way)."""
+        words = self.words
+        if not words or len(low) != len(text):
+            return self.pattern.search(text, start, end)
         # the next occurrence of each word (``end`` when there is none); the nearest is tried
         nexts = [end if (i := low.find(w, start, end)) < 0 else i for w in words]
         while (at := min(nexts)) < end:
-            if (m := match(text, at, end)) is not None:
+            if (m := self._match(text, at, end)) is not None:
                 return m
             for k, i in enumerate(nexts):
                 if i == at:
@@ -88,9 +95,9 @@ class Anchored:
 
     def finditer(self, text: str, low: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, start, end)``, run only where a match can start."""
-        end = len(text) if end is None else min(end, len(text))
-        words = self._words if self._derived else self.words
-        if not words or len(low) != len(text):
+        if end is None:
+            end = len(text)
+        if not self.words or len(low) != len(text):
             yield from self.pattern.finditer(text, start, end)
             return
         pos = start
