@@ -23,7 +23,9 @@ whose decisions section or items cannot be found raises
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from llm_extract import budget
 from llm_extract.contract.models import (
@@ -64,12 +66,15 @@ _OUTCOME_AT_LINE_END = Anchored(re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\
 """Searched only from the outcome word, and the gap before it is walked back by hand: the
 old single pattern (gap, then outcome) restarted at every character of a run of spaces,
 which took 14 s on 20k spaces."""
-_LABEL = re.compile(
-    r"^[^\S\n]*(?:(?P<ca>Claims\s+Administrator\s+guideline)|(?P<max>MAXIMUS\s+guideline)"
-    r"|(?P<rationale>Decision\s+rationale))\s*:",
-    _I | re.MULTILINE,
+_LABEL_LINE = (
+    r"[^\S\n]*(?:(?P<ca>Claims\s+Administrator\s+guideline)|(?P<max>MAXIMUS\s+guideline)"
+    r"|(?P<rationale>Decision\s+rationale))\s*:"
 )
+_LABEL = re.compile("^" + _LABEL_LINE, _I | re.MULTILINE)
 """An item label: at the start of its line, as every known layout prints it."""
+_LABEL_AFTER_BREAK = re.compile("\n" + _LABEL_LINE, _I)
+"""The same label with the line break before it: ``re`` scans for a literal first character
+fast, while ``^`` makes it try the whole pattern at every character."""
 _LABEL_ORDER = ("ca", "max", "rationale")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
@@ -343,8 +348,7 @@ def _patient(age: int | None, age_span: _Range | None, sex_m: re.Match[str] | No
 # ---------------------------------------------------------------- decisions
 
 
-@dataclass(frozen=True)
-class _Anchor:
+class _Anchor(NamedTuple):
     colon: int
     """Offset where the heading text stops (the colon, or the space before the outcome)."""
     outcome_start: int
@@ -360,14 +364,8 @@ def _find_anchors(text: str, low: str, start: int) -> list[_Anchor]:
         colon = _gap_start(text, start, m.start("outcome"))
         if colon is None or not _label_follows(text, m.end()):
             continue
-        anchors.append(
-            _Anchor(
-                colon=colon,
-                outcome_start=m.start("outcome"),
-                outcome_end=m.start("outcome") + len(m.group("outcome")),
-                outcome=Outcome(m.group("outcome").lower()),
-            )
-        )
+        word_start, word_end = m.span("outcome")
+        anchors.append(_Anchor(colon, word_start, word_end, Outcome(m.group("outcome").lower())))
     return anchors
 
 
@@ -417,11 +415,10 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> _Range:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``start..end`` without its leading and trailing whitespace (empty at ``end`` if all of it is)."""
+    part = text[start:end]
+    trimmed_start = start + len(part) - len(part.lstrip())
+    return trimmed_start, max(trimmed_start, start + len(part.rstrip()))
 
 
 def _span(where: _Range) -> _SpanDict:
@@ -429,8 +426,7 @@ def _span(where: _Range) -> _SpanDict:
     return {"start": where[0], "end": where[1]}
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     anchor: _Anchor
     heading_start: int
     labels: list[tuple[str, int, int]]
@@ -440,9 +436,9 @@ class _Item:
 def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
     anchors = _find_anchors(text, low, section_start)
     labels = []
-    for m in _LABEL.finditer(text, section_start):
+    for label in _labels(text, section_start):
         budget.check("finding the item labels")
-        labels.append((m.lastgroup or "", m.start(), m.end()))
+        labels.append(label)
     rationale_count = sum(name == "rationale" for name, _, _ in labels)
     if not anchors:
         raise UnrecognizedLetterError(
@@ -475,6 +471,17 @@ def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
             values[name] = _trimmed(text, label_end, value_end)
         decisions.append(_decision(text, low, index + 1, item.anchor, item.heading_start, values))
     return decisions
+
+
+def _labels(text: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each ``_LABEL.finditer(text, start)`` match: the label at ``start``
+    if a line starts there, then each label after a line break (which its match includes)."""
+    pos = start
+    if (start == 0 or text[start - 1] == "\n") and (first := _LABEL.match(text, start)) is not None:
+        yield first.lastgroup or "", first.start(), first.end()
+        pos = first.end()
+    for m in _LABEL_AFTER_BREAK.finditer(text, pos):
+        yield m.lastgroup or "", m.start() + 1, m.end()
 
 
 def _label_blocks(anchors: list[_Anchor], labels: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
