@@ -66,6 +66,13 @@ def test_words_inside_groups_branches_and_repeats() -> None:
     assert Anchored(re.compile(r"(?<!x)\bMTUS")).words == ("mtus",)
 
 
+def test_finditer_skips_words_inside_the_last_match() -> None:
+    """A first word inside a match starts no match of its own (matches never overlap)."""
+    text = "Non-MTUS Citation Non-MTUS Citation ODG. non-mtus citation x"
+    _assert_same(parser._NON_MTUS, text)
+    assert len(list(parser._NON_MTUS.finditer(text, lowered(text)))) == 2
+
+
 def test_text_whose_lowered_form_moves_offsets_is_searched_the_ordinary_way() -> None:
     text = "i\u0307 Non-MTUS Citation ODG"  # "i" and a combining dot lower to one character
     assert len(lowered(text)) != len(text)

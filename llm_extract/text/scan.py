@@ -94,16 +94,27 @@ class Anchored:
         return None
 
     def finditer(self, text: str, low: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text, start, end)``, run only where a match can start."""
+        """``pattern.finditer(text, start, end)``, run only where a match can start.
+
+        Each word is looked for once along the text: the next search goes on from where the
+        last one stopped, not from the start of every match."""
         if end is None:
             end = len(text)
-        if not self.words or len(low) != len(text):
+        words = self.words
+        if not words or len(low) != len(text):
             yield from self.pattern.finditer(text, start, end)
             return
-        pos = start
-        while (m := self.search(text, low, pos, end)) is not None:
-            yield m
-            pos = m.end()  # never empty: every match consumes its first word
+        match = self._match
+        pos = start  # where the next match may start: after the last one (never empty)
+        nexts = [end if (i := low.find(w, start, end)) < 0 else i for w in words]
+        while (at := min(nexts)) < end:
+            if (m := match(text, at, end)) is not None:
+                yield m
+                pos = m.end()
+            after = max(at + 1, pos)
+            for k, i in enumerate(nexts):
+                if i < after:
+                    nexts[k] = end if (i := low.find(words[k], after, end)) < 0 else i
 
 
 def _starts(items: list[Any]) -> set[str] | None:
