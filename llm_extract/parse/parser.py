@@ -22,6 +22,7 @@ whose decisions section or items cannot be found raises
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,32 +84,32 @@ _ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
 _PARTIAL_CONTINUATION = re.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
 )
-_PARTIAL_MARK = Anchored(re.compile(r"original\s+request", _I))
+_PARTIAL_MARK = re.compile(r"original\s+request", _I)
 _MAX_HEADING = 2000
 """Real item headings, partial-certification sentences included, stay under ~500 characters.
 The bound keeps hostile text (endless "was the original request." lines) from growing a
 heading without limit and sending the heading regexes into quadratic backtracking."""
 
-_ORIGINAL_REQUEST = Anchored(re.compile(r"\bwas\s+the\s+original\s+request\.", _I))
-_AUTHORIZED_BY_CA = Anchored(re.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I))
+_ORIGINAL_REQUEST = re.compile(r"\bwas\s+the\s+original\s+request\.", _I)
+_AUTHORIZED_BY_CA = re.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
 _REMAINING_PORTION = re.compile(
     r"\s*The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b,?", _I
 )
 _CA_AUTHORIZED = re.compile(r"\s*The\s+Claims\s+Administrator\s+authorized\b", _I)
-_LEAVING_ELIGIBLE = Anchored(re.compile(r"\bleaving\s+the\s+original\s+request\s+IMR\s+eligible\.", _I))
+_LEAVING_ELIGIBLE = re.compile(r"\bleaving\s+the\s+original\s+request\s+IMR\s+eligible\.", _I)
 _THE_ORIGINAL_REQUEST = re.compile(r"\s*The\s+original\s+request\b,?", _I)
-_LOOSE_LEAD = Anchored(re.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I))
+_LOOSE_LEAD = re.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I)
 """Partial-certification sentences, matched one after another from fixed words (never a lazy
 ``.+?`` before a phrase, which backtracks on long headings)."""
 
-_HEADER_FIELDS: dict[str, Anchored] = {
-    "case_number": Anchored(re.compile(r"Case\s+Number\s*:\s*(" + CASE_NUMBER + ")", _I)),
-    "date_assigned": Anchored(re.compile(r"Date\s+Assigned\s*:\s*(" + DATE + ")", _I)),
-    "date_of_injury": Anchored(re.compile(r"Date\s+of\s+Injury\s*:\s*(" + DATE + ")", _I)),
-    "decision_date": Anchored(re.compile(r"Decision\s+Date\s*:\s*(" + DATE + ")", _I)),
-    "ur_denial_date": Anchored(re.compile(r"UR\s+Denial\s+Date\s*:\s*(" + DATE + ")", _I)),
-    "application_received": Anchored(re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I)),
-    "priority": Anchored(re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I)),
+_HEADER_FIELDS: dict[str, re.Pattern[str]] = {
+    "case_number": re.compile(r"Case\s+Number\s*:\s*(" + CASE_NUMBER + ")", _I),
+    "date_assigned": re.compile(r"Date\s+Assigned\s*:\s*(" + DATE + ")", _I),
+    "date_of_injury": re.compile(r"Date\s+of\s+Injury\s*:\s*(" + DATE + ")", _I),
+    "decision_date": re.compile(r"Decision\s+Date\s*:\s*(" + DATE + ")", _I),
+    "ur_denial_date": re.compile(r"UR\s+Denial\s+Date\s*:\s*(" + DATE + ")", _I),
+    "application_received": re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I),
+    "priority": re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I),
 }
 _INJURY_IN_SUMMARY = Anchored(
     re.compile(
@@ -121,9 +122,9 @@ _INJURY_IN_SUMMARY = Anchored(
 _LICENSURE = Anchored(re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I))
 _SPECIALTY = Anchored(re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I))
 _BOARD = Anchored(re.compile(r"Board\s+Certified\s+in\s+", _I))
-_LICENSED = Anchored(re.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+"))
+_LICENSED = re.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+")
 _STATES = re.compile(r"[A-Z][A-Za-z ,]{0,200}?[a-z](?=\s*\.)")
-_SUBSPECIALTY = Anchored(re.compile(r"\bhas\s+a\s+subspecialty\s+in\s+"))
+_SUBSPECIALTY = re.compile(r"\bhas\s+a\s+subspecialty\s+in\s+")
 _JOINER_TAIL = re.compile(r",?\s+(?:and\s+)?$")
 _BOARD_SENTENCE_MAX = 400
 """The board-certification sentence is read within this many characters of its start."""
@@ -215,7 +216,7 @@ def _parse_case(text: str, low: str, header_end: int, summary_start: int, decisi
     values: dict[str, object] = {}
     spans: dict[str, _SpanDict] = {}
     for name, pattern in _HEADER_FIELDS.items():
-        m = pattern.search(text, low, 0, header_end)
+        m = pattern.search(text, 0, header_end)
         if m is None:
             continue
         raw = m.group(1)
@@ -296,12 +297,12 @@ def _board_sentence(text: str, low: str, start: int, end: int) -> tuple[_Range, 
     for m in _BOARD.finditer(text, low, start, end):
         budget.check("reading the reviewer's board certification")
         window = min(end, m.end() + _BOARD_SENTENCE_MAX)
-        licensed = _LICENSED.search(text, low, m.end(), window)
+        licensed = _LICENSED.search(text, m.end(), window)
         states = _STATES.match(text, licensed.end(), window) if licensed else None
         if licensed is None or states is None:
             continue
         spec_end = licensed.start()
-        sub = _SUBSPECIALTY.search(text, low, m.end(), spec_end)
+        sub = _SUBSPECIALTY.search(text, m.end(), spec_end)
         sub_span = None
         if sub is not None:
             sub_span = _before_joiner(text, sub.end(), spec_end)
@@ -392,18 +393,18 @@ def _line_start(text: str, pos: int, floor: int) -> int:
     return max(text.rfind("\n", floor, pos) + 1, floor)
 
 
-def _heading_start(text: str, low: str, floor: int, colon: int) -> int:
+def _heading_start(text: str, floor: int, colon: int) -> int:
     """Walk back from the heading's last line to the line after a sentence end."""
     pos = _line_start(text, colon, floor)
     floor = max(floor, colon - _MAX_HEADING)
-    partial_so_far = _PARTIAL_MARK.search(text, low, pos, colon) is not None
+    partial_so_far = _PARTIAL_MARK.search(text, pos, colon) is not None
     while pos > floor:
         prev_start = _line_start(text, pos - 1, floor)
         prev = text[prev_start:pos].strip()
         if prev and _ends_sentence(prev) and not (partial_so_far and _PARTIAL_CONTINUATION.search(prev)):
             break
         # the heading grows by this line: a mark can only appear, so search just the new part
-        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, low, prev_start, min(colon, pos + 40)) is not None
+        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, prev_start, min(colon, pos + 40)) is not None
         pos = prev_start
     while pos < colon and text[pos].isspace():
         pos += 1
@@ -459,7 +460,7 @@ def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
     items: list[_Item] = []
     for anchor, item_labels in zip(anchors, blocks, strict=True):
         budget.check("reading the item headings")
-        items.append(_Item(anchor, _heading_start(text, low, floor, anchor.colon), item_labels))
+        items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), item_labels))
         floor = item_labels[-1][2]
     decisions = []
     for index, item in enumerate(items):
@@ -469,7 +470,7 @@ def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
         for pos, (name, _, label_end) in enumerate(item.labels):
             value_end = item.labels[pos + 1][1] if pos + 1 < len(item.labels) else item_end
             values[name] = _trimmed(text, label_end, value_end)
-        decisions.append(_decision(text, low, index + 1, item.anchor, item.heading_start, values))
+        decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values))
     return decisions
 
 
@@ -525,10 +526,8 @@ def _check_layout(blocks: list[list[tuple[str, int, int]]]) -> None:
             )
 
 
-def _decision(
-    text: str, low: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, _Range]
-) -> Decision:
-    service, original, authorized = _split_heading(text, low, heading_start, anchor.colon)
+def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, _Range]) -> Decision:
+    service, original, authorized = _split_heading(text, heading_start, anchor.colon)
     ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
     ca_text = fold(text[ca[0] : ca[1]]) if ca else None
     mx_text = fold(text[mx[0] : mx[1]]) if mx else None
@@ -560,7 +559,7 @@ def _decision(
     )
 
 
-def _split_heading(text: str, low: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
+def _split_heading(text: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
     """Service, original request and authorized portion spans of one heading.
 
     A partially certified item names the original request, the part the Claims Administrator
@@ -570,24 +569,24 @@ def _split_heading(text: str, low: str, start: int, end: int) -> tuple[_Range, _
     whole = _trimmed(text, start, end)
     if end - start > _MAX_HEADING:
         return whole, None, None
-    original = _ORIGINAL_REQUEST.search(text, low, start, end)
+    original = _ORIGINAL_REQUEST.search(text, start, end)
     if original is None:
         return whole, None, None
     orig = _trimmed(text, start, original.start())
     after = original.end()
-    if (by_ca := _AUTHORIZED_BY_CA.search(text, low, after, end)) and (
+    if (by_ca := _AUTHORIZED_BY_CA.search(text, after, end)) and (
         rest := _REMAINING_PORTION.match(text, by_ca.end(), end)
     ):
         return _decided_part(text, rest.end(), end), orig, _trimmed(text, after, by_ca.start())
     if (
         (ca_authorized := _CA_AUTHORIZED.match(text, after, end))
-        and (leaving := _LEAVING_ELIGIBLE.search(text, low, ca_authorized.end(), end))
+        and (leaving := _LEAVING_ELIGIBLE.search(text, ca_authorized.end(), end))
         and (rest := _THE_ORIGINAL_REQUEST.match(text, leaving.end(), end))
     ):
         authorized = _before_joiner(text, ca_authorized.end(), leaving.start())
         return _decided_part(text, rest.end(), end), orig, authorized
     last_lead = None
-    for last_lead in _LOOSE_LEAD.finditer(text, low, after, end):  # noqa: B007 (the last one is wanted)
+    for last_lead in _LOOSE_LEAD.finditer(text, after, end):  # noqa: B007 (the last one is wanted)
         pass
     if last_lead is not None:
         return _decided_part(text, last_lead.end(), end), orig, None
@@ -607,9 +606,23 @@ def guideline_sources(line: str | None) -> list[GuidelineSource]:
     """Guideline families named in one guideline line, sorted for stable output."""
     if not line:
         return []
+    return list(_line_sources(line) if len(line) <= _MEMO_LINE else _read_sources(line))
+
+
+_MEMO_LINE = 1000
+"""Guideline lines up to this long are remembered (a quarter of them repeat within a letter,
+more across letters: "Decision based on MTUS ..."); longer ones are read each time."""
+
+
+@functools.lru_cache(maxsize=2048)
+def _line_sources(line: str) -> tuple[GuidelineSource, ...]:
+    return _read_sources(line)
+
+
+def _read_sources(line: str) -> tuple[GuidelineSource, ...]:
     low = lowered(line)
     if _NO_CITATION.search(line, low):
-        return []
+        return ()
     if _NOT_CITED.search(line, low):
         line = _NOT_CITED.pattern.sub(" ", line)
         low = lowered(line)
@@ -619,4 +632,4 @@ def guideline_sources(line: str | None) -> list[GuidelineSource]:
         what_low = low[m.start("what") : m.end("what")]
         if not any(p.search(what, what_low) for _, p in _SOURCE_PATTERNS):
             found.add(GuidelineSource.other)
-    return sorted(found, key=lambda s: s.value)
+    return tuple(sorted(found, key=lambda s: s.value))
