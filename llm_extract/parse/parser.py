@@ -172,7 +172,7 @@ class ParsedLetter:
 
 def parse(text: str) -> ParsedLetter:
     """Parse one letter, or raise a typed error saying why it cannot be read."""
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), without copying the text)
         raise EmptyInputError("the letter is empty", hint="pass a file that contains the letter text")
     heading = _DECISIONS_HEADING.search(text)
     if heading is None:
