@@ -13,11 +13,13 @@ specific is found, the summary falls back to the fixed general sentence.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.text.fold import fold_space
+from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = [
     "Amount",
@@ -74,7 +76,7 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if letter is None or span is None:
+    if letter is None or span is None or _SCREENED[_ALREADY] not in _may(letter, span.start, span.end):
         return False
     for m in _ALREADY.finditer(letter, span.start, span.end):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -596,11 +598,17 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     if letter is None or not any(r.code in _MISSING_CODES for r in reasons):
         return []
     places = [(r.span.start, r.span.end) for r in reasons if r.code in _MISSING_CODES]
-    if decision.spans.rationale is not None:
-        places += _lack_sentences(letter, decision.spans.rationale)
+    rationale = decision.spans.rationale
+    if rationale is not None:
+        places += _lack_sentences(letter, rationale)
+    start, end = min(s for s, _ in places), max(e for _, e in places)
+    if rationale is not None and rationale.start <= start and end <= rationale.end:
+        start, end = rationale.start, rationale.end  # the rationale's screen, shared with the other finders
+    may = _may(letter, start, end)
+    wanted = [(key, pattern) for key, pattern in _MISSING if _SCREENED[pattern] in may]
     found: list[Missing] = []
     for start, end in places:
-        for key, pattern in _MISSING:
+        for key, pattern in wanted:
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
             if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
@@ -636,7 +644,10 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    m = next((m for p in _ABRUPT if (m := p.search(letter, span.start, span.end)) is not None), None)
+    may = _may(letter, span.start, span.end)
+    m = next(
+        (m for p in _ABRUPT if _SCREENED[p] in may and (m := p.search(letter, span.start, span.end)) is not None), None
+    )
     if m is None:
         return None
     start = max(letter.rfind(".", span.start, m.start()) + 1, span.start)
@@ -644,3 +655,19 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     end = span.end if end < 0 else end + 1
     start += len(letter[start:end]) - len(letter[start:end].lstrip())
     return quote(letter, start, end)
+
+
+_SCREENED = {pattern: Prefilter(pattern) for pattern in (_ALREADY, *(p for _, p in _MISSING), *_ABRUPT)}
+"""The patterns the finders run over a whole rationale, with the words each match contains."""
+_SCREEN = Screen(list(_SCREENED.values()))
+
+
+@functools.lru_cache(maxsize=32)
+def _may(letter: str, start: int, end: int) -> frozenset[Prefilter]:
+    """The screened patterns that may match in ``letter[start:end]`` (the others cannot).
+
+    One pass over the rationale's words for all the finders of an item, instead of a scan
+    per pattern: most rationales hold the words of only a few of them. Memoised for the
+    item's other finders (bounded: a letter's items, one after the other).
+    """
+    return frozenset(_SCREEN.admitted(letter[start:end]))

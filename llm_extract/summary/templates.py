@@ -517,6 +517,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
     fitting = [r for r in decision.reasons if r.code in codes]
     sentences: list[str] = []
     details: list[Quote] = []
+    found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
     for code in codes:
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
@@ -527,7 +528,8 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                 details.extend(q for q in (limit.limit, limit.asked) if q is not None)
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
-            found = specifics.missing(decision, fitting, letter)
+            if found is None:
+                found = specifics.missing(decision, fitting, letter)
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
