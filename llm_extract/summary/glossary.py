@@ -31,11 +31,13 @@ __all__ = [
     "TERMS",
     "Term",
     "abbreviations_in",
+    "entries",
     "glossary_of",
     "spanish_amount",
     "spanish_name",
     "terms_in",
     "uses",
+    "uses_before",
 ]
 
 
@@ -342,7 +344,7 @@ def _line_terms(line: str, lang: str) -> _LineTerms:
     for every term.
     """
     terms = TERMS[lang]
-    if max(line, default="") <= _LATIN_1_END:
+    if line.isascii() or max(line, default="") <= _LATIN_1_END:
         lowered = line.lower()
         candidates = [i for i, term in enumerate(_LOWER_TERMS[lang]) if term in lowered]
     else:
@@ -358,16 +360,32 @@ def _line_terms(line: str, lang: str) -> _LineTerms:
 
 def _scan(text: str, lang: str) -> tuple[dict[int, int], set[int]]:
     """Where each term is first used in ``text`` (index -> start), and which terms it explains."""
+    return _scan_lines(text, lang, None)[1]
+
+
+_Scan = tuple[dict[int, int], set[int]]
+
+
+def _scan_lines(text: str, lang: str, cut: int | None) -> tuple[_Scan, _Scan]:
+    """:func:`_scan` of ``text[:cut]`` and of ``text``, in one pass over the lines (``cut``
+    starts a line; None: only the whole text, returned twice)."""
     first: dict[int, int] = {}
     explained: set[int] = set()
+    before: _Scan | None = None
     offset = 0
     for line in text.split("\n"):
+        if offset == cut:
+            before = (dict(first), set(explained))
         found = _line_terms(line, lang)
         for start, index in found.first:
-            first.setdefault(index, offset + start)
-        explained |= found.explained
+            if index not in first:
+                first[index] = offset + start
+        if found.explained:
+            explained |= found.explained
         offset += len(line) + 1
-    return first, explained
+    if cut is not None and before is None:
+        raise ValueError("the cut must start a line of the text")
+    return before or (first, explained), (first, explained)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -381,14 +399,30 @@ def terms_in(text: str, lang: str) -> tuple[Term, ...]:
 
 def uses(text: str, lang: str) -> list[Term]:
     """The terms the text uses *and* explains (states the meaning of), in order of first use."""
+    return _used(_scan(text, lang), lang)
+
+
+def uses_before(text: str, cut: int, lang: str) -> tuple[list[Term], list[Term]]:
+    """:func:`uses` of ``text[:cut]`` and of the whole ``text``, reading the text once
+    (``cut`` starts a line: the summary checks its words up to its "Legal basis")."""
+    before, whole = _scan_lines(text, lang, cut)
+    return _used(before, lang), _used(whole, lang)
+
+
+def _used(scan: _Scan, lang: str) -> list[Term]:
     terms = TERMS[lang]
-    first, explained = _scan(text, lang)
+    first, explained = scan
     return [terms[index] for start, index in sorted((s, i) for i, s in first.items()) if index in explained]
 
 
 def glossary_of(text: str, lang: str) -> list[GlossaryEntry]:
     """The terms of :data:`TERMS` the text uses and explains, in order of first use."""
-    return [_entry(t) for t in uses(text, lang)]
+    return entries(uses(text, lang))
+
+
+def entries(terms: list[Term]) -> list[GlossaryEntry]:
+    """The glossary entries of ``terms`` (as :func:`uses` finds them), in their order."""
+    return [_entry(t) for t in terms]
 
 
 @functools.cache

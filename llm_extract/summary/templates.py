@@ -707,11 +707,14 @@ def _blank(text: str, values: Sequence[str]) -> str:
     return text
 
 
-def _hard_words(text: str, quoted: Sequence[str]) -> list[str]:
+def _hard_words(text: str, quoted: Sequence[str], used: Sequence[glossary.Term] | None = None) -> list[str]:
     """English words of the summary's own wording that a grade-6 reader may not know and
-    the summary does not explain. The letter's quoted values and proper names are left
-    out (the summary cannot rename them); the "Legal basis" citations are for a helper."""
-    known = _known_words(tuple(term.term for term in glossary.uses(text, "en")))
+    the summary does not explain (``used``: the terms ``text`` uses and explains, when the
+    caller has them). The letter's quoted values and proper names are left out (the summary
+    cannot rename them); the "Legal basis" citations are for a helper."""
+    if used is None:
+        used = glossary.uses(text, "en")
+    known = _known_words(tuple(term.term for term in used))
     # easy_words directly, not readability.hard_words: that one copies the glossary, and the
     # check is memoised per line and glossary, where comparing equal copies would cost more.
     return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known)
@@ -763,7 +766,9 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     parts.append("\n".join([f"{words.next_heading}:", *(s.text for s in steps)]))
     parts.append(f"{words.legal_heading}: {'; '.join(basis)}.")
     text = "\n\n".join(parts) + "\n"
-    hard = _hard_words(text[: text.rindex(f"{words.legal_heading}:")], out.quoted) if lang == "en" else None
+    cut = text.rindex(f"{words.legal_heading}:")
+    used_before, used = glossary.uses_before(text, cut, lang)
+    hard = _hard_words(text[:cut], out.quoted, used_before) if lang == "en" else None
     readability = score(text, lang, hard_words=hard)
     return Summary(
         language=lang,
@@ -775,6 +780,6 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
         generated_by="rules",
         steps=steps,
         appeal_deadline=when,
-        glossary=glossary.glossary_of(text, lang),
+        glossary=glossary.entries(used),
         legal_basis=basis,
     )
