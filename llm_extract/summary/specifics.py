@@ -216,6 +216,8 @@ _PLAIN = re.compile(
 )
 """Any amount of care or time, with or without a word that states a limit (a list entry)."""
 _TRIAL_WORDS = re.compile(r"\btrial\b", re.I)
+_UNIT = re.compile(rf"{_COUNT_UNITS}|{_TIME_UNITS}", re.I)
+"""A unit word anywhere: every match of :data:`_LIMIT` and of :data:`_PLAIN` holds one."""
 
 #: Kinds of care, so a limit is only used for the care it is about. A heading or a
 #: sentence names a kind when one of its words occurs; the medicine classes hold the
@@ -272,18 +274,35 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _VALUES.get(raw)
 
 
+_KIND_FILTERS = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _KINDS.items())
+_KIND_SCREEN = Screen([prefilter for _, _, prefilter in _KIND_FILTERS])
+"""The kinds' patterns are long case-insensitive alternations (~60 ns per character each):
+only those whose words occur in a text are run on it."""
+
+
 def _kinds(text: str) -> set[str]:
-    return {name for name, pattern in _KINDS.items() if pattern.search(text)}
+    may = _KIND_SCREEN.admitted(text)
+    return {name for name, pattern, prefilter in _KIND_FILTERS if prefilter in may and pattern.search(text)}
 
 
-def _owner(letter: str, start: int, end: int, at: int) -> str | None:
-    """The kind of care named nearest to offset ``at`` within ``[start, end)``."""
+def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
+    may = _KIND_SCREEN.admitted(letter[start:end])
+    return [
+        (m.start(), m.end(), name)
+        for name, pattern, prefilter in _KIND_FILTERS
+        if prefilter in may
+        for m in pattern.finditer(letter, start, end)
+    ]
+
+
+def _owner(named: list[tuple[int, int, str]], at: int) -> str | None:
+    """The kind of care named nearest to offset ``at`` (``named``: a sentence's :func:`_named_kinds`)."""
     best: tuple[int, str] | None = None
-    for name, pattern in _KINDS.items():
-        for m in pattern.finditer(letter, start, end):
-            distance = at - m.end() if m.end() <= at else m.start() - at
-            if best is None or distance < best[0]:
-                best = (distance, name)
+    for start, end, name in named:
+        distance = at - end if end <= at else start - at
+        if best is None or distance < best[0]:
+            best = (distance, name)
     return None if best is None else best[1]
 
 
@@ -323,10 +342,12 @@ class _Candidate:
     neuritis, 24 visits for CRPS") whose entry for this worker is not said."""
 
 
-def _candidates(decision: Decision, letter: str, rationale: Span) -> list[_Candidate]:
+def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]]) -> list[_Candidate]:
     own = _kinds(decision.service)
     found: list[_Candidate] = []
-    for start, end in _sentences(letter, rationale.start, rationale.end):
+    for start, end in sentences:
+        if not _UNIT.search(letter, start, end):
+            continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
         if not _GUIDELINE_CUE.search(sentence) or _SUBGROUP.match(sentence):
             continue
@@ -338,10 +359,13 @@ def _candidates(decision: Decision, letter: str, rationale: Span) -> list[_Candi
             value = _value(p.group("high") or p.group("low"))
             if not held and value is not None and not _HISTORY.search(letter, max(start, p.start() - 40), p.start()):
                 loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+        named: list[tuple[int, int, str]] | None = None
         for m in limits:
             if _HISTORY.search(letter, max(start, m.start() - 40), m.start("amount")):
                 continue
-            owner = _owner(letter, start, end, m.start("amount"))
+            if named is None:
+                named = _named_kinds(letter, start, end)
+            owner = _owner(named, m.start("amount"))
             if owner is not None and owner not in own:
                 continue
             high = _value(m.group("high") or m.group("low"))
@@ -388,7 +412,9 @@ _ASKED = (
 _ASKED_IN_RATIONALE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b", re.I)
 
 
-def _asked(decision: Decision, letter: str, limit: GuidelineLimit, above: int, rationale: Span) -> Quote | None:
+def _asked(
+    decision: Decision, letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]
+) -> Quote | None:
     """The number asked for, larger than the limit: from the heading, else from a
     rationale sentence about this request ("the requested 12 sessions exceeds"). A
     number the worker already had is not a request. Digits are preferred to words."""
@@ -401,7 +427,7 @@ def _asked(decision: Decision, letter: str, limit: GuidelineLimit, above: int, r
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
-    for start, end in _sentences(letter, rationale.start, rationale.end):
+    for start, end in sentences:
         if not _APPLIED.search(letter, start, end):
             continue
         for m in _ASKED_IN_RATIONALE.finditer(letter, start, end):
@@ -444,14 +470,16 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         rationale = Span(
             start=letter.rfind(".", 0, min(s.start for s in spans)) + 1, end=len(letter) if end < 0 else end + 1
         )
-    trial_applied = any(
-        _APPLIED.search(letter, s, e) and _TRIAL_WORDS.search(letter, s, e) and not _LIMIT.search(letter, s, e)
-        for s, e in _sentences(letter, rationale.start, rationale.end)
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
+    trial_applied = _TRIAL_WORDS.search(letter, rationale.start, rationale.end) is not None and any(
+        _TRIAL_WORDS.search(letter, s, e) and _APPLIED.search(letter, s, e) and not _LIMIT.search(letter, s, e)
+        for s, e in sentences
     )
-    chosen = _choose(_candidates(decision, letter, rationale), trial_applied)
+    chosen = _choose(_candidates(decision, letter, sentences), trial_applied)
     if chosen is None or _within(decision, letter, chosen):
         return None
-    asked = _asked(decision, letter, chosen.limit, chosen.high, rationale)
+    asked = _asked(decision, letter, chosen.limit, chosen.high, sentences)
     return dataclasses.replace(chosen.limit, asked=asked)
 
 
