@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.specifics import retrospective
+from llm_extract.text.prefilter import Prefilter, Screen
 
 __all__ = [
     "ABBREVIATIONS",
@@ -515,7 +516,19 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
 Each is matched as a whole term, and where terms overlap the longer match wins ("Hip pad"
 is a pad, not a hip; "PT/PTT" is a blood test, not physical therapy), whatever the order."""
 
-_COMPILED = tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), es) for p, es in SPANISH_NAMES)
+
+@functools.cache
+def _spanish_patterns() -> tuple[Screen, tuple[tuple[re.Pattern[str], Prefilter, str], ...]]:
+    """:data:`SPANISH_NAMES` compiled, each with the words its matches contain, and a screen
+    of them all: compiled on first use (only Spanish summaries need them), and a name is
+    searched only for the patterns whose words it holds (66 scans cost ~0.1 ms a name)."""
+    compiled = tuple(
+        (pattern, Prefilter(pattern), es)
+        for pattern, es in ((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), es) for p, es in SPANISH_NAMES)
+    )
+    return Screen([prefilter for _, prefilter, _ in compiled]), compiled
+
+
 _GIVEN = "atención que usted ya recibió"
 """Said of care already given ("Retrospective ...", "DOS ..."), so that part of the name is Spanish too."""
 _SIDES = (
@@ -534,7 +547,14 @@ def spanish_name(service: str) -> str | None:
     None when the glossary recognises no service word. Memoised: the 66 patterns cost
     ~0.1 ms per name, and letters repeat service names.
     """
-    matches = [(m.start(), m.end(), es) for pattern, es in _COMPILED for m in pattern.finditer(service)]
+    screen, compiled = _spanish_patterns()
+    may = screen.admitted(service)
+    matches = [
+        (m.start(), m.end(), es)
+        for pattern, prefilter, es in compiled
+        if prefilter in may
+        for m in pattern.finditer(service)
+    ]
     # Longest first (a stable sort keeps the list's order among equals).
     matches.sort(key=lambda m: m[0] - m[1])
     taken: list[tuple[int, int, str]] = []
