@@ -608,16 +608,30 @@ _GUIDELINE_WORDS = re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|cri
 
 def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     """Rationale sentences that say something was lacking, leaving out sentences about
-    what a guideline asks for (a quoted criterion is not a finding about this worker)."""
+    what a guideline asks for (a quoted criterion is not a finding about this worker).
+
+    The lack words are searched through the rationale, not sentence by sentence: a
+    sentence after the first begins after whitespace, and a match (letters and spaces
+    between word boundaries) neither holds the period before that whitespace nor ends in
+    it, so a match lies inside one sentence, with the same characters around it as when
+    that sentence is searched alone; the sentences before it have none.
+    """
     found: list[tuple[int, int]] = []
-    start = rationale.start
-    for m in re.finditer(r"\.(?:\s|$)", letter[rationale.start : rationale.end] + " "):
-        end = min(rationale.start + m.end(), rationale.end)
-        sentence = letter[start:end]
-        if _LACK.search(sentence) and not _GUIDELINE_WORDS.search(sentence):
-            found.append((start, end))
+    text = letter[rationale.start : rationale.end] + " "
+    start = 0
+    lack = -1  # where the next lack word starts, once searched from ``start``
+    for m in _PERIOD.finditer(text):
+        end = min(m.end(), len(text) - 1)
+        if lack < start:
+            first = _LACK.search(text, start)
+            lack = len(text) if first is None else first.start()
+        if lack < end and not _GUIDELINE_WORDS.search(text, start, end):
+            found.append((rationale.start + start, rationale.start + end))
         start = end
     return found
+
+
+_PERIOD = re.compile(r"\.(?:\s|$)")
 
 
 def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
