@@ -306,11 +306,32 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 
 
 _ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)
+_ANY_ABBREVIATION = re.compile("|".join(f"({a.pattern})" for a in ABBREVIATIONS))
+"""All of them as one alternation, each in a group of its own (the patterns have none)."""
+if _ANY_ABBREVIATION.groups != len(ABBREVIATIONS):
+    raise ValueError("an abbreviation's pattern must not have groups of its own")
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
-    """The abbreviations a service name uses, in list order."""
-    return [a for a, pattern in zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True) if pattern.search(service)]
+    """The abbreviations a service name uses, in list order.
+
+    One scan for all of them: a pattern matches somewhere only if the alternation matches
+    where that pattern first does, and every place the alternation matches is visited. There
+    the alternation names its first matching pattern (none before it matches there), and
+    each later one is tried with ``match``, which sees the same text as ``search``.
+    """
+    found: set[int] = set()
+    at = 0
+    while (m := _ANY_ABBREVIATION.search(service, at)) is not None:
+        first = (m.lastindex or 1) - 1
+        found.add(first)
+        found.update(
+            i
+            for i in range(first + 1, len(ABBREVIATIONS))
+            if i not in found and _ABBREVIATION_PATTERNS[i].match(service, m.start())
+        )
+        at = m.start() + 1
+    return [a for i, a in enumerate(ABBREVIATIONS) if i in found]
 
 
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}

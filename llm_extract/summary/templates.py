@@ -385,21 +385,52 @@ class _Writer:
         """``sentence`` (or fixed paragraph), each part followed by the explaining sentence
         of each term it uses first. A part holding a letter value is not split: the value
         may contain a period."""
-        self.quoted.extend(v for v in values if v)
-        parts = (sentence,) if values else _sentences(sentence)
+        if values:
+            self.quoted.extend(v for v in values if v)
+            plan = _plan(sentence, _blank(sentence, values), self.lang)
+        else:
+            plan = _fixed_plan(sentence, self.lang)
         said: list[str] = []
-        for part in parts:
+        for part, terms in plan:
             said.append(part)
-            for term in glossary.terms_in(_blank(part, values), self.lang):
-                if term.term in self.defined:
+            for term, explanation in terms:
+                if term in self.defined:
                     continue
-                self.defined.add(term.term)
-                if term.sentence is not None and term.meaning.casefold() not in sentence.casefold():
-                    said.append(term.sentence)
+                self.defined.add(term)
+                if explanation is not None:
+                    said.append(explanation)
         return " ".join(said)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+
+_Plan = tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]
+"""What :meth:`_Writer.say` says of a sentence: its parts, each with the terms it uses (in
+:data:`~llm_extract.summary.glossary.TERMS` order) and the sentence explaining each (None
+when the term needs none there)."""
+
+
+def _plan(sentence: str, searched: str, lang: str) -> _Plan:
+    """The plan of a sentence holding letter values: one part; ``searched`` is the sentence
+    with its values blanked out (a letter value is never searched for terms)."""
+    return ((sentence, _terms_of(searched, sentence, lang)),)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fixed_plan(paragraph: str, lang: str) -> _Plan:
+    """The plan of a fixed sentence or paragraph, split into its sentences (memoised: the
+    same few are said in every summary)."""
+    return tuple((part, _terms_of(part, paragraph, lang)) for part in _sentences(paragraph))
+
+
+def _terms_of(part: str, sentence: str, lang: str) -> tuple[tuple[str, str | None], ...]:
+    """The terms ``part`` uses, each with its explaining sentence unless ``sentence`` (the
+    whole text said) states the meaning itself."""
+    folded = sentence.casefold()
+    return tuple(
+        (term.term, term.sentence if term.sentence is not None and term.meaning.casefold() not in folded else None)
+        for term in glossary.terms_in(part, lang)
+    )
 
 
 class Explainer:
