@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import GlossaryEntry
+from llm_extract.summary.screens import Screened
 from llm_extract.summary.specifics import retrospective
-from llm_extract.text.prefilter import Prefilter, Screen
+from llm_extract.text.prefilter import Prefilter
 
 __all__ = [
     "ABBREVIATIONS",
@@ -306,32 +307,18 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 
 
 _ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)
-_ANY_ABBREVIATION = re.compile("|".join(f"({a.pattern})" for a in ABBREVIATIONS))
-"""All of them as one alternation, each in a group of its own (the patterns have none)."""
-if _ANY_ABBREVIATION.groups != len(ABBREVIATIONS):
-    raise ValueError("an abbreviation's pattern must not have groups of its own")
+_ABBREVIATION_FILTERS = tuple(Prefilter(pattern) for pattern in _ABBREVIATION_PATTERNS)
+_ABBREVIATION_SCREEN = Screened(_ABBREVIATION_FILTERS)
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
-    """The abbreviations a service name uses, in list order.
-
-    One scan for all of them: a pattern matches somewhere only if the alternation matches
-    where that pattern first does, and every place the alternation matches is visited. There
-    the alternation names its first matching pattern (none before it matches there), and
-    each later one is tried with ``match``, which sees the same text as ``search``.
-    """
-    found: set[int] = set()
-    at = 0
-    while (m := _ANY_ABBREVIATION.search(service, at)) is not None:
-        first = (m.lastindex or 1) - 1
-        found.add(first)
-        found.update(
-            i
-            for i in range(first + 1, len(ABBREVIATIONS))
-            if i not in found and _ABBREVIATION_PATTERNS[i].match(service, m.start())
-        )
-        at = m.start() + 1
-    return [a for i, a in enumerate(ABBREVIATIONS) if i in found]
+    """The abbreviations a service name uses, in list order (only those whose words it holds are searched)."""
+    may = _ABBREVIATION_SCREEN.admitted(service)
+    return [
+        a
+        for a, pattern, prefilter in zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, _ABBREVIATION_FILTERS, strict=True)
+        if prefilter in may and pattern.search(service)
+    ]
 
 
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}
@@ -539,7 +526,7 @@ is a pad, not a hip; "PT/PTT" is a blood test, not physical therapy), whatever t
 
 
 @functools.cache
-def _spanish_patterns() -> tuple[Screen, tuple[tuple[re.Pattern[str], Prefilter, str], ...]]:
+def _spanish_patterns() -> tuple[Screened, tuple[tuple[re.Pattern[str], Prefilter, str], ...]]:
     """:data:`SPANISH_NAMES` compiled, each with the words its matches contain, and a screen
     of them all: compiled on first use (only Spanish summaries need them), and a name is
     searched only for the patterns whose words it holds (66 scans cost ~0.1 ms a name)."""
@@ -547,7 +534,7 @@ def _spanish_patterns() -> tuple[Screen, tuple[tuple[re.Pattern[str], Prefilter,
         (pattern, Prefilter(pattern), es)
         for pattern, es in ((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), es) for p, es in SPANISH_NAMES)
     )
-    return Screen([prefilter for _, prefilter, _ in compiled]), compiled
+    return Screened(prefilter for _, prefilter, _ in compiled), compiled
 
 
 _GIVEN = "atención que usted ya recibió"

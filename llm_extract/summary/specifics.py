@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
+from llm_extract.summary.screens import Screened
 from llm_extract.text.fold import fold_space
-from llm_extract.text.prefilter import Prefilter, Screen
+from llm_extract.text.prefilter import Prefilter
 
 __all__ = [
     "Amount",
@@ -275,7 +276,7 @@ def _value(raw: str) -> int | None:
 
 
 _KIND_FILTERS = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _KINDS.items())
-_KIND_SCREEN = Screen([prefilter for _, _, prefilter in _KIND_FILTERS])
+_KIND_SCREEN = Screened(prefilter for _, _, prefilter in _KIND_FILTERS)
 """The kinds' patterns are long case-insensitive alternations (~60 ns per character each):
 only those whose words occur in a text are run on it."""
 
@@ -701,7 +702,7 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 _SCREENED = {pattern: Prefilter(pattern) for pattern in (_ALREADY, *(p for _, p in _MISSING), *_ABRUPT)}
 """The patterns the finders run over a whole rationale, with the words each match contains."""
-_SCREEN = Screen(list(_SCREENED.values()))
+_SCREEN = Screened(_SCREENED.values())
 
 
 @functools.lru_cache(maxsize=32)
