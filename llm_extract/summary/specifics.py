@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import Screened
 from llm_extract.text.fold import fold_space
-from llm_extract.text.prefilter import Prefilter
+from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
     "Amount",
@@ -77,7 +77,7 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if letter is None or span is None or _SCREENED[_ALREADY] not in _may(letter, span.start, span.end):
+    if letter is None or span is None or not _may_hold(_ALREADY, letter, span.start, span.end):
         return False
     for m in _ALREADY.finditer(letter, span.start, span.end):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -647,7 +647,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     start, end = min(s for s, _ in places), max(e for _, e in places)
     if rationale is not None and rationale.start <= start and end <= rationale.end:
         start, end = rationale.start, rationale.end  # the rationale's screen, shared with the other finders
-    may = _may(letter, start, end)
+    may = _MISSING_SCREEN.admitted(letter[start:end])
     wanted = [(key, pattern) for key, pattern in _MISSING if _SCREENED[pattern] in may]
     found: list[Missing] = []
     for start, end in places:
@@ -687,9 +687,13 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    may = _may(letter, span.start, span.end)
     m = next(
-        (m for p in _ABRUPT if _SCREENED[p] in may and (m := p.search(letter, span.start, span.end)) is not None), None
+        (
+            m
+            for p in _ABRUPT
+            if _may_hold(p, letter, span.start, span.end) and (m := p.search(letter, span.start, span.end)) is not None
+        ),
+        None,
     )
     if m is None:
         return None
@@ -702,15 +706,29 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 _SCREENED = {pattern: Prefilter(pattern) for pattern in (_ALREADY, *(p for _, p in _MISSING), *_ABRUPT)}
 """The patterns the finders run over a whole rationale, with the words each match contains."""
-_SCREEN = Screened(_SCREENED.values())
+_MISSING_SCREEN = Screened(_SCREENED[pattern] for _, pattern in _MISSING)
+"""Seventeen patterns for the places of one item: one pass over the rationale's words for them all."""
+
+
+def _may_hold(pattern: re.Pattern[str], letter: str, start: int, end: int) -> bool:
+    """False when ``pattern`` cannot match in ``letter[start:end]``: every match holds a word
+    of the first (most selective) group of one of its prefilter's conjunctions, and none of
+    those words occurs in the lower-cased text. A few substring searches instead of a scan
+    of the rationale; for the patterns every refused item runs."""
+    words = _first_words(_SCREENED[pattern])
+    return words is None or any(word in _lowered(letter, start, end) for word in words)
+
+
+@functools.cache
+def _first_words(prefilter: Prefilter) -> frozenset[str] | None:
+    """The words of the first group of each conjunction, or None when a conjunction has none."""
+    if not all(prefilter.alternatives):
+        return None
+    return frozenset(word for conjunction in prefilter.alternatives for word in conjunction[0])
 
 
 @functools.lru_cache(maxsize=32)
-def _may(letter: str, start: int, end: int) -> frozenset[Prefilter]:
-    """The screened patterns that may match in ``letter[start:end]`` (the others cannot).
-
-    One pass over the rationale's words for all the finders of an item, instead of a scan
-    per pattern: most rationales hold the words of only a few of them. Memoised for the
-    item's other finders (bounded: a letter's items, one after the other).
-    """
-    return frozenset(_SCREEN.admitted(letter[start:end]))
+def _lowered(letter: str, start: int, end: int) -> str:
+    """``letter[start:end]`` as the prefilters read it, memoised for the item's other finders
+    (bounded: a letter's items, one after the other)."""
+    return lowered(letter[start:end])
