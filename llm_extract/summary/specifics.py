@@ -184,74 +184,72 @@ _LEAD = (
     r"|(?P<trial>(?:initial\s+)?trial\s+of)|total\s+of"
     r"|recommended\s+(?:number|amount|duration)\s+of\s+\w+(?:\s+\w+){0,6}?\s+is)"
 )
-_LIMIT = re.compile(
+_LIMIT = (
     rf"\b{_LEAD}\s+(?:only\s+)?(?:up\s+to\s+)?(?:an?\s+)?(?:(?:(?P<more>additional|further)|initial|total\s+of)\s+)?"
     rf"(?P<amount>{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS}))\b"
     rf"(?P<period>\s+(?:over|in|within|during)\s+(?:a\s+)?(?:period\s+of\s+)?"
     rf"(?P<plow>{_NUM})(?:{_TO}(?P<phigh>{_NUM}))?\s+(?P<punit>{_TIME_UNITS})\b)?"
-    rf"(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)",
-    re.I,
+    rf"(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)"
 )
-_GUIDELINE_CUE = re.compile(
-    r"\b(?:guidelines?|guide-\s*lines|MTUS|ODG|ACOEM|recommend\w*|allow\w*|warrant\w*|limit\w*|maximum|trial)\b", re.I
+_GUIDELINE_CUE = (
+    r"\b(?:guidelines?|guide-\s*lines|MTUS|ODG|ACOEM|recommend\w*|allow\w*|warrant\w*|limit\w*|maximum|trial)\b"
 )
-_HISTORY = re.compile(
+_HISTORY = (
     r"\b(?:had|has|have|having|completed|received|attended|underwent|undergone|approved|authori[sz]ed|certified|"
-    r"previously|prior|already)\b[^.]{0,40}$",
-    re.I,
+    r"previously|prior|already)\b[^.]{0,40}$"
 )
-_APPLIED = re.compile(
+_APPLIED = (
     r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
-    r"claimant|case)|the\s+request(?:ed)?|requested)\b",
-    re.I,
+    r"claimant|case)|the\s+request(?:ed)?|requested)\b"
 )
-_SUBGROUP = re.compile(
+_SUBGROUP = (
     r"^\W*(?:For|In)\s+(?:(?:patients?|cases?|those|individuals)\s+with\s+|(?:severe|mild|moderate|acute|chronic|subacute)\b)"
-    r"[^,.]{0,80},",
-    re.I,
+    r"[^,.]{0,80},"
 )
 """A sentence that opens with a group of patients or a condition: its limit is for them."""
-_PLAIN = re.compile(
-    rf"\b{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS})\b(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)",
-    re.I,
+_PLAIN = (
+    rf"\b{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS})\b(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)"
 )
 """Any amount of care or time, with or without a word that states a limit (a list entry)."""
-_TRIAL_WORDS = re.compile(r"\btrial\b", re.I)
-_UNIT = re.compile(rf"{_COUNT_UNITS}|{_TIME_UNITS}", re.I)
+_TRIAL_WORDS = r"\btrial\b"
+_UNIT = rf"{_COUNT_UNITS}|{_TIME_UNITS}"
 """A unit word anywhere: every match of :data:`_LIMIT` and of :data:`_PLAIN` holds one."""
 
 #: Kinds of care, so a limit is only used for the care it is about. A heading or a
 #: sentence names a kind when one of its words occurs; the medicine classes hold the
 #: common names a heading uses (a guideline speaks of "muscle relaxants").
-_KINDS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.I)
-    for name, pattern in {
-        "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
-        r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
-        "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
-        "massage": r"\bmassage\b|\bmyofascial\s+release\b",
-        "acupuncture": r"\bacupuncture\b",
-        "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
-        "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
-        "biofeedback": r"\bbiofeedback\b",
-        "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
-        "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
-        r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
-        r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
-        "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
-        r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
-        "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
-        r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
-        "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
-        r"|\bclonazepam|\bklonopin",
-        "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
-    }.items()
+_KINDS: dict[str, str] = {
+    "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
+    r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
+    "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
+    "massage": r"\bmassage\b|\bmyofascial\s+release\b",
+    "acupuncture": r"\bacupuncture\b",
+    "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
+    "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
+    "biofeedback": r"\bbiofeedback\b",
+    "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
+    "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
+    r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
+    r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
+    "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
+    r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
+    "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
+    r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
+    "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
+    r"|\bclonazepam|\bklonopin",
+    "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
 }
 
 
-_COUNT = re.compile(rf"#\s*(?P<pills>\d+)|\b(?P<n>{_NUM}){_FILLER}\s+(?P<unit>{_COUNT_UNITS}|months?)\b", re.I)
+_COUNT = rf"#\s*(?P<pills>\d+)|\b(?P<n>{_NUM}){_FILLER}\s+(?P<unit>{_COUNT_UNITS}|months?)\b"
 """An amount in a part of a request: the limit finder's number, filler words and units of
 care, plus months (of a rental); "#90" for pills."""
+
+
+@functools.cache
+def _count_pattern() -> re.Pattern[str]:
+    """:data:`_COUNT` compiled on first use (only Spanish summaries of partly approved items need it)."""
+    return re.compile(_COUNT, re.I)
 
 
 def counts(text: str) -> list[tuple[str, str]]:
@@ -261,7 +259,7 @@ def counts(text: str) -> list[tuple[str, str]]:
     of care and months of a rental only: "two times a week for six weeks" is a schedule,
     not an amount, and is left to the letter's words in parentheses."""
     found: list[tuple[str, str]] = []
-    for m in _COUNT.finditer(text):
+    for m in _count_pattern().finditer(text):
         if m.group("pills"):
             found.append((m.group("pills"), "#"))
         else:
@@ -275,23 +273,67 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _VALUES.get(raw)
 
 
-_KIND_FILTERS = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _KINDS.items())
-_KIND_SCREEN = Screened(prefilter for _, _, prefilter in _KIND_FILTERS)
-"""The kinds' patterns are long case-insensitive alternations (~60 ns per character each):
-only those whose words occur in a text are run on it."""
+@dataclass(frozen=True)
+class _LimitPatterns:
+    """The guideline-limit finder's patterns (see the notes above), compiled on first use:
+    most letters have no item refused as beyond a guideline's limit, and compiling them
+    took ~8 ms of every start."""
+
+    limit: re.Pattern[str]
+    cue: re.Pattern[str]
+    history: re.Pattern[str]
+    applied: re.Pattern[str]
+    subgroup: re.Pattern[str]
+    plain: re.Pattern[str]
+    trial: re.Pattern[str]
+    unit: re.Pattern[str]
+    sentence_break: re.Pattern[str]
+    asked: tuple[re.Pattern[str], ...]
+    asked_in_rationale: re.Pattern[str]
+    kinds: tuple[tuple[str, re.Pattern[str], Prefilter], ...]
+    """Each kind's pattern and the words its matches contain."""
+    kind_screen: Screened
+    """The kinds' patterns are long case-insensitive alternations (~60 ns per character
+    each): only those whose words occur in a text are run on it."""
+
+
+@functools.cache
+def _limits() -> _LimitPatterns:
+    kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
+    return _LimitPatterns(
+        limit=re.compile(_LIMIT, re.I),
+        cue=re.compile(_GUIDELINE_CUE, re.I),
+        history=re.compile(_HISTORY, re.I),
+        applied=re.compile(_APPLIED, re.I),
+        subgroup=re.compile(_SUBGROUP, re.I),
+        plain=re.compile(_PLAIN, re.I),
+        trial=re.compile(_TRIAL_WORDS, re.I),
+        unit=re.compile(_UNIT, re.I),
+        sentence_break=re.compile(_SENTENCE_BREAK),
+        asked=tuple(re.compile(p, re.I) for p in _ASKED),
+        asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
+        kinds=kinds,
+        kind_screen=Screened(prefilter for _, _, prefilter in kinds),
+    )
+
+
+def _compiled(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(pattern, re.I) for name, pattern in patterns.items()}
 
 
 def _kinds(text: str) -> set[str]:
-    may = _KIND_SCREEN.admitted(text)
-    return {name for name, pattern, prefilter in _KIND_FILTERS if prefilter in may and pattern.search(text)}
+    p = _limits()
+    may = p.kind_screen.admitted(text)
+    return {name for name, pattern, prefilter in p.kinds if prefilter in may and pattern.search(text)}
 
 
 def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
-    may = _KIND_SCREEN.admitted(letter[start:end])
+    p = _limits()
+    may = p.kind_screen.admitted(letter[start:end])
     return [
         (m.start(), m.end(), name)
-        for name, pattern, prefilter in _KIND_FILTERS
+        for name, pattern, prefilter in p.kinds
         if prefilter in may
         for m in pattern.finditer(letter, start, end)
     ]
@@ -313,7 +355,7 @@ def _sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
     do not end a sentence."""
     found: list[tuple[int, int]] = []
     begin = start
-    for m in _SENTENCE_BREAK.finditer(letter, start, end):
+    for m in _limits().sentence_break.finditer(letter, start, end):
         found.append((begin, m.start() + 1))
         begin = m.end()
     if begin < end:
@@ -321,7 +363,7 @@ def _sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”)]*\s+(?=[\"'“(]*[A-Z0-9])")
+_SENTENCE_BREAK = r"[.!?][\"'”)]*\s+(?=[\"'“(]*[A-Z0-9])"
 
 
 def _amount(letter: str, m: re.Match[str], low: str, high: str, unit: str) -> Amount:
@@ -344,25 +386,30 @@ class _Candidate:
 
 
 def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]]) -> list[_Candidate]:
+    patterns = _limits()
     own = _kinds(decision.service)
     found: list[_Candidate] = []
     for start, end in sentences:
-        if not _UNIT.search(letter, start, end):
+        if not patterns.unit.search(letter, start, end):
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        if not _GUIDELINE_CUE.search(sentence) or _SUBGROUP.match(sentence):
+        if not patterns.cue.search(sentence) or patterns.subgroup.match(sentence):
             continue
-        applied = bool(_APPLIED.search(sentence))
-        limits = list(_LIMIT.finditer(letter, start, end))
+        applied = bool(patterns.applied.search(sentence))
+        limits = list(patterns.limit.finditer(letter, start, end))
         loose: dict[bool, set[int]] = {False: set(), True: set()}
-        for p in _PLAIN.finditer(letter, start, end):
+        for p in patterns.plain.finditer(letter, start, end):
             held = any(m.start("amount") <= p.start() < m.end() for m in limits)
             value = _value(p.group("high") or p.group("low"))
-            if not held and value is not None and not _HISTORY.search(letter, max(start, p.start() - 40), p.start()):
+            if (
+                not held
+                and value is not None
+                and not patterns.history.search(letter, max(start, p.start() - 40), p.start())
+            ):
                 loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
         named: list[tuple[int, int, str]] | None = None
         for m in limits:
-            if _HISTORY.search(letter, max(start, m.start() - 40), m.start("amount")):
+            if patterns.history.search(letter, max(start, m.start() - 40), m.start("amount")):
                 continue
             if named is None:
                 named = _named_kinds(letter, start, end)
@@ -406,11 +453,11 @@ def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | N
 
 _TIME_UNIT_WORDS = frozenset({"days", "weeks", "months"})
 _ASKED = (
-    re.compile(r"\b(?:x|times|#)\s*(?P<n>\d+)\b", re.I),
-    re.compile(rf"\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b", re.I),
-    re.compile(r"\((?P<n>\d+)\s+(?:visits|sessions)\)", re.I),
+    r"\b(?:x|times|#)\s*(?P<n>\d+)\b",
+    rf"\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b",
+    r"\((?P<n>\d+)\s+(?:visits|sessions)\)",
 )
-_ASKED_IN_RATIONALE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b", re.I)
+_ASKED_IN_RATIONALE = rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b"
 
 
 def _asked(
@@ -421,20 +468,22 @@ def _asked(
     number the worker already had is not a request. Digits are preferred to words."""
     if limit.amount.unit in _TIME_UNIT_WORDS:
         return None
+    patterns = _limits()
     found: list[Quote] = []
     span = decision.spans.service
-    for pattern in _ASKED:
+    for pattern in patterns.asked:
         for m in pattern.finditer(letter, span.start, span.end):
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
     for start, end in sentences:
-        if not _APPLIED.search(letter, start, end):
+        if not patterns.applied.search(letter, start, end):
             continue
-        for m in _ASKED_IN_RATIONALE.finditer(letter, start, end):
+        for m in patterns.asked_in_rationale.finditer(letter, start, end):
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
             n = _value(m.group("n"))
-            if inside or n is None or n <= above or _HISTORY.search(letter, max(start, m.start() - 40), m.start()):
+            history = patterns.history.search(letter, max(start, m.start() - 40), m.start())
+            if inside or n is None or n <= above or history:
                 continue
             found.append(quote(letter, m.start("n"), m.end("n")))
     digits = [q for q in found if q.text.isdigit()]
@@ -452,7 +501,7 @@ def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     if decision.partial or limit.more or limit.period is not None or limit.amount.unit in _TIME_UNIT_WORDS:
         return False
     span = decision.spans.service
-    for pattern in _ASKED:
+    for pattern in _limits().asked:
         m = pattern.search(letter, span.start, span.end)
         if m is not None and (n := _value(m.group("n"))) is not None:
             return n <= chosen.high
@@ -471,10 +520,13 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         rationale = Span(
             start=letter.rfind(".", 0, min(s.start for s in spans)) + 1, end=len(letter) if end < 0 else end + 1
         )
+    patterns = _limits()
     sentences = _sentences(letter, rationale.start, rationale.end)
     # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
-    trial_applied = _TRIAL_WORDS.search(letter, rationale.start, rationale.end) is not None and any(
-        _TRIAL_WORDS.search(letter, s, e) and _APPLIED.search(letter, s, e) and not _LIMIT.search(letter, s, e)
+    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end) is not None and any(
+        patterns.trial.search(letter, s, e)
+        and patterns.applied.search(letter, s, e)
+        and not patterns.limit.search(letter, s, e)
         for s, e in sentences
     )
     chosen = _choose(_candidates(decision, letter, sentences), trial_applied)
