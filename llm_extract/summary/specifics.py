@@ -77,7 +77,7 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if letter is None or span is None or not _may_hold(_ALREADY, letter, span.start, span.end):
+    if letter is None or span is None or not _may_hold(_ALREADY_FILTER, letter, span.start, span.end):
         return False
     for m in _ALREADY.finditer(letter, span.start, span.end):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -700,7 +700,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     if rationale is not None and rationale.start <= start and end <= rationale.end:
         start, end = rationale.start, rationale.end  # the rationale's screen, shared with the other finders
     may = _MISSING_SCREEN.admitted(letter[start:end])
-    wanted = [(key, pattern) for key, pattern in _MISSING if _SCREENED[pattern] in may]
+    wanted = [(key, pattern) for key, pattern, prefilter in _MISSING_FILTERS if prefilter in may]
     found: list[Missing] = []
     for start, end in places:
         for key, pattern in wanted:
@@ -742,8 +742,9 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     m = next(
         (
             m
-            for p in _ABRUPT
-            if _may_hold(p, letter, span.start, span.end) and (m := p.search(letter, span.start, span.end)) is not None
+            for p, prefilter in _ABRUPT_FILTERS
+            if _may_hold(prefilter, letter, span.start, span.end)
+            and (m := p.search(letter, span.start, span.end)) is not None
         ),
         None,
     )
@@ -756,18 +757,21 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     return quote(letter, start, end)
 
 
-_SCREENED = {pattern: Prefilter(pattern) for pattern in (_ALREADY, *(p for _, p in _MISSING), *_ABRUPT)}
-"""The patterns the finders run over a whole rationale, with the words each match contains."""
-_MISSING_SCREEN = Screened(_SCREENED[pattern] for _, pattern in _MISSING)
+# The patterns the finders run over a whole rationale, with the words each match contains
+# (in tuples: hashing a compiled pattern hashes all its code).
+_ALREADY_FILTER = Prefilter(_ALREADY)
+_ABRUPT_FILTERS = tuple((pattern, Prefilter(pattern)) for pattern in _ABRUPT)
+_MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
+_MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for the places of one item: one pass over the rationale's words for them all."""
 
 
-def _may_hold(pattern: re.Pattern[str], letter: str, start: int, end: int) -> bool:
-    """False when ``pattern`` cannot match in ``letter[start:end]``: every match holds a word
+def _may_hold(prefilter: Prefilter, letter: str, start: int, end: int) -> bool:
+    """False when the prefilter's pattern cannot match in ``letter[start:end]``: every match holds a word
     of the first (most selective) group of one of its prefilter's conjunctions, and none of
     those words occurs in the lower-cased text. A few substring searches instead of a scan
     of the rationale; for the patterns every refused item runs."""
-    words = _first_words(_SCREENED[pattern])
+    words = _first_words(prefilter)
     return words is None or any(word in _lowered(letter, start, end) for word in words)
 
 
@@ -776,7 +780,8 @@ def _first_words(prefilter: Prefilter) -> frozenset[str] | None:
     """The words of the first group of each conjunction, or None when a conjunction has none."""
     if not all(prefilter.alternatives):
         return None
-    return frozenset(word for conjunction in prefilter.alternatives for word in conjunction[0])
+    # A word may be marked with a space where it stands at a word boundary: its core occurs in any case.
+    return frozenset(word.strip() for conjunction in prefilter.alternatives for word in conjunction[0])
 
 
 @functools.lru_cache(maxsize=32)
