@@ -413,20 +413,20 @@ when the term needs none there)."""
 def _plan(sentence: str, searched: str, lang: str) -> _Plan:
     """The plan of a sentence holding letter values: one part; ``searched`` is the sentence
     with its values blanked out (a letter value is never searched for terms)."""
-    return ((sentence, _terms_of(searched, sentence, lang)),)
+    return ((sentence, _terms_of(searched, sentence.casefold(), lang)),)
 
 
 @functools.lru_cache(maxsize=1024)
 def _fixed_plan(paragraph: str, lang: str) -> _Plan:
     """The plan of a fixed sentence or paragraph, split into its sentences (memoised: the
     same few are said in every summary)."""
-    return tuple((part, _terms_of(part, paragraph, lang)) for part in _sentences(paragraph))
+    folded = paragraph.casefold()
+    return tuple((part, _terms_of(part, folded, lang)) for part in _sentences(paragraph))
 
 
-def _terms_of(part: str, sentence: str, lang: str) -> tuple[tuple[str, str | None], ...]:
-    """The terms ``part`` uses, each with its explaining sentence unless ``sentence`` (the
-    whole text said) states the meaning itself."""
-    folded = sentence.casefold()
+def _terms_of(part: str, folded: str, lang: str) -> tuple[tuple[str, str | None], ...]:
+    """The terms ``part`` uses, each with its explaining sentence unless ``folded`` (the
+    whole text said, case-folded) states the meaning itself."""
     return tuple(
         (term.term, term.sentence if term.sentence is not None and term.meaning.casefold() not in folded else None)
         for term in glossary.terms_in(part, lang)
