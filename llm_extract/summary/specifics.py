@@ -696,14 +696,13 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     rationale = decision.spans.rationale
     if rationale is not None:
         places += _lack_sentences(letter, rationale)
-    start, end = min(s for s, _ in places), max(e for _, e in places)
-    if rationale is not None and rationale.start <= start and end <= rationale.end:
-        start, end = rationale.start, rationale.end  # the rationale's screen, shared with the other finders
-    may = _MISSING_SCREEN.admitted(letter[start:end])
-    wanted = [(key, pattern) for key, pattern, prefilter in _MISSING_FILTERS if prefilter in may]
     found: list[Missing] = []
     for start, end in places:
-        for key, pattern in wanted:
+        # Only the patterns whose words occur in the place can match there.
+        may = _MISSING_SCREEN.admitted(letter[start:end])
+        for key, pattern, prefilter in _MISSING_FILTERS:
+            if prefilter not in may:
+                continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
             if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
@@ -763,7 +762,7 @@ _ALREADY_FILTER = Prefilter(_ALREADY)
 _ABRUPT_FILTERS = tuple((pattern, Prefilter(pattern)) for pattern in _ABRUPT)
 _MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
 _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
-"""Seventeen patterns for the places of one item: one pass over the rationale's words for them all."""
+"""Seventeen patterns for each place of an item: one pass over its words for them all."""
 
 
 def _may_hold(prefilter: Prefilter, letter: str, start: int, end: int) -> bool:
