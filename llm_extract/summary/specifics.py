@@ -295,6 +295,9 @@ class _LimitPatterns:
     kind_screen: Screened
     """The kinds' patterns are long case-insensitive alternations (~60 ns per character
     each): only those whose words occur in a text are run on it."""
+    unit_words: Prefilter
+    cue_words: Prefilter
+    """The words a unit and a guideline cue hold: a sentence holding none is not searched."""
 
 
 @functools.cache
@@ -314,6 +317,8 @@ def _limits() -> _LimitPatterns:
         asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
         kinds=kinds,
         kind_screen=Screened(prefilter for _, _, prefilter in kinds),
+        unit_words=Prefilter(re.compile(_UNIT, re.I)),
+        cue_words=Prefilter(re.compile(_GUIDELINE_CUE, re.I)),
     )
 
 
@@ -385,15 +390,18 @@ class _Candidate:
     neuritis, 24 visits for CRPS") whose entry for this worker is not said."""
 
 
-def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]]) -> list[_Candidate]:
+def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]], rationale: Span) -> list[_Candidate]:
     patterns = _limits()
     own = _kinds(decision.service)
+    low = _lowered(letter, rationale.start, rationale.end)
     found: list[_Candidate] = []
     for start, end in sentences:
-        if not patterns.unit.search(letter, start, end):
+        at, to = start - rationale.start, end - rationale.start
+        if not (_holds_words(patterns.unit_words, low, at, to) and patterns.unit.search(letter, start, end)):
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        if not patterns.cue.search(sentence) or patterns.subgroup.match(sentence):
+        cue = _holds_words(patterns.cue_words, low, at, to) and patterns.cue.search(sentence)
+        if not cue or patterns.subgroup.match(sentence):
             continue
         applied = bool(patterns.applied.search(sentence))
         limits = list(patterns.limit.finditer(letter, start, end))
@@ -529,7 +537,7 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         and not patterns.limit.search(letter, s, e)
         for s, e in sentences
     )
-    chosen = _choose(_candidates(decision, letter, sentences), trial_applied)
+    chosen = _choose(_candidates(decision, letter, sentences, rationale), trial_applied)
     if chosen is None or _within(decision, letter, chosen):
         return None
     asked = _asked(decision, letter, chosen.limit, chosen.high, sentences)
@@ -770,8 +778,15 @@ def _may_hold(prefilter: Prefilter, letter: str, start: int, end: int) -> bool:
     of the first (most selective) group of one of its prefilter's conjunctions, and none of
     those words occurs in the lower-cased text. A few substring searches instead of a scan
     of the rationale; for the patterns every refused item runs."""
+    return _holds_words(prefilter, _lowered(letter, start, end), 0, end - start)
+
+
+def _holds_words(prefilter: Prefilter, low: str, start: int, end: int) -> bool:
+    """False when the prefilter's pattern cannot match in ``[start, end)`` of a text whose
+    :func:`~llm_extract.text.prefilter.lowered` form is ``low`` (the same offsets: lowering
+    keeps each character's place)."""
     words = _first_words(prefilter)
-    return words is None or any(word in _lowered(letter, start, end) for word in words)
+    return words is None or any(low.find(word, start, end) >= 0 for word in words)
 
 
 @functools.cache
