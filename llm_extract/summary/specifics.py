@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.summary.screens import Screened
+from llm_extract.summary.screens import FirstWords, Screened
 from llm_extract.text.fold import fold_space
 from llm_extract.text.prefilter import Prefilter, lowered
 
@@ -77,7 +77,11 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if letter is None or span is None or not _may_hold(_ALREADY_FILTER, letter, span.start, span.end):
+    if (
+        letter is None
+        or span is None
+        or not _ALREADY_WORDS.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
+    ):
         return False
     for m in _ALREADY.finditer(letter, span.start, span.end):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -295,8 +299,8 @@ class _LimitPatterns:
     kind_screen: Screened
     """The kinds' patterns are long case-insensitive alternations (~60 ns per character
     each): only those whose words occur in a text are run on it."""
-    unit_words: Prefilter
-    cue_words: Prefilter
+    unit_words: FirstWords
+    cue_words: FirstWords
     """The words a unit and a guideline cue hold: a sentence holding none is not searched."""
 
 
@@ -317,8 +321,8 @@ def _limits() -> _LimitPatterns:
         asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
         kinds=kinds,
         kind_screen=Screened(prefilter for _, _, prefilter in kinds),
-        unit_words=Prefilter(re.compile(_UNIT, re.I)),
-        cue_words=Prefilter(re.compile(_GUIDELINE_CUE, re.I)),
+        unit_words=FirstWords(Prefilter(re.compile(_UNIT, re.I))),
+        cue_words=FirstWords(Prefilter(re.compile(_GUIDELINE_CUE, re.I))),
     )
 
 
@@ -397,10 +401,10 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
     found: list[_Candidate] = []
     for start, end in sentences:
         at, to = start - rationale.start, end - rationale.start
-        if not (_holds_words(patterns.unit_words, low, at, to) and patterns.unit.search(letter, start, end)):
+        if not (patterns.unit_words.may_match(low, at, to) and patterns.unit.search(letter, start, end)):
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        cue = _holds_words(patterns.cue_words, low, at, to) and patterns.cue.search(sentence)
+        cue = patterns.cue_words.may_match(low, at, to) and patterns.cue.search(sentence)
         if not cue or patterns.subgroup.match(sentence):
             continue
         applied = bool(patterns.applied.search(sentence))
@@ -749,8 +753,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     m = next(
         (
             m
-            for p, prefilter in _ABRUPT_FILTERS
-            if _may_hold(prefilter, letter, span.start, span.end)
+            for p, words in _ABRUPT_WORDS
+            if words.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
             and (m := p.search(letter, span.start, span.end)) is not None
         ),
         None,
@@ -766,36 +770,11 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 # The patterns the finders run over a whole rationale, with the words each match contains
 # (in tuples: hashing a compiled pattern hashes all its code).
-_ALREADY_FILTER = Prefilter(_ALREADY)
-_ABRUPT_FILTERS = tuple((pattern, Prefilter(pattern)) for pattern in _ABRUPT)
+_ALREADY_WORDS = FirstWords(Prefilter(_ALREADY))
+_ABRUPT_WORDS = tuple((pattern, FirstWords(Prefilter(pattern))) for pattern in _ABRUPT)
 _MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
 _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for each place of an item: one pass over its words for them all."""
-
-
-def _may_hold(prefilter: Prefilter, letter: str, start: int, end: int) -> bool:
-    """False when the prefilter's pattern cannot match in ``letter[start:end]``: every match holds a word
-    of the first (most selective) group of one of its prefilter's conjunctions, and none of
-    those words occurs in the lower-cased text. A few substring searches instead of a scan
-    of the rationale; for the patterns every refused item runs."""
-    return _holds_words(prefilter, _lowered(letter, start, end), 0, end - start)
-
-
-def _holds_words(prefilter: Prefilter, low: str, start: int, end: int) -> bool:
-    """False when the prefilter's pattern cannot match in ``[start, end)`` of a text whose
-    :func:`~llm_extract.text.prefilter.lowered` form is ``low`` (the same offsets: lowering
-    keeps each character's place)."""
-    words = _first_words(prefilter)
-    return words is None or any(low.find(word, start, end) >= 0 for word in words)
-
-
-@functools.cache
-def _first_words(prefilter: Prefilter) -> frozenset[str] | None:
-    """The words of the first group of each conjunction, or None when a conjunction has none."""
-    if not all(prefilter.alternatives):
-        return None
-    # A word may be marked with a space where it stands at a word boundary: its core occurs in any case.
-    return frozenset(word.strip() for conjunction in prefilter.alternatives for word in conjunction[0])
 
 
 @functools.lru_cache(maxsize=32)
