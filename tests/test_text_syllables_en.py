@@ -85,3 +85,30 @@ def test_plain_text_scores_lower_than_letter_text() -> None:
 def test_data_files_are_compact() -> None:
     sizes = {name: (DATA / name).stat().st_size for name in ("syllables_en.txt.gz", "hyphen_en_us.txt.gz")}
     assert sum(sizes.values()) < 400_000, sizes
+
+
+def _whole_text_grade(text: str) -> float:
+    """The grade from textstat's whole-text definitions, without the per-line and per-sentence memos."""
+    words = list_words_en(text)
+    if not words:
+        return 0.0
+    syllables = count_syllables_en(text)
+    per_sentence = len(words) / count_sentences_en(text)
+    return 0.0 if syllables == 0 else (0.39 * per_sentence) + (11.8 * (syllables / len(words))) - 15.59
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What you can do:\nYour doctor can ask again. It is free.\n\nLegal basis: Lab. Code 4610.6(h); 8 CCR 10575.\n",
+        "Care: Physical therapy x 12.\nThis care is not approved.\n\n\nOne two three!\n.Starts with a dot\nno end",
+        "Dr. Smith saw you.\u2003Then Dr. Jones did.\x1cA third one here?  Yes. Ok.\n",
+        "It's the doctor'\ns view. Don't stop.\nthe rest (4-6 visits): not approved.\n\n",
+        "Hi. Go.\n\nOk.",
+        "\n\n\nJust a heading with no terminator\n\nAnd another line\n",
+        "",
+    ],
+)
+def test_grade_of_a_text_is_the_grade_of_its_whole_text(text: str) -> None:
+    """The memoised pieces (lines, sentences) add up to exactly the whole text's grade."""
+    assert flesch_kincaid_grade(text) == _whole_text_grade(text)

@@ -158,6 +158,11 @@ def test_list_words_ignores_numbers_and_splits_hyphens() -> None:
         ("Primer párrafo sin punto\n\nSegundo párrafo", ["Primer párrafo sin punto", "Segundo párrafo"]),
         ("Una línea\ncortada a mano.", ["Una línea cortada a mano."]),
         ("Esperó… y luego llamó.", ["Esperó… y luego llamó."]),
+        # Sentences ending at a line break: an abbreviation ends none, nor a lone period after an initial.
+        ("Vio al Dr.\nPérez hoy.\nLuego se fue.", ["Vio al Dr. Pérez hoy.", "Luego se fue."]),
+        ("Lo firmó J\n.\nLuego vino el médico.", ["Lo firmó J . Luego vino el médico."]),
+        ("Lo firmó el médico\n.\nLuego vino.", ["Lo firmó el médico .", "Luego vino."]),
+        ("Terminó;\nluego\nsiguió.\n  Otra vez.", ["Terminó;", "luego siguió.", "Otra vez."]),
         ("", []),
         ("12/05/2016.", []),
     ],

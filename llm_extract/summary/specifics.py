@@ -13,11 +13,14 @@ specific is found, the summary falls back to the fixed general sentence.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
+from llm_extract.summary.screens import FirstWords, Screened
 from llm_extract.text.fold import fold_space
+from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
     "Amount",
@@ -74,7 +77,11 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if letter is None or span is None:
+    if (
+        letter is None
+        or span is None
+        or not _ALREADY_WORDS.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
+    ):
         return False
     for m in _ALREADY.finditer(letter, span.start, span.end):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -181,72 +188,72 @@ _LEAD = (
     r"|(?P<trial>(?:initial\s+)?trial\s+of)|total\s+of"
     r"|recommended\s+(?:number|amount|duration)\s+of\s+\w+(?:\s+\w+){0,6}?\s+is)"
 )
-_LIMIT = re.compile(
+_LIMIT = (
     rf"\b{_LEAD}\s+(?:only\s+)?(?:up\s+to\s+)?(?:an?\s+)?(?:(?:(?P<more>additional|further)|initial|total\s+of)\s+)?"
     rf"(?P<amount>{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS}))\b"
     rf"(?P<period>\s+(?:over|in|within|during)\s+(?:a\s+)?(?:period\s+of\s+)?"
     rf"(?P<plow>{_NUM})(?:{_TO}(?P<phigh>{_NUM}))?\s+(?P<punit>{_TIME_UNITS})\b)?"
-    rf"(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)",
-    re.I,
+    rf"(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)"
 )
-_GUIDELINE_CUE = re.compile(
-    r"\b(?:guidelines?|guide-\s*lines|MTUS|ODG|ACOEM|recommend\w*|allow\w*|warrant\w*|limit\w*|maximum|trial)\b", re.I
+_GUIDELINE_CUE = (
+    r"\b(?:guidelines?|guide-\s*lines|MTUS|ODG|ACOEM|recommend\w*|allow\w*|warrant\w*|limit\w*|maximum|trial)\b"
 )
-_HISTORY = re.compile(
+_HISTORY = (
     r"\b(?:had|has|have|having|completed|received|attended|underwent|undergone|approved|authori[sz]ed|certified|"
-    r"previously|prior|already)\b[^.]{0,40}$",
-    re.I,
+    r"previously|prior|already)\b[^.]{0,40}$"
 )
-_APPLIED = re.compile(
+_APPLIED = (
     r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
-    r"claimant|case)|the\s+request(?:ed)?|requested)\b",
-    re.I,
+    r"claimant|case)|the\s+request(?:ed)?|requested)\b"
 )
-_SUBGROUP = re.compile(
+_SUBGROUP = (
     r"^\W*(?:For|In)\s+(?:(?:patients?|cases?|those|individuals)\s+with\s+|(?:severe|mild|moderate|acute|chronic|subacute)\b)"
-    r"[^,.]{0,80},",
-    re.I,
+    r"[^,.]{0,80},"
 )
 """A sentence that opens with a group of patients or a condition: its limit is for them."""
-_PLAIN = re.compile(
-    rf"\b{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS})\b(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)",
-    re.I,
+_PLAIN = (
+    rf"\b{_RANGE}{_FILLER}\s+(?P<unit>{_COUNT_UNITS}|{_TIME_UNITS})\b(?!\s+(?:per|a|each|every)\s+(?:day|week|month)\b)"
 )
 """Any amount of care or time, with or without a word that states a limit (a list entry)."""
-_TRIAL_WORDS = re.compile(r"\btrial\b", re.I)
+_TRIAL_WORDS = r"\btrial\b"
+_UNIT = rf"{_COUNT_UNITS}|{_TIME_UNITS}"
+"""A unit word anywhere: every match of :data:`_LIMIT` and of :data:`_PLAIN` holds one."""
 
 #: Kinds of care, so a limit is only used for the care it is about. A heading or a
 #: sentence names a kind when one of its words occurs; the medicine classes hold the
 #: common names a heading uses (a guideline speaks of "muscle relaxants").
-_KINDS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.I)
-    for name, pattern in {
-        "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
-        r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
-        "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
-        "massage": r"\bmassage\b|\bmyofascial\s+release\b",
-        "acupuncture": r"\bacupuncture\b",
-        "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
-        "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
-        "biofeedback": r"\bbiofeedback\b",
-        "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
-        "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
-        r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
-        r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
-        "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
-        r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
-        "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
-        r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
-        "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
-        r"|\bclonazepam|\bklonopin",
-        "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
-    }.items()
+_KINDS: dict[str, str] = {
+    "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
+    r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
+    "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
+    "massage": r"\bmassage\b|\bmyofascial\s+release\b",
+    "acupuncture": r"\bacupuncture\b",
+    "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
+    "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
+    "biofeedback": r"\bbiofeedback\b",
+    "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
+    "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
+    r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
+    r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
+    "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
+    r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
+    "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
+    r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
+    "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
+    r"|\bclonazepam|\bklonopin",
+    "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
 }
 
 
-_COUNT = re.compile(rf"#\s*(?P<pills>\d+)|\b(?P<n>{_NUM}){_FILLER}\s+(?P<unit>{_COUNT_UNITS}|months?)\b", re.I)
+_COUNT = rf"#\s*(?P<pills>\d+)|\b(?P<n>{_NUM}){_FILLER}\s+(?P<unit>{_COUNT_UNITS}|months?)\b"
 """An amount in a part of a request: the limit finder's number, filler words and units of
 care, plus months (of a rental); "#90" for pills."""
+
+
+@functools.cache
+def _count_pattern() -> re.Pattern[str]:
+    """:data:`_COUNT` compiled on first use (only Spanish summaries of partly approved items need it)."""
+    return re.compile(_COUNT, re.I)
 
 
 def counts(text: str) -> list[tuple[str, str]]:
@@ -256,7 +263,7 @@ def counts(text: str) -> list[tuple[str, str]]:
     of care and months of a rental only: "two times a week for six weeks" is a schedule,
     not an amount, and is left to the letter's words in parentheses."""
     found: list[tuple[str, str]] = []
-    for m in _COUNT.finditer(text):
+    for m in _count_pattern().finditer(text):
         if m.group("pills"):
             found.append((m.group("pills"), "#"))
         else:
@@ -270,18 +277,84 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _VALUES.get(raw)
 
 
+@dataclass(frozen=True)
+class _LimitPatterns:
+    """The guideline-limit finder's patterns (see the notes above), compiled on first use:
+    most letters have no item refused as beyond a guideline's limit, and compiling them
+    took ~8 ms of every start."""
+
+    limit: re.Pattern[str]
+    cue: re.Pattern[str]
+    history: re.Pattern[str]
+    applied: re.Pattern[str]
+    subgroup: re.Pattern[str]
+    plain: re.Pattern[str]
+    trial: re.Pattern[str]
+    unit: re.Pattern[str]
+    sentence_break: re.Pattern[str]
+    asked: tuple[re.Pattern[str], ...]
+    asked_in_rationale: re.Pattern[str]
+    kinds: tuple[tuple[str, re.Pattern[str], Prefilter], ...]
+    """Each kind's pattern and the words its matches contain."""
+    kind_screen: Screened
+    """The kinds' patterns are long case-insensitive alternations (~60 ns per character
+    each): only those whose words occur in a text are run on it."""
+    unit_words: FirstWords
+    cue_words: FirstWords
+    """The words a unit and a guideline cue hold: a sentence holding none is not searched."""
+
+
+@functools.cache
+def _limits() -> _LimitPatterns:
+    kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
+    return _LimitPatterns(
+        limit=re.compile(_LIMIT, re.I),
+        cue=re.compile(_GUIDELINE_CUE, re.I),
+        history=re.compile(_HISTORY, re.I),
+        applied=re.compile(_APPLIED, re.I),
+        subgroup=re.compile(_SUBGROUP, re.I),
+        plain=re.compile(_PLAIN, re.I),
+        trial=re.compile(_TRIAL_WORDS, re.I),
+        unit=re.compile(_UNIT, re.I),
+        sentence_break=re.compile(_SENTENCE_BREAK),
+        asked=tuple(re.compile(p, re.I) for p in _ASKED),
+        asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
+        kinds=kinds,
+        kind_screen=Screened(prefilter for _, _, prefilter in kinds),
+        unit_words=FirstWords(Prefilter(re.compile(_UNIT, re.I))),
+        cue_words=FirstWords(Prefilter(re.compile(_GUIDELINE_CUE, re.I))),
+    )
+
+
+def _compiled(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(pattern, re.I) for name, pattern in patterns.items()}
+
+
 def _kinds(text: str) -> set[str]:
-    return {name for name, pattern in _KINDS.items() if pattern.search(text)}
+    p = _limits()
+    may = p.kind_screen.admitted(text)
+    return {name for name, pattern, prefilter in p.kinds if prefilter in may and pattern.search(text)}
 
 
-def _owner(letter: str, start: int, end: int, at: int) -> str | None:
-    """The kind of care named nearest to offset ``at`` within ``[start, end)``."""
+def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
+    p = _limits()
+    may = p.kind_screen.admitted(letter[start:end])
+    return [
+        (m.start(), m.end(), name)
+        for name, pattern, prefilter in p.kinds
+        if prefilter in may
+        for m in pattern.finditer(letter, start, end)
+    ]
+
+
+def _owner(named: list[tuple[int, int, str]], at: int) -> str | None:
+    """The kind of care named nearest to offset ``at`` (``named``: a sentence's :func:`_named_kinds`)."""
     best: tuple[int, str] | None = None
-    for name, pattern in _KINDS.items():
-        for m in pattern.finditer(letter, start, end):
-            distance = at - m.end() if m.end() <= at else m.start() - at
-            if best is None or distance < best[0]:
-                best = (distance, name)
+    for start, end, name in named:
+        distance = at - end if end <= at else start - at
+        if best is None or distance < best[0]:
+            best = (distance, name)
     return None if best is None else best[1]
 
 
@@ -291,7 +364,7 @@ def _sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
     do not end a sentence."""
     found: list[tuple[int, int]] = []
     begin = start
-    for m in _SENTENCE_BREAK.finditer(letter, start, end):
+    for m in _limits().sentence_break.finditer(letter, start, end):
         found.append((begin, m.start() + 1))
         begin = m.end()
     if begin < end:
@@ -299,7 +372,7 @@ def _sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”)]*\s+(?=[\"'“(]*[A-Z0-9])")
+_SENTENCE_BREAK = r"[.!?][\"'”)]*\s+(?=[\"'“(]*[A-Z0-9])"
 
 
 def _amount(letter: str, m: re.Match[str], low: str, high: str, unit: str) -> Amount:
@@ -321,25 +394,38 @@ class _Candidate:
     neuritis, 24 visits for CRPS") whose entry for this worker is not said."""
 
 
-def _candidates(decision: Decision, letter: str, rationale: Span) -> list[_Candidate]:
+def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]], rationale: Span) -> list[_Candidate]:
+    patterns = _limits()
     own = _kinds(decision.service)
+    low = _lowered(letter, rationale.start, rationale.end)
     found: list[_Candidate] = []
-    for start, end in _sentences(letter, rationale.start, rationale.end):
+    for start, end in sentences:
+        at, to = start - rationale.start, end - rationale.start
+        if not (patterns.unit_words.may_match(low, at, to) and patterns.unit.search(letter, start, end)):
+            continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        if not _GUIDELINE_CUE.search(sentence) or _SUBGROUP.match(sentence):
+        cue = patterns.cue_words.may_match(low, at, to) and patterns.cue.search(sentence)
+        if not cue or patterns.subgroup.match(sentence):
             continue
-        applied = bool(_APPLIED.search(sentence))
-        limits = list(_LIMIT.finditer(letter, start, end))
+        applied = bool(patterns.applied.search(sentence))
+        limits = list(patterns.limit.finditer(letter, start, end))
         loose: dict[bool, set[int]] = {False: set(), True: set()}
-        for p in _PLAIN.finditer(letter, start, end):
+        for p in patterns.plain.finditer(letter, start, end):
             held = any(m.start("amount") <= p.start() < m.end() for m in limits)
             value = _value(p.group("high") or p.group("low"))
-            if not held and value is not None and not _HISTORY.search(letter, max(start, p.start() - 40), p.start()):
+            if (
+                not held
+                and value is not None
+                and not patterns.history.search(letter, max(start, p.start() - 40), p.start())
+            ):
                 loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+        named: list[tuple[int, int, str]] | None = None
         for m in limits:
-            if _HISTORY.search(letter, max(start, m.start() - 40), m.start("amount")):
+            if patterns.history.search(letter, max(start, m.start() - 40), m.start("amount")):
                 continue
-            owner = _owner(letter, start, end, m.start("amount"))
+            if named is None:
+                named = _named_kinds(letter, start, end)
+            owner = _owner(named, m.start("amount"))
             if owner is not None and owner not in own:
                 continue
             high = _value(m.group("high") or m.group("low"))
@@ -379,33 +465,37 @@ def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | N
 
 _TIME_UNIT_WORDS = frozenset({"days", "weeks", "months"})
 _ASKED = (
-    re.compile(r"\b(?:x|times|#)\s*(?P<n>\d+)\b", re.I),
-    re.compile(rf"\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b", re.I),
-    re.compile(r"\((?P<n>\d+)\s+(?:visits|sessions)\)", re.I),
+    r"\b(?:x|times|#)\s*(?P<n>\d+)\b",
+    rf"\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b",
+    r"\((?P<n>\d+)\s+(?:visits|sessions)\)",
 )
-_ASKED_IN_RATIONALE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b", re.I)
+_ASKED_IN_RATIONALE = rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b"
 
 
-def _asked(decision: Decision, letter: str, limit: GuidelineLimit, above: int, rationale: Span) -> Quote | None:
+def _asked(
+    decision: Decision, letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]
+) -> Quote | None:
     """The number asked for, larger than the limit: from the heading, else from a
     rationale sentence about this request ("the requested 12 sessions exceeds"). A
     number the worker already had is not a request. Digits are preferred to words."""
     if limit.amount.unit in _TIME_UNIT_WORDS:
         return None
+    patterns = _limits()
     found: list[Quote] = []
     span = decision.spans.service
-    for pattern in _ASKED:
+    for pattern in patterns.asked:
         for m in pattern.finditer(letter, span.start, span.end):
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
-    for start, end in _sentences(letter, rationale.start, rationale.end):
-        if not _APPLIED.search(letter, start, end):
+    for start, end in sentences:
+        if not patterns.applied.search(letter, start, end):
             continue
-        for m in _ASKED_IN_RATIONALE.finditer(letter, start, end):
+        for m in patterns.asked_in_rationale.finditer(letter, start, end):
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
             n = _value(m.group("n"))
-            if inside or n is None or n <= above or _HISTORY.search(letter, max(start, m.start() - 40), m.start()):
+            history = patterns.history.search(letter, max(start, m.start() - 40), m.start())
+            if inside or n is None or n <= above or history:
                 continue
             found.append(quote(letter, m.start("n"), m.end("n")))
     digits = [q for q in found if q.text.isdigit()]
@@ -423,7 +513,7 @@ def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     if decision.partial or limit.more or limit.period is not None or limit.amount.unit in _TIME_UNIT_WORDS:
         return False
     span = decision.spans.service
-    for pattern in _ASKED:
+    for pattern in _limits().asked:
         m = pattern.search(letter, span.start, span.end)
         if m is not None and (n := _value(m.group("n"))) is not None:
             return n <= chosen.high
@@ -442,14 +532,19 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         rationale = Span(
             start=letter.rfind(".", 0, min(s.start for s in spans)) + 1, end=len(letter) if end < 0 else end + 1
         )
-    trial_applied = any(
-        _APPLIED.search(letter, s, e) and _TRIAL_WORDS.search(letter, s, e) and not _LIMIT.search(letter, s, e)
-        for s, e in _sentences(letter, rationale.start, rationale.end)
+    patterns = _limits()
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
+    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end) is not None and any(
+        patterns.trial.search(letter, s, e)
+        and patterns.applied.search(letter, s, e)
+        and not patterns.limit.search(letter, s, e)
+        for s, e in sentences
     )
-    chosen = _choose(_candidates(decision, letter, rationale), trial_applied)
+    chosen = _choose(_candidates(decision, letter, sentences, rationale), trial_applied)
     if chosen is None or _within(decision, letter, chosen):
         return None
-    asked = _asked(decision, letter, chosen.limit, chosen.high, rationale)
+    asked = _asked(decision, letter, chosen.limit, chosen.high, sentences)
     return dataclasses.replace(chosen.limit, asked=asked)
 
 
@@ -578,16 +673,30 @@ _GUIDELINE_WORDS = re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|cri
 
 def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     """Rationale sentences that say something was lacking, leaving out sentences about
-    what a guideline asks for (a quoted criterion is not a finding about this worker)."""
+    what a guideline asks for (a quoted criterion is not a finding about this worker).
+
+    The lack words are searched through the rationale, not sentence by sentence: a
+    sentence after the first begins after whitespace, and a match (letters and spaces
+    between word boundaries) neither holds the period before that whitespace nor ends in
+    it, so a match lies inside one sentence, with the same characters around it as when
+    that sentence is searched alone; the sentences before it have none.
+    """
     found: list[tuple[int, int]] = []
-    start = rationale.start
-    for m in re.finditer(r"\.(?:\s|$)", letter[rationale.start : rationale.end] + " "):
-        end = min(rationale.start + m.end(), rationale.end)
-        sentence = letter[start:end]
-        if _LACK.search(sentence) and not _GUIDELINE_WORDS.search(sentence):
-            found.append((start, end))
+    text = letter[rationale.start : rationale.end] + " "
+    start = 0
+    lack = -1  # where the next lack word starts, once searched from ``start``
+    for m in _PERIOD.finditer(text):
+        end = min(m.end(), len(text) - 1)
+        if lack < start:
+            first = _LACK.search(text, start)
+            lack = len(text) if first is None else first.start()
+        if lack < end and not _GUIDELINE_WORDS.search(text, start, end):
+            found.append((rationale.start + start, rationale.start + end))
         start = end
     return found
+
+
+_PERIOD = re.compile(r"\.(?:\s|$)")
 
 
 def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
@@ -596,11 +705,16 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> li
     if letter is None or not any(r.code in _MISSING_CODES for r in reasons):
         return []
     places = [(r.span.start, r.span.end) for r in reasons if r.code in _MISSING_CODES]
-    if decision.spans.rationale is not None:
-        places += _lack_sentences(letter, decision.spans.rationale)
+    rationale = decision.spans.rationale
+    if rationale is not None:
+        places += _lack_sentences(letter, rationale)
     found: list[Missing] = []
     for start, end in places:
-        for key, pattern in _MISSING:
+        # Only the patterns whose words occur in the place can match there.
+        may = _MISSING_SCREEN.admitted(letter[start:end])
+        for key, pattern, prefilter in _MISSING_FILTERS:
+            if prefilter not in may:
+                continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
             if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
@@ -636,7 +750,15 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    m = next((m for p in _ABRUPT if (m := p.search(letter, span.start, span.end)) is not None), None)
+    m = next(
+        (
+            m
+            for p, words in _ABRUPT_WORDS
+            if words.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
+            and (m := p.search(letter, span.start, span.end)) is not None
+        ),
+        None,
+    )
     if m is None:
         return None
     start = max(letter.rfind(".", span.start, m.start()) + 1, span.start)
@@ -644,3 +766,19 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     end = span.end if end < 0 else end + 1
     start += len(letter[start:end]) - len(letter[start:end].lstrip())
     return quote(letter, start, end)
+
+
+# The patterns the finders run over a whole rationale, with the words each match contains
+# (in tuples: hashing a compiled pattern hashes all its code).
+_ALREADY_WORDS = FirstWords(Prefilter(_ALREADY))
+_ABRUPT_WORDS = tuple((pattern, FirstWords(Prefilter(pattern))) for pattern in _ABRUPT)
+_MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
+_MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
+"""Seventeen patterns for each place of an item: one pass over its words for them all."""
+
+
+@functools.lru_cache(maxsize=32)
+def _lowered(letter: str, start: int, end: int) -> str:
+    """``letter[start:end]`` as the prefilters read it, memoised for the item's other finders
+    (bounded: a letter's items, one after the other)."""
+    return lowered(letter[start:end])

@@ -385,21 +385,52 @@ class _Writer:
         """``sentence`` (or fixed paragraph), each part followed by the explaining sentence
         of each term it uses first. A part holding a letter value is not split: the value
         may contain a period."""
-        self.quoted.extend(v for v in values if v)
-        parts = (sentence,) if values else _sentences(sentence)
+        if values:
+            self.quoted.extend(v for v in values if v)
+            plan = _plan(sentence, _blank(sentence, values), self.lang)
+        else:
+            plan = _fixed_plan(sentence, self.lang)
         said: list[str] = []
-        for part in parts:
+        for part, terms in plan:
             said.append(part)
-            for term in glossary.terms_in(_blank(part, values), self.lang):
-                if term.term in self.defined:
+            for term, explanation in terms:
+                if term in self.defined:
                     continue
-                self.defined.add(term.term)
-                if term.sentence is not None and term.meaning.casefold() not in sentence.casefold():
-                    said.append(term.sentence)
+                self.defined.add(term)
+                if explanation is not None:
+                    said.append(explanation)
         return " ".join(said)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+
+_Plan = tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]
+"""What :meth:`_Writer.say` says of a sentence: its parts, each with the terms it uses (in
+:data:`~llm_extract.summary.glossary.TERMS` order) and the sentence explaining each (None
+when the term needs none there)."""
+
+
+def _plan(sentence: str, searched: str, lang: str) -> _Plan:
+    """The plan of a sentence holding letter values: one part; ``searched`` is the sentence
+    with its values blanked out (a letter value is never searched for terms)."""
+    return ((sentence, _terms_of(searched, sentence.casefold(), lang)),)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fixed_plan(paragraph: str, lang: str) -> _Plan:
+    """The plan of a fixed sentence or paragraph, split into its sentences (memoised: the
+    same few are said in every summary)."""
+    folded = paragraph.casefold()
+    return tuple((part, _terms_of(part, folded, lang)) for part in _sentences(paragraph))
+
+
+def _terms_of(part: str, folded: str, lang: str) -> tuple[tuple[str, str | None], ...]:
+    """The terms ``part`` uses, each with its explaining sentence unless ``folded`` (the
+    whole text said, case-folded) states the meaning itself."""
+    return tuple(
+        (term.term, term.sentence if term.sentence is not None and term.meaning.casefold() not in folded else None)
+        for term in glossary.terms_in(part, lang)
+    )
 
 
 class Explainer:
@@ -517,6 +548,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
     fitting = [r for r in decision.reasons if r.code in codes]
     sentences: list[str] = []
     details: list[Quote] = []
+    found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
     for code in codes:
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
@@ -527,7 +559,8 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                 details.extend(q for q in (limit.limit, limit.asked) if q is not None)
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
-            found = specifics.missing(decision, fitting, letter)
+            if found is None:
+                found = specifics.missing(decision, fitting, letter)
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
@@ -705,11 +738,14 @@ def _blank(text: str, values: Sequence[str]) -> str:
     return text
 
 
-def _hard_words(text: str, quoted: Sequence[str]) -> list[str]:
+def _hard_words(text: str, quoted: Sequence[str], used: Sequence[glossary.Term] | None = None) -> list[str]:
     """English words of the summary's own wording that a grade-6 reader may not know and
-    the summary does not explain. The letter's quoted values and proper names are left
-    out (the summary cannot rename them); the "Legal basis" citations are for a helper."""
-    known = _known_words(tuple(term.term for term in glossary.uses(text, "en")))
+    the summary does not explain (``used``: the terms ``text`` uses and explains, when the
+    caller has them). The letter's quoted values and proper names are left out (the summary
+    cannot rename them); the "Legal basis" citations are for a helper."""
+    if used is None:
+        used = glossary.uses(text, "en")
+    known = _known_words(tuple(term.term for term in used))
     # easy_words directly, not readability.hard_words: that one copies the glossary, and the
     # check is memoised per line and glossary, where comparing equal copies would cost more.
     return hard_words(_blank(text, [*quoted, *glossary.NAMES]), known)
@@ -761,7 +797,9 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     parts.append("\n".join([f"{words.next_heading}:", *(s.text for s in steps)]))
     parts.append(f"{words.legal_heading}: {'; '.join(basis)}.")
     text = "\n\n".join(parts) + "\n"
-    hard = _hard_words(text[: text.rindex(f"{words.legal_heading}:")], out.quoted) if lang == "en" else None
+    cut = text.rindex(f"{words.legal_heading}:")
+    used_before, used = glossary.uses_before(text, cut, lang)
+    hard = _hard_words(text[:cut], out.quoted, used_before) if lang == "en" else None
     readability = score(text, lang, hard_words=hard)
     return Summary(
         language=lang,
@@ -773,6 +811,6 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
         generated_by="rules",
         steps=steps,
         appeal_deadline=when,
-        glossary=glossary.glossary_of(text, lang),
+        glossary=glossary.entries(used),
         legal_basis=basis,
     )

@@ -32,6 +32,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
+from llm_extract.text.syllables_en import sentence_pieces
+
 __all__ = [
     "dale_chall_grade",
     "dale_chall_score",
@@ -135,29 +137,51 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
     seen: set[str] = set()
     result: list[str] = []
     for line in text.split("\n"):
-        for token, key in _hard_in(line, glossary):
-            if key not in seen:
+        for token, key in _unknown_in(line):
+            # A glossary only adds familiar words, so only a word unknown without it is checked with it.
+            if key not in seen and not (glossary and is_known_word(key, glossary)):
                 seen.add(key)
                 result.append(token)
     return result
 
 
 @lru_cache(maxsize=8192)
-def _hard_in(line: str, glossary: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """The unfamiliar words of one line, each once as first written, with its lower-case key.
+def _unknown_in(line: str) -> tuple[tuple[str, str], ...]:
+    """The words of one line that are unfamiliar without a glossary, each once as first
+    written, with its lower-case key.
 
-    Memoised per line and glossary because summaries are mostly fixed sentences and a
-    summary's glossary is one of a few. Exact for :func:`hard_words`: no word spans a line
-    break, and whether a word is familiar depends on its key alone, so a key's first
-    spelling in the text is its first spelling in the first line that has it.
+    Memoised per line because summaries are mostly fixed sentences; without the glossary in
+    the key, since a summary's glossary depends on the letter while its lines do not. Exact
+    for :func:`hard_words`: no word spans a line break, and whether a word is familiar
+    depends on its key alone, so a key's first spelling in the text is its first spelling
+    in the first line that has it. A line seen for the first time is read sentence by
+    sentence (cut where :func:`~llm_extract.text.syllables_en.sentence_pieces` cuts, at
+    whitespace, which no word spans either), so that only its sentences holding letter
+    values are new.
     """
+    pieces = sentence_pieces(line)
+    if len(pieces) == 1:
+        return _unknown_in_piece(line)
     seen: set[str] = set()
     found: list[tuple[str, str]] = []
-    for token in _tokens(line):
+    for piece in pieces:
+        for token, key in _unknown_in_piece(piece):
+            if key not in seen:
+                seen.add(key)
+                found.append((token, key))
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _unknown_in_piece(piece: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_unknown_in` of one sentence of a line."""
+    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for token in _tokens(piece):
         key = token.lower()
         if key not in seen:
             seen.add(key)
-            if not is_known_word(key, glossary):
+            if not _known_without_glossary(key):
                 found.append((token, key))
     return tuple(found)
 

@@ -43,6 +43,7 @@ __all__ = [
     "flesch_kincaid_grade",
     "flesch_reading_ease",
     "list_words_en",
+    "sentence_pieces",
 ]
 
 _TABLE_FILE: Final = "syllables_en.txt.gz"
@@ -196,29 +197,83 @@ def _averages(text: str) -> tuple[float, float]:
     """Return (words per sentence, syllables per word) with textstat's zero-division behaviour."""
     if not text:
         return 0.0, 0.0
-    n_words = n_syllables = 0
+    n_words = n_syllables = n_sentences = 0
+    chunk: str | None = None
     for line in text.split("\n"):
-        line_words, line_syllables = _line_counts(line)
-        n_words += line_words
-        n_syllables += line_syllables
-    n_sentences = count_sentences_en(text)
-    words_per_sentence = n_words / n_sentences
+        chunk = line if chunk is None else f"{chunk}\n{line}"
+        if line.endswith(_TERMINATORS):
+            chunk_words, chunk_syllables, chunk_sentences = _chunk_counts(chunk)
+            n_words += chunk_words
+            n_syllables += chunk_syllables
+            n_sentences += chunk_sentences
+            chunk = None
+        elif not chunk:
+            chunk = None  # an empty line between chunks holds no word and ends no sentence
+    if chunk is not None:
+        chunk_words, chunk_syllables, chunk_sentences = _chunk_counts(chunk)
+        n_words += chunk_words
+        n_syllables += chunk_syllables
+        n_sentences += chunk_sentences
+    words_per_sentence = n_words / max(1, n_sentences)  # as count_sentences_en: at least one sentence
     if n_words == 0:
         return words_per_sentence, 0.0
     return words_per_sentence, n_syllables / n_words
 
 
-@lru_cache(maxsize=4096)
-def _line_counts(line: str) -> tuple[int, int]:
-    """(words, syllables) of one line, memoised: summaries repeat their fixed lines letter after letter.
+_TERMINATORS: Final = (".", "!", "?")
+_PIECE_BREAK: Final = re.compile(r"(?<=[.!?])\s")
 
-    Exact for the whole text: a line break is whitespace to :func:`list_words_en`, so no word spans
-    two lines (its apostrophe rule looks one character ahead, and a line break is no contraction
-    letter, just like the end of the text). textstat lower-cases the whole text after punctuation
-    removal; token-wise ``lower()`` is the same.
+
+def sentence_pieces(line: str) -> list[str]:
+    """``line`` cut after each ``. ! ?`` that whitespace follows, that whitespace character left out.
+
+    Why: the text checks memoise what they find per piece, so that a line holding a letter
+    value costs only its sentences holding it. No word of :func:`list_words_en` or of the
+    hard-word check spans a whitespace character, and no sentence fragment of
+    :func:`count_sentences_en` spans a terminator followed by one (its terminators end
+    there, and no word boundary lies between the two), so counts over a line are the sums
+    of counts over its pieces.
     """
-    words = list_words_en(line)
-    return len(words), sum(map(_token_syllables, map(str.lower, words)))
+    return _PIECE_BREAK.split(line)
+
+
+@lru_cache(maxsize=4096)
+def _chunk_counts(chunk: str) -> tuple[int, int, int]:
+    """(words, syllables, counted sentences) of lines of a text that end at a terminator,
+    memoised: summaries repeat their fixed lines letter after letter.
+
+    Exact for the whole text. Words: a line break is whitespace to :func:`list_words_en`
+    (its apostrophe rule looks one character ahead, and a line break is no contraction
+    letter, like the end of the text), and textstat's lower-casing after punctuation removal
+    is the same token-wise. Sentences: a fragment of :data:`_SENTENCE` (a word boundary,
+    non-terminators, terminators) never runs past a terminator followed by a line break,
+    and none starts at that break (no word boundary between two non-word characters), so
+    the text's fragments are its chunks'. A chunk seen for the first time is counted piece
+    by piece (:func:`sentence_pieces`) so that its fixed sentences are memoised and only
+    those holding letter values are counted.
+    """
+    pieces = sentence_pieces(chunk)
+    if len(pieces) == 1:
+        return _piece_counts(chunk)
+    words = syllables = sentences = 0
+    for piece in pieces:
+        piece_words, piece_syllables, piece_sentences = _piece_counts(piece)
+        words += piece_words
+        syllables += piece_syllables
+        sentences += piece_sentences
+    return words, syllables, sentences
+
+
+@lru_cache(maxsize=8192)
+def _piece_counts(piece: str) -> tuple[int, int, int]:
+    """(words, syllables, counted sentences) of one piece of a chunk (see :func:`_chunk_counts`)."""
+    words = list_words_en(piece)
+    fragments = _SENTENCE.findall(piece)
+    return (
+        len(words),
+        sum(map(_token_syllables, map(str.lower, words))),
+        len(fragments) - sum(map(_is_short_fragment, fragments)),
+    )
 
 
 def flesch_kincaid_grade(text: str) -> float:

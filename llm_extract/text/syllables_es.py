@@ -248,10 +248,17 @@ def _parts(block: str) -> list[str]:
     """
     parts: list[str] = []
     start = end = 0
-    for line in block.split("\n")[:-1]:
+    lines = block.split("\n")
+    for index, line in enumerate(lines[:-1]):
         end += len(line)
-        begin = _final_terminator(line)
-        if begin is not None and _closes(block, end - len(line) + begin, end):
+        ending = _line_end(line)
+        if ending is None:
+            closes = False
+        elif ending == "as the block says":
+            closes = _closes(block, end - len(line), end)
+        else:
+            closes = ending == "closes" or _closes_at_break(block, end, lines[index + 1], ending)
+        if closes:
             parts.append(block[start:end])
             start = end
         end += 1
@@ -259,16 +266,44 @@ def _parts(block: str) -> list[str]:
     return parts
 
 
-@lru_cache(maxsize=4096)
-def _final_terminator(line: str) -> int | None:
-    """Where the terminator that ends ``line`` starts, or None (memoised: most lines are fixed sentences).
+_LineEnd = Literal["closes", "before capital", "at end", "as the block says"]
 
-    A terminator never holds a line break, so a line's terminators are the block's.
+
+@lru_cache(maxsize=4096)
+def _line_end(line: str) -> _LineEnd | None:
+    """How the terminator that ends ``line`` closes a sentence: always (a ``;``), before an
+    opening word (``. ! ?``), only at the end of the text (a period after an abbreviation or
+    initial), or None when the line does not end with a terminator. Memoised: most lines are
+    fixed sentences.
+
+    Exact for :func:`_closes` at the end of a line of a block: a terminator never holds a
+    line break, so a line's terminators are the block's, and the abbreviation is the letter
+    run before the period, which the line break bounds. Unless the terminator starts the
+    line: the abbreviation search's ``$`` matches before the line break, so the word then is
+    the previous line's last one ("as the block says").
     """
     matches = list(_TERMINATOR.finditer(line))
-    if matches and matches[-1].end() == len(line):
-        return matches[-1].start()
-    return None
+    if not matches or matches[-1].end() != len(line):
+        return None
+    begin = matches[-1].start()
+    if line[begin] == ";":
+        return "closes"
+    if begin == 0 and line[begin] == ".":
+        return "as the block says"
+    return "at end" if line[begin] == "." and _is_abbreviation(line, begin) else "before capital"
+
+
+def _closes_at_break(block: str, end: int, after: str, ending: _LineEnd) -> bool:
+    """:func:`_ends_sentence` for a terminator ending the line that ends at ``end`` (a line
+    break), followed by the line ``after``."""
+    if after and not after[0].isspace():
+        first = after[0]  # the usual case: the next line starts with its first word
+    else:
+        following = _NON_SPACE.search(block, end)
+        if following is None:
+            return True
+        first = following.group()
+    return ending == "before capital" and (first in _OPENING_MARKS or first.isupper())
 
 
 @lru_cache(maxsize=4096)
@@ -355,4 +390,11 @@ def _line_counts(line: str) -> tuple[int, int]:
     normalisation never changes or moves a line break.
     """
     words = list_words_es(line)
-    return len(words), sum(count_syllables_es(word) for word in words)
+    return len(words), sum(map(_word_syllables, words))
+
+
+@lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> int:
+    """:func:`count_syllables_es` of one word of a line, memoised: a line seen for the first time
+    is mostly words seen before."""
+    return count_syllables_es(word)

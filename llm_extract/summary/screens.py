@@ -1,0 +1,74 @@
+"""Patterns run only on texts holding the words their matches need.
+
+The summary's finders run long case-insensitive patterns (kinds of care, what the records
+lacked, Spanish service names) over rationales and service names; Python's ``re`` scans
+every character for each of them. :class:`~llm_extract.text.prefilter.Prefilter` derives
+from each pattern the words its matches contain, so there is one copy of every rule.
+
+Deriving those words parses the patterns (~8 ms for all of the summary's), more than a
+single letter's scans cost. So each screen lets its first :data:`PATIENCE` texts through
+unscreened and derives its words only then: a process that summarises one letter (the
+command line) never pays for them, and a service pays once. Either way the same patterns
+match, only faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from llm_extract.text.prefilter import Prefilter, Screen
+
+__all__ = ["PATIENCE", "FirstWords", "Screened"]
+
+PATIENCE = 48
+"""Texts a screen lets through before deriving its patterns' words (a letter brings ~5-20)."""
+
+
+class Screened:
+    """A :class:`~llm_extract.text.prefilter.Screen` of some prefilters that never leaves out
+    one whose pattern needs no word (a conjunction of no groups): a screen tests a word bit,
+    and a text holding none of its words has none set. Screens from its
+    :data:`PATIENCE`-th text on."""
+
+    def __init__(self, prefilters: Iterable[Prefilter]) -> None:
+        self._prefilters = tuple(prefilters)
+        self._all = frozenset(self._prefilters)
+        self._screen = Screen(self._prefilters)
+        self._always: frozenset[Prefilter] | None = None
+        self._waiting = PATIENCE
+
+    def admitted(self, text: str) -> frozenset[Prefilter] | set[Prefilter]:
+        """The prefilters whose patterns may match in ``text`` (the others cannot)."""
+        if self._waiting:
+            self._waiting -= 1
+            return self._all
+        if self._always is None:
+            self._always = frozenset(p for p in self._prefilters if not all(p.alternatives))
+        may = self._screen.admitted(text)
+        return may | self._always if self._always else may
+
+
+class FirstWords:
+    """One pattern's cheapest necessary condition: every match holds a word of the first
+    (most selective) group of one of its prefilter's conjunctions, so where none of those
+    words occurs in the lower-cased text, the pattern cannot match. A few substring
+    searches instead of a scan; checked from the :data:`PATIENCE`-th text on."""
+
+    def __init__(self, prefilter: Prefilter) -> None:
+        self._prefilter = prefilter
+        self._words: frozenset[str] | None = None
+        self._waiting = PATIENCE
+
+    def may_match(self, low: str, start: int, end: int) -> bool:
+        """False when the pattern cannot match in ``[start, end)`` of a text whose
+        :func:`~llm_extract.text.prefilter.lowered` form is ``low`` (the same offsets:
+        lowering keeps each character's place)."""
+        if self._waiting:
+            self._waiting -= 1
+            return True
+        if self._words is None:
+            alternatives = self._prefilter.alternatives
+            # A word may be marked with a space where it stands at a word boundary: its core occurs in any case.
+            words = frozenset(word.strip() for conjunction in alternatives if conjunction for word in conjunction[0])
+            self._words = words if all(alternatives) else frozenset({""})  # "" occurs everywhere
+        return any(low.find(word, start, end) >= 0 for word in self._words)

@@ -1,0 +1,39 @@
+"""The summary's screens never leave out a pattern that may match (outputs depend on it)."""
+
+from __future__ import annotations
+
+import re
+
+from llm_extract.summary.glossary import abbreviations_in
+from llm_extract.summary.screens import PATIENCE, FirstWords, Screened
+from llm_extract.text.prefilter import Prefilter, lowered
+
+
+def test_a_screen_lets_its_first_texts_through_then_screens() -> None:
+    needs_word = Prefilter(re.compile(r"\bMRI\b"))
+    needs_none = Prefilter(re.compile(r"(?<!\w)#\d"))
+    screen = Screened([needs_word, needs_none])
+    for _ in range(PATIENCE):
+        assert screen.admitted("#60") == {needs_word, needs_none}
+    # A pattern needing no word is admitted on a text holding none of the screen's words.
+    assert screen.admitted("#60") == {needs_none}
+    assert screen.admitted("MRI #60") == {needs_word, needs_none}
+
+
+def test_first_words_rule_out_only_texts_without_them() -> None:
+    words = FirstWords(
+        Prefilter(re.compile(r"\b(?:this|the)\s+request\s+was\s+(?:already|previously)\s+approved\b", re.I))
+    )
+    for _ in range(PATIENCE):
+        assert words.may_match("nothing here", 0, 12)
+    low = lowered("The request was ALREADY approved. Other words.")
+    assert words.may_match(low, 0, 33)
+    assert not words.may_match(low, 33, len(low))
+    assert FirstWords(Prefilter(re.compile(r"#\d"))).may_match("", 0, 0)  # needs no word: always
+
+
+def test_pill_counts_are_explained_in_a_name_without_other_abbreviations() -> None:
+    for _ in range(PATIENCE + 1):  # before and after the screen starts
+        assert [a.term for a in abbreviations_in("Norco 10/325mg #35")] == ["#"]
+    assert [a.term for a in abbreviations_in("MRI of the lumbar spine")] == ["MRI"]
+    assert abbreviations_in("Lumbar support") == []
