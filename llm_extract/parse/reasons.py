@@ -48,9 +48,8 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import accumulate, compress, count
-from operator import add
+from functools import cached_property, reduce
+from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.text.prefilter import Prefilter, Screen
@@ -524,30 +523,52 @@ _SCREEN = Screen(
 )
 
 
+_GUIDELINE_VERB_BIT, _VERDICT_BIT, _UR_REPORT_BIT, _CASE_WORDS_BIT = map(
+    _SCREEN.bit, (_GUIDELINE_VERB, _VERDICT, _UR_REPORT, _CASE_WORDS)
+)
+_RELATED_BIT, _ALREADY_BIT, _ALREADY_HAS_BIT, _TRIAL_PENDING_BIT = map(
+    _SCREEN.bit, (_RELATED, _ALREADY, _ALREADY_HAS, _TRIAL_PENDING)
+)
+_NOT_RECOMMENDED_BIT = _SCREEN.bit(_NOT_RECOMMENDED_RULE.prefilter)
+
+#: Each outcome's rules with their screen bits (the not-recommended rule is matched in
+#: :func:`_special_hits`), and every bit that can lead to a hit for that outcome.
+_DENIAL = tuple((r, _SCREEN.bit(r.prefilter)) for r in _DENIAL_RULES if r is not _NOT_RECOMMENDED_RULE)
+_APPROVAL = tuple((r, _SCREEN.bit(r.prefilter)) for r in _APPROVAL_RULES)
+_DENIAL_MASK = reduce(
+    or_,
+    (bit for _, bit in _DENIAL),
+    _NOT_RECOMMENDED_BIT | _RELATED_BIT | _ALREADY_BIT | _ALREADY_HAS_BIT | _TRIAL_PENDING_BIT,
+)
+_APPROVAL_MASK = reduce(or_, (bit for _, bit in _APPROVAL), 0)
+
+
 # --- text handling -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Folded:
-    """The region with whitespace folded, and where each piece of it came from.
+    """The region with whitespace folded, and where the folded text lost characters.
 
     Letters are PDF text layers: sentences wrap at arbitrary points and words are
     hyphenated across lines ("documen-\\ntation"). Rules match the folded text; spans
-    are mapped back through the pieces (folded start, original start) so they index
-    the letter exactly. One entry per piece, not per character, keeps folding cheap;
-    a piece may be a word with the space after it, which maps to the start of the
-    whitespace run it stands for.
+    are mapped back so they index the letter exactly. Folding only drops characters
+    (all but the first of a whitespace run, which becomes a space, and the hyphen and
+    break of a join), so one entry per drop, not per word or character, maps a folded
+    offset back: a run's space maps to the run's start.
     """
 
     text: str
-    starts: list[int]
-    """Folded offset where each piece begins (increasing)."""
-    origins: list[int]
-    """Original offset of each piece's first character."""
+    origin0: int
+    """Original offset of folded offset 0."""
+    keys: list[int]
+    """Folded offsets from which another drop counts (increasing)."""
+    dropped: list[int]
+    """Characters dropped before each key, in total."""
 
     def origin(self, pos: int) -> int:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return self.origins[k] + pos - self.starts[k]
+        k = bisect.bisect_right(self.keys, pos)
+        return self.origin0 + pos + (self.dropped[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> Span:
         """The absolute span of folded ``[start, end)``."""
@@ -558,7 +579,8 @@ class _Folded:
 _HYPHEN_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
 #: Where a join can start: a literal first character makes this search fast, unlike the join's.
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n")
-_SPACE_RUN = re.compile(r"\s+")
+#: A whitespace run that folds to one space with characters to spare (``\s`` is ``str.isspace``).
+_WIDE_SPACE = re.compile(r"\s\s+")
 
 
 def _fold(text: str, start: int, end: int) -> _Folded:
@@ -572,64 +594,40 @@ def _fold(text: str, start: int, end: int) -> _Folded:
         if join:
             cuts += join.span()
     cuts.append(end)
+    keys: list[int] = []
+    dropped: list[int] = []
     if len(cuts) == 2:
-        return _Folded(*_fold_space(text[start:end], start, 0))
+        return _Folded(_fold_space(text, start, end, keys, dropped), start, keys, dropped)
     parts: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
     size = 0
     for a, b in zip(cuts[0::2], cuts[1::2], strict=True):
-        part, part_starts, part_origins = _fold_space(text[a:b], a, size)
-        parts.append(part)
-        starts += part_starts
-        origins += part_origins
-        size += len(part)
-    return _Folded("".join(parts), starts, origins)
+        if a > start:  # the join before this part is dropped
+            keys.append(size)
+            dropped.append(a - start - size)
+        parts.append(_fold_space(text, a, b, keys, dropped, start))
+        size += len(parts[-1])
+    return _Folded("".join(parts), start, keys, dropped)
 
 
-def _fold_space(region: str, origin: int, offset: int) -> tuple[str, list[int], list[int]]:
-    """``region`` (no hyphen join in it) with whitespace runs folded, and its pieces.
+def _fold_space(text: str, a: int, b: int, keys: list[int], dropped: list[int], origin0: int | None = None) -> str:
+    """``text[a:b]`` (no hyphen join in it) with whitespace runs folded; its drops are added to ``keys``/``dropped``.
 
-    Each word with the single space after it is a piece. ``origin`` is the region's
-    offset in the letter, ``offset`` its offset in the folded text.
+    ``origin0`` is the original offset of folded offset 0 (default ``a``).
     """
+    region = text[a:b]
     words = region.split()
     if not words:
-        return (" ", [offset], [origin]) if region else ("", [], [])
-    lead = 1 if region[0].isspace() else 0
-    lengths = list(map(len, words))
-    starts = _offsets(lengths, offset + lead)
-    origins = _word_origins(region, origin, sum(lengths))
-    if lead:
-        starts.insert(0, offset)
-        origins.insert(0, origin)
-    folded = " ".join(words)
-    return (" " if lead else "") + folded + (" " if region[-1].isspace() else ""), starts, origins
-
-
-def _offsets(lengths: list[int], first: int) -> list[int]:
-    """Where each item starts when items of these lengths follow ``first`` one separator apart."""
-    return list(map(add, accumulate(lengths[:-1], initial=0), count(first)))
-
-
-def _word_origins(region: str, origin: int, word_chars: int) -> list[int]:
-    """Where each word of ``region.split()`` starts in the letter (``word_chars``: their total length).
-
-    Letters space words with spaces and line breaks only; with those made spaces,
-    ``split(" ")`` keeps one (empty) item per extra space, so the items' lengths give
-    every word's offset with C-level steps. Any other whitespace takes the regex way.
-    """
-    spaced = region.replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    items = spaced.split(" ")
-    lengths = list(map(len, items))
-    if sum(lengths) == word_chars:  # no other whitespace inside the items
-        return list(compress(_offsets(lengths, origin), lengths))
-    runs = list(map(len, _SPACE_RUN.findall(region)))
-    lead = 1 if region[0].isspace() else 0
-    words = list(map(len, region.split()))
-    origins = list(accumulate(map(add, words, runs[lead:]), initial=origin + (runs[0] if lead else 0)))
-    del origins[len(words) :]  # a trailing run adds one origin past the last word
-    return origins
+        folded = " " if region else ""
+    else:
+        folded = (" " if region[0].isspace() else "") + " ".join(words) + (" " if region[-1].isspace() else "")
+    if len(folded) < len(region):  # some run is wider than one character
+        base = a if origin0 is None else origin0
+        total = dropped[-1] if dropped else 0
+        for run in _WIDE_SPACE.finditer(text, a, b):
+            keys.append(run.start() - base - total + 1)
+            total += run.end() - run.start() - 1
+            dropped.append(total)
+    return folded
 
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -718,42 +716,70 @@ def _subject(sentence: str, offset: int) -> str:
 _RANK_CONCLUSION, _RANK_CONTRAST, _RANK_OTHER = 0, 1, 2
 
 
-@dataclass(frozen=True)
+_UNSET = -2
+"""A sentence's role not read yet (see :class:`_Sentence`)."""
+
+
 class _Sentence:
-    start: int
-    """Folded offset of the sentence."""
-    text: str
-    may: set[Prefilter]
-    """The patterns that may match in the sentence (:data:`_SCREEN`); the others cannot."""
-    guideline_at: int | None
-    """End of the first guideline cue in the sentence (None: no cue)."""
-    ur: bool
-    """The sentence reports the utilization review's decision."""
-    rank: int
+    """One sentence of the folded rationale and its roles.
+
+    The screen is read at once; each role (guideline cue, utilization review, rank) is
+    read the first time a rule asks for it, because most sentences produce no hit and
+    then never need one.
+    """
+
+    __slots__ = ("_guideline_at", "_rank", "_ur", "may", "start", "text")
+    _guideline_at: int | None
+    _ur: int
+    _rank: int
+
+    def __init__(self, folded: str, start: int, end: int) -> None:
+        self.start = start
+        """Folded offset of the sentence."""
+        self.text = folded[start:end]
+        self.may = _SCREEN.mask(self.text)
+        """The patterns that may match in the sentence (bits of :data:`_SCREEN`); the others cannot."""
+        self._guideline_at = self._ur = self._rank = _UNSET
+
+    @property
+    def guideline_at(self) -> int | None:
+        """End of the first guideline cue in the sentence (None: no cue)."""
+        if self._guideline_at == _UNSET:
+            text = self.text
+            cue = _GUIDELINE_OPENER.search(text) or (
+                _GUIDELINE_VERB.pattern.search(text) if self.may & _GUIDELINE_VERB_BIT else None
+            )
+            self._guideline_at = cue.end() if cue else None
+        return self._guideline_at
+
+    @property
+    def ur(self) -> bool:
+        """The sentence reports the utilization review's decision."""
+        if self._ur == _UNSET:
+            self._ur = bool(self.may & _UR_REPORT_BIT) and _UR_REPORT.pattern.search(self.text) is not None
+        return bool(self._ur)
+
+    @property
+    def rank(self) -> int:
+        if self._rank == _UNSET:
+            text = self.text
+            if _CONCLUSION.search(text) or (self.may & _VERDICT_BIT and _VERDICT.pattern.search(text)):
+                self._rank = _RANK_CONCLUSION
+            elif _CONTRAST.search(text):
+                self._rank = _RANK_CONTRAST
+            else:
+                self._rank = _RANK_OTHER
+        return self._rank
 
 
-def _sentence(folded: str, start: int, end: int) -> _Sentence:
-    text = folded[start:end]
-    may = _SCREEN.admitted(text)
-    cue = _GUIDELINE_OPENER.search(text) or (_GUIDELINE_VERB.pattern.search(text) if _GUIDELINE_VERB in may else None)
-    if _CONCLUSION.search(text) or (_VERDICT in may and _VERDICT.pattern.search(text)):
-        rank = _RANK_CONCLUSION
-    elif _CONTRAST.search(text):
-        rank = _RANK_CONTRAST
-    else:
-        rank = _RANK_OTHER
-    ur = _UR_REPORT in may and _UR_REPORT.pattern.search(text) is not None
-    return _Sentence(start, text, may, cue.end() if cue else None, ur, rank)
-
-
-def _finditer(p: Prefilter, s: _Sentence) -> Iterator[re.Match[str]]:
+def _finditer(p: Prefilter, bit: int, s: _Sentence) -> Iterator[re.Match[str]]:
     """``p``'s matches in the sentence, or none without running it when the screen rules them out."""
-    return p.pattern.finditer(s.text) if p in s.may else iter(())
+    return p.pattern.finditer(s.text) if s.may & bit else iter(())
 
 
 def _speaks_of_case(s: _Sentence) -> bool:
     """The sentence speaks of this patient or request, not only of the guideline."""
-    return _CASE_WORDS in s.may and _CASE_WORDS.pattern.search(s.text) is not None
+    return bool(s.may & _CASE_WORDS_BIT) and _CASE_WORDS.pattern.search(s.text) is not None
 
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
@@ -863,12 +889,12 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
 
 def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
     """Codes whose rules need scope or a second condition."""
-    if not s.ur and not s.guideline_at:
-        for m in _finditer(_RELATED, s):
+    if s.may & _RELATED_BIT and not s.ur and not s.guideline_at:
+        for m in _RELATED.pattern.finditer(s.text):
             if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.related_item_not_approved, m
                 break
-    for m in (*_finditer(_ALREADY, s), *_finditer(_ALREADY_HAS, s)):
+    for m in (*_finditer(_ALREADY, _ALREADY_BIT, s), *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s)):
         thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
         if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
             continue
@@ -879,13 +905,13 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
         ):
             yield ReasonCode.already_authorized, m
             break
-    for m in _finditer(_TRIAL_PENDING, s):
+    for m in _finditer(_TRIAL_PENDING, _TRIAL_PENDING_BIT, s):
         if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
             if ctx.approved_part:  # read last: it searches the whole rationale
                 yield ReasonCode.approved_trial_pending, m
             break
     rule = _NOT_RECOMMENDED_RULE
-    if s.ur or rule.prefilter not in s.may or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+    if not s.may & _NOT_RECOMMENDED_BIT or s.ur or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
         return
     for m in rule.pattern.finditer(s.text):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
@@ -897,13 +923,14 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
             break
 
 
-def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule]) -> list[_Hit]:
+def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[tuple[_Rule, int]]) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
     found: list[tuple[ReasonCode, re.Match[str]]] = []
-    if rules is _DENIAL_RULES:
+    if rules is _DENIAL:
         found.extend(_special_hits(ctx, s))
-    for rule in rules:
-        if rule is _NOT_RECOMMENDED_RULE or rule.prefilter not in s.may:
+    may = s.may
+    for rule, bit in rules:
+        if not may & bit:
             continue
         if rule.reject_sentence and rule.reject_sentence.search(s.text):
             continue  # a sentence-wide rejection is decided once, not per match
@@ -981,11 +1008,14 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     ctx = _Context(
         folded.text, [a for a, _ in quotes], quotes, _stems(service) if service and _stems(service) else None
     )
-    rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
+    rules, wanted = (_APPROVAL, _APPROVAL_MASK) if outcome is Outcome.overturned else (_DENIAL, _DENIAL_MASK)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
     for a, b in _sentences(folded.text):
-        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules):
+        s = _Sentence(folded.text, a, b)
+        if not s.may & wanted:
+            continue  # no pattern that could give a hit may match here
+        for hit in _sentence_hits(ctx, s, rules):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from functools import reduce
+from dataclasses import dataclass
+from functools import partial, reduce
 from operator import or_
 from typing import Any
 
@@ -86,68 +87,140 @@ class Screen:
 
     Each distinct word of the prefilters gets one bit; a text's words (``str.split``
     tokens, remembered with the bits of the words inside them) give the bits present,
-    and a prefilter passes when one of its conjunctions has a bit of every group.
+    and a prefilter passes when one of its conjunctions has a word of every group.
+
+    A token also remembers the conjunctions its words start (those with one of its words
+    in their first, most selective group), so a text costs one OR per token and a full
+    check only for the few conjunctions it starts, not one per prefilter.
     """
 
     def __init__(self, prefilters: Sequence[Prefilter]) -> None:
         self._prefilters = tuple(prefilters)
-        self._table: list[tuple[Prefilter, int, tuple[tuple[int, ...], ...]]] | None = None
-        self._by_pair: dict[str, list[tuple[str, int]]] = {}
-        self._memo = _TokenBits(self._by_pair)
+        self._index = {p: i for i, p in enumerate(self._prefilters)}
+        self._table: _Table | None = None
+        self._memo = _TokenBits()
+
+    def bit(self, prefilter: Prefilter) -> int:
+        """The bit that stands for ``prefilter`` in :meth:`mask`."""
+        return 1 << self._index[prefilter]
+
+    def mask(self, text: str) -> int:
+        """The bits (:meth:`bit`) of the prefilters whose patterns may match in ``text``."""
+        table = self._table if self._table is not None else self._build()
+        found = reduce(or_, map(self._memo.__getitem__, lowered(text).split()), 0)
+        admitted = table.always
+        started = found & table.started
+        if started:
+            present = found >> table.shift
+            checks = table.checks
+            while started:
+                low = started & -started
+                prefilter, siblings, words, groups = checks[low.bit_length() - 1]
+                started ^= low
+                if present & words == words:
+                    for group in groups:
+                        if not present & group:
+                            break
+                    else:
+                        admitted |= prefilter
+                        started &= ~siblings  # admitted: its other conjunctions need no check
+        return admitted
 
     def admitted(self, text: str) -> set[Prefilter]:
         """The prefilters whose patterns may match in ``text`` (the others cannot)."""
-        table = self._table if self._table is not None else self._build()
-        present = reduce(or_, map(self._memo.__getitem__, lowered(text).split()), 0)
-        return {p for p, first, conjunctions in table if present & first and _satisfied(present, conjunctions)}
+        mask = self.mask(text)
+        return {p for i, p in enumerate(self._prefilters) if mask >> i & 1}
 
-    def _build(self) -> list[tuple[Prefilter, int, tuple[tuple[int, ...], ...]]]:
+    def _build(self) -> _Table:
         bits: dict[str, int] = {}
-        table = []
-        for p in self._prefilters:
-            conjunctions = tuple(
-                tuple(reduce(or_, (_bit(bits, self._by_pair, w) for w in group), 0) for group in c)
-                for c in p.alternatives
+        always = 0
+        owners: list[int] = []  # per conjunction: the bit of its prefilter
+        conjunctions: list[tuple[int, ...]] = []
+        for i, p in enumerate(self._prefilters):
+            mine = _weakest(
+                [tuple(reduce(or_, map(partial(_bit, bits), group), 0) for group in c) for c in p.alternatives]
             )
-            # Any match satisfies the first (most selective) group of some alternative; -1
-            # (every bit) when an alternative has no group, so the pattern always runs.
-            first = reduce(or_, (c[0] if c else -1 for c in conjunctions), 0)
-            table.append((p, first, conjunctions))
-        self._table = table
-        return table
+            if not all(mine):  # an alternative with no group: the pattern always runs
+                always |= 1 << i
+                continue
+            owners += [1 << i] * len(mine)
+            conjunctions += mine
+        siblings: dict[int, int] = {}
+        for k, owner in enumerate(owners):
+            siblings[owner] = siblings.get(owner, 0) | 1 << k
+        checks = []
+        starts: dict[int, int] = {}  # word bit -> the conjunctions whose first group holds it
+        for k, (owner, groups) in enumerate(zip(owners, conjunctions, strict=True)):
+            single = [g for g in groups if g & (g - 1) == 0]  # one word: tested together
+            checks.append((owner, siblings[owner], reduce(or_, single, 0), tuple(g for g in groups if g not in single)))
+            for word_bit in _bits_of(groups[0]):
+                starts[word_bit] = starts.get(word_bit, 0) | 1 << k
+        shift = len(conjunctions)
+        by_pair: dict[str, list[tuple[str, int]]] = {}
+        self._memo.by_pair = by_pair
+        for word, word_bit in bits.items():
+            by_pair.setdefault(word[:2], []).append((word, word_bit << shift | starts.get(word_bit, 0)))
+        self._table = _Table(tuple(checks), (1 << shift) - 1, shift, always)
+        return self._table
 
 
-def _bit(bits: dict[str, int], by_pair: dict[str, list[tuple[str, int]]], word: str) -> int:
-    """The bit of ``word``, assigned on first sight and indexed by its first two characters."""
+@dataclass(frozen=True)
+class _Table:
+    checks: tuple[tuple[int, int, int, tuple[int, ...]], ...]
+    """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
+    the words it needs all of, and the groups of several words it needs one of each."""
+    started: int
+    """All conjunction bits (a token's value holds those it starts below ``shift``)."""
+    shift: int
+    """Where a token's word bits begin."""
+    always: int
+    """The prefilters that always run (an alternative needs no word)."""
+
+
+def _bit(bits: dict[str, int], word: str) -> int:
+    """The bit of ``word``, assigned on first sight."""
     if word not in bits:
         bits[word] = 1 << len(bits)
-        by_pair.setdefault(word[:2], []).append((word, bits[word]))
     return bits[word]
 
 
-def _satisfied(present: int, conjunctions: tuple[tuple[int, ...], ...]) -> bool:
-    for groups in conjunctions:
-        for group in groups:
-            if not present & group:
-                break
-        else:
-            return True
-    return False
+def _weakest(conjunctions: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The conjunctions, in order, without repeats and those that imply another (a superset of its groups).
+
+    Alternatives merged from one alternation often come out alike or nested; the
+    disjunction is the same with each tested once and the weakest only.
+    """
+    sets = [frozenset(c) for c in conjunctions]
+    return [
+        c
+        for i, c in enumerate(conjunctions)
+        if not any(other < sets[i] or (other == sets[i] and j < i) for j, other in enumerate(sets))
+    ]
+
+
+def _bits_of(group: int) -> list[int]:
+    """The single bits of the set ``group``."""
+    out = []
+    while group:
+        low = group & -group
+        out.append(low)
+        group ^= low
+    return out
 
 
 class _TokenBits(dict[str, int]):
-    """Token -> bits of the screen's words that occur inside it, computed on first sight."""
+    """Token -> what its words give the screen (word bits above the conjunctions they start), on first sight."""
 
-    def __init__(self, by_pair: dict[str, list[tuple[str, int]]]) -> None:
-        super().__init__()
-        self._by_pair = by_pair
+    by_pair: dict[str, list[tuple[str, int]]]
+    """The screen's words with their values, by their first two characters (set when the screen is built)."""
 
     def __missing__(self, token: str) -> int:
         found = 0
+        by_pair = self.by_pair
         for i in range(len(token) - 1):
-            for word, bit in self._by_pair.get(token[i : i + 2], ()):
+            for word, value in by_pair.get(token[i : i + 2], ()):
                 if token.startswith(word, i):
-                    found |= bit
+                    found |= value
         if len(self) >= _MAX_MEMO:
             self.clear()
         self[token] = found
