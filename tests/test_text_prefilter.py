@@ -28,7 +28,7 @@ def _prefilters(screen: Screen) -> list[Prefilter]:
 
 def _words(screen: Screen) -> list[str]:
     """The words the screen's patterns need, as written in the patterns (for invented text)."""
-    return sorted({w for p in _prefilters(screen) for c in p.alternatives for g in c for w in g})
+    return sorted({w.strip() for p in _prefilters(screen) for c in p.alternatives for g in c for w in g})
 
 
 def _assert_sound(screen: Screen, text: str) -> None:
@@ -38,17 +38,59 @@ def _assert_sound(screen: Screen, text: str) -> None:
             assert p in admitted, (p.pattern.pattern[:60], text)
 
 
-def test_a_pattern_needs_its_literal_words() -> None:
+def test_a_pattern_needs_its_literal_words_marked_where_they_stand_at_a_word_boundary() -> None:
     (conjunction,) = Prefilter(re.compile(r"\bno\s+red[- ]flags?\b", re.I)).alternatives
-    assert set(conjunction) == {frozenset({"no"}), frozenset({"red"}), frozenset({"flag"})}
+    # "flags?" may go on with an "s": no boundary is sure after "flag".
+    assert set(conjunction) == {frozenset({" no "}), frozenset({" red "}), frozenset({" flag"})}
 
 
 def test_alternatives_are_kept_apart_and_optional_parts_need_nothing() -> None:
     alternatives = Prefilter(re.compile(r"\bexceeds?\b|\bin\s+excess(?:\s+of)?", re.I)).alternatives
     assert sorted(map(set, alternatives), key=len) == [
-        {frozenset({"exceed"})},
-        {frozenset({"in"}), frozenset({"excess"})},
+        {frozenset({" exceed"})},
+        {frozenset({" in "}), frozenset({" excess"})},
     ]
+
+
+def test_a_word_at_a_boundary_is_not_found_inside_a_longer_word() -> None:
+    no = Prefilter(re.compile(r"\bno\b", re.I))
+    screen = Screen([no])
+    assert screen.admitted("I know the diagnosis and nothing else") == set()
+    assert screen.admitted("(No) red flags") == {no}
+    assert screen.admitted("no_flags") == set()
+    # Lowering drops the dot of "I\u0307" and brings an "i" next to "no": the boundary still counts.
+    assert no.pattern.search("I\u0307no") and screen.admitted("I\u0307no") == {no}
+
+
+def test_a_pattern_that_needs_no_word_always_runs() -> None:
+    red_flags = Prefilter(re.compile(r"\bno\s+red\s+flags\b", re.I))
+    anything = Prefilter(re.compile(r"\d\s+\d"))
+    assert Screen([red_flags, anything]).admitted("1 2") == {anything}
+
+
+def test_first_words_are_those_every_match_begins_with() -> None:
+    assert Prefilter(re.compile(r"\b(?:did|does|do)\s+not\b", re.I)).starts == ("did", "do")
+    assert Prefilter(re.compile(r"\bno\b|\bnot\b|\black\s+of", re.I)).starts == ("lack", "no")
+    assert Prefilter(re.compile(r"(?:\w+\s+)?not", re.I)).starts is None  # may begin with any word
+    assert Prefilter(re.compile(r"x?not", re.I)).starts is None
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_finditer_from_first_words_finds_what_re_finds(name: str, data: st.DataObject) -> None:
+    screen = SCREENS[name]
+    vocabulary = [*_words(screen), "the", "request", "I\u0307", "\u0130", "\u017f", "not", "no"]
+    pieces = data.draw(st.lists(st.sampled_from(vocabulary), max_size=14))
+    seps = data.draw(
+        st.lists(st.sampled_from([" ", "  ", ", ", "-", "", "_", ". "]), min_size=len(pieces), max_size=14)
+    )
+    text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
+    if data.draw(st.booleans()):
+        text = text.upper()
+    for p in _prefilters(screen):
+        expected = [m.span() for m in p.pattern.finditer(text)]
+        assert [m.span() for m in p.finditer(text, lowered(text))] == expected, (p.pattern.pattern[:60], text)
 
 
 def test_screen_runs_a_pattern_only_where_its_words_occur() -> None:
@@ -86,7 +128,9 @@ def test_screen_never_skips_a_match_on_invented_text(name: str, data: st.DataObj
     screen = SCREENS[name]
     vocabulary = [*_words(screen), "the", "request", "Guidelines", "MTUS", "UR", "Non-MTUS", "Citation:", "."]
     pieces = data.draw(st.lists(st.sampled_from(vocabulary), max_size=14))
-    seps = data.draw(st.lists(st.sampled_from([" ", "  ", "\n", ", ", "-", ""]), min_size=len(pieces), max_size=14))
+    seps = data.draw(
+        st.lists(st.sampled_from([" ", "  ", "\n", ", ", "-", "", "_", "I\u0307"]), min_size=len(pieces), max_size=14)
+    )
     text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     if data.draw(st.booleans()):
         text = text.upper()

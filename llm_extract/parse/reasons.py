@@ -52,7 +52,7 @@ from functools import cached_property, reduce
 from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
-from llm_extract.text.prefilter import Prefilter, Screen
+from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
@@ -178,6 +178,7 @@ _NEGATION_WORD = _rx(r"\b(?:not|no|never|cannot)\b|n't\b")
 
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "dr", "no", "fig", "approx", "st", "mr", "ms"})
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 
 #: Words that refer to the item under review without naming it.
 _SELF_REFERENCE = _rx(
@@ -531,16 +532,18 @@ _RELATED_BIT, _ALREADY_BIT, _ALREADY_HAS_BIT, _TRIAL_PENDING_BIT = map(
 )
 _NOT_RECOMMENDED_BIT = _SCREEN.bit(_NOT_RECOMMENDED_RULE.prefilter)
 
-#: Each outcome's rules with their screen bits (the not-recommended rule is matched in
-#: :func:`_special_hits`), and every bit that can lead to a hit for that outcome.
-_DENIAL = tuple((r, _SCREEN.bit(r.prefilter)) for r in _DENIAL_RULES if r is not _NOT_RECOMMENDED_RULE)
-_APPROVAL = tuple((r, _SCREEN.bit(r.prefilter)) for r in _APPROVAL_RULES)
-_DENIAL_MASK = reduce(
-    or_,
-    (bit for _, bit in _DENIAL),
-    _NOT_RECOMMENDED_BIT | _RELATED_BIT | _ALREADY_BIT | _ALREADY_HAS_BIT | _TRIAL_PENDING_BIT,
-)
-_APPROVAL_MASK = reduce(or_, (bit for _, bit in _APPROVAL), 0)
+#: Each outcome's rules by their screen bits (the not-recommended rule is matched in
+#: :func:`_special_hits`, with the other denial patterns that need code of their own),
+#: and every bit that can lead to a hit for that outcome.
+_RULE_OF = {_SCREEN.bit(r.prefilter): r for r in (*_DENIAL_RULES, *_APPROVAL_RULES) if r is not _NOT_RECOMMENDED_RULE}
+_RULES_MASK = reduce(or_, _RULE_OF, 0)
+_SPECIAL_MASK = _NOT_RECOMMENDED_BIT | _RELATED_BIT | _ALREADY_BIT | _ALREADY_HAS_BIT | _TRIAL_PENDING_BIT
+_DENIAL_MASK = reduce(or_, (bit for bit, r in _RULE_OF.items() if r in _DENIAL_RULES), _SPECIAL_MASK)
+_APPROVAL_MASK = reduce(or_, (bit for bit, r in _RULE_OF.items() if r in _APPROVAL_RULES), 0)
+#: Ascending bits are the rules' order, which decides among hits in one sentence.
+assert [_RULE_OF[b] for b in sorted(_RULE_OF)] == [
+    r for r in (*_DENIAL_RULES, *_APPROVAL_RULES) if r in _RULE_OF.values()
+]
 
 
 # --- text handling -------------------------------------------------------------------
@@ -647,15 +650,28 @@ def _last_word(text: str, end: int, floor: int) -> str:
     return text[pos:end]
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each sentence, trimmed, skipping abbreviations."""
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence, trimmed, skipping abbreviations."""
+    out: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if _last_word(text, m.start(), start).lower() in _ABBREVIATIONS:
+        dot = m.start()
+        # Only a word ending in an abbreviation's last letter can be one (most are not).
+        if text[dot - 1].lower() in _ABBREVIATION_ENDS and _last_word(text, dot, start).lower() in _ABBREVIATIONS:
             continue
-        yield from _trimmed(text, start, m.end())
+        _add_trimmed(out, text, start, m.end())
         start = m.end()
-    yield from _trimmed(text, start, len(text))
+    _add_trimmed(out, text, start, len(text))
+    return out
+
+
+def _add_trimmed(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` without its outer whitespace, unless nothing is left."""
+    part = text[start:end]
+    kept = part.strip()
+    if kept:
+        lead = len(part) - len(part.lstrip())
+        out.append((start + lead, start + lead + len(kept)))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -672,6 +688,8 @@ _QUOTE_MARK = re.compile('"')
 
 def _quotations(text: str) -> list[tuple[int, int]]:
     """Ranges inside double quotes long enough to be quoted guideline text, in order."""
+    if '"' not in text:
+        return []
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     pairs = zip(marks[0::2], marks[1::2], strict=False)
     return [(a, b) for a, b in pairs if b - a >= _MIN_QUOTATION]
@@ -723,22 +741,26 @@ _UNSET = -2
 class _Sentence:
     """One sentence of the folded rationale and its roles.
 
-    The screen is read at once; each role (guideline cue, utilization review, rank) is
-    read the first time a rule asks for it, because most sentences produce no hit and
-    then never need one.
+    The words are read at once and screened for the patterns that can give a hit; each
+    role (guideline cue, utilization review, rank), and the screen for the patterns it
+    needs, is read the first time a rule asks for it, because most sentences produce no
+    hit and then never need one.
     """
 
-    __slots__ = ("_guideline_at", "_rank", "_ur", "may", "start", "text")
+    __slots__ = ("_guideline_at", "_rank", "_ur", "low", "may", "start", "text", "words")
     _guideline_at: int | None
     _ur: int
     _rank: int
 
-    def __init__(self, folded: str, start: int, end: int) -> None:
+    def __init__(self, start: int, text: str, low: str, wanted: int) -> None:
         self.start = start
         """Folded offset of the sentence."""
-        self.text = folded[start:end]
-        self.may = _SCREEN.mask(self.text)
-        """The patterns that may match in the sentence (bits of :data:`_SCREEN`); the others cannot."""
+        self.text = text
+        self.low = low
+        """The text as the screen reads it (:func:`lowered`)."""
+        self.words = _SCREEN.words(low)
+        self.may = _SCREEN.passing(self.words, wanted)
+        """Those of the ``wanted`` patterns that may match in the sentence (bits of :data:`_SCREEN`)."""
         self._guideline_at = self._ur = self._rank = _UNSET
 
     @property
@@ -747,7 +769,7 @@ class _Sentence:
         if self._guideline_at == _UNSET:
             text = self.text
             cue = _GUIDELINE_OPENER.search(text) or (
-                _GUIDELINE_VERB.pattern.search(text) if self.may & _GUIDELINE_VERB_BIT else None
+                _GUIDELINE_VERB.search(text, self.low) if self.passes(_GUIDELINE_VERB_BIT) else None
             )
             self._guideline_at = cue.end() if cue else None
         return self._guideline_at
@@ -756,14 +778,14 @@ class _Sentence:
     def ur(self) -> bool:
         """The sentence reports the utilization review's decision."""
         if self._ur == _UNSET:
-            self._ur = bool(self.may & _UR_REPORT_BIT) and _UR_REPORT.pattern.search(self.text) is not None
+            self._ur = self.passes(_UR_REPORT_BIT) and _UR_REPORT.search(self.text, self.low) is not None
         return bool(self._ur)
 
     @property
     def rank(self) -> int:
         if self._rank == _UNSET:
             text = self.text
-            if _CONCLUSION.search(text) or (self.may & _VERDICT_BIT and _VERDICT.pattern.search(text)):
+            if _CONCLUSION.search(text) or (self.passes(_VERDICT_BIT) and _VERDICT.search(text, self.low)):
                 self._rank = _RANK_CONCLUSION
             elif _CONTRAST.search(text):
                 self._rank = _RANK_CONTRAST
@@ -771,15 +793,19 @@ class _Sentence:
                 self._rank = _RANK_OTHER
         return self._rank
 
+    def passes(self, bit: int) -> bool:
+        """The screen lets the pattern ``bit`` (not one of the wanted) run on the sentence."""
+        return _SCREEN.passing(self.words, bit) != 0
+
 
 def _finditer(p: Prefilter, bit: int, s: _Sentence) -> Iterator[re.Match[str]]:
     """``p``'s matches in the sentence, or none without running it when the screen rules them out."""
-    return p.pattern.finditer(s.text) if s.may & bit else iter(())
+    return p.finditer(s.text, s.low) if s.may & bit else iter(())
 
 
 def _speaks_of_case(s: _Sentence) -> bool:
     """The sentence speaks of this patient or request, not only of the guideline."""
-    return bool(s.may & _CASE_WORDS_BIT) and _CASE_WORDS.pattern.search(s.text) is not None
+    return s.passes(_CASE_WORDS_BIT) and _CASE_WORDS.search(s.text, s.low) is not None
 
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
@@ -890,7 +916,7 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
 def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
     """Codes whose rules need scope or a second condition."""
     if s.may & _RELATED_BIT and not s.ur and not s.guideline_at:
-        for m in _RELATED.pattern.finditer(s.text):
+        for m in _RELATED.finditer(s.text, s.low):
             if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
                 yield ReasonCode.related_item_not_approved, m
                 break
@@ -911,33 +937,38 @@ def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.
                 yield ReasonCode.approved_trial_pending, m
             break
     rule = _NOT_RECOMMENDED_RULE
-    if not s.may & _NOT_RECOMMENDED_BIT or s.ur or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+    if not s.may & _NOT_RECOMMENDED_BIT or s.ur:
         return
-    for m in rule.pattern.finditer(s.text):
+    for m in rule.prefilter.finditer(s.text, s.low):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
         if quoted or _CONDITIONAL.search(_clause_before(s.text, m.start())):
             continue
         code = _not_recommended(ctx, s, m)
         if code is not None:
-            yield code, m
+            # The sentence-wide rejection is read once a match would count (it is rarely needed).
+            if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+                yield code, m
             break
 
 
-def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[tuple[_Rule, int]]) -> list[_Hit]:
+def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
     found: list[tuple[ReasonCode, re.Match[str]]] = []
-    if rules is _DENIAL:
+    if s.may & _SPECIAL_MASK:
         found.extend(_special_hits(ctx, s))
-    may = s.may
-    for rule, bit in rules:
-        if not may & bit:
-            continue
-        if rule.reject_sentence and rule.reject_sentence.search(s.text):
-            continue  # a sentence-wide rejection is decided once, not per match
-        for m in rule.pattern.finditer(s.text):
+    todo = s.may & _RULES_MASK
+    while todo:  # the screened rules, in order (their bits rise with it)
+        bit = todo & -todo
+        todo ^= bit
+        rule = _RULE_OF[bit]
+        for m in rule.prefilter.finditer(s.text, s.low):
             if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
-                found.append((rule.code, m))
+                # A sentence-wide rejection is read once a match would count (it is rarely needed).
+                if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+                    found.append((rule.code, m))
                 break
+    if not found:
+        return found  # type: ignore[return-value]
     specific = [m for code, m in found if code is not ReasonCode.missing_documentation]
     found = [
         (code, m) for code, m in found if code is not ReasonCode.missing_documentation or not _restates(s, m, specific)
@@ -1004,18 +1035,23 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     folded = _fold(text, start, end)
     if not folded.text.strip():
         return []
+    wanted = _APPROVAL_MASK if outcome is Outcome.overturned else _DENIAL_MASK
+    low = lowered(folded.text)
+    # A sentence's words are some of the rationale's: what cannot match in the whole cannot in a part.
+    if not _SCREEN.passing(_SCREEN.words(low), wanted):
+        return []
+    aligned = len(low) == len(folded.text)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(folded.text)
-    ctx = _Context(
-        folded.text, [a for a, _ in quotes], quotes, _stems(service) if service and _stems(service) else None
-    )
-    rules, wanted = (_APPROVAL, _APPROVAL_MASK) if outcome is Outcome.overturned else (_DENIAL, _DENIAL_MASK)
+    stems = _stems(service) if service else None
+    ctx = _Context(folded.text, [a for a, _ in quotes], quotes, stems or None)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
     for a, b in _sentences(folded.text):
-        s = _Sentence(folded.text, a, b)
-        if not s.may & wanted:
+        sentence = folded.text[a:b]
+        s = _Sentence(a, sentence, low[a:b] if aligned else lowered(sentence), wanted)
+        if not s.may:
             continue  # no pattern that could give a hit may match here
-        for hit in _sentence_hits(ctx, s, rules):
+        for hit in _sentence_hits(ctx, s):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:

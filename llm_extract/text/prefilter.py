@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial, reduce
 from operator import or_
 from typing import Any
@@ -61,25 +61,69 @@ def lowered(text: str) -> str:
 
 
 class Prefilter:
-    """A compiled pattern and, derived on first use, the words its matches contain.
+    """A compiled pattern and, derived on first use, the words its matches contain and start with.
 
     ``alternatives`` is a list of conjunctions: every match satisfies at least one of
     them, that is, contains a word of each of its groups (lower-case ASCII, no
     whitespace). A case-sensitive pattern's words are lowered too, which only makes
     them match more often. Identity is the object, so a prefilter is a cheap set member.
+
+    ``starts`` are words (lower-case ASCII) one of which every match begins with, or
+    None when the pattern gives no such words: :meth:`finditer` then tries the pattern
+    only where one begins instead of at every character.
     """
 
-    __slots__ = ("_alternatives", "pattern")
+    __slots__ = ("_alternatives", "_starts", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._alternatives: list[_Conjunction] | None = None
+        self._starts: tuple[str, ...] | bool | None = False
 
     @property
     def alternatives(self) -> list[_Conjunction]:
         if self._alternatives is None:
             self._alternatives = _required(self.pattern)
         return self._alternatives
+
+    @property
+    def starts(self) -> tuple[str, ...] | None:
+        if self._starts is False:
+            self._starts = _starting(self.pattern)
+        return self._starts  # type: ignore[return-value]
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given ``low = lowered(text)``.
+
+        ``re`` cannot skip ahead to where a case-insensitive pattern that starts with
+        ``\\b`` may match, so it tries every character; ``str.find`` on the lowered text
+        finds the few places where one of the pattern's first words begins, and only
+        those are tried. The matches are the same: every match begins at such a place
+        (lowering keeps offsets when it keeps the length), the earliest place that
+        matches is the leftmost match, and the next is looked for after it.
+        """
+        starts = self.starts
+        if starts is None or len(low) != len(text):
+            yield from self.pattern.finditer(text)
+            return
+        places: set[int] = set()
+        for word in starts:
+            i = low.find(word)
+            while i >= 0:
+                places.add(i)
+                i = low.find(word, i + 1)
+        match = self.pattern.match
+        pos = 0
+        for i in sorted(places):
+            if i >= pos:
+                m = match(text, i)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, given ``low = lowered(text)`` (see :meth:`finditer`)."""
+        return next(self.finditer(text, low), None)
 
 
 class Screen:
@@ -98,7 +142,6 @@ class Screen:
         self._prefilters = tuple(prefilters)
         self._index = {p: i for i, p in enumerate(self._prefilters)}
         self._table: _Table | None = None
-        self._memo = _TokenBits()
 
     def bit(self, prefilter: Prefilter) -> int:
         """The bit that stands for ``prefilter`` in :meth:`mask`."""
@@ -106,18 +149,30 @@ class Screen:
 
     def mask(self, text: str) -> int:
         """The bits (:meth:`bit`) of the prefilters whose patterns may match in ``text``."""
+        return self.passing(self.words(lowered(text)), -1)
+
+    def words(self, low: str) -> int:
+        """What the words of a text give the screen, for :meth:`passing` (``low = lowered(text)``)."""
         table = self._table if self._table is not None else self._build()
-        found = reduce(or_, map(self._memo.__getitem__, lowered(text).split()), 0)
-        admitted = table.always
-        started = found & table.started
+        return reduce(or_, map(table.memo.__getitem__, low.split()), 0)
+
+    def passing(self, words: int, among: int) -> int:
+        """The bits of the prefilters in ``among`` (bits, -1: all) whose patterns may match in the text.
+
+        Only the prefilters asked about are checked, so a caller can screen what it
+        needs now and ask about the rest later with the same ``words``.
+        """
+        table = self._table if self._table is not None else self._build()
+        admitted = table.always & among
+        started = words & (table.started if among == -1 else table.conjunctions_of(among))
         if started:
-            present = found >> table.shift
+            present = words >> table.shift
             checks = table.checks
             while started:
                 low = started & -started
-                prefilter, siblings, words, groups = checks[low.bit_length() - 1]
+                prefilter, siblings, needed, groups = checks[low.bit_length() - 1]
                 started ^= low
-                if present & words == words:
+                if present & needed == needed:
                     for group in groups:
                         if not present & group:
                             break
@@ -156,11 +211,13 @@ class Screen:
             for word_bit in _bits_of(groups[0]):
                 starts[word_bit] = starts.get(word_bit, 0) | 1 << k
         shift = len(conjunctions)
-        by_pair: dict[str, list[tuple[str, int]]] = {}
-        self._memo.by_pair = by_pair
+        memo = _TokenBits()
         for word, word_bit in bits.items():
-            by_pair.setdefault(word[:2], []).append((word, word_bit << shift | starts.get(word_bit, 0)))
-        self._table = _Table(tuple(checks), (1 << shift) - 1, shift, always)
+            core = word.strip()
+            memo.by_pair.setdefault(core[:2], []).append(
+                (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
+            )
+        self._table = _Table(tuple(checks), (1 << shift) - 1, shift, always, siblings, memo)
         return self._table
 
 
@@ -175,6 +232,18 @@ class _Table:
     """Where a token's word bits begin."""
     always: int
     """The prefilters that always run (an alternative needs no word)."""
+    siblings: dict[int, int]
+    """Prefilter bit -> the bits of its conjunctions."""
+    memo: _TokenBits
+    """Token -> what its words give the screen."""
+    _subsets: dict[int, int] = field(default_factory=dict, compare=False)
+
+    def conjunctions_of(self, among: int) -> int:
+        """The bits of the conjunctions of the prefilters ``among`` (remembered: callers ask about few sets)."""
+        found = self._subsets.get(among)
+        if found is None:
+            found = self._subsets[among] = reduce(or_, (c for p, c in self.siblings.items() if p & among), 0)
+        return found
 
 
 def _bit(bits: dict[str, int], word: str) -> int:
@@ -211,15 +280,25 @@ def _bits_of(group: int) -> list[int]:
 class _TokenBits(dict[str, int]):
     """Token -> what its words give the screen (word bits above the conjunctions they start), on first sight."""
 
-    by_pair: dict[str, list[tuple[str, int]]]
-    """The screen's words with their values, by their first two characters (set when the screen is built)."""
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_pair: dict[str, list[tuple[str, bool, bool, int]]] = {}
+        """The screen's words (without marks, whether marked left and right, their value), by their
+        first two characters."""
 
     def __missing__(self, token: str) -> int:
+        """Tokens are split at whitespace, so their ends are word boundaries; inside, a word
+        marked on the left also counts after an "i", which may have lost a combining dot
+        to lowering (the original text then had a boundary there)."""
         found = 0
         by_pair = self.by_pair
         for i in range(len(token) - 1):
-            for word, value in by_pair.get(token[i : i + 2], ()):
-                if token.startswith(word, i):
+            for word, left, right, value in by_pair.get(token[i : i + 2], ()):
+                if (
+                    token.startswith(word, i)
+                    and (not left or i == 0 or token[i - 1] == "i" or not _is_word(token[i - 1]))
+                    and (not right or i + len(word) == len(token) or not _is_word(token[i + len(word)]))
+                ):
                     found |= value
         if len(self) >= _MAX_MEMO:
             self.clear()
@@ -236,20 +315,87 @@ def _required(pattern: re.Pattern[str]) -> list[_Conjunction]:
         return [[]]
     out = []
     for conjunction in _dnf(_PARSER.parse(pattern.pattern, pattern.flags)):
-        groups = {_minimal(g) for g in conjunction if min(map(len, g)) >= _MIN_WORD}
+        groups = {_minimal(g) for g in conjunction if min(len(w.strip()) for w in g) >= _MIN_WORD}
         out.append(sorted(groups, key=_selectivity, reverse=True)[:_MAX_GROUPS])
     return out
 
 
-def _dnf(items: Any) -> list[_Conjunction]:
+#: At most this many first words are derived for a pattern (each costs a ``str.find``).
+_MAX_STARTS = 24
+
+#: Parsed items that consume nothing, so a match's first word comes after them.
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+
+
+def _starting(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` begins with (None: no such words known).
+
+    A word that begins with another of them is left out: where it begins, so does the other.
+    """
+    if _PARSER is None:  # pragma: no cover
+        return None
+    words = _first_words(list(_PARSER.parse(pattern.pattern, pattern.flags)))
+    if not words or len(words) > _MAX_STARTS:
+        return None
+    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+
+
+def _first_words(items: list[Any]) -> set[str] | None:
+    """Non-empty literal prefixes, one of which begins every match of the sequence ``items``.
+
+    Only what surely consumes text first counts: literals (ASCII letters and digits),
+    a group or an alternation all of whose branches have first words, a repeat of at
+    least once. A literal run is extended by the first words of what follows it.
+    """
+    i = 0
+    while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        i += 1
+    if i == len(items):
+        return None
+    op, arg = items[i]
+    name = str(op)
+    if name == "LITERAL":
+        word = []
+        while i < len(items) and str(items[i][0]) == "LITERAL" and items[i][1] < 128 and chr(items[i][1]).isalnum():
+            word.append(chr(items[i][1]).lower())
+            i += 1
+        if not word:
+            return None
+        after = _first_words(list(items[i:])) if i < len(items) and str(items[i][0]) not in _ZERO_WIDTH else None
+        if after and len(after) <= _MAX_STARTS:
+            return {"".join(word) + w for w in after}
+        return {"".join(word)}
+    if name == "SUBPATTERN":
+        return _first_words(list(arg[-1]))
+    if name == "BRANCH":
+        out: set[str] = set()
+        for branch in arg[1]:
+            words = _first_words(list(branch))
+            if words is None:
+                return None
+            out |= words
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+        return _first_words(list(arg[2]))
+    return None
+
+
+def _dnf(items: Any, left: bool = False, right: bool = False) -> list[_Conjunction]:
     """Conjunctions, one of which every match of the sequence ``items`` (a parsed subpattern) satisfies.
 
     Adjacent literals form one word; a group, a repeat of at least once and an
     alternation pass on their own requirements; anything else (classes, ``\\b``,
     lookarounds, optional parts) requires nothing and ends the current word.
+
+    A word that surely stands at a word boundary is marked with a space on that side
+    (``" no "`` for ``\\bno\\s``): the text must have it there too, not inside a longer
+    word ("no" is in "know" and "diagnosis", " no" is not). ``left``/``right`` say
+    whether the sequence itself starts/ends at such a boundary.
     """
     result: list[_Conjunction] = [[]]
     word: list[str] = []
+    items = list(items)
+    word_left = bounded = left  # bounded: the character before the next item is no word character
 
     def then(part: list[_Conjunction]) -> None:
         nonlocal result
@@ -257,27 +403,83 @@ def _dnf(items: Any) -> list[_Conjunction]:
             part = [_merged(part)]
         result = [a + b for a in result for b in part]
 
-    def end_word() -> None:
+    def end_word(k: int) -> None:
         if word:
-            then([[frozenset({"".join(word)})]])
+            core = "".join(word)
+            marked = (" " if word_left and _is_word(core[0]) else "") + core
+            # An "i" may have lost a combining dot after it in lowering (see ``lowered``): no right mark.
+            if _boundary_at(items, k, right) and _is_word(core[-1]) and core[-1] != "i":
+                marked += " "
+            then([[frozenset({marked})]])
             word.clear()
 
-    for op, arg in items:
+    for k, (op, arg) in enumerate(items):
         name = str(op)
         if name == "LITERAL" and arg < 128 and not chr(arg).isspace():
+            if not word:
+                word_left = bounded
             word.append(chr(arg).lower())
+            bounded = not _is_word(chr(arg))
             continue
-        end_word()
+        end_word(k)
+        inner_right = _boundary_at(items, k + 1, right)
         if name == "SUBPATTERN":
-            then(_dnf(arg[-1]))
+            then(_dnf(arg[-1], bounded, inner_right))
         elif name == "ATOMIC_GROUP":
-            then(_dnf(arg))
+            then(_dnf(arg, bounded, inner_right))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-            then(_dnf(arg[2]))
+            # Only the first round surely follows what came before; what follows a round is unknown.
+            then(_dnf(arg[2], bounded, inner_right and arg[1] == 1))
         elif name == "BRANCH":
-            then(_alternation([_dnf(alternative) for alternative in arg[1]]))
-    end_word()
+            then(_alternation([_dnf(alternative, bounded, inner_right) for alternative in arg[1]]))
+        bounded = _ends_with_boundary(op, arg)
+    end_word(len(items))
     return result
+
+
+def _is_word(c: str) -> bool:
+    """``re``'s ``\\w`` (for one character): lowering keeps it, so the screen may read lowered text."""
+    return c.isalnum() or c == "_"
+
+
+def _boundary_at(items: list[Any], k: int, right: bool) -> bool:
+    """True when, before item ``k`` of ``items``, a word that ends in a word character surely ends
+    (``\\b``, the end, or a character that is no word character); ``right`` is the answer past the end."""
+    if k >= len(items):
+        return right
+    op, arg = items[k]
+    name = str(op)
+    if name == "AT":
+        return str(arg) in ("AT_BOUNDARY", "AT_END", "AT_END_STRING")
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 and len(arg[2]) >= 1:
+        op, arg = next(iter(arg[2]))
+        name = str(op)
+    return _no_word_character(name, arg)
+
+
+def _ends_with_boundary(op: Any, arg: Any) -> bool:
+    """True when after this item the character before is surely no word character, or a word
+    character there would break its ``\\b`` (so a word that starts next starts at a boundary)."""
+    name = str(op)
+    if name == "AT":
+        return str(arg) in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING")
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 and len(arg[2]) == 1:
+        op, arg = next(iter(arg[2]))
+        name = str(op)
+    return _no_word_character(name, arg)
+
+
+def _no_word_character(name: str, arg: Any) -> bool:
+    """True when the single-character item (a literal or a class) matches no word character."""
+    if name == "LITERAL":
+        return not _is_word(chr(arg)) and arg < 128
+    if name == "IN":
+        return all(
+            (str(o) == "LITERAL" and a < 128 and not _is_word(chr(a)))
+            or (str(o) == "CATEGORY" and str(a) in ("CATEGORY_SPACE", "CATEGORY_NOT_WORD"))
+            for o, a in arg
+        )
+    return False
 
 
 def _alternation(branches: list[list[_Conjunction]]) -> list[_Conjunction]:
