@@ -133,7 +133,7 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
-_CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
+_CONDITIONAL = Prefilter(_rx(r"\b(?:if|when|unless|whether)\b"))
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
@@ -713,9 +713,24 @@ _CLAUSE_WINDOW = 200
 
 def _clause_before(sentence: str, offset: int) -> str:
     """The clause of ``sentence`` that precedes ``offset`` (back to , ; : or at most 200 characters)."""
+    return sentence[_clause_start(sentence, offset) : offset]
+
+
+def _clause_start(sentence: str, offset: int) -> int:
+    """Where the clause that precedes ``offset`` starts (see :func:`_clause_before`)."""
     floor = max(0, offset - _CLAUSE_WINDOW)
-    cut = max(sentence.rfind(sep, floor, offset) for sep in ",;:")
-    return sentence[max(cut + 1, floor) : offset]
+    cut = max(
+        sentence.rfind(",", floor, offset), sentence.rfind(";", floor, offset), sentence.rfind(":", floor, offset)
+    )
+    return max(cut + 1, floor)
+
+
+def _conditional_before(s: _Sentence, offset: int) -> bool:
+    """A conditional opener (if, when, ...) in the clause before ``offset``: guideline logic."""
+    a = _clause_start(s.text, offset)
+    if len(s.low) != len(s.text):
+        return _CONDITIONAL.pattern.search(s.text[a:offset]) is not None
+    return _CONDITIONAL.search(s.text[a:offset], s.low[a:offset]) is not None
 
 
 _SUBJECT_CUT = _rx(r".*(?:[,;:]|\bthat\b|\bwhich\b|\bwhere\b|\bstates?\b|\bnotes?\b)")
@@ -752,15 +767,16 @@ class _Sentence:
     _ur: int
     _rank: int
 
-    def __init__(self, start: int, text: str, low: str, wanted: int) -> None:
+    def __init__(self, start: int, text: str, low: str, words: int, may: int) -> None:
         self.start = start
         """Folded offset of the sentence."""
         self.text = text
         self.low = low
         """The text as the screen reads it (:func:`lowered`)."""
-        self.words = _SCREEN.words(low)
-        self.may = _SCREEN.passing(self.words, wanted)
-        """Those of the ``wanted`` patterns that may match in the sentence (bits of :data:`_SCREEN`)."""
+        self.words = words
+        """What the sentence's words give the screen (:meth:`Screen.words`)."""
+        self.may = may
+        """Those of the wanted patterns that may match in the sentence (bits of :data:`_SCREEN`)."""
         self._guideline_at = self._ur = self._rank = _UNSET
 
     @property
@@ -795,7 +811,7 @@ class _Sentence:
 
     def passes(self, bit: int) -> bool:
         """The screen lets the pattern ``bit`` (not one of the wanted) run on the sentence."""
-        return _SCREEN.passing(self.words, bit) != 0
+        return _SCREEN.passes(self.words, bit)
 
 
 def _finditer(p: Prefilter, bit: int, s: _Sentence) -> Iterator[re.Match[str]]:
@@ -847,14 +863,13 @@ def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
         return False
     if rule.skip_guideline and _reports_guideline(s, m.end()):
         return False
-    before = _clause_before(s.text, m.start())
-    if rule.skip_conditional and _CONDITIONAL.search(before):
+    if rule.skip_conditional and _conditional_before(s, m.start()):
         return False
     if rule.negatable and _negated(s.text, m):
         return False
     if rule.reject_match and rule.reject_match.search(m.group()):
         return False
-    return not (rule.reject_before and rule.reject_before.search(before))
+    return not (rule.reject_before and rule.reject_before.search(_clause_before(s.text, m.start())))
 
 
 def _negated(sentence: str, m: re.Match[str]) -> bool:
@@ -913,41 +928,40 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     return ctx.service is None or not stems <= ctx.service
 
 
-def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
-    """Codes whose rules need scope or a second condition."""
-    if s.may & _RELATED_BIT and not s.ur and not s.guideline_at:
+def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.Match[str]]]) -> None:
+    """Add the hits of the codes whose rules need scope or a second condition to ``found``."""
+    may = s.may
+    if may & _RELATED_BIT and not s.ur and not s.guideline_at:
         for m in _RELATED.finditer(s.text, s.low):
-            if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
-                yield ReasonCode.related_item_not_approved, m
+            if _related(ctx, m) and not _conditional_before(s, m.start()):
+                found.append((ReasonCode.related_item_not_approved, m))
                 break
-    for m in (*_finditer(_ALREADY, _ALREADY_BIT, s), *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s)):
-        thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
-        if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
-            continue
-        if (
-            s.guideline_at is None
-            and not _negated(s.text, m)
-            and not _CONDITIONAL.search(_clause_before(s.text, m.start()))
-        ):
-            yield ReasonCode.already_authorized, m
-            break
-    for m in _finditer(_TRIAL_PENDING, _TRIAL_PENDING_BIT, s):
-        if s.guideline_at is None and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
-            if ctx.approved_part:  # read last: it searches the whole rationale
-                yield ReasonCode.approved_trial_pending, m
-            break
+    if may & (_ALREADY_BIT | _ALREADY_HAS_BIT):
+        for m in (*_finditer(_ALREADY, _ALREADY_BIT, s), *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s)):
+            thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
+            if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
+                continue
+            if s.guideline_at is None and not _negated(s.text, m) and not _conditional_before(s, m.start()):
+                found.append((ReasonCode.already_authorized, m))
+                break
+    if may & _TRIAL_PENDING_BIT:
+        for m in _TRIAL_PENDING.finditer(s.text, s.low):
+            if s.guideline_at is None and not _conditional_before(s, m.start()):
+                if ctx.approved_part:  # read last: it searches the whole rationale
+                    found.append((ReasonCode.approved_trial_pending, m))
+                break
     rule = _NOT_RECOMMENDED_RULE
-    if not s.may & _NOT_RECOMMENDED_BIT or s.ur:
+    if not may & _NOT_RECOMMENDED_BIT or s.ur:
         return
     for m in rule.prefilter.finditer(s.text, s.low):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
-        if quoted or _CONDITIONAL.search(_clause_before(s.text, m.start())):
+        if quoted or _conditional_before(s, m.start()):
             continue
         code = _not_recommended(ctx, s, m)
         if code is not None:
             # The sentence-wide rejection is read once a match would count (it is rarely needed).
             if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
-                yield code, m
+                found.append((code, m))
             break
 
 
@@ -955,7 +969,7 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
     found: list[tuple[ReasonCode, re.Match[str]]] = []
     if s.may & _SPECIAL_MASK:
-        found.extend(_special_hits(ctx, s))
+        _special_hits(ctx, s, found)
     todo = s.may & _RULES_MASK
     while todo:  # the screened rules, in order (their bits rise with it)
         bit = todo & -todo
@@ -1036,21 +1050,30 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     if not folded.text.strip():
         return []
     wanted = _APPROVAL_MASK if outcome is Outcome.overturned else _DENIAL_MASK
-    low = lowered(folded.text)
-    # A sentence's words are some of the rationale's: what cannot match in the whole cannot in a part.
-    if not _SCREEN.passing(_SCREEN.words(low), wanted):
-        return []
-    aligned = len(low) == len(folded.text)  # lowering kept every offset (it nearly always does)
-    quotes = _quotations(folded.text)
+    rationale = folded.text
+    low = lowered(rationale)
+    # The words are read once for the rationale: a sentence's are a run of them (sentences
+    # end at whitespace, the only whitespace left is single spaces).
+    values = _SCREEN.token_values(low)
+    aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
+    quotes = _quotations(rationale)
     stems = _stems(service) if service else None
-    ctx = _Context(folded.text, [a for a, _ in quotes], quotes, stems or None)
+    ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
-    for a, b in _sentences(folded.text):
-        sentence = folded.text[a:b]
-        s = _Sentence(a, sentence, low[a:b] if aligned else lowered(sentence), wanted)
-        if not s.may:
+    spaces = -1 if rationale[0] == " " else 0  # spaces before the sentence, less a leading one
+    pos = 0
+    for a, b in _sentences(rationale):
+        spaces += rationale.count(" ", pos, a)
+        inner = rationale.count(" ", a, b)
+        words = reduce(or_, values[spaces : spaces + inner + 1], 0)
+        spaces += inner
+        pos = b
+        may = _SCREEN.passing(words, wanted)
+        if not may:
             continue  # no pattern that could give a hit may match here
+        sentence = rationale[a:b]
+        s = _Sentence(a, sentence, low[a:b] if aligned else lowered(sentence), words, may)
         for hit in _sentence_hits(ctx, s):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)

@@ -106,15 +106,21 @@ class Prefilter:
         if starts is None or len(low) != len(text):
             yield from self.pattern.finditer(text)
             return
-        places: set[int] = set()
+        places: list[int] = []
         for word in starts:
-            i = low.find(word)
+            # A word marked on the left follows \\b: it cannot begin right after a word character.
+            core = word.lstrip(" ")
+            bounded = core is not word
+            i = low.find(core)
             while i >= 0:
-                places.add(i)
-                i = low.find(word, i + 1)
+                if not (bounded and i and _is_word(low[i - 1])):
+                    places.append(i)
+                i = low.find(core, i + 1)
+        if len(starts) > 1:
+            places.sort()
         match = self.pattern.match
         pos = 0
-        for i in sorted(places):
+        for i in places:
             if i >= pos:
                 m = match(text, i)
                 if m is not None:
@@ -123,7 +129,9 @@ class Prefilter:
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """``pattern.search(text)``, given ``low = lowered(text)`` (see :meth:`finditer`)."""
-        return next(self.finditer(text, low), None)
+        for m in self.finditer(text, low):
+            return m
+        return None
 
 
 class Screen:
@@ -153,8 +161,13 @@ class Screen:
 
     def words(self, low: str) -> int:
         """What the words of a text give the screen, for :meth:`passing` (``low = lowered(text)``)."""
+        return reduce(or_, self.token_values(low), 0)
+
+    def token_values(self, low: str) -> list[int]:
+        """What each word (``str.split`` token) of a text gives the screen; the OR of a run of
+        them is :meth:`words` of that part of the text (``low = lowered(text)``)."""
         table = self._table if self._table is not None else self._build()
-        return reduce(or_, map(table.memo.__getitem__, low.split()), 0)
+        return list(map(table.memo.__getitem__, low.split()))
 
     def passing(self, words: int, among: int) -> int:
         """The bits of the prefilters in ``among`` (bits, -1: all) whose patterns may match in the text.
@@ -180,6 +193,28 @@ class Screen:
                         admitted |= prefilter
                         started &= ~siblings  # admitted: its other conjunctions need no check
         return admitted
+
+    def passes(self, words: int, bit: int) -> bool:
+        """:meth:`passing` for one prefilter (its ``bit``): checks only the conjunctions it has."""
+        table = self._table if self._table is not None else self._build()
+        if table.always & bit:
+            return True
+        started = words & table.siblings.get(bit, 0)
+        if not started:  # no word of a conjunction's first group: nothing to check
+            return False
+        present = words >> table.shift
+        checks = table.checks
+        while started:
+            low = started & -started
+            started ^= low
+            _, _, needed, groups = checks[low.bit_length() - 1]
+            if present & needed == needed:
+                for group in groups:
+                    if not present & group:
+                        break
+                else:
+                    return True
+        return False
 
     def admitted(self, text: str) -> set[Prefilter]:
         """The prefilters whose patterns may match in ``text`` (the others cannot)."""
@@ -337,18 +372,26 @@ def _starting(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     words = _first_words(list(_PARSER.parse(pattern.pattern, pattern.flags)))
     if not words or len(words) > _MAX_STARTS:
         return None
-    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+    return tuple(sorted(w for w in words if not any(o != w and _begins_where(w, o) for o in words)))
 
 
-def _first_words(items: list[Any]) -> set[str] | None:
+def _begins_where(word: str, other: str) -> bool:
+    """True when wherever ``word`` begins (marks included), ``other`` does too."""
+    core, other_core = word.lstrip(" "), other.lstrip(" ")
+    return core.startswith(other_core) and (other_core is other or core is not word)
+
+
+def _first_words(items: list[Any], left: bool = False) -> set[str] | None:
     """Non-empty literal prefixes, one of which begins every match of the sequence ``items``.
 
     Only what surely consumes text first counts: literals (ASCII letters and digits),
     a group or an alternation all of whose branches have first words, a repeat of at
-    least once. A literal run is extended by the first words of what follows it.
+    least once. A literal run is extended by the first words of what follows it. A
+    word right after ``\\b`` (``left``: the sequence starts there) is marked with a space.
     """
     i = 0
     while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        left = left or (str(items[i][0]) == "AT" and str(items[i][1]) == "AT_BOUNDARY")
         i += 1
     if i == len(items):
         return None
@@ -362,21 +405,22 @@ def _first_words(items: list[Any]) -> set[str] | None:
         if not word:
             return None
         after = _first_words(list(items[i:])) if i < len(items) and str(items[i][0]) not in _ZERO_WIDTH else None
+        mark = " " if left else ""  # the literal is a letter or digit: \\b before it means a boundary there
         if after and len(after) <= _MAX_STARTS:
-            return {"".join(word) + w for w in after}
-        return {"".join(word)}
+            return {mark + "".join(word) + w.lstrip(" ") for w in after}
+        return {mark + "".join(word)}
     if name == "SUBPATTERN":
-        return _first_words(list(arg[-1]))
+        return _first_words(list(arg[-1]), left)
     if name == "BRANCH":
         out: set[str] = set()
         for branch in arg[1]:
-            words = _first_words(list(branch))
+            words = _first_words(list(branch), left)
             if words is None:
                 return None
             out |= words
         return out
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-        return _first_words(list(arg[2]))
+        return _first_words(list(arg[2]), left)
     return None
 
 
