@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llm_extract.parse import parser, reasons
-from llm_extract.text.prefilter import Prefilter, Screen, lowered
+from llm_extract.parse import parser, reasons, reasons_words
+from llm_extract.text.prefilter import Prefilter, Screen, lowered, table_source
 
 SCREENS = {"reasons": reasons._SCREEN, "citations": parser._CITATION_SCREEN}
 
@@ -148,3 +148,41 @@ def test_screen_never_skips_a_match_in_corpus_sentences(corpus: Path) -> None:
             _assert_sound(reasons._SCREEN, folded[a:b])
         for line in text.splitlines():
             _assert_sound(parser._CITATION_SCREEN, line)
+
+
+def _reasons_prefilters() -> list[Prefilter]:
+    return [*reasons._SCREEN._prefilters, reasons._CONDITIONAL]
+
+
+_WORDS_DOC = """The reasons recognizer's prefilters, derived beforehand: a fresh process reads this instead
+of parsing every pattern (tens of milliseconds). Generated, do not edit:
+    PYTHONPATH=$PWD .venv/bin/python tests/test_text_prefilter.py
+(tests/test_text_prefilter.py checks it is current; a pattern missing here is derived on first use).
+"""
+
+
+def test_the_reasons_derivations_made_beforehand_are_current() -> None:
+    fingerprints = {p.fingerprint for p in _reasons_prefilters()}
+    assert set(reasons_words.TABLE) == fingerprints, "stale: regenerate reasons_words.py (see its docstring)"
+    for p in _reasons_prefilters():
+        assert reasons_words.TABLE[p.fingerprint] == p.derived(), p.source[:60]
+
+
+def test_a_prefilter_reads_its_derivation_from_a_table_and_derives_what_is_missing() -> None:
+    fresh = Prefilter(re.compile(r"\bno\s+red\s+flags\b", re.I))
+    made_beforehand = Prefilter(r"\bno\s+red\s+flags\b", {fresh.fingerprint: fresh.derived()}, re.I | re.U)
+    assert made_beforehand.fingerprint == fresh.fingerprint
+    assert made_beforehand.alternatives == fresh.alternatives and made_beforehand.starts == fresh.starts
+    assert made_beforehand._compiled is None  # compiled when it first runs
+    assert made_beforehand.pattern.search("NO RED FLAGS") and made_beforehand._compiled is not None
+    # A table entry is only found by the pattern it was made for.
+    other = Prefilter(r"\bno\s+red\s+flag\b", {fresh.fingerprint: ((), None)}, re.I)
+    assert other.alternatives != [] and other.starts == (" no",)
+
+
+if __name__ == "__main__":  # regenerate llm_extract/parse/reasons_words.py
+    import subprocess
+
+    target = Path(reasons_words.__file__)
+    target.write_text(table_source(_reasons_prefilters(), _WORDS_DOC.strip() + "\n"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(target)], check=False)

@@ -52,6 +52,7 @@ from functools import cached_property, reduce
 from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
+from llm_extract.parse.reasons_words import TABLE
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
@@ -93,9 +94,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
-def _cue(pattern: str) -> Prefilter:
-    """A pattern for every sentence, run only where the words it needs occur (see :data:`_SCREEN`)."""
-    return Prefilter(_rx(pattern))
+def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
+    """A pattern for every sentence, run only where the words it needs occur (see :data:`_SCREEN`).
+
+    Its words were derived beforehand (:mod:`.reasons_words`) and it is compiled when it
+    first runs, so a process that reads one letter pays only for the patterns it needs.
+    """
+    return Prefilter(pattern, TABLE, flags)
 
 
 # --- shared vocabulary -------------------------------------------------------------
@@ -133,7 +138,7 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
-_CONDITIONAL = Prefilter(_rx(r"\b(?:if|when|unless|whether)\b"))
+_CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
@@ -145,12 +150,11 @@ _GUIDELINE_VERB = _cue(
 )
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
-_UR_REPORT = Prefilter(
-    re.compile(
-        r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
-        r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
-        r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
-    )
+_UR_REPORT = _cue(
+    r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
+    r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
+    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)",
+    0,  # case matters: "UR" is the review, "ur" is not
 )
 
 #: Leading connectives that do not change a sentence's role ("In addition, however, ...").
@@ -216,7 +220,8 @@ class _Rule:
     """One wording of a reason, with the guards that keep it precise."""
 
     code: ReasonCode
-    pattern: re.Pattern[str]
+    pattern: str
+    """The wording (case is ignored)."""
     skip_guideline: bool = True
     """Ignore matches in a sentence that, up to the match, reports a guideline."""
     skip_quoted: bool = True
@@ -237,7 +242,7 @@ class _Rule:
     """The pattern, skipped on sentences that lack the words every match of it contains."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "prefilter", Prefilter(self.pattern))
+        object.__setattr__(self, "prefilter", _cue(self.pattern))
 
 
 #: "No imaging studies were provided": a missing record, not a normal exam.
@@ -254,17 +259,17 @@ _EXAM_SUPPORTS = _rx(
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
-    _Rule(ReasonCode.no_functional_improvement, _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN)),
+    _Rule(ReasonCode.no_functional_improvement, _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN),
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(
+        (
             _FUNCTIONAL_GAIN + r"[^.;]{0,80}?\b(?:was|were|is|are|has|have)\s+not\s+(?:been\s+)?"
             r"(?:indicated|documented|noted|shown|demonstrated|reported|provided|evident)\b"
         ),
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(
+        (
             r"\bno\s+reports?\s+of\s+improvement\b"
             r"|\b(?:therapy|treatment|session)\s+(?:outcomes?|results?|response)\s+(?:was|were|is|are|has|have)\s+not\s+"
             r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
@@ -275,7 +280,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- more than the guideline allows ----------------------------------------------
     _Rule(
         ReasonCode.exceeds_guideline_limits,
-        _rx(
+        (
             r"\b(?:exceed(?:s|ed|ing)?|in\s+excess\s+of|(?:is|are|was|were)\s+excessive"
             r"|surpass(?:es|ed)?|need\s+excess)\b"
         ),
@@ -285,7 +290,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
         ReasonCode.not_recommended,
-        _rx(
+        (
             r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
@@ -298,7 +303,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- records do not show what is needed --------------------------------------------
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\black\s+of\s+(?:\w+\s+){0,2}?(?:documentation|information|documented)\b"
             r"|\b(?:no|without)\s+(?:\w+\s+){0,2}?documentation\b"
             r"|\b(?:no|without)\s+(?:clear(?:ly)?\s+)?documented\b"
@@ -307,7 +312,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|include[ds]?|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
             r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?)\b"
@@ -317,31 +322,31 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
             r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(r"\bfail(?:s|ed)?\s+to\s+(?:document|provide|specify|include|outline|detail)\b"),
+        (r"\bfail(?:s|ed)?\s+to\s+(?:document|provide|specify|include|outline|detail)\b"),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation)\b"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b"),
+        (r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b"),
         # "Not supported by the records" closing a sentence that names its ground says nothing new.
         reject_sentence=_rx(r"\b(?:given|absent|without|lack\s+of|no|in\s+the\s+absence\s+of)\b"),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"(?:\bno\b|\bwithout\b|\black\s+of\b)\s+(?:\w+\s+){0,3}?" + _IMAGING + r"\b(?:\s+\w+){0,3}?\s+"
             r"(?:(?:was|were)\s+)?(?:provided|submitted|available|included|enclosed)\b"
         ),
@@ -349,11 +354,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- exam findings do not support it ------------------------------------------------
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(_NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b"),
+        (_NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b"),
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(
+        (
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms)"
@@ -364,7 +369,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(
+        (
             _NEG_FINDING + r"[^.;]{0,60}?\b(?:(?:physical\s+)?exam(?:ination)?\s+findings"
             r"|abnormal\s+findings|clinical\s+findings|findings\s+(?:consistent|to\s+(?:support|suggest)"
             r"|on\s+exam)|(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam(?:ination)?\b)"
@@ -374,7 +379,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(
+        (
             r"(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,40}?\b(?:subjective\s+complaints"
             r"|signs\s+(?:suggestive|of)|objective\s+functional\s+deficits)\b"
             r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify)\b"
@@ -389,18 +394,18 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- other treatment must be tried or completed first -------------------------------
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(
+        (
             r"(?:" + _NEG + r"|\bfails?\s+to\s+document\b)[^.;]{0,100}?\bfail(?:ed|ure|s)?\b"
             r"[^.;]{0,40}?\b" + _CARE
         ),
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail"),
+        (r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail"),
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(
+        (
             r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b|\bwithout\s+evidence\s+of\s+failure\b"
             r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
@@ -484,10 +489,10 @@ _APPROVED_PART = _rx(
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (
     # A negated limit is a met criterion; it cannot go through the negation guard.
-    _Rule(ReasonCode.criteria_met, _rx(r"\b(?:is|are|was|were)\s+not\s+in\s+excess\s+of\b")),
+    _Rule(ReasonCode.criteria_met, r"\b(?:is|are|was|were)\s+not\s+in\s+excess\s+of\b"),
     _Rule(
         ReasonCode.criteria_met,
-        _rx(
+        (
             r"\bmeets?\b[^.;]{0,60}?\b(?:guidelines?|criteria|recommendations?)\b"
             r"|\b(?:criteria|guidelines?|requirements)\b[^.;]{0,40}?\b(?:are|were|is|was|have\s+been"
             r"|has\s+been)\s+met\b"
@@ -499,7 +504,7 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.criteria_met,
-        _rx(
+        (
             r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?(?:medically\s+necessary|supported"
             r"|appropriate|warranted|indicated)\b"
         ),

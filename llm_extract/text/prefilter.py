@@ -15,15 +15,15 @@ always run, so screening makes matching faster but never changes what matches.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial, reduce
 from operator import or_
 from typing import Any
 
-__all__ = ["Prefilter", "Screen", "lowered"]
+__all__ = ["Derived", "Prefilter", "Screen", "lowered", "table_source"]
 
 #: Words shorter than this occur in nearly every sentence: they would only cost time.
 _MIN_WORD = 2
@@ -73,24 +73,57 @@ class Prefilter:
     only where one begins instead of at every character.
     """
 
-    __slots__ = ("_alternatives", "_starts", "pattern")
+    __slots__ = ("_alternatives", "_compiled", "_firsts", "_known", "_starts", "flags", "source")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+    def __init__(
+        self, pattern: re.Pattern[str] | str, table: Mapping[str, Derived] | None = None, flags: int = 0
+    ) -> None:
+        """``pattern`` compiled, or its text (and ``flags``) to compile when it first runs.
+
+        ``table``: derivations made beforehand (see :func:`table_source`), looked up by
+        :attr:`fingerprint`; a pattern missing there (or changed since) is derived on first use.
+        """
+        if isinstance(pattern, str):
+            self.source, self.flags, self._compiled = pattern, flags, None
+        else:
+            self.source, self.flags, self._compiled = pattern.pattern, pattern.flags, pattern
+        self._known = table.get(self.fingerprint) if table else None
         self._alternatives: list[_Conjunction] | None = None
         self._starts: tuple[str, ...] | bool | None = False
+        self._firsts: tuple[tuple[str, bool], ...] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source, self.flags)
+        return compiled
+
+    @property
+    def fingerprint(self) -> str:
+        """The key of the pattern (its text and flags) in a table of derivations: the table
+        holds no copy of the pattern, and a changed pattern no longer finds its old entry."""
+        return hashlib.blake2b(f"{int(self.flags)}:{self.source}".encode(), digest_size=12).hexdigest()
 
     @property
     def alternatives(self) -> list[_Conjunction]:
         if self._alternatives is None:
-            self._alternatives = _required(self.pattern)
+            if self._known is not None:
+                self._alternatives = [[frozenset(group) for group in c] for c in self._known[0]]
+            else:
+                self._alternatives = _required(self.source, self.flags)
         return self._alternatives
 
     @property
     def starts(self) -> tuple[str, ...] | None:
         if self._starts is False:
-            self._starts = _starting(self.pattern)
+            self._starts = self._known[1] if self._known is not None else _starting(self.source, self.flags)
         return self._starts  # type: ignore[return-value]
+
+    def derived(self) -> Derived:
+        """The derivation of the pattern, made now (what a table made beforehand holds)."""
+        alternatives = tuple(tuple(tuple(sorted(group)) for group in c) for c in _required(self.source, self.flags))
+        return alternatives, _starting(self.source, self.flags)
 
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, given ``low = lowered(text)``.
@@ -102,21 +135,22 @@ class Prefilter:
         (lowering keeps offsets when it keeps the length), the earliest place that
         matches is the leftmost match, and the next is looked for after it.
         """
-        starts = self.starts
-        if starts is None or len(low) != len(text):
+        firsts = self._firsts
+        if firsts is None:
+            starts = self.starts
+            firsts = self._firsts = tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
+        if not firsts or len(low) != len(text):
             yield from self.pattern.finditer(text)
             return
         places: list[int] = []
-        for word in starts:
+        for core, bounded in firsts:
             # A word marked on the left follows \\b: it cannot begin right after a word character.
-            core = word.lstrip(" ")
-            bounded = core is not word
             i = low.find(core)
             while i >= 0:
                 if not (bounded and i and _is_word(low[i - 1])):
                     places.append(i)
                 i = low.find(core, i + 1)
-        if len(starts) > 1:
+        if len(firsts) > 1:
             places.sort()
         match = self.pattern.match
         pos = 0
@@ -132,6 +166,23 @@ class Prefilter:
         for m in self.finditer(text, low):
             return m
         return None
+
+
+#: A pattern's derivation made beforehand: its ``alternatives`` (groups as sorted tuples) and ``starts``.
+Derived = tuple[tuple[tuple[tuple[str, ...], ...], ...], tuple[str, ...] | None]
+
+
+def table_source(prefilters: Sequence[Prefilter], doc: str) -> str:
+    """The text of a Python module holding the derivations of ``prefilters`` as ``TABLE``.
+
+    Deriving every pattern costs tens of milliseconds in a fresh process (it parses
+    each one); a module written by this is read in well under one.
+    """
+    lines = [f'"""{doc}"""', "", "from llm_extract.text.prefilter import Derived", "", "TABLE: dict[str, Derived] = {"]
+    for p in prefilters:
+        lines.append(f"    {p.fingerprint!r}: {p.derived()!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 class Screen:
@@ -252,31 +303,44 @@ class Screen:
             memo.by_pair.setdefault(core[:2], []).append(
                 (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
             )
-        self._table = _Table(tuple(checks), (1 << shift) - 1, shift, always, siblings, memo)
+        self._table = _Table(tuple(checks), shift, always, siblings, memo)
         return self._table
 
 
-@dataclass(frozen=True)
 class _Table:
-    checks: tuple[tuple[int, int, int, tuple[int, ...]], ...]
-    """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
-    the words it needs all of, and the groups of several words it needs one of each."""
-    started: int
-    """All conjunction bits (a token's value holds those it starts below ``shift``)."""
-    shift: int
-    """Where a token's word bits begin."""
-    always: int
-    """The prefilters that always run (an alternative needs no word)."""
-    siblings: dict[int, int]
-    """Prefilter bit -> the bits of its conjunctions."""
-    memo: _TokenBits
-    """Token -> what its words give the screen."""
-    _subsets: dict[int, int] = field(default_factory=dict, compare=False)
+    """What a screen reads texts with, made on first use (a plain class: cheap to define at import)."""
+
+    __slots__ = ("_subsets", "always", "checks", "memo", "shift", "siblings", "started")
+
+    def __init__(
+        self,
+        checks: tuple[tuple[int, int, int, tuple[int, ...]], ...],
+        shift: int,
+        always: int,
+        siblings: dict[int, int],
+        memo: _TokenBits,
+    ) -> None:
+        self.checks = checks
+        """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
+        the words it needs all of, and the groups of several words it needs one of each."""
+        self.started = (1 << shift) - 1
+        """All conjunction bits (a token's value holds those it starts below ``shift``)."""
+        self.shift = shift
+        """Where a token's word bits begin."""
+        self.always = always
+        """The prefilters that always run (an alternative needs no word)."""
+        self.siblings = siblings
+        """Prefilter bit -> the bits of its conjunctions."""
+        self.memo = memo
+        """Token -> what its words give the screen."""
+        self._subsets: dict[int, int] = {}
 
     def conjunctions_of(self, among: int) -> int:
-        """The bits of the conjunctions of the prefilters ``among`` (remembered: callers ask about few sets)."""
+        """The bits of the conjunctions of the prefilters ``among`` (remembered for a few sets)."""
         found = self._subsets.get(among)
         if found is None:
+            if len(self._subsets) >= 64:  # callers ask about a few fixed sets; stay bounded anyway
+                self._subsets.clear()
             found = self._subsets[among] = reduce(or_, (c for p, c in self.siblings.items() if p & among), 0)
         return found
 
@@ -344,12 +408,12 @@ class _TokenBits(dict[str, int]):
 # --- derivation -------------------------------------------------------------------------
 
 
-def _required(pattern: re.Pattern[str]) -> list[_Conjunction]:
-    """The conjunctions of ``pattern``, each cut to its most selective usable groups."""
+def _required(source: str, flags: int) -> list[_Conjunction]:
+    """The conjunctions of the pattern, each cut to its most selective usable groups."""
     if _PARSER is None:  # pragma: no cover
         return [[]]
     out = []
-    for conjunction in _dnf(_PARSER.parse(pattern.pattern, pattern.flags)):
+    for conjunction in _dnf(_PARSER.parse(source, flags)):
         groups = {_minimal(g) for g in conjunction if min(len(w.strip()) for w in g) >= _MIN_WORD}
         out.append(sorted(groups, key=_selectivity, reverse=True)[:_MAX_GROUPS])
     return out
@@ -362,14 +426,14 @@ _MAX_STARTS = 24
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 
 
-def _starting(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Words one of which every match of ``pattern`` begins with (None: no such words known).
+def _starting(source: str, flags: int) -> tuple[str, ...] | None:
+    """Words one of which every match of the pattern begins with (None: no such words known).
 
     A word that begins with another of them is left out: where it begins, so does the other.
     """
     if _PARSER is None:  # pragma: no cover
         return None
-    words = _first_words(list(_PARSER.parse(pattern.pattern, pattern.flags)))
+    words = _first_words(list(_PARSER.parse(source, flags)))
     if not words or len(words) > _MAX_STARTS:
         return None
     return tuple(sorted(w for w in words if not any(o != w and _begins_where(w, o) for o in words)))
