@@ -656,27 +656,25 @@ def _last_word(text: str, end: int, floor: int) -> str:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence, trimmed, skipping abbreviations."""
+    """``(start, end)`` of each sentence of the folded ``text``, trimmed, skipping abbreviations.
+
+    Folded text has no whitespace but single spaces, so a boundary ends with the one space
+    between two sentences, and only the text's ends may need trimming.
+    """
     out: list[tuple[int, int]] = []
-    start = 0
+    start = 1 if text[:1] == " " else 0
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
         # Only a word ending in an abbreviation's last letter can be one (most are not).
         if text[dot - 1].lower() in _ABBREVIATION_ENDS and _last_word(text, dot, start).lower() in _ABBREVIATIONS:
             continue
-        _add_trimmed(out, text, start, m.end())
-        start = m.end()
-    _add_trimmed(out, text, start, len(text))
+        end = m.end()
+        out.append((start, end - 1))
+        start = end
+    end = len(text) - 1 if text[-1:] == " " else len(text)
+    if end > start:
+        out.append((start, end))
     return out
-
-
-def _add_trimmed(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    """Append ``text[start:end]`` without its outer whitespace, unless nothing is left."""
-    part = text[start:end]
-    kept = part.strip()
-    if kept:
-        lead = len(part) - len(part.lstrip())
-        out.append((start + lead, start + lead + len(kept)))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -137,11 +137,11 @@ class Prefilter:
         """
         firsts = self._firsts
         if firsts is None:
-            starts = self.starts
-            firsts = self._firsts = tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
+            firsts = self._firsts = self._first_places()
         if not firsts or len(low) != len(text):
             yield from self.pattern.finditer(text)
             return
+        match = self.pattern.match
         places: list[int] = []
         for core, bounded in firsts:
             # A word marked on the left follows \\b: it cannot begin right after a word character.
@@ -152,7 +152,6 @@ class Prefilter:
                 i = low.find(core, i + 1)
         if len(firsts) > 1:
             places.sort()
-        match = self.pattern.match
         pos = 0
         for i in places:
             if i >= pos:
@@ -160,6 +159,11 @@ class Prefilter:
                 if m is not None:
                     yield m
                     pos = m.end()
+
+    def _first_places(self) -> tuple[tuple[str, bool], ...]:
+        """The first words as (word, follows \\b), for ``str.find``."""
+        starts = self.starts
+        return tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """``pattern.search(text)``, given ``low = lowered(text)`` (see :meth:`finditer`)."""
@@ -419,8 +423,9 @@ def _required(source: str, flags: int) -> list[_Conjunction]:
     return out
 
 
-#: At most this many first words are derived for a pattern (each costs a ``str.find``).
+#: At most this many first words are derived for a pattern.
 _MAX_STARTS = 24
+
 
 #: Parsed items that consume nothing, so a match's first word comes after them.
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
