@@ -74,7 +74,8 @@ def test_first_words_are_those_every_match_begins_with() -> None:
     assert Prefilter(re.compile(r"\bno\b|\bnot\b|\black\s+of", re.I)).starts == (" lack", " no")
     assert Prefilter(re.compile(r"no|\bnot", re.I)).starts == ("no",)
     assert Prefilter(re.compile(r"(?:\w+\s+)?not", re.I)).starts is None  # may begin with any word
-    assert Prefilter(re.compile(r"x?not", re.I)).starts is None
+    assert Prefilter(re.compile(r"x?not", re.I)).starts == ("not", "x")  # with the optional part or without
+    assert Prefilter(re.compile(r"\b[Uu]tilization|^\W*per\s", 0)).starts == (" utilization", "^")
 
 
 @pytest.mark.parametrize("name", sorted(SCREENS))

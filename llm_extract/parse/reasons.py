@@ -139,6 +139,8 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
 _CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
+#: The words every conditional opener begins with (derived; None: not known, always look).
+_CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITIONAL.starts else None
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
@@ -730,6 +732,8 @@ def _clause_start(sentence: str, offset: int) -> int:
 
 def _conditional_before(s: _Sentence, offset: int) -> bool:
     """A conditional opener (if, when, ...) in the clause before ``offset``: guideline logic."""
+    if s.conditional_free:
+        return False
     a = _clause_start(s.text, offset)
     if len(s.low) != len(s.text):
         return _CONDITIONAL.pattern.search(s.text[a:offset]) is not None
@@ -765,7 +769,7 @@ class _Sentence:
     hit and then never need one.
     """
 
-    __slots__ = ("_guideline_at", "_rank", "_ur", "low", "may", "start", "text", "words")
+    __slots__ = ("_conditional_free", "_guideline_at", "_rank", "_ur", "low", "may", "start", "text", "words")
     _guideline_at: int | None
     _ur: int
     _rank: int
@@ -781,6 +785,7 @@ class _Sentence:
         self.may = may
         """Those of the wanted patterns that may match in the sentence (bits of :data:`_SCREEN`)."""
         self._guideline_at = self._ur = self._rank = _UNSET
+        self._conditional_free: bool | None = None
 
     @property
     def guideline_at(self) -> int | None:
@@ -812,6 +817,15 @@ class _Sentence:
                 self._rank = _RANK_OTHER
         return self._rank
 
+    @property
+    def conditional_free(self) -> bool:
+        """No word a conditional opener begins with is anywhere in the sentence, so no clause
+        of it has one (a clause's words, even cut at its ends, are in the sentence)."""
+        if self._conditional_free is None:
+            low = self.low
+            self._conditional_free = _CONDITIONAL_WORDS is not None and not any(w in low for w in _CONDITIONAL_WORDS)
+        return self._conditional_free
+
     def passes(self, bit: int) -> bool:
         """The screen lets the pattern ``bit`` (not one of the wanted) run on the sentence."""
         return _SCREEN.passes(self.words, bit)
@@ -835,13 +849,13 @@ def _reports_guideline(s: _Sentence, upto: int) -> bool:
 # --- matching ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Hit:
-    code: ReasonCode
-    rank: int
-    start: int
-    end: int
-    """Folded offsets of the evidence."""
+    """A code found in a sentence: its rank and the folded offsets of the evidence."""
+
+    __slots__ = ("code", "end", "rank", "start")
+
+    def __init__(self, code: ReasonCode, rank: int, start: int, end: int) -> None:
+        self.code, self.rank, self.start, self.end = code, rank, start, end
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,9 @@ class Prefilter:
         match = self.pattern.match
         places: list[int] = []
         for core, bounded in firsts:
+            if core == _AT_START:
+                places.append(0)
+                continue
             # A word marked on the left follows \\b: it cannot begin right after a word character.
             i = low.find(core)
             while i >= 0:
@@ -427,6 +430,9 @@ def _required(source: str, flags: int) -> list[_Conjunction]:
 _MAX_STARTS = 24
 
 
+#: A first word that stands for the start of the text (``^``): the only place such a match can begin.
+_AT_START = "^"
+
 #: Parsed items that consume nothing, so a match's first word comes after them.
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 
@@ -460,24 +466,30 @@ def _first_words(items: list[Any], left: bool = False) -> set[str] | None:
     """
     i = 0
     while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        if str(items[i][0]) == "AT" and str(items[i][1]) in ("AT_BEGINNING", "AT_BEGINNING_STRING"):
+            return {_AT_START}  # the match begins where the text does
         left = left or (str(items[i][0]) == "AT" and str(items[i][1]) == "AT_BOUNDARY")
         i += 1
     if i == len(items):
         return None
     op, arg = items[i]
     name = str(op)
-    if name == "LITERAL":
+    if _literal(op, arg) is not None:
         word = []
-        while i < len(items) and str(items[i][0]) == "LITERAL" and items[i][1] < 128 and chr(items[i][1]).isalnum():
-            word.append(chr(items[i][1]).lower())
+        while i < len(items) and (c := _literal(*items[i])) is not None and c.isalnum():
+            word.append(c)
             i += 1
         if not word:
             return None
         after = _first_words(list(items[i:])) if i < len(items) and str(items[i][0]) not in _ZERO_WIDTH else None
         mark = " " if left else ""  # the literal is a letter or digit: \\b before it means a boundary there
-        if after and len(after) <= _MAX_STARTS:
+        if after and len(after) <= _MAX_STARTS and _AT_START not in after:
             return {mark + "".join(word) + w.lstrip(" ") for w in after}
         return {mark + "".join(word)}
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] == 0:
+        # Optional: a match begins with it or, without it, with what follows.
+        taken, skipped = _first_words(list(arg[2]), left), _first_words(list(items[i + 1 :]), left)
+        return taken | skipped if taken is not None and skipped is not None else None
     if name == "SUBPATTERN":
         return _first_words(list(arg[-1]), left)
     if name == "BRANCH":
@@ -528,11 +540,12 @@ def _dnf(items: Any, left: bool = False, right: bool = False) -> list[_Conjuncti
 
     for k, (op, arg) in enumerate(items):
         name = str(op)
-        if name == "LITERAL" and arg < 128 and not chr(arg).isspace():
+        c = _literal(op, arg)
+        if c is not None and not c.isspace():
             if not word:
                 word_left = bounded
-            word.append(chr(arg).lower())
-            bounded = not _is_word(chr(arg))
+            word.append(c)
+            bounded = not _is_word(c)
             continue
         end_word(k)
         inner_right = _boundary_at(items, k + 1, right)
@@ -548,6 +561,19 @@ def _dnf(items: Any, left: bool = False, right: bool = False) -> list[_Conjuncti
         bounded = _ends_with_boundary(op, arg)
     end_word(len(items))
     return result
+
+
+def _literal(op: Any, arg: Any) -> str | None:
+    """The lowered ASCII character a parsed item matches, if it is one: a literal, or a class
+    of one letter's cases (``[Uu]``); None otherwise."""
+    name = str(op)
+    if name == "LITERAL":
+        return chr(arg).lower() if arg < 128 else None
+    if name == "IN" and arg and all(str(o) == "LITERAL" and a < 128 for o, a in arg):
+        cases = {chr(a).lower() for _, a in arg}
+        if len(cases) == 1:
+            return cases.pop()
+    return None
 
 
 def _is_word(c: str) -> bool:
