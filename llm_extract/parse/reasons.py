@@ -36,10 +36,15 @@ missing record, not "your exam did not show a need".
 Reasons explain the outcome, so denial reasons are only looked for in upheld items
 and ``criteria_met`` only in overturned ones.
 
-Speed: the rationale is folded once, every pattern is compiled at import, every
-quantifier over a character class is bounded or anchored by a literal, and the
+Speed: the rationale is folded once (spans map back through the few characters folding
+dropped), its words are read once and screened (:mod:`llm_extract.text.prefilter`) so a
+sentence runs only the patterns whose words it has, a pattern is tried only where one of
+its first words begins, and a sentence's roles are read only when a rule needs them.
+Every quantifier over a character class is bounded or anchored by a literal, and the
 sentence splitter looks back a bounded number of characters per boundary, so the work
-is linear in the rationale's length.
+is linear in the rationale's length. The screened patterns' words are derived
+beforehand (:mod:`.reasons_words`) and the patterns compiled when they first run, so
+a fresh process pays little for the patterns a letter does not need.
 """
 
 from __future__ import annotations

@@ -10,7 +10,18 @@ pattern itself, so there is one copy of every rule and nothing to keep in sync.
 The derivation is sound by construction: it only reads literal text that every match
 must consume and treats anything it does not understand as "no requirement". A
 pattern with no usable words (or a Python whose parser it cannot read) is simply
-always run, so screening makes matching faster but never changes what matches.
+always run, so screening makes matching faster but never changes what matches. Words
+that the pattern puts at a word boundary (``\\bno\\s``) must stand at one in the text
+too ("no" is inside "know"; " no " is not).
+
+The screen works in bits: a word per bit, and per token (remembered) the conjunctions
+whose most selective group it starts, so a text costs one OR per token and a check of
+only the conjunctions it starts. A caller can ask about the few patterns it needs
+now (:meth:`Screen.passing`) and about others later from the same words.
+
+A pattern that begins with ``\\b`` and a case-insensitive word makes ``re`` try every
+character; :meth:`Prefilter.finditer` tries only where one of the words every match
+begins with (derived the same way) begins in the lowered text, with the same matches.
 """
 
 from __future__ import annotations
