@@ -321,7 +321,8 @@ class Screen:
             memo.by_pair.setdefault(core[:2], []).append(
                 (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
             )
-        self._table = _Table(tuple(checks), shift, always, siblings, memo)
+        if self._table is None:  # two threads may build at once: every caller then reads the first table
+            self._table = _Table(tuple(checks), shift, always, siblings, memo)
         return self._table
 
 
