@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Inter-labeler agreement for IMR reason labels (A vs B), computed before settling."""
+"""Inter-labeler agreement for IMR reason labels (A vs B), computed before settling.
+
+    scripts/reason_agreement.py [--list] [--labels DIR]
+
+DIR holds the labelers' A/ and B/ folders (default evals/reason-labels; evals/synthetic/labels
+for the invented letters)."""
 
 import json
 import os
@@ -15,6 +20,9 @@ def load(d, i):
 
 
 def main():
+    global BASE
+    if "--labels" in sys.argv:
+        BASE = sys.argv[sys.argv.index("--labels") + 1]
     ids = sorted(f[:-6] for f in os.listdir(os.path.join(BASE, "A")) if f.endswith(".jsonl"))
     rows = []
     for i in ids:

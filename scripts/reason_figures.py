@@ -24,6 +24,7 @@ held-out letters while changing rules.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -118,6 +119,26 @@ def items_of(fixture: Fixture, text: str) -> list[Item]:
     return out
 
 
+def labeled_set(root: Path) -> Figures:
+    """Items of a separately labeled letter set: ``root/letters/<case>.txt`` beside
+    ``root/labels/<case>.jsonl`` (one line per item, in the letter's order, as in
+    evals/reason-labels). Used to measure the rules on letters they were not written on."""
+    figures = Figures()
+    for letter in sorted((root / "letters").glob("*.txt")):
+        text = letter.read_text(encoding="utf-8")
+        lines = (root / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
+        rows = [json.loads(line) for line in lines if line.strip()]
+        labels = [
+            ExpectedReasons.model_validate({k: v for k, v in r.items() if k not in ("letter", "index")}) for r in rows
+        ]
+        decisions = with_reasons(text, parse(text).decisions)
+        if len(decisions) != len(labels):
+            raise SystemExit(f"{letter.stem}: {len(decisions)} items found, {len(labels)} labeled")
+        for n, (label, decision) in enumerate(zip(labels, decisions, strict=True), start=1):
+            figures.items.append(Item(letter.stem, n, label, [r.code.value for r in decision.reasons]))
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=None, help="corpus dir (default ../shared/corpus/dwc-2016)")
@@ -127,7 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--groups", default="holdout,dev,all", help="which groups to print (comma-separated: holdout,dev,all)"
     )
+    ap.add_argument(
+        "--labeled", type=Path, default=None, help="score a labeled set: DIR/letters/*.txt, DIR/labels/*.jsonl"
+    )
     args = ap.parse_args(argv)
+    if args.labeled is not None:
+        figures = labeled_set(args.labeled)
+        print(figures.line(f"labeled set {args.labeled.name}"))
+        if args.codes:
+            print("\n".join(figures.per_code()))
+        if args.items:
+            _list(figures.items)
+        return 0
     corpus = args.corpus or default_corpus()
     if corpus is None:
         print("corpus not found: pass --corpus DIR", file=sys.stderr)
@@ -153,13 +185,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.codes:
             print("\n".join(figures.per_code()))
     if args.items:
-        for i in groups[args.only].items:
-            mark = "" if i.labels.primary in i.shown and not _wrong(i) else "  <--"
-            print(
-                f"{i.case} #{i.index}: shown={i.shown} gold={i.labels.gold} acc={i.labels.acceptable} "
-                f"primary={i.labels.primary}{mark}"
-            )
+        _list(groups[args.only].items)
     return 0
+
+
+def _list(items: list[Item]) -> None:
+    for i in items:
+        mark = "" if i.labels.primary in i.shown and not _wrong(i) else "  <--"
+        print(
+            f"{i.case} #{i.index}: shown={i.shown} gold={i.labels.gold} acc={i.labels.acceptable} "
+            f"primary={i.labels.primary}{mark}"
+        )
 
 
 if __name__ == "__main__":

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from llm_extract.contract.models import GuidelineSource, Outcome, Priority, Sex, Span
 from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
+from llm_extract.parse import parser
 from llm_extract.parse.parser import fold, guideline_sources, parse
 from tests.letterkit import Item, Letter, simple
 
@@ -339,3 +342,21 @@ def test_overlong_heading_is_not_read_as_a_partial_certification() -> None:
     (decision,) = parse(Letter([Item(heading)]).clean()).decisions
     assert decision.outcome is Outcome.upheld
     assert not decision.partial and decision.original_request is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["Decision rationale", "MAXIMUS  guideline", "claims administrator\nguideline", ":", " ", "\n", "  ", "x"]
+        ),
+        max_size=12,
+    )
+)
+def test_labels_are_the_line_start_pattern_matches(pieces: list[str]) -> None:
+    """Labels are found from the line break before them (fast to scan for): exactly the
+    matches of the ``^`` pattern, from every start."""
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        expected = [(m.lastgroup, m.start(), m.end()) for m in parser._LABEL.finditer(text, start)]
+        assert list(parser._labels(text, start)) == expected

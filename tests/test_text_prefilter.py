@@ -1,7 +1,7 @@
 """The prefilter screen may skip a pattern only where the pattern cannot match.
 
 Soundness is what matters (a skipped match would silently change outputs), so it is
-checked on the real patterns of the reasons recognizer and the parser, on invented
+checked on the real patterns of the reasons recognizer, on invented
 text built from their own words, on the corpus sentences, and for every Unicode
 character that a case-insensitive ASCII literal matches.
 """
@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llm_extract.parse import parser, reasons, reasons_words
+from llm_extract.parse import reasons, reasons_words
 from llm_extract.text.prefilter import Prefilter, Screen, lowered, table_source
 
-SCREENS = {"reasons": reasons._SCREEN, "citations": parser._CITATION_SCREEN}
+SCREENS = {"reasons": reasons._SCREEN}
 
 
 def _prefilters(screen: Screen) -> list[Prefilter]:
@@ -147,8 +147,6 @@ def test_screen_never_skips_a_match_in_corpus_sentences(corpus: Path) -> None:
         folded = reasons._fold(text, 0, len(text)).text
         for a, b in reasons._sentences(folded):
             _assert_sound(reasons._SCREEN, folded[a:b])
-        for line in text.splitlines():
-            _assert_sound(parser._CITATION_SCREEN, line)
 
 
 def _reasons_prefilters() -> list[Prefilter]:

@@ -33,7 +33,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 #: Parts of the package that cannot change an extraction: the harness itself, the
 #: command line and the HTTP service. Everything else is fingerprinted.
-_NOT_EXTRACTION = ("evaluation/", "service/", "cli.py")
+_NOT_EXTRACTION = ("evaluation/", "service/", "cli/", "__main__.py")
 
 
 def code_fingerprint(package_dir: Path = PACKAGE_DIR) -> str:

@@ -1,6 +1,6 @@
 """``llm-extract eval``: run, score, report, compare and gate.
 
-Registered on the main typer app by ``llm_extract/cli.py``; it lives here so the
+Registered on the main typer app by ``llm_extract/cli/lazy.py``; it lives here so the
 harness stays one package. Exit codes follow the rest of the CLI: 0 done (and the
 gate passed, when asked), 1 the gate failed, 2 bad usage or configuration (unknown
 backend, unreadable thresholds, a run file that is not a run, an endpoint that cannot

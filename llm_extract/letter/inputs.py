@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ MAX_INPUT_BYTES = 20 * 2**20
 """IMR letters are a few KB of text or a few hundred KB of PDF; a file far larger is not
 one, and reading it whole would only cost memory."""
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
+_CONTROL = re.compile("[" + re.escape("".join(chr(c) for c in range(32) if chr(c) not in _CONTROL_OK)) + "]")
+"""The control characters (below 32) that text does not use: counted with one scan of ``re``
+(a Python loop over the sample cost ~0.1 ms a letter)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def decode_text(data: bytes) -> str:
             "the file is not UTF-8 text", hint="save the letter as UTF-8 text, or send the PDF"
         ) from None
     sample = text[:8192]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in _CONTROL_OK)
+    controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 100):
         raise BinaryInputError("the file is binary, not text", hint="send a .txt letter or a PDF")
     if not text.strip():

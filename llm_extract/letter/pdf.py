@@ -29,13 +29,12 @@ from __future__ import annotations
 import atexit
 import os
 import select
-import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from llm_extract.errors import (
     CorruptPdfError,
@@ -45,7 +44,11 @@ from llm_extract.errors import (
     PdfTooComplexError,
     TooManyPagesError,
 )
-from llm_extract.letter import pdfworker
+
+if TYPE_CHECKING:  # imported where used: a text letter needs neither (~2 ms of a cold `extract`)
+    import subprocess
+
+    from llm_extract.letter import pdfworker
 
 DEFAULT_MAX_PAGES = 200
 """IMR letters run to a handful of pages; far more suggests the wrong document."""
@@ -89,6 +92,8 @@ def extract_text(data: bytes, *, max_pages: int = DEFAULT_MAX_PAGES, limits: Pdf
     if hasattr(os, "fork"):
         result = _SERVER.read(request, data)
     else:  # pragma: no cover - no fork server on this platform
+        from llm_extract.letter import pdfworker
+
         with _IN_PROCESS_LOCK:
             result = pdfworker.extract_pages(data, max_pages)
     texts = [_clean(t) for t in _texts_or_raise(result, max_pages, limits)]
@@ -177,6 +182,8 @@ class _ForkServer:
         process = self._process
         if process is not None and self._owner == os.getpid() and process.poll() is None:
             return process
+        import subprocess
+
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
@@ -192,6 +199,8 @@ class _ForkServer:
         return self._process
 
     def fork_here(self) -> None:
+        from llm_extract.letter import pdfworker
+
         with self._lock:
             if self._here is None or self._here_owner != os.getpid():
                 self._here, self._here_owner = pdfworker.Server(), os.getpid()
@@ -217,6 +226,8 @@ class _ForkServer:
         return {"error": "too-complex", "why": "time"}
 
     def _exchange(self, process: subprocess.Popen[bytes], request: dict[str, Any], data: bytes) -> dict[str, Any]:
+        from llm_extract.letter import pdfworker
+
         assert process.stdin is not None and process.stdout is not None
         pdfworker.write_all(process.stdin.fileno(), pdfworker.pack(request, data))
         _wait_readable(process.stdout, time.monotonic() + float(request["seconds"]) + _SERVER_GRACE)
@@ -237,6 +248,8 @@ class _ForkServer:
         process = self._process
         if process is None or self._owner != os.getpid():
             return
+        import subprocess
+
         if process.stdin is not None:
             process.stdin.close()
         try:

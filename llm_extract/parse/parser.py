@@ -22,31 +22,28 @@ whose decisions section or items cannot be found raises
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from llm_extract import budget
 from llm_extract.contract.models import (
     Case,
-    CaseSpans,
     Decision,
-    DecisionSpans,
     GuidelineSource,
     Outcome,
     Patient,
-    PatientSpans,
     Priority,
     Reviewer,
-    ReviewerSpans,
     Sex,
-    Span,
 )
 from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
 from llm_extract.text.dates import NUMERIC_DATE, parse_numeric_date
 from llm_extract.text.fold import fold_space as fold
 from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
-from llm_extract.text.prefilter import Prefilter, Screen
+from llm_extract.text.scan import Anchored, lowered
 
 PARSER_VERSION = "1.1.0"
 """Bump on any change that can alter parser output: it is part of every cache key."""
@@ -59,25 +56,26 @@ DATE = NUMERIC_DATE
 _DECISIONS_HEADING = re.compile(
     r"IMR\s+ISSUES,?\s+DECISIONS\s+AND\s+RATIONALES|IMR\s+DECISION\(?S\)?\s+AND\s+RATIONALE\(?S\)?"
 )
-_INTRO = re.compile(r"set\s+forth\s+below\s*:", _I)
+_INTRO = Anchored(re.compile(r"set\s+forth\s+below\s*:", _I))
 _SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
-_HOW_MADE = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I)
+_HOW_MADE = Anchored(re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I))
 _LETTER_2013 = re.compile(
     r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S
 )
 
-_OUTCOME_AT_LINE_END = re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE)
+_OUTCOME_AT_LINE_END = Anchored(re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE))
 """Searched only from the outcome word, and the gap before it is walked back by hand: the
 old single pattern (gap, then outcome) restarted at every character of a run of spaces,
 which took 14 s on 20k spaces."""
-_OUTCOME_WORD = re.compile(r"upheld|overturned")
-"""The outcome words in lowered text: case-sensitive, so ``re`` scans for them fast."""
-_LABEL = re.compile(
-    r"^[^\S\n]*(?:(?P<ca>Claims\s+Administrator\s+guideline)|(?P<max>MAXIMUS\s+guideline)"
-    r"|(?P<rationale>Decision\s+rationale))\s*:",
-    _I | re.MULTILINE,
+_LABEL_LINE = (
+    r"[^\S\n]*(?:(?P<ca>Claims\s+Administrator\s+guideline)|(?P<max>MAXIMUS\s+guideline)"
+    r"|(?P<rationale>Decision\s+rationale))\s*:"
 )
+_LABEL = re.compile("^" + _LABEL_LINE, _I | re.MULTILINE)
 """An item label: at the start of its line, as every known layout prints it."""
+_LABEL_AFTER_BREAK = re.compile("\n" + _LABEL_LINE, _I)
+"""The same label with the line break before it: ``re`` scans for a literal first character
+fast, while ``^`` makes it try the whole pattern at every character."""
 _LABEL_ORDER = ("ca", "max", "rationale")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
@@ -113,45 +111,52 @@ _HEADER_FIELDS: dict[str, re.Pattern[str]] = {
     "application_received": re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I),
     "priority": re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I),
 }
-_INJURY_IN_SUMMARY = re.compile(
-    r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
-    r"injury\s+on|(?:was|were)\s+injured\s+on|injured\s+on)\s*:?\s*(" + DATE + r")\b",
-    _I,
+_INJURY_IN_SUMMARY = Anchored(
+    re.compile(
+        r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
+        r"injury\s+on|(?:was|were)\s+injured\s+on|injured\s+on)\s*:?\s*(" + DATE + r")\b",
+        _I,
+    )
 )
 
-_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I)
-_SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I)
-_BOARD = re.compile(r"Board\s+Certified\s+in\s+", _I)
+_LICENSURE = Anchored(re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I))
+_SPECIALTY = Anchored(re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I))
+_BOARD = Anchored(re.compile(r"Board\s+Certified\s+in\s+", _I))
 _LICENSED = re.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+")
 _STATES = re.compile(r"[A-Z][A-Za-z ,]{0,200}?[a-z](?=\s*\.)")
 _SUBSPECIALTY = re.compile(r"\bhas\s+a\s+subspecialty\s+in\s+")
 _JOINER_TAIL = re.compile(r",?\s+(?:and\s+)?$")
 _BOARD_SENTENCE_MAX = 400
 """The board-certification sentence is read within this many characters of its start."""
-_VALUE_STOP = re.compile(
-    r"CLINICAL\s+CASE\s+SUMMARY|Certification\(s\)|State\(s\)\s+of|HOW\s+THE\s+IMR|The\s+expert\s+reviewer", _I
+_VALUE_STOP = Anchored(
+    re.compile(
+        r"CLINICAL\s+CASE\s+SUMMARY|Certification\(s\)|State\(s\)\s+of|HOW\s+THE\s+IMR|The\s+expert\s+reviewer", _I
+    )
 )
 _VALUE_MAX = 400
 """A credential value longer than this means the stop words were not found: cut it at its line."""
 
 _AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", _I)
 _SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
-_SEX_ANYWHERE = re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I)
+_SEX_ANYWHERE = Anchored(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
 """Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
 
-_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, Prefilter], ...] = (
-    (GuidelineSource.ACOEM, Prefilter(re.compile(r"ACOEM", _I))),
-    (GuidelineSource.MTUS, Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))),
-    (GuidelineSource.ODG, Prefilter(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))),
+_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, Anchored], ...] = (
+    (GuidelineSource.ACOEM, Anchored(re.compile(r"ACOEM", _I))),
+    (GuidelineSource.MTUS, Anchored(re.compile(r"(?<!Non-)\bMTUS\b", _I))),
+    (GuidelineSource.ODG, Anchored(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))),
 )
-_NON_MTUS = Prefilter(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
-_NO_CITATION = Prefilter(re.compile(r"did\s+not\s+cite\s+any", _I))
-_NOT_CITED = Prefilter(
+_NON_MTUS = Anchored(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
+_NO_CITATION = Anchored(re.compile(r"did\s+not\s+cite\s+any", _I))
+_NOT_CITED = Anchored(
     re.compile(r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I)
 )
 """Mentions that are not citations: link artifacts of the PDF, and explicit negations."""
-_CITATION_SCREEN = Screen([_NO_CITATION, _NOT_CITED, _NON_MTUS, *(p for _, p in _SOURCE_PATTERNS)])
-"""Every guideline line is read for these patterns: each runs only where its words occur."""
+
+
+_Range = tuple[int, int]
+"""A ``(start, end)`` character range: spans are plain tuples until a model is validated."""
+_SpanDict = dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -167,25 +172,27 @@ class ParsedLetter:
 
 def parse(text: str) -> ParsedLetter:
     """Parse one letter, or raise a typed error saying why it cannot be read."""
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), without copying the text)
         raise EmptyInputError("the letter is empty", hint="pass a file that contains the letter text")
     heading = _DECISIONS_HEADING.search(text)
     if heading is None:
         raise _unrecognized(text)
+    low = lowered(text)
     summary_heading = _SUMMARY_HEADING.search(text, 0, heading.start())
-    header_end = _first_of(text, (_HOW_MADE, _SUMMARY_HEADING), 0, heading.start())
+    how_made = _HOW_MADE.search(text, low, 0, heading.start())
+    header_end = min(m.start() if m else heading.start() for m in (how_made, summary_heading))
     summary_start = summary_heading.end() if summary_heading else header_end
-    case = _parse_case(text, header_end, summary_start, heading.start())
+    case = _parse_case(text, low, header_end, summary_start, heading.start())
     budget.check("reading the header")
-    reviewer = _parse_reviewer(text, 0, summary_heading.start() if summary_heading else heading.start())
-    patient = _parse_patient(text, summary_start, heading.start())
+    reviewer = _parse_reviewer(text, low, 0, summary_heading.start() if summary_heading else heading.start())
+    patient = _parse_patient(text, low, summary_start, heading.start())
     budget.check("reading the reviewer and patient")
     return ParsedLetter(
         letter_format="dwc-2016" if case.case_number else "imr-2014",
         case=case,
         reviewer=reviewer,
         patient=patient,
-        decisions=_parse_decisions(text, heading.end()),
+        decisions=_parse_decisions(text, low, heading.end()),
     )
 
 
@@ -202,17 +209,12 @@ def _unrecognized(text: str) -> UnrecognizedLetterError:
     )
 
 
-def _first_of(text: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> int:
-    hits = [m.start() for p in patterns if (m := p.search(text, start, end))]
-    return min(hits) if hits else end
-
-
 # ---------------------------------------------------------------- header
 
 
-def _parse_case(text: str, header_end: int, summary_start: int, decisions_start: int) -> Case:
+def _parse_case(text: str, low: str, header_end: int, summary_start: int, decisions_start: int) -> Case:
     values: dict[str, object] = {}
-    spans: dict[str, Span] = {}
+    spans: dict[str, _SpanDict] = {}
     for name, pattern in _HEADER_FIELDS.items():
         m = pattern.search(text, 0, header_end)
         if m is None:
@@ -227,13 +229,14 @@ def _parse_case(text: str, header_end: int, summary_start: int, decisions_start:
             value = parse_numeric_date(raw)
         if value is not None:
             values[name] = value
-            spans[name] = Span(start=m.start(1), end=m.end(1))
+            spans[name] = _span(m.span(1))
     if "date_of_injury" not in values and "case_number" not in values:
-        m = _INJURY_IN_SUMMARY.search(text, summary_start, decisions_start)
+        m = _INJURY_IN_SUMMARY.search(text, low, summary_start, decisions_start)
         if m and (injury := parse_numeric_date(m.group(1))):
             values["date_of_injury"] = injury
-            spans["date_of_injury"] = Span(start=m.start(1), end=m.end(1))
-    return Case.model_validate({**values, "spans": CaseSpans(**spans)})
+            spans["date_of_injury"] = _span(m.span(1))
+    values["spans"] = spans
+    return Case.model_validate(values)
 
 
 # ---------------------------------------------------------------- reviewer
@@ -243,11 +246,11 @@ def _split_list(value: str) -> list[str]:
     return [part for part in (fold(p) for p in value.split(",")) if part]
 
 
-def _label_value(text: str, label: re.Pattern[str], start: int, end: int) -> tuple[str, Span] | None:
-    m = label.search(text, start, end)
+def _label_value(text: str, low: str, label: Anchored, start: int, end: int) -> tuple[str, _Range] | None:
+    m = label.search(text, low, start, end)
     if m is None:
         return None
-    stop = _VALUE_STOP.search(text, m.end(), end)
+    stop = _VALUE_STOP.search(text, low, m.end(), end)
     value_end = stop.start() if stop else end
     if value_end - m.end() > _VALUE_MAX:
         line_end = text.find("\n", m.end())
@@ -257,40 +260,41 @@ def _label_value(text: str, label: re.Pattern[str], start: int, end: int) -> tup
         return None  # a blank value is an absent one (an empty span is no value)
     lead = len(raw) - len(raw.lstrip())
     s, e = m.end() + lead, m.end() + len(raw.rstrip())
-    return text[s:e], Span(start=s, end=e)
+    return text[s:e], (s, e)
 
 
-def _parse_reviewer(text: str, start: int, end: int) -> Reviewer:
-    states = _label_value(text, _LICENSURE, start, end)
-    specialties = _label_value(text, _SPECIALTY, start, end)
+def _parse_reviewer(text: str, low: str, start: int, end: int) -> Reviewer:
+    states = _label_value(text, low, _LICENSURE, start, end)
+    specialties = _label_value(text, low, _SPECIALTY, start, end)
     if states or specialties:
-        return Reviewer(
-            licensed_in=_split_list(states[0]) if states else [],
-            specialties=_split_list(specialties[0]) if specialties else [],
-            spans=ReviewerSpans(
-                licensed_in=states[1] if states else None,
-                specialties=specialties[1] if specialties else None,
-            ),
+        return Reviewer.model_validate(
+            {
+                "licensed_in": _split_list(states[0]) if states else [],
+                "specialties": _split_list(specialties[0]) if specialties else [],
+                "spans": {
+                    "licensed_in": _span(states[1]) if states else None,
+                    "specialties": _span(specialties[1]) if specialties else None,
+                },
+            }
         )
-    board = _board_sentence(text, start, end)
+    board = _board_sentence(text, low, start, end)
     if board is None:
         return Reviewer()
     spec, sub, where = board
-    found = [fold(text[spec.start : spec.end])] + ([fold(text[sub.start : sub.end])] if sub else [])
-    return Reviewer(
-        licensed_in=[s for s in (fold(x) for x in re.split(r",|\band\b", text[where.start : where.end])) if s],
-        specialties=found,
-        spans=ReviewerSpans(
-            licensed_in=where,
-            specialties=Span(start=spec.start, end=(sub or spec).end),
-        ),
+    found = [fold(text[spec[0] : spec[1]])] + ([fold(text[sub[0] : sub[1]])] if sub else [])
+    return Reviewer.model_validate(
+        {
+            "licensed_in": [s for s in (fold(x) for x in re.split(r",|\band\b", text[where[0] : where[1]])) if s],
+            "specialties": found,
+            "spans": {"licensed_in": _span(where), "specialties": _span((spec[0], (sub or spec)[1]))},
+        }
     )
 
 
-def _board_sentence(text: str, start: int, end: int) -> tuple[Span, Span | None, Span] | None:
+def _board_sentence(text: str, low: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range] | None:
     """Specialty, subspecialty and states of "Board Certified in X [has a subspecialty in Y] and is
     licensed to practice in Z.", read step by step within a bounded window."""
-    for m in _BOARD.finditer(text, start, end):
+    for m in _BOARD.finditer(text, low, start, end):
         budget.check("reading the reviewer's board certification")
         window = min(end, m.end() + _BOARD_SENTENCE_MAX)
         licensed = _LICENSED.search(text, m.end(), window)
@@ -304,12 +308,12 @@ def _board_sentence(text: str, start: int, end: int) -> tuple[Span, Span | None,
             sub_span = _before_joiner(text, sub.end(), spec_end)
             spec_end = sub.start()
         spec = _before_joiner(text, m.end(), spec_end)
-        if spec.end > spec.start and (sub_span is None or sub_span.end > sub_span.start):
-            return spec, sub_span, Span(start=states.start(), end=states.end())
+        if spec[1] > spec[0] and (sub_span is None or sub_span[1] > sub_span[0]):
+            return spec, sub_span, states.span()
     return None
 
 
-def _before_joiner(text: str, start: int, end: int) -> Span:
+def _before_joiner(text: str, start: int, end: int) -> _Range:
     """``start..end`` without a trailing ", and " (the words that join it to what follows)."""
     joiner = _JOINER_TAIL.search(text[start:end])
     return _trimmed(text, start, start + joiner.start() if joiner else end)
@@ -318,32 +322,34 @@ def _before_joiner(text: str, start: int, end: int) -> Span:
 # ---------------------------------------------------------------- patient
 
 
-def _parse_patient(text: str, start: int, end: int) -> Patient:
+def _parse_patient(text: str, low: str, start: int, end: int) -> Patient:
     m = _AGE.search(text, start, end)
     if m is None:
-        sex_m = _SEX_ANYWHERE.search(text, start, end)
+        sex_m = _SEX_ANYWHERE.search(text, low, start, end)
         return _patient(None, None, sex_m)
     group = 1 if m.group(1) else 2
     age = int(m.group(group))
-    sex_m = _SEX_AFTER_AGE.match(text, m.end(), end) or _SEX_ANYWHERE.search(text, start, end)
-    return _patient(age if age <= 120 else None, Span(start=m.start(group), end=m.end(group)), sex_m)
+    sex_m = _SEX_AFTER_AGE.match(text, m.end(), end) or _SEX_ANYWHERE.search(text, low, start, end)
+    return _patient(age if age <= 120 else None, m.span(group), sex_m)
 
 
-def _patient(age: int | None, age_span: Span | None, sex_m: re.Match[str] | None) -> Patient:
-    sex = Sex(SEX_WORDS[sex_m.group(1).lower()]) if sex_m else None
-    sex_span = Span(start=sex_m.start(1), end=sex_m.end(1)) if sex_m else None
-    return Patient(
-        age=age,
-        sex=sex,
-        spans=PatientSpans(age=age_span if age is not None else None, sex=sex_span),
+def _patient(age: int | None, age_span: _Range | None, sex_m: re.Match[str] | None) -> Patient:
+    return Patient.model_validate(
+        {
+            "age": age,
+            "sex": Sex(SEX_WORDS[sex_m.group(1).lower()]) if sex_m else None,
+            "spans": {
+                "age": _span(age_span) if age_span is not None and age is not None else None,
+                "sex": _span(sex_m.span(1)) if sex_m else None,
+            },
+        }
     )
 
 
 # ---------------------------------------------------------------- decisions
 
 
-@dataclass(frozen=True)
-class _Anchor:
+class _Anchor(NamedTuple):
     colon: int
     """Offset where the heading text stops (the colon, or the space before the outcome)."""
     outcome_start: int
@@ -351,41 +357,17 @@ class _Anchor:
     outcome: Outcome
 
 
-def _find_anchors(text: str, start: int) -> list[_Anchor]:
+def _find_anchors(text: str, low: str, start: int) -> list[_Anchor]:
     """Lines that end in an outcome and whose next non-blank line starts with an item label."""
     anchors = []
-    for m in _outcome_words(text, start):
+    for m in _OUTCOME_AT_LINE_END.finditer(text, low, start):
         budget.check("finding the item headings")
         colon = _gap_start(text, start, m.start("outcome"))
         if colon is None or not _label_follows(text, m.end()):
             continue
-        anchors.append(
-            _Anchor(
-                colon=colon,
-                outcome_start=m.start("outcome"),
-                outcome_end=m.start("outcome") + len(m.group("outcome")),
-                outcome=Outcome(m.group("outcome").lower()),
-            )
-        )
+        word_start, word_end = m.span("outcome")
+        anchors.append(_Anchor(colon, word_start, word_end, Outcome(m.group("outcome").lower())))
     return anchors
-
-
-def _outcome_words(text: str, start: int) -> Iterator[re.Match[str]]:
-    """``_OUTCOME_AT_LINE_END.finditer(text, start)``, tried only where an outcome word is.
-
-    The case-insensitive pattern has no fast scan in ``re`` (it costs ~60 ns a
-    character); lowered text has the same offsets when lowering keeps the length, and
-    no character other than ASCII letters lowers to the letters of "upheld" or
-    "overturned", so the outcome words in it are exactly where a match can start.
-    """
-    low = text.lower()
-    if len(low) != len(text):
-        yield from _OUTCOME_AT_LINE_END.finditer(text, start)
-        return
-    for word in _OUTCOME_WORD.finditer(low, start):
-        m = _OUTCOME_AT_LINE_END.match(text, word.start())
-        if m is not None:
-            yield m
 
 
 def _gap_start(text: str, floor: int, outcome_start: int) -> int | None:
@@ -433,28 +415,31 @@ def _ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) and not _ABBREVIATION_END.search(line)
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start=start, end=end)
+def _trimmed(text: str, start: int, end: int) -> _Range:
+    """``start..end`` without its leading and trailing whitespace (empty at ``end`` if all of it is)."""
+    part = text[start:end]
+    trimmed_start = start + len(part) - len(part.lstrip())
+    return trimmed_start, max(trimmed_start, start + len(part.rstrip()))
 
 
-@dataclass(frozen=True)
-class _Item:
+def _span(where: _Range) -> _SpanDict:
+    """A :class:`Span` as the contract validates it (each model is validated once, from dicts)."""
+    return {"start": where[0], "end": where[1]}
+
+
+class _Item(NamedTuple):
     anchor: _Anchor
     heading_start: int
     labels: list[tuple[str, int, int]]
     """The item's labels in order, as (name, label_start, label_end)."""
 
 
-def _parse_decisions(text: str, section_start: int) -> list[Decision]:
-    anchors = _find_anchors(text, section_start)
+def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
+    anchors = _find_anchors(text, low, section_start)
     labels = []
-    for m in _LABEL.finditer(text, section_start):
+    for label in _labels(text, section_start):
         budget.check("finding the item labels")
-        labels.append((m.lastgroup or "", m.start(), m.end()))
+        labels.append(label)
     rationale_count = sum(name == "rationale" for name, _, _ in labels)
     if not anchors:
         raise UnrecognizedLetterError(
@@ -470,7 +455,7 @@ def _parse_decisions(text: str, section_start: int) -> list[Decision]:
         )
     blocks = _label_blocks(anchors, labels)
     _check_layout(blocks)
-    intro = _INTRO.search(text, section_start, anchors[0].colon)
+    intro = _INTRO.search(text, low, section_start, anchors[0].colon)
     floor = intro.end() if intro else section_start
     items: list[_Item] = []
     for anchor, item_labels in zip(anchors, blocks, strict=True):
@@ -481,12 +466,23 @@ def _parse_decisions(text: str, section_start: int) -> list[Decision]:
     for index, item in enumerate(items):
         budget.check("reading the items")
         item_end = items[index + 1].heading_start if index + 1 < len(items) else len(text)
-        values: dict[str, Span] = {}
+        values: dict[str, _Range] = {}
         for pos, (name, _, label_end) in enumerate(item.labels):
             value_end = item.labels[pos + 1][1] if pos + 1 < len(item.labels) else item_end
             values[name] = _trimmed(text, label_end, value_end)
         decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values))
     return decisions
+
+
+def _labels(text: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each ``_LABEL.finditer(text, start)`` match: the label at ``start``
+    if a line starts there, then each label after a line break (which its match includes)."""
+    pos = start
+    if (start == 0 or text[start - 1] == "\n") and (first := _LABEL.match(text, start)) is not None:
+        yield first.lastgroup or "", first.start(), first.end()
+        pos = first.end()
+    for m in _LABEL_AFTER_BREAK.finditer(text, pos):
+        yield m.lastgroup or "", m.start() + 1, m.end()
 
 
 def _label_blocks(anchors: list[_Anchor], labels: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
@@ -530,38 +526,40 @@ def _check_layout(blocks: list[list[tuple[str, int, int]]]) -> None:
             )
 
 
-def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, Span]) -> Decision:
-    heading = Span(start=heading_start, end=anchor.outcome_end)
+def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, _Range]) -> Decision:
     service, original, authorized = _split_heading(text, heading_start, anchor.colon)
     ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
-    ca_text = fold(text[ca.start : ca.end]) if ca else None
-    mx_text = fold(text[mx.start : mx.end]) if mx else None
-    return Decision(
-        index=index,
-        service=fold(text[service.start : service.end]),
-        outcome=anchor.outcome,
-        partial=original is not None,
-        original_request=fold(text[original.start : original.end]) if original else None,
-        authorized_portion=fold(text[authorized.start : authorized.end]) if authorized else None,
-        claims_administrator_guideline=ca_text,
-        maximus_guideline=mx_text,
-        claims_administrator_sources=guideline_sources(ca_text),
-        maximus_sources=guideline_sources(mx_text),
-        rationale=fold(text[rationale.start : rationale.end]) if rationale else None,
-        spans=DecisionSpans(
-            heading=heading,
-            service=service,
-            outcome=Span(start=anchor.outcome_start, end=anchor.outcome_end),
-            original_request=original,
-            authorized_portion=authorized,
-            claims_administrator_guideline=ca,
-            maximus_guideline=mx,
-            rationale=rationale,
-        ),
+    ca_text = fold(text[ca[0] : ca[1]]) if ca else None
+    mx_text = fold(text[mx[0] : mx[1]]) if mx else None
+    return Decision.model_validate(
+        {
+            "index": index,
+            "service": fold(text[service[0] : service[1]]),
+            "outcome": anchor.outcome,
+            "partial": original is not None,
+            "original_request": fold(text[original[0] : original[1]]) if original else None,
+            "authorized_portion": fold(text[authorized[0] : authorized[1]]) if authorized else None,
+            "claims_administrator_guideline": ca_text,
+            "maximus_guideline": mx_text,
+            "claims_administrator_sources": guideline_sources(ca_text),
+            "maximus_sources": guideline_sources(mx_text),
+            "rationale": fold(text[rationale[0] : rationale[1]]) if rationale else None,
+            "reasons": [],
+            "spans": {
+                "heading": _span((heading_start, anchor.outcome_end)),
+                "service": _span(service),
+                "outcome": _span((anchor.outcome_start, anchor.outcome_end)),
+                "original_request": _span(original) if original else None,
+                "authorized_portion": _span(authorized) if authorized else None,
+                "claims_administrator_guideline": _span(ca) if ca else None,
+                "maximus_guideline": _span(mx) if mx else None,
+                "rationale": _span(rationale) if rationale else None,
+            },
+        }
     )
 
 
-def _split_heading(text: str, start: int, end: int) -> tuple[Span, Span | None, Span | None]:
+def _split_heading(text: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
     """Service, original request and authorized portion spans of one heading.
 
     A partially certified item names the original request, the part the Claims Administrator
@@ -595,12 +593,12 @@ def _split_heading(text: str, start: int, end: int) -> tuple[Span, Span | None, 
     return whole, None, None
 
 
-def _decided_part(text: str, start: int, end: int) -> Span:
+def _decided_part(text: str, start: int, end: int) -> _Range:
     """The decided remainder: the rest of the heading, without the "is" before the colon."""
     span = _trimmed(text, start, end)
-    words = text[span.start : span.end].rsplit(None, 1)
+    words = text[span[0] : span[1]].rsplit(None, 1)
     if len(words) == 2 and words[1].lower() == "is":
-        span = _trimmed(text, span.start, span.end - 2)
+        span = _trimmed(text, span[0], span[1] - 2)
     return span
 
 
@@ -608,16 +606,30 @@ def guideline_sources(line: str | None) -> list[GuidelineSource]:
     """Guideline families named in one guideline line, sorted for stable output."""
     if not line:
         return []
-    # Screened once: blanking the links leaves no word that was not in the line before.
-    may = _CITATION_SCREEN.admitted(line)
-    if _NO_CITATION in may and _NO_CITATION.pattern.search(line):
-        return []
-    if _NOT_CITED in may:
+    return list(_line_sources(line) if len(line) <= _MEMO_LINE else _read_sources(line))
+
+
+_MEMO_LINE = 1000
+"""Guideline lines up to this long are remembered (a quarter of them repeat within a letter,
+more across letters: "Decision based on MTUS ..."); longer ones are read each time."""
+
+
+@functools.lru_cache(maxsize=2048)
+def _line_sources(line: str) -> tuple[GuidelineSource, ...]:
+    return _read_sources(line)
+
+
+def _read_sources(line: str) -> tuple[GuidelineSource, ...]:
+    low = lowered(line)
+    if _NO_CITATION.search(line, low):
+        return ()
+    if _NOT_CITED.search(line, low):
         line = _NOT_CITED.pattern.sub(" ", line)
-    found = {source for source, p in _SOURCE_PATTERNS if p in may and p.pattern.search(line)}
-    if _NON_MTUS in may:
-        for m in _NON_MTUS.pattern.finditer(line):
-            what = m.group("what")
-            if not any(p.pattern.search(what) for _, p in _SOURCE_PATTERNS):
-                found.add(GuidelineSource.other)
-    return sorted(found, key=lambda s: s.value)
+        low = lowered(line)
+    found = {source for source, p in _SOURCE_PATTERNS if p.search(line, low)}
+    for m in _NON_MTUS.finditer(line, low):
+        what = m.group("what")
+        what_low = low[m.start("what") : m.end("what")]
+        if not any(p.search(what, what_low) for _, p in _SOURCE_PATTERNS):
+            found.add(GuidelineSource.other)
+    return tuple(sorted(found, key=lambda s: s.value))

@@ -62,7 +62,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.0.0"
+REASONS_VERSION = "2.4.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -112,7 +112,7 @@ def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
 
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
 _NEG = (
-    r"(?:\bno\b|\bnot\b|\bnor\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
+    r"(?:\bno\b|\bnot\b|\bnor\b|\bneither\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
     r"|\bcannot\b|\bfail(?:s|ed)?\s+to\s+(?:document|demonstrate|show|provide|establish)\b"
     r"|\bargued\s+against\b)"
 )
@@ -120,7 +120,7 @@ _NEG = (
 #: Narrower cues for findings: bare "not" there mostly negates guideline prose
 #: ("the scan is not helpful in showing a pinched nerve").
 _NEG_FINDING = (
-    r"(?:\bno\b|\bnor\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
+    r"(?:\bno\b|\bnor\b|\bnothing\b|\bneither\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
     r"|\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:reveal|indicate|demonstrate|show|suggest"
     r"|detail|establish|outline|document)\b|\bfail(?:s|ed)?\s+to\s+provide\b)"
 )
@@ -131,7 +131,9 @@ _FUNCTIONAL_GAIN = (
     r"|improved\s+function|increased\s+function"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
-    r"|objective\s+response\s+to\s+(?:the\s+)?prior)"
+    r"|objective\s+response\s+to\s+(?:the\s+)?prior"
+    r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
+    r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+)?(?:function|activit(?:y|ies)))"
 )
 
 _CARE = (
@@ -146,6 +148,8 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 _CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
 #: The words every conditional opener begins with (derived; None: not known, always look).
 _CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITIONAL.starts else None
+#: "Whether more is needed depends on the approved visits" states the pending trial itself.
+_IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
@@ -205,11 +209,15 @@ _COMMON_WORDS_TEXT = (
     "purchase rental retrospective request requested date service services quantity total from into upper "
     "lower both additional sessions session visits visit unit units one two three four five six twelve "
     "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
-    # body regions: "a knee x-ray" is not "a knee brace"
-    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
-    "foot feet elbow elbows extremity extremities arm arms leg legs"
 )
-_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+#: Body regions: too common to tie a statement to a service ("a knee x-ray" is not "a knee brace"),
+#: but a guideline verdict "for the knee" is not about a treatment of the back.
+_BODY_REGIONS_TEXT = (
+    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
+    "foot feet elbow elbows extremity extremities arm arms leg legs forearm hip hips"
+)
+_BODY_REGIONS = frozenset(_BODY_REGIONS_TEXT.split())
+_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | _BODY_REGIONS
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
 
@@ -264,9 +272,26 @@ _EXAM_SUPPORTS = _rx(
     r"consistent\s+with|confirm(?:s|ed)|corroborat(?:es|ed)|(?:did|does)\s+support)\b"
 )
 
+#: "At no more than two levels, after failure of ...": an amount, not an absence.
+_AMOUNT_NOT_ABSENCE = _rx(r"\bno\s+(?:more|less|longer|fewer|greater)\s+than\b")
+
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
-    _Rule(ReasonCode.no_functional_improvement, _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN),
+    _Rule(
+        ReasonCode.no_functional_improvement,
+        _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN,
+        # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
+        reject_match=_rx(r"\buntil\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"),
+    ),
+    _Rule(
+        ReasonCode.no_functional_improvement,
+        (
+            r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
+            r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
+            r"unchanged|(?:has|have)\s+not\s+(?:changed|improved))\b"
+            r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL)"
+        ),
+    ),
     _Rule(
         ReasonCode.no_functional_improvement,
         (
@@ -282,6 +307,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)\s+(?:\w+\s+){0,3}?(?:evidence\s+of\s+)?(?:efficacy|benefit)"
             r"\s+(?:from|with|of)\s+(?:the\s+)?(?:prior|previous|past|current)\b"
+            r"|\bnot\s+(?:been\s+)?(?:shown|demonstrated|documented)\s+to\s+(?:\w+\s+){0,2}?(?:improve|help|increase)\b"
+            r"[^.;]{0,40}?\b(?:function|activit(?:y|ies))"
         ),
     ),
     # --- more than the guideline allows ----------------------------------------------
@@ -294,6 +321,16 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         skip_guideline=False,
         negatable=True,
     ),
+    _Rule(
+        ReasonCode.exceeds_guideline_limits,
+        (
+            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than(?!\s+one\b)|twice|double|triple)\s+"
+            r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
+            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM)\b"
+            r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
+        ),
+        negatable=True,
+    ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
         ReasonCode.not_recommended,
@@ -301,6 +338,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
+            r"|\b(?:experimental|investigational)\s+(?:status|nature)\b"
             r"|\bnot\s+(?:be\s+)?indicated\s+for\s+(?:this\s+usage|this\s+use|topical\s+use)\b"
             r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?(?:use|this|it)\b"
         ),
@@ -321,33 +359,38 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.missing_documentation,
         (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
-            r"(?:document(?:ed)?|provided?|include[ds]?|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
-            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?)\b"
-            r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:documented|provided|included|submitted"
-            r"|specified|noted|stated)\b"
+            r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
+            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?)\b"
+            r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
+            r"|specified|noted|stated|addressed|recorded|mentioned|described)\b"
+            r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
+            r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
+            r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
+            r"|\bno\b(?!\s+other\b)[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
         (
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
-            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate)\b"
+            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include|state|mention)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        (r"\bfail(?:s|ed)?\s+to\s+(?:document|provide|specify|include|outline|detail)\b"),
+        r"\bfail(?:s|ed)?\s+to\s+(?:document|provide|specify|include|outline|detail)\b",
     ),
     _Rule(
         ReasonCode.missing_documentation,
         (
-            r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation)\b"
+            r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation|statement)\b"
+            r"(?!\s+yet\b)"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        (r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b"),
+        r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b",
         # "Not supported by the records" closing a sentence that names its ground says nothing new.
         reject_sentence=_rx(r"\b(?:given|absent|without|lack\s+of|no|in\s+the\s+absence\s+of)\b"),
     ),
@@ -361,17 +404,20 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- exam findings do not support it ------------------------------------------------
     _Rule(
         ReasonCode.findings_do_not_support,
-        (_NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b"),
+        _NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b",
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
         (
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
-            r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction)"
-            r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms)"
+            r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
+            r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms|deficits?|signs)|instability"
+            r"|compressive\s+lesion"
             r"|focal\s+neurologic|neuropathic\s+pain)"
         ),
-        reject_match=_IMAGING_NOT_PROVIDED,
+        reject_match=_rx(
+            _IMAGING_NOT_PROVIDED.pattern + r"|\bno\s+other\b|\b(?:indicated|recommended|supported)\s+(?:only\s+)?for\b"
+        ),
         reject_sentence=_EXAM_SUPPORTS,
     ),
     _Rule(
@@ -389,12 +435,32 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,40}?\b(?:subjective\s+complaints"
             r"|signs\s+(?:suggestive|of)|objective\s+functional\s+deficits)\b"
-            r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify)\b"
+            r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify|meet|suggest)\b"
             r"|\b(?:MRI|imaging|x-?rays?|CT|scan|study)\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated)\b[^.;]{0,80}?"
             r"\bno\s+(?:evidence\s+of\s+)?(?:disc|herniation|fracture|stenosis|impingement|tear|compression|nerve)"
             r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
             r"\s+improvement\b"
             r"|\bonly\s+(?:mild|minimal|slight|minor)\b[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam"
+            r"|\bnormal\s+neurologic(?:al)?\s+(?:exam(?:ination)?|findings)\b"
+            r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings)\b[^.;]{0,60}?"
+            r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
+            r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
+            r"|\b(?:MRI|imaging|x-?rays?|CT|scans?|stud(?:y|ies)|films?|radiographs?|EMG|NCV|NCS)\b[^.;]{0,60}?"
+            r"\b(?:revealed|showed|shown|shows?|demonstrated|was|were)\s+(?:\w+\s+)?(?:no\s+(?:evidence\s+of\s+)?(?:instability"
+            r"|abnormal\s+motion"
+            r"|slippage|spondylolisthesis|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"
+            r"|unremarkable)\b"
+            r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|\w+\s+findings)\s+"
+            r"(?:is|are|was|were)\s+not\s+(?:documented|shown|demonstrated|present|found|evident)\s+on\s+"
+            r"(?:the\s+)?(?:physical\s+)?exam"
+            r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
+            r"|\bhas\s+no\s+(?:\w+\s+){0,2}?risk\s+factors?\b"
+            r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
+            r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\bno\s+history\s+of\s+(?:peptic\s+)?(?:ulcers?|bleeding)\b"
+            r"|\bnot\s+homebound\b"
+            r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
+            r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
+            r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
         ),
         reject_match=_IMAGING_NOT_PROVIDED,
     ),
@@ -405,10 +471,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:" + _NEG + r"|\bfails?\s+to\s+document\b)[^.;]{0,100}?\bfail(?:ed|ure|s)?\b"
             r"[^.;]{0,40}?\b" + _CARE
         ),
+        reject_match=_AMOUNT_NOT_ABSENCE,
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        (r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail"),
+        r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail",
     ),
     _Rule(
         ReasonCode.other_treatment_first,
@@ -416,9 +483,29 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b|\bwithout\s+evidence\s+of\s+failure\b"
             r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
-            r"|(?:\bno\b|\black\s+of\b)[^.;]{0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
+            r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
             r"|therapy|management)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
+        ),
+        reject_match=_AMOUNT_NOT_ABSENCE,
+    ),
+    _Rule(
+        ReasonCode.other_treatment_first,
+        (
+            r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line|other)\s+(?:treatment\s+)?"
+            r"(?:care|treatment|therapy|management|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
+            r"|exhausted|completed|failed|undertaken)\b"
+            r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication))\s+that\s+"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed)\b"
+            r"|\bno\s+(?:prior\s+|previous\s+)?trial\s+of\b"
+            r"|\b(?:remains?|are|is)\s+untried\b"
+            r"|\bno\s+(?:\w+\s+){0,2}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
+            r"|tried|attempted)\b"
+            r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
+            r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
+            r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
+            r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
+            r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
         ),
     ),
 )
@@ -431,7 +518,11 @@ _UNTIL_OTHER_CARE = _rx(
     r"^\W*until\s+(?:after\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:trial|failure|completion|conservative|first[- ]line"
     r"|other|adequate|physical\s+therapy|exercise)"
 )
-_UNTIL_EVIDENCE = _rx(r"^\W*until\s+(?:there\s+(?:is|are)\s+)?(?:\w+\s+){0,3}?(?:studies|evidence|research|trials)\b")
+_UNTIL_EVIDENCE = _rx(
+    r"^\W*until\s+(?:there\s+(?:is|are)\s+)?(?:\w+\s+){0,3}?(?:studies|evidence|research|trials)\b"
+    r"|^\W*(?:except|other\s+than)\s+(?:in|within|as\s+part\s+of)\s+(?:the\s+)?(?:setting\s+of\s+)?(?:an?\s+)?"
+    r"(?:research|clinical\s+trial|study)"
+)
 _DURATION_LIMIT = _rx(
     r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:\d|one|two|three|four|six|a\s+few|several)"
     r"|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
@@ -439,8 +530,8 @@ _DURATION_LIMIT = _rx(
 _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
 _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
-    r"|^\W*(?:the\s+)?(?:routine(?:ly)?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
-    r"|for\s+patients|without|for\s+chronic|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
+    r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
+    r"|for\s+patients|without|for\s+chronic|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
 _CASE_WORDS = _cue(
@@ -452,8 +543,8 @@ _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:r
 
 _RELATED = _cue(
     r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
-    r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:also\s+)?(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
+    r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
+    r"(?:also\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied)"
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
     r"(?:is|was|has\s+been)\s+(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+)?(?:medically\s+necessary|certified|"
@@ -463,13 +554,31 @@ _RELATED = _cue(
     r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
+    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
+    r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)\b"
+    r"|\b(?:that|the|this)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
+    r"|have\s+been)\s+(?:found|deemed|determined|judged)\s+(?:\w+\s+)?not\s+(?:to\s+be\s+)?(?:medically\s+necessary"
+    r"|certified|authorized|approved|supported)\b"
+    r"|\b(?:the|this)\s+(?P<subject9>(?:[\w/.-]+\s+){0,3}?[\w/.-]+),\s+which\s+(?:was|were|has\s+not\s+been|is)\s+not\s+"
+    r"(?:\w+\s+)?(?:approved|certified|authorized|medically\s+necessary)\b"
+    r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
+    r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
+    r"|\b(?:with\s+no|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
+    r"(?:certified|approved|authorized)\b"
 )
+#: Subjects that are a person or a part of this item's request, not another service.
+_NOT_A_SERVICE = _rx(
+    r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|remain\w*|number|amount|balance|rest|visits?"
+    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?)\b"
+)
+#: "The request for the lumbar fusion": the subject is the fusion.
+_REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _cue(
-    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?\d)"
-    r"|\bduplicat(?:e|ed|ion|ive)\b"
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
+    r"|\bduplicat\w*"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
@@ -477,14 +586,22 @@ _ALREADY_HAS = _cue(
     r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
+    r"|\ba\s+second\s+(?P<obj3>[\w-]+)"
 )
 _TRIAL_PENDING = _cue(
-    r"\b(?:additional|further|more|continued|subsequent|ongoing|future)\b[^.;]{0,120}?"
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
+    r"|(?:should|would|will|must)\s+(?:follow|await)"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
-    r"|\bresponse\s+to\s+(?:the\s+)?(?:approved|certified|authorized|modified)\b"
+    r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified)\b"
+    r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
+    r"|have\s+been)\s+(?:finished|completed|done)\b"
+    r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
+    r"|\b(?:can|could|will|would)\s+only\s+be\s+(?:decided|determined|judged|assessed|known)\s+(?:once|after|when)\b"
+    r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
+    r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
@@ -492,6 +609,8 @@ _APPROVED_PART = _rx(
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|\d+|one|two|three|four|five|six"
     r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
+    r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved)\b"
+    r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
 )
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (
@@ -848,7 +967,17 @@ def _speaks_of_case(s: _Sentence) -> bool:
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
     """True when the sentence, up to ``upto``, reports what a guideline says."""
-    return s.guideline_at is not None and s.guideline_at <= upto
+    if s.guideline_at is None or s.guideline_at > upto:
+        return False
+    return _CASE_CLAUSE.search(s.text, s.guideline_at, upto) is None
+
+
+#: "While ODG allows X for radicular symptoms, the applicant had no radicular findings": the
+#: guideline's clause ends where one about the patient begins.
+_CASE_CLAUSE = _rx(
+    r"[,;]\s*(?:but\s+|and\s+|yet\s+)?(?:the|this|her|his)\s+(?:applicant|patient|claimant|injured\s+worker|employee"
+    r"|worker)\b"
+)
 
 
 # --- matching ------------------------------------------------------------------------
@@ -870,6 +999,10 @@ class _Context:
     quotes: list[tuple[int, int]]
     service: set[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
+    service_head: set[str] | None = None
+    """Stems of what the item is, without what it is for ("sedation" of "sedation for an injection")."""
+    regions: frozenset[str] | None = None
+    """The body regions the service names (None: it names none)."""
 
     @cached_property
     def approved_part(self) -> bool:
@@ -925,10 +1058,36 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         return None
     # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
     verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
-    subject = after[:80] if verb_first else _subject(s.text, m.start())
-    if not _about_this(ctx, subject):
+    subject = (
+        m.group().rsplit(None, 1)[-1] + " " + _OBJECT_END.split(after[:80], maxsplit=1)[0]
+        if verb_first
+        else _subject(s.text, m.start())
+    )
+    if not _about_this(ctx, subject) or _other_region(ctx, after):
         return None
+    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
+        return None  # "... is not recommended. That is not the procedure requested here."
     return ReasonCode.not_recommended
+
+
+_NOT_THIS_ONE = _rx(
+    r"\W*(?:that|this|which|it)\s+is\s+not\s+the\s+(?:\w+\s+)?(?:procedure|treatment|service|medication|device|test"
+    r"|request)\s+(?:requested|at\s+issue|under\s+review|in\s+question|being\s+requested|here)"
+)
+
+
+#: Where the object of "does not recommend ..." ends.
+_OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
+_FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
+
+
+def _other_region(ctx: _Context, after: str) -> bool:
+    """ "Not recommended for the ankle, wrist or knee" when this item treats another body region."""
+    m = _FOR_REGION.search(after)
+    if m is None or ctx.regions is None:
+        return False
+    named = {w for w in re.findall(r"[a-z]+", m.group(1).lower()) if w in _BODY_REGIONS}
+    return bool(named) and not named & ctx.regions
 
 
 def _related(ctx: _Context, m: re.Match[str]) -> bool:
@@ -941,13 +1100,15 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
         return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
-    subject = (m.group("subject") or m.group("subject2") or m.group("subject3") or "").strip()
-    if not subject or _ITSELF.search(subject):
+    groups = ("subject", "subject2", "subject3", "subject5", "subject6", "subject7", "subject8", "subject9")
+    group = next((g for g in groups if m.group(g)), None)
+    subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""
+    if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
     stems = _stems(subject)
     if not stems:
         return False
-    return ctx.service is None or not stems <= ctx.service
+    return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
 
 def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.Match[str]]]) -> None:
@@ -960,15 +1121,25 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 break
     if may & (_ALREADY_BIT | _ALREADY_HAS_BIT):
         for m in (*_finditer(_ALREADY, _ALREADY_BIT, s), *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s)):
-            thing = m.groupdict().get("obj") or m.groupdict().get("obj2")
-            if thing is not None and not (ctx.service and _stems(thing) & ctx.service):
+            thing = _object(s.text, m)
+            if (
+                thing is not None
+                and not (ctx.service and _stems(thing) & ctx.service)
+                and not _GENERIC_THING.match(thing)
+            ):
                 continue
-            if s.guideline_at is None and not _negated(s.text, m) and not _conditional_before(s, m.start()):
+            if _PART_BEFORE.search(_clause_before(s.text, m.start())):
+                continue  # "the 4 sessions already authorized": the approved part, not a duplicate
+            if (
+                (s.guideline_at is None or _speaks_of_case(s))
+                and not _negated(s.text, m)
+                and not _conditional_before(s, m.start())
+            ):
                 found.append((ReasonCode.already_authorized, m))
                 break
     if may & _TRIAL_PENDING_BIT:
         for m in _TRIAL_PENDING.finditer(s.text, s.low):
-            if s.guideline_at is None and not _conditional_before(s, m.start()):
+            if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
                 if ctx.approved_part:  # read last: it searches the whole rationale
                     found.append((ReasonCode.approved_trial_pending, m))
                 break
@@ -985,6 +1156,30 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
             if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
                 found.append((code, m))
             break
+
+
+_CLAUSE_END = re.compile(r"[,.;:()]")
+#: "Already has the device": a word that can only mean the thing requested.
+_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
+#: An amount just before "already authorized" names the approved part of this request.
+_PART_BEFORE = _rx(
+    r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
+    r"|treatments?|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount))\s*$"
+)
+
+
+def _object(sentence: str, m: re.Match[str]) -> str | None:
+    """The thing "already has / had" names: from the object to the clause's end (at most 40 characters).
+
+    The object is matched lazily, so "already has a functioning brace" would give "functioning";
+    the item's words may come later in the phrase.
+    """
+    group = next((g for g in ("obj", "obj2", "obj3") if m.groupdict().get(g)), None)
+    if group is None:
+        return None
+    start = m.start(group)
+    end = _CLAUSE_END.search(sentence, start, start + 40)
+    return sentence[start : max(m.end(group), end.start() if end else min(len(sentence), start + 40))]
 
 
 def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
@@ -1055,6 +1250,11 @@ def _narrow(folded: str, s_start: int, s_end: int, m_start: int, m_end: int) -> 
     return m_start, m_end
 
 
+#: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
+_SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
+_SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
+
+
 def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str | None = None) -> list[Reason]:
     """Recognise the reasons in the rationale ``text[start:end]`` of one item.
 
@@ -1079,8 +1279,10 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     values = _SCREEN.token_values(low)
     aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(rationale)
-    stems = _stems(service) if service else None
-    ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None)
+    stems = _stems(service) if service else set()
+    head = _stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]) if service else set()
+    regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS if service else frozenset()
+    ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
     spaces = -1 if rationale[0] == " " else 0  # spaces before the sentence, less a leading one

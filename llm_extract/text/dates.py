@@ -46,7 +46,6 @@ NUMERIC_DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]|\.\d)")
 _EN = re.compile(rf"\b({'|'.join(MONTHS['en'])})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _ES = re.compile(rf"\b(\d{{1,2}})\s+de\s+({'|'.join(MONTHS['es'])})\s+(?:de|del)\s+(\d{{4}})\b", re.I)
-_PARTS = re.compile(r"[/-]")
 
 
 def full_year(raw: str | int) -> int:
@@ -67,7 +66,7 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
 
 def parse_numeric_date(raw: str) -> dt.date | None:
     """Read ``m/d/y`` or ``m-d-y`` (2- or 4-digit year)."""
-    month, day, year = _PARTS.split(raw.strip())
+    month, day, year = raw.strip().replace("-", "/").split("/")  # "/" or "-" between the parts
     return make_date(full_year(year), int(month), int(day))
 
 

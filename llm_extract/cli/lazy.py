@@ -1,17 +1,14 @@
-"""Start-up helpers for the command line: commands and consoles loaded on first use.
+"""The typer app's commands that are imported only when invoked.
 
-A cold ``llm-extract --help`` or ``extract`` used to import FastAPI, the eval harness
-and rich before doing anything (0.6-0.9 s of CPU per run). Here ``serve``, ``keys``
-and ``eval`` are registered by name and imported only when invoked (their one-line
-help for the command list is kept here; tests/test_startup.py checks it against the
-real docstrings), and the rich consoles are created on first print.
+A cold ``llm-extract --help`` used to import FastAPI, the eval harness and rich before
+doing anything (0.6-0.9 s of CPU per run). Here ``serve``, ``keys`` and ``eval`` are
+registered by name and imported only when invoked (their one-line help for the command
+list is kept here; tests/test_startup.py checks it against the real docstrings).
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import import_module
 from typing import Any
 
@@ -92,27 +89,3 @@ class LazyGroup(TyperGroup):
             super().format_commands(ctx, formatter)
         finally:
             self._listing = False
-
-
-class LazyConsole:
-    """A rich ``Console`` made on first use (importing rich costs ~40 ms a process)."""
-
-    def __init__(self, *, stderr: bool) -> None:
-        self._stderr = stderr
-
-    @cached_property
-    def _console(self) -> Any:
-        from rich.console import Console
-
-        return Console(stderr=self._stderr, highlight=False)
-
-    def print(self, text: str, *, soft_wrap: bool = False) -> None:
-        """Print like rich; plain text to a pipe or file is written directly (what rich would write)."""
-        stream = sys.stderr if self._stderr else sys.stdout
-        if soft_wrap and "[" not in text and not stream.isatty() and "_console" not in self.__dict__:
-            stream.write(text + "\n")
-            return
-        self._console.print(text, soft_wrap=soft_wrap)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._console, name)

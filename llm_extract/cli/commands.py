@@ -1,4 +1,4 @@
-"""Command line: ``llm-extract extract|cache|schema|serve|keys|worker|eval``.
+"""The commands of ``llm-extract``: their options (typer annotations) and what they do.
 
 ``extract --format`` picks what each letter becomes: the JSON document, a terminal
 table, or the worker's document as plain text, an HTML page or a PDF (printed by
@@ -7,6 +7,11 @@ headless Chromium; see :mod:`llm_extract.render`).
 Every user-caused failure prints one line naming the file and how to fix it; a
 batch continues past bad letters and the exit code says whether any failed
 (0 all good, 1 some letters failed, 2 bad usage or configuration).
+
+This module does not import typer: the annotations are strings that
+:mod:`llm_extract.cli.typerapp` has typer read (:func:`bind_typer`), and that
+:mod:`llm_extract.cli.lean` reads itself to run a plain ``extract`` without loading
+typer (~30 ms of CPU a process). Exits are ``SystemExit``, which typer passes through.
 """
 
 from __future__ import annotations
@@ -19,12 +24,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import typer
-
+from llm_extract.cli.console import LazyConsole
 from llm_extract.errors import LlmExtractError
-from llm_extract.lazycli import LazyConsole, LazyGroup
 
 if TYPE_CHECKING:  # imported where used: `--help` and `extract` must not pay for what they do not run
+    import typer  # named by the annotations only; bound at run time by bind_typer()
+
     from llm_extract.contract.models import Extraction
     from llm_extract.engine.pipeline import LetterResult, RunStats
     from llm_extract.letter.inputs import LetterInput
@@ -34,20 +39,6 @@ if TYPE_CHECKING:  # imported where used: `--help` and `extract` must not pay fo
 DEFAULT_MAX_PAGES = 200
 """Same as ``llm_extract.letter.pdf.DEFAULT_MAX_PAGES`` (a test keeps them equal): importing that
 module for a default would load the PDF reader on every command, ``--help`` included."""
-
-app = typer.Typer(
-    name="llm-extract",
-    help="Grounded decisions and plain-language summaries from California IMR determination letters.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    # Plain click help: typer's rich help formatter costs ~0.1 s of CPU per `--help`.
-    rich_markup_mode=None,
-    # `serve`, `keys` and `eval` are imported only when invoked (FastAPI, the eval harness).
-    cls=LazyGroup,
-)
-cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(cache_app, name="cache")
 
 err: Any = LazyConsole(stderr=True)
 out: Any = LazyConsole(stderr=False)
@@ -70,10 +61,19 @@ class Format(StrEnum):
 SUFFIXES = {Format.json: ".json", Format.table: ".json", Format.text: ".txt", Format.html: ".html", Format.pdf: ".pdf"}
 
 
-CacheDirOption = Annotated[
-    Path | None,
-    typer.Option("--cache-dir", help="Cache directory (default: user cache dir or $LLM_EXTRACT_CACHE_DIR)."),
-]
+CACHE_DIR_HELP = "Cache directory (default: user cache dir or $LLM_EXTRACT_CACHE_DIR)."
+
+
+def bind_typer() -> None:
+    """Bind the name ``typer`` the annotations use, so that typer can evaluate them.
+
+    Called by :mod:`llm_extract.cli.typerapp` before it registers these commands; nothing
+    else here needs typer, and :mod:`llm_extract.cli.lean` reads the same annotations
+    with a stand-in for it.
+    """
+    import typer as module
+
+    globals()["typer"] = module
 
 
 def _version(value: bool) -> None:
@@ -81,11 +81,10 @@ def _version(value: bool) -> None:
         from llm_extract.version import __version__
 
         out.print(f"llm-extract {__version__}")
-        raise typer.Exit()
+        raise SystemExit(0)
 
 
-@app.callback()
-def main(
+def common_options(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress (never letter text).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
@@ -103,12 +102,11 @@ def report(error: LlmExtractError) -> None:
     err.print(f"[red]error[/red] {escape(f'[{error.code}] {error}')}", soft_wrap=True)
 
 
-def fail(error: LlmExtractError, code: int = 2) -> typer.Exit:
+def fail(error: LlmExtractError, code: int = 2) -> SystemExit:
     report(error)
-    return typer.Exit(code)
+    return SystemExit(code)
 
 
-@app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Letters (.txt, .pdf) or directories of them.")],
     out_dir: Annotated[
@@ -129,7 +127,7 @@ def extract(
         ),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_dir: CacheDirOption = None,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help=CACHE_DIR_HELP)] = None,
     max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.")] = DEFAULT_MAX_PAGES,
     backend_name: Annotated[
         str | None,
@@ -198,7 +196,7 @@ def extract(
     if (account := getattr(backend, "account", None)) is not None:
         err.print(f"{backend.name} usage: {account.totals.line()}", soft_wrap=True)
     if stats.failed:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
 def _check_format(fmt: Format, out_dir: Path | None, count: int) -> None:
@@ -352,8 +350,7 @@ def print_table(name: str, extraction: Extraction, lang: DocLang = "en") -> None
     out.print(f"[bold]{escape(summary.headline)}[/bold]\n")
 
 
-@cache_app.command("stats")
-def cache_stats(cache_dir: CacheDirOption = None) -> None:
+def cache_stats(cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help=CACHE_DIR_HELP)] = None) -> None:
     """Show where the cache is and how much it holds."""
     try:
         from llm_extract.engine.cache import ResultCache
@@ -364,8 +361,7 @@ def cache_stats(cache_dir: CacheDirOption = None) -> None:
     out.print(f"cache: {stats['directory']}\nentries: {stats['entries']}\nbytes: {stats['bytes']}")
 
 
-@cache_app.command("clear")
-def cache_clear(cache_dir: CacheDirOption = None) -> None:
+def cache_clear(cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help=CACHE_DIR_HELP)] = None) -> None:
     """Delete every cached result."""
     try:
         from llm_extract.engine.cache import ResultCache
@@ -376,7 +372,6 @@ def cache_clear(cache_dir: CacheDirOption = None) -> None:
     out.print(f"removed {removed} cached result(s)")
 
 
-@app.command()
 def schema() -> None:
     """Print the JSON Schema of the v1 output document."""
     from llm_extract.contract.schema import schema_json
@@ -384,7 +379,6 @@ def schema() -> None:
     sys.stdout.write(schema_json())
 
 
-@app.command()
 def worker(
     concurrency: Annotated[int, typer.Option(min=1, max=256, help="Letters extracted at once.")] = 4,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the shared result cache.")] = False,
@@ -425,7 +419,3 @@ def worker(
         concurrency=concurrency,
         max_pages=max_pages,
     )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()

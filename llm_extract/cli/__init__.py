@@ -1,0 +1,40 @@
+"""Command line: ``llm-extract extract|cache|schema|serve|keys|worker|eval``.
+
+:func:`main` is the console script. A plain ``extract`` line runs without importing
+typer (:mod:`llm_extract.cli.lean`); everything else, help and usage errors included,
+goes to the typer app (:mod:`llm_extract.cli.typerapp`, also reachable here as ``app``).
+Both read the commands' one definition in :mod:`llm_extract.cli.commands`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from llm_extract.cli.typerapp import app
+
+__all__ = ["app", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> Any:
+    """Run the command line (``argv`` defaults to ``sys.argv[1:]``); returns or raises the exit code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["extract"]:
+        from llm_extract.cli.lean import run_extract
+
+        code = run_extract(args[1:])
+        if code is not None:
+            return code
+    from llm_extract.cli.typerapp import app
+
+    return app() if argv is None else app(args)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # loaded on first use: importing typer is what `main` avoids
+        from llm_extract.cli.typerapp import app
+
+        return app
+    raise AttributeError(f"module 'llm_extract.cli' has no attribute {name!r}")

@@ -1,0 +1,77 @@
+"""The reason rules on invented letters they were not written on (evals/synthetic).
+
+The letters were written by people who never saw the rules, in the real letters' layout and
+the reviewers' ways of arguing, and labeled blind by two labelers (evals/synthetic/README.md).
+They are measured by the same figures as the fixtures and held at today's figures, so a rule
+that only fits the DWC corpus's wording, or a change that loses a general wording, shows up here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from llm_extract.evaluation.fixtures import ExpectedReasons
+from llm_extract.parse.parser import parse
+from llm_extract.text.fold import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SYNTHETIC = ROOT / "evals" / "synthetic"
+
+
+def _figures_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("reason_figures", ROOT / "scripts" / "reason_figures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _labels(case: str, folder: Path) -> list[dict[str, object]]:
+    lines = (folder / f"{case}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+LETTERS = sorted((SYNTHETIC / "letters").glob("*.txt"))
+
+
+def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
+    items = 0
+    for letter in LETTERS:
+        text = letter.read_text(encoding="utf-8")
+        decisions = parse(text).decisions
+        settled = _labels(letter.stem, SYNTHETIC / "labels")
+        assert len(settled) == len(decisions), letter.stem
+        for folder in ("A", "B"):
+            assert len(_labels(letter.stem, SYNTHETIC / "labels" / folder)) == len(decisions), (letter.stem, folder)
+        for row, decision in zip(settled, decisions, strict=True):
+            label = ExpectedReasons.model_validate({k: v for k, v in row.items() if k not in ("letter", "index")})
+            assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
+            assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
+            items += 1
+    assert len(LETTERS) >= 80 and items >= 200
+
+
+# Today's figures on all invented letters (every round is fitted: see the README); issue 9's
+# goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
+@pytest.mark.parametrize(
+    ("figure", "goal"),
+    [("coverage", 0.93), ("primary_hit", 0.91), ("recall", 0.80), ("misinform", 0.015)],
+)
+def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
+    script = _figures_script()
+    items = script.labeled_set(SYNTHETIC).items
+    n = len(items)
+    value = {
+        "coverage": sum(bool(i.shown) for i in items) / n,
+        "primary_hit": sum(i.labels.primary in i.shown for i in items) / n,
+        "recall": sum(len(set(i.labels.gold) & set(i.shown)) for i in items) / sum(len(i.labels.gold) for i in items),
+        "misinform": sum(bool(script._wrong(i)) for i in items) / n,
+    }[figure]
+    assert value <= goal if figure == "misinform" else value >= goal, f"{figure} {value:.3f} vs goal {goal}"
