@@ -44,7 +44,7 @@ _MAX_GROUPS = 4
 
 #: Alternatives are expanded (``(A|B)C`` into ``AC``, ``BC``) up to this many; beyond it
 #: an alternation's words are merged into groups that any of its branches satisfies.
-_MAX_ALTERNATIVES = 16
+_MAX_ALTERNATIVES = 32
 
 #: Words remembered per screen before the memory is dropped (hostile text has endless new words).
 _MAX_MEMO = 50_000
