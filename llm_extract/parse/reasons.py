@@ -36,10 +36,15 @@ missing record, not "your exam did not show a need".
 Reasons explain the outcome, so denial reasons are only looked for in upheld items
 and ``criteria_met`` only in overturned ones.
 
-Speed: the rationale is folded once, every pattern is compiled at import, every
-quantifier over a character class is bounded or anchored by a literal, and the
+Speed: the rationale is folded once (spans map back through the few characters folding
+dropped), its words are read once and screened (:mod:`llm_extract.text.prefilter`) so a
+sentence runs only the patterns whose words it has, a pattern is tried only where one of
+its first words begins, and a sentence's roles are read only when a rule needs them.
+Every quantifier over a character class is bounded or anchored by a literal, and the
 sentence splitter looks back a bounded number of characters per boundary, so the work
-is linear in the rationale's length.
+is linear in the rationale's length. The screened patterns' words are derived
+beforehand (:mod:`.reasons_words`) and the patterns compiled when they first run, so
+a fresh process pays little for the patterns a letter does not need.
 """
 
 from __future__ import annotations
@@ -48,12 +53,12 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import accumulate, compress, count
-from operator import add
+from functools import cached_property, reduce
+from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
-from llm_extract.text.prefilter import Prefilter, Screen
+from llm_extract.parse.reasons_words import TABLE
+from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
@@ -94,9 +99,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
-def _cue(pattern: str) -> Prefilter:
-    """A pattern for every sentence, run only where the words it needs occur (see :data:`_SCREEN`)."""
-    return Prefilter(_rx(pattern))
+def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
+    """A pattern for every sentence, run only where the words it needs occur (see :data:`_SCREEN`).
+
+    Its words were derived beforehand (:mod:`.reasons_words`) and it is compiled when it
+    first runs, so a process that reads one letter pays only for the patterns it needs.
+    """
+    return Prefilter(pattern, TABLE, flags)
 
 
 # --- shared vocabulary -------------------------------------------------------------
@@ -136,7 +145,9 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|N
 
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
-_CONDITIONAL = _rx(r"\b(?:if|when|unless|whether)\b")
+_CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
+#: The words every conditional opener begins with (derived; None: not known, always look).
+_CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITIONAL.starts else None
 #: "Whether more is needed depends on the approved visits" states the pending trial itself.
 _IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
 
@@ -150,12 +161,11 @@ _GUIDELINE_VERB = _cue(
 )
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
-_UR_REPORT = Prefilter(
-    re.compile(
-        r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
-        r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
-        r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)"
-    )
+_UR_REPORT = _cue(
+    r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
+    r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
+    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)",
+    0,  # case matters: "UR" is the review, "ur" is not
 )
 
 #: Leading connectives that do not change a sentence's role ("In addition, however, ...").
@@ -183,6 +193,7 @@ _NEGATION_WORD = _rx(r"\b(?:not|no|never|cannot)\b|n't\b")
 
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "dr", "no", "fig", "approx", "st", "mr", "ms"})
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 
 #: Words that refer to the item under review without naming it.
 _SELF_REFERENCE = _rx(
@@ -224,7 +235,8 @@ class _Rule:
     """One wording of a reason, with the guards that keep it precise."""
 
     code: ReasonCode
-    pattern: re.Pattern[str]
+    pattern: str
+    """The wording (case is ignored)."""
     skip_guideline: bool = True
     """Ignore matches in a sentence that, up to the match, reports a guideline."""
     skip_quoted: bool = True
@@ -245,7 +257,7 @@ class _Rule:
     """The pattern, skipped on sentences that lack the words every match of it contains."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "prefilter", Prefilter(self.pattern))
+        object.__setattr__(self, "prefilter", _cue(self.pattern))
 
 
 #: "No imaging studies were provided": a missing record, not a normal exam.
@@ -267,13 +279,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(_NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN),
+        _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN,
         # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
         reject_match=_rx(r"\buntil\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"),
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(
+        (
             r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"unchanged|(?:has|have)\s+not\s+(?:changed|improved))\b"
@@ -282,14 +294,14 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(
+        (
             _FUNCTIONAL_GAIN + r"[^.;]{0,80}?\b(?:was|were|is|are|has|have)\s+not\s+(?:been\s+)?"
             r"(?:indicated|documented|noted|shown|demonstrated|reported|provided|evident)\b"
         ),
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
-        _rx(
+        (
             r"\bno\s+reports?\s+of\s+improvement\b"
             r"|\b(?:therapy|treatment|session)\s+(?:outcomes?|results?|response)\s+(?:was|were|is|are|has|have)\s+not\s+"
             r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
@@ -302,7 +314,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- more than the guideline allows ----------------------------------------------
     _Rule(
         ReasonCode.exceeds_guideline_limits,
-        _rx(
+        (
             r"\b(?:exceed(?:s|ed|ing)?|in\s+excess\s+of|(?:is|are|was|were)\s+excessive"
             r"|surpass(?:es|ed)?|need\s+excess)\b"
         ),
@@ -311,7 +323,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.exceeds_guideline_limits,
-        _rx(
+        (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than(?!\s+one\b)|twice|double|triple)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
             r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM)\b"
@@ -322,7 +334,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
         ReasonCode.not_recommended,
-        _rx(
+        (
             r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
@@ -336,7 +348,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- records do not show what is needed --------------------------------------------
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\black\s+of\s+(?:\w+\s+){0,2}?(?:documentation|information|documented)\b"
             r"|\b(?:no|without)\s+(?:\w+\s+){0,2}?documentation\b"
             r"|\b(?:no|without)\s+(?:clear(?:ly)?\s+)?documented\b"
@@ -345,7 +357,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
             r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?)\b"
@@ -359,18 +371,18 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
             r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include|state|mention)\b"
         ),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(r"\bfail(?:s|ed)?\s+to\s+(?:document|provide|specify|include|outline|detail)\b"),
+        r"\bfail(?:s|ed)?\s+to\s+(?:document|provide|specify|include|outline|detail)\b",
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation|statement)\b"
             r"(?!\s+yet\b)"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
@@ -378,13 +390,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b"),
+        r"\bnot\s+supported\s+by\s+the\s+(?:\w+\s+)?(?:documents|documentation|records)\b",
         # "Not supported by the records" closing a sentence that names its ground says nothing new.
         reject_sentence=_rx(r"\b(?:given|absent|without|lack\s+of|no|in\s+the\s+absence\s+of)\b"),
     ),
     _Rule(
         ReasonCode.missing_documentation,
-        _rx(
+        (
             r"(?:\bno\b|\bwithout\b|\black\s+of\b)\s+(?:\w+\s+){0,3}?" + _IMAGING + r"\b(?:\s+\w+){0,3}?\s+"
             r"(?:(?:was|were)\s+)?(?:provided|submitted|available|included|enclosed)\b"
         ),
@@ -392,11 +404,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- exam findings do not support it ------------------------------------------------
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(_NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b"),
+        _NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b",
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(
+        (
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms|deficits?|signs)|instability"
@@ -410,7 +422,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(
+        (
             _NEG_FINDING + r"[^.;]{0,60}?\b(?:(?:physical\s+)?exam(?:ination)?\s+findings"
             r"|abnormal\s+findings|clinical\s+findings|findings\s+(?:consistent|to\s+(?:support|suggest)"
             r"|on\s+exam)|(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam(?:ination)?\b)"
@@ -420,7 +432,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
-        _rx(
+        (
             r"(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,40}?\b(?:subjective\s+complaints"
             r"|signs\s+(?:suggestive|of)|objective\s+functional\s+deficits)\b"
             r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify|meet|suggest)\b"
@@ -455,7 +467,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- other treatment must be tried or completed first -------------------------------
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(
+        (
             r"(?:" + _NEG + r"|\bfails?\s+to\s+document\b)[^.;]{0,100}?\bfail(?:ed|ure|s)?\b"
             r"[^.;]{0,40}?\b" + _CARE
         ),
@@ -463,11 +475,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail"),
+        r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail",
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(
+        (
             r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b|\bwithout\s+evidence\s+of\s+failure\b"
             r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
@@ -479,7 +491,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        _rx(
+        (
             r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line|other)\s+(?:treatment\s+)?"
             r"(?:care|treatment|therapy|management|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
             r"|exhausted|completed|failed|undertaken)\b"
@@ -603,10 +615,10 @@ _APPROVED_PART = _rx(
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (
     # A negated limit is a met criterion; it cannot go through the negation guard.
-    _Rule(ReasonCode.criteria_met, _rx(r"\b(?:is|are|was|were)\s+not\s+in\s+excess\s+of\b")),
+    _Rule(ReasonCode.criteria_met, r"\b(?:is|are|was|were)\s+not\s+in\s+excess\s+of\b"),
     _Rule(
         ReasonCode.criteria_met,
-        _rx(
+        (
             r"\bmeets?\b[^.;]{0,60}?\b(?:guidelines?|criteria|recommendations?)\b"
             r"|\b(?:criteria|guidelines?|requirements)\b[^.;]{0,40}?\b(?:are|were|is|was|have\s+been"
             r"|has\s+been)\s+met\b"
@@ -618,7 +630,7 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.criteria_met,
-        _rx(
+        (
             r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?(?:medically\s+necessary|supported"
             r"|appropriate|warranted|indicated)\b"
         ),
@@ -643,30 +655,54 @@ _SCREEN = Screen(
 )
 
 
+_GUIDELINE_VERB_BIT, _VERDICT_BIT, _UR_REPORT_BIT, _CASE_WORDS_BIT = map(
+    _SCREEN.bit, (_GUIDELINE_VERB, _VERDICT, _UR_REPORT, _CASE_WORDS)
+)
+_RELATED_BIT, _ALREADY_BIT, _ALREADY_HAS_BIT, _TRIAL_PENDING_BIT = map(
+    _SCREEN.bit, (_RELATED, _ALREADY, _ALREADY_HAS, _TRIAL_PENDING)
+)
+_NOT_RECOMMENDED_BIT = _SCREEN.bit(_NOT_RECOMMENDED_RULE.prefilter)
+
+#: Each outcome's rules by their screen bits (the not-recommended rule is matched in
+#: :func:`_special_hits`, with the other denial patterns that need code of their own),
+#: and every bit that can lead to a hit for that outcome.
+_RULE_OF = {_SCREEN.bit(r.prefilter): r for r in (*_DENIAL_RULES, *_APPROVAL_RULES) if r is not _NOT_RECOMMENDED_RULE}
+_RULES_MASK = reduce(or_, _RULE_OF, 0)
+_SPECIAL_MASK = _NOT_RECOMMENDED_BIT | _RELATED_BIT | _ALREADY_BIT | _ALREADY_HAS_BIT | _TRIAL_PENDING_BIT
+_DENIAL_MASK = reduce(or_, (bit for bit, r in _RULE_OF.items() if r in _DENIAL_RULES), _SPECIAL_MASK)
+_APPROVAL_MASK = reduce(or_, (bit for bit, r in _RULE_OF.items() if r in _APPROVAL_RULES), 0)
+#: Ascending bits are the rules' order, which decides among hits in one sentence.
+assert [_RULE_OF[b] for b in sorted(_RULE_OF)] == [
+    r for r in (*_DENIAL_RULES, *_APPROVAL_RULES) if r in _RULE_OF.values()
+]
+
+
 # --- text handling -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Folded:
-    """The region with whitespace folded, and where each piece of it came from.
+    """The region with whitespace folded, and where the folded text lost characters.
 
     Letters are PDF text layers: sentences wrap at arbitrary points and words are
     hyphenated across lines ("documen-\\ntation"). Rules match the folded text; spans
-    are mapped back through the pieces (folded start, original start) so they index
-    the letter exactly. One entry per piece, not per character, keeps folding cheap;
-    a piece may be a word with the space after it, which maps to the start of the
-    whitespace run it stands for.
+    are mapped back so they index the letter exactly. Folding only drops characters
+    (all but the first of a whitespace run, which becomes a space, and the hyphen and
+    break of a join), so one entry per drop, not per word or character, maps a folded
+    offset back: a run's space maps to the run's start.
     """
 
     text: str
-    starts: list[int]
-    """Folded offset where each piece begins (increasing)."""
-    origins: list[int]
-    """Original offset of each piece's first character."""
+    origin0: int
+    """Original offset of folded offset 0."""
+    keys: list[int]
+    """Folded offsets from which another drop counts (increasing)."""
+    dropped: list[int]
+    """Characters dropped before each key, in total."""
 
     def origin(self, pos: int) -> int:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return self.origins[k] + pos - self.starts[k]
+        k = bisect.bisect_right(self.keys, pos)
+        return self.origin0 + pos + (self.dropped[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> Span:
         """The absolute span of folded ``[start, end)``."""
@@ -677,7 +713,8 @@ class _Folded:
 _HYPHEN_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
 #: Where a join can start: a literal first character makes this search fast, unlike the join's.
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n")
-_SPACE_RUN = re.compile(r"\s+")
+#: A whitespace run that folds to one space with characters to spare (``\s`` is ``str.isspace``).
+_WIDE_SPACE = re.compile(r"\s\s+")
 
 
 def _fold(text: str, start: int, end: int) -> _Folded:
@@ -691,64 +728,40 @@ def _fold(text: str, start: int, end: int) -> _Folded:
         if join:
             cuts += join.span()
     cuts.append(end)
+    keys: list[int] = []
+    dropped: list[int] = []
     if len(cuts) == 2:
-        return _Folded(*_fold_space(text[start:end], start, 0))
+        return _Folded(_fold_space(text, start, end, keys, dropped), start, keys, dropped)
     parts: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
     size = 0
     for a, b in zip(cuts[0::2], cuts[1::2], strict=True):
-        part, part_starts, part_origins = _fold_space(text[a:b], a, size)
-        parts.append(part)
-        starts += part_starts
-        origins += part_origins
-        size += len(part)
-    return _Folded("".join(parts), starts, origins)
+        if a > start:  # the join before this part is dropped
+            keys.append(size)
+            dropped.append(a - start - size)
+        parts.append(_fold_space(text, a, b, keys, dropped, start))
+        size += len(parts[-1])
+    return _Folded("".join(parts), start, keys, dropped)
 
 
-def _fold_space(region: str, origin: int, offset: int) -> tuple[str, list[int], list[int]]:
-    """``region`` (no hyphen join in it) with whitespace runs folded, and its pieces.
+def _fold_space(text: str, a: int, b: int, keys: list[int], dropped: list[int], origin0: int | None = None) -> str:
+    """``text[a:b]`` (no hyphen join in it) with whitespace runs folded; its drops are added to ``keys``/``dropped``.
 
-    Each word with the single space after it is a piece. ``origin`` is the region's
-    offset in the letter, ``offset`` its offset in the folded text.
+    ``origin0`` is the original offset of folded offset 0 (default ``a``).
     """
+    region = text[a:b]
     words = region.split()
     if not words:
-        return (" ", [offset], [origin]) if region else ("", [], [])
-    lead = 1 if region[0].isspace() else 0
-    lengths = list(map(len, words))
-    starts = _offsets(lengths, offset + lead)
-    origins = _word_origins(region, origin, sum(lengths))
-    if lead:
-        starts.insert(0, offset)
-        origins.insert(0, origin)
-    folded = " ".join(words)
-    return (" " if lead else "") + folded + (" " if region[-1].isspace() else ""), starts, origins
-
-
-def _offsets(lengths: list[int], first: int) -> list[int]:
-    """Where each item starts when items of these lengths follow ``first`` one separator apart."""
-    return list(map(add, accumulate(lengths[:-1], initial=0), count(first)))
-
-
-def _word_origins(region: str, origin: int, word_chars: int) -> list[int]:
-    """Where each word of ``region.split()`` starts in the letter (``word_chars``: their total length).
-
-    Letters space words with spaces and line breaks only; with those made spaces,
-    ``split(" ")`` keeps one (empty) item per extra space, so the items' lengths give
-    every word's offset with C-level steps. Any other whitespace takes the regex way.
-    """
-    spaced = region.replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    items = spaced.split(" ")
-    lengths = list(map(len, items))
-    if sum(lengths) == word_chars:  # no other whitespace inside the items
-        return list(compress(_offsets(lengths, origin), lengths))
-    runs = list(map(len, _SPACE_RUN.findall(region)))
-    lead = 1 if region[0].isspace() else 0
-    words = list(map(len, region.split()))
-    origins = list(accumulate(map(add, words, runs[lead:]), initial=origin + (runs[0] if lead else 0)))
-    del origins[len(words) :]  # a trailing run adds one origin past the last word
-    return origins
+        folded = " " if region else ""
+    else:
+        folded = (" " if region[0].isspace() else "") + " ".join(words) + (" " if region[-1].isspace() else "")
+    if len(folded) < len(region):  # some run is wider than one character
+        base = a if origin0 is None else origin0
+        total = dropped[-1] if dropped else 0
+        for run in _WIDE_SPACE.finditer(text, a, b):
+            keys.append(run.start() - base - total + 1)
+            total += run.end() - run.start() - 1
+            dropped.append(total)
+    return folded
 
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -768,15 +781,26 @@ def _last_word(text: str, end: int, floor: int) -> str:
     return text[pos:end]
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each sentence, trimmed, skipping abbreviations."""
-    start = 0
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of the folded ``text``, trimmed, skipping abbreviations.
+
+    Folded text has no whitespace but single spaces, so a boundary ends with the one space
+    between two sentences, and only the text's ends may need trimming.
+    """
+    out: list[tuple[int, int]] = []
+    start = 1 if text[:1] == " " else 0
     for m in _BOUNDARY.finditer(text):
-        if _last_word(text, m.start(), start).lower() in _ABBREVIATIONS:
+        dot = m.start()
+        # Only a word ending in an abbreviation's last letter can be one (most are not).
+        if text[dot - 1].lower() in _ABBREVIATION_ENDS and _last_word(text, dot, start).lower() in _ABBREVIATIONS:
             continue
-        yield from _trimmed(text, start, m.end())
-        start = m.end()
-    yield from _trimmed(text, start, len(text))
+        end = m.end()
+        out.append((start, end - 1))
+        start = end
+    end = len(text) - 1 if text[-1:] == " " else len(text)
+    if end > start:
+        out.append((start, end))
+    return out
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -793,6 +817,8 @@ _QUOTE_MARK = re.compile('"')
 
 def _quotations(text: str) -> list[tuple[int, int]]:
     """Ranges inside double quotes long enough to be quoted guideline text, in order."""
+    if '"' not in text:
+        return []
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     pairs = zip(marks[0::2], marks[1::2], strict=False)
     return [(a, b) for a, b in pairs if b - a >= _MIN_QUOTATION]
@@ -816,9 +842,26 @@ _CLAUSE_WINDOW = 200
 
 def _clause_before(sentence: str, offset: int) -> str:
     """The clause of ``sentence`` that precedes ``offset`` (back to , ; : or at most 200 characters)."""
+    return sentence[_clause_start(sentence, offset) : offset]
+
+
+def _clause_start(sentence: str, offset: int) -> int:
+    """Where the clause that precedes ``offset`` starts (see :func:`_clause_before`)."""
     floor = max(0, offset - _CLAUSE_WINDOW)
-    cut = max(sentence.rfind(sep, floor, offset) for sep in ",;:")
-    return sentence[max(cut + 1, floor) : offset]
+    cut = max(
+        sentence.rfind(",", floor, offset), sentence.rfind(";", floor, offset), sentence.rfind(":", floor, offset)
+    )
+    return max(cut + 1, floor)
+
+
+def _conditional_before(s: _Sentence, offset: int) -> bool:
+    """A conditional opener (if, when, ...) in the clause before ``offset``: guideline logic."""
+    if s.conditional_free:
+        return False
+    a = _clause_start(s.text, offset)
+    if len(s.low) != len(s.text):
+        return _CONDITIONAL.pattern.search(s.text[a:offset]) is not None
+    return _CONDITIONAL.search(s.text[a:offset], s.low[a:offset]) is not None
 
 
 _SUBJECT_CUT = _rx(r".*(?:[,;:]|\bthat\b|\bwhich\b|\bwhere\b|\bstates?\b|\bnotes?\b)")
@@ -837,42 +880,89 @@ def _subject(sentence: str, offset: int) -> str:
 _RANK_CONCLUSION, _RANK_CONTRAST, _RANK_OTHER = 0, 1, 2
 
 
-@dataclass(frozen=True)
+_UNSET = -2
+"""A sentence's role not read yet (see :class:`_Sentence`)."""
+
+
 class _Sentence:
-    start: int
-    """Folded offset of the sentence."""
-    text: str
-    may: set[Prefilter]
-    """The patterns that may match in the sentence (:data:`_SCREEN`); the others cannot."""
-    guideline_at: int | None
-    """End of the first guideline cue in the sentence (None: no cue)."""
-    ur: bool
-    """The sentence reports the utilization review's decision."""
-    rank: int
+    """One sentence of the folded rationale and its roles.
+
+    The words are read at once and screened for the patterns that can give a hit; each
+    role (guideline cue, utilization review, rank), and the screen for the patterns it
+    needs, is read the first time a rule asks for it, because most sentences produce no
+    hit and then never need one.
+    """
+
+    __slots__ = ("_conditional_free", "_guideline_at", "_rank", "_ur", "low", "may", "start", "text", "words")
+    _guideline_at: int | None
+    _ur: int
+    _rank: int
+
+    def __init__(self, start: int, text: str, low: str, words: int, may: int) -> None:
+        self.start = start
+        """Folded offset of the sentence."""
+        self.text = text
+        self.low = low
+        """The text as the screen reads it (:func:`lowered`)."""
+        self.words = words
+        """What the sentence's words give the screen (:meth:`Screen.words`)."""
+        self.may = may
+        """Those of the wanted patterns that may match in the sentence (bits of :data:`_SCREEN`)."""
+        self._guideline_at = self._ur = self._rank = _UNSET
+        self._conditional_free: bool | None = None
+
+    @property
+    def guideline_at(self) -> int | None:
+        """End of the first guideline cue in the sentence (None: no cue)."""
+        if self._guideline_at == _UNSET:
+            text = self.text
+            cue = _GUIDELINE_OPENER.search(text) or (
+                _GUIDELINE_VERB.search(text, self.low) if self.passes(_GUIDELINE_VERB_BIT) else None
+            )
+            self._guideline_at = cue.end() if cue else None
+        return self._guideline_at
+
+    @property
+    def ur(self) -> bool:
+        """The sentence reports the utilization review's decision."""
+        if self._ur == _UNSET:
+            self._ur = self.passes(_UR_REPORT_BIT) and _UR_REPORT.search(self.text, self.low) is not None
+        return bool(self._ur)
+
+    @property
+    def rank(self) -> int:
+        if self._rank == _UNSET:
+            text = self.text
+            if _CONCLUSION.search(text) or (self.passes(_VERDICT_BIT) and _VERDICT.search(text, self.low)):
+                self._rank = _RANK_CONCLUSION
+            elif _CONTRAST.search(text):
+                self._rank = _RANK_CONTRAST
+            else:
+                self._rank = _RANK_OTHER
+        return self._rank
+
+    @property
+    def conditional_free(self) -> bool:
+        """No word a conditional opener begins with is anywhere in the sentence, so no clause
+        of it has one (a clause's words, even cut at its ends, are in the sentence)."""
+        if self._conditional_free is None:
+            low = self.low
+            self._conditional_free = _CONDITIONAL_WORDS is not None and not any(w in low for w in _CONDITIONAL_WORDS)
+        return self._conditional_free
+
+    def passes(self, bit: int) -> bool:
+        """The screen lets the pattern ``bit`` (not one of the wanted) run on the sentence."""
+        return _SCREEN.passes(self.words, bit)
 
 
-def _sentence(folded: str, start: int, end: int) -> _Sentence:
-    text = folded[start:end]
-    may = _SCREEN.admitted(text)
-    cue = _GUIDELINE_OPENER.search(text) or (_GUIDELINE_VERB.pattern.search(text) if _GUIDELINE_VERB in may else None)
-    if _CONCLUSION.search(text) or (_VERDICT in may and _VERDICT.pattern.search(text)):
-        rank = _RANK_CONCLUSION
-    elif _CONTRAST.search(text):
-        rank = _RANK_CONTRAST
-    else:
-        rank = _RANK_OTHER
-    ur = _UR_REPORT in may and _UR_REPORT.pattern.search(text) is not None
-    return _Sentence(start, text, may, cue.end() if cue else None, ur, rank)
-
-
-def _finditer(p: Prefilter, s: _Sentence) -> Iterator[re.Match[str]]:
+def _finditer(p: Prefilter, bit: int, s: _Sentence) -> Iterator[re.Match[str]]:
     """``p``'s matches in the sentence, or none without running it when the screen rules them out."""
-    return p.pattern.finditer(s.text) if p in s.may else iter(())
+    return p.finditer(s.text, s.low) if s.may & bit else iter(())
 
 
 def _speaks_of_case(s: _Sentence) -> bool:
     """The sentence speaks of this patient or request, not only of the guideline."""
-    return _CASE_WORDS in s.may and _CASE_WORDS.pattern.search(s.text) is not None
+    return s.passes(_CASE_WORDS_BIT) and _CASE_WORDS.search(s.text, s.low) is not None
 
 
 def _reports_guideline(s: _Sentence, upto: int) -> bool:
@@ -893,13 +983,13 @@ _CASE_CLAUSE = _rx(
 # --- matching ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Hit:
-    code: ReasonCode
-    rank: int
-    start: int
-    end: int
-    """Folded offsets of the evidence."""
+    """A code found in a sentence: its rank and the folded offsets of the evidence."""
+
+    __slots__ = ("code", "end", "rank", "start")
+
+    def __init__(self, code: ReasonCode, rank: int, start: int, end: int) -> None:
+        self.code, self.rank, self.start, self.end = code, rank, start, end
 
 
 @dataclass(frozen=True)
@@ -928,14 +1018,13 @@ def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
         return False
     if rule.skip_guideline and _reports_guideline(s, m.end()):
         return False
-    before = _clause_before(s.text, m.start())
-    if rule.skip_conditional and _CONDITIONAL.search(before):
+    if rule.skip_conditional and _conditional_before(s, m.start()):
         return False
     if rule.negatable and _negated(s.text, m):
         return False
     if rule.reject_match and rule.reject_match.search(m.group()):
         return False
-    return not (rule.reject_before and rule.reject_before.search(before))
+    return not (rule.reject_before and rule.reject_before.search(_clause_before(s.text, m.start())))
 
 
 def _negated(sentence: str, m: re.Match[str]) -> bool:
@@ -1022,41 +1111,50 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
 
-def _special_hits(ctx: _Context, s: _Sentence) -> Iterator[tuple[ReasonCode, re.Match[str]]]:
-    """Codes whose rules need scope or a second condition."""
-    if not s.ur and not s.guideline_at:
-        for m in _finditer(_RELATED, s):
-            if _related(ctx, m) and not _CONDITIONAL.search(_clause_before(s.text, m.start())):
-                yield ReasonCode.related_item_not_approved, m
+def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.Match[str]]]) -> None:
+    """Add the hits of the codes whose rules need scope or a second condition to ``found``."""
+    may = s.may
+    if may & _RELATED_BIT and not s.ur and not s.guideline_at:
+        for m in _RELATED.finditer(s.text, s.low):
+            if _related(ctx, m) and not _conditional_before(s, m.start()):
+                found.append((ReasonCode.related_item_not_approved, m))
                 break
-    for m in (*_finditer(_ALREADY, s), *_finditer(_ALREADY_HAS, s)):
-        thing = _object(s.text, m)
-        if thing is not None and not (ctx.service and _stems(thing) & ctx.service) and not _GENERIC_THING.match(thing):
-            continue
-        if _PART_BEFORE.search(_clause_before(s.text, m.start())):
-            continue  # "the 4 sessions already authorized": the approved part, not a duplicate
-        if (
-            (s.guideline_at is None or _speaks_of_case(s))
-            and not _negated(s.text, m)
-            and not _CONDITIONAL.search(_clause_before(s.text, m.start()))
-        ):
-            yield ReasonCode.already_authorized, m
-            break
-    for m in _finditer(_TRIAL_PENDING, s):
-        if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
-            if ctx.approved_part:  # read last: it searches the whole rationale
-                yield ReasonCode.approved_trial_pending, m
-            break
+    if may & (_ALREADY_BIT | _ALREADY_HAS_BIT):
+        for m in (*_finditer(_ALREADY, _ALREADY_BIT, s), *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s)):
+            thing = _object(s.text, m)
+            if (
+                thing is not None
+                and not (ctx.service and _stems(thing) & ctx.service)
+                and not _GENERIC_THING.match(thing)
+            ):
+                continue
+            if _PART_BEFORE.search(_clause_before(s.text, m.start())):
+                continue  # "the 4 sessions already authorized": the approved part, not a duplicate
+            if (
+                (s.guideline_at is None or _speaks_of_case(s))
+                and not _negated(s.text, m)
+                and not _conditional_before(s, m.start())
+            ):
+                found.append((ReasonCode.already_authorized, m))
+                break
+    if may & _TRIAL_PENDING_BIT:
+        for m in _TRIAL_PENDING.finditer(s.text, s.low):
+            if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
+                if ctx.approved_part:  # read last: it searches the whole rationale
+                    found.append((ReasonCode.approved_trial_pending, m))
+                break
     rule = _NOT_RECOMMENDED_RULE
-    if s.ur or rule.prefilter not in s.may or (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+    if not may & _NOT_RECOMMENDED_BIT or s.ur:
         return
-    for m in rule.pattern.finditer(s.text):
+    for m in rule.prefilter.finditer(s.text, s.low):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
-        if quoted or _CONDITIONAL.search(_clause_before(s.text, m.start())):
+        if quoted or _conditional_before(s, m.start()):
             continue
         code = _not_recommended(ctx, s, m)
         if code is not None:
-            yield code, m
+            # The sentence-wide rejection is read once a match would count (it is rarely needed).
+            if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+                found.append((code, m))
             break
 
 
@@ -1084,20 +1182,24 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     return sentence[start : max(m.end(group), end.start() if end else min(len(sentence), start + 40))]
 
 
-def _sentence_hits(ctx: _Context, s: _Sentence, rules: Sequence[_Rule]) -> list[_Hit]:
+def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
     found: list[tuple[ReasonCode, re.Match[str]]] = []
-    if rules is _DENIAL_RULES:
-        found.extend(_special_hits(ctx, s))
-    for rule in rules:
-        if rule is _NOT_RECOMMENDED_RULE or rule.prefilter not in s.may:
-            continue
-        if rule.reject_sentence and rule.reject_sentence.search(s.text):
-            continue  # a sentence-wide rejection is decided once, not per match
-        for m in rule.pattern.finditer(s.text):
+    if s.may & _SPECIAL_MASK:
+        _special_hits(ctx, s, found)
+    todo = s.may & _RULES_MASK
+    while todo:  # the screened rules, in order (their bits rise with it)
+        bit = todo & -todo
+        todo ^= bit
+        rule = _RULE_OF[bit]
+        for m in rule.prefilter.finditer(s.text, s.low):
             if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
-                found.append((rule.code, m))
+                # A sentence-wide rejection is read once a match would count (it is rarely needed).
+                if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+                    found.append((rule.code, m))
                 break
+    if not found:
+        return found  # type: ignore[return-value]
     specific = [m for code, m in found if code is not ReasonCode.missing_documentation]
     found = [
         (code, m) for code, m in found if code is not ReasonCode.missing_documentation or not _restates(s, m, specific)
@@ -1169,16 +1271,34 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     folded = _fold(text, start, end)
     if not folded.text.strip():
         return []
-    quotes = _quotations(folded.text)
+    wanted = _APPROVAL_MASK if outcome is Outcome.overturned else _DENIAL_MASK
+    rationale = folded.text
+    low = lowered(rationale)
+    # The words are read once for the rationale: a sentence's are a run of them (sentences
+    # end at whitespace, the only whitespace left is single spaces).
+    values = _SCREEN.token_values(low)
+    aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
+    quotes = _quotations(rationale)
     stems = _stems(service) if service else set()
     head = _stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]) if service else set()
     regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS if service else frozenset()
-    ctx = _Context(folded.text, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
-    rules = _APPROVAL_RULES if outcome is Outcome.overturned else _DENIAL_RULES
+    ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
-    for a, b in _sentences(folded.text):
-        for hit in _sentence_hits(ctx, _sentence(folded.text, a, b), rules):
+    spaces = -1 if rationale[0] == " " else 0  # spaces before the sentence, less a leading one
+    pos = 0
+    for a, b in _sentences(rationale):
+        spaces += rationale.count(" ", pos, a)
+        inner = rationale.count(" ", a, b)
+        words = reduce(or_, values[spaces : spaces + inner + 1], 0)
+        spaces += inner
+        pos = b
+        may = _SCREEN.passing(words, wanted)
+        if not may:
+            continue  # no pattern that could give a hit may match here
+        sentence = rationale[a:b]
+        s = _Sentence(a, sentence, low[a:b] if aligned else lowered(sentence), words, may)
+        for hit in _sentence_hits(ctx, s):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:

@@ -10,19 +10,31 @@ pattern itself, so there is one copy of every rule and nothing to keep in sync.
 The derivation is sound by construction: it only reads literal text that every match
 must consume and treats anything it does not understand as "no requirement". A
 pattern with no usable words (or a Python whose parser it cannot read) is simply
-always run, so screening makes matching faster but never changes what matches.
+always run, so screening makes matching faster but never changes what matches. Words
+that the pattern puts at a word boundary (``\\bno\\s``) must stand at one in the text
+too ("no" is inside "know"; " no " is not).
+
+The screen works in bits: a word per bit, and per token (remembered) the conjunctions
+whose most selective group it starts, so a text costs one OR per token and a check of
+only the conjunctions it starts. A caller can ask about the few patterns it needs
+now (:meth:`Screen.passing`) and about others later from the same words.
+
+A pattern that begins with ``\\b`` and a case-insensitive word makes ``re`` try every
+character; :meth:`Prefilter.finditer` tries only where one of the words every match
+begins with (derived the same way) begins in the lowered text, with the same matches.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
-from collections.abc import Sequence
-from functools import reduce
+from collections.abc import Iterator, Mapping, Sequence
+from functools import partial, reduce
 from operator import or_
 from typing import Any
 
-__all__ = ["Prefilter", "Screen", "lowered"]
+__all__ = ["Derived", "Prefilter", "Screen", "lowered", "table_source"]
 
 #: Words shorter than this occur in nearly every sentence: they would only cost time.
 _MIN_WORD = 2
@@ -32,7 +44,7 @@ _MAX_GROUPS = 4
 
 #: Alternatives are expanded (``(A|B)C`` into ``AC``, ``BC``) up to this many; beyond it
 #: an alternation's words are merged into groups that any of its branches satisfies.
-_MAX_ALTERNATIVES = 16
+_MAX_ALTERNATIVES = 32
 
 #: Words remembered per screen before the memory is dropped (hostile text has endless new words).
 _MAX_MEMO = 50_000
@@ -60,25 +72,135 @@ def lowered(text: str) -> str:
 
 
 class Prefilter:
-    """A compiled pattern and, derived on first use, the words its matches contain.
+    """A compiled pattern and, derived on first use, the words its matches contain and start with.
 
     ``alternatives`` is a list of conjunctions: every match satisfies at least one of
     them, that is, contains a word of each of its groups (lower-case ASCII, no
     whitespace). A case-sensitive pattern's words are lowered too, which only makes
     them match more often. Identity is the object, so a prefilter is a cheap set member.
+
+    ``starts`` are words (lower-case ASCII) one of which every match begins with, or
+    None when the pattern gives no such words: :meth:`finditer` then tries the pattern
+    only where one begins instead of at every character.
     """
 
-    __slots__ = ("_alternatives", "pattern")
+    __slots__ = ("_alternatives", "_compiled", "_firsts", "_known", "_starts", "flags", "source")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+    def __init__(
+        self, pattern: re.Pattern[str] | str, table: Mapping[str, Derived] | None = None, flags: int = 0
+    ) -> None:
+        """``pattern`` compiled, or its text (and ``flags``) to compile when it first runs.
+
+        ``table``: derivations made beforehand (see :func:`table_source`), looked up by
+        :attr:`fingerprint`; a pattern missing there (or changed since) is derived on first use.
+        """
+        if isinstance(pattern, str):
+            self.source, self.flags, self._compiled = pattern, flags, None
+        else:
+            self.source, self.flags, self._compiled = pattern.pattern, pattern.flags, pattern
+        self._known = table.get(self.fingerprint) if table else None
         self._alternatives: list[_Conjunction] | None = None
+        self._starts: tuple[str, ...] | bool | None = False
+        self._firsts: tuple[tuple[str, bool], ...] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source, self.flags)
+        return compiled
+
+    @property
+    def fingerprint(self) -> str:
+        """The key of the pattern (its text and flags) in a table of derivations: the table
+        holds no copy of the pattern, and a changed pattern no longer finds its old entry."""
+        return hashlib.blake2b(f"{int(self.flags)}:{self.source}".encode(), digest_size=12).hexdigest()
 
     @property
     def alternatives(self) -> list[_Conjunction]:
         if self._alternatives is None:
-            self._alternatives = _required(self.pattern)
+            if self._known is not None:
+                self._alternatives = [[frozenset(group) for group in c] for c in self._known[0]]
+            else:
+                self._alternatives = _required(self.source, self.flags)
         return self._alternatives
+
+    @property
+    def starts(self) -> tuple[str, ...] | None:
+        if self._starts is False:
+            self._starts = self._known[1] if self._known is not None else _starting(self.source, self.flags)
+        return self._starts  # type: ignore[return-value]
+
+    def derived(self) -> Derived:
+        """The derivation of the pattern, made now (what a table made beforehand holds)."""
+        alternatives = tuple(tuple(tuple(sorted(group)) for group in c) for c in _required(self.source, self.flags))
+        return alternatives, _starting(self.source, self.flags)
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given ``low = lowered(text)``.
+
+        ``re`` cannot skip ahead to where a case-insensitive pattern that starts with
+        ``\\b`` may match, so it tries every character; ``str.find`` on the lowered text
+        finds the few places where one of the pattern's first words begins, and only
+        those are tried. The matches are the same: every match begins at such a place
+        (lowering keeps offsets when it keeps the length), the earliest place that
+        matches is the leftmost match, and the next is looked for after it.
+        """
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = self._first_places()
+        if not firsts or len(low) != len(text):
+            yield from self.pattern.finditer(text)
+            return
+        match = self.pattern.match
+        places: list[int] = []
+        for core, bounded in firsts:
+            if core == _AT_START:
+                places.append(0)
+                continue
+            # A word marked on the left follows \\b: it cannot begin right after a word character.
+            i = low.find(core)
+            while i >= 0:
+                if not (bounded and i and _is_word(low[i - 1])):
+                    places.append(i)
+                i = low.find(core, i + 1)
+        if len(firsts) > 1:
+            places.sort()
+        pos = 0
+        for i in places:
+            if i >= pos:
+                m = match(text, i)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+
+    def _first_places(self) -> tuple[tuple[str, bool], ...]:
+        """The first words as (word, follows \\b), for ``str.find``."""
+        starts = self.starts
+        return tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, given ``low = lowered(text)`` (see :meth:`finditer`)."""
+        for m in self.finditer(text, low):
+            return m
+        return None
+
+
+#: A pattern's derivation made beforehand: its ``alternatives`` (groups as sorted tuples) and ``starts``.
+Derived = tuple[tuple[tuple[tuple[str, ...], ...], ...], tuple[str, ...] | None]
+
+
+def table_source(prefilters: Sequence[Prefilter], doc: str) -> str:
+    """The text of a Python module holding the derivations of ``prefilters`` as ``TABLE``.
+
+    Deriving every pattern costs tens of milliseconds in a fresh process (it parses
+    each one); a module written by this is read in well under one.
+    """
+    lines = [f'"""{doc}"""', "", "from llm_extract.text.prefilter import Derived", "", "TABLE: dict[str, Derived] = {"]
+    for p in prefilters:
+        lines.append(f"    {p.fingerprint!r}: {p.derived()!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 class Screen:
@@ -86,68 +208,216 @@ class Screen:
 
     Each distinct word of the prefilters gets one bit; a text's words (``str.split``
     tokens, remembered with the bits of the words inside them) give the bits present,
-    and a prefilter passes when one of its conjunctions has a bit of every group.
+    and a prefilter passes when one of its conjunctions has a word of every group.
+
+    A token also remembers the conjunctions its words start (those with one of its words
+    in their first, most selective group), so a text costs one OR per token and a full
+    check only for the few conjunctions it starts, not one per prefilter.
     """
 
     def __init__(self, prefilters: Sequence[Prefilter]) -> None:
         self._prefilters = tuple(prefilters)
-        self._table: list[tuple[Prefilter, int, tuple[tuple[int, ...], ...]]] | None = None
-        self._by_pair: dict[str, list[tuple[str, int]]] = {}
-        self._memo = _TokenBits(self._by_pair)
+        self._index = {p: i for i, p in enumerate(self._prefilters)}
+        self._table: _Table | None = None
+
+    def bit(self, prefilter: Prefilter) -> int:
+        """The bit that stands for ``prefilter`` in :meth:`mask`."""
+        return 1 << self._index[prefilter]
+
+    def mask(self, text: str) -> int:
+        """The bits (:meth:`bit`) of the prefilters whose patterns may match in ``text``."""
+        return self.passing(self.words(lowered(text)), -1)
+
+    def words(self, low: str) -> int:
+        """What the words of a text give the screen, for :meth:`passing` (``low = lowered(text)``)."""
+        return reduce(or_, self.token_values(low), 0)
+
+    def token_values(self, low: str) -> list[int]:
+        """What each word (``str.split`` token) of a text gives the screen; the OR of a run of
+        them is :meth:`words` of that part of the text (``low = lowered(text)``)."""
+        table = self._table if self._table is not None else self._build()
+        return list(map(table.memo.__getitem__, low.split()))
+
+    def passing(self, words: int, among: int) -> int:
+        """The bits of the prefilters in ``among`` (bits, -1: all) whose patterns may match in the text.
+
+        Only the prefilters asked about are checked, so a caller can screen what it
+        needs now and ask about the rest later with the same ``words``.
+        """
+        table = self._table if self._table is not None else self._build()
+        admitted = table.always & among
+        started = words & (table.started if among == -1 else table.conjunctions_of(among))
+        if started:
+            present = words >> table.shift
+            checks = table.checks
+            while started:
+                low = started & -started
+                prefilter, siblings, needed, groups = checks[low.bit_length() - 1]
+                started ^= low
+                if present & needed == needed:
+                    for group in groups:
+                        if not present & group:
+                            break
+                    else:
+                        admitted |= prefilter
+                        started &= ~siblings  # admitted: its other conjunctions need no check
+        return admitted
+
+    def passes(self, words: int, bit: int) -> bool:
+        """:meth:`passing` for one prefilter (its ``bit``): checks only the conjunctions it has."""
+        table = self._table if self._table is not None else self._build()
+        if table.always & bit:
+            return True
+        started = words & table.siblings.get(bit, 0)
+        if not started:  # no word of a conjunction's first group: nothing to check
+            return False
+        present = words >> table.shift
+        checks = table.checks
+        while started:
+            low = started & -started
+            started ^= low
+            _, _, needed, groups = checks[low.bit_length() - 1]
+            if present & needed == needed:
+                for group in groups:
+                    if not present & group:
+                        break
+                else:
+                    return True
+        return False
 
     def admitted(self, text: str) -> set[Prefilter]:
         """The prefilters whose patterns may match in ``text`` (the others cannot)."""
-        table = self._table if self._table is not None else self._build()
-        present = reduce(or_, map(self._memo.__getitem__, lowered(text).split()), 0)
-        return {p for p, first, conjunctions in table if present & first and _satisfied(present, conjunctions)}
+        mask = self.mask(text)
+        return {p for i, p in enumerate(self._prefilters) if mask >> i & 1}
 
-    def _build(self) -> list[tuple[Prefilter, int, tuple[tuple[int, ...], ...]]]:
+    def _build(self) -> _Table:
         bits: dict[str, int] = {}
-        table = []
-        for p in self._prefilters:
-            conjunctions = tuple(
-                tuple(reduce(or_, (_bit(bits, self._by_pair, w) for w in group), 0) for group in c)
-                for c in p.alternatives
+        always = 0
+        owners: list[int] = []  # per conjunction: the bit of its prefilter
+        conjunctions: list[tuple[int, ...]] = []
+        for i, p in enumerate(self._prefilters):
+            mine = _weakest(
+                [tuple(reduce(or_, map(partial(_bit, bits), group), 0) for group in c) for c in p.alternatives]
             )
-            # Any match satisfies the first (most selective) group of some alternative; -1
-            # (every bit) when an alternative has no group, so the pattern always runs.
-            first = reduce(or_, (c[0] if c else -1 for c in conjunctions), 0)
-            table.append((p, first, conjunctions))
-        self._table = table
-        return table
+            if not all(mine):  # an alternative with no group: the pattern always runs
+                always |= 1 << i
+                continue
+            owners += [1 << i] * len(mine)
+            conjunctions += mine
+        siblings: dict[int, int] = {}
+        for k, owner in enumerate(owners):
+            siblings[owner] = siblings.get(owner, 0) | 1 << k
+        checks = []
+        starts: dict[int, int] = {}  # word bit -> the conjunctions whose first group holds it
+        for k, (owner, groups) in enumerate(zip(owners, conjunctions, strict=True)):
+            single = [g for g in groups if g & (g - 1) == 0]  # one word: tested together
+            checks.append((owner, siblings[owner], reduce(or_, single, 0), tuple(g for g in groups if g not in single)))
+            for word_bit in _bits_of(groups[0]):
+                starts[word_bit] = starts.get(word_bit, 0) | 1 << k
+        shift = len(conjunctions)
+        memo = _TokenBits()
+        for word, word_bit in bits.items():
+            core = word.strip()
+            memo.by_pair.setdefault(core[:2], []).append(
+                (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
+            )
+        if self._table is None:  # two threads may build at once: every caller then reads the first table
+            self._table = _Table(tuple(checks), shift, always, siblings, memo)
+        return self._table
 
 
-def _bit(bits: dict[str, int], by_pair: dict[str, list[tuple[str, int]]], word: str) -> int:
-    """The bit of ``word``, assigned on first sight and indexed by its first two characters."""
+class _Table:
+    """What a screen reads texts with, made on first use (a plain class: cheap to define at import)."""
+
+    __slots__ = ("_subsets", "always", "checks", "memo", "shift", "siblings", "started")
+
+    def __init__(
+        self,
+        checks: tuple[tuple[int, int, int, tuple[int, ...]], ...],
+        shift: int,
+        always: int,
+        siblings: dict[int, int],
+        memo: _TokenBits,
+    ) -> None:
+        self.checks = checks
+        """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
+        the words it needs all of, and the groups of several words it needs one of each."""
+        self.started = (1 << shift) - 1
+        """All conjunction bits (a token's value holds those it starts below ``shift``)."""
+        self.shift = shift
+        """Where a token's word bits begin."""
+        self.always = always
+        """The prefilters that always run (an alternative needs no word)."""
+        self.siblings = siblings
+        """Prefilter bit -> the bits of its conjunctions."""
+        self.memo = memo
+        """Token -> what its words give the screen."""
+        self._subsets: dict[int, int] = {}
+
+    def conjunctions_of(self, among: int) -> int:
+        """The bits of the conjunctions of the prefilters ``among`` (remembered for a few sets)."""
+        found = self._subsets.get(among)
+        if found is None:
+            if len(self._subsets) >= 64:  # callers ask about a few fixed sets; stay bounded anyway
+                self._subsets.clear()
+            found = self._subsets[among] = reduce(or_, (c for p, c in self.siblings.items() if p & among), 0)
+        return found
+
+
+def _bit(bits: dict[str, int], word: str) -> int:
+    """The bit of ``word``, assigned on first sight."""
     if word not in bits:
         bits[word] = 1 << len(bits)
-        by_pair.setdefault(word[:2], []).append((word, bits[word]))
     return bits[word]
 
 
-def _satisfied(present: int, conjunctions: tuple[tuple[int, ...], ...]) -> bool:
-    for groups in conjunctions:
-        for group in groups:
-            if not present & group:
-                break
-        else:
-            return True
-    return False
+def _weakest(conjunctions: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The conjunctions, in order, without repeats and those that imply another (a superset of its groups).
+
+    Alternatives merged from one alternation often come out alike or nested; the
+    disjunction is the same with each tested once and the weakest only.
+    """
+    sets = [frozenset(c) for c in conjunctions]
+    return [
+        c
+        for i, c in enumerate(conjunctions)
+        if not any(other < sets[i] or (other == sets[i] and j < i) for j, other in enumerate(sets))
+    ]
+
+
+def _bits_of(group: int) -> list[int]:
+    """The single bits of the set ``group``."""
+    out = []
+    while group:
+        low = group & -group
+        out.append(low)
+        group ^= low
+    return out
 
 
 class _TokenBits(dict[str, int]):
-    """Token -> bits of the screen's words that occur inside it, computed on first sight."""
+    """Token -> what its words give the screen (word bits above the conjunctions they start), on first sight."""
 
-    def __init__(self, by_pair: dict[str, list[tuple[str, int]]]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._by_pair = by_pair
+        self.by_pair: dict[str, list[tuple[str, bool, bool, int]]] = {}
+        """The screen's words (without marks, whether marked left and right, their value), by their
+        first two characters."""
 
     def __missing__(self, token: str) -> int:
+        """Tokens are split at whitespace, so their ends are word boundaries; inside, a word
+        marked on the left also counts after an "i", which may have lost a combining dot
+        to lowering (the original text then had a boundary there)."""
         found = 0
+        by_pair = self.by_pair
         for i in range(len(token) - 1):
-            for word, bit in self._by_pair.get(token[i : i + 2], ()):
-                if token.startswith(word, i):
-                    found |= bit
+            for word, left, right, value in by_pair.get(token[i : i + 2], ()):
+                if (
+                    token.startswith(word, i)
+                    and (not left or i == 0 or token[i - 1] == "i" or not _is_word(token[i - 1]))
+                    and (not right or i + len(word) == len(token) or not _is_word(token[i + len(word)]))
+                ):
+                    found |= value
         if len(self) >= _MAX_MEMO:
             self.clear()
         self[token] = found
@@ -157,26 +427,112 @@ class _TokenBits(dict[str, int]):
 # --- derivation -------------------------------------------------------------------------
 
 
-def _required(pattern: re.Pattern[str]) -> list[_Conjunction]:
-    """The conjunctions of ``pattern``, each cut to its most selective usable groups."""
+def _required(source: str, flags: int) -> list[_Conjunction]:
+    """The conjunctions of the pattern, each cut to its most selective usable groups."""
     if _PARSER is None:  # pragma: no cover
         return [[]]
     out = []
-    for conjunction in _dnf(_PARSER.parse(pattern.pattern, pattern.flags)):
-        groups = {_minimal(g) for g in conjunction if min(map(len, g)) >= _MIN_WORD}
+    for conjunction in _dnf(_PARSER.parse(source, flags)):
+        groups = {_minimal(g) for g in conjunction if min(len(w.strip()) for w in g) >= _MIN_WORD}
         out.append(sorted(groups, key=_selectivity, reverse=True)[:_MAX_GROUPS])
     return out
 
 
-def _dnf(items: Any) -> list[_Conjunction]:
+#: At most this many first words are derived for a pattern.
+_MAX_STARTS = 24
+
+
+#: A first word that stands for the start of the text (``^``): the only place such a match can begin.
+_AT_START = "^"
+
+#: Parsed items that consume nothing, so a match's first word comes after them.
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+
+
+def _starting(source: str, flags: int) -> tuple[str, ...] | None:
+    """Words one of which every match of the pattern begins with (None: no such words known).
+
+    A word that begins with another of them is left out: where it begins, so does the other.
+    """
+    if _PARSER is None:  # pragma: no cover
+        return None
+    words = _first_words(list(_PARSER.parse(source, flags)))
+    if not words or len(words) > _MAX_STARTS:
+        return None
+    return tuple(sorted(w for w in words if not any(o != w and _begins_where(w, o) for o in words)))
+
+
+def _begins_where(word: str, other: str) -> bool:
+    """True when wherever ``word`` begins (marks included), ``other`` does too."""
+    core, other_core = word.lstrip(" "), other.lstrip(" ")
+    return core.startswith(other_core) and (other_core is other or core is not word)
+
+
+def _first_words(items: list[Any], left: bool = False) -> set[str] | None:
+    """Non-empty literal prefixes, one of which begins every match of the sequence ``items``.
+
+    Only what surely consumes text first counts: literals (ASCII letters and digits),
+    a group or an alternation all of whose branches have first words, a repeat of at
+    least once. A literal run is extended by the first words of what follows it. A
+    word right after ``\\b`` (``left``: the sequence starts there) is marked with a space.
+    """
+    i = 0
+    while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        if str(items[i][0]) == "AT" and str(items[i][1]) in ("AT_BEGINNING", "AT_BEGINNING_STRING"):
+            return {_AT_START}  # the match begins where the text does
+        left = left or (str(items[i][0]) == "AT" and str(items[i][1]) == "AT_BOUNDARY")
+        i += 1
+    if i == len(items):
+        return None
+    op, arg = items[i]
+    name = str(op)
+    if _literal(op, arg) is not None:
+        word = []
+        while i < len(items) and (c := _literal(*items[i])) is not None and c.isalnum():
+            word.append(c)
+            i += 1
+        if not word:
+            return None
+        after = _first_words(list(items[i:])) if i < len(items) and str(items[i][0]) not in _ZERO_WIDTH else None
+        mark = " " if left else ""  # the literal is a letter or digit: \\b before it means a boundary there
+        if after and len(after) <= _MAX_STARTS and _AT_START not in after:
+            return {mark + "".join(word) + w.lstrip(" ") for w in after}
+        return {mark + "".join(word)}
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] == 0:
+        # Optional: a match begins with it or, without it, with what follows.
+        taken, skipped = _first_words(list(arg[2]), left), _first_words(list(items[i + 1 :]), left)
+        return taken | skipped if taken is not None and skipped is not None else None
+    if name == "SUBPATTERN":
+        return _first_words(list(arg[-1]), left)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for branch in arg[1]:
+            words = _first_words(list(branch), left)
+            if words is None:
+                return None
+            out |= words
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+        return _first_words(list(arg[2]), left)
+    return None
+
+
+def _dnf(items: Any, left: bool = False, right: bool = False) -> list[_Conjunction]:
     """Conjunctions, one of which every match of the sequence ``items`` (a parsed subpattern) satisfies.
 
     Adjacent literals form one word; a group, a repeat of at least once and an
     alternation pass on their own requirements; anything else (classes, ``\\b``,
     lookarounds, optional parts) requires nothing and ends the current word.
+
+    A word that surely stands at a word boundary is marked with a space on that side
+    (``" no "`` for ``\\bno\\s``): the text must have it there too, not inside a longer
+    word ("no" is in "know" and "diagnosis", " no" is not). ``left``/``right`` say
+    whether the sequence itself starts/ends at such a boundary.
     """
     result: list[_Conjunction] = [[]]
     word: list[str] = []
+    items = list(items)
+    word_left = bounded = left  # bounded: the character before the next item is no word character
 
     def then(part: list[_Conjunction]) -> None:
         nonlocal result
@@ -184,27 +540,97 @@ def _dnf(items: Any) -> list[_Conjunction]:
             part = [_merged(part)]
         result = [a + b for a in result for b in part]
 
-    def end_word() -> None:
+    def end_word(k: int) -> None:
         if word:
-            then([[frozenset({"".join(word)})]])
+            core = "".join(word)
+            marked = (" " if word_left and _is_word(core[0]) else "") + core
+            # An "i" may have lost a combining dot after it in lowering (see ``lowered``): no right mark.
+            if _boundary_at(items, k, right) and _is_word(core[-1]) and core[-1] != "i":
+                marked += " "
+            then([[frozenset({marked})]])
             word.clear()
 
-    for op, arg in items:
+    for k, (op, arg) in enumerate(items):
         name = str(op)
-        if name == "LITERAL" and arg < 128 and not chr(arg).isspace():
-            word.append(chr(arg).lower())
+        c = _literal(op, arg)
+        if c is not None and not c.isspace():
+            if not word:
+                word_left = bounded
+            word.append(c)
+            bounded = not _is_word(c)
             continue
-        end_word()
+        end_word(k)
+        inner_right = _boundary_at(items, k + 1, right)
         if name == "SUBPATTERN":
-            then(_dnf(arg[-1]))
+            then(_dnf(arg[-1], bounded, inner_right))
         elif name == "ATOMIC_GROUP":
-            then(_dnf(arg))
+            then(_dnf(arg, bounded, inner_right))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-            then(_dnf(arg[2]))
+            # Only the first round surely follows what came before; what follows a round is unknown.
+            then(_dnf(arg[2], bounded, inner_right and arg[1] == 1))
         elif name == "BRANCH":
-            then(_alternation([_dnf(alternative) for alternative in arg[1]]))
-    end_word()
+            then(_alternation([_dnf(alternative, bounded, inner_right) for alternative in arg[1]]))
+        bounded = _ends_with_boundary(op, arg)
+    end_word(len(items))
     return result
+
+
+def _literal(op: Any, arg: Any) -> str | None:
+    """The lowered ASCII character a parsed item matches, if it is one: a literal, or a class
+    of one letter's cases (``[Uu]``); None otherwise."""
+    name = str(op)
+    if name == "LITERAL":
+        return chr(arg).lower() if arg < 128 else None
+    if name == "IN" and arg and all(str(o) == "LITERAL" and a < 128 for o, a in arg):
+        cases = {chr(a).lower() for _, a in arg}
+        if len(cases) == 1:
+            return cases.pop()
+    return None
+
+
+def _is_word(c: str) -> bool:
+    """``re``'s ``\\w`` (for one character): lowering keeps it, so the screen may read lowered text."""
+    return c.isalnum() or c == "_"
+
+
+def _boundary_at(items: list[Any], k: int, right: bool) -> bool:
+    """True when, before item ``k`` of ``items``, a word that ends in a word character surely ends
+    (``\\b``, the end, or a character that is no word character); ``right`` is the answer past the end."""
+    if k >= len(items):
+        return right
+    op, arg = items[k]
+    name = str(op)
+    if name == "AT":
+        return str(arg) in ("AT_BOUNDARY", "AT_END", "AT_END_STRING")
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 and len(arg[2]) >= 1:
+        op, arg = next(iter(arg[2]))
+        name = str(op)
+    return _no_word_character(name, arg)
+
+
+def _ends_with_boundary(op: Any, arg: Any) -> bool:
+    """True when after this item the character before is surely no word character, or a word
+    character there would break its ``\\b`` (so a word that starts next starts at a boundary)."""
+    name = str(op)
+    if name == "AT":
+        return str(arg) in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING")
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1 and len(arg[2]) == 1:
+        op, arg = next(iter(arg[2]))
+        name = str(op)
+    return _no_word_character(name, arg)
+
+
+def _no_word_character(name: str, arg: Any) -> bool:
+    """True when the single-character item (a literal or a class) matches no word character."""
+    if name == "LITERAL":
+        return not _is_word(chr(arg)) and arg < 128
+    if name == "IN":
+        return all(
+            (str(o) == "LITERAL" and a < 128 and not _is_word(chr(a)))
+            or (str(o) == "CATEGORY" and str(a) in ("CATEGORY_SPACE", "CATEGORY_NOT_WORD"))
+            for o, a in arg
+        )
+    return False
 
 
 def _alternation(branches: list[list[_Conjunction]]) -> list[_Conjunction]:
