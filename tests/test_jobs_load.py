@@ -36,8 +36,9 @@ def redis_url() -> Iterator[str]:
 
 
 def _texts() -> list[str]:
-    # Letters of 10 to 40 items keep a worker busy long enough that a kill lands mid-letter.
-    bases = [p.read_text() for p in SEEDS] + [simple(n).clean() for n in (10, 20, 30, 40)]
+    # Letters of 60 to 150 items (15-25 ms each) keep a worker busy long enough that a kill lands
+    # mid-letter (10-40 items stopped being enough once extraction got faster).
+    bases = [p.read_text() for p in SEEDS] + [simple(n).clean() for n in (60, 90, 120, 150)]
     return [bases[i % len(bases)] + "\n" * (i // len(bases)) for i in range(JOBS * PER_JOB)]
 
 
