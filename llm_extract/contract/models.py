@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from llm_extract.contract.fielddocs import describe_fields
+from llm_extract.text.fold import fold
 from llm_extract.text.lexicon import CASE_NUMBER_RE
 
 SCHEMA_VERSION: Literal["1"] = "1"
@@ -274,6 +275,17 @@ class Decision(Contract):
     enrichment: Enrichment | None = None
     """Treatment category, body region and request details added by the ``hybrid``
     and ``llm`` backends; null for ``rules``."""
+
+    @property
+    def decides_whole_request(self) -> bool:
+        """A partly authorized request whose whole original request went to IMR ("leaving the
+        original request IMR eligible"): the review decided all of it, not a remainder, so a
+        summary must not say it looked at "the rest"."""
+        return (
+            self.partial
+            and self.original_request is not None
+            and fold(self.original_request).casefold() == fold(self.service).casefold()
+        )
 
 
 class ReadabilityMetric(StrEnum):

@@ -107,7 +107,8 @@ def item_notes(decision: Decision, words: Words) -> tuple[str, ...]:
     if not decision.partial:
         return ()
     notes = [clause(words.already_approved, decision.authorized_portion)] if decision.authorized_portion else []
-    return (*notes, clause(words.decided_part, decision.service))
+    decided = words.decided_whole if decision.decides_whole_request else words.decided_part
+    return (*notes, clause(decided, decision.service))
 
 
 def service_name(decision: Decision, item: SummaryItem) -> str:

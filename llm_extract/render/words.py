@@ -34,6 +34,8 @@ class Words:
     already_approved: str
     """Takes ``{portion}``: what the claims administrator approved before the review."""
     decided_part: str
+    decided_whole: str
+    """For a partly authorized request whose whole original request IMR decided."""
     """Takes ``{service}``: the part of a partly approved request this review looked at; the
     decision (``Not approved.``) follows it, so it cannot read as a "no" to the part approved before."""
     group_with: str
@@ -61,6 +63,7 @@ WORDS: dict[str, Words] = {
         had_approval="Already approved.",
         already_approved="Already approved before this review: {portion}. This review did not change that part.",
         decided_part="This review looked at the rest ({service}):",
+        decided_whole="This review looked at the full request ({service}):",
         group_with="These {count} treatments go with {main}:",
         group_same="These {count} treatments have the same decision and the same reason:",
         steps="What you can do",
@@ -84,6 +87,7 @@ WORDS: dict[str, Words] = {
         had_approval="Ya aprobado.",
         already_approved="Ya aprobado antes de esta revisión: {portion}. Esta revisión no cambió esa parte.",
         decided_part="El revisor decidió sobre el resto, {service}:",
+        decided_whole="El revisor decidió sobre toda la solicitud, {service}:",
         group_with="Estos {count} tratamientos van con {main}:",
         group_same="Estos {count} tratamientos tienen la misma decisión y la misma razón:",
         steps="Lo que usted puede hacer",

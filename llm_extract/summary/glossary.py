@@ -91,7 +91,12 @@ TERMS: dict[str, tuple[Term, ...]] = {
         _t("Independent Medical Review", "This doctor does not work for you or for the company you work for"),
         _t("employer", "the company you work for", "Your employer is the company you work for."),
         _t("reviewer", "This doctor is the reviewer", None, "reviewers"),
-        _t("decision", "what the reviewer decided", "The decision is what the reviewer decided.", "decisions"),
+        _t(
+            "decision",
+            "the reviewer's yes or no to the care",
+            "The decision is the reviewer's yes or no to the care.",
+            "decisions",
+        ),
         _t(
             "medical guidelines",
             "rules doctors use to decide what care works",
@@ -162,7 +167,11 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "la compañía para la que usted trabaja",
             "Su empleador es la compañía para la que usted trabaja.",
         ),
-        _t("decisión", "lo que decidió el revisor", "La decisión es lo que decidió el revisor."),
+        _t(
+            "decisión",
+            "el sí o el no del revisor a la atención",
+            "La decisión es el sí o el no del revisor a la atención.",
+        ),
         _t(
             "guías médicas",
             "reglas que usan los médicos para decidir qué atención funciona",

@@ -47,7 +47,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "9"
+TEMPLATES_VERSION = "10"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = Literal["en", "es"]
@@ -103,6 +103,8 @@ class _Wording:
     rest: str
     """Takes ``{value}``: the part of a partly approved request this review looked at;
     one of the ``rest_*`` verdicts follows it."""
+    whole: str
+    """In place of ``rest`` when this review decided the whole original request."""
     rest_approved: str
     rest_approved_paid: str
     rest_not_approved: str
@@ -160,7 +162,7 @@ _EN = _Wording(
     intro=(
         "In an IMR, a new doctor looks at care your doctor asked for. This doctor does not work for you or for the "
         "company you work for. This doctor is the reviewer. Approved means the reviewer said yes to the care. The "
-        "decision is what the reviewer decided."
+        "decision is the reviewer's yes or no to the care."
     ),
     dated="The decision is dated {date}.",
     months=tuple(m.capitalize() for m in MONTHS["en"]),
@@ -171,6 +173,7 @@ _EN = _Wording(
     approved_paid="This care is approved. You already had it, so the claims administrator must now pay for it.",
     not_approved="This care is not approved.",
     rest="This review looked at the rest ({value}):",
+    whole="This review looked at the full request ({value}):",
     rest_approved="approved. The claims administrator must now authorize it.",
     rest_approved_paid="approved. You already had it, so the claims administrator must now pay for it.",
     rest_not_approved="not approved.",
@@ -261,7 +264,7 @@ _ES = _Wording(
     intro=(
         "En una IMR, otro médico revisa la atención que su médico pidió. Este médico no trabaja para usted ni para "
         "su empleador. Este médico es el revisor. Aprobado quiere decir que el revisor dijo que sí a la atención. "
-        "La decisión es lo que decidió el revisor."
+        "La decisión es el sí o el no del revisor a la atención."
     ),
     dated="La decisión tiene fecha del {date}.",
     months=MONTHS["es"],
@@ -274,6 +277,7 @@ _ES = _Wording(
     ),
     not_approved="Este tratamiento no fue aprobado.",
     rest="El revisor decidió sobre el resto, {value}:",
+    whole="El revisor decidió sobre toda la solicitud, {value}:",
     rest_approved="fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
     rest_approved_paid="fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo.",
     rest_not_approved="no fue aprobado.",
@@ -450,7 +454,7 @@ class Explainer:
             if term.sentence is None or f" {term.sentence}" not in text:
                 continue
             # Only an explanation added after a use of the term: a fixed sentence may say it
-            # itself ("The decision is what the reviewer decided." in the opening lines).
+            # itself ("The decision is the reviewer's yes or no to the care." in the opening lines).
             rest = text.replace(f" {term.sentence}", "")
             if term.pattern().search(rest):
                 text = rest
@@ -656,9 +660,10 @@ def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tup
     return out.say(words.treatment_named.format(plain=plain, service=value), value), f"{plain} ({value})"
 
 
-def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wording) -> str:
+def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wording, whole: bool = False) -> str:
     """The item's verdict; for a partly approved request, ``rest`` names the part this
-    review looked at, so its "no" cannot be read as a "no" to the part approved before."""
+    review looked at, so its "no" cannot be read as a "no" to the part approved before
+    (``whole``: it looked at the whole original request, not a remainder)."""
     if kind is SummaryItemKind.already_approved:
         return words.already_approved
     if rest is None:
@@ -669,7 +674,7 @@ def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wordin
         verdict = words.rest_approved_paid if retro else words.rest_approved
     else:
         verdict = words.rest_not_approved
-    return f"{words.rest.format(value=rest)} {verdict}"
+    return f"{(words.whole if whole else words.rest).format(value=rest)} {verdict}"
 
 
 def _item(
@@ -695,7 +700,7 @@ def _item(
         lines.append(out.say(words.asked.format(value=_named(asked, lang, words)), parts.asked.text))
         lines.append(out.say(words.already_part.format(value=_named(already, lang, words)), parts.already.text))
         rest = _named(_value(parts.decided.text), lang, words)
-        status = out.say(_status(kind, rest, retro, words), parts.decided.text)
+        status = out.say(_status(kind, rest, retro, words, decision.decides_whole_request), parts.decided.text)
     lines.append(status)
     if kind is SummaryItemKind.already_approved:
         reasons: list[str] = []
