@@ -62,7 +62,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.4.0"
+REASONS_VERSION = "2.4.1"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -854,10 +854,16 @@ def _clause_start(sentence: str, offset: int) -> int:
     return max(cut + 1, floor)
 
 
+_LEADING_IF = re.compile(r"\W*(?:if|unless)\b[^,;.]{1,200}[,;]", re.IGNORECASE)
+
+
 def _conditional_before(s: _Sentence, offset: int) -> bool:
     """A conditional opener (if, when, ...) in the clause before ``offset``: guideline logic."""
     if s.conditional_free:
         return False
+    lead = _LEADING_IF.match(s.text)
+    if lead is not None and lead.end() <= offset:
+        return True  # "If this is a request for a trial, 12 visits exceed ...": the whole sentence hangs on it
     a = _clause_start(s.text, offset)
     if len(s.low) != len(s.text):
         return _CONDITIONAL.pattern.search(s.text[a:offset]) is not None
