@@ -136,54 +136,97 @@ class Prefilter:
         alternatives = tuple(tuple(tuple(sorted(group)) for group in c) for c in _required(self.source, self.flags))
         return alternatives, _starting(self.source, self.flags)
 
-    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, given ``low = lowered(text)``.
+    def finditer(self, text: str, low: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, given ``low = lowered(text)``.
 
         ``re`` cannot skip ahead to where a case-insensitive pattern that starts with
         ``\\b`` may match, so it tries every character; ``str.find`` on the lowered text
         finds the few places where one of the pattern's first words begins, and only
         those are tried. The matches are the same: every match begins at such a place
         (lowering keeps offsets when it keeps the length), the earliest place that
-        matches is the leftmost match, and the next is looked for after it.
+        matches is the leftmost match, and the next is looked for after it. (``\\b`` and
+        look-behinds see the text before ``start``, as ``re`` does.)
         """
+        if end is None:
+            end = len(text)
         firsts = self._firsts
         if firsts is None:
             firsts = self._firsts = self._first_places()
         if not firsts or len(low) != len(text):
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, start, end)
             return
         match = self.pattern.match
         places: list[int] = []
         for core, bounded in firsts:
             if core == _AT_START:
-                places.append(0)
+                if start == 0:  # ``^`` (not multiline) matches only where the text begins
+                    places.append(0)
                 continue
             # A word marked on the left follows \\b: it cannot begin right after a word character.
-            i = low.find(core)
+            i = low.find(core, start, end)
             while i >= 0:
                 if not (bounded and i and _is_word(low[i - 1])):
                     places.append(i)
-                i = low.find(core, i + 1)
+                i = low.find(core, i + 1, end)
         if len(firsts) > 1:
             places.sort()
-        pos = 0
+        pos = start
         for i in places:
             if i >= pos:
-                m = match(text, i)
+                m = match(text, i, end)
                 if m is not None:
                     yield m
                     pos = m.end()
+
+    def search(self, text: str, low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, given ``low = lowered(text)`` (see :meth:`finditer`).
+
+        The places are visited in order and the search stops at the first match: a long
+        text (a whole letter) is read only up to it.
+        """
+        if end is None:
+            end = len(text)
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = self._first_places()
+        if not firsts or len(low) != len(text):
+            return self.pattern.search(text, start, end)
+        match = self.pattern.match
+        if len(firsts) == 1:
+            core, bounded = firsts[0]
+            if core == _AT_START:
+                return match(text, 0, end) if start == 0 else None
+            i = low.find(core, start, end)
+            while i >= 0:
+                if not (bounded and i and _is_word(low[i - 1])) and (m := match(text, i, end)) is not None:
+                    return m
+                i = low.find(core, i + 1, end)
+            return None
+        # the next place of each first word (``end`` when there is none); the nearest is tried
+        nexts = [self._next_place(low, core, bounded, start, end) for core, bounded in firsts]
+        while (at := min(nexts)) < end:
+            if (m := match(text, at, end)) is not None:
+                return m
+            for k, i in enumerate(nexts):
+                if i == at:
+                    nexts[k] = self._next_place(low, *firsts[k], at + 1, end)
+        return None
+
+    @staticmethod
+    def _next_place(low: str, core: str, bounded: bool, start: int, end: int) -> int:
+        """Where ``core`` next begins in ``low[start:end]`` (after no word character when
+        ``bounded``; ``^``: only at 0), or ``end``."""
+        if core == _AT_START:
+            return 0 if start == 0 < end else end
+        i = low.find(core, start, end)
+        while i > 0 and bounded and _is_word(low[i - 1]):
+            i = low.find(core, i + 1, end)
+        return end if i < 0 else i
 
     def _first_places(self) -> tuple[tuple[str, bool], ...]:
         """The first words as (word, follows \\b), for ``str.find``."""
         starts = self.starts
         return tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
-
-    def search(self, text: str, low: str) -> re.Match[str] | None:
-        """``pattern.search(text)``, given ``low = lowered(text)`` (see :meth:`finditer`)."""
-        for m in self.finditer(text, low):
-            return m
-        return None
 
 
 #: A pattern's derivation made beforehand: its ``alternatives`` (groups as sorted tuples) and ``starts``.
@@ -456,9 +499,10 @@ def _starting(source: str, flags: int) -> tuple[str, ...] | None:
     """
     if _PARSER is None:  # pragma: no cover
         return None
-    words = _first_words(list(_PARSER.parse(source, flags)))
-    if not words or len(words) > _MAX_STARTS:
-        return None
+    parsed = _PARSER.parse(source, flags)
+    words = _first_words(list(parsed))
+    if not words or len(words) > _MAX_STARTS or (_AT_START in words and parsed.state.flags & re.MULTILINE):
+        return None  # (a multiline ``^`` matches after every line break, not only where the text begins)
     return tuple(sorted(w for w in words if not any(o != w and _begins_where(w, o) for o in words)))
 
 
