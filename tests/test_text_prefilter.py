@@ -91,9 +91,24 @@ def test_finditer_from_first_words_finds_what_re_finds(name: str, data: st.DataO
     text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     if data.draw(st.booleans()):
         text = text.upper()
+    low = lowered(text)
+    words = screen.words(low)
     for p in _prefilters(screen):
         expected = [m.span() for m in p.pattern.finditer(text)]
-        assert [m.span() for m in p.finditer(text, lowered(text))] == expected, (p.pattern.pattern[:60], text)
+        assert [m.span() for m in p.finditer(text, low)] == expected, (p.pattern.pattern[:60], text)
+        assert [m.span() for m in screen.finditer(p, text, low, words)] == expected, (p.pattern.pattern[:60], text)
+
+
+def test_a_screen_looks_only_for_the_first_words_of_the_branches_a_text_has() -> None:
+    either = Prefilter(re.compile(r"\b(?:the\s+\w+\s+was\s+denied|as\s+noted)\b", re.I))
+    assert [starts for _, starts in either.branches] == [(" the",), (" as",)]
+    assert either.firsts_of(0b10) == (("as", True),) and either.firsts_of(0) == ()
+    screen = Screen([either])
+    text = "The knee was denied, as the guideline noted."  # "as noted" is absent: only "the" is tried
+    low = lowered(text)
+    assert [m.group() for m in screen.finditer(either, text, low, screen.words(low))] == ["The knee was denied"]
+    # Not an alternation (or one inside a longer sequence): no branches of its own.
+    assert Prefilter(re.compile(r"(?:no|lack\s+of)\s+benefit", re.I)).branches == ()
 
 
 def test_screen_runs_a_pattern_only_where_its_words_occur() -> None:
@@ -271,7 +286,7 @@ def test_a_prefilter_reads_its_derivation_from_a_table_and_derives_what_is_missi
     assert made_beforehand._compiled is None  # compiled when it first runs
     assert made_beforehand.pattern.search("NO RED FLAGS") and made_beforehand._compiled is not None
     # A table entry is only found by the pattern it was made for.
-    other = Prefilter(r"\bno\s+red\s+flag\b", {fresh.fingerprint: ((), None)}, re.I)
+    other = Prefilter(r"\bno\s+red\s+flag\b", {fresh.fingerprint: ((), None, ())}, re.I)
     assert other.alternatives != [] and other.starts == (" no",)
 
 
