@@ -203,19 +203,20 @@ class Prefilter:
         self, text: str, low: str, start: int, end: int, firsts: tuple[tuple[str, bool], ...]
     ) -> Iterator[re.Match[str]]:
         """The matches of the pattern tried where one of ``firsts`` begins (see :meth:`finditer`)."""
-        match = self.pattern.match
+        match = (self._compiled or self.pattern).match
         places: list[int] = []
+        find = low.find
         for core, bounded in firsts:
             if core == _AT_START:
                 if start == 0:  # ``^`` (not multiline) matches only where the text begins
                     places.append(0)
                 continue
             # A word marked on the left follows \\b: it cannot begin right after a word character.
-            i = low.find(core, start, end)
+            i = find(core, start, end)
             while i >= 0:
-                if not (bounded and i and _is_word(low[i - 1])):
+                if not (bounded and i and ((c := low[i - 1]).isalnum() or c == "_")):
                     places.append(i)
-                i = low.find(core, i + 1, end)
+                i = find(core, i + 1, end)
         if len(firsts) > 1:
             places.sort()
         pos = start
@@ -237,39 +238,32 @@ class Prefilter:
         firsts = self._firsts
         if firsts is None:
             firsts = self._firsts = _places_of(self.starts)
+        pattern = self._compiled or self.pattern
         if not firsts or len(low) != len(text):
-            return self.pattern.search(text, start, end)
-        match = self.pattern.match
+            return pattern.search(text, start, end)
+        match, find = pattern.match, low.find
         if len(firsts) == 1:
             core, bounded = firsts[0]
             if core == _AT_START:
                 return match(text, 0, end) if start == 0 else None
-            i = low.find(core, start, end)
+            i = find(core, start, end)
             while i >= 0:
-                if not (bounded and i and _is_word(low[i - 1])) and (m := match(text, i, end)) is not None:
+                if (
+                    not (bounded and i and ((c := low[i - 1]).isalnum() or c == "_"))
+                    and (m := match(text, i, end)) is not None
+                ):
                     return m
-                i = low.find(core, i + 1, end)
+                i = find(core, i + 1, end)
             return None
         # the next place of each first word (``end`` when there is none); the nearest is tried
-        nexts = [self._next_place(low, core, bounded, start, end) for core, bounded in firsts]
+        nexts = [_next_place(low, core, bounded, start, end) for core, bounded in firsts]
         while (at := min(nexts)) < end:
             if (m := match(text, at, end)) is not None:
                 return m
             for k, i in enumerate(nexts):
                 if i == at:
-                    nexts[k] = self._next_place(low, *firsts[k], at + 1, end)
+                    nexts[k] = _next_place(low, *firsts[k], at + 1, end)
         return None
-
-    @staticmethod
-    def _next_place(low: str, core: str, bounded: bool, start: int, end: int) -> int:
-        """Where ``core`` next begins in ``low[start:end]`` (after no word character when
-        ``bounded``; ``^``: only at 0), or ``end``."""
-        if core == _AT_START:
-            return 0 if start == 0 < end else end
-        i = low.find(core, start, end)
-        while i > 0 and bounded and _is_word(low[i - 1]):
-            i = low.find(core, i + 1, end)
-        return end if i < 0 else i
 
     def firsts_of(self, admitted: int) -> tuple[tuple[str, bool], ...] | None:
         """The first places (see :func:`_places_of`) of the branches ``admitted`` (bits, in the
@@ -307,6 +301,17 @@ def _conjunctions(groups: _Sorted) -> list[_Conjunction]:
 
 def _sorted_groups(conjunctions: list[_Conjunction]) -> _Sorted:
     return tuple(tuple(tuple(sorted(group)) for group in c) for c in conjunctions)
+
+
+def _next_place(low: str, core: str, bounded: bool, start: int, end: int) -> int:
+    """Where ``core`` next begins in ``low[start:end]`` (after no word character when
+    ``bounded``; ``^``: only at 0), or ``end``."""
+    if core == _AT_START:
+        return 0 if start == 0 < end else end
+    i = low.find(core, start, end)
+    while i > 0 and bounded and _is_word(low[i - 1]):
+        i = low.find(core, i + 1, end)
+    return end if i < 0 else i
 
 
 def _places_of(starts: tuple[str, ...] | None) -> tuple[tuple[str, bool], ...]:
@@ -413,7 +418,7 @@ class Screen:
         brought that branch's words. The matches are the same (a place where only such a
         branch could begin a match has none)."""
         table = self._table if self._table is not None else self._build()
-        checks = table.branches.get(1 << self._index[prefilter])
+        checks = table.branches.get(prefilter)
         if checks is None or len(low) != len(text):
             return prefilter.finditer(text, low)
         present = words >> table.shift
@@ -451,10 +456,10 @@ class Screen:
                 continue
             owners += [1 << i] * len(mine)
             conjunctions += mine
-        branches = {}  # prefilter bit -> per branch, per conjunction: (the words it needs all of, groups)
-        for i, p in enumerate(self._prefilters):
+        branches = {}  # prefilter -> per branch, per conjunction: (the words it needs all of, groups)
+        for p in self._prefilters:
             if len(p.branches) > 1:
-                branches[1 << i] = tuple(
+                branches[p] = tuple(
                     tuple(
                         _split([reduce(or_, map(partial(_bit, bits), group), 0) for group in c]) for c in alternatives
                     )
@@ -493,7 +498,7 @@ class _Table:
         always: int,
         siblings: dict[int, int],
         memo: _TokenBits,
-        branches: dict[int, tuple[tuple[tuple[int, tuple[int, ...]], ...], ...]],
+        branches: dict[Prefilter, tuple[tuple[tuple[int, tuple[int, ...]], ...], ...]],
     ) -> None:
         self.checks = checks
         """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
@@ -509,7 +514,7 @@ class _Table:
         self.memo = memo
         """Token -> what its words give the screen."""
         self.branches = branches
-        """Prefilter bit -> per branch of its alternation, per conjunction: the words it needs
+        """Prefilter -> per branch of its alternation, per conjunction: the words it needs
         all of and the groups of several words it needs one of each (as in ``checks``)."""
         self._subsets: dict[int, int] = {}
 
