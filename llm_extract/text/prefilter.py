@@ -419,7 +419,9 @@ class Screen:
         branch could begin a match has none)."""
         table = self._table if self._table is not None else self._build()
         checks = table.branches.get(prefilter)
-        if checks is None or len(low) != len(text):
+        if checks is None:  # made on first use: a letter needs few of them
+            checks = table.branches[prefilter] = _branch_checks(prefilter, table.bits)
+        if not checks or len(low) != len(text):
             return prefilter.finditer(text, low)
         present = words >> table.shift
         admitted = 0
@@ -456,15 +458,6 @@ class Screen:
                 continue
             owners += [1 << i] * len(mine)
             conjunctions += mine
-        branches = {}  # prefilter -> per branch, per conjunction: (the words it needs all of, groups)
-        for p in self._prefilters:
-            if len(p.branches) > 1:
-                branches[p] = tuple(
-                    tuple(
-                        _split([reduce(or_, map(partial(_bit, bits), group), 0) for group in c]) for c in alternatives
-                    )
-                    for alternatives, _ in p.branches
-                )
         siblings: dict[int, int] = {}
         for k, owner in enumerate(owners):
             siblings[owner] = siblings.get(owner, 0) | 1 << k
@@ -482,14 +475,14 @@ class Screen:
                 (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
             )
         if self._table is None:  # two threads may build at once: every caller then reads the first table
-            self._table = _Table(tuple(checks), shift, always, siblings, memo, branches)
+            self._table = _Table(tuple(checks), shift, always, siblings, memo, bits)
         return self._table
 
 
 class _Table:
     """What a screen reads texts with, made on first use (a plain class: cheap to define at import)."""
 
-    __slots__ = ("_subsets", "always", "branches", "checks", "memo", "shift", "siblings", "started")
+    __slots__ = ("_subsets", "always", "bits", "branches", "checks", "memo", "shift", "siblings", "started")
 
     def __init__(
         self,
@@ -498,7 +491,7 @@ class _Table:
         always: int,
         siblings: dict[int, int],
         memo: _TokenBits,
-        branches: dict[Prefilter, tuple[tuple[tuple[int, tuple[int, ...]], ...], ...]],
+        bits: dict[str, int],
     ) -> None:
         self.checks = checks
         """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
@@ -513,7 +506,9 @@ class _Table:
         """Prefilter bit -> the bits of its conjunctions."""
         self.memo = memo
         """Token -> what its words give the screen."""
-        self.branches = branches
+        self.bits = bits
+        """Word -> its bit (below the token's value, see ``shift``)."""
+        self.branches: dict[Prefilter, _BranchChecks] = {}
         """Prefilter -> per branch of its alternation, per conjunction: the words it needs
         all of and the groups of several words it needs one of each (as in ``checks``)."""
         self._subsets: dict[int, int] = {}
@@ -547,6 +542,25 @@ def _weakest(conjunctions: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
         for i, c in enumerate(conjunctions)
         if not any(other < sets[i] or (other == sets[i] and j < i) for j, other in enumerate(sets))
     ]
+
+
+_BranchChecks = tuple[tuple[tuple[int, tuple[int, ...]], ...], ...]
+
+
+def _branch_checks(prefilter: Prefilter, bits: Mapping[str, int]) -> _BranchChecks:
+    """Per branch of the prefilter's alternation (none if it is not one), per conjunction: the
+    words it needs all of and its groups of several words, as bits. A group with a word the
+    screen does not read is left out (it would need nothing the screen can check)."""
+    branches = prefilter.branches
+    if len(branches) < 2:
+        return ()
+    return tuple(
+        tuple(
+            _split([reduce(or_, (bits[w] for w in group), 0) for group in c if all(w in bits for w in group)])
+            for c in alternatives
+        )
+        for alternatives, _ in branches
+    )
 
 
 def _split(groups: Sequence[int]) -> tuple[int, tuple[int, ...]]:
