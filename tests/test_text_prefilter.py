@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llm_extract.parse import reasons, reasons_words
+from llm_extract.parse import parser, reasons, reasons_words
 from llm_extract.text.prefilter import Prefilter, Screen, lowered, table_source
 
 SCREENS = {"reasons": reasons._SCREEN}
@@ -91,9 +91,24 @@ def test_finditer_from_first_words_finds_what_re_finds(name: str, data: st.DataO
     text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     if data.draw(st.booleans()):
         text = text.upper()
+    low = lowered(text)
+    words = screen.words(low)
     for p in _prefilters(screen):
         expected = [m.span() for m in p.pattern.finditer(text)]
-        assert [m.span() for m in p.finditer(text, lowered(text))] == expected, (p.pattern.pattern[:60], text)
+        assert [m.span() for m in p.finditer(text, low)] == expected, (p.pattern.pattern[:60], text)
+        assert [m.span() for m in screen.finditer(p, text, low, words)] == expected, (p.pattern.pattern[:60], text)
+
+
+def test_a_screen_looks_only_for_the_first_words_of_the_branches_a_text_has() -> None:
+    either = Prefilter(re.compile(r"\b(?:the\s+\w+\s+was\s+denied|as\s+noted)\b", re.I))
+    assert [starts for _, starts in either.branches] == [(" the",), (" as",)]
+    assert either.firsts_of(0b10) == (("as", True),) and either.firsts_of(0) == ()
+    screen = Screen([either])
+    text = "The knee was denied, as the guideline noted."  # "as noted" is absent: only "the" is tried
+    low = lowered(text)
+    assert [m.group() for m in screen.finditer(either, text, low, screen.words(low))] == ["The knee was denied"]
+    # Not an alternation (or one inside a longer sequence): no branches of its own.
+    assert Prefilter(re.compile(r"(?:no|lack\s+of)\s+benefit", re.I)).branches == ()
 
 
 def test_screen_runs_a_pattern_only_where_its_words_occur() -> None:
@@ -149,6 +164,102 @@ def test_screen_never_skips_a_match_in_corpus_sentences(corpus: Path) -> None:
             _assert_sound(reasons._SCREEN, folded[a:b])
 
 
+# --- searching from first words, within a range (the parser's patterns) ---------------------
+
+PARSER_PATTERNS = {
+    name: value
+    for name, value in [
+        *vars(parser).items(),
+        *((f"source {k.value}", v) for k, v in parser._SOURCE_PATTERNS),
+    ]
+    if isinstance(value, Prefilter)
+}
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+def _assert_same(p: Prefilter, text: str, start: int = 0, end: int | None = None) -> None:
+    """``search`` and ``finditer`` within ``start..end`` return exactly what ``re`` returns."""
+    low = lowered(text)
+    stop = len(text) if end is None else end
+    expected = p.pattern.search(text, start, stop)
+    got = p.search(text, low, start, end)
+    assert (got and (got.span(), got.groups())) == (expected and (expected.span(), expected.groups())), (
+        p.pattern.pattern[:60],
+        text[:200],
+    )
+    assert _spans(p.finditer(text, low, start, end)) == _spans(p.pattern.finditer(text, start, stop))
+
+
+def test_the_parsers_first_words_are_read_from_its_patterns() -> None:
+    outcome = parser._OUTCOME_AT_LINE_END
+    assert outcome.search("Item: Upheld\n", lowered("Item: Upheld\n")) is not None
+    assert outcome.starts == (" overturned", " upheld")
+    assert parser._SOURCE_PATTERNS[1][1].starts == (" mtus",)  # after the look-behind and \b
+    assert parser._NOT_CITED.starts == ("did", "http")
+
+
+def test_a_pattern_without_first_words_is_searched_the_ordinary_way() -> None:
+    digits = Prefilter(re.compile(r"\d+\s+years", re.I))
+    assert digits.search("aged 45 years", lowered("aged 45 years")).span() == (5, 13)  # type: ignore[union-attr]
+    assert digits.starts is None
+    # A multiline ``^`` begins a match after any line break, not only where the text begins.
+    lines = Prefilter(re.compile(r"^per\b", re.I | re.M))
+    assert lines.starts is None
+    _assert_same(lines, "x\nPer the MTUS\nper diem", 1)
+    _assert_same(Prefilter(re.compile(r"^\W*per\s|\bmtus", re.I)), "Per MTUS, per ODG")
+    _assert_same(Prefilter(re.compile(r"^\W*per\s|\bmtus", re.I)), "Per MTUS, per ODG", 1)
+
+
+def test_finditer_skips_first_words_inside_the_last_match() -> None:
+    """A first word inside a match starts no match of its own (matches never overlap)."""
+    text = "Non-MTUS Citation Non-MTUS Citation ODG. non-mtus citation x"
+    _assert_same(parser._NON_MTUS, text)
+    assert len(list(parser._NON_MTUS.finditer(text, lowered(text)))) == 2
+
+
+def test_text_whose_lowered_form_moves_offsets_is_searched_the_ordinary_way() -> None:
+    text = "i\u0307 Non-MTUS Citation ODG"  # "i" and a combining dot lower to one character
+    assert len(lowered(text)) != len(text)
+    for p in PARSER_PATTERNS.values():
+        _assert_same(p, text)
+
+
+def test_letters_hidden_by_case_are_found_within_a_range() -> None:
+    """U+017F, U+0131, U+0130 and the Kelvin sign match ASCII letters when case is ignored."""
+    for text in ("Cla\u0131m\u017f Admin: x", "ORIGINAL REQUE\u017fT", "\u0130MR eligible", "WOMAN \u212a"):
+        for p in PARSER_PATTERNS.values():
+            _assert_same(p, text)
+            _assert_same(p, "x " + text.upper() + " y", 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_search_within_a_range_finds_what_re_finds(data: st.DataObject) -> None:
+    words = sorted({w.strip() for p in PARSER_PATTERNS.values() for w in p.starts or ()})
+    vocabulary = [*words, "Upheld", "ODG", "Non-MTUS", "Citation", "is", "licensed", "in", "12/01/2015", ":", "."]
+    pieces = data.draw(st.lists(st.sampled_from(vocabulary), max_size=16))
+    seps = data.draw(st.lists(st.sampled_from([" ", "  ", "\n", ", ", "\n  ", "", "\u017f", "\u0130"]), max_size=16))
+    text = "".join(p + s for p, s in zip(pieces, seps + [" "] * len(pieces), strict=False))
+    if data.draw(st.booleans()):
+        text = text.upper()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.one_of(st.none(), st.integers(start, len(text))))
+    for p in PARSER_PATTERNS.values():
+        _assert_same(p, text, start, end)
+
+
+@pytest.mark.corpus
+def test_search_within_a_range_on_corpus_letters(corpus: Path) -> None:
+    for path in sorted((corpus / "text").glob("*.txt"))[:40]:
+        text = path.read_text(encoding="utf-8")
+        for p in PARSER_PATTERNS.values():
+            _assert_same(p, text)
+            _assert_same(p, text, len(text) // 3, 2 * len(text) // 3)
+
+
 def _reasons_prefilters() -> list[Prefilter]:
     return [*reasons._SCREEN._prefilters, reasons._CONDITIONAL]
 
@@ -175,7 +286,7 @@ def test_a_prefilter_reads_its_derivation_from_a_table_and_derives_what_is_missi
     assert made_beforehand._compiled is None  # compiled when it first runs
     assert made_beforehand.pattern.search("NO RED FLAGS") and made_beforehand._compiled is not None
     # A table entry is only found by the pattern it was made for.
-    other = Prefilter(r"\bno\s+red\s+flag\b", {fresh.fingerprint: ((), None)}, re.I)
+    other = Prefilter(r"\bno\s+red\s+flag\b", {fresh.fingerprint: ((), None, ())}, re.I)
     assert other.alternatives != [] and other.starts == (" no",)
 
 

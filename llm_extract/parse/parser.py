@@ -43,7 +43,7 @@ from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
 from llm_extract.text.dates import NUMERIC_DATE, parse_numeric_date
 from llm_extract.text.fold import fold_space as fold
 from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
-from llm_extract.text.scan import Anchored, lowered
+from llm_extract.text.prefilter import Prefilter, lowered
 
 PARSER_VERSION = "1.1.0"
 """Bump on any change that can alter parser output: it is part of every cache key."""
@@ -56,14 +56,14 @@ DATE = NUMERIC_DATE
 _DECISIONS_HEADING = re.compile(
     r"IMR\s+ISSUES,?\s+DECISIONS\s+AND\s+RATIONALES|IMR\s+DECISION\(?S\)?\s+AND\s+RATIONALE\(?S\)?"
 )
-_INTRO = Anchored(re.compile(r"set\s+forth\s+below\s*:", _I))
+_INTRO = Prefilter(re.compile(r"set\s+forth\s+below\s*:", _I))
 _SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
-_HOW_MADE = Anchored(re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I))
+_HOW_MADE = Prefilter(re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I))
 _LETTER_2013 = re.compile(
     r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S
 )
 
-_OUTCOME_AT_LINE_END = Anchored(re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE))
+_OUTCOME_AT_LINE_END = Prefilter(re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE))
 """Searched only from the outcome word, and the gap before it is walked back by hand: the
 old single pattern (gap, then outcome) restarted at every character of a run of spaces,
 which took 14 s on 20k spaces."""
@@ -111,7 +111,7 @@ _HEADER_FIELDS: dict[str, re.Pattern[str]] = {
     "application_received": re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I),
     "priority": re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I),
 }
-_INJURY_IN_SUMMARY = Anchored(
+_INJURY_IN_SUMMARY = Prefilter(
     re.compile(
         r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
         r"injury\s+on|(?:was|were)\s+injured\s+on|injured\s+on)\s*:?\s*(" + DATE + r")\b",
@@ -119,16 +119,16 @@ _INJURY_IN_SUMMARY = Anchored(
     )
 )
 
-_LICENSURE = Anchored(re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I))
-_SPECIALTY = Anchored(re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I))
-_BOARD = Anchored(re.compile(r"Board\s+Certified\s+in\s+", _I))
+_LICENSURE = Prefilter(re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I))
+_SPECIALTY = Prefilter(re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I))
+_BOARD = Prefilter(re.compile(r"Board\s+Certified\s+in\s+", _I))
 _LICENSED = re.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+")
 _STATES = re.compile(r"[A-Z][A-Za-z ,]{0,200}?[a-z](?=\s*\.)")
 _SUBSPECIALTY = re.compile(r"\bhas\s+a\s+subspecialty\s+in\s+")
 _JOINER_TAIL = re.compile(r",?\s+(?:and\s+)?$")
 _BOARD_SENTENCE_MAX = 400
 """The board-certification sentence is read within this many characters of its start."""
-_VALUE_STOP = Anchored(
+_VALUE_STOP = Prefilter(
     re.compile(
         r"CLINICAL\s+CASE\s+SUMMARY|Certification\(s\)|State\(s\)\s+of|HOW\s+THE\s+IMR|The\s+expert\s+reviewer", _I
     )
@@ -138,17 +138,17 @@ _VALUE_MAX = 400
 
 _AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", _I)
 _SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
-_SEX_ANYWHERE = Anchored(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
+_SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
 """Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
 
-_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, Anchored], ...] = (
-    (GuidelineSource.ACOEM, Anchored(re.compile(r"ACOEM", _I))),
-    (GuidelineSource.MTUS, Anchored(re.compile(r"(?<!Non-)\bMTUS\b", _I))),
-    (GuidelineSource.ODG, Anchored(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))),
+_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, Prefilter], ...] = (
+    (GuidelineSource.ACOEM, Prefilter(re.compile(r"ACOEM", _I))),
+    (GuidelineSource.MTUS, Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))),
+    (GuidelineSource.ODG, Prefilter(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))),
 )
-_NON_MTUS = Anchored(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
-_NO_CITATION = Anchored(re.compile(r"did\s+not\s+cite\s+any", _I))
-_NOT_CITED = Anchored(
+_NON_MTUS = Prefilter(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
+_NO_CITATION = Prefilter(re.compile(r"did\s+not\s+cite\s+any", _I))
+_NOT_CITED = Prefilter(
     re.compile(r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I)
 )
 """Mentions that are not citations: link artifacts of the PDF, and explicit negations."""
@@ -246,7 +246,7 @@ def _split_list(value: str) -> list[str]:
     return [part for part in (fold(p) for p in value.split(",")) if part]
 
 
-def _label_value(text: str, low: str, label: Anchored, start: int, end: int) -> tuple[str, _Range] | None:
+def _label_value(text: str, low: str, label: Prefilter, start: int, end: int) -> tuple[str, _Range] | None:
     m = label.search(text, low, start, end)
     if m is None:
         return None

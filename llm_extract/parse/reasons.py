@@ -39,7 +39,8 @@ and ``criteria_met`` only in overturned ones.
 Speed: the rationale is folded once (spans map back through the few characters folding
 dropped), its words are read once and screened (:mod:`llm_extract.text.prefilter`) so a
 sentence runs only the patterns whose words it has, a pattern is tried only where one of
-its first words begins, and a sentence's roles are read only when a rule needs them.
+its first words begins (of an alternation, only those of the branches whose words the
+sentence has), and a sentence's roles are read only when a rule needs them.
 Every quantifier over a character class is bounded or anchored by a literal, and the
 sentence splitter looks back a bounded number of characters per boundary, so the work
 is linear in the rationale's length. The screened patterns' words are derived
@@ -963,7 +964,7 @@ class _Sentence:
 
 def _finditer(p: Prefilter, bit: int, s: _Sentence) -> Iterator[re.Match[str]]:
     """``p``'s matches in the sentence, or none without running it when the screen rules them out."""
-    return p.finditer(s.text, s.low) if s.may & bit else iter(())
+    return _SCREEN.finditer(p, s.text, s.low, s.words) if s.may & bit else iter(())
 
 
 def _speaks_of_case(s: _Sentence) -> bool:
@@ -1121,7 +1122,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
     """Add the hits of the codes whose rules need scope or a second condition to ``found``."""
     may = s.may
     if may & _RELATED_BIT and not s.ur and not s.guideline_at:
-        for m in _RELATED.finditer(s.text, s.low):
+        for m in _SCREEN.finditer(_RELATED, s.text, s.low, s.words):
             if _related(ctx, m) and not _conditional_before(s, m.start()):
                 found.append((ReasonCode.related_item_not_approved, m))
                 break
@@ -1144,7 +1145,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 found.append((ReasonCode.already_authorized, m))
                 break
     if may & _TRIAL_PENDING_BIT:
-        for m in _TRIAL_PENDING.finditer(s.text, s.low):
+        for m in _SCREEN.finditer(_TRIAL_PENDING, s.text, s.low, s.words):
             if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
                 if ctx.approved_part:  # read last: it searches the whole rationale
                     found.append((ReasonCode.approved_trial_pending, m))
@@ -1152,7 +1153,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
     rule = _NOT_RECOMMENDED_RULE
     if not may & _NOT_RECOMMENDED_BIT or s.ur:
         return
-    for m in rule.prefilter.finditer(s.text, s.low):
+    for m in _SCREEN.finditer(rule.prefilter, s.text, s.low, s.words):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
         if quoted or _conditional_before(s, m.start()):
             continue
@@ -1198,7 +1199,7 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         bit = todo & -todo
         todo ^= bit
         rule = _RULE_OF[bit]
-        for m in rule.prefilter.finditer(s.text, s.low):
+        for m in _SCREEN.finditer(rule.prefilter, s.text, s.low, s.words):
             if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
                 # A sentence-wide rejection is read once a match would count (it is rarely needed).
                 if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
@@ -1280,9 +1281,6 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     wanted = _APPROVAL_MASK if outcome is Outcome.overturned else _DENIAL_MASK
     rationale = folded.text
     low = lowered(rationale)
-    # The words are read once for the rationale: a sentence's are a run of them (sentences
-    # end at whitespace, the only whitespace left is single spaces).
-    values = _SCREEN.token_values(low)
     aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(rationale)
     stems = _stems(service) if service else set()
@@ -1291,19 +1289,13 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
-    spaces = -1 if rationale[0] == " " else 0  # spaces before the sentence, less a leading one
-    pos = 0
     for a, b in _sentences(rationale):
-        spaces += rationale.count(" ", pos, a)
-        inner = rationale.count(" ", a, b)
-        words = reduce(or_, values[spaces : spaces + inner + 1], 0)
-        spaces += inner
-        pos = b
+        sentence_low = low[a:b] if aligned else lowered(rationale[a:b])
+        words = _SCREEN.words(sentence_low)
         may = _SCREEN.passing(words, wanted)
         if not may:
             continue  # no pattern that could give a hit may match here
-        sentence = rationale[a:b]
-        s = _Sentence(a, sentence, low[a:b] if aligned else lowered(sentence), words, may)
+        s = _Sentence(a, rationale[a:b], sentence_low, words, may)
         for hit in _sentence_hits(ctx, s):
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)

@@ -82,9 +82,25 @@ class Prefilter:
     ``starts`` are words (lower-case ASCII) one of which every match begins with, or
     None when the pattern gives no such words: :meth:`finditer` then tries the pattern
     only where one begins instead of at every character.
+
+    ``branches``: for a pattern that is an alternation (``\\b(?:A...|B...)``), each
+    branch's own ``alternatives`` and ``starts`` (else empty). A text without a branch's
+    words has no match through that branch, so :meth:`Screen.finditer` looks only for
+    the first words of the branches it has.
     """
 
-    __slots__ = ("_alternatives", "_compiled", "_firsts", "_known", "_starts", "flags", "source")
+    __slots__ = (
+        "_alternatives",
+        "_branch_firsts",
+        "_branches",
+        "_compiled",
+        "_firsts",
+        "_known",
+        "_starts",
+        "_tree",
+        "flags",
+        "source",
+    )
 
     def __init__(
         self, pattern: re.Pattern[str] | str, table: Mapping[str, Derived] | None = None, flags: int = 0
@@ -101,7 +117,10 @@ class Prefilter:
         self._known = table.get(self.fingerprint) if table else None
         self._alternatives: list[_Conjunction] | None = None
         self._starts: tuple[str, ...] | bool | None = False
+        self._branches: tuple[_Branch, ...] | None = None
         self._firsts: tuple[tuple[str, bool], ...] | None = None
+        self._branch_firsts: dict[int, tuple[tuple[str, bool], ...] | None] = {}
+        self._tree: Any = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -120,74 +139,184 @@ class Prefilter:
     def alternatives(self) -> list[_Conjunction]:
         if self._alternatives is None:
             if self._known is not None:
-                self._alternatives = [[frozenset(group) for group in c] for c in self._known[0]]
+                self._alternatives = _conjunctions(self._known[0])
             else:
-                self._alternatives = _required(self.source, self.flags)
+                self._alternatives = _required(self._parsed())
         return self._alternatives
 
     @property
     def starts(self) -> tuple[str, ...] | None:
         if self._starts is False:
-            self._starts = self._known[1] if self._known is not None else _starting(self.source, self.flags)
+            self._starts = self._known[1] if self._known is not None else _starting(self._parsed(), self._multiline())
         return self._starts  # type: ignore[return-value]
+
+    @property
+    def branches(self) -> tuple[_Branch, ...]:
+        if self._branches is None:
+            if self._known is not None:
+                self._branches = tuple((_conjunctions(a), starts) for a, starts in self._known[2])
+            else:
+                self._branches = _branches(self._parsed(), self._multiline())
+        return self._branches
 
     def derived(self) -> Derived:
         """The derivation of the pattern, made now (what a table made beforehand holds)."""
-        alternatives = tuple(tuple(tuple(sorted(group)) for group in c) for c in _required(self.source, self.flags))
-        return alternatives, _starting(self.source, self.flags)
+        tree, multiline = self._parsed(), self._multiline()
+        return (
+            _sorted_groups(_required(tree)),
+            _starting(tree, multiline),
+            tuple((_sorted_groups(a), starts) for a, starts in _branches(tree, multiline)),
+        )
 
-    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, given ``low = lowered(text)``.
+    def _parsed(self) -> list[Any]:
+        """The parsed pattern (``re``'s own parser), read once for all derivations."""
+        if self._tree is None:
+            self._tree = _PARSER.parse(self.source, self.flags) if _PARSER is not None else []
+        return list(self._tree)
+
+    def _multiline(self) -> bool:
+        """``^`` matches after every line break (the flag given or set inside the pattern)."""
+        self._parsed()
+        return bool(getattr(getattr(self._tree, "state", None), "flags", 0) & re.MULTILINE)
+
+    def finditer(self, text: str, low: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, given ``low = lowered(text)``.
 
         ``re`` cannot skip ahead to where a case-insensitive pattern that starts with
         ``\\b`` may match, so it tries every character; ``str.find`` on the lowered text
         finds the few places where one of the pattern's first words begins, and only
         those are tried. The matches are the same: every match begins at such a place
         (lowering keeps offsets when it keeps the length), the earliest place that
-        matches is the leftmost match, and the next is looked for after it.
+        matches is the leftmost match, and the next is looked for after it. (``\\b`` and
+        look-behinds see the text before ``start``, as ``re`` does.)
         """
+        if end is None:
+            end = len(text)
         firsts = self._firsts
         if firsts is None:
-            firsts = self._firsts = self._first_places()
+            firsts = self._firsts = _places_of(self.starts)
         if not firsts or len(low) != len(text):
-            yield from self.pattern.finditer(text)
-            return
-        match = self.pattern.match
+            return self.pattern.finditer(text, start, end)
+        return self._tried(text, low, start, end, firsts)
+
+    def _tried(
+        self, text: str, low: str, start: int, end: int, firsts: tuple[tuple[str, bool], ...]
+    ) -> Iterator[re.Match[str]]:
+        """The matches of the pattern tried where one of ``firsts`` begins (see :meth:`finditer`)."""
+        match = (self._compiled or self.pattern).match
         places: list[int] = []
+        find = low.find
         for core, bounded in firsts:
             if core == _AT_START:
-                places.append(0)
+                if start == 0:  # ``^`` (not multiline) matches only where the text begins
+                    places.append(0)
                 continue
             # A word marked on the left follows \\b: it cannot begin right after a word character.
-            i = low.find(core)
+            i = find(core, start, end)
             while i >= 0:
-                if not (bounded and i and _is_word(low[i - 1])):
+                if not (bounded and i and ((c := low[i - 1]).isalnum() or c == "_")):
                     places.append(i)
-                i = low.find(core, i + 1)
+                i = find(core, i + 1, end)
         if len(firsts) > 1:
             places.sort()
-        pos = 0
+        pos = start
         for i in places:
             if i >= pos:
-                m = match(text, i)
+                m = match(text, i, end)
                 if m is not None:
                     yield m
                     pos = m.end()
 
-    def _first_places(self) -> tuple[tuple[str, bool], ...]:
-        """The first words as (word, follows \\b), for ``str.find``."""
-        starts = self.starts
-        return tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
+    def search(self, text: str, low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, given ``low = lowered(text)`` (see :meth:`finditer`).
 
-    def search(self, text: str, low: str) -> re.Match[str] | None:
-        """``pattern.search(text)``, given ``low = lowered(text)`` (see :meth:`finditer`)."""
-        for m in self.finditer(text, low):
-            return m
+        The places are visited in order and the search stops at the first match: a long
+        text (a whole letter) is read only up to it.
+        """
+        if end is None:
+            end = len(text)
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = _places_of(self.starts)
+        pattern = self._compiled or self.pattern
+        if not firsts or len(low) != len(text):
+            return pattern.search(text, start, end)
+        match, find = pattern.match, low.find
+        if len(firsts) == 1:
+            core, bounded = firsts[0]
+            if core == _AT_START:
+                return match(text, 0, end) if start == 0 else None
+            i = find(core, start, end)
+            while i >= 0:
+                if (
+                    not (bounded and i and ((c := low[i - 1]).isalnum() or c == "_"))
+                    and (m := match(text, i, end)) is not None
+                ):
+                    return m
+                i = find(core, i + 1, end)
+            return None
+        # the next place of each first word (``end`` when there is none); the nearest is tried
+        nexts = [_next_place(low, core, bounded, start, end) for core, bounded in firsts]
+        while (at := min(nexts)) < end:
+            if (m := match(text, at, end)) is not None:
+                return m
+            for k, i in enumerate(nexts):
+                if i == at:
+                    nexts[k] = _next_place(low, *firsts[k], at + 1, end)
         return None
 
+    def firsts_of(self, admitted: int) -> tuple[tuple[str, bool], ...] | None:
+        """The first places (see :func:`_places_of`) of the branches ``admitted`` (bits, in the
+        order of :attr:`branches`); None when one of them has no first words."""
+        found = self._branch_firsts.get(admitted, False)
+        if found is False:
+            branches = self.branches
+            words: set[str] = set()
+            for k, (_, starts) in enumerate(branches):
+                if admitted >> k & 1:
+                    if starts is None:
+                        words.clear()
+                        break
+                    words.update(starts)
+            else:
+                found = _places_of(_pruned(words)) if words else ()
+            if found is False:
+                found = None
+            self._branch_firsts[admitted] = found  # at most 2**len(branches) sets, few in practice
+        return found  # type: ignore[return-value]
 
-#: A pattern's derivation made beforehand: its ``alternatives`` (groups as sorted tuples) and ``starts``.
-Derived = tuple[tuple[tuple[tuple[str, ...], ...], ...], tuple[str, ...] | None]
+
+_Sorted = tuple[tuple[tuple[str, ...], ...], ...]
+#: A pattern's derivation made beforehand: its ``alternatives`` (groups as sorted tuples), ``starts``
+#: and ``branches`` (each branch's alternatives and starts).
+Derived = tuple[_Sorted, tuple[str, ...] | None, tuple[tuple[_Sorted, tuple[str, ...] | None], ...]]
+
+#: A branch of an alternation: its conjunctions and first words.
+_Branch = tuple[list["_Conjunction"], tuple[str, ...] | None]
+
+
+def _conjunctions(groups: _Sorted) -> list[_Conjunction]:
+    return [[frozenset(group) for group in c] for c in groups]
+
+
+def _sorted_groups(conjunctions: list[_Conjunction]) -> _Sorted:
+    return tuple(tuple(tuple(sorted(group)) for group in c) for c in conjunctions)
+
+
+def _next_place(low: str, core: str, bounded: bool, start: int, end: int) -> int:
+    """Where ``core`` next begins in ``low[start:end]`` (after no word character when
+    ``bounded``; ``^``: only at 0), or ``end``."""
+    if core == _AT_START:
+        return 0 if start == 0 < end else end
+    i = low.find(core, start, end)
+    while i > 0 and bounded and _is_word(low[i - 1]):
+        i = low.find(core, i + 1, end)
+    return end if i < 0 else i
+
+
+def _places_of(starts: tuple[str, ...] | None) -> tuple[tuple[str, bool], ...]:
+    """First words as (word, follows \\b), for ``str.find``."""
+    return tuple((w.lstrip(" "), w[0] == " ") for w in starts) if starts else ()
 
 
 def table_source(prefilters: Sequence[Prefilter], doc: str) -> str:
@@ -230,13 +359,8 @@ class Screen:
 
     def words(self, low: str) -> int:
         """What the words of a text give the screen, for :meth:`passing` (``low = lowered(text)``)."""
-        return reduce(or_, self.token_values(low), 0)
-
-    def token_values(self, low: str) -> list[int]:
-        """What each word (``str.split`` token) of a text gives the screen; the OR of a run of
-        them is :meth:`words` of that part of the text (``low = lowered(text)``)."""
         table = self._table if self._table is not None else self._build()
-        return list(map(table.memo.__getitem__, low.split()))
+        return reduce(or_, map(table.memo.__getitem__, low.split()), 0)
 
     def passing(self, words: int, among: int) -> int:
         """The bits of the prefilters in ``among`` (bits, -1: all) whose patterns may match in the text.
@@ -285,6 +409,36 @@ class Screen:
                     return True
         return False
 
+    def finditer(self, prefilter: Prefilter, text: str, low: str, words: int) -> Iterator[re.Match[str]]:
+        """``prefilter.finditer(text, low)``, given what the words of ``text`` give the screen
+        (``words``, see :meth:`words`).
+
+        Of a pattern that is an alternation, only the first words of the branches whose
+        words the text has are looked for: a match through another branch would have
+        brought that branch's words. The matches are the same (a place where only such a
+        branch could begin a match has none)."""
+        table = self._table if self._table is not None else self._build()
+        checks = table.branches.get(prefilter)
+        if checks is None:  # made on first use: a letter needs few of them
+            checks = table.branches[prefilter] = _branch_checks(prefilter, table.bits)
+        if not checks or len(low) != len(text):
+            return prefilter.finditer(text, low)
+        present = words >> table.shift
+        admitted = 0
+        for k, conjunctions in enumerate(checks):
+            for needed, groups in conjunctions:
+                if present & needed == needed:
+                    for group in groups:
+                        if not present & group:
+                            break
+                    else:
+                        admitted |= 1 << k
+                        break
+        firsts = prefilter.firsts_of(admitted)
+        if firsts is None:
+            return prefilter.pattern.finditer(text)
+        return prefilter._tried(text, low, 0, len(text), firsts)
+
     def admitted(self, text: str) -> set[Prefilter]:
         """The prefilters whose patterns may match in ``text`` (the others cannot)."""
         mask = self.mask(text)
@@ -310,8 +464,7 @@ class Screen:
         checks = []
         starts: dict[int, int] = {}  # word bit -> the conjunctions whose first group holds it
         for k, (owner, groups) in enumerate(zip(owners, conjunctions, strict=True)):
-            single = [g for g in groups if g & (g - 1) == 0]  # one word: tested together
-            checks.append((owner, siblings[owner], reduce(or_, single, 0), tuple(g for g in groups if g not in single)))
+            checks.append((owner, siblings[owner], *_split(groups)))
             for word_bit in _bits_of(groups[0]):
                 starts[word_bit] = starts.get(word_bit, 0) | 1 << k
         shift = len(conjunctions)
@@ -322,14 +475,14 @@ class Screen:
                 (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
             )
         if self._table is None:  # two threads may build at once: every caller then reads the first table
-            self._table = _Table(tuple(checks), shift, always, siblings, memo)
+            self._table = _Table(tuple(checks), shift, always, siblings, memo, bits)
         return self._table
 
 
 class _Table:
     """What a screen reads texts with, made on first use (a plain class: cheap to define at import)."""
 
-    __slots__ = ("_subsets", "always", "checks", "memo", "shift", "siblings", "started")
+    __slots__ = ("_subsets", "always", "bits", "branches", "checks", "memo", "shift", "siblings", "started")
 
     def __init__(
         self,
@@ -338,6 +491,7 @@ class _Table:
         always: int,
         siblings: dict[int, int],
         memo: _TokenBits,
+        bits: dict[str, int],
     ) -> None:
         self.checks = checks
         """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
@@ -352,6 +506,11 @@ class _Table:
         """Prefilter bit -> the bits of its conjunctions."""
         self.memo = memo
         """Token -> what its words give the screen."""
+        self.bits = bits
+        """Word -> its bit (below the token's value, see ``shift``)."""
+        self.branches: dict[Prefilter, _BranchChecks] = {}
+        """Prefilter -> per branch of its alternation, per conjunction: the words it needs
+        all of and the groups of several words it needs one of each (as in ``checks``)."""
         self._subsets: dict[int, int] = {}
 
     def conjunctions_of(self, among: int) -> int:
@@ -383,6 +542,32 @@ def _weakest(conjunctions: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
         for i, c in enumerate(conjunctions)
         if not any(other < sets[i] or (other == sets[i] and j < i) for j, other in enumerate(sets))
     ]
+
+
+_BranchChecks = tuple[tuple[tuple[int, tuple[int, ...]], ...], ...]
+
+
+def _branch_checks(prefilter: Prefilter, bits: Mapping[str, int]) -> _BranchChecks:
+    """Per branch of the prefilter's alternation (none if it is not one), per conjunction: the
+    words it needs all of and its groups of several words, as bits. A group with a word the
+    screen does not read is left out (it would need nothing the screen can check)."""
+    branches = prefilter.branches
+    if len(branches) < 2:
+        return ()
+    return tuple(
+        tuple(
+            _split([reduce(or_, (bits[w] for w in group), 0) for group in c if all(w in bits for w in group)])
+            for c in alternatives
+        )
+        for alternatives, _ in branches
+    )
+
+
+def _split(groups: Sequence[int]) -> tuple[int, tuple[int, ...]]:
+    """A conjunction's groups as the words it needs all of (groups of one word, tested
+    together) and the groups of several words it needs one of each."""
+    single = [g for g in groups if g & (g - 1) == 0]
+    return reduce(or_, single, 0), tuple(g for g in groups if g not in single)
 
 
 def _bits_of(group: int) -> list[int]:
@@ -427,12 +612,17 @@ class _TokenBits(dict[str, int]):
 # --- derivation -------------------------------------------------------------------------
 
 
-def _required(source: str, flags: int) -> list[_Conjunction]:
-    """The conjunctions of the pattern, each cut to its most selective usable groups."""
+def _required(items: list[Any]) -> list[_Conjunction]:
+    """The conjunctions of the parsed pattern ``items``, each cut to its most selective usable groups."""
     if _PARSER is None:  # pragma: no cover
         return [[]]
+    return _cut(_dnf(items))
+
+
+def _cut(conjunctions: list[_Conjunction]) -> list[_Conjunction]:
+    """Each conjunction cut to its most selective usable groups."""
     out = []
-    for conjunction in _dnf(_PARSER.parse(source, flags)):
+    for conjunction in conjunctions:
         groups = {_minimal(g) for g in conjunction if min(len(w.strip()) for w in g) >= _MIN_WORD}
         out.append(sorted(groups, key=_selectivity, reverse=True)[:_MAX_GROUPS])
     return out
@@ -449,17 +639,44 @@ _AT_START = "^"
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 
 
-def _starting(source: str, flags: int) -> tuple[str, ...] | None:
-    """Words one of which every match of the pattern begins with (None: no such words known).
+def _starting(items: list[Any], multiline: bool) -> tuple[str, ...] | None:
+    """Words one of which every match of the parsed pattern ``items`` begins with (None: no such words known)."""
+    words = _first_words(items)
+    if not words or len(words) > _MAX_STARTS or (_AT_START in words and multiline):
+        return None  # (a multiline ``^`` matches after every line break, not only where the text begins)
+    return _pruned(words)
 
-    A word that begins with another of them is left out: where it begins, so does the other.
-    """
-    if _PARSER is None:  # pragma: no cover
-        return None
-    words = _first_words(list(_PARSER.parse(source, flags)))
-    if not words or len(words) > _MAX_STARTS:
-        return None
+
+def _pruned(words: set[str]) -> tuple[str, ...]:
+    """The words, sorted, without those that begin with another: where they begin, so does the other."""
     return tuple(sorted(w for w in words if not any(o != w and _begins_where(w, o) for o in words)))
+
+
+def _branches(items: list[Any], multiline: bool) -> tuple[_Branch, ...]:
+    """Each branch's conjunctions and first words, when the pattern is an alternation (see
+    :func:`_top_branches`): as many conjunctions as the whole pattern would have, at most
+    :data:`_MAX_ALTERNATIVES` (beyond, one merged per branch), so checking them stays cheap."""
+    branches = _top_branches(items)
+    dnfs = [_dnf(b) for b in branches]
+    if sum(map(len, dnfs)) > _MAX_ALTERNATIVES:
+        dnfs = [[_merged(d)] for d in dnfs]
+    return tuple((_cut(d), _starting(b, multiline)) for d, b in zip(dnfs, branches, strict=True))
+
+
+def _top_branches(items: list[Any]) -> list[list[Any]]:
+    """The pattern as alternatives of its own, when it is an alternation, alone or between
+    ``\\b`` and look-arounds (``re`` moves those out of the branches when all share them):
+    ``P(?:A|B)S`` is ``PAS|PBS``."""
+    zero_width = [str(op) in _ZERO_WIDTH for op, _ in items]
+    if zero_width.count(False) != 1:
+        return []
+    k = zero_width.index(False)
+    op, arg = items[k]
+    if str(op) == "SUBPATTERN" and len(arg[-1]) == 1:
+        op, arg = arg[-1][0]
+    if str(op) != "BRANCH" or len(arg[1]) > _MAX_ALTERNATIVES:
+        return []
+    return [items[:k] + list(branch) + items[k + 1 :] for branch in arg[1]]
 
 
 def _begins_where(word: str, other: str) -> bool:
