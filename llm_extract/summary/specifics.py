@@ -12,13 +12,14 @@ specific is found, the summary falls back to the fixed general sentence.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.summary.screens import FirstWords, Screened
+from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.fold import fold_space
 from llm_extract.text.prefilter import Prefilter, lowered
 
@@ -77,13 +78,12 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if (
-        letter is None
-        or span is None
-        or not _ALREADY_WORDS.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
-    ):
+    if letter is None or span is None:
         return False
-    for m in _ALREADY.finditer(letter, span.start, span.end):
+    low = _lowered(letter, span.start, span.end)
+    if not _ALREADY_WORDS.may_match(low, 0, span.end - span.start):
+        return False
+    for m in _ALREADY_SCAN.finditer(letter, span.start, span.end, low):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
         if not _NEGATION.search(letter, max(sentence_start, span.start), m.end()):
             return True
@@ -667,32 +667,38 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_functional_improvement})
 
 
-_LACK = re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I)
-_GUIDELINE_WORDS = re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I)
+_LACK = Windowed(re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I))
+_GUIDELINE_WORDS = Windowed(re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I))
 
 
 def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     """Rationale sentences that say something was lacking, leaving out sentences about
     what a guideline asks for (a quoted criterion is not a finding about this worker).
 
-    The lack words are searched through the rationale, not sentence by sentence: a
-    sentence after the first begins after whitespace, and a match (letters and spaces
+    Both kinds of words are found through the rationale at once, not sentence by sentence:
+    a sentence after the first begins after whitespace, and a match (letters and spaces
     between word boundaries) neither holds the period before that whitespace nor ends in
     it, so a match lies inside one sentence, with the same characters around it as when
-    that sentence is searched alone; the sentences before it have none.
+    that sentence is searched alone. A sentence holds such words when a match starts in it.
     """
-    found: list[tuple[int, int]] = []
     text = letter[rationale.start : rationale.end] + " "
-    start = 0
-    lack = -1  # where the next lack word starts, once searched from ``start``
-    for m in _PERIOD.finditer(text):
-        end = min(m.end(), len(text) - 1)
-        if lack < start:
-            first = _LACK.search(text, start)
-            lack = len(text) if first is None else first.start()
-        if lack < end and not _GUIDELINE_WORDS.search(text, start, end):
+    low = _lowered(letter, rationale.start, rationale.end) + " "
+    lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low)]
+    if not lacks:
+        return []
+    # Sentence i is [ends[i - 1], ends[i]) (the first starts at 0); text after the last is none.
+    ends = [m.end() for m in _PERIOD.finditer(text)]
+    if ends and ends[-1] == len(text):
+        ends[-1] -= 1  # the space added above is no part of the rationale
+    cues = [m.start() for m in _GUIDELINE_WORDS.finditer(text, 0, len(text), low)]
+    found: list[tuple[int, int]] = []
+    for i in sorted({bisect.bisect_right(ends, at) for at in lacks}):
+        if i == len(ends):
+            break
+        start, end = ends[i - 1] if i else 0, ends[i]
+        g = bisect.bisect_left(cues, start)
+        if not (g < len(cues) and cues[g] < end):
             found.append((rationale.start + start, rationale.start + end))
-        start = end
     return found
 
 
@@ -750,12 +756,13 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
+    low = _lowered(letter, span.start, span.end)
     m = next(
         (
             m
             for p, words in _ABRUPT_WORDS
-            if words.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
-            and (m := p.search(letter, span.start, span.end)) is not None
+            if words.may_match(low, 0, span.end - span.start)
+            and (m := p.search(letter, span.start, span.end, low)) is not None
         ),
         None,
     )
@@ -771,7 +778,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 # The patterns the finders run over a whole rationale, with the words each match contains
 # (in tuples: hashing a compiled pattern hashes all its code).
 _ALREADY_WORDS = FirstWords(Prefilter(_ALREADY))
-_ABRUPT_WORDS = tuple((pattern, FirstWords(Prefilter(pattern))) for pattern in _ABRUPT)
+_ALREADY_SCAN = Windowed(_ALREADY)
+_ABRUPT_WORDS = tuple((Windowed(pattern), FirstWords(Prefilter(pattern))) for pattern in _ABRUPT)
 _MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
 _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for each place of an item: one pass over its words for them all."""
