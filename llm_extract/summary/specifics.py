@@ -283,14 +283,16 @@ class _LimitPatterns:
     most letters have no item refused as beyond a guideline's limit, and compiling them
     took ~8 ms of every start."""
 
-    limit: re.Pattern[str]
+    limit: Windowed
+    """A long case-insensitive alternation: tried only where a match can begin."""
     cue: re.Pattern[str]
     history: re.Pattern[str]
     applied: re.Pattern[str]
     subgroup: re.Pattern[str]
     plain: re.Pattern[str]
-    trial: re.Pattern[str]
-    unit: re.Pattern[str]
+    trial: Windowed
+    unit: Windowed
+    """Searched through the whole rationale at once (see :func:`_candidates`)."""
     sentence_break: re.Pattern[str]
     asked: tuple[re.Pattern[str], ...]
     asked_in_rationale: re.Pattern[str]
@@ -299,30 +301,25 @@ class _LimitPatterns:
     kind_screen: Screened
     """The kinds' patterns are long case-insensitive alternations (~60 ns per character
     each): only those whose words occur in a text are run on it."""
-    unit_words: FirstWords
-    cue_words: FirstWords
-    """The words a unit and a guideline cue hold: a sentence holding none is not searched."""
 
 
 @functools.cache
 def _limits() -> _LimitPatterns:
     kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
     return _LimitPatterns(
-        limit=re.compile(_LIMIT, re.I),
+        limit=Windowed(re.compile(_LIMIT, re.I)),
         cue=re.compile(_GUIDELINE_CUE, re.I),
         history=re.compile(_HISTORY, re.I),
         applied=re.compile(_APPLIED, re.I),
         subgroup=re.compile(_SUBGROUP, re.I),
         plain=re.compile(_PLAIN, re.I),
-        trial=re.compile(_TRIAL_WORDS, re.I),
-        unit=re.compile(_UNIT, re.I),
+        trial=Windowed(re.compile(_TRIAL_WORDS, re.I)),
+        unit=Windowed(re.compile(_UNIT, re.I)),
         sentence_break=re.compile(_SENTENCE_BREAK),
         asked=tuple(re.compile(p, re.I) for p in _ASKED),
         asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
         kinds=kinds,
         kind_screen=Screened(prefilter for _, _, prefilter in kinds),
-        unit_words=FirstWords(Prefilter(re.compile(_UNIT, re.I))),
-        cue_words=FirstWords(Prefilter(re.compile(_GUIDELINE_CUE, re.I))),
     )
 
 
@@ -397,28 +394,22 @@ class _Candidate:
 def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]], rationale: Span) -> list[_Candidate]:
     patterns = _limits()
     own = _kinds(decision.service)
+    # A unit is letters only, and sentences are parted by other characters: a sentence
+    # holds a unit when one of the rationale's units starts in it.
     low = _lowered(letter, rationale.start, rationale.end)
+    units = [m.start() for m in patterns.unit.finditer(letter, rationale.start, rationale.end, low)]
     found: list[_Candidate] = []
     for start, end in sentences:
-        at, to = start - rationale.start, end - rationale.start
-        if not (patterns.unit_words.may_match(low, at, to) and patterns.unit.search(letter, start, end)):
+        k = bisect.bisect_left(units, start)
+        if k == len(units) or units[k] >= end:
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        cue = patterns.cue_words.may_match(low, at, to) and patterns.cue.search(sentence)
+        cue = patterns.cue.search(sentence)
         if not cue or patterns.subgroup.match(sentence):
             continue
         applied = bool(patterns.applied.search(sentence))
-        limits = list(patterns.limit.finditer(letter, start, end))
-        loose: dict[bool, set[int]] = {False: set(), True: set()}
-        for p in patterns.plain.finditer(letter, start, end):
-            held = any(m.start("amount") <= p.start() < m.end() for m in limits)
-            value = _value(p.group("high") or p.group("low"))
-            if (
-                not held
-                and value is not None
-                and not patterns.history.search(letter, max(start, p.start() - 40), p.start())
-            ):
-                loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+        limits = list(patterns.limit.finditer(letter, start, end, _window(letter, rationale, start, end)))
+        loose: dict[bool, set[int]] | None = None  # found when a limit needs them
         named: list[tuple[int, int, str]] | None = None
         for m in limits:
             if patterns.history.search(letter, max(start, m.start() - 40), m.start("amount")):
@@ -443,9 +434,37 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
                 asked=None,
                 more=bool(m.group("more")),
             )
-            values = {high} if applied else {high} | loose[amount.unit in _TIME_UNIT_WORDS]
+            if applied:
+                values = {high}
+            else:
+                if loose is None:
+                    loose = _loose(letter, start, end, limits)
+                values = {high} | loose[amount.unit in _TIME_UNIT_WORDS]
             found.append(_Candidate(limit=limit, applied=applied, high=high, values=frozenset(values)))
     return found
+
+
+def _loose(letter: str, start: int, end: int, limits: list[re.Match[str]]) -> dict[bool, set[int]]:
+    """The values of the sentence's amounts of care (False) and of time (True) outside its
+    ``limits`` and not the worker's history: a list beside a limit."""
+    patterns = _limits()
+    loose: dict[bool, set[int]] = {False: set(), True: set()}
+    for p in patterns.plain.finditer(letter, start, end):
+        held = any(m.start("amount") <= p.start() < m.end() for m in limits)
+        value = _value(p.group("high") or p.group("low"))
+        history = patterns.history.search(letter, max(start, p.start() - 40), p.start())
+        if not held and value is not None and not history:
+            loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+    return loose
+
+
+def _window(letter: str, span: Span, start: int, end: int) -> str:
+    """``letter[start:end]`` (inside ``span``) lowered, cut from the span's memoised lowered
+    text when lowering kept its offsets (it does unless the text holds a combining dot)."""
+    low = _lowered(letter, span.start, span.end)
+    if len(low) == span.end - span.start:
+        return low[start - span.start : end - span.start]
+    return lowered(letter[start:end])
 
 
 def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | None:
@@ -535,10 +554,11 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
     patterns = _limits()
     sentences = _sentences(letter, rationale.start, rationale.end)
     # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
-    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end) is not None and any(
-        patterns.trial.search(letter, s, e)
+    low = _lowered(letter, rationale.start, rationale.end)
+    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, low) is not None and any(
+        patterns.trial.pattern.search(letter, s, e)
         and patterns.applied.search(letter, s, e)
-        and not patterns.limit.search(letter, s, e)
+        and not patterns.limit.pattern.search(letter, s, e)
         for s, e in sentences
     )
     chosen = _choose(_candidates(decision, letter, sentences, rationale), trial_applied)
