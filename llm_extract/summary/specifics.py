@@ -452,8 +452,9 @@ def _loose(letter: str, start: int, end: int, limits: list[re.Match[str]]) -> di
     for p in patterns.plain.finditer(letter, start, end):
         held = any(m.start("amount") <= p.start() < m.end() for m in limits)
         value = _value(p.group("high") or p.group("low"))
-        history = patterns.history.search(letter, max(start, p.start() - 40), p.start())
-        if not held and value is not None and not history:
+        if held or value is None:
+            continue
+        if not patterns.history.search(letter, max(start, p.start() - 40), p.start()):
             loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
     return loose
 
