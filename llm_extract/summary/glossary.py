@@ -382,23 +382,33 @@ def _line_terms(line: str, lang: str) -> _LineTerms:
 def _piece_terms(piece: str, lang: str) -> _LineTerms:
     """:func:`_line_terms` of one sentence of a line.
 
-    First screened by plain substring search, which is much faster than the
-    case-insensitive patterns: in a Latin-1 piece, every character a pattern can take for a
+    A term is first looked for by plain substring search, which is much faster than its
+    case-insensitive pattern: in a Latin-1 piece, every character a pattern can take for a
     term letter lower-cases to that letter (``tests/test_summary_items.py`` checks it), so a
-    term whose lower-case form is missing from the lower-cased piece cannot match. A piece
+    match can only start where the lower-case term occurs in the lower-cased piece. A piece
     with other characters (the long s, the dotted capital I, the Kelvin sign, ...) is searched
     for every term.
     """
     terms = TERMS[lang]
-    if piece.isascii() or max(piece, default="") <= _LATIN_1_END:
-        lowered = piece.lower()
-        candidates = [i for i, term in enumerate(_LOWER_TERMS[lang]) if term in lowered]
-    else:
-        candidates = list(range(len(terms)))
     first: list[tuple[int, int]] = []
-    for index in candidates:
-        if (m := terms[index].pattern().search(piece)) is not None:
-            first.append((m.start(), index))
+    if piece.isascii() or max(piece, default="") <= _LATIN_1_END:
+        # Lower-casing a Latin-1 piece keeps its offsets: a match starts where the term's
+        # lower-case form occurs, and the pattern is tried only there.
+        lowered = piece.lower()
+        for index, word in enumerate(_LOWER_TERMS[lang]):
+            at = lowered.find(word)
+            if at < 0:
+                continue
+            match = terms[index].pattern().match
+            while at >= 0:
+                if match(piece, at) is not None:
+                    first.append((at, index))
+                    break
+                at = lowered.find(word, at + 1)
+    else:
+        for index, each in enumerate(terms):
+            if (m := each.pattern().search(piece)) is not None:
+                first.append((m.start(), index))
     folded = piece.casefold()
     explained = frozenset(i for i, meaning in enumerate(_FOLDED_MEANINGS[lang]) if meaning in folded)
     return _LineTerms(tuple(first), explained)
