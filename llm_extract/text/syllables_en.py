@@ -54,6 +54,8 @@ _PATTERN_FILE: Final = "hyphen_en_us.txt.gz"
 # all non-word characters (including hyphens) are deleted, which merges "follow-up" into "followup".
 _NONCONTRACTION_APOSTROPHE: Final = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_KEEP_APOSTROPHE: Final = re.compile(r"[^\w\s\']")
+_ASCII_PUNCTUATION: Final = bytes(c for c in range(128) if _PUNCTUATION_KEEP_APOSTROPHE.fullmatch(chr(c)))
+"""The ASCII characters :data:`_PUNCTUATION_KEEP_APOSTROPHE` deletes (read off the pattern itself)."""
 # textstat's sentence splitter: a "sentence" starts at a word boundary and runs to the next
 # terminator; fragments with <= 2 words are not counted (but at least one sentence is).
 _SENTENCE: Final = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
@@ -157,6 +159,8 @@ def list_words_en(text: str) -> list[str]:
     becomes ``1192009`` (one word, one syllable) and ``he/she`` becomes ``heshe``.
     """
     text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    if text.isascii():  # the same characters deleted, by a byte table (three times faster)
+        return text.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii").split()
     text = _PUNCTUATION_KEEP_APOSTROPHE.sub("", text)
     return text.split()
 
