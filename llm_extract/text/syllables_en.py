@@ -225,7 +225,7 @@ def _averages(text: str) -> tuple[float, float]:
 
 
 _TERMINATORS: Final = (".", "!", "?")
-_PIECE_BREAK: Final = re.compile(r"(?<=[.!?])\s")
+_PIECE_END: Final = re.compile(r"[.!?](?=\s)")
 
 
 def sentence_pieces(line: str) -> list[str]:
@@ -238,7 +238,13 @@ def sentence_pieces(line: str) -> list[str]:
     there, and no word boundary lies between the two), so counts over a line are the sums
     of counts over its pieces.
     """
-    return _PIECE_BREAK.split(line)
+    pieces: list[str] = []
+    start = 0
+    for m in _PIECE_END.finditer(line):  # found by its first character: a look-behind is tried everywhere
+        pieces.append(line[start : m.end()])
+        start = m.end() + 1
+    pieces.append(line[start:])
+    return pieces
 
 
 @lru_cache(maxsize=4096)
