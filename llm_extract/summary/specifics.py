@@ -16,6 +16,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
@@ -726,27 +727,37 @@ def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
 _PERIOD = re.compile(r"\.(?:\s|$)")
 
 
-def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
+def missing(decision: Decision, reasons: list[Reason], letter: str | None, most: int | None = None) -> list[Missing]:
     """What the records lacked: from the words of the item's documentation reasons, then
-    from the rationale's other sentences that say something was lacking (each kind once)."""
+    from the rationale's other sentences that say something was lacking (each kind once).
+    ``most``: only the first so many are wanted (the rest is not looked for)."""
     if letter is None or not any(r.code in _MISSING_CODES for r in reasons):
         return []
     places = [(r.span.start, r.span.end) for r in reasons if r.code in _MISSING_CODES]
-    rationale = decision.spans.rationale
-    if rationale is not None:
-        places += _lack_sentences(letter, rationale)
     found: list[Missing] = []
-    for start, end in places:
+    keys: set[str] = set()
+    for start, end in _then_lacking(places, letter, decision.spans.rationale):
         # Only the patterns whose words occur in the place can match there.
         may = _MISSING_SCREEN.admitted(letter[start:end])
         for key, pattern, prefilter in _MISSING_FILTERS:
-            if prefilter not in may:
+            if prefilter not in may or key in keys:
                 continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
-            if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
+            if (m := pattern.search(letter, start, end)) is not None:
+                keys.add(key)
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
+                if len(found) == most:
+                    return found
     return found
+
+
+def _then_lacking(places: list[tuple[int, int]], letter: str, rationale: Span | None) -> Iterator[tuple[int, int]]:
+    """``places``, then the rationale's sentences that say something was lacking, found
+    only when asked for."""
+    yield from places
+    if rationale is not None:
+        yield from _lack_sentences(letter, rationale)
 
 
 _ABRUPT = (

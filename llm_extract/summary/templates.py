@@ -571,7 +571,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
             if found is None:
-                found = specifics.missing(decision, fitting, letter)
+                found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
