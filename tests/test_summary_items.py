@@ -475,7 +475,7 @@ def test_terms_are_found_sentence_by_sentence_as_in_the_whole_line() -> None:
             assert not re.search(r"[.!?]\s", term.term) and not re.search(r"[.!?]\s", term.meaning), term
     line = (
         "You can also appeal to the WCAB. If this letter was sent to you by fax (a copy sent over a phone line), "
-        "appeal.  The decision is what the reviewer decided!\tWCAB? IMR (Independent Medical Review)."
+        "appeal.  The decision is the reviewer's yes or no to the care!\tWCAB? IMR (Independent Medical Review)."
     )
     for lang in ("en", "es"):
         found = glossary._line_terms(line, lang)
