@@ -467,6 +467,25 @@ def test_term_letters_match_only_their_lower_case_in_latin_1() -> None:
     assert [e.term for e in glossary.glossary_of("\u0130MR Independent Medical Review", "en")] == ["IMR"]
 
 
+def test_terms_are_found_sentence_by_sentence_as_in_the_whole_line() -> None:
+    """A new line is searched for terms one sentence at a time (its fixed sentences are
+    memoised); that is exact only while no term or meaning holds a cut between sentences."""
+    for terms in glossary.TERMS.values():
+        for term in terms:
+            assert not re.search(r"[.!?]\s", term.term) and not re.search(r"[.!?]\s", term.meaning), term
+    line = (
+        "You can also appeal to the WCAB. If this letter was sent to you by fax (a copy sent over a phone line), "
+        "appeal.  The decision is the reviewer's yes or no to the care!\tWCAB? IMR (Independent Medical Review)."
+    )
+    for lang in ("en", "es"):
+        found = glossary._line_terms(line, lang)
+        terms = glossary.TERMS[lang]
+        first = [(m.start(), i) for i, t in enumerate(terms) if (m := t.pattern().search(line))]
+        assert list(found.first) == first
+        assert found.explained == {i for i, t in enumerate(terms) if t.meaning.casefold() in line.casefold()}
+    assert [t.term for t in glossary.uses(line, "en")] == ["fax", "decision", "IMR"]
+
+
 def test_hard_words_are_reported() -> None:
     from llm_extract.summary.templates import _hard_words
 

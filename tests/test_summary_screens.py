@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from llm_extract.summary.glossary import abbreviations_in
-from llm_extract.summary.screens import PATIENCE, FirstWords, Screened
+from llm_extract.summary.screens import PATIENCE, FirstWords, Screened, Windowed
 from llm_extract.text.prefilter import Prefilter, lowered
 
 
@@ -37,3 +37,28 @@ def test_pill_counts_are_explained_in_a_name_without_other_abbreviations() -> No
         assert [a.term for a in abbreviations_in("Norco 10/325mg #35")] == ["#"]
     assert [a.term for a in abbreviations_in("MRI of the lumbar spine")] == ["MRI"]
     assert abbreviations_in("Lumbar support") == []
+
+
+def test_windowed_matches_are_the_patterns_own_in_any_window() -> None:
+    """A windowed pattern tries only where its first words begin, and returns the matches
+    ``finditer(text, start, end)`` would, at the text's offsets, before and after it starts
+    doing so (a window right after a word character, or a pattern that looks behind, is
+    searched the ordinary way)."""
+    patterns = [
+        re.compile(r"\b(?:no|not|lack(?:ing)?|failed\s+to)\b", re.I),
+        re.compile(r"\b(?:not|never)\b[^.]*?\babrupt(?:ly)?\b", re.I),
+        re.compile(r"visits?|days?", re.I),
+        re.compile(r"(?<!home\s)\bexercise\s+program\b", re.I),
+    ]
+    text = "Knot: NOT noted.  No abruptly-never; not stop abrupt. Lacking 3 days, home exercise program. DAYS"
+    low = lowered(text)
+    for pattern in patterns:
+        windowed = Windowed(pattern)
+        for _ in range(PATIENCE + 1):  # before and after it starts anchoring
+            for start in range(len(text) + 1):
+                for end in range(start, len(text) + 1, 7):
+                    got = [(m.span(), m.group()) for m in windowed.finditer(text, start, end, low[start:end])]
+                    assert got == [(m.span(), m.group()) for m in pattern.finditer(text, start, end)]
+                    first = windowed.search(text, start, end, low[start:end])
+                    expected = pattern.search(text, start, end)
+                    assert (first and first.span()) == (expected and expected.span())

@@ -9,6 +9,7 @@ The one-off build also verified every CMU word and every word of the DWC corpus 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from llm_extract.text.syllables_en import (
     flesch_kincaid_grade,
     flesch_reading_ease,
     list_words_en,
+    sentence_pieces,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -112,3 +114,8 @@ def _whole_text_grade(text: str) -> float:
 def test_grade_of_a_text_is_the_grade_of_its_whole_text(text: str) -> None:
     """The memoised pieces (lines, sentences) add up to exactly the whole text's grade."""
     assert flesch_kincaid_grade(text) == _whole_text_grade(text)
+
+
+def test_sentence_pieces_cut_at_each_whitespace_after_a_terminator() -> None:
+    for line in ("", "One.", "One. Two!  Three?\tFour.\u00a0Five", "a.b. c?! d..", ". .", "x.\u2028y", "no cut"):
+        assert sentence_pieces(line) == re.split(r"(?<=[.!?])\s", line), line

@@ -25,6 +25,7 @@ from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.screens import Screened
 from llm_extract.summary.specifics import retrospective
 from llm_extract.text.prefilter import Prefilter
+from llm_extract.text.syllables_en import sentence_pieces
 
 __all__ = [
     "ABBREVIATIONS",
@@ -354,24 +355,61 @@ def _line_terms(line: str, lang: str) -> _LineTerms:
     or meaning holds a line break, and a line break is a word boundary for
     :meth:`Term.pattern`, so a text's uses and meanings are its lines'.
 
-    A new line is first screened by plain substring search, which is much faster than the
-    case-insensitive patterns: in a Latin-1 line, every character a pattern can take for a
+    A new line is read sentence by sentence (cut where
+    :func:`~llm_extract.text.syllables_en.sentence_pieces` cuts, at a whitespace character
+    after ``.``, ``!`` or ``?``), so that only its sentences holding letter values are new
+    (the dated appeal paragraph is one line). Exact the same way: no term or meaning holds
+    such a cut (``tests/test_summary_items.py`` checks it), and the whitespace there is no
+    word character or ``#``, as the start and end of a piece are not for the patterns.
+    """
+    pieces = sentence_pieces(line)
+    if len(pieces) == 1:
+        return _piece_terms(line, lang)
+    first: dict[int, int] = {}
+    explained: set[int] = set()
+    offset = 0
+    for piece in pieces:
+        found = _piece_terms(piece, lang)
+        for start, index in found.first:
+            if index not in first:
+                first[index] = offset + start
+        explained |= found.explained
+        offset += len(piece) + 1
+    return _LineTerms(tuple((first[index], index) for index in sorted(first)), frozenset(explained))
+
+
+@functools.lru_cache(maxsize=4096)
+def _piece_terms(piece: str, lang: str) -> _LineTerms:
+    """:func:`_line_terms` of one sentence of a line.
+
+    A term is first looked for by plain substring search, which is much faster than its
+    case-insensitive pattern: in a Latin-1 piece, every character a pattern can take for a
     term letter lower-cases to that letter (``tests/test_summary_items.py`` checks it), so a
-    term whose lower-case form is missing from the lower-cased line cannot match. A line
+    match can only start where the lower-case term occurs in the lower-cased piece. A piece
     with other characters (the long s, the dotted capital I, the Kelvin sign, ...) is searched
     for every term.
     """
     terms = TERMS[lang]
-    if line.isascii() or max(line, default="") <= _LATIN_1_END:
-        lowered = line.lower()
-        candidates = [i for i, term in enumerate(_LOWER_TERMS[lang]) if term in lowered]
-    else:
-        candidates = list(range(len(terms)))
     first: list[tuple[int, int]] = []
-    for index in candidates:
-        if (m := terms[index].pattern().search(line)) is not None:
-            first.append((m.start(), index))
-    folded = line.casefold()
+    if piece.isascii() or max(piece, default="") <= _LATIN_1_END:
+        # Lower-casing a Latin-1 piece keeps its offsets: a match starts where the term's
+        # lower-case form occurs, and the pattern is tried only there.
+        lowered = piece.lower()
+        for index, word in enumerate(_LOWER_TERMS[lang]):
+            at = lowered.find(word)
+            if at < 0:
+                continue
+            match = terms[index].pattern().match
+            while at >= 0:
+                if match(piece, at) is not None:
+                    first.append((at, index))
+                    break
+                at = lowered.find(word, at + 1)
+    else:
+        for index, each in enumerate(terms):
+            if (m := each.pattern().search(piece)) is not None:
+                first.append((m.start(), index))
+    folded = piece.casefold()
     explained = frozenset(i for i, meaning in enumerate(_FOLDED_MEANINGS[lang]) if meaning in folded)
     return _LineTerms(tuple(first), explained)
 

@@ -15,6 +15,7 @@ date by the one rule in :func:`llm_extract.text.dates.appeal_deadlines`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -276,9 +277,14 @@ def steps(
 
 def legal_basis(chosen: Sequence[NextStep]) -> list[str]:
     """The citations of the rows the steps state, each once, in WORKER-FACTS.md order."""
-    used = {row for step in chosen for row in step.facts}
+    return list(_citations(frozenset(row for step in chosen for row in step.facts)))
+
+
+@functools.lru_cache(maxsize=64)
+def _citations(used: frozenset[str]) -> tuple[str, ...]:
+    """:func:`legal_basis` of the rows ``used`` (memoised: summaries state one of a few sets of rows)."""
     cited: list[str] = []
     for rid, row in FACT_ROWS.items():
         if rid in used:
             cited.extend(c for c in row.citation.split("; ") if c not in cited)
-    return cited
+    return tuple(cited)

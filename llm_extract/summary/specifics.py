@@ -12,13 +12,15 @@ specific is found, the summary falls back to the fixed general sentence.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.summary.screens import FirstWords, Screened
+from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.fold import fold_space
 from llm_extract.text.prefilter import Prefilter, lowered
 
@@ -77,13 +79,12 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         return True
     span = decision.spans.rationale
-    if (
-        letter is None
-        or span is None
-        or not _ALREADY_WORDS.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
-    ):
+    if letter is None or span is None:
         return False
-    for m in _ALREADY.finditer(letter, span.start, span.end):
+    low = _lowered(letter, span.start, span.end)
+    if not _ALREADY_WORDS.may_match(low, 0, span.end - span.start):
+        return False
+    for m in _ALREADY_SCAN.finditer(letter, span.start, span.end, low):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
         if not _NEGATION.search(letter, max(sentence_start, span.start), m.end()):
             return True
@@ -283,14 +284,16 @@ class _LimitPatterns:
     most letters have no item refused as beyond a guideline's limit, and compiling them
     took ~8 ms of every start."""
 
-    limit: re.Pattern[str]
+    limit: Windowed
+    """A long case-insensitive alternation: tried only where a match can begin."""
     cue: re.Pattern[str]
     history: re.Pattern[str]
     applied: re.Pattern[str]
     subgroup: re.Pattern[str]
     plain: re.Pattern[str]
-    trial: re.Pattern[str]
-    unit: re.Pattern[str]
+    trial: Windowed
+    unit: Windowed
+    """Searched through the whole rationale at once (see :func:`_candidates`)."""
     sentence_break: re.Pattern[str]
     asked: tuple[re.Pattern[str], ...]
     asked_in_rationale: re.Pattern[str]
@@ -299,30 +302,25 @@ class _LimitPatterns:
     kind_screen: Screened
     """The kinds' patterns are long case-insensitive alternations (~60 ns per character
     each): only those whose words occur in a text are run on it."""
-    unit_words: FirstWords
-    cue_words: FirstWords
-    """The words a unit and a guideline cue hold: a sentence holding none is not searched."""
 
 
 @functools.cache
 def _limits() -> _LimitPatterns:
     kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
     return _LimitPatterns(
-        limit=re.compile(_LIMIT, re.I),
+        limit=Windowed(re.compile(_LIMIT, re.I)),
         cue=re.compile(_GUIDELINE_CUE, re.I),
         history=re.compile(_HISTORY, re.I),
         applied=re.compile(_APPLIED, re.I),
         subgroup=re.compile(_SUBGROUP, re.I),
         plain=re.compile(_PLAIN, re.I),
-        trial=re.compile(_TRIAL_WORDS, re.I),
-        unit=re.compile(_UNIT, re.I),
+        trial=Windowed(re.compile(_TRIAL_WORDS, re.I)),
+        unit=Windowed(re.compile(_UNIT, re.I)),
         sentence_break=re.compile(_SENTENCE_BREAK),
         asked=tuple(re.compile(p, re.I) for p in _ASKED),
         asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
         kinds=kinds,
         kind_screen=Screened(prefilter for _, _, prefilter in kinds),
-        unit_words=FirstWords(Prefilter(re.compile(_UNIT, re.I))),
-        cue_words=FirstWords(Prefilter(re.compile(_GUIDELINE_CUE, re.I))),
     )
 
 
@@ -397,28 +395,22 @@ class _Candidate:
 def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]], rationale: Span) -> list[_Candidate]:
     patterns = _limits()
     own = _kinds(decision.service)
+    # A unit is letters only, and sentences are parted by other characters: a sentence
+    # holds a unit when one of the rationale's units starts in it.
     low = _lowered(letter, rationale.start, rationale.end)
+    units = [m.start() for m in patterns.unit.finditer(letter, rationale.start, rationale.end, low)]
     found: list[_Candidate] = []
     for start, end in sentences:
-        at, to = start - rationale.start, end - rationale.start
-        if not (patterns.unit_words.may_match(low, at, to) and patterns.unit.search(letter, start, end)):
+        k = bisect.bisect_left(units, start)
+        if k == len(units) or units[k] >= end:
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        cue = patterns.cue_words.may_match(low, at, to) and patterns.cue.search(sentence)
+        cue = patterns.cue.search(sentence)
         if not cue or patterns.subgroup.match(sentence):
             continue
         applied = bool(patterns.applied.search(sentence))
-        limits = list(patterns.limit.finditer(letter, start, end))
-        loose: dict[bool, set[int]] = {False: set(), True: set()}
-        for p in patterns.plain.finditer(letter, start, end):
-            held = any(m.start("amount") <= p.start() < m.end() for m in limits)
-            value = _value(p.group("high") or p.group("low"))
-            if (
-                not held
-                and value is not None
-                and not patterns.history.search(letter, max(start, p.start() - 40), p.start())
-            ):
-                loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+        limits = list(patterns.limit.finditer(letter, start, end, _window(letter, rationale, start, end)))
+        loose: dict[bool, set[int]] | None = None  # found when a limit needs them
         named: list[tuple[int, int, str]] | None = None
         for m in limits:
             if patterns.history.search(letter, max(start, m.start() - 40), m.start("amount")):
@@ -443,9 +435,38 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
                 asked=None,
                 more=bool(m.group("more")),
             )
-            values = {high} if applied else {high} | loose[amount.unit in _TIME_UNIT_WORDS]
+            if applied:
+                values = {high}
+            else:
+                if loose is None:
+                    loose = _loose(letter, start, end, limits)
+                values = {high} | loose[amount.unit in _TIME_UNIT_WORDS]
             found.append(_Candidate(limit=limit, applied=applied, high=high, values=frozenset(values)))
     return found
+
+
+def _loose(letter: str, start: int, end: int, limits: list[re.Match[str]]) -> dict[bool, set[int]]:
+    """The values of the sentence's amounts of care (False) and of time (True) outside its
+    ``limits`` and not the worker's history: a list beside a limit."""
+    patterns = _limits()
+    loose: dict[bool, set[int]] = {False: set(), True: set()}
+    for p in patterns.plain.finditer(letter, start, end):
+        held = any(m.start("amount") <= p.start() < m.end() for m in limits)
+        value = _value(p.group("high") or p.group("low"))
+        if held or value is None:
+            continue
+        if not patterns.history.search(letter, max(start, p.start() - 40), p.start()):
+            loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+    return loose
+
+
+def _window(letter: str, span: Span, start: int, end: int) -> str:
+    """``letter[start:end]`` (inside ``span``) lowered, cut from the span's memoised lowered
+    text when lowering kept its offsets (it does unless the text holds a combining dot)."""
+    low = _lowered(letter, span.start, span.end)
+    if len(low) == span.end - span.start:
+        return low[start - span.start : end - span.start]
+    return lowered(letter[start:end])
 
 
 def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | None:
@@ -535,10 +556,11 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
     patterns = _limits()
     sentences = _sentences(letter, rationale.start, rationale.end)
     # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
-    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end) is not None and any(
-        patterns.trial.search(letter, s, e)
+    low = _lowered(letter, rationale.start, rationale.end)
+    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, low) is not None and any(
+        patterns.trial.pattern.search(letter, s, e)
         and patterns.applied.search(letter, s, e)
-        and not patterns.limit.search(letter, s, e)
+        and not patterns.limit.pattern.search(letter, s, e)
         for s, e in sentences
     )
     chosen = _choose(_candidates(decision, letter, sentences, rationale), trial_applied)
@@ -667,59 +689,75 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_functional_improvement})
 
 
-_LACK = re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I)
-_GUIDELINE_WORDS = re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I)
+_LACK = Windowed(re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I))
+_GUIDELINE_WORDS = Windowed(re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I))
 
 
 def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     """Rationale sentences that say something was lacking, leaving out sentences about
     what a guideline asks for (a quoted criterion is not a finding about this worker).
 
-    The lack words are searched through the rationale, not sentence by sentence: a
-    sentence after the first begins after whitespace, and a match (letters and spaces
+    Both kinds of words are found through the rationale at once, not sentence by sentence:
+    a sentence after the first begins after whitespace, and a match (letters and spaces
     between word boundaries) neither holds the period before that whitespace nor ends in
     it, so a match lies inside one sentence, with the same characters around it as when
-    that sentence is searched alone; the sentences before it have none.
+    that sentence is searched alone. A sentence holds such words when a match starts in it.
     """
-    found: list[tuple[int, int]] = []
     text = letter[rationale.start : rationale.end] + " "
-    start = 0
-    lack = -1  # where the next lack word starts, once searched from ``start``
-    for m in _PERIOD.finditer(text):
-        end = min(m.end(), len(text) - 1)
-        if lack < start:
-            first = _LACK.search(text, start)
-            lack = len(text) if first is None else first.start()
-        if lack < end and not _GUIDELINE_WORDS.search(text, start, end):
+    low = _lowered(letter, rationale.start, rationale.end) + " "
+    lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low)]
+    if not lacks:
+        return []
+    # Sentence i is [ends[i - 1], ends[i]) (the first starts at 0); text after the last is none.
+    ends = [m.end() for m in _PERIOD.finditer(text)]
+    if ends and ends[-1] == len(text):
+        ends[-1] -= 1  # the space added above is no part of the rationale
+    cues = [m.start() for m in _GUIDELINE_WORDS.finditer(text, 0, len(text), low)]
+    found: list[tuple[int, int]] = []
+    for i in sorted({bisect.bisect_right(ends, at) for at in lacks}):
+        if i == len(ends):
+            break
+        start, end = ends[i - 1] if i else 0, ends[i]
+        g = bisect.bisect_left(cues, start)
+        if not (g < len(cues) and cues[g] < end):
             found.append((rationale.start + start, rationale.start + end))
-        start = end
     return found
 
 
 _PERIOD = re.compile(r"\.(?:\s|$)")
 
 
-def missing(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
+def missing(decision: Decision, reasons: list[Reason], letter: str | None, most: int | None = None) -> list[Missing]:
     """What the records lacked: from the words of the item's documentation reasons, then
-    from the rationale's other sentences that say something was lacking (each kind once)."""
+    from the rationale's other sentences that say something was lacking (each kind once).
+    ``most``: only the first so many are wanted (the rest is not looked for)."""
     if letter is None or not any(r.code in _MISSING_CODES for r in reasons):
         return []
     places = [(r.span.start, r.span.end) for r in reasons if r.code in _MISSING_CODES]
-    rationale = decision.spans.rationale
-    if rationale is not None:
-        places += _lack_sentences(letter, rationale)
     found: list[Missing] = []
-    for start, end in places:
+    keys: set[str] = set()
+    for start, end in _then_lacking(places, letter, decision.spans.rationale):
         # Only the patterns whose words occur in the place can match there.
         may = _MISSING_SCREEN.admitted(letter[start:end])
         for key, pattern, prefilter in _MISSING_FILTERS:
-            if prefilter not in may:
+            if prefilter not in may or key in keys:
                 continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
-            if all(f.key != key for f in found) and (m := pattern.search(letter, start, end)) is not None:
+            if (m := pattern.search(letter, start, end)) is not None:
+                keys.add(key)
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
+                if len(found) == most:
+                    return found
     return found
+
+
+def _then_lacking(places: list[tuple[int, int]], letter: str, rationale: Span | None) -> Iterator[tuple[int, int]]:
+    """``places``, then the rationale's sentences that say something was lacking, found
+    only when asked for."""
+    yield from places
+    if rationale is not None:
+        yield from _lack_sentences(letter, rationale)
 
 
 _ABRUPT = (
@@ -750,12 +788,13 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
+    low = _lowered(letter, span.start, span.end)
     m = next(
         (
             m
             for p, words in _ABRUPT_WORDS
-            if words.may_match(_lowered(letter, span.start, span.end), 0, span.end - span.start)
-            and (m := p.search(letter, span.start, span.end)) is not None
+            if words.may_match(low, 0, span.end - span.start)
+            and (m := p.search(letter, span.start, span.end, low)) is not None
         ),
         None,
     )
@@ -771,7 +810,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 # The patterns the finders run over a whole rationale, with the words each match contains
 # (in tuples: hashing a compiled pattern hashes all its code).
 _ALREADY_WORDS = FirstWords(Prefilter(_ALREADY))
-_ABRUPT_WORDS = tuple((pattern, FirstWords(Prefilter(pattern))) for pattern in _ABRUPT)
+_ALREADY_SCAN = Windowed(_ALREADY)
+_ABRUPT_WORDS = tuple((Windowed(pattern), FirstWords(Prefilter(pattern))) for pattern in _ABRUPT)
 _MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
 _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for each place of an item: one pass over its words for them all."""

@@ -406,7 +406,8 @@ class _Writer:
         return " ".join(said)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+"""A sentence's terminator and the whitespace after it, before the next sentence's first letter."""
 
 _Plan = tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]
 """What :meth:`_Writer.say` says of a sentence: its parts, each with the terms it uses (in
@@ -476,7 +477,13 @@ def opening(lang: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _sentences(paragraph: str) -> tuple[str, ...]:
     """The sentences of a fixed paragraph (memoised: the same few paragraphs are said in every summary)."""
-    return tuple(_SENTENCE_END.split(paragraph))
+    parts: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):  # found by the terminator: a look-behind is tried everywhere
+        parts.append(paragraph[start : m.start() + 1])
+        start = m.end()
+    parts.append(paragraph[start:])
+    return tuple(parts)
 
 
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
@@ -564,7 +571,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
             if found is None:
-                found = specifics.missing(decision, fitting, letter)
+                found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:

@@ -134,13 +134,15 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
     extra lower-case words to accept (names, terms the summary explains); inflections of glossary
     words are accepted too. Numbers and single letters are never reported.
     """
-    seen: set[str] = set()
+    seen: set[str] = set()  # the words reported, and those the glossary makes familiar
     result: list[str] = []
     for line in text.split("\n"):
         for token, key in _unknown_in(line):
+            if key in seen:
+                continue
+            seen.add(key)
             # A glossary only adds familiar words, so only a word unknown without it is checked with it.
-            if key not in seen and not (glossary and is_known_word(key, glossary)):
-                seen.add(key)
+            if not (glossary and is_known_word(key, glossary)):
                 result.append(token)
     return result
 

@@ -54,6 +54,8 @@ _PATTERN_FILE: Final = "hyphen_en_us.txt.gz"
 # all non-word characters (including hyphens) are deleted, which merges "follow-up" into "followup".
 _NONCONTRACTION_APOSTROPHE: Final = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_KEEP_APOSTROPHE: Final = re.compile(r"[^\w\s\']")
+_ASCII_PUNCTUATION: Final = bytes(c for c in range(128) if _PUNCTUATION_KEEP_APOSTROPHE.fullmatch(chr(c)))
+"""The ASCII characters :data:`_PUNCTUATION_KEEP_APOSTROPHE` deletes (read off the pattern itself)."""
 # textstat's sentence splitter: a "sentence" starts at a word boundary and runs to the next
 # terminator; fragments with <= 2 words are not counted (but at least one sentence is).
 _SENTENCE: Final = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
@@ -157,6 +159,8 @@ def list_words_en(text: str) -> list[str]:
     becomes ``1192009`` (one word, one syllable) and ``he/she`` becomes ``heshe``.
     """
     text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    if text.isascii():  # the same characters deleted, by a byte table (three times faster)
+        return text.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii").split()
     text = _PUNCTUATION_KEEP_APOSTROPHE.sub("", text)
     return text.split()
 
@@ -221,7 +225,7 @@ def _averages(text: str) -> tuple[float, float]:
 
 
 _TERMINATORS: Final = (".", "!", "?")
-_PIECE_BREAK: Final = re.compile(r"(?<=[.!?])\s")
+_PIECE_END: Final = re.compile(r"[.!?](?=\s)")
 
 
 def sentence_pieces(line: str) -> list[str]:
@@ -234,7 +238,13 @@ def sentence_pieces(line: str) -> list[str]:
     there, and no word boundary lies between the two), so counts over a line are the sums
     of counts over its pieces.
     """
-    return _PIECE_BREAK.split(line)
+    pieces: list[str] = []
+    start = 0
+    for m in _PIECE_END.finditer(line):  # found by its first character: a look-behind is tried everywhere
+        pieces.append(line[start : m.end()])
+        start = m.end() + 1
+    pieces.append(line[start:])
+    return pieces
 
 
 @lru_cache(maxsize=4096)

@@ -45,6 +45,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Final, Literal
 
+from llm_extract.text.syllables_en import sentence_pieces
+
 __all__ = [
     "SentenceMeasure",
     "count_syllables_es",
@@ -387,9 +389,27 @@ def _line_counts(line: str) -> tuple[int, int]:
     """(words, syllables) of one line, memoised: summaries repeat their fixed lines letter after letter.
 
     Exact for the whole text: words are letter runs, which a line break ends, and NFC
-    normalisation never changes or moves a line break.
+    normalisation never changes or moves a line break. A line seen for the first time is
+    counted sentence by sentence (cut at a whitespace character after ``.``, ``!`` or ``?``,
+    see :func:`~llm_extract.text.syllables_en.sentence_pieces`), so that only its sentences
+    holding letter values are new: whitespace ends a letter run too, and NFC composes no
+    character across it.
     """
-    words = list_words_es(line)
+    pieces = sentence_pieces(line)
+    if len(pieces) == 1:
+        return _piece_counts(line)
+    words = syllables = 0
+    for piece in pieces:
+        piece_words, piece_syllables = _piece_counts(piece)
+        words += piece_words
+        syllables += piece_syllables
+    return words, syllables
+
+
+@lru_cache(maxsize=8192)
+def _piece_counts(piece: str) -> tuple[int, int]:
+    """:func:`_line_counts` of one sentence of a line."""
+    words = list_words_es(piece)
     return len(words), sum(map(_word_syllables, words))
 
 
