@@ -254,8 +254,8 @@ WORDING_FINGERPRINTS = {
     "8": "e044b9e2a188d89d5e193cf846a478b18462e2bfdeb50a763d550daea823349c",
     # 9: same wording as 8; Spanish names of request parts gained their amounts
     "9": "e044b9e2a188d89d5e193cf846a478b18462e2bfdeb50a763d550daea823349c",
-    # 10: "the full request" when IMR decided the whole original request; "decision" defined
-    "10": "7bd70d744dcaff73eee61d66362e61084e981c542e591e0d2ca944c1a0ddc779",
+    # 10: "all the care your doctor asked for" when IMR decided the whole original request; "decision" defined
+    "10": "bb3c2a077c1cb5bbed1a6a9bd581586f00e89e405a2dd6b323d5c853bf3ea4a4",
 }
 
 
