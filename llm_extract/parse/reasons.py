@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.4.1"
+REASONS_VERSION = "2.5.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -290,7 +290,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"unchanged|(?:has|have)\s+not\s+(?:changed|improved))\b"
-            r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL)"
+            r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
         ),
     ),
     _Rule(
@@ -310,6 +310,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\s+(?:from|with|of)\s+(?:the\s+)?(?:prior|previous|past|current)\b"
             r"|\bnot\s+(?:been\s+)?(?:shown|demonstrated|documented)\s+to\s+(?:\w+\s+){0,2}?(?:improve|help|increase)\b"
             r"[^.;]{0,40}?\b(?:function|activit(?:y|ies))"
+            r"|\b(?:did|does|do|has|have)\s+not\s+(?:produce|provide|yield|result\s+in)\w*\s+(?:the\s+)?(?:\w+\s+){0,5}?"
+            r"(?:improvement|benefit)\b"
         ),
     ),
     # --- more than the guideline allows ----------------------------------------------
@@ -325,9 +327,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.exceeds_guideline_limits,
         (
-            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+)?than(?!\s+one\b)|twice|double|triple)\s+"
+            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
+            r"|twice|double|triple)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
-            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM)\b"
+            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM"
+            r"|(?:short[- ]term|brief|short)\s+(?:course|use|period))\b"
+            r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
+            r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
         ),
         negatable=True,
@@ -361,7 +367,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
-            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?)\b"
+            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
             r"|specified|noted|stated|addressed|recorded|mentioned|described)\b"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
@@ -374,7 +380,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.missing_documentation,
         (
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
-            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include|state|mention)\b"
+            r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include|state|mention|say)\b"
         ),
     ),
     _Rule(
@@ -384,7 +390,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.missing_documentation,
         (
-            r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication|rationale|explanation|statement)\b"
+            r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication(?!\s+for\b)|rationale|explanation|statement|description)\b"
             r"(?!\s+yet\b)"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
         ),
@@ -413,7 +419,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             _NEG_FINDING + r"[^.;]{0,100}?\b(?:neurologic(?:al)?\s+(?:deficits?|dysfunction|findings"
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms|deficits?|signs)|instability"
-            r"|compressive\s+lesion"
+            r"|(?:compressive|surgical)\s+lesion"
             r"|focal\s+neurologic|neuropathic\s+pain)"
         ),
         reject_match=_rx(
@@ -459,6 +465,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\bno\s+history\s+of\s+(?:peptic\s+)?(?:ulcers?|bleeding)\b"
             r"|\bnot\s+homebound\b"
+            r"|\bhas\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses|conditions|risk\s+factors|indications|findings)\b"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
@@ -494,8 +501,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.other_treatment_first,
         (
             r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line|other)\s+(?:treatment\s+)?"
-            r"(?:care|treatment|therapy|management|options?|measures)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted"
-            r"|exhausted|completed|failed|undertaken)\b"
+            r"(?:care|treatment|therapy|management|options?|measures|agents?|medications?|drugs?)\b[^.;]{0,60}?\b(?:has|have|had)\s+not"
+            r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place)\b"
+            r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication))\s+that\s+"
             r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed)\b"
             r"|\bno\s+(?:prior\s+|previous\s+)?trial\s+of\b"
@@ -556,15 +564,16 @@ _RELATED = _cue(
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
     r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
-    r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved)\b"
+    r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved|supported)\b"
     r"|\b(?:that|the|this)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
     r"|have\s+been)\s+(?:found|deemed|determined|judged)\s+(?:\w+\s+)?not\s+(?:to\s+be\s+)?(?:medically\s+necessary"
     r"|certified|authorized|approved|supported)\b"
-    r"|\b(?:the|this)\s+(?P<subject9>(?:[\w/.-]+\s+){0,3}?[\w/.-]+),\s+which\s+(?:was|were|has\s+not\s+been|is)\s+not\s+"
-    r"(?:\w+\s+)?(?:approved|certified|authorized|medically\s+necessary)\b"
+    r"|\b(?:the|this)\s+(?P<subject9>(?:[\w/.-]+\s+){0,3}?[\w/.-]+),\s+which\s+(?:(?:(?:was|were|is|are)\s+not|(?:has|have)"
+    r"\s+not\s+been)\s+(?:\w+\s+)?(?:approved|certified|authorized|medically\s+necessary)|(?:has\s+been|was|were)\s+"
+    r"(?:upheld|denied|non-?certified))\b"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
-    r"|\b(?:with\s+no|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
+    r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized)\b"
 )
 #: Subjects that are a person or a part of this item's request, not another service.
@@ -593,6 +602,7 @@ _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:should|would|will|must)\s+(?:follow|await)"
+    r"|has\s+to\s+be\s+based\s+(?:up)?on"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
@@ -600,7 +610,8 @@ _TRIAL_PENDING = _cue(
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
-    r"|\b(?:can|could|will|would)\s+only\s+be\s+(?:decided|determined|judged|assessed|known)\s+(?:once|after|when)\b"
+    r"|\b(?:can|could|will|would|should|must)\s+(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered)\s+"
+    r"(?:once|after|when|until)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
 )
@@ -1171,7 +1182,8 @@ _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 _PART_BEFORE = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
-    r"|treatments?|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount))\s*$"
+    r"|treatments?|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount)"
+    r"|\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
 )
 
 
