@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.5.0"
+REASONS_VERSION = "2.6.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -282,7 +282,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.no_functional_improvement,
         _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN,
         # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
-        reject_match=_rx(r"\buntil\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"),
+        reject_match=_rx(r"\buntil\b|\bwhether\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"),
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
@@ -337,6 +337,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
         ),
         negatable=True,
+        # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.
+        reject_before=_rx(r"\b(?:degrees?|flexion|extension|range\s+of\s+motion|ROM|BMI|score|percent)\b|%"),
     ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
@@ -369,7 +371,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
             r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
-            r"|specified|noted|stated|addressed|recorded|mentioned|described)\b"
+            r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+as\b))\b"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
@@ -431,7 +433,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.findings_do_not_support,
         (
             _NEG_FINDING + r"[^.;]{0,60}?\b(?:(?:physical\s+)?exam(?:ination)?\s+findings"
-            r"|abnormal\s+findings|clinical\s+findings|findings\s+(?:consistent|to\s+(?:support|suggest)"
+            r"|abnormal\s+findings|clinical\s+findings|findings\s+(?:consistent|that\s+(?:suggest|support|indicate)|to\s+(?:support|suggest)"
             r"|on\s+exam)|(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam(?:ination)?\b)"
         ),
         reject_match=_IMAGING_NOT_PROVIDED,
@@ -504,8 +506,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:care|treatment|therapy|management|options?|measures|agents?|medications?|drugs?)\b[^.;]{0,60}?\b(?:has|have|had)\s+not"
             r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place)\b"
             r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
-            r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication))\s+that\s+"
-            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed)\b"
+            r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
+            r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial)\b"
             r"|\bno\s+(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\bno\s+(?:\w+\s+){0,2}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
@@ -1182,7 +1185,7 @@ _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 _PART_BEFORE = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
-    r"|treatments?|units?|tablets?|pills?|tabs?)|\b(?:quantity|portion|number|amount)"
+    r"|treatments?|units?|tablets?|pills?|tabs?)(?:\s+(?:has|have|had|was|were))?|\b(?:quantity|portion|number|amount)"
     r"|\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
 )
 

@@ -1189,7 +1189,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "54a6d6a8998b61c1bae2136f": (
+    "3dce7611835e1593dfb619b4": (
         (
             (
                 (" not ",),
@@ -1296,7 +1296,7 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     "addressed ",
-                    "described ",
+                    "described",
                     "documented ",
                     "included ",
                     "mentioned ",
@@ -1313,7 +1313,7 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     "addressed ",
-                    "described ",
+                    "described",
                     "documented ",
                     "included ",
                     "mentioned ",
@@ -1331,7 +1331,7 @@ TABLE: dict[str, Derived] = {
                 (" were ",),
                 (
                     "addressed ",
-                    "described ",
+                    "described",
                     "documented ",
                     "included ",
                     "mentioned ",
@@ -1347,7 +1347,7 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     "addressed ",
-                    "described ",
+                    "described",
                     "documented ",
                     "included ",
                     "mentioned ",
@@ -1512,7 +1512,7 @@ TABLE: dict[str, Derived] = {
                     (
                         (
                             "addressed ",
-                            "described ",
+                            "described",
                             "documented ",
                             "included ",
                             "mentioned ",
@@ -1529,7 +1529,7 @@ TABLE: dict[str, Derived] = {
                     (
                         (
                             "addressed ",
-                            "described ",
+                            "described",
                             "documented ",
                             "included ",
                             "mentioned ",
@@ -1547,7 +1547,7 @@ TABLE: dict[str, Derived] = {
                         (" were ",),
                         (
                             "addressed ",
-                            "described ",
+                            "described",
                             "documented ",
                             "included ",
                             "mentioned ",
@@ -1563,7 +1563,7 @@ TABLE: dict[str, Derived] = {
                     (
                         (
                             "addressed ",
-                            "described ",
+                            "described",
                             "documented ",
                             "included ",
                             "mentioned ",
@@ -2373,49 +2373,49 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "f09bf5c39ae67c8425d22ffc": (
+    "b2050b9dbfdbd6cf3adffc25": (
         (
             (
                 (" no ",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
-                (" consistent", " findings", " on ", " to ", "exam"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
+                (" consistent", " findings", " indicate", "exam", "ggest", "pport"),
             ),
             (
                 (" nor ",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
-                (" consistent", " findings", " on ", " to ", "exam"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
+                (" consistent", " findings", " indicate", "exam", "ggest", "pport"),
             ),
             (
                 (" nothing ",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
-                (" consistent", " findings", " on ", " to ", "exam"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
+                (" consistent", " findings", " indicate", "exam", "ggest", "pport"),
             ),
             (
                 (" neither ",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
-                (" consistent", " findings", " on ", " to ", "exam"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
+                (" consistent", " findings", " indicate", "exam", "ggest", "pport"),
             ),
             (
                 (" without ",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
-                (" consistent", " findings", " on ", " to ", "exam"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
+                (" consistent", " findings", " indicate", "exam", "ggest", "pport"),
             ),
             (
                 (" lack ",),
                 (" of ",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
             ),
             (
                 (" absen",),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
-                (" consistent", " findings", " on ", " to ", "exam"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
+                (" consistent", " findings", " indicate", "exam", "ggest", "pport"),
             ),
             (
                 (" not ",),
@@ -2431,7 +2431,7 @@ TABLE: dict[str, Derived] = {
                     "suggest ",
                 ),
                 (" abnormal ", " clinical ", " findings ", "exam"),
-                (" consistent", " findings", "exam", "ggest", "pport"),
+                (" consistent", " findings", " on ", " that ", " to ", "exam"),
             ),
             ((" provide ",), (" fail",), (" to ",), (" abnormal ", " clinical ", " findings ", "exam")),
         ),
@@ -3176,7 +3176,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "6be6807862f6957c8bc643ca": (
+    "38bced1956ca0c228c77970d": (
         (
             (
                 ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
@@ -3187,9 +3187,9 @@ TABLE: dict[str, Derived] = {
             ((" failed ",), (" until ",), ("trial ",), (" of ",)),
             (
                 (" that ",),
-                ("attempted ", "trialed ", "tried "),
-                (" demonstrate ", " document ", " indicate ", " show ", " that "),
+                (" trial ", "attempted ", "trialed ", "tried "),
                 (" had ", " has ", " have ", " was ", " were "),
+                (" demonstrate", " document", " indicate", " show", " that "),
             ),
             (("trial ",), (" of ",), (" no ",)),
             ((" untried ",), (" are ", " is ", " remain")),
@@ -3241,9 +3241,9 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" that ",),
-                        ("attempted ", "trialed ", "tried "),
-                        (" demonstrate ", " document ", " indicate ", " show ", " that "),
+                        (" trial ", "attempted ", "trialed ", "tried "),
                         (" had ", " has ", " have ", " was ", " were "),
+                        (" demonstrate", " document", " indicate", " show", " that "),
                     ),
                 ),
                 (" no",),
