@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.6.0"
+REASONS_VERSION = "2.7.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -282,7 +282,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.no_functional_improvement,
         _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN,
         # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
-        reject_match=_rx(r"\buntil\b|\bwhether\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"),
+        # "Not suggested for longer than 2 weeks without evidence of ... gains" is the guideline's rule.
+        reject_match=_rx(
+            r"\buntil\b|\bwhether\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
+            r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b"
+        ),
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
@@ -310,6 +314,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\s+(?:from|with|of)\s+(?:the\s+)?(?:prior|previous|past|current)\b"
             r"|\bnot\s+(?:been\s+)?(?:shown|demonstrated|documented)\s+to\s+(?:\w+\s+){0,2}?(?:improve|help|increase)\b"
             r"[^.;]{0,40}?\b(?:function|activit(?:y|ies))"
+            r"|\bno\s+(?:\w+\s+){0,2}?(?:description|mention|report|record)\s+of\s+(?:any\s+)?(?:activit\w*|function\w*)\s+"
+            r"(?:that\s+)?(?:improv|gain)\w*"
             r"|\b(?:did|does|do|has|have)\s+not\s+(?:produce|provide|yield|result\s+in)\w*\s+(?:the\s+)?(?:\w+\s+){0,5}?"
             r"(?:improvement|benefit)\b"
         ),
@@ -375,7 +381,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
-            r"|\bno\b(?!\s+other\b)[^.;]{0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file|documentation|notes)\b"
+            r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
+            r"|documentation|notes)\b"
         ),
     ),
     _Rule(
@@ -463,7 +470,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:is|are|was|were)\s+not\s+(?:documented|shown|demonstrated|present|found|evident)\s+on\s+"
             r"(?:the\s+)?(?:physical\s+)?exam"
             r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
-            r"|\bhas\s+no\s+(?:\w+\s+){0,2}?risk\s+factors?\b"
+            r"|\bhas\s+no\b[^.;]{0,80}?\brisk\s+factors?\b"
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\bno\s+history\s+of\s+(?:peptic\s+)?(?:ulcers?|bleeding)\b"
             r"|\bnot\s+homebound\b"
@@ -1149,7 +1156,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 and not _GENERIC_THING.match(thing)
             ):
                 continue
-            if _PART_BEFORE.search(_clause_before(s.text, m.start())):
+            if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
                 continue  # "the 4 sessions already authorized": the approved part, not a duplicate
             if (
                 (s.guideline_at is None or _speaks_of_case(s))
@@ -1185,7 +1192,8 @@ _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 _PART_BEFORE = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
-    r"|treatments?|units?|tablets?|pills?|tabs?)(?:\s+(?:has|have|had|was|were))?|\b(?:quantity|portion|number|amount)"
+    r"|treatments?|units?|tablets?|pills?|tabs?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
+    r"|\b(?:quantity|portion|number|amount)"
     r"|\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
 )
 

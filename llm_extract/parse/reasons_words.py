@@ -751,7 +751,7 @@ TABLE: dict[str, Derived] = {
         ),
         (),
     ),
-    "1b73b6380f8aa4b97c8c7f8c": (
+    "8bd7d830a0816ea3964d2c9e": (
         (
             ((" improvement ",), (" report",), (" of ",), (" no ",)),
             (
@@ -772,6 +772,7 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
                 ("help ", "improve ", "increase "),
             ),
+            (("activit", "function"), ("description ", "mention ", "record ", "report "), (" of ",), (" no ",)),
             (
                 ("benefit ", "improvement "),
                 (" produce", " provide", " result ", " yield"),
@@ -814,6 +815,10 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" not",),
+            ),
+            (
+                ((("activit", "function"), ("description ", "mention ", "record ", "report "), (" of ",), (" no ",)),),
+                (" no",),
             ),
             (
                 (
@@ -1189,7 +1194,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "3dce7611835e1593dfb619b4": (
+    "c734bf76ca8f6410912fe4a2": (
         (
             (
                 (" not ",),
@@ -2438,7 +2443,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "c8cbc26dcc6352120f7669bb": (
+    "ab489a7038f3fc934397b1c6": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),
@@ -2506,7 +2511,7 @@ TABLE: dict[str, Derived] = {
                 ("exam",),
             ),
             ((" present ",), (" factor",), ("risk ",), (" no ",)),
-            ((" factor",), ("risk ",), (" has ",), (" no ",)),
+            ((" factor",), (" risk ",), (" has ",), (" no ",)),
             ((" present ",), (" criteria ", " indication", " risk "), (" not ",), (" are ", " is ", " not ")),
             (("criteria ",), (" meet ",), (" the ",), (" not ",)),
             ((" history ",), ("bleeding ", "ulcer"), (" of ",), (" no ",)),
@@ -2640,7 +2645,7 @@ TABLE: dict[str, Derived] = {
                 None,
             ),
             ((((" present ",), (" factor",), ("risk ",), (" no ",)),), (" no",)),
-            ((((" factor",), ("risk ",), (" has ",), (" no ",)),), (" has",)),
+            ((((" factor",), (" risk ",), (" has ",), (" no ",)),), (" has",)),
             (
                 (((" present ",), (" criteria ", " indication", " risk "), (" not ",), (" are ", " is ", " not ")),),
                 (" criteria", " indication", " risk"),
