@@ -45,7 +45,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
     items = 0
     for letter in LETTERS:
         text = letter.read_text(encoding="utf-8")
-        decisions = parse(text).decisions
+        parsed = parse(text)
+        # Invented letters carry invented case numbers, never a DWC one (corpus letters stay in ../shared).
+        assert letter.stem.startswith("INV-") and parsed.case.case_number is None, letter.stem
+        decisions = parsed.decisions
         settled = _labels(letter.stem, SYNTHETIC / "labels")
         assert len(settled) == len(decisions), letter.stem
         for folder in ("A", "B"):
