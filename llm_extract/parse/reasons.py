@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.7.0"
+REASONS_VERSION = "2.7.1"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -142,7 +142,7 @@ _CARE = (
     r"|muscle\s+relaxants?|medications?|treatments?|therap(?:y|ies)|care)"
 )
 
-_IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
+_IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
 
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
@@ -452,7 +452,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,40}?\b(?:subjective\s+complaints"
             r"|signs\s+(?:suggestive|of)|objective\s+functional\s+deficits)\b"
             r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify|meet|suggest)\b"
-            r"|\b(?:MRI|imaging|x-?rays?|CT|scan|study)\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated)\b[^.;]{0,80}?"
+            r"|\b" + _IMAGING + r"\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated)\b[^.;]{0,80}?"
             r"\bno\s+(?:evidence\s+of\s+)?(?:disc|herniation|fracture|stenosis|impingement|tear|compression|nerve)"
             r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
             r"\s+improvement\b"
@@ -461,7 +461,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings)\b[^.;]{0,60}?"
             r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
             r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
-            r"|\b(?:MRI|imaging|x-?rays?|CT|scans?|stud(?:y|ies)|films?|radiographs?|EMG|NCV|NCS)\b[^.;]{0,60}?"
+            r"|\b" + _IMAGING + r"\b[^.;]{0,60}?"
             r"\b(?:revealed|showed|shown|shows?|demonstrated|was|were)\s+(?:\w+\s+)?(?:no\s+(?:evidence\s+of\s+)?(?:instability"
             r"|abnormal\s+motion"
             r"|slippage|spondylolisthesis|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"

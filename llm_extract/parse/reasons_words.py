@@ -1923,7 +1923,7 @@ TABLE: dict[str, Derived] = {
         (" not",),
         (),
     ),
-    "0664a1fbb3ebf49cea399eea": (
+    "42e0011e059dbdf3c747bfe9": (
         (
             (("provided ",), (" no ",)),
             (("submitted ",), (" no ",)),
@@ -2443,7 +2443,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "ab489a7038f3fc934397b1c6": (
+    "a72f4889cc310e176cbb53e0": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),
@@ -2453,10 +2453,9 @@ TABLE: dict[str, Derived] = {
             ),
             ((" findings ",), (" justify ", " meet ", " provide ", " suggest ", " support ", " warrant "), (" not ",)),
             (
+                (" demonstrated ", " revealed ", " showed "),
                 (" no ",),
-                (" demonstrated ", " no ", " revealed ", " showed "),
                 ("compression", "disc", "fracture", "herniation", "impingement", "nerve", "stenosis", "tear"),
-                (" demonstrated ", " revealed ", " showed ", "ray"),
             ),
             ((" improvement ",), (" medical ",), ("maxim",), (" not ",)),
             ((" only ",), (" mild ", " minimal ", " minor ", " slight "), ("exam",), (" in ", " on ")),
@@ -2556,13 +2555,26 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" demonstrated ", " revealed ", " showed "),
                         (" no ",),
-                        (" demonstrated ", " no ", " revealed ", " showed "),
                         ("compression", "disc", "fracture", "herniation", "impingement", "nerve", "stenosis", "tear"),
-                        (" demonstrated ", " revealed ", " showed ", "ray"),
                     ),
                 ),
-                (" ct", " imaging", " mri", " scan", " study", " x"),
+                (
+                    " ct",
+                    " electrodiagnostic",
+                    " emg",
+                    " film",
+                    " imaging",
+                    " mri",
+                    " ncs",
+                    " ncv",
+                    " radiograph",
+                    " scan",
+                    " studies",
+                    " study",
+                    " x",
+                ),
             ),
             ((((" improvement ",), (" medical ",), ("maxim",), (" not ",)),), (" is", " was")),
             ((((" only ",), (" mild ", " minimal ", " minor ", " slight "), ("exam",), (" in ", " on ")),), (" only",)),
@@ -2620,6 +2632,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " ct",
+                    " electrodiagnostic",
                     " emg",
                     " film",
                     " imaging",
