@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.7.1"
+REASONS_VERSION = "2.8.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -134,7 +134,8 @@ _FUNCTIONAL_GAIN = (
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
     r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
-    r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+)?(?:function|activit(?:y|ies)))"
+    r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+){0,2}?(?:function|activit(?:y|ies)|tolerance|ADLs?"
+    r"|work\s+status))"
 )
 
 _CARE = (
@@ -378,6 +379,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
             r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+as\b))\b"
+            r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|ODG|ACOEM)\b)"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
@@ -474,6 +476,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\bno\s+history\s+of\s+(?:peptic\s+)?(?:ulcers?|bleeding)\b"
             r"|\bnot\s+homebound\b"
+            r"|\b(?:[\w'-]+\s+){1,2}(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
+            r"|\b(?:exam(?:ination)?|findings)\s+(?:\w+\s+){0,2}?(?:shows?|showed|reveals?|revealed|documents?|notes?)\s+only\b"
+            r"|\b(?:shows?|showed|documents?|lists?|reveals?|describes?|notes?)\s+no\s+(?:such\s+)?(?:\w+\s+)?risk\s+factors?\b"
             r"|\bhas\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses|conditions|risk\s+factors|indications|findings)\b"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
@@ -516,9 +521,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
             r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial)\b"
-            r"|\bno\s+(?:prior\s+|previous\s+)?trial\s+of\b"
+            r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
-            r"|\bno\s+(?:\w+\s+){0,2}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
+            r"|\bno\s+(?:\w+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
             r"|tried|attempted)\b"
             r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
             r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
@@ -602,7 +607,8 @@ _ALREADY = _cue(
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
-    r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using)\s+"
+    r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using|dispensed|issued"
+    r"|fitted\s+with|provided\s+with|given)\s+"
     r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
@@ -620,7 +626,8 @@ _TRIAL_PENDING = _cue(
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
-    r"|\b(?:can|could|will|would|should|must)\s+(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered)\s+"
+    r"|\b(?:can|could|will|would|should|must)\s+(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
+    r"|requested|reconsidered)\s+"
     r"(?:once|after|when|until)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
@@ -1192,7 +1199,7 @@ _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 _PART_BEFORE = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
-    r"|treatments?|units?|tablets?|pills?|tabs?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
+    r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
     r"|\b(?:quantity|portion|number|amount)"
     r"|\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
 )
@@ -1231,8 +1238,12 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     if not found:
         return found  # type: ignore[return-value]
     specific = [m for code, m in found if code is not ReasonCode.missing_documentation]
+    # "Already dispensed, and no statement that it was lost": the gap is part of the duplicate's case.
+    duplicate = any(code is ReasonCode.already_authorized for code, _ in found)
     found = [
-        (code, m) for code, m in found if code is not ReasonCode.missing_documentation or not _restates(s, m, specific)
+        (code, m)
+        for code, m in found
+        if code is not ReasonCode.missing_documentation or not (duplicate or _restates(s, m, specific))
     ]
     end = s.start + len(s.text)
     out = []
@@ -1324,6 +1335,10 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
                 best[hit.code] = hit
+    if ReasonCode.approved_trial_pending in best:
+        # Care approved with more to follow its results is a trial under way, not a duplicate
+        # ("the 80 hours already authorized ... further hours once they are completed").
+        best.pop(ReasonCode.already_authorized, None)
     # "The records lack facts" is the main ground only when nothing more specific is given.
     ordered = sorted(
         best.values(),
