@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.8.0"
+REASONS_VERSION = "2.9.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -199,7 +199,7 @@ _ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 
 #: Words that refer to the item under review without naming it.
 _SELF_REFERENCE = _rx(
-    r"\b(?:request(?:ed|s)?|it|this|these|they|such|same|proposed|current|ongoing|continued|further|additional)\b"
+    r"\b(?:request(?:ed|s)?|it|this|these|they|them|such|same|proposed|current|ongoing|continued|further|additional)\b"
     r"|\bthe\s+(?:medications?|drugs?|treatments?|therap(?:y|ies)|procedures?|services?|devices?|imaging|study|tests?"
     r"|injections?|surgery|program|products?|compound|cream|ointment|patch|items?|equipment|unit|visits|sessions"
     r"|modality|agents?)\b"
@@ -296,6 +296,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"unchanged|(?:has|have)\s+not\s+(?:changed|improved))\b"
             r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
+            r"|\b(?:has|have|had|did)\s+not\s+(?:changed?|improved?|increased?)\s+(?:his|her|their|the\s+\w+'?s?)\s+"
+            r"(?:function|activit|ADL|work)"
+            r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
+            r"(?:it\s+was\s+)?(?:a\s+year\s+ago|before|last\s+\w+|at\s+the\s+start|\w+\s+(?:months|years|weeks)\s+ago)"
+            r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
+            r"|\bno\s+(?:\w+\s+)?(?:drop|reduction|decrease)\s+in\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:medications?|opioids?"
+            r"|analgesics?|\w+codone|intake|dos(?:e|age))\b"
         ),
     ),
     _Rule(
@@ -337,11 +344,14 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
             r"|twice|double|triple)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
-            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM"
+            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period))\b"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
+            r"|\b(?:difficulty|problem|issue|concern|trouble)\s+is\s+(?:with\s+)?the\s+(?:number|size|amount|quantity|duration"
+            r"|length|frequency)\b"
+            r"|\b(?:skips?|bypass(?:es)?|omits?)\s+the\s+(?:initial\s+)?trial\b"
         ),
         negatable=True,
         # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.
@@ -356,7 +366,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
             r"|\b(?:experimental|investigational)\s+(?:status|nature)\b"
             r"|\bnot\s+(?:be\s+)?indicated\s+for\s+(?:this\s+usage|this\s+use|topical\s+use)\b"
-            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?(?:use|this|it)\b"
+            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?(?:use|this|it|them)\b"
+            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:gives?|provides?|offers?|lends?)\s+(?:it\s+|them\s+)?no\s+support\b"
+            r"|\b(?:whole|entire)\s+(?:product|compound|cream|formulation)\s+outside\s+(?:of\s+)?the\s+guidelines?\b"
+            r"|\bdisqualif(?:y|ies)\s+(?:this|the)\s+(?:whole\s+|entire\s+)?(?:cream|compound|product|gel|formulation)\b"
         ),
         skip_guideline=False,
         reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b"),
@@ -382,6 +395,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|ODG|ACOEM)\b)"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
+            r"|\bnothing\s+in\s+(?:the|this)\s+(?:file|records?|chart|notes|documentation)\s+(?:explains|says|shows|documents"
+            r"|states|describes|indicates)\b"
+            r"|\b(?:file|chart|records?|notes|documentation)\s+(?:\w+\s+)?(?:offers?|gives?|provides?)\s+no\s+(?:reason"
+            r"|rationale|explanation)\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
             r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
             r"|documentation|notes)\b"
@@ -474,8 +491,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
             r"|\bhas\s+no\b[^.;]{0,80}?\brisk\s+factors?\b"
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
-            r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\bno\s+history\s+of\s+(?:peptic\s+)?(?:ulcers?|bleeding)\b"
-            r"|\bnot\s+homebound\b"
+            r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\b(?:no\s+history\s+of|never\s+had)\s+(?:an?\s+)?(?:peptic\s+|GI\s+)?(?:ulcers?|bleed(?:ing|s)?)\b"
+            r"|\bnot\s+(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
+            r"|\bnone\s+of\s+the\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
+            r"|are\s+present|is\s+met|are\s+met)\b"
+            r"|\b(?:radiculopathy|radicular\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)\s+(?:not|never)\s+"
+            r"(?:been\s+)?(?:established|confirmed|substantiated|shown)\b"
+            r"|\b(?:well\s+|far\s+)?(?:below|under|short\s+of)\s+the\s+(?:required\s+|needed\s+|guideline'?s?\s+)?\d+\s*(?:%|percent)"
             r"|\b(?:[\w'-]+\s+){1,2}(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
             r"|\b(?:exam(?:ination)?|findings)\s+(?:\w+\s+){0,2}?(?:shows?|showed|reveals?|revealed|documents?|notes?)\s+only\b"
             r"|\b(?:shows?|showed|documents?|lists?|reveals?|describes?|notes?)\s+no\s+(?:such\s+)?(?:\w+\s+)?risk\s+factors?\b"
@@ -523,6 +545,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
+            r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
+            r"(?:been\s+)?(?:begun|began|started|attended|tried)\b"
+            r"|\b(?:has|have)\s+(?:been|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:trial|block|course)\b"
+            r"|\b(?:lacks?|without)\s+(?:is\s+)?any\s+(?:record|evidence|documentation)\s+of\s+[^.;]{0,80}?\bthat\s+(?:she|he|they|the\s+\w+)"
+            r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:tried|attempted|completed)\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
             r"|tried|attempted)\b"
             r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
@@ -568,8 +595,8 @@ _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:r
 _RELATED = _cue(
     r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
-    r"(?:also\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
-    r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied)"
+    r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
+    r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied|upheld)"
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
     r"(?:is|was|has\s+been)\s+(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+)?(?:medically\s+necessary|certified|"
     r"authorized|approved)|non-?certified|denied)[^.;]{0,40}?[,;]\s*(?:and\s+)?(?:so|therefore|thus|hence|then)?\b"
@@ -594,7 +621,7 @@ _RELATED = _cue(
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
     r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|remain\w*|number|amount|balance|rest|visits?"
-    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?)\b"
+    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?|decision|denial|determination)\b"
 )
 #: "The request for the lumbar fusion": the subject is the fusion.
 _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
@@ -604,6 +631,9 @@ _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|
 _ALREADY = _cue(
     r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
     r"|\bduplicat\w*"
+    r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?:[\w-]+\s+){0,4}?(?:that\s+|which\s+)?(?:was|were|has\s+been|have\s+been"
+    r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
+    r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them)\s+(?:a\s+second\s+time|again|twice)\b"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
@@ -638,6 +668,7 @@ _APPROVED_PART = _rx(
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|\d+|one|two|three|four|five|six"
     r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
+    r"|\b(?:visits?|sessions?|treatments?|hours?|days?|weeks?)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"
     r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved)\b"
     r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
 )
@@ -1201,7 +1232,7 @@ _PART_BEFORE = _rx(
     r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
     r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
     r"|\b(?:quantity|portion|number|amount)"
-    r"|\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
+    r"|(?<!same\s)(?<!identical\s)(?<!very\s)\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
 )
 
 
