@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.9.0"
+REASONS_VERSION = "2.10.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -134,6 +134,7 @@ _FUNCTIONAL_GAIN = (
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
     r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
+    r"|documented\s+(?:benefit|efficacy|gains?)|(?:added|better|greater)\s+(?:activit(?:y|ies)|function(?:ing)?)"
     r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+){0,2}?(?:function|activit(?:y|ies)|tolerance|ADLs?"
     r"|work\s+status))"
 )
@@ -294,13 +295,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
-            r"unchanged|(?:has|have)\s+not\s+(?:changed|improved))\b"
+            r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
             r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
             r"|\b(?:has|have|had|did)\s+not\s+(?:changed?|improved?|increased?)\s+(?:his|her|their|the\s+\w+'?s?)\s+"
             r"(?:function|activit|ADL|work)"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
             r"(?:it\s+was\s+)?(?:a\s+year\s+ago|before|last\s+\w+|at\s+the\s+start|\w+\s+(?:months|years|weeks)\s+ago)"
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
+            r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
+            r"\b(?:that|which)\s+(?:were|was)\s+(?:present|documented|noted|reported)\b"
             r"|\bno\s+(?:\w+\s+)?(?:drop|reduction|decrease)\s+in\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:medications?|opioids?"
             r"|analgesics?|\w+codone|intake|dos(?:e|age))\b"
         ),
@@ -344,7 +347,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
             r"|twice|double|triple)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
-            r"|initial\s+trial|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling"
+            r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period))\b"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
@@ -374,6 +377,14 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         skip_guideline=False,
         reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b"),
     ),
+    _Rule(
+        ReasonCode.not_recommended,
+        (
+            r"\bnot\s+a\s+(?:body\s+)?(?:region|area|part|condition|diagnosis)\s+(?:for\s+which|where|in\s+which)\b[^.;]{0,60}?"
+            r"\b(?:supported|recommended|indicated)\b"
+            r"|\bruns?\s+(?:counter\s+to|against)\s+(?:the\s+|both\s+)?(?:guidelines?|MTUS|ODG|ACOEM|recommendations?)\b"
+        ),
+    ),
     # --- records do not show what is needed --------------------------------------------
     _Rule(
         ReasonCode.missing_documentation,
@@ -389,7 +400,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
-            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?)\b"
+            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?|name[ds]?"
+            r"|identif(?:y|ied))\b"
+            r"|\bcan\s*not\s+be\s+(?:assessed|evaluated|judged)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
             r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+as\b))\b"
             r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|ODG|ACOEM)\b)"
@@ -493,6 +506,16 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\b(?:no\s+history\s+of|never\s+had)\s+(?:an?\s+)?(?:peptic\s+|GI\s+)?(?:ulcers?|bleed(?:ing|s)?)\b"
             r"|\bnot\s+(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
+            r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
+            r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
+            r"|\b(?:denies|denied)\s+(?:any\s+)?(?:\w+\s+)?(?:numbness|tingling|weakness|locking|catching|giving\s+way|radiating"
+            r"|radicular|instability|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric)\b"
+            r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
+            r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
+            r"|\b(?:imaging|MRI|films?|x-?rays?)\s+(?:does|do|did)\s+not\s+show\s+(?:a|an|any)\s+(?:\w+\s+)?"
+            r"(?:tear|lesion|fracture|herniation|compression|instability|stenosis|pathology)\b"
+            r"|\b(?:SLR|straight\s+leg\s+rais(?:e|ing)(?:\s+test)?)\s+(?:is|was)\s+(?:\w+\s+)?negative\b"
+            r"|,\s*not\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|instability|a\s+surgical\s+lesion)\b"
             r"|\bnone\s+of\s+the\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
             r"|are\s+present|is\s+met|are\s+met)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)\s+(?:not|never)\s+"
@@ -507,6 +530,17 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
         ),
         reject_match=_IMAGING_NOT_PROVIDED,
+    ),
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"\b(?:neuro(?:logic(?:al)?)?\s+exam(?:ination)?|(?:motor|sensory|reflex)\s+testing)\b[^.;]{0,50}?\b(?:is|are|was|were)\s+"
+            r"(?:entirely\s+|completely\s+|otherwise\s+)?(?:normal|intact)\b"
+            r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
+            r"(?:strength|sensation|reflexes|motor)"
+        ),
+        # "The picture fits the facet pattern: ... the neurologic exam is normal" argues for the request.
+        reject_sentence=_rx(r"\b(?:fits?|consistent\s+with|supports?|matches|in\s+keeping\s+with|typical\s+of)\b"),
     ),
     # --- other treatment must be tried or completed first -------------------------------
     _Rule(
@@ -542,11 +576,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
-            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial)\b"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial"
+            r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
-            r"(?:been\s+)?(?:begun|began|started|attended|tried)\b"
+            r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
+            r"|\b(?:has|have|had)\s+not\s+(?:had|undergone|completed)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:trial|course)\s+of\b"
+            r"|\bnever\s+had\s+(?:an?\s+|any\s+)(?:\w+\s+)?(?:injection|trial|course\s+of|physical\s+therapy|PT)\b"
+            r"|\b(?:has|have)\s+(?:barely|only\s+just|just)\s+(?:begun|started)\b"
             r"|\b(?:has|have)\s+(?:been|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:trial|block|course)\b"
             r"|\b(?:lacks?|without)\s+(?:is\s+)?any\s+(?:record|evidence|documentation)\s+of\s+[^.;]{0,80}?\bthat\s+(?:she|he|they|the\s+\w+)"
             r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:tried|attempted|completed)\b"
@@ -594,7 +632,7 @@ _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:r
 
 _RELATED = _cue(
     r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
-    r"(?P<subject>(?:[\w/.-]+\s+){0,6}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
+    r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
     r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied|upheld)"
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
@@ -652,13 +690,13 @@ _TRIAL_PENDING = _cue(
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
-    r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified)\b"
+    r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified|first|initial)\b"
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
     r"|\b(?:can|could|will|would|should|must)\s+(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
     r"|requested|reconsidered)\s+"
-    r"(?:once|after|when|until)\b"
+    r"(?:once|after|when|until|from)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
 )
@@ -933,11 +971,28 @@ def _conditional_before(s: _Sentence, offset: int) -> bool:
 _SUBJECT_CUT = _rx(r".*(?:[,;:]|\bthat\b|\bwhich\b|\bwhere\b|\bstates?\b|\bnotes?\b)")
 
 
+#: A relative pronoun ending the words before a verdict, and a subject that is only a copula.
+_RELATIVE_END = _rx(r"\b(?:which|that)\W*$")
+_COPULA_ONLY = _rx(r"^\W*(?:(?:is|are|was|were|also|both|all)\W+)*$")
+
+
 def _subject(sentence: str, offset: int) -> str:
-    """The words before ``offset`` back to the last clause break or "that" (the verdict's subject)."""
+    """The words before ``offset`` back to the last clause break or "that" (the verdict's subject).
+
+    In "two agents which are not recommended" the subject is the relative clause's
+    antecedent ("This compound contains two agents"), not the bare "are".
+    """
     window = sentence[max(0, offset - 160) : offset]
     cut = _SUBJECT_CUT.match(window)
-    return window[cut.end() :] if cut else window
+    if cut is None:
+        return window
+    rest = window[cut.end() :]
+    relative = _RELATIVE_END.search(window, 0, cut.end())
+    if relative is not None and _COPULA_ONLY.match(rest):
+        head = window[: relative.start()]
+        inner = _SUBJECT_CUT.match(head)
+        return head[inner.end() :] if inner else head
+    return rest
 
 
 # --- sentences ------------------------------------------------------------------------

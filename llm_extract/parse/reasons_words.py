@@ -7,14 +7,16 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "dce0a2595d7c6c606ba0783c": (
+    "10b8e08e2a94322e902bff89": (
         (
             (
                 (" no ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -24,23 +26,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -54,9 +46,11 @@ TABLE: dict[str, Derived] = {
             (
                 (" not ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -66,23 +60,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -96,9 +80,11 @@ TABLE: dict[str, Derived] = {
             (
                 (" nor ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -108,23 +94,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -138,9 +114,11 @@ TABLE: dict[str, Derived] = {
             (
                 (" neither ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -150,23 +128,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -180,9 +148,11 @@ TABLE: dict[str, Derived] = {
             (
                 (" without ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -192,23 +162,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -223,9 +183,11 @@ TABLE: dict[str, Derived] = {
                 (" lack ",),
                 (" of ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -235,26 +197,32 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
+                    "added ",
+                    "benefit ",
+                    "better ",
+                    "documented ",
+                    "functional ",
+                    "gain",
+                    "greater ",
+                    "improved ",
+                    "improvement ",
+                    "increased ",
+                    "lasting ",
+                    "meaningful ",
+                    "measurable ",
+                    "objective ",
+                    "sustained ",
                 ),
             ),
             (
                 (" absen",),
                 (" of ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -264,25 +232,31 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
+                    "added ",
+                    "benefit ",
+                    "better ",
+                    "documented ",
+                    "functional ",
+                    "gain",
+                    "greater ",
+                    "improved ",
+                    "improvement ",
+                    "increased ",
+                    "lasting ",
+                    "meaningful ",
+                    "measurable ",
+                    "objective ",
+                    "sustained ",
                 ),
             ),
             (
                 (" absen",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -292,23 +266,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -322,9 +286,11 @@ TABLE: dict[str, Derived] = {
             (
                 (" cannot ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -334,23 +300,13 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
-                ),
-                (
+                    "added ",
                     "benefit ",
+                    "better ",
                     "documented ",
                     "functional ",
                     "gain",
+                    "greater ",
                     "improved ",
                     "improvement ",
                     "increased ",
@@ -366,9 +322,11 @@ TABLE: dict[str, Derived] = {
                 (" fail",),
                 (" to ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -383,9 +341,11 @@ TABLE: dict[str, Derived] = {
                 (" fail",),
                 (" to ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -400,9 +360,11 @@ TABLE: dict[str, Derived] = {
                 (" fail",),
                 (" to ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -417,9 +379,11 @@ TABLE: dict[str, Derived] = {
                 (" fail",),
                 (" to ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -434,9 +398,11 @@ TABLE: dict[str, Derived] = {
                 (" fail",),
                 (" to ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -450,9 +416,11 @@ TABLE: dict[str, Derived] = {
                 (" against ",),
                 (" argued ",),
                 (
+                    " activit",
                     " after ",
                     " benefit",
                     " during ",
+                    " efficacy",
                     " from ",
                     " function",
                     " gain",
@@ -462,28 +430,32 @@ TABLE: dict[str, Derived] = {
                     "improvement",
                 ),
                 (
-                    " activities",
-                    " after ",
-                    " benefit",
-                    " during ",
-                    " from ",
-                    " function",
-                    " gain",
-                    " in ",
-                    " response",
-                    " with ",
-                    "improvement",
+                    "added ",
+                    "benefit ",
+                    "better ",
+                    "documented ",
+                    "functional ",
+                    "gain",
+                    "greater ",
+                    "improved ",
+                    "improvement ",
+                    "increased ",
+                    "lasting ",
+                    "meaningful ",
+                    "measurable ",
+                    "objective ",
+                    "sustained ",
                 ),
             ),
         ),
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "90f336c4319fd13128f6174d": (
+    "e489858f6052167f49f5b04c": (
         (
             (
-                (" changed ", " improved ", "unchanged "),
-                (" not ", "unchanged "),
+                (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
+                (" better ", " not ", "static ", "stuck ", "unchanged "),
                 (
                     " activit",
                     " adl",
@@ -517,6 +489,7 @@ TABLE: dict[str, Derived] = {
                 (" as ",),
             ),
             (("before ",), (" same ",), (" the ",), (" are ", " is ", " remain")),
+            ((" documented ", " noted ", " present ", " reported "), (" same ",), (" that ", " which "), (" the ",)),
             (
                 ("decrease ", "drop ", "reduction "),
                 (" no ",),
@@ -550,8 +523,8 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" changed ", " improved ", "unchanged "),
-                        (" not ", "unchanged "),
+                        (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
+                        (" better ", " not ", "static ", "stuck ", "unchanged "),
                         (
                             " activit",
                             " adl",
@@ -618,6 +591,17 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" documented ", " noted ", " present ", " reported "),
+                        (" same ",),
+                        (" that ", " which "),
+                        (" the ",),
+                    ),
+                ),
+                (" the",),
+            ),
+            (
+                (
+                    (
                         ("decrease ", "drop ", "reduction "),
                         (" no ",),
                         (" in ",),
@@ -628,7 +612,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "0f7a5f0f5a7dc6a1275c4797": (
+    "da2ea8b14b8e43af5569fc49": (
         (
             (
                 ("functional ",),
@@ -751,6 +735,36 @@ TABLE: dict[str, Derived] = {
                 (" benefit", " gain"),
             ),
             (
+                ("documented ",),
+                (
+                    "demonstrated ",
+                    "documented ",
+                    "evident ",
+                    "indicated ",
+                    "noted ",
+                    "provided ",
+                    "reported ",
+                    "shown ",
+                ),
+                (" not ",),
+                (" benefit", " efficacy", " gain"),
+            ),
+            (
+                (" activit", " function"),
+                ("added ", "better ", "greater "),
+                (
+                    "demonstrated ",
+                    "documented ",
+                    "evident ",
+                    "indicated ",
+                    "noted ",
+                    "provided ",
+                    "reported ",
+                    "shown ",
+                ),
+                (" not ",),
+            ),
+            (
                 (
                     "demonstrated ",
                     "documented ",
@@ -767,10 +781,13 @@ TABLE: dict[str, Derived] = {
             ),
         ),
         (
+            "added",
             "benefit",
+            "better",
             "documented",
             "functional",
             "gain",
+            "greater",
             "improved",
             "improvement",
             "increased",
@@ -892,7 +909,7 @@ TABLE: dict[str, Derived] = {
             ((((" excess ",), (" need ",)),), (" need",)),
         ),
     ),
-    "38f5ac37da195ea916639f11": (
+    "afbf779ea16dd4a02f4dd093": (
         (
             (
                 (
@@ -1247,6 +1264,73 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
+    "474c359c85881467a7ee56d3": (
+        (
+            ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("region ",), (" where ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), (" where ",), ("area ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), (" where ",), ("part ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("condition ",), (" where ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" where ",), (" not ",)),
+            ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
+            (("guideline",), (" counter ",), (" to ",), (" run",)),
+            ((" counter ",), ("mtus ",), (" to ",), (" run",)),
+            ((" counter ",), ("odg ",), (" to ",), (" run",)),
+            ((" counter ",), ("acoem ",), (" to ",), (" run",)),
+            (("recommendation",), (" counter ",), (" to ",), (" run",)),
+            (("guideline",), (" against ",), (" run",)),
+            ((" against ",), ("mtus ",), (" run",)),
+            ((" against ",), ("odg ",), (" run",)),
+            ((" against ",), ("acoem ",), (" run",)),
+            (("recommendation",), (" against ",), (" run",)),
+        ),
+        (" not", " run"),
+        (
+            (
+                (
+                    ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("region ",), (" where ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), (" where ",), ("area ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), (" where ",), ("part ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("condition ",), (" where ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" where ",), (" not ",)),
+                    ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
+                ),
+                (" not",),
+            ),
+            (
+                (
+                    (("guideline",), (" counter ",), (" to ",), (" run",)),
+                    ((" counter ",), ("mtus ",), (" to ",), (" run",)),
+                    ((" counter ",), ("odg ",), (" to ",), (" run",)),
+                    ((" counter ",), ("acoem ",), (" to ",), (" run",)),
+                    (("recommendation",), (" counter ",), (" to ",), (" run",)),
+                    (("guideline",), (" against ",), (" run",)),
+                    ((" against ",), ("mtus ",), (" run",)),
+                    ((" against ",), ("odg ",), (" run",)),
+                    ((" against ",), ("acoem ",), (" run",)),
+                    (("recommendation",), (" against ",), (" run",)),
+                ),
+                (" run",),
+            ),
+        ),
+    ),
     "c847fd06a32b1c84847f2b38": (
         (
             (("documentation ",), (" lack ",), (" of ",)),
@@ -1273,10 +1357,11 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "884fb4526cb1547a268a07dd": (
+    "bf2b0814c4a6f3fafe42e482": (
         (
             (
                 (" not ",),
+                (" did ", " do ", " does ", " had ", " has ", " have "),
                 (
                     "address",
                     "contain",
@@ -1284,14 +1369,16 @@ TABLE: dict[str, Derived] = {
                     "document",
                     "establish",
                     "explain",
+                    "identif",
                     "included ",
                     "mention",
+                    "name",
                     "provide",
                     "specif",
                     "state",
                 ),
-                (" did ", " do ", " does ", " had ", " has ", " have "),
             ),
+            ((" assessed ", " evaluated ", " judged "), ("not ",), (" can",), (" be ",)),
             (
                 (
                     "addressed ",
@@ -1328,6 +1415,7 @@ TABLE: dict[str, Derived] = {
         ),
         (
             " are",
+            " can",
             " chart",
             " did",
             " do",
@@ -1347,6 +1435,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" not ",),
+                        (" did ", " do ", " does ", " had ", " has ", " have "),
                         (
                             "address",
                             "contain",
@@ -1354,17 +1443,19 @@ TABLE: dict[str, Derived] = {
                             "document",
                             "establish",
                             "explain",
+                            "identif",
                             "included ",
                             "mention",
+                            "name",
                             "provide",
                             "specif",
                             "state",
                         ),
-                        (" did ", " do ", " does ", " had ", " has ", " have "),
                     ),
                 ),
                 (" did", " do", " had", " has", " have"),
             ),
+            ((((" assessed ", " evaluated ", " judged "), ("not ",), (" can",), (" be ",)),), (" can",)),
             (
                 (
                     (
@@ -2233,7 +2324,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "13c9765578c7002ed494f1b5": (
+    "51d3294d3f7173a0296fc40a": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),
@@ -2309,6 +2400,70 @@ TABLE: dict[str, Derived] = {
                 (" home ", " homebound ", " housebound "),
                 (" not ",),
                 (" her ", " his ", " homebound ", " housebound ", " the ", " their "),
+            ),
+            ((" category ", " group "), (" risk ",), (" the ",), (" low ",)),
+            (("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),
+            (
+                (" denie",),
+                (
+                    "catching ",
+                    "dyspepsia ",
+                    "epigastric ",
+                    "gastrointestinal ",
+                    "gi",
+                    "heartburn ",
+                    "instability ",
+                    "locking ",
+                    "numbness ",
+                    "radiating ",
+                    "radicular ",
+                    "stomach ",
+                    "tingling ",
+                    "weakness ",
+                ),
+                (
+                    " way ",
+                    "catching ",
+                    "dyspepsia ",
+                    "epigastric ",
+                    "gastrointestinal ",
+                    "gi",
+                    "heartburn ",
+                    "instability ",
+                    "locking ",
+                    "numbness ",
+                    "radiating ",
+                    "radicular ",
+                    "stomach ",
+                    "tingling ",
+                    "weakness ",
+                ),
+            ),
+            (
+                (" change ", " deficit ", "progression ", "worsening "),
+                ("new ", "progression ", "significant ", "worsening "),
+                (" of ", "indicate", "represent", "show", "suggest"),
+                (" it ", " these ", " this ", "new ", "progression ", "significant ", "worsening "),
+            ),
+            (
+                (" show ",),
+                (" not ",),
+                (
+                    "compression ",
+                    "fracture ",
+                    "herniation ",
+                    "instability ",
+                    "lesion ",
+                    "pathology ",
+                    "stenosis ",
+                    "tear ",
+                ),
+            ),
+            (("negative ",), (" slr ", " straight "), (" rais", "negative "), (" is ", " was ", "negative ")),
+            (
+                (" pain ", " surgical ", "instability ", "radiculopathy "),
+                (" lesion ", " pain ", "instability ", "radiculopathy "),
+                ("not ",),
             ),
             (
                 (" none ",),
@@ -2487,6 +2642,93 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" not",),
             ),
+            ((((" category ", " group "), (" risk ",), (" the ",), (" low ",)),), (" belong", " fall", " is", " sits")),
+            (((("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),), (" no",)),
+            (
+                (
+                    (
+                        (" denie",),
+                        (
+                            "catching ",
+                            "dyspepsia ",
+                            "epigastric ",
+                            "gastrointestinal ",
+                            "gi",
+                            "heartburn ",
+                            "instability ",
+                            "locking ",
+                            "numbness ",
+                            "radiating ",
+                            "radicular ",
+                            "stomach ",
+                            "tingling ",
+                            "weakness ",
+                        ),
+                        (
+                            " way ",
+                            "catching ",
+                            "dyspepsia ",
+                            "epigastric ",
+                            "gastrointestinal ",
+                            "gi",
+                            "heartburn ",
+                            "instability ",
+                            "locking ",
+                            "numbness ",
+                            "radiating ",
+                            "radicular ",
+                            "stomach ",
+                            "tingling ",
+                            "weakness ",
+                        ),
+                    ),
+                ),
+                (" denie",),
+            ),
+            (
+                (
+                    (
+                        (" change ", " deficit ", "progression ", "worsening "),
+                        ("new ", "progression ", "significant ", "worsening "),
+                        (" of ", "indicate", "represent", "show", "suggest"),
+                        (" it ", " these ", " this ", "new ", "progression ", "significant ", "worsening "),
+                    ),
+                ),
+                (" none", " nothing"),
+            ),
+            (
+                (
+                    (
+                        (" show ",),
+                        (" not ",),
+                        (
+                            "compression ",
+                            "fracture ",
+                            "herniation ",
+                            "instability ",
+                            "lesion ",
+                            "pathology ",
+                            "stenosis ",
+                            "tear ",
+                        ),
+                    ),
+                ),
+                (" film", " imaging", " mri", " x"),
+            ),
+            (
+                ((("negative ",), (" slr ", " straight "), (" rais", "negative "), (" is ", " was ", "negative ")),),
+                (" slr", " straight"),
+            ),
+            (
+                (
+                    (
+                        (" pain ", " surgical ", "instability ", "radiculopathy "),
+                        (" lesion ", " pain ", "instability ", "radiculopathy "),
+                        ("not ",),
+                    ),
+                ),
+                None,
+            ),
             (
                 (
                     (
@@ -2551,6 +2793,47 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" exam", " findings", " picture", " presentation"),
+            ),
+        ),
+    ),
+    "85e7652f0938e4a8e5b1b863": (
+        (
+            (
+                ("intact ", "normal "),
+                (" motor ", " neuro", " reflex ", " sensory "),
+                (" exam", " testing "),
+                (" are ", " is ", " was ", " were "),
+            ),
+            (
+                ("intact ", "normal "),
+                (" motor", " reflexes", " sensation", " strength"),
+                (" exam",),
+                (" document", " reveal", " show"),
+            ),
+        ),
+        (" exam", " motor", " neuro", " reflex", " sensory"),
+        (
+            (
+                (
+                    (
+                        ("intact ", "normal "),
+                        (" motor ", " neuro", " reflex ", " sensory "),
+                        (" exam", " testing "),
+                        (" are ", " is ", " was ", " were "),
+                    ),
+                ),
+                (" motor", " neuro", " reflex", " sensory"),
+            ),
+            (
+                (
+                    (
+                        ("intact ", "normal "),
+                        (" motor", " reflexes", " sensation", " strength"),
+                        (" exam",),
+                        (" document", " reveal", " show"),
+                    ),
+                ),
+                (" exam",),
             ),
         ),
     ),
@@ -3054,7 +3337,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "05f2abffba6387c8009c7321": (
+    "4d7617955d76af9a22b76f32": (
         (
             (
                 ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
@@ -3065,7 +3348,7 @@ TABLE: dict[str, Derived] = {
             ((" failed ",), (" until ",), ("trial ",), (" of ",)),
             (
                 (" that ",),
-                (" trial ", "attempted ", "trialed ", "tried "),
+                ("attempted ", "trial ", "trialed ", "tried "),
                 (" had ", " has ", " have ", " was ", " were "),
                 (" demonstrate", " document", " indicate", " show", " that "),
             ),
@@ -3074,8 +3357,21 @@ TABLE: dict[str, Derived] = {
             (
                 (" never ",),
                 (" care ", " never "),
-                ("attended ", "began ", "begun ", "started ", "tried "),
-                (" never ", "attended ", "began ", "begun ", "started ", "tried "),
+                ("attended ", "began ", "begun ", "happened ", "occurred ", "started ", "taken ", "tried "),
+                (" place ", "attended ", "began ", "begun ", "happened ", "occurred ", "started ", "tried "),
+            ),
+            (("course ", "trial "), (" not ",), (" completed ", " had ", " undergone "), (" of ",)),
+            (
+                (" never ",),
+                (" had ",),
+                (" of ", " therapy ", "injection ", "pt ", "trial "),
+                ("course ", "injection ", "ny ", "physical ", "pt ", "trial "),
+            ),
+            (
+                (" begun ", " started "),
+                (" barely ", " just "),
+                (" begun ", " just ", " started "),
+                (" barely ", " just ", " only "),
             ),
             (("block ", "course ", "trial "), (" been ", " had "), (" no ",), (" ha",)),
             (
@@ -3111,10 +3407,12 @@ TABLE: dict[str, Derived] = {
             " course",
             " exercise",
             " first",
+            " had",
             " has",
             " have",
             " is",
             " lack",
+            " never",
             " no",
             " other",
             " program",
@@ -3151,7 +3449,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" that ",),
-                        (" trial ", "attempted ", "trialed ", "tried "),
+                        ("attempted ", "trial ", "trialed ", "tried "),
                         (" had ", " has ", " have ", " was ", " were "),
                         (" demonstrate", " document", " indicate", " show", " that "),
                     ),
@@ -3165,11 +3463,37 @@ TABLE: dict[str, Derived] = {
                     (
                         (" never ",),
                         (" care ", " never "),
-                        ("attended ", "began ", "begun ", "started ", "tried "),
-                        (" never ", "attended ", "began ", "begun ", "started ", "tried "),
+                        ("attended ", "began ", "begun ", "happened ", "occurred ", "started ", "taken ", "tried "),
+                        (" place ", "attended ", "began ", "begun ", "happened ", "occurred ", "started ", "tried "),
                     ),
                 ),
                 (" conservative", " exercise", " program", " pt", " therapy", " treatment"),
+            ),
+            (
+                ((("course ", "trial "), (" not ",), (" completed ", " had ", " undergone "), (" of ",)),),
+                (" had", " has", " have"),
+            ),
+            (
+                (
+                    (
+                        (" never ",),
+                        (" had ",),
+                        (" of ", " therapy ", "injection ", "pt ", "trial "),
+                        ("course ", "injection ", "ny ", "physical ", "pt ", "trial "),
+                    ),
+                ),
+                (" never",),
+            ),
+            (
+                (
+                    (
+                        (" begun ", " started "),
+                        (" barely ", " just "),
+                        (" begun ", " just ", " started "),
+                        (" barely ", " just ", " only "),
+                    ),
+                ),
+                (" has", " have"),
             ),
             (((("block ", "course ", "trial "), (" been ", " had "), (" no ",), (" ha",)),), (" has", " have")),
             (
@@ -3814,7 +4138,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "42dadc6e92ed619507951383": (
+    "a816d45e0418b76fb621c8d0": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -4075,7 +4399,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "9a45138ed0bbf636442fa9ae": (
+    "acf81e69bd4d00ee0afb1a20": (
         (
             (
                 (
@@ -4098,7 +4422,7 @@ TABLE: dict[str, Derived] = {
                 (" after ", " following ", " upon "),
                 (" of ",),
             ),
-            ((" response ",), ("approved ", "authorized ", "certified ", "modified "), (" to ",)),
+            ((" response ",), ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "), (" to ",)),
             (
                 (" until ",),
                 (" completed ", " done ", " finished "),
@@ -4117,7 +4441,7 @@ TABLE: dict[str, Derived] = {
                     " reconsidered ",
                     " requested ",
                 ),
-                (" after ", " once ", " until ", " when "),
+                (" after ", " from ", " once ", " until ", " when "),
                 (" can ", " could ", " must ", " should ", " will ", " would "),
                 ("be ",),
             ),
@@ -4184,7 +4508,16 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" after", " following", " upon"),
             ),
-            ((((" response ",), ("approved ", "authorized ", "certified ", "modified "), (" to ",)),), (" response",)),
+            (
+                (
+                    (
+                        (" response ",),
+                        ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "),
+                        (" to ",),
+                    ),
+                ),
+                (" response",),
+            ),
             (
                 (
                     (
@@ -4213,7 +4546,7 @@ TABLE: dict[str, Derived] = {
                             " reconsidered ",
                             " requested ",
                         ),
-                        (" after ", " once ", " until ", " when "),
+                        (" after ", " from ", " once ", " until ", " when "),
                         (" can ", " could ", " must ", " should ", " will ", " would "),
                         ("be ",),
                     ),
