@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.10.0"
+REASONS_VERSION = "2.11.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -113,8 +113,8 @@ def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
 
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
 _NEG = (
-    r"(?:\bno\b|\bnot\b|\bnor\b|\bneither\b|\bwithout\b|\black\s+of\b|\babsen(?:ce\s+of|t)\b"
-    r"|\bcannot\b|\bfail(?:s|ed)?\s+to\s+(?:document|demonstrate|show|provide|establish)\b"
+    r"(?:\bno\b|\bnot\b|\bnor\b|\bneither\b|\bwithout\b|\black\s+of\b|\black(?:s|ed)?\s+(?:any\s+)?evidence\b"
+    r"|\babsen(?:ce\s+of|t)\b|\bcannot\b|\bfail(?:s|ed)?\s+to\s+(?:document|demonstrate|show|provide|establish)\b"
     r"|\bargued\s+against\b)"
 )
 
@@ -336,7 +336,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.exceeds_guideline_limits,
         (
             r"\b(?:exceed(?:s|ed|ing)?|in\s+excess\s+of|(?:is|are|was|were)\s+excessive"
-            r"|surpass(?:es|ed)?|need\s+excess)\b"
+            r"|surpass(?:es|ed)?|outstrip(?:s|ped)?|need\s+excess)\b"
         ),
         skip_guideline=False,
         negatable=True,
@@ -383,6 +383,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bnot\s+a\s+(?:body\s+)?(?:region|area|part|condition|diagnosis)\s+(?:for\s+which|where|in\s+which)\b[^.;]{0,60}?"
             r"\b(?:supported|recommended|indicated)\b"
             r"|\bruns?\s+(?:counter\s+to|against)\s+(?:the\s+|both\s+)?(?:guidelines?|MTUS|ODG|ACOEM|recommendations?)\b"
+            r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
         ),
     ),
     # --- records do not show what is needed --------------------------------------------
@@ -390,7 +391,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.missing_documentation,
         (
             r"\black\s+of\s+(?:\w+\s+){0,2}?(?:documentation|information|documented)\b"
-            r"|\b(?:no|without)\s+(?:\w+\s+){0,2}?documentation\b"
+            r"|\b(?:no|without)\s+(?:\w+\s+){0,2}?documentation\b(?!\s+yet\b)"
             r"|\b(?:no|without)\s+(?:clear(?:ly)?\s+)?documented\b"
             r"|\babsence\s+of\s+(?:such\s+)?documentation\b"
         ),
@@ -401,7 +402,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
             r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?|name[ds]?"
-            r"|identif(?:y|ied))\b"
+            r"|identif(?:y|ied)|record(?:ed)?)\b"
             r"|\bcan\s*not\s+be\s+(?:assessed|evaluated|judged)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
             r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+as\b))\b"
@@ -411,7 +412,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnothing\s+in\s+(?:the|this)\s+(?:file|records?|chart|notes|documentation)\s+(?:explains|says|shows|documents"
             r"|states|describes|indicates)\b"
             r"|\b(?:file|chart|records?|notes|documentation)\s+(?:\w+\s+)?(?:offers?|gives?|provides?)\s+no\s+(?:reason"
-            r"|rationale|explanation)\b"
+            r"|rationale|explanation)\b|\b(?:gives?|offers?|provides?)\s+no\s+(?:reason|rationale|explanation)\s+for\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
             r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
             r"|documentation|notes)\b"
@@ -465,6 +466,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         reject_match=_rx(
             _IMAGING_NOT_PROVIDED.pattern + r"|\bno\s+other\b|\b(?:indicated|recommended|supported)\s+(?:only\s+)?for\b"
+            r"|\b(?:agents?|drugs?|medications?|treatment)\s+for\s+neuropathic\s+pain$"
         ),
         reject_sentence=_EXAM_SUPPORTS,
     ),
@@ -490,7 +492,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\s+improvement\b"
             r"|\bonly\s+(?:mild|minimal|slight|minor)\b[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam"
             r"|\bnormal\s+neurologic(?:al)?\s+(?:exam(?:ination)?|findings)\b"
-            r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings)\b[^.;]{0,60}?"
+            r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings|presentation|picture)\b[^.;]{0,60}?"
             r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
             r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
             r"|\b" + _IMAGING + r"\b[^.;]{0,60}?"
@@ -505,7 +507,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bhas\s+no\b[^.;]{0,80}?\brisk\s+factors?\b"
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\b(?:no\s+history\s+of|never\s+had)\s+(?:an?\s+)?(?:peptic\s+|GI\s+)?(?:ulcers?|bleed(?:ing|s)?)\b"
-            r"|\bnot\s+(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
+            r"|\bnot\s+(?:the\s+picture\s+of\s+)?(?:an?\s+)?(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
             r"|\b(?:denies|denied)\s+(?:any\s+)?(?:\w+\s+)?(?:numbness|tingling|weakness|locking|catching|giving\s+way|radiating"
@@ -524,7 +526,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:[\w'-]+\s+){1,2}(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
             r"|\b(?:exam(?:ination)?|findings)\s+(?:\w+\s+){0,2}?(?:shows?|showed|reveals?|revealed|documents?|notes?)\s+only\b"
             r"|\b(?:shows?|showed|documents?|lists?|reveals?|describes?|notes?)\s+no\s+(?:such\s+)?(?:\w+\s+)?risk\s+factors?\b"
-            r"|\bhas\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses|conditions|risk\s+factors|indications|findings)\b"
+            r"|\b(?:has|carries|meets|shows|presents\s+with)\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses|conditions|risk\s+factors|indications|findings)\b"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
@@ -571,27 +573,33 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.other_treatment_first,
         (
             r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line|other)\s+(?:treatment\s+)?"
-            r"(?:care|treatment|therapy|management|options?|measures|agents?|medications?|drugs?)\b[^.;]{0,60}?\b(?:has|have|had)\s+not"
-            r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place)\b"
+            r"(?:care|treatment|therapy|management|options?|measures|steps|agents?|medications?|drugs?)\b[^.;]{0,60}?\b(?:has|have|had)\s+not"
+            r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place|taken)\b"
             r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
-            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+used"
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
             r"|\b(?:has|have|had)\s+not\s+(?:had|undergone|completed)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:trial|course)\s+of\b"
-            r"|\bnever\s+had\s+(?:an?\s+|any\s+)(?:\w+\s+)?(?:injection|trial|course\s+of|physical\s+therapy|PT)\b"
-            r"|\b(?:has|have)\s+(?:barely|only\s+just|just)\s+(?:begun|started)\b"
+            r"|\bnever\s+(?:had|received|undergone)\s+(?:an?\s+|any\s+)(?:\w+\s+)?(?:injection|trial|course\s+of|physical\s+therapy"
+            r"|PT)\b"
+            r"|\b(?:has|have)\s+(?:barely|only\s+just|just)\s+(?:been\s+)?(?:begun|started)\b"
             r"|\b(?:has|have)\s+(?:been|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:trial|block|course)\b"
             r"|\b(?:lacks?|without)\s+(?:is\s+)?any\s+(?:record|evidence|documentation)\s+of\s+[^.;]{0,80}?\bthat\s+(?:she|he|they|the\s+\w+)"
             r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:tried|attempted|completed)\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
-            r"|tried|attempted)\b"
+            r"|tried|attempted|given)\b"
             r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
-            r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
+            r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+|the\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
+            r"|\b(?:has|have)\s+not\s+been\s+(?:a|an|any)\s+(?:\w+\s+)?(?:period|course|trial)\s+of\s+(?:conservative"
+            r"|non-?operative|therapy|physical\s+therapy|treatment)"
+            r"|\b(?:has|have)\s+not\s+tried\s+(?:a|an|any)\b"
+            r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
+            r"|occurred|been\s+(?:done|completed|performed|tried))\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
             r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
             r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
@@ -655,6 +663,8 @@ _RELATED = _cue(
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized)\b"
+    r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
+    r"|authorized|medically\s+necessary)\b"
 )
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
@@ -684,13 +694,14 @@ _ALREADY_HAS = _cue(
 )
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
-    r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
+    r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:should|would|will|must)\s+(?:follow|await)"
     r"|has\s+to\s+be\s+based\s+(?:up)?on"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
     r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified|first|initial)\b"
+    r"|\b(?:response|result|outcome)s?\b[^.;]{0,30}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
@@ -1221,7 +1232,17 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
         return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
-    groups = ("subject", "subject2", "subject3", "subject5", "subject6", "subject7", "subject8", "subject9")
+    groups = (
+        "subject",
+        "subject2",
+        "subject3",
+        "subject5",
+        "subject6",
+        "subject7",
+        "subject8",
+        "subject9",
+        "subject11",
+    )
     group = next((g for g in groups if m.group(g)), None)
     subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""
     if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):

@@ -7,7 +7,7 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "10b8e08e2a94322e902bff89": (
+    "611c28cc4f7b9e287908b01f": (
         (
             (
                 (" no ",),
@@ -182,6 +182,41 @@ TABLE: dict[str, Derived] = {
             (
                 (" lack ",),
                 (" of ",),
+                (
+                    " activit",
+                    " after ",
+                    " benefit",
+                    " during ",
+                    " efficacy",
+                    " from ",
+                    " function",
+                    " gain",
+                    " in ",
+                    " response",
+                    " with ",
+                    "improvement",
+                ),
+                (
+                    "added ",
+                    "benefit ",
+                    "better ",
+                    "documented ",
+                    "functional ",
+                    "gain",
+                    "greater ",
+                    "improved ",
+                    "improvement ",
+                    "increased ",
+                    "lasting ",
+                    "meaningful ",
+                    "measurable ",
+                    "objective ",
+                    "sustained ",
+                ),
+            ),
+            (
+                ("evidence ",),
+                (" lack",),
                 (
                     " activit",
                     " after ",
@@ -881,7 +916,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "4e35f2427ad78db19a2fbedb": (
+    "06140c8f1ea051455e6a6648": (
         (
             ((" exceed",),),
             ((" excess ",), (" of ",), (" in ",)),
@@ -890,9 +925,10 @@ TABLE: dict[str, Derived] = {
             ((" excessive ",), (" was ",)),
             ((" excessive ",), (" were ",)),
             ((" surpass",),),
+            ((" outstrip",),),
             ((" excess ",), (" need ",)),
         ),
-        (" are", " exceed", " in", " is", " need", " surpass", " was", " were"),
+        (" are", " exceed", " in", " is", " need", " outstrip", " surpass", " was", " were"),
         (
             ((((" exceed",),),), (" exceed",)),
             ((((" excess ",), (" of ",), (" in ",)),), (" in",)),
@@ -906,6 +942,7 @@ TABLE: dict[str, Derived] = {
                 (" are", " is", " was", " were"),
             ),
             ((((" surpass",),),), (" surpass",)),
+            ((((" outstrip",),),), (" outstrip",)),
             ((((" excess ",), (" need ",)),), (" need",)),
         ),
     ),
@@ -1264,74 +1301,65 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "474c359c85881467a7ee56d3": (
+    "1c634110abdfc5e2c5e0ba2f": (
         (
-            ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("region ",), (" where ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), (" where ",), ("area ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), (" where ",), ("part ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("condition ",), (" where ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" where ",), (" not ",)),
-            ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
-            (("guideline",), (" counter ",), (" to ",), (" run",)),
-            ((" counter ",), ("mtus ",), (" to ",), (" run",)),
-            ((" counter ",), ("odg ",), (" to ",), (" run",)),
-            ((" counter ",), ("acoem ",), (" to ",), (" run",)),
-            (("recommendation",), (" counter ",), (" to ",), (" run",)),
-            (("guideline",), (" against ",), (" run",)),
-            ((" against ",), ("mtus ",), (" run",)),
-            ((" against ",), ("odg ",), (" run",)),
-            ((" against ",), ("acoem ",), (" run",)),
-            (("recommendation",), (" against ",), (" run",)),
+            (
+                (" indicated ", " recommended ", " supported "),
+                (" indicated ", " recommended ", " supported ", " which "),
+                (" not ",),
+                ("area ", "condition ", "diagnosis ", "part ", "region "),
+            ),
+            (
+                (" against ", " counter "),
+                (" run",),
+                ("acoem ", "guideline", "mtus ", "odg ", "recommendation"),
+                (" to ", "acoem ", "guideline", "mtus ", "odg ", "recommendation"),
+            ),
+            (
+                (" outside ",),
+                (" care ", " service", " treatment "),
+                (" category ", " kind ", " scope ", " type "),
+                (" fall",),
+            ),
         ),
-        (" not", " run"),
+        (" fall", " not", " run"),
         (
             (
                 (
-                    ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("region ",), (" where ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("region ",), (" which ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), (" where ",), ("area ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), (" which ",), ("area ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), (" where ",), ("part ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), (" which ",), ("part ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("condition ",), (" where ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("condition ",), (" which ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" where ",), (" not ",)),
-                    ((" indicated ", " recommended ", " supported "), ("diagnosis ",), (" which ",), (" not ",)),
+                    (
+                        (" indicated ", " recommended ", " supported "),
+                        (" indicated ", " recommended ", " supported ", " which "),
+                        (" not ",),
+                        ("area ", "condition ", "diagnosis ", "part ", "region "),
+                    ),
                 ),
                 (" not",),
             ),
             (
                 (
-                    (("guideline",), (" counter ",), (" to ",), (" run",)),
-                    ((" counter ",), ("mtus ",), (" to ",), (" run",)),
-                    ((" counter ",), ("odg ",), (" to ",), (" run",)),
-                    ((" counter ",), ("acoem ",), (" to ",), (" run",)),
-                    (("recommendation",), (" counter ",), (" to ",), (" run",)),
-                    (("guideline",), (" against ",), (" run",)),
-                    ((" against ",), ("mtus ",), (" run",)),
-                    ((" against ",), ("odg ",), (" run",)),
-                    ((" against ",), ("acoem ",), (" run",)),
-                    (("recommendation",), (" against ",), (" run",)),
+                    (
+                        (" against ", " counter "),
+                        (" run",),
+                        ("acoem ", "guideline", "mtus ", "odg ", "recommendation"),
+                        (" to ", "acoem ", "guideline", "mtus ", "odg ", "recommendation"),
+                    ),
                 ),
                 (" run",),
             ),
+            (
+                (
+                    (
+                        (" outside ",),
+                        (" care ", " service", " treatment "),
+                        (" category ", " kind ", " scope ", " type "),
+                        (" fall",),
+                    ),
+                ),
+                (" fall",),
+            ),
         ),
     ),
-    "c847fd06a32b1c84847f2b38": (
+    "11a9c7af8ce4ae7706b90164": (
         (
             (("documentation ",), (" lack ",), (" of ",)),
             (("information ",), (" lack ",), (" of ",)),
@@ -1357,7 +1385,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "bf2b0814c4a6f3fafe42e482": (
+    "c074bf0d21932922568980c6": (
         (
             (
                 (" not ",),
@@ -1374,6 +1402,7 @@ TABLE: dict[str, Derived] = {
                     "mention",
                     "name",
                     "provide",
+                    "record",
                     "specif",
                     "state",
                 ),
@@ -1410,6 +1439,7 @@ TABLE: dict[str, Derived] = {
                 (" no ",),
                 ("give", "offer", "provide"),
             ),
+            ((" explanation ", " rationale ", " reason "), (" for ",), (" give", " offer", " provide"), (" no ",)),
             ((" never ",), (" address", " describe", " document", " mention", " record")),
             ((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),
         ),
@@ -1420,12 +1450,15 @@ TABLE: dict[str, Derived] = {
             " did",
             " do",
             " file",
+            " give",
             " had",
             " has",
             " have",
             " is",
             " never",
             " no",
+            " offer",
+            " provide",
             " record",
             " was",
             " were",
@@ -1448,6 +1481,7 @@ TABLE: dict[str, Derived] = {
                             "mention",
                             "name",
                             "provide",
+                            "record",
                             "specif",
                             "state",
                         ),
@@ -1504,6 +1538,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" chart", " documentation", " file", " notes", " record"),
+            ),
+            (
+                (
+                    (
+                        (" explanation ", " rationale ", " reason "),
+                        (" for ",),
+                        (" give", " offer", " provide"),
+                        (" no ",),
+                    ),
+                ),
+                (" give", " offer", " provide"),
             ),
             ((((" never ",), (" address", " describe", " document", " mention", " record")),), (" never",)),
             ((((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),), (" no",)),
@@ -2324,7 +2369,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "51d3294d3f7173a0296fc40a": (
+    "42e3b23f4fb309c4ec0758b8": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),
@@ -2344,7 +2389,7 @@ TABLE: dict[str, Derived] = {
             (
                 ("either ", "othing "),
                 (" demonstrate", " indicate", " point", " show", " suggest", " support"),
-                ("exam", "findings ", "imaging ", "mri"),
+                ("exam", "findings ", "imaging ", "mri", "picture ", "presentation "),
             ),
             ((" definition ",), (" the ",), (" not ",), (" fit ", " meet ")),
             (
@@ -2396,10 +2441,10 @@ TABLE: dict[str, Derived] = {
             (("criteria ",), (" meet ",), (" the ",), (" not ",)),
             (("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),
             (
-                (" confined ", " homebound ", " housebound "),
-                (" home ", " homebound ", " housebound "),
+                ("confined ", "homebound ", "housebound "),
+                (" home ", "homebound ", "housebound "),
                 (" not ",),
-                (" her ", " his ", " homebound ", " housebound ", " the ", " their "),
+                (" her ", " his ", " the ", " their ", "homebound ", "housebound "),
             ),
             ((" category ", " group "), (" risk ",), (" the ",), (" low ",)),
             (("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),
@@ -2484,7 +2529,7 @@ TABLE: dict[str, Derived] = {
             (
                 (" factors ", "conditions ", "diagnoses ", "findings ", "indications "),
                 (" none ",),
-                (" has ",),
+                (" none ", " with "),
                 ("conditions ", "diagnoses ", "findings ", "indications ", "risk "),
             ),
             ((" correlate ",), (" not ",), (" exam", " findings ", " imaging ", " mri")),
@@ -2550,7 +2595,7 @@ TABLE: dict[str, Derived] = {
                     (
                         ("either ", "othing "),
                         (" demonstrate", " indicate", " point", " show", " suggest", " support"),
-                        ("exam", "findings ", "imaging ", "mri"),
+                        ("exam", "findings ", "imaging ", "mri", "picture ", "presentation "),
                     ),
                 ),
                 (" neither", " nothing"),
@@ -2634,10 +2679,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" confined ", " homebound ", " housebound "),
-                        (" home ", " homebound ", " housebound "),
+                        ("confined ", "homebound ", "housebound "),
+                        (" home ", "homebound ", "housebound "),
                         (" not ",),
-                        (" her ", " his ", " homebound ", " housebound ", " the ", " their "),
+                        (" her ", " his ", " the ", " their ", "homebound ", "housebound "),
                     ),
                 ),
                 (" not",),
@@ -2773,11 +2818,11 @@ TABLE: dict[str, Derived] = {
                     (
                         (" factors ", "conditions ", "diagnoses ", "findings ", "indications "),
                         (" none ",),
-                        (" has ",),
+                        (" none ", " with "),
                         ("conditions ", "diagnoses ", "findings ", "indications ", "risk "),
                     ),
                 ),
-                (" has",),
+                (" carries", " has", " meets", " presents", " shows"),
             ),
             (
                 (((" correlate ",), (" not ",), (" exam", " findings ", " imaging ", " mri")),),
@@ -2837,7 +2882,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "cf2ee9f8887486919be2f583": (
+    "5a753179780b7123a076baac": (
         (
             (
                 (" fail",),
@@ -2941,6 +2986,24 @@ TABLE: dict[str, Derived] = {
                     " treatment",
                 ),
                 (" of ",),
+            ),
+            (
+                ("evidence ",),
+                (" lack",),
+                (" fail",),
+                (
+                    " anticonvulsant",
+                    " antidepressant",
+                    " care",
+                    " conservative",
+                    " first ",
+                    " medication",
+                    " muscle ",
+                    " oral",
+                    " other",
+                    " therap",
+                    " treatment",
+                ),
             ),
             (
                 (" absen",),
@@ -3337,18 +3400,18 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "4d7617955d76af9a22b76f32": (
+    "782d688e6dde0f76a96d3fe1": (
         (
             (
                 ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
-                (" place ", "attempted ", "completed ", "exhausted ", "failed ", "occurred ", "tried ", "undertaken "),
+                (" place ", "attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
                 (" not ",),
                 (" conservative ", " first ", " non", " other "),
             ),
             ((" failed ",), (" until ",), ("trial ",), (" of ",)),
             (
                 (" that ",),
-                ("attempted ", "trial ", "trialed ", "tried "),
+                (" used ", "attempted ", "trial ", "trialed ", "tried "),
                 (" had ", " has ", " have ", " was ", " were "),
                 (" demonstrate", " document", " indicate", " show", " that "),
             ),
@@ -3363,14 +3426,14 @@ TABLE: dict[str, Derived] = {
             (("course ", "trial "), (" not ",), (" completed ", " had ", " undergone "), (" of ",)),
             (
                 (" never ",),
-                (" had ",),
+                (" had ", " received ", " undergone "),
                 (" of ", " therapy ", "injection ", "pt ", "trial "),
                 ("course ", "injection ", "ny ", "physical ", "pt ", "trial "),
             ),
             (
-                (" begun ", " started "),
+                ("begun ", "started "),
                 (" barely ", " just "),
-                (" begun ", " just ", " started "),
+                (" just ", "begun ", "started "),
                 (" barely ", " just ", " only "),
             ),
             (("block ", "course ", "trial "), (" been ", " had "), (" no ",), (" ha",)),
@@ -3382,7 +3445,7 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("block ", "injection ", "therapy ", "trial "),
-                (" attempted ", " done ", " performed ", " tried "),
+                (" attempted ", " done ", " given ", " performed ", " tried "),
                 ("been ",),
                 (" no ",),
             ),
@@ -3393,6 +3456,14 @@ TABLE: dict[str, Derived] = {
                 ("conservative", "exercise", "physical ", "therapy"),
                 (" not ",),
             ),
+            ((" conservative", " therapy", " treatment", "operative"), (" been ",), (" not ",), (" of ",)),
+            ((" tried ",), (" not ",), (" ha",)),
+            (
+                (" necessary ", " recommended ", " required "),
+                ("trial ",),
+                (" completed ", " done ", " performed ", " place ", " tried ", "occurred "),
+                (" not ",),
+            ),
             ((" attempt", " trial"), (" no ",), ("evious ", "ior "), (" at ", " of ")),
             (
                 (" course ", " period ", " trial "),
@@ -3401,28 +3472,7 @@ TABLE: dict[str, Derived] = {
                 ("care ", "conservative ", "operative ", "surgical ", "therapy ", "treatment "),
             ),
         ),
-        (
-            " are",
-            " conservative",
-            " course",
-            " exercise",
-            " first",
-            " had",
-            " has",
-            " have",
-            " is",
-            " lack",
-            " never",
-            " no",
-            " other",
-            " program",
-            " pt",
-            " remain",
-            " therapy",
-            " treatment",
-            " until",
-            " without",
-        ),
+        None,
         (
             (
                 (
@@ -3435,8 +3485,8 @@ TABLE: dict[str, Derived] = {
                             "exhausted ",
                             "failed ",
                             "occurred ",
+                            "taken ",
                             "tried ",
-                            "undertaken ",
                         ),
                         (" not ",),
                         (" conservative ", " first ", " non", " other "),
@@ -3449,7 +3499,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" that ",),
-                        ("attempted ", "trial ", "trialed ", "tried "),
+                        (" used ", "attempted ", "trial ", "trialed ", "tried "),
                         (" had ", " has ", " have ", " was ", " were "),
                         (" demonstrate", " document", " indicate", " show", " that "),
                     ),
@@ -3477,7 +3527,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" never ",),
-                        (" had ",),
+                        (" had ", " received ", " undergone "),
                         (" of ", " therapy ", "injection ", "pt ", "trial "),
                         ("course ", "injection ", "ny ", "physical ", "pt ", "trial "),
                     ),
@@ -3487,9 +3537,9 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" begun ", " started "),
+                        ("begun ", "started "),
                         (" barely ", " just "),
-                        (" begun ", " just ", " started "),
+                        (" just ", "begun ", "started "),
                         (" barely ", " just ", " only "),
                     ),
                 ),
@@ -3511,7 +3561,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         ("block ", "injection ", "therapy ", "trial "),
-                        (" attempted ", " done ", " performed ", " tried "),
+                        (" attempted ", " done ", " given ", " performed ", " tried "),
                         ("been ",),
                         (" no ",),
                     ),
@@ -3532,6 +3582,22 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" not",),
+            ),
+            (
+                (((" conservative", " therapy", " treatment", "operative"), (" been ",), (" not ",), (" of ",)),),
+                (" has", " have"),
+            ),
+            ((((" tried ",), (" not ",), (" ha",)),), (" has", " have")),
+            (
+                (
+                    (
+                        (" necessary ", " recommended ", " required "),
+                        ("trial ",),
+                        (" completed ", " done ", " performed ", " place ", " tried ", "occurred "),
+                        (" not ",),
+                    ),
+                ),
+                (" necessary", " recommended", " required"),
             ),
             ((((" attempt", " trial"), (" no ",), ("evious ", "ior "), (" at ", " of ")),), (" no",)),
             (
@@ -4138,7 +4204,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "a816d45e0418b76fb621c8d0": (
+    "34df538488e8619433bbba4b": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -4179,6 +4245,12 @@ TABLE: dict[str, Derived] = {
             ),
             ((" necessary ", "certified ", "denied "), (" medically ", "certified ", "denied "), (" been ",), (" th",)),
             (("approved ", "authorized ", "certified "), (" with",), (" no ", "out ")),
+            (
+                ("approved ", "authorized ", "certified ", "medically "),
+                (" necessary ", "approved ", "authorized ", "certified "),
+                (" with ",),
+                (" not ",),
+            ),
         ),
         (
             " as",
@@ -4295,6 +4367,17 @@ TABLE: dict[str, Derived] = {
                 (" that", " the", " this"),
             ),
             (((("approved ", "authorized ", "certified "), (" with",), (" no ", "out ")),), (" with",)),
+            (
+                (
+                    (
+                        ("approved ", "authorized ", "certified ", "medically "),
+                        (" necessary ", "approved ", "authorized ", "certified "),
+                        (" with ",),
+                        (" not ",),
+                    ),
+                ),
+                (" with",),
+            ),
         ),
     ),
     "3e65351029485b1efe7b94bc": (
@@ -4399,7 +4482,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "acf81e69bd4d00ee0afb1a20": (
+    "b2392cd712b76badcb593499": (
         (
             (
                 (
@@ -4412,7 +4495,7 @@ TABLE: dict[str, Derived] = {
                     " ongoing ",
                     " subsequent ",
                 ),
-                (" contingent ", " depend", " has ", " must ", " pending ", " should ", " will ", " would "),
+                (" contingent ", " depend", " has ", " hinge", " must ", " pending ", " should ", " will ", " would "),
                 (" await ", " follow ", "on ", "outcome ", "response ", "result"),
                 (" await ", " be ", " follow ", "on ", "outcome ", "response ", "result"),
             ),
@@ -4423,6 +4506,7 @@ TABLE: dict[str, Derived] = {
                 (" of ",),
             ),
             ((" response ",), ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "), (" to ",)),
+            ((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),
             (
                 (" until ",),
                 (" completed ", " done ", " finished "),
@@ -4452,30 +4536,7 @@ TABLE: dict[str, Derived] = {
                 ("been ", "taken "),
             ),
         ),
-        (
-            " additional",
-            " after",
-            " approved",
-            " authorized",
-            " beyond",
-            " can",
-            " certified",
-            " continued",
-            " could",
-            " follow",
-            " further",
-            " future",
-            " more",
-            " must",
-            " ongoing",
-            " response",
-            " should",
-            " subsequent",
-            " until",
-            " upon",
-            " will",
-            " would",
-        ),
+        None,
         (
             (
                 (
@@ -4490,7 +4551,17 @@ TABLE: dict[str, Derived] = {
                             " ongoing ",
                             " subsequent ",
                         ),
-                        (" contingent ", " depend", " has ", " must ", " pending ", " should ", " will ", " would "),
+                        (
+                            " contingent ",
+                            " depend",
+                            " has ",
+                            " hinge",
+                            " must ",
+                            " pending ",
+                            " should ",
+                            " will ",
+                            " would ",
+                        ),
                         (" await ", " follow ", "on ", "outcome ", "response ", "result"),
                         (" await ", " be ", " follow ", "on ", "outcome ", "response ", "result"),
                     ),
@@ -4517,6 +4588,10 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" response",),
+            ),
+            (
+                (((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),),
+                (" outcome", " response", " result"),
             ),
             (
                 (
