@@ -54,7 +54,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, reduce
+from functools import cached_property, lru_cache, reduce
 from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
@@ -1025,9 +1025,9 @@ class _Context:
     folded: str
     quote_starts: list[int]
     quotes: list[tuple[int, int]]
-    service: set[str] | None
+    service: frozenset[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
-    service_head: set[str] | None = None
+    service_head: frozenset[str] | None = None
     """Stems of what the item is, without what it is for ("sedation" of "sedation for an injection")."""
     regions: frozenset[str] | None = None
     """The body regions the service names (None: it names none)."""
@@ -1036,6 +1036,49 @@ class _Context:
     def approved_part(self) -> bool:
         """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
         return _APPROVED_PART.search(self.folded) is not None
+
+
+class _Unknown(Exception):
+    """A sentence's hits read what its :class:`_SentenceContext` does not hold."""
+
+
+class _SentenceContext(_Context):
+    """The context of one sentence seen alone, for :func:`_memo_hits`.
+
+    ``folded`` is the sentence (at 0) and, when :data:`_NOT_THIS_ONE` matches right after
+    it, the rest of the rationale; the quotations are those that reach into it (relative,
+    clipped). The item's scope is there only when given: without it, reading it raises
+    :class:`_Unknown`, so a sentence whose hits do not depend on the item is remembered
+    for every item. So does :attr:`approved_part`, which searches the whole rationale.
+    """
+
+    def __init__(self, folded: str, quotes: tuple[tuple[int, int], ...], scope: _Scope | None) -> None:
+        object.__setattr__(self, "folded", folded)
+        object.__setattr__(self, "quote_starts", [a for a, _ in quotes])
+        object.__setattr__(self, "quotes", quotes)
+        object.__setattr__(self, "_scope", scope)
+
+    def _known_scope(self) -> _Scope:
+        scope: _Scope | None = self.__dict__["_scope"]
+        if scope is None:
+            raise _Unknown
+        return scope
+
+    @property
+    def service(self) -> frozenset[str] | None:
+        return self._known_scope()[0]
+
+    @property
+    def service_head(self) -> frozenset[str] | None:
+        return self._known_scope()[1]
+
+    @property
+    def regions(self) -> frozenset[str] | None:
+        return self._known_scope()[2]
+
+    @cached_property
+    def approved_part(self) -> bool:
+        raise _Unknown
 
 
 def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
@@ -1280,6 +1323,48 @@ def _narrow(folded: str, s_start: int, s_end: int, m_start: int, m_end: int) -> 
     return m_start, m_end
 
 
+def _screened(low: str, wanted: int) -> tuple[int, int]:
+    """What the words of a sentence (``low = lowered(text)``) give the screen, and which of
+    the patterns ``wanted`` may match there (bits of :data:`_SCREEN`)."""
+    words = _SCREEN.words(low)
+    return words, _SCREEN.passing(words, wanted)
+
+
+#: The item's scope: the stems of its service and of what it is, and the body regions it names.
+_Scope = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None]
+
+#: Sentences up to this long are remembered (:func:`_memo_hits`), so the memo's size stays bounded.
+_MEMO_CHARS = 1000
+
+
+@lru_cache(maxsize=2048)
+def _memo_hits(
+    text: str, low: str, wanted: int, quotes: tuple[tuple[int, int], ...], after: str, scope: _Scope | None
+) -> tuple[_Hit, ...] | None:
+    """:func:`_sentence_hits` for a sentence seen alone (see :class:`_SentenceContext`), remembered;
+    None when the hits depend on what the context lacks.
+
+    Guideline text and concluding lines recur in letter after letter, so a service reads
+    the same sentences often. The key is everything the hits depend on: the sentence, the
+    quotations that reach into it, the text after it when :data:`_NOT_THIS_ONE` reads it,
+    and the item's scope where the hits depend on it. The hits are shared: never changed.
+    """
+    words, may = _screened(low, wanted)
+    if not may:
+        return ()  # no pattern that could give a hit may match here
+    try:
+        return tuple(_sentence_hits(_SentenceContext(text + after, quotes, scope), _Sentence(0, text, low, words, may)))
+    except _Unknown:
+        return None
+
+
+def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tuple[int, int], ...]:
+    """The quotations that may hold a position of ``[a, b]``, relative to ``a`` and clipped to
+    ``[-1, b - a + 1]``: :func:`_inside` answers the same for every position of the sentence."""
+    lo, hi = bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)
+    return tuple((max(qa - a, -1), min(qb - a, b - a + 1)) for qa, qb in zip(starts[lo:hi], ends[lo:hi], strict=True))
+
+
 #: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
 _SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
 _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
@@ -1306,20 +1391,37 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     low = lowered(rationale)
     aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(rationale)
-    stems = _stems(service) if service else set()
-    head = _stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]) if service else set()
+    stems = frozenset(_stems(service)) if service else frozenset()
+    head = (
+        frozenset(_stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]))
+        if service
+        else frozenset()
+    )
     regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS if service else frozenset()
-    ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
+    scope = (stems or None, head or None, regions or None)
+    quote_starts = [a for a, _ in quotes]
+    quote_ends = [b for _, b in quotes]
+    ctx = _Context(rationale, quote_starts, quotes, *scope)
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
+    size = len(rationale)
     for a, b in _sentences(rationale):
-        sentence_low = low[a:b] if aligned else lowered(rationale[a:b])
-        words = _SCREEN.words(sentence_low)
-        may = _SCREEN.passing(words, wanted)
-        if not may:
-            continue  # no pattern that could give a hit may match here
-        s = _Sentence(a, rationale[a:b], sentence_low, words, may)
-        for hit in _sentence_hits(ctx, s):
+        sentence = rationale[a:b]
+        sentence_low = low[a:b] if aligned else lowered(sentence)
+        found: Sequence[_Hit] | None = None
+        shift = a  # the memo's offsets are the sentence's
+        follows = _NOT_THIS_ONE.match(rationale, b)  # what the rules read after the sentence
+        if b - a <= _MEMO_CHARS and (follows is None or size - b <= _MEMO_CHARS):
+            near = _quotes_near(quote_starts, quote_ends, a, b) if quotes else ()
+            after = rationale[b:] if follows else ""
+            found = _memo_hits(sentence, sentence_low, wanted, near, after, None)
+            if found is None:
+                found = _memo_hits(sentence, sentence_low, wanted, near, after, scope)
+        if found is None:
+            words, may = _screened(sentence_low, wanted)
+            found, shift = _sentence_hits(ctx, _Sentence(a, sentence, sentence_low, words, may)) if may else (), 0
+        for h in found:
+            hit = _Hit(h.code, h.rank, shift + h.start, shift + h.end)
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
