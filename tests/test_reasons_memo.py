@@ -1,9 +1,10 @@
 """The remembered sentence hits (``reasons._memo_hits``) give what reading the sentence in its rationale gives.
 
-A sentence is remembered with everything its hits read beyond its own words: the text
-after it, the item's scope, the rest of the rationale and the quotations around it. Each
-case below differs only in one of those, so a memo that left one out of its key would
-answer the second reading from the first.
+A sentence's hits are remembered only when they depend on nothing but its words and the
+quotations around it; a rule that reads the text after it, the item's scope or the rest
+of the rationale makes it read in its rationale instead. Each case below differs only in
+one of those, so a memo that answered such a sentence from an earlier reading would
+give the second reading the first one's reasons.
 """
 
 from __future__ import annotations

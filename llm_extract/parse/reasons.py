@@ -1056,38 +1056,31 @@ class _Unknown(Exception):
 
 
 class _SentenceContext(_Context):
-    """The context of one sentence seen alone, for :func:`_memo_hits`.
-
-    ``folded`` is the sentence (at 0) and, when :data:`_NOT_THIS_ONE` matches right after
-    it, the rest of the rationale; the quotations are those that reach into it (relative,
-    clipped). The item's scope is there only when given: without it, reading it raises
-    :class:`_Unknown`, so a sentence whose hits do not depend on the item is remembered
-    for every item. So does :attr:`approved_part`, which searches the whole rationale.
+    """The context of one sentence seen alone, for :func:`_memo_hits`: only the quotations
+    that reach into it (relative to it, clipped). Reading anything else of the rationale or
+    the item (:attr:`folded`, the scope, :attr:`approved_part`) raises :class:`_Unknown`,
+    so a sentence whose hits depend on it is read in its rationale instead, uncached.
     """
 
-    def __init__(self, folded: str, quotes: tuple[tuple[int, int], ...], scope: _Scope | None) -> None:
-        object.__setattr__(self, "folded", folded)
+    def __init__(self, quotes: tuple[tuple[int, int], ...]) -> None:
         object.__setattr__(self, "quote_starts", [a for a, _ in quotes])
         object.__setattr__(self, "quotes", quotes)
-        object.__setattr__(self, "_scope", scope)
 
-    def _known_scope(self) -> _Scope:
-        scope: _Scope | None = self.__dict__["_scope"]
-        if scope is None:
-            raise _Unknown
-        return scope
+    @property
+    def folded(self) -> str:
+        raise _Unknown
 
     @property
     def service(self) -> frozenset[str] | None:
-        return self._known_scope()[0]
+        raise _Unknown
 
     @property
     def service_head(self) -> frozenset[str] | None:
-        return self._known_scope()[1]
+        raise _Unknown
 
     @property
     def regions(self) -> frozenset[str] | None:
-        return self._known_scope()[2]
+        raise _Unknown
 
     @cached_property
     def approved_part(self) -> bool:
@@ -1290,11 +1283,10 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     found = [
         (code, m) for code, m in found if code is not ReasonCode.missing_documentation or not _restates(s, m, specific)
     ]
-    end = s.start + len(s.text)
     out = []
     for code, m in found:
-        a, b = _narrow(ctx.folded, s.start, end, s.start + m.start(), s.start + m.end())
-        out.append(_Hit(code, s.rank, a, b))
+        a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
+        out.append(_Hit(code, s.rank, s.start + a, s.start + b))
     return out
 
 
@@ -1343,30 +1335,23 @@ def _screened(low: str, wanted: int) -> tuple[int, int]:
     return words, _SCREEN.passing(words, wanted)
 
 
-#: The item's scope: the stems of its service and of what it is, and the body regions it names.
-_Scope = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None]
-
 #: Sentences up to this long are remembered (:func:`_memo_hits`), so the memo's size stays bounded.
 _MEMO_CHARS = 1000
 
 
 @lru_cache(maxsize=2048)
-def _memo_hits(
-    text: str, low: str, wanted: int, quotes: tuple[tuple[int, int], ...], after: str, scope: _Scope | None
-) -> tuple[_Hit, ...] | None:
-    """:func:`_sentence_hits` for a sentence seen alone (see :class:`_SentenceContext`), remembered;
-    None when the hits depend on what the context lacks.
+def _memo_hits(text: str, low: str, wanted: int, quotes: tuple[tuple[int, int], ...]) -> tuple[_Hit, ...] | None:
+    """:func:`_sentence_hits` of a sentence seen alone (see :class:`_SentenceContext`), at
+    offset 0, remembered; None when they depend on more than the sentence and its quotations.
 
     Guideline text and concluding lines recur in letter after letter, so a service reads
-    the same sentences often. The key is everything the hits depend on: the sentence, the
-    quotations that reach into it, the text after it when :data:`_NOT_THIS_ONE` reads it,
-    and the item's scope where the hits depend on it. The hits are shared: never changed.
+    the same sentences often. The hits are shared: never changed.
     """
     words, may = _screened(low, wanted)
     if not may:
         return ()  # no pattern that could give a hit may match here
     try:
-        return tuple(_sentence_hits(_SentenceContext(text + after, quotes, scope), _Sentence(0, text, low, words, may)))
+        return tuple(_sentence_hits(_SentenceContext(quotes), _Sentence(0, text, low, words, may)))
     except _Unknown:
         return None
 
@@ -1381,6 +1366,18 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
 #: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
 _SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
 _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
+
+
+def _scope(
+    service: str | None,
+) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None]:
+    """The item's scope (see :class:`_Context`): the stems of its service and of what it is,
+    and the body regions it names (None where there are none)."""
+    if not service:
+        return None, None, None
+    head = _SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]
+    regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS
+    return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None
 
 
 def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str | None = None) -> list[Reason]:
@@ -1404,33 +1401,22 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     low = lowered(rationale)
     aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(rationale)
-    stems = frozenset(_stems(service)) if service else frozenset()
-    head = (
-        frozenset(_stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]))
-        if service
-        else frozenset()
-    )
-    regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS if service else frozenset()
-    scope = (stems or None, head or None, regions or None)
     quote_starts = [a for a, _ in quotes]
     quote_ends = [b for _, b in quotes]
-    ctx = _Context(rationale, quote_starts, quotes, *scope)
+    ctx: _Context | None = None  # made when a sentence needs more than itself
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
-    size = len(rationale)
     for a, b in _sentences(rationale):
         sentence = rationale[a:b]
         sentence_low = low[a:b] if aligned else lowered(sentence)
         found: Sequence[_Hit] | None = None
         shift = a  # the memo's offsets are the sentence's
-        follows = _NOT_THIS_ONE.match(rationale, b)  # what the rules read after the sentence
-        if b - a <= _MEMO_CHARS and (follows is None or size - b <= _MEMO_CHARS):
+        if b - a <= _MEMO_CHARS:
             near = _quotes_near(quote_starts, quote_ends, a, b) if quotes else ()
-            after = rationale[b:] if follows else ""
-            found = _memo_hits(sentence, sentence_low, wanted, near, after, None)
-            if found is None:
-                found = _memo_hits(sentence, sentence_low, wanted, near, after, scope)
+            found = _memo_hits(sentence, sentence_low, wanted, near)
         if found is None:
+            if ctx is None:
+                ctx = _Context(rationale, quote_starts, quotes, *_scope(service))
             words, may = _screened(sentence_low, wanted)
             found, shift = _sentence_hits(ctx, _Sentence(a, sentence, sentence_low, words, may)) if may else (), 0
         for h in found:
