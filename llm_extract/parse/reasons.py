@@ -739,8 +739,6 @@ _HYPHEN_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n")
 #: A whitespace run that folds to one space with characters to spare (``\s`` is ``str.isspace``).
 _WIDE_SPACE = re.compile(r"\s\s+")
-#: The same in text whose only whitespace is spaces ("   *": the two spaces it starts with are found fast).
-_SPACE_RUN = re.compile("   *")
 
 
 def _fold(text: str, start: int, end: int) -> _Folded:
@@ -783,16 +781,7 @@ def _fold_space(text: str, a: int, b: int, keys: list[int], dropped: list[int], 
     if len(folded) < len(region):  # some run is wider than one character
         base = a if origin0 is None else origin0
         total = dropped[-1] if dropped else 0
-        runs: Iterator[re.Match[str]]
-        # Folding keeps every other character, so the region's whitespace is what it lost plus
-        # the spaces left. When all of it is spaces and line breaks (as in nearly every letter),
-        # the runs are found faster as runs of spaces (a literal start) once breaks are spaces.
-        if region.count(" ") + region.count("\n") == len(region) - len(folded) + folded.count(" "):
-            runs = _SPACE_RUN.finditer(region.replace("\n", " "))
-            base -= a  # those offsets are the region's
-        else:
-            runs = _WIDE_SPACE.finditer(text, a, b)
-        for run in runs:
+        for run in _WIDE_SPACE.finditer(text, a, b):
             keys.append(run.start() - base - total + 1)
             total += run.end() - run.start() - 1
             dropped.append(total)
