@@ -54,7 +54,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, reduce
+from functools import cached_property, lru_cache, reduce
 from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
@@ -151,6 +151,8 @@ _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EM
 _CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
 #: The words every conditional opener begins with (derived; None: not known, always look).
 _CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITIONAL.starts else None
+#: Any of those words anywhere (one search instead of a test per word).
+_CONDITIONAL_ANY = re.compile("|".join(map(re.escape, _CONDITIONAL_WORDS))) if _CONDITIONAL_WORDS else None
 #: "Whether more is needed depends on the approved visits" states the pending trial itself.
 _IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
 
@@ -1079,7 +1081,7 @@ class _Sentence:
         of it has one (a clause's words, even cut at its ends, are in the sentence)."""
         if self._conditional_free is None:
             low = self.low
-            self._conditional_free = _CONDITIONAL_WORDS is not None and not any(w in low for w in _CONDITIONAL_WORDS)
+            self._conditional_free = _CONDITIONAL_ANY is not None and _CONDITIONAL_ANY.search(low) is None
         return self._conditional_free
 
     def passes(self, bit: int) -> bool:
@@ -1129,9 +1131,9 @@ class _Context:
     folded: str
     quote_starts: list[int]
     quotes: list[tuple[int, int]]
-    service: set[str] | None
+    service: frozenset[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
-    service_head: set[str] | None = None
+    service_head: frozenset[str] | None = None
     """Stems of what the item is, without what it is for ("sedation" of "sedation for an injection")."""
     regions: frozenset[str] | None = None
     """The body regions the service names (None: it names none)."""
@@ -1140,6 +1142,42 @@ class _Context:
     def approved_part(self) -> bool:
         """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
         return _APPROVED_PART.search(self.folded) is not None
+
+
+class _Unknown(Exception):
+    """A sentence's hits read what its :class:`_SentenceContext` does not hold."""
+
+
+class _SentenceContext(_Context):
+    """The context of one sentence seen alone, for :func:`_memo_hits`: only the quotations
+    that reach into it (relative to it, clipped). Reading anything else of the rationale or
+    the item (:attr:`folded`, the scope, :attr:`approved_part`) raises :class:`_Unknown`,
+    so a sentence whose hits depend on it is read in its rationale instead, uncached.
+    """
+
+    def __init__(self, quotes: tuple[tuple[int, int], ...]) -> None:
+        object.__setattr__(self, "quote_starts", [a for a, _ in quotes])
+        object.__setattr__(self, "quotes", quotes)
+
+    @property
+    def folded(self) -> str:
+        raise _Unknown
+
+    @property
+    def service(self) -> frozenset[str] | None:
+        raise _Unknown
+
+    @property
+    def service_head(self) -> frozenset[str] | None:
+        raise _Unknown
+
+    @property
+    def regions(self) -> frozenset[str] | None:
+        raise _Unknown
+
+    @cached_property
+    def approved_part(self) -> bool:
+        raise _Unknown
 
 
 def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
@@ -1352,11 +1390,10 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         for code, m in found
         if code is not ReasonCode.missing_documentation or not (duplicate or _restates(s, m, specific))
     ]
-    end = s.start + len(s.text)
     out = []
     for code, m in found:
-        a, b = _narrow(ctx.folded, s.start, end, s.start + m.start(), s.start + m.end())
-        out.append(_Hit(code, s.rank, a, b))
+        a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
+        out.append(_Hit(code, s.rank, s.start + a, s.start + b))
     return out
 
 
@@ -1398,9 +1435,56 @@ def _narrow(folded: str, s_start: int, s_end: int, m_start: int, m_end: int) -> 
     return m_start, m_end
 
 
+def _screened(low: str, wanted: int) -> tuple[int, int]:
+    """What the words of a sentence (``low = lowered(text)``) give the screen, and which of
+    the patterns ``wanted`` may match there (bits of :data:`_SCREEN`)."""
+    words = _SCREEN.words(low)
+    return words, _SCREEN.passing(words, wanted)
+
+
+#: Sentences up to this long are remembered (:func:`_memo_hits`), so the memo's size stays bounded.
+_MEMO_CHARS = 1000
+
+
+@lru_cache(maxsize=2048)
+def _memo_hits(text: str, low: str, wanted: int, quotes: tuple[tuple[int, int], ...]) -> tuple[_Hit, ...] | None:
+    """:func:`_sentence_hits` of a sentence seen alone (see :class:`_SentenceContext`), at
+    offset 0, remembered; None when they depend on more than the sentence and its quotations.
+
+    Guideline text and concluding lines recur in letter after letter, so a service reads
+    the same sentences often. The hits are shared: never changed.
+    """
+    words, may = _screened(low, wanted)
+    if not may:
+        return ()  # no pattern that could give a hit may match here
+    try:
+        return tuple(_sentence_hits(_SentenceContext(quotes), _Sentence(0, text, low, words, may)))
+    except _Unknown:
+        return None
+
+
+def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tuple[int, int], ...]:
+    """The quotations that may hold a position of ``[a, b]``, relative to ``a`` and clipped to
+    ``[-1, b - a + 1]``: :func:`_inside` answers the same for every position of the sentence."""
+    lo, hi = bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)
+    return tuple((max(qa - a, -1), min(qb - a, b - a + 1)) for qa, qb in zip(starts[lo:hi], ends[lo:hi], strict=True))
+
+
 #: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
 _SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
 _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
+
+
+def _scope(
+    service: str | None,
+) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None]:
+    """The item's scope (see :class:`_Context`): the stems of its service and of what it is,
+    and the body regions it names (None where there are none)."""
+    if not service:
+        return None, None, None
+    head = _SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]
+    regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS
+    return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None
 
 
 def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str | None = None) -> list[Reason]:
@@ -1424,20 +1508,26 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     low = lowered(rationale)
     aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(rationale)
-    stems = _stems(service) if service else set()
-    head = _stems(_SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]) if service else set()
-    regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS if service else frozenset()
-    ctx = _Context(rationale, [a for a, _ in quotes], quotes, stems or None, head or None, regions or None)
+    quote_starts = [a for a, _ in quotes]
+    quote_ends = [b for _, b in quotes]
+    ctx: _Context | None = None  # made when a sentence needs more than itself
     best: dict[ReasonCode, _Hit] = {}
     first: dict[ReasonCode, int] = {}
     for a, b in _sentences(rationale):
-        sentence_low = low[a:b] if aligned else lowered(rationale[a:b])
-        words = _SCREEN.words(sentence_low)
-        may = _SCREEN.passing(words, wanted)
-        if not may:
-            continue  # no pattern that could give a hit may match here
-        s = _Sentence(a, rationale[a:b], sentence_low, words, may)
-        for hit in _sentence_hits(ctx, s):
+        sentence = rationale[a:b]
+        sentence_low = low[a:b] if aligned else lowered(sentence)
+        found: Sequence[_Hit] | None = None
+        shift = a  # the memo's offsets are the sentence's
+        if b - a <= _MEMO_CHARS:
+            near = _quotes_near(quote_starts, quote_ends, a, b) if quotes else ()
+            found = _memo_hits(sentence, sentence_low, wanted, near)
+        if found is None:
+            if ctx is None:
+                ctx = _Context(rationale, quote_starts, quotes, *_scope(service))
+            words, may = _screened(sentence_low, wanted)
+            found, shift = _sentence_hits(ctx, _Sentence(a, sentence, sentence_low, words, may)) if may else (), 0
+        for h in found:
+            hit = _Hit(h.code, h.rank, shift + h.start, shift + h.end)
             first.setdefault(hit.code, hit.start)
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
