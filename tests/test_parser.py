@@ -360,3 +360,54 @@ def test_labels_are_the_line_start_pattern_matches(pieces: list[str]) -> None:
     for start in range(len(text) + 1):
         expected = [(m.lastgroup, m.start(), m.end()) for m in parser._LABEL.finditer(text, start)]
         assert list(parser._labels(text, start)) == expected
+
+
+def _sources_by_every_pattern(line: str) -> list[GuidelineSource]:
+    """The guideline families as read by running every pattern on the line (no word checks first)."""
+    if parser._NO_CITATION.pattern.search(line):
+        return []
+    if parser._NOT_CITED.pattern.search(line):
+        line = parser._NOT_CITED.pattern.sub(" ", line)
+    named = {GuidelineSource.ACOEM: parser._ACOEM, GuidelineSource.MTUS: parser._MTUS, GuidelineSource.ODG: parser._ODG}
+    found = {source for source, p in named.items() if p.pattern.search(line)}
+    for m in parser._NON_MTUS.pattern.finditer(line):
+        if not any(p.pattern.search(m.group("what")) for p in named.values()):
+            found.add(GuidelineSource.other)
+    return sorted(found, key=lambda s: s.value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Decision based on ",
+                "MTUS",
+                "mtu\u017f",  # a long s: matches "s" when case is ignored
+                "Non-MTUS Citation",
+                "Non-MTUS\nCitation: ",
+                "ODG",
+                "Official Disability\nGuidelines",
+                "OFF\u0130CIAL Disability Guidelines",  # a dotted capital I
+                "ACOEM",
+                "acoem",
+                "did not cite any",
+                "DID NOT BASE its decision on the MTUS",
+                "https://x.invalid/ODG",
+                "Smith et al.",
+                ".",
+                ",",
+                " ",
+                "-",
+                "x",
+                "\u0131",
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_guideline_sources_are_what_every_pattern_finds(pieces: list[str]) -> None:
+    """The word checks that skip patterns which cannot match change no answer."""
+    line = "".join(pieces)
+    assert guideline_sources(line) == _sources_by_every_pattern(line)
+    assert parser._read_sources(line) == tuple(_sources_by_every_pattern(line))

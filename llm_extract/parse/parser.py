@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -36,6 +36,7 @@ from llm_extract.contract.models import (
     Outcome,
     Patient,
     Priority,
+    Reason,
     Reviewer,
     Sex,
 )
@@ -79,7 +80,8 @@ fast, while ``^`` makes it try the whole pattern at every character."""
 _LABEL_ORDER = ("ca", "max", "rationale")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*$")
+_SENTENCE_MARKS = (".", "!", "?")
+_CLOSERS = "\"'\u201d)]"
 _ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
 _PARTIAL_CONTINUATION = re.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
@@ -141,11 +143,10 @@ _SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r
 _SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
 """Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
 
-_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, Prefilter], ...] = (
-    (GuidelineSource.ACOEM, Prefilter(re.compile(r"ACOEM", _I))),
-    (GuidelineSource.MTUS, Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))),
-    (GuidelineSource.ODG, Prefilter(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))),
-)
+_ACOEM = Prefilter(re.compile(r"ACOEM", _I))
+"""The named guideline families (see :func:`_named`)."""
+_MTUS = Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))
+_ODG = Prefilter(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))
 _NON_MTUS = Prefilter(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
 _NO_CITATION = Prefilter(re.compile(r"did\s+not\s+cite\s+any", _I))
 _NOT_CITED = Prefilter(
@@ -170,8 +171,17 @@ class ParsedLetter:
     decisions: list[Decision]
 
 
-def parse(text: str) -> ParsedLetter:
-    """Parse one letter, or raise a typed error saying why it cannot be read."""
+ReasonFinder = Callable[[str, int, int, Outcome, str], list[Reason]]
+"""Finds the reasons of one item: ``(text, rationale start, rationale end, outcome, service)``."""
+
+
+def parse(text: str, *, reasons: ReasonFinder | None = None) -> ParsedLetter:
+    """Parse one letter, or raise a typed error saying why it cannot be read.
+
+    ``reasons``: called for each item that has a rationale, its result becomes the item's
+    ``reasons`` (else they are empty). A caller that wants them anyway passes the finder here
+    rather than copying every item afterwards: each item is then built and validated once.
+    """
     if not text or text.isspace():  # (not text.strip(), without copying the text)
         raise EmptyInputError("the letter is empty", hint="pass a file that contains the letter text")
     heading = _DECISIONS_HEADING.search(text)
@@ -192,7 +202,7 @@ def parse(text: str) -> ParsedLetter:
         case=case,
         reviewer=reviewer,
         patient=patient,
-        decisions=_parse_decisions(text, low, heading.end()),
+        decisions=_parse_decisions(text, low, heading.end(), reasons),
     )
 
 
@@ -412,14 +422,17 @@ def _heading_start(text: str, floor: int, colon: int) -> int:
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line)) and not _ABBREVIATION_END.search(line)
+    """``line`` (stripped) ends with ``.``, ``!`` or ``?`` and closing quotes or brackets, and not with
+    an abbreviation ("e.g.")."""
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) and not _ABBREVIATION_END.search(line)
 
 
 def _trimmed(text: str, start: int, end: int) -> _Range:
     """``start..end`` without its leading and trailing whitespace (empty at ``end`` if all of it is)."""
     part = text[start:end]
-    trimmed_start = start + len(part) - len(part.lstrip())
-    return trimmed_start, max(trimmed_start, start + len(part.rstrip()))
+    rest = part.lstrip()
+    trimmed_start = start + len(part) - len(rest)
+    return trimmed_start, trimmed_start + len(rest.rstrip())
 
 
 def _span(where: _Range) -> _SpanDict:
@@ -434,7 +447,7 @@ class _Item(NamedTuple):
     """The item's labels in order, as (name, label_start, label_end)."""
 
 
-def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
+def _parse_decisions(text: str, low: str, section_start: int, reasons: ReasonFinder | None) -> list[Decision]:
     anchors = _find_anchors(text, low, section_start)
     labels = []
     for label in _labels(text, section_start):
@@ -470,7 +483,7 @@ def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
         for pos, (name, _, label_end) in enumerate(item.labels):
             value_end = item.labels[pos + 1][1] if pos + 1 < len(item.labels) else item_end
             values[name] = _trimmed(text, label_end, value_end)
-        decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values))
+        decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values, reasons))
     return decisions
 
 
@@ -526,15 +539,23 @@ def _check_layout(blocks: list[list[tuple[str, int, int]]]) -> None:
             )
 
 
-def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, _Range]) -> Decision:
-    service, original, authorized = _split_heading(text, heading_start, anchor.colon)
+def _decision(
+    text: str,
+    index: int,
+    anchor: _Anchor,
+    heading_start: int,
+    values: dict[str, _Range],
+    reasons: ReasonFinder | None,
+) -> Decision:
+    (s_start, s_end), original, authorized = _split_heading(text, heading_start, anchor.colon)
+    service = fold(text[s_start:s_end])
     ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
     ca_text = fold(text[ca[0] : ca[1]]) if ca else None
     mx_text = fold(text[mx[0] : mx[1]]) if mx else None
     return Decision.model_validate(
         {
             "index": index,
-            "service": fold(text[service[0] : service[1]]),
+            "service": service,
             "outcome": anchor.outcome,
             "partial": original is not None,
             "original_request": fold(text[original[0] : original[1]]) if original else None,
@@ -544,16 +565,18 @@ def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values
             "claims_administrator_sources": guideline_sources(ca_text),
             "maximus_sources": guideline_sources(mx_text),
             "rationale": fold(text[rationale[0] : rationale[1]]) if rationale else None,
-            "reasons": [],
+            "reasons": reasons(text, rationale[0], rationale[1], anchor.outcome, service)
+            if reasons is not None and rationale
+            else [],
             "spans": {
-                "heading": _span((heading_start, anchor.outcome_end)),
-                "service": _span(service),
-                "outcome": _span((anchor.outcome_start, anchor.outcome_end)),
+                "heading": {"start": heading_start, "end": anchor.outcome_end},
+                "service": {"start": s_start, "end": s_end},
+                "outcome": {"start": anchor.outcome_start, "end": anchor.outcome_end},
                 "original_request": _span(original) if original else None,
                 "authorized_portion": _span(authorized) if authorized else None,
-                "claims_administrator_guideline": _span(ca) if ca else None,
-                "maximus_guideline": _span(mx) if mx else None,
-                "rationale": _span(rationale) if rationale else None,
+                "claims_administrator_guideline": {"start": ca[0], "end": ca[1]} if ca else None,
+                "maximus_guideline": {"start": mx[0], "end": mx[1]} if mx else None,
+                "rationale": {"start": rationale[0], "end": rationale[1]} if rationale else None,
             },
         }
     )
@@ -621,15 +644,32 @@ def _line_sources(line: str) -> tuple[GuidelineSource, ...]:
 
 def _read_sources(line: str) -> tuple[GuidelineSource, ...]:
     low = lowered(line)
-    if _NO_CITATION.search(line, low):
+    if "cite" in low and _NO_CITATION.search(line, low):
         return ()
-    if _NOT_CITED.search(line, low):
+    if ("did" in low or "http" in low) and _NOT_CITED.search(line, low):
         line = _NOT_CITED.pattern.sub(" ", line)
         low = lowered(line)
-    found = {source for source, p in _SOURCE_PATTERNS if p.search(line, low)}
-    for m in _NON_MTUS.finditer(line, low):
-        what = m.group("what")
-        what_low = low[m.start("what") : m.end("what")]
-        if not any(p.search(what, what_low) for _, p in _SOURCE_PATTERNS):
-            found.add(GuidelineSource.other)
-    return tuple(sorted(found, key=lambda s: s.value))
+    found = _named(line, low)
+    if "non-mtus" in low:
+        for m in _NON_MTUS.finditer(line, low):
+            if not _named(m.group("what"), low[m.start("what") : m.end("what")]):
+                found.append(GuidelineSource.other)  # "other" sorts after the named families
+                break
+    return tuple(found)
+
+
+def _named(line: str, low: str) -> list[GuidelineSource]:
+    """The families :data:`_ACOEM`, :data:`_MTUS` and :data:`_ODG` find in ``line`` (``low``: it
+    lowered), in output order.
+
+    A pattern runs only when a word every match of it contains is in ``low`` (lowering keeps
+    every letter a case-insensitive literal matches, see :func:`~llm_extract.text.prefilter.lowered`):
+    most lines name one family."""
+    found = []
+    if "acoem" in low and _ACOEM.search(line, low):
+        found.append(GuidelineSource.ACOEM)
+    if "mtus" in low and _MTUS.search(line, low):
+        found.append(GuidelineSource.MTUS)
+    if ("odg" in low or "official" in low) and _ODG.search(line, low):
+        found.append(GuidelineSource.ODG)
+    return found
