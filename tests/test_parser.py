@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -363,15 +364,20 @@ def test_labels_are_the_line_start_pattern_matches(pieces: list[str]) -> None:
 
 
 def _sources_by_every_pattern(line: str) -> list[GuidelineSource]:
-    """The guideline families as read by running every pattern on the line (no word checks first)."""
+    """The guideline families as read by running every pattern on the line (no word checks first):
+    the patterns as they were before the word checks."""
     if parser._NO_CITATION.pattern.search(line):
         return []
     if parser._NOT_CITED.pattern.search(line):
         line = parser._NOT_CITED.pattern.sub(" ", line)
-    named = {GuidelineSource.ACOEM: parser._ACOEM, GuidelineSource.MTUS: parser._MTUS, GuidelineSource.ODG: parser._ODG}
-    found = {source for source, p in named.items() if p.pattern.search(line)}
+    named = {
+        GuidelineSource.ACOEM: re.compile(r"ACOEM", re.I),
+        GuidelineSource.MTUS: re.compile(r"(?<!Non-)\bMTUS\b", re.I),
+        GuidelineSource.ODG: re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", re.I),
+    }
+    found = {source for source, p in named.items() if p.search(line)}
     for m in parser._NON_MTUS.pattern.finditer(line):
-        if not any(p.pattern.search(m.group("what")) for p in named.values()):
+        if not any(p.search(m.group("what")) for p in named.values()):
             found.add(GuidelineSource.other)
     return sorted(found, key=lambda s: s.value)
 
@@ -411,3 +417,65 @@ def test_guideline_sources_are_what_every_pattern_finds(pieces: list[str]) -> No
     line = "".join(pieces)
     assert guideline_sources(line) == _sources_by_every_pattern(line)
     assert parser._read_sources(line) == tuple(_sources_by_every_pattern(line))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Case Number:",
+                "CASE\nNUMBER :",
+                " CM16-0000001",
+                "Date Assigned:",
+                "Date of Injury:",
+                "Decision Date:",
+                "UR Denial Date:",
+                "Application\nReceived:",
+                "Priority:",
+                " Standard",
+                " expedited",
+                " 11/9/2016",
+                " 13/45/16",
+                "Date",
+                "UR",
+                "Injury",
+                "\n",
+                " ",
+                "x",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_header_fields_read_in_one_pass_are_each_fields_first_match(pieces: list[str]) -> None:
+    """One pattern for all header fields finds, for each field, what its own pattern finds first."""
+    text = "".join(pieces)
+    first: dict[str, tuple[int, int]] = {}
+    for m in parser._HEADER.finditer(text):
+        first.setdefault(m.lastgroup or "", m.span(m.lastgroup))
+    alone = {
+        name: m.span(name)
+        for name, source in parser._HEADER_FIELDS.items()
+        if (m := re.compile(source, re.IGNORECASE).search(text))
+    }
+    assert first == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["Decision rationale", "MAXIMUS\nguideline", "Claims\nAdministrator  guideline", ":", " ", "\n", "x"]
+        ),
+        max_size=12,
+    )
+)
+def test_a_label_that_begins_a_line_is_one_of_the_labels_found(pieces: list[str]) -> None:
+    """Headings are told by the label on their next line, looked up among the labels found from
+    the section start: exactly the lines where the label pattern matches."""
+    text = "".join(pieces)
+    starts = {start for _, start, _ in parser._labels(text, 0)}
+    for end in range(len(text) + 1):
+        line = parser._next_line_start(text, end)
+        assert (line in starts) == (parser._LABEL.match(text, line) is not None)

@@ -77,7 +77,13 @@ _LABEL = re.compile("^" + _LABEL_LINE, _I | re.MULTILINE)
 _LABEL_AFTER_BREAK = re.compile("\n" + _LABEL_LINE, _I)
 """The same label with the line break before it: ``re`` scans for a literal first character
 fast, while ``^`` makes it try the whole pattern at every character."""
+_OUTCOMES = {o.value: o for o in Outcome}
+_PRIORITIES = {p.value: p for p in Priority}
+_SEXES = {word: Sex(sex) for word, sex in SEX_WORDS.items()}
+"""The members by their lowered words: a dict lookup, not an enum call, for each letter (a word
+that only matched case-insensitively, as "\u017ftandard" does, is still refused by the enum)."""
 _LABEL_ORDER = ("ca", "max", "rationale")
+_NON_SPACE = re.compile(r"\S")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
 _SENTENCE_MARKS = (".", "!", "?")
@@ -104,15 +110,20 @@ _LOOSE_LEAD = re.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I)
 """Partial-certification sentences, matched one after another from fixed words (never a lazy
 ``.+?`` before a phrase, which backtracks on long headings)."""
 
-_HEADER_FIELDS: dict[str, re.Pattern[str]] = {
-    "case_number": re.compile(r"Case\s+Number\s*:\s*(" + CASE_NUMBER + ")", _I),
-    "date_assigned": re.compile(r"Date\s+Assigned\s*:\s*(" + DATE + ")", _I),
-    "date_of_injury": re.compile(r"Date\s+of\s+Injury\s*:\s*(" + DATE + ")", _I),
-    "decision_date": re.compile(r"Decision\s+Date\s*:\s*(" + DATE + ")", _I),
-    "ur_denial_date": re.compile(r"UR\s+Denial\s+Date\s*:\s*(" + DATE + ")", _I),
-    "application_received": re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I),
-    "priority": re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I),
+_HEADER_FIELDS: dict[str, str] = {
+    "case_number": r"Case\s+Number\s*:\s*(?P<case_number>" + CASE_NUMBER + ")",
+    "date_assigned": r"Date\s+Assigned\s*:\s*(?P<date_assigned>" + DATE + ")",
+    "date_of_injury": r"Date\s+of\s+Injury\s*:\s*(?P<date_of_injury>" + DATE + ")",
+    "decision_date": r"Decision\s+Date\s*:\s*(?P<decision_date>" + DATE + ")",
+    "ur_denial_date": r"UR\s+Denial\s+Date\s*:\s*(?P<ur_denial_date>" + DATE + ")",
+    "application_received": r"Application\s+Received\s*:\s*(?P<application_received>" + DATE + ")",
+    "priority": r"Priority\s*:\s*(?P<priority>Standard|Expedited)\b",
 }
+"""Each header field: its label, and its value as the one group (named after the field)."""
+_HEADER = re.compile("|".join(_HEADER_FIELDS.values()), _I)
+"""Every header field in one pass. Each field's first match is one of its matches: no field's
+match can begin inside another's (the labels start with different words, and no label starts
+inside another label, before a colon, or inside a value), so none is skipped."""
 _INJURY_IN_SUMMARY = Prefilter(
     re.compile(
         r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
@@ -146,7 +157,8 @@ _SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w
 _ACOEM = Prefilter(re.compile(r"ACOEM", _I))
 """The named guideline families (see :func:`_named`)."""
 _MTUS = Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))
-_ODG = Prefilter(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))
+_ODG = Prefilter(re.compile(r"\bODG\b", _I))
+_ODG_NAME = Prefilter(re.compile(r"Official\s+Disability\s+Guidelines", _I))
 _NON_MTUS = Prefilter(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
 _NO_CITATION = Prefilter(re.compile(r"did\s+not\s+cite\s+any", _I))
 _NOT_CITED = Prefilter(
@@ -225,26 +237,28 @@ def _unrecognized(text: str) -> UnrecognizedLetterError:
 def _parse_case(text: str, low: str, header_end: int, summary_start: int, decisions_start: int) -> Case:
     values: dict[str, object] = {}
     spans: dict[str, _SpanDict] = {}
-    for name, pattern in _HEADER_FIELDS.items():
-        m = pattern.search(text, 0, header_end)
-        if m is None:
-            continue
-        raw = m.group(1)
+    seen = set()
+    for m in _HEADER.finditer(text, 0, header_end):
+        name = m.lastgroup or ""
+        if name in seen:
+            continue  # only a field's first match counts, readable or not
+        seen.add(name)
+        raw = m.group(name)
         value: object
         if name == "case_number":
             value = raw.upper()
         elif name == "priority":
-            value = Priority(raw.lower())
+            value = _PRIORITIES.get(raw.lower()) or Priority(raw.lower())
         else:
             value = parse_numeric_date(raw)
         if value is not None:
             values[name] = value
-            spans[name] = _span(m.span(1))
+            spans[name] = _span(m.span(name))
     if "date_of_injury" not in values and "case_number" not in values:
-        m = _INJURY_IN_SUMMARY.search(text, low, summary_start, decisions_start)
-        if m and (injury := parse_numeric_date(m.group(1))):
+        said = _INJURY_IN_SUMMARY.search(text, low, summary_start, decisions_start)
+        if said and (injury := parse_numeric_date(said.group(1))):
             values["date_of_injury"] = injury
-            spans["date_of_injury"] = _span(m.span(1))
+            spans["date_of_injury"] = _span(said.span(1))
     values["spans"] = spans
     return Case.model_validate(values)
 
@@ -347,7 +361,7 @@ def _patient(age: int | None, age_span: _Range | None, sex_m: re.Match[str] | No
     return Patient.model_validate(
         {
             "age": age,
-            "sex": Sex(SEX_WORDS[sex_m.group(1).lower()]) if sex_m else None,
+            "sex": _SEXES[sex_m.group(1).lower()] if sex_m else None,
             "spans": {
                 "age": _span(age_span) if age_span is not None and age is not None else None,
                 "sex": _span(sex_m.span(1)) if sex_m else None,
@@ -367,16 +381,21 @@ class _Anchor(NamedTuple):
     outcome: Outcome
 
 
-def _find_anchors(text: str, low: str, start: int) -> list[_Anchor]:
-    """Lines that end in an outcome and whose next non-blank line starts with an item label."""
+def _find_anchors(text: str, low: str, start: int, label_starts: set[int]) -> list[_Anchor]:
+    """Lines that end in an outcome and whose next non-blank line starts with an item label.
+
+    ``label_starts``: where the labels found from ``start`` (:func:`_labels`) begin. A label that
+    begins a line is always one of them: a label's match never covers the start of a line that
+    begins another (its words are not another label's first word), so none is skipped."""
     anchors = []
     for m in _OUTCOME_AT_LINE_END.finditer(text, low, start):
         budget.check("finding the item headings")
         colon = _gap_start(text, start, m.start("outcome"))
-        if colon is None or not _label_follows(text, m.end()):
+        if colon is None or _next_line_start(text, m.end()) not in label_starts:
             continue
         word_start, word_end = m.span("outcome")
-        anchors.append(_Anchor(colon, word_start, word_end, Outcome(m.group("outcome").lower())))
+        word = m.group("outcome").lower()
+        anchors.append(_Anchor(colon, word_start, word_end, _OUTCOMES.get(word) or Outcome(word)))
     return anchors
 
 
@@ -392,11 +411,11 @@ def _gap_start(text: str, floor: int, outcome_start: int) -> int | None:
     return pos if gap and "\n" not in gap else None
 
 
-def _label_follows(text: str, line_end: int) -> bool:
-    pos = line_end
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return _LABEL.match(text, _line_start(text, pos, line_end)) is not None
+def _next_line_start(text: str, line_end: int) -> int:
+    """The start of the next non-blank line after ``line_end`` (where a label would begin)."""
+    nonblank = _NON_SPACE.search(text, line_end)
+    pos = nonblank.start() if nonblank else len(text)
+    return _line_start(text, pos, line_end)
 
 
 def _line_start(text: str, pos: int, floor: int) -> int:
@@ -416,9 +435,8 @@ def _heading_start(text: str, floor: int, colon: int) -> int:
         # the heading grows by this line: a mark can only appear, so search just the new part
         partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, prev_start, min(colon, pos + 40)) is not None
         pos = prev_start
-    while pos < colon and text[pos].isspace():
-        pos += 1
-    return pos
+    first = _NON_SPACE.search(text, pos, colon)
+    return first.start() if first else colon
 
 
 def _ends_sentence(line: str) -> bool:
@@ -448,12 +466,13 @@ class _Item(NamedTuple):
 
 
 def _parse_decisions(text: str, low: str, section_start: int, reasons: ReasonFinder | None) -> list[Decision]:
-    anchors = _find_anchors(text, low, section_start)
-    labels = []
+    labels: list[tuple[str, int, int]] = []
     for label in _labels(text, section_start):
-        budget.check("finding the item labels")
+        if not len(labels) % 64:  # (a letter has a few; each costs little, so check now and then)
+            budget.check("finding the item labels")
         labels.append(label)
-    rationale_count = sum(name == "rationale" for name, _, _ in labels)
+    anchors = _find_anchors(text, low, section_start, {start for _, start, _ in labels})
+    rationale_count = [name for name, _, _ in labels].count("rationale")
     if not anchors:
         raise UnrecognizedLetterError(
             "the decisions section has no item heading ending in ': Upheld' or ': Overturned' "
@@ -659,8 +678,8 @@ def _read_sources(line: str) -> tuple[GuidelineSource, ...]:
 
 
 def _named(line: str, low: str) -> list[GuidelineSource]:
-    """The families :data:`_ACOEM`, :data:`_MTUS` and :data:`_ODG` find in ``line`` (``low``: it
-    lowered), in output order.
+    """The families :data:`_ACOEM`, :data:`_MTUS` and :data:`_ODG` (or :data:`_ODG_NAME`) find in
+    ``line`` (``low``: it lowered), in output order.
 
     A pattern runs only when a word every match of it contains is in ``low`` (lowering keeps
     every letter a case-insensitive literal matches, see :func:`~llm_extract.text.prefilter.lowered`):
@@ -670,6 +689,6 @@ def _named(line: str, low: str) -> list[GuidelineSource]:
         found.append(GuidelineSource.ACOEM)
     if "mtus" in low and _MTUS.search(line, low):
         found.append(GuidelineSource.MTUS)
-    if ("odg" in low or "official" in low) and _ODG.search(line, low):
+    if ("odg" in low and _ODG.search(line, low)) or ("official" in low and _ODG_NAME.search(line, low)):
         found.append(GuidelineSource.ODG)
     return found
