@@ -13,6 +13,7 @@ from llm_extract.contract.models import GuidelineSource, Outcome, Priority, Sex,
 from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
 from llm_extract.parse import parser
 from llm_extract.parse.parser import fold, guideline_sources, parse
+from llm_extract.text.prefilter import lowered
 from tests.letterkit import Item, Letter, simple
 
 SHAPES = ["clean", "pypdf", "double_spaced", "crlf"]
@@ -479,3 +480,28 @@ def test_a_label_that_begins_a_line_is_one_of_the_labels_found(pieces: list[str]
     for end in range(len(text) + 1):
         line = parser._next_line_start(text, end)
         assert (line in starts) == (parser._LABEL.match(text, line) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                *("45", "1234", "7", " ", "-", "\n", "year", "years", "yrs.", "old", "aged", "Age", "x", "_", ","),
+                *("aged 52 ", "AGE 130 ", "45 years old", "7-year-old", "61 yrs. old"),
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_age_is_the_first_match_of_either_wording(pieces: list[str]) -> None:
+    """The age read with two patterns (each fast to scan for) is what the one pattern finds."""
+    text = "The patient: " + "".join(pieces)
+    one = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", re.I)
+    m = one.search(text)
+    expected = (None, None) if m is None else (int(m.group(m.lastindex or 1)), m.span(m.lastindex or 1))
+    patient = parser._parse_patient(text, lowered(text), 0, len(text))
+    got_span = patient.spans.age and (patient.spans.age.start, patient.spans.age.end)
+    if expected[0] is not None and expected[0] > 120:
+        expected = (None, None)
+    assert (patient.age, got_span) == expected

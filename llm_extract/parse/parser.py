@@ -92,13 +92,13 @@ _ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
 _PARTIAL_CONTINUATION = re.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
 )
-_PARTIAL_MARK = re.compile(r"original\s+request", _I)
+_PARTIAL_MARK = Prefilter(re.compile(r"original\s+request", _I))
 _MAX_HEADING = 2000
 """Real item headings, partial-certification sentences included, stay under ~500 characters.
 The bound keeps hostile text (endless "was the original request." lines) from growing a
 heading without limit and sending the heading regexes into quadratic backtracking."""
 
-_ORIGINAL_REQUEST = re.compile(r"\bwas\s+the\s+original\s+request\.", _I)
+_ORIGINAL_REQUEST = Prefilter(re.compile(r"\bwas\s+the\s+original\s+request\.", _I))
 _AUTHORIZED_BY_CA = re.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
 _REMAINING_PORTION = re.compile(
     r"\s*The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b,?", _I
@@ -149,7 +149,11 @@ _VALUE_STOP = Prefilter(
 _VALUE_MAX = 400
 """A credential value longer than this means the stop words were not found: cut it at its line."""
 
-_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", _I)
+_YEARS_OLD = re.compile(r"(\d(?<!\w\d)\d{0,2})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b", _I)
+_AGED = Prefilter(re.compile(r"\b(?:age|aged)\s+(\d{1,3})\b", _I))
+"""The patient's age: "45 years old" or "aged 45", whichever comes first. The number's first digit
+comes first in the pattern (``\b`` before it is the look-behind after it) so that ``re`` skips to
+each digit instead of trying every character."""
 _SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
 _SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
 """Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
@@ -347,14 +351,15 @@ def _before_joiner(text: str, start: int, end: int) -> _Range:
 
 
 def _parse_patient(text: str, low: str, start: int, end: int) -> Patient:
-    m = _AGE.search(text, start, end)
+    years_old = _YEARS_OLD.search(text, start, end)
+    aged = _AGED.search(text, low, start, end)
+    m = aged if aged and (years_old is None or aged.start() < years_old.start()) else years_old
     if m is None:
         sex_m = _SEX_ANYWHERE.search(text, low, start, end)
         return _patient(None, None, sex_m)
-    group = 1 if m.group(1) else 2
-    age = int(m.group(group))
+    age = int(m.group(1))
     sex_m = _SEX_AFTER_AGE.match(text, m.end(), end) or _SEX_ANYWHERE.search(text, low, start, end)
-    return _patient(age if age <= 120 else None, m.span(group), sex_m)
+    return _patient(age if age <= 120 else None, m.span(1), sex_m)
 
 
 def _patient(age: int | None, age_span: _Range | None, sex_m: re.Match[str] | None) -> Patient:
@@ -422,18 +427,19 @@ def _line_start(text: str, pos: int, floor: int) -> int:
     return max(text.rfind("\n", floor, pos) + 1, floor)
 
 
-def _heading_start(text: str, floor: int, colon: int) -> int:
+def _heading_start(text: str, low: str, floor: int, colon: int) -> int:
     """Walk back from the heading's last line to the line after a sentence end."""
     pos = _line_start(text, colon, floor)
     floor = max(floor, colon - _MAX_HEADING)
-    partial_so_far = _PARTIAL_MARK.search(text, pos, colon) is not None
+    partial_so_far = _PARTIAL_MARK.search(text, low, pos, colon) is not None
     while pos > floor:
-        prev_start = _line_start(text, pos - 1, floor)
+        before = text.rfind("\n", floor, pos - 1)  # (_line_start, inline: the loop runs per line)
+        prev_start = before + 1 if before >= 0 else floor
         prev = text[prev_start:pos].strip()
         if prev and _ends_sentence(prev) and not (partial_so_far and _PARTIAL_CONTINUATION.search(prev)):
             break
         # the heading grows by this line: a mark can only appear, so search just the new part
-        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, prev_start, min(colon, pos + 40)) is not None
+        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, low, prev_start, min(colon, pos + 40)) is not None
         pos = prev_start
     first = _NON_SPACE.search(text, pos, colon)
     return first.start() if first else colon
@@ -492,7 +498,7 @@ def _parse_decisions(text: str, low: str, section_start: int, reasons: ReasonFin
     items: list[_Item] = []
     for anchor, item_labels in zip(anchors, blocks, strict=True):
         budget.check("reading the item headings")
-        items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), item_labels))
+        items.append(_Item(anchor, _heading_start(text, low, floor, anchor.colon), item_labels))
         floor = item_labels[-1][2]
     decisions = []
     for index, item in enumerate(items):
@@ -502,7 +508,7 @@ def _parse_decisions(text: str, low: str, section_start: int, reasons: ReasonFin
         for pos, (name, _, label_end) in enumerate(item.labels):
             value_end = item.labels[pos + 1][1] if pos + 1 < len(item.labels) else item_end
             values[name] = _trimmed(text, label_end, value_end)
-        decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values, reasons))
+        decisions.append(_decision(text, low, index + 1, item.anchor, item.heading_start, values, reasons))
     return decisions
 
 
@@ -560,13 +566,14 @@ def _check_layout(blocks: list[list[tuple[str, int, int]]]) -> None:
 
 def _decision(
     text: str,
+    low: str,
     index: int,
     anchor: _Anchor,
     heading_start: int,
     values: dict[str, _Range],
     reasons: ReasonFinder | None,
 ) -> Decision:
-    (s_start, s_end), original, authorized = _split_heading(text, heading_start, anchor.colon)
+    (s_start, s_end), original, authorized = _split_heading(text, low, heading_start, anchor.colon)
     service = fold(text[s_start:s_end])
     ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
     ca_text = fold(text[ca[0] : ca[1]]) if ca else None
@@ -581,8 +588,8 @@ def _decision(
             "authorized_portion": fold(text[authorized[0] : authorized[1]]) if authorized else None,
             "claims_administrator_guideline": ca_text,
             "maximus_guideline": mx_text,
-            "claims_administrator_sources": guideline_sources(ca_text),
-            "maximus_sources": guideline_sources(mx_text),
+            "claims_administrator_sources": _sources(ca_text),
+            "maximus_sources": _sources(mx_text),
             "rationale": fold(text[rationale[0] : rationale[1]]) if rationale else None,
             "reasons": reasons(text, rationale[0], rationale[1], anchor.outcome, service)
             if reasons is not None and rationale
@@ -601,7 +608,7 @@ def _decision(
     )
 
 
-def _split_heading(text: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
+def _split_heading(text: str, low: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
     """Service, original request and authorized portion spans of one heading.
 
     A partially certified item names the original request, the part the Claims Administrator
@@ -611,7 +618,7 @@ def _split_heading(text: str, start: int, end: int) -> tuple[_Range, _Range | No
     whole = _trimmed(text, start, end)
     if end - start > _MAX_HEADING:
         return whole, None, None
-    original = _ORIGINAL_REQUEST.search(text, start, end)
+    original = _ORIGINAL_REQUEST.search(text, low, start, end)
     if original is None:
         return whole, None, None
     orig = _trimmed(text, start, original.start())
@@ -646,9 +653,14 @@ def _decided_part(text: str, start: int, end: int) -> _Range:
 
 def guideline_sources(line: str | None) -> list[GuidelineSource]:
     """Guideline families named in one guideline line, sorted for stable output."""
+    return list(_sources(line))
+
+
+def _sources(line: str | None) -> tuple[GuidelineSource, ...]:
+    """:func:`guideline_sources` as a tuple (a list field of the contract validates it as a list)."""
     if not line:
-        return []
-    return list(_line_sources(line) if len(line) <= _MEMO_LINE else _read_sources(line))
+        return ()
+    return _line_sources(line) if len(line) <= _MEMO_LINE else _read_sources(line)
 
 
 _MEMO_LINE = 1000
