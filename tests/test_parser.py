@@ -420,6 +420,13 @@ def test_guideline_sources_are_what_every_pattern_finds(pieces: list[str]) -> No
     assert parser._read_sources(line) == tuple(_sources_by_every_pattern(line))
 
 
+def test_guideline_sources_of_a_line_that_lowering_shortens() -> None:
+    """An "i" with a combining dot lowers to one character: the words after it move, so the part
+    after "Non-MTUS Citation" is read from its own text, not from the lowered line."""
+    line = "i\u0307" * 4 + " Non-MTUS Citation x ACOEM"
+    assert guideline_sources(line) == _sources_by_every_pattern(line) == [GuidelineSource.ACOEM]
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     pieces=st.lists(

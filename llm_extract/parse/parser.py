@@ -152,7 +152,7 @@ _VALUE_MAX = 400
 _YEARS_OLD = re.compile(r"(\d(?<!\w\d)\d{0,2})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b", _I)
 _AGED = Prefilter(re.compile(r"\b(?:age|aged)\s+(\d{1,3})\b", _I))
 """The patient's age: "45 years old" or "aged 45", whichever comes first. The number's first digit
-comes first in the pattern (``\b`` before it is the look-behind after it) so that ``re`` skips to
+comes first in the pattern (``\\b`` before it is the look-behind after it) so that ``re`` skips to
 each digit instead of trying every character."""
 _SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
 _SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
@@ -683,7 +683,10 @@ def _read_sources(line: str) -> tuple[GuidelineSource, ...]:
     found = _named(line, low)
     if "non-mtus" in low:
         for m in _NON_MTUS.finditer(line, low):
-            if not _named(m.group("what"), low[m.start("what") : m.end("what")]):
+            what, what_low = m.group("what"), low[m.start("what") : m.end("what")]
+            if len(what_low) != len(what):  # lowering moved offsets: its slice is not this text's
+                what_low = lowered(what)
+            if not _named(what, what_low):
                 found.append(GuidelineSource.other)  # "other" sorts after the named families
                 break
     return tuple(found)
