@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from llm_extract.backends.rules import item_reasons, with_reasons
 from llm_extract.evaluation.fixtures import Fixture, load_fixtures
 from llm_extract.letter.inputs import LetterInput, read_letter
 from llm_extract.parse.parser import ParsedLetter, fold, parse
@@ -108,3 +109,13 @@ def test_corpus_rerun_is_byte_identical_with_all_cache_hits(corpus: Path, tmp_pa
     assert first_stats.failed == 0 and first_stats.cache_hits == 0
     assert second_stats.cache_hits == second_stats.letters == len(files)
     assert second == first
+
+
+@pytest.mark.corpus
+def test_reasons_found_while_parsing_equal_reasons_attached_afterwards(corpus: Path) -> None:
+    """The rules backend asks the parser for each item's reasons (one validation per item); the
+    result is what attaching them to the parsed items afterwards gives."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((corpus / "text").glob("*.txt"))]
+    assert sum(bool(d.reasons) for t in texts for d in parse(t, reasons=item_reasons).decisions) > 100
+    for text in texts:
+        assert parse(text, reasons=item_reasons).decisions == with_reasons(text, parse(text).decisions)

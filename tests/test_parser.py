@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from llm_extract.contract.models import GuidelineSource, Outcome, Priority, Sex,
 from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
 from llm_extract.parse import parser
 from llm_extract.parse.parser import fold, guideline_sources, parse
+from llm_extract.text.prefilter import lowered
 from tests.letterkit import Item, Letter, simple
 
 SHAPES = ["clean", "pypdf", "double_spaced", "crlf"]
@@ -360,3 +362,153 @@ def test_labels_are_the_line_start_pattern_matches(pieces: list[str]) -> None:
     for start in range(len(text) + 1):
         expected = [(m.lastgroup, m.start(), m.end()) for m in parser._LABEL.finditer(text, start)]
         assert list(parser._labels(text, start)) == expected
+
+
+def _sources_by_every_pattern(line: str) -> list[GuidelineSource]:
+    """The guideline families as read by running every pattern on the line (no word checks first):
+    the patterns as they were before the word checks."""
+    if parser._NO_CITATION.pattern.search(line):
+        return []
+    if parser._NOT_CITED.pattern.search(line):
+        line = parser._NOT_CITED.pattern.sub(" ", line)
+    named = {
+        GuidelineSource.ACOEM: re.compile(r"ACOEM", re.I),
+        GuidelineSource.MTUS: re.compile(r"(?<!Non-)\bMTUS\b", re.I),
+        GuidelineSource.ODG: re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", re.I),
+    }
+    found = {source for source, p in named.items() if p.search(line)}
+    for m in parser._NON_MTUS.pattern.finditer(line):
+        if not any(p.search(m.group("what")) for p in named.values()):
+            found.add(GuidelineSource.other)
+    return sorted(found, key=lambda s: s.value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Decision based on ",
+                "MTUS",
+                "mtu\u017f",  # a long s: matches "s" when case is ignored
+                "Non-MTUS Citation",
+                "Non-MTUS\nCitation: ",
+                "ODG",
+                "Official Disability\nGuidelines",
+                "OFF\u0130CIAL Disability Guidelines",  # a dotted capital I
+                "ACOEM",
+                "acoem",
+                "did not cite any",
+                "DID NOT BASE its decision on the MTUS",
+                "https://x.invalid/ODG",
+                "Smith et al.",
+                ".",
+                ",",
+                " ",
+                "-",
+                "x",
+                "\u0131",
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_guideline_sources_are_what_every_pattern_finds(pieces: list[str]) -> None:
+    """The word checks that skip patterns which cannot match change no answer."""
+    line = "".join(pieces)
+    assert guideline_sources(line) == _sources_by_every_pattern(line)
+    assert parser._read_sources(line) == tuple(_sources_by_every_pattern(line))
+
+
+def test_guideline_sources_of_a_line_that_lowering_shortens() -> None:
+    """An "i" with a combining dot lowers to one character: the words after it move, so the part
+    after "Non-MTUS Citation" is read from its own text, not from the lowered line."""
+    line = "i\u0307" * 4 + " Non-MTUS Citation x ACOEM"
+    assert guideline_sources(line) == _sources_by_every_pattern(line) == [GuidelineSource.ACOEM]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Case Number:",
+                "CASE\nNUMBER :",
+                " CM16-0000001",
+                "Date Assigned:",
+                "Date of Injury:",
+                "Decision Date:",
+                "UR Denial Date:",
+                "Application\nReceived:",
+                "Priority:",
+                " Standard",
+                " expedited",
+                " 11/9/2016",
+                " 13/45/16",
+                "Date",
+                "UR",
+                "Injury",
+                "\n",
+                " ",
+                "x",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_header_fields_read_in_one_pass_are_each_fields_first_match(pieces: list[str]) -> None:
+    """One pattern for all header fields finds, for each field, what its own pattern finds first."""
+    text = "".join(pieces)
+    first: dict[str, tuple[int, int]] = {}
+    for m in parser._HEADER.finditer(text):
+        first.setdefault(m.lastgroup or "", m.span(m.lastgroup))
+    alone = {
+        name: m.span(name)
+        for name, source in parser._HEADER_FIELDS.items()
+        if (m := re.compile(source, re.IGNORECASE).search(text))
+    }
+    assert first == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["Decision rationale", "MAXIMUS\nguideline", "Claims\nAdministrator  guideline", ":", " ", "\n", "x"]
+        ),
+        max_size=12,
+    )
+)
+def test_a_label_that_begins_a_line_is_one_of_the_labels_found(pieces: list[str]) -> None:
+    """Headings are told by the label on their next line, looked up among the labels found from
+    the section start: exactly the lines where the label pattern matches."""
+    text = "".join(pieces)
+    starts = {start for _, start, _ in parser._labels(text, 0)}
+    for end in range(len(text) + 1):
+        line = parser._next_line_start(text, end)
+        assert (line in starts) == (parser._LABEL.match(text, line) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                *("45", "1234", "7", " ", "-", "\n", "year", "years", "yrs.", "old", "aged", "Age", "x", "_", ","),
+                *("aged 52 ", "AGE 130 ", "45 years old", "7-year-old", "61 yrs. old"),
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_age_is_the_first_match_of_either_wording(pieces: list[str]) -> None:
+    """The age read with two patterns (each fast to scan for) is what the one pattern finds."""
+    text = "The patient: " + "".join(pieces)
+    one = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", re.I)
+    m = one.search(text)
+    expected = (None, None) if m is None else (int(m.group(m.lastindex or 1)), m.span(m.lastindex or 1))
+    patient = parser._parse_patient(text, lowered(text), 0, len(text))
+    got_span = patient.spans.age and (patient.spans.age.start, patient.spans.age.end)
+    if expected[0] is not None and expected[0] > 120:
+        expected = (None, None)
+    assert (patient.age, got_span) == expected

@@ -166,14 +166,7 @@ def test_screen_never_skips_a_match_in_corpus_sentences(corpus: Path) -> None:
 
 # --- searching from first words, within a range (the parser's patterns) ---------------------
 
-PARSER_PATTERNS = {
-    name: value
-    for name, value in [
-        *vars(parser).items(),
-        *((f"source {k.value}", v) for k, v in parser._SOURCE_PATTERNS),
-    ]
-    if isinstance(value, Prefilter)
-}
+PARSER_PATTERNS = {name: value for name, value in vars(parser).items() if isinstance(value, Prefilter)}
 
 
 def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
@@ -197,7 +190,7 @@ def test_the_parsers_first_words_are_read_from_its_patterns() -> None:
     outcome = parser._OUTCOME_AT_LINE_END
     assert outcome.search("Item: Upheld\n", lowered("Item: Upheld\n")) is not None
     assert outcome.starts == (" overturned", " upheld")
-    assert parser._SOURCE_PATTERNS[1][1].starts == (" mtus",)  # after the look-behind and \b
+    assert parser._MTUS.starts == (" mtus",)  # after the look-behind and \b
     assert parser._NOT_CITED.starts == ("did", "http")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from llm_extract import budget
 from llm_extract.backends.base import ExtractOptions
-from llm_extract.contract.models import SCHEMA_VERSION, Decision, Extraction, Provenance
+from llm_extract.contract.models import SCHEMA_VERSION, Decision, Extraction, Outcome, Provenance, Reason
 from llm_extract.letter.inputs import LetterText
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
 from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
@@ -18,13 +18,18 @@ from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 from llm_extract.version import __version__
 
 
+def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str) -> list[Reason]:
+    """The reasons recognised in one item's rationale ``text[start:end]`` (scoped to its service)."""
+    budget.check("finding the reasons")
+    return find_reasons(text, start, end, outcome, service)
+
+
 def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:
-    """Attach the reasons recognised in each item's rationale (scoped to the item's service)."""
+    """Attach the reasons recognised in each item's rationale (for items parsed without them)."""
     out = []
     for d in decisions:
-        budget.check("finding the reasons")
         span = d.spans.rationale
-        reasons = find_reasons(text, span.start, span.end, d.outcome, d.service) if span else []
+        reasons = item_reasons(text, span.start, span.end, d.outcome, d.service) if span else []
         out.append(d.model_copy(update={"reasons": reasons}))
     return out
 
@@ -61,8 +66,8 @@ class RulesBackend:
         }
 
     def extract(self, letter: LetterText, options: ExtractOptions) -> Extraction:
-        parsed = parse(letter.text)
-        decisions = with_reasons(letter.text, parsed.decisions)
+        parsed = parse(letter.text, reasons=item_reasons)  # each item validated once, with its reasons
+        decisions = parsed.decisions
         budget.check("writing the summary")
         return Extraction(
             case=parsed.case,

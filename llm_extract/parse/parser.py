@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -36,6 +36,7 @@ from llm_extract.contract.models import (
     Outcome,
     Patient,
     Priority,
+    Reason,
     Reviewer,
     Sex,
 )
@@ -76,21 +77,28 @@ _LABEL = re.compile("^" + _LABEL_LINE, _I | re.MULTILINE)
 _LABEL_AFTER_BREAK = re.compile("\n" + _LABEL_LINE, _I)
 """The same label with the line break before it: ``re`` scans for a literal first character
 fast, while ``^`` makes it try the whole pattern at every character."""
+_OUTCOMES = {o.value: o for o in Outcome}
+_PRIORITIES = {p.value: p for p in Priority}
+_SEXES = {word: Sex(sex) for word, sex in SEX_WORDS.items()}
+"""The members by their lowered words: a dict lookup, not an enum call, for each letter (a word
+that only matched case-insensitively, as "\u017ftandard" does, is still refused by the enum)."""
 _LABEL_ORDER = ("ca", "max", "rationale")
+_NON_SPACE = re.compile(r"\S")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*$")
+_SENTENCE_MARKS = (".", "!", "?")
+_CLOSERS = "\"'\u201d)]"
 _ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
 _PARTIAL_CONTINUATION = re.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
 )
-_PARTIAL_MARK = re.compile(r"original\s+request", _I)
+_PARTIAL_MARK = Prefilter(re.compile(r"original\s+request", _I))
 _MAX_HEADING = 2000
 """Real item headings, partial-certification sentences included, stay under ~500 characters.
 The bound keeps hostile text (endless "was the original request." lines) from growing a
 heading without limit and sending the heading regexes into quadratic backtracking."""
 
-_ORIGINAL_REQUEST = re.compile(r"\bwas\s+the\s+original\s+request\.", _I)
+_ORIGINAL_REQUEST = Prefilter(re.compile(r"\bwas\s+the\s+original\s+request\.", _I))
 _AUTHORIZED_BY_CA = re.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
 _REMAINING_PORTION = re.compile(
     r"\s*The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b,?", _I
@@ -102,15 +110,20 @@ _LOOSE_LEAD = re.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I)
 """Partial-certification sentences, matched one after another from fixed words (never a lazy
 ``.+?`` before a phrase, which backtracks on long headings)."""
 
-_HEADER_FIELDS: dict[str, re.Pattern[str]] = {
-    "case_number": re.compile(r"Case\s+Number\s*:\s*(" + CASE_NUMBER + ")", _I),
-    "date_assigned": re.compile(r"Date\s+Assigned\s*:\s*(" + DATE + ")", _I),
-    "date_of_injury": re.compile(r"Date\s+of\s+Injury\s*:\s*(" + DATE + ")", _I),
-    "decision_date": re.compile(r"Decision\s+Date\s*:\s*(" + DATE + ")", _I),
-    "ur_denial_date": re.compile(r"UR\s+Denial\s+Date\s*:\s*(" + DATE + ")", _I),
-    "application_received": re.compile(r"Application\s+Received\s*:\s*(" + DATE + ")", _I),
-    "priority": re.compile(r"Priority\s*:\s*(Standard|Expedited)\b", _I),
+_HEADER_FIELDS: dict[str, str] = {
+    "case_number": r"Case\s+Number\s*:\s*(?P<case_number>" + CASE_NUMBER + ")",
+    "date_assigned": r"Date\s+Assigned\s*:\s*(?P<date_assigned>" + DATE + ")",
+    "date_of_injury": r"Date\s+of\s+Injury\s*:\s*(?P<date_of_injury>" + DATE + ")",
+    "decision_date": r"Decision\s+Date\s*:\s*(?P<decision_date>" + DATE + ")",
+    "ur_denial_date": r"UR\s+Denial\s+Date\s*:\s*(?P<ur_denial_date>" + DATE + ")",
+    "application_received": r"Application\s+Received\s*:\s*(?P<application_received>" + DATE + ")",
+    "priority": r"Priority\s*:\s*(?P<priority>Standard|Expedited)\b",
 }
+"""Each header field: its label, and its value as the one group (named after the field)."""
+_HEADER = re.compile("|".join(_HEADER_FIELDS.values()), _I)
+"""Every header field in one pass. Each field's first match is one of its matches: no field's
+match can begin inside another's (the labels start with different words, and no label starts
+inside another label, before a colon, or inside a value), so none is skipped."""
 _INJURY_IN_SUMMARY = Prefilter(
     re.compile(
         r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
@@ -136,16 +149,20 @@ _VALUE_STOP = Prefilter(
 _VALUE_MAX = 400
 """A credential value longer than this means the stop words were not found: cut it at its line."""
 
-_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b|\b(?:age|aged)\s+(\d{1,3})\b", _I)
+_YEARS_OLD = re.compile(r"(\d(?<!\w\d)\d{0,2})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b", _I)
+_AGED = Prefilter(re.compile(r"\b(?:age|aged)\s+(\d{1,3})\b", _I))
+"""The patient's age: "45 years old" or "aged 45", whichever comes first. The number's first digit
+comes first in the pattern (``\\b`` before it is the look-behind after it) so that ``re`` skips to
+each digit instead of trying every character."""
 _SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
 _SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
 """Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
 
-_SOURCE_PATTERNS: tuple[tuple[GuidelineSource, Prefilter], ...] = (
-    (GuidelineSource.ACOEM, Prefilter(re.compile(r"ACOEM", _I))),
-    (GuidelineSource.MTUS, Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))),
-    (GuidelineSource.ODG, Prefilter(re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", _I))),
-)
+_ACOEM = Prefilter(re.compile(r"ACOEM", _I))
+"""The named guideline families (see :func:`_named`)."""
+_MTUS = Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))
+_ODG = Prefilter(re.compile(r"\bODG\b", _I))
+_ODG_NAME = Prefilter(re.compile(r"Official\s+Disability\s+Guidelines", _I))
 _NON_MTUS = Prefilter(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
 _NO_CITATION = Prefilter(re.compile(r"did\s+not\s+cite\s+any", _I))
 _NOT_CITED = Prefilter(
@@ -170,8 +187,17 @@ class ParsedLetter:
     decisions: list[Decision]
 
 
-def parse(text: str) -> ParsedLetter:
-    """Parse one letter, or raise a typed error saying why it cannot be read."""
+ReasonFinder = Callable[[str, int, int, Outcome, str], list[Reason]]
+"""Finds the reasons of one item: ``(text, rationale start, rationale end, outcome, service)``."""
+
+
+def parse(text: str, *, reasons: ReasonFinder | None = None) -> ParsedLetter:
+    """Parse one letter, or raise a typed error saying why it cannot be read.
+
+    ``reasons``: called for each item that has a rationale, its result becomes the item's
+    ``reasons`` (else they are empty). A caller that wants them anyway passes the finder here
+    rather than copying every item afterwards: each item is then built and validated once.
+    """
     if not text or text.isspace():  # (not text.strip(), without copying the text)
         raise EmptyInputError("the letter is empty", hint="pass a file that contains the letter text")
     heading = _DECISIONS_HEADING.search(text)
@@ -192,7 +218,7 @@ def parse(text: str) -> ParsedLetter:
         case=case,
         reviewer=reviewer,
         patient=patient,
-        decisions=_parse_decisions(text, low, heading.end()),
+        decisions=_parse_decisions(text, low, heading.end(), reasons),
     )
 
 
@@ -215,26 +241,28 @@ def _unrecognized(text: str) -> UnrecognizedLetterError:
 def _parse_case(text: str, low: str, header_end: int, summary_start: int, decisions_start: int) -> Case:
     values: dict[str, object] = {}
     spans: dict[str, _SpanDict] = {}
-    for name, pattern in _HEADER_FIELDS.items():
-        m = pattern.search(text, 0, header_end)
-        if m is None:
-            continue
-        raw = m.group(1)
+    seen = set()
+    for m in _HEADER.finditer(text, 0, header_end):
+        name = m.lastgroup or ""
+        if name in seen:
+            continue  # only a field's first match counts, readable or not
+        seen.add(name)
+        raw = m.group(name)
         value: object
         if name == "case_number":
             value = raw.upper()
         elif name == "priority":
-            value = Priority(raw.lower())
+            value = _PRIORITIES.get(raw.lower()) or Priority(raw.lower())
         else:
             value = parse_numeric_date(raw)
         if value is not None:
             values[name] = value
-            spans[name] = _span(m.span(1))
+            spans[name] = _span(m.span(name))
     if "date_of_injury" not in values and "case_number" not in values:
-        m = _INJURY_IN_SUMMARY.search(text, low, summary_start, decisions_start)
-        if m and (injury := parse_numeric_date(m.group(1))):
+        said = _INJURY_IN_SUMMARY.search(text, low, summary_start, decisions_start)
+        if said and (injury := parse_numeric_date(said.group(1))):
             values["date_of_injury"] = injury
-            spans["date_of_injury"] = _span(m.span(1))
+            spans["date_of_injury"] = _span(said.span(1))
     values["spans"] = spans
     return Case.model_validate(values)
 
@@ -323,21 +351,22 @@ def _before_joiner(text: str, start: int, end: int) -> _Range:
 
 
 def _parse_patient(text: str, low: str, start: int, end: int) -> Patient:
-    m = _AGE.search(text, start, end)
+    years_old = _YEARS_OLD.search(text, start, end)
+    aged = _AGED.search(text, low, start, end)
+    m = aged if aged and (years_old is None or aged.start() < years_old.start()) else years_old
     if m is None:
         sex_m = _SEX_ANYWHERE.search(text, low, start, end)
         return _patient(None, None, sex_m)
-    group = 1 if m.group(1) else 2
-    age = int(m.group(group))
+    age = int(m.group(1))
     sex_m = _SEX_AFTER_AGE.match(text, m.end(), end) or _SEX_ANYWHERE.search(text, low, start, end)
-    return _patient(age if age <= 120 else None, m.span(group), sex_m)
+    return _patient(age if age <= 120 else None, m.span(1), sex_m)
 
 
 def _patient(age: int | None, age_span: _Range | None, sex_m: re.Match[str] | None) -> Patient:
     return Patient.model_validate(
         {
             "age": age,
-            "sex": Sex(SEX_WORDS[sex_m.group(1).lower()]) if sex_m else None,
+            "sex": _SEXES[sex_m.group(1).lower()] if sex_m else None,
             "spans": {
                 "age": _span(age_span) if age_span is not None and age is not None else None,
                 "sex": _span(sex_m.span(1)) if sex_m else None,
@@ -357,16 +386,21 @@ class _Anchor(NamedTuple):
     outcome: Outcome
 
 
-def _find_anchors(text: str, low: str, start: int) -> list[_Anchor]:
-    """Lines that end in an outcome and whose next non-blank line starts with an item label."""
+def _find_anchors(text: str, low: str, start: int, label_starts: set[int]) -> list[_Anchor]:
+    """Lines that end in an outcome and whose next non-blank line starts with an item label.
+
+    ``label_starts``: where the labels found from ``start`` (:func:`_labels`) begin. A label that
+    begins a line is always one of them: a label's match never covers the start of a line that
+    begins another (its words are not another label's first word), so none is skipped."""
     anchors = []
     for m in _OUTCOME_AT_LINE_END.finditer(text, low, start):
         budget.check("finding the item headings")
         colon = _gap_start(text, start, m.start("outcome"))
-        if colon is None or not _label_follows(text, m.end()):
+        if colon is None or _next_line_start(text, m.end()) not in label_starts:
             continue
         word_start, word_end = m.span("outcome")
-        anchors.append(_Anchor(colon, word_start, word_end, Outcome(m.group("outcome").lower())))
+        word = m.group("outcome").lower()
+        anchors.append(_Anchor(colon, word_start, word_end, _OUTCOMES.get(word) or Outcome(word)))
     return anchors
 
 
@@ -382,44 +416,47 @@ def _gap_start(text: str, floor: int, outcome_start: int) -> int | None:
     return pos if gap and "\n" not in gap else None
 
 
-def _label_follows(text: str, line_end: int) -> bool:
-    pos = line_end
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return _LABEL.match(text, _line_start(text, pos, line_end)) is not None
+def _next_line_start(text: str, line_end: int) -> int:
+    """The start of the next non-blank line after ``line_end`` (where a label would begin)."""
+    nonblank = _NON_SPACE.search(text, line_end)
+    pos = nonblank.start() if nonblank else len(text)
+    return _line_start(text, pos, line_end)
 
 
 def _line_start(text: str, pos: int, floor: int) -> int:
     return max(text.rfind("\n", floor, pos) + 1, floor)
 
 
-def _heading_start(text: str, floor: int, colon: int) -> int:
+def _heading_start(text: str, low: str, floor: int, colon: int) -> int:
     """Walk back from the heading's last line to the line after a sentence end."""
     pos = _line_start(text, colon, floor)
     floor = max(floor, colon - _MAX_HEADING)
-    partial_so_far = _PARTIAL_MARK.search(text, pos, colon) is not None
+    partial_so_far = _PARTIAL_MARK.search(text, low, pos, colon) is not None
     while pos > floor:
-        prev_start = _line_start(text, pos - 1, floor)
+        before = text.rfind("\n", floor, pos - 1)  # (_line_start, inline: the loop runs per line)
+        prev_start = before + 1 if before >= 0 else floor
         prev = text[prev_start:pos].strip()
         if prev and _ends_sentence(prev) and not (partial_so_far and _PARTIAL_CONTINUATION.search(prev)):
             break
         # the heading grows by this line: a mark can only appear, so search just the new part
-        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, prev_start, min(colon, pos + 40)) is not None
+        partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, low, prev_start, min(colon, pos + 40)) is not None
         pos = prev_start
-    while pos < colon and text[pos].isspace():
-        pos += 1
-    return pos
+    first = _NON_SPACE.search(text, pos, colon)
+    return first.start() if first else colon
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line)) and not _ABBREVIATION_END.search(line)
+    """``line`` (stripped) ends with ``.``, ``!`` or ``?`` and closing quotes or brackets, and not with
+    an abbreviation ("e.g.")."""
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) and not _ABBREVIATION_END.search(line)
 
 
 def _trimmed(text: str, start: int, end: int) -> _Range:
     """``start..end`` without its leading and trailing whitespace (empty at ``end`` if all of it is)."""
     part = text[start:end]
-    trimmed_start = start + len(part) - len(part.lstrip())
-    return trimmed_start, max(trimmed_start, start + len(part.rstrip()))
+    rest = part.lstrip()
+    trimmed_start = start + len(part) - len(rest)
+    return trimmed_start, trimmed_start + len(rest.rstrip())
 
 
 def _span(where: _Range) -> _SpanDict:
@@ -434,13 +471,14 @@ class _Item(NamedTuple):
     """The item's labels in order, as (name, label_start, label_end)."""
 
 
-def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
-    anchors = _find_anchors(text, low, section_start)
-    labels = []
+def _parse_decisions(text: str, low: str, section_start: int, reasons: ReasonFinder | None) -> list[Decision]:
+    labels: list[tuple[str, int, int]] = []
     for label in _labels(text, section_start):
-        budget.check("finding the item labels")
+        if not len(labels) % 64:  # (a letter has a few; each costs little, so check now and then)
+            budget.check("finding the item labels")
         labels.append(label)
-    rationale_count = sum(name == "rationale" for name, _, _ in labels)
+    anchors = _find_anchors(text, low, section_start, {start for _, start, _ in labels})
+    rationale_count = [name for name, _, _ in labels].count("rationale")
     if not anchors:
         raise UnrecognizedLetterError(
             "the decisions section has no item heading ending in ': Upheld' or ': Overturned' "
@@ -460,7 +498,7 @@ def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
     items: list[_Item] = []
     for anchor, item_labels in zip(anchors, blocks, strict=True):
         budget.check("reading the item headings")
-        items.append(_Item(anchor, _heading_start(text, floor, anchor.colon), item_labels))
+        items.append(_Item(anchor, _heading_start(text, low, floor, anchor.colon), item_labels))
         floor = item_labels[-1][2]
     decisions = []
     for index, item in enumerate(items):
@@ -470,7 +508,7 @@ def _parse_decisions(text: str, low: str, section_start: int) -> list[Decision]:
         for pos, (name, _, label_end) in enumerate(item.labels):
             value_end = item.labels[pos + 1][1] if pos + 1 < len(item.labels) else item_end
             values[name] = _trimmed(text, label_end, value_end)
-        decisions.append(_decision(text, index + 1, item.anchor, item.heading_start, values))
+        decisions.append(_decision(text, low, index + 1, item.anchor, item.heading_start, values, reasons))
     return decisions
 
 
@@ -526,40 +564,51 @@ def _check_layout(blocks: list[list[tuple[str, int, int]]]) -> None:
             )
 
 
-def _decision(text: str, index: int, anchor: _Anchor, heading_start: int, values: dict[str, _Range]) -> Decision:
-    service, original, authorized = _split_heading(text, heading_start, anchor.colon)
+def _decision(
+    text: str,
+    low: str,
+    index: int,
+    anchor: _Anchor,
+    heading_start: int,
+    values: dict[str, _Range],
+    reasons: ReasonFinder | None,
+) -> Decision:
+    (s_start, s_end), original, authorized = _split_heading(text, low, heading_start, anchor.colon)
+    service = fold(text[s_start:s_end])
     ca, mx, rationale = values.get("ca"), values.get("max"), values.get("rationale")
     ca_text = fold(text[ca[0] : ca[1]]) if ca else None
     mx_text = fold(text[mx[0] : mx[1]]) if mx else None
     return Decision.model_validate(
         {
             "index": index,
-            "service": fold(text[service[0] : service[1]]),
+            "service": service,
             "outcome": anchor.outcome,
             "partial": original is not None,
             "original_request": fold(text[original[0] : original[1]]) if original else None,
             "authorized_portion": fold(text[authorized[0] : authorized[1]]) if authorized else None,
             "claims_administrator_guideline": ca_text,
             "maximus_guideline": mx_text,
-            "claims_administrator_sources": guideline_sources(ca_text),
-            "maximus_sources": guideline_sources(mx_text),
+            "claims_administrator_sources": _sources(ca_text),
+            "maximus_sources": _sources(mx_text),
             "rationale": fold(text[rationale[0] : rationale[1]]) if rationale else None,
-            "reasons": [],
+            "reasons": reasons(text, rationale[0], rationale[1], anchor.outcome, service)
+            if reasons is not None and rationale
+            else [],
             "spans": {
-                "heading": _span((heading_start, anchor.outcome_end)),
-                "service": _span(service),
-                "outcome": _span((anchor.outcome_start, anchor.outcome_end)),
+                "heading": {"start": heading_start, "end": anchor.outcome_end},
+                "service": {"start": s_start, "end": s_end},
+                "outcome": {"start": anchor.outcome_start, "end": anchor.outcome_end},
                 "original_request": _span(original) if original else None,
                 "authorized_portion": _span(authorized) if authorized else None,
-                "claims_administrator_guideline": _span(ca) if ca else None,
-                "maximus_guideline": _span(mx) if mx else None,
-                "rationale": _span(rationale) if rationale else None,
+                "claims_administrator_guideline": {"start": ca[0], "end": ca[1]} if ca else None,
+                "maximus_guideline": {"start": mx[0], "end": mx[1]} if mx else None,
+                "rationale": {"start": rationale[0], "end": rationale[1]} if rationale else None,
             },
         }
     )
 
 
-def _split_heading(text: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
+def _split_heading(text: str, low: str, start: int, end: int) -> tuple[_Range, _Range | None, _Range | None]:
     """Service, original request and authorized portion spans of one heading.
 
     A partially certified item names the original request, the part the Claims Administrator
@@ -569,7 +618,7 @@ def _split_heading(text: str, start: int, end: int) -> tuple[_Range, _Range | No
     whole = _trimmed(text, start, end)
     if end - start > _MAX_HEADING:
         return whole, None, None
-    original = _ORIGINAL_REQUEST.search(text, start, end)
+    original = _ORIGINAL_REQUEST.search(text, low, start, end)
     if original is None:
         return whole, None, None
     orig = _trimmed(text, start, original.start())
@@ -604,9 +653,14 @@ def _decided_part(text: str, start: int, end: int) -> _Range:
 
 def guideline_sources(line: str | None) -> list[GuidelineSource]:
     """Guideline families named in one guideline line, sorted for stable output."""
+    return list(_sources(line))
+
+
+def _sources(line: str | None) -> tuple[GuidelineSource, ...]:
+    """:func:`guideline_sources` as a tuple (a list field of the contract validates it as a list)."""
     if not line:
-        return []
-    return list(_line_sources(line) if len(line) <= _MEMO_LINE else _read_sources(line))
+        return ()
+    return _line_sources(line) if len(line) <= _MEMO_LINE else _read_sources(line)
 
 
 _MEMO_LINE = 1000
@@ -621,15 +675,35 @@ def _line_sources(line: str) -> tuple[GuidelineSource, ...]:
 
 def _read_sources(line: str) -> tuple[GuidelineSource, ...]:
     low = lowered(line)
-    if _NO_CITATION.search(line, low):
+    if "cite" in low and _NO_CITATION.search(line, low):
         return ()
-    if _NOT_CITED.search(line, low):
+    if ("did" in low or "http" in low) and _NOT_CITED.search(line, low):
         line = _NOT_CITED.pattern.sub(" ", line)
         low = lowered(line)
-    found = {source for source, p in _SOURCE_PATTERNS if p.search(line, low)}
-    for m in _NON_MTUS.finditer(line, low):
-        what = m.group("what")
-        what_low = low[m.start("what") : m.end("what")]
-        if not any(p.search(what, what_low) for _, p in _SOURCE_PATTERNS):
-            found.add(GuidelineSource.other)
-    return tuple(sorted(found, key=lambda s: s.value))
+    found = _named(line, low)
+    if "non-mtus" in low:
+        for m in _NON_MTUS.finditer(line, low):
+            what, what_low = m.group("what"), low[m.start("what") : m.end("what")]
+            if len(what_low) != len(what):  # lowering moved offsets: its slice is not this text's
+                what_low = lowered(what)
+            if not _named(what, what_low):
+                found.append(GuidelineSource.other)  # "other" sorts after the named families
+                break
+    return tuple(found)
+
+
+def _named(line: str, low: str) -> list[GuidelineSource]:
+    """The families :data:`_ACOEM`, :data:`_MTUS` and :data:`_ODG` (or :data:`_ODG_NAME`) find in
+    ``line`` (``low``: it lowered), in output order.
+
+    A pattern runs only when a word every match of it contains is in ``low`` (lowering keeps
+    every letter a case-insensitive literal matches, see :func:`~llm_extract.text.prefilter.lowered`):
+    most lines name one family."""
+    found = []
+    if "acoem" in low and _ACOEM.search(line, low):
+        found.append(GuidelineSource.ACOEM)
+    if "mtus" in low and _MTUS.search(line, low):
+        found.append(GuidelineSource.MTUS)
+    if ("odg" in low and _ODG.search(line, low)) or ("official" in low and _ODG_NAME.search(line, low)):
+        found.append(GuidelineSource.ODG)
+    return found
