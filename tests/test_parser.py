@@ -66,6 +66,19 @@ def test_expedited_priority() -> None:
     assert parse(text).case.priority is Priority.expedited
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    # "\u017f" (long s) matches "s" case-insensitively and folds to it; a dotted capital I folds
+    # to two characters, names no priority, and leaves the field unread instead of failing.
+    [("\u017ftandard", Priority.standard), ("Exped\u0130ted", None)],
+)
+def test_priority_word_that_only_matches_case_insensitively(written: str, expected: Priority | None) -> None:
+    text = simple().clean().replace("Priority:  Standard", f"Priority:  {written}")
+    case = parse(text).case
+    assert case.priority is expected
+    assert (case.spans.priority is None) is (expected is None)
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_reviewer_credentials_form_with_wrapped_specialty(shape: str) -> None:
     text = getattr(simple(), shape)()

@@ -80,8 +80,7 @@ fast, while ``^`` makes it try the whole pattern at every character."""
 _OUTCOMES = {o.value: o for o in Outcome}
 _PRIORITIES = {p.value: p for p in Priority}
 _SEXES = {word: Sex(sex) for word, sex in SEX_WORDS.items()}
-"""The members by their lowered words: a dict lookup, not an enum call, for each letter (a word
-that only matched case-insensitively, as "\u017ftandard" does, is still refused by the enum)."""
+"""The members by their lowered words: a dict lookup, not an enum call, for each letter."""
 _LABEL_ORDER = ("ca", "max", "rationale")
 _NON_SPACE = re.compile(r"\S")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
@@ -252,7 +251,9 @@ def _parse_case(text: str, low: str, header_end: int, summary_start: int, decisi
         if name == "case_number":
             value = raw.upper()
         elif name == "priority":
-            value = _PRIORITIES.get(raw.lower()) or Priority(raw.lower())
+            # Case-folded: "\u017ftandard" matches the pattern case-insensitively; a word that still
+            # names no member leaves the field unread rather than failing the letter.
+            value = _PRIORITIES.get(raw.casefold())
         else:
             value = parse_numeric_date(raw)
         if value is not None:
