@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.11.0"
+REASONS_VERSION = "2.12.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -214,6 +214,7 @@ _COMMON_WORDS_TEXT = (
     "purchase rental retrospective request requested date service services quantity total from into upper "
     "lower both additional sessions session visits visit unit units one two three four five six twelve "
     "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
+    "imaging study studies "
 )
 #: Body regions: too common to tie a statement to a service ("a knee x-ray" is not "a knee brace"),
 #: but a guideline verdict "for the knee" is not about a treatment of the back.
@@ -386,6 +387,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:supported|recommended|indicated)\b"
             r"|\bruns?\s+(?:counter\s+to|against)\s+(?:the\s+|both\s+)?(?:guidelines?|MTUS|ODG|ACOEM|recommendations?)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
+            r"|\bwhich\s+the\s+(?:guidelines?|MTUS|ODG|ACOEM)\s+(?:specifically\s+|expressly\s+)?(?:excludes?|does\s+not\s+cover)\b"
         ),
     ),
     # --- records do not show what is needed --------------------------------------------
@@ -412,7 +414,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\bnothing\s+in\s+(?:the|this)\s+(?:file|records?|chart|notes|documentation)\s+(?:explains|says|shows|documents"
-            r"|states|describes|indicates)\b"
+            r"|states|describes|indicates|explaining|describing|showing|documenting|indicating)\b"
             r"|\b(?:file|chart|records?|notes|documentation)\s+(?:\w+\s+)?(?:offers?|gives?|provides?)\s+no\s+(?:reason"
             r"|rationale|explanation)\b|\b(?:gives?|offers?|provides?)\s+no\s+(?:reason|rationale|explanation)\s+for\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
@@ -509,6 +511,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bhas\s+no\b[^.;]{0,80}?\brisk\s+factors?\b"
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\b(?:no\s+history\s+of|never\s+had)\s+(?:an?\s+)?(?:peptic\s+|GI\s+)?(?:ulcers?|bleed(?:ing|s)?)\b"
+            r"|\bnot\s+(?:at\s+or\s+near|near\s+or\s+at|close\s+to|near)\s+(?:MMI|maxim(?:um|al)\s+medical\s+improvement)\b"
+            r"|\bno\s+(?:prior\s+|previous\s+)?(?:failed|unsuccessful)\s+return[- ]to[- ]work\b"
             r"|\bnot\s+(?:the\s+picture\s+of\s+)?(?:an?\s+)?(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
@@ -538,7 +542,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.findings_do_not_support,
         (
-            r"\b(?:neuro(?:logic(?:al)?)?\s+exam(?:ination)?|(?:motor|sensory|reflex)\s+testing)\b[^.;]{0,50}?\b(?:is|are|was|were)\s+"
+            r"\b(?:neuro(?:logic(?:al)?)?\s+exam(?:ination)?|(?:motor|sensory|reflex)\s+(?:testing|exam(?:ination)?))\b[^.;]{0,50}?\b(?:is|are|was|were)\s+"
             r"(?:entirely\s+|completely\s+|otherwise\s+)?(?:normal|intact)\b"
             r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
             r"(?:strength|sensation|reflexes|motor)"
@@ -580,13 +584,21 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
-            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+used"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+(?:used|prescribed)"
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
-            r"|\b(?:has|have|had)\s+not\s+(?:had|undergone|completed)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:trial|course)\s+of\b"
+            r"|\b(?:has|have|had)\s+not\s+(?:had|undergone|completed|participated\s+in|attended|tried)\s+(?:a|an|any)\s+(?:\w+\s+)?"
+            r"(?:trial|course)\s+of\b"
+            r"|\bbefore\b[^.;]{0,40}?\b(?:had\s+)?(?:even\s+)?(?:started|begun|tried|completed)\s+(?:the\s+|any\s+)?"
+            r"(?:physical\s+therapy|therapy|conservative)"
+            r"|\bno\s+(?:\w+\s+){0,2}?(?:physical\s+therapy|therapy|injections?|stretching|exercise|conservative\s+care)\b[^.;]{0,60}?"
+            r"\b(?:tried|attempted)\b"
+            r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
+            r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+(?:a|an|any)\s+[^.;]{0,60}?\btrial\b[^.;]{0,40}?"
+            r"\b(?:has|have|was|were)\s+(?:been\s+)?(?:done|performed|completed|tried|undertaken)\b"
             r"|\bnever\s+(?:had|received|undergone)\s+(?:an?\s+|any\s+)(?:\w+\s+)?(?:injection|trial|course\s+of|physical\s+therapy"
             r"|PT)\b"
             r"|\b(?:has|have)\s+(?:barely|only\s+just|just)\s+(?:been\s+)?(?:begun|started)\b"
@@ -665,6 +677,8 @@ _RELATED = _cue(
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized)\b"
+    r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
+    r"not\s+(?:certified|approved|authorized)\b"
     r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
     r"|authorized|medically\s+necessary)\b"
 )
@@ -695,7 +709,7 @@ _ALREADY_HAS = _cue(
     r"|\ba\s+second\s+(?P<obj3>[\w-]+)"
 )
 _TRIAL_PENDING = _cue(
-    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond)\b[^.;]{0,120}?"
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:should|would|will|must)\s+(?:follow|await)"
     r"|has\s+to\s+be\s+based\s+(?:up)?on"
@@ -1280,6 +1294,7 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         "subject8",
         "subject9",
         "subject11",
+        "subject12",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""

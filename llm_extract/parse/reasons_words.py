@@ -1301,7 +1301,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "1c634110abdfc5e2c5e0ba2f": (
+    "83962dcf337a01e46ded146c": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1321,8 +1321,9 @@ TABLE: dict[str, Derived] = {
                 (" category ", " kind ", " scope ", " type "),
                 (" fall",),
             ),
+            ((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),
         ),
-        (" fall", " not", " run"),
+        (" fall", " not", " run", " which"),
         (
             (
                 (
@@ -1357,6 +1358,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" fall",),
             ),
+            ((((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),), (" which",)),
         ),
     ),
     "11a9c7af8ce4ae7706b90164": (
@@ -1385,7 +1387,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "c074bf0d21932922568980c6": (
+    "f136691d643be65f6627a8da": (
         (
             (
                 (" not ",),
@@ -1430,7 +1432,20 @@ TABLE: dict[str, Derived] = {
             (
                 (" nothing ",),
                 (" chart ", " documentation ", " file ", " notes ", " record"),
-                (" describes ", " documents ", " explains ", " indicates ", " says ", " shows ", " states "),
+                (
+                    " describes ",
+                    " describing ",
+                    " documenting ",
+                    " documents ",
+                    " explaining ",
+                    " explains ",
+                    " indicates ",
+                    " indicating ",
+                    " says ",
+                    " showing ",
+                    " shows ",
+                    " states ",
+                ),
                 (" in ",),
             ),
             (
@@ -1522,7 +1537,20 @@ TABLE: dict[str, Derived] = {
                     (
                         (" nothing ",),
                         (" chart ", " documentation ", " file ", " notes ", " record"),
-                        (" describes ", " documents ", " explains ", " indicates ", " says ", " shows ", " states "),
+                        (
+                            " describes ",
+                            " describing ",
+                            " documenting ",
+                            " documents ",
+                            " explaining ",
+                            " explains ",
+                            " indicates ",
+                            " indicating ",
+                            " says ",
+                            " showing ",
+                            " shows ",
+                            " states ",
+                        ),
                         (" in ",),
                     ),
                 ),
@@ -2369,479 +2397,97 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "42e3b23f4fb309c4ec0758b8": (
+    "7074d54c40cf812a953dcb8c": (
         (
             (
-                (" complaints ", " functional ", " objective ", " signs ", " subjective "),
-                (" lack ", " no ", " without "),
-                (" objective ", " of ", " signs ", " subjective "),
-                (" complaints ", " functional ", " of ", " suggestive "),
-            ),
-            ((" findings ",), (" justify ", " meet ", " provide ", " suggest ", " support ", " warrant "), (" not ",)),
-            (
-                (" demonstrated ", " revealed ", " showed "),
-                (" no ",),
-                ("compression", "disc", "fracture", "herniation", "impingement", "nerve", "stenosis", "tear"),
-            ),
-            ((" improvement ",), (" medical ",), ("maxim",), (" not ",)),
-            ((" only ",), (" mild ", " minimal ", " minor ", " slight "), ("exam",), (" in ", " on ")),
-            ((" neurologic",), (" normal ",), (" exam", " findings ")),
-            (
-                ("either ", "othing "),
-                (" demonstrate", " indicate", " point", " show", " suggest", " support"),
-                ("exam", "findings ", "imaging ", "mri", "picture ", "presentation "),
-            ),
-            ((" definition ",), (" the ",), (" not ",), (" fit ", " meet ")),
-            (
-                (" demonstrated ", " revealed ", " show", " was ", " were "),
                 (
-                    "compression ",
-                    "disc ",
-                    "fracture ",
-                    "herniation ",
-                    "impingement ",
-                    "instability ",
-                    "negative ",
-                    "nerve ",
-                    "normal ",
-                    "slippage ",
-                    "spondylolisthesis ",
-                    "stenosis ",
-                    "tear ",
-                    "unremarkable ",
-                ),
-                (
-                    " motion ",
-                    "compression ",
-                    "disc ",
-                    "fracture ",
-                    "herniation ",
-                    "impingement ",
-                    "instability ",
-                    "negative ",
-                    "nerve ",
-                    "normal ",
-                    "slippage ",
-                    "spondylolisthesis ",
-                    "stenosis ",
-                    "tear ",
-                    "unremarkable ",
-                ),
-                ("negative ", "no ", "normal ", "unremarkable "),
-            ),
-            (
-                (" demonstrated ", " documented ", " evident ", " found ", " present ", " shown "),
-                (" not ",),
-                (" findings ", " instability ", " neurologic", " radicular ", " radiculopathy ", " red "),
-                ("exam",),
-            ),
-            ((" present ",), (" factor",), ("risk ",), (" no ",)),
-            ((" factor",), (" risk ",), (" has ",), (" no ",)),
-            ((" present ",), (" criteria ", " indication", " risk "), (" not ",), (" are ", " is ", " not ")),
-            (("criteria ",), (" meet ",), (" the ",), (" not ",)),
-            (("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),
-            (
-                ("confined ", "homebound ", "housebound "),
-                (" home ", "homebound ", "housebound "),
-                (" not ",),
-                (" her ", " his ", " the ", " their ", "homebound ", "housebound "),
-            ),
-            ((" category ", " group "), (" risk ",), (" the ",), (" low ",)),
-            (("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),
-            (
-                (" denie",),
-                (
-                    "catching ",
-                    "dyspepsia ",
-                    "epigastric ",
-                    "gastrointestinal ",
-                    "gi",
-                    "heartburn ",
-                    "instability ",
-                    "locking ",
-                    "numbness ",
-                    "radiating ",
-                    "radicular ",
-                    "stomach ",
-                    "tingling ",
-                    "weakness ",
-                ),
-                (
+                    " applies ",
+                    " apply ",
+                    " are ",
+                    " belong",
+                    " complaints ",
+                    " deficit",
+                    " demonstrate",
+                    " factor",
+                    " fall",
+                    " findings ",
+                    " fit ",
+                    " flag",
+                    " functional ",
+                    " has ",
+                    " her ",
+                    " his ",
+                    " indicate",
+                    " is ",
+                    " it ",
+                    " leg ",
+                    " maxim",
+                    " meet ",
+                    " mmi",
+                    " near ",
+                    " not ",
+                    " objective ",
+                    " of ",
+                    " only ",
+                    " pain ",
+                    " point",
+                    " root ",
+                    " show",
+                    " signs ",
+                    " sits ",
+                    " subjective ",
+                    " suggest",
+                    " support",
+                    " th",
+                    " to ",
+                    " was ",
                     " way ",
+                    " were ",
+                    "bleed",
                     "catching ",
+                    "compression",
+                    "disc",
                     "dyspepsia ",
                     "epigastric ",
+                    "exam",
+                    "fracture",
                     "gastrointestinal ",
                     "gi",
                     "heartburn ",
+                    "herniation",
+                    "history ",
+                    "homebound ",
+                    "housebound ",
+                    "impingement",
                     "instability ",
                     "locking ",
+                    "negative ",
+                    "nerve",
+                    "new ",
+                    "normal ",
                     "numbness ",
+                    "progression ",
                     "radiating ",
                     "radicular ",
+                    "radiculopathy ",
+                    "significant ",
+                    "slippage ",
+                    "spondylolisthesis ",
+                    "stenosis",
                     "stomach ",
+                    "tear",
                     "tingling ",
+                    "ulcer",
+                    "unremarkable ",
                     "weakness ",
+                    "worsening ",
                 ),
-            ),
-            (
-                (" change ", " deficit ", "progression ", "worsening "),
-                ("new ", "progression ", "significant ", "worsening "),
-                (" of ", "indicate", "represent", "show", "suggest"),
-                (" it ", " these ", " this ", "new ", "progression ", "significant ", "worsening "),
-            ),
-            (
-                (" show ",),
-                (" not ",),
-                (
-                    "compression ",
-                    "fracture ",
-                    "herniation ",
-                    "instability ",
-                    "lesion ",
-                    "pathology ",
-                    "stenosis ",
-                    "tear ",
-                ),
-            ),
-            (("negative ",), (" slr ", " straight "), (" rais", "negative "), (" is ", " was ", "negative ")),
-            (
-                (" pain ", " surgical ", "instability ", "radiculopathy "),
-                (" lesion ", " pain ", "instability ", "radiculopathy "),
-                ("not ",),
-            ),
-            (
-                (" none ",),
-                (" the ",),
-                ("conditions ", "criteria ", "indications ", "risk "),
-                (" applies ", " apply ", " met ", " present "),
-            ),
-            (
-                (" instability ", " myelopathy ", " nerve ", " radicular ", " radiculopathy "),
-                ("confirmed ", "established ", "shown ", "substantiated "),
-                (" has ", " is ", " root ", " was "),
-                ("confirmed ", "established ", "ever ", "ot ", "shown ", "substantiated "),
-            ),
-            (("below ", "short ", "under "), (" the ",), (" of ", " the ")),
-            (("negative ",), ("maneuver ", "sign ", "test "), (" are ", " is ", " was ", " were ")),
-            ((" only ",), (" exam", " findings "), ("document", "note", "reveal", "show")),
-            ((" factor",), ("risk ",), (" describe", " document", " list", " note", " reveal", " show"), (" no ",)),
-            (
-                (" factors ", "conditions ", "diagnoses ", "findings ", "indications "),
-                (" none ",),
-                (" none ", " with "),
-                ("conditions ", "diagnoses ", "findings ", "indications ", "risk "),
-            ),
-            ((" correlate ",), (" not ",), (" exam", " findings ", " imaging ", " mri")),
-            (
-                (" criteria ", " features ", " findings ", " indications ", " signs "),
-                (" have ", " include ", " show "),
-                (" the ",),
-                (" not ",),
             ),
         ),
         None,
-        (
-            (
-                (
-                    (
-                        (" complaints ", " functional ", " objective ", " signs ", " subjective "),
-                        (" lack ", " no ", " without "),
-                        (" objective ", " of ", " signs ", " subjective "),
-                        (" complaints ", " functional ", " of ", " suggestive "),
-                    ),
-                ),
-                (" lack", " no", " without"),
-            ),
-            (
-                (
-                    (
-                        (" findings ",),
-                        (" justify ", " meet ", " provide ", " suggest ", " support ", " warrant "),
-                        (" not ",),
-                    ),
-                ),
-                (" findings",),
-            ),
-            (
-                (
-                    (
-                        (" demonstrated ", " revealed ", " showed "),
-                        (" no ",),
-                        ("compression", "disc", "fracture", "herniation", "impingement", "nerve", "stenosis", "tear"),
-                    ),
-                ),
-                (
-                    " ct",
-                    " electrodiagnostic",
-                    " emg",
-                    " film",
-                    " imaging",
-                    " mri",
-                    " ncs",
-                    " ncv",
-                    " radiograph",
-                    " scan",
-                    " studies",
-                    " study",
-                    " x",
-                ),
-            ),
-            ((((" improvement ",), (" medical ",), ("maxim",), (" not ",)),), (" is", " was")),
-            ((((" only ",), (" mild ", " minimal ", " minor ", " slight "), ("exam",), (" in ", " on ")),), (" only",)),
-            ((((" neurologic",), (" normal ",), (" exam", " findings ")),), (" normal",)),
-            (
-                (
-                    (
-                        ("either ", "othing "),
-                        (" demonstrate", " indicate", " point", " show", " suggest", " support"),
-                        ("exam", "findings ", "imaging ", "mri", "picture ", "presentation "),
-                    ),
-                ),
-                (" neither", " nothing"),
-            ),
-            ((((" definition ",), (" the ",), (" not ",), (" fit ", " meet ")),), (" did", " do")),
-            (
-                (
-                    (
-                        (" demonstrated ", " revealed ", " show", " was ", " were "),
-                        (
-                            "compression ",
-                            "disc ",
-                            "fracture ",
-                            "herniation ",
-                            "impingement ",
-                            "instability ",
-                            "negative ",
-                            "nerve ",
-                            "normal ",
-                            "slippage ",
-                            "spondylolisthesis ",
-                            "stenosis ",
-                            "tear ",
-                            "unremarkable ",
-                        ),
-                        (
-                            " motion ",
-                            "compression ",
-                            "disc ",
-                            "fracture ",
-                            "herniation ",
-                            "impingement ",
-                            "instability ",
-                            "negative ",
-                            "nerve ",
-                            "normal ",
-                            "slippage ",
-                            "spondylolisthesis ",
-                            "stenosis ",
-                            "tear ",
-                            "unremarkable ",
-                        ),
-                        ("negative ", "no ", "normal ", "unremarkable "),
-                    ),
-                ),
-                (
-                    " ct",
-                    " electrodiagnostic",
-                    " emg",
-                    " film",
-                    " imaging",
-                    " mri",
-                    " ncs",
-                    " ncv",
-                    " radiograph",
-                    " scan",
-                    " studies",
-                    " study",
-                    " x",
-                ),
-            ),
-            (
-                (
-                    (
-                        (" demonstrated ", " documented ", " evident ", " found ", " present ", " shown "),
-                        (" not ",),
-                        (" findings ", " instability ", " neurologic", " radicular ", " radiculopathy ", " red "),
-                        ("exam",),
-                    ),
-                ),
-                None,
-            ),
-            ((((" present ",), (" factor",), ("risk ",), (" no ",)),), (" no",)),
-            ((((" factor",), (" risk ",), (" has ",), (" no ",)),), (" has",)),
-            (
-                (((" present ",), (" criteria ", " indication", " risk "), (" not ",), (" are ", " is ", " not ")),),
-                (" criteria", " indication", " risk"),
-            ),
-            (((("criteria ",), (" meet ",), (" the ",), (" not ",)),), (" not",)),
-            (((("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),), (" never", " no")),
-            (
-                (
-                    (
-                        ("confined ", "homebound ", "housebound "),
-                        (" home ", "homebound ", "housebound "),
-                        (" not ",),
-                        (" her ", " his ", " the ", " their ", "homebound ", "housebound "),
-                    ),
-                ),
-                (" not",),
-            ),
-            ((((" category ", " group "), (" risk ",), (" the ",), (" low ",)),), (" belong", " fall", " is", " sits")),
-            (((("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),), (" no",)),
-            (
-                (
-                    (
-                        (" denie",),
-                        (
-                            "catching ",
-                            "dyspepsia ",
-                            "epigastric ",
-                            "gastrointestinal ",
-                            "gi",
-                            "heartburn ",
-                            "instability ",
-                            "locking ",
-                            "numbness ",
-                            "radiating ",
-                            "radicular ",
-                            "stomach ",
-                            "tingling ",
-                            "weakness ",
-                        ),
-                        (
-                            " way ",
-                            "catching ",
-                            "dyspepsia ",
-                            "epigastric ",
-                            "gastrointestinal ",
-                            "gi",
-                            "heartburn ",
-                            "instability ",
-                            "locking ",
-                            "numbness ",
-                            "radiating ",
-                            "radicular ",
-                            "stomach ",
-                            "tingling ",
-                            "weakness ",
-                        ),
-                    ),
-                ),
-                (" denie",),
-            ),
-            (
-                (
-                    (
-                        (" change ", " deficit ", "progression ", "worsening "),
-                        ("new ", "progression ", "significant ", "worsening "),
-                        (" of ", "indicate", "represent", "show", "suggest"),
-                        (" it ", " these ", " this ", "new ", "progression ", "significant ", "worsening "),
-                    ),
-                ),
-                (" none", " nothing"),
-            ),
-            (
-                (
-                    (
-                        (" show ",),
-                        (" not ",),
-                        (
-                            "compression ",
-                            "fracture ",
-                            "herniation ",
-                            "instability ",
-                            "lesion ",
-                            "pathology ",
-                            "stenosis ",
-                            "tear ",
-                        ),
-                    ),
-                ),
-                (" film", " imaging", " mri", " x"),
-            ),
-            (
-                ((("negative ",), (" slr ", " straight "), (" rais", "negative "), (" is ", " was ", "negative ")),),
-                (" slr", " straight"),
-            ),
-            (
-                (
-                    (
-                        (" pain ", " surgical ", "instability ", "radiculopathy "),
-                        (" lesion ", " pain ", "instability ", "radiculopathy "),
-                        ("not ",),
-                    ),
-                ),
-                None,
-            ),
-            (
-                (
-                    (
-                        (" none ",),
-                        (" the ",),
-                        ("conditions ", "criteria ", "indications ", "risk "),
-                        (" applies ", " apply ", " met ", " present "),
-                    ),
-                ),
-                (" none",),
-            ),
-            (
-                (
-                    (
-                        (" instability ", " myelopathy ", " nerve ", " radicular ", " radiculopathy "),
-                        ("confirmed ", "established ", "shown ", "substantiated "),
-                        (" has ", " is ", " root ", " was "),
-                        ("confirmed ", "established ", "ever ", "ot ", "shown ", "substantiated "),
-                    ),
-                ),
-                (" instability", " myelopathy", " nerve", " radicular", " radiculopathy"),
-            ),
-            (
-                ((("below ", "short ", "under "), (" the ",), (" of ", " the ")),),
-                (" below", " far", " short", " under", " well"),
-            ),
-            (((("negative ",), ("maneuver ", "sign ", "test "), (" are ", " is ", " was ", " were ")),), None),
-            ((((" only ",), (" exam", " findings "), ("document", "note", "reveal", "show")),), (" exam", " findings")),
-            (
-                (
-                    (
-                        (" factor",),
-                        ("risk ",),
-                        (" describe", " document", " list", " note", " reveal", " show"),
-                        (" no ",),
-                    ),
-                ),
-                (" describe", " document", " list", " note", " reveal", " show"),
-            ),
-            (
-                (
-                    (
-                        (" factors ", "conditions ", "diagnoses ", "findings ", "indications "),
-                        (" none ",),
-                        (" none ", " with "),
-                        ("conditions ", "diagnoses ", "findings ", "indications ", "risk "),
-                    ),
-                ),
-                (" carries", " has", " meets", " presents", " shows"),
-            ),
-            (
-                (((" correlate ",), (" not ",), (" exam", " findings ", " imaging ", " mri")),),
-                (" exam", " findings", " imaging", " mri"),
-            ),
-            (
-                (
-                    (
-                        (" criteria ", " features ", " findings ", " indications ", " signs "),
-                        (" have ", " include ", " show "),
-                        (" the ",),
-                        (" not ",),
-                    ),
-                ),
-                (" exam", " findings", " picture", " presentation"),
-            ),
-        ),
+        (),
     ),
-    "85e7652f0938e4a8e5b1b863": (
+    "059645db565eff96739ff525": (
         (
             (
                 ("intact ", "normal "),
@@ -3400,7 +3046,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "782d688e6dde0f76a96d3fe1": (
+    "bfef761524a50aa72d7617af": (
         (
             (
                 ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
@@ -3411,7 +3057,7 @@ TABLE: dict[str, Derived] = {
             ((" failed ",), (" until ",), ("trial ",), (" of ",)),
             (
                 (" that ",),
-                (" used ", "attempted ", "trial ", "trialed ", "tried "),
+                (" prescribed ", " used ", "attempted ", "trial ", "trialed ", "tried "),
                 (" had ", " has ", " have ", " was ", " were "),
                 (" demonstrate", " document", " indicate", " show", " that "),
             ),
@@ -3423,7 +3069,30 @@ TABLE: dict[str, Derived] = {
                 ("attended ", "began ", "begun ", "happened ", "occurred ", "started ", "taken ", "tried "),
                 (" place ", "attended ", "began ", "begun ", "happened ", "occurred ", "started ", "tried "),
             ),
-            (("course ", "trial "), (" not ",), (" completed ", " had ", " undergone "), (" of ",)),
+            (
+                ("course ", "trial "),
+                (" not ",),
+                (" attended ", " completed ", " had ", " participated ", " tried ", " undergone "),
+                (" of ",),
+            ),
+            (
+                (" before ",),
+                ("conservative", "therapy"),
+                ("conservative", "physical ", "therapy"),
+                ("begun ", "completed ", "started ", "tried "),
+            ),
+            (
+                ("conservative ", "exercise ", "injection", "physical ", "stretching ", "therapy "),
+                (" attempted ", " tried "),
+                (" attempted ", " care ", " therapy ", " tried "),
+                (" no ",),
+            ),
+            (
+                (" trial ",),
+                (" that ",),
+                (" has ", " have ", " was ", " were "),
+                ("completed ", "done ", "performed ", "tried ", "undertaken "),
+            ),
             (
                 (" never ",),
                 (" had ", " received ", " undergone "),
@@ -3499,7 +3168,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" that ",),
-                        (" used ", "attempted ", "trial ", "trialed ", "tried "),
+                        (" prescribed ", " used ", "attempted ", "trial ", "trialed ", "tried "),
                         (" had ", " has ", " have ", " was ", " were "),
                         (" demonstrate", " document", " indicate", " show", " that "),
                     ),
@@ -3520,8 +3189,48 @@ TABLE: dict[str, Derived] = {
                 (" conservative", " exercise", " program", " pt", " therapy", " treatment"),
             ),
             (
-                ((("course ", "trial "), (" not ",), (" completed ", " had ", " undergone "), (" of ",)),),
+                (
+                    (
+                        ("course ", "trial "),
+                        (" not ",),
+                        (" attended ", " completed ", " had ", " participated ", " tried ", " undergone "),
+                        (" of ",),
+                    ),
+                ),
                 (" had", " has", " have"),
+            ),
+            (
+                (
+                    (
+                        (" before ",),
+                        ("conservative", "therapy"),
+                        ("conservative", "physical ", "therapy"),
+                        ("begun ", "completed ", "started ", "tried "),
+                    ),
+                ),
+                (" before",),
+            ),
+            (
+                (
+                    (
+                        ("conservative ", "exercise ", "injection", "physical ", "stretching ", "therapy "),
+                        (" attempted ", " tried "),
+                        (" attempted ", " care ", " therapy ", " tried "),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
+            ),
+            (
+                (
+                    (
+                        (" trial ",),
+                        (" that ",),
+                        (" has ", " have ", " was ", " were "),
+                        ("completed ", "done ", "performed ", "tried ", "undertaken "),
+                    ),
+                ),
+                (" no",),
             ),
             (
                 (
@@ -4204,7 +3913,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "34df538488e8619433bbba4b": (
+    "5e4edb6c5380dd9773865e72": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -4245,6 +3954,12 @@ TABLE: dict[str, Derived] = {
             ),
             ((" necessary ", "certified ", "denied "), (" medically ", "certified ", "denied "), (" been ",), (" th",)),
             (("approved ", "authorized ", "certified "), (" with",), (" no ", "out ")),
+            (
+                (" approved ", " authorized ", " certified "),
+                (" operation ", " procedure ", " surgery "),
+                (" not ",),
+                (" been ", " not "),
+            ),
             (
                 ("approved ", "authorized ", "certified ", "medically "),
                 (" necessary ", "approved ", "authorized ", "certified "),
@@ -4370,6 +4085,17 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" approved ", " authorized ", " certified "),
+                        (" operation ", " procedure ", " surgery "),
+                        (" not ",),
+                        (" been ", " not "),
+                    ),
+                ),
+                (" that", " the"),
+            ),
+            (
+                (
+                    (
                         ("approved ", "authorized ", "certified ", "medically "),
                         (" necessary ", "approved ", "authorized ", "certified "),
                         (" with ",),
@@ -4482,7 +4208,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "b2392cd712b76badcb593499": (
+    "097528593fec8b9d3ce101ee": (
         (
             (
                 (
@@ -4493,6 +4219,8 @@ TABLE: dict[str, Derived] = {
                     " future ",
                     " more ",
                     " ongoing ",
+                    " past ",
+                    " remaining ",
                     " subsequent ",
                 ),
                 (" contingent ", " depend", " has ", " hinge", " must ", " pending ", " should ", " will ", " would "),
@@ -4549,6 +4277,8 @@ TABLE: dict[str, Derived] = {
                             " future ",
                             " more ",
                             " ongoing ",
+                            " past ",
+                            " remaining ",
                             " subsequent ",
                         ),
                         (
@@ -4566,7 +4296,18 @@ TABLE: dict[str, Derived] = {
                         (" await ", " be ", " follow ", "on ", "outcome ", "response ", "result"),
                     ),
                 ),
-                (" additional", " beyond", " continued", " further", " future", " more", " ongoing", " subsequent"),
+                (
+                    " additional",
+                    " beyond",
+                    " continued",
+                    " further",
+                    " future",
+                    " more",
+                    " ongoing",
+                    " past",
+                    " remaining",
+                    " subsequent",
+                ),
             ),
             (
                 (
