@@ -302,3 +302,18 @@ def test_fold_matches_the_one_step_per_run_fold(pieces: list[str], data: st.Data
     expected, origins = _reference_fold(text, start, end)
     assert folded.text == expected
     assert [folded.origin(i) for i in range(len(expected))] == origins
+
+
+def test_every_reason_pattern_is_tried_only_where_its_first_words_begin() -> None:
+    # A pattern with no known first words (or an alternation of more than 32 branches) is
+    # tried at every character of every sentence: one such rule tripled the recognizer's time.
+    from llm_extract.parse import reasons
+
+    patterns = [rule.prefilter for rule in (*reasons._DENIAL_RULES, *reasons._APPROVAL_RULES)]
+    patterns += [reasons._RELATED, reasons._ALREADY, reasons._ALREADY_HAS, reasons._TRIAL_PENDING]
+    unscreened = [
+        p.source[:60]
+        for p in patterns
+        if p.starts is None and not (p.branches and all(starts is not None for _, starts in p.branches))
+    ]
+    assert unscreened == []

@@ -504,14 +504,22 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|abnormal\s+motion"
             r"|slippage|spondylolisthesis|fracture|disc|herniation|stenosis|impingement|tear|compression|nerve)|normal|negative"
             r"|unremarkable)\b"
-            r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|\w+\s+findings)\s+"
+            r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|findings)\s+"
             r"(?:is|are|was|were)\s+not\s+(?:documented|shown|demonstrated|present|found|evident)\s+on\s+"
             r"(?:the\s+)?(?:physical\s+)?exam"
             r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
             r"|\bhas\s+no\b[^.;]{0,80}?\brisk\s+factors?\b"
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\b(?:no\s+history\s+of|never\s+had)\s+(?:an?\s+)?(?:peptic\s+|GI\s+)?(?:ulcers?|bleed(?:ing|s)?)\b"
-            r"|\bnot\s+(?:at\s+or\s+near|near\s+or\s+at|close\s+to|near)\s+(?:MMI|maxim(?:um|al)\s+medical\s+improvement)\b"
+        ),
+        reject_match=_IMAGING_NOT_PROVIDED,
+    ),
+    # More wordings of the same: a second rule, so each stays an alternation of at most 32
+    # branches and the screen can try each only where its first words begin.
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"\bnot\s+(?:at\s+or\s+near|near\s+or\s+at|close\s+to|near)\s+(?:MMI|maxim(?:um|al)\s+medical\s+improvement)\b"
             r"|\bno\s+(?:prior\s+|previous\s+)?(?:failed|unsuccessful)\s+return[- ]to[- ]work\b"
             r"|\bnot\s+(?:the\s+picture\s+of\s+)?(?:an?\s+)?(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
@@ -523,13 +531,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:imaging|MRI|films?|x-?rays?)\s+(?:does|do|did)\s+not\s+show\s+(?:a|an|any)\s+(?:\w+\s+)?"
             r"(?:tear|lesion|fracture|herniation|compression|instability|stenosis|pathology)\b"
             r"|\b(?:SLR|straight\s+leg\s+rais(?:e|ing)(?:\s+test)?)\s+(?:is|was)\s+(?:\w+\s+)?negative\b"
-            r"|,\s*not\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|instability|a\s+surgical\s+lesion)\b"
+            r"|\bnot\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|instability|a\s+surgical\s+lesion)\b(?=\s*[.;,])"
             r"|\bnone\s+of\s+the\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
             r"|are\s+present|is\s+met|are\s+met)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)\s+(?:not|never)\s+"
             r"(?:been\s+)?(?:established|confirmed|substantiated|shown)\b"
-            r"|\b(?:well\s+|far\s+)?(?:below|under|short\s+of)\s+the\s+(?:required\s+|needed\s+|guideline'?s?\s+)?\d+\s*(?:%|percent)"
-            r"|\b(?:[\w'-]+\s+){1,2}(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
+            r"|\b(?:below|under|short\s+of)\s+the\s+(?:required\s+|needed\s+|guideline'?s?\s+)?\d+\s*(?:%|percent)"
+            r"|\b(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
             r"|\b(?:exam(?:ination)?|findings)\s+(?:\w+\s+){0,2}?(?:shows?|showed|reveals?|revealed|documents?|notes?)\s+only\b"
             r"|\b(?:shows?|showed|documents?|lists?|reveals?|describes?|notes?)\s+no\s+(?:such\s+)?(?:\w+\s+)?risk\s+factors?\b"
             r"|\b(?:has|carries|meets|shows|presents\s+with)\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses|conditions|risk\s+factors|indications|findings)\b"
