@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.12.0"
+REASONS_VERSION = "2.13.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -129,7 +129,7 @@ _NEG_FINDING = (
 _FUNCTIONAL_GAIN = (
     r"(?:functional\s+(?:improvement|benefits?|gains?|response)"
     r"|improvement\s+in\s+(?:function|pain\s+and\s+function|activities)"
-    r"|improved\s+function|increased\s+function"
+    r"|improved\s+(?:function|activities|ADLs?|daily)|increased\s+function"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
@@ -305,6 +305,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
             r"(?:it\s+was\s+)?(?:a\s+year\s+ago|before|last\s+\w+|at\s+the\s+start|\w+\s+(?:months|years|weeks)\s+ago)"
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
+            r"|\brestrictions\s+(?:have|has)\s+not\s+been\s+(?:relaxed|lifted|reduced|eased|changed)\b"
+            r"|\bnot\s+a\s+meaningful\s+(?:return|gain|improvement|benefit|change)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
             r"\b(?:that|which)\s+(?:were|was)\s+(?:present|documented|noted|reported)\b"
             r"|\bno\s+(?:\w+\s+)?(?:drop|reduction|decrease)\s+in\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:medications?|opioids?"
@@ -348,9 +350,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.exceeds_guideline_limits,
         (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
-            r"|twice|double|triple)\s+"
+            r"|twice|double|triple|three\s+times|four\s+times)\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
-            r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling"
+            r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period))\b"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
@@ -386,6 +388,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bnot\s+a\s+(?:body\s+)?(?:region|area|part|condition|diagnosis)\s+(?:for\s+which|where|in\s+which)\b[^.;]{0,60}?"
             r"\b(?:supported|recommended|indicated)\b"
             r"|\bruns?\s+(?:counter\s+to|against)\s+(?:the\s+|both\s+)?(?:guidelines?|MTUS|ODG|ACOEM|recommendations?)\b"
+            r"|\b(?:requested|prescribed|used|proposed|intended)\s+(?:\w+\s+){0,3}?(?:as\s+(?:a|an)\s+(?:stand-?alone|isolated|sole)"
+            r"|on\s+its\s+own|in\s+isolation)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
             r"|\bwhich\s+the\s+(?:guidelines?|MTUS|ODG|ACOEM)\s+(?:specifically\s+|expressly\s+)?(?:excludes?|does\s+not\s+cover)\b"
         ),
@@ -405,7 +409,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:did|does|do|has|have|had)\s+not\s+(?:been\s+)?(?:clearly\s+)?"
             r"(?:document(?:ed)?|provided?|included|specif(?:y|ied)|detail(?:ed)?|address(?:ed)?"
-            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?|name[ds]?"
+            r"|establish(?:ed)?\s+the\s+need|contain(?:ed)?|mention(?:ed)?|explain(?:ed)?|state[ds]?|say|name[ds]?"
             r"|identif(?:y|ied)|record(?:ed)?)\b"
             r"|\bcan\s*not\s+be\s+(?:assessed|evaluated|judged)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
@@ -413,6 +417,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|ODG|ACOEM)\b)"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
+            r"|\b(?:records?|notes?|visits?|file|chart|documentation|reports?)\b[^.;]{0,40}?\b(?:is|are|was|were)\s+silent\s+"
+            r"(?:on|as\s+to|about|regarding)\b"
             r"|\bnothing\s+in\s+(?:the|this)\s+(?:file|records?|chart|notes|documentation)\s+(?:explains|says|shows|documents"
             r"|states|describes|indicates|explaining|describing|showing|documenting|indicating)\b"
             r"|\b(?:file|chart|records?|notes|documentation)\s+(?:\w+\s+)?(?:offers?|gives?|provides?)\s+no\s+(?:reason"
@@ -525,7 +531,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
             r"|\b(?:denies|denied)\s+(?:any\s+)?(?:\w+\s+)?(?:numbness|tingling|weakness|locking|catching|giving\s+way|radiating"
-            r"|radicular|instability|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric)\b"
+            r"|radicular|instability|mechanical|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric)\b"
+            r"|\bno\s+(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?(?:acute\s+)?(?:exacerbation|flare|aberrant"
+            r"|red\s+flags?|new\s+(?:injury|deficit))"
             r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
             r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
             r"|\b(?:imaging|MRI|films?|x-?rays?)\s+(?:does|do|did)\s+not\s+show\s+(?:a|an|any)\s+(?:\w+\s+)?"
@@ -534,6 +542,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|instability|a\s+surgical\s+lesion)\b(?=\s*[.;,])"
             r"|\bnone\s+of\s+the\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
             r"|are\s+present|is\s+met|are\s+met)\b"
+            r"|\b(?:radiculopathy|radicular\s+\w+)\s+(?:has|have)\s+been\s+(?:shown|documented|demonstrated|established|confirmed)"
+            r"\s+neither\b"
             r"|\b(?:radiculopathy|radicular\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)\s+(?:not|never)\s+"
             r"(?:been\s+)?(?:established|confirmed|substantiated|shown)\b"
             r"|\b(?:below|under|short\s+of)\s+the\s+(?:required\s+|needed\s+|guideline'?s?\s+)?\d+\s*(?:%|percent)"
@@ -554,6 +564,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:entirely\s+|completely\s+|otherwise\s+)?(?:normal|intact)\b"
             r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
             r"(?:strength|sensation|reflexes|motor)"
+            r"|\bexam(?:ination)?\s+(?:is|was)\s+neurologically\s+(?:normal|intact)\b"
         ),
         # "The picture fits the facet pattern: ... the neurologic exam is normal" argues for the request.
         reject_sentence=_rx(r"\b(?:fits?|consistent\s+with|supports?|matches|in\s+keeping\s+with|typical\s+of)\b"),
@@ -596,6 +607,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
+            r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of|that)\s+"
+            # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home|rental|TENS|unit|device)\b)[^.;])"
+            r"{0,50}?\b(?:trial|tried|failed|attempt)"
+            r"|\b(?:contains?|shows?|has|had)\s+no\s+(?:attempt|trial)s?\s+(?:at|of|with)\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
             r"|\b(?:has|have|had)\s+not\s+(?:had|undergone|completed|participated\s+in|attended|tried)\s+(?:a|an|any)\s+(?:\w+\s+)?"
@@ -626,6 +642,16 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
             r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
         ),
+    ),
+    _Rule(
+        ReasonCode.other_treatment_first,
+        (
+            r"\b(?:therapy|treatment|PT|exercises?|program)\b[^.;]{0,60}?\b(?:(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:started"
+            r"|begun|attended)|(?:has|have)\s+yet\s+to\s+(?:begin|start))\b"
+            r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)\s+should\s+(?:be\s+allowed|run|come)\b"
+        ),
+        # "The certified visits have not been started" is a trial under way, not care to try first.
+        reject_sentence=_rx(r"\b(?:approved|certified|authorized|modified)\b"),
     ),
 )
 

@@ -7,14 +7,16 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "611c28cc4f7b9e287908b01f": (
+    "6e22884ae8627cb5f013755a": (
         (
             (
                 (" no ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -47,8 +49,10 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -81,8 +85,10 @@ TABLE: dict[str, Derived] = {
                 (" nor ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -115,8 +121,10 @@ TABLE: dict[str, Derived] = {
                 (" neither ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -149,8 +157,10 @@ TABLE: dict[str, Derived] = {
                 (" without ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -184,8 +194,10 @@ TABLE: dict[str, Derived] = {
                 (" of ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -219,8 +231,10 @@ TABLE: dict[str, Derived] = {
                 (" lack",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -254,8 +268,10 @@ TABLE: dict[str, Derived] = {
                 (" of ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -288,8 +304,10 @@ TABLE: dict[str, Derived] = {
                 (" absen",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -322,8 +340,10 @@ TABLE: dict[str, Derived] = {
                 (" cannot ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -358,8 +378,10 @@ TABLE: dict[str, Derived] = {
                 (" to ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -377,8 +399,10 @@ TABLE: dict[str, Derived] = {
                 (" to ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -396,8 +420,10 @@ TABLE: dict[str, Derived] = {
                 (" to ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -415,8 +441,10 @@ TABLE: dict[str, Derived] = {
                 (" to ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -434,8 +462,10 @@ TABLE: dict[str, Derived] = {
                 (" to ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -452,8 +482,10 @@ TABLE: dict[str, Derived] = {
                 (" argued ",),
                 (
                     " activit",
+                    " adl",
                     " after ",
                     " benefit",
+                    " daily",
                     " during ",
                     " efficacy",
                     " from ",
@@ -486,7 +518,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "e489858f6052167f49f5b04c": (
+    "e1cfda5eb08dbe93d362da6d": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -524,6 +556,13 @@ TABLE: dict[str, Derived] = {
                 (" as ",),
             ),
             (("before ",), (" same ",), (" the ",), (" are ", " is ", " remain")),
+            (
+                (" restrictions ",),
+                (" changed ", " eased ", " lifted ", " reduced ", " relaxed "),
+                (" been ",),
+                (" not ",),
+            ),
+            ((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),
             ((" documented ", " noted ", " present ", " reported "), (" same ",), (" that ", " which "), (" the ",)),
             (
                 ("decrease ", "drop ", "reduction "),
@@ -547,6 +586,7 @@ TABLE: dict[str, Derived] = {
             " odi",
             " pain",
             " remain",
+            " restrictions",
             " sitting",
             " standing",
             " the",
@@ -626,6 +666,21 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" restrictions ",),
+                        (" changed ", " eased ", " lifted ", " reduced ", " relaxed "),
+                        (" been ",),
+                        (" not ",),
+                    ),
+                ),
+                (" restrictions",),
+            ),
+            (
+                (((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),),
+                (" not",),
+            ),
+            (
+                (
+                    (
                         (" documented ", " noted ", " present ", " reported "),
                         (" same ",),
                         (" that ", " which "),
@@ -647,7 +702,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "da2ea8b14b8e43af5569fc49": (
+    "034c2e9d7ed759d8adb4fabf": (
         (
             (
                 ("functional ",),
@@ -681,7 +736,6 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("improved ",),
-                (" function",),
                 (
                     "demonstrated ",
                     "documented ",
@@ -693,6 +747,7 @@ TABLE: dict[str, Derived] = {
                     "shown ",
                 ),
                 (" not ",),
+                (" activities", " adl", " daily", " function"),
             ),
             (
                 ("increased ",),
@@ -946,19 +1001,21 @@ TABLE: dict[str, Derived] = {
             ((((" excess ",), (" need ",)),), (" need",)),
         ),
     ),
-    "afbf779ea16dd4a02f4dd093": (
+    "0930f9c36baf83e29d368a49": (
         (
             (
                 (
                     " above ",
                     " beyond ",
                     " double ",
+                    " four ",
                     " further ",
                     " greater ",
                     " higher ",
                     " longer ",
                     " more ",
                     " past ",
+                    " three ",
                     " triple ",
                     " twice ",
                 ),
@@ -984,28 +1041,6 @@ TABLE: dict[str, Derived] = {
                     "window ",
                 ),
                 (
-                    "acoem ",
-                    "allow",
-                    "brief ",
-                    "cap ",
-                    "ceiling ",
-                    "contemplate",
-                    "guideline",
-                    "initial ",
-                    "interval ",
-                    "limit ",
-                    "maximum ",
-                    "mtus ",
-                    "odg ",
-                    "permit",
-                    "range ",
-                    "recommended ",
-                    "short ",
-                    "than",
-                    "total ",
-                    "window ",
-                ),
-                (
                     " course ",
                     " period ",
                     " trial ",
@@ -1024,6 +1059,29 @@ TABLE: dict[str, Derived] = {
                     "permit",
                     "range ",
                     "recommended ",
+                    "total ",
+                    "window ",
+                ),
+                (
+                    " times ",
+                    "acoem ",
+                    "allow",
+                    "brief ",
+                    "cap ",
+                    "ceiling ",
+                    "contemplate",
+                    "guideline",
+                    "initial ",
+                    "interval ",
+                    "limit ",
+                    "maximum ",
+                    "mtus ",
+                    "odg ",
+                    "permit",
+                    "range ",
+                    "recommended ",
+                    "short ",
+                    "than",
                     "total ",
                     "window ",
                 ),
@@ -1048,31 +1106,7 @@ TABLE: dict[str, Derived] = {
             ),
             (("trial ",), (" the ",), (" bypass", " omit", " skip")),
         ),
-        (
-            " above",
-            " already",
-            " beyond",
-            " bypass",
-            " chronic",
-            " concern",
-            " difficulty",
-            " double",
-            " extended",
-            " further",
-            " greater",
-            " higher",
-            " issue",
-            " long",
-            " more",
-            " omit",
-            " past",
-            " problem",
-            " prolonged",
-            " skip",
-            " triple",
-            " trouble",
-            " twice",
-        ),
+        None,
         (
             (
                 (
@@ -1081,12 +1115,14 @@ TABLE: dict[str, Derived] = {
                             " above ",
                             " beyond ",
                             " double ",
+                            " four ",
                             " further ",
                             " greater ",
                             " higher ",
                             " longer ",
                             " more ",
                             " past ",
+                            " three ",
                             " triple ",
                             " twice ",
                         ),
@@ -1112,28 +1148,6 @@ TABLE: dict[str, Derived] = {
                             "window ",
                         ),
                         (
-                            "acoem ",
-                            "allow",
-                            "brief ",
-                            "cap ",
-                            "ceiling ",
-                            "contemplate",
-                            "guideline",
-                            "initial ",
-                            "interval ",
-                            "limit ",
-                            "maximum ",
-                            "mtus ",
-                            "odg ",
-                            "permit",
-                            "range ",
-                            "recommended ",
-                            "short ",
-                            "than",
-                            "total ",
-                            "window ",
-                        ),
-                        (
                             " course ",
                             " period ",
                             " trial ",
@@ -1155,18 +1169,43 @@ TABLE: dict[str, Derived] = {
                             "total ",
                             "window ",
                         ),
+                        (
+                            " times ",
+                            "acoem ",
+                            "allow",
+                            "brief ",
+                            "cap ",
+                            "ceiling ",
+                            "contemplate",
+                            "guideline",
+                            "initial ",
+                            "interval ",
+                            "limit ",
+                            "maximum ",
+                            "mtus ",
+                            "odg ",
+                            "permit",
+                            "range ",
+                            "recommended ",
+                            "short ",
+                            "than",
+                            "total ",
+                            "window ",
+                        ),
                     ),
                 ),
                 (
                     " above",
                     " beyond",
                     " double",
+                    " four",
                     " further",
                     " greater",
                     " higher",
                     " longer",
                     " more",
                     " past",
+                    " three",
                     " triple",
                     " twice",
                 ),
@@ -1301,7 +1340,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "83962dcf337a01e46ded146c": (
+    "d835c81eb311e01b5aebb3e7": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1316,6 +1355,12 @@ TABLE: dict[str, Derived] = {
                 (" to ", "acoem ", "guideline", "mtus ", "odg ", "recommendation"),
             ),
             (
+                (" intended ", " prescribed ", " proposed ", " requested ", " used "),
+                (" isolated ", " isolation ", " own ", " sole ", "alone "),
+                (" isolated ", " isolation ", " own ", " sole ", " stand"),
+                (" isolated ", " isolation ", " own ", " sole ", " stand", "alone "),
+            ),
+            (
                 (" outside ",),
                 (" care ", " service", " treatment "),
                 (" category ", " kind ", " scope ", " type "),
@@ -1323,7 +1368,7 @@ TABLE: dict[str, Derived] = {
             ),
             ((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),
         ),
-        (" fall", " not", " run", " which"),
+        (" fall", " intended", " not", " prescribed", " proposed", " requested", " run", " used", " which"),
         (
             (
                 (
@@ -1346,6 +1391,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" run",),
+            ),
+            (
+                (
+                    (
+                        (" intended ", " prescribed ", " proposed ", " requested ", " used "),
+                        (" isolated ", " isolation ", " own ", " sole ", "alone "),
+                        (" isolated ", " isolation ", " own ", " sole ", " stand"),
+                        (" isolated ", " isolation ", " own ", " sole ", " stand", "alone "),
+                    ),
+                ),
+                (" intended", " prescribed", " proposed", " requested", " used"),
             ),
             (
                 (
@@ -1387,7 +1443,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "f136691d643be65f6627a8da": (
+    "ee2a7b5e4e0eb6226c968875": (
         (
             (
                 (" not ",),
@@ -1405,6 +1461,7 @@ TABLE: dict[str, Derived] = {
                     "name",
                     "provide",
                     "record",
+                    "say ",
                     "specif",
                     "state",
                 ),
@@ -1429,6 +1486,12 @@ TABLE: dict[str, Derived] = {
             ),
             ((" chart ", " documentation ", " file ", " record"), (" the ",), (" not ",), (" in ",)),
             (("contain", "include"), (" chart ", " file ", " note", " record"), (" no ",)),
+            (
+                (" silent ",),
+                (" chart ", " documentation ", " file ", " note", " record", " report", " visit"),
+                (" are ", " is ", " was ", " were "),
+                (" about ", " on ", " regarding ", " to "),
+            ),
             (
                 (" nothing ",),
                 (" chart ", " documentation ", " file ", " notes ", " record"),
@@ -1458,26 +1521,7 @@ TABLE: dict[str, Derived] = {
             ((" never ",), (" address", " describe", " document", " mention", " record")),
             ((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),
         ),
-        (
-            " are",
-            " can",
-            " chart",
-            " did",
-            " do",
-            " file",
-            " give",
-            " had",
-            " has",
-            " have",
-            " is",
-            " never",
-            " no",
-            " offer",
-            " provide",
-            " record",
-            " was",
-            " were",
-        ),
+        None,
         (
             (
                 (
@@ -1497,6 +1541,7 @@ TABLE: dict[str, Derived] = {
                             "name",
                             "provide",
                             "record",
+                            "say ",
                             "specif",
                             "state",
                         ),
@@ -1531,6 +1576,17 @@ TABLE: dict[str, Derived] = {
             (
                 ((("contain", "include"), (" chart ", " file ", " note", " record"), (" no ",)),),
                 (" chart", " file", " note", " record"),
+            ),
+            (
+                (
+                    (
+                        (" silent ",),
+                        (" chart ", " documentation ", " file ", " note", " record", " report", " visit"),
+                        (" are ", " is ", " was ", " were "),
+                        (" about ", " on ", " regarding ", " to "),
+                    ),
+                ),
+                (" chart", " documentation", " file", " note", " record", " report", " visit"),
             ),
             (
                 (
@@ -2607,7 +2663,7 @@ TABLE: dict[str, Derived] = {
             (((("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),), (" never", " no")),
         ),
     ),
-    "6decc4dddc22bca5dfd1befa": (
+    "5085704a7d97085c2e402f52": (
         (
             ((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),
             ((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),
@@ -2630,6 +2686,7 @@ TABLE: dict[str, Derived] = {
                     "heartburn ",
                     "instability ",
                     "locking ",
+                    "mechanical ",
                     "numbness ",
                     "radiating ",
                     "radicular ",
@@ -2647,6 +2704,7 @@ TABLE: dict[str, Derived] = {
                     "heartburn ",
                     "instability ",
                     "locking ",
+                    "mechanical ",
                     "numbness ",
                     "radiating ",
                     "radicular ",
@@ -2654,6 +2712,12 @@ TABLE: dict[str, Derived] = {
                     "tingling ",
                     "weakness ",
                 ),
+            ),
+            (
+                (" documentation ", " evidence ", " mention ", " record "),
+                (" deficit", " flag", " injury", "aberrant", "exacerbation", "flare"),
+                (" of ",),
+                (" no ",),
             ),
             (
                 (" change ", " deficit ", "progression ", "worsening "),
@@ -2686,6 +2750,12 @@ TABLE: dict[str, Derived] = {
                 (" the ",),
                 ("conditions ", "criteria ", "indications ", "risk "),
                 (" applies ", " apply ", " met ", " present "),
+            ),
+            (
+                (" neither ",),
+                (" radicul",),
+                (" confirmed ", " demonstrated ", " documented ", " established ", " shown "),
+                (" been ",),
             ),
             (
                 (" instability ", " myelopathy ", " nerve ", " radicular ", " radiculopathy "),
@@ -2741,6 +2811,7 @@ TABLE: dict[str, Derived] = {
                             "heartburn ",
                             "instability ",
                             "locking ",
+                            "mechanical ",
                             "numbness ",
                             "radiating ",
                             "radicular ",
@@ -2758,6 +2829,7 @@ TABLE: dict[str, Derived] = {
                             "heartburn ",
                             "instability ",
                             "locking ",
+                            "mechanical ",
                             "numbness ",
                             "radiating ",
                             "radicular ",
@@ -2768,6 +2840,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" denie",),
+            ),
+            (
+                (
+                    (
+                        (" documentation ", " evidence ", " mention ", " record "),
+                        (" deficit", " flag", " injury", "aberrant", "exacerbation", "flare"),
+                        (" of ",),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
             ),
             (
                 (
@@ -2827,6 +2910,17 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" neither ",),
+                        (" radicul",),
+                        (" confirmed ", " demonstrated ", " documented ", " established ", " shown "),
+                        (" been ",),
+                    ),
+                ),
+                (" radicular", " radiculopathy"),
+            ),
+            (
+                (
+                    (
                         (" instability ", " myelopathy ", " nerve ", " radicular ", " radiculopathy "),
                         ("confirmed ", "established ", "shown ", "substantiated "),
                         (" has ", " is ", " root ", " was "),
@@ -2880,7 +2974,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "059645db565eff96739ff525": (
+    "e931f0224013ddea769e8926": (
         (
             (
                 ("intact ", "normal "),
@@ -2894,6 +2988,7 @@ TABLE: dict[str, Derived] = {
                 (" exam",),
                 (" document", " reveal", " show"),
             ),
+            ((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),
         ),
         (" exam", " motor", " neuro", " reflex", " sensory"),
         (
@@ -2919,6 +3014,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" exam",),
             ),
+            ((((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),), (" exam",)),
         ),
     ),
     "5a753179780b7123a076baac": (
@@ -3439,7 +3535,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "bfef761524a50aa72d7617af": (
+    "f9a3e216e14a4e694f8df4a3": (
         (
             (
                 ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
@@ -3456,6 +3552,13 @@ TABLE: dict[str, Derived] = {
             ),
             (("trial ",), (" of ",), (" no ",)),
             ((" untried ",), (" are ", " is ", " remain")),
+            (
+                (" documentation ", " evidence ", " indication ", " record "),
+                (" attempt", " failed", " trial", " tried"),
+                (" no ",),
+                (" of ", " that "),
+            ),
+            ((" attempt", " trial"), (" contain", " had ", " has ", " show"), (" no ",), (" at ", " of ", " with ")),
             (
                 (" never ",),
                 (" care ", " never "),
@@ -3570,6 +3673,28 @@ TABLE: dict[str, Derived] = {
             ),
             (((("trial ",), (" of ",), (" no ",)),), (" no",)),
             ((((" untried ",), (" are ", " is ", " remain")),), (" are", " is", " remain")),
+            (
+                (
+                    (
+                        (" documentation ", " evidence ", " indication ", " record "),
+                        (" attempt", " failed", " trial", " tried"),
+                        (" no ",),
+                        (" of ", " that "),
+                    ),
+                ),
+                (" no",),
+            ),
+            (
+                (
+                    (
+                        (" attempt", " trial"),
+                        (" contain", " had ", " has ", " show"),
+                        (" no ",),
+                        (" at ", " of ", " with "),
+                    ),
+                ),
+                (" contain", " had", " has", " show"),
+            ),
             (
                 (
                     (
@@ -3712,6 +3837,137 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" not",),
+            ),
+        ),
+    ),
+    "68972a23d835af206beae83a": (
+        (
+            (
+                (" therapy ",),
+                (" attended ", " begin ", " begun ", " start ", " started "),
+                (" not ", " yet "),
+                (" to ", "been "),
+            ),
+            (
+                (" treatment ",),
+                (" attended ", " begin ", " begun ", " start ", " started "),
+                (" not ", " yet "),
+                (" to ", "been "),
+            ),
+            (
+                (" attended ", " begin ", " begun ", " start ", " started "),
+                (" not ", " yet "),
+                (" pt ",),
+                (" to ", "been "),
+            ),
+            (
+                (" exercise",),
+                (" attended ", " begin ", " begun ", " start ", " started "),
+                (" not ", " yet "),
+                (" to ", "been "),
+            ),
+            (
+                (" program ",),
+                (" attended ", " begin ", " begun ", " start ", " started "),
+                (" not ", " yet "),
+                (" to ", "been "),
+            ),
+            ((" conservative ",), (" allowed ",), (" should ",), (" period ",)),
+            ((" conservative ",), (" should ",), (" period ",), (" care ",)),
+            ((" conservative ",), (" should ",), (" period ",), (" come ",)),
+            ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
+            ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
+            ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
+            ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
+            ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
+            ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
+            ((" conservative ",), (" allowed ",), (" should ",), (" course ",)),
+            ((" conservative ",), (" should ",), (" course ",), (" care ",)),
+            ((" conservative ",), (" should ",), (" course ",), (" come ",)),
+            ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
+            ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
+            ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
+            ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
+            ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
+            ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
+            ((" conservative ",), (" allowed ",), (" should ",), (" trial ",)),
+            ((" conservative ",), (" should ",), (" trial ",), (" care ",)),
+            ((" conservative ",), (" should ",), (" trial ",), (" come ",)),
+            ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
+            ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
+            ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
+            ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
+            ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
+            ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
+        ),
+        (" course", " exercise", " period", " program", " pt", " therapy", " treatment", " trial"),
+        (
+            (
+                (
+                    (
+                        (" therapy ",),
+                        (" attended ", " begin ", " begun ", " start ", " started "),
+                        (" not ", " yet "),
+                        (" to ", "been "),
+                    ),
+                    (
+                        (" treatment ",),
+                        (" attended ", " begin ", " begun ", " start ", " started "),
+                        (" not ", " yet "),
+                        (" to ", "been "),
+                    ),
+                    (
+                        (" attended ", " begin ", " begun ", " start ", " started "),
+                        (" not ", " yet "),
+                        (" pt ",),
+                        (" to ", "been "),
+                    ),
+                    (
+                        (" exercise",),
+                        (" attended ", " begin ", " begun ", " start ", " started "),
+                        (" not ", " yet "),
+                        (" to ", "been "),
+                    ),
+                    (
+                        (" program ",),
+                        (" attended ", " begin ", " begun ", " start ", " started "),
+                        (" not ", " yet "),
+                        (" to ", "been "),
+                    ),
+                ),
+                (" exercise", " program", " pt", " therapy", " treatment"),
+            ),
+            (
+                (
+                    ((" conservative ",), (" allowed ",), (" should ",), (" period ",)),
+                    ((" conservative ",), (" should ",), (" period ",), (" care ",)),
+                    ((" conservative ",), (" should ",), (" period ",), (" come ",)),
+                    ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
+                    ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
+                    ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
+                    ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
+                    ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
+                    ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
+                    ((" conservative ",), (" allowed ",), (" should ",), (" course ",)),
+                    ((" conservative ",), (" should ",), (" course ",), (" care ",)),
+                    ((" conservative ",), (" should ",), (" course ",), (" come ",)),
+                    ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
+                    ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
+                    ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
+                    ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
+                    ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
+                    ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
+                    ((" conservative ",), (" allowed ",), (" should ",), (" trial ",)),
+                    ((" conservative ",), (" should ",), (" trial ",), (" care ",)),
+                    ((" conservative ",), (" should ",), (" trial ",), (" come ",)),
+                    ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
+                    ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
+                    ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
+                    ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
+                    ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
+                    ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
+                ),
+                (" course", " period", " trial"),
             ),
         ),
     ),
