@@ -77,47 +77,32 @@ class FirstWords:
 
 class Windowed:
     """One pattern's matches in a window of a text, tried only where one of the words its
-    matches begin with begins (:meth:`~llm_extract.text.prefilter.Prefilter.finditer` on the
-    window) instead of at every character: a rationale is searched by a dozen patterns.
+    matches begin with begins (:meth:`~llm_extract.text.prefilter.Prefilter.finditer` with
+    the window's start and end) instead of at every character: a rationale is searched by a
+    dozen patterns.
 
-    The matches are the pattern's own in ``text[start:end]`` with ``pos``/``endpos``: the
-    window ends where the text would (``endpos``), and where it begins a match sees the same
-    text unless the pattern looks before it. So the pattern is run the ordinary way when the
-    window starts right after a word character (``\\b`` there differs), and always when
-    it looks behind or anchors at the start (seen in its source, conservatively). From the
-    :data:`PATIENCE`-th window on, like the screens: deriving the first words parses the
-    pattern.
+    The matches are the pattern's own in ``text`` with ``pos``/``endpos``: the prefilter reads
+    the whole text's lowered form, so ``\\b`` and look-behinds see the characters before the
+    window as ``re`` does. From the :data:`PATIENCE`-th window on, like the screens: deriving
+    the first words parses the pattern.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._prefilter = Prefilter(pattern)
-        source = pattern.pattern.replace("[^", "")
-        self._waiting = PATIENCE if "(?<" not in source and "^" not in source and "\\A" not in source else -1
+        self._waiting = PATIENCE
 
     def finditer(self, text: str, start: int, end: int, low: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text, start, end)``, given ``low``: ``text[start:end]`` lowered
+        """``pattern.finditer(text, start, end)``, given ``low``: the whole ``text`` lowered
         (:func:`~llm_extract.text.prefilter.lowered`)."""
-        if self._waiting or (start and _is_word(text[start - 1])):
-            if self._waiting > 0:
-                self._waiting -= 1
-            yield from self.pattern.finditer(text, start, end)
-            return
-        if start == 0 and end == len(text):  # the whole text: its own matches
-            yield from self._prefilter.finditer(text, low)
-            return
-        match = self.pattern.match
-        for m in self._prefilter.finditer(text[start:end], low):
-            # The same match, at the same place of the whole text (offsets the caller can use).
-            found = match(text, start + m.start(), end)
-            assert found is not None and found.end() == start + m.end()
-            yield found
+        if self._waiting:
+            self._waiting -= 1
+            return self.pattern.finditer(text, start, end)
+        return self._prefilter.finditer(text, low, start, end)
 
     def search(self, text: str, start: int, end: int, low: str) -> re.Match[str] | None:
         """``pattern.search(text, start, end)`` (see :meth:`finditer`)."""
-        return next(self.finditer(text, start, end, low), None)
-
-
-def _is_word(c: str) -> bool:
-    """``re``'s ``\\w`` for one character."""
-    return c.isalnum() or c == "_"
+        if self._waiting:
+            self._waiting -= 1
+            return self.pattern.search(text, start, end)
+        return self._prefilter.search(text, low, start, end)

@@ -81,8 +81,8 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     span = decision.spans.rationale
     if letter is None or span is None:
         return False
-    low = _lowered(letter, span.start, span.end)
-    if not _ALREADY_WORDS.may_match(low, 0, span.end - span.start):
+    low = _low(letter)
+    if not _may_match(_ALREADY_WORDS, letter, low, span.start, span.end):
         return False
     for m in _ALREADY_SCAN.finditer(letter, span.start, span.end, low):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -397,7 +397,7 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
     own = _kinds(decision.service)
     # A unit is letters only, and sentences are parted by other characters: a sentence
     # holds a unit when one of the rationale's units starts in it.
-    low = _lowered(letter, rationale.start, rationale.end)
+    low = _low(letter)
     units = [m.start() for m in patterns.unit.finditer(letter, rationale.start, rationale.end, low)]
     found: list[_Candidate] = []
     for start, end in sentences:
@@ -409,7 +409,7 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
         if not cue or patterns.subgroup.match(sentence):
             continue
         applied = bool(patterns.applied.search(sentence))
-        limits = list(patterns.limit.finditer(letter, start, end, _window(letter, rationale, start, end)))
+        limits = list(patterns.limit.finditer(letter, start, end, low))
         loose: dict[bool, set[int]] | None = None  # found when a limit needs them
         named: list[tuple[int, int, str]] | None = None
         for m in limits:
@@ -458,15 +458,6 @@ def _loose(letter: str, start: int, end: int, limits: list[re.Match[str]]) -> di
         if not patterns.history.search(letter, max(start, p.start() - 40), p.start()):
             loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
     return loose
-
-
-def _window(letter: str, span: Span, start: int, end: int) -> str:
-    """``letter[start:end]`` (inside ``span``) lowered, cut from the span's memoised lowered
-    text when lowering kept its offsets (it does unless the text holds a combining dot)."""
-    low = _lowered(letter, span.start, span.end)
-    if len(low) == span.end - span.start:
-        return low[start - span.start : end - span.start]
-    return lowered(letter[start:end])
 
 
 def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | None:
@@ -555,9 +546,7 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         )
     patterns = _limits()
     sentences = _sentences(letter, rationale.start, rationale.end)
-    # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
-    low = _lowered(letter, rationale.start, rationale.end)
-    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, low) is not None and any(
+    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, _low(letter)) is not None and any(
         patterns.trial.pattern.search(letter, s, e)
         and patterns.applied.search(letter, s, e)
         and not patterns.limit.pattern.search(letter, s, e)
@@ -704,7 +693,8 @@ def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     that sentence is searched alone. A sentence holds such words when a match starts in it.
     """
     text = letter[rationale.start : rationale.end] + " "
-    low = _lowered(letter, rationale.start, rationale.end) + " "
+    low = _low(letter)
+    low = (low[rationale.start : rationale.end] if len(low) == len(letter) else lowered(text[:-1])) + " "
     lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low)]
     if not lacks:
         return []
@@ -788,12 +778,12 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    low = _lowered(letter, span.start, span.end)
+    low = _low(letter)
     m = next(
         (
             m
             for p, words in _ABRUPT_WORDS
-            if words.may_match(low, 0, span.end - span.start)
+            if _may_match(words, letter, low, span.start, span.end)
             and (m := p.search(letter, span.start, span.end, low)) is not None
         ),
         None,
@@ -817,8 +807,14 @@ _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for each place of an item: one pass over its words for them all."""
 
 
-@functools.lru_cache(maxsize=32)
-def _lowered(letter: str, start: int, end: int) -> str:
-    """``letter[start:end]`` as the prefilters read it, memoised for the item's other finders
-    (bounded: a letter's items, one after the other)."""
-    return lowered(letter[start:end])
+@functools.lru_cache(maxsize=2)
+def _low(letter: str) -> str:
+    """The letter as the prefilters read it (:func:`~llm_extract.text.prefilter.lowered`),
+    lowered once for all its items' finders (bounded: the letter being summarised)."""
+    return lowered(letter)
+
+
+def _may_match(words: FirstWords, letter: str, low: str, start: int, end: int) -> bool:
+    """:meth:`FirstWords.may_match` of ``letter[start:end]``; True when lowering moved the
+    letter's offsets (a combining dot), where the words cannot be looked for in place."""
+    return len(low) != len(letter) or words.may_match(low, start, end)
