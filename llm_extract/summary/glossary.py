@@ -319,16 +319,13 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 _ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)
 _ABBREVIATION_FILTERS = tuple(Prefilter(pattern) for pattern in _ABBREVIATION_PATTERNS)
 _ABBREVIATION_SCREEN = Screened(_ABBREVIATION_FILTERS)
+_ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True))
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
     """The abbreviations a service name uses, in list order (only those whose words it holds are searched)."""
-    may = _ABBREVIATION_SCREEN.admitted(service)
-    return [
-        a
-        for a, pattern, prefilter in zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, _ABBREVIATION_FILTERS, strict=True)
-        if prefilter in may and pattern.search(service)
-    ]
+    may = _ABBREVIATION_SCREEN.mask(service)
+    return [a for k, (a, pattern) in enumerate(_ABBREVIATION_ITEMS) if may >> k & 1 and pattern.search(service)]
 
 
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}
@@ -603,11 +600,11 @@ def spanish_name(service: str) -> str | None:
     ~0.1 ms per name, and letters repeat service names.
     """
     screen, compiled = _spanish_patterns()
-    may = screen.admitted(service)
+    may = screen.mask(service)
     matches = [
         (m.start(), m.end(), es)
-        for pattern, prefilter, es in compiled
-        if prefilter in may
+        for k, (pattern, _, es) in enumerate(compiled)
+        if may >> k & 1
         for m in pattern.finditer(service)
     ]
     # Longest first (a stable sort keeps the list's order among equals).

@@ -35,18 +35,25 @@ class Screened:
         self._prefilters = tuple(prefilters)
         self._all = frozenset(self._prefilters)
         self._screen = Screen(self._prefilters)
-        self._always: frozenset[Prefilter] | None = None
+        self._always: int | None = None
         self._waiting = PATIENCE
 
-    def admitted(self, text: str) -> frozenset[Prefilter] | set[Prefilter]:
-        """The prefilters whose patterns may match in ``text`` (the others cannot)."""
+    def mask(self, text: str) -> int:
+        """Bit ``k`` set for each ``k``-th prefilter whose pattern may match in ``text`` (the
+        others cannot): tested with a shift, no set of prefilters built per text."""
         if self._waiting:
             self._waiting -= 1
-            return self._all
+            return -1
         if self._always is None:
-            self._always = frozenset(p for p in self._prefilters if not all(p.alternatives))
-        may = self._screen.admitted(text)
-        return may | self._always if self._always else may
+            self._always = sum(1 << k for k, p in enumerate(self._prefilters) if not all(p.alternatives))
+        return self._screen.mask(text) | self._always
+
+    def admitted(self, text: str) -> frozenset[Prefilter] | set[Prefilter]:
+        """The prefilters whose patterns may match in ``text`` (see :meth:`mask`)."""
+        mask = self.mask(text)
+        if mask == -1:
+            return self._all
+        return {p for k, p in enumerate(self._prefilters) if mask >> k & 1}
 
 
 class FirstWords:

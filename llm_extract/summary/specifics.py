@@ -330,18 +330,18 @@ def _compiled(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 def _kinds(text: str) -> set[str]:
     p = _limits()
-    may = p.kind_screen.admitted(text)
-    return {name for name, pattern, prefilter in p.kinds if prefilter in may and pattern.search(text)}
+    may = p.kind_screen.mask(text)
+    return {name for k, (name, pattern, _) in enumerate(p.kinds) if may >> k & 1 and pattern.search(text)}
 
 
 def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
     p = _limits()
-    may = p.kind_screen.admitted(letter[start:end])
+    may = p.kind_screen.mask(letter[start:end])
     return [
         (m.start(), m.end(), name)
-        for name, pattern, prefilter in p.kinds
-        if prefilter in may
+        for k, (name, pattern, _) in enumerate(p.kinds)
+        if may >> k & 1
         for m in pattern.finditer(letter, start, end)
     ]
 
@@ -728,9 +728,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     keys: set[str] = set()
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
         # Only the patterns whose words occur in the place can match there.
-        may = _MISSING_SCREEN.admitted(letter[start:end])
-        for key, pattern, prefilter in _MISSING_FILTERS:
-            if prefilter not in may or key in keys:
+        may = _MISSING_SCREEN.mask(letter[start:end])
+        for k, (key, pattern, _) in enumerate(_MISSING_FILTERS):
+            if not may >> k & 1 or key in keys:
                 continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
