@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress, count
 from dataclasses import dataclass
 
 from llm_extract.contract.models import GlossaryEntry
@@ -331,6 +332,8 @@ def abbreviations_in(service: str) -> list[Abbreviation]:
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}
 _FOLDED_MEANINGS = {lang: tuple(t.meaning.casefold() for t in terms) for lang, terms in TERMS.items()}
 _LATIN_1_END = "\xff"
+_FOUND = (-1).__lt__
+"""``str.find`` found it (as a C call, for :func:`itertools.compress`)."""
 
 
 @dataclass(frozen=True)
@@ -392,10 +395,11 @@ def _piece_terms(piece: str, lang: str) -> _LineTerms:
         # Lower-casing a Latin-1 piece keeps its offsets: a match starts where the term's
         # lower-case form occurs, and the pattern is tried only there.
         lowered = piece.lower()
-        for index, word in enumerate(_LOWER_TERMS[lang]):
-            at = lowered.find(word)
-            if at < 0:
-                continue
+        words = _LOWER_TERMS[lang]
+        # The terms' first places in one pass of C calls; the loop visits only the terms found.
+        places = list(map(lowered.find, words))
+        for index in compress(count(), map(_FOUND, places)):
+            at, word = places[index], words[index]
             match = terms[index].pattern().match
             while at >= 0:
                 if match(piece, at) is not None:
@@ -407,7 +411,7 @@ def _piece_terms(piece: str, lang: str) -> _LineTerms:
             if (m := each.pattern().search(piece)) is not None:
                 first.append((m.start(), index))
     folded = piece.casefold()
-    explained = frozenset(i for i, meaning in enumerate(_FOLDED_MEANINGS[lang]) if meaning in folded)
+    explained = frozenset(compress(count(), map(folded.__contains__, _FOLDED_MEANINGS[lang])))
     return _LineTerms(tuple(first), explained)
 
 

@@ -94,9 +94,10 @@ class Windowed:
     the first words parses the pattern.
     """
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], prefilter: Prefilter | None = None) -> None:
+        """``prefilter``: the pattern's own, when a screen has one already (derived once)."""
         self.pattern = pattern
-        self._prefilter = Prefilter(pattern)
+        self._prefilter = Prefilter(pattern) if prefilter is None else prefilter
         self._waiting = PATIENCE
 
     def finditer(self, text: str, start: int, end: int, low: str) -> Iterator[re.Match[str]]:

@@ -286,9 +286,9 @@ class _LimitPatterns:
 
     limit: Windowed
     """A long case-insensitive alternation: tried only where a match can begin."""
-    cue: re.Pattern[str]
+    cue: Windowed
     history: re.Pattern[str]
-    applied: re.Pattern[str]
+    applied: Windowed
     subgroup: re.Pattern[str]
     plain: re.Pattern[str]
     trial: Windowed
@@ -309,9 +309,9 @@ def _limits() -> _LimitPatterns:
     kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
     return _LimitPatterns(
         limit=Windowed(re.compile(_LIMIT, re.I)),
-        cue=re.compile(_GUIDELINE_CUE, re.I),
+        cue=Windowed(re.compile(_GUIDELINE_CUE, re.I)),
         history=re.compile(_HISTORY, re.I),
-        applied=re.compile(_APPLIED, re.I),
+        applied=Windowed(re.compile(_APPLIED, re.I)),
         subgroup=re.compile(_SUBGROUP, re.I),
         plain=re.compile(_PLAIN, re.I),
         trial=Windowed(re.compile(_TRIAL_WORDS, re.I)),
@@ -405,10 +405,11 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
         if k == len(units) or units[k] >= end:
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        cue = patterns.cue.search(sentence)
+        alone = lowered(sentence)  # the sentence searched on its own: its start is that of a text
+        cue = patterns.cue.search(sentence, 0, len(sentence), alone)
         if not cue or patterns.subgroup.match(sentence):
             continue
-        applied = bool(patterns.applied.search(sentence))
+        applied = patterns.applied.search(sentence, 0, len(sentence), alone) is not None
         limits = list(patterns.limit.finditer(letter, start, end, low))
         loose: dict[bool, set[int]] | None = None  # found when a limit needs them
         named: list[tuple[int, int, str]] | None = None
@@ -500,8 +501,9 @@ def _asked(
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
+    low = _low(letter)
     for start, end in sentences:
-        if not patterns.applied.search(letter, start, end):
+        if not patterns.applied.search(letter, start, end, low):
             continue
         for m in patterns.asked_in_rationale.finditer(letter, start, end):
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
@@ -546,10 +548,11 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         )
     patterns = _limits()
     sentences = _sentences(letter, rationale.start, rationale.end)
-    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, _low(letter)) is not None and any(
-        patterns.trial.pattern.search(letter, s, e)
-        and patterns.applied.search(letter, s, e)
-        and not patterns.limit.pattern.search(letter, s, e)
+    low = _low(letter)
+    trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, low) is not None and any(
+        patterns.trial.search(letter, s, e, low)
+        and patterns.applied.search(letter, s, e, low)
+        and not patterns.limit.search(letter, s, e, low)
         for s, e in sentences
     )
     chosen = _choose(_candidates(decision, letter, sentences, rationale), trial_applied)
@@ -734,7 +737,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
-            if (m := pattern.search(letter, start, end)) is not None:
+            if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
                 keys.add(key)
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
                 if len(found) == most:
@@ -805,6 +808,8 @@ _ABRUPT_WORDS = tuple((Windowed(pattern), FirstWords(Prefilter(pattern))) for pa
 _MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
 _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for each place of an item: one pass over its words for them all."""
+_MISSING_WINDOWS = tuple(Windowed(pattern, prefilter) for _, pattern, prefilter in _MISSING_FILTERS)
+"""The same patterns, each tried only where its first words begin (the screen's prefilters reused)."""
 
 
 @functools.lru_cache(maxsize=2)
