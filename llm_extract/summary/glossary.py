@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import compress, count
 from dataclasses import dataclass
+from itertools import compress, count
 
 from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.screens import Screened
