@@ -313,6 +313,9 @@ def _piece_counts(piece: str) -> tuple[int, int, int]:
     """(words, syllables, counted sentences) of one piece of a chunk (see :func:`_chunk_counts`)."""
     words = list_words_en(piece)
     fragments = _SENTENCE.findall(piece)
+    if len(fragments) == 1 and len(fragments[0]) == len(piece):  # the piece is its one fragment
+        short = len(words) <= 2
+        return len(words), sum(map(_token_syllables, map(str.lower, words))), 0 if short else 1
     return (
         len(words),
         sum(map(_token_syllables, map(str.lower, words))),
