@@ -325,8 +325,8 @@ _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=Tr
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
     """The abbreviations a service name uses, in list order (only those whose words it holds are searched)."""
-    may = _ABBREVIATION_SCREEN.mask(service)
-    return [a for k, (a, pattern) in enumerate(_ABBREVIATION_ITEMS) if may >> k & 1 and pattern.search(service)]
+    items = _ABBREVIATION_ITEMS
+    return [items[k][0] for k in _ABBREVIATION_SCREEN.indices(service) if items[k][1].search(service)]
 
 
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}
@@ -604,12 +604,8 @@ def spanish_name(service: str) -> str | None:
     ~0.1 ms per name, and letters repeat service names.
     """
     screen, compiled = _spanish_patterns()
-    may = screen.mask(service)
     matches = [
-        (m.start(), m.end(), es)
-        for k, (pattern, _, es) in enumerate(compiled)
-        if may >> k & 1
-        for m in pattern.finditer(service)
+        (m.start(), m.end(), compiled[k][2]) for k in screen.indices(service) for m in compiled[k][0].finditer(service)
     ]
     # Longest first (a stable sort keeps the list's order among equals).
     matches.sort(key=lambda m: m[0] - m[1])

@@ -15,7 +15,7 @@ match, only faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from llm_extract.text.prefilter import Prefilter, Screen
 
@@ -47,6 +47,20 @@ class Screened:
         if self._always is None:
             self._always = sum(1 << k for k, p in enumerate(self._prefilters) if not all(p.alternatives))
         return self._screen.mask(text) | self._always
+
+    def indices(self, text: str) -> Sequence[int]:
+        """The indices of the prefilters whose patterns may match in ``text``, in order: read
+        off the set bits of :meth:`mask`, so a text costs its few admitted patterns, not a
+        test per pattern."""
+        mask = self.mask(text)
+        if mask == -1:
+            return range(len(self._prefilters))
+        found: list[int] = []
+        while mask:
+            bit = mask & -mask
+            found.append(bit.bit_length() - 1)
+            mask ^= bit
+        return found
 
     def admitted(self, text: str) -> frozenset[Prefilter] | set[Prefilter]:
         """The prefilters whose patterns may match in ``text`` (see :meth:`mask`)."""

@@ -330,19 +330,18 @@ def _compiled(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 def _kinds(text: str) -> set[str]:
     p = _limits()
-    may = p.kind_screen.mask(text)
-    return {name for k, (name, pattern, _) in enumerate(p.kinds) if may >> k & 1 and pattern.search(text)}
+    kinds = p.kinds
+    return {kinds[k][0] for k in p.kind_screen.indices(text) if kinds[k][1].search(text)}
 
 
 def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
     p = _limits()
-    may = p.kind_screen.mask(letter[start:end])
+    kinds = p.kinds
     return [
-        (m.start(), m.end(), name)
-        for k, (name, pattern, _) in enumerate(p.kinds)
-        if may >> k & 1
-        for m in pattern.finditer(letter, start, end)
+        (m.start(), m.end(), kinds[k][0])
+        for k in p.kind_screen.indices(letter[start:end])
+        for m in kinds[k][1].finditer(letter, start, end)
     ]
 
 
@@ -731,9 +730,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     keys: set[str] = set()
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
         # Only the patterns whose words occur in the place can match there.
-        may = _MISSING_SCREEN.mask(letter[start:end])
-        for k, (key, pattern, _) in enumerate(_MISSING_FILTERS):
-            if not may >> k & 1 or key in keys:
+        for k in _MISSING_SCREEN.indices(letter[start:end]):
+            key, pattern, _ = _MISSING_FILTERS[k]
+            if key in keys:
                 continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
