@@ -40,10 +40,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from llm_extract.text.syllables_en import sentence_pieces
 
@@ -67,9 +66,12 @@ _ONSET_CLUSTERS: Final = frozenset({"pr", "br", "tr", "dr", "cr", "kr", "gr", "f
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """One sound unit of a word: a vowel letter or a consonant (possibly a digraph like ``ch``)."""
+class _Unit(NamedTuple):
+    """One sound unit of a word: a vowel letter or a consonant (possibly a digraph like ``ch``).
+
+    A named tuple, not a frozen dataclass: a new word builds one per letter, and a tuple is
+    made several times faster (a frozen dataclass sets each field through ``object.__setattr__``).
+    """
 
     text: str
     vowel: bool
@@ -78,25 +80,33 @@ class _Unit:
 def _units(word: str) -> list[_Unit]:
     """Split a lower-case letter string into vowel letters and consonant units."""
     units: list[_Unit] = []
+    append = units.append
     i = 0
     n = len(word)
     while i < n:
         c = word[i]
         nxt = word[i + 1] if i + 1 < n else ""
-        after = word[i + 2] if i + 2 < n else ""
-        if c in "qg" and nxt == "u" and after and (after in "eéiíèì" or (c == "q" and after in _VOWEL_LETTERS)):
-            units.append(_Unit(c + nxt, vowel=False))  # silent u: que, qui, gue, gui
-            i += 2
-        elif c + nxt in ("ch", "ll", "rr"):
-            units.append(_Unit(c + nxt, vowel=False))
+        if (c == "q" or c == "g") and nxt == "u" and i + 2 < n:
+            after = word[i + 2]
+            if after in "eéiíèì" or (c == "q" and after in _VOWEL_LETTERS):
+                append(_new(_Unit, (c + nxt, False)))  # silent u: que, qui, gue, gui
+                i += 2
+                continue
+        if (c == "c" and nxt == "h") or (c == nxt and (c == "l" or c == "r")):  # ch, ll, rr
+            append(_new(_Unit, (c + nxt, False)))
             i += 2
         elif c == "y":
-            units.append(_Unit(c, vowel=nxt not in _VOWEL_LETTERS))
+            append(_new(_Unit, (c, nxt not in _VOWEL_LETTERS)))
             i += 1
         else:
-            units.append(_Unit(c, vowel=c in _VOWEL_LETTERS))
+            append(_new(_Unit, (c, c in _VOWEL_LETTERS)))
             i += 1
     return units
+
+
+_new = tuple.__new__
+"""Builds a :class:`_Unit` without the Python-level ``__new__`` a named tuple adds (a new word
+makes one per letter)."""
 
 
 def _hiatus(prev: str, cur: str, nucleus_has_strong: bool) -> bool:
