@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from llm_extract.text import syllables_en
 from llm_extract.text.syllables_en import (
     count_sentences_en,
     count_syllables_en,
@@ -119,3 +120,19 @@ def test_grade_of_a_text_is_the_grade_of_its_whole_text(text: str) -> None:
 def test_sentence_pieces_cut_at_each_whitespace_after_a_terminator() -> None:
     for line in ("", "One.", "One. Two!  Three?\tFour.\u00a0Five", "a.b. c?! d..", ". .", "x.\u2028y", "no cut"):
         assert sentence_pieces(line) == re.split(r"(?<=[.!?])\s", line), line
+
+
+def test_hyphenation_counts_do_not_change_when_the_walk_table_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that has hyphenated many words reads a word's substrings only while they
+    begin a pattern: the counts are those of trying every substring."""
+    words = ["therapeutic", "orphenadrine", "wristhand", "emgncv", "preop", "x" * 30, "a", "ab", "december"]
+    words += sorted({w.lower() for case in CASES for w in list_words_en(case["text"])})
+    words += [w[::-1] for w in words]
+    monkeypatch.setattr(syllables_en, "_walk", None)
+    monkeypatch.setattr(syllables_en, "_hyphenated", -(10**9))  # the table is not built
+    tried = [syllables_en._hyphenation_syllables(w) for w in words]
+    assert syllables_en._walk is None
+    monkeypatch.setattr(syllables_en, "_hyphenated", syllables_en._WALK_PATIENCE)
+    walked = [syllables_en._hyphenation_syllables(w) for w in words]
+    assert syllables_en._walk is not None
+    assert walked == tried

@@ -11,9 +11,14 @@ brief's own split has 5 parts but said 6) and ``evaluación`` has 4 (e-va-lua-ci
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from llm_extract.text.syllables_es import (
+    _TERMINATOR,
     SentenceMeasure,
+    _last_run,
+    _sentence_count,
     count_syllables_es,
     fernandez_huerta,
     list_words_es,
@@ -207,3 +212,20 @@ def test_fernandez_huerta_plain_summary_is_easy() -> None:
         "El revisor las aprobó. La terapia puede ayudarle a moverse con menos dolor."
     )
     assert 70 < fernandez_huerta(text) < 100
+
+
+_SENTENCE_TEXT = st.lists(
+    st.sampled_from([*"aAbéÉsSrDJx .,;!?\u2026\"')(]»\u201d\u2019«¿¡\n\t12", "Sr.", "J. ", "etc. ", "\n- "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_SENTENCE_TEXT)
+def test_the_score_counts_the_sentences_split_sentences_finds(text: str) -> None:
+    """The score counts a long line's sentences piece by piece and finds the run ending a line
+    from its end: the count is that of the sentences themselves."""
+    assert _sentence_count(text) == len(split_sentences_es(text))
+    for line in text.split("\n"):
+        runs = list(_TERMINATOR.finditer(line))
+        assert _last_run(line) == (runs[-1].start() if runs and runs[-1].end() == len(line) else None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.screens import Screened
@@ -319,21 +320,20 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 _ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)
 _ABBREVIATION_FILTERS = tuple(Prefilter(pattern) for pattern in _ABBREVIATION_PATTERNS)
 _ABBREVIATION_SCREEN = Screened(_ABBREVIATION_FILTERS)
+_ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True))
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
     """The abbreviations a service name uses, in list order (only those whose words it holds are searched)."""
-    may = _ABBREVIATION_SCREEN.admitted(service)
-    return [
-        a
-        for a, pattern, prefilter in zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, _ABBREVIATION_FILTERS, strict=True)
-        if prefilter in may and pattern.search(service)
-    ]
+    items = _ABBREVIATION_ITEMS
+    return [items[k][0] for k in _ABBREVIATION_SCREEN.indices(service) if items[k][1].search(service)]
 
 
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}
 _FOLDED_MEANINGS = {lang: tuple(t.meaning.casefold() for t in terms) for lang, terms in TERMS.items()}
 _LATIN_1_END = "\xff"
+_FOUND = (-1).__lt__
+"""``str.find`` found it (as a C call, for :func:`itertools.compress`)."""
 
 
 @dataclass(frozen=True)
@@ -395,10 +395,11 @@ def _piece_terms(piece: str, lang: str) -> _LineTerms:
         # Lower-casing a Latin-1 piece keeps its offsets: a match starts where the term's
         # lower-case form occurs, and the pattern is tried only there.
         lowered = piece.lower()
-        for index, word in enumerate(_LOWER_TERMS[lang]):
-            at = lowered.find(word)
-            if at < 0:
-                continue
+        words = _LOWER_TERMS[lang]
+        # The terms' first places in one pass of C calls; the loop visits only the terms found.
+        places = list(map(lowered.find, words))
+        for index in compress(count(), map(_FOUND, places)):
+            at, word = places[index], words[index]
             match = terms[index].pattern().match
             while at >= 0:
                 if match(piece, at) is not None:
@@ -410,7 +411,7 @@ def _piece_terms(piece: str, lang: str) -> _LineTerms:
             if (m := each.pattern().search(piece)) is not None:
                 first.append((m.start(), index))
     folded = piece.casefold()
-    explained = frozenset(i for i, meaning in enumerate(_FOLDED_MEANINGS[lang]) if meaning in folded)
+    explained = frozenset(compress(count(), map(folded.__contains__, _FOLDED_MEANINGS[lang])))
     return _LineTerms(tuple(first), explained)
 
 
@@ -603,12 +604,8 @@ def spanish_name(service: str) -> str | None:
     ~0.1 ms per name, and letters repeat service names.
     """
     screen, compiled = _spanish_patterns()
-    may = screen.admitted(service)
     matches = [
-        (m.start(), m.end(), es)
-        for pattern, prefilter, es in compiled
-        if prefilter in may
-        for m in pattern.finditer(service)
+        (m.start(), m.end(), compiled[k][2]) for k in screen.indices(service) for m in compiled[k][0].finditer(service)
     ]
     # Longest first (a stable sort keeps the list's order among equals).
     matches.sort(key=lambda m: m[0] - m[1])

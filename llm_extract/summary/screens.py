@@ -15,7 +15,7 @@ match, only faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from llm_extract.text.prefilter import Prefilter, Screen
 
@@ -35,18 +35,39 @@ class Screened:
         self._prefilters = tuple(prefilters)
         self._all = frozenset(self._prefilters)
         self._screen = Screen(self._prefilters)
-        self._always: frozenset[Prefilter] | None = None
+        self._always: int | None = None
         self._waiting = PATIENCE
 
-    def admitted(self, text: str) -> frozenset[Prefilter] | set[Prefilter]:
-        """The prefilters whose patterns may match in ``text`` (the others cannot)."""
+    def mask(self, text: str) -> int:
+        """Bit ``k`` set for each ``k``-th prefilter whose pattern may match in ``text`` (the
+        others cannot): tested with a shift, no set of prefilters built per text."""
         if self._waiting:
             self._waiting -= 1
-            return self._all
+            return -1
         if self._always is None:
-            self._always = frozenset(p for p in self._prefilters if not all(p.alternatives))
-        may = self._screen.admitted(text)
-        return may | self._always if self._always else may
+            self._always = sum(1 << k for k, p in enumerate(self._prefilters) if not all(p.alternatives))
+        return self._screen.mask(text) | self._always
+
+    def indices(self, text: str) -> Sequence[int]:
+        """The indices of the prefilters whose patterns may match in ``text``, in order: read
+        off the set bits of :meth:`mask`, so a text costs its few admitted patterns, not a
+        test per pattern."""
+        mask = self.mask(text)
+        if mask == -1:
+            return range(len(self._prefilters))
+        found: list[int] = []
+        while mask:
+            bit = mask & -mask
+            found.append(bit.bit_length() - 1)
+            mask ^= bit
+        return found
+
+    def admitted(self, text: str) -> frozenset[Prefilter] | set[Prefilter]:
+        """The prefilters whose patterns may match in ``text`` (see :meth:`mask`)."""
+        mask = self.mask(text)
+        if mask == -1:
+            return self._all
+        return {p for k, p in enumerate(self._prefilters) if mask >> k & 1}
 
 
 class FirstWords:
@@ -77,47 +98,33 @@ class FirstWords:
 
 class Windowed:
     """One pattern's matches in a window of a text, tried only where one of the words its
-    matches begin with begins (:meth:`~llm_extract.text.prefilter.Prefilter.finditer` on the
-    window) instead of at every character: a rationale is searched by a dozen patterns.
+    matches begin with begins (:meth:`~llm_extract.text.prefilter.Prefilter.finditer` with
+    the window's start and end) instead of at every character: a rationale is searched by a
+    dozen patterns.
 
-    The matches are the pattern's own in ``text[start:end]`` with ``pos``/``endpos``: the
-    window ends where the text would (``endpos``), and where it begins a match sees the same
-    text unless the pattern looks before it. So the pattern is run the ordinary way when the
-    window starts right after a word character (``\\b`` there differs), and always when
-    it looks behind or anchors at the start (seen in its source, conservatively). From the
-    :data:`PATIENCE`-th window on, like the screens: deriving the first words parses the
-    pattern.
+    The matches are the pattern's own in ``text`` with ``pos``/``endpos``: the prefilter reads
+    the whole text's lowered form, so ``\\b`` and look-behinds see the characters before the
+    window as ``re`` does. From the :data:`PATIENCE`-th window on, like the screens: deriving
+    the first words parses the pattern.
     """
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], prefilter: Prefilter | None = None) -> None:
+        """``prefilter``: the pattern's own, when a screen has one already (derived once)."""
         self.pattern = pattern
-        self._prefilter = Prefilter(pattern)
-        source = pattern.pattern.replace("[^", "")
-        self._waiting = PATIENCE if "(?<" not in source and "^" not in source and "\\A" not in source else -1
+        self._prefilter = Prefilter(pattern) if prefilter is None else prefilter
+        self._waiting = PATIENCE
 
     def finditer(self, text: str, start: int, end: int, low: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text, start, end)``, given ``low``: ``text[start:end]`` lowered
+        """``pattern.finditer(text, start, end)``, given ``low``: the whole ``text`` lowered
         (:func:`~llm_extract.text.prefilter.lowered`)."""
-        if self._waiting or (start and _is_word(text[start - 1])):
-            if self._waiting > 0:
-                self._waiting -= 1
-            yield from self.pattern.finditer(text, start, end)
-            return
-        if start == 0 and end == len(text):  # the whole text: its own matches
-            yield from self._prefilter.finditer(text, low)
-            return
-        match = self.pattern.match
-        for m in self._prefilter.finditer(text[start:end], low):
-            # The same match, at the same place of the whole text (offsets the caller can use).
-            found = match(text, start + m.start(), end)
-            assert found is not None and found.end() == start + m.end()
-            yield found
+        if self._waiting:
+            self._waiting -= 1
+            return self.pattern.finditer(text, start, end)
+        return self._prefilter.finditer(text, low, start, end)
 
     def search(self, text: str, start: int, end: int, low: str) -> re.Match[str] | None:
         """``pattern.search(text, start, end)`` (see :meth:`finditer`)."""
-        return next(self.finditer(text, start, end, low), None)
-
-
-def _is_word(c: str) -> bool:
-    """``re``'s ``\\w`` for one character."""
-    return c.isalnum() or c == "_"
+        if self._waiting:
+            self._waiting -= 1
+            return self.pattern.search(text, start, end)
+        return self._prefilter.search(text, low, start, end)

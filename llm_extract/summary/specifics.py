@@ -81,8 +81,8 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     span = decision.spans.rationale
     if letter is None or span is None:
         return False
-    low = _lowered(letter, span.start, span.end)
-    if not _ALREADY_WORDS.may_match(low, 0, span.end - span.start):
+    low = _low(letter)
+    if not _may_match(_ALREADY_WORDS, letter, low, span.start, span.end):
         return False
     for m in _ALREADY_SCAN.finditer(letter, span.start, span.end, low):
         sentence_start = letter.rfind(".", span.start, m.start()) + 1
@@ -286,9 +286,9 @@ class _LimitPatterns:
 
     limit: Windowed
     """A long case-insensitive alternation: tried only where a match can begin."""
-    cue: re.Pattern[str]
+    cue: Windowed
     history: re.Pattern[str]
-    applied: re.Pattern[str]
+    applied: Windowed
     subgroup: re.Pattern[str]
     plain: re.Pattern[str]
     trial: Windowed
@@ -309,9 +309,9 @@ def _limits() -> _LimitPatterns:
     kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
     return _LimitPatterns(
         limit=Windowed(re.compile(_LIMIT, re.I)),
-        cue=re.compile(_GUIDELINE_CUE, re.I),
+        cue=Windowed(re.compile(_GUIDELINE_CUE, re.I)),
         history=re.compile(_HISTORY, re.I),
-        applied=re.compile(_APPLIED, re.I),
+        applied=Windowed(re.compile(_APPLIED, re.I)),
         subgroup=re.compile(_SUBGROUP, re.I),
         plain=re.compile(_PLAIN, re.I),
         trial=Windowed(re.compile(_TRIAL_WORDS, re.I)),
@@ -330,19 +330,18 @@ def _compiled(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 def _kinds(text: str) -> set[str]:
     p = _limits()
-    may = p.kind_screen.admitted(text)
-    return {name for name, pattern, prefilter in p.kinds if prefilter in may and pattern.search(text)}
+    kinds = p.kinds
+    return {kinds[k][0] for k in p.kind_screen.indices(text) if kinds[k][1].search(text)}
 
 
 def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
     p = _limits()
-    may = p.kind_screen.admitted(letter[start:end])
+    kinds = p.kinds
     return [
-        (m.start(), m.end(), name)
-        for name, pattern, prefilter in p.kinds
-        if prefilter in may
-        for m in pattern.finditer(letter, start, end)
+        (m.start(), m.end(), kinds[k][0])
+        for k in p.kind_screen.indices(letter[start:end])
+        for m in kinds[k][1].finditer(letter, start, end)
     ]
 
 
@@ -397,7 +396,7 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
     own = _kinds(decision.service)
     # A unit is letters only, and sentences are parted by other characters: a sentence
     # holds a unit when one of the rationale's units starts in it.
-    low = _lowered(letter, rationale.start, rationale.end)
+    low = _low(letter)
     units = [m.start() for m in patterns.unit.finditer(letter, rationale.start, rationale.end, low)]
     found: list[_Candidate] = []
     for start, end in sentences:
@@ -405,11 +404,12 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
         if k == len(units) or units[k] >= end:
             continue  # no amount of care or time, so no limit (nor a list entry beside one)
         sentence = letter[start:end]
-        cue = patterns.cue.search(sentence)
+        alone = lowered(sentence)  # the sentence searched on its own: its start is that of a text
+        cue = patterns.cue.search(sentence, 0, len(sentence), alone)
         if not cue or patterns.subgroup.match(sentence):
             continue
-        applied = bool(patterns.applied.search(sentence))
-        limits = list(patterns.limit.finditer(letter, start, end, _window(letter, rationale, start, end)))
+        applied = patterns.applied.search(sentence, 0, len(sentence), alone) is not None
+        limits = list(patterns.limit.finditer(letter, start, end, low))
         loose: dict[bool, set[int]] | None = None  # found when a limit needs them
         named: list[tuple[int, int, str]] | None = None
         for m in limits:
@@ -460,15 +460,6 @@ def _loose(letter: str, start: int, end: int, limits: list[re.Match[str]]) -> di
     return loose
 
 
-def _window(letter: str, span: Span, start: int, end: int) -> str:
-    """``letter[start:end]`` (inside ``span``) lowered, cut from the span's memoised lowered
-    text when lowering kept its offsets (it does unless the text holds a combining dot)."""
-    low = _lowered(letter, span.start, span.end)
-    if len(low) == span.end - span.start:
-        return low[start - span.start : end - span.start]
-    return lowered(letter[start:end])
-
-
 def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | None:
     """The applied limit, else the one value the rationale's limits agree on (counts of
     visits before times), else nothing."""
@@ -509,8 +500,9 @@ def _asked(
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
+    low = _low(letter)
     for start, end in sentences:
-        if not patterns.applied.search(letter, start, end):
+        if not patterns.applied.search(letter, start, end, low):
             continue
         for m in patterns.asked_in_rationale.finditer(letter, start, end):
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
@@ -555,12 +547,11 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         )
     patterns = _limits()
     sentences = _sentences(letter, rationale.start, rationale.end)
-    # A sentence's "trial" is in the rationale, and sentences end after a non-word character.
-    low = _lowered(letter, rationale.start, rationale.end)
+    low = _low(letter)
     trial_applied = patterns.trial.search(letter, rationale.start, rationale.end, low) is not None and any(
-        patterns.trial.pattern.search(letter, s, e)
-        and patterns.applied.search(letter, s, e)
-        and not patterns.limit.pattern.search(letter, s, e)
+        patterns.trial.search(letter, s, e, low)
+        and patterns.applied.search(letter, s, e, low)
+        and not patterns.limit.search(letter, s, e, low)
         for s, e in sentences
     )
     chosen = _choose(_candidates(decision, letter, sentences, rationale), trial_applied)
@@ -704,7 +695,8 @@ def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     that sentence is searched alone. A sentence holds such words when a match starts in it.
     """
     text = letter[rationale.start : rationale.end] + " "
-    low = _lowered(letter, rationale.start, rationale.end) + " "
+    low = _low(letter)
+    low = (low[rationale.start : rationale.end] if len(low) == len(letter) else lowered(text[:-1])) + " "
     lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low)]
     if not lacks:
         return []
@@ -738,13 +730,13 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     keys: set[str] = set()
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
         # Only the patterns whose words occur in the place can match there.
-        may = _MISSING_SCREEN.admitted(letter[start:end])
-        for key, pattern, prefilter in _MISSING_FILTERS:
-            if prefilter not in may or key in keys:
+        for k in _MISSING_SCREEN.indices(letter[start:end]):
+            key, pattern, _ = _MISSING_FILTERS[k]
+            if key in keys:
                 continue
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
-            if (m := pattern.search(letter, start, end)) is not None:
+            if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
                 keys.add(key)
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
                 if len(found) == most:
@@ -788,12 +780,12 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    low = _lowered(letter, span.start, span.end)
+    low = _low(letter)
     m = next(
         (
             m
             for p, words in _ABRUPT_WORDS
-            if words.may_match(low, 0, span.end - span.start)
+            if _may_match(words, letter, low, span.start, span.end)
             and (m := p.search(letter, span.start, span.end, low)) is not None
         ),
         None,
@@ -815,10 +807,18 @@ _ABRUPT_WORDS = tuple((Windowed(pattern), FirstWords(Prefilter(pattern))) for pa
 _MISSING_FILTERS = tuple((key, pattern, Prefilter(pattern)) for key, pattern in _MISSING)
 _MISSING_SCREEN = Screened(prefilter for _, _, prefilter in _MISSING_FILTERS)
 """Seventeen patterns for each place of an item: one pass over its words for them all."""
+_MISSING_WINDOWS = tuple(Windowed(pattern, prefilter) for _, pattern, prefilter in _MISSING_FILTERS)
+"""The same patterns, each tried only where its first words begin (the screen's prefilters reused)."""
 
 
-@functools.lru_cache(maxsize=32)
-def _lowered(letter: str, start: int, end: int) -> str:
-    """``letter[start:end]`` as the prefilters read it, memoised for the item's other finders
-    (bounded: a letter's items, one after the other)."""
-    return lowered(letter[start:end])
+@functools.lru_cache(maxsize=2)
+def _low(letter: str) -> str:
+    """The letter as the prefilters read it (:func:`~llm_extract.text.prefilter.lowered`),
+    lowered once for all its items' finders (bounded: the letter being summarised)."""
+    return lowered(letter)
+
+
+def _may_match(words: FirstWords, letter: str, low: str, start: int, end: int) -> bool:
+    """:meth:`FirstWords.may_match` of ``letter[start:end]``; True when lowering moved the
+    letter's offsets (a combining dot), where the words cannot be looked for in place."""
+    return len(low) != len(letter) or words.may_match(low, start, end)

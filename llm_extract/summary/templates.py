@@ -394,6 +394,8 @@ class _Writer:
             plan = _plan(sentence, _blank(sentence, values), self.lang)
         else:
             plan = _fixed_plan(sentence, self.lang)
+        if len(plan) == 1 and not plan[0][1]:
+            return plan[0][0]  # one part using no term: said as it is (most sentences)
         said: list[str] = []
         for part, terms in plan:
             said.append(part)
@@ -418,7 +420,8 @@ when the term needs none there)."""
 def _plan(sentence: str, searched: str, lang: str) -> _Plan:
     """The plan of a sentence holding letter values: one part; ``searched`` is the sentence
     with its values blanked out (a letter value is never searched for terms)."""
-    return ((sentence, _terms_of(searched, sentence.casefold(), lang)),)
+    terms = glossary.terms_in(searched, lang)
+    return ((sentence, _explained(terms, sentence.casefold()) if terms else ()),)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -432,9 +435,14 @@ def _fixed_plan(paragraph: str, lang: str) -> _Plan:
 def _terms_of(part: str, folded: str, lang: str) -> tuple[tuple[str, str | None], ...]:
     """The terms ``part`` uses, each with its explaining sentence unless ``folded`` (the
     whole text said, case-folded) states the meaning itself."""
+    return _explained(glossary.terms_in(part, lang), folded)
+
+
+def _explained(terms: Sequence[glossary.Term], folded: str) -> tuple[tuple[str, str | None], ...]:
+    """Each of ``terms`` with its explaining sentence unless ``folded`` states its meaning."""
     return tuple(
         (term.term, term.sentence if term.sentence is not None and term.meaning.casefold() not in folded else None)
-        for term in glossary.terms_in(part, lang)
+        for term in terms
     )
 
 
@@ -745,6 +753,8 @@ def _blank(text: str, values: Sequence[str]) -> str:
     """``text`` with each value replaced by a space, longest first (a value may hold a shorter one)."""
     if not values:
         return text
+    if len(values) == 1:
+        return text.replace(values[0], " ")
     for value in sorted(set(values), key=len, reverse=True):
         text = text.replace(value, " ")
     return text

@@ -142,9 +142,17 @@ def hard_words(text: str, glossary: frozenset[str] = frozenset()) -> list[str]:
                 continue
             seen.add(key)
             # A glossary only adds familiar words, so only a word unknown without it is checked with it.
-            if not (glossary and is_known_word(key, glossary)):
+            if not (glossary and _known_with(key, glossary)):
                 result.append(token)
     return result
+
+
+@lru_cache(maxsize=8192)
+def _known_with(key: str, glossary: frozenset[str]) -> bool:
+    """:func:`is_known_word` of a lower-case word unknown without a glossary, memoised per
+    glossary: summaries meet the same few unknown words with one of a few glossaries (a
+    glossary's hash is kept by the set, and the summary hands the same set object again)."""
+    return is_known_word(key, glossary)
 
 
 @lru_cache(maxsize=8192)

@@ -109,6 +109,36 @@ def _patterns() -> tuple[dict[str, str], int]:
     return patterns, max(map(len, patterns))
 
 
+_WALK_PATIENCE: Final = 512
+"""Words hyphenated before the patterns are laid out for :func:`_walk_table` (~15 ms, paid
+by a process that counts many new words, not by one that summarises a single letter)."""
+_walk: dict[str, str] | None = None
+_hyphenated = 0
+
+
+def _walk_table() -> dict[str, str] | None:
+    """The patterns plus every proper prefix of a pattern (mapped to ``""``), once
+    :data:`_WALK_PATIENCE` words were hyphenated; else None.
+
+    With it, the substrings of a word starting at one place are read only while they begin
+    some pattern: a substring that is neither a pattern nor a prefix of one cannot be
+    extended into a pattern. About half the look-ups of trying every substring up to the
+    longest pattern, with the same break points.
+    """
+    global _walk, _hyphenated
+    if _walk is None:
+        _hyphenated += 1
+        if _hyphenated <= _WALK_PATIENCE:
+            return None
+        patterns, _ = _patterns()
+        walk = dict(patterns)
+        for key in patterns:
+            for j in range(1, len(key)):
+                walk.setdefault(key[:j], "")
+        _walk = walk
+    return _walk
+
+
 def _hyphenation_syllables(word: str) -> int:
     """Count syllables as Pyphen 0.18.1 does for textstat: odd-valued Liang break points + 1.
 
@@ -118,14 +148,18 @@ def _hyphenation_syllables(word: str) -> int:
     its default ``left=2, right=2``.
     """
     patterns, maxlen = _patterns()
+    walk = _walk_table()
     word = word.lower()
     pointed = f".{word}."
     size = len(pointed)
     values = [0] * (size + 1)
+    get = patterns.get if walk is None else walk.get
     for i in range(size - 1):
         for j in range(i + 1, min(i + maxlen, size) + 1):
-            found = patterns.get(pointed[i:j])
-            if found is None:
+            found = get(pointed[i:j])
+            if not found:  # None: no pattern here; "": no pattern, but a prefix of one
+                if found is None and walk is not None:
+                    break
                 continue
             start = i + ord(found[0]) - 49  # found[0] encodes the offset; values start at found[1]
             for k in range(1, len(found)):
@@ -279,6 +313,9 @@ def _piece_counts(piece: str) -> tuple[int, int, int]:
     """(words, syllables, counted sentences) of one piece of a chunk (see :func:`_chunk_counts`)."""
     words = list_words_en(piece)
     fragments = _SENTENCE.findall(piece)
+    if len(fragments) == 1 and len(fragments[0]) == len(piece):  # the piece is its one fragment
+        short = len(words) <= 2
+        return len(words), sum(map(_token_syllables, map(str.lower, words))), 0 if short else 1
     return (
         len(words),
         sum(map(_token_syllables, map(str.lower, words))),

@@ -40,10 +40,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from llm_extract.text.syllables_en import sentence_pieces
 
@@ -67,9 +66,12 @@ _ONSET_CLUSTERS: Final = frozenset({"pr", "br", "tr", "dr", "cr", "kr", "gr", "f
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """One sound unit of a word: a vowel letter or a consonant (possibly a digraph like ``ch``)."""
+class _Unit(NamedTuple):
+    """One sound unit of a word: a vowel letter or a consonant (possibly a digraph like ``ch``).
+
+    A named tuple, not a frozen dataclass: a new word builds one per letter, and a tuple is
+    made several times faster (a frozen dataclass sets each field through ``object.__setattr__``).
+    """
 
     text: str
     vowel: bool
@@ -78,25 +80,33 @@ class _Unit:
 def _units(word: str) -> list[_Unit]:
     """Split a lower-case letter string into vowel letters and consonant units."""
     units: list[_Unit] = []
+    append = units.append
     i = 0
     n = len(word)
     while i < n:
         c = word[i]
         nxt = word[i + 1] if i + 1 < n else ""
-        after = word[i + 2] if i + 2 < n else ""
-        if c in "qg" and nxt == "u" and after and (after in "eéiíèì" or (c == "q" and after in _VOWEL_LETTERS)):
-            units.append(_Unit(c + nxt, vowel=False))  # silent u: que, qui, gue, gui
-            i += 2
-        elif c + nxt in ("ch", "ll", "rr"):
-            units.append(_Unit(c + nxt, vowel=False))
+        if (c == "q" or c == "g") and nxt == "u" and i + 2 < n:
+            after = word[i + 2]
+            if after in "eéiíèì" or (c == "q" and after in _VOWEL_LETTERS):
+                append(_new(_Unit, (c + nxt, False)))  # silent u: que, qui, gue, gui
+                i += 2
+                continue
+        if (c == "c" and nxt == "h") or (c == nxt and (c == "l" or c == "r")):  # ch, ll, rr
+            append(_new(_Unit, (c + nxt, False)))
             i += 2
         elif c == "y":
-            units.append(_Unit(c, vowel=nxt not in _VOWEL_LETTERS))
+            append(_new(_Unit, (c, nxt not in _VOWEL_LETTERS)))
             i += 1
         else:
-            units.append(_Unit(c, vowel=c in _VOWEL_LETTERS))
+            append(_new(_Unit, (c, c in _VOWEL_LETTERS)))
             i += 1
     return units
+
+
+_new = tuple.__new__
+"""Builds a :class:`_Unit` without the Python-level ``__new__`` a named tuple adds (a new word
+makes one per letter)."""
 
 
 def _hiatus(prev: str, cur: str, nucleus_has_strong: bool) -> bool:
@@ -284,15 +294,42 @@ def _line_end(line: str) -> _LineEnd | None:
     line: the abbreviation search's ``$`` matches before the line break, so the word then is
     the previous line's last one ("as the block says").
     """
-    matches = list(_TERMINATOR.finditer(line))
-    if not matches or matches[-1].end() != len(line):
+    begin = _last_run(line)
+    if begin is None:
         return None
-    begin = matches[-1].start()
     if line[begin] == ";":
         return "closes"
     if begin == 0 and line[begin] == ".":
         return "as the block says"
     return "at end" if line[begin] == "." and _is_abbreviation(line, begin) else "before capital"
+
+
+_RUN_MARKS: Final = ".!?\u2026"
+_RUN_CLOSERS: Final = ")]»\"'\u201d\u2019"
+"""The two character classes of a :data:`_TERMINATOR` run that is not a ``;`` run."""
+
+
+def _last_run(line: str) -> int | None:
+    """Where the :data:`_TERMINATOR` run ending ``line`` begins (None: no run ends it), read
+    back from the end instead of finding every run of a long line.
+
+    Exact: runs are found left to right, each as long as it goes, and the three character
+    classes are disjoint, so a run ending the line is the line's final run of ``;``, or its
+    final run of marks (``. ! ?``, the ellipsis) with the closing quotes and brackets after
+    it; no earlier run can take part of it.
+    """
+    end = len(line)
+    i = end
+    if i and line[i - 1] == ";":
+        while i and line[i - 1] == ";":
+            i -= 1
+        return i
+    while i and line[i - 1] in _RUN_CLOSERS:
+        i -= 1
+    marks = i
+    while i and line[i - 1] in _RUN_MARKS:
+        i -= 1
+    return i if i < marks else None
 
 
 def _closes_at_break(block: str, end: int, after: str, ending: _LineEnd) -> bool:
@@ -319,6 +356,70 @@ def _sentences(part: str) -> tuple[str, ...]:
             start = match.end()
     pieces.append(part[start:])
     return tuple(" ".join(piece.split()) for piece in pieces if _WORD.search(piece))
+
+
+def _sentence_count(text: str) -> int:
+    """``len(split_sentences_es(text))``, without building the sentences: each part is
+    counted from its pieces (:func:`_part_count`)."""
+    text = unicodedata.normalize("NFC", text)
+    return sum(_part_count(part) for block in _LIST_ITEM.split(text) for part in _parts(block))
+
+
+@lru_cache(maxsize=4096)
+def _part_count(part: str) -> int:
+    """``len(_sentences(part))``, memoised, counted piece by piece when the part is new.
+
+    Why: a part is often one long line holding a few letter values (the dated appeal
+    paragraph), so only its pieces holding them are new. Pieces are cut where
+    :func:`~llm_extract.text.syllables_en.sentence_pieces` cuts: after a ``. ! ?`` that
+    whitespace follows, which ends a terminator run (the whitespace is no closing mark).
+    Exact: a run never spans a cut, and whether a run inside a piece closes a sentence
+    depends on the piece alone (the next non-space character is in it, since a piece but the
+    last ends with its final run, and the abbreviation is the letter run before the period,
+    which whitespace bounds). Only the run that ends a piece looks past it: it closes when
+    nothing but whitespace follows, or when the next piece begins with a capital or an
+    opening mark and the run is no period after an abbreviation (:func:`_ends_sentence`). A
+    sentence is kept when it holds a word, and a letter run lies inside one piece.
+    """
+    pieces = sentence_pieces(part)
+    if len(pieces) == 1:
+        return len(_sentences(part))
+    facts = [_piece_sentences(piece, k == len(pieces) - 1) for k, piece in enumerate(pieces)]
+    if any(facts[k][2] is None for k in range(len(facts) - 1)):  # a piece but the last ends with a run
+        return len(_sentences(part))
+    count = 0
+    open_word = False  # the sentence under way holds a word
+    for k, (words, tail, abbreviation, _) in enumerate(facts):
+        if words:
+            count += (open_word or words[0]) + sum(words[1:])
+            open_word = tail
+        else:
+            open_word = open_word or tail
+        if k + 1 < len(facts):
+            following = facts[k + 1][3]  # None: only whitespace follows (the last piece)
+            if following is None or ((following in _OPENING_MARKS or following.isupper()) and not abbreviation):
+                count += open_word
+                open_word = False
+    return count + open_word
+
+
+@lru_cache(maxsize=8192)
+def _piece_sentences(piece: str, last: bool) -> tuple[tuple[bool, ...], bool, bool | None, str | None]:
+    """What :func:`_part_count` needs of one piece: whether each sentence the piece closes
+    itself holds a word, whether the rest after them does, whether the run ending the piece
+    (unless ``last``) is a period after an abbreviation, and the piece's first non-space
+    character (None: no run ends the piece, or it holds only whitespace)."""
+    runs = list(_TERMINATOR.finditer(piece))
+    final = runs.pop() if not last and runs and runs[-1].end() == len(piece) else None
+    words: list[bool] = []
+    start = 0
+    for match in runs:
+        if _closes(piece, match.start(), match.end()):
+            words.append(_WORD.search(piece, start, match.end()) is not None)
+            start = match.end()
+    abbreviation = None if final is None else piece[final.start()] == "." and _is_abbreviation(piece, final.start())
+    first = _NON_SPACE.search(piece)
+    return tuple(words), _WORD.search(piece, start) is not None, abbreviation, None if first is None else first.group()
 
 
 def _ends_sentence(block: str, begin: int, end: int) -> bool:
@@ -373,7 +474,7 @@ def fernandez_huerta(text: str, *, sentence_measure: SentenceMeasure = "words_pe
         n_syllables += line_syllables
     if not n_words:
         return 0.0
-    n_sentences = max(1, len(split_sentences_es(text)))
+    n_sentences = max(1, _sentence_count(text))
     syllables_per_100_words = 100 * n_syllables / n_words
     if sentence_measure == "words_per_sentence":
         sentence_term = n_words / n_sentences
