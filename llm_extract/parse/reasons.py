@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.13.0"
+REASONS_VERSION = "2.14.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -129,7 +129,8 @@ _NEG_FINDING = (
 _FUNCTIONAL_GAIN = (
     r"(?:functional\s+(?:improvement|benefits?|gains?|response)"
     r"|improvement\s+in\s+(?:function|pain\s+and\s+function|activities)"
-    r"|improved\s+(?:function|activities|ADLs?|daily)|increased\s+function"
+    r"|improved\s+(?:(?:his|her|their)\s+)?(?:function|activities|ADLs?|daily)|increased\s+function"
+    r"|increase\s+in\s+(?:his\s+|her\s+|their\s+)?(?:activities|activity|function(?:ing)?)"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
@@ -214,7 +215,7 @@ _COMMON_WORDS_TEXT = (
     "purchase rental retrospective request requested date service services quantity total from into upper "
     "lower both additional sessions session visits visit unit units one two three four five six twelve "
     "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
-    "imaging study studies "
+    "imaging study studies proposed topical oral "
 )
 #: Body regions: too common to tie a statement to a service ("a knee x-ray" is not "a knee brace"),
 #: but a guideline verdict "for the knee" is not about a treatment of the back.
@@ -297,6 +298,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.no_functional_improvement,
         (
             r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
+            r"|(?:grip\s+)?strength|extension|flexion|range\s+of\s+motion"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
             r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
@@ -306,6 +308,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:it\s+was\s+)?(?:a\s+year\s+ago|before|last\s+\w+|at\s+the\s+start|\w+\s+(?:months|years|weeks)\s+ago)"
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
             r"|\brestrictions\s+(?:have|has)\s+not\s+been\s+(?:relaxed|lifted|reduced|eased|changed)\b"
+            r"|\b(?:has|have)\s+(?:leveled|levelled|plateaued)\b"
             r"|\bnot\s+a\s+meaningful\s+(?:return|gain|improvement|benefit|change)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
             r"\b(?:that|which)\s+(?:were|was)\s+(?:present|documented|noted|reported)\b"
@@ -369,7 +372,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.not_recommended,
         (
-            r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
+            r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b|\bnot\s+(?:be\s+)?endorsed\b"
+            r"|\bnot\s+(?:currently\s+|presently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
             r"|\b(?:experimental|investigational)\s+(?:status|nature)\b"
@@ -532,7 +536,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
             r"|\b(?:denies|denied)\s+(?:any\s+)?(?:\w+\s+)?(?:numbness|tingling|weakness|locking|catching|giving\s+way|radiating"
             r"|radicular|instability|mechanical|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric)\b"
-            r"|\bno\s+(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?(?:acute\s+)?(?:exacerbation|flare|aberrant"
+            r"|\bno\s+(?:documented\s+|(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?)(?:acute\s+)?"
+            r"(?:exacerbation|flare|aberrant|risk\s+factors?"
             r"|red\s+flags?|new\s+(?:injury|deficit))"
             r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
             r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
@@ -550,7 +555,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
             r"|\b(?:exam(?:ination)?|findings)\s+(?:\w+\s+){0,2}?(?:shows?|showed|reveals?|revealed|documents?|notes?)\s+only\b"
             r"|\b(?:shows?|showed|documents?|lists?|reveals?|describes?|notes?)\s+no\s+(?:such\s+)?(?:\w+\s+)?risk\s+factors?\b"
-            r"|\b(?:has|carries|meets|shows|presents\s+with)\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses|conditions|risk\s+factors|indications|findings)\b"
+            r"|\b(?:has|carries|meets|shows|fits|presents\s+with)\s+none\s+of\s+(?:these|the|those)\s+(?:\w+\s+)?(?:diagnoses"
+            r"|conditions|risk\s+factors|risk\s+categories|categories|indications|findings)\b"
+            r"|\b(?:do(?:es)?|did)\s+not\s+(?:indicate|show|document|establish)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:is|was)\s+"
+            r"(?:homebound|housebound)\b"
+            r"|\bno\s+(?:documented\s+)?diagnosis\s+of\b"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
@@ -607,10 +616,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
-            r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of|that)\s+"
+            r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
             r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home|rental|TENS|unit|device)\b)[^.;])"
-            r"{0,50}?\b(?:trial|tried|failed|attempt)"
+            r"{0,50}?\b(?:trial|tried|failed|attempt|participated\s+in|undergone)"
             r"|\b(?:contains?|shows?|has|had)\s+no\s+(?:attempt|trial)s?\s+(?:at|of|with)\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
@@ -630,12 +639,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:lacks?|without)\s+(?:is\s+)?any\s+(?:record|evidence|documentation)\s+of\s+[^.;]{0,80}?\bthat\s+(?:she|he|they|the\s+\w+)"
             r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:tried|attempted|completed)\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
-            r"|tried|attempted|given)\b"
+            r"|tried|attempted|given|carried\s+out|conducted)\b"
             r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
             r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+|the\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
             r"|\b(?:has|have)\s+not\s+been\s+(?:a|an|any)\s+(?:\w+\s+)?(?:period|course|trial)\s+of\s+(?:conservative"
             r"|non-?operative|therapy|physical\s+therapy|treatment)"
             r"|\b(?:has|have)\s+not\s+tried\s+(?:a|an|any)\b"
+            r"|\bnot\s+(?:yet\s+)?reached\s+(?:a\s+|the\s+)?plateau\b"
             r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
             r"|occurred|been\s+(?:done|completed|performed|tried))\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
@@ -677,6 +687,7 @@ _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
     r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
     r"|for\s+patients|without|for\s+chronic|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
+    r"|^\W*to\s+\w+\s+[^.;,]{0,40}?\b(?:if|when|unless)\b"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
 _CASE_WORDS = _cue(
@@ -710,9 +721,9 @@ _RELATED = _cue(
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
-    r"(?:certified|approved|authorized)\b"
-    r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
-    r"not\s+(?:certified|approved|authorized)\b"
+    r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
+    r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
+    r"(?:not\s+(?:certified|approved|authorized)|denied|non-?certified)\b"
     r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
     r"|authorized|medically\s+necessary)\b"
 )
@@ -729,9 +740,10 @@ _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|
 _ALREADY = _cue(
     r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
     r"|\bduplicat\w*"
-    r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?:[\w-]+\s+){0,4}?(?:that\s+|which\s+)?(?:was|were|has\s+been|have\s+been"
+    r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?:[\w-]+\s+){0,4}?(?:,[^,;.]{1,80},\s*)?(?:that\s+|which\s+)?(?:was|were"
+    r"|has\s+been|have\s+been"
     r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
-    r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them)\s+(?:a\s+second\s+time|again|twice)\b"
+    r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again|twice)\b"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
@@ -756,7 +768,7 @@ _TRIAL_PENDING = _cue(
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
     r"|\b(?:can|could|will|would|should|must)\s+(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
-    r"|requested|reconsidered)\s+"
+    r"|requested|reconsidered|supported|approved|certified|authorized)\s+"
     r"(?:once|after|when|until|from)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
@@ -1519,6 +1531,9 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
     return tuple((max(qa - a, -1), min(qb - a, b - a + 1)) for qa, qb in zip(starts[lo:hi], ends[lo:hi], strict=True))
 
 
+#: Words of a pending trial's result.
+_TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|progress)\b")
+
 #: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
 _SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
 _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
@@ -1585,6 +1600,11 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         # Care approved with more to follow its results is a trial under way, not a duplicate
         # ("the 80 hours already authorized ... further hours once they are completed").
         best.pop(ReasonCode.already_authorized, None)
+        # "No notes from those sessions are yet in the file": the missing record is the trial's
+        # result, which is the pending ground itself, not a gap in the doctor's notes.
+        missing = best.get(ReasonCode.missing_documentation)
+        if missing is not None and _TRIAL_RESULT.search(rationale, missing.start, missing.end):
+            del best[ReasonCode.missing_documentation]
     # "The records lack facts" is the main ground only when nothing more specific is given.
     ordered = sorted(
         best.values(),
