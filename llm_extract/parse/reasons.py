@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.14.0"
+REASONS_VERSION = "2.15.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -114,7 +114,7 @@ def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
 _NEG = (
     r"(?:\bno\b|\bnot\b|\bnor\b|\bneither\b|\bwithout\b|\black\s+of\b|\black(?:s|ed)?\s+(?:any\s+)?evidence\b"
-    r"|\babsen(?:ce\s+of|t)\b|\bcannot\b|\bfail(?:s|ed)?\s+to\s+(?:document|demonstrate|show|provide|establish)\b"
+    r"|\babsen(?:ce\s+of|t)\b|\bcannot\b|\bfail(?:s|ed)?\s+to\s+(?:document|demonstrate|show|provide|establish|outline)\b"
     r"|\bargued\s+against\b)"
 )
 
@@ -128,7 +128,7 @@ _NEG_FINDING = (
 
 _FUNCTIONAL_GAIN = (
     r"(?:functional\s+(?:improvement|benefits?|gains?|response)"
-    r"|improvement\s+in\s+(?:function|pain\s+and\s+function|activities)"
+    r"|improvements?\s+in\s+(?:function|pain\s+and\s+function|activities)"
     r"|improved\s+(?:(?:his|her|their)\s+)?(?:function|activities|ADLs?|daily)|increased\s+function"
     r"|increase\s+in\s+(?:his\s+|her\s+|their\s+)?(?:activities|activity|function(?:ing)?)"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
@@ -309,6 +309,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
             r"|\brestrictions\s+(?:have|has)\s+not\s+been\s+(?:relaxed|lifted|reduced|eased|changed)\b"
             r"|\b(?:has|have)\s+(?:leveled|levelled|plateaued)\b"
+            r"|\bno\s+(?:description|mention|report)\s+of\s+(?:any\s+)?(?:new\s+)?(?:activity|activities)\b"
+            r"|\bno\s+(?:\w+\s+)?benefit\s+(?:from|of|with)\s+[^.;]{0,30}?\b(?:has|have)\s+been\s+(?:shown|documented|demonstrated)\b"
             r"|\bnot\s+a\s+meaningful\s+(?:return|gain|improvement|benefit|change)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
             r"\b(?:that|which)\s+(?:were|was)\s+(?:present|documented|noted|reported)\b"
@@ -353,7 +355,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.exceeds_guideline_limits,
         (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
-            r"|twice|double|triple|three\s+times|four\s+times)\s+"
+            r"|twice|double|triple|three\s+times|four\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period))\b"
@@ -372,7 +374,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.not_recommended,
         (
-            r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b|\bnot\s+(?:be\s+)?endorsed\b"
+            r"\bnot\s+(?:be\s+)?(?:listed\s+as\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
+            r"|\bnot\s+(?:be\s+)?endorsed\b"
+            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?[\w-]+"
+            r"(?=\s+for\s+(?:this|that|such)\s+(?:purpose|use|indication|condition)\b)"
             r"|\bnot\s+(?:currently\s+|presently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
@@ -395,6 +400,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:requested|prescribed|used|proposed|intended)\s+(?:\w+\s+){0,3}?(?:as\s+(?:a|an)\s+(?:stand-?alone|isolated|sole)"
             r"|on\s+its\s+own|in\s+isolation)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
+            r"|\bwhich\s+are\s+(?:custodial|homemaker|domestic)\s+services\b"
+            r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
             r"|\bwhich\s+the\s+(?:guidelines?|MTUS|ODG|ACOEM)\s+(?:specifically\s+|expressly\s+)?(?:excludes?|does\s+not\s+cover)\b"
         ),
     ),
@@ -535,9 +542,26 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
             r"|\b(?:denies|denied)\s+(?:any\s+)?(?:\w+\s+)?(?:numbness|tingling|weakness|locking|catching|giving\s+way|radiating"
-            r"|radicular|instability|mechanical|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric)\b"
+            r"|radicular|instability|mechanical|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric|snoring|apneas?)\b"
+            # (continued in the next rule: an alternation stays within 32 branches)
+        ),
+        reject_match=_IMAGING_NOT_PROVIDED,
+    ),
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"\b(?:without|no)\s+(?:any\s+)?mechanical\s+symptoms\b"
+            r"|\bnot\s+(?:currently\s+)?(?:prescribed|taking|on)\s+(?:an?\s+)?(?:oral\s+)?NSAIDs?\b"
+            r"|\bnot\s+indicated\s+for\s+this\s+(?:patient|worker|claimant|applicant|injured\s+worker)\b"
+            r"|\bno\s+(?:clinical\s+)?(?:indication|basis)\s+for\s+(?:prophylaxis|testing)\b"
+            r"|\bno\s+(?:\w+\s+)?findings\s+(?:suggestive\s+of|consistent\s+with|to\s+suggest)\b"
+            r"|\b(?:presentation|picture|exam(?:ination)?|findings|condition)\b[^.;]{0,40}?\bdo(?:es)?\s+not\s+meet\s+the\s+criteria\b"
+            r"|\b(?:presentation|picture)\s+is\s+radicular\b"
+            r"|\bnot\s+supported\s+by\s+(?:any\s+)?(?:neurologic(?:al)?|clinical|objective|exam(?:ination)?)\s+findings?\b"
+            r"|\bno\s+evidence\s+of\s+(?:a\s+)?(?:delayed\s+union|non-?union|fracture|infection|tumor)\b"
+            r"|\bno\s+(?:indication|evidence|documentation)\s+that\s+(?:she|he|the\s+\w+)\s+(?:is|was)\s+(?:homebound|housebound)\b"
             r"|\bno\s+(?:documented\s+|(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?)(?:acute\s+)?"
-            r"(?:exacerbation|flare|aberrant|risk\s+factors?"
+            r"(?:exacerbation|flare|aberrant|risk\s+factors?|GI|gastrointestinal|ulcer"
             r"|red\s+flags?|new\s+(?:injury|deficit))"
             r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
             r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
@@ -574,6 +598,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
             r"(?:strength|sensation|reflexes|motor)"
             r"|\bexam(?:ination)?\s+(?:is|was)\s+neurologically\s+(?:normal|intact)\b"
+            r"|\bwith\s+normal\s+(?:strength|sensation|reflexes)\b"
         ),
         # "The picture fits the facet pattern: ... the neurologic exam is normal" argues for the request.
         reject_sentence=_rx(r"\b(?:fits?|consistent\s+with|supports?|matches|in\s+keeping\s+with|typical\s+of)\b"),
@@ -608,7 +633,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:conservative|non-?operative|non-?surgical|first[- ]line|other)\s+(?:treatment\s+)?"
             r"(?:care|treatment|therapy|management|options?|measures|steps|agents?|medications?|drugs?)\b[^.;]{0,60}?\b(?:has|have|had)\s+not"
-            r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place|taken)\b"
+            r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place|taken"
+            r"|used\s+up)\b"
             r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
@@ -646,6 +672,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|non-?operative|therapy|physical\s+therapy|treatment)"
             r"|\b(?:has|have)\s+not\s+tried\s+(?:a|an|any)\b"
             r"|\bnot\s+(?:yet\s+)?reached\s+(?:a\s+|the\s+)?plateau\b"
+            r"|\b(?:attended|completed|had)\s+only\s+(?:\d+|one|two|three|four|five|a\s+few)\s+(?:of\s+the\s+)?(?:\w+\s+){0,2}?"
+            r"(?:therapy|PT)\s+(?:visits|sessions)\b"
+            r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
+            r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown)\b"
+            r"|\bnothing\s+to\s+show\s+that\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
+            r"|\bwithout\s+(?:any\s+|a\s+)?(?:rental\s+|home\s+)?trial\b"
             r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
             r"|occurred|been\s+(?:done|completed|performed|tried))\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
@@ -658,7 +690,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:therapy|treatment|PT|exercises?|program)\b[^.;]{0,60}?\b(?:(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:started"
             r"|begun|attended)|(?:has|have)\s+yet\s+to\s+(?:begin|start))\b"
-            r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)\s+should\s+(?:be\s+allowed|run|come)\b"
+            r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)\s+should\s+(?:be\s+allowed|run|come"
+            r"|be\s+completed|be\s+tried)\b"
         ),
         # "The certified visits have not been started" is a trial under way, not care to try first.
         reject_sentence=_rx(r"\b(?:approved|certified|authorized|modified)\b"),
@@ -763,7 +796,7 @@ _TRIAL_PENDING = _cue(
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
     r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified|first|initial)\b"
-    r"|\b(?:response|result|outcome)s?\b[^.;]{0,30}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
+    r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
@@ -796,6 +829,7 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
             r"|\bwithin\s+(?:the\s+)?(?:recommended\s+)?guidelines?\b"
             r"|\bconsistent\s+with\s+(?:the\s+)?guidelines?\s+recommendations?\b"
             r"|\bcompatible\s+with\b[^.;]{0,60}?\b(?:MTUS|guidelines?)\b"
+            r"|^\W*medically\s+necessary\W*$"
         ),
         negatable=True,
     ),

@@ -7,7 +7,7 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "2e7980d0584fd11ee40faf01": (
+    "2c1bfea704fa200545d9f953": (
         (
             (
                 (" no ",),
@@ -20,7 +20,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -76,7 +76,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -132,7 +132,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -188,7 +188,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -244,7 +244,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -301,7 +301,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -340,7 +340,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -379,7 +379,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -401,7 +401,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -457,7 +457,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -515,7 +515,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -538,7 +538,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -561,7 +561,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -584,7 +584,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -607,7 +607,30 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
+                    "increase ",
+                    "increased ",
+                    "lasting ",
+                    "meaningful ",
+                    "measurable ",
+                    "objective ",
+                    "sustained ",
+                ),
+            ),
+            (
+                (" outline ",),
+                (" fail",),
+                (" to ",),
+                (
+                    "added ",
+                    "benefit ",
+                    "better ",
+                    "documented ",
+                    "functional ",
+                    "gain",
+                    "greater ",
+                    "improved ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -629,7 +652,7 @@ TABLE: dict[str, Derived] = {
                     "gain",
                     "greater ",
                     "improved ",
-                    "improvement ",
+                    "improvement",
                     "increase ",
                     "increased ",
                     "lasting ",
@@ -660,7 +683,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "85ee086920a1335dc6406364": (
+    "8b3778b7be1d8692b1f5721a": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -709,6 +732,8 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
             ),
             ((" leveled ", " levelled ", " plateaued "), (" ha",)),
+            ((" description ", " mention ", " report "), ("activit",), (" of ",), (" no ",)),
+            (("benefit ",), (" demonstrated ", " documented ", " shown "), (" been ",), (" no ",)),
             ((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),
             ((" documented ", " noted ", " present ", " reported "), (" same ",), (" that ", " which "), (" the ",)),
             (
@@ -809,6 +834,8 @@ TABLE: dict[str, Derived] = {
                 (" restrictions",),
             ),
             ((((" leveled ", " levelled ", " plateaued "), (" ha",)),), (" has", " have")),
+            ((((" description ", " mention ", " report "), ("activit",), (" of ",), (" no ",)),), (" no",)),
+            (((("benefit ",), (" demonstrated ", " documented ", " shown "), (" been ",), (" no ",)),), (" no",)),
             (
                 (((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),),
                 (" not",),
@@ -837,7 +864,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "c025c3c4cb72aca02d2c8bdf": (
+    "225ed7dbaefa43dadd8230e0": (
         (
             (
                 ("functional ",),
@@ -855,7 +882,7 @@ TABLE: dict[str, Derived] = {
                 (" benefit", " gain", " improvement", " response"),
             ),
             (
-                ("improvement ",),
+                ("improvement",),
                 (" activities", " function"),
                 (" activities", " function", " pain "),
                 (
@@ -1151,7 +1178,7 @@ TABLE: dict[str, Derived] = {
             ((((" excess ",), (" need ",)),), (" need",)),
         ),
     ),
-    "0930f9c36baf83e29d368a49": (
+    "c69425adfe0192ea31ff5267": (
         (
             (
                 (
@@ -1164,6 +1191,7 @@ TABLE: dict[str, Derived] = {
                     " higher ",
                     " longer ",
                     " more ",
+                    " over",
                     " past ",
                     " three ",
                     " triple ",
@@ -1271,6 +1299,7 @@ TABLE: dict[str, Derived] = {
                             " higher ",
                             " longer ",
                             " more ",
+                            " over",
                             " past ",
                             " three ",
                             " triple ",
@@ -1354,6 +1383,7 @@ TABLE: dict[str, Derived] = {
                     " higher",
                     " longer",
                     " more",
+                    " over",
                     " past",
                     " three",
                     " triple",
@@ -1396,11 +1426,12 @@ TABLE: dict[str, Derived] = {
             (((("trial ",), (" the ",), (" bypass", " omit", " skip")),), (" bypass", " omit", " skip")),
         ),
     ),
-    "8cffe57a053940c8c972d070": (
+    "f7f6c04af44967f462b7dbc3": (
         (
             (("recommended ",), (" not ",)),
             (("recommend ",), (" not ",), (" do",)),
             (("endorsed ",), (" not ",)),
+            ((" support ",), (" not ",), (" acoem ", " guideline", " mtus ", " odg "), ("do",)),
             ((" approved ",), ("topical ",), (" not ",), (" for ",)),
             ((" unfavorable ",), (" position ",)),
             (("experimental ", "investigational "), (" are ", " is ")),
@@ -1447,6 +1478,10 @@ TABLE: dict[str, Derived] = {
             (((("recommended ",), (" not ",)),), (" not",)),
             (((("recommend ",), (" not ",), (" do",)),), (" do",)),
             (((("endorsed ",), (" not ",)),), (" not",)),
+            (
+                (((" support ",), (" not ",), (" acoem ", " guideline", " mtus ", " odg "), ("do",)),),
+                (" acoem", " guideline", " mtus", " odg"),
+            ),
             ((((" approved ",), ("topical ",), (" not ",), (" for ",)),), (" not",)),
             ((((" unfavorable ",), (" position ",)),), (" unfavorable",)),
             (((("experimental ", "investigational "), (" are ", " is ")),), (" are", " is")),
@@ -1494,7 +1529,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "d835c81eb311e01b5aebb3e7": (
+    "23b45b827045e1109929f3c7": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1520,9 +1555,11 @@ TABLE: dict[str, Derived] = {
                 (" category ", " kind ", " scope ", " type "),
                 (" fall",),
             ),
+            ((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),
+            ((" recommended ",), (" neither ",), (" agent ", " component ", " drug ", " ingredient "), (" is ",)),
             ((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),
         ),
-        (" fall", " intended", " not", " prescribed", " proposed", " requested", " run", " used", " which"),
+        (" fall", " intended", " neither", " not", " prescribed", " proposed", " requested", " run", " used", " which"),
         (
             (
                 (
@@ -1567,6 +1604,18 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" fall",),
+            ),
+            ((((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),), (" which",)),
+            (
+                (
+                    (
+                        (" recommended ",),
+                        (" neither ",),
+                        (" agent ", " component ", " drug ", " ingredient "),
+                        (" is ",),
+                    ),
+                ),
+                (" neither",),
             ),
             ((((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),), (" which",)),
         ),
@@ -2817,7 +2866,7 @@ TABLE: dict[str, Derived] = {
             (((("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),), (" never", " no")),
         ),
     ),
-    "601063c64ac527a0f488d942": (
+    "7e425f4267190dd289524904": (
         (
             ((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),
             ((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),
@@ -2832,6 +2881,7 @@ TABLE: dict[str, Derived] = {
             (
                 (" denie",),
                 (
+                    "apnea",
                     "catching ",
                     "dyspepsia ",
                     "epigastric ",
@@ -2844,12 +2894,14 @@ TABLE: dict[str, Derived] = {
                     "numbness ",
                     "radiating ",
                     "radicular ",
+                    "snoring ",
                     "stomach ",
                     "tingling ",
                     "weakness ",
                 ),
                 (
                     " way ",
+                    "apnea",
                     "catching ",
                     "dyspepsia ",
                     "epigastric ",
@@ -2862,16 +2914,112 @@ TABLE: dict[str, Derived] = {
                     "numbness ",
                     "radiating ",
                     "radicular ",
+                    "snoring ",
                     "stomach ",
                     "tingling ",
                     "weakness ",
                 ),
             ),
+        ),
+        (" belong", " denie", " fall", " is", " no", " sits"),
+        (
+            ((((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),), (" not",)),
+            ((((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),), (" no",)),
+            (
+                (
+                    (
+                        ("confined ", "homebound ", "housebound "),
+                        (" home ", "homebound ", "housebound "),
+                        (" not ",),
+                        (" her ", " his ", " the ", " their ", "homebound ", "housebound "),
+                    ),
+                ),
+                (" not",),
+            ),
+            ((((" category ", " group "), (" risk ",), (" the ",), (" low ",)),), (" belong", " fall", " is", " sits")),
+            (((("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),), (" no",)),
+            (
+                (
+                    (
+                        (" denie",),
+                        (
+                            "apnea",
+                            "catching ",
+                            "dyspepsia ",
+                            "epigastric ",
+                            "gastrointestinal ",
+                            "gi",
+                            "heartburn ",
+                            "instability ",
+                            "locking ",
+                            "mechanical ",
+                            "numbness ",
+                            "radiating ",
+                            "radicular ",
+                            "snoring ",
+                            "stomach ",
+                            "tingling ",
+                            "weakness ",
+                        ),
+                        (
+                            " way ",
+                            "apnea",
+                            "catching ",
+                            "dyspepsia ",
+                            "epigastric ",
+                            "gastrointestinal ",
+                            "gi",
+                            "heartburn ",
+                            "instability ",
+                            "locking ",
+                            "mechanical ",
+                            "numbness ",
+                            "radiating ",
+                            "radicular ",
+                            "snoring ",
+                            "stomach ",
+                            "tingling ",
+                            "weakness ",
+                        ),
+                    ),
+                ),
+                (" denie",),
+            ),
+        ),
+    ),
+    "3d1ac1b09ff5691beb59670c": (
+        (
+            (("mechanical ",), (" symptoms ",), (" no ", " without ")),
+            (("nsaid",), (" not ",), ("on ", "prescribed ", "taking ")),
+            (
+                (" indicated ",),
+                (" applicant ", " claimant ", " patient ", " worker "),
+                (" applicant ", " claimant ", " injured ", " patient ", " worker "),
+                (" this ",),
+            ),
+            ((" prophylaxis ", " testing "), ("basis ", "indication "), (" for ",), (" no ",)),
+            (("findings ",), (" no ",), (" of ", " suggest ", " with "), (" consistent ", " suggestive ", " to ")),
+            ((" criteria ",), (" meet ",), (" the ",), (" not ",)),
+            ((" radicular ",), ("icture ", "resentation "), (" is ",)),
+            ((" supported ",), (" finding",), (" not ",), (" by ",)),
+            ((" evidence ",), ("fracture ", "infection ", "tumor ", "union "), (" of ",), (" no ",)),
+            ((" documentation ", " evidence ", " indication "), ("mebound ", "usebound "), (" that ",), (" no ",)),
             (
                 (" documentation ", " documented ", " evidence ", " mention ", " record "),
-                (" deficit", " factor", " flag", " injury", "aberrant", "exacerbation", "flare"),
                 (" no ",),
-                ("aberrant", "exacerbation", "flare", "new ", "red ", "risk "),
+                ("aberrant", "exacerbation", "flare", "gastrointestinal", "gi", "new ", "red ", "risk ", "ulcer"),
+                (
+                    " of ",
+                    "aberrant",
+                    "exacerbation",
+                    "flare",
+                    "gastrointestinal",
+                    "gi",
+                    "new ",
+                    "red ",
+                    "risk ",
+                    "ulcer",
+                ),
             ),
             (
                 (" change ", " deficit ", "progression ", "worsening "),
@@ -2939,71 +3087,77 @@ TABLE: dict[str, Derived] = {
         ),
         None,
         (
-            ((((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),), (" not",)),
-            ((((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),), (" no",)),
+            (((("mechanical ",), (" symptoms ",), (" no ", " without ")),), (" no", " without")),
+            (((("nsaid",), (" not ",), ("on ", "prescribed ", "taking ")),), (" not",)),
             (
                 (
                     (
-                        ("confined ", "homebound ", "housebound "),
-                        (" home ", "homebound ", "housebound "),
-                        (" not ",),
-                        (" her ", " his ", " the ", " their ", "homebound ", "housebound "),
+                        (" indicated ",),
+                        (" applicant ", " claimant ", " patient ", " worker "),
+                        (" applicant ", " claimant ", " injured ", " patient ", " worker "),
+                        (" this ",),
                     ),
                 ),
                 (" not",),
             ),
-            ((((" category ", " group "), (" risk ",), (" the ",), (" low ",)),), (" belong", " fall", " is", " sits")),
-            (((("history ",), (" no ",), ("bleeding ", "gi", "ulcer ")),), (" no",)),
+            ((((" prophylaxis ", " testing "), ("basis ", "indication "), (" for ",), (" no ",)),), (" no",)),
             (
                 (
                     (
-                        (" denie",),
-                        (
-                            "catching ",
-                            "dyspepsia ",
-                            "epigastric ",
-                            "gastrointestinal ",
-                            "gi",
-                            "heartburn ",
-                            "instability ",
-                            "locking ",
-                            "mechanical ",
-                            "numbness ",
-                            "radiating ",
-                            "radicular ",
-                            "stomach ",
-                            "tingling ",
-                            "weakness ",
-                        ),
-                        (
-                            " way ",
-                            "catching ",
-                            "dyspepsia ",
-                            "epigastric ",
-                            "gastrointestinal ",
-                            "gi",
-                            "heartburn ",
-                            "instability ",
-                            "locking ",
-                            "mechanical ",
-                            "numbness ",
-                            "radiating ",
-                            "radicular ",
-                            "stomach ",
-                            "tingling ",
-                            "weakness ",
-                        ),
+                        ("findings ",),
+                        (" no ",),
+                        (" of ", " suggest ", " with "),
+                        (" consistent ", " suggestive ", " to "),
                     ),
                 ),
-                (" denie",),
+                (" no",),
+            ),
+            (
+                (((" criteria ",), (" meet ",), (" the ",), (" not ",)),),
+                (" condition", " exam", " findings", " picture", " presentation"),
+            ),
+            ((((" radicular ",), ("icture ", "resentation "), (" is ",)),), (" picture", " presentation")),
+            ((((" supported ",), (" finding",), (" not ",), (" by ",)),), (" not",)),
+            ((((" evidence ",), ("fracture ", "infection ", "tumor ", "union "), (" of ",), (" no ",)),), (" no",)),
+            (
+                (
+                    (
+                        (" documentation ", " evidence ", " indication "),
+                        ("mebound ", "usebound "),
+                        (" that ",),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
             ),
             (
                 (
                     (
                         (" documentation ", " documented ", " evidence ", " mention ", " record "),
-                        (" deficit", " factor", " flag", " injury", "aberrant", "exacerbation", "flare"),
                         (" no ",),
-                        ("aberrant", "exacerbation", "flare", "new ", "red ", "risk "),
+                        (
+                            "aberrant",
+                            "exacerbation",
+                            "flare",
+                            "gastrointestinal",
+                            "gi",
+                            "new ",
+                            "red ",
+                            "risk ",
+                            "ulcer",
+                        ),
+                        (
+                            " of ",
+                            "aberrant",
+                            "exacerbation",
+                            "flare",
+                            "gastrointestinal",
+                            "gi",
+                            "new ",
+                            "red ",
+                            "risk ",
+                            "ulcer",
+                        ),
                     ),
                 ),
                 (" no",),
@@ -3142,7 +3296,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "e931f0224013ddea769e8926": (
+    "5a2e4d3a54d98f6ddd42a67b": (
         (
             (
                 ("intact ", "normal "),
@@ -3157,8 +3311,9 @@ TABLE: dict[str, Derived] = {
                 (" document", " reveal", " show"),
             ),
             ((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),
+            ((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),
         ),
-        (" exam", " motor", " neuro", " reflex", " sensory"),
+        (" exam", " motor", " neuro", " reflex", " sensory", " with"),
         (
             (
                 (
@@ -3183,9 +3338,10 @@ TABLE: dict[str, Derived] = {
                 (" exam",),
             ),
             ((((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),), (" exam",)),
+            ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
         ),
     ),
-    "5a753179780b7123a076baac": (
+    "d80761afd454f414dc1ebabb": (
         (
             (
                 (" fail",),
@@ -3434,6 +3590,24 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (" establish ",),
+                (" fail",),
+                (
+                    " anticonvulsant",
+                    " antidepressant",
+                    " care",
+                    " conservative",
+                    " first ",
+                    " medication",
+                    " muscle ",
+                    " oral",
+                    " other",
+                    " therap",
+                    " treatment",
+                ),
+                (" to ",),
+            ),
+            (
+                (" outline ",),
                 (" fail",),
                 (
                     " anticonvulsant",
@@ -3703,13 +3877,23 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "bf045669dcfa5ed592cc2ecf": (
+    "467097e76800b830dfb1504d": (
         (
             (
-                ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
-                (" place ", "attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
                 (" not ",),
+                ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried ", "used "),
                 (" conservative ", " first ", " non", " other "),
+                (
+                    " place ",
+                    " up ",
+                    "attempted ",
+                    "completed ",
+                    "exhausted ",
+                    "failed ",
+                    "occurred ",
+                    "taken ",
+                    "tried ",
+                ),
             ),
             ((" failed ",), (" until ",), ("trial ",), (" of ",)),
             (
@@ -3792,6 +3976,11 @@ TABLE: dict[str, Derived] = {
             ((" conservative", " therapy", " treatment", "operative"), (" been ",), (" not ",), (" of ",)),
             ((" tried ",), (" not ",), (" ha",)),
             (("reached ",), ("plateau ",), (" not ",)),
+            ((" sessions ", " visits "), (" only ",), (" attended ", " completed ", " had "), ("pt ", "therapy ")),
+            (("block ", "course ", "injection "), (" not ",), (" had ",), (" of ", "block ", "injection ")),
+            ((" course ", " trial "), (" attempted ", " documented ", " shown ", " tried "), (" been ",), (" not ",)),
+            ((" nothing ",), (" failed ",), (" that ",), (" show ",)),
+            ((" without ",), ("trial ",)),
             (
                 (" necessary ", " recommended ", " required "),
                 ("trial ",),
@@ -3811,9 +4000,12 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried "),
+                        (" not ",),
+                        ("attempted ", "completed ", "exhausted ", "failed ", "occurred ", "taken ", "tried ", "used "),
+                        (" conservative ", " first ", " non", " other "),
                         (
                             " place ",
+                            " up ",
                             "attempted ",
                             "completed ",
                             "exhausted ",
@@ -3822,8 +4014,6 @@ TABLE: dict[str, Derived] = {
                             "taken ",
                             "tried ",
                         ),
-                        (" not ",),
-                        (" conservative ", " first ", " non", " other "),
                     ),
                 ),
                 (" conservative", " first", " non", " other"),
@@ -3988,6 +4178,34 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" sessions ", " visits "),
+                        (" only ",),
+                        (" attended ", " completed ", " had "),
+                        ("pt ", "therapy "),
+                    ),
+                ),
+                (" attended", " completed", " had"),
+            ),
+            (
+                ((("block ", "course ", "injection "), (" not ",), (" had ",), (" of ", "block ", "injection ")),),
+                (" has", " have"),
+            ),
+            (
+                (
+                    (
+                        (" course ", " trial "),
+                        (" attempted ", " documented ", " shown ", " tried "),
+                        (" been ",),
+                        (" not ",),
+                    ),
+                ),
+                (" course", " trial"),
+            ),
+            ((((" nothing ",), (" failed ",), (" that ",), (" show ",)),), (" nothing",)),
+            ((((" without ",), ("trial ",)),), (" without",)),
+            (
+                (
+                    (
                         (" necessary ", " recommended ", " required "),
                         ("trial ",),
                         (" completed ", " done ", " performed ", " place ", " tried ", "occurred "),
@@ -4010,7 +4228,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "68972a23d835af206beae83a": (
+    "7e1454086a229881e7729131": (
         (
             (
                 (" therapy ",),
@@ -4042,32 +4260,14 @@ TABLE: dict[str, Derived] = {
                 (" not ", " yet "),
                 (" to ", "been "),
             ),
-            ((" conservative ",), (" allowed ",), (" should ",), (" period ",)),
             ((" conservative ",), (" should ",), (" period ",), (" care ",)),
-            ((" conservative ",), (" should ",), (" period ",), (" come ",)),
-            ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
             ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
-            ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
-            ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
             ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
-            ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
-            ((" conservative ",), (" allowed ",), (" should ",), (" course ",)),
             ((" conservative ",), (" should ",), (" course ",), (" care ",)),
-            ((" conservative ",), (" should ",), (" course ",), (" come ",)),
-            ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
             ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
-            ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
-            ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
             ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
-            ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
-            ((" conservative ",), (" allowed ",), (" should ",), (" trial ",)),
             ((" conservative ",), (" should ",), (" trial ",), (" care ",)),
-            ((" conservative ",), (" should ",), (" trial ",), (" come ",)),
-            ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
             ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
-            ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
-            ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
-            ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
             ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
         ),
         (" course", " exercise", " period", " program", " pt", " therapy", " treatment", " trial"),
@@ -4109,32 +4309,14 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (
-                    ((" conservative ",), (" allowed ",), (" should ",), (" period ",)),
                     ((" conservative ",), (" should ",), (" period ",), (" care ",)),
-                    ((" conservative ",), (" should ",), (" period ",), (" come ",)),
-                    ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
                     ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
-                    ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
-                    ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
                     ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
-                    ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
-                    ((" conservative ",), (" allowed ",), (" should ",), (" course ",)),
                     ((" conservative ",), (" should ",), (" course ",), (" care ",)),
-                    ((" conservative ",), (" should ",), (" course ",), (" come ",)),
-                    ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
                     ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
-                    ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
-                    ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
                     ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
-                    ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
-                    ((" conservative ",), (" allowed ",), (" should ",), (" trial ",)),
                     ((" conservative ",), (" should ",), (" trial ",), (" care ",)),
-                    ((" conservative ",), (" should ",), (" trial ",), (" come ",)),
-                    ((" conservative ",), (" treatment ",), (" allowed ",), (" should ",)),
                     ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
-                    ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
-                    ((" conservative ",), (" therapy ",), (" allowed ",), (" should ",)),
-                    ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
                     ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
                 ),
                 (" course", " period", " trial"),
@@ -4151,7 +4333,7 @@ TABLE: dict[str, Derived] = {
         (" are", " is", " was", " were"),
         (),
     ),
-    "c22dfec4e729666df939ab9d": (
+    "8443c7dfc83d6d8a5e13c0b1": (
         (
             ((" guideline",), (" meet",)),
             ((" criteria ",), (" meet",)),
@@ -4178,8 +4360,9 @@ TABLE: dict[str, Derived] = {
             ((" recommendation",), (" consistent ",), ("guideline",), (" with ",)),
             ((" compatible ",), (" with ",), (" mtus ",)),
             ((" compatible ",), (" guideline",), (" with ",)),
+            (("medically ",), (" necessary",)),
         ),
-        (" compatible", " consistent", " criteria", " guideline", " meet", " requirements", " within"),
+        (" compatible", " consistent", " criteria", " guideline", " meet", " requirements", " within", "^"),
         (
             (
                 (((" guideline",), (" meet",)), ((" criteria ",), (" meet",)), ((" recommendation",), (" meet",))),
@@ -4214,6 +4397,7 @@ TABLE: dict[str, Derived] = {
                 (((" compatible ",), (" with ",), (" mtus ",)), ((" compatible ",), (" guideline",), (" with ",))),
                 (" compatible",),
             ),
+            (((("medically ",), (" necessary",)),), ("^",)),
         ),
     ),
     "db21e5d87fd7e0ec5d616dda": (
@@ -5040,7 +5224,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "5d34c3d8f51b8c2066eb177c": (
+    "281c592b22442e98da70c76e": (
         (
             (
                 (
