@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.15.0"
+REASONS_VERSION = "2.16.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -128,7 +128,7 @@ _NEG_FINDING = (
 
 _FUNCTIONAL_GAIN = (
     r"(?:functional\s+(?:improvement|benefits?|gains?|response)"
-    r"|improvements?\s+in\s+(?:function|pain\s+and\s+function|activities)"
+    r"|improvements?\s+in\s+(?:the\s+\w+'s\s+|his\s+|her\s+)?(?:function|pain\s+and\s+function|activities)"
     r"|improved\s+(?:(?:his|her|their)\s+)?(?:function|activities|ADLs?|daily)|increased\s+function"
     r"|increase\s+in\s+(?:his\s+|her\s+|their\s+)?(?:activities|activity|function(?:ing)?)"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
@@ -358,7 +358,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|twice|double|triple|three\s+times|four\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
-            r"|(?:short[- ]term|brief|short)\s+(?:course|use|period))\b"
+            r"|(?:short[- ]term|brief|short)\s+(?:course|use|period)"
+            r"|(?:\d+|two|three|four|six)[- ](?:to[- ](?:\d+|six)[- ])?weeks?\s+(?:period|limit|course|window))\b"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
@@ -551,6 +552,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.findings_do_not_support,
         (
             r"\b(?:without|no)\s+(?:any\s+)?mechanical\s+symptoms\b"
+            r"|\b(?:is|was)\s+a\s+low[- ]risk\s+(?:\w+\s+)?(?:procedure|surgery|operation)\b"
+            r"|\b(?:did|does|do)\s+not\s+(?:indicate|show|document)\s+(?:that\s+)?(?:the\s+\w+\s+)?(?:was|is)\s+(?:taking|on)\s+"
+            r"(?:an?\s+)?NSAID"
+            r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\b[^.;]{0,30}?\bdo(?:es)?\s+not\s+establish\b"
+            r"|\bnot\s+a\s+tear\b"
             r"|\bnot\s+(?:currently\s+)?(?:prescribed|taking|on)\s+(?:an?\s+)?(?:oral\s+)?NSAIDs?\b"
             r"|\bnot\s+indicated\s+for\s+this\s+(?:patient|worker|claimant|applicant|injured\s+worker)\b"
             r"|\bno\s+(?:clinical\s+)?(?:indication|basis)\s+for\s+(?:prophylaxis|testing)\b"
@@ -561,7 +567,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bno\s+evidence\s+of\s+(?:a\s+)?(?:delayed\s+union|non-?union|fracture|infection|tumor)\b"
             r"|\bno\s+(?:indication|evidence|documentation)\s+that\s+(?:she|he|the\s+\w+)\s+(?:is|was)\s+(?:homebound|housebound)\b"
             r"|\bno\s+(?:documented\s+|(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?)(?:acute\s+)?"
-            r"(?:exacerbation|flare|aberrant|risk\s+factors?|GI|gastrointestinal|ulcer"
+            r"(?:exacerbation|flare|aberrant|risk\s+factors?|GI|gastrointestinal|ulcer|cardiac|cardiovascular"
             r"|red\s+flags?|new\s+(?:injury|deficit))"
             r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
             r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
@@ -635,7 +641,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:care|treatment|therapy|management|options?|measures|steps|agents?|medications?|drugs?)\b[^.;]{0,60}?\b(?:has|have|had)\s+not"
             r"\s+(?:yet\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|failed|undertaken|occurred|taken\s+place|taken"
             r"|used\s+up)\b"
-            r"|\buntil\s+(?:a\s+)?(?:documented\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
+            r"|\buntil\s+(?:a\s+|an\s+)?(?:documented\s+|adequate\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+(?:failed|been\s+completed)\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
             r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+(?:used|prescribed)"
@@ -644,8 +650,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
-            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home|rental|TENS|unit|device)\b)[^.;])"
-            r"{0,50}?\b(?:trial|tried|failed|attempt|participated\s+in|undergone)"
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device)\b)"
+            r"[^.;]){0,50}?\b(?:trial|tried|failed|attempt|participated\s+in|undergone|been\s+ineffective\b|not\s+been\s+effective)"
+            r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+(?:the\s+\w+|he|she)\s+(?:has|had)\s+(?:had|undergone"
+            r"|completed|tried)\s+(?:a|an|any)\s+[^.;]{0,40}?\btrial\b"
             r"|\b(?:contains?|shows?|has|had)\s+no\s+(?:attempt|trial)s?\s+(?:at|of|with)\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
@@ -672,8 +680,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|non-?operative|therapy|physical\s+therapy|treatment)"
             r"|\b(?:has|have)\s+not\s+tried\s+(?:a|an|any)\b"
             r"|\bnot\s+(?:yet\s+)?reached\s+(?:a\s+|the\s+)?plateau\b"
-            r"|\b(?:attended|completed|had)\s+only\s+(?:\d+|one|two|three|four|five|a\s+few)\s+(?:of\s+the\s+)?(?:\w+\s+){0,2}?"
-            r"(?:therapy|PT)\s+(?:visits|sessions)\b"
+            r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:\d+|one|two|three|four|five|a\s+few)\s+(?:of\s+the\s+)?"
+            r"(?:\w+\s+){0,2}?(?:(?:therapy|PT)\s+(?:visits|sessions)|(?:visits|sessions)\s+of\s+(?:physical\s+)?therapy)\b"
             r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
             r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown)\b"
             r"|\bnothing\s+to\s+show\s+that\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
@@ -689,7 +697,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.other_treatment_first,
         (
             r"\b(?:therapy|treatment|PT|exercises?|program)\b[^.;]{0,60}?\b(?:(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:started"
-            r"|begun|attended)|(?:has|have)\s+yet\s+to\s+(?:begin|start))\b"
+            r"|begun|attended)|(?:has|have)\s+yet\s+to\s+(?:begin|start)|(?:had\s+)?(?:just\s+)?been\s+ordered\s+and\s+not\s+begun)\b"
+            r"|\buntil\s+(?:a\s+)?(?:course|trial|period)\s+of\s+conservative\s+(?:care|treatment|therapy)\b"
+            r"|\btreated\s+only\s+with\s+(?:medications?|NSAIDs?|rest|a\s+brace)\b"
+            r"|\b(?:has|have)\s+not\s+been\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,4}?trial\b"
             r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)\s+should\s+(?:be\s+allowed|run|come"
             r"|be\s+completed|be\s+tried)\b"
         ),
@@ -757,8 +768,13 @@ _RELATED = _cue(
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
     r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
     r"(?:not\s+(?:certified|approved|authorized)|denied|non-?certified)\b"
+    r"|\b(?:the|that)\s+(?P<subject15>surgery|procedure|operation)\s+(?:it|this\s+\w+)\s+was\s+(?:requested|meant|ordered)\s+for\s+"
+    r"(?:is|was|has\s+been)\s+not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
     r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
     r"|authorized|medically\s+necessary)\b"
+    r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
+    r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
+    r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
 )
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
@@ -1096,7 +1112,7 @@ def _subject(sentence: str, offset: int) -> str:
     rest = window[cut.end() :]
     relative = _RELATIVE_END.search(window, 0, cut.end())
     if relative is not None and _COPULA_ONLY.match(rest):
-        head = window[: relative.start()]
+        head = window[: relative.start()].rstrip(" ,")
         inner = _SUBJECT_CUT.match(head)
         return head[inner.end() :] if inner else head
     return rest
@@ -1360,6 +1376,8 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     "As the request is not medically necessary" is this item's own verdict; so is a
     subject whose distinctive words all belong to this item's service.
     """
+    if m.group("companion"):
+        return True  # "the derivative or companion request" names another, denied request by its role
     if m.group("subject4"):
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
@@ -1375,6 +1393,8 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         "subject9",
         "subject11",
         "subject12",
+        "subject14",
+        "subject15",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""
@@ -1565,6 +1585,8 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
     return tuple((max(qa - a, -1), min(qb - a, b - a + 1)) for qa, qb in zip(starts[lo:hi], ends[lo:hi], strict=True))
 
 
+#: A sentence that names approved care (a trial under way, not care to try first).
+_APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
 #: Words of a pending trial's result.
 _TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|progress)\b")
 
@@ -1636,6 +1658,9 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         best.pop(ReasonCode.already_authorized, None)
         # "No notes from those sessions are yet in the file": the missing record is the trial's
         # result, which is the pending ground itself, not a gap in the doctor's notes.
+        care_first = best.get(ReasonCode.other_treatment_first)
+        if care_first is not None and _APPROVED_WORDS.search(rationale, care_first.start, care_first.end):
+            del best[ReasonCode.other_treatment_first]  # "had not started therapy ... UR certified 6 visits"
         missing = best.get(ReasonCode.missing_documentation)
         if missing is not None and _TRIAL_RESULT.search(rationale, missing.start, missing.end):
             del best[ReasonCode.missing_documentation]

@@ -7,7 +7,7 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "2c1bfea704fa200545d9f953": (
+    "d6a829b2f93c8c3f16c7c7ff": (
         (
             (
                 (" no ",),
@@ -53,7 +53,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -61,6 +60,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -109,7 +109,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -117,6 +116,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -165,7 +165,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -173,6 +172,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -221,7 +221,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -229,6 +228,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -277,7 +277,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -285,6 +284,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -434,7 +434,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -442,6 +441,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -490,7 +490,6 @@ TABLE: dict[str, Derived] = {
                     " efficacy",
                     " from ",
                     " gain",
-                    " in ",
                     " response",
                     " with ",
                     "activit",
@@ -498,6 +497,7 @@ TABLE: dict[str, Derived] = {
                     "daily",
                     "function",
                     "improvement",
+                    "pain ",
                     "tolerance",
                     "work ",
                 ),
@@ -864,7 +864,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "225ed7dbaefa43dadd8230e0": (
+    "571db8b5a423aed8db99de77": (
         (
             (
                 ("functional ",),
@@ -883,8 +883,7 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("improvement",),
-                (" activities", " function"),
-                (" activities", " function", " pain "),
+                ("activities", "function"),
                 (
                     "demonstrated ",
                     "documented ",
@@ -895,6 +894,7 @@ TABLE: dict[str, Derived] = {
                     "reported ",
                     "shown ",
                 ),
+                (" not ",),
             ),
             (
                 ("improved ",),
@@ -1178,7 +1178,7 @@ TABLE: dict[str, Derived] = {
             ((((" excess ",), (" need ",)),), (" need",)),
         ),
     ),
-    "c69425adfe0192ea31ff5267": (
+    "8a7f7d8a104e8af9b7e9296f": (
         (
             (
                 (
@@ -1216,6 +1216,7 @@ TABLE: dict[str, Derived] = {
                     "recommended ",
                     "short ",
                     "total ",
+                    "week",
                     "window ",
                 ),
                 (
@@ -1241,15 +1242,16 @@ TABLE: dict[str, Derived] = {
                     "window ",
                 ),
                 (
-                    " times ",
+                    " course ",
+                    " period ",
+                    " trial ",
+                    " use ",
                     "acoem ",
                     "allow",
-                    "brief ",
                     "cap ",
                     "ceiling ",
                     "contemplate",
                     "guideline",
-                    "initial ",
                     "interval ",
                     "limit ",
                     "maximum ",
@@ -1258,9 +1260,8 @@ TABLE: dict[str, Derived] = {
                     "permit",
                     "range ",
                     "recommended ",
-                    "short ",
-                    "than",
                     "total ",
+                    "week",
                     "window ",
                 ),
             ),
@@ -1324,6 +1325,7 @@ TABLE: dict[str, Derived] = {
                             "recommended ",
                             "short ",
                             "total ",
+                            "week",
                             "window ",
                         ),
                         (
@@ -1349,15 +1351,16 @@ TABLE: dict[str, Derived] = {
                             "window ",
                         ),
                         (
-                            " times ",
+                            " course ",
+                            " period ",
+                            " trial ",
+                            " use ",
                             "acoem ",
                             "allow",
-                            "brief ",
                             "cap ",
                             "ceiling ",
                             "contemplate",
                             "guideline",
-                            "initial ",
                             "interval ",
                             "limit ",
                             "maximum ",
@@ -1366,9 +1369,8 @@ TABLE: dict[str, Derived] = {
                             "permit",
                             "range ",
                             "recommended ",
-                            "short ",
-                            "than",
                             "total ",
+                            "week",
                             "window ",
                         ),
                     ),
@@ -2987,9 +2989,13 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "3d1ac1b09ff5691beb59670c": (
+    "b98c2dc7d7b4430353a7fca5": (
         (
             (("mechanical ",), (" symptoms ",), (" no ", " without ")),
+            (("operation ", "procedure ", "surgery "), (" risk ",), (" low ",), (" is ", " was ")),
+            ((" document ", " indicate ", " show "), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" establish ",), (" not ",), (" exam", " findings ", " imaging ", " mri"), (" do",)),
+            ((" tear ",), (" not ",)),
             (("nsaid",), (" not ",), ("on ", "prescribed ", "taking ")),
             (
                 (" indicated ",),
@@ -3007,10 +3013,24 @@ TABLE: dict[str, Derived] = {
             (
                 (" documentation ", " documented ", " evidence ", " mention ", " record "),
                 (" no ",),
-                ("aberrant", "exacerbation", "flare", "gastrointestinal", "gi", "new ", "red ", "risk ", "ulcer"),
+                (
+                    "aberrant",
+                    "cardiac",
+                    "cardiovascular",
+                    "exacerbation",
+                    "flare",
+                    "gastrointestinal",
+                    "gi",
+                    "new ",
+                    "red ",
+                    "risk ",
+                    "ulcer",
+                ),
                 (
                     " of ",
                     "aberrant",
+                    "cardiac",
+                    "cardiovascular",
                     "exacerbation",
                     "flare",
                     "gastrointestinal",
@@ -3088,6 +3108,19 @@ TABLE: dict[str, Derived] = {
         None,
         (
             (((("mechanical ",), (" symptoms ",), (" no ", " without ")),), (" no", " without")),
+            (
+                ((("operation ", "procedure ", "surgery "), (" risk ",), (" low ",), (" is ", " was ")),),
+                (" is", " was"),
+            ),
+            (
+                (((" document ", " indicate ", " show "), ("nsaid",), (" not ",), (" on ", " taking ")),),
+                (" did", " do"),
+            ),
+            (
+                (((" establish ",), (" not ",), (" exam", " findings ", " imaging ", " mri"), (" do",)),),
+                (" exam", " findings", " imaging", " mri"),
+            ),
+            ((((" tear ",), (" not ",)),), (" not",)),
             (((("nsaid",), (" not ",), ("on ", "prescribed ", "taking ")),), (" not",)),
             (
                 (
@@ -3137,6 +3170,8 @@ TABLE: dict[str, Derived] = {
                         (" no ",),
                         (
                             "aberrant",
+                            "cardiac",
+                            "cardiovascular",
                             "exacerbation",
                             "flare",
                             "gastrointestinal",
@@ -3149,6 +3184,8 @@ TABLE: dict[str, Derived] = {
                         (
                             " of ",
                             "aberrant",
+                            "cardiac",
+                            "cardiovascular",
                             "exacerbation",
                             "flare",
                             "gastrointestinal",
@@ -3877,7 +3914,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "467097e76800b830dfb1504d": (
+    "67b94cbbced182266c36fc37": (
         (
             (
                 (" not ",),
@@ -3895,7 +3932,7 @@ TABLE: dict[str, Derived] = {
                     "tried ",
                 ),
             ),
-            ((" failed ",), (" until ",), ("trial ",), (" of ",)),
+            ((" completed ", " failed "), (" until ",), ("trial ",), (" been ", " failed ")),
             (
                 (" that ",),
                 (" prescribed ", " used ", "attempted ", "trial ", "trialed ", "tried "),
@@ -3906,9 +3943,15 @@ TABLE: dict[str, Derived] = {
             ((" untried ",), (" are ", " is ", " remain")),
             (
                 (" documentation ", " evidence ", " indication ", " record "),
-                (" attempt", " failed", " participated ", " trial", " tried", " undergone"),
+                (" attempt", " been ", " failed", " participated ", " trial", " tried", " undergone"),
+                (" attempt", " been ", " failed", " not ", " participated ", " trial", " tried", " undergone"),
                 (" no ",),
-                (" attempt", " failed", " in", " trial", " tried", " undergone"),
+            ),
+            (
+                (" documentation ", " evidence ", " indication ", " record "),
+                (" trial ",),
+                (" that ",),
+                (" completed ", " had ", " tried ", " undergone "),
             ),
             ((" attempt", " trial"), (" contain", " had ", " has ", " show"), (" no ",), (" at ", " of ", " with ")),
             (
@@ -3976,7 +4019,12 @@ TABLE: dict[str, Derived] = {
             ((" conservative", " therapy", " treatment", "operative"), (" been ",), (" not ",), (" of ",)),
             ((" tried ",), (" not ",), (" ha",)),
             (("reached ",), ("plateau ",), (" not ",)),
-            ((" sessions ", " visits "), (" only ",), (" attended ", " completed ", " had "), ("pt ", "therapy ")),
+            (
+                (" sessions ", " visits ", "therapy "),
+                (" only ",),
+                (" attended ", " been ", " completed ", " had "),
+                (" only ", " to "),
+            ),
             (("block ", "course ", "injection "), (" not ",), (" had ",), (" of ", "block ", "injection ")),
             ((" course ", " trial "), (" attempted ", " documented ", " shown ", " tried "), (" been ",), (" not ",)),
             ((" nothing ",), (" failed ",), (" that ",), (" show ",)),
@@ -4018,7 +4066,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" conservative", " first", " non", " other"),
             ),
-            ((((" failed ",), (" until ",), ("trial ",), (" of ",)),), (" until",)),
+            ((((" completed ", " failed "), (" until ",), ("trial ",), (" been ", " failed ")),), (" until",)),
             (
                 (
                     (
@@ -4036,9 +4084,20 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" documentation ", " evidence ", " indication ", " record "),
-                        (" attempt", " failed", " participated ", " trial", " tried", " undergone"),
+                        (" attempt", " been ", " failed", " participated ", " trial", " tried", " undergone"),
+                        (" attempt", " been ", " failed", " not ", " participated ", " trial", " tried", " undergone"),
                         (" no ",),
-                        (" attempt", " failed", " in", " trial", " tried", " undergone"),
+                    ),
+                ),
+                (" no",),
+            ),
+            (
+                (
+                    (
+                        (" documentation ", " evidence ", " indication ", " record "),
+                        (" trial ",),
+                        (" that ",),
+                        (" completed ", " had ", " tried ", " undergone "),
                     ),
                 ),
                 (" no",),
@@ -4178,13 +4237,13 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" sessions ", " visits "),
+                        (" sessions ", " visits ", "therapy "),
                         (" only ",),
-                        (" attended ", " completed ", " had "),
-                        ("pt ", "therapy "),
+                        (" attended ", " been ", " completed ", " had "),
+                        (" only ", " to "),
                     ),
                 ),
-                (" attended", " completed", " had"),
+                (" attended", " been", " completed", " had"),
             ),
             (
                 ((("block ", "course ", "injection "), (" not ",), (" had ",), (" of ", "block ", "injection ")),),
@@ -4228,80 +4287,50 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "7e1454086a229881e7729131": (
+    "ea33e1182ff6d0373b6de7a9": (
         (
             (
-                (" therapy ",),
                 (" attended ", " begin ", " begun ", " start ", " started "),
                 (" not ", " yet "),
+                (" and ", " not ", " yet "),
                 (" to ", "been "),
             ),
             (
-                (" treatment ",),
-                (" attended ", " begin ", " begun ", " start ", " started "),
-                (" not ", " yet "),
-                (" to ", "been "),
+                (" conservative ",),
+                (" until ",),
+                ("course ", "period ", "trial "),
+                (" care ", " therapy ", " treatment "),
             ),
+            ((" treated ",), (" with ",), (" only ",), (" brace ", " medication", " nsaid", " rest ")),
+            (("trial ",), (" been ",), (" not ",), (" ha",)),
             (
-                (" attended ", " begin ", " begun ", " start ", " started "),
-                (" not ", " yet "),
-                (" pt ",),
-                (" to ", "been "),
+                (" conservative ",),
+                (" should ",),
+                (" course ", " period ", " trial "),
+                (" care ", " therapy ", " treatment "),
             ),
-            (
-                (" exercise",),
-                (" attended ", " begin ", " begun ", " start ", " started "),
-                (" not ", " yet "),
-                (" to ", "been "),
-            ),
-            (
-                (" program ",),
-                (" attended ", " begin ", " begun ", " start ", " started "),
-                (" not ", " yet "),
-                (" to ", "been "),
-            ),
-            ((" conservative ",), (" should ",), (" period ",), (" care ",)),
-            ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
-            ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
-            ((" conservative ",), (" should ",), (" course ",), (" care ",)),
-            ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
-            ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
-            ((" conservative ",), (" should ",), (" trial ",), (" care ",)),
-            ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
-            ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
         ),
-        (" course", " exercise", " period", " program", " pt", " therapy", " treatment", " trial"),
+        (
+            " course",
+            " exercise",
+            " has",
+            " have",
+            " period",
+            " program",
+            " pt",
+            " therapy",
+            " treated",
+            " treatment",
+            " trial",
+            " until",
+        ),
         (
             (
                 (
                     (
-                        (" therapy ",),
                         (" attended ", " begin ", " begun ", " start ", " started "),
                         (" not ", " yet "),
-                        (" to ", "been "),
-                    ),
-                    (
-                        (" treatment ",),
-                        (" attended ", " begin ", " begun ", " start ", " started "),
-                        (" not ", " yet "),
-                        (" to ", "been "),
-                    ),
-                    (
-                        (" attended ", " begin ", " begun ", " start ", " started "),
-                        (" not ", " yet "),
-                        (" pt ",),
-                        (" to ", "been "),
-                    ),
-                    (
-                        (" exercise",),
-                        (" attended ", " begin ", " begun ", " start ", " started "),
-                        (" not ", " yet "),
-                        (" to ", "been "),
-                    ),
-                    (
-                        (" program ",),
-                        (" attended ", " begin ", " begun ", " start ", " started "),
-                        (" not ", " yet "),
+                        (" and ", " not ", " yet "),
                         (" to ", "been "),
                     ),
                 ),
@@ -4309,15 +4338,28 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (
-                    ((" conservative ",), (" should ",), (" period ",), (" care ",)),
-                    ((" conservative ",), (" treatment ",), (" should ",), (" period ",)),
-                    ((" conservative ",), (" therapy ",), (" should ",), (" period ",)),
-                    ((" conservative ",), (" should ",), (" course ",), (" care ",)),
-                    ((" conservative ",), (" treatment ",), (" should ",), (" course ",)),
-                    ((" conservative ",), (" therapy ",), (" should ",), (" course ",)),
-                    ((" conservative ",), (" should ",), (" trial ",), (" care ",)),
-                    ((" conservative ",), (" treatment ",), (" should ",), (" trial ",)),
-                    ((" conservative ",), (" therapy ",), (" should ",), (" trial ",)),
+                    (
+                        (" conservative ",),
+                        (" until ",),
+                        ("course ", "period ", "trial "),
+                        (" care ", " therapy ", " treatment "),
+                    ),
+                ),
+                (" until",),
+            ),
+            (
+                (((" treated ",), (" with ",), (" only ",), (" brace ", " medication", " nsaid", " rest ")),),
+                (" treated",),
+            ),
+            (((("trial ",), (" been ",), (" not ",), (" ha",)),), (" has", " have")),
+            (
+                (
+                    (
+                        (" conservative ",),
+                        (" should ",),
+                        (" course ", " period ", " trial "),
+                        (" care ", " therapy ", " treatment "),
+                    ),
                 ),
                 (" course", " period", " trial"),
             ),
@@ -4916,7 +4958,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "011d21f444efb933bb41018f": (
+    "18760602e5b9656849649f5b": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -4968,16 +5010,31 @@ TABLE: dict[str, Derived] = {
                 (" denied ", " non", " not "),
             ),
             (
+                (" approved ", " authorized ", " certified ", " necessary ", " supported "),
+                (" approved ", " authorized ", " certified ", " medically ", " supported "),
+                (" operation ", " procedure ", " surgery "),
+                (" meant ", " ordered ", " requested "),
+            ),
+            (
                 ("approved ", "authorized ", "certified ", "medically "),
                 (" necessary ", "approved ", "authorized ", "certified "),
                 (" with ",),
                 (" not ",),
             ),
+            (
+                ("associated ", "companion ", "concurrent "),
+                (" approved ", " authorized ", " certified ", " necessary ", " supported "),
+                (" approved ", " authorized ", " certified ", " medically ", " supported "),
+                (" not ",),
+            ),
+            ((" companion ", " derivative "), ("request ",)),
         ),
         (
             " as",
             " because",
+            " companion",
             " concurrent",
+            " derivative",
             " given",
             " in",
             " primary",
@@ -5112,6 +5169,17 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" approved ", " authorized ", " certified ", " necessary ", " supported "),
+                        (" approved ", " authorized ", " certified ", " medically ", " supported "),
+                        (" operation ", " procedure ", " surgery "),
+                        (" meant ", " ordered ", " requested "),
+                    ),
+                ),
+                (" that", " the"),
+            ),
+            (
+                (
+                    (
                         ("approved ", "authorized ", "certified ", "medically "),
                         (" necessary ", "approved ", "authorized ", "certified "),
                         (" with ",),
@@ -5120,6 +5188,18 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" with",),
             ),
+            (
+                (
+                    (
+                        ("associated ", "companion ", "concurrent "),
+                        (" approved ", " authorized ", " certified ", " necessary ", " supported "),
+                        (" approved ", " authorized ", " certified ", " medically ", " supported "),
+                        (" not ",),
+                    ),
+                ),
+                (" associated", " companion", " concurrent", " the"),
+            ),
+            ((((" companion ", " derivative "), ("request ",)),), (" companion", " derivative")),
         ),
     ),
     "e46b9ff01cd13c541dd33885": (
