@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.16.0"
+REASONS_VERSION = "2.17.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -130,7 +130,7 @@ _FUNCTIONAL_GAIN = (
     r"(?:functional\s+(?:improvement|benefits?|gains?|response)"
     r"|improvements?\s+in\s+(?:the\s+\w+'s\s+|his\s+|her\s+)?(?:function|pain\s+and\s+function|activities)"
     r"|improved\s+(?:(?:his|her|their)\s+)?(?:function|activities|ADLs?|daily)|increased\s+function"
-    r"|increase\s+in\s+(?:his\s+|her\s+|their\s+)?(?:activities|activity|function(?:ing)?)"
+    r"|increase\s+in\s+(?:his\s+|her\s+|their\s+)?(?:activities|activity|function(?:ing)?|ability)"
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
@@ -290,7 +290,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
         # "Not suggested for longer than 2 weeks without evidence of ... gains" is the guideline's rule.
         reject_match=_rx(
-            r"\buntil\b|\bwhether\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
+            r"\buntil\b|\bwhether\b|\bdepend\w*|\byet\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
             r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b"
         ),
     ),
@@ -309,7 +309,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
             r"|\brestrictions\s+(?:have|has)\s+not\s+been\s+(?:relaxed|lifted|reduced|eased|changed)\b"
             r"|\b(?:has|have)\s+(?:leveled|levelled|plateaued)\b"
-            r"|\bno\s+(?:description|mention|report)\s+of\s+(?:any\s+)?(?:new\s+)?(?:activity|activities)\b"
+            r"|\bno\s+(?:description|mention|report)\s+of\s+(?:any\s+)?(?:new\s+)?(?:activity|activities|anything\s+(?:he|she|they))\b"
             r"|\bno\s+(?:\w+\s+)?benefit\s+(?:from|of|with)\s+[^.;]{0,30}?\b(?:has|have)\s+been\s+(?:shown|documented|demonstrated)\b"
             r"|\bnot\s+a\s+meaningful\s+(?:return|gain|improvement|benefit|change)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
@@ -347,6 +347,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:exceed(?:s|ed|ing)?|in\s+excess\s+of|(?:is|are|was|were)\s+excessive"
             r"|surpass(?:es|ed)?|outstrip(?:s|ped)?|need\s+excess)\b"
+            r"|\boutside\s+(?:of\s+)?the\s+(?:\w+\s+){0,2}?(?:course|period|duration|limit|window)\s+(?:that\s+)?(?:the\s+)?"
+            r"(?:guidelines?|MTUS|ODG)\s+(?:allows?|permits?|recommends?|supports?)\b"
         ),
         skip_guideline=False,
         negatable=True,
@@ -402,6 +404,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|on\s+its\s+own|in\s+isolation)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
             r"|\bwhich\s+are\s+(?:custodial|homemaker|domestic)\s+services\b"
+            r"|\bwhich\s+is\s+not\s+the\s+(?:[\w-]+\s+){0,5}?(?:pain|condition|indication|diagnosis)\s+the\s+guidelines?\s+"
+            r"(?:addresses|covers|recommends|supports)\b"
+            r"|\binsufficient\s+(?:quality\s+)?evidence\s+(?:for|of|to\s+support)\s+(?:its|their)\s+(?:efficacy|use|effectiveness)\b"
             r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
             r"|\bwhich\s+the\s+(?:guidelines?|MTUS|ODG|ACOEM)\s+(?:specifically\s+|expressly\s+)?(?:excludes?|does\s+not\s+cover)\b"
         ),
@@ -557,6 +562,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:an?\s+)?NSAID"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\b[^.;]{0,30}?\bdo(?:es)?\s+not\s+establish\b"
             r"|\bnot\s+a\s+tear\b"
+            # (continued in the next rule: an alternation stays within 32 branches)
+        ),
+        reject_match=_IMAGING_NOT_PROVIDED,
+    ),
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"\bexam(?:ination)?\s+does\s+not\s+(?:point\s+to|suggest|indicate)\s+(?:a|an|any)\b"
+            r"|\bwithout\s+(?:a|any)\s+neuropathic\s+component\b"
             r"|\bnot\s+(?:currently\s+)?(?:prescribed|taking|on)\s+(?:an?\s+)?(?:oral\s+)?NSAIDs?\b"
             r"|\bnot\s+indicated\s+for\s+this\s+(?:patient|worker|claimant|applicant|injured\s+worker)\b"
             r"|\bno\s+(?:clinical\s+)?(?:indication|basis)\s+for\s+(?:prophylaxis|testing)\b"
@@ -672,8 +686,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:has|have)\s+(?:been|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:trial|block|course)\b"
             r"|\b(?:lacks?|without)\s+(?:is\s+)?any\s+(?:record|evidence|documentation)\s+of\s+[^.;]{0,80}?\bthat\s+(?:she|he|they|the\s+\w+)"
             r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:tried|attempted|completed)\b"
-            r"|\bno\s+(?:\w+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
-            r"|tried|attempted|given|carried\s+out|conducted)\b"
+            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
+            r"|tried|attempted|given|carried\s+out|conducted|completed)\b"
             r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
             r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+|the\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
             r"|\b(?:has|have)\s+not\s+been\s+(?:a|an|any)\s+(?:\w+\s+)?(?:period|course|trial)\s+of\s+(?:conservative"
@@ -701,8 +715,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\buntil\s+(?:a\s+)?(?:course|trial|period)\s+of\s+conservative\s+(?:care|treatment|therapy)\b"
             r"|\btreated\s+only\s+with\s+(?:medications?|NSAIDs?|rest|a\s+brace)\b"
             r"|\b(?:has|have)\s+not\s+been\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,4}?trial\b"
-            r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)\s+should\s+(?:be\s+allowed|run|come"
-            r"|be\s+completed|be\s+tried)\b"
+            r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)(?:,[^,;.]{1,60},)?\s+should\s+(?:be\s+allowed"
+            r"|run|come|be\s+completed|be\s+tried)\b"
+            r"|\b(?:has|have)\s+never\s+been\s+(?:tried|attempted|used|obtained|done|performed)\b"
+            r"|\bnothing\s+(?:in\s+the\s+\w+\s+)?to\s+show\s+(?:that\s+)?[^.;]{0,60}?\b(?:has|have)\s+(?:tried|been\s+tried)\b"
         ),
         # "The certified visits have not been started" is a trial under way, not care to try first.
         reject_sentence=_rx(r"\b(?:approved|certified|authorized|modified)\b"),
@@ -742,8 +758,8 @@ _CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b"
 _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
 
 _RELATED = _cue(
-    r"\b(?:as|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
-    r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
+    r"\b(?:as(?!\s+an?\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:,[^,;.]{1,60},\s*)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
     r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied|upheld)"
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
@@ -779,7 +795,7 @@ _RELATED = _cue(
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
     r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|remain\w*|number|amount|balance|rest|visits?"
-    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?|decision|denial|determination)\b"
+    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?|decision|denial|determination|submitted|written)\b"
 )
 #: "The request for the lumbar fusion": the subject is the fusion.
 _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
@@ -1423,6 +1439,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 and not _GENERIC_THING.match(thing)
             ):
                 continue
+            if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
+                continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
                 continue  # "the 4 sessions already authorized": the approved part, not a duplicate
             if (
@@ -1454,6 +1472,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
 
 
 _CLAUSE_END = re.compile(r"[,.;:()]")
+#: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
+_SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 #: "Already has the device": a word that can only mean the thing requested.
 _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.

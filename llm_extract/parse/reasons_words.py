@@ -7,7 +7,7 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "d6a829b2f93c8c3f16c7c7ff": (
+    "2f13f25e73fd2f25124b8639": (
         (
             (
                 (" no ",),
@@ -55,6 +55,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -111,6 +112,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -167,6 +169,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -223,6 +226,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -279,6 +283,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -436,6 +441,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -492,6 +498,7 @@ TABLE: dict[str, Derived] = {
                     " gain",
                     " response",
                     " with ",
+                    "ability",
                     "activit",
                     "adl",
                     "daily",
@@ -683,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "8b3778b7be1d8692b1f5721a": (
+    "4134a99f231f753f5379291d": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -732,7 +739,7 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
             ),
             ((" leveled ", " levelled ", " plateaued "), (" ha",)),
-            ((" description ", " mention ", " report "), ("activit",), (" of ",), (" no ",)),
+            (("ctivities ", "ctivity ", "nything "), (" description ", " mention ", " report "), (" of ",), (" no ",)),
             (("benefit ",), (" demonstrated ", " documented ", " shown "), (" been ",), (" no ",)),
             ((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),
             ((" documented ", " noted ", " present ", " reported "), (" same ",), (" that ", " which "), (" the ",)),
@@ -834,7 +841,17 @@ TABLE: dict[str, Derived] = {
                 (" restrictions",),
             ),
             ((((" leveled ", " levelled ", " plateaued "), (" ha",)),), (" has", " have")),
-            ((((" description ", " mention ", " report "), ("activit",), (" of ",), (" no ",)),), (" no",)),
+            (
+                (
+                    (
+                        ("ctivities ", "ctivity ", "nything "),
+                        (" description ", " mention ", " report "),
+                        (" of ",),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
+            ),
             (((("benefit ",), (" demonstrated ", " documented ", " shown "), (" been ",), (" no ",)),), (" no",)),
             (
                 (((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),),
@@ -864,7 +881,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "571db8b5a423aed8db99de77": (
+    "212b908bc3891f344a8ced6c": (
         (
             (
                 ("functional ",),
@@ -928,7 +945,7 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("increase ",),
-                ("activities", "activity", "function"),
+                ("ability", "activities", "activity", "function"),
                 (
                     "demonstrated ",
                     "documented ",
@@ -1148,7 +1165,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "06140c8f1ea051455e6a6648": (
+    "bef638fbd9b7d2289ee8cdd0": (
         (
             ((" exceed",),),
             ((" excess ",), (" of ",), (" in ",)),
@@ -1159,23 +1176,58 @@ TABLE: dict[str, Derived] = {
             ((" surpass",),),
             ((" outstrip",),),
             ((" excess ",), (" need ",)),
+            (("guideline",), (" outside ",), ("course ",), (" allow", " permit", " recommend", " support")),
+            ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+            ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+            (("guideline",), (" outside ",), ("period ",), (" allow", " permit", " recommend", " support")),
+            ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+            ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+            (("guideline",), ("duration ",), (" outside ",), (" allow", " permit", " recommend", " support")),
+            (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+            (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+            (("guideline",), (" outside ",), ("limit ",), (" allow", " permit", " recommend", " support")),
+            ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+            ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+            (("guideline",), (" outside ",), ("window ",), (" allow", " permit", " recommend", " support")),
+            ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+            ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("the ",)),
         ),
-        (" are", " exceed", " in", " is", " need", " outstrip", " surpass", " was", " were"),
+        (" are", " exceed", " in", " is", " need", " outside", " outstrip", " surpass", " was", " were"),
         (
-            ((((" exceed",),),), (" exceed",)),
-            ((((" excess ",), (" of ",), (" in ",)),), (" in",)),
             (
                 (
+                    ((" exceed",),),
+                    ((" excess ",), (" of ",), (" in ",)),
                     ((" excessive ",), (" is ",)),
                     ((" excessive ",), (" are ",)),
                     ((" excessive ",), (" was ",)),
                     ((" excessive ",), (" were ",)),
+                    ((" surpass",),),
+                    ((" outstrip",),),
+                    ((" excess ",), (" need ",)),
                 ),
-                (" are", " is", " was", " were"),
+                (" are", " exceed", " in", " is", " need", " outstrip", " surpass", " was", " were"),
             ),
-            ((((" surpass",),),), (" surpass",)),
-            ((((" outstrip",),),), (" outstrip",)),
-            ((((" excess ",), (" need ",)),), (" need",)),
+            (
+                (
+                    (("guideline",), (" outside ",), ("course ",), (" allow", " permit", " recommend", " support")),
+                    ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+                    ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+                    (("guideline",), (" outside ",), ("period ",), (" allow", " permit", " recommend", " support")),
+                    ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+                    ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+                    (("guideline",), ("duration ",), (" outside ",), (" allow", " permit", " recommend", " support")),
+                    (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+                    (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+                    (("guideline",), (" outside ",), ("limit ",), (" allow", " permit", " recommend", " support")),
+                    ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+                    ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+                    (("guideline",), (" outside ",), ("window ",), (" allow", " permit", " recommend", " support")),
+                    ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
+                    ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+                ),
+                (" outside",),
+            ),
         ),
     ),
     "8a7f7d8a104e8af9b7e9296f": (
@@ -1531,7 +1583,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "23b45b827045e1109929f3c7": (
+    "3f5e404a410198772d3bb501": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1558,10 +1610,29 @@ TABLE: dict[str, Derived] = {
                 (" fall",),
             ),
             ((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),
+            ((" guideline",), (" addresses ", " covers ", " recommends ", " supports "), (" which ",), (" the ",)),
+            (
+                (" insufficient ",),
+                ("evidence ",),
+                (" its ", " support ", " their "),
+                (" effectiveness ", " efficacy ", " use "),
+            ),
             ((" recommended ",), (" neither ",), (" agent ", " component ", " drug ", " ingredient "), (" is ",)),
             ((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),
         ),
-        (" fall", " intended", " neither", " not", " prescribed", " proposed", " requested", " run", " used", " which"),
+        (
+            " fall",
+            " insufficient",
+            " intended",
+            " neither",
+            " not",
+            " prescribed",
+            " proposed",
+            " requested",
+            " run",
+            " used",
+            " which",
+        ),
         (
             (
                 (
@@ -1608,6 +1679,28 @@ TABLE: dict[str, Derived] = {
                 (" fall",),
             ),
             ((((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),), (" which",)),
+            (
+                (
+                    (
+                        (" guideline",),
+                        (" addresses ", " covers ", " recommends ", " supports "),
+                        (" which ",),
+                        (" the ",),
+                    ),
+                ),
+                (" which",),
+            ),
+            (
+                (
+                    (
+                        (" insufficient ",),
+                        ("evidence ",),
+                        (" its ", " support ", " their "),
+                        (" effectiveness ", " efficacy ", " use "),
+                    ),
+                ),
+                (" insufficient",),
+            ),
             (
                 (
                     (
@@ -2989,13 +3082,96 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "b98c2dc7d7b4430353a7fca5": (
+    "774cea339364e5b86a0e8343": (
         (
-            (("mechanical ",), (" symptoms ",), (" no ", " without ")),
-            (("operation ", "procedure ", "surgery "), (" risk ",), (" low ",), (" is ", " was ")),
-            ((" document ", " indicate ", " show "), ("nsaid",), (" not ",), (" on ", " taking ")),
-            ((" establish ",), (" not ",), (" exam", " findings ", " imaging ", " mri"), (" do",)),
+            (("mechanical ",), (" symptoms ",), (" without ",)),
+            (("mechanical ",), (" symptoms ",), (" no ",)),
+            (("procedure ",), (" risk ",), (" low ",), (" is ",)),
+            (("surgery ",), (" risk ",), (" low ",), (" is ",)),
+            (("operation ",), (" risk ",), (" low ",), (" is ",)),
+            (("procedure ",), (" risk ",), (" was ",), (" low ",)),
+            (("surgery ",), (" risk ",), (" was ",), (" low ",)),
+            (("operation ",), (" risk ",), (" was ",), (" low ",)),
+            ((" indicate ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" indicate ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" show ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" show ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" document ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" document ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" indicate ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" indicate ",), ("nsaid",), (" not ",), ("oes ",)),
+            ((" show ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" show ",), ("nsaid",), (" not ",), ("oes ",)),
+            ((" document ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" document ",), ("nsaid",), (" not ",), ("oes ",)),
+            ((" indicate ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" indicate ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" show ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" show ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" document ",), ("nsaid",), (" not ",), ("was ",)),
+            ((" document ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+            ((" establish ",), (" imaging ",), (" not ",), (" do",)),
+            ((" establish ",), (" not ",), (" mri",), (" do",)),
+            ((" establish ",), (" not ",), (" exam",), (" do",)),
+            ((" establish ",), (" findings ",), (" not ",), (" do",)),
             ((" tear ",), (" not ",)),
+        ),
+        (" did", " do", " exam", " findings", " imaging", " is", " mri", " no", " was", " without"),
+        (
+            (
+                ((("mechanical ",), (" symptoms ",), (" without ",)), (("mechanical ",), (" symptoms ",), (" no ",))),
+                (" no", " without"),
+            ),
+            (
+                (
+                    (("procedure ",), (" risk ",), (" low ",), (" is ",)),
+                    (("surgery ",), (" risk ",), (" low ",), (" is ",)),
+                    (("operation ",), (" risk ",), (" low ",), (" is ",)),
+                    (("procedure ",), (" risk ",), (" was ",), (" low ",)),
+                    (("surgery ",), (" risk ",), (" was ",), (" low ",)),
+                    (("operation ",), (" risk ",), (" was ",), (" low ",)),
+                ),
+                (" is", " was"),
+            ),
+            (
+                (
+                    ((" indicate ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" indicate ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+                    ((" show ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" show ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+                    ((" document ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" document ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+                    ((" indicate ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" indicate ",), ("nsaid",), (" not ",), ("oes ",)),
+                    ((" show ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" show ",), ("nsaid",), (" not ",), ("oes ",)),
+                    ((" document ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" document ",), ("nsaid",), (" not ",), ("oes ",)),
+                    ((" indicate ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" indicate ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+                    ((" show ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" show ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+                    ((" document ",), ("nsaid",), (" not ",), ("was ",)),
+                    ((" document ",), ("nsaid",), (" not ",), (" on ", " taking ")),
+                ),
+                (" did", " do"),
+            ),
+            (
+                (
+                    ((" establish ",), (" imaging ",), (" not ",), (" do",)),
+                    ((" establish ",), (" not ",), (" mri",), (" do",)),
+                    ((" establish ",), (" not ",), (" exam",), (" do",)),
+                    ((" establish ",), (" findings ",), (" not ",), (" do",)),
+                ),
+                (" exam", " findings", " imaging", " mri"),
+            ),
+            ((((" tear ",), (" not ",)),), (" not",)),
+        ),
+    ),
+    "c2ff04d32ae4a5ee5f44ef3b": (
+        (
+            ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
+            ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
             (("nsaid",), (" not ",), ("on ", "prescribed ", "taking ")),
             (
                 (" indicated ",),
@@ -3107,20 +3283,8 @@ TABLE: dict[str, Derived] = {
         ),
         None,
         (
-            (((("mechanical ",), (" symptoms ",), (" no ", " without ")),), (" no", " without")),
-            (
-                ((("operation ", "procedure ", "surgery "), (" risk ",), (" low ",), (" is ", " was ")),),
-                (" is", " was"),
-            ),
-            (
-                (((" document ", " indicate ", " show "), ("nsaid",), (" not ",), (" on ", " taking ")),),
-                (" did", " do"),
-            ),
-            (
-                (((" establish ",), (" not ",), (" exam", " findings ", " imaging ", " mri"), (" do",)),),
-                (" exam", " findings", " imaging", " mri"),
-            ),
-            ((((" tear ",), (" not ",)),), (" not",)),
+            ((((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),), (" exam",)),
+            ((((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),), (" without",)),
             (((("nsaid",), (" not ",), ("on ", "prescribed ", "taking ")),), (" not",)),
             (
                 (
@@ -3914,7 +4078,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "67b94cbbced182266c36fc37": (
+    "ee87fdc56457264907cbdf59": (
         (
             (
                 (" not ",),
@@ -4005,9 +4169,18 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("block ", "injection ", "therapy ", "trial "),
-                (" attempted ", " carried ", " conducted ", " done ", " given ", " performed ", " tried "),
+                (
+                    " attempted ",
+                    " carried ",
+                    " completed ",
+                    " conducted ",
+                    " done ",
+                    " given ",
+                    " performed ",
+                    " tried ",
+                ),
                 ("been ",),
-                (" attempted ", " conducted ", " done ", " given ", " out ", " performed ", " tried "),
+                (" attempted ", " completed ", " conducted ", " done ", " given ", " out ", " performed ", " tried "),
             ),
             ((" course ", " program "), (" attempted ", " tried ", " undertaken "), ("been ",), (" not ",)),
             (
@@ -4206,9 +4379,27 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         ("block ", "injection ", "therapy ", "trial "),
-                        (" attempted ", " carried ", " conducted ", " done ", " given ", " performed ", " tried "),
+                        (
+                            " attempted ",
+                            " carried ",
+                            " completed ",
+                            " conducted ",
+                            " done ",
+                            " given ",
+                            " performed ",
+                            " tried ",
+                        ),
                         ("been ",),
-                        (" attempted ", " conducted ", " done ", " given ", " out ", " performed ", " tried "),
+                        (
+                            " attempted ",
+                            " completed ",
+                            " conducted ",
+                            " done ",
+                            " given ",
+                            " out ",
+                            " performed ",
+                            " tried ",
+                        ),
                     ),
                 ),
                 (" no",),
@@ -4287,7 +4478,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "ea33e1182ff6d0373b6de7a9": (
+    "e3d902764eb4724d23e446b5": (
         (
             (
                 (" attended ", " begin ", " begun ", " start ", " started "),
@@ -4307,14 +4498,22 @@ TABLE: dict[str, Derived] = {
                 (" conservative ",),
                 (" should ",),
                 (" course ", " period ", " trial "),
-                (" care ", " therapy ", " treatment "),
+                (" care", " therapy", " treatment"),
             ),
+            (
+                (" never ",),
+                (" been ",),
+                (" attempted ", " done ", " obtained ", " performed ", " tried ", " used "),
+                (" ha",),
+            ),
+            ((" nothing ",), (" tried ",), (" show ",), (" been ", " tried ")),
         ),
         (
             " course",
             " exercise",
             " has",
             " have",
+            " nothing",
             " period",
             " program",
             " pt",
@@ -4358,11 +4557,23 @@ TABLE: dict[str, Derived] = {
                         (" conservative ",),
                         (" should ",),
                         (" course ", " period ", " trial "),
-                        (" care ", " therapy ", " treatment "),
+                        (" care", " therapy", " treatment"),
                     ),
                 ),
                 (" course", " period", " trial"),
             ),
+            (
+                (
+                    (
+                        (" never ",),
+                        (" been ",),
+                        (" attempted ", " done ", " obtained ", " performed ", " tried ", " used "),
+                        (" ha",),
+                    ),
+                ),
+                (" has", " have"),
+            ),
+            ((((" nothing ",), (" tried ",), (" show ",), (" been ", " tried ")),), (" nothing",)),
         ),
     ),
     "1f0d3ad81f11a2be75eb84c0": (
@@ -4958,13 +5169,13 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "18760602e5b9656849649f5b": (
+    "cdda27956e0dbfd4fc12ff71": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
                 (" necessary", "approved", "authorized", "certified", "denied", "indicated", "supported", "upheld"),
-                (" as ", " because ", " given ", " in ", " since "),
                 ("denied", "non", "not ", "upheld"),
+                (" as", " because ", " given ", " in ", " since "),
             ),
             (
                 ("associated ", "concurrent ", "primary ", "proposed ", "related ", "requested "),
@@ -5072,8 +5283,8 @@ TABLE: dict[str, Derived] = {
                             "supported",
                             "upheld",
                         ),
-                        (" as ", " because ", " given ", " in ", " since "),
                         ("denied", "non", "not ", "upheld"),
+                        (" as", " because ", " given ", " in ", " since "),
                     ),
                 ),
                 (" as", " because", " given", " in", " since"),
