@@ -61,12 +61,11 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
     assert len(LETTERS) >= 460 and items >= 1150
 
 
-# Today's figures on all invented letters: rounds 1-21 fitted, rounds 22-23 not tuned on (the
-# measured-once figures are in the README). Issue 9's goals are coverage 0.97, primary hit 0.92,
-# recall 0.85, misinform 0.015.
+# Today's figures on all invented letters (rounds 1-23 fitted; the measured-once figures are in the
+# README). Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.95), ("primary_hit", 0.92), ("recall", 0.84), ("misinform", 0.015)],
+    [("coverage", 0.96), ("primary_hit", 0.93), ("recall", 0.84), ("misinform", 0.015)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     script = _figures_script()

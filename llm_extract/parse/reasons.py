@@ -63,7 +63,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.17.0"
+REASONS_VERSION = "2.18.0"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -309,7 +309,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
             r"|\brestrictions\s+(?:have|has)\s+not\s+been\s+(?:relaxed|lifted|reduced|eased|changed)\b"
             r"|\b(?:has|have)\s+(?:leveled|levelled|plateaued)\b"
-            r"|\bno\s+(?:description|mention|report)\s+of\s+(?:any\s+)?(?:new\s+)?(?:activity|activities|anything\s+(?:he|she|they))\b"
+            r"|\bno\s+(?:description|mention|report|documentation)\s+of\s+(?:any\s+)?(?:specific\s+|new\s+)?(?:activity|activities|ADLs?"
+            r"|anything\s+(?:he|she|they))\b"
             r"|\bno\s+(?:\w+\s+)?benefit\s+(?:from|of|with)\s+[^.;]{0,30}?\b(?:has|have)\s+been\s+(?:shown|documented|demonstrated)\b"
             r"|\bnot\s+a\s+meaningful\s+(?:return|gain|improvement|benefit|change)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
@@ -349,6 +350,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|surpass(?:es|ed)?|outstrip(?:s|ped)?|need\s+excess)\b"
             r"|\boutside\s+(?:of\s+)?the\s+(?:\w+\s+){0,2}?(?:course|period|duration|limit|window)\s+(?:that\s+)?(?:the\s+)?"
             r"(?:guidelines?|MTUS|ODG)\s+(?:allows?|permits?|recommends?|supports?)\b"
+            r"|\boutside\s+(?:of\s+)?the\s+(?:\w+\s+){0,2}?(?:course|period|duration)\s+(?:supported|recommended|allowed)\s+by\s+the\s+"
+            r"guidelines?\b"
         ),
         skip_guideline=False,
         negatable=True,
@@ -358,7 +361,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
             r"|twice|double|triple|three\s+times|four\s+times|over(?=\s+what\b))\s+"
-            r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?"
+            r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?|supported"
+            r"|trial\s+(?:amount|number)"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period)"
             r"|(?:\d+|two|three|four|six)[- ](?:to[- ](?:\d+|six)[- ])?weeks?\s+(?:period|limit|course|window))\b"
@@ -406,6 +410,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bwhich\s+are\s+(?:custodial|homemaker|domestic)\s+services\b"
             r"|\bwhich\s+is\s+not\s+the\s+(?:[\w-]+\s+){0,5}?(?:pain|condition|indication|diagnosis)\s+the\s+guidelines?\s+"
             r"(?:addresses|covers|recommends|supports)\b"
+            r"|\bwhich\s+is\s+not\s+(?:an?\s+)?(?:recommended\s+)?(?:indication|use)\s*(?:supported\s+by\s+the\s+guidelines?)?(?=\s*[.;,])"
+            r"|\bnot\s+supported\s+for\s+this\s+(?:condition|diagnosis|indication)\b"
             r"|\binsufficient\s+(?:quality\s+)?evidence\s+(?:for|of|to\s+support)\s+(?:its|their)\s+(?:efficacy|use|effectiveness)\b"
             r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
             r"|\bwhich\s+the\s+(?:guidelines?|MTUS|ODG|ACOEM)\s+(?:specifically\s+|expressly\s+)?(?:excludes?|does\s+not\s+cover)\b"
@@ -518,7 +524,6 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
             r"\s+improvement\b"
             r"|\bonly\s+(?:mild|minimal|slight|minor)\b[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam"
-            r"|\bnormal\s+neurologic(?:al)?\s+(?:exam(?:ination)?|findings)\b"
             r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings|presentation|picture)\b[^.;]{0,60}?"
             r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
             r"|\b(?:does|do|did)\s+not\s+(?:meet|fit)\s+the\s+definition\s+of\b"
@@ -579,9 +584,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:presentation|picture)\s+is\s+radicular\b"
             r"|\bnot\s+supported\s+by\s+(?:any\s+)?(?:neurologic(?:al)?|clinical|objective|exam(?:ination)?)\s+findings?\b"
             r"|\bno\s+evidence\s+of\s+(?:a\s+)?(?:delayed\s+union|non-?union|fracture|infection|tumor)\b"
-            r"|\bno\s+(?:indication|evidence|documentation)\s+that\s+(?:she|he|the\s+\w+)\s+(?:is|was)\s+(?:homebound|housebound)\b"
+            r"|\b(?:no\s+(?:indication|evidence|documentation)|nothing\s+in\s+the\s+\w+\s+to\s+(?:indicate|show|suggest))\s+that\s+"
+            r"(?:she|he|the\s+\w+)\s+(?:is|was)\s+(?:homebound|housebound)\b"
             r"|\bno\s+(?:documented\s+|(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?)(?:acute\s+)?"
-            r"(?:exacerbation|flare|aberrant|risk\s+factors?|GI|gastrointestinal|ulcer|cardiac|cardiovascular"
+            r"(?:exacerbation|flare|aberrant|risk\s+factors?|GI|gastrointestinal|ulcer|cardiac|cardiovascular|early\s+refills?"
             r"|red\s+flags?|new\s+(?:injury|deficit))"
             r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
             r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
@@ -618,6 +624,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
             r"(?:strength|sensation|reflexes|motor)"
             r"|\bexam(?:ination)?\s+(?:is|was)\s+neurologically\s+(?:normal|intact)\b"
+            r"|\bnormal\s+neurologic(?:al)?\s+(?:exam(?:ination)?|findings)\b"
             r"|\bwith\s+normal\s+(?:strength|sensation|reflexes)\b"
         ),
         # "The picture fits the facet pattern: ... the neurologic exam is normal" argues for the request.
@@ -664,8 +671,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
-            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device)\b)"
-            r"[^.;]){0,50}?\b(?:trial|tried|failed|attempt|participated\s+in|undergone|been\s+ineffective\b|not\s+been\s+effective)"
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return)\b)"
+            r"[^.;]){0,50}?\b(?:trial|tried|failed|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone|been\s+ineffective\b"
+            r"|not\s+been\s+effective)"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+(?:the\s+\w+|he|she)\s+(?:has|had)\s+(?:had|undergone"
             r"|completed|tried)\s+(?:a|an|any)\s+[^.;]{0,40}?\btrial\b"
             r"|\b(?:contains?|shows?|has|had)\s+no\s+(?:attempt|trial)s?\s+(?:at|of|with)\b"
@@ -758,7 +766,7 @@ _CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b"
 _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
 
 _RELATED = _cue(
-    r"\b(?:as(?!\s+an?\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    r"\b(?:as(?!\s+(?:an?|such)\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:,[^,;.]{1,60},\s*)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
     r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied|upheld)"
@@ -1453,6 +1461,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
     if may & _TRIAL_PENDING_BIT:
         for m in _SCREEN.finditer(_TRIAL_PENDING, s.text, s.low, s.words):
             if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
+                care = _OTHER_CARE.search(s.text, max(0, m.start() - 60), m.end())
+                if care and ctx.service and _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service):
+                    break  # the approved care named is another treatment, not a first part of this one
                 if ctx.approved_part:  # read last: it searches the whole rationale
                     found.append((ReasonCode.approved_trial_pending, m))
                 break
@@ -1607,6 +1618,10 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
 
 #: A sentence that names approved care (a trial under way, not care to try first).
 _APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
+#: A treatment named in a pending-trial wording.
+_OTHER_CARE = _rx(r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?)\b")
+#: "There is no explanation that the splint has worn out or been lost": part of a duplicate's case.
+_REPLACEMENT = _rx(r"\b(?:worn|lost|no\s+longer\s+fits?|broken|replace\w*)\b")
 #: Words of a pending trial's result.
 _TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|progress)\b")
 
@@ -1672,6 +1687,13 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
                 best[hit.code] = hit
+    missing = best.get(ReasonCode.missing_documentation)
+    if (
+        missing is not None
+        and ReasonCode.already_authorized in best
+        and _REPLACEMENT.search(rationale, missing.start, missing.end)
+    ):
+        del best[ReasonCode.missing_documentation]  # why a second one is needed belongs to the duplicate
     if ReasonCode.approved_trial_pending in best:
         # Care approved with more to follow its results is a trial under way, not a duplicate
         # ("the 80 hours already authorized ... further hours once they are completed").

@@ -690,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "4134a99f231f753f5379291d": (
+    "348d5e60583a22d01356f5e8": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -739,7 +739,12 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
             ),
             ((" leveled ", " levelled ", " plateaued "), (" ha",)),
-            (("ctivities ", "ctivity ", "nything "), (" description ", " mention ", " report "), (" of ",), (" no ",)),
+            (
+                (" description ", " documentation ", " mention ", " report "),
+                (" of ",),
+                (" no ",),
+                ("activities ", "activity ", "adl", "anything "),
+            ),
             (("benefit ",), (" demonstrated ", " documented ", " shown "), (" been ",), (" no ",)),
             ((" meaningful ",), (" benefit ", " change ", " gain ", " improvement ", " return "), (" not ",)),
             ((" documented ", " noted ", " present ", " reported "), (" same ",), (" that ", " which "), (" the ",)),
@@ -844,10 +849,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        ("ctivities ", "ctivity ", "nything "),
-                        (" description ", " mention ", " report "),
+                        (" description ", " documentation ", " mention ", " report "),
                         (" of ",),
                         (" no ",),
+                        ("activities ", "activity ", "adl", "anything "),
                     ),
                 ),
                 (" no",),
@@ -1165,72 +1170,63 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "bef638fbd9b7d2289ee8cdd0": (
+    "69fac159123f51f006120140": (
         (
-            ((" exceed",),),
-            ((" excess ",), (" of ",), (" in ",)),
-            ((" excessive ",), (" is ",)),
-            ((" excessive ",), (" are ",)),
-            ((" excessive ",), (" was ",)),
-            ((" excessive ",), (" were ",)),
-            ((" surpass",),),
-            ((" outstrip",),),
-            ((" excess ",), (" need ",)),
-            (("guideline",), (" outside ",), ("course ",), (" allow", " permit", " recommend", " support")),
-            ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-            ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-            (("guideline",), (" outside ",), ("period ",), (" allow", " permit", " recommend", " support")),
-            ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-            ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-            (("guideline",), ("duration ",), (" outside ",), (" allow", " permit", " recommend", " support")),
-            (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-            (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-            (("guideline",), (" outside ",), ("limit ",), (" allow", " permit", " recommend", " support")),
-            ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-            ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-            (("guideline",), (" outside ",), ("window ",), (" allow", " permit", " recommend", " support")),
-            ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-            ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+            (
+                (" exceed", " excess ", " excessive ", " outstrip", " surpass"),
+                (" exceed", " excess ", " excessive ", " of ", " outstrip", " surpass"),
+                (" are ", " exceed", " in ", " is ", " need ", " outstrip", " surpass", " was ", " were "),
+            ),
+            (
+                (" outside ",),
+                (" allow", " permit", " recommend", " support"),
+                ("course ", "duration ", "limit ", "period ", "window "),
+                ("the ",),
+            ),
+            (
+                (" guideline",),
+                (" outside ",),
+                (" allowed ", " recommended ", " supported "),
+                ("course ", "duration ", "period "),
+            ),
         ),
         (" are", " exceed", " in", " is", " need", " outside", " outstrip", " surpass", " was", " were"),
         (
             (
                 (
-                    ((" exceed",),),
-                    ((" excess ",), (" of ",), (" in ",)),
-                    ((" excessive ",), (" is ",)),
-                    ((" excessive ",), (" are ",)),
-                    ((" excessive ",), (" was ",)),
-                    ((" excessive ",), (" were ",)),
-                    ((" surpass",),),
-                    ((" outstrip",),),
-                    ((" excess ",), (" need ",)),
+                    (
+                        (" exceed", " excess ", " excessive ", " outstrip", " surpass"),
+                        (" exceed", " excess ", " excessive ", " of ", " outstrip", " surpass"),
+                        (" are ", " exceed", " in ", " is ", " need ", " outstrip", " surpass", " was ", " were "),
+                    ),
                 ),
                 (" are", " exceed", " in", " is", " need", " outstrip", " surpass", " was", " were"),
             ),
             (
                 (
-                    (("guideline",), (" outside ",), ("course ",), (" allow", " permit", " recommend", " support")),
-                    ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-                    ((" outside ",), ("course ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-                    (("guideline",), (" outside ",), ("period ",), (" allow", " permit", " recommend", " support")),
-                    ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-                    ((" outside ",), ("period ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-                    (("guideline",), ("duration ",), (" outside ",), (" allow", " permit", " recommend", " support")),
-                    (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-                    (("duration ",), (" outside ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-                    (("guideline",), (" outside ",), ("limit ",), (" allow", " permit", " recommend", " support")),
-                    ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-                    ((" outside ",), ("limit ",), (" allow", " permit", " recommend", " support"), ("the ",)),
-                    (("guideline",), (" outside ",), ("window ",), (" allow", " permit", " recommend", " support")),
-                    ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("mtus ",)),
-                    ((" outside ",), ("window ",), (" allow", " permit", " recommend", " support"), ("the ",)),
+                    (
+                        (" outside ",),
+                        (" allow", " permit", " recommend", " support"),
+                        ("course ", "duration ", "limit ", "period ", "window "),
+                        ("the ",),
+                    ),
+                ),
+                (" outside",),
+            ),
+            (
+                (
+                    (
+                        (" guideline",),
+                        (" outside ",),
+                        (" allowed ", " recommended ", " supported "),
+                        ("course ", "duration ", "period "),
+                    ),
                 ),
                 (" outside",),
             ),
         ),
     ),
-    "8a7f7d8a104e8af9b7e9296f": (
+    "4162b87940368d80207756cb": (
         (
             (
                 (
@@ -1267,12 +1263,16 @@ TABLE: dict[str, Derived] = {
                     "range ",
                     "recommended ",
                     "short ",
+                    "supported ",
                     "total ",
+                    "trial ",
                     "week",
                     "window ",
                 ),
                 (
+                    " amount ",
                     " course ",
+                    " number ",
                     " period ",
                     " trial ",
                     " use ",
@@ -1290,20 +1290,20 @@ TABLE: dict[str, Derived] = {
                     "permit",
                     "range ",
                     "recommended ",
+                    "supported ",
                     "total ",
                     "window ",
                 ),
                 (
-                    " course ",
-                    " period ",
-                    " trial ",
-                    " use ",
+                    " times ",
                     "acoem ",
                     "allow",
+                    "brief ",
                     "cap ",
                     "ceiling ",
                     "contemplate",
                     "guideline",
+                    "initial ",
                     "interval ",
                     "limit ",
                     "maximum ",
@@ -1312,7 +1312,11 @@ TABLE: dict[str, Derived] = {
                     "permit",
                     "range ",
                     "recommended ",
+                    "short ",
+                    "supported ",
+                    "than",
                     "total ",
+                    "trial ",
                     "week",
                     "window ",
                 ),
@@ -1376,12 +1380,16 @@ TABLE: dict[str, Derived] = {
                             "range ",
                             "recommended ",
                             "short ",
+                            "supported ",
                             "total ",
+                            "trial ",
                             "week",
                             "window ",
                         ),
                         (
+                            " amount ",
                             " course ",
+                            " number ",
                             " period ",
                             " trial ",
                             " use ",
@@ -1399,20 +1407,20 @@ TABLE: dict[str, Derived] = {
                             "permit",
                             "range ",
                             "recommended ",
+                            "supported ",
                             "total ",
                             "window ",
                         ),
                         (
-                            " course ",
-                            " period ",
-                            " trial ",
-                            " use ",
+                            " times ",
                             "acoem ",
                             "allow",
+                            "brief ",
                             "cap ",
                             "ceiling ",
                             "contemplate",
                             "guideline",
+                            "initial ",
                             "interval ",
                             "limit ",
                             "maximum ",
@@ -1421,7 +1429,11 @@ TABLE: dict[str, Derived] = {
                             "permit",
                             "range ",
                             "recommended ",
+                            "short ",
+                            "supported ",
+                            "than",
                             "total ",
+                            "trial ",
                             "week",
                             "window ",
                         ),
@@ -1583,7 +1595,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "3f5e404a410198772d3bb501": (
+    "7597fcbc9864edff533ce147": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1611,6 +1623,8 @@ TABLE: dict[str, Derived] = {
             ),
             ((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),
             ((" guideline",), (" addresses ", " covers ", " recommends ", " supports "), (" which ",), (" the ",)),
+            ((" which ",), (" not ",), (" is ",), ("indication", "use")),
+            ((" supported ",), (" condition ", " diagnosis ", " indication "), (" this ",), (" not ",)),
             (
                 (" insufficient ",),
                 ("evidence ",),
@@ -1690,6 +1704,8 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" which",),
             ),
+            ((((" which ",), (" not ",), (" is ",), ("indication", "use")),), (" which",)),
+            ((((" supported ",), (" condition ", " diagnosis ", " indication "), (" this ",), (" not ",)),), (" not",)),
             (
                 (
                     (
@@ -2751,7 +2767,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "c95cfcd395ee750c8decb59e": (
+    "ce94e941d1d149cb56ef8b87": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),
@@ -2767,7 +2783,6 @@ TABLE: dict[str, Derived] = {
             ),
             ((" improvement ",), (" medical ",), ("maxim",), (" not ",)),
             ((" only ",), (" mild ", " minimal ", " minor ", " slight "), ("exam",), (" in ", " on ")),
-            ((" neurologic",), (" normal ",), (" exam", " findings ")),
             (
                 ("either ", "othing "),
                 (" demonstrate", " indicate", " point", " show", " suggest", " support"),
@@ -2872,7 +2887,6 @@ TABLE: dict[str, Derived] = {
             ),
             ((((" improvement ",), (" medical ",), ("maxim",), (" not ",)),), (" is", " was")),
             ((((" only ",), (" mild ", " minimal ", " minor ", " slight "), ("exam",), (" in ", " on ")),), (" only",)),
-            ((((" neurologic",), (" normal ",), (" exam", " findings ")),), (" normal",)),
             (
                 (
                     (
@@ -3168,7 +3182,7 @@ TABLE: dict[str, Derived] = {
             ((((" tear ",), (" not ",)),), (" not",)),
         ),
     ),
-    "c2ff04d32ae4a5ee5f44ef3b": (
+    "f1671ff5120a2309e7fbc833": (
         (
             ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
             ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
@@ -3185,7 +3199,12 @@ TABLE: dict[str, Derived] = {
             ((" radicular ",), ("icture ", "resentation "), (" is ",)),
             ((" supported ",), (" finding",), (" not ",), (" by ",)),
             ((" evidence ",), ("fracture ", "infection ", "tumor ", "union "), (" of ",), (" no ",)),
-            ((" documentation ", " evidence ", " indication "), ("mebound ", "usebound "), (" that ",), (" no ",)),
+            (
+                ("mebound ", "usebound "),
+                (" that ",),
+                (" documentation ", " evidence ", " indication ", "thing "),
+                (" the ", "mebound ", "usebound "),
+            ),
             (
                 (" documentation ", " documented ", " evidence ", " mention ", " record "),
                 (" no ",),
@@ -3193,6 +3212,7 @@ TABLE: dict[str, Derived] = {
                     "aberrant",
                     "cardiac",
                     "cardiovascular",
+                    "early ",
                     "exacerbation",
                     "flare",
                     "gastrointestinal",
@@ -3207,6 +3227,7 @@ TABLE: dict[str, Derived] = {
                     "aberrant",
                     "cardiac",
                     "cardiovascular",
+                    "early ",
                     "exacerbation",
                     "flare",
                     "gastrointestinal",
@@ -3319,10 +3340,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" documentation ", " evidence ", " indication "),
                         ("mebound ", "usebound "),
                         (" that ",),
-                        (" no ",),
+                        (" documentation ", " evidence ", " indication ", "thing "),
+                        (" the ", "mebound ", "usebound "),
                     ),
                 ),
                 (" no",),
@@ -3336,6 +3357,7 @@ TABLE: dict[str, Derived] = {
                             "aberrant",
                             "cardiac",
                             "cardiovascular",
+                            "early ",
                             "exacerbation",
                             "flare",
                             "gastrointestinal",
@@ -3350,6 +3372,7 @@ TABLE: dict[str, Derived] = {
                             "aberrant",
                             "cardiac",
                             "cardiovascular",
+                            "early ",
                             "exacerbation",
                             "flare",
                             "gastrointestinal",
@@ -3497,7 +3520,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "5a2e4d3a54d98f6ddd42a67b": (
+    "7de21ed63ab5b6b9d325d07d": (
         (
             (
                 ("intact ", "normal "),
@@ -3512,9 +3535,10 @@ TABLE: dict[str, Derived] = {
                 (" document", " reveal", " show"),
             ),
             ((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),
+            ((" neurologic",), (" normal ",), (" exam", " findings ")),
             ((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),
         ),
-        (" exam", " motor", " neuro", " reflex", " sensory", " with"),
+        (" exam", " motor", " neuro", " normal", " reflex", " sensory", " with"),
         (
             (
                 (
@@ -3539,6 +3563,7 @@ TABLE: dict[str, Derived] = {
                 (" exam",),
             ),
             ((((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),), (" exam",)),
+            ((((" neurologic",), (" normal ",), (" exam", " findings ")),), (" normal",)),
             ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
         ),
     ),
@@ -4078,7 +4103,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "ee87fdc56457264907cbdf59": (
+    "095209b883031ee02cd2dd56": (
         (
             (
                 (" not ",),
@@ -5169,7 +5194,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "cdda27956e0dbfd4fc12ff71": (
+    "31c30b685e689da9bf3be3ef": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
