@@ -36,9 +36,10 @@ def redis_url() -> Iterator[str]:
 
 
 def _texts() -> list[str]:
-    # Letters of 60 to 150 items (15-25 ms each) keep a worker busy long enough that a kill lands
-    # mid-letter (10-40 items stopped being enough once extraction got faster).
-    bases = [p.read_text() for p in SEEDS] + [simple(n).clean() for n in (60, 90, 120, 150)]
+    # Letters of 150 to 300 items (about 30-60 ms each) keep a worker busy long enough that a kill
+    # lands mid-letter: with 60-150 items (15-25 ms) both of a worker's threads were now and then
+    # between letters at the kill, and nothing was redelivered (1 CI run in 6).
+    bases = [p.read_text() for p in SEEDS] + [simple(n).clean() for n in (150, 200, 250, 300)]
     return [bases[i % len(bases)] + "\n" * (i // len(bases)) for i in range(JOBS * PER_JOB)]
 
 
