@@ -10,12 +10,13 @@ results it affects.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
+from llm_extract.contract.languages import LangCode
 from llm_extract.contract.models import Extraction
 from llm_extract.letter.inputs import LetterText
 
-Language = Literal["en", "es"]
+Language = LangCode
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from llm_extract.cli.console import LazyConsole
+from llm_extract.contract.languages import Lang
 from llm_extract.errors import LlmExtractError
 
 if TYPE_CHECKING:  # imported where used: `--help` and `extract` must not pay for what they do not run
@@ -42,11 +43,6 @@ module for a default would load the PDF reader on every command, ``--help`` incl
 
 err: Any = LazyConsole(stderr=True)
 out: Any = LazyConsole(stderr=False)
-
-
-class Lang(StrEnum):
-    en = "en"
-    es = "es"
 
 
 class Format(StrEnum):

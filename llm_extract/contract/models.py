@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from llm_extract.contract.fielddocs import describe_fields
+from llm_extract.contract.languages import LangCode
 from llm_extract.text.fold import fold
 from llm_extract.text.lexicon import CASE_NUMBER_RE
 
@@ -402,7 +403,7 @@ class GlossaryEntry(Contract):
 class Summary(Contract):
     """Plain-language summary for the injured worker."""
 
-    language: Literal["en", "es"]
+    language: LangCode
     headline: str
     items: list[SummaryItem]
     next_steps: list[str]

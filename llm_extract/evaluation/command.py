@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from llm_extract.contract.languages import Lang
 from llm_extract.engine.cache import ResultCache, default_cache_dir
 from llm_extract.errors import ConfigError, LlmExtractError
 from llm_extract.evaluation.backend import check_reachable, make_backend
@@ -41,11 +42,6 @@ class BackendChoice(StrEnum):
     rules = "rules"
     llm = "llm"
     hybrid = "hybrid"
-
-
-class Lang(StrEnum):
-    en = "en"
-    es = "es"
 
 
 def _fail(error: LlmExtractError) -> typer.Exit:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
+from llm_extract.contract.languages import LangCode
 from llm_extract.text.dates import MONTHS
 
-Lang = Literal["en", "es"]
+Lang = LangCode
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,7 @@ familiar-word list plus regular inflections), for writers and checks that need t
 
 from __future__ import annotations
 
-from typing import Literal
-
+from llm_extract.contract.languages import LangCode
 from llm_extract.contract.models import Readability, ReadabilityMetric
 from llm_extract.text.syllables_en import flesch_kincaid_grade
 
@@ -46,7 +45,7 @@ def _rounded(value: float) -> float:
     return round(value, _DECIMALS) + 0.0
 
 
-def score(text: str, lang: Literal["en", "es"], hard_words: list[str] | None = None) -> Readability:
+def score(text: str, lang: LangCode, hard_words: list[str] | None = None) -> Readability:
     """Score ``text``: Flesch-Kincaid grade for English, Fernandez-Huerta for Spanish.
 
     Empty text scores 0.0 in both metrics (textstat's convention), which meets the

@@ -27,8 +27,8 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
+from llm_extract.contract.languages import LangCode
 from llm_extract.contract.models import (
     Case,
     Decision,
@@ -50,7 +50,7 @@ __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanis
 TEMPLATES_VERSION = "10"
 """Version of the wording below; bump whenever a sentence changes."""
 
-Lang = Literal["en", "es"]
+Lang = LangCode
 
 #: At most this many reason sentences per item: the main reason, not the rationale.
 _MAX_REASONS = 2

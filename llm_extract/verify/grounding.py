@@ -26,10 +26,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from llm_extract.contract.languages import LangCode
 from llm_extract.contract.models import Decision, Outcome, ReasonCode, Sex, Span, TreatmentCategory
 from llm_extract.parse.parser import ParsedLetter
 from llm_extract.summary.readability import ENGLISH_TARGET, score
@@ -67,7 +68,7 @@ class LetterContext:
 
     text: str
     parsed: ParsedLetter | None
-    lang: Literal["en", "es"] = "en"
+    lang: LangCode = "en"
     decisions: list[Decision] = field(default_factory=list)
     """Final decisions (for summary checks)."""
     next_steps: list[str] = field(default_factory=list)
