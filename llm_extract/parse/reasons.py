@@ -59,11 +59,12 @@ from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
+from llm_extract.text.lexicon import NUMBER
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.18.0"
+REASONS_VERSION = "2.18.1"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -365,7 +366,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|trial\s+(?:amount|number)"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period)"
-            r"|(?:\d+|two|three|four|six)[- ](?:to[- ](?:\d+|six)[- ])?weeks?\s+(?:period|limit|course|window))\b"
+            r"|" + NUMBER + r"[- ](?:to[- ]" + NUMBER + r"[- ])?weeks?\s+(?:period|limit|course|window))\b"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
@@ -702,7 +703,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|non-?operative|therapy|physical\s+therapy|treatment)"
             r"|\b(?:has|have)\s+not\s+tried\s+(?:a|an|any)\b"
             r"|\bnot\s+(?:yet\s+)?reached\s+(?:a\s+|the\s+)?plateau\b"
-            r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:\d+|one|two|three|four|five|a\s+few)\s+(?:of\s+the\s+)?"
+            r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:" + NUMBER + r"|a\s+few)\s+(?:of\s+the\s+)?"
             r"(?:\w+\s+){0,2}?(?:(?:therapy|PT)\s+(?:visits|sessions)|(?:visits|sessions)\s+of\s+(?:physical\s+)?therapy)\b"
             r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
             r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown)\b"
@@ -747,7 +748,7 @@ _UNTIL_EVIDENCE = _rx(
     r"(?:research|clinical\s+trial|study)"
 )
 _DURATION_LIMIT = _rx(
-    r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:\d|one|two|three|four|six|a\s+few|several)"
+    r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:" + NUMBER + r"|a\s+few|several)"
     r"|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
 )
 _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
@@ -811,7 +812,7 @@ _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _cue(
-    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?" + NUMBER + r"\b)"
     r"|\bduplicat\w*"
     r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?:[\w-]+\s+){0,4}?(?:,[^,;.]{1,80},\s*)?(?:that\s+|which\s+)?(?:was|were"
     r"|has\s+been|have\s+been"
@@ -849,8 +850,7 @@ _TRIAL_PENDING = _cue(
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:modified|certified|authorized|approved)\b"
-    r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|\d+|one|two|three|four|five|six"
-    r"|initial|first)\b"
+    r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|" + NUMBER + r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
     r"|\b(?:visits?|sessions?|treatments?|hours?|days?|weeks?)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"
     r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved)\b"
@@ -1489,7 +1489,7 @@ _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 _PART_BEFORE = _rx(
-    r"(?:\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
+    r"(?:\b(?:" + NUMBER + r"|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
     r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
     r"|\b(?:quantity|portion|number|amount)"
     r"|(?<!same\s)(?<!identical\s)(?<!very\s)\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"

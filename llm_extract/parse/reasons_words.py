@@ -1226,7 +1226,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "4162b87940368d80207756cb": (
+    "735aa3d190235445c9386303": (
         (
             (
                 (
@@ -4103,7 +4103,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "095209b883031ee02cd2dd56": (
+    "997faad4578f0c208d871e71": (
         (
             (
                 (" not ",),
@@ -5438,7 +5438,7 @@ TABLE: dict[str, Derived] = {
             ((((" companion ", " derivative "), ("request ",)),), (" companion", " derivative")),
         ),
     ),
-    "e46b9ff01cd13c541dd33885": (
+    "be552453af76b1b837d7a93e": (
         (
             ((" already ",), ("approved ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),

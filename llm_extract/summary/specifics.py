@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.fold import fold_space
+from llm_extract.text.lexicon import NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
@@ -39,12 +40,8 @@ __all__ = [
     "taper_advice",
 ]
 
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty|twenty-four|thirty"
-)
-_NUM = rf"(?:\d+|{_NUMBER_WORDS})"
-_VALUES = {w: i for i, w in enumerate(_NUMBER_WORDS.split("|")[:20], start=1)} | {"twenty-four": 24, "thirty": 30}
+_NUM = NUMBER
+_VALUES = {w: i for i, w in enumerate(NUMBER_WORDS.split("|")[:20], start=1)} | {"twenty-four": 24, "thirty": 30}
 
 _RETROSPECTIVE = re.compile(r"\bretro(?:spective)?\b|\bDOS\b|\bdates? of service\b", re.I)
 _ALREADY = re.compile(

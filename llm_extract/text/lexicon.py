@@ -8,6 +8,14 @@ CASE_NUMBER = r"CM\d{2}-\d{7}"
 """A DWC IMR case number, e.g. ``CM16-0213037``."""
 CASE_NUMBER_RE = re.compile(rf"^{CASE_NUMBER}$")
 
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|twenty-four|thirty"
+)
+"""Numbers letters spell out (counts of visits, weeks, tablets), as a regex alternation."""
+NUMBER = rf"(?:\d+|{NUMBER_WORDS})"
+"""A count in digits or in words."""
+
 SEX_WORDS: dict[str, str] = {
     "male": "male",
     "man": "male",
