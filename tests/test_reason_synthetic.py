@@ -58,10 +58,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 500 and items >= 1250
+    assert len(LETTERS) >= 540 and items >= 1350
 
 
-# Today's figures on all invented letters: rounds 1-23 fitted, rounds 24-25 not tuned on (the
+# Today's figures on all invented letters: rounds 1-23 fitted, rounds 24-27 not tuned on (the
 # measured-once figures are in the README). Issue 9's goals are coverage 0.97, primary hit 0.92,
 # recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
