@@ -217,6 +217,38 @@ def test_a_procedure_that_was_approved_is_not_a_related_denial() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        "The lumbar fusion is not medically necessary, as discussed above. Therefore the brace is also not needed.",
+        "Since the knee surgery has not been certified, no post-operative unit is needed, and the guideline recommends rental.",
+    ],
+)
+def test_a_procedure_denied_elsewhere_in_the_letter_is_a_related_denial(rationale: str) -> None:
+    # Recognizer 2.19: the verdict "as discussed above" names another item; a guideline cue after
+    # the match does not make the match the guideline's.
+    assert codes(rationale)[0] is ReasonCode.related_item_not_approved
+
+
+def test_per_the_records_opens_a_case_fact_not_a_guideline() -> None:
+    case = "Per the 10-02-2016 progress note, nothing shows that the home exercise program has been ineffective."
+    assert ReasonCode.other_treatment_first in codes(case)
+    guideline = "Per ODG, a gym is an option only when a home exercise program has not been effective."
+    assert ReasonCode.other_treatment_first not in codes(guideline)
+
+
+def test_words_of_support_inside_an_absence_are_absent_too() -> None:
+    negated = "In the absence of exam findings of radiculopathy corroborated by imaging, the injection is not necessary."
+    assert codes(negated) == [ReasonCode.findings_do_not_support]
+    # Without the absence, the same words argue for the request.
+    assert codes("The normal neurologic exam is consistent with facet-mediated pain.") == []
+
+
+def test_a_guideline_condition_after_the_object_is_not_a_verdict() -> None:
+    assert ReasonCode.not_recommended not in codes("ODG does not recommend repeat ultrasound unless the symptoms change.")
+    assert codes("ODG does not recommend repeat ultrasound for this patient.") == [ReasonCode.not_recommended]
+
+
 # --- linear time on hostile text (issue 14: a 40k-character word took 37 s) ---------------
 
 #: Far above what these inputs take (milliseconds), far below what a quadratic scan takes

@@ -64,7 +64,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.18.1"
+REASONS_VERSION = "2.19"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -148,6 +148,13 @@ _CARE = (
 
 _IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
 
+#: "Per the 11-16-2016 note", "per the records": the case file, not a guideline.
+_CASE_SOURCE = (
+    r"\s*(?:the\s+|her\s+|his\s+|their\s+|this\s+|a\s+|an\s+)?(?:(?:most\s+)?(?:recent|latest|last|submitted|available"
+    r"|attached|treating|medical|progress|primary|requesting|\d[\w/-]*)\b|records?\b|notes?\b|reports?\b|documentation\b"
+    r"|file\b|chart\b|provider|physician|doctor|PR-?2\b|RFA\b|claimant|patient|injured|utilization|UR\b)"
+)
+
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
 _CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
@@ -159,7 +166,9 @@ _CONDITIONAL_ANY = re.compile("|".join(map(re.escape, _CONDITIONAL_WORDS))) if _
 _IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
-_GUIDELINE_OPENER = _rx(r"^\W*(?:according\s+to\b|per\s|as\s+per\b|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)")
+_GUIDELINE_OPENER = _rx(
+    r"^\W*(?:according\s+to\b|(?:as\s+)?per\s(?!" + _CASE_SOURCE + r")|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)"
+)
 _GUIDELINE_VERB = _cue(
     r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
@@ -302,7 +311,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:grip\s+)?strength|extension|flexion|range\s+of\s+motion"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
-            r"|\bno\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
+            r"|\b(?:no|not\s+(?:\w+\s+){0,2}?any)\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:pain\s*,\s+)?"
+            r"(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
             r"|\b(?:has|have|had|did)\s+not\s+(?:changed?|improved?|increased?)\s+(?:his|her|their|the\s+\w+'?s?)\s+"
             r"(?:function|activit|ADL|work)"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
@@ -342,6 +352,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:did|does|do|has|have)\s+not\s+(?:produce|provide|yield|result\s+in)\w*\s+(?:the\s+)?(?:\w+\s+){0,5}?"
             r"(?:improvement|benefit)\b"
         ),
+        # "does not provide for a reassessment of benefit": a plan without a check, not a failed treatment.
+        reject_match=_rx(r"\b(?:re-?assess\w*|assess\w*|re-?evaluat\w*|evaluat\w*|monitor\w*|check\w*)\b"),
     ),
     # --- more than the guideline allows ----------------------------------------------
     _Rule(
@@ -366,7 +378,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|trial\s+(?:amount|number)"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period)"
-            r"|" + NUMBER + r"[- ](?:to[- ]" + NUMBER + r"[- ])?weeks?\s+(?:period|limit|course|window))\b"
+            r"|(?:entire|whole|full)\s+(?:general\s+|recommended\s+)?course"
+            r"|" + NUMBER + r"[- ](?:to[- ]" + NUMBER + r"[- ])?weeks?\s+"
+            r"(?:period|limit|course|window|time[- ]?frame))\b"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
@@ -395,6 +409,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:gives?|provides?|offers?|lends?)\s+(?:it\s+|them\s+)?no\s+support\b"
             r"|\b(?:whole|entire)\s+(?:product|compound|cream|formulation)\s+outside\s+(?:of\s+)?the\s+guidelines?\b"
             r"|\bdisqualif(?:y|ies)\s+(?:this|the)\s+(?:whole\s+|entire\s+)?(?:cream|compound|product|gel|formulation)\b"
+            r"|\b(?P<unsupported>(?:is|are)\s+not\s+supported\s+by\s+(?:the\s+)?(?:guidelines?|MTUS|ODG|ACOEM))\b"
         ),
         skip_guideline=False,
         reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b"),
@@ -424,7 +439,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\black\s+of\s+(?:\w+\s+){0,2}?(?:documentation|information|documented)\b"
             r"|\b(?:no|without)\s+(?:\w+\s+){0,2}?documentation\b(?!\s+yet\b)"
-            r"|\b(?:no|without)\s+(?:clear(?:ly)?\s+)?documented\b"
+            r"|\b(?:no|without)\s+(?:clear(?:ly)?\s+)?documented\b(?!\s+(?:medical\s+)?(?:problems|comorbidit|conditions?\b|illness|disease))"
             r"|\babsence\s+of\s+(?:such\s+)?documentation\b"
         ),
     ),
@@ -437,7 +452,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|identif(?:y|ied)|record(?:ed)?)\b"
             r"|\bcan\s*not\s+be\s+(?:assessed|evaluated|judged)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
-            r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+as\b))\b"
+            r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+(?:as|in\s+(?:a|an)\s+[\w-]+\s+(?:pattern|distribution))\b))\b"
             r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|ODG|ACOEM)\b)"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
@@ -595,8 +610,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:imaging|MRI|films?|x-?rays?)\s+(?:does|do|did)\s+not\s+show\s+(?:a|an|any)\s+(?:\w+\s+)?"
             r"(?:tear|lesion|fracture|herniation|compression|instability|stenosis|pathology)\b"
             r"|\b(?:SLR|straight\s+leg\s+rais(?:e|ing)(?:\s+test)?)\s+(?:is|was)\s+(?:\w+\s+)?negative\b"
-            r"|\bnot\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|instability|a\s+surgical\s+lesion)\b(?=\s*[.;,])"
-            r"|\bnone\s+of\s+the\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
+            r"|\bnot\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|neuropathic(?:\s+pain)?|instability|a\s+surgical\s+lesion)\b(?=\s*[.;,])"
+            r"|\bnone\s+of\s+(?:the|these|those)\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
             r"|are\s+present|is\s+met|are\s+met)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+)\s+(?:has|have)\s+been\s+(?:shown|documented|demonstrated|established|confirmed)"
             r"\s+neither\b"
@@ -611,6 +626,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:do(?:es)?|did)\s+not\s+(?:indicate|show|document|establish)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:is|was)\s+"
             r"(?:homebound|housebound)\b"
             r"|\bno\s+(?:documented\s+)?diagnosis\s+of\b"
+            r"|\bno\s+documented\s+(?:medical\s+)?(?:problems|comorbidit\w*|conditions?|illness|disease)\b"
+            r"|\bnothing\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes|chart)\s+(?:describes|shows|documents|indicates|suggests)\s+"
+            r"(?:any\s+)?(?:aberrant|risk\s+factors?|red\s+flags?|GI|gastrointestinal|ulcer|early\s+refills?)"
+            r"|\b" + _IMAGING + r"\b[^.;]{0,60}?\b(?:revealed|showed|shows?|demonstrated)\s+(?:\w+\s+)?no\s+"
+            r"(?:evidence\s+of\s+)?"
+            r"(?!(?:change|improvement|progress|interval|significant\s+change)\b)[a-z]"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+correlate\b"
             r"|\b(?:presentation|picture|exam(?:ination)?|findings)\s+(?:does|do|did)\s+not\s+(?:include|show|have)\s+any\s+"
             r"of\s+the\s+(?:features|findings|signs|criteria|indications)\b"
@@ -632,6 +653,20 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         reject_sentence=_rx(r"\b(?:fits?|consistent\s+with|supports?|matches|in\s+keeping\s+with|typical\s+of)\b"),
     ),
     # --- other treatment must be tried or completed first -------------------------------
+    _Rule(
+        ReasonCode.other_treatment_first,
+        (
+            # "nothing to show that a home program has been ineffective": the home program comes first.
+            r"(?:\bno\b|\bnot\b|\bnothing\b|\bnor\b|\bwithout\b)[^.;]{0,60}?\bhome\s+(?:exercise\s+)?(?:program|exercises)\b"
+            r"[^.;]{0,30}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:ineffective|failed|unsuccessful"
+            r"|not\s+(?:been\s+)?effective)\b"
+            r"|\bnot\s+a\s+failure\s+of\s+the\s+home\s+(?:exercise\s+)?program\b"
+            r"|\buntil\s+(?:these|those|such|the|other)\s+(?:[\w-]+\s+){0,3}?(?:measures|treatments|options|therapies"
+            r"|modalities|steps)\s+(?:have|has)\s+been\s+(?:tried|attempted|exhausted|completed)\b"
+            r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+[^.;]{0,80}?\b(?:course|trial|program|therapy|treatment)\b"
+            r"[^.;]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:completed|tried|attempted|exhausted)\b"
+        ),
+    ),
     _Rule(
         ReasonCode.other_treatment_first,
         (
@@ -666,7 +701,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\buntil\s+(?:a\s+|an\s+)?(?:documented\s+|adequate\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+(?:failed|been\s+completed)\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
-            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+(?:used|prescribed)"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+(?:used|prescribed|given|offered)"
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
@@ -800,6 +835,9 @@ _RELATED = _cue(
     r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
     r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
     r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
+    r"|^\W*(?:the\s+)?(?P<subject16>(?:[\w/.-]+\s+){1,8}?)(?:is|are|was|were|has\s+been)\s+(?:also\s+)?not\s+"
+    r"(?:medically\s+necessary|certified|approved|supported|indicated),?\s+as\s+(?:outlined|discussed|noted|explained"
+    r"|stated|detailed|described)\s+(?:above|previously|earlier)\b"
 )
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
@@ -841,7 +879,9 @@ _TRIAL_PENDING = _cue(
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
-    r"|\b(?:can|could|will|would|should|must)\s+(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
+    r"|\buntil\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:completes?|finish(?:es)?)\s+(?:the\s+)?(?:approved|certified|authorized"
+    r"|initial|modified)\b"
+    r"|\b(?:can|could|will|would|should|must)\s*(?:not\s+)?(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
     r"|requested|reconsidered|supported|approved|certified|authorized)\s+"
     r"(?:once|after|when|until|from)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
@@ -1351,6 +1391,8 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     if _UNTIL_OTHER_CARE.search(after):
         return ReasonCode.other_treatment_first
     duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
+    if m.group("unsupported") and not duration:
+        return None  # "ongoing use is not supported by the guidelines" restates a ground given before it
     if duration:
         # A limit on how long a treatment is used applies only where the reviewer applies it.
         applied = _speaks_of_case(s) and not _reports_guideline(s, m.start())
@@ -1362,6 +1404,8 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         return None
     # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
     verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
+    if verb_first and _OBJECT_THEN_CONDITION.search(after):
+        return None  # "ODG does not recommend repeat imaging unless ...": the guideline's condition
     subject = (
         m.group().rsplit(None, 1)[-1] + " " + _OBJECT_END.split(after[:80], maxsplit=1)[0]
         if verb_first
@@ -1380,6 +1424,8 @@ _NOT_THIS_ONE = _rx(
 )
 
 
+#: "does not recommend repeat imaging unless there is a change": a condition after the object.
+_OBJECT_THEN_CONDITION = _rx(r"^\W*(?:[\w/-]+\s+){1,5}?(?:unless|except\s+(?:when|if|in|for|after))\b")
 #: Where the object of "does not recommend ..." ends.
 _OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
 _FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
@@ -1419,6 +1465,7 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         "subject12",
         "subject14",
         "subject15",
+        "subject16",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""
@@ -1433,9 +1480,11 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
 def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.Match[str]]]) -> None:
     """Add the hits of the codes whose rules need scope or a second condition to ``found``."""
     may = s.may
-    if may & _RELATED_BIT and not s.ur and not s.guideline_at:
+    if may & _RELATED_BIT and not s.ur:
         for m in _SCREEN.finditer(_RELATED, s.text, s.low, s.words):
-            if _related(ctx, m) and not _conditional_before(s, m.start()):
+            # "Since the surgery has not been certified ..., also the guideline supports rental":
+            # a guideline cue after the match does not make the match the guideline's.
+            if _related(ctx, m) and not _reports_guideline(s, m.end()) and not _conditional_before(s, m.start()):
                 found.append((ReasonCode.related_item_not_approved, m))
                 break
     if may & (_ALREADY_BIT | _ALREADY_HAS_BIT):
@@ -1477,7 +1526,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         code = _not_recommended(ctx, s, m)
         if code is not None:
             # The sentence-wide rejection is read once a match would count (it is rarely needed).
-            if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+            if not (rule.reject_sentence and _sentence_rejects(rule.reject_sentence, s.text, m)):
                 found.append((code, m))
             break
 
@@ -1523,7 +1572,7 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         for m in _SCREEN.finditer(rule.prefilter, s.text, s.low, s.words):
             if _accepts(rule, s, m, _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)):
                 # A sentence-wide rejection is read once a match would count (it is rarely needed).
-                if not (rule.reject_sentence and rule.reject_sentence.search(s.text)):
+                if not (rule.reject_sentence and _sentence_rejects(rule.reject_sentence, s.text, m)):
                     found.append((rule.code, m))
                 break
     if not found:
@@ -1541,6 +1590,25 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
         out.append(_Hit(code, s.rank, s.start + a, s.start + b))
     return out
+
+
+def _sentence_rejects(reject: re.Pattern[str], sentence: str, m: re.Match[str]) -> bool:
+    """The sentence is of the kind ``reject`` names, outside the clause the match negates.
+
+    "In the absence of objective findings of radiculopathy corroborated by imaging": the
+    words that would say the exam supports the request are part of what is absent. (Only a
+    match that opens with the absence has that scope: "a normal exam is consistent with
+    facet pain" still argues for the request.)
+    """
+    if not _OPENS_WITH_ABSENCE.match(m.group()):
+        return reject.search(sentence) is not None
+    return any(
+        not (m.start() < r.start() and _CLAUSE_END.search(sentence, m.start(), r.start()) is None)
+        for r in reject.finditer(sentence)
+    )
+
+
+_OPENS_WITH_ABSENCE = _rx(_NEG_FINDING)
 
 
 def _restates(s: _Sentence, missing: re.Match[str], specific: Sequence[re.Match[str]]) -> bool:

@@ -690,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "348d5e60583a22d01356f5e8": (
+    "5c8cebe45d94291190bdd767": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -713,12 +713,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" are ", " ha", " is ", " remain", " was ", " were "),
             ),
-            (
-                ("change ", "improvement "),
-                (" no ",),
-                (" in ",),
-                (" restriction", "activit", "adl", "function", "sleep", "work"),
-            ),
+            ((" in ",), (" in ", "any "), (" no",), (" restriction", "activit", "adl", "function", "sleep", "work")),
             (
                 (" change", " improve", " increase"),
                 (" not ",),
@@ -803,9 +798,9 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        ("change ", "improvement "),
-                        (" no ",),
                         (" in ",),
+                        (" in ", "any "),
+                        (" no",),
                         (" restriction", "activit", "adl", "function", "sleep", "work"),
                     ),
                 ),
@@ -1226,7 +1221,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "735aa3d190235445c9386303": (
+    "441178cff1ed4db06239bb52": (
         (
             (
                 (
@@ -1246,32 +1241,7 @@ TABLE: dict[str, Derived] = {
                     " twice ",
                 ),
                 (
-                    "acoem ",
-                    "allow",
-                    "brief ",
-                    "cap ",
-                    "ceiling ",
-                    "contemplate",
-                    "guideline",
-                    "initial ",
-                    "interval ",
-                    "limit ",
-                    "maximum ",
-                    "mtus ",
-                    "odg ",
-                    "permit",
-                    "range ",
-                    "recommended ",
-                    "short ",
-                    "supported ",
-                    "total ",
-                    "trial ",
-                    "week",
-                    "window ",
-                ),
-                (
                     " amount ",
-                    " course ",
                     " number ",
                     " period ",
                     " trial ",
@@ -1281,6 +1251,8 @@ TABLE: dict[str, Derived] = {
                     "cap ",
                     "ceiling ",
                     "contemplate",
+                    "course ",
+                    "frame ",
                     "guideline",
                     "interval ",
                     "limit ",
@@ -1295,13 +1267,14 @@ TABLE: dict[str, Derived] = {
                     "window ",
                 ),
                 (
-                    " times ",
                     "acoem ",
                     "allow",
                     "brief ",
                     "cap ",
                     "ceiling ",
                     "contemplate",
+                    "entire ",
+                    "full ",
                     "guideline",
                     "initial ",
                     "interval ",
@@ -1314,10 +1287,37 @@ TABLE: dict[str, Derived] = {
                     "recommended ",
                     "short ",
                     "supported ",
-                    "than",
                     "total ",
                     "trial ",
                     "week",
+                    "whole ",
+                    "window ",
+                ),
+                (
+                    " amount ",
+                    " number ",
+                    " period ",
+                    " term ",
+                    " time",
+                    " trial ",
+                    " use ",
+                    "acoem ",
+                    "allow",
+                    "cap ",
+                    "ceiling ",
+                    "contemplate",
+                    "course ",
+                    "guideline",
+                    "interval ",
+                    "limit ",
+                    "maximum ",
+                    "mtus ",
+                    "odg ",
+                    "permit",
+                    "range ",
+                    "recommended ",
+                    "supported ",
+                    "total ",
                     "window ",
                 ),
             ),
@@ -1363,32 +1363,7 @@ TABLE: dict[str, Derived] = {
                             " twice ",
                         ),
                         (
-                            "acoem ",
-                            "allow",
-                            "brief ",
-                            "cap ",
-                            "ceiling ",
-                            "contemplate",
-                            "guideline",
-                            "initial ",
-                            "interval ",
-                            "limit ",
-                            "maximum ",
-                            "mtus ",
-                            "odg ",
-                            "permit",
-                            "range ",
-                            "recommended ",
-                            "short ",
-                            "supported ",
-                            "total ",
-                            "trial ",
-                            "week",
-                            "window ",
-                        ),
-                        (
                             " amount ",
-                            " course ",
                             " number ",
                             " period ",
                             " trial ",
@@ -1398,6 +1373,8 @@ TABLE: dict[str, Derived] = {
                             "cap ",
                             "ceiling ",
                             "contemplate",
+                            "course ",
+                            "frame ",
                             "guideline",
                             "interval ",
                             "limit ",
@@ -1412,13 +1389,14 @@ TABLE: dict[str, Derived] = {
                             "window ",
                         ),
                         (
-                            " times ",
                             "acoem ",
                             "allow",
                             "brief ",
                             "cap ",
                             "ceiling ",
                             "contemplate",
+                            "entire ",
+                            "full ",
                             "guideline",
                             "initial ",
                             "interval ",
@@ -1431,10 +1409,37 @@ TABLE: dict[str, Derived] = {
                             "recommended ",
                             "short ",
                             "supported ",
-                            "than",
                             "total ",
                             "trial ",
                             "week",
+                            "whole ",
+                            "window ",
+                        ),
+                        (
+                            " amount ",
+                            " number ",
+                            " period ",
+                            " term ",
+                            " time",
+                            " trial ",
+                            " use ",
+                            "acoem ",
+                            "allow",
+                            "cap ",
+                            "ceiling ",
+                            "contemplate",
+                            "course ",
+                            "guideline",
+                            "interval ",
+                            "limit ",
+                            "maximum ",
+                            "mtus ",
+                            "odg ",
+                            "permit",
+                            "range ",
+                            "recommended ",
+                            "supported ",
+                            "total ",
                             "window ",
                         ),
                     ),
@@ -1492,7 +1497,7 @@ TABLE: dict[str, Derived] = {
             (((("trial ",), (" the ",), (" bypass", " omit", " skip")),), (" bypass", " omit", " skip")),
         ),
     ),
-    "f7f6c04af44967f462b7dbc3": (
+    "17556e2ec8cd27d2ad373bb6": (
         (
             (("recommended ",), (" not ",)),
             (("recommend ",), (" not ",), (" do",)),
@@ -1522,6 +1527,7 @@ TABLE: dict[str, Derived] = {
                 (" compound ", " cream ", " formulation ", " product "),
             ),
             ((" disqualif",), ("compound ", "cream ", "formulation ", "gel ", "product "), (" th",)),
+            ((" supported ",), (" not ",), (" by ",), (" are ", " is ")),
         ),
         (
             " acoem",
@@ -1593,6 +1599,7 @@ TABLE: dict[str, Derived] = {
                 (((" disqualif",), ("compound ", "cream ", "formulation ", "gel ", "product "), (" th",)),),
                 (" disqualifies", " disqualify"),
             ),
+            ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
     "7597fcbc9864edff533ce147": (
@@ -1731,7 +1738,7 @@ TABLE: dict[str, Derived] = {
             ((((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),), (" which",)),
         ),
     ),
-    "11a9c7af8ce4ae7706b90164": (
+    "f4aa8658709785631651d22c": (
         (
             (("documentation ",), (" lack ",), (" of ",)),
             (("information ",), (" lack ",), (" of ",)),
@@ -1757,7 +1764,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "ee2a7b5e4e0eb6226c968875": (
+    "be623715fa9bdbb53d8079d9": (
         (
             (
                 (" not ",),
@@ -3182,7 +3189,7 @@ TABLE: dict[str, Derived] = {
             ((((" tear ",), (" not ",)),), (" not",)),
         ),
     ),
-    "f1671ff5120a2309e7fbc833": (
+    "70942b83a9b18419968e5d14": (
         (
             ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
             ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
@@ -3260,15 +3267,15 @@ TABLE: dict[str, Derived] = {
             ),
             (("negative ",), (" slr ", " straight "), (" rais", "negative "), (" is ", " was ", "negative ")),
             (
-                (" pain ", " surgical ", "instability ", "radiculopathy "),
-                (" lesion ", " pain ", "instability ", "radiculopathy "),
+                (" pain ", " surgical ", "instability ", "neuropathic", "radiculopathy "),
+                (" lesion ", " pain ", "instability ", "neuropathic", "radiculopathy "),
                 (" not ",),
             ),
             (
                 (" none ",),
-                (" the ",),
                 ("conditions ", "criteria ", "indications ", "risk "),
                 (" applies ", " apply ", " met ", " present "),
+                (" of ",),
             ),
             (
                 (" neither ",),
@@ -3294,6 +3301,14 @@ TABLE: dict[str, Derived] = {
             ),
             (("mebound ", "usebound "), (" document ", " establish ", " indicate ", " show "), (" not ",), (" ho",)),
             (("diagnosis ",), (" of ",), (" no ",)),
+            ((" documented ",), ("comorbidit", "condition", "disease ", "illness ", "problems "), (" no ",)),
+            (
+                (" nothing ",),
+                (" describes ", " documents ", " indicates ", " shows ", " suggests "),
+                (" the ",),
+                ("chart ", "file ", "notes ", "record"),
+            ),
+            ((" demonstrated ", " revealed ", " show"), ("no ",)),
             ((" correlate ",), (" not ",), (" exam", " findings ", " imaging ", " mri")),
             (
                 (" criteria ", " features ", " findings ", " indications ", " signs "),
@@ -3423,8 +3438,8 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" pain ", " surgical ", "instability ", "radiculopathy "),
-                        (" lesion ", " pain ", "instability ", "radiculopathy "),
+                        (" pain ", " surgical ", "instability ", "neuropathic", "radiculopathy "),
+                        (" lesion ", " pain ", "instability ", "neuropathic", "radiculopathy "),
                         (" not ",),
                     ),
                 ),
@@ -3434,9 +3449,9 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" none ",),
-                        (" the ",),
                         ("conditions ", "criteria ", "indications ", "risk "),
                         (" applies ", " apply ", " met ", " present "),
+                        (" of ",),
                     ),
                 ),
                 (" none",),
@@ -3504,6 +3519,39 @@ TABLE: dict[str, Derived] = {
             ),
             (((("diagnosis ",), (" of ",), (" no ",)),), (" no",)),
             (
+                (((" documented ",), ("comorbidit", "condition", "disease ", "illness ", "problems "), (" no ",)),),
+                (" no",),
+            ),
+            (
+                (
+                    (
+                        (" nothing ",),
+                        (" describes ", " documents ", " indicates ", " shows ", " suggests "),
+                        (" the ",),
+                        ("chart ", "file ", "notes ", "record"),
+                    ),
+                ),
+                (" nothing",),
+            ),
+            (
+                (((" demonstrated ", " revealed ", " show"), ("no ",)),),
+                (
+                    " ct",
+                    " electrodiagnostic",
+                    " emg",
+                    " film",
+                    " imaging",
+                    " mri",
+                    " ncs",
+                    " ncv",
+                    " radiograph",
+                    " scan",
+                    " studies",
+                    " study",
+                    " x",
+                ),
+            ),
+            (
                 (((" correlate ",), (" not ",), (" exam", " findings ", " imaging ", " mri")),),
                 (" exam", " findings", " imaging", " mri"),
             ),
@@ -3565,6 +3613,66 @@ TABLE: dict[str, Derived] = {
             ((((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),), (" exam",)),
             ((((" neurologic",), (" normal ",), (" exam", " findings ")),), (" normal",)),
             ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
+        ),
+    ),
+    "a05534b426516d9786980a4a": (
+        (
+            (
+                ("exercises ", "program "),
+                ("effective ", "failed ", "unsuccessful "),
+                (" home ",),
+                ("failed ", "ineffective ", "not ", "unsuccessful "),
+            ),
+            ((" failure ",), ("program ",), (" home ",), (" the ",)),
+            (
+                (" until ",),
+                (" attempted ", " completed ", " exhausted ", " tried "),
+                (" been ",),
+                ("measures ", "modalities ", "options ", "steps ", "therapies ", "treatments "),
+            ),
+            (
+                (" documentation ", " evidence ", " indication ", " record "),
+                (" attempted ", " completed ", " exhausted ", " tried "),
+                (" course ", " program ", " therapy ", " treatment ", " trial "),
+                (" that ",),
+            ),
+        ),
+        (" no", " until", " without"),
+        (
+            (
+                (
+                    (
+                        ("exercises ", "program "),
+                        ("effective ", "failed ", "unsuccessful "),
+                        (" home ",),
+                        ("failed ", "ineffective ", "not ", "unsuccessful "),
+                    ),
+                ),
+                (" no", " without"),
+            ),
+            ((((" failure ",), ("program ",), (" home ",), (" the ",)),), (" not",)),
+            (
+                (
+                    (
+                        (" until ",),
+                        (" attempted ", " completed ", " exhausted ", " tried "),
+                        (" been ",),
+                        ("measures ", "modalities ", "options ", "steps ", "therapies ", "treatments "),
+                    ),
+                ),
+                (" until",),
+            ),
+            (
+                (
+                    (
+                        (" documentation ", " evidence ", " indication ", " record "),
+                        (" attempted ", " completed ", " exhausted ", " tried "),
+                        (" course ", " program ", " therapy ", " treatment ", " trial "),
+                        (" that ",),
+                    ),
+                ),
+                (" no",),
+            ),
         ),
     ),
     "d80761afd454f414dc1ebabb": (
@@ -4103,7 +4211,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "997faad4578f0c208d871e71": (
+    "1e18a4553242b5d4041c75ac": (
         (
             (
                 (" not ",),
@@ -4124,7 +4232,7 @@ TABLE: dict[str, Derived] = {
             ((" completed ", " failed "), (" until ",), ("trial ",), (" been ", " failed ")),
             (
                 (" that ",),
-                (" prescribed ", " used ", "attempted ", "trial ", "trialed ", "tried "),
+                (" given ", " offered ", " prescribed ", " used ", "attempted ", "trial ", "trialed ", "tried "),
                 (" had ", " has ", " have ", " was ", " were "),
                 (" demonstrate", " document", " indicate", " show", " that "),
             ),
@@ -4269,7 +4377,16 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" that ",),
-                        (" prescribed ", " used ", "attempted ", "trial ", "trialed ", "tried "),
+                        (
+                            " given ",
+                            " offered ",
+                            " prescribed ",
+                            " used ",
+                            "attempted ",
+                            "trial ",
+                            "trialed ",
+                            "tried ",
+                        ),
                         (" had ", " has ", " have ", " was ", " were "),
                         (" demonstrate", " document", " indicate", " show", " that "),
                     ),
@@ -5194,7 +5311,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "31c30b685e689da9bf3be3ef": (
+    "12bfb2e78031b06707af9b38": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5264,6 +5381,12 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
             ),
             ((" companion ", " derivative "), ("request ",)),
+            (
+                (" above ", " earlier ", " previously "),
+                (" described ", " detailed ", " discussed ", " explained ", " noted ", " outlined ", " stated "),
+                ("not ",),
+                (" as ",),
+            ),
         ),
         (
             " as",
@@ -5436,6 +5559,25 @@ TABLE: dict[str, Derived] = {
                 (" associated", " companion", " concurrent", " the"),
             ),
             ((((" companion ", " derivative "), ("request ",)),), (" companion", " derivative")),
+            (
+                (
+                    (
+                        (" above ", " earlier ", " previously "),
+                        (
+                            " described ",
+                            " detailed ",
+                            " discussed ",
+                            " explained ",
+                            " noted ",
+                            " outlined ",
+                            " stated ",
+                        ),
+                        ("not ",),
+                        (" as ",),
+                    ),
+                ),
+                ("^",),
+            ),
         ),
     ),
     "be552453af76b1b837d7a93e": (
@@ -5540,7 +5682,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "281c592b22442e98da70c76e": (
+    "a0cf4cf17d41e5daceb0d2ea": (
         (
             (
                 (
@@ -5574,6 +5716,7 @@ TABLE: dict[str, Derived] = {
                 (" are ", " been ", " is "),
             ),
             (("completion ",), ("approved ", "authorized ", "certified ", "initial "), (" follow",), (" of ",)),
+            (("approved ", "authorized ", "certified ", "initial ", "modified "), (" until ",), ("complete", "finish")),
             (
                 (
                     " approved ",
@@ -5590,7 +5733,7 @@ TABLE: dict[str, Derived] = {
                     " supported ",
                 ),
                 (" after ", " from ", " once ", " until ", " when "),
-                (" can ", " could ", " must ", " should ", " will ", " would "),
+                (" can", " could", " must", " should", " will", " would"),
                 ("be ",),
             ),
             (
@@ -5688,6 +5831,16 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        ("approved ", "authorized ", "certified ", "initial ", "modified "),
+                        (" until ",),
+                        ("complete", "finish"),
+                    ),
+                ),
+                (" until",),
+            ),
+            (
+                (
+                    (
                         (
                             " approved ",
                             " assessed ",
@@ -5703,7 +5856,7 @@ TABLE: dict[str, Derived] = {
                             " supported ",
                         ),
                         (" after ", " from ", " once ", " until ", " when "),
-                        (" can ", " could ", " must ", " should ", " will ", " would "),
+                        (" can", " could", " must", " should", " will", " would"),
                         ("be ",),
                     ),
                 ),
