@@ -440,7 +440,8 @@ class Screen:
         for k, owner in enumerate(owners):
             siblings[owner] = siblings.get(owner, 0) | 1 << k
         width = len(conjunctions)
-        slots = max(map(len, conjunctions), default=1)
+        # A power of two, so that :meth:`_Table.met` ANDs the slots by halving (the extra slots are given).
+        slots = 1 << (max(map(len, conjunctions), default=1) - 1).bit_length()
         given = 0  # the empty slots of conjunctions with fewer groups: satisfied by any text
         of_word: dict[int, int] = {}  # word bit -> the slot bits of the groups that hold it
         for k, groups in enumerate(conjunctions):
@@ -471,12 +472,12 @@ class _Table:
         "bits",
         "branches",
         "every",
+        "folds",
         "given",
         "memo",
         "owners",
         "shift",
         "siblings",
-        "slots",
         "width",
     )
 
@@ -495,8 +496,8 @@ class _Table:
         """Per conjunction: its prefilter's bit."""
         self.width = width
         """How many conjunctions there are: the bits of one slot."""
-        self.slots = slots
-        """Slots per conjunction: the most groups a conjunction has."""
+        self.folds = tuple(width * (slots >> k) for k in range(1, slots.bit_length()))
+        """The shifts that AND the upper half of the slots left onto the lower, until one is left."""
         self.given = given
         """The slot bits that any text satisfies (slots past a conjunction's last group)."""
         self.every = (1 << width) - 1
@@ -517,12 +518,11 @@ class _Table:
         self._subsets: dict[int, int] = {}
 
     def met(self, words: int) -> int:
-        """The conjunctions (bits) whose every group has a word among ``words``: the AND of the slots."""
-        width = self.width
-        rows = words | self.given
-        met = rows
-        for j in range(1, self.slots):
-            met &= rows >> (j * width)
+        """The conjunctions (bits) whose every group has a word among ``words``: the AND of the
+        slots, by halves (bits past the slots only reach bits the next halving does not read)."""
+        met = words | self.given
+        for fold in self.folds:
+            met &= met >> fold
         return met & self.every
 
     def conjunctions_of(self, among: int) -> int:
