@@ -99,6 +99,32 @@ def test_finditer_from_first_words_finds_what_re_finds(name: str, data: st.DataO
         assert [m.span() for m in screen.finditer(p, text, low, words)] == expected, (p.pattern.pattern[:60], text)
 
 
+@pytest.mark.parametrize("name", sorted(SCREENS))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_screen_answers_as_its_conjunctions_read_one_at_a_time(name: str, data: st.DataObject) -> None:
+    """All conjunctions are read at once (slots of bits ANDed): the answer is what reading
+    each one's groups against the text's word bits gives, for every question asked."""
+    screen = SCREENS[name]
+    vocabulary = [*_words(screen), "the", "request", "not", "no"]
+    text = " ".join(data.draw(st.lists(st.sampled_from(vocabulary), max_size=30)))
+    words = screen.words(lowered(text))
+    table = screen._table
+    assert table is not None
+    present = words >> table.shift
+    expected = 0
+    for i, p in enumerate(_prefilters(screen)):
+        conjunctions = [[{table.bits.get(w, 0) for w in g} for g in c] for c in p.alternatives]
+        if any(all(any(b and present & b for b in g) for g in c) for c in conjunctions):
+            expected |= 1 << i
+    always = table.always
+    assert screen.passing(words, -1) == expected | always
+    among = data.draw(st.integers(min_value=0, max_value=(1 << len(_prefilters(screen))) - 1))
+    assert screen.passing(words, among) == (expected | always) & among
+    for i in range(len(_prefilters(screen))):
+        assert screen.passes(words, 1 << i) == bool((expected | always) >> i & 1)
+
+
 def test_a_screen_looks_only_for_the_first_words_of_the_branches_a_text_has() -> None:
     either = Prefilter(re.compile(r"\b(?:the\s+\w+\s+was\s+denied|as\s+noted)\b", re.I))
     assert [starts for _, starts in either.branches] == [(" the",), (" as",)]

@@ -14,9 +14,9 @@ always run, so screening makes matching faster but never changes what matches. W
 that the pattern puts at a word boundary (``\\bno\\s``) must stand at one in the text
 too ("no" is inside "know"; " no " is not).
 
-The screen works in bits: a word per bit, and per token (remembered) the conjunctions
-whose most selective group it starts, so a text costs one OR per token and a check of
-only the conjunctions it starts. A caller can ask about the few patterns it needs
+The screen works in bits: a word per bit, and per token (remembered) the groups of
+conjunctions it satisfies, laid out so that a text costs one OR per token and a few
+shifts and ANDs for all conjunctions at once. A caller can ask about the few patterns it needs
 now (:meth:`Screen.passing`) and about others later from the same words.
 
 A pattern that begins with ``\\b`` and a case-insensitive word makes ``re`` try every
@@ -339,9 +339,13 @@ class Screen:
     tokens, remembered with the bits of the words inside them) give the bits present,
     and a prefilter passes when one of its conjunctions has a word of every group.
 
-    A token also remembers the conjunctions its words start (those with one of its words
-    in their first, most selective group), so a text costs one OR per token and a full
-    check only for the few conjunctions it starts, not one per prefilter.
+    The groups are tested all at once, not conjunction by conjunction: a token also
+    remembers, per place ``j`` of a conjunction's groups (a *slot*), the conjunctions
+    whose ``j``-th group holds one of its words, each slot a row of one bit per
+    conjunction. OR-ing a text's tokens gives, per slot, the conjunctions whose group
+    there the text satisfies; a conjunction with fewer groups has its empty slots set
+    beforehand. The AND of the rows is then the conjunctions the text satisfies: a text
+    costs one OR per token and a few shifts, however many conjunctions its words touch.
     """
 
     def __init__(self, prefilters: Sequence[Prefilter]) -> None:
@@ -365,49 +369,23 @@ class Screen:
     def passing(self, words: int, among: int) -> int:
         """The bits of the prefilters in ``among`` (bits, -1: all) whose patterns may match in the text.
 
-        Only the prefilters asked about are checked, so a caller can screen what it
+        Only the prefilters asked about are reported, so a caller can screen what it
         needs now and ask about the rest later with the same ``words``.
         """
         table = self._table if self._table is not None else self._build()
         admitted = table.always & among
-        started = words & (table.started if among == -1 else table.conjunctions_of(among))
-        if started:
-            present = words >> table.shift
-            checks = table.checks
-            while started:
-                low = started & -started
-                prefilter, siblings, needed, groups = checks[low.bit_length() - 1]
-                started ^= low
-                if present & needed == needed:
-                    for group in groups:
-                        if not present & group:
-                            break
-                    else:
-                        admitted |= prefilter
-                        started &= ~siblings  # admitted: its other conjunctions need no check
+        met = table.met(words) & (table.every if among == -1 else table.conjunctions_of(among))
+        owners, siblings = table.owners, table.siblings
+        while met:
+            owner = owners[(met & -met).bit_length() - 1]
+            admitted |= owner
+            met &= ~siblings[owner]  # admitted: its other conjunctions need no reading
         return admitted
 
     def passes(self, words: int, bit: int) -> bool:
-        """:meth:`passing` for one prefilter (its ``bit``): checks only the conjunctions it has."""
+        """:meth:`passing` for one prefilter (its ``bit``)."""
         table = self._table if self._table is not None else self._build()
-        if table.always & bit:
-            return True
-        started = words & table.siblings.get(bit, 0)
-        if not started:  # no word of a conjunction's first group: nothing to check
-            return False
-        present = words >> table.shift
-        checks = table.checks
-        while started:
-            low = started & -started
-            started ^= low
-            _, _, needed, groups = checks[low.bit_length() - 1]
-            if present & needed == needed:
-                for group in groups:
-                    if not present & group:
-                        break
-                else:
-                    return True
-        return False
+        return bool(table.always & bit) or bool(table.met(words) & table.siblings.get(bit, 0))
 
     def finditer(self, prefilter: Prefilter, text: str, low: str, words: int) -> Iterator[re.Match[str]]:
         """``prefilter.finditer(text, low)``, given what the words of ``text`` give the screen
@@ -461,45 +439,71 @@ class Screen:
         siblings: dict[int, int] = {}
         for k, owner in enumerate(owners):
             siblings[owner] = siblings.get(owner, 0) | 1 << k
-        checks = []
-        starts: dict[int, int] = {}  # word bit -> the conjunctions whose first group holds it
-        for k, (owner, groups) in enumerate(zip(owners, conjunctions, strict=True)):
-            checks.append((owner, siblings[owner], *_split(groups)))
-            for word_bit in _bits_of(groups[0]):
-                starts[word_bit] = starts.get(word_bit, 0) | 1 << k
-        shift = len(conjunctions)
+        width = len(conjunctions)
+        # A power of two, so that :meth:`_Table.met` ANDs the slots by halving (the extra slots are given).
+        slots = 1 << (max(map(len, conjunctions), default=1) - 1).bit_length()
+        given = 0  # the empty slots of conjunctions with fewer groups: satisfied by any text
+        of_word: dict[int, int] = {}  # word bit -> the slot bits of the groups that hold it
+        for k, groups in enumerate(conjunctions):
+            for j in range(slots):
+                if j < len(groups):
+                    for word_bit in _bits_of(groups[j]):
+                        of_word[word_bit] = of_word.get(word_bit, 0) | 1 << (j * width + k)
+                else:
+                    given |= 1 << (j * width + k)
+        shift = slots * width
         memo = _TokenBits()
         for word, word_bit in bits.items():
             core = word.strip()
             memo.by_pair.setdefault(core[:2], []).append(
-                (core, word[0] == " ", word[-1] == " ", word_bit << shift | starts.get(word_bit, 0))
+                (core, word[0] == " ", word[-1] == " ", word_bit << shift | of_word.get(word_bit, 0))
             )
         if self._table is None:  # two threads may build at once: every caller then reads the first table
-            self._table = _Table(tuple(checks), shift, always, siblings, memo, bits)
+            self._table = _Table(tuple(owners), width, slots, given, always, siblings, memo, bits)
         return self._table
 
 
 class _Table:
     """What a screen reads texts with, made on first use (a plain class: cheap to define at import)."""
 
-    __slots__ = ("_subsets", "always", "bits", "branches", "checks", "memo", "shift", "siblings", "started")
+    __slots__ = (
+        "_subsets",
+        "always",
+        "bits",
+        "branches",
+        "every",
+        "folds",
+        "given",
+        "memo",
+        "owners",
+        "shift",
+        "siblings",
+        "width",
+    )
 
     def __init__(
         self,
-        checks: tuple[tuple[int, int, int, tuple[int, ...]], ...],
-        shift: int,
+        owners: tuple[int, ...],
+        width: int,
+        slots: int,
+        given: int,
         always: int,
         siblings: dict[int, int],
         memo: _TokenBits,
         bits: dict[str, int],
     ) -> None:
-        self.checks = checks
-        """Per conjunction: its prefilter's bit, the bits of that prefilter's conjunctions,
-        the words it needs all of, and the groups of several words it needs one of each."""
-        self.started = (1 << shift) - 1
-        """All conjunction bits (a token's value holds those it starts below ``shift``)."""
-        self.shift = shift
-        """Where a token's word bits begin."""
+        self.owners = owners
+        """Per conjunction: its prefilter's bit."""
+        self.width = width
+        """How many conjunctions there are: the bits of one slot."""
+        self.folds = tuple(width * (slots >> k) for k in range(1, slots.bit_length()))
+        """The shifts that AND the upper half of the slots left onto the lower, until one is left."""
+        self.given = given
+        """The slot bits that any text satisfies (slots past a conjunction's last group)."""
+        self.every = (1 << width) - 1
+        """All conjunction bits."""
+        self.shift = slots * width
+        """Where a token's word bits begin (below them: its slot bits)."""
         self.always = always
         """The prefilters that always run (an alternative needs no word)."""
         self.siblings = siblings
@@ -507,11 +511,19 @@ class _Table:
         self.memo = memo
         """Token -> what its words give the screen."""
         self.bits = bits
-        """Word -> its bit (below the token's value, see ``shift``)."""
+        """Word -> its bit (above the token's slot bits, see ``shift``)."""
         self.branches: dict[Prefilter, _BranchChecks] = {}
         """Prefilter -> per branch of its alternation, per conjunction: the words it needs
-        all of and the groups of several words it needs one of each (as in ``checks``)."""
+        all of and the groups of several words it needs one of each."""
         self._subsets: dict[int, int] = {}
+
+    def met(self, words: int) -> int:
+        """The conjunctions (bits) whose every group has a word among ``words``: the AND of the
+        slots, by halves (bits past the slots only reach bits the next halving does not read)."""
+        met = words | self.given
+        for fold in self.folds:
+            met &= met >> fold
+        return met & self.every
 
     def conjunctions_of(self, among: int) -> int:
         """The bits of the conjunctions of the prefilters ``among`` (remembered for a few sets)."""
@@ -581,7 +593,7 @@ def _bits_of(group: int) -> list[int]:
 
 
 class _TokenBits(dict[str, int]):
-    """Token -> what its words give the screen (word bits above the conjunctions they start), on first sight."""
+    """Token -> what its words give the screen (word bits above the slot bits of their groups), on first sight."""
 
     def __init__(self) -> None:
         super().__init__()
