@@ -110,20 +110,22 @@ def _patterns() -> tuple[dict[str, str], int]:
 
 
 _WALK_PATIENCE: Final = 512
-"""Words hyphenated before the patterns are laid out for :func:`_pattern_trie` (~10 ms and 3 MB, paid
+"""Words hyphenated before the patterns are laid out for :func:`_pattern_trie` (~10 ms, paid
 by a process that counts many new words, not by one that summarises a single letter)."""
 _Raises = tuple[tuple[int, int], ...]
 """A pattern's non-zero values, each as (place after the pattern's start, value)."""
-_Node = tuple[_Raises, dict[str, "_Node"]]
-"""A trie node: the values of the pattern spelled by the path to it (``()`` when the path
-spells no pattern), and its children by next letter."""
-_trie: dict[str, _Node] | None = None
-_LEAF: Final[dict[str, _Node]] = {}
+_Trie = tuple[tuple[dict[str, int], ...], tuple[_Raises, ...]]
+"""The patterns as a trie: each node's children (next letter -> node; the root is node 0)
+and each node's values (``()`` when the path to it spells no pattern). Nodes are numbers,
+so no dict holds a container: the garbage collector does not track them (a nested trie
+would add ~30,000 objects for it to visit)."""
+_trie: _Trie | None = None
+_LEAF: Final[dict[str, int]] = {}
 """The children of every node without any (never added to: a node given children gets a dict of its own)."""
 _hyphenated = 0
 
 
-def _pattern_trie() -> dict[str, _Node] | None:
+def _pattern_trie() -> _Trie | None:
     """The patterns as a trie of their letters, once :data:`_WALK_PATIENCE` words were
     hyphenated; else None.
 
@@ -138,21 +140,26 @@ def _pattern_trie() -> dict[str, _Node] | None:
         if _hyphenated <= _WALK_PATIENCE:
             return None
         patterns, _ = _patterns()
-        root: dict[str, _Node] = {}
+        children: list[dict[str, int]] = [{}]
+        values: list[_Raises] = [()]
         shared: dict[str, _Raises] = {}  # many patterns raise the same values: one tuple each
         for key, found in patterns.items():
-            children = root
-            for letter in key[:-1]:
-                node = children.get(letter)
-                if node is None or node[1] is _LEAF:  # a leaf so far gets children of its own
-                    node = children[letter] = ((), {}) if node is None else (node[0], {})
-                children = node[1]
-            node = children.get(key[-1])
+            node = 0
+            for letter in key:
+                below = children[node]
+                if below is _LEAF:
+                    below = children[node] = {}
+                child = below.get(letter)
+                if child is None:
+                    child = below[letter] = len(values)
+                    children.append(_LEAF)
+                    values.append(())
+                node = child
             raises = shared.get(found)
             if raises is None:
                 raises = shared[found] = _raises(found)
-            children[key[-1]] = (raises, _LEAF if node is None else node[1])  # a prefix may come first
-        _trie = root
+            values[node] = raises
+        _trie = tuple(children), tuple(values)
     return _trie
 
 
@@ -189,14 +196,15 @@ def _hyphenation_syllables(word: str) -> int:
                     if value > values[start + k]:
                         values[start + k] = value
     else:
+        children, raised = trie
         for i in range(size - 1):
-            children = trie
+            below = children[0]
             for letter in pointed[i : i + maxlen]:
-                node = children.get(letter)
+                node = below.get(letter)
                 if node is None:  # no pattern begins so: none is longer either
                     break
-                raises, children = node
-                for place, value in raises:
+                below = children[node]
+                for place, value in raised[node]:
                     if value > values[i + place]:
                         values[i + place] = value
     # Break points between letters _LEFT_MIN and len(word) - _RIGHT_MIN: values[k] is the
