@@ -207,8 +207,8 @@ def _hyphenation_syllables(word: str) -> int:
                 for place, value in raised[node]:
                     if value > values[i + place]:
                         values[i + place] = value
-    # Break points between letters _LEFT_MIN and len(word) - _RIGHT_MIN: values[k] is the
-    # value before letter k - 1 of the word (``pointed`` starts with a dot).
+    # The odd values after at least _LEFT_MIN and at most len(word) - _RIGHT_MIN letters of the
+    # word: values[k] lies before pointed[k], that is after k - 1 letters (``pointed`` starts with a dot).
     return sum(value & 1 for value in values[_LEFT_MIN + 1 : len(word) - _RIGHT_MIN + 2]) + 1
 
 
