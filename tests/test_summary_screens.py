@@ -29,6 +29,8 @@ def test_first_words_rule_out_only_texts_without_them() -> None:
     low = lowered("The request was ALREADY approved. Other words.")
     assert words.may_match(low, 0, 33)
     assert not words.may_match(low, 33, len(low))
+    # Every group of a conjunction is needed, not only its first: "request" and "approved" without "already".
+    assert not words.may_match(lowered("The request was approved before."), 0, 32)
     assert FirstWords(Prefilter(re.compile(r"#\d"))).may_match("", 0, 0)  # needs no word: always
 
 

@@ -122,17 +122,17 @@ def test_sentence_pieces_cut_at_each_whitespace_after_a_terminator() -> None:
         assert sentence_pieces(line) == re.split(r"(?<=[.!?])\s", line), line
 
 
-def test_hyphenation_counts_do_not_change_when_the_walk_table_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hyphenation_counts_do_not_change_when_the_pattern_trie_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
     """A process that has hyphenated many words reads a word's substrings only while they
     begin a pattern: the counts are those of trying every substring."""
     words = ["therapeutic", "orphenadrine", "wristhand", "emgncv", "preop", "x" * 30, "a", "ab", "december"]
     words += sorted({w.lower() for case in CASES for w in list_words_en(case["text"])})
     words += [w[::-1] for w in words]
-    monkeypatch.setattr(syllables_en, "_walk", None)
+    monkeypatch.setattr(syllables_en, "_trie", None)
     monkeypatch.setattr(syllables_en, "_hyphenated", -(10**9))  # the table is not built
     tried = [syllables_en._hyphenation_syllables(w) for w in words]
-    assert syllables_en._walk is None
+    assert syllables_en._trie is None
     monkeypatch.setattr(syllables_en, "_hyphenated", syllables_en._WALK_PATIENCE)
     walked = [syllables_en._hyphenation_syllables(w) for w in words]
-    assert syllables_en._walk is not None
+    assert syllables_en._trie is not None
     assert walked == tried

@@ -71,14 +71,19 @@ class Screened:
 
 
 class FirstWords:
-    """One pattern's cheapest necessary condition: every match holds a word of the first
-    (most selective) group of one of its prefilter's conjunctions, so where none of those
-    words occurs in the lower-cased text, the pattern cannot match. A few substring
-    searches instead of a scan; checked from the :data:`PATIENCE`-th text on."""
+    """One pattern's necessary condition in words: every match holds a word of each group of
+    one of its prefilter's conjunctions, so where no conjunction has all its groups in the
+    lower-cased text, the pattern cannot match. A few substring searches instead of a scan;
+    checked from the :data:`PATIENCE`-th text on.
+
+    All groups, not only the first (most selective) one: a pattern's first group may be a
+    word most rationales hold ("treatment" for "this treatment was already authorized"), and
+    then only the others rule the rationale out before the pattern is run through it.
+    """
 
     def __init__(self, prefilter: Prefilter) -> None:
         self._prefilter = prefilter
-        self._words: frozenset[str] | None = None
+        self._needs: tuple[tuple[tuple[str, ...], ...], ...] | None = None
         self._waiting = PATIENCE
 
     def may_match(self, low: str, start: int, end: int) -> bool:
@@ -88,12 +93,34 @@ class FirstWords:
         if self._waiting:
             self._waiting -= 1
             return True
-        if self._words is None:
-            alternatives = self._prefilter.alternatives
-            # A word may be marked with a space where it stands at a word boundary: its core occurs in any case.
-            words = frozenset(word.strip() for conjunction in alternatives if conjunction for word in conjunction[0])
-            self._words = words if all(alternatives) else frozenset({""})  # "" occurs everywhere
-        return any(low.find(word, start, end) >= 0 for word in self._words)
+        needs = self._needs
+        if needs is None:
+            needs = self._needs = self._derive()
+        # Each word is looked for once, and only while a conjunction may still hold.
+        found: dict[str, bool] = {}
+        for conjunction in needs:
+            for group in conjunction:
+                for word in group:
+                    hit = found.get(word)
+                    if hit is None:
+                        hit = found[word] = low.find(word, start, end) >= 0
+                    if hit:
+                        break
+                else:
+                    break  # no word of this group: not this conjunction
+            else:
+                return True
+        return False
+
+    def _derive(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """The conjunctions' groups of words (the most selective group first), each once."""
+        alternatives = self._prefilter.alternatives
+        # A word may be marked with a space where it stands at a word boundary: its core occurs in any case.
+        conjunctions = (
+            tuple(tuple(sorted({word.strip() for word in group})) for group in conjunction)
+            for conjunction in alternatives
+        )
+        return tuple(dict.fromkeys(conjunctions))  # a conjunction of no groups holds in any text
 
 
 class Windowed:
