@@ -221,7 +221,7 @@ def test_a_procedure_that_was_approved_is_not_a_related_denial() -> None:
     "rationale",
     [
         "The lumbar fusion is not medically necessary, as discussed above. Therefore the brace is also not needed.",
-        "Since the knee surgery has not been certified, no post-operative unit is needed, and the guideline recommends rental.",
+        "Since the knee surgery has not been certified, no cold unit is needed, and the guideline recommends rental.",
     ],
 )
 def test_a_procedure_denied_elsewhere_in_the_letter_is_a_related_denial(rationale: str) -> None:
@@ -238,14 +238,14 @@ def test_per_the_records_opens_a_case_fact_not_a_guideline() -> None:
 
 
 def test_words_of_support_inside_an_absence_are_absent_too() -> None:
-    negated = "In the absence of exam findings of radiculopathy corroborated by imaging, the injection is not necessary."
+    negated = "In the absence of exam findings of radiculopathy corroborated by imaging, the ESI is not necessary."
     assert codes(negated) == [ReasonCode.findings_do_not_support]
     # Without the absence, the same words argue for the request.
     assert codes("The normal neurologic exam is consistent with facet-mediated pain.") == []
 
 
 def test_a_guideline_condition_after_the_object_is_not_a_verdict() -> None:
-    assert ReasonCode.not_recommended not in codes("ODG does not recommend repeat ultrasound unless the symptoms change.")
+    assert ReasonCode.not_recommended not in codes("ODG does not recommend repeat ultrasound unless symptoms change.")
     assert codes("ODG does not recommend repeat ultrasound for this patient.") == [ReasonCode.not_recommended]
 
 
