@@ -256,6 +256,9 @@ WORDING_FINGERPRINTS = {
     "9": "e044b9e2a188d89d5e193cf846a478b18462e2bfdeb50a763d550daea823349c",
     # 10: "all the care your doctor asked for" when IMR decided the whole original request; "decision" defined
     "10": "bb3c2a077c1cb5bbed1a6a9bd581586f00e89e405a2dd6b323d5c853bf3ea4a4",
+    # 11: same wording as 10; care the worker already has gets the new-request and appeal steps,
+    # and a taper note follows the rationale's advice to wean or taper
+    "11": "bb3c2a077c1cb5bbed1a6a9bd581586f00e89e405a2dd6b323d5c853bf3ea4a4",
 }
 
 

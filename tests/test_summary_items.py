@@ -72,6 +72,35 @@ def test_already_authorized_item_is_not_reported_refused_and_is_counted_apart() 
     )
 
 
+def test_care_the_worker_already_has_keeps_the_new_request_and_the_appeal_deadline() -> None:
+    # "A brace was already dispensed ... no reason is given for a second brace": the request is
+    # still upheld, so a new request with new facts (it wore out) and the appeal deadline apply.
+    duplicate = _decision(
+        "Hinged knee brace", Outcome.upheld, [Reason(code=ReasonCode.already_authorized, span=Span(start=0, end=5))]
+    )
+    approved = _decision("MRI of the right knee", Outcome.overturned).model_copy(update={"index": 2})
+    for decisions in ([duplicate], [duplicate, approved]):
+        summary = build_summary(Case(decision_date=dt.date(2017, 1, 27)), decisions, "en")  # type: ignore[arg-type]
+        steps = " ".join(summary.next_steps)
+        assert "Your doctor can ask again for care that was not approved." in steps
+        assert "the WCAB must get your appeal by March 3, 2017" in steps
+        assert "Either side" not in steps
+
+
+def test_a_denied_medicine_gets_the_taper_note_when_the_reviewer_advises_weaning() -> None:
+    weaned = Item(
+        "Norco 10/325mg #90: Upheld",
+        rationale="There is no functional improvement with this opioid. Weaning is recommended. It is not necessary.",
+    )
+    therapy = Item(
+        "Physical therapy 6 visits: Upheld",
+        rationale="Guidelines recommend visits tapering over time to a home program. It is not necessary.",
+    )
+    _, _, summary = summarise(Letter([weaned, therapy]))
+    note = "Do not stop this medicine suddenly on your own."
+    assert [any(note in r for r in i.reasons) for i in summary.items] == [True, False]
+
+
 def test_rationale_saying_already_authorized_counts_without_the_code() -> None:
     said = Item(
         "Wound care nurse visits: Upheld",

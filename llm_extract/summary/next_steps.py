@@ -61,7 +61,8 @@ class Outcomes:
     approved_given: bool
     """Some item is approved and is care already given (to be paid for)."""
     refused: bool
-    """Some item is not approved (and was not approved before this review)."""
+    """Some item is not approved by this review, care the worker already has included (the
+    request was still upheld: a new request with new facts, and the appeal, apply to it)."""
 
 
 @dataclass(frozen=True)

@@ -765,6 +765,17 @@ _ABRUPT = (
         r"|\b(?:not|never)\b[^.]*?\babrupt(?:ly)?\s+(?:stop\w*|discontinu\w*)\b",
         re.I,
     ),
+    # Advice to wean or taper, in the reviewer's words ("Weaning should be managed by the
+    # prescribing physician", "a quantity was allowed for weaning", "tapering is advised to
+    # avoid withdrawal"): the same danger, said without "abruptly".
+    re.compile(
+        r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b[^.]*?\b(?:should|must|(?:is|are)\s+recommended|recommend\w*"
+        r"|advis\w*|under\s+the\s+(?:direction|care|supervision)|managed|allow\w*|certified|authorized"
+        r"|to\s+avoid\s+withdrawal)\b"
+        r"|\b(?:should|must|recommend\w*|advis\w*|allow\w*|certified|authorized|modified)\b[^.]*?"
+        r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b",
+        re.I,
+    ),
 )
 
 
@@ -792,8 +803,13 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     start = max(letter.rfind(".", span.start, m.start()) + 1, span.start)
     end = letter.find(".", m.end(), span.end)
     end = span.end if end < 0 else end + 1
+    if _VISITS.search(letter, start, end):
+        return None  # "visits tapering over time": therapy fading, not a medicine to lower
     start += len(letter[start:end]) - len(letter[start:end].lstrip())
     return quote(letter, start, end)
+
+
+_VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
 
 
 # The patterns the finders run over a whole rationale, with the words each match contains

@@ -47,7 +47,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "10"
+TEMPLATES_VERSION = "11"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -810,7 +810,9 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     outcomes = next_steps.Outcomes(
         approved=any(not i.retrospective for i in approved),
         approved_given=any(i.retrospective for i in approved),
-        refused=any(i.item.kind is SummaryItemKind.not_approved for i in items),
+        # Care the worker already has was still not approved by this review: the new request
+        # with new facts (a worn-out brace) and the appeal deadline apply to it too.
+        refused=any(i.item.kind is not SummaryItemKind.approved for i in items),
     )
     when = next_steps.deadline(case.decision_date, case.spans.decision_date)
     steps = next_steps.steps(outcomes, lang, when, lambda d: _format_date(d, words), out.say)
