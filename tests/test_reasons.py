@@ -249,6 +249,28 @@ def test_a_guideline_condition_after_the_object_is_not_a_verdict() -> None:
     assert codes("ODG does not recommend repeat ultrasound for this patient.") == [ReasonCode.not_recommended]
 
 
+def _codes_for(service: str, rationale: str) -> list[ReasonCode]:
+    text = PREFIX + rationale + SUFFIX
+    start = len(PREFIX)
+    return [r.code for r in find_reasons(text, start, start + len(rationale), Outcome.upheld, service)]
+
+
+def test_a_treatment_abbreviation_is_its_spelled_out_words() -> None:
+    # Recognizer 2.20: the heading's "NCV" is the rationale's "nerve conduction".
+    said = "The guidelines do not support nerve conduction testing in this setting."
+    assert _codes_for("NCV of the bilateral lower extremities", said) == [ReasonCode.not_recommended]
+    # ... and a qualifier after the object still makes it the guideline's rule, not a verdict.
+    routine = "The ODG does not recommend an FCE for routine use as part of occupational rehab."
+    assert ReasonCode.not_recommended not in _codes_for("FCE", routine)
+
+
+def test_no_suspected_neuropathy_is_a_finding_and_no_gain_is_not_untried_care() -> None:
+    suspected = "There is no suspicion of a peripheral neuropathy documented in the records."
+    assert _codes_for("NCV of the legs", suspected) == [ReasonCode.findings_do_not_support]
+    gain = "There is no objective functional improvement from the sessions completed and the plan is unchanged."
+    assert _codes_for("Psychotherapy 12 sessions", gain) == [ReasonCode.no_functional_improvement]
+
+
 # --- linear time on hostile text (issue 14: a 40k-character word took 37 s) ---------------
 
 #: Far above what these inputs take (milliseconds), far below what a quadratic scan takes

@@ -59,12 +59,12 @@ from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
-from llm_extract.text.lexicon import NUMBER
+from llm_extract.text.lexicon import NUMBER, spelled_out
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.19"
+REASONS_VERSION = "2.20"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -240,8 +240,9 @@ _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
 
 
 def _stems(text: str) -> set[str]:
-    """Five-letter stems of the distinctive words of ``text`` (a service or a subject)."""
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _COMMON_WORDS}
+    """Five-letter stems of the distinctive words of ``text`` (a service or a subject), its
+    treatment abbreviations spelled out ("NCV" is the rationale's "nerve conduction")."""
+    return {w[:5] for w in _WORD.findall(spelled_out(text).lower()) if w not in _COMMON_WORDS}
 
 
 # --- rules -------------------------------------------------------------------------
@@ -398,8 +399,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\bnot\s+(?:be\s+)?(?:listed\s+as\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bnot\s+(?:be\s+)?endorsed\b"
-            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?[\w-]+"
-            r"(?=\s+for\s+(?:this|that|such)\s+(?:purpose|use|indication|condition)\b)"
+            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?"
+            r"(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:for\s+(?:this|that|such)\s+(?:purpose|use|indication|condition)|in\s+this\s+(?:setting|situation|context))\b)"
             r"|\bnot\s+(?:currently\s+|presently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
@@ -463,7 +464,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:file|chart|records?|notes|documentation)\s+(?:\w+\s+)?(?:offers?|gives?|provides?)\s+no\s+(?:reason"
             r"|rationale|explanation)\b|\b(?:gives?|offers?|provides?)\s+no\s+(?:reason|rationale|explanation)\s+for\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
-            r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
+            r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b|\b(?:neuropathy|entrapment|radiculopathy|instability"
+            r"|deficits?)\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
             r"|documentation|notes)\b"
         ),
     ),
@@ -511,7 +513,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms|deficits?|signs)|instability"
             r"|(?:compressive|surgical)\s+lesion"
-            r"|focal\s+neurologic|neuropathic\s+pain)"
+            r"|focal\s+neurologic|neuropathic\s+pain|(?:peripheral\s+)?neuropathy|entrapment)"
         ),
         reject_match=_rx(
             _IMAGING_NOT_PROVIDED.pattern + r"|\bno\s+other\b|\b(?:indicated|recommended|supported)\s+(?:only\s+)?for\b"
@@ -689,7 +691,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|therapy|management)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
         ),
-        reject_match=_AMOUNT_NOT_ABSENCE,
+        # "No functional improvement from the sessions completed": what is absent is the gain.
+        reject_match=_rx(
+            _AMOUNT_NOT_ABSENCE.pattern
+            + r"|^(?:no|not|lack\s+of|without)\s+(?:\w+\s+){0,2}?(?:improvement|benefit|gains?)\b"
+        ),
     ),
     _Rule(
         ReasonCode.other_treatment_first,
@@ -790,7 +796,7 @@ _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+u
 _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
     r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
-    r"|for\s+patients|without|for\s+chronic|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
+    r"|for\s+patients|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
     r"|^\W*to\s+\w+\s+[^.;,]{0,40}?\b(?:if|when|unless)\b"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
@@ -1388,7 +1394,12 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     """What a "not recommended" means here: a verdict, a duration limit, care first, or nothing."""
     after = _clause_after(s.text, m.end())
     before = _clause_before(s.text, m.start())
-    if _UNTIL_OTHER_CARE.search(after):
+    # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
+    verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
+    # "does not recommend an FCE for routine use": the qualifiers follow the object.
+    qualified = _OBJECT_THEN_QUALIFIER.match(after) if verb_first else None
+    object_after = after[qualified.end() :] if qualified else after
+    if _UNTIL_OTHER_CARE.search(object_after):
         return ReasonCode.other_treatment_first
     duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
     if m.group("unsupported") and not duration:
@@ -1397,15 +1408,11 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         # A limit on how long a treatment is used applies only where the reviewer applies it.
         applied = _speaks_of_case(s) and not _reports_guideline(s, m.start())
         return ReasonCode.exceeds_guideline_limits if applied else None
-    until_evidence = _UNTIL_EVIDENCE.search(after)
-    if (not until_evidence and _CONDITION_AFTER.search(after)) or _CONDITION_BEFORE.search(before + m.group()):
+    until_evidence = _UNTIL_EVIDENCE.search(object_after)
+    if (not until_evidence and _CONDITION_AFTER.search(object_after)) or _CONDITION_BEFORE.search(before + m.group()):
         return None
     if _BUT_RECOMMENDED.search(s.text, m.start(), m.start() + _CLAUSE_WINDOW):
         return None
-    # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
-    verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
-    if verb_first and _OBJECT_THEN_CONDITION.search(after):
-        return None  # "ODG does not recommend repeat imaging unless ...": the guideline's condition
     subject = (
         m.group().rsplit(None, 1)[-1] + " " + _OBJECT_END.split(after[:80], maxsplit=1)[0]
         if verb_first
@@ -1424,8 +1431,12 @@ _NOT_THIS_ONE = _rx(
 )
 
 
-#: "does not recommend repeat imaging unless there is a change": a condition after the object.
-_OBJECT_THEN_CONDITION = _rx(r"^\W*(?:[\w/-]+\s+){1,5}?(?:unless|except\s+(?:when|if|in|for|after))\b")
+#: "does not recommend repeat imaging unless there is a change", "an FCE for routine use": the
+#: object (one to five words), up to where its qualifier begins.
+_OBJECT_THEN_QUALIFIER = _rx(
+    r"^\W*(?:[\w/-]+\s+){1,5}?(?=(?:unless|except\s+(?:when|if|in|for|after)|until|for\s+routine|routinely"
+    r"|for\s+uncomplicated|as\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated))\b)"
+)
 #: Where the object of "does not recommend ..." ends.
 _OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
 _FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")

@@ -1497,7 +1497,7 @@ TABLE: dict[str, Derived] = {
             (((("trial ",), (" the ",), (" bypass", " omit", " skip")),), (" bypass", " omit", " skip")),
         ),
     ),
-    "17556e2ec8cd27d2ad373bb6": (
+    "9620980b10df6ee161648d60": (
         (
             (("recommended ",), (" not ",)),
             (("recommend ",), (" not ",), (" do",)),
@@ -1764,7 +1764,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "be623715fa9bdbb53d8079d9": (
+    "87270be263eec8b7ae95ba67": (
         (
             (
                 (" not ",),
@@ -2305,11 +2305,12 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "a8d51e62784412b328881a45": (
+    "fe0a0d2bbc1d298e6d945930": (
         (
             (
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2318,9 +2319,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2330,6 +2333,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2337,6 +2341,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2349,6 +2354,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2356,6 +2362,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2369,11 +2376,13 @@ TABLE: dict[str, Derived] = {
                     " root ",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2382,9 +2391,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2394,6 +2405,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (" nor ",),
                 (
@@ -2402,6 +2414,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2414,12 +2427,14 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (" nothing ",),
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2428,9 +2443,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2440,6 +2457,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2447,6 +2465,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2459,12 +2478,14 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (" neither ",),
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2473,9 +2494,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2485,6 +2508,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2492,6 +2516,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2504,12 +2529,14 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (" without ",),
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2518,9 +2545,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2530,6 +2559,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2537,6 +2567,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2549,12 +2580,14 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (" lack ",),
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2563,9 +2596,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2575,6 +2610,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2582,6 +2618,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2594,12 +2631,14 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (" absen",),
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2608,9 +2647,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2620,6 +2661,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " complaints",
@@ -2627,6 +2669,7 @@ TABLE: dict[str, Derived] = {
                     " compromise",
                     " deficit",
                     " dysfunction",
+                    " entrapment",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2639,11 +2682,13 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " signs",
                     " symptoms",
+                    "neuropathy",
                 ),
             ),
             (
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2652,9 +2697,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2664,6 +2711,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (" not ",),
                 (
@@ -2682,6 +2730,7 @@ TABLE: dict[str, Derived] = {
                 (" provide ",),
                 (
                     " compressive ",
+                    " entrapment",
                     " instability",
                     " nerve",
                     " neurologic",
@@ -2690,9 +2739,11 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (
                     " compressive ",
+                    " entrapment",
                     " focal ",
                     " instability",
                     " nerve",
@@ -2702,6 +2753,7 @@ TABLE: dict[str, Derived] = {
                     " radiculopathy",
                     " surgical ",
                     " tissue ",
+                    "neuropathy",
                 ),
                 (" fail",),
             ),
