@@ -58,10 +58,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 580 and items >= 1450
+    assert len(LETTERS) >= 620 and items >= 1550
 
 
-# Today's figures on all invented letters: rounds 1-27 fitted, rounds 28-29 not tuned on (the
+# Today's figures on all invented letters: rounds 1-29 fitted, rounds 30-31 not tuned on (the
 # measured-once figures are in the README). Issue 9's goals are coverage 0.97, primary hit 0.92,
 # recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
