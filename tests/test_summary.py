@@ -259,6 +259,8 @@ WORDING_FINGERPRINTS = {
     # 11: same wording as 10; care the worker already has gets the new-request and appeal steps,
     # and a taper note follows the rationale's advice to wean or taper
     "11": "bb3c2a077c1cb5bbed1a6a9bd581586f00e89e405a2dd6b323d5c853bf3ea4a4",
+    # 12: "You already had (at least) 24 visits." when the rationale counts care had past the limit
+    "12": "3cd8771a09b7d034bf0105989736314b01cdd4973f8c91e44dbe193eaf4841a2",
 }
 
 

@@ -234,6 +234,25 @@ def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     assert reasons[0].startswith("Your doctor asked for more care than the medical guidelines allow.")
 
 
+def test_care_already_had_past_the_limit_is_said_with_its_words() -> None:
+    # Often the ground itself: "has had at least 24 sessions, already far beyond" the 9-10 allowed.
+    heading = "Physical therapy 2 times a week for 4 weeks: Upheld"
+    rationale = (
+        "The MTUS allows 9-10 visits over 8 weeks. This worker has had at least 24 physical therapy sessions, "
+        "which already exceeds the guidelines. It is not medically necessary."
+    )
+    text, _, summary = summarise(Letter([Item(heading, rationale=rationale)]))
+    line = summary.items[0]
+    assert "You already had at least 24 visits." in line.reasons
+    assert "24" in [text[q.span.start : q.span.end] for q in line.details if q.span]
+    assert "Usted ya tuvo por lo menos 24 visitas (en la carta: 24)." in _reasons(heading, rationale, "es")
+    # A hedged count ("presumably completed") and care within the limit are not said.
+    hedged = rationale.replace("has had at least 24", "presumably completed 24")
+    assert not any("already had" in r for r in _reasons(heading, hedged))
+    within = rationale.replace("at least 24", "6")
+    assert not any("already had" in r for r in _reasons(heading, within))
+
+
 def test_a_limit_on_more_care_says_more() -> None:
     heading = "Physical therapy x 6: Upheld"
     rationale = (

@@ -146,6 +146,11 @@ class GuidelineLimit:
     """The number asked for, from the heading or the rationale, when it exceeds the limit."""
     more: bool = False
     """The limit is for care beyond what was already given ("an additional 3-4 sessions")."""
+    had: Quote | None = None
+    """How many the worker already had, when the rationale says so and it is past the limit
+    ("has had at least 24 physical therapy sessions"): often the ground itself."""
+    had_at_least: bool = False
+    """``had`` was written "at least", "over" or "more than"."""
 
 
 # ---------------------------------------------------------------- guideline limits
@@ -512,6 +517,33 @@ def _asked(
     return (digits or found)[0] if found else None
 
 
+#: "has had at least 24 physical therapy sessions", "completed 18 visits": care the worker
+#: already received, counted (the verb right before the number, so "approved 6" is not one).
+_HAD = re.compile(
+    rf"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:had|completed|received|attended|undergone)|already\s+had"
+    rf"|completed|received|attended|underwent)\s+(?:(?P<least>at\s+least|over|more\s+than)\s+)?(?:a\s+total\s+of\s+)?"
+    rf"(?P<n>{_NUM}){_FILLER}\s+(?:{_COUNT_UNITS})\b",
+    re.I,
+)
+
+
+#: "presumably completed at least 6": the reviewer is not sure the care was had.
+_HEDGE = re.compile(r"\b(?:presum\w*|apparent\w*|possibl\w*|may\s+have|might\s+have|reported\w*)\b", re.I)
+
+
+def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]) -> tuple[Quote, bool] | None:
+    """How many visits the worker already had, past the limit (``above``), as the rationale
+    says it; None for a time limit or when no sentence says so."""
+    if limit.amount.unit in _TIME_UNIT_WORDS:
+        return None
+    for start, end in sentences:
+        for m in _HAD.finditer(letter, start, end):
+            n = _value(m.group("n"))
+            if n is not None and n > above and not _HEDGE.search(letter, max(start, m.start() - 30), m.start()):
+                return quote(letter, m.start("n"), m.end("n")), m.group("least") is not None
+    return None
+
+
 def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     """The heading asks for no more visits than the limit allows ("Massage x 6" against
     "4-6 visits") and the limit gives no time frame: the number is then not why the item
@@ -555,7 +587,10 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
     if chosen is None or _within(decision, letter, chosen):
         return None
     asked = _asked(decision, letter, chosen.limit, chosen.high, sentences)
-    return dataclasses.replace(chosen.limit, asked=asked)
+    had = _had(letter, chosen.limit, chosen.high, sentences)
+    return dataclasses.replace(
+        chosen.limit, asked=asked, had=had[0] if had else None, had_at_least=had is not None and had[1]
+    )
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "11"
+TEMPLATES_VERSION = "12"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -130,6 +130,10 @@ class _Wording:
     """A time limit written "less than 3 weeks"; takes ``{limit}`` and ``{original}``."""
     limit_asked: str
     """Takes ``{asked}``, ``{unit}`` and ``{original}``."""
+    limit_had: str
+    """Care already had, past the limit; takes ``{had}``, ``{unit}`` and ``{original}``."""
+    limit_had_least: str
+    """The same, written "at least 24"; takes ``{had}``, ``{unit}`` and ``{original}``."""
     limit_range: str
     """Takes ``{low}`` and ``{high}``."""
     limit_over: str
@@ -205,6 +209,8 @@ _EN = _Wording(
     limit_time="The medical guidelines allow this care for no more than {limit}.",
     limit_time_under="The medical guidelines allow this care for less than {limit}.",
     limit_asked="Your doctor asked for {asked} {unit}.",
+    limit_had="You already had {had} {unit}.",
+    limit_had_least="You already had at least {had} {unit}.",
     limit_range="{low} to {high}",
     limit_over="{amount} over {period}",
     units={
@@ -313,6 +319,8 @@ _ES = _Wording(
     limit_time="Las guías médicas permiten este tratamiento por no más de {limit} (en la carta: {original}).",
     limit_time_under="Las guías médicas permiten este tratamiento por menos de {limit} (en la carta: {original}).",
     limit_asked="Su médico pidió {asked} {unit} (en la carta: {original}).",
+    limit_had="Usted ya tuvo {had} {unit} (en la carta: {original}).",
+    limit_had_least="Usted ya tuvo por lo menos {had} {unit} (en la carta: {original}).",
     limit_range="{low} a {high}",
     limit_over="{amount} en {period}",
     units={
@@ -575,7 +583,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
             said = _limit_sentences(limit, words, out)
             if said:
                 sentences.extend(said)
-                details.extend(q for q in (limit.limit, limit.asked) if q is not None)
+                details.extend(q for q in (limit.limit, limit.had, limit.asked) if q is not None)
                 continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
             if found is None:
@@ -626,6 +634,11 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     said = amount if period is None else words.limit_over.format(amount=amount, period=period)
     original = limit.limit.text
     sentences = [out.say(template.format(limit=said, original=original), said, original)]
+    had = _number(limit.had, out.lang) if limit.had is not None else None
+    if limit.had is not None and had is not None:
+        unit = words.units[limit.amount.unit][1]
+        had_template = words.limit_had_least if limit.had_at_least else words.limit_had
+        sentences.append(out.say(had_template.format(had=had, unit=unit, original=limit.had.text), had, limit.had.text))
     asked = _number(limit.asked, out.lang) if limit.asked is not None else None
     if limit.asked is not None and asked is not None:
         unit = words.units[limit.amount.unit][1]
