@@ -261,6 +261,8 @@ WORDING_FINGERPRINTS = {
     "11": "bb3c2a077c1cb5bbed1a6a9bd581586f00e89e405a2dd6b323d5c853bf3ea4a4",
     # 12: "You already had (at least) 24 visits." when the rationale counts care had past the limit
     "12": "3cd8771a09b7d034bf0105989736314b01cdd4973f8c91e44dbe193eaf4841a2",
+    # 13: "You already had this care before, or approval for it." as a second reason
+    "13": "7d6aa5e516d08535b8a50420bd0bb592f7403af14eb9d51b54263f5a41c32481",
 }
 
 

@@ -43,8 +43,11 @@ def _check(paths: list[Path]) -> None:
             by_index = {i.index: i for i in summary.items}
             for d in decisions:
                 item = by_index[d.index]
-                if any(r.code is ReasonCode.already_authorized for r in d.reasons):
+                if d.reasons and d.reasons[0].code is ReasonCode.already_authorized:
                     assert item.kind is SummaryItemKind.already_approved
+                elif any(r.code is ReasonCode.already_authorized for r in d.reasons):
+                    # a second ground ("along with an x-ray taken previously"): said as a reason
+                    assert item.kind is SummaryItemKind.not_approved and item.reasons
                 if d.partial:
                     three = [item.asked, item.already_approved, item.decided]
                     assert all(q is not None and q.span is not None for q in three)

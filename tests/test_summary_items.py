@@ -101,6 +101,24 @@ def test_a_denied_medicine_gets_the_taper_note_when_the_reviewer_advises_weaning
     assert [any(note in r for r in i.reasons) for i in summary.items] == [True, False]
 
 
+def test_care_had_before_as_a_second_ground_is_a_reason_not_the_verdict() -> None:
+    # A real letter refuses an x-ray for "no red flags ... along with the fact that the patient
+    # received an x-ray previously": the findings are the main ground, so the item is "not
+    # approved" with both reasons, never "you already have approval".
+    reasons = [
+        Reason(code=ReasonCode.findings_do_not_support, span=Span(start=0, end=5)),
+        Reason(code=ReasonCode.already_authorized, span=Span(start=6, end=9)),
+    ]
+    summary = build_summary(Case(), [_decision("Lumbar spine x-rays", Outcome.upheld, reasons)], "en")
+    item = summary.items[0]
+    assert item.kind is SummaryItemKind.not_approved
+    assert item.reasons == [
+        "What your doctor found when checking you did not show a need for this care.",
+        "You already had this care before, or approval for it.",
+    ]
+    assert "already have approval" not in summary.headline
+
+
 def test_rationale_saying_already_authorized_counts_without_the_code() -> None:
     said = Item(
         "Wound care nurse visits: Upheld",

@@ -74,7 +74,9 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if decision.outcome is not Outcome.upheld or decision.partial:
         return False
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
-        return True
+        # Only as the main ground: "no red flags, along with the fact that the patient
+        # received an x-ray previously" refuses the x-ray for the findings first.
+        return decision.reasons[0].code is ReasonCode.already_authorized
     span = decision.spans.rationale
     if letter is None or span is None:
         return False

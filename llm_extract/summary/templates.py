@@ -47,7 +47,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "12"
+TEMPLATES_VERSION = "13"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -61,7 +61,7 @@ _MAX_MISSING = 2
 #: reason to an approved item; showing it would contradict the status line.
 _FITS: dict[Outcome, frozenset[ReasonCode]] = {
     Outcome.overturned: frozenset({ReasonCode.criteria_met}),
-    Outcome.upheld: frozenset(ReasonCode) - {ReasonCode.criteria_met, ReasonCode.already_authorized},
+    Outcome.upheld: frozenset(ReasonCode) - {ReasonCode.criteria_met},
 }
 
 
@@ -201,6 +201,7 @@ _EN = _Wording(
         ReasonCode.approved_trial_pending: (
             "A first part of this care was approved. How that part helps you will show if you need more."
         ),
+        ReasonCode.already_authorized: "You already had this care before, or approval for it.",
         ReasonCode.criteria_met: "The reviewer found that you need this care.",
     },
     limit="The medical guidelines allow {limit}.",
@@ -309,6 +310,7 @@ _ES = _Wording(
         ReasonCode.approved_trial_pending: (
             "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
         ),
+        ReasonCode.already_authorized: "Usted ya recibió esta atención antes, o ya tiene la aprobación.",
         ReasonCode.criteria_met: "El revisor vio que usted necesita esta atención.",
     },
     limit="Las guías médicas permiten {limit} (en la carta: {original}).",
