@@ -203,8 +203,10 @@ _LIMIT = (
 _GUIDELINE_CUE = (
     r"\b(?:guidelines?|guide-\s*lines|MTUS|ODG|ACOEM|recommend\w*|allow\w*|warrant\w*|limit\w*|maximum|trial)\b"
 )
+_RECEIVED = r"completed|received|attended|underwent|undergone"
+"""Verbs that say the worker had care (one list for the history guard and for :data:`_HAD`)."""
 _HISTORY = (
-    r"\b(?:had|has|have|having|completed|received|attended|underwent|undergone|approved|authori[sz]ed|certified|"
+    rf"\b(?:had|has|have|having|{_RECEIVED}|approved|authori[sz]ed|certified|"
     r"previously|prior|already)\b[^.]{0,40}$"
 )
 _APPLIED = (
@@ -522,8 +524,8 @@ def _asked(
 #: "has had at least 24 physical therapy sessions", "completed 18 visits": care the worker
 #: already received, counted (the verb right before the number, so "approved 6" is not one).
 _HAD = re.compile(
-    rf"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:had|completed|received|attended|undergone)|already\s+had"
-    rf"|completed|received|attended|underwent)\s+(?:(?P<least>at\s+least|over|more\s+than)\s+)?(?:a\s+total\s+of\s+)?"
+    rf"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:had|{_RECEIVED})|already\s+had"
+    rf"|{_RECEIVED})\s+(?:(?P<least>at\s+least|over|more\s+than)\s+)?(?:a\s+total\s+of\s+)?"
     rf"(?P<n>{_NUM}){_FILLER}\s+(?:{_COUNT_UNITS})\b",
     re.I,
 )
