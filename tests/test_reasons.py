@@ -271,6 +271,12 @@ def test_no_suspected_neuropathy_is_a_finding_and_no_gain_is_not_untried_care() 
     assert _codes_for("Psychotherapy 12 sessions", gain) == [ReasonCode.no_functional_improvement]
 
 
+def test_a_reading_that_fails_to_support_the_lesion_is_a_finding() -> None:
+    # Recognizer 2.21, from a real letter: the surgeon saw a lesion, the radiologist did not.
+    said = "While the physician saw a tear on MRI, the official reading failed to support this statement."
+    assert _codes_for("Shoulder arthroscopy", said) == [ReasonCode.findings_do_not_support]
+
+
 # --- linear time on hostile text (issue 14: a 40k-character word took 37 s) ---------------
 
 #: Far above what these inputs take (milliseconds), far below what a quadratic scan takes

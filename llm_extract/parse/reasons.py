@@ -64,7 +64,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.20"
+REASONS_VERSION = "2.21"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -524,7 +524,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.findings_do_not_support,
         (
-            _NEG_FINDING + r"[^.;]{0,60}?\b(?:(?:physical\s+)?exam(?:ination)?\s+findings"
+            _NEG_FINDING + r"[^.;]{0,80}?\b(?:(?:physical\s+)?exam(?:ination)?\s+findings"
             r"|abnormal\s+findings|clinical\s+findings|findings\s+(?:consistent|that\s+(?:suggest|support|indicate)|to\s+(?:support|suggest)"
             r"|on\s+exam)|(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam(?:ination)?\b)"
         ),
@@ -584,6 +584,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:did|does|do)\s+not\s+(?:indicate|show|document)\s+(?:that\s+)?(?:the\s+\w+\s+)?(?:was|is)\s+(?:taking|on)\s+"
             r"(?:an?\s+)?NSAID"
             r"|\b(?:imaging|MRI|exam(?:ination)?|findings)\b[^.;]{0,30}?\bdo(?:es)?\s+not\s+establish\b"
+            r"|\b(?:reading|report|imaging|MRI|films?|x-?rays?|stud(?:y|ies))\s+(?:\w+\s+){0,2}?failed\s+to\s+"
+            r"(?:support|show|confirm|demonstrate|reveal|corroborate)\b"
             r"|\bnot\s+a\s+tear\b"
             # (continued in the next rule: an alternation stays within 32 branches)
         ),
