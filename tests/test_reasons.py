@@ -277,6 +277,22 @@ def test_a_reading_that_fails_to_support_the_lesion_is_a_finding() -> None:
     assert _codes_for("Shoulder arthroscopy", said) == [ReasonCode.findings_do_not_support]
 
 
+@pytest.mark.parametrize(
+    ("service", "rationale"),
+    [
+        # "approved" describes a kind of product, not a denied item
+        ("Lidocaine 5% cream", "Lidocaine is supported only as a patch, with no other commercially approved form."),
+        # "it" is the compound itself
+        ("Baclofen/lidocaine cream", "Because this compound contains baclofen it is not supported by the guidelines."),
+        # "since the prior study" is a time; the subject is the repeat MRI itself
+        ("Repeat MRI of the neck", "As there is no change since the prior study a repeat MRI is not necessary."),
+    ],
+)
+def test_a_clause_about_this_item_is_not_a_related_denial(service: str, rationale: str) -> None:
+    # Recognizer 2.22: three readings of "not approved / not supported" that named no other item.
+    assert ReasonCode.related_item_not_approved not in _codes_for(service, rationale)
+
+
 # --- linear time on hostile text (issue 14: a 40k-character word took 37 s) ---------------
 
 #: Far above what these inputs take (milliseconds), far below what a quadratic scan takes

@@ -64,7 +64,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.21"
+REASONS_VERSION = "2.22"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1481,13 +1481,39 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         "subject16",
     )
     group = next((g for g in groups if m.group(g)), None)
-    subject = _REQUEST_FOR.sub("", m.group(group).strip()) if group else ""
+    subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""
     if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
+    if group == "subject6" and _ATTRIBUTIVE.search(subject):
+        return False  # "with no other commercially approved formulation": a kind of product, not a denial
     stems = _stems(subject)
     if not stems:
         return False
     return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
+
+
+#: Prepositions a determiner may follow inside one noun phrase ("surgery on the knee").
+_PREPOSITIONS_TEXT = (
+    "on of for to in at with without from into onto under over about after before alongside beside besides during "
+    "through throughout by per following including within across between among than like near upon via"
+)
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
+#: "with no other commercially approved formulation": "approved" describes a kind of product.
+_ATTRIBUTIVE = _rx(r"\b(?:other|commercially|otherwise|FDA)\b")
+
+
+def _main_subject(subject: str) -> str:
+    """The subject proper of a clause whose opener ran into it without a comma ("since the
+    prior study a repeat MRI is not necessary": "repeat MRI"), or whose words end in a
+    pronoun standing for it ("this compound contains baclofen ... it is not supported":
+    "it", this item itself)."""
+    words = subject.split()
+    if words and words[-1].lower() in ("it", "this", "they"):
+        return words[-1]
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].lower() in ("a", "an", "the") and words[k - 1].lower() not in _PREPOSITIONS:
+            return " ".join(words[k + 1 :])
+    return subject
 
 
 def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.Match[str]]]) -> None:
