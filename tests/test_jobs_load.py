@@ -10,6 +10,7 @@ README quotes a run); asserts correctness only, never speed.
 
 from __future__ import annotations
 
+import signal
 import statistics
 import time
 from collections.abc import Iterator
@@ -61,6 +62,31 @@ def _status(base: str, job_id: str) -> dict[str, object] | None:
     return response.json() if response.status_code == 200 else None
 
 
+def _running(base: str, submitted: dict[str, tuple[float, str, int]]) -> set[tuple[str, int]]:
+    """The letters some worker is extracting now, as (job id, index)."""
+    found: set[tuple[str, int]] = set()
+    for job_id in submitted:
+        view = _status(base, job_id)
+        for letter in view["letters"] if view else []:
+            if letter["status"] == "running":
+                found.add((job_id, letter["index"]))
+    return found
+
+
+def _frozen_mid_letter(worker: Child, base: str, submitted: dict[str, tuple[float, str, int]]) -> bool:
+    """Freeze ``worker``; True (left frozen) when a letter still runs 0.8 s later, which only a
+    frozen worker can be holding; else let it go on and return False. (0.8 s is below the
+    2 s heartbeat timeout, so nothing is redelivered while it is only frozen.)"""
+    worker.proc.send_signal(signal.SIGSTOP)
+    before = _running(base, submitted)
+    time.sleep(0.8)
+    if before & _running(base, submitted):
+        return True
+    worker.proc.send_signal(signal.SIGCONT)
+    time.sleep(0.03)
+    return False
+
+
 def test_300_letters_survive_a_killed_worker_and_a_restarted_api(
     redis_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -100,12 +126,16 @@ def test_300_letters_survive_a_killed_worker_and_a_restarted_api(
 
         finished: dict[str, float] = {}
         deadline = time.monotonic() + 60
-        # Kill worker 0 once it is consuming (it has finished a letter, so with the backlog
-        # it holds the next ones) and the run is under way.
+        # Kill worker 0 once it is consuming and the run is under way, at a moment it is
+        # extracting a letter: frozen (SIGSTOP), a letter it holds stays "running" while the
+        # other workers' letters (30-60 ms each) finish. Without this check both of its
+        # threads were now and then between letters at the kill, and nothing was redelivered.
         while (killed_at := _finished_letters(a)) < 30 or b'"letter done"' not in workers[0].log.read_bytes():
             assert time.monotonic() < deadline, "the workers did not start"
             time.sleep(0.02)
-        workers[0].kill()  # SIGKILL mid-run: the letters it holds must be redelivered to the others
+        while not _frozen_mid_letter(workers[0], a, submitted):
+            assert time.monotonic() < deadline, "worker 0 was never caught mid-letter"
+        workers[0].kill()  # SIGKILL mid-letter: the letters it holds must be redelivered to the others
         api_b.stop()  # and one API process goes away and comes back while the jobs run
         api_b, b = serve(tmp_path, env, port_b, name="api-b2")
         children[1] = api_b
