@@ -135,6 +135,23 @@ def test_items_without_a_recognised_reason_are_never_grouped() -> None:
     assert all(row.lead is None for row in sheet.rows)
 
 
+def test_items_sharing_a_reason_sentence_are_grouped_only_with_care_of_their_kind() -> None:
+    # A real letter refused a stomach pill and three x-rays, each because the exam did not show
+    # a need: one row saying "these 4 treatments have the same reason" read as if one finding
+    # refused them all. The x-rays share a row; the pill stands alone.
+    exam = "The examination did not document findings that would support the need for this request."
+    letter = Letter(
+        [
+            Item("Pepcid 20mg #60: Upheld", rationale=exam),
+            Item("X-ray of the pelvis: Upheld", rationale=exam),
+            Item("X-rays of the lumbar spine: Upheld", rationale=exam),
+        ]
+    )
+    extraction = extract_text(letter.clean())
+    assert len({tuple(item.reasons) for item in extraction.summary.items}) == 1
+    assert [row.indices for row in build_sheet(extraction).rows] == [(1,), (2, 3)]
+
+
 def test_main_treatment_is_named_only_when_there_is_no_doubt() -> None:
     two_surgeries = Letter(
         [

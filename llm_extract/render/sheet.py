@@ -200,24 +200,50 @@ def _group(members: list[tuple[Decision, SummaryItem]], main: str | None, words:
     )
 
 
+def _kinds_apart(members: list[tuple[Decision, SummaryItem]]) -> list[list[tuple[Decision, SummaryItem]]]:
+    """Split a group that shares a reason sentence by kind of care, unless its items go with one treatment.
+
+    "What your doctor found ... did not show a need" is one sentence for a stomach pill and
+    three x-rays, but the findings behind it differ, so a row saying "these 4 treatments have
+    the same reason" reads as if one fact refused them all. Items of no known kind join the
+    first known kind; items that go with a denied treatment stay together.
+    """
+    first_decision = members[0][0]
+    if any(r.code is ReasonCode.related_item_not_approved for r in first_decision.reasons):
+        return [members]
+    known = [c for c in (_category(d) for d, _ in members) if c is not TreatmentCategory.other]
+    if len(set(known)) < 2:
+        return [members]
+    parts: dict[TreatmentCategory, list[tuple[Decision, SummaryItem]]] = {}
+    for decision, item in members:
+        kind = _category(decision)
+        parts.setdefault(known[0] if kind is TreatmentCategory.other else kind, []).append((decision, item))
+    return list(parts.values())
+
+
 def _rows(pairs: list[tuple[Decision, SummaryItem]], words: Words) -> list[Row]:
     """One row per item, except that items saying the same thing share one row, placed where the first was."""
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Decision, SummaryItem]]] = {}
+    shared: dict[tuple[str, tuple[str, ...]], list[tuple[Decision, SummaryItem]]] = {}
     for decision, item in pairs:
         key = _group_key(decision, item)
         if key is not None:
-            groups.setdefault(key, []).append((decision, item))
+            shared.setdefault(key, []).append((decision, item))
+    group_of: dict[int, list[tuple[Decision, SummaryItem]]] = {}
+    for members in shared.values():
+        for part in _kinds_apart(members):
+            for decision, _ in part:
+                group_of[decision.index] = part
     found = main_treatment([d for d, _ in pairs])
     main = next((service_name(d, item) for d, item in pairs if d is found), None)
     rows: list[Row] = []
-    placed: set[tuple[str, tuple[str, ...]]] = set()
+    placed: set[int] = set()
     for decision, item in pairs:
-        key = _group_key(decision, item)
-        if key is None or len(groups[key]) < 2:
+        group = group_of.get(decision.index, [])
+        if len(group) < 2:
             rows.append(_single(decision, item, words))
-        elif key not in placed:
-            placed.add(key)
-            rows.append(_group(groups[key], main, words))
+        elif id(group) not in placed:
+            placed.add(id(group))
+            rows.append(_group(group, main, words))
     return rows
 
 
