@@ -63,13 +63,35 @@ def test_already_authorized_item_is_not_reported_refused_and_is_counted_apart() 
         assert first.status.startswith(words) and "not approved" not in first.status
         assert first.reasons == []
     only = build_summary(Case(), [duplicate], "en")
-    assert only.headline.startswith("You already have approval for the care in this review.")
+    assert only.headline.startswith("You already have the care in this review, or approval for it.")
     assert "None of" not in only.headline and "not approved" not in only.headline
     both = build_summary(Case(), [duplicate, refused], "en")
     assert both.headline == (
-        "The care in your review is not approved. For some of the care, you already have approval. "
-        "This review did not change that."
+        "You already have some of the care in your review, or approval for it. This review did not change that. "
+        "The rest is not approved."
     )
+
+
+def test_headline_never_says_all_the_care_is_approved_beside_care_the_worker_already_has() -> None:
+    # A real reviewer found a second brace unneeded because one was dispensed and approved an
+    # MRI: "The care in your review is approved" would read as if the brace was approved too.
+    duplicate = _decision(
+        "Hinged knee brace", Outcome.upheld, [Reason(code=ReasonCode.already_authorized, span=Span(start=0, end=5))]
+    )
+    approved = _decision("MRI of the right knee", Outcome.overturned).model_copy(update={"index": 2})
+    refused = _decision("Wound nurse", Outcome.upheld).model_copy(update={"index": 3})
+    headlines = {
+        "en": "You already have some of the care in your review, or approval for it. This review did not change that.",
+        "es": "Usted ya tiene una parte de la atención de su revisión, o la aprobación para ella.",
+    }
+    for lang, lead in headlines.items():
+        alone = build_summary(Case(), [duplicate, approved], lang)  # type: ignore[arg-type]
+        mixed = build_summary(Case(), [duplicate, approved, refused], lang)  # type: ignore[arg-type]
+        assert alone.headline.startswith(lead) and mixed.headline.startswith(lead)
+    en = build_summary(Case(), [duplicate, approved], "en").headline
+    assert en.endswith("The rest is approved.") and "care in your review is approved" not in en
+    mixed_en = build_summary(Case(), [duplicate, approved, refused], "en").headline
+    assert mixed_en.endswith("Of the rest, some is approved and some is not.")
 
 
 def test_care_the_worker_already_has_keeps_the_new_request_and_the_appeal_deadline() -> None:
@@ -677,3 +699,16 @@ def test_no_advice_line_without_the_letters_words_or_on_approved_care() -> None:
 )
 def test_spanish_names_of_request_parts_carry_their_amounts(value: str, named: str) -> None:
     assert spanish_part(value) == named
+
+
+def test_every_abbreviation_the_reason_rules_read_is_explained_to_the_worker() -> None:
+    # One table: "ESI" in a heading is read as the rationale's "epidural steroid injection"
+    # and explained under the item, so the program never reads a word it leaves unexplained.
+    from llm_extract.text.abbreviations import ABBREVIATIONS, SERVICE_ABBREVIATIONS, spelled_out
+
+    assert {"NCV", "EMG", "ESI", "UDS", "CBT", "HHA", "PT"} <= set(SERVICE_ABBREVIATIONS)
+    assert spelled_out("Lumbar ESI at L4-5") == "Lumbar ESI at L4-5 epidural steroid injection"
+    for form in SERVICE_ABBREVIATIONS:
+        assert any(re.search(a.pattern, f"Request for {form} x 1") for a in ABBREVIATIONS), form
+    summary = build_summary(Case(), [_decision("Lumbar ESI at L4-5", Outcome.upheld)], "en")
+    assert "An ESI is a shot of medicine near the nerves of the spine." in summary.text

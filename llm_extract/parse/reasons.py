@@ -59,7 +59,8 @@ from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
-from llm_extract.text.lexicon import NUMBER, spelled_out
+from llm_extract.text.abbreviations import spelled_out
+from llm_extract.text.lexicon import NUMBER
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]

@@ -25,6 +25,7 @@ from itertools import compress, count
 from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.screens import Screened
 from llm_extract.summary.specifics import retrospective
+from llm_extract.text.abbreviations import ABBREVIATIONS, Abbreviation
 from llm_extract.text.prefilter import Prefilter
 from llm_extract.text.syllables_en import sentence_pieces
 
@@ -218,103 +219,6 @@ NAMES = ("Information and Assistance", "California", "United States", "IMR Unit"
 """Proper names the fixed wording uses (Dale-Chall counts names as familiar), and
 "magnet", said only where a picture of it helps."""
 """Terms the fixed wording uses, per language, in order of first use."""
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    """An abbreviation letters use in service names, and one plain sentence for it."""
-
-    pattern: str
-    """Regex matched against the service name (case-sensitive: ``CT``, not ``act``)."""
-    term: str
-    """The abbreviation; ``/`` separates forms the sentence explains together."""
-    en: str
-    es: str
-
-
-ABBREVIATIONS: tuple[Abbreviation, ...] = (
-    Abbreviation(
-        r"\bMRI\b",
-        "MRI",
-        "An MRI takes pictures of the inside of the body with a big magnet.",
-        "MRI es una resonancia magnética: un estudio que toma imágenes del interior del cuerpo.",
-    ),
-    Abbreviation(
-        r"\bCT\b",
-        "CT/X-ray",
-        "A CT takes X-ray pictures of the inside of the body.",
-        "CT es una tomografía: un estudio con rayos X que toma imágenes del interior del cuerpo.",
-    ),
-    Abbreviation(
-        r"\bEMG\b",
-        "EMG",
-        "EMG is a test of your nerves.",
-        "EMG es una electromiografía: una prueba de cómo los nervios mueven los músculos.",
-    ),
-    Abbreviation(
-        r"\bNC[VS]\b",
-        "NCV/NCS",
-        "NCV or NCS is a test of how fast your nerves work.",
-        "NCV o NCS es un estudio de la conducción nerviosa: mide qué tan rápido los nervios llevan señales.",
-    ),
-    Abbreviation(
-        r"\bFCE\b|[Ff]unctional capacity evaluation",
-        "FCE/functional/capacity/evaluation",
-        "A functional capacity evaluation (FCE) is a test of what work your body can do.",
-        "Una evaluación de capacidad funcional (FCE) es una prueba de qué trabajo puede hacer su cuerpo.",
-    ),
-    Abbreviation(
-        r"\bTENS\b|\bEMS\b|\bE-stim\b|[Ee]lectrical stimulation",
-        "TENS/EMS/E-stim",
-        "TENS, EMS and E-stim are small machines that send weak electric power into the body to help with pain.",
-        "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor.",
-    ),
-    Abbreviation(
-        r"\bPT\s*/\s*PTT\b|\bPTT\b",
-        "PT/PTT",
-        "PT and PTT are blood tests that check how well your blood can stop bleeding.",
-        "PT y PTT son análisis de sangre que miden si su sangre puede detener un sangrado.",
-    ),
-    Abbreviation(
-        r"\bPT\b(?!\s*/\s*PTT)",
-        "PT/physical/therapy",
-        "PT means physical therapy: care that helps you move better.",
-        "PT quiere decir terapia física.",
-    ),
-    Abbreviation(
-        r"\bOT\b",
-        "OT/occupational/therapy",
-        "OT means occupational therapy: help to do daily tasks again.",
-        "OT quiere decir terapia ocupacional: ayuda para volver a hacer las tareas diarias.",
-    ),
-    Abbreviation(
-        r"\bDOS\b",
-        "DOS",
-        "DOS means date of service: the day the care was given.",
-        "DOS quiere decir fecha de servicio (date of service): el día en que se dio la atención.",
-    ),
-    Abbreviation(
-        r"\bEKG\b", "EKG", "An EKG is a test of your heart.", "Un EKG es un electrocardiograma: una prueba del corazón."
-    ),
-    Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
-    Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
-    Abbreviation(
-        r"\bESWT\b", "ESWT", "ESWT is care with strong sound waves.", "ESWT es un tratamiento con ondas de sonido."
-    ),
-    Abbreviation(
-        r"(?<!\w)#\d",
-        "#",
-        "A number after # is how many were asked for, like how many pills.",
-        "Un número después de # es la cantidad pedida, por ejemplo cuántas pastillas.",
-    ),
-    Abbreviation(
-        r"\b[Rr]etro(?:spective)?\b|RETROSPECTIVE",
-        "Retrospective",
-        "Retrospective means care you already had.",
-        "Retrospective (retrospectivo) quiere decir atención que usted ya recibió.",
-    ),
-)
-"""Abbreviations and letter words explained under the first item that uses them."""
 
 
 _ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)

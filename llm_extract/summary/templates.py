@@ -42,12 +42,13 @@ from llm_extract.contract.models import (
 )
 from llm_extract.summary import glossary, next_steps, specifics
 from llm_extract.summary.readability import score
+from llm_extract.text.abbreviations import Abbreviation
 from llm_extract.text.dates import MONTHS
 from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "13"
+TEMPLATES_VERSION = "14"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -77,7 +78,11 @@ class _Wording:
     headline_empty: str
     headline_already_all: str
     headline_already_some: str
-    """Added after the headline when some items were already approved before this review."""
+    """Leads the headline when the worker already has some items (or approval for them)."""
+    headline_rest_all: str
+    headline_rest_none: str
+    headline_rest_some: str
+    """What this review decided on the other items, after ``headline_already_some``."""
     headline_looked_one: str
     headline_looked_many: str
     """Nothing this review looked at is approved, but part of some request was approved before it."""
@@ -156,8 +161,15 @@ _EN = _Wording(
     headline_none_many="None of the care in your review is approved.",
     headline_some="Some of the care in your review is approved, and some is not.",
     headline_empty="We could not find the decisions in this letter. Please read the letter itself.",
-    headline_already_all="You already have approval for the care in this review. This review did not change that.",
-    headline_already_some="For some of the care, you already have approval. This review did not change that.",
+    headline_already_all=(
+        "You already have the care in this review, or approval for it. This review did not change that."
+    ),
+    headline_already_some=(
+        "You already have some of the care in your review, or approval for it. This review did not change that."
+    ),
+    headline_rest_all="The rest is approved.",
+    headline_rest_none="The rest is not approved.",
+    headline_rest_some="Of the rest, some is approved and some is not.",
     headline_looked_one="This review did not approve the care it looked at.",
     headline_looked_many="This review did not approve any of the care it looked at.",
     headline_kept_one="You keep the part that was already approved before this review.",
@@ -261,8 +273,16 @@ _ES = _Wording(
     headline_none_many="Ninguna parte de la atención de su revisión fue aprobada.",
     headline_some="Una parte de la atención de su revisión fue aprobada y otra no.",
     headline_empty="No pudimos encontrar las decisiones en esta carta. Por favor, lea la carta.",
-    headline_already_all="Usted ya tiene aprobación para la atención de esta revisión. Esta revisión no cambió eso.",
-    headline_already_some="Para una parte de la atención, usted ya tiene aprobación. Esta revisión no cambió eso.",
+    headline_already_all=(
+        "Usted ya tiene la atención de esta revisión, o la aprobación para ella. Esta revisión no cambió eso."
+    ),
+    headline_already_some=(
+        "Usted ya tiene una parte de la atención de su revisión, o la aprobación para ella. "
+        "Esta revisión no cambió eso."
+    ),
+    headline_rest_all="El resto fue aprobado.",
+    headline_rest_none="El resto no fue aprobado.",
+    headline_rest_some="Del resto, una parte fue aprobada y otra no.",
     headline_looked_one="Esta revisión no aprobó la atención que revisó.",
     headline_looked_many="Esta revisión no aprobó nada de la atención que revisó.",
     headline_kept_one="Usted conserva la parte que ya estaba aprobada antes de esta revisión.",
@@ -479,7 +499,7 @@ class Explainer:
                 text = rest
         return self._out.say(text, *(v for v in values if v and v in text))
 
-    def explained(self, abbreviation: glossary.Abbreviation) -> str | None:
+    def explained(self, abbreviation: Abbreviation) -> str | None:
         """The abbreviation's sentence the first time it is asked for, else None."""
         if abbreviation.term in self._out.defined:
             return None
@@ -513,11 +533,13 @@ def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
 
 
 def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording) -> str:
-    """Say which care is approved without counting it; care approved before is told apart.
+    """Say which care is approved without counting it; care the worker already has is told apart.
 
     ``kinds`` pairs each item's kind with whether part of it was approved before this
     review (a partly approved request). Such a part stands whatever this review decided,
-    so a "no" to the rest must not read as if everything was refused.
+    so a "no" to the rest must not read as if everything was refused. Care the worker
+    already has comes first, and the rest is then said to be "the rest": "The care in
+    your review is approved" beside an item that was not would read as if all of it was.
     """
     if not kinds:
         return words.headline_empty
@@ -526,19 +548,20 @@ def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording) ->
         return words.headline_already_all
     kept_parts = sum(kept and not approved for approved, kept in decided)
     kept_line = words.headline_kept_one if kept_parts == 1 else words.headline_kept_many
+    already = len(decided) < len(kinds)
     if all(approved for approved, _ in decided):
-        line = words.headline_all_one if len(decided) == 1 else words.headline_all_many
-    elif not any(approved for approved, _ in decided):
-        if kept_parts:
-            looked = words.headline_looked_one if len(decided) == 1 else words.headline_looked_many
-            line = f"{looked} {kept_line}"
-        else:
-            line = words.headline_none_one if len(decided) == 1 else words.headline_none_many
+        if already:
+            return f"{words.headline_already_some} {words.headline_rest_all}"
+        return words.headline_all_one if len(decided) == 1 else words.headline_all_many
+    if any(approved for approved, _ in decided):
+        line = f"{words.headline_already_some} {words.headline_rest_some}" if already else words.headline_some
+    elif already:
+        line = f"{words.headline_already_some} {words.headline_rest_none}"
+    elif kept_parts:
+        line = words.headline_looked_one if len(decided) == 1 else words.headline_looked_many
     else:
-        line = f"{words.headline_some} {kept_line}" if kept_parts else words.headline_some
-    if len(decided) < len(kinds):
-        line = f"{line} {words.headline_already_some}"
-    return line
+        line = words.headline_none_one if len(decided) == 1 else words.headline_none_many
+    return f"{line} {kept_line}" if kept_parts else line
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -34,31 +34,3 @@ def sex_pattern(sex: str) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for the words that state ``sex``."""
     words = "|".join(w for w, s in SEX_WORDS.items() if s == sex)
     return re.compile(rf"\b({words})\b", re.I)
-
-
-SERVICE_ABBREVIATIONS: dict[str, str] = {
-    "NCV": "nerve conduction",
-    "NCS": "nerve conduction",
-    "EMG": "electromyography electrodiagnostic",
-    "ESI": "epidural steroid injection",
-    "MRI": "magnetic resonance imaging",
-    "TENS": "transcutaneous electrical nerve stimulation",
-    "FCE": "functional capacity evaluation",
-    "UDS": "urine drug screen",
-    "CBT": "cognitive behavioral therapy",
-    "PT": "physical therapy",
-    "OT": "occupational therapy",
-    "HHA": "home health aide",
-}
-"""Abbreviations letters write for a treatment, and the words the same letter uses for it when
-spelled out ("EMG/NCV of the legs" in the heading, "nerve conduction studies" in the rationale).
-Matched case-sensitively: "PT" is physical therapy, "pt" often the patient."""
-
-SERVICE_ABBREVIATION = re.compile(r"\b(?:" + "|".join(SERVICE_ABBREVIATIONS) + r")\b")
-"""Any of :data:`SERVICE_ABBREVIATIONS`, as a whole word."""
-
-
-def spelled_out(text: str) -> str:
-    """``text`` followed by the spelled-out words of the treatment abbreviations it uses."""
-    found = dict.fromkeys(SERVICE_ABBREVIATIONS[m.group()] for m in SERVICE_ABBREVIATION.finditer(text))
-    return " ".join((text, *found)) if found else text

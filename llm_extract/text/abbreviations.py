@@ -1,0 +1,164 @@
+"""Abbreviations letters use for treatments: one table for reading them and for explaining them.
+
+The reason rules read "NCV" in a heading as the rationale's "nerve conduction"
+(:func:`spelled_out`), and the worker's summary explains "NCV" under the item that uses it
+(:data:`ABBREVIATIONS`' sentences). Both come from this one table, so an abbreviation the
+program reads is one it explains, and the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation letters use in service names: one plain sentence for it, and its spelled-out words."""
+
+    pattern: str
+    """Regex matched against the service name (case-sensitive: ``CT``, not ``act``)."""
+    term: str
+    """The abbreviation; ``/`` separates forms the sentence explains together."""
+    en: str
+    """The plain sentence for the worker, in English ..."""
+    es: str
+    """... and in Spanish."""
+    spelled: tuple[tuple[str, str], ...] = ()
+    """Each written form (matched case-sensitively, whole: "PT" is physical therapy, "pt"
+    often the patient) with the words a rationale uses for the same treatment spelled out
+    ("EMG/NCV of the legs" in the heading, "nerve conduction studies" in the rationale)."""
+
+
+ABBREVIATIONS: tuple[Abbreviation, ...] = (
+    Abbreviation(
+        r"\bMRI\b",
+        "MRI",
+        "An MRI takes pictures of the inside of the body with a big magnet.",
+        "MRI es una resonancia magnética: un estudio que toma imágenes del interior del cuerpo.",
+        (("MRI", "magnetic resonance imaging"),),
+    ),
+    Abbreviation(
+        r"\bCT\b",
+        "CT/X-ray",
+        "A CT takes X-ray pictures of the inside of the body.",
+        "CT es una tomografía: un estudio con rayos X que toma imágenes del interior del cuerpo.",
+    ),
+    Abbreviation(
+        r"\bEMG\b",
+        "EMG",
+        "EMG is a test of your nerves.",
+        "EMG es una electromiografía: una prueba de cómo los nervios mueven los músculos.",
+        (("EMG", "electromyography electrodiagnostic"),),
+    ),
+    Abbreviation(
+        r"\bNC[VS]\b",
+        "NCV/NCS",
+        "NCV or NCS is a test of how fast your nerves work.",
+        "NCV o NCS es un estudio de la conducción nerviosa: mide qué tan rápido los nervios llevan señales.",
+        (("NCV", "nerve conduction"), ("NCS", "nerve conduction")),
+    ),
+    Abbreviation(
+        r"\bFCE\b|[Ff]unctional capacity evaluation",
+        "FCE/functional/capacity/evaluation",
+        "A functional capacity evaluation (FCE) is a test of what work your body can do.",
+        "Una evaluación de capacidad funcional (FCE) es una prueba de qué trabajo puede hacer su cuerpo.",
+        (("FCE", "functional capacity evaluation"),),
+    ),
+    Abbreviation(
+        r"\bTENS\b|\bEMS\b|\bE-stim\b|[Ee]lectrical stimulation",
+        "TENS/EMS/E-stim",
+        "TENS, EMS and E-stim are small machines that send weak electric power into the body to help with pain.",
+        "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor.",
+        (("TENS", "transcutaneous electrical nerve stimulation"),),
+    ),
+    Abbreviation(
+        r"\bPT\s*/\s*PTT\b|\bPTT\b",
+        "PT/PTT",
+        "PT and PTT are blood tests that check how well your blood can stop bleeding.",
+        "PT y PTT son análisis de sangre que miden si su sangre puede detener un sangrado.",
+    ),
+    Abbreviation(
+        r"\bPT\b(?!\s*/\s*PTT)",
+        "PT/physical/therapy",
+        "PT means physical therapy: care that helps you move better.",
+        "PT quiere decir terapia física.",
+        (("PT", "physical therapy"),),
+    ),
+    Abbreviation(
+        r"\bOT\b",
+        "OT/occupational/therapy",
+        "OT means occupational therapy: help to do daily tasks again.",
+        "OT quiere decir terapia ocupacional: ayuda para volver a hacer las tareas diarias.",
+        (("OT", "occupational therapy"),),
+    ),
+    Abbreviation(
+        r"\bESI\b",
+        "ESI",
+        "An ESI is a shot of medicine near the nerves of the spine.",
+        "Una ESI es una inyección epidural: una inyección de medicina cerca de los nervios de la columna.",
+        (("ESI", "epidural steroid injection"),),
+    ),
+    Abbreviation(
+        r"\bUDS\b",
+        "UDS/urine",
+        "A UDS is a urine test that shows which drugs are in your body.",
+        "Un UDS es un examen de orina que muestra qué drogas o medicinas hay en su cuerpo.",
+        (("UDS", "urine drug screen"),),
+    ),
+    Abbreviation(
+        r"\bCBT\b",
+        "CBT",
+        "CBT is a kind of talk therapy that helps you change how you think and act.",
+        "CBT es una terapia de hablar que ayuda a cambiar cómo piensa y actúa (terapia cognitivo-conductual).",
+        (("CBT", "cognitive behavioral therapy"),),
+    ),
+    Abbreviation(
+        r"\bHHA\b",
+        "HHA",
+        "An HHA is a home health aide: a helper who comes to your home.",
+        "Un HHA es un asistente de salud en el hogar: una persona que le ayuda en su casa.",
+        (("HHA", "home health aide"),),
+    ),
+    Abbreviation(
+        r"\bDOS\b",
+        "DOS",
+        "DOS means date of service: the day the care was given.",
+        "DOS quiere decir fecha de servicio (date of service): el día en que se dio la atención.",
+    ),
+    Abbreviation(
+        r"\bEKG\b", "EKG", "An EKG is a test of your heart.", "Un EKG es un electrocardiograma: una prueba del corazón."
+    ),
+    Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
+    Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
+    Abbreviation(
+        r"\bESWT\b", "ESWT", "ESWT is care with strong sound waves.", "ESWT es un tratamiento con ondas de sonido."
+    ),
+    Abbreviation(
+        r"(?<!\w)#\d",
+        "#",
+        "A number after # is how many were asked for, like how many pills.",
+        "Un número después de # es la cantidad pedida, por ejemplo cuántas pastillas.",
+    ),
+    Abbreviation(
+        r"\b[Rr]etro(?:spective)?\b|RETROSPECTIVE",
+        "Retrospective",
+        "Retrospective means care you already had.",
+        "Retrospective (retrospectivo) quiere decir atención que usted ya recibió.",
+    ),
+)
+"""Abbreviations and letter words explained under the first item that uses them."""
+
+
+SERVICE_ABBREVIATIONS: dict[str, str] = {form: words for a in ABBREVIATIONS for form, words in a.spelled}
+"""Each written form of :data:`ABBREVIATIONS` with the words it stands for."""
+
+_SERVICE_ABBREVIATION = re.compile(r"\b(?:" + "|".join(SERVICE_ABBREVIATIONS) + r")\b")
+
+
+def spelled_out(text: str) -> str:
+    """``text`` followed by the spelled-out words of the treatment abbreviations it uses."""
+    found = dict.fromkeys(SERVICE_ABBREVIATIONS[m.group()] for m in _SERVICE_ABBREVIATION.finditer(text))
+    return " ".join((text, *found)) if found else text
