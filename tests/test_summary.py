@@ -264,8 +264,9 @@ WORDING_FINGERPRINTS = {
     # 13: "You already had this care before, or approval for it." as a second reason
     "13": "7d6aa5e516d08535b8a50420bd0bb592f7403af14eb9d51b54263f5a41c32481",
     # 14: care the worker already has leads the headline, and the other items are "the rest";
-    # ESI, UDS, CBT and HHA explained (one abbreviation table for reading and explaining)
-    "14": "b95aecb5db8ce318e0e43b87f0c9d2d6027ed2ef98e0305ebc52b7f334776b0d",
+    # ESI, UDS, CBT and HHA explained (one abbreviation table for reading and explaining); which finding
+    # was not seen, which care comes first, "was needed" for approved care already given
+    "14": "731d40179a2c866a66a5c9a7ba3f336ec2809a81dc1e87c3036e66dee07f1518",
 }
 
 

@@ -419,8 +419,9 @@ def test_missing_fact_is_named() -> None:
             "Topical cream: Upheld",
             "There is a lack of documentation. There is no documentation that the patient failed first-line oral "
             "medications.",
-            "Your doctor's notes did not show that other care was tried first and did not help.",
-            "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó.",
+            # the ground (other care first) names the care, and its missing record is not said twice
+            "Other care should be tried or finished first: medicines you take by mouth.",
+            "Primero hay que probar o terminar otro tipo de atención: medicinas que se toman por la boca.",
         ),
         (
             "MRI of the shoulder: Upheld",
@@ -712,3 +713,83 @@ def test_every_abbreviation_the_reason_rules_read_is_explained_to_the_worker() -
         assert any(re.search(a.pattern, f"Request for {form} x 1") for a in ABBREVIATIONS), form
     summary = build_summary(Case(), [_decision("Lumbar ESI at L4-5", Outcome.upheld)], "en")
     assert "An ESI is a shot of medicine near the nerves of the spine." in summary.text
+
+
+# ------------------------------------------------------------------ which finding, which care first
+
+
+def _grounded(service: str, outcome: Outcome, rationale: str, *codes: ReasonCode) -> tuple[Decision, str]:
+    """A decision whose reasons each span the whole rationale (the letter is the rationale)."""
+    reasons = [Reason(code=code, span=Span(start=0, end=len(rationale))) for code in codes]
+    return _decision(service, outcome, reasons), rationale
+
+
+@pytest.mark.parametrize(
+    ("rationale", "said"),
+    [
+        ("However, there were no red \nflags noted on physical examination.", "warning signs of something badly wrong"),
+        ("There was a lack of subjective complaints of gastrointestinal events.", "trouble with your stomach"),
+        ("There is no documentation of radicular complaints or findings.", "signs of nerve pain or a hurt nerve"),
+        ("Radiculopathy is not established on exam or imaging.", "signs of nerve pain or a hurt nerve"),
+        ("The x-rays did not show fracture or instability.", "moves more than it should"),
+    ],
+)
+def test_a_findings_ground_says_which_finding_was_not_seen(rationale: str, said: str) -> None:
+    # "What your doctor found ... did not show a need" hid the finding a new request must show.
+    decision, letter = _grounded(
+        "MRI of the lumbar spine", Outcome.upheld, rationale, ReasonCode.findings_do_not_support
+    )
+    item = build_summary(Case(), [decision], "en", letter=letter).items[0]
+    assert said in item.reasons[0]
+    assert "What your doctor found when checking you" not in " ".join(item.reasons)
+    assert item.details and item.details[0].text.lower() in rationale.lower().replace(" \n", " ")
+
+
+def test_a_finding_the_letter_says_is_present_is_never_told_absent() -> None:
+    rationale = "This worker has a disc protrusion with radiculopathy, and the MRI shows no instability or fracture."
+    decision, letter = _grounded("Lumbar brace", Outcome.upheld, rationale, ReasonCode.findings_do_not_support)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons == ["Your doctor's notes did not show that this part of your body moves more than it should."]
+
+
+def test_other_care_first_names_the_care_in_plain_words_in_both_languages() -> None:
+    rationale = "There has been no supervised physical therapy, and no injection was tried before surgery."
+    decision, letter = _grounded("Knee arthroscopy", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert en[0].startswith("Other care should be tried or finished first: physical therapy and shots.")
+    assert es[0].startswith("Primero hay que probar o terminar otro tipo de atención: terapia física e inyecciones.")
+
+
+def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() -> None:
+    # The antidepressant here treats depression and was started: the reviewer asks for sleep
+    # hygiene, which has no plain name of ours, so the general sentence stands.
+    rationale = "The antidepressant was started only recently, and there has been no trial of sleep hygiene education."
+    decision, letter = _grounded("Sleep study", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons == ["Other care should be tried or finished first."]
+
+
+def test_care_to_try_first_is_said_once() -> None:
+    # "No evidence of failure of first-line oral NSAIDs" is both the ground and a missing record.
+    rationale = "There is no evidence that the patient had failed first-line trial of oral nonsteroidal medications."
+    decision, letter = _grounded(
+        "Diclofenac 3% gel",
+        Outcome.upheld,
+        rationale,
+        ReasonCode.other_treatment_first,
+        ReasonCode.missing_documentation,
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons[0] == "Other care should be tried or finished first: medicines that bring down swelling."
+    assert not any("other care was tried first" in r for r in reasons)
+
+
+def test_approved_care_already_given_was_needed() -> None:
+    approved = _decision(
+        "Retrospective CT scan of the cervical spine (DOS 11/18/16)",
+        Outcome.overturned,
+        [Reason(code=ReasonCode.criteria_met, span=Span(start=0, end=1))],
+    )
+    item = build_summary(Case(), [approved], "en").items[0]
+    assert item.reasons[0] == "The reviewer found that the care you already had was needed."

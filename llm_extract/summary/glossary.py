@@ -159,6 +159,17 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "a doctor cuts into your body to fix something",
             "Surgery is when a doctor cuts into your body to fix something.",
         ),
+        _t(
+            "physical therapy",
+            "care that helps you move better",
+            "Physical therapy is care that helps you move better.",
+        ),
+        _t(
+            "muscle spasms",
+            "a part of your body gets tight and hurts on its own",
+            "Muscle spasms are when a part of your body gets tight and hurts on its own.",
+        ),
+        _t("stomach", "where food goes after you eat it", "Your stomach is where food goes after you eat it."),
     ),
     "es": (
         _t("aprobado", "el revisor dijo que sí a la atención"),

@@ -32,7 +32,9 @@ __all__ = [
     "Missing",
     "already_authorized",
     "amounts",
+    "care_first",
     "counts",
+    "findings",
     "guideline_limit",
     "missing",
     "quote",
@@ -849,6 +851,112 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 
 _VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
+
+
+# ------------------------------------------------------------------ which finding, which care first
+
+_FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("red_flags", re.compile(r"\bred[-\s]+flags?\b", re.I)),
+    (
+        "nerve",
+        re.compile(
+            r"\bradicul\w*|\bneuropathic\b|\bneuralgia\b|\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
+            r"|\bnerve\s+(?:root\s+)?(?:compromise|impairment|problem|damage|compression|injury)\b|\bspinal\s+nerve\b",
+            re.I,
+        ),
+    ),
+    ("spasm", re.compile(r"\bspasms?\b", re.I)),
+    ("stomach", re.compile(r"\bgastrointestinal\b|\bGI\s+(?:events?|symptoms?|issues?|risk)|\bdyspepsia\b", re.I)),
+    ("instability", re.compile(r"\binstability\b|\bunstable\b", re.I)),
+    ("function", re.compile(r"\bfunctional\s+(?:deficits?|limitations?|loss)\b", re.I)),
+    (
+        "change",
+        re.compile(
+            r"\b(?:change|worsening)\s+in\s+(?:the\s+)?(?:\S+'s\s+|his\s+|her\s+)?(?:condition|symptoms)\b", re.I
+        ),
+    ),
+    ("sleep", re.compile(r"\binsomnia\b|\bsleep\s+(?:problems?|issues?|disturbance|disorder)\b", re.I)),
+)
+"""What a "the findings do not support it" ground says was not found, each as one fixed
+sentence: read only in the words of the item's own findings reasons, which say what was
+absent ("no red flags", "a lack of subjective complaints of gastrointestinal events")."""
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\b|\s(?:but|although|though|while|whereas)\s"
+    r"|\sand\s+(?=(?:there|the|he|she|his|her|it|this|they)\b)",
+    re.I,
+)
+_BEFORE_ABSENT = re.compile(
+    r"\b(?:no|not|never|nor|neither|none|without|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|only|fail\w*"
+    r"|yet)\b",
+    re.I,
+)
+_AFTER_ABSENT = re.compile(r"[^.;,]{0,40}?\b(?:not|never|absent|negative|normal|intact|unremarkable)\b", re.I)
+
+
+def _absent(pattern: re.Pattern[str], letter: str, span: Span) -> Quote | None:
+    """The first match of ``pattern`` in ``span`` said to be absent, untried or unfinished,
+    quoted with the words that say so: a word of absence earlier in its clause ("no
+    radicular findings", "has not tried anticonvulsants", "attended only 2 physical therapy
+    visits") or just after it ("radiculopathy is not established"). "A disc protrusion with
+    radiculopathy, and no instability" has radiculopathy, and "the antidepressant was started
+    recently" is tried."""
+    for m in pattern.finditer(letter, span.start, span.end):
+        before = letter[span.start : m.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause_start = span.start + (breaks[-1].end() if breaks else 0)
+        cues = list(_BEFORE_ABSENT.finditer(letter, clause_start, m.start()))
+        if cues:
+            return quote(letter, cues[-1].start(), m.end())
+        if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:
+            return quote(letter, m.start(), after.end())
+    return None
+
+
+def findings(decision: Decision, reasons: list[Reason], letter: str | None, most: int) -> list[Missing]:
+    """Which findings the reviewer did not see, from the words of the item's findings reasons."""
+    if letter is None:
+        return []
+    found: list[Missing] = []
+    for reason in reasons:
+        if reason.code is not ReasonCode.findings_do_not_support:
+            continue
+        for key, pattern in _FINDINGS:
+            said = _absent(pattern, letter, reason.span)
+            if said is not None and all(f.key != key for f in found):
+                found.append(Missing(key=key, words=said))
+                if len(found) == most:
+                    return found
+    return found
+
+
+_CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("therapy", re.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
+    ("shots", re.compile(r"\binjections?\b", re.I)),
+    ("swelling_pills", re.compile(r"\bNSAIDs?\b|\banti-?inflammator\w*|\bnonsteroidal\b", re.I)),
+    ("nerve_pills", re.compile(r"\banticonvulsants?\b|\bantidepressants?\b", re.I)),
+    ("relaxers", re.compile(r"\bmuscle\s+relax\w*", re.I)),
+    ("oral", re.compile(r"\boral\s+(?:medications?|medicines?|analgesics?)\b", re.I)),
+    ("exercise", re.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
+)
+"""Kinds of care a "try other care first" ground names, each said in our own plain words."""
+
+
+def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
+    """The care the reviewer says should be tried or finished first, from the words of the
+    item's own "other care first" reasons (none when they only say "conservative care")."""
+    if letter is None:
+        return []
+    found: list[Missing] = []
+    for reason in reasons:
+        if reason.code is not ReasonCode.other_treatment_first:
+            continue
+        for key, pattern in _CARE:
+            said = _absent(pattern, letter, reason.span)
+            if said is not None and all(f.key != key for f in found):
+                found.append(Missing(key=key, words=said))
+    return found
 
 
 # The patterns the finders run over a whole rationale, with the words each match contains

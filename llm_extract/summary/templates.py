@@ -34,6 +34,7 @@ from llm_extract.contract.models import (
     Decision,
     Outcome,
     Quote,
+    Reason,
     ReasonCode,
     Span,
     Summary,
@@ -147,6 +148,15 @@ class _Wording:
     """A limit's unit (the plural English word) as (one, more than one). English says
     "visits" for sessions and treatments too: the plainer word for the same thing."""
     missing: dict[str, str]
+    findings: dict[str, str]
+    """What the reviewer did not find, by :data:`specifics._FINDINGS` key (instead of the general findings sentence)."""
+    care_first: str
+    """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence)."""
+    care: dict[str, str]
+    """Plain names of the kinds of care :func:`specifics.care_first` finds."""
+    and_word: str
+    criteria_met_given: str
+    """The approval of care already given (a retrospective request)."""
     taper: str
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     see_rationale: str
@@ -260,6 +270,28 @@ _EN = _Wording(
         "body_part": "Your doctor did not say which part of your body it is for.",
         "why": "Your doctor's notes did not say why you need this care.",
     },
+    findings={
+        "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
+        "nerve": "Your doctor's notes did not show signs of nerve pain or a hurt nerve.",
+        "spasm": "Your doctor's notes did not show muscle spasms.",
+        "stomach": "Your doctor's notes did not show trouble with your stomach, or a high chance of it.",
+        "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
+        "function": "Your doctor's notes did not show that you have trouble using this part of your body.",
+        "change": "Your doctor's notes did not show a change in how you are doing.",
+        "sleep": "Your doctor's notes did not show trouble sleeping.",
+    },
+    care_first="Other care should be tried or finished first: {care}.",
+    care={
+        "therapy": "physical therapy",
+        "shots": "shots",
+        "swelling_pills": "medicines that bring down swelling",
+        "nerve_pills": "medicines for nerve pain",
+        "relaxers": "medicines for muscle spasms",
+        "oral": "medicines you take by mouth",
+        "exercise": "working out at home",
+    },
+    and_word="and",
+    criteria_met_given="The reviewer found that the care you already had was needed.",
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
@@ -377,6 +409,28 @@ _ES = _Wording(
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
         "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
     },
+    findings={
+        "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
+        "nerve": "Las notas de su médico no mostraban señales de dolor de nervios o de un nervio dañado.",
+        "spasm": "Las notas de su médico no mostraban espasmos en los músculos.",
+        "stomach": "Las notas de su médico no mostraban problemas del estómago, ni un riesgo alto de tenerlos.",
+        "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
+        "function": "Las notas de su médico no mostraban que le cueste usar esta parte de su cuerpo.",
+        "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
+        "sleep": "Las notas de su médico no mostraban problemas para dormir.",
+    },
+    care_first="Primero hay que probar o terminar otro tipo de atención: {care}.",
+    care={
+        "therapy": "terapia física",
+        "shots": "inyecciones",
+        "swelling_pills": "medicinas que bajan la hinchazón",
+        "nerve_pills": "medicinas para el dolor de nervios",
+        "relaxers": "medicinas para los espasmos de los músculos",
+        "oral": "medicinas que se toman por la boca",
+        "exercise": "ejercicios en casa",
+    },
+    and_word="y",
+    criteria_met_given="El revisor vio que la atención que usted ya recibió era necesaria.",
     taper=(
         "No deje de tomar este medicamento de golpe por su cuenta. Hable con su médico sobre cómo bajar la dosis "
         "sin riesgo."
@@ -613,16 +667,53 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
             if found is None:
                 found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
+                if ReasonCode.other_treatment_first in codes:  # said once, by that ground
+                    found = [m for m in found if m.key != "tried_first"]
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
                         sentences.append(out.say(words.missing[m.key]))
                         details.append(m.words)
                 continue
+        if named := _named_ground(code, decision, fitting, letter, words, out):
+            for sentence, quotes in named:
+                if sentence not in sentences:
+                    sentences.append(sentence)
+                    details.extend(quotes)
+            continue
         sentence = out.say(words.reasons[code])
         if sentence not in sentences:
             sentences.append(sentence)
     return sentences or [out.say(words.see_rationale)], details
+
+
+def _named_ground(
+    code: ReasonCode, decision: Decision, fitting: list[Reason], letter: str | None, words: _Wording, out: _Writer
+) -> list[tuple[str, list[Quote]]]:
+    """The ground in the letter's specifics: which finding was not seen, which care comes
+    first, care already given that was needed; empty when the letter's words name none."""
+    if code is ReasonCode.findings_do_not_support:
+        seen = specifics.findings(decision, fitting, letter, _MAX_MISSING)
+        return [(out.say(words.findings[m.key]), [m.words]) for m in seen]
+    if code is ReasonCode.other_treatment_first:
+        care = specifics.care_first(decision, fitting, letter)
+        if not care:
+            return []
+        named = _listed([words.care[m.key] for m in care], words.and_word)
+        return [(out.say(words.care_first.format(care=named)), [m.words for m in care])]
+    if code is ReasonCode.criteria_met and specifics.retrospective(decision.service):
+        return [(out.say(words.criteria_met_given), [])]
+    return []
+
+
+def _listed(names: list[str], and_word: str) -> str:
+    """``a``, ``a and b``, ``a, b and c`` (Spanish "y" is "e" before an "i" sound: "e inyecciones")."""
+    if len(names) == 1:
+        return names[0]
+    last = names[-1]
+    sound_i = last.lower().startswith(("i", "hi")) and not last.lower().startswith("hie")
+    joiner = "e" if and_word == "y" and sound_i else and_word
+    return f"{', '.join(names[:-1])} {joiner} {last}"
 
 
 def _number(number: Quote, lang: str) -> str | None:
