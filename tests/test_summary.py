@@ -264,8 +264,10 @@ WORDING_FINGERPRINTS = {
     # 13: "You already had this care before, or approval for it." as a second reason
     "13": "7d6aa5e516d08535b8a50420bd0bb592f7403af14eb9d51b54263f5a41c32481",
     # 14: care the worker already has leads the headline, and the other items are "the rest";
-    # ESI, UDS, CBT and HHA explained (one abbreviation table for reading and explaining)
-    "14": "b95aecb5db8ce318e0e43b87f0c9d2d6027ed2ef98e0305ebc52b7f334776b0d",
+    # ESI, UDS, CBT and HHA explained (one abbreviation table for reading and explaining);
+    # "#" no longer said to count pills; TENS, EMS, E-stim and electrical stimulation each their
+    # own sentence; cervical, thoracic, lumbar, lumbosacral, with/without contrast explained
+    "14": "cd7a9c57458b4d43ee9b0b39ab53351e1bf0ef28ba15d956d8c331256edad559",
 }
 
 
