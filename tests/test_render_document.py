@@ -128,6 +128,28 @@ def test_a_letters_abbreviations_are_explained_once_in_the_document(example: Ext
     assert text.count("A number after # is how many were asked for") == 1
 
 
+def test_the_document_explains_body_parts_and_contrast_once_in_both_languages() -> None:
+    # A reviewer found "cervical" and "without contrast" left unexplained beside real letters,
+    # and "like how many pills" under visits.
+    letter = Letter(
+        [
+            Item("MRI of the cervical spine without contrast: Upheld"),
+            Item("Physical therapy for the cervical spine, #6: Upheld"),
+        ]
+    )
+    extraction = extract_text(letter.clean())
+    english = to_text(extraction)
+    assert english.count("Cervical means the neck.") == 1
+    assert english.count("Without contrast means no dye is put in your body for the pictures.") == 1
+    assert "A number after # is how many were asked for." in english and "pill" not in english
+    # Under the item that first uses the word, not the second.
+    assert english.index("Cervical means the neck.") < english.index("Physical therapy for the cervical spine")
+    spanish = to_text(extraction, "es")
+    assert spanish.count("Cervical quiere decir del cuello.") == 1
+    assert spanish.count("Without contrast (sin contraste) quiere decir") == 1
+    assert "Un número después de # es la cantidad pedida." in spanish and "pastilla" not in spanish
+
+
 def test_items_without_a_recognised_reason_are_never_grouped() -> None:
     letter = Letter([Item(f"Treatment number {i} for the knee: Upheld", rationale="Not necessary.") for i in (1, 2, 3)])
     sheet = build_sheet(extract_text(letter.clean()))

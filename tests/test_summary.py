@@ -265,8 +265,10 @@ WORDING_FINGERPRINTS = {
     "13": "7d6aa5e516d08535b8a50420bd0bb592f7403af14eb9d51b54263f5a41c32481",
     # 14: care the worker already has leads the headline, and the other items are "the rest";
     # ESI, UDS, CBT and HHA explained (one abbreviation table for reading and explaining); which finding
-    # was not seen, which care comes first, "was needed" for approved care already given
-    "14": "731d40179a2c866a66a5c9a7ba3f336ec2809a81dc1e87c3036e66dee07f1518",
+    # was not seen, which care comes first, "was needed" for approved care already given; "#" no longer
+    # said to count pills; TENS, EMS, E-stim and electrical stimulation each their own sentence;
+    # cervical, thoracic, lumbar, lumbosacral, with/without contrast explained
+    "14": "fb2beea222703aacd026994e9d6c5fea5475a6014dd7346a965a56850791ddce",
 }
 
 

@@ -644,6 +644,64 @@ def test_a_blood_test_named_pt_is_not_explained_as_physical_therapy() -> None:
     assert "PT means physical therapy" in therapy.text
 
 
+def test_the_count_after_a_number_sign_is_not_said_to_be_pills() -> None:
+    # A reviewer read "like how many pills" under a request for visits, a brace and a tube of cream.
+    for service in ("Physical therapy visits #12", "Knee brace #1", "Lidopro cream 121gm #1"):
+        english = build_summary(Case(), [_decision(service, Outcome.upheld)], "en").text
+        assert "A number after # is how many were asked for." in english and "pill" not in english
+        spanish = build_summary(Case(), [_decision(service, Outcome.upheld)], "es").text
+        assert "Un número después de # es la cantidad pedida." in spanish and "pastilla" not in spanish
+
+
+@pytest.mark.parametrize(
+    ("service", "named", "not_named"),
+    [
+        # Each sentence names only the machines the service name uses.
+        ("TENS unit, purchase", ["TENS"], ["EMS", "E-stim", "stimulation", "estimulación"]),
+        ("Retrospective E-stim (DOS 12/29/16)", ["E-stim"], ["TENS", "EMS"]),
+        ("Associated surgical service: EMS/TENS unit", ["TENS", "EMS"], ["E-stim"]),
+        ("Electrical stimulation 1 times 8", [], ["TENS", "EMS", "E-stim"]),
+    ],
+)
+def test_an_electric_machine_is_explained_without_naming_others(
+    service: str, named: list[str], not_named: list[str]
+) -> None:
+    for lang in ("en", "es"):
+        summary = build_summary(Case(), [_decision(service, Outcome.upheld)], lang)  # type: ignore[arg-type]
+        explained = summary.text.split(service, 1)[1]
+        assert ("electric power" if lang == "en" else "corriente eléctrica") in explained
+        for word in named:
+            assert re.search(rf"\b{word}\b (is|es|means|quiere)", explained), (lang, word)
+        for word in not_named:
+            assert not re.search(rf"\b{re.escape(word)}\b", explained, re.I), (lang, word)
+
+
+def test_body_parts_and_contrast_in_a_service_name_are_explained() -> None:
+    mri = "MRI of the cervical spine without contrast"
+    english = build_summary(Case(), [_decision(mri, Outcome.upheld)], "en")
+    assert "Cervical means the neck." in english.text
+    assert "Without contrast means no dye is put in your body for the pictures." in english.text
+    assert english.readability.hard_words == []
+    spanish = build_summary(Case(), [_decision(mri, Outcome.upheld)], "es").text
+    assert "Cervical quiere decir del cuello." in spanish
+    assert "Without contrast (sin contraste) quiere decir que no le ponen un tinte en el cuerpo" in spanish
+    # Each word its own sentence, in the order the letters write them (capitals too).
+    both = build_summary(Case(), [_decision("MRI LUMBAR SPINE with and without Contrast", Outcome.upheld)], "en")
+    assert both.text.split("\n\n")[1].splitlines()[-4:] == [
+        "An MRI takes pictures of the inside of the body with a big magnet.",
+        "Lumbar means the low back.",
+        "With contrast means a dye is put in your body to make the pictures clearer.",
+        "Without contrast means no dye is put in your body for the pictures.",
+    ]
+    thoracic = build_summary(Case(), [_decision("CT scan of the thoracic spine", Outcome.upheld)], "en").text
+    assert "Thoracic means the upper and middle back." in thoracic and "low back" not in thoracic
+    lumbosacral = build_summary(Case(), [_decision("Open MRI of the lumbosacral spine", Outcome.upheld)], "en").text
+    assert "Lumbosacral means the low back." in lumbosacral and "Lumbar means" not in lumbosacral
+    # A word inside another is no body part.
+    plain = build_summary(Case(), [_decision("MRI of the knee", Outcome.upheld)], "en").text
+    assert not re.search(r"Cervical|Thoracic|Lumbar|contrast", plain)
+
+
 def test_unknown_service_keeps_the_letters_words_and_says_so() -> None:
     assert glossary.spanish_name("Hygiene kit deluxe") is None
     summary = build_summary(Case(), [_decision("Zorbex device", Outcome.upheld)], "es")

@@ -7,8 +7,9 @@ Three lists, one purpose: a worker should not meet a word nobody explained.
   has a meaning that the text states where the term is first used; the summary's
   ``glossary`` lists the ones a summary uses, and the hard-word check treats their
   words as explained.
-* :data:`ABBREVIATIONS`: abbreviations letters put in service names (MRI, EMG/NCV,
-  FCE, TENS, DOS, "#90", ...), explained in one sentence under the item that uses them.
+* :data:`ABBREVIATIONS`: abbreviations and words letters put in service names (MRI,
+  EMG/NCV, FCE, TENS, DOS, "#90", cervical, without contrast, ...), explained in one
+  sentence under the item that uses them.
 * :data:`SPANISH_NAMES`: English service and body-part words with their plain
   Latin-American Spanish names, used to give each service a Spanish name; the letter's
   own words always follow in parentheses, since that is what the worker will see on

@@ -67,12 +67,33 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Una evaluación de capacidad funcional (FCE) es una prueba de qué trabajo puede hacer su cuerpo.",
         (("FCE", "functional capacity evaluation"),),
     ),
+    # Each machine its own sentence: one naming all three read, under "TENS unit", as if the
+    # letter asked for EMS and E-stim too.
     Abbreviation(
-        r"\bTENS\b|\bEMS\b|\bE-stim\b|[Ee]lectrical stimulation",
-        "TENS/EMS/E-stim",
-        "TENS, EMS and E-stim are small machines that send weak electric power into the body to help with pain.",
-        "TENS, EMS y E-stim son aparatos pequeños que mandan una corriente eléctrica suave para aliviar el dolor.",
+        r"\bTENS\b",
+        "TENS",
+        "TENS is a small machine that sends weak electric power into the body to help with pain.",
+        "TENS es un aparato pequeño que manda una corriente eléctrica suave para aliviar el dolor.",
         (("TENS", "transcutaneous electrical nerve stimulation"),),
+    ),
+    Abbreviation(
+        r"\bEMS\b",
+        "EMS",
+        "EMS is a small machine that sends weak electric power into the body to help with pain.",
+        "EMS es un aparato pequeño que manda una corriente eléctrica suave para aliviar el dolor.",
+    ),
+    Abbreviation(
+        r"\bE-stim\b",
+        "E-stim/electrical/stimulation",
+        "E-stim means electrical stimulation: weak electric power sent into the body to help with pain.",
+        "E-stim quiere decir estimulación eléctrica: una corriente eléctrica suave que se manda al cuerpo para "
+        "aliviar el dolor.",
+    ),
+    Abbreviation(
+        r"[Ee]lectrical stimulation",
+        "electrical/stimulation",
+        "Electrical stimulation is weak electric power sent into the body to help with pain.",
+        "La estimulación eléctrica es una corriente eléctrica suave que se manda al cuerpo para aliviar el dolor.",
     ),
     Abbreviation(
         r"\bPT\s*/\s*PTT\b|\bPTT\b",
@@ -136,11 +157,50 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(
         r"\bESWT\b", "ESWT", "ESWT is care with strong sound waves.", "ESWT es un tratamiento con ondas de sonido."
     ),
+    # Body parts and imaging words: letters write them in lower case, capitalised, or in capitals.
+    Abbreviation(
+        r"\b[Cc]ervical\b|\bCERVICAL\b",
+        "cervical",
+        "Cervical means the neck.",
+        "Cervical quiere decir del cuello.",
+    ),
+    Abbreviation(
+        r"\b[Tt]horacic\b|\bTHORACIC\b",
+        "thoracic",
+        "Thoracic means the upper and middle back.",
+        "Thoracic (torácica) quiere decir de la parte alta y media de la espalda.",
+    ),
+    Abbreviation(
+        r"\b[Ll]umbar\b|\bLUMBAR\b",
+        "lumbar",
+        "Lumbar means the low back.",
+        "Lumbar quiere decir de la parte baja de la espalda.",
+    ),
+    Abbreviation(
+        r"\b[Ll]umbosacral\b|\bLUMBOSACRAL\b",
+        "lumbosacral",
+        "Lumbosacral means the low back.",
+        "Lumbosacral quiere decir de la parte baja de la espalda.",
+    ),
+    Abbreviation(
+        # "with and without contrast" asks for both kinds of pictures.
+        r"\b[Ww]ith\s+(?:and\s+without\s+)?[Cc]ontrast\b|\bWITH\s+(?:AND\s+WITHOUT\s+)?CONTRAST\b",
+        "with/contrast/dye",
+        "With contrast means a dye is put in your body to make the pictures clearer.",
+        "With contrast (con contraste) quiere decir que le ponen un tinte en el cuerpo para que las imágenes se "
+        "vean mejor.",
+    ),
+    Abbreviation(
+        r"\b[Ww]ithout\s+[Cc]ontrast\b|\bWITHOUT\s+CONTRAST\b",
+        "without/contrast/dye",
+        "Without contrast means no dye is put in your body for the pictures.",
+        "Without contrast (sin contraste) quiere decir que no le ponen un tinte en el cuerpo para las imágenes.",
+    ),
     Abbreviation(
         r"(?<!\w)#\d",
         "#",
-        "A number after # is how many were asked for, like how many pills.",
-        "Un número después de # es la cantidad pedida, por ejemplo cuántas pastillas.",
+        "A number after # is how many were asked for.",
+        "Un número después de # es la cantidad pedida.",
     ),
     Abbreviation(
         r"\b[Rr]etro(?:spective)?\b|RETROSPECTIVE",
