@@ -267,8 +267,9 @@ WORDING_FINGERPRINTS = {
     # ESI, UDS, CBT and HHA explained (one abbreviation table for reading and explaining); which finding
     # was not seen, which care comes first, "was needed" for approved care already given; "#" no longer
     # said to count pills; TENS, EMS, E-stim and electrical stimulation each their own sentence;
-    # cervical, thoracic, lumbar, lumbosacral, with/without contrast explained
-    "14": "fb2beea222703aacd026994e9d6c5fea5475a6014dd7346a965a56850791ddce",
+    # cervical, thoracic, lumbar, lumbosacral, with/without contrast explained; "along with physical
+    # therapy or working out" for a program the care must go with
+    "14": "b580e968f243118495f55efd893026eae1a48200820fa55f3d3e2790dbcdbef7",
 }
 
 

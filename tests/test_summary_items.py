@@ -468,9 +468,11 @@ def test_missing_fact_is_named() -> None:
         (
             "Pillow: Upheld",
             "There is no documentation that it will be used in adjunct to a program of functional restoration.",
-            "Your doctor's notes did not show that this care would be part of a plan to help you move and work again.",
-            "Las notas de su médico no mostraban que esto sería parte de un plan para ayudarle a moverse y volver a "
-            "trabajar.",
+            # "in adjunct to a program": said as what the worker would do, which a new request can show
+            "Your doctor's notes did not show that you would use this along with physical therapy or working out "
+            "to get stronger.",
+            "Las notas de su médico no mostraban que usted lo usaría junto con terapia física o ejercicios para "
+            "ponerse más fuerte.",
         ),
         (
             "X-ray of the spine: Upheld",

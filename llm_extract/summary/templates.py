@@ -264,7 +264,8 @@ _EN = _Wording(
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
         "plan": "Your doctor's notes did not give a plan with goals for this care.",
         "program": (
-            "Your doctor's notes did not show that this care would be part of a plan to help you move and work again."
+            "Your doctor's notes did not show that you would use this along with physical therapy or working out "
+            "to get stronger."
         ),
         "quantity": "Your doctor did not say how much of it you need.",
         "body_part": "Your doctor did not say which part of your body it is for.",
@@ -402,8 +403,8 @@ _ES = _Wording(
         "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
         "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
         "program": (
-            "Las notas de su médico no mostraban que esto sería parte de un plan para ayudarle a moverse y volver a "
-            "trabajar."
+            "Las notas de su médico no mostraban que usted lo usaría junto con terapia física o ejercicios para "
+            "ponerse más fuerte."
         ),
         "quantity": "Su médico no dijo cuánto necesita usted.",
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
