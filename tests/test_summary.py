@@ -268,8 +268,9 @@ WORDING_FINGERPRINTS = {
     # was not seen, which care comes first, "was needed" for approved care already given; "#" no longer
     # said to count pills; TENS, EMS, E-stim and electrical stimulation each their own sentence;
     # cervical, thoracic, lumbar, lumbosacral, with/without contrast explained; "along with physical
-    # therapy or working out" for a program the care must go with
-    "14": "b580e968f243118495f55efd893026eae1a48200820fa55f3d3e2790dbcdbef7",
+    # therapy or working out" for a program the care must go with; "The reviewer expects you to keep
+    # working out at home on your own." under a no whose rationale says so
+    "14": "56ef2c1b8c6751fa0842d905f068cbbf5a02ef646aeb82fac18f76ecd1fcdbe7",
 }
 
 

@@ -780,8 +780,9 @@ def test_every_abbreviation_the_reason_rules_read_is_explained_to_the_worker() -
 
 def _grounded(service: str, outcome: Outcome, rationale: str, *codes: ReasonCode) -> tuple[Decision, str]:
     """A decision whose reasons each span the whole rationale (the letter is the rationale)."""
-    reasons = [Reason(code=code, span=Span(start=0, end=len(rationale))) for code in codes]
-    return _decision(service, outcome, reasons), rationale
+    whole = Span(start=0, end=len(rationale))
+    decision = _decision(service, outcome, [Reason(code=code, span=whole) for code in codes])
+    return decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})}), rationale
 
 
 @pytest.mark.parametrize(
@@ -853,3 +854,22 @@ def test_approved_care_already_given_was_needed() -> None:
     )
     item = build_summary(Case(), [approved], "en").items[0]
     assert item.reasons[0] == "The reviewer found that the care you already had was needed."
+
+
+def test_a_no_to_more_visits_says_the_reviewer_expects_work_at_home_when_the_rationale_does() -> None:
+    # "no rationale for additional monitored therapy over the patient being well versed in a
+    # home exercise program": what the worker can do instead of the visits refused.
+    rationale = (
+        "There is no rationale for additional monitored therapy over the patient being well versed in a home "
+        "exercise program."
+    )
+    decision, letter = _grounded("Physical therapy x 12", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    en = build_summary(Case(), [decision], "en", letter=letter).items[0]
+    es = build_summary(Case(), [decision], "es", letter=letter).items[0]
+    assert en.reasons[-1] == "The reviewer expects you to keep working out at home on your own."
+    assert es.reasons[-1] == "El revisor espera que usted siga haciendo sus ejercicios en casa por su cuenta."
+    assert en.details[-1].text == "well versed in a home exercise program"
+    approved = _decision("Physical therapy x 12", Outcome.overturned)
+    approved = approved.model_copy(update={"spans": decision.spans})
+    said = build_summary(Case(), [approved], "en", letter=letter).items[0].reasons
+    assert not any("working out at home" in r for r in said)

@@ -36,6 +36,7 @@ __all__ = [
     "counts",
     "findings",
     "guideline_limit",
+    "home_program",
     "missing",
     "quote",
     "retrospective",
@@ -851,6 +852,24 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 
 _VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
+
+_HOME_PROGRAM = re.compile(
+    r"\b(?:well[\s-]+versed\s+in|taught|transition(?:ed|ing)?\s+to|replaced\s+by|continu(?:e|ed|ing)\s+(?:with\s+)?"
+    r"|progress(?:ed)?\s+to)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:(?:active|independent|self-directed|daily)\s+)*"
+    r"(?:home[\s-]+(?:based\s+)?)?(?:exercise\s+program|physical\s+medicine|exercises?\b|program\b|PT\b|HEP\b)",
+    re.I,
+)
+
+
+def home_program(decision: Decision, letter: str | None) -> Quote | None:
+    """The rationale's words that the worker should go on alone, at home ("well versed in a
+    home exercise program", "transitioned to active self-directed physical medicine"): said
+    under a "no" to more visits, it is what the worker can do instead."""
+    span = decision.spans.rationale
+    if letter is None or span is None or decision.outcome is not Outcome.upheld:
+        return None
+    m = _HOME_PROGRAM.search(letter, span.start, span.end)
+    return quote(letter, m.start(), m.end()) if m else None
 
 
 # ------------------------------------------------------------------ which finding, which care first

@@ -158,6 +158,8 @@ class _Wording:
     criteria_met_given: str
     """The approval of care already given (a retrospective request)."""
     taper: str
+    home_program: str
+    """Said under a "no" whose rationale expects the worker to go on at home, on their own."""
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     see_rationale: str
     next_heading: str
@@ -294,6 +296,7 @@ _EN = _Wording(
     and_word="and",
     criteria_met_given="The reviewer found that the care you already had was needed.",
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
+    home_program="The reviewer expects you to keep working out at home on your own.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
     legal_heading="Legal basis",
@@ -436,6 +439,7 @@ _ES = _Wording(
         "No deje de tomar este medicamento de golpe por su cuenta. Hable con su médico sobre cómo bajar la dosis "
         "sin riesgo."
     ),
+    home_program="El revisor espera que usted siga haciendo sus ejercicios en casa por su cuenta.",
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
@@ -857,6 +861,9 @@ def _item(
         if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
             reasons.append(out.say(words.taper))
             details.append(advice)
+        if kind is SummaryItemKind.not_approved and (home := specifics.home_program(decision, letter)):
+            reasons.append(out.say(words.home_program))
+            details.append(home)
     lines.extend(reasons)
     for abbreviation in glossary.abbreviations_in(decision.service):
         if abbreviation.term not in explained:
