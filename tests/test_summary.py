@@ -269,8 +269,10 @@ WORDING_FINGERPRINTS = {
     # said to count pills; TENS, EMS, E-stim and electrical stimulation each their own sentence;
     # cervical, thoracic, lumbar, lumbosacral, with/without contrast explained; "along with physical
     # therapy or working out" for a program the care must go with; "The reviewer expects you to keep
-    # working out at home on your own." under a no whose rationale says so
-    "14": "56ef2c1b8c6751fa0842d905f068cbbf5a02ef646aeb82fac18f76ecd1fcdbe7",
+    # working out at home on your own." under a no whose rationale says so; three nerve findings told
+    # apart; named care "did not show that you tried X first"; "call for" not "allow"; the related
+    # care "is not needed" (it may not be in this review); surgery "planned, or that you would want it"
+    "14": "27d3e93d9faddc8b4dfae6d0aa500444f87c7a2fdd3f975a09de5e85e4e2d839",
 }
 
 

@@ -271,7 +271,7 @@ def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     # say why 6 is a no, so the general sentence stands.
     reasons = _reasons("Massage therapy, 6 visits: Upheld", "The request exceeds the guidelines' 4-6 visits.")
     assert not any("allow 4 to 6" in r for r in reasons)
-    assert reasons[0].startswith("Your doctor asked for more care than the medical guidelines allow.")
+    assert reasons[0].startswith("Your doctor asked for more care than the medical guidelines call for.")
 
 
 def test_care_already_had_past_the_limit_is_said_with_its_words() -> None:
@@ -412,16 +412,17 @@ def test_missing_fact_is_named() -> None:
         (
             "MRI of the knee: Upheld",
             "There is no documentation that the patient would consider surgical intervention.",
-            "Your doctor's notes did not say if you would think about surgery.",
-            "Las notas de su médico no decían si usted aceptaría una operación.",
+            "Your doctor's notes did not show that surgery is planned, or that you would want it.",
+            "Las notas de su médico no mostraban que se planea una operación, ni que usted la quiera.",
         ),
         (
             "Topical cream: Upheld",
             "There is a lack of documentation. There is no documentation that the patient failed first-line oral "
             "medications.",
             # the ground (other care first) names the care, and its missing record is not said twice
-            "Other care should be tried or finished first: medicines you take by mouth.",
-            "Primero hay que probar o terminar otro tipo de atención: medicinas que se toman por la boca.",
+            "Your doctor's notes did not show that you tried medicines you take by mouth first and it did not help.",
+            "Las notas de su médico no mostraban que usted probó medicinas que se toman por la boca antes y que no le "
+            "ayudó.",
         ),
         (
             "MRI of the shoulder: Upheld",
@@ -790,8 +791,10 @@ def _grounded(service: str, outcome: Outcome, rationale: str, *codes: ReasonCode
     [
         ("However, there were no red \nflags noted on physical examination.", "warning signs of something badly wrong"),
         ("There was a lack of subjective complaints of gastrointestinal events.", "trouble with your stomach"),
-        ("There is no documentation of radicular complaints or findings.", "signs of nerve pain or a hurt nerve"),
-        ("Radiculopathy is not established on exam or imaging.", "signs of nerve pain or a hurt nerve"),
+        ("There is no documentation of radicular complaints or findings.", "no clear signs of a hurt nerve"),
+        ("Radiculopathy is not established on exam or imaging.", "no clear signs of a hurt nerve"),
+        ("There are no recent MRI or electrodiagnostic studies supporting radiculopathy.", "nerve tests"),
+        ("There is no clear evidence of neuropathic pain.", "did not show nerve pain"),
         ("The x-rays did not show fracture or instability.", "moves more than it should"),
     ],
 )
@@ -818,8 +821,8 @@ def test_other_care_first_names_the_care_in_plain_words_in_both_languages() -> N
     decision, letter = _grounded("Knee arthroscopy", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
-    assert en[0].startswith("Other care should be tried or finished first: physical therapy and shots.")
-    assert es[0].startswith("Primero hay que probar o terminar otro tipo de atención: terapia física e inyecciones.")
+    assert en[0].startswith("Your doctor's notes did not show that you tried physical therapy and shots first")
+    assert es[0].startswith("Las notas de su médico no mostraban que usted probó terapia física e inyecciones antes")
 
 
 def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() -> None:
@@ -842,7 +845,9 @@ def test_care_to_try_first_is_said_once() -> None:
         ReasonCode.missing_documentation,
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons[0] == "Other care should be tried or finished first: medicines that bring down swelling."
+    assert reasons[0] == (
+        "Your doctor's notes did not show that you tried medicines that bring down swelling first and it did not help."
+    )
     assert not any("other care was tried first" in r for r in reasons)
 
 
@@ -873,3 +878,13 @@ def test_a_no_to_more_visits_says_the_reviewer_expects_work_at_home_when_the_rat
     approved = approved.model_copy(update={"spans": decision.spans})
     said = build_summary(Case(), [approved], "en", letter=letter).items[0].reasons
     assert not any("working out at home" in r for r in said)
+
+
+def test_a_medicine_for_after_an_operation_gets_no_taper_note() -> None:
+    # A real letter refused post-op Percocet with weaning advice: the worker has not started it,
+    # so "do not stop this medicine suddenly" only confuses.
+    rationale = "Weaning is recommended. It is not medically necessary."
+    for service, noted in (("Norco 10/325mg #90", True), ("Post-op Percocet 5/325mg #60", False)):
+        decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.not_recommended)
+        reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+        assert any("Do not stop this medicine suddenly" in r for r in reasons) is noted, service

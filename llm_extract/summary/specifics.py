@@ -830,6 +830,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
+    if _AFTER_SURGERY.search(decision.service):
+        return None  # a medicine for after an operation: not yet taken, nothing to lower
     low = _low(letter)
     m = next(
         (
@@ -852,6 +854,7 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 
 _VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
+_AFTER_SURGERY = re.compile(r"\bpost[- ]?op(?:erative(?:ly)?)?\b|\bafter\s+surgery\b", re.I)
 
 _HOME_PROGRAM = re.compile(
     r"\b(?:well[\s-]+versed\s+in|taught|transition(?:ed|ing)?\s+to|replaced\s+by|continu(?:e|ed|ing)\s+(?:with\s+)?"
@@ -876,10 +879,11 @@ def home_program(decision: Decision, letter: str | None) -> Quote | None:
 
 _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("red_flags", re.compile(r"\bred[-\s]+flags?\b", re.I)),
+    ("nerve_pain", re.compile(r"\bneuropathic\b|\bneuralgia\b", re.I)),
     (
         "nerve",
         re.compile(
-            r"\bradicul\w*|\bneuropathic\b|\bneuralgia\b|\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
+            r"\bradicul\w*|\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
             r"|\bnerve\s+(?:root\s+)?(?:compromise|impairment|problem|damage|compression|injury)\b|\bspinal\s+nerve\b",
             re.I,
         ),
@@ -933,6 +937,11 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span) -> Quote | None:
     return None
 
 
+_STUDIES = re.compile(
+    r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|nerve\s+conduction|studies|study|corroborat\w*)\b", re.I
+)
+
+
 def findings(decision: Decision, reasons: list[Reason], letter: str | None, most: int) -> list[Missing]:
     """Which findings the reviewer did not see, from the words of the item's findings reasons."""
     if letter is None:
@@ -943,6 +952,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
             continue
         for key, pattern in _FINDINGS:
             said = _absent(pattern, letter, reason.span)
+            if said is not None and key == "nerve" and _STUDIES.search(said.text):
+                key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
                 if len(found) == most:

@@ -214,14 +214,16 @@ _EN = _Wording(
         ReasonCode.no_functional_improvement: (
             "Your doctor's notes did not show that past care helped you do more in daily life."
         ),
-        ReasonCode.exceeds_guideline_limits: "Your doctor asked for more care than the medical guidelines allow.",
+        ReasonCode.exceeds_guideline_limits: "Your doctor asked for more care than the medical guidelines call for.",
         ReasonCode.not_recommended: "The medical guidelines do not call for this care.",
         ReasonCode.missing_documentation: "Your doctor's notes did not give enough facts to show you need it.",
         ReasonCode.findings_do_not_support: (
             "What your doctor found when checking you did not show a need for this care."
         ),
         ReasonCode.other_treatment_first: "Other care should be tried or finished first.",
-        ReasonCode.related_item_not_approved: ("The care it goes with was not approved. So this is not needed."),
+        ReasonCode.related_item_not_approved: (
+            "The reviewer found that the care this goes with is not needed. So this is not needed either."
+        ),
         ReasonCode.approved_trial_pending: (
             "A first part of this care was approved. How that part helps you will show if you need more."
         ),
@@ -258,7 +260,7 @@ _EN = _Wording(
         ),
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
         "side_effects": "Your doctor's notes did not say if the medicine causes you problems.",
-        "surgery": "Your doctor's notes did not say if you would think about surgery.",
+        "surgery": "Your doctor's notes did not show that surgery is planned, or that you would want it.",
         "pills": "Your doctor's notes did not say why you cannot take pills.",
         "home_trial": "Your doctor's notes did not show that you tried it at home first.",
         "tried_first": "Your doctor's notes did not show that other care was tried first and did not help.",
@@ -275,7 +277,9 @@ _EN = _Wording(
     },
     findings={
         "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
-        "nerve": "Your doctor's notes did not show signs of nerve pain or a hurt nerve.",
+        "nerve_pain": "Your doctor's notes did not show nerve pain.",
+        "nerve_study": "No pictures or nerve tests in your records showed a hurt nerve.",
+        "nerve": "When your doctor checked you, there were no clear signs of a hurt nerve.",
         "spasm": "Your doctor's notes did not show muscle spasms.",
         "stomach": "Your doctor's notes did not show trouble with your stomach, or a high chance of it.",
         "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
@@ -283,7 +287,7 @@ _EN = _Wording(
         "change": "Your doctor's notes did not show a change in how you are doing.",
         "sleep": "Your doctor's notes did not show trouble sleeping.",
     },
-    care_first="Other care should be tried or finished first: {care}.",
+    care_first="Your doctor's notes did not show that you tried {care} first and it did not help.",
     care={
         "therapy": "physical therapy",
         "shots": "shots",
@@ -361,7 +365,8 @@ _ES = _Wording(
         ReasonCode.findings_do_not_support: "Su examen médico no mostró que usted necesite este tratamiento.",
         ReasonCode.other_treatment_first: "Primero hay que probar o terminar otro tipo de atención.",
         ReasonCode.related_item_not_approved: (
-            "El tratamiento principal al que va unido no fue aprobado. Por eso esto no se necesita."
+            "El revisor vio que el tratamiento principal al que va unido no se necesita. Por eso esto tampoco se "
+            "necesita."
         ),
         ReasonCode.approved_trial_pending: (
             "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
@@ -398,7 +403,7 @@ _ES = _Wording(
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
         "side_effects": "Las notas de su médico no decían si el medicamento le causa problemas.",
-        "surgery": "Las notas de su médico no decían si usted aceptaría una operación.",
+        "surgery": "Las notas de su médico no mostraban que se planea una operación, ni que usted la quiera.",
         "pills": "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
         "home_trial": "Las notas de su médico no mostraban que usted lo probó en casa primero.",
         "tried_first": "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó.",
@@ -415,7 +420,9 @@ _ES = _Wording(
     },
     findings={
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
-        "nerve": "Las notas de su médico no mostraban señales de dolor de nervios o de un nervio dañado.",
+        "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
+        "nerve_study": "Ningún estudio de imágenes ni prueba de nervios en sus notas mostró un nervio dañado.",
+        "nerve": "Cuando su médico lo examinó, no había señales claras de un nervio dañado.",
         "spasm": "Las notas de su médico no mostraban espasmos en los músculos.",
         "stomach": "Las notas de su médico no mostraban problemas del estómago, ni un riesgo alto de tenerlos.",
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
@@ -423,7 +430,7 @@ _ES = _Wording(
         "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
         "sleep": "Las notas de su médico no mostraban problemas para dormir.",
     },
-    care_first="Primero hay que probar o terminar otro tipo de atención: {care}.",
+    care_first="Las notas de su médico no mostraban que usted probó {care} antes y que no le ayudó.",
     care={
         "therapy": "terapia física",
         "shots": "inyecciones",
