@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             by_index = {i.index: i for i in summary.items}
             for d in decisions:
                 item = by_index[d.index]
-                aa = any(r.code is ReasonCode.already_authorized for r in d.reasons)
-                if lang == "en" and (aa or item.kind is SummaryItemKind.already_approved):
+                # Care already had as the main ground (a second ground is a reason of a "not approved" item)
+                if lang == "en" and item.kind is SummaryItemKind.already_approved:
                     already_items += 1
                     already_refused += "not approved" in item.status.lower()
                 if lang == "en" and d.partial:
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         return f"{k}/{of} ({100 * k / of:.0f}%)" if of else "0/0"
 
     print(f"letters: {n} (templates v{t.TEMPLATES_VERSION})")
-    print(f"already-authorized items told 'not approved': {already_refused} of {already_items}")
+    print(f"items refused for care already had, whose line says 'not approved': {already_refused} of {already_items}")
     print(f"partial items showing three amounts, three places in the letter: {share(partial_ok, partial_items)}")
     print(f"  ... whose three texts differ: {share(partial_distinct, partial_items)} (else the letter repeats words)")
     print(f"retrospective approved items told 'pay for': {share(retro_ok, retro_approved)}")
