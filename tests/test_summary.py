@@ -271,8 +271,10 @@ WORDING_FINGERPRINTS = {
     # therapy or working out" for a program the care must go with; "The reviewer expects you to keep
     # working out at home on your own." under a no whose rationale says so; three nerve findings told
     # apart; named care "did not show that you tried X first"; "call for" not "allow"; the related
-    # care "is not needed" (it may not be in this review); surgery "planned, or that you would want it"
-    "14": "27d3e93d9faddc8b4dfae6d0aa500444f87c7a2fdd3f975a09de5e85e4e2d839",
+    # care "is not needed" (it may not be in this review); surgery "planned, or that you would want it";
+    # bilateral, associated surgical service, arthroscopy, pre-op, post-op and chiropractic explained;
+    # "no trouble sleeping" dropped (an audit found it wrong)
+    "14": "cb3051ec45a5dbfed771b2164df6e024acd12aab9963b6b95e96d8aafae6c9f7",
 }
 
 

@@ -888,3 +888,59 @@ def test_a_medicine_for_after_an_operation_gets_no_taper_note() -> None:
         decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.not_recommended)
         reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
         assert any("Do not stop this medicine suddenly" in r for r in reasons) is noted, service
+
+
+@pytest.mark.parametrize(
+    ("service", "sentence"),
+    [
+        ("EMG of the bilateral lower extremities", "Bilateral means on both sides of the body."),
+        ("Associated surgical service: Sling", "An associated surgical service is care that goes with a surgery."),
+        ("Left knee arthroscopy", "Arthroscopy is surgery done through small cuts"),
+        ("Pre-op medical clearance", "Pre-op means before surgery."),
+        ("Post-operative physical therapy x 12", "Post-op means after surgery."),
+        (
+            "Chiro with modalities x 6",
+            "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
+        ),
+    ],
+)
+def test_service_words_workers_asked_about_are_explained_under_the_item(service: str, sentence: str) -> None:
+    # A worker reader of real letters did not know that an arthroscopy is surgery, or what
+    # "bilateral", "pre-op" or "associated surgical service" mean.
+    summary = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
+    assert sentence in summary.text
+    assert summary.readability.hard_words == []
+
+
+def test_specific_sentences_an_audit_found_wrong_are_not_said() -> None:
+    # A blind audit of 89 specific sentences on invented letters found 11 wrong; these are
+    # their causes: the guideline's "transition to a home program" (said of a worker who had
+    # no therapy yet), shots named for a request that is itself a shot, a finding unchanged.
+    cases = [
+        (
+            "Physical therapy x 6",
+            "The MTUS supports therapy with fading of frequency and a transition to a home program. "
+            "The claimant has had no formal therapy so far.",
+            ReasonCode.approved_trial_pending,
+            "working out at home",
+        ),
+        (
+            "Lumbar epidural steroid injection at L4-L5",
+            "There is no documentation of failed conservative care including physical therapy and injections.",
+            ReasonCode.other_treatment_first,
+            "shots",
+        ),
+        (
+            "Repeat MRI of the cervical spine",
+            "She has stable chronic neck pain without new neurological deficit.",
+            ReasonCode.findings_do_not_support,
+            "hurt nerve",
+        ),
+    ]
+    for service, rationale, code, never in cases:
+        decision, letter = _grounded(service, Outcome.upheld, rationale, code)
+        reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+        assert not any(never in r for r in reasons), (service, reasons)
+    injection, letter = _grounded("Lumbar ESI", Outcome.upheld, cases[1][1], ReasonCode.other_treatment_first)
+    said = build_summary(Case(), [injection], "en", letter=letter).items[0].reasons[0]
+    assert said.startswith("Your doctor's notes did not show that you tried physical therapy first")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
+from llm_extract.text.abbreviations import spelled_out
 from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
@@ -857,11 +858,17 @@ _VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
 _AFTER_SURGERY = re.compile(r"\bpost[- ]?op(?:erative(?:ly)?)?\b|\bafter\s+surgery\b", re.I)
 
 _HOME_PROGRAM = re.compile(
-    r"\b(?:well[\s-]+versed\s+in|taught|transition(?:ed|ing)?\s+to|replaced\s+by|continu(?:e|ed|ing)\s+(?:with\s+)?"
-    r"|progress(?:ed)?\s+to)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:(?:active|independent|self-directed|daily)\s+)*"
+    r"\b(?:well[\s-]+versed\s+in|(?:was|were|been|being|be)\s+taught|(?:be|been|was|were|being)\s+transitioned\s+to"
+    r"|(?:should|could|can|able\s+to)\s+(?:be\s+able\s+to\s+)?continue\s+(?:with\s+)?"
+    r"|(?:is|are)\s+(?:independent|proficient)\s+(?:with|in))"
+    r"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:(?:active|independent|self-directed|daily)\s+)*"
     r"(?:home[\s-]+(?:based\s+)?)?(?:exercise\s+program|physical\s+medicine|exercises?\b|program\b|PT\b|HEP\b)",
     re.I,
 )
+"""The reviewer's own words about this worker going on alone; not the guidelines' "with a
+transition to a home program", which says nothing of whether the worker has had therapy."""
+_NOT_BEFORE = re.compile(r"\b(?:was|were|has|had|have|is|are)\s+(?:not|never)\s+$|\bnever\s+$", re.I)
+"""A fact denied just before ("has not been taught"); "why ... and not be transitioned" asks why not."""
 
 
 def home_program(decision: Decision, letter: str | None) -> Quote | None:
@@ -871,8 +878,10 @@ def home_program(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    m = _HOME_PROGRAM.search(letter, span.start, span.end)
-    return quote(letter, m.start(), m.end()) if m else None
+    for m in _HOME_PROGRAM.finditer(letter, span.start, span.end):
+        if not _NOT_BEFORE.search(letter, max(span.start, m.start() - 16), m.start()):
+            return quote(letter, m.start(), m.end())
+    return None
 
 
 # ------------------------------------------------------------------ which finding, which care first
@@ -898,7 +907,6 @@ _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:change|worsening)\s+in\s+(?:the\s+)?(?:\S+'s\s+|his\s+|her\s+)?(?:condition|symptoms)\b", re.I
         ),
     ),
-    ("sleep", re.compile(r"\binsomnia\b|\bsleep\s+(?:problems?|issues?|disturbance|disorder)\b", re.I)),
 )
 """What a "the findings do not support it" ground says was not found, each as one fixed
 sentence: read only in the words of the item's own findings reasons, which say what was
@@ -937,6 +945,7 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span) -> Quote | None:
     return None
 
 
+_CHANGE = re.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", re.I)
 _STUDIES = re.compile(
     r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|nerve\s+conduction|studies|study|corroborat\w*)\b", re.I
 )
@@ -952,6 +961,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
             continue
         for key, pattern in _FINDINGS:
             said = _absent(pattern, letter, reason.span)
+            if said is not None and key != "change" and _CHANGE.search(said.text):
+                continue  # "no new neurological deficit": a finding unchanged, not one absent
             if said is not None and key == "nerve" and _STUDIES.search(said.text):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             if said is not None and all(f.key != key for f in found):
@@ -978,11 +989,13 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     item's own "other care first" reasons (none when they only say "conservative care")."""
     if letter is None:
         return []
+    asked = spelled_out(decision.service)
+    kinds = [(key, pattern) for key, pattern in _CARE if not pattern.search(asked)]  # not the care asked for
     found: list[Missing] = []
     for reason in reasons:
         if reason.code is not ReasonCode.other_treatment_first:
             continue
-        for key, pattern in _CARE:
+        for key, pattern in kinds:
             said = _absent(pattern, letter, reason.span)
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))

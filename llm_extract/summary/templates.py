@@ -285,7 +285,6 @@ _EN = _Wording(
         "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
         "function": "Your doctor's notes did not show that you have trouble using this part of your body.",
         "change": "Your doctor's notes did not show a change in how you are doing.",
-        "sleep": "Your doctor's notes did not show trouble sleeping.",
     },
     care_first="Your doctor's notes did not show that you tried {care} first and it did not help.",
     care={
@@ -428,7 +427,6 @@ _ES = _Wording(
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
         "function": "Las notas de su médico no mostraban que le cueste usar esta parte de su cuerpo.",
         "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
-        "sleep": "Las notas de su médico no mostraban problemas para dormir.",
     },
     care_first="Las notas de su médico no mostraban que usted probó {care} antes y que no le ayudó.",
     care={

@@ -144,6 +144,42 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         (("HHA", "home health aide"),),
     ),
     Abbreviation(
+        r"\b[Bb]ilateral\b|\bBILATERAL\b",
+        "Bilateral",
+        "Bilateral means on both sides of the body.",
+        "Bilateral quiere decir de los dos lados del cuerpo.",
+    ),
+    Abbreviation(
+        r"\b[Aa]ssociated\s+[Ss]urgical\s+[Ss]ervices?\b|\bASSOCIATED\s+SURGICAL\s+SERVICES?\b",
+        "Associated/surgical/service",
+        "An associated surgical service is care that goes with a surgery.",
+        "Associated surgical service (servicio quirúrgico asociado) quiere decir atención que va con una operación.",
+    ),
+    Abbreviation(
+        r"\b[Aa]rthroscop\w*|\bARTHROSCOP\w*",
+        "Arthroscopy/arthroscopic",
+        "Arthroscopy is surgery done through small cuts, with a tiny tool that lets the doctor see inside.",
+        "La artroscopia es una operación por cortes pequeños, con una herramienta que deja ver por dentro.",
+    ),
+    Abbreviation(
+        r"\b[Pp]re-?op(?:erative)?\b|\bPRE-?OP(?:ERATIVE)?\b",
+        "Pre-op/pre-operative",
+        "Pre-op means before surgery.",
+        "Pre-op quiere decir antes de una operación.",
+    ),
+    Abbreviation(
+        r"\b[Pp]ost-?op(?:erative)?\b|\bPOST-?OP(?:ERATIVE)?\b",
+        "Post-op/post-operative",
+        "Post-op means after surgery.",
+        "Post-op quiere decir después de una operación.",
+    ),
+    Abbreviation(
+        r"\b[Cc]hiro(?:practic|practor)?\b|\bCHIRO(?:PRACTIC)?\b",
+        "Chiropractic/chiro",
+        "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
+        "La quiropráctica es cuando un médico mueve y empuja su espalda o su cuello con las manos.",
+    ),
+    Abbreviation(
         r"\bDOS\b",
         "DOS",
         "DOS means date of service: the day the care was given.",
