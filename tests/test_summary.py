@@ -273,8 +273,8 @@ WORDING_FINGERPRINTS = {
     # apart; named care "did not show that you tried X first"; "call for" not "allow"; the related
     # care "is not needed" (it may not be in this review); surgery "planned, or that you would want it";
     # bilateral, associated surgical service, arthroscopy, pre-op, post-op and chiropractic explained;
-    # "no trouble sleeping" dropped (an audit found it wrong)
-    "14": "cb3051ec45a5dbfed771b2164df6e024acd12aab9963b6b95e96d8aafae6c9f7",
+    # "no trouble sleeping" dropped (an audit found it wrong); what a medicine in the heading is for
+    "14": "d039c137bdb8d714d94eb93c67cd22c8615021ea8c1e7d988196e2b89f67f18f",
 }
 
 

@@ -944,3 +944,37 @@ def test_specific_sentences_an_audit_found_wrong_are_not_said() -> None:
     injection, letter = _grounded("Lumbar ESI", Outcome.upheld, cases[1][1], ReasonCode.other_treatment_first)
     said = build_summary(Case(), [injection], "en", letter=letter).items[0].reasons[0]
     assert said.startswith("Your doctor's notes did not show that you tried physical therapy first")
+
+
+@pytest.mark.parametrize(
+    ("service", "sentence"),
+    [
+        ("Norco 10/325mg #90", "This is an opioid: a strong pain medicine."),
+        ("Naproxen sodium 550mg #60", "This is an NSAID: a medicine for pain and swelling."),
+        ("Cyclobenzaprine 7.5mg #60", "This medicine is for muscle spasms."),
+        ("GABAPENTIN 600MG #90", "This medicine is often used for nerve pain."),
+        ("Omeprazole 20mg #60", "This medicine protects your stomach."),
+        ("Lidoderm 5% patch #30", "This is a pain medicine you put on your skin."),
+    ],
+)
+def test_a_medicine_in_the_heading_is_said_to_be_for_what_it_is_for(service: str, sentence: str) -> None:
+    # Both worker-view reviews: medicine names never said what they are for. The kinds come
+    # from the one table of care kinds the guideline-limit scope reads (text/lexicon.py).
+    summary = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
+    assert sentence in summary.text
+    assert summary.readability.hard_words == []
+
+
+def test_a_medicine_the_worker_has_used_is_not_named_as_care_to_try_first() -> None:
+    # "Her medications having been limited to an NSAID and a muscle relaxant": she took both;
+    # the reviewer wants a nerve-pain medicine tried, which this item names instead.
+    rationale = (
+        "The records do not show the injured worker has tried and failed any of the first-line agents, her "
+        "medications having been limited to an NSAID and a muscle relaxant; there is no trial of an anticonvulsant."
+    )
+    decision, letter = _grounded("Lidoderm 5% patch #30", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert (
+        reasons[0]
+        == "Your doctor's notes did not show that you tried medicines for nerve pain first and it did not help."
+    )

@@ -36,7 +36,7 @@ def test_first_words_rule_out_only_texts_without_them() -> None:
 
 def test_pill_counts_are_explained_in_a_name_without_other_abbreviations() -> None:
     for _ in range(PATIENCE + 1):  # before and after the screen starts
-        assert [a.term for a in abbreviations_in("Norco 10/325mg #35")] == ["#"]
+        assert [a.term for a in abbreviations_in("Norco 10/325mg #35")] == ["opioid", "#"]  # the kind, then the count
     assert [a.term for a in abbreviations_in("MRI of the lumbar spine")] == ["MRI", "lumbar"]
     assert [a.term for a in abbreviations_in("Lumbar support")] == ["lumbar"]
     assert abbreviations_in("Knee brace") == []

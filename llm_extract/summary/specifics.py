@@ -23,7 +23,7 @@ from llm_extract.contract.models import Decision, Outcome, Quote, Reason, Reason
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.abbreviations import spelled_out
 from llm_extract.text.fold import fold_space
-from llm_extract.text.lexicon import NUMBER, NUMBER_WORDS
+from llm_extract.text.lexicon import CARE_KINDS, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
@@ -230,31 +230,6 @@ _TRIAL_WORDS = r"\btrial\b"
 _UNIT = rf"{_COUNT_UNITS}|{_TIME_UNITS}"
 """A unit word anywhere: every match of :data:`_LIMIT` and of :data:`_PLAIN` holds one."""
 
-#: Kinds of care, so a limit is only used for the care it is about. A heading or a
-#: sentence names a kind when one of its words occurs; the medicine classes hold the
-#: common names a heading uses (a guideline speaks of "muscle relaxants").
-_KINDS: dict[str, str] = {
-    "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
-    r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
-    "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
-    "massage": r"\bmassage\b|\bmyofascial\s+release\b",
-    "acupuncture": r"\bacupuncture\b",
-    "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
-    "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
-    "biofeedback": r"\bbiofeedback\b",
-    "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
-    "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
-    r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
-    r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
-    "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
-    r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
-    "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
-    r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
-    "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
-    r"|\bclonazepam|\bklonopin",
-    "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
-}
-
 
 _COUNT = rf"#\s*(?P<pills>\d+)|\b(?P<n>{_NUM}){_FILLER}\s+(?P<unit>{_COUNT_UNITS}|months?)\b"
 """An amount in a part of a request: the limit finder's number, filler words and units of
@@ -316,7 +291,7 @@ class _LimitPatterns:
 
 @functools.cache
 def _limits() -> _LimitPatterns:
-    kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(_KINDS).items())
+    kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(CARE_KINDS).items())
     return _LimitPatterns(
         limit=Windowed(re.compile(_LIMIT, re.I)),
         cue=Windowed(re.compile(_GUIDELINE_CUE, re.I)),
@@ -345,7 +320,7 @@ def _kinds(text: str) -> set[str]:
 
 
 def _named_kinds(letter: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`_KINDS` order."""
+    """Where ``[start, end)`` names each kind of care: ``(start, end, kind)`` in :data:`CARE_KINDS` order."""
     p = _limits()
     kinds = p.kinds
     return [
@@ -919,14 +894,14 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _BEFORE_ABSENT = re.compile(
-    r"\b(?:no|not|never|nor|neither|none|without|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|only|fail\w*"
+    r"\b(?:no|not|never|nor|neither|none|without|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*"
     r"|yet)\b",
     re.I,
 )
 _AFTER_ABSENT = re.compile(r"[^.;,]{0,40}?\b(?:not|never|absent|negative|normal|intact|unremarkable)\b", re.I)
 
 
-def _absent(pattern: re.Pattern[str], letter: str, span: Span) -> Quote | None:
+def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
     """The first match of ``pattern`` in ``span`` said to be absent, untried or unfinished,
     quoted with the words that say so: a word of absence earlier in its clause ("no
     radicular findings", "has not tried anticonvulsants", "attended only 2 physical therapy
@@ -937,9 +912,9 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span) -> Quote | None:
         before = letter[span.start : m.start()]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause_start = span.start + (breaks[-1].end() if breaks else 0)
-        cues = list(_BEFORE_ABSENT.finditer(letter, clause_start, m.start()))
-        if cues:
-            return quote(letter, cues[-1].start(), m.end())
+        said = list((cues or _BEFORE_ABSENT).finditer(letter, clause_start, m.start()))
+        if said:
+            return quote(letter, said[-1].start(), m.end())
         if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:
             return quote(letter, m.start(), after.end())
     return None
@@ -949,6 +924,29 @@ _CHANGE = re.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", 
 _STUDIES = re.compile(
     r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|nerve\s+conduction|studies|study|corroborat\w*)\b", re.I
 )
+
+
+_UNFINISHED = re.compile(_BEFORE_ABSENT.pattern + r"|\bonly\b", re.I)
+"""For visits and shots, "only" too: "attended only 2 of the physical therapy visits" is a course
+not finished; for medicines it is not ("has used only an NSAID" tried one)."""
+_USE = re.compile(
+    r"\b(?:limited\s+to|lists?|listed|used|uses|using|takes?|taking|taken|received|receiving|prescribed)\b", re.I
+)
+
+
+def _used(pattern: re.Pattern[str], letter: str, span: Span) -> bool:
+    """Whether ``span`` says the worker has had care of this kind: a word of use is the last
+    cue before some match in its clause ("has used only an NSAID", "takes duloxetine, but
+    ... no trial of an anticonvulsant" for nerve-pain medicines), not a word of absence."""
+    for m in pattern.finditer(letter, span.start, span.end):
+        before = letter[span.start : m.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause_start = span.start + (breaks[-1].end() if breaks else 0)
+        uses = list(_USE.finditer(letter, clause_start, m.start()))
+        absent = list(_BEFORE_ABSENT.finditer(letter, clause_start, m.start()))
+        if uses and (not absent or absent[-1].start() < uses[-1].start()):
+            return True
+    return False
 
 
 def findings(decision: Decision, reasons: list[Reason], letter: str | None, most: int) -> list[Missing]:
@@ -975,13 +973,14 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
 _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("therapy", re.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
     ("shots", re.compile(r"\binjections?\b", re.I)),
-    ("swelling_pills", re.compile(r"\bNSAIDs?\b|\banti-?inflammator\w*|\bnonsteroidal\b", re.I)),
-    ("nerve_pills", re.compile(r"\banticonvulsants?\b|\bantidepressants?\b", re.I)),
-    ("relaxers", re.compile(r"\bmuscle\s+relax\w*", re.I)),
+    ("swelling_pills", re.compile(CARE_KINDS["NSAID"] + r"|\bnonsteroidal\b", re.I)),
+    ("nerve_pills", re.compile(MEDICINE_KINDS["nerve pain medicine"], re.I)),
+    ("relaxers", re.compile(CARE_KINDS["muscle relaxant"] + r"|\bmuscle\s+relax\w*", re.I)),
     ("oral", re.compile(r"\boral\s+(?:medications?|medicines?|analgesics?)\b", re.I)),
     ("exercise", re.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
+_MEDICINES = frozenset({"swelling_pills", "nerve_pills", "relaxers", "oral"})
 
 
 def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
@@ -990,13 +989,17 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     if letter is None:
         return []
     asked = spelled_out(decision.service)
-    kinds = [(key, pattern) for key, pattern in _CARE if not pattern.search(asked)]  # not the care asked for
+    # Not the care asked for ("an epidural injection" is not told to try shots first); a
+    # medicine may be: a cream is refused until pills of the same kind were tried.
+    kinds = [(key, pattern) for key, pattern in _CARE if key in _MEDICINES or not pattern.search(asked)]
     found: list[Missing] = []
     for reason in reasons:
         if reason.code is not ReasonCode.other_treatment_first:
             continue
         for key, pattern in kinds:
-            said = _absent(pattern, letter, reason.span)
+            if key in _MEDICINES and _used(pattern, letter, reason.span):
+                continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
+            said = _absent(pattern, letter, reason.span, None if key in _MEDICINES else _UNFINISHED)
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
     return found

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llm_extract.text.lexicon import CARE_KINDS, MEDICINE_KINDS
+
 __all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
 
 
@@ -178,6 +180,60 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Chiropractic/chiro",
         "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
         "La quiropráctica es cuando un médico mueve y empuja su espalda o su cuello con las manos.",
+    ),
+    Abbreviation(
+        "(?i:" + CARE_KINDS["opioid"] + ")",
+        "opioid",
+        "This is an opioid: a strong pain medicine.",
+        "Es un opioide: una medicina fuerte para el dolor.",
+    ),
+    Abbreviation(
+        "(?i:" + CARE_KINDS["NSAID"] + ")",
+        "NSAID",
+        "This is an NSAID: a medicine for pain and swelling.",
+        "Es un antiinflamatorio (NSAID): una medicina para el dolor y la hinchazón.",
+    ),
+    Abbreviation(
+        "(?i:" + CARE_KINDS["muscle relaxant"] + ")",
+        "relaxant",
+        "This medicine is for muscle spasms.",
+        "Esta medicina es para los espasmos de los músculos.",
+    ),
+    Abbreviation(
+        "(?i:" + CARE_KINDS["benzodiazepine"] + ")",
+        "benzodiazepine",
+        "This is a benzodiazepine: a medicine for worry or for sleep.",
+        "Es una benzodiacepina: una medicina para la ansiedad o para dormir.",
+    ),
+    Abbreviation(
+        "(?i:" + CARE_KINDS["sleep medicine"] + ")",
+        "sleep-medicine",
+        "This is a sleep medicine.",
+        "Es una medicina para dormir.",
+    ),
+    Abbreviation(
+        "(?i:" + MEDICINE_KINDS["nerve pain medicine"] + ")",
+        "nerve-pain-medicine",
+        "This medicine is often used for nerve pain.",
+        "Esta medicina se usa a menudo para el dolor de nervios.",
+    ),
+    Abbreviation(
+        "(?i:" + MEDICINE_KINDS["stomach medicine"] + ")",
+        "stomach-medicine",
+        "This medicine protects your stomach.",
+        "Esta medicina protege el estómago.",
+    ),
+    Abbreviation(
+        "(?i:" + MEDICINE_KINDS["skin pain medicine"] + ")",
+        "skin-pain-medicine",
+        "This is a pain medicine you put on your skin.",
+        "Es una medicina para el dolor que se pone en la piel.",
+    ),
+    Abbreviation(
+        "(?i:" + MEDICINE_KINDS["nausea medicine"] + ")",
+        "nausea-medicine",
+        "This medicine helps when you feel sick to your stomach.",
+        "Esta medicina ayuda cuando usted tiene náuseas.",
     ),
     Abbreviation(
         r"\bDOS\b",

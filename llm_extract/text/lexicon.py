@@ -34,3 +34,41 @@ def sex_pattern(sex: str) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for the words that state ``sex``."""
     words = "|".join(w for w, s in SEX_WORDS.items() if s == sex)
     return re.compile(rf"\b({words})\b", re.I)
+
+
+#: Kinds of care, so a limit is only used for the care it is about. A heading or a
+#: sentence names a kind when one of its words occurs; the medicine classes hold the
+#: common names a heading uses (a guideline speaks of "muscle relaxants").
+CARE_KINDS: dict[str, str] = {
+    "physical medicine": r"\b(?:physical|occupational|physio)\s*therapy\b|\bphysiotherapy\b|\bPT\b|\bOT\b"
+    r"|\bphysical\s+medicine\b|\btherapeutic\s+exercise\b",
+    "chiropractic": r"\bchiro\w*|\bmanipulation\b|\bmanual\s+therapy\b",
+    "massage": r"\bmassage\b|\bmyofascial\s+release\b",
+    "acupuncture": r"\bacupuncture\b",
+    "aquatic therapy": r"\baqua\w*\s+therapy\b|\bpool\s+therapy\b",
+    "psychotherapy": r"\bpsychotherap\w*|\bcognitive\s+behavio\w+|\bCBT\b|\bpsycholog\w+\s+(?:visits|sessions)\b",
+    "biofeedback": r"\bbiofeedback\b",
+    "injection": r"\binjections?\b|\bblocks?\b|\bESI\b|\bepidural\b|\bfacet\b|\bradiofrequency\b",
+    "muscle relaxant": r"\bmuscle\s+relaxants?\b|\bantispasmodic|\bcyclobenzaprine|\bflexeril|\bfexmid"
+    r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
+    r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
+    "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
+    r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
+    "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
+    r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
+    "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
+    r"|\bclonazepam|\bklonopin",
+    "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
+}
+
+MEDICINE_KINDS: dict[str, str] = {
+    "nerve pain medicine": r"\banticonvulsants?\b|\bantidepressants?\b|\bgabapentin|\bneurontin|\bpregabalin"
+    r"|\blyrica\b|\bamitriptyline|\belavil\b|\bnortriptyline|\bduloxetine|\bcymbalta|\btopiramate|\btopamax"
+    r"|\btricyclics?\b|\bSNRIs?\b",
+    "stomach medicine": r"\bomeprazole|\bprilosec|\bpantoprazole|\bprotonix|\besomeprazole|\bnexium|\blansoprazole"
+    r"|\bprevacid|\branitidine|\bzantac|\bfamotidine|\bpepcid|\bproton\s+pump\s+inhibitors?\b|\bPPIs?\b",
+    "skin pain medicine": r"\blidocaine|\blidoderm|\bcapsaicin|\blidopro|\bterocin|\bmenthoderm|\btopical\b",
+    "nausea medicine": r"\bondansetron|\bzofran|\bpromethazine|\bphenergan",
+}
+"""Medicines letters ask for that :data:`CARE_KINDS` does not sort (it feeds the guideline
+limit's scope, which these would change): what each is for, to explain it to the worker."""
