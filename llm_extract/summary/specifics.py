@@ -842,6 +842,8 @@ _HOME_PROGRAM = re.compile(
 )
 """The reviewer's own words about this worker going on alone; not the guidelines' "with a
 transition to a home program", which says nothing of whether the worker has had therapy."""
+_HOME_WORDS = ("versed", "taught", "transitioned", "continu", "independent", "proficient")
+"""Words one of which every :data:`_HOME_PROGRAM` match holds, lower case."""
 _NOT_BEFORE = re.compile(r"\b(?:was|were|has|had|have|is|are)\s+(?:not|never)\s+$|\bnever\s+$", re.I)
 """A fact denied just before ("has not been taught"); "why ... and not be transitioned" asks why not."""
 
@@ -853,6 +855,9 @@ def home_program(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
+    low = _low(letter)
+    if len(low) == len(letter) and not any(low.find(w, span.start, span.end) >= 0 for w in _HOME_WORDS):
+        return None  # none of the pattern's first words: most rationales, at a few C-level finds each
     for m in _HOME_PROGRAM.finditer(letter, span.start, span.end):
         if not _NOT_BEFORE.search(letter, max(span.start, m.start() - 16), m.start()):
             return quote(letter, m.start(), m.end())
