@@ -140,7 +140,7 @@ def test_reasons_use_fixed_sentences_at_most_two() -> None:
     assert item.reasons == [
         "The medical guidelines do not call for this care. "
         "Medical guidelines are rules doctors use to decide what care works.",
-        "Other care should be tried or finished first.",
+        "Your doctor's notes did not show that other care was tried first and did not help.",
     ]
 
 
@@ -273,8 +273,9 @@ WORDING_FINGERPRINTS = {
     # apart; named care "did not show that you tried X first"; "call for" not "allow"; the related
     # care "is not needed" (it may not be in this review); surgery "planned, or that you would want it";
     # bilateral, associated surgical service, arthroscopy, pre-op, post-op and chiropractic explained;
-    # "no trouble sleeping" dropped (an audit found it wrong); what a medicine in the heading is for
-    "14": "d039c137bdb8d714d94eb93c67cd22c8615021ea8c1e7d988196e2b89f67f18f",
+    # "no trouble sleeping" dropped (an audit found it wrong); what a medicine in the heading is for;
+    # "other care" as what the notes did not show; EMG "a test of the nerves that move your body"
+    "14": "0c0bfa868e9c61f6d93a3ef705fd4ff939f5cbbc407a57c0519cd7d83397e990",
 }
 
 

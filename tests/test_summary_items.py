@@ -539,7 +539,7 @@ def test_terms_of_art_are_explained_where_first_used() -> None:
             # the explanation is in the same block as the first use
             assert "\n\n" not in summary.text[min(first.start(), explained) : max(first.start(), explained)], entry
     english = build_summary(Case(), decisions, "en")
-    assert "EMG is a test of your nerves." in english.text
+    assert "EMG is a test of the nerves that move your body." in english.text
     assert "NCV or NCS is a test of how fast your nerves work." in english.text
     assert "functional capacity evaluation (FCE)" in english.text
     assert english.readability.hard_words == []
@@ -791,8 +791,8 @@ def _grounded(service: str, outcome: Outcome, rationale: str, *codes: ReasonCode
     [
         ("However, there were no red \nflags noted on physical examination.", "warning signs of something badly wrong"),
         ("There was a lack of subjective complaints of gastrointestinal events.", "trouble with your stomach"),
-        ("There is no documentation of radicular complaints or findings.", "no clear signs of a hurt nerve"),
-        ("Radiculopathy is not established on exam or imaging.", "no clear signs of a hurt nerve"),
+        ("There is no documentation of radicular complaints or findings.", "did not show clear signs of a hurt nerve"),
+        ("Radiculopathy is not established on exam or imaging.", "did not show clear signs of a hurt nerve"),
         ("There are no recent MRI or electrodiagnostic studies supporting radiculopathy.", "nerve tests"),
         ("There is no clear evidence of neuropathic pain.", "did not show nerve pain"),
         ("The x-rays did not show fracture or instability.", "moves more than it should"),
@@ -831,7 +831,7 @@ def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() ->
     rationale = "The antidepressant was started only recently, and there has been no trial of sleep hygiene education."
     decision, letter = _grounded("Sleep study", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons == ["Other care should be tried or finished first."]
+    assert reasons == ["Your doctor's notes did not show that other care was tried first and did not help."]
 
 
 def test_care_to_try_first_is_said_once() -> None:

@@ -81,12 +81,13 @@ def _explained_row(
     lead = out.say(row.lead, *values) if row.lead is not None else None
     notes = tuple(out.say(note, *values) for note in row.notes)
     label = out.say(row.decision)
-    reasons = [out.say(reason, *values) for reason in row.reasons]
+    reasons = tuple(out.say(reason, *values) for reason in row.reasons)
+    words: list[str] = []
     for index in row.indices:
         for abbreviation in abbreviations_in(decisions[index].service):
             if (sentence := out.explained(abbreviation)) is not None:
-                reasons.append(sentence)
-    return dataclasses.replace(row, lead=lead, notes=notes, decision=label, reasons=tuple(reasons))
+                words.append(sentence)
+    return dataclasses.replace(row, lead=lead, notes=notes, decision=label, reasons=reasons, words=tuple(words))
 
 
 def build_document(extraction: Extraction, lang: Lang | None = None) -> Document:

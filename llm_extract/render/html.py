@@ -86,6 +86,7 @@ footer { margin-top: .9rem; padding-top: .4rem; border-top: 1px solid #767676; }
   p + p, .note { margin-top: 0; }
   td.reason p { display: inline; }
   td.reason p + p { margin-left: .3em; }
+  td.reason p.words { font-style: italic; }
   .steps { margin-top: .4rem; padding: 0 .6rem .25rem; border-width: 1.5px; }
   .steps h2 { margin-top: .2rem; }
   .steps ul { columns: 2; column-gap: 1.4rem; padding-left: 1rem; }
@@ -114,6 +115,7 @@ def _row(row: Row) -> str:
         asked = f'<div class="group"><p class="lead">{_e(row.lead)}</p><ul>{items}</ul></div>'
     notes = "".join(f'\n<p class="note">{_e(note)}</p>' for note in row.notes)
     reasons = "".join(f"<p>{_e(reason)}</p>" for reason in row.reasons)
+    reasons += "".join(f'<p class="words">{_e(sentence)}</p>' for sentence in row.words)
     return (
         f'<tr class="{"yes" if row.approved else "no"}">\n'
         f'<th scope="row">{asked}{notes}</th>\n'

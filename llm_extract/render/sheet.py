@@ -51,6 +51,9 @@ class Row:
     """``Approved.`` or ``Not approved.``"""
     reasons: tuple[str, ...]
     """The summary's plain sentences for the main reason."""
+    words: tuple[str, ...] = ()
+    """What the words of the treatment's name mean (MRI, lumbar, an opioid, ...): said apart
+    from the reasons, so an explanation does not read as one more reason."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ def _row_lines(row: Row) -> list[str]:
         lines = [LIST_MARK + row.lead, *(f"  {LIST_MARK}{service}" for service in row.asked)]
     lines += [f"  {note}" for note in row.notes]
     lines.append("  " + " ".join([row.decision, *row.reasons]))
+    if row.words:
+        lines.append("  " + " ".join(row.words))
     return lines
 
 

@@ -220,7 +220,9 @@ _EN = _Wording(
         ReasonCode.findings_do_not_support: (
             "What your doctor found when checking you did not show a need for this care."
         ),
-        ReasonCode.other_treatment_first: "Other care should be tried or finished first.",
+        ReasonCode.other_treatment_first: (
+            "Your doctor's notes did not show that other care was tried first and did not help."
+        ),
         ReasonCode.related_item_not_approved: (
             "The reviewer found that the care this goes with is not needed. So this is not needed either."
         ),
@@ -279,7 +281,7 @@ _EN = _Wording(
         "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
         "nerve_study": "No pictures or nerve tests in your records showed a hurt nerve.",
-        "nerve": "When your doctor checked you, there were no clear signs of a hurt nerve.",
+        "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
         "spasm": "Your doctor's notes did not show muscle spasms.",
         "stomach": "Your doctor's notes did not show trouble with your stomach, or a high chance of it.",
         "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
@@ -362,7 +364,9 @@ _ES = _Wording(
             "Las notas de su médico no daban suficientes datos para mostrar que usted lo necesita."
         ),
         ReasonCode.findings_do_not_support: "Su examen médico no mostró que usted necesite este tratamiento.",
-        ReasonCode.other_treatment_first: "Primero hay que probar o terminar otro tipo de atención.",
+        ReasonCode.other_treatment_first: (
+            "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó."
+        ),
         ReasonCode.related_item_not_approved: (
             "El revisor vio que el tratamiento principal al que va unido no se necesita. Por eso esto tampoco se "
             "necesita."
@@ -421,7 +425,7 @@ _ES = _Wording(
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
         "nerve_study": "Ningún estudio de imágenes ni prueba de nervios en sus notas mostró un nervio dañado.",
-        "nerve": "Cuando su médico lo examinó, no había señales claras de un nervio dañado.",
+        "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
         "spasm": "Las notas de su médico no mostraban espasmos en los músculos.",
         "stomach": "Las notas de su médico no mostraban problemas del estómago, ni un riesgo alto de tenerlos.",
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",

@@ -51,7 +51,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(
         r"\bEMG\b",
         "EMG",
-        "EMG is a test of your nerves.",
+        "EMG is a test of the nerves that move your body.",
         "EMG es una electromiografía: una prueba de cómo los nervios mueven los músculos.",
         (("EMG", "electromyography electrodiagnostic"),),
     ),
