@@ -978,3 +978,21 @@ def test_a_medicine_the_worker_has_used_is_not_named_as_care_to_try_first() -> N
         reasons[0]
         == "Your doctor's notes did not show that you tried medicines for nerve pain first and it did not help."
     )
+
+
+def test_findings_are_said_in_the_letters_order_from_the_reason_and_the_other_sentences_of_absence() -> None:
+    # A real letter: "The physical examination did not reveal any neurological deficits to support
+    # an imaging study at this time. There are no red flag conditions noted." The recognizer's
+    # span is the red-flag sentence; the nerve finding, said first, is the main ground.
+    nerves = "The physical examination did not reveal any neurological deficits to support an imaging study."
+    flags = " There are no red flag conditions noted."
+    letter = nerves + flags
+    reason = Reason(code=ReasonCode.findings_do_not_support, span=Span(start=len(nerves) + 1, end=len(letter)))
+    decision = _decision("Cervical CT scan", Outcome.upheld, [reason])
+    whole = Span(start=0, end=len(letter))
+    decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons == [
+        "Your doctor's notes did not show clear signs of a hurt nerve.",
+        "Your doctor's notes did not show warning signs of something badly wrong.",
+    ]

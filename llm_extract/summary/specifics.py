@@ -903,7 +903,13 @@ _BEFORE_ABSENT = re.compile(
     r"|yet)\b",
     re.I,
 )
-_AFTER_ABSENT = re.compile(r"[^.;,]{0,40}?\b(?:not|never|absent|negative|normal|intact|unremarkable)\b", re.I)
+_AFTER_ABSENT = re.compile(
+    r"(?:(?!\b(?:should|must|would|may|might|can|could|need|needs)\b)[^.;,]){0,40}?"
+    r"\b(?:not|never|absent|negative|normal|intact|unremarkable)\b",
+    re.I,
+)
+"""Absence said after the finding ("radiculopathy is not established"); a modal before it
+makes it a criterion ("radiculopathy should not be present"), not a finding."""
 
 
 def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
@@ -925,6 +931,9 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
     return None
 
 
+_NOWHERE = Span(start=0, end=0)
+_NEAR_WORDS = 6
+"""Words from the word of absence to the finding, at most, in a sentence no reason spans."""
 _CHANGE = re.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", re.I)
 _STUDIES = re.compile(
     r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|nerve\s+conduction|studies|study|corroborat\w*)\b", re.I
@@ -955,24 +964,28 @@ def _used(pattern: re.Pattern[str], letter: str, span: Span) -> bool:
 
 
 def findings(decision: Decision, reasons: list[Reason], letter: str | None, most: int) -> list[Missing]:
-    """Which findings the reviewer did not see, from the words of the item's findings reasons."""
-    if letter is None:
+    """Which findings the reviewer did not see: from the words of the item's findings reasons,
+    then from the rationale's other sentences that say something was lacking (not the
+    guidelines'), in the order the letter gives them ("The examination did not reveal any
+    neurological deficits. There are no red flag conditions noted." leads with the nerves)."""
+    places = [(r.span.start, r.span.end) for r in reasons if r.code is ReasonCode.findings_do_not_support]
+    if letter is None or not places:
         return []
-    found: list[Missing] = []
-    for reason in reasons:
-        if reason.code is not ReasonCode.findings_do_not_support:
-            continue
+    found: dict[str, Missing] = {}
+    reason_places = set(places)
+    for start, end in _then_lacking(places, letter, decision.spans.rationale):
         for key, pattern in _FINDINGS:
-            said = _absent(pattern, letter, reason.span)
-            if said is not None and key != "change" and _CHANGE.search(said.text):
+            said = _absent(pattern, letter, Span(start=start, end=end))
+            if said is None or (key != "change" and _CHANGE.search(said.text)):
                 continue  # "no new neurological deficit": a finding unchanged, not one absent
-            if said is not None and key == "nerve" and _STUDIES.search(said.text):
+            if (start, end) not in reason_places and len(said.text.split()) > _NEAR_WORDS:
+                continue  # outside the reasons, only "did not reveal any neurological deficits", close up
+            if key == "nerve" and _STUDIES.search(said.text):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
-            if said is not None and all(f.key != key for f in found):
-                found.append(Missing(key=key, words=said))
-                if len(found) == most:
-                    return found
-    return found
+            found.setdefault(key, Missing(key=key, words=said))
+    # Warning signs last: reviewers name them beside the finding a decision rests on (a normal
+    # nerve exam, no instability), rarely as that finding; two worker-view readers asked for it.
+    return sorted(found.values(), key=lambda m: (m.key == "red_flags", (m.words.span or _NOWHERE).start))[:most]
 
 
 _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
