@@ -274,8 +274,9 @@ WORDING_FINGERPRINTS = {
     # care "is not needed" (it may not be in this review); surgery "planned, or that you would want it";
     # bilateral, associated surgical service, arthroscopy, pre-op, post-op and chiropractic explained;
     # "no trouble sleeping" dropped (an audit found it wrong); what a medicine in the heading is for;
-    # "other care" as what the notes did not show; EMG "a test of the nerves that move your body"
-    "14": "0c0bfa868e9c61f6d93a3ef705fd4ff939f5cbbc407a57c0519cd7d83397e990",
+    # "other care" as what the notes did not show; EMG "a test of the nerves that move your body";
+    # no reason given for one more test: "why you need another test after the ones you had"
+    "14": "f8c83c90a9dc81a030cf650f61d12733d6ef425846c388bc1e373f85368de162",
 }
 
 

@@ -478,8 +478,8 @@ def test_missing_fact_is_named() -> None:
         (
             "X-ray of the spine: Upheld",
             "It is not clear what the clinical indication is for a repeat x-ray.",
-            "Your doctor's notes did not say why you need this care.",
-            "Las notas de su médico no decían por qué usted necesita este tratamiento.",
+            "Your doctor's notes did not say why you need another test after the ones you had.",
+            "Las notas de su médico no decían por qué necesita otro estudio después de los que ya tuvo.",
         ),
     ],
 )
@@ -996,3 +996,18 @@ def test_findings_are_said_in_the_letters_order_from_the_reason_and_the_other_se
         "Your doctor's notes did not show clear signs of a hurt nerve.",
         "Your doctor's notes did not show warning signs of something badly wrong.",
     ]
+
+
+def test_no_reason_given_for_one_more_test_says_so() -> None:
+    # "It is not clear what the clinical indication is for repeat lumbar x-ray": a worker reader
+    # of a real letter read "did not say why you need this care" as if nothing had been done.
+    rationale = "A lumbar x-ray was negative. It is not clear what the clinical indication is for repeat lumbar x-ray."
+    decision, letter = _grounded(
+        "X-ray of the lumbar spine", Outcome.upheld, rationale, ReasonCode.missing_documentation
+    )
+    en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert en == ["Your doctor's notes did not say why you need another test after the ones you had."]
+    rationale = "It is not clear what the clinical indication is for repeat therapy."
+    therapy, letter = _grounded("Physical therapy x 6", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    said = build_summary(Case(), [therapy], "en", letter=letter).items[0].reasons
+    assert said == ["Your doctor's notes did not say why you need this care."]

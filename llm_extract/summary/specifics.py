@@ -753,10 +753,22 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
             if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
                 keys.add(key)
+                if key == "why" and _again(decision, letter, start, end):
+                    key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
                 if len(found) == most:
                     return found
     return found
+
+
+_AGAIN = re.compile(r"\b(?:repeat(?:ed)?|again|another|second|additional)\b", re.I)
+
+
+def _again(decision: Decision, letter: str, start: int, end: int) -> bool:
+    """Whether a "no reason given" is for one more test: the care asked for is a study or a
+    picture, and the sentence asks why a repeat, another or an additional one (not always of
+    the same kind: "an additional diagnostic study" after nerve tests, for a wrist MRI)."""
+    return bool(_STUDIES.search(decision.service)) and bool(_AGAIN.search(letter, start, end))
 
 
 def _then_lacking(places: list[tuple[int, int]], letter: str, rationale: Span | None) -> Iterator[tuple[int, int]]:
@@ -936,7 +948,9 @@ _NEAR_WORDS = 6
 """Words from the word of absence to the finding, at most, in a sentence no reason spans."""
 _CHANGE = re.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", re.I)
 _STUDIES = re.compile(
-    r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|nerve\s+conduction|studies|study|corroborat\w*)\b", re.I
+    r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|studies|study|corroborat\w*|x-?rays?"
+    r"|scans?|ultrasound|radiographs?)\b",
+    re.I,
 )
 
 

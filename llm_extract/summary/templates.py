@@ -276,6 +276,7 @@ _EN = _Wording(
         "quantity": "Your doctor did not say how much of it you need.",
         "body_part": "Your doctor did not say which part of your body it is for.",
         "why": "Your doctor's notes did not say why you need this care.",
+        "why_again": "Your doctor's notes did not say why you need another test after the ones you had.",
     },
     findings={
         "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
@@ -420,6 +421,7 @@ _ES = _Wording(
         "quantity": "Su médico no dijo cuánto necesita usted.",
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
         "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
+        "why_again": "Las notas de su médico no decían por qué necesita otro estudio después de los que ya tuvo.",
     },
     findings={
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
