@@ -699,7 +699,14 @@ _LACK = Windowed(re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|a
 _GUIDELINE_WORDS = Windowed(re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I))
 
 
-def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
+def _lack_sentences(letter: str, rationale: Span) -> tuple[tuple[int, int], ...]:
+    """:func:`_sentences_lacking` of the rationale, once per item (the missing facts and the
+    findings both read them)."""
+    return _sentences_lacking(letter, rationale.start, rationale.end)
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) -> tuple[tuple[int, int], ...]:
     """Rationale sentences that say something was lacking, leaving out sentences about
     what a guideline asks for (a quoted criterion is not a finding about this worker).
 
@@ -709,12 +716,12 @@ def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
     it, so a match lies inside one sentence, with the same characters around it as when
     that sentence is searched alone. A sentence holds such words when a match starts in it.
     """
-    text = letter[rationale.start : rationale.end] + " "
+    text = letter[rationale_start:rationale_end] + " "
     low = _low(letter)
-    low = (low[rationale.start : rationale.end] if len(low) == len(letter) else lowered(text[:-1])) + " "
+    low = (low[rationale_start:rationale_end] if len(low) == len(letter) else lowered(text[:-1])) + " "
     lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low)]
     if not lacks:
-        return []
+        return ()
     # Sentence i is [ends[i - 1], ends[i]) (the first starts at 0); text after the last is none.
     ends = [m.end() for m in _PERIOD.finditer(text)]
     if ends and ends[-1] == len(text):
@@ -727,8 +734,8 @@ def _lack_sentences(letter: str, rationale: Span) -> list[tuple[int, int]]:
         start, end = ends[i - 1] if i else 0, ends[i]
         g = bisect.bisect_left(cues, start)
         if not (g < len(cues) and cues[g] < end):
-            found.append((rationale.start + start, rationale.start + end))
-    return found
+            found.append((rationale_start + start, rationale_start + end))
+    return tuple(found)
 
 
 _PERIOD = re.compile(r"\.(?:\s|$)")
@@ -868,10 +875,22 @@ def home_program(decision: Decision, letter: str | None) -> Quote | None:
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
     low = _low(letter)
-    if len(low) == len(letter) and not any(low.find(w, span.start, span.end) >= 0 for w in _HOME_WORDS):
-        return None  # none of the pattern's first words: most rationales, at a few C-level finds each
-    for m in _HOME_PROGRAM.finditer(letter, span.start, span.end):
-        if not _NOT_BEFORE.search(letter, max(span.start, m.start() - 16), m.start()):
+    if len(low) != len(letter):
+        return _first_home_program(letter, span.start, span.end)
+    # The pattern runs only around its first words (a few C-level finds over the rationale).
+    for word in _HOME_WORDS:
+        at = low.find(word, span.start, span.end)
+        while at >= 0:
+            found = _first_home_program(letter, max(span.start, at - 24), min(span.end, at + 160))
+            if found is not None:
+                return found
+            at = low.find(word, at + 1, span.end)
+    return None
+
+
+def _first_home_program(letter: str, start: int, end: int) -> Quote | None:
+    for m in _HOME_PROGRAM.finditer(letter, start, end):
+        if not _NOT_BEFORE.search(letter, max(start, m.start() - 16), m.start()):
             return quote(letter, m.start(), m.end())
     return None
 
@@ -943,6 +962,19 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
     return None
 
 
+_FINDING_WORDS: dict[str, tuple[str, ...]] = {
+    "red_flags": ("flag",),
+    "nerve_pain": ("neuropathic", "neuralgia"),
+    "nerve": ("radicul", "neuro", "nerve"),
+    "spasm": ("spasm",),
+    "stomach": ("gastrointestinal", "gi ", "gi\n", "dyspepsia"),
+    "instability": ("instability", "unstable"),
+    "function": ("functional",),
+    "change": ("change", "worsening"),
+}
+"""Lower-case words one of which every match of each :data:`_FINDINGS` pattern holds."""
+_ANCHOR_KEY = {word: key for key, words in _FINDING_WORDS.items() for word in words}
+_ANCHORS = re.compile("|".join(re.escape(w) for w in sorted(_ANCHOR_KEY, key=len, reverse=True)))
 _NOWHERE = Span(start=0, end=0)
 _NEAR_WORDS = 6
 """Words from the word of absence to the finding, at most, in a sentence no reason spans."""
@@ -987,8 +1019,13 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
         return []
     found: dict[str, Missing] = {}
     reason_places = set(places)
+    low = _low(letter)
+    aligned = len(low) == len(letter)
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
+        named = {_ANCHOR_KEY[m.group()] for m in _ANCHORS.finditer(low, start, end)} if aligned else None
         for key, pattern in _FINDINGS:
+            if named is not None and key not in named:
+                continue  # one pass over the sentence for every finding's words: most name few findings
             said = _absent(pattern, letter, Span(start=start, end=end))
             if said is None or (key != "change" and _CHANGE.search(said.text)):
                 continue  # "no new neurological deficit": a finding unchanged, not one absent
