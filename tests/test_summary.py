@@ -276,7 +276,7 @@ WORDING_FINGERPRINTS = {
     # "no trouble sleeping" dropped (an audit found it wrong); what a medicine in the heading is for;
     # "other care" as what the notes did not show; EMG "a test of the nerves that move your body";
     # no reason given for one more test: "why you need another test after the ones you had"
-    "14": "f8c83c90a9dc81a030cf650f61d12733d6ef425846c388bc1e373f85368de162",
+    "14": "a8b100bfcf8af783899936378bf7231f445fed930a55b42ed58aca4539c6170d",
 }
 
 

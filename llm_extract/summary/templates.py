@@ -359,7 +359,7 @@ _ES = _Wording(
         ReasonCode.no_functional_improvement: (
             "Las notas de su médico no muestran que la atención anterior le haya ayudado a hacer más en su vida diaria."
         ),
-        ReasonCode.exceeds_guideline_limits: "Su médico pidió más atención de la que permiten las guías médicas.",
+        ReasonCode.exceeds_guideline_limits: "Su médico pidió más atención de la que recomiendan las guías médicas.",
         ReasonCode.not_recommended: "Las guías médicas no recomiendan este tratamiento.",
         ReasonCode.missing_documentation: (
             "Las notas de su médico no daban suficientes datos para mostrar que usted lo necesita."
