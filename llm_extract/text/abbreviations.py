@@ -34,6 +34,65 @@ class Abbreviation:
     ("EMG/NCV of the legs" in the heading, "nerve conduction studies" in the rationale)."""
 
 
+_MEDICINE_SENTENCES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "opioid",
+        "opioid",
+        "This is an opioid: a strong pain medicine.",
+        "Es un opioide: una medicina fuerte para el dolor.",
+    ),
+    (
+        "NSAID",
+        "NSAID",
+        "This is an NSAID: a medicine for pain and swelling.",
+        "Es un antiinflamatorio (NSAID): una medicina para el dolor y la hinchazón.",
+    ),
+    (
+        "muscle relaxant",
+        "relaxant",
+        "This medicine is for muscle spasms.",
+        "Esta medicina es para los espasmos de los músculos.",
+    ),
+    (
+        "benzodiazepine",
+        "benzodiazepine",
+        "This is a benzodiazepine: a medicine for worry or for sleep.",
+        "Es una benzodiacepina: una medicina para la ansiedad o para dormir.",
+    ),
+    ("sleep medicine", "sleep-medicine", "This is a sleep medicine.", "Es una medicina para dormir."),
+    (
+        "nerve pain medicine",
+        "nerve-pain-medicine",
+        "This medicine is often used for nerve pain.",
+        "Esta medicina se usa a menudo para el dolor de nervios.",
+    ),
+    (
+        "stomach medicine",
+        "stomach-medicine",
+        "This medicine protects your stomach.",
+        "Esta medicina protege el estómago.",
+    ),
+    (
+        "skin pain medicine",
+        "skin-pain-medicine",
+        "This is a pain medicine you put on your skin.",
+        "Es una medicina para el dolor que se pone en la piel.",
+    ),
+    (
+        "nausea medicine",
+        "nausea-medicine",
+        "This medicine helps when you feel sick to your stomach.",
+        "Esta medicina ayuda cuando usted tiene náuseas.",
+    ),
+)
+"""What a medicine in a service name is, by its kind (:data:`~llm_extract.text.lexicon.CARE_KINDS`,
+:data:`~llm_extract.text.lexicon.MEDICINE_KINDS`): kind, the term it is filed under, English, Spanish."""
+_KINDS = {**CARE_KINDS, **MEDICINE_KINDS}
+_MEDICINE_ENTRIES = tuple(
+    Abbreviation("(?i:" + _KINDS[kind] + ")", term, en, es) for kind, term, en, es in _MEDICINE_SENTENCES
+)
+
+
 ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(
         r"\bMRI\b",
@@ -181,60 +240,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
         "La quiropráctica es cuando un médico mueve y empuja su espalda o su cuello con las manos.",
     ),
-    Abbreviation(
-        "(?i:" + CARE_KINDS["opioid"] + ")",
-        "opioid",
-        "This is an opioid: a strong pain medicine.",
-        "Es un opioide: una medicina fuerte para el dolor.",
-    ),
-    Abbreviation(
-        "(?i:" + CARE_KINDS["NSAID"] + ")",
-        "NSAID",
-        "This is an NSAID: a medicine for pain and swelling.",
-        "Es un antiinflamatorio (NSAID): una medicina para el dolor y la hinchazón.",
-    ),
-    Abbreviation(
-        "(?i:" + CARE_KINDS["muscle relaxant"] + ")",
-        "relaxant",
-        "This medicine is for muscle spasms.",
-        "Esta medicina es para los espasmos de los músculos.",
-    ),
-    Abbreviation(
-        "(?i:" + CARE_KINDS["benzodiazepine"] + ")",
-        "benzodiazepine",
-        "This is a benzodiazepine: a medicine for worry or for sleep.",
-        "Es una benzodiacepina: una medicina para la ansiedad o para dormir.",
-    ),
-    Abbreviation(
-        "(?i:" + CARE_KINDS["sleep medicine"] + ")",
-        "sleep-medicine",
-        "This is a sleep medicine.",
-        "Es una medicina para dormir.",
-    ),
-    Abbreviation(
-        "(?i:" + MEDICINE_KINDS["nerve pain medicine"] + ")",
-        "nerve-pain-medicine",
-        "This medicine is often used for nerve pain.",
-        "Esta medicina se usa a menudo para el dolor de nervios.",
-    ),
-    Abbreviation(
-        "(?i:" + MEDICINE_KINDS["stomach medicine"] + ")",
-        "stomach-medicine",
-        "This medicine protects your stomach.",
-        "Esta medicina protege el estómago.",
-    ),
-    Abbreviation(
-        "(?i:" + MEDICINE_KINDS["skin pain medicine"] + ")",
-        "skin-pain-medicine",
-        "This is a pain medicine you put on your skin.",
-        "Es una medicina para el dolor que se pone en la piel.",
-    ),
-    Abbreviation(
-        "(?i:" + MEDICINE_KINDS["nausea medicine"] + ")",
-        "nausea-medicine",
-        "This medicine helps when you feel sick to your stomach.",
-        "Esta medicina ayuda cuando usted tiene náuseas.",
-    ),
+    *_MEDICINE_ENTRIES,
     Abbreviation(
         r"\bDOS\b",
         "DOS",
