@@ -57,7 +57,7 @@ Lang = LangCode
 #: At most this many reason sentences per item: the main reason, not the rationale.
 _MAX_REASONS = 2
 #: At most this many "your doctor's notes did not say ..." sentences per item.
-_MAX_MISSING = 2
+_MAX_MISSING = 3
 
 #: Reasons that can explain each outcome. Another backend could attach a denial
 #: reason to an approved item; showing it would contradict the status line.
