@@ -80,7 +80,7 @@ def test_table_shows_plain_reasons_the_approved_part_and_follows_lang() -> None:
     assert code == 0
     flat = " ".join(out.replace("│", " ").split())
     assert not [c for c in ReasonCode if c.value in out]
-    assert "probó" in flat and "inyecciones" in flat  # other_treatment_first, the care named, in Spanish
+    assert "probado" in flat and "inyecciones" in flat  # other_treatment_first, the care named, in Spanish
     assert "Ya aprobado" in flat and "#20)." in flat  # cells wrap: the words are checked, not the line
     assert "medicamento, #60 (Norco" in flat  # the parts of a partly approved request are named in Spanish
     assert "No aprobado" in flat and "APROBADO" in flat

@@ -275,8 +275,9 @@ WORDING_FINGERPRINTS = {
     # bilateral, associated surgical service, arthroscopy, pre-op, post-op and chiropractic explained;
     # "no trouble sleeping" dropped (an audit found it wrong); what a medicine in the heading is for;
     # "other care" as what the notes did not show; EMG "a test of the nerves that move your body";
-    # no reason given for one more test: "why you need another test after the ones you had"
-    "14": "a8b100bfcf8af783899936378bf7231f445fed930a55b42ed58aca4539c6170d",
+    # no reason given for one more test: "why you need another test after the ones you had"; Spanish
+    # wording corrected by a native-speaker review (subjunctive, agreement, facts the English states)
+    "14": "48a7769751a848c8661fbd2aac34fc3df4877c6aaf483a30c90c5a6c8481d3a6",
 }
 
 

@@ -82,7 +82,7 @@ def test_headline_never_says_all_the_care_is_approved_beside_care_the_worker_alr
     refused = _decision("Wound nurse", Outcome.upheld).model_copy(update={"index": 3})
     headlines = {
         "en": "You already have some of the care in your review, or approval for it. This review did not change that.",
-        "es": "Usted ya tiene una parte de la atención de su revisión, o la aprobación para ella.",
+        "es": "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla.",
     }
     for lang, lead in headlines.items():
         alone = build_summary(Case(), [duplicate, approved], lang)  # type: ignore[arg-type]
@@ -413,7 +413,7 @@ def test_missing_fact_is_named() -> None:
             "MRI of the knee: Upheld",
             "There is no documentation that the patient would consider surgical intervention.",
             "Your doctor's notes did not show that surgery is planned, or that you would want it.",
-            "Las notas de su médico no mostraban que se planea una operación, ni que usted la quiera.",
+            "Las notas de su médico no mostraban que hubiera una operación planeada, ni que usted quisiera operarse.",
         ),
         (
             "Topical cream: Upheld",
@@ -421,8 +421,8 @@ def test_missing_fact_is_named() -> None:
             "medications.",
             # the ground (other care first) names the care, and its missing record is not said twice
             "Your doctor's notes did not show that you tried medicines you take by mouth first and it did not help.",
-            "Las notas de su médico no mostraban que usted probó medicinas que se toman por la boca antes y que no le "
-            "ayudó.",
+            "Las notas de su médico no mostraban que usted hubiera probado medicinas que se toman por la boca antes "
+            "y que eso no le hubiera ayudado.",
         ),
         (
             "MRI of the shoulder: Upheld",
@@ -472,14 +472,14 @@ def test_missing_fact_is_named() -> None:
             # "in adjunct to a program": said as what the worker would do, which a new request can show
             "Your doctor's notes did not show that you would use this along with physical therapy or working out "
             "to get stronger.",
-            "Las notas de su médico no mostraban que usted lo usaría junto con terapia física o ejercicios para "
-            "ponerse más fuerte.",
+            "Las notas de su médico no mostraban que usted lo fuera a usar junto con terapia física o ejercicios "
+            "para ponerse más fuerte.",
         ),
         (
             "X-ray of the spine: Upheld",
             "It is not clear what the clinical indication is for a repeat x-ray.",
             "Your doctor's notes did not say why you need another test after the ones you had.",
-            "Las notas de su médico no decían por qué necesita otro estudio después de los que ya tuvo.",
+            "Las notas de su médico no decían por qué usted necesita otro estudio después de los que ya se hizo.",
         ),
     ],
 )
@@ -687,7 +687,7 @@ def test_body_parts_and_contrast_in_a_service_name_are_explained() -> None:
     assert english.readability.hard_words == []
     spanish = build_summary(Case(), [_decision(mri, Outcome.upheld)], "es").text
     assert "Cervical quiere decir del cuello." in spanish
-    assert "Without contrast (sin contraste) quiere decir que no le ponen un tinte en el cuerpo" in spanish
+    assert "Without contrast (sin contraste) quiere decir que no le ponen ningún tinte en el cuerpo" in spanish
     # Each word its own sentence, in the order the letters write them (capitals too).
     both = build_summary(Case(), [_decision("MRI LUMBAR SPINE with and without Contrast", Outcome.upheld)], "en")
     assert both.text.split("\n\n")[1].splitlines()[-4:] == [
@@ -822,7 +822,9 @@ def test_other_care_first_names_the_care_in_plain_words_in_both_languages() -> N
     en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert en[0].startswith("Your doctor's notes did not show that you tried physical therapy and shots first")
-    assert es[0].startswith("Las notas de su médico no mostraban que usted probó terapia física e inyecciones antes")
+    assert es[0].startswith(
+        "Las notas de su médico no mostraban que usted hubiera probado terapia física e inyecciones antes"
+    )
 
 
 def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() -> None:

@@ -316,10 +316,11 @@ _ES = _Wording(
     headline_some="Una parte de la atención de su revisión fue aprobada y otra no.",
     headline_empty="No pudimos encontrar las decisiones en esta carta. Por favor, lea la carta.",
     headline_already_all=(
-        "Usted ya tiene la atención de esta revisión, o la aprobación para ella. Esta revisión no cambió eso."
+        "Usted ya recibió la atención de esta revisión, o ya tiene la aprobación para recibirla. "
+        "Esta revisión no cambió eso."
     ),
     headline_already_some=(
-        "Usted ya tiene una parte de la atención de su revisión, o la aprobación para ella. "
+        "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla. "
         "Esta revisión no cambió eso."
     ),
     headline_rest_all="El resto fue aprobado.",
@@ -366,11 +367,11 @@ _ES = _Wording(
         ),
         ReasonCode.findings_do_not_support: "Su examen médico no mostró que usted necesite este tratamiento.",
         ReasonCode.other_treatment_first: (
-            "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó."
+            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
+            "y que eso no le hubiera ayudado."
         ),
         ReasonCode.related_item_not_approved: (
-            "El revisor vio que el tratamiento principal al que va unido no se necesita. Por eso esto tampoco se "
-            "necesita."
+            "El revisor vio que la atención que va con esto no se necesita. Por eso esto tampoco se necesita."
         ),
         ReasonCode.approved_trial_pending: (
             "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
@@ -407,34 +408,43 @@ _ES = _Wording(
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
         "side_effects": "Las notas de su médico no decían si el medicamento le causa problemas.",
-        "surgery": "Las notas de su médico no mostraban que se planea una operación, ni que usted la quiera.",
+        "surgery": (
+            "Las notas de su médico no mostraban que hubiera una operación planeada, ni que usted quisiera operarse."
+        ),
         "pills": "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
         "home_trial": "Las notas de su médico no mostraban que usted lo probó en casa primero.",
-        "tried_first": "Las notas de su médico no mostraban que usted probó otra atención antes y que no le ayudó.",
+        "tried_first": (
+            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
+            "y que eso no le hubiera ayudado."
+        ),
         "imaging": "Las notas de su médico no decían qué mostraron las radiografías de antes.",
         "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
         "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
         "program": (
-            "Las notas de su médico no mostraban que usted lo usaría junto con terapia física o ejercicios para "
-            "ponerse más fuerte."
+            "Las notas de su médico no mostraban que usted lo fuera a usar junto con terapia física o ejercicios "
+            "para ponerse más fuerte."
         ),
         "quantity": "Su médico no dijo cuánto necesita usted.",
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
         "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
-        "why_again": "Las notas de su médico no decían por qué necesita otro estudio después de los que ya tuvo.",
+        "why_again": (
+            "Las notas de su médico no decían por qué usted necesita otro estudio después de los que ya se hizo."
+        ),
     },
     findings={
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
-        "nerve_study": "Ningún estudio de imágenes ni prueba de nervios en sus notas mostró un nervio dañado.",
+        "nerve_study": "Ninguna imagen ni prueba de los nervios en su expediente médico mostró un nervio dañado.",
         "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
-        "spasm": "Las notas de su médico no mostraban espasmos en los músculos.",
+        "spasm": "Las notas de su médico no mostraban espasmos de los músculos.",
         "stomach": "Las notas de su médico no mostraban problemas del estómago, ni un riesgo alto de tenerlos.",
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
         "function": "Las notas de su médico no mostraban que le cueste usar esta parte de su cuerpo.",
         "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
     },
-    care_first="Las notas de su médico no mostraban que usted probó {care} antes y que no le ayudó.",
+    care_first=(
+        "Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le hubiera ayudado."
+    ),
     care={
         "therapy": "terapia física",
         "shots": "inyecciones",

@@ -98,7 +98,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\bMRI\b",
         "MRI",
         "An MRI takes pictures of the inside of the body with a big magnet.",
-        "MRI es una resonancia magnética: un estudio que toma imágenes del interior del cuerpo.",
+        "MRI es una resonancia magnética: un estudio que usa un imán grande para tomar imágenes "
+        "del interior del cuerpo.",
         (("MRI", "magnetic resonance imaging"),),
     ),
     Abbreviation(
@@ -134,14 +135,14 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\bTENS\b",
         "TENS",
         "TENS is a small machine that sends weak electric power into the body to help with pain.",
-        "TENS es un aparato pequeño que manda una corriente eléctrica suave para aliviar el dolor.",
+        "TENS es un aparato pequeño que manda una corriente eléctrica suave al cuerpo para aliviar el dolor.",
         (("TENS", "transcutaneous electrical nerve stimulation"),),
     ),
     Abbreviation(
         r"\bEMS\b",
         "EMS",
         "EMS is a small machine that sends weak electric power into the body to help with pain.",
-        "EMS es un aparato pequeño que manda una corriente eléctrica suave para aliviar el dolor.",
+        "EMS es un aparato pequeño que manda una corriente eléctrica suave al cuerpo para aliviar el dolor.",
     ),
     Abbreviation(
         r"\bE-stim\b",
@@ -160,13 +161,13 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\bPT\s*/\s*PTT\b|\bPTT\b",
         "PT/PTT",
         "PT and PTT are blood tests that check how well your blood can stop bleeding.",
-        "PT y PTT son análisis de sangre que miden si su sangre puede detener un sangrado.",
+        "PT y PTT son análisis de sangre que miden qué tan bien su sangre puede detener un sangrado.",
     ),
     Abbreviation(
         r"\bPT\b(?!\s*/\s*PTT)",
         "PT/physical/therapy",
         "PT means physical therapy: care that helps you move better.",
-        "PT quiere decir terapia física.",
+        "PT quiere decir terapia física: atención que le ayuda a moverse mejor.",
         (("PT", "physical therapy"),),
     ),
     Abbreviation(
@@ -194,7 +195,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\bCBT\b",
         "CBT",
         "CBT is a kind of talk therapy that helps you change how you think and act.",
-        "CBT es una terapia de hablar que ayuda a cambiar cómo piensa y actúa (terapia cognitivo-conductual).",
+        "CBT es la terapia cognitivo-conductual: un tipo de terapia de conversación que le ayuda a "
+        "cambiar cómo piensa y cómo actúa.",
         (("CBT", "cognitive behavioral therapy"),),
     ),
     Abbreviation(
@@ -220,7 +222,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\b[Aa]rthroscop\w*|\bARTHROSCOP\w*",
         "Arthroscopy/arthroscopic",
         "Arthroscopy is surgery done through small cuts, with a tiny tool that lets the doctor see inside.",
-        "La artroscopia es una operación por cortes pequeños, con una herramienta que deja ver por dentro.",
+        "La artroscopia es una operación que se hace por cortes pequeños, con una herramienta muy "
+        "pequeña que le permite al médico ver por dentro.",
     ),
     Abbreviation(
         r"\b[Pp]re-?op(?:erative)?\b|\bPRE-?OP(?:ERATIVE)?\b",
@@ -238,7 +241,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\b[Cc]hiro(?:practic|practor)?\b|\bCHIRO(?:PRACTIC)?\b",
         "Chiropractic/chiro",
         "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
-        "La quiropráctica es cuando un médico mueve y empuja su espalda o su cuello con las manos.",
+        "La atención quiropráctica es cuando un médico le mueve y le presiona la espalda o el cuello con las manos.",
     ),
     *_MEDICINE_ENTRIES,
     Abbreviation(
@@ -253,7 +256,10 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
     Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
     Abbreviation(
-        r"\bESWT\b", "ESWT", "ESWT is care with strong sound waves.", "ESWT es un tratamiento con ondas de sonido."
+        r"\bESWT\b",
+        "ESWT",
+        "ESWT is care with strong sound waves.",
+        "ESWT es un tratamiento con ondas de sonido fuertes.",
     ),
     # Body parts and imaging words: letters write them in lower case, capitalised, or in capitals.
     Abbreviation(
@@ -292,7 +298,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\b[Ww]ithout\s+[Cc]ontrast\b|\bWITHOUT\s+CONTRAST\b",
         "without/contrast/dye",
         "Without contrast means no dye is put in your body for the pictures.",
-        "Without contrast (sin contraste) quiere decir que no le ponen un tinte en el cuerpo para las imágenes.",
+        "Without contrast (sin contraste) quiere decir que no le ponen ningún tinte en el cuerpo para las imágenes.",
     ),
     Abbreviation(
         r"(?<!\w)#\d",
