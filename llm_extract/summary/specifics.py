@@ -787,29 +787,31 @@ def _then_lacking(places: list[tuple[int, int]], letter: str, rationale: Span | 
 
 
 _ABRUPT = (
+    # Gaps are bounded ({0,200}): an unbounded lazy gap is tried from every cue word to the end
+    # of a sentence, quadratic on a hostile rationale of one long "sentence".
     # The letter's own advice first ("... should not be interpreted as a recommendation to
     # stop long-term opioids abruptly and the patient is advised to speak with their
     # treating physician"), then a quoted guideline saying the same ("should never be
     # abruptly discontinued").
     re.compile(
-        r"\brecommendation\s+to\s+(?:stop|discontinue)\b[^.]*?\babrupt(?:ly)?\b"
+        r"\brecommendation\s+to\s+(?:stop|discontinue)\b[^.]{0,200}?\babrupt(?:ly)?\b"
         r"|\badvised\s+to\s+(?:speak|talk|consult)\s+with\s+(?:their|his|her|the)\s+treating\s+"
         r"(?:physician|doctor|provider)\b",
         re.I,
     ),
     re.compile(
-        r"\b(?:not|never)\b[^.]*?\b(?:stop\w*|discontinu\w*)\b[^.]*?\babrupt(?:ly)?\b"
-        r"|\b(?:not|never)\b[^.]*?\babrupt(?:ly)?\s+(?:stop\w*|discontinu\w*)\b",
+        r"\b(?:not|never)\b[^.]{0,200}?\b(?:stop\w*|discontinu\w*)\b[^.]{0,200}?\babrupt(?:ly)?\b"
+        r"|\b(?:not|never)\b[^.]{0,200}?\babrupt(?:ly)?\s+(?:stop\w*|discontinu\w*)\b",
         re.I,
     ),
     # Advice to wean or taper, in the reviewer's words ("Weaning should be managed by the
     # prescribing physician", "a quantity was allowed for weaning", "tapering is advised to
     # avoid withdrawal"): the same danger, said without "abruptly".
     re.compile(
-        r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b[^.]*?\b(?:should|must|(?:is|are)\s+recommended|recommend\w*"
+        r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b[^.]{0,200}?\b(?:should|must|(?:is|are)\s+recommended|recommend\w*"
         r"|advis\w*|under\s+the\s+(?:direction|care|supervision)|managed|allow\w*|certified|authorized"
         r"|to\s+avoid\s+withdrawal)\b"
-        r"|\b(?:should|must|recommend\w*|advis\w*|allow\w*|certified|authorized|modified)\b[^.]*?"
+        r"|\b(?:should|must|recommend\w*|advis\w*|allow\w*|certified|authorized|modified)\b[^.]{0,200}?"
         r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b",
         re.I,
     ),

@@ -129,3 +129,18 @@ def test_reasons_sentence_splitter_shapes(unit: str, tail: str) -> None:
     """Quadratic in the reasons splitter before issue 9 (40k characters of one word: 37 s)."""
     ok, figures = grows_linearly(lambda k: letter_with("rationale", unit * (k // len(unit)) + tail), 2000)
     assert ok, figures
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Weaning should be managed, and it should ",  # the taper advice's cue words, no period
+        "there is no radiculopathy, and she has radiculopathy ",  # the findings' words of absence
+        "no trial of NSAIDs and she takes naproxen, and no physical therapy ",  # the care to try first
+        "should continue with a home exercise program but ",  # the home program's first words
+    ],
+)
+def test_summary_finders_on_one_long_sentence(unit: str) -> None:
+    """The taper advice's unbounded gaps were quadratic on a one-sentence rationale (1 MB: 250 s)."""
+    ok, figures = grows_linearly(lambda k: letter_with("rationale", unit * max(1, k // len(unit))), 4000)
+    assert ok, figures
