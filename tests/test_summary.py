@@ -277,7 +277,8 @@ WORDING_FINGERPRINTS = {
     # "other care" as what the notes did not show; EMG "a test of the nerves that move your body";
     # no reason given for one more test: "why you need another test after the ones you had"; Spanish
     # wording corrected by a native-speaker review (subjunctive, agreement, facts the English states)
-    "14": "48a7769751a848c8661fbd2aac34fc3df4877c6aaf483a30c90c5a6c8481d3a6",
+    # (the post-op explanation reads the shared text.lexicon.AFTER_SURGERY: "Post operative" too)
+    "14": "0515d2ed4164ca6f787e2dc80c292767c54a3d468ad845c3357e0b9dd9ccfc6e",
 }
 
 

@@ -23,7 +23,7 @@ from llm_extract.contract.models import Decision, Outcome, Quote, Reason, Reason
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.abbreviations import spelled_out
 from llm_extract.text.fold import fold_space
-from llm_extract.text.lexicon import CARE_KINDS, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
+from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
@@ -695,7 +695,9 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_functional_improvement})
 
 
-_LACK = Windowed(re.compile(r"\b(?:no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to)\b", re.I))
+_ABSENCE_WORDS = r"no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to"
+"""Words that say something is missing or not so (a regex alternation)."""
+_LACK = Windowed(re.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
 _GUIDELINE_WORDS = Windowed(re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I))
 
 
@@ -851,7 +853,7 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 
 _VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
-_AFTER_SURGERY = re.compile(r"\bpost[- ]?op(?:erative(?:ly)?)?\b|\bafter\s+surgery\b", re.I)
+_AFTER_SURGERY = re.compile(AFTER_SURGERY + r"|\bafter\s+surgery\b", re.I)
 
 _HOME_PROGRAM = re.compile(
     r"\b(?:well[\s-]+versed\s+in|(?:was|were|been|being|be)\s+taught|(?:be|been|was|were|being)\s+transitioned\s+to"
@@ -932,10 +934,10 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _BEFORE_ABSENT = re.compile(
-    r"\b(?:no|not|never|nor|neither|none|without|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*"
-    r"|yet)\b",
+    rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*|yet)\b",
     re.I,
 )
+"""The words of absence, and words that say a finding is absent or care untried."""
 _AFTER_ABSENT = re.compile(
     r"(?:(?!\b(?:should|must|would|may|might|can|could|need|needs)\b)[^.;,]){0,40}?"
     r"\b(?:not|never|absent|negative|normal|intact|unremarkable)\b",

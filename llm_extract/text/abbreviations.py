@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llm_extract.text.lexicon import CARE_KINDS, MEDICINE_KINDS
+from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS
 
 __all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
 
@@ -232,7 +232,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Pre-op quiere decir antes de una operación.",
     ),
     Abbreviation(
-        r"\b[Pp]ost-?op(?:erative)?\b|\bPOST-?OP(?:ERATIVE)?\b",
+        "(?i:" + AFTER_SURGERY + ")",
         "Post-op/post-operative",
         "Post-op means after surgery.",
         "Post-op quiere decir después de una operación.",

@@ -72,3 +72,7 @@ MEDICINE_KINDS: dict[str, str] = {
 }
 """Medicines letters ask for that :data:`CARE_KINDS` does not sort (it feeds the guideline
 limit's scope, which these would change): what each is for, to explain it to the worker."""
+
+AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
+"""Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
+case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
