@@ -279,6 +279,15 @@ WORDING_FINGERPRINTS = {
     # wording corrected by a native-speaker review (subjunctive, agreement, facts the English states)
     # (the post-op explanation reads the shared text.lexicon.AFTER_SURGERY: "Post operative" too)
     "14": "0515d2ed4164ca6f787e2dc80c292767c54a3d468ad845c3357e0b9dd9ccfc6e",
+    # 15: treatment words a worker may not know explained under the item (ultrasound, acupuncture,
+    # biofeedback, epidural and steroid spelled out, facet and medial branch, radiofrequency ablation,
+    # fluoroscopy, anesthesia, sedation, PRP, gel shots, spinal cord stimulator, sleep study,
+    # arthrogram, functional restoration, work hardening, partial hospitalization, psychological care,
+    # TOC, ortho, evaluation and consultation, pain management, meniscus, subacromial, decompression,
+    # carpal tunnel, rotator cuff, debridement, fusion, laminectomy and discectomy, LSO, orthotics,
+    # DME, cold therapy, CPM, compounded medicines, upper and lower extremities, SI joint, home health aide
+    # spelled out)
+    "15": "4a94ef31000d9d3f726561b5e687f95ca519f4bda2ad7049b04f904ccac22af5",
 }
 
 

@@ -773,7 +773,7 @@ def test_every_abbreviation_the_reason_rules_read_is_explained_to_the_worker() -
     for form in SERVICE_ABBREVIATIONS:
         assert any(re.search(a.pattern, f"Request for {form} x 1") for a in ABBREVIATIONS), form
     summary = build_summary(Case(), [_decision("Lumbar ESI at L4-5", Outcome.upheld)], "en")
-    assert "An ESI is a shot of medicine near the nerves of the spine." in summary.text
+    assert "An epidural shot (ESI) puts medicine near the nerves in your back or neck." in summary.text
 
 
 # ------------------------------------------------------------------ which finding, which care first
@@ -912,6 +912,67 @@ def test_service_words_workers_asked_about_are_explained_under_the_item(service:
     summary = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
     assert sentence in summary.text
     assert summary.readability.hard_words == []
+
+
+@pytest.mark.parametrize(
+    ("service", "sentences"),
+    [
+        # the words a worker reviewer of real letters did not understand (templates 14)
+        (
+            "TOC to ortho spine surgeon eval and treatment",
+            ("TOC means transfer of care", "An orthopedic (ortho) doctor", "An evaluation or consultation is a visit"),
+        ),
+        ("1 platelet rich plasma injection to left foot", ("uses a part of your own blood",)),
+        ("Ultrasound 1 times 8", ("Ultrasound uses sound waves.", "warm the body inside as a therapy")),
+        ("Partial Hospitalization day treatment", ("gives care at a hospital during the day", "You go home at night.")),
+        ("EMG/NCS of the bilateral upper extremities", ("Upper extremities means the arms and hands.",)),
+        ("Biofeedback, 6 sessions", ("Biofeedback uses a machine",)),
+        # spelled out, the abbreviations' treatments are explained too
+        ("Lumbar epidural steroid injection", ("An epidural shot (ESI)", "A steroid is a strong medicine")),
+        ("Cognitive behavioral therapy x 6", ("Cognitive behavioral therapy (CBT) is a kind of talk therapy",)),
+        ("Urine drug screen", ("is a urine test that shows which drugs",)),
+        ("Home health aide, 4 hours a day", ("A home health aide (HHA) is a helper who comes to your home.",)),
+        ("Right shoulder arthroscopy with subacromial decompression", ("Subacromial means", "Decompression is")),
+        ("Right knee arthroscopic partial medial meniscectomy", ("The meniscus is a cushion in the knee.",)),
+        ("Bilateral L4-5 medial branch blocks under fluoroscopic guidance", ("Facets are", "Fluoroscopy is")),
+        ("Associated surgical service: Cold therapy unit, 7 day rental", ("A cold therapy machine cools",)),
+        ("Compound cream: Flurbiprofen 20%, Lidocaine 5%", ("A compounded medicine is a mix of medicines",)),
+    ],
+)
+def test_treatment_words_a_worker_may_not_know_are_explained(service: str, sentences: tuple[str, ...]) -> None:
+    summary = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
+    for sentence in sentences:
+        assert sentence in summary.text, sentence
+    assert summary.readability.hard_words == []
+    spanish = build_summary(Case(), [_decision(service, Outcome.upheld)], "es").text
+    english = {a.en for a in glossary.abbreviations_in(service)}
+    assert all(a.es in spanish for a in glossary.abbreviations_in(service))
+    assert all(any(sentence in en for en in english) for sentence in sentences)
+
+
+def test_explanations_do_not_fire_on_look_alike_words() -> None:
+    # case-sensitive abbreviations stay whole words; spelled-out names need their own words
+    for service in ("Protocol review", "Infusion pump", "Consultant's report copy", "Ortho-K lenses"):
+        text = build_summary(Case(), [_decision(service, Outcome.upheld)], "en").text
+        assert not re.search(r"TOC means|A fusion is|An orthopedic", text), service
+    for service in ("Functional capacity evaluation", "Knee x-ray"):
+        text = build_summary(Case(), [_decision(service, Outcome.upheld)], "en").text
+        assert "An evaluation or consultation" not in text, service
+
+
+def test_every_explanation_uses_words_a_grade_6_reader_knows() -> None:
+    # The summary's hard-word check accepts an abbreviation's own words and the glossary's terms;
+    # every other word of an explanation must be on the familiar-word list.
+    from llm_extract.summary.templates import _ABBREVIATION_WORDS
+    from llm_extract.text.abbreviations import ABBREVIATIONS
+    from llm_extract.text.easy_words import hard_words
+
+    glossed = frozenset(w for term in glossary.TERMS["en"] for w in term.words())
+    for abbreviation in ABBREVIATIONS:
+        sentence = abbreviation.en
+        for name in glossary.NAMES:  # proper names and "magnet", left as they are
+            sentence = sentence.replace(name, " ")
+        assert hard_words(sentence, _ABBREVIATION_WORDS | glossed) == [], abbreviation.term
 
 
 def test_specific_sentences_an_audit_found_wrong_are_not_said() -> None:

@@ -171,39 +171,39 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         (("PT", "physical therapy"),),
     ),
     Abbreviation(
-        r"\bOT\b",
+        r"\bOT\b|(?i:\boccupational\s+therapy\b)",
         "OT/occupational/therapy",
         "OT means occupational therapy: help to do daily tasks again.",
         "OT quiere decir terapia ocupacional: ayuda para volver a hacer las tareas diarias.",
         (("OT", "occupational therapy"),),
     ),
     Abbreviation(
-        r"\bESI\b",
-        "ESI",
-        "An ESI is a shot of medicine near the nerves of the spine.",
-        "Una ESI es una inyección epidural: una inyección de medicina cerca de los nervios de la columna.",
+        r"\bESI\b|(?i:\bepidural\b)",
+        "ESI/epidural",
+        "An epidural shot (ESI) puts medicine near the nerves in your back or neck.",
+        "Una inyección epidural (ESI) pone medicina cerca de los nervios de la espalda o del cuello.",
         (("ESI", "epidural steroid injection"),),
     ),
     Abbreviation(
-        r"\bUDS\b",
-        "UDS/urine",
-        "A UDS is a urine test that shows which drugs are in your body.",
-        "Un UDS es un examen de orina que muestra qué drogas o medicinas hay en su cuerpo.",
+        r"\bUDS\b|(?i:\burine\s+drug\b|\bdrug\s+(?:screen|test)\w*)",
+        "UDS/urine/drug/screen",
+        "A drug screen (UDS) is a urine test that shows which drugs are in your body.",
+        "Un examen de drogas (UDS) es un examen de orina que muestra qué drogas o medicinas hay en su cuerpo.",
         (("UDS", "urine drug screen"),),
     ),
     Abbreviation(
-        r"\bCBT\b",
-        "CBT",
-        "CBT is a kind of talk therapy that helps you change how you think and act.",
-        "CBT es la terapia cognitivo-conductual: un tipo de terapia de conversación que le ayuda a "
+        r"\bCBT\b|(?i:\bcognitive\s+behavio\w+)",
+        "CBT/cognitive/behavioral",
+        "Cognitive behavioral therapy (CBT) is a kind of talk therapy that helps you change how you think and act.",
+        "La terapia cognitivo-conductual (CBT) es un tipo de terapia de conversación que le ayuda a "
         "cambiar cómo piensa y cómo actúa.",
         (("CBT", "cognitive behavioral therapy"),),
     ),
     Abbreviation(
-        r"\bHHA\b",
-        "HHA",
-        "An HHA is a home health aide: a helper who comes to your home.",
-        "Un HHA es un asistente de salud en el hogar: una persona que le ayuda en su casa.",
+        r"\bHHA\b|(?i:\bhome\s+health\s+aides?\b)",
+        "HHA/aide",
+        "A home health aide (HHA) is a helper who comes to your home.",
+        "Un asistente de salud en el hogar (HHA) es una persona que va a su casa para ayudarle.",
         (("HHA", "home health aide"),),
     ),
     Abbreviation(
@@ -243,6 +243,316 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
         "La atención quiropráctica es cuando un médico le mueve y le presiona la espalda o el cuello con las manos.",
     ),
+    # Treatments and tests named in words a worker may not know (spelled-out names, matched in
+    # any case): what each is, in the plainest words that stay true whatever the letter asks.
+    Abbreviation(
+        r"(?i:\bultrasound\b)",
+        "ultrasound",
+        "Ultrasound uses sound waves. It can take pictures inside the body, guide a needle, or warm the body "
+        "inside as a therapy.",
+        "El ultrasonido usa ondas de sonido. Puede tomar imágenes del interior del cuerpo, guiar una aguja o "
+        "calentar el cuerpo por dentro como terapia.",
+    ),
+    Abbreviation(
+        r"(?i:\bacupuncture\b)",
+        "acupuncture",
+        "Acupuncture is care with very thin needles put into the skin.",
+        "La acupuntura es un tratamiento con agujas muy finas que se meten en la piel.",
+    ),
+    Abbreviation(
+        r"(?i:\bbiofeedback\b)",
+        "biofeedback",
+        "Biofeedback uses a machine that shows you how tight your body is, so you can learn to let it go soft.",
+        "El biofeedback usa un aparato que le muestra qué tan tenso está su cuerpo, para que aprenda a relajarlo.",
+    ),
+    Abbreviation(
+        r"(?i:\binterferential\b|\bH-?wave\b)",
+        "interferential/H-wave",
+        "An interferential or H-wave machine sends weak electric power into the body to help with pain.",
+        "Un aparato interferencial o de onda H manda una corriente eléctrica suave al cuerpo para aliviar el dolor.",
+    ),
+    Abbreviation(
+        r"(?i:\binfrared\b)",
+        "infrared",
+        "Infrared therapy warms the body with a kind of light you cannot see.",
+        "La terapia infrarroja calienta el cuerpo con un tipo de luz que no se ve.",
+    ),
+    Abbreviation(
+        r"(?i:\bmanual\s+therapy\b)",
+        "manual/therapy",
+        "Manual therapy is care by hand: a trained person moves, pushes on or rubs the hurt part of your body.",
+        "La terapia manual es atención con las manos: una persona entrenada mueve, presiona o frota la parte "
+        "lastimada del cuerpo.",
+    ),
+    Abbreviation(
+        r"(?i:\btherapeutic\s+exercises?\b)",
+        "therapeutic/exercise",
+        "Therapeutic exercise means exercise that helps your body heal.",
+        "El ejercicio terapéutico quiere decir ejercicios especiales que ayudan a sanar su cuerpo.",
+    ),
+    Abbreviation(
+        r"(?i:\btraction\b)",
+        "traction",
+        "Traction gently pulls on your neck or back to make more room between the bones.",
+        "La tracción estira con cuidado el cuello o la espalda para dar más espacio entre los huesos.",
+    ),
+    Abbreviation(
+        r"(?i:\bmanipulation\b)",
+        "manipulation",
+        "Manipulation is when a trained person moves your back, neck or another part of your body by hand.",
+        "La manipulación es cuando una persona entrenada le mueve la espalda, el cuello u otra parte del cuerpo con "
+        "las manos.",
+    ),
+    Abbreviation(
+        r"(?i:\b(?:cortico)?steroids?\b|\bcortisone\b)",
+        "steroid/corticosteroid/cortisone",
+        "A steroid is a strong medicine that brings down swelling.",
+        "Un esteroide es una medicina fuerte que baja la hinchazón.",
+    ),
+    Abbreviation(
+        r"(?i:\btrigger[-\s]+points?\s+injections?\b)",
+        "trigger/point",
+        "A trigger point shot puts medicine into a tight, painful knot in the body.",
+        "Una inyección en un punto gatillo pone medicina en un nudo tenso y doloroso del cuerpo.",
+    ),
+    Abbreviation(
+        r"(?i:\bfacet\b|\bmedial\s+branch\b)",
+        "facet/medial/branch",
+        "Facets are the small places where the bones of your back fit together. A facet or medial branch shot puts "
+        "medicine there or at the small nerves close by.",
+        "Las facetas son los lugares pequeños donde se unen los huesos de la espalda. Una inyección en las facetas "
+        "o en la rama medial pone medicina ahí o en los nervios pequeños que están cerca.",
+    ),
+    Abbreviation(
+        r"(?i:\bnerve\s+blocks?\b)",
+        "nerve/block",
+        "A nerve block is a shot of medicine near a nerve to stop the pain for a while.",
+        "Un bloqueo nervioso es una inyección de medicina cerca de un nervio para quitar el dolor por un tiempo.",
+    ),
+    Abbreviation(
+        r"(?i:\bradiofrequency\b|\brhizotomy\b|\bneurotomy\b|\bablation\b)|\bRFA\b",
+        "radiofrequency/ablation/rhizotomy/neurotomy/RFA",
+        "Radiofrequency ablation uses heat on a small nerve so that it stops carrying pain.",
+        "La ablación por radiofrecuencia aplica calor a un nervio pequeño para que deje de transmitir el dolor.",
+    ),
+    Abbreviation(
+        r"(?i:\bfluoroscop\w*)",
+        "fluoroscopy/fluoroscopic",
+        "Fluoroscopy is a live x-ray the doctor watches to guide the needle.",
+        "La fluoroscopia es una radiografía en vivo que el médico mira para guiar la aguja.",
+    ),
+    Abbreviation(
+        r"(?i:\banesthe\w*|\banaesthe\w*)",
+        "anesthesia/anesthetic/anaesthesia",
+        "Anesthesia is medicine that stops pain or puts you to sleep for surgery or other care.",
+        "La anestesia es una medicina que quita el dolor o hace que usted se duerma para una operación u otro "
+        "tratamiento.",
+    ),
+    Abbreviation(
+        r"(?i:\bsedation\b)",
+        "sedation",
+        "Sedation is medicine that makes you sleepy and less worried during care.",
+        "La sedación es una medicina que le da sueño y le calma los nervios durante el tratamiento.",
+    ),
+    Abbreviation(
+        r"\bPRP\b|(?i:\bplatelet[-\s]+rich\s+plasma\b)",
+        "PRP/platelet/rich/plasma",
+        "A platelet rich plasma (PRP) shot uses a part of your own blood, put into the hurt part of your body to "
+        "help it heal.",
+        "Una inyección de plasma rico en plaquetas (PRP) usa una parte de su propia sangre, que se pone en la "
+        "parte lastimada del cuerpo para ayudarla a sanar.",
+    ),
+    Abbreviation(
+        r"(?i:\bviscosupplement\w*|\bhyalur\w*)",
+        "viscosupplementation/hyaluronic/gel",
+        "This shot puts a thick, slippery gel where two bones meet, like in the knee, to help them move more easily.",
+        "Esta inyección pone un gel espeso y resbaloso donde se unen dos huesos, como en la rodilla, para que se "
+        "muevan con más facilidad.",
+    ),
+    Abbreviation(
+        r"(?i:\bspinal\s+cord\s+stimulat\w*)|\bSCS\b",
+        "spinal/cord/stimulator/SCS",
+        "A spinal cord stimulator is a small machine put inside the body that sends weak electric power to the "
+        "spinal cord to help with pain.",
+        "Un estimulador de la médula espinal es un aparato pequeño que se pone dentro del cuerpo y manda una "
+        "corriente eléctrica suave a la médula espinal para aliviar el dolor.",
+    ),
+    Abbreviation(
+        r"(?i:\bpolysomnogra\w*|\bsleep\s+stud(?:y|ies)\b)",
+        "polysomnography/polysomnogram",
+        "A sleep study (polysomnography) checks your breathing and body while you sleep.",
+        "Un estudio del sueño (polisomnografía) revisa su respiración y su cuerpo mientras duerme.",
+    ),
+    Abbreviation(
+        r"(?i:\barthrogra\w*)",
+        "arthrogram/arthrography",
+        "An arthrogram is an x-ray or MRI taken after dye is put where the bones meet, like in the shoulder or knee.",
+        "Un artrograma es una radiografía o una resonancia que se toma después de poner un tinte donde se unen "
+        "los huesos, como en el hombro o la rodilla.",
+    ),
+    Abbreviation(
+        r"\b[BC]MP\b",
+        "BMP/CMP",
+        "A BMP or CMP is a blood test.",
+        "Un BMP o un CMP es un análisis de sangre.",
+    ),
+    Abbreviation(
+        r"(?i:\bfunctional\s+restoration\b|\bchronic\s+pain\s+(?:management\s+)?program\b"
+        r"|\b(?:multi|inter)disciplinary\b)",
+        "functional/restoration/multidisciplinary/interdisciplinary/program",
+        "A functional restoration program is daily care from a team of doctors and other helpers, to help you get "
+        "back to doing things.",
+        "Un programa de restauración funcional es atención diaria de un equipo de médicos y otros profesionales, "
+        "para ayudarle a volver a hacer sus actividades.",
+    ),
+    Abbreviation(
+        r"(?i:\bwork\s+(?:hardening|conditioning)\b)",
+        "hardening/conditioning",
+        "Work hardening or work conditioning is training that builds up your body for the tasks of your job.",
+        "El work hardening o work conditioning es un entrenamiento que fortalece su cuerpo para las tareas de su "
+        "trabajo.",
+    ),
+    Abbreviation(
+        r"(?i:\bpartial\s+hospitali[sz]ation\b)",
+        "partial/hospitalization/program",
+        "A partial hospitalization program gives care at a hospital during the day for worry, sadness or other "
+        "troubles of the mind. You go home at night.",
+        "Un programa de hospitalización parcial da atención en un hospital durante el día para la preocupación, la "
+        "tristeza u otros problemas de la mente. Usted vuelve a su casa en la noche.",
+    ),
+    Abbreviation(
+        r"(?i:\bpsych\b|\bpsycholog\w*|\bpsychotherap\w*|\bpsychiatr\w*)",
+        "psych/psychological/psychologist/psychology/psychotherapy/psychiatric/psychiatrist/psychiatry",
+        "Psychological care is help for worry, sadness and other troubles of the mind. Psychotherapy is talk therapy.",
+        "La atención psicológica es ayuda para la preocupación, la tristeza y otros problemas de la mente. "
+        "La psicoterapia es terapia de conversación.",
+    ),
+    Abbreviation(
+        r"\bTOC\b",
+        "TOC/transfer",
+        "TOC means transfer of care: another doctor takes over your care.",
+        "TOC quiere decir transferencia de atención (transfer of care): otro médico se encarga de su atención.",
+    ),
+    Abbreviation(
+        r"(?i:\bortho\b(?!-)|\borthop(?:a)?edic\w*)",
+        "ortho/orthopedic/orthopaedic/orthopedist",
+        "An orthopedic (ortho) doctor treats bones and the parts around them, like the knee or shoulder.",
+        "Un médico ortopedista (ortho) trata los huesos y las partes que los rodean, como la rodilla o el hombro.",
+    ),
+    Abbreviation(
+        r"(?i:\beval\b|\bconsult\w*|(?<!capacity )\bevaluation\b)",
+        "eval/evaluation/consult/consultation",
+        "An evaluation or consultation is a visit where a doctor checks you and says what care may help.",
+        "Una evaluación o consulta es una visita en la que un médico le revisa y le dice qué tratamiento le puede "
+        "ayudar.",
+    ),
+    Abbreviation(
+        r"(?i:\bpain\s+management\b)",
+        "pain/management",
+        "A pain management doctor treats pain that lasts a long time.",
+        "Un médico de manejo del dolor trata el dolor que dura mucho tiempo.",
+    ),
+    # Surgery words.
+    Abbreviation(
+        r"(?i:\bassistant\s+surgeon\b|\bsurgical\s+assistant\b)",
+        "assistant/surgeon/surgical",
+        "An assistant surgeon is a second doctor who helps during the surgery.",
+        "Un cirujano asistente es un segundo médico que ayuda durante la operación.",
+    ),
+    Abbreviation(
+        r"(?i:\bmenisc\w*)",
+        "meniscus/meniscectomy/meniscal",
+        "The meniscus is a cushion in the knee. A meniscectomy is surgery to take out a torn part of it.",
+        "El menisco es un cojín dentro de la rodilla. Una meniscectomía es una operación para quitar una parte "
+        "rota del menisco.",
+    ),
+    Abbreviation(
+        r"(?i:\bsubacromial\b)",
+        "subacromial",
+        "Subacromial means the space at the top of the shoulder, under the bone.",
+        "Subacromial quiere decir el espacio en la parte de arriba del hombro, debajo del hueso.",
+    ),
+    Abbreviation(
+        r"(?i:\bdecompression\b)",
+        "decompression",
+        "Decompression is surgery to make more room for a nerve or other soft part that is being pushed on.",
+        "La descompresión es una operación para dar más espacio a un nervio u otra parte blanda que está apretada.",
+    ),
+    Abbreviation(
+        r"(?i:\bcarpal\s+tunnel\b)",
+        "carpal/tunnel",
+        "The carpal tunnel is a narrow space at the base of the hand that a nerve passes through.",
+        "El túnel carpiano es un espacio estrecho en la base de la mano por donde pasa un nervio.",
+    ),
+    Abbreviation(
+        r"(?i:\brotator\s+cuff\b)",
+        "rotator/cuff",
+        "The rotator cuff is the set of bands that hold the top of your arm bone in the shoulder.",
+        "El manguito rotador es el grupo de músculos y tendones que sostiene la parte de arriba del hueso del brazo "
+        "en el hombro.",
+    ),
+    Abbreviation(
+        r"(?i:\bdebride\w*|\bchondroplasty\b)",
+        "debridement/chondroplasty",
+        "Debridement or chondroplasty is surgery to clean out or smooth damaged parts inside a knee, shoulder or hip.",
+        "El desbridamiento o la condroplastia es una operación para limpiar o alisar las partes dañadas dentro de "
+        "la rodilla, el hombro o la cadera.",
+    ),
+    Abbreviation(
+        r"(?i:\bfusion\b|\barthrodesis\b)",
+        "fusion/arthrodesis",
+        "A fusion is surgery that joins bones together so they do not move.",
+        "Una fusión es una operación que une huesos para que no se muevan.",
+    ),
+    Abbreviation(
+        r"(?i:\blamin(?:ectomy|otomy)\b|\b(?:micro)?dis[ck]ectomy\b|\bforaminotomy\b)",
+        "laminectomy/laminotomy/discectomy/microdiscectomy/foraminotomy",
+        "This surgery on the back or neck takes out a small part of bone or of the cushion between the bones, to "
+        "give a nerve more room.",
+        "Esta operación de la espalda o del cuello quita una parte pequeña de un hueso o del cojín entre los "
+        "huesos, para darle más espacio a un nervio.",
+    ),
+    # Equipment.
+    Abbreviation(
+        r"\bT?LSO\b",
+        "LSO/TLSO",
+        "An LSO or TLSO is a stiff belt worn to hold the back still.",
+        "Un LSO o TLSO es una faja firme que se usa para que la espalda no se mueva.",
+    ),
+    Abbreviation(
+        r"(?i:\borthos[ie]s\b|\borthotics?\b)",
+        "orthosis/orthoses/orthotic/orthotics",
+        "An orthosis or orthotic is something you wear to hold or help part of your body, like a knee holder or a "
+        "pad in your shoe.",
+        "Una ortesis es algo que se usa para sostener o apoyar una parte del cuerpo, como una rodillera o una "
+        "plantilla en el zapato.",
+    ),
+    Abbreviation(
+        r"\bDME\b|(?i:\bdurable\s+medical\s+equipment\b)",
+        "DME/durable/medical/equipment",
+        "DME means medical equipment you use at home, like a walker or a cane.",
+        "DME quiere decir equipo médico que se usa en casa, como una andadera o un bastón.",
+    ),
+    Abbreviation(
+        r"(?i:\bcold\s+therapy\b|\bcryotherapy\b)",
+        "cryotherapy/cold",
+        "A cold therapy machine cools the hurt part of your body, most often after surgery.",
+        "Un aparato de terapia de frío enfría la parte lastimada del cuerpo, por lo general después de una operación.",
+    ),
+    Abbreviation(
+        r"\bCPM\b|(?i:\bcontinuous\s+passive\s+motion\b)",
+        "CPM/continuous/passive/motion",
+        "A continuous passive motion (CPM) machine slowly bends your knee or another body part back and forth for "
+        "you, most often after surgery.",
+        "Una máquina de movimiento pasivo continuo (CPM) dobla y estira despacio su rodilla u otra parte del cuerpo "
+        "sin que usted tenga que moverla, por lo general después de una operación.",
+    ),
+    Abbreviation(
+        r"(?i:\bcompound(?:ed)?\b)",
+        "compound/compounded",
+        "A compounded medicine is a mix of medicines made just for you.",
+        "Una medicina compuesta es una mezcla de medicinas hecha solo para usted.",
+    ),
     *_MEDICINE_ENTRIES,
     Abbreviation(
         r"\bDOS\b",
@@ -256,10 +566,11 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
     Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
     Abbreviation(
-        r"\bESWT\b",
-        "ESWT",
-        "ESWT is care with strong sound waves.",
-        "ESWT es un tratamiento con ondas de sonido fuertes.",
+        r"\bESWT\b|(?i:\bshock\s*wave\b|\bextracorporeal\b)",
+        "ESWT/shockwave/extracorporeal",
+        "Shockwave therapy (ESWT) is care with strong sound waves sent into the body from outside.",
+        "La terapia de ondas de choque (ESWT) es un tratamiento con ondas de sonido fuertes que se mandan al "
+        "cuerpo desde afuera.",
     ),
     # Body parts and imaging words: letters write them in lower case, capitalised, or in capitals.
     Abbreviation(
@@ -285,6 +596,19 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "lumbosacral",
         "Lumbosacral means the low back.",
         "Lumbosacral quiere decir de la parte baja de la espalda.",
+    ),
+    Abbreviation(
+        r"(?i:\b(?:upper|lower)\s+extremit\w*)",
+        "extremity/extremities/upper/lower",
+        "Upper extremities means the arms and hands. Lower extremities means the legs and feet.",
+        "Upper extremities (extremidades superiores) quiere decir los brazos y las manos. Lower extremities "
+        "(extremidades inferiores) quiere decir las piernas y los pies.",
+    ),
+    Abbreviation(
+        r"(?i:\bsacroiliac\b)|\bSI\s+joints?\b",
+        "sacroiliac/SI",
+        "The sacroiliac (SI) is where the low back meets the hip bone.",
+        "La articulación sacroilíaca (SI) es donde la parte baja de la espalda se une con el hueso de la cadera.",
     ),
     Abbreviation(
         # "with and without contrast" asks for both kinds of pictures.
