@@ -51,7 +51,7 @@ def _english_sentences() -> list[str]:
     """Fixed English sentences long enough to be recognisable inside a Spanish text."""
     words = t._EN
     fixed = [v for v in vars(words).values() if isinstance(v, str)]
-    fixed += list(words.reasons.values()) + list(words.missing.values())
+    fixed += list(words.reasons.values()) + list(words.missing.values()) + list(words.for_medicine.values())
     fixed += [s.en for s in next_steps.STEPS]
     return [s.split("{")[0] for s in fixed if len(s.split("{")[0]) > 12]
 
@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     # missing-fact items, naming the fact
     limits = [[0, 0, 0], [0, 0, 0]]
     missing = [[0, 0], [0, 0]]
-    missing_words = set(t._EN.missing.values())
+    # a medicine's own sentences too, save its no-improvement one (the fixed ground, no fact named)
+    missing_words = set(t._EN.missing.values()) | {v for k, v in t._EN.for_medicine.items() if k != "gain"}
     for path in letters:
         text = path.read_text(encoding="utf-8")
         parsed = parse(text)

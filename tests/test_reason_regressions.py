@@ -278,3 +278,23 @@ def test_another_denied_medication_carries_this_one() -> None:
         ),
     )
     assert shown(item)[0][:1] == [R.related_item_not_approved]
+
+
+def test_an_items_own_name_with_with_is_not_another_denied_item() -> None:
+    # A worker-view reviewer of round 34: "The follow-up visit with the pain management physician
+    # is not medically necessary" closed a duplicate request; "with the ... physician is not"
+    # had been read as "with the surgery not approved", and the worker told the care it goes
+    # with was refused.
+    own = Item(
+        "Follow-up visit with pain management physician: Upheld",
+        rationale=(
+            "Periodic follow-up with the prescribing physician is appropriate. However, a follow-up visit with "
+            "the pain management physician was already authorized on 12/20/2016. The follow-up visit with the "
+            "pain management physician is not medically necessary."
+        ),
+    )
+    tied = Item(
+        "Post-operative sling: Upheld",
+        rationale="With the shoulder surgery not certified, the sling is not medically necessary.",
+    )
+    assert shown(own, tied) == [[R.already_authorized], [R.related_item_not_approved]]

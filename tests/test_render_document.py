@@ -58,7 +58,9 @@ def test_case_number_decision_date_and_approved_item(example: Extraction) -> Non
     text = to_text(example)
     assert "Case number: CM16-0000001\nDecision date: December 9, 2016\n" in text
     approved = example.summary.items[6]
-    assert approved.approved and f"- MRI of the right shoulder\n  Approved. {approved.reasons[0]}\n  An MRI " in text
+    # the reasons on one line (the reviewer's own words quoted after the fixed one), then the MRI's meaning
+    said = " ".join(approved.reasons)
+    assert approved.approved and f"- MRI of the right shoulder\n  Approved. {said}\n  An MRI " in text
     es = to_text(example, "es")
     assert "Número de caso: CM16-0000001\nFecha de la decisión: 9 de diciembre de 2016\n" in es
     surgery = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary.items[0]

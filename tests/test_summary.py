@@ -164,7 +164,7 @@ def test_documentation_reason_yields_to_the_specific_one_on_the_same_words() -> 
     item = build_summary(UNDATED, [both], "en").items[0]
     assert item.reasons == [
         "Your doctor's notes did not show that past care helped you do more in daily life.",
-        "What your doctor found when checking you did not show a need for this care.",
+        "Your doctor's notes did not show signs that you need this care.",
     ]
     alone = decision(1, "Chiropractic care", Outcome.upheld, [reason(ReasonCode.missing_documentation)])
     assert "enough facts" in build_summary(UNDATED, [alone], "en").items[0].reasons[0]
@@ -288,6 +288,10 @@ WORDING_FINGERPRINTS = {
     # DME, cold therapy, CPM, compounded medicines, upper and lower extremities, SI joint, home health aide
     # spelled out)
     "15": "4a94ef31000d9d3f726561b5e687f95ca519f4bda2ad7049b04f904ccac22af5",
+    # 16: a worker-view review of invented round 34: "Your doctor's notes did not show signs that you
+    # need this care." for findings (the records, not only the exam); "this medicine", not "past
+    # care", for a medicine the worker takes; no improvement said beside other missing facts
+    "16": "bcc5ceaf38a0b7c520a8756726909a7113d9509d54c1f9bb2baa8abeb4d8f166",
 }
 
 

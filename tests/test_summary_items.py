@@ -135,7 +135,7 @@ def test_care_had_before_as_a_second_ground_is_a_reason_not_the_verdict() -> Non
     item = summary.items[0]
     assert item.kind is SummaryItemKind.not_approved
     assert item.reasons == [
-        "What your doctor found when checking you did not show a need for this care.",
+        "Your doctor's notes did not show signs that you need this care.",
         "You already had this care before, or approval for it.",
     ]
     assert "already have approval" not in summary.headline
@@ -805,7 +805,7 @@ def test_a_findings_ground_says_which_finding_was_not_seen(rationale: str, said:
     )
     item = build_summary(Case(), [decision], "en", letter=letter).items[0]
     assert said in item.reasons[0]
-    assert "What your doctor found when checking you" not in " ".join(item.reasons)
+    assert "did not show signs that you need this care" not in " ".join(item.reasons)
     assert item.details and item.details[0].text.lower() in rationale.lower().replace(" \n", " ")
 
 
@@ -1074,3 +1074,166 @@ def test_no_reason_given_for_one_more_test_says_so() -> None:
     therapy, letter = _grounded("Physical therapy x 6", Outcome.upheld, rationale, ReasonCode.missing_documentation)
     said = build_summary(Case(), [therapy], "en", letter=letter).items[0].reasons
     assert said == ["Your doctor's notes did not say why you need this care."]
+
+
+# ------------------------------------------------------------------ round 34's worker-view review
+
+
+def test_a_fact_the_notes_hold_is_not_told_missing() -> None:
+    # "Pain scores with and without the medication are recorded, but ..." was told as "did not
+    # give your pain levels"; so was "pain scores of 7-8/10 were no better".
+    for rationale in (
+        "Pain scores with and without the medication are recorded, but the notes do not identify any activity "
+        "he can do because of it.",
+        "Pain scores of 7-8/10 were no better than those reported in September.",
+        "VAS and ODI have not changed since 04-2015.",
+    ):
+        decision, letter = _grounded(
+            "Norco 10/325mg #90",
+            Outcome.upheld,
+            rationale,
+            ReasonCode.no_functional_improvement,
+            ReasonCode.missing_documentation,
+        )
+        said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert "pain levels" not in said, rationale
+        assert "this medicine helped you" in said, rationale
+    # said missing where it is missing, or measured without the comparison
+    for rationale in (
+        "No pain scores were recorded with and without the medication.",
+        "There is no documentation of pain scores with and without medication.",
+    ):
+        decision, letter = _grounded("Norco 10/325mg #90", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+        said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert "your pain levels with and without this medicine" in said, rationale
+
+
+def test_the_verdict_names_no_missing_fact() -> None:
+    # "As such, the requested surgical intervention is not medically necessary." had told a worker
+    # refused a discectomy that the notes "did not show that surgery is planned"; "the request
+    # for a urine drug screen is not medically necessary", that drug tests were missing.
+    for service, verdict, wrong in (
+        (
+            "Left L5-S1 microdiscectomy",
+            "As such, the requested surgical intervention is not medically necessary.",
+            "surgery is planned",
+        ),
+        ("Urine drug screen", "The request for a urine drug screen is not medically necessary.", "the tests"),
+        (
+            "Functional restoration program, 160 hours",
+            "The functional restoration program is not medically necessary.",
+            "along with physical therapy",
+        ),
+    ):
+        rationale = f"There is no documentation of an epidural steroid injection. {verdict}"
+        decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.missing_documentation)
+        decision = decision.model_copy(
+            update={"reasons": [Reason(code=ReasonCode.missing_documentation, span=Span(start=0, end=58))]}
+        )
+        said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert wrong not in said, service
+
+
+def test_a_limit_the_request_is_within_is_not_said() -> None:
+    # "allow 12 visits over 12 weeks ... The 12 visits requested would exceed the initial course":
+    # "The medical guidelines allow 12 visits over 12 weeks" told the worker 12 of 12 was refused.
+    rationale = (
+        "The MTUS Postsurgical Treatment Guidelines allow 12 visits over 12 weeks after arthroscopic "
+        "meniscectomy, and the initial course of therapy is one half of that number. The 12 visits requested "
+        "would exceed the initial course."
+    )
+    decision, letter = _grounded(
+        "Postoperative physical therapy 2 times a week for 6 weeks",
+        Outcome.upheld,
+        rationale,
+        ReasonCode.exceeds_guideline_limits,
+    )
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert said[0].startswith("Your doctor asked for more care than the medical guidelines call for.")
+    # a limit the request is over is still said, with the amount asked
+    over = rationale.replace("The 12 visits requested", "The 16 visits requested").replace(
+        "would exceed the initial course", "would exceed this"
+    )
+    decision, letter = _grounded(
+        "Postoperative physical therapy", Outcome.upheld, over, ReasonCode.exceeds_guideline_limits
+    )
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert said[0].startswith("The medical guidelines allow 12 visits over 12 weeks.") and "16 visits" in " ".join(said)
+
+
+def test_a_medicine_the_worker_takes_is_this_medicine_not_past_care() -> None:
+    rationale = "There is no documentation of functional improvement with this medication."
+    for service, word in (("Tramadol 50mg #60", "this medicine"), ("Physical therapy x 6", "past care")):
+        decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.no_functional_improvement)
+        said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert word in said, service
+    decision, letter = _grounded("Tramadol 50mg #60", Outcome.upheld, rationale, ReasonCode.no_functional_improvement)
+    spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
+    assert "esta medicina" in spanish and "atención anterior" not in spanish
+
+
+def test_no_improvement_is_said_beside_other_missing_facts() -> None:
+    # Oxycodone refused for no better pain and no word on side effects showed only the side effects.
+    rationale = (
+        "Pain was no better despite continuous oxycodone usage. The provider did not comment on adverse effects."
+    )
+    whole = Span(start=0, end=len(rationale))
+    decision = _decision(
+        "Oxycodone 10mg #60",
+        Outcome.upheld,
+        [
+            Reason(code=ReasonCode.no_functional_improvement, span=Span(start=0, end=55)),
+            Reason(code=ReasonCode.missing_documentation, span=Span(start=56, end=len(rationale))),
+        ],
+    )
+    decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
+    said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
+    assert said[:2] == [
+        "Your doctor's notes did not show that this medicine helped you do more in daily life.",
+        "Your doctor's notes did not say if the medicine causes you problems.",
+    ]
+
+
+def test_an_item_no_rule_explains_quotes_the_reviewers_own_words() -> None:
+    # Round 34's reviewer found 8 items that only said "read the Decision rationale": the
+    # reviewer's last words about the case are quoted instead, never a guideline's or the verdict.
+    rationale = (
+        "Per the MTUS, a proton pump inhibitor may be added for a patient taking an NSAID who is at risk for "
+        "gastrointestinal events. The injured worker is 49 years old and no NSAID is on his current medication "
+        "list. The request is not medically necessary."
+    )
+    decision, letter = _grounded("Omeprazole 20mg #60", Outcome.upheld, rationale)
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0]
+    assert said.reasons == [
+        'The reviewer wrote: "The injured worker is 49 years old and no NSAID is on his current medication list."',
+        'To read all of it, see the part called "Decision rationale" for this care in your letter.',
+    ]
+    assert (
+        said.details[0].span is not None and letter[said.details[0].span.start : said.details[0].span.end] in rationale
+    )
+    spanish = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert spanish[0].startswith('El revisor escribió (en inglés): "The injured worker is 49')
+    # the clause before the verdict
+    given = (
+        "The MTUS limits its use. Given a tension-type headache pattern and no trial of preventive medication, "
+        "the request for Botox is not medically necessary."
+    )
+    decision, letter = _grounded("Botox injections", Outcome.upheld, given)
+    assert build_summary(Case(), [decision], "en", letter=letter).items[0].reasons[0] == (
+        'The reviewer wrote: "Given a tension-type headache pattern and no trial of preventive medication"'
+    )
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        "ODG recommends it for calcific tendinitis only. The request is not medically necessary.",  # guideline, verdict
+        "The Claims Administrator authorized an evaluation only, leaving the request IMR eligible. It is medically "
+        "necessary.",  # the review's own history
+        "Given the above documentation, the request is medically necessary.",  # says nothing alone
+    ],
+)
+def test_no_quote_of_a_guideline_the_verdict_or_the_reviews_history(rationale: str) -> None:
+    decision, letter = _grounded("Shockwave therapy", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any(r.startswith("The reviewer wrote") for r in reasons)

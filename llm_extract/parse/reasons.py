@@ -65,7 +65,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.22"
+REASONS_VERSION = "2.23"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -839,7 +839,10 @@ _RELATED = _cue(
     r"(?:not\s+(?:certified|approved|authorized)|denied|non-?certified)\b"
     r"|\b(?:the|that)\s+(?P<subject15>surgery|procedure|operation)\s+(?:it|this\s+\w+)\s+was\s+(?:requested|meant|ordered)\s+for\s+"
     r"(?:is|was|has\s+been)\s+not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
-    r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
+    # "With the surgery not certified": no finite verb ("with the pain management physician
+    # is not medically necessary" is this item's own name and verdict).
+    r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:(?!(?:is|are|was|were)\b)[\w/.-]+\s+){0,3}?"
+    r"(?!(?:is|are|was|were)\b)[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
     r"|authorized|medically\s+necessary)\b"
     r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
     r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"

@@ -485,7 +485,17 @@ def _asked(
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
+    found += [q for n, q in _stated_requests(letter, limit, sentences) if n > above]
+    digits = [q for q in found if q.text.isdigit()]
+    return (digits or found)[0] if found else None
+
+
+def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[int, int]]) -> list[tuple[int, Quote]]:
+    """The numbers a rationale sentence about this request gives as what was asked for ("the
+    12 visits requested would exceed"), outside the limit's own words and not care already had."""
+    patterns = _limits()
     low = _low(letter)
+    found: list[tuple[int, Quote]] = []
     for start, end in sentences:
         if not patterns.applied.search(letter, start, end, low):
             continue
@@ -493,11 +503,9 @@ def _asked(
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
             n = _value(m.group("n"))
             history = patterns.history.search(letter, max(start, m.start() - 40), m.start())
-            if inside or n is None or n <= above or history:
-                continue
-            found.append(quote(letter, m.start("n"), m.end("n")))
-    digits = [q for q in found if q.text.isdigit()]
-    return (digits or found)[0] if found else None
+            if not (inside or n is None or history):
+                found.append((n, quote(letter, m.start("n"), m.end("n"))))
+    return found
 
 
 #: "has had at least 24 physical therapy sessions", "completed 18 visits": care the worker
@@ -571,6 +579,12 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         return None
     asked = _asked(decision, letter, chosen.limit, chosen.high, sentences)
     had = _had(letter, chosen.limit, chosen.high, sentences)
+    stated = [n for n, _ in _stated_requests(letter, chosen.limit, sentences)]
+    if had is None and stated and max(stated) <= chosen.high and chosen.limit.amount.unit not in _TIME_UNIT_WORDS:
+        # "12 visits over 12 weeks ... the 12 visits requested would exceed the initial course":
+        # the request is within this limit, so it is not the one applied; saying it would tell
+        # the worker 12 of 12 was refused (care already had past it is the point, and is said).
+        return None
     return dataclasses.replace(
         chosen.limit, asked=asked, had=had[0] if had else None, had_at_least=had is not None and had[1]
     )
@@ -721,7 +735,7 @@ def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) ->
     text = letter[rationale_start:rationale_end] + " "
     low = _low(letter)
     low = (low[rationale_start:rationale_end] if len(low) == len(letter) else lowered(text[:-1])) + " "
-    lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low)]
+    lacks = [m.start() for m in _LACK.finditer(text, 0, len(text), low) if not _VERDICT.match(text, m.start())]
     if not lacks:
         return ()
     # Sentence i is [ends[i - 1], ends[i]) (the first starts at 0); text after the last is none.
@@ -741,6 +755,30 @@ def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) ->
 
 
 _PERIOD = re.compile(r"\.(?:\s|$)")
+_VERDICT = re.compile(r"not\s+(?:medically\s+)?(?:necessary|reasonable|appropriate)\b", re.I)
+"""The "not" of the verdict ("the requested surgical intervention is not medically necessary"):
+it says nothing was lacking, so the sentence's words are no missing fact."""
+_PRESENT = re.compile(
+    r"[^.;:,]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?"
+    r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
+    r"|\s+(?:of|at|was|were|were\s+at)?\s*\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
+    r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b",
+    re.I,
+)
+"""A fact the rationale says the records hold, just after its words: "pain scores with and
+without the medication are recorded, but ...", "pain scores of 7-8/10 were no better",
+"VAS and ODI have not changed" (measured, and no better)."""
+
+
+def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
+    """The words of ``m`` are said to be in the records (:data:`_PRESENT` after them) and no
+    word of absence comes before them in their clause ("no objective gains in function have
+    been recorded" lacks them)."""
+    if not _PRESENT.match(letter, m.end(), end):
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(letter, start, m.start()))
+    clause_start = breaks[-1].end() if breaks else start
+    return _BEFORE_ABSENT.search(letter, clause_start, m.start()) is None
 
 
 def missing(decision: Decision, reasons: list[Reason], letter: str | None, most: int | None = None) -> list[Missing]:
@@ -761,6 +799,14 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
             if key == "imaging" and pattern.search(decision.service):
                 continue  # the x-ray asked for is not an earlier x-ray the notes lacked
             if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
+                if _said_present(letter, m, start, end):
+                    # The notes have it ("pain scores ... are recorded, but"): the fact is
+                    # missing only where another mention says so.
+                    later = (
+                        n for n in pattern.finditer(letter, m.end(), end) if not _said_present(letter, n, start, end)
+                    )
+                    if (m := next(later, None)) is None:
+                        continue
                 keys.add(key)
                 if key == "why" and _again(decision, letter, start, end):
                     key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
@@ -1054,6 +1100,19 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
 _MEDICINES = frozenset({"swelling_pills", "nerve_pills", "relaxers", "oral"})
+_MEDICINE_NAMES = re.compile(
+    "|".join(CARE_KINDS[k] for k in ("opioid", "NSAID", "muscle relaxant", "benzodiazepine", "sleep medicine"))
+    + "|"
+    + "|".join(MEDICINE_KINDS.values())
+    + r"|\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|%)(?!\w)|\b(?:medications?|tablets?|capsules?|tabs?)\b",
+    re.I,
+)
+
+
+def is_medicine(service: str) -> bool:
+    """The care asked for is a medicine: a kind the lexicon knows, or a dose ("Fanatrex
+    25mg/ml"). Its benefit is said as "this medicine", not "past care"."""
+    return _MEDICINE_NAMES.search(service) is not None
 
 
 def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
@@ -1101,3 +1160,72 @@ def _may_match(words: FirstWords, letter: str, low: str, start: int, end: int) -
     """:meth:`FirstWords.may_match` of ``letter[start:end]``; True when lowering moved the
     letter's offsets (a combining dot), where the words cannot be looked for in place."""
     return len(low) != len(letter) or words.may_match(low, start, end)
+
+
+_CONCLUSION = re.compile(
+    r"\bmedically\s+(?:necessary|reasonable|appropriate)\b|\b(?:is|are)\s+(?:not\s+)?(?:certified|warranted)\b", re.I
+)
+"""A verdict: the sentence says what was decided, not why (its clause before the verdict may say why)."""
+_BEFORE_CONCLUSION = re.compile(
+    r"(?P<why>(?:given|because|since|as|with)\b[^.;]{12,}?),\s+(?:the|this|a|an|further|continued|additional)\b"
+    r"|(?P<ground>[^.;]{24,}?),?\s+(?:and\s+)?(?:therefore|thus|hence|so|as\s+such|consequently)\b"
+    r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
+    re.I,
+)
+_ABOUT_CASE = re.compile(
+    r"\b(?:patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case|records?|notes?"
+    r"|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies)\b",
+    re.I,
+)
+_GUIDELINE_FIRST = re.compile(
+    r"\W*(?:(?:per|according\s+to|under|in)\s+)?(?:the\s+)?(?:(?:CA\s+)?MTUS|ODG|ACOEM|Official\s+Disability|guidelines?"
+    r"|California)\b|[^.;]{0,80}\bguidelines?\s+(?:state|recommend|support|allow|indicate|note|say)",
+    re.I,
+)
+"""A sentence whose subject is a guideline: it reports the rule, not the case."""
+_PROCEDURE = re.compile(
+    r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|modified|modification|appeal\w*"
+    r"|denials?|original\s+request|prior\s+review\w*)\b",
+    re.I,
+)
+_ABOUT_PATIENT = re.compile(
+    r"\b(?:patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case)\b", re.I
+)
+_QUOTE_WORDS = 40
+"""A sentence longer than this is not quoted: a worker is sent to the letter instead."""
+_FEWEST_WORDS = 6
+"""Fewer words say nothing on their own ("Given the above documentation")."""
+_BACK = 3
+"""How many sentences from the end are read for the reviewer's own words."""
+
+
+def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
+    """The reviewer's own last words about this case, for an item whose grounds no rule names:
+    the clause before the verdict ("Given a tension-type headache pattern and no trial of
+    preventive medication, the request ... is not medically necessary"), else the last sentence
+    about the patient, the records or the request that does not only report a guideline. The
+    worker reads what the reviewer wrote instead of being sent to the letter with nothing."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None:
+        return None
+    for start, end in reversed(_sentences(letter, rationale.start, rationale.end)[-_BACK:]):
+        text = letter[start:end]
+        verdict = _CONCLUSION.search(text) is not None
+        if verdict:
+            m = _BEFORE_CONCLUSION.match(text)
+            if m is None:
+                continue  # the verdict alone
+            group = next(g for g in ("why", "ground", "first") if m.group(g))
+            start, end = start + m.start(group), start + m.end(group)
+        else:
+            end = start + len(text.rstrip())
+        said = letter[start:end]
+        # The clause that leads to this item's verdict is about this case whatever its words.
+        if not _FEWEST_WORDS <= len(said.split()) <= _QUOTE_WORDS or not (verdict or _ABOUT_CASE.search(said)):
+            continue
+        if _GUIDELINE_FIRST.match(said) and not _ABOUT_PATIENT.search(said):
+            continue  # what a guideline says, not what the reviewer found
+        if _PROCEDURE.search(said):
+            continue  # the review's own history ("the Claims Administrator authorized an evaluation only")
+        return quote(letter, start, end)
+    return None

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "15"
+TEMPLATES_VERSION = "16"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -148,6 +148,9 @@ class _Wording:
     """A limit's unit (the plural English word) as (one, more than one). English says
     "visits" for sessions and treatments too: the plainer word for the same thing."""
     missing: dict[str, str]
+    for_medicine: dict[str, str]
+    """Said instead when the care asked for is a medicine the worker takes ("this medicine",
+    not "past care"), by :attr:`missing` key, and ``"gain"`` for the no-improvement ground."""
     findings: dict[str, str]
     """What the reviewer did not find, by :data:`specifics._FINDINGS` key (instead of the general findings sentence)."""
     care_first: str
@@ -158,10 +161,14 @@ class _Wording:
     criteria_met_given: str
     """The approval of care already given (a retrospective request)."""
     taper: str
+    """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     home_program: str
     """Said under a "no" whose rationale expects the worker to go on at home, on their own."""
-    """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     see_rationale: str
+    reviewer_wrote: str
+    """Takes ``{words}``: the reviewer's own words, quoted, for an item no reason sentence fits."""
+    see_rest: str
+    """After the quoted words: where the rest of the reviewer's reasoning is."""
     next_heading: str
     legal_heading: str
 
@@ -217,9 +224,9 @@ _EN = _Wording(
         ReasonCode.exceeds_guideline_limits: "Your doctor asked for more care than the medical guidelines call for.",
         ReasonCode.not_recommended: "The medical guidelines do not call for this care.",
         ReasonCode.missing_documentation: "Your doctor's notes did not give enough facts to show you need it.",
-        ReasonCode.findings_do_not_support: (
-            "What your doctor found when checking you did not show a need for this care."
-        ),
+        # The records, not only the exam: a finding may be an image, a test, a medicine list
+        # or a risk the notes do not show ("no NSAID is on his current medication list").
+        ReasonCode.findings_do_not_support: "Your doctor's notes did not show signs that you need this care.",
         ReasonCode.other_treatment_first: (
             "Your doctor's notes did not show that other care was tried first and did not help."
         ),
@@ -278,6 +285,11 @@ _EN = _Wording(
         "why": "Your doctor's notes did not say why you need this care.",
         "why_again": "Your doctor's notes did not say why you need another test after the ones you had.",
     },
+    for_medicine={
+        "gain": "Your doctor's notes did not show that this medicine helped you do more in daily life.",
+        "improvement": "Your doctor's notes did not say how this medicine helped you.",
+        "pain": "Your doctor's notes did not give your pain levels with and without this medicine.",
+    },
     findings={
         "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
@@ -304,6 +316,8 @@ _EN = _Wording(
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
+    reviewer_wrote='The reviewer wrote: "{words}"',
+    see_rest='To read all of it, see the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
     legal_heading="Legal basis",
 )
@@ -365,7 +379,9 @@ _ES = _Wording(
         ReasonCode.missing_documentation: (
             "Las notas de su médico no daban suficientes datos para mostrar que usted lo necesita."
         ),
-        ReasonCode.findings_do_not_support: "Su examen médico no mostró que usted necesite este tratamiento.",
+        ReasonCode.findings_do_not_support: (
+            "Las notas de su médico no mostraban un problema de salud que necesite este tratamiento."
+        ),
         ReasonCode.other_treatment_first: (
             "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
             "y que eso no le hubiera ayudado."
@@ -431,6 +447,11 @@ _ES = _Wording(
             "Las notas de su médico no decían por qué usted necesita otro estudio después de los que ya se hizo."
         ),
     },
+    for_medicine={
+        "gain": "Las notas de su médico no muestran que esta medicina le haya ayudado a hacer más en su vida diaria.",
+        "improvement": "Las notas de su médico no decían cómo le ayudó esta medicina.",
+        "pain": "Las notas de su médico no daban su nivel de dolor con y sin esta medicina.",
+    },
     findings={
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
@@ -462,6 +483,8 @@ _ES = _Wording(
     ),
     home_program="El revisor espera que usted siga haciendo sus ejercicios en casa por su cuenta.",
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
+    reviewer_wrote='El revisor escribió (en inglés): "{words}"',
+    see_rest='Para leerlo todo, vea la parte llamada "Decision rationale" de este tratamiento en su carta.',
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
 )
@@ -674,6 +697,10 @@ class _Item:
     lines: list[str]
 
 
+_GAIN_KEYS = frozenset({"improvement", "pain"})
+"""Missing facts that say the care's benefit was not shown (they stand for "no functional improvement")."""
+
+
 def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writer) -> tuple[list[str], list[Quote]]:
     """Reason sentences: the letter's specifics when found, else the fixed sentence per code."""
     codes = _main_codes(decision)
@@ -681,6 +708,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
     sentences: list[str] = []
     details: list[Quote] = []
     found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
+    medicine = specifics.is_medicine(decision.service)
     for code in codes:
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
@@ -695,10 +723,19 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                 found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
                 if ReasonCode.other_treatment_first in codes:  # said once, by that ground
                     found = [m for m in found if m.key != "tried_first"]
+            if code is ReasonCode.no_functional_improvement and not any(m.key in _GAIN_KEYS for m in found):
+                # The facts found say what else was missing ("if the medicine causes you
+                # problems"), not that the care did not help: that ground is said too.
+                gain = words.for_medicine["gain"] if medicine else words.reasons[code]
+                if (sentence := out.say(gain)) not in sentences:
+                    sentences.append(sentence)
+                if ReasonCode.missing_documentation in codes:
+                    continue  # its facts are said under that code
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
-                        sentences.append(out.say(words.missing[m.key]))
+                        own = words.for_medicine.get(m.key) if medicine else None
+                        sentences.append(out.say(own or words.missing[m.key]))
                         details.append(m.words)
                 continue
         if named := _named_ground(code, decision, fitting, letter, words, out):
@@ -707,9 +744,18 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
                     sentences.append(sentence)
                     details.extend(quotes)
             continue
-        sentence = out.say(words.reasons[code])
+        fixed = words.for_medicine["gain"] if medicine and code is ReasonCode.no_functional_improvement else None
+        sentence = out.say(fixed or words.reasons[code])
         if sentence not in sentences:
             sentences.append(sentence)
+    # No rule names the ground (or only "you need this care"): the reviewer's own words.
+    if (not sentences or codes == [ReasonCode.criteria_met]) and (
+        quoted := specifics.reviewer_words(decision, letter)
+    ) is not None:
+        sentences.append(out.say(words.reviewer_wrote.format(words=quoted.text), quoted.text))
+        details.append(quoted)
+        if len(sentences) == 1:
+            sentences.append(out.say(words.see_rest))
     return sentences or [out.say(words.see_rationale)], details
 
 
