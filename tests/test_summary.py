@@ -292,6 +292,11 @@ WORDING_FINGERPRINTS = {
     # need this care." for findings (the records, not only the exam); "this medicine", not "past
     # care", for a medicine the worker takes; no improvement said beside other missing facts
     "16": "bcc5ceaf38a0b7c520a8756726909a7113d9509d54c1f9bb2baa8abeb4d8f166",
+    # 17: a worker-view review of invented round 35: a psychiatrist is a medical doctor (not talk
+    # therapy); each medicine of a mix said by its name; "did not show that the past care helped
+    # you"; spine levels, EKG/ECG, ER/XR/SR/XL, ODT, inpatient, skilled nursing, clearance, Botox,
+    # carpal tunnel release, more medicine names and kinds (mood, headache) explained
+    "17": "b7848c96063a601ca5f161dc1355af100b0faf153aafcc72a98ad70df8484c7c",
 }
 
 

@@ -402,7 +402,7 @@ def test_missing_fact_is_named() -> None:
         "There is lack of documentation of the number of prior physical therapy sessions.",
     )
     line = summarise(Letter([item]))[2].items[0]
-    assert "Your doctor's notes did not say how the past care helped you." in line.reasons
+    assert "Your doctor's notes did not show that the past care helped you." in line.reasons
     assert "Your doctor's notes did not say how many visits you already had." in line.reasons
 
 
@@ -1237,3 +1237,114 @@ def test_no_quote_of_a_guideline_the_verdict_or_the_reviews_history(rationale: s
     decision, letter = _grounded("Shockwave therapy", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert not any(r.startswith("The reviewer wrote") for r in reasons)
+
+
+# ------------------------------------------------------------------ round 35's worker-view review
+
+
+def test_each_medicine_of_a_mix_is_named() -> None:
+    # "This medicine is for muscle spasms." under a three-drug cream called the whole cream a
+    # muscle-spasm medicine; each kind is now said by the medicine's name.
+    service = "Flurbiprofen 20%/Baclofen 2%/Lidocaine 5% cream 240gm"
+    summary = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
+    for sentence in (
+        "Flurbiprofen is an NSAID: a medicine for pain and swelling.",
+        "Baclofen is for muscle spasms.",
+        "Lidocaine is a pain medicine you put on your skin.",
+    ):
+        assert sentence in summary.text
+    assert "This medicine" not in summary.text and summary.readability.hard_words == []
+    spanish = build_summary(Case(), [_decision(service, Outcome.upheld)], "es").text
+    assert "Baclofen es para los espasmos de los músculos." in spanish
+    # one medicine keeps "this"; a kind's own word is no name
+    one = build_summary(Case(), [_decision("Norco 10/325mg #90", Outcome.upheld)], "en").text
+    assert "This is an opioid: a strong pain medicine." in one
+    kinds = build_summary(Case(), [_decision("Topical NSAID with lidocaine", Outcome.upheld)], "en").text
+    assert "This is an NSAID" in kinds and "Topical is" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("service", "sentence"),
+    [
+        ("Psychiatric consultation for medication management", "A psychiatrist is a medical doctor for troubles"),
+        ("Bilateral transforaminal ESI at L4-5 and L5-S1", "Names like L4-L5 or C5-6 are spots between two bones"),
+        ("Associated surgical service: Pre-operative electrocardiogram", "An EKG or ECG (electrocardiogram)"),
+        ("Tramadol ER 150mg #30", "ER, XR, SR or XL means the pill lets out its medicine slowly"),
+        ("Ondansetron ODT 8mg #30", "ODT means a pill that melts in your mouth."),
+        ("Inpatient stay, 2 days", "Inpatient means you stay in the hospital, day and night."),
+        ("Home health skilled nursing visits", "Skilled nursing is care from a nurse"),
+        ("Preoperative medical clearance", "A clearance is a check-up"),
+        ("Botox injections 155 units", "Botox is a shot"),
+        ("Right open carpal tunnel release", "A carpal tunnel release is surgery"),
+        ("Temazepam 15mg #30", "This is a benzodiazepine"),
+        ("Trazodone 50mg #30", "This is a sleep medicine."),
+        ("Sertraline 50mg #30", "This medicine is for sadness that does not go away, or for worry."),
+    ],
+)
+def test_more_words_a_worker_did_not_know_are_explained(service: str, sentence: str) -> None:
+    summary = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
+    assert sentence in summary.text
+    assert summary.readability.hard_words == []
+    if service.startswith("Psychiatric"):
+        assert "talk therapy" not in summary.text  # a psychiatrist's visit is about medicines
+
+
+def test_a_fact_said_measured_or_ongoing_is_not_told_missing() -> None:
+    for service, rationale, wrong in (
+        (
+            "Norco 10/325mg #120",
+            "There is a two point reduction in pain scores with medication, but no activity of daily living has "
+            "improved.",
+            "pain levels",
+        ),
+        (
+            "Occupational therapy x 6",
+            "The treating physician has not explained why the injured worker cannot continue a home exercise program.",
+            "work out at home",
+        ),
+    ):
+        decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.missing_documentation)
+        said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert wrong not in said, service
+    # said where it is missing
+    decision, letter = _grounded(
+        "Interferential unit",
+        Outcome.upheld,
+        "The records do not mention whether it would be used along with an exercise program.",
+        ReasonCode.missing_documentation,
+    )
+    said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "along with physical therapy or working out" in said
+
+
+def test_a_treatment_plan_is_a_named_missing_fact() -> None:
+    rationale = "The request is not accompanied by a treatment plan. The records contain no urine drug screen."
+    decision, letter = _grounded("Oxycodone 10mg #60", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert set(said[:2]) == {
+        "Your doctor's notes did not give a plan with goals for this care.",
+        "Your doctor's notes did not show the tests the medical guidelines ask for when you take this kind of "
+        "medicine. Medical guidelines are rules doctors use to decide what care works.",
+    }
+
+
+def test_what_would_follow_if_things_were_otherwise_is_not_quoted() -> None:
+    # Quoted under "Not approved": "The number of visits requested would fall within this allowance
+    # had the procedure been performed." - the one line for the request.
+    rationale = (
+        "The number of visits requested would fall within this allowance had the procedure been performed. "
+        "Given the above, the request is not medically necessary."
+    )
+    decision, letter = _grounded("Post-operative physical therapy, 12 sessions", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any(r.startswith("The reviewer wrote") for r in reasons)
+
+
+def test_a_drug_test_asked_for_is_not_told_missing() -> None:
+    # "The request for a urine drug screen is not medically necessary" and "it is not stated
+    # whether a prior drug screen was done" told a worker refused a drug test that the notes
+    # lacked drug tests: the test asked for is not an earlier one the notes lacked.
+    rationale = "It is not stated whether a prior urine drug screen was done, when, or what the results were."
+    decision, letter = _grounded("Urine drug screen", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "the tests the medical guidelines ask for" not in said

@@ -240,9 +240,61 @@ _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=Tr
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
-    """The abbreviations a service name uses, in list order (only those whose words it holds are searched)."""
+    """The abbreviations a service name uses, in list order (only those whose words it holds are
+    searched). In a mix of several kinds of medicine, each kind is said by the medicine's name."""
     items = _ABBREVIATION_ITEMS
-    return [items[k][0] for k in _ABBREVIATION_SCREEN.indices(service) if items[k][1].search(service)]
+    found = [(items[k][0], m) for k in _ABBREVIATION_SCREEN.indices(service) if (m := items[k][1].search(service))]
+    if sum(a.medicine for a, _ in found) < 2:
+        return [a for a, _ in found]
+    return [a.named(name) if a.medicine and (name := _medicine_name(service, m)) else a for a, m in found]
+
+
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_KIND_WORDS = frozenset(
+    {
+        "topical",
+        "opioid",
+        "opioids",
+        "opiate",
+        "opiates",
+        "nsaid",
+        "nsaids",
+        "anti-inflammatory",
+        "antiinflammatory",
+        "muscle",
+        "antispasmodic",
+        "benzodiazepine",
+        "benzodiazepines",
+        "hypnotic",
+        "hypnotics",
+        "sleep",
+        "anticonvulsant",
+        "anticonvulsants",
+        "antidepressant",
+        "antidepressants",
+        "tricyclic",
+        "tricyclics",
+        "snri",
+        "snris",
+        "ssri",
+        "ssris",
+        "proton",
+        "ppi",
+        "ppis",
+        "triptan",
+        "triptans",
+    }
+)
+"""Words that name a kind, not a medicine: a mix naming one this way keeps the kind's sentence."""
+
+
+def _medicine_name(service: str, m: re.Match[str]) -> str | None:
+    """The medicine's own name where its kind matched ("Baclofen" of "Baclofen 5%"), capitalised."""
+    word = _WORD.match(service, m.start())
+    if word is None or word.group().lower() in _KIND_WORDS:
+        return None
+    name = word.group()
+    return name if name[:1].isupper() else name[:1].upper() + name[1:]
 
 
 _LOWER_TERMS = {lang: tuple(t.term.lower() for t in terms) for lang, terms in TERMS.items()}

@@ -668,6 +668,8 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "plan",
         re.compile(
             r"\btreatment\s+goals?\b|\bgoals?\s+(?:of|for)\s+(?:the\s+)?(?:treatment|therapy|care)\b"
+            r"|\b(?:no|without|accompanied\s+by)\s+(?:a\s+|an\s+)?(?:\w+\s+)?treatment\s+plan\b"
+            r"|\btreatment\s+plan\s+(?:with|or|and)\s+(?:\w+\s+){0,3}?goals\b"
             r"|\bplan\s+with\s+(?:[\w-]+\s+){0,4}goals\b|\b(?:short|long)[- ]term\s+goals\b",
             re.I,
         ),
@@ -768,17 +770,29 @@ _PRESENT = re.compile(
 """A fact the rationale says the records hold, just after its words: "pain scores with and
 without the medication are recorded, but ...", "pain scores of 7-8/10 were no better",
 "VAS and ODI have not changed" (measured, and no better)."""
+_PRESENT_BEFORE = re.compile(
+    rf"\b(?:\d+|{NUMBER_WORDS})[- ]?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
+    r"|\b(?:continue|continuing|continues|fit\s+into)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?$",
+    re.I,
+)
+"""Words just before a fact that say the records hold it: a measured change ("a two point
+reduction in pain scores"), or care going on ("cannot continue a home exercise program",
+"how the device would fit into his home exercise program")."""
 
 
 def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
-    """The words of ``m`` are said to be in the records (:data:`_PRESENT` after them) and no
-    word of absence comes before them in their clause ("no objective gains in function have
-    been recorded" lacks them)."""
+    """The words of ``m`` are said to be in the records: :data:`_PRESENT` after them with no
+    word of absence before them in their clause ("no objective gains in function have been
+    recorded" lacks them), or :data:`_PRESENT_BEFORE` just before them ("a two point reduction
+    in pain", "cannot continue a home exercise program")."""
+    if _PRESENT_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
+        return True
     if not _PRESENT.match(letter, m.end(), end):
         return False
     breaks = list(_CLAUSE_BREAK.finditer(letter, start, m.start()))
     clause_start = breaks[-1].end() if breaks else start
-    return _BEFORE_ABSENT.search(letter, clause_start, m.start()) is None
+    return _BEFORE_ABSENT.search(letter, clause_start, m.end()) is None
 
 
 def missing(decision: Decision, reasons: list[Reason], letter: str | None, most: int | None = None) -> list[Missing]:
@@ -796,8 +810,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
             key, pattern, _ = _MISSING_FILTERS[k]
             if key in keys:
                 continue
-            if key == "imaging" and pattern.search(decision.service):
-                continue  # the x-ray asked for is not an earlier x-ray the notes lacked
+            if key in ("imaging", "drug_tests") and pattern.search(decision.service):
+                continue  # the x-ray (drug test) asked for is not an earlier one the notes lacked
             if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
                 if _said_present(letter, m, start, end):
                     # The notes have it ("pain scores ... are recorded, but"): the fact is
@@ -1188,6 +1202,9 @@ _PROCEDURE = re.compile(
     r"|denials?|original\s+request|prior\s+review\w*)\b",
     re.I,
 )
+_SUPPOSED = re.compile(
+    r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b", re.I
+)
 _ABOUT_PATIENT = re.compile(
     r"\b(?:patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case)\b", re.I
 )
@@ -1227,5 +1244,7 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
             continue  # what a guideline says, not what the reviewer found
         if _PROCEDURE.search(said):
             continue  # the review's own history ("the Claims Administrator authorized an evaluation only")
+        if _SUPPOSED.search(said):
+            continue  # what would follow if things were otherwise ("had the procedure been performed")
         return quote(letter, start, end)
     return None

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "16"
+TEMPLATES_VERSION = "17"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -260,7 +260,7 @@ _EN = _Wording(
         "months": ("month", "months"),
     },
     missing={
-        "improvement": "Your doctor's notes did not say how the past care helped you.",
+        "improvement": "Your doctor's notes did not show that the past care helped you.",
         "pain": "Your doctor's notes did not give your pain levels before and after past care.",
         "visits": "Your doctor's notes did not say how many visits you already had.",
         "drug_tests": (
@@ -287,7 +287,7 @@ _EN = _Wording(
     },
     for_medicine={
         "gain": "Your doctor's notes did not show that this medicine helped you do more in daily life.",
-        "improvement": "Your doctor's notes did not say how this medicine helped you.",
+        "improvement": "Your doctor's notes did not show that this medicine helped you.",
         "pain": "Your doctor's notes did not give your pain levels with and without this medicine.",
     },
     findings={
@@ -380,7 +380,7 @@ _ES = _Wording(
             "Las notas de su médico no daban suficientes datos para mostrar que usted lo necesita."
         ),
         ReasonCode.findings_do_not_support: (
-            "Las notas de su médico no mostraban un problema de salud que necesite este tratamiento."
+            "Las notas de su médico no mostraban señales de que usted necesite este tratamiento."
         ),
         ReasonCode.other_treatment_first: (
             "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
@@ -418,7 +418,9 @@ _ES = _Wording(
         "months": ("mes", "meses"),
     },
     missing={
-        "improvement": "Las notas de su médico no decían cómo le ayudó la atención anterior.",
+        "improvement": (
+            "Las notas de su médico no mostraban que el tratamiento que usted recibió antes le hubiera ayudado."
+        ),
         "pain": "Las notas de su médico no daban su nivel de dolor antes y después de la atención anterior.",
         "visits": "Las notas de su médico no decían cuántas visitas ya tuvo.",
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
@@ -448,9 +450,12 @@ _ES = _Wording(
         ),
     },
     for_medicine={
-        "gain": "Las notas de su médico no muestran que esta medicina le haya ayudado a hacer más en su vida diaria.",
-        "improvement": "Las notas de su médico no decían cómo le ayudó esta medicina.",
-        "pain": "Las notas de su médico no daban su nivel de dolor con y sin esta medicina.",
+        "gain": (
+            "Las notas de su médico no mostraban que esta medicina le hubiera ayudado a hacer más cosas en su vida "
+            "diaria."
+        ),
+        "improvement": "Las notas de su médico no mostraban que esta medicina le hubiera ayudado.",
+        "pain": "Las notas de su médico no decían cuánto dolor tenía usted con esta medicina y sin ella.",
     },
     findings={
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
@@ -484,7 +489,7 @@ _ES = _Wording(
     home_program="El revisor espera que usted siga haciendo sus ejercicios en casa por su cuenta.",
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     reviewer_wrote='El revisor escribió (en inglés): "{words}"',
-    see_rest='Para leerlo todo, vea la parte llamada "Decision rationale" de este tratamiento en su carta.',
+    see_rest='Para leerlo todo, busque en su carta la parte llamada "Decision rationale" sobre este tratamiento.',
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
 )
@@ -607,7 +612,7 @@ class Explainer:
         if abbreviation.term in self._out.defined:
             return None
         self._out.defined.add(abbreviation.term)
-        return self.say(getattr(abbreviation, self._out.lang))
+        return self.say(getattr(abbreviation, self._out.lang), *([abbreviation.name] if abbreviation.name else []))
 
 
 def opening(lang: str) -> str:
@@ -935,7 +940,7 @@ def _item(
     for abbreviation in glossary.abbreviations_in(decision.service):
         if abbreviation.term not in explained:
             explained.add(abbreviation.term)
-            lines.append(out.say(getattr(abbreviation, lang)))
+            lines.append(out.say(getattr(abbreviation, lang), *([abbreviation.name] if abbreviation.name else [])))
     item = SummaryItem(
         index=decision.index,
         service=decision.service,

@@ -32,6 +32,18 @@ class Abbreviation:
     """Each written form (matched case-sensitively, whole: "PT" is physical therapy, "pt"
     often the patient) with the words a rationale uses for the same treatment spelled out
     ("EMG/NCV of the legs" in the heading, "nerve conduction studies" in the rationale)."""
+    medicine: bool = False
+    """A kind of medicine: in a mix of several kinds ("Flurbiprofen 20%/Baclofen 5%/Lidocaine 4%
+    cream") each is said by its name (:meth:`named`), not as "this medicine"."""
+    name: str | None = None
+    """The medicine's name from the letter, in a :meth:`named` sentence (a letter value, quoted as such)."""
+
+    def named(self, name: str) -> Abbreviation:
+        """The same sentences about one medicine of a mix, by the name the letter gives it."""
+        en = re.sub(r"^This (?:medicine )?", f"{name} ", self.en)
+        es = re.sub(r"^Esta medicina ", f"{name} ", self.es)
+        es = re.sub(r"^Es ", f"{name} es ", es)
+        return Abbreviation(self.pattern, f"{self.term}:{name.lower()}", en, es, self.spelled, self.medicine, name)
 
 
 _MEDICINE_SENTENCES: tuple[tuple[str, str, str, str], ...] = (
@@ -61,6 +73,18 @@ _MEDICINE_SENTENCES: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("sleep medicine", "sleep-medicine", "This is a sleep medicine.", "Es una medicina para dormir."),
     (
+        "mood medicine",
+        "mood-medicine",
+        "This medicine is for sadness that does not go away, or for worry.",
+        "Esta medicina es para la tristeza que no se quita, o para la preocupación.",
+    ),
+    (
+        "headache medicine",
+        "headache-medicine",
+        "This medicine is for headaches.",
+        "Esta medicina es para los dolores de cabeza.",
+    ),
+    (
         "nerve pain medicine",
         "nerve-pain-medicine",
         "This medicine is often used for nerve pain.",
@@ -89,7 +113,7 @@ _MEDICINE_SENTENCES: tuple[tuple[str, str, str, str], ...] = (
 :data:`~llm_extract.text.lexicon.MEDICINE_KINDS`): kind, the term it is filed under, English, Spanish."""
 _KINDS = {**CARE_KINDS, **MEDICINE_KINDS}
 _MEDICINE_ENTRIES = tuple(
-    Abbreviation("(?i:" + _KINDS[kind] + ")", term, en, es) for kind, term, en, es in _MEDICINE_SENTENCES
+    Abbreviation("(?i:" + _KINDS[kind] + ")", term, en, es, medicine=True) for kind, term, en, es in _MEDICINE_SENTENCES
 )
 
 
@@ -304,7 +328,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "las manos.",
     ),
     Abbreviation(
-        r"(?i:\b(?:cortico)?steroids?\b|\bcortisone\b)",
+        r"(?i:\b(?:cortico)?steroids?\b|\bcortisone\b|\bprednisone\b|\b(?:methyl)?prednisolone\b|\bmedrol\b"
+        r"|\bdexamethasone\b)",
         "steroid/corticosteroid/cortisone",
         "A steroid is a strong medicine that brings down swelling.",
         "Un esteroide es una medicina fuerte que baja la hinchazón.",
@@ -420,9 +445,17 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Un programa de hospitalización parcial da atención en un hospital durante el día para la preocupación, la "
         "tristeza u otros problemas de la mente. Usted vuelve a su casa en la noche.",
     ),
+    # A psychiatrist is a medical doctor who gives medicine: a worker told "talk therapy" for a
+    # psychiatric visit about medicines was misled (a worker-view review of round 35).
     Abbreviation(
-        r"(?i:\bpsych\b|\bpsycholog\w*|\bpsychotherap\w*|\bpsychiatr\w*)",
-        "psych/psychological/psychologist/psychology/psychotherapy/psychiatric/psychiatrist/psychiatry",
+        r"(?i:\bpsychiatr\w*)",
+        "psychiatric/psychiatrist/psychiatry",
+        "A psychiatrist is a medical doctor for troubles of the mind, who can give medicine for them.",
+        "Un psiquiatra es un médico para los problemas de la mente, que puede dar medicinas para ellos.",
+    ),
+    Abbreviation(
+        r"(?i:\bpsych\b|\bpsycholog\w*|\bpsychotherap\w*)",
+        "psych/psychological/psychologist/psychology/psychotherapy",
         "Psychological care is help for worry, sadness and other troubles of the mind. Psychotherapy is talk therapy.",
         "La atención psicológica es ayuda para la preocupación, la tristeza y otros problemas de la mente. "
         "La psicoterapia es terapia de conversación.",
@@ -480,9 +513,11 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     ),
     Abbreviation(
         r"(?i:\bcarpal\s+tunnel\b)",
-        "carpal/tunnel",
-        "The carpal tunnel is a narrow space at the base of the hand that a nerve passes through.",
-        "El túnel carpiano es un espacio estrecho en la base de la mano por donde pasa un nervio.",
+        "carpal/tunnel/release",
+        "The carpal tunnel is a narrow space at the base of the hand that a nerve passes through. A carpal tunnel "
+        "release is surgery that gives the nerve more room.",
+        "El túnel carpiano es un espacio estrecho en la base de la mano por donde pasa un nervio. La liberación "
+        "del túnel carpiano (release) es una operación que le da más espacio al nervio.",
     ),
     Abbreviation(
         r"(?i:\brotator\s+cuff\b)",
@@ -561,10 +596,49 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "DOS quiere decir fecha de servicio (date of service): el día en que se dio la atención.",
     ),
     Abbreviation(
-        r"\bEKG\b", "EKG", "An EKG is a test of your heart.", "Un EKG es un electrocardiograma: una prueba del corazón."
+        r"\bE[KC]G\b|(?i:\belectrocardiogra\w*)",
+        "EKG/ECG/electrocardiogram",
+        "An EKG or ECG (electrocardiogram) is a test of your heart.",
+        "Un EKG o ECG es un electrocardiograma: una prueba del corazón.",
     ),
     Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
     Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
+    Abbreviation(
+        r"(?i:\bbotox\b|\bbotulinum\b)",
+        "Botox/botulinum",
+        "Botox is a shot that makes a tight part of the body less tight for a while.",
+        "El Botox es una inyección que afloja por un tiempo una parte del cuerpo que está tensa.",
+    ),
+    Abbreviation(
+        r"\b(?:ER|XR|SR|XL)\b(?=[^,;:]*\d\s*(?:mg|mcg)\b)|(?<=\d)\s*(?:ER|XR|SR|XL)\b",
+        "ER/XR/SR/XL",
+        "ER, XR, SR or XL means the pill lets out its medicine slowly over the day.",
+        "ER, XR, SR o XL quiere decir que la pastilla suelta la medicina poco a poco durante el día.",
+    ),
+    Abbreviation(
+        r"\bODT\b",
+        "ODT",
+        "ODT means a pill that melts in your mouth.",
+        "ODT quiere decir una pastilla que se deshace en la boca.",
+    ),
+    Abbreviation(
+        r"(?i:\binpatient\b)",
+        "inpatient",
+        "Inpatient means you stay in the hospital, day and night.",
+        "Inpatient quiere decir que usted se queda en el hospital, de día y de noche.",
+    ),
+    Abbreviation(
+        r"(?i:\bskilled\s+nursing\b)",
+        "skilled/nursing",
+        "Skilled nursing is care from a nurse, like care for a wound or shots.",
+        "Skilled nursing quiere decir atención de una enfermera, como curar una herida o poner inyecciones.",
+    ),
+    Abbreviation(
+        r"(?i:\bclearance\b)",
+        "clearance",
+        "A clearance is a check-up to make sure you are well enough for surgery.",
+        "Clearance quiere decir un chequeo para asegurarse de que usted esté bien para operarse.",
+    ),
     Abbreviation(
         r"\bESWT\b|(?i:\bshock\s*wave\b|\bextracorporeal\b)",
         "ESWT/shockwave/extracorporeal",
@@ -596,6 +670,15 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "lumbosacral",
         "Lumbosacral means the low back.",
         "Lumbosacral quiere decir de la parte baja de la espalda.",
+    ),
+    Abbreviation(
+        r"\b[CTL]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\s*(?:,|and|through|to)\s*[CTLS]?\d{1,2}\b"
+        r"|\b[CTLS]\d{1,2}\s+(?:level|nerve|root)s?\b",
+        "levels",
+        "Names like L4-L5 or C5-6 are spots between two bones of your back or neck: C is the neck, T the middle "
+        "back, L the low back, and S just below it.",
+        "Los nombres como L4-L5 o C5-6 son lugares entre dos huesos de la espalda o del cuello: C es el cuello, T "
+        "es la parte media de la espalda, L es la parte baja de la espalda y S está justo debajo de la L.",
     ),
     Abbreviation(
         r"(?i:\b(?:upper|lower)\s+extremit\w*)",

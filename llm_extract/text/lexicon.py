@@ -53,12 +53,16 @@ CARE_KINDS: dict[str, str] = {
     r"|\borphenadrine|\bnorflex|\btizanidine|\bzanaflex|\bbaclofen|\bmethocarbamol|\brobaxin|\bcarisoprodol|\bsoma\b"
     r"|\bmetaxalone|\bskelaxin|\bchlorzoxazone",
     "opioid": r"\bopioids?\b|\bopiates?\b|\btramadol|\bultram|\bhydrocodone|\bnorco\b|\boxycodone|\bpercocet"
-    r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine",
+    r"|\bmorphine|\bhydromorphone|\bdilaudid|\btapentadol|\bnucynta|\bfentanyl|\bcodeine|\bbuprenorphine"
+    r"|\boxycontin|\bmethadone|\boxymorphone|\bopana\b|\bmeperidine|\bdemerol|\bbutrans|\bhysingla|\bzohydro",
     "NSAID": r"\bNSAIDs?\b|\banti-?\s*inflammator\w+|\bibuprofen|\bmotrin|\bnaproxen|\banaprox|\bcelecoxib"
-    r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen",
+    r"|\bcelebrex|\bdiclofenac|\bmeloxicam|\bmobic|\betodolac|\bnabumetone|\bketoprofen|\bflurbiprofen"
+    r"|\bketorolac|\btoradol|\bindomethacin|\bindocin|\bpiroxicam|\boxaprozin|\bdaypro|\bfenoprofen|\bduexis"
+    r"|\bvimovo|\barthrotec|\bvoltaren",
     "benzodiazepine": r"\bbenzodiazepines?\b|\balprazolam|\bxanax|\bdiazepam|\bvalium|\blorazepam|\bativan"
-    r"|\bclonazepam|\bklonopin",
-    "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b",
+    r"|\bclonazepam|\bklonopin|\btemazepam|\brestoril|\btriazolam|\bhalcion|\bchlordiazepoxide",
+    "sleep medicine": r"\bhypnotics?\b|\bzolpidem|\bambien|\beszopiclone|\blunesta|\bsleep\s+aids?\b|\btrazodone"
+    r"|\bdesyrel|\bzaleplon|\bsonata\b|\bramelteon|\brozerem|\bsuvorexant|\bbelsomra",
 }
 
 MEDICINE_KINDS: dict[str, str] = {
@@ -66,9 +70,13 @@ MEDICINE_KINDS: dict[str, str] = {
     r"|\blyrica\b|\bamitriptyline|\belavil\b|\bnortriptyline|\bduloxetine|\bcymbalta|\btopiramate|\btopamax"
     r"|\btricyclics?\b|\bSNRIs?\b",
     "stomach medicine": r"\bomeprazole|\bprilosec|\bpantoprazole|\bprotonix|\besomeprazole|\bnexium|\blansoprazole"
-    r"|\bprevacid|\branitidine|\bzantac|\bfamotidine|\bpepcid|\bproton\s+pump\s+inhibitors?\b|\bPPIs?\b",
+    r"|\bprevacid|\branitidine|\bzantac|\bfamotidine|\bpepcid|\bproton\s+pump\s+inhibitors?\b|\bPPIs?\b"
+    r"|\bdexilant|\bdexlansoprazole|\brabeprazole|\baciphex|\bsucralfate|\bcarafate",
     "skin pain medicine": r"\blidocaine|\blidoderm|\bcapsaicin|\blidopro|\bterocin|\bmenthoderm|\btopical\b",
-    "nausea medicine": r"\bondansetron|\bzofran|\bpromethazine|\bphenergan",
+    "nausea medicine": r"\bondansetron|\bzofran|\bpromethazine|\bphenergan|\bmeclizine|\bmetoclopramide|\breglan\b",
+    "mood medicine": r"\bsertraline|\bzoloft|\bfluoxetine|\bprozac|\bcitalopram|\bcelexa|\bescitalopram|\blexapro"
+    r"|\bparoxetine|\bpaxil|\bbupropion|\bwellbutrin|\bvenlafaxine|\beffexor|\bmirtazapine|\bremeron|\bSSRIs?\b",
+    "headache medicine": r"\bsumatriptan|\bimitrex|\brizatriptan|\bmaxalt|\bbutalbital|\bfioricet|\btriptans?\b",
 }
 """Medicines letters ask for that :data:`CARE_KINDS` does not sort (it feeds the guideline
 limit's scope, which these would change): what each is for, to explain it to the worker."""
