@@ -1186,9 +1186,11 @@ _BEFORE_CONCLUSION = re.compile(
     r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
     re.I,
 )
+_PATIENT = r"patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case"
+"""Words for this worker and this case (a regex alternation)."""
+_ABOUT_PATIENT = re.compile(rf"\b(?:{_PATIENT})\b", re.I)
 _ABOUT_CASE = re.compile(
-    r"\b(?:patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case|records?|notes?"
-    r"|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies)\b",
+    rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies)\b",
     re.I,
 )
 _GUIDELINE_FIRST = re.compile(
@@ -1205,9 +1207,7 @@ _PROCEDURE = re.compile(
 _SUPPOSED = re.compile(
     r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b", re.I
 )
-_ABOUT_PATIENT = re.compile(
-    r"\b(?:patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case)\b", re.I
-)
+
 _QUOTE_WORDS = 40
 """A sentence longer than this is not quoted: a worker is sent to the letter instead."""
 _FEWEST_WORDS = 6
