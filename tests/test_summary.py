@@ -297,6 +297,9 @@ WORDING_FINGERPRINTS = {
     # you"; spine levels, EKG/ECG, ER/XR/SR/XL, ODT, inpatient, skilled nursing, clearance, Botox,
     # carpal tunnel release, more medicine names and kinds (mood, headache) explained
     "17": "b7848c96063a601ca5f161dc1355af100b0faf153aafcc72a98ad70df8484c7c",
+    # 18: same wording as 17; a main ground said by its stock sentence alone is followed by the
+    # reviewer's words that show it ('The reviewer wrote: "..."'), when they are quotable
+    "18": "b7848c96063a601ca5f161dc1355af100b0faf153aafcc72a98ad70df8484c7c",
 }
 
 

@@ -1348,3 +1348,46 @@ def test_a_drug_test_asked_for_is_not_told_missing() -> None:
     decision, letter = _grounded("Urine drug screen", Outcome.upheld, rationale, ReasonCode.missing_documentation)
     said = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
     assert "the tests the medical guidelines ask for" not in said
+
+
+def test_a_stock_main_ground_is_shown_with_the_reviewers_words() -> None:
+    # Both worker-view reviews of rounds 34-35 found the main ground most often missing because a
+    # stock sentence ("did not show signs that you need this care") stood for it: the words that
+    # show the main ground are quoted beside it.
+    rationale = (
+        "ODG recommends a home health aide only for patients who are homebound. The patient is walking outside "
+        "to the mailbox and attending office visits, so he is not homebound."
+    )
+    start = rationale.index("The patient")
+    decision = _decision(
+        "Home health aide 4 hours per day",
+        Outcome.upheld,
+        [Reason(code=ReasonCode.findings_do_not_support, span=Span(start=start, end=len(rationale)))],
+    )
+    decision = decision.model_copy(
+        update={"spans": decision.spans.model_copy(update={"rationale": Span(start=0, end=len(rationale))})}
+    )
+    said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
+    assert said == [
+        "Your doctor's notes did not show signs that you need this care.",
+        'The reviewer wrote: "The patient is walking outside to the mailbox and attending office visits, so he '
+        'is not homebound."',
+    ]
+    # a guideline's own sentence is never quoted as the reviewer's ground
+    guideline = Reason(code=ReasonCode.findings_do_not_support, span=Span(start=0, end=start - 1))
+    decision = decision.model_copy(update={"reasons": [guideline]})
+    said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
+    assert said == ["Your doctor's notes did not show signs that you need this care."]
+
+
+def test_a_quote_never_stops_inside_its_clause() -> None:
+    # An audit of 80 quotes found one cut before its verb: "First-line therapy has not been tried
+    # and failed, and Lidoderm is" (of "... and Lidoderm is therefore not medically necessary").
+    rationale = (
+        "The patient has had no trial of an anticonvulsant. First-line therapy has not been tried and failed, and "
+        "Lidoderm is therefore not medically necessary."
+    )
+    decision, letter = _grounded("Lidoderm patch 5% #30", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("Lidoderm is" in r for r in reasons)
+    assert reasons[0] == 'The reviewer wrote: "The patient has had no trial of an anticonvulsant."'

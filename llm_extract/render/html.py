@@ -71,7 +71,7 @@ footer { margin-top: .9rem; padding-top: .4rem; border-top: 1px solid #767676; }
 @media print {
   @page { size: letter; margin: .35in; }
   body { max-width: none; padding: 0;
-    font: 9pt/1.12 Arial, "Liberation Sans", Helvetica, "Helvetica Neue", sans-serif; }
+    font: 9pt/1.1 Arial, "Liberation Sans", Helvetica, "Helvetica Neue", sans-serif; }
   h1 { font-size: 13pt; margin-bottom: .15rem; }
   h2 { font-size: 10.5pt; margin: .35rem 0 .1rem; }
   .headline { font-size: 11pt; margin-top: .35rem; padding: 0 0 0 .5rem; border-left-width: .25rem; }
@@ -92,10 +92,10 @@ footer { margin-top: .9rem; padding-top: .4rem; border-top: 1px solid #767676; }
   .steps ul { columns: 2; column-gap: 1.4rem; padding-left: 1rem; }
   .steps li + li { margin-top: .1rem; }
   .legal, footer { font-size: 7.5pt; line-height: 1.2; }
-  .legal { margin-top: .3rem; }
+  .legal { margin-top: .15rem; }
   .legal h2 { display: inline; font-size: 7.5pt; margin: 0 .4em 0 0; }
   .legal p { display: inline; }
-  footer { margin-top: .3rem; padding-top: .2rem; }
+  footer { margin-top: .15rem; padding-top: .1rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """

@@ -1182,7 +1182,7 @@ _CONCLUSION = re.compile(
 """A verdict: the sentence says what was decided, not why (its clause before the verdict may say why)."""
 _BEFORE_CONCLUSION = re.compile(
     r"(?P<why>(?:given|because|since|as|with)\b[^.;]{12,}?),\s+(?:the|this|a|an|further|continued|additional)\b"
-    r"|(?P<ground>[^.;]{24,}?),?\s+(?:and\s+)?(?:therefore|thus|hence|so|as\s+such|consequently)\b"
+    r"|(?P<ground>[^.;]{24,}?),\s+(?:and\s+)?(?:therefore|thus|hence|so|as\s+such|consequently)\b"
     r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
     re.I,
 )
@@ -1226,25 +1226,42 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     if letter is None or rationale is None:
         return None
     for start, end in reversed(_sentences(letter, rationale.start, rationale.end)[-_BACK:]):
-        text = letter[start:end]
-        verdict = _CONCLUSION.search(text) is not None
-        if verdict:
-            m = _BEFORE_CONCLUSION.match(text)
-            if m is None:
-                continue  # the verdict alone
-            group = next(g for g in ("why", "ground", "first") if m.group(g))
-            start, end = start + m.start(group), start + m.end(group)
-        else:
-            end = start + len(text.rstrip())
-        said = letter[start:end]
-        # The clause that leads to this item's verdict is about this case whatever its words.
-        if not _FEWEST_WORDS <= len(said.split()) <= _QUOTE_WORDS or not (verdict or _ABOUT_CASE.search(said)):
-            continue
-        if _GUIDELINE_FIRST.match(said) and not _ABOUT_PATIENT.search(said):
-            continue  # what a guideline says, not what the reviewer found
-        if _PROCEDURE.search(said):
-            continue  # the review's own history ("the Claims Administrator authorized an evaluation only")
-        if _SUPPOSED.search(said):
-            continue  # what would follow if things were otherwise ("had the procedure been performed")
-        return quote(letter, start, end)
+        if (said := _quotable(letter, start, end)) is not None:
+            return said
     return None
+
+
+def ground_words(reason: Reason, letter: str | None) -> Quote | None:
+    """The words that show a reason, quotable to the worker beside its stock sentence ("The
+    medical guidelines do not call for this care." says nothing of why): the reason's own
+    span, on the same terms as :func:`reviewer_words`."""
+    if letter is None or reason.span is None:
+        return None
+    return _quotable(letter, reason.span.start, reason.span.end)
+
+
+def _quotable(letter: str, start: int, end: int) -> Quote | None:
+    """One sentence's words the worker can be shown as the reviewer's: the clause before its
+    verdict, or the whole sentence when it has none; 6 to 40 words about this case, not a
+    guideline's report, the review's history or what would follow if things were otherwise."""
+    text = letter[start:end]
+    verdict = _CONCLUSION.search(text) is not None
+    if verdict:
+        m = _BEFORE_CONCLUSION.match(text)
+        if m is None:
+            return None  # the verdict alone
+        group = next(g for g in ("why", "ground", "first") if m.group(g))
+        start, end = start + m.start(group), start + m.end(group)
+    else:
+        end = start + len(text.rstrip())
+    said = letter[start:end]
+    # The clause that leads to this item's verdict is about this case whatever its words.
+    if not _FEWEST_WORDS <= len(said.split()) <= _QUOTE_WORDS or not (verdict or _ABOUT_CASE.search(said)):
+        return None
+    if _GUIDELINE_FIRST.match(said) and not _ABOUT_PATIENT.search(said):
+        return None  # what a guideline says, not what the reviewer found
+    if _PROCEDURE.search(said):
+        return None  # the review's own history ("the Claims Administrator authorized an evaluation only")
+    if _SUPPOSED.search(said):
+        return None  # what would follow if things were otherwise ("had the procedure been performed")
+    return quote(letter, start, end)

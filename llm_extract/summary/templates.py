@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "17"
+TEMPLATES_VERSION = "18"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -702,6 +702,18 @@ class _Item:
     lines: list[str]
 
 
+_QUOTED_GROUNDS = frozenset(
+    {
+        ReasonCode.not_recommended,
+        ReasonCode.findings_do_not_support,
+        ReasonCode.exceeds_guideline_limits,
+        ReasonCode.other_treatment_first,
+        ReasonCode.missing_documentation,
+        ReasonCode.no_functional_improvement,
+    }
+)
+"""Grounds whose stock sentence does not say the deciding fact (a tied item, a duplicate or a
+trial pending says it whole): the reviewer's words are quoted beside it when it is the main one."""
 _GAIN_KEYS = frozenset({"improvement", "pain"})
 """Missing facts that say the care's benefit was not shown (they stand for "no functional improvement")."""
 
@@ -714,6 +726,7 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
     details: list[Quote] = []
     found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
     medicine = specifics.is_medicine(decision.service)
+    stock = False  # the main ground was said by its stock sentence alone
     for code in codes:
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
@@ -753,6 +766,11 @@ def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writ
         sentence = out.say(fixed or words.reasons[code])
         if sentence not in sentences:
             sentences.append(sentence)
+            stock = stock or (code is codes[0] and code in _QUOTED_GROUNDS)
+    # The main ground in a stock sentence says nothing of why: the reviewer's words that show it.
+    if stock and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), letter)):
+        sentences.insert(1, out.say(words.reviewer_wrote.format(words=shown.text), shown.text))
+        details.append(shown)
     # No rule names the ground (or only "you need this care"): the reviewer's own words.
     if (not sentences or codes == [ReasonCode.criteria_met]) and (
         quoted := specifics.reviewer_words(decision, letter)
