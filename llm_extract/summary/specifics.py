@@ -16,12 +16,12 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
-from llm_extract.text.abbreviations import spelled_out
+from llm_extract.text.abbreviations import Abbreviation, spelled_out
 from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
@@ -1114,19 +1114,14 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
 _MEDICINES = frozenset({"swelling_pills", "nerve_pills", "relaxers", "oral"})
-_MEDICINE_NAMES = re.compile(
-    "|".join(CARE_KINDS[k] for k in ("opioid", "NSAID", "muscle relaxant", "benzodiazepine", "sleep medicine"))
-    + "|"
-    + "|".join(MEDICINE_KINDS.values())
-    + r"|\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|%)(?!\w)|\b(?:medications?|tablets?|capsules?|tabs?)\b",
-    re.I,
-)
+_DOSE = re.compile(r"\d\s*(?:mg|mcg|ml|%)(?!\w)|\b(?:medications?|tablets?|capsules?|tabs?)\b", re.I)
 
 
-def is_medicine(service: str) -> bool:
-    """The care asked for is a medicine: a kind the lexicon knows, or a dose ("Fanatrex
-    25mg/ml"). Its benefit is said as "this medicine", not "past care"."""
-    return _MEDICINE_NAMES.search(service) is not None
+def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:
+    """The care asked for is a medicine: a kind the lexicon knows (one of the service's
+    ``abbreviations`` is a medicine's), or a dose ("Fanatrex 25mg/ml"). Its benefit is said as
+    "this medicine", not "past care"."""
+    return any(a.medicine for a in abbreviations) or _DOSE.search(service) is not None
 
 
 def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:

@@ -718,14 +718,15 @@ _GAIN_KEYS = frozenset({"improvement", "pain"})
 """Missing facts that say the care's benefit was not shown (they stand for "no functional improvement")."""
 
 
-def _reasons(decision: Decision, letter: str | None, words: _Wording, out: _Writer) -> tuple[list[str], list[Quote]]:
+def _reasons(
+    decision: Decision, letter: str | None, words: _Wording, out: _Writer, medicine: bool = False
+) -> tuple[list[str], list[Quote]]:
     """Reason sentences: the letter's specifics when found, else the fixed sentence per code."""
     codes = _main_codes(decision)
     fitting = [r for r in decision.reasons if r.code in codes]
     sentences: list[str] = []
     details: list[Quote] = []
     found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
-    medicine = specifics.is_medicine(decision.service)
     stock = False  # the main ground was said by its stock sentence alone
     for code in codes:
         if code is ReasonCode.exceeds_guideline_limits and (
@@ -941,11 +942,13 @@ def _item(
         rest = _named(_value(parts.decided.text), lang, words)
         status = out.say(_status(kind, rest, retro, words, decision.decides_whole_request), parts.decided.text)
     lines.append(status)
+    abbreviations = glossary.abbreviations_in(decision.service)
     if kind is SummaryItemKind.already_approved:
         reasons: list[str] = []
         details: list[Quote] = []
     else:
-        reasons, details = _reasons(decision, letter, words, out)
+        medicine = specifics.is_medicine(decision.service, abbreviations)
+        reasons, details = _reasons(decision, letter, words, out, medicine)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
         if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
@@ -955,7 +958,7 @@ def _item(
             reasons.append(out.say(words.home_program))
             details.append(home)
     lines.extend(reasons)
-    for abbreviation in glossary.abbreviations_in(decision.service):
+    for abbreviation in abbreviations:
         if abbreviation.term not in explained:
             explained.add(abbreviation.term)
             lines.append(out.say(getattr(abbreviation, lang), *([abbreviation.name] if abbreviation.name else [])))
