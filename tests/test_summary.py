@@ -300,6 +300,9 @@ WORDING_FINGERPRINTS = {
     # 18: same wording as 17; a main ground said by its stock sentence alone is followed by the
     # reviewer's words that show it ('The reviewer wrote: "..."'), when they are quotable
     "18": "b7848c96063a601ca5f161dc1355af100b0faf153aafcc72a98ad70df8484c7c",
+    # 19: a worker-view review of invented round 36: PT/INR is a blood test (not physical therapy);
+    # Botox may be for headaches too
+    "19": "94260f38c38dc389d44abf69d928fb3c96849c40eec0321b5e81d727d47e4e2d",
 }
 
 

@@ -640,9 +640,10 @@ def test_partly_approved_parts_and_care_already_given_are_named_in_spanish() -> 
 
 
 def test_a_blood_test_named_pt_is_not_explained_as_physical_therapy() -> None:
-    labs = build_summary(Case(), [_decision("Labs - PT/PTT", Outcome.upheld)], "en")
-    assert "physical therapy" not in labs.text
-    assert "PT and PTT are blood tests" in labs.text
+    for service in ("Labs - PT/PTT", "Pre-operative labs (CBC, CMP, PT/INR)"):
+        labs = build_summary(Case(), [_decision(service, Outcome.upheld)], "en")
+        assert "physical therapy" not in labs.text, service
+        assert "PT, PTT and INR are blood tests" in labs.text, service
     therapy = build_summary(Case(), [_decision("PT/OT 2x6", Outcome.upheld)], "en")
     assert "PT means physical therapy" in therapy.text
 
@@ -1274,7 +1275,7 @@ def test_each_medicine_of_a_mix_is_named() -> None:
         ("Inpatient stay, 2 days", "Inpatient means you stay in the hospital, day and night."),
         ("Home health skilled nursing visits", "Skilled nursing is care from a nurse"),
         ("Preoperative medical clearance", "A clearance is a check-up"),
-        ("Botox injections 155 units", "Botox is a shot"),
+        ("Botox injections 155 units", "or help stop some headaches"),
         ("Right open carpal tunnel release", "A carpal tunnel release is surgery"),
         ("Temazepam 15mg #30", "This is a benzodiazepine"),
         ("Trazodone 50mg #30", "This is a sleep medicine."),

@@ -182,13 +182,14 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "La estimulación eléctrica es una corriente eléctrica suave que se manda al cuerpo para aliviar el dolor.",
     ),
     Abbreviation(
-        r"\bPT\s*/\s*PTT\b|\bPTT\b",
-        "PT/PTT",
-        "PT and PTT are blood tests that check how well your blood can stop bleeding.",
-        "PT y PTT son análisis de sangre que miden qué tan bien su sangre puede detener un sangrado.",
+        # "PT/INR" is the same blood test (a worker-view review of round 36 found it told as physical therapy)
+        r"\bPT\s*/\s*(?:PTT|INR)\b|\bPTT\b|\bINR\b",
+        "PT/PTT/INR",
+        "PT, PTT and INR are blood tests that check how well your blood can stop bleeding.",
+        "PT, PTT e INR son análisis de sangre que miden qué tan bien su sangre puede detener un sangrado.",
     ),
     Abbreviation(
-        r"\bPT\b(?!\s*/\s*PTT)",
+        r"\bPT\b(?!\s*/\s*(?:PTT|INR))",
         "PT/physical/therapy",
         "PT means physical therapy: care that helps you move better.",
         "PT quiere decir terapia física: atención que le ayuda a moverse mejor.",
@@ -606,8 +607,9 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(
         r"(?i:\bbotox\b|\bbotulinum\b)",
         "Botox/botulinum",
-        "Botox is a shot that makes a tight part of the body less tight for a while.",
-        "El Botox es una inyección que afloja por un tiempo una parte del cuerpo que está tensa.",
+        "Botox is a shot that can make a tight part of the body less tight, or help stop some headaches, for a while.",
+        "El Botox es una inyección que puede aflojar por un tiempo una parte del cuerpo que está tensa, o ayudar a "
+        "evitar algunos dolores de cabeza.",
     ),
     Abbreviation(
         r"\b(?:ER|XR|SR|XL)\b(?=[^,;:]*\d\s*(?:mg|mcg)\b)|(?<=\d)\s*(?:ER|XR|SR|XL)\b",
