@@ -302,7 +302,7 @@ WORDING_FINGERPRINTS = {
     "18": "b7848c96063a601ca5f161dc1355af100b0faf153aafcc72a98ad70df8484c7c",
     # 19: a worker-view review of invented round 36: PT/INR is a blood test (not physical therapy);
     # Botox may be for headaches too
-    "19": "94260f38c38dc389d44abf69d928fb3c96849c40eec0321b5e81d727d47e4e2d",
+    "19": "2cecc40b4dabdd7bc24ef4a5c0dbc85a31a4ab94a9ba39c15c9a2a8498d7bdc9",
 }
 
 

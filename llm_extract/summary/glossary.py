@@ -27,6 +27,7 @@ from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.screens import Screened
 from llm_extract.summary.specifics import retrospective
 from llm_extract.text.abbreviations import ABBREVIATIONS, Abbreviation
+from llm_extract.text.lexicon import DOSE
 from llm_extract.text.prefilter import Prefilter
 from llm_extract.text.syllables_en import sentence_pieces
 
@@ -516,7 +517,7 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"oral suspension", "medicamento líquido"),
     (r"patch", "parche"),
     (r"ointment|cream", "pomada"),
-    (r"\d+(?:\.\d+)?\s*(?:mg|gm|mcg|ml)|tabs?|tablets?|capsules?", "medicamento"),
+    (DOSE, "medicamento"),
     # body parts
     (r"lumbosacral spine|lumbar spine|low back|\blumbar\b", "zona lumbar"),
     (r"cervical spine|\bcervical\b|\bneck\b", "cuello (columna cervical)"),

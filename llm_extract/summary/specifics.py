@@ -23,7 +23,7 @@ from llm_extract.contract.models import Decision, Outcome, Quote, Reason, Reason
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.abbreviations import Abbreviation, spelled_out
 from llm_extract.text.fold import fold_space
-from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
+from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, DOSE, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
@@ -1114,7 +1114,7 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
 _MEDICINES = frozenset({"swelling_pills", "nerve_pills", "relaxers", "oral"})
-_DOSE = re.compile(r"\d\s*(?:mg|mcg|ml|%)(?!\w)|\b(?:medications?|tablets?|capsules?|tabs?)\b", re.I)
+_DOSE = re.compile(rf"(?<!\w)(?:{DOSE})(?!\w)|\d\s*%|\bmedications?\b", re.I)
 
 
 def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:

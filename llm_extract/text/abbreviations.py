@@ -612,7 +612,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "evitar algunos dolores de cabeza.",
     ),
     Abbreviation(
-        r"\b(?:ER|XR|SR|XL)\b(?=[^,;:]*\d\s*(?:mg|mcg)\b)|(?<=\d)\s*(?:ER|XR|SR|XL)\b",
+        # the lookahead is bounded: a hostile heading of many "ER"s is read in linear time
+        r"\b(?:ER|XR|SR|XL)\b(?=[^,;:]{0,40}\d\s*(?:mg|mcg)\b)|(?<=\d)\s*(?:ER|XR|SR|XL)\b",
         "ER/XR/SR/XL",
         "ER, XR, SR or XL means the pill lets out its medicine slowly over the day.",
         "ER, XR, SR o XL quiere decir que la pastilla suelta la medicina poco a poco durante el día.",

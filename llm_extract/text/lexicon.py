@@ -81,6 +81,10 @@ MEDICINE_KINDS: dict[str, str] = {
 """Medicines letters ask for that :data:`CARE_KINDS` does not sort (it feeds the guideline
 limit's scope, which these would change): what each is for, to explain it to the worker."""
 
+DOSE = r"\d+(?:\.\d+)?\s*(?:mg|gm|mcg|ml)|tabs?|tablets?|capsules?"
+"""A medicine's dose or form in a service name ("Norco 10/325mg", "30 tablets"), matched as whole
+words: the Spanish name "medicamento" and the summary's "this medicine" both read it."""
+
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""

@@ -138,9 +138,17 @@ def test_reasons_sentence_splitter_shapes(unit: str, tail: str) -> None:
         "there is no radiculopathy, and she has radiculopathy ",  # the findings' words of absence
         "no trial of NSAIDs and she takes naproxen, and no physical therapy ",  # the care to try first
         "should continue with a home exercise program but ",  # the home program's first words
+        "pain scores with and without medication are recorded, ",  # a missing fact the notes hold
+        "Given a worsening of the findings and no trial of therapy ",  # the quoted clause before a verdict
     ],
 )
 def test_summary_finders_on_one_long_sentence(unit: str) -> None:
     """The taper advice's unbounded gaps were quadratic on a one-sentence rationale (1 MB: 250 s)."""
     ok, figures = grows_linearly(lambda k: letter_with("rationale", unit * max(1, k // len(unit))), 4000)
+    assert ok, figures
+
+
+def test_treatment_explanations_on_one_long_heading() -> None:
+    """The ER/XR lookahead ran to the heading's end from every "ER" (bounded to 40 characters)."""
+    ok, figures = grows_linearly(lambda k: letter_with("heading", "Tramadol ER " * max(1, k // 12)), 4000)
     assert ok, figures
