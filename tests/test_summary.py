@@ -303,6 +303,12 @@ WORDING_FINGERPRINTS = {
     # 19: a worker-view review of invented round 36: PT/INR is a blood test (not physical therapy);
     # Botox may be for headaches too
     "19": "2cecc40b4dabdd7bc24ef4a5c0dbc85a31a4ab94a9ba39c15c9a2a8498d7bdc9",
+    # 20: a worker-view review of invented round 36: a refused test the worker already had is said
+    # first ("You already had this test on December 14, 2016."); a partly approved request is not
+    # told "You already had this care before, or approval for it" as a reason; then round 37's: a
+    # part approved before that only the case summary tells is kept ("Part of this request was
+    # approved before this review ..."); spine levels explained with the item's own level
+    "20": "e06759012c94622630afb204b2f467b7e3df45c0d53413f2ae9b81eeab52c899",
 }
 
 

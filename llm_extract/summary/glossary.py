@@ -245,6 +245,7 @@ def abbreviations_in(service: str) -> list[Abbreviation]:
     searched). In a mix of several kinds of medicine, each kind is said by the medicine's name."""
     items = _ABBREVIATION_ITEMS
     found = [(items[k][0], m) for k in _ABBREVIATION_SCREEN.indices(service) if (m := items[k][1].search(service))]
+    found = [(a.for_example(m.group()) if a.term == "levels" else a, m) for a, m in found]
     if sum(a.medicine for a, _ in found) < 2:
         return [a for a, _ in found]
     return [a.named(name) if a.medicine and (name := _medicine_name(service, m)) else a for a, m in found]

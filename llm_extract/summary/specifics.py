@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text.abbreviations import Abbreviation, spelled_out
+from llm_extract.text.dates import MONTHS, NUMERIC_DATE, find_dates, make_date
 from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, DOSE, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
@@ -29,16 +31,19 @@ from llm_extract.text.prefilter import Prefilter, lowered
 __all__ = [
     "Amount",
     "Amounts",
+    "EarlierTest",
     "GuidelineLimit",
     "Missing",
     "already_authorized",
     "amounts",
     "care_first",
     "counts",
+    "earlier_test",
     "findings",
     "guideline_limit",
     "home_program",
     "missing",
+    "part_approved_before",
     "quote",
     "retrospective",
     "taper_advice",
@@ -714,7 +719,15 @@ _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_func
 _ABSENCE_WORDS = r"no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to"
 """Words that say something is missing or not so (a regex alternation)."""
 _LACK = Windowed(re.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
-_GUIDELINE_WORDS = Windowed(re.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated)\b", re.I))
+_GUIDELINE_WORDS = Windowed(
+    re.compile(
+        r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when)"
+        r"|may\s+be\s+(?:considered|appropriate|used))\b",
+        re.I,
+    )
+)
+"""A sentence about what a guideline asks for: its own words, or a criterion's ("a trial may be
+considered only if medications cause side effects")."""
 
 
 def _lack_sentences(letter: str, rationale: Span) -> tuple[tuple[int, int], ...]:
@@ -763,12 +776,13 @@ it says nothing was lacking, so the sentence's words are no missing fact."""
 _PRESENT = re.compile(
     r"[^.;:,]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
-    r"|\s+(?:of|at|was|were|were\s+at)?\s*\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
+    r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
     r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b",
     re.I,
 )
 """A fact the rationale says the records hold, just after its words: "pain scores with and
-without the medication are recorded, but ...", "pain scores of 7-8/10 were no better",
+without the medication are recorded, but ...", "pain scores of 7-8/10 were no better", "pain
+scores have stayed at 6-7/10",
 "VAS and ODI have not changed" (measured, and no better)."""
 _PRESENT_BEFORE = re.compile(
     rf"\b(?:\d+|{NUMBER_WORDS})[- ]?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
@@ -878,6 +892,228 @@ _ABRUPT = (
         re.I,
     ),
 )
+
+
+_TESTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("mri", re.compile(r"\bMRIs?\b|\bmagnetic\s+resonance\b", re.I)),
+    ("ct", re.compile(r"\bCT\b|\bCAT\s+scans?\b|(?i:\bcomputed\s+tomography\b)")),
+    ("x-ray", re.compile(r"\bx-?rays?\b|\bradiographs?\b|\bplain\s+films?\b", re.I)),
+    ("nerve", re.compile(r"\bEMG\b|\bNC[VS]\b|\belectrodiagnostic\b|\bnerve\s+conduction\b|\belectromyogra\w*", re.I)),
+    (
+        "drugs",
+        re.compile(r"\bUD[ST]\b|\b(?:drug|toxicology)\s+(?:screens?|tests?|testing)\b|\burine\s+toxicology\b", re.I),
+    ),
+    ("ultrasound", re.compile(r"\bultrasounds?\b|\bsonograms?\b", re.I)),
+    ("bone scan", re.compile(r"\bbone\s+scans?\b", re.I)),
+)
+"""Tests a worker may be asked to repeat, by kind: a request for one is refused when the same
+kind of test was done not long before and nothing has changed."""
+_REGIONS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rf"\b(?:{words})\b", re.I)
+    for words in (
+        r"lumbar|lumbosacral|low(?:er)?\s+back|L[1-5]",
+        r"cervical|neck|C[1-7]",
+        r"thoracic|mid\s+back|T\d{1,2}",
+        r"shoulders?",
+        r"knees?",
+        r"hips?",
+        r"brain|head",
+        r"wrists?|hands?|carpal",
+        r"ankles?|foot|feet",
+        r"elbows?",
+        r"upper\s+(?:extremit(?:y|ies)|limbs?)",
+        r"lower\s+(?:extremit(?:y|ies)|limbs?)",
+        r"left",
+        r"right",
+    )
+)
+"""Body parts and sides: an earlier test of another part ("a cervical MRI" for a lumbar one)
+or another side is not this test done before."""
+_DONE = re.compile(r"\b(?:had|underwent|undergone|completed|performed|obtained|done|collected)\b", re.I)
+"""Words that say a test was done."""
+_NAMED_BY_DATE = re.compile(rf"(?:\s+[a-z]+){{0,4}}?\s+(?:of|dated|from)\s+(?:{NUMERIC_DATE})", re.I)
+"""A test named by its date, just after its name ("the lumbar MRI of 11/15/2016")."""
+_NOT_DONE = re.compile(
+    r"\b(?:no|not|never|without|unless|if|should|would|may(?!\s+\d)|might|could|order\w*|request\w*|certif\w*|authori[sz]\w*"
+    r"|approv\w*|schedul\w*|pending|await\w*|plan\w*|utilization|recommend\w*|guidelines?|indicated|reserved"
+    r"|presum\w*|reported\w*)\b",
+    re.I,
+)
+"""Words that make the statement something other than a test done on this worker: a
+negation, a supposition, an order or approval (the duplicate ground says that), a guideline."""
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<name>{'|'.join(MONTHS['en'])})\s+(?P<year>(?:19|20)\d\d)\b"
+    r"|(?<![\d/-])(?P<month>\d{1,2})[/-](?P<numeric_year>(?:19|20)\d\d)\b",
+    re.I,
+)
+_WHEN = re.compile(
+    rf"{NUMERIC_DATE}|{_MONTH_YEAR.pattern}|\b(?:in|during)\s+(?:19|20)\d\d\b|\bago\b"
+    r"|\b(?:already|previously|recently|earlier)\b",
+    re.I,
+)
+"""When it was done, or that it was done before: a date, a month, a year, "ago", "already"."""
+
+
+@dataclass(frozen=True)
+class EarlierTest:
+    """The same test, done on this worker before the request (the reviewer saw no need to repeat it)."""
+
+    words: Quote
+    """The rationale words that say so ("underwent electrodiagnostic testing of both upper extremities on 12-14-16")."""
+    day: dt.date | None
+    """The latest full date in those words, if any ..."""
+    month: dt.date | None
+    """... else the latest month ("in June 2016"; the first of that month)."""
+    sentence: Span
+    """The sentence that says it (what else it says is about that earlier test)."""
+
+
+def earlier_test(decision: Decision, letter: str | None) -> EarlierTest | None:
+    """Where a refused test's rationale says this worker already had the same kind of test
+    (and of the same body part and side): "The claimant already had a lumbar MRI in June
+    2016", "He had a urine drug screen on 11-17-2016". The worker's plainest reason, which
+    the codes do not name. Not a test ordered, certified or scheduled (that is the duplicate
+    ground), and never a guideline's words."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None or decision.outcome is not Outcome.upheld:
+        return None
+    kinds = [pattern for _, pattern in _TESTS if pattern.search(decision.service)]
+    if not kinds:
+        return None
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        for pattern in kinds:
+            for m in pattern.finditer(letter, start, end):
+                if (found := _done_before(decision.service, letter, start, end, m)) is not None:
+                    return found
+    return None
+
+
+def _done_before(service: str, letter: str, start: int, end: int, test: re.Match[str]) -> EarlierTest | None:
+    """The clause around ``test`` when it says the test was done, when, and nothing against it."""
+    breaks = list(_CLAUSE_BREAK.finditer(letter, start, test.start()))
+    clause_start = breaks[-1].end() if breaks else start
+    after = _CLAUSE_BREAK.search(letter, test.end(), end)
+    clause_end = after.start() if after else end
+    when = list(_WHEN.finditer(letter, clause_start, clause_end))
+    if not when:
+        return None
+    later = [w for w in when if w.start() >= test.end()]
+    said_end = max(test.end(), (later[0] if later else when[-1]).end())
+    dated = [(day, clause_start + e) for day, (_, e) in find_dates(letter[clause_start:clause_end])]
+    months = [
+        (_first_of_month(m), m.end()) for m in _MONTH_YEAR.finditer(letter, clause_start, clause_end) if not dated
+    ]
+    latest = max(dated or [(d, e) for d, e in months if d is not None], default=None)
+    if latest is not None:
+        said_end = max(said_end, latest[1])
+    said = letter[clause_start:said_end]
+    named_by_date = _NAMED_BY_DATE.match(letter, test.end(), clause_end) is not None
+    if not (named_by_date or _DONE.search(said)) or _NOT_DONE.search(said):
+        return None
+    for region in _REGIONS:
+        if region.search(service) is None and region.search(said) is not None:
+            return None  # another body part or side
+    day = latest[0] if latest and dated else None
+    month = latest[0] if latest and not dated else None
+    return EarlierTest(quote(letter, clause_start, said_end), day, month, Span(start=start, end=end))
+
+
+def _first_of_month(m: re.Match[str]) -> dt.date | None:
+    """The first day of a month written "June 2016" or "08-2016"."""
+    if m.group("name"):
+        return make_date(int(m.group("year")), MONTHS["en"].index(m.group("name").lower()) + 1, 1)
+    return make_date(int(m.group("numeric_year")), int(m.group("month")), 1)
+
+
+_MODIFIED = re.compile(
+    r"\bmodif(?:ied|ies|y)\b|\bpartially\s+(?:certified|approved|authori[sz]ed)\b"
+    r"|\b(?:certified|approved|authori[sz]ed)\s+(?:only\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+of\b",
+    re.I,
+)
+"""Words that say utilization review approved part of a request."""
+_REVIEW = re.compile(r"\butilization\s+review\w*|\bUR\b|\bclaims\s+administrator\b", re.I)
+_NOT_PART = re.compile(
+    r"\bnon-?\s?certif\w*|\bnot\s+(?:certified|approved|authori[sz]ed)|\bdenied\b|[;,]|\sand\s", re.I
+)
+"""Where the words after a modification stop naming its request: the next request, refused or not."""
+_PASSIVE = re.compile(r"\b(?:was|were|been)\s+$", re.I)
+_BEFORE_PASSIVE = re.compile(r"[;,]|\sand\s|\b(?:non-?\s?certif\w*|denied)\b", re.I)
+"""Where the words before "was modified" stop naming its request."""
+_GENERIC = frozenset(
+    {
+        "retrospective",
+        "repeat",
+        "additional",
+        "purchase",
+        "rental",
+        "right",
+        "left",
+        "bilateral",
+        "outpatient",
+        "inpatient",
+        "initial",
+        "continued",
+        "request",
+        "prescription",
+        "consultation",
+        "evaluation",
+        "with",
+        "the",
+        "for",
+        "and",
+        "home",
+        "treatment",
+        "treatments",
+        "services",
+        "visits",
+        "sessions",
+    }
+)
+"""A service's words that do not say which request it is ("Right", "Repeat", "Purchase of")."""
+_NAME = re.compile(r"^[^\d#(,:]*")
+_NAME_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _name_words(service: str) -> list[str]:
+    """The first two words that say which request a service is, before its amounts ("MRI",
+    "cervical" of "MRI of the cervical spine"; "aquatic", "therapy" of "Aquatic therapy 2 times")."""
+    head = _NAME.match(service)
+    words = _NAME_WORD.findall(head.group() if head else "")
+    return [w.lower() for w in words if w.lower() not in _GENERIC][:2]
+
+
+def part_approved_before(decision: Decision, letter: str | None) -> Quote | None:
+    """Where the case summary says utilization review approved part of this refused request
+    ("utilization review modified the request for hydrocodone/acetaminophen to #45 to allow
+    weaning") but the item's heading is the whole request, with no "was the original request"
+    lines to read the parts from. The worker keeps that part: a "not approved" alone would
+    read as if they had nothing. Read before the item's own heading, in a sentence naming
+    utilization review, and only in the words the modification governs (not a request the
+    same sentence says was refused)."""
+    if letter is None or decision.partial or decision.outcome is not Outcome.upheld:
+        return None
+    names = _name_words(decision.service)
+    if not names:
+        return None
+    before = decision.spans.heading.start
+    for m in _MODIFIED.finditer(letter, 0, before):
+        sentence_start = letter.rfind(". ", 0, m.start()) + 2
+        period = letter.find(". ", m.end(), before)
+        sentence_end = before if period < 0 else period
+        if not _REVIEW.search(letter, sentence_start, sentence_end):
+            continue
+        if _PASSIVE.search(letter, max(sentence_start, m.start() - 8), m.start()):
+            # "the request for acupuncture was modified": the request is named before
+            stops = list(_BEFORE_PASSIVE.finditer(letter, sentence_start, m.start()))
+            start, end = (stops[-1].end() if stops else sentence_start), m.end()
+        else:
+            # "modified the request for hydrocodone/acetaminophen to #45": named after
+            stop = _NOT_PART.search(letter, m.end(), sentence_end)
+            start, end = m.start(), (stop.start() if stop else sentence_end)
+        said = letter[start:end].lower()
+        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names):
+            return quote(letter, start, end)
+    return None
 
 
 def taper_advice(decision: Decision, letter: str | None) -> Quote | None:

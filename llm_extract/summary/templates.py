@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "19"
+TEMPLATES_VERSION = "20"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -119,6 +119,8 @@ class _Wording:
     """Takes ``{value}`` (a letter value, in Spanish with its Spanish name: see :func:`_named`)."""
     already_part: str
     """Takes ``{value}`` (as ``asked``)."""
+    part_before: str
+    """Part of the request was approved before this review, said only in the letter's case summary."""
     named: str
     """Takes ``{plain}`` and ``{value}``: a letter value with its name in the summary's language."""
     unnamed: str
@@ -164,6 +166,12 @@ class _Wording:
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     home_program: str
     """Said under a "no" whose rationale expects the worker to go on at home, on their own."""
+    earlier_test: str
+    """A refused test the worker already had (:func:`specifics.earlier_test`), no date given."""
+    earlier_test_on: str
+    """The same with the date the letter gives; takes ``{date}``."""
+    earlier_test_in: str
+    """The same with the month the letter gives; takes ``{month}`` and ``{year}``."""
     see_rationale: str
     reviewer_wrote: str
     """Takes ``{words}``: the reviewer's own words, quoted, for an item no reason sentence fits."""
@@ -215,6 +223,10 @@ _EN = _Wording(
     already_approved="You already have approval for this, or you already have it. This review did not change that.",
     asked="Your doctor asked for: {value}.",
     already_part="Already approved before this review: {value}. This review did not change that part.",
+    part_before=(
+        "Part of this request was approved before this review, and this review did not change that part. "
+        "Your letter says which part."
+    ),
     named="{value}",
     unnamed="{value}",
     reasons={
@@ -315,6 +327,9 @@ _EN = _Wording(
     criteria_met_given="The reviewer found that the care you already had was needed.",
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
+    earlier_test="You already had this test before this request.",
+    earlier_test_on="You already had this test on {date}.",
+    earlier_test_in="You already had this test in {month} {year}.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     reviewer_wrote='The reviewer wrote: "{words}"',
     see_rest='To read all of it, see the part called "Decision rationale" for this care in your letter.',
@@ -368,6 +383,10 @@ _ES = _Wording(
     already_approved="Usted ya tiene aprobación para esto, o ya lo tiene. Esta revisión no cambió eso.",
     asked="Su médico pidió: {value}.",
     already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
+    part_before=(
+        "Una parte de lo que su médico pidió ya estaba aprobada antes de esta revisión, y esta revisión no "
+        "cambió esa parte. Su carta dice cuál parte."
+    ),
     named="{plain} (en la carta: {value})",
     unnamed="{value} (así aparece en la carta, en inglés)",
     reasons={
@@ -487,6 +506,9 @@ _ES = _Wording(
         "sin riesgo."
     ),
     home_program="El revisor espera que usted siga haciendo sus ejercicios en casa por su cuenta.",
+    earlier_test="A usted ya le hicieron esta prueba antes de que su médico la pidiera.",
+    earlier_test_on="A usted ya le hicieron esta prueba el {date}.",
+    earlier_test_in="A usted ya le hicieron esta prueba en {month} de {year}.",
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     reviewer_wrote='El revisor escribió (en inglés): "{words}"',
     see_rest='Para leerlo todo, busque en su carta la parte llamada "Decision rationale" sobre este tratamiento.',
@@ -728,7 +750,12 @@ def _reasons(
     details: list[Quote] = []
     found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
     stock = False  # the main ground was said by its stock sentence alone
+    earlier = specifics.earlier_test(decision, letter)
     for code in codes:
+        if code is ReasonCode.already_authorized and (earlier is not None or decision.partial):
+            # "You already had this test on ..." says it, and how; on a partly approved
+            # request, what was approved before is the item's own line, not a reason.
+            continue
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
         ):
@@ -757,7 +784,7 @@ def _reasons(
                         sentences.append(out.say(own or words.missing[m.key]))
                         details.append(m.words)
                 continue
-        if named := _named_ground(code, decision, fitting, letter, words, out):
+        if named := _named_ground(code, decision, fitting, letter, words, out, earlier):
             for sentence, quotes in named:
                 if sentence not in sentences:
                     sentences.append(sentence)
@@ -769,7 +796,11 @@ def _reasons(
             sentences.append(sentence)
             stock = stock or (code is codes[0] and code in _QUOTED_GROUNDS)
     # The main ground in a stock sentence says nothing of why: the reviewer's words that show it.
-    if stock and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), letter)):
+    if (
+        stock
+        and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), letter))
+        and (earlier is None or not _inside(shown, earlier.sentence))  # said by the sentence on that test
+    ):
         sentences.insert(1, out.say(words.reviewer_wrote.format(words=shown.text), shown.text))
         details.append(shown)
     # No rule names the ground (or only "you need this care"): the reviewer's own words.
@@ -780,16 +811,41 @@ def _reasons(
         details.append(quoted)
         if len(sentences) == 1:
             sentences.append(out.say(words.see_rest))
+    if earlier is not None:
+        # The plainest reason a worker can be given for a refused test: first.
+        sentences.insert(0, out.say(_earlier_sentence(earlier, words)))
+        details.insert(0, earlier.words)
     return sentences or [out.say(words.see_rationale)], details
 
 
+def _earlier_sentence(earlier: specifics.EarlierTest, words: _Wording) -> str:
+    """ "You already had this test on December 14, 2016." (or in a month, or just before)."""
+    if earlier.day is not None:
+        return words.earlier_test_on.format(date=_format_date(earlier.day, words))
+    if earlier.month is not None:
+        return words.earlier_test_in.format(month=words.months[earlier.month.month - 1], year=earlier.month.year)
+    return words.earlier_test
+
+
 def _named_ground(
-    code: ReasonCode, decision: Decision, fitting: list[Reason], letter: str | None, words: _Wording, out: _Writer
+    code: ReasonCode,
+    decision: Decision,
+    fitting: list[Reason],
+    letter: str | None,
+    words: _Wording,
+    out: _Writer,
+    earlier: specifics.EarlierTest | None = None,
 ) -> list[tuple[str, list[Quote]]]:
     """The ground in the letter's specifics: which finding was not seen, which care comes
-    first, care already given that was needed; empty when the letter's words name none."""
+    first, care already given that was needed; empty when the letter's words name none.
+    A finding in the sentence about the test done before is what that test showed, not
+    what the notes lack ("which confirmed median neuropathy and found no radiculopathy")."""
     if code is ReasonCode.findings_do_not_support:
-        seen = specifics.findings(decision, fitting, letter, _MAX_MISSING)
+        seen = [
+            m
+            for m in specifics.findings(decision, fitting, letter, _MAX_MISSING)
+            if earlier is None or not _inside(m.words, earlier.sentence)
+        ]
         return [(out.say(words.findings[m.key]), [m.words]) for m in seen]
     if code is ReasonCode.other_treatment_first:
         care = specifics.care_first(decision, fitting, letter)
@@ -800,6 +856,10 @@ def _named_ground(
     if code is ReasonCode.criteria_met and specifics.retrospective(decision.service):
         return [(out.say(words.criteria_met_given), [])]
     return []
+
+
+def _inside(words: Quote, sentence: Span) -> bool:
+    return words.span is not None and sentence.start <= words.span.start and words.span.end <= sentence.end
 
 
 def _listed(names: list[str], and_word: str) -> str:
@@ -925,7 +985,10 @@ def _item(
     words: _Wording,
     out: _Writer,
     explained: set[str],
+    part_before: Quote | None = None,
 ) -> _Item:
+    """One item's lines; ``part_before``: the case summary's words that utilization review
+    approved part of this request, when its heading does not give the parts."""
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
     service_line, plain = _service_line(decision.service, lang, words, out)
@@ -949,6 +1012,10 @@ def _item(
     else:
         medicine = specifics.is_medicine(decision.service, abbreviations)
         reasons, details = _reasons(decision, letter, words, out, medicine)
+        if part_before is not None:
+            # The worker keeps that part: a "not approved" alone reads as if they had nothing.
+            reasons.insert(0, out.say(words.part_before))
+            details.insert(0, part_before)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
         if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
@@ -1029,13 +1096,18 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     ordered = sorted(decisions, key=lambda d: d.index)
     out = _Writer(lang)
     kinds = [_kind(d, letter) for d in ordered]
-    headline = out.say(_headline([(kind, d.partial) for kind, d in zip(kinds, ordered, strict=True)], words))
+    before = [specifics.part_approved_before(d, letter) for d in ordered]
+    kept = [d.partial or b is not None for d, b in zip(ordered, before, strict=True)]
+    headline = out.say(_headline(list(zip(kinds, kept, strict=True)), words))
     opening = [out.say(f"{words.guide} {words.intro}")]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
         opening.append(out.say(words.dated.format(date=date), date))
     explained: set[str] = set()
-    items = [_item(d, kind, letter, lang, words, out, explained) for d, kind in zip(ordered, kinds, strict=True)]
+    items = [
+        _item(d, kind, letter, lang, words, out, explained, b)
+        for d, kind, b in zip(ordered, kinds, before, strict=True)
+    ]
     approved = [i.item for i in items if i.item.kind is SummaryItemKind.approved]
     outcomes = next_steps.Outcomes(
         approved=any(not i.retrospective for i in approved),

@@ -16,6 +16,11 @@ from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS
 __all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
 
 
+_LEVEL_WORD = re.compile(r"\s+(?:level|nerve|root)s?$")
+LEVEL_EXAMPLES = "L4-L5 or C5-6"
+"""The spine levels' sentence names these until :meth:`Abbreviation.for_example` puts the item's own in."""
+
+
 @dataclass(frozen=True)
 class Abbreviation:
     """An abbreviation letters use in service names: one plain sentence for it, and its spelled-out words."""
@@ -37,6 +42,14 @@ class Abbreviation:
     cream") each is said by its name (:meth:`named`), not as "this medicine"."""
     name: str | None = None
     """The medicine's name from the letter, in a :meth:`named` sentence (a letter value, quoted as such)."""
+
+    def for_example(self, found: str) -> Abbreviation:
+        """The spine levels' sentence with the service's own level as its example ("Names like
+        L5-S1 show ..."): a level of our own choosing would be a number the letter never gives."""
+        example = _LEVEL_WORD.sub("", found)
+        en = self.en.replace(LEVEL_EXAMPLES, example)
+        es = self.es.replace(LEVEL_EXAMPLES, example)
+        return Abbreviation(self.pattern, self.term, en, es, self.spelled, self.medicine, example)
 
     def named(self, name: str) -> Abbreviation:
         """The same sentences about one medicine of a mix, by the name the letter gives it."""
@@ -678,10 +691,10 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         r"\b[CTL]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\s*(?:,|and|through|to)\s*[CTLS]?\d{1,2}\b"
         r"|\b[CTLS]\d{1,2}\s+(?:level|nerve|root)s?\b",
         "levels",
-        "Names like L4-L5 or C5-6 are spots between two bones of your back or neck: C is the neck, T the middle "
-        "back, L the low back, and S just below it.",
-        "Los nombres como L4-L5 o C5-6 son lugares entre dos huesos de la espalda o del cuello: C es el cuello, T "
-        "es la parte media de la espalda, L es la parte baja de la espalda y S está justo debajo de la L.",
+        f"Names like {LEVEL_EXAMPLES} show where in your back or neck: C is the neck, T the middle back, L the low "
+        "back, and S just below it.",
+        f"Los nombres como {LEVEL_EXAMPLES} indican en qué parte de la espalda o del cuello: C es el cuello, T es la "
+        "parte media de la espalda, L es la parte baja de la espalda y S está justo debajo de la L.",
     ),
     Abbreviation(
         r"(?i:\b(?:upper|lower)\s+extremit\w*)",
