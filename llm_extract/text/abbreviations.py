@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llm_extract.text import rxcache
 from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS
 
 __all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
@@ -729,7 +730,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 SERVICE_ABBREVIATIONS: dict[str, str] = {form: words for a in ABBREVIATIONS for form, words in a.spelled}
 """Each written form of :data:`ABBREVIATIONS` with the words it stands for."""
 
-_SERVICE_ABBREVIATION = re.compile(r"\b(?:" + "|".join(SERVICE_ABBREVIATIONS) + r")\b")
+_SERVICE_ABBREVIATION = rxcache.compile(r"\b(?:" + "|".join(SERVICE_ABBREVIATIONS) + r")\b")
 
 
 def spelled_out(text: str) -> str:
