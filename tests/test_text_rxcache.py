@@ -89,6 +89,22 @@ def test_a_new_pattern_is_added_to_the_file_and_the_old_ones_kept(tmp_path: Path
     assert (third.hits, third.misses) == (2, 0)
 
 
+def test_a_full_file_keeps_only_what_the_writing_process_used(tmp_path: Path) -> None:
+    place = tmp_path / "regex.cache"
+    first = RegexCache([place], write_at_exit=False, max_entries=3)
+    for pattern in ("old-1", "old-2", "kept"):
+        first.compile(pattern)
+    first.save()
+    second = RegexCache([place], write_at_exit=False, max_entries=3)
+    second.compile("kept")
+    second.compile("new")
+    second.save()
+    third = RegexCache([place], write_at_exit=False, max_entries=3)
+    for pattern in ("kept", "new", "old-1"):
+        third.compile(pattern)
+    assert (third.hits, third.misses) == (2, 1)
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -39,8 +39,9 @@ _Key = tuple[str, int]
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """What ``_sre.compile`` takes after the pattern: final flags, code, groups, groupindex, indexgroup."""
 
-MAX_ENTRIES = 4096
-"""Entries a file may hold: beyond it, only what the writing process used is kept."""
+MAX_ENTRIES = 1024
+"""Entries a file may hold (the package compiles ~480): beyond it, only what the writing process
+used is kept, so patterns edited away during development do not slow every later load."""
 
 _FORMAT = 1
 _STAMP = (
@@ -68,9 +69,12 @@ class RegexCache:
     hold, the merged table is written to the first place that can be written.
     """
 
-    def __init__(self, places: list[Path] | None = None, *, write_at_exit: bool = True) -> None:
+    def __init__(
+        self, places: list[Path] | None = None, *, write_at_exit: bool = True, max_entries: int = MAX_ENTRIES
+    ) -> None:
         self._places = places
         self._write_at_exit = write_at_exit
+        self._max_entries = max_entries
         self._known: dict[_Key, _Entry] | None = None
         self._new: dict[_Key, _Entry] = {}
         self._used: set[_Key] = set()
@@ -142,7 +146,7 @@ class RegexCache:
             return None
         known = self._known or {}
         merged = {**known, **self._new}
-        if len(merged) > MAX_ENTRIES:
+        if len(merged) > self._max_entries:
             merged = {key: entry for key, entry in merged.items() if key in self._used}
         try:
             payload = marshal.dumps(merged)
