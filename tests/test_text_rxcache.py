@@ -11,6 +11,7 @@ from __future__ import annotations
 import marshal
 import re
 import zlib
+from array import array
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,20 @@ def test_a_file_whose_checksum_does_not_match_is_not_read(tmp_path: Path) -> Non
 def test_an_entry_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
     place = tmp_path / "regex.cache"
     _written(place, [("ab+c", 0)])
-    _tampered(place, entry=(32, [999, 1, 2], 0, {}, (None,)))  # a checksummed file, invalid SRE code
+    _tampered(place, entry=(32, array("I", [999, 1, 2]).tobytes(), 0, {}, (None,)))  # checksummed, invalid SRE code
+    cache = RegexCache([place], write_at_exit=False)
+    assert cache.compile("ab+c").fullmatch("abbbc")
+    assert (cache.hits, cache.misses) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [(32, [17, 4, 0], 0, {}, (None,)), (32, b"\x00\x01\x02", 0, {}, (None,)), (32, b""), "not an entry"],
+)
+def test_an_entry_of_the_wrong_shape_is_compiled_afresh(tmp_path: Path, entry: object) -> None:
+    place = tmp_path / "regex.cache"
+    _written(place, [("ab+c", 0)])
+    _tampered(place, entry=entry)
     cache = RegexCache([place], write_at_exit=False)
     assert cache.compile("ab+c").fullmatch("abbbc")
     assert (cache.hits, cache.misses) == (0, 1)
