@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -118,3 +121,57 @@ def test_pydantic_plugins_are_not_looked_up_during_extract_unless_the_user_says(
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # the user's choice is left alone
     assert lean.run_extract(["a.txt"]) == 0
     assert seen == ["__all__", ""]
+
+
+SEEDS = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "examples" / "letters").glob("*.txt"))
+
+_AS_THE_PROCESS = """
+import gc, sys
+from llm_extract.cli import main
+sys.argv = ["llm-extract", *sys.argv[1:]]
+code = main()
+print("@@GC@@", gc.isenabled(), code)
+"""
+
+
+def test_extract_as_the_process_runs_without_the_cycle_collector_and_an_in_process_caller_keeps_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _AS_THE_PROCESS, "extract", "--no-cache", "--format", "json", SEEDS[0]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.rsplit("@@GC@@", 1)[1].split() == ["False", "0"], done.stderr
+    assert gc.isenabled()
+    assert main(["extract", "--no-cache", "--format", "json", SEEDS[0]]) == 0
+    assert gc.isenabled()
+
+
+def _cyclic_garbage_of(args: list[str]) -> int:
+    """The objects only the cycle collector could free that running ``extract args`` left behind."""
+    gc.collect()
+    gc.disable()
+    try:
+        assert main(["extract", *args]) == 0
+        return gc.collect()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("options", [["--format", "json"], ["--format", "text", "--lang", "es"]])
+def test_a_batch_of_letters_leaves_no_more_cyclic_garbage_than_one_letter(
+    options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Why the command line may run without the collector: memory cannot grow with the letters."""
+    batch = [tmp_path / "in" / f"{n}-{Path(seed).name}" for n in range(4) for seed in SEEDS]
+    for path, seed in zip(batch, SEEDS * 4, strict=True):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(Path(seed).read_bytes())
+    _cyclic_garbage_of(["--no-cache", *options, *SEEDS])  # imports and first-use tables
+    one = _cyclic_garbage_of(["--no-cache", *options, SEEDS[0]])
+    many = _cyclic_garbage_of(["--no-cache", *options, *map(str, batch)])
+    written = _cyclic_garbage_of(["--no-cache", "--out", str(tmp_path / "out"), *options, *map(str, batch)])
+    capsys.readouterr()
+    assert many <= one
+    assert written <= one + 50  # creating the folder and naming the files: once per command, not per letter

@@ -18,13 +18,14 @@ from typing import Literal
 
 from llm_extract.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFileError
 from llm_extract.letter.pdf import DEFAULT_MAX_PAGES, extract_text, looks_like_pdf
+from llm_extract.text import rxcache
 
 LETTER_SUFFIXES = (".txt", ".pdf")
 MAX_INPUT_BYTES = 20 * 2**20
 """IMR letters are a few KB of text or a few hundred KB of PDF; a file far larger is not
 one, and reading it whole would only cost memory."""
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
-_CONTROL = re.compile("[" + re.escape("".join(chr(c) for c in range(32) if chr(c) not in _CONTROL_OK)) + "]")
+_CONTROL = rxcache.compile("[" + re.escape("".join(chr(c) for c in range(32) if chr(c) not in _CONTROL_OK)) + "]")
 """The control characters (below 32) that text does not use: counted with one scan of ``re``
 (a Python loop over the sample cost ~0.1 ms a letter)."""
 

@@ -41,6 +41,7 @@ from llm_extract.contract.models import (
     Sex,
 )
 from llm_extract.errors import EmptyInputError, UnrecognizedLetterError
+from llm_extract.text import rxcache
 from llm_extract.text.dates import NUMERIC_DATE, parse_numeric_date
 from llm_extract.text.fold import fold_space as fold
 from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
@@ -54,17 +55,17 @@ _S = re.IGNORECASE | re.DOTALL
 
 DATE = NUMERIC_DATE
 
-_DECISIONS_HEADING = re.compile(
+_DECISIONS_HEADING = rxcache.compile(
     r"IMR\s+ISSUES,?\s+DECISIONS\s+AND\s+RATIONALES|IMR\s+DECISION\(?S\)?\s+AND\s+RATIONALE\(?S\)?"
 )
-_INTRO = Prefilter(re.compile(r"set\s+forth\s+below\s*:", _I))
-_SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
-_HOW_MADE = Prefilter(re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I))
-_LETTER_2013 = re.compile(
+_INTRO = Prefilter(rxcache.compile(r"set\s+forth\s+below\s*:", _I))
+_SUMMARY_HEADING = rxcache.compile(r"CLINICAL\s+CASE\s+SUMMARY")
+_HOW_MADE = Prefilter(rxcache.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", _I))
+_LETTER_2013 = rxcache.compile(
     r"has\s+determined\s+the\s+request\s+for\s+.{1,300}?\s+is\s+(?:not\s+)?medically\s+necessary", _S
 )
 
-_OUTCOME_AT_LINE_END = Prefilter(re.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE))
+_OUTCOME_AT_LINE_END = Prefilter(rxcache.compile(r"\b(?P<outcome>Upheld|Overturned)[^\S\n]*$", _I | re.MULTILINE))
 """Searched only from the outcome word, and the gap before it is walked back by hand: the
 old single pattern (gap, then outcome) restarted at every character of a run of spaces,
 which took 14 s on 20k spaces."""
@@ -72,9 +73,9 @@ _LABEL_LINE = (
     r"[^\S\n]*(?:(?P<ca>Claims\s+Administrator\s+guideline)|(?P<max>MAXIMUS\s+guideline)"
     r"|(?P<rationale>Decision\s+rationale))\s*:"
 )
-_LABEL = re.compile("^" + _LABEL_LINE, _I | re.MULTILINE)
+_LABEL = rxcache.compile("^" + _LABEL_LINE, _I | re.MULTILINE)
 """An item label: at the start of its line, as every known layout prints it."""
-_LABEL_AFTER_BREAK = re.compile("\n" + _LABEL_LINE, _I)
+_LABEL_AFTER_BREAK = rxcache.compile("\n" + _LABEL_LINE, _I)
 """The same label with the line break before it: ``re`` scans for a literal first character
 fast, while ``^`` makes it try the whole pattern at every character."""
 _OUTCOMES = {o.value: o for o in Outcome}
@@ -82,30 +83,30 @@ _PRIORITIES = {p.value: p for p in Priority}
 _SEXES = {word: Sex(sex) for word, sex in SEX_WORDS.items()}
 """The members by their lowered words: a dict lookup, not an enum call, for each letter."""
 _LABEL_ORDER = ("ca", "max", "rationale")
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = rxcache.compile(r"\S")
 _LABEL_TEXT = {"ca": "Claims Administrator guideline", "max": "MAXIMUS guideline", "rationale": "Decision rationale"}
 
 _SENTENCE_MARKS = (".", "!", "?")
 _CLOSERS = "\"'\u201d)]"
-_ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.){2,}$")
-_PARTIAL_CONTINUATION = re.compile(
+_ABBREVIATION_END = rxcache.compile(r"(?:\b[a-z]\.){2,}$")
+_PARTIAL_CONTINUATION = rxcache.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
 )
-_PARTIAL_MARK = Prefilter(re.compile(r"original\s+request", _I))
+_PARTIAL_MARK = Prefilter(rxcache.compile(r"original\s+request", _I))
 _MAX_HEADING = 2000
 """Real item headings, partial-certification sentences included, stay under ~500 characters.
 The bound keeps hostile text (endless "was the original request." lines) from growing a
 heading without limit and sending the heading regexes into quadratic backtracking."""
 
-_ORIGINAL_REQUEST = Prefilter(re.compile(r"\bwas\s+the\s+original\s+request\.", _I))
-_AUTHORIZED_BY_CA = re.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
-_REMAINING_PORTION = re.compile(
+_ORIGINAL_REQUEST = Prefilter(rxcache.compile(r"\bwas\s+the\s+original\s+request\.", _I))
+_AUTHORIZED_BY_CA = rxcache.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
+_REMAINING_PORTION = rxcache.compile(
     r"\s*The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b,?", _I
 )
-_CA_AUTHORIZED = re.compile(r"\s*The\s+Claims\s+Administrator\s+authorized\b", _I)
-_LEAVING_ELIGIBLE = re.compile(r"\bleaving\s+the\s+original\s+request\s+IMR\s+eligible\.", _I)
-_THE_ORIGINAL_REQUEST = re.compile(r"\s*The\s+original\s+request\b,?", _I)
-_LOOSE_LEAD = re.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I)
+_CA_AUTHORIZED = rxcache.compile(r"\s*The\s+Claims\s+Administrator\s+authorized\b", _I)
+_LEAVING_ELIGIBLE = rxcache.compile(r"\bleaving\s+the\s+original\s+request\s+IMR\s+eligible\.", _I)
+_THE_ORIGINAL_REQUEST = rxcache.compile(r"\s*The\s+original\s+request\b,?", _I)
+_LOOSE_LEAD = rxcache.compile(r"\b(?:original\s+request|eligible)\b,?(?=\s)", _I)
 """Partial-certification sentences, matched one after another from fixed words (never a lazy
 ``.+?`` before a phrase, which backtracks on long headings)."""
 
@@ -119,53 +120,53 @@ _HEADER_FIELDS: dict[str, str] = {
     "priority": r"Priority\s*:\s*(?P<priority>Standard|Expedited)\b",
 }
 """Each header field: its label, and its value as the one group (named after the field)."""
-_HEADER = re.compile("|".join(_HEADER_FIELDS.values()), _I)
+_HEADER = rxcache.compile("|".join(_HEADER_FIELDS.values()), _I)
 """Every header field in one pass. Each field's first match is one of its matches: no field's
 match can begin inside another's (the labels start with different words, and no label starts
 inside another label, before a colon, or inside a value), so none is skipped."""
 _INJURY_IN_SUMMARY = Prefilter(
-    re.compile(
+    rxcache.compile(
         r"(?:date\s+of\s+injury(?:\s+(?:of|on|is|was))?|(?:sustained|suffered)\s+an?\s+(?:[\w-]+\s+){0,3}"
         r"injury\s+on|(?:was|were)\s+injured\s+on|injured\s+on)\s*:?\s*(" + DATE + r")\b",
         _I,
     )
 )
 
-_LICENSURE = Prefilter(re.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I))
-_SPECIALTY = Prefilter(re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I))
-_BOARD = Prefilter(re.compile(r"Board\s+Certified\s+in\s+", _I))
-_LICENSED = re.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+")
-_STATES = re.compile(r"[A-Z][A-Za-z ,]{0,200}?[a-z](?=\s*\.)")
-_SUBSPECIALTY = re.compile(r"\bhas\s+a\s+subspecialty\s+in\s+")
-_JOINER_TAIL = re.compile(r",?\s+(?:and\s+)?$")
+_LICENSURE = Prefilter(rxcache.compile(r"State\(s\)\s+of\s+Licensure\s*:", _I))
+_SPECIALTY = Prefilter(rxcache.compile(r"Certification\(s\)\s*/\s*Specialty\s*:", _I))
+_BOARD = Prefilter(rxcache.compile(r"Board\s+Certified\s+in\s+", _I))
+_LICENSED = rxcache.compile(r"\band\s+is\s+licensed\s+to\s+practice\s+in\s+")
+_STATES = rxcache.compile(r"[A-Z][A-Za-z ,]{0,200}?[a-z](?=\s*\.)")
+_SUBSPECIALTY = rxcache.compile(r"\bhas\s+a\s+subspecialty\s+in\s+")
+_JOINER_TAIL = rxcache.compile(r",?\s+(?:and\s+)?$")
 _BOARD_SENTENCE_MAX = 400
 """The board-certification sentence is read within this many characters of its start."""
 _VALUE_STOP = Prefilter(
-    re.compile(
+    rxcache.compile(
         r"CLINICAL\s+CASE\s+SUMMARY|Certification\(s\)|State\(s\)\s+of|HOW\s+THE\s+IMR|The\s+expert\s+reviewer", _I
     )
 )
 _VALUE_MAX = 400
 """A credential value longer than this means the stop words were not found: cut it at its line."""
 
-_YEARS_OLD = re.compile(r"(\d(?<!\w\d)\d{0,2})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b", _I)
-_AGED = Prefilter(re.compile(r"\b(?:age|aged)\s+(\d{1,3})\b", _I))
+_YEARS_OLD = rxcache.compile(r"(\d(?<!\w\d)\d{0,2})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b", _I)
+_AGED = Prefilter(rxcache.compile(r"\b(?:age|aged)\s+(\d{1,3})\b", _I))
 """The patient's age: "45 years old" or "aged 45", whichever comes first. The number's first digit
 comes first in the pattern (``\\b`` before it is the look-behind after it) so that ``re`` skips to
 each digit instead of trying every character."""
-_SEX_AFTER_AGE = re.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
-_SEX_ANYWHERE = Prefilter(re.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
+_SEX_AFTER_AGE = rxcache.compile(r"[\s,]*(?:[a-z-]+\s+){0,2}?(" + SEX_ALTERNATION + r")\b", _I)
+_SEX_ANYWHERE = Prefilter(rxcache.compile(r"\b(" + "|".join(w for w in SEX_WORDS if w != "man") + r")\b", _I))
 """Anywhere in the summary, "man" is too common a word to be read as the patient's sex."""
 
-_ACOEM = Prefilter(re.compile(r"ACOEM", _I))
+_ACOEM = Prefilter(rxcache.compile(r"ACOEM", _I))
 """The named guideline families (see :func:`_named`)."""
-_MTUS = Prefilter(re.compile(r"(?<!Non-)\bMTUS\b", _I))
-_ODG = Prefilter(re.compile(r"\bODG\b", _I))
-_ODG_NAME = Prefilter(re.compile(r"Official\s+Disability\s+Guidelines", _I))
-_NON_MTUS = Prefilter(re.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
-_NO_CITATION = Prefilter(re.compile(r"did\s+not\s+cite\s+any", _I))
+_MTUS = Prefilter(rxcache.compile(r"(?<!Non-)\bMTUS\b", _I))
+_ODG = Prefilter(rxcache.compile(r"\bODG\b", _I))
+_ODG_NAME = Prefilter(rxcache.compile(r"Official\s+Disability\s+Guidelines", _I))
+_NON_MTUS = Prefilter(rxcache.compile(r"Non-MTUS\s+Citation\s*:?\s*(?P<what>[^.]*)", _I))
+_NO_CITATION = Prefilter(rxcache.compile(r"did\s+not\s+cite\s+any", _I))
 _NOT_CITED = Prefilter(
-    re.compile(r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I)
+    rxcache.compile(r"https?://\S+|did\s+not\s+base\s+(?:their|its)\s+decision\s+on\s+the\s+(?:MTUS|ODG|ACOEM)", _I)
 )
 """Mentions that are not citations: link artifacts of the PDF, and explicit negations."""
 

@@ -59,6 +59,7 @@ from operator import or_
 
 from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
+from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import spelled_out
 from llm_extract.text.lexicon import NUMBER
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
@@ -99,7 +100,7 @@ _FLAGS = re.IGNORECASE
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+    return rxcache.compile(pattern, _FLAGS)
 
 
 def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
@@ -162,7 +163,7 @@ _CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
 #: The words every conditional opener begins with (derived; None: not known, always look).
 _CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITIONAL.starts else None
 #: Any of those words anywhere (one search instead of a test per word).
-_CONDITIONAL_ANY = re.compile("|".join(map(re.escape, _CONDITIONAL_WORDS))) if _CONDITIONAL_WORDS else None
+_CONDITIONAL_ANY = rxcache.compile("|".join(map(re.escape, _CONDITIONAL_WORDS))) if _CONDITIONAL_WORDS else None
 #: "Whether more is needed depends on the approved visits" states the pending trial itself.
 _IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
 
@@ -237,7 +238,7 @@ _BODY_REGIONS_TEXT = (
 _BODY_REGIONS = frozenset(_BODY_REGIONS_TEXT.split())
 _COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | _BODY_REGIONS
 
-_WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
+_WORD = rxcache.compile(r"[a-z][a-z0-9-]{3,}")
 
 
 def _stems(text: str) -> set[str]:
@@ -1007,11 +1008,11 @@ class _Folded:
 
 
 #: A word hyphenated at a line break ("documen-\ntation"): the hyphen and the break are dropped.
-_HYPHEN_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
+_HYPHEN_JOIN = rxcache.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
 #: Where a join can start: a literal first character makes this search fast, unlike the join's.
-_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n")
+_LINE_BREAK_HYPHEN = rxcache.compile(r"-[ \t]*\n")
 #: A whitespace run that folds to one space with characters to spare (``\s`` is ``str.isspace``).
-_WIDE_SPACE = re.compile(r"\s\s+")
+_WIDE_SPACE = rxcache.compile(r"\s\s+")
 
 
 def _fold(text: str, start: int, end: int) -> _Folded:
@@ -1061,7 +1062,7 @@ def _fold_space(text: str, a: int, b: int, keys: list[int], dropped: list[int], 
     return folded
 
 
-_BOUNDARY = re.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
+_BOUNDARY = rxcache.compile(r"[.!?][\"')\]]{0,3}\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def _last_word(text: str, end: int, floor: int) -> str:
@@ -1109,7 +1110,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_QUOTE_MARK = re.compile('"')
+_QUOTE_MARK = rxcache.compile('"')
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
@@ -1151,7 +1152,7 @@ def _clause_start(sentence: str, offset: int) -> int:
     return max(cut + 1, floor)
 
 
-_LEADING_IF = re.compile(r"\W*(?:if|unless)\b[^,;.]{1,200}[,;]", re.IGNORECASE)
+_LEADING_IF = rxcache.compile(r"\W*(?:if|unless)\b[^,;.]{1,200}[,;]", re.IGNORECASE)
 
 
 def _conditional_before(s: _Sentence, offset: int) -> bool:
@@ -1574,7 +1575,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
             break
 
 
-_CLAUSE_END = re.compile(r"[,.;:()]")
+_CLAUSE_END = rxcache.compile(r"[,.;:()]")
 #: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
 _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 #: "Already has the device": a word that can only mean the thing requested.

@@ -26,6 +26,7 @@ from itertools import compress, count
 from llm_extract.contract.models import GlossaryEntry
 from llm_extract.summary.screens import Screened
 from llm_extract.summary.specifics import retrospective
+from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import ABBREVIATIONS, Abbreviation
 from llm_extract.text.lexicon import DOSE
 from llm_extract.text.prefilter import Prefilter
@@ -75,7 +76,7 @@ class Term:
 @functools.cache
 def _whole_word(term: str) -> re.Pattern[str]:
     """Compiled once per term: the summary looks every term up in every sentence."""
-    return re.compile(rf"(?<![\w#]){re.escape(term)}(?!\w)", re.I)
+    return rxcache.compile(rf"(?<![\w#]){re.escape(term)}(?!\w)", re.I)
 
 
 @functools.cache
@@ -234,7 +235,7 @@ NAMES = ("Information and Assistance", "California", "United States", "IMR Unit"
 """Terms the fixed wording uses, per language, in order of first use."""
 
 
-_ABBREVIATION_PATTERNS = tuple(re.compile(a.pattern) for a in ABBREVIATIONS)
+_ABBREVIATION_PATTERNS = tuple(rxcache.compile(a.pattern) for a in ABBREVIATIONS)
 _ABBREVIATION_FILTERS = tuple(Prefilter(pattern) for pattern in _ABBREVIATION_PATTERNS)
 _ABBREVIATION_SCREEN = Screened(_ABBREVIATION_FILTERS)
 _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True))
@@ -251,7 +252,7 @@ def abbreviations_in(service: str) -> list[Abbreviation]:
     return [a.named(name) if a.medicine and (name := _medicine_name(service, m)) else a for a, m in found]
 
 
-_WORD = re.compile(r"[A-Za-z][\w-]*")
+_WORD = rxcache.compile(r"[A-Za-z][\w-]*")
 _KIND_WORDS = frozenset(
     {
         "topical",
@@ -550,7 +551,7 @@ def _spanish_patterns() -> tuple[Screened, tuple[tuple[re.Pattern[str], Prefilte
     searched only for the patterns whose words it holds (66 scans cost ~0.1 ms a name)."""
     compiled = tuple(
         (pattern, Prefilter(pattern), es)
-        for pattern, es in ((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), es) for p, es in SPANISH_NAMES)
+        for pattern, es in ((rxcache.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), es) for p, es in SPANISH_NAMES)
     )
     return Screened(prefilter for _, prefilter, _ in compiled), compiled
 
@@ -558,9 +559,9 @@ def _spanish_patterns() -> tuple[Screened, tuple[tuple[re.Pattern[str], Prefilte
 _GIVEN = "atención que usted ya recibió"
 """Said of care already given ("Retrospective ...", "DOS ..."), so that part of the name is Spanish too."""
 _SIDES = (
-    (re.compile(r"\bbilateral\b", re.I), "ambos lados"),
-    (re.compile(r"\bleft\b", re.I), "lado izquierdo"),
-    (re.compile(r"\bright\b", re.I), "lado derecho"),
+    (rxcache.compile(r"\bbilateral\b", re.I), "ambos lados"),
+    (rxcache.compile(r"\bleft\b", re.I), "lado izquierdo"),
+    (rxcache.compile(r"\bright\b", re.I), "lado derecho"),
 )
 
 
@@ -624,7 +625,7 @@ _SPANISH_WORDS = {
     "supervised": "supervisadas",
     "additional": "adicionales",
 }
-_AMOUNT_TOKEN = re.compile(r"\d+|[A-Za-z]+(?:-[A-Za-z]+)?|\s*-\s*|\s+")
+_AMOUNT_TOKEN = rxcache.compile(r"\d+|[A-Za-z]+(?:-[A-Za-z]+)?|\s*-\s*|\s+")
 
 
 def spanish_amount(amount: str) -> str | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
+from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import Abbreviation, spelled_out
 from llm_extract.text.dates import MONTHS, NUMERIC_DATE, find_dates, make_date
 from llm_extract.text.fold import fold_space
@@ -52,14 +53,14 @@ __all__ = [
 _NUM = NUMBER
 _VALUES = {w: i for i, w in enumerate(NUMBER_WORDS.split("|")[:20], start=1)} | {"twenty-four": 24, "thirty": 30}
 
-_RETROSPECTIVE = re.compile(r"\bretro(?:spective)?\b|\bDOS\b|\bdates? of service\b", re.I)
-_ALREADY = re.compile(
+_RETROSPECTIVE = rxcache.compile(r"\bretro(?:spective)?\b|\bDOS\b|\bdates? of service\b", re.I)
+_ALREADY = rxcache.compile(
     r"\b(?:this|the)\s+(?:same\s+)?(?:request|item|service|treatment)\s+(?:was|has|had)\s+(?:already|previously)\s+"
     r"(?:been\s+)?(?:authori[sz]ed|certified|approved)\b"
     r"|\b(?:is|was)\s+(?:a\s+)?duplicate(?:\s+request)?\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no)\b", re.I)
+_NEGATION = rxcache.compile(r"\b(?:not|never|no)\b", re.I)
 
 
 def quote(letter: str, start: int, end: int) -> Quote:
@@ -244,7 +245,7 @@ care, plus months (of a rental); "#90" for pills."""
 @functools.cache
 def _count_pattern() -> re.Pattern[str]:
     """:data:`_COUNT` compiled on first use (only Spanish summaries of partly approved items need it)."""
-    return re.compile(_COUNT, re.I)
+    return rxcache.compile(_COUNT, re.I)
 
 
 def counts(text: str) -> list[tuple[str, str]]:
@@ -298,24 +299,24 @@ class _LimitPatterns:
 def _limits() -> _LimitPatterns:
     kinds = tuple((name, pattern, Prefilter(pattern)) for name, pattern in _compiled(CARE_KINDS).items())
     return _LimitPatterns(
-        limit=Windowed(re.compile(_LIMIT, re.I)),
-        cue=Windowed(re.compile(_GUIDELINE_CUE, re.I)),
-        history=re.compile(_HISTORY, re.I),
-        applied=Windowed(re.compile(_APPLIED, re.I)),
-        subgroup=re.compile(_SUBGROUP, re.I),
-        plain=re.compile(_PLAIN, re.I),
-        trial=Windowed(re.compile(_TRIAL_WORDS, re.I)),
-        unit=Windowed(re.compile(_UNIT, re.I)),
-        sentence_break=re.compile(_SENTENCE_BREAK),
-        asked=tuple(re.compile(p, re.I) for p in _ASKED),
-        asked_in_rationale=re.compile(_ASKED_IN_RATIONALE, re.I),
+        limit=Windowed(rxcache.compile(_LIMIT, re.I)),
+        cue=Windowed(rxcache.compile(_GUIDELINE_CUE, re.I)),
+        history=rxcache.compile(_HISTORY, re.I),
+        applied=Windowed(rxcache.compile(_APPLIED, re.I)),
+        subgroup=rxcache.compile(_SUBGROUP, re.I),
+        plain=rxcache.compile(_PLAIN, re.I),
+        trial=Windowed(rxcache.compile(_TRIAL_WORDS, re.I)),
+        unit=Windowed(rxcache.compile(_UNIT, re.I)),
+        sentence_break=rxcache.compile(_SENTENCE_BREAK),
+        asked=tuple(rxcache.compile(p, re.I) for p in _ASKED),
+        asked_in_rationale=rxcache.compile(_ASKED_IN_RATIONALE, re.I),
         kinds=kinds,
         kind_screen=Screened(prefilter for _, _, prefilter in kinds),
     )
 
 
 def _compiled(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(pattern, re.I) for name, pattern in patterns.items()}
+    return {name: rxcache.compile(pattern, re.I) for name, pattern in patterns.items()}
 
 
 def _kinds(text: str) -> set[str]:
@@ -515,7 +516,7 @@ def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[i
 
 #: "has had at least 24 physical therapy sessions", "completed 18 visits": care the worker
 #: already received, counted (the verb right before the number, so "approved 6" is not one).
-_HAD = re.compile(
+_HAD = rxcache.compile(
     rf"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:had|{_RECEIVED})|already\s+had"
     rf"|{_RECEIVED})\s+(?:(?P<least>at\s+least|over|more\s+than)\s+)?(?:a\s+total\s+of\s+)?"
     rf"(?P<n>{_NUM}){_FILLER}\s+(?:{_COUNT_UNITS})\b",
@@ -524,7 +525,7 @@ _HAD = re.compile(
 
 
 #: "presumably completed at least 6": the reviewer is not sure the care was had.
-_HEDGE = re.compile(r"\b(?:presum\w*|apparent\w*|possibl\w*|may\s+have|might\s+have|reported\w*)\b", re.I)
+_HEDGE = rxcache.compile(r"\b(?:presum\w*|apparent\w*|possibl\w*|may\s+have|might\s+have|reported\w*)\b", re.I)
 
 
 def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]) -> tuple[Quote, bool] | None:
@@ -608,7 +609,7 @@ class Missing:
 _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "improvement",
-        re.compile(
+        rxcache.compile(
             r"\bfunctional\s+(?:improvement|benefit|gains?|response)\b|\bimprovement\s+in\s+(?:function|pain|symptoms)"
             r"|\bobjective\s+(?:improvement|benefit|gains?)\b|\b(?:documented|reports?\s+of)\s+improvement\b"
             r"|\bresponded\s+to\b|\bresponse\s+to\s+(?:the\s+|these\s+|prior\s+|previous\s+)?(?:therapy|treatments?|care)\b"
@@ -616,23 +617,26 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("pain", re.compile(r"\bpain\s+(?:relief|reduction|scores?|levels?)\b|\bVAS\b|\breduction\s+in\s+pain\b", re.I)),
+    (
+        "pain",
+        rxcache.compile(r"\bpain\s+(?:relief|reduction|scores?|levels?)\b|\bVAS\b|\breduction\s+in\s+pain\b", re.I),
+    ),
     (
         "visits",
-        re.compile(
+        rxcache.compile(
             r"\b(?:number|amount)\s+of\s+(?:prior|previous|completed|past|previously\s+\w+)?\s*"
             r"(?:\w+\s+){0,2}(?:sessions|visits|treatments)\b|\bhow\s+many\s+(?:sessions|visits)\b",
             re.I,
         ),
     ),
-    ("drug_tests", re.compile(r"\burine\s+drug\s+(?:screens?|tests?|testing)\b|\bUDS\b", re.I)),
-    ("home_exercise", re.compile(r"\bhome\s+exercise\b", re.I)),
-    ("side_effects", re.compile(r"\b(?:side|adverse)\s+effects\b", re.I)),
+    ("drug_tests", rxcache.compile(r"\burine\s+drug\s+(?:screens?|tests?|testing)\b|\bUDS\b", re.I)),
+    ("home_exercise", rxcache.compile(r"\bhome\s+exercise\b", re.I)),
+    ("side_effects", rxcache.compile(r"\b(?:side|adverse)\s+effects\b", re.I)),
     # The keys below were added for the reasons a rationale most often names (issue 10):
     # each pattern is what reviewers write for one fact, not a copy of one letter's words.
     (
         "surgery",
-        re.compile(
+        rxcache.compile(
             r"\b(?:willing\w*|candida\w+|consider\w*|contemplat\w*)\b[^.]{0,60}?\bsurg(?:ery|ical)\b"
             r"|\bsurgical\s+(?:candidate|intervention)\b",
             re.I,
@@ -640,16 +644,16 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "pills",
-        re.compile(
+        rxcache.compile(
             r"\b(?:not\s+able\s+to|unable\s+to|cannot|can\s+not|intoleran\w+)\b[^.]{0,40}?"
             r"\b(?:oral|pills?|tablets?|capsules?|swallow\w*)\b",
             re.I,
         ),
     ),
-    ("home_trial", re.compile(r"\bhome(?:-based)?\s+(?:[\w-]+\s+)?trial\b", re.I)),
+    ("home_trial", rxcache.compile(r"\bhome(?:-based)?\s+(?:[\w-]+\s+)?trial\b", re.I)),
     (
         "tried_first",
-        re.compile(
+        rxcache.compile(
             r"\bfail(?:ed|ure)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:conservative|first[- ]line|other|oral|non-?opioid)\b"
             r"|\b(?:other|first[- ]line|non-?opioid)\s+(?:[\w-]+\s+){0,2}(?:medications?|treatments?|care)\s+"
             r"(?:[\w-]+\s+){0,2}fail|\bexhausted\b"
@@ -658,10 +662,10 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("imaging", re.compile(r"\b(?:x-?rays?|plain\s+films?|radiographs?)\b", re.I)),
+    ("imaging", rxcache.compile(r"\b(?:x-?rays?|plain\s+films?|radiographs?)\b", re.I)),
     (
         "exam",
-        re.compile(
+        rxcache.compile(
             r"\b(?:range\s+of\s+motion|motor\s+strength)\s+(?:numerical\s+)?(?:values|measurements|testing)\b"
             r"|\bdocument\w*\s+(?:of\s+|regarding\s+)?(?:the\s+)?(?:patient's\s+)?(?:current\s+)?"
             r"(?:range\s+of\s+motion|motor\s+strength)\b"
@@ -671,7 +675,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "plan",
-        re.compile(
+        rxcache.compile(
             r"\btreatment\s+goals?\b|\bgoals?\s+(?:of|for)\s+(?:the\s+)?(?:treatment|therapy|care)\b"
             r"|\b(?:no|without|accompanied\s+by)\s+(?:a\s+|an\s+)?(?:\w+\s+)?treatment\s+plan\b"
             r"|\btreatment\s+plan\s+(?:with|or|and)\s+(?:\w+\s+){0,3}?goals\b"
@@ -681,7 +685,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "program",
-        re.compile(
+        rxcache.compile(
             r"\bfunctional\s+restoration\b|(?<!home\s)\b(?:exercise|rehabilitation|rehab)\s+program\b"
             r"|\badjunct\s+to\s+(?:a\s+|the\s+)?(?:physical\s+rehabilitation|[\w-]+\s+program)\b",
             re.I,
@@ -689,7 +693,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "quantity",
-        re.compile(
+        rxcache.compile(
             r"\b(?:specify|specified|provide|provided|state|stated|include|included)\b[^.]{0,20}?"
             r"\b(?:quantity|amount|frequency|duration)\b",
             re.I,
@@ -697,7 +701,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "body_part",
-        re.compile(
+        rxcache.compile(
             r"\b(?:specify|specified|state|stated|identify|identified)\b[^.]{0,30}?\b(?:body\s+part|location|body\s+region)\b",
             re.I,
         ),
@@ -705,7 +709,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "why",
         # "no indication that ..." only means "no sign of", so "indication" counts only as a clinical reason
-        re.compile(
+        rxcache.compile(
             r"\b(?:rationale|reasons?)\b|\bwhy\b|\bclinical\s+indication\b|\bindication\s+(?:is\s+)?for\b"
             r"|\bmedical\s+necessity\s+for\b",
             re.I,
@@ -718,9 +722,9 @@ _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_func
 
 _ABSENCE_WORDS = r"no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to"
 """Words that say something is missing or not so (a regex alternation)."""
-_LACK = Windowed(re.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
+_LACK = Windowed(rxcache.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
 _GUIDELINE_WORDS = Windowed(
-    re.compile(
+    rxcache.compile(
         r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when)"
         r"|may\s+be\s+(?:considered|appropriate|used))\b",
         re.I,
@@ -769,11 +773,11 @@ def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) ->
     return tuple(found)
 
 
-_PERIOD = re.compile(r"\.(?:\s|$)")
-_VERDICT = re.compile(r"not\s+(?:medically\s+)?(?:necessary|reasonable|appropriate)\b", re.I)
+_PERIOD = rxcache.compile(r"\.(?:\s|$)")
+_VERDICT = rxcache.compile(r"not\s+(?:medically\s+)?(?:necessary|reasonable|appropriate)\b", re.I)
 """The "not" of the verdict ("the requested surgical intervention is not medically necessary"):
 it says nothing was lacking, so the sentence's words are no missing fact."""
-_PRESENT = re.compile(
+_PRESENT = rxcache.compile(
     r"[^.;:,]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
     r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
@@ -784,7 +788,7 @@ _PRESENT = re.compile(
 without the medication are recorded, but ...", "pain scores of 7-8/10 were no better", "pain
 scores have stayed at 6-7/10",
 "VAS and ODI have not changed" (measured, and no better)."""
-_PRESENT_BEFORE = re.compile(
+_PRESENT_BEFORE = rxcache.compile(
     rf"\b(?:\d+|{NUMBER_WORDS})[- ]?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
     r"|\b(?:continue|continuing|continues|fit\s+into)\s+"
     r"(?:(?:a|an|the|his|her|their)\s+)?$",
@@ -844,7 +848,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     return found
 
 
-_AGAIN = re.compile(r"\b(?:repeat(?:ed)?|again|another|second|additional)\b", re.I)
+_AGAIN = rxcache.compile(r"\b(?:repeat(?:ed)?|again|another|second|additional)\b", re.I)
 
 
 def _again(decision: Decision, letter: str, start: int, end: int) -> bool:
@@ -869,13 +873,13 @@ _ABRUPT = (
     # stop long-term opioids abruptly and the patient is advised to speak with their
     # treating physician"), then a quoted guideline saying the same ("should never be
     # abruptly discontinued").
-    re.compile(
+    rxcache.compile(
         r"\brecommendation\s+to\s+(?:stop|discontinue)\b[^.]{0,200}?\babrupt(?:ly)?\b"
         r"|\badvised\s+to\s+(?:speak|talk|consult)\s+with\s+(?:their|his|her|the)\s+treating\s+"
         r"(?:physician|doctor|provider)\b",
         re.I,
     ),
-    re.compile(
+    rxcache.compile(
         r"\b(?:not|never)\b[^.]{0,200}?\b(?:stop\w*|discontinu\w*)\b[^.]{0,200}?\babrupt(?:ly)?\b"
         r"|\b(?:not|never)\b[^.]{0,200}?\babrupt(?:ly)?\s+(?:stop\w*|discontinu\w*)\b",
         re.I,
@@ -883,7 +887,7 @@ _ABRUPT = (
     # Advice to wean or taper, in the reviewer's words ("Weaning should be managed by the
     # prescribing physician", "a quantity was allowed for weaning", "tapering is advised to
     # avoid withdrawal"): the same danger, said without "abruptly".
-    re.compile(
+    rxcache.compile(
         r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b[^.]{0,200}?\b(?:should|must|(?:is|are)\s+recommended|recommend\w*"
         r"|advis\w*|under\s+the\s+(?:direction|care|supervision)|managed|allow\w*|certified|authorized"
         r"|to\s+avoid\s+withdrawal)\b"
@@ -895,21 +899,26 @@ _ABRUPT = (
 
 
 _TESTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("mri", re.compile(r"\bMRIs?\b|\bmagnetic\s+resonance\b", re.I)),
-    ("ct", re.compile(r"\bCT\b|\bCAT\s+scans?\b|(?i:\bcomputed\s+tomography\b)")),
-    ("x-ray", re.compile(r"\bx-?rays?\b|\bradiographs?\b|\bplain\s+films?\b", re.I)),
-    ("nerve", re.compile(r"\bEMG\b|\bNC[VS]\b|\belectrodiagnostic\b|\bnerve\s+conduction\b|\belectromyogra\w*", re.I)),
+    ("mri", rxcache.compile(r"\bMRIs?\b|\bmagnetic\s+resonance\b", re.I)),
+    ("ct", rxcache.compile(r"\bCT\b|\bCAT\s+scans?\b|(?i:\bcomputed\s+tomography\b)")),
+    ("x-ray", rxcache.compile(r"\bx-?rays?\b|\bradiographs?\b|\bplain\s+films?\b", re.I)),
+    (
+        "nerve",
+        rxcache.compile(r"\bEMG\b|\bNC[VS]\b|\belectrodiagnostic\b|\bnerve\s+conduction\b|\belectromyogra\w*", re.I),
+    ),
     (
         "drugs",
-        re.compile(r"\bUD[ST]\b|\b(?:drug|toxicology)\s+(?:screens?|tests?|testing)\b|\burine\s+toxicology\b", re.I),
+        rxcache.compile(
+            r"\bUD[ST]\b|\b(?:drug|toxicology)\s+(?:screens?|tests?|testing)\b|\burine\s+toxicology\b", re.I
+        ),
     ),
-    ("ultrasound", re.compile(r"\bultrasounds?\b|\bsonograms?\b", re.I)),
-    ("bone scan", re.compile(r"\bbone\s+scans?\b", re.I)),
+    ("ultrasound", rxcache.compile(r"\bultrasounds?\b|\bsonograms?\b", re.I)),
+    ("bone scan", rxcache.compile(r"\bbone\s+scans?\b", re.I)),
 )
 """Tests a worker may be asked to repeat, by kind: a request for one is refused when the same
 kind of test was done not long before and nothing has changed."""
 _REGIONS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(rf"\b(?:{words})\b", re.I)
+    rxcache.compile(rf"\b(?:{words})\b", re.I)
     for words in (
         r"lumbar|lumbosacral|low(?:er)?\s+back|L[1-5]",
         r"cervical|neck|C[1-7]",
@@ -929,11 +938,11 @@ _REGIONS: tuple[re.Pattern[str], ...] = tuple(
 )
 """Body parts and sides: an earlier test of another part ("a cervical MRI" for a lumbar one)
 or another side is not this test done before."""
-_DONE = re.compile(r"\b(?:had|underwent|undergone|completed|performed|obtained|done|collected)\b", re.I)
+_DONE = rxcache.compile(r"\b(?:had|underwent|undergone|completed|performed|obtained|done|collected)\b", re.I)
 """Words that say a test was done."""
-_NAMED_BY_DATE = re.compile(rf"(?:\s+[a-z]+){{0,4}}?\s+(?:of|dated|from)\s+(?:{NUMERIC_DATE})", re.I)
+_NAMED_BY_DATE = rxcache.compile(rf"(?:\s+[a-z]+){{0,4}}?\s+(?:of|dated|from)\s+(?:{NUMERIC_DATE})", re.I)
 """A test named by its date, just after its name ("the lumbar MRI of 11/15/2016")."""
-_NOT_DONE = re.compile(
+_NOT_DONE = rxcache.compile(
     r"\b(?:no|not|never|without|unless|if|should|would|may(?!\s+\d)|might|could|order\w*|request\w*|certif\w*|authori[sz]\w*"
     r"|approv\w*|schedul\w*|pending|await\w*|plan\w*|utilization|recommend\w*|guidelines?|indicated|reserved"
     r"|presum\w*|reported\w*)\b",
@@ -941,12 +950,12 @@ _NOT_DONE = re.compile(
 )
 """Words that make the statement something other than a test done on this worker: a
 negation, a supposition, an order or approval (the duplicate ground says that), a guideline."""
-_MONTH_YEAR = re.compile(
+_MONTH_YEAR = rxcache.compile(
     rf"\b(?P<name>{'|'.join(MONTHS['en'])})\s+(?P<year>(?:19|20)\d\d)\b"
     r"|(?<![\d/-])(?P<month>\d{1,2})[/-](?P<numeric_year>(?:19|20)\d\d)\b",
     re.I,
 )
-_WHEN = re.compile(
+_WHEN = rxcache.compile(
     rf"{NUMERIC_DATE}|{_MONTH_YEAR.pattern}|\b(?:in|during)\s+(?:19|20)\d\d\b|\bago\b"
     r"|\b(?:already|previously|recently|earlier)\b",
     re.I,
@@ -1025,19 +1034,19 @@ def _first_of_month(m: re.Match[str]) -> dt.date | None:
     return make_date(int(m.group("numeric_year")), int(m.group("month")), 1)
 
 
-_MODIFIED = re.compile(
+_MODIFIED = rxcache.compile(
     r"\bmodif(?:ied|ies|y)\b|\bpartially\s+(?:certified|approved|authori[sz]ed)\b"
     r"|\b(?:certified|approved|authori[sz]ed)\s+(?:only\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+of\b",
     re.I,
 )
 """Words that say utilization review approved part of a request."""
-_REVIEW = re.compile(r"\butilization\s+review\w*|\bUR\b|\bclaims\s+administrator\b", re.I)
-_NOT_PART = re.compile(
+_REVIEW = rxcache.compile(r"\butilization\s+review\w*|\bUR\b|\bclaims\s+administrator\b", re.I)
+_NOT_PART = rxcache.compile(
     r"\bnon-?\s?certif\w*|\bnot\s+(?:certified|approved|authori[sz]ed)|\bdenied\b|[;,]|\sand\s", re.I
 )
 """Where the words after a modification stop naming its request: the next request, refused or not."""
-_PASSIVE = re.compile(r"\b(?:was|were|been)\s+$", re.I)
-_BEFORE_PASSIVE = re.compile(r"[;,]|\sand\s|\b(?:non-?\s?certif\w*|denied)\b", re.I)
+_PASSIVE = rxcache.compile(r"\b(?:was|were|been)\s+$", re.I)
+_BEFORE_PASSIVE = rxcache.compile(r"[;,]|\sand\s|\b(?:non-?\s?certif\w*|denied)\b", re.I)
 """Where the words before "was modified" stop naming its request."""
 _GENERIC = frozenset(
     {
@@ -1070,8 +1079,8 @@ _GENERIC = frozenset(
     }
 )
 """A service's words that do not say which request it is ("Right", "Repeat", "Purchase of")."""
-_NAME = re.compile(r"^[^\d#(,:]*")
-_NAME_WORD = re.compile(r"[A-Za-z]{3,}")
+_NAME = rxcache.compile(r"^[^\d#(,:]*")
+_NAME_WORD = rxcache.compile(r"[A-Za-z]{3,}")
 
 
 def _name_words(service: str) -> list[str]:
@@ -1148,10 +1157,10 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     return quote(letter, start, end)
 
 
-_VISITS = re.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
-_AFTER_SURGERY = re.compile(AFTER_SURGERY + r"|\bafter\s+surgery\b", re.I)
+_VISITS = rxcache.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
+_AFTER_SURGERY = rxcache.compile(AFTER_SURGERY + r"|\bafter\s+surgery\b", re.I)
 
-_HOME_PROGRAM = re.compile(
+_HOME_PROGRAM = rxcache.compile(
     r"\b(?:well[\s-]+versed\s+in|(?:was|were|been|being|be)\s+taught|(?:be|been|was|were|being)\s+transitioned\s+to"
     r"|(?:should|could|can|able\s+to)\s+(?:be\s+able\s+to\s+)?continue\s+(?:with\s+)?"
     r"|(?:is|are)\s+(?:independent|proficient)\s+(?:with|in))"
@@ -1163,7 +1172,7 @@ _HOME_PROGRAM = re.compile(
 transition to a home program", which says nothing of whether the worker has had therapy."""
 _HOME_WORDS = ("versed", "taught", "transitioned", "continu", "independent", "proficient")
 """Words one of which every :data:`_HOME_PROGRAM` match holds, lower case."""
-_NOT_BEFORE = re.compile(r"\b(?:was|were|has|had|have|is|are)\s+(?:not|never)\s+$|\bnever\s+$", re.I)
+_NOT_BEFORE = rxcache.compile(r"\b(?:was|were|has|had|have|is|are)\s+(?:not|never)\s+$|\bnever\s+$", re.I)
 """A fact denied just before ("has not been taught"); "why ... and not be transitioned" asks why not."""
 
 
@@ -1198,23 +1207,23 @@ def _first_home_program(letter: str, start: int, end: int) -> Quote | None:
 # ------------------------------------------------------------------ which finding, which care first
 
 _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("red_flags", re.compile(r"\bred[-\s]+flags?\b", re.I)),
-    ("nerve_pain", re.compile(r"\bneuropathic\b|\bneuralgia\b", re.I)),
+    ("red_flags", rxcache.compile(r"\bred[-\s]+flags?\b", re.I)),
+    ("nerve_pain", rxcache.compile(r"\bneuropathic\b|\bneuralgia\b", re.I)),
     (
         "nerve",
-        re.compile(
+        rxcache.compile(
             r"\bradicul\w*|\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
             r"|\bnerve\s+(?:root\s+)?(?:compromise|impairment|problem|damage|compression|injury)\b|\bspinal\s+nerve\b",
             re.I,
         ),
     ),
-    ("spasm", re.compile(r"\bspasms?\b", re.I)),
-    ("stomach", re.compile(r"\bgastrointestinal\b|\bGI\s+(?:events?|symptoms?|issues?|risk)|\bdyspepsia\b", re.I)),
-    ("instability", re.compile(r"\binstability\b|\bunstable\b", re.I)),
-    ("function", re.compile(r"\bfunctional\s+(?:deficits?|limitations?|loss)\b", re.I)),
+    ("spasm", rxcache.compile(r"\bspasms?\b", re.I)),
+    ("stomach", rxcache.compile(r"\bgastrointestinal\b|\bGI\s+(?:events?|symptoms?|issues?|risk)|\bdyspepsia\b", re.I)),
+    ("instability", rxcache.compile(r"\binstability\b|\bunstable\b", re.I)),
+    ("function", rxcache.compile(r"\bfunctional\s+(?:deficits?|limitations?|loss)\b", re.I)),
     (
         "change",
-        re.compile(
+        rxcache.compile(
             r"\b(?:change|worsening)\s+in\s+(?:the\s+)?(?:\S+'s\s+|his\s+|her\s+)?(?:condition|symptoms)\b", re.I
         ),
     ),
@@ -1224,17 +1233,17 @@ sentence: read only in the words of the item's own findings reasons, which say w
 absent ("no red flags", "a lack of subjective complaints of gastrointestinal events")."""
 
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = rxcache.compile(
     r";|,\s+(?:and|but|while|whereas)\b|\s(?:but|although|though|while|whereas)\s"
     r"|\sand\s+(?=(?:there|the|he|she|his|her|it|this|they)\b)",
     re.I,
 )
-_BEFORE_ABSENT = re.compile(
+_BEFORE_ABSENT = rxcache.compile(
     rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*|yet)\b",
     re.I,
 )
 """The words of absence, and words that say a finding is absent or care untried."""
-_AFTER_ABSENT = re.compile(
+_AFTER_ABSENT = rxcache.compile(
     r"(?:(?!\b(?:should|must|would|may|might|can|could|need|needs)\b)[^.;,]){0,40}?"
     r"\b(?:not|never|absent|negative|normal|intact|unremarkable)\b",
     re.I,
@@ -1274,22 +1283,22 @@ _FINDING_WORDS: dict[str, tuple[str, ...]] = {
 }
 """Lower-case words one of which every match of each :data:`_FINDINGS` pattern holds."""
 _ANCHOR_KEY = {word: key for key, words in _FINDING_WORDS.items() for word in words}
-_ANCHORS = re.compile("|".join(re.escape(w) for w in sorted(_ANCHOR_KEY, key=len, reverse=True)))
+_ANCHORS = rxcache.compile("|".join(re.escape(w) for w in sorted(_ANCHOR_KEY, key=len, reverse=True)))
 _NOWHERE = Span(start=0, end=0)
 _NEAR_WORDS = 6
 """Words from the word of absence to the finding, at most, in a sentence no reason spans."""
-_CHANGE = re.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", re.I)
-_STUDIES = re.compile(
+_CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", re.I)
+_STUDIES = rxcache.compile(
     r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|studies|study|corroborat\w*|x-?rays?"
     r"|scans?|ultrasound|radiographs?)\b",
     re.I,
 )
 
 
-_UNFINISHED = re.compile(_BEFORE_ABSENT.pattern + r"|\bonly\b", re.I)
+_UNFINISHED = rxcache.compile(_BEFORE_ABSENT.pattern + r"|\bonly\b", re.I)
 """For visits and shots, "only" too: "attended only 2 of the physical therapy visits" is a course
 not finished; for medicines it is not ("has used only an NSAID" tried one)."""
-_USE = re.compile(
+_USE = rxcache.compile(
     r"\b(?:limited\s+to|lists?|listed|used|uses|using|takes?|taking|taken|received|receiving|prescribed)\b", re.I
 )
 
@@ -1340,17 +1349,17 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
 
 
 _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("therapy", re.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
-    ("shots", re.compile(r"\binjections?\b", re.I)),
-    ("swelling_pills", re.compile(CARE_KINDS["NSAID"] + r"|\bnonsteroidal\b", re.I)),
-    ("nerve_pills", re.compile(MEDICINE_KINDS["nerve pain medicine"], re.I)),
-    ("relaxers", re.compile(CARE_KINDS["muscle relaxant"] + r"|\bmuscle\s+relax\w*", re.I)),
-    ("oral", re.compile(r"\boral\s+(?:medications?|medicines?|analgesics?)\b", re.I)),
-    ("exercise", re.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
+    ("therapy", rxcache.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
+    ("shots", rxcache.compile(r"\binjections?\b", re.I)),
+    ("swelling_pills", rxcache.compile(CARE_KINDS["NSAID"] + r"|\bnonsteroidal\b", re.I)),
+    ("nerve_pills", rxcache.compile(MEDICINE_KINDS["nerve pain medicine"], re.I)),
+    ("relaxers", rxcache.compile(CARE_KINDS["muscle relaxant"] + r"|\bmuscle\s+relax\w*", re.I)),
+    ("oral", rxcache.compile(r"\boral\s+(?:medications?|medicines?|analgesics?)\b", re.I)),
+    ("exercise", rxcache.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
 _MEDICINES = frozenset({"swelling_pills", "nerve_pills", "relaxers", "oral"})
-_DOSE = re.compile(rf"(?<!\w)(?:{DOSE})(?!\w)|\d\s*%|\bmedications?\b", re.I)
+_DOSE = rxcache.compile(rf"(?<!\w)(?:{DOSE})(?!\w)|\d\s*%|\bmedications?\b", re.I)
 
 
 def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:
@@ -1407,11 +1416,11 @@ def _may_match(words: FirstWords, letter: str, low: str, start: int, end: int) -
     return len(low) != len(letter) or words.may_match(low, start, end)
 
 
-_CONCLUSION = re.compile(
+_CONCLUSION = rxcache.compile(
     r"\bmedically\s+(?:necessary|reasonable|appropriate)\b|\b(?:is|are)\s+(?:not\s+)?(?:certified|warranted)\b", re.I
 )
 """A verdict: the sentence says what was decided, not why (its clause before the verdict may say why)."""
-_BEFORE_CONCLUSION = re.compile(
+_BEFORE_CONCLUSION = rxcache.compile(
     r"(?P<why>(?:given|because|since|as|with)\b[^.;]{12,}?),\s+(?:the|this|a|an|further|continued|additional)\b"
     r"|(?P<ground>[^.;]{24,}?),\s+(?:and\s+)?(?:therefore|thus|hence|so|as\s+such|consequently)\b"
     r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
@@ -1419,23 +1428,23 @@ _BEFORE_CONCLUSION = re.compile(
 )
 _PATIENT = r"patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case"
 """Words for this worker and this case (a regex alternation)."""
-_ABOUT_PATIENT = re.compile(rf"\b(?:{_PATIENT})\b", re.I)
-_ABOUT_CASE = re.compile(
+_ABOUT_PATIENT = rxcache.compile(rf"\b(?:{_PATIENT})\b", re.I)
+_ABOUT_CASE = rxcache.compile(
     rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies)\b",
     re.I,
 )
-_GUIDELINE_FIRST = re.compile(
+_GUIDELINE_FIRST = rxcache.compile(
     r"\W*(?:(?:per|according\s+to|under|in)\s+)?(?:the\s+)?(?:(?:CA\s+)?MTUS|ODG|ACOEM|Official\s+Disability|guidelines?"
     r"|California)\b|[^.;]{0,80}\bguidelines?\s+(?:state|recommend|support|allow|indicate|note|say)",
     re.I,
 )
 """A sentence whose subject is a guideline: it reports the rule, not the case."""
-_PROCEDURE = re.compile(
+_PROCEDURE = rxcache.compile(
     r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|modified|modification|appeal\w*"
     r"|denials?|original\s+request|prior\s+review\w*)\b",
     re.I,
 )
-_SUPPOSED = re.compile(
+_SUPPOSED = rxcache.compile(
     r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b", re.I
 )
 

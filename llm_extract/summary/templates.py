@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +42,7 @@ from llm_extract.contract.models import (
 )
 from llm_extract.summary import glossary, next_steps, specifics
 from llm_extract.summary.readability import score
+from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import Abbreviation
 from llm_extract.text.dates import MONTHS
 from llm_extract.text.easy_words import hard_words
@@ -568,7 +568,7 @@ class _Writer:
         return " ".join(said)
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+_SENTENCE_END = rxcache.compile(r"[.!?]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 """A sentence's terminator and the whitespace after it, before the next sentence's first letter."""
 
 _Plan = tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llm_extract.text import rxcache
 from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS
 
 __all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
 
 
-_LEVEL_WORD = re.compile(r"\s+(?:level|nerve|root)s?$")
+_LEVEL_WORD = rxcache.compile(r"\s+(?:level|nerve|root)s?$")
 LEVEL_EXAMPLES = "L4-L5 or C5-6"
 """The spine levels' sentence names these until :meth:`Abbreviation.for_example` puts the item's own in."""
 
@@ -742,7 +743,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 SERVICE_ABBREVIATIONS: dict[str, str] = {form: words for a in ABBREVIATIONS for form, words in a.spelled}
 """Each written form of :data:`ABBREVIATIONS` with the words it stands for."""
 
-_SERVICE_ABBREVIATION = re.compile(r"\b(?:" + "|".join(SERVICE_ABBREVIATIONS) + r")\b")
+_SERVICE_ABBREVIATION = rxcache.compile(r"\b(?:" + "|".join(SERVICE_ABBREVIATIONS) + r")\b")
 
 
 def spelled_out(text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from llm_extract.text import rxcache
+
 MONTHS: dict[str, tuple[str, ...]] = {
     "en": (
         "january",
@@ -43,9 +45,9 @@ MONTHS: dict[str, tuple[str, ...]] = {
 NUMERIC_DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
 """``m/d/y`` or ``m-d-y`` with a 2- or 4-digit year, for embedding in a larger pattern."""
 
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]|\.\d)")
-_EN = re.compile(rf"\b({'|'.join(MONTHS['en'])})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-_ES = re.compile(rf"\b(\d{{1,2}})\s+de\s+({'|'.join(MONTHS['es'])})\s+(?:de|del)\s+(\d{{4}})\b", re.I)
+_NUMERIC = rxcache.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]|\.\d)")
+_EN = rxcache.compile(rf"\b({'|'.join(MONTHS['en'])})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_ES = rxcache.compile(rf"\b(\d{{1,2}})\s+de\s+({'|'.join(MONTHS['es'])})\s+(?:de|del)\s+(\d{{4}})\b", re.I)
 
 
 def full_year(raw: str | int) -> int:

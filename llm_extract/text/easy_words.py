@@ -26,12 +26,12 @@ Word rules used by both ``hard_words`` and ``dale_chall_score``:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
+from llm_extract.text import rxcache
 from llm_extract.text.syllables_en import sentence_pieces
 
 __all__ = [
@@ -45,8 +45,8 @@ __all__ = [
 _LIST_FILE: Final = "easy_words_en.txt"
 
 _RIGHT_QUOTE: Final = "\u2019"  # typographic apostrophe, normalised to "'"
-_TOKEN: Final = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_CONTRACTION: Final = re.compile(r"(?:'s|'ll|'re|'ve|'d|'m|n't)$")
+_TOKEN: Final = rxcache.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_CONTRACTION: Final = rxcache.compile(r"(?:'s|'ll|'re|'ve|'d|'m|n't)$")
 _VOWELS: Final = frozenset("aeiou")
 
 
@@ -202,11 +202,11 @@ _ABBREVIATIONS: Final = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "inc", "dept", "approx", "e.g", "i.e", "a.m", "p.m", "u.s"}
 )
 # closing quotes/brackets that may follow a terminator: ) ] " ' and typographic right quotes
-_TERMINATOR: Final = re.compile("[.!?]+[)\\]\"'\u201d\u2019]*")
+_TERMINATOR: Final = rxcache.compile("[.!?]+[)\\]\"'\u201d\u2019]*")
 # blank lines, or list items starting with - * and bullet/middle dot/en dash/em dash, or "1." / "1)"
-_LIST_ITEM: Final = re.compile("\n\\s*(?:[-*\u2022\u00b7\u2013\u2014]|\\d+[.)])\\s+|\n\\s*\n")
+_LIST_ITEM: Final = rxcache.compile("\n\\s*(?:[-*\u2022\u00b7\u2013\u2014]|\\d+[.)])\\s+|\n\\s*\n")
 _OPENING_MARKS: Final = frozenset("\"'([\u201c\u2018")  # " ' ( [ and typographic quotes
-_LAST_TOKEN: Final = re.compile(r"[\w.]+$")
+_LAST_TOKEN: Final = rxcache.compile(r"[\w.]+$")
 
 
 def _ends_sentence(block: str, begin: int, end: int) -> bool:

@@ -10,10 +10,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from llm_extract.text import rxcache
 from llm_extract.text.dates import appeal_deadlines, dates_in, find_dates
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_INTEGER = re.compile(r"\d+")
+_NUMBER = rxcache.compile(r"\d+(?:\.\d+)?")
+_INTEGER = rxcache.compile(r"\d+")
 
 PROCEDURAL_PHRASES: tuple[str, ...] = (
     r"30\s+(?:days|d[ií]as)",
@@ -28,7 +29,7 @@ the 12-month rule for a new request, and the citations of the "Legal basis" sect
 Each is a row of WORKER-FACTS.md (see ``llm_extract/summary/next_steps.py``). Whole
 phrases are allowed, not bare numbers, so "30 visits" in a summary is still caught."""
 
-PROCEDURAL_FACTS = re.compile("|".join(rf"\b{p}" for p in PROCEDURAL_PHRASES), re.I)
+PROCEDURAL_FACTS = rxcache.compile("|".join(rf"\b{p}" for p in PROCEDURAL_PHRASES), re.I)
 """:data:`PROCEDURAL_PHRASES` as one pattern."""
 
 

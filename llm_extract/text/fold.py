@@ -8,7 +8,8 @@ Every comparison of such text goes through one of these functions.
 from __future__ import annotations
 
 import bisect
-import re
+
+from llm_extract.text import rxcache
 
 TYPO = str.maketrans(
     {
@@ -24,8 +25,8 @@ TYPO = str.maketrans(
 """Typographic quotes and dashes to ASCII, one character for one (offsets stay exact)."""
 
 _WRAPPING = "\"'` \t\n"
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
-_WORD = re.compile(r"\S+")
+_NOT_WORD = rxcache.compile(r"[^0-9a-z]+")
+_WORD = rxcache.compile(r"\S+")
 
 
 def fold_space(text: str) -> str:

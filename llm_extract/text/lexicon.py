@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from llm_extract.text import rxcache
+
 CASE_NUMBER = r"CM\d{2}-\d{7}"
 """A DWC IMR case number, e.g. ``CM16-0213037``."""
-CASE_NUMBER_RE = re.compile(rf"^{CASE_NUMBER}$")
+CASE_NUMBER_RE = rxcache.compile(rf"^{CASE_NUMBER}$")
 
 NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -33,7 +35,7 @@ SEX_ALTERNATION = "|".join(SEX_WORDS)
 def sex_pattern(sex: str) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for the words that state ``sex``."""
     words = "|".join(w for w, s in SEX_WORDS.items() if s == sex)
-    return re.compile(rf"\b({words})\b", re.I)
+    return rxcache.compile(rf"\b({words})\b", re.I)
 
 
 #: Kinds of care, so a limit is only used for the care it is about. A heading or a

@@ -34,6 +34,8 @@ from functools import partial, reduce
 from operator import or_
 from typing import Any
 
+from llm_extract.text import rxcache
+
 __all__ = ["Derived", "Prefilter", "Screen", "lowered", "table_source"]
 
 #: Words shorter than this occur in nearly every sentence: they would only cost time.
@@ -126,7 +128,7 @@ class Prefilter:
     def pattern(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self.source, self.flags)
+            compiled = self._compiled = rxcache.compile(self.source, self.flags)
         return compiled
 
     @property

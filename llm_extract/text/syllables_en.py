@@ -37,6 +37,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
+from llm_extract.text import rxcache
+
 __all__ = [
     "count_sentences_en",
     "count_syllables_en",
@@ -52,13 +54,13 @@ _PATTERN_FILE: Final = "hyphen_en_us.txt.gz"
 # textstat 0.7.8 backend/utils/constants.py: an apostrophe is part of a contraction when followed
 # by t, s, d, ve, ll or re (case-sensitive, checked before lower-casing). All other apostrophes and
 # all non-word characters (including hyphens) are deleted, which merges "follow-up" into "followup".
-_NONCONTRACTION_APOSTROPHE: Final = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION_KEEP_APOSTROPHE: Final = re.compile(r"[^\w\s\']")
+_NONCONTRACTION_APOSTROPHE: Final = rxcache.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION_KEEP_APOSTROPHE: Final = rxcache.compile(r"[^\w\s\']")
 _ASCII_PUNCTUATION: Final = bytes(c for c in range(128) if _PUNCTUATION_KEEP_APOSTROPHE.fullmatch(chr(c)))
 """The ASCII characters :data:`_PUNCTUATION_KEEP_APOSTROPHE` deletes (read off the pattern itself)."""
 # textstat's sentence splitter: a "sentence" starts at a word boundary and runs to the next
 # terminator; fragments with <= 2 words are not counted (but at least one sentence is).
-_SENTENCE: Final = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_SENTENCE: Final = rxcache.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
 # Pyphen(lang="en_US") defaults used by textstat: no break within 2 characters of either end.
 _LEFT_MIN: Final = 2
@@ -297,7 +299,7 @@ def _averages(text: str) -> tuple[float, float]:
 
 
 _TERMINATORS: Final = (".", "!", "?")
-_PIECE_END: Final = re.compile(r"[.!?](?=\s)")
+_PIECE_END: Final = rxcache.compile(r"[.!?](?=\s)")
 
 
 def sentence_pieces(line: str) -> list[str]:

@@ -38,12 +38,12 @@ and no vowel (``Sr``, ``Dr``, ``km``), so abbreviations are not "free" in the fo
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 from typing import Final, Literal, NamedTuple
 
+from llm_extract.text import rxcache
 from llm_extract.text.syllables_en import sentence_pieces
 
 __all__ = [
@@ -63,7 +63,7 @@ _BASE: Final = {"í": "i", "ì": "i", "ï": "i", "î": "i", "y": "i", "ú": "u",
 _ONSET_CLUSTERS: Final = frozenset({"pr", "br", "tr", "dr", "cr", "kr", "gr", "fr", "pl", "bl", "cl", "kl", "gl", "fl"})
 
 # A word is a run of letters: digits, hyphens and apostrophes separate words.
-_WORD: Final = re.compile(r"[^\W\d_]+")
+_WORD: Final = rxcache.compile(r"[^\W\d_]+")
 
 
 class _Unit(NamedTuple):
@@ -217,15 +217,15 @@ _ABBREVIATIONS: Final = frozenset(
         "depto", "admón", "cía", "ee", "uu",
     }
 )  # fmt: skip
-_LAST_WORD: Final = re.compile(r"[^\W\d_]+$")
-_NON_SPACE: Final = re.compile(r"\S")  # \s is str.isspace(), so this finds what str.lstrip() keeps
+_LAST_WORD: Final = rxcache.compile(r"[^\W\d_]+$")
+_NON_SPACE: Final = rxcache.compile(r"\S")  # \s is str.isspace(), so this finds what str.lstrip() keeps
 # Candidate sentence ends: runs of ";" or of . ! ? and the ellipsis character (U+2026), followed by
 # any closing quotes/brackets: ) ] » " ' and typographic right quotes (U+201D, U+2019).
-_TERMINATOR: Final = re.compile("(?:;+|[.!?\u2026]+[)\\]»\"'\u201d\u2019]*)")
+_TERMINATOR: Final = rxcache.compile("(?:;+|[.!?\u2026]+[)\\]»\"'\u201d\u2019]*)")
 _OPENING_MARKS: Final = frozenset("¿¡«\"'([\u201c\u2018")
 # Blank lines and bulleted / numbered list items at the start of a line separate sentences.
 # blank lines, or list items starting with - * and bullet/middle dot/en dash/em dash, or "1." / "1)"
-_LIST_ITEM: Final = re.compile("\n\\s*(?:[-*\u2022\u00b7\u2013\u2014]|\\d+[.)])\\s+|\n\\s*\n")
+_LIST_ITEM: Final = rxcache.compile("\n\\s*(?:[-*\u2022\u00b7\u2013\u2014]|\\d+[.)])\\s+|\n\\s*\n")
 
 
 def split_sentences_es(text: str) -> list[str]:
