@@ -16,6 +16,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -990,11 +991,19 @@ def earlier_test(decision: Decision, letter: str | None) -> EarlierTest | None:
     if not kinds:
         return None
     for start, end in _sentences(letter, rationale.start, rationale.end):
+        if end - start > _LONGEST_SENTENCE:
+            continue  # no plain statement of a test done; and each mention would rescan it
         for pattern in kinds:
-            for m in pattern.finditer(letter, start, end):
+            for m in itertools.islice(pattern.finditer(letter, start, end), _MENTIONS):
                 if (found := _done_before(decision.service, letter, start, end, m)) is not None:
                     return found
     return None
+
+
+_LONGEST_SENTENCE = 600
+"""Characters of the longest sentence read for a test done before (real ones take under 300)."""
+_MENTIONS = 4
+"""Mentions of the test read per sentence."""
 
 
 def _done_before(service: str, letter: str, start: int, end: int, test: re.Match[str]) -> EarlierTest | None:
@@ -1104,11 +1113,31 @@ def part_approved_before(decision: Decision, letter: str | None) -> Quote | None
     names = _name_words(decision.service)
     if not names:
         return None
-    before = decision.spans.heading.start
-    for m in _MODIFIED.finditer(letter, 0, before):
-        sentence_start = letter.rfind(". ", 0, m.start()) + 2
-        period = letter.find(". ", m.end(), before)
-        sentence_end = before if period < 0 else period
+    for start, end, said in _modifications(letter):
+        if end > decision.spans.heading.start:
+            break
+        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names):
+            return quote(letter, start, end)
+    return None
+
+
+_MOST_MODIFICATIONS = 16
+"""Statements of a part approved read per letter (a letter gives one per request it modified)."""
+_SENTENCE_REACH = 400
+"""Characters read on each side of a modification for the sentence around it."""
+
+
+@functools.lru_cache(maxsize=2)
+def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
+    """The words each modification by utilization review governs, in letter order, with their
+    lower-case text: read once per letter for all its items (bounded: the letter being summarised)."""
+    found: list[tuple[int, int, str]] = []
+    for m in _MODIFIED.finditer(letter):
+        low = max(0, m.start() - _SENTENCE_REACH)
+        sentence_start = letter.rfind(". ", low, m.start())
+        sentence_start = low if sentence_start < 0 else sentence_start + 2
+        period = letter.find(". ", m.end(), m.end() + _SENTENCE_REACH)
+        sentence_end = min(len(letter), m.end() + _SENTENCE_REACH) if period < 0 else period
         if not _REVIEW.search(letter, sentence_start, sentence_end):
             continue
         if _PASSIVE.search(letter, max(sentence_start, m.start() - 8), m.start()):
@@ -1119,10 +1148,10 @@ def part_approved_before(decision: Decision, letter: str | None) -> Quote | None
             # "modified the request for hydrocodone/acetaminophen to #45": named after
             stop = _NOT_PART.search(letter, m.end(), sentence_end)
             start, end = m.start(), (stop.start() if stop else sentence_end)
-        said = letter[start:end].lower()
-        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names):
-            return quote(letter, start, end)
-    return None
+        found.append((start, end, letter[start:end].lower()))
+        if len(found) == _MOST_MODIFICATIONS:
+            break
+    return tuple(found)
 
 
 def taper_advice(decision: Decision, letter: str | None) -> Quote | None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from llm_extract.budget import letter_budget
 from llm_extract.engine.api import extract_text
 from llm_extract.errors import LlmExtractError
-from tests.letterkit import Letter, simple
+from tests.letterkit import Item, Letter, simple
 
 SHAPES: dict[str, str] = {
     "spaces": " ",
@@ -151,4 +151,30 @@ def test_summary_finders_on_one_long_sentence(unit: str) -> None:
 def test_treatment_explanations_on_one_long_heading() -> None:
     """The ER/XR lookahead ran to the heading's end from every "ER" (bounded to 40 characters)."""
     ok, figures = grows_linearly(lambda k: letter_with("heading", "Tramadol ER " * max(1, k // 12)), 4000)
+    assert ok, figures
+
+
+@pytest.mark.parametrize(
+    ("region", "unit"),
+    [
+        ("rationale", "the patient had an MRI of the lumbar spine on 1/1/2016 "),  # a test done before
+        ("rationale", "had an MRI; "),  # its mentions, each in a clause of its own
+        ("summary", "utilization review modified the request for lumbar MRI and "),  # a part approved before
+        ("summary", "utilization review: the MRI was modified "),
+    ],
+)
+def test_a_test_done_before_and_a_part_approved_before_are_linear(region: str, unit: str) -> None:
+    """Templates 20's first finder reread a sentence from its start at each mention (quadratic:
+    400 mentions of an MRI took 3.9 s); the second reads the letter's modifications once."""
+
+    def build(k: int) -> str:
+        letter = Letter([Item("MRI of the lumbar spine: Upheld"), Item("Lumbar MRI with contrast: Upheld")])
+        chunk = unit * max(1, k // len(unit))
+        if region == "rationale":
+            letter.items[0].rationale = f"The request is reviewed. {chunk} It is not necessary."
+        else:
+            letter.summary += chunk + "\n"
+        return letter.clean()
+
+    ok, figures = grows_linearly(build, 3000)
     assert ok, figures
