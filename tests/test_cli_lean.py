@@ -148,6 +148,18 @@ def test_extract_as_the_process_runs_without_the_cycle_collector_and_an_in_proce
     assert gc.isenabled()
 
 
+def test_a_batch_as_the_process_turns_the_collector_back_on() -> None:
+    # a letter that fails leaves its error's traceback in a cycle: thousands of them must be collected
+    done = subprocess.run(
+        [sys.executable, "-c", _AS_THE_PROCESS, "extract", "--no-cache", "--format", "json", *SEEDS[:2]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.rsplit("@@GC@@", 1)[1].split() == ["True", "0"], done.stderr
+
+
 def _cyclic_garbage_of(args: list[str]) -> int:
     """The objects only the cycle collector could free that running ``extract args`` left behind."""
     gc.collect()

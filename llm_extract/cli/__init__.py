@@ -8,10 +8,11 @@ Both read the commands' one definition in :mod:`llm_extract.cli.commands`.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from llm_extract.cli.collector import turn_off
 
 if TYPE_CHECKING:
     from llm_extract.cli.typerapp import app
@@ -26,14 +27,14 @@ def main(argv: Sequence[str] | None = None) -> Any:
     collector off for the rest of the process. Start-up creates ~57,000 tracked objects that
     live until exit (pydantic's schemas, the regex cache's table, word lists); the collector
     visits each about twice as they age, 82 collections and ~15-40 ms of CPU in a cold
-    one-letter run, and finds next to nothing: an extraction makes no reference cycles, so memory does not grow with the
-    letters of a batch (tests/test_cli_lean.py measures it). Reference counting still frees
-    everything else. An in-process caller that passes ``argv`` keeps its collector.
+    one-letter run, and finds next to nothing (:mod:`llm_extract.cli.collector`, which turns it
+    back on for a batch of more than one letter). An in-process caller that passes ``argv``
+    keeps its collector.
     """
     args = sys.argv[1:] if argv is None else list(argv)
     if args[:1] == ["extract"]:
         if argv is None:
-            gc.disable()
+            turn_off()
         from llm_extract.cli.lean import run_extract
 
         code = run_extract(args[1:])

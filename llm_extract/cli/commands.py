@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+from llm_extract.cli.collector import collector_for
 from llm_extract.cli.console import LazyConsole
 from llm_extract.contract.languages import Lang
 from llm_extract.errors import LlmExtractError
@@ -157,6 +158,7 @@ def extract(
     if not files:
         raise fail(LlmExtractError("no .txt or .pdf letters found", hint="pass files or a directory of letters"))
     _check_format(fmt, out_dir, len(files))
+    collector_for(len(files))
     try:
         targets = {str(path): name for path, name in output_names(named).items()} if out_dir else {}
     except LlmExtractError as exc:
