@@ -309,6 +309,10 @@ WORDING_FINGERPRINTS = {
     # part approved before that only the case summary tells is kept ("Part of this request was
     # approved before this review ..."); spine levels explained with the item's own level
     "20": "e06759012c94622630afb204b2f467b7e3df45c0d53413f2ae9b81eeab52c899",
+    # 21: same wording as 20; round 37's reader: a fact a sentence outside the ground holds is not
+    # told missing ("x-rays show no instability", side effects named as a risk), and a guideline's
+    # "should" or "is not suggested" sentence is not read as a fact the notes lack
+    "21": "e06759012c94622630afb204b2f467b7e3df45c0d53413f2ae9b81eeab52c899",
 }
 
 

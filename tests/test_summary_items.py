@@ -1568,3 +1568,42 @@ def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
         summary = summarise(Letter([item]), lang)[2]
         assert said in summary.text
         assert LetterFacts(text, decision_date).unsupported(summary.text) == [], lang
+
+
+@pytest.mark.parametrize(
+    ("service", "other", "wrong"),
+    [
+        (
+            "Lumbar sacral orthosis (LSO)",
+            "His flexion and extension x-rays show no spondylolisthesis or instability, and no surgery is planned.",
+            "what earlier x-rays showed",
+        ),
+        (
+            "Ketorolac 60mg intramuscular injection",
+            "The injection added a second NSAID, which raises the risk of gastrointestinal and renal adverse effects, "
+            "and no benefit is described.",
+            "causes you problems",
+        ),
+        (
+            "Functional restoration program, 160 hours",
+            "Treatment is not suggested for longer than 2 weeks without evidence of demonstrated efficacy as "
+            "documented by subjective and objective gains, and it should not exceed 20 sessions.",
+            "past care helped you",
+        ),
+    ],
+)
+def test_a_fact_outside_the_ground_is_not_told_missing_when_its_sentence_holds_it(
+    service: str, other: str, wrong: str
+) -> None:
+    # Round 37's reader: "did not say what earlier x-rays showed" where "x-rays show no instability";
+    # "did not say if the medicine causes you problems" for a risk of adverse effects; "did not show
+    # that the past care helped you" from a guideline's "not suggested ... without objective gains".
+    ground = "The provider did not explain what is expected to be gained from it."
+    rationale = f"{other} {ground}"
+    start = rationale.index(ground)
+    reason = Reason(code=ReasonCode.missing_documentation, span=Span(start=start, end=len(rationale)))
+    decision = _decision(service, Outcome.upheld, [reason])
+    whole = Span(start=0, end=len(rationale))
+    decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
+    said = " ".join(build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons)
+    assert wrong not in said, said

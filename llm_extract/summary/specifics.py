@@ -727,7 +727,7 @@ _LACK = Windowed(rxcache.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
 _GUIDELINE_WORDS = Windowed(
     rxcache.compile(
         r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when)"
-        r"|may\s+be\s+(?:considered|appropriate|used))\b",
+        r"|may\s+be\s+(?:considered|appropriate|used)|(?:is|are)\s+not\s+suggested|should)\b",
         re.I,
     )
 )
@@ -782,7 +782,8 @@ _PRESENT = rxcache.compile(
     r"[^.;:,]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
     r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
-    r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b",
+    r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b"
+    r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates)\b",
     re.I,
 )
 """A fact the rationale says the records hold, just after its words: "pain scores with and
@@ -798,6 +799,11 @@ _PRESENT_BEFORE = rxcache.compile(
 """Words just before a fact that say the records hold it: a measured change ("a two point
 reduction in pain scores"), or care going on ("cannot continue a home exercise program",
 "how the device would fit into his home exercise program")."""
+
+
+_RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
+"""Side effects named as a risk ("raises the risk of gastrointestinal and renal adverse
+effects"): a reason against the medicine, not a fact the notes lack."""
 
 
 def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -840,6 +846,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     )
                     if (m := next(later, None)) is None:
                         continue
+                if key == "side_effects" and _RISK_OF.search(letter, max(start, m.start() - 60), m.start()):
+                    continue
                 keys.add(key)
                 if key == "why" and _again(decision, letter, start, end):
                     key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
