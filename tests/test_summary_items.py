@@ -1564,7 +1564,7 @@ def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
     item = Item("Lumbar epidural steroid injection at L5-S1: Upheld", rationale="There is no radiculopathy on exam.")
     text = Letter([item]).clean()
     decision_date = parse(text).case.decision_date
-    for lang, said in (("en", "Names like L5-S1 show where"), ("es", "Los nombres como L5-S1 indican")):
+    for lang, said in (("en", "Names like L5-S1 show where"), ("es", "Los nombres como L5-S1 indican una parte")):
         summary = summarise(Letter([item]), lang)[2]
         assert said in summary.text
         assert LetterFacts(text, decision_date).unsupported(summary.text) == [], lang

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "21"
+TEMPLATES_VERSION = "22"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -385,7 +385,7 @@ _ES = _Wording(
     already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
     part_before=(
         "Una parte de lo que su médico pidió ya estaba aprobada antes de esta revisión, y esta revisión no "
-        "cambió esa parte. Su carta dice cuál parte."
+        "cambió esa parte. Su carta dice cuál es esa parte."
     ),
     named="{plain} (en la carta: {value})",
     unnamed="{value} (así aparece en la carta, en inglés)",

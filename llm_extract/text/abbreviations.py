@@ -694,7 +694,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "levels",
         f"Names like {LEVEL_EXAMPLES} show where in your back or neck: C is the neck, T the middle back, L the low "
         "back, and S just below it.",
-        f"Los nombres como {LEVEL_EXAMPLES} indican en qué parte de la espalda o del cuello: C es el cuello, T es la "
+        f"Los nombres como {LEVEL_EXAMPLES} indican una parte de la espalda o del cuello: C es el cuello, T es la "
         "parte media de la espalda, L es la parte baja de la espalda y S está justo debajo de la L.",
     ),
     Abbreviation(
