@@ -315,6 +315,10 @@ WORDING_FINGERPRINTS = {
     "21": "e06759012c94622630afb204b2f467b7e3df45c0d53413f2ae9b81eeab52c899",  # 22: the Spanish of templates 20's five new sentences read by a native-speaker helper (2 corrected:
     # "Su carta dice cuál es esa parte.", "indican una parte de la espalda o del cuello")
     "22": "e2cb69fb1a46d0b60d36012228ef2db943949b2b60eb00a4d0d5512f54e69c43",
+    # 23: same wording as 22; an approval quotes the case that meets the criteria (the reviewer's
+    # last 5 sentences, not 3), a bare verdict ("The request meets the guideline criteria.") or a
+    # guideline's report ("The MTUS states ... the patient ...") or a rule's condition is never quoted
+    "23": "e2cb69fb1a46d0b60d36012228ef2db943949b2b60eb00a4d0d5512f54e69c43",
 }
 
 

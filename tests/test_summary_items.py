@@ -1607,3 +1607,31 @@ def test_a_fact_outside_the_ground_is_not_told_missing_when_its_sentence_holds_i
     decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
     said = " ".join(build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons)
     assert wrong not in said, said
+
+
+MET = ReasonCode.criteria_met
+
+
+def test_an_approval_quotes_the_case_that_meets_the_criteria_not_a_bare_verdict() -> None:
+    # Round 37's reader: "Approved items fare worst: 6 of 8 give no real reason." The reviewer's
+    # last sentences were a bare verdict ("The request meets the guideline criteria."), too short,
+    # or the verdict itself; the case that meets the criteria comes just before them.
+    rationale = (
+        "ODG recommends vestibular rehabilitation for dizziness after a concussion. Her tandem gait is unsteady "
+        "on examination, and her Dizziness Handicap Inventory score of 52 reflects a moderate handicap. She has "
+        "received no vestibular therapy so far, and six sessions is a limited course. The criteria are met. The "
+        "request meets the guideline criteria. The request for vestibular rehabilitation is medically necessary."
+    )
+    decision, letter = _grounded("Vestibular rehabilitation, 6 sessions", Outcome.overturned, rationale, MET)
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert said[1] == (
+        'The reviewer wrote: "She has received no vestibular therapy so far, and six sessions is a limited course."'
+    )
+    # a guideline's report is not the reviewer's finding, even when it says "the patient"
+    report = (
+        "The MTUS states that the best approach is to keep the patient as active as possible at work. "
+        "The request for a sit-stand workstation is medically necessary."
+    )
+    decision, letter = _grounded("Sit-stand workstation", Outcome.overturned, report, MET)
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("The MTUS states" in r for r in said), said

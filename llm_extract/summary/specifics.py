@@ -1476,14 +1476,26 @@ _GUIDELINE_FIRST = rxcache.compile(
     re.I,
 )
 """A sentence whose subject is a guideline: it reports the rule, not the case."""
+_GUIDELINE_REPORT = rxcache.compile(
+    r"\W*(?:(?:per|according\s+to)\s+)?(?:the\s+)?(?:CA\s+)?(?:MTUS|ODG|ACOEM|guidelines?)(?:\s+\w+){0,3}?\s+"
+    r"(?:states?|recommends?|lists?|supports?|indicates?|notes?|says?|allows?|describes?)\b",
+    re.I,
+)
+"""A guideline's report of its rule ("The MTUS states that ... the patient ...", "The MTUS lists
+urine drug testing ... for any patient"): its patient is anyone's, not this worker."""
 _PROCEDURE = rxcache.compile(
     r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|modified|modification|appeal\w*"
     r"|denials?|original\s+request|prior\s+review\w*)\b",
     re.I,
 )
 _SUPPOSED = rxcache.compile(
-    r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b", re.I
+    r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b"
+    r"|\b(?:may|can|should|must)\s+be\s+\w+(?:\s+\w+)?\s+(?:if|when|only)\b",
+    re.I,
 )
+
+"""What would follow if things were otherwise, or a rule's condition ("opioids may be continued if
+the patient has returned to work"): not what the reviewer found."""
 
 _QUOTE_WORDS = 40
 """A sentence longer than this is not quoted: a worker is sent to the letter instead."""
@@ -1502,10 +1514,84 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     rationale = decision.spans.rationale
     if letter is None or rationale is None:
         return None
-    for start, end in reversed(_sentences(letter, rationale.start, rationale.end)[-_BACK:]):
+    approval = decision.outcome is Outcome.overturned
+    back = _BACK_APPROVED if approval else _BACK
+    for start, end in reversed(_sentences(letter, rationale.start, rationale.end)[-back:]):
         if (said := _quotable(letter, start, end)) is not None:
             return said
     return None
+
+
+_BACK_APPROVED = 5
+"""An approval's reviewer states the criteria met, then the case that meets them: read further back."""
+_GENERIC_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "all",
+        "of",
+        "for",
+        "to",
+        "and",
+        "or",
+        "with",
+        "as",
+        "request",
+        "requested",
+        "requests",
+        "meets",
+        "meet",
+        "met",
+        "guideline",
+        "guidelines",
+        "criteria",
+        "criterion",
+        "use",
+        "uses",
+        "used",
+        "endorse",
+        "endorses",
+        "support",
+        "supports",
+        "supported",
+        "recommend",
+        "recommends",
+        "recommended",
+        "appropriate",
+        "indicated",
+        "reasonable",
+        "necessary",
+        "medically",
+        "therefore",
+        "accordingly",
+        "thus",
+        "so",
+        "here",
+        "case",
+    }
+)
+"""Words of a sentence that says only that criteria are met or a request is supported: never quoted."""
+_WORD = rxcache.compile(r"[A-Za-z]+")
+
+
+def _generic(said: str) -> bool:
+    """Whether ``said`` has no word beyond those of a bare verdict ("The request meets the guideline criteria.")."""
+    return all(w.lower() in _GENERIC_WORDS for w in _WORD.findall(said))
 
 
 def ground_words(reason: Reason, letter: str | None) -> Quote | None:
@@ -1520,7 +1606,8 @@ def ground_words(reason: Reason, letter: str | None) -> Quote | None:
 def _quotable(letter: str, start: int, end: int) -> Quote | None:
     """One sentence's words the worker can be shown as the reviewer's: the clause before its
     verdict, or the whole sentence when it has none; 6 to 40 words about this case, not a
-    guideline's report, the review's history or what would follow if things were otherwise."""
+    guideline's report, the review's history, what would follow if things were otherwise or a
+    bare verdict."""
     text = letter[start:end]
     verdict = _CONCLUSION.search(text) is not None
     if verdict:
@@ -1535,8 +1622,10 @@ def _quotable(letter: str, start: int, end: int) -> Quote | None:
     # The clause that leads to this item's verdict is about this case whatever its words.
     if not _FEWEST_WORDS <= len(said.split()) <= _QUOTE_WORDS or not (verdict or _ABOUT_CASE.search(said)):
         return None
-    if _GUIDELINE_FIRST.match(said) and not _ABOUT_PATIENT.search(said):
-        return None  # what a guideline says, not what the reviewer found
+    if _generic(said):
+        return None  # "The request meets the guideline criteria.": says nothing of why
+    if _GUIDELINE_FIRST.match(said) and (not _ABOUT_PATIENT.search(said) or _GUIDELINE_REPORT.match(said)):
+        return None  # what a guideline says, not what the reviewer found ("for any patient" too)
     if _PROCEDURE.search(said):
         return None  # the review's own history ("the Claims Administrator authorized an evaluation only")
     if _SUPPOSED.search(said):
