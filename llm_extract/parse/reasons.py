@@ -61,7 +61,7 @@ from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import spelled_out
-from llm_extract.text.lexicon import NUMBER
+from llm_extract.text.lexicon import BODY_REGION_WORDS, NUMBER, SERVICE_COMMON_WORDS
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
@@ -222,21 +222,8 @@ _SELF_REFERENCE = _rx(
 )
 
 #: Words too common to tie a statement to one service.
-_COMMON_WORDS_TEXT = (
-    "with without times week weeks weekly month months daily each every over under left right bilateral "
-    "purchase rental retrospective request requested date service services quantity total from into upper "
-    "lower both additional sessions session visits visit unit units one two three four five six twelve "
-    "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
-    "imaging study studies proposed topical oral "
-)
-#: Body regions: too common to tie a statement to a service ("a knee x-ray" is not "a knee brace"),
-#: but a guideline verdict "for the knee" is not about a treatment of the back.
-_BODY_REGIONS_TEXT = (
-    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
-    "foot feet elbow elbows extremity extremities arm arms leg legs forearm hip hips"
-)
-_BODY_REGIONS = frozenset(_BODY_REGIONS_TEXT.split())
-_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | _BODY_REGIONS
+_BODY_REGIONS = BODY_REGION_WORDS
+_COMMON_WORDS = SERVICE_COMMON_WORDS | _BODY_REGIONS
 
 _WORD = rxcache.compile(r"[a-z][a-z0-9-]{3,}")
 

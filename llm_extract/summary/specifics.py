@@ -27,7 +27,15 @@ from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import Abbreviation, spelled_out
 from llm_extract.text.dates import MONTHS, NUMERIC_DATE, find_dates, make_date
 from llm_extract.text.fold import fold_space
-from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, DOSE, MEDICINE_KINDS, NUMBER, NUMBER_WORDS
+from llm_extract.text.lexicon import (
+    AFTER_SURGERY,
+    CARE_KINDS,
+    DOSE,
+    MEDICINE_KINDS,
+    NUMBER,
+    NUMBER_WORDS,
+    SERVICE_COMMON_WORDS,
+)
 from llm_extract.text.prefilter import Prefilter, lowered
 
 __all__ = [
@@ -1065,37 +1073,19 @@ _NOT_PART = rxcache.compile(
 _PASSIVE = rxcache.compile(r"\b(?:was|were|been)\s+$", re.I)
 _BEFORE_PASSIVE = rxcache.compile(r"[;,]|\sand\s|\b(?:non-?\s?certif\w*|denied)\b", re.I)
 """Where the words before "was modified" stop naming its request."""
-_GENERIC = frozenset(
-    {
-        "retrospective",
-        "repeat",
-        "additional",
-        "purchase",
-        "rental",
-        "right",
-        "left",
-        "bilateral",
-        "outpatient",
-        "inpatient",
-        "initial",
-        "continued",
-        "request",
-        "prescription",
-        "consultation",
-        "evaluation",
-        "with",
-        "the",
-        "for",
-        "and",
-        "home",
-        "treatment",
-        "treatments",
-        "services",
-        "visits",
-        "sessions",
-    }
-)
-"""A service's words that do not say which request it is ("Right", "Repeat", "Purchase of")."""
+_GENERIC = SERVICE_COMMON_WORDS | {
+    "repeat",
+    "outpatient",
+    "inpatient",
+    "initial",
+    "prescription",
+    "consultation",
+    "evaluation",
+    "home",
+    "treatments",
+}
+"""A service's words that do not say which request it is ("Right", "Repeat", "Purchase of");
+body regions do say it here ("MRI of the cervical spine" is not a lumbar one)."""
 _NAME = rxcache.compile(r"^[^\d#(,:]*")
 _NAME_WORD = rxcache.compile(r"[A-Za-z]{3,}")
 

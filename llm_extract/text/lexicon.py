@@ -90,3 +90,22 @@ words: the Spanish name "medicamento" and the summary's "this medicine" both rea
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
+
+_SERVICE_COMMON_TEXT = (
+    "with without times week weeks weekly month months daily each every over under left right bilateral "
+    "purchase rental retrospective request requested date service services quantity total from into upper "
+    "lower both additional sessions session visits visit unit units one two three four five six twelve "
+    "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
+    "imaging study studies proposed topical oral"
+)
+SERVICE_COMMON_WORDS = frozenset(_SERVICE_COMMON_TEXT.split())
+"""Words of a service's name that do not say which treatment it is ("Physical therapy 2 times a
+week for 6 weeks, left knee" is told apart by "physical"): the reason rules' scope and the
+summary's naming of a request both leave them out."""
+_BODY_REGION_TEXT = (
+    "knee knees shoulder shoulders lumbar cervical thoracic spine back neck wrist wrists hand hands ankle "
+    "foot feet elbow elbows extremity extremities arm arms leg legs forearm hip hips"
+)
+BODY_REGION_WORDS = frozenset(_BODY_REGION_TEXT.split())
+"""Body regions: too common to tie a statement to a service ("a knee x-ray" is not "a knee brace"),
+but a guideline verdict "for the knee" is not about a treatment of the back."""
