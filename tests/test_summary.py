@@ -312,7 +312,8 @@ WORDING_FINGERPRINTS = {
     # 21: same wording as 20; round 37's reader: a fact a sentence outside the ground holds is not
     # told missing ("x-rays show no instability", side effects named as a risk), and a guideline's
     # "should" or "is not suggested" sentence is not read as a fact the notes lack
-    "21": "e06759012c94622630afb204b2f467b7e3df45c0d53413f2ae9b81eeab52c899",  # 22: the Spanish of templates 20's five new sentences read by a native-speaker helper (2 corrected:
+    "21": "e06759012c94622630afb204b2f467b7e3df45c0d53413f2ae9b81eeab52c899",
+    # 22: the Spanish of templates 20's five new sentences read by a native-speaker helper (2 corrected:
     # "Su carta dice cuál es esa parte.", "indican una parte de la espalda o del cuello")
     "22": "e2cb69fb1a46d0b60d36012228ef2db943949b2b60eb00a4d0d5512f54e69c43",
     # 23: same wording as 22; an approval quotes the case that meets the criteria (the reviewer's
