@@ -320,6 +320,9 @@ WORDING_FINGERPRINTS = {
     # last 5 sentences, not 3), a bare verdict ("The request meets the guideline criteria.") or a
     # guideline's report ("The MTUS states ... the patient ...") or a rule's condition is never quoted
     "23": "e2cb69fb1a46d0b60d36012228ef2db943949b2b60eb00a4d0d5512f54e69c43",
+    # 24: same wording as 23; a refused repeat of a test the worker already had is "not approved",
+    # not "you already have this care, or approval for it" (round 38's reader)
+    "24": "e2cb69fb1a46d0b60d36012228ef2db943949b2b60eb00a4d0d5512f54e69c43",
 }
 
 

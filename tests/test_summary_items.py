@@ -1635,3 +1635,24 @@ def test_an_approval_quotes_the_case_that_meets_the_criteria_not_a_bare_verdict(
     decision, letter = _grounded("Sit-stand workstation", Outcome.overturned, report, MET)
     said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert not any("The MTUS states" in r for r in said), said
+
+
+def test_a_repeat_of_a_test_done_before_is_refused_not_already_approved() -> None:
+    # Round 38's reader: "The worker already had a lumbar MRI on 09-14-2016" (read as the duplicate
+    # ground) told the worker, item and headline, that they already have this care or approval for it.
+    rationale = (
+        "The worker already had a lumbar MRI on 09-14-2016, about six weeks before this request. "
+        "The 10-27-2016 note records no new deficit and no red flag."
+    )
+    decision, letter = _grounded(
+        "Repeat MRI of the lumbar spine without contrast", Outcome.upheld, rationale, ReasonCode.already_authorized
+    )
+    summary = build_summary(Case(), [decision], "en", letter=letter)
+    item = summary.items[0]
+    assert item.kind is SummaryItemKind.not_approved
+    assert item.reasons[0] == "You already had this test on September 14, 2016."
+    assert "already have" not in summary.headline
+    # an approval the worker holds for this request stays one
+    certified = "An MRI of the lumbar spine was already certified on 11/17/2016 and is scheduled."
+    decision, letter = _grounded("MRI of the lumbar spine", Outcome.upheld, certified, ReasonCode.already_authorized)
+    assert build_summary(Case(), [decision], "en", letter=letter).items[0].kind is SummaryItemKind.already_approved

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "23"
+TEMPLATES_VERSION = "24"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -657,7 +657,9 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
     if decision.outcome is Outcome.overturned:
         return SummaryItemKind.approved
-    if specifics.already_authorized(decision, letter):
+    if specifics.already_authorized(decision, letter) and specifics.earlier_test(decision, letter) is None:
+        # A test done before ("already had a lumbar MRI on 09-14-2016") is no approval the worker
+        # holds for this one: the repeat is refused, and said so (round 38's reader).
         return SummaryItemKind.already_approved
     return SummaryItemKind.not_approved
 
