@@ -323,6 +323,11 @@ WORDING_FINGERPRINTS = {
     # 24: same wording as 23; a refused repeat of a test the worker already had is "not approved",
     # not "you already have this care, or approval for it" (round 38's reader)
     "24": "e2cb69fb1a46d0b60d36012228ef2db943949b2b60eb00a4d0d5512f54e69c43",
+    # 25: round 38's reader: a refused medicine whose rationale says it may harm this worker says so
+    # ("The reviewer also found that this medicine could hurt you."); "request", "unsafe" and
+    # "problems" were words the hard-word check flags: "before your doctor asked for this one",
+    # "Part of what your doctor asked for", "causes you any trouble"
+    "25": "a88de6e3f6f88afec95cbed3d274cc6121e751d2a3cd7e23769f3a179041fc37",
 }
 
 

@@ -1191,7 +1191,7 @@ def test_no_improvement_is_said_beside_other_missing_facts() -> None:
     said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
     assert said[:2] == [
         "Your doctor's notes did not show that this medicine helped you do more in daily life.",
-        "Your doctor's notes did not say if the medicine causes you problems.",
+        "Your doctor's notes did not say if the medicine causes you any trouble.",
     ]
 
 
@@ -1423,7 +1423,7 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
             "You already had this test on December 7, 2016.",
         ),
         ("MRI of the brain", "The lumbar MRI of 11/15/2016 is recent.", None),  # another body part
-        ("Repeat MRI of the cervical spine", "The injured worker had an MRI five months ago.", "before this request"),
+        ("Repeat MRI of the cervical spine", "The injured worker had an MRI five months ago.", "before your doctor"),
         ("MRI of the brain", "An MRI of the brain was completed on 08/22/2016 and was read as normal.", "August 22"),
     ],
 )
@@ -1536,7 +1536,9 @@ def test_a_part_approved_before_said_only_in_the_case_summary_is_kept() -> None:
     )
     text, _, summary = summarise(letter)
     said = [item.reasons[:1] for item in summary.items]
-    part = "Part of this request was approved before this review, and this review did not change that part."
+    part = (
+        "Part of what your doctor asked for was approved before this review, and this review did not change that part."
+    )
     assert said[0][0].startswith(part) and said[2][0].startswith(part)
     assert not said[1] or not said[1][0].startswith("Part of")  # the muscle relaxant UR refused
     assert "You keep the parts that were already approved before this review." in summary.headline
@@ -1550,12 +1552,12 @@ def test_a_part_approved_before_said_only_in_the_case_summary_is_kept() -> None:
 def test_a_part_approved_before_is_not_said_of_an_approval_or_another_request() -> None:
     for heading in ("Hydrocodone/acetaminophen 10/325 mg #90: Overturned", "MRI of the lumbar spine: Upheld"):
         summary = summarise(Letter([Item(heading)], summary=_MODIFIED_SUMMARY))[2]
-        assert not any(r.startswith("Part of this request") for r in summary.items[0].reasons), heading
+        assert not any(r.startswith("Part of what your doctor") for r in summary.items[0].reasons), heading
     # the letter's own parts ("was the original request") say it already
     summary = summarise(Letter([Item(PARTIAL)], summary=_MODIFIED_SUMMARY.replace("acupuncture", "physical therapy")))[
         2
     ]
-    assert not any(r.startswith("Part of this request") for r in summary.items[0].reasons)
+    assert not any(r.startswith("Part of what your doctor") for r in summary.items[0].reasons)
 
 
 def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
@@ -1582,7 +1584,7 @@ def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
             "Ketorolac 60mg intramuscular injection",
             "The injection added a second NSAID, which raises the risk of gastrointestinal and renal adverse effects, "
             "and no benefit is described.",
-            "causes you problems",
+            "causes you any trouble",
         ),
         (
             "Functional restoration program, 160 hours",
@@ -1656,3 +1658,35 @@ def test_a_repeat_of_a_test_done_before_is_refused_not_already_approved() -> Non
     certified = "An MRI of the lumbar spine was already certified on 11/17/2016 and is scheduled."
     decision, letter = _grounded("MRI of the lumbar spine", Outcome.upheld, certified, ReasonCode.already_authorized)
     assert build_summary(Case(), [decision], "en", letter=letter).items[0].kind is SummaryItemKind.already_approved
+
+
+def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
+    # Round 38's reader, first concern: two summaries never said the medicine may harm the worker
+    # (weak kidneys and warfarin; kidney tests worsening), one gave no reason at all; no reason code
+    # names a safety ground.
+    harm = (
+        "His kidney function is already reduced to stage 3, he takes lisinopril, and he is anticoagulated with "
+        "warfarin. The request for naproxen is not medically necessary."
+    )
+    decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, harm)
+    summary = build_summary(Case(), [decision], "en", letter=letter)
+    assert (
+        "The reviewer also found that this medicine could hurt you. Ask your doctor about it."
+        in summary.items[0].reasons
+    )
+    assert summary.readability.hard_words == []
+    es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert "El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico." in es
+    for safe in (
+        "She has no risk factors for bleeding and her kidney function is normal.",  # a risk denied
+        "The guidelines call for monitoring of side effects at each visit for any patient on opioids.",  # a rule
+        "Opioids may be continued if the patient has improved function, without a risk of overdose.",
+    ):
+        decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, safe)
+        reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+        assert not any("could hurt you" in r for r in reasons), safe
+    # not for care that is not a medicine, nor for an approval
+    decision, letter = _grounded("Physical therapy x 6", Outcome.upheld, harm)
+    assert not any(
+        "could hurt you" in r for r in build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    )

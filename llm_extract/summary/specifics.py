@@ -56,6 +56,7 @@ __all__ = [
     "part_approved_before",
     "quote",
     "retrospective",
+    "safety_concern",
     "taper_advice",
 ]
 
@@ -1150,6 +1151,47 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
         if len(found) == _MOST_MODIFICATIONS:
             break
     return tuple(found)
+
+
+_HARM = rxcache.compile(
+    r"\b(?:unsafe|dangerous|harm(?:ful)?|toxicity|overdose|respiratory\s+depression|over-?sedation|serotonin"
+    r"|(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
+    r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
+    r"|risks?\s+of\s+(?:\w+\s+){0,3}(?:toxicity|sedation|bleeding|injury|overdose|depression|adverse|harm|kidney"
+    r"|renal|falls?)|risks?\s+of\s+this)\b",
+    re.I,
+)
+"""Words that say a medicine may harm this worker: a drug mixing badly, kidneys, an overdose."""
+_NO_HARM = rxcache.compile(
+    r"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{0,30}"
+    r"\b(?:risk|side\s+effects?|adverse|bleeding|interaction|kidney|renal)"
+    r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b",
+    re.I,
+)
+"""A risk denied or a risk group ("no risk factors", "low-risk"): no harm found."""
+_HARM_WORDS = 60
+"""Words of the longest sentence read for a harm to this worker."""
+
+
+def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:
+    """A sentence of a refused medicine's rationale that says it may harm this worker ("Adding
+    tramadol to an SSRI in this injured worker carries a real risk of serotonin toxicity", "he has
+    stage 3 chronic kidney disease"): no reason code names that ground, and a worker told only
+    "not approved" would not learn that the medicine may be unsafe for them. About this worker,
+    never a guideline's report, a rule's condition or a risk denied."""
+    rationale = decision.spans.rationale
+    if not medicine or letter is None or rationale is None or decision.outcome is not Outcome.upheld:
+        return None
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        text = letter[start:end]
+        if len(text.split()) > _HARM_WORDS or not _HARM.search(text) or _NO_HARM.search(text):
+            continue
+        if not _ABOUT_PATIENT.search(text) or _SUPPOSED.search(text):
+            continue
+        if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
+            continue
+        return quote(letter, start, start + len(text.rstrip()))
+    return None
 
 
 def taper_advice(decision: Decision, letter: str | None) -> Quote | None:

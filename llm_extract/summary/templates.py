@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "24"
+TEMPLATES_VERSION = "25"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -164,6 +164,8 @@ class _Wording:
     """The approval of care already given (a retrospective request)."""
     taper: str
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
+    safety: str
+    """Said under a refused medicine whose rationale says it may harm this worker."""
     home_program: str
     """Said under a "no" whose rationale expects the worker to go on at home, on their own."""
     earlier_test: str
@@ -224,7 +226,7 @@ _EN = _Wording(
     asked="Your doctor asked for: {value}.",
     already_part="Already approved before this review: {value}. This review did not change that part.",
     part_before=(
-        "Part of this request was approved before this review, and this review did not change that part. "
+        "Part of what your doctor asked for was approved before this review, and this review did not change that part. "
         "Your letter says which part."
     ),
     named="{value}",
@@ -280,7 +282,7 @@ _EN = _Wording(
             "of medicine."
         ),
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
-        "side_effects": "Your doctor's notes did not say if the medicine causes you problems.",
+        "side_effects": "Your doctor's notes did not say if the medicine causes you any trouble.",
         "surgery": "Your doctor's notes did not show that surgery is planned, or that you would want it.",
         "pills": "Your doctor's notes did not say why you cannot take pills.",
         "home_trial": "Your doctor's notes did not show that you tried it at home first.",
@@ -325,9 +327,10 @@ _EN = _Wording(
     },
     and_word="and",
     criteria_met_given="The reviewer found that the care you already had was needed.",
+    safety="The reviewer also found that this medicine could hurt you. Ask your doctor about it.",
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
-    earlier_test="You already had this test before this request.",
+    earlier_test="You already had this test before your doctor asked for this one.",
     earlier_test_on="You already had this test on {date}.",
     earlier_test_in="You already had this test in {month} {year}.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
@@ -501,6 +504,7 @@ _ES = _Wording(
     },
     and_word="y",
     criteria_met_given="El revisor vio que la atención que usted ya recibió era necesaria.",
+    safety="El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico.",
     taper=(
         "No deje de tomar este medicamento de golpe por su cuenta. Hable con su médico sobre cómo bajar la dosis "
         "sin riesgo."
@@ -1018,6 +1022,9 @@ def _item(
             # The worker keeps that part: a "not approved" alone reads as if they had nothing.
             reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
+        if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
+            reasons.append(out.say(words.safety))
+            details.append(harm)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
         if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
