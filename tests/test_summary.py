@@ -328,6 +328,9 @@ WORDING_FINGERPRINTS = {
     # "problems" were words the hard-word check flags: "before your doctor asked for this one",
     # "Part of what your doctor asked for", "causes you any trouble"
     "25": "a88de6e3f6f88afec95cbed3d274cc6121e751d2a3cd7e23769f3a179041fc37",
+    # 26: chiropractic care "on your body by hand, most often the back or neck" (round 38's reader:
+    # "back or neck" was wrong for an ankle)
+    "26": "48e419b4fd913ad3d7e55e49f47477db500cbba9a1ed39eefda98580122f6686",
 }
 
 

@@ -903,7 +903,7 @@ def test_a_medicine_for_after_an_operation_gets_no_taper_note() -> None:
         ("Post-operative physical therapy x 12", "Post-op means after surgery."),
         (
             "Chiro with modalities x 6",
-            "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
+            "Chiropractic care is when a doctor moves and pushes on your body by hand, most often the back or neck.",
         ),
     ],
 )

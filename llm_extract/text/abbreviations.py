@@ -279,8 +279,9 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(
         r"\b[Cc]hiro(?:practic|practor)?\b|\bCHIRO(?:PRACTIC)?\b",
         "Chiropractic/chiro",
-        "Chiropractic care is when a doctor moves and pushes on your back or neck by hand.",
-        "La atención quiropráctica es cuando un médico le mueve y le presiona la espalda o el cuello con las manos.",
+        "Chiropractic care is when a doctor moves and pushes on your body by hand, most often the back or neck.",
+        "La atención quiropráctica es cuando un médico le mueve y le presiona el cuerpo con las manos, casi siempre "
+        "la espalda o el cuello.",
     ),
     # Treatments and tests named in words a worker may not know (spelled-out names, matched in
     # any case): what each is, in the plainest words that stay true whatever the letter asks.
