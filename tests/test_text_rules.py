@@ -9,7 +9,7 @@ import pytest
 
 from llm_extract.evaluation.textnorm import LetterFacts as EvalFacts
 from llm_extract.parse.parser import parse
-from llm_extract.text.dates import find_dates, full_year, parse_numeric_date
+from llm_extract.text.dates import find_dates, find_months, full_year, parse_numeric_date
 from llm_extract.text.facts import LetterFacts
 from llm_extract.text.fold import FoldedText, fold, fold_space
 from llm_extract.text.lexicon import CASE_NUMBER_RE, sex_pattern
@@ -72,3 +72,11 @@ def test_folding() -> None:
 def test_lexicon() -> None:
     assert CASE_NUMBER_RE.match("CM16-0213037") and not CASE_NUMBER_RE.match("CM16-021303")
     assert sex_pattern("female").search("a 66-year-old woman") and not sex_pattern("male").search("a woman")
+
+
+def test_a_month_without_its_day_is_read_as_its_first_day() -> None:
+    text = "had an MRI in June 2016 and drug screens in 08-2016; seen 12/14/2016; 13-2016 is no month"
+    found = find_months(text)
+    assert [day for day, _ in found] == [dt.date(2016, 6, 1), dt.date(2016, 8, 1)]
+    assert text[: found[0][1]].endswith("June 2016")
+    assert find_months(text, text.index("drug")) == [(dt.date(2016, 8, 1), text.index(";"))]

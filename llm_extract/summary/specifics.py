@@ -25,7 +25,7 @@ from llm_extract.contract.models import Decision, Outcome, Quote, Reason, Reason
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import Abbreviation, spelled_out
-from llm_extract.text.dates import MONTHS, NUMERIC_DATE, find_dates, make_date
+from llm_extract.text.dates import MONTH_YEAR, NUMERIC_DATE, find_dates, find_months
 from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import (
     AFTER_SURGERY,
@@ -968,13 +968,8 @@ _NOT_DONE = rxcache.compile(
 )
 """Words that make the statement something other than a test done on this worker: a
 negation, a supposition, an order or approval (the duplicate ground says that), a guideline."""
-_MONTH_YEAR = rxcache.compile(
-    rf"\b(?P<name>{'|'.join(MONTHS['en'])})\s+(?P<year>(?:19|20)\d\d)\b"
-    r"|(?<![\d/-])(?P<month>\d{1,2})[/-](?P<numeric_year>(?:19|20)\d\d)\b",
-    re.I,
-)
 _WHEN = rxcache.compile(
-    rf"{NUMERIC_DATE}|{_MONTH_YEAR.pattern}|\b(?:in|during)\s+(?:19|20)\d\d\b|\bago\b"
+    rf"{NUMERIC_DATE}|{MONTH_YEAR}|\b(?:in|during)\s+(?:19|20)\d\d\b|\bago\b"
     r"|\b(?:already|previously|recently|earlier)\b",
     re.I,
 )
@@ -1035,10 +1030,7 @@ def _done_before(service: str, letter: str, start: int, end: int, test: re.Match
     later = [w for w in when if w.start() >= test.end()]
     said_end = max(test.end(), (later[0] if later else when[-1]).end())
     dated = [(day, clause_start + e) for day, (_, e) in find_dates(letter[clause_start:clause_end])]
-    months = [
-        (_first_of_month(m), m.end()) for m in _MONTH_YEAR.finditer(letter, clause_start, clause_end) if not dated
-    ]
-    latest = max(dated or [(d, e) for d, e in months if d is not None], default=None)
+    latest = max(dated or find_months(letter, clause_start, clause_end), default=None)
     if latest is not None:
         said_end = max(said_end, latest[1])
     said = letter[clause_start:said_end]
@@ -1051,13 +1043,6 @@ def _done_before(service: str, letter: str, start: int, end: int, test: re.Match
     day = latest[0] if latest and dated else None
     month = latest[0] if latest and not dated else None
     return EarlierTest(quote(letter, clause_start, said_end), day, month, Span(start=start, end=end))
-
-
-def _first_of_month(m: re.Match[str]) -> dt.date | None:
-    """The first day of a month written "June 2016" or "08-2016"."""
-    if m.group("name"):
-        return make_date(int(m.group("year")), MONTHS["en"].index(m.group("name").lower()) + 1, 1)
-    return make_date(int(m.group("numeric_year")), int(m.group("month")), 1)
 
 
 _MODIFIED = rxcache.compile(
@@ -1087,16 +1072,16 @@ _GENERIC = SERVICE_COMMON_WORDS | {
 }
 """A service's words that do not say which request it is ("Right", "Repeat", "Purchase of");
 body regions do say it here ("MRI of the cervical spine" is not a lumbar one)."""
+_WORD = rxcache.compile(r"[A-Za-z]+")
 _NAME = rxcache.compile(r"^[^\d#(,:]*")
-_NAME_WORD = rxcache.compile(r"[A-Za-z]{3,}")
 
 
 def _name_words(service: str) -> list[str]:
     """The first two words that say which request a service is, before its amounts ("MRI",
     "cervical" of "MRI of the cervical spine"; "aquatic", "therapy" of "Aquatic therapy 2 times")."""
     head = _NAME.match(service)
-    words = _NAME_WORD.findall(head.group() if head else "")
-    return [w.lower() for w in words if w.lower() not in _GENERIC][:2]
+    words = _WORD.findall(head.group() if head else "")
+    return [w.lower() for w in words if len(w) >= 3 and w.lower() not in _GENERIC][:2]
 
 
 def part_approved_before(decision: Decision, letter: str | None) -> Quote | None:
@@ -1618,7 +1603,6 @@ _GENERIC_WORDS = frozenset(
     }
 )
 """Words of a sentence that says only that criteria are met or a request is supported: never quoted."""
-_WORD = rxcache.compile(r"[A-Za-z]+")
 
 
 def _generic(said: str) -> bool:

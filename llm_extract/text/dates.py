@@ -89,6 +89,32 @@ def find_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
     return found
 
 
+MONTH_YEAR = (
+    rf"\b(?:{'|'.join(MONTHS['en'])})\s+(?:19|20)\d\d\b"
+    r"|(?<![\d/-])\d{1,2}[/-](?:19|20)\d\d\b"
+)
+"""A month without its day ("June 2016", "08-2016"), for embedding in a larger pattern."""
+_MONTH_YEAR = rxcache.compile(
+    rf"\b(?P<name>{'|'.join(MONTHS['en'])})\s+(?P<year>(?:19|20)\d\d)\b"
+    r"|(?<![\d/-])(?P<month>\d{1,2})[/-](?P<numeric_year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def find_months(text: str, start: int = 0, end: int | None = None) -> list[tuple[dt.date, int]]:
+    """Every month written without its day in ``text[start:end]``, as its first day, with the
+    offset where it ends ("in June 2016", "in 08-2016": when a test was done)."""
+    found: list[tuple[dt.date, int]] = []
+    for m in _MONTH_YEAR.finditer(text, start, len(text) if end is None else end):
+        if m.group("name"):
+            day = make_date(int(m.group("year")), MONTHS["en"].index(m.group("name").lower()) + 1, 1)
+        else:
+            day = make_date(int(m.group("numeric_year")), int(m.group("month")), 1)
+        if day is not None:
+            found.append((day, m.end()))
+    return found
+
+
 def dates_in(text: str) -> set[dt.date]:
     """The set of dates :func:`find_dates` finds."""
     return {d for d, _ in find_dates(text)}

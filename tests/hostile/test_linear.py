@@ -161,16 +161,20 @@ def test_treatment_explanations_on_one_long_heading() -> None:
         ("rationale", "had an MRI; "),  # its mentions, each in a clause of its own
         ("summary", "utilization review modified the request for lumbar MRI and "),  # a part approved before
         ("summary", "utilization review: the MRI was modified "),
+        ("medicine", "he has kidney disease and a risk of sedation, "),  # a medicine that may harm him
     ],
 )
-def test_a_test_done_before_and_a_part_approved_before_are_linear(region: str, unit: str) -> None:
+def test_a_test_done_before_a_part_approved_before_and_a_harm_are_linear(region: str, unit: str) -> None:
     """Templates 20's first finder reread a sentence from its start at each mention (quadratic:
     400 mentions of an MRI took 3.9 s); the second reads the letter's modifications once."""
 
     def build(k: int) -> str:
         letter = Letter([Item("MRI of the lumbar spine: Upheld"), Item("Lumbar MRI with contrast: Upheld")])
         chunk = unit * max(1, k // len(unit))
-        if region == "rationale":
+        if region == "medicine":
+            letter.items[0].heading = "Naproxen sodium 550mg #60: Upheld"
+            letter.items[0].rationale = f"The request is reviewed. {chunk}. He has kidney disease. It is not necessary."
+        elif region == "rationale":
             letter.items[0].rationale = f"The request is reviewed. {chunk} It is not necessary."
         else:
             letter.summary += chunk + "\n"
