@@ -331,6 +331,9 @@ WORDING_FINGERPRINTS = {
     # 26: chiropractic care "on your body by hand, most often the back or neck" (round 38's reader:
     # "back or neck" was wrong for an ankle)
     "26": "48e419b4fd913ad3d7e55e49f47477db500cbba9a1ed39eefda98580122f6686",
+    # 27: under a ground about worry, sadness or sleep, an untried antidepressant is "medicines for
+    # sadness or worry" (not "for nerve pain") and counseling "talking with a trained helper"
+    "27": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

@@ -828,6 +828,30 @@ def test_other_care_first_names_the_care_in_plain_words_in_both_languages() -> N
     )
 
 
+def test_an_antidepressant_untried_for_worry_is_a_medicine_for_the_mood_not_for_nerve_pain() -> None:
+    # Round 38's reader: an anxiety medicine was told to try "medicines for nerve pain" first.
+    rationale = (
+        "There has been no psychiatric assessment of the anxiety and no trial of an antidepressant or of counseling."
+    )
+    decision, letter = _grounded("Alprazolam 1mg #60", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert en[0] == (
+        "Your doctor's notes did not show that you tried medicines for sadness or worry and talking with a "
+        "trained helper first and it did not help."
+    )
+    assert "tristeza o la preocupación y hablar con un consejero" in es[0]
+
+
+def test_an_antidepressant_untried_for_nerve_pain_stays_a_medicine_for_nerve_pain() -> None:
+    rationale = (
+        "There is no documentation of a trial of first-line antidepressants or anticonvulsants for the radicular pain."
+    )
+    decision, letter = _grounded("Lidoderm 5% patch #30", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert en[0].startswith("Your doctor's notes did not show that you tried medicines for nerve pain first")
+
+
 def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() -> None:
     # The antidepressant here treats depression and was started: the reviewer asks for sleep
     # hygiene, which has no plain name of ours, so the general sentence stands.

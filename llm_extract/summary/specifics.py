@@ -1407,12 +1407,20 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shots", rxcache.compile(r"\binjections?\b", re.I)),
     ("swelling_pills", rxcache.compile(CARE_KINDS["NSAID"] + r"|\bnonsteroidal\b", re.I)),
     ("nerve_pills", rxcache.compile(MEDICINE_KINDS["nerve pain medicine"], re.I)),
+    ("mood_pills", rxcache.compile(r"\bantidepressants?\b|" + MEDICINE_KINDS["mood medicine"], re.I)),
+    ("talk", rxcache.compile(r"\bcounsel+ing\b|\bpsychotherap\w*|\bcognitive\s+behavio\w+\s+therapy\b|\bCBT\b", re.I)),
     ("relaxers", rxcache.compile(CARE_KINDS["muscle relaxant"] + r"|\bmuscle\s+relax\w*", re.I)),
     ("oral", rxcache.compile(r"\boral\s+(?:medications?|medicines?|analgesics?)\b", re.I)),
     ("exercise", rxcache.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
-_MEDICINES = frozenset({"swelling_pills", "nerve_pills", "relaxers", "oral"})
+_MEDICINES = frozenset({"swelling_pills", "nerve_pills", "mood_pills", "relaxers", "oral"})
+_FOR_MOOD = frozenset({"mood_pills", "talk"})
+"""Care named only under a ground about the mood ("dietary counseling" before a weight-loss
+program is not talking with a counselor)."""
+_MOOD = rxcache.compile(r"\banxi\w*|\bdepress(?:ion|ive)\b|\bpanic\b|\bmood\b|\bpsychiatr\w*|\binsomnia\b", re.I)
+"""A ground about worry, sadness or sleep: an antidepressant it names is one for the mood, not
+for nerve pain (round 38's reader found an anxiety medicine told to try "medicines for nerve pain")."""
 _DOSE = rxcache.compile(rf"(?<!\w)(?:{DOSE})(?!\w)|\d\s*%|\bmedications?\b", re.I)
 
 
@@ -1436,7 +1444,10 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     for reason in reasons:
         if reason.code is not ReasonCode.other_treatment_first:
             continue
+        mood = _MOOD.search(letter, reason.span.start, reason.span.end) is not None
         for key, pattern in kinds:
+            if key == "nerve_pills" if mood else key in _FOR_MOOD:
+                continue
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
             said = _absent(pattern, letter, reason.span, None if key in _MEDICINES else _UNFINISHED)

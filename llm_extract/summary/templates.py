@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "26"
+TEMPLATES_VERSION = "27"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -321,6 +321,8 @@ _EN = _Wording(
         "shots": "shots",
         "swelling_pills": "medicines that bring down swelling",
         "nerve_pills": "medicines for nerve pain",
+        "mood_pills": "medicines for sadness or worry",
+        "talk": "talking with a trained helper",
         "relaxers": "medicines for muscle spasms",
         "oral": "medicines you take by mouth",
         "exercise": "working out at home",
@@ -498,6 +500,8 @@ _ES = _Wording(
         "shots": "inyecciones",
         "swelling_pills": "medicinas que bajan la hinchazón",
         "nerve_pills": "medicinas para el dolor de nervios",
+        "mood_pills": "medicinas para la tristeza o la preocupación",
+        "talk": "hablar con un consejero",
         "relaxers": "medicinas para los espasmos de los músculos",
         "oral": "medicinas que se toman por la boca",
         "exercise": "ejercicios en casa",
