@@ -298,3 +298,23 @@ def test_an_items_own_name_with_with_is_not_another_denied_item() -> None:
         rationale="With the shoulder surgery not certified, the sling is not medically necessary.",
     )
     assert shown(own, tied) == [[R.already_authorized], [R.related_item_not_approved]]
+
+
+# --- a guideline's list of criteria is the rule, not this case ----------------------
+
+
+def test_a_guidelines_numbered_criteria_are_not_grounds() -> None:
+    # Round 37: "(6) no repeat injections unless ... functional improvement" and "(8) ... are not
+    # recommended" were read as this worker's grounds; the reviewer's own ground follows the list.
+    item = Item(
+        "Trigger point injections x 4: Upheld",
+        rationale=(
+            "The criteria for the use of trigger point injections are: (1) documentation of circumscribed "
+            "trigger points with a twitch response; (2) symptoms for more than three months; (3) no repeat "
+            "injections unless there is documented evidence of functional improvement; and (4) injections "
+            "with any substance other than local anesthetic are not recommended. The examination does not "
+            "describe a twitch response, so the findings that define a trigger point are not documented. "
+            "The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.missing_documentation]]

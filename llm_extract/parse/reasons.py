@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.23"
+REASONS_VERSION = "2.24"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -177,6 +177,10 @@ _GUIDELINE_VERB = _cue(
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
     r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent)\b"
 )
+#: A list of a guideline's criteria, announced before a colon ("The criteria for the use of
+#: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
+#: improvement"): what follows is the rule, not this case, whatever its words.
+_CRITERIA_LIST = _rx(r"\bcriteria\b[^.:;]{0,160}:|\bthe\s+following(?:\s+\w+){0,3}\s*:")
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
 _UR_REPORT = _cue(
@@ -1224,8 +1228,10 @@ class _Sentence:
         """End of the first guideline cue in the sentence (None: no cue)."""
         if self._guideline_at == _UNSET:
             text = self.text
-            cue = _GUIDELINE_OPENER.search(text) or (
-                _GUIDELINE_VERB.search(text, self.low) if self.passes(_GUIDELINE_VERB_BIT) else None
+            cue = (
+                _GUIDELINE_OPENER.search(text)
+                or (_GUIDELINE_VERB.search(text, self.low) if self.passes(_GUIDELINE_VERB_BIT) else None)
+                or _CRITERIA_LIST.search(text)
             )
             self._guideline_at = cue.end() if cue else None
         return self._guideline_at
@@ -1278,6 +1284,12 @@ def _reports_guideline(s: _Sentence, upto: int) -> bool:
     if s.guideline_at is None or s.guideline_at > upto:
         return False
     return _CASE_CLAUSE.search(s.text, s.guideline_at, upto) is None
+
+
+def _in_criteria_list(s: _Sentence, pos: int) -> bool:
+    """``pos`` is inside a list of a guideline's criteria announced earlier in the sentence."""
+    listed = _CRITERIA_LIST.search(s.text, 0, pos)
+    return listed is not None and _CASE_CLAUSE.search(s.text, listed.end(), pos) is None
 
 
 #: "While ODG allows X for radicular symptoms, the applicant had no radicular findings": the
@@ -1393,6 +1405,8 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     # "does not recommend an FCE for routine use": the qualifiers follow the object.
     qualified = _OBJECT_THEN_QUALIFIER.match(after) if verb_first else None
     object_after = after[qualified.end() :] if qualified else after
+    if _in_criteria_list(s, m.start()):
+        return None  # "(8) injections with any other substance are not recommended": one criterion of a list
     if _UNTIL_OTHER_CARE.search(object_after):
         return ReasonCode.other_treatment_first
     duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
