@@ -318,3 +318,17 @@ def test_a_guidelines_numbered_criteria_are_not_grounds() -> None:
         ),
     )
     assert shown(item) == [[R.missing_documentation]]
+
+
+def test_a_part_certified_for_weaning_is_not_a_duplicate() -> None:
+    # Round 36: "has already certified a reduced supply to permit a taper" told the worker the
+    # care was refused because it was already approved.
+    item = Item(
+        "Hydrocodone 10/325mg #90: Upheld",
+        rationale=(
+            "There is no documented functional improvement with this medication: pain scores are unchanged and "
+            "the worker has not returned to work. The claims administrator has already certified a partial "
+            "quantity for the purpose of weaning. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.no_functional_improvement]]

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.24"
+REASONS_VERSION = "2.25"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1545,6 +1545,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
                 continue  # "the 4 sessions already authorized": the approved part, not a duplicate
+            if _PART_AFTER.match(s.text, m.end()):
+                continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
             if (
                 (s.guideline_at is None or _speaks_of_case(s))
                 and not _negated(s.text, m)
@@ -1582,6 +1584,12 @@ _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 #: "Already has the device": a word that can only mean the thing requested.
 _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
+#: "Already certified a partial quantity for the purpose of weaning": what follows is the
+#: approved part of this request (the rest was refused), not the same request approved again.
+_PART_AFTER = _rx(
+    r"\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:partial|reduced|smaller|modified|limited|lower|weaning|tapering)\b"
+    r"|[^.;,]{0,60}?\b(?:to|for)\s+(?:the\s+purpose\s+of\s+)?(?:permit\s+|allow\s+)?(?:a\s+)?(?:wean|taper)\w*"
+)
 _PART_BEFORE = _rx(
     r"(?:\b(?:" + NUMBER + r"|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
     r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
