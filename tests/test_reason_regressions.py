@@ -332,3 +332,17 @@ def test_a_part_certified_for_weaning_is_not_a_duplicate() -> None:
         ),
     )
     assert shown(item) == [[R.no_functional_improvement]]
+
+
+def test_an_approval_not_shown_lapsed_is_part_of_the_duplicate() -> None:
+    # Rounds 37 and 38: "no indication that the earlier authorization lapsed or was used up" told
+    # the worker, beside the duplicate, that the doctor's notes lacked facts.
+    item = Item(
+        "Psychological consultation: Upheld",
+        rationale=(
+            "The records show that this consultation has already been certified, on 11/21/2016, and it is "
+            "scheduled. There is no indication that the earlier authorization lapsed or was used up. "
+            "The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.already_authorized]]

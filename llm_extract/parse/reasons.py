@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.25"
+REASONS_VERSION = "2.26"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1742,7 +1742,11 @@ _APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
 #: A treatment named in a pending-trial wording.
 _OTHER_CARE = _rx(r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?)\b")
 #: "There is no explanation that the splint has worn out or been lost": part of a duplicate's case.
-_REPLACEMENT = _rx(r"\b(?:worn|lost|no\s+longer\s+fits?|broken|replace\w*)\b")
+_REPLACEMENT = _rx(
+    r"\b(?:worn|lost|no\s+longer\s+(?:fits?|usable|works?|valid)|broken|replace\w*|lapsed|expired|used\s+up"
+    r"|(?:been|was|were)\s+used)\b"
+)
+"""Why a second one would be needed (worn, lost, the approval lapsed or used up): a gap of the duplicate."""
 #: Words of a pending trial's result.
 _TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|progress)\b")
 
