@@ -250,6 +250,21 @@ def test_partial_heading_whose_first_sentence_ends_a_line() -> None:
     assert d.service == "Chiropractic therapy sessions for the cervical spine, #2"
 
 
+def test_partial_heading_with_a_plural_authorized_part() -> None:
+    # Round 39: "Four sessions ... were authorized by the Claims Administrator" lost the part
+    # approved before the review (the worker was told only "not approved").
+    heading = (
+        "Twelve sessions of cognitive behavioral therapy was the original request. Four sessions of\n"
+        "cognitive behavioral therapy were authorized by the Claims Administrator. The remaining IMR\n"
+        "eligible portion of the original request, eight sessions of cognitive behavioral therapy, is: Upheld"
+    )
+    d = parse(Letter([Item("Xray: Upheld"), Item(heading)]).clean()).decisions[1]
+    assert d.partial
+    assert d.original_request == "Twelve sessions of cognitive behavioral therapy"
+    assert d.authorized_portion == "Four sessions of cognitive behavioral therapy"
+    assert d.service == "eight sessions of cognitive behavioral therapy"
+
+
 def test_modified_request_decides_the_original_request() -> None:
     heading = (
         "Purchase of a bedside commode was the original request. The Claims Administrator\n"

@@ -47,7 +47,7 @@ from llm_extract.text.fold import fold_space as fold
 from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
 
-PARSER_VERSION = "1.1.0"
+PARSER_VERSION = "1.1.1"
 """Bump on any change that can alter parser output: it is part of every cache key."""
 
 _I = re.IGNORECASE
@@ -90,7 +90,7 @@ _SENTENCE_MARKS = (".", "!", "?")
 _CLOSERS = "\"'\u201d)]"
 _ABBREVIATION_END = rxcache.compile(r"(?:\b[a-z]\.){2,}$")
 _PARTIAL_CONTINUATION = rxcache.compile(
-    r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
+    r"(?:(?:was|were)\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.$", _I
 )
 _PARTIAL_MARK = Prefilter(rxcache.compile(r"original\s+request", _I))
 _MAX_HEADING = 2000
@@ -98,8 +98,8 @@ _MAX_HEADING = 2000
 The bound keeps hostile text (endless "was the original request." lines) from growing a
 heading without limit and sending the heading regexes into quadratic backtracking."""
 
-_ORIGINAL_REQUEST = Prefilter(rxcache.compile(r"\bwas\s+the\s+original\s+request\.", _I))
-_AUTHORIZED_BY_CA = rxcache.compile(r"\bwas\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
+_ORIGINAL_REQUEST = Prefilter(rxcache.compile(r"\b(?:was|were)\s+the\s+original\s+request\.", _I))
+_AUTHORIZED_BY_CA = rxcache.compile(r"\b(?:was|were)\s+authorized\s+by\s+the\s+Claims\s+Administrator\.", _I)
 _REMAINING_PORTION = rxcache.compile(
     r"\s*The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b,?", _I
 )
@@ -650,6 +650,8 @@ def _decided_part(text: str, start: int, end: int) -> _Range:
     words = text[span[0] : span[1]].rsplit(None, 1)
     if len(words) == 2 and words[1].lower() == "is":
         span = _trimmed(text, span[0], span[1] - 2)
+        if text[span[1] - 1 : span[1]] == ",":  # "..., eight sessions of therapy, is: Upheld"
+            span = _trimmed(text, span[0], span[1] - 1)
     return span
 
 
