@@ -346,3 +346,16 @@ def test_an_approval_not_shown_lapsed_is_part_of_the_duplicate() -> None:
         ),
     )
     assert shown(item) == [[R.already_authorized]]
+
+
+def test_a_second_test_is_a_repeat_not_one_the_worker_already_has() -> None:
+    # Round 39: "nothing has appeared ... that would make a second MRI likely to show what the
+    # first did not" told the worker "you already have it, or approval for it".
+    item = Item(
+        "Repeat MRI of the brain: Upheld",
+        rationale=(
+            "His MRI of the brain in May 2016 was normal. Nothing has appeared since the last study that "
+            "would make a second MRI likely to show what the first did not. The request is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(item)[0]

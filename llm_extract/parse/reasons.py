@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.26"
+REASONS_VERSION = "2.27"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1541,6 +1541,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 and not _GENERIC_THING.match(thing)
             ):
                 continue
+            if (second := m.groupdict().get("obj3")) and _A_TEST.match(second):
+                continue  # "would make a second MRI likely to show ...": a repeat test, not one the worker has
             if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
@@ -1579,6 +1581,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
 
 
 _CLAUSE_END = rxcache.compile(r"[,.;:()]")
+_A_TEST = _rx(_IMAGING + r"$")
 #: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
 _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 #: "Already has the device": a word that can only mean the thing requested.
