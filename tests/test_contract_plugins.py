@@ -50,3 +50,19 @@ print("metadata" if "importlib.metadata" in sys.modules else "no metadata")
 def test_validating_without_plugins_does_not_import_importlib_metadata() -> None:
     done = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "no metadata", done.stderr
+
+
+_LATER_PYDANTIC = """
+import sys
+from llm_extract.contract.plugins import skip_discovery_without_plugins
+assert skip_discovery_without_plugins()
+from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP, get_plugins
+print(PYDANTIC_ENTRY_POINT_GROUP, list(get_plugins()))
+"""
+
+
+@pytest.mark.skipif(declares_pydantic_plugins(sys.path) is not False, reason="a pydantic plugin is installed here")
+def test_a_name_the_stand_in_lacks_comes_from_pydantics_own_loader() -> None:
+    # A later pydantic may import more than get_plugins from its loader: it must get it, not an ImportError.
+    done = subprocess.run([sys.executable, "-c", _LATER_PYDANTIC], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "pydantic []", done.stderr

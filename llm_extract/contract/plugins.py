@@ -16,6 +16,7 @@ or a loader already imported leaves pydantic's discovery in place.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import types
@@ -34,9 +35,24 @@ def skip_discovery_without_plugins() -> bool:
     if _LOADER in sys.modules or _other_finders() or declares_pydantic_plugins(sys.path) is not False:
         return False
     loader = types.ModuleType(_LOADER, "No pydantic plugin is installed (see llm_extract.contract.plugins).")
-    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]  # the one name pydantic imports from it
+    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]  # the one name pydantic 2.14 imports from it
+    loader.__dict__["__getattr__"] = _real_name  # any other name: a later pydantic's loader (PEP 562)
     sys.modules[_LOADER] = loader
     return True
+
+
+def _real_name(name: str) -> object:
+    """A name the stand-in does not have, from pydantic's own loader (imported only then): a
+    pydantic newer than the one this was written for may ask its loader for more than
+    ``get_plugins``, and then gets what it asked for instead of an ImportError."""
+    if name.startswith("__"):
+        raise AttributeError(name)  # import machinery probing dunders: not the loader's names
+    del sys.modules[_LOADER]
+    try:
+        real = importlib.import_module(_LOADER)
+    except BaseException:
+        raise AttributeError(name) from None
+    return getattr(real, name)
 
 
 def _no_plugins() -> tuple[()]:
