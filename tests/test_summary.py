@@ -334,6 +334,10 @@ WORDING_FINGERPRINTS = {
     # 27: under a ground about worry, sadness or sleep, an untried antidepressant is "medicines for
     # sadness or worry" (not "for nerve pain") and counseling "talking with a trained helper"
     "27": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 28: same wording as 27; the safety sentence also for a seizure disorder, liver disease, drowsiness
+    # at work or with a fall, rebound headache, a prior overdose (never a harm denied or what a medicine
+    # "can lead to" in anyone)
+    "28": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

@@ -1684,6 +1684,41 @@ def test_a_repeat_of_a_test_done_before_is_refused_not_already_approved() -> Non
     assert build_summary(Case(), [decision], "en", letter=letter).items[0].kind is SummaryItemKind.already_approved
 
 
+@pytest.mark.parametrize(
+    "harm",
+    [
+        "He has a seizure disorder treated with levetiracetam.",
+        "He also reports drowsiness at work from the medication.",
+        "She describes next-morning grogginess and has had a fall on the stairs.",
+        "She takes it most days, the pattern that leads to medication overuse headache.",
+        "He has liver disease from hepatitis C.",
+    ],
+)
+def test_other_harms_to_this_worker_are_said_too(harm: str) -> None:
+    # Round 39's reader: a seizure disorder, drowsiness at work, a fall, rebound headache were dropped.
+    decision, letter = _grounded(
+        "Tramadol ER 150mg #30", Outcome.upheld, harm + " The request is not medically necessary."
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert "The reviewer also found that this medicine could hurt you. Ask your doctor about it." in reasons
+
+
+@pytest.mark.parametrize(
+    "safe",
+    [
+        "She has no history of ulcer disease or GI bleeding and does not use aspirin.",  # a harm denied
+        "Long-term use can lead to GI bleed and complaints similar to the claimant's.",  # what it can do to anyone
+        "He denies drowsiness or dizziness at work.",
+    ],
+)
+def test_a_harm_denied_or_general_is_not_said(safe: str) -> None:
+    decision, letter = _grounded(
+        "Pantoprazole 40mg #60", Outcome.upheld, safe + " The request is not medically necessary."
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("could hurt you" in r for r in reasons), safe
+
+
 def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     # Round 38's reader, first concern: two summaries never said the medicine may harm the worker
     # (weak kidneys and warfarin; kidney tests worsening), one gave no reason at all; no reason code

@@ -1143,17 +1143,28 @@ _HARM = rxcache.compile(
     r"|(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
     r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
     r"|risks?\s+of\s+(?:\w+\s+){0,3}(?:toxicity|sedation|bleeding|injury|overdose|depression|adverse|harm|kidney"
-    r"|renal|falls?)|risks?\s+of\s+this)\b",
+    r"|renal|falls?|seizures?|dependence|addiction|liver|rebound)|risks?\s+of\s+this"
+    r"|seizure\s+(?:disorder|threshold)|lowers?\s+the\s+seizure|(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)"
+    r"|cirrhosis|hepatitis|(?:GI|gastrointestinal|stomach)\s+bleed\w*|(?:untreated|obstructive)\s+sleep\s+apnea"
+    r"|(?:medication|analgesic)[- ]overuse\s+headache|rebound\s+headaches?|prior\s+overdose|overdosed"
+    r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)"
+    r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|dizz\w+)\b[^.;]{0,60}\b(?:fell|falls?|driv\w+|work"
+    r"|forklift|machinery)|(?:fell|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+))\b",
     re.I,
 )
-"""Words that say a medicine may harm this worker: a drug mixing badly, kidneys, an overdose."""
+"""Words that say a medicine may harm this worker: a drug mixing badly, kidneys, the liver, seizures,
+an overdose, drowsiness that led to a fall or at work, rebound headache (round 39's reader: five
+safety grounds were dropped)."""
 _NO_HARM = rxcache.compile(
-    r"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{0,30}"
-    r"\b(?:risk|side\s+effects?|adverse|bleeding|interaction|kidney|renal)"
-    r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b",
+    r"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{0,45}"
+    r"\b(?:risk|side\s+effects?|adverse|bleeding|interaction|kidney|renal|seizures?|liver|hepat\w+|drows\w+"
+    r"|sedat\w+|apnea|overdose|falls?)"
+    r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b"
+    r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b",
     re.I,
 )
-"""A risk denied or a risk group ("no risk factors", "low-risk"): no harm found."""
+"""A risk denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
+("long-term use can lead to GI bleed"): no harm found in this worker."""
 _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
 
