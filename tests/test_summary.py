@@ -338,6 +338,9 @@ WORDING_FINGERPRINTS = {
     # at work or with a fall, rebound headache, a prior overdose (never a harm denied or what a medicine
     # "can lead to" in anyone)
     "28": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 29: same wording as 28; "him" and "this/the worker" are words for this worker, so a sentence
+    # about them can be quoted (and a harm to them said)
+    "29": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

@@ -1685,6 +1685,22 @@ def test_a_repeat_of_a_test_done_before_is_refused_not_already_approved() -> Non
 
 
 @pytest.mark.parametrize(
+    "case",
+    [
+        "Six more visits would carry him beyond the ceiling with no reason to expect a different outcome.",
+        "There is no locking or other mechanical symptom described, and the worker has returned to full duty.",
+    ],
+)
+def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_ground(case: str) -> None:
+    # "him" and "the worker" were not words for this worker, so such a sentence was not quoted and
+    # the worker was only sent to the letter (round 39's reader: one-line grounds left unsaid).
+    rationale = "The guidelines allow a limited course. " + case + " The request is not medically necessary."
+    decision, letter = _grounded("Physical therapy x 6", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons[0] == f'The reviewer wrote: "{case}"'
+
+
+@pytest.mark.parametrize(
     "harm",
     [
         "He has a seizure disorder treated with levetiracetam.",

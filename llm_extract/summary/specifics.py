@@ -1502,7 +1502,7 @@ _BEFORE_CONCLUSION = rxcache.compile(
     r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
     re.I,
 )
-_PATIENT = r"patient|claimant|injured\s+worker|employee|applicant|he|she|his|her|this\s+case"
+_PATIENT = r"patient|claimant|(?:injured|this|the)\s+worker|employee|applicant|he|she|his|her|him|this\s+case"
 """Words for this worker and this case (a regex alternation)."""
 _ABOUT_PATIENT = rxcache.compile(rf"\b(?:{_PATIENT})\b", re.I)
 _ABOUT_CASE = rxcache.compile(
