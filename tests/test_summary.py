@@ -341,6 +341,9 @@ WORDING_FINGERPRINTS = {
     # 29: same wording as 28; "him" and "this/the worker" are words for this worker, so a sentence
     # about them can be quoted (and a harm to them said)
     "29": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 30: same wording as 29; an amount asked for counts the limit's own kind of thing ("12 sessions of
+    # therapy" is not a number of injections)
+    "30": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

@@ -1684,6 +1684,25 @@ def test_a_repeat_of_a_test_done_before_is_refused_not_already_approved() -> Non
     assert build_summary(Case(), [decision], "en", letter=letter).items[0].kind is SummaryItemKind.already_approved
 
 
+def test_a_count_of_other_care_is_not_the_amount_asked_for() -> None:
+    # Round 39's reader: "Your doctor asked for 12 shots" from "12 sessions of therapy ... have been
+    # tried", beside a limit on injections.
+    rationale = (
+        "The guidelines recommend a maximum of two injections. "
+        "In this case, the exam and MRI agree, and 12 sessions of therapy and oral medications have been tried. "
+        "The request, however, is for injections at two levels on both sides, which amounts to four nerve roots."
+    )
+    decision, letter = _grounded(
+        "Bilateral L4-5 and L5-S1 transforaminal epidural steroid injections",
+        Outcome.upheld,
+        rationale,
+        ReasonCode.exceeds_guideline_limits,
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons[0].startswith("The medical guidelines allow two shots.")
+    assert not any("asked for 12" in r for r in reasons)
+
+
 @pytest.mark.parametrize(
     "case",
     [

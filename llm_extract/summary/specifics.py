@@ -519,9 +519,20 @@ def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[i
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
             n = _value(m.group("n"))
             history = patterns.history.search(letter, max(start, m.start() - 40), m.start())
-            if not (inside or n is None or history):
+            if not (inside or n is None or history or _other_unit(m.group(), limit.amount.unit)):
                 found.append((n, quote(letter, m.start("n"), m.end("n"))))
     return found
+
+
+_UNIT_FAMILY = {"visit": "visits", "session": "visits", "treatment": "visits", "injection": "shots", "block": "shots"}
+"""Units that count the same thing: "12 sessions of therapy" is not a number of injections."""
+
+
+def _other_unit(counted: str, limit_unit: str) -> bool:
+    """``counted`` ("12 sessions") counts something other than the limit's unit ("injections")."""
+    word = counted.rsplit(None, 1)[-1].lower().rstrip("s")
+    family = _UNIT_FAMILY.get(word)
+    return family is not None and family != _UNIT_FAMILY.get(limit_unit.lower().rstrip("s"), family)
 
 
 #: "has had at least 24 physical therapy sessions", "completed 18 visits": care the worker
