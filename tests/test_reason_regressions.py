@@ -359,3 +359,18 @@ def test_a_second_test_is_a_repeat_not_one_the_worker_already_has() -> None:
         ),
     )
     assert R.already_authorized not in shown(item)[0]
+
+
+def test_a_numbered_criterion_in_a_sentence_of_its_own_is_not_a_ground() -> None:
+    # Round 39: "(5) A defined return to work goal ...: a documented specific job with demands that
+    # exceed abilities" told the worker the doctor asked for more care than the guidelines allow.
+    item = Item(
+        "Work conditioning 10 visits: Upheld",
+        rationale=(
+            "The criteria for admission to a work conditioning program include the following. (4) Physical "
+            "recovery sufficient to allow progressive reactivation. (5) A defined return to work goal: a documented "
+            "specific job to return to with job demands that exceed abilities. The file contains no job description "
+            "and no agreed plan for a return to work. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.missing_documentation]]

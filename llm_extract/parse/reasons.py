@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.27"
+REASONS_VERSION = "2.28"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -181,6 +181,10 @@ _GUIDELINE_VERB = _cue(
 #: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
 #: improvement"): what follows is the rule, not this case, whatever its words.
 _CRITERIA_LIST = _rx(r"\bcriteria\b[^.:;]{0,160}:|\bthe\s+following(?:\s+\w+){0,3}\s*:")
+
+#: One numbered criterion of a guideline's list, a sentence of its own ("(5) A defined return to
+#: work goal ...", "4) If used for diagnostic purposes, ..."): the rule, not this case.
+_ENUMERATED = _rx(r"\W{0,3}(?:\(\d{1,2}\)|\d{1,2}\)|\([a-h]\)|[a-h]\))\s")
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
 _UR_REPORT = _cue(
@@ -1617,6 +1621,8 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
 
 def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
+    if _ENUMERATED.match(s.text):
+        return []  # one numbered criterion of a guideline's list: the rule, whatever its words
     found: list[tuple[ReasonCode, re.Match[str]]] = []
     if s.may & _SPECIAL_MASK:
         _special_hits(ctx, s, found)
