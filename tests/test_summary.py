@@ -344,6 +344,10 @@ WORDING_FINGERPRINTS = {
     # 30: same wording as 29; an amount asked for counts the limit's own kind of thing ("12 sessions of
     # therapy" is not a number of injections)
     "30": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 31: same wording as 30; a test the letter dates or gives a result for is not told missing; a
+    # missing gain in function is "helped you do more in daily life" for a medicine; kidney harm the
+    # records document is said
+    "31": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

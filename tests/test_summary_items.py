@@ -1703,6 +1703,41 @@ def test_a_count_of_other_care_is_not_the_amount_asked_for() -> None:
     assert not any("asked for 12" in r for r in reasons)
 
 
+def test_a_test_the_letter_dates_or_gives_a_result_for_is_not_told_missing() -> None:
+    # Round 40's reader: "did not show the tests the guidelines ask for" where the screen was done and
+    # came back negative for the drug; "did not say what earlier x-rays showed" where the letter gives them.
+    for done in (
+        "The urine drug screen of 06/08/2016 was negative for the prescribed drug, which was not addressed.",
+        "The urine drug screen was inconsistent with the prescribed regimen, and the provider has not addressed it.",
+    ):
+        decision, letter = _grounded("Soma 350mg #60", Outcome.upheld, done, ReasonCode.missing_documentation)
+        reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+        assert not any("did not show the tests" in r for r in reasons), done
+
+
+def test_a_missing_gain_in_function_is_said_as_one_for_a_medicine() -> None:
+    # Round 40's reader: "did not show that this medicine helped you" where pain fell from 7/10 to 5/10
+    # and only an objective improvement in function was missing.
+    rationale = (
+        "Pain fell from 7/10 to 5/10. However, there is no documentation of objective improvement in function "
+        "attributable to the medication."
+    )
+    decision, letter = _grounded("Norco 10/325mg #90", Outcome.upheld, rationale, ReasonCode.no_functional_improvement)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert "Your doctor's notes did not show that this medicine helped you do more in daily life." in reasons
+    assert "Your doctor's notes did not show that this medicine helped you." not in reasons
+
+
+def test_kidney_harm_the_records_document_is_said() -> None:
+    rationale = (
+        "The medical records document stage 3 chronic kidney disease and an elevated blood pressure. "
+        "Given her reduced renal function, the risks outweigh any benefit."
+    )
+    decision, letter = _grounded("Naproxen 550mg #60", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert "The reviewer also found that this medicine could hurt you. Ask your doctor about it." in reasons
+
+
 @pytest.mark.parametrize(
     "case",
     [

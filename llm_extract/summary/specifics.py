@@ -632,7 +632,8 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "improvement",
         rxcache.compile(
             r"\bfunctional\s+(?:improvement|benefit|gains?|response)\b|\bimprovement\s+in\s+(?:function|pain|symptoms)"
-            r"|\bobjective\s+(?:improvement|benefit|gains?)\b|\b(?:documented|reports?\s+of)\s+improvement\b"
+            r"|\bobjective\s+(?:improvement|benefit|gains?)(?:\s+in\s+function)?\b"
+            r"|\b(?:documented|reports?\s+of)\s+improvement(?:\s+in\s+function)?\b"
             r"|\bresponded\s+to\b|\bresponse\s+to\s+(?:the\s+|these\s+|prior\s+|previous\s+)?(?:therapy|treatments?|care)\b"
             r"|\bwith\s+what\s+results\b|\b(?:therapy|treatment)\s+outcomes?\b|\boutcomes?\s+(?:from|of)\s+prior\b",
             re.I,
@@ -803,13 +804,17 @@ _PRESENT = rxcache.compile(
     r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
     r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
     r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b"
-    r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates)\b",
+    r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates)\b"
+    rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
+    r"|demonstrated?|demonstrates)\b"
+    r"|\s+(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)\b",
     re.I,
 )
 """A fact the rationale says the records hold, just after its words: "pain scores with and
-without the medication are recorded, but ...", "pain scores of 7-8/10 were no better", "pain
-scores have stayed at 6-7/10",
-"VAS and ODI have not changed" (measured, and no better)."""
+without the medication are recorded, but ...", a test with its date or result ("the urine drug
+screen of 06/08/2016 was negative for ...", "radiographs dated 9-20-2016 show ..."), "pain
+scores of 7-8/10 were no better", "pain scores have stayed at 6-7/10", "VAS and ODI have not
+changed" (measured, and no better)."""
 _PRESENT_BEFORE = rxcache.compile(
     rf"\b(?:\d+|{NUMBER_WORDS})[- ]?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
     r"|\b(?:continue|continuing|continues|fit\s+into)\s+"
@@ -1153,6 +1158,7 @@ _HARM = rxcache.compile(
     r"\b(?:unsafe|dangerous|harm(?:ful)?|toxicity|overdose|respiratory\s+depression|over-?sedation|serotonin"
     r"|(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
     r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
+    r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal|liver|hepatic)\s+function"
     r"|risks?\s+of\s+(?:\w+\s+){0,3}(?:toxicity|sedation|bleeding|injury|overdose|depression|adverse|harm|kidney"
     r"|renal|falls?|seizures?|dependence|addiction|liver|rebound)|risks?\s+of\s+this"
     r"|seizure\s+(?:disorder|threshold)|lowers?\s+the\s+seizure|(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)"
@@ -1176,6 +1182,11 @@ _NO_HARM = rxcache.compile(
 )
 """A risk denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
 ("long-term use can lead to GI bleed"): no harm found in this worker."""
+_RECORDS_SHOW = rxcache.compile(
+    r"\b(?:medical\s+)?(?:records?|notes?|documentation|labs?|tests?)\s+(?:document|show|indicate|note|reflect|record)s?\b",
+    re.I,
+)
+"""The case file speaks of this worker ("The medical records document stage 3 chronic kidney disease")."""
 _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
 
@@ -1193,7 +1204,7 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
         text = letter[start:end]
         if len(text.split()) > _HARM_WORDS or not _HARM.search(text) or _NO_HARM.search(text):
             continue
-        if not _ABOUT_PATIENT.search(text) or _SUPPOSED.search(text):
+        if not (_ABOUT_PATIENT.search(text) or _RECORDS_SHOW.search(text)) or _SUPPOSED.search(text):
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue

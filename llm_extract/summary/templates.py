@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "30"
+TEMPLATES_VERSION = "31"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -747,6 +747,17 @@ _QUOTED_GROUNDS = frozenset(
 """Grounds whose stock sentence does not say the deciding fact (a tied item, a duplicate or a
 trial pending says it whole): the reviewer's words are quoted beside it when it is the main one."""
 _GAIN_KEYS = frozenset({"improvement", "pain"})
+
+
+def _medicine_key(found: specifics.Missing) -> str:
+    """The medicine's sentence for a missing fact: an improvement in function the notes lack is
+    "helped you do more in daily life", not "helped you" (round 40's reader: the notes gave pain
+    falling from 7/10 to 5/10, and only the gain in function was missing)."""
+    if found.key == "improvement" and "function" in found.words.text.lower():
+        return "gain"
+    return found.key
+
+
 """Missing facts that say the care's benefit was not shown (they stand for "no functional improvement")."""
 
 
@@ -790,7 +801,7 @@ def _reasons(
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
-                        own = words.for_medicine.get(m.key) if medicine else None
+                        own = words.for_medicine.get(_medicine_key(m)) if medicine else None
                         sentences.append(out.say(own or words.missing[m.key]))
                         details.append(m.words)
                 continue
