@@ -348,6 +348,8 @@ WORDING_FINGERPRINTS = {
     # missing gain in function is "helped you do more in daily life" for a medicine; kidney harm the
     # records document is said
     "31": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 32: same wording as 31; a quote starts after an opening "However,", "Here,", "In this case," or "and"
+    "32": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

@@ -1738,6 +1738,14 @@ def test_kidney_harm_the_records_document_is_said() -> None:
     assert "The reviewer also found that this medicine could hurt you. Ask your doctor about it." in reasons
 
 
+def test_a_quote_starts_where_the_reviewers_point_does() -> None:
+    # Round 40's reader: quotes beginning "However," or "Here," read as answers to something not shown.
+    rationale = "The guidelines allow 6 visits. However, there is no documentation of the response to prior therapy."
+    decision, letter = _grounded("Physical therapy x 6", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons[0] == 'The reviewer wrote: "there is no documentation of the response to prior therapy."'
+
+
 @pytest.mark.parametrize(
     "case",
     [

@@ -1583,6 +1583,15 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     return None
 
 
+_EMPTY_LEAD = rxcache.compile(
+    r"\s*(?:however|here|in\s+(?:this|the\s+present)\s+(?:case|instance)|in\s+addition|additionally|also|moreover"
+    r"|furthermore|further|and|but|yet|unfortunately|notably|(?:more\s+)?importantly)\s*,\s*"
+    r"|\s*(?:and|but|yet)\s+",
+    re.I,
+)
+"""A connective that opens a sentence and only links it to the one before ("However, ", "Here, ",
+"In this case, ", "and "): a quote shown alone starts after it (round 40's reader: quotes that
+begin "However", "Here," or "and" read as answers to something the worker was not shown)."""
 _BACK_APPROVED = 5
 """An approval's reviewer states the criteria met, then the case that meets them: read further back."""
 _GENERIC_WORDS = frozenset(
@@ -1678,6 +1687,8 @@ def _quotable(letter: str, start: int, end: int) -> Quote | None:
         start, end = start + m.start(group), start + m.end(group)
     else:
         end = start + len(text.rstrip())
+    if (lead := _EMPTY_LEAD.match(letter, start, end)) is not None:
+        start = lead.end()  # "However, there is no ...": the quote begins where the reviewer's point does
     said = letter[start:end]
     # The clause that leads to this item's verdict is about this case whatever its words.
     if not _FEWEST_WORDS <= len(said.split()) <= _QUOTE_WORDS or not (verdict or _ABOUT_CASE.search(said)):
