@@ -350,6 +350,9 @@ WORDING_FINGERPRINTS = {
     "31": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
     # 32: same wording as 31; a quote starts after an opening "However,", "Here,", "In this case," or "and"
     "32": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 33: same wording as 32; a dated test ("the 11/15/2016 urine drug screen did not detect") and a fact
+    # the notes give ("the progress notes give pain levels ...") are not told missing
+    "33": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
 }
 
 

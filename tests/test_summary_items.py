@@ -1715,6 +1715,21 @@ def test_a_test_the_letter_dates_or_gives_a_result_for_is_not_told_missing() -> 
         assert not any("did not show the tests" in r for r in reasons), done
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        "The 11/15/2016 urine drug screen did not detect oxycodone, and this was not addressed.",
+        "The progress notes give pain levels with and without medication, but there is no description of any gain.",
+    ],
+)
+def test_a_fact_the_notes_give_is_not_told_missing(given: str) -> None:
+    # The blind audit of this stop's changes: a dated drug screen told missing, pain levels the notes
+    # give told missing.
+    decision, letter = _grounded("Oxycodone 10mg #45", Outcome.upheld, given, ReasonCode.missing_documentation)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("did not show the tests" in r or "did not give your pain levels" in r for r in reasons), given
+
+
 def test_a_missing_gain_in_function_is_said_as_one_for_a_medicine() -> None:
     # Round 40's reader: "did not show that this medicine helped you" where pain fell from 7/10 to 5/10
     # and only an objective improvement in function was missing.

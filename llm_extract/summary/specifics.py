@@ -807,7 +807,7 @@ _PRESENT = rxcache.compile(
     r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates)\b"
     rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
     r"|demonstrated?|demonstrates)\b"
-    r"|\s+(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)\b",
+    r"|\s+(?:(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)|(?:did\s+not\s+)?detect(?:ed|s)?)\b",
     re.I,
 )
 """A fact the rationale says the records hold, just after its words: "pain scores with and
@@ -817,13 +817,18 @@ scores of 7-8/10 were no better", "pain scores have stayed at 6-7/10", "VAS and 
 changed" (measured, and no better)."""
 _PRESENT_BEFORE = rxcache.compile(
     rf"\b(?:\d+|{NUMBER_WORDS})[- ]?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
+    rf"|\b(?:{NUMERIC_DATE})\s+$"
+    r"|\b(?:notes?|records?|reports?|documentation)\s+(?:\w+\s+)?(?:give|gives|gave|list|lists|listed|include"
+    r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
     r"|\b(?:continue|continuing|continues|fit\s+into)\s+"
     r"(?:(?:a|an|the|his|her|their)\s+)?$",
     re.I,
 )
 """Words just before a fact that say the records hold it: a measured change ("a two point
-reduction in pain scores"), or care going on ("cannot continue a home exercise program",
-"how the device would fit into his home exercise program")."""
+reduction in pain scores"), a date ("the 11/15/2016 urine drug screen"), the notes giving it
+("The progress notes give pain levels with and without medication, but ..."), or care going on
+("cannot continue a home exercise program", "how the device would fit into his home exercise
+program")."""
 
 
 _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
