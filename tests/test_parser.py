@@ -265,6 +265,15 @@ def test_partial_heading_with_a_plural_authorized_part() -> None:
     assert d.service == "eight sessions of cognitive behavioral therapy"
 
 
+@pytest.mark.parametrize("word", ["Partially", "Partly", "partially"])
+def test_a_partially_overturned_item_is_refused_not_read_as_overturned(word: str) -> None:
+    # Round 41: "Physical therapy ...: Partially Overturned" was read as a whole approval (and the
+    # service as "...: Partially"); the worker would have been told all 12 visits were approved.
+    letter = Letter([Item("Xray: Upheld"), Item(f"Physical therapy 2 times a week for 6 weeks: {word} Overturned")])
+    with pytest.raises(UnrecognizedLetterError, match="cannot tell which part was approved"):
+        parse(letter.clean())
+
+
 def test_modified_request_decides_the_original_request() -> None:
     heading = (
         "Purchase of a bedside commode was the original request. The Claims Administrator\n"

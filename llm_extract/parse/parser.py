@@ -47,7 +47,7 @@ from llm_extract.text.fold import fold_space as fold
 from llm_extract.text.lexicon import CASE_NUMBER, SEX_ALTERNATION, SEX_WORDS
 from llm_extract.text.prefilter import Prefilter, lowered
 
-PARSER_VERSION = "1.1.1"
+PARSER_VERSION = "1.1.2"
 """Bump on any change that can alter parser output: it is part of every cache key."""
 
 _I = re.IGNORECASE
@@ -402,8 +402,19 @@ def _find_anchors(text: str, low: str, start: int, label_starts: set[int]) -> li
             continue
         word_start, word_end = m.span("outcome")
         word = m.group("outcome").lower()
+        if (part := _PART_OUTCOME.search(text, max(start, word_start - 20), word_start)) is not None:
+            raise UnrecognizedLetterError(
+                f"an item's outcome is '{part.group().strip()} {m.group('outcome')}', which the rules parser "
+                "does not know: it cannot tell which part was approved, and refuses to guess",
+                hint="read that item's decision in the letter itself, or use --backend llm",
+            )
         anchors.append(_Anchor(colon, word_start, word_end, _OUTCOMES.get(word) or Outcome(word)))
     return anchors
+
+
+_PART_OUTCOME = rxcache.compile(r"\b(?:partially|partly|partial|in\s+part)[^\S\n]+$", _I)
+"""A qualified outcome ("Partially Overturned"): no IMR layout the parser knows writes one, and
+reading its last word would tell the worker the whole request was approved (or refused)."""
 
 
 def _gap_start(text: str, floor: int, outcome_start: int) -> int | None:
