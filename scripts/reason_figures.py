@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from llm_extract.backends.rules import with_reasons
+from llm_extract.errors import LlmExtractError
 from llm_extract.evaluation.align import align
 from llm_extract.evaluation.fixtures import ExpectedReasons, Fixture, default_corpus, iter_available, load_fixtures
 from llm_extract.parse.parser import parse
@@ -121,8 +122,9 @@ def items_of(fixture: Fixture, text: str) -> list[Item]:
 
 def labeled_set(root: Path) -> Figures:
     """Items of a separately labeled letter set: ``root/letters/<case>.txt`` beside
-    ``root/labels/<case>.jsonl`` (one line per item, in the letter's order, as in
-    evals/reason-labels). Used to measure the rules on letters they were not written on."""
+        ``root/labels/<case>.jsonl`` (one line per item, in the letter's order, as in
+        evals/reason-labels). Used to measure the rules on letters they were not written on. A letter
+    the parser refuses counts as one whose items show no reason."""
     figures = Figures()
     for letter in sorted((root / "letters").glob("*.txt")):
         text = letter.read_text(encoding="utf-8")
@@ -131,7 +133,12 @@ def labeled_set(root: Path) -> Figures:
         labels = [
             ExpectedReasons.model_validate({k: v for k, v in r.items() if k not in ("letter", "index")}) for r in rows
         ]
-        decisions = with_reasons(text, parse(text).decisions)
+        try:
+            decisions = with_reasons(text, parse(text).decisions)
+        except LlmExtractError as exc:  # a refused letter: its labeled items show no reason, as unfound ones do
+            print(f"{letter.stem}: refused ({exc.message})", file=sys.stderr)
+            figures.items.extend(Item(letter.stem, n, label, []) for n, label in enumerate(labels, start=1))
+            continue
         if len(decisions) != len(labels):
             raise SystemExit(f"{letter.stem}: {len(decisions)} items found, {len(labels)} labeled")
         for n, (label, decision) in enumerate(zip(labels, decisions, strict=True), start=1):
