@@ -58,10 +58,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 800 and items >= 2029
+    assert len(LETTERS) >= 818 and items >= 2077
 
 
-# Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-40 not tuned on (the
+# Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-41 not tuned on (the
 # measured-once figures are in the README; rounds 34-36, 160 items at 84 / 67 / 4 / 64 measured
 # once, lowered the whole set's coverage from 0.961 to 0.950, primary hit from 0.924 to 0.902 and
 # recall from 0.839 to 0.816; round 37, 53 items at 85 / 70 / 15 / 59 measured once, primary hit
@@ -70,7 +70,8 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # round 39, 57 items written to avoid the usual words, at 56 / 44 / 9 / 39 measured once with
 # recognizer 2.26, moved the whole set to 0.935 / 0.880 / 0.019 / 0.789, and the floors with it;
 # round 40, 55 items at 89 / 73 / 5 / 65 measured once with recognizer 2.28 (2.23 the same), left it
-# at 0.933 / 0.876 / 0.020 / 0.785).
+# at 0.933 / 0.876 / 0.020 / 0.785; round 41's 18 readable letters, 48 items at 92 / 79 / 4 / 67
+# measured once with recognizer 2.28 (2.23 the same), left it at 0.933 / 0.874 / 0.020 / 0.782).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
