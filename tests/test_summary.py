@@ -353,6 +353,9 @@ WORDING_FINGERPRINTS = {
     # 33: same wording as 32; a dated test ("the 11/15/2016 urine drug screen did not detect") and a fact
     # the notes give ("the progress notes give pain levels ...") are not told missing
     "33": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
+    # 34: the safety sentence names the harm where the reviewer's sentence does (medicines mixing,
+    # breathing, kidneys, liver, bleeding, headaches, sleepiness or a fall); else "could hurt you"
+    "34": "ba150b853966530c5e9367f73b8cb053c17c48e11ef385d456ec74a4ca727e0c",
 }
 
 

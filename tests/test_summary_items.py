@@ -1750,7 +1750,10 @@ def test_kidney_harm_the_records_document_is_said() -> None:
     )
     decision, letter = _grounded("Naproxen 550mg #60", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert "The reviewer also found that this medicine could hurt you. Ask your doctor about it." in reasons
+    assert (
+        "The reviewer also found that this medicine could hurt the parts of your body that clean your blood. "
+        "Ask your doctor about it." in reasons
+    )
 
 
 def test_a_quote_starts_where_the_reviewers_point_does() -> None:
@@ -1778,22 +1781,32 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
 
 
 @pytest.mark.parametrize(
-    "harm",
+    ("harm", "said"),
     [
-        "He has a seizure disorder treated with levetiracetam.",
-        "He also reports drowsiness at work from the medication.",
-        "She describes next-morning grogginess and has had a fall on the stairs.",
-        "She takes it most days, the pattern that leads to medication overuse headache.",
-        "He has liver disease from hepatitis C.",
+        ("He has a seizure disorder treated with levetiracetam.", "hurt you."),
+        ("He also reports drowsiness at work from the medication.", "make you too sleepy, or make you fall."),
+        (
+            "She describes next-morning grogginess and has had a fall on the stairs.",
+            "make you too sleepy, or make you fall.",
+        ),
+        (
+            "She takes it most days, the pattern that leads to medication overuse headache.",
+            "make your headaches worse.",
+        ),
+        ("He has liver disease from hepatitis C.", "hurt your liver."),
+        (
+            "He takes it together with oxycodone, and the combination risks oversedation.",
+            "be dangerous with other medicines you take.",
+        ),
     ],
 )
-def test_other_harms_to_this_worker_are_said_too(harm: str) -> None:
+def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
     # Round 39's reader: a seizure disorder, drowsiness at work, a fall, rebound headache were dropped.
     decision, letter = _grounded(
         "Tramadol ER 150mg #30", Outcome.upheld, harm + " The request is not medically necessary."
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert "The reviewer also found that this medicine could hurt you. Ask your doctor about it." in reasons
+    assert f"The reviewer also found that this medicine could {said} Ask your doctor about it." in reasons
 
 
 @pytest.mark.parametrize(
@@ -1809,7 +1822,7 @@ def test_a_harm_denied_or_general_is_not_said(safe: str) -> None:
         "Pantoprazole 40mg #60", Outcome.upheld, safe + " The request is not medically necessary."
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert not any("could hurt you" in r for r in reasons), safe
+    assert not any("The reviewer also found that this medicine could" in r for r in reasons), safe
 
 
 def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
@@ -1823,12 +1836,15 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, harm)
     summary = build_summary(Case(), [decision], "en", letter=letter)
     assert (
-        "The reviewer also found that this medicine could hurt you. Ask your doctor about it."
-        in summary.items[0].reasons
+        "The reviewer also found that this medicine could hurt the parts of your body that clean your blood. "
+        "Ask your doctor about it." in summary.items[0].reasons
     )
     assert summary.readability.hard_words == []
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
-    assert "El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico." in es
+    assert (
+        "El revisor también encontró que este medicamento podría dañar sus riñones, las partes del cuerpo que "
+        "limpian la sangre. Pregúntele a su médico." in es
+    )
     for safe in (
         "She has no risk factors for bleeding and her kidney function is normal.",  # a risk denied
         "The guidelines call for monitoring of side effects at each visit for any patient on opioids.",  # a rule
@@ -1836,9 +1852,10 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     ):
         decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, safe)
         reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-        assert not any("could hurt you" in r for r in reasons), safe
+        assert not any("The reviewer also found that this medicine could" in r for r in reasons), safe
     # not for care that is not a medicine, nor for an approval
     decision, letter = _grounded("Physical therapy x 6", Outcome.upheld, harm)
     assert not any(
-        "could hurt you" in r for r in build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+        "The reviewer also found that this medicine could" in r
+        for r in build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     )

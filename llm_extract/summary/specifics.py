@@ -1196,6 +1196,37 @@ _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
 
 
+_HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "mixing",
+        rxcache.compile(
+            r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|together|concurrent\w*|along)\s+with\b"
+            r"|\bcombination\s+of\b|\badding\b",
+            re.I,
+        ),
+    ),
+    ("breathing", rxcache.compile(r"\brespiratory|\bbreathing|\bsleep\s+apnea", re.I)),
+    ("kidneys", rxcache.compile(r"\bkidney|\brenal\b", re.I)),
+    ("liver", rxcache.compile(r"\bliver|\bhepat\w*|\bcirrhosis", re.I)),
+    ("bleeding", rxcache.compile(r"\bbleed\w*", re.I)),
+    ("headaches", rxcache.compile(r"\b(?:rebound|overuse)\s+headaches?|\bmedication[- ]overuse", re.I)),
+    (
+        "sleepy",
+        rxcache.compile(
+            r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*|\bprone\s+to\s+falls|\brisk\s+of\s+falls?", re.I
+        ),
+    ),
+)
+"""What harm a safety sentence names, in this order when it names several (mixing medicines
+first: it is what the worker can act on). None of them (a seizure, an overdose): the plain
+"could hurt you"."""
+
+
+def harm_kind(sentence: str) -> str | None:
+    """The kind of harm the reviewer's sentence names (a key of :data:`_HARM_KINDS`), if one."""
+    return next((key for key, pattern in _HARM_KINDS if pattern.search(sentence)), None)
+
+
 def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:
     """A sentence of a refused medicine's rationale that says it may harm this worker ("Adding
     tramadol to an SSRI in this injured worker carries a real risk of serotonin toxicity", "he has

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "33"
+TEMPLATES_VERSION = "34"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -165,6 +165,8 @@ class _Wording:
     taper: str
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     safety: str
+    safety_of: dict[str, str]
+    """The safety sentence naming the harm (:func:`~llm_extract.summary.specifics.harm_kind`), by kind."""
     """Said under a refused medicine whose rationale says it may harm this worker."""
     home_program: str
     """Said under a "no" whose rationale expects the worker to go on at home, on their own."""
@@ -330,6 +332,21 @@ _EN = _Wording(
     and_word="and",
     criteria_met_given="The reviewer found that the care you already had was needed.",
     safety="The reviewer also found that this medicine could hurt you. Ask your doctor about it.",
+    safety_of={
+        "mixing": "The reviewer also found that this medicine could be dangerous with other medicines you take. "
+        "Ask your doctor about it.",
+        "breathing": "The reviewer also found that this medicine could slow your breathing too much. "
+        "Ask your doctor about it.",
+        "kidneys": "The reviewer also found that this medicine could hurt the parts of your body that clean your "
+        "blood. Ask your doctor about it.",
+        "liver": "The reviewer also found that this medicine could hurt your liver. Ask your doctor about it.",
+        "bleeding": "The reviewer also found that this medicine could cause bleeding inside your body. "
+        "Ask your doctor about it.",
+        "sleepy": "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
+        "Ask your doctor about it.",
+        "headaches": "The reviewer also found that this medicine could make your headaches worse. "
+        "Ask your doctor about it.",
+    },
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
     earlier_test="You already had this test before your doctor asked for this one.",
@@ -509,6 +526,21 @@ _ES = _Wording(
     and_word="y",
     criteria_met_given="El revisor vio que la atención que usted ya recibió era necesaria.",
     safety="El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico.",
+    safety_of={
+        "mixing": "El revisor también encontró que este medicamento podría ser peligroso junto con otras medicinas "
+        "que usted toma. Pregúntele a su médico.",
+        "breathing": "El revisor también encontró que este medicamento podría hacer que usted respire demasiado "
+        "despacio. Pregúntele a su médico.",
+        "kidneys": "El revisor también encontró que este medicamento podría dañar sus riñones, las partes del "
+        "cuerpo que limpian la sangre. Pregúntele a su médico.",
+        "liver": "El revisor también encontró que este medicamento podría dañar su hígado. Pregúntele a su médico.",
+        "bleeding": "El revisor también encontró que este medicamento podría causar sangrado dentro de su cuerpo. "
+        "Pregúntele a su médico.",
+        "sleepy": "El revisor también encontró que este medicamento podría darle demasiado sueño o hacer que se "
+        "caiga. Pregúntele a su médico.",
+        "headaches": "El revisor también encontró que este medicamento podría empeorar sus dolores de cabeza. "
+        "Pregúntele a su médico.",
+    },
     taper=(
         "No deje de tomar este medicamento de golpe por su cuenta. Hable con su médico sobre cómo bajar la dosis "
         "sin riesgo."
@@ -1038,7 +1070,7 @@ def _item(
             reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            reasons.append(out.say(words.safety))
+            reasons.append(out.say(words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety)))
             details.append(harm)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
