@@ -355,7 +355,7 @@ WORDING_FINGERPRINTS = {
     "33": "0f2e4a0e4ed67e6d00efea4926b4e30f07982f7a0cfb340266a55cf56fa8472e",
     # 34: the safety sentence names the harm where the reviewer's sentence does (medicines mixing,
     # breathing, kidneys, liver, bleeding, headaches, sleepiness or a fall); else "could hurt you"
-    "34": "ba150b853966530c5e9367f73b8cb053c17c48e11ef385d456ec74a4ca727e0c",
+    "34": "aea2d2eb676f8d9bacc0909e82ac9f19df88796f03484566c131bc03cb9d2441",
 }
 
 

@@ -1842,7 +1842,7 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     assert summary.readability.hard_words == []
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert (
-        "El revisor también encontró que este medicamento podría dañar sus riñones, las partes del cuerpo que "
+        "El revisor también encontró que este medicamento podría dañar sus riñones, las partes de su cuerpo que "
         "limpian la sangre. Pregúntele a su médico." in es
     )
     for safe in (

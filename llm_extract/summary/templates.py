@@ -531,7 +531,7 @@ _ES = _Wording(
         "que usted toma. Pregúntele a su médico.",
         "breathing": "El revisor también encontró que este medicamento podría hacer que usted respire demasiado "
         "despacio. Pregúntele a su médico.",
-        "kidneys": "El revisor también encontró que este medicamento podría dañar sus riñones, las partes del "
+        "kidneys": "El revisor también encontró que este medicamento podría dañar sus riñones, las partes de su "
         "cuerpo que limpian la sangre. Pregúntele a su médico.",
         "liver": "El revisor también encontró que este medicamento podría dañar su hígado. Pregúntele a su médico.",
         "bleeding": "El revisor también encontró que este medicamento podría causar sangrado dentro de su cuerpo. "
