@@ -356,6 +356,8 @@ WORDING_FINGERPRINTS = {
     # 34: the safety sentence names the harm where the reviewer's sentence does (medicines mixing,
     # breathing, kidneys, liver, bleeding, headaches, sleepiness or a fall); else "could hurt you"
     "34": "aea2d2eb676f8d9bacc0909e82ac9f19df88796f03484566c131bc03cb9d2441",
+    # 35: "or make you fall" only where the reviewer's sentence names a fall (round 42's reader)
+    "35": "3fdc47606d8203de1f96dcd58c7e989a485f9c65e78d7f4cc9fde13476c1424d",
 }
 
 

@@ -1784,7 +1784,7 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
     ("harm", "said"),
     [
         ("He has a seizure disorder treated with levetiracetam.", "hurt you."),
-        ("He also reports drowsiness at work from the medication.", "make you too sleepy, or make you fall."),
+        ("He also reports drowsiness at work from the medication.", "make you too sleepy."),
         (
             "She describes next-morning grogginess and has had a fall on the stairs.",
             "make you too sleepy, or make you fall.",

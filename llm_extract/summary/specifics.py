@@ -1211,11 +1211,10 @@ _HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bleeding", rxcache.compile(r"\bbleed\w*", re.I)),
     ("headaches", rxcache.compile(r"\b(?:rebound|overuse)\s+headaches?|\bmedication[- ]overuse", re.I)),
     (
-        "sleepy",
-        rxcache.compile(
-            r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*|\bprone\s+to\s+falls|\brisk\s+of\s+falls?", re.I
-        ),
+        "falls",
+        rxcache.compile(r"\bprone\s+to\s+falls|\brisk\s+of\s+falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b", re.I),
     ),
+    ("sleepy", rxcache.compile(r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*", re.I)),
 )
 """What harm a safety sentence names, in this order when it names several (mixing medicines
 first: it is what the worker can act on). None of them (a seizure, an overdose): the plain

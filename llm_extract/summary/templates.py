@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "34"
+TEMPLATES_VERSION = "35"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -342,8 +342,9 @@ _EN = _Wording(
         "liver": "The reviewer also found that this medicine could hurt your liver. Ask your doctor about it.",
         "bleeding": "The reviewer also found that this medicine could cause bleeding inside your body. "
         "Ask your doctor about it.",
-        "sleepy": "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
+        "falls": "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
         "Ask your doctor about it.",
+        "sleepy": "The reviewer also found that this medicine could make you too sleepy. Ask your doctor about it.",
         "headaches": "The reviewer also found that this medicine could make your headaches worse. "
         "Ask your doctor about it.",
     },
@@ -536,8 +537,10 @@ _ES = _Wording(
         "liver": "El revisor también encontró que este medicamento podría dañar su hígado. Pregúntele a su médico.",
         "bleeding": "El revisor también encontró que este medicamento podría causar sangrado dentro de su cuerpo. "
         "Pregúntele a su médico.",
-        "sleepy": "El revisor también encontró que este medicamento podría darle demasiado sueño o hacer que se "
+        "falls": "El revisor también encontró que este medicamento podría darle demasiado sueño o hacer que se "
         "caiga. Pregúntele a su médico.",
+        "sleepy": "El revisor también encontró que este medicamento podría darle demasiado sueño. "
+        "Pregúntele a su médico.",
         "headaches": "El revisor también encontró que este medicamento podría empeorar sus dolores de cabeza. "
         "Pregúntele a su médico.",
     },
