@@ -358,6 +358,10 @@ WORDING_FINGERPRINTS = {
     "34": "aea2d2eb676f8d9bacc0909e82ac9f19df88796f03484566c131bc03cb9d2441",
     # 35: "or make you fall" only where the reviewer's sentence names a fall (round 42's reader)
     "35": "3fdc47606d8203de1f96dcd58c7e989a485f9c65e78d7f4cc9fde13476c1424d",
+    # 36: same wording as 35; the safety sentence for a harm the verdict sentence gives ("Given the risk of
+    # bleeding, the request ...", "the risk of combining tramadol with sertraline"); a harm denied up to
+    # 60 characters after its "no"
+    "36": "3fdc47606d8203de1f96dcd58c7e989a485f9c65e78d7f4cc9fde13476c1424d",
 }
 
 

@@ -1798,6 +1798,14 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
             "He takes it together with oxycodone, and the combination risks oversedation.",
             "be dangerous with other medicines you take.",
         ),
+        (
+            "Given the risk of combining tramadol with his sertraline, continued use is not supported.",
+            "be dangerous with other medicines you take.",
+        ),
+        (
+            "Given the risk of bleeding, the request for this medicine is not medically necessary.",
+            "cause bleeding inside your body.",
+        ),
     ],
 )
 def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
@@ -1813,6 +1821,7 @@ def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
     "safe",
     [
         "She has no history of ulcer disease or GI bleeding and does not use aspirin.",  # a harm denied
+        "There is no reported history of peptic ulcer disease or GI bleeding in the progress notes.",
         "Long-term use can lead to GI bleed and complaints similar to the claimant's.",  # what it can do to anyone
         "He denies drowsiness or dizziness at work.",
     ],

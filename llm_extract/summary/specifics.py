@@ -1165,7 +1165,7 @@ _HARM = rxcache.compile(
     r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
     r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal|liver|hepatic)\s+function"
     r"|risks?\s+of\s+(?:\w+\s+){0,3}(?:toxicity|sedation|bleeding|injury|overdose|depression|adverse|harm|kidney"
-    r"|renal|falls?|seizures?|dependence|addiction|liver|rebound)|risks?\s+of\s+this"
+    r"|renal|falls?|seizures?|dependence|addiction|liver|rebound)|risks?\s+of\s+this|risks?\s+of\s+combining"
     r"|seizure\s+(?:disorder|threshold)|lowers?\s+the\s+seizure|(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)"
     r"|cirrhosis|hepatitis|(?:GI|gastrointestinal|stomach)\s+bleed\w*|(?:untreated|obstructive)\s+sleep\s+apnea"
     r"|(?:medication|analgesic)[- ]overuse\s+headache|rebound\s+headaches?|prior\s+overdose|overdosed"
@@ -1178,9 +1178,9 @@ _HARM = rxcache.compile(
 an overdose, drowsiness that led to a fall or at work, rebound headache (round 39's reader: five
 safety grounds were dropped)."""
 _NO_HARM = rxcache.compile(
-    r"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{0,45}"
-    r"\b(?:risk|side\s+effects?|adverse|bleeding|interaction|kidney|renal|seizures?|liver|hepat\w+|drows\w+"
-    r"|sedat\w+|apnea|overdose|falls?)"
+    r"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{0,60}"
+    r"\b(?:risk|side\s+effects?|adverse|bleed\w*|interaction|kidney|renal|seizures?|liver|hepat\w+|drows\w+"
+    r"|sedat\w+|apnea|overdose|falls?|serotonin)"
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b"
     r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b",
     re.I,
@@ -1201,7 +1201,7 @@ _HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mixing",
         rxcache.compile(
             r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|together|concurrent\w*|along)\s+with\b"
-            r"|\bcombination\s+of\b|\badding\b",
+            r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
             re.I,
         ),
     ),
@@ -1239,7 +1239,7 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
         text = letter[start:end]
         if len(text.split()) > _HARM_WORDS or not _HARM.search(text) or _NO_HARM.search(text):
             continue
-        if not (_ABOUT_PATIENT.search(text) or _RECORDS_SHOW.search(text)) or _SUPPOSED.search(text):
+        if not (_ABOUT_CASE.search(text) or _RECORDS_SHOW.search(text)) or _SUPPOSED.search(text):
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue
