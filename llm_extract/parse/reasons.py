@@ -61,7 +61,7 @@ from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import spelled_out
-from llm_extract.text.lexicon import BODY_REGION_WORDS, NUMBER, SERVICE_COMMON_WORDS
+from llm_extract.text.lexicon import ADDING_WORDS, BODY_REGION_WORDS, NUMBER, SERVICE_COMMON_WORDS
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
@@ -195,7 +195,7 @@ _UR_REPORT = _cue(
 )
 
 #: Leading connectives that do not change a sentence's role ("In addition, however, ...").
-_LEAD = r"^\W*(?:(?:in\s+addition|additionally|moreover|furthermore|also|further|finally|lastly|and)\s*,?\s*)?"
+_LEAD = rf"^\W*(?:(?:{ADDING_WORDS}|finally|lastly|and)\s*,?\s*)?"
 
 #: The reviewer ties a ground to the decision: an opening connective or a verdict anywhere.
 #: (Two patterns: the anchored one costs one attempt, the other is prefiltered.)

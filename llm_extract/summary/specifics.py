@@ -28,6 +28,7 @@ from llm_extract.text.abbreviations import Abbreviation, spelled_out
 from llm_extract.text.dates import MONTH_YEAR, NUMERIC_DATE, find_dates, find_months
 from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import (
+    ADDING_WORDS,
     AFTER_SURGERY,
     CARE_KINDS,
     DOSE,
@@ -1187,11 +1188,6 @@ _NO_HARM = rxcache.compile(
 )
 """A risk denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
 ("long-term use can lead to GI bleed"): no harm found in this worker."""
-_RECORDS_SHOW = rxcache.compile(
-    r"\b(?:medical\s+)?(?:records?|notes?|documentation|labs?|tests?)\s+(?:document|show|indicate|note|reflect|record)s?\b",
-    re.I,
-)
-"""The case file speaks of this worker ("The medical records document stage 3 chronic kidney disease")."""
 _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
 
@@ -1239,7 +1235,7 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
         text = letter[start:end]
         if len(text.split()) > _HARM_WORDS or not _HARM.search(text) or _NO_HARM.search(text):
             continue
-        if not (_ABOUT_CASE.search(text) or _RECORDS_SHOW.search(text)) or _SUPPOSED.search(text):
+        if not _ABOUT_CASE.search(text) or _SUPPOSED.search(text):
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue
@@ -1619,8 +1615,8 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
 
 
 _EMPTY_LEAD = rxcache.compile(
-    r"\s*(?:however|here|in\s+(?:this|the\s+present)\s+(?:case|instance)|in\s+addition|additionally|also|moreover"
-    r"|furthermore|further|and|but|yet|unfortunately|notably|(?:more\s+)?importantly)\s*,\s*"
+    rf"\s*(?:however|here|in\s+(?:this|the\s+present)\s+(?:case|instance)|{ADDING_WORDS}"
+    r"|and|but|yet|unfortunately|notably|(?:more\s+)?importantly)\s*,\s*"
     r"|\s*(?:and|but|yet)\s+",
     re.I,
 )

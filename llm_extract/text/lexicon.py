@@ -87,6 +87,11 @@ DOSE = r"\d+(?:\.\d+)?\s*(?:mg|gm|mcg|ml)|tabs?|tablets?|capsules?"
 """A medicine's dose or form in a service name ("Norco 10/325mg", "30 tablets"), matched as whole
 words: the Spanish name "medicamento" and the summary's "this medicine" both read it."""
 
+ADDING_WORDS = r"in\s+addition|additionally|moreover|furthermore|also|further"
+"""Connectives that open a sentence adding a point to the one before ("In addition, ...", "Also, ..."),
+as a regex alternation: the reason rules read past them to the sentence's own opening, and a quote
+shown to the worker starts after them."""
+
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
