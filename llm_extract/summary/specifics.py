@@ -1160,61 +1160,128 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
-_HARM = rxcache.compile(
-    r"\b(?:unsafe|dangerous|harm(?:ful)?|toxicity|overdose|respiratory\s+depression|over-?sedation|serotonin"
-    r"|(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
-    r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
-    r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal|liver|hepatic)\s+function"
-    r"|risks?\s+of\s+(?:\w+\s+){0,3}(?:toxicity|sedation|bleeding|injury|overdose|depression|adverse|harm|kidney"
-    r"|renal|falls?|seizures?|dependence|addiction|liver|rebound)|risks?\s+of\s+this|risks?\s+of\s+combining"
-    r"|seizure\s+(?:disorder|threshold)|lowers?\s+the\s+seizure|(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)"
-    r"|cirrhosis|hepatitis|(?:GI|gastrointestinal|stomach)\s+bleed\w*|(?:untreated|obstructive)\s+sleep\s+apnea"
-    r"|(?:medication|analgesic)[- ]overuse\s+headache|rebound\s+headaches?|prior\s+overdose|overdosed"
-    r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)"
-    r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|dizz\w+)\b[^.;]{0,60}\b(?:fell|falls?|driv\w+|work"
-    r"|forklift|machinery)|(?:fell|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+))\b",
-    re.I,
+@dataclass(frozen=True)
+class _Harm:
+    """One kind of harm a medicine may do this worker, and every word the summary reads for it:
+    adding a kind is one row of :data:`_HARMS`, and the finding, the denial and the naming of a
+    harm cannot drift apart."""
+
+    key: str | None
+    """The safety sentence that names it (a key of the templates' ``safety_of``); None: the
+    plain "could hurt you" (no words of its own, or words too general to name a harm)."""
+    says: str
+    """Words that say the harm is there in this worker ("stage 3 chronic kidney disease")."""
+    risk: str = ""
+    """What a "risk of ..." names for it ("risk of further kidney injury"): a risk, not a fact."""
+    denied: str = ""
+    """Its words after a negation ("no kidney disease", "denies drowsiness"): no harm found."""
+    names: str = ""
+    """Words that name it in a sentence already found to state a harm (empty: it is never named)."""
+
+
+_HARMS: tuple[_Harm, ...] = (
+    _Harm(
+        None,
+        r"unsafe|dangerous|harm(?:ful)?|toxicity|risks?\s+of\s+this",
+        risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction",
+        denied=r"risk|side\s+effects?|adverse",
+    ),
+    _Harm(
+        "mixing",
+        r"serotonin|risks?\s+of\s+combining"
+        r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)",
+        denied=r"interaction|serotonin",
+        names=r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|together|concurrent\w*|along)\s+with\b"
+        r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
+    ),
+    _Harm(
+        "breathing",
+        r"respiratory\s+depression|(?:untreated|obstructive)\s+sleep\s+apnea",
+        denied=r"apnea",
+        names=r"\brespiratory|\bbreathing|\bsleep\s+apnea",
+    ),
+    _Harm(
+        "kidneys",
+        r"(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
+        r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
+        r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal)\s+function",
+        risk=r"kidney|renal",
+        denied=r"kidney|renal",
+        names=r"\bkidney|\brenal\b",
+    ),
+    _Harm(
+        "liver",
+        r"(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)|cirrhosis|hepatitis"
+        r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:liver|hepatic)\s+function",
+        risk=r"liver",
+        denied=r"liver|hepat\w+",
+        names=r"\bliver|\bhepat\w*|\bcirrhosis",
+    ),
+    _Harm(
+        "bleeding",
+        r"(?:GI|gastrointestinal|stomach)\s+bleed\w*",
+        risk=r"bleeding",
+        denied=r"bleed\w*",
+        names=r"\bbleed\w*",
+    ),
+    _Harm(
+        "headaches",
+        r"(?:medication|analgesic)[- ]overuse\s+headache|rebound\s+headaches?",
+        risk=r"rebound",
+        names=r"\b(?:rebound|overuse)\s+headaches?|\bmedication[- ]overuse",
+    ),
+    _Harm(
+        "falls",
+        r"(?:fell|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+)",
+        risk=r"falls?",
+        denied=r"falls?",
+        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b",
+    ),
+    _Harm(
+        "sleepy",
+        r"over-?sedation"
+        r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|dizz\w+)\b[^.;]{0,60}\b(?:fell|falls?|driv\w+|work"
+        r"|forklift|machinery)",
+        risk=r"sedation",
+        denied=r"drows\w+|sedat\w+",
+        names=r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*",
+    ),
+    _Harm(
+        None,
+        r"seizure\s+(?:disorder|threshold)|lowers?\s+the\s+seizure",
+        risk=r"seizures?",
+        denied=r"seizures?",
+    ),
+    _Harm(None, r"overdose|prior\s+overdose|overdosed", risk=r"overdose", denied=r"overdose"),
 )
-"""Words that say a medicine may harm this worker: a drug mixing badly, kidneys, the liver, seizures,
-an overdose, drowsiness that led to a fall or at work, rebound headache (round 39's reader: five
-safety grounds were dropped)."""
+"""The harms the summary tells a worker about: a drug mixing badly, breathing, kidneys, the liver,
+bleeding, rebound headache, a fall or drowsiness at work, a seizure, an overdose (round 39's
+reader: five safety grounds were dropped). Rows with a key are named in this order when a
+sentence names several (mixing medicines first: it is what the worker can act on)."""
+
+
+def _alternatives(field: str) -> str:
+    return "|".join(getattr(harm, field) for harm in _HARMS if getattr(harm, field))
+
+
+_HARM = rxcache.compile(
+    rf"\b(?:{_alternatives('says')}|risks?\s+of\s+(?:\w+\s+){{0,3}}(?:{_alternatives('risk')}))\b", re.I
+)
+"""A sentence that says a medicine may harm this worker: any row's words, or a risk it names."""
 _NO_HARM = rxcache.compile(
-    r"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{0,60}"
-    r"\b(?:risk|side\s+effects?|adverse|bleed\w*|interaction|kidney|renal|seizures?|liver|hepat\w+|drows\w+"
-    r"|sedat\w+|apnea|overdose|falls?|serotonin)"
+    rf"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b"
     r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b",
     re.I,
 )
-"""A risk denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
+"""A harm denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
 ("long-term use can lead to GI bleed"): no harm found in this worker."""
 _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
-
-
-_HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "mixing",
-        rxcache.compile(
-            r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|together|concurrent\w*|along)\s+with\b"
-            r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
-            re.I,
-        ),
-    ),
-    ("breathing", rxcache.compile(r"\brespiratory|\bbreathing|\bsleep\s+apnea", re.I)),
-    ("kidneys", rxcache.compile(r"\bkidney|\brenal\b", re.I)),
-    ("liver", rxcache.compile(r"\bliver|\bhepat\w*|\bcirrhosis", re.I)),
-    ("bleeding", rxcache.compile(r"\bbleed\w*", re.I)),
-    ("headaches", rxcache.compile(r"\b(?:rebound|overuse)\s+headaches?|\bmedication[- ]overuse", re.I)),
-    (
-        "falls",
-        rxcache.compile(r"\bprone\s+to\s+falls|\brisk\s+of\s+falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b", re.I),
-    ),
-    ("sleepy", rxcache.compile(r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*", re.I)),
+_HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (harm.key, rxcache.compile(harm.names, re.I)) for harm in _HARMS if harm.key is not None and harm.names
 )
-"""What harm a safety sentence names, in this order when it names several (mixing medicines
-first: it is what the worker can act on). None of them (a seizure, an overdose): the plain
-"could hurt you"."""
+"""What harm a safety sentence names (the rows of :data:`_HARMS` with a key, in order)."""
 
 
 def harm_kind(sentence: str) -> str | None:
