@@ -362,6 +362,9 @@ WORDING_FINGERPRINTS = {
     # bleeding, the request ...", "the risk of combining tramadol with sertraline"); a harm denied up to
     # 60 characters after its "no"
     "36": "3fdc47606d8203de1f96dcd58c7e989a485f9c65e78d7f4cc9fde13476c1424d",
+    # 37: the safety sentence names a seizure ("could make you more likely to have fits") and an
+    # overdose ("could be dangerous if you take too much of it")
+    "37": "35bbbae121f555a1802e2e3019e7c22d4db297b749c09fc592ef530e6be97e4c",
 }
 
 

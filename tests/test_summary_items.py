@@ -1783,7 +1783,15 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
 @pytest.mark.parametrize(
     ("harm", "said"),
     [
-        ("He has a seizure disorder treated with levetiracetam.", "hurt you."),
+        (
+            "He has a seizure disorder treated with levetiracetam.",
+            "make you more likely to have fits, when your body shakes and you cannot stop it.",
+        ),
+        (
+            "He was treated in the emergency department for an accidental opioid overdose in July.",
+            "be dangerous if you take too much of it.",
+        ),
+        ("Given his history, this medicine is unsafe for him.", "hurt you."),  # a harm with no name
         ("He also reports drowsiness at work from the medication.", "make you too sleepy."),
         (
             "She describes next-morning grogginess and has had a fall on the stairs.",
@@ -1809,7 +1817,8 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
     ],
 )
 def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
-    # Round 39's reader: a seizure disorder, drowsiness at work, a fall, rebound headache were dropped.
+    # Round 39's reader: a seizure disorder, drowsiness at work, a fall, rebound headache were dropped;
+    # round 42's: a seizure and an overdose were only "could hurt you".
     decision, letter = _grounded(
         "Tramadol ER 150mg #30", Outcome.upheld, harm + " The request is not medically necessary."
     )

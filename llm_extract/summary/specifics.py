@@ -1247,17 +1247,25 @@ _HARMS: tuple[_Harm, ...] = (
         names=r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*",
     ),
     _Harm(
-        None,
+        "seizures",
         r"seizure\s+(?:disorder|threshold)|lowers?\s+the\s+seizure",
         risk=r"seizures?",
         denied=r"seizures?",
+        names=r"\bseizures?\b|\bconvulsi\w*",
     ),
-    _Harm(None, r"overdose|prior\s+overdose|overdosed", risk=r"overdose", denied=r"overdose"),
+    _Harm(
+        "overdose",
+        r"overdose|prior\s+overdose|overdosed",
+        risk=r"overdose",
+        denied=r"overdose",
+        names=r"\boverdos\w*",
+    ),
 )
 """The harms the summary tells a worker about: a drug mixing badly, breathing, kidneys, the liver,
 bleeding, rebound headache, a fall or drowsiness at work, a seizure, an overdose (round 39's
-reader: five safety grounds were dropped). Rows with a key are named in this order when a
-sentence names several (mixing medicines first: it is what the worker can act on)."""
+reader: five safety grounds were dropped). They are named in this order when a sentence names
+several (mixing medicines first: it is what the worker can act on; a seizure or an overdose
+last, as the more general words of a harm a sentence also names otherwise)."""
 
 
 def _alternatives(field: str) -> str:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "36"
+TEMPLATES_VERSION = "37"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -347,6 +347,10 @@ _EN = _Wording(
         "sleepy": "The reviewer also found that this medicine could make you too sleepy. Ask your doctor about it.",
         "headaches": "The reviewer also found that this medicine could make your headaches worse. "
         "Ask your doctor about it.",
+        "seizures": "The reviewer also found that this medicine could make you more likely to have fits, when your "
+        "body shakes and you cannot stop it. Ask your doctor about it.",
+        "overdose": "The reviewer also found that this medicine could be dangerous if you take too much of it. "
+        "Ask your doctor about it.",
     },
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
@@ -542,6 +546,10 @@ _ES = _Wording(
         "sleepy": "El revisor también encontró que este medicamento podría darle demasiado sueño. "
         "Pregúntele a su médico.",
         "headaches": "El revisor también encontró que este medicamento podría empeorar sus dolores de cabeza. "
+        "Pregúntele a su médico.",
+        "seizures": "El revisor también encontró que este medicamento podría causarle convulsiones, cuando el "
+        "cuerpo se sacude sin que usted lo pueda parar. Pregúntele a su médico.",
+        "overdose": "El revisor también encontró que este medicamento podría ser peligroso si usted toma demasiado. "
         "Pregúntele a su médico.",
     },
     taper=(
