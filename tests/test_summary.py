@@ -365,6 +365,9 @@ WORDING_FINGERPRINTS = {
     # 37: the safety sentence names a seizure ("could make you more likely to have fits") and an
     # overdose ("could be dangerous if you take too much of it")
     "37": "35bbbae121f555a1802e2e3019e7c22d4db297b749c09fc592ef530e6be97e4c",
+    # 38: same wording as 37; pain levels the rationale gives anywhere are not told missing, nor x-rays
+    # that "also show" a finding, nor a program the worker "failed to progress in" (round 43's reader)
+    "38": "35bbbae121f555a1802e2e3019e7c22d4db297b749c09fc592ef530e6be97e4c",
 }
 
 

@@ -1877,3 +1877,58 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
         "The reviewer also found that this medicine could" in r
         for r in build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     )
+
+
+@pytest.mark.parametrize(
+    "measured",
+    [
+        "After eight months the pain scores differ by only one point with and without the medication.",
+        "The therapy records show that her range of motion and pain scores changed very little over the visits.",
+        "The progress reports record a two point difference in pain with and without medications.",
+    ],
+)
+def test_pain_levels_the_rationale_gives_anywhere_are_not_told_missing(measured: str) -> None:
+    # Round 43's reader: 3 of 8 wrong items said the notes "did not give your pain levels" where the
+    # letter gives them (the point was that the pain barely changed); a guideline's sentence about
+    # pain relief had named the fact.
+    rationale = (
+        "A reduction in pain scores that is not accompanied by better function is not adequate evidence of benefit. "
+        + measured
+        + " There is no documentation of functional improvement."
+    )
+    decision, letter = _grounded("Norco 10/325mg #90", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("did not give your pain levels" in r for r in reasons), reasons
+
+
+def test_pain_levels_the_rationale_says_are_missing_are_still_told() -> None:
+    rationale = "The provider did not quantify the pain relief obtained, and no pain scores were changed in the notes."
+    decision, letter = _grounded("Norco 10/325mg #90", Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert "Your doctor's notes did not give your pain levels with and without this medicine." in reasons
+
+
+def test_x_rays_that_also_show_a_finding_are_not_told_missing() -> None:
+    # Round 43's reader: "did not say what earlier x-rays showed" where the letter gives them.
+    rationale = (
+        "The x-rays also show early joint space narrowing, another cause of her pain that has not been addressed."
+    )
+    decision, letter = _grounded(
+        "Removal of hardware, left ankle", Outcome.upheld, rationale, ReasonCode.missing_documentation
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("earlier x-rays" in r for r in reasons), reasons
+
+
+def test_a_program_the_worker_did_not_fail_is_not_a_program_to_go_along_with() -> None:
+    # Round 43's reader: "did not show that you would use this along with physical therapy or working
+    # out" for a surgery, from "no evidence that he has failed to progress in a rehabilitation program".
+    rationale = (
+        "Strength is only minimally reduced, so there is no evidence that he has failed to progress in a "
+        "rehabilitation program."
+    )
+    decision, letter = _grounded(
+        "Right shoulder arthroscopy", Outcome.upheld, rationale, ReasonCode.missing_documentation
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("along with physical therapy" in r for r in reasons), reasons
