@@ -103,6 +103,17 @@ def test_negated_excess_is_not_a_limit() -> None:
     ]
 
 
+def test_a_laboratory_range_is_not_a_guideline_limit() -> None:
+    # Round 43's reader: "more care than the guidelines call for" from liver enzymes "three times the
+    # upper limit of normal" (rounds 38, 39 and 42 had the same wrong reason).
+    for wording in (
+        "He has hepatitis C with liver enzymes about three times the upper limit of normal.",
+        "Her creatinine is now well above the normal range.",
+    ):
+        assert ReasonCode.exceeds_guideline_limits not in codes(wording), wording
+    assert codes("The request is three times the guideline limit.") == [ReasonCode.exceeds_guideline_limits]
+
+
 def test_guideline_statements_are_not_findings() -> None:
     # What the guideline says about red flags is not a finding about this patient.
     quoted = "The ACOEM Guidelines state that x-rays are not advised in the absence of red flags."
