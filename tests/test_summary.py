@@ -368,6 +368,10 @@ WORDING_FINGERPRINTS = {
     # 38: same wording as 37; pain levels the rationale gives anywhere are not told missing, nor x-rays
     # that "also show" a finding, nor a program the worker "failed to progress in" (round 43's reader)
     "38": "35bbbae121f555a1802e2e3019e7c22d4db297b749c09fc592ef530e6be97e4c",
+    # 39: same wording as 38; the safety sentence comes first when the reviewer gives the harm before
+    # every coded ground, and is read from the sentence that names the harm ("danger", "fallen", "the
+    # likelihood of another fall" are harm words)
+    "39": "35bbbae121f555a1802e2e3019e7c22d4db297b749c09fc592ef530e6be97e4c",
 }
 
 

@@ -1932,3 +1932,49 @@ def test_a_program_the_worker_did_not_fail_is_not_a_program_to_go_along_with() -
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert not any("along with physical therapy" in r for r in reasons), reasons
+
+
+def _ground_at(service: str, rationale: str, ground: str, code: ReasonCode) -> tuple[Decision, str]:
+    """A refused item whose one coded reason spans ``ground`` (a sentence of ``rationale``)."""
+    start = rationale.index(ground)
+    whole = Span(start=0, end=len(rationale))
+    decision = _decision(service, Outcome.upheld, [Reason(code=code, span=Span(start=start, end=start + len(ground)))])
+    return decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})}), rationale
+
+
+def test_a_harm_the_reviewer_gives_first_is_said_first() -> None:
+    # Round 43's reader: "These safety concerns are the deciding factor" came after "In addition, ...".
+    harm = "He has untreated hepatitis C with raised liver enzymes, yet he takes acetaminophen daily."
+    later = "In addition, there is no documented improvement in function."
+    decision, letter = _ground_at(
+        "Ultracet 37.5/325mg #120", f"{harm} {later}", later, ReasonCode.no_functional_improvement
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons[0].startswith("The reviewer also found that this medicine could hurt your liver."), reasons
+
+
+def test_a_harm_given_after_the_grounds_is_said_after_them() -> None:
+    ground = "There is no documented improvement in function."
+    harm = "He also has untreated hepatitis C with raised liver enzymes, yet he takes acetaminophen daily."
+    decision, letter = _ground_at(
+        "Ultracet 37.5/325mg #120", f"{ground} {harm}", ground, ReasonCode.no_functional_improvement
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    safety = [r for r in reasons if r.startswith("The reviewer also found")]
+    assert safety and reasons.index(safety[0]) > 0, reasons
+
+
+def test_the_sentence_that_names_the_harm_is_the_one_read() -> None:
+    # Round 43's reader: a fall risk in a 69-year-old got no safety sentence ("pose a real danger",
+    # "has fallen twice", "increase the likelihood of another fall" were no harm words).
+    rationale = (
+        "In this 69 year old injured worker, those effects pose a real danger. "
+        "Tizanidine would add further sedation and increase the likelihood of another fall for her. "
+        "The request is not medically necessary."
+    )
+    decision, letter = _grounded("Tizanidine 4mg #90", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert (
+        "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
+        "Ask your doctor about it." in reasons
+    ), reasons

@@ -1220,9 +1220,9 @@ class _Harm:
 _HARMS: tuple[_Harm, ...] = (
     _Harm(
         None,
-        r"unsafe|dangerous|harm(?:ful)?|toxicity|risks?\s+of\s+this",
+        r"unsafe|dangerous|dangers?|harm(?:ful)?|toxicity|risks?\s+of\s+this",
         risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction",
-        denied=r"risk|side\s+effects?|adverse",
+        denied=r"risk|side\s+effects?|adverse|danger",
     ),
     _Harm(
         "mixing",
@@ -1270,10 +1270,12 @@ _HARMS: tuple[_Harm, ...] = (
     ),
     _Harm(
         "falls",
-        r"(?:fell|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+)",
+        r"(?:fell|fallen|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+)"
+        r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?",
         risk=r"falls?",
         denied=r"falls?",
-        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b",
+        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b|\bfallen\b"
+        r"|\b(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?\b",
     ),
     _Harm(
         "sleepy",
@@ -1344,6 +1346,7 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
     rationale = decision.spans.rationale
     if not medicine or letter is None or rationale is None or decision.outcome is not Outcome.upheld:
         return None
+    first: Quote | None = None
     for start, end in _sentences(letter, rationale.start, rationale.end):
         text = letter[start:end]
         if len(text.split()) > _HARM_WORDS or not _HARM.search(text) or _NO_HARM.search(text):
@@ -1352,8 +1355,11 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue
-        return quote(letter, start, start + len(text.rstrip()))
-    return None
+        found = quote(letter, start, start + len(text.rstrip()))
+        if harm_kind(text) is not None:
+            return found  # the sentence that names the harm, not only that there is one
+        first = first or found
+    return first
 
 
 def taper_advice(decision: Decision, letter: str | None) -> Quote | None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "38"
+TEMPLATES_VERSION = "39"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -983,6 +983,15 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     return sentences
 
 
+def _harm_first(decision: Decision, harm: Quote) -> bool:
+    """The reviewer gives the harm before every coded ground: then the safety sentence goes
+    first (after the part approved before), not after grounds given later (round 43's reader:
+    "These safety concerns are the deciding factor" came after "In addition, ... no documented
+    improvement")."""
+    starts = [r.span.start for r in decision.reasons if r.span is not None]
+    return harm.span is not None and bool(starts) and harm.span.start < min(starts)
+
+
 def _named(value: str, lang: str, words: _Wording) -> str:
     """A letter value (a part of a partly approved request) in the summary's language: in
     Spanish, the glossary's name for it and its amounts ("silla de ruedas, 1 mes"), with the
@@ -1081,8 +1090,13 @@ def _item(
             reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            reasons.append(out.say(words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety)))
-            details.append(harm)
+            said = out.say(words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety))
+            if _harm_first(decision, harm):
+                reasons.insert(int(part_before is not None), said)
+                details.insert(int(part_before is not None), harm)
+            else:
+                reasons.append(said)
+                details.append(harm)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
         if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
