@@ -114,6 +114,15 @@ def test_a_laboratory_range_is_not_a_guideline_limit() -> None:
     assert codes("The request is three times the guideline limit.") == [ReasonCode.exceeds_guideline_limits]
 
 
+def test_a_percentage_over_the_maximum_is_a_limit() -> None:
+    # Round 43's reader: "12 sessions is 50% more than the maximum" got no reason at all (a
+    # percentage anywhere before the words rejected them, as it must for "30% is well above the threshold").
+    assert codes("The request for 12 sessions is 50% more than the maximum for the course.") == [
+        ReasonCode.exceeds_guideline_limits
+    ]
+    assert codes("An improvement of 30% is well above the guideline threshold.") == []
+
+
 def test_guideline_statements_are_not_findings() -> None:
     # What the guideline says about red flags is not a finding about this patient.
     quoted = "The ACOEM Guidelines state that x-rays are not advised in the absence of red flags."
