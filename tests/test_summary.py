@@ -372,6 +372,11 @@ WORDING_FINGERPRINTS = {
     # every coded ground, and is read from the sentence that names the harm ("danger", "fallen", "the
     # likelihood of another fall" are harm words)
     "39": "35bbbae121f555a1802e2e3019e7c22d4db297b749c09fc592ef530e6be97e4c",
+    # 40: the Spanish overdose sentence says "si usted toma más de la dosis que le indicaron" ("si usted
+    # toma demasiado" reads as drinking too much: round 44's reader); visits the worker "will have
+    # received" are not visits already had; how long the worker has taken a medicine "since" a date is
+    # not the guidelines' limit
+    "40": "b1215061cc1c45374eae2538e7c848041dbd8ae6ccf415c4f92be7b41221251d",
 }
 
 

@@ -1978,3 +1978,27 @@ def test_the_sentence_that_names_the_harm_is_the_one_read() -> None:
         "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
         "Ask your doctor about it." in reasons
     ), reasons
+
+
+def test_visits_the_worker_will_have_had_are_not_visits_already_had() -> None:
+    # Round 44's reader: "You already had 18 visits" where he had 12 ("with the 6 sessions authorized
+    # he will have received 18 visits").
+    heading = "Physical therapy, 6 sessions, right knee: Upheld"
+    rationale = (
+        "The MTUS recommends 12 visits over 12 weeks after meniscectomy. With the 6 sessions authorized by the "
+        "Claims Administrator he will have received 18 visits, which exceeds the guidelines."
+    )
+    reasons = _reasons(heading, rationale)
+    assert not any("You already had 18" in r for r in reasons), reasons
+
+
+def test_how_long_the_worker_has_taken_a_medicine_is_not_the_guidelines_limit() -> None:
+    # Round 44's reader (and rounds 4 and 27): "The medical guidelines allow this care for no more than
+    # four months" from "has taken zolpidem nightly since 07-2016, more than four months".
+    heading = "Zolpidem 10mg #30: Upheld"
+    rationale = (
+        "ODG recommends zolpidem for short-term use only. The injured worker has taken zolpidem 10 mg nightly "
+        "since 07-2016, more than four months, which is well beyond the short-term use the guidelines support."
+    )
+    reasons = _reasons(heading, rationale)
+    assert not any("no more than four months" in r for r in reasons), reasons

@@ -228,7 +228,7 @@ _RECEIVED = r"completed|received|attended|underwent|undergone"
 """Verbs that say the worker had care (one list for the history guard and for :data:`_HAD`)."""
 _HISTORY = (
     rf"\b(?:had|has|have|having|{_RECEIVED}|approved|authori[sz]ed|certified|"
-    r"previously|prior|already)\b[^.]{0,40}$"
+    r"previously|prior|already|since)\b[^.]{0,40}$"
 )
 _APPLIED = (
     r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
@@ -547,7 +547,13 @@ _HAD = rxcache.compile(
 
 
 #: "presumably completed at least 6": the reviewer is not sure the care was had.
-_HEDGE = rxcache.compile(r"\b(?:presum\w*|apparent\w*|possibl\w*|may\s+have|might\s+have|reported\w*)\b", re.I)
+_HEDGE = rxcache.compile(
+    r"\b(?:presum\w*|apparent\w*|possibl\w*|may\s+have|might\s+have|reported\w*)\b"
+    r"|\b(?:will|would)\s+(?:then\s+)?(?:have\s+)?$",
+    re.I,
+)
+"""Words that make a count of care had uncertain, or a count to come ("with the 6 sessions
+authorized he will have received 18 visits": not visits already had)."""
 
 
 def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]) -> tuple[Quote, bool] | None:

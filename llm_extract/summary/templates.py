@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "39"
+TEMPLATES_VERSION = "40"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -549,7 +549,8 @@ _ES = _Wording(
         "Pregúntele a su médico.",
         "seizures": "El revisor también encontró que este medicamento podría causarle convulsiones, cuando el "
         "cuerpo se sacude sin que usted lo pueda parar. Pregúntele a su médico.",
-        "overdose": "El revisor también encontró que este medicamento podría ser peligroso si usted toma demasiado. "
+        "overdose": "El revisor también encontró que este medicamento podría ser peligroso si usted toma más de la "
+        "dosis que le indicaron. "
         "Pregúntele a su médico.",
     },
     taper=(
