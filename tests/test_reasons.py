@@ -123,6 +123,15 @@ def test_a_percentage_over_the_maximum_is_a_limit() -> None:
     assert codes("An improvement of 30% is well above the guideline threshold.") == []
 
 
+def test_until_this_cares_own_trial_is_done_is_not_other_care_first() -> None:
+    # Round 44's reader: "other care was not tried first" for "not recommended until the trial has been
+    # completed" (the approved trial of the same care).
+    own = "Further visits are not recommended until the trial has been completed and improvement is documented."
+    assert ReasonCode.other_treatment_first not in codes(own)
+    other = "An injection is not recommended until a trial of physical therapy has been completed."
+    assert ReasonCode.other_treatment_first in codes(other)
+
+
 def test_guideline_statements_are_not_findings() -> None:
     # What the guideline says about red flags is not a finding about this patient.
     quoted = "The ACOEM Guidelines state that x-rays are not advised in the absence of red flags."

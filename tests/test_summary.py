@@ -377,6 +377,8 @@ WORDING_FINGERPRINTS = {
     # received" are not visits already had; how long the worker has taken a medicine "since" a date is
     # not the guidelines' limit
     "40": "b1215061cc1c45374eae2538e7c848041dbd8ae6ccf415c4f92be7b41221251d",
+    # 41: same wording as 40; a finding said to be unchanged or stable is not told absent
+    "41": "b1215061cc1c45374eae2538e7c848041dbd8ae6ccf415c4f92be7b41221251d",
 }
 
 

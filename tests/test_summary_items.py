@@ -2002,3 +2002,17 @@ def test_how_long_the_worker_has_taken_a_medicine_is_not_the_guidelines_limit() 
     )
     reasons = _reasons(heading, rationale)
     assert not any("no more than four months" in r for r in reasons), reasons
+
+
+def test_a_finding_said_to_be_stable_is_not_told_absent() -> None:
+    # Round 44's reader: "No pictures or nerve tests in your records showed a hurt nerve" from "symptoms
+    # have not changed since the MRI, his radicular findings are stable".
+    rationale = (
+        "The injured worker's symptoms have not changed since the MRI of 04-12-2016, his radicular findings are "
+        "stable, his strength is normal, and there are no red flags."
+    )
+    decision, letter = _grounded(
+        "Repeat MRI of the lumbar spine", Outcome.upheld, rationale, ReasonCode.findings_do_not_support
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("hurt nerve" in r for r in reasons), reasons

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.30"
+REASONS_VERSION = "2.31"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -780,8 +780,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
 _NOT_RECOMMENDED_RULE = next(r for r in _DENIAL_RULES if r.code is ReasonCode.not_recommended)
 
 #: Qualifiers after "not recommended" that change what it means.
+#: "until the trial has been completed" is this care's own (approved) trial, not other care first:
+#: round 44's reader found "other care was not tried first" told for it.
 _UNTIL_OTHER_CARE = _rx(
-    r"^\W*until\s+(?:after\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:trial|failure|completion|conservative|first[- ]line"
+    r"^\W*until\s+(?!(?:the|this|that)\s+(?:\w+\s+)?(?:trial|course)\b(?!\s+of\b))"
+    r"(?:after\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:trial|failure|completion|conservative|first[- ]line"
     r"|other|adequate|physical\s+therapy|exercise)"
 )
 _UNTIL_EVIDENCE = _rx(

@@ -1530,7 +1530,9 @@ _ANCHORS = rxcache.compile("|".join(re.escape(w) for w in sorted(_ANCHOR_KEY, ke
 _NOWHERE = Span(start=0, end=0)
 _NEAR_WORDS = 6
 """Words from the word of absence to the finding, at most, in a sentence no reason spans."""
-_CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression)\b", re.I)
+_CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression|changed|unchanged|stable)\b", re.I)
+"""Words of change: a finding said to be new, worse, unchanged or stable ("symptoms have not
+changed ..., his radicular findings are stable") is there, not absent (round 44's reader)."""
 _STUDIES = rxcache.compile(
     r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|studies|study|corroborat\w*|x-?rays?"
     r"|scans?|ultrasound|radiographs?)\b",
