@@ -112,6 +112,10 @@ def test_a_laboratory_range_is_not_a_guideline_limit() -> None:
     ):
         assert ReasonCode.exceeds_guideline_limits not in codes(wording), wording
     assert codes("The request is three times the guideline limit.") == [ReasonCode.exceeds_guideline_limits]
+    # A blind judge of recognizer 2.29's change: a guideline's own "upper limit" is still a limit.
+    assert codes("The six visits already authorized are double the upper limit ODG sets for this condition.") == [
+        ReasonCode.exceeds_guideline_limits
+    ]
 
 
 def test_a_percentage_over_the_maximum_is_a_limit() -> None:

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.31"
+REASONS_VERSION = "2.32"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -389,8 +389,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         negatable=True,
         # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.
         reject_before=_rx(r"\b(?:degrees?|flexion|extension|range\s+of\s+motion|ROM|BMI|score|percent)\b|%(?!\s*$)"),
-        # "liver enzymes about three times the upper limit of normal": a laboratory's range, not a guideline's.
-        reject_match=_rx(r"\b(?:upper|lower)\s+limits?\b|\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b"),
+        # "liver enzymes about three times the upper limit of normal": a laboratory's range, not a guideline's
+        # (while "double the upper limit ODG sets" is the guideline's).
+        reject_sentence=_rx(r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"),
     ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
