@@ -58,10 +58,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 878 and items >= 2243
+    assert len(LETTERS) >= 898 and items >= 2298
 
 
-# Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-44 not tuned on (the
+# Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-45 not tuned on (the
 # measured-once figures are in the README; rounds 34-36, 160 items at 84 / 67 / 4 / 64 measured
 # once, lowered the whole set's coverage from 0.961 to 0.950, primary hit from 0.924 to 0.902 and
 # recall from 0.839 to 0.816; round 37, 53 items at 85 / 70 / 15 / 59 measured once, primary hit
@@ -77,7 +77,8 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # recognizer 2.28, then recognizer 2.29 (a laboratory's range is no guideline limit), left it at
 # 0.930 / 0.867 / 0.024 / 0.777, and the misinform floor moved with it; round 44, 56 items at
 # 91 / 79 / 5 / 70 measured once with recognizer 2.30 (2.28 the same), left it at 0.930 / 0.866 /
-# 0.025 / 0.775, at the floors, which moved half a point below it).
+# 0.025 / 0.775, at the floors, which moved half a point below it; round 45, 55 items at 91 / 80 /
+# 7 / 74 measured once with recognizer 2.32 (2.28 the same), left it at 0.930 / 0.865 / 0.025 / 0.775).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
