@@ -849,7 +849,6 @@ _PAIN_MEASURED = rxcache.compile(
 )
 """Pain levels given as measured: "pain scores differ by only one point with and without the
 medication", "pain scores changed very little", "a two point difference in pain", "VAS from 8 to 6"."""
-_GUIDELINE_TALK = rxcache.compile(r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|should|considered)\b", re.I)
 
 
 def _pain_recorded(letter: str, rationale: Span | None) -> bool:
@@ -863,7 +862,9 @@ def _pain_recorded(letter: str, rationale: Span | None) -> bool:
         for m in _PAIN_MEASURED.finditer(letter, start, end):
             breaks = list(_CLAUSE_BREAK.finditer(letter, start, m.start()))
             clause_start = breaks[-1].end() if breaks else start
-            if _BEFORE_ABSENT.search(letter, clause_start, m.start()) or _GUIDELINE_TALK.search(letter, start, end):
+            if _BEFORE_ABSENT.search(letter, clause_start, m.start()) or _GUIDELINE_WORDS.search(
+                letter, start, end, _low(letter)
+            ):
                 continue
             return True
     return False
