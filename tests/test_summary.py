@@ -379,6 +379,9 @@ WORDING_FINGERPRINTS = {
     "40": "b1215061cc1c45374eae2538e7c848041dbd8ae6ccf415c4f92be7b41221251d",
     # 41: same wording as 40; a finding said to be unchanged or stable is not told absent
     "41": "b1215061cc1c45374eae2538e7c848041dbd8ae6ccf415c4f92be7b41221251d",
+    # 42: a safety sentence said first drops its "also" ("The reviewer found that ...", "El revisor
+    # encontró que ...")
+    "42": "d4c40e5be1254390833f50dddff71268c9b7137dc0fbc950763fb682142f7e2c",
 }
 
 

@@ -22,7 +22,7 @@ from llm_extract.contract.models import (
     SummaryItemKind,
 )
 from llm_extract.parse.parser import parse
-from llm_extract.summary import glossary
+from llm_extract.summary import glossary, templates
 from llm_extract.summary.templates import build_summary, spanish_part
 from llm_extract.text.facts import LetterFacts
 from tests.letterkit import Item, Letter
@@ -1950,7 +1950,17 @@ def test_a_harm_the_reviewer_gives_first_is_said_first() -> None:
         "Ultracet 37.5/325mg #120", f"{harm} {later}", later, ReasonCode.no_functional_improvement
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons[0].startswith("The reviewer also found that this medicine could hurt your liver."), reasons
+    # First, it has nothing to be "also" to (round 44's reader).
+    assert reasons[0].startswith("The reviewer found that this medicine could hurt your liver."), reasons
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_safety_sentence_can_drop_its_also(lang: str) -> None:
+    words = templates._wording(lang)
+    also, first = words.safety_first
+    # The opening replaced when the sentence comes first must be every safety sentence's own.
+    for sentence in [words.safety, *words.safety_of.values()]:
+        assert sentence.startswith(also) and also not in first, sentence
 
 
 def test_a_harm_given_after_the_grounds_is_said_after_them() -> None:

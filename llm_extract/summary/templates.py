@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "41"
+TEMPLATES_VERSION = "42"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -165,9 +165,12 @@ class _Wording:
     taper: str
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     safety: str
+    """Said under a refused medicine whose rationale says it may harm this worker."""
     safety_of: dict[str, str]
     """The safety sentence naming the harm (:func:`~llm_extract.summary.specifics.harm_kind`), by kind."""
-    """Said under a refused medicine whose rationale says it may harm this worker."""
+    safety_first: tuple[str, str]
+    """The safety sentences' opening, and what it becomes when the sentence comes first (no "also"
+    with nothing before it: round 44's reader)."""
     home_program: str
     """Said under a "no" whose rationale expects the worker to go on at home, on their own."""
     earlier_test: str
@@ -332,6 +335,7 @@ _EN = _Wording(
     and_word="and",
     criteria_met_given="The reviewer found that the care you already had was needed.",
     safety="The reviewer also found that this medicine could hurt you. Ask your doctor about it.",
+    safety_first=("The reviewer also found", "The reviewer found"),
     safety_of={
         "mixing": "The reviewer also found that this medicine could be dangerous with other medicines you take. "
         "Ask your doctor about it.",
@@ -531,6 +535,7 @@ _ES = _Wording(
     and_word="y",
     criteria_met_given="El revisor vio que la atención que usted ya recibió era necesaria.",
     safety="El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico.",
+    safety_first=("El revisor también encontró", "El revisor encontró"),
     safety_of={
         "mixing": "El revisor también encontró que este medicamento podría ser peligroso junto con otras medicinas "
         "que usted toma. Pregúntele a su médico.",
@@ -1091,12 +1096,12 @@ def _item(
             reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            said = out.say(words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety))
+            sentence = words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety)
             if _harm_first(decision, harm):
-                reasons.insert(int(part_before is not None), said)
+                reasons.insert(int(part_before is not None), out.say(sentence.replace(*words.safety_first, 1)))
                 details.insert(int(part_before is not None), harm)
             else:
-                reasons.append(said)
+                reasons.append(out.say(sentence))
                 details.append(harm)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
