@@ -1879,59 +1879,11 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "measured",
-    [
-        "After eight months the pain scores differ by only one point with and without the medication.",
-        "The therapy records show that her range of motion and pain scores changed very little over the visits.",
-        "The progress reports record a two point difference in pain with and without medications.",
-    ],
-)
-def test_pain_levels_the_rationale_gives_anywhere_are_not_told_missing(measured: str) -> None:
-    # Round 43's reader: 3 of 8 wrong items said the notes "did not give your pain levels" where the
-    # letter gives them (the point was that the pain barely changed); a guideline's sentence about
-    # pain relief had named the fact.
-    rationale = (
-        "A reduction in pain scores that is not accompanied by better function is not adequate evidence of benefit. "
-        + measured
-        + " There is no documentation of functional improvement."
-    )
-    decision, letter = _grounded("Norco 10/325mg #90", Outcome.upheld, rationale, ReasonCode.missing_documentation)
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert not any("did not give your pain levels" in r for r in reasons), reasons
-
-
 def test_pain_levels_the_rationale_says_are_missing_are_still_told() -> None:
-    rationale = "The provider did not quantify the pain relief obtained, and no pain scores were changed in the notes."
-    decision, letter = _grounded("Norco 10/325mg #90", Outcome.upheld, rationale, ReasonCode.missing_documentation)
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    # The other side of test_a_fact_the_letter_gives_is_not_told_missing_or_absent.
+    rationale = "The provider did not record pain scores with and without the medication."
+    reasons = _told("Norco 10/325mg #90", rationale, ReasonCode.missing_documentation)
     assert "Your doctor's notes did not give your pain levels with and without this medicine." in reasons
-
-
-def test_x_rays_that_also_show_a_finding_are_not_told_missing() -> None:
-    # Round 43's reader: "did not say what earlier x-rays showed" where the letter gives them.
-    rationale = (
-        "The x-rays also show early joint space narrowing, another cause of her pain that has not been addressed."
-    )
-    decision, letter = _grounded(
-        "Removal of hardware, left ankle", Outcome.upheld, rationale, ReasonCode.missing_documentation
-    )
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert not any("earlier x-rays" in r for r in reasons), reasons
-
-
-def test_a_program_the_worker_did_not_fail_is_not_a_program_to_go_along_with() -> None:
-    # Round 43's reader: "did not show that you would use this along with physical therapy or working
-    # out" for a surgery, from "no evidence that he has failed to progress in a rehabilitation program".
-    rationale = (
-        "Strength is only minimally reduced, so there is no evidence that he has failed to progress in a "
-        "rehabilitation program."
-    )
-    decision, letter = _grounded(
-        "Right shoulder arthroscopy", Outcome.upheld, rationale, ReasonCode.missing_documentation
-    )
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert not any("along with physical therapy" in r for r in reasons), reasons
 
 
 def _ground_at(service: str, rationale: str, ground: str, code: ReasonCode) -> tuple[Decision, str]:
@@ -2014,15 +1966,68 @@ def test_how_long_the_worker_has_taken_a_medicine_is_not_the_guidelines_limit() 
     assert not any("no more than four months" in r for r in reasons), reasons
 
 
-def test_a_finding_said_to_be_stable_is_not_told_absent() -> None:
-    # Round 44's reader: "No pictures or nerve tests in your records showed a hurt nerve" from "symptoms
-    # have not changed since the MRI, his radicular findings are stable".
-    rationale = (
-        "The injured worker's symptoms have not changed since the MRI of 04-12-2016, his radicular findings are "
-        "stable, his strength is normal, and there are no red flags."
-    )
-    decision, letter = _grounded(
-        "Repeat MRI of the lumbar spine", Outcome.upheld, rationale, ReasonCode.findings_do_not_support
-    )
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert not any("hurt nerve" in r for r in reasons), reasons
+def _told(service: str, rationale: str, *codes: ReasonCode) -> list[str]:
+    """The English reason sentences of a refused item whose coded reasons span its whole rationale."""
+    decision, letter = _grounded(service, Outcome.upheld, rationale, *codes)
+    return build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+
+
+_GUIDELINE_ON_PAIN = (
+    "A reduction in pain scores that is not accompanied by better function is not adequate evidence of benefit. "
+)
+
+
+@pytest.mark.parametrize(
+    ("service", "code", "rationale", "false"),
+    [
+        # Round 43's reader: 3 of 8 wrong items said the notes "did not give your pain levels" where the
+        # letter gives them (the point was that the pain barely changed); a guideline's sentence about
+        # pain relief had named the fact.
+        (
+            "Norco 10/325mg #90",
+            ReasonCode.missing_documentation,
+            _GUIDELINE_ON_PAIN + "After eight months the pain scores differ by only one point with and without it.",
+            "did not give your pain levels",
+        ),
+        (
+            "Norco 10/325mg #90",
+            ReasonCode.missing_documentation,
+            _GUIDELINE_ON_PAIN + "The therapy records show that her pain scores changed very little over the visits.",
+            "did not give your pain levels",
+        ),
+        (
+            "Norco 10/325mg #90",
+            ReasonCode.missing_documentation,
+            _GUIDELINE_ON_PAIN + "The progress reports record a two point difference in pain with and without it.",
+            "did not give your pain levels",
+        ),
+        # Round 43's reader: "did not say what earlier x-rays showed" where the letter gives them.
+        (
+            "Removal of hardware, left ankle",
+            ReasonCode.missing_documentation,
+            "The x-rays also show early joint space narrowing, another cause of her pain that has not been addressed.",
+            "earlier x-rays",
+        ),
+        # Round 43's reader: "you would use this along with physical therapy or working out" for a surgery.
+        (
+            "Right shoulder arthroscopy",
+            ReasonCode.missing_documentation,
+            "Strength is only minimally reduced, so there is no evidence that he has failed to progress in a "
+            "rehabilitation program.",
+            "along with physical therapy",
+        ),
+        # Round 44's reader: "No pictures or nerve tests in your records showed a hurt nerve".
+        (
+            "Repeat MRI of the lumbar spine",
+            ReasonCode.findings_do_not_support,
+            "The injured worker's symptoms have not changed since the MRI of 04-12-2016, his radicular findings "
+            "are stable, his strength is normal, and there are no red flags.",
+            "hurt nerve",
+        ),
+    ],
+)
+def test_a_fact_the_letter_gives_is_not_told_missing_or_absent(
+    service: str, code: ReasonCode, rationale: str, false: str
+) -> None:
+    reasons = _told(service, rationale + " There is no documentation of functional improvement.", code)
+    assert not any(false in r for r in reasons), reasons
