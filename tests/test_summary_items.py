@@ -1886,22 +1886,22 @@ def test_pain_levels_the_rationale_says_are_missing_are_still_told() -> None:
     assert "Your doctor's notes did not give your pain levels with and without this medicine." in reasons
 
 
-def _ground_at(service: str, rationale: str, ground: str, code: ReasonCode) -> tuple[Decision, str]:
-    """A refused item whose one coded reason spans ``ground`` (a sentence of ``rationale``)."""
+def _told_at(rationale: str, ground: str) -> list[str]:
+    """The English reason sentences of a refused Ultracet item whose one coded reason, no improvement in
+    function, spans ``ground`` (a sentence of ``rationale``)."""
     start = rationale.index(ground)
-    whole = Span(start=0, end=len(rationale))
-    decision = _decision(service, Outcome.upheld, [Reason(code=code, span=Span(start=start, end=start + len(ground)))])
-    return decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})}), rationale
+    reason = Reason(code=ReasonCode.no_functional_improvement, span=Span(start=start, end=start + len(ground)))
+    decision = _decision("Ultracet 37.5/325mg #120", Outcome.upheld, [reason])
+    spans = decision.spans.model_copy(update={"rationale": Span(start=0, end=len(rationale))})
+    decision = decision.model_copy(update={"spans": spans})
+    return build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
 
 
 def test_a_harm_the_reviewer_gives_first_is_said_first() -> None:
     # Round 43's reader: "These safety concerns are the deciding factor" came after "In addition, ...".
     harm = "He has untreated hepatitis C with raised liver enzymes, yet he takes acetaminophen daily."
     later = "In addition, there is no documented improvement in function."
-    decision, letter = _ground_at(
-        "Ultracet 37.5/325mg #120", f"{harm} {later}", later, ReasonCode.no_functional_improvement
-    )
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    reasons = _told_at(f"{harm} {later}", later)
     # First, it has nothing to be "also" to (round 44's reader).
     assert reasons[0].startswith("The reviewer found that this medicine could hurt your liver."), reasons
 
@@ -1918,10 +1918,7 @@ def test_every_safety_sentence_can_drop_its_also(lang: str) -> None:
 def test_a_harm_given_after_the_grounds_is_said_after_them() -> None:
     ground = "There is no documented improvement in function."
     harm = "He also has untreated hepatitis C with raised liver enzymes, yet he takes acetaminophen daily."
-    decision, letter = _ground_at(
-        "Ultracet 37.5/325mg #120", f"{ground} {harm}", ground, ReasonCode.no_functional_improvement
-    )
-    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    reasons = _told_at(f"{ground} {harm}", ground)
     safety = [r for r in reasons if r.startswith("The reviewer also found")]
     assert safety and reasons.index(safety[0]) > 0, reasons
 
