@@ -1,9 +1,10 @@
 """Command line: ``llm-extract extract|cache|schema|serve|keys|worker|eval``.
 
-:func:`main` is the console script. A plain ``extract`` line runs without importing
-typer (:mod:`llm_extract.cli.lean`); everything else, help and usage errors included,
-goes to the typer app (:mod:`llm_extract.cli.typerapp`, also reachable here as ``app``).
-Both read the commands' one definition in :mod:`llm_extract.cli.commands`.
+:func:`main` is the console script. A plain ``extract`` line and the bare ``--help`` run
+without importing typer (:mod:`llm_extract.cli.lean`, :mod:`llm_extract.cli.helptext`);
+everything else, other help pages and usage errors included, goes to the typer app
+(:mod:`llm_extract.cli.typerapp`, also reachable here as ``app``). All three read the
+commands' one definition in :mod:`llm_extract.cli.commands`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> Any:
     keeps its collector.
     """
     args = sys.argv[1:] if argv is None else list(argv)
+    if args == ["--help"]:
+        from llm_extract.cli.helptext import print_main_help
+
+        if print_main_help():
+            return 0
     if args[:1] == ["extract"]:
         if argv is None:
             turn_off()

@@ -3,12 +3,11 @@
 A cold ``llm-extract --help`` used to import FastAPI, the eval harness and rich before
 doing anything (0.6-0.9 s of CPU per run). Here ``serve``, ``keys`` and ``eval`` are
 registered by name and imported only when invoked (their one-line help for the command
-list is kept here; tests/test_startup.py checks it against the real docstrings).
+list is kept in :data:`llm_extract.cli.commands.LAZY_COMMANDS`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
@@ -16,32 +15,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
-
-@dataclass(frozen=True)
-class LazyCommand:
-    """Where a command lives and the help line shown in ``llm-extract --help``."""
-
-    module: str
-    attribute: str
-    help: str
-    group: bool = False
-
-
-LAZY_COMMANDS: dict[str, LazyCommand] = {
-    "serve": LazyCommand(
-        "llm_extract.service.cli",
-        "serve",
-        "Serve the HTTP API (see docs/http-api.md and docs/jobs.md). Needs at least one API key.",
-    ),
-    "eval": LazyCommand(
-        "llm_extract.evaluation.command",
-        "eval_command",
-        "Score a backend against the hand-labeled fixtures; report, compare and gate.",
-    ),
-    "keys": LazyCommand(
-        "llm_extract.service.cli", "keys_app", "Create, list or revoke API keys for `llm-extract serve`.", group=True
-    ),
-}
+from llm_extract.cli.commands import LAZY_COMMANDS
 
 
 def load_command(name: str) -> Any:

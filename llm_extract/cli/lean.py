@@ -54,7 +54,7 @@ class Declared(NamedTuple):
     settings: dict[str, Any]
 
 
-class _Recorder:
+class Recorder:
     """Stands in for the ``typer`` module (same names) while a command's annotations are evaluated."""
 
     @staticmethod
@@ -85,7 +85,7 @@ class Spec(NamedTuple):
 
 def read_spec(command: Callable[..., Any]) -> Spec:
     """The parameters of a command written for typer, from its annotations."""
-    signature = inspect.signature(command, eval_str=True, locals={"typer": _Recorder})
+    signature = inspect.signature(command, eval_str=True, locals={"typer": Recorder})
     options: dict[str, tuple[Param, bool | None]] = {}
     argument: Param | None = None
     defaults: dict[str, Any] = {}

@@ -15,7 +15,7 @@ commands.bind_typer()
 
 app = typer.Typer(
     name="llm-extract",
-    help="Grounded decisions and plain-language summaries from California IMR determination letters.",
+    help=commands.APP_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -24,12 +24,11 @@ app = typer.Typer(
     # `serve`, `keys` and `eval` are imported only when invoked (FastAPI, the eval harness).
     cls=LazyGroup,
 )
-cache_app = typer.Typer(help="Inspect or clear the result cache.", no_args_is_help=True, rich_markup_mode=None)
+cache_app = typer.Typer(help=commands.CACHE_HELP, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
 
 app.callback()(commands.common_options)
-app.command()(commands.extract)
-cache_app.command("stats")(commands.cache_stats)
-cache_app.command("clear")(commands.cache_clear)
-app.command()(commands.schema)
-app.command()(commands.worker)
+for command in commands.COMMANDS:
+    app.command()(command)
+for name, command in commands.CACHE_COMMANDS.items():
+    cache_app.command(name)(command)
