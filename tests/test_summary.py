@@ -382,6 +382,11 @@ WORDING_FINGERPRINTS = {
     # 42: a safety sentence said first drops its "also" ("The reviewer found that ...", "El revisor
     # encontró que ...")
     "42": "d4c40e5be1254390833f50dddff71268c9b7137dc0fbc950763fb682142f7e2c",
+    # 43: the overdose sentence says the medicine "could put you at risk of an overdose" and what an
+    # overdose is ("could be dangerous if you take too much of it" read as if the dose prescribed
+    # were safe, where the reviewer meant a prior overdose on an opioid with a benzodiazepine:
+    # round 44's reader); Spanish alike
+    "43": "70cdef4946671ef0ee39a698f69b7818ed4455583393f73bae7afc5f4897b59c",
 }
 
 

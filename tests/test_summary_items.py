@@ -1789,7 +1789,8 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
         ),
         (
             "He was treated in the emergency department for an accidental opioid overdose in July.",
-            "be dangerous if you take too much of it.",
+            "put you at risk of an overdose. An overdose is when there is too much of a drug in your body, and it "
+            "can be very dangerous.",
         ),
         ("Given his history, this medicine is unsafe for him.", "hurt you."),  # a harm with no name
         ("He also reports drowsiness at work from the medication.", "make you too sleepy."),

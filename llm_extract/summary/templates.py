@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "42"
+TEMPLATES_VERSION = "43"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -353,8 +353,8 @@ _EN = _Wording(
         "Ask your doctor about it.",
         "seizures": "The reviewer also found that this medicine could make you more likely to have fits, when your "
         "body shakes and you cannot stop it. Ask your doctor about it.",
-        "overdose": "The reviewer also found that this medicine could be dangerous if you take too much of it. "
-        "Ask your doctor about it.",
+        "overdose": "The reviewer also found that this medicine could put you at risk of an overdose. An overdose "
+        "is when there is too much of a drug in your body, and it can be very dangerous. Ask your doctor about it.",
     },
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
@@ -554,8 +554,8 @@ _ES = _Wording(
         "Pregúntele a su médico.",
         "seizures": "El revisor también encontró que este medicamento podría causarle convulsiones, cuando el "
         "cuerpo se sacude sin que usted lo pueda parar. Pregúntele a su médico.",
-        "overdose": "El revisor también encontró que este medicamento podría ser peligroso si usted toma más de la "
-        "dosis que le indicaron. "
+        "overdose": "El revisor también encontró que este medicamento podría causarle una sobredosis. Una "
+        "sobredosis es cuando hay demasiado de un medicamento en el cuerpo, y puede ser muy peligrosa. "
         "Pregúntele a su médico.",
     },
     taper=(
