@@ -387,6 +387,10 @@ WORDING_FINGERPRINTS = {
     # were safe, where the reviewer meant a prior overdose on an opioid with a benzodiazepine:
     # round 44's reader); Spanish alike
     "43": "70cdef4946671ef0ee39a698f69b7818ed4455583393f73bae7afc5f4897b59c",
+    # 44: same wording as 43; a quoted clause with no full stop of its own gets one after the quote (it ran
+    # on into the next sentence), and a "Given/Because/Since/As/With ..." clause is quoted with the verdict
+    # it leads to, when the whole sentence has at most 40 words (round 45's reader: a clause that never ends)
+    "44": "70cdef4946671ef0ee39a698f69b7818ed4455583393f73bae7afc5f4897b59c",
 }
 
 

@@ -1238,15 +1238,30 @@ def test_an_item_no_rule_explains_quotes_the_reviewers_own_words() -> None:
     )
     spanish = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert spanish[0].startswith('El revisor escribió (en inglés): "The injured worker is 49')
-    # the clause before the verdict
+    # a "Given ..." clause is quoted with the verdict it leads to: alone it is a clause that never ends
     given = (
         "The MTUS limits its use. Given a tension-type headache pattern and no trial of preventive medication, "
         "the request for Botox is not medically necessary."
     )
     decision, letter = _grounded("Botox injections", Outcome.upheld, given)
     assert build_summary(Case(), [decision], "en", letter=letter).items[0].reasons[0] == (
-        'The reviewer wrote: "Given a tension-type headache pattern and no trial of preventive medication"'
+        'The reviewer wrote: "Given a tension-type headache pattern and no trial of preventive medication, '
+        'the request for Botox is not medically necessary."'
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_quoted_clause_without_its_full_stop_is_given_one_after_the_quote(lang: str) -> None:
+    # Round 45's reader: 'The reviewer wrote: "Purchase at this time is premature" To read all of it, ...'
+    # ran on into the next sentence (the clause before ", and therefore" has no full stop of its own).
+    rationale = (
+        "The guidelines support a one-month home trial. The trial has not been done and purchase at this time "
+        "is premature for this injured worker, and therefore the request is not medically necessary."
+    )
+    decision, letter = _grounded("TENS unit purchase", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
+    quoted = next(r for r in reasons if '"The trial has not been done' in r)
+    assert quoted.endswith('is premature for this injured worker".')
 
 
 @pytest.mark.parametrize(

@@ -1838,14 +1838,17 @@ def _quotable(letter: str, start: int, end: int) -> Quote | None:
     bare verdict."""
     text = letter[start:end]
     verdict = _CONCLUSION.search(text) is not None
+    whole = start + len(text.rstrip())
+    because = False
     if verdict:
         m = _BEFORE_CONCLUSION.match(text)
         if m is None:
             return None  # the verdict alone
         group = next(g for g in ("why", "ground", "first") if m.group(g))
         start, end = start + m.start(group), start + m.end(group)
+        because = group == "why"
     else:
-        end = start + len(text.rstrip())
+        end = whole
     if (lead := _EMPTY_LEAD.match(letter, start, end)) is not None:
         start = lead.end()  # "However, there is no ...": the quote begins where the reviewer's point does
     said = letter[start:end]
@@ -1860,4 +1863,6 @@ def _quotable(letter: str, start: int, end: int) -> Quote | None:
         return None  # the review's own history ("the Claims Administrator authorized an evaluation only")
     if _SUPPOSED.search(said):
         return None  # what would follow if things were otherwise ("had the procedure been performed")
+    if because and len(letter[start:whole].split()) <= _QUOTE_WORDS:
+        end = whole  # "Since this compound contains ...": alone, a clause that never ends (round 45's reader)
     return quote(letter, start, end)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "43"
+TEMPLATES_VERSION = "44"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -871,13 +871,13 @@ def _reasons(
         and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), letter))
         and (earlier is None or not _inside(shown, earlier.sentence))  # said by the sentence on that test
     ):
-        sentences.insert(1, out.say(words.reviewer_wrote.format(words=shown.text), shown.text))
+        sentences.insert(1, out.say(_wrote(shown, words), shown.text))
         details.append(shown)
     # No rule names the ground (or only "you need this care"): the reviewer's own words.
     if (not sentences or codes == [ReasonCode.criteria_met]) and (
         quoted := specifics.reviewer_words(decision, letter)
     ) is not None:
-        sentences.append(out.say(words.reviewer_wrote.format(words=quoted.text), quoted.text))
+        sentences.append(out.say(_wrote(quoted, words), quoted.text))
         details.append(quoted)
         if len(sentences) == 1:
             sentences.append(out.say(words.see_rest))
@@ -886,6 +886,17 @@ def _reasons(
         sentences.insert(0, out.say(_earlier_sentence(earlier, words)))
         details.insert(0, earlier.words)
     return sentences or [out.say(words.see_rationale)], details
+
+
+_SAID_IN_FULL = rxcache.compile(r"[.!?][\"')\]]*$")
+
+
+def _wrote(said: Quote, words: _Wording) -> str:
+    """'The reviewer wrote: "..."', a full stop after the quote when the reviewer's words are a clause
+    that had none ("Purchase at this time is premature", before the letter's ", and therefore"): the
+    next sentence otherwise ran on from the quote."""
+    sentence = words.reviewer_wrote.format(words=said.text)
+    return sentence if _SAID_IN_FULL.search(said.text) else sentence + "."
 
 
 def _earlier_sentence(earlier: specifics.EarlierTest, words: _Wording) -> str:
