@@ -319,6 +319,11 @@ def test_a_reading_that_fails_to_support_the_lesion_is_a_finding() -> None:
         ("Baclofen/lidocaine cream", "Because this compound contains baclofen it is not supported by the guidelines."),
         # "since the prior study" is a time; the subject is the repeat MRI itself
         ("Repeat MRI of the neck", "As there is no change since the prior study a repeat MRI is not necessary."),
+        # Recognizer 2.33 (round 45's reader): "160-hour" is the heading's "160 hours", a plural
+        (
+            "Functional restoration program, 160 hours",
+            "No, the proposed 160-hour functional restoration program was not medically necessary.",
+        ),
     ],
 )
 def test_a_clause_about_this_item_is_not_a_related_denial(service: str, rationale: str) -> None:

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.32"
+REASONS_VERSION = "2.33"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -238,8 +238,14 @@ _WORD = rxcache.compile(r"[a-z][a-z0-9-]{3,}")
 
 def _stems(text: str) -> set[str]:
     """Five-letter stems of the distinctive words of ``text`` (a service or a subject), its
-    treatment abbreviations spelled out ("NCV" is the rationale's "nerve conduction")."""
-    return {w[:5] for w in _WORD.findall(spelled_out(text).lower()) if w not in _COMMON_WORDS}
+    treatment abbreviations spelled out ("NCV" is the rationale's "nerve conduction"). A plural's
+    final "s" is dropped first: "hours" and the "160-hour" of "the proposed 160-hour functional
+    restoration program" are one word (the item's own verdict was read as another item's)."""
+    return {_singular(w)[:5] for w in _WORD.findall(spelled_out(text).lower()) if w not in _COMMON_WORDS}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 # --- rules -------------------------------------------------------------------------
