@@ -391,6 +391,11 @@ WORDING_FINGERPRINTS = {
     # on into the next sentence), and a "Given/Because/Since/As/With ..." clause is quoted with the verdict
     # it leads to, when the whole sentence has at most 40 words (round 45's reader: a clause that never ends)
     "44": "70cdef4946671ef0ee39a698f69b7818ed4455583393f73bae7afc5f4897b59c",
+    # 45: a limit that holds only until the care is shown to work says so ("no more than 2 weeks, unless
+    # it is shown to help you"); the approved-trial sentence no longer says a part of this care was
+    # approved where the approved step came before it ("Part of this care, or a first step before it,
+    # was already approved"; round 45's reader: diagnostic blocks before a nerve burning, a lower dose)
+    "45": "e52b9d656ea0c60026cd2f5e4d8fbc49c568d3fecb84fa9bdb50451088a70a8f",
 }
 
 

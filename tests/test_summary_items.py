@@ -2045,3 +2045,25 @@ def test_a_fact_the_letter_gives_is_not_told_missing_or_absent(
 ) -> None:
     reasons = _told(service, rationale + " There is no documentation of functional improvement.", code)
     assert not any(false in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("guideline", "said"),
+    [
+        (
+            "The MTUS states that treatment is not suggested for longer than 2 weeks without evidence of "
+            "demonstrated efficacy as documented by subjective and objective gains.",
+            "The medical guidelines allow this care for no more than 2 weeks, unless it is shown to help you.",
+        ),
+        (
+            "The MTUS states that treatment is not suggested for longer than 2 weeks.",
+            "The medical guidelines allow this care for no more than 2 weeks.",
+        ),
+    ],
+)
+def test_a_limit_that_holds_until_the_care_is_shown_to_work_says_so(guideline: str, said: str) -> None:
+    # Round 45's reader: "allow this care for no more than 2 weeks" misstated "not ... longer than 2
+    # weeks without evidence of demonstrated efficacy": the guideline allows more once the care helps.
+    rationale = guideline + " The 160 hours requested would be four weeks of full-day treatment at once."
+    told = _told("Functional restoration program, 160 hours", rationale, ReasonCode.exceeds_guideline_limits)
+    assert told[0].split(" Medical guidelines are rules")[0] == said

@@ -174,6 +174,9 @@ class GuidelineLimit:
     ("has had at least 24 physical therapy sessions"): often the ground itself."""
     had_at_least: bool = False
     """``had`` was written "at least", "over" or "more than"."""
+    until_shown: bool = False
+    """The limit holds only until the care is shown to work ("not suggested for longer than 2 weeks
+    without evidence of demonstrated efficacy"): more is allowed once it helps."""
 
 
 # ---------------------------------------------------------------- guideline limits
@@ -619,9 +622,27 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         # the request is within this limit, so it is not the one applied; saying it would tell
         # the worker 12 of 12 was refused (care already had past it is the point, and is said).
         return None
-    return dataclasses.replace(
-        chosen.limit, asked=asked, had=had[0] if had else None, had_at_least=had is not None and had[1]
+    span = chosen.limit.limit.span
+    until_shown = span is not None and any(
+        s <= span.start < e and _UNTIL_SHOWN.search(letter, s, e) is not None for s, e in sentences
     )
+    return dataclasses.replace(
+        chosen.limit,
+        asked=asked,
+        had=had[0] if had else None,
+        had_at_least=had is not None and had[1],
+        until_shown=until_shown,
+    )
+
+
+_UNTIL_SHOWN = rxcache.compile(
+    r"\bwithout\s+(?:\w+\s+){0,2}?(?:evidence|documentation|demonstration)\s+of\s+(?:\w+\s+){0,3}?"
+    r"(?:efficacy|effectiveness|benefit|improvement|gains)"
+    r"|\bbefore\s+(?:its\s+)?(?:efficacy|effectiveness|benefit)\s+(?:is|has\s+been)\s+(?:demonstrated|shown|documented)",
+    re.I,
+)
+"""A limit's own condition: past it only without proof that the care works (a guideline's
+"without evidence of demonstrated efficacy"), so the limit is not an upper bound."""
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "44"
+TEMPLATES_VERSION = "45"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -136,6 +136,8 @@ class _Wording:
     """A time limit ("no more than 2-3 weeks"); takes ``{limit}`` and ``{original}``."""
     limit_time_under: str
     """A time limit written "less than 3 weeks"; takes ``{limit}`` and ``{original}``."""
+    unless_shown: str
+    """Ends a limit sentence whose limit holds only until the care is shown to work."""
     limit_asked: str
     """Takes ``{asked}``, ``{unit}`` and ``{original}``."""
     limit_had: str
@@ -253,7 +255,8 @@ _EN = _Wording(
             "The reviewer found that the care this goes with is not needed. So this is not needed either."
         ),
         ReasonCode.approved_trial_pending: (
-            "A first part of this care was approved. How that part helps you will show if you need more."
+            "Part of this care, or a first step before it, was already approved. How that works for you will "
+            "show if you need more."
         ),
         ReasonCode.already_authorized: "You already had this care before, or approval for it.",
         ReasonCode.criteria_met: "The reviewer found that you need this care.",
@@ -263,6 +266,7 @@ _EN = _Wording(
     limit_more="After the care you already had, the medical guidelines allow only {limit} more.",
     limit_time="The medical guidelines allow this care for no more than {limit}.",
     limit_time_under="The medical guidelines allow this care for less than {limit}.",
+    unless_shown=", unless it is shown to help you.",
     limit_asked="Your doctor asked for {asked} {unit}.",
     limit_had="You already had {had} {unit}.",
     limit_had_least="You already had at least {had} {unit}.",
@@ -440,7 +444,8 @@ _ES = _Wording(
             "El revisor vio que la atención que va con esto no se necesita. Por eso esto tampoco se necesita."
         ),
         ReasonCode.approved_trial_pending: (
-            "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
+            "Ya se aprobó una parte de esta atención, o un primer paso antes de ella. Si necesita más depende de "
+            "cómo le funcione eso."
         ),
         ReasonCode.already_authorized: "Usted ya recibió esta atención antes, o ya tiene la aprobación.",
         ReasonCode.criteria_met: "El revisor vio que usted necesita esta atención.",
@@ -452,6 +457,7 @@ _ES = _Wording(
     ),
     limit_time="Las guías médicas permiten este tratamiento por no más de {limit} (en la carta: {original}).",
     limit_time_under="Las guías médicas permiten este tratamiento por menos de {limit} (en la carta: {original}).",
+    unless_shown=", a menos que se vea que le ayuda.",
     limit_asked="Su médico pidió {asked} {unit} (en la carta: {original}).",
     limit_had="Usted ya tuvo {had} {unit} (en la carta: {original}).",
     limit_had_least="Usted ya tuvo por lo menos {had} {unit} (en la carta: {original}).",
@@ -986,7 +992,10 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
         template = words.limit_trial if limit.trial else words.limit_more if limit.more else words.limit
     said = amount if period is None else words.limit_over.format(amount=amount, period=period)
     original = limit.limit.text
-    sentences = [out.say(template.format(limit=said, original=original), said, original)]
+    sentence = template.format(limit=said, original=original)
+    if limit.until_shown:  # "not longer than 2 weeks without evidence of efficacy": more once it helps
+        sentence = sentence.removesuffix(".") + words.unless_shown
+    sentences = [out.say(sentence, said, original)]
     had = _number(limit.had, out.lang) if limit.had is not None else None
     if limit.had is not None and had is not None:
         unit = words.units[limit.amount.unit][1]
