@@ -396,6 +396,9 @@ WORDING_FINGERPRINTS = {
     # approved where the approved step came before it ("Part of this care, or a first step before it,
     # was already approved"; round 45's reader: diagnostic blocks before a nerve burning, a lower dose)
     "45": "e52b9d656ea0c60026cd2f5e4d8fbc49c568d3fecb84fa9bdb50451088a70a8f",
+    # 46: same wording as 45; the reviewer's own "reason" ("the principal reason the request fails", "no
+    # reason to suspect", "for reasons unrelated") is not told as a reason the doctor did not give
+    "46": "e52b9d656ea0c60026cd2f5e4d8fbc49c568d3fecb84fa9bdb50451088a70a8f",
 }
 
 

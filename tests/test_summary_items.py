@@ -2067,3 +2067,22 @@ def test_a_limit_that_holds_until_the_care_is_shown_to_work_says_so(guideline: s
     rationale = guideline + " The 160 hours requested would be four weeks of full-day treatment at once."
     told = _told("Functional restoration program, 160 hours", rationale, ReasonCode.exceeds_guideline_limits)
     assert told[0].split(" Medical guidelines are rules")[0] == said
+
+
+_WHY = "Your doctor's notes did not say why you need this care."
+
+
+@pytest.mark.parametrize(
+    ("rationale", "told_why"),
+    [
+        # Round 45's reader: the reviewer's own "reason" was read as a reason the doctor did not give
+        ("No functional benefit is documented, and that is the principal reason the request fails.", False),
+        ("The lack of functional benefit is the central reason continuation cannot be supported.", False),
+        ("There is no documentation of snoring, so there is no reason to suspect a breathing disorder.", False),
+        ("She stopped therapy for reasons unrelated to her condition and no home program is documented.", False),
+        ("The treating physician gives no reason for the study.", True),
+    ],
+)
+def test_the_reviewers_own_reason_is_not_a_reason_the_doctor_did_not_give(rationale: str, told_why: bool) -> None:
+    told = _told("Lumbar MRI", rationale, ReasonCode.missing_documentation)
+    assert (_WHY in told) is told_why

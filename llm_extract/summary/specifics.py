@@ -899,6 +899,26 @@ _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 effects"): a reason against the medicine, not a fact the notes lack."""
 
 
+_REASON_OWN = rxcache.compile(
+    r"\b(?:main|principal|central|primary|chief|key|major|deciding|decisive|overriding|only|second|first"
+    r"|same|this|that|these|those|for)\s+(?:\w+\s+)?$",
+    re.I,
+)
+"""Words before "reason(s)" that make it the reviewer's own ("the principal reason", "for reasons
+unrelated", "for this reason"): a ground of the review, not a reason the doctor did not give."""
+_REASON_TO = rxcache.compile(r"\s+to\s+(?:suspect|expect|believe|think|doubt|conclude|assume)\b", re.I)
+"""'no reason to suspect a breathing disorder': a finding, not a missing reason for the care."""
+
+
+def _reviewers_reason(letter: str, m: re.Match[str], start: int, end: int) -> bool:
+    """``m`` is "reason(s)" in the reviewer's own sense (see :data:`_REASON_OWN`, :data:`_REASON_TO`)."""
+    if not m.group().lower().startswith("reason"):
+        return False
+    return bool(
+        _REASON_OWN.search(letter, max(start, m.start() - 30), m.start()) or _REASON_TO.match(letter, m.end(), end)
+    )
+
+
 def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
     """The words of ``m`` are said to be in the records: :data:`_PRESENT` after them with no
     word of absence before them in their clause ("no objective gains in function have been
@@ -945,6 +965,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
                     continue  # "no evidence that he has failed to progress in a rehabilitation program"
+                if key == "why" and _reviewers_reason(letter, m, start, end):
+                    continue  # "that is the principal reason continuation cannot be supported"
                 keys.add(key)
                 if key == "why" and _again(decision, letter, start, end):
                     key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
