@@ -399,6 +399,10 @@ WORDING_FINGERPRINTS = {
     # 46: same wording as 45; the reviewer's own "reason" ("the principal reason the request fails", "no
     # reason to suspect", "for reasons unrelated") is not told as a reason the doctor did not give
     "46": "e52b9d656ea0c60026cd2f5e4d8fbc49c568d3fecb84fa9bdb50451088a70a8f",
+    # 47: same wording as 46; drowsiness and the work it endangers may be up to 120 characters apart
+    # ("grogginess and dizziness, adverse effects that are of real concern in someone who operates a
+    # forklift"; round 45's reader: a safety ground not told)
+    "47": "e52b9d656ea0c60026cd2f5e4d8fbc49c568d3fecb84fa9bdb50451088a70a8f",
 }
 
 

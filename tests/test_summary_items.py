@@ -1809,6 +1809,11 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
         ),
         ("Given his history, this medicine is unsafe for him.", "hurt you."),  # a harm with no name
         ("He also reports drowsiness at work from the medication.", "make you too sleepy."),
+        (  # templates 47: the job may come later in the sentence (round 45's reader)
+            "She reports morning grogginess and dizziness, adverse effects that are of real concern in someone "
+            "who operates a forklift for a living.",
+            "make you too sleepy.",
+        ),
         (
             "She describes next-morning grogginess and has had a fall on the stairs.",
             "make you too sleepy, or make you fall.",

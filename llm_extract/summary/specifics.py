@@ -1330,7 +1330,7 @@ _HARMS: tuple[_Harm, ...] = (
     _Harm(
         "sleepy",
         r"over-?sedation"
-        r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|dizz\w+)\b[^.;]{0,60}\b(?:fell|falls?|driv\w+|work"
+        r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|dizz\w+)\b[^.;]{0,120}\b(?:fell|falls?|driv\w+|work"
         r"|forklift|machinery)",
         risk=r"sedation",
         denied=r"drows\w+|sedat\w+",
