@@ -403,6 +403,10 @@ WORDING_FINGERPRINTS = {
     # ("grogginess and dizziness, adverse effects that are of real concern in someone who operates a
     # forklift"; round 45's reader: a safety ground not told)
     "47": "e52b9d656ea0c60026cd2f5e4d8fbc49c568d3fecb84fa9bdb50451088a70a8f",
+    # 48: a device never tried at home first is told so ("The medical guidelines ask that you first try
+    # this care for a while, to see if it helps you. Your doctor's notes did not show such a try."), not
+    # "other care was tried first" (round 45's reader: a TENS unit after therapy, a brace and naproxen)
+    "48": "4c6f2ef782be76f548211ae24f4824d09945c6c1e194dcd253e8cdf164d5b39e",
 }
 
 

@@ -2091,3 +2091,23 @@ _WHY = "Your doctor's notes did not say why you need this care."
 def test_the_reviewers_own_reason_is_not_a_reason_the_doctor_did_not_give(rationale: str, told_why: bool) -> None:
     told = _told("Lumbar MRI", rationale, ReasonCode.missing_documentation)
     assert (_WHY in told) is told_why
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "own_trial"),
+    [
+        ("TENS unit, purchase", "She has never had a home trial, so the purchase skips a step.", True),
+        ("Interferential unit purchase", "There was no documentation of a one-month trial of the device.", True),
+        # a trial of other care, or of other care for a device: the general sentence
+        ("TENS unit, purchase", "There is no record of a one month trial of gabapentin before this request.", False),
+        ("Gabapentin 300mg #90", "She has never had a home trial of the exercises she was taught.", False),
+    ],
+)
+def test_a_device_never_tried_at_home_is_not_told_as_other_care_not_tried(
+    service: str, rationale: str, own_trial: bool
+) -> None:
+    # Round 45's reader: "did not show that other care was tried first and did not help" was told for a
+    # TENS unit whose ground was that it had never been tried at home (after therapy, a brace, naproxen).
+    told = " ".join(_told(service, rationale, ReasonCode.other_treatment_first))
+    assert ("first try this care for a while" in told) is own_trial
+    assert "other care was tried first" not in told or not own_trial

@@ -1666,6 +1666,33 @@ def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:
     return any(a.medicine for a in abbreviations) or _DOSE.search(service) is not None
 
 
+_DEVICE = rxcache.compile(r"\b(?:unit|device|stimulator|TENS|H-wave|interferential)\b", re.I)
+"""A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""
+_OWN_TRIAL = rxcache.compile(
+    r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
+    r"(?!\s+(?:of|with)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device|TENS|H-wave|interferential)\b))"
+    r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
+    r"|\b(?:TENS|H-wave|interferential)\s+(?:unit\s+)?trial\b",
+    re.I,
+)
+"""A trial of the device itself ("a one-month home trial of a TENS unit", "no trial of the device"), not
+of other care ("a one month trial of gabapentin")."""
+
+
+def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of an "other care first" reason that are the guidelines' trial of the device asked for
+    (round 45's reader: "did not show that other care was tried first" was told for a TENS unit whose
+    ground was that it had never been tried at home, after physical therapy, a brace and naproxen)."""
+    if letter is None or not _DEVICE.search(decision.service):
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
+            m = _OWN_TRIAL.search(letter, reason.span.start, reason.span.end)
+            if m is not None:
+                return quote(letter, m.start(), m.end())
+    return None
+
+
 def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:
     """The care the reviewer says should be tried or finished first, from the words of the
     item's own "other care first" reasons (none when they only say "conservative care")."""

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "47"
+TEMPLATES_VERSION = "48"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -161,6 +161,8 @@ class _Wording:
     """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence)."""
     care: dict[str, str]
     """Plain names of the kinds of care :func:`specifics.care_first` finds."""
+    own_trial_first: str
+    """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
     and_word: str
     criteria_met_given: str
     """The approval of care already given (a retrospective request)."""
@@ -325,6 +327,8 @@ _EN = _Wording(
         "change": "Your doctor's notes did not show a change in how you are doing.",
     },
     care_first="Your doctor's notes did not show that you tried {care} first and it did not help.",
+    own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
+    "Your doctor's notes did not show such a try.",
     care={
         "therapy": "physical therapy",
         "shots": "shots",
@@ -527,6 +531,8 @@ _ES = _Wording(
     care_first=(
         "Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le hubiera ayudado."
     ),
+    own_trial_first="Las guías médicas piden que primero pruebe esta atención por un tiempo, para ver si le ayuda. "
+    "Las notas de su médico no mostraban esa prueba.",
     care={
         "therapy": "terapia física",
         "shots": "inyecciones",
@@ -935,6 +941,8 @@ def _named_ground(
         ]
         return [(out.say(words.findings[m.key]), [m.words]) for m in seen]
     if code is ReasonCode.other_treatment_first:
+        if (trial := specifics.own_trial(decision, fitting, letter)) is not None:
+            return [(out.say(words.own_trial_first), [trial])]
         care = specifics.care_first(decision, fitting, letter)
         if not care:
             return []
