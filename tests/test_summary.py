@@ -407,6 +407,9 @@ WORDING_FINGERPRINTS = {
     # this care for a while, to see if it helps you. Your doctor's notes did not show such a try."), not
     # "other care was tried first" (round 45's reader: a TENS unit after therapy, a brace and naproxen)
     "48": "4c6f2ef782be76f548211ae24f4824d09945c6c1e194dcd253e8cdf164d5b39e",
+    # 49: a Spanish service name says whether it is bought or rented ("compra", "alquiler") and names
+    # the heel ("talón"): round 45's reader, "terapia de frío, rodilla" dropped the purchase that decided it
+    "49": "815b883cd728117d51ea12fe446d27fa06f99fb8b3ccad33b0684b93151c3574",
 }
 
 

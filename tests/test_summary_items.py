@@ -615,6 +615,13 @@ def test_hard_words_are_reported() -> None:
         ("Retrospective Cyclobenzaprine 7.5mg #18", "medicamento, atención que usted ya recibió"),
         ("Retrospective Lidopro 121gm #1, per 12/07/2016 order", "medicamento, atención que usted ya recibió"),
         ("Retrospective Zorbex", "atención que usted ya recibió"),
+        # Templates 49 (round 45's reader): bought or rented, and the heel, are part of the name
+        ("Cold therapy unit, purchase, right knee", "terapia de frío, rodilla, lado derecho, compra"),
+        ("TENS unit rental 30 days", "aparato TENS, alquiler"),
+        (
+            "Extracorporeal shockwave therapy, left heel, 3 sessions",
+            "terapia de ondas de choque, talón, lado izquierdo",
+        ),
     ],
 )
 def test_spanish_names_for_services(service: str, spanish: str | None) -> None:
@@ -753,7 +760,7 @@ def test_no_advice_line_without_the_letters_words_or_on_approved_care() -> None:
 @pytest.mark.parametrize(
     ("value", "named"),
     [
-        ("Standard wheelchair for a 1 month rental", "silla de ruedas, 1 mes"),
+        ("Standard wheelchair for a 1 month rental", "silla de ruedas, alquiler, 1 mes"),
         ("Six physical therapy sessions for the left knee", "terapia física, rodilla, lado izquierdo, seis sesiones"),
         ("Retrospective Cyclobenzaprine 7.5mg #42", "medicamento, atención que usted ya recibió, #42"),
         # a schedule is not an amount: the letter's words in parentheses say it

@@ -532,6 +532,7 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"\belbows?\b", "codo"),
     (r"\bfoot\b|\bfeet\b", "pie"),
     (r"\bankles?\b", "tobillo"),
+    (r"\bheels?\b", "talón"),
     (r"\bpelvis\b", "pelvis"),
     (r"upper extremit(?:y|ies)", "brazos"),
     (r"lower extremit(?:y|ies|ites)|lower leg", "piernas"),
@@ -563,6 +564,12 @@ _SIDES = (
     (rxcache.compile(r"\bleft\b", re.I), "lado izquierdo"),
     (rxcache.compile(r"\bright\b", re.I), "lado derecho"),
 )
+_TERMS_OF_USE = (
+    (rxcache.compile(r"\bpurchase\b", re.I), "compra"),
+    (rxcache.compile(r"\brental\b", re.I), "alquiler"),
+)
+"""Bought or rented: a worker refused the purchase may have the rental approved (round 45's reader:
+"terapia de frío, rodilla" dropped the purchase that decided it)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -591,8 +598,9 @@ def spanish_name(service: str) -> str | None:
     if not names:
         return _GIVEN if retrospective(service) else None
     sides = [es for pattern, es in _SIDES if pattern.search(service)]
+    uses = [es for pattern, es in _TERMS_OF_USE if pattern.search(service)]
     given = [_GIVEN] if retrospective(service) else []
-    return ", ".join(names + sides + given)
+    return ", ".join(names + sides + uses + given)
 
 
 _SPANISH_WORDS = {
