@@ -410,6 +410,9 @@ WORDING_FINGERPRINTS = {
     # 49: a Spanish service name says whether it is bought or rented ("compra", "alquiler") and names
     # the heel ("talón"): round 45's reader, "terapia de frío, rodilla" dropped the purchase that decided it
     "49": "815b883cd728117d51ea12fe446d27fa06f99fb8b3ccad33b0684b93151c3574",
+    # 50: "PT/INR", "BMP"/"CMP" and "laboratory studies" have Spanish names (a blood test, not "terapia
+    # física"); "why a second authorization" is not "another test after the ones you had" (round 46's reader)
+    "50": "da6e873b397a51d71765716d25568b724561643439671e52504c009f78123c60",
 }
 
 

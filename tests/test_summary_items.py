@@ -622,6 +622,12 @@ def test_hard_words_are_reported() -> None:
             "Extracorporeal shockwave therapy, left heel, 3 sessions",
             "terapia de ondas de choque, talón, lado izquierdo",
         ),
+        # Templates 50 (round 46's reader: "PT/INR" was told as physical therapy)
+        (
+            "Pre-operative laboratory studies (CBC, BMP, PT/INR)",
+            "análisis de laboratorio, conteo sanguíneo completo, análisis químico de la sangre, "
+            "prueba de coagulación de la sangre",
+        ),
     ],
 )
 def test_spanish_names_for_services(service: str, spanish: str | None) -> None:
@@ -2118,3 +2124,16 @@ def test_a_device_never_tried_at_home_is_not_told_as_other_care_not_tried(
     told = " ".join(_told(service, rationale, ReasonCode.other_treatment_first))
     assert ("first try this care for a while" in told) is own_trial
     assert "other care was tried first" not in told or not own_trial
+
+
+@pytest.mark.parametrize(
+    ("rationale", "another_test"),
+    [
+        ("The physician does not say why a repeat MRI would be needed.", True),
+        # Round 46's reader: an MRI approved and booked, asked for again, was told as another test
+        ("The requesting physician does not say why a second authorization would be needed.", False),
+    ],
+)
+def test_a_second_authorization_is_not_another_test(rationale: str, another_test: bool) -> None:
+    told = " ".join(_told("MRI of the right shoulder", rationale, ReasonCode.missing_documentation))
+    assert ("another test after the ones you had" in told) is another_test

@@ -976,7 +976,13 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     return found
 
 
-_AGAIN = rxcache.compile(r"\b(?:repeat(?:ed)?|again|another|second|additional)\b", re.I)
+_AGAIN = rxcache.compile(
+    r"\b(?:repeat(?:ed)?|again|another|second|additional)\b"
+    r"(?!\s+(?:\w+\s+)?(?:authori[sz]ation|approval|certification|request|RFA|review|opinion)s?\b)",
+    re.I,
+)
+"""One more test; not "a second authorization" (round 46's reader: an MRI approved and booked, asked
+for again, was told as "another test after the ones you had")."""
 
 
 def _again(decision: Decision, letter: str, start: int, end: int) -> bool:
