@@ -413,6 +413,9 @@ WORDING_FINGERPRINTS = {
     # 50: "PT/INR", "BMP"/"CMP" and "laboratory studies" have Spanish names (a blood test, not "terapia
     # física"); "why a second authorization" is not "another test after the ones you had" (round 46's reader)
     "50": "da6e873b397a51d71765716d25568b724561643439671e52504c009f78123c60",
+    # 51: same wording as 50; "a mechanically unstable meniscus" is not a joint that moves too much
+    # (round 46's reader)
+    "51": "da6e873b397a51d71765716d25568b724561643439671e52504c009f78123c60",
 }
 
 

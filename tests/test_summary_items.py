@@ -2137,3 +2137,13 @@ def test_a_device_never_tried_at_home_is_not_told_as_other_care_not_tried(
 def test_a_second_authorization_is_not_another_test(rationale: str, another_test: bool) -> None:
     told = " ".join(_told("MRI of the right shoulder", rationale, ReasonCode.missing_documentation))
     assert ("another test after the ones you had" in told) is another_test
+
+
+def test_an_unstable_meniscus_is_not_a_joint_that_moves_too_much() -> None:
+    # Round 46's reader: "not a mechanically unstable meniscus" (a torn piece that catches) was told
+    # as "this part of your body moves more than it should" for a knee with stable ligaments.
+    rationale = "What the record describes is painful arthritis, not a mechanically unstable meniscus."
+    told = " ".join(_told("Right knee arthroscopy", rationale, ReasonCode.findings_do_not_support))
+    assert "moves more than it should" not in told
+    spine = " ".join(_told("Lumbar fusion", "The films show no instability.", ReasonCode.findings_do_not_support))
+    assert "moves more than it should" in spine

@@ -1512,7 +1512,14 @@ _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("spasm", rxcache.compile(r"\bspasms?\b", re.I)),
     ("stomach", rxcache.compile(r"\bgastrointestinal\b|\bGI\s+(?:events?|symptoms?|issues?|risk)|\bdyspepsia\b", re.I)),
-    ("instability", rxcache.compile(r"\binstability\b|\bunstable\b", re.I)),
+    # a joint or the spine that moves too much; not "a mechanically unstable meniscus" (a torn
+    # piece that catches: round 46's reader)
+    (
+        "instability",
+        rxcache.compile(
+            r"\binstability\b|\bunstable\b(?!\s+(?:\w+\s+)?(?:menisc\w*|tears?|fragments?|flaps?|lesions?))", re.I
+        ),
+    ),
     ("function", rxcache.compile(r"\bfunctional\s+(?:deficits?|limitations?|loss)\b", re.I)),
     (
         "change",
