@@ -416,6 +416,9 @@ WORDING_FINGERPRINTS = {
     # 51: same wording as 50; "a mechanically unstable meniscus" is not a joint that moves too much
     # (round 46's reader)
     "51": "da6e873b397a51d71765716d25568b724561643439671e52504c009f78123c60",
+    # 52: same wording as 51; the ground the reviewer marks as the main one ("the overriding concern", "the
+    # main deficiency", "most importantly", "weighs most heavily") is quoted first (round 46's reader)
+    "52": "da6e873b397a51d71765716d25568b724561643439671e52504c009f78123c60",
 }
 
 

@@ -2147,3 +2147,34 @@ def test_an_unstable_meniscus_is_not_a_joint_that_moves_too_much() -> None:
     assert "moves more than it should" not in told
     spine = " ".join(_told("Lumbar fusion", "The films show no instability.", ReasonCode.findings_do_not_support))
     assert "moves more than it should" in spine
+
+
+def _told_first_sentence(service: str, rationale: str, code: ReasonCode) -> list[str]:
+    """Like :func:`_told`, with the coded reason spanning only the rationale's first sentence."""
+    decision, letter = _grounded(service, Outcome.upheld, rationale)
+    first = Span(start=0, end=letter.index(". ") + 1)
+    decision = decision.model_copy(update={"reasons": [Reason(code=code, span=first)]})
+    return build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+
+
+def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
+    # Round 46's reader: 14 of 56 items missed their main ground, often one the reviewer had marked
+    # ("the overriding concern is safety"), while a minor "also" ground was quoted.
+    marked = (
+        "It has been used nightly for five months, longer than the guidelines support. The overriding concern "
+        "is safety. He operates a forklift on an early shift and feels foggy for the first hours of work."
+    )
+    told = _told_first_sentence("Zolpidem 10mg #30", marked, ReasonCode.exceeds_guideline_limits)
+    assert told[0] == (
+        'The reviewer wrote: "He operates a forklift on an early shift and feels foggy for the first hours of work."'
+    )
+    within = (
+        "Sleep has not improved. The main deficiency in this case is that no behavioral treatment for the "
+        "insomnia has been tried by this worker."
+    )
+    told = _told_first_sentence("Zolpidem 10mg #30", within, ReasonCode.no_functional_improvement)
+    assert told[0].startswith('The reviewer wrote: "The main deficiency in this case')
+    # a sentence that only points back ("This is the principal reason") adds nothing to what is told
+    pointer = "No gain in function is documented. This is the principal reason the request fails."
+    told = _told_first_sentence("Norco 10/325 #90", pointer, ReasonCode.no_functional_improvement)
+    assert not any("principal reason" in r for r in told)

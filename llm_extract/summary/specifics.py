@@ -1914,7 +1914,47 @@ def ground_words(reason: Reason, letter: str | None) -> Quote | None:
     return _quotable(letter, reason.span.start, reason.span.end)
 
 
-def _quotable(letter: str, start: int, end: int) -> Quote | None:
+_EMPHASIS = rxcache.compile(
+    r"\b(?:main|principal|central|chief|primary|overriding|decisive|deciding|dominant|fundamental|most\s+important"
+    r"|most\s+significant|greatest|biggest|real)\s+(?:reason|concern|problem|issue|point|ground|factor|obstacle"
+    r"|consideration|difficulty|deficiency)s?\b"
+    r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\bmost\s+importantly\b"
+    r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b",
+    re.I,
+)
+"""The reviewer's own mark of the main ground ("the overriding concern is safety", "what weighs most
+heavily", "the central problem"): words about weight, not about any one kind of ground."""
+_EMPHASIS_WORDS = 60
+"""A sentence the reviewer marks as the main ground is quoted up to this long (others: 40 words)."""
+
+
+def emphasized(decision: Decision, letter: str | None) -> Quote | None:
+    """The sentence the reviewer marks as the main ground, quotable to the worker (round 46's reader:
+    in 14 of 56 items the main ground was not told, often where the reviewer had said which it was,
+    and a minor "also" ground was quoted instead)."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None:
+        return None
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    for k, (start, end) in enumerate(sentences):
+        if _EMPHASIS.search(letter, start, end) is None:
+            continue
+        if _POINTER.match(letter, start, end):
+            return None  # "This is the principal reason ...": the ground is the sentence before, told already
+        if len(letter[start:end].split()) < _HEADLINE_WORDS and k + 1 < len(sentences):
+            start, end = sentences[k + 1]  # "The overriding concern is safety." names it; the next one says it
+        return _quotable(letter, start, end, most=_EMPHASIS_WORDS)
+    return None
+
+
+_POINTER = rxcache.compile(r"\W*(?:this|that|these|those|it|such)\b", re.I)
+"""A sentence that opens by pointing back: its ground is in the sentence before."""
+_HEADLINE_WORDS = 12
+"""Fewer words than this: a sentence that only announces the main ground ("The central issue in this
+case is the injured worker's anticoagulation.")."""
+
+
+def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS) -> Quote | None:
     """One sentence's words the worker can be shown as the reviewer's: the clause before its
     verdict, or the whole sentence when it has none; 6 to 40 words about this case, not a
     guideline's report, the review's history, what would follow if things were otherwise or a
@@ -1936,7 +1976,7 @@ def _quotable(letter: str, start: int, end: int) -> Quote | None:
         start = lead.end()  # "However, there is no ...": the quote begins where the reviewer's point does
     said = letter[start:end]
     # The clause that leads to this item's verdict is about this case whatever its words.
-    if not _FEWEST_WORDS <= len(said.split()) <= _QUOTE_WORDS or not (verdict or _ABOUT_CASE.search(said)):
+    if not _FEWEST_WORDS <= len(said.split()) <= most or not (verdict or _ABOUT_CASE.search(said)):
         return None
     if _generic(said):
         return None  # "The request meets the guideline criteria.": says nothing of why
@@ -1946,6 +1986,6 @@ def _quotable(letter: str, start: int, end: int) -> Quote | None:
         return None  # the review's own history ("the Claims Administrator authorized an evaluation only")
     if _SUPPOSED.search(said):
         return None  # what would follow if things were otherwise ("had the procedure been performed")
-    if because and len(letter[start:whole].split()) <= _QUOTE_WORDS:
+    if because and len(letter[start:whole].split()) <= most:
         end = whole  # "Since this compound contains ...": alone, a clause that never ends (round 45's reader)
     return quote(letter, start, end)

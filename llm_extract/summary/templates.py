@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "51"
+TEMPLATES_VERSION = "52"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -893,6 +893,15 @@ def _reasons(
         details.append(quoted)
         if len(sentences) == 1:
             sentences.append(out.say(words.see_rest))
+    main = specifics.emphasized(decision, letter)
+    if (
+        main is not None
+        and main.span is not None
+        and not any(said.span is not None and _overlaps(main.span, said.span) for said in details)
+    ):
+        # The reviewer said which ground weighs most: their words first, whatever the rules named.
+        sentences.insert(0, out.say(_wrote(main, words), main.text))
+        details.insert(0, main)
     if earlier is not None:
         # The plainest reason a worker can be given for a refused test: first.
         sentences.insert(0, out.say(_earlier_sentence(earlier, words)))
