@@ -419,6 +419,11 @@ WORDING_FINGERPRINTS = {
     # 52: same wording as 51; the ground the reviewer marks as the main one ("the overriding concern", "the
     # main deficiency", "most importantly", "weighs most heavily") is quoted first (round 46's reader)
     "52": "da6e873b397a51d71765716d25568b724561643439671e52504c009f78123c60",
+    # 53: the approved-trial sentence is again "A first part of this care was approved" for a course of
+    # visits, sessions or hours (round 46's blind judge found templates 45's hedge worse there), and "A
+    # first step before this care was already approved" for anything else (a dose, a nerve burning, a
+    # device bought after a rental)
+    "53": "fc33f604ee9623f59ddd45f80152bb4cd6ed1f9350c710b906fb7340e87d2121",
 }
 
 

