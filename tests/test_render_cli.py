@@ -82,6 +82,6 @@ def test_table_shows_plain_reasons_the_approved_part_and_follows_lang() -> None:
     assert not [c for c in ReasonCode if c.value in out]
     assert "probado" in flat and "inyecciones" in flat  # other_treatment_first, the care named, in Spanish
     assert "Ya aprobado" in flat and "#20)." in flat  # cells wrap: the words are checked, not the line
-    assert "medicamento, #60 (Norco" in flat  # the parts of a partly approved request are named in Spanish
+    assert "opioide, #60 (Norco" in flat  # the parts of a partly approved request are named in Spanish
     assert "No aprobado" in flat and "APROBADO" in flat
     assert "Número de caso: CM16-0000001" in flat

@@ -66,12 +66,12 @@ def test_case_number_decision_date_and_approved_item(example: Extraction) -> Non
     surgery = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary.items[0]
     assert f"Estos 4 tratamientos van con {surgery.service_plain or surgery.service}:" in es
     # The parts of a partly approved request carry their Spanish name too, the letter's words kept.
-    assert "- medicamento, #60 (Norco 10/325mg #60)\n" in es
+    assert "- opioide, #60 (Norco 10/325mg #60)\n" in es
     assert (
-        "Ya aprobado antes de esta revisión: medicamento, #20 (Norco 10/325mg #20). Esta revisión no cambió esa parte."
+        "Ya aprobado antes de esta revisión: opioide, #20 (Norco 10/325mg #20). Esta revisión no cambió esa parte."
         in es
     )
-    assert "El revisor decidió sobre el resto, medicamento, #40 (Norco 10/325mg #40):\n  No aprobado." in es
+    assert "El revisor decidió sobre el resto, opioide, #40 (Norco 10/325mg #40):\n  No aprobado." in es
 
 
 def test_no_reason_code_ever_reaches_the_worker(example: Extraction) -> None:

@@ -424,6 +424,10 @@ WORDING_FINGERPRINTS = {
     # first step before this care was already approved" for anything else (a dose, a nerve burning, a
     # device bought after a rental)
     "53": "fc33f604ee9623f59ddd45f80152bb4cd6ed1f9350c710b906fb7340e87d2121",
+    # 54 (the fingerprint now covers glossary.SPANISH_MEDICINES too): a Spanish medicine item is named by its
+    # kind ("opioide", "benzodiacepina", "relajante muscular", ...), "medicamento" only for none or a mix
+    # (round 45's reader: every medicine was "medicamento", two items of one letter had one name)
+    "54": "beb857ffa9176d0ea3e6f9e8f7ff239c1fdcf6b84e0ea99cb59368f735f4447b",
 }
 
 
@@ -435,7 +439,7 @@ def test_changed_wording_requires_a_new_templates_version() -> None:
     import llm_extract.summary.templates as summary
 
     wording = (summary._EN, summary._ES, steps.STEPS, steps._DEADLINE_DATED, steps._DEADLINE_UNDATED, steps.FACT_ROWS)
-    wording += (glossary.TERMS, glossary.ABBREVIATIONS, glossary.SPANISH_NAMES)
+    wording += (glossary.TERMS, glossary.ABBREVIATIONS, glossary.SPANISH_NAMES, glossary.SPANISH_MEDICINES)
     fingerprint = hashlib.sha256(repr(wording).encode()).hexdigest()
     assert WORDING_FINGERPRINTS.get(TEMPLATES_VERSION) == fingerprint, (
         "summary wording changed: bump TEMPLATES_VERSION and record the new fingerprint here"

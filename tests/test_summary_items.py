@@ -600,7 +600,7 @@ def test_hard_words_are_reported() -> None:
             "EMG/NCV of the bilateral upper extremities",
             "electromiografía y estudio de conducción nerviosa, brazos, ambos lados",
         ),
-        ("Norco 10/325mg #60", "medicamento"),
+        ("Norco 10/325mg #60", "opioide"),
         ("Chest x-ray", "radiografía del pecho"),
         ("PT/OT 18 sessions left hand", "terapia física y ocupacional, mano, lado izquierdo"),
         # A longer term wins over the words inside it: a blood test, not physical therapy;
@@ -612,8 +612,11 @@ def test_hard_words_are_reported() -> None:
         # Whole terms only: "tabs" in "Tabsoft", "brace" in "embraced" are no names.
         ("Tabsoft embraced", None),
         # Care already given says so in Spanish, with or without a known service word.
-        ("Retrospective Cyclobenzaprine 7.5mg #18", "medicamento, atención que usted ya recibió"),
-        ("Retrospective Lidopro 121gm #1, per 12/07/2016 order", "medicamento, atención que usted ya recibió"),
+        ("Retrospective Cyclobenzaprine 7.5mg #18", "relajante muscular, atención que usted ya recibió"),
+        (
+            "Retrospective Lidopro 121gm #1, per 12/07/2016 order",
+            "medicina para el dolor en la piel, atención que usted ya recibió",
+        ),
         ("Retrospective Zorbex", "atención que usted ya recibió"),
         # Templates 49 (round 45's reader): bought or rented, and the heel, are part of the name
         ("Cold therapy unit, purchase, right knee", "terapia de frío, rodilla, lado derecho, compra"),
@@ -649,7 +652,10 @@ def test_partly_approved_parts_and_care_already_given_are_named_in_spanish() -> 
         "no fue aprobado."
     )
     retro = build_summary(Case(), [_decision("Retrospective Lidopro 121gm #1", Outcome.upheld)], "es")
-    assert retro.items[0].service_plain == "medicamento, atención que usted ya recibió (Retrospective Lidopro 121gm #1)"
+    assert (
+        retro.items[0].service_plain
+        == "medicina para el dolor en la piel, atención que usted ya recibió (Retrospective Lidopro 121gm #1)"
+    )
 
 
 def test_a_blood_test_named_pt_is_not_explained_as_physical_therapy() -> None:
@@ -768,7 +774,7 @@ def test_no_advice_line_without_the_letters_words_or_on_approved_care() -> None:
     [
         ("Standard wheelchair for a 1 month rental", "silla de ruedas, alquiler, 1 mes"),
         ("Six physical therapy sessions for the left knee", "terapia física, rodilla, lado izquierdo, seis sesiones"),
-        ("Retrospective Cyclobenzaprine 7.5mg #42", "medicamento, atención que usted ya recibió, #42"),
+        ("Retrospective Cyclobenzaprine 7.5mg #42", "relajante muscular, atención que usted ya recibió, #42"),
         # a schedule is not an amount: the letter's words in parentheses say it
         ("Physical therapy two times a week for six weeks", "terapia física"),
     ],
@@ -2197,3 +2203,8 @@ def test_what_was_approved_first_is_a_part_of_a_course_and_a_step_before_anythin
     rationale = "More depends on the response to the care already certified, which is not yet known."
     told = _told(service, rationale, ReasonCode.approved_trial_pending)
     assert told[0].startswith(said)
+
+
+def test_every_kind_of_medicine_explained_has_a_spanish_item_name() -> None:
+    terms = {a.term for a in glossary.ABBREVIATIONS if a.medicine}
+    assert terms <= set(glossary.SPANISH_MEDICINES), sorted(terms - set(glossary.SPANISH_MEDICINES))

@@ -520,7 +520,7 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"oral suspension", "medicamento líquido"),
     (r"patch", "parche"),
     (r"ointment|cream", "pomada"),
-    (DOSE, "medicamento"),
+    (DOSE, "medicamento"),  # named by its kind where it has one: _spanish_medicine
     # body parts
     (r"lumbosacral spine|lumbar spine|low back|\blumbar\b", "zona lumbar"),
     (r"cervical spine|\bcervical\b|\bneck\b", "cuello (columna cervical)"),
@@ -558,6 +558,31 @@ def _spanish_patterns() -> tuple[Screened, tuple[tuple[re.Pattern[str], Prefilte
     return Screened(prefilter for _, prefilter, _ in compiled), compiled
 
 
+SPANISH_MEDICINES: dict[str, str] = {
+    "opioid": "opioide",
+    "NSAID": "antiinflamatorio",
+    "relaxant": "relajante muscular",
+    "benzodiazepine": "benzodiacepina",
+    "sleep-medicine": "medicina para dormir",
+    "mood-medicine": "medicina para el ánimo",
+    "headache-medicine": "medicina para el dolor de cabeza",
+    "nerve-pain-medicine": "medicina para el dolor de nervios",
+    "stomach-medicine": "medicina para el estómago",
+    "skin-pain-medicine": "medicina para el dolor en la piel",
+    "nausea-medicine": "medicina para las náuseas",
+}
+"""A medicine's Spanish item name by the term its explanation is filed under (the medicine entries
+of :data:`~llm_extract.text.abbreviations.ABBREVIATIONS`): "opioide (Norco 10/325mg #90)", not
+"medicamento (...)" for every medicine (round 45's reader: two items of one letter had one name)."""
+
+
+def _spanish_medicine(service: str) -> str:
+    """The Spanish name of the one kind of medicine ``service`` names; "medicamento" for none or a mix."""
+    kinds = [a.term for a in abbreviations_in(service) if a.medicine]
+    return SPANISH_MEDICINES.get(kinds[0], _MEDICINE) if len(kinds) == 1 else _MEDICINE
+
+
+_MEDICINE = "medicamento"
 _GIVEN = "atención que usted ya recibió"
 """Said of care already given ("Retrospective ...", "DOS ..."), so that part of the name is Spanish too."""
 _SIDES = (
@@ -594,6 +619,7 @@ def spanish_name(service: str) -> str | None:
             taken.append((start, end, es))
     names: list[str] = []
     for _, _, es in sorted(taken):
+        es = _spanish_medicine(service) if es == _MEDICINE else es
         if es not in names:
             names.append(es)
     if not names:
