@@ -428,6 +428,10 @@ WORDING_FINGERPRINTS = {
     # kind ("opioide", "benzodiacepina", "relajante muscular", ...), "medicamento" only for none or a mix
     # (round 45's reader: every medicine was "medicamento", two items of one letter had one name)
     "54": "beb857ffa9176d0ea3e6f9e8f7ff239c1fdcf6b84e0ea99cb59368f735f4447b",
+    # 55: Spanish names for common operations and procedures (disc and spine surgery, a fusion, carpal
+    # tunnel release, joint replacements, a meniscus, hardware removal, a stimulator, nerve burning and
+    # blocks, an injection, "después de la operación"): round 46's reader, surgeries had no Spanish name
+    "55": "a874a8585da65afb088cdd84622347d9955a8ec0ff473eadb98caf923502e310",
 }
 
 

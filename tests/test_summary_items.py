@@ -625,6 +625,15 @@ def test_hard_words_are_reported() -> None:
             "Extracorporeal shockwave therapy, left heel, 3 sessions",
             "terapia de ondas de choque, talón, lado izquierdo",
         ),
+        # Templates 55 (round 46's reader: operations had no Spanish name)
+        ("Left L4-L5 microdiscectomy", "cirugía de disco, lado izquierdo"),
+        ("Right carpal tunnel release", "cirugía del túnel carpiano, lado derecho"),
+        ("Right total knee arthroplasty", "reemplazo de rodilla, lado derecho"),
+        ("Removal of hardware, left ankle", "retiro de placas o tornillos, tobillo, lado izquierdo"),
+        (
+            "Bilateral L4-L5 and L5-S1 lumbar radiofrequency ablation",
+            "zona lumbar, ablación por radiofrecuencia, ambos lados",
+        ),
         # Templates 50 (round 46's reader: "PT/INR" was told as physical therapy)
         (
             "Pre-operative laboratory studies (CBC, BMP, PT/INR)",
