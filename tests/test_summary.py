@@ -432,6 +432,12 @@ WORDING_FINGERPRINTS = {
     # tunnel release, joint replacements, a meniscus, hardware removal, a stimulator, nerve burning and
     # blocks, an injection, "después de la operación"): round 46's reader, surgeries had no Spanish name
     "55": "a874a8585da65afb088cdd84622347d9955a8ec0ff473eadb98caf923502e310",
+    # 56 (a Spanish reader of templates 55): Spanish names for crutches, a drug screen, a functional
+    # restoration program, orthotics, a back brace ("faja", not "férula"), a cream ("crema"); a patch names
+    # its medicine; before or after the operation and "otra vez" are said after the name; the appeal step
+    # and "apelar" in plainer Spanish ("Solo se puede ganar una apelación por una de estas cinco razones", "Si
+    # usted gana, otro revisor hace una nueva revisión; el tribunal no aprueba el tratamiento")
+    "56": "16f1d46ecde69e21ab6766eef5ab7762cad7338cbf46ca6ff2299a632beddf66",
 }
 
 

@@ -625,6 +625,15 @@ def test_hard_words_are_reported() -> None:
             "Extracorporeal shockwave therapy, left heel, 3 sessions",
             "terapia de ondas de choque, talón, lado izquierdo",
         ),
+        # Templates 56 (a Spanish reader of templates 55): names that were missing or wrong, and when the care is for
+        ("Crutches, purchase", "muletas, compra"),
+        ("Urine drug screen", "prueba de drogas en la orina"),
+        ("Functional restoration program, 160 hours", "programa de rehabilitación para el dolor crónico"),
+        ("Custom orthotics, bilateral", "plantillas hechas a la medida, ambos lados"),
+        ("Associated surgical service: Lumbosacral orthosis (LSO) brace", "faja para la espalda"),
+        ("Lidoderm 5% patch #30", "medicina para el dolor en la piel, parche"),
+        ("Repeat MRI of the lumbar spine without contrast", "resonancia magnética, zona lumbar, otra vez"),
+        ("Post-operative physical therapy, 12 sessions", "terapia física, después de la operación"),
         # Templates 55 (round 46's reader: operations had no Spanish name)
         ("Left L4-L5 microdiscectomy", "cirugía de disco, lado izquierdo"),
         ("Right carpal tunnel release", "cirugía del túnel carpiano, lado derecho"),
@@ -638,7 +647,7 @@ def test_hard_words_are_reported() -> None:
         (
             "Pre-operative laboratory studies (CBC, BMP, PT/INR)",
             "análisis de laboratorio, conteo sanguíneo completo, análisis químico de la sangre, "
-            "prueba de coagulación de la sangre",
+            "prueba de coagulación de la sangre, antes de la operación",
         ),
     ],
 )

@@ -206,8 +206,8 @@ TERMS: dict[str, tuple[Term, ...]] = {
         ),
         _t(
             "apelar",
-            "pedirle a un tribunal que lo vuelva a revisar",
-            "Apelar quiere decir pedirle a un tribunal que lo vuelva a revisar.",
+            "pedirle a un tribunal que revise la decisión otra vez",
+            "Apelar quiere decir pedirle a un tribunal que revise la decisión otra vez.",
         ),
         _t(
             "WCAB",
@@ -508,7 +508,6 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"radiofrequency (?:ablation|neurotomy|rhizotomy)|\brfa\b", "ablación por radiofrecuencia"),
     (r"medial branch blocks?", "bloqueo de nervios de la columna"),
     (r"\binjections?\b", "inyección"),
-    (r"\bpost-?op(?:erative)?\b", "después de la operación"),
     (r"spine surgery evaluation|spine surgeon eval", "consulta con un cirujano de columna"),
     (r"assistant surgeon", "cirujano asistente"),
     (r"pre-op clearance|medical clearance", "evaluación médica antes de la cirugía"),
@@ -519,6 +518,16 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"\bcbc\b", "conteo sanguíneo completo"),
     (r"chem(?:istry)? panel|(?:basic|comprehensive) metabolic panel|\bbmp\b|\bcmp\b", "análisis químico de la sangre"),
     (r"\bua\b|urinalysis", "examen de orina"),
+    # round 55's Spanish reader: these had no Spanish name
+    (r"(?:urine\s+)?(?:drug|toxicology)\s+(?:screens?|tests?|testing)|\budt\b|\buds\b", "prueba de drogas en la orina"),
+    (r"functional restoration program|\bfrp\b", "programa de rehabilitación para el dolor crónico"),
+    (r"custom(?:\s+\w+)?\s+orthotics?", "plantillas hechas a la medida"),
+    (r"orthotics?|shoe inserts?", "plantillas ortopédicas"),
+    (r"crutch(?:es)?", "muletas"),
+    (
+        r"(?:lumbo-?sacral|lumbar|back|spinal)\s+(?:orthosis|brace|support)|\blso\)?\s+brace|\blso\b",
+        "faja para la espalda",
+    ),
     (r"\blabs?\b|\blaboratory(?:\s+(?:studies|tests|work))?", "análisis de laboratorio"),
     (r"cold therapy", "terapia de frío"),
     (r"vascutherm(?: unit)?", "aparato de frío, calor y compresión"),
@@ -537,7 +546,8 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"leg wraps", "vendas para las piernas"),
     (r"oral suspension", "medicamento líquido"),
     (r"patch", "parche"),
-    (r"ointment|cream", "pomada"),
+    (r"cream", "crema"),
+    (r"ointment", "pomada"),
     (DOSE, "medicamento"),  # named by its kind where it has one: _spanish_medicine
     # body parts
     (r"lumbosacral spine|lumbar spine|low back|\blumbar\b", "zona lumbar"),
@@ -608,6 +618,13 @@ _SIDES = (
     (rxcache.compile(r"\bleft\b", re.I), "lado izquierdo"),
     (rxcache.compile(r"\bright\b", re.I), "lado derecho"),
 )
+_WHEN = (
+    (rxcache.compile(r"\bpre-?op(?:erative)?\b", re.I), "antes de la operación"),
+    (rxcache.compile(r"\bpost-?op(?:erative)?\b", re.I), "después de la operación"),
+    (rxcache.compile(r"\brepeat(?:ed)?\b", re.I), "otra vez"),
+)
+"""When the care is for, said after its name: the labs before an operation that was refused, a test
+asked for again (round 55's Spanish reader: the name dropped what decided it)."""
 _TERMS_OF_USE = (
     (rxcache.compile(r"\bpurchase\b", re.I), "compra"),
     (rxcache.compile(r"\brental\b", re.I), "alquiler"),
@@ -642,10 +659,15 @@ def spanish_name(service: str) -> str | None:
             names.append(es)
     if not names:
         return _GIVEN if retrospective(service) else None
+    if _MEDICINE not in names and not any(es in SPANISH_MEDICINES.values() for es in names):
+        kind = _spanish_medicine(service)  # "Lidoderm 5% patch": a patch of a pain medicine for the skin
+        if kind != _MEDICINE:
+            names.insert(0, kind)
+    when = [es for pattern, es in _WHEN if pattern.search(service)]
     sides = [es for pattern, es in _SIDES if pattern.search(service)]
     uses = [es for pattern, es in _TERMS_OF_USE if pattern.search(service)]
     given = [_GIVEN] if retrospective(service) else []
-    return ", ".join(names + sides + uses + given)
+    return ", ".join(names + when + sides + uses + given)
 
 
 _SPANISH_WORDS = {

@@ -148,14 +148,14 @@ STEPS: tuple[Step, ...] = (
         "being a doctor. Not agreeing with the reviewer's medical view is not one of the reasons. The court starts "
         "from the view that the decision is right. If you win, you get a new review by a different reviewer, not a yes "
         "to the care.",
-        "Una apelación solo puede ganar por cinco razones. Una: la oficina del estado que maneja estas "
-        "revisiones hizo algo que la ley no le permite. Dos: fraude (mentiras o trampas). Tres: el revisor tenía "
-        "una razón propia, como dinero, para favorecer a una parte. Cuatro: un trato injusto contra usted por "
-        "quién es usted: por su raza, el color de su piel, su grupo étnico, su país de origen, su religión, su "
+        "Solo se puede ganar una apelación por una de estas cinco razones. Una: la oficina del estado que maneja "
+        "estas revisiones hizo algo que la ley no le permite. Dos: fraude (mentiras o trampas). Tres: el revisor "
+        "tenía una razón propia, como dinero, para favorecer a una parte. Cuatro: a usted lo trataron injustamente "
+        "por ser quien es: por su raza, el color de su piel, su grupo étnico, su país de origen, su religión, su "
         "edad, su sexo, su orientación sexual o una discapacidad. Cinco: un error claro sobre un hecho que "
         "cualquiera puede ver sin ser médico. No estar de acuerdo con la opinión médica del revisor no es una "
-        "de esas razones. El tribunal parte de que la decisión es correcta. Si gana, le dan una nueva revisión "
-        "con otro revisor, no que le aprueben el tratamiento.",
+        "de esas razones. El tribunal da por hecho que la decisión es correcta. Si usted gana, otro revisor hace "
+        "una nueva revisión; el tribunal no aprueba el tratamiento.",
         _refused,
     ),
     Step(
