@@ -438,6 +438,9 @@ WORDING_FINGERPRINTS = {
     # and "apelar" in plainer Spanish ("Solo se puede ganar una apelación por una de estas cinco razones", "Si
     # usted gana, otro revisor hace una nueva revisión; el tribunal no aprueba el tratamiento")
     "56": "16f1d46ecde69e21ab6766eef5ab7762cad7338cbf46ca6ff2299a632beddf66",
+    # 57: same wording as 56; "This patient's own history weighs most heavily" is about the worker, not a
+    # sentence pointing back: the next sentence (the overdose that happened) is quoted first
+    "57": "16f1d46ecde69e21ab6766eef5ab7762cad7338cbf46ca6ff2299a632beddf66",
 }
 
 

@@ -2198,6 +2198,13 @@ def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
     )
     told = _told_first_sentence("Zolpidem 10mg #30", within, ReasonCode.no_functional_improvement)
     assert told[0].startswith('The reviewer wrote: "The main deficiency in this case')
+    # "This patient's own history" is about the worker, not a pointer back: the next sentence says it
+    history = (
+        "It has been used for years. This patient's own history weighs most heavily against it. In July he was "
+        "treated for slowed breathing after taking it with hydrocodone and alcohol."
+    )
+    told = _told_first_sentence("Soma 350mg #90", history, ReasonCode.exceeds_guideline_limits)
+    assert told[0].startswith('The reviewer wrote: "In July he was treated for slowed breathing')
     # a sentence that only points back ("This is the principal reason") adds nothing to what is told
     pointer = "No gain in function is documented. This is the principal reason the request fails."
     told = _told_first_sentence("Norco 10/325 #90", pointer, ReasonCode.no_functional_improvement)

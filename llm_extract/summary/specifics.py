@@ -1967,8 +1967,13 @@ def emphasized(decision: Decision, letter: str | None) -> Quote | None:
     return None
 
 
-_POINTER = rxcache.compile(r"\W*(?:this|that|these|those|it|such)\b", re.I)
-"""A sentence that opens by pointing back: its ground is in the sentence before."""
+_POINTER = rxcache.compile(
+    r"\W*(?:this|that|these|those|it|such)\b"
+    r"(?!\s+(?:patient|claimant|applicant|employee|injured\s+worker|worker|individual)\b)",
+    re.I,
+)
+"""A sentence that opens by pointing back: its ground is in the sentence before ("This patient's own
+history weighs most heavily" points at the worker, not back)."""
 _HEADLINE_WORDS = 12
 """Fewer words than this: a sentence that only announces the main ground ("The central issue in this
 case is the injured worker's anticoagulation.")."""
