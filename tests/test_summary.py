@@ -441,6 +441,9 @@ WORDING_FINGERPRINTS = {
     # 57: same wording as 56; "This patient's own history weighs most heavily" is about the worker, not a
     # sentence pointing back: the next sentence (the overdose that happened) is quoted first
     "57": "16f1d46ecde69e21ab6766eef5ab7762cad7338cbf46ca6ff2299a632beddf66",
+    # 58: same wording as 57; an item no rule explains quotes the reviewer's sentence up to 60 words long
+    # rather than none, never the letter's note on not stopping a medicine abruptly (round 46's reader)
+    "58": "16f1d46ecde69e21ab6766eef5ab7762cad7338cbf46ca6ff2299a632beddf66",
 }
 
 

@@ -2233,3 +2233,26 @@ def test_what_was_approved_first_is_a_part_of_a_course_and_a_step_before_anythin
 def test_every_kind_of_medicine_explained_has_a_spanish_item_name() -> None:
     terms = {a.term for a in glossary.ABBREVIATIONS if a.medicine}
     assert terms <= set(glossary.SPANISH_MEDICINES), sorted(terms - set(glossary.SPANISH_MEDICINES))
+
+
+def test_an_item_no_rule_explains_quotes_a_longer_sentence_rather_than_none() -> None:
+    # Round 46's reader: items with only "read the Decision rationale" where the reviewer's one
+    # sentence about the case ran past 40 words.
+    case = (
+        "The injured worker is about four months from his injury and still in active treatment, no return to work "
+        "has been attempted, the medical reports do not conflict, and there is no specific job against which his "
+        "abilities could be matched."
+    )
+    rationale = "The guidelines describe when an evaluation helps. " + case + " The request is not medically necessary."
+    told = _told("Functional capacity evaluation", rationale)
+    assert told[0] == f'The reviewer wrote: "{case}"'
+    # ... but never the letter's standard note on not stopping a medicine abruptly
+    note = (
+        "This decision is limited to the medical necessity of the medication as prescribed and does not mean it "
+        "should be stopped abruptly; the patient should discuss this with the treating physician, who can refer "
+        "to the guidance on tapering."
+    )
+    told = _told(
+        "Norco 10/325mg #90", "The guidelines describe monitoring. " + note + " It is not medically necessary."
+    )
+    assert not any("This decision is limited" in r for r in told)

@@ -1808,9 +1808,12 @@ _GUIDELINE_REPORT = rxcache.compile(
 urine drug testing ... for any patient"): its patient is anyone's, not this worker."""
 _PROCEDURE = rxcache.compile(
     r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|modified|modification|appeal\w*"
-    r"|denials?|original\s+request|prior\s+review\w*)\b",
+    r"|denials?|original\s+request|prior\s+review\w*)\b"
+    r"|\bthis\s+decision\s+is\s+limited\s+to\b|\bnot\s+(?:be\s+interpreted|mean)\b[^.;]{0,80}\b(?:stop\w*|abrupt\w*)",
     re.I,
 )
+"""The review's own history, or its standard note on not stopping a medicine abruptly (the taper
+sentence says that): not the reviewer's ground."""
 _SUPPOSED = rxcache.compile(
     r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b"
     r"|\b(?:may|can|should|must)\s+be\s+\w+(?:\s+\w+)?\s+(?:if|when|only)\b",
@@ -1839,9 +1842,11 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
         return None
     approval = decision.outcome is Outcome.overturned
     back = _BACK_APPROVED if approval else _BACK
-    for start, end in reversed(_sentences(letter, rationale.start, rationale.end)[-back:]):
-        if (said := _quotable(letter, start, end)) is not None:
-            return said
+    last = _sentences(letter, rationale.start, rationale.end)[-back:]
+    for most in (_QUOTE_WORDS, _EMPHASIS_WORDS):  # a longer sentence rather than nothing at all
+        for start, end in reversed(last):
+            if (said := _quotable(letter, start, end, most=most)) is not None:
+                return said
     return None
 
 
