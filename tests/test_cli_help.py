@@ -57,3 +57,15 @@ def test_a_commands_help_line_is_cut_as_click_cuts_it(text: str) -> None:
 
     for limit in range(8, 100):
         assert short_help(text, limit) == make_default_short_help(text, limit), limit
+
+
+def test_a_help_page_that_cannot_be_written_is_one_line_and_exit_code_1() -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    with full.open("w") as sink:
+        done = subprocess.run(
+            [str(CLI), "--help"], cwd=ROOT, stdout=sink, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("error [output] cannot write the help page") and "Traceback" not in done.stderr

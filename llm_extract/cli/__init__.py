@@ -36,8 +36,8 @@ def main(argv: Sequence[str] | None = None) -> Any:
     if args == ["--help"]:
         from llm_extract.cli.helptext import print_main_help
 
-        if print_main_help():
-            return 0
+        if (code := print_main_help()) is not None:
+            return code
     if args[:1] == ["extract"]:
         if argv is None:
             turn_off()

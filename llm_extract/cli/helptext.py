@@ -15,6 +15,8 @@ usage error is typer's.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import inspect
 import os
 import shutil
@@ -24,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from llm_extract.cli import commands
-from llm_extract.cli.lean import Declared, Recorder
+from llm_extract.cli.lean import Declared, Recorder, quiet_stdio
 
 _HELP_OPTION = ("--help", "Show this message and exit.")
 _COL_MAX = 30
@@ -55,14 +57,25 @@ def main_help(prog: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def print_main_help() -> bool:
-    """Print the main ``--help`` page; False (nothing printed) where typer must answer instead."""
+def print_main_help() -> int | None:
+    """Print the main ``--help`` page and return the exit code; None (nothing printed) where typer
+    must answer instead. Output that cannot be written (a full disk, a closed pipe) is one line on
+    stderr and exit code 1, not a traceback."""
     prog = program_name()
     if prog is None or any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
-        return False
-    sys.stdout.write(main_help(prog, page_width()) + "\n")
-    sys.stdout.flush()
-    return True
+        return None
+    try:
+        sys.stdout.write(main_help(prog, page_width()) + "\n")
+        sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            with contextlib.suppress(OSError):
+                sys.stderr.write(
+                    f"error [output] cannot write the help page ({exc.strerror}); check where stdout goes\n"
+                )
+        quiet_stdio()  # no second error while flushing at exit
+        return 1
+    return 0
 
 
 def _usage(prog: str, args: str, width: int) -> str:

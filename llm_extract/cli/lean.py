@@ -223,7 +223,7 @@ def run_extract(args: Sequence[str]) -> int | None:
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise
-        _quiet_stdio()  # the reader went away (`| head`): no second error while flushing at exit
+        quiet_stdio()  # the reader went away (`| head`): no second error while flushing at exit
         return 1
     finally:
         if plugins is None:
@@ -231,7 +231,7 @@ def run_extract(args: Sequence[str]) -> int | None:
     return 0
 
 
-def _quiet_stdio() -> None:
+def quiet_stdio() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     for stream in (sys.stdout, sys.stderr):
         try:
