@@ -899,9 +899,11 @@ _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 effects"): a reason against the medicine, not a fact the notes lack."""
 
 
+_WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overriding"
+"""Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
+overriding concern"): read by :data:`_REASON_OWN` and :data:`_EMPHASIS`."""
 _REASON_OWN = rxcache.compile(
-    r"\b(?:main|principal|central|primary|chief|key|major|deciding|decisive|overriding|only|second|first"
-    r"|same|this|that|these|those|for)\s+(?:\w+\s+)?$",
+    rf"\b(?:{_WEIGHT_WORDS}|key|major|only|second|first|same|this|that|these|those|for)\s+(?:\w+\s+)?$",
     re.I,
 )
 """Words before "reason(s)" that make it the reviewer's own ("the principal reason", "for reasons
@@ -1679,11 +1681,12 @@ def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:
     return any(a.medicine for a in abbreviations) or _DOSE.search(service) is not None
 
 
-_DEVICE = rxcache.compile(r"\b(?:unit|device|stimulator|TENS|H-wave|interferential)\b", re.I)
+_DEVICE_WORDS = r"unit|device|stimulator|TENS|H-wave|interferential"
+_DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""
 _OWN_TRIAL = rxcache.compile(
     r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
-    r"(?!\s+(?:of|with)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device|TENS|H-wave|interferential)\b))"
+    rf"(?!\s+(?:of|with)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
     r"|\b(?:TENS|H-wave|interferential)\s+(?:unit\s+)?trial\b",
     re.I,
@@ -1940,7 +1943,7 @@ def ground_words(reason: Reason, letter: str | None) -> Quote | None:
 
 
 _EMPHASIS = rxcache.compile(
-    r"\b(?:main|principal|central|chief|primary|overriding|decisive|deciding|dominant|fundamental|most\s+important"
+    rf"\b(?:{_WEIGHT_WORDS}|dominant|fundamental|most\s+important"
     r"|most\s+significant|greatest|biggest|real)\s+(?:reason|concern|problem|issue|point|ground|factor|obstacle"
     r"|consideration|difficulty|deficiency)s?\b"
     r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\bmost\s+importantly\b"
@@ -1986,7 +1989,7 @@ case is the injured worker's anticoagulation.")."""
 
 def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS) -> Quote | None:
     """One sentence's words the worker can be shown as the reviewer's: the clause before its
-    verdict, or the whole sentence when it has none; 6 to 40 words about this case, not a
+    verdict, or the whole sentence when it has none; 6 to ``most`` words about this case, not a
     guideline's report, the review's history, what would follow if things were otherwise or a
     bare verdict."""
     text = letter[start:end]
