@@ -444,6 +444,24 @@ WORDING_FINGERPRINTS = {
     # 58: same wording as 57; an item no rule explains quotes the reviewer's sentence up to 60 words long
     # rather than none, never the letter's note on not stopping a medicine abruptly (round 46's reader)
     "58": "16f1d46ecde69e21ab6766eef5ab7762cad7338cbf46ca6ff2299a632beddf66",
+    # 59: "more than the guidelines allow" says which kind of more when the letter gives no figure: a
+    # medicine taken too long, a test repeated too often, a course asked for whole instead of a first try
+    # (round 46's reader: "more care than the guidelines call for" was said of five different grounds)
+    "59": "1266d7a1c220dfd234a491b0f2502a95897d0a98bfd6237db63b114374a15dd7",
+    # 60: same wording as 59; an item no rule explains quotes its main ground rather than a sentence that
+    # only adds one ("also", "Nor", "In addition"), which is quoted only when nothing else can be (round 46's
+    # reader)
+    "60": "1266d7a1c220dfd234a491b0f2502a95897d0a98bfd6237db63b114374a15dd7",
+    # 61: kidney harm names the kidneys ("could hurt your kidneys, the parts of your body that clean your
+    # blood"), as the Spanish does (round 46's reader: "Say 'kidneys'")
+    "61": "d02ffd02224db97bdafd6c8972b13fb64b777a960c0198702027bd2b72b27871",
+    # 62: same wording as 61; a quoted sentence that opens by pointing back ("That combination carries a
+    # foreseeable hazard", "This is well beyond the recommended duration") is quoted with the sentence it
+    # points at, unless that is a guideline's (round 46's reader: "That combination" with no combination)
+    "62": "d02ffd02224db97bdafd6c8972b13fb64b777a960c0198702027bd2b72b27871",
+    # 63: a medicine's use too long is "The medical guidelines say to take this medicine only for a short
+    # time" ("advise" is not a word a grade-6 reader knows: the eval's plain-words figure fell on CM16-0247802)
+    "63": "2e8d36bc10dee9100be040d486f5803cebd68f8c09e063f47b5ff96422986b26",
 }
 
 

@@ -1211,7 +1211,9 @@ def test_a_limit_the_request_is_within_is_not_said() -> None:
         ReasonCode.exceeds_guideline_limits,
     )
     said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert said[0].startswith("Your doctor asked for more care than the medical guidelines call for.")
+    # the ground is the first block asked for whole (templates 59), not a limit of 12 visits
+    assert said[0].startswith("The medical guidelines call for a shorter first try of this care")
+    assert "allow 12 visits" not in " ".join(said)
     # a limit the request is over is still said, with the amount asked
     over = rationale.replace("The 12 visits requested", "The 16 visits requested").replace(
         "would exceed the initial course", "would exceed this"
@@ -1803,8 +1805,8 @@ def test_kidney_harm_the_records_document_is_said() -> None:
     decision, letter = _grounded("Naproxen 550mg #60", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert (
-        "The reviewer also found that this medicine could hurt the parts of your body that clean your blood. "
-        "Ask your doctor about it." in reasons
+        "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that clean "
+        "your blood. Ask your doctor about it." in reasons
     )
 
 
@@ -1912,8 +1914,8 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, harm)
     summary = build_summary(Case(), [decision], "en", letter=letter)
     assert (
-        "The reviewer also found that this medicine could hurt the parts of your body that clean your blood. "
-        "Ask your doctor about it." in summary.items[0].reasons
+        "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that clean "
+        "your blood. Ask your doctor about it." in summary.items[0].reasons
     )
     assert summary.readability.hard_words == []
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
@@ -2256,3 +2258,105 @@ def test_an_item_no_rule_explains_quotes_a_longer_sentence_rather_than_none() ->
         "Norco 10/325mg #90", "The guidelines describe monitoring. " + note + " It is not medically necessary."
     )
     assert not any("This decision is limited" in r for r in told)
+
+
+_MORE_CARE = "Your doctor asked for more care than the medical guidelines call for."
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "said"),
+    [
+        # Round 46's reader: "more care than the guidelines call for" was said of five different grounds.
+        (
+            "Cyclobenzaprine 7.5mg #60",
+            "She has taken it every night since March, far past the brief course the guideline allows.",
+            "The medical guidelines say to take this medicine only for a short time, and this would be longer.",
+        ),
+        (
+            "Orphenadrine ER 100mg #30",
+            "There are no exceptional factors to warrant continued use outside guidelines, as long\nterm use "
+            "is not recommended.",
+            "The medical guidelines say to take this medicine only for a short time, and this would be longer.",
+        ),
+        # a medicine's dose above the guideline's is not a use too long
+        ("Norco 10/325mg #180", "The dose exceeds the 120 mg MED the guideline allows.", _MORE_CARE),
+        (
+            "Urine drug screen",
+            "A third screen within five months is more frequent than the guideline supports for a low-risk patient.",
+            "The medical guidelines call for this test less often than you have been having it.",
+        ),
+        (
+            "Cognitive behavioral therapy, 12 sessions",
+            "She has had no psychotherapy, and 12 sessions at the outset exceed the initial trial.",
+            "The medical guidelines call for a shorter first try of this care, to see if it helps you, before more "
+            "is approved.",
+        ),
+        # a course already used up is not a first try asked for whole
+        (
+            "Physical therapy 2 times a week for 6 weeks",
+            "He already completed 24 sessions, and 12 more would exceed the initial course and the total allowed.",
+            _MORE_CARE,
+        ),
+    ],
+)
+def test_more_than_the_guidelines_allow_says_which_kind_of_more(service: str, rationale: str, said: str) -> None:
+    told = _told(service, rationale, ReasonCode.exceeds_guideline_limits)
+    assert told[0].split(" Medical guidelines are rules")[0] == said, told
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        "The program evaluation also leaves unaddressed his daily smoking, a predictor of a poor result.",
+        "Nor does the record describe any attempt at sleep hygiene measures.",
+        "In addition, no baseline functional assessment or treatment goals are in the note.",
+    ],
+)
+def test_an_item_no_rule_explains_quotes_its_main_ground_not_one_added_to_it(added: str) -> None:
+    # Round 46's reader: the sentence that only adds a ground ("also", "Nor", "In addition") was quoted,
+    # while the main ground, the sentence before it, was not.
+    main = (
+        "Until the surgical question is answered, it cannot be said that the options likely to help him have run "
+        "out, and starting an intensive program now would be premature."
+    )
+    rationale = f"The guidelines describe when a program helps. {main} {added} The request is not medically necessary."
+    told = _told("Functional restoration program, 80 hours", rationale)
+    assert told[0] == f'The reviewer wrote: "{main}"', told
+    # alone, the added ground is still quoted rather than nothing
+    alone = f"The guidelines describe when a program helps. {added} The request is not medically necessary."
+    assert _told("Functional restoration program, 80 hours", alone)[0].startswith("The reviewer wrote:")
+
+
+@pytest.mark.parametrize(
+    ("before", "pointing", "joined"),
+    [
+        # Round 46's reader: "That combination carries a foreseeable hazard" was quoted without the combination
+        (
+            "He already takes sertraline and trazodone, and adding tramadol would put him on three serotonergic "
+            "drugs at once.",
+            "That combination carries a foreseeable hazard for this particular patient.",
+            True,
+        ),
+        (
+            "Since the dose was increased his leg pain has fallen by half and he has returned to modified work.",
+            "This is the kind of documented benefit that supports continuing the medication.",
+            True,
+        ),
+        # a sentence about the worker or the request points at nothing before it
+        (
+            "He has taken it since March.",
+            "This injured worker has no documented improvement in function.",
+            False,
+        ),
+        # nor is a guideline's sentence what the reviewer's sentence points at
+        (
+            "The MTUS recommends NSAIDs at the lowest dose for the shortest period.",
+            "This is well beyond that period for this worker.",
+            False,
+        ),
+    ],
+)
+def test_a_quote_that_points_back_brings_the_sentence_it_points_at(before: str, pointing: str, joined: bool) -> None:
+    rationale = f"The guidelines describe when it helps. {before} {pointing} The request is not medically necessary."
+    told = _told("Tizanidine 4mg #60", rationale)
+    assert told[0] == (f'The reviewer wrote: "{before} {pointing}"' if joined else f'The reviewer wrote: "{pointing}"')

@@ -173,6 +173,8 @@ TERMS: dict[str, tuple[Term, ...]] = {
             "Muscle spasms are when a part of your body gets tight and hurts on its own.",
         ),
         _t("stomach", "where food goes after you eat it", "Your stomach is where food goes after you eat it."),
+        # explained where the safety sentence says it ("your kidneys, the parts of your body that clean your blood")
+        _t("kidneys", "the parts of your body that clean your blood", None, "kidney"),
     ),
     "es": (
         _t("aprobado", "el revisor dijo que sí a la atención"),

@@ -43,6 +43,7 @@ __all__ = [
     "Amount",
     "Amounts",
     "EarlierTest",
+    "Excess",
     "GuidelineLimit",
     "Missing",
     "already_authorized",
@@ -50,6 +51,7 @@ __all__ = [
     "care_first",
     "counts",
     "earlier_test",
+    "excess",
     "findings",
     "guideline_limit",
     "home_program",
@@ -1715,6 +1717,67 @@ def course_of_care(service: str) -> bool:
     return _COURSE.search(service) is not None
 
 
+_SHORT_USE = rxcache.compile(
+    r"\b(?:short[- ]term|short(?:er)?\s+(?:course|period|window|duration)|brief\s+(?:course|period|use)"
+    r"|long[- ]?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|weeks?|months?|years?)\b",
+    re.I,
+)
+"""Words that put a medicine's excess in time ("well beyond the short course", "since 10-2016"), not in dose."""
+_DOSE_EXCESS = rxcache.compile(r"\b(?:MED|MME|morphine\s+equivalent\w*|dose|dosage|dosing|milligrams?|mg)\b", re.I)
+"""Words that put a medicine's excess in its dose ("above 120 mg MED"): not told as too long a use."""
+_LESS_OFTEN = rxcache.compile(
+    r"\b(?:frequen\w*|often|interval|times?\s+(?:a|per|each|in\s+a)\s+(?:calendar\s+)?year|annual\w*)\b", re.I
+)
+"""Words that say a test is asked for too often ("more frequent than the guidelines support")."""
+_LABORATORY = rxcache.compile(r"\blab(?:oratory|s)?\b|\bblood\s+(?:tests?|work|panel)\b|\bpanel\b", re.I)
+_FIRST_BLOCK = rxcache.compile(
+    r"\b(?:initial|first)\s+(?:trial|course|block|period|round|set)\b|\btrial\b|\bat\s+the\s+outset\b"
+    r"|\b(?:all\s+)?at\s+once\b|\bup\s*front\b",
+    re.I,
+)
+"""Words that say a course asked for is more than its first block ("more than the initial trial")."""
+_USED_UP = rxcache.compile(
+    r"\b(?:already|previously)\s+(?:had|received|completed|attended|undergone|used)\b|\btotal\b|\bcompleted\b", re.I
+)
+"""Words that say the course was already had: the excess is the care before it, not the first block."""
+
+
+@dataclass(frozen=True)
+class Excess:
+    """Which kind of "more than the guidelines allow" an item's ground is, and the words that say it."""
+
+    kind: str
+    """A key of the templates' ``excess`` sentences: ``"short_use"``, ``"less_often"``, ``"first_block"``."""
+    words: Quote
+
+
+def excess(decision: Decision, reasons: list[Reason], letter: str | None, medicine: bool) -> Excess | None:
+    """The kind of excess an item's "more than the guidelines allow" ground is, when its words say it
+    (read where the letter gives no figure for a limit sentence). Round 46's reader: "more care than
+    the guidelines call for" was said of a muscle relaxant taken too long, a drug screen repeated too
+    soon and a first block of visits asked for whole, three grounds a worker acts on differently."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if reason.code is not ReasonCode.exceeds_guideline_limits or reason.span is None:
+            continue
+        said = quote(letter, reason.span.start, reason.span.end)
+        kind = _excess_kind(decision.service, said.text, medicine)
+        if kind is not None:
+            return Excess(kind, said)
+    return None
+
+
+def _excess_kind(service: str, said: str, medicine: bool) -> str | None:
+    if medicine:
+        return "short_use" if _SHORT_USE.search(said) and not _DOSE_EXCESS.search(said) else None
+    if any(pattern.search(service) for _, pattern in _TESTS) or _LABORATORY.search(service):
+        return "less_often" if _LESS_OFTEN.search(said) else None
+    if course_of_care(service) and _FIRST_BLOCK.search(said) and not _USED_UP.search(said):
+        return "first_block"
+    return None
+
+
 def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
     """The words of an "other care first" reason that are the guidelines' trial of the device asked for
     (round 45's reader: "did not show that other care was tried first" was told for a TENS unit whose
@@ -1846,11 +1909,25 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     approval = decision.outcome is Outcome.overturned
     back = _BACK_APPROVED if approval else _BACK
     last = _sentences(letter, rationale.start, rationale.end)[-back:]
-    for most in (_QUOTE_WORDS, _EMPHASIS_WORDS):  # a longer sentence rather than nothing at all
+    # A main ground rather than one added to it, then a longer sentence rather than nothing at all.
+    for added, most in itertools.product((False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
         for start, end in reversed(last):
-            if (said := _quotable(letter, start, end, most=most)) is not None:
-                return said
+            if (added or not _adds(letter, start, end)) and (
+                said := _quotable(letter, start, end, most=most)
+            ) is not None:
+                return with_antecedent(said, letter, rationale)
     return None
+
+
+_ADDING_FIRST = rxcache.compile(rf"\s*(?:{ADDING_WORDS}|nor|separately)\b", re.I)
+_ALSO = rxcache.compile(r"\b(?:also|as\s+well)\b", re.I)
+
+
+def _adds(letter: str, start: int, end: int) -> bool:
+    """The sentence adds a ground to one given before ("The evaluation also leaves unaddressed ...",
+    "Nor is there ...", "In addition, ..."): quoted alone only when no other sentence can be (round
+    46's reader: an "also" sentence was quoted while the main ground, the sentence before it, was not)."""
+    return _ADDING_FIRST.match(letter, start, end) is not None or _ALSO.search(letter, start, end) is not None
 
 
 _EMPTY_LEAD = rxcache.compile(
@@ -1933,13 +2010,40 @@ def _generic(said: str) -> bool:
     return all(w.lower() in _GENERIC_WORDS for w in _WORD.findall(said))
 
 
-def ground_words(reason: Reason, letter: str | None) -> Quote | None:
+def ground_words(reason: Reason, decision: Decision, letter: str | None) -> Quote | None:
     """The words that show a reason, quotable to the worker beside its stock sentence ("The
     medical guidelines do not call for this care." says nothing of why): the reason's own
     span, on the same terms as :func:`reviewer_words`."""
     if letter is None or reason.span is None:
         return None
-    return _quotable(letter, reason.span.start, reason.span.end)
+    said = _quotable(letter, reason.span.start, reason.span.end)
+    return None if said is None else with_antecedent(said, letter, decision.spans.rationale)
+
+
+_ANAPHOR = rxcache.compile(
+    r"(?:this|that|these|those)\b(?!\s+(?:\d|injured|patient|worker|applicant|claimant|employee|individual|man"
+    r"|woman|gentleman|lady|person|request|requested|case|medication|medicine|drug|procedure|surgery|device|unit"
+    r"|program|stud(?:y|ies)|test|item|service|compound|cream|injection|visit|review|injury|condition|diagnos[ie]s)\w*\b)"
+    r"|(?:it|they)\s+(?!is\s+(?:not\s+)?(?:medically|reasonable|appropriate|recommended)\b)\w+",
+    re.I,
+)
+"""A sentence that opens by pointing back ("This is well beyond the short course", "That combination
+carries a foreseeable hazard", "It has not helped"), not at the worker or the request ("This injured
+worker", "This request"): shown alone, the worker cannot tell what it points at (round 46's reader)."""
+
+
+def with_antecedent(said: Quote, letter: str, rationale: Span | None) -> Quote:
+    """``said``, with the sentence before it when it opens by pointing back to that sentence
+    (:data:`_ANAPHOR`) and both together are no longer than a marked main ground may be."""
+    if rationale is None or said.span is None or _ANAPHOR.match(said.text) is None:
+        return said
+    before = [s for s in _sentences(letter, rationale.start, said.span.start) if s[1] <= said.span.start]
+    if not before:
+        return said
+    start = before[-1][0]
+    if _GUIDELINE_FIRST.match(letter, start) or len(letter[start : said.span.end].split()) > _EMPHASIS_WORDS:
+        return said  # what a guideline says is not what the reviewer's sentence points at
+    return quote(letter, start, said.span.end)
 
 
 _EMPHASIS = rxcache.compile(
@@ -1971,7 +2075,8 @@ def emphasized(decision: Decision, letter: str | None) -> Quote | None:
             return None  # "This is the principal reason ...": the ground is the sentence before, told already
         if len(letter[start:end].split()) < _HEADLINE_WORDS and k + 1 < len(sentences):
             start, end = sentences[k + 1]  # "The overriding concern is safety." names it; the next one says it
-        return _quotable(letter, start, end, most=_EMPHASIS_WORDS)
+        said = _quotable(letter, start, end, most=_EMPHASIS_WORDS)
+        return None if said is None else with_antecedent(said, letter, rationale)
     return None
 
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "58"
+TEMPLATES_VERSION = "63"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -166,6 +166,9 @@ class _Wording:
     bought): what was approved came before it, it is not a part of it."""
     own_trial_first: str
     """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
+    excess: dict[str, str]
+    """The "more than the guidelines allow" ground by its kind (:func:`specifics.excess`), instead of
+    the general sentence when the letter gives no figure to say."""
     and_word: str
     criteria_met_given: str
     """The approval of care already given (a retrospective request)."""
@@ -333,6 +336,13 @@ _EN = _Wording(
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
     "Your doctor's notes did not show such a try.",
+    excess={
+        "short_use": "The medical guidelines say to take this medicine only for a short time, and this would be "
+        "longer.",
+        "less_often": "The medical guidelines call for this test less often than you have been having it.",
+        "first_block": "The medical guidelines call for a shorter first try of this care, to see if it helps you, "
+        "before more is approved.",
+    },
     care={
         "therapy": "physical therapy",
         "shots": "shots",
@@ -353,8 +363,8 @@ _EN = _Wording(
         "Ask your doctor about it.",
         "breathing": "The reviewer also found that this medicine could slow your breathing too much. "
         "Ask your doctor about it.",
-        "kidneys": "The reviewer also found that this medicine could hurt the parts of your body that clean your "
-        "blood. Ask your doctor about it.",
+        "kidneys": "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that "
+        "clean your blood. Ask your doctor about it.",
         "liver": "The reviewer also found that this medicine could hurt your liver. Ask your doctor about it.",
         "bleeding": "The reviewer also found that this medicine could cause bleeding inside your body. "
         "Ask your doctor about it.",
@@ -540,6 +550,12 @@ _ES = _Wording(
     ),
     own_trial_first="Las guías médicas piden que primero pruebe esta atención por un tiempo, para ver si le ayuda. "
     "Las notas de su médico no mostraban esa prueba.",
+    excess={
+        "short_use": "Las guías médicas recomiendan tomar esta medicina solo por poco tiempo, y esto sería más tiempo.",
+        "less_often": "Las guías médicas piden hacer este estudio con menos frecuencia de la que se lo han hecho.",
+        "first_block": "Las guías médicas piden primero una prueba más corta de esta atención, para ver si le ayuda, "
+        "antes de aprobar más.",
+    },
     care={
         "therapy": "terapia física",
         "shots": "inyecciones",
@@ -853,6 +869,13 @@ def _reasons(
                 sentences.extend(said)
                 details.extend(q for q in (limit.limit, limit.had, limit.asked) if q is not None)
                 continue
+        if code is ReasonCode.exceeds_guideline_limits and (
+            kind := specifics.excess(decision, fitting, letter, medicine)
+        ):
+            sentences.append(out.say(words.excess[kind.kind]))
+            details.append(kind.words)
+            stock = stock or code is codes[0]  # says the kind, not the reviewer's fact: quoted beside it
+            continue
         if code in (ReasonCode.missing_documentation, ReasonCode.no_functional_improvement):
             if found is None:
                 found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
@@ -887,7 +910,7 @@ def _reasons(
     # The main ground in a stock sentence says nothing of why: the reviewer's words that show it.
     if (
         stock
-        and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), letter))
+        and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), decision, letter))
         and (earlier is None or not _inside(shown, earlier.sentence))  # said by the sentence on that test
     ):
         sentences.insert(1, out.say(_wrote(shown, words), shown.text))
