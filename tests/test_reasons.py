@@ -431,3 +431,78 @@ def test_every_reason_pattern_is_tried_only_where_its_first_words_begin() -> Non
         if p.starts is None and not (p.branches and all(starts is not None for _, starts in p.branches))
     ]
     assert unscreened == []
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "code", "shown"),
+    [
+        # Recognizer 2.34, from round 47's misses (measured once first). A companion item: "those"
+        # injections, and a denial "upheld" by this review.
+        (
+            "Intravenous sedation for epidural injection",
+            "The sedation was requested only to accompany the lumbar injections, and those injections have been "
+            "found not medically necessary above.",
+            ReasonCode.related_item_not_approved,
+            True,
+        ),
+        (
+            "Pre-operative medical clearance with EKG",
+            "This review has upheld the denial of the L4-5 fusion, and no other procedure is planned.",
+            ReasonCode.related_item_not_approved,
+            True,
+        ),
+        # A first part approved: the rest "turns on" its result, or "only after" it can more be judged.
+        (
+            "Cognitive behavioral therapy, eight sessions",
+            "Four sessions were certified by utilization review. How many more are needed will turn on what "
+            "those first sessions achieve.",
+            ReasonCode.approved_trial_pending,
+            True,
+        ),
+        (
+            "Six sessions of acupuncture",
+            "Utilization review has already certified 6 sessions. Only after those sessions have been given can "
+            "the need for more be judged.",
+            ReasonCode.approved_trial_pending,
+            True,
+        ),
+        # ... but a consultation authorized and pending is other care, not a first part of this one
+        (
+            "Functional restoration program, 160 hours",
+            "A spine surgery consultation has been authorized but has not yet taken place.",
+            ReasonCode.approved_trial_pending,
+            False,
+        ),
+        # The part approved before ("#90 to allow a taper") is not a duplicate, nor is another drug of
+        # "the same visit"
+        (
+            "Oxycodone/APAP 10/325mg #120",
+            "The Claims Administrator has already authorized #90 to allow a gradual taper, which is appropriate.",
+            ReasonCode.already_authorized,
+            False,
+        ),
+        (
+            "Tramadol 50mg #60",
+            "The cyclobenzaprine prescribed at the same visit for his spasm has been certified in this review.",
+            ReasonCode.already_authorized,
+            False,
+        ),
+        # Recognizer 2.35 (round 47's reader): guideline prose about other body regions, named first
+        (
+            "Chiropractic manipulation, lumbar spine",
+            "For the ankle and foot, the forearm, wrist and hand, and the knee, manipulation is not recommended at "
+            "all.",
+            ReasonCode.not_recommended,
+            False,
+        ),
+        (
+            "Chiropractic manipulation, left knee",
+            "For the ankle and foot, the forearm, wrist and hand, and the knee, manipulation is not recommended at "
+            "all.",
+            ReasonCode.not_recommended,
+            True,
+        ),
+    ],
+)
+def test_round_47s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
+    assert (code in _codes_for(service, rationale)) is shown

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.33"
+REASONS_VERSION = "2.35"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -831,9 +831,9 @@ _RELATED = _cue(
     r"\bnot\s+(?:medically\s+necessary|needed)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
-    r"|\b(?:that|the|this)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
+    r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved|supported)\b"
-    r"|\b(?:that|the|this)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
+    r"|\b(?:that|the|this|those|these)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
     r"|have\s+been)\s+(?:found|deemed|determined|judged)\s+(?:\w+\s+)?not\s+(?:to\s+be\s+)?(?:medically\s+necessary"
     r"|certified|authorized|approved|supported)\b"
     r"|\b(?:the|this)\s+(?P<subject9>(?:[\w/.-]+\s+){0,3}?[\w/.-]+),\s+which\s+(?:(?:(?:was|were|is|are)\s+not|(?:has|have)"
@@ -855,6 +855,8 @@ _RELATED = _cue(
     r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
     r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
     r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
+    r"|\b(?:upheld|affirmed|sustained|confirmed)\s+the\s+(?:denial|non-?certification)\s+of\s+(?:the\s+)?"
+    r"(?P<subject17>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?=\s*(?:[,;.]|and\b|$))"
     r"|^\W*(?:the\s+)?(?P<subject16>(?:[\w/.-]+\s+){1,8}?)(?:is|are|was|were|has\s+been)\s+(?:also\s+)?not\s+"
     r"(?:medically\s+necessary|certified|approved|supported|indicated),?\s+as\s+(?:outlined|discussed|noted|explained"
     r"|stated|detailed|described)\s+(?:above|previously|earlier)\b"
@@ -870,9 +872,10 @@ _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _cue(
-    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?" + NUMBER + r"\b)"
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:#\s*)?" + NUMBER + r"\b)"
     r"|\bduplicat\w*"
-    r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?:[\w-]+\s+){0,4}?(?:,[^,;.]{1,80},\s*)?(?:that\s+|which\s+)?(?:was|were"
+    r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?!(?:visit|day|date|time|appointment|period|week|month|note|report"
+    r"|exam\w*|evaluation|office|physician|provider|doctor)\b)(?:[\w-]+\s+){0,4}?(?:,[^,;.]{1,80},\s*)?(?:that\s+|which\s+)?(?:was|were"
     r"|has\s+been|have\s+been"
     r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
     r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again|twice)\b"
@@ -888,7 +891,8 @@ _ALREADY_HAS = _cue(
 )
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining)\b[^.;]{0,120}?"
-    r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|pending\s+(?:the\s+)?(?:results?|response|outcome)"
+    r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|turns?\s+on|rests?\s+on"
+    r"|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:should|would|will|must)\s+(?:follow|await)"
     r"|has\s+to\s+be\s+based\s+(?:up)?on"
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
@@ -896,6 +900,10 @@ _TRIAL_PENDING = _cue(
     r"(?:approved|certified|authorized|modified|initial)\b"
     r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified|first|initial)\b"
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
+    r"|\buntil\s+(?:the\s+)?(?:outcome|results?|response|effect|benefit)\s+of\s+(?:the\s+|those\s+|these\s+)?"
+    r"(?:approved|certified|authorized|initial|first)\b"
+    r"|\bonly\s+(?:after|once|when)\b[^.;]{0,160}?\b(?:can|could|will|would)\s+(?:the\s+)?(?:need|necessity|benefit"
+    r"|value)\b"
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
@@ -1442,7 +1450,7 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         if verb_first
         else _subject(s.text, m.start())
     )
-    if not _about_this(ctx, subject) or _other_region(ctx, after):
+    if not _about_this(ctx, subject) or _other_region(ctx, after) or _other_region(ctx, s.text[: m.start()]):
         return None
     if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
         return None  # "... is not recommended. That is not the procedure requested here."
@@ -1466,9 +1474,10 @@ _OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
 _FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
 
 
-def _other_region(ctx: _Context, after: str) -> bool:
-    """ "Not recommended for the ankle, wrist or knee" when this item treats another body region."""
-    m = _FOR_REGION.search(after)
+def _other_region(ctx: _Context, words: str) -> bool:
+    """ "Not recommended for the ankle, wrist or knee" (or "For the ankle, ... it is not recommended": the
+    words after the match, or the sentence before it) when this item treats another body region."""
+    m = _FOR_REGION.search(words)
     if m is None or ctx.regions is None:
         return False
     named = {w for w in re.findall(r"[a-z]+", m.group(1).lower()) if w in _BODY_REGIONS}
@@ -1501,6 +1510,7 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         "subject14",
         "subject15",
         "subject16",
+        "subject17",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""
@@ -1761,7 +1771,9 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
 #: A sentence that names approved care (a trial under way, not care to try first).
 _APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
 #: A treatment named in a pending-trial wording.
-_OTHER_CARE = _rx(r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?)\b")
+_OTHER_CARE = _rx(
+    r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation)?s?|surgery|surgical)\b"
+)
 #: "There is no explanation that the splint has worn out or been lost": part of a duplicate's case.
 _REPLACEMENT = _rx(
     r"\b(?:worn|lost|no\s+longer\s+(?:fits?|usable|works?|valid)|broken|replace\w*|lapsed|expired|used\s+up"

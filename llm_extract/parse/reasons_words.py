@@ -5335,7 +5335,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "23713cc6b628c5085e394dda": (
+    "690f25c285c5016580e6da42": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5406,6 +5406,12 @@ TABLE: dict[str, Derived] = {
             ),
             ((" companion ", " derivative "), ("request ",)),
             (
+                (" affirmed ", " confirmed ", " sustained ", " upheld "),
+                (" the ",),
+                (" of ",),
+                (" of ", "certification "),
+            ),
+            (
                 (" above ", " earlier ", " previously "),
                 (" described ", " detailed ", " discussed ", " explained ", " noted ", " outlined ", " stated "),
                 ("not ",),
@@ -5413,10 +5419,12 @@ TABLE: dict[str, Derived] = {
             ),
         ),
         (
+            " affirmed",
             " as",
             " because",
             " companion",
             " concurrent",
+            " confirmed",
             " derivative",
             " given",
             " in",
@@ -5425,9 +5433,12 @@ TABLE: dict[str, Derived] = {
             " related",
             " requested",
             " since",
+            " sustained",
             " that",
             " the",
             " this",
+            " those",
+            " upheld",
             " with",
             "^",
         ),
@@ -5493,7 +5504,7 @@ TABLE: dict[str, Derived] = {
                         (" not ",),
                     ),
                 ),
-                (" that", " the", " this"),
+                (" that", " the", " this", " those"),
             ),
             (
                 (
@@ -5504,7 +5515,7 @@ TABLE: dict[str, Derived] = {
                         (" been ", " deemed ", " determined ", " found ", " judged "),
                     ),
                 ),
-                (" that", " the", " this"),
+                (" that", " the", " this", " those"),
             ),
             (
                 (
@@ -5586,6 +5597,17 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" affirmed ", " confirmed ", " sustained ", " upheld "),
+                        (" the ",),
+                        (" of ",),
+                        (" of ", "certification "),
+                    ),
+                ),
+                (" affirmed", " confirmed", " sustained", " upheld"),
+            ),
+            (
+                (
+                    (
                         (" above ", " earlier ", " previously "),
                         (
                             " described ",
@@ -5604,7 +5626,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "be552453af76b1b837d7a93e": (
+    "d9233e1c913b68dfad6d0930": (
         (
             ((" already ",), ("approved ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
@@ -5706,7 +5728,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "a0cf4cf17d41e5daceb0d2ea": (
+    "faa05bfc97ccf8e96f3c0d36": (
         (
             (
                 (
@@ -5721,7 +5743,19 @@ TABLE: dict[str, Derived] = {
                     " remaining ",
                     " subsequent ",
                 ),
-                (" contingent ", " depend", " has ", " hinge", " must ", " pending ", " should ", " will ", " would "),
+                (
+                    " contingent ",
+                    " depend",
+                    " has ",
+                    " hinge",
+                    " must ",
+                    " pending ",
+                    " rest",
+                    " should ",
+                    " turn",
+                    " will ",
+                    " would ",
+                ),
                 (" await ", " follow ", "on ", "outcome ", "response ", "result"),
                 (" await ", " be ", " follow ", "on ", "outcome ", "response ", "result"),
             ),
@@ -5733,6 +5767,18 @@ TABLE: dict[str, Derived] = {
             ),
             ((" response ",), ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "), (" to ",)),
             ((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),
+            (
+                (" until ",),
+                ("benefit ", "effect ", "outcome ", "response ", "result"),
+                ("approved ", "authorized ", "certified ", "first ", "initial "),
+                (" of ",),
+            ),
+            (
+                (" only ",),
+                (" after ", " once ", " when "),
+                ("benefit ", "necessity ", "need ", "value "),
+                (" can ", " could ", " will ", " would "),
+            ),
             (
                 (" until ",),
                 (" completed ", " done ", " finished "),
@@ -5791,7 +5837,9 @@ TABLE: dict[str, Derived] = {
                             " hinge",
                             " must ",
                             " pending ",
+                            " rest",
                             " should ",
+                            " turn",
                             " will ",
                             " would ",
                         ),
@@ -5836,6 +5884,28 @@ TABLE: dict[str, Derived] = {
             (
                 (((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),),
                 (" outcome", " response", " result"),
+            ),
+            (
+                (
+                    (
+                        (" until ",),
+                        ("benefit ", "effect ", "outcome ", "response ", "result"),
+                        ("approved ", "authorized ", "certified ", "first ", "initial "),
+                        (" of ",),
+                    ),
+                ),
+                (" until",),
+            ),
+            (
+                (
+                    (
+                        (" only ",),
+                        (" after ", " once ", " when "),
+                        ("benefit ", "necessity ", "need ", "value "),
+                        (" can ", " could ", " will ", " would "),
+                    ),
+                ),
+                (" only",),
             ),
             (
                 (
