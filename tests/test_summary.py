@@ -462,6 +462,15 @@ WORDING_FINGERPRINTS = {
     # 63: a medicine's use too long is "The medical guidelines say to take this medicine only for a short
     # time" ("advise" is not a word a grade-6 reader knows: the eval's plain-words figure fell on CM16-0247802)
     "63": "2e8d36bc10dee9100be040d486f5803cebd68f8c09e063f47b5ff96422986b26",
+    # 64: same wording as 63; a harm the lab values show (a creatinine risen, an ALT over twice normal) is
+    # named, the safety sentence comes first when the reviewer marks it as the main ground or no other
+    # ground is coded, and a marked ground's short sentence is followed past a guideline's sentence
+    # (round 47's reader: "the primary issue in this case is safety" told last as "also", or not at all)
+    "64": "2e8d36bc10dee9100be040d486f5803cebd68f8c09e063f47b5ff96422986b26",
+    # 65: same wording as 64; pain scores told "the same as a month earlier" are pain scores given, not
+    # "your notes did not give your pain levels", and "a 15-day supply, longer than the guidelines support"
+    # is a medicine's use too long (round 47's reader)
+    "65": "2e8d36bc10dee9100be040d486f5803cebd68f8c09e063f47b5ff96422986b26",
 }
 
 

@@ -1804,9 +1804,9 @@ def test_kidney_harm_the_records_document_is_said() -> None:
     )
     decision, letter = _grounded("Naproxen 550mg #60", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert (
-        "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that clean "
-        "your blood. Ask your doctor about it." in reasons
+    assert reasons[0] == (
+        "The reviewer found that this medicine could hurt your kidneys, the parts of your body that clean "
+        "your blood. Ask your doctor about it."
     )
 
 
@@ -1883,7 +1883,8 @@ def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
         "Tramadol ER 150mg #30", Outcome.upheld, harm + " The request is not medically necessary."
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert f"The reviewer also found that this medicine could {said} Ask your doctor about it." in reasons
+    # no other ground is coded: the harm is told first, with no "also" (templates 64, round 47's reader)
+    assert reasons[0] == f"The reviewer found that this medicine could {said} Ask your doctor about it."
 
 
 @pytest.mark.parametrize(
@@ -1900,7 +1901,7 @@ def test_a_harm_denied_or_general_is_not_said(safe: str) -> None:
         "Pantoprazole 40mg #60", Outcome.upheld, safe + " The request is not medically necessary."
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert not any("The reviewer also found that this medicine could" in r for r in reasons), safe
+    assert not any("found that this medicine could" in r for r in reasons), safe
 
 
 def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
@@ -1913,14 +1914,14 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     )
     decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, harm)
     summary = build_summary(Case(), [decision], "en", letter=letter)
-    assert (
-        "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that clean "
-        "your blood. Ask your doctor about it." in summary.items[0].reasons
+    assert summary.items[0].reasons[0] == (
+        "The reviewer found that this medicine could hurt your kidneys, the parts of your body that clean "
+        "your blood. Ask your doctor about it."
     )
     assert summary.readability.hard_words == []
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert (
-        "El revisor también encontró que este medicamento podría dañar sus riñones, las partes de su cuerpo que "
+        "El revisor encontró que este medicamento podría dañar sus riñones, las partes de su cuerpo que "
         "limpian la sangre. Pregúntele a su médico." in es
     )
     for safe in (
@@ -1930,11 +1931,11 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     ):
         decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, safe)
         reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-        assert not any("The reviewer also found that this medicine could" in r for r in reasons), safe
+        assert not any("found that this medicine could" in r for r in reasons), safe
     # not for care that is not a medicine, nor for an approval
     decision, letter = _grounded("Physical therapy x 6", Outcome.upheld, harm)
     assert not any(
-        "The reviewer also found that this medicine could" in r
+        "found that this medicine could" in r
         for r in build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     )
 
@@ -1992,9 +1993,8 @@ def test_the_sentence_that_names_the_harm_is_the_one_read() -> None:
         "The request is not medically necessary."
     )
     reasons = _told("Tizanidine 4mg #90", rationale)
-    assert (
-        "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
-        "Ask your doctor about it." in reasons
+    assert reasons[0] == (
+        "The reviewer found that this medicine could make you too sleepy, or make you fall. Ask your doctor about it."
     ), reasons
 
 
@@ -2278,6 +2278,12 @@ _MORE_CARE = "Your doctor asked for more care than the medical guidelines call f
             "is not recommended.",
             "The medical guidelines say to take this medicine only for a short time, and this would be longer.",
         ),
+        (
+            "Tramadol 50mg #60",
+            "The quantity is also a concern: 60 tablets at up to four a day is a 15-day supply, longer than the "
+            "guidelines support for acute pain.",
+            "The medical guidelines say to take this medicine only for a short time, and this would be longer.",
+        ),
         # a medicine's dose above the guideline's is not a use too long
         ("Norco 10/325mg #180", "The dose exceeds the 120 mg MED the guideline allows.", _MORE_CARE),
         (
@@ -2360,3 +2366,44 @@ def test_a_quote_that_points_back_brings_the_sentence_it_points_at(before: str, 
     rationale = f"The guidelines describe when it helps. {before} {pointing} The request is not medically necessary."
     told = _told("Tizanidine 4mg #60", rationale)
     assert told[0] == (f'The reviewer wrote: "{before} {pointing}"' if joined else f'The reviewer wrote: "{pointing}"')
+
+
+def test_a_harm_the_lab_values_show_is_told_first_and_named() -> None:
+    # Round 47's reader: naproxen with a creatinine risen from 0.9 to 1.6, "the primary issue in this case",
+    # got no safety sentence; tizanidine with an ALT over twice normal got only "could hurt you".
+    rationale = (
+        "MTUS warns that NSAIDs can cause renal injury. The primary issue in this case is safety. Since naproxen "
+        "was started the creatinine has risen from 0.9 to 1.6 mg/dL and the GFR is now 46. He has also been on "
+        "it for nine months. Naproxen 550mg #60 is not medically necessary."
+    )
+    told = _told("Naproxen sodium 550mg #60", rationale)
+    assert told[0].startswith("The reviewer found that this medicine could hurt your kidneys"), told
+    assert told[1] == (
+        'The reviewer wrote: "Since naproxen was started the creatinine has risen from 0.9 to 1.6 mg/dL and the '
+        'GFR is now 46."'
+    )
+    liver = (
+        "Above all, the laboratory results make tizanidine unsafe for this patient. MTUS advises liver function "
+        "testing at baseline. His November results show an ALT of 112, more than twice the upper limit of normal. "
+        "Tizanidine 4mg #90 is not medically necessary."
+    )
+    told = _told("Tizanidine 4mg #90", liver)
+    assert told[0].startswith("The reviewer found that this medicine could hurt your liver"), told
+    assert (
+        told[1]
+        == 'The reviewer wrote: "His November results show an ALT of 112, more than twice the upper limit of normal."'
+    )
+
+
+def test_pain_scores_told_the_same_are_pain_scores_given() -> None:
+    # Round 47's reader: "did not give your pain levels before and after past care" where the reviewer
+    # wrote that the pain score was the same as a month earlier (the ground: no measurable gain).
+    rationale = (
+        "Her pain score, cervical range of motion, and work restrictions at the 12-15-2016 visit were the same as "
+        "a month earlier. Continuing a treatment that has not changed her function is not supported."
+    )
+    told = " ".join(
+        _told("Chiropractic treatment 2 times a week for 4 weeks", rationale, ReasonCode.no_functional_improvement)
+    )
+    assert "did not give your pain levels" not in told
+    assert "past care helped you" in told

@@ -864,14 +864,15 @@ program")."""
 
 
 _PAIN_MEASURED = rxcache.compile(
-    r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,60}?"
-    rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
+    r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
+    rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*/\s*10\b)"
     rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of)\s+pain\b",
     re.I,
 )
 """Pain levels given as measured: "pain scores differ by only one point with and without the
-medication", "pain scores changed very little", "a two point difference in pain", "VAS from 8 to 6"."""
+medication", "pain scores changed very little", "a two point difference in pain", "VAS from 8 to 6",
+"her pain score ... were the same as a month earlier" (round 47's reader)."""
 
 
 def _pain_recorded(letter: str, rationale: Span | None) -> bool:
@@ -1302,18 +1303,22 @@ _HARMS: tuple[_Harm, ...] = (
         "kidneys",
         r"(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
         r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
-        r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal)\s+function",
+        r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal)\s+function"
+        r"|(?:further\s+)?loss\s+of\s+(?:kidney|renal)\s+function"
+        r"|creatinine\s+(?:has\s+|had\s+)?(?:risen|rose|increased|climbed|doubled)"
+        r"|(?:e?GFR|filtration\s+rate)\s+(?:has\s+|had\s+)?(?:fallen|fell|dropped|declined|decreased)",
         risk=r"kidney|renal",
         denied=r"kidney|renal",
-        names=r"\bkidney|\brenal\b",
+        names=r"\bkidney|\brenal\b|\bcreatinine\b|\be?GFR\b|\bfiltration\s+rate\b",
     ),
     _Harm(
         "liver",
         r"(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)|cirrhosis|hepatitis"
-        r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:liver|hepatic)\s+function",
+        r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:liver|hepatic)\s+function"
+        r"|(?:ALT|AST|liver\s+enzymes|transaminases?)\b[^.;]{0,80}?\b(?:twice|double|three\s+times|elevated|raised)\b",
         risk=r"liver",
         denied=r"liver|hepat\w+",
-        names=r"\bliver|\bhepat\w*|\bcirrhosis",
+        names=r"\bliver|\bhepat\w*|\bcirrhosis|\bALT\b|\bAST\b|\btransaminases?\b",
     ),
     _Harm(
         "bleeding",
@@ -1719,10 +1724,12 @@ def course_of_care(service: str) -> bool:
 
 _SHORT_USE = rxcache.compile(
     r"\b(?:short[- ]term|short(?:er)?\s+(?:course|period|window|duration)|brief\s+(?:course|period|use)"
-    r"|long[- ]?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|weeks?|months?|years?)\b",
+    r"|long[- ]?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|longer|days?|weeks?|months?"
+    r"|years?)\b",
     re.I,
 )
-"""Words that put a medicine's excess in time ("well beyond the short course", "since 10-2016"), not in dose."""
+"""Words that put a medicine's excess in time ("well beyond the short course", "since 10-2016", "a 15-day
+supply, longer than the guidelines support"), not in dose."""
 _DOSE_EXCESS = rxcache.compile(r"\b(?:MED|MME|morphine\s+equivalent\w*|dose|dosage|dosing|milligrams?|mg)\b", re.I)
 """Words that put a medicine's excess in its dose ("above 120 mg MED"): not told as too long a use."""
 _LESS_OFTEN = rxcache.compile(
@@ -1856,7 +1863,8 @@ _PATIENT = r"patient|claimant|(?:injured|this|the)\s+worker|employee|applicant|h
 """Words for this worker and this case (a regex alternation)."""
 _ABOUT_PATIENT = rxcache.compile(rf"\b(?:{_PATIENT})\b", re.I)
 _ABOUT_CASE = rxcache.compile(
-    rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies)\b",
+    rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies"
+    r"|creatinine|e?GFR)\b",
     re.I,
 )
 _GUIDELINE_FIRST = rxcache.compile(
@@ -2073,9 +2081,13 @@ def emphasized(decision: Decision, letter: str | None) -> Quote | None:
             continue
         if _POINTER.match(letter, start, end):
             return None  # "This is the principal reason ...": the ground is the sentence before, told already
-        if len(letter[start:end].split()) < _HEADLINE_WORDS and k + 1 < len(sentences):
-            start, end = sentences[k + 1]  # "The overriding concern is safety." names it; the next one says it
-        said = _quotable(letter, start, end, most=_EMPHASIS_WORDS)
+        # "The overriding concern is safety." names it; the next one that can be quoted says it (round 47's
+        # reader: a guideline's sentence came between), else the short one itself.
+        said = None
+        if len(letter[start:end].split()) < _HEADLINE_WORDS:
+            following = (_quotable(letter, a, b, most=_EMPHASIS_WORDS) for a, b in sentences[k + 1 : k + 3])
+            said = next((q for q in following if q is not None), None)
+        said = said or _quotable(letter, start, end, most=_EMPHASIS_WORDS)
         return None if said is None else with_antecedent(said, letter, rationale)
     return None
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "63"
+TEMPLATES_VERSION = "65"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1059,13 +1059,19 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     return sentences
 
 
-def _harm_first(decision: Decision, harm: Quote) -> bool:
-    """The reviewer gives the harm before every coded ground: then the safety sentence goes
-    first (after the part approved before), not after grounds given later (round 43's reader:
-    "These safety concerns are the deciding factor" came after "In addition, ... no documented
-    improvement")."""
+def _harm_first(decision: Decision, harm: Quote, letter: str | None) -> bool:
+    """The reviewer gives the harm before every coded ground, or marks it as the main one, or gives
+    no coded ground at all: then the safety sentence goes first (after the part approved before),
+    not after grounds given later (round 43's reader: "These safety concerns are the deciding
+    factor" came after "In addition, ... no documented improvement"; round 47's: "The primary issue
+    in this case is safety", a creatinine risen from 0.9 to 1.6, told last as "also")."""
+    if harm.span is None:
+        return False
+    main = specifics.emphasized(decision, letter)
+    if main is not None and main.span is not None and _overlaps(main.span, harm.span):
+        return True
     starts = [r.span.start for r in decision.reasons if r.span is not None]
-    return harm.span is not None and bool(starts) and harm.span.start < min(starts)
+    return not starts or harm.span.start < min(starts)
 
 
 def _named(value: str, lang: str, words: _Wording) -> str:
@@ -1167,7 +1173,7 @@ def _item(
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
             sentence = words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety)
-            if _harm_first(decision, harm):
+            if _harm_first(decision, harm, letter):
                 reasons.insert(int(part_before is not None), out.say(sentence.replace(*words.safety_first, 1)))
                 details.insert(int(part_before is not None), harm)
             else:
