@@ -487,6 +487,15 @@ def test_every_reason_pattern_is_tried_only_where_its_first_words_begin() -> Non
             ReasonCode.already_authorized,
             False,
         ),
+        # Recognizer 2.36 (round 47's reader): "no more than two levels, ... and functional improvement" is a
+        # list of criteria with an amount, not an absence of improvement
+        (
+            "Radiofrequency ablation C5-C7",
+            "ODG sets conditions for its use: a positive block, no more than two joint levels performed at one "
+            "time, documented relief and functional improvement lasting at least 12 weeks before any repeat.",
+            ReasonCode.no_functional_improvement,
+            False,
+        ),
         # Recognizer 2.35 (round 47's reader): guideline prose about other body regions, named first
         (
             "Chiropractic manipulation, lumbar spine",
@@ -506,3 +515,15 @@ def test_every_reason_pattern_is_tried_only_where_its_first_words_begin() -> Non
 )
 def test_round_47s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
     assert (code in _codes_for(service, rationale)) is shown
+
+
+def test_a_test_asked_again_with_nothing_changed_lacks_findings_not_improvement() -> None:
+    # Recognizer 2.36 (round 47's reader): a repeat MRI refused because "her complaints and examination
+    # are the same as before that study" was told as care that did not help; a test treats nothing.
+    rationale = "Her December complaints and examination are the same as before that study, and there is no new injury."
+    assert _codes_for("Repeat MRI of the right shoulder", rationale) == [ReasonCode.findings_do_not_support]
+    # care that treats keeps the ground
+    assert ReasonCode.no_functional_improvement in _codes_for(
+        "Ultrasound-guided subacromial injection",
+        "His pain and function are the same as before the last injection, with no functional improvement.",
+    )

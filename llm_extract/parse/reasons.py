@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.35"
+REASONS_VERSION = "2.36"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -303,9 +303,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN,
         # "not until improvement is documented" is a condition; "no long-term benefit" a general claim.
         # "Not suggested for longer than 2 weeks without evidence of ... gains" is the guideline's rule.
+        # "No more than two joint levels ..., documented relief and functional improvement": an amount in
+        # a list of criteria, not an absence (round 47's reader).
         reject_match=_rx(
             r"\buntil\b|\bwhether\b|\bdepend\w*|\byet\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
-            r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b"
+            r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b|^no\s+(?:more|less|longer|fewer|greater)\s+than\b"
         ),
     ),
     _Rule(
@@ -1608,6 +1610,10 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
 
 _CLAUSE_END = rxcache.compile(r"[,.;:()]")
 _A_TEST = _rx(_IMAGING + r"$")
+_A_TEST_ASKED = _rx(r"\b(?:imaging|MRIs?|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NC[VS]|bone\s+scan)\b")
+"""A heading that asks for a test (a picture or a nerve test), which treats nothing."""
+_GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
+"""A test that only guides a treatment ("ultrasound-guided injection"): the treatment is the item."""
 #: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
 _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 #: "Already has the device": a word that can only mean the thing requested.
@@ -1864,6 +1870,16 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         missing = best.get(ReasonCode.missing_documentation)
         if missing is not None and _TRIAL_RESULT.search(rationale, missing.start, missing.end):
             del best[ReasonCode.missing_documentation]
+    unchanged = best.pop(ReasonCode.no_functional_improvement, None)
+    if unchanged is not None and service and _A_TEST_ASKED.search(service) and not _GUIDED.search(service):
+        # A test treats nothing: "her complaints and examination are the same as before that study" is
+        # no new finding to test for (round 47's reader), not care that did not help.
+        first.setdefault(ReasonCode.findings_do_not_support, first[ReasonCode.no_functional_improvement])
+        if ReasonCode.findings_do_not_support not in best:
+            unchanged.code = ReasonCode.findings_do_not_support
+            best[ReasonCode.findings_do_not_support] = unchanged
+    elif unchanged is not None:
+        best[ReasonCode.no_functional_improvement] = unchanged
     # "The records lack facts" is the main ground only when nothing more specific is given.
     ordered = sorted(
         best.values(),
