@@ -527,3 +527,35 @@ def test_a_test_asked_again_with_nothing_changed_lacks_findings_not_improvement(
         "Ultrasound-guided subacromial injection",
         "His pain and function are the same as before the last injection, with no functional improvement.",
     )
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "code"),
+    [
+        # Recognizer 2.37, from round 48's misses (measured once first).
+        (
+            "Postoperative physical therapy, 12 sessions",
+            "This therapy, however, depends entirely on the shoulder arthroscopy, which has been found not medically "
+            "necessary in this review.",
+            ReasonCode.related_item_not_approved,
+        ),
+        (
+            "Omeprazole 20mg #30",
+            "The omeprazole was prescribed only to protect the stomach while he takes naproxen, and naproxen has not "
+            "been found medically necessary in this review.",
+            ReasonCode.related_item_not_approved,
+        ),
+        (
+            "Urine drug screen",
+            "She has already been tested far more often than a low risk patient requires.",
+            ReasonCode.exceeds_guideline_limits,
+        ),
+        (
+            "Norco 10/325mg #60",
+            "Nothing in these notes shows that Norco is making a meaningful difference in what she is able to do.",
+            ReasonCode.no_functional_improvement,
+        ),
+    ],
+)
+def test_round_48s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode) -> None:
+    assert code in _codes_for(service, rationale)

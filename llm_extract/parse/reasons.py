@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.36"
+REASONS_VERSION = "2.37"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -330,6 +330,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|anything\s+(?:he|she|they))\b"
             r"|\bno\s+(?:\w+\s+)?benefit\s+(?:from|of|with)\s+[^.;]{0,30}?\b(?:has|have)\s+been\s+(?:shown|documented|demonstrated)\b"
             r"|\bnot\s+a\s+meaningful\s+(?:return|gain|improvement|benefit|change)\b"
+            r"|\bnothing\s+(?:\w+\s+){0,4}?(?:shows?|documents?|indicates?|suggests?)\b[^.;]{0,80}?\b(?:a\s+)?(?:meaningful"
+            r"|significant|real|measurable)\s+(?:difference|change|improvement|benefit|gain)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
             r"\b(?:that|which)\s+(?:were|was)\s+(?:present|documented|noted|reported)\b"
             r"|\bno\s+(?:\w+\s+)?(?:drop|reduction|decrease)\s+in\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:medications?|opioids?"
@@ -381,7 +383,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
             r"|twice|double|triple|three\s+times|four\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?|supported"
-            r"|trial\s+(?:amount|number)"
+            r"|trial\s+(?:amount|number)|(?:patient|person)\s+(?:requires|needs)"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
             r"|(?:short[- ]term|brief|short)\s+(?:course|use|period)"
             r"|(?:entire|whole|full)\s+(?:general\s+|recommended\s+)?course"
@@ -840,7 +842,12 @@ _RELATED = _cue(
     r"|certified|authorized|approved|supported)\b"
     r"|\b(?:the|this)\s+(?P<subject9>(?:[\w/.-]+\s+){0,3}?[\w/.-]+),\s+which\s+(?:(?:(?:was|were|is|are)\s+not|(?:has|have)"
     r"\s+not\s+been)\s+(?:\w+\s+)?(?:approved|certified|authorized|medically\s+necessary)|(?:has\s+been|was|were)\s+"
-    r"(?:upheld|denied|non-?certified))\b"
+    r"(?:upheld|denied|non-?certified)|(?:has|have)\s+been\s+(?:found|deemed|determined)\s+not\s+(?:to\s+be\s+)?"
+    r"(?:medically\s+necessary|supported))\b"
+    # "and naproxen has not been found medically necessary in this review": another item of this review
+    r"|(?P<review18>\b(?:(?:has|have)\s+not\s+been\s+(?:found|deemed)\s+(?:to\s+be\s+)?|(?:was|were|has\s+been|have\s+been)"
+    r"\s+(?:found|deemed)\s+not\s+(?:to\s+be\s+)?)(?:medically\s+necessary|supported)\s+(?:in\s+this\s+(?:review"
+    r"|determination|decision)|above|earlier\s+in\s+this\s+review)\b)"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
@@ -1516,6 +1523,9 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""
+    if m.group("review18"):
+        # "and naproxen has not been found medically necessary in this review": the words before the verb
+        subject = " ".join(_CLAUSE_END.split(m.string[: m.start()])[-1].split()[-3:])
     if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
     if group == "subject6" and _ATTRIBUTIVE.search(subject):
