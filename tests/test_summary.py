@@ -471,6 +471,12 @@ WORDING_FINGERPRINTS = {
     # "your notes did not give your pain levels", and "a 15-day supply, longer than the guidelines support"
     # is a medicine's use too long (round 47's reader)
     "65": "2e8d36bc10dee9100be040d486f5803cebd68f8c09e063f47b5ff96422986b26",
+    # 66 (a reader of the 23 held-out real letters): the illnesses a medicine is for ("diabetic painful
+    # neuropathy, postherpetic neuralgia, or fibromyalgia") are not "nerve pain"; surgery not planned is not
+    # surgery not wanted ("did not show that surgery is planned for you"); x-rays never taken are not x-rays
+    # whose result is missing ("did not show x-rays taken before, or what they showed"); a companion
+    # medicine's lack of benefit is not told as this medicine's
+    "66": "68bcadadf7fbc57082dbcbdda145c0ee39abbecbf923d87ba03141edba201252",
 }
 
 

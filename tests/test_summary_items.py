@@ -427,8 +427,8 @@ def test_missing_fact_is_named() -> None:
         (
             "MRI of the shoulder: Upheld",
             "Plain film x-rays of the shoulder were not provided.",
-            "Your doctor's notes did not say what earlier x-rays showed.",
-            "Las notas de su médico no decían qué mostraron las radiografías de antes.",
+            "Your doctor's notes did not show x-rays taken before, or what they showed.",
+            "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
         ),
         (
             "Wheelchair: Upheld",
@@ -1656,7 +1656,7 @@ def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
         (
             "Lumbar sacral orthosis (LSO)",
             "His flexion and extension x-rays show no spondylolisthesis or instability, and no surgery is planned.",
-            "what earlier x-rays showed",
+            "x-rays taken before",
         ),
         (
             "Ketorolac 60mg intramuscular injection",
@@ -2064,7 +2064,7 @@ _GUIDELINE_ON_PAIN = (
             "Removal of hardware, left ankle",
             ReasonCode.missing_documentation,
             "The x-rays also show early joint space narrowing, another cause of her pain that has not been addressed.",
-            "earlier x-rays",
+            "x-rays taken before",
         ),
         # Round 43's reader: "you would use this along with physical therapy or working out" for a surgery.
         (
@@ -2407,3 +2407,47 @@ def test_pain_scores_told_the_same_are_pain_scores_given() -> None:
     )
     assert "did not give your pain levels" not in told
     assert "past care helped you" in told
+
+
+def test_the_illnesses_a_medicine_is_for_are_not_told_as_nerve_pain_missing() -> None:
+    # A reader of the real held-out letters: "did not show nerve pain" for a liquid gabapentin whose
+    # reviewer found no "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia" (the
+    # diagnoses listed nerve-root pain).
+    rationale = (
+        "There was also lack of clinical documentation the patient has significant diabetic painful neuropathy, "
+        "postherpetic neuralgia, or fibromyalgia."
+    )
+    told = _told("Fanatrex 25mg/ml oral suspension 420ml", rationale, ReasonCode.findings_do_not_support)
+    assert told[0].startswith("Your doctor's notes did not show that you have one of the health problems"), told
+    assert "did not show nerve pain" not in " ".join(told)
+
+
+def test_surgery_not_planned_is_not_told_as_surgery_not_wanted() -> None:
+    # The real-letter reader: "did not show that surgery is planned, or that you would want it" where the
+    # reviewer wrote only that no surgical intervention was documented.
+    planned = (
+        "There was lack of clinical documentation indicating the patient will be undergoing surgical intervention."
+    )
+    told = " ".join(_told("Elbow braces #2", planned, ReasonCode.missing_documentation))
+    assert "did not show that surgery is planned for you." in told and "want" not in told
+    wish = "There is no documentation that the patient is willing to consider surgery."
+    assert "or that you would want it" in " ".join(
+        _told("MRI of the lumbar spine", wish, ReasonCode.missing_documentation)
+    )
+
+
+def test_no_improvement_from_the_companion_medicine_is_not_told_of_this_one() -> None:
+    # The real-letter reader: "did not show that this medicine helped you" for pantoprazole, where the NSAID
+    # it goes with was the medicine without benefit.
+    rationale = (
+        "In this case, the claimant had been using NSAIDS for several month without mention of pain or functional "
+        "improvement due to its use. Continued use of NSAIDS is not appropriate and therefore, the continued need "
+        "for Pantoprazole is not medically necessary."
+    )
+    told = _told(
+        "Pantoprazole 40mg #60",
+        rationale,
+        ReasonCode.related_item_not_approved,
+        ReasonCode.no_functional_improvement,
+    )
+    assert not any("this medicine helped you" in r for r in told), told

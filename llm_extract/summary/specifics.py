@@ -975,12 +975,17 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 keys.add(key)
                 if key == "why" and _again(decision, letter, start, end):
                     key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
+                if key == "surgery" and not _WISH.search(m.group()):
+                    key = "surgery_planned"  # "undergoing surgical intervention": nothing of wanting it
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
                 if len(found) == most:
                     return found
     return found
 
 
+_WISH = rxcache.compile(r"\b(?:willing\w*|want\w*|wish\w*|desir\w*|agree\w*|interest\w*|decid\w*|consider\w*)\b", re.I)
+"""Words of the worker's own wish about an operation (round 48's real-letter reader: "did not show that
+surgery is planned, or that you would want it" where the reviewer wrote only that no surgery was planned)."""
 _AGAIN = rxcache.compile(
     r"\b(?:repeat(?:ed)?|again|another|second|additional)\b"
     r"(?!\s+(?:\w+\s+)?(?:authori[sz]ation|approval|certification|request|RFA|review|opinion)s?\b)",
@@ -1510,7 +1515,15 @@ def _first_home_program(letter: str, start: int, end: int) -> Quote | None:
 
 _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("red_flags", rxcache.compile(r"\bred[-\s]+flags?\b", re.I)),
-    ("nerve_pain", rxcache.compile(r"\bneuropathic\b|\bneuralgia\b", re.I)),
+    (
+        "indication",
+        rxcache.compile(
+            r"\bdiabetic\s+(?:painful\s+)?(?:peripheral\s+)?neuropath\w*|\bpost-?\s?herpetic\s+neuralgia|\bfibromyalgia\b",
+            re.I,
+        ),
+    ),
+    # "postherpetic neuralgia" is one of the illnesses a medicine is for, not nerve pain the notes lack
+    ("nerve_pain", rxcache.compile(r"\bneuropathic\b|(?<!herpetic\s)\bneuralgia\b", re.I)),
     (
         "nerve",
         rxcache.compile(
@@ -1582,6 +1595,7 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
 
 _FINDING_WORDS: dict[str, tuple[str, ...]] = {
     "red_flags": ("flag",),
+    "indication": ("diabetic", "herpetic", "fibromyalgia"),
     "nerve_pain": ("neuropathic", "neuralgia"),
     "nerve": ("radicul", "neuro", "nerve"),
     "spasm": ("spasm",),
@@ -1651,6 +1665,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue  # "no new neurological deficit": a finding unchanged, not one absent
             if (start, end) not in reason_places and len(said.text.split()) > _NEAR_WORDS:
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
+            if key == "nerve_pain" and "indication" in found:
+                continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
             if key == "nerve" and _STUDIES.search(said.text):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             found.setdefault(key, Missing(key=key, words=said))
@@ -1679,6 +1695,27 @@ _MOOD = rxcache.compile(r"\banxi\w*|\bdepress(?:ion|ive)\b|\bpanic\b|\bmood\b|\b
 """A ground about worry, sadness or sleep: an antidepressant it names is one for the mood, not
 for nerve pain (round 38's reader found an anxiety medicine told to try "medicines for nerve pain")."""
 _DOSE = rxcache.compile(rf"(?<!\w)(?:{DOSE})(?!\w)|\d\s*%|\bmedications?\b", re.I)
+
+
+_MEDICINE_CLASSES: tuple[re.Pattern[str], ...] = tuple(
+    rxcache.compile(words, re.I)
+    for words in (
+        *(CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")),
+        *MEDICINE_KINDS.values(),
+    )
+)
+"""Each kind of medicine a letter names, by its class and drug names."""
+
+
+def of_another_medicine(decision: Decision, reason: Reason, letter: str | None) -> bool:
+    """The reason's words are about a medicine of another kind than the one asked for ("using NSAIDs for
+    several months without mention of functional improvement", under a request for pantoprazole that
+    goes with them): told as "this medicine did not help you", it would be false (round 48's reader of
+    the real letters)."""
+    if letter is None or reason.span is None:
+        return False
+    said = letter[reason.span.start : reason.span.end]
+    return any(kind.search(said) and not kind.search(decision.service) for kind in _MEDICINE_CLASSES)
 
 
 def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "65"
+TEMPLATES_VERSION = "66"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -300,10 +300,11 @@ _EN = _Wording(
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
         "side_effects": "Your doctor's notes did not say if the medicine causes you any trouble.",
         "surgery": "Your doctor's notes did not show that surgery is planned, or that you would want it.",
+        "surgery_planned": "Your doctor's notes did not show that surgery is planned for you.",
         "pills": "Your doctor's notes did not say why you cannot take pills.",
         "home_trial": "Your doctor's notes did not show that you tried it at home first.",
         "tried_first": "Your doctor's notes did not show that other care was tried first and did not help.",
-        "imaging": "Your doctor's notes did not say what earlier x-rays showed.",
+        "imaging": "Your doctor's notes did not show x-rays taken before, or what they showed.",
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
         "plan": "Your doctor's notes did not give a plan with goals for this care.",
         "program": (
@@ -322,6 +323,10 @@ _EN = _Wording(
     },
     findings={
         "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
+        "indication": (
+            "Your doctor's notes did not show that you have one of the health problems the medical guidelines list "
+            "for this medicine."
+        ),
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
         "nerve_study": "No pictures or nerve tests in your records showed a hurt nerve.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
@@ -502,13 +507,14 @@ _ES = _Wording(
         "surgery": (
             "Las notas de su médico no mostraban que hubiera una operación planeada, ni que usted quisiera operarse."
         ),
+        "surgery_planned": "Las notas de su médico no mostraban que hubiera una operación planeada para usted.",
         "pills": "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
         "home_trial": "Las notas de su médico no mostraban que usted lo probó en casa primero.",
         "tried_first": (
             "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
             "y que eso no le hubiera ayudado."
         ),
-        "imaging": "Las notas de su médico no decían qué mostraron las radiografías de antes.",
+        "imaging": "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
         "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
         "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
         "program": (
@@ -532,6 +538,10 @@ _ES = _Wording(
     },
     findings={
         "red_flags": "Las notas de su médico no mostraban señales de alerta de un problema grave.",
+        "indication": (
+            "Las notas de su médico no mostraban que usted tenga una de las enfermedades para las que las guías "
+            "médicas recomiendan este medicamento."
+        ),
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
         "nerve_study": "Ninguna imagen ni prueba de los nervios en su expediente médico mostró un nervio dañado.",
         "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
@@ -881,6 +891,8 @@ def _reasons(
                 found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
                 if ReasonCode.other_treatment_first in codes:  # said once, by that ground
                     found = [m for m in found if m.key != "tried_first"]
+            if code is ReasonCode.no_functional_improvement and _of_the_companion(decision, fitting, codes, letter):
+                continue  # the medicine that did not help is the one this goes with, said by that ground
             if code is ReasonCode.no_functional_improvement and not any(m.key in _GAIN_KEYS for m in found):
                 # The facts found say what else was missing ("if the medicine causes you
                 # problems"), not that the care did not help: that ground is said too.
@@ -940,6 +952,17 @@ def _reasons(
 
 
 _SAID_IN_FULL = rxcache.compile(r"[.!?][\"')\]]*$")
+
+
+def _of_the_companion(decision: Decision, fitting: list[Reason], codes: list[ReasonCode], letter: str | None) -> bool:
+    """The no-improvement ground is about the medicine this item goes with, which the related-item
+    ground already names ("the NSAID had not helped" under a stomach medicine that goes with it)."""
+    if ReasonCode.related_item_not_approved not in codes:
+        return False
+    return any(
+        r.code is ReasonCode.no_functional_improvement and specifics.of_another_medicine(decision, r, letter)
+        for r in fitting
+    )
 
 
 def _wrote(said: Quote, words: _Wording) -> str:
