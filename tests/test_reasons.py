@@ -546,6 +546,12 @@ def test_a_test_asked_again_with_nothing_changed_lacks_findings_not_improvement(
             ReasonCode.related_item_not_approved,
         ),
         (
+            "Associated surgical service: Cold therapy unit, 7 day rental",
+            "The unit was requested solely for use after the proposed arthroscopy, and that procedure is not "
+            "supported in this review.",
+            ReasonCode.related_item_not_approved,
+        ),
+        (
             "Urine drug screen",
             "She has already been tested far more often than a low risk patient requires.",
             ReasonCode.exceeds_guideline_limits,

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.37"
+REASONS_VERSION = "2.38"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -837,6 +837,9 @@ _RELATED = _cue(
     r"[\w/.-]+)"
     r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved|supported)\b"
+    # "and that procedure is not supported in this review": another item of this review
+    r"|\b(?:that|the|this)\s+(?P<subject19>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:is|are)\s+not\s+(?:medically\s+necessary"
+    r"|certified|authorized|approved|supported)\s+(?:in\s+this\s+(?:review|determination|decision)|above)\b"
     r"|\b(?:that|the|this|those|these)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
     r"|have\s+been)\s+(?:found|deemed|determined|judged)\s+(?:\w+\s+)?not\s+(?:to\s+be\s+)?(?:medically\s+necessary"
     r"|certified|authorized|approved|supported)\b"
@@ -1520,6 +1523,7 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
         "subject15",
         "subject16",
         "subject17",
+        "subject19",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""

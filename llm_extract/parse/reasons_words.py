@@ -5404,7 +5404,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "85a8796ddedf54143aee49f4": (
+    "ac6d171d107f02820c9ceb71": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5429,6 +5429,12 @@ TABLE: dict[str, Derived] = {
                 ("approved ", "authorized ", "certified ", "medically ", "supported "),
                 (" necessary ", "approved ", "authorized ", "certified ", "supported "),
                 (" been ", "approved ", "authorized ", "certified ", "medically ", "supported "),
+                (" not ",),
+            ),
+            (
+                (" approved ", " authorized ", " certified ", " medically ", " supported "),
+                (" above ", " decision ", " determination ", " review "),
+                (" above ", " this "),
                 (" not ",),
             ),
             (
@@ -5566,6 +5572,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" that", " the", " this", " those"),
+            ),
+            (
+                (
+                    (
+                        (" approved ", " authorized ", " certified ", " medically ", " supported "),
+                        (" above ", " decision ", " determination ", " review "),
+                        (" above ", " this "),
+                        (" not ",),
+                    ),
+                ),
+                (" that", " the", " this"),
             ),
             (
                 (
