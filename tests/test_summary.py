@@ -477,6 +477,12 @@ WORDING_FINGERPRINTS = {
     # whose result is missing ("did not show x-rays taken before, or what they showed"); a companion
     # medicine's lack of benefit is not told as this medicine's
     "66": "68bcadadf7fbc57082dbcbdda145c0ee39abbecbf923d87ba03141edba201252",
+    # 67: "one of the sicknesses" (not "illnesses", a hard word) the guidelines list for a medicine; an
+    # oral suspension is explained ("a medicine you drink, in place of a pill"; the real-letter reader)
+    "67": "d9cff4f4a0ac95d3be0d0b8e95b536daa0964ec717be4231a37a4c1b6fb40eb5",
+    # 68: a nerve burning without its diagnostic block is told so ("did not show a test shot (a nerve block)
+    # done first"), not "other care was tried first" (round 48's reader)
+    "68": "0f5f1980a5c648b868b42a47461c97b71657e97574b924e61c3b18c1c9dcf32a",
 }
 
 

@@ -2418,7 +2418,7 @@ def test_the_illnesses_a_medicine_is_for_are_not_told_as_nerve_pain_missing() ->
         "postherpetic neuralgia, or fibromyalgia."
     )
     told = _told("Fanatrex 25mg/ml oral suspension 420ml", rationale, ReasonCode.findings_do_not_support)
-    assert told[0].startswith("Your doctor's notes did not show that you have one of the health problems"), told
+    assert told[0].startswith("Your doctor's notes did not show that you have one of the sicknesses"), told
     assert "did not show nerve pain" not in " ".join(told)
 
 
@@ -2451,3 +2451,23 @@ def test_no_improvement_from_the_companion_medicine_is_not_told_of_this_one() ->
         ReasonCode.no_functional_improvement,
     )
     assert not any("this medicine helped you" in r for r in told), told
+
+
+def test_an_oral_suspension_is_explained_in_plain_words() -> None:
+    # The real-letter reader: "oral suspension", the key to four items of one letter, was never explained.
+    decision, letter = _grounded("Fanatrex 25mg/ml oral suspension 420ml", Outcome.upheld, "It is not necessary.")
+    summary = build_summary(Case(), [decision], "en", letter=letter)
+    assert "An oral suspension is a medicine you drink, in place of a pill." in summary.text
+    assert summary.readability.hard_words == []
+
+
+def test_a_nerve_burning_without_its_test_block_is_told_so() -> None:
+    # Round 48's reader: "did not show that other care was tried first" for a radiofrequency ablation whose
+    # ground was that no diagnostic medial branch block had been done (much therapy had been tried).
+    rationale = "He has had a good deal of therapy. However, no diagnostic medial branch block has ever been done."
+    told = _told("Radiofrequency ablation, bilateral C5-C6", rationale, ReasonCode.other_treatment_first)
+    assert told[0].startswith("Your doctor's notes did not show a test shot (a nerve block) done first."), told
+    assert not any("other care was tried first" in r for r in told)
+    # other care first for other care: the general sentence stays
+    told = _told("Lumbar epidural steroid injection", rationale, ReasonCode.other_treatment_first)
+    assert not any("test shot" in r for r in told)

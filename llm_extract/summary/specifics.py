@@ -1822,6 +1822,25 @@ def _excess_kind(service: str, said: str, medicine: bool) -> str | None:
     return None
 
 
+_NERVE_BURNING = rxcache.compile(r"\bradiofrequency\b|\bneurotomy\b|\brhizotomy\b|\bablation\b|\bRFA\b", re.I)
+_TEST_BLOCK = rxcache.compile(r"\b(?:diagnostic|medial\s+branch|facet)\s+(?:\w+\s+){0,2}?blocks?\b", re.I)
+
+
+def block_first(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of an "other care first" reason that are the diagnostic block a nerve burning needs
+    before it ("no diagnostic medial branch block has ever been done"): a test of where the pain comes
+    from, not care that was tried and did not help (round 48's reader: "did not show that other care
+    was tried first" where the letter says much therapy was tried)."""
+    if letter is None or not _NERVE_BURNING.search(decision.service):
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
+            m = _TEST_BLOCK.search(letter, reason.span.start, reason.span.end)
+            if m is not None:
+                return quote(letter, reason.span.start, reason.span.end)
+    return None
+
+
 def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
     """The words of an "other care first" reason that are the guidelines' trial of the device asked for
     (round 45's reader: "did not show that other care was tried first" was told for a TENS unit whose

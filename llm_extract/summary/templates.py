@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "66"
+TEMPLATES_VERSION = "68"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -166,6 +166,8 @@ class _Wording:
     bought): what was approved came before it, it is not a part of it."""
     own_trial_first: str
     """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
+    block_first: str
+    """The ground is that a nerve burning's diagnostic block was never done (:func:`specifics.block_first`)."""
     excess: dict[str, str]
     """The "more than the guidelines allow" ground by its kind (:func:`specifics.excess`), instead of
     the general sentence when the letter gives no figure to say."""
@@ -324,7 +326,7 @@ _EN = _Wording(
     findings={
         "red_flags": "Your doctor's notes did not show warning signs of something badly wrong.",
         "indication": (
-            "Your doctor's notes did not show that you have one of the health problems the medical guidelines list "
+            "Your doctor's notes did not show that you have one of the sicknesses the medical guidelines list "
             "for this medicine."
         ),
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
@@ -341,6 +343,8 @@ _EN = _Wording(
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
     "Your doctor's notes did not show such a try.",
+    block_first="Your doctor's notes did not show a test shot (a nerve block) done first. The medical guidelines "
+    "ask for one, to show where the pain comes from.",
     excess={
         "short_use": "The medical guidelines say to take this medicine only for a short time, and this would be "
         "longer.",
@@ -560,6 +564,8 @@ _ES = _Wording(
     ),
     own_trial_first="Las guías médicas piden que primero pruebe esta atención por un tiempo, para ver si le ayuda. "
     "Las notas de su médico no mostraban esa prueba.",
+    block_first="Las notas de su médico no mostraban una inyección de prueba (un bloqueo de nervio) hecha antes. "
+    "Las guías médicas piden una, para mostrar de dónde viene el dolor.",
     excess={
         "short_use": "Las guías médicas recomiendan tomar esta medicina solo por poco tiempo, y esto sería más tiempo.",
         "less_often": "Las guías médicas piden hacer este estudio con menos frecuencia de la que se lo han hecho.",
@@ -1006,6 +1012,8 @@ def _named_ground(
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
     if code is ReasonCode.other_treatment_first:
+        if (block := specifics.block_first(decision, fitting, letter)) is not None:
+            return [(out.say(words.block_first), [block])]
         if (trial := specifics.own_trial(decision, fitting, letter)) is not None:
             return [(out.say(words.own_trial_first), [trial])]
         care = specifics.care_first(decision, fitting, letter)

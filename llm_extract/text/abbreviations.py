@@ -634,6 +634,12 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "ER, XR, SR o XL quiere decir que la pastilla suelta la medicina poco a poco durante el día.",
     ),
     Abbreviation(
+        r"(?i:\boral\s+suspension\b)",
+        "oral/suspension",
+        "An oral suspension is a medicine you drink, in place of a pill.",
+        "Una suspensión oral es una medicina que se toma bebida, en lugar de una pastilla.",
+    ),
+    Abbreviation(
         r"\bODT\b",
         "ODT",
         "ODT means a pill that melts in your mouth.",
