@@ -565,3 +565,12 @@ def test_a_test_asked_again_with_nothing_changed_lacks_findings_not_improvement(
 )
 def test_round_48s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode) -> None:
     assert code in _codes_for(service, rationale)
+
+
+def test_an_extended_release_is_this_item_not_another() -> None:
+    # Recognizer 2.39 (round 48's reader): "the request for tramadol extended release was not medically
+    # necessary" is the verdict on "Tramadol ER 100mg #30" itself; read as another item's, the worker was
+    # told "the care this goes with is not needed" for a medicine that goes with nothing.
+    verdict = "No, the request for tramadol extended release was not medically necessary or indicated here."
+    assert ReasonCode.related_item_not_approved not in _codes_for("Tramadol ER 100mg #30", verdict)
+    assert ReasonCode.related_item_not_approved in _codes_for("Ondansetron 4mg #10", verdict)

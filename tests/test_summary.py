@@ -483,6 +483,9 @@ WORDING_FINGERPRINTS = {
     # 68: a nerve burning without its diagnostic block is told so ("did not show a test shot (a nerve block)
     # done first"), not "other care was tried first" (round 48's reader)
     "68": "0f5f1980a5c648b868b42a47461c97b71657e97574b924e61c3b18c1c9dcf32a",
+    # 69: same sentences as 68; "ER", "XR", "SR" and "XL" are spelled out ("extended release") for the reason
+    # rules (recognizer 2.39), so the abbreviations' table changed
+    "69": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
 }
 
 

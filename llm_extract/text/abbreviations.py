@@ -632,6 +632,14 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "ER/XR/SR/XL",
         "ER, XR, SR or XL means the pill lets out its medicine slowly over the day.",
         "ER, XR, SR o XL quiere decir que la pastilla suelta la medicina poco a poco durante el día.",
+        # "the request for tramadol extended release was not medically necessary" is this item's own
+        # verdict, not another item's (round 48's reader)
+        (
+            ("ER", "extended release"),
+            ("XR", "extended release"),
+            ("SR", "sustained release"),
+            ("XL", "extended release"),
+        ),
     ),
     Abbreviation(
         r"(?i:\boral\s+suspension\b)",
