@@ -486,6 +486,9 @@ WORDING_FINGERPRINTS = {
     # 69: same sentences as 68; "ER", "XR", "SR" and "XL" are spelled out ("extended release") for the reason
     # rules (recognizer 2.39), so the abbreviations' table changed
     "69": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
+    # 70: same wording as 69; a liquid medicine's Spanish name is "medicamento líquido", not "medicamento,
+    # medicamento líquido" (four items of a real letter, CM17-0013625)
+    "70": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
 }
 
 

@@ -649,6 +649,8 @@ def test_hard_words_are_reported() -> None:
             "análisis de laboratorio, conteo sanguíneo completo, análisis químico de la sangre, "
             "prueba de coagulación de la sangre, antes de la operación",
         ),
+        # Templates 70: a liquid medicine is "medicamento líquido", not "medicamento, medicamento líquido"
+        ("Fanatrex 25mg/ml oral suspension 420ml", "medicamento líquido"),
     ],
 )
 def test_spanish_names_for_services(service: str, spanish: str | None) -> None:

@@ -659,6 +659,8 @@ def spanish_name(service: str) -> str | None:
         es = _spanish_medicine(service) if es == _MEDICINE else es
         if es not in names:
             names.append(es)
+    if _MEDICINE in names and any(es.startswith(_MEDICINE + " ") for es in names):
+        names.remove(_MEDICINE)  # "medicamento líquido" says it: not "medicamento, medicamento líquido"
     if not names:
         return _GIVEN if retrospective(service) else None
     if _MEDICINE not in names and not any(es in SPANISH_MEDICINES.values() for es in names):
