@@ -1624,7 +1624,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
 
 _CLAUSE_END = rxcache.compile(r"[,.;:()]")
 _A_TEST = _rx(_IMAGING + r"$")
-_A_TEST_ASKED = _rx(r"\b(?:imaging|MRIs?|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NC[VS]|bone\s+scan)\b")
+_A_TEST_ASKED = _rx(r"\b" + _IMAGING + r"\b")
 """A heading that asks for a test (a picture or a nerve test), which treats nothing."""
 _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
 """A test that only guides a treatment ("ultrasound-guided injection"): the treatment is the item."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
-from llm_extract.text.abbreviations import Abbreviation, spelled_out
+from llm_extract.text.abbreviations import NERVE_BURNING, Abbreviation, spelled_out
 from llm_extract.text.dates import MONTH_YEAR, NUMERIC_DATE, find_dates, find_months
 from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import (
@@ -1822,7 +1822,7 @@ def _excess_kind(service: str, said: str, medicine: bool) -> str | None:
     return None
 
 
-_NERVE_BURNING = rxcache.compile(r"\bradiofrequency\b|\bneurotomy\b|\brhizotomy\b|\bablation\b|\bRFA\b", re.I)
+_NERVE_BURNING = rxcache.compile(NERVE_BURNING)
 _TEST_BLOCK = rxcache.compile(r"\b(?:diagnostic|medial\s+branch|facet)\s+(?:\w+\s+){0,2}?blocks?\b", re.I)
 
 

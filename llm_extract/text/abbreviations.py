@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS
 
-__all__ = ["ABBREVIATIONS", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
+__all__ = ["ABBREVIATIONS", "NERVE_BURNING", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
 
 
 _LEVEL_WORD = rxcache.compile(r"\s+(?:level|nerve|root)s?$")
@@ -130,6 +130,10 @@ _MEDICINE_ENTRIES = tuple(
     Abbreviation("(?i:" + _KINDS[kind] + ")", term, en, es, medicine=True) for kind, term, en, es in _MEDICINE_SENTENCES
 )
 
+
+NERVE_BURNING = r"(?i:\bradiofrequency\b|\brhizotomy\b|\bneurotomy\b|\bablation\b)|\bRFA\b"
+"""A nerve burning's names (radiofrequency ablation and its kin): the summary also reads it, to tell that
+such a procedure's first step is a diagnostic block."""
 
 ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation(
@@ -371,7 +375,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Un bloqueo nervioso es una inyección de medicina cerca de un nervio para quitar el dolor por un tiempo.",
     ),
     Abbreviation(
-        r"(?i:\bradiofrequency\b|\brhizotomy\b|\bneurotomy\b|\bablation\b)|\bRFA\b",
+        NERVE_BURNING,
         "radiofrequency/ablation/rhizotomy/neurotomy/RFA",
         "Radiofrequency ablation uses heat on a small nerve so that it stops carrying pain.",
         "La ablación por radiofrecuencia aplica calor a un nervio pequeño para que deje de transmitir el dolor.",
