@@ -489,6 +489,8 @@ WORDING_FINGERPRINTS = {
     # 70: same wording as 69; a liquid medicine's Spanish name is "medicamento líquido", not "medicamento,
     # medicamento líquido" (four items of a real letter, CM17-0013625)
     "70": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
+    # 71: the same sentences; an operation not planned is said beside the findings a picture lacked
+    "71": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
 }
 
 

@@ -2475,3 +2475,62 @@ def test_a_nerve_burning_without_its_test_block_is_told_so() -> None:
     # other care first for other care: the general sentence stays
     told = _told("Lumbar epidural steroid injection", rationale, ReasonCode.other_treatment_first)
     assert not any("test shot" in r for r in told)
+
+
+def _told_of(service: str, rationale: str, ground: str, code: ReasonCode) -> list[str]:
+    """The English reason sentences of a refused item whose one coded reason spans ``ground``, a
+    sentence of ``rationale`` (the other sentences are read as the rationale's, not a reason's)."""
+    start = rationale.index(ground)
+    reason = Reason(code=code, span=Span(start=start, end=start + len(ground)))
+    decision = _decision(service, Outcome.upheld, [reason])
+    spans = decision.spans.model_copy(update={"rationale": Span(start=0, end=len(rationale))})
+    decision = decision.model_copy(update={"spans": spans})
+    return build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
+
+
+@pytest.mark.parametrize(
+    ("ground", "plan"),
+    [
+        ("There were no red flag symptoms.", "There was no plan for surgery."),
+        # one word of absence for a list: the last member is denied as closely as the first
+        (
+            "There is no documentation of radicular complaints.",
+            "There is also no documentation of red flags or indications that surgery is warranted.",
+        ),
+    ],
+)
+def test_an_operation_not_planned_is_told_beside_the_findings_a_picture_lacked(ground: str, plan: str) -> None:
+    # Two real-letter readers: a lumbar MRI's "There was no plan for surgery" was dropped beside its warning
+    # signs, although that ground alone blocks a new request under the guideline the reviewer cited.
+    told = " ".join(_told_of("MRI of the lumbar spine", f"{ground} {plan}", ground, ReasonCode.findings_do_not_support))
+    assert "did not show that surgery is planned for you." in told, told
+    assert told.index("surgery is planned") > told.index("Your doctor's notes did not show"), told
+    # Said once, though the notes' missing facts name it too.
+    both = _told(
+        "MRI of the lumbar spine",
+        f"{ground} {plan}",
+        ReasonCode.findings_do_not_support,
+        ReasonCode.missing_documentation,
+    )
+    assert " ".join(both).count("surgery is planned") == 1, both
+
+
+def test_an_operation_not_planned_is_not_told_for_care_or_as_the_only_finding() -> None:
+    # Round 39's shoulder MRI: a normal examination is the ground, "no surgery is being contemplated" only
+    # beside it; said alone, the operation would stand for the reviewer's whole reason.
+    rationale = (
+        "His rotator cuff strength is full and the drop arm and lift-off tests are negative; no surgery is being "
+        "contemplated."
+    )
+    alone = " ".join(_told("MRI of the right shoulder", rationale, ReasonCode.findings_do_not_support))
+    assert "surgery" not in alone.replace(rationale, ""), alone
+    assert "The reviewer wrote" in alone, alone
+    # Care, not a picture or a test: an operation weighed is not what a brace waits on.
+    care = " ".join(
+        _told(
+            "Lumbar brace",
+            "There were no red flag symptoms. There was no plan for surgery.",
+            ReasonCode.findings_do_not_support,
+        )
+    )
+    assert "surgery is planned" not in care, care

@@ -657,6 +657,17 @@ class Missing:
     """The rationale words that say it."""
 
 
+_SURGERY = rxcache.compile(
+    r"\b(?:willing\w*|candida\w+|consider\w*|contemplat\w*)\b[^.]{0,60}?\bsurg(?:ery|ical)\b"
+    r"|\bsurgical\s+(?:candidate|intervention)\b|\bplans?\s+(?:for|of)\s+(?:\w+\s+){0,2}?surg(?:ery|ical)\b"
+    r"|\bsurg(?:ery|ical\s+(?:intervention|treatment|repair))\s+(?:is|was|would\s+be|has\s+been|being)\s+"
+    r"(?:\w+\s+)?(?:planned|warranted|contemplated|indicated|anticipated|scheduled)\b",
+    re.I,
+)
+"""Surgery wanted, planned or called for: with a word of absence, a fact the notes lacked ("no
+mention of the applicant's willingness to consider surgical intervention", "There was no plan for
+surgery", "no ... indications that surgery is warranted")."""
+
 _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "improvement",
@@ -686,14 +697,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("side_effects", rxcache.compile(r"\b(?:side|adverse)\s+effects\b", re.I)),
     # The keys below were added for the reasons a rationale most often names (issue 10):
     # each pattern is what reviewers write for one fact, not a copy of one letter's words.
-    (
-        "surgery",
-        rxcache.compile(
-            r"\b(?:willing\w*|candida\w+|consider\w*|contemplat\w*)\b[^.]{0,60}?\bsurg(?:ery|ical)\b"
-            r"|\bsurgical\s+(?:candidate|intervention)\b",
-            re.I,
-        ),
-    ),
+    ("surgery", _SURGERY),
     (
         "pills",
         rxcache.compile(
@@ -975,8 +979,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 keys.add(key)
                 if key == "why" and _again(decision, letter, start, end):
                     key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
-                if key == "surgery" and not _WISH.search(m.group()):
-                    key = "surgery_planned"  # "undergoing surgical intervention": nothing of wanting it
+                if key == "surgery":
+                    key = _surgery_key(m.group())
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
                 if len(found) == most:
                     return found
@@ -986,6 +990,14 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
 _WISH = rxcache.compile(r"\b(?:willing\w*|want\w*|wish\w*|desir\w*|agree\w*|interest\w*|decid\w*|consider\w*)\b", re.I)
 """Words of the worker's own wish about an operation (round 48's real-letter reader: "did not show that
 surgery is planned, or that you would want it" where the reviewer wrote only that no surgery was planned)."""
+
+
+def _surgery_key(said: str) -> str:
+    """ "surgery" when the words speak of the worker's wish ("willingness to consider surgical
+    intervention"), else "surgery_planned" ("undergoing surgical intervention", "no plan for surgery")."""
+    return "surgery" if _WISH.search(said) else "surgery_planned"
+
+
 _AGAIN = rxcache.compile(
     r"\b(?:repeat(?:ed)?|again|another|second|additional)\b"
     r"(?!\s+(?:\w+\s+)?(?:authori[sz]ation|approval|certification|request|RFA|review|opinion)s?\b)",
@@ -1533,6 +1545,10 @@ _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("spasm", rxcache.compile(r"\bspasms?\b", re.I)),
+    # Surgery not planned or called for: for a picture or a test, which guidelines tie to an
+    # operation being weighed (two real-letter readers: "There was no plan for surgery" dropped
+    # beside the warning signs of a lumbar MRI).
+    ("surgery", _SURGERY),
     ("stomach", rxcache.compile(r"\bgastrointestinal\b|\bGI\s+(?:events?|symptoms?|issues?|risk)|\bdyspepsia\b", re.I)),
     # a joint or the spine that moves too much; not "a mechanically unstable meniscus" (a torn
     # piece that catches: round 46's reader)
@@ -1599,6 +1615,7 @@ _FINDING_WORDS: dict[str, tuple[str, ...]] = {
     "nerve_pain": ("neuropathic", "neuralgia"),
     "nerve": ("radicul", "neuro", "nerve"),
     "spasm": ("spasm",),
+    "surgery": ("surg",),
     "stomach": ("gastrointestinal", "gi ", "gi\n", "dyspepsia"),
     "instability": ("instability", "unstable"),
     "function": ("functional",),
@@ -1610,6 +1627,17 @@ _ANCHORS = rxcache.compile("|".join(re.escape(w) for w in sorted(_ANCHOR_KEY, ke
 _NOWHERE = Span(start=0, end=0)
 _NEAR_WORDS = 6
 """Words from the word of absence to the finding, at most, in a sentence no reason spans."""
+
+
+def _distance(said: str) -> int:
+    """Words from the word of absence to the finding, a list's earlier members skipped: "no
+    documentation of red flags or indications that surgery is warranted" denies the last as
+    closely as the first."""
+    words = said.split()
+    joins = [i for i, word in enumerate(words) if word in ("or", "nor")]
+    return len(words) if not joins else len(words) - joins[-1]
+
+
 _CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression|changed|unchanged|stable)\b", re.I)
 """Words of change: a finding said to be new, worse, unchanged or stable ("symptoms have not
 changed ..., his radicular findings are stable") is there, not absent (round 44's reader)."""
@@ -1663,16 +1691,27 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
             said = _absent(pattern, letter, Span(start=start, end=end))
             if said is None or (key != "change" and _CHANGE.search(said.text)):
                 continue  # "no new neurological deficit": a finding unchanged, not one absent
-            if (start, end) not in reason_places and len(said.text.split()) > _NEAR_WORDS:
+            if (start, end) not in reason_places and _distance(said.text) > _NEAR_WORDS:
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
             if key == "nerve_pain" and "indication" in found:
                 continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
             if key == "nerve" and _STUDIES.search(said.text):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
+            if key == "surgery":
+                if not _STUDIES.search(decision.service):
+                    continue  # an operation weighed matters to a picture or a test, not to care
+                key = _surgery_key(said.text)
             found.setdefault(key, Missing(key=key, words=said))
     # Warning signs last: reviewers name them beside the finding a decision rests on (a normal
     # nerve exam, no instability), rarely as that finding; two worker-view readers asked for it.
-    return sorted(found.values(), key=lambda m: (m.key == "red_flags", (m.words.span or _NOWHERE).start))[:most]
+    if all(key in _SURGERY_KEYS for key in found):
+        return []  # said beside another finding, never for one: the stock sentence and the reviewer's words
+    return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
+
+
+_SURGERY_KEYS = frozenset({"surgery", "surgery_planned"})
+_BESIDE = _SURGERY_KEYS | {"red_flags"}
+"""Findings reviewers name beside the one a decision rests on: said after it."""
 
 
 _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "70"
+TEMPLATES_VERSION = "71"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -911,12 +911,13 @@ def _reasons(
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
                         own = words.for_medicine.get(_medicine_key(m)) if medicine else None
-                        sentences.append(out.say(own or words.missing[m.key]))
-                        details.append(m.words)
+                        if not _has(sentences, sentence := out.say(own or words.missing[m.key])):
+                            sentences.append(sentence)  # not said twice (an operation not planned is a finding too)
+                            details.append(m.words)
                 continue
         if named := _named_ground(code, decision, fitting, letter, words, out, earlier):
             for sentence, quotes in named:
-                if sentence not in sentences:
+                if not _has(sentences, sentence):
                     sentences.append(sentence)
                     details.extend(quotes)
             continue
@@ -955,6 +956,12 @@ def _reasons(
         sentences.insert(0, out.say(_earlier_sentence(earlier, words)))
         details.insert(0, earlier.words)
     return sentences or [out.say(words.see_rationale)], details
+
+
+def _has(sentences: list[str], sentence: str) -> bool:
+    """Whether ``sentence`` was said already: as it is, or followed by the explanation of a term
+    that only its first saying carries."""
+    return any(said == sentence or said.startswith(sentence + " ") for said in sentences)
 
 
 _SAID_IN_FULL = rxcache.compile(r"[.!?][\"')\]]*$")
@@ -1007,7 +1014,8 @@ def _named_ground(
             for m in specifics.findings(decision, fitting, letter, _MAX_MISSING)
             if earlier is None or not _inside(m.words, earlier.sentence)
         ]
-        return [(out.say(words.findings[m.key]), [m.words]) for m in seen]
+        # An operation not planned is said as the notes' missing fact, in the same words.
+        return [(out.say(words.findings.get(m.key) or words.missing[m.key]), [m.words]) for m in seen]
     if code is ReasonCode.approved_trial_pending and not specifics.course_of_care(decision.service):
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
