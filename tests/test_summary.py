@@ -491,6 +491,9 @@ WORDING_FINGERPRINTS = {
     "70": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
     # 71: the same sentences; an operation not planned is said beside the findings a picture lacked
     "71": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
+    # 72: the same sentences; a verdict's "Given ..., proceeding with ..." and "Based on ..." clauses are
+    # quoted, and what the treating physician did not do is quoted where nothing about the worker is
+    "72": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
 }
 
 

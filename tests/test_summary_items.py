@@ -2534,3 +2534,46 @@ def test_an_operation_not_planned_is_not_told_for_care_or_as_the_only_finding() 
         )
     )
     assert "surgery is planned" not in care, care
+
+
+def _approval_told(service: str, rationale: str) -> str:
+    decision, letter = _grounded(service, Outcome.overturned, rationale, ReasonCode.criteria_met)
+    return " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+
+
+def test_an_approval_quotes_the_grounds_before_its_verdict_not_a_background_fact() -> None:
+    # The real-letter reader: a retrospective neck CT was told by "the injured worker fainted and fell" (a
+    # premise) where the reviewer's next sentences gave the ground, the fracture the x-rays showed.
+    rationale = (
+        "The medical records reflect that the injured worker fainted and fell. Plain film radiographs revealed "
+        "abnormality with appearance of C2 fracture. Computed Tomography (CT) was recommended and performed. Given "
+        "cervical spine trauma and the appearance of C2 fracture on plain film radiography, proceeding with Computed "
+        "Tomography (CT) for further evaluation of the C2 vertebra was medically necessary and appropriate."
+    )
+    told = _approval_told("Retrospective CT scan of the cervical spine", rationale)
+    assert 'The reviewer wrote: "Given cervical spine trauma and the appearance of C2 fracture' in told, told
+    assert "fainted" not in told, told
+    # "Based on" leads to a verdict as "Given" does.
+    based = (
+        "Based on functional improvement after the first six sessions, the additional acupuncture is medically "
+        "necessary."
+    )
+    assert 'wrote: "Based on functional improvement' in _approval_told("Acupuncture 2 times 3", based)
+
+
+def test_what_the_doctor_did_not_do_is_quoted_when_nothing_about_the_worker_is() -> None:
+    # Round 43's invented letter: "The medical guidelines do not call for this care." said alone, where the
+    # reviewer's own ground was the doctor's missing explanation.
+    rationale = (
+        "ODG does not recommend carisoprodol. The treating physician did not explain why a medication the "
+        "guidelines do not recommend should be continued."
+    )
+    told = " ".join(_told("Soma 350mg #60", rationale))
+    assert 'The reviewer wrote: "The treating physician did not explain why' in told, told
+    # Facts about the worker come first: the doctor's part is read only when nothing else is quotable.
+    facts = (
+        "The patient has taken cyclobenzaprine every month since June, with no spasm on the latest examination. "
+        "The treating physician has not described an acute flare."
+    )
+    first = " ".join(_told("Cyclobenzaprine 7.5mg #90", facts))
+    assert 'wrote: "The patient has taken cyclobenzaprine every month' in first, first

@@ -1949,7 +1949,8 @@ _CONCLUSION = rxcache.compile(
 )
 """A verdict: the sentence says what was decided, not why (its clause before the verdict may say why)."""
 _BEFORE_CONCLUSION = rxcache.compile(
-    r"(?P<why>(?:given|because|since|as|with)\b[^.;]{12,}?),\s+(?:the|this|a|an|further|continued|additional)\b"
+    r"(?P<why>(?:given|because|since|as|with|based\s+on)\b[^.;]{12,}?),\s+"
+    r"(?:the|this|a|an|further|continued|additional|ongoing|(?!including\b)[a-z]+ing)\b"
     r"|(?P<ground>[^.;]{24,}?),\s+(?:and\s+)?(?:therefore|thus|hence|so|as\s+such|consequently)\b"
     r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
     re.I,
@@ -1962,6 +1963,11 @@ _ABOUT_CASE = rxcache.compile(
     r"|creatinine|e?GFR)\b",
     re.I,
 )
+_ABOUT_DOCTOR = rxcache.compile(r"\b(?:treating|requesting|attending)\s+(?:physician|provider|doctor)\b", re.I)
+"""This worker's own doctor ("The treating physician does detail circumstances that would meet
+guidelines"): about this case too, but read only where no sentence about the worker or the records
+is quotable, whose facts say more (a real-letter reader: an approval quoted "does not document any
+prior acupuncture sessions", a background fact, over the doctor's case that meets the guidelines)."""
 _GUIDELINE_FIRST = rxcache.compile(
     r"\W*(?:(?:per|according\s+to|under|in)\s+)?(?:the\s+)?(?:(?:CA\s+)?MTUS|ODG|ACOEM|Official\s+Disability|guidelines?"
     r"|California)\b|[^.;]{0,80}\bguidelines?\s+(?:state|recommend|support|allow|indicate|note|say)",
@@ -2012,11 +2018,12 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     approval = decision.outcome is Outcome.overturned
     back = _BACK_APPROVED if approval else _BACK
     last = _sentences(letter, rationale.start, rationale.end)[-back:]
-    # A main ground rather than one added to it, then a longer sentence rather than nothing at all.
-    for added, most in itertools.product((False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
+    # A main ground rather than one added to it, then a longer sentence rather than nothing at all,
+    # then what the doctor did or did not do.
+    for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
         for start, end in reversed(last):
             if (added or not _adds(letter, start, end)) and (
-                said := _quotable(letter, start, end, most=most)
+                said := _quotable(letter, start, end, most=most, doctor=doctor)
             ) is not None:
                 return with_antecedent(said, letter, rationale)
     return None
@@ -2119,7 +2126,7 @@ def ground_words(reason: Reason, decision: Decision, letter: str | None) -> Quot
     span, on the same terms as :func:`reviewer_words`."""
     if letter is None or reason.span is None:
         return None
-    said = _quotable(letter, reason.span.start, reason.span.end)
+    said = _quotable(letter, reason.span.start, reason.span.end, doctor=True)
     return None if said is None else with_antecedent(said, letter, decision.spans.rationale)
 
 
@@ -2199,7 +2206,7 @@ _HEADLINE_WORDS = 12
 case is the injured worker's anticoagulation.")."""
 
 
-def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS) -> Quote | None:
+def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS, *, doctor: bool = False) -> Quote | None:
     """One sentence's words the worker can be shown as the reviewer's: the clause before its
     verdict, or the whole sentence when it has none; 6 to ``most`` words about this case, not a
     guideline's report, the review's history, what would follow if things were otherwise or a
@@ -2221,7 +2228,8 @@ def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS) -> Qu
         start = lead.end()  # "However, there is no ...": the quote begins where the reviewer's point does
     said = letter[start:end]
     # The clause that leads to this item's verdict is about this case whatever its words.
-    if not _FEWEST_WORDS <= len(said.split()) <= most or not (verdict or _ABOUT_CASE.search(said)):
+    about = verdict or _ABOUT_CASE.search(said) or (doctor and _ABOUT_DOCTOR.search(said))
+    if not _FEWEST_WORDS <= len(said.split()) <= most or not about:
         return None
     if _generic(said):
         return None  # "The request meets the guideline criteria.": says nothing of why
