@@ -2240,5 +2240,7 @@ def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS, *, do
     if _SUPPOSED.search(said):
         return None  # what would follow if things were otherwise ("had the procedure been performed")
     if because and len(letter[start:whole].split()) <= most:
+        if _PROCEDURE.search(letter, end, whole):
+            return None  # "..., the original request, Partial Hospitalization, is medically necessary"
         end = whole  # "Since this compound contains ...": alone, a clause that never ends (round 45's reader)
     return quote(letter, start, end)
