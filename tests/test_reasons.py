@@ -574,3 +574,56 @@ def test_an_extended_release_is_this_item_not_another() -> None:
     verdict = "No, the request for tramadol extended release was not medically necessary or indicated here."
     assert ReasonCode.related_item_not_approved not in _codes_for("Tramadol ER 100mg #30", verdict)
     assert ReasonCode.related_item_not_approved in _codes_for("Ondansetron 4mg #10", verdict)
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "code", "shown"),
+    [
+        # Recognizer 2.40, from round 49's misses (measured once first). Guideline prose about every
+        # other joint is not the ground of a knee's injections (issue 9's first failure type, twice).
+        (
+            "Hyaluronic acid injections, series of 3, left knee",
+            "The ODG does not recommend these injections for other joints, including the hip, ankle, shoulder and "
+            "temporomandibular joint, as the evidence there is insufficient.",
+            ReasonCode.not_recommended,
+            False,
+        ),
+        (
+            "Hyaluronic acid injections, right hip",
+            "The ODG does not recommend these injections for the hip, as the evidence there is insufficient.",
+            ReasonCode.not_recommended,
+            True,
+        ),
+        # The care to try first, in another word order.
+        (
+            "Hyaluronic acid injections, series of 3, left knee",
+            "There is no record that an intra-articular corticosteroid injection has ever been tried.",
+            ReasonCode.other_treatment_first,
+            True,
+        ),
+        (
+            "Hyaluronic acid injections, series of 3, left knee",
+            "Without a prior trial of corticosteroid injection, the request is not medically necessary.",
+            ReasonCode.other_treatment_first,
+            True,
+        ),
+        # The other item's verdict, then this one's consequence in the next sentence.
+        (
+            "Post-operative physical therapy, 12 sessions",
+            "The requested knee arthroscopy is not medically necessary. Post-operative therapy is therefore not "
+            "needed.",
+            ReasonCode.related_item_not_approved,
+            True,
+        ),
+        # ... but not after this item's own verdict.
+        (
+            "Post-operative physical therapy, 12 sessions",
+            "The requested post-operative physical therapy is not medically necessary. Further sessions are "
+            "therefore not needed.",
+            ReasonCode.related_item_not_approved,
+            False,
+        ),
+    ],
+)
+def test_round_49s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
+    assert (code in _codes_for(service, rationale)) is shown

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.39"
+REASONS_VERSION = "2.40"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -719,7 +719,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\buntil\s+(?:a\s+|an\s+)?(?:documented\s+|adequate\s+)?trial\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+(?:failed|been\s+completed)\b"
             r"|(?:\bnot\s+(?:show|document|indicate|demonstrate)|\bno\s+(?:evidence|documentation|indication|record))"
             r"(?:\s+in\s+the\s+(?:\w+\s+)?(?:records?|file|notes))?\s+that\s+"
-            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial|ever\s+(?:used|prescribed|given|offered)"
+            r"[^.;]{0,80}?\b(?:has|have|had|was|were)\s+(?:ever\s+)?(?:been\s+)?(?:ever\s+)?(?:tried|attempted|trialed|had\s+a\s+trial"
+            r"|ever\s+(?:used|prescribed|given|offered)"
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
@@ -761,7 +762,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
             r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown)\b"
             r"|\bnothing\s+to\s+show\s+that\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
-            r"|\bwithout\s+(?:any\s+|a\s+)?(?:rental\s+|home\s+)?trial\b"
+            r"|\bwithout\s+(?:any\s+|a\s+)?(?:prior\s+|previous\s+)?(?:rental\s+|home\s+)?trial\b"
             r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
             r"|occurred|been\s+(?:done|completed|performed|tried))\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
@@ -869,6 +870,10 @@ _RELATED = _cue(
     r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
     r"|\b(?:upheld|affirmed|sustained|confirmed)\s+the\s+(?:denial|non-?certification)\s+of\s+(?:the\s+)?"
     r"(?P<subject17>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?=\s*(?:[,;.]|and\b|$))"
+    # "The requested knee arthroscopy is not medically necessary. Post-operative therapy is therefore not
+    # needed.": this item's consequence, the other item's verdict in the sentence before (see _related)
+    r"|^\W*(?:the\s+)?(?P<then20>(?:[\w/.-]+\s+){0,6}?)(?:is|are|was|were)\s+(?:therefore|thus|consequently"
+    r"|hence|accordingly)\s+(?:also\s+)?not\s+(?:medically\s+necessary|needed|required|indicated|warranted)\b"
     r"|^\W*(?:the\s+)?(?P<subject16>(?:[\w/.-]+\s+){1,8}?)(?:is|are|was|were|has\s+been)\s+(?:also\s+)?not\s+"
     r"(?:medically\s+necessary|certified|approved|supported|indicated),?\s+as\s+(?:outlined|discussed|noted|explained"
     r"|stated|detailed|described)\s+(?:above|previously|earlier)\b"
@@ -1484,11 +1489,19 @@ _OBJECT_THEN_QUALIFIER = _rx(
 #: Where the object of "does not recommend ..." ends.
 _OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
 _FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
+#: "these injections for other joints, including the hip, ankle, shoulder": every joint but this one.
+_FOR_OTHER_PARTS = _rx(
+    r"^\W*(?:(?:it|them|this|these|those)\s+)?(?:(?!for\b)[\w/-]+\s+){0,3}?for\s+(?:all\s+)?other\s+(?:\w+\s+)?"
+    r"(?:joints?|body\s+(?:parts?|regions?|areas?)|regions?|areas?|sites?)\b"
+)
 
 
 def _other_region(ctx: _Context, words: str) -> bool:
     """ "Not recommended for the ankle, wrist or knee" (or "For the ankle, ... it is not recommended": the
-    words after the match, or the sentence before it) when this item treats another body region."""
+    words after the match, or the sentence before it) when this item treats another body region; so is
+    "does not recommend these injections for other joints" (round 49's knee injections, twice)."""
+    if ctx.regions is not None and _FOR_OTHER_PARTS.search(words):
+        return True
     m = _FOR_REGION.search(words)
     if m is None or ctx.regions is None:
         return False
@@ -1496,14 +1509,18 @@ def _other_region(ctx: _Context, words: str) -> bool:
     return bool(named) and not named & ctx.regions
 
 
-def _related(ctx: _Context, m: re.Match[str]) -> bool:
+def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     """True when the denied service the match names is another item, not this one.
 
     "As the request is not medically necessary" is this item's own verdict; so is a
-    subject whose distinctive words all belong to this item's service.
+    subject whose distinctive words all belong to this item's service. ``start``: the
+    sentence's offset in the rationale (a consequence reads the sentence before it).
     """
     if m.group("companion"):
         return True  # "the derivative or companion request" names another, denied request by its role
+    if m.group("then20") is not None:
+        before = _DENIED_BEFORE.search(ctx.folded, max(0, start - _BEFORE_REACH), start)
+        return before is not None and _another_service(ctx, before.group("other"))
     if m.group("subject4"):
         # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
         stems = _stems(m.group("subject4"))
@@ -1540,6 +1557,26 @@ def _related(ctx: _Context, m: re.Match[str]) -> bool:
     return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
 
+#: The sentence just before, a verdict on a service ("The requested knee arthroscopy is not medically necessary.").
+_DENIED_BEFORE = _rx(
+    r"(?:^|[.!?]\s+)\W*(?:the\s+)?(?:requested\s+|proposed\s+|associated\s+|primary\s+)?(?P<other>(?:[\w/.-]+\s+){1,8}?)"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:not\s+(?:been\s+)?(?:found\s+|deemed\s+)?"
+    r"(?:medically\s+necessary|certified|approved|supported|indicated)|non-?certified|denied)\b[^.!?]*[.!?]\s*$"
+)
+_BEFORE_REACH = 300
+"""How far back the sentence before is looked for (characters)."""
+
+
+def _another_service(ctx: _Context, subject: str) -> bool:
+    """Whether ``subject`` names a service other than this item (not the request itself, a person
+    or a part of this request)."""
+    subject = _main_subject(_REQUEST_FOR.sub("", subject.strip()))
+    if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
+        return False
+    stems = _stems(subject)
+    return bool(stems) and (ctx.service is None or not stems <= (ctx.service_head or ctx.service))
+
+
 #: Prepositions a determiner may follow inside one noun phrase ("surgery on the knee").
 _PREPOSITIONS_TEXT = (
     "on of for to in at with without from into onto under over about after before alongside beside besides during "
@@ -1571,7 +1608,11 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         for m in _SCREEN.finditer(_RELATED, s.text, s.low, s.words):
             # "Since the surgery has not been certified ..., also the guideline supports rental":
             # a guideline cue after the match does not make the match the guideline's.
-            if _related(ctx, m) and not _reports_guideline(s, m.end()) and not _conditional_before(s, m.start()):
+            if (
+                _related(ctx, m, s.start)
+                and not _reports_guideline(s, m.end())
+                and not _conditional_before(s, m.start())
+            ):
                 found.append((ReasonCode.related_item_not_approved, m))
                 break
     if may & (_ALREADY_BIT | _ALREADY_HAS_BIT):

@@ -4304,7 +4304,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "1e18a4553242b5d4041c75ac": (
+    "34ae80120848737ea7ea043f": (
         (
             (
                 (" not ",),
@@ -5404,7 +5404,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "ac6d171d107f02820c9ceb71": (
+    "9aba16c34b28e661e853478a": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5500,6 +5500,12 @@ TABLE: dict[str, Derived] = {
                 (" the ",),
                 (" of ",),
                 (" of ", "certification "),
+            ),
+            (
+                (" indicated ", " necessary ", " needed ", " required ", " warranted "),
+                (" indicated ", " medically ", " needed ", " required ", " warranted "),
+                (" accordingly ", " consequently ", " hence ", " therefore ", " thus "),
+                ("not ",),
             ),
             (
                 (" above ", " earlier ", " previously "),
@@ -5702,6 +5708,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" affirmed", " confirmed", " sustained", " upheld"),
+            ),
+            (
+                (
+                    (
+                        (" indicated ", " necessary ", " needed ", " required ", " warranted "),
+                        (" indicated ", " medically ", " needed ", " required ", " warranted "),
+                        (" accordingly ", " consequently ", " hence ", " therefore ", " thus "),
+                        ("not ",),
+                    ),
+                ),
+                ("^",),
             ),
             (
                 (
