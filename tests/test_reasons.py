@@ -627,3 +627,51 @@ def test_an_extended_release_is_this_item_not_another() -> None:
 )
 def test_round_49s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
     assert (code in _codes_for(service, rationale)) is shown
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "code"),
+    [
+        # Recognizer 2.41, from round 49's misses: grounds said in words the rules had not seen.
+        ("Hand therapy 8 sessions", "The earlier sessions also did not help.", ReasonCode.no_functional_improvement),
+        (
+            "Physical therapy 6 sessions",
+            "The prior sessions provided no benefit.",
+            ReasonCode.no_functional_improvement,
+        ),
+        (
+            "Hand therapy 8 sessions",
+            "She has attended 12 sessions, several times what the guideline allows.",
+            ReasonCode.exceeds_guideline_limits,
+        ),
+        (
+            "Gabapentin 600mg #90",
+            "She takes gabapentin daily, with no change in standing tolerance or work status.",
+            ReasonCode.no_functional_improvement,
+        ),
+        (
+            "Gabapentin 600mg #90",
+            "There is no allodynia, so a neuropathic component has not been established.",
+            ReasonCode.findings_do_not_support,
+        ),
+        ("MRI of the cervical spine", "None of these circumstances is present.", ReasonCode.findings_do_not_support),
+        (
+            "Interferential unit",
+            "She tolerates naproxen well, so none of the conditions for a trial are present.",
+            ReasonCode.findings_do_not_support,
+        ),
+        (
+            "Cervical medial branch block",
+            "He has also not had a course of physical therapy.",
+            ReasonCode.other_treatment_first,
+        ),
+    ],
+)
+def test_round_49s_other_grounds_in_new_words(service: str, rationale: str, code: ReasonCode) -> None:
+    assert code in _codes_for(service, rationale)
+
+
+def test_a_guideline_condition_on_earlier_care_is_not_a_finding_that_it_failed() -> None:
+    # The new "did not help" words are the reviewer's finding, not a guideline's condition.
+    said = "If the previous injections did not help, a repeat series is not recommended."
+    assert ReasonCode.no_functional_improvement not in _codes_for("Knee injection", said)

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.40"
+REASONS_VERSION = "2.41"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -318,7 +318,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
             r"|\b(?:no|not\s+(?:\w+\s+){0,2}?any)\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:pain\s*,\s+)?"
-            r"(?:activit|function|work|sleep|ADL|\w+\s+restriction)"
+            r"(?:activit|function|work|sleep|ADL|\w+\s+restriction|(?:sitting|standing|walking)\s+tolerance)"
             r"|\b(?:has|have|had|did)\s+not\s+(?:changed?|improved?|increased?)\s+(?:his|her|their|the\s+\w+'?s?)\s+"
             r"(?:function|activit|ADL|work)"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
@@ -359,6 +359,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:that\s+)?(?:improv|gain)\w*"
             r"|\b(?:did|does|do|has|have)\s+not\s+(?:produce|provide|yield|result\s+in)\w*\s+(?:the\s+)?(?:\w+\s+){0,5}?"
             r"(?:improvement|benefit)\b"
+            # "The earlier sessions also did not help", "the prior sessions provided no benefit" (round 49)
+            r"|\b(?:prior|previous|earlier|past|completed|initial|first)\s+(?:[\w-]+\s+){0,2}?(?:sessions?|visits?"
+            r"|treatments?|therapy|injections?|course|trials?|blocks?)\s+(?:also\s+)?(?:(?:did|have|has|had)\s+not\s+"
+            r"(?:help|work)(?:ed)?|(?:provided|produced|gave|yielded)\s+(?:no|little)\s+(?:\w+\s+)?(?:benefit|improvement"
+            r"|gains?))\b"
         ),
         # "does not provide for a reassessment of benefit": a plan without a check, not a failed treatment.
         reject_match=_rx(r"\b(?:re-?assess\w*|assess\w*|re-?evaluat\w*|evaluat\w*|monitor\w*|check\w*)\b"),
@@ -381,7 +386,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.exceeds_guideline_limits,
         (
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
-            r"|twice|double|triple|three\s+times|four\s+times|over(?=\s+what\b))\s+"
+            r"|twice|double|triple|(?:three|four|five|several|many)\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?|supported"
             r"|trial\s+(?:amount|number)|(?:patient|person)\s+(?:requires|needs)"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
@@ -625,11 +630,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:tear|lesion|fracture|herniation|compression|instability|stenosis|pathology)\b"
             r"|\b(?:SLR|straight\s+leg\s+rais(?:e|ing)(?:\s+test)?)\s+(?:is|was)\s+(?:\w+\s+)?negative\b"
             r"|\bnot\s+(?:a\s+)?(?:radiculopathy|radicular\s+pain|neuropathic(?:\s+pain)?|instability|a\s+surgical\s+lesion)\b(?=\s*[.;,])"
-            r"|\bnone\s+of\s+(?:the|these|those)\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions)\s+(?:applies|apply|is\s+present"
-            r"|are\s+present|is\s+met|are\s+met)\b"
+            r"|\bnone\s+of\s+(?:the|these|those)\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions"
+            r"|circumstances|requirements)\s+(?:(?!is\b|are\b)[\w-]+\s+){0,4}?(?:applies|apply|is\s+present|are\s+present"
+            r"|is\s+met|are\s+met)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+)\s+(?:has|have)\s+been\s+(?:shown|documented|demonstrated|established|confirmed)"
             r"\s+neither\b"
-            r"|\b(?:radiculopathy|radicular\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)\s+(?:not|never)\s+"
+            r"|\b(?:radiculopathy|radicular\s+\w+|neuropathic\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)"
+            r"\s+(?:not|never)\s+"
             r"(?:been\s+)?(?:established|confirmed|substantiated|shown)\b"
             r"|\b(?:below|under|short\s+of)\s+the\s+(?:required\s+|needed\s+|guideline'?s?\s+)?\d+\s*(?:%|percent)"
             r"|\b(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
@@ -734,8 +741,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:contains?|shows?|has|had)\s+no\s+(?:attempt|trial)s?\s+(?:at|of|with)\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
-            r"|\b(?:has|have|had)\s+not\s+(?:had|undergone|completed|participated\s+in|attended|tried)\s+(?:a|an|any)\s+(?:\w+\s+)?"
-            r"(?:trial|course)\s+of\b"
+            r"|\b(?:has|have|had)\s+(?:also\s+|still\s+)?not\s+(?:had|undergone|completed|participated\s+in|attended|tried)\s+"
+            r"(?:a|an|any)\s+(?:\w+\s+)?(?:trial|course)\s+of\b"
             r"|\bbefore\b[^.;]{0,40}?\b(?:had\s+)?(?:even\s+)?(?:started|begun|tried|completed)\s+(?:the\s+|any\s+)?"
             r"(?:physical\s+therapy|therapy|conservative)"
             r"|\bno\s+(?:\w+\s+){0,2}?(?:physical\s+therapy|therapy|injections?|stretching|exercise|conservative\s+care)\b[^.;]{0,60}?"

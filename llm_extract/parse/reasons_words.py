@@ -690,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "b48dd7f5edc54551a57a496f": (
+    "3bb29d9253415f885b48894a": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -713,7 +713,12 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" are ", " ha", " is ", " remain", " was ", " were "),
             ),
-            ((" in ",), (" in ", "any "), (" no",), (" restriction", "activit", "adl", "function", "sleep", "work")),
+            (
+                (" in ",),
+                (" in ", "any "),
+                (" no",),
+                (" restriction", " tolerance", "activit", "adl", "function", "sleep", "work"),
+            ),
             (
                 (" change", " improve", " increase"),
                 (" not ",),
@@ -807,7 +812,7 @@ TABLE: dict[str, Derived] = {
                         (" in ",),
                         (" in ", "any "),
                         (" no",),
-                        (" restriction", "activit", "adl", "function", "sleep", "work"),
+                        (" restriction", " tolerance", "activit", "adl", "function", "sleep", "work"),
                     ),
                 ),
                 (" no",),
@@ -1100,7 +1105,7 @@ TABLE: dict[str, Derived] = {
         ),
         (),
     ),
-    "8bd7d830a0816ea3964d2c9e": (
+    "a5f469d666f6bce989396331": (
         (
             ((" improvement ",), (" report",), (" of ",), (" no ",)),
             (
@@ -1128,8 +1133,32 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
                 (" did ", " do ", " does ", " has ", " have "),
             ),
+            (
+                (" completed ", " earlier ", " first ", " initial ", " past ", " previous ", " prior "),
+                ("block", "course ", "injection", "session", "therapy ", "treatment", "trial", "visit"),
+                (" little ", " no ", " not "),
+                (" help", " work", "benefit ", "gain", "improvement "),
+            ),
         ),
-        (" did", " do", " has", " have", " lack", " no", " session", " therapy", " treatment", " without"),
+        (
+            " completed",
+            " did",
+            " do",
+            " earlier",
+            " first",
+            " has",
+            " have",
+            " initial",
+            " lack",
+            " no",
+            " past",
+            " previous",
+            " prior",
+            " session",
+            " therapy",
+            " treatment",
+            " without",
+        ),
         (
             ((((" improvement ",), (" report",), (" of ",), (" no ",)),), (" no",)),
             (
@@ -1179,6 +1208,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" did", " do", " has", " have"),
+            ),
+            (
+                (
+                    (
+                        (" completed ", " earlier ", " first ", " initial ", " past ", " previous ", " prior "),
+                        ("block", "course ", "injection", "session", "therapy ", "treatment", "trial", "visit"),
+                        (" little ", " no ", " not "),
+                        (" help", " work", "benefit ", "gain", "improvement "),
+                    ),
+                ),
+                (" completed", " earlier", " first", " initial", " past", " previous", " prior"),
             ),
         ),
     ),
@@ -1238,21 +1278,24 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "ec44df974826f4c9bf16dff6": (
+    "9534413c11538d27bbfd2f0c": (
         (
             (
                 (
                     " above ",
                     " beyond ",
                     " double ",
+                    " five ",
                     " four ",
                     " further ",
                     " greater ",
                     " higher ",
                     " longer ",
+                    " many ",
                     " more ",
                     " over",
                     " past ",
+                    " several ",
                     " three ",
                     " triple ",
                     " twice ",
@@ -1393,14 +1436,17 @@ TABLE: dict[str, Derived] = {
                             " above ",
                             " beyond ",
                             " double ",
+                            " five ",
                             " four ",
                             " further ",
                             " greater ",
                             " higher ",
                             " longer ",
+                            " many ",
                             " more ",
                             " over",
                             " past ",
+                            " several ",
                             " three ",
                             " triple ",
                             " twice ",
@@ -1517,14 +1563,17 @@ TABLE: dict[str, Derived] = {
                     " above",
                     " beyond",
                     " double",
+                    " five",
                     " four",
                     " further",
                     " greater",
                     " higher",
                     " longer",
+                    " many",
                     " more",
                     " over",
                     " past",
+                    " several",
                     " three",
                     " triple",
                     " twice",
@@ -3282,7 +3331,7 @@ TABLE: dict[str, Derived] = {
             ((((" tear ",), (" not ",)),), (" not",)),
         ),
     ),
-    "70942b83a9b18419968e5d14": (
+    "406913d2d644e328b61ab976": (
         (
             ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
             ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
@@ -3366,8 +3415,8 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (" none ",),
-                ("conditions ", "criteria ", "indications ", "risk "),
-                (" applies ", " apply ", " met ", " present "),
+                (" met ", " present ", "applies ", "apply "),
+                ("circumstances ", "conditions ", "criteria ", "indications ", "requirements ", "risk "),
                 (" of ",),
             ),
             (
@@ -3377,10 +3426,10 @@ TABLE: dict[str, Derived] = {
                 (" been ",),
             ),
             (
-                (" instability ", " myelopathy ", " nerve ", " radicular ", " radiculopathy "),
+                (" instability ", " myelopathy ", " nerve ", " neuropathic ", " radicular ", " radiculopathy "),
                 ("confirmed ", "established ", "shown ", "substantiated "),
                 (" has ", " is ", " root ", " was "),
-                ("confirmed ", "established ", "ever ", "ot ", "shown ", "substantiated "),
+                ("ever ", "ot "),
             ),
             ((" below ", " short ", " under "), (" the ",), (" of ", " the ")),
             (("negative ",), (" maneuver ", " sign ", " test "), (" are ", " is ", " was ", " were ")),
@@ -3542,8 +3591,8 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" none ",),
-                        ("conditions ", "criteria ", "indications ", "risk "),
-                        (" applies ", " apply ", " met ", " present "),
+                        (" met ", " present ", "applies ", "apply "),
+                        ("circumstances ", "conditions ", "criteria ", "indications ", "requirements ", "risk "),
                         (" of ",),
                     ),
                 ),
@@ -3563,13 +3612,13 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" instability ", " myelopathy ", " nerve ", " radicular ", " radiculopathy "),
+                        (" instability ", " myelopathy ", " nerve ", " neuropathic ", " radicular ", " radiculopathy "),
                         ("confirmed ", "established ", "shown ", "substantiated "),
                         (" has ", " is ", " root ", " was "),
-                        ("confirmed ", "established ", "ever ", "ot ", "shown ", "substantiated "),
+                        ("ever ", "ot "),
                     ),
                 ),
-                (" instability", " myelopathy", " nerve", " radicular", " radiculopathy"),
+                (" instability", " myelopathy", " nerve", " neuropathic", " radicular", " radiculopathy"),
             ),
             ((((" below ", " short ", " under "), (" the ",), (" of ", " the ")),), (" below", " short", " under")),
             (
@@ -4304,7 +4353,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "34ae80120848737ea7ea043f": (
+    "dfe56247063f238e2927cd50": (
         (
             (
                 (" not ",),
@@ -4352,8 +4401,8 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("course ", "trial "),
-                (" not ",),
                 (" attended ", " completed ", " had ", " participated ", " tried ", " undergone "),
+                ("not ",),
                 (" of ",),
             ),
             (
@@ -4536,8 +4585,8 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         ("course ", "trial "),
-                        (" not ",),
                         (" attended ", " completed ", " had ", " participated ", " tried ", " undergone "),
+                        ("not ",),
                         (" of ",),
                     ),
                 ),
