@@ -494,6 +494,10 @@ WORDING_FINGERPRINTS = {
     # 72: the same sentences; a verdict's "Given ..., proceeding with ..." and "Based on ..." clauses are
     # quoted, and what the treating physician did not do is quoted where nothing about the worker is
     "72": "89d8a5ccf4ad5fc2e655a11342b036c445ae2c1703b018fbee2c7d7a3a26881a",
+    # 73: x-rays taken bending are what the notes lacked, not "x-rays taken before"; a headache's preventive
+    # medicines are not "medicines for nerve pain"; anesthesia and sedation have Spanish names, and a care's
+    # Spanish name leaves out the other care it is for (round 49's reader)
+    "73": "48d5a90f903aad5d3c8430bc457b9824cae0b30c7be5dc0374fc990e0410716b",
 }
 
 

@@ -2577,3 +2577,61 @@ def test_what_the_doctor_did_not_do_is_quoted_when_nothing_about_the_worker_is()
     )
     first = " ".join(_told("Cyclobenzaprine 7.5mg #90", facts))
     assert 'wrote: "The patient has taken cyclobenzaprine every month' in first, first
+
+
+def test_pain_levels_told_the_same_at_both_ends_are_pain_levels_given() -> None:
+    # Round 49's reader: "did not give your pain levels before and after past care" where the notes
+    # "record the same pain level at the end of that course as at the beginning".
+    rationale = (
+        "The daily notes record the same pain level at the end of that course as at the beginning and contain no "
+        "measurements of motion, work tolerance or daily activities."
+    )
+    told = " ".join(
+        _told("Chiropractic treatment 2 times a week for 4 weeks", rationale, ReasonCode.no_functional_improvement)
+    )
+    assert "did not give your pain levels" not in told, told
+    assert "past care helped you" in told, told
+
+
+def test_x_rays_the_notes_lack_taken_bending_are_not_x_rays_taken_before() -> None:
+    # Round 49's reader: a fusion refused for want of flexion-extension films was told "did not show x-rays
+    # taken before, or what they showed", where a standing x-ray had measured the slip.
+    rationale = (
+        "The only radiograph in the file is a single standing lateral view; no flexion-extension films were taken, "
+        "so whether L4-5 moves excessively is simply not documented."
+    )
+    told = " ".join(_told("L4-5 lumbar interbody fusion", rationale, ReasonCode.missing_documentation))
+    assert "x-rays taken while you bend forward and back" in told, told
+    assert "x-rays taken before" not in told, told
+
+
+def test_a_headaches_preventive_medicines_are_not_medicines_for_nerve_pain() -> None:
+    # Round 49's reader: Botox refused until "any oral preventive agent such as amitriptyline, topiramate or
+    # propranolol" was tried was told "did not show that you tried medicines for nerve pain first".
+    rationale = "He has not tried any oral preventive agent such as amitriptyline, topiramate or propranolol."
+    told = " ".join(_told("Botox 155 units for headaches", rationale, ReasonCode.other_treatment_first))
+    assert "medicines taken every day to prevent headaches" in told, told
+    assert "nerve pain" not in told and "sadness" not in told, told
+
+
+@pytest.mark.parametrize(
+    ("service", "name"),
+    [
+        # Round 49's Spanish reader: the anesthesia for an injection was named as the injection it is for.
+        ("Monitored anesthesia care for lumbar epidural steroid injection", "anestesia, zona lumbar"),
+        ("IV sedation for epidural steroid injection", "sedación"),
+        ("Ultrasound guidance for right shoulder injection", "ultrasonido, hombro, lado derecho"),
+        # where the care is done stays, and so does the care the name repeats
+        (
+            "two physical therapy sessions for the lumbar spine and eight physical therapy sessions for the left wrist",
+            "terapia física, zona lumbar, muñeca, lado izquierdo",
+        ),
+        # "a request for" is followed by the care itself
+        (
+            "Retrospective request for Toradol 60mg intramuscular injection",
+            "antiinflamatorio, inyección, atención que usted ya recibió",
+        ),
+    ],
+)
+def test_a_cares_spanish_name_leaves_out_the_other_care_it_is_for(service: str, name: str) -> None:
+    assert glossary.spanish_name(service) == name

@@ -463,7 +463,7 @@ def _entry(term: Term) -> GlossaryEntry:
 
 # ------------------------------------------------------------------ Spanish service names
 
-SPANISH_NAMES: tuple[tuple[str, str], ...] = (
+_SPANISH_SERVICES: tuple[tuple[str, str], ...] = (
     # services (longest first where one contains another)
     (r"magnetic resonance imaging|open mri|mri", "resonancia magnética"),
     (r"ct scan|\bct\b", "tomografía (CT)"),
@@ -551,7 +551,12 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"cream", "crema"),
     (r"ointment", "pomada"),
     (DOSE, "medicamento"),  # named by its kind where it has one: _spanish_medicine
-    # body parts
+    # round 49's Spanish reader: the sedation for an injection was named by the injection alone
+    (r"(?:monitored\s+)?anesthesia(?:\s+care)?|\bmac\b", "anestesia"),
+    (r"(?:iv\s+|conscious\s+)?sedation", "sedación"),
+)
+"""The services of :data:`SPANISH_NAMES`."""
+_SPANISH_BODY_PARTS: tuple[tuple[str, str], ...] = (
     (r"lumbosacral spine|lumbar spine|low back|\blumbar\b", "zona lumbar"),
     (r"cervical spine|\bcervical\b|\bneck\b", "cuello (columna cervical)"),
     (r"thoracic spine|\bthoracic\b", "espalda media (columna torácica)"),
@@ -570,6 +575,7 @@ SPANISH_NAMES: tuple[tuple[str, str], ...] = (
     (r"\bhead\b", "cabeza"),
     (r"\bback\b", "espalda"),
 )
+SPANISH_NAMES: tuple[tuple[str, str], ...] = _SPANISH_SERVICES + _SPANISH_BODY_PARTS
 """English service and body-part words (regex, case-insensitive) and their Spanish names.
 
 Each is matched as a whole term, and where terms overlap the longer match wins ("Hip pad"
@@ -635,6 +641,11 @@ _TERMS_OF_USE = (
 "terapia de frío, rodilla" dropped the purchase that decided it)."""
 
 
+_PURPOSE = rxcache.compile(r"(?<!request)(?<!requests)\s(?:for|during|prior\s+to)\s", re.I)
+"""Where the care's name ends and what it is for begins (not "a request for": what follows is the care)."""
+_SERVICE_NAMES = frozenset(es for _, es in _SPANISH_SERVICES)
+
+
 @functools.lru_cache(maxsize=1024)
 def spanish_name(service: str) -> str | None:
     """Spanish names for the services and body parts a service name mentions, or None.
@@ -648,6 +659,12 @@ def spanish_name(service: str) -> str | None:
     matches = [
         (m.start(), m.end(), compiled[k][2]) for k in screen.indices(service) for m in compiled[k][0].finditer(service)
     ]
+    if (purpose := _PURPOSE.search(service)) is not None:
+        # "Monitored anesthesia care for lumbar epidural steroid injection": the care is the anesthesia,
+        # not the injection it is for (round 49's Spanish reader: the sedation was named as the injection);
+        # where it is done stays ("zona lumbar"), and so does care the name repeats ("PT ... and PT for ...").
+        own = {es for start, _, es in matches if start < purpose.start()}
+        matches = [m for m in matches if m[0] < purpose.start() or m[2] in own or m[2] not in _SERVICE_NAMES]
     # Longest first (a stable sort keeps the list's order among equals).
     matches.sort(key=lambda m: m[0] - m[1])
     taken: list[tuple[int, int, str]] = []

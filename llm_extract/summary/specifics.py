@@ -718,6 +718,16 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # x-rays of the spine bending, which fusion criteria ask for: not x-rays at all (round 49's reader: "did
+    # not show x-rays taken before" where a standing x-ray had measured the slip)
+    (
+        "views",
+        rxcache.compile(
+            r"\bflexion[-/\s]+extension\s+(?:x-?rays?|films?|radiographs?|views?|studies|imaging)\b"
+            r"|\b(?:dynamic|bending|stress)\s+(?:x-?rays?|films?|radiographs?|views?)\b",
+            re.I,
+        ),
+    ),
     ("imaging", rxcache.compile(r"\b(?:x-?rays?|plain\s+films?|radiographs?)\b", re.I)),
     (
         "exam",
@@ -871,12 +881,14 @@ _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
     rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*/\s*10\b)"
-    rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of)\s+pain\b",
+    rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of)\s+pain\b"
+    r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b",
     re.I,
 )
 """Pain levels given as measured: "pain scores differ by only one point with and without the
 medication", "pain scores changed very little", "a two point difference in pain", "VAS from 8 to 6",
-"her pain score ... were the same as a month earlier" (round 47's reader)."""
+"her pain score ... were the same as a month earlier" (round 47's reader), "the notes record the same
+pain level at the end of that course as at the beginning" (round 49's)."""
 
 
 def _pain_recorded(letter: str, rationale: Span | None) -> bool:
@@ -959,6 +971,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 continue
             if key in ("imaging", "drug_tests") and pattern.search(decision.service):
                 continue  # the x-ray (drug test) asked for is not an earlier one the notes lacked
+            if key == "imaging" and "views" in keys:
+                continue  # the x-rays lacked are the bending ones, said so
             if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
                 if _said_present(letter, m, start, end):
                     # The notes have it ("pain scores ... are recorded, but"): the fact is
@@ -1718,6 +1732,16 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("therapy", rxcache.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
     ("shots", rxcache.compile(r"\binjections?\b", re.I)),
     ("swelling_pills", rxcache.compile(CARE_KINDS["NSAID"] + r"|\bnonsteroidal\b", re.I)),
+    # before the nerve-pain and mood medicines it names as examples ("any oral preventive agent such as
+    # amitriptyline, topiramate or propranolol": round 49's reader, told "medicines for nerve pain")
+    (
+        "headache_pills",
+        rxcache.compile(
+            r"\b(?:oral\s+)?(?:preventive|preventative|prophylactic)\s+(?:agents?|medications?|medicines?|drugs?|therapy)\b"
+            r"|\b(?:migraine|headache)\s+(?:prevent\w+|prophyla\w+)",
+            re.I,
+        ),
+    ),
     ("nerve_pills", rxcache.compile(MEDICINE_KINDS["nerve pain medicine"], re.I)),
     ("mood_pills", rxcache.compile(r"\bantidepressants?\b|" + MEDICINE_KINDS["mood medicine"], re.I)),
     ("talk", rxcache.compile(r"\bcounsel+ing\b|\bpsychotherap\w*|\bcognitive\s+behavio\w+\s+therapy\b|\bCBT\b", re.I)),
@@ -1726,7 +1750,9 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exercise", rxcache.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
-_MEDICINES = frozenset({"swelling_pills", "nerve_pills", "mood_pills", "relaxers", "oral"})
+_MEDICINES = frozenset({"swelling_pills", "headache_pills", "nerve_pills", "mood_pills", "relaxers", "oral"})
+_EXAMPLES_OF = {"headache_pills": frozenset({"nerve_pills", "mood_pills"})}
+"""Kinds whose words name only examples of another kind found: not said beside it."""
 _FOR_MOOD = frozenset({"mood_pills", "talk"})
 """Care named only under a ground about the mood ("dietary counseling" before a weight-loss
 program is not talking with a counselor)."""
@@ -1910,6 +1936,8 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
         mood = _MOOD.search(letter, reason.span.start, reason.span.end) is not None
         for key, pattern in kinds:
             if key == "nerve_pills" if mood else key in _FOR_MOOD:
+                continue
+            if any(key in _EXAMPLES_OF.get(f.key, ()) for f in found):
                 continue
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "72"
+TEMPLATES_VERSION = "73"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -306,6 +306,7 @@ _EN = _Wording(
         "pills": "Your doctor's notes did not say why you cannot take pills.",
         "home_trial": "Your doctor's notes did not show that you tried it at home first.",
         "tried_first": "Your doctor's notes did not show that other care was tried first and did not help.",
+        "views": "Your doctor's notes did not show x-rays taken while you bend forward and back.",
         "imaging": "Your doctor's notes did not show x-rays taken before, or what they showed.",
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
         "plan": "Your doctor's notes did not give a plan with goals for this care.",
@@ -356,6 +357,7 @@ _EN = _Wording(
         "therapy": "physical therapy",
         "shots": "shots",
         "swelling_pills": "medicines that bring down swelling",
+        "headache_pills": "medicines taken every day to prevent headaches",
         "nerve_pills": "medicines for nerve pain",
         "mood_pills": "medicines for sadness or worry",
         "talk": "talking with a trained helper",
@@ -518,6 +520,8 @@ _ES = _Wording(
             "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
             "y que eso no le hubiera ayudado."
         ),
+        "views": "Las notas de su médico no mostraban radiografías tomadas mientras usted se dobla hacia adelante y "
+        "hacia atrás.",
         "imaging": "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
         "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
         "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
@@ -576,6 +580,7 @@ _ES = _Wording(
         "therapy": "terapia física",
         "shots": "inyecciones",
         "swelling_pills": "medicinas que bajan la hinchazón",
+        "headache_pills": "medicinas que se toman todos los días para prevenir el dolor de cabeza",
         "nerve_pills": "medicinas para el dolor de nervios",
         "mood_pills": "medicinas para la tristeza o la preocupación",
         "talk": "hablar con un consejero",
