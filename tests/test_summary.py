@@ -498,6 +498,9 @@ WORDING_FINGERPRINTS = {
     # medicines are not "medicines for nerve pain"; anesthesia and sedation have Spanish names, and a care's
     # Spanish name leaves out the other care it is for (round 49's reader)
     "73": "48d5a90f903aad5d3c8430bc457b9824cae0b30c7be5dc0374fc990e0410716b",
+    # 74: the same sentences; the part approved before names its amount where the case summary gives it
+    # ("Already approved before this review: 6 sessions.", round 49's reader)
+    "74": "48d5a90f903aad5d3c8430bc457b9824cae0b30c7be5dc0374fc990e0410716b",
 }
 
 

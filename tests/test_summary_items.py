@@ -25,7 +25,7 @@ from llm_extract.parse.parser import parse
 from llm_extract.summary import glossary, templates
 from llm_extract.summary.templates import build_summary, spanish_part
 from llm_extract.text.facts import LetterFacts
-from tests.letterkit import Item, Letter
+from tests.letterkit import SUMMARY, Item, Letter
 
 PARTIAL = (
     "Physical therapy 12 visits was the original request. Physical therapy 6 visits was authorized by the "
@@ -1618,23 +1618,28 @@ def test_a_part_approved_before_said_only_in_the_case_summary_is_kept() -> None:
     )
     text, _, summary = summarise(letter)
     said = [item.reasons[:1] for item in summary.items]
-    part = (
-        "Part of what your doctor asked for was approved before this review, and this review did not change that part."
-    )
-    assert said[0][0].startswith(part) and said[2][0].startswith(part)
-    assert not said[1] or not said[1][0].startswith("Part of")  # the muscle relaxant UR refused
+    # which part, in the case summary's words (round 49's reader: "Your letter says which part" told nothing)
+    assert said[0][0].startswith("Already approved before this review: #45. This review did not change that part.")
+    assert said[2][0].startswith("Already approved before this review: 6 sessions.")
+    assert not said[1] or not said[1][0].startswith("Already")  # the muscle relaxant UR refused
     assert "You keep the parts that were already approved before this review." in summary.headline
     detail = summary.items[0].details[0]
     assert detail.span is not None and text[detail.span.start : detail.span.end] == detail.text
     assert "hydrocodone/acetaminophen to #45" in detail.text and "cyclobenzaprine" not in detail.text
     es = summarise(letter, "es")[2]
-    assert es.items[0].reasons[0].startswith("Una parte de lo que su médico pidió ya estaba aprobada")
+    assert es.items[0].reasons[0].startswith("Ya aprobado antes de esta revisión: #45.")
+    # without an amount in its words, the part is only said to be there
+    vague = _MODIFIED_SUMMARY.replace("to #45 to allow weaning", "to allow weaning")
+    first = summarise(Letter([Item("Hydrocodone/acetaminophen 10/325 mg #90: Upheld")], summary=vague))[2]
+    assert first.items[0].reasons[0].startswith("Part of what your doctor asked for was approved before this review")
 
 
 def test_a_part_approved_before_is_not_said_of_an_approval_or_another_request() -> None:
     for heading in ("Hydrocodone/acetaminophen 10/325 mg #90: Overturned", "MRI of the lumbar spine: Upheld"):
         summary = summarise(Letter([Item(heading)], summary=_MODIFIED_SUMMARY))[2]
-        assert not any(r.startswith("Part of what your doctor") for r in summary.items[0].reasons), heading
+        assert not any(
+            r.startswith(("Part of what your doctor", "Already approved")) for r in summary.items[0].reasons
+        ), heading
     # the letter's own parts ("was the original request") say it already
     summary = summarise(Letter([Item(PARTIAL)], summary=_MODIFIED_SUMMARY.replace("acupuncture", "physical therapy")))[
         2
@@ -2635,3 +2640,22 @@ def test_a_headaches_preventive_medicines_are_not_medicines_for_nerve_pain() -> 
 )
 def test_a_cares_spanish_name_leaves_out_the_other_care_it_is_for(service: str, name: str) -> None:
     assert glossary.spanish_name(service) == name
+
+
+def test_the_part_approved_before_is_counted_when_the_case_summary_gives_it() -> None:
+    # Round 49's reader: "Your letter says which part" where the case summary said utilization review
+    # "modified the acupuncture request to 6 sessions".
+    letter = Letter(
+        summary=SUMMARY + "On 10/04/2016, utilization review modified the acupuncture request to 6 sessions.\n",
+        items=[
+            Item(
+                "Acupuncture 2 times a week for 6 weeks: Upheld",
+                "Utilization review has already certified 6 of the 12 requested sessions. Any additional acupuncture "
+                "would depend on objective functional improvement from the certified sessions.",
+            )
+        ],
+    )
+    english = " ".join(summarise(letter)[2].items[0].reasons)
+    assert english.startswith("Already approved before this review: 6 sessions."), english
+    spanish = " ".join(summarise(letter, "es")[2].items[0].reasons)
+    assert spanish.startswith("Ya aprobado antes de esta revisión: 6 sesiones"), spanish

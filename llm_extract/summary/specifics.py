@@ -1257,6 +1257,33 @@ def part_approved_before(decision: Decision, letter: str | None) -> Quote | None
     return None
 
 
+_PART_AMOUNT = rxcache.compile(
+    rf"\bto\s+(?P<to>(?:#\s*\d+|(?:{_NUM}))(?:\s+(?:[\w-]+\s+)?(?:sessions?|visits?|treatments?|tablets?|capsules?|units?"
+    r"|injections?|days?|weeks?|hours?))?)\b"
+    rf"|\b(?:certified|approved|authori[sz]ed)\s+(?:only\s+)?(?P<of>(?:{_NUM})\s+of\s+the\s+(?:\d+|[a-z]+)\s+"
+    r"(?:[\w-]+\s+)?(?:sessions?|visits?|treatments?|units?|injections?))\b",
+    re.I,
+)
+
+
+_AMOUNT_REACH = 40
+"""Characters read past a modification's words for its amount, within its sentence."""
+
+
+def part_amount(part: Quote, letter: str | None) -> Quote | None:
+    """How much of the request utilization review approved, from its words ("modified the acupuncture
+    request to 6 sessions": "6 sessions"): round 49's reader was told only "Your letter says which part"."""
+    if letter is None or part.span is None:
+        return None
+    # "The request for acupuncture was modified to 6 sessions": the amount follows the words quoted
+    period = letter.find(".", part.span.end, part.span.end + _AMOUNT_REACH)
+    end = part.span.end + _AMOUNT_REACH if period < 0 else period
+    if (m := _PART_AMOUNT.search(letter, part.span.start, end)) is None:
+        return None
+    group = "to" if m.group("to") else "of"
+    return quote(letter, m.start(group), m.end(group))
+
+
 _MOST_MODIFICATIONS = 16
 """Statements of a part approved read per letter (a letter gives one per request it modified)."""
 _SENTENCE_REACH = 400

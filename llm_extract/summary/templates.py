@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "73"
+TEMPLATES_VERSION = "74"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1213,7 +1213,20 @@ def _item(
         reasons, details = _reasons(decision, letter, words, out, medicine)
         if part_before is not None:
             # The worker keeps that part: a "not approved" alone reads as if they had nothing.
-            reasons.insert(0, out.say(words.part_before))
+            if (amount := specifics.part_amount(part_before, letter)) is not None:
+                said = _value(amount.text)
+                number = said.lstrip("#").strip().isdigit()  # "#45" reads the same in Spanish
+                plain = (None if number else glossary.spanish_amount(said)) if lang == "es" else None
+                value = (
+                    said
+                    if number
+                    else words.named.format(plain=plain, value=said)
+                    if plain
+                    else _named(said, lang, words)
+                )
+                reasons.insert(0, out.say(words.already_part.format(value=value), amount.text))
+            else:
+                reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
             sentence = words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety)
