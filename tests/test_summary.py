@@ -501,6 +501,9 @@ WORDING_FINGERPRINTS = {
     # 74: the same sentences; the part approved before names its amount where the case summary gives it
     # ("Already approved before this review: 6 sessions.", round 49's reader)
     "74": "48d5a90f903aad5d3c8430bc457b9824cae0b30c7be5dc0374fc990e0410716b",
+    # 75: the same sentences; "modified duty" (light work) is not utilization review's modification, so a
+    # sentence with it may be quoted (round 49's reader: an approval with no reason)
+    "75": "48d5a90f903aad5d3c8430bc457b9824cae0b30c7be5dc0374fc990e0410716b",
 }
 
 

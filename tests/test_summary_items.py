@@ -2659,3 +2659,17 @@ def test_the_part_approved_before_is_counted_when_the_case_summary_gives_it() ->
     assert english.startswith("Already approved before this review: 6 sessions."), english
     spanish = " ".join(summarise(letter, "es")[2].items[0].reasons)
     assert spanish.startswith("Ya aprobado antes de esta revisión: 6 sesiones"), spanish
+
+
+def test_modified_duty_is_light_work_not_the_reviews_history() -> None:
+    # Round 49's reader: neuropsychological testing approved with no reason at all, its one sentence about
+    # the worker skipped because "modified duty" was read as utilization review's modification.
+    rationale = (
+        "This worker is more than four months from his injury, his memory complaints persist and his attempt at "
+        "modified duty failed because he could not follow multi-step instructions. The request is medically necessary."
+    )
+    told = _approval_told("Neuropsychological testing", rationale)
+    assert 'The reviewer wrote: "This worker is more than four months from his injury' in told, told
+    # utilization review's own modification is still the review's history, not a ground
+    history = "Utilization review modified the request to 6 sessions. The request is medically necessary."
+    assert "The reviewer wrote" not in _approval_told("Acupuncture 2 times 6", history)

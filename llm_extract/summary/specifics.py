@@ -2037,7 +2037,9 @@ _GUIDELINE_REPORT = rxcache.compile(
 """A guideline's report of its rule ("The MTUS states that ... the patient ...", "The MTUS lists
 urine drug testing ... for any patient"): its patient is anyone's, not this worker."""
 _PROCEDURE = rxcache.compile(
-    r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|modified|modification|appeal\w*"
+    r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|appeal\w*"
+    # not "modified duty" (light work: round 49's approval lost its only quotable sentence)
+    r"|modified(?!\s+(?:duty|work|activit\w*|job|position|schedule|hours|duties))|modification(?!s?\s+of\s+(?:duty|work))"
     r"|denials?|original\s+request|prior\s+review\w*)\b"
     r"|\bthis\s+decision\s+is\s+limited\s+to\b|\bnot\s+(?:be\s+interpreted|mean)\b[^.;]{0,80}\b(?:stop\w*|abrupt\w*)",
     re.I,
