@@ -504,6 +504,9 @@ WORDING_FINGERPRINTS = {
     # 75: the same sentences; "modified duty" (light work) is not utilization review's modification, so a
     # sentence with it may be quoted (round 49's reader: an approval with no reason)
     "75": "48d5a90f903aad5d3c8430bc457b9824cae0b30c7be5dc0374fc990e0410716b",
+    # 76: a mix of medicines refused for a drug the guidelines do not recommend on the skin says which drug
+    # ("The medical guidelines do not call for putting baclofen on the skin. ...": round 49's reader)
+    "76": "d250ea9d78dd7c570ee70b120cdbfdecdb467fd4da8f2182b57d0f2d2a727399",
 }
 
 

@@ -2673,3 +2673,30 @@ def test_modified_duty_is_light_work_not_the_reviews_history() -> None:
     # utilization review's own modification is still the review's history, not a ground
     history = "Utilization review modified the request to 6 sessions. The request is medically necessary."
     assert "The reviewer wrote" not in _approval_told("Acupuncture 2 times 6", history)
+
+
+@pytest.mark.parametrize(
+    ("rationale", "drug"),
+    [
+        (
+            "Any compounded product that contains at least one drug (or drug class) that is not recommended is not "
+            "recommended. Topical baclofen is not recommended, as there is no peer-reviewed literature to support it.",
+            "baclofen",
+        ),
+        (
+            "Any compounded product that contains at least one drug that is not recommended is not recommended. "
+            "Topical cyclobenzaprine is not indicated for this usage, per MTUS.",
+            "cyclobenzaprine",
+        ),
+    ],
+)
+def test_a_mix_of_medicines_is_refused_for_the_drug_not_recommended_on_the_skin(rationale: str, drug: str) -> None:
+    # Round 49's reader: "The medical guidelines do not call for this care" told nothing of why a cream was
+    # refused; the guideline refuses any mix that holds a drug it does not recommend on the skin.
+    told = " ".join(
+        _told("Flurbiprofen 20%/Baclofen 2%/Cyclobenzaprine 3% cream 180gm", rationale, ReasonCode.not_recommended)
+    )
+    assert f"do not call for putting {drug} on the skin" in told, told
+    # a drug the mix does not hold is not named
+    other = " ".join(_told("Ketoprofen 10% cream", rationale, ReasonCode.not_recommended))
+    assert "on the skin" not in other and "The medical guidelines do not call for this care." in other, other

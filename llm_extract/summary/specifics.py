@@ -1817,6 +1817,38 @@ def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:
     return any(a.medicine for a in abbreviations) or _DOSE.search(service) is not None
 
 
+_ON_THE_SKIN_NOT = rxcache.compile(
+    r"\btopical\s+(?P<a>[a-z]+)\s+(?:is|are)\s+(?:also\s+)?not\s+(?:recommended|indicated|supported)\b"
+    r"|\b(?P<e>[a-z]+)\s+(?:is|are|would)\s+not\s+(?:be\s+)?(?:indicated|recommended|supported)\s+for\s+topical\s+use\b"
+    r"|\b(?P<b>[a-z]+)\s+(?:is|are)\s+(?:also\s+|specifically\s+)?(?:listed\s+as\s+)?not\s+recommended\s+"
+    r"(?:for\s+topical|as\s+a\s+topical|in\s+(?:a\s+)?topical|topically)\b"
+    r"|\b(?P<c>[a-z]+)\s*:\s*not\s+recommended\b"
+    r"|\bno\s+(?:peer-reviewed\s+literature|evidence)\s+(?:to\s+support|for)\s+(?:the\s+)?(?:use\s+of\s+)?(?:topical\s+)?"
+    r"(?P<d>[a-z]+)\s+(?:as\s+a\s+topical|topically|in\s+(?:a\s+)?topical)\b",
+    re.I,
+)
+"""A drug the guidelines do not recommend on the skin ("Topical baclofen is not recommended",
+"Gabapentin: Not recommended"): a mix of medicines that holds it is not recommended either."""
+_COMPOUND_RULE = rxcache.compile(r"\bat\s+least\s+one\s+drug\b|\bcompound\w*\b|\btopical\b", re.I)
+
+
+def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:
+    """The drug of this mix of medicines ("Flurbiprofen 20%/Baclofen 2%/Lidocaine 5% cream") that the
+    reviewer says is not recommended on the skin, quoted where the rationale says so: the reason
+    the whole mix is refused (round 49's reader: "The medical guidelines do not call for this care"
+    told nothing of why a cream was refused)."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None or not _COMPOUND_RULE.search(letter, rationale.start, rationale.end):
+        return None
+    service = decision.service.lower()
+    for m in _ON_THE_SKIN_NOT.finditer(letter, rationale.start, rationale.end):
+        group = next(g for g in "abcde" if m.group(g))
+        drug = m.group(group)
+        if len(drug) > 3 and re.search(rf"\b{re.escape(drug.lower())}\b", service):
+            return quote(letter, m.start(group), m.end(group))
+    return None
+
+
 _DEVICE_WORDS = r"unit|device|stimulator|TENS|H-wave|interferential"
 _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "75"
+TEMPLATES_VERSION = "76"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -166,6 +166,7 @@ class _Wording:
     bought): what was approved came before it, it is not a part of it."""
     own_trial_first: str
     """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
+    on_the_skin: str
     block_first: str
     """The ground is that a nerve burning's diagnostic block was never done (:func:`specifics.block_first`)."""
     excess: dict[str, str]
@@ -344,6 +345,8 @@ _EN = _Wording(
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
     "Your doctor's notes did not show such a try.",
+    on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
+    "in it, so the guidelines do not call for it.",
     block_first="Your doctor's notes did not show a test shot (a nerve block) done first. The medical guidelines "
     "ask for one, to show where the pain comes from.",
     excess={
@@ -568,6 +571,8 @@ _ES = _Wording(
     ),
     own_trial_first="Las guías médicas piden que primero pruebe esta atención por un tiempo, para ver si le ayuda. "
     "Las notas de su médico no mostraban esa prueba.",
+    on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
+    "así que las guías no la recomiendan.",
     block_first="Las notas de su médico no mostraban una inyección de prueba (un bloqueo de nervio) hecha antes. "
     "Las guías médicas piden una, para mostrar de dónde viene el dolor.",
     excess={
@@ -1013,6 +1018,9 @@ def _named_ground(
     first, care already given that was needed; empty when the letter's words name none.
     A finding in the sentence about the test done before is what that test showed, not
     what the notes lack ("which confirmed median neuropathy and found no radiculopathy")."""
+    if code is ReasonCode.not_recommended and (drug := specifics.on_the_skin_not(decision, letter)) is not None:
+        name = drug.text.lower()
+        return [(out.say(words.on_the_skin.format(drug=name), name), [drug])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
             m
