@@ -665,6 +665,12 @@ def test_round_49s_grounds_in_new_words(service: str, rationale: str, code: Reas
             "He has also not had a course of physical therapy.",
             ReasonCode.other_treatment_first,
         ),
+        # Recognizer 2.42, from round 49's reader: the course used up.
+        (
+            "Chiropractic treatment, 8 more visits",
+            "She has used the full number of visits the guideline allows.",
+            ReasonCode.exceeds_guideline_limits,
+        ),
     ],
 )
 def test_round_49s_other_grounds_in_new_words(service: str, rationale: str, code: ReasonCode) -> None:

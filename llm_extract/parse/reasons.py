@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.41"
+REASONS_VERSION = "2.42"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -378,6 +378,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:guidelines?|MTUS|ODG)\s+(?:allows?|permits?|recommends?|supports?)\b"
             r"|\boutside\s+(?:of\s+)?the\s+(?:\w+\s+){0,2}?(?:course|period|duration)\s+(?:supported|recommended|allowed)\s+by\s+the\s+"
             r"guidelines?\b"
+            # "She has used the full number of visits the guideline allows" (round 49)
+            r"|\b(?:used|had|received|completed|exhausted)\s+(?:up\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:full|maximum|entire"
+            r"|total)\s+(?:number|course|allotment|amount)\s+of\s+(?:\w+\s+)?(?:visits|sessions|treatments)\b"
         ),
         skip_guideline=False,
         negatable=True,

@@ -1222,7 +1222,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "69fac159123f51f006120140": (
+    "3f736d0d11061d08c39b403b": (
         (
             (
                 (" exceed", " excess ", " excessive ", " outstrip", " surpass"),
@@ -1241,8 +1241,30 @@ TABLE: dict[str, Derived] = {
                 (" allowed ", " recommended ", " supported "),
                 ("course ", "duration ", "period "),
             ),
+            (
+                (" allotment ", " amount ", " course ", " number "),
+                ("sessions ", "treatments ", "visits "),
+                ("entire ", "full ", "maximum ", "total "),
+                (" completed ", " exhausted ", " had ", " received ", " used "),
+            ),
         ),
-        (" are", " exceed", " in", " is", " need", " outside", " outstrip", " surpass", " was", " were"),
+        (
+            " are",
+            " completed",
+            " exceed",
+            " exhausted",
+            " had",
+            " in",
+            " is",
+            " need",
+            " outside",
+            " outstrip",
+            " received",
+            " surpass",
+            " used",
+            " was",
+            " were",
+        ),
         (
             (
                 (
@@ -1275,6 +1297,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" outside",),
+            ),
+            (
+                (
+                    (
+                        (" allotment ", " amount ", " course ", " number "),
+                        ("sessions ", "treatments ", "visits "),
+                        ("entire ", "full ", "maximum ", "total "),
+                        (" completed ", " exhausted ", " had ", " received ", " used "),
+                    ),
+                ),
+                (" completed", " exhausted", " had", " received", " used"),
             ),
         ),
     ),
