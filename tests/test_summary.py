@@ -507,6 +507,9 @@ WORDING_FINGERPRINTS = {
     # 76: a mix of medicines refused for a drug the guidelines do not recommend on the skin says which drug
     # ("The medical guidelines do not call for putting baclofen on the skin. ...": round 49's reader)
     "76": "d250ea9d78dd7c570ee70b120cdbfdecdb467fd4da8f2182b57d0f2d2a727399",
+    # 77: a headache's preventive medicines are "que se toman cada día" in Spanish, not "todos los días" (a
+    # number of days is a deadline's words, which no item sentence may use)
+    "77": "7772906099991b3fca4a122c6c4458c967deb025908f6f6433c8c9953487ec15",
 }
 
 

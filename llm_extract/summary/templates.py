@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "76"
+TEMPLATES_VERSION = "77"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -585,7 +585,7 @@ _ES = _Wording(
         "therapy": "terapia física",
         "shots": "inyecciones",
         "swelling_pills": "medicinas que bajan la hinchazón",
-        "headache_pills": "medicinas que se toman todos los días para prevenir el dolor de cabeza",
+        "headache_pills": "medicinas que se toman cada día para prevenir el dolor de cabeza",
         "nerve_pills": "medicinas para el dolor de nervios",
         "mood_pills": "medicinas para la tristeza o la preocupación",
         "talk": "hablar con un consejero",
