@@ -510,6 +510,9 @@ WORDING_FINGERPRINTS = {
     # 77: a headache's preventive medicines are "que se toman cada día" in Spanish, not "todos los días" (a
     # number of days is a deadline's words, which no item sentence may use)
     "77": "7772906099991b3fca4a122c6c4458c967deb025908f6f6433c8c9953487ec15",
+    # 78: the same sentences; a medicine "combined with an opioid" is a harm only where the sentence says so,
+    # and a ground called "more pressing" or "of greater concern" is quoted first (round 50's reader)
+    "78": "7772906099991b3fca4a122c6c4458c967deb025908f6f6433c8c9953487ec15",
 }
 
 

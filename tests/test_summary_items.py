@@ -2700,3 +2700,28 @@ def test_a_mix_of_medicines_is_refused_for_the_drug_not_recommended_on_the_skin(
     # a drug the mix does not hold is not named
     other = " ".join(_told("Ketoprofen 10% cream", rationale, ReasonCode.not_recommended))
     assert "on the skin" not in other and "The medical guidelines do not call for this care." in other, other
+
+
+def test_a_medicine_taken_with_an_opioid_is_a_harm_only_where_the_reviewer_says_so() -> None:
+    # Round 50's reader: "could be dangerous with other medicines you take" for a muscle relaxant whose
+    # reviewer wrote only that "it is being combined with an opioid" (the guideline: "The addition of
+    # cyclobenzaprine to other agents is not recommended"), no danger found.
+    co_use = "The injured worker has taken it daily since August 2016, and it is being combined with an opioid."
+    told = " ".join(_told("Cyclobenzaprine 7.5mg #60", co_use, ReasonCode.exceeds_guideline_limits))
+    assert "dangerous" not in told, told
+    risk = (
+        "The injured worker is taking it combined with an opioid, which carries a real risk of sedation and overdose."
+    )
+    told = " ".join(_told("Cyclobenzaprine 7.5mg #60", risk, ReasonCode.exceeds_guideline_limits))
+    assert "could be dangerous with other medicines you take" in told, told
+
+
+def test_the_ground_a_reviewer_calls_more_pressing_is_quoted_first() -> None:
+    # Round 50's reader: "The more pressing issue in this case is safety" came after two other grounds.
+    rationale = (
+        "There is no documented improvement in function with oxycodone. The more pressing issue in this case is the "
+        "combination of sedating medications in a man with untreated sleep apnea."
+    )
+    told = " ".join(_told("Oxycodone 15mg #90", rationale, ReasonCode.no_functional_improvement))
+    pressing = told.find('The reviewer wrote: "The more pressing issue in this case is the combination')
+    assert -1 < pressing < told.index("did not show that this medicine helped you"), told

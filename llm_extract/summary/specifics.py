@@ -1346,7 +1346,12 @@ _HARMS: tuple[_Harm, ...] = (
     _Harm(
         "mixing",
         r"serotonin|risks?\s+of\s+combining"
-        r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)",
+        # taken with an opioid is a harm only where the sentence says so ("it is being combined with an opioid"
+        # applies the guideline's "addition to other agents is not recommended": round 50's reader)
+        r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)"
+        r"(?=[^.;]{0,100}\b(?:risk|danger|hazard|unsafe|sedat|respirat|overdose|death|fatal))"
+        r"|\b(?:risk|danger|hazard|unsafe)\w*\b[^.;]{0,100}(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+"
+        r"|her\s+)?(?:opioids?|benzodiazepines?)",
         denied=r"interaction|serotonin",
         names=r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|together|concurrent\w*|along)\s+with\b"
         r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
@@ -2247,7 +2252,8 @@ def with_antecedent(said: Quote, letter: str, rationale: Span | None) -> Quote:
 
 _EMPHASIS = rxcache.compile(
     rf"\b(?:{_WEIGHT_WORDS}|dominant|fundamental|most\s+important"
-    r"|most\s+significant|greatest|biggest|real)\s+(?:reason|concern|problem|issue|point|ground|factor|obstacle"
+    r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
+    r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
     r"|consideration|difficulty|deficiency)s?\b"
     r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\bmost\s+importantly\b"
     r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b",
