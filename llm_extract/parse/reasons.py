@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.42"
+REASONS_VERSION = "2.43"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -185,6 +185,12 @@ _CRITERIA_LIST = _rx(r"\bcriteria\b[^.:;]{0,160}:|\bthe\s+following(?:\s+\w+){0,
 #: One numbered criterion of a guideline's list, a sentence of its own ("(5) A defined return to
 #: work goal ...", "4) If used for diagnostic purposes, ..."): the rule, not this case.
 _ENUMERATED = _rx(r"\W{0,3}(?:\(\d{1,2}\)|\d{1,2}\)|\([a-h]\)|[a-h]\))\s")
+#: A numbered sentence about this case, not a guideline's criterion: the reviewer numbered findings
+#: ("(3) The request under review ... duplicates the prescription that has already been certified").
+_THIS_CASE = _rx(
+    r"\b(?:this|the\s+injured)\s+(?:worker|patient|claimant|applicant|employee|man|woman)\b|\bin\s+this\s+case\b"
+    r"|\bthe\s+(?:file|records?|request\s+under\s+review|present\s+request|request\s+here)\b"
+)
 
 #: Sentences that report the utilization review's (first) decision or its reasons.
 _UR_REPORT = _cue(
@@ -626,7 +632,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:she|he|the\s+\w+)\s+(?:is|was)\s+(?:homebound|housebound)\b"
             r"|\bno\s+(?:documented\s+|(?:documentation|evidence|mention|record)\s+of\s+(?:an?\s+|any\s+)?)(?:acute\s+)?"
             r"(?:exacerbation|flare|aberrant|risk\s+factors?|GI|gastrointestinal|ulcer|cardiac|cardiovascular|early\s+refills?"
-            r"|red\s+flags?|new\s+(?:injury|deficit))"
+            # "no documented hypertension, diabetes or other risk factors" (round 50)
+            r"|red\s+flags?|new\s+(?:injury|deficit)|(?:[\w-]+,?\s+){1,4}?or\s+other\s+risk\s+factors)"
             r"|\b(?:none\s+of\s+(?:this|these|it)|nothing)\s+(?:\w+\s+)?(?:represents?|shows?|suggests?|indicates?)\s+(?:a\s+|any\s+)?"
             r"(?:progression|worsening|new\s+deficit|significant\s+change)\b"
             r"|\b(?:imaging|MRI|films?|x-?rays?)\s+(?:does|do|did)\s+not\s+show\s+(?:a|an|any)\s+(?:\w+\s+)?"
@@ -776,6 +783,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
             r"|occurred|been\s+(?:done|completed|performed|tried))\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
+            # "There is no documented course of physical therapy." (round 50)
+            r"|\bno\s+(?:documented|recorded|completed)\s+(?:course|trial|period)\s+of\s+(?:\w+\s+)?(?:physical\s+therapy"
+            r"|therapy|PT|exercise|conservative|injections?)\b"
             r"|\bnot\b[^.;]{0,30}?\b(?:an?\s+)?(?:adequate|sufficient|full)\s+(?:course|trial|period)\s+of\s+"
             r"(?:\w+\s+){0,2}?(?:conservative|non-?operative|non-?surgical|physical\s+therapy|therapy|treatment|care)\b"
         ),
@@ -906,6 +916,8 @@ _ALREADY = _cue(
     r"|has\s+been|have\s+been"
     r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
     r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again|twice)\b"
+    # "The present request is for the same evaluation a second time." (round 50)
+    r"|\b(?:is|are|was)\s+for\s+the\s+same\s+(?:[\w-]+\s+){1,3}?(?:a\s+second\s+time|again)\b"
 )
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
@@ -917,7 +929,7 @@ _ALREADY_HAS = _cue(
     r"|\ba\s+second\s+(?P<obj3>[\w-]+)"
 )
 _TRIAL_PENDING = _cue(
-    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining)\b[^.;]{0,120}?"
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|turns?\s+on|rests?\s+on"
     r"|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:should|would|will|must)\s+(?:follow|await)"
@@ -927,6 +939,10 @@ _TRIAL_PENDING = _cue(
     r"(?:approved|certified|authorized|modified|initial)\b"
     r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified|first|initial)\b"
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
+    # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
+    r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
+    r"|determined|evaluated)\b"
+    r"|\bno\s+such\s+(?:documentation|report|record|results?)\s+(?:is|are)\s+(?:available\s+)?yet\b"
     r"|\buntil\s+(?:the\s+)?(?:outcome|results?|response|effect|benefit)\s+of\s+(?:the\s+|those\s+|these\s+)?"
     r"(?:approved|certified|authorized|initial|first)\b"
     r"|\bonly\s+(?:after|once|when)\b[^.;]{0,160}?\b(?:can|could|will|would)\s+(?:the\s+)?(?:need|necessity|benefit"
@@ -1479,9 +1495,15 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     )
     if not _about_this(ctx, subject) or _other_region(ctx, after) or _other_region(ctx, s.text[: m.start()]):
         return None
+    if _INSTITUTIONAL.search(subject) and ctx.service is not None and "home" in ctx.service:
+        return None  # "Institutionally based powered traction devices are not recommended": not a home unit
     if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
         return None  # "... is not recommended. That is not the procedure requested here."
     return ReasonCode.not_recommended
+
+
+#: A setting of care other than the home: a guideline's verdict on it is not one on a home device (round 50).
+_INSTITUTIONAL = _rx(r"\b(?:institution\w*|powered|inpatient|(?:hospital|clinic|facility|office)[- ]based)\b")
 
 
 _NOT_THIS_ONE = _rx(
@@ -1516,7 +1538,24 @@ def _other_region(ctx: _Context, words: str) -> bool:
     if m is None or ctx.regions is None:
         return False
     named = {w for w in re.findall(r"[a-z]+", m.group(1).lower()) if w in _BODY_REGIONS}
-    return bool(named) and not named & ctx.regions
+    return bool(named) and not _kin(named) & _kin(ctx.regions)
+
+
+_REGION_KIN = {
+    "lumbar": ("back", "spine"),
+    "thoracic": ("back", "spine"),
+    "cervical": ("neck", "spine"),
+    "spine": ("back", "neck"),
+    "back": ("spine",),
+    "neck": ("spine",),
+}
+"""Regions named in other words ("traction is not recommended for low back pain" is about a lumbar
+traction unit: round 50's terse letter)."""
+
+
+def _kin(regions: frozenset[str] | set[str]) -> set[str]:
+    """``regions`` with the other words for each."""
+    return set(regions).union(*(_REGION_KIN.get(r, ()) for r in regions))
 
 
 def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
@@ -1682,7 +1721,7 @@ _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
 #: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
 _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
 #: "Already has the device": a word that can only mean the thing requested.
-_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|same\s+\w+)\b")
+_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
 #: "Already certified a partial quantity for the purpose of weaning": what follows is the
 #: approved part of this request (the rest was refused), not the same request approved again.
@@ -1694,6 +1733,8 @@ _PART_BEFORE = _rx(
     r"(?:\b(?:" + NUMBER + r"|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
     r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
     r"|\b(?:quantity|portion|number|amount)"
+    # "the #60 already authorized allows ... a gradual taper" (round 50)
+    r"|#\s*\d+(?:\s+(?:has|have|had|was|were))?"
     r"|(?<!same\s)(?<!identical\s)(?<!very\s)\b(?:rental|trial|supply|course|block)\s+(?:has|have|had|was|were))\s*$"
 )
 
@@ -1714,7 +1755,7 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
 
 def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
-    if _ENUMERATED.match(s.text):
+    if _ENUMERATED.match(s.text) and not _THIS_CASE.search(s.text):
         return []  # one numbered criterion of a guideline's list: the rule, whatever its words
     found: list[tuple[ReasonCode, re.Match[str]]] = []
     if s.may & _SPECIAL_MASK:

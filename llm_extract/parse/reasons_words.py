@@ -3364,7 +3364,7 @@ TABLE: dict[str, Derived] = {
             ((((" tear ",), (" not ",)),), (" not",)),
         ),
     ),
-    "406913d2d644e328b61ab976": (
+    "666be579bb68aee71bcd48c5": (
         (
             ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
             ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
@@ -3400,23 +3400,24 @@ TABLE: dict[str, Derived] = {
                     "gastrointestinal",
                     "gi",
                     "new ",
+                    "or ",
                     "red ",
                     "risk ",
                     "ulcer",
                 ),
                 (
-                    " of ",
+                    " deficit",
+                    " factor",
+                    " flag",
+                    " injury",
+                    " refill",
                     "aberrant",
                     "cardiac",
                     "cardiovascular",
-                    "early ",
                     "exacerbation",
                     "flare",
                     "gastrointestinal",
                     "gi",
-                    "new ",
-                    "red ",
-                    "risk ",
                     "ulcer",
                 ),
             ),
@@ -3553,23 +3554,24 @@ TABLE: dict[str, Derived] = {
                             "gastrointestinal",
                             "gi",
                             "new ",
+                            "or ",
                             "red ",
                             "risk ",
                             "ulcer",
                         ),
                         (
-                            " of ",
+                            " deficit",
+                            " factor",
+                            " flag",
+                            " injury",
+                            " refill",
                             "aberrant",
                             "cardiac",
                             "cardiovascular",
-                            "early ",
                             "exacerbation",
                             "flare",
                             "gastrointestinal",
                             "gi",
-                            "new ",
-                            "red ",
-                            "risk ",
                             "ulcer",
                         ),
                     ),
@@ -4386,7 +4388,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "dfe56247063f238e2927cd50": (
+    "6dee0ee1d04ab8d877eaf9ab": (
         (
             (
                 (" not ",),
@@ -4517,6 +4519,7 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
             ),
             ((" attempt", " trial"), (" no ",), ("evious ", "ior "), (" at ", " of ")),
+            ((" completed ", " documented ", " recorded "), (" course ", " period ", " trial "), (" of ",), (" no ",)),
             (
                 (" course ", " period ", " trial "),
                 (" not ",),
@@ -4782,6 +4785,17 @@ TABLE: dict[str, Derived] = {
                 (" necessary", " recommended", " required"),
             ),
             ((((" attempt", " trial"), (" no ",), ("evious ", "ior "), (" at ", " of ")),), (" no",)),
+            (
+                (
+                    (
+                        (" completed ", " documented ", " recorded "),
+                        (" course ", " period ", " trial "),
+                        (" of ",),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
+            ),
             (
                 (
                     (
@@ -5823,7 +5837,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "d9233e1c913b68dfad6d0930": (
+    "dbd0d40b23ed9161448a71ad": (
         (
             ((" already ",), ("approved ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
@@ -5839,8 +5853,9 @@ TABLE: dict[str, Derived] = {
                 (" again ", " time ", " twice "),
                 (" it ", " the ", " them ", " this "),
             ),
+            ((" same ",), (" the ",), (" for ",), (" time ", "gain ")),
         ),
-        (" already", " approv", " authoriz", " certif", " duplicat", " the", " this"),
+        (" already", " approv", " are", " authoriz", " certif", " duplicat", " is", " the", " this", " was"),
         (
             ((((" already ",), ("approved ", "authorized ", "certified ", "granted ")),), (" already",)),
             ((((" duplicat",),),), (" duplicat",)),
@@ -5866,6 +5881,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" approv", " authoriz", " certif"),
             ),
+            ((((" same ",), (" the ",), (" for ",), (" time ", "gain ")),), (" are", " is", " was")),
         ),
     ),
     "5828d258d780efb7e9dbc68f": (
@@ -5925,7 +5941,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "faa05bfc97ccf8e96f3c0d36": (
+    "b8dd844d5b225733e4b043d0": (
         (
             (
                 (
@@ -5934,6 +5950,7 @@ TABLE: dict[str, Derived] = {
                     " continued ",
                     " further ",
                     " future ",
+                    " last ",
                     " more ",
                     " ongoing ",
                     " past ",
@@ -5964,6 +5981,13 @@ TABLE: dict[str, Derived] = {
             ),
             ((" response ",), ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "), (" to ",)),
             ((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),
+            (
+                (" outcome", " response", " result"),
+                (" assessed ", " determined ", " evaluated ", " judged ", " known "),
+                ("not ",),
+                (" can",),
+            ),
+            ((" documentation ", " record ", " report ", " result"), (" such ",), ("yet ",), (" no ",)),
             (
                 (" until ",),
                 ("benefit ", "effect ", "outcome ", "response ", "result"),
@@ -6021,6 +6045,7 @@ TABLE: dict[str, Derived] = {
                             " continued ",
                             " further ",
                             " future ",
+                            " last ",
                             " more ",
                             " ongoing ",
                             " past ",
@@ -6050,6 +6075,7 @@ TABLE: dict[str, Derived] = {
                     " continued",
                     " further",
                     " future",
+                    " last",
                     " more",
                     " ongoing",
                     " past",
@@ -6082,6 +6108,18 @@ TABLE: dict[str, Derived] = {
                 (((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),),
                 (" outcome", " response", " result"),
             ),
+            (
+                (
+                    (
+                        (" outcome", " response", " result"),
+                        (" assessed ", " determined ", " evaluated ", " judged ", " known "),
+                        ("not ",),
+                        (" can",),
+                    ),
+                ),
+                (" outcome", " response", " result"),
+            ),
+            ((((" documentation ", " record ", " report ", " result"), (" such ",), ("yet ",), (" no ",)),), (" no",)),
             (
                 (
                     (
