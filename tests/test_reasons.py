@@ -740,6 +740,20 @@ def test_a_guideline_condition_on_earlier_care_is_not_a_finding_that_it_failed()
             ReasonCode.approved_trial_pending,
             True,
         ),
+        # Recognizer 2.44, from round 50's reader (items told only "read the Decision rationale").
+        (
+            "Alprazolam 1mg #60",
+            "Alprazolam has been prescribed since September 2016, well past 4 weeks.",
+            ReasonCode.exceeds_guideline_limits,
+            True,
+        ),
+        (
+            "Lumbar fusion",
+            "This injured worker has had well over six months of conservative care, so the timing is not the concern.",
+            ReasonCode.exceeds_guideline_limits,
+            False,
+        ),
+        ("Repeat MRI of the lumbar spine", "None of these is present.", ReasonCode.findings_do_not_support, True),
     ],
 )
 def test_round_50s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:

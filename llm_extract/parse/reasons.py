@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.43"
+REASONS_VERSION = "2.44"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -403,6 +403,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:entire|whole|full)\s+(?:general\s+|recommended\s+)?course"
             r"|" + NUMBER + r"[- ](?:to[- ]" + NUMBER + r"[- ])?weeks?\s+"
             r"(?:period|limit|course|window|time[- ]?frame))\b"
+            # "prescribed since September 2016, well past 4 weeks" (round 50)
+            r"|\b(?:well|far|long)\s+(?:past|beyond)\s+(?:the\s+)?"
+            + NUMBER
+            + r"[- ]?(?:days?|weeks?|months?)\b(?!\s+of\b)"
             r"|\balready\s+(?:received|had|completed|attended|undergone)\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}?(?:visits|sessions"
             r"|treatments)\b[^.;]{0,60}?\b(?:full|maximum|more\s+than|exceed\w*|beyond)\b"
             r"|\b(?:long[- ]term|chronic|prolonged|extended)\s+use\b[^.;]{0,40}?\b(?:falls?\s+outside|exceeds?)\b"
@@ -643,6 +647,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnone\s+of\s+(?:the|these|those)\s+(?:\w+\s+){0,2}?(?:risk\s+factors|criteria|indications|conditions"
             r"|circumstances|requirements)\s+(?:(?!is\b|are\b)[\w-]+\s+){0,4}?(?:applies|apply|is\s+present|are\s+present"
             r"|is\s+met|are\s+met)\b"
+            r"|\bnone\s+of\s+(?:these|them|those)\s+(?:is|are|was|were)\s+(?:present|met|documented)\b"
             r"|\b(?:radiculopathy|radicular\s+\w+)\s+(?:has|have)\s+been\s+(?:shown|documented|demonstrated|established|confirmed)"
             r"\s+neither\b"
             r"|\b(?:radiculopathy|radicular\s+\w+|neuropathic\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)"

@@ -1311,7 +1311,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "9534413c11538d27bbfd2f0c": (
+    "a7d550bc7df23d31f2daff95": (
         (
             (
                 (
@@ -1440,6 +1440,7 @@ TABLE: dict[str, Derived] = {
                     "window ",
                 ),
             ),
+            ((" beyond ", " past "), (" far ", " long ", " well "), ("day", "month", "week")),
             (
                 (" already ",),
                 ("sessions ", "treatments ", "visits "),
@@ -1611,6 +1612,10 @@ TABLE: dict[str, Derived] = {
                     " triple",
                     " twice",
                 ),
+            ),
+            (
+                (((" beyond ", " past "), (" far ", " long ", " well "), ("day", "month", "week")),),
+                (" far", " long", " well"),
             ),
             (
                 (
@@ -3364,7 +3369,7 @@ TABLE: dict[str, Derived] = {
             ((((" tear ",), (" not ",)),), (" not",)),
         ),
     ),
-    "666be579bb68aee71bcd48c5": (
+    "b562f97ed90835a27ef33da5": (
         (
             ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
             ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
@@ -3453,6 +3458,7 @@ TABLE: dict[str, Derived] = {
                 ("circumstances ", "conditions ", "criteria ", "indications ", "requirements ", "risk "),
                 (" of ",),
             ),
+            ((" none ",), (" documented ", " met ", " present "), (" of ",), (" are ", " is ", " was ", " were ")),
             (
                 (" neither ",),
                 (" radicul",),
@@ -3629,6 +3635,17 @@ TABLE: dict[str, Derived] = {
                         (" met ", " present ", "applies ", "apply "),
                         ("circumstances ", "conditions ", "criteria ", "indications ", "requirements ", "risk "),
                         (" of ",),
+                    ),
+                ),
+                (" none",),
+            ),
+            (
+                (
+                    (
+                        (" none ",),
+                        (" documented ", " met ", " present "),
+                        (" of ",),
+                        (" are ", " is ", " was ", " were "),
                     ),
                 ),
                 (" none",),
