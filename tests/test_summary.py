@@ -513,6 +513,9 @@ WORDING_FINGERPRINTS = {
     # 78: the same sentences; a medicine "combined with an opioid" is a harm only where the sentence says so,
     # and a ground called "more pressing" or "of greater concern" is quoted first (round 50's reader)
     "78": "7772906099991b3fca4a122c6c4458c967deb025908f6f6433c8c9953487ec15",
+    # 79: the same sentences; a second harm the reviewer's sentence names is told too, and a blood thinner or an
+    # ulcer that bled is bleeding, told before the kidneys (round 50's reader)
+    "79": "7772906099991b3fca4a122c6c4458c967deb025908f6f6433c8c9953487ec15",
 }
 
 

@@ -1923,15 +1923,16 @@ def test_a_refused_medicine_that_may_harm_the_worker_says_so() -> None:
     )
     decision, letter = _grounded("Naproxen sodium 550mg #60", Outcome.upheld, harm)
     summary = build_summary(Case(), [decision], "en", letter=letter)
-    assert summary.items[0].reasons[0] == (
-        "The reviewer found that this medicine could hurt your kidneys, the parts of your body that clean "
-        "your blood. Ask your doctor about it."
-    )
+    # both harms it names, in its order (round 50's reader: warfarin and a bleeding ulcer were left out)
+    assert summary.items[0].reasons[:2] == [
+        "The reviewer found that this medicine could hurt your kidneys, the parts of your body that clean your blood.",
+        "The reviewer also found that this medicine could cause bleeding inside your body. Ask your doctor about it.",
+    ]
     assert summary.readability.hard_words == []
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert (
         "El revisor encontró que este medicamento podría dañar sus riñones, las partes de su cuerpo que "
-        "limpian la sangre. Pregúntele a su médico." in es
+        "limpian la sangre." in es
     )
     for safe in (
         "She has no risk factors for bleeding and her kidney function is normal.",  # a risk denied
@@ -2725,3 +2726,17 @@ def test_the_ground_a_reviewer_calls_more_pressing_is_quoted_first() -> None:
     told = " ".join(_told("Oxycodone 15mg #90", rationale, ReasonCode.no_functional_improvement))
     pressing = told.find('The reviewer wrote: "The more pressing issue in this case is the combination')
     assert -1 < pressing < told.index("did not show that this medicine helped you"), told
+
+
+def test_two_harms_one_sentence_names_are_both_told() -> None:
+    # Round 50's reader: naproxen refused for a worker who "takes warfarin ..., has a history of a bleeding
+    # gastric ulcer ..., and has stage 3 chronic kidney disease" was told only of the kidneys.
+    rationale = (
+        "In this case, the injured worker takes warfarin for atrial fibrillation, has a history of a bleeding gastric "
+        "ulcer that required transfusion, and has stage 3 chronic kidney disease. There is no documented improvement "
+        "in function."
+    )
+    told = " ".join(_told("Naproxen sodium 550mg #60", rationale, ReasonCode.no_functional_improvement))
+    assert "could cause bleeding inside your body." in told, told
+    assert "also found that this medicine could hurt your kidneys" in told, told
+    assert told.count("Ask your doctor about it.") == 1, told

@@ -1363,6 +1363,16 @@ _HARMS: tuple[_Harm, ...] = (
         names=r"\brespiratory|\bbreathing|\bsleep\s+apnea",
     ),
     _Harm(
+        "bleeding",
+        # a blood thinner or an ulcer that bled (round 50's reader: naproxen refused for warfarin and a
+        # bleeding ulcer was told only as kidney harm)
+        r"(?:GI|gastrointestinal|stomach)\s+bleed\w*|bleeding\s+(?:peptic\s+)?ulcer|ulcer\s+(?:that\s+)?(?:bled|bleed\w*)"
+        r"|(?:takes?|taking|on)\s+(?:\w+\s+)?(?:warfarin|coumadin|apixaban|rivaroxaban|anticoagula\w+)",
+        risk=r"bleeding",
+        denied=r"bleed\w*|warfarin|anticoagula\w+",
+        names=r"\bbleed\w*|\bwarfarin|\bcoumadin|\banticoagula\w*",
+    ),
+    _Harm(
         "kidneys",
         r"(?:chronic\s+)?kidney\s+disease|renal\s+(?:insufficiency|failure|disease)|kidney\s+injury"
         r"|(?:kidney|renal)\s+function\s+(?:is|was|has)\s+(?:already\s+)?(?:reduced|impaired|worse\w*|declin\w*)"
@@ -1384,13 +1394,6 @@ _HARMS: tuple[_Harm, ...] = (
         names=r"\bliver|\bhepat\w*|\bcirrhosis|\bALT\b|\bAST\b|\btransaminases?\b",
     ),
     _Harm(
-        "bleeding",
-        r"(?:GI|gastrointestinal|stomach)\s+bleed\w*",
-        risk=r"bleeding",
-        denied=r"bleed\w*",
-        names=r"\bbleed\w*",
-    ),
-    _Harm(
         "headaches",
         r"(?:medication|analgesic)[- ]overuse\s+headache|rebound\s+headaches?",
         risk=r"rebound",
@@ -1402,7 +1405,7 @@ _HARMS: tuple[_Harm, ...] = (
         r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?",
         risk=r"falls?",
         denied=r"falls?",
-        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b|\bfallen\b"
+        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+(?:another\s+|a\s+)?falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b|\bfallen\b"
         r"|\b(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?\b",
     ),
     _Harm(
@@ -1463,6 +1466,18 @@ _HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def harm_kind(sentence: str) -> str | None:
     """The kind of harm the reviewer's sentence names (a key of :data:`_HARM_KINDS`), if one."""
     return next((key for key, pattern in _HARM_KINDS if pattern.search(sentence)), None)
+
+
+def harm_kinds(sentence: str, most: int = 2) -> list[str]:
+    """The kinds of harm the reviewer's sentence names, in the order it names them, at most ``most``: "takes
+    warfarin ..., has a history of a bleeding gastric ulcer ..., and has stage 3 chronic kidney disease"
+    is both bleeding and kidney harm (round 50's reader: only the kidneys were told). Sleepiness goes
+    unsaid beside a fall, whose sentence says both."""
+    found = {key: m.start() for key, pattern in _HARM_KINDS if (m := pattern.search(sentence)) is not None}
+    if "falls" in found:
+        found.pop("sleepy", None)
+    order = {key: k for k, (key, _) in enumerate(_HARM_KINDS)}
+    return sorted(found, key=lambda key: (found[key], order[key]))[:most]
 
 
 def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "78"
+TEMPLATES_VERSION = "79"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1237,12 +1237,17 @@ def _item(
                 reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            sentence = words.safety_of.get(specifics.harm_kind(harm.text) or "", words.safety)
+            first, *more = specifics.harm_kinds(harm.text) or [""]
+            sentence = words.safety_of.get(first, words.safety)
+            also = [out.say(words.safety_of[k]) for k in more]  # a second harm the same sentence names
+            if also:  # "Ask your doctor about it." once, after the last
+                sentence = sentence.removesuffix(" " + words.safety.rsplit(". ", 1)[1])
             if _harm_first(decision, harm, letter):
-                reasons.insert(int(part_before is not None), out.say(sentence.replace(*words.safety_first, 1)))
-                details.insert(int(part_before is not None), harm)
+                at = int(part_before is not None)
+                reasons[at:at] = [out.say(sentence.replace(*words.safety_first, 1)), *also]
+                details.insert(at, harm)
             else:
-                reasons.append(out.say(sentence))
+                reasons.extend([out.say(sentence), *also])
                 details.append(harm)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
         # not read it as "stop now".
