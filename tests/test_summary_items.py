@@ -1960,12 +1960,7 @@ def test_pain_levels_the_rationale_says_are_missing_are_still_told() -> None:
 def _told_at(rationale: str, ground: str) -> list[str]:
     """The English reason sentences of a refused Ultracet item whose one coded reason, no improvement in
     function, spans ``ground`` (a sentence of ``rationale``)."""
-    start = rationale.index(ground)
-    reason = Reason(code=ReasonCode.no_functional_improvement, span=Span(start=start, end=start + len(ground)))
-    decision = _decision("Ultracet 37.5/325mg #120", Outcome.upheld, [reason])
-    spans = decision.spans.model_copy(update={"rationale": Span(start=0, end=len(rationale))})
-    decision = decision.model_copy(update={"spans": spans})
-    return build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
+    return _told_of("Ultracet 37.5/325mg #120", rationale, ground, ReasonCode.no_functional_improvement)
 
 
 def test_a_harm_the_reviewer_gives_first_is_said_first() -> None:
