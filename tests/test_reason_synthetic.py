@@ -58,7 +58,7 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 998 and items >= 2603
+    assert len(LETTERS) >= 1018 and items >= 2664
 
 
 # Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-45 not tuned on (the
@@ -93,7 +93,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 66 items the ordinary way, at 85 / 67 / 3 / 64 measured once with recognizer 2.39, moved it to 0.918 / 0.844 /
 # 0.026 / 0.753, and the floors with it; recognizers 2.40-2.42 were then changed on it; round 50, 64 items
 # the ordinary way, at 80 / 67 / 9 / 61 measured once with recognizer 2.42 (2.39: 78 / 66 / 9 / 60), then
-# recognizer 2.43 changed on it, left the whole set at 0.920 / 0.845 / 0.025 / 0.755).
+# recognizer 2.43 changed on it, left the whole set at 0.920 / 0.845 / 0.025 / 0.755; round 51, 61 items, at
+# 85 / 74 / 7 / 64 measured once with recognizer 2.44 (2.39 the same) and not tuned on, moved it to 0.919 /
+# 0.844 / 0.026 / 0.752).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
