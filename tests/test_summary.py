@@ -516,6 +516,10 @@ WORDING_FINGERPRINTS = {
     # 79: the same sentences; a second harm the reviewer's sentence names is told too, and a blood thinner or an
     # ulcer that bled is bleeding, told before the kidneys (round 50's reader)
     "79": "7772906099991b3fca4a122c6c4458c967deb025908f6f6433c8c9953487ec15",
+    # 80: one drug not recommended on the skin is not called a mix; a test for a medicine is not that medicine;
+    # the number of sessions asked for is not the visits already had; a limit's condition of efficacy stays in its
+    # clause (round 51's reader, after it was measured)
+    "80": "82e1206cd162e188c9327929da8a345aba64d23a2de79315a42e0e372f385645",
 }
 
 

@@ -2735,3 +2735,45 @@ def test_two_harms_one_sentence_names_are_both_told() -> None:
     assert "could cause bleeding inside your body." in told, told
     assert "also found that this medicine could hurt your kidneys" in told, told
     assert told.count("Ask your doctor about it.") == 1, told
+
+
+def test_one_drug_not_recommended_on_the_skin_is_not_called_a_mix() -> None:
+    # Round 51's reader: "This mix of medicines has ketoprofen in it" for a cream of one drug.
+    rationale = "Topical ketoprofen is not recommended. It has no FDA approval for topical use."
+    told = " ".join(_told("Ketoprofen 20% cream, 120 grams", rationale, ReasonCode.not_recommended))
+    assert "do not call for putting ketoprofen on the skin." in told and "mix" not in told, told
+
+
+def test_a_test_for_a_medicine_is_not_that_medicine() -> None:
+    # Round 51's reader: "This is an opioid: a strong pain medicine." under genetic testing for opioid metabolism.
+    names = [a.term for a in glossary.abbreviations_in("Genetic testing for opioid metabolism")]
+    assert "opioid" not in names, names
+    assert "opioid" in [a.term for a in glossary.abbreviations_in("Opioid medication #60")]
+
+
+def test_the_number_of_sessions_asked_for_is_not_the_visits_already_had() -> None:
+    # Round 51's reader: "did not say how many visits you already had" where the request "does not state the
+    # number of sessions, the frequency or the duration".
+    rationale = "The request does not state the number of sessions, the frequency or the duration."
+    told = " ".join(_told("Aquatic therapy for the right knee", rationale, ReasonCode.missing_documentation))
+    assert "how many visits you already had" not in told, told
+    assert "did not say how much of it you need" in told, told
+    had = "There is no documentation of the number of prior physical therapy sessions completed."
+    assert "how many visits you already had" in " ".join(
+        _told("Physical therapy 2 times 6", had, ReasonCode.missing_documentation)
+    )
+
+
+def test_a_limits_condition_of_efficacy_stays_in_its_own_clause() -> None:
+    # Round 51's reader: "The medical guidelines allow 20 visits, unless it is shown to help you", where the
+    # condition belonged to the 2 weeks and the 20 full-day sessions were the overall cap.
+    rationale = (
+        "The guidelines state that treatment is not suggested for longer than 2 weeks without evidence of "
+        "demonstrated efficacy, and that total treatment duration should generally not exceed 20 full-day sessions. "
+        "The request for 30 sessions would exceed the guideline."
+    )
+    told = " ".join(
+        _told("Functional restoration program, 30 sessions", rationale, ReasonCode.exceeds_guideline_limits)
+    )
+    assert "The medical guidelines allow 20 visits." in told, told
+    assert "unless it is shown to help you" not in told, told

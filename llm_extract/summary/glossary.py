@@ -243,11 +243,18 @@ _ABBREVIATION_SCREEN = Screened(_ABBREVIATION_FILTERS)
 _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True))
 
 
+_A_TEST_FOR = rxcache.compile(r"\b(?:test\w*|screen\w*|panel|assay|evaluation|consult\w*)\s+(?:for|of)\s", re.I)
+"""A test or a consultation, then what it is for: a medicine named after it is not the care asked for."""
+
+
 def abbreviations_in(service: str) -> list[Abbreviation]:
     """The abbreviations a service name uses, in list order (only those whose words it holds are
     searched). In a mix of several kinds of medicine, each kind is said by the medicine's name."""
     items = _ABBREVIATION_ITEMS
     found = [(items[k][0], m) for k in _ABBREVIATION_SCREEN.indices(service) if (m := items[k][1].search(service))]
+    if (test := _A_TEST_FOR.search(service)) is not None:
+        # "Genetic testing for opioid metabolism" is a test, not an opioid (round 51's reader)
+        found = [(a, m) for a, m in found if not (a.medicine and m.start() >= test.end())]
     found = [(a.for_example(m.group()) if a.term == "levels" else a, m) for a, m in found]
     if sum(a.medicine for a, _ in found) < 2:
         return [a for a, _ in found]

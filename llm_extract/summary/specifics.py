@@ -626,7 +626,8 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         return None
     span = chosen.limit.limit.span
     until_shown = span is not None and any(
-        s <= span.start < e and _UNTIL_SHOWN.search(letter, s, e) is not None for s, e in sentences
+        s <= span.start < e and _UNTIL_SHOWN.search(letter, *_clause_around(letter, s, e, span)) is not None
+        for s, e in sentences
     )
     return dataclasses.replace(
         chosen.limit,
@@ -635,6 +636,17 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         had_at_least=had is not None and had[1],
         until_shown=until_shown,
     )
+
+
+def _clause_around(letter: str, start: int, end: int, span: Span) -> tuple[int, int]:
+    """The clause of the sentence ``[start, end)`` that holds ``span``: "not suggested for longer than 2 weeks
+    without evidence of demonstrated efficacy ..., and that total treatment duration should generally not
+    exceed 20 full-day sessions" gives the 20 sessions no condition of efficacy (round 51's reader: "The
+    medical guidelines allow 20 visits, unless it is shown to help you")."""
+    breaks = list(_CLAUSE_BREAK.finditer(letter, start, end))
+    before = [b.end() for b in breaks if b.end() <= span.start]
+    after = [b.start() for b in breaks if b.start() >= span.end]
+    return (before[-1] if before else start), (after[0] if after else end)
 
 
 _UNTIL_SHOWN = rxcache.compile(
@@ -686,9 +698,15 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "visits",
+        # care already had, not the number asked for ("does not state the number of sessions, the frequency or
+        # the duration" is how much is asked for: round 51's reader)
         rxcache.compile(
-            r"\b(?:number|amount)\s+of\s+(?:prior|previous|completed|past|previously\s+\w+)?\s*"
-            r"(?:\w+\s+){0,2}(?:sessions|visits|treatments)\b|\bhow\s+many\s+(?:sessions|visits)\b",
+            r"\b(?:number|amount)\s+of\s+(?:prior|previous|completed|past|previously\s+\w+)\s*"
+            r"(?:\w+\s+){0,2}(?:sessions|visits|treatments)\b"
+            r"|\b(?:number|amount)\s+of\s+(?:\w+\s+){0,2}(?:sessions|visits|treatments)\s+(?:of\s+(?:the\s+)?"
+            r"(?:previously|prior|previous|completed|past)|(?:already\s+)?(?:completed|attended|received|had|undergone"
+            r"|to\s+date))\b"
+            r"|\bhow\s+many\s+(?:sessions|visits)\s+(?:\w+\s+){0,3}?(?:had|has|have|attended|completed|received)\b",
             re.I,
         ),
     ),
@@ -761,7 +779,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "quantity",
         rxcache.compile(
             r"\b(?:specify|specified|provide|provided|state|stated|include|included)\b[^.]{0,20}?"
-            r"\b(?:quantity|amount|frequency|duration)\b",
+            r"\b(?:quantity|amount|frequency|duration|number\s+of\s+(?:sessions|visits|treatments))\b",
             re.I,
         ),
     ),
@@ -1850,6 +1868,15 @@ _ON_THE_SKIN_NOT = rxcache.compile(
 """A drug the guidelines do not recommend on the skin ("Topical baclofen is not recommended",
 "Gabapentin: Not recommended"): a mix of medicines that holds it is not recommended either."""
 _COMPOUND_RULE = rxcache.compile(r"\bat\s+least\s+one\s+drug\b|\bcompound\w*\b|\btopical\b", re.I)
+
+
+_MIX = rxcache.compile(r"%[^%]*%|/\s*[A-Za-z]|\bcompound\w*|\bwith\s+[A-Za-z]|,\s*[A-Za-z]+\s+\d", re.I)
+"""A name of several drugs ("Flurbiprofen 20%/Baclofen 2% cream", "a compounded cream")."""
+
+
+def a_mix(service: str) -> bool:
+    """Whether the service names a mix of medicines, not one drug ("Ketoprofen 20% cream")."""
+    return _MIX.search(service) is not None
 
 
 def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:

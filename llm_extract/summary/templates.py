@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "79"
+TEMPLATES_VERSION = "80"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -167,6 +167,7 @@ class _Wording:
     own_trial_first: str
     """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
     on_the_skin: str
+    on_the_skin_one: str
     block_first: str
     """The ground is that a nerve burning's diagnostic block was never done (:func:`specifics.block_first`)."""
     excess: dict[str, str]
@@ -347,6 +348,7 @@ _EN = _Wording(
     "Your doctor's notes did not show such a try.",
     on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
     "in it, so the guidelines do not call for it.",
+    on_the_skin_one="The medical guidelines do not call for putting {drug} on the skin.",
     block_first="Your doctor's notes did not show a test shot (a nerve block) done first. The medical guidelines "
     "ask for one, to show where the pain comes from.",
     excess={
@@ -573,6 +575,7 @@ _ES = _Wording(
     "Las notas de su médico no mostraban esa prueba.",
     on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
     "así que las guías no la recomiendan.",
+    on_the_skin_one="Las guías médicas no recomiendan poner {drug} sobre la piel.",
     block_first="Las notas de su médico no mostraban una inyección de prueba (un bloqueo de nervio) hecha antes. "
     "Las guías médicas piden una, para mostrar de dónde viene el dolor.",
     excess={
@@ -1020,7 +1023,9 @@ def _named_ground(
     what the notes lack ("which confirmed median neuropathy and found no radiculopathy")."""
     if code is ReasonCode.not_recommended and (drug := specifics.on_the_skin_not(decision, letter)) is not None:
         name = drug.text.lower()
-        return [(out.say(words.on_the_skin.format(drug=name), name), [drug])]
+        # "This mix of medicines has ..." only of a mix (round 51's reader: a ketoprofen cream is one drug)
+        wording = words.on_the_skin if specifics.a_mix(decision.service) else words.on_the_skin_one
+        return [(out.say(wording.format(drug=name), name), [drug])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
             m
