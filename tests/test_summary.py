@@ -520,6 +520,9 @@ WORDING_FINGERPRINTS = {
     # the number of sessions asked for is not the visits already had; a limit's condition of efficacy stays in its
     # clause (round 51's reader, after it was measured)
     "80": "82e1206cd162e188c9327929da8a345aba64d23a2de79315a42e0e372f385645",
+    # 81: a second ground the rules do not name, in a sentence that opens by adding it ("Moreover, ..."), is
+    # quoted as "The reviewer also wrote: ..."; a connective without its comma is not quoted
+    "81": "8659c681e1f0ce260b37fecf3643cb4eb49d758320645b14a5f3c9ea53964da0",
 }
 
 

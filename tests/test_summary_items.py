@@ -2777,3 +2777,29 @@ def test_a_limits_condition_of_efficacy_stays_in_its_own_clause() -> None:
     )
     assert "The medical guidelines allow 20 visits." in told, told
     assert "unless it is shown to help you" not in told, told
+
+
+def test_a_second_ground_the_rules_do_not_name_is_quoted_beside_the_first() -> None:
+    # Every reader asked for the second ground that would block a new request by itself (round 51's: 23
+    # items lost one). A sentence that opens by adding one ("Moreover, ...") and that nothing said covers.
+    rationale = (
+        "There is no documented improvement in function with the cream. Moreover, the injured worker is already "
+        "taking oral naproxen."
+    )
+    told = " ".join(
+        _told_of("Diclofenac 1% gel", rationale, rationale.split(". ")[0] + ".", ReasonCode.no_functional_improvement)
+    )
+    assert 'The reviewer also wrote: "the injured worker is already taking oral naproxen."' in told, told
+    # a rule's words are the guideline's, not a second ground
+    rule = (
+        "There is no documented improvement in function. In addition, the guidelines recommend a home exercise program."
+    )
+    assert "also wrote" not in " ".join(
+        _told_of("Physical therapy 2 times 6", rule, rule.split(". ")[0] + ".", ReasonCode.no_functional_improvement)
+    )
+
+
+def test_a_connective_without_its_comma_is_not_quoted() -> None:
+    rationale = "Also the request for 160 hours exceeds the initial 2 week trial that is recommended."
+    told = " ".join(_told("Functional restoration program 160 hours", rationale, ReasonCode.exceeds_guideline_limits))
+    assert '"Also the request' not in told, told

@@ -2177,9 +2177,11 @@ def _adds(letter: str, start: int, end: int) -> bool:
 
 
 _EMPTY_LEAD = rxcache.compile(
-    rf"\s*(?:however|here|in\s+(?:this|the\s+present)\s+(?:case|instance)|{ADDING_WORDS}"
+    rf"\s*(?:however|here|in\s+(?:this|the\s+present)\s+(?:case|instance)|{ADDING_WORDS}|separately|second(?:ly)?"
     r"|and|but|yet|unfortunately|notably|(?:more\s+)?importantly)\s*,\s*"
-    r"|\s*(?:and|but|yet)\s+",
+    r"|\s*(?:and|but|yet)\s+"
+    # "Also the MRI describes ...", "In addition there is ...": the comma left out
+    rf"|\s*(?:{ADDING_WORDS})\s+(?=(?:the|there|his|her|he|she|it|this|no|she's|he's)\b)",
     re.I,
 )
 """A connective that opens a sentence and only links it to the one before ("However, ", "Here, ",
@@ -2254,6 +2256,36 @@ _GENERIC_WORDS = frozenset(
 def _generic(said: str) -> bool:
     """Whether ``said`` has no word beyond those of a bare verdict ("The request meets the guideline criteria.")."""
     return all(w.lower() in _GENERIC_WORDS for w in _WORD.findall(said))
+
+
+_ADDED_OPENING = rxcache.compile(
+    r"\s*(?:(?:in\s+addition|additionally|moreover|furthermore|also|separately|second(?:ly)?|nor)\b|even\s+if\b)", re.I
+)
+"""A sentence that opens by adding a ground to the one before ("Moreover, ...", "Separately, ...", "Even if
+..."): not "Further", which as often opens a guideline's rule ("Further physiologic evidence ... should be
+obtained")."""
+_A_RULE = rxcache.compile(
+    r"\b(?:should|must|warrants?|(?:is|are)\s+(?:not\s+)?recommended|guidelines?|MTUS|ODG|ACOEM)\b", re.I
+)
+"""Words of a rule, not of this case: an added sentence that has them restates the guideline."""
+
+
+def added_ground(decision: Decision, letter: str | None, said: Sequence[Span]) -> Quote | None:
+    """The reviewer's next ground, in a sentence that opens by adding it ("Moreover, the injured worker is
+    already taking oral naproxen.") and that nothing said of the item covers (``said``: the spans of its
+    reasons and quotes): every reader asked for the second ground that would block a new request by itself,
+    and the rules name only some of them. Only about this case, never a rule's words."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None or decision.outcome is not Outcome.upheld:
+        return None
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        if not _ADDED_OPENING.match(letter, start, end) or _A_RULE.search(letter, start, end):
+            continue
+        if any(span.start < end and start < span.end for span in said):
+            continue
+        if (found := _quotable(letter, start, end)) is not None:
+            return found
+    return None
 
 
 def ground_words(reason: Reason, decision: Decision, letter: str | None) -> Quote | None:

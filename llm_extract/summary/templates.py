@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "80"
+TEMPLATES_VERSION = "81"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -195,6 +195,7 @@ class _Wording:
     """The same with the month the letter gives; takes ``{month}`` and ``{year}``."""
     see_rationale: str
     reviewer_wrote: str
+    reviewer_also: tuple[str, str]
     """Takes ``{words}``: the reviewer's own words, quoted, for an item no reason sentence fits."""
     see_rest: str
     """After the quoted words: where the rest of the reviewer's reasoning is."""
@@ -401,6 +402,7 @@ _EN = _Wording(
     earlier_test_in="You already had this test in {month} {year}.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     reviewer_wrote='The reviewer wrote: "{words}"',
+    reviewer_also=("The reviewer wrote", "The reviewer also wrote"),
     see_rest='To read all of it, see the part called "Decision rationale" for this care in your letter.',
     next_heading="What you can do",
     legal_heading="Legal basis",
@@ -632,6 +634,7 @@ _ES = _Wording(
     earlier_test_in="A usted ya le hicieron esta prueba en {month} de {year}.",
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     reviewer_wrote='El revisor escribió (en inglés): "{words}"',
+    reviewer_also=("El revisor escribió", "El revisor también escribió"),
     see_rest='Para leerlo todo, busque en su carta la parte llamada "Decision rationale" sobre este tratamiento.',
     next_heading="Lo que usted puede hacer",
     legal_heading="Base legal",
@@ -955,6 +958,11 @@ def _reasons(
         details.append(quoted)
         if len(sentences) == 1:
             sentences.append(out.say(words.see_rest))
+    covered = [r.span for r in decision.reasons] + [q.span for q in details if q.span is not None]
+    if sentences and (added := specifics.added_ground(decision, letter, covered)) is not None:
+        # A second ground the rules do not name, which may block a new request by itself.
+        sentences.append(out.say(_wrote(added, words).replace(*words.reviewer_also, 1), added.text))
+        details.append(added)
     main = specifics.emphasized(decision, letter)
     if (
         main is not None
