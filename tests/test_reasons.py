@@ -764,3 +764,15 @@ def test_a_guidelines_numbered_criterion_is_still_the_rule() -> None:
     # Only a numbered sentence about this case is the reviewer's; a criterion about "the patient" stays the rule.
     criterion = "(2) The patient must have failed at least 6 weeks of conservative treatment."
     assert _codes_for("Lumbar epidural steroid injection", criterion) == []
+
+
+def test_acoems_no_lasting_benefit_of_lumbar_supports_is_not_this_workers_past_care() -> None:
+    # Recognizer 2.45 (rounds 51 and 52's readers: "did not show that past care helped you" for a lumbar brace
+    # whose reviewer quoted ACOEM's evidence on lumbar supports).
+    evidence = (
+        "Lumbar supports have not been shown to have any lasting benefit beyond the acute phase of symptom relief."
+    )
+    assert ReasonCode.no_functional_improvement not in _codes_for("Lumbar support brace", evidence)
+    # this worker's own care that gave no lasting benefit is still the ground
+    own = "She had no lasting benefit from the two prior injections."
+    assert ReasonCode.no_functional_improvement in _codes_for("Repeat lumbar epidural steroid injection", own)

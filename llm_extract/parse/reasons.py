@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.44"
+REASONS_VERSION = "2.45"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -137,7 +137,9 @@ _FUNCTIONAL_GAIN = (
     r"|(?:objective|documented|measurable)\s+(?:and\s+measurable\s+)?(?:functional\s+)?improvement"
     r"|improvement\s+(?:with|from|after|during)\s+(?:the\s+)?(?:prior|previous|initial)"
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
-    r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
+    # not ACOEM's "lumbar supports have not been shown to have any lasting benefit beyond the acute phase": the
+    # evidence on a kind of care, not this worker's past care (rounds 51 and 52's readers)
+    r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)(?!\s+beyond\s+the\s+acute)"
     r"|documented\s+(?:benefit|efficacy|gains?)|(?:added|better|greater)\s+(?:activit(?:y|ies)|function(?:ing)?)"
     r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+){0,2}?(?:function|activit(?:y|ies)|tolerance|ADLs?"
     r"|work\s+status))"

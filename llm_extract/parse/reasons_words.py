@@ -7,7 +7,7 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "2f13f25e73fd2f25124b8639": (
+    "4c5a43381850bc83bf39bc4d": (
         (
             (
                 (" no ",),
@@ -903,7 +903,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "212b908bc3891f344a8ced6c": (
+    "45f9b52f095ac58ecf58d11c": (
         (
             (
                 ("functional ",),
