@@ -523,6 +523,9 @@ WORDING_FINGERPRINTS = {
     # 81: a second ground the rules do not name, in a sentence that opens by adding it ("Moreover, ..."), is
     # quoted as "The reviewer also wrote: ..."; a connective without its comma is not quoted
     "81": "8659c681e1f0ce260b37fecf3643cb4eb49d758320645b14a5f3c9ea53964da0",
+    # 82: a TENS unit is care to try first, named ("did not show that you tried a TENS unit first"), and another
+    # device's trial is not this device's own (round 52's reader: an H-wave device)
+    "82": "8534d5efd480061c195418b89178bc0e0ddf473f3b886bd08d6775f01c0e2afb",
 }
 
 

@@ -2803,3 +2803,16 @@ def test_a_connective_without_its_comma_is_not_quoted() -> None:
     rationale = "Also the request for 160 hours exceeds the initial 2 week trial that is recommended."
     told = " ".join(_told("Functional restoration program 160 hours", rationale, ReasonCode.exceeds_guideline_limits))
     assert '"Also the request' not in told, told
+
+
+def test_another_devices_trial_is_care_to_try_first_not_this_devices_own() -> None:
+    # Round 52's reader: an H-wave device refused because "There has been no TENS trial" was told to be tried at
+    # home first ("The medical guidelines ask that you first try this care for a while"): TENS comes first.
+    told = " ".join(_told("Home H-wave device", "There has been no TENS trial.", ReasonCode.other_treatment_first))
+    assert "did not show that you tried a TENS unit first" in told, told
+    assert "first try this care for a while" not in told, told
+    # the device's own trial is still its own
+    own = " ".join(
+        _told("TENS unit, purchase", "There has been no one-month home trial.", ReasonCode.other_treatment_first)
+    )
+    assert "first try this care for a while" in own, own

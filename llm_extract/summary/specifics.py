@@ -1813,6 +1813,8 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("relaxers", rxcache.compile(CARE_KINDS["muscle relaxant"] + r"|\bmuscle\s+relax\w*", re.I)),
     ("oral", rxcache.compile(r"\boral\s+(?:medications?|medicines?|analgesics?)\b", re.I)),
     ("exercise", rxcache.compile(r"\bhome\s+exercises?\b|\bexercise\s+program\b", re.I)),
+    # the device a guideline asks to try before another ("There has been no TENS trial" for an H-wave device)
+    ("tens", rxcache.compile(r"\bTENS\b|\btranscutaneous\s+electrical\s+nerve\s+stimulation\b", re.I)),
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
 _MEDICINES = frozenset({"swelling_pills", "headache_pills", "nerve_pills", "mood_pills", "relaxers", "oral"})
@@ -2021,9 +2023,20 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
     for reason in reasons:
         if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
             m = _OWN_TRIAL.search(letter, reason.span.start, reason.span.end)
-            if m is not None:
+            if m is not None and not _another_device(m.group(), decision.service):
                 return quote(letter, m.start(), m.end())
     return None
+
+
+_DEVICE_KINDS = rxcache.compile(r"\b(?:TENS|H-wave|interferential)\b", re.I)
+
+
+def _another_device(said: str, service: str) -> bool:
+    """Whether the trial named is of another kind of device than the one asked for ("There has been no TENS
+    trial" for an H-wave device: TENS comes first, round 52's reader was told to try the H-wave at home)."""
+    named = {m.group().lower() for m in _DEVICE_KINDS.finditer(said)}
+    asked = {m.group().lower() for m in _DEVICE_KINDS.finditer(service)}
+    return bool(named) and bool(asked) and not named & asked
 
 
 def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "81"
+TEMPLATES_VERSION = "82"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -370,6 +370,7 @@ _EN = _Wording(
         "relaxers": "medicines for muscle spasms",
         "oral": "medicines you take by mouth",
         "exercise": "working out at home",
+        "tens": "a TENS unit",
     },
     and_word="and",
     criteria_met_given="The reviewer found that the care you already had was needed.",
@@ -597,6 +598,7 @@ _ES = _Wording(
         "relaxers": "medicinas para los espasmos de los músculos",
         "oral": "medicinas que se toman por la boca",
         "exercise": "ejercicios en casa",
+        "tens": "una unidad TENS",
     },
     and_word="y",
     criteria_met_given="El revisor vio que la atención que usted ya recibió era necesaria.",
