@@ -526,6 +526,9 @@ WORDING_FINGERPRINTS = {
     # 82: a TENS unit is care to try first, named ("did not show that you tried a TENS unit first"), and another
     # device's trial is not this device's own (round 52's reader: an H-wave device)
     "82": "8534d5efd480061c195418b89178bc0e0ddf473f3b886bd08d6775f01c0e2afb",
+    # 83: the same sentences; a guideline's definition ("Nonunion is considered to exist only after ...") is
+    # not a fact the notes lacked (round 52's reader: "did not show x-rays taken before")
+    "83": "8534d5efd480061c195418b89178bc0e0ddf473f3b886bd08d6775f01c0e2afb",
 }
 
 

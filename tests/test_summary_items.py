@@ -2816,3 +2816,19 @@ def test_another_devices_trial_is_care_to_try_first_not_this_devices_own() -> No
         _told("TENS unit, purchase", "There has been no one-month home trial.", ReasonCode.other_treatment_first)
     )
     assert "first try this care for a while" in own, own
+
+
+def test_a_guidelines_definition_is_not_a_fact_the_notes_lacked() -> None:
+    # Round 52's reader: "did not show x-rays taken before, or what they showed" for a bone growth stimulator,
+    # read from the guideline's definition of a nonunion; the x-rays in the file showed healing.
+    rationale = (
+        "Nonunion is considered to exist only after 3 or more months have passed since the date of fracture and "
+        "serial radiographs have confirmed that no progressive signs of healing have occurred. The most recent "
+        "radiographs show callus formation with progressive healing. Smoking alone does not establish the need for "
+        "this device."
+    )
+    ground = "Smoking alone does not establish the need for this device."
+    told = " ".join(
+        _told_of("Bone growth stimulator, right ankle", rationale, ground, ReasonCode.missing_documentation)
+    )
+    assert "x-rays taken before" not in told, told

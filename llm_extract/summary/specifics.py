@@ -809,13 +809,16 @@ _ABSENCE_WORDS = r"no|not|neither|lack(?:ing)?|without|unclear|absence|absent|fa
 _LACK = Windowed(rxcache.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
 _GUIDELINE_WORDS = Windowed(
     rxcache.compile(
-        r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when)"
-        r"|may\s+be\s+(?:considered|appropriate|used)|(?:is|are)\s+not\s+suggested|should)\b",
+        r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when|after)"
+        r"|may\s+be\s+(?:considered|appropriate|used)|(?:is|are)\s+not\s+suggested|should"
+        r"|(?:is|are)\s+considered\s+to\s+(?:exist|be\s+present))\b",
         re.I,
     )
 )
 """A sentence about what a guideline asks for: its own words, or a criterion's ("a trial may be
-considered only if medications cause side effects")."""
+considered only if medications cause side effects"), or a definition ("Nonunion is considered to exist
+only after ... serial radiographs have confirmed that no progressive signs of healing have occurred":
+round 52's reader was told "did not show x-rays taken before" where the x-rays in the file showed healing)."""
 
 
 def _lack_sentences(letter: str, rationale: Span) -> tuple[tuple[int, int], ...]:
