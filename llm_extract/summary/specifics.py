@@ -807,14 +807,12 @@ _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_func
 _ABSENCE_WORDS = r"no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to"
 """Words that say something is missing or not so (a regex alternation)."""
 _LACK = Windowed(rxcache.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
-_GUIDELINE_WORDS = Windowed(
-    rxcache.compile(
-        r"\b(?:guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when|after)"
-        r"|may\s+be\s+(?:considered|appropriate|used)|(?:is|are)\s+not\s+suggested|should"
-        r"|(?:is|are)\s+considered\s+to\s+(?:exist|be\s+present))\b",
-        re.I,
-    )
+_GUIDELINE_TALK = (
+    r"guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria|indicated|only\s+(?:if|when|after)"
+    r"|may\s+be\s+(?:considered|appropriate|used)|(?:is|are)\s+not\s+suggested|should"
+    r"|(?:is|are)\s+considered\s+to\s+(?:exist|be\s+present)"
 )
+_GUIDELINE_WORDS = Windowed(rxcache.compile(rf"\b(?:{_GUIDELINE_TALK})\b", re.I))
 """A sentence about what a guideline asks for: its own words, or a criterion's ("a trial may be
 considered only if medications cause side effects"), or a definition ("Nonunion is considered to exist
 only after ... serial radiographs have confirmed that no progressive signs of healing have occurred":
@@ -1875,15 +1873,6 @@ _ON_THE_SKIN_NOT = rxcache.compile(
 _COMPOUND_RULE = rxcache.compile(r"\bat\s+least\s+one\s+drug\b|\bcompound\w*\b|\btopical\b", re.I)
 
 
-_MIX = rxcache.compile(r"%[^%]*%|/\s*[A-Za-z]|\bcompound\w*|\bwith\s+[A-Za-z]|,\s*[A-Za-z]+\s+\d", re.I)
-"""A name of several drugs ("Flurbiprofen 20%/Baclofen 2% cream", "a compounded cream")."""
-
-
-def a_mix(service: str) -> bool:
-    """Whether the service names a mix of medicines, not one drug ("Ketoprofen 20% cream")."""
-    return _MIX.search(service) is not None
-
-
 def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:
     """The drug of this mix of medicines ("Flurbiprofen 20%/Baclofen 2%/Lidocaine 5% cream") that the
     reviewer says is not recommended on the skin, quoted where the rationale says so: the reason
@@ -1901,14 +1890,16 @@ def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:
     return None
 
 
-_DEVICE_WORDS = r"unit|device|stimulator|TENS|H-wave|interferential"
+_DEVICE_KIND_WORDS = r"TENS|H-wave|interferential"
+"""The kinds of home stimulator device (a regex alternation)."""
+_DEVICE_WORDS = rf"unit|device|stimulator|{_DEVICE_KIND_WORDS}"
 _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""
 _OWN_TRIAL = rxcache.compile(
     r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
     rf"(?!\s+(?:of|with)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
-    r"|\b(?:TENS|H-wave|interferential)\s+(?:unit\s+)?trial\b",
+    rf"|\b(?:{_DEVICE_KIND_WORDS})\s+(?:unit\s+)?trial\b",
     re.I,
 )
 """A trial of the device itself ("a one-month home trial of a TENS unit", "no trial of the device"), not
@@ -2031,7 +2022,7 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
     return None
 
 
-_DEVICE_KINDS = rxcache.compile(r"\b(?:TENS|H-wave|interferential)\b", re.I)
+_DEVICE_KINDS = rxcache.compile(rf"\b(?:{_DEVICE_KIND_WORDS})\b", re.I)
 
 
 def _another_device(said: str, service: str) -> bool:
@@ -2181,7 +2172,7 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     return None
 
 
-_ADDING_FIRST = rxcache.compile(rf"\s*(?:{ADDING_WORDS}|nor|separately)\b", re.I)
+_ADDING_FIRST = rxcache.compile(rf"\s*(?:(?:{ADDING_WORDS}|nor|separately|second(?:ly)?)\b|even\s+if\b)", re.I)
 _ALSO = rxcache.compile(r"\b(?:also|as\s+well)\b", re.I)
 
 
@@ -2274,16 +2265,12 @@ def _generic(said: str) -> bool:
     return all(w.lower() in _GENERIC_WORDS for w in _WORD.findall(said))
 
 
-_ADDED_OPENING = rxcache.compile(
-    r"\s*(?:(?:in\s+addition|additionally|moreover|furthermore|also|separately|second(?:ly)?|nor)\b|even\s+if\b)", re.I
-)
-"""A sentence that opens by adding a ground to the one before ("Moreover, ...", "Separately, ...", "Even if
-..."): not "Further", which as often opens a guideline's rule ("Further physiologic evidence ... should be
-obtained")."""
-_A_RULE = rxcache.compile(
-    r"\b(?:should|must|warrants?|(?:is|are)\s+(?:not\s+)?recommended|guidelines?|MTUS|ODG|ACOEM)\b", re.I
-)
-"""Words of a rule, not of this case: an added sentence that has them restates the guideline."""
+_FURTHER = rxcache.compile(r"\s*further\b", re.I)
+"""Not an added ground's opening ("Further physiologic evidence ... should be obtained" opens a guideline's
+rule as often), though :data:`_ADDING_FIRST` reads it as one."""
+_A_RULE = rxcache.compile(rf"\b(?:{_GUIDELINE_TALK}|must|warrants?)\b", re.I)
+"""Words of a rule, not of this case (:data:`_GUIDELINE_WORDS`' and "must", "warrants"): an added sentence
+that has them restates the guideline."""
 
 
 def added_ground(decision: Decision, letter: str | None, said: Sequence[Span]) -> Quote | None:
@@ -2295,7 +2282,9 @@ def added_ground(decision: Decision, letter: str | None, said: Sequence[Span]) -
     if letter is None or rationale is None or decision.outcome is not Outcome.upheld:
         return None
     for start, end in _sentences(letter, rationale.start, rationale.end):
-        if not _ADDED_OPENING.match(letter, start, end) or _A_RULE.search(letter, start, end):
+        if not _ADDING_FIRST.match(letter, start, end) or _FURTHER.match(letter, start, end):
+            continue
+        if _A_RULE.search(letter, start, end):
             continue
         if any(span.start < end and start < span.end for span in said):
             continue

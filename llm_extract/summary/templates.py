@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "83"
+TEMPLATES_VERSION = "84"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1034,7 +1034,8 @@ def _named_ground(
     if code is ReasonCode.not_recommended and (drug := specifics.on_the_skin_not(decision, letter)) is not None:
         name = drug.text.lower()
         # "This mix of medicines has ..." only of a mix (round 51's reader: a ketoprofen cream is one drug)
-        wording = words.on_the_skin if specifics.a_mix(decision.service) else words.on_the_skin_one
+        kinds = sum(a.medicine for a in glossary.abbreviations_in(decision.service))
+        wording = words.on_the_skin if kinds > 1 else words.on_the_skin_one
         return [(out.say(wording.format(drug=name), name), [drug])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
