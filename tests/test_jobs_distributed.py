@@ -138,3 +138,20 @@ def test_a_shared_revocation_and_rate_limit_keep_their_order_in_one_round_trip(r
     assert limited.status_code == 429 and limited.json()["code"] == "rate-limited"
     assert [r.status_code for r in revoked] == [401, 401]
     assert still.status_code == 200
+
+
+def test_redis_admits_several_requests_in_one_call_in_their_order(redis_url: str) -> None:
+    """One script call takes each request's token in turn and checks each key's revocation."""
+    from llm_extract.jobs.shared import RedisBuckets, RedisRevocations
+
+    client = redis.Redis.from_url(redis_url)
+    RedisRevocations(client).revoke("gone")
+    buckets = RedisBuckets(client)
+    waits = buckets.admit_many(
+        [("a", True), ("gone", True), ("a", True), ("a", False), ("a", True), ("b", True)], rate=1.0, burst=2.0
+    )
+    assert waits[:4] == [0.0, None, 0.0, 0.0]
+    assert waits[4] is not None and 0.9 < waits[4] <= 1.0, "the third token of a burst of 2 waits about a second"
+    assert waits[5] == 0.0, "another key has its own bucket"
+    assert buckets.admit("gone", 1.0, 2.0, take=True) is None
+    assert buckets.take("gone", 1.0, 2.0) == 0.0, "take alone checks no revocation"

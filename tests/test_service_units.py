@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,66 @@ def test_token_bucket_allows_burst_then_says_when_to_retry() -> None:
     limiter.acquire("other")
     now[0] = 1.0
     limiter.acquire("k")
+
+
+class _CountingBuckets:
+    """A shared bucket store in memory that records each round trip's requests."""
+
+    def __init__(self, tokens: int, revoked: frozenset[str] = frozenset(), fail: bool = False) -> None:
+        self.tokens, self.revoked, self.fail = tokens, revoked, fail
+        self.trips: list[list[tuple[str, bool]]] = []
+
+    def take(self, key_id: str, rate: float, burst: float) -> float:
+        raise AssertionError("the combined check sends admit_many only")
+
+    def admit(self, key_id: str, rate: float, burst: float, *, take: bool) -> float | None:
+        raise AssertionError("the combined check sends admit_many only")
+
+    def admit_many(self, requests: Sequence[tuple[str, bool]], rate: float, burst: float) -> list[float | None]:
+        self.trips.append(list(requests))
+        if self.fail:
+            raise ConnectionError("the queue server went away")
+        waits: list[float | None] = []
+        for key_id, take in requests:
+            if key_id in self.revoked:
+                waits.append(None)
+            elif take and self.tokens > 0:
+                self.tokens -= 1
+                waits.append(0.0)
+            else:
+                waits.append(0.0 if not take else 1.0)
+        return waits
+
+
+def test_requests_arriving_together_share_one_round_trip_and_keep_their_order() -> None:
+    store = _CountingBuckets(tokens=3, revoked=frozenset({"gone"}))
+    limiter = RateLimiter(per_minute=60, burst=3, store=store, checks_revocations=True)
+    asked = [("k", True), ("gone", True), ("k", True), ("k", False), ("k", True), ("k", True)]
+
+    async def arrive() -> tuple[list[float | None], float | None]:
+        together = await asyncio.gather(*(limiter.admit(key, take=take) for key, take in asked))
+        later = await limiter.admit("k", take=True)
+        return list(together), later
+
+    together, later = asyncio.run(arrive())
+    assert together == [0.0, None, 0.0, 0.0, 0.0, 1.0]  # three tokens, taken in arrival order
+    assert later == 1.0
+    assert store.trips == [asked, [("k", True)]]
+
+
+def test_a_failed_round_trip_fails_each_request_in_it_and_the_next_one_is_sent() -> None:
+    store = _CountingBuckets(tokens=5, fail=True)
+    limiter = RateLimiter(per_minute=60, burst=5, store=store, checks_revocations=True)
+
+    async def arrive() -> list[float | BaseException | None]:
+        return await asyncio.gather(
+            limiter.admit("a", take=True), limiter.admit("b", take=True), return_exceptions=True
+        )
+
+    assert [type(x) for x in asyncio.run(arrive())] == [ConnectionError, ConnectionError]
+    store.fail = False
+    assert asyncio.run(arrive()) == [0.0, 0.0]
+    assert len(store.trips) == 2
 
 
 def test_settings_from_environment_and_errors_name_the_variable() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 import redis
@@ -126,8 +126,13 @@ class BucketStore(Protocol):
         ...
 
     def admit(self, key_id: str, rate: float, burst: float, *, take: bool) -> float | None:
-        """The key's revocation check and :meth:`take` in one step (one round trip per request):
-        None when ``key_id`` is revoked (nothing taken), else as :meth:`take` (0.0 without ``take``)."""
+        """The key's revocation check and :meth:`take` in one step: None when ``key_id`` is
+        revoked (nothing taken), else as :meth:`take` (0.0 without ``take``)."""
+        ...
+
+    def admit_many(self, requests: Sequence[tuple[str, bool]], rate: float, burst: float) -> list[float | None]:
+        """:meth:`admit` for each ``(key_id, take)`` in order, as if one after another, in one
+        round trip (requests that arrive together share it)."""
         ...
 
 
@@ -136,41 +141,62 @@ class RedisBuckets:
 
     def __init__(self, client: redis.Redis) -> None:
         self.client = client
-        self._script = client.register_script(_TAKE)
+        self._script = client.register_script(_ADMIT)
 
     def take(self, key_id: str, rate: float, burst: float) -> float:
-        wait = self._script(keys=[PREFIX + "bucket:" + key_id], args=[repr(rate), repr(burst)])
+        (wait,) = self._script(keys=[PREFIX + "bucket:" + key_id], args=[repr(rate), repr(burst), key_id, "1"])
         return float(wait)
 
     def admit(self, key_id: str, rate: float, burst: float, *, take: bool) -> float | None:
-        wait = self._script(
-            keys=[PREFIX + "bucket:" + key_id, REVOKED], args=[repr(rate), repr(burst), key_id, "1" if take else "0"]
-        )
-        return None if wait == b"revoked" else float(wait)
+        return self.admit_many([(key_id, take)], rate, burst)[0]
+
+    def admit_many(self, requests: Sequence[tuple[str, bool]], rate: float, burst: float) -> list[float | None]:
+        keys = [REVOKED] + [PREFIX + "bucket:" + key_id for key_id, _ in requests]
+        args = [repr(rate), repr(burst)]
+        for key_id, take in requests:
+            args += [key_id, "1" if take else "0"]
+        waits = self._script(keys=keys, args=args)
+        return [None if wait == b"revoked" else float(wait) for wait in waits]
 
 
 REVOKED = PREFIX + "revoked"
 """The set of revoked key ids (see :class:`RedisRevocations`)."""
 
-_TAKE = """
-if KEYS[2] then
-  if redis.call('SISMEMBER', KEYS[2], ARGV[3]) == 1 then return 'revoked' end
-  if ARGV[4] == '0' then return '0' end
-end
+_ADMIT = (
+    """
 local now_parts = redis.call('TIME')
 local now = tonumber(now_parts[1]) + tonumber(now_parts[2]) / 1000000
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'updated')
-local tokens = tonumber(state[1]) or burst
-local updated = tonumber(state[2]) or now
-tokens = math.min(burst, tokens + math.max(0, now - updated) * rate)
-local wait = 0
-if tokens >= 1 then tokens = tokens - 1 else wait = (1 - tokens) / rate end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'updated', tostring(now))
-redis.call('EXPIRE', KEYS[1], math.ceil(burst / rate) + 60)
-return tostring(wait)
+local revoked = KEYS[1] == '"""
+    + REVOKED
+    + """'
+local first = revoked and 2 or 1
+local out = {}
+for i = first, #KEYS do
+  local id = ARGV[2 * (i - first) + 3]
+  local take = ARGV[2 * (i - first) + 4]
+  if revoked and redis.call('SISMEMBER', KEYS[1], id) == 1 then
+    out[#out + 1] = 'revoked'
+  elseif take == '0' then
+    out[#out + 1] = '0'
+  else
+    local state = redis.call('HMGET', KEYS[i], 'tokens', 'updated')
+    local tokens = tonumber(state[1]) or burst
+    local updated = tonumber(state[2]) or now
+    tokens = math.min(burst, tokens + math.max(0, now - updated) * rate)
+    local wait = 0
+    if tokens >= 1 then tokens = tokens - 1 else wait = (1 - tokens) / rate end
+    redis.call('HSET', KEYS[i], 'tokens', tostring(tokens), 'updated', tostring(now))
+    redis.call('EXPIRE', KEYS[i], math.ceil(burst / rate) + 60)
+    out[#out + 1] = tostring(wait)
+  end
+end
+return out
 """
+)
+"""Each ``(key id, take)`` pair in ARGV after the rate and burst: the revocation check (when
+KEYS[1] is :data:`REVOKED`) and a token from its bucket, in order, in one atomic call."""
 
 
 class RevocationStore(Protocol):

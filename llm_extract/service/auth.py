@@ -40,7 +40,7 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
         principal = state.keys.authenticate(credentials.credentials, check_revocations=not combined)
         wait: float | None = 0.0
         if principal is not None and combined:
-            wait = state.limiter.admit(principal.key_id, take=scope in principal.scopes)
+            wait = await state.limiter.admit(principal.key_id, take=scope in principal.scopes)
             if wait is None:
                 principal = None  # revoked: answered exactly like a revoked key found by authenticate
         if principal is None and state.keys.problem is not None:
