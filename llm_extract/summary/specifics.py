@@ -1216,10 +1216,12 @@ def _done_before(service: str, letter: str, start: int, end: int, test: re.Match
     return EarlierTest(quote(letter, clause_start, said_end), day, month, Span(start=start, end=end))
 
 
-_MODIFIED = rxcache.compile(
-    r"\bmodif(?:ied|ies|y)\b|\bpartially\s+(?:certified|approved|authori[sz]ed)\b"
-    r"|\b(?:certified|approved|authori[sz]ed)\s+(?:only\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+of\b",
-    re.I,
+_MODIFIED = Windowed(
+    rxcache.compile(
+        r"\bmodif(?:ied|ies|y)\b|\bpartially\s+(?:certified|approved|authori[sz]ed)\b"
+        r"|\b(?:certified|approved|authori[sz]ed)\s+(?:only\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+of\b",
+        re.I,
+    )
 )
 """Words that say utilization review approved part of a request."""
 _REVIEW = rxcache.compile(r"\butilization\s+review\w*|\bUR\b|\bclaims\s+administrator\b", re.I)
@@ -1314,7 +1316,7 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
     """The words each modification by utilization review governs, in letter order, with their
     lower-case text: read once per letter for all its items (bounded: the letter being summarised)."""
     found: list[tuple[int, int, str]] = []
-    for m in _MODIFIED.finditer(letter):
+    for m in _MODIFIED.finditer(letter, 0, len(letter), _low(letter)):
         low = max(0, m.start() - _SENTENCE_REACH)
         sentence_start = letter.rfind(". ", low, m.start())
         sentence_start = low if sentence_start < 0 else sentence_start + 2
@@ -1462,8 +1464,10 @@ def _alternatives(field: str) -> str:
     return "|".join(getattr(harm, field) for harm in _HARMS if getattr(harm, field))
 
 
-_HARM = rxcache.compile(
-    rf"\b(?:{_alternatives('says')}|risks?\s+of\s+(?:\w+\s+){{0,3}}(?:{_alternatives('risk')}))\b", re.I
+_HARM = Windowed(
+    rxcache.compile(
+        rf"\b(?:{_alternatives('says')}|risks?\s+of\s+(?:\w+\s+){{0,3}}(?:{_alternatives('risk')}))\b", re.I
+    )
 )
 """A sentence that says a medicine may harm this worker: any row's words, or a risk it names."""
 _NO_HARM = rxcache.compile(
@@ -1511,7 +1515,9 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
     first: Quote | None = None
     for start, end in _sentences(letter, rationale.start, rationale.end):
         text = letter[start:end]
-        if len(text.split()) > _HARM_WORDS or not _HARM.search(text) or _NO_HARM.search(text):
+        if len(text.split()) > _HARM_WORDS or not _HARM.search(text, 0, len(text), lowered(text)):
+            continue
+        if _NO_HARM.search(text):
             continue
         if not _ABOUT_CASE.search(text) or _SUPPOSED.search(text):
             continue
@@ -2329,14 +2335,16 @@ def with_antecedent(said: Quote, letter: str, rationale: Span | None) -> Quote:
     return quote(letter, start, said.span.end)
 
 
-_EMPHASIS = rxcache.compile(
-    rf"\b(?:{_WEIGHT_WORDS}|dominant|fundamental|most\s+important"
-    r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
-    r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
-    r"|consideration|difficulty|deficiency)s?\b"
-    r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\bmost\s+importantly\b"
-    r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b",
-    re.I,
+_EMPHASIS = Windowed(
+    rxcache.compile(
+        rf"\b(?:{_WEIGHT_WORDS}|dominant|fundamental|most\s+important"
+        r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
+        r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
+        r"|consideration|difficulty|deficiency)s?\b"
+        r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\bmost\s+importantly\b"
+        r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b",
+        re.I,
+    )
 )
 """The reviewer's own mark of the main ground ("the overriding concern is safety", "what weighs most
 heavily", "the central problem"): words about weight, not about any one kind of ground."""
@@ -2352,8 +2360,9 @@ def emphasized(decision: Decision, letter: str | None) -> Quote | None:
     if letter is None or rationale is None:
         return None
     sentences = _sentences(letter, rationale.start, rationale.end)
+    low = _low(letter)
     for k, (start, end) in enumerate(sentences):
-        if _EMPHASIS.search(letter, start, end) is None:
+        if _EMPHASIS.search(letter, start, end, low) is None:
             continue
         if _POINTER.match(letter, start, end):
             return None  # "This is the principal reason ...": the ground is the sentence before, told already
