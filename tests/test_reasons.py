@@ -109,6 +109,9 @@ def test_a_laboratory_range_is_not_a_guideline_limit() -> None:
     for wording in (
         "He has hepatitis C with liver enzymes about three times the upper limit of normal.",
         "Her creatinine is now well above the normal range.",
+        # Round 51's reader: a warfarin user's naproxen told "more care than the guidelines call for".
+        "He takes warfarin, and his INR was 3.4 on 11/28/2016, above the usual therapeutic range.",
+        "Her lithium level was 1.6 mmol/L, above the reference range.",
     ):
         assert ReasonCode.exceeds_guideline_limits not in codes(wording), wording
     assert codes("The request is three times the guideline limit.") == [ReasonCode.exceeds_guideline_limits]

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.45"
+REASONS_VERSION = "2.46"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -420,8 +420,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.
         reject_before=_rx(r"\b(?:degrees?|flexion|extension|range\s+of\s+motion|ROM|BMI|score|percent)\b|%(?!\s*$)"),
         # "liver enzymes about three times the upper limit of normal": a laboratory's range, not a guideline's
-        # (while "double the upper limit ODG sets" is the guideline's).
-        reject_sentence=_rx(r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"),
+        # (while "double the upper limit ODG sets" is the guideline's); so is "his INR was 3.4, above the usual
+        # therapeutic range" (round 51's reader: a warfarin user's naproxen told as "more care than allowed").
+        reject_sentence=_rx(
+            r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"
+            r"|\b(?:therapeutic|reference|target)\s+(?:range|window|level)s?\b"
+        ),
     ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
