@@ -1679,6 +1679,13 @@ def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
             "documented by subjective and objective gains, and it should not exceed 20 sessions.",
             "past care helped you",
         ),
+        (
+            # Rounds 52 and 53's readers: a program's criterion, quoted, told as "did not show that
+            # surgery is planned for you" (the criterion's "not" is its own, not a fact lacking).
+            "Work conditioning 3 times a week for 4 weeks",
+            "(3) Not a candidate where surgery or other treatments would clearly be warranted to improve function.",
+            "surgery",
+        ),
     ],
 )
 def test_a_fact_outside_the_ground_is_not_told_missing_when_its_sentence_holds_it(

@@ -670,7 +670,8 @@ class Missing:
 
 
 _SURGERY = rxcache.compile(
-    r"\b(?:willing\w*|candida\w+|consider\w*|contemplat\w*)\b[^.]{0,60}?\bsurg(?:ery|ical)\b"
+    r"\b(?:willing\w*|candida\w+(?!\s+(?:where|when|in\s+whom|for\s+whom)\b)|consider\w*|contemplat\w*)\b"
+    r"[^.]{0,60}?\bsurg(?:ery|ical)\b"
     r"|\bsurgical\s+(?:candidate|intervention)\b|\bplans?\s+(?:for|of)\s+(?:\w+\s+){0,2}?surg(?:ery|ical)\b"
     r"|\bsurg(?:ery|ical\s+(?:intervention|treatment|repair))\s+(?:is|was|would\s+be|has\s+been|being)\s+"
     r"(?:\w+\s+)?(?:planned|warranted|contemplated|indicated|anticipated|scheduled)\b",
@@ -678,7 +679,10 @@ _SURGERY = rxcache.compile(
 )
 """Surgery wanted, planned or called for: with a word of absence, a fact the notes lacked ("no
 mention of the applicant's willingness to consider surgical intervention", "There was no plan for
-surgery", "no ... indications that surgery is warranted")."""
+surgery", "no ... indications that surgery is warranted"). Not the programs' criterion "not a
+candidate where surgery or other treatments would clearly be warranted", whose "not" is the
+criterion's own (rounds 52 and 53's readers: a program refused while surgery was still an option was
+told "did not show that surgery is planned")."""
 
 _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
