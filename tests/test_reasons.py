@@ -200,6 +200,14 @@ def test_utilization_review_reasons_are_not_evidence() -> None:
         "The request exceeds the guideline limit of ten visits."
     )
     assert codes(rationale) == [ReasonCode.exceeds_guideline_limits]
+    # Round 53's reader: utilization review's conclusion, which the reviewer then rejects, was told as
+    # the reviewer's own ground ("did not show that other care was tried first").
+    for said in ("concluded", "found", "determined", "felt"):
+        rationale = (
+            f"Utilization review {said} that first-line care had not been tried. That is not accurate. "
+            "The guideline supports a single injection; this request commits to a series of three."
+        )
+        assert ReasonCode.other_treatment_first not in codes(rationale), said
 
 
 def test_spans_are_absolute_and_inside_the_rationale() -> None:

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.46"
+REASONS_VERSION = "2.47"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -198,7 +198,10 @@ _THIS_CASE = _rx(
 _UR_REPORT = _cue(
     r"\b(?:[Uu]tilization\s+[Rr]eview(?:er)?|UR|(?:[Pp]rior|[Pp]revious|[Ii]nitial)\s+(?:review(?:er)?|determination"
     r"|denial|non-?certification)|[Cc]laims\s+[Aa]dministrator)\b[^.;]{0,200}?\b(?:[Dd]enied|[Nn]on-?certif\w*"
-    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated)",
+    r"|not\s+certif\w*|[Mm]odified|[Rr]eason|[Rr]ationale|[Cc]it(?:ed|ing)|[Dd]ue\s+to|[Bb]ecause|[Nn]oted|[Ss]tated"
+    # "Utilization review concluded that first-line care had not been tried. That is not accurate." (round 53)
+    r"|[Cc]onclu(?:ded|sion)|[Ff]ound\s+that|[Dd]etermined\s+that|[Ff]elt\s+that|[Bb]elieved|[Oo]pined|[Rr]easoned"
+    r"|[Aa]sserted|[Cc]ontended)",
     0,  # case matters: "UR" is the review, "ur" is not
 )
 
