@@ -533,6 +533,7 @@ WORDING_FINGERPRINTS = {
     # words the guideline words' (so "indicated" and "criteria" now count), a mix is two kinds of medicine
     "84": "8534d5efd480061c195418b89178bc0e0ddf473f3b886bd08d6775f01c0e2afb",
     "85": "8534d5efd480061c195418b89178bc0e0ddf473f3b886bd08d6775f01c0e2afb",
+    "86": "8534d5efd480061c195418b89178bc0e0ddf473f3b886bd08d6775f01c0e2afb",
 }
 
 

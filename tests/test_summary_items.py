@@ -2839,3 +2839,24 @@ def test_a_guidelines_definition_is_not_a_fact_the_notes_lacked() -> None:
         _told_of("Bone growth stimulator, right ankle", rationale, ground, ReasonCode.missing_documentation)
     )
     assert "x-rays taken before" not in told, told
+
+
+def test_a_hurt_nerve_the_exam_showed_and_no_test_confirmed_is_told_as_the_tests() -> None:
+    # Round 53's reader: "did not show clear signs of a hurt nerve" where the exam had shown them and
+    # only the MRI and the nerve test (approved, not yet done) had not confirmed them.
+    ground = (
+        "In this case, the radiculopathy seen on examination has not been corroborated: the cervical MRI "
+        "showed mild foraminal narrowing without nerve root compression, and the electrodiagnostic study "
+        "certified above has not yet been performed."
+    )
+    exam = "On examination there are no reflex, motor or sensory deficits, and radiculopathy is not present."
+    said = {}
+    for name, rationale in (("confirmed", ground), ("exam", exam)):
+        reason = Reason(code=ReasonCode.findings_do_not_support, span=Span(start=0, end=len(rationale)))
+        decision = _decision("Right C5-6 cervical epidural steroid injection", Outcome.upheld, [reason])
+        whole = Span(start=0, end=len(rationale))
+        decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
+        said[name] = " ".join(build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons)
+    assert "No pictures or nerve tests in your records showed a hurt nerve." in said["confirmed"], said
+    assert "clear signs of a hurt nerve" not in said["confirmed"], said
+    assert "did not show clear signs of a hurt nerve" in said["exam"], said

@@ -1738,6 +1738,22 @@ _STUDIES = rxcache.compile(
 )
 
 
+_NOT_LAST = rxcache.compile(r"\b(?:not|never)\s*$", re.I)
+_CONFIRMED = rxcache.compile(r"\s+(?:(?:yet|been|be|fully)\s+){0,2}(?:corroborat|confirm|substantiat|verifi)\w*", re.I)
+
+
+def _unconfirmed(letter: str, said: Quote, end: int) -> bool:
+    """Whether a finding said absent is one the exam showed and a picture or nerve test has not
+    confirmed: "the radiculopathy seen on examination has not been corroborated: the cervical MRI
+    showed ... and the electrodiagnostic study ... has not yet been performed" (round 53's reader:
+    told "did not show clear signs of a hurt nerve" where the exam had shown them)."""
+    if said.span is None or _NOT_LAST.search(said.text) is None:
+        return False  # "in the absence of findings of radiculopathy corroborated by imaging": the exam's too
+    if (m := _CONFIRMED.match(letter, said.span.end)) is None:
+        return False
+    return _STUDIES.search(letter, m.end(), end) is not None
+
+
 _UNFINISHED = rxcache.compile(_BEFORE_ABSENT.pattern + r"|\bonly\b", re.I)
 """For visits and shots, "only" too: "attended only 2 of the physical therapy visits" is a course
 not finished; for medicines it is not ("has used only an NSAID" tried one)."""
@@ -1785,7 +1801,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
             if key == "nerve_pain" and "indication" in found:
                 continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
-            if key == "nerve" and _STUDIES.search(said.text):
+            if key == "nerve" and (_STUDIES.search(said.text) or _unconfirmed(letter, said, end)):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             if key == "surgery":
                 if not _STUDIES.search(decision.service):
