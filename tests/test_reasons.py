@@ -92,8 +92,26 @@ def test_qualified_not_recommended_is_ignored() -> None:
         "This drug is not recommended for longer than two weeks.",
         "Knee imaging is not routinely recommended for mild pain.",
         "Any cream that has at least one drug that is not recommended is not recommended.",
+        # Round 53's reader: a guideline's "solely to" told as "the guidelines do not call for this care".
+        "Hardware removal is not recommended solely to protect against allergy, carcinogenesis, or metal detection.",
+        "Modafinil is not recommended solely to counteract sedation effects of narcotics.",
     ):
         assert ReasonCode.not_recommended not in codes(wording), wording
+
+
+def test_guideline_prose_the_reviewer_sets_aside_is_not_a_ground() -> None:
+    # Round 53's reader: the low-back chapter's traction verdict, which the reviewer said does not
+    # govern a neck unit, was quoted as the reason (round 52's reader: an elbow recommendation likewise).
+    for aside in (
+        "That section does not govern this request, which is for the neck.",
+        "That recommendation applies to the elbow and does not govern this request.",
+        "This guidance does not apply to the present request.",
+    ):
+        rationale = f"The ODG Low Back chapter states that powered traction is not recommended. {aside}"
+        assert ReasonCode.not_recommended not in codes(rationale), aside
+    assert codes("The ODG states that powered traction is not recommended. The unit requested is powered.") == [
+        ReasonCode.not_recommended
+    ]
 
 
 def test_negated_excess_is_not_a_limit() -> None:

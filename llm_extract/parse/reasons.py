@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.47"
+REASONS_VERSION = "2.48"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -846,7 +846,9 @@ _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+u
 _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
     r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
-    r"|for\s+patients|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first))"
+    r"|for\s+patients|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first)"
+    # "Hardware removal is not recommended solely to protect against allergy" (round 53)
+    r"|(?:solely|merely|purely|simply|only)\s+(?:to|for|as|because|on)\b)"
     r"|^\W*to\s+\w+\s+[^.;,]{0,40}?\b(?:if|when|unless)\b"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
@@ -1523,6 +1525,11 @@ _INSTITUTIONAL = _rx(r"\b(?:institution\w*|powered|inpatient|(?:hospital|clinic|
 _NOT_THIS_ONE = _rx(
     r"\W*(?:that|this|which|it)\s+is\s+not\s+the\s+(?:\w+\s+)?(?:procedure|treatment|service|medication|device|test"
     r"|request)\s+(?:requested|at\s+issue|under\s+review|in\s+question|being\s+requested|here)"
+    # "That section does not govern this request, which is for the neck." (round 53; round 52: "That
+    # recommendation applies to the elbow and does not govern this request")
+    r"|\W*(?:that|this|the\s+(?:above|former))\s+(?:\w+\s+)?(?:section|passage|chapter|recommendation|guidance|language"
+    r"|statement|criterion|provision|guideline)\s+(?:[^.;]{0,40}?\s+)?(?:does\s+not|doesn't|do\s+not|cannot)\s+"
+    r"(?:govern|apply\s+to|address|pertain\s+to|control)\s+(?:this|the\s+present|the\s+current)\b"
 )
 
 
