@@ -2691,6 +2691,17 @@ def test_modified_duty_is_light_work_not_the_reviews_history() -> None:
             "Topical cyclobenzaprine is not indicated for this usage, per MTUS.",
             "cyclobenzaprine",
         ),
+        # Round 53's reader: two creams told only "The medical guidelines do not call for this care".
+        (
+            "Any compounded product that contains at least one drug that is not recommended is not recommended. "
+            "Baclofen is not currently FDA approved for a topical application.",
+            "baclofen",
+        ),
+        (
+            "Any compounded product that contains at least one drug that is not recommended is not recommended. "
+            "This compound contains cyclobenzaprine and a cream form of lidocaine, neither of which is recommended.",
+            "cyclobenzaprine",
+        ),
     ],
 )
 def test_a_mix_of_medicines_is_refused_for_the_drug_not_recommended_on_the_skin(rationale: str, drug: str) -> None:
@@ -2742,6 +2753,19 @@ def test_two_harms_one_sentence_names_are_both_told() -> None:
     assert "could cause bleeding inside your body." in told, told
     assert "also found that this medicine could hurt your kidneys" in told, told
     assert told.count("Ask your doctor about it.") == 1, told
+
+
+def test_a_lidocaine_patch_is_the_form_the_guideline_recommends() -> None:
+    # "Topical lidocaine is recommended only in the form of the Lidoderm patch" refuses a lidocaine cream
+    # (round 53's reader), never the patch itself.
+    rationale = (
+        "Any compounded product that contains at least one drug that is not recommended is not recommended. "
+        "Topical lidocaine is recommended only in the form of the Lidoderm patch."
+    )
+    cream = " ".join(_told("Flurbiprofen 20%/Lidocaine 5% cream 180gm", rationale, ReasonCode.not_recommended))
+    assert "do not call for putting lidocaine on the skin" in cream, cream
+    patch = " ".join(_told("Lidocaine 5% patch #30", rationale, ReasonCode.not_recommended))
+    assert "on the skin" not in patch, patch
 
 
 def test_one_drug_not_recommended_on_the_skin_is_not_called_a_mix() -> None:
