@@ -284,6 +284,11 @@ def test_a_procedure_that_was_approved_is_not_a_related_denial() -> None:
     [
         "The lumbar fusion is not medically necessary, as discussed above. Therefore the brace is also not needed.",
         "Since the knee surgery has not been certified, no cold unit is needed, and the guideline recommends rental.",
+        # Round 53 (recognizer 2.49): the other item's verdict, a comma or "at this time", then this one's
+        "The surgery it would precede is not supported, so the EKG is not supported either.",
+        "The removal is not medically necessary at this time, and so the post-operative physical therapy is not "
+        "medically necessary.",
+        "With the fusion non-certified, the pre-operative testing is likewise not medically necessary.",
     ],
 )
 def test_a_procedure_denied_elsewhere_in_the_letter_is_a_related_denial(rationale: str) -> None:

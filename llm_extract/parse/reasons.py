@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.48"
+REASONS_VERSION = "2.49"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -867,9 +867,12 @@ _RELATED = _cue(
     r"|\b(?:the\s+)?(?:associated|concurrent|primary|related|requested|proposed)\s+(?P<subject2>(?:[\w/.-]+\s+){0,4}?)"
     r"(?:is|was|has\s+been)\s+(?:not\s+(?:been\s+)?(?:deemed\s+|found\s+)?(?:medically\s+necessary|certified|"
     r"authorized|approved)|non-?certified|denied)[^.;]{0,40}?[,;]\s*(?:and\s+)?(?:so|therefore|thus|hence|then)?\b"
-    r"|^\W*(?:the\s+)?(?P<subject4>(?:[\w/.-]+\s+){1,6}?)(?:is|are|was|were)\s+not\s+(?:appropriate|medically\s+"
-    r"necessary|certified|approved|supported)\s+(?:and\s+)?,?\s*(?:therefore|thus|hence|so)\b[^.;]{0,80}?"
-    r"\bnot\s+(?:medically\s+necessary|needed)"
+    # "The removal is not medically necessary at this time, and so the post-operative physical therapy is not
+    # medically necessary", "Those blocks are not medically necessary, and so neither is this" (round 53)
+    r"|^\W*(?:the\s+|th(?:ose|ese|at)\s+)?(?P<subject4>(?:[\w/.-]+\s+){1,6}?)(?:is|are|was|were)\s+not\s+(?:appropriate"
+    r"|medically\s+necessary|certified|approved|supported)(?:\s+(?:at\s+this\s+time|now|at\s+present))?\s*,?\s*"
+    r"(?:and\s+)?(?:therefore|thus|hence|so)\b[^.;]{0,80}?"
+    r"\b(?:not\s+(?:\w+\s+)?(?:medically\s+necessary|needed|supported|warranted|certified)|neither\s+(?:is|are)\b)"
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
     r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
@@ -899,8 +902,8 @@ _RELATED = _cue(
     # "With the surgery not certified": no finite verb ("with the pain management physician
     # is not medically necessary" is this item's own name and verdict).
     r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:(?!(?:is|are|was|were)\b)[\w/.-]+\s+){0,3}?"
-    r"(?!(?:is|are|was|were)\b)[\w/.-]+)\s+not\s+(?:being\s+)?(?:certified|approved"
-    r"|authorized|medically\s+necessary)\b"
+    r"(?!(?:is|are|was|were)\b)[\w/.-]+)\s+(?:not\s+(?:being\s+)?(?:certified|approved"
+    r"|authorized|medically\s+necessary)|non-?certified|denied)\b"
     r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
     r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
     r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"

@@ -5637,7 +5637,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "9aba16c34b28e661e853478a": (
+    "9fb29f46d38d7b054c2b610d": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5652,10 +5652,10 @@ TABLE: dict[str, Derived] = {
                 (" denied", " non", " not "),
             ),
             (
-                (" appropriate ", " approved ", " certified ", " medically ", " supported "),
-                (" necessary", " needed"),
-                (" medically ", " needed"),
+                (" appropriate", " approved", " certified", " medically ", " supported"),
                 (" not ",),
+                (" are ", " is ", "certified", "medically ", "needed", "supported", "warranted"),
+                (" are ", " is ", " necessary", "certified", "needed", "supported", "warranted"),
             ),
             ((" absence ",), ("approved ", "authorized ", "certified "), (" the ",), (" of ",)),
             (
@@ -5716,10 +5716,10 @@ TABLE: dict[str, Derived] = {
                 (" meant ", " ordered ", " requested "),
             ),
             (
-                ("approved ", "authorized ", "certified ", "medically "),
-                (" necessary ", "approved ", "authorized ", "certified "),
+                (" denied ", "approved ", "authorized ", "certified ", "medically "),
+                (" denied ", " necessary ", "approved ", "authorized ", "certified "),
                 (" with ",),
-                (" not ",),
+                (" denied ", " non", " not "),
             ),
             (
                 ("associated ", "companion ", "concurrent "),
@@ -5792,10 +5792,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" appropriate ", " approved ", " certified ", " medically ", " supported "),
-                        (" necessary", " needed"),
-                        (" medically ", " needed"),
+                        (" appropriate", " approved", " certified", " medically ", " supported"),
                         (" not ",),
+                        (" are ", " is ", "certified", "medically ", "needed", "supported", "warranted"),
+                        (" are ", " is ", " necessary", "certified", "needed", "supported", "warranted"),
                     ),
                 ),
                 ("^",),
@@ -5911,10 +5911,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        ("approved ", "authorized ", "certified ", "medically "),
-                        (" necessary ", "approved ", "authorized ", "certified "),
+                        (" denied ", "approved ", "authorized ", "certified ", "medically "),
+                        (" denied ", " necessary ", "approved ", "authorized ", "certified "),
                         (" with ",),
-                        (" not ",),
+                        (" denied ", " non", " not "),
                     ),
                 ),
                 (" with",),
