@@ -810,3 +810,14 @@ def test_acoems_no_lasting_benefit_of_lumbar_supports_is_not_this_workers_past_c
     # this worker's own care that gave no lasting benefit is still the ground
     own = "She had no lasting benefit from the two prior injections."
     assert ReasonCode.no_functional_improvement in _codes_for("Repeat lumbar epidural steroid injection", own)
+
+
+def test_an_associated_items_own_name_may_name_the_item_it_goes_with() -> None:
+    # Round 53 (recognizer 2.50): sedation "for lumbar medial branch blocks" tied to "those blocks", whose
+    # word "blocks" is in the service's name only after "for" (what it goes with, not what it is).
+    service = "Fluoroscopic guidance and IV sedation for lumbar medial branch blocks"
+    rationale = "Those blocks are not medically necessary, and so neither is this. The request is not necessary."
+    assert _codes_for(service, rationale) == [ReasonCode.related_item_not_approved]
+    # the item itself: "The blocks are not medically necessary, so ..." for the blocks is its own verdict
+    own = "Lumbar medial branch blocks, bilateral L4-L5"
+    assert ReasonCode.related_item_not_approved not in _codes_for(own, rationale)

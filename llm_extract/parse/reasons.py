@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.49"
+REASONS_VERSION = "2.50"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1595,9 +1595,12 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
         before = _DENIED_BEFORE.search(ctx.folded, max(0, start - _BEFORE_REACH), start)
         return before is not None and _another_service(ctx, before.group("other"))
     if m.group("subject4"):
-        # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with this item.
+        # "<X> is not appropriate, and therefore <this> is not necessary": X shares no word with what this
+        # item is ("Those blocks are not medically necessary, and so neither is this" for sedation "for ...
+        # medial branch blocks": the words after "for" name the other item).
         stems = _stems(m.group("subject4"))
-        return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (ctx.service and stems & ctx.service)
+        own = ctx.service_head or ctx.service
+        return bool(stems) and not _ITSELF.search(m.group("subject4")) and not (own and stems & own)
     groups = (
         "subject",
         "subject2",
