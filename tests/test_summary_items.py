@@ -2884,3 +2884,22 @@ def test_a_hurt_nerve_the_exam_showed_and_no_test_confirmed_is_told_as_the_tests
     assert "No pictures or nerve tests in your records showed a hurt nerve." in said["confirmed"], said
     assert "clear signs of a hurt nerve" not in said["confirmed"], said
     assert "did not show clear signs of a hurt nerve" in said["exam"], said
+
+
+def test_an_approval_quotes_what_the_care_has_done_before_a_fact_that_only_clears_it() -> None:
+    # Round 53's reader: an approved ibuprofen was told by "She is 28 years old with no cardiovascular
+    # history" (a side point) where the sentence before gave the ground, the pain it lowers and what it allows.
+    rationale = (
+        "In this case, the report documents that ibuprofen lowers her pain from 7 to 4 out of 10 and allows her "
+        "to complete household chores and walk 30 minutes a day. She is 28 years old with no cardiovascular "
+        "history. The request for ibuprofen 800mg #90 is medically necessary and appropriate."
+    )
+    told = _approval_told("Ibuprofen 800mg #90", rationale)
+    assert 'The reviewer wrote: "the report documents that ibuprofen lowers her pain from 7 to 4' in told, told
+    assert "cardiovascular" not in told, told
+    # a sentence that denies any gain is not the ground of an approval
+    denied = (
+        "There was no improvement in pain from the first course. The injury is recent and the knee is still "
+        "swollen. The request is medically necessary."
+    )
+    assert "no improvement" not in _approval_told("Physical therapy 2x3", denied)

@@ -2195,6 +2195,16 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     approval = decision.outcome is Outcome.overturned
     back = _BACK_APPROVED if approval else _BACK
     last = _sentences(letter, rationale.start, rationale.end)[-back:]
+    if approval:
+        # What the care has done for the worker, before a side fact that only clears it ("She is 28 years
+        # old with no cardiovascular history" under an ibuprofen that "lowers her pain from 7 to 4": round 53).
+        for start, end in reversed(last):
+            if (
+                _BENEFIT.search(letter, start, end)
+                and not _NO_BENEFIT.search(letter, start, end)
+                and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
+            ):
+                return with_antecedent(said, letter, rationale)
     # A main ground rather than one added to it, then a longer sentence rather than nothing at all,
     # then what the doctor did or did not do.
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
@@ -2230,6 +2240,17 @@ _EMPTY_LEAD = rxcache.compile(
 begin "However", "Here," or "and" read as answers to something the worker was not shown)."""
 _BACK_APPROVED = 5
 """An approval's reviewer states the criteria met, then the case that meets them: read further back."""
+_BENEFIT = rxcache.compile(
+    r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+|\b(?:objective|functional|measurable|clear)\s+(?:gains?|improvement|benefit)"
+    r"|\b(?:lower(?:s|ed)?|reduc(?:es|ed)|decreas(?:es|ed)|improv(?:es|ed)|f(?:a|e)ll(?:s|en|ing)?|dropp(?:ed|ing))\s+"
+    r"(?:\w+\s+){0,3}?(?:pain|score|scores|level|inventory)\b|\b(?:allows?|allowed|enables?|enabled)\s+(?:him|her|them|the"
+    r"\s+(?:patient|worker|claimant|injured\s+worker))\s+to\b|\b(?:back\s+at|returned\s+to)\s+(?:full\s+)?(?:work|duty)\b",
+    re.I,
+)
+"""What care has done for the worker: pain or scores lower, gains, work or activity it made possible."""
+_NO_BENEFIT = rxcache.compile(
+    r"\b(?:no|not|without|lack\w*)\s+(?:\w+\s+){0,3}?(?:gains?|improvement|benefit|relief)\b", re.I
+)
 _GENERIC_WORDS = frozenset(
     {
         "the",
