@@ -2874,13 +2874,10 @@ def test_a_hurt_nerve_the_exam_showed_and_no_test_confirmed_is_told_as_the_tests
         "certified above has not yet been performed."
     )
     exam = "On examination there are no reflex, motor or sensory deficits, and radiculopathy is not present."
-    said = {}
-    for name, rationale in (("confirmed", ground), ("exam", exam)):
-        reason = Reason(code=ReasonCode.findings_do_not_support, span=Span(start=0, end=len(rationale)))
-        decision = _decision("Right C5-6 cervical epidural steroid injection", Outcome.upheld, [reason])
-        whole = Span(start=0, end=len(rationale))
-        decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
-        said[name] = " ".join(build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons)
+    service, code = "Right C5-6 cervical epidural steroid injection", ReasonCode.findings_do_not_support
+    said = {
+        name: " ".join(_told(service, rationale, code)) for name, rationale in (("confirmed", ground), ("exam", exam))
+    }
     assert "No pictures or nerve tests in your records showed a hurt nerve." in said["confirmed"], said
     assert "clear signs of a hurt nerve" not in said["confirmed"], said
     assert "did not show clear signs of a hurt nerve" in said["exam"], said
