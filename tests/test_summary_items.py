@@ -2900,3 +2900,23 @@ def test_an_approval_quotes_what_the_care_has_done_before_a_fact_that_only_clear
         "swollen. The request is medically necessary."
     )
     assert "no improvement" not in _approval_told("Physical therapy 2x3", denied)
+
+
+def test_a_guidelines_verdict_as_the_ground_is_followed_by_the_reviewers_words_on_this_case() -> None:
+    # Round 53's reader: infrared therapy told only "The medical guidelines do not call for this care." where
+    # the reviewer's next sentence applied the guideline to this worker's neck.
+    verdict = (
+        "The Official Disability Guidelines state that infrared therapy is not recommended over other heat therapies."
+    )
+    case = (
+        "The request is for the neck, where the guideline offers it no support, and heat applied at home does the same."
+    )
+    rationale = f"{verdict} {case} The request for infrared therapy is not medically necessary."
+    decision, letter = _grounded(
+        "Infrared therapy 2 times a week for 4 weeks", Outcome.upheld, rationale, ReasonCode.not_recommended
+    )
+    reason = decision.reasons[0].model_copy(update={"span": Span(start=0, end=len(verdict))})
+    decision = decision.model_copy(update={"reasons": [reason]})
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert told.startswith("The medical guidelines do not call for this care."), told
+    assert 'The reviewer wrote: "The request is for the neck, where the guideline offers it no support' in told, told

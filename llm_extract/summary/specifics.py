@@ -2358,6 +2358,14 @@ def ground_words(reason: Reason, decision: Decision, letter: str | None) -> Quot
     return None if said is None else with_antecedent(said, letter, decision.spans.rationale)
 
 
+def guideline_said(reason: Reason, letter: str | None) -> bool:
+    """Whether a reason's words are a guideline's ("The Official Disability Guidelines state that infrared
+    therapy is not recommended ..."), not the reviewer's about this case."""
+    return (
+        letter is not None and reason.span is not None and _GUIDELINE_FIRST.match(letter, reason.span.start) is not None
+    )
+
+
 _ANAPHOR = rxcache.compile(
     r"(?:this|that|these|those)\b(?!\s+(?:\d|injured|patient|worker|applicant|claimant|employee|individual|man"
     r"|woman|gentleman|lady|person|request|requested|case|medication|medicine|drug|procedure|surgery|device|unit"

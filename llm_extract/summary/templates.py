@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "88"
+TEMPLATES_VERSION = "89"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -945,9 +945,20 @@ def _reasons(
             sentences.append(sentence)
             stock = stock or (code is codes[0] and code in _QUOTED_GROUNDS)
     # The main ground in a stock sentence says nothing of why: the reviewer's words that show it.
+    # A guideline's verdict quoted as the ground: the reviewer's last words about this case instead (round
+    # 53's reader: "The medical guidelines do not call for this care." alone, where the next sentence applied it).
     if (
         stock
-        and (shown := specifics.ground_words(next(r for r in fitting if r.code is codes[0]), decision, letter))
+        and (
+            shown := specifics.ground_words(
+                main_reason := next(r for r in fitting if r.code is codes[0]), decision, letter
+            )
+            or (
+                specifics.reviewer_words(decision, letter)
+                if main_reason.code is ReasonCode.not_recommended and specifics.guideline_said(main_reason, letter)
+                else None
+            )
+        )
         and (earlier is None or not _inside(shown, earlier.sentence))  # said by the sentence on that test
     ):
         sentences.insert(1, out.say(_wrote(shown, words), shown.text))
