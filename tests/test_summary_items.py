@@ -2755,17 +2755,15 @@ def test_two_harms_one_sentence_names_are_both_told() -> None:
     assert told.count("Ask your doctor about it.") == 1, told
 
 
-def test_a_lidocaine_patch_is_the_form_the_guideline_recommends() -> None:
-    # "Topical lidocaine is recommended only in the form of the Lidoderm patch" refuses a lidocaine cream
-    # (round 53's reader), never the patch itself.
+def test_lidocaine_recommended_only_as_a_patch_is_not_told_as_never_on_the_skin() -> None:
+    # "Topical lidocaine is recommended only in the form of the Lidoderm patch" refuses a lidocaine cream, but
+    # "do not call for putting lidocaine on the skin" would be false (a check of templates 87's changed items).
     rationale = (
         "Any compounded product that contains at least one drug that is not recommended is not recommended. "
         "Topical lidocaine is recommended only in the form of the Lidoderm patch."
     )
     cream = " ".join(_told("Flurbiprofen 20%/Lidocaine 5% cream 180gm", rationale, ReasonCode.not_recommended))
-    assert "do not call for putting lidocaine on the skin" in cream, cream
-    patch = " ".join(_told("Lidocaine 5% patch #30", rationale, ReasonCode.not_recommended))
-    assert "on the skin" not in patch, patch
+    assert "putting lidocaine on the skin" not in cream, cream
 
 
 def test_one_drug_not_recommended_on_the_skin_is_not_called_a_mix() -> None:

@@ -1892,11 +1892,11 @@ _ON_THE_SKIN_NOT = rxcache.compile(
     r"|\b(?P<c>[a-z]+)\s*:\s*not\s+recommended\b"
     r"|\bno\s+(?:peer-reviewed\s+literature|evidence)\s+(?:to\s+support|for)\s+(?:the\s+)?(?:use\s+of\s+)?(?:topical\s+)?"
     r"(?P<d>[a-z]+)\s+(?:as\s+a\s+topical|topically|in\s+(?:a\s+)?topical)\b"
-    # round 53: "Ketoprofen is not currently FDA approved for a topical application", "topical lidocaine is
-    # recommended only in the form of the Lidoderm patch", "contains cyclobenzaprine and a cream form of
-    # lidocaine, neither of which is recommended"
+    # round 53: "Ketoprofen is not currently FDA approved for a topical application", "contains cyclobenzaprine
+    # and a cream form of lidocaine, neither of which is recommended". Not "topical lidocaine is recommended
+    # only in the form of the Lidoderm patch": lidocaine does go on the skin, as a patch (a check of the
+    # changed items: "do not call for putting lidocaine on the skin" was false).
     r"|\b(?P<f>[a-z]+)\s+(?:is|are)\s+not\s+(?:currently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
-    r"|\btopical\s+(?P<g>[a-z]+)\s+(?:is|are)\s+(?:only\s+recommended|recommended\s+only)\s+(?:in\s+the\s+form\s+of|as)\b"
     r"|\bcontains?\s+(?:both\s+)?(?P<h>[a-z]+)\b[^.;]{0,60}?\b(?:neither|none)\s+of\s+which\s+(?:is|are)\s+recommended\b",
     re.I,
 )
@@ -1915,10 +1915,8 @@ def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:
         return None
     service = decision.service.lower()
     for m in _ON_THE_SKIN_NOT.finditer(letter, rationale.start, rationale.end):
-        group = next(g for g in "abcdefgh" if m.group(g))
+        group = next(g for g in "abcdefh" if m.group(g))
         drug = m.group(group)
-        if group == "g" and "patch" in service:
-            continue  # "recommended only in the form of the Lidoderm patch": a patch is that form
         if len(drug) > 3 and re.search(rf"\b{re.escape(drug.lower())}\b", service):
             return quote(letter, m.start(group), m.end(group))
     return None
