@@ -2918,3 +2918,18 @@ def test_a_guidelines_verdict_as_the_ground_is_followed_by_the_reviewers_words_o
     told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
     assert told.startswith("The medical guidelines do not call for this care."), told
     assert 'The reviewer wrote: "The request is for the neck, where the guideline offers it no support' in told, told
+
+
+def test_care_the_request_would_add_to_is_care_the_worker_has() -> None:
+    # Round 53's reader: "no explanation of what massage would add to the home exercise program" was told
+    # "did not say if you work out at home", where the records say she does her home exercises.
+    rationale = (
+        "The request comes with no explanation of what massage would add to the home exercise program and the "
+        "acupuncture certified above."
+    )
+    told = " ".join(_told("Massage therapy 2 times a week for 4 weeks", rationale, ReasonCode.missing_documentation))
+    assert "work out at home" not in told, told
+    # a home program the notes do not mention is still told missing
+    lacking = "There is no mention of a home exercise program in the records."
+    told = " ".join(_told("Massage therapy 2 times a week for 4 weeks", lacking, ReasonCode.missing_documentation))
+    assert "work out at home" in told, told

@@ -889,11 +889,13 @@ _PRESENT_BEFORE = rxcache.compile(
     rf"|\b(?:{NUMERIC_DATE})\s+$"
     r"|\b(?:notes?|records?|reports?|documentation)\s+(?:\w+\s+)?(?:give|gives|gave|list|lists|listed|include"
     r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
-    r"|\b(?:continue|continuing|continues|fit\s+into)\s+"
+    r"|\b(?:continue|continuing|continues|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
+    r"|on\s+top\s+of)\s+"
     r"(?:(?:a|an|the|his|her|their)\s+)?$",
     re.I,
 )
-"""Words just before a fact that say the records hold it: a measured change ("a two point
+"""Words just before a fact that say the records hold it (round 53's reader: "no explanation of what massage
+would add to the home exercise program" was told "did not say if you work out at home"): a measured change ("a two point
 reduction in pain scores"), a date ("the 11/15/2016 urine drug screen"), the notes giving it
 ("The progress notes give pain levels with and without medication, but ..."), or care going on
 ("cannot continue a home exercise program", "how the device would fit into his home exercise
