@@ -902,9 +902,11 @@ reduction in pain scores"), a date ("the 11/15/2016 urine drug screen"), the not
 program")."""
 
 
+_FROM_TO = r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
+"""A measured change ("from 8/10 to 5"): pain levels given, and what care has done (:data:`_BENEFIT`)."""
 _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
-    rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
+    rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|{_FROM_TO}"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*/\s*10\b)"
     rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of)\s+pain\b"
     r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b",
@@ -2200,8 +2202,7 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
         # old with no cardiovascular history" under an ibuprofen that "lowers her pain from 7 to 4": round 53).
         for start, end in reversed(last):
             if (
-                _BENEFIT.search(letter, start, end)
-                and not _NO_BENEFIT.search(letter, start, end)
+                _benefit(letter, start, end)
                 and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
             ):
                 return with_antecedent(said, letter, rationale)
@@ -2241,16 +2242,26 @@ begin "However", "Here," or "and" read as answers to something the worker was no
 _BACK_APPROVED = 5
 """An approval's reviewer states the criteria met, then the case that meets them: read further back."""
 _BENEFIT = rxcache.compile(
-    r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+|\b(?:objective|functional|measurable|clear)\s+(?:gains?|improvement|benefit)"
+    rf"{_FROM_TO}|\b(?:objective|functional|measurable|clear)\s+(?:gains?|improvement|benefit)"
     r"|\b(?:lower(?:s|ed)?|reduc(?:es|ed)|decreas(?:es|ed)|improv(?:es|ed)|f(?:a|e)ll(?:s|en|ing)?|dropp(?:ed|ing))\s+"
     r"(?:\w+\s+){0,3}?(?:pain|score|scores|level|inventory)\b|\b(?:allows?|allowed|enables?|enabled)\s+(?:him|her|them|the"
     r"\s+(?:patient|worker|claimant|injured\s+worker))\s+to\b|\b(?:back\s+at|returned\s+to)\s+(?:full\s+)?(?:work|duty)\b",
     re.I,
 )
 """What care has done for the worker: pain or scores lower, gains, work or activity it made possible."""
-_NO_BENEFIT = rxcache.compile(
-    r"\b(?:no|not|without|lack\w*)\s+(?:\w+\s+){0,3}?(?:gains?|improvement|benefit|relief)\b", re.I
-)
+
+
+def _benefit(letter: str, start: int, end: int) -> bool:
+    """Whether the sentence says what care has done for the worker, with no word of absence before it in
+    its clause ("no objective gains from the first six sessions" says the opposite), as :func:`_pain_recorded`
+    reads pain levels."""
+    for m in _BENEFIT.finditer(letter, start, end):
+        breaks = list(_CLAUSE_BREAK.finditer(letter, start, m.start()))
+        if not _BEFORE_ABSENT.search(letter, breaks[-1].end() if breaks else start, m.start()):
+            return True
+    return False
+
+
 _GENERIC_WORDS = frozenset(
     {
         "the",
