@@ -17,7 +17,7 @@ from llm_extract.errors import ConfigError
 from llm_extract.llm.settings import LlmSettings
 from llm_extract.service.keys import KeyStore, Scope, create_key, hash_key, new_key, read_keys_file, revoke_key
 from llm_extract.service.limits import RateLimiter
-from llm_extract.service.problems import RateLimited
+from llm_extract.service.problems import LimitsUnavailable, RateLimited
 from llm_extract.service.readiness import CacheCheck, LlmEndpointCheck, llm_check, run_checks
 from llm_extract.service.settings import load_service_settings
 from tests.servicekit import running
@@ -123,7 +123,11 @@ def test_a_failed_round_trip_fails_each_request_in_it_and_the_next_one_is_sent()
             limiter.admit("a", take=True), limiter.admit("b", take=True), return_exceptions=True
         )
 
-    assert [type(x) for x in asyncio.run(arrive())] == [ConnectionError, ConnectionError]
+    failed = asyncio.run(arrive())
+    # a typed 503 for each request (never a 500 with a traceback), each its own error
+    assert [type(x) for x in failed] == [LimitsUnavailable, LimitsUnavailable] and failed[0] is not failed[1]
+    assert isinstance(failed[0], LimitsUnavailable) and failed[0].http_status == 503
+    assert "ConnectionError" in failed[0].message and failed[0].headers() == {"Retry-After": "5"}
     store.fail = False
     assert asyncio.run(arrive()) == [0.0, 0.0]
     assert len(store.trips) == 2

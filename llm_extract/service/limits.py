@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from llm_extract.jobs.shared import BucketStore
-from llm_extract.service.problems import AuthThrottled, RateLimited, RequestTooLarge
+from llm_extract.service.problems import AuthThrottled, LimitsUnavailable, RateLimited, RequestTooLarge
 
 
 @dataclass
@@ -77,14 +77,21 @@ class RateLimiter:
         assert self.store is not None
         try:
             waits = self.store.admit_many([(key_id, take) for key_id, take, _ in pending], self.rate, self.burst)
-        except Exception as exc:  # the store's failure is each request's, as when each sent its own
+        except Exception as exc:  # any failure of the shared store is each waiting request's 503
             for *_, waiting in pending:
                 if not waiting.done():
-                    waiting.set_exception(exc)
+                    waiting.set_exception(self._unavailable(exc))
             return
         for (*_, waiting), wait in zip(pending, waits, strict=True):
             if not waiting.done():  # a request cancelled meanwhile (its client left) took its token anyway
                 waiting.set_result(wait)
+
+    @staticmethod
+    def _unavailable(exc: Exception) -> LimitsUnavailable:
+        return LimitsUnavailable(
+            f"the shared rate limits could not be checked ({type(exc).__name__})",
+            hint="retry shortly; the operator must check the queue server (LLM_EXTRACT_QUEUE_URL, see /v1/readyz)",
+        )
 
     def enforce(self, wait: float) -> None:
         """Raise :class:`RateLimited` for a positive wait from :meth:`admit`."""

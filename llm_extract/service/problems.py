@@ -147,6 +147,17 @@ class KeysUnavailable(ServiceError):
         return {"Retry-After": "30"}
 
 
+class LimitsUnavailable(ServiceError):
+    """The shared rate limits and revocations (the queue server) could not be reached, so the
+    request can be neither admitted nor refused on its key's limit."""
+
+    code = "limits-unavailable"
+    http_status = 503
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "5"}
+
+
 class ServerBusy(ServiceError):
     """The server holds its maximum number of connections."""
 
@@ -180,6 +191,7 @@ TITLES: Mapping[str, str] = {
     "header-timeout": "The request headers did not arrive in time",
     "headers-too-large": "The request headers are too large",
     "keys-unavailable": "The server cannot check API keys right now",
+    "limits-unavailable": "The server cannot check rate limits right now",
     "server-busy": "The server has too many open connections",
     "extraction-timeout": "Extraction did not finish in time",
     "invalid-input": "The input is not a usable letter",
