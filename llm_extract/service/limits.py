@@ -61,7 +61,7 @@ class RateLimiter:
         shared store, sent at the start of the next turn: a busy server's cached answers cost a
         fraction of a round trip each, not one (benchmarks/http_load.sh, two workers, 4
         alternations: about 1,000 -> 830 us of server CPU per cached answer, 1,630 -> 2,000
-        req/s medians; 2-4 requests a trip). Each request still takes its own token
+        req/s medians; 1.6-4 requests a trip on average). Each request still takes its own token
         atomically, in arrival order. Sending from a thread instead, so the loop need not wait
         for Redis, was tried: the answer's return waits for the GIL, and the p99 doubled."""
         assert self.store is not None
