@@ -58,7 +58,7 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 1058 and items >= 2849
+    assert len(LETTERS) >= 1074 and items >= 2911
 
 
 # Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-45 not tuned on (the
@@ -99,7 +99,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 80 / 66 / 6 / 65) and not tuned on, moved it to 0.917 / 0.840 / 0.027 / 0.750, and the floors below it;
 # round 53, 121 items the ordinary way, at 76 / 66 / 2.5 / 62 measured once with recognizer 2.46 (2.39: the same
 # but misinform 1.7), moved it to 0.910 / 0.832 / 0.026 / 0.745, and the floors below it; recognizers 2.47-2.50, made
-# on round 53 after it was measured and read, left it at 0.911 / 0.834 / 0.025 / 0.746, and the floors moved below it).
+# on round 53 after it was measured and read, left it at 0.911 / 0.834 / 0.025 / 0.746, and the floors moved below it;
+# round 54, 62 items, at 89 / 77 / 4.8 / 71 measured once with recognizer 2.50 (2.46: the same), left it at 0.911 /
+# 0.833 / 0.025 / 0.745).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
