@@ -106,6 +106,9 @@ class ReasonCode(StrEnum):
     """Not needed because it was already authorized, or the worker already has it (a duplicate request)."""
     approved_trial_pending = "approved_trial_pending"
     """An initial trial or part was approved; whether more is needed depends on how that goes."""
+    safety_risk = "safety_risk"
+    """The care could harm this worker: a medicine mixing badly with another, their kidneys, liver,
+    breathing, bleeding, falls, drowsiness at work, seizures or an overdose."""
     criteria_met = "criteria_met"
 
 
