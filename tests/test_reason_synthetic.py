@@ -101,11 +101,12 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # but misinform 1.7), moved it to 0.910 / 0.832 / 0.026 / 0.745, and the floors below it; recognizers 2.47-2.50, made
 # on round 53 after it was measured and read, left it at 0.911 / 0.834 / 0.025 / 0.746, and the floors moved below it;
 # round 54, 62 items, at 89 / 77 / 4.8 / 71 measured once with recognizer 2.50 (2.46: the same), left it at 0.911 /
-# 0.833 / 0.025 / 0.745).
+# 0.833 / 0.025 / 0.745); the safety_risk code (143 items' `other` safety grounds mapped onto it, the
+# ground read by the summary's table of harms) moved it to 0.926 / 0.858 / 0.026 / 0.770, and the floors below it.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.909), ("primary_hit", 0.832), ("recall", 0.744), ("misinform", 0.027)],
+    [("coverage", 0.924), ("primary_hit", 0.856), ("recall", 0.768), ("misinform", 0.027)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     script = _figures_script()

@@ -10,10 +10,20 @@ from typing import Any
 
 from llm_extract import budget
 from llm_extract.backends.base import ExtractOptions
-from llm_extract.contract.models import SCHEMA_VERSION, Decision, Extraction, Outcome, Provenance, Reason
+from llm_extract.contract.models import (
+    SCHEMA_VERSION,
+    Decision,
+    Extraction,
+    Outcome,
+    Provenance,
+    Reason,
+    ReasonCode,
+    Span,
+)
 from llm_extract.letter.inputs import LetterText
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
 from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
+from llm_extract.summary import glossary, specifics
 from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 from llm_extract.version import __version__
 
@@ -21,7 +31,21 @@ from llm_extract.version import __version__
 def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str) -> list[Reason]:
     """The reasons recognised in one item's rationale ``text[start:end]`` (scoped to its service)."""
     budget.check("finding the reasons")
-    return find_reasons(text, start, end, outcome, service)
+    reasons = find_reasons(text, start, end, outcome, service)
+    if outcome is Outcome.upheld and specifics.is_medicine(service, glossary.abbreviations_in(service)):
+        return with_safety(reasons, text, Span(start=start, end=end))
+    return reasons
+
+
+def with_safety(reasons: list[Reason], text: str, rationale: Span) -> list[Reason]:
+    """``reasons`` with a refused medicine's ``safety_risk`` ground, read by the words the summary's
+    safety sentence reads (one table of harms): first where the reviewer gives or marks it as the
+    main ground, else last."""
+    harm = specifics.harm_in(text, rationale)
+    if harm is None or harm.span is None:
+        return reasons
+    ground = Reason(code=ReasonCode.safety_risk, span=harm.span)
+    return [ground, *reasons] if specifics.harm_first(harm, reasons, text, rationale) else [*reasons, ground]
 
 
 def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:

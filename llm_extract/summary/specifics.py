@@ -51,9 +51,12 @@ __all__ = [
     "care_first",
     "counts",
     "earlier_test",
+    "emphasized_in",
     "excess",
     "findings",
     "guideline_limit",
+    "harm_first",
+    "harm_in",
     "home_program",
     "missing",
     "part_approved_before",
@@ -1368,7 +1371,10 @@ class _Harm:
 _HARMS: tuple[_Harm, ...] = (
     _Harm(
         None,
-        r"unsafe|dangerous|dangers?|harm(?:ful)?|toxicity|risks?\s+of\s+this",
+        r"unsafe|dangerous|dangers?|harm(?:ful)?|toxicity|risks?\s+of\s+this|hazard\w*"
+        # the worker's own safety, not a drug's "safety and efficacy"
+        r"|(?:his|her|their|patient's|worker's|claimant's)\s+safety|safety\s+(?:concern|issue|risk|problem)s?"
+        r"|safe\s+for\s+(?:him|her|them|this)|at\s+risk",
         risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction",
         denied=r"risk|side\s+effects?|adverse|danger",
     ),
@@ -1520,6 +1526,12 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
     rationale = decision.spans.rationale
     if not medicine or letter is None or rationale is None or decision.outcome is not Outcome.upheld:
         return None
+    return harm_in(letter, rationale)
+
+
+def harm_in(letter: str, rationale: Span) -> Quote | None:
+    """The sentence of a medicine's rationale ``letter[rationale.start:rationale.end]`` that says it
+    may harm this worker (see :func:`safety_concern`): the words of the ``safety_risk`` ground."""
     first: Quote | None = None
     for start, end in _sentences(letter, rationale.start, rationale.end):
         text = letter[start:end]
@@ -2427,6 +2439,27 @@ def emphasized(decision: Decision, letter: str | None) -> Quote | None:
     rationale = decision.spans.rationale
     if letter is None or rationale is None:
         return None
+    return emphasized_in(letter, rationale)
+
+
+def harm_first(harm: Quote, reasons: Sequence[Reason], letter: str, rationale: Span) -> bool:
+    """The reviewer gives the harm before every other ground, or marks it as the main one, or gives
+    no other ground at all: then the safety ground is the main one, and its sentence goes first (round
+    43's reader: "These safety concerns are the deciding factor" came after "In addition, ... no
+    documented improvement"; round 47's: "The primary issue in this case is safety", a creatinine
+    risen from 0.9 to 1.6, told last as "also")."""
+    if harm.span is None:
+        return False
+    main = emphasized_in(letter, rationale)
+    said = main.span if main is not None else None
+    if said is not None and said.start < harm.span.end and harm.span.start < said.end:
+        return True
+    starts = [r.span.start for r in reasons if r.code is not ReasonCode.safety_risk]
+    return not starts or harm.span.start < min(starts)
+
+
+def emphasized_in(letter: str, rationale: Span) -> Quote | None:
+    """:func:`emphasized`, for the rationale ``letter[rationale.start:rationale.end]``."""
     sentences = _sentences(letter, rationale.start, rationale.end)
     low = _low(letter)
     for k, (start, end) in enumerate(sentences):

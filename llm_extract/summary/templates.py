@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "91"
+TEMPLATES_VERSION = "92"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1138,21 +1138,6 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     return sentences
 
 
-def _harm_first(decision: Decision, harm: Quote, letter: str | None) -> bool:
-    """The reviewer gives the harm before every coded ground, or marks it as the main one, or gives
-    no coded ground at all: then the safety sentence goes first (after the part approved before),
-    not after grounds given later (round 43's reader: "These safety concerns are the deciding
-    factor" came after "In addition, ... no documented improvement"; round 47's: "The primary issue
-    in this case is safety", a creatinine risen from 0.9 to 1.6, told last as "also")."""
-    if harm.span is None:
-        return False
-    main = specifics.emphasized(decision, letter)
-    if main is not None and main.span is not None and _overlaps(main.span, harm.span):
-        return True
-    starts = [r.span.start for r in decision.reasons if r.span is not None]
-    return not starts or harm.span.start < min(starts)
-
-
 def _named(value: str, lang: str, words: _Wording) -> str:
     """A letter value (a part of a partly approved request) in the summary's language: in
     Spanish, the glossary's name for it and its amounts ("silla de ruedas, 1 mes"), with the
@@ -1269,7 +1254,12 @@ def _item(
             also = [out.say(words.safety_of[k]) for k in more]  # a second harm the same sentence names
             if also:  # "Ask your doctor about it." once, after the last
                 sentence = sentence.removesuffix(" " + words.safety.rsplit(". ", 1)[1])
-            if _harm_first(decision, harm, letter):
+            said_in = decision.spans.rationale
+            if (
+                letter is not None
+                and said_in is not None
+                and specifics.harm_first(harm, decision.reasons, letter, said_in)
+            ):
                 at = int(part_before is not None)
                 reasons[at:at] = [out.say(sentence.replace(*words.safety_first, 1)), *also]
                 details.insert(at, harm)
@@ -1343,6 +1333,17 @@ def _known_words(used: tuple[str, ...]) -> frozenset[str]:
     return explained | _ABBREVIATION_WORDS
 
 
+def _without_safety(decision: Decision) -> Decision:
+    """The item without its ``safety_risk`` ground: the safety sentence reads the harm from the
+    rationale itself (:func:`~llm_extract.summary.specifics.safety_concern`, the same words the rules
+    backend's ground is), so whichever backend gave the reasons, a worker is told a harm the same way
+    and the coded grounds' order and stock sentences are those of the other grounds."""
+    if not any(r.code is ReasonCode.safety_risk for r in decision.reasons):
+        return decision
+    kept = [r for r in decision.reasons if r.code is not ReasonCode.safety_risk]
+    return decision.model_copy(update={"reasons": kept})
+
+
 def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str | None = None) -> Summary:
     """Build the plain-language summary of one letter from fixed templates.
 
@@ -1353,7 +1354,7 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     (``generated_by="rules"``).
     """
     words = _wording(lang)
-    ordered = sorted(decisions, key=lambda d: d.index)
+    ordered = sorted(map(_without_safety, decisions), key=lambda d: d.index)
     out = _Writer(lang)
     kinds = [_kind(d, letter) for d in ordered]
     before = [specifics.part_approved_before(d, letter) for d in ordered]

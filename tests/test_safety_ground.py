@@ -1,0 +1,104 @@
+"""The ``safety_risk`` ground: a refused medicine that could harm this worker is a coded reason,
+read by the same words as the summary's safety sentence, ordered by where the reviewer puts it."""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_extract.backends.rules import with_reasons
+from llm_extract.contract.models import ReasonCode
+from llm_extract.parse.parser import parse
+from llm_extract.summary.templates import build_summary
+from tests.letterkit import Item, Letter
+
+KIDNEYS = "He has stage 3 chronic kidney disease and takes lisinopril and a diuretic."
+NO_GAIN = "There is no documented improvement in function with the naproxen taken since 2015."
+
+
+def _reasons(item: Item) -> tuple[str, list[tuple[ReasonCode, str]]]:
+    text = Letter([item]).clean()
+    decision = with_reasons(text, parse(text).decisions)[0]
+    return text, [(r.code, " ".join(text[r.span.start : r.span.end].split())) for r in decision.reasons]
+
+
+def test_a_harm_given_before_every_other_ground_is_the_main_one() -> None:
+    _, reasons = _reasons(Item("Naproxen 550mg #60: Upheld", rationale=f"{KIDNEYS} {NO_GAIN}"))
+    assert reasons[0] == (ReasonCode.safety_risk, KIDNEYS)
+    assert ReasonCode.no_functional_improvement in [code for code, _ in reasons]
+
+
+def test_a_harm_given_after_the_main_ground_comes_after_it() -> None:
+    _, reasons = _reasons(Item("Naproxen 550mg #60: Upheld", rationale=f"{NO_GAIN} {KIDNEYS}"))
+    assert reasons[0][0] is ReasonCode.no_functional_improvement
+    assert reasons[-1] == (ReasonCode.safety_risk, KIDNEYS)
+
+
+def test_a_harm_the_reviewer_marks_as_the_main_concern_is_first() -> None:
+    rationale = (
+        f"{NO_GAIN} The overriding concern in this case is safety. He drives a forklift on the early shift and "
+        "reports feeling drowsy for the first hours of work."
+    )
+    _, reasons = _reasons(Item("Zolpidem 10mg #30: Upheld", rationale=rationale))
+    assert reasons[0][0] is ReasonCode.safety_risk, reasons
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale"),
+    [
+        # a guideline's warning about a whole class of drug is its verdict, not a harm to this worker
+        (
+            "Alprazolam 0.5mg #60: Upheld",
+            "Per MTUS, benzodiazepines are not recommended for long-term use because long-term efficacy is "
+            "unproven and there is a risk of dependence.",
+        ),
+        # a harm denied
+        ("Naproxen 550mg #60: Upheld", f"{NO_GAIN} She has no kidney disease and no history of GI bleeding."),
+        # care that is not a medicine: the harm words of a surgery's rationale are not read
+        ("Lumbar fusion at L4-5: Upheld", f"{KIDNEYS} There are no imaging findings of instability."),
+        # approved care has no denial grounds
+        ("Naproxen 550mg #60: Overturned", f"{KIDNEYS} The medication is medically necessary."),
+    ],
+)
+def test_no_safety_ground_without_a_harm_to_this_worker(heading: str, rationale: str) -> None:
+    _, reasons = _reasons(Item(heading, rationale=rationale))
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_summary_tells_a_harm_the_same_whichever_backend_coded_it(lang: str) -> None:
+    # An LLM backend may return safety_risk, or not; the worker's sentences must not depend on it.
+    text = Letter([Item("Naproxen 550mg #60: Upheld", rationale=f"{KIDNEYS} {NO_GAIN}")]).clean()
+    parsed = parse(text)
+    coded = with_reasons(text, parsed.decisions)
+    assert ReasonCode.safety_risk in [r.code for r in coded[0].reasons]
+    uncoded = [
+        d.model_copy(update={"reasons": [r for r in d.reasons if r.code is not ReasonCode.safety_risk]}) for d in coded
+    ]
+    told = build_summary(parsed.case, coded, lang, letter=text)  # type: ignore[arg-type]
+    assert told == build_summary(parsed.case, uncoded, lang, letter=text)  # type: ignore[arg-type]
+    first = told.items[0].reasons[0]
+    assert "kidney" in first or "riñones" in first, told.items[0].reasons
+
+
+@pytest.mark.parametrize(
+    "harm",
+    [
+        "Giving him a third sedating drug while he operates a crane is a hazard to him and to his crew.",
+        "The deciding question is his safety, since he already dozes off at his desk on the current regimen.",
+        "Her liver enzymes have tripled since June, which puts her at risk with daily acetaminophen.",
+        "With his recent fall at home, it is not safe for him to add a second sleep medication.",
+    ],
+)
+def test_a_harm_said_without_the_word_risk_of_is_a_safety_ground(harm: str) -> None:
+    # Templates 92: "hazard", "his safety", "at risk", "safe for him" (unseen reviewers' words for a harm).
+    _, reasons = _reasons(Item("Zolpidem 10mg #30: Upheld", rationale=f"{harm} {NO_GAIN}"))
+    assert reasons[0] == (ReasonCode.safety_risk, harm), reasons
+
+
+def test_a_guidelines_safety_and_efficacy_is_no_harm_to_this_worker() -> None:
+    rationale = (
+        "Topical analgesics are largely experimental, with few trials of their safety and efficacy. "
+        "The patient has not tried an antidepressant or an anticonvulsant first."
+    )
+    _, reasons = _reasons(Item("Flurbiprofen 20% cream 120g: Upheld", rationale=rationale))
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons]
