@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.51"
+REASONS_VERSION = "2.52"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -335,6 +335,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
             r"(?:it\s+was\s+)?(?:a\s+year\s+ago|before|last\s+\w+|at\s+the\s+start|\w+\s+(?:months|years|weeks)\s+ago)"
             r"|\b(?:is|are|remains?)\s+the\s+same\s+(?:now\s+)?as\s+(?:it\s+was\s+)?before\b"
+            # "his back pain was unchanged at 5/10" (recognizer 2.52); not "pain has not improved with
+            # conservative care", a surgery's or a program's indication
+            r"|\bpain\s+(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?unchanged\b"
             r"|\brestrictions\s+(?:have|has)\s+not\s+been\s+(?:relaxed|lifted|reduced|eased|changed)\b"
             r"|\b(?:has|have)\s+(?:leveled|levelled|plateaued)\b"
             r"|\bno\s+(?:description|mention|report|documentation)\s+of\s+(?:any\s+)?(?:specific\s+|new\s+)?(?:activity|activities|ADLs?"
@@ -976,10 +979,14 @@ _TRIAL_PENDING = _cue(
     r"(?:once|after|when|until|from)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
+    # "Whether she needs the other 4 will depend on how she does in those first sessions" (recognizer 2.52)
+    r"|\bwhether\b[^.;]{0,120}?\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\s+(?:how|the\s+(?:results?|response"
+    r"|outcome)|what\s+(?:the|those|these|that)\b)"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:modified|certified|authorized|approved)\b"
+    r"\b(?:was|were|(?:has|have|had)\s+(?:just\s+|already\s+)?been|is)\s+(?:\w+\s+)?(?:modified|certified|authorized"
+    r"|approved)\b"
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|" + NUMBER + r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
     r"|\b(?:visits?|sessions?|treatments?|hours?|days?|weeks?)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"

@@ -690,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "3bb29d9253415f885b48894a": (
+    "827c41a00db1b896e2cda0db": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -732,6 +732,7 @@ TABLE: dict[str, Derived] = {
                 (" as ",),
             ),
             (("before ",), (" same ",), (" the ",), (" are ", " is ", " remain")),
+            (("unchanged ",), (" pain ",), (" are ", " is ", " remain", " was ", " were ")),
             (
                 (" restrictions ",),
                 (" changed ", " eased ", " lifted ", " reduced ", " relaxed "),
@@ -840,6 +841,7 @@ TABLE: dict[str, Derived] = {
                 (" the",),
             ),
             (((("before ",), (" same ",), (" the ",), (" are ", " is ", " remain")),), (" are", " is", " remain")),
+            (((("unchanged ",), (" pain ",), (" are ", " is ", " remain", " was ", " were ")),), (" pain",)),
             (
                 (
                     (
@@ -6078,7 +6080,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "b8dd844d5b225733e4b043d0": (
+    "2ab01619a8dfcb9394453ea1": (
         (
             (
                 (
@@ -6170,6 +6172,7 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
                 ("been ", "taken "),
             ),
+            ((" whether ",), ("depend",), (" how", " the ", " what "), ("on ",)),
         ),
         None,
         (
@@ -6339,6 +6342,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" approved", " authorized", " certified"),
             ),
+            ((((" whether ",), ("depend",), (" how", " the ", " what "), ("on ",)),), (" whether",)),
         ),
     ),
     "875e927caa8c43585e8c55c1": (
