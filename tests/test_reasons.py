@@ -855,3 +855,48 @@ def test_an_associated_items_own_name_may_name_the_item_it_goes_with() -> None:
 )
 def test_round_55s_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
     assert (code in _codes_for(service, rationale)) is shown
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "code", "shown"),
+    [
+        # Recognizer 2.53, also made on round 55. An assistant surgeon is not the surgery it assists.
+        (
+            "Associated surgical service: Assistant surgeon",
+            "With no surgery certified, an assistant surgeon would have no operation to help with.",
+            ReasonCode.related_item_not_approved,
+            True,
+        ),
+        # A device for after a procedure has no use without it.
+        (
+            "Post-operative shoulder sling",
+            "A sling of this kind has no role without the arthroscopy, which is not supported above.",
+            ReasonCode.related_item_not_approved,
+            True,
+        ),
+        # ... but care that has no use without a home program is not tied to a refused item.
+        (
+            "TENS unit",
+            "The unit has no purpose without a home exercise program.",
+            ReasonCode.related_item_not_approved,
+            False,
+        ),
+        # Pain with no neuropathic component is a finding that does not support a nerve-pain medicine.
+        (
+            "Gabapentin 300mg #90",
+            "Reflexes and sensation are normal, and there is no shooting or burning pain that would suggest a "
+            "neuropathic component.",
+            ReasonCode.findings_do_not_support,
+            True,
+        ),
+        # What the medicine lets the worker do, never said, is care not shown to help.
+        (
+            "Tramadol 50mg #60",
+            "The progress notes never describe what he is able to do with tramadol that he could not do before.",
+            ReasonCode.no_functional_improvement,
+            True,
+        ),
+    ],
+)
+def test_round_55s_other_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
+    assert (code in _codes_for(service, rationale)) is shown

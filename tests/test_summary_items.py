@@ -2377,7 +2377,9 @@ def test_an_item_no_rule_explains_quotes_its_main_ground_not_one_added_to_it(add
 def test_a_quote_that_points_back_brings_the_sentence_it_points_at(before: str, pointing: str, joined: bool) -> None:
     rationale = f"The guidelines describe when it helps. {before} {pointing} The request is not medically necessary."
     told = _told("Tizanidine 4mg #60", rationale)
-    assert told[0] == (f'The reviewer wrote: "{before} {pointing}"' if joined else f'The reviewer wrote: "{pointing}"')
+    # (a "hazard" is also a harm since templates 92: its safety sentence may come first)
+    quoted = next(line for line in told if line.startswith("The reviewer wrote:"))
+    assert quoted == (f'The reviewer wrote: "{before} {pointing}"' if joined else f'The reviewer wrote: "{pointing}"')
 
 
 def test_a_harm_the_lab_values_show_is_told_first_and_named() -> None:

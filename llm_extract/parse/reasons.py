@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.52"
+REASONS_VERSION = "2.53"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -252,7 +252,15 @@ def _stems(text: str) -> set[str]:
     treatment abbreviations spelled out ("NCV" is the rationale's "nerve conduction"). A plural's
     final "s" is dropped first: "hours" and the "160-hour" of "the proposed 160-hour functional
     restoration program" are one word (the item's own verdict was read as another item's)."""
-    return {_singular(w)[:5] for w in _WORD.findall(spelled_out(text).lower()) if w not in _COMMON_WORDS}
+    return {_stem(w) for w in _WORD.findall(spelled_out(text).lower()) if w not in _COMMON_WORDS}
+
+
+def _stem(word: str) -> str:
+    """A word's five-letter stem; a surgeon keeps the whole word, so that "Assistant surgeon" is not
+    the surgery it assists ("With no surgery certified, there is nothing for an assistant surgeon to
+    assist with": recognizer 2.53)."""
+    word = _singular(word)
+    return word if word == "surgeon" else word[:5]
 
 
 def _singular(word: str) -> str:
@@ -348,6 +356,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|significant|real|measurable)\s+(?:difference|change|improvement|benefit|gain)\b"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,2}?(?:limits?|limitations|restrictions|complaints|deficits)\b[^.;]{0,40}?"
             r"\b(?:that|which)\s+(?:were|was)\s+(?:present|documented|noted|reported)\b"
+            # "they never say what she is able to do on Norco that she could not do without it" (recognizer 2.53)
+            r"|\b(?:never|not|nothing|no\s+note)\b[^.;]{0,40}?\bwhat\s+(?:he|she|they|the\s+(?:patient|worker))\s+"
+            r"(?:is\s+|are\s+)?(?:now\s+)?(?:able\s+to|can|could)\s+do\b"
             r"|\bno\s+(?:\w+\s+)?(?:drop|reduction|decrease)\s+in\s+(?:his|her|the)?\s*(?:\w+\s+)?(?:medications?|opioids?"
             r"|analgesics?|\w+codone|intake|dos(?:e|age))\b"
         ),
@@ -553,7 +564,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|compromise)|(?:nerve|nerve\s+root)\s+(?:compromise|impairment|dysfunction|compression|involvement|impingement)"
             r"|tissue\s+insult|radiculopathy|radicular\s+(?:complaints|findings|symptoms|deficits?|signs)|instability"
             r"|(?:compressive|surgical)\s+lesion"
-            r"|focal\s+neurologic|neuropathic\s+pain|(?:peripheral\s+)?neuropathy|entrapment)"
+            r"|focal\s+neurologic|neuropathic\s+(?:pain|component|features?|quality|process)|(?:peripheral\s+)?neuropathy"
+            r"|entrapment)"
         ),
         reject_match=_rx(
             _IMAGING_NOT_PROVIDED.pattern + r"|\bno\s+other\b|\b(?:indicated|recommended|supported)\s+(?:only\s+)?for\b"
@@ -896,6 +908,10 @@ _RELATED = _cue(
     r"|determination|decision)|above|earlier\s+in\s+this\s+review)\b)"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
+    # "A device meant to promote healing of a fusion has no purpose without the fusion itself" (recognizer 2.53)
+    r"|\b(?:has|have|serves?)\s+no\s+(?:purpose|role|use|function|point)\s+without\s+(?:the\s+|an?\s+)?"
+    r"(?P<subject21>(?:[\w/.-]+\s+){0,2}?(?:surgery|operation|procedure|fusion|[a-z]+(?:ectomy|otomy|plasty|scopy)"
+    r"|injections?|blocks?))(?:\s+itself)?\b"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
     r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
@@ -1624,6 +1640,7 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
         "subject16",
         "subject17",
         "subject19",
+        "subject21",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""

@@ -690,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "827c41a00db1b896e2cda0db": (
+    "bd9d938b1f4b1e71f7fff760": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -755,6 +755,7 @@ TABLE: dict[str, Derived] = {
                 ("document", "indicate", "show", "suggest"),
             ),
             ((" documented ", " noted ", " present ", " reported "), (" same ",), (" that ", " which "), (" the ",)),
+            ((" what ",), (" note ", " what "), (" do ",), ("able ", "can ", "could ")),
             (
                 ("decrease ", "drop ", "reduction "),
                 (" no ",),
@@ -892,6 +893,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" the",),
             ),
+            ((((" what ",), (" note ", " what "), (" do ",), ("able ", "can ", "could ")),), (" never", " no")),
             (
                 (
                     (
@@ -2463,7 +2465,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "fe0a0d2bbc1d298e6d945930": (
+    "f4d9130e6b457a6322efda8a": (
         (
             (
                 (
@@ -2495,11 +2497,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2509,6 +2513,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -2516,11 +2522,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2530,6 +2538,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " root ",
                     " signs",
@@ -2568,11 +2578,13 @@ TABLE: dict[str, Derived] = {
                 (" nor ",),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2582,6 +2594,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -2619,11 +2633,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2633,6 +2649,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -2670,11 +2688,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2684,6 +2704,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -2721,11 +2743,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2735,6 +2759,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -2772,11 +2798,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2786,6 +2814,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -2823,11 +2853,13 @@ TABLE: dict[str, Derived] = {
                 ),
                 (
                     " complaints",
+                    " component",
                     " compression",
                     " compromise",
                     " deficit",
                     " dysfunction",
                     " entrapment",
+                    " feature",
                     " findings",
                     " impairment",
                     " impingement",
@@ -2837,6 +2869,8 @@ TABLE: dict[str, Derived] = {
                     " lesion",
                     " neurologic",
                     " pain",
+                    " process",
+                    " quality",
                     " radiculopathy",
                     " signs",
                     " symptoms",
@@ -5639,7 +5673,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "9fb29f46d38d7b054c2b610d": (
+    "27e1d61c078b402aa3ef498f": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5700,6 +5734,23 @@ TABLE: dict[str, Derived] = {
                 (" been ", "medically ", "supported "),
             ),
             ((" necessary ", "certified ", "denied "), (" medically ", "certified ", "denied "), (" been ",), (" th",)),
+            (
+                (" without ",),
+                (" has ", " have ", " serve"),
+                (" function ", " point ", " purpose ", " role ", " use "),
+                (
+                    "block",
+                    "ectomy",
+                    "fusion",
+                    "injection",
+                    "operation",
+                    "otomy",
+                    "plasty",
+                    "procedure",
+                    "scopy",
+                    "surgery",
+                ),
+            ),
             (
                 ("approved ", "authorized ", "certified ", "pending ", "planned ", "scheduled "),
                 (" with",),
@@ -5877,6 +5928,28 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" that", " the", " this"),
+            ),
+            (
+                (
+                    (
+                        (" without ",),
+                        (" has ", " have ", " serve"),
+                        (" function ", " point ", " purpose ", " role ", " use "),
+                        (
+                            "block",
+                            "ectomy",
+                            "fusion",
+                            "injection",
+                            "operation",
+                            "otomy",
+                            "plasty",
+                            "procedure",
+                            "scopy",
+                            "surgery",
+                        ),
+                    ),
+                ),
+                (" has", " have", " serve"),
             ),
             (
                 (
