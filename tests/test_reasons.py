@@ -900,3 +900,11 @@ def test_round_55s_grounds_in_new_words(service: str, rationale: str, code: Reas
 )
 def test_round_55s_other_grounds_in_new_words(service: str, rationale: str, code: ReasonCode, shown: bool) -> None:
     assert (code in _codes_for(service, rationale)) is shown
+
+
+def test_a_tied_items_sentence_is_not_also_missing_records() -> None:
+    # Recognizer 2.54, made on round 56 after it was measured once: "so the device has no indication"
+    # gives the tied item; told again as "records did not give enough facts" it misinformed.
+    said = "The surgery has not been certified in this review, so the device has no indication."
+    found = _codes_for("Associated surgical service: Cold therapy unit, 14 day rental", said)
+    assert found == [ReasonCode.related_item_not_approved]

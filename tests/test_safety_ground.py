@@ -102,3 +102,39 @@ def test_a_guidelines_safety_and_efficacy_is_no_harm_to_this_worker() -> None:
     )
     _, reasons = _reasons(Item("Flurbiprofen 20% cream 120g: Upheld", rationale=rationale))
     assert ReasonCode.safety_risk not in [code for code, _ in reasons]
+
+
+@pytest.mark.parametrize(
+    "harm",
+    [
+        # Templates 93, made on round 56 after it was measured once.
+        "For this worker the risks of another sedating drug clearly outweigh what it might add.",
+        "He takes fluoxetine for depression, and the notes never mention the interaction with tramadol.",
+    ],
+)
+def test_a_harm_weighed_or_an_interaction_named_is_a_safety_ground(harm: str) -> None:
+    _, reasons = _reasons(Item("Tramadol 50mg #60: Upheld", rationale=f"{harm} {NO_GAIN}"))
+    assert reasons[0] == (ReasonCode.safety_risk, harm), reasons
+
+
+def test_no_interaction_is_no_harm() -> None:
+    rationale = f"{NO_GAIN} She takes no other medicine, so there is no drug interaction to weigh."
+    _, reasons = _reasons(Item("Tramadol 50mg #60: Upheld", rationale=rationale))
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons]
+
+
+def test_a_condition_together_with_another_is_not_a_medicine_mixing() -> None:
+    # Round 55's reader: "together with a body mass index of 42" was told as "could be dangerous with other
+    # medicines you take" (templates 93); a medicine "together with" another still is.
+    apnea = (
+        "This patient has obstructive sleep apnea that goes untreated, since she skips her CPAP, together with a "
+        "body mass index of 41."
+    )
+    mixed = "She takes alprazolam together with oxycodone, which adds to the risk of respiratory depression."
+    for harm, mixing in ((apnea, False), (mixed, True)):
+        text = Letter([Item("Norco 10/325mg #90: Upheld", rationale=f"{harm} {NO_GAIN}")]).clean()
+        parsed = parse(text)
+        told = build_summary(parsed.case, with_reasons(text, parsed.decisions), "en", letter=text)  # type: ignore[arg-type]
+        said = " ".join(told.items[0].reasons)
+        assert "breathing" in said, said
+        assert ("other medicines" in said) is mixing, said

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.53"
+REASONS_VERSION = "2.54"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2037,6 +2037,12 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             best[ReasonCode.findings_do_not_support] = unchanged
     elif unchanged is not None:
         best[ReasonCode.no_functional_improvement] = unchanged
+    missing = best.get(ReasonCode.missing_documentation)
+    tied = best.get(ReasonCode.related_item_not_approved)
+    if missing is not None and tied is not None and tied.start < missing.end and missing.start < tied.end:
+        # "The surgery has not been certified in this review, so the device has no indication": the
+        # words give the tied item, not a record missing (recognizer 2.54, made on round 56).
+        del best[ReasonCode.missing_documentation]
     # "The records lack facts" is the main ground only when nothing more specific is given.
     ordered = sorted(
         best.values(),

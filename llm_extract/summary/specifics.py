@@ -1349,6 +1349,17 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_MEDICINE_WORDS = "|".join(
+    (
+        *(CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")),
+        *MEDICINE_KINDS.values(),
+        r"\b(?:medications?|medicines?|drugs?|sedatives?|alcohol|ACE\s+inhibitors?|diuretics?|blood\s+thinners?"
+        r"|anticoagulants?|warfarin)\b",
+    )
+)
+"""Any medicine a letter names, by its class or its drug's name, or a drug by any name (a regex alternation)."""
+
+
 @dataclass(frozen=True)
 class _Harm:
     """One kind of harm a medicine may do this worker, and every word the summary reads for it:
@@ -1374,13 +1385,13 @@ _HARMS: tuple[_Harm, ...] = (
         r"unsafe|dangerous|dangers?|harm(?:ful)?|toxicity|risks?\s+of\s+this|hazard\w*"
         # the worker's own safety, not a drug's "safety and efficacy"
         r"|(?:his|her|their|patient's|worker's|claimant's)\s+safety|safety\s+(?:concern|issue|risk|problem)s?"
-        r"|safe\s+for\s+(?:him|her|them|this)|at\s+risk",
+        r"|safe\s+for\s+(?:him|her|them|this)|at\s+risk|risks?\b[^.;]{0,60}?\boutweighs?",
         risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction",
         denied=r"risk|side\s+effects?|adverse|danger",
     ),
     _Harm(
         "mixing",
-        r"serotonin|risks?\s+of\s+combining"
+        r"serotonin|risks?\s+of\s+combining|(?:drug\s+)?interactions?\b"
         # taken with an opioid is a harm only where the sentence says so ("it is being combined with an opioid"
         # applies the guideline's "addition to other agents is not recommended": round 50's reader)
         r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)"
@@ -1388,7 +1399,9 @@ _HARMS: tuple[_Harm, ...] = (
         r"|\b(?:risk|danger|hazard|unsafe)\w*\b[^.;]{0,100}(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+"
         r"|her\s+)?(?:opioids?|benzodiazepines?)",
         denied=r"interaction|serotonin",
-        names=r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|together|concurrent\w*|along)\s+with\b"
+        names=r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|concurrent\w*)\s+with\b"
+        # "together with oxycodone", not "together with a body mass index of 42" (round 55's reader)
+        rf"|\b(?:together|along)\s+with\s+(?:[\w/-]+\s+){{0,4}}?(?:{_MEDICINE_WORDS})"
         r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
     ),
     _Harm(
@@ -2455,7 +2468,7 @@ def harm_first(harm: Quote, reasons: Sequence[Reason], letter: str, rationale: S
     if said is not None and said.start < harm.span.end and harm.span.start < said.end:
         return True
     starts = [r.span.start for r in reasons if r.code is not ReasonCode.safety_risk]
-    return not starts or harm.span.start < min(starts)
+    return not starts or harm.span.start <= min(starts)
 
 
 def emphasized_in(letter: str, rationale: Span) -> Quote | None:
