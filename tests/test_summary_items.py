@@ -2936,3 +2936,20 @@ def test_care_the_request_would_add_to_is_care_the_worker_has() -> None:
     lacking = "There is no mention of a home exercise program in the records."
     told = " ".join(_told("Massage therapy 2 times a week for 4 weeks", lacking, ReasonCode.missing_documentation))
     assert "work out at home" in told, told
+
+
+@pytest.mark.parametrize(
+    ("rationale", "own_trial"),
+    [
+        # Round 55's reader: "No trial has been done." after the guideline's "one-month home-based TENS trial"
+        # was told as "did not show that other care was tried first" (templates 94).
+        ("A one-month home-based TENS trial may be considered before a purchase. No trial has been done.", True),
+        # the trial named before is of other care: still the general sentence
+        ("A one-month trial of gabapentin should come before a device. No trial has been done.", False),
+    ],
+)
+def test_a_bare_no_trial_is_the_devices_own_trial_when_named_before(rationale: str, own_trial: bool) -> None:
+    told = " ".join(
+        _told_of("TENS unit purchase", rationale, "No trial has been done.", ReasonCode.other_treatment_first)
+    )
+    assert ("first try this care for a while" in told) is own_trial, told

@@ -2075,12 +2075,28 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
     ground was that it had never been tried at home, after physical therapy, a brace and naproxen)."""
     if letter is None or not _DEVICE.search(decision.service):
         return None
+    rationale = decision.spans.rationale
     for reason in reasons:
         if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
             m = _OWN_TRIAL.search(letter, reason.span.start, reason.span.end)
             if m is not None and not _another_device(m.group(), decision.service):
                 return quote(letter, m.start(), m.end())
+            # "No trial has been done.", the device's own trial named before it (round 55's reader: a TENS
+            # unit's "one-month home-based TENS trial ... No trial has been done." told as "other care")
+            bare = _BARE_TRIAL.search(letter, reason.span.start, reason.span.end)
+            named = _OWN_TRIAL.search(letter, rationale.start, reason.span.start) if rationale is not None else None
+            if bare is not None and named is not None and not _another_device(named.group(), decision.service):
+                return quote(letter, bare.start(), bare.end())
     return None
+
+
+_BARE_TRIAL = rxcache.compile(
+    r"\b(?:no|without\s+(?:a|any))\s+(?:such\s+)?trial\b(?!\s+(?:of|with)\b)[^.;]{0,40}"
+    r"|\b(?:the|a|that)\s+trial\s+(?:has|had|was)\s+(?:not|never)\s+(?:been\s+)?\w+",
+    re.I,
+)
+"""A trial named without saying of what ("No trial has been done"): the device's own, when the rationale
+named that trial before."""
 
 
 _DEVICE_KINDS = rxcache.compile(rf"\b(?:{_DEVICE_KIND_WORDS})\b", re.I)
