@@ -908,3 +908,14 @@ def test_a_tied_items_sentence_is_not_also_missing_records() -> None:
     said = "The surgery has not been certified in this review, so the device has no indication."
     found = _codes_for("Associated surgical service: Cold therapy unit, 14 day rental", said)
     assert found == [ReasonCode.related_item_not_approved]
+
+
+def test_a_guidelines_long_term_benefit_broken_by_a_line_is_still_the_guidelines() -> None:
+    # Recognizer 2.55, from round 56's reader: "no significant long-\nterm functional benefit" (a hyphen at a
+    # line break, folded to "longterm") was told as "did not show that the past care helped you" for an
+    # injection the worker never had.
+    said = (
+        "The purpose of an ESI is to reduce pain, but this treatment alone offers no significant long-\nterm "
+        "functional benefit."
+    )
+    assert ReasonCode.no_functional_improvement not in _codes_for("Lumbar epidural steroid injection", said)

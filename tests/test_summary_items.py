@@ -56,19 +56,22 @@ def test_already_authorized_item_is_not_reported_refused_and_is_counted_apart() 
         "Neurosurgeon visit", Outcome.upheld, [Reason(code=ReasonCode.already_authorized, span=Span(start=0, end=5))]
     )
     refused = _decision("Wound nurse", Outcome.upheld).model_copy(update={"index": 2})
-    for lang, words in (("en", "You already have approval for this"), ("es", "Usted ya tiene aprobación")):
+    # Not "not approved" (read as losing the care the worker has), but not an approval of the new request
+    # either (round 56's reader: a second pair of braces read as approved).
+    for lang, words in (("en", "You already have this care"), ("es", "Usted ya tiene esta atención")):
         summary = build_summary(Case(), [duplicate, refused], lang)  # type: ignore[arg-type]
         first = summary.items[0]
         assert first.kind is SummaryItemKind.already_approved and not first.approved
         assert first.status.startswith(words) and "not approved" not in first.status
+        assert ("did not approve it again" if lang == "en" else "no la aprobó otra vez") in first.status
         assert first.reasons == []
     only = build_summary(Case(), [duplicate], "en")
-    assert only.headline.startswith("You already have the care in this review, or approval for it.")
+    assert only.headline.startswith("You already have the care in this review, or approval for it, so this review")
     assert "None of" not in only.headline and "not approved" not in only.headline
     both = build_summary(Case(), [duplicate, refused], "en")
     assert both.headline == (
-        "You already have some of the care in your review, or approval for it. This review did not change that. "
-        "The rest is not approved."
+        "You already have some of the care in your review, or approval for it, so this review did not approve that "
+        "care again. The rest is not approved."
     )
 
 
@@ -81,8 +84,8 @@ def test_headline_never_says_all_the_care_is_approved_beside_care_the_worker_alr
     approved = _decision("MRI of the right knee", Outcome.overturned).model_copy(update={"index": 2})
     refused = _decision("Wound nurse", Outcome.upheld).model_copy(update={"index": 3})
     headlines = {
-        "en": "You already have some of the care in your review, or approval for it. This review did not change that.",
-        "es": "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla.",
+        "en": "You already have some of the care in your review, or approval for it, so this review did not approve",
+        "es": "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla, así",
     }
     for lang, lead in headlines.items():
         alone = build_summary(Case(), [duplicate, approved], lang)  # type: ignore[arg-type]
@@ -2953,3 +2956,17 @@ def test_a_bare_no_trial_is_the_devices_own_trial_when_named_before(rationale: s
         _told_of("TENS unit purchase", rationale, "No trial has been done.", ReasonCode.other_treatment_first)
     )
     assert ("first try this care for a while" in told) is own_trial, told
+
+
+def test_a_guidelines_must_not_be_a_candidate_for_surgery_is_no_missing_fact() -> None:
+    # Round 56's reader: a program was told "did not show that surgery is planned for you" from the criterion
+    # "must not be a candidate for surgery" (templates 96); a fact the notes lack still is one.
+    criterion = "The patient must not be a candidate for surgery and must show motivation to change."
+    lacking = "The records contain no program evaluation and no baseline functional testing."
+    told = _told_of(
+        "Functional restoration program, 160 hours", f"{criterion} {lacking}", lacking, ReasonCode.missing_documentation
+    )
+    assert not any("surgery is planned" in line for line in told), told
+    plain = "There is no mention of whether he is a candidate for surgery."
+    told = _told_of("Functional restoration program, 160 hours", plain, plain, ReasonCode.missing_documentation)
+    assert any("surgery" in line for line in told), told

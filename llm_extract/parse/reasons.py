@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.54"
+REASONS_VERSION = "2.55"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -325,7 +325,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         # "No more than two joint levels ..., documented relief and functional improvement": an amount in
         # a list of criteria, not an absence (round 47's reader).
         reject_match=_rx(
-            r"\buntil\b|\bwhether\b|\bdepend\w*|\byet\b|\blong[- ]term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
+            r"\buntil\b|\bwhether\b|\bdepend\w*|\byet\b|\blong[-\s]*term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
             r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b|^no\s+(?:more|less|longer|fewer|greater)\s+than\b"
         ),
     ),

@@ -1014,6 +1014,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                         continue
                 if key == "side_effects" and _RISK_OF.search(letter, max(start, m.start() - 60), m.start()):
                     continue
+                if _RULE_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
+                    continue  # "must not be a candidate for surgery": the guideline's condition, not a record
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
@@ -1726,6 +1728,13 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
         if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:
             return quote(letter, m.start(), after.end())
     return None
+
+
+_RULE_BEFORE = rxcache.compile(
+    r"\b(?:must|should|shall|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:not\s+|no\s+)?(?:\w+\s+){0,2}$", re.I
+)
+"""A modal just before a word of absence: the guideline's condition ("the patient must not be a candidate
+for surgery", round 56's reader: a program told "did not show that surgery is planned"), not a record."""
 
 
 _FINDING_WORDS: dict[str, tuple[str, ...]] = {

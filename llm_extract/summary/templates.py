@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "94"
+TEMPLATES_VERSION = "96"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -211,10 +211,11 @@ _EN = _Wording(
     headline_some="Some of the care in your review is approved, and some is not.",
     headline_empty="We could not find the decisions in this letter. Please read the letter itself.",
     headline_already_all=(
-        "You already have the care in this review, or approval for it. This review did not change that."
+        "You already have the care in this review, or approval for it, so this review did not approve it again."
     ),
     headline_already_some=(
-        "You already have some of the care in your review, or approval for it. This review did not change that."
+        "You already have some of the care in your review, or approval for it, so this review did not approve that "
+        "care again."
     ),
     headline_rest_all="The rest is approved.",
     headline_rest_none="The rest is not approved.",
@@ -242,7 +243,10 @@ _EN = _Wording(
     rest_approved="approved. The claims administrator must now authorize it.",
     rest_approved_paid="approved. You already had it, so the claims administrator must now pay for it.",
     rest_not_approved="not approved.",
-    already_approved="You already have approval for this, or you already have it. This review did not change that.",
+    # Round 56's reader: "You already have approval for this" read as an approval of the new request (a second
+    # pair of braces, another NSAID); said without "not approved", which read as losing the care one has.
+    already_approved="You already have this care, or approval for it, so this review did not approve it again. "
+    "You keep what you already have.",
     asked="Your doctor asked for: {value}.",
     already_part="Already approved before this review: {value}. This review did not change that part.",
     part_before=(
@@ -417,12 +421,12 @@ _ES = _Wording(
     headline_some="Una parte de la atención de su revisión fue aprobada y otra no.",
     headline_empty="No pudimos encontrar las decisiones en esta carta. Por favor, lea la carta.",
     headline_already_all=(
-        "Usted ya recibió la atención de esta revisión, o ya tiene la aprobación para recibirla. "
-        "Esta revisión no cambió eso."
+        "Usted ya recibió la atención de esta revisión, o ya tiene la aprobación para recibirla, así que esta "
+        "revisión no la aprobó otra vez."
     ),
     headline_already_some=(
-        "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla. "
-        "Esta revisión no cambió eso."
+        "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla, así "
+        "que esta revisión no aprobó esa parte otra vez."
     ),
     headline_rest_all="El resto fue aprobado.",
     headline_rest_none="El resto no fue aprobado.",
@@ -452,7 +456,8 @@ _ES = _Wording(
     rest_approved="fue aprobado. El administrador de reclamos ahora debe autorizarlo.",
     rest_approved_paid="fue aprobado. Usted ya lo recibió, así que el administrador de reclamos ahora debe pagarlo.",
     rest_not_approved="no fue aprobado.",
-    already_approved="Usted ya tiene aprobación para esto, o ya lo tiene. Esta revisión no cambió eso.",
+    already_approved="Usted ya tiene esta atención, o la aprobación para ella, así que esta revisión no la aprobó "
+    "otra vez. Usted conserva lo que ya tiene.",
     asked="Su médico pidió: {value}.",
     already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
     part_before=(
