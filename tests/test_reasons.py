@@ -919,3 +919,30 @@ def test_a_guidelines_long_term_benefit_broken_by_a_line_is_still_the_guidelines
         "functional benefit."
     )
     assert ReasonCode.no_functional_improvement not in _codes_for("Lumbar epidural steroid injection", said)
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "code"),
+    [
+        # Recognizer 2.56, from round 57's reader. "Not recommended for X unless Y" is a condition the worker
+        # may meet, not the guideline's verdict on this request ("the guidelines do not call for this care").
+        (
+            "Neuropsychological testing",
+            "ODG states that it is not recommended for concussion unless symptoms persist beyond 30 days.",
+            ReasonCode.not_recommended,
+        ),
+        # A cream's own name with its form ("compound") is its own verdict, not another item's.
+        (
+            "Ketoprofen 20%/Cyclobenzaprine 2% cream 120gm",
+            "Finally, the ketoprofen-cyclobenzaprine compound was not medically necessary.",
+            ReasonCode.related_item_not_approved,
+        ),
+    ],
+)
+def test_round_57s_wrong_codes_are_not_shown(service: str, rationale: str, code: ReasonCode) -> None:
+    assert code not in _codes_for(service, rationale)
+
+
+def test_a_cream_tied_to_a_refused_surgery_is_still_a_tied_item() -> None:
+    said = "The knee arthroscopy was not certified, so the cream for after it is not needed either."
+    assert ReasonCode.related_item_not_approved in _codes_for("Ketoprofen 20% cream", said)

@@ -2970,3 +2970,13 @@ def test_a_guidelines_must_not_be_a_candidate_for_surgery_is_no_missing_fact() -
     plain = "There is no mention of whether he is a candidate for surgery."
     told = _told_of("Functional restoration program, 160 hours", plain, plain, ReasonCode.missing_documentation)
     assert any("surgery" in line for line in told), told
+
+
+def test_the_x_rays_asked_for_are_not_x_rays_the_notes_lacked() -> None:
+    # Round 57's reader: flexion-extension x-rays were told "Your doctor's notes did not show x-rays taken while
+    # you bend forward and back": those x-rays are the care asked for (templates 97).
+    lacking = "No flexion-extension x-rays are in the records."
+    told = _told_of("Flexion-extension x-rays of the lumbar spine", lacking, lacking, ReasonCode.missing_documentation)
+    assert not any("bend forward and back" in line for line in told), told
+    told = _told_of("Lumbar fusion at L4-5", lacking, lacking, ReasonCode.missing_documentation)
+    assert any("bend forward and back" in line for line in told), told

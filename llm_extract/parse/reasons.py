@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.55"
+REASONS_VERSION = "2.56"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -865,6 +865,8 @@ _CONDITION_AFTER = _rx(
     # "Hardware removal is not recommended solely to protect against allergy" (round 53)
     r"|(?:solely|merely|purely|simply|only)\s+(?:to|for|as|because|on)\b)"
     r"|^\W*to\s+\w+\s+[^.;,]{0,40}?\b(?:if|when|unless)\b"
+    # "not recommended for concussion unless symptoms persist beyond 30 days" (round 57's reader, recognizer 2.56)
+    r"|^\W*for\s+(?:[\w-]+\s+){1,3}?(?:unless|except|until)\b"
 )
 #: Words that tie a sentence to this patient's case, not the guideline in general.
 _CASE_WORDS = _cue(
@@ -1651,11 +1653,16 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
         return False
     if group == "subject6" and _ATTRIBUTIVE.search(subject):
         return False  # "with no other commercially approved formulation": a kind of product, not a denial
-    stems = _stems(subject)
+    # "the ketoprofen-cyclobenzaprine compound was not medically necessary": a cream's own verdict (round 57's
+    # reader was told "the care this goes with is not needed"); the form of a product names no other item
+    stems = _stems(subject) - _PRODUCT_FORMS
     if not stems:
         return False
     return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
+
+_PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu"})
+"""Stems of a product's form ("compound", "cream", "formulation"): never what tells one item from another."""
 
 #: The sentence just before, a verdict on a service ("The requested knee arthroscopy is not medically necessary.").
 _DENIED_BEFORE = _rx(

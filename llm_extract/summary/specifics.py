@@ -999,7 +999,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
             key, pattern, _ = _MISSING_FILTERS[k]
             if key in keys:
                 continue
-            if key in ("imaging", "drug_tests") and pattern.search(decision.service):
+            if key in ("imaging", "drug_tests", "views") and pattern.search(decision.service):
                 continue  # the x-ray (drug test) asked for is not an earlier one the notes lacked
             if key == "imaging" and "views" in keys:
                 continue  # the x-rays lacked are the bending ones, said so
