@@ -2980,3 +2980,27 @@ def test_the_x_rays_asked_for_are_not_x_rays_the_notes_lacked() -> None:
     assert not any("bend forward and back" in line for line in told), told
     told = _told_of("Lumbar fusion at L4-5", lacking, lacking, ReasonCode.missing_documentation)
     assert any("bend forward and back" in line for line in told), told
+
+
+@pytest.mark.parametrize(
+    ("ground", "whole"),
+    [
+        # Round 57's reader: hyaluronic acid injections told "A first part of this care was approved" where the
+        # steroid shot approved above was the first step (templates 98).
+        ("Whether viscosupplementation will be needed depends on how she responds to it.", True),
+        # more of this care, after its approved part: still "a first part"
+        ("Whether she needs the other 4 will depend on how she does in those first sessions.", False),
+        ("Whether he needs anything beyond that depends on how he responds to those 6 visits.", False),
+    ],
+)
+def test_care_that_waits_on_other_approved_care_is_told_as_a_step_before(ground: str, whole: bool) -> None:
+    told = " ".join(
+        _told_of(
+            "Hyaluronic acid injections, series of 5, left knee",
+            f"The steroid injection was certified above. {ground}",
+            ground,
+            ReasonCode.approved_trial_pending,
+        )
+    )
+    assert ("A first step before this care" in told) is whole, told
+    assert ("A first part of this care" in told) is not whole, told

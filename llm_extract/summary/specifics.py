@@ -1996,6 +1996,30 @@ def course_of_care(service: str) -> bool:
     return _COURSE.search(service) is not None
 
 
+def whole_care_pending(reasons: Sequence[Reason], letter: str | None) -> bool:
+    """The care as a whole waits on how other, approved care goes ("Whether viscosupplementation will be
+    needed depends on how she responds to it", the steroid shot approved above): no part of this care was
+    approved, unlike "Whether she needs the other 4 will depend on how she does in those first sessions"
+    (round 57's reader was told "A first part of this care was approved" for hyaluronic acid injections)."""
+    if letter is None:
+        return False
+    for reason in reasons:
+        if reason.code is not ReasonCode.approved_trial_pending:
+            continue
+        m = _WHETHER_WHOLE.search(letter, reason.span.start, reason.span.end)
+        if m is not None and not _MORE_OF_IT.search(m.group("asked")):
+            return True
+    return False
+
+
+_WHETHER_WHOLE = rxcache.compile(
+    r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\b", re.I
+)
+_MORE_OF_IT = rxcache.compile(
+    r"\b(?:more|other|another|additional|further|remaining|rest|continued|next|extra|second|beyond|past)\b|\d", re.I
+)
+
+
 _SHORT_USE = rxcache.compile(
     r"\b(?:short[- ]term|short(?:er)?\s+(?:course|period|window|duration)|brief\s+(?:course|period|use)"
     r"|long[- ]?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|longer|days?|weeks?|months?"

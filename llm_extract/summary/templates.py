@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "97"
+TEMPLATES_VERSION = "98"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1061,7 +1061,9 @@ def _named_ground(
         ]
         # An operation not planned is said as the notes' missing fact, in the same words.
         return [(out.say(words.findings.get(m.key) or words.missing[m.key]), [m.words]) for m in seen]
-    if code is ReasonCode.approved_trial_pending and not specifics.course_of_care(decision.service):
+    if code is ReasonCode.approved_trial_pending and (
+        not specifics.course_of_care(decision.service) or specifics.whole_care_pending(fitting, letter)
+    ):
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
     if code is ReasonCode.other_treatment_first:
