@@ -946,3 +946,12 @@ def test_round_57s_wrong_codes_are_not_shown(service: str, rationale: str, code:
 def test_a_cream_tied_to_a_refused_surgery_is_still_a_tied_item() -> None:
     said = "The knee arthroscopy was not certified, so the cream for after it is not needed either."
     assert ReasonCode.related_item_not_approved in _codes_for("Ketoprofen 20% cream", said)
+
+
+def test_more_care_best_judged_from_the_approved_visits_is_a_trial_pending() -> None:
+    # Recognizer 2.57, from round 56's reader: told "did not say if you work out at home" (missing records).
+    said = (
+        "The claims administrator has already authorized 6 further visits. Whether more supervised therapy is "
+        "warranted is best judged from her progress during the visits that have been approved."
+    )
+    assert ReasonCode.approved_trial_pending in _codes_for("Physical therapy 6 sessions for the lumbar spine", said)

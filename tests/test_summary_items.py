@@ -3004,3 +3004,10 @@ def test_care_that_waits_on_other_approved_care_is_told_as_a_step_before(ground:
     )
     assert ("A first step before this care" in told) is whole, told
     assert ("A first part of this care" in told) is not whole, told
+
+
+def test_a_home_program_the_worker_is_independent_with_is_not_told_missing() -> None:
+    # Round 56's reader (templates 99): "independent with a home exercise program" is care she has.
+    lacking = "The request does not explain why she needs more, being independent with a home exercise program."
+    told = _told_of("Physical therapy 6 sessions", lacking, lacking, ReasonCode.missing_documentation)
+    assert not any("work out at home" in line for line in told), told

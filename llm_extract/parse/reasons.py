@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.56"
+REASONS_VERSION = "2.57"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -997,6 +997,10 @@ _TRIAL_PENDING = _cue(
     r"(?:once|after|when|until|from)\b"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
+    # "whether more supervised therapy is warranted is best judged from her progress during the visits that
+    # have been approved" (round 56's reader, recognizer 2.57)
+    r"|\b(?:is|are)\s+(?:best|better|only)\s+(?:judged|assessed|decided|determined|evaluated)\s+(?:from|by|after|on)\s+"
+    r"(?:\w+\s+){0,2}?(?:progress|response|results?|outcome)\b"
     # "Whether she needs the other 4 will depend on how she does in those first sessions" (recognizer 2.52)
     r"|\bwhether\b[^.;]{0,120}?\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\s+(?:how|the\s+(?:results?|response"
     r"|outcome)|what\s+(?:the|those|these|that)\b)"

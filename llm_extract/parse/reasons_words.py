@@ -6153,7 +6153,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "2ab01619a8dfcb9394453ea1": (
+    "09dedbe23d7898a9970cc34b": (
         (
             (
                 (
@@ -6244,6 +6244,12 @@ TABLE: dict[str, Derived] = {
                 (" completed ", " done ", " finished ", " performed ", " place ", " scheduled ", " started "),
                 (" not ",),
                 ("been ", "taken "),
+            ),
+            (
+                (" assessed ", " decided ", " determined ", " evaluated ", " judged "),
+                (" best ", " better ", " only "),
+                ("outcome ", "progress ", "response ", "result"),
+                (" are ", " is "),
             ),
             ((" whether ",), ("depend",), (" how", " the ", " what "), ("on ",)),
         ),
@@ -6414,6 +6420,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" approved", " authorized", " certified"),
+            ),
+            (
+                (
+                    (
+                        (" assessed ", " decided ", " determined ", " evaluated ", " judged "),
+                        (" best ", " better ", " only "),
+                        ("outcome ", "progress ", "response ", "result"),
+                        (" are ", " is "),
+                    ),
+                ),
+                (" are", " is"),
             ),
             ((((" whether ",), ("depend",), (" how", " the ", " what "), ("on ",)),), (" whether",)),
         ),

@@ -894,7 +894,10 @@ _PRESENT_BEFORE = rxcache.compile(
     r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
     r"|\b(?:continue|continuing|continues|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
     r"|on\s+top\s+of)\s+"
-    r"(?:(?:a|an|the|his|her|their)\s+)?$",
+    r"(?:(?:a|an|the|his|her|their)\s+)?$"
+    # "independent with a home exercise program" (round 56's reader: told "did not say if you work out at home"
+    # where the discharge note says she is)
+    r"|\b(?:independent|proficient|compliant)\s+(?:with|in)\s+(?:(?:a|an|the|his|her|their)\s+)?$",
     re.I,
 )
 """Words just before a fact that say the records hold it (round 53's reader: "no explanation of what massage
