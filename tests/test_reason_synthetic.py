@@ -58,7 +58,7 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 1122 and items >= 3209
+    assert len(LETTERS) >= 1138 and items >= 3308
 
 
 # Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-45 not tuned on (the
@@ -109,11 +109,13 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 2.54 and templates 93 made on it, left it at 0.922 / 0.851 / 0.027 / 0.759, and the floors below it; round 57,
 # 101 items, at 91.1 / 71.3 / 8.9 / 67.8 measured once with recognizer 2.55 (2.50: 88.1 / 63.4 / 8.9 / 61.8), moved
 # it to 0.922 / 0.846 / 0.029 / 0.757, and the floors below it; recognizer 2.56, made on three wrong items its
-# reader found, left it at 0.922 / 0.846 / 0.028 / 0.757.
+# reader found, left it at 0.922 / 0.846 / 0.028 / 0.757; round 58, 99 items, at 75.8 / 58.6 / 4.0 / 52.8 measured
+# once with recognizer 2.57 (2.51: 75.8 / 57.6 / 4.0 / 52.1) and not tuned on, moved it to 0.917 / 0.839 / 0.029 /
+# 0.749, and the floors below it.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.920), ("primary_hit", 0.844), ("recall", 0.755), ("misinform", 0.030)],
+    [("coverage", 0.915), ("primary_hit", 0.837), ("recall", 0.747), ("misinform", 0.030)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     script = _figures_script()
