@@ -3011,3 +3011,23 @@ def test_a_home_program_the_worker_is_independent_with_is_not_told_missing() -> 
     lacking = "The request does not explain why she needs more, being independent with a home exercise program."
     told = _told_of("Physical therapy 6 sessions", lacking, lacking, ReasonCode.missing_documentation)
     assert not any("work out at home" in line for line in told), told
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_diagnostic_injection_never_done_is_a_test_not_shots_that_failed(lang: str) -> None:
+    # Round 58's reader: a hardware removal was told "did not show that you tried shots first and it did not
+    # help" from "no diagnostic injection has been performed to localize the pain" (templates 100).
+    ground = "No diagnostic injection has been performed to localize the pain."
+    decision, letter = _grounded(
+        "Removal of hardware, right ankle", Outcome.upheld, ground, ReasonCode.other_treatment_first
+    )
+    told = " ".join(build_summary(Case(), [decision], lang, letter=letter).items[0].reasons)  # type: ignore[arg-type]
+    assert ("test shot done first" if lang == "en" else "inyección de prueba hecha antes") in told, told
+    assert "did not help" not in told and "no le ayudó" not in told, told
+    # beside a treatment shot or therapy not tried, it is still told as care to try first
+    plain = "No subacromial corticosteroid or diagnostic anesthetic injection has been tried."
+    decision, letter = _grounded(
+        "Removal of hardware, right ankle", Outcome.upheld, plain, ReasonCode.other_treatment_first
+    )
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "test shot" not in told, told

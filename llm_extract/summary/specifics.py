@@ -2105,6 +2105,26 @@ def block_first(decision: Decision, reasons: list[Reason], letter: str | None) -
     return None
 
 
+def test_shot_first(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of an "other care first" reason that are a diagnostic injection never done ("no diagnostic
+    injection has been performed to localize the pain", before a hardware removal): a test of where the pain
+    comes from, not shots that were tried and did not help (round 58's reader)."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
+            m = _DIAGNOSTIC_SHOT.search(letter, reason.span.start, reason.span.end)
+            if m is not None and not _TREATMENT_FIRST.search(letter, reason.span.start, reason.span.end):
+                return quote(letter, m.start(), m.end())
+    return None
+
+
+_TREATMENT_FIRST = rxcache.compile(r"\b(?:corticosteroid|steroid|cortisone|subacromial|therapeutic|therapy|PT)\b", re.I)
+"""Care to try first named beside the test shot ("no subacromial corticosteroid injection or diagnostic
+anesthetic injection", "only 4 sessions of physical therapy"): said as care first, as before."""
+_DIAGNOSTIC_SHOT = rxcache.compile(r"\b(?:diagnostic|test|localizing)\s+(?:[\w-]+\s+)?(?:injections?|shots?)\b", re.I)
+
+
 def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
     """The words of an "other care first" reason that are the guidelines' trial of the device asked for
     (round 45's reader: "did not show that other care was tried first" was told for a TENS unit whose

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "99"
+TEMPLATES_VERSION = "100"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -170,6 +170,9 @@ class _Wording:
     on_the_skin_one: str
     block_first: str
     """The ground is that a nerve burning's diagnostic block was never done (:func:`specifics.block_first`)."""
+    test_shot_first: str
+    """The ground is that a diagnostic injection was never done to find where the pain comes from
+    (:func:`specifics.test_shot_first`): a test, not care that was tried and did not help."""
     excess: dict[str, str]
     """The "more than the guidelines allow" ground by its kind (:func:`specifics.excess`), instead of
     the general sentence when the letter gives no figure to say."""
@@ -356,6 +359,7 @@ _EN = _Wording(
     on_the_skin_one="The medical guidelines do not call for putting {drug} on the skin.",
     block_first="Your doctor's notes did not show a test shot (a nerve block) done first. The medical guidelines "
     "ask for one, to show where the pain comes from.",
+    test_shot_first="Your doctor's notes did not show a test shot done first, to show where the pain comes from.",
     excess={
         "short_use": "The medical guidelines say to take this medicine only for a short time, and this would be "
         "longer.",
@@ -586,6 +590,8 @@ _ES = _Wording(
     on_the_skin_one="Las guías médicas no recomiendan poner {drug} sobre la piel.",
     block_first="Las notas de su médico no mostraban una inyección de prueba (un bloqueo de nervio) hecha antes. "
     "Las guías médicas piden una, para mostrar de dónde viene el dolor.",
+    test_shot_first="Las notas de su médico no mostraban una inyección de prueba hecha antes, para mostrar de dónde "
+    "viene el dolor.",
     excess={
         "short_use": "Las guías médicas recomiendan tomar esta medicina solo por poco tiempo, y esto sería más tiempo.",
         "less_often": "Las guías médicas piden hacer este estudio con menos frecuencia de la que se lo han hecho.",
@@ -1069,6 +1075,8 @@ def _named_ground(
     if code is ReasonCode.other_treatment_first:
         if (block := specifics.block_first(decision, fitting, letter)) is not None:
             return [(out.say(words.block_first), [block])]
+        if (shot := specifics.test_shot_first(fitting, letter)) is not None:
+            return [(out.say(words.test_shot_first), [shot])]
         if (trial := specifics.own_trial(decision, fitting, letter)) is not None:
             return [(out.say(words.own_trial_first), [trial])]
         care = specifics.care_first(decision, fitting, letter)
