@@ -61,7 +61,7 @@ from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import spelled_out
-from llm_extract.text.lexicon import ADDING_WORDS, BODY_REGION_WORDS, NUMBER, SERVICE_COMMON_WORDS
+from llm_extract.text.lexicon import ADDING_WORDS, BODY_REGION_WORDS, NUMBER, SERVICE_COMMON_WORDS, WHETHER_DEPENDS
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
@@ -1002,7 +1002,7 @@ _TRIAL_PENDING = _cue(
     r"|\b(?:is|are)\s+(?:best|better|only)\s+(?:judged|assessed|decided|determined|evaluated)\s+(?:from|by|after|on)\s+"
     r"(?:\w+\s+){0,2}?(?:progress|response|results?|outcome)\b"
     # "Whether she needs the other 4 will depend on how she does in those first sessions" (recognizer 2.52)
-    r"|\bwhether\b[^.;]{0,120}?\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\s+(?:how|the\s+(?:results?|response"
+    r"|" + WHETHER_DEPENDS + r"\s+(?:how|the\s+(?:results?|response"
     r"|outcome)|what\s+(?:the|those|these|that)\b)"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.

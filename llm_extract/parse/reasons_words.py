@@ -6153,7 +6153,7 @@ TABLE: dict[str, Derived] = {
             ((((" second ",),),), (" a",)),
         ),
     ),
-    "09dedbe23d7898a9970cc34b": (
+    "a7c57b6dd21bbd40f7bc43dc": (
         (
             (
                 (

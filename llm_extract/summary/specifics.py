@@ -36,6 +36,7 @@ from llm_extract.text.lexicon import (
     NUMBER,
     NUMBER_WORDS,
     SERVICE_COMMON_WORDS,
+    WHETHER_DEPENDS,
 )
 from llm_extract.text.prefilter import Prefilter, lowered
 
@@ -1354,10 +1355,14 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_MEDICINE_KINDS: tuple[str, ...] = (
+    *(CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")),
+    *MEDICINE_KINDS.values(),
+)
+"""Each kind of medicine a letter names, by its class and drug names (regex alternations)."""
 _MEDICINE_WORDS = "|".join(
     (
-        *(CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")),
-        *MEDICINE_KINDS.values(),
+        *_MEDICINE_KINDS,
         r"\b(?:medications?|medicines?|drugs?|sedatives?|alcohol|ACE\s+inhibitors?|diuretics?|blood\s+thinners?"
         r"|anticoagulants?|warfarin)\b",
     )
@@ -1897,14 +1902,8 @@ for nerve pain (round 38's reader found an anxiety medicine told to try "medicin
 _DOSE = rxcache.compile(rf"(?<!\w)(?:{DOSE})(?!\w)|\d\s*%|\bmedications?\b", re.I)
 
 
-_MEDICINE_CLASSES: tuple[re.Pattern[str], ...] = tuple(
-    rxcache.compile(words, re.I)
-    for words in (
-        *(CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")),
-        *MEDICINE_KINDS.values(),
-    )
-)
-"""Each kind of medicine a letter names, by its class and drug names."""
+_MEDICINE_CLASSES: tuple[re.Pattern[str], ...] = tuple(rxcache.compile(words, re.I) for words in _MEDICINE_KINDS)
+"""Each kind of medicine a letter names (:data:`_MEDICINE_KINDS`), compiled."""
 
 
 def of_another_medicine(decision: Decision, reason: Reason, letter: str | None) -> bool:
@@ -2015,9 +2014,7 @@ def whole_care_pending(reasons: Sequence[Reason], letter: str | None) -> bool:
     return False
 
 
-_WHETHER_WHOLE = rxcache.compile(
-    r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\b", re.I
-)
+_WHETHER_WHOLE = rxcache.compile(WHETHER_DEPENDS, re.I)
 _MORE_OF_IT = rxcache.compile(
     r"\b(?:more|other|another|additional|further|remaining|rest|continued|next|extra|second|beyond|past)\b|\d", re.I
 )

@@ -92,6 +92,11 @@ ADDING_WORDS = r"in\s+addition|additionally|moreover|furthermore|also|further"
 as a regex alternation: the reason rules read past them to the sentence's own opening, and a quote
 shown to the worker starts after them."""
 
+WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\b"
+"""A decision said to hang on something else ("Whether she needs the other 4 will depend on how she does"),
+the words between naming what is asked (group ``asked``): the reason rules read a trial pending from it,
+the summary whether the care as a whole waits on other care."""
+
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
