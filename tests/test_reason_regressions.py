@@ -361,6 +361,36 @@ def test_a_second_test_is_a_repeat_not_one_the_worker_already_has() -> None:
     assert R.already_authorized not in shown(item)[0]
 
 
+def test_a_second_other_care_is_not_this_item_again() -> None:
+    # Round 58: a PRP injection was told "You already have this care, or approval for it" from
+    # "a second corticosteroid injection has been requested at the same time" (another item).
+    prp = Item(
+        "Platelet-rich plasma injection, right elbow: Upheld",
+        rationale=(
+            "PRP may be considered after failed conservative care. The difficulty lies elsewhere: a second "
+            "corticosteroid injection has been requested at the same time, and the response to the first has not "
+            "been recorded. The request is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(prp)[0]
+
+
+def test_a_second_of_the_same_care_is_still_a_duplicate() -> None:
+    # The thing named is this item ("identical" and "authorization" name the approval, not other care).
+    splint = Item(
+        "Right wrist cock-up splint: Upheld",
+        rationale="She was fitted with a splint in June. A second identical splint is not medically necessary.",
+    )
+    consult = Item(
+        "Orthopedic surgeon consultation, right shoulder: Upheld",
+        rationale=(
+            "This consultation was certified on 10/04/2016. A second authorization for the same consultation serves "
+            "no purpose. The request is not medically necessary."
+        ),
+    )
+    assert shown(splint, consult) == [[R.already_authorized], [R.already_authorized]]
+
+
 def test_a_numbered_criterion_in_a_sentence_of_its_own_is_not_a_ground() -> None:
     # Round 39: "(5) A defined return to work goal ...: a documented specific job with demands that
     # exceed abilities" told the worker the doctor asked for more care than the guidelines allow.

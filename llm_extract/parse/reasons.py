@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.57"
+REASONS_VERSION = "2.58"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1737,6 +1737,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue
             if (second := m.groupdict().get("obj3")) and _A_TEST.match(second):
                 continue  # "would make a second MRI likely to show ...": a repeat test, not one the worker has
+            if second and ctx.service and _another_care(s.text, m.start("obj3"), ctx.service):
+                continue  # "a second corticosteroid injection" in a PRP injection's rationale: another item
             if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
@@ -1782,6 +1784,29 @@ _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
 """A test that only guides a treatment ("ultrasound-guided injection"): the treatment is the item."""
 #: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
 _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
+#: The words of "a second <thing>" before its verb, preposition or clause end.
+_SECOND_THING = _rx(
+    r"(?:[\w-]+\s+){0,3}?[\w-]+(?=\s*(?:[,.;:()]|$|\s(?:has|have|had|is|are|was|were|would|will"
+    r"|could|can|should|for|to|at|in|on|of|with|after|before|from|than|because|since|as|and|or|but|that|which)\b))"
+)
+#: Words that name the approval, not the care: "a second authorization for the same consultation".
+_SAMENESS = frozenset(
+    _stem(w) for w in ["authorization", "approval", "certification", "identical", "same", "copy", "pair"]
+)
+
+
+def _another_care(sentence: str, at: int, service: frozenset[str]) -> bool:
+    """Whether "a second <thing>" (the thing starting at ``at``) names other care than the item:
+    the thing has a distinctive word the service lacks and the service one the thing lacks
+    ("a second corticosteroid injection" beside "Platelet-rich plasma injection"). One shared
+    word ("injection") is not the item; "a second identical splint" still is."""
+    thing = _SECOND_THING.match(sentence, at)
+    if thing is None:
+        return False
+    words = _stems(thing.group())
+    return bool(words - service - _SAMENESS) and bool(service - words)
+
+
 #: "Already has the device": a word that can only mean the thing requested.
 _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|same\s+\w+)\b")
 #: An amount just before "already authorized" names the approved part of this request.
