@@ -2906,6 +2906,22 @@ def test_an_approval_quotes_what_the_care_has_done_before_a_fact_that_only_clear
     assert "wrote: \"The injured worker's knee is still swollen" in told and "objective gains" not in told, told
 
 
+def test_an_approval_quotes_its_ground_not_what_later_care_will_need() -> None:
+    # Rounds 55-58's readers: approvals were told by "Any visits beyond these six would need documented
+    # progress" (a condition on a later request), where the sentence before gave why this care is needed.
+    ground = "He has not tried acupuncture before, and his neck pain keeps him off work."
+    for later in (
+        "Any visits beyond these six would need documented progress from the trial.",
+        "Continuation after this first trial should depend on documented reduction in pain.",
+        "Sessions beyond these six should depend on documented gains in daily activity.",
+    ):
+        told = _approval_told("Acupuncture x 6", f"{ground} {later} The request is medically necessary.")
+        assert 'The reviewer wrote: "He has not tried acupuncture before' in told and "depend" not in told, told
+    # the only sentence there is: still quoted
+    alone = "Any visits beyond these six would need documented progress. The request is medically necessary."
+    assert "would need documented progress" in _approval_told("Acupuncture x 6", alone), alone
+
+
 def test_a_guidelines_verdict_as_the_ground_is_followed_by_the_reviewers_words_on_this_case() -> None:
     # Round 53's reader: infrared therapy told only "The medical guidelines do not call for this care." where
     # the reviewer's next sentence applied the guideline to this worker's neck.

@@ -2289,8 +2289,17 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     if letter is None or rationale is None:
         return None
     approval = decision.outcome is Outcome.overturned
-    back = _BACK_APPROVED if approval else _BACK
-    last = _sentences(letter, rationale.start, rationale.end)[-back:]
+    last = _sentences(letter, rationale.start, rationale.end)[-(_BACK_APPROVED if approval else _BACK) :]
+    if not approval:
+        return _last_words(last, letter, rationale, approval)
+    # "Any visits beyond these six would need documented progress": a condition on later care, not why
+    # this care was approved (rounds 55-58's readers), quoted only when nothing else can be.
+    now = [(start, end) for start, end in last if _LATER_CARE.match(letter, start, end) is None]
+    return _last_words(now, letter, rationale, approval) or _last_words(last, letter, rationale, approval)
+
+
+def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, approval: bool) -> Quote | None:
+    """:func:`reviewer_words` read from the sentences ``last`` (the rationale's last few)."""
     if approval:
         # What the care has done for the worker, before a side fact that only clears it ("She is 28 years
         # old with no cardiovascular history" under an ibuprofen that "lowers her pain from 7 to 4": round 53).
@@ -2334,6 +2343,14 @@ _EMPTY_LEAD = rxcache.compile(
 "In this case, ", "and "): a quote shown alone starts after it (round 40's reader: quotes that
 begin "However", "Here," or "and" read as answers to something the worker was not shown)."""
 _BACK_APPROVED = 5
+_LATER_CARE = rxcache.compile(
+    r"\s*(?:however,\s*)?(?:any\s+)?(?:(?:further|additional|more|continued|continuing|continuation|subsequent|future)\b"
+    r"|(?:[\w-]+\s+){0,4}?beyond\s+(?:this|these|the)\b)"
+    r"[^.;]{0,160}?\b(?:would|should|will|must|need|needs|require[sd]?|depend\w*|predicated|contingent)\b",
+    re.I,
+)
+"""A sentence that opens on care after this care ("Any treatment beyond this trial would depend on ...",
+"Continuation after this first trial should depend on ..."): what a later request will need."""
 """An approval's reviewer states the criteria met, then the case that meets them: read further back."""
 _BENEFIT = rxcache.compile(
     rf"{_FROM_TO}|\b(?:objective|functional|measurable|clear)\s+(?:gains?|improvement|benefit)"
