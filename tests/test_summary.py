@@ -549,6 +549,7 @@ WORDING_FINGERPRINTS = {
     "99": "bf9da1286f7846adb3156412921ad3c86b672d28dd28b32aec6b918f893e31f8",
     "100": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "101": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
+    "102": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
 }
 
 

@@ -2922,6 +2922,29 @@ def test_an_approval_quotes_its_ground_not_what_later_care_will_need() -> None:
     assert "would need documented progress" in _approval_told("Acupuncture x 6", alone), alone
 
 
+def test_an_approval_quotes_the_case_that_shows_the_need_not_a_fact_that_only_clears_it() -> None:
+    # Round 59's reader: 8 of 13 approvals quoted a side point ("He is not diabetic, and no infection or other
+    # contraindication is noted", "The request is for a single level under fluoroscopic guidance").
+    need = (
+        "This worker has medial compartment osteoarthritis with crepitus and an effusion, and his knee pain limits "
+        "standing at work despite therapy and acetaminophen."
+    )
+    for side in (
+        "He is not diabetic, and no infection or other contraindication is noted.",
+        "The request is for a single injection under ultrasound guidance.",
+    ):
+        told = _approval_told(
+            "Left knee corticosteroid injection", f"{need} {side} The request is medically necessary."
+        )
+        assert 'The reviewer wrote: "This worker has medial compartment osteoarthritis' in told, told
+    # with no such sentence, the last quotable one still is
+    told = _approval_told(
+        "Left knee corticosteroid injection",
+        "He is not diabetic, and no infection is noted. The request is medically necessary.",
+    )
+    assert 'wrote: "He is not diabetic' in told, told
+
+
 def test_a_guidelines_verdict_as_the_ground_is_followed_by_the_reviewers_words_on_this_case() -> None:
     # Round 53's reader: infrared therapy told only "The medical guidelines do not call for this care." where
     # the reviewer's next sentence applied the guideline to this worker's neck.

@@ -2309,6 +2309,15 @@ def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, appro
                 and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
             ):
                 return with_antecedent(said, letter, rationale)
+        # Then the case that shows the need: care tried and failed, symptoms that persist ("she has persisting
+        # shoulder pain ... despite home exercise and Tylenol"), not a side fact that only clears the care
+        # ("He is not diabetic, and no ... contraindication is noted": round 59's reader, 8 of 13 approvals).
+        for start, end in reversed(last):
+            if (
+                _NEED.search(letter, start, end) is not None
+                and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
+            ):
+                return with_antecedent(said, letter, rationale)
     # A main ground rather than one added to it, then a longer sentence rather than nothing at all,
     # then what the doctor did or did not do.
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
@@ -2360,6 +2369,15 @@ _BENEFIT = rxcache.compile(
     re.I,
 )
 """What care has done for the worker: pain or scores lower, gains, work or activity it made possible."""
+
+
+_NEED = rxcache.compile(
+    r"\bdespite\b|\b(?:has|have|had)\s+(?:\w+\s+)?failed\b|\bfailed\s+(?:\d+|an?|the|two|three|several)\b"
+    r"|\bwithout\s+(?:\w+\s+)?(?:improvement|relief|benefit)\b|\b(?:has|have)\s+not\s+improved\b"
+    r"|\bpersist(?:s|ing|ent)\b|\bcontinues?\s+to\s+(?:report|have|complain|experience)\b",
+    re.I,
+)
+"""Words of a case that shows the need for care: tried and failed, or symptoms that persist."""
 
 
 def _benefit(letter: str, start: int, end: int) -> bool:
