@@ -138,3 +138,22 @@ def test_a_condition_together_with_another_is_not_a_medicine_mixing() -> None:
         said = " ".join(told.items[0].reasons)
         assert "breathing" in said, said
         assert ("other medicines" in said) is mixing, said
+
+
+def test_a_harm_stated_beside_the_workers_own_facts_is_a_safety_ground() -> None:
+    # Round 59's reader: ketorolac after a stent, tramadol beside sertraline, were told no harm: the
+    # sentence with the harm has no word for the worker, the one before it has.
+    facts = "In this case, the claimant takes clopidogrel and aspirin after placement of a coronary stent."
+    harm = "Adding ketorolac to dual antiplatelet therapy would increase the risk of bleeding."
+    _, reasons = _reasons(Item("Ketorolac 10mg #20: Upheld", rationale=f"{facts} {harm} {NO_GAIN}"))
+    assert (ReasonCode.safety_risk, harm) in reasons, reasons
+
+
+def test_a_guidelines_harm_beside_the_workers_facts_is_still_the_guidelines() -> None:
+    # "Page 68 of the MTUS identifies those individuals at heightened risk for gastrointestinal events":
+    # the guideline's criteria, whatever the sentence after it says of the worker.
+    rule = "Page 68 of the MTUS identifies individuals at heightened risk for gastrointestinal bleeding."
+    _, reasons = _reasons(
+        Item("Omeprazole 20mg #60: Upheld", rationale=f"{rule} The applicant, at age 29, met none of these criteria.")
+    )
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons], reasons

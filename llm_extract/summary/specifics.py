@@ -1554,23 +1554,46 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
 
 def harm_in(letter: str, rationale: Span) -> Quote | None:
     """The sentence of a medicine's rationale ``letter[rationale.start:rationale.end]`` that says it
-    may harm this worker (see :func:`safety_concern`): the words of the ``safety_risk`` ground."""
-    first: Quote | None = None
-    for start, end in _sentences(letter, rationale.start, rationale.end):
+    may harm this worker (see :func:`safety_concern`): the words of the ``safety_risk`` ground.
+
+    A sentence that names this worker or the records comes first (the first that names the harm,
+    else the first that only says there is one); one that names a harm and only stands beside the
+    worker's own facts (:func:`_beside_patient`) counts when no such sentence does."""
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    own: list[tuple[int, int]] = []
+    beside: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(sentences):
         text = letter[start:end]
         if len(text.split()) > _HARM_WORDS or not _HARM.search(text, 0, len(text), lowered(text)):
             continue
-        if _NO_HARM.search(text):
-            continue
-        if not _ABOUT_CASE.search(text) or _SUPPOSED.search(text):
+        if _NO_HARM.search(text) or _SUPPOSED.search(text):
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue
-        found = quote(letter, start, start + len(text.rstrip()))
-        if harm_kind(text) is not None:
-            return found  # the sentence that names the harm, not only that there is one
-        first = first or found
-    return first
+        if _ABOUT_CASE.search(text):
+            own.append((start, end))
+        elif (
+            harm_kind(text) is not None and not _GUIDELINE_NAMED.search(text) and _beside_patient(letter, sentences, k)
+        ):
+            beside.append((start, end))  # a harm named (bleeding, the kidneys), not only the word safety
+    for found in (own, beside):
+        named = [(start, end) for start, end in found if harm_kind(letter[start:end]) is not None]
+        for start, end in named[:1] or found[:1]:  # the sentence that names the harm, not only that there is one
+            return quote(letter, start, start + len(letter[start:end].rstrip()))
+    return None
+
+
+_GUIDELINE_NAMED = rxcache.compile(r"\b(?:guidelines?|MTUS|ODG|ACOEM|Official\s+Disability)\b", re.I)
+"""A sentence that names a guideline: its words are the guideline's, whatever the sentences beside it say."""
+
+
+def _beside_patient(letter: str, sentences: list[tuple[int, int]], k: int) -> bool:
+    """Whether the sentence before or after sentence ``k`` speaks of this worker: a harm stated
+    next to the worker's own facts ("In this case, the claimant takes clopidogrel and aspirin ...
+    Adding it to dual antiplatelet therapy would increase the risk of bleeding": round 59's reader,
+    safety grounds dropped) applies to this worker, whatever its own subject."""
+    near = sentences[max(0, k - 1) : k] + sentences[k + 1 : k + 2]
+    return any(_ABOUT_PATIENT.search(letter, start, end) is not None for start, end in near)
 
 
 def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
