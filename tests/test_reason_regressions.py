@@ -391,6 +391,25 @@ def test_a_second_of_the_same_care_is_still_a_duplicate() -> None:
     assert shown(splint, consult) == [[R.already_authorized], [R.already_authorized]]
 
 
+def test_care_after_a_surgery_not_approved_is_tied_to_it_and_an_if_is_no_approval() -> None:
+    # Round 59's reader: post-operative therapy was told "A first part of this care was approved" from the
+    # guideline's initial course and "even if the procedure were authorized in the future"; the ground, a
+    # surgery that has not been approved, was not read.
+    item = Item(
+        "Post-operative physical therapy 24 sessions for the right shoulder: Upheld",
+        rationale=(
+            "The MTUS Postsurgical Treatment Guidelines allow 24 visits after rotator cuff repair. The initial "
+            "course of therapy is one half of that number, 12 visits, with further visits dependent on documented "
+            "functional improvement. The therapy requested here would follow a surgery that has not been approved, "
+            "so there is no post-operative period to rehabilitate. In addition, even if the procedure were "
+            "authorized in the future, a request for all 24 visits at once would exceed the initial course. "
+            "Therefore, the request is not medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert codes[0] is R.related_item_not_approved and R.approved_trial_pending not in codes, codes
+
+
 def test_a_numbered_criterion_in_a_sentence_of_its_own_is_not_a_ground() -> None:
     # Round 39: "(5) A defined return to work goal ...: a documented specific job with demands that
     # exceed abilities" told the worker the doctor asked for more care than the guidelines allow.

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.58"
+REASONS_VERSION = "2.59"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -168,6 +168,8 @@ _CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITION
 _CONDITIONAL_ANY = rxcache.compile("|".join(map(re.escape, _CONDITIONAL_WORDS))) if _CONDITIONAL_WORDS else None
 #: "Whether more is needed depends on the approved visits" states the pending trial itself.
 _IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
+#: An approval only supposed: "even if the procedure were authorized in the future".
+_IF_BEFORE = _rx(r"\b(?:if|unless)\b")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(
@@ -914,6 +916,10 @@ _RELATED = _cue(
     r"|\b(?:has|have|serves?)\s+no\s+(?:purpose|role|use|function|point)\s+without\s+(?:the\s+|an?\s+)?"
     r"(?P<subject21>(?:[\w/.-]+\s+){0,2}?(?:surgery|operation|procedure|fusion|[a-z]+(?:ectomy|otomy|plasty|scopy)"
     r"|injections?|blocks?))(?:\s+itself)?\b"
+    # "would follow a surgery that has not been approved" (round 59's reader): an operation named just before
+    # (read by _related), then a relative clause that says it is not approved
+    r"|(?P<which22>\b(?:that|which)\s+(?:(?:has|have)\s+not\s+been|(?:is|was|were)\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?"
+    r"(?:medically\s+necessary|certified|authorized|approved)\b)"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
     r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
@@ -1441,8 +1447,14 @@ class _Context:
 
     @cached_property
     def approved_part(self) -> bool:
-        """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
-        return _APPROVED_PART.search(self.folded) is not None
+        """Something (a first part of the care) was approved; searched for only when a sentence needs it.
+        An approval in an "if" clause is none ("even if the procedure were authorized in the future":
+        round 59's reader, post-operative therapy told "A first part of this care was approved")."""
+        folded = self.folded
+        return any(
+            not _IF_BEFORE.search(_clause_before(folded, m.start()).rpartition(". ")[2])
+            for m in _APPROVED_PART.finditer(folded)
+        )
 
 
 class _Unknown(Exception):
@@ -1650,6 +1662,10 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""
+    if m.group("which22"):
+        # "a surgery that has not been approved": the word before the clause, if it names an operation
+        before = _OPERATION_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+        return before is not None and _another_service(ctx, before.group(1))
     if m.group("review18"):
         # "and naproxen has not been found medically necessary in this review": the words before the verb
         subject = " ".join(_CLAUSE_END.split(m.string[: m.start()])[-1].split()[-3:])
@@ -1665,6 +1681,8 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
 
+_OPERATION_BEFORE = _rx(r"\b(surgery|operation|procedure|[a-z]+(?:ectomy|otomy|plasty|scopy))\s+$")
+"""An operation just before a relative clause ("a surgery that has not been approved")."""
 _PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu"})
 """Stems of a product's form ("compound", "cream", "formulation"): never what tells one item from another."""
 

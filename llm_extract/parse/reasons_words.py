@@ -5673,7 +5673,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "27e1d61c078b402aa3ef498f": (
+    "066f626f2be0703dd351b1bb": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5750,6 +5750,12 @@ TABLE: dict[str, Derived] = {
                     "scopy",
                     "surgery",
                 ),
+            ),
+            (
+                ("approved ", "authorized ", "certified ", "medically "),
+                (" necessary ", "approved ", "authorized ", "certified "),
+                (" that ", " which "),
+                (" been ", " necessary ", "approved ", "authorized ", "certified "),
             ),
             (
                 ("approved ", "authorized ", "certified ", "pending ", "planned ", "scheduled "),
@@ -5950,6 +5956,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" has", " have", " serve"),
+            ),
+            (
+                (
+                    (
+                        ("approved ", "authorized ", "certified ", "medically "),
+                        (" necessary ", "approved ", "authorized ", "certified "),
+                        (" that ", " which "),
+                        (" been ", " necessary ", "approved ", "authorized ", "certified "),
+                    ),
+                ),
+                (" that", " which"),
             ),
             (
                 (
