@@ -269,6 +269,19 @@ def test_limit_not_above_the_request_is_not_set_against_it() -> None:
     assert not any("asked for 6" in r for r in reasons)
 
 
+def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
+    # Round 59's reader: "completed 12 post-operative visits in 2015 and 8 more visits in the spring of 2016"
+    # was told "You already had 12 visits" (20 in all).
+    heading = "Physical therapy 6 visits for the left knee: Upheld"
+    rationale = (
+        "ODG allows 9 visits over 8 weeks for osteoarthritis of the knee. This worker completed 12 post-operative "
+        "visits in 2015 and 8 more visits in the spring of 2016, which already exceeds the guidelines. "
+        "It is not medically necessary."
+    )
+    reasons = _reasons(heading, rationale)
+    assert "You already had at least 12 visits." in reasons and "You already had 12 visits." not in reasons, reasons
+
+
 def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     # 6 asked, 4-6 allowed, no time frame: "the guidelines allow 4 to 6 visits" would not
     # say why 6 is a no, so the general sentence stands.

@@ -555,6 +555,11 @@ _HAD = rxcache.compile(
 )
 
 
+#: "completed 12 post-operative visits in 2015 and 8 more visits in 2016": the first count is part of
+#: what was had (round 59's reader: told "You already had 12 visits"), so at least that many.
+_MORE_AFTER = rxcache.compile(
+    rf"[^.;]{{0,80}}?\band\s+(?:then\s+)?(?:another\s+)?(?:{_NUM})\s+(?:more|additional|further|other)\b", re.I
+)
 #: "presumably completed at least 6": the reviewer is not sure the care was had.
 _HEDGE = rxcache.compile(
     r"\b(?:presum\w*|apparent\w*|possibl\w*|may\s+have|might\s+have|reported\w*)\b"
@@ -574,7 +579,8 @@ def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[i
         for m in _HAD.finditer(letter, start, end):
             n = _value(m.group("n"))
             if n is not None and n > above and not _HEDGE.search(letter, max(start, m.start() - 30), m.start()):
-                return quote(letter, m.start("n"), m.end("n")), m.group("least") is not None
+                more = _MORE_AFTER.match(letter, m.end(), end) is not None
+                return quote(letter, m.start("n"), m.end("n")), m.group("least") is not None or more
     return None
 
 
