@@ -552,6 +552,7 @@ WORDING_FINGERPRINTS = {
     "102": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "103": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "104": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
+    "105": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
 }
 
 

@@ -2211,6 +2211,18 @@ def _told_first_sentence(service: str, rationale: str, code: ReasonCode) -> list
     return build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
 
 
+def test_more_importantly_marks_the_main_ground_too() -> None:
+    # Round 59's reader: "More importantly, the applicant was an insulin-dependent diabetic whose hemoglobin A1c
+    # was 9.8%" was not told; a side point ("not clearly stated whether ... therapy") was quoted instead.
+    marked = (
+        "It was not clearly stated whether the applicant had attended any of the physical therapy ordered. "
+        "More importantly, the applicant was an insulin-dependent diabetic whose hemoglobin A1c was 9.8%, "
+        "signaling poor glycemic control."
+    )
+    told = _told_first_sentence("Subacromial corticosteroid injection", marked, ReasonCode.missing_documentation)
+    assert told[0].startswith('The reviewer wrote: "the applicant was an insulin-dependent diabetic'), told
+
+
 def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
     # Round 46's reader: 14 of 56 items missed their main ground, often one the reviewer had marked
     # ("the overriding concern is safety"), while a minor "also" ground was quoted.

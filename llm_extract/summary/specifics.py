@@ -2567,7 +2567,7 @@ _EMPHASIS = Windowed(
         r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
         r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
         r"|consideration|difficulty|deficiency)s?\b"
-        r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\bmost\s+importantly\b"
+        r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\b(?:most|more)\s+importantly\b"
         r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b",
         re.I,
     )
