@@ -32,10 +32,12 @@ from llm_extract.text.lexicon import (
     AFTER_SURGERY,
     CARE_KINDS,
     DOSE,
+    EMPHASIS,
     MEDICINE_KINDS,
     NUMBER,
     NUMBER_WORDS,
     SERVICE_COMMON_WORDS,
+    WEIGHT_WORDS,
     WHETHER_DEPENDS,
 )
 from llm_extract.text.prefilter import Prefilter, lowered
@@ -958,11 +960,8 @@ _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 effects"): a reason against the medicine, not a fact the notes lack."""
 
 
-_WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overriding"
-"""Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
-overriding concern"): read by :data:`_REASON_OWN` and :data:`_EMPHASIS`."""
 _REASON_OWN = rxcache.compile(
-    rf"\b(?:{_WEIGHT_WORDS}|key|major|only|second|first|same|this|that|these|those|for)\s+(?:\w+\s+)?$",
+    rf"\b(?:{WEIGHT_WORDS}|key|major|only|second|first|same|this|that|these|those|for)\s+(?:\w+\s+)?$",
     re.I,
 )
 """Words before "reason(s)" that make it the reviewer's own ("the principal reason", "for reasons
@@ -2561,19 +2560,8 @@ def with_antecedent(said: Quote, letter: str, rationale: Span | None) -> Quote:
     return quote(letter, start, said.span.end)
 
 
-_EMPHASIS = Windowed(
-    rxcache.compile(
-        rf"\b(?:{_WEIGHT_WORDS}|dominant|fundamental|most\s+important"
-        r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
-        r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
-        r"|consideration|difficulty|deficiency)s?\b"
-        r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\b(?:most|more)\s+importantly\b"
-        r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b",
-        re.I,
-    )
-)
-"""The reviewer's own mark of the main ground ("the overriding concern is safety", "what weighs most
-heavily", "the central problem"): words about weight, not about any one kind of ground."""
+_EMPHASIS = Windowed(rxcache.compile(EMPHASIS, re.I))
+
 _EMPHASIS_WORDS = 60
 """A sentence the reviewer marks as the main ground is quoted up to this long (others: 40 words)."""
 

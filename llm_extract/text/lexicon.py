@@ -97,6 +97,22 @@ WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?de
 the words between naming what is asked (group ``asked``): the reason rules read a trial pending from it,
 the summary whether the care as a whole waits on other care."""
 
+WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overriding"
+"""Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
+overriding concern"), as a regex alternation."""
+
+EMPHASIS = (
+    rf"\b(?:{WEIGHT_WORDS}|dominant|fundamental|most\s+important"
+    r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
+    r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
+    r"|consideration|difficulty|deficiency)s?\b"
+    r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\b(?:most|more)\s+importantly\b"
+    r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b"
+)
+"""The reviewer's own mark of the main ground ("the overriding concern is safety", "what weighs most
+heavily", "More importantly, ..."): words about weight, not about any one kind of ground (case-insensitive).
+The summary quotes the sentence; the reason rules rank its grounds first."""
+
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
