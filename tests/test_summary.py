@@ -553,6 +553,7 @@ WORDING_FINGERPRINTS = {
     "103": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "104": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "105": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
+    "106": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
 }
 
 

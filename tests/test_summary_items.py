@@ -282,6 +282,18 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
     assert "You already had at least 12 visits." in reasons and "You already had 12 visits." not in reasons, reasons
 
 
+def test_x_rays_that_describe_a_finding_are_not_missing_x_rays() -> None:
+    # Round 59's reader: a hardware removal was told "did not show x-rays taken before" where the sentence
+    # went on "the most recent radiographs describe a healed fracture with intact hardware".
+    rationale = (
+        "The surgeon's consultation report was not included in the records submitted for review. The file contains "
+        "no description of pain localized to the plate, and no imaging showing a hardware problem; the most recent "
+        "radiographs describe a healed fracture with intact hardware. It is not medically necessary."
+    )
+    reasons = _reasons("Right index finger hardware removal: Upheld", rationale)
+    assert not any("x-rays taken before" in r for r in reasons), reasons
+
+
 def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     # 6 asked, 4-6 allowed, no time frame: "the guidelines allow 4 to 6 visits" would not
     # say why 6 is a no, so the general sentence stands.

@@ -884,7 +884,7 @@ _PRESENT = rxcache.compile(
     r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
     r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b"
     r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?(?:\s+(?:also|again|now|clearly))?"
-    r"\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates)\b"
+    r"\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates|describes?|described(?=\s+(?:a|an|the|no)\b))\b"
     rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
     r"|demonstrated?|demonstrates)\b"
     r"|\s+(?:(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)|(?:did\s+not\s+)?detect(?:ed|s)?)\b",
