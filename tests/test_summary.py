@@ -554,6 +554,7 @@ WORDING_FINGERPRINTS = {
     "104": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "105": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "106": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
+    "107": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
 }
 
 

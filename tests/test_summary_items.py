@@ -2070,6 +2070,24 @@ def _told(service: str, rationale: str, *codes: ReasonCode) -> list[str]:
     return build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
 
 
+def test_care_set_apart_by_only_is_care_the_worker_has() -> None:
+    # Round 59's reader: "She has not been in a formal strengthening program for the shoulder, only a home
+    # exercise sheet" was told "did not show that you tried working out at home first" (she had).
+    told = _told(
+        "MRI of the right shoulder",
+        "She has not been in a formal strengthening program for the shoulder, only a home exercise sheet.",
+        ReasonCode.other_treatment_first,
+    )
+    assert not any("working out at home" in sentence for sentence in told), told
+    # what is absent is still told: "has not tried home exercise or physical therapy"
+    told = _told(
+        "MRI of the right shoulder",
+        "She has not tried a home exercise program or physical therapy.",
+        ReasonCode.other_treatment_first,
+    )
+    assert any("working out at home" in sentence for sentence in told), told
+
+
 _GUIDELINE_ON_PAIN = (
     "A reduction in pain scores that is not accompanied by better function is not adequate evidence of benefit. "
 )

@@ -1747,6 +1747,13 @@ _AFTER_ABSENT = rxcache.compile(
 makes it a criterion ("radiculopathy should not be present"), not a finding."""
 
 
+_EXCEPT = rxcache.compile(
+    r",\s*(?:only|just)\b|\b(?:other\s+than|except(?:\s+for)?|besides|apart\s+from|aside\s+from)\b", re.I
+)
+"""Words that set the care after them apart from what is absent: "not A, only B" and "nothing other than B"
+have B."""
+
+
 def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
     """The first match of ``pattern`` in ``span`` said to be absent, untried or unfinished,
     quoted with the words that say so: a word of absence earlier in its clause ("no
@@ -1759,6 +1766,8 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause_start = span.start + (breaks[-1].end() if breaks else 0)
         said = list((cues or _BEFORE_ABSENT).finditer(letter, clause_start, m.start()))
+        if said and _EXCEPT.search(letter, said[-1].end(), m.start()):
+            continue  # "has not been in a formal program, only a home exercise sheet": the one she has
         if said:
             return quote(letter, said[-1].start(), m.end())
         if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:
@@ -1919,6 +1928,10 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Kinds of care a "try other care first" ground names, each said in our own plain words."""
 _MEDICINES = frozenset({"swelling_pills", "headache_pills", "nerve_pills", "mood_pills", "relaxers", "oral"})
+_NOT_COUNTED = _MEDICINES | {"exercise"}
+"""Care that "only" does not leave unfinished: "has used only an NSAID" tried one, and "not in a formal
+strengthening program, only a home exercise sheet" has the home exercise (round 59's reader: told "did not
+show that you tried working out at home first"); "attended only 2 therapy visits" is a course not finished."""
 _EXAMPLES_OF = {"headache_pills": frozenset({"nerve_pills", "mood_pills"})}
 """Kinds whose words name only examples of another kind found: not said beside it."""
 _FOR_MOOD = frozenset({"mood_pills", "talk"})
@@ -2212,7 +2225,7 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
                 continue
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
-            said = _absent(pattern, letter, reason.span, None if key in _MEDICINES else _UNFINISHED)
+            said = _absent(pattern, letter, reason.span, None if key in _NOT_COUNTED else _UNFINISHED)
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
     return found
