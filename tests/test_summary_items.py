@@ -294,6 +294,18 @@ def test_x_rays_that_describe_a_finding_are_not_missing_x_rays() -> None:
     assert not any("x-rays taken before" in r for r in reasons), reasons
 
 
+def test_a_home_exercise_program_across_a_line_break_is_not_a_program_to_add() -> None:
+    # Round 60's reader: therapy visits were told "did not show that you would use this along with physical
+    # therapy or working out" from "her home \nexercise program" (the look-behind for "home" saw one space).
+    rationale = (
+        "She has completed 18 post-operative sessions, more than the guideline supports. The records do not "
+        "identify a deficit that could not be addressed through her home \nexercise program. It is not medically "
+        "necessary."
+    )
+    reasons = _reasons("Physical therapy 12 visits for the right ankle: Upheld", rationale)
+    assert not any("along with physical therapy" in r for r in reasons), reasons
+
+
 def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     # 6 asked, 4-6 allowed, no time frame: "the guidelines allow 4 to 6 visits" would not
     # say why 6 is a no, so the general sentence stands.

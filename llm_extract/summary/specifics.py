@@ -979,6 +979,10 @@ def _reviewers_reason(letter: str, m: re.Match[str], start: int, end: int) -> bo
     )
 
 
+_HOME_BEFORE = rxcache.compile(r"\bhome\s+$", re.I)
+""""home" just before a match, whatever the spaces and line breaks between (a look-behind sees one)."""
+
+
 def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
     """The words of ``m`` are said to be in the records: :data:`_PRESENT` after them with no
     word of absence before them in their clause ("no objective gains in function have been
@@ -1029,6 +1033,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
                     continue  # "no evidence that he has failed to progress in a rehabilitation program"
+                if key == "program" and _HOME_BEFORE.search(letter, max(start, m.start() - 12), m.start()):
+                    continue  # "her home exercise program" across a line break: care she has, not a program to add
                 if key == "why" and _reviewers_reason(letter, m, start, end):
                     continue  # "that is the principal reason continuation cannot be supported"
                 keys.add(key)
