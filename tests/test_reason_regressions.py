@@ -410,6 +410,21 @@ def test_care_after_a_surgery_not_approved_is_tied_to_it_and_an_if_is_no_approva
     assert codes[0] is R.related_item_not_approved and R.approved_trial_pending not in codes, codes
 
 
+def test_a_device_awaiting_a_trial_not_supported_above_is_tied_to_it() -> None:
+    # Round 60's reader: a permanent stimulator was told "A first step before this care was already approved"
+    # from "cannot be considered until a trial has been approved" where the trial was refused above.
+    item = Item(
+        "Permanent spinal cord stimulator implantation: Upheld",
+        rationale=(
+            "The MTUS supports permanent implantation only after a successful temporary trial. The trial itself is "
+            "not supported at this time, as discussed above, because the required psychological evaluation has not "
+            "been documented. A permanent device cannot be considered until a trial has been approved, performed "
+            "and shown to be effective. Therefore, the request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.related_item_not_approved]]
+
+
 def test_a_numbered_criterion_in_a_sentence_of_its_own_is_not_a_ground() -> None:
     # Round 39: "(5) A defined return to work goal ...: a documented specific job with demands that
     # exceed abilities" told the worker the doctor asked for more care than the guidelines allow.

@@ -66,7 +66,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons"]
 
-REASONS_VERSION = "2.59"
+REASONS_VERSION = "2.60"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -168,8 +168,9 @@ _CONDITIONAL_WORDS = tuple(w.strip() for w in _CONDITIONAL.starts) if _CONDITION
 _CONDITIONAL_ANY = rxcache.compile("|".join(map(re.escape, _CONDITIONAL_WORDS))) if _CONDITIONAL_WORDS else None
 #: "Whether more is needed depends on the approved visits" states the pending trial itself.
 _IF_WHEN = _rx(r"\b(?:if|when|unless)\b")
-#: An approval only supposed: "even if the procedure were authorized in the future".
-_IF_BEFORE = _rx(r"\b(?:if|unless)\b")
+#: An approval only supposed: "even if the procedure were authorized in the future", "cannot be considered
+#: until a trial has been approved" (round 60's reader: told "A first step before this care was already approved").
+_IF_BEFORE = _rx(r"\b(?:if|unless)\b|\buntil\s+(?:[\w-]+\s+){0,3}$")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(
@@ -941,7 +942,8 @@ _RELATED = _cue(
     r"|^\W*(?:the\s+)?(?P<then20>(?:[\w/.-]+\s+){0,6}?)(?:is|are|was|were)\s+(?:therefore|thus|consequently"
     r"|hence|accordingly)\s+(?:also\s+)?not\s+(?:medically\s+necessary|needed|required|indicated|warranted)\b"
     r"|^\W*(?:the\s+)?(?P<subject16>(?:[\w/.-]+\s+){1,8}?)(?:is|are|was|were|has\s+been)\s+(?:also\s+)?not\s+"
-    r"(?:medically\s+necessary|certified|approved|supported|indicated),?\s+as\s+(?:outlined|discussed|noted|explained"
+    r"(?:medically\s+necessary|certified|approved|supported|indicated)(?:\s+(?:at\s+this\s+time|now|at\s+present))?,?\s+"
+    r"as\s+(?:outlined|discussed|noted|explained"
     r"|stated|detailed|described)\s+(?:above|previously|earlier)\b"
 )
 #: Subjects that are a person or a part of this item's request, not another service.
