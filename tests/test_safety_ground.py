@@ -157,3 +157,18 @@ def test_a_guidelines_harm_beside_the_workers_facts_is_still_the_guidelines() ->
         Item("Omeprazole 20mg #60: Upheld", rationale=f"{rule} The applicant, at age 29, met none of these criteria.")
     )
     assert ReasonCode.safety_risk not in [code for code, _ in reasons], reasons
+
+
+def test_a_harm_granted_in_an_although_clause_is_not_the_ground() -> None:
+    # Round 60's reader: omeprazole was told "could cause bleeding inside your body" from "Although she does take
+    # warfarin, the Meloxicam has not been certified": the reviewer grants the risk factor, then refuses.
+    rationale = (
+        "The Omeprazole was requested to go with the Meloxicam. Although she does take warfarin, the Meloxicam has "
+        "not been certified, and there are no GI complaints documented that would support a PPI on its own."
+    )
+    _, reasons = _reasons(Item("Omeprazole 20mg #30: Upheld", rationale=rationale))
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons], reasons
+    # a harm after the granted clause still is
+    harm = "Although the pain is real, she takes warfarin and ketorolac would raise her risk of bleeding."
+    _, reasons = _reasons(Item("Ketorolac 10mg #20: Upheld", rationale=harm))
+    assert ReasonCode.safety_risk in [code for code, _ in reasons], reasons

@@ -1581,6 +1581,10 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue
+        if (conceded := _CONCEDED.match(text)) is not None:
+            rest = text[conceded.end() :]
+            if not _HARM.search(rest, 0, len(rest), lowered(rest)):
+                continue  # "Although she does take warfarin, the meloxicam has not been certified": granted
         if _ABOUT_CASE.search(text):
             own.append((start, end))
         elif (
@@ -1594,6 +1598,9 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
     return None
 
 
+_CONCEDED = rxcache.compile(r"\W*(?:although|though|even\s+though|while|despite)\b[^,;.]*[,;]", re.I)
+"""A clause that grants a point before the sentence's own ("Although she does take warfarin, ..."): a harm
+named only there is not the ground (round 60's reader: omeprazole told "could cause bleeding inside your body")."""
 _GUIDELINE_NAMED = rxcache.compile(r"\b(?:guidelines?|MTUS|ODG|ACOEM|Official\s+Disability)\b", re.I)
 """A sentence that names a guideline: its words are the guideline's, whatever the sentences beside it say."""
 
