@@ -1439,7 +1439,7 @@ class _Hit:
 class _Context:
     folded: str
     quote_starts: list[int]
-    quotes: list[tuple[int, int]]
+    quotes: Sequence[tuple[int, int]]
     service: frozenset[str] | None
     """Stems of the item's service words (None: scope is not checked)."""
     service_head: frozenset[str] | None = None
