@@ -2100,6 +2100,26 @@ def test_care_set_apart_by_only_is_care_the_worker_has() -> None:
     assert any("working out at home" in sentence for sentence in told), told
 
 
+def test_a_second_ground_in_a_line_that_names_no_fact_is_shown_in_the_reviewers_words() -> None:
+    # Rounds 59-60's readers: "Your doctor's notes did not give enough facts to show you need it." beside the
+    # main ground, where the reviewer had written which facts.
+    verdict = "Traction is not recommended for his chronic low back pain, which has lasted two years."
+    facts = "The request does not say how often he would use it or what functional goal it would serve."
+    letter = f"{verdict} {facts}"
+    reasons = [
+        Reason(code=ReasonCode.not_recommended, span=Span(start=0, end=len(verdict))),
+        Reason(code=ReasonCode.missing_documentation, span=Span(start=len(verdict) + 1, end=len(letter))),
+    ]
+    decision = _decision("Home lumbar traction unit", Outcome.upheld, reasons)
+    whole = Span(start=0, end=len(letter))
+    decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
+    told = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    filler = told.index("Your doctor's notes did not give enough facts to show you need it.")
+    assert told[filler + 1] == f'The reviewer also wrote: "{facts}"', told
+    # the same words quoted already are not quoted twice
+    assert sum(facts in sentence for sentence in told) == 1, told
+
+
 _GUIDELINE_ON_PAIN = (
     "A reduction in pain scores that is not accompanied by better function is not adequate evidence of benefit. "
 )

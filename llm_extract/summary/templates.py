@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "109"
+TEMPLATES_VERSION = "110"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -863,6 +863,9 @@ class _Item:
     lines: list[str]
 
 
+_FILLER_GROUNDS = frozenset({ReasonCode.missing_documentation, ReasonCode.findings_do_not_support})
+"""Grounds whose stock sentence names no fact ("did not give enough facts to show you need it", "did not show
+signs that you need this care"): said beside another ground, the reviewer's own words are quoted too."""
 _QUOTED_GROUNDS = frozenset(
     {
         ReasonCode.not_recommended,
@@ -900,6 +903,7 @@ def _reasons(
     details: list[Quote] = []
     found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
     stock = False  # the main ground was said by its stock sentence alone
+    fillers: list[tuple[ReasonCode, str]] = []  # second grounds said by a stock sentence that names no fact
     earlier = specifics.earlier_test(decision, letter)
     for code in codes:
         if code is ReasonCode.already_authorized and (earlier is not None or decision.partial):
@@ -955,6 +959,8 @@ def _reasons(
         if sentence not in sentences:
             sentences.append(sentence)
             stock = stock or (code is codes[0] and code in _QUOTED_GROUNDS)
+            if code is not codes[0] and code in _FILLER_GROUNDS:
+                fillers.append((code, sentence))
     # The main ground in a stock sentence says nothing of why: the reviewer's words that show it.
     # A guideline's verdict quoted as the ground: the reviewer's last words about this case instead (round
     # 53's reader: "The medical guidelines do not call for this care." alone, where the next sentence applied it).
@@ -1000,6 +1006,16 @@ def _reasons(
         # The plainest reason a worker can be given for a refused test: first.
         sentences.insert(0, out.say(_earlier_sentence(earlier, words)))
         details.insert(0, earlier.words)
+    for code, sentence in fillers:
+        # A second ground in a stock sentence that names no fact ("did not give enough facts"): the reviewer's
+        # words beside it, unless they are quoted already (rounds 59-60's readers: stock lines for the ground).
+        beside = specifics.ground_words(next(r for r in fitting if r.code is code), decision, letter)
+        if beside is None or beside.span is None or any(q.span and _overlaps(beside.span, q.span) for q in details):
+            continue
+        sentences.insert(
+            sentences.index(sentence) + 1, out.say(_wrote(beside, words).replace(*words.reviewer_also, 1), beside.text)
+        )
+        details.append(beside)
     return sentences or [out.say(words.see_rationale)], details
 
 
