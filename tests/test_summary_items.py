@@ -2101,23 +2101,29 @@ def test_care_set_apart_by_only_is_care_the_worker_has() -> None:
 
 
 def test_a_second_ground_in_a_line_that_names_no_fact_is_shown_in_the_reviewers_words() -> None:
-    # Rounds 59-60's readers: "Your doctor's notes did not give enough facts to show you need it." beside the
-    # main ground, where the reviewer had written which facts.
-    verdict = "Traction is not recommended for his chronic low back pain, which has lasted two years."
-    facts = "The request does not say how often he would use it or what functional goal it would serve."
-    letter = f"{verdict} {facts}"
+    # Rounds 59-60's readers: "Your doctor's notes did not show signs that you need this care." beside the main
+    # ground, where the reviewer had written which finding (a real letter: the MRI reading did not confirm it).
+    first = "She has not tried physical therapy for the shoulder."
+    facts = "While the physician described a SLAP lesion on MRI, the official reading failed to support this statement."
+    letter = f"{first} {facts}"
     reasons = [
-        Reason(code=ReasonCode.not_recommended, span=Span(start=0, end=len(verdict))),
-        Reason(code=ReasonCode.missing_documentation, span=Span(start=len(verdict) + 1, end=len(letter))),
+        Reason(code=ReasonCode.other_treatment_first, span=Span(start=0, end=len(first))),
+        Reason(code=ReasonCode.findings_do_not_support, span=Span(start=len(first) + 1, end=len(letter))),
     ]
-    decision = _decision("Home lumbar traction unit", Outcome.upheld, reasons)
+    decision = _decision("Right shoulder arthroscopy", Outcome.upheld, reasons)
     whole = Span(start=0, end=len(letter))
     decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
     told = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    filler = told.index("Your doctor's notes did not give enough facts to show you need it.")
+    filler = told.index("Your doctor's notes did not show signs that you need this care.")
     assert told[filler + 1] == f'The reviewer also wrote: "{facts}"', told
-    # the same words quoted already are not quoted twice
-    assert sum(facts in sentence for sentence in told) == 1, told
+    # where the block quotes the reviewer already, nothing more is added (a letter of 8 items fits one page)
+    quoted = _told(
+        "Home lumbar traction unit",
+        f"Traction is not recommended for his back pain. {facts}",
+        ReasonCode.not_recommended,
+        ReasonCode.findings_do_not_support,
+    )
+    assert sum(sentence.startswith("The reviewer") for sentence in quoted) == 1, quoted
 
 
 _GUIDELINE_ON_PAIN = (

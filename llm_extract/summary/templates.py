@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "110"
+TEMPLATES_VERSION = "111"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1006,9 +1006,11 @@ def _reasons(
         # The plainest reason a worker can be given for a refused test: first.
         sentences.insert(0, out.say(_earlier_sentence(earlier, words)))
         details.insert(0, earlier.words)
-    for code, sentence in fillers:
+    any_quote = any(sentence.startswith(words.reviewer_also) for sentence in sentences)
+    for code, sentence in fillers if not any_quote else ():
         # A second ground in a stock sentence that names no fact ("did not give enough facts"): the reviewer's
-        # words beside it, unless they are quoted already (rounds 59-60's readers: stock lines for the ground).
+        # words beside it (rounds 59-60's readers: stock lines for the ground). Only where nothing is quoted
+        # yet: a letter of up to 8 items still prints on one page.
         beside = specifics.ground_words(next(r for r in fitting if r.code is code), decision, letter)
         if beside is None or beside.span is None or any(q.span and _overlaps(beside.span, q.span) for q in details):
             continue
