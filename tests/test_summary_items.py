@@ -282,28 +282,32 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
     assert "You already had at least 12 visits." in reasons and "You already had 12 visits." not in reasons, reasons
 
 
-def test_x_rays_that_describe_a_finding_are_not_missing_x_rays() -> None:
-    # Round 59's reader: a hardware removal was told "did not show x-rays taken before" where the sentence
-    # went on "the most recent radiographs describe a healed fracture with intact hardware".
-    rationale = (
-        "The surgeon's consultation report was not included in the records submitted for review. The file contains "
-        "no description of pain localized to the plate, and no imaging showing a hardware problem; the most recent "
-        "radiographs describe a healed fracture with intact hardware. It is not medically necessary."
-    )
-    reasons = _reasons("Right index finger hardware removal: Upheld", rationale)
-    assert not any("x-rays taken before" in r for r in reasons), reasons
-
-
-def test_a_home_exercise_program_across_a_line_break_is_not_a_program_to_add() -> None:
-    # Round 60's reader: therapy visits were told "did not show that you would use this along with physical
-    # therapy or working out" from "her home \nexercise program" (the look-behind for "home" saw one space).
-    rationale = (
-        "She has completed 18 post-operative sessions, more than the guideline supports. The records do not "
-        "identify a deficit that could not be addressed through her home \nexercise program. It is not medically "
-        "necessary."
-    )
-    reasons = _reasons("Physical therapy 12 visits for the right ankle: Upheld", rationale)
-    assert not any("along with physical therapy" in r for r in reasons), reasons
+@pytest.mark.parametrize(
+    ("heading", "rationale", "not_said"),
+    [
+        # Round 59's reader: a hardware removal was told "did not show x-rays taken before" where the sentence
+        # went on "the most recent radiographs describe a healed fracture with intact hardware".
+        (
+            "Right index finger hardware removal: Upheld",
+            "The surgeon's consultation report was not included in the records submitted for review. The file "
+            "contains no description of pain localized to the plate, and no imaging showing a hardware problem; the "
+            "most recent radiographs describe a healed fracture with intact hardware. It is not medically necessary.",
+            "x-rays taken before",
+        ),
+        # Round 60's reader: therapy visits were told "did not show that you would use this along with physical
+        # therapy or working out" from "her home \nexercise program" (the look-behind for "home" saw one space).
+        (
+            "Physical therapy 12 visits for the right ankle: Upheld",
+            "She has completed 18 post-operative sessions, more than the guideline supports. The records do not "
+            "identify a deficit that could not be addressed through her home \nexercise program. It is not "
+            "medically necessary.",
+            "along with physical therapy",
+        ),
+    ],
+)
+def test_what_the_records_have_is_not_told_missing(heading: str, rationale: str, not_said: str) -> None:
+    reasons = _reasons(heading, rationale)
+    assert not any(not_said in r for r in reasons), reasons
 
 
 def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
