@@ -879,6 +879,9 @@ _CASE_WORDS = _cue(
 _CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b")
 _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
 
+#: An operation by its name ("surgery") or its ending ("arthroscopy", "laminectomy").
+_OPERATION = r"surgery|operation|procedure|[a-z]+(?:ectomy|otomy|plasty|scopy)"
+
 _RELATED = _cue(
     r"\b(?:as(?!\s+(?:an?|such)\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:,[^,;.]{1,60},\s*)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
@@ -915,8 +918,7 @@ _RELATED = _cue(
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     # "A device meant to promote healing of a fusion has no purpose without the fusion itself" (recognizer 2.53)
     r"|\b(?:has|have|serves?)\s+no\s+(?:purpose|role|use|function|point)\s+without\s+(?:the\s+|an?\s+)?"
-    r"(?P<subject21>(?:[\w/.-]+\s+){0,2}?(?:surgery|operation|procedure|fusion|[a-z]+(?:ectomy|otomy|plasty|scopy)"
-    r"|injections?|blocks?))(?:\s+itself)?\b"
+    r"(?P<subject21>(?:[\w/.-]+\s+){0,2}?(?:" + _OPERATION + r"|fusion|injections?|blocks?))(?:\s+itself)?\b"
     # "would follow a surgery that has not been approved" (round 59's reader): an operation named just before
     # (read by _related), then a relative clause that says it is not approved
     r"|(?P<which22>\b(?:that|which)\s+(?:(?:has|have)\s+not\s+been|(?:is|was|were)\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?"
@@ -1683,7 +1685,7 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
 
 
-_OPERATION_BEFORE = _rx(r"\b(surgery|operation|procedure|[a-z]+(?:ectomy|otomy|plasty|scopy))\s+$")
+_OPERATION_BEFORE = _rx(r"\b(" + _OPERATION + r")\s+$")
 """An operation just before a relative clause ("a surgery that has not been approved")."""
 _PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu"})
 """Stems of a product's form ("compound", "cream", "formulation"): never what tells one item from another."""

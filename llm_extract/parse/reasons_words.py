@@ -5673,7 +5673,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "395eff0a684889456d48793c": (
+    "d30ede1bbbee536cd47756dc": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),

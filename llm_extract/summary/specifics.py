@@ -2406,6 +2406,7 @@ _EMPTY_LEAD = rxcache.compile(
 "In this case, ", "and "): a quote shown alone starts after it (round 40's reader: quotes that
 begin "However", "Here," or "and" read as answers to something the worker was not shown)."""
 _BACK_APPROVED = 5
+"""An approval's reviewer states the criteria met, then the case that meets them: read further back."""
 _LATER_CARE = rxcache.compile(
     r"\s*(?:however,\s*)?(?:any\s+)?(?:(?:further|additional|more|continued|continuing|continuation|subsequent|future)\b"
     r"|(?:[\w-]+\s+){0,4}?beyond\s+(?:this|these|the)\b)"
@@ -2414,7 +2415,6 @@ _LATER_CARE = rxcache.compile(
 )
 """A sentence that opens on care after this care ("Any treatment beyond this trial would depend on ...",
 "Continuation after this first trial should depend on ..."): what a later request will need."""
-"""An approval's reviewer states the criteria met, then the case that meets them: read further back."""
 _BENEFIT = rxcache.compile(
     rf"{_FROM_TO}|\b(?:objective|functional|measurable|clear)\s+(?:gains?|improvement|benefit)"
     r"|\b(?:lower(?:s|ed)?|reduc(?:es|ed)|decreas(?:es|ed)|improv(?:es|ed)|f(?:a|e)ll(?:s|en|ing)?|dropp(?:ed|ing))\s+"

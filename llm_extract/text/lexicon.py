@@ -111,7 +111,8 @@ EMPHASIS = (
 )
 """The reviewer's own mark of the main ground ("the overriding concern is safety", "what weighs most
 heavily", "More importantly, ..."): words about weight, not about any one kind of ground (case-insensitive).
-The summary quotes the sentence; the reason rules rank its grounds first."""
+The summary quotes the sentence first (ranking its grounds first in the reason rules was tried and changed no
+code on the invented set, only evidence spans)."""
 
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
