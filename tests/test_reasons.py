@@ -955,3 +955,49 @@ def test_more_care_best_judged_from_the_approved_visits_is_a_trial_pending() -> 
         "warranted is best judged from her progress during the visits that have been approved."
     )
     assert ReasonCode.approved_trial_pending in _codes_for("Physical therapy 6 sessions for the lumbar spine", said)
+
+
+# Recognizer 2.62: a long use stated against a guideline's short course is the limit exceeded, though the
+# reviewer never says "exceeds" (rounds 55-61: nine items whose main ground it was showed another or none).
+SHORT_COURSE = "ODG recommends this hypnotic for short-term use of 7 to 10 days. "
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "He has taken it every night since March 2016, about nine months.",
+        "The medication has been prescribed every month since 04-2016.",
+        "She has been using it for about five months on top of an opioid.",
+        "The records indicate it has been taken since the first visit on 06/14/2016.",
+    ],
+)
+def test_a_long_use_against_a_short_course_is_a_limit_exceeded(use: str) -> None:
+    assert ReasonCode.exceeds_guideline_limits in codes(SHORT_COURSE + use)
+    assert evidence(SHORT_COURSE + use, ReasonCode.exceeds_guideline_limits) == use
+
+
+def test_a_long_use_comes_after_a_specific_ground_and_before_a_missing_record() -> None:
+    rationale = (
+        SHORT_COURSE + "There is no documented functional improvement with it. "
+        "He has taken it nightly since May 2016. The notes do not document a sleep evaluation."
+    )
+    assert codes(rationale) == [
+        ReasonCode.no_functional_improvement,
+        ReasonCode.exceeds_guideline_limits,
+        ReasonCode.missing_documentation,
+    ]
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        # no short course in the guideline's words: how long is no limit
+        "He has taken it every night since March 2016, about nine months.",
+        # the guideline's own sentence about use, not this worker's
+        SHORT_COURSE + "If it has been used for several months, it should be tapered.",
+        # a use that is short
+        SHORT_COURSE + "He started it on the day of the visit.",
+    ],
+)
+def test_no_limit_without_a_short_course_and_this_workers_long_use(rationale: str) -> None:
+    assert ReasonCode.exceeds_guideline_limits not in codes(rationale)

@@ -1501,11 +1501,14 @@ def test_a_stock_main_ground_is_shown_with_the_reviewers_words() -> None:
         'The reviewer wrote: "The patient is walking outside to the mailbox and attending office visits, so he '
         'is not homebound."',
     ]
-    # a guideline's own sentence is never quoted as the reviewer's ground
+    # a guideline's own sentence is never quoted as the reviewer's ground: the reviewer's last words about
+    # the case are (templates 112)
     guideline = Reason(code=ReasonCode.findings_do_not_support, span=Span(start=0, end=start - 1))
     decision = decision.model_copy(update={"reasons": [guideline]})
     said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
-    assert said == ["Your doctor's notes did not show signs that you need this care."]
+    assert not any("ODG" in line for line in said), said
+    assert said[0] == "Your doctor's notes did not show signs that you need this care."
+    assert "mailbox" in said[1], said
 
 
 def test_a_quote_never_stops_inside_its_clause() -> None:
@@ -3167,3 +3170,13 @@ def test_a_diagnostic_injection_never_done_is_a_test_not_shots_that_failed(lang:
     )
     told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
     assert "test shot" not in told, told
+
+
+def test_a_finding_whose_own_words_cannot_be_quoted_is_told_in_the_reviewers_last_words() -> None:
+    # Templates 112: "did not show signs that you need this care" alone says nothing of which signs. Where
+    # the finding's sentence is too short to quote, the reviewer's last words about the case follow it.
+    short = "She takes ibuprofen only."
+    last = "There is no sign of misuse, and no opioid is being started or considered for her."
+    told = _told_of("Urine drug screen", f"{short} {last}", short, ReasonCode.findings_do_not_support)
+    assert told[0] == "Your doctor's notes did not show signs that you need this care.", told
+    assert any(last in line for line in told), told

@@ -22,7 +22,7 @@ from llm_extract.contract.models import (
 )
 from llm_extract.letter.inputs import LetterText
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
-from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
+from llm_extract.parse.reasons import REASONS_VERSION, find_reasons, worker_finding
 from llm_extract.summary import glossary, specifics
 from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 from llm_extract.version import __version__
@@ -32,8 +32,16 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     """The reasons recognised in one item's rationale ``text[start:end]`` (scoped to its service)."""
     budget.check("finding the reasons")
     reasons = find_reasons(text, start, end, outcome, service)
-    if outcome is Outcome.upheld and specifics.is_medicine(service, glossary.abbreviations_in(service)):
-        return with_safety(reasons, text, Span(start=start, end=end))
+    if outcome is not Outcome.upheld:
+        return reasons
+    if specifics.is_medicine(service, glossary.abbreviations_in(service)):
+        reasons = with_safety(reasons, text, Span(start=start, end=end))
+    if all(r.code is ReasonCode.missing_documentation for r in reasons):
+        # Nothing specific was recognised: the reviewer's own finding about the worker, if the
+        # rationale states one, is the ground ("records did not give enough facts" comes after it).
+        finding = worker_finding(text, start, end)
+        if finding is not None:
+            return [finding, *reasons]
     return reasons
 
 

@@ -61,12 +61,20 @@ from llm_extract.contract.models import Outcome, Reason, ReasonCode, Span
 from llm_extract.parse.reasons_words import TABLE
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import spelled_out
-from llm_extract.text.lexicon import ADDING_WORDS, BODY_REGION_WORDS, NUMBER, SERVICE_COMMON_WORDS, WHETHER_DEPENDS
+from llm_extract.text.dates import MONTH_NAME, MONTH_YEAR, NUMERIC_DATE
+from llm_extract.text.lexicon import (
+    ADDING_WORDS,
+    BODY_REGION_WORDS,
+    NUMBER,
+    SERVICE_COMMON_WORDS,
+    WHETHER_DEPENDS,
+    WORKER_WORDS,
+)
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
-__all__ = ["REASONS_VERSION", "find_reasons"]
+__all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.60"
+REASONS_VERSION = "2.62"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2106,4 +2114,88 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         best.values(),
         key=lambda h: (h.code is ReasonCode.missing_documentation, h.rank, first[h.code], _PRIORITY[h.code]),
     )
-    return [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
+    reasons = [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
+    if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
+        _add_long_use(reasons, folded)
+    return reasons
+
+
+#: A guideline's short course ("short-term use", "no more than 2 to 3 weeks", "a 4-week window").
+_SHORT_COURSE = _rx(
+    r"\bshort[- ]term\b|\bshort\s+(?:course|period|duration)\b"
+    r"|\b" + NUMBER + r"(?:\s*(?:to|-|or)\s*" + NUMBER + r")?[- ](?:days?|weeks?)\b"
+)
+#: This worker's use of the medicine since a date or for months ("has taken zolpidem every night since July
+#: 2016, about seven months", "has been prescribed every month since 08-2015", "for about five months").
+_USED_SINCE = _rx(
+    r"\b(?:taken|taking|been\s+on|used|using|prescribed)\b[^.;]{0,60}?(?:\bsince\s+(?:(?:the\s+)?\w+\s+(?:visit\s+)?"
+    r"(?:on|of|in)\s+)?(?:" + MONTH_YEAR + r"|" + NUMERIC_DATE + r"|" + MONTH_NAME + r")"
+    r"|\bfor\s+(?:about\s+|over\s+|more\s+than\s+|roughly\s+|nearly\s+|approximately\s+|at\s+least\s+)?(?:"
+    + NUMBER
+    + r"|several|many)\s+months\b|\b(?:more\s+than|over)\s+(?:a|one)\s+year\b)"
+)
+#: A sentence of a guideline or a condition, not of this worker's use.
+_RULE_TALK = _rx(r"\b(?:if|should|guidelines?|MTUS|ODG|ACOEM|recommend\w*)\b")
+
+
+def _add_long_use(reasons: list[Reason], folded: _Folded) -> None:
+    """Add the limit a long use exceeds: where the guideline allows a short course and the reviewer
+    states how long this worker has taken the medicine ("He has taken zolpidem every night since July
+    2016, about seven months"), the reviewer need not say "exceeds" (rounds 55-61: 9 items whose main
+    ground it was showed another or none). After the specific grounds, before a missing record."""
+    rationale = folded.text
+    if _SHORT_COURSE.search(rationale) is None:
+        return
+    for a, b in _sentences(rationale):
+        sentence = rationale[a:b]
+        if _USED_SINCE.search(sentence) and not _RULE_TALK.search(sentence):
+            at = next((i for i, r in enumerate(reasons) if r.code is ReasonCode.missing_documentation), len(reasons))
+            reasons.insert(at, Reason(code=ReasonCode.exceeds_guideline_limits, span=folded.span(a, b)))
+            return
+
+
+# --- the reviewer's own finding about this worker, where no rule names a ground -----------
+
+#: A sentence whose subject is the worker, their examination, imaging or condition ("This worker's
+#: ligaments were stable", "She has neither", "The x-rays from 12-21-2016 show callus").
+_WORKER_SUBJECT = _rx(
+    r"^\W*(?:(?:however|but|here|yet|in\s+this\s+(?:case|instance|patient)|by\s+contrast|instead)\s*,?\s*)?"
+    r"(?:(?:this|the|our)\s+(?:\d+-year-old\s+)?(?:" + WORKER_WORDS + r")|she|he"
+    r"|(?:her|his|the|this\s+\w+'s|the\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:exam(?:ination)?|presentation|picture"
+    r"|symptoms?|findings?|ligaments?|BMI|headaches?|gait|neurologic\w*(?:\s+exam\w*)?|diagnosis|condition|deficit"
+    r"|injury|sprain|fracture|" + _IMAGING + r"))\b"
+)
+#: What makes such a sentence a finding against the request: something absent, or less than needed.
+_SHORT_OF = _rx(r"\b(?:no|not|none|neither|nor|never|without|only)\b|n't\b|\brather\s+than\b|\bshort\s+of\b")
+#: Sentences of that shape that state another ground (a missing record, care tried or its effect,
+#: a harm, an approval, a duration of use), the verdict, a guideline or a condition; or that
+#: stress what the records do show ("The examination does show L5 sensory changes").
+_OTHER_GROUND = _rx(
+    r"\b(?:document\w*|records?|notes?|submitted|provided|mention\w*|report\w*|described|indicated|tried|trial"
+    r"|failed|therapy|psychotherapy|conservative|exercises?|program|sessions?|injections?|improv\w*|function\w*"
+    r"|benefit\w*|gains?|progress|difference|accomplish\w*|help\w*|relief|respon\w+|effect\w*|risks?|danger\w*"
+    r"|harm\w*|sedat\w*|respiratory|overdose|bleed\w*|toxic\w*|interact\w*|apnea|falls?|already|certified"
+    r"|authorized|approved|request\w*|necessary|if|unless|recommend\w*|guidelines?|MTUS|ODG|ACOEM)\b"
+    r"|\b(?:does|do|did)\s+(?!not\b)[a-z]+\b"
+    r"|\b(?:taken|taking|used|using|on\s+it)\b[^.;]{0,40}\bfor\s+(?:\w+\s+){0,3}?(?:months|years?|weeks)\b"
+)
+
+
+def worker_finding(text: str, start: int, end: int) -> Reason | None:
+    """A denial's ground where no rule named one: the reviewer's first plain statement that this
+    worker lacks what the care is for ("This worker's ligaments were stable to Lachman, drawer and
+    varus-valgus testing", "The applicant's BMI of 29 did not constitute extreme obesity").
+
+    Reviewers state the facts that fail a guideline's indication in endless words, and no list of
+    findings reaches the next letter's; the shape of the sentence does: the worker (or their exam,
+    imaging, condition) as subject, and something absent or short. Sentences that give another
+    ground in those words are left to the rules. The caller asks only when nothing but a missing
+    record was found, so this names no second ground beside a specific one.
+    """
+    folded = _fold(text, start, end)
+    rationale = folded.text
+    for a, b in _sentences(rationale):
+        sentence = rationale[a:b]
+        if _WORKER_SUBJECT.search(sentence) and _SHORT_OF.search(sentence) and not _OTHER_GROUND.search(sentence):
+            return Reason(code=ReasonCode.findings_do_not_support, span=folded.span(a, b))
+    return None

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "111"
+TEMPLATES_VERSION = "112"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -964,6 +964,8 @@ def _reasons(
     # The main ground in a stock sentence says nothing of why: the reviewer's words that show it.
     # A guideline's verdict quoted as the ground: the reviewer's last words about this case instead (round
     # 53's reader: "The medical guidelines do not call for this care." alone, where the next sentence applied it).
+    # So too a finding whose own words cannot be quoted (too short, too long, the earlier test's sentence):
+    # "did not show signs that you need this care" alone says nothing of which signs (templates 112).
     if (
         stock
         and (
@@ -972,7 +974,8 @@ def _reasons(
             )
             or (
                 specifics.reviewer_words(decision, letter)
-                if main_reason.code is ReasonCode.not_recommended and specifics.guideline_said(main_reason, letter)
+                if (main_reason.code is ReasonCode.not_recommended and specifics.guideline_said(main_reason, letter))
+                or main_reason.code is ReasonCode.findings_do_not_support
                 else None
             )
         )

@@ -42,6 +42,9 @@ MONTHS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+MONTH_NAME = rf"\b(?:{'|'.join(MONTHS['en'])})\b"
+"""An English month's name, for embedding in a larger pattern (case-insensitive)."""
+
 NUMERIC_DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
 """``m/d/y`` or ``m-d-y`` with a 2- or 4-digit year, for embedding in a larger pattern."""
 

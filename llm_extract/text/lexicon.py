@@ -92,6 +92,10 @@ ADDING_WORDS = r"in\s+addition|additionally|moreover|furthermore|also|further"
 as a regex alternation: the reason rules read past them to the sentence's own opening, and a quote
 shown to the worker starts after them."""
 
+WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
+"""What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
+whose subject they are speaks of this case, not of a guideline."""
+
 WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\b"
 """A decision said to hang on something else ("Whether she needs the other 4 will depend on how she does"),
 the words between naming what is asked (group ``asked``): the reason rules read a trial pending from it,
