@@ -58,7 +58,7 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 1186 and items >= 3597
+    assert len(LETTERS) >= 1202 and items >= 3700
 
 
 # Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-45 not tuned on (the
@@ -117,11 +117,14 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 0.029 / 0.748; round 60, 96 items, at 90.6 / 78.1 / 4.2 / 67.3 measured once with recognizer 2.59 and templates
 # 107 and not tuned on, left it at 0.918 / 0.838 / 0.030 / 0.746; round 61, 97 items, at 87.6 / 67.0 / 3.1 / 63.4
 # measured once with recognizer 2.60 and templates 111 and not tuned on, moved it to 0.917 / 0.834 / 0.029 / 0.742,
-# and the floors below it.
+# and the floors below it; recognizers 2.61 (the reviewer's own finding about the worker, where no rule names a
+# ground) and 2.62 (a long use against a short course) took it to 0.930 / 0.852 / 0.030 / 0.759; round 62, 103
+# items, at 78.6 / 67.0 / 2.9 / 64.0 measured once with recognizer 2.62 and templates 112 and not tuned on, moved it
+# to 0.926 / 0.847 / 0.030 / 0.756, and the floors below it.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.915), ("primary_hit", 0.832), ("recall", 0.740), ("misinform", 0.031)],
+    [("coverage", 0.924), ("primary_hit", 0.845), ("recall", 0.754), ("misinform", 0.031)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     script = _figures_script()
