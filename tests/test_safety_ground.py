@@ -33,6 +33,14 @@ def test_a_harm_given_after_the_main_ground_comes_after_it() -> None:
     assert reasons[-1] == (ReasonCode.safety_risk, KIDNEYS)
 
 
+def test_a_harm_given_after_a_missing_record_comes_before_it() -> None:
+    # A missing record is the main ground only when nothing more specific is given (31 invented items showed
+    # it before a harm; recognizer 2.63).
+    missing = "The notes do not document a discussion of stomach protection."
+    _, reasons = _reasons(Item("Naproxen 550mg #60: Upheld", rationale=f"{missing} {KIDNEYS}"))
+    assert [code for code, _ in reasons] == [ReasonCode.safety_risk, ReasonCode.missing_documentation], reasons
+
+
 def test_a_harm_the_reviewer_marks_as_the_main_concern_is_first() -> None:
     rationale = (
         f"{NO_GAIN} The overriding concern in this case is safety. He drives a forklift on the early shift and "

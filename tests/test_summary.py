@@ -560,6 +560,7 @@ WORDING_FINGERPRINTS = {
     "110": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "111": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "112": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
+    "113": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
 }
 
 

@@ -3180,3 +3180,57 @@ def test_a_finding_whose_own_words_cannot_be_quoted_is_told_in_the_reviewers_las
     told = _told_of("Urine drug screen", f"{short} {last}", short, ReasonCode.findings_do_not_support)
     assert told[0] == "Your doctor's notes did not show signs that you need this care.", told
     assert any(last in line for line in told), told
+
+
+@pytest.mark.parametrize(
+    "benefit",
+    [
+        # Round 62's readers (templates 113): the work a medicine makes possible is what it has done for him,
+        # and a modified shift is work, not the review's own history ("modified" the request)
+        "The note states that it lets the IW complete his modified shift.",
+        "The notes state that he relies on naproxen so that he can keep working full duty.",
+    ],
+)
+def test_an_approval_quotes_the_work_the_care_makes_possible(benefit: str) -> None:
+    rationale = (
+        f"{benefit} He is 52 and takes no anticoagulant. His creatinine was normal in August. "
+        "The request is medically necessary."
+    )
+    told = _approval_told("Naproxen sodium 550mg #60", rationale)
+    assert benefit.removesuffix(".")[12:] in told, told
+    assert "creatinine" not in told and "anticoagulant" not in told, told
+
+
+def test_more_visits_that_would_let_her_finish_a_course_are_no_benefit() -> None:
+    # "would let her finish the course" is what the care asked for is for, not what care has done
+    rationale = (
+        "Her sitting tolerance went from 15 to 40 minutes over 4 visits. Six more visits would bring her to 10 "
+        "in total and would let her finish the course. The request is medically necessary."
+    )
+    told = _approval_told("Physical therapy 6 visits", rationale)
+    assert "sitting tolerance" in told, told
+
+
+def test_a_refusal_does_not_quote_a_criterion_the_worker_meets() -> None:
+    # Round 62's reader: a lidocaine patch refused for axial back pain was told by "Because she is on
+    # duloxetine, the first-line requirement is met" (templates 113), a point for the care.
+    ground = (
+        "According to the 02/02/2017 note, however, the patches are placed across the lower lumbar midline for "
+        "her axial back pain rather than over a localized area of neuropathic pain."
+    )
+    met = "Because she is on duloxetine, the first-line requirement is met."
+    rationale = f"{ground} {met} The request is not medically necessary."
+    decision, letter = _grounded("Lidoderm 5% patch #30", Outcome.upheld, rationale)
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "requirement is met" not in told, told
+    assert "axial back pain" in told, told
+
+
+def test_a_hardware_block_never_done_is_a_test_shot() -> None:
+    # Round 62's reader: "No hardware block has been done to test the question" told as other care not tried.
+    ground = "No hardware block has been done to test the question."
+    decision, letter = _grounded(
+        "Removal of hardware, right ankle", Outcome.upheld, ground, ReasonCode.other_treatment_first
+    )
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "test shot done first" in told and "did not help" not in told, told

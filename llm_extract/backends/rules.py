@@ -48,12 +48,16 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
 def with_safety(reasons: list[Reason], text: str, rationale: Span) -> list[Reason]:
     """``reasons`` with a refused medicine's ``safety_risk`` ground, read by the words the summary's
     safety sentence reads (one table of harms): first where the reviewer gives or marks it as the
-    main ground, else last."""
+    main ground, else after the other specific grounds (before a missing record)."""
     harm = specifics.harm_in(text, rationale)
     if harm is None or harm.span is None:
         return reasons
     ground = Reason(code=ReasonCode.safety_risk, span=harm.span)
-    return [ground, *reasons] if specifics.harm_first(harm, reasons, text, rationale) else [*reasons, ground]
+    if specifics.harm_first(harm, reasons, text, rationale):
+        return [ground, *reasons]
+    # Before a missing record, as every specific ground is (31 invented items had it after one).
+    at = next((i for i, r in enumerate(reasons) if r.code is ReasonCode.missing_documentation), len(reasons))
+    return [*reasons[:at], ground, *reasons[at:]]
 
 
 def with_reasons(text: str, decisions: list[Decision]) -> list[Decision]:

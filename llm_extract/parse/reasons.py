@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.62"
+REASONS_VERSION = "2.63"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the

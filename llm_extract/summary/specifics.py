@@ -2173,7 +2173,11 @@ def test_shot_first(reasons: list[Reason], letter: str | None) -> Quote | None:
 _TREATMENT_FIRST = rxcache.compile(r"\b(?:corticosteroid|steroid|cortisone|subacromial|therapeutic|therapy|PT)\b", re.I)
 """Care to try first named beside the test shot ("no subacromial corticosteroid injection or diagnostic
 anesthetic injection", "only 4 sessions of physical therapy"): said as care first, as before."""
-_DIAGNOSTIC_SHOT = rxcache.compile(r"\b(?:diagnostic|test|localizing)\s+(?:[\w-]+\s+)?(?:injections?|shots?)\b", re.I)
+_DIAGNOSTIC_SHOT = rxcache.compile(
+    r"\b(?:diagnostic|test|localizing|hardware)\s+(?:[\w-]+\s+)?(?:injections?|shots?|blocks?)\b", re.I
+)
+"""A shot that tests where pain comes from ("no diagnostic injection", "No hardware block has been done to test
+the question": round 62's reader, a hardware removal told that other care was not tried first)."""
 
 
 def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
@@ -2309,7 +2313,7 @@ urine drug testing ... for any patient"): its patient is anyone's, not this work
 _PROCEDURE = rxcache.compile(
     r"\b(?:claims\s+administrator|utilization\s+review|UR|IMR|non-?certif\w*|appeal\w*"
     # not "modified duty" (light work: round 49's approval lost its only quotable sentence)
-    r"|modified(?!\s+(?:duty|work|activit\w*|job|position|schedule|hours|duties))|modification(?!s?\s+of\s+(?:duty|work))"
+    r"|modified(?!\s+(?:duty|work|activit\w*|job|position|schedule|hours|duties|shifts?))|modification(?!s?\s+of\s+(?:duty|work))"
     r"|denials?|original\s+request|prior\s+review\w*)\b"
     r"|\bthis\s+decision\s+is\s+limited\s+to\b|\bnot\s+(?:be\s+interpreted|mean)\b[^.;]{0,80}\b(?:stop\w*|abrupt\w*)",
     re.I,
@@ -2376,12 +2380,22 @@ def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, appro
     # then what the doctor did or did not do.
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
         for start, end in reversed(last):
+            if not approval and _MET.search(letter, start, end) is not None:
+                continue  # a criterion the worker meets is not why the care was refused (round 62's reader)
             if (added or not _adds(letter, start, end)) and (
                 said := _quotable(letter, start, end, most=most, doctor=doctor)
             ) is not None:
                 return with_antecedent(said, letter, rationale)
     return None
 
+
+_MET = rxcache.compile(
+    r"\b(?:requirements?|criteri(?:on|a)|conditions?|prerequisites?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:met|satisfied|fulfilled)\b",
+    re.I,
+)
+"""A criterion the reviewer grants ("Because she is on duloxetine, the first-line requirement is met"): in a
+refusal, a point for the care, not its ground."""
 
 _ADDING_FIRST = rxcache.compile(rf"\s*(?:(?:{ADDING_WORDS}|nor|separately|second(?:ly)?)\b|even\s+if\b)", re.I)
 _ALSO = rxcache.compile(r"\b(?:also|as\s+well)\b", re.I)
@@ -2419,7 +2433,11 @@ _BENEFIT = rxcache.compile(
     rf"{_FROM_TO}|\b(?:objective|functional|measurable|clear)\s+(?:gains?|improvement|benefit)"
     r"|\b(?:lower(?:s|ed)?|reduc(?:es|ed)|decreas(?:es|ed)|improv(?:es|ed)|f(?:a|e)ll(?:s|en|ing)?|dropp(?:ed|ing))\s+"
     r"(?:\w+\s+){0,3}?(?:pain|score|scores|level|inventory)\b|\b(?:allows?|allowed|enables?|enabled)\s+(?:him|her|them|the"
-    r"\s+(?:patient|worker|claimant|injured\s+worker))\s+to\b|\b(?:back\s+at|returned\s+to)\s+(?:full\s+)?(?:work|duty)\b",
+    r"\s+(?:patient|worker|claimant|injured\s+worker))\s+to\b|\b(?:back\s+at|returned\s+to)\s+(?:full\s+)?(?:work|duty)\b"
+    # "it lets the IW complete his modified shift", "so that he can keep working full duty" (round 62's readers)
+    r"|\b(?:lets?\s+(?:him|her|them|the\s+(?:IW|patient|worker|claimant|injured\s+worker))|so\s+that\s+(?:he|she|they)"
+    r"\s+can)\s+(?:keep|continue|complete|finish|stay|remain)?\s*(?:(?:his|her|their|a|the|at)\s+)?(?:[\w-]+\s+)?"
+    r"(?:work\w*|shifts?|duty|duties|job)\b",
     re.I,
 )
 """What care has done for the worker: pain or scores lower, gains, work or activity it made possible."""
