@@ -1001,3 +1001,28 @@ def test_a_long_use_comes_after_a_specific_ground_and_before_a_missing_record() 
 )
 def test_no_limit_without_a_short_course_and_this_workers_long_use(rationale: str) -> None:
     assert ReasonCode.exceeds_guideline_limits not in codes(rationale)
+
+
+@pytest.mark.parametrize(
+    ("rationale", "code"),
+    [
+        # round 62's unseen wordings (recognizer 2.64)
+        ("ODG allows cold therapy for up to 7 days. Twenty-one days is three times that.", "exceeds_guideline_limits"),
+        (
+            "The guideline allows 12 visits. He has had all 12, and another 12 would double the course.",
+            "exceeds_guideline_limits",
+        ),
+        ("That duration is well outside the guideline.", "exceeds_guideline_limits"),
+        ("None of the first-line agents has been tried according to the records.", "other_treatment_first"),
+    ],
+)
+def test_round_62_wordings(rationale: str, code: str) -> None:
+    assert ReasonCode(code) in codes(rationale)
+
+
+def test_an_operation_named_by_what_it_does_ties_the_item() -> None:
+    rationale = "The orthosis was ordered for wear after a fusion that has been found not medically necessary."
+    text = PREFIX + rationale + SUFFIX
+    start = len(PREFIX)
+    found = find_reasons(text, start, start + len(rationale), Outcome.upheld, "Lumbar orthosis")
+    assert [r.code for r in found] == [ReasonCode.related_item_not_approved]

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.63"
+REASONS_VERSION = "2.64"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -443,6 +443,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:difficulty|problem|issue|concern|trouble)\s+is\s+(?:with\s+)?the\s+(?:number|size|amount|quantity|duration"
             r"|length|frequency)\b"
             r"|\b(?:skips?|bypass(?:es)?|omits?)\s+the\s+(?:initial\s+)?trial\b"
+            # "That duration is well outside the guideline", "open-ended use far beyond that period" (round 62)
+            r"|\b(?:well|far)\s+(?:outside|beyond|past)\s+(?:of\s+)?(?:the|that|this)\s+(?:\w+\s+)?(?:guidelines?|window"
+            r"|period|limit|range|course|duration)\b"
         ),
         negatable=True,
         # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.
@@ -454,6 +457,14 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"
             r"|\b(?:therapeutic|reference|target)\s+(?:range|window|level)s?\b"
         ),
+    ),
+    # "Twenty-one days is three times that", "another 12 would double the course" (round 62); not a dose
+    # ("the 10mg requested is twice that": the FDA's dose, a harm, not a course the guideline allows).
+    _Rule(
+        ReasonCode.exceeds_guideline_limits,
+        r"\b(?:twice|double|triple|(?:three|four|five)\s+times)\s+(?:that|the\s+(?:\w+\s+)?course)\b",
+        negatable=True,
+        reject_sentence=_rx(r"\b(?:doses?|dosing|dosage|mg|milligrams?|mcg)\b"),
     ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
@@ -736,6 +747,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|modalities|steps)\s+(?:have|has)\s+been\s+(?:tried|attempted|exhausted|completed)\b"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+[^.;]{0,80}?\b(?:course|trial|program|therapy|treatment)\b"
             r"[^.;]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:completed|tried|attempted|exhausted)\b"
+            # "None of the first-line agents has been tried according to the records" (round 62)
+            r"|\b(?:none|neither)\s+of\s+(?:the\s+|these\s+|those\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:agents?|medications?"
+            r"|drugs?|treatments?|therap(?:y|ies)|options?|measures?|modalities)\s+(?:has|have)\s+(?:yet\s+)?(?:been\s+)?"
+            r"(?:tried|attempted|trialed|used|given)\b"
         ),
     ),
     _Rule(
@@ -888,7 +903,12 @@ _CONDITION_BEFORE = _rx(r"\b(?:routinely|routine|generally|usually|typically)\b"
 _BUT_RECOMMENDED = _rx(r"\bbut\b[^.;]*\b(?:is|are|be|may\s+be)\s+(?:\w+\s+)?(?:recommended|considered|an\s+option)\b")
 
 #: An operation by its name ("surgery") or its ending ("arthroscopy", "laminectomy").
-_OPERATION = r"surgery|operation|procedure|[a-z]+(?:ectomy|otomy|plasty|scopy)"
+#: An operation's name: "surgery", the surgical suffixes, and the operations named by what they do ("a fusion
+#: that has been found not medically necessary": round 62).
+_OPERATION = (
+    r"surgery|operation|procedure|fusion|repair|release|decompression|reconstruction|replacement|fixation"
+    r"|[a-z]+(?:ectomy|otomy|plasty|scopy)"
+)
 
 _RELATED = _cue(
     r"\b(?:as(?!\s+(?:an?|such)\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
@@ -929,7 +949,9 @@ _RELATED = _cue(
     r"(?P<subject21>(?:[\w/.-]+\s+){0,2}?(?:" + _OPERATION + r"|fusion|injections?|blocks?))(?:\s+itself)?\b"
     # "would follow a surgery that has not been approved" (round 59's reader): an operation named just before
     # (read by _related), then a relative clause that says it is not approved
-    r"|(?P<which22>\b(?:that|which)\s+(?:(?:has|have)\s+not\s+been|(?:is|was|were)\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?"
+    r"|(?P<which22>\b(?:that|which)\s+(?:(?:has|have)\s+not\s+been|(?:is|was|were)\s+not"
+    # "ordered for wear after a fusion that has been found not medically necessary" (round 62)
+    r"|(?:has|have)\s+been\s+(?:found|deemed|determined)\s+not)\s+(?:found\s+(?:to\s+be\s+)?|to\s+be\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved)\b)"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"

@@ -1315,7 +1315,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "a7d550bc7df23d31f2daff95": (
+    "df9c43e8a45fec38e508e87f": (
         (
             (
                 (
@@ -1464,6 +1464,12 @@ TABLE: dict[str, Derived] = {
                 (" is ",),
             ),
             (("trial ",), (" the ",), (" bypass", " omit", " skip")),
+            (
+                (" beyond ", " outside ", " past "),
+                ("course ", "duration ", "guideline", "limit ", "period ", "range ", "window "),
+                (" far ", " well "),
+                ("th",),
+            ),
         ),
         None,
         (
@@ -1655,7 +1661,36 @@ TABLE: dict[str, Derived] = {
                 (" concern", " difficulty", " issue", " problem", " trouble"),
             ),
             (((("trial ",), (" the ",), (" bypass", " omit", " skip")),), (" bypass", " omit", " skip")),
+            (
+                (
+                    (
+                        (" beyond ", " outside ", " past "),
+                        ("course ", "duration ", "guideline", "limit ", "period ", "range ", "window "),
+                        (" far ", " well "),
+                        ("th",),
+                    ),
+                ),
+                (" far", " well"),
+            ),
         ),
+    ),
+    "d883ed93dd59f4299fe1e590": (
+        (
+            ((" twice ",), ("at ",), (" th",)),
+            (("course ",), (" twice ",), (" th",)),
+            ((" double ",), ("at ",), (" th",)),
+            ((" double ",), ("course ",), (" th",)),
+            ((" triple ",), ("at ",), (" th",)),
+            ((" triple ",), ("course ",), (" th",)),
+            ((" times ",), (" three ",), ("at ",), (" th",)),
+            (("course ",), (" times ",), (" three ",), (" th",)),
+            ((" times ",), (" four ",), ("at ",), (" th",)),
+            (("course ",), (" times ",), (" four ",), (" th",)),
+            ((" times ",), (" five ",), ("at ",), (" th",)),
+            (("course ",), (" times ",), (" five ",), (" th",)),
+        ),
+        (" double", " five", " four", " three", " triple", " twice"),
+        (),
     ),
     "9620980b10df6ee161648d60": (
         (
@@ -3845,7 +3880,7 @@ TABLE: dict[str, Derived] = {
             ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
         ),
     ),
-    "a05534b426516d9786980a4a": (
+    "03bb45e55d17c90bf7d9daf9": (
         (
             (
                 ("exercises ", "program "),
@@ -3866,8 +3901,14 @@ TABLE: dict[str, Derived] = {
                 (" course ", " program ", " therapy ", " treatment ", " trial "),
                 (" that ",),
             ),
+            (
+                ("attempted ", "given ", "trialed ", "tried ", "used "),
+                (" of ",),
+                ("either ", "one "),
+                ("agent", "drug", "measure", "medication", "modalities ", "option", "therap", "treatment"),
+            ),
         ),
-        (" no", " until", " without"),
+        (" neither", " no", " until", " without"),
         (
             (
                 (
@@ -3902,6 +3943,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" no",),
+            ),
+            (
+                (
+                    (
+                        ("attempted ", "given ", "trialed ", "tried ", "used "),
+                        (" of ",),
+                        ("either ", "one "),
+                        ("agent", "drug", "measure", "medication", "modalities ", "option", "therap", "treatment"),
+                    ),
+                ),
+                (" neither", " none"),
             ),
         ),
     ),
@@ -5673,7 +5725,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "d30ede1bbbee536cd47756dc": (
+    "a87e85926c338ffaacdda300": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -5740,13 +5792,19 @@ TABLE: dict[str, Derived] = {
                 (" function ", " point ", " purpose ", " role ", " use "),
                 (
                     "block",
+                    "decompression",
                     "ectomy",
+                    "fixation",
                     "fusion",
                     "injection",
                     "operation",
                     "otomy",
                     "plasty",
                     "procedure",
+                    "reconstruction",
+                    "release",
+                    "repair",
+                    "replacement",
                     "scopy",
                     "surgery",
                 ),
@@ -5755,7 +5813,7 @@ TABLE: dict[str, Derived] = {
                 ("approved ", "authorized ", "certified ", "medically "),
                 (" necessary ", "approved ", "authorized ", "certified "),
                 (" that ", " which "),
-                (" been ", " necessary ", "approved ", "authorized ", "certified "),
+                (" been ", "approved ", "authorized ", "certified ", "medically "),
             ),
             (
                 ("approved ", "authorized ", "certified ", "pending ", "planned ", "scheduled "),
@@ -5943,13 +6001,19 @@ TABLE: dict[str, Derived] = {
                         (" function ", " point ", " purpose ", " role ", " use "),
                         (
                             "block",
+                            "decompression",
                             "ectomy",
+                            "fixation",
                             "fusion",
                             "injection",
                             "operation",
                             "otomy",
                             "plasty",
                             "procedure",
+                            "reconstruction",
+                            "release",
+                            "repair",
+                            "replacement",
                             "scopy",
                             "surgery",
                         ),
@@ -5963,7 +6027,7 @@ TABLE: dict[str, Derived] = {
                         ("approved ", "authorized ", "certified ", "medically "),
                         (" necessary ", "approved ", "authorized ", "certified "),
                         (" that ", " which "),
-                        (" been ", " necessary ", "approved ", "authorized ", "certified "),
+                        (" been ", "approved ", "authorized ", "certified ", "medically "),
                     ),
                 ),
                 (" that", " which"),
