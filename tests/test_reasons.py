@@ -1026,3 +1026,18 @@ def test_an_operation_named_by_what_it_does_ties_the_item() -> None:
     start = len(PREFIX)
     found = find_reasons(text, start, start + len(rationale), Outcome.upheld, "Lumbar orthosis")
     assert [r.code for r in found] == [ReasonCode.related_item_not_approved]
+
+
+@pytest.mark.parametrize(
+    ("rationale", "shown"),
+    [
+        # recognizer 2.65: the care a guideline puts first, named and never had
+        ("The patient has not yet had a steroid injection.", True),
+        ("She has never had a subacromial or AC joint injection.", True),
+        ("No first-line neuropathic agent has been tried.", True),
+        # therapy visits not yet had are mostly an approved trial under way, not care skipped
+        ("She has not yet had any of the physical therapy visits.", False),
+    ],
+)
+def test_care_put_first_and_never_had(rationale: str, shown: bool) -> None:
+    assert (ReasonCode.other_treatment_first in codes(rationale)) is shown

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.64"
+REASONS_VERSION = "2.65"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -760,6 +760,18 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"[^.;]{0,40}?\b" + _CARE
         ),
         reject_match=_AMOUNT_NOT_ABSENCE,
+    ),
+    # Care a guideline puts first, never had: "The patient has not yet had a steroid injection", "She has
+    # never had a subacromial or AC joint injection", "no first-line neuropathic agent has been tried" (rounds
+    # 55-62: the care named, not "conservative care").
+    _Rule(
+        ReasonCode.other_treatment_first,
+        (
+            r"\b(?:has|have|had)\s+(?:not\s+(?:yet\s+)?|never\s+)(?:had|tried|received|undergone|attempted|been\s+given)\s+"
+            r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,4}?(?:injections?|agents?|medications?|splints?|splinting|NSAIDs?)\b"
+            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:injections?|agents?|medications?|splints?)\s+(?:to\s+date|(?:has|have)\s+"
+            r"(?:yet\s+)?been\s+(?:tried|given|done|performed|attempted))\b"
+        ),
     ),
     _Rule(
         ReasonCode.other_treatment_first,

@@ -4280,6 +4280,143 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
+    "5448e38f291f74789350be93": (
+        (
+            (
+                ("agent", "injection", "medication", "nsaid", "splint"),
+                ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                ("ot ",),
+            ),
+            (
+                ("ever ",),
+                ("agent", "injection", "medication", "nsaid", "splint"),
+                ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+            ),
+            (
+                ("agent", "injection", "medication", "nsaid", "splint"),
+                ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                ("ve ",),
+            ),
+            (
+                ("ever ",),
+                ("agent", "injection", "medication", "nsaid", "splint"),
+                ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+            ),
+            (
+                ("agent", "injection", "medication", "nsaid", "splint"),
+                ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                ("ot ",),
+            ),
+            (
+                ("ever ",),
+                ("agent", "injection", "medication", "nsaid", "splint"),
+                ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+            ),
+            (
+                ("injection",),
+                (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                (" date ", "been "),
+                (" no ",),
+            ),
+            (
+                (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                ("agent",),
+                (" date ", "been "),
+                (" no ",),
+            ),
+            (
+                ("medication",),
+                (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                (" date ", "been "),
+                (" no ",),
+            ),
+            (
+                ("splint",),
+                (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                (" date ", "been "),
+                (" no ",),
+            ),
+        ),
+        (" had", " has", " have", " no"),
+        (
+            (
+                (
+                    (
+                        ("agent", "injection", "medication", "nsaid", "splint"),
+                        ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                        (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                        ("ot ",),
+                    ),
+                    (
+                        ("ever ",),
+                        ("agent", "injection", "medication", "nsaid", "splint"),
+                        ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                        (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                    ),
+                    (
+                        ("agent", "injection", "medication", "nsaid", "splint"),
+                        ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                        (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                        ("ve ",),
+                    ),
+                    (
+                        ("ever ",),
+                        ("agent", "injection", "medication", "nsaid", "splint"),
+                        ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                        (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                    ),
+                    (
+                        ("agent", "injection", "medication", "nsaid", "splint"),
+                        ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                        (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                        ("ot ",),
+                    ),
+                    (
+                        ("ever ",),
+                        ("agent", "injection", "medication", "nsaid", "splint"),
+                        ("attempted ", "been ", "had ", "received ", "tried ", "undergone "),
+                        (" given ", "attempted ", "had ", "received ", "tried ", "undergone "),
+                    ),
+                ),
+                (" had", " has", " have"),
+            ),
+            (
+                (
+                    (
+                        ("injection",),
+                        (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                        (" date ", "been "),
+                        (" no ",),
+                    ),
+                    (
+                        (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                        ("agent",),
+                        (" date ", "been "),
+                        (" no ",),
+                    ),
+                    (
+                        ("medication",),
+                        (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                        (" date ", "been "),
+                        (" no ",),
+                    ),
+                    (
+                        ("splint",),
+                        (" attempted ", " date ", " done ", " given ", " performed ", " tried "),
+                        (" date ", "been "),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
+            ),
+        ),
+    ),
     "b7f94b0bf59e894cbb1ed768": (
         (
             ((" other ",), (" fail",), (" no ",)),
