@@ -58,7 +58,7 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
             assert ("criteria_met" in label.gold) == (decision.outcome.value == "overturned"), (letter.stem, row)
             assert fold(label.evidence) in fold(decision.rationale or ""), (letter.stem, row["index"])
             items += 1
-    assert len(LETTERS) >= 1202 and items >= 3700
+    assert len(LETTERS) >= 1218 and items >= 3799
 
 
 # Today's figures on all invented letters: rounds 1-31 fitted, rounds 32-45 not tuned on (the
@@ -120,11 +120,16 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # and the floors below it; recognizers 2.61 (the reviewer's own finding about the worker, where no rule names a
 # ground) and 2.62 (a long use against a short course) took it to 0.930 / 0.852 / 0.030 / 0.759; round 62, 103
 # items, at 78.6 / 67.0 / 2.9 / 64.0 measured once with recognizer 2.62 and templates 112 and not tuned on, moved it
-# to 0.926 / 0.847 / 0.030 / 0.756, and the floors below it.
+# to 0.926 / 0.847 / 0.030 / 0.756, and the floors below it; recognizers 2.63-2.65 (made on round 62) took it to
+# 0.929 / 0.851 / 0.030 / 0.761; round 63, 99 items, at 88.9 / 75.8 / 7.1 / 69.0 measured once with recognizer 2.65
+# and not tuned on, then recognizer 2.66 (four of its seven wrong codes: a frequency or a guideline's "short-term pain
+# relief" is no short course, "parts of the bundled request" are this item's, a guideline's conditions after "It
+# may be considered when" are not findings), left the whole set at 0.928 / 0.848 / 0.030 / 0.759, and the floors
+# moved below it.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.924), ("primary_hit", 0.845), ("recall", 0.754), ("misinform", 0.031)],
+    [("coverage", 0.926), ("primary_hit", 0.846), ("recall", 0.757), ("misinform", 0.031)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     script = _figures_script()

@@ -1041,3 +1041,39 @@ def test_an_operation_named_by_what_it_does_ties_the_item() -> None:
 )
 def test_care_put_first_and_never_had(rationale: str, shown: bool) -> None:
     assert (ReasonCode.other_treatment_first in codes(rationale)) is shown
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        # recognizer 2.66, round 63: no short course in the guideline's words, so no limit exceeded
+        "Opioids appear to be efficacious but limited for short-term pain relief, and long-term efficacy is unclear "
+        "(>16 weeks). The IW has taken hydrocodone since 03/2016.",
+        "She has taken this agent nearly every day since 07-2016, and her headaches have progressed from two or "
+        "three days a week to every day.",
+    ],
+)
+def test_a_long_use_without_a_guideline_course_is_no_limit(rationale: str) -> None:
+    assert ReasonCode.exceeds_guideline_limits not in codes(rationale)
+
+
+def test_parts_of_this_request_are_not_another_item() -> None:
+    # round 63: "several parts of the bundled request" are this item's, not care it goes with
+    rationale = (
+        "Because several parts of the bundled request are not supported, the request as a whole is not medically "
+        "necessary."
+    )
+    text = PREFIX + rationale + SUFFIX
+    start = len(PREFIX)
+    found = find_reasons(text, start, start + len(rationale), Outcome.upheld, "Pre-operative labs and EKG")
+    assert ReasonCode.related_item_not_approved not in [r.code for r in found]
+
+
+def test_a_guidelines_conditions_after_it_may_be_considered_when_are_not_findings() -> None:
+    # round 63: "lack of response to conservative measures" in the guideline's list told as care that did not help
+    rationale = (
+        "The MTUS does not recommend interferential stimulation as an isolated intervention. It may be considered "
+        "when pain is ineffectively controlled due to side effects of medications, or lack of response to "
+        "conservative measures, and even then a one-month home trial should come first to show increased function."
+    )
+    assert ReasonCode.no_functional_improvement not in codes(rationale)

@@ -22,7 +22,7 @@ from llm_extract.contract.models import (
     SummaryItemKind,
 )
 from llm_extract.parse.parser import parse
-from llm_extract.summary import glossary, templates
+from llm_extract.summary import glossary, specifics, templates
 from llm_extract.summary.templates import build_summary, spanish_part
 from llm_extract.text.facts import LetterFacts
 from tests.letterkit import SUMMARY, Item, Letter
@@ -2404,7 +2404,7 @@ _MORE_CARE = "Your doctor asked for more care than the medical guidelines call f
         (
             "Urine drug screen",
             "A third screen within five months is more frequent than the guideline supports for a low-risk patient.",
-            "The medical guidelines call for this test less often than you have been having it.",
+            "The medical guidelines call for this test less often than your doctor asked for it.",
         ),
         (
             "Cognitive behavioral therapy, 12 sessions",
@@ -3234,3 +3234,43 @@ def test_a_hardware_block_never_done_is_a_test_shot() -> None:
     )
     told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
     assert "test shot done first" in told and "did not help" not in told, told
+
+
+def test_an_approval_quotes_the_need_stated_before_its_last_sentences() -> None:
+    # Round 62's reader (templates 114): an approved shoulder injection was told no ground at all; the case
+    # that meets the criteria came six sentences before the verdict, after which only short side points did.
+    need = (
+        "This patient has had more than eight months of shoulder pain, has used ibuprofen and started therapy, "
+        "and continues to have pain with overhead reaching that limits her work."
+    )
+    rationale = (
+        "ODG adds that the patient should have failed conservative treatment such as an NSAID and therapy. "
+        f"{need} Impingement signs are positive. She has never been injected. UR cited the absence of a named "
+        "medication. The choice of steroid is left to the treating physician. The request is medically necessary."
+    )
+    told = _approval_told("Right shoulder subacromial corticosteroid injection", rationale)
+    assert "continues to have pain with overhead reaching" in told, told
+    assert "ODG" not in told, told
+
+
+@pytest.mark.parametrize(
+    "measured",
+    [
+        # round 63's readers (templates 114): pain levels given, so not told missing
+        "The most recent report shows a one-point difference between pain with and without the medication.",
+        "His pain is listed at 8/10 whether or not he takes it.",
+    ],
+)
+def test_pain_levels_given_as_a_difference_or_a_level_are_not_told_missing(measured: str) -> None:
+    guideline = (
+        "Under the MTUS, a patient on a chronic opioid should be reassessed at each visit, and the medication "
+        "continued only when the prescriber can show a meaningful reduction in pain together with a gain in function."
+    )
+    rationale = (
+        f"{guideline} The claimant has taken hydrocodone since May 2016. {measured} The notes do not describe "
+        "anything he is able to do because of it. Without a measurable benefit to set against the risks of long-term "
+        "use, continuation is not supported. The request is not medically necessary."
+    )
+    _, _, summary = summarise(Letter([Item("Norco 10/325mg #120: Upheld", rationale=rationale)]))
+    assert not any("pain levels" in line for line in summary.items[0].reasons), summary.items[0].reasons
+    assert specifics._pain_recorded(measured, Span(start=0, end=len(measured)))

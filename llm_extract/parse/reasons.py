@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.65"
+REASONS_VERSION = "2.66"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -182,7 +182,10 @@ _IF_BEFORE = _rx(r"\b(?:if|unless)\b|\buntil\s+(?:[\w-]+\s+){0,3}$")
 
 #: Sentences that report what a guideline says rather than what the reviewer found.
 _GUIDELINE_OPENER = _rx(
-    r"^\W*(?:according\s+to\b|(?:as\s+)?per\s(?!" + _CASE_SOURCE + r")|as\s+noted\s+in\b|recommended\s+as\b|criteria\b)"
+    r"^\W*(?:according\s+to\b|(?:as\s+)?per\s(?!" + _CASE_SOURCE + r")|as\s+noted\s+in\b|recommended\s+as\b|criteria\b"
+    # "It may be considered when pain is ineffectively controlled ... or lack of response to conservative
+    # measures": the guideline's conditions, the sentence after the one that names it (round 63)
+    r"|(?:it|they)\s+may\s+(?:only\s+)?be\s+(?:considered|used|indicated|appropriate|an\s+option)\s+(?:when|if|for|in)\b)"
 )
 _GUIDELINE_VERB = _cue(
     r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
@@ -992,7 +995,7 @@ _RELATED = _cue(
 )
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
-    r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|remain\w*|number|amount|balance|rest|visits?"
+    r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|parts?|components?|remain\w*|number|amount|balance|rest|visits?"
     r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?|decision|denial|determination|submitted|written)\b"
 )
 #: "The request for the lumbar fusion": the subject is the fusion.
@@ -2156,8 +2159,14 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
 
 #: A guideline's short course ("short-term use", "no more than 2 to 3 weeks", "a 4-week window").
 _SHORT_COURSE = _rx(
-    r"\bshort[- ]term\b|\bshort\s+(?:course|period|duration)\b"
-    r"|\b" + NUMBER + r"(?:\s*(?:to|-|or)\s*" + NUMBER + r")?[- ](?:days?|weeks?)\b"
+    r"\bshort[- ]term\s+(?:use|treatment|therapy|course|basis|trial)\b|\bshort\s+(?:course|period|duration)\b"
+    # "no more than 2 to 3 weeks", "for 7 to 10 days", "a 4-week window"; not "(>16 weeks)" or a frequency ("from two
+    # or three days a week": round 63)
+    r"|\b(?:limited\s+to|no\s+(?:more|longer)\s+than|up\s+to|beyond|over|of|for|to|within|than|an?)\s+"
+    + NUMBER
+    + r"(?:\s*(?:to|-|or)\s*"
+    + NUMBER
+    + r")?[- ](?:days?|weeks?)\b(?!\s+a\s+week)"
 )
 #: This worker's use of the medicine since a date or for months ("has taken zolpidem every night since July
 #: 2016, about seven months", "has been prescribed every month since 08-2015", "for about five months").

@@ -923,14 +923,17 @@ _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
     rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|{_FROM_TO}"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*/\s*10\b)"
-    rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of)\s+pain\b"
+    rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
+    # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
+    r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*/\s*10\b"
     r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b",
     re.I,
 )
 """Pain levels given as measured: "pain scores differ by only one point with and without the
 medication", "pain scores changed very little", "a two point difference in pain", "VAS from 8 to 6",
 "her pain score ... were the same as a month earlier" (round 47's reader), "the notes record the same
-pain level at the end of that course as at the beginning" (round 49's)."""
+pain level at the end of that course as at the beginning" (round 49's), "a one-point difference between pain
+with and without the medication", "His pain is listed at 8/10 whether or not he takes it" (round 63's)."""
 
 
 def _pain_recorded(letter: str, rationale: Span | None) -> bool:
@@ -2347,35 +2350,58 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     if letter is None or rationale is None:
         return None
     approval = decision.outcome is Outcome.overturned
-    last = _sentences(letter, rationale.start, rationale.end)[-(_BACK_APPROVED if approval else _BACK) :]
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    last = sentences[-(_BACK_APPROVED if approval else _BACK) :]
     if not approval:
         return _last_words(last, letter, rationale, approval)
     # "Any visits beyond these six would need documented progress": a condition on later care, not why
     # this care was approved (rounds 55-58's readers), quoted only when nothing else can be.
     now = [(start, end) for start, end in last if _LATER_CARE.match(letter, start, end) is None]
-    return _last_words(now, letter, rationale, approval) or _last_words(last, letter, rationale, approval)
+    # The case that meets the criteria, further back when the last sentences only clear the care ("She has
+    # never been injected. Impingement signs are positive.": round 62's reader, an approval told no ground).
+    # Only the reviewer's statements of this case there: not a guideline's ("ODG adds that the patient should
+    # have failed conservative treatment") nor what would or should follow.
+    earlier = [
+        (start, end)
+        for start, end in sentences[: -len(last)]
+        if _LATER_CARE.match(letter, start, end) is None
+        and _GUIDELINE_FIRST.match(letter, start) is None
+        and _NORMATIVE.search(letter, start, end) is None
+    ]
+    return (
+        _approval_ground(now, letter, rationale)
+        or _approval_ground(earlier, letter, rationale)
+        or _last_words(now, letter, rationale, approval)
+        or _last_words(last, letter, rationale, approval)
+    )
+
+
+_NORMATIVE = rxcache.compile(r"\b(?:should|would|must)\b", re.I)
+"""What ought to be or would follow, not what is ("additional treatment would be assessed")."""
+
+
+def _approval_ground(sentences: list[tuple[int, int]], letter: str, rationale: Span) -> Quote | None:
+    """The last of ``sentences`` that says what the care has done for the worker, else the last that shows
+    the need for it (care tried and failed, symptoms that persist), quotable."""
+    # What the care has done for the worker, before a side fact that only clears it ("She is 28 years
+    # old with no cardiovascular history" under an ibuprofen that "lowers her pain from 7 to 4": round 53).
+    for start, end in reversed(sentences):
+        if _benefit(letter, start, end) and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None:
+            return with_antecedent(said, letter, rationale)
+    # Then the case that shows the need: care tried and failed, symptoms that persist ("she has persisting
+    # shoulder pain ... despite home exercise and Tylenol"), not a side fact that only clears the care
+    # ("He is not diabetic, and no ... contraindication is noted": round 59's reader, 8 of 13 approvals).
+    for start, end in reversed(sentences):
+        if (
+            _NEED.search(letter, start, end) is not None
+            and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
+        ):
+            return with_antecedent(said, letter, rationale)
+    return None
 
 
 def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, approval: bool) -> Quote | None:
     """:func:`reviewer_words` read from the sentences ``last`` (the rationale's last few)."""
-    if approval:
-        # What the care has done for the worker, before a side fact that only clears it ("She is 28 years
-        # old with no cardiovascular history" under an ibuprofen that "lowers her pain from 7 to 4": round 53).
-        for start, end in reversed(last):
-            if (
-                _benefit(letter, start, end)
-                and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
-            ):
-                return with_antecedent(said, letter, rationale)
-        # Then the case that shows the need: care tried and failed, symptoms that persist ("she has persisting
-        # shoulder pain ... despite home exercise and Tylenol"), not a side fact that only clears the care
-        # ("He is not diabetic, and no ... contraindication is noted": round 59's reader, 8 of 13 approvals).
-        for start, end in reversed(last):
-            if (
-                _NEED.search(letter, start, end) is not None
-                and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
-            ):
-                return with_antecedent(said, letter, rationale)
     # A main ground rather than one added to it, then a longer sentence rather than nothing at all,
     # then what the doctor did or did not do.
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
@@ -2446,7 +2472,9 @@ _BENEFIT = rxcache.compile(
 _NEED = rxcache.compile(
     r"\bdespite\b|\b(?:has|have|had)\s+(?:\w+\s+)?failed\b|\bfailed\s+(?:\d+|an?|the|two|three|several)\b"
     r"|\bwithout\s+(?:\w+\s+)?(?:improvement|relief|benefit)\b|\b(?:has|have)\s+not\s+improved\b"
-    r"|\bpersist(?:s|ing|ent)\b|\bcontinues?\s+to\s+(?:report|have|complain|experience)\b",
+    r"|\bpersist(?:s|ing|ent)\b|\bcontinues?\s+to\s+(?:report|have|complain|experience)\b"
+    # "land-based therapy was stopped because weight-bearing exercise made her knees painful" (round 62)
+    r"|\b(?:stopped|discontinued|abandoned)\s+because\b",
     re.I,
 )
 """Words of a case that shows the need for care: tried and failed, or symptoms that persist."""

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "113"
+TEMPLATES_VERSION = "114"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -363,7 +363,7 @@ _EN = _Wording(
     excess={
         "short_use": "The medical guidelines say to take this medicine only for a short time, and this would be "
         "longer.",
-        "less_often": "The medical guidelines call for this test less often than you have been having it.",
+        "less_often": "The medical guidelines call for this test less often than your doctor asked for it.",
         "first_block": "The medical guidelines call for a shorter first try of this care, to see if it helps you, "
         "before more is approved.",
     },
@@ -594,7 +594,7 @@ _ES = _Wording(
     "viene el dolor.",
     excess={
         "short_use": "Las guías médicas recomiendan tomar esta medicina solo por poco tiempo, y esto sería más tiempo.",
-        "less_often": "Las guías médicas piden hacer este estudio con menos frecuencia de la que se lo han hecho.",
+        "less_often": "Las guías médicas piden hacer este estudio con menos frecuencia de la que pidió su médico.",
         "first_block": "Las guías médicas piden primero una prueba más corta de esta atención, para ver si le ayuda, "
         "antes de aprobar más.",
     },
