@@ -1077,3 +1077,27 @@ def test_a_guidelines_conditions_after_it_may_be_considered_when_are_not_finding
         "conservative measures, and even then a one-month home trial should come first to show increased function."
     )
     assert ReasonCode.no_functional_improvement not in codes(rationale)
+
+
+@pytest.mark.parametrize(
+    ("rationale", "service", "shown"),
+    [
+        # recognizer 2.67, round 63's readers: therapy never had, and shots behind a longer name
+        ("She has also not had physical therapy.", "Cervical medial branch blocks", True),
+        ("He has not been given a course of shoulder rehabilitation or a subacromial injection.", "MRI shoulder", True),
+        (
+            "The patient has not had supervised physical therapy or a corticosteroid injection.",
+            "Knee arthroscopy",
+            True,
+        ),
+        # approved visits not yet had are a trial under way
+        ("She has not yet had any of the 6 certified visits.", "Knee arthroscopy", False),
+        # therapy never had, where therapy is what is asked: why it suits her, not care to try first
+        ("The patient has not had formal therapy before for this injury.", "Physical therapy 2x6 knee", False),
+    ],
+)
+def test_therapy_never_had(rationale: str, service: str, shown: bool) -> None:
+    text = PREFIX + rationale + SUFFIX
+    start = len(PREFIX)
+    found = find_reasons(text, start, start + len(rationale), Outcome.upheld, service)
+    assert (ReasonCode.other_treatment_first in [r.code for r in found]) is shown

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.66"
+REASONS_VERSION = "2.67"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -770,11 +770,22 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.other_treatment_first,
         (
-            r"\b(?:has|have|had)\s+(?:not\s+(?:yet\s+)?|never\s+)(?:had|tried|received|undergone|attempted|been\s+given)\s+"
-            r"(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,4}?(?:injections?|agents?|medications?|splints?|splinting|NSAIDs?)\b"
+            r"\b(?:has|have|had)\s+(?:also\s+)?(?:not\s+(?:yet\s+)?|never\s+)(?:had|tried|received|undergone|attempted|begun"
+            r"|been\s+given)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:injections?|agents?|medications?|splints?"
+            r"|splinting|NSAIDs?)\b"
             r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:injections?|agents?|medications?|splints?)\s+(?:to\s+date|(?:has|have)\s+"
             r"(?:yet\s+)?been\s+(?:tried|given|done|performed|attempted))\b"
         ),
+    ),
+    # Therapy never had ("She has also not had physical therapy", "has not been given a course of shoulder
+    # rehabilitation": round 63), not therapy visits approved and not yet had ("any of the 6 certified visits").
+    _Rule(
+        ReasonCode.other_treatment_first,
+        (
+            r"\b(?:has|have|had)\s+(?:also\s+)?(?:not\s+(?:yet\s+)?|never\s+)(?:had|tried|received|undergone|attempted|begun"
+            r"|been\s+given)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:(?:physical\s+)?therapy|PT|rehabilitation)\b"
+        ),
+        reject_sentence=_rx(r"\b(?:certified|approved|authorized|visits|sessions)\b"),
     ),
     _Rule(
         ReasonCode.other_treatment_first,
@@ -2049,6 +2060,13 @@ _REPLACEMENT = _rx(
 #: Words of a pending trial's result.
 _TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|progress)\b")
 
+#: A request for therapy, and a sentence saying therapy was never had: the care asked for, not care to try first.
+_THERAPY_ASKED = _rx(r"\b(?:physical\s+therapy|PT|therapy|rehabilitation|physiotherapy)\b")
+_THERAPY_NOT_HAD = _rx(
+    r"\bnot\s+(?:yet\s+)?(?:had|begun|received|undergone|been\s+given)\s+(?:any\s+|the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:therapy|PT|rehabilitation)\b"
+)
+
 #: "Associated surgical service: ..." labels the item; "... for/during/with X" names what it serves.
 _SERVICE_LABEL = _rx(r"^\s*(?:associated\s+)?(?:surgical\s+)?services?\s*:\s*")
 _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
@@ -2140,6 +2158,16 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             best[ReasonCode.findings_do_not_support] = unchanged
     elif unchanged is not None:
         best[ReasonCode.no_functional_improvement] = unchanged
+    care_first = best.get(ReasonCode.other_treatment_first)
+    if (
+        care_first is not None
+        and service
+        and _THERAPY_ASKED.search(service)
+        and _THERAPY_NOT_HAD.search(rationale, care_first.start, care_first.end)
+    ):
+        # "The patient has not had formal therapy before for this injury": why the therapy asked for suits
+        # her, not care to try before it (round 63: three therapy requests).
+        del best[ReasonCode.other_treatment_first]
     missing = best.get(ReasonCode.missing_documentation)
     tied = best.get(ReasonCode.related_item_not_approved)
     if missing is not None and tied is not None and tied.start < missing.end and missing.start < tied.end:
