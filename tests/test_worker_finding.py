@@ -76,3 +76,15 @@ def test_a_guideline_sentence_about_a_patient_is_not_a_finding() -> None:
     rationale = "The guidelines state that the patient should not use a brace without instability."
     assert _reasons(rationale) == []
     assert worker_finding(rationale, 0, len(rationale)) is None
+
+
+def test_a_ground_the_reviewer_adds_does_not_hide_the_finding() -> None:
+    # Recognizer 2.68 (round 63): "She has also not had physical therapy" is a second ground, added; the
+    # finding stated plainly before it is the main one.
+    finding = "His ligaments were stable to varus and valgus stress, and he is not working at heights."
+    shown = _reasons(GUIDELINE + finding + " He has also not had physical therapy.", service="Knee brace")
+    assert [code for code, _ in shown] == ["findings_do_not_support", "other_treatment_first"]
+    assert shown[0][1] == finding
+    # a ground given plainly is the reviewer's, and no finding is put before it
+    shown = _reasons(GUIDELINE + finding + " He has not had physical therapy.", service="Knee brace")
+    assert [code for code, _ in shown] == ["other_treatment_first"]

@@ -22,7 +22,7 @@ from llm_extract.contract.models import (
 )
 from llm_extract.letter.inputs import LetterText
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
-from llm_extract.parse.reasons import REASONS_VERSION, find_reasons, worker_finding
+from llm_extract.parse.reasons import REASONS_VERSION, added_ground, find_reasons, worker_finding
 from llm_extract.summary import glossary, specifics
 from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 from llm_extract.version import __version__
@@ -36,9 +36,11 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         return reasons
     if specifics.is_medicine(service, glossary.abbreviations_in(service)):
         reasons = with_safety(reasons, text, Span(start=start, end=end))
-    if all(r.code is ReasonCode.missing_documentation for r in reasons):
-        # Nothing specific was recognised: the reviewer's own finding about the worker, if the
-        # rationale states one, is the ground ("records did not give enough facts" comes after it).
+    if all(r.code is ReasonCode.missing_documentation or added_ground(text, r) for r in reasons) and not any(
+        r.code is ReasonCode.findings_do_not_support for r in reasons
+    ):
+        # Nothing specific was recognised, or only grounds the reviewer adds to another ("also"): the
+        # reviewer's own finding about the worker, if the rationale states one, is the main ground.
         finding = worker_finding(text, start, end)
         if finding is not None:
             return [finding, *reasons]

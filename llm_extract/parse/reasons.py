@@ -72,9 +72,9 @@ from llm_extract.text.lexicon import (
 )
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
-__all__ = ["REASONS_VERSION", "find_reasons", "worker_finding"]
+__all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.67"
+REASONS_VERSION = "2.68"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2252,6 +2252,22 @@ _OTHER_GROUND = _rx(
 )
 
 
+#: A ground the reviewer adds to another: a sentence that opens by adding ("In addition, ...", not "Further
+#: visits ...") or says "also not" ("She has also not had physical therapy").
+_ADDED = _rx(
+    r"^\W*(?:" + "|".join(w for w in ADDING_WORDS.split("|") if w != "further") + r")\b"
+    r"|\b(?:has|have|had|is|are|was|were|does|do|did)\s+also\s+(?:not|no|never)\b|\balso\s+(?:has|have|had|is|was)\s+(?:not|no|never)\b"
+)
+
+
+def added_ground(text: str, reason: Reason) -> bool:
+    """Whether the reviewer gives ``reason`` as one added to another: then it is not the main ground,
+    and a finding about the worker stated plainly elsewhere may be (round 63: "The injured worker has pain
+    into the right arm ..., all of which point to a radicular process" before "She has also not had physical
+    therapy")."""
+    return reason.span is not None and _ADDED.search(text[reason.span.start : reason.span.end]) is not None
+
+
 def worker_finding(text: str, start: int, end: int) -> Reason | None:
     """A denial's ground where no rule named one: the reviewer's first plain statement that this
     worker lacks what the care is for ("This worker's ligaments were stable to Lachman, drawer and
@@ -2261,7 +2277,8 @@ def worker_finding(text: str, start: int, end: int) -> Reason | None:
     findings reaches the next letter's; the shape of the sentence does: the worker (or their exam,
     imaging, condition) as subject, and something absent or short. Sentences that give another
     ground in those words are left to the rules. The caller asks only when nothing but a missing
-    record was found, so this names no second ground beside a specific one.
+    record, or a ground the reviewer adds to another (:func:`added_ground`), was found, so this
+    names no second ground beside a main one.
     """
     folded = _fold(text, start, end)
     rationale = folded.text
