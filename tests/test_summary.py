@@ -562,6 +562,7 @@ WORDING_FINGERPRINTS = {
     "112": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "113": "bbbbbecead161f2d0e9f7a228749aedab502dadaf686e5364a81029bba49d974",
     "114": "b94fc90f9047e99082d7bc0d40c57af50f1112ab249b02cdda18133f5dba7832",
+    "115": "b94fc90f9047e99082d7bc0d40c57af50f1112ab249b02cdda18133f5dba7832",
 }
 
 

@@ -3274,3 +3274,23 @@ def test_pain_levels_given_as_a_difference_or_a_level_are_not_told_missing(measu
     _, _, summary = summarise(Letter([Item("Norco 10/325mg #120: Upheld", rationale=rationale)]))
     assert not any("pain levels" in line for line in summary.items[0].reasons), summary.items[0].reasons
     assert specifics._pain_recorded(measured, Span(start=0, end=len(measured)))
+
+
+def test_a_program_named_after_a_clause_break_is_not_told_missing() -> None:
+    # Round 64's reader (templates 115): "did not show that you would use this along with ... working out" from
+    # gains credited to an exercise program, in the clause after the one that said something was lacking.
+    rationale = (
+        "The guidelines support continuing an opioid when the patient has returned to work or when pain and function "
+        "have both improved. This worker has been taking hydrocodone for about eight months. The notes record a "
+        "two-point drop in the pain rating with medication, but they never connect hydrocodone to any task he can now "
+        "perform that he could not perform before; the gains in sitting tolerance recorded in December were credited "
+        "by the therapist to the exercise program. The file also contains no urine drug screen and no CURES report. "
+        "With neither a measurable functional benefit nor appropriate monitoring shown, continued use cannot be "
+        "supported. Norco 10/325mg #90 is not medically necessary."
+    )
+    _, _, summary = summarise(Letter([Item("Norco 10/325mg #90: Upheld", rationale=rationale)]))
+    assert not any("working out" in line for line in summary.items[0].reasons), summary.items[0].reasons
+    # the same program, lacking in its own clause, is still told
+    lacking = "The records do not document an exercise program to go with the unit; it is not medically necessary."
+    _, _, summary = summarise(Letter([Item("TENS unit purchase: Upheld", rationale=lacking)]))
+    assert any("working out" in line for line in summary.items[0].reasons), summary.items[0].reasons

@@ -955,6 +955,15 @@ def _pain_recorded(letter: str, rationale: Span | None) -> bool:
     return False
 
 
+def _apart_from_lack(letter: str, start: int, at: int) -> bool:
+    """Whether a clause break (a semicolon) stands between the last word of absence before ``at`` and
+    ``at``: the words at ``at`` are then not what was lacking (round 64's reader: an opioid told "did not show
+    that you would use this along with ... working out" from "they never connect hydrocodone to any task ...;
+    the gains ... were credited by the therapist to the exercise program")."""
+    lacks = [m.end() for m in _LACK.pattern.finditer(letter, start, at)]
+    return bool(lacks) and ";" in letter[lacks[-1] : at]
+
+
 _FAILED_IN = rxcache.compile(r"\bfail\w*\b[^.;]{0,40}$", re.I)
 """A program someone failed in (or failed to progress in): care tried first, not a program
 this care must go along with."""
@@ -1038,6 +1047,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "no evidence that he has failed to progress in a rehabilitation program"
                 if key == "program" and _HOME_BEFORE.search(letter, max(start, m.start() - 12), m.start()):
                     continue  # "her home exercise program" across a line break: care she has, not a program to add
+                if key == "program" and _apart_from_lack(letter, start, m.start()):
+                    continue  # "never connect ... to any task; the gains were credited to the exercise program"
                 if key == "why" and _reviewers_reason(letter, m, start, end):
                     continue  # "that is the principal reason continuation cannot be supported"
                 keys.add(key)
