@@ -1101,3 +1101,11 @@ def test_therapy_never_had(rationale: str, service: str, shown: bool) -> None:
     start = len(PREFIX)
     found = find_reasons(text, start, start + len(rationale), Outcome.upheld, service)
     assert (ReasonCode.other_treatment_first in [r.code for r in found]) is shown
+
+
+def test_no_intolerance_to_weight_bearing_is_no_care_to_try_first() -> None:
+    # recognizer 2.69, round 64's reader: aquatic therapy told "other care was not tried first" from "completed
+    # land-based therapy without any reported intolerance to weight bearing" (a finding, not care skipped)
+    finding = "He completed land-based therapy without any reported intolerance to weight bearing."
+    assert ReasonCode.other_treatment_first not in codes(finding)
+    assert ReasonCode.other_treatment_first in codes("There is no documented intolerance to oral NSAIDs.")

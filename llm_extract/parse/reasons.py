@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.68"
+REASONS_VERSION = "2.69"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -799,7 +799,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
             r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
             r"|therapy|management)\b"
+            # not "without any reported intolerance to weight bearing" (a finding: round 64's reader)
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
+            r"(?!\s+(?:to|of|for)\s+(?:\w+\s+)?weight)"
         ),
         # "No functional improvement from the sessions completed": what is absent is the gain.
         reject_match=_rx(

@@ -4540,7 +4540,7 @@ TABLE: dict[str, Derived] = {
         (" lack", " no"),
         (),
     ),
-    "4008adfb5ef7bf19a88c3309": (
+    "07683f566eb2205c2e16dd8f": (
         (
             (("completion ",), (" prior ",), (" to ",), (" of ",)),
             ((" evidence ",), (" without ",), (" failure ",), (" of ",)),
