@@ -3294,3 +3294,17 @@ def test_a_program_named_after_a_clause_break_is_not_told_missing() -> None:
     lacking = "The records do not document an exercise program to go with the unit; it is not medically necessary."
     _, _, summary = summarise(Letter([Item("TENS unit purchase: Upheld", rationale=lacking)]))
     assert any("working out" in line for line in summary.items[0].reasons), summary.items[0].reasons
+
+
+def test_a_pain_program_is_never_told_that_surgery_is_not_planned() -> None:
+    # Round 64's reader (templates 116): a functional restoration program told "did not show that surgery is
+    # planned" from "Her candidacy for surgery is also unresolved": the program is for those who are not surgical
+    # candidates, so a plan for surgery is never what its notes lacked.
+    lacking = (
+        "Her candidacy for surgery is also unresolved, since the spine consultation is still pending and its "
+        "findings are not in the file."
+    )
+    told = _told_of("Functional restoration program evaluation", lacking, lacking, ReasonCode.missing_documentation)
+    assert not any("surgery is planned" in line for line in told), told
+    told = _told_of("Lumbar epidural steroid injection", lacking, lacking, ReasonCode.missing_documentation)
+    assert any("surgery is planned" in line for line in told), told

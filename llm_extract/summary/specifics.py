@@ -1041,6 +1041,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if _RULE_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
                     continue  # "must not be a candidate for surgery": the guideline's condition, not a record
+                if key == "surgery" and _NOT_FOR_SURGICAL.search(decision.service):
+                    continue  # a pain program is for those who are not surgical candidates (round 64's reader)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
@@ -1802,6 +1804,14 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
     return None
 
 
+_NOT_FOR_SURGICAL = rxcache.compile(
+    r"\b(?:functional\s+restoration|(?:multi|inter)disciplinary|pain\s+(?:management\s+|rehabilitation\s+)?program"
+    r"|FRP|HELP\s+program)\b",
+    re.I,
+)
+"""Care the guidelines keep for workers who are not surgical candidates: "surgery is planned" is never what its
+notes lacked ("Her candidacy for surgery is also unresolved" told a program "did not show that surgery is
+planned": round 64's reader)."""
 _RULE_BEFORE = rxcache.compile(
     r"\b(?:must|should|shall|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:not\s+|no\s+)?(?:\w+\s+){0,2}$", re.I
 )
