@@ -180,3 +180,16 @@ def test_a_harm_granted_in_an_although_clause_is_not_the_ground() -> None:
     harm = "Although the pain is real, she takes warfarin and ketorolac would raise her risk of bleeding."
     _, reasons = _reasons(Item("Ketorolac 10mg #20: Upheld", rationale=harm))
     assert ReasonCode.safety_risk in [code for code, _ in reasons], reasons
+
+
+def test_beside_a_harm_the_missing_record_is_told_in_the_reviewers_words() -> None:
+    # Round 62's readers (templates 117): two medicines refused for a bleeding risk were also told "did not give
+    # enough facts to show you need it", which reads as if the care were not needed.
+    missing = "The notes do not document a discussion of stomach protection."
+    item = Item("Naproxen 550mg #60: Upheld", rationale=f"{KIDNEYS} {missing}")
+    text = Letter([item]).clean()
+    decisions = with_reasons(text, parse(text).decisions)
+    told = build_summary(parse(text).case, decisions, "en", letter=text).items[0].reasons
+    assert not any("enough facts" in line for line in told), told
+    assert any("kidneys" in line for line in told), told
+    assert any("stomach protection" in line for line in told), told

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "116"
+TEMPLATES_VERSION = "117"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -953,6 +953,22 @@ def _reasons(
                 if not _has(sentences, sentence):
                     sentences.append(sentence)
                     details.extend(quotes)
+            continue
+        if (
+            code is ReasonCode.missing_documentation
+            and specifics.safety_concern(decision, letter, medicine) is not None
+        ):
+            # Beside a harm, "did not give enough facts to show you need it" reads as if the care were not
+            # needed (round 62's readers: two medicines refused for a bleeding risk): the reviewer's words instead.
+            beside = specifics.ground_words(next(r for r in fitting if r.code is code), decision, letter)
+            if beside is not None and not any(
+                q.span and beside.span and _overlaps(beside.span, q.span) for q in details
+            ):
+                wrote = _wrote(beside, words)
+                if sentences:  # "also" only after something said: a block never opens with it
+                    wrote = wrote.replace(*words.reviewer_also, 1)
+                sentences.append(out.say(wrote, beside.text))
+                details.append(beside)
             continue
         fixed = words.for_medicine["gain"] if medicine and code is ReasonCode.no_functional_improvement else None
         sentence = out.say(fixed or words.reasons[code])
