@@ -122,6 +122,9 @@ def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
 
 # --- shared vocabulary -------------------------------------------------------------
 
+#: The guidelines a rationale names ("the guidelines", MTUS, ACOEM, ODG), as a regex alternation.
+_GUIDELINE_NAME = r"guidelines?|MTUS|ACOEM|ODG"
+
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
 _NEG = (
     r"(?:\bno\b|\bnot\b|\bnor\b|\bneither\b|\bwithout\b|\black\s+of\b|\black(?:s|ed)?\s+(?:any\s+)?evidence\b"
@@ -188,7 +191,7 @@ _GUIDELINE_OPENER = _rx(
     r"|(?:it|they)\s+may\s+(?:only\s+)?be\s+(?:considered|used|indicated|appropriate|an\s+option)\s+(?:when|if|for|in)\b)"
 )
 _GUIDELINE_VERB = _cue(
-    r"\b(?:guidelines?|MTUS|ACOEM|ODG|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
+    r"\b(?:" + _GUIDELINE_NAME + r"|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
     r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent)\b"
@@ -475,18 +478,19 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\bnot\s+(?:be\s+)?(?:listed\s+as\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
             r"|\bnot\s+(?:be\s+)?endorsed\b"
-            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?"
+            r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?"
             r"(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:for\s+(?:this|that|such)\s+(?:purpose|use|indication|condition)|in\s+this\s+(?:setting|situation|context))\b)"
             r"|\bnot\s+(?:currently\s+|presently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
             r"|\b(?:experimental|investigational)\s+(?:status|nature)\b"
             r"|\bnot\s+(?:be\s+)?indicated\s+for\s+(?:this\s+usage|this\s+use|topical\s+use)\b"
-            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?(?:use|this|it|them)\b"
-            r"|\b(?:guidelines?|MTUS|ACOEM|ODG)\s+(?:gives?|provides?|offers?|lends?)\s+(?:it\s+|them\s+)?no\s+support\b"
+            r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+)?"
+            r"(?:use|this|it|them)\b"
+            r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:gives?|provides?|offers?|lends?)\s+(?:it\s+|them\s+)?no\s+support\b"
             r"|\b(?:whole|entire)\s+(?:product|compound|cream|formulation)\s+outside\s+(?:of\s+)?the\s+guidelines?\b"
             r"|\bdisqualif(?:y|ies)\s+(?:this|the)\s+(?:whole\s+|entire\s+)?(?:cream|compound|product|gel|formulation)\b"
-            r"|\b(?P<unsupported>(?:is|are)\s+not\s+supported\s+by\s+(?:the\s+)?(?:guidelines?|MTUS|ODG|ACOEM))\b"
+            r"|\b(?P<unsupported>(?:is|are)\s+not\s+supported\s+by\s+(?:the\s+)?(?:" + _GUIDELINE_NAME + r"))\b"
         ),
         skip_guideline=False,
         reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b"),
@@ -496,7 +500,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\bnot\s+a\s+(?:body\s+)?(?:region|area|part|condition|diagnosis)\s+(?:for\s+which|where|in\s+which)\b[^.;]{0,60}?"
             r"\b(?:supported|recommended|indicated)\b"
-            r"|\bruns?\s+(?:counter\s+to|against)\s+(?:the\s+|both\s+)?(?:guidelines?|MTUS|ODG|ACOEM|recommendations?)\b"
+            r"|\bruns?\s+(?:counter\s+to|against)\s+(?:the\s+|both\s+)?(?:" + _GUIDELINE_NAME + r"|recommendations?)\b"
             r"|\b(?:requested|prescribed|used|proposed|intended)\s+(?:\w+\s+){0,3}?(?:as\s+(?:a|an)\s+(?:stand-?alone|isolated|sole)"
             r"|on\s+its\s+own|in\s+isolation)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
@@ -507,7 +511,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+supported\s+for\s+this\s+(?:condition|diagnosis|indication)\b"
             r"|\binsufficient\s+(?:quality\s+)?evidence\s+(?:for|of|to\s+support)\s+(?:its|their)\s+(?:efficacy|use|effectiveness)\b"
             r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
-            r"|\bwhich\s+the\s+(?:guidelines?|MTUS|ODG|ACOEM)\s+(?:specifically\s+|expressly\s+)?(?:excludes?|does\s+not\s+cover)\b"
+            r"|\bwhich\s+the\s+(?:" + _GUIDELINE_NAME + r")\s+(?:specifically\s+|expressly\s+)?"
+            r"(?:excludes?|does\s+not\s+cover)\b"
         ),
     ),
     # --- records do not show what is needed --------------------------------------------
@@ -530,7 +535,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bcan\s*not\s+be\s+(?:assessed|evaluated|judged)\b"
             r"|\b(?:is|was|were|are)\s+not\s+(?:clearly\s+)?(?:\w+\s+)?(?:documented|provided|included|submitted"
             r"|specified|noted|stated|addressed|recorded|mentioned|described(?!\s+(?:as|in\s+(?:a|an)\s+[\w-]+\s+(?:pattern|distribution))\b))\b"
-            r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|MTUS|ODG|ACOEM)\b)"
+            r"(?!\s+(?:by|in|within)\s+(?:the\s+)?(?:\w+\s+)?(?:" + _GUIDELINE_NAME + r")\b)"
             r"|\bnot\s+in\s+the\s+(?:file|records?|chart|documentation)\b"
             r"|\b(?:file|records?|notes?|chart)\s+(?:\w+\s+){0,2}?(?:contains?|includes?)\s+no\b"
             r"|\b(?:records?|notes?|visits?|file|chart|documentation|reports?)\b[^.;]{0,40}?\b(?:is|are|was|were)\s+silent\s+"
@@ -2208,7 +2213,7 @@ _USED_SINCE = _rx(
     + r"|several|many)\s+months\b|\b(?:more\s+than|over)\s+(?:a|one)\s+year\b)"
 )
 #: A sentence of a guideline or a condition, not of this worker's use.
-_RULE_TALK = _rx(r"\b(?:if|should|guidelines?|MTUS|ODG|ACOEM|recommend\w*)\b")
+_RULE_TALK = _rx(r"\b(?:if|should|" + _GUIDELINE_NAME + r"|recommend\w*)\b")
 
 
 def _add_long_use(reasons: list[Reason], folded: _Folded) -> None:
@@ -2248,7 +2253,7 @@ _OTHER_GROUND = _rx(
     r"|failed|therapy|psychotherapy|conservative|exercises?|program|sessions?|injections?|improv\w*|function\w*"
     r"|benefit\w*|gains?|progress|difference|accomplish\w*|help\w*|relief|respon\w+|effect\w*|risks?|danger\w*"
     r"|harm\w*|sedat\w*|respiratory|overdose|bleed\w*|toxic\w*|interact\w*|apnea|falls?|already|certified"
-    r"|authorized|approved|request\w*|necessary|if|unless|recommend\w*|guidelines?|MTUS|ODG|ACOEM)\b"
+    r"|authorized|approved|request\w*|necessary|if|unless|recommend\w*|" + _GUIDELINE_NAME + r")\b"
     r"|\b(?:does|do|did)\s+(?!not\b)[a-z]+\b"
     r"|\b(?:taken|taking|used|using|on\s+it)\b[^.;]{0,40}\bfor\s+(?:\w+\s+){0,3}?(?:months|years?|weeks)\b"
 )

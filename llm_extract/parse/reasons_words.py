@@ -1692,7 +1692,7 @@ TABLE: dict[str, Derived] = {
         (" double", " five", " four", " three", " triple", " twice"),
         (),
     ),
-    "9620980b10df6ee161648d60": (
+    "52e8f5b6650fc43861f82a29": (
         (
             (("recommended ",), (" not ",)),
             (("recommend ",), (" not ",), (" do",)),
@@ -1797,7 +1797,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "7597fcbc9864edff533ce147": (
+    "b47c9bf8ac31f49d52d93b5c": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1959,7 +1959,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "87270be263eec8b7ae95ba67": (
+    "1e677443ee58debfa6f09d38": (
         (
             (
                 (" not ",),
