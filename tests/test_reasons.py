@@ -232,7 +232,8 @@ def test_spans_are_absolute_and_inside_the_rationale() -> None:
     rationale = "Guidelines allow ten visits.\nHowever, there was a lack of documen-\ntation of pain relief."
     text, reasons = recognise(rationale)
     start = len(PREFIX)
-    assert [r.code for r in reasons] == [ReasonCode.missing_documentation]
+    # no record of relief is no shown improvement (recognizer 2.70), read across the hyphenated break
+    assert [r.code for r in reasons] == [ReasonCode.no_functional_improvement]
     span = reasons[0].span
     assert start <= span.start < span.end <= start + len(rationale)
     assert text[span.start : span.end] == "However, there was a lack of documen-\ntation of pain relief."
@@ -1109,3 +1110,43 @@ def test_no_intolerance_to_weight_bearing_is_no_care_to_try_first() -> None:
     finding = "He completed land-based therapy without any reported intolerance to weight bearing."
     assert ReasonCode.other_treatment_first not in codes(finding)
     assert ReasonCode.other_treatment_first in codes("There is no documented intolerance to oral NSAIDs.")
+
+
+@pytest.mark.parametrize(
+    ("rationale", "code"),
+    [
+        # recognizer 2.70: a missing record of what the care did is no shown improvement (the labeling
+        # guide's boundary rule), however the absence is worded
+        (
+            "The records do not say whether the medication has improved her sleep or her walking.",
+            ReasonCode.no_functional_improvement,
+        ),
+        ("What the records do not show is benefit.", ReasonCode.no_functional_improvement),
+        (
+            "The notes do not show any reduction in his opioid use after the injection.",
+            ReasonCode.no_functional_improvement,
+        ),
+        # not the care's effect so far: a trial not yet finished, a test block's relief, a plan, the evidence
+        (
+            "There is no documentation that those sessions have been completed or what the response was.",
+            ReasonCode.missing_documentation,
+        ),
+        (
+            "The pre- and post-block pain scores were not provided, so the percentage of relief is unknown.",
+            ReasonCode.missing_documentation,
+        ),
+        (
+            "The records contain no plan for weight reduction before surgery.",
+            ReasonCode.missing_documentation,
+        ),
+        (
+            "The notes do not mention that he is at maximum medical improvement.",
+            ReasonCode.missing_documentation,
+        ),
+    ],
+)
+def test_missing_record_of_the_cares_effect(rationale: str, code: ReasonCode) -> None:
+    other = {ReasonCode.no_functional_improvement, ReasonCode.missing_documentation} - {code}
+    found = codes(rationale)
+    assert code in found
+    assert other.isdisjoint(found)

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.69"
+REASONS_VERSION = "2.70"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1956,8 +1956,43 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     out = []
     for code, m in found:
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
-        out.append(_Hit(code, s.rank, s.start + a, s.start + b))
+        out.append(
+            _Hit(
+                _effect_absent(s.text, m) if code is ReasonCode.missing_documentation else code,
+                s.rank,
+                s.start + a,
+                s.start + b,
+            )
+        )
     return out
+
+
+#: What a missing record is about when it is the care's effect ("the notes do not say whether the
+#: medication has improved her sleep", "what the records do not show is benefit").
+_EFFECT_WORDS = _rx(
+    r"\b(?:improv(?:e[ds]?|ement|ing)|benefit(?:s|ed|ted)?|helped|did\s+(?:much|anything)|(?<!weight\s)reduction"
+    r"|decrease|drop\s+in|changes?\s+in|(?:has|have|had)\s+changed|relief|respon(?:se|ded|ds)|efficacy"
+    r"|effective(?:ness)?|difference|gains?)\b"
+)
+#: A missing record that is not about this care's effect so far: a trial still to run or to finish,
+#: a test block's relief (a criterion of the next step), the evidence in general, a plan to check it,
+#: or maximum medical improvement.
+_EFFECT_NOT_SHOWN_HERE = _rx(
+    r"\b(?:not\s+yet|yet|none\s+of|until|will|would|could|can|expected|begun|started|completed|blocks?|diagnostic"
+    r"|scientific|evidence|studies|literature|re-?assess\w*|monitor\w*|plan|maximum\s+medical)\b"
+)
+_EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")
+
+
+def _effect_absent(sentence: str, m: re.Match[str]) -> ReasonCode:
+    """A missing record of the care's effect is no shown improvement, by the labeling guide's
+    boundary rule, however the absence is worded; any other missing record stays one."""
+    end = min(len(sentence), m.end() + 120)
+    cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
+    effect = _EFFECT_WORDS.search(sentence, m.start(), cut.start() if cut else end)
+    if effect is None or _EFFECT_NOT_SHOWN_HERE.search(sentence):
+        return ReasonCode.missing_documentation
+    return ReasonCode.no_functional_improvement
 
 
 def _sentence_rejects(reject: re.Pattern[str], sentence: str, m: re.Match[str]) -> bool:
