@@ -1150,3 +1150,24 @@ def test_missing_record_of_the_cares_effect(rationale: str, code: ReasonCode) ->
     found = codes(rationale)
     assert code in found
     assert other.isdisjoint(found)
+
+
+@pytest.mark.parametrize(
+    ("rationale", "code"),
+    [
+        # recognizer 2.71: the notes without the signs the care is for are a finding that does not support it
+        (
+            "There is no new weakness, no bowel or bladder change and no spreading numbness in the notes.",
+            ReasonCode.findings_do_not_support,
+        ),
+        ("The surgeon's notes do not record locking or the knee giving way.", ReasonCode.findings_do_not_support),
+        # an exam not done, or a deficit for therapy to address, is a missing record
+        ("The progress note did not include any reflex testing.", ReasonCode.missing_documentation),
+        ("The records do not name a deficit that further therapy would address.", ReasonCode.missing_documentation),
+    ],
+)
+def test_notes_without_the_signs(rationale: str, code: ReasonCode) -> None:
+    other = {ReasonCode.findings_do_not_support, ReasonCode.missing_documentation} - {code}
+    found = codes(rationale)
+    assert code in found
+    assert other.isdisjoint(found)

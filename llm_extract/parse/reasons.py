@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.70"
+REASONS_VERSION = "2.71"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1958,7 +1958,7 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
         out.append(
             _Hit(
-                _effect_absent(s.text, m) if code is ReasonCode.missing_documentation else code,
+                _what_is_missing(s.text, m) if code is ReasonCode.missing_documentation else code,
                 s.rank,
                 s.start + a,
                 s.start + b,
@@ -1972,7 +1972,7 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
 _EFFECT_WORDS = _rx(
     r"\b(?:improv(?:e[ds]?|ement|ing)|benefit(?:s|ed|ted)?|helped|did\s+(?:much|anything)|(?<!weight\s)reduction"
     r"|decrease|drop\s+in|changes?\s+in|(?:has|have|had)\s+changed|relief|respon(?:se|ded|ds)|efficacy"
-    r"|effective(?:ness)?|difference|gains?)\b"
+    r"|effective(?:ness)?|difference|gain(?:s|ed)?)\b"
 )
 #: A missing record that is not about this care's effect so far: a trial still to run or to finish,
 #: a test block's relief (a criterion of the next step), the evidence in general, a plan to check it,
@@ -1984,15 +1984,31 @@ _EFFECT_NOT_SHOWN_HERE = _rx(
 _EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")
 
 
-def _effect_absent(sentence: str, m: re.Match[str]) -> ReasonCode:
-    """A missing record of the care's effect is no shown improvement, by the labeling guide's
-    boundary rule, however the absence is worded; any other missing record stays one."""
+#: Signs a request's indication rests on; notes without them are a finding that does not support it.
+_SIGN_WORDS = _rx(
+    r"\b(?:weakness|locking|catching|giving\s+(?:way|out)|instability|fractures?|spondylolisthesis|red[- ]flags?"
+    r"|bowel|bladder|radiculopathy|myelopathy|atrophy|effusion|mechanical\s+symptoms)\b"
+)
+
+
+def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
+    """What a missing record in ``sentence`` (matched by ``m``) is a ground of.
+
+    The care's effect not recorded is no shown improvement, by the labeling guide's boundary
+    rule, however the absence is worded; notes without the signs the care is for (locking, red
+    flags, bowel or bladder change) are findings that do not support it, as labelers read them;
+    any other missing record stays one.
+    """
     end = min(len(sentence), m.end() + 120)
     cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
-    effect = _EFFECT_WORDS.search(sentence, m.start(), cut.start() if cut else end)
-    if effect is None or _EFFECT_NOT_SHOWN_HERE.search(sentence):
-        return ReasonCode.missing_documentation
-    return ReasonCode.no_functional_improvement
+    clause_end = cut.start() if cut else end
+    effect = _EFFECT_WORDS.search(sentence, m.start(), clause_end)
+    if effect is not None and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
+        return ReasonCode.no_functional_improvement
+    window = min(len(sentence), m.end() + 120)
+    if _SIGN_WORDS.search(sentence, m.start(), window) and not _A_TEST_ASKED.search(sentence, m.start(), window):
+        return ReasonCode.findings_do_not_support  # (a test not provided stays a missing record)
+    return ReasonCode.missing_documentation
 
 
 def _sentence_rejects(reject: re.Pattern[str], sentence: str, m: re.Match[str]) -> bool:
