@@ -332,6 +332,22 @@ def test_a_treatment_abbreviation_is_its_spelled_out_words() -> None:
     assert ReasonCode.not_recommended not in _codes_for("FCE", routine)
 
 
+@pytest.mark.parametrize(
+    ("service", "said"),
+    [
+        # recognizer 2.72: the rationale's abbreviation is the heading's spelled-out service
+        (
+            "Extracorporeal shockwave therapy, right elbow",
+            "ODG states that ESWT is not recommended for this condition.",
+        ),
+        ("Continuous passive motion device rental", "They do not recommend CPM after routine knee arthroscopy."),
+        ("Platelet rich plasma injection, right elbow", "ODG does not recommend PRP for lateral epicondylitis."),
+    ],
+)
+def test_an_abbreviation_in_the_rationale_is_the_services_words(service: str, said: str) -> None:
+    assert _codes_for(service, said) == [ReasonCode.not_recommended]
+
+
 def test_no_suspected_neuropathy_is_a_finding_and_no_gain_is_not_untried_care() -> None:
     suspected = "There is no suspicion of a peripheral neuropathy documented in the records."
     assert _codes_for("NCV of the legs", suspected) == [ReasonCode.findings_do_not_support]

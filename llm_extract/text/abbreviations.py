@@ -379,6 +379,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "radiofrequency/ablation/rhizotomy/neurotomy/RFA",
         "Radiofrequency ablation uses heat on a small nerve so that it stops carrying pain.",
         "La ablación por radiofrecuencia aplica calor a un nervio pequeño para que deje de transmitir el dolor.",
+        (("RFA", "radiofrequency ablation"),),
     ),
     Abbreviation(
         r"(?i:\bfluoroscop\w*)",
@@ -406,6 +407,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "help it heal.",
         "Una inyección de plasma rico en plaquetas (PRP) usa una parte de su propia sangre, que se pone en la "
         "parte lastimada del cuerpo para ayudarla a sanar.",
+        (("PRP", "platelet rich plasma"),),
     ),
     Abbreviation(
         r"(?i:\bviscosupplement\w*|\bhyalur\w*)",
@@ -421,6 +423,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "spinal cord to help with pain.",
         "Un estimulador de la médula espinal es un aparato pequeño que se pone dentro del cuerpo y manda una "
         "corriente eléctrica suave a la médula espinal para aliviar el dolor.",
+        (("SCS", "spinal cord stimulator"),),
     ),
     Abbreviation(
         r"(?i:\bpolysomnogra\w*|\bsleep\s+stud(?:y|ies)\b)",
@@ -573,6 +576,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "LSO/TLSO",
         "An LSO or TLSO is a stiff belt worn to hold the back still.",
         "Un LSO o TLSO es una faja firme que se usa para que la espalda no se mueva.",
+        (("LSO", "lumbosacral orthosis brace"), ("TLSO", "thoracolumbosacral orthosis brace")),
     ),
     Abbreviation(
         r"(?i:\borthos[ie]s\b|\borthotics?\b)",
@@ -587,6 +591,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "DME/durable/medical/equipment",
         "DME means medical equipment you use at home, like a walker or a cane.",
         "DME quiere decir equipo médico que se usa en casa, como una andadera o un bastón.",
+        (("DME", "durable medical equipment"),),
     ),
     Abbreviation(
         r"(?i:\bcold\s+therapy\b|\bcryotherapy\b)",
@@ -601,6 +606,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "you, most often after surgery.",
         "Una máquina de movimiento pasivo continuo (CPM) dobla y estira despacio su rodilla u otra parte del cuerpo "
         "sin que usted tenga que moverla, por lo general después de una operación.",
+        (("CPM", "continuous passive motion"),),
     ),
     Abbreviation(
         r"(?i:\bcompound(?:ed)?\b)",
@@ -620,6 +626,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "EKG/ECG/electrocardiogram",
         "An EKG or ECG (electrocardiogram) is a test of your heart.",
         "Un EKG o ECG es un electrocardiograma: una prueba del corazón.",
+        (("EKG", "electrocardiogram"), ("ECG", "electrocardiogram")),
     ),
     Abbreviation(r"\bUA\b", "UA/urine", "UA means a urine test.", "UA quiere decir examen de orina."),
     Abbreviation(r"\bCBC\b", "CBC", "A CBC is a blood test.", "Un CBC es un análisis de sangre."),
@@ -681,6 +688,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Shockwave therapy (ESWT) is care with strong sound waves sent into the body from outside.",
         "La terapia de ondas de choque (ESWT) es un tratamiento con ondas de sonido fuertes que se mandan al "
         "cuerpo desde afuera.",
+        (("ESWT", "extracorporeal shockwave therapy"),),
     ),
     # Body parts and imaging words: letters write them in lower case, capitalised, or in capitals.
     Abbreviation(
