@@ -1187,3 +1187,22 @@ def test_notes_without_the_signs(rationale: str, code: ReasonCode) -> None:
     found = codes(rationale)
     assert code in found
     assert other.isdisjoint(found)
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        # recognizer 2.73, round 65: no activity regained or changed, said without "functional improvement"
+        "None of the progress notes names an activity he has regained because of the opioid.",
+        "With nothing to show that eighteen visits changed his condition, six more are not medically necessary.",
+        "She remains off work with no activity of daily living described as improved.",
+        "There is nothing to show that her dizziness or her daily function responded to the course already given.",
+    ],
+)
+def test_nothing_regained_is_no_functional_improvement(rationale: str) -> None:
+    assert codes(rationale)[0] is ReasonCode.no_functional_improvement
+
+
+def test_an_improvement_still_to_come_is_not_a_failed_treatment() -> None:
+    said = "Nothing yet shows whether the sessions have helped, and the results are expected next month."
+    assert ReasonCode.no_functional_improvement not in codes(said)

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.72"
+REASONS_VERSION = "2.73"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -409,6 +409,20 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         # "does not provide for a reassessment of benefit": a plan without a check, not a failed treatment.
         reject_match=_rx(r"\b(?:re-?assess\w*|assess\w*|re-?evaluat\w*|evaluat\w*|monitor\w*|check\w*)\b"),
+    ),
+    # "None of the progress notes names an activity he has regained", "nothing to show that eighteen
+    # visits changed his condition", "no activity of daily living described as improved" (recognizer 2.73)
+    _Rule(
+        ReasonCode.no_functional_improvement,
+        (
+            r"\b(?:nothing|none\s+of|no\s+(?:note|record|report)s?)\b[^.;]{0,40}?\b(?:shows?|to\s+show|names?"
+            r"|describes?|documents?|indicates?|suggests?)\b[^.;]{0,80}?\b(?:regained|(?:(?:has|have|had)\s+)?"
+            r"(?:changed|improved|responded)\s+(?:to\s+|with\s+)?(?:his|her|their|the|because|since|after|from)"
+            r"|helped|benefit(?:ed|ted))\b"
+            r"|\bno\s+(?:\w+\s+){0,5}?(?:activit(?:y|ies)|function|ADLs?|tasks?)\b[^.;]{0,30}?\b(?:described|documented"
+            r"|reported|noted|recorded)\s+as\s+(?:improved|better|regained|easier)\b"
+        ),
+        reject_match=_rx(r"\b(?:until|unless|yet|expected|will|would|whether)\b"),
     ),
     # --- more than the guideline allows ----------------------------------------------
     _Rule(
