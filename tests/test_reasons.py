@@ -1206,3 +1206,25 @@ def test_nothing_regained_is_no_functional_improvement(rationale: str) -> None:
 def test_an_improvement_still_to_come_is_not_a_failed_treatment() -> None:
     said = "Nothing yet shows whether the sessions have helped, and the results are expected next month."
     assert ReasonCode.no_functional_improvement not in codes(said)
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "tied"),
+    [
+        # recognizer 2.74, round 65: the item another was meant to accompany, found unnecessary
+        (
+            "Monitored anesthesia care for the lumbar epidural injection",
+            "The injection this anesthesia service was meant to accompany has been found unnecessary in this review.",
+            True,
+        ),
+        (
+            "Intraoperative neuromonitoring",
+            "With the primary procedure not supported, there is no surgery to monitor.",
+            True,
+        ),
+        # a diagnosis not supported is a finding, not another item
+        ("Physical therapy 12 visits", "With the diagnosis not supported by imaging, therapy is premature.", False),
+    ],
+)
+def test_the_item_it_was_meant_to_accompany(service: str, rationale: str, tied: bool) -> None:
+    assert (ReasonCode.related_item_not_approved in _codes_for(service, rationale)) is tied

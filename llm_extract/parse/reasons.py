@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.73"
+REASONS_VERSION = "2.74"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1004,13 +1004,16 @@ _RELATED = _cue(
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
     r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
     r"(?:not\s+(?:certified|approved|authorized)|denied|non-?certified)\b"
-    r"|\b(?:the|that)\s+(?P<subject15>surgery|procedure|operation)\s+(?:it|this\s+\w+)\s+was\s+(?:requested|meant|ordered)\s+for\s+"
-    r"(?:is|was|has\s+been)\s+not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
+    # "The injection this anesthesia service was meant to accompany has been found unnecessary" (round 65)
+    r"|\b(?:the|that)\s+(?P<subject15>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:it|this\s+(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+"
+    r"(?:was|is)\s+(?:requested|meant|ordered|intended)\s+(?:for|to\s+(?:accompany|support|go\s+with|serve))\s+"
+    r"(?:is|was|has\s+been)\s+(?:found\s+)?(?:not\s+(?:supported|certified|approved|authorized|medically\s+necessary)"
+    r"|unnecessary)\b"
     # "With the surgery not certified": no finite verb ("with the pain management physician
     # is not medically necessary" is this item's own name and verdict).
     r"|\bwith\s+(?:that|the|this)\s+(?P<subject11>(?:(?!(?:is|are|was|were)\b)[\w/.-]+\s+){0,3}?"
     r"(?!(?:is|are|was|were)\b)[\w/.-]+)\s+(?:not\s+(?:being\s+)?(?:certified|approved"
-    r"|authorized|medically\s+necessary)|non-?certified|denied)\b"
+    r"|authorized|supported|medically\s+necessary)|non-?certified|denied)\b"
     r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
     r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
     r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
@@ -1028,7 +1031,9 @@ _RELATED = _cue(
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
     r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|parts?|components?|remain\w*|number|amount|balance|rest|visits?"
-    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?|decision|denial|determination|submitted|written)\b"
+    r"|sessions?|units?|prescriptions?|refills?|reviewer|guidelines?|decision|denial|determination|submitted|written"
+    # "With the diagnosis not supported by imaging": a finding, not another item
+    r"|diagnos[ie]s|findings?|symptoms?|complaints?|conditions?|claims?)\b"
 )
 #: "The request for the lumbar fusion": the subject is the fusion.
 _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")

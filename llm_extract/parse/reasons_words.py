@@ -6037,7 +6037,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "a87e85926c338ffaacdda300": (
+    "92491b18e06d938e301a27c8": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -6139,14 +6139,14 @@ TABLE: dict[str, Derived] = {
                 (" denied ", " non", " not "),
             ),
             (
-                (" approved ", " authorized ", " certified ", " necessary ", " supported "),
-                (" approved ", " authorized ", " certified ", " medically ", " supported "),
-                (" operation ", " procedure ", " surgery "),
-                (" meant ", " ordered ", " requested "),
+                (" approved ", " authorized ", " certified ", " necessary ", " supported ", "unnecessary "),
+                (" approved ", " authorized ", " certified ", " medically ", " supported ", "unnecessary "),
+                (" intended ", " meant ", " ordered ", " requested "),
+                (" accompany ", " for ", " serve ", " support ", " with "),
             ),
             (
-                (" denied ", "approved ", "authorized ", "certified ", "medically "),
-                (" denied ", " necessary ", "approved ", "authorized ", "certified "),
+                (" denied ", "approved ", "authorized ", "certified ", "medically ", "supported "),
+                (" denied ", " necessary ", "approved ", "authorized ", "certified ", "supported "),
                 (" with ",),
                 (" denied ", " non", " not "),
             ),
@@ -6368,10 +6368,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" approved ", " authorized ", " certified ", " necessary ", " supported "),
-                        (" approved ", " authorized ", " certified ", " medically ", " supported "),
-                        (" operation ", " procedure ", " surgery "),
-                        (" meant ", " ordered ", " requested "),
+                        (" approved ", " authorized ", " certified ", " necessary ", " supported ", "unnecessary "),
+                        (" approved ", " authorized ", " certified ", " medically ", " supported ", "unnecessary "),
+                        (" intended ", " meant ", " ordered ", " requested "),
+                        (" accompany ", " for ", " serve ", " support ", " with "),
                     ),
                 ),
                 (" that", " the"),
@@ -6379,8 +6379,8 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" denied ", "approved ", "authorized ", "certified ", "medically "),
-                        (" denied ", " necessary ", "approved ", "authorized ", "certified "),
+                        (" denied ", "approved ", "authorized ", "certified ", "medically ", "supported "),
+                        (" denied ", " necessary ", "approved ", "authorized ", "certified ", "supported "),
                         (" with ",),
                         (" denied ", " non", " not "),
                     ),
