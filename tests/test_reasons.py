@@ -1228,3 +1228,21 @@ def test_an_improvement_still_to_come_is_not_a_failed_treatment() -> None:
 )
 def test_the_item_it_was_meant_to_accompany(service: str, rationale: str, tied: bool) -> None:
     assert (ReasonCode.related_item_not_approved in _codes_for(service, rationale)) is tied
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "duplicate"),
+    [
+        # recognizer 2.75, round 65: the same thing approved before, said without "already" or "duplicate"
+        ("Urine drug screen", "Utilization review certified a urine drug test on 4-3-2017.", True),
+        (
+            "EMG/NCV bilateral upper extremities",
+            "The same studies of both upper extremities, however, were certified on 12/20/2016.",
+            True,
+        ),
+        # another item approved on a date is no duplicate of this one
+        ("Physical therapy 12 visits", "Utilization review certified a lumbar fusion on 4-3-2017.", False),
+    ],
+)
+def test_the_same_thing_approved_before(service: str, rationale: str, duplicate: bool) -> None:
+    assert (ReasonCode.already_authorized in _codes_for(service, rationale)) is duplicate

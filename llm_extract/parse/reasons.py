@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.74"
+REASONS_VERSION = "2.75"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1044,7 +1044,8 @@ _ALREADY = _cue(
     r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:#\s*)?" + NUMBER + r"\b)"
     r"|\bduplicat\w*"
     r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?!(?:visit|day|date|time|appointment|period|week|month|note|report"
-    r"|exam\w*|evaluation|office|physician|provider|doctor)\b)(?:[\w-]+\s+){0,4}?(?:,[^,;.]{1,80},\s*)?(?:that\s+|which\s+)?(?:was|were"
+    r"|exam\w*|evaluation|office|physician|provider|doctor)\b)(?:[\w-]+\s+){0,5}?(?:[\w-]+,[^,;.]{1,80},\s*)?"
+    r"(?:that\s+|which\s+)?(?:was|were"
     r"|has\s+been|have\s+been"
     r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
     r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again|twice)\b"
@@ -1059,6 +1060,9 @@ _ALREADY_HAS = _cue(
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
     r"|\ba\s+second\s+(?P<obj3>[\w-]+)"
+    # "Utilization review certified a urine drug test on 4-3-2017" (round 65): a dated approval of the same thing
+    r"|\b(?:UR|utilization\s+review|(?:the\s+)?claims\s+administrator)\s+(?:has\s+|had\s+)?(?:already\s+)?"
+    r"(?:certified|authorized|approved)\s+(?:a|an|the)\s+(?P<obj4>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s+on\s+\S*\d)"
 )
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last)\b[^.;]{0,120}?"
@@ -1936,7 +1940,7 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     The object is matched lazily, so "already has a functioning brace" would give "functioning";
     the item's words may come later in the phrase.
     """
-    group = next((g for g in ("obj", "obj2", "obj3") if m.groupdict().get(g)), None)
+    group = next((g for g in ("obj", "obj2", "obj3", "obj4") if m.groupdict().get(g)), None)
     if group is None:
         return None
     start = m.start(group)

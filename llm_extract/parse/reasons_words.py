@@ -6442,7 +6442,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "dbd0d40b23ed9161448a71ad": (
+    "4e9b615157b57637612a8d7a": (
         (
             ((" already ",), ("approved ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
@@ -6489,7 +6489,7 @@ TABLE: dict[str, Derived] = {
             ((((" same ",), (" the ",), (" for ",), (" time ", "gain ")),), (" are", " is", " was")),
         ),
     ),
-    "5828d258d780efb7e9dbc68f": (
+    "4cdbc8899ca8d2898fcb047b": (
         (
             (
                 (" already ", " previously "),
@@ -6512,8 +6512,12 @@ TABLE: dict[str, Derived] = {
             ),
             ((" previously ",), (" had ", " obtained ", " received ", " underwent ")),
             ((" second ",),),
+            (
+                (" administrator ", " review ", "approved ", "authorized ", "certified "),
+                (" ur ", " utilization ", "claims "),
+            ),
         ),
-        (" a", " had", " obtained", " previously", " received", " underwent"),
+        (" a", " claims", " had", " obtained", " previously", " received", " the", " underwent", " ur", " utilization"),
         (
             (
                 (
@@ -6544,6 +6548,15 @@ TABLE: dict[str, Derived] = {
                 (" had", " obtained", " received", " underwent"),
             ),
             ((((" second ",),),), (" a",)),
+            (
+                (
+                    (
+                        (" administrator ", " review ", "approved ", "authorized ", "certified "),
+                        (" ur ", " utilization ", "claims "),
+                    ),
+                ),
+                (" claims", " the", " ur", " utilization"),
+            ),
         ),
     ),
     "a7c57b6dd21bbd40f7bc43dc": (
