@@ -95,6 +95,9 @@ def test_the_summary_tells_a_harm_the_same_whichever_backend_coded_it(lang: str)
         "The deciding question is his safety, since he already dozes off at his desk on the current regimen.",
         "Her liver enzymes have tripled since June, which puts her at risk with daily acetaminophen.",
         "With his recent fall at home, it is not safe for him to add a second sleep medication.",
+        # templates 119, round 65: a risk qualified, a risk carried, a risk of a longer harm
+        "Taken at night as she walks to the bathroom, it places her at real risk of a hip fracture or head injury.",
+        "Giving a vasoconstrictor to this worker under those circumstances carries a cardiovascular risk.",
     ],
 )
 def test_a_harm_said_without_the_word_risk_of_is_a_safety_ground(harm: str) -> None:

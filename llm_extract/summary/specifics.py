@@ -1422,8 +1422,11 @@ _HARMS: tuple[_Harm, ...] = (
         r"unsafe|dangerous|dangers?|harm(?:ful)?|toxicity|risks?\s+of\s+this|hazard\w*"
         # the worker's own safety, not a drug's "safety and efficacy"
         r"|(?:his|her|their|patient's|worker's|claimant's)\s+safety|safety\s+(?:concern|issue|risk|problem)s?"
-        r"|safe\s+for\s+(?:him|her|them|this)|at\s+risk|risks?\b[^.;]{0,60}?\boutweighs?",
-        risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction",
+        r"|safe\s+for\s+(?:him|her|them|this)|at\s+risk|risks?\b[^.;]{0,60}?\boutweighs?"
+        # "places her at real risk of a hip fracture", "carries a cardiovascular risk" (round 65)
+        r"|at\s+(?:real|high|serious|significant|increased|considerable|genuine|particular)\s+risk"
+        r"|carr(?:y|ies|ying)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?risks?",
+        risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction|fractures?|stroke|cardiovascular|cardiac",
         denied=r"risk|side\s+effects?|adverse|danger",
     ),
     _Harm(
@@ -1530,7 +1533,7 @@ def _alternatives(field: str) -> str:
 
 _HARM = Windowed(
     rxcache.compile(
-        rf"\b(?:{_alternatives('says')}|risks?\s+of\s+(?:\w+\s+){{0,3}}(?:{_alternatives('risk')}))\b", re.I
+        rf"\b(?:{_alternatives('says')}|risks?\s+of\s+(?:\w+\s+){{0,4}}(?:{_alternatives('risk')}))\b", re.I
     )
 )
 """A sentence that says a medicine may harm this worker: any row's words, or a risk it names."""
