@@ -1246,3 +1246,23 @@ def test_the_item_it_was_meant_to_accompany(service: str, rationale: str, tied: 
 )
 def test_the_same_thing_approved_before(service: str, rationale: str, duplicate: bool) -> None:
     assert (ReasonCode.already_authorized in _codes_for(service, rationale)) is duplicate
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale"),
+    [
+        # recognizer 2.77, round 65: the guideline's "no" for this care, in other words
+        (
+            "Continuous passive motion device",
+            "Partial meniscectomy and chondroplasty are not among the procedures for which CPM is supported.",
+        ),
+        (
+            "Grab bars for the bathroom",
+            "Grab bars are fixtures in the home and fall outside what the guideline treats as equipment.",
+        ),
+        ("Post-operative wrist splint", "The guideline advises against splinting after carpal tunnel release."),
+        ("Platelet-rich plasma injection, knee", "ODG does not endorse platelet-rich plasma as standard care."),
+    ],
+)
+def test_the_guidelines_no_in_other_words(service: str, rationale: str) -> None:
+    assert _codes_for(service, rationale) == [ReasonCode.not_recommended]

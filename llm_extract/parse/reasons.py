@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.76"
+REASONS_VERSION = "2.77"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -491,7 +491,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.not_recommended,
         (
             r"\bnot\s+(?:be\s+)?(?:listed\s+as\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b"
-            r"|\bnot\s+(?:be\s+)?endorsed\b"
+            r"|\bnot\s+(?:be\s+)?endorsed\b|\bdo(?:es)?\s+not\s+endorse\b"
+            # "something the guideline advises against", "does not endorse it as standard care" (round 65)
+            r"|\b(?:advises?|advised|recommends?)\s+against\b"
             r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?"
             r"(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:for\s+(?:this|that|such)\s+(?:purpose|use|indication|condition)|in\s+this\s+(?:setting|situation|context))\b)"
             r"|\bnot\s+(?:currently\s+|presently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
@@ -518,6 +520,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:requested|prescribed|used|proposed|intended)\s+(?:\w+\s+){0,3}?(?:as\s+(?:a|an)\s+(?:stand-?alone|isolated|sole)"
             r"|on\s+its\s+own|in\s+isolation)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
+            # "not among the procedures for which CPM is supported", "fall outside what the guideline treats as
+            # medical equipment" (round 65)
+            r"|\bnot\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:procedures|indications|conditions|diagnoses|uses"
+            r"|situations|settings|circumstances|operations|surgeries)\b"
+            r"|\bfalls?\s+outside\s+(?:of\s+)?(?:what\s+)?the\s+(?:" + _GUIDELINE_NAME + r")\b"
             r"|\bwhich\s+are\s+(?:custodial|homemaker|domestic)\s+services\b"
             r"|\bwhich\s+is\s+not\s+the\s+(?:[\w-]+\s+){0,5}?(?:pain|condition|indication|diagnosis)\s+the\s+guidelines?\s+"
             r"(?:addresses|covers|recommends|supports)\b"
@@ -1618,7 +1625,7 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     after = _clause_after(s.text, m.end())
     before = _clause_before(s.text, m.start())
     # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
-    verb_first = re.search(r"recommend\b|support\b", m.group(), _FLAGS) is not None
+    verb_first = re.search(r"recommend\b|support\b|endorse\b|against\b", m.group(), _FLAGS) is not None
     # "does not recommend an FCE for routine use": the qualifiers follow the object.
     qualified = _OBJECT_THEN_QUALIFIER.match(after) if verb_first else None
     object_after = after[qualified.end() :] if qualified else after

@@ -1753,11 +1753,13 @@ TABLE: dict[str, Derived] = {
         (" double", " five", " four", " three", " triple", " twice"),
         (),
     ),
-    "52e8f5b6650fc43861f82a29": (
+    "601fe14186d7dabd48c77b09": (
         (
             (("recommended ",), (" not ",)),
             (("recommend ",), (" not ",), (" do",)),
             (("endorsed ",), (" not ",)),
+            ((" endorse ",), (" not ",), (" do",)),
+            ((" against ",), (" advise", " recommend")),
             ((" support ",), (" not ",), (" acoem ", " guideline", " mtus ", " odg "), ("do",)),
             ((" approved ",), ("topical ",), (" not ",), (" for ",)),
             ((" unfavorable ",), (" position ",)),
@@ -1787,6 +1789,7 @@ TABLE: dict[str, Derived] = {
         ),
         (
             " acoem",
+            " advise",
             " are",
             " disqualifies",
             " disqualify",
@@ -1799,6 +1802,7 @@ TABLE: dict[str, Derived] = {
             " mtus",
             " not",
             " odg",
+            " recommend",
             " unfavorable",
             " whole",
         ),
@@ -1806,6 +1810,8 @@ TABLE: dict[str, Derived] = {
             (((("recommended ",), (" not ",)),), (" not",)),
             (((("recommend ",), (" not ",), (" do",)),), (" do",)),
             (((("endorsed ",), (" not ",)),), (" not",)),
+            ((((" endorse ",), (" not ",), (" do",)),), (" do",)),
+            ((((" against ",), (" advise", " recommend")),), (" advise", " recommend")),
             (
                 (((" support ",), (" not ",), (" acoem ", " guideline", " mtus ", " odg "), ("do",)),),
                 (" acoem", " guideline", " mtus", " odg"),
@@ -1858,7 +1864,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "b47c9bf8ac31f49d52d93b5c": (
+    "137097c6267e8600449d05a6": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -1884,6 +1890,24 @@ TABLE: dict[str, Derived] = {
                 (" category ", " kind ", " scope ", " type "),
                 (" fall",),
             ),
+            (
+                (" the ",),
+                (" not ",),
+                (" among ", " one "),
+                (
+                    "circumstances ",
+                    "conditions ",
+                    "diagnoses ",
+                    "indications ",
+                    "operations ",
+                    "procedures ",
+                    "settings ",
+                    "situations ",
+                    "surgeries ",
+                    "uses ",
+                ),
+            ),
+            ((" outside ",), (" fall",), (" acoem ", " guideline", " mtus ", " odg "), ("the ",)),
             ((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),
             ((" guideline",), (" addresses ", " covers ", " recommends ", " supports "), (" which ",), (" the ",)),
             ((" which ",), (" not ",), (" is ",), ("indication", "use")),
@@ -1955,6 +1979,29 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" fall",),
             ),
+            (
+                (
+                    (
+                        (" the ",),
+                        (" not ",),
+                        (" among ", " one "),
+                        (
+                            "circumstances ",
+                            "conditions ",
+                            "diagnoses ",
+                            "indications ",
+                            "operations ",
+                            "procedures ",
+                            "settings ",
+                            "situations ",
+                            "surgeries ",
+                            "uses ",
+                        ),
+                    ),
+                ),
+                (" not",),
+            ),
+            ((((" outside ",), (" fall",), (" acoem ", " guideline", " mtus ", " odg "), ("the ",)),), (" fall",)),
             ((((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),), (" which",)),
             (
                 (
