@@ -1266,3 +1266,26 @@ def test_the_same_thing_approved_before(service: str, rationale: str, duplicate:
 )
 def test_the_guidelines_no_in_other_words(service: str, rationale: str) -> None:
     assert _codes_for(service, rationale) == [ReasonCode.not_recommended]
+
+
+@pytest.mark.parametrize(
+    ("service", "rationale", "finding"),
+    [
+        # recognizer 2.78, round 65: this worker's condition is another than the one the care is for
+        (
+            "Lidocaine 5% patch #30",
+            "That is mechanical axial pain, not the localized neuropathic pain for which the patch is indicated.",
+            True,
+        ),
+        (
+            "Lumbar discography",
+            "The patient's condition is a stenosis with a slip at L4-5, not suspected discogenic pain.",
+            True,
+        ),
+        ("TENS unit", "This worker has knee osteoarthritis rather than either of the conditions named.", True),
+        # a contrast that names no condition is no finding
+        ("Physical therapy 6 visits", "The patient has improved, not worsened, since the last visit.", False),
+    ],
+)
+def test_another_condition_than_the_one_the_care_is_for(service: str, rationale: str, finding: bool) -> None:
+    assert (ReasonCode.findings_do_not_support in _codes_for(service, rationale)) is finding

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.77"
+REASONS_VERSION = "2.78"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -331,6 +331,12 @@ _EXAM_SUPPORTS = _rx(
 
 #: "At no more than two levels, after failure of ...": an amount, not an absence.
 _AMOUNT_NOT_ABSENCE = _rx(r"\bno\s+(?:more|less|longer|fewer|greater)\s+than\b")
+
+#: What a care is for, named as a kind of condition ("neuropathic pain", "discogenic pain", "the conditions").
+_CONDITION_WORD = (
+    r"(?:pain|conditions?|problems?|injur(?:y|ies)|diagnos[ie]s|disease|process|tears?|syndromes?|radiculopathy"
+    r"|neuropathy|headaches?|migraines?|arthritis|instability|indications?)"
+)
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
@@ -604,6 +610,19 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
     ),
     # --- exam findings do not support it ------------------------------------------------
+    # "That is mechanical axial pain, not the localized peripheral neuropathic pain for which the patch is
+    # indicated", "a stenosis with a slip at L4-5, not suspected discogenic pain", "knee osteoarthritis rather
+    # than either of the conditions named": this worker's condition is another than the one the care is for
+    # (recognizer 2.78)
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"\b(?:is|are|was|were|has|have|had)\s+[^.;,]{1,60}?,\s+(?:and\s+)?not\s+(?:the\s+|an?\s+|suspected\s+)?"
+            r"(?:[\w-]+\s+){0,5}?" + _CONDITION_WORD + r"\b"
+            r"|\b(?:is|are|was|were|has|have|had)\s+[^.;,]{1,60}?\brather\s+than\s+(?:the\s+|an?\s+|with\s+|either\s+of\s+the\s+)?"
+            r"(?:[\w-]+\s+){0,5}?" + _CONDITION_WORD + r"\b"
+        ),
+    ),
     _Rule(
         ReasonCode.findings_do_not_support,
         _NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b",
