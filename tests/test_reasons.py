@@ -1289,3 +1289,9 @@ def test_the_guidelines_no_in_other_words(service: str, rationale: str) -> None:
 )
 def test_another_condition_than_the_one_the_care_is_for(service: str, rationale: str, finding: bool) -> None:
     assert (ReasonCode.findings_do_not_support in _codes_for(service, rationale)) is finding
+
+
+def test_no_blocks_performed_is_care_first() -> None:
+    # recognizer 2.79, round 65: the plural of "no block has been performed"
+    said = "No medial branch blocks have been performed in this case."
+    assert _codes_for("Radiofrequency ablation L4-5", said) == [ReasonCode.other_treatment_first]

@@ -74,7 +74,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.78"
+REASONS_VERSION = "2.79"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -894,7 +894,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:has|have)\s+(?:been|had)\s+no\s+(?:[\w-]+\s+){0,3}?(?:trial|block|course)\b"
             r"|\b(?:lacks?|without)\s+(?:is\s+)?any\s+(?:record|evidence|documentation)\s+of\s+[^.;]{0,80}?\bthat\s+(?:she|he|they|the\s+\w+)"
             r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:tried|attempted|completed)\b"
-            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:block|injection|therapy|trial)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
+            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:blocks?|injections?|therap(?:y|ies)|trials?)\s+(?:has|have)\s+(?:ever\s+)?been\s+(?:done|performed"
             r"|tried|attempted|given|carried\s+out|conducted|completed)\b"
             r"|\b(?:course|program)\s+of\s+(?:\w+\s+){0,3}?(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:tried|attempted|undertaken)\b"
             r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+|the\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"

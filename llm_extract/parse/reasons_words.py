@@ -5499,7 +5499,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "6dee0ee1d04ab8d877eaf9ab": (
+    "6188b41b4f86f33bd4e9a449": (
         (
             (
                 (" not ",),
@@ -5589,7 +5589,6 @@ TABLE: dict[str, Derived] = {
                 (" lack", " without "),
             ),
             (
-                ("block ", "injection ", "therapy ", "trial "),
                 (
                     " attempted ",
                     " carried ",
@@ -5601,6 +5600,7 @@ TABLE: dict[str, Derived] = {
                     " tried ",
                 ),
                 ("been ",),
+                ("block", "injection", "therap", "trial"),
                 (" attempted ", " completed ", " conducted ", " done ", " given ", " out ", " performed ", " tried "),
             ),
             ((" course ", " program "), (" attempted ", " tried ", " undertaken "), ("been ",), (" not ",)),
@@ -5809,7 +5809,6 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        ("block ", "injection ", "therapy ", "trial "),
                         (
                             " attempted ",
                             " carried ",
@@ -5821,6 +5820,7 @@ TABLE: dict[str, Derived] = {
                             " tried ",
                         ),
                         ("been ",),
+                        ("block", "injection", "therap", "trial"),
                         (
                             " attempted ",
                             " completed ",
