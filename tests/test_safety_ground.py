@@ -196,3 +196,15 @@ def test_beside_a_harm_the_missing_record_is_told_in_the_reviewers_words() -> No
     assert not any("enough facts" in line for line in told), told
     assert any("kidneys" in line for line in told), told
     assert any("stomach protection" in line for line in told), told
+
+
+def test_a_number_that_fell_is_no_fall() -> None:
+    # templates 120, round 65's reader: "a filtration rate that fell from 56 to 48" was told "could make you
+    # too sleepy, or make you fall" beside the kidneys
+    harm = "This worker has stage 3 chronic kidney disease with a filtration rate that fell from 56 to 48."
+    text, _ = _reasons(Item("Meloxicam 15mg #30: Upheld", rationale=f"{harm} {NO_GAIN}"))
+    parsed = parse(text)
+    summary = build_summary(parsed.case, with_reasons(text, parsed.decisions), "en", letter=text)  # type: ignore[arg-type]
+    told = summary.items[0].reasons
+    assert any("kidneys" in sentence for sentence in told), told
+    assert not any("fall" in sentence for sentence in told), told

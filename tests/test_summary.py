@@ -567,6 +567,7 @@ WORDING_FINGERPRINTS = {
     "117": "b94fc90f9047e99082d7bc0d40c57af50f1112ab249b02cdda18133f5dba7832",
     "118": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
     "119": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
+    "120": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
 }
 
 

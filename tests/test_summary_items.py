@@ -318,6 +318,39 @@ def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     assert reasons[0].startswith("Your doctor asked for more care than the medical guidelines call for.")
 
 
+def test_the_limit_asked_in_full_is_not_told_where_the_initial_course_is_exceeded() -> None:
+    # templates 120, round 65's readers: "12 visits over 12 weeks ..., with an initial course of one half" and 12 asked
+    # at the outset was told "The medical guidelines allow 12 visits over 12 weeks" (12 of 12 refused)
+    reasons = _reasons(
+        "Associated surgical service: Post-operative physical therapy, 12 sessions: Upheld",
+        "The MTUS allows 12 visits over 12 weeks after meniscectomy, with an initial course of one half of the general "
+        "course. Since the surgery was not supported, the associated therapy is not supported. Even had surgery been "
+        "certified, the full 12 visits at the outset would be more than the initial course the guideline describes. "
+        "It is not medically necessary.",
+    )
+    assert reasons and not any("allow 12" in r for r in reasons), reasons
+
+
+def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
+    # templates 120, round 65's reader (INV-R65B-06 #2): "A total of twelve visits would in any case be more than
+    # the eight ODG allows" was told "The medical guidelines allow twelve visits"
+    heading = (
+        "Physical therapy for the right elbow, twelve sessions was the original request. Physical therapy for the\n"
+        "right elbow, six sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of\n"
+        "the original request, Physical therapy for the right elbow, six sessions is: Upheld"
+    )
+    rationale = (
+        'ODG specifies for lateral epicondylitis/tennis elbow: "Medical treatment: 8 visits over 5 weeks." ODG also '
+        'states that patients should be formally assessed after a "six-visit clinical trial". The six visits already '
+        "authorized amount to that clinical trial. How the injured worker responds to them had not been reported, "
+        "and any additional visits should be based on that response. A total of twelve visits would in any case be "
+        "more than the eight ODG allows for this diagnosis. As such, the remaining six sessions are not medically "
+        "necessary."
+    )
+    reasons = _reasons(heading, rationale)
+    assert reasons and not any("allow twelve" in r for r in reasons), reasons
+
+
 def test_care_already_had_past_the_limit_is_said_with_its_words() -> None:
     # Often the ground itself: "has had at least 24 sessions, already far beyond" the 9-10 allowed.
     heading = "Physical therapy 2 times a week for 4 weeks: Upheld"

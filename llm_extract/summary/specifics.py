@@ -428,6 +428,8 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
         for m in limits:
             if patterns.history.search(letter, max(start, m.start() - 40), m.start("amount")):
                 continue
+            if _ASKED_AFTER.match(letter, m.end(), end):
+                continue  # "A total of twelve visits would be more than the eight ODG allows": the amount asked
             if named is None:
                 named = _named_kinds(letter, start, end)
             owner = _owner(named, m.start("amount"))
@@ -586,6 +588,14 @@ def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[i
     return None
 
 
+_ASKED_AFTER = rxcache.compile(
+    r"[^.;,]{0,40}?\b(?:would|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+more\s+than|exceed|go\s+beyond|surpass)\b", re.I
+)
+"""An amount the sentence goes on to call too many: the amount asked or had, not the guideline's."""
+_INITIAL_COURSE = rxcache.compile(r"\binitial\s+(?:course|trial)\b|\b(?:one[- ])?half\s+of\b", re.I)
+"""The smaller first course of a postsurgical limit ("an initial course of one half of the general course")."""
+
+
 def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     """The heading asks for no more visits than the limit allows ("Massage x 6" against
     "4-6 visits") and the limit gives no time frame: the number is then not why the item
@@ -594,7 +604,14 @@ def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     point. Only for a whole request: a partly approved item's heading names the rest,
     whose limit counts what was approved before."""
     limit = chosen.limit
-    if decision.partial or limit.more or limit.period is not None or limit.amount.unit in _TIME_UNIT_WORDS:
+    if decision.partial or limit.more or limit.amount.unit in _TIME_UNIT_WORDS:
+        return False
+    rationale = decision.spans.rationale
+    if limit.period is not None and not (
+        # "12 visits over 12 weeks ..., with an initial course of one half": 12 asked at once exceed the
+        # initial course, not this limit (round 65's readers: "allow 12 visits" told for 12 refused)
+        rationale is not None and _INITIAL_COURSE.search(letter, rationale.start, rationale.end)
+    ):
         return False
     span = decision.spans.service
     for pattern in _limits().asked:
@@ -1493,7 +1510,9 @@ _HARMS: tuple[_Harm, ...] = (
         r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?",
         risk=r"falls?",
         denied=r"falls?",
-        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+(?:another\s+|a\s+)?falls?|\b(?:a|had\s+a|recent)\s+fall\b|\bfell\b|\bfallen\b"
+        # not a number that fell ("a filtration rate that fell from 56 to 48": round 65's reader)
+        names=r"\bprone\s+to\s+falls|\brisk\s+of\s+(?:another\s+|a\s+)?falls?|\b(?:a|had\s+a|recent)\s+fall\b"
+        r"|\b(?:fell|fallen)\b(?!\s+(?:from|to|by|below|under)\b)"
         r"|\b(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?\b",
     ),
     _Harm(
