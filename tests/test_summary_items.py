@@ -331,6 +331,20 @@ def test_the_limit_asked_in_full_is_not_told_where_the_initial_course_is_exceede
     assert reasons and not any("allow 12" in r for r in reasons), reasons
 
 
+def test_another_condition_than_the_one_the_care_is_for_is_not_told_as_one_absent() -> None:
+    # templates 121, round 65's reader (INV-R65B-05 #3): "That is mechanical axial pain, not the localized
+    # peripheral neuropathic pain for which the patch is indicated, and his neuropathic symptoms are in the leg"
+    # was told "Your doctor's notes did not show nerve pain" (he has nerve pain, in the leg)
+    reasons = _reasons(
+        "Lidocaine 5% patch #30: Upheld",
+        "The patches are prescribed for the low back, where the documented pain is midline and paraspinal. That is "
+        "mechanical axial pain, not the localized peripheral neuropathic pain for which the patch is indicated, and "
+        "his neuropathic symptoms are in the leg. As such, the request is not medically necessary.",
+    )
+    assert not any("did not show nerve pain" in r for r in reasons), reasons
+    assert any("mechanical axial pain" in r for r in reasons), reasons
+
+
 def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
     # templates 120, round 65's reader (INV-R65B-06 #2): "A total of twelve visits would in any case be more than
     # the eight ODG allows" was told "The medical guidelines allow twelve visits"

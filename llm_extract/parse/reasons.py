@@ -64,6 +64,7 @@ from llm_extract.text.abbreviations import spelled_out
 from llm_extract.text.dates import MONTH_NAME, MONTH_YEAR, NUMERIC_DATE
 from llm_extract.text.lexicon import (
     ADDING_WORDS,
+    ANOTHER_CONDITION,
     BODY_REGION_WORDS,
     NUMBER,
     SERVICE_COMMON_WORDS,
@@ -332,11 +333,6 @@ _EXAM_SUPPORTS = _rx(
 #: "At no more than two levels, after failure of ...": an amount, not an absence.
 _AMOUNT_NOT_ABSENCE = _rx(r"\bno\s+(?:more|less|longer|fewer|greater)\s+than\b")
 
-#: What a care is for, named as a kind of condition ("neuropathic pain", "discogenic pain", "the conditions").
-_CONDITION_WORD = (
-    r"(?:pain|conditions?|problems?|injur(?:y|ies)|diagnos[ie]s|disease|process|tears?|syndromes?|radiculopathy"
-    r"|neuropathy|headaches?|migraines?|arthritis|instability|indications?)"
-)
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
@@ -616,12 +612,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # (recognizer 2.78)
     _Rule(
         ReasonCode.findings_do_not_support,
-        (
-            r"\b(?:is|are|was|were|has|have|had)\s+[^.;,]{1,60}?,\s+(?:and\s+)?not\s+(?:the\s+|an?\s+|suspected\s+)?"
-            r"(?:[\w-]+\s+){0,5}?" + _CONDITION_WORD + r"\b"
-            r"|\b(?:is|are|was|were|has|have|had)\s+[^.;,]{1,60}?\brather\s+than\s+(?:the\s+|an?\s+|with\s+|either\s+of\s+the\s+)?"
-            r"(?:[\w-]+\s+){0,5}?" + _CONDITION_WORD + r"\b"
-        ),
+        ANOTHER_CONDITION,
     ),
     _Rule(
         ReasonCode.findings_do_not_support,

@@ -30,6 +30,7 @@ from llm_extract.text.fold import fold_space
 from llm_extract.text.lexicon import (
     ADDING_WORDS,
     AFTER_SURGERY,
+    ANOTHER_CONDITION,
     CARE_KINDS,
     DOSE,
     EMPHASIS,
@@ -1932,6 +1933,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     low = _low(letter)
     aligned = len(low) == len(letter)
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
+        if _ANOTHER_CONDITION.search(letter, start, end):
+            continue  # "axial pain, not the neuropathic pain the patch is for": no nerve pain absent (round 65)
         named = {_ANCHOR_KEY[m.group()] for m in _ANCHORS.finditer(low, start, end)} if aligned else None
         for key, pattern in _FINDINGS:
             if named is not None and key not in named:
@@ -1957,6 +1960,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
 
 
+_ANOTHER_CONDITION = rxcache.compile(ANOTHER_CONDITION, re.I)
 _SURGERY_KEYS = frozenset({"surgery", "surgery_planned"})
 _BESIDE = _SURGERY_KEYS | {"red_flags"}
 """Findings reviewers name beside the one a decision rests on: said after it."""

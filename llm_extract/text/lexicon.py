@@ -92,6 +92,21 @@ ADDING_WORDS = r"in\s+addition|additionally|moreover|furthermore|also|further"
 as a regex alternation: the reason rules read past them to the sentence's own opening, and a quote
 shown to the worker starts after them."""
 
+_CONDITION_WORD = (
+    r"(?:pain|conditions?|problems?|injur(?:y|ies)|diagnos[ie]s|disease|process|tears?|syndromes?|radiculopathy"
+    r"|neuropathy|headaches?|migraines?|arthritis|instability|indications?)"
+)
+ANOTHER_CONDITION = (
+    r"\b(?:is|are|was|were|has|have|had)\s+[^.;,]{1,60}?,\s+(?:and\s+)?not\s+(?:the\s+|an?\s+|suspected\s+)?"
+    r"(?:[\w-]+\s+){0,5}?" + _CONDITION_WORD + r"\b"
+    r"|\b(?:is|are|was|were|has|have|had)\s+[^.;,]{1,60}?\brather\s+than\s+(?:the\s+|an?\s+|with\s+|either\s+of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,5}?" + _CONDITION_WORD + r"\b"
+)
+"""This worker's condition set against the one a care is for ("That is mechanical axial pain, not the
+localized peripheral neuropathic pain for which the patch is indicated", "knee osteoarthritis rather than
+either of the conditions named"): a finding that does not support the care, told in the reviewer's words
+(the absent kind it names is not one the worker lacks)."""
+
 WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
 """What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
 whose subject they are speaks of this case, not of a guideline."""
