@@ -21,6 +21,7 @@ from llm_extract.contract.models import (
     Span,
 )
 from llm_extract.letter.inputs import LetterText
+from llm_extract.parse import reason_model
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
 from llm_extract.parse.reasons import REASONS_VERSION, added_ground, find_reasons, worker_finding
 from llm_extract.summary import glossary, specifics
@@ -44,6 +45,8 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         finding = worker_finding(text, start, end)
         if finding is not None:
             return [finding, *reasons]
+    if not reasons and (guessed := reason_model.guess(text, start, end)) is not None:
+        return [guessed]  # no rule names a ground: the learned model's, on the sentence it reads
     return reasons
 
 

@@ -1,0 +1,104 @@
+"""A learned fallback for the reasons no rule names: a sentence classifier over word features.
+
+The rules (:mod:`llm_extract.parse.reasons`) reach about 80% of items on wording they have never
+seen; the rest of a refusal's rationale gets no reason at all. This model was trained on the
+invented letters' labeled sentences (``scripts/train_reason_model.py``: each upheld item's evidence
+sentence is its primary ground, every other sentence "none") and is asked only where the rules
+found nothing. It names the sentence it reads, so the reason is grounded like a rule's, and it
+answers only when one ground is more likely than every other answer together (``THRESHOLD``).
+
+The weights ship as package data (``data/reason_model.txt.gz``), read once on first use.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import zlib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from llm_extract.contract.models import Reason, ReasonCode, Span
+from llm_extract.text import rxcache
+
+__all__ = ["MODEL_FILE", "NONE", "THRESHOLD", "features", "guess", "probabilities", "sentences"]
+
+MODEL_FILE = Path(__file__).with_name("data") / "reason_model.txt.gz"
+NONE = "none"
+"""The class of a sentence that states no ground."""
+THRESHOLD = 0.5
+"""A ground is named only when the model gives it more than half the probability: more likely than no
+ground and every other ground together (chosen before the held-out rounds were read)."""
+
+_DENIAL_CODES = frozenset(
+    c.value
+    for c in ReasonCode
+    if c not in (ReasonCode.criteria_met, ReasonCode.already_authorized, ReasonCode.approved_trial_pending)
+)
+"""The classes the model may name for a refusal: not "none", nor the labelers' "other", nor the two that
+state an approval (the care already approved, or a first part of it), which change what the worker is
+told the decision is; words alone cannot tell "has not already been authorized" from "has"."""
+
+_SPLIT = rxcache.compile(r"(?<=[.;])\s+(?=[A-Z(\"])")
+_WORD = rxcache.compile(r"[a-z][a-z0-9'-]*")
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences (and semicolon clauses) of ``text[start:end]``, as absolute offsets."""
+    at = start
+    for m in _SPLIT.finditer(text, start, end):
+        yield at, m.start()
+        at = m.end()
+    if at < end:
+        yield at, end
+
+
+def features(sentence: str) -> set[str]:
+    """The words of a sentence (lowered) and its pairs of adjacent words: what the model weighs."""
+    words = _WORD.findall(sentence.lower())
+    return {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
+
+
+@cache
+def _model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, str]]:
+    """(classes, biases, feature -> its packed "class:weight ..." row), from the shipped file. Rows are
+    unpacked only for the features a sentence has: unpacking all of them took 0.2 s, too long for a
+    one-letter command."""
+    text = zlib.decompress(MODEL_FILE.read_bytes(), 16 + zlib.MAX_WBITS).decode("utf-8")
+    rows = [line for line in text.split("\n") if line and not line.startswith("#")]
+    classes = tuple(rows[0].split("\t"))
+    biases = tuple(float(b) for b in rows[1].split("\t"))
+    return classes, biases, dict(row.split("\t", 1) for row in rows[2:])
+
+
+def probabilities(sentence: str) -> dict[str, float]:
+    """The model's probability of each class (a reason code's value, or :data:`NONE`) for one sentence."""
+    classes, biases, weights = _model()
+    scores = list(biases)
+    for name in features(sentence):
+        packed = weights.get(name)
+        if packed is not None:
+            for pair in packed.split(" "):
+                k, _, w = pair.partition(":")
+                scores[int(k)] += float(w)
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return {c: e / total for c, e in zip(classes, exps, strict=True)}
+
+
+def guess(text: str, start: int, end: int) -> Reason | None:
+    """The most likely ground of the refusal whose rationale is ``text[start:end]``, on the sentence
+    that states it, if the model gives it more than :data:`THRESHOLD`."""
+    best: tuple[float, str, int, int] | None = None
+    for a, b in sentences(text, start, end):
+        for code, p in probabilities(text[a:b]).items():
+            if code in _DENIAL_CODES and (best is None or p > best[0]):
+                best = (p, code, a, b)
+    if best is None or best[0] <= THRESHOLD:
+        return None
+    _, code, a, b = best
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Reason(code=ReasonCode(code), span=Span(start=a, end=b))

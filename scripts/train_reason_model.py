@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Train the reason model's weights (llm_extract/parse/reason_model.py) from the labeled invented letters.
+
+Each upheld item of ``evals/synthetic`` gives one example per sentence of its rationale: the sentence
+that holds the labelers' evidence is the item's primary ground, every other sentence ``none``. A
+multinomial logistic regression over the sentence's words and word pairs (features seen in at least
+three sentences) is fitted by stochastic gradient descent with a fixed seed, so the same rounds give
+the same file. Only rounds up to ``--last-round`` are read: the later ones stay unseen, to measure it.
+
+    .venv/bin/python scripts/train_reason_model.py [--last-round 64] [--out FILE]
+
+The shipped file is trained on rounds 1-64 (about 17 s on one core); rounds 65 and later measure it
+(``scripts/reason_figures.py --labeled``). A new file changes reasons: bump REASONS_VERSION and record
+the file's digest in tests/test_reason_model.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from llm_extract.contract.models import Outcome  # noqa: E402
+from llm_extract.errors import LlmExtractError  # noqa: E402
+from llm_extract.parse import reason_model  # noqa: E402
+from llm_extract.parse.parser import parse  # noqa: E402
+
+SYNTHETIC = ROOT / "evals" / "synthetic"
+_ROUND = re.compile(r"^INV-R(\d+)[A-Z]-\d+$")
+_MIN_SENTENCES = 3
+_EPOCHS = 8
+_PRUNE = 0.02
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], str]]:
+    """(features, class) for every sentence of every upheld item of the given rounds."""
+    out: list[tuple[set[str], str]] = []
+    for letter in sorted((root / "letters").glob("*.txt")):
+        m = _ROUND.match(letter.stem)
+        if m is None or int(m.group(1)) not in rounds:
+            continue
+        text = letter.read_text(encoding="utf-8")
+        try:
+            decisions = parse(text).decisions
+        except LlmExtractError:
+            continue
+        lines = (root / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
+        for decision, row in zip(decisions, [json.loads(line) for line in lines if line.strip()], strict=True):
+            span = decision.spans.rationale
+            if decision.outcome is not Outcome.upheld or span is None:
+                continue
+            evidence = _norm(row["evidence"])[:60]
+            for a, b in reason_model.sentences(text, span.start, span.end):
+                said = _norm(text[a:b])
+                code = row["primary"] if evidence and (evidence in said or said in evidence) else reason_model.NONE
+                out.append((reason_model.features(text[a:b]), code))
+    return out
+
+
+def train(data: list[tuple[set[str], str]]) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
+    """Multinomial logistic regression by SGD (seeded): classes, biases, feature -> class weights."""
+    counts = Counter(f for features, _ in data for f in features)
+    vocab = {f for f, n in counts.items() if n >= _MIN_SENTENCES}
+    classes = sorted({code for _, code in data})
+    index = {c: k for k, c in enumerate(classes)}
+    weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(classes))
+    biases = [0.0] * len(classes)
+    order = list(range(len(data)))
+    rng = random.Random(0)
+    rate = 0.2
+    for _ in range(_EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            features = sorted(f for f in data[i][0] if f in vocab)
+            target = index[data[i][1]]
+            scores = [biases[k] + sum(weights[f][k] for f in features) for k in range(len(classes))]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            for k in range(len(classes)):
+                grad = exps[k] / total - (1.0 if k == target else 0.0)
+                if abs(grad) < 1e-4:
+                    continue
+                biases[k] -= rate * grad
+                for f in features:
+                    w = weights[f]
+                    w[k] -= rate * (grad + 1e-5 * w[k])
+        rate *= 0.7
+    kept = {f: {k: w for k, w in enumerate(ws) if abs(w) >= _PRUNE} for f, ws in weights.items()}
+    return classes, biases, {f: ws for f, ws in kept.items() if ws}
+
+
+def write(path: Path, classes: list[str], biases: list[float], weights: dict[str, dict[int, float]], note: str) -> None:
+    rows = [f"# {note}", "\t".join(classes), "\t".join(f"{b:.3f}" for b in biases)]
+    rows += [f"{f}\t" + " ".join(f"{k}:{w:.3f}" for k, w in sorted(ws.items())) for f, ws in sorted(weights.items())]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # mtime 0: the same weights give the same bytes
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--last-round", type=int, default=64)
+    ap.add_argument("--out", type=Path, default=reason_model.MODEL_FILE)
+    args = ap.parse_args()
+    data = examples(set(range(1, args.last_round + 1)))
+    classes, biases, weights = train(data)
+    note = f"trained on rounds 1-{args.last_round} of evals/synthetic: {len(data)} sentences, {len(weights)} features"
+    write(args.out, classes, biases, weights, note)
+    print(note, "->", args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The learned fallback for refusals no reason rule reads (llm_extract/parse/reason_model.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from llm_extract.backends.rules import item_reasons
+from llm_extract.contract.models import Outcome, ReasonCode
+from llm_extract.parse import reason_model
+from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The shipped weights, by the reason version that uses them: retraining changes reasons, so it must
+#: come with a new version (and so a new cache key).
+MODEL_FINGERPRINTS = {
+    "2.80": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
+}
+
+PREFIX = "Decision rationale: "
+# INV-R66A-06 #5 (round 66, which neither the rules nor the model was made on): no first-line agent
+# tried, in words no rule reads
+UNREAD = (
+    "The MTUS considers topical lidocaine in the form of a dermal patch for localized peripheral neuropathic pain "
+    "after there has been evidence of a trial of first-line therapy, meaning a tricyclic or SNRI antidepressant or "
+    "an anti-epilepsy drug such as gabapentin or Lyrica. The only medication this patient has taken is ibuprofen; "
+    "no antidepressant or anticonvulsant has been tried, let alone failed. The request is not medically necessary."
+)
+SERVICE = "Lidoderm 5% patch #30"
+
+
+def _training_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_reason_model", ROOT / "scripts" / "train_reason_model.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_weights_are_the_ones_this_version_records() -> None:
+    digest = hashlib.sha256(reason_model.MODEL_FILE.read_bytes()).hexdigest()
+    assert MODEL_FINGERPRINTS.get(REASONS_VERSION) == digest, "new weights: bump REASONS_VERSION, record the digest"
+
+
+def test_the_shipped_weights_never_saw_the_rounds_that_measure_them() -> None:
+    first = reason_model.MODEL_FILE.read_bytes()
+    import zlib
+
+    header = zlib.decompress(first, 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
+    assert header.startswith("# trained on rounds 1-64 of evals/synthetic"), header
+
+
+def test_features_are_words_and_word_pairs() -> None:
+    assert reason_model.features("No benefit, so far.") == {
+        "no",
+        "benefit",
+        "so",
+        "far",
+        "no benefit",
+        "benefit so",
+        "so far",
+    }
+
+
+def test_an_unread_refusal_gets_the_models_ground_on_the_sentence_that_states_it() -> None:
+    text = PREFIX + UNREAD + "\n"
+    start, end = len(PREFIX), len(PREFIX) + len(UNREAD)
+    assert find_reasons(text, start, end, Outcome.upheld, SERVICE) == []
+    reasons = item_reasons(text, start, end, Outcome.upheld, SERVICE)
+    assert [r.code for r in reasons] == [ReasonCode.other_treatment_first]
+    said = text[reasons[0].span.start : reasons[0].span.end]
+    assert said in UNREAD and not said[-1].isspace()
+
+
+def test_no_ground_is_named_where_the_model_is_unsure() -> None:
+    rationale = (
+        "The patient is a 45-year-old clerk. She was seen on 01/05/2017. The request is not medically necessary."
+    )
+    text = PREFIX + rationale
+    assert reason_model.guess(text, len(PREFIX), len(text)) is None
+    probabilities = reason_model.probabilities("She was seen on 01/05/2017.")
+    assert max(probabilities, key=probabilities.__getitem__) == reason_model.NONE
+
+
+def test_an_approval_is_never_given_a_denial_ground() -> None:
+    text = PREFIX + UNREAD
+    assert item_reasons(text, len(PREFIX), len(text), Outcome.overturned, SERVICE) == []
+
+
+def test_training_gives_the_same_bytes_from_the_same_rounds(tmp_path: Path) -> None:
+    script = _training_script()
+    data = script.examples({1})
+    assert data and {code for _, code in data} >= {reason_model.NONE}
+    outs = []
+    for name in ("a.gz", "b.gz"):
+        classes, biases, weights = script.train(data)
+        script.write(tmp_path / name, classes, biases, weights, "round 1")
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
