@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -128,15 +130,40 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # moved below it; recognizers 2.67-2.68 took it to 0.928 / 0.850 / 0.030 / 0.762; round 64, 97 items, at 82.5 /
 # 66.0 / 5.2 / 63.8 measured once with recognizer 2.68 and templates 114 and not tuned on (9e3f650, where the stop
 # began: 77.3 / 62.9 / 5.2 / 58.7), moved it to 0.926 / 0.845 / 0.030 / 0.759, and the floors below it; recognizer
-# 2.69, made on one of its readers' wrongs, removed one wrong code there.
+# 2.69, made on one of its readers' wrongs, removed one wrong code there; recognizers 2.70-2.79 took it to 0.928 /
+# 0.852 / 0.027 / 0.767; round 65, 103 items, at 79.6 / 67.0 / 2.9 / 60.5 measured once with recognizer 2.72 (and
+# 2.69 the same), then recognizers 2.73-2.79 made on it; round 66, 101 items, at 80.2 / 66.3 / 2.0 / 64.9 measured
+# once with recognizer 2.79 (and 2.69 the same); recognizer 2.80's learned fallback, trained on rounds 1-64, took
+# the whole set to 0.985 / 0.907 / 0.027 / 0.806 (rounds 1-64 are its training data: the held-out test below is
+# the honest one).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.924), ("primary_hit", 0.843), ("recall", 0.757), ("misinform", 0.031)],
+    [("coverage", 0.983), ("primary_hit", 0.905), ("recall", 0.804), ("misinform", 0.029)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
+    _holds(_figures_script().labeled_set(SYNTHETIC).items, figure, goal)
+
+
+# Rounds 65 and later: never seen by the learned fallback (trained on rounds 1-64); round 66 never seen by
+# the rules either. At recognizer 2.80, rounds 65-66 (204 items): 0.922 / 0.809 / 0.025 / 0.728.
+@pytest.mark.parametrize(
+    ("figure", "goal"),
+    [("coverage", 0.91), ("primary_hit", 0.79), ("recall", 0.71), ("misinform", 0.035)],
+)
+def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float, tmp_path: Path) -> None:
+    held = [p for p in LETTERS if (m := re.match(r"INV-R(\d+)", p.stem)) and int(m.group(1)) >= 65]
+    assert len(held) >= 32
+    for folder in ("letters", "labels"):
+        (tmp_path / folder).mkdir()
+    for letter in held:
+        (tmp_path / "letters" / letter.name).symlink_to(letter)
+        (tmp_path / "labels" / f"{letter.stem}.jsonl").symlink_to(SYNTHETIC / "labels" / f"{letter.stem}.jsonl")
+    _holds(_figures_script().labeled_set(tmp_path).items, figure, goal)
+
+
+def _holds(items: list[Any], figure: str, goal: float) -> None:
     script = _figures_script()
-    items = script.labeled_set(SYNTHETIC).items
     n = len(items)
     value = {
         "coverage": sum(bool(i.shown) for i in items) / n,
