@@ -192,6 +192,27 @@ def test_main_treatment_is_named_only_when_there_is_no_doubt() -> None:
     assert group.lead == "These 2 treatments have the same decision and the same reason:"
 
 
+def test_a_pill_tied_to_another_refused_medicine_does_not_go_with_the_surgery() -> None:
+    # Round 66's reader: omeprazole, refused because the naproxen it protects against was refused, was shown
+    # under "These 2 treatments go with Right shoulder arthroscopy".
+    letter = Letter(
+        [
+            Item("Right shoulder arthroscopy: Upheld", rationale="Conservative care was not tried first."),
+            Item("Pre-operative medical clearance: Upheld", rationale=RELATED),
+            Item("Naproxen sodium 550mg #60: Upheld", rationale="She takes warfarin, so naproxen risks bleeding."),
+            Item(
+                "Omeprazole 20mg #30: Upheld",
+                rationale="The omeprazole was prescribed to protect the stomach during the naproxen course. As the "
+                "associated request is not medically necessary, this request is also not medically necessary.",
+            ),
+        ]
+    )
+    extraction = extract_text(letter.clean())
+    assert [r.code for r in extraction.decisions[3].reasons][:1] == [ReasonCode.related_item_not_approved]
+    leads = [row.lead for row in build_sheet(extraction).rows if 4 in row.indices]
+    assert leads and not any(lead and "go with" in lead for lead in leads), leads
+
+
 def test_a_summary_in_another_language_is_rebuilt_from_the_decisions(example: Extraction) -> None:
     assert example.summary.language == "en"
     spanish = extract_text(EXAMPLE.read_text(encoding="utf-8"), lang="es").summary

@@ -13,6 +13,7 @@ never shown, and the letter is never read again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from llm_extract.contract.models import (
 )
 from llm_extract.render.words import Lang, Words, clause, spell_date, words_for
 from llm_extract.summary.templates import build_summary
+from llm_extract.text.lexicon import SERVICE_COMMON_WORDS
 from llm_extract.verify.grounding import rule_category
 
 #: Kinds of treatment that other items "go with" (surgery and its supplies, a procedure and its follow-up).
@@ -185,6 +187,34 @@ def main_treatment(decisions: Sequence[Decision]) -> Decision | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+_NAME_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _names(service: str) -> set[str]:
+    """The words of five letters or more that name a service ("naproxen", "shoulder", "arthroscopy"), not
+    the words any service may hold ("right", "sessions")."""
+    return set(_NAME_WORD.findall(service.lower())) - SERVICE_COMMON_WORDS
+
+
+def goes_with(decision: Decision, main: Decision, decisions: Sequence[Decision]) -> bool:
+    """Whether a tied item goes with the letter's main treatment: not when its rationale names another
+    refused item, itself tied to nothing, and nothing of the main one ("The omeprazole was prescribed to
+    protect the stomach during the naproxen course": round 66's reader, told it went with the shoulder
+    surgery)."""
+    said = _names(decision.rationale or "")
+    if said & _names(main.service):
+        return True
+    own = _names(decision.service) | _names(main.service)
+    return not any(
+        said & (_names(d.service) - own)
+        for d in decisions
+        if d is not decision
+        and d is not main
+        and d.outcome is Outcome.upheld
+        and not any(r.code is ReasonCode.related_item_not_approved for r in d.reasons)
+    )
+
+
 def _group(members: list[tuple[Decision, SummaryItem]], main: str | None, words: Words) -> Row:
     first_decision, first_item = members[0]
     related = any(r.code is ReasonCode.related_item_not_approved for r in first_decision.reasons)
@@ -236,7 +266,8 @@ def _rows(pairs: list[tuple[Decision, SummaryItem]], words: Words) -> list[Row]:
         for part in _kinds_apart(members):
             for decision, _ in part:
                 group_of[decision.index] = part
-    found = main_treatment([d for d, _ in pairs])
+    decisions = [d for d, _ in pairs]
+    found = main_treatment(decisions)
     main = next((service_name(d, item) for d, item in pairs if d is found), None)
     rows: list[Row] = []
     placed: set[int] = set()
@@ -246,7 +277,8 @@ def _rows(pairs: list[tuple[Decision, SummaryItem]], words: Words) -> list[Row]:
             rows.append(_single(decision, item, words))
         elif id(group) not in placed:
             placed.add(id(group))
-            rows.append(_group(group, main, words))
+            with_main = found is not None and all(goes_with(d, found, decisions) for d, _ in group)
+            rows.append(_group(group, main if with_main else None, words))
     return rows
 
 
