@@ -345,6 +345,28 @@ def test_another_condition_than_the_one_the_care_is_for_is_not_told_as_one_absen
     assert any("mechanical axial pain" in r for r in reasons), reasons
 
 
+@pytest.mark.parametrize(
+    ("heading", "rationale"),
+    [
+        # templates 123, round 66's reader: the worker's own home program, named inside another missing fact
+        (
+            "Additional physical therapy, eight visits, left ankle: Upheld",
+            "There is no explanation of what eight more supervised visits would achieve that his home exercise "
+            "program cannot. The request is not medically necessary.",
+        ),
+        # round 65's reader: a home exercise kit asked for is not a home program the notes lacked
+        (
+            "Home exercise kit for the left knee: Upheld",
+            "The request does not say what equipment the home exercise kit contains, or whether it is bought or "
+            "rented. The request is not medically necessary.",
+        ),
+    ],
+)
+def test_a_home_program_the_worker_has_or_asks_for_is_not_told_missing(heading: str, rationale: str) -> None:
+    reasons = _reasons(heading, rationale)
+    assert reasons and not any("work out at home" in r for r in reasons), reasons
+
+
 def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
     # templates 120, round 65's reader (INV-R65B-06 #2): "A total of twelve visits would in any case be more than
     # the eight ODG allows" was told "The medical guidelines allow twelve visits"

@@ -1013,6 +1013,14 @@ _HOME_BEFORE = rxcache.compile(r"\bhome\s+$", re.I)
 """"home" just before a match, whatever the spaces and line breaks between (a look-behind sees one)."""
 
 
+_HIS_OWN = rxcache.compile(
+    r"\b(?:his|her|their|the\s+(?:patient|worker|claimant|applicant|employee|IW)'s)\s+(?:own\s+|current\s+"
+    r"|established\s+|existing\s+|ongoing\s+)?$",
+    re.I,
+)
+"""A home program the worker's own ("his home exercise program"): care the worker has, not a record lacked."""
+
+
 def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
     """The words of ``m`` are said to be in the records: :data:`_PRESENT` after them with no
     word of absence before them in their clause ("no objective gains in function have been
@@ -1042,8 +1050,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
             key, pattern, _ = _MISSING_FILTERS[k]
             if key in keys:
                 continue
-            if key in ("imaging", "drug_tests", "views") and pattern.search(decision.service):
-                continue  # the x-ray (drug test) asked for is not an earlier one the notes lacked
+            if key in ("imaging", "drug_tests", "views", "home_exercise") and pattern.search(decision.service):
+                continue  # the x-ray (drug test, home exercise kit) asked for is not an earlier one the notes lacked
             if key == "imaging" and "views" in keys:
                 continue  # the x-rays lacked are the bending ones, said so
             if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
@@ -1065,6 +1073,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
                     continue  # "no evidence that he has failed to progress in a rehabilitation program"
+                if key == "home_exercise" and _HIS_OWN.search(letter, max(start, m.start() - 30), m.start()):
+                    continue  # "what eight more visits would achieve that his home exercise program cannot" (round 66)
                 if key == "program" and _HOME_BEFORE.search(letter, max(start, m.start() - 12), m.start()):
                     continue  # "her home exercise program" across a line break: care she has, not a program to add
                 if key == "program" and _apart_from_lack(letter, start, m.start()):
