@@ -367,6 +367,19 @@ def test_a_home_program_the_worker_has_or_asks_for_is_not_told_missing(heading: 
     assert reasons and not any("work out at home" in r for r in reasons), reasons
 
 
+def test_a_condition_the_care_is_not_for_is_not_told_as_a_finding_absent() -> None:
+    # templates 124, round 66's reader (INV-R66B-06 #2): "Orthotics are not a supported treatment for ankle sprain
+    # or ligamentous instability" told "did not show that this part of your body moves more than it should"
+    # (the letter documents the instability)
+    reasons = _reasons(
+        "Custom-molded foot orthotics, bilateral: Upheld",
+        "The claimant's problem is a lateral ligament injury of the left ankle. She has no plantar heel tenderness "
+        "and no metatarsalgia. Orthotics are not a supported treatment for ankle sprain or ligamentous instability. "
+        "As such, the request is not medically necessary.",
+    )
+    assert reasons and not any("moves more than it should" in r for r in reasons), reasons
+
+
 def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
     # templates 120, round 65's reader (INV-R65B-06 #2): "A total of twelve visits would in any case be more than
     # the eight ODG allows" was told "The medical guidelines allow twelve visits"

@@ -1814,6 +1814,12 @@ _EXCEPT = rxcache.compile(
 )
 """Words that set the care after them apart from what is absent: "not A, only B" and "nothing other than B"
 have B."""
+_CARE_FOR = rxcache.compile(
+    r"\s*(?:an?\s+)?(?:supported|recommended|indicated|approved|effective)\s+(?:(?:treatment|therapy|option|care|use)\s+)?"
+    r"(?:for|in)\b",
+    re.I,
+)
+"""What a care is (not) for: the condition named after it is the care's indication, not a finding absent."""
 
 
 def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
@@ -1830,6 +1836,8 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
         said = list((cues or _BEFORE_ABSENT).finditer(letter, clause_start, m.start()))
         if said and _EXCEPT.search(letter, said[-1].end(), m.start()):
             continue  # "has not been in a formal program, only a home exercise sheet": the one she has
+        if said and _CARE_FOR.match(letter, said[-1].end(), m.start()):
+            continue  # "not a supported treatment for ankle sprain or ligamentous instability" (round 66's reader)
         if said:
             return quote(letter, said[-1].start(), m.end())
         if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:
