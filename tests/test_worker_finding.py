@@ -58,7 +58,10 @@ def test_it_comes_before_a_missing_record() -> None:
     ],
 )
 def test_sentences_giving_another_ground_are_not_taken(sentence: str) -> None:
-    assert _reasons(GUIDELINE + sentence) == []
+    text = "Decision rationale: " + GUIDELINE + sentence
+    assert worker_finding(text, len("Decision rationale: "), len(text)) is None
+    # (recognizer 2.80's learned fallback may then name that other ground, never this finding)
+    assert ("findings_do_not_support", sentence) not in _reasons(GUIDELINE + sentence)
 
 
 def test_only_where_no_rule_names_a_ground() -> None:
