@@ -27,10 +27,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from llm_extract.backends.rules import with_reasons
+from llm_extract.contract.models import Decision, Outcome
 from llm_extract.errors import LlmExtractError
 from llm_extract.evaluation.align import align
 from llm_extract.evaluation.fixtures import ExpectedReasons, Fixture, default_corpus, iter_available, load_fixtures
@@ -118,6 +120,23 @@ def items_of(fixture: Fixture, text: str) -> list[Item]:
         shown = [r.code.value for r in decisions[p].reasons] if p is not None else []
         out.append(Item(fixture.id, e + 1, reasons, shown))
     return out
+
+
+def upheld_labeled(corpus: Path) -> Iterator[tuple[str, Decision, ExpectedReasons]]:
+    """(letter text, parsed decision, its labels) for every upheld fixture item with reason labels and a
+    rationale: what a tool that reads rationales against the labels walks over."""
+    for fixture, path in iter_available(load_fixtures(), corpus):
+        if path is None:
+            continue
+        text = path.read_text(encoding="utf-8")
+        decisions = parse(text).decisions
+        labels = fixture.expected.decisions
+        for e, p, _ in align([d.service for d in labels], [d.service for d in decisions]):
+            reasons = labels[e].reasons if e is not None else None
+            if p is None or reasons is None or decisions[p].outcome is not Outcome.upheld:
+                continue
+            if decisions[p].spans.rationale is not None:
+                yield text, decisions[p], reasons
 
 
 def labeled_set(root: Path) -> Figures:

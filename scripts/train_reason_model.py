@@ -121,31 +121,19 @@ def check_real() -> str:
     sys.path.insert(0, str(ROOT / "scripts"))
     import reason_figures  # a development script beside this one
 
-    from llm_extract.evaluation.align import align
-
     corpus = reason_figures.default_corpus()
     if corpus is None:
         return "corpus not found (../shared/corpus/dwc-2016): nothing checked"
     upheld = named = primary = allowed = 0
-    for fixture, path in reason_figures.iter_available(reason_figures.load_fixtures(), corpus):
-        if path is None:
-            continue
-        text = path.read_text(encoding="utf-8")
-        decisions = parse(text).decisions
-        labels = fixture.expected.decisions
-        for e, p, _ in align([d.service for d in labels], [d.service for d in decisions]):
-            if e is None or p is None or labels[e].reasons is None:
-                continue
-            decision, label = decisions[p], labels[e].reasons
-            span = decision.spans.rationale
-            if decision.outcome is not Outcome.upheld or span is None or label is None:
-                continue
-            upheld += 1
-            guess = reason_model.guess(text, span.start, span.end)
-            if guess is not None:
-                named += 1
-                primary += guess.code.value == label.primary
-                allowed += guess.code.value in {*label.gold, *label.acceptable}
+    for text, decision, label in reason_figures.upheld_labeled(corpus):
+        span = decision.spans.rationale
+        assert span is not None  # (upheld_labeled gives only items with one)
+        upheld += 1
+        guess = reason_model.guess(text, span.start, span.end)
+        if guess is not None:
+            named += 1
+            primary += guess.code.value == label.primary
+            allowed += guess.code.value in {*label.gold, *label.acceptable}
     return (
         f"real fixture letters, {upheld} upheld items: the model names a ground on {named}; "
         f"the labeled primary {primary}, a labeled code {allowed}, a code the labels do not allow {named - allowed}"

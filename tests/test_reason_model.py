@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: come with a new version (and so a new cache key).
 MODEL_FINGERPRINTS = {
     "2.80": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
+    "2.81": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
 }
 
 PREFIX = "Decision rationale: "
@@ -102,3 +103,12 @@ def test_training_gives_the_same_bytes_from_the_same_rounds(tmp_path: Path) -> N
         script.write(tmp_path / name, classes, biases, weights, "round 1")
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_a_point_the_reviewer_grants_is_never_the_ground() -> None:
+    # recognizer 2.81, round 67's reader (INV-R67B-06 #5): "The claimant's radicular findings are clear, so the
+    # indication itself is present" was named a finding that does not support the care
+    granted = "The claimant's radicular findings are clear, so the indication itself is present."
+    text = PREFIX + granted
+    assert reason_model.probabilities(granted)[ReasonCode.findings_do_not_support.value] > reason_model.THRESHOLD
+    assert reason_model.guess(text, len(PREFIX), len(text)) is None

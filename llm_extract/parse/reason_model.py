@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import zlib
 from collections.abc import Iterator
 from functools import cache
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from llm_extract.contract.models import Reason, ReasonCode, Span
 from llm_extract.text import rxcache
+from llm_extract.text.lexicon import GRANTED
 
 __all__ = ["MODEL_FILE", "NONE", "THRESHOLD", "features", "guess", "probabilities", "sentences"]
 
@@ -39,6 +41,8 @@ _DENIAL_CODES = frozenset(
 """The classes the model may name for a refusal: not "none", nor the labelers' "other", nor the two that
 state an approval (the care already approved, or a first part of it), which change what the worker is
 told the decision is; words alone cannot tell "has not already been authorized" from "has"."""
+
+_GRANTED = rxcache.compile(GRANTED, re.I | re.S)
 
 _SPLIT = rxcache.compile(r"(?<=[.;])\s+(?=[A-Z(\"])")
 _WORD = rxcache.compile(r"[a-z][a-z0-9'-]*")
@@ -93,6 +97,8 @@ def guess(text: str, start: int, end: int) -> Reason | None:
     that states it, if the model gives it more than :data:`THRESHOLD`."""
     best: tuple[float, str, int, int] | None = None
     for a, b in sentences(text, start, end):
+        if _GRANTED.match(text, a, b):
+            continue  # "the radicular findings are clear, so the indication itself is present": a point granted
         for code, p in probabilities(text[a:b]).items():
             if code in _DENIAL_CODES and (best is None or p > best[0]):
                 best = (p, code, a, b)

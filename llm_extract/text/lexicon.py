@@ -107,6 +107,14 @@ localized peripheral neuropathic pain for which the patch is indicated", "knee o
 either of the conditions named"): a finding that does not support the care, told in the reviewer's words
 (the absent kind it names is not one the worker lacks)."""
 
+GRANTED = (
+    r"(?!.*\b(?:no|not|never|nothing|none|neither|nor|without|lacks?|lacking|absent)\b)"
+    r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:present|clear|met|satisfied|fulfilled|established"
+    r"|in\s+place|supported|not\s+in\s+question)\b"
+)
+"""A sentence that grants a point and denies nothing ("The claimant's radicular findings are clear, so the
+indication itself is present"): a point for the care, never a refusal's ground."""
+
 WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
 """What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
 whose subject they are speaks of this case, not of a guideline."""
