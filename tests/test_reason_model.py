@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL_FINGERPRINTS = {
     "2.80": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.81": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
+    "2.82": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
 }
 
 PREFIX = "Decision rationale: "

@@ -1295,3 +1295,16 @@ def test_no_blocks_performed_is_care_first() -> None:
     # recognizer 2.79, round 65: the plural of "no block has been performed"
     said = "No medial branch blocks have been performed in this case."
     assert _codes_for("Radiofrequency ablation L4-5", said) == [ReasonCode.other_treatment_first]
+
+
+def test_a_tie_the_reviewer_only_supposes_is_not_the_ground() -> None:
+    # recognizer 2.82, round 67's reader (INV-R67A-07 #3): therapy after an approved carpal tunnel release was told
+    # "the care this goes with is not needed" from a side remark on another, refused operation
+    said = (
+        "Twelve visits exceed the postoperative allowance, and the trigger finger release, which might have added "
+        "to the therapy needs, has not been approved."
+    )
+    found = _codes_for("Associated surgical service: Post-operative occupational therapy, 12 sessions", said)
+    assert ReasonCode.related_item_not_approved not in found
+    tied = "The trigger finger release, which the therapy was to follow, has not been approved."
+    assert ReasonCode.related_item_not_approved in _codes_for("Post-operative occupational therapy", tied)

@@ -75,7 +75,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
 
-REASONS_VERSION = "2.81"
+REASONS_VERSION = "2.82"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1045,6 +1045,10 @@ _RELATED = _cue(
     r"as\s+(?:outlined|discussed|noted|explained"
     r"|stated|detailed|described)\s+(?:above|previously|earlier)\b"
 )
+#: "the trigger finger release, which might have added to the therapy needs, has not been approved": a tie the
+#: reviewer only supposes, beside the item's own ground (round 67's reader: post-operative therapy for an
+#: approved carpal tunnel release told "the care this goes with is not needed").
+_HYPOTHETICAL_TIE = _rx(r",\s*(?:which|that)\s+(?:might|would|could|may)\b")
 #: Subjects that are a person or a part of this item's request, not another service.
 _NOT_A_SERVICE = _rx(
     r"\b(?:patient|claimant|worker|employee|applicant|quantity|portion|parts?|components?|remain\w*|number|amount|balance|rest|visits?"
@@ -1848,6 +1852,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 _related(ctx, m, s.start)
                 and not _reports_guideline(s, m.end())
                 and not _conditional_before(s, m.start())
+                and not _HYPOTHETICAL_TIE.search(m.group())
             ):
                 found.append((ReasonCode.related_item_not_approved, m))
                 break
