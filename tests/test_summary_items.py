@@ -380,6 +380,18 @@ def test_a_condition_the_care_is_not_for_is_not_told_as_a_finding_absent() -> No
     assert reasons and not any("moves more than it should" in r for r in reasons), reasons
 
 
+def test_pain_given_out_of_ten_is_not_told_missing() -> None:
+    # templates 125, rounds 65 and 67's readers: "his pain score has stayed at 6 out of 10 across the November,
+    # December and February visits" was told "did not give your pain levels with and without this medicine"
+    reasons = _reasons(
+        "Tramadol ER 150mg #30: Upheld",
+        "His pain score has stayed at 6 out of 10 across the last three visits, and his walking tolerance has not "
+        "changed since tramadol was started. The records do not document pain relief with the medication. It is "
+        "not medically necessary.",
+    )
+    assert reasons and not any("pain levels" in r for r in reasons), reasons
+
+
 def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
     # templates 120, round 65's reader (INV-R65B-06 #2): "A total of twelve visits would in any case be more than
     # the eight ODG allows" was told "The medical guidelines allow twelve visits"

@@ -940,18 +940,19 @@ _FROM_TO = r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
 _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
     rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|{_FROM_TO}"
-    rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*/\s*10\b)"
+    rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b)"
     rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
-    r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*/\s*10\b"
+    r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
     r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b",
     re.I,
 )
-"""Pain levels given as measured: "pain scores differ by only one point with and without the
-medication", "pain scores changed very little", "a two point difference in pain", "VAS from 8 to 6",
-"her pain score ... were the same as a month earlier" (round 47's reader), "the notes record the same
-pain level at the end of that course as at the beginning" (round 49's), "a one-point difference between pain
-with and without the medication", "His pain is listed at 8/10 whether or not he takes it" (round 63's)."""
+"""Pain levels given as measured ("6/10", or "6 out of 10": round 67's reader): "pain scores differ by only
+one point with and without the medication", "pain scores changed very little", "a two point difference in
+pain", "VAS from 8 to 6", "her pain score ... were the same as a month earlier" (round 47's reader), "the
+notes record the same pain level at the end of that course as at the beginning" (round 49's), "a one-point
+difference between pain with and without the medication", "His pain is listed at 8/10 whether or not he
+takes it" (round 63's)."""
 
 
 def _pain_recorded(letter: str, rationale: Span | None) -> bool:
