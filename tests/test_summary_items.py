@@ -392,6 +392,18 @@ def test_pain_given_out_of_ten_is_not_told_missing() -> None:
     assert reasons and not any("pain levels" in r for r in reasons), reasons
 
 
+def test_a_finding_not_yet_excluded_is_not_told_as_absent() -> None:
+    # templates 126, round 67's reader (INV-R67A-04 #4): "without first excluding atlantoaxial instability" was
+    # told "did not show that this part of your body moves more than it should" (it may; that is the danger)
+    reasons = _reasons(
+        "Home cervical traction unit: Upheld",
+        "No flexion-extension radiographs have been obtained. Applying a distraction force to the neck without "
+        "first excluding atlantoaxial instability could cause a serious neurologic injury in this patient. The "
+        "request is not medically necessary.",
+    )
+    assert reasons and not any("moves more than it should" in r for r in reasons), reasons
+
+
 def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
     # templates 120, round 65's reader (INV-R65B-06 #2): "A total of twelve visits would in any case be more than
     # the eight ODG allows" was told "The medical guidelines allow twelve visits"

@@ -1815,6 +1815,8 @@ _EXCEPT = rxcache.compile(
 )
 """Words that set the care after them apart from what is absent: "not A, only B" and "nothing other than B"
 have B."""
+_NOT_EXCLUDED = rxcache.compile(r"\b(?:exclud\w*|rul(?:e|ed|ing)\s+out|(?:been\s+)?ruled)\b", re.I)
+"""A finding not excluded ("without first excluding instability", "has not been ruled out"): it may be there."""
 _CARE_FOR = rxcache.compile(
     r"\s*(?:an?\s+)?(?:supported|recommended|indicated|approved|effective)\s+(?:(?:treatment|therapy|option|care|use)\s+)?"
     r"(?:for|in)\b",
@@ -1837,6 +1839,8 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
         said = list((cues or _BEFORE_ABSENT).finditer(letter, clause_start, m.start()))
         if said and _EXCEPT.search(letter, said[-1].end(), m.start()):
             continue  # "has not been in a formal program, only a home exercise sheet": the one she has
+        if said and _NOT_EXCLUDED.search(letter, said[-1].end(), m.start()):
+            continue  # "without first excluding atlantoaxial instability": not ruled out, so maybe there (round 67)
         if said and _CARE_FOR.match(letter, said[-1].end(), m.start()):
             continue  # "not a supported treatment for ankle sprain or ligamentous instability" (round 66's reader)
         if said:
