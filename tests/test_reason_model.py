@@ -8,8 +8,12 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
+from llm_extract import budget
 from llm_extract.backends.rules import item_reasons
 from llm_extract.contract.models import Outcome, ReasonCode
+from llm_extract.errors import LetterTooComplexError
 from llm_extract.parse import reason_model
 from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
 
@@ -113,3 +117,11 @@ def test_a_point_the_reviewer_grants_is_never_the_ground() -> None:
     text = PREFIX + granted
     assert reason_model.probabilities(granted)[ReasonCode.findings_do_not_support.value] > reason_model.THRESHOLD
     assert reason_model.guess(text, len(PREFIX), len(text)) is None
+
+
+def test_a_hostile_rationale_is_stopped_by_the_letters_budget() -> None:
+    # tens of thousands of distinct sentences: the fallback checks the letter's CPU budget as it reads them
+    rationale = " ".join(f"The patient was seen on visit number {n} for pain." for n in range(3000))
+    text = PREFIX + rationale
+    with pytest.raises(LetterTooComplexError), budget.letter_budget(0.0):
+        reason_model.guess(text, len(PREFIX), len(text))

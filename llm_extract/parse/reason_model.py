@@ -17,9 +17,10 @@ import math
 import re
 import zlib
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import GRANTED
@@ -76,8 +77,10 @@ def _model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, str]]:
     return classes, biases, dict(row.split("\t", 1) for row in rows[2:])
 
 
+@lru_cache(maxsize=4096)
 def probabilities(sentence: str) -> dict[str, float]:
-    """The model's probability of each class (a reason code's value, or :data:`NONE`) for one sentence."""
+    """The model's probability of each class (a reason code's value, or :data:`NONE`) for one sentence.
+    Remembered, because reviewers' stock sentences recur; the dict is shared: never changed."""
     classes, biases, weights = _model()
     scores = list(biases)
     for name in features(sentence):
@@ -96,7 +99,9 @@ def guess(text: str, start: int, end: int) -> Reason | None:
     """The most likely ground of the refusal whose rationale is ``text[start:end]``, on the sentence
     that states it, if the model gives it more than :data:`THRESHOLD`."""
     best: tuple[float, str, int, int] | None = None
-    for a, b in sentences(text, start, end):
+    for k, (a, b) in enumerate(sentences(text, start, end)):
+        if k % 256 == 255:
+            budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
         if _GRANTED.match(text, a, b):
             continue  # "the radicular findings are clear, so the indication itself is present": a point granted
         for code, p in probabilities(text[a:b]).items():
