@@ -25,6 +25,7 @@ MODEL_FINGERPRINTS = {
     "2.80": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.81": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.82": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
+    "2.83": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
 }
 
 PREFIX = "Decision rationale: "
@@ -125,3 +126,32 @@ def test_a_hostile_rationale_is_stopped_by_the_letters_budget() -> None:
     text = PREFIX + rationale
     with pytest.raises(LetterTooComplexError), budget.letter_budget(0.0):
         reason_model.guess(text, len(PREFIX), len(text))
+
+
+# INV-R66A-05 #3: the rules read the limit; the main ground ("More fundamentally ...") is the tie to the fusion
+TWO_GROUNDS = (
+    "ODG gives a best-practice target length of stay of one day for anterior cervical fusion, so a two-day stay "
+    "would already exceed the benchmark, and no particular reason for a longer stay is identified. More "
+    "fundamentally, the stay was requested as part of the fusion, which this review has not found medically "
+    "necessary, and there is thus no indication for a hospital admission. The request is not medically necessary."
+)
+
+
+def test_a_ground_the_rules_missed_is_added_after_theirs() -> None:
+    # recognizer 2.83: readers most often found a second ground that would block a new request by itself left out
+    text = PREFIX + TWO_GROUNDS
+    start, end = len(PREFIX), len(text)
+    ruled = [r.code for r in find_reasons(text, start, end, Outcome.upheld, "Inpatient hospital stay, two days")]
+    assert ruled == [ReasonCode.exceeds_guideline_limits]
+    shown = [r.code for r in item_reasons(text, start, end, Outcome.upheld, "Inpatient hospital stay, two days")]
+    assert shown == [ReasonCode.exceeds_guideline_limits, ReasonCode.related_item_not_approved]
+
+
+def test_no_second_ground_beside_a_missing_record_alone_nor_a_missing_record_added() -> None:
+    text = PREFIX + TWO_GROUNDS
+    start, end = len(PREFIX), len(text)
+    assert reason_model.second_ground(text, start, end, {ReasonCode.missing_documentation}) is None
+    assert reason_model.second_ground(text, start, end, {ReasonCode.exceeds_guideline_limits}) is not None
+    lacking = "The records do not include the operative report or any therapy notes. It is not medically necessary."
+    text = PREFIX + lacking
+    assert reason_model.second_ground(text, len(PREFIX), len(text), {ReasonCode.not_recommended}) is None

@@ -139,7 +139,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 83.3 / 67.6 / 3.9 / 63.2; 2.69, where the stop began: 81.4 / 64.7 / 3.9 / 60.5), moved it to 0.982 / 0.902 /
 # 0.027 / 0.802, and the floors below it; round 68, 102 items (its writers asked to give two grounds often), at 94.1 /
 # 67.6 / 6.9 / 59.5 measured once with recognizer 2.82 (2.79: 91.2 / 64.7 / 6.9 / 57.7; 2.69, where the stop began:
-# 90.2 / 63.7 / 6.9 / 57.1), moved it to 0.981 / 0.897 / 0.028 / 0.796, and the floors below it.
+# 90.2 / 63.7 / 6.9 / 57.1), moved it to 0.981 / 0.897 / 0.028 / 0.796, and the floors below it; recognizer 2.83 (a
+# second ground the fallback is sure of, fixed before round 68 was read: round 68 94.1 / 70.6 / 6.9 / 62.6) took it
+# to 0.981 / 0.932 / 0.028 / 0.822.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -151,7 +153,7 @@ def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, g
 
 # Rounds 65 and later: never seen by the learned fallback (trained on rounds 1-64); rounds 66-68 never seen by the
 # rules either. At recognizer 2.80, rounds 65-67 (306 items): 0.908 / 0.778 / 0.033 / 0.705; at 2.82, rounds 65-68
-# (408 items): 0.914 / 0.752 / 0.039 / 0.676.
+# (408 items): 0.914 / 0.752 / 0.039 / 0.676; at 2.83: 0.914 / 0.770 / 0.039 / 0.695.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.90), ("primary_hit", 0.74), ("recall", 0.665), ("misinform", 0.042)],

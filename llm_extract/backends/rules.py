@@ -45,9 +45,11 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         finding = worker_finding(text, start, end)
         if finding is not None:
             return [finding, *reasons]
-    if not reasons and (guessed := reason_model.guess(text, start, end)) is not None:
-        return [guessed]  # no rule names a ground: the learned model's, on the sentence it reads
-    return reasons
+    if not reasons:
+        guessed = reason_model.guess(text, start, end)
+        return [guessed] if guessed is not None else []  # no rule names a ground: the learned model's
+    second = reason_model.second_ground(text, start, end, {r.code for r in reasons})
+    return reasons if second is None else [*reasons, second]  # a ground the rules missed, after theirs
 
 
 def with_safety(reasons: list[Reason], text: str, rationale: Span) -> list[Reason]:
