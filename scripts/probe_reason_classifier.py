@@ -33,8 +33,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from llm_extract.evaluation.align import align
-from llm_extract.evaluation.fixtures import default_corpus, iter_available, load_fixtures
+from reason_figures import upheld_labeled
+
+from llm_extract.evaluation.fixtures import default_corpus
 from llm_extract.parse.parser import parse
 from llm_extract.text.fold import match_key
 
@@ -63,19 +64,11 @@ def features(rationale: str) -> Features:
 
 def upheld_items(corpus: Path | None) -> list[Item]:
     items: list[Item] = []
-    for fixture, path in iter_available(load_fixtures(), corpus):
-        if path is None:
-            continue
-        text = path.read_text(encoding="utf-8")
-        decisions = parse(text).decisions
-        labels = fixture.expected.decisions
-        for e, p, _ in align([d.service for d in labels], [d.service for d in decisions]):
-            reasons = labels[e].reasons if e is not None else None
-            if p is None or reasons is None or decisions[p].outcome.value != "upheld":
-                continue
-            span = decisions[p].spans.rationale
-            if span is not None:
-                items.append(Item("fixture", fixture.id, features(text[span.start : span.end]), reasons.primary))
+    if corpus is not None:
+        for fixture_id, text, decision, reasons in upheld_labeled(corpus):
+            span = decision.spans.rationale
+            assert span is not None  # (upheld_labeled gives only items with one)
+            items.append(Item("fixture", fixture_id, features(text[span.start : span.end]), reasons.primary))
     for letter in sorted((SYNTHETIC / "letters").glob("*.txt")):
         text = letter.read_text(encoding="utf-8")
         rows = [json.loads(line) for line in (SYNTHETIC / "labels" / f"{letter.stem}.jsonl").open() if line.strip()]

@@ -122,9 +122,9 @@ def items_of(fixture: Fixture, text: str) -> list[Item]:
     return out
 
 
-def upheld_labeled(corpus: Path) -> Iterator[tuple[str, Decision, ExpectedReasons]]:
-    """(letter text, parsed decision, its labels) for every upheld fixture item with reason labels and a
-    rationale: what a tool that reads rationales against the labels walks over."""
+def upheld_labeled(corpus: Path) -> Iterator[tuple[str, str, Decision, ExpectedReasons]]:
+    """(fixture id, letter text, parsed decision, its labels) for every upheld fixture item with reason
+    labels and a rationale: what a tool that reads rationales against the labels walks over."""
     for fixture, path in iter_available(load_fixtures(), corpus):
         if path is None:
             continue
@@ -136,7 +136,7 @@ def upheld_labeled(corpus: Path) -> Iterator[tuple[str, Decision, ExpectedReason
             if p is None or reasons is None or decisions[p].outcome is not Outcome.upheld:
                 continue
             if decisions[p].spans.rationale is not None:
-                yield text, decisions[p], reasons
+                yield fixture.id, text, decisions[p], reasons
 
 
 def labeled_set(root: Path) -> Figures:

@@ -125,7 +125,7 @@ def check_real() -> str:
     if corpus is None:
         return "corpus not found (../shared/corpus/dwc-2016): nothing checked"
     upheld = named = primary = allowed = 0
-    for text, decision, label in reason_figures.upheld_labeled(corpus):
+    for _, text, decision, label in reason_figures.upheld_labeled(corpus):
         span = decision.spans.rationale
         assert span is not None  # (upheld_labeled gives only items with one)
         upheld += 1
