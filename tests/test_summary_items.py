@@ -310,6 +310,13 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "program cannot. The request is not medically necessary.",
             "work out at home",
         ),
+        # ... also as "the injured worker's" (templates 127: the lexicon's words for the worker)
+        (
+            "Additional physical therapy, eight visits, left ankle: Upheld",
+            "There is no explanation of what the visits would add to the injured worker's home exercise program. "
+            "The request is not medically necessary.",
+            "work out at home",
+        ),
         # round 65's reader: a home exercise kit asked for is not a home program the notes lacked
         (
             "Home exercise kit for the left knee: Upheld",

@@ -40,6 +40,7 @@ from llm_extract.text.lexicon import (
     SERVICE_COMMON_WORDS,
     WEIGHT_WORDS,
     WHETHER_DEPENDS,
+    WORKER_WORDS,
 )
 from llm_extract.text.prefilter import Prefilter, lowered
 
@@ -1015,7 +1016,7 @@ _HOME_BEFORE = rxcache.compile(r"\bhome\s+$", re.I)
 
 
 _HIS_OWN = rxcache.compile(
-    r"\b(?:his|her|their|the\s+(?:patient|worker|claimant|applicant|employee|IW)'s)\s+(?:own\s+|current\s+"
+    rf"\b(?:his|her|their|the\s+(?:{WORKER_WORDS})'s)\s+(?:own\s+|current\s+"
     r"|established\s+|existing\s+|ongoing\s+)?$",
     re.I,
 )
