@@ -26,6 +26,7 @@ MODEL_FINGERPRINTS = {
     "2.81": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.82": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.83": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
+    "2.84": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
 }
 
 PREFIX = "Decision rationale: "
@@ -59,7 +60,7 @@ def test_the_shipped_weights_never_saw_the_rounds_that_measure_them() -> None:
     import zlib
 
     header = zlib.decompress(first, 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
-    assert header.startswith("# trained on rounds 1-64 of evals/synthetic"), header
+    assert header.startswith("# trained on rounds 1-68 of evals/synthetic"), header
 
 
 def test_features_are_words_and_word_pairs() -> None:
@@ -94,6 +95,20 @@ def test_no_ground_is_named_where_the_model_is_unsure() -> None:
     assert max(probabilities, key=probabilities.__getitem__) == reason_model.NONE
 
 
+def test_a_ground_the_model_prefers_is_named_though_below_half() -> None:
+    # recognizer 2.84: above 0.2 the model's ground was a labeled code 243 times in 247 on rounds it never saw
+    said = "On exam there was tenderness, with no weakness."
+    text = PREFIX + said + " The request is not medically necessary."
+    start, end = len(PREFIX), len(text)
+    service = "Lumbar epidural steroid injection"
+    assert find_reasons(text, start, end, Outcome.upheld, service) == []
+    p = reason_model.probabilities(said)[ReasonCode.findings_do_not_support.value]
+    assert reason_model.THRESHOLD < p < 0.5
+    reasons = item_reasons(text, start, end, Outcome.upheld, service)
+    assert [r.code for r in reasons] == [ReasonCode.findings_do_not_support]
+    assert text[reasons[0].span.start : reasons[0].span.end] == said
+
+
 def test_an_approval_is_never_given_a_denial_ground() -> None:
     text = PREFIX + UNREAD
     assert item_reasons(text, len(PREFIX), len(text), Outcome.overturned, SERVICE) == []
@@ -113,8 +128,9 @@ def test_training_gives_the_same_bytes_from_the_same_rounds(tmp_path: Path) -> N
 
 def test_a_point_the_reviewer_grants_is_never_the_ground() -> None:
     # recognizer 2.81, round 67's reader (INV-R67B-06 #5): "The claimant's radicular findings are clear, so the
-    # indication itself is present" was named a finding that does not support the care
-    granted = "The claimant's radicular findings are clear, so the indication itself is present."
+    # indication itself is present" was named a finding that does not support the care; trained on since (round
+    # 67), the model now weighs that sentence "none", so the guard is shown on one in other words
+    granted = "The exam findings of radiculopathy are established, so the diagnostic criterion is satisfied."
     text = PREFIX + granted
     assert reason_model.probabilities(granted)[ReasonCode.findings_do_not_support.value] > reason_model.THRESHOLD
     assert reason_model.guess(text, len(PREFIX), len(text)) is None
@@ -145,6 +161,22 @@ def test_a_ground_the_rules_missed_is_added_after_theirs() -> None:
     assert ruled == [ReasonCode.exceeds_guideline_limits]
     shown = [r.code for r in item_reasons(text, start, end, Outcome.upheld, "Inpatient hospital stay, two days")]
     assert shown == [ReasonCode.exceeds_guideline_limits, ReasonCode.related_item_not_approved]
+
+
+def test_a_second_ground_the_model_is_fairly_sure_of_is_added() -> None:
+    # recognizer 2.84: a second ground at 0.8-0.9, as 0.9 kept out
+    said = "On exam there was tenderness only, and no weakness or sensory change was found."
+    text = (
+        PREFIX + "Twelve sessions exceed the ten that the guideline allows. " + said + " It is not medically necessary."
+    )
+    start, end = len(PREFIX), len(text)
+    service = "Physical therapy x12"
+    assert [r.code for r in find_reasons(text, start, end, Outcome.upheld, service)] == [
+        ReasonCode.exceeds_guideline_limits
+    ]
+    assert reason_model.SECOND_THRESHOLD < reason_model.probabilities(said)["findings_do_not_support"] < 0.9
+    shown = item_reasons(text, start, end, Outcome.upheld, service)
+    assert [r.code for r in shown] == [ReasonCode.exceeds_guideline_limits, ReasonCode.findings_do_not_support]
 
 
 def test_no_second_ground_beside_a_missing_record_alone_nor_a_missing_record_added() -> None:

@@ -5,7 +5,7 @@ seen; the rest of a refusal's rationale gets no reason at all. This model was tr
 invented letters' labeled sentences (``scripts/train_reason_model.py``: each upheld item's evidence
 sentence is its primary ground, every other sentence "none") and is asked only where the rules
 found nothing. It names the sentence it reads, so the reason is grounded like a rule's, and it
-answers only when one ground is more likely than every other answer together (``THRESHOLD``).
+answers only when it clearly prefers one ground (``THRESHOLD``).
 
 The weights ship as package data (``data/reason_model.txt.gz``), read once on first use.
 """
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
+from llm_extract.parse.reasons import reports_guideline_only
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import GRANTED
 
@@ -40,9 +41,18 @@ __all__ = [
 MODEL_FILE = Path(__file__).with_name("data") / "reason_model.txt.gz"
 NONE = "none"
 """The class of a sentence that states no ground."""
-THRESHOLD = 0.5
-"""A ground is named only when the model gives it more than half the probability: more likely than no
-ground and every other ground together (chosen before the held-out rounds were read)."""
+THRESHOLD = 0.2
+"""Where no rule names a ground, the model's most likely one is named when it gives it more than this.
+A sentence's likeliest answer is mostly "no ground here", so a ground at 0.2 is still the one the model
+clearly prefers among grounds. Chosen on two sets the model was not trained on: rounds 65-68 with the
+weights of rounds 1-64 (above 0.2 it named a labeled code 243 times in 247, the primary 199), and the real
+letters (``train_reason_model.py --check-real``: 2 codes the labels do not allow in 83, against 4 at 0.15
+and 1 in 66 at 0.5). Round 69, written after, measured it."""
+
+_SURE = 0.5
+"""Above this the model's ground is more likely than no ground and every other together. Below it, a
+sentence that only reports the guideline ("The guidelines state that long-term use of muscle relaxants is
+not recommended") is not read: only the application is a ground, and the model is not sure of one."""
 
 _DENIAL_CODES = frozenset(
     c.value
@@ -105,9 +115,9 @@ def probabilities(sentence: str) -> dict[str, float]:
     return {c: e / total for c, e in zip(classes, exps, strict=True)}
 
 
-SECOND_THRESHOLD = 0.9
+SECOND_THRESHOLD = 0.8
 """A ground the rules did not name, beside those they did, is added only when the model is this sure of it
-(fixed before round 68, which measured it, was written)."""
+(0.9 was fixed before round 68 was written; 0.8 chosen on rounds 65-68, measured on round 69)."""
 
 
 def second_ground(text: str, start: int, end: int, shown: set[ReasonCode]) -> Reason | None:
@@ -131,8 +141,11 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
             budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
         if _GRANTED.match(text, a, b):
             continue  # "the radicular findings are clear, so the indication itself is present": a point granted
-        for code, p in probabilities(text[a:b]).items():
+        said = text[a:b]
+        for code, p in probabilities(said).items():
             if code in _DENIAL_CODES and (best is None or p > best[0]):
+                if p <= _SURE and reports_guideline_only(said):
+                    continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
                 best = (p, code, a, b)
     if best is None or best[0] <= (THRESHOLD if threshold is None else threshold):
         return None

@@ -73,9 +73,9 @@ from llm_extract.text.lexicon import (
 )
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
-__all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "worker_finding"]
+__all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.83"
+REASONS_VERSION = "2.84"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1516,6 +1516,15 @@ def _reports_guideline(s: _Sentence, upto: int) -> bool:
     if s.guideline_at is None or s.guideline_at > upto:
         return False
     return _CASE_CLAUSE.search(s.text, s.guideline_at, upto) is None
+
+
+def reports_guideline_only(sentence: str) -> bool:
+    """The sentence reports what a guideline says and speaks of no case ("The guidelines state that long-term
+    use of muscle relaxants is not recommended"): the rules never read it as this worker's ground, and the
+    learned fallback, when unsure, must not either (recognizer 2.84)."""
+    low = lowered(sentence)
+    s = _Sentence(0, sentence, low, _SCREEN.words(low), 0)
+    return _reports_guideline(s, len(sentence)) and not _speaks_of_case(s)
 
 
 def _in_criteria_list(s: _Sentence, pos: int) -> bool:
