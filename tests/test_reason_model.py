@@ -27,6 +27,7 @@ MODEL_FINGERPRINTS = {
     "2.82": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.83": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.84": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "2.85": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
 }
 
 PREFIX = "Decision rationale: "

@@ -438,3 +438,52 @@ def test_a_numbered_criterion_in_a_sentence_of_its_own_is_not_a_ground() -> None
         ),
     )
     assert shown(item) == [[R.missing_documentation]]
+
+
+# --- round 69 (recognizer 2.85): scope said in the same sentence, "such as", a reason never given ---------
+
+
+def test_a_verdict_the_reviewer_says_does_not_apply_is_not_a_reason() -> None:
+    item = Item(
+        "Physical therapy 2 times a week for 4 weeks, lumbar: Upheld",
+        rationale=(
+            "Passive modalities such as diathermy are not recommended, though none of those applies to this "
+            "request for active therapy. She has completed 12 visits with no change in her Oswestry score. "
+            "The request is not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]
+
+
+def test_not_recommended_at_all_for_other_body_parts_is_not_a_reason_for_the_back() -> None:
+    item = Item(
+        "Chiropractic manipulation 6 visits, lumbar: Upheld",
+        rationale=(
+            "Manipulation is not recommended at all for the wrist, the hand or the knee. Her six prior visits "
+            "brought no change in her work restrictions or her daily activities. The request is not medically "
+            "necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]
+
+
+def test_a_procedure_named_with_such_as_is_not_another_item_refused() -> None:
+    item = Item(
+        "Post-operative cephalexin 500mg #20: Upheld",
+        rationale=(
+            "A course of oral antibiotics after a clean soft-tissue procedure such as trigger finger release is not "
+            "supported. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.not_recommended]]
+
+
+def test_a_reason_never_given_by_the_doctor_is_a_missing_record() -> None:
+    item = Item(
+        "Complete blood count: Upheld",
+        rationale=(
+            "Laboratory monitoring is appropriate for patients on long-term NSAIDs. The physician did not give any "
+            "reason for ordering the test now. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.missing_documentation]]

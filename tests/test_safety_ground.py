@@ -65,6 +65,14 @@ def test_a_harm_the_reviewer_marks_as_the_main_concern_is_first() -> None:
         ("Lumbar fusion at L4-5: Upheld", f"{KIDNEYS} There are no imaging findings of instability."),
         # approved care has no denial grounds
         ("Naproxen 550mg #60: Overturned", f"{KIDNEYS} The medication is medically necessary."),
+        # a rule for any patient who starts the medicine, beside this worker's facts (round 69's reader: told
+        # "this medicine could hurt you"; recognizer 2.85)
+        (
+            "Oxycodone ER 10mg #30: Upheld",
+            "When a long-acting opioid is prescribed for chronic pain, the prescriber should screen for the risk of "
+            "addiction and overdose first. He stopped hydrocodone in October and now takes ibuprofen. No reason is "
+            "documented for starting an extended-release agent.",
+        ),
     ],
 )
 def test_no_safety_ground_without_a_harm_to_this_worker(heading: str, rationale: str) -> None:

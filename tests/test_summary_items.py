@@ -1096,6 +1096,29 @@ def test_a_medicine_for_after_an_operation_gets_no_taper_note() -> None:
 
 
 @pytest.mark.parametrize(
+    ("service", "rationale"),
+    [
+        # templates 128, round 69's reader: a medicine for the operation, under the heading's label
+        ("Associated surgical service: Norco 10/325mg #60", "Weaning is recommended. It is not medically necessary."),
+        # a medicine the worker is off, or one the request would start
+        (
+            "Tramadol ER 100mg #30",
+            "She has been off opioids since November. Weaning is recommended. It is not medically necessary.",
+        ),
+        (
+            "Oxycodone ER 10mg #60",
+            "No reason for starting a long-acting opioid is given. Weaning is recommended. It is not medically "
+            "necessary.",
+        ),
+    ],
+)
+def test_a_medicine_not_being_taken_gets_no_taper_note(service: str, rationale: str) -> None:
+    decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.not_recommended)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("Do not stop this medicine suddenly" in r for r in reasons), service
+
+
+@pytest.mark.parametrize(
     ("service", "sentence"),
     [
         ("EMG of the bilateral lower extremities", "Bilateral means on both sides of the body."),
@@ -3238,9 +3261,16 @@ def test_care_that_waits_on_other_approved_care_is_told_as_a_step_before(ground:
     assert ("A first part of this care" in told) is not whole, told
 
 
-def test_a_home_program_the_worker_is_independent_with_is_not_told_missing() -> None:
-    # Round 56's reader (templates 99): "independent with a home exercise program" is care she has.
-    lacking = "The request does not explain why she needs more, being independent with a home exercise program."
+@pytest.mark.parametrize(
+    "lacking",
+    [
+        # Round 56's reader (templates 99): "independent with a home exercise program" is care she has.
+        "The request does not explain why she needs more, being independent with a home exercise program.",
+        # Round 69's reader (templates 128): "is doing a home exercise program", after a lack in the same sentence.
+        "The records do not show that the medicine has stopped working, and the IW is doing a home exercise program.",
+    ],
+)
+def test_a_home_program_the_worker_is_independent_with_is_not_told_missing(lacking: str) -> None:
     told = _told_of("Physical therapy 6 sessions", lacking, lacking, ReasonCode.missing_documentation)
     assert not any("work out at home" in line for line in told), told
 

@@ -75,7 +75,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.84"
+REASONS_VERSION = "2.85"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -566,7 +566,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnothing\s+in\s+(?:the|this)\s+(?:file|records?|chart|notes|documentation)\s+(?:explains|says|shows|documents"
             r"|states|describes|indicates|explaining|describing|showing|documenting|indicating)\b"
             r"|\b(?:file|chart|records?|notes|documentation)\s+(?:\w+\s+)?(?:offers?|gives?|provides?)\s+no\s+(?:reason"
-            r"|rationale|explanation)\b|\b(?:gives?|offers?|provides?)\s+no\s+(?:reason|rationale|explanation)\s+for\b"
+            r"|rationale|explanation)\b|\b(?:gives?|gave|offers?|offered|provides?|provided)\s+no\s+(?:reason|rationale"
+            r"|explanation)\s+for\b|\b(?:did|does)\s+not\s+(?:give|offer|provide)\s+(?:any|a)\s+(?:reason|rationale"
+            r"|explanation)\s+for\b|\bno\s+(?:reason|rationale|explanation)\s+(?:was|is|has\s+been)\s+(?:given|offered"
+            r"|provided)\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
             r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b|\b(?:neuropathy|entrapment|radiculopathy|instability"
             r"|deficits?)\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
@@ -975,7 +978,8 @@ _OPERATION = (
 )
 
 _RELATED = _cue(
-    r"\b(?:as(?!\s+(?:an?|such)\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    # not "such as": "after a clean procedure such as carpal tunnel release is not supported" (round 69's Keflex)
+    r"\b(?:(?<!such\s)as(?!\s+(?:an?|such)\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:,[^,;.]{1,60},\s*)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
     r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied|upheld)"
@@ -1677,13 +1681,21 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         return None
     if _INSTITUTIONAL.search(subject) and ctx.service is not None and "home" in ctx.service:
         return None  # "Institutionally based powered traction devices are not recommended": not a home unit
-    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
+    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)) or _NONE_APPLIES.search(s.text, m.end()):
         return None  # "... is not recommended. That is not the procedure requested here."
     return ReasonCode.not_recommended
 
 
 #: A setting of care other than the home: a guideline's verdict on it is not one on a home device (round 50).
 _INSTITUTIONAL = _rx(r"\b(?:institution\w*|powered|inpatient|(?:hospital|clinic|facility|office)[- ]based)\b")
+
+
+#: The reviewer's own disclaimer later in the sentence: "Manipulation is not recommended at all for the ankle
+#: and foot, ... or carpal tunnel syndrome, though none of those applies to this lumbar request" (round 69).
+_NONE_APPLIES = _rx(
+    r"\b(?:none|neither)\s+of\s+(?:those|these|which|them)\s+(?:\w+\s+)?appl(?:y|ies)\b"
+    r"|\b(?:which|that|this|it)\s+(?:does|do)\s+not\s+apply\s+(?:here|to\s+(?:this|the\s+present|the\s+current))\b"
+)
 
 
 _NOT_THIS_ONE = _rx(
@@ -1705,7 +1717,7 @@ _OBJECT_THEN_QUALIFIER = _rx(
 )
 #: Where the object of "does not recommend ..." ends.
 _OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
-_FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
+_FOR_REGION = _rx(r"^\W*(?:(?:it|them|this|these)\s+)?(?:at\s+all\s+)?for\s+(?:the\s+)?([^.;]{1,80})")
 #: "these injections for other joints, including the hip, ankle, shoulder": every joint but this one.
 _FOR_OTHER_PARTS = _rx(
     r"^\W*(?:(?:it|them|this|these|those)\s+)?(?:(?!for\b)[\w/-]+\s+){0,3}?for\s+(?:all\s+)?other\s+(?:\w+\s+)?"

@@ -2067,7 +2067,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "1e677443ee58debfa6f09d38": (
+    "3ee2ae1a840d5afc0c36a268": (
         (
             (
                 (" not ",),
@@ -2141,7 +2141,19 @@ TABLE: dict[str, Derived] = {
                 (" no ",),
                 ("give", "offer", "provide"),
             ),
-            ((" explanation ", " rationale ", " reason "), (" for ",), (" give", " offer", " provide"), (" no ",)),
+            (
+                (" explanation ", " rationale ", " reason "),
+                (" for ",),
+                (" gave ", " give", " offer", " provide"),
+                (" no ",),
+            ),
+            ((" explanation ", " rationale ", " reason "), (" give ", " offer ", " provide "), (" not ",), (" for ",)),
+            (
+                (" explanation ", " rationale ", " reason "),
+                (" given ", " offered ", " provided "),
+                (" been ", " given ", " offered ", " provided "),
+                (" no ",),
+            ),
             ((" never ",), (" address", " describe", " document", " mention", " record")),
             ((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),
         ),
@@ -2252,11 +2264,33 @@ TABLE: dict[str, Derived] = {
                     (
                         (" explanation ", " rationale ", " reason "),
                         (" for ",),
-                        (" give", " offer", " provide"),
+                        (" gave ", " give", " offer", " provide"),
                         (" no ",),
                     ),
                 ),
-                (" give", " offer", " provide"),
+                (" gave", " give", " offer", " provide"),
+            ),
+            (
+                (
+                    (
+                        (" explanation ", " rationale ", " reason "),
+                        (" give ", " offer ", " provide "),
+                        (" not ",),
+                        (" for ",),
+                    ),
+                ),
+                (" did", " does"),
+            ),
+            (
+                (
+                    (
+                        (" explanation ", " rationale ", " reason "),
+                        (" given ", " offered ", " provided "),
+                        (" been ", " given ", " offered ", " provided "),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
             ),
             ((((" never ",), (" address", " describe", " document", " mention", " record")),), (" never",)),
             ((((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),), (" no",)),
@@ -6731,13 +6765,13 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "92491b18e06d938e301a27c8": (
+    "dea544aef7f440ffed9ba424": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
                 (" necessary", "approved", "authorized", "certified", "denied", "indicated", "supported", "upheld"),
                 ("denied", "non", "not ", "upheld"),
-                (" as", " because ", " given ", " in ", " since "),
+                ("are ", "had ", "has ", "have ", "is ", "was ", "were "),
             ),
             (
                 ("associated ", "concurrent ", "primary ", "proposed ", "related ", "requested "),
@@ -6896,7 +6930,7 @@ TABLE: dict[str, Derived] = {
                             "upheld",
                         ),
                         ("denied", "non", "not ", "upheld"),
-                        (" as", " because ", " given ", " in ", " since "),
+                        ("are ", "had ", "has ", "have ", "is ", "was ", "were "),
                     ),
                 ),
                 (" as", " because", " given", " in", " since"),

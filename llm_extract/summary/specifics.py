@@ -34,7 +34,9 @@ from llm_extract.text.lexicon import (
     CARE_KINDS,
     DOSE,
     EMPHASIS,
+    FOR_AN_OPERATION,
     MEDICINE_KINDS,
+    NOT_TAKING,
     NUMBER,
     NUMBER_WORDS,
     SERVICE_COMMON_WORDS,
@@ -925,7 +927,10 @@ _PRESENT_BEFORE = rxcache.compile(
     r"(?:(?:a|an|the|his|her|their)\s+)?$"
     # "independent with a home exercise program" (round 56's reader: told "did not say if you work out at home"
     # where the discharge note says she is)
-    r"|\b(?:independent|proficient|compliant)\s+(?:with|in)\s+(?:(?:a|an|the|his|her|their)\s+)?$",
+    r"|\b(?:independent|proficient|compliant)\s+(?:with|in)\s+(?:(?:a|an|the|his|her|their)\s+)?$"
+    # "the IW is doing a home exercise program" (round 69's reader: told "did not say if you work out at home")
+    r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:doing|performing|following|practicing|participating\s+in"
+    r"|engaged\s+in)\s+(?:(?:a|an|the|his|her|their)\s+)?$",
     re.I,
 )
 """Words just before a fact that say the records hold it (round 53's reader: "no explanation of what massage
@@ -1674,8 +1679,10 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
     span = decision.spans.rationale
     if letter is None or span is None or decision.outcome is not Outcome.upheld:
         return None
-    if _AFTER_SURGERY.search(decision.service):
+    if _AFTER_SURGERY.search(decision.service) or _FOR_AN_OPERATION.match(decision.service):
         return None  # a medicine for after an operation: not yet taken, nothing to lower
+    if _NOT_TAKING.search(letter, span.start, span.end):
+        return None  # a medicine the worker is off, or would start: nothing to lower
     low = _low(letter)
     m = next(
         (
@@ -1699,6 +1706,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
 
 _VISITS = rxcache.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
 _AFTER_SURGERY = rxcache.compile(AFTER_SURGERY + r"|\bafter\s+surgery\b", re.I)
+_FOR_AN_OPERATION = rxcache.compile(FOR_AN_OPERATION, re.I)
+_NOT_TAKING = rxcache.compile(NOT_TAKING, re.I)
 
 _HOME_PROGRAM = rxcache.compile(
     r"\b(?:well[\s-]+versed\s+in|(?:was|were|been|being|be)\s+taught|(?:be|been|was|were|being)\s+transitioned\s+to"
@@ -2396,12 +2405,17 @@ _PROCEDURE = rxcache.compile(
 sentence says that): not the reviewer's ground."""
 _SUPPOSED = rxcache.compile(
     r"^\W*(?:if|should|were)\b|\bhad\s+(?:\w+\s+){0,4}been\s+(?:performed|approved|certified|done|authorized)\b"
-    r"|\b(?:may|can|should|must)\s+be\s+\w+(?:\s+\w+)?\s+(?:if|when|only)\b",
+    r"|\b(?:may|can|should|must)\s+be\s+\w+(?:\s+\w+)?\s+(?:if|when|only)\b"
+    # "When an opioid is started for chronic pain, ... the prescriber should screen for risk of addiction": any
+    # patient's (round 69's reader: told "this medicine could hurt you")
+    r"|^\W*(?:when|whenever|before)\s+(?:an?|any)\s+(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:being\s+)?"
+    r"(?:started|begun|initiated|prescribed|used|given|considered)\b",
     re.I,
 )
 
-"""What would follow if things were otherwise, or a rule's condition ("opioids may be continued if
-the patient has returned to work"): not what the reviewer found."""
+"""What would follow if things were otherwise, a rule's condition ("opioids may be continued if
+the patient has returned to work"), or a rule for any patient ("When an opioid is started ..."): not what
+the reviewer found."""
 
 _QUOTE_WORDS = 40
 """A sentence longer than this is not quoted: a worker is sent to the letter instead."""

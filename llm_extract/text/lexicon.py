@@ -145,6 +145,18 @@ AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
 
+FOR_AN_OPERATION = r"^\s*associated\s+surgical\s+services?\s*:"
+"""A heading's label for care that goes with an operation ("Associated surgical service: Norco 10/325mg
+#60"): a medicine not yet taken, as one for after the operation is."""
+
+NOT_TAKING = (
+    r"\b(?:been|is|was|has\s+been)\s+off\s+(?:all\s+|the\s+|any\s+)?(?:opioids?|narcotics?|medications?|the\s+medication|it)\b"
+    r"|\b(?:not|no\s+longer)\s+(?:currently\s+)?(?:taking|on)\s+(?:any\s+|the\s+)?(?:opioids?|narcotics?|it|this)\b"
+    r"|\b(?:reason|rationale|explanation|indication|basis)\s+for\s+(?:starting|initiating|beginning)\b"
+)
+"""A medicine the worker is not taking, or one the request would start ("she had been off opioids since
+mid November", "no reason for starting an extended release opioid"): nothing to lower (round 69's reader)."""
+
 _SERVICE_COMMON_TEXT = (
     "with without times week weeks weekly month months daily each every over under left right bilateral "
     "purchase rental retrospective request requested date service services quantity total from into upper "
