@@ -108,6 +108,57 @@ def train(data: list[tuple[set[str], str]]) -> tuple[list[str], list[float], dic
     return classes, biases, {f: ws for f, ws in kept.items() if ws}
 
 
+def item_examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], set[str]]]:
+    """(features, gold codes) for every upheld item of the given rounds: the words and word pairs of its
+    rationale's sentences, but those that only report the guideline (what the item model weighs)."""
+    out: list[tuple[set[str], set[str]]] = []
+    for letter in sorted((root / "letters").glob("*.txt")):
+        m = _ROUND.match(letter.stem)
+        if m is None or int(m.group(1)) not in rounds:
+            continue
+        text = letter.read_text(encoding="utf-8")
+        try:
+            decisions = parse(text).decisions
+        except LlmExtractError:
+            continue
+        lines = (root / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
+        for decision, row in zip(decisions, [json.loads(line) for line in lines if line.strip()], strict=True):
+            span = decision.spans.rationale
+            if decision.outcome is not Outcome.upheld or span is None:
+                continue
+            out.append((reason_model.item_features(text, span.start, span.end), set(row["gold"])))
+    return out
+
+
+def train_items(data: list[tuple[set[str], set[str]]]) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
+    """One logistic regression per ground (is it among the item's labeled grounds?), by SGD (seeded)."""
+    counts = Counter(f for features, _ in data for f in features)
+    vocab = {f for f, n in counts.items() if n >= _MIN_SENTENCES}
+    classes = list(reason_model.ITEM_CODES)
+    weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(classes))
+    biases = [0.0] * len(classes)
+    order = list(range(len(data)))
+    rng = random.Random(0)
+    rate = 0.1
+    for _ in range(_EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            features = sorted(f for f in data[i][0] if f in vocab)
+            gold = data[i][1]
+            for k, code in enumerate(classes):
+                z = biases[k] + sum(weights[f][k] for f in features)
+                grad = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - (1.0 if code in gold else 0.0)
+                if abs(grad) < 1e-3:
+                    continue
+                biases[k] -= rate * grad
+                for f in features:
+                    w = weights[f]
+                    w[k] -= rate * (grad + 1e-4 * w[k])
+        rate *= 0.7
+    kept = {f: {k: w for k, w in enumerate(ws) if abs(w) >= _PRUNE} for f, ws in weights.items()}
+    return classes, biases, {f: ws for f, ws in kept.items() if ws}
+
+
 def write(path: Path, classes: list[str], biases: list[float], weights: dict[str, dict[int, float]], note: str) -> None:
     rows = [f"# {note}", "\t".join(classes), "\t".join(f"{b:.3f}" for b in biases)]
     rows += [f"{f}\t" + " ".join(f"{k}:{w:.3f}" for k, w in sorted(ws.items())) for f, ws in sorted(weights.items())]
@@ -144,16 +195,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--last-round", type=int, default=68)
     ap.add_argument("--out", type=Path, default=reason_model.MODEL_FILE)
+    ap.add_argument("--items-out", type=Path, default=reason_model.ITEM_MODEL_FILE)
     ap.add_argument("--check-real", action="store_true", help="check the shipped weights on the real letters")
     args = ap.parse_args()
     if args.check_real:
         print(check_real())
         return
-    data = examples(set(range(1, args.last_round + 1)))
+    rounds = set(range(1, args.last_round + 1))
+    data = examples(rounds)
     classes, biases, weights = train(data)
     note = f"trained on rounds 1-{args.last_round} of evals/synthetic: {len(data)} sentences, {len(weights)} features"
     write(args.out, classes, biases, weights, note)
     print(note, "->", args.out)
+    items = item_examples(rounds)
+    classes, biases, weights = train_items(items)
+    note = f"trained on rounds 1-{args.last_round} of evals/synthetic: {len(items)} items, {len(weights)} features"
+    write(args.items_out, classes, biases, weights, note)
+    print(note, "->", args.items_out)
 
 
 if __name__ == "__main__":

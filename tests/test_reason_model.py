@@ -12,9 +12,10 @@ import pytest
 
 from llm_extract import budget
 from llm_extract.backends.rules import item_reasons
-from llm_extract.contract.models import Outcome, ReasonCode
+from llm_extract.contract.models import Decision, Outcome, Reason, ReasonCode, Span
 from llm_extract.errors import LetterTooComplexError
 from llm_extract.parse import reason_model
+from llm_extract.parse.parser import parse
 from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,11 @@ MODEL_FINGERPRINTS = {
     "2.83": "5d7e9fe4b913b37b8e5d62d317d54db0684e1f7dbbeb57cfb3ed09b38a9a51fd",
     "2.84": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "2.85": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "2.86": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+}
+#: The item model's weights (recognizer 2.86 on), by the same rule.
+ITEM_MODEL_FINGERPRINTS = {
+    "2.86": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
 }
 
 PREFIX = "Decision rationale: "
@@ -56,11 +62,18 @@ def test_the_shipped_weights_are_the_ones_this_version_records() -> None:
     assert MODEL_FINGERPRINTS.get(REASONS_VERSION) == digest, "new weights: bump REASONS_VERSION, record the digest"
 
 
-def test_the_shipped_weights_never_saw_the_rounds_that_measure_them() -> None:
-    first = reason_model.MODEL_FILE.read_bytes()
+def test_the_shipped_item_weights_are_the_ones_this_version_records() -> None:
+    digest = hashlib.sha256(reason_model.ITEM_MODEL_FILE.read_bytes()).hexdigest()
+    assert ITEM_MODEL_FINGERPRINTS.get(REASONS_VERSION) == digest, (
+        "new weights: bump REASONS_VERSION, record the digest"
+    )
+
+
+@pytest.mark.parametrize("path", [reason_model.MODEL_FILE, reason_model.ITEM_MODEL_FILE])
+def test_the_shipped_weights_never_saw_the_rounds_that_measure_them(path: Path) -> None:
     import zlib
 
-    header = zlib.decompress(first, 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
+    header = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
     assert header.startswith("# trained on rounds 1-68 of evals/synthetic"), header
 
 
@@ -119,11 +132,15 @@ def test_training_gives_the_same_bytes_from_the_same_rounds(tmp_path: Path) -> N
     script = _training_script()
     data = script.examples({1})
     assert data and {code for _, code in data} >= {reason_model.NONE}
+    items = script.item_examples({1})
+    assert items and all(gold for _, gold in items)
     outs = []
-    for name in ("a.gz", "b.gz"):
+    for name in ("a", "b"):
         classes, biases, weights = script.train(data)
-        script.write(tmp_path / name, classes, biases, weights, "round 1")
-        outs.append((tmp_path / name).read_bytes())
+        script.write(tmp_path / f"{name}.gz", classes, biases, weights, "round 1")
+        classes, biases, weights = script.train_items(items)
+        script.write(tmp_path / f"{name}-items.gz", classes, biases, weights, "round 1")
+        outs.append((tmp_path / f"{name}.gz").read_bytes() + (tmp_path / f"{name}-items.gz").read_bytes())
     assert outs[0] == outs[1]
 
 
@@ -188,3 +205,36 @@ def test_no_second_ground_beside_a_missing_record_alone_nor_a_missing_record_add
     lacking = "The records do not include the operative report or any therapy notes. It is not medically necessary."
     text = PREFIX + lacking
     assert reason_model.second_ground(text, len(PREFIX), len(text), {ReasonCode.not_recommended}) is None
+
+
+def _round_69_item(case: str, index: int) -> tuple[str, Decision]:
+    """An item of round 69 (evals/synthetic): written after both models were trained, never trained on."""
+    text = (ROOT / "evals" / "synthetic" / "letters" / f"{case}.txt").read_text(encoding="utf-8")
+    return text, parse(text).decisions[index - 1]
+
+
+def test_a_ground_of_the_whole_item_is_added_on_the_sentence_that_states_it() -> None:
+    # recognizer 2.86: the cold therapy unit was refused for its length and (the labelers' main ground, and a
+    # reader's "incomplete") for the surgery it was to follow, which the rules did not read
+    text, item = _round_69_item("INV-R69A-02", 3)
+    span = item.spans.rationale
+    assert span is not None
+    ruled = find_reasons(text, span.start, span.end, item.outcome, item.service)
+    assert [r.code for r in ruled] == [ReasonCode.exceeds_guideline_limits]
+    shown = item_reasons(text, span.start, span.end, item.outcome, item.service)
+    assert [r.code for r in shown] == [ReasonCode.exceeds_guideline_limits, ReasonCode.related_item_not_approved]
+    said = " ".join(text[shown[1].span.start : shown[1].span.end].split())
+    assert "in connection with the proposed arthroscopic decompression, which this review has not approved" in said
+    assert reason_model.item_probabilities(text, span.start, span.end)["related_item_not_approved"] > 0.95
+
+
+def test_the_item_model_rereads_no_shown_sentence_and_adds_no_missing_record() -> None:
+    text, item = _round_69_item("INV-R69A-02", 3)
+    span = item.spans.rationale
+    assert span is not None
+    whole = Reason(code=ReasonCode.exceeds_guideline_limits, span=Span(start=span.start, end=span.end))
+    assert reason_model.more_grounds(text, span.start, span.end, [whole]) == []
+    lacking = "No treatment plan, no goals and no pain scores were submitted. The request is not medically necessary."
+    text = PREFIX + lacking
+    assert reason_model.item_probabilities(text, len(PREFIX), len(text))["missing_documentation"] > 0.5
+    assert reason_model.more_grounds(text, len(PREFIX), len(text), []) == []

@@ -47,9 +47,11 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             return [finding, *reasons]
     if not reasons:
         guessed = reason_model.guess(text, start, end)
-        return [guessed] if guessed is not None else []  # no rule names a ground: the learned model's
-    second = reason_model.second_ground(text, start, end, {r.code for r in reasons})
-    return reasons if second is None else [*reasons, second]  # a ground the rules missed, after theirs
+        reasons = [guessed] if guessed is not None else []  # no rule names a ground: the learned model's
+    elif (second := reason_model.second_ground(text, start, end, {r.code for r in reasons})) is not None:
+        reasons = [*reasons, second]  # a ground the rules missed, after theirs
+    # grounds the item model is sure of, after every other (recognizer 2.86)
+    return [*reasons, *reason_model.more_grounds(text, start, end, reasons)]
 
 
 def with_safety(reasons: list[Reason], text: str, rationale: Span) -> list[Reason]:
