@@ -487,3 +487,29 @@ def test_a_reason_never_given_by_the_doctor_is_a_missing_record() -> None:
         ),
     )
     assert shown(item) == [[R.missing_documentation]]
+
+
+# --- round 70 (recognizer 2.87): a supposed second one, a change credited to the care ----------------------
+
+
+def test_a_second_one_that_would_do_something_is_the_request_not_a_duplicate() -> None:
+    item = Item(
+        "Repeat trigger point injections, trapezius: Upheld",
+        rationale=(
+            "The first injections in October gave relief for about ten days and no change in her work status. A "
+            "second injection would add risk without a reasonable expectation of lasting benefit. The request is "
+            "not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(item)[0]
+
+
+def test_no_change_that_could_be_credited_to_the_care_is_no_functional_improvement() -> None:
+    item = Item(
+        "Pregabalin 75mg #60: Upheld",
+        rationale=(
+            "Since March the notes have not recorded any change in her tingling, grip or sleep that could be credited "
+            "to pregabalin, and she still wakes twice a night. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.no_functional_improvement]]

@@ -65,6 +65,15 @@ def test_a_harm_the_reviewer_marks_as_the_main_concern_is_first() -> None:
         ("Lumbar fusion at L4-5: Upheld", f"{KIDNEYS} There are no imaging findings of instability."),
         # approved care has no denial grounds
         ("Naproxen 550mg #60: Overturned", f"{KIDNEYS} The medication is medically necessary."),
+        # the guideline's list of the factors of a risk, beside this worker's facts (round 70's reader: omeprazole told
+        # "this medicine could cause bleeding inside your body"; recognizer 2.87)
+        (
+            "Pantoprazole 40mg #30: Upheld",
+            "A proton pump inhibitor is indicated for patients at intermediate or high risk for gastrointestinal "
+            "events. The factors used to assign that risk are age over 65, prior peptic ulcer, GI bleeding or "
+            "perforation, concurrent use of aspirin, corticosteroids or an anticoagulant, or high dose NSAIDs. None "
+            "of these is listed for this 50-year-old patient.",
+        ),
         # a rule for any patient who starts the medicine, beside this worker's facts (round 69's reader: told
         # "this medicine could hurt you"; recognizer 2.85)
         (

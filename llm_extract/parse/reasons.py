@@ -75,7 +75,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.86"
+REASONS_VERSION = "2.87"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1077,6 +1077,8 @@ _ALREADY = _cue(
     # "The present request is for the same evaluation a second time." (round 50)
     r"|\b(?:is|are|was)\s+for\s+the\s+same\s+(?:[\w-]+\s+){1,3}?(?:a\s+second\s+time|again)\b"
 )
+#: What a thing would do, said right after it: the thing supposed, not one the worker has.
+_SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
     r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using|dispensed|issued"
@@ -1890,6 +1892,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "would make a second MRI likely to show ...": a repeat test, not one the worker has
             if second and ctx.service and _another_care(s.text, m.start("obj3"), ctx.service):
                 continue  # "a second corticosteroid injection" in a PRP injection's rationale: another item
+            if second and _SUPPOSED_AFTER.match(s.text, m.end()):
+                continue  # "A second injection would expose the patient to ...": the request itself (round 70)
             if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
@@ -2042,9 +2046,11 @@ _EFFECT_WORDS = _rx(
 )
 #: A missing record that is not about this care's effect so far: a trial still to run or to finish,
 #: a test block's relief (a criterion of the next step), the evidence in general, a plan to check it,
-#: or maximum medical improvement.
+#: or maximum medical improvement. ("A change that could be credited to gabapentin" is its effect so far:
+#: round 70.)
 _EFFECT_NOT_SHOWN_HERE = _rx(
-    r"\b(?:not\s+yet|yet|none\s+of|until|will|would|could|can|expected|begun|started|completed|blocks?|diagnostic"
+    r"\b(?:not\s+yet|yet|none\s+of|until|will|(?:would|could|can)(?!\s+be\s+(?:credited|attributed|ascribed))|expected"
+    r"|begun|started|completed|blocks?|diagnostic"
     r"|scientific|evidence|studies|literature|re-?assess\w*|monitor\w*|plan|maximum\s+medical)\b"
 )
 _EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")

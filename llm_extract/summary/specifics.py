@@ -1577,6 +1577,8 @@ _HARM = Windowed(
 _NO_HARM = rxcache.compile(
     rf"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b"
+    # "The factors used to assign that risk are age over 65, prior peptic ulcer, ..." (round 70): the rule's list
+    r"|\bfactors?\s+(?:used|considered|listed)\b[^.;]{0,40}\brisk\b"
     r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b",
     re.I,
 )
