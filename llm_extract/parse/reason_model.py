@@ -112,7 +112,8 @@ def _model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, str]]:
 def _unpack(packed: str | None) -> tuple[tuple[int, float], ...]:
     if packed is None:
         return ()
-    return tuple((int(k), float(w)) for k, _, w in (pair.partition(":") for pair in packed.split(" ")))
+    values = packed.replace(":", " ").split(" ")
+    return tuple(zip(map(int, values[::2]), map(float, values[1::2]), strict=True))
 
 
 @lru_cache(maxsize=65536)
@@ -133,7 +134,7 @@ def probabilities(sentence: str) -> dict[str, float]:
     Remembered, because reviewers' stock sentences recur; the dict is shared: never changed."""
     classes, biases, _ = _model()
     scores = list(biases)
-    for name in features(sentence):
+    for name in _sentence_features(sentence):
         for k, w in _row(name):
             scores[k] += w
     top = max(scores)
@@ -171,7 +172,7 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
         said = text[a:b]
         for code, p in probabilities(said).items():
             if code in _DENIAL_CODES and (best is None or p > best[0]):
-                if p <= _SURE and reports_guideline_only(said):
+                if p <= _SURE and _guideline_only(said):
                     continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
                 best = (p, code, a, b)
     if best is None or best[0] <= (THRESHOLD if threshold is None else threshold):
