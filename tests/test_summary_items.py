@@ -3431,3 +3431,17 @@ def test_a_pain_program_is_never_told_that_surgery_is_not_planned() -> None:
     assert not any("surgery is planned" in line for line in told), told
     told = _told_of("Lumbar epidural steroid injection", lacking, lacking, ReasonCode.missing_documentation)
     assert any("surgery is planned" in line for line in told), told
+
+
+def test_films_that_excluded_something_are_not_told_missing() -> None:
+    # Round 70's reader (templates 130): "the plain films had already excluded fracture" was told "did not show
+    # x-rays taken before, or what they showed".
+    films = "No red flag such as fracture or infection was raised, and the plain films had already excluded fracture."
+    rationale = f"{films} There was no statement that a surgical referral would depend on the result."
+    told = _told_of(
+        "MRI of the lumbar spine",
+        rationale,
+        "There was no statement that a surgical referral would depend on the result.",
+        ReasonCode.missing_documentation,
+    )
+    assert not any("x-rays" in line for line in told), told

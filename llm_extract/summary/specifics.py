@@ -908,7 +908,9 @@ _PRESENT = rxcache.compile(
     r"\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates|describes?|described(?=\s+(?:a|an|the|no)\b))\b"
     rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
     r"|demonstrated?|demonstrates)\b"
-    r"|\s+(?:(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)|(?:did\s+not\s+)?detect(?:ed|s)?)\b",
+    r"|\s+(?:(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)|(?:did\s+not\s+)?detect(?:ed|s)?)\b"
+    # "the plain films had already excluded fracture" (round 70's reader: told "did not show x-rays taken before")
+    r"|\s+(?:(?:has|have|had)\s+)?(?:already\s+)?(?:excluded|ruled\s+out|confirmed)\b",
     re.I,
 )
 """A fact the rationale says the records hold, just after its words: "pain scores with and
