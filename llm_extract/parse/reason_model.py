@@ -234,12 +234,19 @@ def item_probabilities(text: str, start: int, end: int) -> dict[str, float]:
     """The item model's probability that each of :data:`ITEM_CODES` is among the grounds of the refusal whose
     rationale is ``text[start:end]``. Trained on the labelers' whole sets of grounds, it reads the grounds
     the sentence model, trained on the main ground's sentence alone, misses: a second one above all."""
+    return dict(_item_probabilities(text, start, end))
+
+
+@lru_cache(maxsize=256)
+def _item_probabilities(text: str, start: int, end: int) -> tuple[tuple[str, float], ...]:
+    """Remembered by letter and rationale: a service is sent the same letter again (its result cache off,
+    or another client), and the sentence model's answers are remembered the same way."""
     classes, biases, _ = _item_model()
     scores = list(biases)
     for name in item_features(text, start, end):
         for k, w in _item_row(name):
             scores[k] += w
-    return {c: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for c, z in zip(classes, scores, strict=True)}
+    return tuple((c, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))) for c, z in zip(classes, scores, strict=True))
 
 
 def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[Reason]:
