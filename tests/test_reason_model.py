@@ -240,3 +240,21 @@ def test_the_item_model_rereads_no_shown_sentence_and_adds_no_missing_record() -
     text = PREFIX + lacking
     assert reason_model.item_probabilities(text, len(PREFIX), len(text))["missing_documentation"] > 0.5
     assert reason_model.more_grounds(text, len(PREFIX), len(text), []) == []
+
+
+def test_the_memos_hold_no_long_sentence_nor_long_rationale() -> None:
+    # a letter may be 20 MiB: what the models remember stays bounded by the memos' sizes times a short text
+    long_sentence = "The patient was seen again for pain " + "and stiffness " * 100 + "today."
+    before = reason_model._remembered_probabilities.cache_info().currsize
+    reason_model.probabilities(long_sentence)
+    assert reason_model._remembered_probabilities.cache_info().currsize == before
+    rationale = " ".join(f"The patient was seen on visit {n} for pain." for n in range(600))
+    text = PREFIX + rationale
+    assert len(rationale) > reason_model._MEMO_CHARS
+    before = reason_model._remembered.cache_info().currsize
+    reason_model.item_probabilities(text, len(PREFIX), len(text))
+    assert reason_model._remembered.cache_info().currsize == before
+    short = PREFIX + UNREAD
+    assert reason_model.item_probabilities(short, len(PREFIX), len(short)) == reason_model.item_probabilities(
+        "x" + short, len(PREFIX) + 1, len(short) + 1
+    )

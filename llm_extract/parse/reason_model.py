@@ -128,10 +128,17 @@ def _item_model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, str]]:
     return _read(ITEM_MODEL_FILE)
 
 
-@lru_cache(maxsize=4096)
 def probabilities(sentence: str) -> dict[str, float]:
     """The model's probability of each class (a reason code's value, or :data:`NONE`) for one sentence.
     Remembered, because reviewers' stock sentences recur; the dict is shared: never changed."""
+    return _remembered_probabilities(sentence) if len(sentence) <= _SENTENCE_MEMO_CHARS else _probabilities(sentence)
+
+
+_SENTENCE_MEMO_CHARS = 1000
+"""Sentences up to this long are remembered, so the memos' size stays bounded whatever a letter holds."""
+
+
+def _probabilities(sentence: str) -> dict[str, float]:
     classes, biases, _ = _model()
     scores = list(biases)
     for name in _sentence_features(sentence):
@@ -141,6 +148,9 @@ def probabilities(sentence: str) -> dict[str, float]:
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     return {c: e / total for c, e in zip(classes, exps, strict=True)}
+
+
+_remembered_probabilities = lru_cache(maxsize=4096)(_probabilities)
 
 
 SECOND_THRESHOLD = 0.8
@@ -215,13 +225,25 @@ def item_features(text: str, start: int, end: int) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
 def _sentence_features(sentence: str) -> frozenset[str]:
+    if len(sentence) > _SENTENCE_MEMO_CHARS:
+        return frozenset(features(sentence))
+    return _remembered_features(sentence)
+
+
+@lru_cache(maxsize=4096)
+def _remembered_features(sentence: str) -> frozenset[str]:
     return frozenset(features(sentence))
 
 
-_guideline_only = lru_cache(maxsize=4096)(reports_guideline_only)
-"""Remembered: stock guideline sentences recur across letters."""
+def _guideline_only(sentence: str) -> bool:
+    """:func:`reports_guideline_only`, remembered for short sentences: stock guideline sentences recur."""
+    if len(sentence) > _SENTENCE_MEMO_CHARS:
+        return reports_guideline_only(sentence)
+    return _remembered_guideline_only(sentence)
+
+
+_remembered_guideline_only = lru_cache(maxsize=4096)(reports_guideline_only)
 
 
 @lru_cache(maxsize=65536)
@@ -234,13 +256,22 @@ def item_probabilities(text: str, start: int, end: int) -> dict[str, float]:
     """The item model's probability that each of :data:`ITEM_CODES` is among the grounds of the refusal whose
     rationale is ``text[start:end]``. Trained on the labelers' whole sets of grounds, it reads the grounds
     the sentence model, trained on the main ground's sentence alone, misses: a second one above all."""
+    if end - start <= _MEMO_CHARS:
+        return dict(_remembered(text[start:end]))
     return dict(_item_probabilities(text, start, end))
 
 
+_MEMO_CHARS = 20_000
+"""Rationales up to this long have their answers remembered (by their own text, so a memo holds no whole
+letter): a service is sent the same letter again, and the sentence model's answers are remembered too."""
+
+
 @lru_cache(maxsize=256)
+def _remembered(rationale: str) -> tuple[tuple[str, float], ...]:
+    return _item_probabilities(rationale, 0, len(rationale))
+
+
 def _item_probabilities(text: str, start: int, end: int) -> tuple[tuple[str, float], ...]:
-    """Remembered by letter and rationale: a service is sent the same letter again (its result cache off,
-    or another client), and the sentence model's answers are remembered the same way."""
     classes, biases, _ = _item_model()
     scores = list(biases)
     for name in item_features(text, start, end):
