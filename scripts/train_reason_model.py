@@ -14,7 +14,11 @@ the same file. Only rounds up to ``--last-round`` are read: the later ones stay 
 letters (../shared/corpus/dwc-2016, never trained on), as if no rule had read them, and prints how often
 the ground it names is the labeled primary, and how often one the labels do not allow.
 
-The shipped file is trained on rounds 1-68 (about 14 s on one core); rounds 69 and later measure it
+The item model (``reason_items.txt.gz``, recognizer 2.86) is trained beside it: for every upheld item,
+the words and word pairs of its rationale (guideline-only sentences left out) against each ground's
+being among the labelers' gold codes, one logistic regression per ground, seeded the same way.
+
+Both shipped files are trained on rounds 1-68 (about 23 s on one core); rounds 69 and later measure them
 (``scripts/reason_figures.py --labeled``). A new file changes reasons: bump REASONS_VERSION and record
 the file's digest in tests/test_reason_model.py.
 """
@@ -29,12 +33,14 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from llm_extract.contract.models import Outcome  # noqa: E402
+from llm_extract.contract.models import Outcome, Span  # noqa: E402
 from llm_extract.errors import LlmExtractError  # noqa: E402
 from llm_extract.parse import reason_model  # noqa: E402
 from llm_extract.parse.parser import parse  # noqa: E402
@@ -50,9 +56,8 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], str]]:
-    """(features, class) for every sentence of every upheld item of the given rounds."""
-    out: list[tuple[set[str], str]] = []
+def upheld_items(rounds: set[int], root: Path = SYNTHETIC) -> Iterator[tuple[str, Span, dict[str, Any]]]:
+    """(letter text, rationale span, label row) for every upheld item of the given rounds."""
     for letter in sorted((root / "letters").glob("*.txt")):
         m = _ROUND.match(letter.stem)
         if m is None or int(m.group(1)) not in rounds:
@@ -65,13 +70,19 @@ def examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], s
         lines = (root / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
         for decision, row in zip(decisions, [json.loads(line) for line in lines if line.strip()], strict=True):
             span = decision.spans.rationale
-            if decision.outcome is not Outcome.upheld or span is None:
-                continue
-            evidence = _norm(row["evidence"])[:60]
-            for a, b in reason_model.sentences(text, span.start, span.end):
-                said = _norm(text[a:b])
-                code = row["primary"] if evidence and (evidence in said or said in evidence) else reason_model.NONE
-                out.append((reason_model.features(text[a:b]), code))
+            if decision.outcome is Outcome.upheld and span is not None:
+                yield text, span, row
+
+
+def examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], str]]:
+    """(features, class) for every sentence of every upheld item of the given rounds."""
+    out: list[tuple[set[str], str]] = []
+    for text, span, row in upheld_items(rounds, root):
+        evidence = _norm(row["evidence"])[:60]
+        for a, b in reason_model.sentences(text, span.start, span.end):
+            said = _norm(text[a:b])
+            code = row["primary"] if evidence and (evidence in said or said in evidence) else reason_model.NONE
+            out.append((reason_model.features(text[a:b]), code))
     return out
 
 
@@ -111,23 +122,10 @@ def train(data: list[tuple[set[str], str]]) -> tuple[list[str], list[float], dic
 def item_examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], set[str]]]:
     """(features, gold codes) for every upheld item of the given rounds: the words and word pairs of its
     rationale's sentences, but those that only report the guideline (what the item model weighs)."""
-    out: list[tuple[set[str], set[str]]] = []
-    for letter in sorted((root / "letters").glob("*.txt")):
-        m = _ROUND.match(letter.stem)
-        if m is None or int(m.group(1)) not in rounds:
-            continue
-        text = letter.read_text(encoding="utf-8")
-        try:
-            decisions = parse(text).decisions
-        except LlmExtractError:
-            continue
-        lines = (root / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
-        for decision, row in zip(decisions, [json.loads(line) for line in lines if line.strip()], strict=True):
-            span = decision.spans.rationale
-            if decision.outcome is not Outcome.upheld or span is None:
-                continue
-            out.append((reason_model.item_features(text, span.start, span.end), set(row["gold"])))
-    return out
+    return [
+        (reason_model.item_features(text, span.start, span.end), set(row["gold"]))
+        for text, span, row in upheld_items(rounds, root)
+    ]
 
 
 def train_items(data: list[tuple[set[str], set[str]]]) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
