@@ -146,11 +146,12 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 70.3 / 8.9 / 64.6), moved it to 0.988 / 0.947 / 0.030 / 0.831, and the misinform ceiling with it; recognizers
 # 2.85 (made on round 69) and 2.86 (the item model, trained on rounds 1-68) took it to 0.990 / 0.968 / 0.029 / 0.861;
 # round 70, 99 items, at 96.0 / 81.8 / 7.1 / 72.9 measured once with recognizer 2.86 (2.83, where the stop began: 91.9 /
-# 74.7 / 8.1 / 66.0), moved it to 0.990 / 0.965 / 0.030 / 0.858.
+# 74.7 / 8.1 / 66.0), moved it to 0.990 / 0.965 / 0.030 / 0.858; round 71, 102 items, at 97.1 / 85.3 / 8.8 / 78.4
+# measured once with recognizer 2.87 (2.83: 94.1 / 79.4 / 8.8 / 72.5), moved it to 0.989 / 0.962 / 0.031 / 0.857.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.985), ("primary_hit", 0.96), ("recall", 0.855), ("misinform", 0.031)],
+    [("coverage", 0.985), ("primary_hit", 0.955), ("recall", 0.85), ("misinform", 0.032)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     _holds(_figures_script().labeled_set(SYNTHETIC).items, figure, goal)
@@ -162,14 +163,15 @@ def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, g
 # at 2.85 (rules made on it) 0.921 / 0.752 / 0.059 / 0.680; at 2.86 (the item model, never trained on it) 0.941 /
 # 0.812 / 0.059 / 0.735. Round 70 (99 items), measured once at 2.86: 0.960 / 0.818 / 0.071 / 0.729. Rounds 69-70 (200
 # items) at 2.86: 0.950 / 0.815 / 0.065 / 0.732; at 2.87 (made on round 70 after it was measured): 0.945 / 0.820 /
-# 0.050 / 0.735.
+# 0.050 / 0.735. Round 71 (102 items), measured once at 2.87: 0.971 / 0.853 / 0.088 / 0.784. Rounds 69-71 (302 items)
+# at 2.87: 0.954 / 0.831 / 0.063 / 0.752.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.94), ("primary_hit", 0.80), ("recall", 0.72), ("misinform", 0.07)],
+    [("coverage", 0.945), ("primary_hit", 0.82), ("recall", 0.74), ("misinform", 0.07)],
 )
 def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float, tmp_path: Path) -> None:
     held = [p for p in LETTERS if (m := re.match(r"INV-R(\d+)", p.stem)) and int(m.group(1)) >= 69]
-    assert len(held) >= 32
+    assert len(held) >= 48
     for folder in ("letters", "labels"):
         (tmp_path / folder).mkdir()
     for letter in held:
