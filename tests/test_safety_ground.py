@@ -65,6 +65,13 @@ def test_a_harm_the_reviewer_marks_as_the_main_concern_is_first() -> None:
         ("Lumbar fusion at L4-5: Upheld", f"{KIDNEYS} There are no imaging findings of instability."),
         # approved care has no denial grounds
         ("Naproxen 550mg #60: Overturned", f"{KIDNEYS} The medication is medically necessary."),
+        # a question the guideline asks, in an edition named by its year (round 71's reader: omeprazole told "this
+        # medicine could hurt you"; recognizer 2.88)
+        (
+            "Famotidine 20mg #60: Upheld",
+            "The 2016 MTUS Chronic Pain Guidelines ask the prescriber to decide whether a patient taking an NSAID is "
+            "at risk for gastrointestinal events. This patient is 39 and takes one NSAID at a standard dose.",
+        ),
         # the guideline's list of the factors of a risk, beside this worker's facts (round 70's reader: omeprazole told
         # "this medicine could cause bleeding inside your body"; recognizer 2.87)
         (

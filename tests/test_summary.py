@@ -578,6 +578,7 @@ WORDING_FINGERPRINTS = {
     "128": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
     "129": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
     "130": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
+    "131": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
 }
 
 

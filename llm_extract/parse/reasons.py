@@ -75,7 +75,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.87"
+REASONS_VERSION = "2.88"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the

@@ -2385,14 +2385,15 @@ guidelines"): about this case too, but read only where no sentence about the wor
 is quotable, whose facts say more (a real-letter reader: an approval quoted "does not document any
 prior acupuncture sessions", a background fact, over the doctor's case that meets the guidelines)."""
 _GUIDELINE_FIRST = rxcache.compile(
-    r"\W*(?:(?:per|according\s+to|under|in)\s+)?(?:the\s+)?(?:(?:CA\s+)?MTUS|ODG|ACOEM|Official\s+Disability|guidelines?"
+    # "The 2016 MTUS Chronic Pain Guidelines ask the prescriber to decide whether ..." (round 71): an edition's year
+    r"\W*(?:(?:per|according\s+to|under|in)\s+)?(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:(?:CA\s+)?MTUS|ODG|ACOEM|Official\s+Disability|guidelines?"
     r"|California)\b|[^.;]{0,80}\bguidelines?\s+(?:state|recommend|support|allow|indicate|note|say)",
     re.I,
 )
 """A sentence whose subject is a guideline: it reports the rule, not the case."""
 _GUIDELINE_REPORT = rxcache.compile(
-    r"\W*(?:(?:per|according\s+to)\s+)?(?:the\s+)?(?:CA\s+)?(?:MTUS|ODG|ACOEM|guidelines?)(?:\s+\w+){0,3}?\s+"
-    r"(?:states?|recommends?|lists?|supports?|indicates?|notes?|says?|allows?|describes?)\b",
+    r"\W*(?:(?:per|according\s+to)\s+)?(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:CA\s+)?(?:MTUS|ODG|ACOEM|guidelines?)(?:\s+\w+){0,3}?\s+"
+    r"(?:states?|recommends?|lists?|supports?|indicates?|notes?|says?|allows?|describes?|asks?|advises?|directs?)\b",
     re.I,
 )
 """A guideline's report of its rule ("The MTUS states that ... the patient ...", "The MTUS lists
@@ -2413,7 +2414,9 @@ _SUPPOSED = rxcache.compile(
     # "When an opioid is started for chronic pain, ... the prescriber should screen for risk of addiction": any
     # patient's (round 69's reader: told "this medicine could hurt you")
     r"|^\W*(?:when|whenever|before)\s+(?:an?|any)\s+(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:being\s+)?"
-    r"(?:started|begun|initiated|prescribed|used|given|considered)\b",
+    r"(?:started|begun|initiated|prescribed|used|given|considered)\b"
+    # "to decide whether a patient taking an NSAID is at risk for gastrointestinal events": a question (round 71)
+    r"|\bwhether\s+(?:an?|the|this)\s+(?:patient|worker|claimant|person)\b[^.;]{0,60}\bat\s+risk\b",
     re.I,
 )
 
