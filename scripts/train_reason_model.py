@@ -33,7 +33,7 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,37 +86,52 @@ def examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], s
     return out
 
 
-def train(data: list[tuple[set[str], str]]) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
-    """Multinomial logistic regression by SGD (seeded): classes, biases, feature -> class weights."""
+def _sgd(
+    data: list[tuple[set[str], object]],
+    classes: list[str],
+    gradients: Callable[[list[float], object], list[float]],
+    rate: float,
+    decay: float,
+    tolerance: float,
+) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
+    """Logistic regression by SGD, seeded so the same data give the same bytes: features seen in at least
+    ``_MIN_SENTENCES`` examples, ``gradients(scores, target)`` per class (a class whose gradient is under
+    ``tolerance`` is not updated), L2 ``decay``, the rate times 0.7 each epoch, small weights pruned."""
     counts = Counter(f for features, _ in data for f in features)
     vocab = {f for f, n in counts.items() if n >= _MIN_SENTENCES}
-    classes = sorted({code for _, code in data})
-    index = {c: k for k, c in enumerate(classes)}
     weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(classes))
     biases = [0.0] * len(classes)
     order = list(range(len(data)))
     rng = random.Random(0)
-    rate = 0.2
     for _ in range(_EPOCHS):
         rng.shuffle(order)
         for i in order:
             features = sorted(f for f in data[i][0] if f in vocab)
-            target = index[data[i][1]]
             scores = [biases[k] + sum(weights[f][k] for f in features) for k in range(len(classes))]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            total = sum(exps)
-            for k in range(len(classes)):
-                grad = exps[k] / total - (1.0 if k == target else 0.0)
-                if abs(grad) < 1e-4:
+            for k, grad in enumerate(gradients(scores, data[i][1])):
+                if abs(grad) < tolerance:
                     continue
                 biases[k] -= rate * grad
                 for f in features:
                     w = weights[f]
-                    w[k] -= rate * (grad + 1e-5 * w[k])
+                    w[k] -= rate * (grad + decay * w[k])
         rate *= 0.7
     kept = {f: {k: w for k, w in enumerate(ws) if abs(w) >= _PRUNE} for f, ws in weights.items()}
     return classes, biases, {f: ws for f, ws in kept.items() if ws}
+
+
+def train(data: list[tuple[set[str], str]]) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
+    """Multinomial logistic regression (softmax over the sentence's classes): classes, biases, weights."""
+    classes = sorted({code for _, code in data})
+    index = {c: k for k, c in enumerate(classes)}
+
+    def gradients(scores: list[float], target: object) -> list[float]:
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total - (1.0 if k == index[str(target)] else 0.0) for k, e in enumerate(exps)]
+
+    return _sgd(list(data), classes, gradients, rate=0.2, decay=1e-5, tolerance=1e-4)
 
 
 def item_examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], set[str]]]:
@@ -129,32 +144,17 @@ def item_examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[st
 
 
 def train_items(data: list[tuple[set[str], set[str]]]) -> tuple[list[str], list[float], dict[str, dict[int, float]]]:
-    """One logistic regression per ground (is it among the item's labeled grounds?), by SGD (seeded)."""
-    counts = Counter(f for features, _ in data for f in features)
-    vocab = {f for f, n in counts.items() if n >= _MIN_SENTENCES}
+    """One logistic regression per ground (is it among the item's labeled grounds?)."""
     classes = list(reason_model.ITEM_CODES)
-    weights: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(classes))
-    biases = [0.0] * len(classes)
-    order = list(range(len(data)))
-    rng = random.Random(0)
-    rate = 0.1
-    for _ in range(_EPOCHS):
-        rng.shuffle(order)
-        for i in order:
-            features = sorted(f for f in data[i][0] if f in vocab)
-            gold = data[i][1]
-            for k, code in enumerate(classes):
-                z = biases[k] + sum(weights[f][k] for f in features)
-                grad = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - (1.0 if code in gold else 0.0)
-                if abs(grad) < 1e-3:
-                    continue
-                biases[k] -= rate * grad
-                for f in features:
-                    w = weights[f]
-                    w[k] -= rate * (grad + 1e-4 * w[k])
-        rate *= 0.7
-    kept = {f: {k: w for k, w in enumerate(ws) if abs(w) >= _PRUNE} for f, ws in weights.items()}
-    return classes, biases, {f: ws for f, ws in kept.items() if ws}
+
+    def gradients(scores: list[float], gold: object) -> list[float]:
+        assert isinstance(gold, set)
+        return [
+            1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - (1.0 if code in gold else 0.0)
+            for code, z in zip(classes, scores, strict=True)
+        ]
+
+    return _sgd(list(data), classes, gradients, rate=0.1, decay=1e-4, tolerance=1e-3)
 
 
 def write(path: Path, classes: list[str], biases: list[float], weights: dict[str, dict[int, float]], note: str) -> None:
