@@ -2416,7 +2416,7 @@ _SUPPOSED = rxcache.compile(
     r"|^\W*(?:when|whenever|before)\s+(?:an?|any)\s+(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:being\s+)?"
     r"(?:started|begun|initiated|prescribed|used|given|considered)\b"
     # "to decide whether a patient taking an NSAID is at risk for gastrointestinal events": a question (round 71)
-    r"|\bwhether\s+(?:an?|the|this)\s+(?:patient|worker|claimant|person)\b[^.;]{0,60}\bat\s+risk\b",
+    rf"|\bwhether\s+(?:an?|the|this)\s+(?:{WORKER_WORDS}|person)\b[^.;]{{0,60}}\bat\s+risk\b",
     re.I,
 )
 
