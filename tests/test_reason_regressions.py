@@ -513,3 +513,61 @@ def test_no_change_that_could_be_credited_to_the_care_is_no_functional_improveme
         ),
     )
     assert shown(item) == [[R.no_functional_improvement]]
+
+
+# --- round 72 (recognizer 2.89): a repeat block, a guideline's "it", a granted point, a purpose, a phase ---------
+
+
+def test_a_second_block_is_a_repeat_judged_on_the_first_not_care_already_had() -> None:
+    item = Item(
+        "Repeat cervical medial branch block: Upheld",
+        rationale=(
+            "The first block in May relieved about a third of her neck pain for two days. A second block after that "
+            "response is not justified. The request is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(item)[0]
+
+
+def test_a_guideline_spoken_of_as_it_advising_against_one_purpose_is_not_the_ground() -> None:
+    item = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "ACOEM supports a functional capacity evaluation when a return to work has failed. It advises against "
+            "an evaluation done only to measure effort. The worker is back at full duty and no job placement "
+            "question is open. The request is not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]
+
+
+def test_what_a_sentence_opens_by_granting_is_not_a_ground() -> None:
+    item = Item(
+        "Neuropsychological testing: Upheld",
+        rationale=(
+            "Although the worker is now well beyond the guideline's 30 days from the injury, his memory testing "
+            "in clinic was normal and he reports no trouble at work. The request is not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+
+
+def test_a_guideline_against_the_care_in_the_first_weeks_only_is_not_the_ground() -> None:
+    item = Item(
+        "Brain MRI without contrast: Upheld",
+        rationale=(
+            "The guidelines do not recommend it for mild head injury in the first two weeks after injury. His "
+            "neurological examination has been normal at every visit since. The request is not medically "
+            "necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]
+
+
+def test_an_approval_in_line_with_the_guideline_or_certified_now_is_its_ground() -> None:
+    for words in ("The request is in line with the guideline.", "The six visits are reasonable and are certified."):
+        item = Item(
+            "Acupuncture 6 visits: Overturned",
+            rationale=f"She has had no acupuncture for this injury and has tried therapy and medication. {words}",
+        )
+        assert shown(item) == [[R.criteria_met]], words

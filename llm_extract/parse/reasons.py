@@ -66,6 +66,7 @@ from llm_extract.text.lexicon import (
     ADDING_WORDS,
     ANOTHER_CONDITION,
     BODY_REGION_WORDS,
+    CARE_KINDS,
     NUMBER,
     SERVICE_COMMON_WORDS,
     WHETHER_DEPENDS,
@@ -75,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.88"
+REASONS_VERSION = "2.89"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -189,7 +190,11 @@ _GUIDELINE_OPENER = _rx(
     r"^\W*(?:according\s+to\b|(?:as\s+)?per\s(?!" + _CASE_SOURCE + r")|as\s+noted\s+in\b|recommended\s+as\b|criteria\b"
     # "It may be considered when pain is ineffectively controlled ... or lack of response to conservative
     # measures": the guideline's conditions, the sentence after the one that names it (round 63)
-    r"|(?:it|they)\s+may\s+(?:only\s+)?be\s+(?:considered|used|indicated|appropriate|an\s+option)\s+(?:when|if|for|in)\b)"
+    r"|(?:it|they)\s+may\s+(?:only\s+)?be\s+(?:considered|used|indicated|appropriate|an\s+option)\s+(?:when|if|for|in)\b"
+    # "It advises against an FCE done only to judge effort": the guideline named in the sentence before speaks
+    # (verbs a guideline uses and a progress note does not; round 72)
+    r"|(?:it|they)\s+(?:also\s+|further\s+|likewise\s+|specifically\s+|expressly\s+)?(?:advises?|recommends?|cautions?"
+    r"|warns?|discourages?|endorses?)\b)"
 )
 _GUIDELINE_VERB = _cue(
     r"\b(?:" + _GUIDELINE_NAME + r"|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
@@ -956,7 +961,9 @@ _CONDITION_AFTER = _rx(
     r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
     r"|for\s+patients|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first)"
     # "Hardware removal is not recommended solely to protect against allergy" (round 53)
-    r"|(?:solely|merely|purely|simply|only)\s+(?:to|for|as|because|on)\b)"
+    # "advises against an FCE done only to judge effort or compliance" (round 72)
+    r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|simply|only)\s+"
+    r"(?:to|for|as|because|on)\b)"
     r"|^\W*to\s+\w+\s+[^.;,]{0,40}?\b(?:if|when|unless)\b"
     # "not recommended for concussion unless symptoms persist beyond 30 days" (round 57's reader, recognizer 2.56)
     r"|^\W*for\s+(?:[\w-]+\s+){1,3}?(?:unless|except|until)\b"
@@ -1151,6 +1158,9 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
             r"|\bwithin\s+(?:the\s+)?(?:recommended\s+)?guidelines?\b"
             r"|\bconsistent\s+with\s+(?:the\s+)?guidelines?\s+recommendations?\b"
             r"|\bcompatible\s+with\b[^.;]{0,60}?\b(?:MTUS|guidelines?)\b"
+            # "the request is in line with the guideline", "conforms to the guideline" (round 72)
+            r"|\b(?:in\s+line\s+with|conforms?\s+to|in\s+keeping\s+with|in\s+accord(?:ance)?\s+with)\s+(?:the\s+|both\s+)?"
+            r"(?:\w+\s+){0,2}?(?:" + _GUIDELINE_NAME + r"|recommendations?)\b"
             r"|^\W*medically\s+necessary\W*$"
         ),
         negatable=True,
@@ -1160,6 +1170,9 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
         (
             r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?(?:medically\s+necessary|supported"
             r"|appropriate|warranted|indicated)\b"
+            # "The panel and blood count are reasonable and are certified" (round 72): present tense only, as
+            # "six visits were certified" tells the history
+            r"|\b(?:is|are)\s+(?:\w+\s+){0,2}?(?:reasonable|certified)\b"
         ),
         negatable=True,
     ),
@@ -1715,7 +1728,10 @@ _NOT_THIS_ONE = _rx(
 #: object (one to five words), up to where its qualifier begins.
 _OBJECT_THEN_QUALIFIER = _rx(
     r"^\W*(?:[\w/-]+\s+){1,5}?(?=(?:unless|except\s+(?:when|if|in|for|after)|until|for\s+routine|routinely"
-    r"|for\s+uncomplicated|as\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated))\b)"
+    r"|for\s+uncomplicated|as\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated)"
+    r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|only)\s+(?:to|for)"
+    # "do not recommend it for mild concussion in the first 30 days after injury": a phase (round 72)
+    r"|in\s+(?:the\s+)?(?:acute|early|first))\b)"
 )
 #: Where the object of "does not recommend ..." ends.
 _OBJECT_END = _rx(r"[,;]|\b(?:and|but|as|which|while|because|since)\b")
@@ -1888,8 +1904,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 and not _GENERIC_THING.match(thing)
             ):
                 continue
-            if (second := m.groupdict().get("obj3")) and _A_TEST.match(second):
-                continue  # "would make a second MRI likely to show ...": a repeat test, not one the worker has
+            if (second := m.groupdict().get("obj3")) and (_A_TEST.match(second) or _AN_INJECTION.match(second)):
+                continue  # "a second MRI", "a second injection": a repeat, decided on the first one's result (round 72)
             if second and ctx.service and _another_care(s.text, m.start("obj3"), ctx.service):
                 continue  # "a second corticosteroid injection" in a PRP injection's rationale: another item
             if second and _SUPPOSED_AFTER.match(s.text, m.end()):
@@ -1933,6 +1949,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
 
 _CLAUSE_END = rxcache.compile(r"[,.;:()]")
 _A_TEST = _rx(_IMAGING + r"$")
+_AN_INJECTION = _rx(r"(?:" + CARE_KINDS["injection"] + r")$")
+"""A block or injection: a second one is a repeat the guidelines judge by the first one's relief, not a duplicate."""
 _A_TEST_ASKED = _rx(r"\b" + _IMAGING + r"\b")
 """A heading that asks for a test (a picture or a nerve test), which treats nothing."""
 _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
@@ -2023,8 +2041,11 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         for code, m in found
         if code is not ReasonCode.missing_documentation or not (duplicate or _restates(s, m, specific))
     ]
+    conceded = _CONCEDED.match(s.text)
     out = []
     for code, m in found:
+        if conceded is not None and m.end() <= conceded.end():
+            continue  # "Although the patient is now well past 30 days from his injury, ...": a point granted
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
         out.append(
             _Hit(
@@ -2035,6 +2056,11 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
             )
         )
     return out
+
+
+#: A sentence's opening concession, to its first comma ("Although the patient is now well past 30 days from his
+#: injury, he denies memory problems"): what it grants is not the ground; the clause after it is (round 72).
+_CONCEDED = _rx(r"^\W*(?:even\s+)?(?:although|though|despite|granted\s+that)\b[^,;:]{0,200}[,;:]")
 
 
 #: What a missing record is about when it is the care's effect ("the notes do not say whether the
