@@ -579,6 +579,7 @@ WORDING_FINGERPRINTS = {
     "129": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
     "130": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
     "131": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
+    "132": "04659665d8ad8ddf5a4afd0da02e38729e9bc8186359511c793b203d4c586ea2",
 }
 
 

@@ -970,8 +970,9 @@ def _grounded(service: str, outcome: Outcome, rationale: str, *codes: ReasonCode
     [
         ("However, there were no red \nflags noted on physical examination.", "warning signs of something badly wrong"),
         ("There was a lack of subjective complaints of gastrointestinal events.", "trouble with your stomach"),
-        ("There is no documentation of radicular complaints or findings.", "did not show clear signs of a hurt nerve"),
-        ("Radiculopathy is not established on exam or imaging.", "did not show clear signs of a hurt nerve"),
+        ("There is no documentation of radicular complaints or findings.", "a hurt nerve in your neck or back"),
+        ("Radiculopathy is not established on exam or imaging.", "a hurt nerve in your neck or back"),
+        ("The exam shows no neurological deficits.", "did not show clear signs of a hurt nerve."),
         ("There are no recent MRI or electrodiagnostic studies supporting radiculopathy.", "nerve tests"),
         ("There is no clear evidence of neuropathic pain.", "did not show nerve pain"),
         ("The x-rays did not show fracture or instability.", "moves more than it should"),
@@ -986,6 +987,21 @@ def test_a_findings_ground_says_which_finding_was_not_seen(rationale: str, said:
     assert said in item.reasons[0]
     assert "did not show signs that you need this care" not in " ".join(item.reasons)
     assert item.details and item.details[0].text.lower() in rationale.lower().replace(" \n", " ")
+
+
+def test_no_nerve_root_trouble_is_told_as_the_spine_not_every_nerve() -> None:
+    # Round 72's reader: a neck MRI refused for "no radicular process" was told "did not show clear signs of a
+    # hurt nerve" to a worker whose letter finds his median nerve hurt at the wrist.
+    rationale = (
+        "His hand numbness follows the median nerve, which the nerve study found compressed at the wrist. "
+        "Spurling's test is negative and there is no radicular finding on exam."
+    )
+    decision, letter = _grounded(
+        "MRI of the cervical spine", Outcome.upheld, rationale, ReasonCode.findings_do_not_support
+    )
+    for lang, said in (("en", "a hurt nerve in your neck or back."), ("es", "en el cuello o la espalda.")):
+        reasons = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
+        assert said in reasons[0], reasons
 
 
 def test_a_finding_the_letter_says_is_present_is_never_told_absent() -> None:
@@ -3445,3 +3461,13 @@ def test_films_that_excluded_something_are_not_told_missing() -> None:
         ReasonCode.missing_documentation,
     )
     assert not any("x-rays" in line for line in told), told
+
+
+def test_care_that_goes_with_other_care_not_yet_started_is_not_told_as_care_that_failed() -> None:
+    # Round 72's reader: "Biofeedback cannot be added to a CBT program that has not started" was told "did not
+    # show that other care was tried first and did not help".
+    rationale = "Biofeedback is an option only alongside a CBT program, and her CBT has not yet started."
+    decision, letter = _grounded("Biofeedback 6 sessions", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    for lang, said in (("en", "only together with other care"), ("es", "solo junto con otra atención")):
+        reasons = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
+        assert said in reasons[0] and "did not help" not in reasons[0], reasons

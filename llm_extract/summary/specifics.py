@@ -1770,11 +1770,21 @@ _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "postherpetic neuralgia" is one of the illnesses a medicine is for, not nerve pain the notes lack
     ("nerve_pain", rxcache.compile(r"\bneuropathic\b|(?<!herpetic\s)\bneuralgia\b", re.I)),
+    # A nerve root's trouble at the spine, told apart from a hurt nerve anywhere: "no radicular process" beside
+    # a median nerve the letter finds hurt at the wrist was told "no clear signs of a hurt nerve" (round 72's reader)
+    (
+        "nerve_root",
+        rxcache.compile(
+            r"\bradicul\w*|\bnerve\s+root\s+(?:compromise|impairment|problem|damage|compression|injury)\b"
+            r"|\bspinal\s+nerve\b",
+            re.I,
+        ),
+    ),
     (
         "nerve",
         rxcache.compile(
-            r"\bradicul\w*|\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
-            r"|\bnerve\s+(?:root\s+)?(?:compromise|impairment|problem|damage|compression|injury)\b|\bspinal\s+nerve\b",
+            r"\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
+            r"|\bnerve\s+(?:compromise|impairment|problem|damage|compression|injury)\b",
             re.I,
         ),
     ),
@@ -1883,7 +1893,8 @@ _FINDING_WORDS: dict[str, tuple[str, ...]] = {
     "red_flags": ("flag",),
     "indication": ("diabetic", "herpetic", "fibromyalgia"),
     "nerve_pain": ("neuropathic", "neuralgia"),
-    "nerve": ("radicul", "neuro", "nerve"),
+    "nerve_root": ("radicul", "nerve root", "spinal nerve"),
+    "nerve": ("neuro", "nerve"),
     "spasm": ("spasm",),
     "surgery": ("surg",),
     "stomach": ("gastrointestinal", "gi ", "gi\n", "dyspepsia"),
@@ -1983,7 +1994,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
             if key == "nerve_pain" and "indication" in found:
                 continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
-            if key == "nerve" and (_STUDIES.search(said.text) or _unconfirmed(letter, said, end)):
+            if key in ("nerve", "nerve_root") and (_STUDIES.search(said.text) or _unconfirmed(letter, said, end)):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             if key == "surgery":
                 if not _STUDIES.search(decision.service):
@@ -1994,6 +2005,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     # nerve exam, no instability), rarely as that finding; two worker-view readers asked for it.
     if all(key in _SURGERY_KEYS for key in found):
         return []  # said beside another finding, never for one: the stock sentence and the reviewer's words
+    if "nerve" in found:
+        found.pop("nerve_root", None)  # no hurt nerve anywhere says the spine's too: one sentence, not two
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
 
 
@@ -2265,6 +2278,28 @@ _DIAGNOSTIC_SHOT = rxcache.compile(
 )
 """A shot that tests where pain comes from ("no diagnostic injection", "No hardware block has been done to test
 the question": round 62's reader, a hardware removal told that other care was not tried first)."""
+
+
+def beside_care_not_started(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of an "other care first" reason that say the care asked for goes with other care that has not
+    started ("Biofeedback cannot be added to a CBT program that has not started": round 72's reader, told "did not
+    show that other care was tried first and did not help", as if that care had to fail first)."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
+            m = _BESIDE_NOT_STARTED.search(letter, reason.span.start, reason.span.end)
+            if m is not None:
+                return quote(letter, m.start(), m.end())
+    return None
+
+
+_BESIDE_NOT_STARTED = rxcache.compile(
+    r"\b(?:added\s+to|in\s+conjunction\s+with|alongside|together\s+with|as\s+an?\s+adjunct\s+to|combined\s+with"
+    r"|along\s+with|part\s+of)\s+(?:[^.;]{0,80}?)\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:started|begun|commenced|initiated)|(?:is|are)\s+not\s+yet\s+(?:started|under\s*way))\b",
+    re.I,
+)
 
 
 def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:

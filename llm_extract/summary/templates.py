@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "131"
+TEMPLATES_VERSION = "132"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -166,6 +166,9 @@ class _Wording:
     bought): what was approved came before it, it is not a part of it."""
     own_trial_first: str
     """The ground is that a device asked for was never tried at home first (:func:`specifics.own_trial`)."""
+    beside_first: str
+    """The ground is that the care asked for goes with other care that has not started
+    (:func:`specifics.beside_care_not_started`): nothing had to fail first."""
     on_the_skin: str
     on_the_skin_one: str
     block_first: str
@@ -343,6 +346,7 @@ _EN = _Wording(
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
         "nerve_study": "No pictures or nerve tests in your records showed a hurt nerve.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
+        "nerve_root": "Your doctor's notes did not show clear signs of a hurt nerve in your neck or back.",
         "spasm": "Your doctor's notes did not show muscle spasms.",
         "stomach": "Your doctor's notes did not show trouble with your stomach, or a high chance of it.",
         "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
@@ -354,6 +358,8 @@ _EN = _Wording(
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
     "Your doctor's notes did not show such a try.",
+    beside_first="The medical guidelines call for this care only together with other care, and that care has not "
+    "started yet.",
     on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
     "in it, so the guidelines do not call for it.",
     on_the_skin_one="The medical guidelines do not call for putting {drug} on the skin.",
@@ -570,6 +576,9 @@ _ES = _Wording(
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
         "nerve_study": "Ninguna imagen ni prueba de los nervios en su expediente médico mostró un nervio dañado.",
         "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
+        "nerve_root": (
+            "Las notas de su médico no mostraban señales claras de un nervio dañado en el cuello o la espalda."
+        ),
         "spasm": "Las notas de su médico no mostraban espasmos de los músculos.",
         "stomach": "Las notas de su médico no mostraban problemas del estómago, ni un riesgo alto de tenerlos.",
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
@@ -585,6 +594,8 @@ _ES = _Wording(
     ),
     own_trial_first="Las guías médicas piden que primero pruebe esta atención por un tiempo, para ver si le ayuda. "
     "Las notas de su médico no mostraban esa prueba.",
+    beside_first="Las guías médicas recomiendan esta atención solo junto con otra atención, y esa otra atención "
+    "todavía no ha empezado.",
     on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
     "así que las guías no la recomiendan.",
     on_the_skin_one="Las guías médicas no recomiendan poner {drug} sobre la piel.",
@@ -1116,6 +1127,8 @@ def _named_ground(
             return [(out.say(words.test_shot_first), [shot])]
         if (trial := specifics.own_trial(decision, fitting, letter)) is not None:
             return [(out.say(words.own_trial_first), [trial])]
+        if (beside := specifics.beside_care_not_started(fitting, letter)) is not None:
+            return [(out.say(words.beside_first), [beside])]
         care = specifics.care_first(decision, fitting, letter)
         if not care:
             return []
