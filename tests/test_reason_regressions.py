@@ -571,3 +571,14 @@ def test_an_approval_in_line_with_the_guideline_or_certified_now_is_its_ground()
             rationale=f"She has had no acupuncture for this injury and has tried therapy and medication. {words}",
         )
         assert shown(item) == [[R.criteria_met]], words
+
+
+def test_more_asked_for_when_the_approval_in_force_ends_is_not_a_trial_pending() -> None:
+    item = Item(
+        "Pain management follow-up visits, monthly for six months: Upheld",
+        rationale=(
+            "Monthly visits through September were certified in June and two have been used. More visits can be "
+            "requested when the current authorization expires. The request is not medically necessary."
+        ),
+    )
+    assert R.approved_trial_pending not in shown(item)[0]

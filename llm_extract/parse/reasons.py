@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.89"
+REASONS_VERSION = "2.90"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1125,6 +1125,9 @@ _TRIAL_PENDING = _cue(
     r"|\b(?:can|could|will|would|should|must)\s*(?:not\s+)?(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
     r"|requested|reconsidered|supported|approved|certified|authorized)\s+"
     r"(?:once|after|when|until|from)\b"
+    # not "can be requested when the existing certification nears its end": the approval in force covers it
+    r"(?!\s+(?:the|its|her|his|their|that|this)\s+(?:existing\s+|current\s+|present\s+)?(?:certification|authorization"
+    r"|approval)\s+(?:nears|ends|expires|runs\s+out|lapses|is\s+used|is\s+exhausted|has\s+(?:ended|expired|run\s+out)))"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
     # "whether more supervised therapy is warranted is best judged from her progress during the visits that

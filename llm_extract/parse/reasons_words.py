@@ -7321,7 +7321,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "a7c57b6dd21bbd40f7bc43dc": (
+    "6490635ba6dc07e258aaa7c0": (
         (
             (
                 (
