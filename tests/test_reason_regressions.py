@@ -582,3 +582,14 @@ def test_more_asked_for_when_the_approval_in_force_ends_is_not_a_trial_pending()
         ),
     )
     assert R.approved_trial_pending not in shown(item)[0]
+
+
+def test_more_than_the_top_of_the_guidelines_range_is_more_than_it_allows() -> None:
+    item = Item(
+        "Post-operative physical therapy 15 visits, wrist: Upheld",
+        rationale=(
+            "After this release the guideline suggests 8 to 10 visits over 6 weeks. Fifteen visits is half again "
+            "the top of that range. The request is not medically necessary."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.exceeds_guideline_limits]

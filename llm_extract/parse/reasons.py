@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.90"
+REASONS_VERSION = "2.91"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -473,6 +473,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # "That duration is well outside the guideline", "open-ended use far beyond that period" (round 62)
             r"|\b(?:well|far)\s+(?:outside|beyond|past)\s+(?:of\s+)?(?:the|that|this)\s+(?:\w+\s+)?(?:guidelines?|window"
             r"|period|limit|range|course|duration)\b"
+            # "Twelve sessions is half again the top of that range" (round 72)
+            r"|\b(?:half\s+again|twice|double|triple|beyond|above|over|past|exceeds?)\s+the\s+top\s+of\s+(?:the|that|this)\s+"
+            r"(?:\w+\s+)?range\b"
         ),
         negatable=True,
         # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.

@@ -1376,7 +1376,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "df9c43e8a45fec38e508e87f": (
+    "bb57a4db369773e281a12435": (
         (
             (
                 (
@@ -1530,6 +1530,12 @@ TABLE: dict[str, Derived] = {
                 ("course ", "duration ", "guideline", "limit ", "period ", "range ", "window "),
                 (" far ", " well "),
                 ("th",),
+            ),
+            (
+                ("range ",),
+                (" above ", " beyond ", " double ", " exceed", " half ", " over ", " past ", " triple ", " twice "),
+                (" top ",),
+                (" the ",),
             ),
         ),
         None,
@@ -1732,6 +1738,27 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" far", " well"),
+            ),
+            (
+                (
+                    (
+                        ("range ",),
+                        (
+                            " above ",
+                            " beyond ",
+                            " double ",
+                            " exceed",
+                            " half ",
+                            " over ",
+                            " past ",
+                            " triple ",
+                            " twice ",
+                        ),
+                        (" top ",),
+                        (" the ",),
+                    ),
+                ),
+                (" above", " beyond", " double", " exceed", " half", " over", " past", " triple", " twice"),
             ),
         ),
     ),
