@@ -593,3 +593,29 @@ def test_more_than_the_top_of_the_guidelines_range_is_more_than_it_allows() -> N
         ),
     )
     assert shown(item)[0][:1] == [R.exceeds_guideline_limits]
+
+
+# --- round 73's readers (recognizer 2.92): a guideline's verdict beside a tie, a duplicate of one side ----------
+
+
+def test_the_guidelines_verdict_on_other_uses_is_not_the_ground_of_an_item_tied_to_a_refused_operation() -> None:
+    item = Item(
+        "Associated surgical service: Soft cervical collar: Upheld",
+        rationale=(
+            "The guidelines do not recommend cervical collars for whiplash injuries. Because the discectomy is not "
+            "certified, the collar is not needed. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.related_item_not_approved]]
+
+
+def test_a_duplicate_of_one_side_of_a_two_sided_request_follows_the_other_sides_ground() -> None:
+    item = Item(
+        "Nerve conduction study of bilateral lower extremities: Upheld",
+        rationale=(
+            "The right-sided study was already certified last month and is scheduled. On the left there are no "
+            "symptoms and no neurological deficits on examination. The request is not medically necessary."
+        ),
+    )
+    assert shown(item)[0][0] is R.findings_do_not_support
+    assert R.already_authorized in shown(item)[0]

@@ -167,8 +167,8 @@ def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, g
 # at 2.87: 0.954 / 0.831 / 0.063 / 0.752. Round 72 (101 items), measured once at 2.88: 0.921 / 0.822 / 0.089 / 0.771
 # (with both models retrained on rounds 1-71: 0.921 / 0.812 / 0.099 / 0.764, so not kept). Rounds 69-72 (403 items)
 # at 2.89 (made on round 72 after it was measured): 0.953 / 0.834 / 0.060 / 0.760; at 2.91 round 72 is 0.941 / 0.851 /
-# 0.050 / 0.793. Round 73 (102 items), measured once at 2.91: 0.951 / 0.794 / 0.059 / 0.762 (2.88 gives the same). Rounds
-# 69-73 (505 items) at 2.91: 0.950 / 0.828 / 0.057 / 0.762.
+# 0.050 / 0.793. Round 73 (102 items), measured once at 2.91: 0.951 / 0.794 / 0.059 / 0.762 (2.88 gives the
+# same). Rounds 69-73 (505 items) at 2.91: 0.950 / 0.828 / 0.057 / 0.762.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.945), ("primary_hit", 0.82), ("recall", 0.74), ("misinform", 0.07)],

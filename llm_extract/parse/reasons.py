@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.91"
+REASONS_VERSION = "2.92"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2069,6 +2069,18 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
 _CONCEDED = _rx(r"^\W*(?:even\s+)?(?:although|though|despite|granted\s+that)\b[^,;:]{0,200}[,;:]")
 
 
+#: A request for both sides, and the words of one side: a duplicate of one side is not the whole item's (round 73).
+_BOTH_SIDES = _rx(r"\b(?:bilateral|both)\b")
+_ONE_SIDE = _rx(r"\b(?:right|left)(?:[- ]sided|\s+side)?\b")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``[start, end)`` (a hit's evidence lies in one sentence)."""
+    a = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
+    b = text.find(". ", end)
+    return text[a : b + 1 if b >= 0 else len(text)]
+
+
 #: What a missing record is about when it is the care's effect ("the notes do not say whether the
 #: medication has improved her sleep", "what the records do not show is benefit").
 _EFFECT_WORDS = _rx(
@@ -2336,10 +2348,33 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         # "The surgery has not been certified in this review, so the device has no indication": the
         # words give the tied item, not a record missing (recognizer 2.54, made on round 56).
         del best[ReasonCode.missing_documentation]
-    # "The records lack facts" is the main ground only when nothing more specific is given.
+    verdict = best.get(ReasonCode.not_recommended)
+    if (
+        verdict is not None
+        and ReasonCode.related_item_not_approved in best
+        and reports_guideline_only(_sentence_around(rationale, verdict.start, verdict.end))
+    ):
+        # "ODG does not recommend cervical collars for neck sprains" beside "Because the fusion is not certified,
+        # the collar is not needed": the guideline's verdict on other uses, not this item's ground (round 73's reader)
+        del best[ReasonCode.not_recommended]
+    duplicate = best.get(ReasonCode.already_authorized)
+    one_side = (
+        duplicate is not None
+        and service is not None
+        and _BOTH_SIDES.search(service) is not None
+        and _ONE_SIDE.search(rationale, duplicate.start, duplicate.end) is not None
+    )
+    # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
+    # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
     ordered = sorted(
         best.values(),
-        key=lambda h: (h.code is ReasonCode.missing_documentation, h.rank, first[h.code], _PRIORITY[h.code]),
+        key=lambda h: (
+            h.code is ReasonCode.missing_documentation,
+            one_side and h.code is ReasonCode.already_authorized,
+            h.rank,
+            first[h.code],
+            _PRIORITY[h.code],
+        ),
     )
     reasons = [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
     if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
