@@ -2460,6 +2460,19 @@ def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
     assert not any("principal reason" in r for r in told)
 
 
+def test_a_ground_said_to_outweigh_the_others_or_the_stronger_objection_is_quoted_first() -> None:
+    # Round 73's reader: "One consideration in this file outweighs all the others" and "The stronger objection
+    # concerns ..." marked the main ground, and the summary told only the minor one.
+    for marked in (
+        "Relief is modest and function unchanged. One point outweighs all the others, though. He drives a "
+        "delivery van and dozes at the wheel after his noon dose.",
+        "Relief is modest and function unchanged. The stronger objection is safety. He drives a delivery van "
+        "and dozes at the wheel after his noon dose.",
+    ):
+        told = _told_first_sentence("Norco 10/325mg #90", marked, ReasonCode.no_functional_improvement)
+        assert told[0].startswith('The reviewer wrote: "He drives a delivery van'), told
+
+
 @pytest.mark.parametrize(
     ("service", "said"),
     [

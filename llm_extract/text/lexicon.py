@@ -130,9 +130,12 @@ overriding concern"), as a regex alternation."""
 
 EMPHASIS = (
     rf"\b(?:{WEIGHT_WORDS}|dominant|fundamental|most\s+important"
-    r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger)\s+"
+    r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger"
+    r"|stronger|strongest|weightier|heavier)\s+"
     r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
-    r"|consideration|difficulty|deficiency)s?\b"
+    r"|consideration|difficulty|deficiency|objection)s?\b"
+    # "One consideration in this file outweighs all the others" (round 73's reader)
+    r"|\boutweighs?\s+(?:all\s+|every\s+|any\s+)?(?:the\s+)?(?:others?|rest|other\s+\w+)\b"
     r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\b(?:most|more)\s+importantly\b"
     r"|\bfirst\s+and\s+foremost\b|\bdecisive(?:ly)?\b"
 )
