@@ -619,3 +619,15 @@ def test_a_duplicate_of_one_side_of_a_two_sided_request_follows_the_other_sides_
     )
     assert shown(item)[0][0] is R.findings_do_not_support
     assert R.already_authorized in shown(item)[0]
+
+
+def test_a_verdict_on_conditions_treated_otherwise_is_not_the_ground() -> None:
+    item = Item(
+        "Associated surgical service: Cold therapy unit 7 day rental: Upheld",
+        rationale=(
+            "Cold therapy is an option for 7 days after surgery; it is not recommended for conditions treated "
+            "without surgery. Since the shoulder surgery was not certified, the unit has no use. The request is "
+            "not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]

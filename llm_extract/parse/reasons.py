@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.92"
+REASONS_VERSION = "2.93"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -962,7 +962,7 @@ _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+u
 _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
     r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
-    r"|for\s+patients|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first)"
+    r"|for\s+patients|for\s+conditions?|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first)"
     # "Hardware removal is not recommended solely to protect against allergy" (round 53)
     # "advises against an FCE done only to judge effort or compliance" (round 72)
     r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|simply|only)\s+"
