@@ -631,3 +631,17 @@ def test_a_verdict_on_conditions_treated_otherwise_is_not_the_ground() -> None:
         ),
     )
     assert R.not_recommended not in shown(item)[0]
+
+
+# --- round 74's readers (recognizer 2.94): the approved visits not yet done ---------------------------------
+
+
+def test_the_rest_of_a_course_judged_only_after_the_approved_visits_is_a_trial_pending() -> None:
+    for words in (
+        "He has not started therapy yet. Six visits have been approved. That can be judged only after the "
+        "approved visits are done.",
+        "Utilization review has already allowed the first six visits. Those measures can be taken only once the "
+        "authorized visits are finished, and whether more are needed will depend on what the first six achieve.",
+    ):
+        item = Item("Physical therapy 6 more visits, shoulder: Upheld", rationale=words)
+        assert shown(item) == [[R.approved_trial_pending]], words

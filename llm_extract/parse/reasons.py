@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.93"
+REASONS_VERSION = "2.94"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1127,7 +1127,7 @@ _TRIAL_PENDING = _cue(
     r"|initial|modified)\b"
     r"|\b(?:can|could|will|would|should|must)\s*(?:not\s+)?(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
     r"|requested|reconsidered|supported|approved|certified|authorized)\s+"
-    r"(?:once|after|when|until|from)\b"
+    r"(?:only\s+)?(?:once|after|when|until|from)\b"
     # not "can be requested when the existing certification nears its end": the approval in force covers it
     r"(?!\s+(?:the|its|her|his|their|that|this)\s+(?:existing\s+|current\s+|present\s+)?(?:certification|authorization"
     r"|approval)\s+(?:nears|ends|expires|runs\s+out|lapses|is\s+used|is\s+exhausted|has\s+(?:ended|expired|run\s+out)))"
@@ -1148,7 +1148,10 @@ _APPROVED_PART = _rx(
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|" + NUMBER + r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
     r"|\b(?:visits?|sessions?|treatments?|hours?|days?|weeks?)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"
-    r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved)\b"
+    r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved"
+    r"|allowed)\b"
+    # "once the authorized visits are finished" (round 74)
+    r"|\bthe\s+(?:approved|authorized|certified)\s+(?:[\w-]+\s+)?(?:visits|sessions|treatments|trial|course)\b"
     r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
 )
 
@@ -2237,7 +2240,7 @@ _TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|prog
 #: A request for therapy, and a sentence saying therapy was never had: the care asked for, not care to try first.
 _THERAPY_ASKED = _rx(r"\b(?:physical\s+therapy|PT|therapy|rehabilitation|physiotherapy)\b")
 _THERAPY_NOT_HAD = _rx(
-    r"\bnot\s+(?:yet\s+)?(?:had|begun|received|undergone|been\s+given)\s+(?:any\s+|the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\bnot\s+(?:yet\s+)?(?:had|begun|started|received|undergone|been\s+given)\s+(?:any\s+|the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:therapy|PT|rehabilitation)\b"
 )
 

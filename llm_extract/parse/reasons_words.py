@@ -7348,7 +7348,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "6490635ba6dc07e258aaa7c0": (
+    "581e08f0091a65e377390ab2": (
         (
             (
                 (
@@ -7430,7 +7430,7 @@ TABLE: dict[str, Derived] = {
                     " requested ",
                     " supported ",
                 ),
-                (" after ", " from ", " once ", " until ", " when "),
+                ("after ", "from ", "once ", "until ", "when "),
                 (" can", " could", " must", " should", " will", " would"),
                 ("be ",),
             ),
@@ -7598,7 +7598,7 @@ TABLE: dict[str, Derived] = {
                             " requested ",
                             " supported ",
                         ),
-                        (" after ", " from ", " once ", " until ", " when "),
+                        ("after ", "from ", "once ", "until ", "when "),
                         (" can", " could", " must", " should", " will", " would"),
                         ("be ",),
                     ),
