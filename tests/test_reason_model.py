@@ -38,6 +38,7 @@ MODEL_FINGERPRINTS = {
     "2.92": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "2.93": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "2.94": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "2.95": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -50,6 +51,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "2.92": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "2.93": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "2.94": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
+    "2.95": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
 }
 
 PREFIX = "Decision rationale: "
@@ -167,6 +169,14 @@ def test_a_point_the_reviewer_grants_is_never_the_ground() -> None:
     granted = "The exam findings of radiculopathy are established, so the diagnostic criterion is satisfied."
     text = PREFIX + granted
     assert reason_model.probabilities(granted)[ReasonCode.findings_do_not_support.value] > reason_model.THRESHOLD
+    assert reason_model.guess(text, len(PREFIX), len(text)) is None
+
+
+def test_a_point_said_to_have_been_addressed_is_granted_not_a_ground() -> None:
+    # round 74's reader: "so the conservative component has been addressed" was told "other care was not tried"
+    granted = "The requirement for a trial of conservative care has been addressed."
+    text = PREFIX + granted
+    assert reason_model.probabilities(granted)[ReasonCode.other_treatment_first.value] > reason_model.THRESHOLD
     assert reason_model.guess(text, len(PREFIX), len(text)) is None
 
 

@@ -645,3 +645,14 @@ def test_the_rest_of_a_course_judged_only_after_the_approved_visits_is_a_trial_p
     ):
         item = Item("Physical therapy 6 more visits, shoulder: Upheld", rationale=words)
         assert shown(item) == [[R.approved_trial_pending]], words
+
+
+def test_a_condition_outside_the_accepted_claim_is_not_a_guidelines_verdict() -> None:
+    item = Item(
+        "Thyroid panel: Upheld",
+        rationale=(
+            "The thyroid disease was diagnosed years before this injury. It is not among the accepted industrial "
+            "diagnoses on this claim and is followed by her own physician. The request is not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]

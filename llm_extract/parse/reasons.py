@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.94"
+REASONS_VERSION = "2.95"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -532,7 +532,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bfalls?\s+outside\s+(?:of\s+)?the\s+(?:kind|type|scope|category)\s+of\s+(?:care|treatment|services?)\b"
             # "not among the procedures for which CPM is supported", "fall outside what the guideline treats as
             # medical equipment" (round 65)
-            r"|\bnot\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:procedures|indications|conditions|diagnoses|uses"
+            # not "not among the accepted industrial diagnoses on this claim": the claim's, not a guideline's (round 74)
+            r"|\bnot\s+(?:among|one\s+of)\s+the\s+(?!(?:[\w-]+\s+){0,2}?(?:industrial|accepted|compensable|claimed)\b)"
+            r"(?:[\w-]+\s+){0,2}?(?:procedures|indications|conditions|diagnoses|uses"
             r"|situations|settings|circumstances|operations|surgeries)\b"
             r"|\bfalls?\s+outside\s+(?:of\s+)?(?:what\s+)?the\s+(?:" + _GUIDELINE_NAME + r")\b"
             r"|\bwhich\s+are\s+(?:custodial|homemaker|domestic)\s+services\b"

@@ -1891,7 +1891,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "137097c6267e8600449d05a6": (
+    "57518773b888b058de462f8e": (
         (
             (
                 (" indicated ", " recommended ", " supported "),

@@ -110,7 +110,7 @@ either of the conditions named"): a finding that does not support the care, told
 GRANTED = (
     r"(?!.*\b(?:no|not|never|nothing|none|neither|nor|without|lacks?|lacking|absent)\b)"
     r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:present|clear|met|satisfied|fulfilled|established"
-    r"|in\s+place|supported|not\s+in\s+question)\b"
+    r"|in\s+place|supported|not\s+in\s+question|addressed)\b"
 )
 """A sentence that grants a point and denies nothing ("The claimant's radicular findings are clear, so the
 indication itself is present"): a point for the care, never a refusal's ground."""
