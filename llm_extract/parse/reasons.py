@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.95"
+REASONS_VERSION = "2.96"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2079,11 +2079,9 @@ _BOTH_SIDES = _rx(r"\b(?:bilateral|both)\b")
 _ONE_SIDE = _rx(r"\b(?:right|left)(?:[- ]sided|\s+side)?\b")
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` holding ``[start, end)`` (a hit's evidence lies in one sentence)."""
-    a = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
-    b = text.find(". ", end)
-    return text[a : b + 1 if b >= 0 else len(text)]
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of the folded ``text`` (split as :func:`_sentences` splits it) that holds offset ``at``."""
+    return next((text[a:b] for a, b in _sentences(text) if a <= at < b), "")
 
 
 #: What a missing record is about when it is the care's effect ("the notes do not say whether the
@@ -2357,7 +2355,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     if (
         verdict is not None
         and ReasonCode.related_item_not_approved in best
-        and reports_guideline_only(_sentence_around(rationale, verdict.start, verdict.end))
+        and reports_guideline_only(_sentence_around(rationale, verdict.start))
     ):
         # "ODG does not recommend cervical collars for neck sprains" beside "Because the fusion is not certified,
         # the collar is not needed": the guideline's verdict on other uses, not this item's ground (round 73's reader)
