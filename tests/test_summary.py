@@ -140,7 +140,7 @@ def test_reasons_use_fixed_sentences_at_most_two() -> None:
     assert item.reasons == [
         "The medical guidelines do not call for this care. "
         "Medical guidelines are rules doctors use to decide what care works.",
-        "Your doctor's notes did not show that other care was tried first and did not help.",
+        "Your doctor's notes did not show that other care was tried first.",
     ]
 
 
@@ -581,6 +581,7 @@ WORDING_FINGERPRINTS = {
     "131": "acd5fc58d1c57d33a27ccb053ad7d3f128495bddcb57ae241c6a68a4cd7fe258",
     "132": "04659665d8ad8ddf5a4afd0da02e38729e9bc8186359511c793b203d4c586ea2",
     "133": "04659665d8ad8ddf5a4afd0da02e38729e9bc8186359511c793b203d4c586ea2",
+    "134": "ffbc678368fe6cc3ea293d10d5437305e0fa6ddade07d5429a596b1e3feba4c9",
 }
 
 

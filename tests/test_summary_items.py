@@ -557,9 +557,8 @@ def test_missing_fact_is_named() -> None:
             "There is a lack of documentation. There is no documentation that the patient failed first-line oral "
             "medications.",
             # the ground (other care first) names the care, and its missing record is not said twice
-            "Your doctor's notes did not show that you tried medicines you take by mouth first and it did not help.",
-            "Las notas de su médico no mostraban que usted hubiera probado medicinas que se toman por la boca antes "
-            "y que eso no le hubiera ayudado.",
+            "Your doctor's notes did not show that you tried medicines you take by mouth first.",
+            "Las notas de su médico no mostraban que usted hubiera probado medicinas que se toman por la boca antes.",
         ),
         (
             "MRI of the shoulder: Upheld",
@@ -1032,7 +1031,7 @@ def test_an_antidepressant_untried_for_worry_is_a_medicine_for_the_mood_not_for_
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert en[0] == (
         "Your doctor's notes did not show that you tried medicines for sadness or worry and talking with a "
-        "trained helper first and it did not help."
+        "trained helper first."
     )
     assert "tristeza o la preocupación y hablar con un consejero" in es[0]
 
@@ -1052,7 +1051,7 @@ def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() ->
     rationale = "The antidepressant was started only recently, and there has been no trial of sleep hygiene education."
     decision, letter = _grounded("Sleep study", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons == ["Your doctor's notes did not show that other care was tried first and did not help."]
+    assert reasons == ["Your doctor's notes did not show that other care was tried first."]
 
 
 def test_care_to_try_first_is_said_once() -> None:
@@ -1066,9 +1065,7 @@ def test_care_to_try_first_is_said_once() -> None:
         ReasonCode.missing_documentation,
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons[0] == (
-        "Your doctor's notes did not show that you tried medicines that bring down swelling first and it did not help."
-    )
+    assert reasons[0] == ("Your doctor's notes did not show that you tried medicines that bring down swelling first.")
     assert not any("other care was tried first" in r for r in reasons)
 
 
@@ -1279,10 +1276,7 @@ def test_a_medicine_the_worker_has_used_is_not_named_as_care_to_try_first() -> N
     )
     decision, letter = _grounded("Lidoderm 5% patch #30", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert (
-        reasons[0]
-        == "Your doctor's notes did not show that you tried medicines for nerve pain first and it did not help."
-    )
+    assert reasons[0] == "Your doctor's notes did not show that you tried medicines for nerve pain first."
 
 
 def test_findings_are_said_in_the_letters_order_from_the_reason_and_the_other_sentences_of_absence() -> None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "133"
+TEMPLATES_VERSION = "134"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -271,9 +271,7 @@ _EN = _Wording(
         # The records, not only the exam: a finding may be an image, a test, a medicine list
         # or a risk the notes do not show ("no NSAID is on his current medication list").
         ReasonCode.findings_do_not_support: "Your doctor's notes did not show signs that you need this care.",
-        ReasonCode.other_treatment_first: (
-            "Your doctor's notes did not show that other care was tried first and did not help."
-        ),
+        ReasonCode.other_treatment_first: ("Your doctor's notes did not show that other care was tried first."),
         ReasonCode.related_item_not_approved: (
             "The reviewer found that the care this goes with is not needed. So this is not needed either."
         ),
@@ -318,7 +316,7 @@ _EN = _Wording(
         "surgery_planned": "Your doctor's notes did not show that surgery is planned for you.",
         "pills": "Your doctor's notes did not say why you cannot take pills.",
         "home_trial": "Your doctor's notes did not show that you tried it at home first.",
-        "tried_first": "Your doctor's notes did not show that other care was tried first and did not help.",
+        "tried_first": "Your doctor's notes did not show that other care was tried first.",
         "views": "Your doctor's notes did not show x-rays taken while you bend forward and back.",
         "imaging": "Your doctor's notes did not show x-rays taken before, or what they showed.",
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
@@ -353,7 +351,7 @@ _EN = _Wording(
         "function": "Your doctor's notes did not show that you have trouble using this part of your body.",
         "change": "Your doctor's notes did not show a change in how you are doing.",
     },
-    care_first="Your doctor's notes did not show that you tried {care} first and it did not help.",
+    care_first="Your doctor's notes did not show that you tried {care} first.",
     trial_step_before="A first step before this care was already approved. How that step works for you will show if "
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
@@ -489,8 +487,7 @@ _ES = _Wording(
             "Las notas de su médico no mostraban señales de que usted necesite este tratamiento."
         ),
         ReasonCode.other_treatment_first: (
-            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
-            "y que eso no le hubiera ayudado."
+            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes."
         ),
         ReasonCode.related_item_not_approved: (
             "El revisor vio que la atención que va con esto no se necesita. Por eso esto tampoco se necesita."
@@ -539,10 +536,7 @@ _ES = _Wording(
         "surgery_planned": "Las notas de su médico no mostraban que hubiera una operación planeada para usted.",
         "pills": "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
         "home_trial": "Las notas de su médico no mostraban que usted lo probó en casa primero.",
-        "tried_first": (
-            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes "
-            "y que eso no le hubiera ayudado."
-        ),
+        "tried_first": ("Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes."),
         "views": "Las notas de su médico no mostraban radiografías tomadas mientras usted se dobla hacia adelante y "
         "hacia atrás.",
         "imaging": "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
@@ -585,9 +579,7 @@ _ES = _Wording(
         "function": "Las notas de su médico no mostraban que le cueste usar esta parte de su cuerpo.",
         "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
     },
-    care_first=(
-        "Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le hubiera ayudado."
-    ),
+    care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes.",
     trial_step_before=(
         "Ya se aprobó un primer paso antes de esta atención. Si necesita esta atención depende de cómo le "
         "funcione ese paso."
