@@ -411,6 +411,23 @@ def test_a_total_asked_is_not_told_as_the_guidelines_limit() -> None:
     assert reasons and not any("allow twelve" in r for r in reasons), reasons
 
 
+def test_the_rest_of_a_partly_approved_request_is_not_told_as_what_the_doctor_asked_for() -> None:
+    # templates 135, round 75's reader: "Your doctor asked for 8 visits" where 12 were asked and 4 approved before
+    heading = (
+        "Acupuncture twelve sessions was the original request. Acupuncture four sessions was authorized by the "
+        "Claims Administrator. The remaining IMR eligible portion of the original request, Acupuncture eight "
+        "sessions is: Upheld"
+    )
+    rationale = (
+        "The MTUS allows an initial trial of 3-6 treatments. Eight more sessions exceed that trial. The request is "
+        "not medically necessary."
+    )
+    said = " ".join(_reasons(heading, rationale))
+    assert "This review was about eight more visits." in said, said
+    assert "Your doctor asked for" not in said
+    assert "más (en la carta:" in " ".join(_reasons(heading, rationale, "es"))
+
+
 def test_care_already_had_past_the_limit_is_said_with_its_words() -> None:
     # Often the ground itself: "has had at least 24 sessions, already far beyond" the 9-10 allowed.
     heading = "Physical therapy 2 times a week for 4 weeks: Upheld"

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "134"
+TEMPLATES_VERSION = "135"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -140,6 +140,9 @@ class _Wording:
     """Ends a limit sentence whose limit holds only until the care is shown to work."""
     limit_asked: str
     """Takes ``{asked}``, ``{unit}`` and ``{original}``."""
+    limit_asked_rest: str
+    """The same for a partly approved request, whose decided part is what remains: the doctor asked for more
+    (round 75's reader: "Your doctor asked for 8 visits" where 12 were asked and 4 approved before)."""
     limit_had: str
     """Care already had, past the limit; takes ``{had}``, ``{unit}`` and ``{original}``."""
     limit_had_least: str
@@ -288,6 +291,7 @@ _EN = _Wording(
     limit_time_under="The medical guidelines allow this care for less than {limit}.",
     unless_shown=", unless it is shown to help you.",
     limit_asked="Your doctor asked for {asked} {unit}.",
+    limit_asked_rest="This review was about {asked} more {unit}.",
     limit_had="You already had {had} {unit}.",
     limit_had_least="You already had at least {had} {unit}.",
     limit_range="{low} to {high}",
@@ -507,6 +511,7 @@ _ES = _Wording(
     limit_time_under="Las guías médicas permiten este tratamiento por menos de {limit} (en la carta: {original}).",
     unless_shown=", a menos que se vea que le ayuda.",
     limit_asked="Su médico pidió {asked} {unit} (en la carta: {original}).",
+    limit_asked_rest="Esta revisión trató sobre {asked} {unit} más (en la carta: {original}).",
     limit_had="Usted ya tuvo {had} {unit} (en la carta: {original}).",
     limit_had_least="Usted ya tuvo por lo menos {had} {unit} (en la carta: {original}).",
     limit_range="{low} a {high}",
@@ -916,7 +921,7 @@ def _reasons(
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
         ):
-            said = _limit_sentences(limit, words, out)
+            said = _limit_sentences(limit, words, out, rest=decision.partial)
             if said:
                 sentences.extend(said)
                 details.extend(q for q in (limit.limit, limit.had, limit.asked) if q is not None)
@@ -1165,7 +1170,9 @@ def _quantity(amount: specifics.Amount, words: _Wording, lang: str) -> str | Non
     return f"{number} {one if number in ('1', 'one', 'una') else more}"
 
 
-def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Writer) -> list[str]:
+def _limit_sentences(
+    limit: specifics.GuidelineLimit, words: _Wording, out: _Writer, *, rest: bool = False
+) -> list[str]:
     """ "The medical guidelines allow 4 to 6 visits." and, when larger, "Your doctor asked
     for 12 visits.": numbers copied from the letter, units and range words our own."""
     amount = _quantity(limit.amount, words, out.lang)
@@ -1190,7 +1197,8 @@ def _limit_sentences(limit: specifics.GuidelineLimit, words: _Wording, out: _Wri
     asked = _number(limit.asked, out.lang) if limit.asked is not None else None
     if limit.asked is not None and asked is not None:
         unit = words.units[limit.amount.unit][1]
-        sentence = words.limit_asked.format(asked=asked, unit=unit, original=limit.asked.text)
+        template = words.limit_asked_rest if rest else words.limit_asked
+        sentence = template.format(asked=asked, unit=unit, original=limit.asked.text)
         sentences.append(out.say(sentence, asked, limit.asked.text))
     return sentences
 
