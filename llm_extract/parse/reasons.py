@@ -2279,6 +2279,33 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         return []
     wanted = _APPROVAL_MASK if outcome is Outcome.overturned else _DENIAL_MASK
     rationale = folded.text
+    best, first = _best_hits(rationale, wanted, service)
+    _settle_duplicate_and_trial(best, rationale)
+    _settle_unchanged(best, first, service)
+    _settle_care_and_tie(best, rationale, service)
+    one_side = _one_side_duplicate(best, rationale, service)
+    # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
+    # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
+    ordered = sorted(
+        best.values(),
+        key=lambda h: (
+            h.code is ReasonCode.missing_documentation,
+            one_side and h.code is ReasonCode.already_authorized,
+            h.rank,
+            first[h.code],
+            _PRIORITY[h.code],
+        ),
+    )
+    reasons = [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
+    if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
+        _add_long_use(reasons, folded)
+    return reasons
+
+
+def _best_hits(
+    rationale: str, wanted: int, service: str | None
+) -> tuple[dict[ReasonCode, _Hit], dict[ReasonCode, int]]:
+    """Each code's best-ranked hit in the folded ``rationale``, and where each code is first mentioned."""
     low = lowered(rationale)
     aligned = len(low) == len(rationale)  # lowering kept every offset (it nearly always does)
     quotes = _quotations(rationale)
@@ -2306,6 +2333,11 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             held = best.get(hit.code)
             if held is None or hit.rank < held.rank:
                 best[hit.code] = hit
+    return best, first
+
+
+def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) -> None:
+    """A duplicate's "why a second one" and a pending trial's own words are not grounds of their own."""
     missing = best.get(ReasonCode.missing_documentation)
     if (
         missing is not None
@@ -2325,6 +2357,10 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         missing = best.get(ReasonCode.missing_documentation)
         if missing is not None and _TRIAL_RESULT.search(rationale, missing.start, missing.end):
             del best[ReasonCode.missing_documentation]
+
+
+def _settle_unchanged(best: dict[ReasonCode, _Hit], first: dict[ReasonCode, int], service: str | None) -> None:
+    """Nothing changed since a test is no new finding to test for, not care that did not help."""
     unchanged = best.pop(ReasonCode.no_functional_improvement, None)
     if unchanged is not None and service and _A_TEST_ASKED.search(service) and not _GUIDED.search(service):
         # A test treats nothing: "her complaints and examination are the same as before that study" is
@@ -2335,6 +2371,11 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
             best[ReasonCode.findings_do_not_support] = unchanged
     elif unchanged is not None:
         best[ReasonCode.no_functional_improvement] = unchanged
+
+
+def _settle_care_and_tie(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> None:
+    """Therapy never had is why therapy suits, and beside a tie to a refused item the tie's words and a
+    guideline's general verdict are not grounds of their own."""
     care_first = best.get(ReasonCode.other_treatment_first)
     if (
         care_first is not None
@@ -2352,37 +2393,21 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         # words give the tied item, not a record missing (recognizer 2.54, made on round 56).
         del best[ReasonCode.missing_documentation]
     verdict = best.get(ReasonCode.not_recommended)
-    if (
-        verdict is not None
-        and ReasonCode.related_item_not_approved in best
-        and reports_guideline_only(_sentence_around(rationale, verdict.start))
-    ):
+    if verdict is not None and tied is not None and reports_guideline_only(_sentence_around(rationale, verdict.start)):
         # "ODG does not recommend cervical collars for neck sprains" beside "Because the fusion is not certified,
         # the collar is not needed": the guideline's verdict on other uses, not this item's ground (round 73's reader)
         del best[ReasonCode.not_recommended]
+
+
+def _one_side_duplicate(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> bool:
+    """The duplicate is of one side of a request for both ("the right sided study was already certified")."""
     duplicate = best.get(ReasonCode.already_authorized)
-    one_side = (
+    return (
         duplicate is not None
         and service is not None
         and _BOTH_SIDES.search(service) is not None
         and _ONE_SIDE.search(rationale, duplicate.start, duplicate.end) is not None
     )
-    # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
-    # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
-    ordered = sorted(
-        best.values(),
-        key=lambda h: (
-            h.code is ReasonCode.missing_documentation,
-            one_side and h.code is ReasonCode.already_authorized,
-            h.rank,
-            first[h.code],
-            _PRIORITY[h.code],
-        ),
-    )
-    reasons = [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
-    if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
-        _add_long_use(reasons, folded)
-    return reasons
 
 
 #: A guideline's short course ("short-term use", "no more than 2 to 3 weeks", "a 4-week window").
