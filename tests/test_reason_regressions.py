@@ -656,3 +656,24 @@ def test_a_condition_outside_the_accepted_claim_is_not_a_guidelines_verdict() ->
         ),
     )
     assert R.not_recommended not in shown(item)[0]
+
+
+# --- round 75's readers (recognizer 2.97): a guideline's criteria announced without a colon ------------------
+
+
+def test_a_guidelines_criteria_listed_with_include_are_the_rule_not_this_case() -> None:
+    item = Item(
+        "Right cubital tunnel release: Upheld",
+        rationale=(
+            "ODG criteria for cubital tunnel release, in patients without muscle wasting, include compatible "
+            "symptoms, failure of at least two conservative measures such as splinting and NSAIDs, and positive "
+            "nerve studies. The nerve study has not been done. The request is not medically necessary."
+        ),
+    )
+    assert R.other_treatment_first not in shown(item)[0]
+    # "the criteria ... are met" reports this case, not a list to come
+    approved = Item(
+        "Naproxen 550mg #60: Overturned",
+        rationale="As the MTUS criteria for continued NSAID use are met, the request is medically necessary.",
+    )
+    assert shown(approved) == [[R.criteria_met]]

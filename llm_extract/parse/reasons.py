@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.96"
+REASONS_VERSION = "2.97"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -205,7 +205,13 @@ _GUIDELINE_VERB = _cue(
 #: A list of a guideline's criteria, announced before a colon ("The criteria for the use of
 #: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
 #: improvement"): what follows is the rule, not this case, whatever its words.
-_CRITERIA_LIST = _rx(r"\bcriteria\b[^.:;]{0,160}:|\bthe\s+following(?:\s+\w+){0,3}\s*:")
+_CRITERIA_LIST = _rx(
+    r"\bcriteria\b[^.:;]{0,160}:|\bthe\s+following(?:\s+\w+){0,3}\s*:"
+    # "ODG criteria for carpal tunnel release, in patients without ..., include compatible symptoms, failure of at
+    # least two conservative measures ..." (round 75)
+    r"|^\W*(?:the\s+)?(?:" + _GUIDELINE_NAME + r")\s+criteria\s+(?:for|of)\b[^.:;]{0,160}?"
+    r"\b(?:include|includes|are|require|requires)\b(?!\s+(?:\w+\s+)?(?:met|satisfied|fulfilled))"
+)
 
 #: One numbered criterion of a guideline's list, a sentence of its own ("(5) A defined return to
 #: work goal ...", "4) If used for diagnostic purposes, ..."): the rule, not this case.
