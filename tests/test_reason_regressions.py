@@ -677,3 +677,25 @@ def test_a_guidelines_criteria_listed_with_include_are_the_rule_not_this_case() 
         rationale="As the MTUS criteria for continued NSAID use are met, the request is medically necessary.",
     )
     assert shown(approved) == [[R.criteria_met]]
+
+
+def test_what_the_reviewer_says_has_no_bearing_is_not_a_ground() -> None:
+    item = Item(
+        "MRI of the cervical spine: Upheld",
+        rationale=(
+            "He is well past the four-week window, so the early-period restriction has no bearing here. His "
+            "reflexes, strength and sensation are normal. The request is not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+
+
+def test_a_verdict_on_care_whose_only_purpose_is_another_is_a_condition() -> None:
+    item = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "ODG supports an FCE when return to work has failed. It advises against an FCE whose only purpose is "
+            "to measure effort. He is still in active treatment. The request is not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(item)[0]

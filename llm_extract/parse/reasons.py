@@ -76,7 +76,7 @@ from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
 __all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
 
-REASONS_VERSION = "2.97"
+REASONS_VERSION = "2.98"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -974,7 +974,7 @@ _CONDITION_AFTER = _rx(
     # "Hardware removal is not recommended solely to protect against allergy" (round 53)
     # "advises against an FCE done only to judge effort or compliance" (round 72)
     r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|simply|only)\s+"
-    r"(?:to|for|as|because|on)\b)"
+    r"(?:to|for|as|because|on)\b|whose\s+(?:only|sole)\s+(?:purpose|aim|goal)\b)"
     r"|^\W*to\s+\w+\s+[^.;,]{0,40}?\b(?:if|when|unless)\b"
     # "not recommended for concussion unless symptoms persist beyond 30 days" (round 57's reader, recognizer 2.56)
     r"|^\W*for\s+(?:[\w-]+\s+){1,3}?(?:unless|except|until)\b"
@@ -1747,6 +1747,7 @@ _OBJECT_THEN_QUALIFIER = _rx(
     r"^\W*(?:[\w/-]+\s+){1,5}?(?=(?:unless|except\s+(?:when|if|in|for|after)|until|for\s+routine|routinely"
     r"|for\s+uncomplicated|as\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated)"
     r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|only)\s+(?:to|for)"
+    r"|whose\s+(?:only|sole)\s+(?:purpose|aim|goal)"  # "an FCE whose only purpose is to measure effort" (round 75)
     # "do not recommend it for mild concussion in the first 30 days after injury": a phase (round 72)
     r"|in\s+(?:the\s+)?(?:acute|early|first))\b)"
 )
@@ -2063,6 +2064,8 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     for code, m in found:
         if conceded is not None and m.end() <= conceded.end():
             continue  # "Although the patient is now well past 30 days from his injury, ...": a point granted
+        if _DISCLAIMED.search(s.text, m.end()):
+            continue  # "He is well past six weeks, so the early-period restriction has no bearing here" (round 75)
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
         out.append(
             _Hit(
@@ -2078,6 +2081,13 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
 #: A sentence's opening concession, to its first comma ("Although the patient is now well past 30 days from his
 #: injury, he denies memory problems"): what it grants is not the ground; the clause after it is (round 72).
 _CONCEDED = _rx(r"^\W*(?:even\s+)?(?:although|though|despite|granted\s+that)\b[^,;:]{0,200}[,;:]")
+
+
+#: The reviewer sets aside what the sentence said before ("so the early-period restriction has no bearing here").
+_DISCLAIMED = _rx(
+    r"\b(?:has|have)\s+no\s+bearing\b|\b(?:is|are)\s+(?:not\s+relevant|irrelevant|beside\s+the\s+point)\b"
+    r"|\b(?:is|are)\s+not\s+the\s+(?:obstacle|issue|objection)\b"
+)
 
 
 #: A request for both sides, and the words of one side: a duplicate of one side is not the whole item's (round 73).
