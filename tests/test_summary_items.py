@@ -3308,11 +3308,20 @@ def test_care_that_waits_on_other_approved_care_is_told_as_a_step_before(ground:
         "The request does not explain why she needs more, being independent with a home exercise program.",
         # Round 69's reader (templates 128): "is doing a home exercise program", after a lack in the same sentence.
         "The records do not show that the medicine has stopped working, and the IW is doing a home exercise program.",
+        # Round 76's readers (templates 136): a program the worker does, or "the established" one.
+        "The IW does a daily home exercise program, so the pillow would not be used by itself.",
+        "No reason is given why the established home exercise program is not enough.",
     ],
 )
 def test_a_home_program_the_worker_is_independent_with_is_not_told_missing(lacking: str) -> None:
     told = _told_of("Physical therapy 6 sessions", lacking, lacking, ReasonCode.missing_documentation)
     assert not any("work out at home" in line for line in told), told
+
+
+def test_a_home_program_the_worker_does_not_do_is_still_told_missing() -> None:
+    lacking = "He does not do a home exercise program, and no reason is given for more supervised visits."
+    told = _told_of("Physical therapy 6 sessions", lacking, lacking, ReasonCode.missing_documentation)
+    assert any("work out at home" in line for line in told), told
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -932,7 +932,12 @@ _PRESENT_BEFORE = rxcache.compile(
     r"|\b(?:independent|proficient|compliant)\s+(?:with|in)\s+(?:(?:a|an|the|his|her|their)\s+)?$"
     # "the IW is doing a home exercise program" (round 69's reader: told "did not say if you work out at home")
     r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:doing|performing|following|practicing|participating\s+in"
-    r"|engaged\s+in)\s+(?:(?:a|an|the|his|her|their)\s+)?$",
+    r"|engaged\s+in)\s+(?:(?:a|an|the|his|her|their)\s+)?$"
+    # "The IW does a daily home exercise program", "why the established home exercise program is not enough"
+    # (round 76's reader: both told "did not say if you work out at home"); not "does not do a ..."
+    r"|(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:does|do|did|performs|performed|follows|followed|maintains|maintained"
+    r"|practices|practiced)\s+(?:a|an|the|his|her|their)\s+(?:(?:daily|regular|independent|consistent|prescribed)\s+)?$"
+    r"|\bthe\s+(?:established|existing)\s+$",
     re.I,
 )
 """Words just before a fact that say the records hold it (round 53's reader: "no explanation of what massage
