@@ -67,6 +67,7 @@ from llm_extract.text.lexicon import (
     ANOTHER_CONDITION,
     BODY_REGION_WORDS,
     CARE_KINDS,
+    CONCEDED,
     NUMBER,
     SERVICE_COMMON_WORDS,
     WHETHER_DEPENDS,
@@ -2078,9 +2079,9 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     return out
 
 
-#: A sentence's opening concession, to its first comma ("Although the patient is now well past 30 days from his
-#: injury, he denies memory problems"): what it grants is not the ground; the clause after it is (round 72).
-_CONCEDED = _rx(r"^\W*(?:even\s+)?(?:although|though|despite|granted\s+that)\b[^,;:]{0,200}[,;:]")
+#: A sentence's opening concession (the lexicon's: "Although the patient is now well past 30 days from his injury,
+#: he denies memory problems"): a hit inside it is a point granted (round 72).
+_CONCEDED = _rx(CONCEDED)
 
 
 #: The reviewer sets aside what the sentence said before ("so the early-period restriction has no bearing here").

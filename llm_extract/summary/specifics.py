@@ -32,6 +32,7 @@ from llm_extract.text.lexicon import (
     AFTER_SURGERY,
     ANOTHER_CONDITION,
     CARE_KINDS,
+    CONCEDED,
     DOSE,
     EMPHASIS,
     FOR_AN_OPERATION,
@@ -1663,9 +1664,9 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
     return None
 
 
-_CONCEDED = rxcache.compile(r"\W*(?:although|though|even\s+though|while|despite)\b[^,;.]*[,;]", re.I)
-"""A clause that grants a point before the sentence's own ("Although she does take warfarin, ..."): a harm
-named only there is not the ground (round 60's reader: omeprazole told "could cause bleeding inside your body")."""
+_CONCEDED = rxcache.compile(CONCEDED, re.I)
+"""A harm named only in a granted point is not the ground (round 60's reader: omeprazole told "could cause
+bleeding inside your body")."""
 _GUIDELINE_NAMED = rxcache.compile(r"\b(?:guidelines?|MTUS|ODG|ACOEM|Official\s+Disability)\b", re.I)
 """A sentence that names a guideline: its words are the guideline's, whatever the sentences beside it say."""
 

@@ -124,6 +124,11 @@ WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?de
 the words between naming what is asked (group ``asked``): the reason rules read a trial pending from it,
 the summary whether the care as a whole waits on other care."""
 
+CONCEDED = r"\W*(?:even\s+)?(?:although|though|while|despite|granted\s+that)\b[^,;:.]{0,200}[,;:]"
+"""A sentence's opening concession, to its first comma ("Although she does take warfarin, ...", "Although the
+patient is now well past 30 days from his injury, ..."): what it grants is not the ground, the clause after it
+is. Matched at a sentence's start, case-insensitive; the reason rules and the summary's harm finder share it."""
+
 WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overriding"
 """Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
 overriding concern"), as a regex alternation."""
