@@ -1714,21 +1714,13 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         return None
     if _INSTITUTIONAL.search(subject) and ctx.service is not None and "home" in ctx.service:
         return None  # "Institutionally based powered traction devices are not recommended": not a home unit
-    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)) or _NONE_APPLIES.search(s.text, m.end()):
+    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
         return None  # "... is not recommended. That is not the procedure requested here."
     return ReasonCode.not_recommended
 
 
 #: A setting of care other than the home: a guideline's verdict on it is not one on a home device (round 50).
 _INSTITUTIONAL = _rx(r"\b(?:institution\w*|powered|inpatient|(?:hospital|clinic|facility|office)[- ]based)\b")
-
-
-#: The reviewer's own disclaimer later in the sentence: "Manipulation is not recommended at all for the ankle
-#: and foot, ... or carpal tunnel syndrome, though none of those applies to this lumbar request" (round 69).
-_NONE_APPLIES = _rx(
-    r"\b(?:none|neither)\s+of\s+(?:those|these|which|them)\s+(?:\w+\s+)?appl(?:y|ies)\b"
-    r"|\b(?:which|that|this|it)\s+(?:does|do)\s+not\s+apply\s+(?:here|to\s+(?:this|the\s+present|the\s+current))\b"
-)
 
 
 _NOT_THIS_ONE = _rx(
@@ -2084,9 +2076,13 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
 _CONCEDED = _rx(CONCEDED)
 
 
-#: The reviewer sets aside what the sentence said before ("so the early-period restriction has no bearing here").
+#: The reviewer sets aside, later in the same sentence, what it said before: "Manipulation is not recommended at all
+#: for the ankle and foot, ... or carpal tunnel syndrome, though none of those applies to this lumbar request" (round
+#: 69), "He is well past six weeks, so the early-period restriction has no bearing here" (round 75).
 _DISCLAIMED = _rx(
-    r"\b(?:has|have)\s+no\s+bearing\b|\b(?:is|are)\s+(?:not\s+relevant|irrelevant|beside\s+the\s+point)\b"
+    r"\b(?:none|neither)\s+of\s+(?:those|these|which|them)\s+(?:\w+\s+)?appl(?:y|ies)\b"
+    r"|\b(?:which|that|this|it)\s+(?:does|do)\s+not\s+apply\s+(?:here|to\s+(?:this|the\s+present|the\s+current))\b"
+    r"|\b(?:has|have)\s+no\s+bearing\b|\b(?:is|are)\s+(?:not\s+relevant|irrelevant|beside\s+the\s+point)\b"
     r"|\b(?:is|are)\s+not\s+the\s+(?:obstacle|issue|objection)\b"
 )
 
