@@ -111,8 +111,9 @@ def _model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, str]]:
 
 def _unpack(packed: str | None, width: int) -> tuple[float, ...] | None:
     """A feature's packed "class:weight ..." row as one weight per class (``width`` of them), or None
-    for a word the model never saw. Dense rows are summed class by class in C (``map(sum, zip(*rows))``),
-    five times faster than adding each weight in Python, and are smaller than (class, weight) pairs."""
+    for a word the model never saw. Dense rows are summed class by class in C (``map(sum, zip(*rows))``): on 783
+    corpus sentences the sums took 14.8 ms against 19.7 for one Python addition per weight, and a dense row is
+    smaller than its (class, weight) pairs."""
     if packed is None:
         return None
     row = [0.0] * width
