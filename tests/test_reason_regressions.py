@@ -699,3 +699,96 @@ def test_a_verdict_on_care_whose_only_purpose_is_another_is_a_condition() -> Non
         ),
     )
     assert R.not_recommended not in shown(item)[0]
+
+
+# --- round 75's and 76's readers (recognizer 2.99) ------------------------------------------------------------
+
+
+def test_in_that_before_a_noun_without_determiner_is_not_a_clause_naming_another_item() -> None:
+    own = Item(
+        "Left shoulder arthroscopy with debridement: Upheld",
+        rationale=(
+            "The films show advanced glenohumeral arthritis, and debridement in that setting is not supported. "
+            "The request is not medically necessary."
+        ),
+    )
+    assert R.related_item_not_approved not in shown(own)[0]
+    tied = Item(
+        "Postoperative sling: Upheld",
+        rationale="The sling is not needed, in that the shoulder surgery has not been certified.",
+    )
+    assert shown(tied) == [[R.related_item_not_approved]]
+
+
+def test_the_reviews_own_ground_is_never_read_by_the_learned_fallback() -> None:
+    item = Item(
+        "Compounded cream: flurbiprofen 15%, lidocaine 4%, 120 grams: Upheld",
+        rationale=(
+            "The MTUS reserves topical analgesics for neuropathic pain after antidepressants and anticonvulsants "
+            "have failed. Utilization review denied the cream in part because oral first-line agents had not been "
+            "tried. That is not accurate: she has taken duloxetine since March. The formulation is the problem. "
+            "With a component that is unsupported, the compound cannot be approved."
+        ),
+    )
+    assert R.other_treatment_first not in shown(item)[0]
+
+
+def test_a_point_set_aside_is_never_read_by_the_learned_fallback() -> None:
+    item = Item(
+        "Cervical radiofrequency neurotomy, C4-C6: Upheld",
+        rationale=(
+            "Per ODG, neurotomy needs a diagnostic block with at least 70% relief, no more than two levels, and "
+            "non-radicular pain. Two levels are asked for and her pain stays in the neck without radicular signs, "
+            "so those conditions are not the obstacle. The "
+            "obstacle is the block: it gave 40% relief for an hour, far short of what confirms the facets as the "
+            "source. The request is not medically necessary."
+        ),
+    )
+    _, (decision,) = decide(item)
+    set_aside = "so those conditions are not the obstacle"
+    assert all(set_aside not in evidence(item, r.code) for r in decision.reasons), decision.reasons
+
+
+def test_a_purchase_premature_until_its_trials_results_are_known_waits_on_the_trial() -> None:
+    item = Item(
+        "Interferential stimulator purchase: Upheld",
+        rationale=(
+            "The claims administrator authorized a one-month rental, which is the trial the guideline calls for. "
+            "That rental has only just begun, and buying the unit is premature until its results are known."
+        ),
+    )
+    assert shown(item)[0][0] is R.approved_trial_pending
+
+
+def test_more_visits_than_the_guidelines_recommend_exceeds_the_limit() -> None:
+    item = Item(
+        "Chiropractic 8 visits, low back: Upheld",
+        rationale=(
+            "The injured worker finished 10 chiropractic visits in May. She has received more visits than the "
+            "guidelines recommend for a strain. No reason is given why she cannot go on with exercises at home."
+        ),
+    )
+    assert R.exceeds_guideline_limits in shown(item)[0]
+
+
+def test_rides_already_arranged_after_a_granted_need_are_a_duplicate_not_a_finding() -> None:
+    item = Item(
+        "Transportation to medical appointments: Upheld",
+        rationale=(
+            "ODG supports transportation for patients who cannot transport themselves. He has vertigo and poor "
+            "vision, and it is reasonable that he not drive. However, round-trip rides to his appointments have "
+            "already been arranged by the carrier, so a separate authorization is not needed."
+        ),
+    )
+    assert shown(item) == [[R.already_authorized]]
+
+
+def test_the_response_over_approved_sessions_still_ahead_decides_more() -> None:
+    item = Item(
+        "Vestibular rehabilitation 6 more sessions: Upheld",
+        rationale=(
+            "Utilization review certified four sessions, of which he has done one. His response over the three "
+            "approved sessions still ahead will show whether more is needed. The request is not medically necessary."
+        ),
+    )
+    assert R.approved_trial_pending in shown(item)[0]

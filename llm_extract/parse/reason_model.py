@@ -22,7 +22,7 @@ from pathlib import Path
 
 from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
-from llm_extract.parse.reasons import reports_guideline_only
+from llm_extract.parse.reasons import reports_guideline_only, states_no_ground
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import GRANTED
 
@@ -192,6 +192,8 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
         if _GRANTED.match(text, a, b):
             continue  # "the radicular findings are clear, so the indication itself is present": a point granted
         said = text[a:b]
+        if _no_ground(said):
+            continue  # "Utilization review denied the cream because ...", "... are not the obstacle"
         for code, p in probabilities(said).items():
             if code in _DENIAL_CODES and (best is None or p > best[0]):
                 if p <= _SURE and _guideline_only(said):
@@ -258,6 +260,16 @@ def _guideline_only(sentence: str) -> bool:
 _remembered_guideline_only = lru_cache(maxsize=4096)(reports_guideline_only)
 
 
+def _no_ground(sentence: str) -> bool:
+    """:func:`states_no_ground`, remembered for short sentences."""
+    if len(sentence) > _SENTENCE_MEMO_CHARS:
+        return states_no_ground(sentence)
+    return _remembered_no_ground(sentence)
+
+
+_remembered_no_ground = lru_cache(maxsize=4096)(states_no_ground)
+
+
 @lru_cache(maxsize=65536)
 def _item_row(name: str) -> tuple[float, ...] | None:
     """One feature's weights in the item model; remembered, as words recur."""
@@ -306,6 +318,8 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
         best: tuple[float, int, int] | None = None
         for a, b in sentences(text, start, end):
             if _GRANTED.match(text, a, b) or any(r.span.start < b and a < r.span.end for r in shown):
+                continue
+            if _no_ground(text[a:b]):
                 continue
             p = probabilities(text[a:b]).get(code, 0.0)
             if p >= SUPPORT and (best is None or p > best[0]) and not _guideline_only(text[a:b]):

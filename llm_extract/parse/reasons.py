@@ -68,6 +68,7 @@ from llm_extract.text.lexicon import (
     BODY_REGION_WORDS,
     CARE_KINDS,
     CONCEDED,
+    DISCLAIMED,
     NUMBER,
     SERVICE_COMMON_WORDS,
     WHETHER_DEPENDS,
@@ -75,9 +76,16 @@ from llm_extract.text.lexicon import (
 )
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
 
-__all__ = ["REASONS_VERSION", "added_ground", "find_reasons", "reports_guideline_only", "worker_finding"]
+__all__ = [
+    "REASONS_VERSION",
+    "added_ground",
+    "find_reasons",
+    "reports_guideline_only",
+    "states_no_ground",
+    "worker_finding",
+]
 
-REASONS_VERSION = "2.98"
+REASONS_VERSION = "2.99"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -458,7 +466,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.exceeds_guideline_limits,
         (
-            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+)?than(?!\s+one\b)"
+            # "more visits than the guidelines recommend" (round 75: a thing counted between "more" and "than")
+            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+|[a-z]+\s+)?"
+            r"than(?!\s+one\b)"
             r"|twice|double|triple|(?:three|four|five|several|many)\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?|supported"
             r"|trial\s+(?:amount|number)|(?:patient|person)\s+(?:requires|needs)"
@@ -998,7 +1008,10 @@ _OPERATION = (
 
 _RELATED = _cue(
     # not "such as": "after a clean procedure such as carpal tunnel release is not supported" (round 69's Keflex)
-    r"\b(?:(?<!such\s)as(?!\s+(?:an?|such)\b)|since|because|given\s+that|in\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    # "in that" joins a clause only before its subject's determiner: "meniscectomy in that setting is not
+    # supported" is a verdict on this operation (round 76's reader was told "the care this goes with")
+    r"\b(?:(?:(?<!such\s)as(?!\s+(?:an?|such)\b)|since|because|given\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    r"|in\s+that\s+(?:the|this|these|an?)\s+)"
     r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:,[^,;.]{1,60},\s*)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
     r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved|supported|indicated)|non-?certified|denied|upheld)"
@@ -1040,6 +1053,9 @@ _RELATED = _cue(
     # "ordered for wear after a fusion that has been found not medically necessary" (round 62)
     r"|(?:has|have)\s+been\s+(?:found|deemed|determined)\s+not)\s+(?:found\s+(?:to\s+be\s+)?|to\s+be\s+)?"
     r"(?:medically\s+necessary|certified|authorized|approved)\b)"
+    # "It was ordered to protect a fusion during healing, and no fusion has been authorized" (round 74)
+    r"|\bno\s+(?P<subject23>(?:[\w/.-]+\s+){0,2}?(?:" + _OPERATION + r"))\s+(?:has|have)\s+(?:yet\s+)?been\s+"
+    r"(?:authorized|certified|approved)\b"
     r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
     r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
@@ -1085,7 +1101,10 @@ _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 
 _ALREADY = _cue(
-    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted)\b(?!\s+(?:for\s+)?(?:#\s*)?" + NUMBER + r"\b)"
+    # "round-trip transportation ... has already been arranged" (round 75's reader: told "no signs that you need
+    # this care"); not "already in place", which is said of other care ("an antidepressant is already in place")
+    r"\balready\s+(?:been\s+)?(?:authorized|certified|approved|granted|arranged)\b"
+    r"(?!\s+(?:for\s+)?(?:#\s*)?" + NUMBER + r"\b)"
     r"|\bduplicat\w*"
     r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?!(?:visit|day|date|time|appointment|period|week|month|note|report"
     r"|exam\w*|evaluation|office|physician|provider|doctor)\b)(?:[\w-]+\s+){0,5}?(?:[\w-]+,[^,;.]{1,80},\s*)?"
@@ -1119,7 +1138,9 @@ _TRIAL_PENDING = _cue(
     r"|(?:would|will|should)\s+be\s+(?:based|dependent)\s+(?:up)?on)\b"
     r"|\b(?:after|upon|following)\s+(?:the\s+)?(?:completion|results?|outcome)\s+of\s+(?:the\s+)?"
     r"(?:approved|certified|authorized|modified|initial)\b"
-    r"|\bresponse\s+to\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:approved|certified|authorized|modified|first|initial)\b"
+    # "His response over the four approved sessions still ahead will show ..." (round 75's reader)
+    r"|\bresponse\s+(?:to|over|in|during|from)\s+(?:the\s+|this\s+|that\s+|these\s+|those\s+)?(?:\w+\s+)?"
+    r"(?:approved|certified|authorized|modified|first|initial)\b"
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
@@ -1129,6 +1150,9 @@ _TRIAL_PENDING = _cue(
     r"(?:approved|certified|authorized|initial|first)\b"
     r"|\bonly\s+(?:after|once|when)\b[^.;]{0,160}?\b(?:can|could|will|would)\s+(?:the\s+)?(?:need|necessity|benefit"
     r"|value)\b"
+    # "purchase is premature until its results are known" (round 76's reader was told "other care was tried first")
+    r"|\buntil\s+(?:its|their|the|those|these)\s+(?:results?|outcomes?|response)\s+(?:is|are)\s+(?:known|available"
+    r"|documented|reported)\b"
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
     r"|\bfollow(?:s|ing)?\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:approved|certified|authorized|initial)\b"
@@ -1160,7 +1184,8 @@ _APPROVED_PART = _rx(
     r"|\b(?:administrator|UR|review|reviewer)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:modified|certified|authorized|approved"
     r"|allowed)\b"
     # "once the authorized visits are finished" (round 74)
-    r"|\bthe\s+(?:approved|authorized|certified)\s+(?:[\w-]+\s+)?(?:visits|sessions|treatments|trial|course)\b"
+    # "the four approved sessions still ahead" (round 75's reader)
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:approved|authorized|certified)\s+(?:[\w-]+\s+)?(?:visits|sessions|treatments|trial|course)\b"
     r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
 )
 
@@ -1564,6 +1589,15 @@ def reports_guideline_only(sentence: str) -> bool:
     return _reports_guideline(s, len(sentence)) and not _speaks_of_case(s)
 
 
+def states_no_ground(sentence: str) -> bool:
+    """The sentence states no ground of this reviewer's, whatever its words: it reports the utilization
+    review's decision or reasons ("Utilization review denied the cream in part because oral first-line agents
+    had not been tried"), which the reviewer may go on to reject, or it sets a point aside ("so those
+    conditions are not the obstacle"). The rules skip both, and so must the learned fallback."""
+    low = lowered(sentence)
+    return _Sentence(0, sentence, low, _SCREEN.words(low), 0).ur or _DISCLAIMED.search(sentence) is not None
+
+
 def _in_criteria_list(s: _Sentence, pos: int) -> bool:
     """``pos`` is inside a list of a guideline's criteria announced earlier in the sentence."""
     listed = _CRITERIA_LIST.search(s.text, 0, pos)
@@ -1820,6 +1854,7 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
         "subject17",
         "subject19",
         "subject21",
+        "subject23",
     )
     group = next((g for g in groups if m.group(g)), None)
     subject = _main_subject(_REQUEST_FOR.sub("", m.group(group).strip())) if group else ""
@@ -2079,12 +2114,7 @@ _CONCEDED = _rx(CONCEDED)
 #: The reviewer sets aside, later in the same sentence, what it said before: "Manipulation is not recommended at all
 #: for the ankle and foot, ... or carpal tunnel syndrome, though none of those applies to this lumbar request" (round
 #: 69), "He is well past six weeks, so the early-period restriction has no bearing here" (round 75).
-_DISCLAIMED = _rx(
-    r"\b(?:none|neither)\s+of\s+(?:those|these|which|them)\s+(?:\w+\s+)?appl(?:y|ies)\b"
-    r"|\b(?:which|that|this|it)\s+(?:does|do)\s+not\s+apply\s+(?:here|to\s+(?:this|the\s+present|the\s+current))\b"
-    r"|\b(?:has|have)\s+no\s+bearing\b|\b(?:is|are)\s+(?:not\s+relevant|irrelevant|beside\s+the\s+point)\b"
-    r"|\b(?:is|are)\s+not\s+the\s+(?:obstacle|issue|objection)\b"
-)
+_DISCLAIMED = _rx(DISCLAIMED)
 
 
 #: A request for both sides, and the words of one side: a duplicate of one side is not the whole item's (round 73).
@@ -2520,8 +2550,18 @@ def worker_finding(text: str, start: int, end: int) -> Reason | None:
     """
     folded = _fold(text, start, end)
     rationale = folded.text
-    for a, b in _sentences(rationale):
+    spans = list(_sentences(rationale))
+    for k, (a, b) in enumerate(spans):
         sentence = rationale[a:b]
         if _WORKER_SUBJECT.search(sentence) and _SHORT_OF.search(sentence) and not _OTHER_GROUND.search(sentence):
+            if _DISCLAIMED.search(sentence) or (k + 1 < len(spans) and _TURN.match(rationale[slice(*spans[k + 1])])):
+                continue  # "... it is reasonable that she not drive. However, ...": a point granted (rounds 75, 76)
             return Reason(code=ReasonCode.findings_do_not_support, span=folded.span(a, b))
     return None
+
+
+#: The reviewer turns against what the sentence before granted ("However, ...", "Even so, ...").
+_TURN = _rx(
+    _LEAD + r"(?:however|but|yet|nevertheless|nonetheless|even\s+so|that\s+said)\b"
+    r"|[^.;,]{1,60},\s*(?:however|though|nevertheless|nonetheless),"  # "His complaints, however, no longer ..."
+)

@@ -1376,7 +1376,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "bb57a4db369773e281a12435": (
+    "f5e3c0611250917140ae7c1d": (
         (
             (
                 (
@@ -6826,7 +6826,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "dea544aef7f440ffed9ba424": (
+    "5bdcb833dbd28683b5c8bcf2": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -6915,6 +6915,27 @@ TABLE: dict[str, Derived] = {
                 (" necessary ", "approved ", "authorized ", "certified "),
                 (" that ", " which "),
                 (" been ", "approved ", "authorized ", "certified ", "medically "),
+            ),
+            (
+                (" approved ", " authorized ", " certified "),
+                (
+                    "decompression ",
+                    "ectomy ",
+                    "fixation ",
+                    "fusion ",
+                    "operation ",
+                    "otomy ",
+                    "plasty ",
+                    "procedure ",
+                    "reconstruction ",
+                    "release ",
+                    "repair ",
+                    "replacement ",
+                    "scopy ",
+                    "surgery ",
+                ),
+                ("been ",),
+                (" no ",),
             ),
             (
                 ("approved ", "authorized ", "certified ", "pending ", "planned ", "scheduled "),
@@ -7136,6 +7157,32 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" approved ", " authorized ", " certified "),
+                        (
+                            "decompression ",
+                            "ectomy ",
+                            "fixation ",
+                            "fusion ",
+                            "operation ",
+                            "otomy ",
+                            "plasty ",
+                            "procedure ",
+                            "reconstruction ",
+                            "release ",
+                            "repair ",
+                            "replacement ",
+                            "scopy ",
+                            "surgery ",
+                        ),
+                        ("been ",),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
+            ),
+            (
+                (
+                    (
                         ("approved ", "authorized ", "certified ", "pending ", "planned ", "scheduled "),
                         (" with",),
                         (" no ", "out "),
@@ -7231,9 +7278,9 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "4e9b615157b57637612a8d7a": (
+    "148fd84d65fda1bef67a4d96": (
         (
-            ((" already ",), ("approved ", "authorized ", "certified ", "granted ")),
+            ((" already ",), ("approved ", "arranged ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
             (
                 ("approved ", "authorized ", "certified "),
@@ -7251,7 +7298,7 @@ TABLE: dict[str, Derived] = {
         ),
         (" already", " approv", " are", " authoriz", " certif", " duplicat", " is", " the", " this", " was"),
         (
-            ((((" already ",), ("approved ", "authorized ", "certified ", "granted ")),), (" already",)),
+            ((((" already ",), ("approved ", "arranged ", "authorized ", "certified ", "granted ")),), (" already",)),
             ((((" duplicat",),),), (" duplicat",)),
             (
                 (
@@ -7348,7 +7395,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "581e08f0091a65e377390ab2": (
+    "f76e2218fcec0b36303763d4": (
         (
             (
                 (
@@ -7386,7 +7433,11 @@ TABLE: dict[str, Derived] = {
                 (" after ", " following ", " upon "),
                 (" of ",),
             ),
-            ((" response ",), ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "), (" to ",)),
+            (
+                (" response ",),
+                ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "),
+                (" during ", " from ", " in ", " over ", " to "),
+            ),
             ((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),
             (
                 (" outcome", " response", " result"),
@@ -7406,6 +7457,12 @@ TABLE: dict[str, Derived] = {
                 (" after ", " once ", " when "),
                 ("benefit ", "necessity ", "need ", "value "),
                 (" can ", " could ", " will ", " would "),
+            ),
+            (
+                (" until ",),
+                (" outcome", " response ", " result"),
+                (" available ", " documented ", " known ", " reported "),
+                (" its ", " the ", " their ", " these ", " those "),
             ),
             (
                 (" until ",),
@@ -7513,7 +7570,7 @@ TABLE: dict[str, Derived] = {
                     (
                         (" response ",),
                         ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "),
-                        (" to ",),
+                        (" during ", " from ", " in ", " over ", " to "),
                     ),
                 ),
                 (" response",),
@@ -7555,6 +7612,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" only",),
+            ),
+            (
+                (
+                    (
+                        (" until ",),
+                        (" outcome", " response ", " result"),
+                        (" available ", " documented ", " known ", " reported "),
+                        (" its ", " the ", " their ", " these ", " those "),
+                    ),
+                ),
+                (" until",),
             ),
             (
                 (

@@ -129,6 +129,18 @@ CONCEDED = r"\W*(?:even\s+)?(?:although|though|while|despite|granted\s+that)\b[^
 patient is now well past 30 days from his injury, ..."): what it grants is not the ground, the clause after it
 is. Matched at a sentence's start, case-insensitive; the reason rules and the summary's harm finder share it."""
 
+DISCLAIMED = (
+    r"\b(?:none|neither)\s+of\s+(?:those|these|which|them)\s+(?:\w+\s+)?appl(?:y|ies)\b"
+    r"|\b(?:which|that|this|it)\s+(?:does|do)\s+not\s+apply\s+(?:here|to\s+(?:this|the\s+present|the\s+current))\b"
+    r"|\b(?:has|have)\s+no\s+bearing\b|\b(?:is|are)\s+(?:not\s+relevant|irrelevant|beside\s+the\s+point)\b"
+    r"|\b(?:is|are)\s+not\s+the\s+(?:obstacle|issue|objection)\b"
+    # "He is now more than four months out, so timing is no obstacle" (round 76's reader: quoted as the ground)
+    r"|\b(?:is|are)\s+no\s+(?:obstacle|barrier|bar)\b"
+)
+"""What the reviewer sets aside as no ground, after saying it ("none of those applies", "has no bearing here",
+"so those conditions are not the obstacle", "so timing is no obstacle"): what it said is not why the care was
+refused. Case-insensitive; the reason rules, the learned fallback and the summary's quotes share it."""
+
 WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overriding"
 """Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
 overriding concern"), as a regex alternation."""
