@@ -584,6 +584,7 @@ WORDING_FINGERPRINTS = {
     "134": "ffbc678368fe6cc3ea293d10d5437305e0fa6ddade07d5429a596b1e3feba4c9",
     "135": "72ba2e6e9222358c1afe42bbba403fe05d421a8e79ef54126d45142cfc33bdad",
     "136": "72ba2e6e9222358c1afe42bbba403fe05d421a8e79ef54126d45142cfc33bdad",
+    "137": "72ba2e6e9222358c1afe42bbba403fe05d421a8e79ef54126d45142cfc33bdad",
 }
 
 

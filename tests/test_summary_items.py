@@ -2682,6 +2682,21 @@ def test_pain_scores_told_the_same_are_pain_scores_given() -> None:
     assert "past care helped you" in told
 
 
+def test_a_course_the_notes_record_no_change_in_pain_over_has_pain_levels_given() -> None:
+    # Round 75's reader: "did not give your pain levels before and after past care" where the discharge summary
+    # "documents no change in pain level" over the course (templates 137).
+    rationale = (
+        "The therapist's final note records no change in pain level or grip strength over the eight visits. More "
+        "of the same care is not supported."
+    )
+    told = " ".join(_told("Occupational therapy 8 visits, wrist", rationale, ReasonCode.missing_documentation))
+    assert "did not give your pain levels" not in told, told
+    # "no change in pain scores is attributed to the medicine" says none was measured: still told missing
+    unmeasured = "No change in pain scores is attributed to the medicine over the year."
+    told = " ".join(_told("Naproxen 550mg #60", unmeasured, ReasonCode.missing_documentation))
+    assert "did not give your pain levels" in told, told
+
+
 def test_the_illnesses_a_medicine_is_for_are_not_told_as_nerve_pain_missing() -> None:
     # A reader of the real held-out letters: "did not show nerve pain" for a liquid gabapentin whose
     # reviewer found no "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia" (the
@@ -3311,6 +3326,8 @@ def test_care_that_waits_on_other_approved_care_is_told_as_a_step_before(ground:
         # Round 76's readers (templates 136): a program the worker does, or "the established" one.
         "The IW does a daily home exercise program, so the pillow would not be used by itself.",
         "No reason is given why the established home exercise program is not enough.",
+        # Round 75's reader (templates 137): a program she could "continue with" is one she has.
+        "There is no explanation of why she could not continue with a home exercise program.",
     ],
 )
 def test_a_home_program_the_worker_is_independent_with_is_not_told_missing(lacking: str) -> None:
@@ -3396,6 +3413,21 @@ def test_a_refusal_does_not_quote_a_criterion_the_worker_meets() -> None:
     told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
     assert "requirement is met" not in told, told
     assert "axial back pain" in told, told
+
+
+def test_a_refusal_does_not_quote_a_point_the_reviewer_sets_aside() -> None:
+    # Round 74's brace was told only "He is far past the acute phase of his back pain, but that is beside the
+    # point, because ...", and round 76's neuropsychological testing "so timing is no obstacle" (templates 137).
+    ground = "She has returned to full duty and her memory screening is normal."
+    for aside in (
+        "She is now five months out, so timing is no obstacle.",
+        "She is well past the acute phase, but that is beside the point here.",
+    ):
+        rationale = f"{ground} {aside} The request is not medically necessary."
+        decision, letter = _grounded("Neuropsychological testing", Outcome.upheld, rationale)
+        told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert aside not in told, told
+        assert "memory screening is normal" in told, told
 
 
 def test_a_hardware_block_never_done_is_a_test_shot() -> None:

@@ -33,6 +33,7 @@ from llm_extract.text.lexicon import (
     ANOTHER_CONDITION,
     CARE_KINDS,
     CONCEDED,
+    DISCLAIMED,
     DOSE,
     EMPHASIS,
     FOR_AN_OPERATION,
@@ -925,8 +926,10 @@ _PRESENT_BEFORE = rxcache.compile(
     rf"|\b(?:{NUMERIC_DATE})\s+$"
     r"|\b(?:notes?|records?|reports?|documentation)\s+(?:\w+\s+)?(?:give|gives|gave|list|lists|listed|include"
     r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
+    # "why she cannot continue with a home exercise program" (round 75's reader: told "did not say if you work out
+    # at home")
     r"|\b(?:continue|continuing|continues|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
-    r"|on\s+top\s+of)\s+"
+    r"|on\s+top\s+of)\s+(?:with\s+)?"
     r"(?:(?:a|an|the|his|her|their)\s+)?$"
     # "independent with a home exercise program" (round 56's reader: told "did not say if you work out at home"
     # where the discharge note says she is)
@@ -958,7 +961,11 @@ _PAIN_MEASURED = rxcache.compile(
     rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
-    r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b",
+    r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b"
+    # "the discharge summary documents no change in pain level" (round 75's reader: told "did not give your pain
+    # levels"); not "no change in pain scores ... is attributed to the medication", which says none was measured
+    r"|\b(?:documents?|documented|shows?|showed|records?|recorded|reports?|reported)\s+(?:no|little)\s+(?:\w+\s+)?"
+    r"change\s+in\s+(?:\w+\s+)?pain\s+(?:scores?|levels?|ratings?)\b",
     re.I,
 )
 """Pain levels given as measured ("6/10", or "6 out of 10": round 67's reader): "pain scores differ by only
@@ -2539,8 +2546,8 @@ def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, appro
     # then what the doctor did or did not do.
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
         for start, end in reversed(last):
-            if not approval and _MET.search(letter, start, end) is not None:
-                continue  # a criterion the worker meets is not why the care was refused (round 62's reader)
+            if not approval and (_MET.search(letter, start, end) or _DISCLAIMED.search(letter, start, end)):
+                continue  # a criterion the worker meets, or a point set aside, is not why the care was refused
             if (added or not _adds(letter, start, end)) and (
                 said := _quotable(letter, start, end, most=most, doctor=doctor)
             ) is not None:
@@ -2555,6 +2562,8 @@ _MET = rxcache.compile(
 )
 """A criterion the reviewer grants ("Because she is on duloxetine, the first-line requirement is met"): in a
 refusal, a point for the care, not its ground."""
+_DISCLAIMED = rxcache.compile(DISCLAIMED, re.I)
+"""A point the reviewer sets aside ("but that is beside the point, because ...": round 74's brace was quoted it)."""
 
 _ADDING_FIRST = rxcache.compile(rf"\s*(?:(?:{ADDING_WORDS}|nor|separately|second(?:ly)?)\b|even\s+if\b)", re.I)
 _ALSO = rxcache.compile(r"\b(?:also|as\s+well)\b", re.I)
