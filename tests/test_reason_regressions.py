@@ -792,3 +792,30 @@ def test_the_response_over_approved_sessions_still_ahead_decides_more() -> None:
         ),
     )
     assert R.approved_trial_pending in shown(item)[0]
+
+
+# --- round 77 (recognizer 3.00, made on it after its one measure) -----------------------------------------------
+
+
+def test_the_approved_parts_results_come_before_more_of_the_care() -> None:
+    for words in (
+        "The results of the certified visits need to be recorded before further massage can be considered.",
+        "The authorized trial should be completed and its results written down before more visits are considered.",
+        "Utilization review certified six visits. How many more he needs should be decided on the basis of what "
+        "those visits show.",
+        "Four sessions were certified. Asking for eight more now commits to further care before anyone knows "
+        "whether she responds.",
+    ):
+        item = Item("Massage therapy 8 more visits: Upheld", rationale=words)
+        assert R.approved_trial_pending in shown(item)[0], words
+
+
+def test_a_step_certified_in_this_review_is_a_trial_pending_not_a_refused_tie() -> None:
+    item = Item(
+        "Lumbar radiofrequency ablation, L4-L5: Upheld",
+        rationale=(
+            "The diagnostic blocks are certified in this review but have not been performed, and whether an "
+            "ablation is appropriate depends entirely on their result. The request is not medically necessary."
+        ),
+    )
+    assert shown(item) == [[R.approved_trial_pending]]

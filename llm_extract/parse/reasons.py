@@ -85,7 +85,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "2.99"
+REASONS_VERSION = "3.00"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1166,17 +1166,28 @@ _TRIAL_PENDING = _cue(
     r"|approval)\s+(?:nears|ends|expires|runs\s+out|lapses|is\s+used|is\s+exhausted|has\s+(?:ended|expired|run\s+out)))"
     r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
+    # The approved part's results come first (round 77, fitted): "The certified trial should be finished and its
+    # results recorded before a purchase is considered", "The results of the certified sessions need to be
+    # documented before further acupuncture can be considered"
+    r"|\b(?:certified|authorized|approved)\s+(?:[\w-]+\s+){0,3}?(?:trial|sessions|visits|course|block|treatments?"
+    r"|rental)\b[^.;]{0,100}?\b(?:before|until)\s+(?:a\s+|any\s+)?(?:more|further|additional|another|purchase"
+    r"|extension|continu\w*)\b"
+    # "the number of later visits should be decided on the basis of what that visit ... show(s)"
+    r"|\b(?:should|must|will|would|can)\s+be\s+(?:decided|determined|judged|set)\s+(?:on\s+the\s+basis\s+of|based\s+on"
+    r"|by)\s+(?:what|how|the\s+(?:results?|response|outcome))\b"
+    # "it commits to further care before anyone knows whether he responds"
+    r"|\bbefore\s+(?:anyone\s+knows|it\s+is\s+known|we\s+know)\s+(?:whether|if|how)\b"
     # "whether more supervised therapy is warranted is best judged from her progress during the visits that
     # have been approved" (round 56's reader, recognizer 2.57)
     r"|\b(?:is|are)\s+(?:best|better|only)\s+(?:judged|assessed|decided|determined|evaluated)\s+(?:from|by|after|on)\s+"
     r"(?:\w+\s+){0,2}?(?:progress|response|results?|outcome)\b"
     # "Whether she needs the other 4 will depend on how she does in those first sessions" (recognizer 2.52)
-    r"|" + WHETHER_DEPENDS + r"\s+(?:how|the\s+(?:results?|response"
+    r"|" + WHETHER_DEPENDS + r"\s+(?:how|(?:the|their|its)\s+(?:results?|response"
     r"|outcome)|what\s+(?:the|those|these|that)\b)"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
-    r"\b(?:was|were|(?:has|have|had)\s+(?:just\s+|already\s+)?been|is)\s+(?:\w+\s+)?(?:modified|certified|authorized"
+    r"\b(?:was|were|(?:has|have|had)\s+(?:just\s+|already\s+)?been|is|are)\s+(?:\w+\s+)?(?:modified|certified|authorized"
     r"|approved)\b"
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|" + NUMBER + r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"

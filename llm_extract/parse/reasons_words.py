@@ -7395,7 +7395,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "f76e2218fcec0b36303763d4": (
+    "2ba83b6c0dd2c002b9104d1d": (
         (
             (
                 (
@@ -7498,12 +7498,30 @@ TABLE: dict[str, Derived] = {
                 ("been ", "taken "),
             ),
             (
+                (" approved ", " authorized ", " certified "),
+                (" before ", " until "),
+                ("block ", "course ", "rental ", "sessions ", "treatment", "trial ", "visits "),
+                ("additional ", "another ", "continu", "extension ", "further ", "more ", "purchase "),
+            ),
+            (
+                (" how ", " the ", " what "),
+                (" decided ", " determined ", " judged ", " set "),
+                (" how ", " outcome ", " response ", " result", " what "),
+                (" can ", " must ", " should ", " will ", " would "),
+            ),
+            (
+                (" before ",),
+                (" is ", " know ", " knows "),
+                (" how ", " if ", " whether "),
+                (" anyone ", " it ", " we "),
+            ),
+            (
                 (" assessed ", " decided ", " determined ", " evaluated ", " judged "),
                 (" best ", " better ", " only "),
                 ("outcome ", "progress ", "response ", "result"),
                 (" are ", " is "),
             ),
-            ((" whether ",), ("depend",), (" how", " the ", " what "), ("on ",)),
+            ((" whether ",), ("depend",), (" how", " its ", " the ", " their ", " what "), ("on ",)),
         ),
         None,
         (
@@ -7687,6 +7705,39 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
+                        (" approved ", " authorized ", " certified "),
+                        (" before ", " until "),
+                        ("block ", "course ", "rental ", "sessions ", "treatment", "trial ", "visits "),
+                        ("additional ", "another ", "continu", "extension ", "further ", "more ", "purchase "),
+                    ),
+                ),
+                (" approved", " authorized", " certified"),
+            ),
+            (
+                (
+                    (
+                        (" how ", " the ", " what "),
+                        (" decided ", " determined ", " judged ", " set "),
+                        (" how ", " outcome ", " response ", " result", " what "),
+                        (" can ", " must ", " should ", " will ", " would "),
+                    ),
+                ),
+                (" can", " must", " should", " will", " would"),
+            ),
+            (
+                (
+                    (
+                        (" before ",),
+                        (" is ", " know ", " knows "),
+                        (" how ", " if ", " whether "),
+                        (" anyone ", " it ", " we "),
+                    ),
+                ),
+                (" before",),
+            ),
+            (
+                (
+                    (
                         (" assessed ", " decided ", " determined ", " evaluated ", " judged "),
                         (" best ", " better ", " only "),
                         ("outcome ", "progress ", "response ", "result"),
@@ -7695,7 +7746,10 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" are", " is"),
             ),
-            ((((" whether ",), ("depend",), (" how", " the ", " what "), ("on ",)),), (" whether",)),
+            (
+                (((" whether ",), ("depend",), (" how", " its ", " the ", " their ", " what "), ("on ",)),),
+                (" whether",),
+            ),
         ),
     ),
     "875e927caa8c43585e8c55c1": (

@@ -119,7 +119,7 @@ WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
 """What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
 whose subject they are speaks of this case, not of a guideline."""
 
-WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?depends?\s+(?:up)?on\b"
+WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?depends?\s+(?:\w+ly\s+)?(?:up)?on\b"
 """A decision said to hang on something else ("Whether she needs the other 4 will depend on how she does"),
 the words between naming what is asked (group ``asked``): the reason rules read a trial pending from it,
 the summary whether the care as a whole waits on other care."""
