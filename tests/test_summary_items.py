@@ -3430,6 +3430,34 @@ def test_a_refusal_does_not_quote_a_point_the_reviewer_sets_aside() -> None:
         assert "memory screening is normal" in told, told
 
 
+def test_only_a_medicine_is_told_not_to_be_stopped_suddenly() -> None:
+    # Round 77's reader: a urine drug screen refused while the opioid is weaned was told "Do not stop this
+    # medicine suddenly on your own" (templates 138).
+    rationale = (
+        "The opioid is being weaned and should not be stopped abruptly. No reason is given for repeating the test "
+        "within weeks of the last one."
+    )
+    for service, told_taper in (("Urine drug screen", False), ("Hydrocodone/APAP 10/325mg #60", True)):
+        decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.missing_documentation)
+        told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        assert ("Do not stop this medicine suddenly" in told) is told_taper, (service, told)
+
+
+def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> None:
+    # Round 77's reader: diagnostic blocks approved were told only "The medical necessity of the diagnostic blocks
+    # is established" (templates 138).
+    rationale = (
+        "He has completed 12 physical therapy visits and NSAIDs, and the tenderness localizes over the facets. The "
+        "medical necessity of the diagnostic blocks is established, and the request is medically necessary."
+    )
+    decision, letter = _grounded(
+        "Bilateral lumbar medial branch blocks", Outcome.overturned, rationale, ReasonCode.criteria_met
+    )
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "medical necessity" not in told, told
+    assert "localizes over the facets" in told, told
+
+
 def test_a_hardware_block_never_done_is_a_test_shot() -> None:
     # Round 62's reader: "No hardware block has been done to test the question" told as other care not tried.
     ground = "No hardware block has been done to test the question."

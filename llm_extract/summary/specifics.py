@@ -2408,10 +2408,17 @@ def _may_match(words: FirstWords, letter: str, low: str, start: int, end: int) -
     return len(low) != len(letter) or words.may_match(low, start, end)
 
 
+_NECESSITY = r"\bmedical\s+necessity\b[^.;]{0,80}?\b(?:is|has\s+been)\s+(?:not\s+)?(?:established|demonstrated|shown)\b"
 _CONCLUSION = rxcache.compile(
-    r"\bmedically\s+(?:necessary|reasonable|appropriate)\b|\b(?:is|are)\s+(?:not\s+)?(?:certified|warranted)\b", re.I
+    r"\bmedically\s+(?:necessary|reasonable|appropriate)\b|\b(?:is|are)\s+(?:not\s+)?(?:certified|warranted)\b|"
+    + _NECESSITY,
+    re.I,
 )
-"""A verdict: the sentence says what was decided, not why (its clause before the verdict may say why)."""
+"""A verdict: the sentence says what was decided, not why (its clause before the verdict may say why). "The medical
+necessity of the diagnostic blocks is established" is one (round 77's reader: an approval told only that)."""
+_NECESSITY_SHOWN = rxcache.compile(_NECESSITY, re.I)
+"""This care's own verdict in other words: a clause that says only it is not a ground (while "the repair has been
+found medically necessary", before an assistant surgeon's verdict, ties that care to another)."""
 _BEFORE_CONCLUSION = rxcache.compile(
     r"(?P<why>(?:given|because|since|as|with|based\s+on)\b[^.;]{12,}?),\s+"
     r"(?:the|this|a|an|further|continued|additional|ongoing|(?!including\b)[a-z]+ing)\b"
@@ -2854,6 +2861,8 @@ def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS, *, do
         group = next(g for g in ("why", "ground", "first") if m.group(g))
         start, end = start + m.start(group), start + m.end(group)
         because = group == "why"
+        if not because and _NECESSITY_SHOWN.search(letter, start, end):
+            return None  # "The medical necessity of the blocks is established, and the request is ...": two verdicts
     else:
         end = whole
     if (lead := _EMPTY_LEAD.match(letter, start, end)) is not None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "137"
+TEMPLATES_VERSION = "138"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1332,8 +1332,10 @@ def _item(
                 reasons.extend([out.say(sentence), *also])
                 details.append(harm)
         # The letter's own advice not to stop a medicine abruptly: a worker told "no" must
-        # not read it as "stop now".
-        if kind is SummaryItemKind.not_approved and (advice := specifics.taper_advice(decision, letter)):
+        # not read it as "stop now". Only for a medicine: a urine drug screen, a brace or a splint has nothing to
+        # lower (round 77's reader: a drug screen refused while the opioid is tapered was told "Do not stop this
+        # medicine suddenly").
+        if kind is SummaryItemKind.not_approved and medicine and (advice := specifics.taper_advice(decision, letter)):
             reasons.append(out.say(words.taper))
             details.append(advice)
         if kind is SummaryItemKind.not_approved and (home := specifics.home_program(decision, letter)):
