@@ -652,7 +652,9 @@ def test_missing_fact_words_are_traced_and_scoped() -> None:
     line = summary.items[0]
     # the x-ray asked for is not an earlier x-ray the notes lacked; each sentence keeps the words it came from
     assert not any("x-rays showed" in r for r in line.reasons)
-    assert [text[q.span.start : q.span.end] for q in line.details if q.span] == ["why"]
+    traced = [text[q.span.start : q.span.end] for q in line.details if q.span]
+    # the bare "why" is said beside the reviewer's own sentence (templates 139)
+    assert traced == ["why", "There is no documentation of prior x-rays or why it is needed."], traced
     # "no indication that" means "no sign of": it is not a missing reason
     other = _reasons("Gloves: Upheld", "There is no indication that the patient had prior unsuccessful attempts.")
     assert not any("why you need" in r for r in other)
@@ -1784,7 +1786,12 @@ def test_a_guideline_criterion_is_not_read_as_a_fact_the_notes_lack() -> None:
     whole = Span(start=0, end=len(rationale))
     decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
     said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
-    assert said == ["Your doctor's notes did not say why you need this care."]
+    assert said[0] == "Your doctor's notes did not say why you need this care.", said
+    assert not any("causes you problems" in line for line in said), said
+    # the bare "why" is said beside the reviewer's own sentence (templates 139)
+    assert said[1:] == [
+        'The reviewer wrote: "The treating physician gives no explanation of why the device is needed."'
+    ]
 
 
 _MODIFIED_SUMMARY = (
@@ -3456,6 +3463,19 @@ def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> Non
     told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
     assert "medical necessity" not in told, told
     assert "localizes over the facets" in told, told
+
+
+def test_a_bare_why_is_said_beside_the_reviewers_own_words() -> None:
+    # Round 77's reader: pre-operative tests repeated weeks after normal ones were told only "Your doctor's notes
+    # did not say why you need this care" (templates 139).
+    rationale = (
+        "A blood count and an EKG from last month were normal, and nothing has changed since. The request does not "
+        "explain why repeat testing is needed for him at this time. The request is not medically necessary."
+    )
+    ground = "The request does not explain why repeat testing is needed for him at this time."
+    told = _told_of("Pre-operative labs and EKG", rationale, ground, ReasonCode.missing_documentation)
+    assert told[0] == "Your doctor's notes did not say why you need this care.", told
+    assert any(line.startswith("The reviewer wrote:") for line in told[1:]), told
 
 
 def test_a_hardware_block_never_done_is_a_test_shot() -> None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "138"
+TEMPLATES_VERSION = "139"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -874,6 +874,8 @@ class _Item:
 _FILLER_GROUNDS = frozenset({ReasonCode.missing_documentation, ReasonCode.findings_do_not_support})
 """Grounds whose stock sentence names no fact ("did not give enough facts to show you need it", "did not show
 signs that you need this care"): said beside another ground, the reviewer's own words are quoted too."""
+_BARE_MISSING = frozenset({"why"})
+"""Missing facts whose sentence names none ("Your doctor's notes did not say why you need this care")."""
 _QUOTED_GROUNDS = frozenset(
     {
         ReasonCode.not_recommended,
@@ -955,6 +957,9 @@ def _reasons(
                         if not _has(sentences, sentence := out.say(own or words.missing[m.key])):
                             sentences.append(sentence)  # not said twice (an operation not planned is a finding too)
                             details.append(m.words)
+                # "did not say why you need this care" names no fact: the reviewer's words are quoted beside it
+                # (round 77's reader: pre-operative tests repeated weeks after normal ones were told only that)
+                stock = stock or (code is codes[0] and all(m.key in _BARE_MISSING for m in found[:_MAX_MISSING]))
                 continue
         if named := _named_ground(code, decision, fitting, letter, words, out, earlier):
             for sentence, quotes in named:
