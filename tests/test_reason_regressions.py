@@ -819,3 +819,35 @@ def test_a_step_certified_in_this_review_is_a_trial_pending_not_a_refused_tie() 
         ),
     )
     assert shown(item) == [[R.approved_trial_pending]]
+
+
+# --- round 78 (recognizer 3.01, made on it after its one measure) -----------------------------------------------
+
+
+def test_a_device_the_worker_was_already_given_is_a_duplicate() -> None:
+    for service, words in (
+        ("Hinged knee brace: Upheld", "A hinged brace for this same knee was already dispensed on 03-10-2016."),
+        ("CAM walker boot: Upheld", "He was issued a CAM walker boot for the same ankle in February 2016."),
+        ("Shower chair: Upheld", "The claimant already has equipment that meets this need."),
+    ):
+        item = Item(service, rationale=f"{words} The request is not medically necessary.")
+        assert shown(item)[0][:1] == [R.already_authorized], words
+
+
+def test_approved_care_still_under_way_or_to_be_finished_first_is_a_trial_pending() -> None:
+    for words in (
+        "The eight sessions approved in May 2016 are still in progress.",
+        "Once the authorized sessions are completed, a request for more with measured gains would be appropriate.",
+        "A one-month rental was certified. The purchase decision should follow the trial results.",
+        "Six visits were certified. The number she needs will depend on her response to the testing and therapy now "
+        "approved.",
+    ):
+        item = Item("Physical therapy 8 more visits, knee: Upheld", rationale=words)
+        assert R.approved_trial_pending in shown(item)[0], words
+    # the same care approved and under way, asked for again, is a duplicate
+    again = Item(
+        "Physical therapy 8 visits, knee: Upheld",
+        rationale="The request duplicates the course of therapy that has already been authorized and is still in "
+        "progress.",
+    )
+    assert shown(again) == [[R.already_authorized]]

@@ -85,7 +85,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.00"
+REASONS_VERSION = "3.01"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1128,6 +1128,14 @@ _ALREADY_HAS = _cue(
     # "Utilization review certified a urine drug test on 4-3-2017" (round 65): a dated approval of the same thing
     r"|\b(?:UR|utilization\s+review|(?:the\s+)?claims\s+administrator)\s+(?:has\s+|had\s+)?(?:already\s+)?"
     r"(?:certified|authorized|approved)\s+(?:a|an|the)\s+(?P<obj4>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s+on\s+\S*\d)"
+    # "The claimant already has equipment that meets this need" (round 78, fitted): no determiner
+    r"|\b(?:already|previously)\s+(?:has|have|had|owns?)\s+(?P<obj5>equipment|supplies|devices?)\b"
+    # "A hinged brace for this same knee was already dispensed on 02-04-2016", "was issued a CAM walker boot for
+    # the same ankle" (round 78, fitted): the thing before a passive "already dispensed", or given "for the same"
+    r"|\b(?:a|an|the)\s+(?P<obj6>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:(?:for|on|of)\s+[^,;.]{1,30}?\s+)?"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+already\s+(?:dispensed|issued|supplied|delivered|fitted|provided)\b"
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|fitted\s+with)\s+"
+    r"(?:a|an|the)\s+(?P<obj7>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?:the|this)\s+same\b"
 )
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last)\b[^.;]{0,120}?"
@@ -1177,6 +1185,17 @@ _TRIAL_PENDING = _cue(
     r"|by)\s+(?:what|how|the\s+(?:results?|response|outcome))\b"
     # "it commits to further care before anyone knows whether he responds"
     r"|\bbefore\s+(?:anyone\s+knows|it\s+is\s+known|we\s+know)\s+(?:whether|if|how)\b"
+    # Round 78 (fitted): "the six sessions approved in July 2016 are still in progress", "Once the authorized
+    # sessions are completed, ...", "The purchase decision should follow the trial results", "will depend on her
+    # response to the testing and therapy now approved"
+    # (not "duplicates the course that has already been authorized and is still in progress": the same care again)
+    r"|\b(?<!been\s)(?<!already\s)(?:approved|certified|authorized)\b[^.;]{0,60}?\b(?:is|are)\s+still\s+(?:in\s+progress"
+    r"|under\s*way|ongoing|running)\b"
+    r"|\b(?:once|when|after)\s+the\s+(?:\w+\s+){0,2}?(?:approved|authorized|certified)\s+(?:\w+\s+)?(?:trial|course|block"
+    r"|sessions|visits|treatments?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:finished|completed|done)\b"
+    r"|\b(?:should|must|will|would)\s+(?:follow|await)\s+the\s+(?:\w+\s+)?(?:trial|rental)\s+(?:results?|outcome)\b"
+    r"|\bdepend\w*\s+(?:up)?on\s+(?:her|his|their|the)\s+response\s+to\b[^.;]{0,60}?\b(?:now\s+)?(?:approved|certified"
+    r"|authorized)\b"
     # "whether more supervised therapy is warranted is best judged from her progress during the visits that
     # have been approved" (round 56's reader, recognizer 2.57)
     r"|\b(?:is|are)\s+(?:best|better|only)\s+(?:judged|assessed|decided|determined|evaluated)\s+(?:from|by|after|on)\s+"
@@ -2062,7 +2081,7 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     The object is matched lazily, so "already has a functioning brace" would give "functioning";
     the item's words may come later in the phrase.
     """
-    group = next((g for g in ("obj", "obj2", "obj3", "obj4") if m.groupdict().get(g)), None)
+    group = next((g for g in ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7") if m.groupdict().get(g)), None)
     if group is None:
         return None
     start = m.start(group)

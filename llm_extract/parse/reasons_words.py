@@ -7325,7 +7325,7 @@ TABLE: dict[str, Derived] = {
             ((((" same ",), (" the ",), (" for ",), (" time ", "gain ")),), (" are", " is", " was")),
         ),
     ),
-    "4cdbc8899ca8d2898fcb047b": (
+    "5c47254b705bee28da603444": (
         (
             (
                 (" already ", " previously "),
@@ -7352,8 +7352,39 @@ TABLE: dict[str, Derived] = {
                 (" administrator ", " review ", "approved ", "authorized ", "certified "),
                 (" ur ", " utilization ", "claims "),
             ),
+            (
+                (" already ", " previously "),
+                (" device", " equipment ", " supplies "),
+                (" had ", " has ", " have ", " own"),
+            ),
+            (
+                (" already ",),
+                (" delivered ", " dispensed ", " fitted ", " issued ", " provided ", " supplied "),
+                (" already ", " been "),
+                ("had ", "has ", "have ", "was ", "were "),
+            ),
+            (
+                (" same ",),
+                (" been ", "dispensed ", "fitted ", "given ", "issued ", "provided "),
+                (" for ",),
+                (" had ", " has ", " was ", " were "),
+            ),
         ),
-        (" a", " claims", " had", " obtained", " previously", " received", " the", " underwent", " ur", " utilization"),
+        (
+            " a",
+            " claims",
+            " had",
+            " has",
+            " obtained",
+            " previously",
+            " received",
+            " the",
+            " underwent",
+            " ur",
+            " utilization",
+            " was",
+            " were",
+        ),
         (
             (
                 (
@@ -7393,9 +7424,41 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" claims", " the", " ur", " utilization"),
             ),
+            (
+                (
+                    (
+                        (" already ", " previously "),
+                        (" device", " equipment ", " supplies "),
+                        (" had ", " has ", " have ", " own"),
+                    ),
+                ),
+                (" already", " previously"),
+            ),
+            (
+                (
+                    (
+                        (" already ",),
+                        (" delivered ", " dispensed ", " fitted ", " issued ", " provided ", " supplied "),
+                        (" already ", " been "),
+                        ("had ", "has ", "have ", "was ", "were "),
+                    ),
+                ),
+                (" a", " the"),
+            ),
+            (
+                (
+                    (
+                        (" same ",),
+                        (" been ", "dispensed ", "fitted ", "given ", "issued ", "provided "),
+                        (" for ",),
+                        (" had ", " has ", " was ", " were "),
+                    ),
+                ),
+                (" had", " has", " was", " were"),
+            ),
         ),
     ),
-    "2ba83b6c0dd2c002b9104d1d": (
+    "29424436a74583833e1e8d23": (
         (
             (
                 (
@@ -7514,6 +7577,30 @@ TABLE: dict[str, Derived] = {
                 (" is ", " know ", " knows "),
                 (" how ", " if ", " whether "),
                 (" anyone ", " it ", " we "),
+            ),
+            (
+                ("approved ", "authorized ", "certified "),
+                (" still ",),
+                (" are ", " is "),
+                (" ongoing ", " progress ", " running ", "way "),
+            ),
+            (
+                ("approved ", "authorized ", "certified "),
+                (" completed ", " done ", " finished "),
+                (" after ", " once ", " when "),
+                ("block ", "course ", "sessions ", "treatment", "trial ", "visits "),
+            ),
+            (
+                (" outcome ", " result"),
+                (" await ", " follow "),
+                ("rental ", "trial "),
+                (" must ", " should ", " will ", " would "),
+            ),
+            (
+                (" response ",),
+                ("approved ", "authorized ", "certified "),
+                (" depend",),
+                (" her ", " his ", " the ", " their "),
             ),
             (
                 (" assessed ", " decided ", " determined ", " evaluated ", " judged "),
@@ -7734,6 +7821,50 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" before",),
+            ),
+            (
+                (
+                    (
+                        ("approved ", "authorized ", "certified "),
+                        (" still ",),
+                        (" are ", " is "),
+                        (" ongoing ", " progress ", " running ", "way "),
+                    ),
+                ),
+                (" approved", " authorized", " certified"),
+            ),
+            (
+                (
+                    (
+                        ("approved ", "authorized ", "certified "),
+                        (" completed ", " done ", " finished "),
+                        (" after ", " once ", " when "),
+                        ("block ", "course ", "sessions ", "treatment", "trial ", "visits "),
+                    ),
+                ),
+                (" after", " once", " when"),
+            ),
+            (
+                (
+                    (
+                        (" outcome ", " result"),
+                        (" await ", " follow "),
+                        ("rental ", "trial "),
+                        (" must ", " should ", " will ", " would "),
+                    ),
+                ),
+                (" must", " should", " will", " would"),
+            ),
+            (
+                (
+                    (
+                        (" response ",),
+                        ("approved ", "authorized ", "certified "),
+                        (" depend",),
+                        (" her ", " his ", " the ", " their "),
+                    ),
+                ),
+                (" depend",),
             ),
             (
                 (
