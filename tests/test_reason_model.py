@@ -45,6 +45,7 @@ MODEL_FINGERPRINTS = {
     "2.99": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.00": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.01": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "3.02": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -64,6 +65,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "2.99": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.00": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.01": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
+    "3.02": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
 }
 
 PREFIX = "Decision rationale: "

@@ -851,3 +851,26 @@ def test_approved_care_still_under_way_or_to_be_finished_first_is_a_trial_pendin
         "progress.",
     )
     assert shown(again) == [[R.already_authorized]]
+
+
+def test_a_verdict_on_a_compounds_ingredients_is_its_own() -> None:
+    item = Item(
+        "Compounded cream: ketoprofen, baclofen, lidocaine, 240 grams: Upheld",
+        rationale=(
+            "Because at least two of the three ingredients are not supported, the compound as a whole is not "
+            "medically necessary."
+        ),
+    )
+    assert R.related_item_not_approved not in shown(item)[0]
+
+
+def test_what_the_guidelines_find_is_the_guideline_not_this_case() -> None:
+    item = Item(
+        "Lumbar brace: Upheld",
+        rationale=(
+            "The ACOEM guidelines find no evidence that lumbar supports provide lasting benefit after the acute "
+            "phase. He is four months out and has no fracture or instability. The request is not medically "
+            "necessary."
+        ),
+    )
+    assert R.no_functional_improvement not in shown(item)[0]

@@ -85,7 +85,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.01"
+REASONS_VERSION = "3.02"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -209,7 +209,9 @@ _GUIDELINE_VERB = _cue(
     r"\b(?:" + _GUIDELINE_NAME + r"|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
-    r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent)\b"
+    r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent"
+    # "CA MTUS/ACOEM guidelines find no evidence that lumbar supports provide lasting benefit" (round 78, fitted)
+    r"|finds?)\b"
 )
 #: A list of a guideline's criteria, announced before a colon ("The criteria for the use of
 #: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
@@ -1909,8 +1911,10 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
 
 _OPERATION_BEFORE = _rx(r"\b(" + _OPERATION + r")\s+$")
 """An operation just before a relative clause ("a surgery that has not been approved")."""
-_PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu"})
-"""Stems of a product's form ("compound", "cream", "formulation"): never what tells one item from another."""
+_PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu", "ingre", "agent"})
+"""Stems of a product's form or parts ("compound", "cream", "formulation", "ingredients": round 78's cream was told
+"the care this goes with is not needed" of "at least two of the three ingredients are not supported"): never what
+tells one item from another."""
 
 #: The sentence just before, a verdict on a service ("The requested knee arthroscopy is not medically necessary.").
 _DENIED_BEFORE = _rx(

@@ -6216,7 +6216,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "c7b6f3e0a5ab2a3e7dc1c889": (
+    "1e4df58fe4478800bfe5cc01": (
         (
             (
                 (" guideline",),
@@ -6230,6 +6230,7 @@ TABLE: dict[str, Derived] = {
                     "clarifies ",
                     "discuss",
                     "encourage",
+                    "find",
                     "indicate",
                     "is ",
                     "note",
@@ -6258,6 +6259,7 @@ TABLE: dict[str, Derived] = {
                     "clarifies ",
                     "discuss",
                     "encourage",
+                    "find",
                     "indicate",
                     "is ",
                     "note",
@@ -6286,6 +6288,7 @@ TABLE: dict[str, Derived] = {
                     "clarifies ",
                     "discuss",
                     "encourage",
+                    "find",
                     "indicate",
                     "is ",
                     "note",
@@ -6314,6 +6317,7 @@ TABLE: dict[str, Derived] = {
                     "clarifies ",
                     "discuss",
                     "encourage",
+                    "find",
                     "indicate",
                     "is ",
                     "note",
@@ -6342,6 +6346,7 @@ TABLE: dict[str, Derived] = {
                     "clarifies ",
                     "discuss",
                     "encourage",
+                    "find",
                     "indicate",
                     "is ",
                     "note",

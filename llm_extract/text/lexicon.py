@@ -182,7 +182,7 @@ _SERVICE_COMMON_TEXT = (
     "purchase rental retrospective request requested date service services quantity total from into upper "
     "lower both additional sessions session visits visit unit units one two three four five six twelve "
     "eight ten per dos and the for of to in on at by as or treatment therapy medication continued use ongoing "
-    "imaging study studies proposed topical oral"
+    "imaging study studies proposed topical oral least most some all any"
 )
 SERVICE_COMMON_WORDS = frozenset(_SERVICE_COMMON_TEXT.split())
 """Words of a service's name that do not say which treatment it is ("Physical therapy 2 times a
