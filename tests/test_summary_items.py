@@ -3450,6 +3450,23 @@ def test_only_a_medicine_is_told_not_to_be_stopped_suddenly() -> None:
         assert ("Do not stop this medicine suddenly" in told) is told_taper, (service, told)
 
 
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Abrupt discontinuation of a benzodiazepine after long use can cause withdrawal, including seizures.",
+        "Stopping suddenly after regular use can provoke withdrawal, and any discontinuation should be done gradually.",
+        "A gradual reduction under the physician's care is advised.",
+    ],
+)
+def test_a_letter_that_warns_against_stopping_suddenly_is_told(warning: str) -> None:
+    # Round 78's reader: an alprazolam and a butalbital refused with the letter's warning of withdrawal seizures
+    # were told no word of it (templates 140).
+    rationale = f"Alprazolam has been taken for two years, far beyond the four weeks allowed. {warning}"
+    decision, letter = _grounded("Alprazolam 1mg #60", Outcome.upheld, rationale, ReasonCode.exceeds_guideline_limits)
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "Do not stop this medicine suddenly" in told, told
+
+
 def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> None:
     # Round 77's reader: diagnostic blocks approved were told only "The medical necessity of the diagnostic blocks
     # is established" (templates 138).

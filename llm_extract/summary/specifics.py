@@ -1178,6 +1178,16 @@ _ABRUPT = (
         r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b",
         re.I,
     ),
+    # The danger itself, or a gradual end ("Abrupt discontinuation of a benzodiazepine after long use can cause
+    # withdrawal, including seizures", "stopping suddenly after regular use can provoke withdrawal", "should be
+    # done gradually": round 78's reader, an alprazolam and a butalbital told no word of it).
+    rxcache.compile(
+        r"\b(?:abrupt(?:ly)?|sudden(?:ly)?)\s+(?:discontinu\w*|stop\w*|cessation|withdrawal)\b"
+        r"|\b(?:stop\w*|discontinu\w*|ceas\w*)\s+(?:it\s+|them\s+)?(?:abruptly|suddenly)\b"
+        r"|\bgradual(?:ly)?\s+(?:reduction|decrease|taper\w*|wean\w*|discontinu\w*|withdrawal)\b"
+        r"|\b(?:done|reduced|stopped|discontinued|withdrawn|lowered)\s+gradually\b",
+        re.I,
+    ),
 )
 
 
