@@ -3467,6 +3467,23 @@ def test_a_letter_that_warns_against_stopping_suddenly_is_told(warning: str) -> 
     assert "Do not stop this medicine suddenly" in told, told
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_care_that_gave_some_measured_relief_is_told_it_helped_too_little(lang: str) -> None:
+    # Round 78's reader: a repeat epidural whose first "gave about 40% relief lasting roughly three weeks" was told
+    # "did not show that the past care helped you" (templates 141).
+    ground = (
+        "The prior injection gave about 40% relief lasting roughly three weeks, with no improvement in function "
+        "recorded."
+    )
+    rationale = f"A repeat block needs 50% relief for six weeks. {ground} The request is not medically necessary."
+    decision, letter = _grounded(
+        "Lumbar epidural steroid injection", Outcome.upheld, rationale, ReasonCode.no_functional_improvement
+    )
+    told = " ".join(build_summary(Case(), [decision], lang, letter=letter).items[0].reasons)  # type: ignore[arg-type]
+    assert ("only a little" if lang == "en" else "solo un poco") in told, told
+    assert "did not show that the past care helped you." not in told, told
+
+
 def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> None:
     # Round 77's reader: diagnostic blocks approved were told only "The medical necessity of the diagnostic blocks
     # is established" (templates 138).

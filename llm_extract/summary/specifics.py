@@ -72,6 +72,7 @@ __all__ = [
     "quote",
     "retrospective",
     "safety_concern",
+    "some_relief",
     "taper_advice",
 ]
 
@@ -702,6 +703,29 @@ class Missing:
     """Which fixed sentence (see ``MISSING_SENTENCES`` in templates)."""
     words: Quote
     """The rationale words that say it."""
+
+
+def some_relief(found: Missing, letter: str, rationale: Span | None) -> bool:
+    """The sentence that says the care's benefit was not shown also measures some relief ("the prior injection
+    gave about 40% relief lasting roughly three weeks, with ... no improvement in function recorded"): the worker
+    is told the care helped too little, not that it did not help (round 78's reader)."""
+    if rationale is None or found.words.span is None:
+        return False
+    at = found.words.span.start
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        if start <= at < end:
+            return _SOME_RELIEF.search(letter, start, end) is not None and not _GUIDELINE_WORDS.search(
+                letter, start, end, _low(letter)
+            )
+    return False
+
+
+_SOME_RELIEF = rxcache.compile(
+    r"\b\d{1,2}\s*(?:%|percent)\s+(?:pain\s+)?(?:relief|improvement|reduction)\b"
+    r"|\b(?:relief|improvement|reduction)\s+of\s+(?:only\s+|about\s+|roughly\s+|approximately\s+)?\d{1,2}\s*(?:%|percent)",
+    re.I,
+)
+"""A measured part relief ("about 40% relief", "a reduction of 30 percent"): some help, not none."""
 
 
 _SURGERY = rxcache.compile(

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "140"
+TEMPLATES_VERSION = "141"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -308,6 +308,7 @@ _EN = _Wording(
     },
     missing={
         "improvement": "Your doctor's notes did not show that the past care helped you.",
+        "improvement_some": "The past care helped you only a little, not enough.",
         "pain": "Your doctor's notes did not give your pain levels before and after past care.",
         "visits": "Your doctor's notes did not say how many visits you already had.",
         "drug_tests": (
@@ -337,6 +338,7 @@ _EN = _Wording(
     for_medicine={
         "gain": "Your doctor's notes did not show that this medicine helped you do more in daily life.",
         "improvement": "Your doctor's notes did not show that this medicine helped you.",
+        "improvement_some": "This medicine helped you only a little, not enough.",
         "pain": "Your doctor's notes did not give your pain levels with and without this medicine.",
     },
     findings={
@@ -530,6 +532,7 @@ _ES = _Wording(
         "improvement": (
             "Las notas de su médico no mostraban que el tratamiento que usted recibió antes le hubiera ayudado."
         ),
+        "improvement_some": "El tratamiento que usted recibió antes le ayudó solo un poco, no lo suficiente.",
         "pain": "Las notas de su médico no daban su nivel de dolor antes y después de la atención anterior.",
         "visits": "Las notas de su médico no decían cuántas visitas ya tuvo.",
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
@@ -564,6 +567,7 @@ _ES = _Wording(
             "diaria."
         ),
         "improvement": "Las notas de su médico no mostraban que esta medicina le hubiera ayudado.",
+        "improvement_some": "Esta medicina le ayudó solo un poco, no lo suficiente.",
         "pain": "Las notas de su médico no decían cuánto dolor tenía usted con esta medicina y sin ella.",
     },
     findings={
@@ -953,8 +957,11 @@ def _reasons(
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
-                        own = words.for_medicine.get(_medicine_key(m)) if medicine else None
-                        if not _has(sentences, sentence := out.say(own or words.missing[m.key])):
+                        key = _medicine_key(m) if medicine else m.key
+                        if key == "improvement" and specifics.some_relief(m, letter or "", decision.spans.rationale):
+                            key = "improvement_some"  # "gave about 40% relief lasting three weeks" (round 78)
+                        own = words.for_medicine.get(key) if medicine else None
+                        if not _has(sentences, sentence := out.say(own or words.missing[key])):
                             sentences.append(sentence)  # not said twice (an operation not planned is a finding too)
                             details.append(m.words)
                 # "did not say why you need this care" names no fact: the reviewer's words are quoted beside it
