@@ -1883,6 +1883,13 @@ def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
             "(3) Not a candidate where surgery or other treatments would clearly be warranted to improve function.",
             "surgery",
         ),
+        (
+            # Round 79's reader: work hardening, kept for workers who are not surgical candidates, was told "did
+            # not show that surgery is planned for you" where "he is not a surgical candidate" (templates 142).
+            "Work hardening program, 10 sessions",
+            "He is not a surgical candidate, and no surgery is planned.",
+            "surgery",
+        ),
     ],
 )
 def test_a_fact_outside_the_ground_is_not_told_missing_when_its_sentence_holds_it(
@@ -3482,6 +3489,17 @@ def test_care_that_gave_some_measured_relief_is_told_it_helped_too_little(lang: 
     told = " ".join(build_summary(Case(), [decision], lang, letter=letter).items[0].reasons)  # type: ignore[arg-type]
     assert ("only a little" if lang == "en" else "solo un poco") in told, told
     assert "did not show that the past care helped you." not in told, told
+
+
+def test_x_rays_the_rationale_calls_normal_are_x_rays_taken() -> None:
+    # Round 79's reader: an ankle MRI refused with "Her x-rays are normal apart from a small heel spur" was told
+    # "did not show x-rays taken before, or what they showed" (templates 142).
+    rationale = (
+        "Her x-rays are normal apart from a small heel spur, and she describes no locking or giving way. The "
+        "treating podiatrist does not say what question the MRI is meant to answer."
+    )
+    told = " ".join(_told("MRI of the left ankle", rationale, ReasonCode.missing_documentation))
+    assert "x-rays taken before" not in told, told
 
 
 def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> None:

@@ -934,7 +934,9 @@ _PRESENT = rxcache.compile(
     r"\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates|describes?|described(?=\s+(?:a|an|the|no)\b))\b"
     rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
     r"|demonstrated?|demonstrates)\b"
-    r"|\s+(?:(?:was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent)|(?:did\s+not\s+)?detect(?:ed|s)?)\b"
+    # "Her x-rays are normal apart from a small heel spur" (round 79's reader: told "did not show x-rays taken before")
+    r"|\s+(?:(?:is|are|was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent|normal|unremarkable"
+    r"|abnormal)|(?:did\s+not\s+)?detect(?:ed|s)?)\b"
     # "the plain films had already excluded fracture" (round 70's reader: told "did not show x-rays taken before")
     r"|\s+(?:(?:has|have|had)\s+)?(?:already\s+)?(?:excluded|ruled\s+out|confirmed)\b",
     re.I,
@@ -1923,7 +1925,7 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
 
 _NOT_FOR_SURGICAL = rxcache.compile(
     r"\b(?:functional\s+restoration|(?:multi|inter)disciplinary|pain\s+(?:management\s+|rehabilitation\s+)?program"
-    r"|FRP|HELP\s+program)\b",
+    r"|FRP|HELP\s+program|work\s+(?:hardening|conditioning))\b",  # work hardening too (round 79's reader)
     re.I,
 )
 """Care the guidelines keep for workers who are not surgical candidates: "surgery is planned" is never what its
