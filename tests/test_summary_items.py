@@ -1767,9 +1767,20 @@ def test_a_partly_approved_request_is_not_told_it_was_approved_before_as_a_reaso
     assert said[0] == "Your doctor's notes did not show that this medicine helped you do more in daily life."
     # the pain scores are in the notes ("have stayed at 6-7/10"): not told missing
     assert not any("pain levels" in r for r in said)
-    # a whole request the worker already has approval for is told so, as its verdict
+    # beside a specific ground of its own, a whole request is refused on it, the duplicate told as one reason
+    # (templates 143: a fusion at C6-C7 was told only "you already have this care" of the certified C5-C6 level)
     whole = build_summary(Case(), [decision], "en", letter=letter).items[0]
-    assert whole.kind is SummaryItemKind.already_approved
+    assert whole.kind is SummaryItemKind.not_approved
+    assert whole.reasons[0] == "You already had this care before, or approval for it.", whole.reasons
+    assert "this medicine helped you do more in daily life" in " ".join(whole.reasons), whole.reasons
+    # a whole request the worker already has approval for, and no other ground, is told so, as its verdict
+    alone, letter = _grounded(
+        "Tramadol ER 150mg #15",
+        Outcome.upheld,
+        "The utilization reviewer has already certified this prescription.",
+        ReasonCode.already_authorized,
+    )
+    assert build_summary(Case(), [alone], "en", letter=letter).items[0].kind is SummaryItemKind.already_approved
 
 
 def test_a_guideline_criterion_is_not_read_as_a_fact_the_notes_lack() -> None:

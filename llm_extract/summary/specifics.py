@@ -111,8 +111,13 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
         return False
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         # Only as the main ground: "no red flags, along with the fact that the patient
-        # received an x-ray previously" refuses the x-ray for the findings first.
-        return decision.reasons[0].code is ReasonCode.already_authorized
+        # received an x-ray previously" refuses the x-ray for the findings first. Nor beside a
+        # specific ground of its own: "The C5-C6 level ... has already been certified" under a C6-C7
+        # fusion refused for no lesion there was told only "you already have this care" (7 of 19 such
+        # invented items do not label the duplicate at all; round 78's reader: an echocardiogram).
+        return decision.reasons[0].code is ReasonCode.already_authorized and all(
+            r.code in _BESIDE_A_DUPLICATE for r in decision.reasons[1:]
+        )
     span = decision.spans.rationale
     if letter is None or span is None:
         return False
@@ -124,6 +129,10 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
         if not _NEGATION.search(letter, max(sentence_start, span.start), m.end()):
             return True
     return False
+
+
+_BESIDE_A_DUPLICATE = frozenset({ReasonCode.already_authorized, ReasonCode.missing_documentation})
+"""Grounds that leave a duplicate the item's whole answer ("no report that the first brace broke")."""
 
 
 @dataclass(frozen=True)
