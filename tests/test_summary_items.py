@@ -3513,6 +3513,27 @@ def test_x_rays_the_rationale_calls_normal_are_x_rays_taken() -> None:
     assert "x-rays taken before" not in told, told
 
 
+def test_seizures_from_stopping_a_medicine_are_not_a_harm_of_taking_it() -> None:
+    # Round 80's reader: a butalbital refused with "stopping a barbiturate suddenly can itself provoke seizures in
+    # someone who has just developed a seizure disorder" was told "this medicine could make you more likely to have
+    # fits" (templates 144); the letter's warning is the taper line instead.
+    rationale = (
+        "He has taken it most days for seven months. Stopping a barbiturate suddenly can itself provoke seizures in "
+        "someone who has just developed a seizure disorder, so it should be withdrawn gradually."
+    )
+    decision, letter = _grounded(
+        "Butalbital/acetaminophen/caffeine #60", Outcome.upheld, rationale, ReasonCode.exceeds_guideline_limits
+    )
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "fits" not in told, told
+    assert "Do not stop this medicine suddenly" in told, told
+    # a seizure risk of taking it is still told
+    taking = "Tramadol lowers the seizure threshold, and this patient has a seizure disorder."
+    decision, letter = _grounded("Tramadol 50mg #60", Outcome.upheld, taking, ReasonCode.safety_risk)
+    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "fits" in told, told
+
+
 def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> None:
     # Round 77's reader: diagnostic blocks approved were told only "The medical necessity of the diagnostic blocks
     # is established" (templates 138).

@@ -1654,7 +1654,21 @@ _HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 def harm_kind(sentence: str) -> str | None:
     """The kind of harm the reviewer's sentence names (a key of :data:`_HARM_KINDS`), if one."""
-    return next((key for key, pattern in _HARM_KINDS if pattern.search(sentence)), None)
+    return next((key for key, pattern in _HARM_KINDS if _names_harm(key, pattern, sentence)), None)
+
+
+def _names_harm(key: str, pattern: re.Pattern[str], sentence: str) -> bool:
+    """``pattern`` finds its harm in ``sentence``, and not as the danger of stopping the medicine ("stopping a
+    barbiturate suddenly can itself provoke seizures in someone who has just developed a seizure disorder":
+    round 80's reader was told "this medicine could make you more likely to have fits")."""
+    if pattern.search(sentence) is None:
+        return False
+    return key != "seizures" or _STOPPING_SEIZURE.search(sentence) is None
+
+
+_STOPPING_SEIZURE = rxcache.compile(
+    r"\b(?:stop\w*|discontinu\w*|withdraw\w*|cessation)\b[^.;]{0,80}?\b(?:seizures?|convulsi\w*)", re.I
+)
 
 
 def harm_kinds(sentence: str, most: int = 2) -> list[str]:
@@ -1662,7 +1676,11 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     warfarin ..., has a history of a bleeding gastric ulcer ..., and has stage 3 chronic kidney disease"
     is both bleeding and kidney harm (round 50's reader: only the kidneys were told). Sleepiness goes
     unsaid beside a fall, whose sentence says both."""
-    found = {key: m.start() for key, pattern in _HARM_KINDS if (m := pattern.search(sentence)) is not None}
+    found = {
+        key: m.start()
+        for key, pattern in _HARM_KINDS
+        if (m := pattern.search(sentence)) is not None and _names_harm(key, pattern, sentence)
+    }
     if "falls" in found:
         found.pop("sleepy", None)
     order = {key: k for k, (key, _) in enumerate(_HARM_KINDS)}
