@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from llm_extract.parse.parser import parse
 from llm_extract.text.dates import find_dates, find_months, full_year, parse_numeric_date
 from llm_extract.text.facts import LetterFacts
 from llm_extract.text.fold import FoldedText, fold, fold_space
-from llm_extract.text.lexicon import CASE_NUMBER_RE, sex_pattern
+from llm_extract.text.lexicon import CASE_NUMBER_RE, GRANTED, sex_pattern
 from llm_extract.verify.grounding import CaseAnswer, GroundedDate, LetterContext, case_problems, check_facts
 
 SEED_003 = (Path(__file__).resolve().parent.parent / "examples" / "letters" / "seed-003.txt").read_text(
@@ -72,6 +73,20 @@ def test_folding() -> None:
 def test_lexicon() -> None:
     assert CASE_NUMBER_RE.match("CM16-0213037") and not CASE_NUMBER_RE.match("CM16-021303")
     assert sex_pattern("female").search("a 66-year-old woman") and not sex_pattern("male").search("a woman")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "granted"),
+    [
+        ("The radicular findings are clear, so the indication itself is present.", True),
+        # "not in question" grants the point (it was unreachable behind the "not" guard until the review)
+        ("The examination shows joint line tenderness, so the diagnosis is not in question.", True),
+        ("The diagnosis is not established on examination.", False),
+        ("There is no evidence that the criteria are met.", False),
+    ],
+)
+def test_a_granted_point_is_one_that_denies_nothing(sentence: str, granted: bool) -> None:
+    assert (re.match(GRANTED, sentence, re.I | re.S) is not None) is granted
 
 
 def test_a_month_without_its_day_is_read_as_its_first_day() -> None:

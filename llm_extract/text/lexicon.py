@@ -108,7 +108,7 @@ either of the conditions named"): a finding that does not support the care, told
 (the absent kind it names is not one the worker lacks)."""
 
 GRANTED = (
-    r"(?!.*\b(?:no|not|never|nothing|none|neither|nor|without|lacks?|lacking|absent)\b)"
+    r"(?!.*\b(?:no|not(?!\s+in\s+question)|never|nothing|none|neither|nor|without|lacks?|lacking|absent)\b)"
     r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:present|clear|met|satisfied|fulfilled|established"
     r"|in\s+place|supported|not\s+in\s+question|addressed)\b"
 )
