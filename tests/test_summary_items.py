@@ -1768,7 +1768,7 @@ def test_a_partly_approved_request_is_not_told_it_was_approved_before_as_a_reaso
     # the pain scores are in the notes ("have stayed at 6-7/10"): not told missing
     assert not any("pain levels" in r for r in said)
     # beside a specific ground of its own, a whole request is refused on it, the duplicate told as one reason
-    # (templates 143: a fusion at C6-C7 was told only "you already have this care" of the certified C5-C6 level)
+    # (templates 143: round 80's left carpal tunnel release, never done, was told only "you already have it")
     whole = build_summary(Case(), [decision], "en", letter=letter).items[0]
     assert whole.kind is SummaryItemKind.not_approved
     assert whole.reasons[0] == "You already had this care before, or approval for it.", whole.reasons

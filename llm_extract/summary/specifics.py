@@ -112,9 +112,9 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     if any(r.code is ReasonCode.already_authorized for r in decision.reasons):
         # Only as the main ground: "no red flags, along with the fact that the patient
         # received an x-ray previously" refuses the x-ray for the findings first. Nor beside a
-        # specific ground of its own: "The C5-C6 level ... has already been certified" under a C6-C7
-        # fusion refused for no lesion there was told only "you already have this care" (7 of 19 such
-        # invented items do not label the duplicate at all; round 78's reader: an echocardiogram).
+        # specific ground of its own, which the worker is then told too (templates 143; measured: of the 13
+        # invented items it changed, 8 gained a ground the labels allow and 5 one they do not; on round 80,
+        # unseen, all 3 it changed gained their labeled main ground, one of them no duplicate at all).
         return decision.reasons[0].code is ReasonCode.already_authorized and all(
             r.code in _BESIDE_A_DUPLICATE for r in decision.reasons[1:]
         )
