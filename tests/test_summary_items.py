@@ -3463,8 +3463,7 @@ def test_only_a_medicine_is_told_not_to_be_stopped_suddenly() -> None:
         "within weeks of the last one."
     )
     for service, told_taper in (("Urine drug screen", False), ("Hydrocodone/APAP 10/325mg #60", True)):
-        decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.missing_documentation)
-        told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+        told = " ".join(_told(service, rationale, ReasonCode.missing_documentation))
         assert ("Do not stop this medicine suddenly" in told) is told_taper, (service, told)
 
 
@@ -3480,8 +3479,7 @@ def test_a_letter_that_warns_against_stopping_suddenly_is_told(warning: str) -> 
     # Round 78's reader: an alprazolam and a butalbital refused with the letter's warning of withdrawal seizures
     # were told no word of it (templates 140).
     rationale = f"Alprazolam has been taken for two years, far beyond the four weeks allowed. {warning}"
-    decision, letter = _grounded("Alprazolam 1mg #60", Outcome.upheld, rationale, ReasonCode.exceeds_guideline_limits)
-    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    told = " ".join(_told("Alprazolam 1mg #60", rationale, ReasonCode.exceeds_guideline_limits))
     assert "Do not stop this medicine suddenly" in told, told
 
 
@@ -3521,17 +3519,12 @@ def test_seizures_from_stopping_a_medicine_are_not_a_harm_of_taking_it() -> None
         "He has taken it most days for seven months. Stopping a barbiturate suddenly can itself provoke seizures in "
         "someone who has just developed a seizure disorder, so it should be withdrawn gradually."
     )
-    decision, letter = _grounded(
-        "Butalbital/acetaminophen/caffeine #60", Outcome.upheld, rationale, ReasonCode.exceeds_guideline_limits
-    )
-    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    told = " ".join(_told("Butalbital/acetaminophen/caffeine #60", rationale, ReasonCode.exceeds_guideline_limits))
     assert "fits" not in told, told
     assert "Do not stop this medicine suddenly" in told, told
     # a seizure risk of taking it is still told
     taking = "Tramadol lowers the seizure threshold, and this patient has a seizure disorder."
-    decision, letter = _grounded("Tramadol 50mg #60", Outcome.upheld, taking, ReasonCode.safety_risk)
-    told = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
-    assert "fits" in told, told
+    assert "fits" in " ".join(_told("Tramadol 50mg #60", taking, ReasonCode.safety_risk))
 
 
 def test_an_approval_is_not_explained_by_its_own_verdict_in_other_words() -> None:
