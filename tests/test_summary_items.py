@@ -2408,8 +2408,12 @@ def test_the_reviewers_own_reason_is_not_a_reason_the_doctor_did_not_give(ration
     [
         ("TENS unit, purchase", "She has never had a home trial, so the purchase skips a step.", True),
         ("Interferential unit purchase", "There was no documentation of a one-month trial of the device.", True),
+        # templates 145: the device named without an article, "a 30-day home trial with TENS/E-stim"
+        ("TENS unit, purchase", "In this case there is no record of a 30-day home trial with TENS.", True),
+        ("H-wave unit, purchase", "No one-month home trial with H-wave is documented.", True),
         # a trial of other care, or of other care for a device: the general sentence
         ("TENS unit, purchase", "There is no record of a one month trial of gabapentin before this request.", False),
+        ("TENS unit, purchase", "There is no record of a one month home trial with gabapentin first.", False),
         ("Gabapentin 300mg #90", "She has never had a home trial of the exercises she was taught.", False),
     ],
 )

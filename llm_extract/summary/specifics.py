@@ -1381,9 +1381,18 @@ _GENERIC = SERVICE_COMMON_WORDS | {
     "evaluation",
     "home",
     "treatments",
+    # when the care comes, not what it is: :func:`part_approved_before` asks for it beside the name (templates 145)
+    "pre",
+    "post",
+    "operative",
+    "preoperative",
+    "postoperative",
+    "perioperative",
+    "associated",
+    "surgical",
 }
-"""A service's words that do not say which request it is ("Right", "Repeat", "Purchase of");
-body regions do say it here ("MRI of the cervical spine" is not a lumbar one)."""
+"""A service's words that do not say which request it is ("Right", "Repeat", "Purchase of", "Post-operative",
+"Associated surgical service:"); body regions do say it here ("MRI of the cervical spine" is not a lumbar one)."""
 _WORD = rxcache.compile(r"[A-Za-z]+")
 _NAME = rxcache.compile(r"^[^\d#(,:]*")
 
@@ -1409,12 +1418,22 @@ def part_approved_before(decision: Decision, letter: str | None) -> Quote | None
     names = _name_words(decision.service)
     if not names:
         return None
+    # "Post-operative home health aide" is not the "post-operative physical therapy" modified, nor "Post-operative
+    # physical therapy" the interim "physical therapy" (round 81's reader: a home health aide and Keflex were told
+    # the therapy's 12 sessions): the name, and the time the care comes when the service gives one.
+    when = [w for w in _TIMES if re.search(rf"\b{w}", decision.service, re.I)]
     for start, end, said in _modifications(letter):
         if end > decision.spans.heading.start:
             break
-        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names):
+        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names) and all(
+            re.search(rf"\b{w}", said) for w in when
+        ):
             return quote(letter, start, end)
     return None
+
+
+_TIMES = (r"pre[- ]?op", r"post[- ]?op")
+"""The words that say when care comes ("Pre-operative", "post-op", "postoperative"), as regexes."""
 
 
 _PART_AMOUNT = rxcache.compile(
@@ -2199,13 +2218,16 @@ _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""
 _OWN_TRIAL = rxcache.compile(
     r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
-    rf"(?!\s+(?:of|with)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
+    rf"(?!\s+(?:of|with)\s+(?!(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
-    rf"|\b(?:{_DEVICE_KIND_WORDS})\s+(?:unit\s+)?trial\b",
+    rf"|\b(?:{_DEVICE_KIND_WORDS})\s+(?:unit\s+)?trial\b"
+    # "has ever tried a TENS unit" (templates 145, round 81's reader: told "other care was tried first")
+    rf"|\b(?:tried|used)\s+(?:an?|the|this|such\s+an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b",
     re.I,
 )
-"""A trial of the device itself ("a one-month home trial of a TENS unit", "no trial of the device"), not
-of other care ("a one month trial of gabapentin")."""
+"""A trial of the device itself ("a one-month home trial of a TENS unit", "no trial of the device", "a 30-day
+home trial with TENS/E-stim", "has never tried a TENS unit"), not of other care ("a one month trial of
+gabapentin")."""
 
 
 _COURSE_KINDS = ("physical medicine", "chiropractic", "massage", "acupuncture", "aquatic therapy", "psychotherapy")

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "144"
+TEMPLATES_VERSION = "145"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -943,7 +943,9 @@ def _reasons(
             if found is None:
                 found = specifics.missing(decision, fitting, letter, _MAX_MISSING)
                 if ReasonCode.other_treatment_first in codes:  # said once, by that ground
-                    found = [m for m in found if m.key != "tried_first"]
+                    # the device's own home trial too, when that ground says it (templates 145)
+                    trial = specifics.own_trial(decision, fitting, letter) is not None
+                    found = [m for m in found if m.key != "tried_first" and not (trial and m.key == "home_trial")]
             if code is ReasonCode.no_functional_improvement and _of_the_companion(decision, fitting, codes, letter):
                 continue  # the medicine that did not help is the one this goes with, said by that ground
             if code is ReasonCode.no_functional_improvement and not any(m.key in _GAIN_KEYS for m in found):
