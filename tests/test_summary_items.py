@@ -1855,6 +1855,31 @@ def test_a_part_approved_before_is_not_said_of_an_approval_or_another_request() 
     assert not any(r.startswith("Part of what your doctor") for r in summary.items[0].reasons)
 
 
+def test_when_care_comes_does_not_name_the_request_utilization_review_modified() -> None:
+    # Templates 145, round 81's reader: "Post-operative home health aide" and "Post-operative Keflex" were told
+    # "Already approved before this review: 12 sessions", the post-operative physical therapy's modification.
+    modified = (
+        "CLINICAL CASE SUMMARY\nThe injured worker is a 51 year old woman after shoulder surgery. On 04-19-2016, "
+        "utilization review non-certified post-operative home health care and modified post-operative physical "
+        "therapy from 24 to 12 sessions. Utilization review also modified physical therapy for the knee to 6 visits."
+    )
+    letter = Letter(
+        [
+            Item("Post-operative home health aide, 4 hours per day: Upheld"),
+            Item("Post-operative Keflex 500mg #20: Upheld"),
+            Item("Post-operative physical therapy, 24 sessions: Upheld"),
+            Item("Post-operative physical therapy for the knee, 12 sessions: Upheld"),
+        ],
+        summary=modified,
+    )
+    said = [item.reasons[:1] for item in summarise(letter)[2].items]
+    assert not said[0] or not said[0][0].startswith("Already"), said[0]
+    assert not said[1] or not said[1][0].startswith("Already"), said[1]
+    assert said[2][0].startswith("Already approved before this review: 12 sessions."), said[2]
+    # the knee therapy's modification does not say "post-operative", so it is not this post-operative course
+    assert not said[3] or not said[3][0].startswith("Already"), said[3]
+
+
 def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:
     # "Names like L4-L5 or C5-6 ..." put numbers in 30 invented letters' summaries that their
     # letters never give, and the verifier's fact check flagged them as unsupported.
@@ -2498,6 +2523,28 @@ def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
     pointer = "No gain in function is documented. This is the principal reason the request fails."
     told = _told_first_sentence("Norco 10/325 #90", pointer, ReasonCode.no_functional_improvement)
     assert not any("principal reason" in r for r in told)
+
+
+def test_what_the_main_ground_is_not_is_never_quoted_as_the_ground() -> None:
+    # Templates 145, round 81's reader: "My principal concern in this worker's case, though, is not how long he
+    # has used the drug" was quoted to the worker as the reviewer's ground.
+    denied = (
+        "He has taken it nightly for eight months. My chief concern, however, is not the duration of use. He "
+        "drives a forklift at dawn and reports feeling foggy until mid-morning."
+    )
+    told = _told_first_sentence("Zolpidem 10mg #30", denied, ReasonCode.exceeds_guideline_limits)
+    assert not any("chief concern" in r for r in told), told
+    # a marker that says what the ground is, after a "but", is still quoted; so is an adverb's sentence
+    for kept, words in (
+        ("It was used for months. The main problem is not the dose but the sedation he reports at work.", "The main"),
+        (
+            "It was used for months. Most importantly, the night splints were not fitted until two weeks before the "
+            "request, and she reports partial relief with them.",
+            "Most importantly",
+        ),
+    ):
+        told = _told_first_sentence("Zolpidem 10mg #30", kept, ReasonCode.exceeds_guideline_limits)
+        assert any(r.startswith(f'The reviewer wrote: "{words}') for r in told), told
 
 
 def test_a_ground_said_to_outweigh_the_others_or_the_stronger_objection_is_quoted_first() -> None:

@@ -37,6 +37,7 @@ from llm_extract.text.lexicon import (
     DOSE,
     EMPHASIS,
     FOR_AN_OPERATION,
+    GROUND_NOUNS,
     MEDICINE_KINDS,
     NOT_TAKING,
     NUMBER,
@@ -2903,8 +2904,10 @@ def emphasized_in(letter: str, rationale: Span) -> Quote | None:
     sentences = _sentences(letter, rationale.start, rationale.end)
     low = _low(letter)
     for k, (start, end) in enumerate(sentences):
-        if _EMPHASIS.search(letter, start, end, low) is None:
+        if (mark := _EMPHASIS.search(letter, start, end, low)) is None:
             continue
+        if _MAIN_NOUN.search(mark.group()) and _DENIED_MAIN.match(letter, mark.end(), end):
+            continue  # "My principal concern, though, is not how long he has used the drug": what it is not
         if _POINTER.match(letter, start, end):
             return None  # "This is the principal reason ...": the ground is the sentence before, told already
         # "The overriding concern is safety." names it; the next one that can be quoted says it (round 47's
@@ -2918,6 +2921,16 @@ def emphasized_in(letter: str, rationale: Span) -> Quote | None:
     return None
 
 
+_DENIED_MAIN = rxcache.compile(
+    r"(?:(?!\b(?:that|which|because|whether|is|was|are|were)\b)[^.;]){0,60}?\b(?:is|was|are|were)\s+not\b"
+    r"(?!\s+(?:only|just|merely|simply)\b)(?![^.;]*\bbut\b)",
+    re.I,
+)
+"""After a main-ground marker, its denial: the sentence says what the main ground is not (and not, with a
+"but", what it is), and the ground is told after it (templates 145, round 81's reader: "My principal concern
+in this worker's case, though, is not how long he has used the drug" was quoted as the reviewer's ground)."""
+_MAIN_NOUN = rxcache.compile(rf"\b(?:{GROUND_NOUNS})s?$", re.I)
+"""The marker ends in its noun ("principal concern", not "most importantly"): only a noun can be denied."""
 _POINTER = rxcache.compile(
     r"\W*(?:this|that|these|those|it|such)\b"
     r"(?!\s+(?:patient|claimant|applicant|employee|injured\s+worker|worker|individual)\b)",

@@ -145,12 +145,16 @@ WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overridi
 """Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
 overriding concern"), as a regex alternation."""
 
+GROUND_NOUNS = (
+    r"reason|concern|problem|issue|point|ground|factor|obstacle|consideration|difficulty|deficiency|objection"
+)
+"""The nouns a reviewer names a ground by ("the principal concern", "the deciding factor"), as a regex alternation."""
+
 EMPHASIS = (
     rf"\b(?:{WEIGHT_WORDS}|dominant|fundamental|most\s+important"
     r"|most\s+significant|greatest|biggest|real|(?:more|most)\s+(?:pressing|serious|important)|greater|larger|bigger"
     r"|stronger|strongest|weightier|heavier)\s+"
-    r"(?:reason|concern|problem|issue|point|ground|factor|obstacle"
-    r"|consideration|difficulty|deficiency|objection)s?\b"
+    rf"(?:{GROUND_NOUNS})s?\b"
     # "One consideration in this file outweighs all the others" (round 73's reader)
     r"|\boutweighs?\s+(?:all\s+|every\s+|any\s+)?(?:the\s+)?(?:others?|rest|other\s+\w+)\b"
     r"|\bweighs?\s+(?:\w+\s+)?most\b|\bmost\s+heavily\b|\babove\s+all\b|\b(?:most|more)\s+importantly\b"
