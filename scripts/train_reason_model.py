@@ -7,7 +7,7 @@ multinomial logistic regression over the sentence's words and word pairs (featur
 three sentences) is fitted by stochastic gradient descent with a fixed seed, so the same rounds give
 the same file. Only rounds up to ``--last-round`` are read: the later ones stay unseen, to measure it.
 
-    .venv/bin/python scripts/train_reason_model.py [--last-round 80] [--out FILE]
+    .venv/bin/python scripts/train_reason_model.py [--last-round 68] [--out FILE]
     .venv/bin/python scripts/train_reason_model.py --check-real   # the shipped weights on the real letters
 
 ``--check-real`` trains nothing: it asks the shipped model about every upheld item of the real fixture
@@ -18,11 +18,8 @@ The item model (``reason_items.txt.gz``, recognizer 2.86) is trained beside it: 
 the words and word pairs of its rationale (guideline-only sentences left out) against each ground's
 being among the labelers' gold codes, one logistic regression per ground, seeded the same way.
 
-Both shipped files are trained on rounds 1-80 (about 26 s on one core); rounds 81 and later measure them
-(``scripts/reason_figures.py --labeled``). From recognizer 2.84 to 3.03 they were trained on rounds 1-68 and
-rounds 69-80 measured them; retrained on rounds 1-72, rounds 73-80 gained (primary-hit 82.6 -> 84.0%, misinform
-3.6 -> 3.5%), and on rounds 1-78, rounds 79-80 (80.0 -> 82.8%, 5.1 -> 3.7%), so recognizer 3.04 trains on every
-labeled round. A new file changes reasons: bump REASONS_VERSION and record
+Both shipped files are trained on rounds 1-68 (about 23 s on one core); rounds 69 and later measure them
+(``scripts/reason_figures.py --labeled``). A new file changes reasons: bump REASONS_VERSION and record
 the file's digest in tests/test_reason_model.py.
 """
 
@@ -194,7 +191,7 @@ def check_real() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--last-round", type=int, default=80)
+    ap.add_argument("--last-round", type=int, default=68)
     ap.add_argument("--out", type=Path, default=reason_model.MODEL_FILE)
     ap.add_argument("--items-out", type=Path, default=reason_model.ITEM_MODEL_FILE)
     ap.add_argument("--check-real", action="store_true", help="check the shipped weights on the real letters")

@@ -16,7 +16,7 @@ from llm_extract.contract.models import Decision, Outcome, Reason, ReasonCode, S
 from llm_extract.errors import LetterTooComplexError
 from llm_extract.parse import reason_model
 from llm_extract.parse.parser import parse
-from llm_extract.parse.reasons import REASONS_VERSION, find_reasons, qualified_recommendation
+from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,6 @@ MODEL_FINGERPRINTS = {
     "3.01": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.02": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.03": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
-    "3.04": "7e5bb1a4faddcf8ea0c45f9628bd454c87ea934513733aa1e70b85d71aec60a3",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -69,7 +68,6 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.01": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.02": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.03": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
-    "3.04": "479699c52da4a669fa3fa32b9d6b6419e2f5d8e58336de790aab3bdcfbdcac87",
 }
 
 PREFIX = "Decision rationale: "
@@ -110,7 +108,7 @@ def test_the_shipped_weights_never_saw_the_rounds_that_measure_them(path: Path) 
     import zlib
 
     header = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
-    assert header.startswith("# trained on rounds 1-80 of evals/synthetic"), header
+    assert header.startswith("# trained on rounds 1-68 of evals/synthetic"), header
 
 
 def test_features_are_words_and_word_pairs() -> None:
@@ -147,7 +145,7 @@ def test_no_ground_is_named_where_the_model_is_unsure() -> None:
 
 def test_a_ground_the_model_prefers_is_named_though_below_half() -> None:
     # recognizer 2.84: above 0.2 the model's ground was a labeled code 243 times in 247 on rounds it never saw
-    said = "The exam showed tenderness but no weakness."  # (3.04's weights: 0.25)
+    said = "On exam there was tenderness, with no weakness."
     text = PREFIX + said + " The request is not medically necessary."
     start, end = len(PREFIX), len(text)
     service = "Lumbar epidural steroid injection"
@@ -157,33 +155,6 @@ def test_a_ground_the_model_prefers_is_named_though_below_half() -> None:
     reasons = item_reasons(text, start, end, Outcome.upheld, service)
     assert [r.code for r in reasons] == [ReasonCode.findings_do_not_support]
     assert text[reasons[0].span.start : reasons[0].span.end] == said
-
-
-@pytest.mark.parametrize(
-    ("said", "qualified"),
-    [
-        ("A stimulator unit is not recommended as the only treatment, but a trial may be considered.", True),
-        ("Long-term use of muscle relaxants is not recommended.", True),
-        ("It is not recommended unless other care has failed to help.", True),
-        ("A stimulator unit is not recommended for this patient's neck pain.", False),
-        ("The guidelines do not recommend this device.", False),
-        ("The exam showed tenderness but no weakness.", False),  # no "not recommended" at all
-    ],
-)
-def test_the_rules_reading_of_a_qualified_recommendation_is_shared(said: str, qualified: bool) -> None:
-    assert qualified_recommendation(said) is qualified
-
-
-def test_the_model_never_names_a_qualified_recommendation_a_verdict() -> None:
-    # recognizer 3.04: the weights of rounds 1-80 gave this sentence "not recommended" at 0.48, above the
-    # fallback's threshold; the rules read its qualifier, and the fallback now defers to them (issue 9's first
-    # failure type: "not recommended as the only treatment" read as a verdict)
-    said = "A stimulator unit is not recommended as the only treatment, but a trial may be considered."
-    text = PREFIX + said + " The request is not medically necessary."
-    start, end = len(PREFIX), len(text)
-    assert reason_model.probabilities(said)[ReasonCode.not_recommended.value] > reason_model.THRESHOLD
-    guessed = reason_model.guess(text, start, end)
-    assert guessed is None or guessed.code is not ReasonCode.not_recommended
 
 
 def test_an_approval_is_never_given_a_denial_ground() -> None:
@@ -254,7 +225,7 @@ def test_a_ground_the_rules_missed_is_added_after_theirs() -> None:
 
 def test_a_second_ground_the_model_is_fairly_sure_of_is_added() -> None:
     # recognizer 2.84: a second ground at 0.8-0.9, as 0.9 kept out
-    said = "The physical exam recorded no deficit."  # (3.04's weights: 0.87)
+    said = "On exam there was tenderness only, and no weakness or sensory change was found."
     text = (
         PREFIX + "Twelve sessions exceed the ten that the guideline allows. " + said + " It is not medically necessary."
     )

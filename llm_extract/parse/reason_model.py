@@ -22,7 +22,7 @@ from pathlib import Path
 
 from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
-from llm_extract.parse.reasons import qualified_recommendation, reports_guideline_only, states_no_ground
+from llm_extract.parse.reasons import reports_guideline_only, states_no_ground
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import GRANTED
 
@@ -198,8 +198,6 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
             if code in _DENIAL_CODES and (best is None or p > best[0]):
                 if p <= _SURE and _guideline_only(said):
                     continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
-                if code == _NOT_RECOMMENDED and _qualified(said):
-                    continue  # "not recommended as the only treatment, but a trial may be considered"
                 best = (p, code, a, b)
     if best is None or best[0] <= (THRESHOLD if threshold is None else threshold):
         return None
@@ -271,18 +269,6 @@ def _no_ground(sentence: str) -> bool:
 
 _remembered_no_ground = lru_cache(maxsize=4096)(states_no_ground)
 
-_NOT_RECOMMENDED = ReasonCode.not_recommended.value
-
-
-def _qualified(sentence: str) -> bool:
-    """:func:`qualified_recommendation`, remembered for short sentences."""
-    if len(sentence) > _SENTENCE_MEMO_CHARS:
-        return qualified_recommendation(sentence)
-    return _remembered_qualified(sentence)
-
-
-_remembered_qualified = lru_cache(maxsize=4096)(qualified_recommendation)
-
 
 @lru_cache(maxsize=65536)
 def _item_row(name: str) -> tuple[float, ...] | None:
@@ -337,8 +323,6 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
                 continue
             p = probabilities(text[a:b]).get(code, 0.0)
             if p >= SUPPORT and (best is None or p > best[0]) and not _guideline_only(text[a:b]):
-                if code == _NOT_RECOMMENDED and _qualified(text[a:b]):
-                    continue  # the rules read its "not recommended" as qualified: no verdict to stand on
                 best = (p, a, b)
         if best is not None:
             _, a, b = best

@@ -80,13 +80,12 @@ __all__ = [
     "REASONS_VERSION",
     "added_ground",
     "find_reasons",
-    "qualified_recommendation",
     "reports_guideline_only",
     "states_no_ground",
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.04"
+REASONS_VERSION = "3.03"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1749,33 +1748,6 @@ def _about_this(ctx: _Context, subject: str) -> bool:
 
 def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCode | None:
     """What a "not recommended" means here: a verdict, a duration limit, care first, or nothing."""
-    kind = _recommendation(s, m)
-    if kind is not _PLAIN_VERDICT:
-        return kind
-    after = _clause_after(s.text, m.end())
-    verb_first = re.search(r"recommend\b|support\b|endorse\b|against\b", m.group(), _FLAGS) is not None
-    subject = (
-        m.group().rsplit(None, 1)[-1] + " " + _OBJECT_END.split(after[:80], maxsplit=1)[0]
-        if verb_first
-        else _subject(s.text, m.start())
-    )
-    if not _about_this(ctx, subject) or _other_region(ctx, after) or _other_region(ctx, s.text[: m.start()]):
-        return None
-    if _INSTITUTIONAL.search(subject) and ctx.service is not None and "home" in ctx.service:
-        return None  # "Institutionally based powered traction devices are not recommended": not a home unit
-    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
-        return None  # "... is not recommended. That is not the procedure requested here."
-    return ReasonCode.not_recommended
-
-
-_PLAIN_VERDICT = ReasonCode.not_recommended
-"""What :func:`_recommendation` gives a "not recommended" its words leave a plain verdict, before its scope is read."""
-
-
-def _recommendation(s: _Sentence, m: re.Match[str]) -> ReasonCode | None:
-    """What a "not recommended" means by its own sentence's words, before its scope (the item, the region) is
-    read: a plain verdict (:data:`_PLAIN_VERDICT`), a duration limit, care first, or nothing (a qualifier, a
-    criterion of a list, "but a trial may be considered")."""
     after = _clause_after(s.text, m.end())
     before = _clause_before(s.text, m.start())
     # "X is not recommended": X comes before; "guidelines do not recommend/support X": after.
@@ -1799,23 +1771,18 @@ def _recommendation(s: _Sentence, m: re.Match[str]) -> ReasonCode | None:
         return None
     if _BUT_RECOMMENDED.search(s.text, m.start(), m.start() + _CLAUSE_WINDOW):
         return None
-    return _PLAIN_VERDICT
-
-
-def qualified_recommendation(sentence: str) -> bool:
-    """The sentence says "not recommended" (or that the guidelines do not support something) only in words the
-    rules read as no verdict on the care: a qualifier ("not recommended as the only treatment, but a trial may
-    be considered", "not routinely recommended", "unless other care has failed"), a condition, a criterion
-    of a list. The learned fallback must not name ``not_recommended`` on it either: a qualifier dropped is the
-    first of issue 9's failure types (recognizer 3.04; the weights of rounds 1-80 gave the first 0.48)."""
-    low = lowered(sentence)
-    s = _Sentence(0, sentence, low, _SCREEN.words(low), 0)
-    found = False
-    for m in _SCREEN.finditer(_NOT_RECOMMENDED_RULE.prefilter, s.text, s.low, s.words):
-        found = True
-        if not _conditional_before(s, m.start()) and _recommendation(s, m) is _PLAIN_VERDICT:
-            return False
-    return found
+    subject = (
+        m.group().rsplit(None, 1)[-1] + " " + _OBJECT_END.split(after[:80], maxsplit=1)[0]
+        if verb_first
+        else _subject(s.text, m.start())
+    )
+    if not _about_this(ctx, subject) or _other_region(ctx, after) or _other_region(ctx, s.text[: m.start()]):
+        return None
+    if _INSTITUTIONAL.search(subject) and ctx.service is not None and "home" in ctx.service:
+        return None  # "Institutionally based powered traction devices are not recommended": not a home unit
+    if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
+        return None  # "... is not recommended. That is not the procedure requested here."
+    return ReasonCode.not_recommended
 
 
 #: A setting of care other than the home: a guideline's verdict on it is not one on a home device (round 50).
