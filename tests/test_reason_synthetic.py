@@ -157,32 +157,33 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # it), to 0.982 / 0.946 / 0.030 / 0.844, and the floors below it; round 79, 109 items, at 94.5 / 81.7 / 4.6 / 69.5
 # measured once with the stop's final code, 3.02 (2.98: 94.5 / 81.7 / 4.6 / 68.9), to 0.981 / 0.944 / 0.030 / 0.840;
 # round 80, 106 items, at 91.5 / 78.3 / 5.7 / 70.1 measured once with 3.02 (2.98: 90.6 / 77.4 / 5.7 / 68.9), to 0.980 /
-# 0.941 / 0.031 / 0.837, and the floors below it. Recognizer 3.04 (both models retrained on rounds 1-80) took it to
-# 0.988 / 0.965 / 0.029 / 0.851; round 81, 109 items, at 96.3 / 84.4 / 4.6 / 72.7 measured once with 3.04 (3.03:
-# 93.6 / 81.7 / 3.7 / 70.3), to 0.988 / 0.962 / 0.030 / 0.849, and the floors below it (a fitted figure now: the
-# models have read every round but the newest).
+# 0.941 / 0.031 / 0.837, and the floors below it. Rounds 81-84 (433 items), each measured once (81 at recognizer 3.04,
+# whose models were trained on rounds 1-80: 96.3 / 84.4 / 4.6 / 72.7, and 3.03 93.6 / 81.7 / 3.7 / 70.3; 82-83 at
+# 3.04: 93.5 / 76.3 / 6.0 / 67.2, and 3.03 94.0 / 77.2 / 6.5 / 68.1; 84 at 3.05, the models of rounds 1-68 again:
+# 94.5 / 78.0 / 10.1 / 69.0), left the whole set (1,554 letters, 5,972 items) at 0.977 / 0.930 / 0.033 / 0.826 at
+# 3.05, and the floors below it.
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.985), ("primary_hit", 0.955), ("recall", 0.845), ("misinform", 0.031)],
+    [("coverage", 0.972), ("primary_hit", 0.925), ("recall", 0.82), ("misinform", 0.034)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     _holds(_figures_script().labeled_set(SYNTHETIC).items, figure, goal)
 
 
-# Round 81 and later: never seen by the learned models (both trained on rounds 1-80 since recognizer 3.04), nor
-# written against the rules. Round 81 (109 items), measured once at 3.04: 0.963 / 0.844 / 0.046 / 0.727 (3.03, the
-# models of rounds 1-68: 0.936 / 0.817 / 0.037 / 0.703).
+# Round 81 and later: never seen by the learned models nor written against the rules (the rules were changed on rounds
+# 69-80 after each one's measure). Rounds 81-84 (433 items), each measured once: at 3.05 0.940 / 0.785 / 0.067 /
+# 0.689 (3.03 the same; 3.04, the models of rounds 1-80: 0.942 / 0.785 / 0.065 / 0.686).
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.955), ("primary_hit", 0.835), ("recall", 0.72), ("misinform", 0.05)],
+    [("coverage", 0.935), ("primary_hit", 0.78), ("recall", 0.685), ("misinform", 0.07)],
 )
-def test_reason_figures_on_the_rounds_the_models_never_saw(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 81, 16)).items, figure, goal)
+def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: float, tmp_path: Path) -> None:
+    _holds(_figures_script().labeled_set(_rounds(tmp_path, 81, 64)).items, figure, goal)
 
 
-# Rounds 69-80 held the models out from recognizer 2.84 to 3.03 (both trained on rounds 1-68: 2.84, 2.86); since
-# 3.04 the models are trained on them, so these floors hold what was reached on them. Rounds 65-68
+# Round 69 and later: never seen by the learned models (both trained on rounds 1-68: 2.84, 2.86; 3.04's weights of
+# rounds 1-80 were not kept). Rounds 65-68
 # held it before: at recognizer 2.80, rounds 65-67 (306 items) 0.908 / 0.778 / 0.033 / 0.705; at 2.83, rounds 65-68
 # (408 items) 0.914 / 0.770 / 0.039 / 0.695. Round 69 (101 items), measured once at 2.84: 0.921 / 0.723 / 0.089 / 0.660;
 # at 2.85 (rules made on it) 0.921 / 0.752 / 0.059 / 0.680; at 2.86 (the item model, never trained on it) 0.941 /
@@ -208,13 +209,13 @@ def test_reason_figures_on_the_rounds_the_models_never_saw(figure: str, goal: fl
 # 3.02, the final code of its stop: 0.945 / 0.817 / 0.046 / 0.695 (2.98: the same but recall 0.689). Rounds 69-79
 # (1,129 items) at 3.02: 0.939 / 0.833 / 0.041 / 0.753. Round 80 (106 items), measured once with 3.02 and templates
 # 143: 0.915 / 0.783 / 0.057 / 0.701 (2.98: 0.906 / 0.774 / 0.057 / 0.689). Rounds 69-80 (1,235 items) at 3.02: 0.937 /
-# 0.829 / 0.042 / 0.748; at 3.04 (the models trained on them): 0.978 / 0.942 / 0.037 / 0.818.
+# 0.829 / 0.042 / 0.748. Rounds 69-84 (1,668 items) at 3.05: 0.938 / 0.818 / 0.049 / 0.733.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.935), ("primary_hit", 0.825), ("recall", 0.745), ("misinform", 0.05)],
+    [("coverage", 0.935), ("primary_hit", 0.815), ("recall", 0.73), ("misinform", 0.05)],
 )
-def test_reason_figures_on_rounds_69_to_80(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 69, 192, last=80)).items, figure, goal)
+def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float, tmp_path: Path) -> None:
+    _holds(_figures_script().labeled_set(_rounds(tmp_path, 69, 256)).items, figure, goal)
 
 
 def _rounds(root: Path, first: int, least: int, last: int | None = None) -> Path:
