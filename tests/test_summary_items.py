@@ -428,6 +428,23 @@ def test_the_rest_of_a_partly_approved_request_is_not_told_as_what_the_doctor_as
     assert "más (en la carta:" in " ".join(_reasons(heading, rationale, "es"))
 
 
+def test_the_original_requests_number_is_not_told_as_the_rest_decided() -> None:
+    # templates 147, round 84's reader: "This review was about 12 more visits" where 12 were asked, 4 approved
+    # before, and the remaining 8 decided here (the rationale's "12 sessions requested" is the original request)
+    heading = (
+        "Postoperative occupational therapy, 12 sessions was the original request. 4 sessions of postoperative "
+        "occupational therapy was authorized by the Claims Administrator. The remaining IMR eligible portion of the "
+        "original request, 8 sessions of postoperative occupational therapy is: Upheld"
+    )
+    rationale = (
+        "The guidelines allow 3 to 8 visits over 3 to 5 weeks after carpal tunnel release. The 12 sessions "
+        "requested exceed that course. The request is not medically necessary."
+    )
+    said = " ".join(_reasons(heading, rationale))
+    assert "12 more" not in said and "twelve more" not in said, said
+    assert "The medical guidelines allow 3 to 8 visits" in said, said
+
+
 def test_care_already_had_past_the_limit_is_said_with_its_words() -> None:
     # Often the ground itself: "has had at least 24 sessions, already far beyond" the 9-10 allowed.
     heading = "Physical therapy 2 times a week for 4 weeks: Upheld"
@@ -1878,6 +1895,15 @@ def test_when_care_comes_does_not_name_the_request_utilization_review_modified()
     assert said[2][0].startswith("Already approved before this review: 12 sessions."), said[2]
     # the knee therapy's modification does not say "post-operative", so it is not this post-operative course
     assert not said[3] or not said[3][0].startswith("Already"), said[3]
+    # templates 147, round 84's reader: the right hand's modification is not the left hand's
+    sided = modified.replace(
+        "modified post-operative physical therapy", "modified post-operative physical therapy for the right hand"
+    )
+    left = Letter([Item("Post-operative physical therapy for the left hand, 24 sessions: Upheld")], summary=sided)
+    said_left = summarise(left)[2].items[0].reasons
+    assert not said_left or not said_left[0].startswith("Already"), said_left
+    right = Letter([Item("Post-operative physical therapy for the right hand, 24 sessions: Upheld")], summary=sided)
+    assert summarise(right)[2].items[0].reasons[0].startswith("Already approved before this review: 12 sessions.")
 
 
 def test_the_spine_levels_are_explained_with_the_letters_own_level() -> None:

@@ -532,7 +532,11 @@ def _asked(
             n = _value(m.group("n"))
             if n is not None and n > above:
                 found.append(quote(letter, m.start("n"), m.end("n")))
-    found += [q for n, q in _stated_requests(letter, limit, sentences) if n > above]
+    if not decision.partial:
+        # A partly certified item's heading is the rest decided here; its rationale's "12 sessions requested" is
+        # the original request (templates 147, round 84's reader: "This review was about 12 more visits" for the
+        # remaining 8).
+        found += [q for n, q in _stated_requests(letter, limit, sentences) if n > above]
     digits = [q for q in found if q.text.isdigit()]
     return (digits or found)[0] if found else None
 
@@ -1423,14 +1427,21 @@ def part_approved_before(decision: Decision, letter: str | None) -> Quote | None
     # physical therapy" the interim "physical therapy" (round 81's reader: a home health aide and Keflex were told
     # the therapy's 12 sessions): the name, and the time the care comes when the service gives one.
     when = [w for w in _TIMES if re.search(rf"\b{w}", decision.service, re.I)]
+    side = {m.lower() for m in _SIDE.findall(decision.service)}
     for start, end, said in _modifications(letter):
         if end > decision.spans.heading.start:
             break
+        if side and (named := set(_SIDE.findall(said))) and not named & side:
+            continue  # "modified the therapy for the right hand to 4 sessions" is not the left hand's (round 84)
         if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names) and all(
             re.search(rf"\b{w}", said) for w in when
         ):
             return quote(letter, start, end)
     return None
+
+
+_SIDE = rxcache.compile(r"\b(left|right)\b", re.I)
+"""The side of the body a request or a modification names."""
 
 
 _TIMES = (r"pre[- ]?op", r"post[- ]?op")
