@@ -2991,6 +2991,18 @@ def test_x_rays_the_notes_lack_taken_bending_are_not_x_rays_taken_before() -> No
     assert "x-rays taken before" not in told, told
 
 
+def test_x_rays_whose_result_follows_a_colon_were_taken() -> None:
+    # Templates 148, round 82's reader: "did not show x-rays taken while you bend forward and back" where the
+    # rationale said "the record does not bear that out: the flexion-extension films of 12-03-2015 show no ..."
+    # (the "not" before the colon is another clause's)
+    rationale = (
+        "The surgeon calls L4-5 unstable, but the record does not bear that out: the flexion-extension films of "
+        "12-03-2015 show no translation. The request gives no plan for his smoking either."
+    )
+    told = " ".join(_told("L4-5 lumbar interbody fusion", rationale, ReasonCode.missing_documentation))
+    assert "x-rays taken while you bend forward and back" not in told, told
+
+
 def test_a_headaches_preventive_medicines_are_not_medicines_for_nerve_pain() -> None:
     # Round 49's reader: Botox refused until "any oral preventive agent such as amitriptyline, topiramate or
     # propranolol" was tried was told "did not show that you tried medicines for nerve pain first".

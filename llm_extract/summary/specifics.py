@@ -1923,7 +1923,8 @@ absent ("no red flags", "a lack of subjective complaints of gastrointestinal eve
 
 
 _CLAUSE_BREAK = rxcache.compile(
-    r";|,\s+(?:and|but|while|whereas)\b|\s(?:but|although|though|while|whereas)\s"
+    # ":" before a space: "the record does not bear that out: the films of 12-03-2015 show ..." (templates 148)
+    r";|:\s|,\s+(?:and|but|while|whereas)\b|\s(?:but|although|though|while|whereas)\s"
     r"|\sand\s+(?=(?:there|the|he|she|his|her|it|this|they)\b)",
     re.I,
 )
