@@ -2156,6 +2156,12 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
             "Given the risk of bleeding, the request for this medicine is not medically necessary.",
             "cause bleeding inside your body.",
         ),
+        # templates 149, round 83's reader: a benzodiazepine's danger "taken together with alcohol" was told as one
+        # with other medicines
+        (
+            "He drinks most nights, and taken together with alcohol this drug risks oversedation.",
+            "be dangerous with alcohol.",
+        ),
     ],
 )
 def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
@@ -2544,7 +2550,9 @@ def test_the_ground_the_reviewer_marks_as_main_is_quoted_first() -> None:
         "treated for slowed breathing after taking it with hydrocodone and alcohol."
     )
     told = _told_first_sentence("Soma 350mg #90", history, ReasonCode.exceeds_guideline_limits)
-    assert told[0].startswith('The reviewer wrote: "In July he was treated for slowed breathing')
+    quoted = next(k for k, r in enumerate(told) if r.startswith('The reviewer wrote: "In July he was treated'))
+    # since templates 149 its harms (alcohol taken with the drug) are told first, from the same sentence
+    assert all("slow your breathing" in r or "with alcohol" in r for r in told[:quoted]), told
     # a sentence that only points back ("This is the principal reason") adds nothing to what is told
     pointer = "No gain in function is documented. This is the principal reason the request fails."
     told = _told_first_sentence("Norco 10/325 #90", pointer, ReasonCode.no_functional_improvement)
@@ -3001,6 +3009,17 @@ def test_x_rays_whose_result_follows_a_colon_were_taken() -> None:
     )
     told = " ".join(_told("L4-5 lumbar interbody fusion", rationale, ReasonCode.missing_documentation))
     assert "x-rays taken while you bend forward and back" not in told, told
+
+
+def test_a_history_with_alcohol_is_not_alcohol_taken_with_the_medicine() -> None:
+    # templates 149: "dangerous with alcohol" is told of alcohol taken with the medicine, not of a past
+    said = (
+        "His history with alcohol is long. He takes it together with oxycodone, and the combination risks oversedation."
+    )
+    decision, letter = _grounded("Lorazepam 1mg #60", Outcome.upheld, said + " The request is not medically necessary.")
+    reasons = " ".join(build_summary(Case(), [decision], "en", letter=letter).items[0].reasons)
+    assert "dangerous with alcohol" not in reasons, reasons
+    assert "dangerous with other medicines you take" in reasons, reasons
 
 
 def test_a_headaches_preventive_medicines_are_not_medicines_for_nerve_pain() -> None:

@@ -1542,6 +1542,12 @@ class _Harm:
     """Words that name it in a sentence already found to state a harm (empty: it is never named)."""
 
 
+_WITH_ALCOHOL = (
+    r"(?<!history\s)(?<!problems\s)\b(?:with|and|on\s+top\s+of|plus)\s+(?:[\w-]+\s+){0,2}?alcohol\b"
+    r"|\balcohol\s+(?:on\s+board|deepens|adds\s+to|potentiates|increases)\b"
+)
+"""Alcohol taken with the medicine ("taken together with alcohol", "on top of nightly alcohol", "alcohol deepens
+the sedative effects"), not a history of drinking alone."""
 _HARMS: tuple[_Harm, ...] = (
     _Harm(
         None,
@@ -1554,6 +1560,15 @@ _HARMS: tuple[_Harm, ...] = (
         r"|carr(?:y|ies|ying)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?risks?",
         risk=r"toxicity|injury|depression|adverse|harm|dependence|addiction|fractures?|stroke|cardiovascular|cardiac",
         denied=r"risk|side\s+effects?|adverse|danger",
+    ),
+    _Harm(
+        "alcohol",
+        # "taken together with alcohol they can produce profound sedation" (templates 149, round 83's reader: told
+        # "dangerous with other medicines you take" where the danger was the worker's drinking)
+        _WITH_ALCOHOL,
+        risk=r"alcohol",
+        denied=r"alcohol",
+        names=_WITH_ALCOHOL,
     ),
     _Harm(
         "mixing",
@@ -1648,10 +1663,10 @@ _HARMS: tuple[_Harm, ...] = (
         names=r"\boverdos\w*",
     ),
 )
-"""The harms the summary tells a worker about: a drug mixing badly, breathing, kidneys, the liver,
+"""The harms the summary tells a worker about: alcohol, a drug mixing badly, breathing, kidneys, the liver,
 bleeding, rebound headache, a fall or drowsiness at work, a seizure, an overdose (round 39's
 reader: five safety grounds were dropped). They are named in this order when a sentence names
-several (mixing medicines first: it is what the worker can act on; a seizure or an overdose
+several (alcohol and mixing medicines first: they are what the worker can act on; a seizure or an overdose
 last, as the more general words of a harm a sentence also names otherwise)."""
 
 
@@ -1710,7 +1725,9 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     found = {
         key: m.start()
         for key, pattern in _HARM_KINDS
-        if (m := pattern.search(sentence)) is not None and _names_harm(key, pattern, sentence)
+        if (m := pattern.search(sentence)) is not None
+        and _names_harm(key, pattern, sentence)
+        and not (key == "mixing" and "alcohol" in m.group().lower())  # "together with alcohol": told as alcohol
     }
     if "falls" in found:
         found.pop("sleepy", None)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "148"
+TEMPLATES_VERSION = "149"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -395,6 +395,8 @@ _EN = _Wording(
     safety="The reviewer also found that this medicine could hurt you. Ask your doctor about it.",
     safety_first=("The reviewer also found", "The reviewer found"),
     safety_of={
+        "alcohol": "The reviewer also found that this medicine could be dangerous with alcohol. "
+        "Ask your doctor about it.",
         "mixing": "The reviewer also found that this medicine could be dangerous with other medicines you take. "
         "Ask your doctor about it.",
         "breathing": "The reviewer also found that this medicine could slow your breathing too much. "
@@ -628,6 +630,8 @@ _ES = _Wording(
     safety="El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico.",
     safety_first=("El revisor también encontró", "El revisor encontró"),
     safety_of={
+        "alcohol": "El revisor también encontró que este medicamento podría ser peligroso junto con el alcohol. "
+        "Pregúntele a su médico.",
         "mixing": "El revisor también encontró que este medicamento podría ser peligroso junto con otras medicinas "
         "que usted toma. Pregúntele a su médico.",
         "breathing": "El revisor también encontró que este medicamento podría hacer que usted respire demasiado "
