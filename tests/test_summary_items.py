@@ -2999,18 +2999,6 @@ def test_x_rays_the_notes_lack_taken_bending_are_not_x_rays_taken_before() -> No
     assert "x-rays taken before" not in told, told
 
 
-def test_x_rays_whose_result_follows_a_colon_were_taken() -> None:
-    # Templates 148, round 82's reader: "did not show x-rays taken while you bend forward and back" where the
-    # rationale said "the record does not bear that out: the flexion-extension films of 12-03-2015 show no ..."
-    # (the "not" before the colon is another clause's)
-    rationale = (
-        "The surgeon calls L4-5 unstable, but the record does not bear that out: the flexion-extension films of "
-        "12-03-2015 show no translation. The request gives no plan for his smoking either."
-    )
-    told = " ".join(_told("L4-5 lumbar interbody fusion", rationale, ReasonCode.missing_documentation))
-    assert "x-rays taken while you bend forward and back" not in told, told
-
-
 def test_a_history_with_alcohol_is_not_alcohol_taken_with_the_medicine() -> None:
     # templates 149: "dangerous with alcohol" is told of alcohol taken with the medicine, not of a past
     said = (
@@ -3608,15 +3596,31 @@ def test_care_that_gave_some_measured_relief_is_told_it_helped_too_little(lang: 
     assert "did not show that the past care helped you." not in told, told
 
 
-def test_x_rays_the_rationale_calls_normal_are_x_rays_taken() -> None:
-    # Round 79's reader: an ankle MRI refused with "Her x-rays are normal apart from a small heel spur" was told
-    # "did not show x-rays taken before, or what they showed" (templates 142).
-    rationale = (
-        "Her x-rays are normal apart from a small heel spur, and she describes no locking or giving way. The "
-        "treating podiatrist does not say what question the MRI is meant to answer."
-    )
-    told = " ".join(_told("MRI of the left ankle", rationale, ReasonCode.missing_documentation))
-    assert "x-rays taken before" not in told, told
+@pytest.mark.parametrize(
+    ("service", "rationale", "wrong"),
+    [
+        # Round 79's reader: an ankle MRI refused with "Her x-rays are normal apart from a small heel spur" was told
+        # "did not show x-rays taken before, or what they showed" (templates 142).
+        (
+            "MRI of the left ankle",
+            "Her x-rays are normal apart from a small heel spur, and she describes no locking or giving way. The "
+            "treating podiatrist does not say what question the MRI is meant to answer.",
+            "x-rays taken before",
+        ),
+        # Templates 148, round 82's reader: "the record does not bear that out: the flexion-extension films of
+        # 12-03-2015 show no ..." was told "did not show x-rays taken while you bend forward and back" (the "not"
+        # before the colon is another clause's)
+        (
+            "L4-5 lumbar interbody fusion",
+            "The surgeon calls L4-5 unstable, but the record does not bear that out: the flexion-extension films of "
+            "12-03-2015 show no translation. The request gives no plan for his smoking either.",
+            "x-rays taken while you bend forward and back",
+        ),
+    ],
+)
+def test_x_rays_whose_result_the_rationale_gives_are_x_rays_taken(service: str, rationale: str, wrong: str) -> None:
+    told = " ".join(_told(service, rationale, ReasonCode.missing_documentation))
+    assert wrong not in told, told
 
 
 def test_seizures_from_stopping_a_medicine_are_not_a_harm_of_taking_it() -> None:
