@@ -71,6 +71,7 @@ from llm_extract.text.lexicon import (
     DISCLAIMED,
     NUMBER,
     SERVICE_COMMON_WORDS,
+    SIDES,
     WHETHER_DEPENDS,
     WORKER_WORDS,
 )
@@ -2153,7 +2154,7 @@ _DISCLAIMED = _rx(DISCLAIMED)
 
 #: A request for both sides, and the words of one side: a duplicate of one side is not the whole item's (round 73).
 _BOTH_SIDES = _rx(r"\b(?:bilateral|both)\b")
-_ONE_SIDE = _rx(r"\b(?:right|left)(?:[- ]sided|\s+side)?\b")
+_ONE_SIDE = _rx(rf"\b(?:{SIDES})(?:[- ]sided|\s+side)?\b")
 
 
 def _sentence_around(text: str, at: int) -> str:

@@ -31,6 +31,7 @@ from llm_extract.text.lexicon import (
     ADDING_WORDS,
     AFTER_SURGERY,
     ANOTHER_CONDITION,
+    BEFORE_SURGERY,
     CARE_KINDS,
     CONCEDED,
     DISCLAIMED,
@@ -43,6 +44,7 @@ from llm_extract.text.lexicon import (
     NUMBER,
     NUMBER_WORDS,
     SERVICE_COMMON_WORDS,
+    SIDES,
     WEIGHT_WORDS,
     WHETHER_DEPENDS,
     WORKER_WORDS,
@@ -1426,26 +1428,24 @@ def part_approved_before(decision: Decision, letter: str | None) -> Quote | None
     # "Post-operative home health aide" is not the "post-operative physical therapy" modified, nor "Post-operative
     # physical therapy" the interim "physical therapy" (round 81's reader: a home health aide and Keflex were told
     # the therapy's 12 sessions): the name, and the time the care comes when the service gives one.
-    when = [w for w in _TIMES if re.search(rf"\b{w}", decision.service, re.I)]
+    when = [w for w in _TIMES if w.search(decision.service)]
     side = {m.lower() for m in _SIDE.findall(decision.service)}
     for start, end, said in _modifications(letter):
         if end > decision.spans.heading.start:
             break
         if side and (named := set(_SIDE.findall(said))) and not named & side:
             continue  # "modified the therapy for the right hand to 4 sessions" is not the left hand's (round 84)
-        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names) and all(
-            re.search(rf"\b{w}", said) for w in when
-        ):
+        if all(re.search(rf"\b{re.escape(name)}\b", said) for name in names) and all(w.search(said) for w in when):
             return quote(letter, start, end)
     return None
 
 
-_SIDE = rxcache.compile(r"\b(left|right)\b", re.I)
+_SIDE = rxcache.compile(rf"\b({SIDES})\b", re.I)
 """The side of the body a request or a modification names."""
 
 
-_TIMES = (r"pre[- ]?op", r"post[- ]?op")
-"""The words that say when care comes ("Pre-operative", "post-op", "postoperative"), as regexes."""
+_TIMES = (rxcache.compile(BEFORE_SURGERY, re.I), rxcache.compile(AFTER_SURGERY, re.I))
+"""The words that say when care comes ("Pre-operative", "post-op", "postoperative")."""
 
 
 _PART_AMOUNT = rxcache.compile(

@@ -169,6 +169,12 @@ AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
 
+BEFORE_SURGERY = r"\bpre[- ]?op(?:erative(?:ly)?)?\b"
+"""Care for before an operation ("Pre-op", "preoperative"), matched case-insensitively."""
+
+SIDES = r"right|left"
+"""The sides of the body a request or a sentence names, as a regex alternation."""
+
 FOR_AN_OPERATION = r"^\s*associated\s+surgical\s+services?\s*:"
 """A heading's label for care that goes with an operation ("Associated surgical service: Norco 10/325mg
 #60"): a medicine not yet taken, as one for after the operation is."""
