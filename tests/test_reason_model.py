@@ -50,6 +50,7 @@ MODEL_FINGERPRINTS = {
     "3.04": "7e5bb1a4faddcf8ea0c45f9628bd454c87ea934513733aa1e70b85d71aec60a3",  # rounds 1-80, not kept
     "3.05": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.06": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "3.07": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -74,6 +75,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.04": "479699c52da4a669fa3fa32b9d6b6419e2f5d8e58336de790aab3bdcfbdcac87",  # rounds 1-80, not kept
     "3.05": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.06": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
+    "3.07": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
 }
 
 PREFIX = "Decision rationale: "

@@ -853,6 +853,23 @@ def test_approved_care_still_under_way_or_to_be_finished_first_is_a_trial_pendin
     assert shown(again) == [[R.already_authorized]]
 
 
+def test_results_of_the_approved_part_not_yet_available_are_a_trial_pending() -> None:
+    # recognizer 3.07, round 85's reader: "Those results are not yet available, and the remaining 8 visits cannot be
+    # endorsed until they are" was told "did not show signs that you need this care"
+    for words in (
+        "Four of the ten visits were certified. Their results are not yet available, so more cannot be judged.",
+        "Utilization review certified 6 sessions. The other 6 cannot be justified until the first are reported.",
+    ):
+        item = Item("Acupuncture, 6 more sessions: Upheld", rationale=words)
+        assert R.approved_trial_pending in shown(item)[0], words
+    # with nothing approved, results not yet available are no first part
+    alone = Item(
+        "Acupuncture, 6 more sessions: Upheld",
+        rationale="The results of the nerve study are not yet available. The request is not medically necessary.",
+    )
+    assert R.approved_trial_pending not in shown(alone)[0]
+
+
 def test_a_verdict_on_a_compounds_ingredients_is_its_own() -> None:
     item = Item(
         "Compounded cream: ketoprofen, baclofen, lidocaine, 240 grams: Upheld",

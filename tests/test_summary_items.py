@@ -2087,8 +2087,12 @@ def test_kidney_harm_the_records_document_is_said() -> None:
     decision, letter = _grounded("Naproxen 550mg #60", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert reasons[0] == (
-        "The reviewer found that this medicine could hurt your kidneys, the parts of your body that clean "
-        "your blood. Ask your doctor about it."
+        "The reviewer found that this medicine could hurt your kidneys, the parts of your body that clean your blood."
+    )
+    # since templates 150 the elevated blood pressure the same sentence names is told too, after the kidneys
+    assert reasons[1] == (
+        "The reviewer also found that this medicine could be bad for your heart or your blood pressure. "
+        "Ask your doctor about it."
     )
 
 
@@ -2162,6 +2166,18 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
             "He drinks most nights, and taken together with alcohol this drug risks oversedation.",
             "be dangerous with alcohol.",
         ),
+        # templates 150, round 85's readers: a pregnancy, an asthma attack set off by the drug, a blood pressure
+        # out of control and sedation in a driver's job were told only "not enough facts", or as the kidneys
+        ("She is now 31 weeks pregnant, in her third trimester.", "be harmful while you are pregnant."),
+        (
+            "Last spring he needed emergency care for bronchospasm a day after a dose of this drug.",
+            "set off an asthma attack, when it gets hard to breathe.",
+        ),
+        (
+            "His readings stay near 165/100 despite three antihypertensive drugs.",
+            "be bad for your heart or your blood pressure.",
+        ),
+        ("Sedation in a bus driver endangers him and his passengers.", "make you too sleepy."),
     ],
 )
 def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
@@ -2182,6 +2198,8 @@ def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
         "There is no reported history of peptic ulcer disease or GI bleeding in the progress notes.",
         "Long-term use can lead to GI bleed and complaints similar to the claimant's.",  # what it can do to anyone
         "He denies drowsiness or dizziness at work.",
+        "She has no hypertension and no heart disease.",  # templates 150's heart, denied
+        "She is not pregnant, and has no asthma.",  # and a pregnancy and an asthma
     ],
 )
 def test_a_harm_denied_or_general_is_not_said(safe: str) -> None:
@@ -3773,3 +3791,43 @@ def test_care_that_goes_with_other_care_not_yet_started_is_not_told_as_care_that
     for lang, said in (("en", "only together with other care"), ("es", "solo junto con otra atención")):
         reasons = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
         assert said in reasons[0] and "did not help" not in reasons[0], reasons
+
+
+def test_a_harm_told_before_a_guideline_named_after_it_is_the_reviewers() -> None:
+    # templates 150, round 85's reader: "... raises a real possibility of respiratory depression during sleep, which
+    # the MTUS screening section asks the prescriber to evaluate" names a guideline after the harm, in a clause of
+    # its own; the worker was not told the harm at all.
+    said = (
+        "The claimant takes it each night. An opioid at night carries a real chance of respiratory depression, "
+        "which the ODG opioid section asks the prescriber to weigh."
+    )
+    reasons = " ".join(_told("Hydrocodone 10/325 #90", said + " The request is not necessary."))
+    assert "slow your breathing too much" in reasons, reasons
+
+
+def test_a_harm_a_guideline_reports_is_still_not_this_workers() -> None:
+    # the other side of templates 150: a guideline named before the harm reports the guideline's harm
+    said = "He takes it nightly. The ODG warns that opioids can cause respiratory depression in some patients."
+    reasons = " ".join(_told("Hydrocodone 10/325 #90", said + " The request is not necessary."))
+    assert "slow your breathing" not in reasons, reasons
+
+
+def test_alcohol_a_combination_names_is_told_as_alcohol_not_as_other_medicines() -> None:
+    # templates 150, round 85: "sleep apnea combined with nightly alcohol and an opioid" was told "dangerous with
+    # other medicines you take" beside the breathing
+    said = "In this worker, sleep apnea combined with nightly alcohol and an opioid risks respiratory depression."
+    reasons = " ".join(_told("Oxycodone 5mg #60", said + " The request is not necessary."))
+    assert "dangerous with alcohol" in reasons, reasons
+    assert "other medicines you take" not in reasons, reasons
+
+
+def test_the_heart_is_told_after_a_more_specific_harm_of_the_same_sentence() -> None:
+    # templates 150: the heart and blood pressure is the broadest harm; beside the kidneys it comes second, and a
+    # blood thinner's reason (a coronary stent) is not a heart harm of its own
+    said = (
+        "The claimant has chronic kidney disease and uncontrolled hypertension. She takes clopidogrel for a coronary "
+        "stent."
+    )
+    reasons = _told("Naproxen 550mg #60", said + " The request is not necessary.")
+    harms = [r for r in reasons if "this medicine could" in r]
+    assert "kidneys" in harms[0] and "heart" in harms[1], reasons

@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.06"
+REASONS_VERSION = "3.07"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1152,7 +1152,8 @@ _TRIAL_PENDING = _cue(
     # "His response over the four approved sessions still ahead will show ..." (round 75's reader)
     r"|\bresponse\s+(?:to|over|in|during|from)\s+(?:the\s+|this\s+|that\s+|these\s+|those\s+)?(?:\w+\s+)?"
     r"(?:approved|certified|authorized|modified|first|initial)\b"
-    r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?known\b"
+    # "Those results are not yet available" (round 85's reader was told "did not show signs that you need this care")
+    r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?(?:known|available)\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
     r"|determined|evaluated)\b"
@@ -1170,7 +1171,7 @@ _TRIAL_PENDING = _cue(
     r"|\buntil\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:completes?|finish(?:es)?)\s+(?:the\s+)?(?:approved|certified|authorized"
     r"|initial|modified)\b"
     r"|\b(?:can|could|will|would|should|must)\s*(?:not\s+)?(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
-    r"|requested|reconsidered|supported|approved|certified|authorized)\s+"
+    r"|requested|reconsidered|supported|approved|certified|authorized|endorsed|justified)\s+"
     r"(?:only\s+)?(?:once|after|when|until|from)\b"
     # not "can be requested when the existing certification nears its end": the approval in force covers it
     r"(?!\s+(?:the|its|her|his|their|that|this)\s+(?:existing\s+|current\s+|present\s+)?(?:certification|authorization"

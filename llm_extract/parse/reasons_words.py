@@ -7463,7 +7463,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "29424436a74583833e1e8d23": (
+    "af9620e0eb6c65691b944b6c": (
         (
             (
                 (
@@ -7506,7 +7506,7 @@ TABLE: dict[str, Derived] = {
                 ("approved ", "authorized ", "certified ", "first ", "initial ", "modified "),
                 (" during ", " from ", " in ", " over ", " to "),
             ),
-            ((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),
+            ((" outcome", " response", " result"), ("available ", "known "), (" not ",), (" are ", " is ")),
             (
                 (" outcome", " response", " result"),
                 (" assessed ", " determined ", " evaluated ", " judged ", " known "),
@@ -7549,7 +7549,9 @@ TABLE: dict[str, Derived] = {
                     " considered ",
                     " decided ",
                     " determined ",
+                    " endorsed ",
                     " judged ",
+                    " justified ",
                     " known ",
                     " reconsidered ",
                     " requested ",
@@ -7686,7 +7688,7 @@ TABLE: dict[str, Derived] = {
                 (" response",),
             ),
             (
-                (((" outcome", " response", " result"), ("known ",), (" not ",), (" are ", " is ")),),
+                (((" outcome", " response", " result"), ("available ", "known "), (" not ",), (" are ", " is ")),),
                 (" outcome", " response", " result"),
             ),
             (
@@ -7770,7 +7772,9 @@ TABLE: dict[str, Derived] = {
                             " considered ",
                             " decided ",
                             " determined ",
+                            " endorsed ",
                             " judged ",
+                            " justified ",
                             " known ",
                             " reconsidered ",
                             " requested ",

@@ -1571,6 +1571,16 @@ _HARMS: tuple[_Harm, ...] = (
         names=_WITH_ALCOHOL,
     ),
     _Harm(
+        "pregnancy",
+        # "This patient, however, is in the third trimester of pregnancy" (round 85's reader: a naproxen refused
+        # for that was told only "not enough facts")
+        r"\b(?:first|second|third|late)\s+trimester\b|\b(?:is|was|now|currently)\s+(?:\w+\s+)?pregnant\b"
+        r"|\b(?:fetal|fetus|unborn)\b",
+        risk=r"fetal\s+harm|miscarriage|birth\s+defects?",
+        denied=r"pregnan\w*",
+        names=r"\bpregnan\w*|\btrimester\b|\bfetal\b|\bfetus\b|\bunborn\b",
+    ),
+    _Harm(
         "mixing",
         r"serotonin|risks?\s+of\s+combining|(?:drug\s+)?interactions?\b"
         # taken with an opioid is a harm only where the sentence says so ("it is being combined with an opioid"
@@ -1592,6 +1602,16 @@ _HARMS: tuple[_Harm, ...] = (
         names=r"\brespiratory|\bbreathing|\bsleep\s+apnea",
     ),
     _Harm(
+        "asthma",
+        # "presented with bronchospasm ... attributed to the NSAID", "a life-threatening asthma attack" (round 85's
+        # reader: an ibuprofen refused for that was told only "not enough facts")
+        r"bronchospasm|asthma\s+(?:attacks?|exacerbations?|flares?)"
+        r"|(?:aspirin|NSAID)[- ](?:sensitive|sensitivity|induced|exacerbated)\s+(?:asthma|respiratory)",
+        risk=r"bronchospasm|asthma",
+        denied=r"asthma|bronchospasm|wheez\w*",
+        names=r"\basthma\b|\bbronchospasm\b",
+    ),
+    _Harm(
         "bleeding",
         # a blood thinner or an ulcer that bled (round 50's reader: naproxen refused for warfarin and a
         # bleeding ulcer was told only as kidney harm)
@@ -1599,7 +1619,24 @@ _HARMS: tuple[_Harm, ...] = (
         r"|(?:takes?|taking|on)\s+(?:\w+\s+)?(?:warfarin|coumadin|apixaban|rivaroxaban|anticoagula\w+)",
         risk=r"bleeding",
         denied=r"bleed\w*|warfarin|anticoagula\w+",
-        names=r"\bbleed\w*|\bwarfarin|\bcoumadin|\banticoagula\w*",
+        names=r"\bbleed\w*|\bbled\b|\bhemorrhag\w*|\bwarfarin|\bcoumadin|\banticoagula\w*",
+    ),
+    _Harm(
+        "heart",
+        # "blood pressure was 158/98 ... despite two antihypertensive medications ..., so his cardiovascular risk is
+        # already high" (round 85's reader: a stimulant refused for that was told it "could hurt your kidneys")
+        r"(?:uncontrolled|poorly[- ]controlled|elevated|high|labile)\s+(?:blood\s+pressure|hypertension)"
+        r"|hypertension\s+(?:that\s+is\s+|which\s+is\s+)?(?:uncontrolled|poorly\s+controlled)"
+        r"|despite\s+(?:\w+\s+){0,3}antihypertensive|coronary\s+(?:artery\s+)?disease|heart\s+(?:disease|failure|attack)"
+        # not an atrial fibrillation: the reason for a blood thinner, whose harm is bleeding (round 59)
+        r"|myocardial\s+infarction|cardiac\s+disease",
+        risk=r"heart\s+attack|cardiovascular\s+events?|cardiac\s+events?",
+        # not "blood pressure" alone: "potassium is at the upper limit of normal, and systolic blood pressure has been
+        # above 150" states no normal pressure (round 47's kidney harm was lost)
+        denied=r"hypertension|(?:heart|cardiac|cardiovascular)\s+disease",
+        # not a coronary stent alone: the reason for the blood thinners a bleeding harm names (round 67)
+        names=r"\bheart\b|\bcardi(?:ac|ovascular)\b|\bblood\s+pressure\b|\b(?:anti)?hypertens\w*|\bcoronary\s+(?:artery\s+)?disease"
+        r"|\bmyocardial\b",
     ),
     _Harm(
         "kidneys",
@@ -1642,8 +1679,9 @@ _HARMS: tuple[_Harm, ...] = (
     _Harm(
         "sleepy",
         r"over-?sedation"
-        r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|dizz\w+)\b[^.;]{0,120}\b(?:fell|falls?|driv\w+|work"
-        r"|forklift|machinery)",
+        r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|sedation|dizz\w+)\b[^.;]{0,120}\b(?:fell|falls?|driv\w+|work"
+        # "Sedation in a bus operator endangers him, his passengers and the public" (round 85's reader)
+        r"|forklift|machinery|bus|passengers|endanger\w*)",
         risk=r"sedation",
         denied=r"drows\w+|sedat\w+",
         names=r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*",
@@ -1663,9 +1701,10 @@ _HARMS: tuple[_Harm, ...] = (
         names=r"\boverdos\w*",
     ),
 )
-"""The harms the summary tells a worker about: alcohol, a drug mixing badly, breathing, kidneys, the liver,
-bleeding, rebound headache, a fall or drowsiness at work, a seizure, an overdose (round 39's
-reader: five safety grounds were dropped). They are named in this order when a sentence names
+"""The harms the summary tells a worker about: alcohol, a drug mixing badly, a pregnancy, breathing, an asthma
+attack, bleeding, the heart and blood pressure, kidneys, the liver, rebound headache, a fall or drowsiness at work, a
+seizure, an overdose (round 39's reader: five safety grounds were dropped; round 85's: a pregnancy, an asthma attack
+and a blood pressure). They are named in this order when a sentence names
 several (alcohol and mixing medicines first: they are what the worker can act on; a seizure or an overdose
 last, as the more general words of a harm a sentence also names otherwise)."""
 
@@ -1727,12 +1766,14 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
         for key, pattern in _HARM_KINDS
         if (m := pattern.search(sentence)) is not None
         and _names_harm(key, pattern, sentence)
-        and not (key == "mixing" and "alcohol" in m.group().lower())  # "together with alcohol": told as alcohol
+        # "together with alcohol", "combined with nightly alcohol" (round 85): told as alcohol
+        and not (key == "mixing" and "alcohol" in sentence[m.start() : m.end() + 20].lower())
     }
     if "falls" in found:
         found.pop("sleepy", None)
     order = {key: k for k, (key, _) in enumerate(_HARM_KINDS)}
-    return sorted(found, key=lambda key: (found[key], order[key]))[:most]
+    # the heart and blood pressure last: the broadest harm, told when a sentence names no more specific one
+    return sorted(found, key=lambda key: (key == "heart", found[key], order[key]))[:most]
 
 
 def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:
@@ -1772,14 +1813,31 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
         if _ABOUT_CASE.search(text):
             own.append((start, end))
         elif (
-            harm_kind(text) is not None and not _GUIDELINE_NAMED.search(text) and _beside_patient(letter, sentences, k)
+            (harm_at := _first_harm(text)) is not None
+            and not _GUIDELINE_NAMED.search(text, 0, harm_at)
+            and _beside_patient(letter, sentences, k)
         ):
             beside.append((start, end))  # a harm named (bleeding, the kidneys), not only the word safety
     for found in (own, beside):
         named = [(start, end) for start, end in found if harm_kind(letter[start:end]) is not None]
+        # a sentence that names only the heart or blood pressure after one that names a more specific harm
+        named.sort(key=lambda at: harm_kinds(letter[at[0] : at[1]]) == ["heart"])
         for start, end in named[:1] or found[:1]:  # the sentence that names the harm, not only that there is one
             return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+def _first_harm(sentence: str) -> int | None:
+    """Where ``sentence`` first names a kind of harm (:func:`harm_kinds`' words), if it names one. A guideline
+    named before it reports the guideline's harm; one named only after it, in a clause of its own ("raises a real
+    possibility of respiratory depression during sleep, which the MTUS screening section asks the prescriber to
+    evaluate"), is the reviewer's harm (round 85's reader: an oxycodone's safety ground was not told)."""
+    found = [
+        m.start()
+        for key, pattern in _HARM_KINDS
+        if (m := pattern.search(sentence)) and _names_harm(key, pattern, sentence)
+    ]
+    return min(found, default=None)
 
 
 _CONCEDED = rxcache.compile(CONCEDED, re.I)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "149"
+TEMPLATES_VERSION = "150"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -401,6 +401,12 @@ _EN = _Wording(
         "Ask your doctor about it.",
         "breathing": "The reviewer also found that this medicine could slow your breathing too much. "
         "Ask your doctor about it.",
+        "asthma": "The reviewer also found that this medicine could set off an asthma attack, when it gets hard to "
+        "breathe. Ask your doctor about it.",
+        "pregnancy": "The reviewer also found that this medicine could be harmful while you are pregnant. "
+        "Ask your doctor about it.",
+        "heart": "The reviewer also found that this medicine could be bad for your heart or your blood pressure. "
+        "Ask your doctor about it.",
         "kidneys": "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that "
         "clean your blood. Ask your doctor about it.",
         "liver": "The reviewer also found that this medicine could hurt your liver. Ask your doctor about it.",
@@ -636,6 +642,12 @@ _ES = _Wording(
         "que usted toma. Pregúntele a su médico.",
         "breathing": "El revisor también encontró que este medicamento podría hacer que usted respire demasiado "
         "despacio. Pregúntele a su médico.",
+        "asthma": "El revisor también encontró que este medicamento podría causarle un ataque de asma, cuando "
+        "cuesta respirar. Pregúntele a su médico.",
+        "pregnancy": "El revisor también encontró que este medicamento podría hacer daño durante el embarazo. "
+        "Pregúntele a su médico.",
+        "heart": "El revisor también encontró que este medicamento podría ser malo para su corazón o su presión "
+        "arterial. Pregúntele a su médico.",
         "kidneys": "El revisor también encontró que este medicamento podría dañar sus riñones, las partes de su "
         "cuerpo que limpian la sangre. Pregúntele a su médico.",
         "liver": "El revisor también encontró que este medicamento podría dañar su hígado. Pregúntele a su médico.",
