@@ -1706,7 +1706,8 @@ attack, bleeding, the heart and blood pressure, kidneys, the liver, rebound head
 seizure, an overdose (round 39's reader: five safety grounds were dropped; round 85's: a pregnancy, an asthma attack
 and a blood pressure). They are named in this order when a sentence names
 several (alcohol and mixing medicines first: they are what the worker can act on; a seizure or an overdose
-last, as the more general words of a harm a sentence also names otherwise)."""
+last, as the more general words of a harm a sentence also names otherwise), but the heart and blood pressure come
+after every other harm the sentence names (:func:`harm_kinds`)."""
 
 
 def _alternatives(field: str) -> str:
