@@ -3831,3 +3831,21 @@ def test_the_heart_is_told_after_a_more_specific_harm_of_the_same_sentence() -> 
     reasons = _told("Naproxen 550mg #60", said + " The request is not necessary.")
     harms = [r for r in reasons if "this medicine could" in r]
     assert "kidneys" in harms[0] and "heart" in harms[1], reasons
+
+
+def test_a_racing_heart_the_sentence_gives_as_a_symptom_is_not_a_heart_harm() -> None:
+    # templates 151, round 86's reader: "two episodes of tremor, sweating, and a racing heart ..., a picture that
+    # fits early serotonin toxicity" was told "could be bad for your heart or your blood pressure" beside the mixing
+    said = (
+        "She takes sertraline, and has had two episodes of tremor, sweating and a racing heart after doses, a picture "
+        "that fits early serotonin toxicity."
+    )
+    reasons = " ".join(_told("Tramadol ER 150mg #30", said + " The request is not necessary."))
+    assert "dangerous with other medicines you take" in reasons, reasons
+    assert "your heart" not in reasons, reasons
+
+    # and "serotonergic toxicity" is the serotonin syndrome, a harm of mixing medicines (round 57 was told "could
+    # hurt you")
+    said = "She has had sweating with a racing heart, which could represent early serotonergic toxicity."
+    reasons = " ".join(_told("Tramadol ER 150mg #30", said + " The request is not necessary."))
+    assert "dangerous with other medicines you take" in reasons, reasons

@@ -1590,7 +1590,9 @@ _HARMS: tuple[_Harm, ...] = (
         r"|\b(?:risk|danger|hazard|unsafe)\w*\b[^.;]{0,100}(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+"
         r"|her\s+)?(?:opioids?|benzodiazepines?)",
         denied=r"interaction|serotonin",
-        names=r"\binteract\w*|\bserotonin|\b(?:combined|combining|combination|concurrent\w*)\s+with\b"
+        # "serotonergic toxicity" is the serotonin syndrome (round 57 was told "could hurt you")
+        names=r"\binteract\w*|\bserotonin|\bserotonergic\s+(?:toxicity|syndrome)"
+        r"|\b(?:combined|combining|combination|concurrent\w*)\s+with\b"
         # "together with oxycodone", not "together with a body mass index of 42" (round 55's reader)
         rf"|\b(?:together|along)\s+with\s+(?:[\w/-]+\s+){{0,4}}?(?:{_MEDICINE_WORDS})"
         r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
@@ -1634,9 +1636,10 @@ _HARMS: tuple[_Harm, ...] = (
         # not "blood pressure" alone: "potassium is at the upper limit of normal, and systolic blood pressure has been
         # above 150" states no normal pressure (round 47's kidney harm was lost)
         denied=r"hypertension|(?:heart|cardiac|cardiovascular)\s+disease",
-        # not a coronary stent alone: the reason for the blood thinners a bleeding harm names (round 67)
-        names=r"\bheart\b|\bcardi(?:ac|ovascular)\b|\bblood\s+pressure\b|\b(?:anti)?hypertens\w*|\bcoronary\s+(?:artery\s+)?disease"
-        r"|\bmyocardial\b",
+        # not a coronary stent alone: the reason for the blood thinners a bleeding harm names (round 67); not "a racing
+        # heart", a symptom of the serotonin toxicity the sentence names (round 86's reader)
+        names=r"\bheart\s+(?:disease|failure|attacks?|problems?|rhythm)|\bcardi(?:ac|ovascular)\b|\bblood\s+pressure\b"
+        r"|\b(?:anti)?hypertens\w*|\bcoronary\s+(?:artery\s+)?disease|\bmyocardial\b",
     ),
     _Harm(
         "kidneys",
