@@ -3849,3 +3849,24 @@ def test_a_racing_heart_the_sentence_gives_as_a_symptom_is_not_a_heart_harm() ->
     said = "She has had sweating with a racing heart, which could represent early serotonergic toxicity."
     reasons = " ".join(_told("Tramadol ER 150mg #30", said + " The request is not necessary."))
     assert "dangerous with other medicines you take" in reasons, reasons
+
+
+def test_a_terse_application_that_names_no_one_is_quoted_rather_than_nothing() -> None:
+    # templates 152, round 86's reader: a terse reviewer's application names no one ("A second pair would simply
+    # repeat treatment that is already in place."), so a refusal no rule explains was sent to the letter with nothing
+    rationale = (
+        "ODG allows a single pair of custom orthotics for plantar fasciitis. A second pair would simply repeat "
+        "treatment that is already in place. Not medically necessary."
+    )
+    told = _told("Custom orthotics, second pair", rationale)
+    assert told[0] == 'The reviewer wrote: "A second pair would simply repeat treatment that is already in place."'
+
+
+def test_the_advice_to_taper_is_not_quoted_as_the_ground() -> None:
+    # the other side of templates 152: the advice not to stop a medicine abruptly is told as such, not as why
+    rationale = (
+        "Butalbital compounds are not recommended for chronic pain. Because butalbital can cause withdrawal "
+        "seizures, the medication should be tapered rather than stopped abruptly. Not medically necessary."
+    )
+    told = _told("Fioricet #60", rationale)
+    assert not any(t.startswith("The reviewer wrote") and "taper" in t for t in told), told

@@ -71,6 +71,7 @@ __all__ = [
     "harm_in",
     "home_program",
     "missing",
+    "overlaps",
     "part_approved_before",
     "quote",
     "retrospective",
@@ -90,6 +91,11 @@ _ALREADY = rxcache.compile(
     re.I,
 )
 _NEGATION = rxcache.compile(r"\b(?:not|never|no)\b", re.I)
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans share a character."""
+    return a.start < b.end and b.start < a.end
 
 
 def quote(letter: str, start: int, end: int) -> Quote:
@@ -2664,7 +2670,7 @@ _BACK = 3
 """How many sentences from the end are read for the reviewer's own words."""
 
 
-def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
+def reviewer_words(decision: Decision, letter: str | None, *, unnamed: bool = False) -> Quote | None:
     """The reviewer's own last words about this case, for an item whose grounds no rule names:
     the clause before the verdict ("Given a tension-type headache pattern and no trial of
     preventive medication, the request ... is not medically necessary"), else the last sentence
@@ -2677,7 +2683,20 @@ def reviewer_words(decision: Decision, letter: str | None) -> Quote | None:
     sentences = _sentences(letter, rationale.start, rationale.end)
     last = sentences[-(_BACK_APPROVED if approval else _BACK) :]
     if not approval:
-        return _last_words(last, letter, rationale, approval)
+        found = _last_words(last, letter, rationale, approval)
+        if found is None and unnamed:
+            # A terse reviewer's application names no one ("Eight more would go beyond the allotted course."):
+            # where no sentence about the case can be quoted, the last that is not a guideline's report, nor the
+            # advice to taper that the summary tells anyway (round 86's reader: 16 refusals were sent to the letter
+            # with nothing)
+            advice = taper_advice(decision, letter)
+            kept = [
+                (a, b)
+                for a, b in last
+                if advice is None or advice.span is None or not overlaps(Span(start=a, end=b), advice.span)
+            ]
+            found = _last_words(kept, letter, rationale, approval, unnamed=True)
+        return found
     # "Any visits beyond these six would need documented progress": a condition on later care, not why
     # this care was approved (rounds 55-58's readers), quoted only when nothing else can be.
     now = [(start, end) for start, end in last if _LATER_CARE.match(letter, start, end) is None]
@@ -2724,8 +2743,11 @@ def _approval_ground(sentences: list[tuple[int, int]], letter: str, rationale: S
     return None
 
 
-def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, approval: bool) -> Quote | None:
-    """:func:`reviewer_words` read from the sentences ``last`` (the rationale's last few)."""
+def _last_words(
+    last: list[tuple[int, int]], letter: str, rationale: Span, approval: bool, *, unnamed: bool = False
+) -> Quote | None:
+    """:func:`reviewer_words` read from the sentences ``last`` (the rationale's last few); ``unnamed``: a sentence
+    need not name the case (:func:`_quotable`)."""
     # A main ground rather than one added to it, then a longer sentence rather than nothing at all,
     # then what the doctor did or did not do.
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
@@ -2733,7 +2755,7 @@ def _last_words(last: list[tuple[int, int]], letter: str, rationale: Span, appro
             if not approval and (_MET.search(letter, start, end) or _DISCLAIMED.search(letter, start, end)):
                 continue  # a criterion the worker meets, or a point set aside, is not why the care was refused
             if (added or not _adds(letter, start, end)) and (
-                said := _quotable(letter, start, end, most=most, doctor=doctor)
+                said := _quotable(letter, start, end, most=most, doctor=doctor, unnamed=unnamed)
             ) is not None:
                 return with_antecedent(said, letter, rationale)
     return None
@@ -3034,11 +3056,13 @@ _HEADLINE_WORDS = 12
 case is the injured worker's anticoagulation.")."""
 
 
-def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS, *, doctor: bool = False) -> Quote | None:
+def _quotable(
+    letter: str, start: int, end: int, most: int = _QUOTE_WORDS, *, doctor: bool = False, unnamed: bool = False
+) -> Quote | None:
     """One sentence's words the worker can be shown as the reviewer's: the clause before its
-    verdict, or the whole sentence when it has none; 6 to ``most`` words about this case, not a
-    guideline's report, the review's history, what would follow if things were otherwise or a
-    bare verdict."""
+    verdict, or the whole sentence when it has none; 6 to ``most`` words about this case (``unnamed``: or words
+    that name no one), not a guideline's report, the review's history, what would follow if things were otherwise
+    or a bare verdict."""
     text = letter[start:end]
     verdict = _CONCLUSION.search(text) is not None
     whole = start + len(text.rstrip())
@@ -3058,7 +3082,7 @@ def _quotable(letter: str, start: int, end: int, most: int = _QUOTE_WORDS, *, do
         start = lead.end()  # "However, there is no ...": the quote begins where the reviewer's point does
     said = letter[start:end]
     # The clause that leads to this item's verdict is about this case whatever its words.
-    about = verdict or _ABOUT_CASE.search(said) or (doctor and _ABOUT_DOCTOR.search(said))
+    about = verdict or unnamed or _ABOUT_CASE.search(said) or (doctor and _ABOUT_DOCTOR.search(said))
     if not _FEWEST_WORDS <= len(said.split()) <= most or not about:
         return None
     if _generic(said):

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "151"
+TEMPLATES_VERSION = "152"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -861,10 +861,6 @@ def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording) ->
     return f"{line} {kept_line}" if kept_parts else line
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _main_codes(decision: Decision) -> list[ReasonCode]:
     """The item's main reasons, in order of first mention, at most two.
 
@@ -876,7 +872,9 @@ def _main_codes(decision: Decision) -> list[ReasonCode]:
     specific = [r.span for r in fitting if r.code is not ReasonCode.missing_documentation]
     codes: list[ReasonCode] = []
     for reason in fitting:
-        if reason.code is ReasonCode.missing_documentation and any(_overlaps(reason.span, s) for s in specific):
+        if reason.code is ReasonCode.missing_documentation and any(
+            specifics.overlaps(reason.span, s) for s in specific
+        ):
             continue
         if reason.code not in codes:
             codes.append(reason.code)
@@ -1000,7 +998,7 @@ def _reasons(
             # needed (round 62's readers: two medicines refused for a bleeding risk): the reviewer's words instead.
             beside = specifics.ground_words(next(r for r in fitting if r.code is code), decision, letter)
             if beside is not None and not any(
-                q.span and beside.span and _overlaps(beside.span, q.span) for q in details
+                q.span and beside.span and specifics.overlaps(beside.span, q.span) for q in details
             ):
                 wrote = _wrote(beside, words)
                 if sentences:  # "also" only after something said: a block never opens with it
@@ -1039,7 +1037,7 @@ def _reasons(
         details.append(shown)
     # No rule names the ground (or only "you need this care"): the reviewer's own words.
     if (not sentences or codes == [ReasonCode.criteria_met]) and (
-        quoted := specifics.reviewer_words(decision, letter)
+        quoted := specifics.reviewer_words(decision, letter, unnamed=True)
     ) is not None:
         sentences.append(out.say(_wrote(quoted, words), quoted.text))
         details.append(quoted)
@@ -1054,7 +1052,7 @@ def _reasons(
     if (
         main is not None
         and main.span is not None
-        and not any(said.span is not None and _overlaps(main.span, said.span) for said in details)
+        and not any(said.span is not None and specifics.overlaps(main.span, said.span) for said in details)
     ):
         # The reviewer said which ground weighs most: their words first, whatever the rules named.
         sentences.insert(0, out.say(_wrote(main, words), main.text))
@@ -1069,7 +1067,11 @@ def _reasons(
         # words beside it (rounds 59-60's readers: stock lines for the ground). Only where nothing is quoted
         # yet: a letter of up to 8 items still prints on one page.
         beside = specifics.ground_words(next(r for r in fitting if r.code is code), decision, letter)
-        if beside is None or beside.span is None or any(q.span and _overlaps(beside.span, q.span) for q in details):
+        if (
+            beside is None
+            or beside.span is None
+            or any(q.span and specifics.overlaps(beside.span, q.span) for q in details)
+        ):
             continue
         sentences.insert(
             sentences.index(sentence) + 1, out.say(_wrote(beside, words).replace(*words.reviewer_also, 1), beside.text)
