@@ -3870,3 +3870,20 @@ def test_the_advice_to_taper_is_not_quoted_as_the_ground() -> None:
     )
     told = _told("Fioricet #60", rationale)
     assert not any(t.startswith("The reviewer wrote") and "taper" in t for t in told), told
+
+
+def test_a_modification_the_sentence_before_gives_to_the_prior_review_is_a_part_approved_before() -> None:
+    # templates 153, round 86's reader: "The prior review dated 12/19/2016 non-certified Norco. The request for
+    # gabapentin was modified to certify 300 mg #90 without refills" left the refills' "Not approved" alone, as if
+    # the worker had no gabapentin at all.
+    case = (
+        "CLINICAL CASE SUMMARY\nThe injured worker is a 44 year old woman with low back pain. The prior review "
+        "dated 01/05/2017 non-certified the compounded cream. The request for pregabalin was modified to certify "
+        "75 mg #60 without refills so that a trial could begin. She works full time."
+    )
+    summary = summarise(Letter([Item("Pregabalin 75mg #60, 2 refills: Upheld")], summary=case))[2]
+    assert summary.items[0].reasons[0].startswith("Part of what your doctor asked for was approved before this review")
+    # a modification no review is named for, in its sentence or the one before, is still not read as one
+    alone = case.replace("The prior review dated 01/05/2017 non-certified the compounded cream. ", "She is a cashier. ")
+    summary = summarise(Letter([Item("Pregabalin 75mg #60, 2 refills: Upheld")], summary=alone))[2]
+    assert not summary.items[0].reasons[0].startswith("Part of what your doctor")

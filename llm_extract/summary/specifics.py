@@ -1376,7 +1376,9 @@ _MODIFIED = Windowed(
     )
 )
 """Words that say utilization review approved part of a request."""
-_REVIEW = rxcache.compile(r"\butilization\s+review\w*|\bUR\b|\bclaims\s+administrator\b", re.I)
+_REVIEW = rxcache.compile(
+    r"\butilization\s+review\w*|\bUR\b|\bclaims\s+administrator\b|\b(?:prior|previous)\s+review\b", re.I
+)
 _NOT_PART = rxcache.compile(
     r"\bnon-?\s?certif\w*|\bnot\s+(?:certified|approved|authori[sz]ed)|\bdenied\b|[;,]|\sand\s", re.I
 )
@@ -1498,7 +1500,11 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
         sentence_start = low if sentence_start < 0 else sentence_start + 2
         period = letter.find(". ", m.end(), m.end() + _SENTENCE_REACH)
         sentence_end = min(len(letter), m.end() + _SENTENCE_REACH) if period < 0 else period
-        if not _REVIEW.search(letter, sentence_start, sentence_end):
+        # the review named in this sentence or the one before ("The prior review dated 12/19/2016 non-certified
+        # Norco ... The request for gabapentin was modified to certify 300 mg #90": round 86's reader was told only
+        # "Not approved")
+        before = letter.rfind(". ", max(0, sentence_start - _SENTENCE_REACH), max(0, sentence_start - 2))
+        if not _REVIEW.search(letter, sentence_start if before < 0 else before + 2, sentence_end):
             continue
         if _PASSIVE.search(letter, max(sentence_start, m.start() - 8), m.start()):
             # "the request for acupuncture was modified": the request is named before
