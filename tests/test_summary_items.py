@@ -3887,3 +3887,19 @@ def test_a_modification_the_sentence_before_gives_to_the_prior_review_is_a_part_
     alone = case.replace("The prior review dated 01/05/2017 non-certified the compounded cream. ", "She is a cashier. ")
     summary = summarise(Letter([Item("Pregabalin 75mg #60, 2 refills: Upheld")], summary=alone))[2]
     assert not summary.items[0].reasons[0].startswith("Part of what your doctor")
+
+
+@pytest.mark.parametrize(
+    ("service", "ablation"),
+    [
+        ("Omeprazole 20mg #30 (second entry, RFA 06-09-2017)", False),  # templates 154, round 87's reader
+        ("Norco 10/325 #60 (RFA dated 2/3/2017)", False),
+        ("Lumbar RFA at L4-5 and L5-S1", True),
+        ("Radiofrequency ablation, right L3-4", True),
+    ],
+)
+def test_rfa_of_a_date_is_the_request_for_authorization_not_an_ablation(service: str, ablation: bool) -> None:
+    # "RFA 06-09-2017" in a medicine's heading is the Request for Authorization of that date; the worker was told
+    # "Radiofrequency ablation uses heat on a small nerve so that it stops carrying pain."
+    explained = [a.en for a in glossary.abbreviations_in(service)]
+    assert any("Radiofrequency ablation" in e for e in explained) is ablation, explained

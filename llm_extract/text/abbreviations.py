@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from llm_extract.text import rxcache
+from llm_extract.text.dates import NUMERIC_DATE
 from llm_extract.text.lexicon import AFTER_SURGERY, CARE_KINDS, MEDICINE_KINDS
 
 __all__ = ["ABBREVIATIONS", "NERVE_BURNING", "SERVICE_ABBREVIATIONS", "Abbreviation", "spelled_out"]
@@ -131,7 +132,12 @@ _MEDICINE_ENTRIES = tuple(
 )
 
 
-NERVE_BURNING = r"(?i:\bradiofrequency\b|\brhizotomy\b|\bneurotomy\b|\bablation\b)|\bRFA\b"
+NERVE_BURNING = (
+    r"(?i:\bradiofrequency\b|\brhizotomy\b|\bneurotomy\b|\bablation\b)"
+    # not the Request for Authorization of a date ("Omeprazole 20mg #30 (second entry, RFA 06-09-2017)": round 87's
+    # reader was told "Radiofrequency ablation uses heat on a small nerve")
+    rf"|\bRFA\b(?!\s*(?:dated\b|of\s+{NUMERIC_DATE}|{NUMERIC_DATE}))"
+)
 """A nerve burning's names (radiofrequency ablation and its kin): the summary also reads it, to tell that
 such a procedure's first step is a diagnostic block."""
 
