@@ -23,7 +23,6 @@ against 65.3%. Frozen embeddings under a linear classifier did worse than the wo
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -38,10 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import reason_figures  # noqa: E402  (development scripts beside this one)
 import train_reason_model as training  # noqa: E402
 
-from llm_extract.contract.models import Outcome  # noqa: E402
-from llm_extract.errors import LlmExtractError  # noqa: E402
 from llm_extract.parse import reason_model  # noqa: E402
-from llm_extract.parse.parser import parse  # noqa: E402
 
 LAST_TRAINING_ROUND = 68
 """The shipped word models' training rounds: the encoder is trained on the same ones."""
@@ -71,21 +67,9 @@ def _item(text: str, start: int, end: int, group: str, labels: dict[str, Any]) -
 
 def invented() -> Iterator[Item]:
     """The invented letters' upheld items, grouped "train" (rounds 1-68), "69-84" or "85-" (later rounds)."""
-    for letter in sorted((training.SYNTHETIC / "letters").glob("*.txt")):
-        if (m := training._ROUND.match(letter.stem)) is None:
-            continue
-        text = letter.read_text(encoding="utf-8")
-        try:
-            decisions = parse(text).decisions
-        except LlmExtractError:
-            continue
-        rows = (training.SYNTHETIC / "labels" / f"{letter.stem}.jsonl").read_text(encoding="utf-8").splitlines()
-        n = int(m.group(1))
-        group = "train" if n <= LAST_TRAINING_ROUND else "69-84" if n <= 84 else "85-"
-        for decision, row in zip(decisions, [json.loads(r) for r in rows if r.strip()], strict=True):
-            span = decision.spans.rationale
-            if decision.outcome is Outcome.upheld and span is not None:
-                yield _item(text, span.start, span.end, group, row)
+    for number, text, span, row in training.upheld_by_round():
+        group = "train" if number <= LAST_TRAINING_ROUND else "69-84" if number <= 84 else "85-"
+        yield _item(text, span.start, span.end, group, row)
 
 
 def real() -> Iterator[Item]:

@@ -62,9 +62,16 @@ def _norm(text: str) -> str:
 
 def upheld_items(rounds: set[int], root: Path = SYNTHETIC) -> Iterator[tuple[str, Span, dict[str, Any]]]:
     """(letter text, rationale span, label row) for every upheld item of the given rounds."""
+    for number, text, span, row in upheld_by_round(root):
+        if number in rounds:
+            yield text, span, row
+
+
+def upheld_by_round(root: Path = SYNTHETIC) -> Iterator[tuple[int, str, Span, dict[str, Any]]]:
+    """(round, letter text, rationale span, label row) for every upheld item of the invented letters."""
     for letter in sorted((root / "letters").glob("*.txt")):
         m = _ROUND.match(letter.stem)
-        if m is None or int(m.group(1)) not in rounds:
+        if m is None:
             continue
         text = letter.read_text(encoding="utf-8")
         try:
@@ -75,7 +82,7 @@ def upheld_items(rounds: set[int], root: Path = SYNTHETIC) -> Iterator[tuple[str
         for decision, row in zip(decisions, [json.loads(line) for line in lines if line.strip()], strict=True):
             span = decision.spans.rationale
             if decision.outcome is Outcome.upheld and span is not None:
-                yield text, span, row
+                yield int(m.group(1)), text, span, row
 
 
 def examples(rounds: set[int], root: Path = SYNTHETIC) -> list[tuple[set[str], str]]:

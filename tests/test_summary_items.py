@@ -3793,32 +3793,58 @@ def test_care_that_goes_with_other_care_not_yet_started_is_not_told_as_care_that
         assert said in reasons[0] and "did not help" not in reasons[0], reasons
 
 
-def test_a_harm_told_before_a_guideline_named_after_it_is_the_reviewers() -> None:
-    # templates 150, round 85's reader: "... raises a real possibility of respiratory depression during sleep, which
-    # the MTUS screening section asks the prescriber to evaluate" names a guideline after the harm, in a clause of
-    # its own; the worker was not told the harm at all.
-    said = (
-        "The claimant takes it each night. An opioid at night carries a real chance of respiratory depression, "
-        "which the ODG opioid section asks the prescriber to weigh."
-    )
-    reasons = " ".join(_told("Hydrocodone 10/325 #90", said + " The request is not necessary."))
-    assert "slow your breathing too much" in reasons, reasons
-
-
-def test_a_harm_a_guideline_reports_is_still_not_this_workers() -> None:
-    # the other side of templates 150: a guideline named before the harm reports the guideline's harm
-    said = "He takes it nightly. The ODG warns that opioids can cause respiratory depression in some patients."
-    reasons = " ".join(_told("Hydrocodone 10/325 #90", said + " The request is not necessary."))
-    assert "slow your breathing" not in reasons, reasons
-
-
-def test_alcohol_a_combination_names_is_told_as_alcohol_not_as_other_medicines() -> None:
-    # templates 150, round 85: "sleep apnea combined with nightly alcohol and an opioid" was told "dangerous with
-    # other medicines you take" beside the breathing
-    said = "In this worker, sleep apnea combined with nightly alcohol and an opioid risks respiratory depression."
-    reasons = " ".join(_told("Oxycodone 5mg #60", said + " The request is not necessary."))
-    assert "dangerous with alcohol" in reasons, reasons
-    assert "other medicines you take" not in reasons, reasons
+@pytest.mark.parametrize(
+    ("service", "said", "told", "not_told"),
+    [
+        # templates 150, round 85's reader: "... raises a real possibility of respiratory depression during sleep,
+        # which the MTUS screening section asks the prescriber to evaluate" names a guideline after the harm, in a
+        # clause of its own; the worker was not told the harm at all
+        (
+            "Hydrocodone 10/325 #90",
+            "The claimant takes it each night. An opioid at night carries a real chance of respiratory depression, "
+            "which the ODG opioid section asks the prescriber to weigh.",
+            "slow your breathing too much",
+            None,
+        ),
+        # the other side: a guideline named before the harm reports the guideline's harm
+        (
+            "Hydrocodone 10/325 #90",
+            "He takes it nightly. The ODG warns that opioids can cause respiratory depression in some patients.",
+            None,
+            "slow your breathing",
+        ),
+        # templates 150, round 85: "sleep apnea combined with nightly alcohol and an opioid" was told "dangerous with
+        # other medicines you take" beside the breathing
+        (
+            "Oxycodone 5mg #60",
+            "In this worker, sleep apnea combined with nightly alcohol and an opioid risks respiratory depression.",
+            "dangerous with alcohol",
+            "other medicines you take",
+        ),
+        # templates 151, round 86's reader: "a racing heart ..., a picture that fits early serotonin toxicity" was told
+        # "could be bad for your heart or your blood pressure" beside the mixing
+        (
+            "Tramadol ER 150mg #30",
+            "She takes sertraline, and has had two episodes of tremor, sweating and a racing heart after doses, a "
+            "picture that fits early serotonin toxicity.",
+            "dangerous with other medicines you take",
+            "your heart",
+        ),
+        # and "serotonergic toxicity" is the serotonin syndrome (round 57 was told "could hurt you")
+        (
+            "Tramadol ER 150mg #30",
+            "She has had sweating with a racing heart, which could represent early serotonergic toxicity.",
+            "dangerous with other medicines you take",
+            None,
+        ),
+    ],
+)
+def test_which_harm_a_sentence_names_is_the_one_told(
+    service: str, said: str, told: str | None, not_told: str | None
+) -> None:
+    reasons = " ".join(_told(service, said + " The request is not necessary."))
+    assert told is None or told in reasons, reasons
+    assert not_told is None or not_told not in reasons, reasons
 
 
 def test_the_heart_is_told_after_a_more_specific_harm_of_the_same_sentence() -> None:
@@ -3831,24 +3857,6 @@ def test_the_heart_is_told_after_a_more_specific_harm_of_the_same_sentence() -> 
     reasons = _told("Naproxen 550mg #60", said + " The request is not necessary.")
     harms = [r for r in reasons if "this medicine could" in r]
     assert "kidneys" in harms[0] and "heart" in harms[1], reasons
-
-
-def test_a_racing_heart_the_sentence_gives_as_a_symptom_is_not_a_heart_harm() -> None:
-    # templates 151, round 86's reader: "two episodes of tremor, sweating, and a racing heart ..., a picture that
-    # fits early serotonin toxicity" was told "could be bad for your heart or your blood pressure" beside the mixing
-    said = (
-        "She takes sertraline, and has had two episodes of tremor, sweating and a racing heart after doses, a picture "
-        "that fits early serotonin toxicity."
-    )
-    reasons = " ".join(_told("Tramadol ER 150mg #30", said + " The request is not necessary."))
-    assert "dangerous with other medicines you take" in reasons, reasons
-    assert "your heart" not in reasons, reasons
-
-    # and "serotonergic toxicity" is the serotonin syndrome, a harm of mixing medicines (round 57 was told "could
-    # hurt you")
-    said = "She has had sweating with a racing heart, which could represent early serotonergic toxicity."
-    reasons = " ".join(_told("Tramadol ER 150mg #30", said + " The request is not necessary."))
-    assert "dangerous with other medicines you take" in reasons, reasons
 
 
 def test_a_terse_application_that_names_no_one_is_quoted_rather_than_nothing() -> None:
