@@ -140,7 +140,8 @@ def test_reasons_use_fixed_sentences_at_most_two() -> None:
     assert item.reasons == [
         "The medical guidelines do not call for this care. "
         "Medical guidelines are rules doctors use to decide what care works.",
-        "Your doctor's notes did not show that other care was tried first.",
+        # templates 155: not "Your doctor's notes did not show that other care was tried first" (rounds 85-87)
+        "The reviewer found that other care must be tried first, and found not to work well enough, before this care.",
     ]
 
 
@@ -602,6 +603,7 @@ WORDING_FINGERPRINTS = {
     "152": "0943ad5785a0e4be109c8658efc1a4cc663ec99f8426ed14c840afc19838fb0f",
     "153": "0943ad5785a0e4be109c8658efc1a4cc663ec99f8426ed14c840afc19838fb0f",
     "154": "094389a298be1d7915dddea15da2bea469a36f24f4e1175a41bab6334ef0969a",
+    "155": "004c611e3c1c578e06d8832a31a353adaab26fcc14a1ad8e26118aa96ff32b5b",
 }
 
 

@@ -1087,7 +1087,9 @@ def test_care_the_letter_says_was_started_is_not_named_as_care_to_try_first() ->
     rationale = "The antidepressant was started only recently, and there has been no trial of sleep hygiene education."
     decision, letter = _grounded("Sleep study", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons == ["Your doctor's notes did not show that other care was tried first."]
+    assert reasons == [
+        "The reviewer found that other care must be tried first, and found not to work well enough, before this care."
+    ]
 
 
 def test_care_to_try_first_is_said_once() -> None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "154"
+TEMPLATES_VERSION = "155"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -274,7 +274,12 @@ _EN = _Wording(
         # The records, not only the exam: a finding may be an image, a test, a medicine list
         # or a risk the notes do not show ("no NSAID is on his current medication list").
         ReasonCode.findings_do_not_support: "Your doctor's notes did not show signs that you need this care.",
-        ReasonCode.other_treatment_first: ("Your doctor's notes did not show that other care was tried first."),
+        # not "Your doctor's notes did not show that other care was tried first": reviewers most often find that care
+        # tried has not yet failed (a home program under way, a first-line drug that helps: rounds 85-87's readers)
+        ReasonCode.other_treatment_first: (
+            "The reviewer found that other care must be tried first, and found not to work well enough, before this "
+            "care."
+        ),
         ReasonCode.related_item_not_approved: (
             "The reviewer found that the care this goes with is not needed. So this is not needed either."
         ),
@@ -501,7 +506,8 @@ _ES = _Wording(
             "Las notas de su médico no mostraban señales de que usted necesite este tratamiento."
         ),
         ReasonCode.other_treatment_first: (
-            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes."
+            "El revisor encontró que primero hay que probar otra atención, y ver que no funciona lo suficiente, antes "
+            "de este tratamiento."
         ),
         ReasonCode.related_item_not_approved: (
             "El revisor vio que la atención que va con esto no se necesita. Por eso esto tampoco se necesita."
