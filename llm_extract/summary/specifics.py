@@ -1552,6 +1552,9 @@ class _Harm:
     """Its words after a negation ("no kidney disease", "denies drowsiness"): no harm found."""
     names: str = ""
     """Words that name it in a sentence already found to state a harm (empty: it is never named)."""
+    broad: bool = False
+    """A harm so general that a sentence naming a more specific one is told that one first ("the heart or your
+    blood pressure" beside a kidney disease), and a sentence naming only it comes after one naming another."""
 
 
 _WITH_ALCOHOL = (
@@ -1652,6 +1655,7 @@ _HARMS: tuple[_Harm, ...] = (
         # heart", a symptom of the serotonin toxicity the sentence names (round 86's reader)
         names=r"\bheart\s+(?:disease|failure|attacks?|problems?|rhythm)|\bcardi(?:ac|ovascular)\b|\bblood\s+pressure\b"
         r"|\b(?:anti)?hypertens\w*|\bcoronary\s+(?:artery\s+)?disease|\bmyocardial\b",
+        broad=True,
     ),
     _Harm(
         "kidneys",
@@ -1722,7 +1726,15 @@ seizure, an overdose (round 39's reader: five safety grounds were dropped; round
 and a blood pressure). They are named in this order when a sentence names
 several (alcohol and mixing medicines first: they are what the worker can act on; a seizure or an overdose
 last, as the more general words of a harm a sentence also names otherwise), but the heart and blood pressure come
-after every other harm the sentence names (:func:`harm_kinds`)."""
+after every other harm the sentence names (:attr:`_Harm.broad`)."""
+_BROAD = frozenset(harm.key for harm in _HARMS if harm.broad)
+"""The keys of the broad harms, told after any other."""
+
+
+def _only_broad(sentence: str) -> bool:
+    """Whether every harm ``sentence`` names is a broad one (:attr:`_Harm.broad`)."""
+    kinds = harm_kinds(sentence)
+    return bool(kinds) and _BROAD.issuperset(kinds)
 
 
 def _alternatives(field: str) -> str:
@@ -1788,8 +1800,8 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     if "falls" in found:
         found.pop("sleepy", None)
     order = {key: k for k, (key, _) in enumerate(_HARM_KINDS)}
-    # the heart and blood pressure last: the broadest harm, told when a sentence names no more specific one
-    return sorted(found, key=lambda key: (key == "heart", found[key], order[key]))[:most]
+    # a broad harm (the heart and blood pressure) last, told when a sentence names no more specific one
+    return sorted(found, key=lambda key: (key in _BROAD, found[key], order[key]))[:most]
 
 
 def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:
@@ -1836,8 +1848,8 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
             beside.append((start, end))  # a harm named (bleeding, the kidneys), not only the word safety
     for found in (own, beside):
         named = [(start, end) for start, end in found if harm_kind(letter[start:end]) is not None]
-        # a sentence that names only the heart or blood pressure after one that names a more specific harm
-        named.sort(key=lambda at: harm_kinds(letter[at[0] : at[1]]) == ["heart"])
+        # a sentence that names only a broad harm after one that names a more specific harm
+        named.sort(key=lambda at: _only_broad(letter[at[0] : at[1]]))
         for start, end in named[:1] or found[:1]:  # the sentence that names the harm, not only that there is one
             return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
