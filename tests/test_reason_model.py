@@ -52,6 +52,7 @@ MODEL_FINGERPRINTS = {
     "3.06": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.07": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.08": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "3.09": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -78,6 +79,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.06": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.07": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.08": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
+    "3.09": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
 }
 
 PREFIX = "Decision rationale: "
@@ -308,3 +310,28 @@ def test_the_memos_hold_no_long_sentence_nor_long_rationale() -> None:
     assert reason_model.item_probabilities(short, len(PREFIX), len(short)) == reason_model.item_probabilities(
         "x" + short, len(PREFIX) + 1, len(short) + 1
     )
+
+
+def test_a_sentence_that_says_the_companion_was_approved_is_no_tie_to_a_refused_one() -> None:
+    # recognizer 3.09, round 88's readers: the item model placed "the care this goes with is not needed" on "The
+    # meniscectomy has been certified, so a one-week rental would have been consistent", for a cold therapy unit's
+    # purchase refused for its length alone
+    rationale = (
+        "ODG recommends continuous-flow cryotherapy for up to 7 days after surgery. The knee arthroscopy has been "
+        "certified, so a one-week rental would have been consistent with the guideline. Buying the unit implies use "
+        "well beyond that window, which the guideline does not support. The request is not medically necessary."
+    )
+    text = PREFIX + rationale
+    start = text.index("Buying")
+    shown = [Reason(code=ReasonCode.exceeds_guideline_limits, span=Span(start=start, end=text.index(".", start) + 1))]
+    related = ReasonCode.related_item_not_approved.value
+    assert reason_model.item_probabilities(text, len(PREFIX), len(text))[related] > reason_model.ITEM_THRESHOLD
+    assert reason_model.more_grounds(text, len(PREFIX), len(text), shown) == []
+    # the same sentence saying the operation was not certified is the tie
+    refused = PREFIX + rationale.replace(
+        "has been certified, so a one-week rental would have been consistent with",
+        "has not been certified, so a one-week rental would not be consistent with",
+    )
+    tied = reason_model.more_grounds(refused, len(PREFIX), len(refused), shown)
+    assert [r.code for r in tied] == [ReasonCode.related_item_not_approved]
+    assert refused[tied[0].span.start : tied[0].span.end].startswith("The knee arthroscopy has not been certified")

@@ -891,3 +891,25 @@ def test_what_the_guidelines_find_is_the_guideline_not_this_case() -> None:
         ),
     )
     assert R.no_functional_improvement not in shown(item)[0]
+
+
+# --- round 88's readers (recognizer 3.09) ---------------------------------------------------------------------------
+
+
+def test_a_point_the_reviewer_does_not_rest_the_decision_on_is_not_a_ground() -> None:
+    item = Item(
+        "Pregabalin 75mg #60: Upheld",
+        rationale=(
+            "The neurologic picture is also soft, with normal reflexes and an MRI that shows no contact with a nerve "
+            "root, although the reviewer does not rest the decision on that point. After four months at full dose, no "
+            "gain in function or in pain has been recorded. The request is not medically necessary."
+        ),
+    )
+    assert shown(item)[0][0] is R.no_functional_improvement
+    assert R.findings_do_not_support not in shown(item)[0]
+    # said without the disclaimer, the same examination is a ground
+    said = Item(
+        "Pregabalin 75mg #60: Upheld",
+        rationale=item.rationale.replace(", although the reviewer does not rest the decision on that point", ""),
+    )
+    assert R.findings_do_not_support in shown(said)[0]

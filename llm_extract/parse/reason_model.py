@@ -22,9 +22,9 @@ from pathlib import Path
 
 from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
-from llm_extract.parse.reasons import reports_guideline_only, states_no_ground
+from llm_extract.parse.reasons import reports_guideline_only, states_no_ground, turns_against
 from llm_extract.text import rxcache
-from llm_extract.text.lexicon import GRANTED
+from llm_extract.text.lexicon import COMPANION_GRANTED, GRANTED
 
 __all__ = [
     "ITEM_CODES",
@@ -71,6 +71,8 @@ state an approval (the care already approved, or a first part of it), which chan
 told the decision is; words alone cannot tell "has not already been authorized" from "has"."""
 
 _GRANTED = rxcache.compile(GRANTED, re.I | re.S)
+_COMPANION_GRANTED = rxcache.compile(COMPANION_GRANTED, re.I | re.S)
+_RELATED = ReasonCode.related_item_not_approved.value
 
 _SPLIT = rxcache.compile(r"(?<=[.;])\s+(?=[A-Z(\"])")
 _WORD = rxcache.compile(r"[a-z][a-z0-9'-]*")
@@ -186,16 +188,21 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
     """The most likely ground of the refusal whose rationale is ``text[start:end]``, on the sentence
     that states it, if the model gives it more than ``threshold`` (default :data:`THRESHOLD`)."""
     best: tuple[float, str, int, int] | None = None
-    for k, (a, b) in enumerate(sentences(text, start, end)):
+    spans = list(sentences(text, start, end))
+    for k, (a, b) in enumerate(spans):
         if k % 256 == 255:
             budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
         if _GRANTED.match(text, a, b):
             continue  # "the radicular findings are clear, so the indication itself is present": a point granted
+        if k + 1 < len(spans) and turns_against(text[slice(*spans[k + 1])]):
+            continue  # "He is 62, his body mass index is 36 ... What is missing is ...": granted (round 88)
         said = text[a:b]
         if _no_ground(said):
             continue  # "Utilization review denied the cream because ...", "... are not the obstacle"
         for code, p in probabilities(said).items():
             if code in _DENIAL_CODES and (best is None or p > best[0]):
+                if code == _RELATED and _COMPANION_GRANTED.match(said):
+                    continue  # "The meniscectomy has been certified, so a rental would have been consistent"
                 if p <= _SURE and _guideline_only(said):
                     continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
                 best = (p, code, a, b)
@@ -319,7 +326,7 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
         for a, b in sentences(text, start, end):
             if _GRANTED.match(text, a, b) or any(r.span.start < b and a < r.span.end for r in shown):
                 continue
-            if _no_ground(text[a:b]):
+            if _no_ground(text[a:b]) or (code == _RELATED and _COMPANION_GRANTED.match(text, a, b)):
                 continue
             p = probabilities(text[a:b]).get(code, 0.0)
             if p >= SUPPORT and (best is None or p > best[0]) and not _guideline_only(text[a:b]):

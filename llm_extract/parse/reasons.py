@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.08"
+REASONS_VERSION = "3.09"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1623,6 +1623,12 @@ def reports_guideline_only(sentence: str) -> bool:
     return _reports_guideline(s, len(sentence)) and not _speaks_of_case(s)
 
 
+def turns_against(sentence: str) -> bool:
+    """The sentence turns against the one before it ("However, ...", "What is missing is ..."): what that one
+    said was a point granted, not the ground (rounds 75, 76 and 88). The rules and the learned fallback share it."""
+    return _TURN.match(sentence) is not None
+
+
 def states_no_ground(sentence: str) -> bool:
     """The sentence states no ground of this reviewer's, whatever its words: it reports the utilization
     review's decision or reasons ("Utilization review denied the cream in part because oral first-line agents
@@ -2590,7 +2596,7 @@ def worker_finding(text: str, start: int, end: int) -> Reason | None:
     for k, (a, b) in enumerate(spans):
         sentence = rationale[a:b]
         if _WORKER_SUBJECT.search(sentence) and _SHORT_OF.search(sentence) and not _OTHER_GROUND.search(sentence):
-            if _DISCLAIMED.search(sentence) or (k + 1 < len(spans) and _TURN.match(rationale[slice(*spans[k + 1])])):
+            if _DISCLAIMED.search(sentence) or (k + 1 < len(spans) and turns_against(rationale[slice(*spans[k + 1])])):
                 continue  # "... it is reasonable that she not drive. However, ...": a point granted (rounds 75, 76)
             return Reason(code=ReasonCode.findings_do_not_support, span=folded.span(a, b))
     return None
@@ -2600,4 +2606,7 @@ def worker_finding(text: str, start: int, end: int) -> Reason | None:
 _TURN = _rx(
     _LEAD + r"(?:however|but|yet|nevertheless|nonetheless|even\s+so|that\s+said)\b"
     r"|[^.;,]{1,60},\s*(?:however|though|nevertheless|nonetheless),"  # "His complaints, however, no longer ..."
+    # "He is 62, his body mass index is 36 ... What is missing is the exercise component." (round 88's reader: the
+    # criteria this worker meets were told as the findings that did not show a need)
+    r"|\W*(?:what\s+is\s+(?:missing|lacking|absent)|the\s+(?:only\s+)?(?:problem|difficulty|gap|obstacle)\s+is)\b"
 )

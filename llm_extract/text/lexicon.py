@@ -115,6 +115,15 @@ GRANTED = (
 """A sentence that grants a point and denies nothing ("The claimant's radicular findings are clear, so the
 indication itself is present"): a point for the care, never a refusal's ground."""
 
+COMPANION_GRANTED = (
+    r"(?!.*\b(?:no|not|never|none|nothing|neither|nor|without|non|yet\s+to)\b)"
+    r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:certified|approved|authorized)\b"
+)
+"""A sentence that says some care was approved and denies nothing ("The meniscectomy has been certified, so a
+one-week rental would have been consistent", "The shoulder arthroscopy was an approved procedure"): never the
+ground that the care an item goes with was refused (round 88: a cold therapy unit's purchase, told "the care this
+goes with is not needed" by the learned models)."""
+
 WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
 """What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
 whose subject they are speaks of this case, not of a guideline."""
@@ -136,10 +145,15 @@ DISCLAIMED = (
     r"|\b(?:is|are)\s+not\s+the\s+(?:obstacle|issue|objection)\b"
     # "He is now more than four months out, so timing is no obstacle" (round 76's reader: quoted as the ground)
     r"|\b(?:is|are)\s+no\s+(?:obstacle|barrier|bar)\b"
+    # "although the reviewer does not rest the decision on that point" (round 88's reader: told as the ground)
+    r"|\b(?:do|does|did)\s+not\s+(?:rest|base|turn)\s+(?:the\s+|this\s+|his\s+|her\s+|its\s+)?(?:decision|determination)"
+    r"\s+on\b|\b(?:decision|determination)\s+(?:does|do)\s+not\s+(?:rest|turn|depend)\s+on\b"
+    r"|\b(?:is|are)\s+not\s+the\s+basis\s+(?:of|for)\b"
 )
 """What the reviewer sets aside as no ground, after saying it ("none of those applies", "has no bearing here",
-"so those conditions are not the obstacle", "so timing is no obstacle"): what it said is not why the care was
-refused. Case-insensitive; the reason rules, the learned fallback and the summary's quotes share it."""
+"so those conditions are not the obstacle", "so timing is no obstacle", "does not rest the decision on that
+point"): what it said is not why the care was refused. Case-insensitive; the reason rules, the learned fallback
+and the summary's quotes share it."""
 
 WEIGHT_WORDS = r"main|principal|central|primary|chief|deciding|decisive|overriding"
 """Words a reviewer uses to mark a ground as the one that weighs most ("the principal reason", "the
