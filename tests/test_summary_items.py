@@ -591,8 +591,10 @@ def test_missing_fact_is_named() -> None:
             "There is a lack of documentation. There is no documentation that the patient failed first-line oral "
             "medications.",
             # the ground (other care first) names the care, and its missing record is not said twice
-            "Your doctor's notes did not show that you tried medicines you take by mouth first.",
-            "Las notas de su médico no mostraban que usted hubiera probado medicinas que se toman por la boca antes.",
+            "Your doctor's notes did not show that you tried medicines you take by mouth first and that this did not "
+            "help enough.",
+            "Las notas de su médico no mostraban que usted hubiera probado medicinas que se toman por la boca antes y "
+            "que eso no le ayudara lo suficiente.",
         ),
         (
             "MRI of the shoulder: Upheld",
@@ -1067,7 +1069,7 @@ def test_an_antidepressant_untried_for_worry_is_a_medicine_for_the_mood_not_for_
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert en[0] == (
         "Your doctor's notes did not show that you tried medicines for sadness or worry and talking with a "
-        "trained helper first."
+        "trained helper first and that this did not help enough."
     )
     assert "tristeza o la preocupación y hablar con un consejero" in es[0]
 
@@ -1103,7 +1105,10 @@ def test_care_to_try_first_is_said_once() -> None:
         ReasonCode.missing_documentation,
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons[0] == ("Your doctor's notes did not show that you tried medicines that bring down swelling first.")
+    assert reasons[0] == (
+        "Your doctor's notes did not show that you tried medicines that bring down swelling first and that this did "
+        "not help enough."
+    )
     assert not any("other care was tried first" in r for r in reasons)
 
 
@@ -1314,7 +1319,25 @@ def test_a_medicine_the_worker_has_used_is_not_named_as_care_to_try_first() -> N
     )
     decision, letter = _grounded("Lidoderm 5% patch #30", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    assert reasons[0] == "Your doctor's notes did not show that you tried medicines for nerve pain first."
+    assert reasons[0] == (
+        "Your doctor's notes did not show that you tried medicines for nerve pain first and that this did not help "
+        "enough."
+    )
+
+
+def test_care_tried_that_has_not_failed_is_not_told_as_care_never_tried() -> None:
+    # Templates 156: "did not show that you tried physical therapy first" was false where one session was had and
+    # the ground is that the care tried has not failed; the care to try is said with its failure, in both languages.
+    rationale = (
+        "There was no indication the patient had failed conservative care, as she had undergone 1 session of "
+        "physical therapy and had used anti-inflammatory medications."
+    )
+    decision, letter = _grounded("Shoulder arthroscopy", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    en = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert en[0].startswith("Your doctor's notes did not show that you tried physical therapy")
+    assert "physical therapy first and that this did not help enough." in en[0], en
+    assert "antes y que eso no le ayudara lo suficiente." in es[0], es
 
 
 def test_findings_are_said_in_the_letters_order_from_the_reason_and_the_other_sentences_of_absence() -> None:
@@ -2093,8 +2116,7 @@ def test_kidney_harm_the_records_document_is_said() -> None:
     )
     # since templates 150 the elevated blood pressure the same sentence names is told too, after the kidneys
     assert reasons[1] == (
-        "The reviewer also found that this medicine could be bad for your heart or your blood pressure. "
-        "Ask your doctor about it."
+        "The reviewer also found that this medicine could be bad for your blood pressure. Ask your doctor about it."
     )
 
 
@@ -2177,9 +2199,19 @@ def test_a_sentence_about_him_or_the_worker_is_quoted_when_no_rule_names_the_gro
         ),
         (
             "His readings stay near 165/100 despite three antihypertensive drugs.",
-            "be bad for your heart or your blood pressure.",
+            "be bad for your blood pressure.",
         ),
         ("Sedation in a bus driver endangers him and his passengers.", "make you too sleepy."),
+        # templates 156, round 88's reader: a naproxen refused for a bleed on a blood thinner was told only "not
+        # enough facts"
+        (
+            "He is fully anticoagulated for atrial fibrillation, and blood was found in his stool last month.",
+            "cause bleeding inside your body.",
+        ),
+        (
+            "His pressure stays high, and he is fully anticoagulated, so renewing it invites a serious bleed.",
+            "cause bleeding inside your body.",
+        ),
     ],
 )
 def test_other_harms_to_this_worker_are_said_too(harm: str, said: str) -> None:
@@ -3824,7 +3856,7 @@ def test_care_that_goes_with_other_care_not_yet_started_is_not_told_as_care_that
             "other medicines you take",
         ),
         # templates 151, round 86's reader: "a racing heart ..., a picture that fits early serotonin toxicity" was told
-        # "could be bad for your heart or your blood pressure" beside the mixing
+        # "could be bad for your heart or your blood pressure" beside the mixing (templates 150-155's wording)
         (
             "Tramadol ER 150mg #30",
             "She takes sertraline, and has had two episodes of tremor, sweating and a racing heart after doses, a "
@@ -3858,7 +3890,22 @@ def test_the_heart_is_told_after_a_more_specific_harm_of_the_same_sentence() -> 
     )
     reasons = _told("Naproxen 550mg #60", said + " The request is not necessary.")
     harms = [r for r in reasons if "this medicine could" in r]
-    assert "kidneys" in harms[0] and "heart" in harms[1], reasons
+    assert "kidneys" in harms[0] and "your blood pressure" in harms[1], reasons
+    assert not any("heart" in r for r in harms), reasons
+
+
+def test_the_heart_and_the_blood_pressure_are_told_apart() -> None:
+    # templates 156, round 88's reader: a celecoxib refused after a heart attack was told "could be bad for your
+    # heart or your blood pressure", and the letter says nothing of blood pressure
+    said = (
+        "This patient had a myocardial infarction with stent placement six months ago, so a COX-2 inhibitor adds to "
+        "her risk of a further coronary event."
+    )
+    harms = [r for r in _told("Celecoxib 200mg #30", said + " The request is not necessary.") if "could be" in r]
+    assert harms and "your heart" in harms[0] and not any("blood pressure" in r for r in harms), harms
+    decision, letter = _grounded("Celecoxib 200mg #30", Outcome.upheld, said + " The request is not necessary.")
+    spanish = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert any("su corazón" in r for r in spanish) and not any("presión" in r for r in spanish), spanish
 
 
 def test_a_terse_application_that_names_no_one_is_quoted_rather_than_nothing() -> None:
@@ -3913,3 +3960,19 @@ def test_rfa_of_a_date_is_the_request_for_authorization_not_an_ablation(service:
     # "Radiofrequency ablation uses heat on a small nerve so that it stops carrying pain."
     explained = [a.en for a in glossary.abbreviations_in(service)]
     assert any("Radiofrequency ablation" in e for e in explained) is ablation, explained
+
+
+def test_restored_function_as_the_goal_is_no_program_the_notes_lack() -> None:
+    # templates 156, round 88's reader: the guideline's "so that activity and functional restoration can resume" was
+    # told "did not show that you would use this along with physical therapy or working out" for a naproxen
+    rationale = (
+        "Anti-inflammatory medications are the first line of treatment, to reduce pain so that activity and "
+        "functional restoration can resume, but long-term use may not be warranted. She has taken naproxen for ten "
+        "months with no documented gain in function. Not medically necessary."
+    )
+    told = _told("Naproxen sodium 550mg #60", rationale, ReasonCode.no_functional_improvement)
+    assert told and not any("along with physical therapy" in r for r in told), told
+    # a program the records do not show is still told
+    lacking = "There is no evidence that the patch will be used with a functional restoration program. Not necessary."
+    told = _told("Lidoderm 5% patch #30", lacking, ReasonCode.missing_documentation)
+    assert any("along with physical therapy" in r for r in told), told

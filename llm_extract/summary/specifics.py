@@ -855,7 +855,11 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "program",
         rxcache.compile(
-            r"\bfunctional\s+restoration\b|(?<!home\s)\b(?:exercise|rehabilitation|rehab)\s+program\b"
+            # not restored function, the goal ("so that activity and functional restoration can resume", "progress
+            # towards functional restoration": round 88's reader was told a naproxen lacked a program to go with)
+            r"(?<!toward\s)(?<!towards\s)(?<!achieve\s)\bfunctional\s+restoration\b"
+            r"(?!\s+(?:can|could|will|would|may|might|resumes?)\b)"
+            r"|(?<!home\s)\b(?:exercise|rehabilitation|rehab)\s+program\b"
             r"|\badjunct\s+to\s+(?:a\s+|the\s+)?(?:physical\s+rehabilitation|[\w-]+\s+program)\b",
             re.I,
         ),
@@ -1554,7 +1558,8 @@ class _Harm:
     """Words that name it in a sentence already found to state a harm (empty: it is never named)."""
     broad: bool = False
     """A harm so general that a sentence naming a more specific one is told that one first ("the heart or your
-    blood pressure" beside a kidney disease), and a sentence naming only it comes after one naming another."""
+    blood pressure" beside a kidney disease: templates 150-155), and a sentence naming only it comes after one naming
+    another."""
 
 
 _WITH_ALCOHOL = (
@@ -1633,28 +1638,39 @@ _HARMS: tuple[_Harm, ...] = (
         # a blood thinner or an ulcer that bled (round 50's reader: naproxen refused for warfarin and a
         # bleeding ulcer was told only as kidney harm)
         r"(?:GI|gastrointestinal|stomach)\s+bleed\w*|bleeding\s+(?:peptic\s+)?ulcer|ulcer\s+(?:that\s+)?(?:bled|bleed\w*)"
-        r"|(?:takes?|taking|on)\s+(?:\w+\s+)?(?:warfarin|coumadin|apixaban|rivaroxaban|anticoagula\w+)",
-        risk=r"bleeding",
+        r"|(?:takes?|taking|on)\s+(?:\w+\s+)?(?:warfarin|coumadin|apixaban|rivaroxaban|anticoagula\w+)"
+        # "He is fully anticoagulated with apixaban ... found blood in his stool" (round 88's reader: a naproxen
+        # refused for a bleed was told only "not enough facts")
+        r"|(?<!not\s)\banticoagulated\b|\bblood\s+in\s+(?:his|her|their|the)\s+stools?\b",
+        risk=r"bleeding|bleed",
         denied=r"bleed\w*|warfarin|anticoagula\w+",
         names=r"\bbleed\w*|\bbled\b|\bhemorrhag\w*|\bwarfarin|\bcoumadin|\banticoagula\w*",
     ),
     _Harm(
         "heart",
+        r"coronary\s+(?:artery\s+)?disease|heart\s+(?:disease|failure|attack)|myocardial\s+infarction|cardiac\s+disease",
+        risk=r"heart\s+attack|cardiovascular\s+events?|cardiac\s+events?|coronary\s+events?",
+        denied=r"(?:heart|cardiac|cardiovascular)\s+disease",
+        # not a coronary stent alone: the reason for the blood thinners a bleeding harm names (round 67); not "a racing
+        # heart", a symptom of the serotonin toxicity the sentence names (round 86's reader)
+        names=r"\bheart\s+(?:disease|failure|attacks?|problems?|rhythm)|\bcardi(?:ac|ovascular)\b"
+        r"|\bcoronary\s+(?:artery\s+disease|disease|events?)|\bmyocardial\b",
+        broad=True,
+    ),
+    _Harm(
+        # told apart from the heart since templates 156 (round 88's reader: "could be bad for your heart or your blood
+        # pressure" for a celecoxib refused after a heart attack, whose letter says nothing of blood pressure)
+        "blood_pressure",
         # "blood pressure was 158/98 ... despite two antihypertensive medications ..., so his cardiovascular risk is
         # already high" (round 85's reader: a stimulant refused for that was told it "could hurt your kidneys")
         r"(?:uncontrolled|poorly[- ]controlled|elevated|high|labile)\s+(?:blood\s+pressure|hypertension)"
         r"|hypertension\s+(?:that\s+is\s+|which\s+is\s+)?(?:uncontrolled|poorly\s+controlled)"
-        r"|despite\s+(?:\w+\s+){0,3}antihypertensive|coronary\s+(?:artery\s+)?disease|heart\s+(?:disease|failure|attack)"
-        # not an atrial fibrillation: the reason for a blood thinner, whose harm is bleeding (round 59)
-        r"|myocardial\s+infarction|cardiac\s+disease",
-        risk=r"heart\s+attack|cardiovascular\s+events?|cardiac\s+events?",
+        r"|despite\s+(?:\w+\s+){0,3}antihypertensive",
+        risk=r"(?:high\s+)?blood\s+pressure|hypertension",
         # not "blood pressure" alone: "potassium is at the upper limit of normal, and systolic blood pressure has been
         # above 150" states no normal pressure (round 47's kidney harm was lost)
-        denied=r"hypertension|(?:heart|cardiac|cardiovascular)\s+disease",
-        # not a coronary stent alone: the reason for the blood thinners a bleeding harm names (round 67); not "a racing
-        # heart", a symptom of the serotonin toxicity the sentence names (round 86's reader)
-        names=r"\bheart\s+(?:disease|failure|attacks?|problems?|rhythm)|\bcardi(?:ac|ovascular)\b|\bblood\s+pressure\b"
-        r"|\b(?:anti)?hypertens\w*|\bcoronary\s+(?:artery\s+)?disease|\bmyocardial\b",
+        denied=r"hypertension",
+        names=r"\bblood\s+pressure\b|\b(?:anti)?hypertens\w*",
         broad=True,
     ),
     _Harm(
@@ -1721,12 +1737,12 @@ _HARMS: tuple[_Harm, ...] = (
     ),
 )
 """The harms the summary tells a worker about: alcohol, a drug mixing badly, a pregnancy, breathing, an asthma
-attack, bleeding, the heart and blood pressure, kidneys, the liver, rebound headache, a fall or drowsiness at work, a
+attack, bleeding, the heart, the blood pressure, kidneys, the liver, rebound headache, a fall or drowsiness at work, a
 seizure, an overdose (round 39's reader: five safety grounds were dropped; round 85's: a pregnancy, an asthma attack
 and a blood pressure). They are named in this order when a sentence names
 several (alcohol and mixing medicines first: they are what the worker can act on; a seizure or an overdose
-last, as the more general words of a harm a sentence also names otherwise), but the heart and blood pressure come
-after every other harm the sentence names (:attr:`_Harm.broad`)."""
+last, as the more general words of a harm a sentence also names otherwise), but the heart and the blood pressure
+come after every other harm the sentence names (:attr:`_Harm.broad`)."""
 _BROAD = frozenset(harm.key for harm in _HARMS if harm.broad)
 """The keys of the broad harms, told after any other."""
 
@@ -1800,7 +1816,7 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     if "falls" in found:
         found.pop("sleepy", None)
     order = {key: k for k, (key, _) in enumerate(_HARM_KINDS)}
-    # a broad harm (the heart and blood pressure) last, told when a sentence names no more specific one
+    # a broad harm (the heart, the blood pressure) last, told when a sentence names no more specific one
     return sorted(found, key=lambda key: (key in _BROAD, found[key], order[key]))[:most]
 
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "155"
+TEMPLATES_VERSION = "156"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -326,7 +326,10 @@ _EN = _Wording(
         "surgery_planned": "Your doctor's notes did not show that surgery is planned for you.",
         "pills": "Your doctor's notes did not say why you cannot take pills.",
         "home_trial": "Your doctor's notes did not show that you tried it at home first.",
-        "tried_first": "Your doctor's notes did not show that other care was tried first.",
+        # "and that this did not help enough": reviewers most often want care tried to have failed, not only tried
+        # (templates 156; "1 session of physical therapy", "without evidence of failure" of the NSAIDs taken)
+        "tried_first": "Your doctor's notes did not show that other care was tried first and that this did not help "
+        "enough.",
         "views": "Your doctor's notes did not show x-rays taken while you bend forward and back.",
         "imaging": "Your doctor's notes did not show x-rays taken before, or what they showed.",
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
@@ -362,7 +365,7 @@ _EN = _Wording(
         "function": "Your doctor's notes did not show that you have trouble using this part of your body.",
         "change": "Your doctor's notes did not show a change in how you are doing.",
     },
-    care_first="Your doctor's notes did not show that you tried {care} first.",
+    care_first="Your doctor's notes did not show that you tried {care} first and that this did not help enough.",
     trial_step_before="A first step before this care was already approved. How that step works for you will show if "
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
@@ -410,7 +413,8 @@ _EN = _Wording(
         "breathe. Ask your doctor about it.",
         "pregnancy": "The reviewer also found that this medicine could be harmful while you are pregnant. "
         "Ask your doctor about it.",
-        "heart": "The reviewer also found that this medicine could be bad for your heart or your blood pressure. "
+        "heart": "The reviewer also found that this medicine could be bad for your heart. Ask your doctor about it.",
+        "blood_pressure": "The reviewer also found that this medicine could be bad for your blood pressure. "
         "Ask your doctor about it.",
         "kidneys": "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that "
         "clean your blood. Ask your doctor about it.",
@@ -558,7 +562,10 @@ _ES = _Wording(
         "surgery_planned": "Las notas de su médico no mostraban que hubiera una operación planeada para usted.",
         "pills": "Las notas de su médico no decían por qué usted no puede tomar pastillas.",
         "home_trial": "Las notas de su médico no mostraban que usted lo probó en casa primero.",
-        "tried_first": ("Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes."),
+        "tried_first": (
+            "Las notas de su médico no mostraban que usted hubiera probado otro tipo de atención antes y que eso no le "
+            "ayudara lo suficiente."
+        ),
         "views": "Las notas de su médico no mostraban radiografías tomadas mientras usted se dobla hacia adelante y "
         "hacia atrás.",
         "imaging": "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
@@ -602,7 +609,8 @@ _ES = _Wording(
         "function": "Las notas de su médico no mostraban que le cueste usar esta parte de su cuerpo.",
         "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
     },
-    care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes.",
+    care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le ayudara lo "
+    "suficiente.",
     trial_step_before=(
         "Ya se aprobó un primer paso antes de esta atención. Si necesita esta atención depende de cómo le "
         "funcione ese paso."
@@ -652,7 +660,9 @@ _ES = _Wording(
         "cuesta respirar. Pregúntele a su médico.",
         "pregnancy": "El revisor también encontró que este medicamento podría hacer daño durante el embarazo. "
         "Pregúntele a su médico.",
-        "heart": "El revisor también encontró que este medicamento podría ser malo para su corazón o su presión "
+        "heart": "El revisor también encontró que este medicamento podría ser malo para su corazón. "
+        "Pregúntele a su médico.",
+        "blood_pressure": "El revisor también encontró que este medicamento podría ser malo para su presión "
         "arterial. Pregúntele a su médico.",
         "kidneys": "El revisor también encontró que este medicamento podría dañar sus riñones, las partes de su "
         "cuerpo que limpian la sangre. Pregúntele a su médico.",
