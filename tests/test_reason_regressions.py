@@ -913,3 +913,31 @@ def test_a_point_the_reviewer_does_not_rest_the_decision_on_is_not_a_ground() ->
         rationale=item.rationale.replace(", although the reviewer does not rest the decision on that point", ""),
     )
     assert R.findings_do_not_support in shown(said)[0]
+
+
+# --- round 89's readers (recognizer 3.10) ---------------------------------------------------------------------------
+
+
+def test_a_guideline_against_long_term_use_named_after_the_drug_is_a_limit_on_duration() -> None:
+    # "ODG does not recommend eszopiclone for long-term use but recommends it for short-term use" was told "The
+    # medical guidelines do not call for this care": the qualifier after the object was not read
+    applied = Item(
+        "Eszopiclone 3mg #30: Upheld",
+        rationale=(
+            "ODG does not recommend eszopiclone for long-term use but recommends it for short-term use. She has "
+            "taken it nightly for eight months. Not medically necessary."
+        ),
+    )
+    assert shown(applied) == [[R.exceeds_guideline_limits]]
+    # reported alone, the guideline's limit is no verdict on this care
+    reported = Item(
+        "Eszopiclone 3mg #30: Upheld",
+        rationale="ODG does not recommend eszopiclone for long-term use. Not medically necessary.",
+    )
+    assert R.not_recommended not in shown(reported)[0]
+    # a verdict on the drug itself stays one
+    verdict = Item(
+        "Eszopiclone 3mg #30: Upheld",
+        rationale="ODG does not recommend eszopiclone for this patient's insomnia. Not medically necessary.",
+    )
+    assert shown(verdict)[0][:1] == [R.not_recommended]

@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.09"
+REASONS_VERSION = "3.10"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1768,6 +1768,11 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     if _UNTIL_OTHER_CARE.search(object_after):
         return ReasonCode.other_treatment_first
     duration = _DURATION_LIMIT.search(after) or _DURATION_BEFORE.search(before)
+    if not duration and qualified and _DURATION_LIMIT.search(object_after):
+        # "ODG does not recommend eszopiclone for long-term use but recommends it for short-term use" (round 89's
+        # reader: told "The medical guidelines do not call for this care"): the guideline's limit on duration, no
+        # verdict; the reviewer applies it in the case's own words, where the limit's ground is read
+        return None
     if m.group("unsupported") and not duration:
         return None  # "ongoing use is not supported by the guidelines" restates a ground given before it
     if duration:
@@ -1815,6 +1820,9 @@ _OBJECT_THEN_QUALIFIER = _rx(
     r"|for\s+uncomplicated|as\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated)"
     r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|only)\s+(?:to|for)"
     r"|whose\s+(?:only|sole)\s+(?:purpose|aim|goal)"  # "an FCE whose only purpose is to measure effort" (round 75)
+    # "does not recommend eszopiclone for long-term use but recommends it for short-term use" (round 89's reader: told
+    # "The medical guidelines do not call for this care"): a limit on duration, read by _DURATION_LIMIT
+    r"|for\s+(?:long[- ]?term|longer[- ]term|prolonged|chronic|extended)\s+use"
     # "do not recommend it for mild concussion in the first 30 days after injury": a phase (round 72)
     r"|in\s+(?:the\s+)?(?:acute|early|first))\b)"
 )
