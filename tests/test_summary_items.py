@@ -3976,3 +3976,31 @@ def test_restored_function_as_the_goal_is_no_program_the_notes_lack() -> None:
     lacking = "There is no evidence that the patch will be used with a functional restoration program. Not necessary."
     told = _told("Lidoderm 5% patch #30", lacking, ReasonCode.missing_documentation)
     assert any("along with physical therapy" in r for r in told), told
+
+
+def test_a_condition_an_untried_care_was_for_is_no_finding_absent() -> None:
+    # templates 157, round 89's reader: "has never been given an oral antidepressant or anticonvulsant for her
+    # neuropathic hand symptoms" was told "did not show nerve pain", where the reviewer accepts the nerve pain
+    rationale = (
+        "The injured worker has never been given an oral antidepressant or anticonvulsant for her neuropathic hand "
+        "symptoms, so the step that should come before a topical agent has been skipped. Not medically necessary."
+    )
+    told = _told("Lidocaine 5% cream #1", rationale, ReasonCode.findings_do_not_support)
+    assert not any("nerve pain" in r for r in told), told
+    # the nerve pain said absent is still told so
+    absent = "There is no documentation of neuropathic pain in the records. Not medically necessary."
+    told = _told("Lidocaine 5% cream #1", absent, ReasonCode.findings_do_not_support)
+    assert any("did not show nerve pain" in r for r in told), told
+
+
+def test_weak_kidneys_make_a_medicine_risky_that_only_an_anti_inflammatory_hurts() -> None:
+    # templates 157, round 89's reader: a baclofen refused for stage 4 kidney disease, which cannot clear it, was told
+    # "could hurt your kidneys"; an anti-inflammatory is still told so
+    said = "He has stage 4 chronic kidney disease, so a higher dose would invite toxicity. Not medically necessary."
+    relaxant = " ".join(_told("Baclofen 20mg #90", said))
+    assert "could be risky for you because of your kidneys" in relaxant and "hurt your kidneys" not in relaxant
+    naproxen = " ".join(_told("Naproxen 550mg #60", said))
+    assert "could hurt your kidneys" in naproxen, naproxen
+    decision, letter = _grounded("Baclofen 20mg #90", Outcome.upheld, said)
+    spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
+    assert "riesgoso para usted por sus riñones" in spanish, spanish

@@ -1820,6 +1820,18 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     return sorted(found, key=lambda key: (key in _BROAD, found[key], order[key]))[:most]
 
 
+def told_harm(key: str, service: str) -> str:
+    """The safety sentence's key for harm ``key`` of the medicine ``service``: an anti-inflammatory hurts the
+    kidneys, while another medicine is risky for a worker whose kidneys are weak, as they may not clear it (round
+    89's reader: a baclofen refused for stage 4 kidney disease was told "could hurt your kidneys")."""
+    if key == "kidneys" and _NSAID.search(spelled_out(service)) is None:
+        return "kidneys_weak"
+    return key
+
+
+_NSAID = rxcache.compile(CARE_KINDS["NSAID"], re.I)
+
+
 def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:
     """A sentence of a refused medicine's rationale that says it may harm this worker ("Adding
     tramadol to an SSRI in this injured worker carries a real risk of serotonin toxicity", "he has
@@ -2074,6 +2086,14 @@ _CARE_FOR = rxcache.compile(
     re.I,
 )
 """What a care is (not) for: the condition named after it is the care's indication, not a finding absent."""
+_GIVEN_FOR = rxcache.compile(
+    r"\b(?:given|prescribed|tried|offered|started|used|taken|received)\b[^.;]*\bfor\s+(?:his|her|their|the|this|its\s+)?"
+    r"\s*(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+"""Care the worker was not given, for the condition named next: the condition is there, the care is what is absent
+(round 89's reader: a cream refused because no oral nerve-pain medicine was tried first was told "did not show
+nerve pain")."""
 
 
 def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
@@ -2094,6 +2114,8 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
             continue  # "without first excluding atlantoaxial instability": not ruled out, so maybe there (round 67)
         if said and _CARE_FOR.match(letter, said[-1].end(), m.start()):
             continue  # "not a supported treatment for ankle sprain or ligamentous instability" (round 66's reader)
+        if said and _GIVEN_FOR.search(letter, said[-1].end(), m.start()):
+            continue  # "never been given an anticonvulsant for her neuropathic hand symptoms" (round 89's reader)
         if said:
             return quote(letter, said[-1].start(), m.end())
         if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:

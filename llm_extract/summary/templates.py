@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "156"
+TEMPLATES_VERSION = "157"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -161,7 +161,8 @@ class _Wording:
     findings: dict[str, str]
     """What the reviewer did not find, by :data:`specifics._FINDINGS` key (instead of the general findings sentence)."""
     care_first: str
-    """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence)."""
+    """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence), and that it did
+    not help enough (templates 156)."""
     care: dict[str, str]
     """Plain names of the kinds of care :func:`specifics.care_first` finds."""
     trial_step_before: str
@@ -418,6 +419,8 @@ _EN = _Wording(
         "Ask your doctor about it.",
         "kidneys": "The reviewer also found that this medicine could hurt your kidneys, the parts of your body that "
         "clean your blood. Ask your doctor about it.",
+        "kidneys_weak": "The reviewer also found that this medicine could be risky for you because of your kidneys, "
+        "the parts of your body that clean your blood. Ask your doctor about it.",
         "liver": "The reviewer also found that this medicine could hurt your liver. Ask your doctor about it.",
         "bleeding": "The reviewer also found that this medicine could cause bleeding inside your body. "
         "Ask your doctor about it.",
@@ -666,6 +669,8 @@ _ES = _Wording(
         "arterial. Pregúntele a su médico.",
         "kidneys": "El revisor también encontró que este medicamento podría dañar sus riñones, las partes de su "
         "cuerpo que limpian la sangre. Pregúntele a su médico.",
+        "kidneys_weak": "El revisor también encontró que este medicamento podría ser riesgoso para usted por sus "
+        "riñones, las partes de su cuerpo que limpian la sangre. Pregúntele a su médico.",
         "liver": "El revisor también encontró que este medicamento podría dañar su hígado. Pregúntele a su médico.",
         "bleeding": "El revisor también encontró que este medicamento podría causar sangrado dentro de su cuerpo. "
         "Pregúntele a su médico.",
@@ -1362,7 +1367,7 @@ def _item(
                 reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            first, *more = specifics.harm_kinds(harm.text) or [""]
+            first, *more = [specifics.told_harm(k, decision.service) for k in specifics.harm_kinds(harm.text)] or [""]
             sentence = words.safety_of.get(first, words.safety)
             also = [out.say(words.safety_of[k]) for k in more]  # a second harm the same sentence names
             if also:  # "Ask your doctor about it." once, after the last
