@@ -941,3 +941,29 @@ def test_a_guideline_against_long_term_use_named_after_the_drug_is_a_limit_on_du
         rationale="ODG does not recommend eszopiclone for this patient's insomnia. Not medically necessary.",
     )
     assert shown(verdict)[0][:1] == [R.not_recommended]
+
+
+# --- round 90's readers (recognizer 3.11) ---------------------------------------------------------------------------
+
+
+def test_care_to_reconsider_once_a_condition_is_met_awaits_no_approved_part() -> None:
+    # "It could be reconsidered once his blood pressure is controlled" was told "A first step before this care was
+    # already approved", where nothing was (the rationale's "approved for depression" is the drug's indication)
+    item = Item(
+        "Venlafaxine ER 75mg #30: Upheld",
+        rationale=(
+            "Venlafaxine is approved for depression and anxiety. His pressure was 164/100 off his antihypertensive. "
+            "The request is not medically necessary. It could be reconsidered once his blood pressure is controlled, "
+            "or another antidepressant could be chosen."
+        ),
+    )
+    assert R.approved_trial_pending not in shown(item)[0]
+    # the results of an approved first part are still awaited
+    pending = Item(
+        "Physical therapy, 6 additional visits: Upheld",
+        rationale=(
+            "Six visits were certified by utilization review. More could be reconsidered once the results of the "
+            "certified visits are documented. Not medically necessary."
+        ),
+    )
+    assert shown(pending)[0][:1] == [R.approved_trial_pending]

@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.10"
+REASONS_VERSION = "3.11"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1140,6 +1140,15 @@ _ALREADY_HAS = _cue(
     r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|fitted\s+with)\s+"
     r"(?:a|an|the)\s+(?P<obj7>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?:the|this)\s+same\b"
 )
+#: "... be reconsidered once", "... only after": the words of :data:`_TRIAL_PENDING` that wait on something named after.
+_WHEN_CONDITION = _rx(r"\b(?:once|after|when|until|from)$")
+#: What an approved first part's wait names: its course, its results, its completion (round 89's reader: "It could be
+#: reconsidered once his blood pressure is controlled" was told "A first step before this care was already approved").
+_PART_AWAITED = _rx(
+    r"\b(?:trials?|course|sessions?|visits?|treatments?|results?|respon\w*|outcome|effect|benefit|approved|certified"
+    r"|authorized|initial|first|complet\w*|finish\w*|injections?|blocks?|therapy|program|progress\w*|report\w*"
+    r"|record\w*|they|them|those|these)\b"
+)
 _TRIAL_PENDING = _cue(
     r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last)\b[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|turns?\s+on|rests?\s+on"
@@ -2025,6 +2034,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 care = _OTHER_CARE.search(s.text, max(0, m.start() - 60), m.end())
                 if care and ctx.service and _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service):
                     break  # the approved care named is another treatment, not a first part of this one
+                awaited = _clause_after(s.text, m.end()).split(",", 1)[0]
+                if _WHEN_CONDITION.search(m.group()) and not _PART_AWAITED.search(awaited):
+                    break  # "could be reconsidered once his blood pressure is controlled": a condition, no part awaited
                 if ctx.approved_part:  # read last: it searches the whole rationale
                     found.append((ReasonCode.approved_trial_pending, m))
                 break
