@@ -4004,3 +4004,15 @@ def test_weak_kidneys_make_a_medicine_risky_that_only_an_anti_inflammatory_hurts
     decision, letter = _grounded("Baclofen 20mg #90", Outcome.upheld, said)
     spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
     assert "riesgoso para usted por sus riñones" in spanish, spanish
+
+
+def test_a_home_program_not_kept_up_is_not_told_as_care_that_must_fail_first() -> None:
+    # templates 158, round 90's reader: "should by now be carrying on independently; instead he is doing no home
+    # exercise" was told "did not show that you tried working out at home first and that this did not help enough"
+    rationale = (
+        "The injured worker has had 18 visits and should by now be carrying on independently; instead he is doing "
+        "no home exercise. Not medically necessary."
+    )
+    told = _told("Physical therapy, 12 visits", rationale, ReasonCode.other_treatment_first)
+    assert told[0].startswith("Your doctor's notes did not show that you tried working out at home first."), told
+    assert not any("did not help enough" in r for r in told), told

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "157"
+TEMPLATES_VERSION = "158"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -163,6 +163,9 @@ class _Wording:
     care_first: str
     """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence), and that it did
     not help enough (templates 156)."""
+    care_first_ongoing: str
+    """The same for care the worker keeps doing, not care that must fail first: working out at home
+    (:data:`_ONGOING`)."""
     care: dict[str, str]
     """Plain names of the kinds of care :func:`specifics.care_first` finds."""
     trial_step_before: str
@@ -367,6 +370,7 @@ _EN = _Wording(
         "change": "Your doctor's notes did not show a change in how you are doing.",
     },
     care_first="Your doctor's notes did not show that you tried {care} first and that this did not help enough.",
+    care_first_ongoing="Your doctor's notes did not show that you tried {care} first.",
     trial_step_before="A first step before this care was already approved. How that step works for you will show if "
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
@@ -614,6 +618,7 @@ _ES = _Wording(
     },
     care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le ayudara lo "
     "suficiente.",
+    care_first_ongoing="Las notas de su médico no mostraban que usted hubiera probado {care} antes.",
     trial_step_before=(
         "Ya se aprobó un primer paso antes de esta atención. Si necesita esta atención depende de cómo le "
         "funcione ese paso."
@@ -1138,6 +1143,11 @@ def _earlier_sentence(earlier: specifics.EarlierTest, words: _Wording) -> str:
     return words.earlier_test
 
 
+_ONGOING = frozenset({"exercise"})
+"""Care a worker keeps doing rather than care that must fail first: "should by now be carrying on independently;
+instead he is doing no home exercise" is no home program that did not help (round 90's reader, templates 158)."""
+
+
 def _named_ground(
     code: ReasonCode,
     decision: Decision,
@@ -1183,7 +1193,9 @@ def _named_ground(
         if not care:
             return []
         named = _listed([words.care[m.key] for m in care], words.and_word)
-        return [(out.say(words.care_first.format(care=named)), [m.words for m in care])]
+        ongoing = all(m.key in _ONGOING for m in care)
+        said = words.care_first_ongoing if ongoing else words.care_first
+        return [(out.say(said.format(care=named)), [m.words for m in care])]
     if code is ReasonCode.criteria_met and specifics.retrospective(decision.service):
         return [(out.say(words.criteria_met_given), [])]
     return []
