@@ -967,3 +967,25 @@ def test_care_to_reconsider_once_a_condition_is_met_awaits_no_approved_part() ->
         ),
     )
     assert shown(pending)[0][:1] == [R.approved_trial_pending]
+
+
+# --- round 91's readers (recognizer 3.12) ---------------------------------------------------------------------------
+
+
+def test_a_body_measure_above_a_guidelines_threshold_is_no_excess_of_care() -> None:
+    # "Her body mass index of 43.8 is above the threshold the guideline sets" was told "Your doctor asked for more
+    # care than the medical guidelines call for" (a knee replacement)
+    item = Item(
+        "Left total knee arthroplasty: Upheld",
+        rationale=(
+            "Her body mass index of 43.8 is above the threshold the guideline sets. Her diabetes is poorly "
+            "controlled. The request is not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+    # an amount of care above the guideline's is still one
+    visits = Item(
+        "Physical therapy, 12 visits: Upheld",
+        rationale="Twelve more visits would bring her total well above the number the guideline allows. Not necessary.",
+    )
+    assert shown(visits)[0][:1] == [R.exceeds_guideline_limits]

@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.11"
+REASONS_VERSION = "3.12"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -498,8 +498,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?:\w+\s+)?range\b"
         ),
         negatable=True,
-        # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked.
-        reject_before=_rx(r"\b(?:degrees?|flexion|extension|range\s+of\s+motion|ROM|BMI|score|percent)\b|%(?!\s*$)"),
+        # "Flexion to 115 degrees is well above the guideline threshold": a finding, not an amount asked; so is "Her
+        # body mass index of 43.8 is above the threshold the guideline sets" (round 91's reader: "Your doctor asked for
+        # more care than the medical guidelines call for" was told a knee replacement).
+        reject_before=_rx(
+            r"\b(?:degrees?|flexion|extension|range\s+of\s+motion|ROM|BMI|body\s+mass\s+index|A1c|glucose"
+            r"|blood\s+(?:sugar|pressure)|score|percent)\b|%(?!\s*$)"
+        ),
         # "liver enzymes about three times the upper limit of normal": a laboratory's range, not a guideline's
         # (while "double the upper limit ODG sets" is the guideline's); so is "his INR was 3.4, above the usual
         # therapeutic range" (round 51's reader: a warfarin user's naproxen told as "more care than allowed").
