@@ -989,3 +989,44 @@ def test_a_body_measure_above_a_guidelines_threshold_is_no_excess_of_care() -> N
         rationale="Twelve more visits would bring her total well above the number the guideline allows. Not necessary.",
     )
     assert shown(visits)[0][:1] == [R.exceeds_guideline_limits]
+
+
+# --- recognizer 3.13: the duplicate told in other words (measured on all 1,682 invented letters) ---------------------
+
+
+def test_care_the_worker_already_has_told_by_a_pronoun_is_a_duplicate() -> None:
+    # "She already has them.", "He already owns a pair." gave no reason at all: the thing is a pronoun
+    for service, words in (
+        ("Custom foot orthotics: Upheld", "Orthotics suit her flat feet. She already has them, though."),
+        ("Elbow counterforce strap: Upheld", "A strap is a sensible option. He already owns one."),
+        ("Bilateral wrist splints: Upheld", "Night splinting remains reasonable, and she already owns a pair."),
+        ("Knee sleeve: Upheld", "This claimant already owns that sleeve, issued in May 2016."),
+    ):
+        item = Item(service, rationale=f"{words} The request is not medically necessary.")
+        assert shown(item)[0][:1] == [R.already_authorized], words
+    # a pronoun that is not the thing, and a pair of something else, are no duplicate
+    for service, words in (
+        ("Oxycodone 10 mg #90: Upheld", "He already has it under control with ibuprofen, so an opioid is not needed."),
+        ("Knee brace: Upheld", "He already owns a pair of crutches. The knee is stable and no brace is indicated."),
+    ):
+        item = Item(service, rationale=words)
+        assert R.already_authorized not in shown(item)[0], words
+
+
+def test_a_request_that_repeats_an_approval_or_a_test_is_a_duplicate() -> None:
+    for service, words in (
+        ("Chiropractic, 6 sessions: Upheld", "This request repeats that certification word for word."),
+        ("Hepatic panel: Upheld", "Drawing it again next week would only repeat those tests."),
+        ("Pain psychology evaluation: Upheld", "A separate evaluation would repeat what has already been approved."),
+        ("Gabapentin 300 mg #90: Upheld", "The gabapentin is already covered by the March approval."),
+        ("Follow-up visits, monthly x 6: Upheld", "Six more visits now would overlap with those still certified."),
+    ):
+        item = Item(service, rationale=f"{words} Not medically necessary.")
+        assert shown(item)[0][:1] == [R.already_authorized], words
+    # a treatment repeated after it failed is its failure, and a missing reason to repeat a test is a missing record
+    for service, words in (
+        ("Lumbar epidural injection: Upheld", "Another would repeat a treatment that gave no lasting relief or gain."),
+        ("Repeat lumbar MRI: Upheld", "The note gives no reason for repeating the study so soon."),
+    ):
+        item = Item(service, rationale=words)
+        assert R.already_authorized not in shown(item)[0], words

@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.12"
+REASONS_VERSION = "3.13"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1122,6 +1122,21 @@ _ALREADY = _cue(
     r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again|twice)\b"
     # "The present request is for the same evaluation a second time." (round 50)
     r"|\b(?:is|are|was)\s+for\s+the\s+same\s+(?:[\w-]+\s+){1,3}?(?:a\s+second\s+time|again)\b"
+    # "The present request repeats that authorization", "would repeat an evaluation that is already complete":
+    # the request said to repeat an approval, an order or a test. Not a treatment ("six more would only repeat a
+    # treatment that has had its chance" is its failure), nor "a reason for repeating" (a missing record).
+    r"|\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\s+"
+    r"(?:an?\s+|the\s+|that\s+|those\s+|these\s+|this\s+)?(?:(?:same|identical|original|earlier|prior|approved"
+    r"|certified|authorized)\s+)?(?:approvals?|authorizations?|certifications?|prescriptions?|orders?|requests?"
+    r"|evaluations?|consultations?|assessments?|tests?|testing|stud(?:y|ies)|panels?|screens?|items?|supply"
+    r"|what\s+(?:has|have|was|were|is)\s+(?:already\s+|now\s+)?(?:been\s+)?(?:approved|authorized|certified"
+    r"|done|provided))\b"
+    # "This medication, however, is already covered.", "has already been provided for": paid for by an approval
+    r"|\balready\s+(?:been\s+)?(?:covered|provided\s+for)\b"
+    # "would overlap with visits that are already approved": more of what an approval already gives
+    r"|\b(?:would|will|could)\s+(?:\w+\s+)?overlap\s+with\b"
+    r"|\boverlap(?:s|ping)?\s+with\s+(?:the\s+|that\s+|those\s+)?(?:\w+\s+)?(?:already\s+)?(?:approved|certified"
+    r"|authorized)\b"
 )
 #: What a thing would do, said right after it: the thing supposed, not one the worker has.
 _SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")
@@ -1138,6 +1153,12 @@ _ALREADY_HAS = _cue(
     r"(?:certified|authorized|approved)\s+(?:a|an|the)\s+(?P<obj4>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s+on\s+\S*\d)"
     # "The claimant already has equipment that meets this need" (round 78, fitted): no determiner
     r"|\b(?:already|previously)\s+(?:has|have|had|owns?)\s+(?P<obj5>equipment|supplies|devices?)\b"
+    # "She already has them.", "He already owns a pair.", "she already has one, and a second device would
+    # duplicate it": the thing told by a pronoun, at the clause's end (not "already has it under control")
+    r"|\balready\s+(?:has|have|owns?|possesses|wears|uses)\s+(?:it|them|one|a\s+pair)(?=\s*(?:[.,;:)]|$"
+    r"|\s+(?:and|but|however|already|at\s+home)\b))"
+    # "This worker already has that device", "she already owns these splints": the thing after a demonstrative
+    r"|\balready\s+(?:has|have|owns?|possesses)\s+(?:that|those|these)\s+(?P<obj8>(?:[\w-]+\s+){0,3}?[\w-]+)"
     # "A hinged brace for this same knee was already dispensed on 02-04-2016", "was issued a CAM walker boot for
     # the same ankle" (round 78, fitted): the thing before a passive "already dispensed", or given "for the same"
     r"|\b(?:a|an|the)\s+(?P<obj6>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:(?:for|on|of)\s+[^,;.]{1,30}?\s+)?"
@@ -2093,8 +2114,9 @@ def _another_care(sentence: str, at: int, service: frozenset[str]) -> bool:
     return bool(words - service - _SAMENESS) and bool(service - words)
 
 
-#: "Already has the device": a word that can only mean the thing requested.
-_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|same\s+\w+)\b")
+#: "Already has the device", "already owns a pair": a word that can only mean the thing requested (a pair of
+#: something else names it).
+_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|same\s+\w+|pair(?!\s+of))\b")
 #: An amount just before "already authorized" names the approved part of this request.
 #: "Already certified a partial quantity for the purpose of weaning": what follows is the
 #: approved part of this request (the rest was refused), not the same request approved again.
@@ -2112,13 +2134,17 @@ _PART_BEFORE = _rx(
 )
 
 
+_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8")
+"""The groups of :data:`_ALREADY_HAS` that hold the thing the worker has."""
+
+
 def _object(sentence: str, m: re.Match[str]) -> str | None:
     """The thing "already has / had" names: from the object to the clause's end (at most 40 characters).
 
     The object is matched lazily, so "already has a functioning brace" would give "functioning";
     the item's words may come later in the phrase.
     """
-    group = next((g for g in ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7") if m.groupdict().get(g)), None)
+    group = next((g for g in _OBJECTS if m.groupdict().get(g)), None)
     if group is None:
         return None
     start = m.start(group)
