@@ -1030,3 +1030,21 @@ def test_a_request_that_repeats_an_approval_or_a_test_is_a_duplicate() -> None:
     ):
         item = Item(service, rationale=words)
         assert R.already_authorized not in shown(item)[0], words
+
+
+def test_an_approved_parts_unknown_outcome_told_in_other_words_is_a_trial_pending() -> None:
+    # "how she responds to them is not yet known", "a course whose value is still unknown": no reason was shown
+    for words in (
+        "Eight visits were certified in May. How he responds to them is not yet known.",
+        "Six sessions were approved last month; more now would be a bet on a course whose value is still unknown.",
+        "Four visits were authorized, and the progress notes from those visits do not exist yet.",
+        "The certified course was still in progress when this request was made.",
+    ):
+        item = Item("Acupuncture, 8 more sessions: Upheld", rationale=f"{words} Not medically necessary.")
+        assert shown(item)[0][:1] == [R.approved_trial_pending], words
+    # nothing approved: an unknown outcome is no first part
+    alone = Item(
+        "Acupuncture, 8 sessions: Upheld",
+        rationale="How he would respond to acupuncture is not yet known. The request is not medically necessary.",
+    )
+    assert R.approved_trial_pending not in shown(alone)[0]

@@ -1189,6 +1189,13 @@ _TRIAL_PENDING = _cue(
     r"(?:approved|certified|authorized|modified|first|initial)\b"
     # "Those results are not yet available" (round 85's reader was told "did not show signs that you need this care")
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?(?:known|available)\b"
+    # The same in other words (recognizer 3.13): "how she responds to them is not yet known", "a course whose value is
+    # still unknown", "whose outcome had not yet been established", "the progress reports ..., which do not exist yet"
+    r"|\b(?:respon(?:se|ds?)|results?|outcomes?|value|benefit|effect|progress|gains?|reports?|information)\b[^.;]{0,100}?"
+    r"\b(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+yet\s+(?:known|available|established|in\s+the\s+record|documented)"
+    r"|(?:has|have|had)\s+not\s+yet\s+been\s+(?:established|documented|reported|measured)"
+    r"|(?:is|are|was|were|remains?)\s+still\s+unknown|(?:do|does|did)\s+not\s+(?:yet\s+)?exist\s+yet)\b"
+    r"|\bit\s+is\s+(?:still\s+)?not\s+yet\s+known\s+(?:whether|if|how)\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
     r"|determined|evaluated)\b"
@@ -1228,7 +1235,7 @@ _TRIAL_PENDING = _cue(
     # sessions are completed, ...", "The purchase decision should follow the trial results", "will depend on her
     # response to the testing and therapy now approved"
     # (not "duplicates the course that has already been authorized and is still in progress": the same care again)
-    r"|\b(?<!been\s)(?<!already\s)(?:approved|certified|authorized)\b[^.;]{0,60}?\b(?:is|are)\s+still\s+(?:in\s+progress"
+    r"|\b(?<!been\s)(?<!already\s)(?:approved|certified|authorized)\b[^.;]{0,60}?\b(?:is|are|was|were)\s+still\s+(?:in\s+progress"
     r"|under\s*way|ongoing|running)\b"
     r"|\b(?:once|when|after)\s+the\s+(?:\w+\s+){0,2}?(?:approved|authorized|certified)\s+(?:\w+\s+)?(?:trial|course|block"
     r"|sessions|visits|treatments?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:finished|completed|done)\b"

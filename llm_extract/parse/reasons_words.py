@@ -7594,7 +7594,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "af9620e0eb6c65691b944b6c": (
+    "b9d8177dfd4396a394d41739": (
         (
             (
                 (
@@ -7638,6 +7638,23 @@ TABLE: dict[str, Derived] = {
                 (" during ", " from ", " in ", " over ", " to "),
             ),
             ((" outcome", " response", " result"), ("available ", "known "), (" not ",), (" are ", " is ")),
+            (
+                (" unknown ", " yet "),
+                (" not ", " unknown ", " yet "),
+                (" available ", " been ", " documented ", " established ", " known ", " the ", " unknown ", " yet "),
+                (
+                    " available ",
+                    " documented ",
+                    " established ",
+                    " known ",
+                    " measured ",
+                    " reported ",
+                    " the ",
+                    " unknown ",
+                    " yet ",
+                ),
+            ),
+            ((" known ",), (" yet ",), ("not ",), (" it ",)),
             (
                 (" outcome", " response", " result"),
                 (" assessed ", " determined ", " evaluated ", " judged ", " known "),
@@ -7719,8 +7736,8 @@ TABLE: dict[str, Derived] = {
             (
                 ("approved ", "authorized ", "certified "),
                 (" still ",),
-                (" are ", " is "),
                 (" ongoing ", " progress ", " running ", "way "),
+                (" in ", " ongoing ", " running ", " under"),
             ),
             (
                 ("approved ", "authorized ", "certified "),
@@ -7822,6 +7839,49 @@ TABLE: dict[str, Derived] = {
                 (((" outcome", " response", " result"), ("available ", "known "), (" not ",), (" are ", " is ")),),
                 (" outcome", " response", " result"),
             ),
+            (
+                (
+                    (
+                        (" unknown ", " yet "),
+                        (" not ", " unknown ", " yet "),
+                        (
+                            " available ",
+                            " been ",
+                            " documented ",
+                            " established ",
+                            " known ",
+                            " the ",
+                            " unknown ",
+                            " yet ",
+                        ),
+                        (
+                            " available ",
+                            " documented ",
+                            " established ",
+                            " known ",
+                            " measured ",
+                            " reported ",
+                            " the ",
+                            " unknown ",
+                            " yet ",
+                        ),
+                    ),
+                ),
+                (
+                    " benefit",
+                    " effect",
+                    " gain",
+                    " information",
+                    " outcome",
+                    " progress",
+                    " report",
+                    " respond",
+                    " response",
+                    " result",
+                    " value",
+                ),
+            ),
+            ((((" known ",), (" yet ",), ("not ",), (" it ",)),), (" it",)),
             (
                 (
                     (
@@ -7967,8 +8027,8 @@ TABLE: dict[str, Derived] = {
                     (
                         ("approved ", "authorized ", "certified "),
                         (" still ",),
-                        (" are ", " is "),
                         (" ongoing ", " progress ", " running ", "way "),
+                        (" in ", " ongoing ", " running ", " under"),
                     ),
                 ),
                 (" approved", " authorized", " certified"),
