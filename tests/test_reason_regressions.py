@@ -1048,3 +1048,44 @@ def test_an_approved_parts_unknown_outcome_told_in_other_words_is_a_trial_pendin
         rationale="How he would respond to acupuncture is not yet known. The request is not medically necessary.",
     )
     assert R.approved_trial_pending not in shown(alone)[0]
+
+
+# --- recognizer 3.14: round 93-94's duplicates and waits (rounds 93B and 94 measured before it) ----------------------
+
+
+def test_a_second_one_and_care_already_done_are_a_duplicate_negated_or_not() -> None:
+    for service, words in (
+        ("Thumb spica splint: Upheld", "One was fitted in May and she wears it. She doesn't need a second one."),
+        (
+            "Walker: Upheld",
+            "A walker was dispensed in 2015 and is in use. He has one. A second is not medically necessary.",
+        ),
+        ("Elbow strap: Upheld", "The same strap was dispensed in April. A second one adds nothing."),
+        (
+            "Repeat nerve study: Upheld",
+            "A repeat study was certified on 11/02/2016. There is no need to approve it twice.",
+        ),
+        (
+            "Liver panel: Upheld",
+            "A full panel was drawn in March and was normal. This would repeat it. Not needed now.",
+        ),
+        ("Psychiatry consultation: Upheld", "That referral has already been made and carried out in June."),
+    ):
+        item = Item(service, rationale=f"{words} The request is not medically necessary.")
+        assert shown(item)[0][:1] == [R.already_authorized], words
+    # a guess that it was done, and a count of what was done, are no duplicate
+    for service, words in (
+        ("Cervical MRI: Upheld", "An MRI may have already been done in 2015, but no report was submitted."),
+        ("Third facet injection: Upheld", "The injection has already been done twice with little relief."),
+    ):
+        item = Item(service, rationale=f"{words} The request is not medically necessary.")
+        assert R.already_authorized not in shown(item)[0], words
+
+
+def test_more_care_that_waits_on_the_approved_first_part_is_a_trial_pending() -> None:
+    for words in (
+        "Utilization review certified 4 visits. The other 4 should wait on the first 4.",
+        "Four visits were certified. If they show gains, more can be asked for; that result is not in yet.",
+    ):
+        item = Item("Physical therapy, 4 more visits: Upheld", rationale=f"{words} Not medically necessary.")
+        assert shown(item)[0][:1] == [R.approved_trial_pending], words

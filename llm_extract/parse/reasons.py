@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.13"
+REASONS_VERSION = "3.14"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1119,7 +1119,9 @@ _ALREADY = _cue(
     r"(?:that\s+|which\s+)?(?:was|were"
     r"|has\s+been|have\s+been"
     r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
-    r"|\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again|twice)\b"
+    # "approving it a second time adds nothing", and negated alike: "There is no need to approve it twice."
+    r"|(?P<twice>\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again"
+    r"|twice)\b)"
     # "The present request is for the same evaluation a second time." (round 50)
     r"|\b(?:is|are|was)\s+for\s+the\s+same\s+(?:[\w-]+\s+){1,3}?(?:a\s+second\s+time|again)\b"
     # "The present request repeats that authorization", "would repeat an evaluation that is already complete":
@@ -1131,10 +1133,18 @@ _ALREADY = _cue(
     r"|evaluations?|consultations?|assessments?|tests?|testing|stud(?:y|ies)|panels?|screens?|items?|supply"
     r"|what\s+(?:has|have|was|were|is)\s+(?:already\s+|now\s+)?(?:been\s+)?(?:approved|authorized|certified"
     r"|done|provided))\b"
+    r"|\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat)\s+(?:it|them)(?=\s*[.,;])"
     # "This medication, however, is already covered.", "has already been provided for": paid for by an approval
     r"|\balready\s+(?:been\s+)?(?:covered|provided\s+for)\b"
     # "would overlap with visits that are already approved": more of what an approval already gives
     r"|\b(?:would|will|could)\s+(?:\w+\s+)?overlap\s+with\b"
+    # "A second is not medically necessary.", "A second one adds nothing." (round 94): the thing requested again
+    r"|\ba\s+second(?:\s+one)?\s+(?:(?:is|would\s+be)\s+not\s+(?:medically\s+necessary|needed|required|warranted)"
+    r"|(?:adds|would\s+add)\s+nothing)\b"
+    # "It has already been done.", "That referral has already been made and carried out": not "may have already been
+    # done" (a guess), nor "a procedure that has already been done twice" (its count)
+    r"|(?<!may\s)(?<!might\s)(?<!could\s)\b(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed"
+    r"|carried\s+out)\b(?!\s+(?:twice|\w+\s+times|several|many|before\s+without)\b)"
     r"|\boverlap(?:s|ping)?\s+with\s+(?:the\s+|that\s+|those\s+)?(?:\w+\s+)?(?:already\s+)?(?:approved|certified"
     r"|authorized)\b"
 )
@@ -1157,6 +1167,8 @@ _ALREADY_HAS = _cue(
     # duplicate it": the thing told by a pronoun, at the clause's end (not "already has it under control")
     r"|\balready\s+(?:has|have|owns?|possesses|wears|uses)\s+(?:it|them|one|a\s+pair)(?=\s*(?:[.,;:)]|$"
     r"|\s+(?:and|but|however|already|at\s+home)\b))"
+    # "She has one.", "The difficulty is that he has one." (round 94): a person who has one, the sentence ending there
+    r"|\b(?:she|he|they)\s+(?:has|have|owns?)\s+(?:one|them|a\s+pair)(?=\s*[.;])"
     # "This worker already has that device", "she already owns these splints": the thing after a demonstrative
     r"|\balready\s+(?:has|have|owns?|possesses)\s+(?:that|those|these)\s+(?P<obj8>(?:[\w-]+\s+){0,3}?[\w-]+)"
     # "A hinged brace for this same knee was already dispensed on 02-04-2016", "was issued a CAM walker boot for
@@ -1194,7 +1206,11 @@ _TRIAL_PENDING = _cue(
     r"|\b(?:respon(?:se|ds?)|results?|outcomes?|value|benefit|effect|progress|gains?|reports?|information)\b[^.;]{0,100}?"
     r"\b(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+yet\s+(?:known|available|established|in\s+the\s+record|documented)"
     r"|(?:has|have|had)\s+not\s+yet\s+been\s+(?:established|documented|reported|measured)"
-    r"|(?:is|are|was|were|remains?)\s+still\s+unknown|(?:do|does|did)\s+not\s+(?:yet\s+)?exist\s+yet)\b"
+    r"|(?:is|are|was|were|remains?)\s+still\s+unknown|(?:do|does|did)\s+not\s+(?:yet\s+)?exist\s+yet"
+    r"|(?:is|are|was|were)\s+not\s+in\s+yet)\b"
+    # "The other 4 should wait on the first 4." (round 94)
+    r"|\b(?:should|must|can|will|would)\s+(?:\w+\s+)?wait\s+(?:on|for|until)\s+(?:the|those|these|its|their|her|his)\s+"
+    r"(?:\w+\s+)?(?:first|results?|outcome|response|certified|approved|authorized|initial|trial)\b"
     r"|\bit\s+is\s+(?:still\s+)?not\s+yet\s+known\s+(?:whether|if|how)\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
@@ -2040,6 +2056,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 thing is not None
                 and not (ctx.service and _stems(thing) & ctx.service)
                 and not _GENERIC_THING.match(thing)
+                and not (m.groupdict().get("obj3") == "one" and _A_SECOND_ONE.match(s.text, m.start("obj3")))
             ):
                 continue
             if (second := m.groupdict().get("obj3")) and (_A_TEST.match(second) or _AN_INJECTION.match(second)):
@@ -2056,7 +2073,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
             if (
                 (s.guideline_at is None or _speaks_of_case(s))
-                and not _negated(s.text, m)
+                # "no need to approve it twice", "She doesn't need a second one": a duplicate, negated or not
+                and (m.groupdict().get("twice") or m.groupdict().get("obj3") or not _negated(s.text, m))
                 and not _conditional_before(s, m.start())
             ):
                 found.append((ReasonCode.already_authorized, m))
@@ -2121,6 +2139,12 @@ def _another_care(sentence: str, at: int, service: frozenset[str]) -> bool:
     return bool(words - service - _SAMENESS) and bool(service - words)
 
 
+#: "She doesn't need a second one.", "no reason why a second one is needed": the thing requested, told as "one"
+#: (not "whether a second one is appropriate can only be judged once ...": a second of a series, waiting on the first).
+_A_SECOND_ONE = _rx(
+    r"one(?:\s*(?:[.,;)]|$)|\s+(?:is|was|would\s+be)\s+(?:not\s+)?(?:\w+\s+)?(?:needed|necessary|required|warranted)\b"
+    r"|\s+(?:is|was)\s+given\b)"
+)
 #: "Already has the device", "already owns a pair": a word that can only mean the thing requested (a pair of
 #: something else names it).
 _GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|same\s+\w+|pair(?!\s+of))\b")

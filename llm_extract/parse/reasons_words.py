@@ -7283,7 +7283,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "dde32008c8bc044713cde049": (
+    "ae6f026d62dbe5afdf8651ff": (
         (
             ((" already ",), ("approved ", "arranged ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
@@ -7341,19 +7341,30 @@ TABLE: dict[str, Derived] = {
                     "what ",
                 ),
             ),
+            ((" repeats ", " would "), (" it", " them"), (" it", " them", "repeat ")),
             ((" already ",), ("covered ", "provided "), (" for ", "covered ")),
             (("overlap ",), (" with ",), (" could ", " will ", " would ")),
+            (
+                (" necessary ", " needed ", " nothing ", " required ", " warranted "),
+                (" medically ", " needed ", " nothing ", " required ", " warranted "),
+                (" medically ", " necessary ", " needed ", " nothing ", " required ", " warranted "),
+                (" second",),
+            ),
+            (
+                (" already ",),
+                (" been ",),
+                (" carried ", " completed ", " done ", " made ", " performed "),
+                (" completed ", " done ", " made ", " out ", " performed "),
+            ),
             (("approved ", "authorized ", "certified "), (" overlap",), (" with ",)),
         ),
         (
-            " already",
-            " appears",
-            " approv",
-            " are",
-            " authoriz",
+            " a",
             " certif",
             " could",
             " duplicat",
+            " has",
+            " have",
             " is",
             " overlap",
             " repeats",
@@ -7436,12 +7447,35 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" appears", " repeats", " seems", " would"),
             ),
+            ((((" repeats ", " would "), (" it", " them"), (" it", " them", "repeat ")),), (" repeats", " would")),
             ((((" already ",), ("covered ", "provided "), (" for ", "covered ")),), (" already",)),
             (((("overlap ",), (" with ",), (" could ", " will ", " would ")),), (" could", " will", " would")),
+            (
+                (
+                    (
+                        (" necessary ", " needed ", " nothing ", " required ", " warranted "),
+                        (" medically ", " needed ", " nothing ", " required ", " warranted "),
+                        (" medically ", " necessary ", " needed ", " nothing ", " required ", " warranted "),
+                        (" second",),
+                    ),
+                ),
+                (" a",),
+            ),
+            (
+                (
+                    (
+                        (" already ",),
+                        (" been ",),
+                        (" carried ", " completed ", " done ", " made ", " performed "),
+                        (" completed ", " done ", " made ", " out ", " performed "),
+                    ),
+                ),
+                (" has", " have"),
+            ),
             (((("approved ", "authorized ", "certified "), (" overlap",), (" with ",)),), (" overlap",)),
         ),
     ),
-    "03b4032703ed7e5dcbc07b3a": (
+    "0ddd3b748f59f7f8d881665b": (
         (
             (
                 (" already ", " previously "),
@@ -7478,6 +7512,7 @@ TABLE: dict[str, Derived] = {
                 (" has ", " have ", " own", " possesses ", " uses ", " wears "),
                 (" it", " one", " pair", " them"),
             ),
+            ((" one", " pair", " them"), (" he ", " she ", " they "), (" has ", " have ", " own")),
             ((" already ",), (" has ", " have ", " own", " possesses "), (" th",), ("at ", "ese ", "ose ")),
             (
                 (" already ",),
@@ -7497,9 +7532,11 @@ TABLE: dict[str, Derived] = {
             " claims",
             " had",
             " has",
+            " he",
             " obtained",
             " previously",
             " received",
+            " she",
             " the",
             " underwent",
             " ur",
@@ -7567,6 +7604,10 @@ TABLE: dict[str, Derived] = {
                 (" already",),
             ),
             (
+                (((" one", " pair", " them"), (" he ", " she ", " they "), (" has ", " have ", " own")),),
+                (" he", " she", " they"),
+            ),
+            (
                 (((" already ",), (" has ", " have ", " own", " possesses "), (" th",), ("at ", "ese ", "ose ")),),
                 (" already",),
             ),
@@ -7594,7 +7635,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "b9d8177dfd4396a394d41739": (
+    "2b1d10752ef09d4226478ceb": (
         (
             (
                 (
@@ -7653,6 +7694,22 @@ TABLE: dict[str, Derived] = {
                     " unknown ",
                     " yet ",
                 ),
+            ),
+            (
+                (
+                    "approved ",
+                    "authorized ",
+                    "certified ",
+                    "first ",
+                    "initial ",
+                    "outcome ",
+                    "response ",
+                    "result",
+                    "trial ",
+                ),
+                ("wait ",),
+                (" can ", " must ", " should ", " will ", " would "),
+                (" her ", " his ", " its ", " the ", " their ", " these ", " those "),
             ),
             ((" known ",), (" yet ",), ("not ",), (" it ",)),
             (
@@ -7880,6 +7937,27 @@ TABLE: dict[str, Derived] = {
                     " result",
                     " value",
                 ),
+            ),
+            (
+                (
+                    (
+                        (
+                            "approved ",
+                            "authorized ",
+                            "certified ",
+                            "first ",
+                            "initial ",
+                            "outcome ",
+                            "response ",
+                            "result",
+                            "trial ",
+                        ),
+                        ("wait ",),
+                        (" can ", " must ", " should ", " will ", " would "),
+                        (" her ", " his ", " its ", " the ", " their ", " these ", " those "),
+                    ),
+                ),
+                (" can", " must", " should", " will", " would"),
             ),
             ((((" known ",), (" yet ",), ("not ",), (" it ",)),), (" it",)),
             (
