@@ -4016,3 +4016,16 @@ def test_a_home_program_not_kept_up_is_not_told_as_care_that_must_fail_first() -
     told = _told("Physical therapy, 12 visits", rationale, ReasonCode.other_treatment_first)
     assert told[0].startswith("Your doctor's notes did not show that you tried working out at home first."), told
     assert not any("did not help enough" in r for r in told), told
+
+
+def test_a_fall_is_told_with_what_the_reviewer_says_brings_it() -> None:
+    # templates 159, round 93's reader: "after the dose increase he became dizzy and unsteady and fell" was told
+    # "could make you too sleepy, or make you fall"; a fall with drowsiness is still told so
+    dizzy = "After the dose increase he became dizzy and unsteady and fell at home. Not medically necessary."
+    told = " ".join(_told("Gabapentin 600mg #90", dizzy))
+    assert "could make you dizzy, or make you fall" in told and "sleepy" not in told, told
+    drowsy = "She fell at home while drowsy from the medicine. Not medically necessary."
+    assert "too sleepy, or make you fall" in " ".join(_told("Gabapentin 600mg #90", drowsy))
+    decision, letter = _grounded("Gabapentin 600mg #90", Outcome.upheld, dizzy)
+    spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
+    assert "podría darle mareos o hacer que se caiga" in spanish, spanish

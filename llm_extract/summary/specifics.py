@@ -1820,13 +1820,21 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     return sorted(found, key=lambda key: (key in _BROAD, found[key], order[key]))[:most]
 
 
-def told_harm(key: str, service: str) -> str:
-    """The safety sentence's key for harm ``key`` of the medicine ``service``: an anti-inflammatory hurts the
-    kidneys, while another medicine is risky for a worker whose kidneys are weak, as they may not clear it (round
-    89's reader: a baclofen refused for stage 4 kidney disease was told "could hurt your kidneys")."""
+def told_harm(key: str, service: str, sentence: str = "") -> str:
+    """The safety sentence's key for harm ``key`` of the medicine ``service``, said in ``sentence``: an
+    anti-inflammatory hurts the kidneys, while another medicine is risky for a worker whose kidneys are weak, as
+    they may not clear it (round 89's reader: a baclofen refused for stage 4 kidney disease was told "could hurt
+    your kidneys"). A fall is told with what the sentence says brings it: sleepiness, or dizziness alone (round
+    93's reader: "he became dizzy and unsteady and fell" was told "could make you too sleepy, or make you fall")."""
     if key == "kidneys" and _NSAID.search(spelled_out(service)) is None:
         return "kidneys_weak"
+    if key == "falls" and sentence and not _SLEEPY_WORDS.search(sentence):
+        return "falls_dizzy" if _DIZZY_WORDS.search(sentence) else "falls_only"
     return key
+
+
+_SLEEPY_WORDS = rxcache.compile(r"\b(?:drows\w*|sedat\w*|grogg\w*|somnolen\w*|sleep\w*|hypnotic)", re.I)
+_DIZZY_WORDS = rxcache.compile(r"\b(?:dizz\w*|unsteady|unsteadiness|light-?headed\w*|vertigo|off\s+balance)", re.I)
 
 
 _NSAID = rxcache.compile(CARE_KINDS["NSAID"], re.I)

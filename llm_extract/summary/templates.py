@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "158"
+TEMPLATES_VERSION = "159"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -430,6 +430,9 @@ _EN = _Wording(
         "Ask your doctor about it.",
         "falls": "The reviewer also found that this medicine could make you too sleepy, or make you fall. "
         "Ask your doctor about it.",
+        "falls_dizzy": "The reviewer also found that this medicine could make you dizzy, or make you fall. "
+        "Ask your doctor about it.",
+        "falls_only": "The reviewer also found that this medicine could make you fall. Ask your doctor about it.",
         "sleepy": "The reviewer also found that this medicine could make you too sleepy. Ask your doctor about it.",
         "headaches": "The reviewer also found that this medicine could make your headaches worse. "
         "Ask your doctor about it.",
@@ -681,6 +684,10 @@ _ES = _Wording(
         "Pregúntele a su médico.",
         "falls": "El revisor también encontró que este medicamento podría darle demasiado sueño o hacer que se "
         "caiga. Pregúntele a su médico.",
+        "falls_dizzy": "El revisor también encontró que este medicamento podría darle mareos o hacer que se caiga. "
+        "Pregúntele a su médico.",
+        "falls_only": "El revisor también encontró que este medicamento podría hacer que se caiga. "
+        "Pregúntele a su médico.",
         "sleepy": "El revisor también encontró que este medicamento podría darle demasiado sueño. "
         "Pregúntele a su médico.",
         "headaches": "El revisor también encontró que este medicamento podría empeorar sus dolores de cabeza. "
@@ -1379,7 +1386,9 @@ def _item(
                 reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            first, *more = [specifics.told_harm(k, decision.service) for k in specifics.harm_kinds(harm.text)] or [""]
+            first, *more = [
+                specifics.told_harm(k, decision.service, harm.text) for k in specifics.harm_kinds(harm.text)
+            ] or [""]
             sentence = words.safety_of.get(first, words.safety)
             also = [out.say(words.safety_of[k]) for k in more]  # a second harm the same sentence names
             if also:  # "Ask your doctor about it." once, after the last
