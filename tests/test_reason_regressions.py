@@ -1089,3 +1089,54 @@ def test_more_care_that_waits_on_the_approved_first_part_is_a_trial_pending() ->
     ):
         item = Item("Physical therapy, 4 more visits: Upheld", rationale=f"{words} Not medically necessary.")
         assert shown(item)[0][:1] == [R.approved_trial_pending], words
+
+
+# --- recognizer 3.15: round 93A's wrong codes (measured once with 79c2707 first) ----------------------------------
+
+
+def test_what_a_study_found_in_its_patients_is_not_this_workers_record() -> None:
+    item = Item(
+        "Lumbar epidural steroid injection: Upheld",
+        rationale=(
+            "Citing a randomized trial in which patients with stenosis had no meaningful improvement in pain or "
+            "function compared with placebo, ODG advises against these injections for stenosis. Not necessary."
+        ),
+    )
+    assert R.no_functional_improvement not in shown(item)[0]
+    # this worker's own record still is
+    own = Item(
+        "Lumbar epidural steroid injection: Upheld",
+        rationale="His first injection brought no meaningful improvement in pain or function. Not necessary.",
+    )
+    assert R.no_functional_improvement in shown(own)[0]
+
+
+def test_a_safe_daily_maximum_is_a_harm_not_a_guidelines_amount() -> None:
+    item = Item(
+        "Hydrocodone-acetaminophen 10/325 mg #180: Upheld",
+        rationale=(
+            "The extra tablets would bring her acetaminophen intake above the maximum safe daily amount, and she "
+            "has had an overdose before. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+
+
+def test_a_guidelines_part_named_before_its_verb_is_still_the_guideline() -> None:
+    item = Item(
+        "Oxycodone 10 mg #90: Upheld",
+        rationale=(
+            "The MTUS guidance on long-term opioid use indicates that continuing beyond the initial trial is "
+            "appropriate only with functional gain. His notes record no activity he has regained. Not necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+
+
+def test_a_second_kit_or_supply_is_the_thing_requested() -> None:
+    for service, words in (
+        ("Naloxone nasal spray, one kit: Upheld", "The first is unopened at home, so a second kit is not needed."),
+        ("Lidocaine patches #30: Upheld", "A month's patches were approved in May; a second supply is not needed."),
+    ):
+        item = Item(service, rationale=f"{words} Not medically necessary.")
+        assert shown(item)[0][:1] == [R.already_authorized], words

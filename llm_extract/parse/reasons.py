@@ -86,7 +86,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.14"
+REASONS_VERSION = "3.15"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -213,6 +213,9 @@ _GUIDELINE_VERB = _cue(
     r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent"
     # "CA MTUS/ACOEM guidelines find no evidence that lumbar supports provide lasting benefit" (round 78, fitted)
     r"|finds?)\b"
+    # "The MTUS guidance on chronic opioid treatment indicates that ..." (round 93): the guideline's part named first
+    r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:guidance|guidelines?|chapter|section|recommendations?)\s+(?:on|for|regarding"
+    r"|about)\s+(?:[\w/-]+\s+){1,5}?(?:states?|recommends?|indicates?|notes?|advises?|requires?|suggests?|says)\b"
 )
 #: A list of a guideline's criteria, announced before a colon ("The criteria for the use of
 #: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
@@ -511,6 +514,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         reject_sentence=_rx(
             r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"
             r"|\b(?:therapeutic|reference|target)\s+(?:range|window|level)s?\b"
+            # "near or above the maximum safe daily amount" of acetaminophen (round 93): a harm, not the guideline's
+            r"|\b(?:maximum|max)\s+safe\b|\bsafe\s+(?:daily\s+)?(?:maximum|limit|dose|amount|ceiling)"
         ),
     ),
     # "Twenty-one days is three times that", "another 12 would double the course" (round 62); not a dose
@@ -1782,13 +1787,23 @@ class _SentenceContext(_Context):
         raise _Unknown
 
 
+#: "Citing a large randomized trial in which patients with stenosis ... had no meaningful improvement": what a study
+#: found in its patients is evidence the guideline weighs, not this worker's record (round 93).
+_STUDY_BEFORE = _rx(
+    r"\b(?:trials?|stud(?:y|ies)|meta-?analys[ie]s|research|literature)\b[^.;]{0,80}?\b(?:in\s+which|where|found"
+    r"|showed|shows|show|reported|reports|demonstrated)\b"
+)
+
+
 def _accepts(rule: _Rule, s: _Sentence, m: re.Match[str], quoted: bool) -> bool:
     """Apply a rule's guards to one match inside one sentence."""
     if rule.skip_quoted and quoted:
         return False
     if rule.skip_ur and s.ur:
         return False
-    if rule.skip_guideline and _reports_guideline(s, m.end()):
+    if rule.skip_guideline and (
+        _reports_guideline(s, m.end()) or _STUDY_BEFORE.search(_clause_before(s.text, m.start()))
+    ):
         return False
     if rule.skip_conditional and _conditional_before(s, m.start()):
         return False
@@ -2123,7 +2138,8 @@ _SECOND_THING = _rx(
 )
 #: Words that name the approval, not the care: "a second authorization for the same consultation".
 _SAMENESS = frozenset(
-    _stem(w) for w in ["authorization", "approval", "certification", "identical", "same", "copy", "pair"]
+    _stem(w)
+    for w in ["authorization", "approval", "certification", "identical", "same", "copy", "pair", "set", "kit", "supply"]
 )
 
 
@@ -2147,7 +2163,7 @@ _A_SECOND_ONE = _rx(
 )
 #: "Already has the device", "already owns a pair": a word that can only mean the thing requested (a pair of
 #: something else names it).
-_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|same\s+\w+|pair(?!\s+of))\b")
+_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|kit|supply|same\s+\w+|(?:pair|set)(?!\s+of))\b")
 #: An amount just before "already authorized" names the approved part of this request.
 #: "Already certified a partial quantity for the purpose of weaning": what follows is the
 #: approved part of this request (the rest was refused), not the same request approved again.
