@@ -4029,3 +4029,30 @@ def test_a_fall_is_told_with_what_the_reviewer_says_brings_it() -> None:
     decision, letter = _grounded("Gabapentin 600mg #90", Outcome.upheld, dizzy)
     spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
     assert "podría darle mareos o hacer que se caiga" in spanish, spanish
+
+
+def test_a_facet_procedure_refused_for_a_nerve_roots_signs_says_so() -> None:
+    # templates 160, round 93's reader: medial branch blocks refused because the exam showed radicular signs (a
+    # positive Spurling's test, C6 sensory loss) were told "did not show clear signs of a hurt nerve", the opposite
+    found = (
+        "The examination shows a positive Spurling's test and C6 sensory loss, a radicular picture that rules out "
+        "facet-mediated pain. Not medically necessary."
+    )
+    told = _told("Bilateral C5-6 medial branch blocks", found, ReasonCode.findings_do_not_support)
+    assert told[0].startswith("The reviewer found signs that your pain comes from a pinched nerve in your spine."), told
+    assert not any("did not show clear signs of a hurt nerve" in r for r in told), told
+    # "non-radicular" pain, the facet criterion met, is no hurt nerve told absent, nor one found
+    favourable = "Her pain is axial and non-radicular, but no diagnostic block has been done. Not medically necessary."
+    told = _told("Lumbar radiofrequency ablation", favourable, ReasonCode.findings_do_not_support)
+    assert not any("hurt nerve" in r or "pinched nerve" in r for r in told), told
+    # for other care the nerve's absence is still told
+    absent = "There is no documentation of radicular complaints or findings. Not medically necessary."
+    assert any(
+        "hurt nerve" in r
+        for r in _told("Lumbar epidural steroid injection", absent, ReasonCode.findings_do_not_support)
+    )
+    decision, letter = _grounded(
+        "Bilateral C5-6 medial branch blocks", Outcome.upheld, found, ReasonCode.findings_do_not_support
+    )
+    spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
+    assert "nervio pinzado en la columna" in spanish, spanish

@@ -37,6 +37,7 @@ from llm_extract.text.lexicon import (
     DISCLAIMED,
     DOSE,
     EMPHASIS,
+    FACET_CARE,
     FOR_AN_OPERATION,
     GROUND_NOUNS,
     MEDICINE_KINDS,
@@ -2235,6 +2236,10 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
         return []
     found: dict[str, Missing] = {}
     reason_places = set(places)
+    # a facet procedure is for pain that is not a nerve root's: no hurt nerve counts for it, never against it (round
+    # 93's reader: "absence of radicular findings" in the guideline's terms, and radicular findings that ruled the
+    # blocks out, were both told "did not show clear signs of a hurt nerve")
+    facet = _FACET_CARE.search(decision.service) is not None
     low = _low(letter)
     aligned = len(low) == len(letter)
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
@@ -2251,6 +2256,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
             if key == "nerve_pain" and "indication" in found:
                 continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
+            if facet and key in ("nerve", "nerve_root"):
+                continue
             if key in ("nerve", "nerve_root") and (_STUDIES.search(said.text) or _unconfirmed(letter, said, end)):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             if key == "surgery":
@@ -2258,6 +2265,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                     continue  # an operation weighed matters to a picture or a test, not to care
                 key = _surgery_key(said.text)
             found.setdefault(key, Missing(key=key, words=said))
+    if facet and not found and (radicular := _radicular_signs(letter, places)) is not None:
+        found["facet_nerve_root"] = Missing(key="facet_nerve_root", words=radicular)
     # Warning signs last: reviewers name them beside the finding a decision rests on (a normal
     # nerve exam, no instability), rarely as that finding; two worker-view readers asked for it.
     if all(key in _SURGERY_KEYS for key in found):
@@ -2268,6 +2277,27 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
 
 
 _ANOTHER_CONDITION = rxcache.compile(ANOTHER_CONDITION, re.I)
+_FACET_CARE = rxcache.compile(FACET_CARE, re.I)
+_RADICULAR = rxcache.compile(
+    r"\b(?:radicular|radiculopathy|nerve\s+root|dermatom\w*|Spurling\w*|(?:positive|abnormal)\s+straight\s+leg)", re.I
+)
+_NOT_RADICULAR = rxcache.compile(
+    r"\b(?:no|non|not|without|absence\s+of|absent|negative|free\s+of|nor|rule\s+out|ruled\s+out)\b[\s-]*(?:\w+[\s-]+){0,3}$",
+    re.I,
+)
+
+
+def _radicular_signs(letter: str, places: list[tuple[int, int]]) -> Quote | None:
+    """The first findings reason that names a nerve root's signs as present ("These are radicular findings", "a
+    positive Spurling's maneuver ... sensory loss in the C6 distribution"), not absent ("non-radicular", "without
+    radicular signs"): the ground against a facet procedure."""
+    for start, end in places:
+        for m in _RADICULAR.finditer(letter, start, end):
+            if _NOT_RADICULAR.search(letter, max(start, m.start() - 40), m.start()) is None:
+                return quote(letter, start, end)
+    return None
+
+
 _SURGERY_KEYS = frozenset({"surgery", "surgery_planned"})
 _BESIDE = _SURGERY_KEYS | {"red_flags"}
 """Findings reviewers name beside the one a decision rests on: said after it."""

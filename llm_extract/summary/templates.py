@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "159"
+TEMPLATES_VERSION = "160"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -368,6 +368,10 @@ _EN = _Wording(
         "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
         "function": "Your doctor's notes did not show that you have trouble using this part of your body.",
         "change": "Your doctor's notes did not show a change in how you are doing.",
+        "facet_nerve_root": (
+            "The reviewer found signs that your pain comes from a pinched nerve in your spine. The medical guidelines "
+            "give this shot only for pain that does not come from a pinched nerve."
+        ),
     },
     care_first="Your doctor's notes did not show that you tried {care} first and that this did not help enough.",
     care_first_ongoing="Your doctor's notes did not show that you tried {care} first.",
@@ -618,6 +622,10 @@ _ES = _Wording(
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
         "function": "Las notas de su médico no mostraban que le cueste usar esta parte de su cuerpo.",
         "change": "Las notas de su médico no mostraban un cambio en cómo está usted.",
+        "facet_nerve_root": (
+            "El revisor encontró señales de que su dolor viene de un nervio pinzado en la columna. Las normas médicas "
+            "dan esta inyección solo para el dolor que no viene de un nervio pinzado."
+        ),
     },
     care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le ayudara lo "
     "suficiente.",

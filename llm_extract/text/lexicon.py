@@ -67,6 +67,10 @@ CARE_KINDS: dict[str, str] = {
     r"|\bdesyrel|\bzaleplon|\bsonata\b|\bramelteon|\brozerem|\bsuvorexant|\bbelsomra",
 }
 
+FACET_CARE = r"\bfacet\b|\bmedial\s+branch\b|\bradio-?frequency\b|\bRFA\b|\brhizotomy\b|\bneurotomy\b"
+"""Care for pain from the spine's small joints (facets), which the guidelines give only when the pain is not a
+nerve root's: for it, a nerve root's signs are the ground against, and their absence counts for it."""
+
 MEDICINE_KINDS: dict[str, str] = {
     "nerve pain medicine": r"\banticonvulsants?\b|\bantidepressants?\b|\bgabapentin|\bneurontin|\bpregabalin"
     r"|\blyrica\b|\bamitriptyline|\belavil\b|\bnortriptyline|\bduloxetine|\bcymbalta|\btopiramate|\btopamax"
