@@ -4056,3 +4056,11 @@ def test_a_facet_procedure_refused_for_a_nerve_roots_signs_says_so() -> None:
     )
     spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
     assert "nervio pinzado en la columna" in spanish, spanish
+
+
+def test_any_block_missing_before_a_nerve_burning_is_the_test_shot() -> None:
+    # templates 161, round 93's reader: "No block has been performed" before a radiofrequency ablation was told
+    # "other care must be tried first, and found not to work well enough"
+    rationale = "No block has been performed at these levels. The request is not medically necessary."
+    told = _told("Cervical radiofrequency ablation", rationale, ReasonCode.other_treatment_first)
+    assert told[0].startswith("Your doctor's notes did not show a test shot (a nerve block) done first."), told

@@ -2528,7 +2528,9 @@ def _excess_kind(service: str, said: str, medicine: bool) -> str | None:
 
 
 _NERVE_BURNING = rxcache.compile(NERVE_BURNING)
-_TEST_BLOCK = rxcache.compile(r"\b(?:diagnostic|medial\s+branch|facet)\s+(?:\w+\s+){0,2}?blocks?\b", re.I)
+_TEST_BLOCK = rxcache.compile(r"\bblocks?\b", re.I)
+"""Before a nerve burning, any block is the test of where the pain comes from ("No block has been performed": round
+93's reader was told "other care must be tried first, and found not to work well enough")."""
 
 
 def block_first(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
