@@ -1298,6 +1298,8 @@ def test_specific_sentences_an_audit_found_wrong_are_not_said() -> None:
         ("Naproxen sodium 550mg #60", "This is an NSAID: a medicine for pain and swelling."),
         ("Cyclobenzaprine 7.5mg #60", "This medicine is for muscle spasms."),
         ("GABAPENTIN 600MG #90", "This medicine is often used for nerve pain."),
+        # templates 162, round 94's reader: a topiramate approved to prevent migraines was glossed as for nerve pain
+        ("Topiramate 25mg #60", "This medicine is for headaches."),
         ("Omeprazole 20mg #60", "This medicine protects your stomach."),
         ("Lidoderm 5% patch #30", "This is a pain medicine you put on your skin."),
     ],
