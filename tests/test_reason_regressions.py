@@ -1140,3 +1140,25 @@ def test_a_second_kit_or_supply_is_the_thing_requested() -> None:
     ):
         item = Item(service, rationale=f"{words} Not medically necessary.")
         assert shown(item)[0][:1] == [R.already_authorized], words
+
+
+# --- recognizer 3.16: a harm care other than a medicine may do (round 94's reader) ----------------------------------
+
+
+def test_a_risk_a_procedure_or_device_poses_to_this_worker_is_a_safety_ground() -> None:
+    for service, words in (
+        ("Knee scooter: Upheld", "Balancing on one leg would put her at substantial risk of another fall."),
+        ("Paraffin bath unit: Upheld", "With her numb fingertips, that hazard outweighs whatever comfort it gives."),
+        (
+            "Manipulation under anesthesia: Upheld",
+            "In her, with a T-score of -3.2, forceful manipulation is hazardous.",
+        ),
+    ):
+        item = Item(service, rationale=f"{words} The request is not medically necessary.")
+        assert R.safety_risk in shown(item)[0], words
+    guideline = Item(
+        "Functional restoration program: Upheld",
+        rationale="MTUS recommends these programs for patients with conditions that put them at risk of delayed "
+        "recovery. No evaluation has been done. Not medically necessary.",
+    )
+    assert R.safety_risk not in shown(guideline)[0]

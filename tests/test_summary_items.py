@@ -4066,3 +4066,26 @@ def test_any_block_missing_before_a_nerve_burning_is_the_test_shot() -> None:
     rationale = "No block has been performed at these levels. The request is not medically necessary."
     told = _told("Cervical radiofrequency ablation", rationale, ReasonCode.other_treatment_first)
     assert told[0].startswith("Your doctor's notes did not show a test shot (a nerve block) done first."), told
+
+
+def test_a_harm_care_other_than_a_medicine_may_do_this_worker_is_told() -> None:
+    # templates 163, round 94's reader: a hip replacement refused because a worker's weight and diabetes "put her at
+    # clearly higher risk of deep periprosthetic infection" was told nothing of the risk (only medicines had a
+    # safety sentence)
+    rationale = (
+        "Her BMI is 44 and her HbA1c is 9.4. Operating now would expose her to a much higher risk of deep infection "
+        "and wound breakdown. Not medically necessary."
+    )
+    told = _told("Right total hip arthroplasty", rationale)
+    said = " ".join(told)
+    assert "The reviewer found that this care could put you at risk." in said, told
+    assert said.count("expose her to a much higher risk") == 1, told  # the reviewer's words once
+    # a guideline's "patients with conditions that put them at risk", and a risk denied, are no harm to this worker
+    for words in (
+        "MTUS recommends these programs for patients with conditions that put them at risk of delayed recovery.",
+        "There is nothing in the file to place her at higher risk of misuse. Not medically necessary.",
+    ):
+        assert not any("put you at risk" in r for r in _told("Functional restoration program", words)), words
+    decision, letter = _grounded("Right total hip arthroplasty", Outcome.upheld, rationale)
+    spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
+    assert "esta atención podría ponerlo en riesgo" in spanish, spanish

@@ -35,8 +35,8 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     reasons = find_reasons(text, start, end, outcome, service)
     if outcome is not Outcome.upheld:
         return reasons
-    if specifics.is_medicine(service, glossary.abbreviations_in(service)):
-        reasons = with_safety(reasons, text, Span(start=start, end=end))
+    medicine = specifics.is_medicine(service, glossary.abbreviations_in(service))
+    reasons = with_safety(reasons, text, Span(start=start, end=end), medicine)
     if all(r.code is ReasonCode.missing_documentation or added_ground(text, r) for r in reasons) and not any(
         r.code is ReasonCode.findings_do_not_support for r in reasons
     ):
@@ -54,11 +54,12 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     return [*reasons, *reason_model.more_grounds(text, start, end, reasons)]
 
 
-def with_safety(reasons: list[Reason], text: str, rationale: Span) -> list[Reason]:
-    """``reasons`` with a refused medicine's ``safety_risk`` ground, read by the words the summary's
-    safety sentence reads (one table of harms): first where the reviewer gives or marks it as the
-    main ground, else after the other specific grounds (before a missing record)."""
-    harm = specifics.harm_in(text, rationale)
+def with_safety(reasons: list[Reason], text: str, rationale: Span, medicine: bool = True) -> list[Reason]:
+    """``reasons`` with a refused item's ``safety_risk`` ground, read by the words the summary's
+    safety sentence reads (a medicine's table of harms, or the harm other care may do): first where the
+    reviewer gives or marks it as the main ground, else after the other specific grounds (before a missing
+    record)."""
+    harm = specifics.harm_in(text, rationale) if medicine else specifics.care_harm_in(text, rationale)
     if harm is None or harm.span is None:
         return reasons
     ground = Reason(code=ReasonCode.safety_risk, span=harm.span)

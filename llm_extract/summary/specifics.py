@@ -1841,6 +1841,41 @@ _DIZZY_WORDS = rxcache.compile(r"\b(?:dizz\w*|unsteady|unsteadiness|light-?heade
 _NSAID = rxcache.compile(CARE_KINDS["NSAID"], re.I)
 
 
+_CARE_HARM = rxcache.compile(
+    r"\b(?:expos(?:es|e|ing)|puts?|putting|places?|placing)\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant|man"
+    r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:(?:risk|danger|hazard|chance)\s+of|harm\b|injury\b|complications?\b|a\s+repeat\b)"
+    r"|\b(?:hazard|danger|harm|risks?)\b[^.;]{0,80}\boutweighs?\b"
+    r"|\boutweighs?\s+(?:any|the|whatever|a\s+few|its|the\s+modest)\s+(?:[\w-]+\s+){0,3}?(?:comfort|relief|benefit|gain)"
+    r"|\b(?:is|would\s+be)\s+(?:\w+\s+)?(?:hazardous|dangerous|unsafe)\b"
+    r"|\bavoidable\s+(?:harm|hazard|risk)",
+    re.I,
+)
+"""A sentence that says care other than a medicine may harm this worker: "would expose her to a materially
+higher risk of a serious complication", "that hazard outweighs whatever comfort the unit might provide", "forceful
+manipulation is hazardous" (round 94's reader: a hip replacement refused for the infection risk of a worker's
+diabetes and weight was told nothing of it)."""
+_NEGATED_HARM = rxcache.compile(r"\b(?:no|not|nothing|none|any|without|neither|nor)\b", re.I)
+
+
+def care_harm_in(letter: str, rationale: Span) -> Quote | None:
+    """The first sentence of a rationale for care other than a medicine that says the care may harm this worker
+    (:data:`_CARE_HARM`), as the reviewer's finding: not a guideline's report ("for patients with conditions that
+    put them at risk"), not a supposition, not a harm denied ("nothing in the file to place her at higher
+    risk")."""
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        text = letter[start:end]
+        m = _CARE_HARM.search(text)
+        if m is None or len(text.split()) > _HARM_WORDS:
+            continue
+        if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _GUIDELINE_NAMED.search(text, 0, m.start()):
+            continue
+        if _SUPPOSED.search(text) or _NEGATED_HARM.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        return quote(letter, start, start + len(text.rstrip()))
+    return None
+
+
 def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Quote | None:
     """A sentence of a refused medicine's rationale that says it may harm this worker ("Adding
     tramadol to an SSRI in this injured worker carries a real risk of serotonin toxicity", "he has
@@ -1848,9 +1883,9 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
     "not approved" would not learn that the medicine may be unsafe for them. About this worker,
     never a guideline's report, a rule's condition or a risk denied."""
     rationale = decision.spans.rationale
-    if not medicine or letter is None or rationale is None or decision.outcome is not Outcome.upheld:
+    if letter is None or rationale is None or decision.outcome is not Outcome.upheld:
         return None
-    return harm_in(letter, rationale)
+    return harm_in(letter, rationale) if medicine else care_harm_in(letter, rationale)
 
 
 def harm_in(letter: str, rationale: Span) -> Quote | None:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "162"
+TEMPLATES_VERSION = "163"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -192,6 +192,8 @@ class _Wording:
     taper: str
     """Said under a "no" whose rationale advises against stopping the medicine abruptly."""
     safety: str
+    care_safety: str
+    """The safety sentence of care other than a medicine, before the reviewer's words that say the harm."""
     """Said under a refused medicine whose rationale says it may harm this worker."""
     safety_of: dict[str, str]
     """The safety sentence naming the harm (:func:`~llm_extract.summary.specifics.harm_kind`), by kind."""
@@ -410,6 +412,7 @@ _EN = _Wording(
     and_word="and",
     criteria_met_given="The reviewer found that the care you already had was needed.",
     safety="The reviewer also found that this medicine could hurt you. Ask your doctor about it.",
+    care_safety="The reviewer also found that this care could put you at risk.",
     safety_first=("The reviewer also found", "The reviewer found"),
     safety_of={
         "alcohol": "The reviewer also found that this medicine could be dangerous with alcohol. "
@@ -667,6 +670,7 @@ _ES = _Wording(
     and_word="y",
     criteria_met_given="El revisor vio que la atención que usted ya recibió era necesaria.",
     safety="El revisor también encontró que este medicamento podría hacerle daño. Pregúntele a su médico.",
+    care_safety="El revisor también encontró que esta atención podría ponerlo en riesgo.",
     safety_first=("El revisor también encontró", "El revisor encontró"),
     safety_of={
         "alcohol": "El revisor también encontró que este medicamento podría ser peligroso junto con el alcohol. "
@@ -1394,10 +1398,15 @@ def _item(
                 reasons.insert(0, out.say(words.part_before))
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
-            first, *more = [
-                specifics.told_harm(k, decision.service, harm.text) for k in specifics.harm_kinds(harm.text)
-            ] or [""]
-            sentence = words.safety_of.get(first, words.safety)
+            first, *more = (
+                [specifics.told_harm(k, decision.service, harm.text) for k in specifics.harm_kinds(harm.text)]
+                if medicine
+                else []
+            ) or [""]
+            sentence = words.safety_of.get(first, words.safety if medicine else words.care_safety)
+            if not medicine:  # the care's harm has no sentence of its own: the reviewer's words say which, once
+                more, sentence = [], f"{sentence} {_wrote(harm, words)}"
+                reasons[:] = [r for r in reasons if f'"{harm.text}' not in r]
             also = [out.say(words.safety_of[k]) for k in more]  # a second harm the same sentence names
             if also:  # "Ask your doctor about it." once, after the last
                 sentence = sentence.removesuffix(" " + words.safety.rsplit(". ", 1)[1])
