@@ -4089,3 +4089,15 @@ def test_a_harm_care_other_than_a_medicine_may_do_this_worker_is_told() -> None:
     decision, letter = _grounded("Right total hip arthroplasty", Outcome.upheld, rationale)
     spanish = " ".join(build_summary(Case(), [decision], "es", letter=letter).items[0].reasons)
     assert "esta atención podría ponerlo en riesgo" in spanish, spanish
+
+
+def test_care_first_that_names_a_mood_medicine_not_taken_is_for_the_mood() -> None:
+    # templates 164, round 94's reader: "She has never been given an SSRI or an SNRI" before quetiapine (for PTSD)
+    # was told "did not show that you tried medicines for nerve pain first"
+    untried = "She has never been given an SSRI or an SNRI, and no reason is offered for going past them."
+    told = _told("Quetiapine 25mg #30", untried, ReasonCode.other_treatment_first)
+    assert "medicines for sadness or worry first" in told[0] and "nerve pain" not in told[0], told
+    # a mood medicine she takes leaves the untried ones for nerve pain
+    taken = "The only antidepressant she takes is sertraline, and there is no trial of a tricyclic or an SNRI."
+    told = _told("Lidoderm 5% patch #30", taken, ReasonCode.other_treatment_first)
+    assert "sadness or worry" not in " ".join(told), told
