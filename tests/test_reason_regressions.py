@@ -1162,3 +1162,36 @@ def test_a_risk_a_procedure_or_device_poses_to_this_worker_is_a_safety_ground() 
         "recovery. No evaluation has been done. Not medically necessary.",
     )
     assert R.safety_risk not in shown(guideline)[0]
+
+
+# --- recognizer 3.17: rounds 95-96's readers ---------------------------------------------------------------------
+
+
+def test_a_nerve_roots_signs_absent_count_for_a_facet_procedure_not_against_it() -> None:
+    # "axial pain and facet tenderness with no radicular findings, which is consistent with the facet hypothesis"
+    # was a finding against radiofrequency ablation
+    item = Item(
+        "Lumbar radiofrequency ablation: Upheld",
+        rationale=(
+            "The records describe axial pain and facet tenderness with no radicular findings, consistent with facet "
+            "pain. However, no diagnostic medial branch block has been performed. Not medically necessary."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(item)[0]
+    # for an epidural injection, no radicular findings is still a finding against it
+    epidural = Item(
+        "Lumbar epidural steroid injection: Upheld",
+        rationale="The examination shows no radicular findings. The request is not medically necessary.",
+    )
+    assert R.findings_do_not_support in shown(epidural)[0]
+
+
+def test_the_full_course_received_is_the_guidelines_amount_not_a_duplicate() -> None:
+    item = Item(
+        "Additional postoperative physical therapy, 12 visits: Upheld",
+        rationale=(
+            "The patient has already received the full course of postoperative therapy that the MTUS allots for this "
+            "operation. Not medically necessary."
+        ),
+    )
+    assert shown(item)[0] == [R.exceeds_guideline_limits]

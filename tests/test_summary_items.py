@@ -4101,3 +4101,26 @@ def test_care_first_that_names_a_mood_medicine_not_taken_is_for_the_mood() -> No
     taken = "The only antidepressant she takes is sertraline, and there is no trial of a tricyclic or an SNRI."
     told = _told("Lidoderm 5% patch #30", taken, ReasonCode.other_treatment_first)
     assert "sadness or worry" not in " ".join(told), told
+
+
+def test_a_trigger_point_injection_refused_for_a_nerve_roots_signs_says_so_with_the_reviewers_words() -> None:
+    # templates 165, round 95's reader: trigger point injections refused partly because a C6 radiculopathy was
+    # confirmed were told "did not show clear signs of a hurt nerve"; the reviewer's words follow the sentence
+    found = (
+        "The exam shows tenderness without a twitch response, and she has a confirmed C6 radiculopathy. Not "
+        "medically necessary."
+    )
+    told = _told("Trigger point injections, trapezius, #4", found, ReasonCode.findings_do_not_support)
+    assert told[0].startswith("The reviewer found signs that your pain comes from a pinched nerve"), told
+    assert "without a twitch response" in told[0], told
+
+
+def test_a_harm_the_reviewer_denies_is_not_told() -> None:
+    # templates 165, round 95's reader: "there is no safety concern with its continued use" was told "this medicine
+    # could hurt you"
+    rationale = (
+        "She tolerates meloxicam without stomach complaints, and there is no safety concern with its continued use. "
+        "The medication has not produced the benefit that would justify continuing it. Not medically necessary."
+    )
+    told = _told("Meloxicam 15mg #30", rationale, ReasonCode.no_functional_improvement)
+    assert not any("could hurt you" in r for r in told), told

@@ -23,7 +23,13 @@ from llm_extract.contract.models import (
 from llm_extract.letter.inputs import LetterText
 from llm_extract.parse import reason_model
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
-from llm_extract.parse.reasons import REASONS_VERSION, added_ground, find_reasons, worker_finding
+from llm_extract.parse.reasons import (
+    REASONS_VERSION,
+    added_ground,
+    find_reasons,
+    root_signs_absent_for,
+    worker_finding,
+)
 from llm_extract.summary import glossary, specifics
 from llm_extract.summary.templates import TEMPLATES_VERSION, build_summary
 from llm_extract.version import __version__
@@ -43,7 +49,7 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         # Nothing specific was recognised, or only grounds the reviewer adds to another ("also"): the
         # reviewer's own finding about the worker, if the rationale states one, is the main ground.
         finding = worker_finding(text, start, end)
-        if finding is not None:
+        if finding is not None and not root_signs_absent_for(service, text, finding.span.start, finding.span.end):
             return [finding, *reasons]
     if not reasons:
         guessed = reason_model.guess(text, start, end)

@@ -69,7 +69,10 @@ from llm_extract.text.lexicon import (
     CARE_KINDS,
     CONCEDED,
     DISCLAIMED,
+    FACET_CARE,
+    NOT_BEFORE_RADICULAR,
     NUMBER,
+    RADICULAR,
     SERVICE_COMMON_WORDS,
     SIDES,
     WHETHER_DEPENDS,
@@ -82,11 +85,12 @@ __all__ = [
     "added_ground",
     "find_reasons",
     "reports_guideline_only",
+    "root_signs_absent_for",
     "states_no_ground",
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.16"
+REASONS_VERSION = "3.17"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -464,7 +468,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"guidelines?\b"
             # "She has used the full number of visits the guideline allows" (round 49)
             r"|\b(?:used|had|received|completed|exhausted)\s+(?:up\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:full|maximum|entire"
-            r"|total)\s+(?:number|course|allotment|amount)\s+of\s+(?:\w+\s+)?(?:visits|sessions|treatments)\b"
+            r"|total)\s+(?:number|course|allotment|amount)\s+of\s+(?:[\w-]+\s+)?(?:visits|sessions|treatments|therapy)\b"
         ),
         skip_guideline=False,
         negatable=True,
@@ -1159,7 +1163,8 @@ _SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")
 _ALREADY_HAS = _cue(
     r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using|dispensed|issued"
     r"|fitted\s+with|provided\s+with|given)\s+"
-    r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total)(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"(?:a|an|the|this|these|one)\s+(?!course|trial|series|number|total|(?:full|entire|whole|maximum|complete)\s)"
+    r"(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)"
     r"|\b(?:received|had|underwent|obtained)\s+(?:a|an|the)\s+(?!course|trial|series|number|total)"
     r"(?P<obj2>(?:[\w-]+\s+){0,4}?[\w-]+)\s+previously\b"
     r"|\ba\s+second\s+(?P<obj3>[\w-]+)"
@@ -2463,6 +2468,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     wanted = _APPROVAL_MASK if outcome is Outcome.overturned else _DENIAL_MASK
     rationale = folded.text
     best, first = _best_hits(rationale, wanted, service)
+    _settle_facet_findings(best, rationale, service)
     _settle_duplicate_and_trial(best, rationale)
     _settle_unchanged(best, first, service)
     _settle_care_and_tie(best, rationale, service)
@@ -2483,6 +2489,30 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
         _add_long_use(reasons, folded)
     return reasons
+
+
+_FACET_CARE = _rx(FACET_CARE)
+_RADICULAR = _rx(RADICULAR)
+_NOT_RADICULAR = _rx(NOT_BEFORE_RADICULAR)
+
+
+def _settle_facet_findings(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> None:
+    """For care given only for pain that is not a nerve root's (facet blocks, trigger points), a finding whose
+    only words are a nerve root's signs absent ("axial pain and facet tenderness with no radicular findings, which
+    is consistent with the facet hypothesis", "the absence of radiculopathy") counts for the care, not against it:
+    it is no ground (round 93A's and 95A's readers were told "did not show clear signs of a hurt nerve")."""
+    hit = best.get(ReasonCode.findings_do_not_support)
+    if hit is not None and root_signs_absent_for(service, rationale, hit.start, hit.end):
+        del best[ReasonCode.findings_do_not_support]
+
+
+def root_signs_absent_for(service: str | None, text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` names a nerve root's signs only as absent, and ``service`` is care given only for pain
+    that is not a nerve root's: a point for the care, not a finding against it (see :func:`_settle_facet_findings`)."""
+    if not service or _FACET_CARE.search(service) is None:
+        return False
+    mentions = list(_RADICULAR.finditer(text, start, end))
+    return bool(mentions) and all(_NOT_RADICULAR.search(text, max(start, m.start() - 40), m.start()) for m in mentions)
 
 
 def _best_hits(

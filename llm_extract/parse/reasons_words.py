@@ -1287,7 +1287,7 @@ TABLE: dict[str, Derived] = {
         (" no",),
         (),
     ),
-    "3f736d0d11061d08c39b403b": (
+    "5a57a2fa8dea2b6db8810611": (
         (
             (
                 (" exceed", " excess ", " excessive ", " outstrip", " surpass"),
@@ -1308,7 +1308,7 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (" allotment ", " amount ", " course ", " number "),
-                ("sessions ", "treatments ", "visits "),
+                ("sessions ", "therapy ", "treatments ", "visits "),
                 ("entire ", "full ", "maximum ", "total "),
                 (" completed ", " exhausted ", " had ", " received ", " used "),
             ),
@@ -1367,7 +1367,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" allotment ", " amount ", " course ", " number "),
-                        ("sessions ", "treatments ", "visits "),
+                        ("sessions ", "therapy ", "treatments ", "visits "),
                         ("entire ", "full ", "maximum ", "total "),
                         (" completed ", " exhausted ", " had ", " received ", " used "),
                     ),
@@ -7869,7 +7869,7 @@ TABLE: dict[str, Derived] = {
             (((("approved ", "authorized ", "certified "), (" overlap",), (" with ",)),), (" overlap",)),
         ),
     ),
-    "0ddd3b748f59f7f8d881665b": (
+    "6e5b5f96478f118fa5331e92": (
         (
             (
                 (" already ", " previously "),

@@ -41,9 +41,11 @@ from llm_extract.text.lexicon import (
     FOR_AN_OPERATION,
     GROUND_NOUNS,
     MEDICINE_KINDS,
+    NOT_BEFORE_RADICULAR,
     NOT_TAKING,
     NUMBER,
     NUMBER_WORDS,
+    RADICULAR,
     SERVICE_COMMON_WORDS,
     SIDES,
     WEIGHT_WORDS,
@@ -1769,7 +1771,9 @@ _NO_HARM = rxcache.compile(
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b"
     # "The factors used to assign that risk are age over 65, prior peptic ulcer, ..." (round 70): the rule's list
     r"|\bfactors?\s+(?:used|considered|listed)\b[^.;]{0,40}\brisk\b"
-    r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b",
+    r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b"
+    # "there is no safety concern with its continued use" (round 95's reader: told "this medicine could hurt you")
+    r"|\bno\s+(?:\w+\s+)?(?:safety|risk)\s+(?:concerns?|issues?|problems?)\b",
     re.I,
 )
 """A harm denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
@@ -2313,13 +2317,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
 
 _ANOTHER_CONDITION = rxcache.compile(ANOTHER_CONDITION, re.I)
 _FACET_CARE = rxcache.compile(FACET_CARE, re.I)
-_RADICULAR = rxcache.compile(
-    r"\b(?:radicular|radiculopathy|nerve\s+root|dermatom\w*|Spurling\w*|(?:positive|abnormal)\s+straight\s+leg)", re.I
-)
-_NOT_RADICULAR = rxcache.compile(
-    r"\b(?:no|non|not|without|absence\s+of|absent|negative|free\s+of|nor|rule\s+out|ruled\s+out)\b[\s-]*(?:\w+[\s-]+){0,3}$",
-    re.I,
-)
+_RADICULAR = rxcache.compile(RADICULAR, re.I)
+_NOT_RADICULAR = rxcache.compile(NOT_BEFORE_RADICULAR, re.I)
 
 
 def _radicular_signs(letter: str, places: list[tuple[int, int]]) -> Quote | None:

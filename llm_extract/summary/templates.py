@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "164"
+TEMPLATES_VERSION = "165"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1192,8 +1192,20 @@ def _named_ground(
             for m in specifics.findings(decision, fitting, letter, _MAX_MISSING)
             if earlier is None or not _inside(m.words, earlier.sentence)
         ]
-        # An operation not planned is said as the notes' missing fact, in the same words.
-        return [(out.say(words.findings.get(m.key) or words.missing[m.key]), [m.words]) for m in seen]
+        # An operation not planned is said as the notes' missing fact, in the same words. A nerve root's signs found
+        # against a facet or trigger point procedure are said with the reviewer's words, which may hold the rest of
+        # the finding ("diffuse tenderness ... without twitch responses, and ... a documented L5 radiculopathy").
+        return [
+            (
+                out.say(
+                    f"{words.findings[m.key]} {_wrote(m.words, words)}"
+                    if m.key == "facet_nerve_root"
+                    else words.findings.get(m.key) or words.missing[m.key]
+                ),
+                [m.words],
+            )
+            for m in seen
+        ]
     if code is ReasonCode.approved_trial_pending and (
         not specifics.course_of_care(decision.service) or specifics.whole_care_pending(fitting, letter)
     ):

@@ -67,9 +67,20 @@ CARE_KINDS: dict[str, str] = {
     r"|\bdesyrel|\bzaleplon|\bsonata\b|\bramelteon|\brozerem|\bsuvorexant|\bbelsomra",
 }
 
-FACET_CARE = r"\bfacet\b|\bmedial\s+branch\b|\bradio-?frequency\b|\bRFA\b|\brhizotomy\b|\bneurotomy\b"
-"""Care for pain from the spine's small joints (facets), which the guidelines give only when the pain is not a
-nerve root's: for it, a nerve root's signs are the ground against, and their absence counts for it."""
+FACET_CARE = (
+    r"\bfacet\b|\bmedial\s+branch\b|\bradio-?frequency\b|\bRFA\b|\brhizotomy\b|\bneurotomy\b|\btrigger\s+points?\b"
+)
+"""Care the guidelines give only when the pain is not a nerve root's: for the spine's small joints (facets), and
+trigger point injections (not for radicular pain, round 95's reader). For it, a nerve root's signs are the ground
+against, and their absence counts for it."""
+
+RADICULAR = r"\b(?:radicular|radiculopathy|nerve\s+root|dermatom\w*|Spurling\w*|(?:positive|abnormal)\s+straight\s+leg)"
+"""A nerve root's signs named (present or absent: see :data:`NOT_BEFORE_RADICULAR`)."""
+NOT_BEFORE_RADICULAR = (
+    r"\b(?:no|non|not|without|absence\s+of|absent|negative|free\s+of|nor|rule\s+out|ruled\s+out)\b"
+    r"[\s-]*(?:\w+[\s-]+){0,3}$"
+)
+"""Words just before :data:`RADICULAR` that say the signs are absent ("non-radicular", "without radicular signs")."""
 
 MEDICINE_KINDS: dict[str, str] = {
     "nerve pain medicine": r"\banticonvulsants?\b|\bantidepressants?\b|\bgabapentin|\bneurontin|\bpregabalin"
