@@ -1195,3 +1195,34 @@ def test_the_full_course_received_is_the_guidelines_amount_not_a_duplicate() -> 
         ),
     )
     assert shown(item)[0] == [R.exceeds_guideline_limits]
+
+
+def test_a_dose_a_multiple_of_the_threshold_is_over_the_guidelines_and_no_wean_is_not_other_care() -> None:
+    # recognizer 3.18, round 95's reader: "about 210mg morphine equivalent, more than two and a half times the
+    # threshold, and there is no record of any weaning attempt" was told "other care must be tried first"
+    item = Item(
+        "OxyContin 40mg #60: Upheld",
+        rationale=(
+            "His daily intake is about 210mg morphine equivalent, more than two and a half times the threshold, and "
+            "there is no record of any weaning attempt. Not medically necessary."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.exceeds_guideline_limits]
+    assert R.other_treatment_first not in shown(item)[0]
+    # a range of motion beyond a threshold is a finding, not a dose
+    motion = Item(
+        "Manipulation under anesthesia, shoulder: Upheld",
+        rationale="His abduction already reaches 140 degrees, far beyond that threshold. Not medically necessary.",
+    )
+    assert R.exceeds_guideline_limits not in shown(motion)[0]
+
+
+def test_a_jobs_demands_that_exceed_the_workers_abilities_are_no_excess_of_care() -> None:
+    item = Item(
+        "Work hardening, 10 sessions: Upheld",
+        rationale=(
+            "The goal must be a specific job whose demands exceed her current abilities. The records do not identify "
+            "a job for her to return to. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]

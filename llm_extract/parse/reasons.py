@@ -90,7 +90,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.17"
+REASONS_VERSION = "3.18"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -472,6 +472,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         skip_guideline=False,
         negatable=True,
+        # "a specific job whose demands exceed her current abilities": a job's, not the care asked (round 96's reader)
+        reject_before=_rx(r"\b(?:demands|requirements)\s*$"),
     ),
     _Rule(
         ReasonCode.exceeds_guideline_limits,
@@ -479,7 +481,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # "more visits than the guidelines recommend" (round 75: a thing counted between "more" and "than")
             r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+|[a-z]+\s+)?"
             r"than(?!\s+one\b)"
-            r"|twice|double|triple|(?:three|four|five|several|many)\s+times|over(?=\s+what\b))\s+"
+            r"|twice|double|triple|(?:two|three|four|five|several|many)(?:\s+and\s+a\s+half)?\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?|supported"
             r"|trial\s+(?:amount|number)|(?:patient|person)\s+(?:requires|needs)"
             r"|initial\s+(?:trial|course|period)|maximum|limit|interval|total|range|MTUS|ODG|ACOEM|window|cap|ceiling|allowance"
@@ -497,6 +499,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:difficulty|problem|issue|concern|trouble)\s+is\s+(?:with\s+)?the\s+(?:number|size|amount|quantity|duration"
             r"|length|frequency)\b"
             r"|\b(?:skips?|bypass(?:es)?|omits?)\s+the\s+(?:initial\s+)?trial\b"
+            # "about 210mg morphine equivalent, more than two and a half times the threshold" (round 95's reader): a
+            # multiple of a threshold is a dose over the guideline's (not "140 degrees, far beyond that threshold")
+            r"|\b(?:twice|double|triple|(?:two|three|four|five|several|many)(?:\s+and\s+a\s+half)?\s+times)\s+"
+            r"(?:the|that|this)\s+(?:\w+\s+)?threshold\b"
             # "That duration is well outside the guideline", "open-ended use far beyond that period" (round 62)
             r"|\b(?:well|far)\s+(?:outside|beyond|past)\s+(?:of\s+)?(?:the|that|this)\s+(?:\w+\s+)?(?:guidelines?|window"
             r"|period|limit|range|course|duration)\b"
@@ -909,7 +915,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
-            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return)\b)"
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*)\b)"
             r"[^.;]){0,50}?\b(?:trial|tried|failed|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone|been\s+ineffective\b"
             r"|not\s+been\s+effective)"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+(?:the\s+\w+|he|she)\s+(?:has|had)\s+(?:had|undergone"

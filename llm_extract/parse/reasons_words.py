@@ -1376,27 +1376,28 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "f5e3c0611250917140ae7c1d": (
+    "3bfab85129f887147f8175fc": (
         (
             (
                 (
                     " above ",
                     " beyond ",
                     " double ",
-                    " five ",
-                    " four ",
+                    " five",
+                    " four",
                     " further ",
                     " greater ",
                     " higher ",
                     " longer ",
-                    " many ",
+                    " many",
                     " more ",
                     " over",
                     " past ",
-                    " several ",
-                    " three ",
+                    " several",
+                    " three",
                     " triple ",
                     " twice ",
+                    " two",
                 ),
                 (
                     " amount ",
@@ -1526,6 +1527,12 @@ TABLE: dict[str, Derived] = {
             ),
             (("trial ",), (" the ",), (" bypass", " omit", " skip")),
             (
+                ("threshold ",),
+                (" double ", " five", " four", " many", " several", " three", " triple ", " twice ", " two"),
+                (" th",),
+                (" th", " times "),
+            ),
+            (
                 (" beyond ", " outside ", " past "),
                 ("course ", "duration ", "guideline", "limit ", "period ", "range ", "window "),
                 (" far ", " well "),
@@ -1547,20 +1554,21 @@ TABLE: dict[str, Derived] = {
                             " above ",
                             " beyond ",
                             " double ",
-                            " five ",
-                            " four ",
+                            " five",
+                            " four",
                             " further ",
                             " greater ",
                             " higher ",
                             " longer ",
-                            " many ",
+                            " many",
                             " more ",
                             " over",
                             " past ",
-                            " several ",
-                            " three ",
+                            " several",
+                            " three",
                             " triple ",
                             " twice ",
+                            " two",
                         ),
                         (
                             " amount ",
@@ -1688,6 +1696,7 @@ TABLE: dict[str, Derived] = {
                     " three",
                     " triple",
                     " twice",
+                    " two",
                 ),
             ),
             (
@@ -1728,6 +1737,17 @@ TABLE: dict[str, Derived] = {
                 (" concern", " difficulty", " issue", " problem", " trouble"),
             ),
             (((("trial ",), (" the ",), (" bypass", " omit", " skip")),), (" bypass", " omit", " skip")),
+            (
+                (
+                    (
+                        ("threshold ",),
+                        (" double ", " five", " four", " many", " several", " three", " triple ", " twice ", " two"),
+                        (" th",),
+                        (" th", " times "),
+                    ),
+                ),
+                (" double", " five", " four", " many", " several", " three", " triple", " twice", " two"),
+            ),
             (
                 (
                     (
@@ -5560,7 +5580,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "6188b41b4f86f33bd4e9a449": (
+    "0e1eaaf47749a5ab40fb455a": (
         (
             (
                 (" not ",),
