@@ -4124,3 +4124,17 @@ def test_a_harm_the_reviewer_denies_is_not_told() -> None:
     )
     told = _told("Meloxicam 15mg #30", rationale, ReasonCode.no_functional_improvement)
     assert not any("could hurt you" in r for r in told), told
+
+
+def test_care_not_safe_for_this_worker_is_told_whoever_else_it_would_harm() -> None:
+    # templates 166, round 96's reader: "would expose her and the pregnancy to harm that can be avoided" and "is not
+    # a safe choice for this worker, who has a pacemaker" were not told
+    for service, words in (
+        (
+            "Functional capacity evaluation",
+            "At 32 weeks of pregnancy testing would expose her and the pregnancy to harm.",
+        ),
+        ("TENS unit, purchase", "A TENS unit is not a safe choice for this worker, who has a pacemaker."),
+    ):
+        told = _told(service, f"{words} The request is not medically necessary.")
+        assert "The reviewer found that this care could put you at risk." in " ".join(told), told

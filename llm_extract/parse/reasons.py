@@ -90,7 +90,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.18"
+REASONS_VERSION = "3.19"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the

@@ -1847,12 +1847,15 @@ _NSAID = rxcache.compile(CARE_KINDS["NSAID"], re.I)
 
 _CARE_HARM = rxcache.compile(
     r"\b(?:expos(?:es|e|ing)|puts?|putting|places?|placing)\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant|man"
-    r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
+    r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))(?:\s+and(?:\s+[\w-]+){1,3}?)?"
+    r"\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:(?:risk|danger|hazard|chance)\s+of|harm\b|injury\b|complications?\b|a\s+repeat\b)"
     r"|\b(?:hazard|danger|harm|risks?)\b[^.;]{0,80}\boutweighs?\b"
     r"|\boutweighs?\s+(?:any|the|whatever|a\s+few|its|the\s+modest)\s+(?:[\w-]+\s+){0,3}?(?:comfort|relief|benefit|gain)"
     r"|\b(?:is|would\s+be)\s+(?:\w+\s+)?(?:hazardous|dangerous|unsafe)\b"
-    r"|\bavoidable\s+(?:harm|hazard|risk)",
+    r"|\bavoidable\s+(?:harm|hazard|risk)"
+    # "A TENS unit is not a safe choice for this worker, who has a permanent pacemaker" (round 96's reader)
+    r"|\bnot\s+(?:a\s+)?safe\s+(?:(?:choice|option)\s+)?for\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant))\b",
     re.I,
 )
 """A sentence that says care other than a medicine may harm this worker: "would expose her to a materially
