@@ -1139,10 +1139,14 @@ _ALREADY = _cue(
     r"|twice)\b)"
     # "The present request is for the same evaluation a second time." (round 50)
     r"|\b(?:is|are|was)\s+for\s+the\s+same\s+(?:[\w-]+\s+){1,3}?(?:a\s+second\s+time|again)\b"
+)
+#: The duplicate told in other words (recognizers 3.13-3.14), screened apart from :data:`_ALREADY`, so each runs only
+#: on the sentences that hold its own words.
+_ALREADY_MORE = _cue(
     # "The present request repeats that authorization", "would repeat an evaluation that is already complete":
     # the request said to repeat an approval, an order or a test. Not a treatment ("six more would only repeat a
     # treatment that has had its chance" is its failure), nor "a reason for repeating" (a missing record).
-    r"|\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\s+"
+    r"\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\s+"
     r"(?:an?\s+|the\s+|that\s+|those\s+|these\s+|this\s+)?(?:(?:same|identical|original|earlier|prior|approved"
     r"|certified|authorized)\s+)?(?:approvals?|authorizations?|certifications?|prescriptions?|orders?|requests?"
     r"|evaluations?|consultations?|assessments?|tests?|testing|stud(?:y|ies)|panels?|screens?|items?|supply"
@@ -1158,7 +1162,7 @@ _ALREADY = _cue(
     r"|(?:adds|would\s+add)\s+nothing)\b"
     # "It has already been done.", "That referral has already been made and carried out": not "may have already been
     # done" (a guess), nor "a procedure that has already been done twice" (its count)
-    r"|(?<!may\s)(?<!might\s)(?<!could\s)\b(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed"
+    r"|\b(?:has|have)(?<!may\shave)(?<!might\shave)(?<!could\shave)\s+already\s+been\s+(?:made|done|completed|performed"
     r"|carried\s+out)\b(?!\s+(?:twice|\w+\s+times|several|many|before\s+without)\b)"
     r"|\boverlap(?:s|ping)?\s+with\s+(?:the\s+|that\s+|those\s+)?(?:\w+\s+)?(?:already\s+)?(?:approved|certified"
     r"|authorized)\b"
@@ -1179,20 +1183,24 @@ _ALREADY_HAS = _cue(
     r"(?:certified|authorized|approved)\s+(?:a|an|the)\s+(?P<obj4>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s+on\s+\S*\d)"
     # "The claimant already has equipment that meets this need" (round 78, fitted): no determiner
     r"|\b(?:already|previously)\s+(?:has|have|had|owns?)\s+(?P<obj5>equipment|supplies|devices?)\b"
-    # "She already has them.", "He already owns a pair.", "she already has one, and a second device would
-    # duplicate it": the thing told by a pronoun, at the clause's end (not "already has it under control")
-    r"|\balready\s+(?:has|have|owns?|possesses|wears|uses)\s+(?:it|them|one|a\s+pair)(?=\s*(?:[.,;:)]|$"
-    r"|\s+(?:and|but|however|already|at\s+home)\b))"
-    # "She has one.", "The difficulty is that he has one." (round 94): a person who has one, the sentence ending there
-    r"|\b(?:she|he|they)\s+(?:has|have|owns?)\s+(?:one|them|a\s+pair)(?=\s*[.;])"
-    # "This worker already has that device", "she already owns these splints": the thing after a demonstrative
-    r"|\balready\s+(?:has|have|owns?|possesses)\s+(?:that|those|these)\s+(?P<obj8>(?:[\w-]+\s+){0,3}?[\w-]+)"
     # "A hinged brace for this same knee was already dispensed on 02-04-2016", "was issued a CAM walker boot for
     # the same ankle" (round 78, fitted): the thing before a passive "already dispensed", or given "for the same"
     r"|\b(?:a|an|the)\s+(?P<obj6>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:(?:for|on|of)\s+[^,;.]{1,30}?\s+)?"
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+already\s+(?:dispensed|issued|supplied|delivered|fitted|provided)\b"
     r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|fitted\s+with)\s+"
     r"(?:a|an|the)\s+(?P<obj7>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?:the|this)\s+same\b"
+)
+#: Care the worker already has, told by a pronoun or after a demonstrative (recognizers 3.13-3.14), screened apart
+#: from :data:`_ALREADY_HAS`.
+_HAS_ONE = _cue(
+    # "She already has them.", "He already owns a pair.", "she already has one, and a second device would
+    # duplicate it": the thing told by a pronoun, at the clause's end (not "already has it under control")
+    r"\balready\s+(?:has|have|owns?|possesses|wears|uses)\s+(?:it|them|one|a\s+pair)(?=\s*(?:[.,;:)]|$"
+    r"|\s+(?:and|but|however|already|at\s+home)\b))"
+    # "She has one.", "The difficulty is that he has one." (round 94): a person who has one, the sentence ending there
+    r"|\b(?:she|he|they)\s+(?:has|have|owns?)\s+(?:one|them|a\s+pair)(?=\s*[.;])"
+    # "This worker already has that device", "she already owns these splints": the thing after a demonstrative
+    r"|\balready\s+(?:has|have|owns?|possesses)\s+(?:that|those|these)\s+(?P<obj8>(?:[\w-]+\s+){0,3}?[\w-]+)"
 )
 #: "... be reconsidered once", "... only after": the words of :data:`_TRIAL_PENDING` that wait on something named after.
 _WHEN_CONDITION = _rx(r"\b(?:once|after|when|until|from)$")
@@ -1217,17 +1225,6 @@ _TRIAL_PENDING = _cue(
     r"(?:approved|certified|authorized|modified|first|initial)\b"
     # "Those results are not yet available" (round 85's reader was told "did not show signs that you need this care")
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?(?:known|available)\b"
-    # The same in other words (recognizer 3.13): "how she responds to them is not yet known", "a course whose value is
-    # still unknown", "whose outcome had not yet been established", "the progress reports ..., which do not exist yet"
-    r"|\b(?:respon(?:se|ds?)|results?|outcomes?|value|benefit|effect|progress|gains?|reports?|information)\b[^.;]{0,100}?"
-    r"\b(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+yet\s+(?:known|available|established|in\s+the\s+record|documented)"
-    r"|(?:has|have|had)\s+not\s+yet\s+been\s+(?:established|documented|reported|measured)"
-    r"|(?:is|are|was|were|remains?)\s+still\s+unknown|(?:do|does|did)\s+not\s+(?:yet\s+)?exist\s+yet"
-    r"|(?:is|are|was|were)\s+not\s+in\s+yet)\b"
-    # "The other 4 should wait on the first 4." (round 94)
-    r"|\b(?:should|must|can|will|would)\s+(?:\w+\s+)?wait\s+(?:on|for|until)\s+(?:the|those|these|its|their|her|his)\s+"
-    r"(?:\w+\s+)?(?:first|results?|outcome|response|certified|approved|authorized|initial|trial)\b"
-    r"|\bit\s+is\s+(?:still\s+)?not\s+yet\s+known\s+(?:whether|if|how)\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
     r"|determined|evaluated)\b"
@@ -1281,6 +1278,21 @@ _TRIAL_PENDING = _cue(
     # "Whether she needs the other 4 will depend on how she does in those first sessions" (recognizer 2.52)
     r"|" + WHETHER_DEPENDS + r"\s+(?:how|(?:the|their|its)\s+(?:results?|response"
     r"|outcome)|what\s+(?:the|those|these|that)\b)"
+)
+#: An approved first part's outcome told unknown, or waited on, in other words (recognizers 3.13-3.14): read as
+#: :data:`_TRIAL_PENDING` is, screened apart from it.
+_TRIAL_UNKNOWN = _cue(
+    # The same in other words (recognizer 3.13): "how she responds to them is not yet known", "a course whose value is
+    # still unknown", "whose outcome had not yet been established", "the progress reports ..., which do not exist yet"
+    r"\b(?:respon(?:se|ds?)|results?|outcomes?|value|benefit|effect|progress|gains?|reports?|information)\b[^.;]{0,100}?"
+    r"\b(?:(?:is|are|was|were)\s+(?:still\s+)?not\s+yet\s+(?:known|available|established|in\s+the\s+record|documented)"
+    r"|(?:has|have|had)\s+not\s+yet\s+been\s+(?:established|documented|reported|measured)"
+    r"|(?:is|are|was|were|remains?)\s+still\s+unknown|(?:do|does|did)\s+not\s+(?:yet\s+)?exist\s+yet"
+    r"|(?:is|are|was|were)\s+not\s+in\s+yet)\b"
+    # "The other 4 should wait on the first 4." (round 94)
+    r"|\b(?:should|must|can|will|would)\s+(?:\w+\s+)?wait\s+(?:on|for|until)\s+(?:the|those|these|its|their|her|his)\s+"
+    r"(?:\w+\s+)?(?:first|results?|outcome|response|certified|approved|authorized|initial|trial)\b"
+    r"|\bit\s+is\s+(?:still\s+)?not\s+yet\s+known\s+(?:whether|if|how)\b"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
@@ -1340,8 +1352,11 @@ _SCREEN = Screen(
         _CASE_WORDS,
         _RELATED,
         _ALREADY,
+        _ALREADY_MORE,
         _ALREADY_HAS,
+        _HAS_ONE,
         _TRIAL_PENDING,
+        _TRIAL_UNKNOWN,
     ]
 )
 
@@ -1359,7 +1374,9 @@ _NOT_RECOMMENDED_BIT = _SCREEN.bit(_NOT_RECOMMENDED_RULE.prefilter)
 #: and every bit that can lead to a hit for that outcome.
 _RULE_OF = {_SCREEN.bit(r.prefilter): r for r in (*_DENIAL_RULES, *_APPROVAL_RULES) if r is not _NOT_RECOMMENDED_RULE}
 _RULES_MASK = reduce(or_, _RULE_OF, 0)
-_SPECIAL_MASK = _NOT_RECOMMENDED_BIT | _RELATED_BIT | _ALREADY_BIT | _ALREADY_HAS_BIT | _TRIAL_PENDING_BIT
+_ALREADY_MORE_BIT, _HAS_ONE_BIT, _TRIAL_UNKNOWN_BIT = map(_SCREEN.bit, (_ALREADY_MORE, _HAS_ONE, _TRIAL_UNKNOWN))
+_DUPLICATE_MASK = _ALREADY_BIT | _ALREADY_MORE_BIT | _ALREADY_HAS_BIT | _HAS_ONE_BIT
+_SPECIAL_MASK = _NOT_RECOMMENDED_BIT | _RELATED_BIT | _DUPLICATE_MASK | _TRIAL_PENDING_BIT | _TRIAL_UNKNOWN_BIT
 _DENIAL_MASK = reduce(or_, (bit for bit, r in _RULE_OF.items() if r in _DENIAL_RULES), _SPECIAL_MASK)
 _APPROVAL_MASK = reduce(or_, (bit for bit, r in _RULE_OF.items() if r in _APPROVAL_RULES), 0)
 #: Ascending bits are the rules' order, which decides among hits in one sentence.
@@ -2075,8 +2092,13 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
             ):
                 found.append((ReasonCode.related_item_not_approved, m))
                 break
-    if may & (_ALREADY_BIT | _ALREADY_HAS_BIT):
-        for m in (*_finditer(_ALREADY, _ALREADY_BIT, s), *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s)):
+    if may & _DUPLICATE_MASK:
+        for m in (
+            *_finditer(_ALREADY, _ALREADY_BIT, s),
+            *_finditer(_ALREADY_MORE, _ALREADY_MORE_BIT, s),
+            *_finditer(_ALREADY_HAS, _ALREADY_HAS_BIT, s),
+            *_finditer(_HAS_ONE, _HAS_ONE_BIT, s),
+        ):
             thing = _object(s.text, m)
             if (
                 thing is not None
@@ -2105,8 +2127,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
             ):
                 found.append((ReasonCode.already_authorized, m))
                 break
-    if may & _TRIAL_PENDING_BIT:
-        for m in _SCREEN.finditer(_TRIAL_PENDING, s.text, s.low, s.words):
+    if may & (_TRIAL_PENDING_BIT | _TRIAL_UNKNOWN_BIT):
+        pending = (*_finditer(_TRIAL_PENDING, _TRIAL_PENDING_BIT, s), *_finditer(_TRIAL_UNKNOWN, _TRIAL_UNKNOWN_BIT, s))
+        for m in sorted(pending, key=lambda m: m.start()):  # the first said first, as one pattern would find them
             if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
                 care = _OTHER_CARE.search(s.text, max(0, m.start() - 60), m.end())
                 if care and ctx.service and _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service):

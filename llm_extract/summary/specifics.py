@@ -1862,16 +1862,27 @@ _CARE_HARM = rxcache.compile(
 higher risk of a serious complication", "that hazard outweighs whatever comfort the unit might provide", "forceful
 manipulation is hazardous" (round 94's reader: a hip replacement refused for the infection risk of a worker's
 diabetes and weight was told nothing of it)."""
+_CARE_HARM_WORDS = ("risk", "danger", "hazard", "harm", "injur", "complication", "repeat", "outweigh", "unsafe", "safe")
+"""Words one of which every match of :data:`_CARE_HARM` holds (lowered): checked before it is run."""
 _NEGATED_HARM = rxcache.compile(r"\b(?:no|not|nothing|none|any|without|neither|nor)\b", re.I)
 
 
 def care_harm_in(letter: str, rationale: Span) -> Quote | None:
+    """See :func:`_care_harm_in`: the rules backend's ground and the summary's sentence ask the same."""
+    return _care_harm_in(letter, rationale.start, rationale.end)
+
+
+@functools.lru_cache(maxsize=64)
+def _care_harm_in(letter: str, start: int, end: int) -> Quote | None:
     """The first sentence of a rationale for care other than a medicine that says the care may harm this worker
     (:data:`_CARE_HARM`), as the reviewer's finding: not a guideline's report ("for patients with conditions that
     put them at risk"), not a supposition, not a harm denied ("nothing in the file to place her at higher
     risk")."""
-    for start, end in _sentences(letter, rationale.start, rationale.end):
-        text = letter[start:end]
+    low = _low(letter)
+    if not any(low.find(word, start, end) >= 0 for word in _CARE_HARM_WORDS):
+        return None  # most rationales hold none of the words every such harm needs: a few finds, no scan
+    for begin, stop in _sentences(letter, start, end):
+        text = letter[begin:stop]
         m = _CARE_HARM.search(text)
         if m is None or len(text.split()) > _HARM_WORDS:
             continue
@@ -1879,7 +1890,7 @@ def care_harm_in(letter: str, rationale: Span) -> Quote | None:
             continue
         if _SUPPOSED.search(text) or _NEGATED_HARM.search(text, max(0, m.start() - 60), m.start()):
             continue
-        return quote(letter, start, start + len(text.rstrip()))
+        return quote(letter, begin, begin + len(text.rstrip()))
     return None
 
 
