@@ -1226,3 +1226,22 @@ def test_a_jobs_demands_that_exceed_the_workers_abilities_are_no_excess_of_care(
         ),
     )
     assert R.exceeds_guideline_limits not in shown(item)[0]
+
+
+def test_other_care_already_certified_is_no_duplicate_of_this_item() -> None:
+    # recognizer 3.20, round 98's reader: a CPM device was told "You already had this care before, or approval for
+    # it" for "Early passive motion can be provided by the physical therapy that has already been certified"
+    item = Item(
+        "Continuous passive motion device, 30-day rental: Upheld",
+        rationale=(
+            "Early passive motion can be provided by the physical therapy that has already been certified. CPM has "
+            "not been shown to improve outcomes after a cuff repair. Not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(item)[0]
+    # the same care already certified is still a duplicate
+    same = Item(
+        "Physical therapy, 6 sessions: Upheld",
+        rationale="This request duplicates the physical therapy that has already been certified. Not necessary.",
+    )
+    assert shown(same)[0][:1] == [R.already_authorized]

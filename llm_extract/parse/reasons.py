@@ -90,7 +90,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.19"
+REASONS_VERSION = "3.20"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2117,6 +2117,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
                 continue  # "the 4 sessions already authorized": the approved part, not a duplicate
+            if _OTHER_APPROVED.search(s.text, max(0, m.start() - 60), m.start()) and _names_other_care(ctx, s, m):
+                continue  # "can be provided by the physical therapy that has already been certified": other care
             if _PART_AFTER.match(s.text, m.end()):
                 continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
             if (
@@ -2217,6 +2219,21 @@ _PART_BEFORE = _rx(
 
 _OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8")
 """The groups of :data:`_ALREADY_HAS` that hold the thing the worker has."""
+
+
+#: The care approved named just before "that has already been certified" ("by the physical therapy that ...").
+_OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$")
+
+
+def _names_other_care(ctx: _Context, s: _Sentence, m: re.Match[str]) -> bool:
+    """The care said already approved just before ``m`` is a named treatment the item is not (round 98's reader: a
+    CPM device was told "already had this care" for "the physical therapy that has already been certified")."""
+    care = _OTHER_CARE.search(s.text, max(0, m.start() - 60), m.start())
+    return (
+        care is not None
+        and ctx.service is not None
+        and _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
+    )
 
 
 def _object(sentence: str, m: re.Match[str]) -> str | None:
