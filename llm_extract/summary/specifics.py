@@ -1845,7 +1845,7 @@ _DIZZY_WORDS = rxcache.compile(r"\b(?:dizz\w*|unsteady|unsteadiness|light-?heade
 _NSAID = rxcache.compile(CARE_KINDS["NSAID"], re.I)
 
 
-_CARE_HARM = rxcache.compile(
+_CARE_HARM_SOURCE = (
     r"\b(?:expos(?:es|e|ing)|puts?|putting|places?|placing)\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant|man"
     r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))(?:\s+and(?:\s+[\w-]+){1,3}?)?"
     r"\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
@@ -1855,15 +1855,15 @@ _CARE_HARM = rxcache.compile(
     r"|\b(?:is|would\s+be)\s+(?:\w+\s+)?(?:hazardous|dangerous|unsafe)\b"
     r"|\bavoidable\s+(?:harm|hazard|risk)"
     # "A TENS unit is not a safe choice for this worker, who has a permanent pacemaker" (round 96's reader)
-    r"|\bnot\s+(?:a\s+)?safe\s+(?:(?:choice|option)\s+)?for\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant))\b",
-    re.I,
+    r"|\bnot\s+(?:a\s+)?safe\s+(?:(?:choice|option)\s+)?for\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant))\b"
 )
+_CARE_HARM = rxcache.compile(_CARE_HARM_SOURCE, re.I)
 """A sentence that says care other than a medicine may harm this worker: "would expose her to a materially
 higher risk of a serious complication", "that hazard outweighs whatever comfort the unit might provide", "forceful
 manipulation is hazardous" (round 94's reader: a hip replacement refused for the infection risk of a worker's
 diabetes and weight was told nothing of it)."""
-_CARE_HARM_WORDS = ("risk", "danger", "hazard", "harm", "injur", "complication", "repeat", "outweigh", "unsafe", "safe")
-"""Words one of which every match of :data:`_CARE_HARM` holds (lowered): checked before it is run."""
+_CARE_HARM_WORDS = FirstWords(Prefilter(_CARE_HARM_SOURCE))
+"""The words every match of :data:`_CARE_HARM` holds, derived from it: looked for before it is run."""
 _NEGATED_HARM = rxcache.compile(r"\b(?:no|not|nothing|none|any|without|neither|nor)\b", re.I)
 
 
@@ -1878,8 +1878,7 @@ def _care_harm_in(letter: str, start: int, end: int) -> Quote | None:
     (:data:`_CARE_HARM`), as the reviewer's finding: not a guideline's report ("for patients with conditions that
     put them at risk"), not a supposition, not a harm denied ("nothing in the file to place her at higher
     risk")."""
-    low = _low(letter)
-    if not any(low.find(word, start, end) >= 0 for word in _CARE_HARM_WORDS):
+    if not _may_match(_CARE_HARM_WORDS, letter, _low(letter), start, end):
         return None  # most rationales hold none of the words every such harm needs: a few finds, no scan
     for begin, stop in _sentences(letter, start, end):
         text = letter[begin:stop]
