@@ -4138,3 +4138,16 @@ def test_care_not_safe_for_this_worker_is_told_whoever_else_it_would_harm() -> N
     ):
         told = _told(service, f"{words} The request is not medically necessary.")
         assert "The reviewer found that this care could put you at risk." in " ".join(told), told
+
+
+def test_care_tied_to_another_not_approved_does_not_say_the_reviewer_judged_that_care() -> None:
+    # templates 167, round 97's reader: home nursing after a knee operation that utilization review had refused, not
+    # this reviewer, was told "The reviewer found that the care this goes with is not needed"
+    rationale = "The arthroscopy it would follow has not been authorized. Not medically necessary."
+    told = _told("Post-operative home health nursing, 3 visits", rationale, ReasonCode.related_item_not_approved)
+    assert told[0] == "The care this goes with was not approved. So this is not needed either.", told
+    decision, letter = _grounded(
+        "Post-operative home health nursing, 3 visits", Outcome.upheld, rationale, ReasonCode.related_item_not_approved
+    )
+    spanish = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
+    assert spanish[0] == "La atención que va con esto no fue aprobada. Por eso esto tampoco se necesita.", spanish

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "166"
+TEMPLATES_VERSION = "167"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -286,9 +286,9 @@ _EN = _Wording(
             "The reviewer found that other care must be tried first, and found not to work well enough, before this "
             "care."
         ),
-        ReasonCode.related_item_not_approved: (
-            "The reviewer found that the care this goes with is not needed. So this is not needed either."
-        ),
+        # not "The reviewer found that the care this goes with is not needed": utilization review may have refused it,
+        # outside this review (round 97's reader)
+        ReasonCode.related_item_not_approved: "The care this goes with was not approved. So this is not needed either.",
         ReasonCode.approved_trial_pending: (
             "A first part of this care was approved. How that part helps you will show if you need more."
         ),
@@ -531,7 +531,7 @@ _ES = _Wording(
             "de este tratamiento."
         ),
         ReasonCode.related_item_not_approved: (
-            "El revisor vio que la atención que va con esto no se necesita. Por eso esto tampoco se necesita."
+            "La atención que va con esto no fue aprobada. Por eso esto tampoco se necesita."
         ),
         ReasonCode.approved_trial_pending: (
             "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
