@@ -33,6 +33,13 @@ PARTIAL = (
     "6 more visits is: Upheld"
 )
 
+#: The stock sentence of "the findings do not support it" where it first names the medical guidelines (templates 168,
+#: judged blind on 25 changed items: preferred 22 times to "did not show signs that you need this care").
+FINDINGS_TOLD = (
+    "Your doctor's notes did not show the signs the medical guidelines look for before this care. Medical guidelines "
+    "are rules doctors use to decide what care works."
+)
+
 
 def summarise(letter: Letter, lang: str = "en"):  # type: ignore[no-untyped-def]
     text = letter.clean()
@@ -138,7 +145,7 @@ def test_care_had_before_as_a_second_ground_is_a_reason_not_the_verdict() -> Non
     item = summary.items[0]
     assert item.kind is SummaryItemKind.not_approved
     assert item.reasons == [
-        "Your doctor's notes did not show signs that you need this care.",
+        FINDINGS_TOLD,
         "You already had this care before, or approval for it.",
     ]
     assert "already have approval" not in summary.headline
@@ -1022,7 +1029,7 @@ def test_a_findings_ground_says_which_finding_was_not_seen(rationale: str, said:
     )
     item = build_summary(Case(), [decision], "en", letter=letter).items[0]
     assert said in item.reasons[0]
-    assert "did not show signs that you need this care" not in " ".join(item.reasons)
+    assert "did not show the signs the medical guidelines look for" not in " ".join(item.reasons)
     assert item.details and item.details[0].text.lower() in rationale.lower().replace(" \n", " ")
 
 
@@ -1686,7 +1693,7 @@ def test_a_stock_main_ground_is_shown_with_the_reviewers_words() -> None:
     )
     said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
     assert said == [
-        "Your doctor's notes did not show signs that you need this care.",
+        FINDINGS_TOLD,
         'The reviewer wrote: "The patient is walking outside to the mailbox and attending office visits, so he '
         'is not homebound."',
     ]
@@ -1696,7 +1703,7 @@ def test_a_stock_main_ground_is_shown_with_the_reviewers_words() -> None:
     decision = decision.model_copy(update={"reasons": [guideline]})
     said = build_summary(Case(), [decision], "en", letter=rationale).items[0].reasons
     assert not any("ODG" in line for line in said), said
-    assert said[0] == "Your doctor's notes did not show signs that you need this care."
+    assert said[0] == FINDINGS_TOLD
     assert "mailbox" in said[1], said
 
 
@@ -2400,7 +2407,7 @@ def test_a_second_ground_in_a_line_that_names_no_fact_is_shown_in_the_reviewers_
     whole = Span(start=0, end=len(letter))
     decision = decision.model_copy(update={"spans": decision.spans.model_copy(update={"rationale": whole})})
     told = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
-    filler = told.index("Your doctor's notes did not show signs that you need this care.")
+    filler = told.index(FINDINGS_TOLD)
     assert told[filler + 1] == f'The reviewer also wrote: "{facts}"', told
     # where the block quotes the reviewer already, nothing more is added (a letter of 8 items fits one page)
     quoted = _told(
@@ -3542,7 +3549,7 @@ def test_a_finding_whose_own_words_cannot_be_quoted_is_told_in_the_reviewers_las
     short = "She takes ibuprofen only."
     last = "There is no sign of misuse, and no opioid is being started or considered for her."
     told = _told_of("Urine drug screen", f"{short} {last}", short, ReasonCode.findings_do_not_support)
-    assert told[0] == "Your doctor's notes did not show signs that you need this care.", told
+    assert told[0] == FINDINGS_TOLD, told
     assert any(last in line for line in told), told
 
 
