@@ -4158,3 +4158,14 @@ def test_care_tied_to_another_not_approved_does_not_say_the_reviewer_judged_that
     )
     spanish = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
     assert spanish[0] == "La atención que va con esto no fue aprobada. Por eso esto tampoco se necesita.", spanish
+
+
+def test_dizziness_without_sleepiness_is_told_as_dizziness() -> None:
+    # templates 169, round 99's reader: gabapentin that "has made her dizzy and unsteady" was told "could make you too
+    # sleepy"
+    rationale = (
+        "Gabapentin has made her dizzy and unsteady, and she slipped on the stairs at work since the dose was raised. "
+        "Not medically necessary."
+    )
+    told = " ".join(_told("Gabapentin 300mg #90", rationale))
+    assert "could make you dizzy" in told and "sleepy" not in told, told

@@ -1835,6 +1835,8 @@ def told_harm(key: str, service: str, sentence: str = "") -> str:
         return "kidneys_weak"
     if key == "falls" and sentence and not _SLEEPY_WORDS.search(sentence):
         return "falls_dizzy" if _DIZZY_WORDS.search(sentence) else "falls_only"
+    if key == "sleepy" and sentence and not _SLEEPY_WORDS.search(sentence) and _DIZZY_WORDS.search(sentence):
+        return "dizzy"  # "has made her dizzy and unsteady" (round 99's reader: told "could make you too sleepy")
     return key
 
 

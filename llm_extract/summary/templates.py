@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "168"
+TEMPLATES_VERSION = "169"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -442,6 +442,7 @@ _EN = _Wording(
         "falls_dizzy": "The reviewer also found that this medicine could make you dizzy, or make you fall. "
         "Ask your doctor about it.",
         "falls_only": "The reviewer also found that this medicine could make you fall. Ask your doctor about it.",
+        "dizzy": "The reviewer also found that this medicine could make you dizzy. Ask your doctor about it.",
         "sleepy": "The reviewer also found that this medicine could make you too sleepy. Ask your doctor about it.",
         "headaches": "The reviewer also found that this medicine could make your headaches worse. "
         "Ask your doctor about it.",
@@ -702,6 +703,7 @@ _ES = _Wording(
         "Pregúntele a su médico.",
         "falls_only": "El revisor también encontró que este medicamento podría hacer que se caiga. "
         "Pregúntele a su médico.",
+        "dizzy": "El revisor también encontró que este medicamento podría darle mareos. Pregúntele a su médico.",
         "sleepy": "El revisor también encontró que este medicamento podría darle demasiado sueño. "
         "Pregúntele a su médico.",
         "headaches": "El revisor también encontró que este medicamento podría empeorar sus dolores de cabeza. "
