@@ -2117,7 +2117,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
                 continue  # "the 4 sessions already authorized": the approved part, not a duplicate
-            if _OTHER_APPROVED.search(s.text, max(0, m.start() - 60), m.start()) and _names_other_care(ctx, s, m):
+            if _OTHER_APPROVED.search(s.text, max(0, m.start() - 60), m.start()) and _names_other_care(
+                ctx, s.text, m.start(), m.start()
+            ):
                 continue  # "can be provided by the physical therapy that has already been certified": other care
             if _PART_AFTER.match(s.text, m.end()):
                 continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
@@ -2133,8 +2135,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         pending = (*_finditer(_TRIAL_PENDING, _TRIAL_PENDING_BIT, s), *_finditer(_TRIAL_UNKNOWN, _TRIAL_UNKNOWN_BIT, s))
         for m in sorted(pending, key=lambda m: m.start()):  # the first said first, as one pattern would find them
             if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
-                care = _OTHER_CARE.search(s.text, max(0, m.start() - 60), m.end())
-                if care and ctx.service and _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service):
+                if _names_other_care(ctx, s.text, m.start(), m.end()):
                     break  # the approved care named is another treatment, not a first part of this one
                 awaited = _clause_after(s.text, m.end()).split(",", 1)[0]
                 if _WHEN_CONDITION.search(m.group()) and not _PART_AWAITED.search(awaited):
@@ -2225,15 +2226,14 @@ _OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8")
 _OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$")
 
 
-def _names_other_care(ctx: _Context, s: _Sentence, m: re.Match[str]) -> bool:
-    """The care said already approved just before ``m`` is a named treatment the item is not (round 98's reader: a
-    CPM device was told "already had this care" for "the physical therapy that has already been certified")."""
-    care = _OTHER_CARE.search(s.text, max(0, m.start() - 60), m.start())
-    return (
-        care is not None
-        and ctx.service is not None
-        and _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
-    )
+def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> bool:
+    """A treatment named in ``sentence[start - 60:end]`` is one the item is not: the approved care a wait or a
+    duplicate speaks of is other care ("the 8 therapy sessions certified" before a TENS trial; round 98's reader: a
+    CPM device told "already had this care" for "the physical therapy that has already been certified")."""
+    care = _OTHER_CARE.search(sentence, max(0, start - 60), end)
+    if care is None or not ctx.service:
+        return False
+    return _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
 
 
 def _object(sentence: str, m: re.Match[str]) -> str | None:

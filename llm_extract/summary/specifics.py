@@ -34,6 +34,7 @@ from llm_extract.text.lexicon import (
     BEFORE_SURGERY,
     CARE_KINDS,
     CONCEDED,
+    DENYING,
     DISCLAIMED,
     DOSE,
     EMPHASIS,
@@ -1571,6 +1572,12 @@ _WITH_ALCOHOL = (
 )
 """Alcohol taken with the medicine ("taken together with alcohol", "on top of nightly alcohol", "alcohol deepens
 the sedative effects"), not a history of drinking alone."""
+
+_SLEEPY = r"drows\w*|grogg\w*|sedat\w*|somnolen\w*"
+"""Words of sleepiness a harm names (the "sleepy" harm's, and what tells a fall's cause)."""
+_DIZZY = r"dizz\w*"
+"""Words of dizziness a harm names."""
+
 _HARMS: tuple[_Harm, ...] = (
     _Harm(
         None,
@@ -1722,7 +1729,7 @@ _HARMS: tuple[_Harm, ...] = (
         r"|forklift|machinery|bus|passengers|endanger\w*)",
         risk=r"sedation",
         denied=r"drows\w+|sedat\w+",
-        names=r"\bdrows\w*|\bgrogg\w*|\bsedat\w*|\bsomnolen\w*|\bdizz\w*",
+        names=rf"\b(?:{_SLEEPY}|{_DIZZY})",
     ),
     _Harm(
         "seizures",
@@ -1840,8 +1847,8 @@ def told_harm(key: str, service: str, sentence: str = "") -> str:
     return key
 
 
-_SLEEPY_WORDS = rxcache.compile(r"\b(?:drows\w*|sedat\w*|grogg\w*|somnolen\w*|sleep\w*|hypnotic)", re.I)
-_DIZZY_WORDS = rxcache.compile(r"\b(?:dizz\w*|unsteady|unsteadiness|light-?headed\w*|vertigo|off\s+balance)", re.I)
+_SLEEPY_WORDS = rxcache.compile(rf"\b(?:{_SLEEPY}|sleep\w*|hypnotic)", re.I)
+_DIZZY_WORDS = rxcache.compile(rf"\b(?:{_DIZZY}|unsteady|unsteadiness|light-?headed\w*|vertigo|off\s+balance)", re.I)
 
 
 _NSAID = rxcache.compile(CARE_KINDS["NSAID"], re.I)
@@ -1866,7 +1873,7 @@ manipulation is hazardous" (round 94's reader: a hip replacement refused for the
 diabetes and weight was told nothing of it)."""
 _CARE_HARM_WORDS = FirstWords(Prefilter(_CARE_HARM_SOURCE))
 """The words every match of :data:`_CARE_HARM` holds, derived from it: looked for before it is run."""
-_NEGATED_HARM = rxcache.compile(r"\b(?:no|not|nothing|none|any|without|neither|nor)\b", re.I)
+_NEGATED_HARM = rxcache.compile(rf"\b(?:{DENYING}|not|any)\b", re.I)
 
 
 def care_harm_in(letter: str, rationale: Span) -> Quote | None:

@@ -125,11 +125,12 @@ localized peripheral neuropathic pain for which the patch is indicated", "knee o
 either of the conditions named"): a finding that does not support the care, told in the reviewer's words
 (the absent kind it names is not one the worker lacks)."""
 
-_DENYING = r"no|never|nothing|none|neither|nor|without"
+DENYING = r"no|never|nothing|none|neither|nor|without"
+"""Words that deny what follows them (a regex alternation)."""
 """Words that deny something in a sentence (a regex alternation): a sentence holding one grants nothing whole."""
 
 GRANTED = (
-    r"(?!.*\b(?:" + _DENYING + r"|not(?!\s+in\s+question)|lacks?|lacking|absent)\b)"
+    r"(?!.*\b(?:" + DENYING + r"|not(?!\s+in\s+question)|lacks?|lacking|absent)\b)"
     r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:present|clear|met|satisfied|fulfilled|established"
     r"|in\s+place|supported|not\s+in\s+question|addressed)\b"
 )
@@ -137,7 +138,7 @@ GRANTED = (
 indication itself is present"): a point for the care, never a refusal's ground."""
 
 COMPANION_GRANTED = (
-    r"(?!.*\b(?:" + _DENYING + r"|not|non|yet\s+to)\b)"
+    r"(?!.*\b(?:" + DENYING + r"|not|non|yet\s+to)\b)"
     r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:certified|approved|authorized)\b"
 )
 """A sentence that says some care was approved and denies nothing ("The meniscectomy has been certified, so a
