@@ -1877,11 +1877,22 @@ _NEGATED_HARM = rxcache.compile(rf"\b(?:{DENYING}|not|any)\b", re.I)
 
 
 def care_harm_in(letter: str, rationale: Span) -> Quote | None:
-    """See :func:`_care_harm_in`: the rules backend's ground and the summary's sentence ask the same."""
-    return _care_harm_in(letter, rationale.start, rationale.end)
+    """See :func:`_care_harm_in`, remembered per rationale: the rules backend's ground and the summary's sentence
+    ask the same."""
+    found = _care_harms(letter)
+    key = (rationale.start, rationale.end)
+    if key not in found:
+        found[key] = _care_harm_in(letter, *key)
+    return found[key]
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=2)
+def _care_harms(letter: str) -> dict[tuple[int, int], Quote | None]:
+    """The care harms found so far in ``letter``, by rationale (bounded: the letter being extracted, and no more
+    than two letters are held, however large)."""
+    return {}
+
+
 def _care_harm_in(letter: str, start: int, end: int) -> Quote | None:
     """The first sentence of a rationale for care other than a medicine that says the care may harm this worker
     (:data:`_CARE_HARM`), as the reviewer's finding: not a guideline's report ("for patients with conditions that
