@@ -1245,3 +1245,142 @@ def test_other_care_already_certified_is_no_duplicate_of_this_item() -> None:
         rationale="This request duplicates the physical therapy that has already been certified. Not necessary.",
     )
     assert shown(same)[0][:1] == [R.already_authorized]
+
+
+def test_a_point_granted_in_words_that_deny_is_no_finding_against_the_care() -> None:
+    # recognizer 3.21, round 99's reader: "The diagnosis is not in doubt here" and "There is no dispute that this
+    # worker needs more rehabilitation" were told "Your doctor's notes did not show the signs the medical guidelines
+    # look for before this care", the opposite of the letter
+    doubt = Item(
+        "Shoulder capsular release: Upheld",
+        rationale=(
+            "The diagnosis is not in doubt here, with lost motion in every direction and a thickened capsule on "
+            "the scan, and his diabetes makes a slow course likely. Not medically necessary at this time."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(doubt)[0]
+    dispute = Item(
+        "Physical therapy, knee, 6 additional sessions (of 12 requested): Upheld",
+        rationale=(
+            "Utilization review certified 6 of the 12 sessions. There is no dispute that this worker needs more "
+            "rehabilitation: he is ten weeks from surgery, has a quadriceps lag, and is not back at work. Whether "
+            "the last 6 are needed should be decided from his progress over the authorized visits, and that "
+            "information is not yet available."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(dispute)[0]
+    # a finding beside the point granted, in a clause of its own, still counts
+    beside = Item(
+        "Repeat lumbar MRI: Upheld",
+        rationale=(
+            "The diagnosis is clinical and not in doubt, and the patient has no new neurologic deficit since the "
+            "last study. Not medically necessary."
+        ),
+    )
+    assert R.findings_do_not_support in shown(beside)[0]
+
+
+def test_a_harm_other_care_may_do_this_worker_in_the_words_of_surgery_and_anesthesia() -> None:
+    # recognizer 3.21, round 100: sedation with untreated apnea, a pump that could stop a lung, a fusion in a smoker
+    airway = Item(
+        "Monitored anesthesia care for an epidural injection: Upheld",
+        rationale=(
+            "She has untreated obstructive sleep apnea and a body mass index of 39, and sedating her face down "
+            "invites airway obstruction for no benefit to the procedure. Not medically necessary."
+        ),
+    )
+    assert shown(airway)[0][:1] == [R.safety_risk]
+    lungs = Item(
+        "Continuous nerve block catheter with home infusion pump: Upheld",
+        rationale=(
+            "His FEV1 is 40% of predicted, and days of one paralyzed diaphragm at home could precipitate "
+            "respiratory failure. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(lungs)[0]
+    fusion = Item(
+        "L5-S1 fusion: Upheld",
+        rationale=(
+            "He smokes a pack a day, and in a current smoker the fusion is considerably more likely to fail to heal. "
+            "Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(fusion)[0]
+
+
+def test_a_fall_after_a_dose_is_a_harm_of_the_medicine() -> None:
+    # recognizer 3.21, round 100: "he fell in the bathroom at night after his dose"
+    item = Item(
+        "Zolpidem 10mg #30: Upheld",
+        rationale=(
+            "She has taken it nightly for eight months. In October she fell at night after her dose, and further use "
+            "makes another fall more likely. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(item)[0]
+
+
+def test_what_the_reviewer_cannot_tell_from_the_request_is_a_missing_record() -> None:
+    # recognizer 3.21, round 101: "I cannot tell what kind of group is intended"; a trial still running is not one
+    item = Item(
+        "Group psychotherapy, 12 sessions: Upheld",
+        rationale=(
+            "The request reads only group therapy weekly for 12 weeks. I cannot tell what kind of group is intended or "
+            "who would lead it. Not medically necessary as submitted."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.missing_documentation]
+    pending = Item(
+        "Physical therapy, 8 additional sessions (of 12 requested): Upheld",
+        rationale=(
+            "Utilization review certified 4 visits, the initial course. I cannot know now whether she will need any "
+            "visits beyond those. Not medically necessary at this time."
+        ),
+    )
+    assert R.missing_documentation not in shown(pending)[0]
+
+
+def test_no_change_in_motion_or_function_left_unchanged_is_no_functional_improvement() -> None:
+    # recognizer 3.21, round 101
+    motion = Item(
+        "Chiropractic treatment, 8 visits, lumbar spine: Upheld",
+        rationale=(
+            "He finished 6 visits in October, and the notes that follow show no change in his range of motion or "
+            "his medication use. Not medically necessary."
+        ),
+    )
+    assert shown(motion)[0][:1] == [R.no_functional_improvement]
+    unchanged = Item(
+        "H-wave device, purchase: Upheld",
+        rationale=(
+            "The rental was completed in March. A one-point change in pain, with function and medication use "
+            "unchanged, does not justify buying the device. Not medically necessary."
+        ),
+    )
+    assert shown(unchanged)[0][:1] == [R.no_functional_improvement]
+
+
+def test_a_second_surgeon_or_a_second_set_of_blocks_is_no_duplicate() -> None:
+    # recognizer 3.21, round 100's reader: both were told "you already have it, or approval for it"
+    surgeon = Item(
+        "Assistant surgeon: Upheld",
+        rationale=(
+            "A first arthroscopic repair of a small tear is routinely done by one surgeon. Absent any stated reason "
+            "for a second surgeon, the request is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(surgeon)[0]
+    blocks = Item(
+        "Repeat L4-L5 medial branch blocks: Upheld",
+        rationale=(
+            "The guideline allows one diagnostic set. He had his set at these levels in May, with an unclear result. "
+            "A second set is not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(blocks)[0]
+    # a second unit of equipment the worker has is still a duplicate
+    unit = Item(
+        "TENS unit, purchase: Upheld",
+        rationale="She bought a TENS unit in June and uses it daily. A second unit is not needed. Not necessary.",
+    )
+    assert shown(unit)[0][:1] == [R.already_authorized]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
-from llm_extract.parse.reasons import reports_guideline_only, states_no_ground, turns_against
+from llm_extract.parse.reasons import granted_only, reports_guideline_only, states_no_ground, turns_against
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import COMPANION_GRANTED, GRANTED
 
@@ -192,7 +192,7 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
     for k, (a, b) in enumerate(spans):
         if k % 256 == 255:
             budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
-        if _GRANTED.match(text, a, b):
+        if _GRANTED.match(text, a, b) or granted_only(text[a:b]):
             continue  # "the radicular findings are clear, so the indication itself is present": a point granted
         if k + 1 < len(spans) and turns_against(text[slice(*spans[k + 1])]):
             continue  # "He is 62, his body mass index is 36 ... What is missing is ...": granted (round 88)
@@ -324,7 +324,11 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
     for _, code in sorted(sure, reverse=True):
         best: tuple[float, int, int] | None = None
         for a, b in sentences(text, start, end):
-            if _GRANTED.match(text, a, b) or any(r.span.start < b and a < r.span.end for r in shown):
+            if (
+                _GRANTED.match(text, a, b)
+                or granted_only(text[a:b])
+                or any(r.span.start < b and a < r.span.end for r in shown)
+            ):
                 continue
             if _no_ground(text[a:b]) or (code == _RELATED and _COMPANION_GRANTED.match(text, a, b)):
                 continue

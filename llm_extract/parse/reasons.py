@@ -70,6 +70,7 @@ from llm_extract.text.lexicon import (
     CONCEDED,
     DISCLAIMED,
     FACET_CARE,
+    GRANTED_POINT,
     NOT_BEFORE_RADICULAR,
     NUMBER,
     RADICULAR,
@@ -84,13 +85,14 @@ __all__ = [
     "REASONS_VERSION",
     "added_ground",
     "find_reasons",
+    "granted_only",
     "reports_guideline_only",
     "root_signs_absent_for",
     "states_no_ground",
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.20"
+REASONS_VERSION = "3.21"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -386,7 +388,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
             r"|\b(?:no|not\s+(?:\w+\s+){0,2}?any)\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:pain\s*,\s+)?"
-            r"(?:activit|function|work|sleep|ADL|\w+\s+restriction|(?:sitting|standing|walking)\s+tolerance)"
+            r"(?:activit|function|work|sleep|ADL|\w+\s+restriction|(?:sitting|standing|walking)\s+tolerance"
+            r"|range\s+of\s+motion|(?:grip\s+)?strength)"  # "show no change in his range of motion" (round 101)
+            # "A one-point change in pain, with function and medication use unchanged" (round 101)
+            r"|\bwith\s+(?:(?:his|her|the)\s+)?(?:function|activit\w+|work\s+\w+)(?:\s+and\s+\w+(?:\s+\w+)?)?\s+unchanged\b"
             r"|\b(?:has|have|had|did)\s+not\s+(?:changed?|improved?|increased?)\s+(?:his|her|their|the\s+\w+'?s?)\s+"
             r"(?:function|activit|ADL|work)"
             r"|\bthe\s+same\s+(?:[\w-]+\s+){0,3}?(?:limit|tolerance|level|function|score|restrictions?)\s+as\s+"
@@ -643,6 +648,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bno\s+(?:\w+\s+){0,2}?(?:mention|discussion|information|indication(?!\s+for\b)|rationale|explanation|statement|description)\b"
             r"(?!\s+yet\b)"
             r"|\bunclear\b|\bnot\s+(?:certain|clear)\b"
+            # "I cannot tell what kind of group is intended" (round 101); not "I cannot know now whether she will need
+            # more", a trial still to run
+            r"|\b(?:cannot|can\s+not|can't|could\s+not|not\s+possible\s+to|unable\s+to)\s+(?:tell|determine|judge|know)\b"
+            r"(?!\s+(?:now|yet)\b)"
         ),
     ),
     _Rule(
@@ -1714,6 +1723,41 @@ def reports_guideline_only(sentence: str) -> bool:
     return _reports_guideline(s, len(sentence)) and not _speaks_of_case(s)
 
 
+#: A point granted in words that deny (the lexicon's), and where its clause ends: at a semicolon, or at a comma
+#: that opens another clause ("The diagnosis is clinical and not in doubt, and no surgery is currently planned"),
+#: but not after a colon, whose list bears the point out ("There is no dispute that he needs more rehabilitation:
+#: he is nine weeks from surgery ... and is not back at work").
+_GRANTED_POINT = _rx(GRANTED_POINT)
+_GRANTED_WORDS = ("doubt", "question", "dispute", "unreasonable", "contested")
+_GRANT_END = _rx(r"[:;]|,\s*(?:and|but|yet|so|however|though|while|although)\b")
+
+
+def _granted_region(sentence: str) -> tuple[int, int] | None:
+    """Where ``sentence`` grants a point in words that deny (:data:`GRANTED_POINT`), to its clause's end."""
+    low = sentence.lower()
+    if not any(w in low for w in _GRANTED_WORDS):
+        return None
+    m = _GRANTED_POINT.search(sentence)
+    if m is None:
+        return None
+    end = _GRANT_END.search(sentence, m.end())
+    return m.start(), (len(sentence) if end is None or end.group() == ":" else end.start())
+
+
+def _denies(sentence: str) -> bool:
+    """Whether ``sentence`` says something is absent or short (:data:`_SHORT_OF`) outside a point it grants."""
+    region = _granted_region(sentence)
+    if region is None:
+        return _SHORT_OF.search(sentence) is not None
+    return any(not region[0] <= m.start() < region[1] for m in _SHORT_OF.finditer(sentence))
+
+
+def granted_only(sentence: str) -> bool:
+    """The sentence grants a point in words that deny ("The diagnosis is not in doubt here") and denies nothing
+    else: no ground against the care, whatever its words. The rules and the learned fallback share it."""
+    return _granted_region(sentence) is not None and not _denies(sentence)
+
+
 def turns_against(sentence: str) -> bool:
     """The sentence turns against the one before it ("However, ...", "What is missing is ..."): what that one
     said was a point granted, not the ground (rounds 75, 76 and 88). The rules and the learned fallback share it."""
@@ -2109,6 +2153,10 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue
             if (second := m.groupdict().get("obj3")) and (_A_TEST.match(second) or _AN_INJECTION.match(second)):
                 continue  # "a second MRI", "a second injection": a repeat, decided on the first one's result (round 72)
+            if second and ctx.service and _GENERIC_THING.match(second) and ctx.service & _INJECTION_STEMS:
+                continue  # "A second set is not medically necessary" of blocks: a repeat, as above (round 100)
+            if second and _A_PERSON.match(second):
+                continue  # "Absent any stated reason for a second surgeon": the assistant, no duplicate (round 100)
             if second and ctx.service and _another_care(s.text, m.start("obj3"), ctx.service):
                 continue  # "a second corticosteroid injection" in a PRP injection's rationale: another item
             if second and _SUPPOSED_AFTER.match(s.text, m.end()):
@@ -2162,6 +2210,10 @@ _CLAUSE_END = rxcache.compile(r"[,.;:()]")
 _A_TEST = _rx(_IMAGING + r"$")
 _AN_INJECTION = _rx(r"(?:" + CARE_KINDS["injection"] + r")$")
 """A block or injection: a second one is a repeat the guidelines judge by the first one's relief, not a duplicate."""
+_INJECTION_STEMS = frozenset(_stems("injection block epidural facet"))
+"""An item that is an injection or a block (its service's stems hold one of these)."""
+_A_PERSON = _rx(r"(?:surgeon|assistant|physician|doctor|provider|opinion|reviewer)\b")
+"""A second person or opinion: what an assistant surgeon or a consultation is, never the care had twice."""
 _A_TEST_ASKED = _rx(r"\b" + _IMAGING + r"\b")
 """A heading that asks for a test (a picture or a nerve test), which treats nothing."""
 _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
@@ -2279,10 +2331,13 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         if code is not ReasonCode.missing_documentation or not (duplicate or _restates(s, m, specific))
     ]
     conceded = _CONCEDED.match(s.text)
+    granted = _granted_region(s.text)
     out = []
     for code, m in found:
         if conceded is not None and m.end() <= conceded.end():
             continue  # "Although the patient is now well past 30 days from his injury, ...": a point granted
+        if granted is not None and granted[0] <= m.start() and m.end() <= granted[1]:
+            continue  # "The diagnosis is not in doubt here": a point granted in words that deny
         if _DISCLAIMED.search(s.text, m.end()):
             continue  # "He is well past six weeks, so the early-period restriction has no bearing here" (round 75)
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
@@ -2769,7 +2824,7 @@ def worker_finding(text: str, start: int, end: int) -> Reason | None:
     spans = list(_sentences(rationale))
     for k, (a, b) in enumerate(spans):
         sentence = rationale[a:b]
-        if _WORKER_SUBJECT.search(sentence) and _SHORT_OF.search(sentence) and not _OTHER_GROUND.search(sentence):
+        if _WORKER_SUBJECT.search(sentence) and _denies(sentence) and not _OTHER_GROUND.search(sentence):
             if _DISCLAIMED.search(sentence) or (k + 1 < len(spans) and turns_against(rationale[slice(*spans[k + 1])])):
                 continue  # "... it is reasonable that she not drive. However, ...": a point granted (rounds 75, 76)
             return Reason(code=ReasonCode.findings_do_not_support, span=folded.span(a, b))

@@ -690,7 +690,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "bd9d938b1f4b1e71f7fff760": (
+    "7c568bbe8fa437a12fed39f8": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -717,8 +717,9 @@ TABLE: dict[str, Derived] = {
                 (" in ",),
                 (" in ", "any "),
                 (" no",),
-                (" restriction", " tolerance", "activit", "adl", "function", "sleep", "work"),
+                (" of ", " restriction", " tolerance", "activit", "adl", "function", "sleep", "strength", "work"),
             ),
+            ((" unchanged ",), (" with ",), ("activit", "function", "work ")),
             (
                 (" change", " improve", " increase"),
                 (" not ",),
@@ -814,11 +815,22 @@ TABLE: dict[str, Derived] = {
                         (" in ",),
                         (" in ", "any "),
                         (" no",),
-                        (" restriction", " tolerance", "activit", "adl", "function", "sleep", "work"),
+                        (
+                            " of ",
+                            " restriction",
+                            " tolerance",
+                            "activit",
+                            "adl",
+                            "function",
+                            "sleep",
+                            "strength",
+                            "work",
+                        ),
                     ),
                 ),
                 (" no",),
             ),
+            ((((" unchanged ",), (" with ",), ("activit", "function", "work ")),), (" with",)),
             (
                 (
                     (
@@ -2596,37 +2608,63 @@ TABLE: dict[str, Derived] = {
         (" fail",),
         (),
     ),
-    "8c1c8a54d018affc82454610": (
-        (
-            (("mention ",), (" no ",)),
-            (("discussion ",), (" no ",)),
-            (("information ",), (" no ",)),
-            (("indication",), (" no ",)),
-            (("rationale ",), (" no ",)),
-            (("explanation ",), (" no ",)),
-            (("statement ",), (" no ",)),
-            (("description ",), (" no ",)),
-            ((" unclear ",),),
-            (("ertain ",), (" not ",)),
-            (("lear ",), (" not ",)),
-        ),
-        (" no", " unclear"),
+    "8b222e531366642b94805505": (
         (
             (
                 (
-                    (("mention ",), (" no ",)),
-                    (("discussion ",), (" no ",)),
-                    (("information ",), (" no ",)),
-                    (("indication",), (" no ",)),
-                    (("rationale ",), (" no ",)),
-                    (("explanation ",), (" no ",)),
-                    (("statement ",), (" no ",)),
-                    (("description ",), (" no ",)),
+                    "description ",
+                    "discussion ",
+                    "explanation ",
+                    "indication",
+                    "information ",
+                    "mention ",
+                    "rationale ",
+                    "statement ",
+                ),
+                (" no ",),
+            ),
+            ((" unclear ",),),
+            ((" not ",), ("ertain ", "lear ")),
+            (
+                (" determine ", " judge ", " know ", " tell "),
+                (" can't ", " cannot ", " not ", " unable "),
+                (" can ", " can't ", " cannot ", " could ", " not ", " unable "),
+                (" determine ", " judge ", " know ", " tell ", " to "),
+            ),
+        ),
+        (" can", " could", " no", " unable", " unclear"),
+        (
+            (
+                (
+                    (
+                        (
+                            "description ",
+                            "discussion ",
+                            "explanation ",
+                            "indication",
+                            "information ",
+                            "mention ",
+                            "rationale ",
+                            "statement ",
+                        ),
+                        (" no ",),
+                    ),
                 ),
                 (" no",),
             ),
             ((((" unclear ",),),), (" unclear",)),
-            (((("ertain ",), (" not ",)), (("lear ",), (" not ",))), (" not",)),
+            ((((" not ",), ("ertain ", "lear ")),), (" not",)),
+            (
+                (
+                    (
+                        (" determine ", " judge ", " know ", " tell "),
+                        (" can't ", " cannot ", " not ", " unable "),
+                        (" can ", " can't ", " cannot ", " could ", " not ", " unable "),
+                        (" determine ", " judge ", " know ", " tell ", " to "),
+                    ),
+                ),
+                (" can", " could", " not", " unable"),
+            ),
         ),
     ),
     "d7ad90d87a445ffe2c3af62a": (

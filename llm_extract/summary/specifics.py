@@ -1713,7 +1713,10 @@ _HARMS: tuple[_Harm, ...] = (
     _Harm(
         "falls",
         r"(?:fell|fallen|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+)"
-        r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?",
+        r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?"
+        # "makes a further fall more likely", "he fell at night after taking both" (rounds 89, 100)
+        r"|(?:makes?|making|renders?)\s+(?:another|a\s+further|a\s+second|a\s+repeat|a|further)\s+falls?\s+(?:more|most)\s+likely"
+        r"|(?:fell|fallen)\b[^.;]{0,60}\bafter\s+(?:(?:his|her|a|the)\s+)?(?:\w+\s+)?(?:dose|taking)\b",
         risk=r"falls?",
         denied=r"falls?",
         # not a number that fell ("a filtration rate that fell from 56 to 48": round 65's reader)
@@ -1865,6 +1868,14 @@ _CARE_HARM_SOURCE = (
     r"|\bavoidable\s+(?:harm|hazard|risk)"
     # "A TENS unit is not a safe choice for this worker, who has a permanent pacemaker" (round 96's reader)
     r"|\bnot\s+(?:a\s+)?safe\s+(?:(?:choice|option)\s+)?for\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant))\b"
+    # round 100's surgeries and anesthesia: "invites hypoventilation and loss of the airway", "could precipitate
+    # respiratory failure", "considerably more likely" (a failed fusion, an infection), "more risk than benefit"
+    r"|\binvites?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:burns?|infections?|contamination|obstruction|airway"
+    r"|hypoventilation|falls?|fractures?|bleed\w*|hematomas?|complications?)\b"
+    r"|\b(?:could|can|may|might|would)\s+(?:well\s+)?(?:precipitate|provoke|trigger)\b"
+    r"|\brespiratory\s+(?:failure|depression|compromise|arrest)|\bhypoventilation\b|\bloss\s+of\s+(?:the\s+)?airway\b"
+    r"|\b(?:considerably|substantially|markedly|significantly|much|far)\s+(?:more\s+likely|higher)\b"
+    r"|\bmore\s+risk\s+than\s+benefit\b"
 )
 _CARE_HARM = rxcache.compile(_CARE_HARM_SOURCE, re.I)
 """A sentence that says care other than a medicine may harm this worker: "would expose her to a materially

@@ -137,6 +137,18 @@ GRANTED = (
 """A sentence that grants a point and denies nothing ("The claimant's radicular findings are clear, so the
 indication itself is present"): a point for the care, never a refusal's ground."""
 
+GRANTED_POINT = (
+    r"\b(?:is|are|was|were|remains?)\s+(?:\w+\s+){0,2}?not\s+in\s+(?:doubt|question|dispute)\b"
+    r"|\bthere\s+(?:is|was|can\s+be)\s+(?:no|little)\s+(?:dispute|question|doubt|disagreement)\s+(?:that|about)\b"
+    r"|\bno\s+one\s+(?:disputes|doubts|questions)\b"
+    r"|\b(?:is|are|was|were)\s+(?:not\s+(?:disputed|contested)|undisputed|uncontested)\b"
+    r"|\b(?:is|are|was|were)\s+not\s+(?:an?\s+)?unreasonable\b"
+)
+"""A point the reviewer grants in words that deny ("The diagnosis is not in doubt here", "There is no dispute that
+this worker needs more rehabilitation", "the drug is not an unreasonable choice in principle"): its "not" or "no"
+is no finding against the care (rounds 83 and 99: told "did not show the signs the guidelines look for").
+Case-insensitive; the reason rules and the learned fallback share it."""
+
 COMPANION_GRANTED = (
     r"(?!.*\b(?:" + DENYING + r"|not|non|yet\s+to)\b)"
     r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:certified|approved|authorized)\b"
