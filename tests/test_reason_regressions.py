@@ -1384,3 +1384,23 @@ def test_a_second_surgeon_or_a_second_set_of_blocks_is_no_duplicate() -> None:
         rationale="She bought a TENS unit in June and uses it daily. A second unit is not needed. Not necessary.",
     )
     assert shown(unit)[0][:1] == [R.already_authorized]
+
+
+def test_a_second_approval_of_the_same_care_is_a_duplicate_negated_or_not() -> None:
+    # recognizer 3.22, round 101: "A second approval for that month is not needed" (7 labeled items had no reason)
+    item = Item(
+        "Sumatriptan 100 mg #9: Upheld",
+        rationale=(
+            "This request is for the 9 tablets the claims administrator approved on 06/01/2017 for the same month. "
+            "A second approval for that month is not needed. Not medically necessary."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.already_authorized]
+    asked = Item(
+        "Lumbar MRI: Upheld",
+        rationale=(
+            "The MRI was certified in May. The physician does not say why a second authorization would be needed. "
+            "Not medically necessary."
+        ),
+    )
+    assert shown(asked)[0][:1] == [R.already_authorized]

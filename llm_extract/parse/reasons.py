@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.21"
+REASONS_VERSION = "3.22"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1175,6 +1175,9 @@ _ALREADY_MORE = _cue(
     r"|carried\s+out)\b(?!\s+(?:twice|\w+\s+times|several|many|before\s+without)\b)"
     r"|\boverlap(?:s|ping)?\s+with\s+(?:the\s+|that\s+|those\s+)?(?:\w+\s+)?(?:already\s+)?(?:approved|certified"
     r"|authorized)\b"
+    # "A second approval for that month is not needed", "does not say why a second authorization would be needed"
+    # (round 101; 7 of 7 labeled items the rules missed): the approval itself had twice, negated or not
+    r"|(?P<twice>\ba\s+second\s+(?:approval|authorization|certification)\b)"
 )
 #: What a thing would do, said right after it: the thing supposed, not one the worker has.
 _SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")

@@ -7782,7 +7782,7 @@ TABLE: dict[str, Derived] = {
             ((((" same ",), (" the ",), (" for ",), (" time ", "gain ")),), (" are", " is", " was")),
         ),
     ),
-    "e99943031dd13ab4a9428e2c": (
+    "f306d75c66015baed60fdd7a": (
         (
             (
                 (" appears ", " repeats ", " seems ", " would "),
@@ -7841,6 +7841,7 @@ TABLE: dict[str, Derived] = {
                 (" completed ", " done ", " made ", " out ", " performed "),
             ),
             (("approved ", "authorized ", "certified "), (" overlap",), (" with ",)),
+            ((" approval ", " authorization ", " certification "), (" second ",)),
         ),
         (" a", " could", " has", " have", " overlap", " repeats", " seems", " will", " would"),
         (
@@ -7916,6 +7917,7 @@ TABLE: dict[str, Derived] = {
                 (" has", " have"),
             ),
             (((("approved ", "authorized ", "certified "), (" overlap",), (" with ",)),), (" overlap",)),
+            ((((" approval ", " authorization ", " certification "), (" second ",)),), (" a",)),
         ),
     ),
     "cf4f7e114302624e79ec70f6": (
