@@ -1404,3 +1404,25 @@ def test_a_second_approval_of_the_same_care_is_a_duplicate_negated_or_not() -> N
         ),
     )
     assert shown(asked)[0][:1] == [R.already_authorized]
+
+
+def test_the_approved_part_named_by_a_number_or_a_pronoun_is_no_duplicate() -> None:
+    # recognizer 3.23, round 101's reader: "The therapy already certified can be timed around the block approved
+    # above" was told "You already had this care before, or approval for it"; so were "on top of the 4 already
+    # certified" and "beyond those already certified" (rounds 75, 91)
+    therapy = Item(
+        "Occupational therapy, 12 sessions, right hand: Upheld",
+        rationale=(
+            "She has had 24 visits, and 8 more were certified in May. Another 12 would bring her far beyond the "
+            "guideline's allowance. The therapy already certified can be timed around her injection."
+        ),
+    )
+    assert R.already_authorized not in shown(therapy)[0]
+    number = Item(
+        "Physical therapy, 8 sessions: Upheld",
+        rationale=(
+            "Eight sessions on top of the 4 already certified would give her 24 visits, twice what the guideline "
+            "sets out. Not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(number)[0]

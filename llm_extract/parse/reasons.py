@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.22"
+REASONS_VERSION = "3.23"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2265,7 +2265,11 @@ _PART_AFTER = _rx(
 )
 _PART_BEFORE = _rx(
     r"(?:\b(?:" + NUMBER + r"|the|those|these)\s+(?:\w+\s+)?(?:sessions?|visits?"
-    r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?)(?:,[^,;]{1,60},)?(?:\s+(?:has|have|had|was|were))?"
+    r"|treatments?|units?|tablets?|pills?|tabs?|hours?|days?|weeks?|months?|therap(?:y|ies))(?:,[^,;]{1,60},)?"
+    r"(?:\s+(?:has|have|had|was|were))?"
+    # "on top of the 4 already certified", "beyond those already certified" (rounds 91, 75; round 101's reader: "The
+    # therapy already certified can be timed around the block" told "You already had this care before")
+    r"|\b(?:those|these|the\s+" + NUMBER + r")"
     r"|\b(?:quantity|portion|number|amount)"
     # "the #60 already authorized allows ... a gradual taper" (round 50)
     r"|#\s*\d+(?:\s+(?:has|have|had|was|were))?"
