@@ -1426,3 +1426,42 @@ def test_the_approved_part_named_by_a_number_or_a_pronoun_is_no_duplicate() -> N
         ),
     )
     assert R.already_authorized not in shown(number)[0]
+
+
+def test_care_that_depends_on_an_operation_denied_in_this_review_falls_with_it() -> None:
+    # recognizer 3.24, round 100's reader: "The device depends entirely on an operation that has been denied in this
+    # review" was told "Your doctor's notes did not show the signs the medical guidelines look for"
+    item = Item(
+        "Bone growth stimulator: Upheld",
+        rationale=(
+            "The guideline leaves a stimulator to the surgeon as an adjunct to fusion in smokers. He would qualify if "
+            "he were having a fusion. He is not. The device depends entirely on an operation that has been denied in "
+            "this review, and it is therefore not medically necessary."
+        ),
+    )
+    assert shown(item)[0] == [R.related_item_not_approved]
+
+
+def test_a_second_one_that_would_add_nothing_to_the_first_is_a_duplicate() -> None:
+    # recognizer 3.24, round 100's reader: a cold unit's rental approved in an earlier review was told "The medical
+    # guidelines allow this care for no more than seven days"
+    rental = Item(
+        "Cold therapy unit, 7 day rental: Upheld",
+        rationale=(
+            "The guideline supports cold therapy for up to seven days after shoulder surgery. The 11/21/2016 review "
+            "approved a 7 day rental for this operation. A second rental would add nothing to the first, and the "
+            "request is not medically necessary."
+        ),
+    )
+    assert shown(rental)[0][:1] == [R.already_authorized]
+    sling = Item(
+        "Shoulder sling: Upheld",
+        rationale="The sling was approved with the surgery. A second sling would serve no purpose. Not necessary.",
+    )
+    assert shown(sling)[0][:1] == [R.already_authorized]
+    # what a second injection would do to the worker is still no duplicate
+    harm = Item(
+        "Repeat cortisone injection, shoulder: Upheld",
+        rationale="A second injection would expose her to further tendon damage. Not medically necessary.",
+    )
+    assert R.already_authorized not in shown(harm)[0]

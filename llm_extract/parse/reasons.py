@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.23"
+REASONS_VERSION = "3.24"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1084,7 +1084,9 @@ _RELATED = _cue(
     r"|(?P<which22>\b(?:that|which)\s+(?:(?:has|have)\s+not\s+been|(?:is|was|were)\s+not"
     # "ordered for wear after a fusion that has been found not medically necessary" (round 62)
     r"|(?:has|have)\s+been\s+(?:found|deemed|determined)\s+not)\s+(?:found\s+(?:to\s+be\s+)?|to\s+be\s+)?"
-    r"(?:medically\s+necessary|certified|authorized|approved)\b)"
+    r"(?:medically\s+necessary|certified|authorized|approved)\b"
+    # "depends entirely on an operation that has been denied in this review" (round 100; 8 of 8 labeled items)
+    r"|\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:denied|non-?certified)\b)"
     # "It was ordered to protect a fusion during healing, and no fusion has been authorized" (round 74)
     r"|\bno\s+(?P<subject23>(?:[\w/.-]+\s+){0,2}?(?:" + _OPERATION + r"))\s+(?:has|have)\s+(?:yet\s+)?been\s+"
     r"(?:authorized|certified|approved)\b"
@@ -1181,6 +1183,11 @@ _ALREADY_MORE = _cue(
 )
 #: What a thing would do, said right after it: the thing supposed, not one the worker has.
 _SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")
+#: ... unless what it would do is repeat the first: "A second rental would add nothing to the first", "A second sling
+#: would serve no purpose" (round 100; 6 of 7 labeled items the rules missed, the 7th an injection, set apart above).
+_ADDS_NOTHING = _rx(
+    r"\s+(?:would|will)\s+(?:only\s+|simply\s+|merely\s+)?(?:add\s+nothing|duplicate|repeat|serve\s+no\s+purpose)\b"
+)
 #: "Already has / previously had <the thing requested>": counts only when the thing is this item.
 _ALREADY_HAS = _cue(
     r"\b(?:already|previously)\s+(?:has|have|had|received|underwent|obtained|owns?|uses|using|dispensed|issued"
@@ -2162,7 +2169,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "Absent any stated reason for a second surgeon": the assistant, no duplicate (round 100)
             if second and ctx.service and _another_care(s.text, m.start("obj3"), ctx.service):
                 continue  # "a second corticosteroid injection" in a PRP injection's rationale: another item
-            if second and _SUPPOSED_AFTER.match(s.text, m.end()):
+            if second and _SUPPOSED_AFTER.match(s.text, m.end()) and not _ADDS_NOTHING.match(s.text, m.end()):
                 continue  # "A second injection would expose the patient to ...": the request itself (round 70)
             if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
@@ -2255,7 +2262,9 @@ _A_SECOND_ONE = _rx(
 )
 #: "Already has the device", "already owns a pair": a word that can only mean the thing requested (a pair of
 #: something else names it).
-_GENERIC_THING = _rx(r"(?:device|unit|equipment|item|prescription|kit|supply|same\s+\w+|(?:pair|set)(?!\s+of))\b")
+_GENERIC_THING = _rx(
+    r"(?:device|unit|equipment|item|prescription|kit|supply|rental|same\s+\w+|(?:pair|set)(?!\s+of))\b"
+)
 #: An amount just before "already authorized" names the approved part of this request.
 #: "Already certified a partial quantity for the purpose of weaning": what follows is the
 #: approved part of this request (the rest was refused), not the same request approved again.

@@ -7283,7 +7283,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "5bdcb833dbd28683b5c8bcf2": (
+    "59ebe0bedb8931a724476c70": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -7368,10 +7368,10 @@ TABLE: dict[str, Derived] = {
                 ),
             ),
             (
-                ("approved ", "authorized ", "certified ", "medically "),
-                (" necessary ", "approved ", "authorized ", "certified "),
+                (" denied ", "approved ", "authorized ", "certified ", "medically "),
+                (" denied ", " necessary ", "approved ", "authorized ", "certified "),
                 (" that ", " which "),
-                (" been ", "approved ", "authorized ", "certified ", "medically "),
+                (" been ", " necessary ", "approved ", "authorized ", "certified "),
             ),
             (
                 (" approved ", " authorized ", " certified "),
@@ -7603,10 +7603,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        ("approved ", "authorized ", "certified ", "medically "),
-                        (" necessary ", "approved ", "authorized ", "certified "),
+                        (" denied ", "approved ", "authorized ", "certified ", "medically "),
+                        (" denied ", " necessary ", "approved ", "authorized ", "certified "),
                         (" that ", " which "),
-                        (" been ", "approved ", "authorized ", "certified ", "medically "),
+                        (" been ", " necessary ", "approved ", "authorized ", "certified "),
                     ),
                 ),
                 (" that", " which"),
