@@ -1465,3 +1465,30 @@ def test_a_second_one_that_would_add_nothing_to_the_first_is_a_duplicate() -> No
         rationale="A second injection would expose her to further tendon damage. Not medically necessary.",
     )
     assert R.already_authorized not in shown(harm)[0]
+
+
+def test_the_same_care_sought_a_second_time_or_a_device_the_worker_already_has_is_a_duplicate() -> None:
+    # recognizer 3.25, rounds 100-101: "This request seeks the same consultation a second time", "A trial of a device
+    # she already has and uses would serve no purpose" showed no reason
+    consult = Item(
+        "Pain management consultation: Upheld",
+        rationale=(
+            "A consultation was certified on 9-20-2016 and is still pending. This request seeks the same consultation "
+            "a second time. It is not medically necessary."
+        ),
+    )
+    assert shown(consult)[0][:1] == [R.already_authorized]
+    device = Item(
+        "TENS unit, 30-day trial: Upheld",
+        rationale=(
+            "She has owned a TENS unit since August and uses it daily. A trial of a device she already has and uses "
+            "would serve no purpose. Not medically necessary."
+        ),
+    )
+    assert shown(device)[0][:1] == [R.already_authorized]
+    # another thing the worker has is no duplicate of the item
+    chair = Item(
+        "Power wheelchair: Upheld",
+        rationale="He pushes his light chair a quarter mile at a time. The chair he already has meets his needs.",
+    )
+    assert R.already_authorized not in shown(chair)[0]

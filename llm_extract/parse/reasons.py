@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.24"
+REASONS_VERSION = "3.25"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1148,8 +1148,10 @@ _ALREADY = _cue(
     # "approving it a second time adds nothing", and negated alike: "There is no need to approve it twice."
     r"|(?P<twice>\b(?:authoriz|certif|approv)\w*\s+(?:it|this|them|the\s+same\s+\w+)\s+(?:a\s+second\s+time|again"
     r"|twice)\b)"
-    # "The present request is for the same evaluation a second time." (round 50)
-    r"|\b(?:is|are|was)\s+for\s+the\s+same\s+(?:[\w-]+\s+){1,3}?(?:a\s+second\s+time|again)\b"
+    # "The present request is for the same evaluation a second time." (round 50), "seeks the same consultation a
+    # second time", "covers the same six visits a second time" (round 100; 9 of 9 labeled items, 6 of them missed)
+    r"|\b(?:(?:is|are|was)\s+for|seeks|asks\s+for|requests|covers)\s+the\s+same\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:a\s+second\s+time|again)\b"
 )
 #: The duplicate told in other words (recognizers 3.13-3.14), screened apart from :data:`_ALREADY`, so each runs only
 #: on the sentences that hold its own words.
@@ -1220,6 +1222,10 @@ _HAS_ONE = _cue(
     r"|\b(?:she|he|they)\s+(?:has|have|owns?)\s+(?:one|them|a\s+pair)(?=\s*[.;])"
     # "This worker already has that device", "she already owns these splints": the thing after a demonstrative
     r"|\balready\s+(?:has|have|owns?|possesses)\s+(?:that|those|these)\s+(?P<obj8>(?:[\w-]+\s+){0,3}?[\w-]+)"
+    # "A trial of a device she already has and uses", "would supply a device she already owns" (round 101; 14 of 15
+    # labeled, the 15th another thing than the item: "The chair he already has" beside a power wheelchair)
+    r"|\b(?:a|an|the)\s+(?P<obj9>[\w-]+)\s+(?:that\s+|which\s+)?(?:she|he|they|the\s+(?:patient|worker|claimant"
+    r"|applicant))\s+already\s+(?:has|have|owns?|uses)\b"
 )
 #: "... be reconsidered once", "... only after": the words of :data:`_TRIAL_PENDING` that wait on something named after.
 _WHEN_CONDITION = _rx(r"\b(?:once|after|when|until|from)$")
@@ -2286,7 +2292,7 @@ _PART_BEFORE = _rx(
 )
 
 
-_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8")
+_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9")
 """The groups of :data:`_ALREADY_HAS` that hold the thing the worker has."""
 
 

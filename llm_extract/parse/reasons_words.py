@@ -7735,7 +7735,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "faa9b81d36548ae08cf7b736": (
+    "192d80448e197dea54f26857": (
         (
             ((" already ",), ("approved ", "arranged ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
@@ -7751,9 +7751,24 @@ TABLE: dict[str, Derived] = {
                 (" again ", " time ", " twice "),
                 (" it ", " the ", " them ", " this "),
             ),
-            ((" same ",), (" the ",), (" for ",), (" time ", "gain ")),
+            ((" same ",), (" the ",), (" time ", "gain "), (" second ", "gain ")),
         ),
-        (" already", " approv", " are", " authoriz", " certif", " duplicat", " is", " the", " this", " was"),
+        (
+            " already",
+            " approv",
+            " are",
+            " asks",
+            " authoriz",
+            " certif",
+            " covers",
+            " duplicat",
+            " is",
+            " requests",
+            " seeks",
+            " the",
+            " this",
+            " was",
+        ),
         (
             ((((" already ",), ("approved ", "arranged ", "authorized ", "certified ", "granted ")),), (" already",)),
             ((((" duplicat",),),), (" duplicat",)),
@@ -7779,7 +7794,10 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" approv", " authoriz", " certif"),
             ),
-            ((((" same ",), (" the ",), (" for ",), (" time ", "gain ")),), (" are", " is", " was")),
+            (
+                (((" same ",), (" the ",), (" time ", "gain "), (" second ", "gain ")),),
+                (" are", " asks", " covers", " is", " requests", " seeks", " was"),
+            ),
         ),
     ),
     "f306d75c66015baed60fdd7a": (
@@ -8053,7 +8071,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "2271aea798ab59311a9e262f": (
+    "679d8b75de2967ec5549ff43": (
         (
             (
                 (" already ",),
@@ -8062,8 +8080,14 @@ TABLE: dict[str, Derived] = {
             ),
             ((" one", " pair", " them"), (" he ", " she ", " they "), (" has ", " have ", " own")),
             ((" already ",), (" has ", " have ", " own", " possesses "), (" th",), ("at ", "ese ", "ose ")),
+            (
+                (" already ",),
+                (" already ", " applicant ", " claimant ", " patient ", " worker "),
+                (" has ", " have ", " own", " uses "),
+                ("he ", "they "),
+            ),
         ),
-        (" already", " he", " she", " they"),
+        (" a", " he", " she", " the"),
         (
             (
                 (
@@ -8082,6 +8106,17 @@ TABLE: dict[str, Derived] = {
             (
                 (((" already ",), (" has ", " have ", " own", " possesses "), (" th",), ("at ", "ese ", "ose ")),),
                 (" already",),
+            ),
+            (
+                (
+                    (
+                        (" already ",),
+                        (" already ", " applicant ", " claimant ", " patient ", " worker "),
+                        (" has ", " have ", " own", " uses "),
+                        ("he ", "they "),
+                    ),
+                ),
+                (" a", " the"),
             ),
         ),
     ),
