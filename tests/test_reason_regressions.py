@@ -1492,3 +1492,26 @@ def test_the_same_care_sought_a_second_time_or_a_device_the_worker_already_has_i
         rationale="He pushes his light chair a quarter mile at a time. The chair he already has meets his needs.",
     )
     assert R.already_authorized not in shown(chair)[0]
+
+
+def test_a_closing_verdict_on_the_item_by_another_name_is_its_own() -> None:
+    # recognizer 3.26, round 102's reader: a brace refused after an approved discectomy was told "The care this goes
+    # with was not approved" for "The brace dispensed on 01/10/2017 was not medically necessary."
+    item = Item(
+        "Retrospective lumbar-sacral orthosis (DOS 01/10/2017): Upheld",
+        rationale=(
+            "A discectomy leaves the spine stable, and the guideline does not recommend a brace after it. The "
+            "operative note describes a routine discectomy with no instability. The brace dispensed on 01/10/2017 "
+            "was not medically necessary."
+        ),
+    )
+    assert R.related_item_not_approved not in shown(item)[0]
+    # another item's verdict before this one's consequence still ties them
+    tied = Item(
+        "Post-operative lumbar brace: Upheld",
+        rationale=(
+            "The fusion was not medically necessary, and therefore the brace ordered for after it is not medically "
+            "necessary either."
+        ),
+    )
+    assert shown(tied)[0][:1] == [R.related_item_not_approved]

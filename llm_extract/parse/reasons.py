@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.25"
+REASONS_VERSION = "3.26"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1118,6 +1118,10 @@ _RELATED = _cue(
     r"as\s+(?:outlined|discussed|noted|explained"
     r"|stated|detailed|described)\s+(?:above|previously|earlier)\b"
 )
+#: A rationale's closing verdict on one thing, with nothing after it ("The arthroscopy is not medically necessary.",
+#: "The brace dispensed on 01/10/2017 was not medically necessary."): the item's own, whatever it is called (round
+#: 102's reader: a brace refused after an approved discectomy was told "The care this goes with was not approved").
+_OWN_VERDICT = _rx(r"^\W*(?:the|this|that)\b[^,;:]*\b(?:is|was|are|were)\s+not\s+medically\s+necessary\W*$")
 #: "the trigger finger release, which might have added to the therapy needs, has not been approved": a tie the
 #: reviewer only supposes, beside the item's own ground (round 67's reader: post-operative therapy for an
 #: approved carpal tunnel release told "the care this goes with is not needed").
@@ -2144,6 +2148,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         for m in _SCREEN.finditer(_RELATED, s.text, s.low, s.words):
             # "Since the surgery has not been certified ..., also the guideline supports rental":
             # a guideline cue after the match does not make the match the guideline's.
+            if _OWN_VERDICT.match(s.text) and not ctx.folded[s.start + len(s.text) :].strip():
+                break  # "The brace dispensed on 01/10/2017 was not medically necessary.", closing: its own verdict
             if (
                 _related(ctx, m, s.start)
                 and not _reports_guideline(s, m.end())
