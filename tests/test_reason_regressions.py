@@ -1515,3 +1515,22 @@ def test_a_closing_verdict_on_the_item_by_another_name_is_its_own() -> None:
         ),
     )
     assert shown(tied)[0][:1] == [R.related_item_not_approved]
+
+
+def test_a_diagnosis_already_made_is_no_care_had_twice() -> None:
+    # recognizer 3.27, round 103's reader: a psychiatric consultation was told "you already have it, or approval for
+    # it" for "Here the diagnosis has already been made by a psychologist"
+    item = Item(
+        "Psychiatric consultation: Upheld",
+        rationale=(
+            "Here the diagnosis has already been made by a psychologist, whose advice for psychiatric input was "
+            "conditional on therapy failing. She has not yet attended her first therapy session. Not medically "
+            "necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(item)[0]
+    done = Item(
+        "Psychiatric consultation: Upheld",
+        rationale="That consultation has already been done, in March. Not medically necessary.",
+    )
+    assert shown(done)[0][:1] == [R.already_authorized]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.26"
+REASONS_VERSION = "3.27"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2191,6 +2191,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 ctx, s.text, m.start(), m.start()
             ):
                 continue  # "can be provided by the physical therapy that has already been certified": other care
+            if _GROUND_MADE.search(_clause_before(s.text, m.start())) and _MADE.match(m.group()):
+                continue  # "the diagnosis has already been made by a psychologist" (round 103): no care had twice
             if _PART_AFTER.match(s.text, m.end()):
                 continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
             if (
@@ -2545,6 +2547,9 @@ _APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
 _OTHER_CARE = _rx(
     r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation)?s?|surgery|surgical)\b"
 )
+#: "It has already been done", said of a finding, not of care.
+_MADE = _rx(r"(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed|carried\s+out)\b")
+_GROUND_MADE = _rx(r"\b(?:diagnosis|diagnoses|decision|determination|distinction|case|point)\b")
 #: "There is no explanation that the splint has worn out or been lost": part of a duplicate's case.
 _REPLACEMENT = _rx(
     r"\b(?:worn|lost|no\s+longer\s+(?:fits?|usable|works?|valid)|broken|replace\w*|lapsed|expired|used\s+up"
