@@ -4169,3 +4169,52 @@ def test_dizziness_without_sleepiness_is_told_as_dizziness() -> None:
     )
     told = " ".join(_told("Gabapentin 300mg #90", rationale))
     assert "could make you dizzy" in told and "sleepy" not in told, told
+
+
+@pytest.mark.parametrize(
+    ("service", "harm", "said"),
+    [
+        # recognizer 3.28, round 102's reader: a heart rhythm, a liver already damaged and kidney stones were told
+        # "Your doctor's notes did not give enough facts to show you need it"
+        (
+            "Nortriptyline 25mg #30",
+            "Her corrected QT of 476 ms is already long while she takes methadone.",
+            "be bad for your heart.",
+        ),
+        ("Tizanidine 4mg #90", "ALT 118 and AST 96 on 6/30/16, roughly 3x ULN.", "hurt your liver."),
+        (
+            "Topiramate 50mg #60",
+            "She has passed calcium kidney stones twice, the second time in 2016.",
+            "be risky for you because of your kidneys, the parts of your body that clean your blood.",
+        ),
+        # the harm in one clause of a rationale written as one long sentence
+        (
+            "Nortriptyline 25mg #30",
+            "Tricyclic antidepressants are a first-line choice for neuropathic pain in the MTUS, which warns of their "
+            "narrow margin of safety in patients with conduction problems, and that warning applies to this claimant, "
+            "whose tracing in October was abnormal while she took methadone three times a day; nortriptyline would add "
+            "a second drug on top of a tracing that is already long, with a real chance of a dangerous arrhythmia; "
+            "the notes do not show that the prescriber looked at the tracing or planned repeat monitoring.",
+            "be bad for your heart.",
+        ),
+    ],
+)
+def test_a_heart_rhythm_a_damaged_liver_and_kidney_stones_are_harms_told(service: str, harm: str, said: str) -> None:
+    decision, letter = _grounded(service, Outcome.upheld, harm + " The request is not medically necessary.")
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert f"The reviewer found that this medicine could {said} Ask your doctor about it." in reasons
+
+
+def test_a_guidelines_numbered_risk_factors_in_one_long_sentence_are_not_the_workers() -> None:
+    # recognizer 3.28: the clause "(2) history of peptic ulcer, GI bleeding or perforation" of a guideline's list is
+    # no harm found in this worker, however long the sentence that holds it
+    rationale = (
+        "The guideline asks clinicians to weigh the indications for NSAIDs against both GI and cardiovascular risk "
+        "factors and to determine whether the patient is at risk for gastrointestinal events, namely (1) age over 65 "
+        "years; (2) history of peptic ulcer, GI bleeding or perforation; (3) concurrent use of aspirin, steroids "
+        "or an anticoagulant; or (4) high dose or multiple NSAIDs, none of which is described in the records for this "
+        "worker. The request is not medically necessary."
+    )
+    decision, letter = _grounded("Omeprazole 20mg #60", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("found that this medicine could" in r for r in reasons)

@@ -1658,13 +1658,17 @@ _HARMS: tuple[_Harm, ...] = (
     ),
     _Harm(
         "heart",
-        r"coronary\s+(?:artery\s+)?disease|heart\s+(?:disease|failure|attack)|myocardial\s+infarction|cardiac\s+disease",
-        risk=r"heart\s+attack|cardiovascular\s+events?|cardiac\s+events?|coronary\s+events?",
-        denied=r"(?:heart|cardiac|cardiovascular)\s+disease",
+        r"coronary\s+(?:artery\s+)?disease|heart\s+(?:disease|failure|attack)|myocardial\s+infarction|cardiac\s+disease"
+        # "a corrected QT of 476 ms while she was taking methadone", "a dangerous arrhythmia" (round 102's reader: a
+        # nortriptyline refused for it was told "not enough facts"; 8 of 10 labeled sentences, the 2 others denied)
+        r"|(?:corrected\s+)?QTc?\s+(?:interval\s+)?(?:of|measured|prolong\w*|(?:is|was)\s+(?:already\s+)?(?:long|prolonged))"
+        r"|(?:dangerous|fatal|serious|cardiac)\s+arrhythmi\w+|torsade\w*",
+        risk=r"heart\s+attack|cardiovascular\s+events?|cardiac\s+events?|coronary\s+events?|arrhythmi\w+",
+        denied=r"(?:heart|cardiac|cardiovascular)\s+disease|arrhythmi\w+|QTc?",
         # not a coronary stent alone: the reason for the blood thinners a bleeding harm names (round 67); not "a racing
         # heart", a symptom of the serotonin toxicity the sentence names (round 86's reader)
         names=r"\bheart\s+(?:disease|failure|attacks?|problems?|rhythm)|\bcardi(?:ac|ovascular)\b"
-        r"|\bcoronary\s+(?:artery\s+disease|disease|events?)|\bmyocardial\b",
+        r"|\bcoronary\s+(?:artery\s+disease|disease|events?)|\bmyocardial\b|\bQTc?\b|\barrhythmi\w*",
         broad=True,
     ),
     _Harm(
@@ -1690,7 +1694,9 @@ _HARMS: tuple[_Harm, ...] = (
         r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:kidney|renal)\s+function"
         r"|(?:further\s+)?loss\s+of\s+(?:kidney|renal)\s+function"
         r"|creatinine\s+(?:has\s+|had\s+)?(?:risen|rose|increased|climbed|doubled)"
-        r"|(?:e?GFR|filtration\s+rate)\s+(?:has\s+|had\s+)?(?:fallen|fell|dropped|declined|decreased)",
+        r"|(?:e?GFR|filtration\s+rate)\s+(?:has\s+|had\s+)?(?:fallen|fell|dropped|declined|decreased)"
+        # "raises the risk of kidney stones, and this patient has already passed calcium stones twice" (round 102)
+        r"|kidney\s+stones?|renal\s+(?:stones?|calculi)|nephrolithiasis",
         risk=r"kidney|renal",
         denied=r"kidney|renal",
         names=r"\bkidney|\brenal\b|\bcreatinine\b|\be?GFR\b|\bfiltration\s+rate\b",
@@ -1699,7 +1705,10 @@ _HARMS: tuple[_Harm, ...] = (
         "liver",
         r"(?:liver|hepatic)\s+(?:disease|injury|damage|toxicity)|cirrhosis|hepatitis"
         r"|(?:reduced|impaired|declining|poor|worsening)\s+(?:liver|hepatic)\s+function"
-        r"|(?:ALT|AST|liver\s+enzymes|transaminases?)\b[^.;]{0,80}?\b(?:twice|double|three\s+times|elevated|raised)\b",
+        r"|(?:ALT|AST|liver\s+enzymes|transaminases?)\b[^.;]{0,80}?\b(?:twice|double|three\s+times|elevated|raised"
+        # "ALT 118 and AST 96, roughly 3x ULN", "transaminases are already up" (round 102's reader: "not enough facts")
+        r"|\d(?:\.\d)?\s*(?:x|times)\s+(?:the\s+)?(?:ULN|upper\s+limit|normal)|(?:are|is)\s+(?:already\s+)?up)\b"
+        r"|(?:damaged|fatty|diseased)\s+liver\b",
         risk=r"liver",
         denied=r"liver|hepat\w+",
         names=r"\bliver|\bhepat\w*|\bcirrhosis|\bALT\b|\bAST\b|\btransaminases?\b",
@@ -1782,6 +1791,8 @@ _NO_HARM = rxcache.compile(
     # "The factors used to assign that risk are age over 65, prior peptic ulcer, ..." (round 70): the rule's list
     r"|\bfactors?\s+(?:used|considered|listed)\b[^.;]{0,40}\brisk\b"
     r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b"
+    # "PPI w/ NSAIDs is for pts at intermediate/high GI risk: age > 65, hx PUD/GI bleed ..." (a guideline's patients)
+    r"|\bfor\s+(?:pts|patients|those)\s+(?:at|with|who)\b"
     # "there is no safety concern with its continued use" (round 95's reader: told "this medicine could hurt you")
     r"|\bno\s+(?:\w+\s+)?(?:safety|risk)\s+(?:concerns?|issues?|problems?)\b",
     re.I,
@@ -1943,7 +1954,7 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
     A sentence that names this worker or the records comes first (the first that names the harm,
     else the first that only says there is one); one that names a harm and only stands beside the
     worker's own facts (:func:`_beside_patient`) counts when no such sentence does."""
-    sentences = _sentences(letter, rationale.start, rationale.end)
+    sentences = _harm_sentences(letter, rationale.start, rationale.end)
     own: list[tuple[int, int]] = []
     beside: list[tuple[int, int]] = []
     for k, (start, end) in enumerate(sentences):
@@ -1973,6 +1984,32 @@ def harm_in(letter: str, rationale: Span) -> Quote | None:
         for start, end in named[:1] or found[:1]:  # the sentence that names the harm, not only that there is one
             return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+def _harm_sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rationale's sentences, one longer than :data:`_HARM_WORDS` as its semicolon clauses: a reviewer who writes
+    a whole rationale as one sentence states the harm in one clause of it (round 102's reader: "...; nortriptyline
+    would add a second QT-prolonging drug on top of a tracing that is already long, with a real chance of a dangerous
+    arrhythmia; ..." was told "not enough facts")."""
+    out: list[tuple[int, int]] = []
+    for begin, stop in _sentences(letter, start, end):
+        text = letter[begin:stop]
+        if len(text.split()) <= _HARM_WORDS or ";" not in text or _LISTED.search(text):
+            out.append((begin, stop))  # (a guideline's numbered list is one sentence: its items are not this worker's)
+            continue
+        if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
+            out.append((begin, stop))
+            continue
+        at = begin
+        for m in _SEMICOLON.finditer(letter, begin, stop):
+            out.append((at, m.start()))
+            at = m.end()
+        out.append((at, stop))
+    return out
+
+
+_SEMICOLON = rxcache.compile(r";\s*")
+_LISTED = rxcache.compile(r"\(\d\)|(?<![\w.])\d\)")
 
 
 def _first_harm(sentence: str) -> int | None:
@@ -2790,12 +2827,16 @@ _BEFORE_CONCLUSION = rxcache.compile(
     r"|(?P<first>[^.;]{24,}?),\s+and\s+(?:the|this)\s+(?:request|requested)\b",
     re.I,
 )
-_PATIENT = r"patient|claimant|(?:injured|this|the)\s+worker|employee|applicant|he|she|his|her|him|this\s+case"
+_PATIENT = (
+    r"patient|claimant|(?:injured|this|the)\s+worker|employee|applicant|he|she|his|her|him|this\s+case"
+    r"|(?-i:pt|IW)"  # the terse reviewer's "pt" and "IW", cased (not "PT", a therapy, nor "pts", patients in general)
+)
 """Words for this worker and this case (a regex alternation)."""
 _ABOUT_PATIENT = rxcache.compile(rf"\b(?:{_PATIENT})\b", re.I)
 _ABOUT_CASE = rxcache.compile(
     rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies"
-    r"|creatinine|e?GFR)\b",
+    # a lab value is this worker's ("ALT 118 and AST 96 on 6/30/16, roughly 3x ULN": round 102's reader)
+    r"|creatinine|e?GFR|ALT|AST|transaminases|QTc?)\b",
     re.I,
 )
 _ABOUT_DOCTOR = rxcache.compile(r"\b(?:treating|requesting|attending)\s+(?:physician|provider|doctor)\b", re.I)
