@@ -1534,3 +1534,46 @@ def test_a_diagnosis_already_made_is_no_care_had_twice() -> None:
         rationale="That consultation has already been done, in March. Not medically necessary.",
     )
     assert shown(done)[0][:1] == [R.already_authorized]
+
+
+def test_a_fusion_that_could_leave_the_worker_worse_off_is_a_safety_ground() -> None:
+    # recognizer 3.29, round 103's reader: smoking and diabetes that "raise the rates of pseudarthrosis and deep wound
+    # infection" and "could leave him worse off than he is" were not told
+    worse = Item(
+        "L4-S1 instrumented fusion: Upheld",
+        rationale=(
+            "He still smokes and his A1c is 9.1%. Together they make a poor result likely enough that operating now "
+            "could leave him worse off than he is. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(worse)[0]
+    rates = Item(
+        "L5-S1 fusion: Upheld",
+        rationale=(
+            "He smokes a pack a day, which raises the rates of pseudarthrosis and wound infection after fusion. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(rates)[0]
+    # a risk the reviewer grants and sets aside is no ground
+    granted = Item(
+        "Home health aide after knee replacement: Upheld",
+        rationale=(
+            "He walks without an aid and drives. Diabetes does raise the risk of a wound problem, but that calls for a "
+            "nurse visit, not an aide. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk not in shown(granted)[0]
+
+
+def test_an_answer_opening_no_is_the_items_own_verdict_not_another_item_refused() -> None:
+    # recognizer 3.29, round 103's reader: "No, the repeat electrodiagnostic testing was not medically necessary" was
+    # told "The care this goes with was not approved"
+    item = Item(
+        "Repeat EMG/NCS of the bilateral upper extremities: Upheld",
+        rationale=(
+            "No, the repeat electrodiagnostic testing was not medically necessary, medically appropriate, or indicated "
+            "here. The August testing established median neuropathy, and nothing has changed since."
+        ),
+    )
+    assert R.related_item_not_approved not in shown(item)[0]

@@ -1887,6 +1887,11 @@ _CARE_HARM_SOURCE = (
     r"|\brespiratory\s+(?:failure|depression|compromise|arrest)|\bhypoventilation\b|\bloss\s+of\s+(?:the\s+)?airway\b"
     r"|\b(?:considerably|substantially|markedly|significantly|much|far)\s+(?:more\s+likely|higher)\b"
     r"|\bmore\s+risk\s+than\s+benefit\b"
+    # "operating now could leave him worse off than he is", "raises the rates of pseudarthrosis and wound infection"
+    # (round 103: 4 of 4 and 7 of 8 labeled items that showed no safety ground; not "Diabetes does raise the risk")
+    r"|\bleave\s+(?:him|her|them|the\s+(?:patient|worker|claimant))\s+(?:\w+\s+)?worse\s+off\b"
+    r"|(?<!does\s)(?<!do\s)\braises?\s+the\s+(?:rates?|risks?|chances?|odds|likelihood)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:pseudarthrosis|nonunion|non-union|infection|failure|complications?|wound)"
 )
 _CARE_HARM = rxcache.compile(_CARE_HARM_SOURCE, re.I)
 """A sentence that says care other than a medicine may harm this worker: "would expose her to a materially
