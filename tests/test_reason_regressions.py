@@ -1577,3 +1577,51 @@ def test_an_answer_opening_no_is_the_items_own_verdict_not_another_item_refused(
         ),
     )
     assert R.related_item_not_approved not in shown(item)[0]
+
+
+def test_a_request_that_repeats_a_service_or_the_earlier_one_is_a_duplicate() -> None:
+    # recognizer 3.30, round 104: "The present request repeats a service for which approval is already in place", "The
+    # present request for another 6 sessions repeats the earlier one", "a device which the applicant already had"
+    service = Item(
+        "EMG/NCS of the bilateral lower extremities: Upheld",
+        rationale=(
+            "The studies were certified on 12/14/2016 and have been scheduled. The present request repeats a service "
+            "for which approval is already in place. Not medically necessary."
+        ),
+    )
+    assert shown(service)[0][:1] == [R.already_authorized]
+    sessions = Item(
+        "Post-operative hand therapy, 6 sessions: Upheld",
+        rationale=(
+            "The review of 12-06-16 certified 6 sessions for this finger. The present request for another 6 sessions "
+            "repeats the earlier one without any new information. Not medically necessary."
+        ),
+    )
+    assert shown(sessions)[0][:1] == [R.already_authorized]
+    splint = Item(
+        "Right wrist splint: Upheld",
+        rationale=(
+            "The request amounted to a request for a splint which the applicant already had and was using nightly. "
+            "Not medically necessary."
+        ),
+    )
+    assert shown(splint)[0][:1] == [R.already_authorized]
+    # the approved part named before "already authorized" is still no duplicate
+    part = Item(
+        "Physical therapy, 8 sessions: Upheld",
+        rationale="The 4 sessions already authorized are the initial course. Any more should follow their results.",
+    )
+    assert R.already_authorized not in shown(part)[0]
+
+
+def test_a_harm_the_benefit_does_not_justify_is_a_safety_ground() -> None:
+    # recognizer 3.30, round 104's reader: a steroid shot refused for a diabetic's blood sugar was told "not enough
+    # facts"
+    item = Item(
+        "Left subacromial corticosteroid injection: Upheld",
+        rationale=(
+            "His A1c is 11.2%, and a steroid injection raises blood glucose for days. With therapy still producing "
+            "gains, the benefit of an injection does not justify that risk for him at present. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(item)[0]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.29"
+REASONS_VERSION = "3.30"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1170,7 +1170,7 @@ _ALREADY_MORE = _cue(
     r"\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\s+"
     r"(?:an?\s+|the\s+|that\s+|those\s+|these\s+|this\s+)?(?:(?:same|identical|original|earlier|prior|approved"
     r"|certified|authorized)\s+)?(?:approvals?|authorizations?|certifications?|prescriptions?|orders?|requests?"
-    r"|evaluations?|consultations?|assessments?|tests?|testing|stud(?:y|ies)|panels?|screens?|items?|supply"
+    r"|evaluations?|consultations?|assessments?|tests?|testing|stud(?:y|ies)|panels?|screens?|items?|supply|services?|one"
     r"|what\s+(?:has|have|was|were|is)\s+(?:already\s+|now\s+)?(?:been\s+)?(?:approved|authorized|certified"
     r"|done|provided))\b"
     r"|\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat)\s+(?:it|them)(?=\s*[.,;])"
@@ -1191,6 +1191,8 @@ _ALREADY_MORE = _cue(
     # (round 101; 7 of 7 labeled items the rules missed): the approval itself had twice, negated or not
     r"|(?P<twice>\ba\s+second\s+(?:approval|authorization|certification)\b)"
 )
+#: The request said to repeat something: its subject is the request, never an approved part.
+_REPEATS = _rx(r"(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\b")
 #: What a thing would do, said right after it: the thing supposed, not one the worker has.
 _SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")
 #: ... unless what it would do is repeat the first: "A second rental would add nothing to the first", "A second sling
@@ -1233,7 +1235,7 @@ _HAS_ONE = _cue(
     # "A trial of a device she already has and uses", "would supply a device she already owns" (round 101; 14 of 15
     # labeled, the 15th another thing than the item: "The chair he already has" beside a power wheelchair)
     r"|\b(?:a|an|the)\s+(?P<obj9>[\w-]+)\s+(?:that\s+|which\s+)?(?:she|he|they|the\s+(?:patient|worker|claimant"
-    r"|applicant))\s+already\s+(?:has|have|owns?|uses)\b"
+    r"|applicant))\s+already\s+(?:has|have|had|owns?|owned|uses|used)\b"
 )
 #: "... be reconsidered once", "... only after": the words of :data:`_TRIAL_PENDING` that wait on something named after.
 _WHEN_CONDITION = _rx(r"\b(?:once|after|when|until|from)$")
@@ -2191,8 +2193,10 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "A second injection would expose the patient to ...": the request itself (round 70)
             if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
-            if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()):
-                continue  # "the 4 sessions already authorized": the approved part, not a duplicate
+            if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()) and not _REPEATS.match(m.group()):
+                # "the 4 sessions already authorized": the approved part, not a duplicate; but "The present request for
+                # another 6 sessions repeats the earlier one" is the request itself (round 104)
+                continue
             if _OTHER_APPROVED.search(s.text, max(0, m.start() - 60), m.start()) and _names_other_care(
                 ctx, s.text, m.start(), m.start()
             ):

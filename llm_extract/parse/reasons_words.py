@@ -7800,7 +7800,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "f306d75c66015baed60fdd7a": (
+    "fcf4ee7f05fac8cfaf6be7c5": (
         (
             (
                 (" appears ", " repeats ", " seems ", " would "),
@@ -7812,11 +7812,13 @@ TABLE: dict[str, Derived] = {
                     "consultation",
                     "evaluation",
                     "item",
+                    "one ",
                     "order",
                     "panel",
                     "prescription",
                     "request",
                     "screen",
+                    "service",
                     "stud",
                     "supply ",
                     "test",
@@ -7831,12 +7833,14 @@ TABLE: dict[str, Derived] = {
                     "consultation",
                     "evaluation",
                     "item",
+                    "one ",
                     "order",
                     "panel",
                     "prescription",
                     "repeat ",
                     "request",
                     "screen",
+                    "service",
                     "stud",
                     "supply ",
                     "test",
@@ -7875,11 +7879,13 @@ TABLE: dict[str, Derived] = {
                             "consultation",
                             "evaluation",
                             "item",
+                            "one ",
                             "order",
                             "panel",
                             "prescription",
                             "request",
                             "screen",
+                            "service",
                             "stud",
                             "supply ",
                             "test",
@@ -7894,12 +7900,14 @@ TABLE: dict[str, Derived] = {
                             "consultation",
                             "evaluation",
                             "item",
+                            "one ",
                             "order",
                             "panel",
                             "prescription",
                             "repeat ",
                             "request",
                             "screen",
+                            "service",
                             "stud",
                             "supply ",
                             "test",
@@ -8071,7 +8079,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "679d8b75de2967ec5549ff43": (
+    "d5d7f4c71cf326af9095f8bc": (
         (
             (
                 (" already ",),
@@ -8083,7 +8091,7 @@ TABLE: dict[str, Derived] = {
             (
                 (" already ",),
                 (" already ", " applicant ", " claimant ", " patient ", " worker "),
-                (" has ", " have ", " own", " uses "),
+                (" had ", " has ", " have ", " own", " used ", " uses "),
                 ("he ", "they "),
             ),
         ),
@@ -8112,7 +8120,7 @@ TABLE: dict[str, Derived] = {
                     (
                         (" already ",),
                         (" already ", " applicant ", " claimant ", " patient ", " worker "),
-                        (" has ", " have ", " own", " uses "),
+                        (" had ", " has ", " have ", " own", " used ", " uses "),
                         ("he ", "they "),
                     ),
                 ),

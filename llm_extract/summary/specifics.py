@@ -1465,8 +1465,10 @@ _TIMES = (rxcache.compile(BEFORE_SURGERY, re.I), rxcache.compile(AFTER_SURGERY, 
 
 
 _PART_AMOUNT = rxcache.compile(
-    rf"\bto\s+(?P<to>(?:#\s*\d+|(?:{_NUM}))(?:\s+(?:[\w-]+\s+)?(?:sessions?|visits?|treatments?|tablets?|capsules?|units?"
-    r"|injections?|days?|weeks?|hours?))?)\b"
+    # "modified the cold therapy unit to a 7 day rental" (round 102's reader was told "Already approved: 12", the
+    # therapy's amount the same sentence gives next)
+    rf"\bto\s+(?:a\s+)?(?P<to>(?:#\s*\d+|(?:{_NUM}))(?:[\s-]+(?:[\w-]+\s+)?(?:sessions?|visits?|treatments?|tablets?"
+    r"|capsules?|units?|injections?|days?|weeks?|hours?)(?:\s+rental)?)?)\b"
     rf"|\b(?:certified|approved|authori[sz]ed)\s+(?:only\s+)?(?P<of>(?:{_NUM})\s+of\s+the\s+(?:\d+|[a-z]+)\s+"
     r"(?:[\w-]+\s+)?(?:sessions?|visits?|treatments?|units?|injections?))\b",
     re.I,
@@ -1892,6 +1894,9 @@ _CARE_HARM_SOURCE = (
     r"|\bleave\s+(?:him|her|them|the\s+(?:patient|worker|claimant))\s+(?:\w+\s+)?worse\s+off\b"
     r"|(?<!does\s)(?<!do\s)\braises?\s+the\s+(?:rates?|risks?|chances?|odds|likelihood)\s+of\s+(?:\w+\s+){0,2}?"
     r"(?:pseudarthrosis|nonunion|non-union|infection|failure|complications?|wound)"
+    # "Given the potential for harm to the patient and her pregnancy", "does not justify that risk for him" (round 104)
+    r"|\bpotential\s+for\s+harm\s+to\s+(?:the\s+patient|him|her|this\s+\w+)|\bdoes\s+not\s+justify\s+(?:that|the|this"
+    r"|such\s+a)\s+risk\b"
 )
 _CARE_HARM = rxcache.compile(_CARE_HARM_SOURCE, re.I)
 """A sentence that says care other than a medicine may harm this worker: "would expose her to a materially
