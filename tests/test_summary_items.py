@@ -4218,3 +4218,24 @@ def test_a_guidelines_numbered_risk_factors_in_one_long_sentence_are_not_the_wor
     decision, letter = _grounded("Omeprazole 20mg #60", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert not any("found that this medicine could" in r for r in reasons)
+
+
+def test_a_broad_harm_named_only_as_a_condition_beside_a_specific_one_is_not_told() -> None:
+    # templates 170, rounds 103 and 105's readers: "she is diabetic, hypertensive and takes losartan" beside stage 3
+    # kidney disease was told "could be bad for your blood pressure" too
+    rationale = (
+        "Her estimated GFR in February was 42, stage 3 chronic kidney disease, and she is diabetic, hypertensive and "
+        "takes losartan. The request is not medically necessary."
+    )
+    decision, letter = _grounded("Celecoxib 200mg #30", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert any("could hurt your kidneys" in r for r in reasons)
+    assert not any("blood pressure" in r for r in reasons)
+    # a blood pressure the reviewer says is out of control is still told, beside the kidneys
+    rationale = (
+        "He has stage 3 chronic kidney disease, and his blood pressure stays uncontrolled despite three "
+        "antihypertensive drugs. The request is not medically necessary."
+    )
+    decision, letter = _grounded("Celecoxib 200mg #30", Outcome.upheld, rationale)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert any("blood pressure" in r for r in reasons)

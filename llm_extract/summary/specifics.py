@@ -1663,7 +1663,8 @@ _HARMS: tuple[_Harm, ...] = (
         r"coronary\s+(?:artery\s+)?disease|heart\s+(?:disease|failure|attack)|myocardial\s+infarction|cardiac\s+disease"
         # "a corrected QT of 476 ms while she was taking methadone", "a dangerous arrhythmia" (round 102's reader: a
         # nortriptyline refused for it was told "not enough facts"; 8 of 10 labeled sentences, the 2 others denied)
-        r"|(?:corrected\s+)?QTc?\s+(?:interval\s+)?(?:of|measured|prolong\w*|(?:is|was)\s+(?:already\s+)?(?:long|prolonged))"
+        r"|(?:corrected\s+)?QTc?\s+(?:interval\s+)?(?:of|measured|prolong\w*|(?:has\s+|had\s+)?lengthened"
+        r"|(?:is|was)\s+(?:already\s+)?(?:long|prolonged))"
         r"|(?:dangerous|fatal|serious|cardiac)\s+arrhythmi\w+|torsade\w*",
         risk=r"heart\s+attack|cardiovascular\s+events?|cardiac\s+events?|coronary\s+events?|arrhythmi\w+",
         denied=r"(?:heart|cardiac|cardiovascular)\s+disease|arrhythmi\w+|QTc?",
@@ -1769,6 +1770,12 @@ last, as the more general words of a harm a sentence also names otherwise), but 
 come after every other harm the sentence names (:attr:`_Harm.broad`)."""
 _BROAD = frozenset(harm.key for harm in _HARMS if harm.broad)
 """The keys of the broad harms, told after any other."""
+_BROAD_SAYS = {
+    harm.key: rxcache.compile(rf"\b(?:{harm.says}|{harm.risk})" if harm.risk else rf"\b(?:{harm.says})", re.I)
+    for harm in _HARMS
+    if harm.broad and harm.key is not None
+}
+"""What says a broad harm is there (its row's words for the harm itself and for a risk of it), not its name alone."""
 
 
 def _only_broad(sentence: str) -> bool:
@@ -1843,6 +1850,11 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     }
     if "falls" in found:
         found.pop("sleepy", None)
+    if not _BROAD.issuperset(found):
+        # beside a specific harm, a broad one counts only where the sentence says it is a harm, not as a condition
+        # named in a list ("she is diabetic, hypertensive and takes losartan" beside her kidneys: rounds 103 and 105's
+        # readers were told "could be bad for your blood pressure")
+        found = {key: at for key, at in found.items() if key not in _BROAD or _BROAD_SAYS[key].search(sentence)}
     order = {key: k for k, (key, _) in enumerate(_HARM_KINDS)}
     # a broad harm (the heart, the blood pressure) last, told when a sentence names no more specific one
     return sorted(found, key=lambda key: (key in _BROAD, found[key], order[key]))[:most]
