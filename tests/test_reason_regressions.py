@@ -1625,3 +1625,26 @@ def test_a_harm_the_benefit_does_not_justify_is_a_safety_ground() -> None:
         ),
     )
     assert R.safety_risk in shown(item)[0]
+
+
+def test_the_same_sessions_already_approved_asked_again_are_a_duplicate_not_a_trial_pending() -> None:
+    # recognizer 3.31, round 105's reader: "seeks the same 6 sessions that are already approved and under way" was
+    # told "A first part of this care was approved"
+    item = Item(
+        "Cognitive behavioral therapy, 6 sessions: Upheld",
+        rationale=(
+            "The claims administrator certified 6 sessions on 11-15-2016, and she had completed two by December. The "
+            "present request seeks the same 6 sessions that are already approved and under way. Whether sessions "
+            "beyond those 6 are warranted will depend on her progress in them. Not medically necessary."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.already_authorized]
+    # more sessions beyond an approved first course still wait on it
+    more = Item(
+        "Cognitive behavioral therapy, 6 additional sessions (of 12 requested): Upheld",
+        rationale=(
+            "Utilization review certified 6 sessions, which have not yet been attended. Whether sessions beyond those "
+            "6 are warranted will depend on her progress in them. Not medically necessary."
+        ),
+    )
+    assert shown(more)[0][:1] == [R.approved_trial_pending]

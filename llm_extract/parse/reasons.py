@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.30"
+REASONS_VERSION = "3.31"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2693,6 +2693,14 @@ def _best_hits(
     return best, first
 
 
+#: The request said to be the same care again ("the same 6 sessions that are already approved", "the same study a
+#: second time").
+_SAME_AGAIN = _rx(
+    r"\bthe\s+(?:same|identical)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:already\s+)?(?:approved|certified|authorized)\b|\bthe\s+same\s+(?:[\w-]+\s+){1,4}?(?:a\s+second\s+time|again)\b"
+)
+
+
 def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) -> None:
     """A duplicate's "why a second one" and a pending trial's own words are not grounds of their own."""
     missing = best.get(ReasonCode.missing_documentation)
@@ -2702,6 +2710,12 @@ def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) ->
         and _REPLACEMENT.search(rationale, missing.start, missing.end)
     ):
         del best[ReasonCode.missing_documentation]  # why a second one is needed belongs to the duplicate
+    duplicate = best.get(ReasonCode.already_authorized)
+    if duplicate is not None and _SAME_AGAIN.search(rationale, duplicate.start, duplicate.end):
+        # "seeks the same 6 sessions that are already approved and under way. Whether sessions beyond those 6 are
+        # warranted will depend on her progress": the request is the approved part again (round 105's reader was told
+        # "A first part of this care was approved")
+        best.pop(ReasonCode.approved_trial_pending, None)
     if ReasonCode.approved_trial_pending in best:
         # Care approved with more to follow its results is a trial under way, not a duplicate
         # ("the 80 hours already authorized ... further hours once they are completed").
