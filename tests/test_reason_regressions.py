@@ -1648,3 +1648,24 @@ def test_the_same_sessions_already_approved_asked_again_are_a_duplicate_not_a_tr
         ),
     )
     assert shown(more)[0][:1] == [R.approved_trial_pending]
+
+
+def test_a_worse_fall_invited_in_a_worker_named_by_age_is_a_safety_ground() -> None:
+    # recognizer 3.32, round 107: "Stacking a second gabapentinoid ... in a 56-year-old who has just fallen ... invites
+    # a worse fall" showed no reason; "I do not know which instruments are proposed" neither
+    fall = Item(
+        "Pregabalin 75mg #60: Upheld",
+        rationale=(
+            "Her response to gabapentin has been good. Stacking a second gabapentinoid on the first in a 56-year-old "
+            "who has just fallen invites a worse fall. Not medically necessary."
+        ),
+    )
+    assert shown(fall)[0][:1] == [R.safety_risk]
+    unknown = Item(
+        "Psychological testing: Upheld",
+        rationale=(
+            "The request reads psychological testing and nothing more. I do not know which instruments are proposed "
+            "or what question the testing is meant to answer. Not medically necessary."
+        ),
+    )
+    assert shown(unknown)[0][:1] == [R.missing_documentation]

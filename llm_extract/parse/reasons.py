@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.31"
+REASONS_VERSION = "3.32"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -652,6 +652,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # more", a trial still to run
             r"|\b(?:cannot|can\s+not|can't|could\s+not|not\s+possible\s+to|unable\s+to)\s+(?:tell|determine|judge|know)\b"
             r"(?!\s+(?:now|yet)\b)"
+            # "I do not know which instruments are proposed" (round 107)
+            r"|\b(?:I|we)\s+do\s+not\s+know\s+(?:which|what|how|whether)\b"
         ),
     ),
     _Rule(

@@ -2608,7 +2608,7 @@ TABLE: dict[str, Derived] = {
         (" fail",),
         (),
     ),
-    "8b222e531366642b94805505": (
+    "77102d37987df842b2818c43": (
         (
             (
                 (
@@ -2631,8 +2631,9 @@ TABLE: dict[str, Derived] = {
                 (" can ", " can't ", " cannot ", " could ", " not ", " unable "),
                 (" determine ", " judge ", " know ", " tell ", " to "),
             ),
+            ((" know ",), (" not ",), (" how ", " what ", " whether ", " which "), (" do ",)),
         ),
-        (" can", " could", " no", " unable", " unclear"),
+        (" can", " could", " i", " no", " unable", " unclear", " we"),
         (
             (
                 (
@@ -2665,6 +2666,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" can", " could", " not", " unable"),
             ),
+            ((((" know ",), (" not ",), (" how ", " what ", " whether ", " which "), (" do ",)),), (" i", " we")),
         ),
     ),
     "d7ad90d87a445ffe2c3af62a": (

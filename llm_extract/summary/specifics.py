@@ -1728,7 +1728,9 @@ _HARMS: tuple[_Harm, ...] = (
         r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?"
         # "makes a further fall more likely", "he fell at night after taking both" (rounds 89, 100)
         r"|(?:makes?|making|renders?)\s+(?:another|a\s+further|a\s+second|a\s+repeat|a|further)\s+falls?\s+(?:more|most)\s+likely"
-        r"|(?:fell|fallen)\b[^.;]{0,60}\bafter\s+(?:(?:his|her|a|the)\s+)?(?:\w+\s+)?(?:dose|taking)\b",
+        r"|(?:fell|fallen)\b[^.;]{0,60}\bafter\s+(?:(?:his|her|a|the)\s+)?(?:\w+\s+)?(?:dose|taking)\b"
+        # "a second gabapentinoid ... in a 56-year-old who has just fallen ... invites a worse fall" (round 107)
+        r"|invites?\s+(?:a\s+|another\s+|a\s+worse\s+|a\s+further\s+|further\s+)(?:\w+\s+)?falls?\b",
         risk=r"falls?",
         denied=r"falls?",
         # not a number that fell ("a filtration rate that fell from 56 to 48": round 65's reader)
@@ -2858,7 +2860,7 @@ _ABOUT_PATIENT = rxcache.compile(rf"\b(?:{_PATIENT})\b", re.I)
 _ABOUT_CASE = rxcache.compile(
     rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies"
     # a lab value is this worker's ("ALT 118 and AST 96 on 6/30/16, roughly 3x ULN": round 102's reader)
-    r"|creatinine|e?GFR|ALT|AST|transaminases|QTc?)\b",
+    r"|creatinine|e?GFR|ALT|AST|transaminases|QTc?|\d+[- ]year[- ]old)\b",
     re.I,
 )
 _ABOUT_DOCTOR = rxcache.compile(r"\b(?:treating|requesting|attending)\s+(?:physician|provider|doctor)\b", re.I)
