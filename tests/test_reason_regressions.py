@@ -1669,3 +1669,33 @@ def test_a_worse_fall_invited_in_a_worker_named_by_age_is_a_safety_ground() -> N
         ),
     )
     assert shown(unknown)[0][:1] == [R.missing_documentation]
+
+
+def test_a_cause_far_more_likely_is_no_harm_and_equipment_other_care_uses_is_no_duplicate() -> None:
+    # recognizer 3.33, round 106 (measured with 3.31): "the medial pain is far more likely to arise from the arthritic
+    # compartment" was read as a harm, and "Core work can be progressed with the equipment he already owns" as the
+    # duplicate of a gym membership
+    cause = Item(
+        "Right knee arthroscopy with partial meniscectomy: Upheld",
+        rationale=(
+            "In this knee the medial pain is far more likely to arise from the arthritic compartment than from the "
+            "meniscal fragment. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk not in shown(cause)[0]
+    harm = Item(
+        "L4-5 and L5-S1 interbody fusion: Upheld",
+        rationale=(
+            "He smokes and his A1c is 9.4%. Together they make a two-level fusion considerably more likely to end in "
+            "nonunion or a deep wound infection. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(harm)[0]
+    gym = Item(
+        "Gym membership, 6 months: Upheld",
+        rationale=(
+            "No supervised home program has been tried and found wanting. Core work can be progressed with the "
+            "equipment he already owns under the direction of his therapist. Not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(gym)[0]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.32"
+REASONS_VERSION = "3.33"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1193,6 +1193,8 @@ _ALREADY_MORE = _cue(
     # (round 101; 7 of 7 labeled items the rules missed): the approval itself had twice, negated or not
     r"|(?P<twice>\ba\s+second\s+(?:approval|authorization|certification)\b)"
 )
+#: A thing the worker has, named as what other care is done with ("with the equipment he already owns").
+_WITH_BEFORE = _rx(r"\b(?:with|using|on|from)\s+$")
 #: The request said to repeat something: its subject is the request, never an approved part.
 _REPEATS = _rx(r"(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\b")
 #: What a thing would do, said right after it: the thing supposed, not one the worker has.
@@ -2183,6 +2185,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 and not (m.groupdict().get("obj3") == "one" and _A_SECOND_ONE.match(s.text, m.start("obj3")))
             ):
                 continue
+            if m.groupdict().get("obj9") and _WITH_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
+                continue  # "Core work can be progressed with the equipment he already owns" (round 106)
             if (second := m.groupdict().get("obj3")) and (_A_TEST.match(second) or _AN_INJECTION.match(second)):
                 continue  # "a second MRI", "a second injection": a repeat, decided on the first one's result (round 72)
             if second and ctx.service and _GENERIC_THING.match(second) and ctx.service & _INJECTION_STEMS:

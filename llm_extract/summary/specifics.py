@@ -1901,7 +1901,14 @@ _CARE_HARM_SOURCE = (
     r"|hypoventilation|falls?|fractures?|bleed\w*|hematomas?|complications?)\b"
     r"|\b(?:could|can|may|might|would)\s+(?:well\s+)?(?:precipitate|provoke|trigger)\b"
     r"|\brespiratory\s+(?:failure|depression|compromise|arrest)|\bhypoventilation\b|\bloss\s+of\s+(?:the\s+)?airway\b"
-    r"|\b(?:considerably|substantially|markedly|significantly|much|far)\s+(?:more\s+likely|higher)\b"
+    # (a harm made likelier, not a cause: "the pain is far more likely to arise from the arthritic compartment" is no
+    # harm: round 106)
+    r"|\b(?:nonunion|non-union|pseudarthrosis|infections?|fractures?|complications?|failure|falls?|fail(?:ed|ing)?)\b"
+    r"[^.;]{0,80}\b(?:considerably|substantially|markedly|significantly|much|far)\s+(?:more\s+likely|higher)\b"
+    r"|\b(?:considerably|substantially|markedly|significantly|much|far)\s+(?:more\s+likely\s+to\s+(?:fail|break|bleed|fall)"
+    r"|higher\s+(?:chance|risk|rate|likelihood|odds)\s+of)\b"
+    r"|\b(?:considerably|substantially|markedly|significantly|much|far)\s+more\s+likely\b[^.;]{0,40}\b(?:nonunion|non-union"
+    r"|pseudarthrosis|infection|fracture|complications?|failure|fall)\b"
     r"|\bmore\s+risk\s+than\s+benefit\b"
     # "operating now could leave him worse off than he is", "raises the rates of pseudarthrosis and wound infection"
     # (round 103: 4 of 4 and 7 of 8 labeled items that showed no safety ground; not "Diabetes does raise the risk")
