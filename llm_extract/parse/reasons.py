@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.33"
+REASONS_VERSION = "3.34"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1125,8 +1125,8 @@ _RELATED = _cue(
 #: 102's reader: a brace refused after an approved discectomy was told "The care this goes with was not approved").
 _OWN_VERDICT = _rx(r"^\W*(?:the|this|that)\b[^,;:]*\b(?:is|was|are|were)\s+not\s+medically\s+necessary\W*$")
 #: "No, the repeat electrodiagnostic testing was not medically necessary, ... or indicated here.": the answer to the
-#: question this item puts, which 2014-style letters open with (round 103's reader: told "The care this goes with was
-#: not approved"; 2 of 2 such sentences labeled no tie).
+#: question this item puts, which 2014-style letters open with, when it names the item (round 103's reader: told "The
+#: care this goes with was not approved"; 2 of 2 such sentences labeled no tie).
 _ANSWER = _rx(r"^\W*(?:no|yes)\s*,")
 #: "the trigger finger release, which might have added to the therapy needs, has not been approved": a tie the
 #: reviewer only supposes, beside the item's own ground (round 67's reader: post-operative therapy for an
@@ -2158,7 +2158,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         for m in _SCREEN.finditer(_RELATED, s.text, s.low, s.words):
             # "Since the surgery has not been certified ..., also the guideline supports rental":
             # a guideline cue after the match does not make the match the guideline's.
-            if _ANSWER.match(s.text) or (
+            if (_ANSWER.match(s.text) and ctx.service and _stems(s.text[: m.end()]) & ctx.service) or (
                 _OWN_VERDICT.match(s.text) and not ctx.folded[s.start + len(s.text) :].strip()
             ):
                 break  # "The brace dispensed on 01/10/2017 was not medically necessary.", closing: its own verdict
