@@ -4239,3 +4239,21 @@ def test_a_broad_harm_named_only_as_a_condition_beside_a_specific_one_is_not_tol
     decision, letter = _grounded("Celecoxib 200mg #30", Outcome.upheld, rationale)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert any("blood pressure" in r for r in reasons)
+
+
+def test_the_total_a_request_would_reach_is_not_told_as_the_amount_asked() -> None:
+    # templates 171, round 106's reader: "the request would take her total to 36 sessions" was told "Your doctor asked
+    # for 36 visits" for 12 more
+    reasons = _reasons(
+        "Occupational therapy, 12 additional sessions, left wrist: Upheld",
+        "The guidelines allow 16 visits over 8 weeks after this fracture. She has already received 24 sessions, and "
+        "the request would take her total to 36 sessions. The request is not medically necessary.",
+    )
+    assert not any("asked for 36" in r for r in reasons)
+    # a number stated as the request is still told
+    reasons = _reasons(
+        "Physical therapy, lumbar spine: Upheld",
+        "The guidelines allow 10 visits over 8 weeks. The 18 sessions requested would exceed that. The request is "
+        "not medically necessary.",
+    )
+    assert any("asked for 18" in r for r in reasons)

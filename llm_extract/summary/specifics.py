@@ -553,6 +553,11 @@ def _asked(
     return (digits or found)[0] if found else None
 
 
+_TOTAL_BEFORE = rxcache.compile(r"\b(?:total|in\s+all)\s+(?:to|of)\s+$|\bbring\w*\s+(?:\w+\s+){0,3}?to\s+$", re.I)
+"""A total the request would reach ("the request would take her total to 36 sessions"), not the amount asked for (round
+106's reader was told "Your doctor asked for 36 visits" for 12 more)."""
+
+
 def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[int, int]]) -> list[tuple[int, Quote]]:
     """The numbers a rationale sentence about this request gives as what was asked for ("the
     12 visits requested would exceed"), outside the limit's own words and not care already had."""
@@ -566,7 +571,8 @@ def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[i
             inside = limit.limit.span is not None and limit.limit.span.start <= m.start() < limit.limit.span.end
             n = _value(m.group("n"))
             history = patterns.history.search(letter, max(start, m.start() - 40), m.start())
-            if not (inside or n is None or history or _other_unit(m.group(), limit.amount.unit)):
+            total = _TOTAL_BEFORE.search(letter, max(start, m.start("n") - 40), m.start("n"))
+            if not (inside or n is None or history or total or _other_unit(m.group(), limit.amount.unit)):
                 found.append((n, quote(letter, m.start("n"), m.end("n"))))
     return found
 
