@@ -202,7 +202,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 0.800 (1,922 letters, 8,336 items), so the coverage, primary and recall floors moved below it; rounds 108-109, 199
 # items, all four writers asked for letters a reader could not tell from real ones, written after 3.34 and measured
 # once with it and templates 170 (108: 93.9 / 80.8 / 2.0 / 72.4; 109: 93.0 / 79.0 / 0.0 / 69.1), at 0.959 / 0.896 /
-# 0.036 / 0.798 (1,954 letters, 8,535 items).
+# 0.036 / 0.798 (1,954 letters, 8,535 items); rounds 110-111, 198 items, written to pass for real letters after the
+# stop's last change and measured once with the final code (3.34, templates 171: 96.5 / 86.9 / 6.1 / 79.6; 3.20 the
+# same), at 0.959 / 0.896 / 0.036 / 0.798 (1,986 letters, 8,733 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -281,7 +283,9 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # 69-105 (3,827 items) at 3.31: 0.924 / 0.815 / 0.047 / 0.727. Rounds 106-107 (205 items), written after 3.31 and
 # measured once with it: 0.878 / 0.790 / 0.054 / 0.725. Rounds 69-107 (4,032 items) at 3.34: 0.922 / 0.815 / 0.047 /
 # 0.727. Rounds 108-109 (199 items, written to pass for real letters), measured once with 3.34: 0.935 / 0.799 / 0.010 /
-# 0.707. Rounds 69-109 (4,231 items) at 3.34: 0.923 / 0.814 / 0.045 / 0.726.
+# 0.707. Rounds 69-109 (4,231 items) at 3.34: 0.923 / 0.814 / 0.045 / 0.726. Rounds 110-111 (198 items, written to
+# pass for real letters), measured once with the final code: 0.965 / 0.869 / 0.061 / 0.796. Rounds 69-111 (4,429
+# items): 0.925 / 0.816 / 0.046 / 0.729.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.92), ("primary_hit", 0.81), ("recall", 0.72), ("misinform", 0.05)],
@@ -292,18 +296,19 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 
 # The letters written to pass for real ones, each half-round measured once when written (round 104A at recognizer 3.28:
 # 96.1 / 90.2 / 0.0 / 84.8; round 106A at 3.31: 92.3 / 84.6 / 7.7 / 73.0; rounds 108-109 at 3.34: 93.5 / 79.9 / 1.0 /
-# 70.7; the four together 93.7 / 82.5 / 2.0 / 73.2, and 93.7 / 81.8 / 2.0 / 72.5 with 3.20, where the stop began): the
-# invented letters nearest the real ones the product is for. At 3.34 (made on 104A and 106A's readers and on round
-# 106's two wrong codes): 0.940 / 0.834 / 0.017 / 0.739 (302 items), the floors just below it.
-REAL_STYLE = ("INV-R104A", "INV-R106A", "INV-R108", "INV-R109")
+# 70.7; rounds 110-111 at 3.34 and templates 171, the final code: 96.5 / 86.9 / 6.1 / 79.6; all 500 items 94.8 / 84.2 /
+# 3.6 / 75.7, and 94.8 / 83.8 / 3.6 / 75.2 with 3.20, where the stop began): the invented letters nearest the real
+# ones the product is for. At 3.34 (made on 104A and 106A's readers and on round 106's two wrong codes): 0.950 / 0.848
+# / 0.034 / 0.761 (500 items), the floors just below it.
+REAL_STYLE = ("INV-R104A", "INV-R106A", "INV-R108", "INV-R109", "INV-R110", "INV-R111")
 
 
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.935), ("primary_hit", 0.83), ("recall", 0.735), ("misinform", 0.02)],
+    [("coverage", 0.945), ("primary_hit", 0.845), ("recall", 0.755), ("misinform", 0.035)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 48, 109, REAL_STYLE)).items, figure, goal)
+    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 80, 111, REAL_STYLE)).items, figure, goal)
 
 
 def _rounds(root: Path, first: int, least: int, last: int | None = None, only: tuple[str, ...] = ()) -> Path:
