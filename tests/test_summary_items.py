@@ -4257,3 +4257,20 @@ def test_the_total_a_request_would_reach_is_not_told_as_the_amount_asked() -> No
         "not medically necessary.",
     )
     assert any("asked for 18" in r for r in reasons)
+
+
+def test_a_time_before_the_request_is_not_told_as_the_amount_asked() -> None:
+    # templates 172, round 111's reader: "his last therapy visit was within four weeks of the request" was told "Your
+    # doctor asked for four visits" for three
+    rationale = (
+        "A maximum of three sessions over three weeks is allowed. His heel pain is present in both feet, and his last "
+        "therapy visit was within four weeks of the request. The request is not medically necessary."
+    )
+    decision, letter = _grounded(
+        "Extracorporeal shockwave therapy, left foot, 3 sessions",
+        Outcome.upheld,
+        rationale,
+        ReasonCode.exceeds_guideline_limits,
+    )
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("asked for four" in r for r in reasons)

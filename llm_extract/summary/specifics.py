@@ -553,6 +553,7 @@ def _asked(
     return (digits or found)[0] if found else None
 
 
+_TIME_AFTER = rxcache.compile(r"[\s-]+(?:weeks?|days?|months?|years?|hours?)\b", re.I)
 _TOTAL_BEFORE = rxcache.compile(r"\b(?:total|in\s+all)\s+(?:to|of)\s+$|\bbring\w*\s+(?:\w+\s+){0,3}?to\s+$", re.I)
 """A total the request would reach ("the request would take her total to 36 sessions"), not the amount asked for (round
 106's reader was told "Your doctor asked for 36 visits" for 12 more)."""
@@ -572,7 +573,10 @@ def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[i
             n = _value(m.group("n"))
             history = patterns.history.search(letter, max(start, m.start() - 40), m.start())
             total = _TOTAL_BEFORE.search(letter, max(start, m.start("n") - 40), m.start("n"))
-            if not (inside or n is None or history or total or _other_unit(m.group(), limit.amount.unit)):
+            # "within four weeks of the request": a time, not an amount asked (round 111's reader was told "Your doctor
+            # asked for four visits" for three)
+            span = _TIME_AFTER.match(letter, m.end("n"))
+            if not (inside or n is None or history or total or span or _other_unit(m.group(), limit.amount.unit)):
                 found.append((n, quote(letter, m.start("n"), m.end("n"))))
     return found
 
