@@ -1699,3 +1699,26 @@ def test_a_cause_far_more_likely_is_no_harm_and_equipment_other_care_uses_is_no_
         ),
     )
     assert R.already_authorized not in shown(gym)[0]
+
+
+def test_therapy_sessions_approved_beside_an_injection_are_other_care_not_a_first_part_of_it() -> None:
+    # recognizer 3.35, round 111's reader (after the stop's last measure): a PRP injection was told "A first part of
+    # this care was approved" for "Six further therapy sessions were certified by utilization review"
+    item = Item(
+        "Platelet rich plasma injection, right elbow: Upheld",
+        rationale=(
+            "The guideline supports a PRP injection only after first-line exercise therapy. Six further therapy "
+            "sessions were certified by utilization review and have not yet taken place. A second-line injection "
+            "should follow, not replace, an adequate trial of exercise. Not medically necessary at this time."
+        ),
+    )
+    assert R.approved_trial_pending not in shown(item)[0]
+    # therapy sessions certified for a therapy item are still its first part
+    therapy = Item(
+        "Physical therapy, 6 additional sessions (of 12 requested): Upheld",
+        rationale=(
+            "Six therapy sessions were certified by utilization review and have not yet taken place. Further visits "
+            "should depend on the response to them. Not medically necessary at this time."
+        ),
+    )
+    assert shown(therapy)[0][:1] == [R.approved_trial_pending]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.34"
+REASONS_VERSION = "3.35"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2561,7 +2561,10 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
 _APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
 #: A treatment named in a pending-trial wording.
 _OTHER_CARE = _rx(
-    r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation)?s?|surgery|surgical)\b"
+    r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation)?s?|surgery|surgical"
+    # "Six further therapy sessions were certified", read beside a PRP injection (round 111's reader was told "A first
+    # part of this care was approved")
+    r"|therapy\s+(?:sessions|visits))\b"
 )
 #: "It has already been done", said of a finding, not of care.
 _MADE = _rx(r"(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed|carried\s+out)\b")
