@@ -1722,3 +1722,26 @@ def test_therapy_sessions_approved_beside_an_injection_are_other_care_not_a_firs
         ),
     )
     assert shown(therapy)[0][:1] == [R.approved_trial_pending]
+
+
+def test_other_care_named_already_certified_and_a_ground_disowned_are_no_grounds() -> None:
+    # recognizer 3.36, round 111's readers (after the stop's last measure): hypnotherapy was told "you already have it"
+    # for "how 8 further sessions would fit alongside the CBT already certified", and alprazolam "only for a short time"
+    # for "duration alone would not defeat this request"
+    hypno = Item(
+        "Hypnotherapy, 8 sessions: Upheld",
+        rationale=(
+            "The file does not say who would provide it, which symptoms it would target, or how 8 further sessions "
+            "would fit alongside the CBT already certified. Not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(hypno)[0]
+    short = Item(
+        "Alprazolam 0.25mg #60: Upheld",
+        rationale=(
+            "It was first prescribed in December, and a supply of #60 would keep her within about the first month, so "
+            "duration alone would not defeat this request. She drinks four to five beers most nights, and for this "
+            "patient the hazards of the drug outweigh its likely benefit. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(short)[0]

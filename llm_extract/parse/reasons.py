@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.35"
+REASONS_VERSION = "3.36"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2321,7 +2321,9 @@ _OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9
 
 
 #: The care approved named just before "that has already been certified" ("by the physical therapy that ...").
-_OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$")
+_OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$|\bthe\s+[\w-]+\s+$")
+"""The words just before "already certified" that make what is certified a thing named ("the physical therapy that has
+already been certified", "the CBT already certified": round 111's reader, hypnotherapy told "already have it")."""
 
 
 def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> bool:
@@ -2564,7 +2566,7 @@ _OTHER_CARE = _rx(
     r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation)?s?|surgery|surgical"
     # "Six further therapy sessions were certified", read beside a PRP injection (round 111's reader was told "A first
     # part of this care was approved")
-    r"|therapy\s+(?:sessions|visits))\b"
+    r"|therapy\s+(?:sessions|visits)|CBT|psychotherapy)\b"
 )
 #: "It has already been done", said of a finding, not of care.
 _MADE = _rx(r"(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed|carried\s+out)\b")

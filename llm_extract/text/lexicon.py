@@ -183,6 +183,8 @@ DISCLAIMED = (
     r"|\b(?:do|does|did)\s+not\s+(?:rest|base|turn)\s+(?:the\s+|this\s+|his\s+|her\s+|its\s+)?(?:decision|determination)"
     r"\s+on\b|\b(?:decision|determination)\s+(?:does|do)\s+not\s+(?:rest|turn|depend)\s+on\b"
     r"|\b(?:is|are)\s+not\s+the\s+basis\s+(?:of|for)\b"
+    # "so duration alone would not defeat this request" (round 111's reader: told "only for a short time")
+    r"|\b(?:would|does|do|did|will|could)\s+not\s+(?:by\s+itself\s+)?(?:defeat|sink|bar)\s+(?:this|the)\s+request\b"
 )
 """What the reviewer sets aside as no ground, after saying it ("none of those applies", "has no bearing here",
 "so those conditions are not the obstacle", "so timing is no obstacle", "does not rest the decision on that
