@@ -1163,13 +1163,16 @@ _ALREADY = _cue(
     r"|\b(?:(?:is|are|was)\s+for|seeks|asks\s+for|requests|covers)\s+the\s+same\s+(?:[\w-]+\s+){1,3}?"
     r"(?:a\s+second\s+time|again)\b"
 )
+#: A request said to repeat something ("repeats", "would only repeat", "appears to repeat"): one copy for the
+#: duplicate's pattern and for the check that its subject is the request itself.
+_REPEAT_VERB = r"(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)"
 #: The duplicate told in other words (recognizers 3.13-3.14), screened apart from :data:`_ALREADY`, so each runs only
 #: on the sentences that hold its own words.
 _ALREADY_MORE = _cue(
     # "The present request repeats that authorization", "would repeat an evaluation that is already complete":
     # the request said to repeat an approval, an order or a test. Not a treatment ("six more would only repeat a
     # treatment that has had its chance" is its failure), nor "a reason for repeating" (a missing record).
-    r"\b(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\s+"
+    r"\b" + _REPEAT_VERB + r"\s+"
     r"(?:an?\s+|the\s+|that\s+|those\s+|these\s+|this\s+)?(?:(?:same|identical|original|earlier|prior|approved"
     r"|certified|authorized)\s+)?(?:approvals?|authorizations?|certifications?|prescriptions?|orders?|requests?"
     r"|evaluations?|consultations?|assessments?|tests?|testing|stud(?:y|ies)|panels?|screens?|items?|supply|services?|one"
@@ -1196,7 +1199,7 @@ _ALREADY_MORE = _cue(
 #: A thing the worker has, named as what other care is done with ("with the equipment he already owns").
 _WITH_BEFORE = _rx(r"\b(?:with|using|on|from)\s+$")
 #: The request said to repeat something: its subject is the request, never an approved part.
-_REPEATS = _rx(r"(?:repeats|would\s+(?:only\s+|simply\s+|just\s+|merely\s+)?repeat|(?:appears|seems)\s+to\s+repeat)\b")
+_REPEATS = _rx(_REPEAT_VERB + r"\b")
 #: What a thing would do, said right after it: the thing supposed, not one the worker has.
 _SUPPOSED_AFTER = _rx(r"\s+(?:would|could|might|will|may)\b")
 #: ... unless what it would do is repeat the first: "A second rental would add nothing to the first", "A second sling
@@ -1757,17 +1760,14 @@ def reports_guideline_only(sentence: str) -> bool:
 #: that opens another clause ("The diagnosis is clinical and not in doubt, and no surgery is currently planned"),
 #: but not after a colon, whose list bears the point out ("There is no dispute that he needs more rehabilitation:
 #: he is nine weeks from surgery ... and is not back at work").
-_GRANTED_POINT = _rx(GRANTED_POINT)
-_GRANTED_WORDS = ("doubt", "question", "dispute", "unreasonable", "contested")
+_GRANTED_POINT = _cue(GRANTED_POINT)
 _GRANT_END = _rx(r"[:;]|,\s*(?:and|but|yet|so|however|though|while|although)\b")
 
 
 def _granted_region(sentence: str) -> tuple[int, int] | None:
-    """Where ``sentence`` grants a point in words that deny (:data:`GRANTED_POINT`), to its clause's end."""
-    low = sentence.lower()
-    if not any(w in low for w in _GRANTED_WORDS):
-        return None
-    m = _GRANTED_POINT.search(sentence)
+    """Where ``sentence`` grants a point in words that deny (:data:`GRANTED_POINT`), to its clause's end (the words
+    every grant needs, derived from the pattern, are looked for first)."""
+    m = _GRANTED_POINT.search(sentence, lowered(sentence))
     if m is None:
         return None
     end = _GRANT_END.search(sentence, m.end())

@@ -553,7 +553,10 @@ def _asked(
     return (digits or found)[0] if found else None
 
 
-_TIME_AFTER = rxcache.compile(r"[\s-]+(?:weeks?|days?|months?|years?|hours?)\b", re.I)
+_TIME_AFTER = rxcache.compile(
+    r"[\s-]+(?:" + "|".join(w.rstrip("s") + "s?" for w in sorted(_TIME_UNIT_WORDS)) + r")\b", re.I
+)
+"""A number followed by a time unit (:data:`_TIME_UNIT_WORDS`): a time, not a count of care."""
 _TOTAL_BEFORE = rxcache.compile(r"\b(?:total|in\s+all)\s+(?:to|of)\s+$|\bbring\w*\s+(?:\w+\s+){0,3}?to\s+$", re.I)
 """A total the request would reach ("the request would take her total to 36 sessions"), not the amount asked for (round
 106's reader was told "Your doctor asked for 36 visits" for 12 more)."""
