@@ -1745,3 +1745,36 @@ def test_other_care_named_already_certified_and_a_ground_disowned_are_no_grounds
         ),
     )
     assert R.exceeds_guideline_limits not in shown(short)[0]
+
+
+def test_nothing_left_for_the_care_to_treat_is_a_finding_unless_other_care_was_refused_first() -> None:
+    # recognizer 3.37, rounds 106 and 111: "There is no open wound for a nurse to treat" and "There is no current
+    # symptom for the medication to treat" showed no reason at all
+    rinse = Item(
+        "Chlorhexidine oral rinse, 473 ml: Upheld",
+        rationale=(
+            "The ODG supports an antiseptic rinse for gum disease caused by a medicine's dry mouth. The dentist's "
+            "note of 3/2/2017 records healthy gums and a moist mouth, so there is no gum disease for the rinse to "
+            "treat. Not medically necessary."
+        ),
+    )
+    assert shown(rinse)[0][:1] == [R.findings_do_not_support]
+    # the tie to refused care comes first in the sentence: no finding (round 111)
+    visits = Item(
+        "Follow-up visits for the blood pressure medicine, 4 visits: Upheld",
+        rationale=(
+            "Office visits are set by the patient's needs. The amlodipine has been denied in this review, so there "
+            "is nothing left for these visits to adjust or monitor and nothing for them to manage. Not medically "
+            "necessary."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(visits)[0]
+    # a guideline's condition, not this worker's record
+    cond = Item(
+        "Knee sleeve: Upheld",
+        rationale=(
+            "If there is no instability for a sleeve to treat, the guideline does not support one. The request does "
+            "not state what the sleeve is for. Not medically necessary."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(cond)[0]

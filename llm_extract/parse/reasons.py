@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.36"
+REASONS_VERSION = "3.37"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2892,11 +2892,42 @@ def worker_finding(text: str, start: int, end: int) -> Reason | None:
     spans = list(_sentences(rationale))
     for k, (a, b) in enumerate(spans):
         sentence = rationale[a:b]
-        if _WORKER_SUBJECT.search(sentence) and _denies(sentence) and not _OTHER_GROUND.search(sentence):
+        if _nothing_to_treat(sentence) or (
+            _WORKER_SUBJECT.search(sentence) and _denies(sentence) and not _OTHER_GROUND.search(sentence)
+        ):
             if _DISCLAIMED.search(sentence) or (k + 1 < len(spans) and turns_against(rationale[slice(*spans[k + 1])])):
                 continue  # "... it is reasonable that she not drive. However, ...": a point granted (rounds 75, 76)
             return Reason(code=ReasonCode.findings_do_not_support, span=folded.span(a, b))
     return None
+
+
+#: The other shape of such a finding: what the care is for is not there ("There is no open wound for a nurse to
+#: treat", "There is no current symptom for the medication to treat": rounds 106 and 111, no reason shown). In the
+#: invented letters, 30 items say so; the labels allow the finding for 27, and the other 3 are tied to a refused item:
+#: two the rules name, so this fallback never speaks for them, and one that says so in the same sentence.
+_NOTHING_TO_TREAT = _rx(
+    r"\b(?:no|nothing)\b[^.;]{0,80}?\bfor\s+(?:(?:the|a|an|this|that|these|those|any)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"|it|them)\s+to\s+(?:treat|address|correct|relieve|manage|find|detect|act\s+on|target|fix|repair|heal)\b"
+)
+
+
+def _nothing_to_treat(sentence: str) -> bool:
+    """The sentence says what the care would treat is absent here, not as a guideline's condition ("if there is
+    no ...") and not because other care was refused before it."""
+    m = _NOTHING_TO_TREAT.search(sentence)
+    return (
+        m is not None
+        and _IF_WHEN.search(sentence, 0, m.start()) is None
+        and not _RULE_TALK.search(sentence)
+        and _REFUSED_HERE.search(sentence, 0, m.start()) is None
+    )
+
+
+#: "Neither medication has been found medically necessary in this review, so there is no regimen left for these
+#: visits to manage" (round 111): nothing to treat because other care was refused is the tie, not a finding.
+_REFUSED_HERE = _rx(
+    r"\b(?:necessary|denied|declined|refused|non-?certified|not\s+(?:been\s+)?(?:certified|approved|authorized))\b"
+)
 
 
 #: The reviewer turns against what the sentence before granted ("However, ...", "Even so, ...").
