@@ -1778,3 +1778,35 @@ def test_nothing_left_for_the_care_to_treat_is_a_finding_unless_other_care_was_r
         ),
     )
     assert R.findings_do_not_support not in shown(cond)[0]
+
+
+def test_a_first_injection_found_necessary_in_this_review_makes_a_repeat_wait_on_it() -> None:
+    # recognizer 3.38, rounds 108-110: a repeat injection or an ablation waiting on a first part approved in this very
+    # review ("has been found medically necessary in this review"), or on "the result of those blocks", showed nothing
+    repeat = Item(
+        "Repeat right C6-7 interlaminar epidural injection: Upheld",
+        rationale=(
+            "A repeat block needs at least 50% relief for six weeks after the first. The first cervical injection has "
+            "been found medically necessary in this review and has not been given; how the applicant will respond to "
+            "it cannot yet be known. Not medically necessary."
+        ),
+    )
+    assert shown(repeat)[0][:1] == [R.approved_trial_pending]
+    ablation = Item(
+        "Right C4-5 radiofrequency ablation: Upheld",
+        rationale=(
+            "Diagnostic branch blocks at the same level were certified last month and are set for March. Until the "
+            "outcome of those two blocks is known, the ablation is premature. Not medically necessary."
+        ),
+    )
+    assert shown(ablation)[0][:1] == [R.approved_trial_pending]
+    # an operation found necessary is other care: therapy after it does not wait on it as on a first part
+    therapy = Item(
+        "Postoperative hand therapy, 16 visits: Upheld",
+        rationale=(
+            "The guideline allows 8 visits after the release, with more depending on documented gains. The release "
+            "itself has been found medically necessary in this review, but 16 visits is twice the allowance. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.approved_trial_pending not in shown(therapy)[0]

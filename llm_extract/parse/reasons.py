@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.37"
+REASONS_VERSION = "3.38"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1268,7 +1268,8 @@ _TRIAL_PENDING = _cue(
     # "Those results are not yet available" (round 85's reader was told "did not show signs that you need this care")
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?(?:known|available)\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
-    r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
+    # "how the injured worker will respond to it cannot be known" (round 108)
+    r"|\b(?:response|result|outcome|respond)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
     r"|determined|evaluated)\b"
     r"|\bno\s+such\s+(?:documentation|report|record|results?)\s+(?:is|are)\s+(?:available\s+)?yet\b"
     r"|\buntil\s+(?:the\s+)?(?:outcome|results?|response|effect|benefit)\s+of\s+(?:the\s+|those\s+|these\s+)?"
@@ -1276,7 +1277,9 @@ _TRIAL_PENDING = _cue(
     r"|\bonly\s+(?:after|once|when)\b[^.;]{0,160}?\b(?:can|could|will|would)\s+(?:the\s+)?(?:need|necessity|benefit"
     r"|value)\b"
     # "purchase is premature until its results are known" (round 76's reader was told "other care was tried first")
-    r"|\buntil\s+(?:its|their|the|those|these)\s+(?:results?|outcomes?|response)\s+(?:is|are)\s+(?:known|available"
+    # "Until the result of those blocks is known" (round 109)
+    r"|\buntil\s+(?:its|their|the|those|these)\s+(?:results?|outcomes?|response)\s+"
+    r"(?:of\s+(?:the\s+|those\s+|these\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+)?(?:is|are)\s+(?:known|available"
     r"|documented|reported)\b"
     r"|\buntil\s+(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:trial|course|block|sessions|visits|treatment)\s+(?:is|are|has\s+been"
     r"|have\s+been)\s+(?:finished|completed|done)\b"
@@ -1349,6 +1352,10 @@ _APPROVED_PART = _rx(
     # "the four approved sessions still ahead" (round 75's reader)
     r"|\bthe\s+(?:[\w-]+\s+)?(?:approved|authorized|certified)\s+(?:[\w-]+\s+)?(?:visits|sessions|treatments|trial|course)\b"
     r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
+    # "The initial injection has been found medically necessary in this review" (rounds 108 and 110): a first part
+    # approved here (not "the surgery has been found ...": other care, which therapy after it is no part of)
+    r"|\b(?:injections?|blocks?|trial|sessions|visits|course)\s+(?:has|have)\s+(?:just\s+)?been\s+(?:found|judged"
+    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+in\s+this\s+(?:review|determination)\b"
 )
 
 _APPROVAL_RULES: tuple[_Rule, ...] = (

@@ -8130,7 +8130,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "c2c196c4ab5f4ded312e1ec4": (
+    "edd543d7cacfcaef3226fb77": (
         (
             (
                 (
@@ -8175,7 +8175,7 @@ TABLE: dict[str, Derived] = {
             ),
             ((" outcome", " response", " result"), ("available ", "known "), (" not ",), (" are ", " is ")),
             (
-                (" outcome", " response", " result"),
+                (" outcome", " respond", " response", " result"),
                 (" assessed ", " determined ", " evaluated ", " judged ", " known "),
                 ("not ",),
                 (" can",),
@@ -8361,13 +8361,13 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" outcome", " response", " result"),
+                        (" outcome", " respond", " response", " result"),
                         (" assessed ", " determined ", " evaluated ", " judged ", " known "),
                         ("not ",),
                         (" can",),
                     ),
                 ),
-                (" outcome", " response", " result"),
+                (" outcome", " respond", " response", " result"),
             ),
             ((((" documentation ", " record ", " report ", " result"), (" such ",), ("yet ",), (" no ",)),), (" no",)),
             (
