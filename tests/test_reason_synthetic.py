@@ -204,7 +204,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # once with it and templates 170 (108: 93.9 / 80.8 / 2.0 / 72.4; 109: 93.0 / 79.0 / 0.0 / 69.1), at 0.959 / 0.896 /
 # 0.036 / 0.798 (1,954 letters, 8,535 items); rounds 110-111, 198 items, written to pass for real letters after the
 # stop's last change and measured once with the final code (3.34, templates 171: 96.5 / 86.9 / 6.1 / 79.6; 3.20 the
-# same), at 0.959 / 0.896 / 0.036 / 0.798 (1,986 letters, 8,733 items).
+# same), at 0.959 / 0.896 / 0.036 / 0.798 (1,986 letters, 8,733 items); recognizers 3.37-3.38 (made on earlier
+# rounds' real-style misses) and rounds 112-113, 201 items written to pass for real letters at the start of the next
+# stop and measured once with 3.38 (112: 93.1 / 87.3 / 1.0 / 84.3; 113: 88.9 / 78.8 / 7.1 / 73.6; 3.36 the same), at
+# 0.959 / 0.895 / 0.036 / 0.798 (2,018 letters, 8,934 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -285,7 +288,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # 0.727. Rounds 108-109 (199 items, written to pass for real letters), measured once with 3.34: 0.935 / 0.799 / 0.010 /
 # 0.707. Rounds 69-109 (4,231 items) at 3.34: 0.923 / 0.814 / 0.045 / 0.726. Rounds 110-111 (198 items, written to
 # pass for real letters), measured once with the final code: 0.965 / 0.869 / 0.061 / 0.796. Rounds 69-111 (4,429
-# items): 0.925 / 0.816 / 0.046 / 0.729.
+# items): 0.925 / 0.816 / 0.046 / 0.729. Rounds 112-113 (201 items, written to pass for real letters), measured once
+# with 3.38: 0.910 / 0.831 / 0.040 / 0.792. Rounds 69-113 (4,630 items) at 3.38: 0.926 / 0.819 / 0.045 / 0.733.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.92), ("primary_hit", 0.81), ("recall", 0.72), ("misinform", 0.05)],
@@ -299,8 +303,10 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # 70.7; rounds 110-111 at 3.34 and templates 171, the final code: 96.5 / 86.9 / 6.1 / 79.6; all 500 items 94.8 / 84.2 /
 # 3.6 / 75.7, and 94.8 / 83.8 / 3.6 / 75.2 with 3.20, where the stop began): the invented letters nearest the real
 # ones the product is for. At 3.34 (made on 104A and 106A's readers and on round 106's two wrong codes): 0.950 / 0.848
-# / 0.034 / 0.761 (500 items), the floors just below it.
-REAL_STYLE = ("INV-R104A", "INV-R106A", "INV-R108", "INV-R109", "INV-R110", "INV-R111")
+# / 0.034 / 0.761 (500 items), the floors just below it. At 3.38 (made on earlier misses of these letters): 0.960 / 0.862
+# / 0.028 / 0.771. Rounds 112-113 (201 items), written to pass for real letters and measured once with 3.38: 0.910 /
+# 0.831 / 0.040 / 0.792; all 701 items at 3.38: 0.946 / 0.853 / 0.031 / 0.776, the coverage floor just below it.
+REAL_STYLE = ("INV-R104A", "INV-R106A", "INV-R108", "INV-R109", "INV-R110", "INV-R111", "INV-R112", "INV-R113")
 
 
 @pytest.mark.parametrize(
@@ -308,7 +314,7 @@ REAL_STYLE = ("INV-R104A", "INV-R106A", "INV-R108", "INV-R109", "INV-R110", "INV
     [("coverage", 0.945), ("primary_hit", 0.845), ("recall", 0.755), ("misinform", 0.035)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 80, 111, REAL_STYLE)).items, figure, goal)
+    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 112, 113, REAL_STYLE)).items, figure, goal)
 
 
 def _rounds(root: Path, first: int, least: int, last: int | None = None, only: tuple[str, ...] = ()) -> Path:
