@@ -4274,3 +4274,25 @@ def test_a_time_before_the_request_is_not_told_as_the_amount_asked() -> None:
     )
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert not any("asked for four" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        # templates 173, round 112's reader: a program not yet begun is care to try first, not care to go along with
+        "He has not yet started therapy or an exercise program, and naproxen was never tried. Not necessary.",
+        # round 113's readers: a program's testing is a finding, and the guideline's uses of the care are not a record
+        "The functional restoration evaluation placed her below the sedentary level. There is no record of any gain.",
+        "Acupuncture may be used when medicine is not tolerated or as an adjunct to physical rehabilitation. The "
+        "first 6 sessions did not reduce her pain or her medicines.",
+    ],
+)
+def test_a_program_not_begun_tested_or_in_the_guidelines_use_is_no_program_to_go_along_with(rationale: str) -> None:
+    told = _told("Celecoxib 200mg #30", rationale, ReasonCode.missing_documentation)
+    assert not any("along with physical therapy" in r for r in told), told
+
+
+def test_a_program_the_care_is_not_planned_with_is_still_told() -> None:
+    lacking = "The notes do not say the stimulator would be combined with an active exercise program. Not necessary."
+    told = _told("Interferential stimulator, 30 day rental", lacking, ReasonCode.missing_documentation)
+    assert any("along with physical therapy" in r for r in told), told

@@ -1098,8 +1098,9 @@ _RELATED = _cue(
     r"(?:not\s+(?:certified|approved|authorized)|denied|non-?certified)\b"
     # "The injection this anesthesia service was meant to accompany has been found unnecessary" (round 65)
     r"|\b(?:the|that)\s+(?P<subject15>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:it|this\s+(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+"
-    r"(?:was|is)\s+(?:requested|meant|ordered|intended)\s+(?:for|to\s+(?:accompany|support|go\s+with|serve))\s+"
-    r"(?:is|was|has\s+been)\s+(?:found\s+)?(?:not\s+(?:supported|certified|approved|authorized|medically\s+necessary)"
+    r"(?:was|is)\s+(?:requested|meant|ordered|intended)\s+(?:for|to\s+(?:accompany|support|go\s+with|serve))\s*"
+    # "The decompression it was meant to accompany, however, is not supported" (round 108)
+    r"(?:,\s*[^,.;]{1,40},\s*)?(?:is|was|has\s+been)\s+(?:found\s+)?(?:not\s+(?:supported|certified|approved|authorized|medically\s+necessary)"
     r"|unnecessary)\b"
     # "With the surgery not certified": no finite verb ("with the pain management physician
     # is not medically necessary" is this item's own name and verdict).

@@ -7285,7 +7285,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "59ebe0bedb8931a724476c70": (
+    "cd1e4c398d522ace5c2a4ab1": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -7411,7 +7411,7 @@ TABLE: dict[str, Derived] = {
                 (" approved ", " authorized ", " certified ", " necessary ", " supported ", "unnecessary "),
                 (" approved ", " authorized ", " certified ", " medically ", " supported ", "unnecessary "),
                 (" intended ", " meant ", " ordered ", " requested "),
-                (" accompany ", " for ", " serve ", " support ", " with "),
+                ("not ", "unnecessary "),
             ),
             (
                 (" denied ", "approved ", "authorized ", "certified ", "medically ", "supported "),
@@ -7666,7 +7666,7 @@ TABLE: dict[str, Derived] = {
                         (" approved ", " authorized ", " certified ", " necessary ", " supported ", "unnecessary "),
                         (" approved ", " authorized ", " certified ", " medically ", " supported ", "unnecessary "),
                         (" intended ", " meant ", " ordered ", " requested "),
-                        (" accompany ", " for ", " serve ", " support ", " with "),
+                        ("not ", "unnecessary "),
                     ),
                 ),
                 (" that", " the"),

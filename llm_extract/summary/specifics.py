@@ -876,6 +876,9 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             # towards functional restoration": round 88's reader was told a naproxen lacked a program to go with)
             r"(?<!toward\s)(?<!towards\s)(?<!achieve\s)\bfunctional\s+restoration\b"
             r"(?!\s+(?:can|could|will|would|may|might|resumes?)\b)"
+            # not a program's testing ("the functional restoration evaluation placed him below the sedentary level":
+            # round 113's reader was told a tramadol lacked a program to go with)
+            r"(?!\s+(?:program\s+)?(?:evaluation|testing|tests?|assessment|screening)\b)"
             r"|(?<!home\s)\b(?:exercise|rehabilitation|rehab)\s+program\b"
             r"|\badjunct\s+to\s+(?:a\s+|the\s+)?(?:physical\s+rehabilitation|[\w-]+\s+program)\b",
             re.I,
@@ -1076,6 +1079,14 @@ def _apart_from_lack(letter: str, start: int, at: int) -> bool:
 _FAILED_IN = rxcache.compile(r"\bfail\w*\b[^.;]{0,40}$", re.I)
 """A program someone failed in (or failed to progress in): care tried first, not a program
 this care must go along with."""
+_NOT_BEGUN = rxcache.compile(
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:begun|began|started|entered|tried|attempted|undertaken)\b[^.;]{0,40}$", re.I
+)
+"""A program not begun (round 112's reader: "she had not yet begun therapy or an exercise program" was told "did not
+show that you would use this along with physical therapy"): care to try first, not a program this care goes with."""
+_MAY_BE_USED = rxcache.compile(r"\b(?:can|may|could)\s+be\s+(?:used|considered|offered|tried)\b[^.;]{0,140}$", re.I)
+"""The guideline's uses of the care ("Acupuncture can be used when pain medication is reduced ..., or as an adjunct
+to physical rehabilitation": round 113's reader), not a record of this worker's."""
 _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 """Side effects named as a risk ("raises the risk of gastrointestinal and renal adverse
 effects"): a reason against the medicine, not a fact the notes lack."""
@@ -1164,6 +1175,10 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
                     continue  # "no evidence that he has failed to progress in a rehabilitation program"
+                if key == "program" and _NOT_BEGUN.search(letter, max(start, m.start() - 50), m.start()):
+                    continue  # "she had not yet begun therapy or an exercise program": care to try first (round 112)
+                if key == "program" and _MAY_BE_USED.search(letter, max(start, m.start() - 160), m.start()):
+                    continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
                 if key == "home_exercise" and _HIS_OWN.search(letter, max(start, m.start() - 30), m.start()):
                     continue  # "what eight more visits would achieve that his home exercise program cannot" (round 66)
                 if key == "program" and _HOME_BEFORE.search(letter, max(start, m.start() - 12), m.start()):
