@@ -7,10 +7,13 @@ the reason codes shown for the item, in order, and the words shown as evidence.
 
 from __future__ import annotations
 
+import re
+
 from llm_extract.backends.base import ExtractOptions
 from llm_extract.backends.rules import RulesBackend
 from llm_extract.contract.models import Decision, ReasonCode
 from llm_extract.letter.inputs import LetterText
+from llm_extract.text.lexicon import GRANTED
 from tests.letterkit import Item, Letter
 
 R = ReasonCode
@@ -1810,3 +1813,24 @@ def test_a_first_injection_found_necessary_in_this_review_makes_a_repeat_wait_on
         ),
     )
     assert R.approved_trial_pending not in shown(therapy)[0]
+
+
+def test_an_amount_within_the_guideline_and_a_failing_construct_are_no_grounds() -> None:
+    # recognizer 3.39, rounds 112-113's readers: the learned fallback told "The request for 6 sessions falls within the
+    # number of visits the guidelines allow" as "more care than the medical guidelines call for"; a sentence granting a
+    # point is never its ground (GRANTED), unless what it falls within is what the guideline excludes
+    granted = re.compile(GRANTED, re.I | re.S)
+    assert granted.match("The request for 6 sessions falls within the number of visits the guidelines allow.")
+    assert granted.match("The 4 visits asked for are well within the ODG limit for this condition.")
+    assert not granted.match("Twenty hours of chores falls within the services the guideline excludes from care.")
+    assert not granted.match("The request for 12 sessions does not fall within the limit the guidelines allow.")
+    # a CT's "no ... clinical change suggesting a failing construct" was told "other care must be tried first"
+    ct = Item(
+        "CT scan of the lumbar spine: Upheld",
+        rationale=(
+            "Her x-rays of 2/2/2017 show the screws in good position. Her strength is stable, and there is no new "
+            "numbness or other change pointing to failing hardware. Nothing calls for advanced imaging. Not medically "
+            "necessary."
+        ),
+    )
+    assert R.other_treatment_first not in shown(ct)[0]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.38"
+REASONS_VERSION = "3.39"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -889,7 +889,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ReasonCode.other_treatment_first,
-        r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail",
+        # not "no new pain pattern or other clinical change suggesting a failing construct": an operation's hardware or
+        # repair failing, not care that must fail first (round 112's reader, told "other care must be tried first")
+        r"(?:\bno\b|\bnot\b|\black\s+of\b)[^.;]{0,60}?\bother\b[^.;]{0,40}?\bfail"
+        r"(?!(?:ing|ed)\s+(?:\w+\s+)?(?:construct|fusion|hardware|graft|implant|repair|instrumentation|fixation)\b)",
     ),
     _Rule(
         ReasonCode.other_treatment_first,

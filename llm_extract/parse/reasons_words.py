@@ -5407,7 +5407,7 @@ TABLE: dict[str, Derived] = {
         (" had", " has", " have"),
         (),
     ),
-    "b7f94b0bf59e894cbb1ed768": (
+    "d709d0a2104d7230b1b7b193": (
         (
             ((" other ",), (" fail",), (" no ",)),
             ((" other ",), (" not ",), (" fail",)),

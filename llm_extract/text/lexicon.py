@@ -131,11 +131,18 @@ DENYING = r"no|never|nothing|none|neither|nor|without"
 
 GRANTED = (
     r"(?!.*\b(?:" + DENYING + r"|not(?!\s+in\s+question)|lacks?|lacking|absent)\b)"
-    r".*\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:present|clear|met|satisfied|fulfilled|established"
-    r"|in\s+place|supported|not\s+in\s+question|addressed)\b"
+    r".*(?:\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:present|clear|met|satisfied|fulfilled"
+    r"|established|in\s+place|supported|not\s+in\s+question|addressed)\b"
+    # "The request for 6 sessions falls within the number of visits the guidelines allow" (round 113's reader: told
+    # "more care than the medical guidelines call for")
+    r"|\b(?:falls?|fell|is|are|was|were|remains?|stays?)\s+(?:well\s+|comfortably\s+|squarely\s+)?within\s+"
+    r"(?:\w+\s+){0,6}?(?:guidelines?|limits?|range|allowance|recommend\w*|allow\w*|permit\w*|MTUS|ODG|ACOEM)\b"
+    # not "falls within the services the guideline excludes from medical care" (round 103)
+    r"(?!\s+(?:excludes?|excluded|rules?\s+out|bars?|forbids?)\b))"
 )
 """A sentence that grants a point and denies nothing ("The claimant's radicular findings are clear, so the
-indication itself is present"): a point for the care, never a refusal's ground."""
+indication itself is present", "The request falls within the number of visits the guidelines allow"): a point for
+the care, never a refusal's ground."""
 
 GRANTED_POINT = (
     r"\b(?:is|are|was|were|remains?)\s+(?:\w+\s+){0,2}?not\s+in\s+(?:doubt|question|dispute)\b"
