@@ -1834,3 +1834,35 @@ def test_an_amount_within_the_guideline_and_a_failing_construct_are_no_grounds()
         ),
     )
     assert R.other_treatment_first not in shown(ct)[0]
+
+
+def test_care_that_would_expose_the_worker_to_falls_or_disturb_a_pacemaker_is_a_safety_ground() -> None:
+    # recognizer 3.40 and templates 174, round 113's readers: a gym for a worker who falls and a TENS unit for one
+    # with a pacemaker were told only "not enough facts"
+    gym = Item(
+        "Pool program membership, 6 months: Upheld",
+        rationale=(
+            "The guidelines favor supervised exercise. She has a weak left ankle, uses a walker and fell in January. "
+            "Months of pool and locker-room floors with nobody to steady her would expose her to new falls. The notes "
+            "do not name her goals. Not medically necessary."
+        ),
+    )
+    assert shown(gym)[0][:1] == [R.safety_risk]
+    stim = Item(
+        "Interferential unit, 30 day rental: Upheld",
+        rationale=(
+            "He has an implanted defibrillator for a heart rhythm problem. Current from the unit in this worker could "
+            "result in interference with the device's sensing. The notes do not say which body part it is for. Not "
+            "medically necessary."
+        ),
+    )
+    assert shown(stim)[0][:1] == [R.safety_risk]
+    # a harm denied is none
+    calm = Item(
+        "Pool program membership, 6 months: Upheld",
+        rationale=(
+            "Nothing in the file suggests the pool would expose her to falls. The notes do not name her goals. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.safety_risk not in shown(calm)[0]

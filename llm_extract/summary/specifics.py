@@ -1916,7 +1916,9 @@ _CARE_HARM_SOURCE = (
     r"\b(?:expos(?:es|e|ing)|puts?|putting|places?|placing)\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant|man"
     r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))(?:\s+and(?:\s+[\w-]+){1,3}?)?"
     r"\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:(?:risk|danger|hazard|chance)\s+of|harm\b|injury\b|complications?\b|a\s+repeat\b)"
+    r"(?:[\w-]+\s+){0,3}?(?:(?:risk|danger|hazard|chance)\s+of|harm\b|injury\b|complications?\b|a\s+repeat\b"
+    # "would expose him to further falls" (round 113's reader: a gym membership for a worker who falls)
+    r"|falls?\b|fractures?\b|burns?\b|bleed\w*)"
     r"|\b(?:hazard|danger|harm|risks?)\b[^.;]{0,80}\boutweighs?\b"
     r"|\boutweighs?\s+(?:any|the|whatever|a\s+few|its|the\s+modest)\s+(?:[\w-]+\s+){0,3}?(?:comfort|relief|benefit|gain)"
     r"|\b(?:is|would\s+be)\s+(?:\w+\s+)?(?:hazardous|dangerous|unsafe)\b"
@@ -1928,6 +1930,9 @@ _CARE_HARM_SOURCE = (
     r"|\binvites?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:burns?|infections?|contamination|obstruction|airway"
     r"|hypoventilation|falls?|fractures?|bleed\w*|hematomas?|complications?)\b"
     r"|\b(?:could|can|may|might|would)\s+(?:well\s+)?(?:precipitate|provoke|trigger)\b"
+    # "use of a TENS unit in this patient could result in inappropriate inhibition of pacing" (round 113's reader)
+    r"|\b(?:could|may|might|would)\s+(?:well\s+)?(?:result\s+in|lead\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:inhibition|interference|injur(?:y|ies)|falls?|fractures?|burns?|bleeding|hematomas?)\b"
     r"|\brespiratory\s+(?:failure|depression|compromise|arrest)|\bhypoventilation\b|\bloss\s+of\s+(?:the\s+)?airway\b"
     # (a harm made likelier, not a cause: "the pain is far more likely to arise from the arthritic compartment" is no
     # harm: round 106)
