@@ -207,7 +207,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # same), at 0.959 / 0.896 / 0.036 / 0.798 (1,986 letters, 8,733 items); recognizers 3.37-3.38 (made on earlier
 # rounds' real-style misses) and rounds 112-113, 201 items written to pass for real letters at the start of the next
 # stop and measured once with 3.38 (112: 93.1 / 87.3 / 1.0 / 84.3; 113: 88.9 / 78.8 / 7.1 / 73.6; 3.36 the same), at
-# 0.959 / 0.895 / 0.036 / 0.798 (2,018 letters, 8,934 items).
+# 0.959 / 0.895 / 0.036 / 0.798 (2,018 letters, 8,934 items); recognizers 3.39-3.40 and templates 173-174 (made on
+# rounds 112-113's readers) and rounds 114-115, 209 items written to pass for real letters after 3.39 and measured
+# once with it (114: 96.2 / 91.3 / 3.8 / 87.3; 115: 97.1 / 86.7 / 4.8 / 76.2; 3.36 the same), at 0.959 / 0.895 /
+# 0.036 / 0.799 (2,050 letters, 9,143 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -290,6 +293,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # pass for real letters), measured once with the final code: 0.965 / 0.869 / 0.061 / 0.796. Rounds 69-111 (4,429
 # items): 0.925 / 0.816 / 0.046 / 0.729. Rounds 112-113 (201 items, written to pass for real letters), measured once
 # with 3.38: 0.910 / 0.831 / 0.040 / 0.792. Rounds 69-113 (4,630 items) at 3.38: 0.926 / 0.819 / 0.045 / 0.733.
+# Rounds 114-115 (209 items, written to pass for real letters), measured once with 3.39: 0.967 / 0.890 / 0.043 /
+# 0.814. Rounds 69-115 (4,839 items) at 3.40: 0.928 / 0.822 / 0.044 / 0.737.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.92), ("primary_hit", 0.81), ("recall", 0.72), ("misinform", 0.05)],
@@ -306,16 +311,28 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # / 0.034 / 0.761 (500 items), the floors just below it. At 3.38 (made on earlier misses of these letters): 0.960 /
 # 0.862 / 0.028 / 0.771. Rounds 112-113 (201 items), written to pass for real letters and measured once with 3.38:
 # 0.910 / 0.831 / 0.040 / 0.792; all 701 items at 3.38: 0.946 / 0.853 / 0.031 / 0.776, the coverage floor just below
-# it.
-REAL_STYLE = ("INV-R104A", "INV-R106A", "INV-R108", "INV-R109", "INV-R110", "INV-R111", "INV-R112", "INV-R113")
+# it. Rounds 114-115 (209 items), written to pass for real letters and measured once with 3.39: 0.967 / 0.890 / 0.043
+# / 0.814; all 910 items at 3.40: 0.951 / 0.864 / 0.032 / 0.787, so the primary and recall floors moved up below it.
+REAL_STYLE = (
+    "INV-R104A",
+    "INV-R106A",
+    "INV-R108",
+    "INV-R109",
+    "INV-R110",
+    "INV-R111",
+    "INV-R112",
+    "INV-R113",
+    "INV-R114",
+    "INV-R115",
+)
 
 
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.945), ("primary_hit", 0.845), ("recall", 0.755), ("misinform", 0.035)],
+    [("coverage", 0.945), ("primary_hit", 0.86), ("recall", 0.78), ("misinform", 0.035)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 112, 113, REAL_STYLE)).items, figure, goal)
+    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 144, 115, REAL_STYLE)).items, figure, goal)
 
 
 def _rounds(root: Path, first: int, least: int, last: int | None = None, only: tuple[str, ...] = ()) -> Path:
