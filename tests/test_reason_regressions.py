@@ -1866,3 +1866,35 @@ def test_care_that_would_expose_the_worker_to_falls_or_disturb_a_pacemaker_is_a_
         ),
     )
     assert R.safety_risk not in shown(calm)[0]
+
+
+def test_a_harm_the_reviewer_names_plainly_decides_a_medicine_or_an_injection() -> None:
+    # recognizer 3.41 and templates 175, rounds 114-115's readers: "not a safe choice for this patient", "the
+    # medication overuse (rebound) headache" and "exposes him to an epidural hematoma" were told as findings that did
+    # not show a need
+    nsaid = Item(
+        "Naproxen 500mg #60: Upheld",
+        rationale=(
+            "Naproxen is a sound first choice for a sprain. It is not a safe choice for this worker, as the notes of "
+            "1/4/2017 make plain. Not medically necessary."
+        ),
+    )
+    assert shown(nsaid)[0][:1] == [R.safety_risk]
+    butalbital = Item(
+        "Butalbital/APAP/caffeine #90: Upheld",
+        rationale=(
+            "The guidelines do not recommend barbiturate analgesics for chronic pain. Here, she uses it three times a "
+            "day and wakes with a headache every morning. That pattern points to the medication overuse (rebound) "
+            "headache which the MTUS warns against. Refilling it would only keep her headaches going. Not medically "
+            "necessary."
+        ),
+    )
+    assert shown(butalbital)[0][:1] == [R.safety_risk]
+    block = Item(
+        "Right C5-6 epidural steroid injection: Upheld",
+        rationale=(
+            "His arm symptoms may well be radicular. He takes apixaban for a clot and may not stop it. Given now, "
+            "the injection exposes him to an epidural hematoma. Not medically necessary."
+        ),
+    )
+    assert shown(block)[0][:1] == [R.safety_risk]

@@ -1614,7 +1614,8 @@ _HARMS: tuple[_Harm, ...] = (
         r"unsafe|dangerous|dangers?|harm(?:ful)?|toxicity|risks?\s+of\s+this|hazard\w*"
         # the worker's own safety, not a drug's "safety and efficacy"
         r"|(?:his|her|their|patient's|worker's|claimant's)\s+safety|safety\s+(?:concern|issue|risk|problem)s?"
-        r"|safe\s+for\s+(?:him|her|them|this)|at\s+risk|risks?\b[^.;]{0,60}?\boutweighs?"
+        # "It is not a safe choice for this patient" (round 115's reader)
+        r"|safe\s+(?:(?:choice|option)\s+)?for\s+(?:him|her|them|this)|at\s+risk|risks?\b[^.;]{0,60}?\boutweighs?"
         # "places her at real risk of a hip fracture", "carries a cardiovascular risk" (round 65)
         r"|at\s+(?:real|high|serious|significant|increased|considerable|genuine|particular)\s+risk"
         r"|carr(?:y|ies|ying)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?risks?",
@@ -1746,7 +1747,8 @@ _HARMS: tuple[_Harm, ...] = (
     ),
     _Harm(
         "headaches",
-        r"(?:medication|analgesic)[- ]overuse\s+headache|rebound\s+headaches?",
+        # "the medication overuse (rebound) headache which MTUS warns against" (round 114's reader)
+        r"(?:medication|analgesic)[- ]overuse\s+(?:\(rebound\)\s+)?headache|rebound\s+headaches?",
         risk=r"rebound",
         names=r"\b(?:rebound|overuse)\s+headaches?|\bmedication[- ]overuse",
     ),
@@ -1917,8 +1919,9 @@ _CARE_HARM_SOURCE = (
     r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))(?:\s+and(?:\s+[\w-]+){1,3}?)?"
     r"\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:(?:risk|danger|hazard|chance)\s+of|harm\b|injury\b|complications?\b|a\s+repeat\b"
-    # "would expose him to further falls" (round 113's reader: a gym membership for a worker who falls)
-    r"|falls?\b|fractures?\b|burns?\b|bleed\w*)"
+    # "would expose him to further falls" (round 113's reader: a gym membership for a worker who falls), "exposes him
+    # to an epidural hematoma" (round 115's reader: an injection for a worker on warfarin)
+    r"|falls?\b|fractures?\b|burns?\b|bleed\w*|hematomas?\b|strokes?\b)"
     r"|\b(?:hazard|danger|harm|risks?)\b[^.;]{0,80}\boutweighs?\b"
     r"|\boutweighs?\s+(?:any|the|whatever|a\s+few|its|the\s+modest)\s+(?:[\w-]+\s+){0,3}?(?:comfort|relief|benefit|gain)"
     r"|\b(?:is|would\s+be)\s+(?:\w+\s+)?(?:hazardous|dangerous|unsafe)\b"
