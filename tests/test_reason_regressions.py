@@ -1898,3 +1898,34 @@ def test_a_harm_the_reviewer_names_plainly_decides_a_medicine_or_an_injection() 
         ),
     )
     assert shown(block)[0][:1] == [R.safety_risk]
+
+
+def test_relief_not_yet_known_a_repeat_study_and_the_other_sides_approval() -> None:
+    # recognizer 3.42, rounds 114-115 after their measure
+    repeat = Item(
+        "Repeat right L4-5 epidural steroid injection: Upheld",
+        rationale=(
+            "A repeat block needs at least 50% relief for six weeks. The first right L4-5 injection has been found "
+            "medically necessary in this review and has not been given. How much relief it brings cannot be known "
+            "until then. Not medically necessary."
+        ),
+    )
+    assert shown(repeat)[0][:1] == [R.approved_trial_pending]
+    # "a second one" after "the first study": a repeat test judged on what changed, not a duplicate
+    mri = Item(
+        "Repeat MRI of the cervical spine: Upheld",
+        rationale=(
+            "Her strength and reflexes are unchanged since 11/2016. Nothing has happened since the first MRI that "
+            "would call for a second one. Not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(mri)[0]
+    # the other side's approval is no duplicate of this side's study
+    emg = Item(
+        "EMG of the right upper extremity: Upheld",
+        rationale=(
+            "The claims administrator has already certified an EMG of the painful left arm. The right arm has no "
+            "symptoms and a normal examination. Not medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(emg)[0]

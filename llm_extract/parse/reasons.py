@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.41"
+REASONS_VERSION = "3.42"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1272,9 +1272,10 @@ _TRIAL_PENDING = _cue(
     # "Those results are not yet available" (round 85's reader was told "did not show signs that you need this care")
     r"|\b(?:response|result|outcome)s?\b[^.;]{0,100}?\b(?:is|are)\s+not\s+(?:yet\s+)?(?:known|available)\b"
     # "that response cannot yet be judged", "no such documentation is available yet" (round 50)
-    # "how the injured worker will respond to it cannot be known" (round 108)
-    r"|\b(?:response|result|outcome|respond)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged|assessed|known"
-    r"|determined|evaluated)\b"
+    # "how the injured worker will respond to it cannot be known" (round 108), "How much relief it gives ... cannot be
+    # known until it is performed" (round 115)
+    r"|\b(?:response|result|outcome|respond|relief)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged"
+    r"|assessed|known|determined|evaluated)\b"
     r"|\bno\s+such\s+(?:documentation|report|record|results?)\s+(?:is|are)\s+(?:available\s+)?yet\b"
     r"|\buntil\s+(?:the\s+)?(?:outcome|results?|response|effect|benefit)\s+of\s+(?:the\s+|those\s+|these\s+)?"
     r"(?:approved|certified|authorized|initial|first)\b"
@@ -2202,6 +2203,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "a second MRI", "a second injection": a repeat, decided on the first one's result (round 72)
             if second and ctx.service and _GENERIC_THING.match(second) and ctx.service & _INJECTION_STEMS:
                 continue  # "A second set is not medically necessary" of blocks: a repeat, as above (round 100)
+            if second == "one" and _FIRST_TEST.search(s.text, 0, m.start()):
+                continue  # "Nothing has developed since the first study that would justify a second one" (round 114)
             if second and _A_PERSON.match(second):
                 continue  # "Absent any stated reason for a second surgeon": the assistant, no duplicate (round 100)
             if second and ctx.service and _another_care(s.text, m.start("obj3"), ctx.service):
@@ -2261,6 +2264,8 @@ _CLAUSE_END = rxcache.compile(r"[,.;:()]")
 _A_TEST = _rx(_IMAGING + r"$")
 _AN_INJECTION = _rx(r"(?:" + CARE_KINDS["injection"] + r")$")
 """A block or injection: a second one is a repeat the guidelines judge by the first one's relief, not a duplicate."""
+#: "since the first study", "the prior MRI": a test named before "a second one", which is then a repeat of it.
+_FIRST_TEST = _rx(r"\b(?:first|prior|previous|earlier|initial|last)\s+(?:[\w-]+\s+)?" + _IMAGING + r"\b")
 _INJECTION_STEMS = frozenset(_stems("injection block epidural facet"))
 """An item that is an injection or a block (its service's stems hold one of these)."""
 _A_PERSON = _rx(r"(?:surgeon|assistant|physician|doctor|provider|opinion|reviewer)\b")
@@ -2638,6 +2643,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     _settle_duplicate_and_trial(best, rationale)
     _settle_unchanged(best, first, service)
     _settle_care_and_tie(best, rationale, service)
+    _settle_other_side(best, rationale, service)
     one_side = _one_side_duplicate(best, rationale, service)
     # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
     # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
@@ -2790,6 +2796,19 @@ def _settle_care_and_tie(best: dict[ReasonCode, _Hit], rationale: str, service: 
         # "ODG does not recommend cervical collars for neck sprains" beside "Because the fusion is not certified,
         # the collar is not needed": the guideline's verdict on other uses, not this item's ground (round 73's reader)
         del best[ReasonCode.not_recommended]
+
+
+def _settle_other_side(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> None:
+    """A duplicate of a side the item does not name is none: "Utilization review has already certified an EMG of the
+    symptomatic left leg" beside "NCV of the bilateral lower extremities and EMG of the right" (round 115's reader was
+    told "you already have it")."""
+    duplicate = best.get(ReasonCode.already_authorized)
+    if duplicate is None or service is None:
+        return
+    asked = {m.group().lower()[:4] for m in _ONE_SIDE.finditer(service)}
+    named = {m.group().lower()[:4] for m in _ONE_SIDE.finditer(rationale, duplicate.start, duplicate.end)}
+    if asked and named and not asked & named:
+        del best[ReasonCode.already_authorized]
 
 
 def _one_side_duplicate(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> bool:

@@ -8130,7 +8130,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "edd543d7cacfcaef3226fb77": (
+    "b7fd06a76bc4bba24cdd086c": (
         (
             (
                 (
@@ -8175,7 +8175,7 @@ TABLE: dict[str, Derived] = {
             ),
             ((" outcome", " response", " result"), ("available ", "known "), (" not ",), (" are ", " is ")),
             (
-                (" outcome", " respond", " response", " result"),
+                (" outcome", " relief", " respond", " response", " result"),
                 (" assessed ", " determined ", " evaluated ", " judged ", " known "),
                 ("not ",),
                 (" can",),
@@ -8361,13 +8361,13 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" outcome", " respond", " response", " result"),
+                        (" outcome", " relief", " respond", " response", " result"),
                         (" assessed ", " determined ", " evaluated ", " judged ", " known "),
                         ("not ",),
                         (" can",),
                     ),
                 ),
-                (" outcome", " respond", " response", " result"),
+                (" outcome", " relief", " respond", " response", " result"),
             ),
             ((((" documentation ", " record ", " report ", " result"), (" such ",), ("yet ",), (" no ",)),), (" no",)),
             (
