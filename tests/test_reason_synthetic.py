@@ -210,7 +210,10 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 0.959 / 0.895 / 0.036 / 0.798 (2,018 letters, 8,934 items); recognizers 3.39-3.40 and templates 173-174 (made on
 # rounds 112-113's readers) and rounds 114-115, 209 items written to pass for real letters after 3.39 and measured
 # once with it (114: 96.2 / 91.3 / 3.8 / 87.3; 115: 97.1 / 86.7 / 4.8 / 76.2; 3.36 the same), at 0.959 / 0.895 /
-# 0.036 / 0.799 (2,050 letters, 9,143 items).
+# 0.036 / 0.799 (2,050 letters, 9,143 items); recognizers 3.41-3.42 and templates 175 (made on rounds 114-115) and
+# rounds 116-117, 200 items written to pass for real letters after 3.42 and measured once with it (116: 91.9 / 83.8 /
+# 3.0 / 83.1; 117: 94.1 / 90.1 / 4.0 / 84.0; 3.36 the same), at 0.959 / 0.895 / 0.036 / 0.800 (2,082 letters, 9,343
+# items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -294,7 +297,9 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # items): 0.925 / 0.816 / 0.046 / 0.729. Rounds 112-113 (201 items, written to pass for real letters), measured once
 # with 3.38: 0.910 / 0.831 / 0.040 / 0.792. Rounds 69-113 (4,630 items) at 3.38: 0.926 / 0.819 / 0.045 / 0.733.
 # Rounds 114-115 (209 items, written to pass for real letters), measured once with 3.39: 0.967 / 0.890 / 0.043 /
-# 0.814. Rounds 69-115 (4,839 items) at 3.40: 0.928 / 0.822 / 0.044 / 0.737.
+# 0.814. Rounds 69-115 (4,839 items) at 3.40: 0.928 / 0.822 / 0.044 / 0.737. Rounds 116-117 (200 items, written to
+# pass for real letters), measured once with 3.42: 0.930 / 0.870 / 0.035 / 0.835. Rounds 69-117 (5,039 items) at 3.42:
+# 0.928 / 0.825 / 0.043 / 0.741.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.92), ("primary_hit", 0.81), ("recall", 0.72), ("misinform", 0.05)],
@@ -313,6 +318,8 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # 0.910 / 0.831 / 0.040 / 0.792; all 701 items at 3.38: 0.946 / 0.853 / 0.031 / 0.776, the coverage floor just below
 # it. Rounds 114-115 (209 items), written to pass for real letters and measured once with 3.39: 0.967 / 0.890 / 0.043
 # / 0.814; all 910 items at 3.40: 0.951 / 0.864 / 0.032 / 0.787, so the primary and recall floors moved up below it.
+# Rounds 116-117 (200 items), measured once with 3.42: 0.930 / 0.870 / 0.035 / 0.835; all 1,110 items at 3.42: 0.948 /
+# 0.869 / 0.029 / 0.798.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -324,6 +331,8 @@ REAL_STYLE = (
     "INV-R113",
     "INV-R114",
     "INV-R115",
+    "INV-R116",
+    "INV-R117",
 )
 
 
@@ -332,7 +341,7 @@ REAL_STYLE = (
     [("coverage", 0.945), ("primary_hit", 0.86), ("recall", 0.78), ("misinform", 0.035)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 144, 115, REAL_STYLE)).items, figure, goal)
+    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 176, 117, REAL_STYLE)).items, figure, goal)
 
 
 def _rounds(root: Path, first: int, least: int, last: int | None = None, only: tuple[str, ...] = ()) -> Path:
