@@ -1929,3 +1929,27 @@ def test_relief_not_yet_known_a_repeat_study_and_the_other_sides_approval() -> N
         ),
     )
     assert R.already_authorized not in shown(emg)[0]
+
+
+def test_other_care_already_certified_in_its_own_long_name_is_no_duplicate() -> None:
+    # recognizer 3.43, round 116's reader: biofeedback "delivered alongside the cognitive behavioral therapy already
+    # certified" was told "You already had this care before"; the lexicon's kinds of care name other care, and one
+    # kind in other words ("manipulation" beside chiropractic care) is still this care
+    biofeedback = Item(
+        "Biofeedback, 8 sessions: Upheld",
+        rationale=(
+            "Biofeedback is an option within a behavioral program. It would run beside the cognitive behavioral "
+            "therapy already certified, which fits the guideline, but 8 sessions is twice the 4-visit trial. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(biofeedback)[0]
+    chiro = Item(
+        "Chiropractic care, 8 more visits: Upheld",
+        rationale=(
+            "Utilization review certified 4 visits of manipulation as a first trial, not yet begun. Whether more "
+            "manipulation helps will depend on her response to the 4 visits that were approved. Not medically "
+            "necessary."
+        ),
+    )
+    assert shown(chiro)[0][:1] == [R.approved_trial_pending]

@@ -4296,3 +4296,11 @@ def test_a_program_the_care_is_not_planned_with_is_still_told() -> None:
     lacking = "The notes do not say the stimulator would be combined with an active exercise program. Not necessary."
     told = _told("Interferential stimulator, 30 day rental", lacking, ReasonCode.missing_documentation)
     assert any("along with physical therapy" in r for r in told), told
+
+
+def test_a_program_asked_for_is_no_program_it_must_go_along_with() -> None:
+    # templates 176, round 117's reader: a functional restoration program's evaluation was told "did not show that you
+    # would use this along with physical therapy or working out"
+    rationale = "It was not stated why she is being evaluated for a functional restoration program now. Not necessary."
+    told = _told("Functional restoration program evaluation", rationale, ReasonCode.missing_documentation)
+    assert told and not any("along with physical therapy" in r for r in told), told

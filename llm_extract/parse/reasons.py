@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.42"
+REASONS_VERSION = "3.43"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1852,6 +1852,8 @@ class _Context:
     """Stems of what the item is, without what it is for ("sedation" of "sedation for an injection")."""
     regions: frozenset[str] | None = None
     """The body regions the service names (None: it names none)."""
+    kinds: frozenset[str] = frozenset()
+    """The lexicon's kinds of care the service names (:data:`CARE_KINDS`: "chiropractic", "psychotherapy")."""
 
     @cached_property
     def approved_part(self) -> bool:
@@ -1894,6 +1896,10 @@ class _SentenceContext(_Context):
 
     @property
     def regions(self) -> frozenset[str] | None:
+        raise _Unknown
+
+    @property
+    def kinds(self) -> frozenset[str]:
         raise _Unknown
 
     @cached_property
@@ -2337,9 +2343,10 @@ _OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9
 
 
 #: The care approved named just before "that has already been certified" ("by the physical therapy that ...").
-_OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$|\bthe\s+[\w-]+\s+$")
+_OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$|\bthe\s+(?:[\w-]+\s+){1,3}$")
 """The words just before "already certified" that make what is certified a thing named ("the physical therapy that has
-already been certified", "the CBT already certified": round 111's reader, hypnotherapy told "already have it")."""
+already been certified", "the CBT already certified": round 111's reader, hypnotherapy told "already have it"; "the
+cognitive behavioral therapy already certified": round 116's reader, biofeedback told the same)."""
 
 
 def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> bool:
@@ -2349,7 +2356,13 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
     care = _OTHER_CARE.search(sentence, max(0, start - 60), end)
     if care is None or not ctx.service:
         return False
+    if _kinds_of(care.group()) & ctx.kinds:
+        return False  # "manipulation" beside "Chiropractic treatment": one kind of care in other words
     return _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
+
+
+#: The lexicon's kinds of care, each its own pattern: words of one kind name the same care.
+_CARE_KIND_PATTERNS = {kind: _rx(pattern) for kind, pattern in CARE_KINDS.items()}
 
 
 def _object(sentence: str, m: re.Match[str]) -> str | None:
@@ -2583,6 +2596,12 @@ _OTHER_CARE = _rx(
     # "Six further therapy sessions were certified", read beside a PRP injection (round 111's reader was told "A first
     # part of this care was approved")
     r"|therapy\s+(?:sessions|visits)|CBT|psychotherapy)\b"
+    # the kinds of care the lexicon names ("the cognitive behavioral therapy already certified" beside biofeedback:
+    # round 116's reader was told "You already had this care")
+    + "".join(
+        "|" + CARE_KINDS[kind]
+        for kind in ("physical medicine", "chiropractic", "massage", "aquatic therapy", "psychotherapy", "biofeedback")
+    )
 )
 #: "It has already been done", said of a finding, not of care.
 _MADE = _rx(r"(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed|carried\s+out)\b")
@@ -2610,14 +2629,19 @@ _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
 
 def _scope(
     service: str | None,
-) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None]:
+) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None, frozenset[str]]:
     """The item's scope (see :class:`_Context`): the stems of its service and of what it is,
-    and the body regions it names (None where there are none)."""
+    the body regions it names (None where there are none) and its kinds of care."""
     if not service:
-        return None, None, None
+        return None, None, None, frozenset()
     head = _SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]
     regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS
-    return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None
+    return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None, _kinds_of(service)
+
+
+def _kinds_of(text: str) -> frozenset[str]:
+    """The lexicon's kinds of care ``text`` names."""
+    return frozenset(kind for kind, pattern in _CARE_KIND_PATTERNS.items() if pattern.search(text))
 
 
 def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str | None = None) -> list[Reason]:

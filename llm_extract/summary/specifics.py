@@ -1079,6 +1079,8 @@ def _apart_from_lack(letter: str, start: int, at: int) -> bool:
 _FAILED_IN = rxcache.compile(r"\bfail\w*\b[^.;]{0,40}$", re.I)
 """A program someone failed in (or failed to progress in): care tried first, not a program
 this care must go along with."""
+_A_PROGRAM = rxcache.compile(r"\bprogram\b|\bfunctional\s+restoration\b|\bwork\s+(?:hardening|conditioning)\b", re.I)
+"""A service that is itself a program ("Functional restoration program evaluation", "Work hardening, 10 sessions")."""
 _NOT_BEGUN = rxcache.compile(
     r"\b(?:not|never)\s+(?:yet\s+)?(?:begun|began|started|entered|tried|attempted|undertaken)\b[^.;]{0,40}$", re.I
 )
@@ -1154,6 +1156,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 continue
             if key in ("imaging", "drug_tests", "views", "home_exercise") and pattern.search(decision.service):
                 continue  # the x-ray (drug test, home exercise kit) asked for is not an earlier one the notes lacked
+            if key == "program" and _A_PROGRAM.search(decision.service):
+                continue  # a program asked for (its evaluation) goes along with no other (round 117's reader)
             if key == "imaging" and "views" in keys:
                 continue  # the x-rays lacked are the bending ones, said so
             if (m := _MISSING_WINDOWS[k].search(letter, start, end, _low(letter))) is not None:
