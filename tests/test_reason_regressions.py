@@ -1953,3 +1953,17 @@ def test_other_care_already_certified_in_its_own_long_name_is_no_duplicate() -> 
         ),
     )
     assert shown(chiro)[0][:1] == [R.approved_trial_pending]
+
+
+def test_a_worker_placed_at_high_risk_is_a_harm_a_patient_placed_there_is_the_guidelines_group() -> None:
+    # recognizer 3.44 and templates 177, round 117's reader: "a combination that places him at high risk of a recurrent
+    # gastrointestinal hemorrhage" was read as a risk group, and the worker was told "not enough facts" first
+    own = Item(
+        "Naproxen 550mg #60: Upheld",
+        rationale=(
+            "NSAIDs call for a check of stomach and heart risk first. He bled from a stomach ulcer in 2015 and takes "
+            "warfarin, which places him at high risk of another bleed with any NSAID. His doctor has not addressed "
+            "this history. Not medically necessary."
+        ),
+    )
+    assert shown(own)[0][:1] == [R.safety_risk]

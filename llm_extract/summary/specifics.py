@@ -1832,7 +1832,10 @@ _HARM = Windowed(
 """A sentence that says a medicine may harm this worker: any row's words, or a risk it names."""
 _NO_HARM = rxcache.compile(
     rf"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
-    r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)|\b(?:low|moderate|high)[- ]risk\b"
+    # (not "places him at high risk of a recurrent gastrointestinal hemorrhage": this worker's, round 117's reader;
+    # while "place a patient at high risk" is the guideline's group)
+    r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)"
+    r"|(?<!\bhim\sat\s)(?<!\bher\sat\s)\b(?:low|moderate|high)[- ]risk\b"
     # "The factors used to assign that risk are age over 65, prior peptic ulcer, ..." (round 70): the rule's list
     r"|\bfactors?\s+(?:used|considered|listed)\b[^.;]{0,40}\brisk\b"
     r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b"
