@@ -1750,6 +1750,13 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
         ("MRI of the brain", "The lumbar MRI of 11/15/2016 is recent.", None),  # another body part
         ("Repeat MRI of the cervical spine", "The injured worker had an MRI five months ago.", "before your doctor"),
         ("MRI of the brain", "An MRI of the brain was completed on 08/22/2016 and was read as normal.", "August 22"),
+        # templates 178, round 117's reader: the date a test was later reviewed is not when it was done
+        (
+            "Repeat MRI of the right shoulder",
+            "The applicant had already undergone an MRI of the same shoulder on October 19, 2016, the results of which "
+            "were reviewed by the consultant on December 1, 2016.",
+            "You already had this test on October 19, 2016.",
+        ),
     ],
 )
 def test_a_test_done_before_is_said_first(service: str, rationale: str, said: str | None) -> None:

@@ -1387,6 +1387,10 @@ def _done_before(service: str, letter: str, start: int, end: int, test: re.Match
     clause_start = breaks[-1].end() if breaks else start
     after = _CLAUSE_BREAK.search(letter, test.end(), end)
     clause_end = after.start() if after else end
+    if (then := _THEN_WHICH.search(letter, test.end(), clause_end)) is not None and (
+        _WHEN.search(letter, test.end(), then.start()) or find_dates(letter[test.end() : then.start()])
+    ):
+        clause_end = then.start()  # the test's own date comes before what was done with it
     when = list(_WHEN.finditer(letter, clause_start, clause_end))
     if not when:
         return None
@@ -2262,6 +2266,9 @@ _CLAUSE_BREAK = rxcache.compile(
     r"|\sand\s+(?=(?:there|the|he|she|his|her|it|this|they)\b)",
     re.I,
 )
+_THEN_WHICH = rxcache.compile(r",\s+(?:the\s+(?:results?|findings|report)\s+of\s+)?which\b", re.I)
+"""", the results of which were ... reviewed by the consultant on December 1, 2016": what was done with a test later,
+not when it was done (round 117's reader was told the MRI of October 19 was had on December 1)."""
 _BEFORE_ABSENT = rxcache.compile(
     rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*|yet)\b",
     re.I,
