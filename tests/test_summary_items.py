@@ -3768,6 +3768,9 @@ def test_an_approval_quotes_the_need_stated_before_its_last_sentences() -> None:
         # round 63's readers (templates 114): pain levels given, so not told missing
         "The most recent report shows a one-point difference between pain with and without the medication.",
         "His pain is listed at 8/10 whether or not he takes it.",
+        # templates 179, rounds 116-117's readers: pain told unchanged in words, or its scores told static
+        "He reports that his leg pain was about the same as before he started it.",
+        "Her pain scores were static from November to December.",
     ],
 )
 def test_pain_levels_given_as_a_difference_or_a_level_are_not_told_missing(measured: str) -> None:

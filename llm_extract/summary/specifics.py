@@ -1028,9 +1028,13 @@ _FROM_TO = r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
 """A measured change ("from 8/10 to 5"): pain levels given, and what care has done (:data:`_BENEFIT`)."""
 _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
-    rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|{_FROM_TO}"
+    rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bstatic\b|\bflat\b|{_FROM_TO}"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b)"
     rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
+    # "his leg pain was about the same as before he started it" (round 117's reader: told "did not give your pain levels
+    # with and without this medicine")
+    r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:about\s+|essentially\s+|roughly\s+|much\s+)?"
+    r"(?:the\s+same|unchanged|no\s+better|static)\b"
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
     r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b"
