@@ -580,8 +580,22 @@ def test_missing_fact_is_named() -> None:
         "There is lack of documentation of the number of prior physical therapy sessions.",
     )
     line = summarise(Letter([item]))[2].items[0]
-    assert "Your doctor's notes did not show that the past care helped you." in line.reasons
+    # templates 180: a functional improvement lacking is told as the gain in daily life, as for a medicine
+    assert "Your doctor's notes did not show that past care helped you do more in daily life." in line.reasons
     assert "Your doctor's notes did not say how many visits you already had." in line.reasons
+
+
+def test_relief_recorded_without_a_gain_in_function_is_told_as_the_gain_lacking() -> None:
+    # templates 180, round 117's reader: chiropractic care that gave "relief lasting several hours after each visit"
+    # but no functional improvement was told "did not show that the past care helped you"
+    item = Item(
+        "Chiropractic care, 6 more visits: Upheld",
+        rationale="The notes record relief for a few hours after each visit. There is no documentation of functional "
+        "improvement: her neck disability score and her work restrictions are the same.",
+    )
+    reasons = summarise(Letter([item]))[2].items[0].reasons
+    assert "Your doctor's notes did not show that the past care helped you." not in reasons, reasons
+    assert "Your doctor's notes did not show that past care helped you do more in daily life." in reasons, reasons
 
 
 @pytest.mark.parametrize(
@@ -4314,3 +4328,14 @@ def test_a_program_asked_for_is_no_program_it_must_go_along_with() -> None:
     rationale = "It was not stated why she is being evaluated for a functional restoration program now. Not necessary."
     told = _told("Functional restoration program evaluation", rationale, ReasonCode.missing_documentation)
     assert told and not any("along with physical therapy" in r for r in told), told
+
+
+def test_a_lack_granted_before_the_reviewer_turns_is_no_fact_the_notes_lack() -> None:
+    # templates 180, round 117's reader: "persistent neck pain that has not responded to physical therapy and
+    # medications. However, ..." was told "did not show that the past care helped you" for a neck fusion; what the
+    # reviewer grants before turning against it is no fact the notes lack
+    granted = "He has neck pain that has not responded to therapy and medications."
+    text = f"{granted} However, his examination is normal. No functional improvement is documented."
+    lacking = [text[a:b].strip() for a, b in specifics._sentences_lacking(text, 0, len(text))]
+    assert granted not in lacking, lacking
+    assert any("No functional improvement" in sentence for sentence in lacking), lacking

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
+from llm_extract.parse.reasons import turns_against
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import NERVE_BURNING, Abbreviation, spelled_out
@@ -962,8 +963,11 @@ def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) ->
             break
         start, end = ends[i - 1] if i else 0, ends[i]
         g = bisect.bisect_left(cues, start)
-        if not (g < len(cues) and cues[g] < end):
-            found.append((rationale_start + start, rationale_start + end))
+        if g < len(cues) and cues[g] < end:
+            continue
+        if i + 1 < len(ends) and turns_against(text[end : ends[i + 1]].lstrip()):
+            continue  # "... neck pain that has not responded to therapy. However, ...": a point granted (round 117)
+        found.append((rationale_start + start, rationale_start + end))
     return tuple(found)
 
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "179"
+TEMPLATES_VERSION = "180"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -959,9 +959,9 @@ _GAIN_KEYS = frozenset({"improvement", "pain"})
 
 
 def _medicine_key(found: specifics.Missing) -> str:
-    """The medicine's sentence for a missing fact: an improvement in function the notes lack is
-    "helped you do more in daily life", not "helped you" (round 40's reader: the notes gave pain
-    falling from 7/10 to 5/10, and only the gain in function was missing)."""
+    """The sentence for a missing fact: an improvement in function the notes lack is "helped you do more in daily
+    life", not "helped you" (round 40's reader: the notes gave pain falling from 7/10 to 5/10, and only the gain in
+    function was missing; round 117's, the same of chiropractic care)."""
     if found.key == "improvement" and "function" in found.words.text.lower():
         return "gain"
     return found.key
@@ -1026,6 +1026,10 @@ def _reasons(
                         if key == "improvement" and specifics.some_relief(m, letter or "", decision.spans.rationale):
                             key = "improvement_some"  # "gave about 40% relief lasting three weeks" (round 78)
                         own = words.for_medicine.get(key) if medicine else None
+                        if key == "improvement" and not medicine and _medicine_key(m) == "gain":
+                            # the care's gain in function, not any help: "relief lasting several hours after each
+                            # visit" was recorded (round 117's reader, told "did not show that the past care helped")
+                            own = words.reasons[ReasonCode.no_functional_improvement]
                         if not _has(sentences, sentence := out.say(own or words.missing[key])):
                             sentences.append(sentence)  # not said twice (an operation not planned is a finding too)
                             details.append(m.words)
