@@ -1967,3 +1967,18 @@ def test_a_worker_placed_at_high_risk_is_a_harm_a_patient_placed_there_is_the_gu
         ),
     )
     assert shown(own)[0][:1] == [R.safety_risk]
+
+
+def test_findings_granted_before_a_however_after_a_date_are_no_ground() -> None:
+    # recognizer 3.45, round 116's reader: "the applicant did have radicular complaints corroborated by imaging" was
+    # told "did not show the signs" because the next sentence's ", however," came after a date's comma
+    repeat = Item(
+        "Repeat cervical epidural steroid injection: Upheld",
+        rationale=(
+            "A repeat block needs at least 50% relief for six to eight weeks after the first. Here, the applicant did "
+            "have radicular arm pain corroborated by imaging, which would have supported the first block. The prior "
+            "injection of August 3, 2016, however, brought only 20% relief lasting a week, and she remained off "
+            "work. Therefore, the request was not medically necessary."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(repeat)[0]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.44"
+REASONS_VERSION = "3.45"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2987,7 +2987,9 @@ _REFUSED_HERE = _rx(
 #: The reviewer turns against what the sentence before granted ("However, ...", "Even so, ...").
 _TURN = _rx(
     _LEAD + r"(?:however|but|yet|nevertheless|nonetheless|even\s+so|that\s+said)\b"
-    r"|[^.;,]{1,60},\s*(?:however|though|nevertheless|nonetheless),"  # "His complaints, however, no longer ..."
+    # "His complaints, however, no longer ...", "The prior injection of July 19, 2016, however, generated only 30%
+    # relief" (round 116's reader: the radicular findings granted before it were told as the ground)
+    r"|[^.;]{1,80}?,\s*(?:however|though|nevertheless|nonetheless),"
     # "He is 62, his body mass index is 36 ... What is missing is the exercise component." (round 88's reader: the
     # criteria this worker meets were told as the findings that did not show a need)
     r"|\W*(?:what\s+is\s+(?:missing|lacking|absent)|the\s+(?:only\s+)?(?:problem|difficulty|gap|obstacle)\s+is)\b"
