@@ -3785,6 +3785,10 @@ def test_an_approval_quotes_the_need_stated_before_its_last_sentences() -> None:
         # templates 179, rounds 116-117's readers: pain told unchanged in words, or its scores told static
         "He reports that his leg pain was about the same as before he started it.",
         "Her pain scores were static from November to December.",
+        # templates 181, round 119's readers: scores that "had not budged", and scores given as the cause in a clause
+        # after what the notes lack
+        "His pain scores had not meaningfully budged.",
+        "Nor was it stated what function he regained, as his pain scores and restrictions were unchanged.",
     ],
 )
 def test_pain_levels_given_as_a_difference_or_a_level_are_not_told_missing(measured: str) -> None:

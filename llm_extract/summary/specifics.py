@@ -1030,11 +1030,17 @@ program")."""
 
 _FROM_TO = r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
 """A measured change ("from 8/10 to 5"): pain levels given, and what care has done (:data:`_BENEFIT`)."""
+_CAUSE = rxcache.compile(r",\s+(?:as|since|because|given\s+that)\s", re.I)
+"""A clause giving the cause ("Nor was it stated what function had been restored, as the applicant's pain scores ...
+were unchanged": round 119's reader): what it says is measured, whatever the clause before lacks."""
 _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
     rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bstatic\b|\bflat\b|{_FROM_TO}"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b)"
     rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
+    # "Pain scores had not meaningfully budged" (round 119's reader)
+    r"|\bpain\s+(?:scores?|levels?|ratings?)\s+(?:had|have|has|did|do|does)\s+not\s+(?:\w+\s+)?(?:budged|moved|changed"
+    r"|improved|dropped|fallen|declined|come\s+down)\b"
     # "his leg pain was about the same as before he started it" (round 117's reader: told "did not give your pain levels
     # with and without this medicine")
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:about\s+|essentially\s+|roughly\s+|much\s+)?"
@@ -1065,8 +1071,8 @@ def _pain_recorded(letter: str, rationale: Span | None) -> bool:
         return False
     for start, end in _sentences(letter, rationale.start, rationale.end):
         for m in _PAIN_MEASURED.finditer(letter, start, end):
-            breaks = list(_CLAUSE_BREAK.finditer(letter, start, m.start()))
-            clause_start = breaks[-1].end() if breaks else start
+            breaks = [*_CLAUSE_BREAK.finditer(letter, start, m.start()), *_CAUSE.finditer(letter, start, m.start())]
+            clause_start = max((b.end() for b in breaks), default=start)
             if _BEFORE_ABSENT.search(letter, clause_start, m.start()) or _GUIDELINE_WORDS.search(
                 letter, start, end, _low(letter)
             ):
