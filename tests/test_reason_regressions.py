@@ -1982,3 +1982,26 @@ def test_findings_granted_before_a_however_after_a_date_are_no_ground() -> None:
         ),
     )
     assert R.findings_do_not_support not in shown(repeat)[0]
+
+
+def test_a_later_items_answer_in_the_same_voice_is_its_own_verdict_not_a_tie() -> None:
+    # recognizer 3.46, round 119's reader: "Similarly, the request for postoperative extended-release tramadol was not
+    # medically necessary, ..." was told "The care this goes with was not approved" beside an approved operation
+    letter = Letter(
+        [
+            Item(
+                "Right carpal tunnel release: Overturned",
+                rationale="Yes, the request for a right carpal tunnel release was medically necessary here. The "
+                "nerve studies confirm the diagnosis and splinting and an injection failed.",
+            ),
+            Item(
+                "Associated surgical service: Oxycodone ER 10mg #60: Upheld",
+                rationale="Similarly, the request for postoperative extended-release oxycodone was not medically "
+                "necessary, medically appropriate, or indicated here. Extended-release opioids are not recommended "
+                "for short-term pain after a minor outpatient operation. Therefore, the request was not medically "
+                "necessary.",
+            ),
+        ]
+    )
+    _, decisions = decide(*letter.items)
+    assert ReasonCode.related_item_not_approved not in [r.code for r in decisions[1].reasons]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.45"
+REASONS_VERSION = "3.46"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1131,7 +1131,12 @@ _OWN_VERDICT = _rx(r"^\W*(?:the|this|that)\b[^,;:]*\b(?:is|was|are|were)\s+not\s
 #: "No, the repeat electrodiagnostic testing was not medically necessary, ... or indicated here.": the answer to the
 #: question this item puts, which 2014-style letters open with, when it names the item (round 103's reader: told "The
 #: care this goes with was not approved"; 2 of 2 such sentences labeled no tie).
-_ANSWER = _rx(r"^\W*(?:no|yes)\s*,")
+_ANSWER = _rx(
+    r"^\W*(?:no|yes)\s*,"
+    # "Similarly, the request for postoperative extended-release tramadol was not medically necessary, ...": the same
+    # voice's answer for a later item (round 119's reader: told "The care this goes with was not approved")
+    r"|^\W*(?:similarly|likewise|also|finally|lastly|next|further|additionally)\s*,\s*(?:the\s+)?(?:request|order)\b"
+)
 #: "the trigger finger release, which might have added to the therapy needs, has not been approved": a tie the
 #: reviewer only supposes, beside the item's own ground (round 67's reader: post-operative therapy for an
 #: approved carpal tunnel release told "the care this goes with is not needed").
