@@ -1187,6 +1187,11 @@ def test_a_medicine_for_after_an_operation_gets_no_taper_note() -> None:
             "No reason for starting a long-acting opioid is given. Weaning is recommended. It is not medically "
             "necessary.",
         ),
+        # templates 182, round 118's reader: a patch not yet begun was told "Do not stop this medicine suddenly"
+        (
+            "Butrans 5mcg/hr patch #4",
+            "No reason is given for starting at 5 mcg per hour. Weaning is recommended. It is not medically necessary.",
+        ),
     ],
 )
 def test_a_medicine_not_being_taken_gets_no_taper_note(service: str, rationale: str) -> None:

@@ -239,10 +239,12 @@ FOR_AN_OPERATION = r"^\s*associated\s+surgical\s+services?\s*:"
 NOT_TAKING = (
     r"\b(?:been|is|was|has\s+been)\s+off\s+(?:all\s+|the\s+|any\s+)?(?:opioids?|narcotics?|medications?|the\s+medication|it)\b"
     r"|\b(?:not|no\s+longer)\s+(?:currently\s+)?(?:taking|on)\s+(?:any\s+|the\s+)?(?:opioids?|narcotics?|it|this)\b"
-    r"|\b(?:reason|rationale|explanation|indication|basis)\s+for\s+(?:starting|initiating|beginning)\b"
+    r"|\b(?:reason|rationale|explanation|indication|basis)\s+(?:(?:is|was)\s+(?:given|provided|offered|stated)\s+)?for\s+"
+    r"(?:starting|initiating|beginning)\b"
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
-mid November", "no reason for starting an extended release opioid"): nothing to lower (round 69's reader)."""
+mid November", "no reason for starting an extended release opioid", "No reason is given for starting at 10 mcg per
+hour"): nothing to lower (rounds 69 and 118's readers)."""
 
 _SERVICE_COMMON_TEXT = (
     "with without times week weeks weekly month months daily each every over under left right bilateral "
