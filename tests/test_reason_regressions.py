@@ -2005,3 +2005,17 @@ def test_a_later_items_answer_in_the_same_voice_is_its_own_verdict_not_a_tie() -
     )
     _, decisions = decide(*letter.items)
     assert ReasonCode.related_item_not_approved not in [r.code for r in decisions[1].reasons]
+
+
+def test_no_first_line_agent_for_the_condition_tried_is_care_to_try_first() -> None:
+    # recognizer 3.47, round 118's reader: "No first-line agent for neuropathic pain has been tried" showed only a
+    # finding ("did not show nerve pain")
+    patch = Item(
+        "Lidocaine 5% patch #30: Upheld",
+        rationale=(
+            "Topical lidocaine may be used for localized nerve pain after a trial of first-line therapy such as "
+            "gabapentin or duloxetine. No first-line medication for her nerve pain has been tried. Not medically "
+            "necessary."
+        ),
+    )
+    assert shown(patch)[0][:1] == [R.other_treatment_first]

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.46"
+REASONS_VERSION = "3.47"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -873,8 +873,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:has|have|had)\s+(?:also\s+)?(?:not\s+(?:yet\s+)?|never\s+)(?:had|tried|received|undergone|attempted|begun"
             r"|been\s+given)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:injections?|agents?|medications?|splints?"
             r"|splinting|NSAIDs?)\b"
-            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:injections?|agents?|medications?|splints?)\s+(?:to\s+date|(?:has|have)\s+"
-            r"(?:yet\s+)?been\s+(?:tried|given|done|performed|attempted))\b"
+            # "No first-line agent for neuropathic pain has been tried" (round 118's reader: told "did not show nerve pain")
+            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:injections?|agents?|medications?|splints?)(?:\s+for\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+            r"\s+(?:to\s+date|(?:has|have)\s+(?:yet\s+)?been\s+(?:tried|given|done|performed|attempted))\b"
         ),
     ),
     # Therapy never had ("She has also not had physical therapy", "has not been given a course of shoulder

@@ -5156,7 +5156,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "feaae5883657c5e865ef88cd": (
+    "1f699063e1040e7cd67f7e18": (
         (
             (
                 ("agent", "injection", "medication", "nsaid", "splint"),
