@@ -2013,9 +2013,10 @@ def test_no_first_line_agent_for_the_condition_tried_is_care_to_try_first() -> N
     patch = Item(
         "Lidocaine 5% patch #30: Upheld",
         rationale=(
-            "Topical lidocaine may be used for localized nerve pain after a trial of first-line therapy such as "
-            "gabapentin or duloxetine. No first-line medication for her nerve pain has been tried. Not medically "
-            "necessary."
+            "Topical lidocaine may be recommended for localized peripheral pain after there has been evidence of a "
+            "trial of first-line therapy, meaning a tricyclic or SNRI antidepressant or an antiepilepsy drug. The "
+            "worker's only medications have been oxycodone and, earlier, naproxen. No first-line agent for neuropathic "
+            "pain has been tried. The request is not medically necessary."
         ),
     )
     assert shown(patch)[0][:1] == [R.other_treatment_first]

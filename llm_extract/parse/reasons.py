@@ -873,7 +873,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:has|have|had)\s+(?:also\s+)?(?:not\s+(?:yet\s+)?|never\s+)(?:had|tried|received|undergone|attempted|begun"
             r"|been\s+given)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:injections?|agents?|medications?|splints?"
             r"|splinting|NSAIDs?)\b"
-            # "No first-line agent for neuropathic pain has been tried" (round 118's reader: told "did not show nerve pain")
+            # "No first-line agent for neuropathic pain has been tried" (round 118's reader: "did not show nerve pain")
             r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:injections?|agents?|medications?|splints?)(?:\s+for\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
             r"\s+(?:to\s+date|(?:has|have)\s+(?:yet\s+)?been\s+(?:tried|given|done|performed|attempted))\b"
         ),
