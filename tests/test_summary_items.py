@@ -4348,3 +4348,17 @@ def test_a_lack_granted_before_the_reviewer_turns_is_no_fact_the_notes_lack() ->
     lacking = [text[a:b].strip() for a, b in specifics._sentences_lacking(text, 0, len(text))]
     assert granted not in lacking, lacking
     assert any("No functional improvement" in sentence for sentence in lacking), lacking
+
+
+def test_goals_given_but_never_revised_are_no_plan_the_notes_lack() -> None:
+    # templates 183, round 119's reader: "her treatment goals have not been revised" was told "did not give a plan with
+    # goals for this care" (the psychologist had listed goals)
+    rationale = (
+        "Her depression scores over the past year have not changed, her treatment goals have not been revised, and "
+        "her function is described the same way in each report. Not medically necessary."
+    )
+    told = _told("Cognitive behavioral therapy, 8 sessions", rationale, ReasonCode.no_functional_improvement)
+    assert not any("plan with goals" in r for r in told), told
+    lacking = "No treatment plan with goals was given for the sessions. Not medically necessary."
+    told = _told("Cognitive behavioral therapy, 8 sessions", lacking, ReasonCode.missing_documentation)
+    assert any("plan with goals" in r for r in told), told

@@ -1093,6 +1093,12 @@ def _apart_from_lack(letter: str, start: int, at: int) -> bool:
 _FAILED_IN = rxcache.compile(r"\bfail\w*\b[^.;]{0,40}$", re.I)
 """A program someone failed in (or failed to progress in): care tried first, not a program
 this care must go along with."""
+_NOT_REVISED = rxcache.compile(
+    r"\s+(?:have|has|had|were|was)\s+(?:not|never)\s+(?:once\s+)?(?:been\s+)?(?:revised|updated|changed|adjusted|modified"
+    r"|revisited)\b",
+    re.I,
+)
+"""Goals the notes give but never revised ("her treatment goals have not been revised"): goals there, not lacking."""
 _A_PROGRAM = rxcache.compile(r"\bprogram\b|\bfunctional\s+restoration\b|\bwork\s+(?:hardening|conditioning)\b", re.I)
 """A service that is itself a program ("Functional restoration program evaluation", "Work hardening, 10 sessions")."""
 _NOT_BEGUN = rxcache.compile(
@@ -1191,6 +1197,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # a pain program is for those who are not surgical candidates (round 64's reader)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
+                if key == "plan" and _NOT_REVISED.match(letter, m.end(), end):
+                    continue  # "her treatment goals have not been revised": goals given, not updated (round 119)
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
                     continue  # "no evidence that he has failed to progress in a rehabilitation program"
                 if key == "program" and _NOT_BEGUN.search(letter, max(start, m.start() - 50), m.start()):
