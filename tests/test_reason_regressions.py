@@ -2020,3 +2020,28 @@ def test_no_first_line_agent_for_the_condition_tried_is_care_to_try_first() -> N
         ),
     )
     assert shown(patch)[0][:1] == [R.other_treatment_first]
+
+
+def test_too_little_relief_and_a_long_use_without_benefit_are_not_findings_or_limits() -> None:
+    # recognizer 3.48, rounds 120-121's readers: a repeat block whose first gave "well short of the 50% relief" was told
+    # "did not show the signs the guidelines look for", and "More than ten weeks of use without a measurable benefit"
+    # was read as a guideline's short course ("only for a short time, and this would be longer")
+    repeat = Item(
+        "Repeat right L5 transforaminal epidural steroid injection: Upheld",
+        rationale=(
+            "The note of 11/2/2016 records about 25% relief that faded within ten days, and his Norco did not change. "
+            "That falls well short of the 50% relief for six to eight weeks, with less medication, that the "
+            "guidelines require before a block is repeated. Not medically necessary."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(repeat)[0]
+    nsaid = Item(
+        "Naproxen 550mg #60: Upheld",
+        rationale=(
+            "MTUS recommends NSAIDs at the lowest dose for the shortest period and asks for a record of pain and "
+            "function. She has taken naproxen daily since 10-12-2016, yet her pain is 6/10 as before and her "
+            "restrictions are unchanged. More than twelve weeks of use without a measurable benefit does not support "
+            "a refill. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(nsaid)[0]

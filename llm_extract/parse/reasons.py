@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.47"
+REASONS_VERSION = "3.48"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -802,7 +802,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:radiculopathy|radicular\s+\w+|neuropathic\s+\w+|instability|myelopathy|nerve\s+root\s+\w+)\s+(?:is|was|has)"
             r"\s+(?:not|never)\s+"
             r"(?:been\s+)?(?:established|confirmed|substantiated|shown)\b"
+            # (not "falls well short of the 50% relief ... the guidelines require before a block is repeated": relief
+            # too small, no finding: round 121's reader)
             r"|\b(?:below|under|short\s+of)\s+the\s+(?:required\s+|needed\s+|guideline'?s?\s+)?\d+\s*(?:%|percent)"
+            r"(?!\s+(?:pain\s+)?(?:relief|reduction|improvement))"
             r"|\b(?:test|sign|maneuver)\s+(?:is|was|are|were)\s+(?:\w+\s+)?negative\b"
             r"|\b(?:exam(?:ination)?|findings)\s+(?:\w+\s+){0,2}?(?:shows?|showed|reveals?|revealed|documents?|notes?)\s+only\b"
             r"|\b(?:shows?|showed|documents?|lists?|reveals?|describes?|notes?)\s+no\s+(?:such\s+)?(?:\w+\s+)?risk\s+factors?\b"
@@ -2857,11 +2860,9 @@ _SHORT_COURSE = _rx(
     r"\bshort[- ]term\s+(?:use|treatment|therapy|course|basis|trial)\b|\bshort\s+(?:course|period|duration)\b"
     # "no more than 2 to 3 weeks", "for 7 to 10 days", "a 4-week window"; not "(>16 weeks)" or a frequency ("from two
     # or three days a week": round 63)
-    r"|\b(?:limited\s+to|no\s+(?:more|longer)\s+than|up\s+to|beyond|over|of|for|to|within|than|an?)\s+"
-    + NUMBER
-    + r"(?:\s*(?:to|-|or)\s*"
-    + NUMBER
-    + r")?[- ](?:days?|weeks?)\b(?!\s+a\s+week)"
+    # (not "More than ten weeks of use without a measurable benefit": this worker's use, round 120's reader)
+    r"|\b(?:limited\s+to|no\s+(?:more|longer)\s+than|up\s+to|beyond|over|of|for|to|within|(?<!more\s)(?<!longer\s)than"
+    r"|an?)\s+" + NUMBER + r"(?:\s*(?:to|-|or)\s*" + NUMBER + r")?[- ](?:days?|weeks?)\b(?!\s+a\s+week)"
 )
 #: This worker's use of the medicine since a date or for months ("has taken zolpidem every night since July
 #: 2016, about seven months", "has been prescribed every month since 08-2015", "for about five months").

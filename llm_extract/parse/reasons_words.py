@@ -4316,7 +4316,7 @@ TABLE: dict[str, Derived] = {
             ((((" tear ",), (" not ",)),), (" not",)),
         ),
     ),
-    "b562f97ed90835a27ef33da5": (
+    "f3bfe8020dadf527a9989032": (
         (
             ((" indicate ", " point ", " suggest "), (" does ",), (" not ",), (" exam",)),
             ((" neuropathic ",), (" component ",), (" without ",), (" neuropathic ", "ny ")),
