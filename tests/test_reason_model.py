@@ -92,6 +92,7 @@ MODEL_FINGERPRINTS = {
     "3.46": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.47": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.48": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
+    "3.49": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",  # rounds 1-111
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -158,6 +159,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.46": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.47": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.48": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
+    "3.49": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",  # rounds 1-111
 }
 
 PREFIX = "Decision rationale: "
@@ -198,7 +200,8 @@ def test_the_shipped_weights_never_saw_the_rounds_that_measure_them(path: Path) 
     import zlib
 
     header = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
-    assert header.startswith("# trained on rounds 1-68 of evals/synthetic"), header
+    # recognizer 3.49: rounds 1-111 (rounds 112-123, each measured once when written, stay unseen and measure them)
+    assert header.startswith("# trained on rounds 1-111 of evals/synthetic"), header
 
 
 def test_features_are_words_and_word_pairs() -> None:
@@ -234,8 +237,9 @@ def test_no_ground_is_named_where_the_model_is_unsure() -> None:
 
 
 def test_a_ground_the_model_prefers_is_named_though_below_half() -> None:
-    # recognizer 2.84: above 0.2 the model's ground was a labeled code 243 times in 247 on rounds it never saw
-    said = "On exam there was tenderness, with no weakness."
+    # recognizer 2.84: above 0.2 the model's ground was a labeled code 243 times in 247 on rounds it never saw (the
+    # weights of rounds 1-111, recognizer 3.49, give this sentence 0.44; the one shown before, 0.07)
+    said = "On exam there was tenderness but no spasm."
     text = PREFIX + said + " The request is not medically necessary."
     start, end = len(PREFIX), len(text)
     service = "Lumbar epidural steroid injection"
@@ -314,10 +318,11 @@ def test_a_ground_the_rules_missed_is_added_after_theirs() -> None:
 
 
 def test_a_second_ground_the_model_is_fairly_sure_of_is_added() -> None:
-    # recognizer 2.84: a second ground at 0.8-0.9, as 0.9 kept out
-    said = "On exam there was tenderness only, and no weakness or sensory change was found."
+    # recognizer 2.84: a second ground at 0.8-0.9, as 0.9 kept out (a sentence the weights of rounds 1-111, recognizer
+    # 3.49, give 0.85)
+    said = "Her exam showed tenderness, and reflexes were symmetric."
     text = (
-        PREFIX + "Twelve sessions exceed the ten that the guideline allows. " + said + " It is not medically necessary."
+        PREFIX + "Twelve visits is beyond the ten the guidelines recommend. " + said + " It is not medically necessary."
     )
     start, end = len(PREFIX), len(text)
     service = "Physical therapy x12"
@@ -402,8 +407,12 @@ def test_a_sentence_that_says_the_companion_was_approved_is_no_tie_to_a_refused_
     text = PREFIX + rationale
     start = text.index("Buying")
     shown = [Reason(code=ReasonCode.exceeds_guideline_limits, span=Span(start=start, end=text.index(".", start) + 1))]
-    related = ReasonCode.related_item_not_approved.value
-    assert reason_model.item_probabilities(text, len(PREFIX), len(text))[related] > reason_model.ITEM_THRESHOLD
+    # the weights of rounds 1-68 were sure of a tie here (above ITEM_THRESHOLD), those of rounds 1-111 (recognizer
+    # 3.49) are not; the guard that keeps the granted companion from carrying one is shown on its sentence itself
+    granted = (
+        "The knee arthroscopy has been certified, so a one-week rental would have been consistent with the guideline."
+    )
+    assert reason_model._COMPANION_GRANTED.match(granted)
     assert reason_model.more_grounds(text, len(PREFIX), len(text), shown) == []
     # the same sentence saying the operation was not certified is the tie
     refused = PREFIX + rationale.replace(

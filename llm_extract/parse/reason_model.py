@@ -22,7 +22,13 @@ from pathlib import Path
 
 from llm_extract import budget
 from llm_extract.contract.models import Reason, ReasonCode, Span
-from llm_extract.parse.reasons import granted_only, reports_guideline_only, states_no_ground, turns_against
+from llm_extract.parse.reasons import (
+    granted_only,
+    names_no_amount,
+    reports_guideline_only,
+    states_no_ground,
+    turns_against,
+)
 from llm_extract.text import rxcache
 from llm_extract.text.lexicon import COMPANION_GRANTED, GRANTED
 
@@ -73,6 +79,7 @@ told the decision is; words alone cannot tell "has not already been authorized" 
 _GRANTED = rxcache.compile(GRANTED, re.I | re.S)
 _COMPANION_GRANTED = rxcache.compile(COMPANION_GRANTED, re.I | re.S)
 _RELATED = ReasonCode.related_item_not_approved.value
+_EXCEEDS = ReasonCode.exceeds_guideline_limits.value
 
 _SPLIT = rxcache.compile(r"(?<=[.;])\s+(?=[A-Z(\"])")
 _WORD = rxcache.compile(r"[a-z][a-z0-9'-]*")
@@ -203,6 +210,8 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
             if code in _DENIAL_CODES and (best is None or p > best[0]):
                 if code == _RELATED and _COMPANION_GRANTED.match(said):
                     continue  # "The meniscectomy has been certified, so a rental would have been consistent"
+                if code == _EXCEEDS and names_no_amount(said):
+                    continue  # "above the maximum safe daily amount" of acetaminophen: a harm, no amount allowed
                 if p <= _SURE and _guideline_only(said):
                     continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
                 best = (p, code, a, b)
@@ -331,6 +340,8 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
             ):
                 continue
             if _no_ground(text[a:b]) or (code == _RELATED and _COMPANION_GRANTED.match(text, a, b)):
+                continue
+            if code == _EXCEEDS and names_no_amount(text[a:b]):
                 continue
             p = probabilities(text[a:b]).get(code, 0.0)
             if p >= SUPPORT and (best is None or p > best[0]) and not _guideline_only(text[a:b]):

@@ -92,7 +92,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.48"
+REASONS_VERSION = "3.49"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -366,6 +366,22 @@ _EXAM_SUPPORTS = _rx(
 _AMOUNT_NOT_ABSENCE = _rx(r"\bno\s+(?:more|less|longer|fewer|greater)\s+than\b")
 
 
+#: A laboratory's range or a medicine's safe maximum: what a sentence is "above" or "three times" of is no amount of
+#: care a guideline allows ("liver enzymes about three times the upper limit of normal", "above the maximum safe daily
+#: amount" of acetaminophen: round 93). The rules and the learned fallback share it.
+_NOT_AN_AMOUNT = _rx(
+    r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"
+    r"|\b(?:therapeutic|reference|target)\s+(?:range|window|level)s?\b"
+    r"|\b(?:maximum|max)\s+safe\b|\bsafe\s+(?:daily\s+)?(?:maximum|limit|dose|amount|ceiling)"
+)
+
+
+def names_no_amount(sentence: str) -> bool:
+    """The sentence's limit is a laboratory's range or a medicine's safe maximum (:data:`_NOT_AN_AMOUNT`), never the
+    care a guideline allows: no "more than allowed" ground stands on it, the rules' nor the learned fallback's."""
+    return _NOT_AN_AMOUNT.search(sentence) is not None
+
+
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(
@@ -526,12 +542,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         # "liver enzymes about three times the upper limit of normal": a laboratory's range, not a guideline's
         # (while "double the upper limit ODG sets" is the guideline's); so is "his INR was 3.4, above the usual
         # therapeutic range" (round 51's reader: a warfarin user's naproxen told as "more care than allowed").
-        reject_sentence=_rx(
-            r"\blimits?\s+of\s+normal\b|\bnormal\s+(?:range|limits?)\b|\bULN\b"
-            r"|\b(?:therapeutic|reference|target)\s+(?:range|window|level)s?\b"
-            # "near or above the maximum safe daily amount" of acetaminophen (round 93): a harm, not the guideline's
-            r"|\b(?:maximum|max)\s+safe\b|\bsafe\s+(?:daily\s+)?(?:maximum|limit|dose|amount|ceiling)"
-        ),
+        reject_sentence=_NOT_AN_AMOUNT,
     ),
     # "Twenty-one days is three times that", "another 12 would double the course" (round 62); not a dose
     # ("the 10mg requested is twice that": the FDA's dose, a harm, not a course the guideline allows).
