@@ -93,6 +93,7 @@ MODEL_FINGERPRINTS = {
     "3.47": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.48": "c8a7b84462a9a44e5e1fb997add0396489a97fee7afcf5f0aed68d840d16da90",
     "3.49": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",  # rounds 1-111
+    "3.50": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -160,6 +161,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.47": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.48": "f799ba8e68b71f60d932207f0d04b6bfa71f3e7f08948ce00037c75e65a41b7e",
     "3.49": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",  # rounds 1-111
+    "3.50": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
 }
 
 PREFIX = "Decision rationale: "
@@ -344,8 +346,8 @@ def test_no_second_ground_beside_a_missing_record_alone_nor_a_missing_record_add
     assert reason_model.second_ground(text, len(PREFIX), len(text), {ReasonCode.not_recommended}) is None
 
 
-def _round_69_item(case: str, index: int) -> tuple[str, Decision]:
-    """An item of round 69 (evals/synthetic): written after both models were trained, never trained on."""
+def _synthetic_item(case: str, index: int) -> tuple[str, Decision]:
+    """An item of an invented round (evals/synthetic), e.g. round 69, written after both models were trained."""
     text = (ROOT / "evals" / "synthetic" / "letters" / f"{case}.txt").read_text(encoding="utf-8")
     return text, parse(text).decisions[index - 1]
 
@@ -353,7 +355,7 @@ def _round_69_item(case: str, index: int) -> tuple[str, Decision]:
 def test_a_ground_of_the_whole_item_is_added_on_the_sentence_that_states_it() -> None:
     # recognizer 2.86: the cold therapy unit was refused for its length and (the labelers' main ground, and a
     # reader's "incomplete") for the surgery it was to follow, which the rules did not read
-    text, item = _round_69_item("INV-R69A-02", 3)
+    text, item = _synthetic_item("INV-R69A-02", 3)
     span = item.spans.rationale
     assert span is not None
     ruled = find_reasons(text, span.start, span.end, item.outcome, item.service)
@@ -366,7 +368,7 @@ def test_a_ground_of_the_whole_item_is_added_on_the_sentence_that_states_it() ->
 
 
 def test_the_item_model_rereads_no_shown_sentence_and_adds_no_missing_record() -> None:
-    text, item = _round_69_item("INV-R69A-02", 3)
+    text, item = _synthetic_item("INV-R69A-02", 3)
     span = item.spans.rationale
     assert span is not None
     whole = Reason(code=ReasonCode.exceeds_guideline_limits, span=Span(start=span.start, end=span.end))
@@ -422,3 +424,30 @@ def test_a_sentence_that_says_the_companion_was_approved_is_no_tie_to_a_refused_
     tied = reason_model.more_grounds(refused, len(PREFIX), len(refused), shown)
     assert [r.code for r in tied] == [ReasonCode.related_item_not_approved]
     assert refused[tied[0].span.start : tied[0].span.end].startswith("The knee arthroscopy has not been certified")
+
+
+def test_a_first_part_still_under_way_is_named_where_no_rule_read_it() -> None:
+    # recognizer 3.50: "UR certified 2 visits ... additional visits can be requested on the basis of what is found at
+    # them" (round 122, written after the models were trained): no rule read it, so the worker was told no reason
+    text, item = _synthetic_item("INV-R122B-05", 4)
+    span = item.spans.rationale
+    assert span is not None
+    assert find_reasons(text, span.start, span.end, item.outcome, item.service) == []
+    shown = item_reasons(text, span.start, span.end, item.outcome, item.service)
+    assert [r.code for r in shown] == [ReasonCode.approved_trial_pending]
+    said = " ".join(text[shown[0].span.start : shown[0].span.end].split())
+    assert said.startswith("How stable she is after those visits") and said.endswith("what is found at them.")
+
+
+def test_a_pending_part_needs_an_approval_named_and_no_duplicate() -> None:
+    text, item = _synthetic_item("INV-R122B-05", 4)
+    span = item.spans.rationale
+    assert span is not None
+    assert reason_model.pending_trial(text, span.start, span.end, []) is not None
+    # without "UR certified 2 visits" nothing was approved: "a first part of this care was approved" would be false
+    unapproved = text.replace("UR certified 2 visits for that purpose.", "The visits are monthly.")
+    end = span.end - len(text) + len(unapproved)
+    assert reason_model.pending_trial(unapproved, span.start, end, []) is None
+    # beside a duplicate the care already approved is this item itself, not a first part of it
+    duplicate = Reason(code=ReasonCode.already_authorized, span=Span(start=span.start, end=span.start + 10))
+    assert reason_model.pending_trial(text, span.start, span.end, [duplicate]) is None

@@ -2045,3 +2045,26 @@ def test_too_little_relief_and_a_long_use_without_benefit_are_not_findings_or_li
         ),
     )
     assert R.exceeds_guideline_limits not in shown(nsaid)[0]
+
+
+def test_other_care_tried_without_benefit_is_a_condition_met_for_a_procedure() -> None:
+    # Rounds 130-131's readers: an epidural and a fusion were told "did not show that past care helped you do more in
+    # daily life" where the reviewer had found conservative care exhausted, a condition the procedure needs
+    epidural = Item(
+        "Right L5-S1 transforaminal epidural steroid injection: Upheld",
+        rationale=(
+            "The patient has completed a full course of physical therapy, chiropractic care and anti-inflammatory "
+            "medication without lasting benefit. However, the examination shows normal strength, sensation and "
+            "reflexes, and the MRI shows no nerve root compromise. Not medically necessary."
+        ),
+    )
+    assert shown(epidural) == [[R.findings_do_not_support]]
+    # the same words of the care asked for are its failure to help
+    therapy = Item(
+        "Physical therapy, 12 additional sessions: Upheld",
+        rationale=(
+            "The patient has completed 24 sessions of physical therapy without lasting benefit, and her function is "
+            "unchanged. Not medically necessary."
+        ),
+    )
+    assert R.no_functional_improvement in shown(therapy)[0]

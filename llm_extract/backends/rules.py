@@ -56,6 +56,8 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         reasons = [guessed] if guessed is not None else []  # no rule names a ground: the learned model's
     elif (second := reason_model.second_ground(text, start, end, {r.code for r in reasons})) is not None:
         reasons = [*reasons, second]  # a ground the rules missed, after theirs
+    if (pending := reason_model.pending_trial(text, start, end, reasons)) is not None:
+        reasons = [pending, *reasons]  # the part approved must show its results first: the reviewer's main ground
     # grounds the item model is sure of, after every other (recognizer 2.86)
     return [*reasons, *reason_model.more_grounds(text, start, end, reasons)]
 

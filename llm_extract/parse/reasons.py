@@ -86,13 +86,14 @@ __all__ = [
     "added_ground",
     "find_reasons",
     "granted_only",
+    "names_approved_part",
     "reports_guideline_only",
     "root_signs_absent_for",
     "states_no_ground",
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.49"
+REASONS_VERSION = "3.50"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1877,14 +1878,23 @@ class _Context:
 
     @cached_property
     def approved_part(self) -> bool:
-        """Something (a first part of the care) was approved; searched for only when a sentence needs it.
-        An approval in an "if" clause is none ("even if the procedure were authorized in the future":
-        round 59's reader, post-operative therapy told "A first part of this care was approved")."""
-        folded = self.folded
-        return any(
-            not _IF_BEFORE.search(_clause_before(folded, m.start()).rpartition(". ")[2])
-            for m in _APPROVED_PART.finditer(folded)
-        )
+        """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
+        return _approves_part(self.folded)
+
+
+def _approves_part(folded: str) -> bool:
+    """The folded rationale says something (a first part of the care) was approved. An approval in an "if" clause
+    is none ("even if the procedure were authorized in the future": round 59's reader, post-operative therapy told
+    "A first part of this care was approved")."""
+    return any(
+        not _IF_BEFORE.search(_clause_before(folded, m.start()).rpartition(". ")[2])
+        for m in _APPROVED_PART.finditer(folded)
+    )
+
+
+def names_approved_part(text: str, start: int, end: int) -> bool:
+    """The rationale ``text[start:end]`` says a part of the care was approved (as the rules' pending trial needs)."""
+    return _approves_part(_fold(text, start, end).text)
 
 
 class _Unknown(Exception):
@@ -2688,6 +2698,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     _settle_unchanged(best, first, service)
     _settle_care_and_tie(best, rationale, service)
     _settle_other_side(best, rationale, service)
+    _settle_other_care_failed(best, rationale, service)
     one_side = _one_side_duplicate(best, rationale, service)
     # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
     # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
@@ -2840,6 +2851,36 @@ def _settle_care_and_tie(best: dict[ReasonCode, _Hit], rationale: str, service: 
         # "ODG does not recommend cervical collars for neck sprains" beside "Because the fusion is not certified,
         # the collar is not needed": the guideline's verdict on other uses, not this item's ground (round 73's reader)
         del best[ReasonCode.not_recommended]
+
+
+#: "has completed an adequate course of physical therapy, chiropractic care, and medication management without lasting
+#: benefit": care tried without the relief hoped for.
+_CARE_FAILED = _rx(
+    r"\b(?:completed|tried|undergone|had|received|exhausted|failed)\b[^.;]{0,160}?\b(?:without|with\s+(?:no|little))\s+"
+    r"(?:\w+\s+){0,2}?(?:benefit|relief|improvement|success)\b"
+)
+#: An operation, an injection or a test: care whose conditions include other care tried first.
+_PROCEDURE_ASKED = _rx(
+    r"\b(?:surg\w*|\w+(?:ectomy|otomy|oplasty|odesis)|fusion|arthroscop\w*|repair|release|decompression|replacement"
+    r"|MRI|MR|CT|arthrograms?|imaging|scans?|x-?rays?|radiographs?|EMG|NCV|NCS|nerve\s+conduction|electrodiagnostic\w*)\b"
+)
+
+
+def _settle_other_care_failed(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> None:
+    """Other care tried without lasting benefit is a condition met for an operation, an injection or a test, not the
+    care's failure to help: rounds 130-131's readers were told "did not show that past care helped you" for
+    an epidural, a fusion and an arthrogram whose reviewers found conservative care exhausted. Failed care of the
+    kind asked for ("completed 24 sessions of physical therapy without lasting benefit" for more therapy) stays."""
+    unchanged = best.get(ReasonCode.no_functional_improvement)
+    if unchanged is None or not service or not (_PROCEDURE_ASKED.search(service) or "injection" in _kinds_of(service)):
+        return
+    failed = _CARE_FAILED.search(rationale, unchanged.start, unchanged.end)
+    if failed is None:
+        return
+    care = [m.group() for m in _OTHER_CARE.finditer(rationale, failed.start(), failed.end())]
+    asked, kinds = _stems(service), _kinds_of(service)
+    if care and all(not _kinds_of(c) & kinds and _stems(c.replace("PT", "physical")).isdisjoint(asked) for c in care):
+        del best[ReasonCode.no_functional_improvement]
 
 
 def _settle_other_side(best: dict[ReasonCode, _Hit], rationale: str, service: str | None) -> None:
