@@ -891,6 +891,14 @@ def test_the_count_after_a_number_sign_is_not_said_to_be_pills() -> None:
         assert "Un número después de # es la cantidad pedida." in spanish and "pastilla" not in spanish
 
 
+def test_a_tooths_number_is_not_said_to_be_how_many_were_asked_for() -> None:
+    # Round 130's reader: under "Crowns, teeth #8 and #9" a worker was told the number after # is how many were
+    # asked for
+    for service in ("Crowns, teeth #8 and #9", "Extraction of tooth #19"):
+        for lang, said in (("en", "A number after #"), ("es", "Un número después de #")):
+            assert said not in build_summary(Case(), [_decision(service, Outcome.upheld)], lang).text, service
+
+
 @pytest.mark.parametrize(
     ("service", "named", "not_named"),
     [
@@ -4182,15 +4190,17 @@ def test_care_not_safe_for_this_worker_is_told_whoever_else_it_would_harm() -> N
 
 def test_care_tied_to_another_not_approved_does_not_say_the_reviewer_judged_that_care() -> None:
     # templates 167, round 97's reader: home nursing after a knee operation that utilization review had refused, not
-    # this reviewer, was told "The reviewer found that the care this goes with is not needed"
+    # this reviewer, was told "The reviewer found that the care this goes with is not needed"; templates 184, round
+    # 131's reader: omeprazole beside a refused naproxen was told "So this is not needed either", where the reviewer
+    # left her need of stomach protection to her own doctors
     rationale = "The arthroscopy it would follow has not been authorized. Not medically necessary."
     told = _told("Post-operative home health nursing, 3 visits", rationale, ReasonCode.related_item_not_approved)
-    assert told[0] == "The care this goes with was not approved. So this is not needed either.", told
+    assert told[0] == "The care this goes with was not approved. So this was not approved either.", told
     decision, letter = _grounded(
         "Post-operative home health nursing, 3 visits", Outcome.upheld, rationale, ReasonCode.related_item_not_approved
     )
     spanish = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
-    assert spanish[0] == "La atención que va con esto no fue aprobada. Por eso esto tampoco se necesita.", spanish
+    assert spanish[0] == "La atención que va con esto no fue aprobada. Por eso esto tampoco fue aprobado.", spanish
 
 
 def test_dizziness_without_sleepiness_is_told_as_dizziness() -> None:

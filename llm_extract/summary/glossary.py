@@ -245,6 +245,8 @@ _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=Tr
 
 _A_TEST_FOR = rxcache.compile(r"\b(?:test\w*|screen\w*|panel|assay|evaluation|consult\w*)\s+(?:for|of)\s", re.I)
 """A test or a consultation, then what it is for: a medicine named after it is not the care asked for."""
+_TEETH = rxcache.compile(r"\b(?:tooth|teeth)\b", re.I)
+"""A tooth named: "#8 and #9" are the teeth's numbers, not how many were asked for (round 130's reader)."""
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
@@ -255,6 +257,8 @@ def abbreviations_in(service: str) -> list[Abbreviation]:
     if (test := _A_TEST_FOR.search(service)) is not None:
         # "Genetic testing for opioid metabolism" is a test, not an opioid (round 51's reader)
         found = [(a, m) for a, m in found if not (a.medicine and m.start() >= test.end())]
+    if _TEETH.search(service) is not None:
+        found = [(a, m) for a, m in found if a.term != "#"]
     found = [(a.for_example(m.group()) if a.term == "levels" else a, m) for a, m in found]
     if sum(a.medicine for a, _ in found) < 2:
         return [a for a, _ in found]

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "183"
+TEMPLATES_VERSION = "184"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -290,7 +290,9 @@ _EN = _Wording(
         ),
         # not "The reviewer found that the care this goes with is not needed": utilization review may have refused it,
         # outside this review (round 97's reader)
-        ReasonCode.related_item_not_approved: "The care this goes with was not approved. So this is not needed either.",
+        ReasonCode.related_item_not_approved: (
+            "The care this goes with was not approved. So this was not approved either."
+        ),
         ReasonCode.approved_trial_pending: (
             "A first part of this care was approved. How that part helps you will show if you need more."
         ),
@@ -534,7 +536,7 @@ _ES = _Wording(
             "de este tratamiento."
         ),
         ReasonCode.related_item_not_approved: (
-            "La atención que va con esto no fue aprobada. Por eso esto tampoco se necesita."
+            "La atención que va con esto no fue aprobada. Por eso esto tampoco fue aprobado."
         ),
         ReasonCode.approved_trial_pending: (
             "Se aprobó una primera parte de esta atención. Si necesita más depende de cómo le ayude esa parte."
