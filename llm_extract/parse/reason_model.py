@@ -237,19 +237,24 @@ sentence to stand on, the item model added 7 codes the labels do not allow to th
 
 
 def _weighed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of the rationale ``text[start:end]`` that may state a ground: not a point granted, nor one
-    the next sentence turns against, nor one that says no ground."""
+    """The sentences of the rationale ``text[start:end]`` that may state a ground (:func:`_may_state_ground`)."""
     spans = list(sentences(text, start, end))
     for k, (a, b) in enumerate(spans):
         if k % 256 == 255:
             budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
-        if _GRANTED.match(text, a, b) or granted_only(text[a:b]):
-            continue  # "the radicular findings are clear, so the indication itself is present": a point granted
-        if k + 1 < len(spans) and turns_against(text[slice(*spans[k + 1])]):
-            continue  # "He is 62, his body mass index is 36 ... What is missing is ...": granted (round 88)
-        if _no_ground(text[a:b]):
-            continue  # "Utilization review denied the cream because ...", "... are not the obstacle"
-        yield a, b
+        if _may_state_ground(text, spans, k):
+            yield a, b
+
+
+def _may_state_ground(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Sentence ``k`` of ``spans`` is not a point granted, nor one the next sentence turns against, nor one that says
+    no ground."""
+    a, b = spans[k]
+    if _GRANTED.match(text, a, b) or granted_only(text[a:b]):
+        return False  # "the radicular findings are clear, so the indication itself is present": a point granted
+    if k + 1 < len(spans) and turns_against(text[slice(*spans[k + 1])]):
+        return False  # "He is 62, his body mass index is 36 ... What is missing is ...": granted (round 88)
+    return not _no_ground(text[a:b])  # "Utilization review denied the cream because ...", "... are not the obstacle"
 
 
 PENDING_SURE = 0.7
@@ -268,10 +273,13 @@ def pending_trial(text: str, start: int, end: int, shown: list[Reason]) -> Reaso
     codes = {r.code for r in shown}
     if codes & {ReasonCode.approved_trial_pending, ReasonCode.already_authorized}:
         return None
+    spans = list(sentences(text, start, end))
     best: tuple[float, int, int] | None = None
-    for a, b in _weighed(text, start, end):
-        p = probabilities(text[a:b]).get(_PENDING, 0.0)
-        if p >= PENDING_SURE and (best is None or p > best[0]):
+    for k, (a, b) in enumerate(spans):
+        if k % 256 == 255:
+            budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
+        p = probabilities(text[a:b]).get(_PENDING, 0.0)  # remembered; the sentence checks are not, so they come last
+        if p >= PENDING_SURE and (best is None or p > best[0]) and _may_state_ground(text, spans, k):
             best = (p, a, b)
     if best is None or not names_approved_part(text, start, end):
         return None
