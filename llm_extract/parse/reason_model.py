@@ -195,25 +195,40 @@ def second_ground(text: str, start: int, end: int, shown: set[ReasonCode]) -> Re
 
 def guess(text: str, start: int, end: int, threshold: float | None = None) -> Reason | None:
     """The most likely ground of the refusal whose rationale is ``text[start:end]``, on the sentence
-    that states it, if the model gives it more than ``threshold`` (default :data:`THRESHOLD`)."""
-    best: tuple[float, str, int, int] | None = None
-    for a, b in _weighed(text, start, end):
+    that states it, if the model gives it more than ``threshold`` (default :data:`THRESHOLD`).
+
+    The model's answers are remembered and the checks on a sentence are not, so the answers above the threshold
+    are weighed surest first (the first sentence, then the class order, among equal ones) and only their
+    sentences checked: the same answer as checking every sentence, for a fraction of the checks."""
+    floor = THRESHOLD if threshold is None else threshold
+    spans = list(sentences(text, start, end))
+    found: list[tuple[float, int, int, str]] = []
+    for k, (a, b) in enumerate(spans):
+        if k % 256 == 255:
+            budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
+        found.extend(
+            (-p, k, j, code)
+            for j, (code, p) in enumerate(probabilities(text[a:b]).items())
+            if p > floor and code in _DENIAL_CODES
+        )
+    eligible: dict[int, bool] = {}
+    for negated, k, _, code in sorted(found):
+        a, b = spans[k]
         said = text[a:b]
-        for code, p in probabilities(said).items():
-            if code in _DENIAL_CODES and (best is None or p > best[0]):
-                if code == _RELATED and _COMPANION_GRANTED.match(said):
-                    continue  # "The meniscectomy has been certified, so a rental would have been consistent"
-                if code == _EXCEEDS and names_no_amount(said):
-                    continue  # "above the maximum safe daily amount" of acetaminophen: a harm, no amount allowed
-                if p <= _SURE and _guideline_only(said):
-                    continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
-                best = (p, code, a, b)
-    if best is None or best[0] <= (THRESHOLD if threshold is None else threshold):
-        return None
-    _, code, a, b = best
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return Reason(code=ReasonCode(code), span=Span(start=a, end=b))
+        if k not in eligible:
+            eligible[k] = _may_state_ground(text, spans, k)
+        if not eligible[k]:
+            continue
+        if code == _RELATED and _COMPANION_GRANTED.match(said):
+            continue  # "The meniscectomy has been certified, so a rental would have been consistent"
+        if code == _EXCEEDS and names_no_amount(said):
+            continue  # "above the maximum safe daily amount" of acetaminophen: a harm, no amount allowed
+        if -negated <= _SURE and _guideline_only(said):
+            continue  # unsure, of "The guidelines state that long-term use ... is not recommended"
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return Reason(code=ReasonCode(code), span=Span(start=a, end=b))
+    return None
 
 
 ITEM_CODES = (
@@ -234,16 +249,6 @@ unchanged). It changes no item of the real letters."""
 SUPPORT = 0.02
 """The sentence model must give the ground at least this on one sentence, the one it is shown on: without a
 sentence to stand on, the item model added 7 codes the labels do not allow to the real letters."""
-
-
-def _weighed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of the rationale ``text[start:end]`` that may state a ground (:func:`_may_state_ground`)."""
-    spans = list(sentences(text, start, end))
-    for k, (a, b) in enumerate(spans):
-        if k % 256 == 255:
-            budget.check("weighing the reasons")  # tens of thousands of sentences: a hostile letter
-        if _may_state_ground(text, spans, k):
-            yield a, b
 
 
 def _may_state_ground(text: str, spans: list[tuple[int, int]], k: int) -> bool:
