@@ -2048,13 +2048,29 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
 
 
 def harm_in(letter: str, rationale: Span) -> Quote | None:
-    """The sentence of a medicine's rationale ``letter[rationale.start:rationale.end]`` that says it
+    """See :func:`_harm_in`, remembered per rationale as :func:`care_harm_in` is: the rules backend's
+    ground and the summary's sentence ask the same."""
+    found = _harms(letter)
+    key = (rationale.start, rationale.end)
+    if key not in found:
+        found[key] = _harm_in(letter, *key)
+    return found[key]
+
+
+@functools.lru_cache(maxsize=2)
+def _harms(letter: str) -> dict[tuple[int, int], Quote | None]:
+    """The medicines' harms found so far in ``letter``, by rationale (bounded as :func:`_care_harms`)."""
+    return {}
+
+
+def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | None:
+    """The sentence of a medicine's rationale ``letter[rationale_start:rationale_end]`` that says it
     may harm this worker (see :func:`safety_concern`): the words of the ``safety_risk`` ground.
 
     A sentence that names this worker or the records comes first (the first that names the harm,
     else the first that only says there is one); one that names a harm and only stands beside the
     worker's own facts (:func:`_beside_patient`) counts when no such sentence does."""
-    sentences = _harm_sentences(letter, rationale.start, rationale.end)
+    sentences = _harm_sentences(letter, rationale_start, rationale_end)
     own: list[tuple[int, int]] = []
     beside: list[tuple[int, int]] = []
     for k, (start, end) in enumerate(sentences):
