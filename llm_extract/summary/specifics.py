@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
@@ -2001,10 +2001,19 @@ _NEGATED_HARM = rxcache.compile(rf"\b(?:{DENYING}|not|any)\b", re.I)
 def care_harm_in(letter: str, rationale: Span) -> Quote | None:
     """See :func:`_care_harm_in`, remembered per rationale: the rules backend's ground and the summary's sentence
     ask the same."""
-    found = _care_harms(letter)
+    return _per_rationale(_care_harms(letter), _care_harm_in, letter, rationale)
+
+
+def _per_rationale(
+    found: dict[tuple[int, int], Quote | None],
+    find: Callable[[str, int, int], Quote | None],
+    letter: str,
+    rationale: Span,
+) -> Quote | None:
+    """``find(letter, start, end)`` for the rationale, from ``found`` (a letter's memo) once it has been asked."""
     key = (rationale.start, rationale.end)
     if key not in found:
-        found[key] = _care_harm_in(letter, *key)
+        found[key] = find(letter, *key)
     return found[key]
 
 
@@ -2050,11 +2059,7 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
 def harm_in(letter: str, rationale: Span) -> Quote | None:
     """See :func:`_harm_in`, remembered per rationale as :func:`care_harm_in` is: the rules backend's
     ground and the summary's sentence ask the same."""
-    found = _harms(letter)
-    key = (rationale.start, rationale.end)
-    if key not in found:
-        found[key] = _harm_in(letter, *key)
-    return found[key]
+    return _per_rationale(_harms(letter), _harm_in, letter, rationale)
 
 
 @functools.lru_cache(maxsize=2)
