@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.50"
+REASONS_VERSION = "3.51"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1819,6 +1819,14 @@ def granted_only(sentence: str) -> bool:
     """The sentence grants a point in words that deny ("The diagnosis is not in doubt here") and denies nothing
     else: no ground against the care, whatever its words. The rules and the learned fallback share it."""
     return _granted_region(sentence) is not None and not _denies(sentence)
+
+
+def conceded_end(sentence: str) -> int:
+    """Where the sentence's opening concession ends ("Although he is now well past 30 days from his injury, ..."),
+    or 0: what it grants is no ground. The rules skip a hit inside it, and the item model's added ground must stand
+    on the words after it (recognizer 3.51)."""
+    conceded = _CONCEDED.match(sentence)
+    return 0 if conceded is None else conceded.end()
 
 
 def turns_against(sentence: str) -> bool:
