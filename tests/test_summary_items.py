@@ -653,6 +653,25 @@ def test_relief_recorded_without_a_gain_in_function_is_told_as_the_gain_lacking(
             "Your doctor did not say how much of it you need.",
             "Su médico no dijo cuánto necesita usted.",
         ),
+        # templates 185, round 136's reader: a frequency lacked was told "did not say how much of it you need"
+        (
+            "Naproxen 550mg #60: Upheld",
+            "The request failed to specify a frequency of use.",
+            "Your doctor did not say how often you need it.",
+            "Su médico no dijo con qué frecuencia lo necesita usted.",
+        ),
+        (
+            "Cold therapy unit: Upheld",
+            "The request did not state the duration of use.",
+            "Your doctor did not say for how long you need it.",
+            "Su médico no dijo por cuánto tiempo lo necesita usted.",
+        ),
+        (
+            "Home health aide: Upheld",
+            "The request did not specify the frequency or the duration of the visits.",
+            "Your doctor did not say how often or for how long you need it.",
+            "Su médico no dijo con qué frecuencia ni por cuánto tiempo lo necesita usted.",
+        ),
         (
             "Electrical stimulation: Upheld",
             "The request failed to specify the body part for treatment.",
@@ -4095,6 +4114,14 @@ def test_a_facet_procedure_refused_for_a_nerve_roots_signs_says_so() -> None:
     favourable = "Her pain is axial and non-radicular, but no diagnostic block has been done. Not medically necessary."
     told = _told("Lumbar radiofrequency ablation", favourable, ReasonCode.findings_do_not_support)
     assert not any("hurt nerve" in r or "pinched nerve" in r for r in told), told
+    # templates 185, round 136's reader: absence said after the words ("radiculopathy has not been shown", a criterion
+    # the trigger point injections met) was told "The reviewer found signs that your pain comes from a pinched nerve"
+    unshown = (
+        "Taut bands were palpated over the upper trapezius and a nerve root problem has not been demonstrated. Not "
+        "medically necessary."
+    )
+    told = _told("Trigger point injections x 3", unshown, ReasonCode.findings_do_not_support)
+    assert not any("pinched nerve" in r for r in told), told
     # for other care the nerve's absence is still told
     absent = "There is no documentation of radicular complaints or findings. Not medically necessary."
     assert any(

@@ -43,6 +43,7 @@ from llm_extract.text.lexicon import (
     FOR_AN_OPERATION,
     GROUND_NOUNS,
     MEDICINE_KINDS,
+    NOT_AFTER_RADICULAR,
     NOT_BEFORE_RADICULAR,
     NOT_TAKING,
     NUMBER,
@@ -1218,6 +1219,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     key = "why_again"  # "not clear what the indication is for a repeat lumbar x-ray"
                 if key == "surgery":
                     key = _surgery_key(m.group())
+                if key == "quantity":
+                    key = _amount_key(letter, m, end)
                 found.append(Missing(key=key, words=quote(letter, m.start(), m.end())))
                 if len(found) == most:
                     return found
@@ -1233,6 +1236,33 @@ def _surgery_key(said: str) -> str:
     """ "surgery" when the words speak of the worker's wish ("willingness to consider surgical
     intervention"), else "surgery_planned" ("undergoing surgical intervention", "no plan for surgery")."""
     return "surgery" if _WISH.search(said) else "surgery_planned"
+
+
+_AMOUNT_NOUNS = rxcache.compile(
+    r"\b(?:(?P<much>quantity|amount|number)|(?P<often>frequency)|(?P<long>duration))\b", re.I
+)
+
+
+def _amount_key(letter: str, m: re.Match[str], end: int) -> str:
+    """ "quantity" when the words ask how much ("did not specify the quantity"), else "frequency", "duration" or
+    "frequency_duration" for how often and how long, read to the clause's end ("failed to specify a frequency of use":
+    round 136's reader was told "did not say how much of it you need" for a gabapentin whose amount was given)."""
+    stop = min(end, m.end() + 40)
+    cut = _CLAUSE_END.search(letter, m.end(), stop)
+    named = {
+        k
+        for n in _AMOUNT_NOUNS.finditer(letter, m.start(), cut.start() if cut else stop)
+        for k, v in n.groupdict().items()
+        if v
+    }
+    if "much" in named or not named:
+        return "quantity"
+    if named == {"often", "long"}:
+        return "frequency_duration"
+    return "frequency" if "often" in named else "duration"
+
+
+_CLAUSE_END = rxcache.compile(r"[.;]")
 
 
 _AGAIN = rxcache.compile(
@@ -2524,6 +2554,7 @@ _ANOTHER_CONDITION = rxcache.compile(ANOTHER_CONDITION, re.I)
 _FACET_CARE = rxcache.compile(FACET_CARE, re.I)
 _RADICULAR = rxcache.compile(RADICULAR, re.I)
 _NOT_RADICULAR = rxcache.compile(NOT_BEFORE_RADICULAR, re.I)
+_NOT_AFTER_RADICULAR = rxcache.compile(NOT_AFTER_RADICULAR, re.I)
 
 
 def _radicular_signs(letter: str, places: list[tuple[int, int]]) -> Quote | None:
@@ -2532,8 +2563,11 @@ def _radicular_signs(letter: str, places: list[tuple[int, int]]) -> Quote | None
     radicular signs"): the ground against a facet procedure."""
     for start, end in places:
         for m in _RADICULAR.finditer(letter, start, end):
-            if _NOT_RADICULAR.search(letter, max(start, m.start() - 40), m.start()) is None:
-                return quote(letter, start, end)
+            if _NOT_RADICULAR.search(letter, max(start, m.start() - 40), m.start()) is not None:
+                continue
+            if _NOT_AFTER_RADICULAR.match(letter, m.end(), end) is not None:
+                continue  # "radiculopathy has not been shown" (round 136's reader: told the reviewer found the signs)
+            return quote(letter, start, end)
     return None
 
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "184"
+TEMPLATES_VERSION = "185"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -349,6 +349,9 @@ _EN = _Wording(
             "to get stronger."
         ),
         "quantity": "Your doctor did not say how much of it you need.",
+        "frequency": "Your doctor did not say how often you need it.",
+        "duration": "Your doctor did not say for how long you need it.",
+        "frequency_duration": "Your doctor did not say how often or for how long you need it.",
         "body_part": "Your doctor did not say which part of your body it is for.",
         "why": "Your doctor's notes did not say why you need this care.",
         "why_again": "Your doctor's notes did not say why you need another test after the ones you had.",
@@ -598,6 +601,9 @@ _ES = _Wording(
             "para ponerse más fuerte."
         ),
         "quantity": "Su médico no dijo cuánto necesita usted.",
+        "frequency": "Su médico no dijo con qué frecuencia lo necesita usted.",
+        "duration": "Su médico no dijo por cuánto tiempo lo necesita usted.",
+        "frequency_duration": "Su médico no dijo con qué frecuencia ni por cuánto tiempo lo necesita usted.",
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
         "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
         "why_again": (

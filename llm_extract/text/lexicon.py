@@ -81,6 +81,14 @@ NOT_BEFORE_RADICULAR = (
     r"[\s-]*(?:\w+[\s-]+){0,3}$"
 )
 """Words just before :data:`RADICULAR` that say the signs are absent ("non-radicular", "without radicular signs")."""
+NOT_AFTER_RADICULAR = (
+    r"(?:\s+[\w-]+)?\s+(?:(?:has|have|had)\s+(?:not|never)\s+been|(?:is|are|was|were)\s+(?:not|never))\s+"
+    r"(?:clearly\s+)?(?:shown|demonstrated|documented|established|confirmed|found|identified|seen|present|evident|noted"
+    r"|substantiated|verified)\b|(?:\s+[\w-]+)?\s+(?:is|are|was|were)\s+absent\b"
+)
+"""Words just after :data:`RADICULAR` that say the signs are absent ("radiculopathy has not been shown", "a nerve root
+problem is not established"), matched where the signs' words end; "radicular and does not meet the criteria" says
+nothing absent."""
 
 MEDICINE_KINDS: dict[str, str] = {
     "nerve pain medicine": r"\banticonvulsants?\b|\bantidepressants?\b|\bgabapentin|\bneurontin|\bpregabalin"
