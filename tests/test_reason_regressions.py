@@ -2068,3 +2068,32 @@ def test_other_care_tried_without_benefit_is_a_condition_met_for_a_procedure() -
         ),
     )
     assert R.no_functional_improvement in shown(therapy)[0]
+
+
+def test_a_twitch_response_unrecorded_is_a_finding_and_another_cares_failure_unshown_is_no_lack_of_benefit() -> None:
+    # Recognizer 3.52, round 137's readers: trigger point injections refused because the notes give no twitch response
+    # (an exam sign, not the care's effect), and a gym membership refused because the home program was not shown to
+    # have failed, were both told "did not show that past care helped you do more in daily life"
+    injections = Item(
+        "Trigger point injections, left rhomboid, #3: Upheld",
+        rationale=(
+            "The guidelines require circumscribed trigger points with a twitch response and referred pain. The notes "
+            "describe tenderness, but the physician has not recorded a twitch response on palpation. Not medically "
+            "necessary."
+        ),
+    )
+    assert shown(injections) == [[R.findings_do_not_support]]
+    pool = Item(
+        "Pool membership, 3 months: Upheld",
+        rationale=(
+            "She was taught home exercises in therapy. There is no documentation that the home program has been "
+            "reviewed and adjusted and has not been effective, or that equipment is needed. Not medically necessary."
+        ),
+    )
+    assert R.no_functional_improvement not in shown(pool)[0]
+    # the care's own effect unrecorded is still no shown benefit
+    own = Item(
+        "Physical therapy, 8 more visits: Upheld",
+        rationale="There is no documentation that the prior therapy has been effective. Not medically necessary.",
+    )
+    assert R.no_functional_improvement in shown(own)[0]

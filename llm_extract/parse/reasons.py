@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.51"
+REASONS_VERSION = "3.52"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2492,7 +2492,7 @@ def _sentence_around(text: str, at: int) -> str:
 #: medication has improved her sleep", "what the records do not show is benefit").
 _EFFECT_WORDS = _rx(
     r"\b(?:improv(?:e[ds]?|ement|ing)|benefit(?:s|ed|ted)?|helped|did\s+(?:much|anything)|(?<!weight\s)reduction"
-    r"|decrease|drop\s+in|changes?\s+in|(?:has|have|had)\s+changed|relief|respon(?:se|ded|ds)|efficacy"
+    r"|decrease|drop\s+in|changes?\s+in|(?:has|have|had)\s+changed|relief|(?<!twitch\s)respon(?:se|ded|ds)|efficacy"
     r"|effective(?:ness)?|difference|gain(?:s|ed)?)\b"
 )
 #: A missing record that is not about this care's effect so far: a trial still to run or to finish,
@@ -2505,12 +2505,16 @@ _EFFECT_NOT_SHOWN_HERE = _rx(
     r"|scientific|evidence|studies|literature|re-?assess\w*|monitor\w*|plan|maximum\s+medical)\b"
 )
 _EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")
+#: Just before an effect word, the words that make it a failure ("has not been effective"): a missing record of other
+#: care's failure, the condition for this care, not of this care's effect (round 137's reader: a gym membership told
+#: "did not show that past care helped you do more in daily life").
+_FAILED_BEFORE = _rx(r"\bnot\s+(?:been\s+|proven\s+|shown\s+to\s+be\s+)?$")
 
 
 #: Signs a request's indication rests on; notes without them are a finding that does not support it.
 _SIGN_WORDS = _rx(
     r"\b(?:weakness|locking|catching|giving\s+(?:way|out)|instability|fractures?|spondylolisthesis|red[- ]flags?"
-    r"|bowel|bladder|radiculopathy|myelopathy|atrophy|effusion|mechanical\s+symptoms)\b"
+    r"|bowel|bladder|radiculopathy|myelopathy|atrophy|effusion|mechanical\s+symptoms|twitch\s+response)\b"
 )
 
 
@@ -2526,6 +2530,10 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
     clause_end = cut.start() if cut else end
     effect = _EFFECT_WORDS.search(sentence, m.start(), clause_end)
+    if effect is not None and _FAILED_BEFORE.search(sentence, max(0, effect.start() - 16), effect.start()):
+        effect = (
+            None  # "no documentation that the home program ... has not been effective": other care's failure unshown
+        )
     if effect is not None and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
         return ReasonCode.no_functional_improvement
     window = min(len(sentence), m.end() + 120)
