@@ -289,8 +289,9 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # 136 (151 items, written after it), measured once with it: 0.940 / 0.748 / 0.026 / 0.705 (3.50 the same); rounds
 # 112-136 (2,503 items): 0.958 / 0.872 / 0.038 / 0.805. Round 137 (100 items), measured once with 3.51:
 # 0.970 / 0.820 / 0.040 / 0.745; rounds 112-137 (2,603 items): 0.959 / 0.870 / 0.038 / 0.803 (primary-hit 2,264 of
-# 2,603, just under 0.87), so the primary floor moved below it. Round 138 (100 items), measured once with the final code
-# (3.52): 0.990 / 0.820 / 0.050 / 0.769; rounds 112-138 (2,703 items): 0.960 / 0.868 / 0.038 / 0.802. Rounds 65-68 held it
+# 2,603, just under 0.87), so the primary floor moved below it. Round 138 (100 items), measured once with the final
+# code (3.52): 0.990 / 0.820 / 0.050 / 0.769; rounds 112-138 (2,703 items): 0.960 / 0.868 / 0.038 / 0.802. Rounds 65-68
+# held it
 # before: at recognizer 2.80, rounds 65-67 (306 items) 0.908 / 0.778 / 0.033 / 0.705; at 2.83, rounds 65-68 (408 items)
 # 0.914 / 0.770 / 0.039 / 0.695. Round 69 (101 items), measured once at 2.84: 0.921 / 0.723 / 0.089 / 0.660; at 2.85
 # (rules made on it) 0.921 / 0.752 / 0.059 / 0.680; at 2.86 (the item model, never trained on it) 0.941 / 0.812 / 0.059
