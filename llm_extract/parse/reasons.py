@@ -2530,11 +2530,9 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
     clause_end = cut.start() if cut else end
     effect = _EFFECT_WORDS.search(sentence, m.start(), clause_end)
-    if effect is not None and _FAILED_BEFORE.search(sentence, max(0, effect.start() - 16), effect.start()):
-        effect = (
-            None  # "no documentation that the home program ... has not been effective": other care's failure unshown
-        )
-    if effect is not None and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
+    # "no documentation that the home program ... has not been effective": other care's failure unshown, not an effect
+    failure = effect is not None and _FAILED_BEFORE.search(sentence, max(0, effect.start() - 16), effect.start())
+    if effect is not None and not failure and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
         return ReasonCode.no_functional_improvement
     window = min(len(sentence), m.end() + 120)
     if _SIGN_WORDS.search(sentence, m.start(), window) and not _A_TEST_ASKED.search(sentence, m.start(), window):
