@@ -2097,3 +2097,42 @@ def test_a_twitch_response_unrecorded_is_a_finding_and_another_cares_failure_uns
         rationale="There is no documentation that the prior therapy has been effective. Not medically necessary.",
     )
     assert R.no_functional_improvement in shown(own)[0]
+
+
+def test_a_failed_return_to_work_is_no_other_care_and_a_risk_denied_is_no_harm() -> None:
+    # Recognizer 3.53, round 138's readers: an evaluation refused because "no failed return to work attempt" was
+    # recorded was told "other care must be tried first", and an antibiotic refused because no condition "placing the
+    # patient at increased risk" of infection was recorded was told "this medicine could hurt you"
+    evaluation = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "Guidelines support the evaluation when return to work has been tried and has failed, or when the worker "
+            "is near maximum improvement. She is still in chiropractic care. There is no record of a failed return "
+            "to work trial. Not medically necessary."
+        ),
+    )
+    assert R.other_treatment_first not in shown(evaluation)[0]
+    antibiotic = Item(
+        "Cephalexin 500mg #28 after surgery: Upheld",
+        rationale=(
+            "A single dose before the operation is the usual practice. The notes show no open wound and no chronic "
+            "illness or other medical condition that places her at increased risk of a wound infection. Not medically "
+            "necessary."
+        ),
+    )
+    assert R.safety_risk not in shown(antibiotic)[0]
+    # a condition that does put this worker at risk is still a harm
+    harmed = Item(
+        "Naproxen 500mg #60: Upheld",
+        rationale=(
+            "He has kidney disease, a condition that places him at increased risk of kidney failure with this drug. "
+            "Not medically necessary."
+        ),
+    )
+    assert shown(harmed)[0][0] is R.safety_risk
+    # care never tried is still other care first
+    never = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale="There is no record that physical therapy was tried. Not medically necessary.",
+    )
+    assert R.other_treatment_first in shown(never)[0]

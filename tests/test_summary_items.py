@@ -4399,3 +4399,36 @@ def test_goals_given_but_never_revised_are_no_plan_the_notes_lack() -> None:
     lacking = "No treatment plan with goals was given for the sessions. Not medically necessary."
     told = _told("Cognitive behavioral therapy, 8 sessions", lacking, ReasonCode.missing_documentation)
     assert any("plan with goals" in r for r in told), told
+
+
+def test_pain_levels_given_as_out_of_ten_a_home_program_continued_and_a_numbered_step_are_no_missing_facts() -> None:
+    # templates 186, round 137-138's readers: "pain from 8 out of 10 to 6 out of 10 with the medication" was told "did
+    # not give your pain levels", "why she cannot go on with land therapy or a home exercise program" was told "did
+    # not say if you work out at home", and a guideline's numbered step ("4. Stop the drug if ... side effects
+    # appear") was told "did not say if the medicine causes you any trouble"
+    pain = (
+        "The notes record pain from 8 out of 10 to 6 out of 10 with the medication, but no pain levels were tied to "
+        "any gain in function. Not medically necessary."
+    )
+    told = _told("Tramadol 50mg #90", pain, ReasonCode.no_functional_improvement)
+    assert not any("pain levels" in r for r in told), told
+    home = (
+        "She finished 12 pool visits, and the doctor has not explained why she cannot go on with land therapy or a "
+        "home exercise program. Not medically necessary."
+    )
+    told = _told("Aquatic therapy, 6 visits", home, ReasonCode.missing_documentation)
+    assert not any("work out at home" in r for r in told), told
+    step = (
+        "The guideline lists these steps. 3. Use the lowest dose. 4. Stop the drug if function does not get better "
+        "or if side effects appear. The records do not show better function with it."
+    )
+    lacking = [step[a:b].strip() for a, b in specifics._sentences_lacking(step, 0, len(step))]
+    assert not any("side effects appear" in sentence for sentence in lacking), lacking
+    assert any("do not show better function" in sentence for sentence in lacking), lacking
+    # no pain levels at all is still told
+    told = _told(
+        "Tramadol 50mg #90",
+        "No pain levels with and without it are recorded. Not necessary.",
+        ReasonCode.missing_documentation,
+    )
+    assert any("pain levels" in r for r in told), told

@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.52"
+REASONS_VERSION = "3.53"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -946,7 +946,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
             r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*)\b)"
-            r"[^.;]){0,50}?\b(?:trial|tried|failed|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone|been\s+ineffective\b"
+            r"[^.;]){0,50}?\b(?:trial|tried|failed(?!\s+(?:\w+\s+)?return)|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone"
+            r"|been\s+ineffective\b"
             r"|not\s+been\s+effective)"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+(?:the\s+\w+|he|she)\s+(?:has|had)\s+(?:had|undergone"
             r"|completed|tried)\s+(?:a|an|any)\s+[^.;]{0,40}?\btrial\b"

@@ -5620,7 +5620,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "0e1eaaf47749a5ab40fb455a": (
+    "28e5eddacfbd13b940fbbf20": (
         (
             (
                 (" not ",),

@@ -968,11 +968,17 @@ def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) ->
             continue
         if i + 1 < len(ends) and turns_against(text[end : ends[i + 1]].lstrip()):
             continue  # "... neck pain that has not responded to therapy. However, ...": a point granted (round 117)
+        if i and _LIST_NUMBER.fullmatch(text, ends[i - 2] if i > 1 else 0, start):
+            continue  # "5. Re-evaluate ..., and discontinue opioids if the patient's function does not improve or if
+            # adverse effects are present": a guideline's numbered step (round 137's reader: told "did not say if the
+            # medicine causes you any trouble")
         found.append((rationale_start + start, rationale_start + end))
     return tuple(found)
 
 
 _PERIOD = rxcache.compile(r"\.(?:\s|$)")
+_LIST_NUMBER = rxcache.compile(r"\s*\d{1,2}\.\s*")
+"""A "sentence" that is only a list's number ("5. "): the sentence after it is an item of a numbered list."""
 _VERDICT = rxcache.compile(r"not\s+(?:medically\s+)?(?:necessary|reasonable|appropriate)\b", re.I)
 """The "not" of the verdict ("the requested surgical intervention is not medically necessary"):
 it says nothing was lacking, so the sentence's words are no missing fact."""
@@ -1005,8 +1011,10 @@ _PRESENT_BEFORE = rxcache.compile(
     r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
     # "why she cannot continue with a home exercise program" (round 75's reader: told "did not say if you work out
     # at home")
-    r"|\b(?:continue|continuing|continues|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
+    r"|\b(?:continue|continuing|continues|go\s+on\s+with|keep\s+up|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
     r"|on\s+top\s+of)\s+(?:with\s+)?"
+    # "why the patient cannot continue with land-based therapy or a home exercise program" (round 138's reader)
+    r"(?:(?:[\w-]+\s+){1,3}(?:or|and)\s+)?"
     r"(?:(?:a|an|the|his|her|their)\s+)?$"
     # "independent with a home exercise program" (round 56's reader: told "did not say if you work out at home"
     # where the discharge note says she is)
@@ -1029,8 +1037,9 @@ reduction in pain scores"), a date ("the 11/15/2016 urine drug screen"), the not
 program")."""
 
 
-_FROM_TO = r"\bfrom\s+\d+(?:\s*/\s*10)?\s+to\s+\d+"
-"""A measured change ("from 8/10 to 5"): pain levels given, and what care has done (:data:`_BENEFIT`)."""
+_FROM_TO = r"\bfrom\s+\d+(?:\s*(?:/|out\s+of)\s*10)?\s+to\s+\d+"
+"""A measured change ("from 8/10 to 5", "from 9 out of 10 to 7 out of 10": round 138's reader): pain levels given, and
+what care has done (:data:`_BENEFIT`)."""
 _CAUSE = rxcache.compile(r",\s+(?:as|since|because|given\s+that)\s", re.I)
 """A clause giving the cause ("Nor was it stated what function had been restored, as the applicant's pain scores ...
 were unchanged": round 119's reader): what it says is measured, whatever the clause before lacks."""
@@ -1049,6 +1058,9 @@ _PAIN_MEASURED = rxcache.compile(
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
     r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b"
+    # "a reduction in pain from 9 out of 10 to 7 out of 10 with medication" (round 138's reader: told "did not give
+    # your pain levels with and without this medicine")
+    rf"|\bpain\s+(?:(?:scores?|levels?|ratings?)\s+)?{_FROM_TO}"
     # "the discharge summary documents no change in pain level" (round 75's reader: told "did not give your pain
     # levels"); not "no change in pain scores ... is attributed to the medication", which says none was measured
     r"|\b(?:documents?|documented|shows?|showed|records?|recorded|reports?|reported)\s+(?:no|little)\s+(?:\w+\s+)?"
@@ -1898,7 +1910,11 @@ _NO_HARM = rxcache.compile(
     # "PPI w/ NSAIDs is for pts at intermediate/high GI risk: age > 65, hx PUD/GI bleed ..." (a guideline's patients)
     r"|\bfor\s+(?:pts|patients|those)\s+(?:at|with|who)\b"
     # "there is no safety concern with its continued use" (round 95's reader: told "this medicine could hurt you")
-    r"|\bno\s+(?:\w+\s+)?(?:safety|risk)\s+(?:concerns?|issues?|problems?)\b",
+    r"|\bno\s+(?:\w+\s+)?(?:safety|risk)\s+(?:concerns?|issues?|problems?)\b"
+    # "no documentation ... of a medical condition placing the patient at increased risk of postoperative infection"
+    # (round 138's reader: an antibiotic refused as needless was told "this medicine could hurt you")
+    r"|\b(?:no|not|without)\b[^.;]{0,100}?\b(?:conditions?|factors?|history|disease|illness)\s+(?:that\s+(?:would\s+)?)?"
+    r"(?:plac|put)\w*\s+(?:him|her|them|the\s+(?:\w+\s+)?(?:patient|worker|claimant))\s+at\s+(?:an?\s+)?(?:\w+\s+)?risk\b",
     re.I,
 )
 """A harm denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
