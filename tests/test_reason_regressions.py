@@ -2136,3 +2136,38 @@ def test_a_failed_return_to_work_is_no_other_care_and_a_risk_denied_is_no_harm()
         rationale="There is no record that physical therapy was tried. Not medically necessary.",
     )
     assert R.other_treatment_first in shown(never)[0]
+
+
+def test_round_139s_unread_grounds_a_short_course_not_kept_a_benefit_unmeasured_and_a_part_awaited() -> None:
+    # Recognizer 3.54, on round 139's items that showed no ground (measured before): each wording is read in invented
+    # words of the same shape
+    relaxant = Item(
+        "Tizanidine 4mg #90: Upheld",
+        rationale=(
+            "Guidelines support muscle relaxants for a short course only. A supply of 90 tablets does not represent a "
+            "short-term course. Not medically necessary."
+        ),
+    )
+    assert shown(relaxant) == [[R.exceeds_guideline_limits]]
+    gabapentin = Item(
+        "Pregabalin 75mg #60: Upheld",
+        rationale=(
+            "Here, the leg numbness was not accompanied by any focal findings on examination. There is also no "
+            "record of how much relief the medicine has given. Not medically necessary."
+        ),
+    )
+    assert shown(gabapentin) == [[R.findings_do_not_support, R.no_functional_improvement]]
+    therapy = Item(
+        "Balance therapy, 8 more sessions: Upheld",
+        rationale=(
+            "Four sessions were approved last month and two have been attended. The outcome of the approved therapy "
+            "must be known before additional visits can be supported. Not medically necessary."
+        ),
+    )
+    assert shown(therapy)[0][0] is R.approved_trial_pending
+    # a short course the request does reflect is no excess
+    brief = Item(
+        "Tizanidine 4mg #10: Upheld",
+        rationale="The ten tablets reflect a short course. The spasm has resolved. Not medically necessary.",
+    )
+    assert R.exceeds_guideline_limits not in shown(brief)[0]

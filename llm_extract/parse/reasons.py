@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.53"
+REASONS_VERSION = "3.54"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -445,6 +445,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.no_functional_improvement,
         (
             r"\bno\s+reports?\s+of\s+improvement\b"
+            # "There was also no report of how much benefit had been gained from gabapentin" (round 139)
+            r"|\bno\s+(?:report|record|documentation|mention|note|description)\s+of\s+how\s+much\s+(?:\w+\s+)?(?:benefit"
+            r"|improvement|gain|relief)\b"
             r"|\b(?:therapy|treatment|session)\s+(?:outcomes?|results?|response)\s+(?:was|were|is|are|has|have)\s+not\s+"
             r"(?:been\s+)?(?:included|provided|documented|submitted|reported)\b"
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)\s+(?:\w+\s+){0,3}?(?:evidence\s+of\s+)?(?:efficacy|benefit)"
@@ -552,6 +555,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         r"\b(?:twice|double|triple|(?:three|four|five)\s+times)\s+(?:that|the\s+(?:\w+\s+)?course)\b",
         negatable=True,
         reject_sentence=_rx(r"\b(?:doses?|dosing|dosage|mg|milligrams?|mcg)\b"),
+    ),
+    # "The request for #60 tablets does not reflect a short course of treatment" (round 139): the amount asked is
+    # more than the guideline's short course, said by its absence
+    _Rule(
+        ReasonCode.exceeds_guideline_limits,
+        r"\b(?:does|do|did|would)\s+not\s+(?:reflect|represent|constitute|fit|amount\s+to|correspond\s+to|match"
+        r"|suggest)\s+(?:a\s+|the\s+)?(?:short|brief)[- ](?:term\s+)?(?:course|period|trial|use|duration)\b",
     ),
     # --- the guideline does not support it (may come from the guideline's own words) ---
     _Rule(
@@ -756,6 +766,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         (
             r"\bnot\s+(?:at\s+or\s+near|near\s+or\s+at|close\s+to|near)\s+(?:MMI|maxim(?:um|al)\s+medical\s+improvement)\b"
             r"|\bno\s+(?:prior\s+|previous\s+)?(?:failed|unsuccessful)\s+return[- ]to[- ]work\b"
+            # "the occasional tingling ... was not accompanied by any neurological findings on examination" (round 139)
+            r"|\bnot\s+accompanied\s+by\s+(?:any\s+)?(?:(?:objective|neurologic(?:al)?|clinical|physical|focal)\s+)*"
+            r"(?:findings|signs|deficits)\b"
             r"|\bnot\s+(?:the\s+picture\s+of\s+)?(?:an?\s+)?(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
@@ -1325,7 +1338,7 @@ _TRIAL_PENDING = _cue(
     # results recorded before a purchase is considered", "The results of the certified sessions need to be
     # documented before further acupuncture can be considered"
     r"|\b(?:certified|authorized|approved)\s+(?:[\w-]+\s+){0,3}?(?:trial|sessions|visits|course|block|treatments?"
-    r"|rental)\b[^.;]{0,100}?\b(?:before|until)\s+(?:a\s+|any\s+)?(?:more|further|additional|another|purchase"
+    r"|rental|therapy|program)\b[^.;]{0,100}?\b(?:before|until)\s+(?:a\s+|any\s+)?(?:more|further|additional|another|purchase"
     r"|extension|continu\w*)\b"
     # "the number of later visits should be decided on the basis of what that visit ... show(s)"
     r"|\b(?:should|must|will|would|can)\s+be\s+(?:decided|determined|judged|set)\s+(?:on\s+the\s+basis\s+of|based\s+on"

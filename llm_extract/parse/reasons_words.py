@@ -1121,9 +1121,15 @@ TABLE: dict[str, Derived] = {
         ),
         (),
     ),
-    "a5f469d666f6bce989396331": (
+    "99c71f062476bdd8ba7310fb": (
         (
             ((" improvement ",), (" report",), (" of ",), (" no ",)),
+            (
+                (" much ",),
+                (" description ", " documentation ", " mention ", " note ", " record ", " report "),
+                (" how ",),
+                ("benefit ", "gain ", "improvement ", "relief "),
+            ),
             (
                 (" session ", " therapy ", " treatment "),
                 ("documented ", "included ", "provided ", "reported ", "submitted "),
@@ -1177,6 +1183,17 @@ TABLE: dict[str, Derived] = {
         ),
         (
             ((((" improvement ",), (" report",), (" of ",), (" no ",)),), (" no",)),
+            (
+                (
+                    (
+                        (" much ",),
+                        (" description ", " documentation ", " mention ", " note ", " record ", " report "),
+                        (" how ",),
+                        ("benefit ", "gain ", "improvement ", "relief "),
+                    ),
+                ),
+                (" no",),
+            ),
             (
                 (
                     (
@@ -1810,6 +1827,44 @@ TABLE: dict[str, Derived] = {
             (("course ",), (" times ",), (" five ",), (" th",)),
         ),
         (" double", " five", " four", " three", " triple", " twice"),
+        (),
+    ),
+    "cedcce9ae5f80935c5460f65": (
+        (
+            ((" reflect ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" represent ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" constitute ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" does ",), ("brief ", "short "), (" not ",), (" fit ",)),
+            ((" amount ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" correspond ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" match ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" suggest ",), (" does ",), ("brief ", "short "), (" not ",)),
+            ((" reflect ",), ("brief ", "short "), (" not ",), (" do ",)),
+            ((" represent ",), ("brief ", "short "), (" not ",), (" do ",)),
+            ((" constitute ",), ("brief ", "short "), (" not ",), (" do ",)),
+            (("brief ", "short "), (" not ",), (" fit ",), (" do ",)),
+            ((" amount ",), ("brief ", "short "), (" not ",), (" to ",)),
+            ((" correspond ",), ("brief ", "short "), (" not ",), (" to ",)),
+            ((" match ",), ("brief ", "short "), (" not ",), (" do ",)),
+            ((" suggest ",), ("brief ", "short "), (" not ",), (" do ",)),
+            ((" reflect ",), ("brief ", "short "), (" not ",), (" did ",)),
+            ((" represent ",), ("brief ", "short "), (" not ",), (" did ",)),
+            ((" constitute ",), ("brief ", "short "), (" not ",), (" did ",)),
+            (("brief ", "short "), (" not ",), (" fit ",), (" did ",)),
+            ((" amount ",), ("brief ", "short "), (" not ",), (" did ",)),
+            ((" correspond ",), ("brief ", "short "), (" not ",), (" did ",)),
+            ((" match ",), ("brief ", "short "), (" not ",), (" did ",)),
+            ((" suggest ",), ("brief ", "short "), (" not ",), (" did ",)),
+            ((" reflect ",), (" would ",), ("brief ", "short "), (" not ",)),
+            ((" represent ",), (" would ",), ("brief ", "short "), (" not ",)),
+            ((" constitute ",), (" would ",), ("brief ", "short "), (" not ",)),
+            ((" would ",), ("brief ", "short "), (" not ",), (" fit ",)),
+            ((" amount ",), (" would ",), ("brief ", "short "), (" not ",)),
+            ((" correspond ",), (" would ",), ("brief ", "short "), (" not ",)),
+            ((" would ",), (" match ",), ("brief ", "short "), (" not ",)),
+            ((" suggest ",), (" would ",), ("brief ", "short "), (" not ",)),
+        ),
+        (" did", " do", " would"),
         (),
     ),
     "601fe14186d7dabd48c77b09": (
@@ -4137,10 +4192,11 @@ TABLE: dict[str, Derived] = {
             (((("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),), (" never", " no")),
         ),
     ),
-    "7e425f4267190dd289524904": (
+    "ca7f5459124fc99462d9f379": (
         (
             ((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),
             ((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),
+            ((" accompanied ",), ("deficits ", "findings ", "signs "), (" not ",), (" by ",)),
             (
                 ("confined ", "homebound ", "housebound "),
                 (" home ", "homebound ", "housebound "),
@@ -4196,6 +4252,7 @@ TABLE: dict[str, Derived] = {
         (
             ((((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),), (" not",)),
             ((((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),), (" no",)),
+            ((((" accompanied ",), ("deficits ", "findings ", "signs "), (" not ",), (" by ",)),), (" not",)),
             (
                 (
                     (
@@ -8130,7 +8187,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "b7fd06a76bc4bba24cdd086c": (
+    "f2a40792fb40a684a5a26119": (
         (
             (
                 (
@@ -8237,7 +8294,7 @@ TABLE: dict[str, Derived] = {
             (
                 (" approved ", " authorized ", " certified "),
                 (" before ", " until "),
-                ("block ", "course ", "rental ", "sessions ", "treatment", "trial ", "visits "),
+                ("block ", "course ", "program ", "rental ", "sessions ", "therapy ", "treatment", "trial ", "visits "),
                 ("additional ", "another ", "continu", "extension ", "further ", "more ", "purchase "),
             ),
             (
@@ -8470,7 +8527,17 @@ TABLE: dict[str, Derived] = {
                     (
                         (" approved ", " authorized ", " certified "),
                         (" before ", " until "),
-                        ("block ", "course ", "rental ", "sessions ", "treatment", "trial ", "visits "),
+                        (
+                            "block ",
+                            "course ",
+                            "program ",
+                            "rental ",
+                            "sessions ",
+                            "therapy ",
+                            "treatment",
+                            "trial ",
+                            "visits ",
+                        ),
                         ("additional ", "another ", "continu", "extension ", "further ", "more ", "purchase "),
                     ),
                 ),
