@@ -4432,3 +4432,31 @@ def test_pain_levels_given_as_out_of_ten_a_home_program_continued_and_a_numbered
         ReasonCode.missing_documentation,
     )
     assert any("pain levels" in r for r in told), told
+
+
+def test_an_approval_quotes_the_findings_that_fit_the_care_not_a_fact_that_only_clears_it() -> None:
+    # templates 187, round 139's reader: three approvals quoted "There is no indication the patient has previously been
+    # provided with a brace" instead of the examination that fits the care (judged blind on the 106 approvals it
+    # changes in the invented set: the new quote better 86 times, the old 14, the same 6)
+    brace = Item(
+        "Thumb spica splint, left: Overturned",
+        rationale=(
+            "ACOEM recommends a thumb spica splint for de Quervain's tenosynovitis as a low-cost first step. Her "
+            "examination shows tenderness over the first dorsal compartment and a positive Finkelstein test. There is "
+            "no record that a splint has been given before. The request is medically necessary."
+        ),
+    )
+    _, _, summary = summarise(Letter([brace]))
+    told = " ".join(summary.items[0].reasons)
+    assert "positive Finkelstein test" in told, told
+    assert "given before" not in told, told
+    # where the reviewer says what the care has done, that is still quoted first
+    helped = Item(
+        "Naproxen 500mg #60: Overturned",
+        rationale=(
+            "Her examination is consistent with a wrist sprain. Naproxen lowers her pain from 7/10 to 4/10 and lets "
+            "her finish her shifts. The request is medically necessary."
+        ),
+    )
+    _, _, summary = summarise(Letter([helped]))
+    assert "lowers her pain" in " ".join(summary.items[0].reasons), summary.items[0].reasons

@@ -3136,6 +3136,15 @@ def _approval_ground(sentences: list[tuple[int, int]], letter: str, rationale: S
             and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
         ):
             return with_antecedent(said, letter, rationale)
+    # Then the findings that fit the care ("The physical examination findings are consistent with right lateral
+    # epicondylalgia", "a positive Phalen's test"), not a side fact that only clears it ("There is no indication the
+    # patient has previously been provided with a brace": round 139's reader, three approvals told that instead)
+    for start, end in reversed(sentences):
+        if (
+            _FITS.search(letter, start, end) is not None
+            and (said := _quotable(letter, start, end, most=_EMPHASIS_WORDS)) is not None
+        ):
+            return with_antecedent(said, letter, rationale)
     return None
 
 
@@ -3222,6 +3231,15 @@ _NEED = rxcache.compile(
     re.I,
 )
 """Words of a case that shows the need for care: tried and failed, or symptoms that persist."""
+_FITS = rxcache.compile(
+    r"\b(?:consistent|compatible)\s+with\s+(?!(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?(?:guidelines?|recommendations?"
+    r"|criteria|MTUS|ODG|ACOEM)\b)"
+    r"|\bpositive\s+(?:[\w'-]+\s+){0,3}?(?:tests?|signs?|maneuvers?|findings?)\b"
+    r"|\b(?:meets?|met|satisf(?:y|ies|ied)|fulfills?|fulfilled)\s+(?:all\s+|each\s+of\s+|the\s+)*(?:\w+\s+)?"
+    r"(?:criteria|requirements?|indications?)\b",
+    re.I,
+)
+"""Words of findings that fit the care: an examination consistent with a condition, a positive test, criteria met."""
 
 
 def _benefit(letter: str, start: int, end: int) -> bool:
