@@ -1055,8 +1055,8 @@ def _grounded(service: str, outcome: Outcome, rationale: str, *codes: ReasonCode
     [
         ("However, there were no red \nflags noted on physical examination.", "warning signs of something badly wrong"),
         ("There was a lack of subjective complaints of gastrointestinal events.", "trouble with your stomach"),
-        ("There is no documentation of radicular complaints or findings.", "a hurt nerve in your neck or back"),
-        ("Radiculopathy is not established on exam or imaging.", "a hurt nerve in your neck or back"),
+        ("There is no documentation of radicular complaints or findings.", "a hurt nerve in your back."),
+        ("Radiculopathy is not established on exam or imaging.", "a hurt nerve in your back."),
         ("The exam shows no neurological deficits.", "did not show clear signs of a hurt nerve."),
         ("There are no recent MRI or electrodiagnostic studies supporting radiculopathy.", "nerve tests"),
         ("There is no clear evidence of neuropathic pain.", "did not show nerve pain"),
@@ -1084,7 +1084,7 @@ def test_no_nerve_root_trouble_is_told_as_the_spine_not_every_nerve() -> None:
     decision, letter = _grounded(
         "MRI of the cervical spine", Outcome.upheld, rationale, ReasonCode.findings_do_not_support
     )
-    for lang, said in (("en", "a hurt nerve in your neck or back."), ("es", "en el cuello o la espalda.")):
+    for lang, said in (("en", "a hurt nerve in your neck."), ("es", "un nervio dañado en el cuello.")):
         reasons = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
         assert said in reasons[0], reasons
 
@@ -4460,3 +4460,19 @@ def test_an_approval_quotes_the_findings_that_fit_the_care_not_a_fact_that_only_
     )
     _, _, summary = summarise(Letter([helped]))
     assert "lowers her pain" in " ".join(summary.items[0].reasons), summary.items[0].reasons
+
+
+@pytest.mark.parametrize(
+    ("service", "part"),
+    [
+        ("EMG/NCV of the bilateral upper extremities", "in your neck."),
+        ("Lumbar epidural steroid injection at L5-S1", "in your back."),
+        ("Gabapentin 300mg #90", "in your neck or back."),
+    ],
+)
+def test_a_pinched_nerve_not_shown_is_told_where_the_care_is_asked(service: str, part: str) -> None:
+    # templates 188, round 138's reader: an EMG for the arms was told "a hurt nerve in your neck or back"; the care
+    # asked (else a rationale that names only one part of the spine) says which
+    rationale = "There were no radicular findings on the examination. Not medically necessary."
+    told = _told(service, rationale, ReasonCode.findings_do_not_support)
+    assert any(r.endswith(f"clear signs of a hurt nerve {part}") for r in told), told

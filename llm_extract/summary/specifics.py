@@ -2550,6 +2550,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue
             if key in ("nerve", "nerve_root") and (_STUDIES.search(said.text) or _unconfirmed(letter, said, end)):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
+            elif key == "nerve_root" and (part := _spine_part(decision, letter)) is not None:
+                key = f"nerve_root_{part}"  # not "in your neck or back" where only one is in question (round 138)
             if key == "surgery":
                 if not _STUDIES.search(decision.service):
                     continue  # an operation weighed matters to a picture or a test, not to care
@@ -2562,9 +2564,32 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     if all(key in _SURGERY_KEYS for key in found):
         return []  # said beside another finding, never for one: the stock sentence and the reviewer's words
     if "nerve" in found:
-        found.pop("nerve_root", None)  # no hurt nerve anywhere says the spine's too: one sentence, not two
+        for key in ("nerve_root", "nerve_root_neck", "nerve_root_back"):
+            found.pop(key, None)  # no hurt nerve anywhere says the spine's too: one sentence, not two
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
 
+
+def _spine_part(decision: Decision, letter: str) -> str | None:
+    """"neck" or "back": the one part of the spine an item's pinched nerve is in question for, by the care asked
+    ("EMG/NCV of the bilateral upper extremities", "Lumbar epidural injection"), else by its rationale when that names
+    only one (round 138's reader: an EMG for the arm was told "a hurt nerve in your neck or back")."""
+    for text in (decision.service, _rationale_text(decision, letter)):
+        neck = any(p.search(text) for p in _NECK)
+        back = any(p.search(text) for p in _BACK_PARTS)
+        if neck != back:
+            return "neck" if neck else "back"
+    return None
+
+
+def _rationale_text(decision: Decision, letter: str) -> str:
+    rationale = decision.spans.rationale
+    return letter[rationale.start : rationale.end] if rationale is not None else ""
+
+
+_NECK = (_REGIONS[1], _REGIONS[10])
+"""The neck and the arms, whose nerves leave the spine in the neck."""
+_BACK_PARTS = (_REGIONS[0], _REGIONS[2], _REGIONS[11])
+"""The low and mid back and the legs, whose nerves leave the spine in the back."""
 
 _ANOTHER_CONDITION = rxcache.compile(ANOTHER_CONDITION, re.I)
 _FACET_CARE = rxcache.compile(FACET_CARE, re.I)

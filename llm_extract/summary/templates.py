@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "187"
+TEMPLATES_VERSION = "188"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -372,6 +372,8 @@ _EN = _Wording(
         "nerve_study": "No pictures or nerve tests in your records showed a hurt nerve.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
         "nerve_root": "Your doctor's notes did not show clear signs of a hurt nerve in your neck or back.",
+        "nerve_root_neck": "Your doctor's notes did not show clear signs of a hurt nerve in your neck.",
+        "nerve_root_back": "Your doctor's notes did not show clear signs of a hurt nerve in your back.",
         "spasm": "Your doctor's notes did not show muscle spasms.",
         "stomach": "Your doctor's notes did not show trouble with your stomach, or a high chance of it.",
         "instability": "Your doctor's notes did not show that this part of your body moves more than it should.",
@@ -631,6 +633,8 @@ _ES = _Wording(
         "nerve_root": (
             "Las notas de su médico no mostraban señales claras de un nervio dañado en el cuello o la espalda."
         ),
+        "nerve_root_neck": "Las notas de su médico no mostraban señales claras de un nervio dañado en el cuello.",
+        "nerve_root_back": "Las notas de su médico no mostraban señales claras de un nervio dañado en la espalda.",
         "spasm": "Las notas de su médico no mostraban espasmos de los músculos.",
         "stomach": "Las notas de su médico no mostraban problemas del estómago, ni un riesgo alto de tenerlos.",
         "instability": "Las notas de su médico no mostraban que esta parte de su cuerpo se mueva más de lo normal.",
