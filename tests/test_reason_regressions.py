@@ -2171,3 +2171,32 @@ def test_round_139s_unread_grounds_a_short_course_not_kept_a_benefit_unmeasured_
         rationale="The ten tablets reflect a short course. The spasm has resolved. Not medically necessary.",
     )
     assert R.exceeds_guideline_limits not in shown(brief)[0]
+
+
+def test_a_harm_the_doctor_did_not_address_is_still_a_harm() -> None:
+    # Recognizer 3.55, round 140: "her blood pressure was elevated ... and there was no discussion by the treating
+    # physician of this risk" and "There was no discussion of this drug interaction" name a harm to this worker the
+    # doctor left unaddressed; both items were told only that the records lacked facts
+    pressure = Item(
+        "Diclofenac 75mg #60: Upheld",
+        rationale=(
+            "NSAIDs can raise blood pressure. His blood pressure has been high at 158/100 on two antihypertensives, "
+            "and the notes contain no discussion of this risk. Not medically necessary."
+        ),
+    )
+    assert shown(pressure)[0][0] is R.safety_risk
+    mixing = Item(
+        "Tramadol ER 100mg #30: Upheld",
+        rationale=(
+            "The guideline warns that tramadol may raise the risk of seizures when used with antidepressants. She was "
+            "taking tramadol twice daily along with fluoxetine. The notes hold no discussion of this interaction or "
+            "of how it is being watched. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(mixing)[0]
+    # a risk denied is still no harm
+    denied = Item(
+        "Diclofenac 75mg #60: Upheld",
+        rationale="His blood pressure is normal and there is no risk of a drug interaction. No benefit is recorded.",
+    )
+    assert R.safety_risk not in shown(denied)[0]

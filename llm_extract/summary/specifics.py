@@ -1782,6 +1782,9 @@ _HARMS: tuple[_Harm, ...] = (
         # "blood pressure was 158/98 ... despite two antihypertensive medications ..., so his cardiovascular risk is
         # already high" (round 85's reader: a stimulant refused for that was told it "could hurt your kidneys")
         r"(?:uncontrolled|poorly[- ]controlled|elevated|high|labile)\s+(?:blood\s+pressure|hypertension)"
+        # "her blood pressure was elevated at 152-96 ... while she was taking both lisinopril and hydrochlorothiazide"
+        # (round 140: a meloxicam refused for it was told only "no benefit shown")
+        r"|blood\s+pressure\s+(?:was|is|has\s+been|remains?|remained)\s+(?:still\s+)?(?:elevated|high|uncontrolled)"
         r"|hypertension\s+(?:that\s+is\s+|which\s+is\s+)?(?:uncontrolled|poorly\s+controlled)"
         r"|despite\s+(?:\w+\s+){0,3}antihypertensive",
         risk=r"(?:high\s+)?blood\s+pressure|hypertension",
@@ -1919,6 +1922,13 @@ _NO_HARM = rxcache.compile(
 )
 """A harm denied or a risk group ("no risk factors", "low-risk"), or what a medicine can do to anyone
 ("long-term use can lead to GI bleed"): no harm found in this worker."""
+_UNADDRESSED = rxcache.compile(
+    r"\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:discussion|discussed|addressed|acknowledg\w*)\b[^.;]{0,40}?"
+    r"\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:risks?|interactions?|dangers?|concerns?|combination)\b",
+    re.I,
+)
+"""A harm named and not addressed by the doctor ("there was no discussion by the treating physician of this risk",
+"no discussion of this drug interaction"): the harm is there, the negation is the doctor's silence (round 140)."""
 _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
 _HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -2128,7 +2138,7 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
         text = letter[start:end]
         if len(text.split()) > _HARM_WORDS or not _HARM.search(text, 0, len(text), lowered(text)):
             continue
-        if _NO_HARM.search(text) or _SUPPOSED.search(text):
+        if (_NO_HARM.search(text) and not _UNADDRESSED.search(text)) or _SUPPOSED.search(text):
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
             continue
@@ -2570,7 +2580,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
 
 
 def _spine_part(decision: Decision, letter: str) -> str | None:
-    """"neck" or "back": the one part of the spine an item's pinched nerve is in question for, by the care asked
+    """The one part of the spine ("neck" or "back") an item's pinched nerve is in question for, by the care asked
     ("EMG/NCV of the bilateral upper extremities", "Lumbar epidural injection"), else by its rationale when that names
     only one (round 138's reader: an EMG for the arm was told "a hurt nerve in your neck or back")."""
     for text in (decision.service, _rationale_text(decision, letter)):
