@@ -99,6 +99,7 @@ MODEL_FINGERPRINTS = {
     "3.53": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
     "3.54": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
     "3.55": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
+    "3.56": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -172,6 +173,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.53": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
     "3.54": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
     "3.55": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
+    "3.56": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
 }
 
 PREFIX = "Decision rationale: "

@@ -4476,3 +4476,50 @@ def test_a_pinched_nerve_not_shown_is_told_where_the_care_is_asked(service: str,
     rationale = "There were no radicular findings on the examination. Not medically necessary."
     told = _told(service, rationale, ReasonCode.findings_do_not_support)
     assert any(r.endswith(f"clear signs of a hurt nerve {part}") for r in told), told
+
+
+def test_round_140s_readers_x_rays_given_a_bleed_never_had_and_a_traction_trial_are_told_as_they_are() -> None:
+    # templates 190, round 140's readers: "did not show x-rays taken before" where the letter gives them as normal;
+    # "could cause bleeding inside your body" where the reviewer found no history of a bleed; "did not show that you
+    # tried physical therapy first" for a home traction unit whose own trial in therapy was missing
+    xray = Item(
+        "MRI of the left ankle without contrast: Upheld",
+        rationale=(
+            "The ACOEM Guidelines indicate that special studies are not needed until after a period of conservative "
+            "care. MRI imaging of the ankle is supported in limited situations, such as when a broken bone is "
+            "suspected that did not show on plain x-rays, or when an infection is suspected. The documentation "
+            "indicated the worker was experiencing left ankle pain with swelling, and x-rays of the ankle were normal. "
+            "There was no discussion suggesting a hidden fracture, infection, or other issue that would require MRI. "
+            "In the absence of such evidence, the current request is not medically necessary."
+        ),
+    )
+    told = summarise(Letter([xray]))[2].items[0].reasons
+    assert not any("x-rays taken before" in r for r in told), told
+    # a guideline's condition is no x-ray taken: the lack is still told
+    none = (
+        "ODG supports MRI once plain radiographs are normal. The records contain no plain radiographs of the ankle. "
+        "Not medically necessary."
+    )
+    told = _told("MRI of the left ankle", none, ReasonCode.missing_documentation)
+    assert any("x-rays taken before" in r for r in told), told
+    ulcer = Item(
+        "Omeprazole 20mg #60: Upheld",
+        rationale=(
+            "Omeprazole is indicated in those at high risk for GI events. Here, the applicant was 39 years old and "
+            "used one NSAID. There was no mention of the applicant's having any history of peptic ulcer disease or "
+            "GI bleeding. Therefore, the request was not medically necessary."
+        ),
+    )
+    _, decisions, summary = summarise(Letter([ulcer]))
+    assert ReasonCode.safety_risk not in [r.code for r in decisions[0].reasons]
+    assert not any("bleeding inside your body" in r for r in summary.items[0].reasons), summary.items[0].reasons
+    traction = Item(
+        "Home lumbar traction unit: Upheld",
+        rationale=(
+            "Passive modalities such as traction may be used on a trial basis. There is no documentation of a "
+            "supervised trial of traction during physical therapy with any benefit. Not medically necessary."
+        ),
+    )
+    _, _, summary = summarise(Letter([traction]))
+    told = " ".join(summary.items[0].reasons)
+    assert "first try this care for a while" in told and "physical therapy first" not in told, told

@@ -1037,6 +1037,32 @@ reduction in pain scores"), a date ("the 11/15/2016 urine drug screen"), the not
 program")."""
 
 
+_IMAGING_RESULT = rxcache.compile(
+    r"\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
+    r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:showed|revealed|demonstrated|show|reveal|demonstrate)\b"
+    r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
+    r"|demonstrate|demonstrated)\b",
+    re.I,
+)
+"""X-rays given with what they showed ("x-rays of the wrist were normal", "radiographs on 10-26-2016 showed ..."): then
+"did not show x-rays taken before, or what they showed" would be false."""
+_CONDITION_BEFORE = rxcache.compile(
+    r"\b(?:once|when|if|unless|until|after|where|whose)\b[^.;,]*$|\b(?:ODG|MTUS|ACOEM|guidelines?)\b[^.;]*$", re.I
+)
+"""A condition or a guideline's words before x-rays' results ("once plain radiographs are normal"): not this
+worker's."""
+
+
+def _imaging_given(rationale: str) -> bool:
+    """The rationale gives this worker's x-rays with what they showed (:data:`_IMAGING_RESULT`), outside a condition."""
+    return any(
+        not _CONDITION_BEFORE.search(rationale, max(0, m.start() - 120), m.start())
+        for m in _IMAGING_RESULT.finditer(rationale)
+    )
+
+
 _FROM_TO = r"\bfrom\s+\d+(?:\s*(?:/|out\s+of)\s*10)?\s+to\s+\d+"
 """A measured change ("from 8/10 to 5", "from 9 out of 10 to 7 out of 10": round 138's reader): pain levels given, and
 what care has done (:data:`_BENEFIT`)."""
@@ -1210,6 +1236,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # a pain program is for those who are not surgical candidates (round 64's reader)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
+                if key == "imaging" and _imaging_given(_rationale_text(decision, letter)):
+                    continue  # "x-rays of the wrist were normal": taken, and what they showed given (round 140)
                 if key == "plan" and _NOT_REVISED.match(letter, m.end(), end):
                     continue  # "her treatment goals have not been revised": goals given, not updated (round 119)
                 if key == "program" and _FAILED_IN.search(letter, max(start, m.start() - 50), m.start()):
@@ -1903,6 +1931,13 @@ _HARM = Windowed(
 """A sentence that says a medicine may harm this worker: any row's words, or a risk it names."""
 _NO_HARM = rxcache.compile(
     rf"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
+    # "There was no mention of the applicant's having a history of peptic ulcer disease or GI bleeding" (round 140's
+    # reader: an omeprazole was told "could cause bleeding inside your body"): a list the "no ... of" governs, within
+    # its clause, not a harm left unaddressed ("no mention of this history in the treatment plan, exposes her to ...")
+    r"|\bno\s+(?:mention|record|documentation|evidence|report|indication|history)\s+of\s+"
+    r"(?!(?:the\s+|a\s+|any\s+)?(?:this|these|that|those|discussion|plan|coordination|compliance)\b)"
+    r"(?:(?!\b(?:but|however|yet|although|while|plans?|or\s+of)\b)[^.;,]){0,100}?"
+    rf"\b(?:{_alternatives('denied')})"
     # (not "places him at high risk of a recurrent gastrointestinal hemorrhage": this worker's, round 117's reader;
     # while "place a patient at high risk" is the guideline's group)
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)"
@@ -2940,7 +2975,17 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
             named = _OWN_TRIAL.search(letter, rationale.start, reason.span.start) if rationale is not None else None
             if bare is not None and named is not None and not _another_device(named.group(), decision.service):
                 return quote(letter, bare.start(), bare.end())
+            # "no documentation of a supervised trial of traction during physical therapy" for a home traction unit
+            # (round 140's reader: told "did not show that you tried physical therapy first")
+            for m in _TRIAL_OF.finditer(letter, reason.span.start, reason.span.end):
+                if re.search(rf"\b{re.escape(m.group('care').lower())}\b", decision.service.lower()):
+                    return quote(letter, m.start(), m.end())
     return None
+
+
+_TRIAL_OF = rxcache.compile(r"\btrial\s+(?:of|with)\s+(?:(?:an?|the)\s+)?(?P<care>[a-z]{5,})\b", re.I)
+"""A trial of a kind of care named by one word ("a supervised trial of traction"): the device's own trial when the
+care asked names it ("Home cervical traction unit")."""
 
 
 _BARE_TRIAL = rxcache.compile(
