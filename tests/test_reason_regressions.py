@@ -2200,3 +2200,19 @@ def test_a_harm_the_doctor_did_not_address_is_still_a_harm() -> None:
         rationale="His blood pressure is normal and there is no risk of a drug interaction. No benefit is recorded.",
     )
     assert R.safety_risk not in shown(denied)[0]
+
+
+def test_an_approval_always_shows_its_criteria_met() -> None:
+    # Recognizer 3.57, round 141: "this IMR reviewer finds this request for a porcelain fused to metal crown on tooth #8
+    # to be medically necessary" showed no reason (15 of 1,585 invented approvals had none); an overturned item's ground
+    # is that its criteria are met, shown on the sentence that says the care is needed
+    crown = Item(
+        "Ceramic crown, tooth #7: Overturned",
+        rationale=(
+            "Dental trauma treatment is recommended for injured teeth. About half of the crown of tooth #7 was lost in "
+            "the fall. This reviewer finds the request for a ceramic crown on tooth #7 to be medically necessary to "
+            "restore the tooth."
+        ),
+    )
+    assert shown(crown) == [[R.criteria_met]]
+    assert "to be medically necessary" in evidence(crown, R.criteria_met)

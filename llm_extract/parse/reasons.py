@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.56"
+REASONS_VERSION = "3.57"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2743,7 +2743,32 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     reasons = [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
     if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
         _add_long_use(reasons, folded)
+    if outcome is Outcome.overturned and not reasons and (verdict := _approval_verdict(folded)) is not None:
+        reasons = [verdict]
     return reasons
+
+
+def _approval_verdict(folded: _Folded) -> Reason | None:
+    """An approval's ``criteria_met`` where no wording of it is read ("this IMR reviewer finds this request for a
+    porcelain fused to metal crown on tooth #8 to be medically necessary": 15 of 1,585 invented approvals showed no
+    reason): an overturned item's ground is that its criteria are met, shown on the last sentence that says the care
+    is needed, else the rationale's last sentence; none where the rationale only says the care is not needed."""
+    text = folded.text
+    sentences = _sentences(text) or [(0, len(text))]
+    said = [
+        (a, b)
+        for a, b in sentences
+        if any(not _NOT_BEFORE.search(text, a, m.start()) for m in _NEEDED.finditer(text, a, b))
+    ]
+    if not said and any(_NEEDED.search(text, a, b) or _NOT_SHOWN.search(text, a, b) for a, b in sentences):
+        return None  # "The request is not medically necessary." under an approval's heading: nothing to show
+    a, b = (said or sentences)[-1]
+    return Reason(code=ReasonCode.criteria_met, span=folded.span(a, b))
+
+
+_NEEDED = _rx(r"\b(?:necessary|supported|appropriate|warranted|indicated|reasonable)\b")
+_NOT_SHOWN = _rx(r"\bnecessity\s+(?:cannot|can\s+not|could\s+not|has\s+not|had\s+not|was\s+not|is\s+not)\b")
+_NOT_BEFORE = _rx(r"\b(?:not|no|cannot|never)\b[^.;,]{0,30}$")
 
 
 _FACET_CARE = _rx(FACET_CARE)
