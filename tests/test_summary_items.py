@@ -4523,3 +4523,61 @@ def test_round_140s_readers_x_rays_given_a_bleed_never_had_and_a_traction_trial_
     _, _, summary = summarise(Letter([traction]))
     told = " ".join(summary.items[0].reasons)
     assert "first try this care for a while" in told and "physical therapy first" not in told, told
+
+
+def test_round_141s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 191 and recognizer 3.58, round 141's readers: each of these was told something the letter contradicts
+    def told(heading: str, rationale: str) -> list[str]:
+        return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
+
+    # a course had only in part is more of it first, not a first try
+    short = told(
+        "Left shoulder arthroscopy: Upheld",
+        "Conservative care should last 3 to 6 months before surgery. She is 10 weeks from the injury and has had only "
+        "6 sessions of physical therapy. Not medically necessary.",
+    )
+    assert any("only a short try of physical therapy" in r for r in short), short
+    # a home program's check lacked is no home program lacked
+    gym = told(
+        "Gym membership, 3 months: Upheld",
+        "ODG does not recommend gym memberships unless a documented home program has not been effective. In this case, "
+        "there was no documentation of a home exercise program having been assessed and revised, and no need for gym "
+        "equipment was identified. Not medically necessary.",
+    )
+    assert not any("work out at home" in r for r in gym), gym
+    # care tied to a refused operation is no operation lacking
+    nursing = told(
+        "Post-operative home nursing, 2 visits: Upheld",
+        "As the requested surgical intervention is not supported by the documentation, the associated service is not "
+        "medically necessary. Additionally, there was no indication she would be homebound after an outpatient knee "
+        "arthroscopy.",
+    )
+    assert not any("surgery is planned" in r for r in nursing), nursing
+    # a medicine the worker stopped within days is nothing to lower
+    stopped = told(
+        "Oxycodone ER 10mg #60: Upheld",
+        "The prescriber should assess whether the worker could later be weaned from it. He had stopped the "
+        "immediate-release form within a few days because of nausea. No goals were set. Not medically necessary.",
+    )
+    assert not any("Do not stop this medicine suddenly" in r for r in stopped), stopped
+
+
+def test_a_request_that_duplicates_care_approved_and_booked_is_care_already_had() -> None:
+    # recognizer 3.58, round 141's reader: "The current request duplicates a service that has already been approved
+    # and has not yet taken place" was told "A first step before this care was already approved"
+    _, decisions, summary = summarise(
+        Letter(
+            [
+                Item(
+                    "Orthopedic consultation: Upheld",
+                    rationale=(
+                        "An orthopedic consultation was authorized on 01-05-2017 and is booked for 02-14-2017. "
+                        "This request duplicates that consultation, which has been approved and has not yet taken "
+                        "place. Not medically necessary."
+                    ),
+                )
+            ]
+        )
+    )
+    assert decisions[0].reasons[0].code is ReasonCode.already_authorized
+    assert summary.items[0].kind is SummaryItemKind.already_approved

@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.57"
+REASONS_VERSION = "3.58"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2834,6 +2834,9 @@ def _best_hits(
 _SAME_AGAIN = _rx(
     r"\bthe\s+(?:same|identical)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:already\s+)?(?:approved|certified|authorized)\b|\bthe\s+same\s+(?:[\w-]+\s+){1,4}?(?:a\s+second\s+time|again)\b"
+    # "The current request duplicates a service that has already been approved and has not yet taken place" (round
+    # 141's reader: a neurology consultation booked was told "A first step before this care was already approved")
+    r"|(?<!not\s)(?<!n't\s)\bduplicates\b|\b(?:is|was)\s+a\s+duplicate\b|\bduplicate\s+request\b"
 )
 
 

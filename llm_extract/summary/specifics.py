@@ -1063,6 +1063,12 @@ def _imaging_given(rationale: str) -> bool:
     )
 
 
+_REVISED_AFTER = rxcache.compile(
+    r"(?:\s+program)?\s+(?:having\s+been|has\s+been|had\s+been|was|were|being|that\s+(?:has|had)\s+been)\s+"
+    r"(?:\w+\s+)?(?:assessed|revised|reviewed|adjusted|modified|updated|supervised|monitored|progressed|advanced)\b",
+    re.I,
+)
+"""A home program's check or change lacked ("... having been assessed and revised"), not the program itself."""
 _FROM_TO = r"\bfrom\s+\d+(?:\s*(?:/|out\s+of)\s*10)?\s+to\s+\d+"
 """A measured change ("from 8/10 to 5", "from 9 out of 10 to 7 out of 10": round 138's reader): pain levels given, and
 what care has done (:data:`_BENEFIT`)."""
@@ -1234,6 +1240,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "must not be a candidate for surgery": the guideline's condition, not a record
                 if key == "surgery" and _NOT_FOR_SURGICAL.search(decision.service):
                     continue  # a pain program is for those who are not surgical candidates (round 64's reader)
+                if key == "surgery" and any(r.code is ReasonCode.related_item_not_approved for r in reasons):
+                    continue  # "As the requested surgical intervention is not supported": asked and refused (round 141)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
                 if key == "imaging" and _imaging_given(_rationale_text(decision, letter)):
@@ -1246,6 +1254,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "she had not yet begun therapy or an exercise program": care to try first (round 112)
                 if key == "program" and _MAY_BE_USED.search(letter, max(start, m.start() - 160), m.start()):
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
+                if key == "home_exercise" and _REVISED_AFTER.match(letter, m.end(), end):
+                    continue  # "no documentation of a home exercise program having been assessed and revised": had
+                    # (round 141's reader: told "did not say if you work out at home" for a gym membership)
                 if key == "home_exercise" and _HIS_OWN.search(letter, max(start, m.start() - 30), m.start()):
                     continue  # "what eight more visits would achieve that his home exercise program cannot" (round 66)
                 if key == "program" and _HOME_BEFORE.search(letter, max(start, m.start() - 12), m.start()):
@@ -2536,6 +2547,15 @@ def _unconfirmed(letter: str, said: Quote, end: int) -> bool:
     if (m := _CONFIRMED.match(letter, said.span.end)) is None:
         return False
     return _STUDIES.search(letter, m.end(), end) is not None
+
+
+_ONLY_SOME = rxcache.compile(r"\s*only\s+(?:\d+|a\s+few|one|two|three|four|five|six|seven|eight|nine|ten|some)\b", re.I)
+
+
+def only_some(words: Quote) -> bool:
+    """The care's words say it was had only in part ("only 8 sessions of physical therapy", "only two visits"): tried,
+    too little (round 141's reader: told "did not show that you tried physical therapy first")."""
+    return _ONLY_SOME.match(words.text) is not None
 
 
 _UNFINISHED = rxcache.compile(_BEFORE_ABSENT.pattern + r"|\bonly\b", re.I)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "190"
+TEMPLATES_VERSION = "191"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -164,6 +164,8 @@ class _Wording:
     """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence), and that it did
     not help enough (templates 156)."""
     care_first_ongoing: str
+    care_first_more: str
+    """Care tried only briefly ("only 8 sessions of physical therapy"): more of it first, not a first try."""
     """The same for care the worker keeps doing, not care that must fail first: working out at home
     (:data:`_ONGOING`)."""
     care: dict[str, str]
@@ -386,6 +388,8 @@ _EN = _Wording(
     },
     care_first="Your doctor's notes did not show that you tried {care} first and that this did not help enough.",
     care_first_ongoing="Your doctor's notes did not show that you tried {care} first.",
+    care_first_more="Your doctor's notes showed only a short try of {care}. The medical guidelines ask for more of it "
+    "first.",
     trial_step_before="A first step before this care was already approved. How that step works for you will show if "
     "you need this care.",
     own_trial_first="The medical guidelines ask that you first try this care for a while, to see if it helps you. "
@@ -648,6 +652,8 @@ _ES = _Wording(
     care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le ayudara lo "
     "suficiente.",
     care_first_ongoing="Las notas de su médico no mostraban que usted hubiera probado {care} antes.",
+    care_first_more="Las notas de su médico mostraban solo una prueba corta de {care}. Las guías médicas piden más de "
+    "eso primero.",
     trial_step_before=(
         "Ya se aprobó un primer paso antes de esta atención. Si necesita esta atención depende de cómo le "
         "funcione ese paso."
@@ -1246,6 +1252,8 @@ def _named_ground(
         named = _listed([words.care[m.key] for m in care], words.and_word)
         ongoing = all(m.key in _ONGOING for m in care)
         said = words.care_first_ongoing if ongoing else words.care_first
+        if all(specifics.only_some(m.words) for m in care):
+            said = words.care_first_more  # "had completed only 8 sessions of physical therapy": tried, not enough
         return [(out.say(said.format(care=named)), [m.words for m in care])]
     if code is ReasonCode.criteria_met and specifics.retrospective(decision.service):
         return [(out.say(words.criteria_met_given), [])]

@@ -249,6 +249,13 @@ NOT_TAKING = (
     r"|\b(?:not|no\s+longer)\s+(?:currently\s+)?(?:taking|on)\s+(?:any\s+|the\s+)?(?:opioids?|narcotics?|it|this)\b"
     r"|\b(?:reason|rationale|explanation|indication|basis)\s+(?:(?:is|was)\s+(?:given|provided|offered|stated)\s+)?for\s+"
     r"(?:starting|initiating|beginning)\b"
+    # "the worker had stopped the immediate-release form of tramadol within several days because of nausea" (round
+    # 141's reader: a new try of its extended-release form was told "Do not stop this medicine suddenly")
+    r"|\b(?:had|has)\s+(?:already\s+)?(?:stopped|discontinued|quit)\s+(?:taking\s+)?(?:the\s+|her\s+|his\s+|it\b)"
+    r"[^.;]{0,80}?\b(?:within|after)\s+(?:a\s+few|several|\d+|two|three|four|five)\s+(?:days?|weeks?)\b"
+    r"|\b(?:had|has)\s+(?:already\s+)?(?:stopped|discontinued|quit)\s+(?:taking\s+)?(?:the\s+|her\s+|his\s+|it\b)"
+    r"[^.;]{0,80}?\b(?:because|due\s+to)\s+(?:of\s+)?(?:nausea|dizziness|side\s+effects?|intolerance|vomiting|itching"
+    r"|drowsiness|constipation)"
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
 mid November", "no reason for starting an extended release opioid", "No reason is given for starting at 10 mcg per
