@@ -72,7 +72,9 @@ def test_only_where_no_rule_names_a_ground() -> None:
 
 
 def test_only_for_a_denial() -> None:
-    assert _reasons(GUIDELINE + "The patient has no history of ulcers.", Outcome.overturned) == []
+    # an approval shows only its own ground, criteria met (recognizer 3.57), never the worker's finding as a denial's
+    shown = _reasons(GUIDELINE + "The patient has no history of ulcers.", Outcome.overturned)
+    assert [code for code, _ in shown] == ["criteria_met"]
 
 
 def test_a_guideline_sentence_about_a_patient_is_not_a_finding() -> None:
