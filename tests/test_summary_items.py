@@ -4581,3 +4581,48 @@ def test_a_request_that_duplicates_care_approved_and_booked_is_care_already_had(
     )
     assert decisions[0].reasons[0].code is ReasonCode.already_authorized
     assert summary.items[0].kind is SummaryItemKind.already_approved
+
+
+def test_round_142s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 192 and recognizer 3.59, round 142's readers: each of these was told something the letter contradicts
+    def told(heading: str, rationale: str) -> tuple[list[ReasonCode], list[str], SummaryItemKind]:
+        _, decisions, summary = summarise(Letter([Item(heading, rationale=rationale)]))
+        item = summary.items[0]
+        return [r.code for r in decisions[0].reasons], item.reasons, item.kind
+
+    # biofeedback goes with talk therapy not yet begun: nothing had to fail first
+    _, said, _ = told(
+        "Biofeedback, 4 sessions: Upheld",
+        "Biofeedback is not recommended as a stand-alone treatment, but as an option within a cognitive behavioral "
+        "therapy program after 4 weeks. Here, the talk therapy has only recently been authorized and had not yet "
+        "begun. Not medically necessary.",
+    )
+    assert any("only together with other care" in r for r in said), said
+    # a home program the doctor did not say is not enough is no home program lacking
+    _, said, _ = told(
+        "Physical therapy, 6 more visits: Upheld",
+        "She has had 12 visits with no measured gain in function. The doctor did not say why a home exercise program "
+        "would not be sufficient. Not medically necessary.",
+    )
+    assert not any("work out at home" in r for r in said), said
+    # a first trial the reviewer grants is no other care first
+    codes, said, _ = told(
+        "Acupuncture 2 times a week for 6 weeks: Upheld",
+        "Acupuncture is recommended with a trial of 3 to 6 visits. There is no documentation of prior acupuncture, "
+        "and an initial trial would be reasonable. The 12 visits asked exceed that trial. Not medically necessary.",
+    )
+    assert ReasonCode.other_treatment_first not in codes, codes
+    # a shot that duplicates the pills of the same kind is no care already had
+    codes, said, kind = told(
+        "Ketorolac 30mg intramuscular injection: Upheld",
+        "Ketorolac is not indicated for minor or chronic pain. She takes oral meloxicam. The injection duplicates "
+        "current oral NSAID therapy. Not medically necessary.",
+    )
+    assert ReasonCode.already_authorized not in codes and kind is not SummaryItemKind.already_approved, (codes, kind)
+    # x-rays documented are no x-rays lacking
+    _, said, _ = told(
+        "Right L4-L5 transforaminal epidural steroid injection: Upheld",
+        "Radiculopathy must be corroborated by imaging or nerve testing. No MRI was submitted, as the only imaging "
+        "documented was plain radiographs of the lumbar spine. Not medically necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in said), said

@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.58"
+REASONS_VERSION = "3.59"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2271,6 +2271,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "A second injection would expose the patient to ...": the request itself (round 70)
             if _SECOND_DRUG.search(_clause_before(s.text, m.start())):
                 continue  # "adding a second relaxant duplicates that therapy": another drug, not this request again
+            if _DUPLICATES_DRUG.match(s.text, m.start()):
+                continue  # "Injection also duplicates current oral NSAID": a drug of the same kind taken, not this
+                # request had (round 142's reader: a Toradol shot was told "you already have it", headline too)
             if _PART_BEFORE.search(s.text, max(0, m.start() - 120), m.start()) and not _REPEATS.match(m.group()):
                 # "the 4 sessions already authorized": the approved part, not a duplicate; but "The present request for
                 # another 6 sessions repeats the earlier one" is the request itself (round 104)
@@ -2334,6 +2337,12 @@ _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
 """A test that only guides a treatment ("ultrasound-guided injection"): the treatment is the item."""
 #: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
 _SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
+#: "duplicates current oral NSAID", "duplicates the naproxen she takes": another drug of the same kind.
+_DUPLICATES_DRUG = _rx(
+    r"duplicat\w*\s+(?:the\s+|her\s+|his\s+|their\s+|an?\s+)?(?:current\s+|existing\s+|ongoing\s+|prescribed\s+)?"
+    r"(?:oral\s+|topical\s+)?(?:NSAIDs?|anti-?inflammator\w*|opioids?|muscle\s+relaxants?|naproxen|ibuprofen|meloxicam"
+    r"|diclofenac|celecoxib|\w+(?:profen|fenac|codone|azepam|pam|lam))\b"
+)
 #: The words of "a second <thing>" before its verb, preposition or clause end.
 _SECOND_THING = _rx(
     r"(?:[\w-]+\s+){0,3}?[\w-]+(?=\s*(?:[,.;:()]|$|\s(?:has|have|had|is|are|was|were|would|will"
@@ -2727,6 +2736,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     _settle_care_and_tie(best, rationale, service)
     _settle_other_side(best, rationale, service)
     _settle_other_care_failed(best, rationale, service)
+    _settle_trial_granted(best, rationale)
     one_side = _one_side_duplicate(best, rationale, service)
     # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
     # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
@@ -2837,6 +2847,21 @@ _SAME_AGAIN = _rx(
     # "The current request duplicates a service that has already been approved and has not yet taken place" (round
     # 141's reader: a neurology consultation booked was told "A first step before this care was already approved")
     r"|(?<!not\s)(?<!n't\s)\bduplicates\b|\b(?:is|was)\s+a\s+duplicate\b|\bduplicate\s+request\b"
+)
+
+
+def _settle_trial_granted(best: dict[ReasonCode, _Hit], rationale: str) -> None:
+    """Care not had before, in a sentence that grants a first trial of the care asked ("there is no documentation of
+    prior chiropractic treatment, and an initial trial would be appropriate"), is why a trial is fine, not other care to
+    try first (round 142's reader: told "other care must be tried first" for visits refused only as too many)."""
+    hit = best.get(ReasonCode.other_treatment_first)
+    if hit is not None and _TRIAL_GRANTED.search(rationale, hit.start, hit.end):
+        del best[ReasonCode.other_treatment_first]
+
+
+_TRIAL_GRANTED = _rx(
+    r"\b(?:an?\s+)?(?:initial|first|short)\s+(?:trial|course)\b[^.;]{0,40}?\b(?:would|is|was|may|could)\s+(?:be\s+)?"
+    r"(?:appropriate|reasonable|supported|indicated|warranted)\b"
 )
 
 

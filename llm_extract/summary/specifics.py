@@ -1043,7 +1043,10 @@ _IMAGING_RESULT = rxcache.compile(
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
     r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:showed|revealed|demonstrated|show|reveal|demonstrate)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
-    r"|demonstrate|demonstrated)\b",
+    r"|demonstrate|demonstrated)\b"
+    # "the only imaging documented was plain radiographs of the lumbar spine" (round 142's reader)
+    r"|\bimaging\s+(?:documented|done|performed|obtained|on\s+file)\s+(?:was|were)\s+(?:\w+\s+)?(?:x-?rays?|radiographs?"
+    r"|films?)\b",
     re.I,
 )
 """X-rays given with what they showed ("x-rays of the wrist were normal", "radiographs on 10-26-2016 showed ..."): then
@@ -1065,10 +1068,13 @@ def _imaging_given(rationale: str) -> bool:
 
 _REVISED_AFTER = rxcache.compile(
     r"(?:\s+program)?\s+(?:having\s+been|has\s+been|had\s+been|was|were|being|that\s+(?:has|had)\s+been)\s+"
-    r"(?:\w+\s+)?(?:assessed|revised|reviewed|adjusted|modified|updated|supervised|monitored|progressed|advanced)\b",
+    r"(?:\w+\s+)?(?:assessed|revised|reviewed|adjusted|modified|updated|supervised|monitored|progressed|advanced)\b"
+    # "why a home exercise program would not be sufficient" (round 142's readers, twice)
+    r"|(?:\s+program)?\s+(?:would|will|is|was|were|are)\s+(?:not|in)\s*(?:be\s+)?(?:sufficient|enough|adequate)\b",
     re.I,
 )
-"""A home program's check or change lacked ("... having been assessed and revised"), not the program itself."""
+"""A home program's check or change lacked ("... having been assessed and revised"), or why it is not enough, not the
+program itself."""
 _FROM_TO = r"\bfrom\s+\d+(?:\s*(?:/|out\s+of)\s*10)?\s+to\s+\d+"
 """A measured change ("from 8/10 to 5", "from 9 out of 10 to 7 out of 10": round 138's reader): pain levels given, and
 what care has done (:data:`_BENEFIT`)."""
@@ -2955,18 +2961,37 @@ _DIAGNOSTIC_SHOT = rxcache.compile(
 the question": round 62's reader, a hardware removal told that other care was not tried first)."""
 
 
-def beside_care_not_started(reasons: list[Reason], letter: str | None) -> Quote | None:
+def beside_care_not_started(reasons: list[Reason], letter: str | None, rationale: Span | None = None) -> Quote | None:
     """The words of an "other care first" reason that say the care asked for goes with other care that has not
     started ("Biofeedback cannot be added to a CBT program that has not started": round 72's reader, told "did not
-    show that other care was tried first and did not help", as if that care had to fail first)."""
+    show that other care was tried first and did not help", as if that care had to fail first); or, where the
+    rationale gives the care as an adjunct ("not recommended as a stand-alone treatment, but ... in a cognitive
+    behavioral therapy (CBT) program"), the words that say that care has not begun ("individual psychotherapy had not
+    yet begun ... and has only recently been authorized": rounds 141 and 142's readers)."""
     if letter is None:
         return None
-    for reason in reasons:
-        if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
-            m = _BESIDE_NOT_STARTED.search(letter, reason.span.start, reason.span.end)
-            if m is not None:
-                return quote(letter, m.start(), m.end())
+    first = [r for r in reasons if r.code is ReasonCode.other_treatment_first and r.span is not None]
+    for reason in first:
+        m = _BESIDE_NOT_STARTED.search(letter, reason.span.start, reason.span.end)
+        if m is not None:
+            return quote(letter, m.start(), m.end())
+    if first and rationale is not None and _ADJUNCT.search(letter, rationale.start, rationale.end):
+        for start, end in _sentences(letter, rationale.start, rationale.end):
+            if _GUIDELINE_FIRST.match(letter, start) is None and (m := _NOT_BEGUN_YET.search(letter, start, end)):
+                return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+_ADJUNCT = rxcache.compile(
+    r"\bnot\s+recommended\s+as\s+a\s+stand-?alone\b|\bas\s+an?\s+adjunct\s+to\b|\bwithin\s+which\b", re.I
+)
+"""Care the guideline gives only beside other care ("not recommended as a stand-alone treatment")."""
+_NOT_BEGUN_YET = rxcache.compile(
+    r"\b(?:had|has|have)\s+not\s+(?:yet\s+)?(?:begun|started|commenced|been\s+under\s*way)\b"
+    r"|\b(?:had|has|have)\s+only\s+(?:just\s+|recently\s+)?been\s+(?:authorized|approved|certified)\b",
+    re.I,
+)
+"""That other care not yet begun, or only just approved."""
 
 
 _BESIDE_NOT_STARTED = rxcache.compile(

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "191"
+TEMPLATES_VERSION = "192"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1244,7 +1244,7 @@ def _named_ground(
             return [(out.say(words.test_shot_first), [shot])]
         if (trial := specifics.own_trial(decision, fitting, letter)) is not None:
             return [(out.say(words.own_trial_first), [trial])]
-        if (beside := specifics.beside_care_not_started(fitting, letter)) is not None:
+        if (beside := specifics.beside_care_not_started(fitting, letter, decision.spans.rationale)) is not None:
             return [(out.say(words.beside_first), [beside])]
         care = specifics.care_first(decision, fitting, letter)
         if not care:
