@@ -4626,3 +4626,31 @@ def test_round_142s_readers_wrong_items_are_told_as_the_letter_says() -> None:
         "documented was plain radiographs of the lumbar spine. Not medically necessary.",
     )
     assert not any("x-rays taken before" in r for r in said), said
+
+
+def test_round_143s_readers_a_home_program_under_way_and_another_devices_home_trial() -> None:
+    # templates 193, round 143's readers: "did not say if you work out at home" for a home program "the patient was
+    # already performing", and "did not show that you tried it at home first" for an H-wave unit whose reviewer wanted
+    # a home trial of TENS
+    def told(heading: str, rationale: str) -> list[str]:
+        return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
+
+    doing = told(
+        "Physical therapy 2 times a week for 4 weeks: Upheld",
+        "She completed 10 sessions without functional gain. There were no special factors to support more supervised "
+        "therapy over the home exercise program the patient was already performing. Not medically necessary.",
+    )
+    assert not any("work out at home" in r for r in doing), doing
+    # a home program said to be missing is still told
+    none = told(
+        "Interferential unit, 30 day rental: Upheld",
+        "There was no indication that her medicines had failed, and no physical therapy or home exercise program was "
+        "underway with which the unit could be combined. Not medically necessary.",
+    )
+    assert any("at home" in r for r in none), none
+    hwave = told(
+        "H-wave unit, 30 day home trial: Upheld",
+        "H-wave may be tried only after a failed trial of TENS. A TENS unit was used in her therapy sessions, but "
+        "there is no documentation of a home TENS trial or that TENS failed. Not medically necessary.",
+    )
+    assert not any("tried it at home first" in r for r in hwave), hwave

@@ -1073,6 +1073,32 @@ _REVISED_AFTER = rxcache.compile(
     r"|(?:\s+program)?\s+(?:would|will|is|was|were|are)\s+(?:not|in)\s*(?:be\s+)?(?:sufficient|enough|adequate)\b",
     re.I,
 )
+_UNDER_WAY_AFTER = rxcache.compile(
+    # "over the home exercise program the patient was already performing", "... and home exercise program was still
+    # under way" (round 143's reader, twice: told "did not say if you work out at home"); not "no physical therapy or
+    # home exercise program was underway", which says it was not (:func:`_home_program_had`)
+    r"(?:\s+program)?\s+(?:that\s+|which\s+)?(?:the\s+(?:\w+\s+)?(?:patient|worker|claimant|applicant)|he|she|they)\s+"
+    r"(?:was|is|were|are|has\s+been|had\s+been)\s+(?:already\s+|still\s+)?(?:performing|doing|following|using|practicing)\b"
+    r"|(?:\s+program)?\s+(?:was|is|were|are)\s+(?:already\s+|still\s+)?(?:under\s*way|ongoing|in\s+place|continuing)\b",
+    re.I,
+)
+
+
+def _home_program_had(letter: str, m: re.Match[str], start: int, end: int) -> bool:
+    """The home program the match names is said to be under way, with no word of absence before it in its clause."""
+    if not _UNDER_WAY_AFTER.match(letter, m.end(), end):
+        return False
+    return _NEGATED_NEAR.search(letter, max(start, m.start() - 60), m.start()) is None
+
+
+_NEGATED_NEAR = rxcache.compile(
+    r"\b(?:no|not|nor|without|never)\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and)\s+)?(?:(?:a|an|the|any|his|her)\s+)?$", re.I
+)
+"""A word of absence that governs the home program ("no physical therapy or home exercise program was underway"), not
+another thing ("no exceptional factors noted to warrant ... over the home exercise program the patient was already
+performing")."""
+
+
 """A home program's check or change lacked ("... having been assessed and revised"), or why it is not enough, not the
 program itself."""
 _FROM_TO = r"\bfrom\s+\d+(?:\s*(?:/|out\s+of)\s*10)?\s+to\s+\d+"
@@ -1250,6 +1276,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "As the requested surgical intervention is not supported": asked and refused (round 141)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
+                if key == "home_trial" and _another_device(m.group(), decision.service):
+                    continue  # "no documentation of a home TENS trial" for an H-wave unit, not "you tried it" (r. 143)
                 if key == "imaging" and _imaging_given(_rationale_text(decision, letter)):
                     continue  # "x-rays of the wrist were normal": taken, and what they showed given (round 140)
                 if key == "plan" and _NOT_REVISED.match(letter, m.end(), end):
@@ -1260,7 +1288,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "she had not yet begun therapy or an exercise program": care to try first (round 112)
                 if key == "program" and _MAY_BE_USED.search(letter, max(start, m.start() - 160), m.start()):
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
-                if key == "home_exercise" and _REVISED_AFTER.match(letter, m.end(), end):
+                if key == "home_exercise" and (
+                    _REVISED_AFTER.match(letter, m.end(), end) or _home_program_had(letter, m, start, end)
+                ):
                     continue  # "no documentation of a home exercise program having been assessed and revised": had
                     # (round 141's reader: told "did not say if you work out at home" for a gym membership)
                 if key == "home_exercise" and _HIS_OWN.search(letter, max(start, m.start() - 30), m.start()):
