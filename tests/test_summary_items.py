@@ -4654,3 +4654,24 @@ def test_round_143s_readers_a_home_program_under_way_and_another_devices_home_tr
         "there is no documentation of a home TENS trial or that TENS failed. Not medically necessary.",
     )
     assert not any("tried it at home first" in r for r in hwave), hwave
+
+
+def test_round_144s_readers_pain_unchanged_and_a_home_program_she_can_do_are_no_missing_facts() -> None:
+    # templates 194, round 144's reader: "gabapentin has not changed her leg pain" was told "did not give your pain
+    # levels", and "a home exercise program could be performed independently" was told "did not say if you work out at
+    # home"
+    def told(heading: str, rationale: str) -> list[str]:
+        return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
+
+    pain = told(
+        "Pregabalin 75mg #60: Upheld",
+        "Pain relief should be documented after starting it. She reports that pregabalin has not eased her arm pain "
+        "and makes her dizzy. There is no documentation of any reduction in pain. Not medically necessary.",
+    )
+    assert not any("pain levels" in r for r in pain), pain
+    home = told(
+        "Occupational therapy 12 visits: Upheld",
+        "She has had 8 visits with no gain. There is no indication that more skilled therapy would help, and a home "
+        "exercise program could be performed independently. Not medically necessary.",
+    )
+    assert not any("work out at home" in r for r in home), home

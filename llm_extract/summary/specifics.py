@@ -1026,7 +1026,10 @@ _PRESENT_BEFORE = rxcache.compile(
     # (round 76's reader: both told "did not say if you work out at home"); not "does not do a ..."
     r"|(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:does|do|did|performs|performed|follows|followed|maintains|maintained"
     r"|practices|practiced)\s+(?:a|an|the|his|her|their)\s+(?:(?:daily|regular|independent|consistent|prescribed)\s+)?$"
-    r"|\bthe\s+(?:established|existing)\s+$",
+    r"|\bthe\s+(?:established|existing)\s+$"
+    # "a home exercise program could be performed independently" is said below (:data:`_UNDER_WAY_AFTER`); "she could
+    # do a home program on her own" (round 144's reader: told "did not say if you work out at home")
+    r"|\b(?:could|can|is\s+able\s+to|was\s+able\s+to)\s+(?:continue|do|perform|follow)\s+(?:a|an|the|her|his|their)\s+$",
     re.I,
 )
 """Words just before a fact that say the records hold it (round 53's reader: "no explanation of what massage
@@ -1079,7 +1082,10 @@ _UNDER_WAY_AFTER = rxcache.compile(
     # home exercise program was underway", which says it was not (:func:`_home_program_had`)
     r"(?:\s+program)?\s+(?:that\s+|which\s+)?(?:the\s+(?:\w+\s+)?(?:patient|worker|claimant|applicant)|he|she|they)\s+"
     r"(?:was|is|were|are|has\s+been|had\s+been)\s+(?:already\s+|still\s+)?(?:performing|doing|following|using|practicing)\b"
-    r"|(?:\s+program)?\s+(?:was|is|were|are)\s+(?:already\s+|still\s+)?(?:under\s*way|ongoing|in\s+place|continuing)\b",
+    r"|(?:\s+program)?\s+(?:was|is|were|are)\s+(?:already\s+|still\s+)?(?:under\s*way|ongoing|in\s+place|continuing)\b"
+    # "a home exercise program could be performed independently" (round 144's reader)
+    r"|(?:\s+program)?\s+(?:could|can|would)\s+be\s+(?:performed|done|continued|followed)\s+(?:independently|on\s+(?:her|his"
+    r"|their)\s+own|at\s+home)\b",
     re.I,
 )
 
@@ -1125,6 +1131,9 @@ _PAIN_MEASURED = rxcache.compile(
     # "a reduction in pain from 9 out of 10 to 7 out of 10 with medication" (round 138's reader: told "did not give
     # your pain levels with and without this medicine")
     rf"|\bpain\s+(?:(?:scores?|levels?|ratings?)\s+)?{_FROM_TO}"
+    # "the patient reports that gabapentin has not changed her leg pain" (round 144's reader, the same)
+    r"|\b(?:has|have|had|did)\s+not\s+(?:changed|reduced|lessened|eased|improved)\s+(?:her|his|their|the)\s+"
+    r"(?:[\w-]+\s+)?pain\b"
     # "the discharge summary documents no change in pain level" (round 75's reader: told "did not give your pain
     # levels"); not "no change in pain scores ... is attributed to the medication", which says none was measured
     r"|\b(?:documents?|documented|shows?|showed|records?|recorded|reports?|reported)\s+(?:no|little)\s+(?:\w+\s+)?"
