@@ -4525,20 +4525,22 @@ def test_round_140s_readers_x_rays_given_a_bleed_never_had_and_a_traction_trial_
     assert "first try this care for a while" in told and "physical therapy first" not in told, told
 
 
+def _item_told(heading: str, rationale: str) -> list[str]:
+    """The English reason sentences of an invented letter's one item, through the rules backend's whole path."""
+    return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
+
+
 def test_round_141s_readers_wrong_items_are_told_as_the_letter_says() -> None:
     # templates 191 and recognizer 3.58, round 141's readers: each of these was told something the letter contradicts
-    def told(heading: str, rationale: str) -> list[str]:
-        return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
-
     # a course had only in part is more of it first, not a first try
-    short = told(
+    short = _item_told(
         "Left shoulder arthroscopy: Upheld",
         "Conservative care should last 3 to 6 months before surgery. She is 10 weeks from the injury and has had only "
         "6 sessions of physical therapy. Not medically necessary.",
     )
     assert any("only a short try of physical therapy" in r for r in short), short
     # a home program's check lacked is no home program lacked
-    gym = told(
+    gym = _item_told(
         "Gym membership, 3 months: Upheld",
         "ODG does not recommend gym memberships unless a documented home program has not been effective. In this case, "
         "there was no documentation of a home exercise program having been assessed and revised, and no need for gym "
@@ -4546,7 +4548,7 @@ def test_round_141s_readers_wrong_items_are_told_as_the_letter_says() -> None:
     )
     assert not any("work out at home" in r for r in gym), gym
     # care tied to a refused operation is no operation lacking
-    nursing = told(
+    nursing = _item_told(
         "Post-operative home nursing, 2 visits: Upheld",
         "As the requested surgical intervention is not supported by the documentation, the associated service is not "
         "medically necessary. Additionally, there was no indication she would be homebound after an outpatient knee "
@@ -4554,7 +4556,7 @@ def test_round_141s_readers_wrong_items_are_told_as_the_letter_says() -> None:
     )
     assert not any("surgery is planned" in r for r in nursing), nursing
     # a medicine the worker stopped within days is nothing to lower
-    stopped = told(
+    stopped = _item_told(
         "Oxycodone ER 10mg #60: Upheld",
         "The prescriber should assess whether the worker could later be weaned from it. He had stopped the "
         "immediate-release form within a few days because of nausea. No goals were set. Not medically necessary.",
@@ -4632,23 +4634,20 @@ def test_round_143s_readers_a_home_program_under_way_and_another_devices_home_tr
     # templates 193, round 143's readers: "did not say if you work out at home" for a home program "the patient was
     # already performing", and "did not show that you tried it at home first" for an H-wave unit whose reviewer wanted
     # a home trial of TENS
-    def told(heading: str, rationale: str) -> list[str]:
-        return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
-
-    doing = told(
+    doing = _item_told(
         "Physical therapy 2 times a week for 4 weeks: Upheld",
         "She completed 10 sessions without functional gain. There were no special factors to support more supervised "
         "therapy over the home exercise program the patient was already performing. Not medically necessary.",
     )
     assert not any("work out at home" in r for r in doing), doing
     # a home program said to be missing is still told
-    none = told(
+    none = _item_told(
         "Interferential unit, 30 day rental: Upheld",
         "There was no indication that her medicines had failed, and no physical therapy or home exercise program was "
         "underway with which the unit could be combined. Not medically necessary.",
     )
     assert any("at home" in r for r in none), none
-    hwave = told(
+    hwave = _item_told(
         "H-wave unit, 30 day home trial: Upheld",
         "H-wave may be tried only after a failed trial of TENS. A TENS unit was used in her therapy sessions, but "
         "there is no documentation of a home TENS trial or that TENS failed. Not medically necessary.",
@@ -4660,16 +4659,13 @@ def test_round_144s_readers_pain_unchanged_and_a_home_program_she_can_do_are_no_
     # templates 194, round 144's reader: "gabapentin has not changed her leg pain" was told "did not give your pain
     # levels", and "a home exercise program could be performed independently" was told "did not say if you work out at
     # home"
-    def told(heading: str, rationale: str) -> list[str]:
-        return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
-
-    pain = told(
+    pain = _item_told(
         "Pregabalin 75mg #60: Upheld",
         "Pain relief should be documented after starting it. She reports that pregabalin has not eased her arm pain "
         "and makes her dizzy. There is no documentation of any reduction in pain. Not medically necessary.",
     )
     assert not any("pain levels" in r for r in pain), pain
-    home = told(
+    home = _item_told(
         "Occupational therapy 12 visits: Upheld",
         "She has had 8 visits with no gain. There is no indication that more skilled therapy would help, and a home "
         "exercise program could be performed independently. Not medically necessary.",
