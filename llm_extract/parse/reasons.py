@@ -1398,6 +1398,10 @@ _APPROVED_PART = _rx(
     r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+in\s+this\s+(?:review|determination)\b"
 )
 
+#: Words that say care is needed ("medically necessary", "supported", "warranted"): the approval's verdict, read by
+#: its rule and by :func:`_approval_verdict` where no rule reads it.
+_NEED_WORDS = r"medically\s+necessary|supported|appropriate|warranted|indicated"
+
 _APPROVAL_RULES: tuple[_Rule, ...] = (
     # A negated limit is a met criterion; it cannot go through the negation guard.
     _Rule(ReasonCode.criteria_met, r"\b(?:is|are|was|were)\s+not\s+in\s+excess\s+of\b"),
@@ -1420,8 +1424,7 @@ _APPROVAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.criteria_met,
         (
-            r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?(?:medically\s+necessary|supported"
-            r"|appropriate|warranted|indicated)\b"
+            r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?(?:" + _NEED_WORDS + r")\b"
             # "The panel and blood count are reasonable and are certified" (round 72): present tense only, as
             # "six visits were certified" tells the history
             r"|\b(?:is|are)\s+(?:\w+\s+){0,2}?(?:reasonable|certified)\b"
@@ -2776,7 +2779,7 @@ def _approval_verdict(folded: _Folded) -> Reason | None:
     return Reason(code=ReasonCode.criteria_met, span=folded.span(a, b))
 
 
-_NEEDED = _rx(r"\b(?:necessary|supported|appropriate|warranted|indicated|reasonable)\b")
+_NEEDED = _rx(r"\b(?:" + _NEED_WORDS + r"|necessary|reasonable)\b")
 _NOT_SHOWN = _rx(r"\bnecessity\s+(?:cannot|can\s+not|could\s+not|has\s+not|had\s+not|was\s+not|is\s+not)\b")
 _NOT_BEFORE = _rx(r"\b(?:not|no|cannot|never)\b[^.;,]{0,30}$")
 

@@ -3016,17 +3016,22 @@ def beside_care_not_started(reasons: list[Reason], letter: str | None, rationale
             return quote(letter, m.start(), m.end())
     if first and rationale is not None and _ADJUNCT.search(letter, rationale.start, rationale.end):
         for start, end in _sentences(letter, rationale.start, rationale.end):
-            if _GUIDELINE_FIRST.match(letter, start) is None and (m := _NOT_BEGUN_YET.search(letter, start, end)):
+            if _GUIDELINE_FIRST.match(letter, start) is None and _NOT_BEGUN_YET.search(letter, start, end):
                 return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
 
 
+_NOT_STARTED = (
+    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)"
+    r"|(?:is|are)\s+not\s+yet\s+(?:started|under\s*way)|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+under\s*way"
+)
+"""Other care not started ("a CBT program that has not started", "had not yet begun", "had not been under way")."""
 _ADJUNCT = rxcache.compile(
     r"\bnot\s+recommended\s+as\s+a\s+stand-?alone\b|\bas\s+an?\s+adjunct\s+to\b|\bwithin\s+which\b", re.I
 )
 """Care the guideline gives only beside other care ("not recommended as a stand-alone treatment")."""
 _NOT_BEGUN_YET = rxcache.compile(
-    r"\b(?:had|has|have)\s+not\s+(?:yet\s+)?(?:begun|started|commenced|been\s+under\s*way)\b"
+    rf"\b(?:{_NOT_STARTED})\b"
     r"|\b(?:had|has|have)\s+only\s+(?:just\s+|recently\s+)?been\s+(?:authorized|approved|certified)\b",
     re.I,
 )
@@ -3035,8 +3040,7 @@ _NOT_BEGUN_YET = rxcache.compile(
 
 _BESIDE_NOT_STARTED = rxcache.compile(
     r"\b(?:added\s+to|in\s+conjunction\s+with|alongside|together\s+with|as\s+an?\s+adjunct\s+to|combined\s+with"
-    r"|along\s+with|part\s+of)\s+(?:[^.;]{0,80}?)\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:started|begun|commenced|initiated)|(?:is|are)\s+not\s+yet\s+(?:started|under\s*way))\b",
+    rf"|along\s+with|part\s+of)\s+(?:[^.;]{{0,80}}?)\b(?:{_NOT_STARTED})\b",
     re.I,
 )
 
