@@ -3009,6 +3009,8 @@ _USED_SINCE = _rx(
     + NUMBER
     + r"|several|many)\s+months\b|\b(?:more\s+than|over)\s+(?:a|one)\s+year\b)"
 )
+_USED_SINCE_PLACES = Prefilter(_USED_SINCE)
+""":data:`_USED_SINCE`, tried only where one of its first words begins."""
 #: A sentence of a guideline or a condition, not of this worker's use.
 _RULE_TALK = _rx(r"\b(?:if|should|" + _GUIDELINE_NAME + r"|recommend\w*)\b")
 
@@ -3019,8 +3021,8 @@ def _add_long_use(reasons: list[Reason], folded: _Folded) -> None:
     2016, about seven months"), the reviewer need not say "exceeds" (rounds 55-61: 9 items whose main
     ground it was showed another or none). After the specific grounds, before a missing record."""
     rationale = folded.text
-    if _SHORT_COURSE.search(rationale) is None:
-        return
+    if _USED_SINCE_PLACES.search(rationale, lowered(rationale)) is None or _SHORT_COURSE.search(rationale) is None:
+        return  # (the worker's use first: few rationales state it, and the guideline's course is the slower search)
     for a, b in _sentences(rationale):
         sentence = rationale[a:b]
         if _USED_SINCE.search(sentence) and not _RULE_TALK.search(sentence):

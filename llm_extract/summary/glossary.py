@@ -251,7 +251,20 @@ _TEETH = rxcache.compile(r"\b(?:tooth|teeth)\b", re.I)
 
 def abbreviations_in(service: str) -> list[Abbreviation]:
     """The abbreviations a service name uses, in list order (only those whose words it holds are
-    searched). In a mix of several kinds of medicine, each kind is said by the medicine's name."""
+    searched). In a mix of several kinds of medicine, each kind is said by the medicine's name.
+
+    Remembered for short names: an item's name is read by the reason rules, the summary and the
+    document alike, and services recur from letter to letter ("Norco 10/325mg #60")."""
+    if len(service) > _SERVICE_MEMO_CHARS:
+        return list(_abbreviations_in(service))
+    return list(_remembered_abbreviations(service))
+
+
+_SERVICE_MEMO_CHARS = 500
+"""Service names up to this long are remembered, so the memo's size stays bounded whatever a letter holds."""
+
+
+def _abbreviations_in(service: str) -> tuple[Abbreviation, ...]:
     items = _ABBREVIATION_ITEMS
     found = [(items[k][0], m) for k in _ABBREVIATION_SCREEN.indices(service) if (m := items[k][1].search(service))]
     if (test := _A_TEST_FOR.search(service)) is not None:
@@ -261,8 +274,11 @@ def abbreviations_in(service: str) -> list[Abbreviation]:
         found = [(a, m) for a, m in found if a.term != "#"]
     found = [(a.for_example(m.group()) if a.term == "levels" else a, m) for a, m in found]
     if sum(a.medicine for a, _ in found) < 2:
-        return [a for a, _ in found]
-    return [a.named(name) if a.medicine and (name := _medicine_name(service, m)) else a for a, m in found]
+        return tuple(a for a, _ in found)
+    return tuple(a.named(name) if a.medicine and (name := _medicine_name(service, m)) else a for a, m in found)
+
+
+_remembered_abbreviations = functools.lru_cache(maxsize=1024)(_abbreviations_in)
 
 
 _WORD = rxcache.compile(r"[A-Za-z][\w-]*")

@@ -1979,12 +1979,24 @@ def _alternatives(field: str) -> str:
     return "|".join(getattr(harm, field) for harm in _HARMS if getattr(harm, field))
 
 
-_HARM = Windowed(
-    rxcache.compile(
-        rf"\b(?:{_alternatives('says')}|risks?\s+of\s+(?:\w+\s+){{0,4}}(?:{_alternatives('risk')}))\b", re.I
+_HARM_PARTS = tuple(
+    rxcache.compile(rf"\b(?:{words})\b", re.I)
+    for words in (
+        *(harm.says for harm in _HARMS if harm.says),
+        rf"risks?\s+of\s+(?:\w+\s+){{0,4}}(?:{_alternatives('risk')})",
     )
 )
-"""A sentence that says a medicine may harm this worker: any row's words, or a risk it names."""
+"""A sentence that says a medicine may harm this worker: any row's words, or a risk it names. One pattern a row:
+a single alternation of every row was tried branch by branch at every character of every sentence (a twentieth of
+the summary's time), where the rows' own words (:data:`_HARM_SCREEN`) rule out nearly all sentences at once."""
+_HARM_SCREEN = Screened(Prefilter(pattern) for pattern in _HARM_PARTS)
+
+
+def _says_harm(text: str) -> bool:
+    """Whether ``text`` says a medicine may harm this worker (:data:`_HARM_PARTS`)."""
+    return any(_HARM_PARTS[k].search(text) for k in _HARM_SCREEN.indices(text))
+
+
 _NO_HARM = rxcache.compile(
     rf"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
     # "There was no mention of the applicant's having a history of peptic ulcer disease or GI bleeding" (round 140's
@@ -2227,7 +2239,7 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
     beside: list[tuple[int, int]] = []
     for k, (start, end) in enumerate(sentences):
         text = letter[start:end]
-        if len(text.split()) > _HARM_WORDS or not _HARM.search(text, 0, len(text), lowered(text)):
+        if len(text.split()) > _HARM_WORDS or not _says_harm(text):
             continue
         if (_NO_HARM.search(text) and not _UNADDRESSED.search(text)) or _SUPPOSED.search(text):
             continue
@@ -2235,7 +2247,7 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
             continue
         if (conceded := _CONCEDED.match(text)) is not None:
             rest = text[conceded.end() :]
-            if not _HARM.search(rest, 0, len(rest), lowered(rest)):
+            if not _says_harm(rest):
                 continue  # "Although she does take warfarin, the meloxicam has not been certified": granted
         if _ABOUT_CASE.search(text):
             own.append((start, end))
@@ -3562,7 +3574,11 @@ def with_antecedent(said: Quote, letter: str, rationale: Span | None) -> Quote:
     return quote(letter, start, said.span.end)
 
 
-_EMPHASIS = Windowed(rxcache.compile(EMPHASIS, re.I))
+_EMPHASIS_PREFILTER = Prefilter(rxcache.compile(EMPHASIS, re.I))
+_EMPHASIS = Windowed(_EMPHASIS_PREFILTER.pattern, _EMPHASIS_PREFILTER)
+_EMPHASIS_NEEDS = FirstWords(_EMPHASIS_PREFILTER)
+"""The words a mark of the main ground needs: most rationales hold none, and are then not searched sentence by
+sentence."""
 
 _EMPHASIS_WORDS = 60
 """A sentence the reviewer marks as the main ground is quoted up to this long (others: 40 words)."""
@@ -3596,8 +3612,10 @@ def harm_first(harm: Quote, reasons: Sequence[Reason], letter: str, rationale: S
 
 def emphasized_in(letter: str, rationale: Span) -> Quote | None:
     """:func:`emphasized`, for the rationale ``letter[rationale.start:rationale.end]``."""
-    sentences = _sentences(letter, rationale.start, rationale.end)
     low = _low(letter)
+    if not _may_match(_EMPHASIS_NEEDS, letter, low, rationale.start, rationale.end):
+        return None
+    sentences = _sentences(letter, rationale.start, rationale.end)
     for k, (start, end) in enumerate(sentences):
         if (mark := _EMPHASIS.search(letter, start, end, low)) is None:
             continue
