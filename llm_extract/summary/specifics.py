@@ -3617,6 +3617,8 @@ def emphasized_in(letter: str, rationale: Span) -> Quote | None:
         return None
     sentences = _sentences(letter, rationale.start, rationale.end)
     for k, (start, end) in enumerate(sentences):
+        if not _may_match(_EMPHASIS_NEEDS, letter, low, start, end):
+            continue  # (a few words looked for: cheaper than the pattern, which has too many first words to skip by)
         if (mark := _EMPHASIS.search(letter, start, end, low)) is None:
             continue
         if _MAIN_NOUN.search(mark.group()) and _DENIED_MAIN.match(letter, mark.end(), end):
