@@ -2216,3 +2216,26 @@ def test_an_approval_always_shows_its_criteria_met() -> None:
     )
     assert shown(crown) == [[R.criteria_met]]
     assert "to be medically necessary" in evidence(crown, R.criteria_met)
+
+
+def test_a_benefit_weighed_against_a_harm_is_no_lack_of_benefit() -> None:
+    # Recognizer 3.60, round 145's reader: "There was no discussion weighing the risk of further kidney injury or
+    # worsened blood pressure against the potential benefits of this medication" was read as no benefit shown, and a
+    # naproxen refused for its unweighed risks was told "did not show that this medicine helped you do more"
+    weighed = Item(
+        "Meloxicam 15mg #30: Upheld",
+        rationale=(
+            "NSAIDs can cause bleeding, kidney injury and worse blood pressure, and their use should be weighed "
+            "against these risks. She has stage 3 kidney disease and takes two blood pressure medicines. The notes "
+            "hold no discussion weighing the risk of further kidney injury against the potential benefits of "
+            "meloxicam for her. It is not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(weighed)[0]
+    assert R.no_functional_improvement not in shown(weighed)[0]
+    # a benefit so far, unrecorded, still is one
+    unrecorded = Item(
+        "Meloxicam 15mg #30: Upheld",
+        rationale="She has taken meloxicam for a year. The notes hold no discussion of any benefit from it so far.",
+    )
+    assert R.no_functional_improvement in shown(unrecorded)[0]

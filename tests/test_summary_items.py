@@ -301,6 +301,18 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "most recent radiographs describe a healed fracture with intact hardware. It is not medically necessary.",
             "x-rays taken before",
         ),
+        # Round 145's reader: "the MRI and radiographs documented a degenerative tear" was told "did not show x-rays
+        # taken before, or what they showed".
+        (
+            "Left knee arthroscopy with partial lateral meniscectomy and chondroplasty: Upheld",
+            "The Official Disability Guidelines state that chondroplasty is not recommended in the presence of "
+            "osteoarthritis. The worker was noted to have left knee pain with lateral joint line tenderness and a "
+            "positive McMurray test. However, she had undergone only four sessions of physical therapy and there was "
+            "no documentation of a home exercise program or a cortisone injection. Additionally, the MRI and "
+            "radiographs documented a degenerative tear with lateral joint space narrowing, and the worker did not "
+            "report mechanical symptoms such as catching. As such, the requested surgery is not medically necessary.",
+            "x-rays taken before",
+        ),
         # Round 60's reader: therapy visits were told "did not show that you would use this along with physical
         # therapy or working out" from "her home \nexercise program" (the look-behind for "home" saw one space).
         (

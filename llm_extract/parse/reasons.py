@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.59"
+REASONS_VERSION = "3.60"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2535,6 +2535,10 @@ _EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")
 #: care's failure, the condition for this care, not of this care's effect (round 137's reader: a gym membership told
 #: "did not show that past care helped you do more in daily life").
 _FAILED_BEFORE = _rx(r"\bnot\s+(?:been\s+|proven\s+|shown\s+to\s+be\s+)?$")
+#: Between the missing record and an effect word, a benefit still to come, weighed against a harm: "no discussion
+#: weighing the risk of further kidney injury ... against the potential benefits of this medication" (round 145's
+#: reader: a naproxen refused for its unweighed risks was told "did not show that this medicine helped you").
+_BENEFIT_TO_WEIGH = _rx(r"\bweigh(?:s|ed|ing)?\b|\b(?:potential|possible|anticipated)\s+$")
 
 
 #: Signs a request's indication rests on; notes without them are a finding that does not support it.
@@ -2558,7 +2562,11 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     effect = _EFFECT_WORDS.search(sentence, m.start(), clause_end)
     # "no documentation that the home program ... has not been effective": other care's failure unshown, not an effect
     failure = effect is not None and _FAILED_BEFORE.search(sentence, max(0, effect.start() - 16), effect.start())
-    if effect is not None and not failure and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
+    weighed = effect is not None and (
+        _BENEFIT_TO_WEIGH.search(sentence, m.start(), effect.start()) is not None
+        or _BENEFIT_TO_WEIGH.search(sentence, max(0, effect.start() - 16), effect.start()) is not None
+    )
+    if effect is not None and not failure and not weighed and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
         return ReasonCode.no_functional_improvement
     window = min(len(sentence), m.end() + 120)
     if _SIGN_WORDS.search(sentence, m.start(), window) and not _A_TEST_ASKED.search(sentence, m.start(), window):

@@ -1044,9 +1044,11 @@ _IMAGING_RESULT = rxcache.compile(
     r"\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
     r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
-    r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:showed|revealed|demonstrated|show|reveal|demonstrate)\b"
+    # "the MRI and radiographs documented a degenerative tear ... and medial joint space narrowing" (round 145's reader)
+    r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:showed|revealed|demonstrated|documented|confirmed|disclosed|show|reveal"
+    r"|demonstrate|document|confirm|disclose)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
-    r"|demonstrate|demonstrated)\b"
+    r"|demonstrate|demonstrated|documented|confirmed|disclosed)\b"
     # "the only imaging documented was plain radiographs of the lumbar spine" (round 142's reader)
     r"|\bimaging\s+(?:documented|done|performed|obtained|on\s+file)\s+(?:was|were)\s+(?:\w+\s+)?(?:x-?rays?|radiographs?"
     r"|films?)\b",
