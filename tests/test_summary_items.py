@@ -313,6 +313,19 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "report mechanical symptoms such as catching. As such, the requested surgery is not medically necessary.",
             "x-rays taken before",
         ),
+        # Round 145's reader: a repeat nerve test, whose first had found an L5 radiculopathy, was told "did not
+        # show clear signs of a hurt nerve" from the guideline's "NCV testing is not helpful in demonstrating a
+        # radiculopathy".
+        (
+            "Repeat EMG/NCS of the bilateral upper extremities: Upheld",
+            "The MTUS Guidelines support electrodiagnostic studies when someone has neurologic symptoms suspicious "
+            "for a trapped nerve or a radiculopathy. Nerve conduction testing is not useful for demonstrating a "
+            "radiculopathy. The submitted documentation indicated these studies were done on 03-14-2016 and showed a "
+            "mild right C6 radiculopathy. There was no discussion recent to the request describing new symptoms, a "
+            "change in the examination findings, or a clinical question that the prior testing did not answer. In "
+            "the absence of such evidence, the repeat testing is not medically necessary.",
+            "hurt nerve",
+        ),
         # Round 60's reader: therapy visits were told "did not show that you would use this along with physical
         # therapy or working out" from "her home \nexercise program" (the look-behind for "home" saw one space).
         (

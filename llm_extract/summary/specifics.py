@@ -2508,6 +2508,13 @@ _GIVEN_FOR = rxcache.compile(
 """Care the worker was not given, for the condition named next: the condition is there, the care is what is absent
 (round 89's reader: a cream refused because no oral nerve-pain medicine was tried first was told "did not show
 nerve pain")."""
+_A_TEST_OF_USE = rxcache.compile(
+    r"\s*(?:very\s+|particularly\s+|always\s+)?(?:helpful|useful|valuable|of\s+(?:much\s+)?(?:use|value))\s+(?:in|for)\b",
+    re.I,
+)
+"""A test that is (not) of use for what is named next ("NCV testing is not helpful in demonstrating a radiculopathy"):
+what the test can show, not a finding the notes lack (round 145's reader: a repeat nerve test, whose first had found an
+L5 radiculopathy, was told "did not show clear signs of a hurt nerve in your back")."""
 
 
 def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
@@ -2530,6 +2537,8 @@ def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[
             continue  # "not a supported treatment for ankle sprain or ligamentous instability" (round 66's reader)
         if said and _GIVEN_FOR.search(letter, said[-1].end(), m.start()):
             continue  # "never been given an anticonvulsant for her neuropathic hand symptoms" (round 89's reader)
+        if said and _A_TEST_OF_USE.match(letter, said[-1].end(), m.start()):
+            continue  # "NCV testing is not helpful in demonstrating a radiculopathy": the test's use (round 145)
         if said:
             return quote(letter, said[-1].start(), m.end())
         if (after := _AFTER_ABSENT.match(letter, m.end(), span.end)) is not None:
