@@ -2562,10 +2562,8 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     effect = _EFFECT_WORDS.search(sentence, m.start(), clause_end)
     # "no documentation that the home program ... has not been effective": other care's failure unshown, not an effect
     failure = effect is not None and _FAILED_BEFORE.search(sentence, max(0, effect.start() - 16), effect.start())
-    weighed = effect is not None and (
-        _BENEFIT_TO_WEIGH.search(sentence, m.start(), effect.start()) is not None
-        or _BENEFIT_TO_WEIGH.search(sentence, max(0, effect.start() - 16), effect.start()) is not None
-    )
+    # (the effect word is searched from the missing record on, so one search covers both the weighing and "potential")
+    weighed = effect is not None and _BENEFIT_TO_WEIGH.search(sentence, m.start(), effect.start()) is not None
     if effect is not None and not failure and not weighed and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
         return ReasonCode.no_functional_improvement
     window = min(len(sentence), m.end() + 120)
