@@ -2239,3 +2239,28 @@ def test_a_benefit_weighed_against_a_harm_is_no_lack_of_benefit() -> None:
         rationale="She has taken meloxicam for a year. The notes hold no discussion of any benefit from it so far.",
     )
     assert R.no_functional_improvement in shown(unrecorded)[0]
+
+
+def test_a_follow_up_visit_awaiting_the_approved_first_visit_is_a_trial_pending_not_a_duplicate() -> None:
+    # Recognizer 3.61, round 146's reader: a follow-up visit with a hand surgeon was told "you already have it" (and
+    # the headline "You already have some of the care in your review") where only the first consultation had been
+    # approved: "The need for a follow-up visit ... would be predicated on the outcome of the initial consultation"
+    follow_up = Item(
+        "Follow-up visit with orthopedic spine surgeon: Upheld",
+        rationale=(
+            "Referral to a spine surgeon may be indicated for severe, disabling symptoms. Here, the claims "
+            "administrator had already approved a spine surgery consultation on March 2. The applicant had not yet "
+            "been seen. The need for a follow-up visit with the surgeon would be predicated on the outcome of the "
+            "initial consultation, which had not yet occurred. The request was, thus, premature."
+        ),
+    )
+    assert shown(follow_up)[0] == [R.approved_trial_pending]
+    # the same consultation asked for again still is a duplicate
+    again = Item(
+        "Consultation with orthopedic spine surgeon: Upheld",
+        rationale=(
+            "Here, the claims administrator had already approved a spine surgery consultation on March 2. There is "
+            "no reason to approve the same consultation twice."
+        ),
+    )
+    assert shown(again)[0][:1] == [R.already_authorized]

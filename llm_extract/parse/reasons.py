@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.60"
+REASONS_VERSION = "3.61"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1293,8 +1293,12 @@ _PART_AWAITED = _rx(
     r"|record\w*|they|them|those|these)\b"
 )
 _TRIAL_PENDING = _cue(
-    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last)\b[^.;]{0,120}?"
+    # "The need for a follow-up visit with the hand surgeon would be predicated on the outcome of the initial
+    # consultation, which had not yet occurred" (round 146's reader: told "you already have it", the consultation)
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last|follow-?up)\b"
+    r"[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|turns?\s+on|rests?\s+on"
+    r"|predicated\s+(?:up)?on"
     r"|pending\s+(?:the\s+)?(?:results?|response|outcome)"
     r"|(?:should|would|will|must)\s+(?:follow|await)"
     r"|has\s+to\s+be\s+based\s+(?:up)?on"

@@ -8187,13 +8187,14 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "f2a40792fb40a684a5a26119": (
+    "325211a97169e135963aa58c": (
         (
             (
                 (
                     " additional ",
                     " beyond ",
                     " continued ",
+                    " follow",
                     " further ",
                     " future ",
                     " last ",
@@ -8210,6 +8211,7 @@ TABLE: dict[str, Derived] = {
                     " hinge",
                     " must ",
                     " pending ",
+                    " predicated ",
                     " rest",
                     " should ",
                     " turn",
@@ -8350,6 +8352,7 @@ TABLE: dict[str, Derived] = {
                             " additional ",
                             " beyond ",
                             " continued ",
+                            " follow",
                             " further ",
                             " future ",
                             " last ",
@@ -8366,6 +8369,7 @@ TABLE: dict[str, Derived] = {
                             " hinge",
                             " must ",
                             " pending ",
+                            " predicated ",
                             " rest",
                             " should ",
                             " turn",
@@ -8380,6 +8384,7 @@ TABLE: dict[str, Derived] = {
                     " additional",
                     " beyond",
                     " continued",
+                    " follow",
                     " further",
                     " future",
                     " last",
