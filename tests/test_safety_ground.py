@@ -194,6 +194,23 @@ def test_a_guidelines_harm_beside_the_workers_facts_is_still_the_guidelines() ->
     assert ReasonCode.safety_risk not in [code for code, _ in reasons], reasons
 
 
+def test_patients_in_general_beside_the_workers_facts_are_the_guidelines_group() -> None:
+    # Round 146's reader: omeprazole was told "could cause bleeding inside your body" from "Patients are determined to
+    # be at risk for gastrointestinal events if they ... have a history of peptic ulcer, GI bleeding or perforation",
+    # the guideline's group, said beside the worker's facts.
+    group = (
+        "Patients are considered at risk for gastrointestinal events if they are over 65, have had a peptic ulcer or "
+        "GI bleeding, or take aspirin or a blood thinner."
+    )
+    facts = "Here there is no indication that the injured worker takes an NSAID or has dyspepsia."
+    _, reasons = _reasons(Item("Pantoprazole 40mg #30: Upheld", rationale=f"{group} {facts}"))
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons], reasons
+    # the worker put in that group is this worker's harm
+    own = "She had a bleeding ulcer last year and takes aspirin, which puts her in the highest GI risk group."
+    _, reasons = _reasons(Item("Ibuprofen 800mg #60: Upheld", rationale=f"{group} {own} {NO_GAIN}"))
+    assert (ReasonCode.safety_risk, own) in reasons, reasons
+
+
 def test_a_harm_granted_in_an_although_clause_is_not_the_ground() -> None:
     # Round 60's reader: omeprazole was told "could cause bleeding inside your body" from "Although she does take
     # warfarin, the Meloxicam has not been certified": the reviewer grants the risk factor, then refuses.

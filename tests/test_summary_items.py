@@ -326,6 +326,24 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "the absence of such evidence, the repeat testing is not medically necessary.",
             "hurt nerve",
         ),
+        # Round 146's reader: a shoulder injection put off until an approved MRI and new therapy had been told "A
+        # first part of this care was approved" (templates 197)
+        (
+            "Left shoulder subacromial steroid injection: Upheld",
+            "The MTUS allows subacromial injections as part of an exercise program for impingement. The worker has "
+            "impingement signs. However, an MRI of the shoulder has been approved and a new course of therapy has "
+            "just been authorized. An injection can be reconsidered once the MRI results and the response to therapy "
+            "are known. It is not medically necessary at this time.",
+            "first part of this care",
+        ),
+        # Round 146's reader: a functional capacity evaluation refused while other care goes on had been told "other
+        # care must be tried first, and found not to work well enough" (templates 197)
+        (
+            "Functional capacity evaluation: Upheld",
+            "ODG supports an FCE when the worker is close to maximum medical improvement. She is still in active "
+            "treatment, with therapy pending, so she has not reached a plateau. The FCE is not medically necessary.",
+            "not to work well enough",
+        ),
         # Round 60's reader: therapy visits were told "did not show that you would use this along with physical
         # therapy or working out" from "her home \nexercise program" (the look-behind for "home" saw one space).
         (
@@ -4696,3 +4714,22 @@ def test_round_144s_readers_pain_unchanged_and_a_home_program_she_can_do_are_no_
         "exercise program could be performed independently. Not medically necessary.",
     )
     assert not any("work out at home" in r for r in home), home
+
+
+def test_a_test_refused_because_the_diagnosis_is_already_clear_is_not_told_signs_were_missing() -> None:
+    # Templates 197, round 146's reader: a nerve test refused because "A right C6 radiculopathy is already clinically
+    # evident and testing would not be expected to change his management" was told "Your doctor's notes did not show
+    # the signs the medical guidelines look for", the opposite of what the reviewer found.
+    clear = (
+        "EMG is not needed when a radiculopathy is already clinically obvious. He has a dermatomal sensory loss, a "
+        "reduced reflex and weakness that match the MRI. The radiculopathy is already clinically evident, and "
+        "testing would not be expected to change his management. It is not medically necessary."
+    )
+    reasons = _reasons("EMG/NCV of the left lower extremity: Upheld", clear)
+    assert reasons[0].startswith("The reviewer found that what is wrong is already clear"), reasons
+    assert not any("did not show the signs" in r for r in reasons), reasons
+    # signs the reviewer says are absent are still told absent
+    absent = clear.replace("The radiculopathy is already clinically evident", "No radiculopathy is clinically evident")
+    absent = absent.replace("He has a dermatomal sensory loss, a reduced reflex and weakness that match the MRI. ", "")
+    reasons = _reasons("EMG/NCV of the left lower extremity: Upheld", absent)
+    assert not any("already clear" in r for r in reasons), reasons

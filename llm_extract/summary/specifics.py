@@ -1525,6 +1525,51 @@ def earlier_test(decision: Decision, letter: str | None) -> EarlierTest | None:
     return None
 
 
+def known_already(decision: Decision, letter: str | None) -> Quote | None:
+    """Where a refused test's rationale says what is wrong is already clear and the test would not change the care
+    ("A right C6 radiculopathy is already clinically evident and testing would not be expected to change his
+    management"): the sentence that says the test would change nothing. Round 146's reader: a nerve test refused so
+    was told "Your doctor's notes did not show the signs the medical guidelines look for", the opposite of the
+    reviewer's finding. Only in the reviewer's own sentences, never a guideline's or a condition's."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None or decision.outcome is not Outcome.upheld:
+        return None
+    if not any(pattern.search(decision.service) for _, pattern in _TESTS):
+        return None
+    known = False
+    for start, end in _sentences(letter, rationale.start, rationale.end):
+        if (
+            end - start > _LONGEST_SENTENCE
+            or _GUIDELINE_FIRST.match(letter, start)
+            or _SUPPOSED.search(letter[start:end])
+        ):
+            continue
+        known = known or any(
+            not _NEGATED_KNOWN.search(letter, max(start, m.start() - 40), m.start())
+            for m in _KNOWN.finditer(letter, start, end)
+        )
+        if known and _NO_CHANGE.search(letter, start, end):
+            return quote(letter, start, start + len(letter[start:end].rstrip()))
+    return None
+
+
+_KNOWN = rxcache.compile(
+    r"\balready\s+(?:been\s+)?(?:clinically\s+)?(?:evident|established|clear|confirmed|known|diagnosed)\b"
+    r"|\b(?:is|are|was|were)\s+(?:clinically\s+)?evident\b|\bclinically\s+(?:evident|established|obvious|apparent)\b",
+    re.I,
+)
+"""Words that say what is wrong is already clear ("is already clinically evident", "has already been established")."""
+_NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
+"""A negation or a condition in the words just before :data:`_KNOWN`, in the same clause ("no radiculopathy is
+clinically evident", the guideline's "not needed when a radiculopathy is already clinically obvious")."""
+_NO_CHANGE = rxcache.compile(
+    r"\b(?:would|will|could)\s+not\s+(?:be\s+expected\s+to\s+|likely\s+)?(?:change|alter|affect)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:present\s+|current\s+)?(?:management|treatment|care|plan)\b",
+    re.I,
+)
+"""The test's result would not change the care ("would not be expected to change his management")."""
+
+
 _LONGEST_SENTENCE = 600
 """Characters of the longest sentence read for a test done before (real ones take under 300)."""
 _MENTIONS = 4
@@ -2029,11 +2074,15 @@ _NO_HARM = rxcache.compile(
 ("long-term use can lead to GI bleed"): no harm found in this worker."""
 _UNADDRESSED = rxcache.compile(
     r"\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:discussion|discussed|addressed|acknowledg\w*)\b[^.;]{0,40}?"
-    r"\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:risks?|interactions?|dangers?|concerns?|combination)\b",
+    r"\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:risks?|interactions?|dangers?|concerns?|combination)\b"
+    # "takes daily aspirin, which puts her in the highest gastrointestinal risk group": this worker put in the group
+    r"|\b(?:puts?|places?|placing|putting)\s+(?:him|her)\s+in\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?risk\s+"
+    r"(?:group|category)\b",
     re.I,
 )
 """A harm named and not addressed by the doctor ("there was no discussion by the treating physician of this risk",
-"no discussion of this drug interaction"): the harm is there, the negation is the doctor's silence (round 140)."""
+"no discussion of this drug interaction"): the harm is there, the negation is the doctor's silence (round 140). Or
+this worker put in a risk group: the group's words are this worker's harm, not the guideline's."""
 _HARM_WORDS = 60
 """Words of the longest sentence read for a harm to this worker."""
 _HARM_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -2903,13 +2952,23 @@ def whole_care_pending(reasons: Sequence[Reason], letter: str | None) -> bool:
     for reason in reasons:
         if reason.code is not ReasonCode.approved_trial_pending:
             continue
-        m = _WHETHER_WHOLE.search(letter, reason.span.start, reason.span.end)
-        if m is not None and not _MORE_OF_IT.search(m.group("asked")):
-            return True
+        for pattern in (_WHETHER_WHOLE, _RECONSIDERED_WHOLE):
+            m = pattern.search(letter, reason.span.start, reason.span.end)
+            if m is not None and not _MORE_OF_IT.search(m.group("asked")):
+                return True
     return False
 
 
 _WHETHER_WHOLE = rxcache.compile(WHETHER_DEPENDS, re.I)
+_RECONSIDERED_WHOLE = rxcache.compile(
+    r"(?P<asked>[^.;]{1,80}?)\b(?:can|could|may|might|will|would)\s+(?:then\s+|only\s+)?be\s+"
+    r"(?:re-?considered|re-?visited|re-?assessed|re-?evaluated|re-?requested|re-?submitted)\s+"
+    r"(?:\w+\s+)?(?:once|after|when|until)\b",
+    re.I,
+)
+"""The care asked for, put off until other care's results are in ("An injection can be reconsidered once the imaging
+results and the response to therapy are known": round 146's reader was told "A first part of this care was approved"
+for a shoulder injection of which no part was); "more", "further" and the like name a part (:data:`_MORE_OF_IT`)."""
 _MORE_OF_IT = rxcache.compile(
     r"\b(?:more|other|another|additional|further|remaining|rest|continued|next|extra|second|beyond|past)\b|\d", re.I
 )
@@ -3042,6 +3101,36 @@ def beside_care_not_started(reasons: list[Reason], letter: str | None, rationale
             if _GUIDELINE_FIRST.match(letter, start) is None and _NOT_BEGUN_YET.search(letter, start, end):
                 return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+def care_under_way(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of an "other care first" reason that say the worker's other care is still going on or about to
+    start ("is still in active treatment with imaging and therapy pending"): this care waits for it to finish, it
+    need not fail first (round 146's reader: a functional capacity evaluation was told "other care must be tried
+    first, and found not to work well enough")."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
+            m = _UNDER_WAY.search(letter, reason.span.start, reason.span.end)
+            if m is not None and _NOT_TRIED.search(letter, reason.span.start, reason.span.end) is None:
+                return quote(letter, reason.span.start, reason.span.end)
+    return None
+
+
+_UNDER_WAY = rxcache.compile(
+    r"\bstill\s+(?:in|undergoing|receiving)\s+(?:active\s+|ongoing\s+)?(?:treatment|care|therapy|rehabilitation)\b"
+    r"|\b(?:treatment|care|therapy|imaging|rehabilitation|studies|testing|surgery)\s+(?:(?:is|are|still|remains?)\s+){0,3}"
+    r"(?:pending|under\s*way|in\s+progress|ongoing)\b",
+    re.I,
+)
+"""Other care said to be going on or still to come for this worker."""
+_NOT_TRIED = rxcache.compile(
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?tried\b|\b(?:has|have|had)\s+(?:not\s+|never\s+)?(?:yet\s+)?been\s+tried\b",
+    re.I,
+)
+"""Care said not tried in the same words ("conservative care is still under way, and no intra-articular corticosteroid
+injection has been tried"): that care comes first, and must fail first, whatever else is under way."""
 
 
 _NOT_STARTED = (
@@ -3241,7 +3330,11 @@ _SUPPOSED = rxcache.compile(
     r"|^\W*(?:when|whenever|before)\s+(?:an?|any)\s+(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:being\s+)?"
     r"(?:started|begun|initiated|prescribed|used|given|considered)\b"
     # "to decide whether a patient taking an NSAID is at risk for gastrointestinal events": a question (round 71)
-    rf"|\bwhether\s+(?:an?|the|this)\s+(?:{WORKER_WORDS}|person)\b[^.;]{{0,60}}\bat\s+risk\b",
+    rf"|\bwhether\s+(?:an?|the|this)\s+(?:{WORKER_WORDS}|person)\b[^.;]{{0,60}}\bat\s+risk\b"
+    # "Patients are determined to be at risk for gastrointestinal events if they ... have a history of peptic ulcer,
+    # GI bleeding ...": patients in general, the guideline's group, never this one worker (round 146's reader: an
+    # omeprazole was told "could cause bleeding inside your body")
+    r"|^\W*(?:(?:such|these|those|most|many|some|all|other)\s+)?(?:patients|individuals|persons|people)\b",
     re.I,
 )
 

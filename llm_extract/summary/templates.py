@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "196"
+TEMPLATES_VERSION = "197"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -178,6 +178,12 @@ class _Wording:
     beside_first: str
     """The ground is that the care asked for goes with other care that has not started
     (:func:`specifics.beside_care_not_started`): nothing had to fail first."""
+    known_already: str
+    """The findings ground of a test whose result the reviewer says is already clear and would change nothing
+    (:func:`specifics.known_already`)."""
+    care_under_way: str
+    """The other-care-first ground where that care is still going on or about to start
+    (:func:`specifics.care_under_way`): this care waits for it, the other care need not fail first."""
     on_the_skin: str
     on_the_skin_one: str
     block_first: str
@@ -396,6 +402,10 @@ _EN = _Wording(
     "Your doctor's notes did not show such a try.",
     beside_first="The medical guidelines call for this care only together with other care, and that care has not "
     "started yet.",
+    known_already="The reviewer found that what is wrong is already clear from your exam or earlier tests, so this "
+    "test would not change your care.",
+    care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
+    "wait until that care is done.",
     on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
     "in it, so the guidelines do not call for it.",
     on_the_skin_one="The medical guidelines do not call for putting {drug} on the skin.",
@@ -662,6 +672,10 @@ _ES = _Wording(
     "Las notas de su médico no mostraban esa prueba.",
     beside_first="Las guías médicas recomiendan esta atención solo junto con otra atención, y esa otra atención "
     "todavía no ha empezado.",
+    known_already="El revisor encontró que lo que usted tiene ya está claro por su examen o por pruebas anteriores, "
+    "así que esta prueba no cambiaría su atención.",
+    care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
+    "debe esperar hasta que esa otra termine.",
     on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
     "así que las guías no la recomiendan.",
     on_the_skin_one="Las guías médicas no recomiendan poner {drug} sobre la piel.",
@@ -1193,6 +1207,28 @@ _ONGOING = frozenset({"exercise"})
 instead he is doing no home exercise" is no home program that did not help (round 90's reader, templates 158)."""
 
 
+_NERVE_FINDINGS = ("nerve", "facet_nerve")
+"""Keys of the findings that name a hurt nerve's signs (:data:`_Wording.findings`)."""
+
+
+def _findings_said(seen: list[specifics.Missing], words: _Wording, out: _Writer) -> list[tuple[str, list[Quote]]]:
+    """The findings the notes lack, each in its sentence. An operation not planned is said as the notes' missing fact,
+    in the same words. A nerve root's signs found against a facet or trigger point procedure are said with the
+    reviewer's words, which may hold the rest of the finding ("diffuse tenderness ... without twitch responses, and
+    ... a documented L5 radiculopathy")."""
+    return [
+        (
+            out.say(
+                f"{words.findings[m.key]} {_wrote(m.words, words)}"
+                if m.key == "facet_nerve_root"
+                else words.findings.get(m.key) or words.missing[m.key]
+            ),
+            [m.words],
+        )
+        for m in seen
+    ]
+
+
 def _named_ground(
     code: ReasonCode,
     decision: Decision,
@@ -1218,20 +1254,13 @@ def _named_ground(
             for m in specifics.findings(decision, fitting, letter, _MAX_MISSING)
             if earlier is None or not _inside(m.words, earlier.sentence)
         ]
-        # An operation not planned is said as the notes' missing fact, in the same words. A nerve root's signs found
-        # against a facet or trigger point procedure are said with the reviewer's words, which may hold the rest of
-        # the finding ("diffuse tenderness ... without twitch responses, and ... a documented L5 radiculopathy").
-        return [
-            (
-                out.say(
-                    f"{words.findings[m.key]} {_wrote(m.words, words)}"
-                    if m.key == "facet_nerve_root"
-                    else words.findings.get(m.key) or words.missing[m.key]
-                ),
-                [m.words],
-            )
-            for m in seen
-        ]
+        if (known := specifics.known_already(decision, letter)) is not None:
+            # not "did not show the signs", nor a hurt nerve's signs missing (read from the guideline's "when a
+            # radiculopathy is already clinically obvious"): the reviewer found them clear. Other findings missing
+            # (the other side's) are still said after it.
+            seen = [m for m in seen if not m.key.startswith(_NERVE_FINDINGS)]
+            return [(out.say(words.known_already), [known]), *_findings_said(seen, words, out)]
+        return _findings_said(seen, words, out)
     if code is ReasonCode.approved_trial_pending and (
         not specifics.course_of_care(decision.service) or specifics.whole_care_pending(fitting, letter)
     ):
@@ -1246,6 +1275,8 @@ def _named_ground(
             return [(out.say(words.own_trial_first), [trial])]
         if (beside := specifics.beside_care_not_started(fitting, letter, decision.spans.rationale)) is not None:
             return [(out.say(words.beside_first), [beside])]
+        if (going := specifics.care_under_way(fitting, letter)) is not None:
+            return [(out.say(words.care_under_way), [going])]
         care = specifics.care_first(decision, fitting, letter)
         if not care:
             return []
