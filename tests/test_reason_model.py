@@ -105,6 +105,7 @@ MODEL_FINGERPRINTS = {
     "3.59": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
     "3.60": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
     "3.61": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
+    "3.62": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -184,6 +185,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.59": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
     "3.60": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
     "3.61": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
+    "3.62": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
 }
 
 PREFIX = "Decision rationale: "

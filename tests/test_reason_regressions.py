@@ -2264,3 +2264,32 @@ def test_a_follow_up_visit_awaiting_the_approved_first_visit_is_a_trial_pending_
         ),
     )
     assert shown(again)[0][:1] == [R.already_authorized]
+
+
+def test_a_thing_already_provided_or_an_evaluation_already_completed_is_had() -> None:
+    # Recognizer 3.62, round 147: "the claimant was already provided a right wrist cock-up splint on 11-8-16" and "a
+    # psychological evaluation, including a clinical interview, a Beck inventory and a symptom checklist, was already
+    # completed on 12-6-2016" were read as missing records only
+    splint = Item(
+        "Left wrist cock-up splint: Upheld",
+        rationale=(
+            "Splinting in neutral is recommended for carpal tunnel syndrome. In this case, the claimant was already "
+            "provided a left wrist cock-up splint on 3-2-17. There is no documentation that it no longer fits."
+        ),
+    )
+    assert shown(splint)[0][:1] == [R.already_authorized]
+    evaluation = Item(
+        "Psychological evaluation: Upheld",
+        rationale=(
+            "Psychological evaluations are well established. Here, a psychological evaluation, including a clinical "
+            "interview, a Beck inventory and a symptom checklist, was already completed on 12-6-2016. The provider "
+            "does not explain what a repeat evaluation would add."
+        ),
+    )
+    assert shown(evaluation)[0][:1] == [R.already_authorized]
+    # the worker given something is not the thing given
+    given = Item(
+        "Home exercise kit: Upheld",
+        rationale="The claimant was already provided a TENS unit. No exercise program is described.",
+    )
+    assert R.already_authorized not in shown(given)[0]

@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.61"
+REASONS_VERSION = "3.62"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1262,10 +1262,16 @@ _ALREADY_HAS = _cue(
     r"|\b(?:already|previously)\s+(?:has|have|had|owns?)\s+(?P<obj5>equipment|supplies|devices?)\b"
     # "A hinged brace for this same knee was already dispensed on 02-04-2016", "was issued a CAM walker boot for
     # the same ankle" (round 78, fitted): the thing before a passive "already dispensed", or given "for the same"
-    r"|\b(?:a|an|the)\s+(?P<obj6>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:(?:for|on|of)\s+[^,;.]{1,30}?\s+)?"
-    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+already\s+(?:dispensed|issued|supplied|delivered|fitted|provided)\b"
+    # "a psychological evaluation, including a clinical interview ..., was already completed on 12-6-2016" (round
+    # 147): the thing before a passive "already completed", past a clause between commas
+    r"|\b(?:a|an|the)\s+(?P<obj6>(?:[\w-]+\s+){0,4}?[\w-]+)(?:\s+(?:for|on|of)\s+[^,;.]{1,30}?)?(?:\s*,[^;.]{1,160}?,)?\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+already\s+(?:dispensed|issued|supplied|delivered|fitted|provided"
+    r"|completed|performed|done)\b(?!\s+(?:with\s+)?(?:a|an|the)\b)"  # not "the claimant was already provided a ..."
     r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|fitted\s+with)\s+"
     r"(?:a|an|the)\s+(?P<obj7>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?:the|this)\s+same\b"
+    # "the claimant was already provided a right wrist cock-up splint on 11-8-16" (round 147): given already
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+already\s+(?:issued|dispensed|given|provided|supplied|fitted)\s+"
+    r"(?:with\s+)?(?:a|an|the)\s+(?P<obj10>(?:[\w-]+\s+){0,4}?[\w-]+)"
 )
 #: Care the worker already has, told by a pronoun or after a demonstrative (recognizers 3.13-3.14), screened apart
 #: from :data:`_ALREADY_HAS`.
@@ -2406,7 +2412,7 @@ _PART_BEFORE = _rx(
 )
 
 
-_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9")
+_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9", "obj10")
 """The groups of :data:`_ALREADY_HAS` that hold the thing the worker has."""
 
 

@@ -8005,7 +8005,7 @@ TABLE: dict[str, Derived] = {
             ((((" approval ", " authorization ", " certification "), (" second ",)),), (" a",)),
         ),
     ),
-    "cf4f7e114302624e79ec70f6": (
+    "2ce1a712e5c91c74030ea5f0": (
         (
             (
                 (" already ", " previously "),
@@ -8039,14 +8039,30 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (" already ",),
-                (" delivered ", " dispensed ", " fitted ", " issued ", " provided ", " supplied "),
                 (" already ", " been "),
-                ("had ", "has ", "have ", "was ", "were "),
+                (
+                    " completed ",
+                    " delivered ",
+                    " dispensed ",
+                    " done ",
+                    " fitted ",
+                    " issued ",
+                    " performed ",
+                    " provided ",
+                    " supplied ",
+                ),
+                (" had ", " has ", " have ", " was ", " were "),
             ),
             (
                 (" same ",),
                 (" been ", "dispensed ", "fitted ", "given ", "issued ", "provided "),
                 (" for ",),
+                (" had ", " has ", " was ", " were "),
+            ),
+            (
+                (" already ",),
+                (" already ", " dispensed ", " fitted ", " given ", " issued ", " provided ", " supplied "),
+                (" already ", " been "),
                 (" had ", " has ", " was ", " were "),
             ),
         ),
@@ -8118,9 +8134,19 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" already ",),
-                        (" delivered ", " dispensed ", " fitted ", " issued ", " provided ", " supplied "),
                         (" already ", " been "),
-                        ("had ", "has ", "have ", "was ", "were "),
+                        (
+                            " completed ",
+                            " delivered ",
+                            " dispensed ",
+                            " done ",
+                            " fitted ",
+                            " issued ",
+                            " performed ",
+                            " provided ",
+                            " supplied ",
+                        ),
+                        (" had ", " has ", " have ", " was ", " were "),
                     ),
                 ),
                 (" a", " the"),
@@ -8131,6 +8157,17 @@ TABLE: dict[str, Derived] = {
                         (" same ",),
                         (" been ", "dispensed ", "fitted ", "given ", "issued ", "provided "),
                         (" for ",),
+                        (" had ", " has ", " was ", " were "),
+                    ),
+                ),
+                (" had", " has", " was", " were"),
+            ),
+            (
+                (
+                    (
+                        (" already ",),
+                        (" already ", " dispensed ", " fitted ", " given ", " issued ", " provided ", " supplied "),
+                        (" already ", " been "),
                         (" had ", " has ", " was ", " were "),
                     ),
                 ),
