@@ -211,6 +211,28 @@ def test_patients_in_general_beside_the_workers_facts_are_the_guidelines_group()
     assert (ReasonCode.safety_risk, own) in reasons, reasons
 
 
+def test_a_list_of_diagnoses_is_background_not_a_harm_while_an_unweighed_risk_is() -> None:
+    # Round 147's reader: Norco was told "could be risky for you because of your kidneys" from "The medical records
+    # reveal the diagnosis of lumbar strain, ... and chronic kidney disease stage 3", the case's background (the
+    # naproxen beside it was refused for that risk, in its own words)
+    background = (
+        "The records reveal the diagnosis of lumbar strain, lumbar degenerative disc disease, and chronic kidney "
+        "disease stage 3."
+    )
+    _, reasons = _reasons(Item("Norco 5/325mg #60: Upheld", rationale=f"{background} {NO_GAIN}"))
+    assert ReasonCode.safety_risk not in [code for code, _ in reasons], reasons
+    unweighed = (
+        "The records reveal the injured worker has chronic kidney disease stage 3, and there is no documentation "
+        "that the risk of continued NSAID use has been weighed against its benefit."
+    )
+    _, reasons = _reasons(Item("Naproxen 550mg #60: Upheld", rationale=f"{background} {unweighed}"))
+    assert (ReasonCode.safety_risk, unweighed) in reasons, reasons
+    # one diagnosis the reviewer singles out is still this worker's risk
+    singled = "Here, the applicant carries a diagnosis of stage 3 chronic kidney disease and uses an ACE inhibitor."
+    _, reasons = _reasons(Item("Meloxicam 15mg #30: Upheld", rationale=f"{singled} {NO_GAIN}"))
+    assert ReasonCode.safety_risk in [code for code, _ in reasons], reasons
+
+
 def test_a_harm_granted_in_an_although_clause_is_not_the_ground() -> None:
     # Round 60's reader: omeprazole was told "could cause bleeding inside your body" from "Although she does take
     # warfarin, the Meloxicam has not been certified": the reviewer grants the risk factor, then refuses.

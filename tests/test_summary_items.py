@@ -326,6 +326,24 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "the absence of such evidence, the repeat testing is not medically necessary.",
             "hurt nerve",
         ),
+        # Round 147's reader: x-rays "obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar fractures"
+        # were told "did not show x-rays taken before, or what they showed" (templates 198)
+        (
+            "Cone beam CT scan of the mandible: Upheld",
+            "Cone beam CT should not be used routinely in the absence of clinical signs. The periapical radiographs "
+            "obtained on 3-2-2017 and 4-11-2017 did not show any root fracture. The dentist has not explained how a "
+            "CT scan would change the plan. It is not medically necessary.",
+            "x-rays taken before",
+        ),
+        # Round 147's reader: a crown to be "planned after completion of the endodontic treatment" was told "other
+        # care must be tried first, and found not to work well enough" (templates 198)
+        (
+            "Porcelain crown, tooth #9: Upheld",
+            "Tooth #9 now requires root canal therapy. The root canal therapy has not yet been performed, and the "
+            "restorability of the tooth has not been assessed. A final restoration should be planned after completion "
+            "of the endodontic treatment and evaluation of its outcome. It is not medically necessary at this time.",
+            "not to work well enough",
+        ),
         # Round 146's reader: a shoulder injection put off until an approved MRI and new therapy had been told "A
         # first part of this care was approved" (templates 197)
         (
@@ -1839,6 +1857,13 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
         ("MRI of the brain", "The lumbar MRI of 11/15/2016 is recent.", None),  # another body part
         ("Repeat MRI of the cervical spine", "The injured worker had an MRI five months ago.", "before your doctor"),
         ("MRI of the brain", "An MRI of the brain was completed on 08/22/2016 and was read as normal.", "August 22"),
+        # templates 198, round 147's reader: a psychological evaluation done before was told "you already have it"
+        (
+            "Psychological testing, 4 hours",
+            "In this case, a psychological evaluation with standardized inventories was completed on 11-29-2016 and a "
+            "diagnosis was established.",
+            "You already had this test on November 29, 2016.",
+        ),
         # templates 178, round 117's reader: the date a test was later reviewed is not when it was done
         (
             "Repeat MRI of the right shoulder",

@@ -1045,8 +1045,10 @@ _IMAGING_RESULT = rxcache.compile(
     r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
     # "the MRI and radiographs documented a degenerative tear ... and medial joint space narrowing" (round 145's reader)
-    r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:showed|revealed|demonstrated|documented|confirmed|disclosed|show|reveal"
-    r"|demonstrate|document|confirm|disclose)\b"
+    # "the two-dimensional radiographs obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar
+    # fractures" (round 147's reader: told "did not show x-rays taken before, or what they showed")
+    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in)\s+[^,;.]{1,40}?)?\s+(?:did\s+not\s+)?"
+    r"(?:showed|revealed|demonstrated|documented|confirmed|disclosed|show|reveal|demonstrate|document|confirm|disclose)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
     r"|demonstrate|demonstrated|documented|confirmed|disclosed)\b"
     # "the only imaging documented was plain radiographs of the lumbar spine" (round 142's reader)
@@ -1445,6 +1447,14 @@ _TESTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("ultrasound", rxcache.compile(r"\bultrasounds?\b|\bsonograms?\b", re.I)),
     ("bone scan", rxcache.compile(r"\bbone\s+scans?\b", re.I)),
+    # "a psychological evaluation ... was already completed on 12-6-2016" (round 147): told "you already have it"
+    (
+        "psychological",
+        rxcache.compile(
+            r"\b(?:neuro)?psycholog\w*\s+(?:evaluations?|testing|tests?|assessments?)\b|\bpsychometric\s+testing\b",
+            re.I,
+        ),
+    ),
 )
 """Tests a worker may be asked to repeat, by kind: a request for one is refused when the same
 kind of test was done not long before and nothing has changed."""
@@ -2075,6 +2085,10 @@ _NO_HARM = rxcache.compile(
 _UNADDRESSED = rxcache.compile(
     r"\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:discussion|discussed|addressed|acknowledg\w*)\b[^.;]{0,40}?"
     r"\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:risks?|interactions?|dangers?|concerns?|combination)\b"
+    # "there is no documentation that the renal function has been monitored or that the risk of continued NSAID use
+    # has been weighed against its benefit" (round 147): the risk there, its weighing missing
+    r"|\b(?:no|not|without)\s+(?:\w+\s+){0,2}?(?:documentation|discussion|evidence|indication|record)\s+(?:that|of)\b"
+    r"[^.;]{0,120}?\brisks?\b[^.;]{0,40}?\b(?:weighed|balanced|considered|addressed|discussed)\b"
     # "takes daily aspirin, which puts her in the highest gastrointestinal risk group": this worker put in the group
     r"|\b(?:puts?|places?|placing|putting)\s+(?:him|her)\s+in\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?risk\s+"
     r"(?:group|category)\b",
@@ -2294,7 +2308,7 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
             continue
         if (_NO_HARM.search(text) and not _UNADDRESSED.search(text)) or _SUPPOSED.search(text):
             continue
-        if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text):
+        if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _DIAGNOSES.search(text):
             continue
         if (conceded := _CONCEDED.match(text)) is not None:
             rest = text[conceded.end() :]
@@ -2339,6 +2353,17 @@ def _harm_sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_DIAGNOSES = rxcache.compile(
+    r"^(?:(?!\b(?:risks?|unsafe|dangerous|harm\w*|contraindicat\w*|caution|worsen\w*|toxic\w*)\b)[^.;]){0,120}?"
+    r"\b(?:(?:reveal|show|indicate|document|list|note|include)\w*\s+(?:the\s+|his\s+|her\s+|their\s+)?diagnos(?:is|es)\s+of"
+    r"|diagnoses\s+(?:include[sd]?|are|were))\b[^.;,]{1,80},"
+    r"(?:(?!\b(?:risks?|unsafe|dangerous|harm\w*|contraindicat\w*|caution|worsen\w*|toxic\w*)\b)[^.;])*[.;]?\s*$",
+    re.I,
+)
+"""A sentence that lists the worker's diagnoses and says nothing of a risk ("The medical records reveal the diagnosis
+of lumbar strain, ... and chronic kidney disease stage 3"): the case's background, not a harm of the medicine asked
+for, unlike one diagnosis the reviewer singles out ("he carries a diagnosis of obstructive sleep apnea"). Round 147's
+reader: a Norco was told "could be risky for you because of your kidneys", the naproxen's ground."""
 _SEMICOLON = rxcache.compile(r";\s*")
 _LISTED = rxcache.compile(r"\(\d\)|(?<![\w.])\d\)")
 
@@ -3103,7 +3128,7 @@ def beside_care_not_started(reasons: list[Reason], letter: str | None, rationale
     return None
 
 
-def care_under_way(reasons: list[Reason], letter: str | None) -> Quote | None:
+def care_under_way(reasons: list[Reason], letter: str | None, rationale: Span | None = None) -> Quote | None:
     """The words of an "other care first" reason that say the worker's other care is still going on or about to
     start ("is still in active treatment with imaging and therapy pending"): this care waits for it to finish, it
     need not fail first (round 146's reader: a functional capacity evaluation was told "other care must be tried
@@ -3115,7 +3140,22 @@ def care_under_way(reasons: list[Reason], letter: str | None) -> Quote | None:
             m = _UNDER_WAY.search(letter, reason.span.start, reason.span.end)
             if m is not None and _NOT_TRIED.search(letter, reason.span.start, reason.span.end) is None:
                 return quote(letter, reason.span.start, reason.span.end)
+    if rationale is not None and any(r.code is ReasonCode.other_treatment_first for r in reasons):
+        # "A final restoration should be planned after completion of the endodontic treatment" (round 147's reader:
+        # a crown was told "other care must be tried first, and found not to work well enough")
+        for start, end in _sentences(letter, rationale.start, rationale.end):
+            if _GUIDELINE_FIRST.match(letter, start) is None and _AFTER_COMPLETION.search(letter, start, end):
+                return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+_AFTER_COMPLETION = rxcache.compile(
+    r"\b(?:should|must|would|will|can|could)\s+(?:only\s+)?(?:be\s+)?(?:\w+\s+)?(?:after|following|once|until)\s+"
+    r"(?:the\s+)?(?:completion|conclusion|end)\s+of\s+(?:the\s+|his\s+|her\s+|this\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:treatment|therapy|care|procedure|surgery|program|course)\b",
+    re.I,
+)
+"""This care put after other care is finished ("should be planned after completion of the endodontic treatment")."""
 
 
 _UNDER_WAY = rxcache.compile(

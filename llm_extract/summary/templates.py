@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "197"
+TEMPLATES_VERSION = "198"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1275,7 +1275,7 @@ def _named_ground(
             return [(out.say(words.own_trial_first), [trial])]
         if (beside := specifics.beside_care_not_started(fitting, letter, decision.spans.rationale)) is not None:
             return [(out.say(words.beside_first), [beside])]
-        if (going := specifics.care_under_way(fitting, letter)) is not None:
+        if (going := specifics.care_under_way(fitting, letter, decision.spans.rationale)) is not None:
             return [(out.say(words.care_under_way), [going])]
         care = specifics.care_first(decision, fitting, letter)
         if not care:
