@@ -326,6 +326,35 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "the absence of such evidence, the repeat testing is not medically necessary.",
             "hurt nerve",
         ),
+        # Round 148's readers (templates 199): a limit for other cases in the same sentence ("two to three weeks for
+        # less extensive procedures ... up to three months ... more extensive") is a list, not the limit applied; and
+        # a time limit the heading asks no more than is not why the item was refused
+        (
+            "Percocet 5/325mg #40: Upheld",
+            "The guidelines state that opioid use after surgery should not be extended beyond two to three weeks for "
+            "less extensive procedures, and that use for up to three months may be considered after more extensive "
+            "surgery. The planned carpal tunnel release is a minor procedure, and 40 tablets exceed what would be "
+            "needed. The request is not medically necessary.",
+            "three months",
+        ),
+        (
+            "Continuous passive motion device rental for 14 days: Upheld",
+            "ODG states that continuous passive motion in the acute hospital setting is recommended for up to 14 days "
+            "following total knee arthroplasty. For home use, up to 10 days after surgery may be considered while "
+            "patients are immobile. The worker had a knee arthroscopy, which is not among the procedures for which the "
+            "guidelines support it. In addition, the requested 14 days exceeds the 10 days that may be considered for "
+            "home use. The request is not medically necessary.",
+            "no more than 14 days",
+        ),
+        # Round 148's reader (templates 199): a first epidural was told "did not show that past care helped you" from
+        # "this treatment alone offers no significant long-term functional benefit", what the care offers anyone
+        (
+            "Left L5-S1 transforaminal epidural steroid injection: Upheld",
+            "Epidural injections reduce pain and inflammation, but this treatment alone offers no significant "
+            "long-term functional benefit. The examination documents normal strength, reflexes and sensation. No "
+            "electrodiagnostic studies were submitted. The request is not medically necessary.",
+            "past care helped",
+        ),
         # Round 147's reader: x-rays "obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar fractures"
         # were told "did not show x-rays taken before, or what they showed" (templates 198)
         (
@@ -4758,3 +4787,29 @@ def test_a_test_refused_because_the_diagnosis_is_already_clear_is_not_told_signs
     absent = absent.replace("He has a dermatomal sensory loss, a reduced reflex and weakness that match the MRI. ", "")
     reasons = _reasons("EMG/NCV of the left lower extremity: Upheld", absent)
     assert not any("already clear" in r for r in reasons), reasons
+
+
+def test_a_workstation_evaluation_is_not_glossed_as_a_doctors_visit() -> None:
+    # Templates 199, round 148's reader: "Ergonomic workstation evaluation" was explained as "a visit where a doctor
+    # checks you and says what care may help"
+    rationale = (
+        "The treating physician does not explain what a second evaluation would add. It is not medically necessary."
+    )
+    text = summarise(Letter([Item("Ergonomic workstation evaluation: Upheld", rationale=rationale)]))[2].text
+    assert "a visit where a doctor checks you" not in text
+    text = summarise(Letter([Item("Orthopedic evaluation: Upheld", rationale=rationale)]))[2].text
+    assert "a visit where a doctor checks you" in text
+
+
+def test_care_given_only_within_other_care_not_started_is_not_told_to_wait_for_that_care_to_fail() -> None:
+    # Templates 199, round 148's reader: biofeedback "not recommended as a stand- alone treatment" (a hyphen at a
+    # line's end) and "only as an adjunct within a course of cognitive behavioral therapy", which had not started, was
+    # told "other care must be tried first, and found not to work well enough"
+    rationale = (
+        "The MTUS indicates that biofeedback is not recommended as a stand- alone treatment. The ODG recommends "
+        "biofeedback only as an adjunct within a course of cognitive behavioral therapy. Based on the records, the "
+        "injured worker has not yet started psychotherapy. The request is not medically necessary."
+    )
+    decision, letter = _grounded("Biofeedback, 4 sessions", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
+    reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert reasons[0].startswith("The medical guidelines call for this care only together with other care"), reasons

@@ -481,12 +481,13 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
                 asked=None,
                 more=bool(m.group("more")),
             )
+            own_value = _in_days(high, amount.unit)
             if applied:
-                values = {high}
+                values = {own_value}
             else:
                 if loose is None:
                     loose = _loose(letter, start, end, limits)
-                values = {high} | loose[amount.unit in _TIME_UNIT_WORDS]
+                values = {own_value} | loose[amount.unit in _TIME_UNIT_WORDS]
             found.append(_Candidate(limit=limit, applied=applied, high=high, values=frozenset(values)))
     return found
 
@@ -502,8 +503,19 @@ def _loose(letter: str, start: int, end: int, limits: list[re.Match[str]]) -> di
         if held or value is None:
             continue
         if not patterns.history.search(letter, max(start, p.start() - 40), p.start()):
-            loose[p.group("unit").lower().rstrip("s") + "s" in _TIME_UNIT_WORDS].add(value)
+            unit = p.group("unit").lower().rstrip("s") + "s"
+            loose[unit in _TIME_UNIT_WORDS].add(_in_days(value, unit))
     return loose
+
+
+_DAYS_IN = {"days": 1, "weeks": 7, "months": 30}
+
+
+def _in_days(value: int, unit: str) -> int:
+    """A time in days, so "two to three weeks" and "up to three months" in one sentence are two limits, not one value
+    3 (round 148's reader: a Norco after a small knee operation was told "no more than three months", the limit for
+    larger operations); a count of care as it is."""
+    return value * _DAYS_IN.get(unit, 1)
 
 
 def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | None:
@@ -652,8 +664,10 @@ def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     point. Only for a whole request: a partly approved item's heading names the rest,
     whose limit counts what was approved before."""
     limit = chosen.limit
-    if decision.partial or limit.more or limit.amount.unit in _TIME_UNIT_WORDS:
+    if decision.partial or limit.more:
         return False
+    if limit.amount.unit in _TIME_UNIT_WORDS:
+        return _time_within(decision, letter, chosen)
     rationale = decision.spans.rationale
     if limit.period is not None and not (
         # "12 visits over 12 weeks ..., with an initial course of one half": 12 asked at once exceed the
@@ -724,6 +738,24 @@ def _clause_around(letter: str, start: int, end: int, span: Span) -> tuple[int, 
     before = [b.end() for b in breaks if b.end() <= span.start]
     after = [b.start() for b in breaks if b.start() >= span.end]
     return (before[-1] if before else start), (after[0] if after else end)
+
+
+def _time_within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
+    """The heading asks for no longer than a time limit allows ("CPM machine rental for 21 days" against "up to 21
+    days"; round 148's reader: told "The medical guidelines allow this care for no more than 21 days", where the
+    reviewer's limit was the 17 days for home use): that limit is not why the item was refused."""
+    span = decision.spans.service
+    limit = _in_days(chosen.high, chosen.limit.amount.unit)
+    asked = [
+        _in_days(n, m.group("unit").lower().rstrip("s") + "s")
+        for m in _ASKED_TIME.finditer(letter, span.start, span.end)
+        if (n := _value(m.group("n"))) is not None
+    ]
+    return bool(asked) and max(asked) <= limit
+
+
+_ASKED_TIME = rxcache.compile(rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?)\b(?!\s+(?:a|per)\b)", re.I)
+"""A time the heading asks for ("for 21 days", "30 day rental"), not a schedule ("2 times a week")."""
 
 
 _UNTIL_SHOWN = rxcache.compile(
@@ -1283,6 +1315,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if _RULE_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
                     continue  # "must not be a candidate for surgery": the guideline's condition, not a record
+                if _CARE_OFFERS.search(letter, max(start, m.start() - 80), m.start()):
+                    continue  # "this treatment alone offers no ... functional benefit": any patient's (round 148)
                 if key == "surgery" and _NOT_FOR_SURGICAL.search(decision.service):
                     continue  # a pain program is for those who are not surgical candidates (round 64's reader)
                 if key == "surgery" and any(r.code is ReasonCode.related_item_not_approved for r in reasons):
@@ -2633,6 +2667,14 @@ _RULE_BEFORE = rxcache.compile(
 )
 """A modal just before a word of absence: the guideline's condition ("the patient must not be a candidate
 for surgery", round 56's reader: a program told "did not show that surgery is planned"), not a record."""
+_CARE_OFFERS = rxcache.compile(
+    r"\b(?:treatments?|procedures?|injections?|modality|therapy|it)\s+(?:alone\s+)?(?:offers|provides|gives|yields)\s+"
+    r"(?:no|little)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""What a kind of care offers anyone, just before a word of absence ("this treatment alone offers no significant
+long-term functional benefit"; round 148's reader: a first epidural was told "did not show that past care helped
+you"): the guideline's, not a record. Read over the 80 characters before it."""
 
 
 _FINDING_WORDS: dict[str, tuple[str, ...]] = {
@@ -3179,7 +3221,10 @@ _NOT_STARTED = (
 )
 """Other care not started ("a CBT program that has not started", "had not yet begun", "had not been under way")."""
 _ADJUNCT = rxcache.compile(
-    r"\bnot\s+recommended\s+as\s+a\s+stand-?alone\b|\bas\s+an?\s+adjunct\s+to\b|\bwithin\s+which\b", re.I
+    # "not recommended as a stand- alone treatment" (a hyphen at a line's end), "only as an adjunct within a course of
+    # cognitive behavioral therapy" (round 148's reader: biofeedback told "other care must be tried first")
+    r"\bnot\s+recommended\s+as\s+a\s+stand-?\s?alone\b|\bas\s+an?\s+adjunct\s+(?:to|within|in)\b|\bwithin\s+which\b",
+    re.I,
 )
 """Care the guideline gives only beside other care ("not recommended as a stand-alone treatment")."""
 _NOT_BEGUN_YET = rxcache.compile(

@@ -502,7 +502,10 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Un médico ortopedista (ortho) trata los huesos y las partes que los rodean, como la rodilla o el hombro.",
     ),
     Abbreviation(
-        r"(?i:\beval\b|\bconsult\w*|(?<!capacity )\bevaluation\b)",
+        # not a workstation's or a home's evaluation (round 148's reader: "Ergonomic workstation evaluation" was glossed
+        # as a visit where a doctor checks you)
+        r"(?i:(?<!workstation )(?<!ergonomic )(?<!worksite )(?<!home )(?<!site )\beval\b|\bconsult\w*"
+        r"|(?<!capacity )(?<!workstation )(?<!ergonomic )(?<!worksite )(?<!home )(?<!site )\bevaluation\b)",
         "eval/evaluation/consult/consultation",
         "An evaluation or consultation is a visit where a doctor checks you and says what care may help.",
         "Una evaluación o consulta es una visita en la que un médico le revisa y le dice qué tratamiento le puede "
