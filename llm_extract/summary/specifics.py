@@ -1580,12 +1580,13 @@ def known_already(decision: Decision, letter: str | None) -> Quote | None:
         return None
     if not any(pattern.search(decision.service) for _, pattern in _TESTS):
         return None
+    if _KNOWN.search(letter, rationale.start, rationale.end) is None:
+        return None  # the words first: few rationales have them, and the sentences need not be read
     known = False
     for start, end in _sentences(letter, rationale.start, rationale.end):
-        if (
-            end - start > _LONGEST_SENTENCE
-            or _GUIDELINE_FIRST.match(letter, start)
-            or _SUPPOSED.search(letter[start:end])
+        says_known = not known and _KNOWN.search(letter, start, end) is not None
+        if not (says_known or (known and _NO_CHANGE.search(letter, start, end))) or not _own_sentence(
+            letter, start, end
         ):
             continue
         known = known or any(
@@ -1595,6 +1596,15 @@ def known_already(decision: Decision, letter: str | None) -> Quote | None:
         if known and _NO_CHANGE.search(letter, start, end):
             return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+def _own_sentence(letter: str, start: int, end: int) -> bool:
+    """The reviewer's own sentence about this case: not too long to read, not a guideline's, not a condition's."""
+    return (
+        end - start <= _LONGEST_SENTENCE
+        and _GUIDELINE_FIRST.match(letter, start) is None
+        and _SUPPOSED.search(letter[start:end]) is None
+    )
 
 
 _KNOWN = rxcache.compile(
