@@ -1580,7 +1580,10 @@ def known_already(decision: Decision, letter: str | None) -> Quote | None:
         return None
     if not any(pattern.search(decision.service) for _, pattern in _TESTS):
         return None
-    if _KNOWN.search(letter, rationale.start, rationale.end) is None:
+    low = _low(letter)
+    if all(low.find(word, rationale.start, rationale.end) < 0 for word in _KNOWN_WORDS) or (
+        _KNOWN.search(letter, rationale.start, rationale.end) is None
+    ):
         return None  # the words first: few rationales have them, and the sentences need not be read
     known = False
     for start, end in _sentences(letter, rationale.start, rationale.end):
@@ -1613,6 +1616,9 @@ _KNOWN = rxcache.compile(
     re.I,
 )
 """Words that say what is wrong is already clear ("is already clinically evident", "has already been established")."""
+_KNOWN_WORDS = ("already", "evident", "clinically")
+"""A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
+by)."""
 _NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
 """A negation or a condition in the words just before :data:`_KNOWN`, in the same clause ("no radiculopathy is
 clinically evident", the guideline's "not needed when a radiculopathy is already clinically obvious")."""
