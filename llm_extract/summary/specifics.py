@@ -3198,9 +3198,14 @@ def care_under_way(reasons: list[Reason], letter: str | None, rationale: Span | 
             m = _UNDER_WAY.search(letter, reason.span.start, reason.span.end)
             if m is not None and _NOT_TRIED.search(letter, reason.span.start, reason.span.end) is None:
                 return quote(letter, reason.span.start, reason.span.end)
-    if rationale is not None and any(r.code is ReasonCode.other_treatment_first for r in reasons):
+    if (
+        rationale is not None
+        and any(r.code is ReasonCode.other_treatment_first for r in reasons)
+        and _AFTER_COMPLETION.search(letter, rationale.start, rationale.end) is not None
+    ):
         # "A final restoration should be planned after completion of the endodontic treatment" (round 147's reader:
-        # a crown was told "other care must be tried first, and found not to work well enough")
+        # a crown was told "other care must be tried first, and found not to work well enough"); the words are looked
+        # for first, the sentences read only where they are
         for start, end in _sentences(letter, rationale.start, rationale.end):
             if _GUIDELINE_FIRST.match(letter, start) is None and _AFTER_COMPLETION.search(letter, start, end):
                 return quote(letter, start, start + len(letter[start:end].rstrip()))
