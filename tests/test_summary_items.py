@@ -346,6 +346,16 @@ def test_a_count_followed_by_more_of_the_same_is_at_least_that_many() -> None:
             "home use. The request is not medically necessary.",
             "no more than 14 days",
         ),
+        # Round 149's reader (templates 200): "he denies medication side effects", "tolerating oral naproxen without
+        # reported side effects" were told "did not say if the medicine causes you any trouble"
+        (
+            "Interferential unit, 30 day rental: Upheld",
+            "Criteria include pain ineffectively controlled with medications due to side effects. Within the "
+            "documentation available for review, the pain has improved from 8 to 5 out of 10 with therapy, he denies "
+            "medication side effects, and there is no recent surgery. None of the above criteria have been met. In "
+            "the absence of such documentation, the request is not medically necessary.",
+            "causes you any trouble",
+        ),
         # Round 148's reader (templates 199): a first epidural was told "did not show that past care helped you" from
         # "this treatment alone offers no significant long-term functional benefit", what the care offers anyone
         (
@@ -4813,3 +4823,16 @@ def test_care_given_only_within_other_care_not_started_is_not_told_to_wait_for_t
     decision, letter = _grounded("Biofeedback, 4 sessions", Outcome.upheld, rationale, ReasonCode.other_treatment_first)
     reasons = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
     assert reasons[0].startswith("The medical guidelines call for this care only together with other care"), reasons
+
+
+def test_falling_asleep_is_sleepiness_not_a_fall() -> None:
+    # Templates 200, round 149's reader: zolpidem refused because "she reports next-morning grogginess and nearly fell
+    # asleep while driving" was told "could make you too sleepy, or make you fall"
+    harm = "She reports next-morning grogginess and nearly fell asleep while driving on 1-5-2017, and she still drives."
+    told = _told("Zolpidem 10mg #30", f"She has taken zolpidem nightly since 2016. {harm}", ReasonCode.safety_risk)
+    assert told[0].startswith("The reviewer found that this medicine could make you too sleepy."), told
+    assert not any("make you fall" in line for line in told), told
+    # a fall after a dose still is one
+    fall = "He fell at night after taking his dose and was groggy the next day."
+    told = _told("Zolpidem 10mg #30", fall, ReasonCode.safety_risk)
+    assert any("fall" in line for line in told), told

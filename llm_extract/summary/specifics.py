@@ -1234,6 +1234,14 @@ to physical rehabilitation": round 113's reader), not a record of this worker's.
 _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 """Side effects named as a risk ("raises the risk of gastrointestinal and renal adverse
 effects"): a reason against the medicine, not a fact the notes lack."""
+_NONE_HAD = rxcache.compile(
+    r"\b(?:without|denies|denied|denying|reports?\s+no|reported\s+no|with\s+no|has\s+no|had\s+no)\s+(?:any\s+)?"
+    r"(?:reported\s+|medication\s+|significant\s+|new\s+)?$",
+    re.I,
+)
+"""Side effects the worker is said not to have ("tolerating oral naproxen without reported side effects", "he denies
+medication side effects"): recorded, as none (round 149's reader: a cream and an interferential unit were told "did
+not say if the medicine causes you any trouble" twice in one letter)."""
 
 
 _REASON_OWN = rxcache.compile(
@@ -1311,7 +1319,10 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     )
                     if (m := next(later, None)) is None:
                         continue
-                if key == "side_effects" and _RISK_OF.search(letter, max(start, m.start() - 60), m.start()):
+                if key == "side_effects" and (
+                    _RISK_OF.search(letter, max(start, m.start() - 60), m.start())
+                    or _NONE_HAD.search(letter, max(start, m.start() - 40), m.start())
+                ):
                     continue
                 if _RULE_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
                     continue  # "must not be a candidate for surgery": the guideline's condition, not a record
@@ -2020,18 +2031,19 @@ _HARMS: tuple[_Harm, ...] = (
     ),
     _Harm(
         "falls",
-        r"(?:fell|fallen|falls?)\b[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+)"
+        # not "nearly fell asleep while driving" (round 149's reader: a zolpidem was told "or make you fall")
+        r"(?:fell|fallen|falls?)\b(?!\s+asleep)[^.;]{0,40}\b(?:drowsiness|drowsy|grogg\w+|sedat\w+|dizz\w+)"
         r"|(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?"
         # "makes a further fall more likely", "he fell at night after taking both" (rounds 89, 100)
         r"|(?:makes?|making|renders?)\s+(?:another|a\s+further|a\s+second|a\s+repeat|a|further)\s+falls?\s+(?:more|most)\s+likely"
-        r"|(?:fell|fallen)\b[^.;]{0,60}\bafter\s+(?:(?:his|her|a|the)\s+)?(?:\w+\s+)?(?:dose|taking)\b"
+        r"|(?:fell|fallen)\b(?!\s+asleep)[^.;]{0,60}\bafter\s+(?:(?:his|her|a|the)\s+)?(?:\w+\s+)?(?:dose|taking)\b"
         # "a second gabapentinoid ... in a 56-year-old who has just fallen ... invites a worse fall" (round 107)
         r"|invites?\s+(?:a\s+|another\s+|a\s+worse\s+|a\s+further\s+|further\s+)(?:\w+\s+)?falls?\b",
         risk=r"falls?",
         denied=r"falls?",
         # not a number that fell ("a filtration rate that fell from 56 to 48": round 65's reader)
         names=r"\bprone\s+to\s+falls|\brisk\s+of\s+(?:another\s+|a\s+)?falls?|\b(?:a|had\s+a|recent)\s+fall\b"
-        r"|\b(?:fell|fallen)\b(?!\s+(?:from|to|by|below|under)\b)"
+        r"|\b(?:fell|fallen)\b(?!\s+(?:from|to|by|below|under|asleep)\b)"
         r"|\b(?:likelihood|chance)\s+of\s+(?:another\s+|a\s+)?falls?\b",
     ),
     _Harm(
