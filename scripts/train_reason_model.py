@@ -14,7 +14,7 @@ the same file. Only rounds up to ``--last-round`` are read: the later ones stay 
 letters (../shared/corpus/dwc-2016, never trained on), as if no rule had read them, and prints how often
 the ground it names is the labeled primary, and how often one the labels do not allow.
 
-The item model (``reason_items.txt.gz``, recognizer 2.86) is trained beside it: for every upheld item,
+The item model (``reason_items.txt``, recognizer 2.86) is trained beside it: for every upheld item,
 the words and word pairs of its rationale (guideline-only sentences left out) against each ground's
 being among the labelers' gold codes, one logistic regression per ground, seeded the same way.
 
@@ -35,7 +35,6 @@ tests/test_reason_model.py.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import random
@@ -174,11 +173,14 @@ def train_items(data: list[tuple[set[str], set[str]]]) -> tuple[list[str], list[
 
 
 def write(path: Path, classes: list[str], biases: list[float], weights: dict[str, dict[int, float]], note: str) -> None:
-    rows = [f"# {note}", "\t".join(classes), "\t".join(f"{b:.3f}" for b in biases)]
-    rows += [f"{f}\t" + " ".join(f"{k}:{w:.3f}" for k, w in sorted(ws.items())) for f, ws in sorted(weights.items())]
+    """The layout :func:`llm_extract.parse.reason_model._read` reads: a comment, the classes, the biases,
+    every feature one a line, then each feature's "class:weight ..." row in the same order."""
+    features = sorted(weights)
+    rows = [f"# {note}", "# then: classes; biases; the features, one a line; each feature's weights, in that order"]
+    rows += ["\t".join(classes), "\t".join(f"{b:.3f}" for b in biases), *features]
+    rows += [" ".join(f"{k}:{w:.3f}" for k, w in sorted(weights[f].items())) for f in features]
     path.parent.mkdir(parents=True, exist_ok=True)
-    # mtime 0: the same weights give the same bytes
-    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")  # the same weights give the same bytes
 
 
 def check_real() -> str:

@@ -13,7 +13,7 @@ import pytest
 from llm_extract import budget
 from llm_extract.backends.rules import item_reasons
 from llm_extract.contract.models import Decision, Outcome, Reason, ReasonCode, Span
-from llm_extract.errors import LetterTooComplexError
+from llm_extract.errors import ConfigError, LetterTooComplexError
 from llm_extract.parse import reason_model
 from llm_extract.parse.parser import parse
 from llm_extract.parse.reasons import REASONS_VERSION, find_reasons
@@ -105,7 +105,8 @@ MODEL_FINGERPRINTS = {
     "3.59": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
     "3.60": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
     "3.61": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
-    "3.62": "9893ccfcec2a525309896b9ec59ed4e773a7151578c74386f9da4853b790b5c6",
+    # 3.62: the same weights as 2.80-3.61, laid out uncompressed as features then rows (read in C: #15)
+    "3.62": "73d7ebd1a6b9389892ded8d5e180b24a690fe6d2a1b3e179e03534a3af92ca73",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -185,7 +186,8 @@ ITEM_MODEL_FINGERPRINTS = {
     "3.59": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
     "3.60": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
     "3.61": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
-    "3.62": "0e997362ecbc528823b0f76d4ae2d15dda62babd14a2e1d8569ce16a4bd94721",
+    # 3.62: the same weights as 2.86-3.61, laid out uncompressed as features then rows (read in C: #15)
+    "3.62": "c0ff8089662dae52b8caadf5fe6ea3a1e42c4f1769615a01ca71e270e2f3bc36",
 }
 
 PREFIX = "Decision rationale: "
@@ -223,9 +225,7 @@ def test_the_shipped_item_weights_are_the_ones_this_version_records() -> None:
 
 @pytest.mark.parametrize("path", [reason_model.MODEL_FILE, reason_model.ITEM_MODEL_FILE])
 def test_the_shipped_weights_never_saw_the_rounds_that_measure_them(path: Path) -> None:
-    import zlib
-
-    header = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS).decode("utf-8").split("\n", 1)[0]
+    header = path.read_text(encoding="utf-8").split("\n", 1)[0]
     # recognizer 3.49: rounds 1-111 (rounds 112-123, each measured once when written, stay unseen and measure them)
     assert header.startswith("# trained on rounds 1-111 of evals/synthetic"), header
 
@@ -293,11 +293,30 @@ def test_training_gives_the_same_bytes_from_the_same_rounds(tmp_path: Path) -> N
     outs = []
     for name in ("a", "b"):
         classes, biases, weights = script.train(data)
-        script.write(tmp_path / f"{name}.gz", classes, biases, weights, "round 1")
+        script.write(tmp_path / f"{name}.txt", classes, biases, weights, "round 1")
         classes, biases, weights = script.train_items(items)
-        script.write(tmp_path / f"{name}-items.gz", classes, biases, weights, "round 1")
-        outs.append((tmp_path / f"{name}.gz").read_bytes() + (tmp_path / f"{name}-items.gz").read_bytes())
+        script.write(tmp_path / f"{name}-items.txt", classes, biases, weights, "round 1")
+        outs.append((tmp_path / f"{name}.txt").read_bytes() + (tmp_path / f"{name}-items.txt").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_the_reader_gives_back_what_the_training_script_wrote(tmp_path: Path) -> None:
+    script = _training_script()
+    weights = {"no benefit": {5: 1.25, 6: -0.5}, "a": {0: 0.125}, "z-pak": {11: -2.0}}
+    script.write(tmp_path / "m.txt", ["a", "b"], [0.5, -1.0], weights, "two rows")
+    classes, biases, rows = reason_model._read(tmp_path / "m.txt")
+    assert (classes, biases) == (("a", "b"), (0.5, -1.0))
+    assert rows == {"a": "0:0.125", "no benefit": "5:1.250 6:-0.500", "z-pak": "11:-2.000"}
+
+
+def test_a_damaged_weights_file_is_a_typed_error_that_says_how_to_mend_it(tmp_path: Path) -> None:
+    script = _training_script()
+    script.write(tmp_path / "m.txt", ["a"], [0.5], {"no": {0: 1.0}, "yes": {0: -1.0}}, "cut")
+    cut = tmp_path / "m.txt"
+    cut.write_text(cut.read_text(encoding="utf-8").rsplit("\n", 2)[0] + "\n", encoding="utf-8")  # last row lost
+    with pytest.raises(ConfigError, match="damaged") as raised:
+        reason_model._read(cut)
+    assert "train_reason_model" in raised.value.hint
 
 
 def test_a_point_the_reviewer_grants_is_never_the_ground() -> None:
