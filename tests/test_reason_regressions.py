@@ -1231,6 +1231,25 @@ def test_a_jobs_demands_that_exceed_the_workers_abilities_are_no_excess_of_care(
     assert R.exceeds_guideline_limits not in shown(item)[0]
 
 
+def test_risks_that_exceed_the_benefits_are_no_excess_of_care() -> None:
+    # recognizer 3.63, round 150's reader: an oxycodone of 60 MME, under the guideline's 120, was told "Your doctor
+    # asked for more care than the medical guidelines call for" from "the risks of continued use exceed the benefits"
+    item = Item(
+        "Hydromorphone 4mg #90: Upheld",
+        rationale=(
+            "He also takes clonazepam nightly. Given the sedation he reports, the risks of further use of this opioid "
+            "exceed its benefits, and a taper is advised. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+    # a request in excess of the guideline's limit still is
+    over = Item(
+        "Hydromorphone 4mg #90: Upheld",
+        rationale="The requested quantity exceeds the short course the guidelines allow. Not medically necessary.",
+    )
+    assert shown(over)[0][:1] == [R.exceeds_guideline_limits]
+
+
 def test_other_care_already_certified_is_no_duplicate_of_this_item() -> None:
     # recognizer 3.20, round 98's reader: a CPM device was told "You already had this care before, or approval for
     # it" for "Early passive motion can be provided by the physical therapy that has already been certified"

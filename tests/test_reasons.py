@@ -538,6 +538,15 @@ def test_every_reason_pattern_is_tried_only_where_its_first_words_begin() -> Non
             ReasonCode.already_authorized,
             False,
         ),
+        # Recognizer 3.63 (round 150's reader: a ranitidine was told "you already have it", and its letter's headline
+        # the same): two drugs of one kind used together duplicate each other, not this request
+        (
+            "Famotidine 20mg #60",
+            "Pantoprazole was certified in this review and controls her reflux. Concurrent use of two acid "
+            "suppressing medications is duplicative, and no reason for adding an H2 blocker is given.",
+            ReasonCode.already_authorized,
+            False,
+        ),
         # Recognizer 2.36 (round 47's reader): "no more than two levels, ... and functional improvement" is a
         # list of criteria with an amount, not an absence of improvement
         (

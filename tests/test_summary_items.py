@@ -463,6 +463,19 @@ def test_what_the_records_have_is_not_told_missing(heading: str, rationale: str,
     assert reasons and not any(not_said in r for r in reasons), reasons
 
 
+def test_time_since_an_event_is_not_a_guideline_limit() -> None:
+    # Round 150's reader (templates 201): a cold unit asked for "more than 2 months after the surgery" was told "The
+    # medical guidelines allow this care for no more than 2 months", where the guideline allowed about a week
+    reasons = _reasons(
+        "Ice machine, purchase: Upheld",
+        "ODG recommends continuous-flow cryotherapy for up to 7 days after surgery, including home use. The "
+        "arthroscopy was done on 03/02/2017; this request came more than three months after the procedure, which "
+        "exceeds the guideline recommendation. The request is not medically necessary.",
+    )
+    assert reasons[0].startswith("The medical guidelines allow this care for no more than 7 days."), reasons
+    assert not any("three months" in r for r in reasons), reasons
+
+
 def test_limit_the_request_is_within_is_not_given_as_the_reason() -> None:
     # 6 asked, 4-6 allowed, no time frame: "the guidelines allow 4 to 6 visits" would not
     # say why 6 is a no, so the general sentence stands.
@@ -1012,8 +1025,8 @@ def test_the_count_after_a_number_sign_is_not_said_to_be_pills() -> None:
 
 def test_a_tooths_number_is_not_said_to_be_how_many_were_asked_for() -> None:
     # Round 130's reader: under "Crowns, teeth #8 and #9" a worker was told the number after # is how many were
-    # asked for
-    for service in ("Crowns, teeth #8 and #9", "Extraction of tooth #19"):
+    # asked for; round 150's, under "Implant with abutment and crown, site #9"
+    for service in ("Crowns, teeth #8 and #9", "Extraction of tooth #19", "Dental implant, site #30 with abutment"):
         for lang, said in (("en", "A number after #"), ("es", "Un número después de #")):
             assert said not in build_summary(Case(), [_decision(service, Outcome.upheld)], lang).text, service
 

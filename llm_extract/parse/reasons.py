@@ -93,7 +93,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.62"
+REASONS_VERSION = "3.63"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -497,8 +497,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         skip_guideline=False,
         negatable=True,
-        # "a specific job whose demands exceed her current abilities": a job's, not the care asked (round 96's reader)
-        reject_before=_rx(r"\b(?:demands|requirements)\s*$"),
+        # "a specific job whose demands exceed her current abilities": a job's, not the care asked (round 96's reader);
+        # "the risks of continued use exceed the benefits": a weighing of harm, not an amount (round 150's reader)
+        reject_before=_rx(
+            r"\b(?:demands|requirements)\s*$|\b(?:risks?|harms?|dangers?)(?:\s+(?:of|from)\b[^,;]{0,40})?\s*$"
+        ),
     ),
     _Rule(
         ReasonCode.exceeds_guideline_limits,
@@ -2348,8 +2351,12 @@ _A_TEST_ASKED = _rx(r"\b" + _IMAGING + r"\b")
 """A heading that asks for a test (a picture or a nerve test), which treats nothing."""
 _GUIDED = _rx(r"\bguid(?:ed|ance)\b|\binjection|\bblock")
 """A test that only guides a treatment ("ultrasound-guided injection"): the treatment is the item."""
-#: "Adding a second muscle relaxant duplicates that therapy": two drugs, not a repeated request.
-_SECOND_DRUG = _rx(r"\b(?:adding|add)\b")
+#: "Adding a second muscle relaxant duplicates that therapy", "Concurrent use of two acid suppressing agents is
+#: duplicative" (round 150): two drugs, not a repeated request.
+_SECOND_DRUG = _rx(
+    r"\b(?:adding|add|concurrent|concomitant|simultaneous)\b"
+    r"|\btwo\s+(?:[\w-]+\s+){0,3}?(?:agents|drugs|medications|medicines|NSAIDs|opioids|relaxants|inhibitors)\b"
+)
 #: "duplicates current oral NSAID", "duplicates the naproxen she takes": another drug of the same kind.
 _DUPLICATES_DRUG = _rx(
     r"duplicat\w*\s+(?:the\s+|her\s+|his\s+|their\s+|an?\s+)?(?:current\s+|existing\s+|ongoing\s+|prescribed\s+)?"

@@ -245,8 +245,11 @@ _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=Tr
 
 _A_TEST_FOR = rxcache.compile(r"\b(?:test\w*|screen\w*|panel|assay|evaluation|consult\w*)\s+(?:for|of)\s", re.I)
 """A test or a consultation, then what it is for: a medicine named after it is not the care asked for."""
-_TEETH = rxcache.compile(r"\b(?:tooth|teeth)\b", re.I)
-"""A tooth named: "#8 and #9" are the teeth's numbers, not how many were asked for (round 130's reader)."""
+_TEETH = rxcache.compile(
+    r"\b(?:tooth|teeth|dental|abutments?|crowns?|root\s+canals?|endodontic\w*|periodont\w*)\b", re.I
+)
+"""A tooth named, or dental care: "#8 and #9", "site #9" are teeth's numbers, not how many were asked for (round
+130's reader; round 150's: "Implant with abutment and crown, site #9")."""
 
 
 def abbreviations_in(service: str) -> list[Abbreviation]:

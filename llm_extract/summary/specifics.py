@@ -461,6 +461,8 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
                 continue
             if _ASKED_AFTER.match(letter, m.end(), end):
                 continue  # "A total of twelve visits would be more than the eight ODG allows": the amount asked
+            if _COMPARED.match(m.group("lead")) and _ELAPSED_AFTER.match(letter, m.end(), end):
+                continue  # "made more than 2 months after the surgery": time since an event, not a limit
             if named is None:
                 named = _named_kinds(letter, start, end)
             owner = _owner(named, m.start("amount"))
@@ -652,6 +654,11 @@ _ASKED_AFTER = rxcache.compile(
     r"[^.;,]{0,40}?\b(?:would|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+more\s+than|exceed|go\s+beyond|surpass)\b", re.I
 )
 """An amount the sentence goes on to call too many: the amount asked or had, not the guideline's."""
+_COMPARED = rxcache.compile(r"(?:more|longer|less|fewer)\s", re.I)
+"""A limit's lead word that only compares ("more than"), unlike one that bounds ("no more than", "up to")."""
+_ELAPSED_AFTER = rxcache.compile(r"\s+(?:after|since|ago|following|before|prior\s+to)\b", re.I)
+"""A time compared to an event ("more than 2 months after the surgery"): how long since it, not a limit
+(round 150's reader: a cold unit was told "no more than 2 months", where the guideline allowed 7 days)."""
 _INITIAL_COURSE = rxcache.compile(r"\binitial\s+(?:course|trial)\b|\b(?:one[- ])?half\s+of\b", re.I)
 """The smaller first course of a postsurgical limit ("an initial course of one half of the general course")."""
 
