@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from llm_extract.backends.base import ExtractOptions
 from llm_extract.backends.rules import RulesBackend
 from llm_extract.contract.models import Decision, ReasonCode
@@ -2283,6 +2285,90 @@ def test_a_follow_up_visit_awaiting_the_approved_first_visit_is_a_trial_pending_
         ),
     )
     assert shown(again)[0][:1] == [R.already_authorized]
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "had"),
+    [
+        # Recognizer 3.64: a device the worker was issued, dispensed, fitted with or given, said without "already" (20
+        # of the invented set's 102 missed duplicates, e.g. "was issued a pair of crutches in the emergency
+        # department", "bilateral wrist splints were dispensed on 11-02-2016")
+        (
+            "Axillary crutches: Upheld",
+            "He was issued a pair of crutches at the urgent care clinic on the date of injury and still walks with "
+            "them. No reason for another pair is given.",
+            True,
+        ),
+        (
+            "Bilateral night splints: Upheld",
+            "Bilateral night splints were dispensed on 10-14-2016, and the notes say she wears them every night.",
+            True,
+        ),
+        (
+            "Front-wheeled walker: Upheld",
+            "The worker was given a front-wheeled walker when she left the hospital in March and uses it daily.",
+            True,
+        ),
+        # care given before is a history, not a thing had twice: therapy, an injection, a medicine dispensed
+        (
+            "Physical therapy, 6 visits: Upheld",
+            "She was given physical therapy at another clinic in 2015, with no lasting gain documented.",
+            False,
+        ),
+        (
+            "Right knee cortisone injection: Upheld",
+            "He was given a cortisone injection on 9-1-2016 with two weeks of relief. Not medically necessary.",
+            False,
+        ),
+        (
+            "Retrospective Lidoderm 5% patches, dispensed 12-1-2016: Upheld",
+            "The patches were dispensed on 12-1-2016 without any record of a trial of first-line therapy.",
+            False,
+        ),
+        # a trial not given, and a replacement for the thing issued
+        (
+            "Home cervical traction unit: Upheld",
+            "There is no record that she was given a trial of traction in therapy with a measured response.",
+            False,
+        ),
+        (
+            "Replacement power wheelchair: Upheld",
+            "His power chair was issued in 2010. Nothing describes what is wrong with it or a repair estimate.",
+            False,
+        ),
+        # a thing given that is not this item
+        (
+            "Lumbar support brace: Upheld",
+            "She was issued a TENS unit on 8-3-2016 and uses it daily. No instability is described.",
+            False,
+        ),
+    ],
+)
+def test_a_device_the_worker_was_issued_is_had(heading: str, rationale: str, had: bool) -> None:
+    shown_codes = shown(Item(heading, rationale=rationale))[0]
+    assert (shown_codes[:1] == [R.already_authorized]) is had, shown_codes
+    assert had or R.already_authorized not in shown_codes, shown_codes
+
+
+def test_a_visit_approved_and_scheduled_is_had_not_other_care_to_try_first() -> None:
+    # recognizer 3.64, round 151's reader: "a postoperative follow-up visit with the hand surgeon was previously
+    # authorized and is scheduled for 12-28-2016. There is no rationale provided for an additional follow-up visit prior
+    # to the completion of the previously authorized visit" was told "other care must be tried first"
+    item = Item(
+        "Follow-up visit with the pain specialist: Upheld",
+        rationale=(
+            "A follow-up visit with the pain specialist was previously authorized and is scheduled for 3-2-2017. "
+            "There is no rationale for another visit prior to the completion of the previously authorized visit."
+        ),
+    )
+    codes = shown(item)[0]
+    assert codes[:1] == [R.already_authorized] and R.other_treatment_first not in codes, codes
+    # care that must be completed first is still other care tried first
+    first = Item(
+        "Lumbar fusion L4-5: Upheld",
+        rationale="Surgery is not supported prior to the completion of a course of physical therapy. Not necessary.",
+    )
+    assert R.other_treatment_first in shown(first)[0]
 
 
 def test_a_thing_already_provided_or_an_evaluation_already_completed_is_had() -> None:

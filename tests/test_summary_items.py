@@ -4650,6 +4650,48 @@ def _item_told(heading: str, rationale: str) -> list[str]:
     return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
 
 
+def test_round_151s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 202, round 151's readers: each of these was told something the letter contradicts
+    # risk factors the records do not show, listed after "do not indicate that": no harm of the stomach medicine
+    ulcer = Item(
+        "Pantoprazole 40mg #30: Upheld",
+        rationale=(
+            "A proton pump inhibitor is indicated for patients at risk for gastrointestinal events. The records do not "
+            "show that the claimant is older than 65, has had a peptic ulcer, GI bleeding or a perforation, or takes "
+            "aspirin or a blood thinner. Not medically necessary."
+        ),
+    )
+    _, decisions, summary = summarise(Letter([ulcer]))
+    assert ReasonCode.safety_risk not in [r.code for r in decisions[0].reasons]
+    assert not any("bleeding inside your body" in r for r in summary.items[0].reasons), summary.items[0].reasons
+    # a harm said after the records' gap, in a clause of its own, is still told
+    harm = _item_told(
+        "Naproxen 550mg #60: Upheld",
+        "The records do not show that acetaminophen was tried first, and the combination of naproxen with his warfarin "
+        "raises the risk of serious bleeding. Not medically necessary.",
+    )
+    assert any("bleeding inside your body" in r for r in harm), harm
+    # "provides no added benefit and increases the risk of ... bleeding": the benefit is denied, the harm is not
+    second = Item(
+        "Diclofenac 75mg #60: Upheld",
+        rationale=(
+            "The patient already takes meloxicam daily. Adding a second NSAID provides no added benefit and increases "
+            "the risk of gastrointestinal bleeding and kidney injury. Not medically necessary."
+        ),
+    )
+    _, decisions, summary = summarise(Letter([second]))
+    assert ReasonCode.safety_risk in [r.code for r in decisions[0].reasons]
+    assert any("bleeding inside your body" in r for r in summary.items[0].reasons), summary.items[0].reasons
+    # a drug refused only in a compound is not refused on the skin (a lidocaine patch may be recommended)
+    cream = _item_told(
+        "Ketoprofen-lidocaine compounded cream: Upheld",
+        "Lidocaine is not recommended for topical compound formulation purposes, and since one ingredient is not "
+        "recommended, the whole compound is not recommended. Not medically necessary.",
+    )
+    assert not any("putting lidocaine on the skin" in r for r in cream), cream
+    assert any("lidocaine in a mix of medicines put on the skin" in r for r in cream), cream
+
+
 def test_round_141s_readers_wrong_items_are_told_as_the_letter_says() -> None:
     # templates 191 and recognizer 3.58, round 141's readers: each of these was told something the letter contradicts
     # a course had only in part is more of it first, not a first try

@@ -69,8 +69,10 @@ from llm_extract.text.lexicon import (
     CARE_KINDS,
     CONCEDED,
     DISCLAIMED,
+    DOSE,
     FACET_CARE,
     GRANTED_POINT,
+    MEDICINE_KINDS,
     NOT_BEFORE_RADICULAR,
     NUMBER,
     RADICULAR,
@@ -93,7 +95,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.63"
+REASONS_VERSION = "3.64"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -929,7 +931,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.other_treatment_first,
         (
-            r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b|\bwithout\s+evidence\s+of\s+failure\b"
+            # (not "prior to the completion of the previously authorized visit": a visit approved and to come, round
+            # 151; while "... of the previously authorized conservative therapy" is other care to finish first)
+            r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b(?!\s+(?:the\s+)?(?:previously\s+|already\s+)?(?:approved"
+            r"|certified|authorized)\s+(?:[\w-]+\s+)?(?:visits?|appointments?|consultations?|evaluations?)\b)"
+            r"|\bwithout\s+evidence\s+of\s+failure\b"
             r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
             r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
@@ -1275,6 +1281,24 @@ _ALREADY_HAS = _cue(
     # "the claimant was already provided a right wrist cock-up splint on 11-8-16" (round 147): given already
     r"|\b(?:was|were|has\s+been|had\s+been)\s+already\s+(?:issued|dispensed|given|provided|supplied|fitted)\s+"
     r"(?:with\s+)?(?:a|an|the)\s+(?P<obj10>(?:[\w-]+\s+){0,4}?[\w-]+)"
+    # "was issued a pair of crutches in the emergency department", "was given bilateral wrist splints at the 11-08-2016
+    # visit" (recognizer 3.64: 20 of the invented set's 102 missed duplicates): a thing handed to the worker on an
+    # occasion, "already" or not; counted only for an item that is such a thing (:attr:`_Context.handed`)
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|supplied|fitted)\s+"
+    r"(?:with\s+)?(?!(?:(?:a|an|the)\s+)?(?:" + NUMBER + r"|course|trial|series|samples?|prescriptions?|instructions?"
+    r"|diagnos[ie]s|education|advice|refills?)\b)(?:(?:a|an|the)\s+)?(?:pair\s+of\s+|set\s+of\s+)?"
+    r"(?P<obj11>(?:[\w-]+\s+){0,3}?[\w-]+)"
+    r"(?=\s+(?:on|at|in|when|upon|following|after|during|by|from)\b)"
+    # "a postoperative follow-up visit with the hand surgeon was previously authorized and is scheduled for 12-28-2016"
+    # (round 151's reader: told "other care must be tried first"): the same care approved and still to come
+    r"|\b(?:a|an|the)\s+(?P<obj13>(?:[\w-]+\s+){0,7}?[\w-]+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:already\s+|previously\s+)(?:authorized|certified|approved)\s+and\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
+    r"(?:scheduled|pending|planned|booked)\b"
+    # "bilateral wrist splints were dispensed on 11-02-2016", "a hinged brace was dispensed on 9-2-16"
+    # (the thing is the words before the verb, read by :func:`_object`: a pattern that began with them would have no
+    # first words to screen by)
+    r"|\b(?P<given12>(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:issued|dispensed|supplied|fitted|provided))\s+"
+    r"(?=(?:on|at|in|when|upon|following|after|during)\b)"
 )
 #: Care the worker already has, told by a pronoun or after a demonstrative (recognizers 3.13-3.14), screened apart
 #: from :data:`_ALREADY_HAS`.
@@ -1913,6 +1937,9 @@ class _Context:
     """The body regions the service names (None: it names none)."""
     kinds: frozenset[str] = frozenset()
     """The lexicon's kinds of care the service names (:data:`CARE_KINDS`: "chiropractic", "psychotherapy")."""
+    handed: bool = False
+    """The item is a thing handed to the worker (a device, a kit): no kind of care, no medicine, not care already
+    given ("Retrospective ... dispensed"). Only such a thing is had twice when the worker "was issued" one."""
 
     @cached_property
     def approved_part(self) -> bool:
@@ -2271,6 +2298,10 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 and not (m.groupdict().get("obj3") == "one" and _A_SECOND_ONE.match(s.text, m.start("obj3")))
             ):
                 continue
+            if m.groupdict().get("given12") and not thing:
+                continue  # "the lumbar support that was issued in April": the thing is another clause's
+            if (m.groupdict().get("obj11") or m.groupdict().get("given12")) and not ctx.handed:
+                continue  # "was given physical therapy in 2015", "was dispensed Lidoderm on 12-1": care had, no thing
             if m.groupdict().get("obj9") and _WITH_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
                 continue  # "Core work can be progressed with the equipment he already owns" (round 106)
             if (second := m.groupdict().get("obj3")) and (_A_TEST.match(second) or _AN_INJECTION.match(second)):
@@ -2419,7 +2450,7 @@ _PART_BEFORE = _rx(
 )
 
 
-_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9", "obj10")
+_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9", "obj10", "obj11", "obj13")
 """The groups of :data:`_ALREADY_HAS` that hold the thing the worker has."""
 
 
@@ -2444,6 +2475,18 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
 
 #: The lexicon's kinds of care, each its own pattern: words of one kind name the same care.
 _CARE_KIND_PATTERNS = {kind: _rx(pattern) for kind, pattern in CARE_KINDS.items()}
+#: A service that is a medicine (a dose, a form, a kind the lexicon knows), care already given or a replacement: never
+#: "handed" (the worker issued one before is no duplicate of it).
+_NOT_HANDED = _rx(
+    "|".join(
+        (
+            rf"\b(?:{DOSE})\b",
+            r"\bretro\w*|\bdispensed\b|\bDOS\b|\bdate\s+of\s+service\b",
+            r"\breplac\w*",  # "Replacement power wheelchair": the one issued in 2010 is why it is asked for
+            *MEDICINE_KINDS.values(),
+        )
+    )
+)
 
 
 def _object(sentence: str, m: re.Match[str]) -> str | None:
@@ -2452,6 +2495,11 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     The object is matched lazily, so "already has a functioning brace" would give "functioning";
     the item's words may come later in the phrase.
     """
+    if m.groupdict().get("given12"):
+        # the last words before the verb: "bilateral wrist splints" of "bilateral wrist splints were dispensed on ...",
+        # and none after a relative "that" ("a program with resistance bands that was provided during therapy")
+        words = _clause_before(sentence, m.start("given12")).split()
+        return None if not words or words[-1].lower() in ("that", "which", "who") else " ".join(words[-4:])
     group = next((g for g in _OBJECTS if m.groupdict().get(g)), None)
     if group is None:
         return None
@@ -2722,14 +2770,16 @@ _SERVICE_PURPOSE = _rx(r"\s(?:for|during|with|after|before|prior\s+to)\s")
 
 def _scope(
     service: str | None,
-) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None, frozenset[str]]:
+) -> tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None, frozenset[str], bool]:
     """The item's scope (see :class:`_Context`): the stems of its service and of what it is,
-    the body regions it names (None where there are none) and its kinds of care."""
+    the body regions it names (None where there are none), its kinds of care and whether it is a thing handed over."""
     if not service:
-        return None, None, None, frozenset()
+        return None, None, None, frozenset(), False
     head = _SERVICE_PURPOSE.split(_SERVICE_LABEL.sub("", service), maxsplit=1)[0]
     regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS
-    return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None, _kinds_of(service)
+    kinds = _kinds_of(service)
+    handed = not kinds and _NOT_HANDED.search(service) is None
+    return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None, kinds, handed
 
 
 def _kinds_of(text: str) -> frozenset[str]:

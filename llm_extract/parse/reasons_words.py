@@ -5473,7 +5473,7 @@ TABLE: dict[str, Derived] = {
         (" lack", " no"),
         (),
     ),
-    "07683f566eb2205c2e16dd8f": (
+    "c34f3c790bc0aa952f6b3713": (
         (
             (("completion ",), (" prior ",), (" to ",), (" of ",)),
             ((" evidence ",), (" without ",), (" failure ",), (" of ",)),
@@ -8005,7 +8005,7 @@ TABLE: dict[str, Derived] = {
             ((((" approval ", " authorization ", " certification "), (" second ",)),), (" a",)),
         ),
     ),
-    "2ce1a712e5c91c74030ea5f0": (
+    "0fc9104a961e6d8c7d43f90a": (
         (
             (
                 (" already ", " previously "),
@@ -8065,12 +8065,29 @@ TABLE: dict[str, Derived] = {
                 (" already ", " been "),
                 (" had ", " has ", " was ", " were "),
             ),
+            (
+                ("dispensed ", "fitted ", "given ", "issued ", "provided ", "supplied "),
+                (" been ", "dispensed ", "fitted ", "given ", "issued ", "provided ", "supplied "),
+                (" had ", " has ", " was ", " were "),
+            ),
+            (
+                ("approved ", "authorized ", "certified "),
+                (" already ", " previously ", "approved ", "authorized ", "certified "),
+                (" booked ", " pending ", " planned ", " scheduled "),
+                (" already ", " been ", " previously "),
+            ),
+            (
+                (" dispensed ", " fitted ", " issued ", " provided ", " supplied "),
+                (" been ", " dispensed ", " fitted ", " issued ", " provided ", " supplied "),
+                (" had ", " has ", " have ", " was ", " were "),
+            ),
         ),
         (
             " a",
             " claims",
             " had",
             " has",
+            " have",
             " obtained",
             " previously",
             " received",
@@ -8172,6 +8189,37 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" had", " has", " was", " were"),
+            ),
+            (
+                (
+                    (
+                        ("dispensed ", "fitted ", "given ", "issued ", "provided ", "supplied "),
+                        (" been ", "dispensed ", "fitted ", "given ", "issued ", "provided ", "supplied "),
+                        (" had ", " has ", " was ", " were "),
+                    ),
+                ),
+                (" had", " has", " was", " were"),
+            ),
+            (
+                (
+                    (
+                        ("approved ", "authorized ", "certified "),
+                        (" already ", " previously ", "approved ", "authorized ", "certified "),
+                        (" booked ", " pending ", " planned ", " scheduled "),
+                        (" already ", " been ", " previously "),
+                    ),
+                ),
+                (" a", " the"),
+            ),
+            (
+                (
+                    (
+                        (" dispensed ", " fitted ", " issued ", " provided ", " supplied "),
+                        (" been ", " dispensed ", " fitted ", " issued ", " provided ", " supplied "),
+                        (" had ", " has ", " have ", " was ", " were "),
+                    ),
+                ),
+                (" had", " has", " have", " was", " were"),
             ),
         ),
     ),

@@ -2124,7 +2124,10 @@ def _says_harm(text: str) -> bool:
 
 
 _NO_HARM = rxcache.compile(
-    rf"\b(?:no|not|denie[sd]|without|low|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
+    # (not "provides no added benefit and increases the risk of gastrointestinal bleeding": round 151's reader, two
+    # NSAIDs at once; the benefit is denied, not the harm)
+    r"\b(?:no(?!\s+(?:added\s+|additional\s+|further\s+|extra\s+)?(?:benefit|value|advantage)\b)|not|denie[sd]|without|low"
+    rf"|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
     # "There was no mention of the applicant's having a history of peptic ulcer disease or GI bleeding" (round 140's
     # reader: an omeprazole was told "could cause bleeding inside your body"): a list the "no ... of" governs, within
     # its clause, not a harm left unaddressed ("no mention of this history in the treatment plan, exposes her to ...")
@@ -2134,6 +2137,13 @@ _NO_HARM = rxcache.compile(
     rf"\b(?:{_alternatives('denied')})"
     # (not "places him at high risk of a recurrent gastrointestinal hemorrhage": this worker's, round 117's reader;
     # while "place a patient at high risk" is the guideline's group)
+    # "The medical documents do not indicate that the injured worker is over 65 years of age, has a history of peptic
+    # ulcer, GI bleeding or perforation, or is taking aspirin" (round 151's reader: an omeprazole was told "could cause
+    # bleeding inside your body"): a list of risk factors the records lack, up to a clause of its own
+    r"|\b(?:do|does|did)\s+not\s+(?:indicate|show|document|mention|reveal|describe|suggest|establish|demonstrate)\s+"
+    r"(?:that\s+)?(?:(?!\b(?:but|however|yet|although|while|plans?|which|because)\b|,\s+and\s+(?:the|this|that|his|her"
+    r"|its|it|there|he|she)\b)[^.;]){0,160}?"
+    rf"\b(?:{_alternatives('denied')})"
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)"
     r"|(?<!\bhim\sat\s)(?<!\bher\sat\s)\b(?:low|moderate|high)[- ]risk\b"
     # "The factors used to assign that risk are age over 65, prior peptic ulcer, ..." (round 70): the rule's list
@@ -3003,6 +3013,19 @@ def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:
         if len(drug) > 3 and re.search(rf"\b{re.escape(drug.lower())}\b", service):
             return quote(letter, m.start(group), m.end(group))
     return None
+
+
+_ONLY_MIXED = rxcache.compile(
+    r"\s+(?:is|are)\s+(?:also\s+|specifically\s+)?not\s+recommended\s+(?:for|in|as)\s+(?:an?\s+)?(?:topical\s+)?"
+    r"(?:compound\w*|mix\w*)",
+    re.I,
+)
+
+
+def refused_only_mixed(letter: str | None, drug: Quote) -> bool:
+    """The drug :func:`on_the_skin_not` found is refused only in a compound ("lidocaine is not recommended for topical
+    compound formulation purposes"), not on the skin in every form (a lidocaine patch may be recommended)."""
+    return letter is not None and drug.span is not None and _ONLY_MIXED.match(letter, drug.span.end) is not None
 
 
 _DEVICE_KIND_WORDS = r"TENS|H-wave|interferential"

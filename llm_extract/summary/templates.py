@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "201"
+TEMPLATES_VERSION = "202"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -186,6 +186,9 @@ class _Wording:
     (:func:`specifics.care_under_way`): this care waits for it, the other care need not fail first."""
     on_the_skin: str
     on_the_skin_one: str
+    on_the_skin_mixed: str
+    """A drug the guidelines refuse only in a mix put on the skin ("lidocaine is not recommended for topical compound
+    formulation purposes"): a patch of it may be recommended, so "not on the skin" would be false (round 151)."""
     block_first: str
     """The ground is that a nerve burning's diagnostic block was never done (:func:`specifics.block_first`)."""
     test_shot_first: str
@@ -409,6 +412,8 @@ _EN = _Wording(
     on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
     "in it, so the guidelines do not call for it.",
     on_the_skin_one="The medical guidelines do not call for putting {drug} on the skin.",
+    on_the_skin_mixed="The medical guidelines do not call for {drug} in a mix of medicines put on the skin. This mix "
+    "has {drug} in it, so the guidelines do not call for it.",
     block_first="Your doctor's notes did not show a test shot (a nerve block) done first. The medical guidelines "
     "ask for one, to show where the pain comes from.",
     test_shot_first="Your doctor's notes did not show a test shot done first, to show where the pain comes from.",
@@ -679,6 +684,8 @@ _ES = _Wording(
     on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
     "así que las guías no la recomiendan.",
     on_the_skin_one="Las guías médicas no recomiendan poner {drug} sobre la piel.",
+    on_the_skin_mixed="Las guías médicas no recomiendan {drug} en una mezcla de medicinas que se pone sobre la piel. "
+    "Esta mezcla tiene {drug}, así que las guías no la recomiendan.",
     block_first="Las notas de su médico no mostraban una inyección de prueba (un bloqueo de nervio) hecha antes. "
     "Las guías médicas piden una, para mostrar de dónde viene el dolor.",
     test_shot_first="Las notas de su médico no mostraban una inyección de prueba hecha antes, para mostrar de dónde "
@@ -1247,6 +1254,8 @@ def _named_ground(
         # "This mix of medicines has ..." only of a mix (round 51's reader: a ketoprofen cream is one drug)
         kinds = sum(a.medicine for a in glossary.abbreviations_in(decision.service))
         wording = words.on_the_skin if kinds > 1 else words.on_the_skin_one
+        if specifics.refused_only_mixed(letter, drug):
+            wording = words.on_the_skin_mixed
         return [(out.say(wording.format(drug=name), name), [drug])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
