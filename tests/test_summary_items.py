@@ -4650,6 +4650,43 @@ def _item_told(heading: str, rationale: str) -> list[str]:
     return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
 
 
+def test_round_152s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # recognizer 3.65 and templates 203, round 152's readers: both were told "other care must be tried first, and found
+    # not to work well enough"; the first is a first part approved and not yet finished
+    # the approved part not yet finished is the first part of this care, not other care that must fail
+    therapy = Item(
+        "Physical therapy 6 sessions for the right knee: Upheld",
+        rationale=(
+            "Utilization review authorized 4 of the 10 sessions requested after the arthroscopy. She has not yet "
+            "completed the previously authorized treatments, and her response to them has not been documented. The "
+            "remaining 6 sessions are not medically necessary."
+        ),
+    )
+    _, decisions, summary = summarise(Letter([therapy]))
+    codes = [r.code for r in decisions[0].reasons]
+    assert ReasonCode.approved_trial_pending in codes and ReasonCode.other_treatment_first not in codes, codes
+    assert not any("not to work well enough" in r for r in summary.items[0].reasons), summary.items[0].reasons
+    # other care approved and not finished is still other care first ("the authorized course of physical therapy"
+    # before a spine surgeon's consultation)
+    consultation = Item(
+        "Neurosurgical consultation for the lumbar spine: Upheld",
+        rationale=(
+            "She has no leg symptoms and a normal neurologic examination, and she has not completed the authorized "
+            "course of physical therapy. Not medically necessary."
+        ),
+    )
+    codes = [r.code for r in summarise(Letter([consultation]))[1][0].reasons]
+    assert ReasonCode.approved_trial_pending not in codes and ReasonCode.other_treatment_first in codes, codes
+    # an evaluation still to be done comes first: this care waits for it, the evaluation need not fail
+    waits = _item_told(
+        "Psychotherapy, 10 sessions: Upheld",
+        "The requested psychological evaluation has not yet been completed, and no treatment plan from a mental "
+        "health professional is documented. Not medically necessary.",
+    )
+    assert any(r.startswith("Other care for you is still going on, or about to start.") for r in waits), waits
+    assert not any("not to work well enough" in r for r in waits), waits
+
+
 def test_round_151s_readers_wrong_items_are_told_as_the_letter_says() -> None:
     # templates 202, round 151's readers: each of these was told something the letter contradicts
     # risk factors the records do not show, listed after "do not indicate that": no harm of the stomach medicine

@@ -95,7 +95,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.64"
+REASONS_VERSION = "3.65"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1415,6 +1415,11 @@ _TRIAL_UNKNOWN = _cue(
     r"|\b(?:should|must|can|will|would)\s+(?:\w+\s+)?wait\s+(?:on|for|until)\s+(?:the|those|these|its|their|her|his)\s+"
     r"(?:\w+\s+)?(?:first|results?|outcome|response|certified|approved|authorized|initial|trial)\b"
     r"|\bit\s+is\s+(?:still\s+)?not\s+yet\s+known\s+(?:whether|if|how)\b"
+    # "He has not yet completed the previously authorized treatments" (recognizer 3.65, round 152's reader: told "other
+    # care must be tried first, and found not to work well enough"); other care named is not this one's (checked after)
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:completed|finished)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:previously\s+"
+    r"|already\s+)?(?:authorized|certified|approved)\s+(?:[\w-]+\s+){0,3}?(?:treatments?|sessions?|visits?|therapy|course"
+    r"|trial)\b(?:\s+of\s+(?:[\w-]+\s+){0,2}[\w-]+)?"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(

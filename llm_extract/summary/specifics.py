@@ -3266,7 +3266,13 @@ _AFTER_COMPLETION = rxcache.compile(
 _UNDER_WAY = rxcache.compile(
     r"\bstill\s+(?:in|undergoing|receiving)\s+(?:active\s+|ongoing\s+)?(?:treatment|care|therapy|rehabilitation)\b"
     r"|\b(?:treatment|care|therapy|imaging|rehabilitation|studies|testing|surgery)\s+(?:(?:is|are|still|remains?)\s+){0,3}"
-    r"(?:pending|under\s*way|in\s+progress|ongoing)\b",
+    r"(?:pending|under\s*way|in\s+progress|ongoing)\b"
+    # "the requested psychological evaluation had not yet been completed" (round 152's reader: a course of therapy was
+    # told "other care must be tried first, and found not to work well enough")
+    # (an evaluation, a test or a procedure, not a course of treatment: "an adequate course of conservative treatment
+    # has not yet been completed" is care to try, and to fail, first)
+    r"|\b(?:evaluations?|consultations?|assessments?|procedures?|surgery|stud(?:y|ies)|tests?|testing)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:not\s+yet|yet\s+to)\s+(?:been\s+|be\s+)?(?:completed|done|performed|finished|held)\b",
     re.I,
 )
 """Other care said to be going on or still to come for this worker."""
