@@ -1252,6 +1252,25 @@ def test_risks_that_exceed_the_benefits_are_no_excess_of_care() -> None:
     assert shown(over)[0][:1] == [R.exceeds_guideline_limits]
 
 
+def test_the_guidelines_quoted_above_are_no_amount_above_them() -> None:
+    # recognizer 3.66, round 153 (three items of one letter, measured once): "does not detail any extenuating
+    # circumstances to warrant deviation from the above guidelines" was read as care beyond the guidelines' limit
+    item = Item(
+        "Kinesio taping: Upheld",
+        rationale=(
+            "There is insufficient evidence for kinesio tape in neck pain. The provider does not detail any "
+            "extenuating circumstances to warrant deviation from the above guidelines. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(item)[0]
+    # an amount above the guidelines still is
+    over = Item(
+        "Acupuncture 12 visits: Upheld",
+        rationale="Twelve visits are above the guidelines' recommendation of 6 visits. Not medically necessary.",
+    )
+    assert R.exceeds_guideline_limits in shown(over)[0]
+
+
 def test_other_care_already_certified_is_no_duplicate_of_this_item() -> None:
     # recognizer 3.20, round 98's reader: a CPM device was told "You already had this care before, or approval for
     # it" for "Early passive motion can be provided by the physical therapy that has already been certified"

@@ -95,7 +95,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.65"
+REASONS_VERSION = "3.66"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -509,7 +509,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ReasonCode.exceeds_guideline_limits,
         (
             # "more visits than the guidelines recommend" (round 75: a thing counted between "more" and "than")
-            r"\b(?:beyond|past|above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+|[a-z]+\s+)?"
+            # (not "deviation from the above guidelines": the guidelines quoted above, round 153)
+            r"\b(?:beyond|past|(?<!\bthe\s)above|(?:longer|more|greater|further|higher)\s+(?:often\s+|frequent(?:ly)?\s+|[a-z]+\s+)?"
             r"than(?!\s+one\b)"
             r"|twice|double|triple|(?:two|three|four|five|several|many)(?:\s+and\s+a\s+half)?\s+times|over(?=\s+what\b))\s+"
             r"(?:what\s+)?(?:[\w-]+\s+){0,6}?(?:guidelines?|recommended|allowed|allows?|permits?|permitted|contemplates?|supported"

@@ -1405,11 +1405,10 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "3bfab85129f887147f8175fc": (
+    "b2d89aa9d2040abb371a8d52": (
         (
             (
                 (
-                    " above ",
                     " beyond ",
                     " double ",
                     " five",
@@ -1427,6 +1426,7 @@ TABLE: dict[str, Derived] = {
                     " triple ",
                     " twice ",
                     " two",
+                    "above ",
                 ),
                 (
                     " amount ",
@@ -1580,7 +1580,6 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (
-                            " above ",
                             " beyond ",
                             " double ",
                             " five",
@@ -1598,6 +1597,7 @@ TABLE: dict[str, Derived] = {
                             " triple ",
                             " twice ",
                             " two",
+                            "above ",
                         ),
                         (
                             " amount ",
