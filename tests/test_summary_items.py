@@ -1923,6 +1923,14 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
             "were reviewed by the consultant on December 1, 2016.",
             "You already had this test on October 19, 2016.",
         ),
+        # templates 204, round 153's reader: a date after "prior to the" is the other event's, not the test's (an MRI
+        # of November 14, 2016 had been told as done on the office visit's date)
+        (
+            "Repeat MRI of the right knee",
+            "Here, the applicant had already undergone knee MRI imaging on October 3, 2016, some three weeks prior to "
+            "the October 24, 2016 office visit in question. Not medically necessary.",
+            "You already had this test on October 3, 2016.",
+        ),
     ],
 )
 def test_a_test_done_before_is_said_first(service: str, rationale: str, said: str | None) -> None:
@@ -4648,6 +4656,19 @@ def test_round_140s_readers_x_rays_given_a_bleed_never_had_and_a_traction_trial_
 def _item_told(heading: str, rationale: str) -> list[str]:
     """The English reason sentences of an invented letter's one item, through the rules backend's whole path."""
     return summarise(Letter([Item(heading, rationale=rationale)]))[2].items[0].reasons
+
+
+def test_round_153s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 204 and recognizer 3.67, round 153's reader: a medicine never started was told "Do not stop this
+    # medicine suddenly", and the reviewer's "a taper should not be needed" was read as "other care must be tried first"
+    told = _item_told(
+        "Oxycodone ER 10mg #60: Upheld",
+        "No trial of short-acting medication or non-opioid medication is described, and no goals of treatment are "
+        "documented. The request is not medically necessary. As the medication had not been started, a taper should "
+        "not be needed.",
+    )
+    assert not any("Do not stop this medicine suddenly" in r for r in told), told
+    assert not any("a taper should not be needed" in r for r in told), told
 
 
 def test_round_152s_readers_wrong_items_are_told_as_the_letter_says() -> None:

@@ -1543,6 +1543,11 @@ _NOT_DONE = rxcache.compile(
 )
 """Words that make the statement something other than a test done on this worker: a
 negation, a supposition, an order or approval (the duplicate ground says that), a guideline."""
+_OTHER_EVENT = rxcache.compile(
+    r"\b(?:prior\s+to|before|after|since|following|preceding|until)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?$", re.I
+)
+"""Words just before a date that make it another event's ("some 2-1/2 weeks prior to the December 2, 2016 office visit":
+round 153's reader, an MRI of November 14, 2016 had been told as done on December 2)."""
 _WHEN = rxcache.compile(
     rf"{NUMERIC_DATE}|{MONTH_YEAR}|\b(?:in|during)\s+(?:19|20)\d\d\b|\bago\b"
     r"|\b(?:already|previously|recently|earlier)\b",
@@ -1669,7 +1674,11 @@ def _done_before(service: str, letter: str, start: int, end: int, test: re.Match
         return None
     later = [w for w in when if w.start() >= test.end()]
     said_end = max(test.end(), (later[0] if later else when[-1]).end())
-    dated = [(day, clause_start + e) for day, (_, e) in find_dates(letter[clause_start:clause_end])]
+    dated = [
+        (day, clause_start + e)
+        for day, (b, e) in find_dates(letter[clause_start:clause_end])
+        if _OTHER_EVENT.search(letter, max(clause_start, clause_start + b - 40), clause_start + b) is None
+    ]
     latest = max(dated or find_months(letter, clause_start, clause_end), default=None)
     if latest is not None:
         said_end = max(said_end, latest[1])

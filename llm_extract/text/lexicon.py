@@ -200,6 +200,9 @@ DISCLAIMED = (
     r"|\b(?:is|are)\s+not\s+the\s+basis\s+(?:of|for)\b"
     # "so duration alone would not defeat this request" (round 111's reader: told "only for a short time")
     r"|\b(?:would|does|do|did|will|could)\s+not\s+(?:by\s+itself\s+)?(?:defeat|sink|bar)\s+(?:this|the)\s+request\b"
+    # "As the medication had not been started, a taper should not be needed" (round 153's reader: told "other care must
+    # be tried first"): advice after the decision, no ground of it
+    r"|\b(?:a\s+)?(?:taper|tapering|weaning)\s+(?:should|would|will|is|was)\s+not\s+(?:be\s+)?(?:needed|necessary|required)\b"
 )
 """What the reviewer sets aside as no ground, after saying it ("none of those applies", "has no bearing here",
 "so those conditions are not the obstacle", "so timing is no obstacle", "does not rest the decision on that
@@ -256,6 +259,10 @@ NOT_TAKING = (
     r"|\b(?:had|has)\s+(?:already\s+)?(?:stopped|discontinued|quit)\s+(?:taking\s+)?(?:the\s+|her\s+|his\s+|it\b)"
     r"[^.;]{0,80}?\b(?:because|due\s+to)\s+(?:of\s+)?(?:nausea|dizziness|side\s+effects?|intolerance|vomiting|itching"
     r"|drowsiness|constipation)"
+    # "As the medication had not been started, a taper should not be needed" (round 153's reader: told "Do not stop this
+    # medicine suddenly")
+    r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:started|begun|initiated)\b"
+    r"|\b(?:taper|tapering|weaning)\s+(?:should|would|will|is|was)\s+not\s+(?:be\s+)?(?:needed|necessary|required)\b"
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
 mid November", "no reason for starting an extended release opioid", "No reason is given for starting at 10 mcg per
