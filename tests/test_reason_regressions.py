@@ -1271,6 +1271,29 @@ def test_the_guidelines_quoted_above_are_no_amount_above_them() -> None:
     assert R.exceeds_guideline_limits in shown(over)[0]
 
 
+def test_a_capacity_evaluation_refused_only_for_one_purpose_is_not_refused_outright() -> None:
+    # recognizer 3.68, rounds 153 and 154's readers: "The guidelines do not recommend an FCE if the sole purpose is to
+    # determine a worker's effort or compliance" was told "The medical guidelines do not call for this care", and "was
+    # not noted to be close to maximal medical improvement" "did not show that past care helped you"
+    item = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "The guidelines do not recommend an FCE if the sole purpose is to determine a worker's effort. Here, there "
+            "were no failed attempts to return to work, and she was not felt to be near maximum medical improvement. "
+            "Not medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert R.not_recommended not in codes and R.no_functional_improvement not in codes, codes
+    assert R.findings_do_not_support in codes, codes
+    # a care refused outright is still not recommended
+    outright = Item(
+        "Kinesio taping: Upheld",
+        rationale="The guidelines do not recommend kinesio tape for neck pain. Not medically necessary.",
+    )
+    assert R.not_recommended in shown(outright)[0]
+
+
 def test_other_care_already_certified_is_no_duplicate_of_this_item() -> None:
     # recognizer 3.20, round 98's reader: a CPM device was told "You already had this care before, or approval for
     # it" for "Early passive motion can be provided by the physical therapy that has already been certified"

@@ -1743,6 +1743,12 @@ def test_each_medicine_of_a_mix_is_named() -> None:
     assert "This is an opioid: a strong pain medicine." in one
     kinds = build_summary(Case(), [_decision("Topical NSAID with lidocaine", Outcome.upheld)], "en").text
     assert "This is an NSAID" in kinds and "Topical is" not in kinds
+    # templates 205, rounds 151 and 154's readers: names joined by hyphens are each their own medicine ("Flurbiprofen-
+    # cyclobenzaprine-lidocaine is an NSAID" and "Cyclobenzaprine-lidocaine is for muscle spasms" had been told)
+    joined = build_summary(Case(), [_decision("Ketoprofen-baclofen-lidocaine compounded cream", Outcome.upheld)], "en")
+    for sentence in ("Ketoprofen is an NSAID", "Baclofen is for muscle spasms.", "Lidocaine is a pain medicine"):
+        assert sentence in joined.text, joined.text
+    assert "Ketoprofen-baclofen-lidocaine is" not in joined.text and "Baclofen-lidocaine is" not in joined.text
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.67"
+REASONS_VERSION = "3.68"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -744,8 +744,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bfindings\b[^.;]{0,60}?\b(?:do|does|did)\s+not\s+(?:support|provide|warrant|justify|meet|suggest)\b"
             r"|\b" + _IMAGING + r"\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated)\b[^.;]{0,80}?"
             r"\bno\s+(?:evidence\s+of\s+)?(?:disc|herniation|fracture|stenosis|impingement|tear|compression|nerve)"
-            r"|\b(?:was|is)\s+not\s+(?:(?:close|near)(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical"
-            r"\s+improvement\b"
+            # ("was not noted to be close to maximal medical improvement": round 154's reader, told "did not show that
+            # past care helped you")
+            r"|\b(?:was|is)\s+not\s+(?:(?:noted|documented|felt|found|considered)\s+(?:to\s+be\s+)?)?(?:(?:close|near)"
+            r"(?:\s+to)?\s+(?:or\s+at\s+)?|at\s+)maxim(?:um|al)\s+medical\s+improvement\b"
             r"|\bonly\s+(?:mild|minimal|slight|minor)\b[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?(?:physical\s+)?exam"
             r"|\b(?:nothing|neither)\s+(?:\w+\s+){0,3}?(?:exam(?:ination)?|imaging|MRI|findings|presentation|picture)\b[^.;]{0,60}?"
             r"\b(?:points?|shows?|suggests?|indicates?|demonstrates?|supports?)\b"
@@ -2364,7 +2366,7 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         return
     for m in _SCREEN.finditer(rule.prefilter, s.text, s.low, s.words):
         quoted = _inside(s.start + m.start(), ctx.quote_starts, ctx.quotes)
-        if quoted or _conditional_before(s, m.start()):
+        if quoted or _conditional_before(s, m.start()) or _SOLE_PURPOSE_AFTER.match(s.text, m.end()):
             continue
         code = _not_recommended(ctx, s, m)
         if code is not None:
@@ -2375,6 +2377,11 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
 
 
 _CLAUSE_END = rxcache.compile(r"[,.;:()]")
+#: "The guidelines do not recommend an FCE if the sole purpose is to determine a worker's effort" (rounds 153 and 154's
+#: readers: told "The medical guidelines do not call for this care"): refused only for that purpose, a case to apply.
+_SOLE_PURPOSE_AFTER = _rx(
+    r"[^.;]{0,60}?\b(?:if|when|where)\s+(?:the\s+|its\s+)?(?:sole|only|primary|main)\s+(?:purpose|goal|aim|reason)\b"
+)
 _A_TEST = _rx(_IMAGING + r"$")
 _AN_INJECTION = _rx(r"(?:" + CARE_KINDS["injection"] + r")$")
 """A block or injection: a second one is a repeat the guidelines judge by the first one's relief, not a duplicate."""

@@ -3984,7 +3984,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "ce94e941d1d149cb56ef8b87": (
+    "d006608ad3aee5055b369cd6": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),

@@ -323,9 +323,13 @@ _KIND_WORDS = frozenset(
 """Words that name a kind, not a medicine: a mix naming one this way keeps the kind's sentence."""
 
 
+_NAME = rxcache.compile(r"[A-Za-z][A-Za-z0-9]*")
+"""A medicine's name in a mix: up to a hyphen, which joins it to the next ("flurbiprofen-cyclobenzaprine-lidocaine")."""
+
+
 def _medicine_name(service: str, m: re.Match[str]) -> str | None:
     """The medicine's own name where its kind matched ("Baclofen" of "Baclofen 5%"), capitalised."""
-    word = _WORD.match(service, m.start())
+    word = _NAME.match(service, m.start())
     if word is None or word.group().lower() in _KIND_WORDS:
         return None
     name = word.group()
