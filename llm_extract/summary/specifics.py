@@ -656,7 +656,9 @@ _ASKED_AFTER = rxcache.compile(
 """An amount the sentence goes on to call too many: the amount asked or had, not the guideline's."""
 _COMPARED = rxcache.compile(r"(?:more|longer|less|fewer)\s", re.I)
 """A limit's lead word that only compares ("more than"), unlike one that bounds ("no more than", "up to")."""
-_ELAPSED_AFTER = rxcache.compile(r"\s+(?:after|since|ago|following|before|prior\s+to)\b", re.I)
+_EVENT_WORDS = r"after|since|following|before|prior\s+to|preceding|until"
+"""Words that set a time or a date against an event ("2 months after the surgery", "prior to the December 2 visit")."""
+_ELAPSED_AFTER = rxcache.compile(rf"\s+(?:{_EVENT_WORDS}|ago)\b", re.I)
 """A time compared to an event ("more than 2 months after the surgery"): how long since it, not a limit
 (round 150's reader: a cold unit was told "no more than 2 months", where the guideline allowed 7 days)."""
 _INITIAL_COURSE = rxcache.compile(r"\binitial\s+(?:course|trial)\b|\b(?:one[- ])?half\s+of\b", re.I)
@@ -1543,9 +1545,7 @@ _NOT_DONE = rxcache.compile(
 )
 """Words that make the statement something other than a test done on this worker: a
 negation, a supposition, an order or approval (the duplicate ground says that), a guideline."""
-_OTHER_EVENT = rxcache.compile(
-    r"\b(?:prior\s+to|before|after|since|following|preceding|until)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?$", re.I
-)
+_OTHER_EVENT = rxcache.compile(rf"\b(?:{_EVENT_WORDS})\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?$", re.I)
 """Words just before a date that make it another event's ("some 2-1/2 weeks prior to the December 2, 2016 office visit":
 round 153's reader, an MRI of November 14, 2016 had been told as done on December 2)."""
 _WHEN = rxcache.compile(

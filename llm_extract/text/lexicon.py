@@ -187,6 +187,13 @@ CONCEDED = r"\W*(?:even\s+)?(?:although|though|while|despite|granted\s+that)\b[^
 patient is now well past 30 days from his injury, ..."): what it grants is not the ground, the clause after it
 is. Matched at a sentence's start, case-insensitive; the reason rules and the summary's harm finder share it."""
 
+TAPER_NOT_NEEDED = (
+    r"\b(?:a\s+)?(?:taper|tapering|weaning)\s+(?:should|would|will|is|was)\s+not\s+"
+    r"(?:be\s+)?(?:needed|necessary|required)\b"
+)
+"""The reviewer's "a taper should not be needed": advice after the decision (no ground of it, see :data:`DISCLAIMED`),
+and a medicine with nothing to lower (see :data:`NOT_TAKING`)."""
+
 DISCLAIMED = (
     r"\b(?:none|neither)\s+of\s+(?:those|these|which|them)\s+(?:\w+\s+)?appl(?:y|ies)\b"
     r"|\b(?:which|that|this|it)\s+(?:does|do)\s+not\s+apply\s+(?:here|to\s+(?:this|the\s+present|the\s+current))\b"
@@ -202,7 +209,7 @@ DISCLAIMED = (
     r"|\b(?:would|does|do|did|will|could)\s+not\s+(?:by\s+itself\s+)?(?:defeat|sink|bar)\s+(?:this|the)\s+request\b"
     # "As the medication had not been started, a taper should not be needed" (round 153's reader: told "other care must
     # be tried first"): advice after the decision, no ground of it
-    r"|\b(?:a\s+)?(?:taper|tapering|weaning)\s+(?:should|would|will|is|was)\s+not\s+(?:be\s+)?(?:needed|necessary|required)\b"
+    r"|" + TAPER_NOT_NEEDED
 )
 """What the reviewer sets aside as no ground, after saying it ("none of those applies", "has no bearing here",
 "so those conditions are not the obstacle", "so timing is no obstacle", "does not rest the decision on that
@@ -262,7 +269,7 @@ NOT_TAKING = (
     # "As the medication had not been started, a taper should not be needed" (round 153's reader: told "Do not stop this
     # medicine suddenly")
     r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:started|begun|initiated)\b"
-    r"|\b(?:taper|tapering|weaning)\s+(?:should|would|will|is|was)\s+not\s+(?:be\s+)?(?:needed|necessary|required)\b"
+    r"|" + TAPER_NOT_NEEDED
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
 mid November", "no reason for starting an extended release opioid", "No reason is given for starting at 10 mcg per
