@@ -2440,3 +2440,99 @@ def test_a_thing_already_provided_or_an_evaluation_already_completed_is_had() ->
         rationale="The claimant was already provided a TENS unit. No exercise program is described.",
     )
     assert R.already_authorized not in shown(given)[0]
+
+
+def test_a_guideline_section_number_before_its_verb_still_reports_the_guideline() -> None:
+    # recognizer 3.69, round 155's reader: "MTUS 9792.24.3.c.4.b further stipulates that continued postoperative
+    # treatment is contingent on demonstration of functional improvement" was told "A first part of this care was
+    # approved" beside 12 post-operative sessions of which none was
+    item = Item(
+        "Post-operative physical therapy, 12 sessions: Upheld",
+        rationale=(
+            "While the guidelines support a general course of 12 sessions after this surgery, as was approved above, "
+            "an initial course is half of that, 6 sessions. The request for 12 sessions is twice the initial course. "
+            "MTUS 9792.24.3.c.4.b further stipulates that continued postoperative treatment is contingent on "
+            "demonstration of functional improvement. Not medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert R.approved_trial_pending not in codes and codes[:1] == [R.exceeds_guideline_limits], codes
+
+
+def test_a_medicine_of_another_kind_taken_for_months_is_no_limit_on_this_item() -> None:
+    # recognizer 3.69, rounds 145 and 155's readers: labs refused because no repeat was explained were told "Your doctor
+    # asked for more care than the medical guidelines call for" from "had been taking naproxen since December 2016"
+    labs = Item(
+        "Comprehensive metabolic panel: Upheld",
+        rationale=(
+            "The guidelines recommend checking liver enzymes within 4 to 8 weeks after starting an NSAID. The worker "
+            "had been taking naproxen since December 2016, and a panel in January was normal. There was no discussion "
+            "of why repeat testing was needed so soon. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(labs)[0], shown(labs)
+    # the medicine asked for, taken as long, still is
+    same = Item(
+        "Naproxen 550mg #60: Upheld",
+        rationale=(
+            "The guidelines recommend NSAIDs for short-term use of 2 to 4 weeks. The worker had been taking naproxen "
+            "since December 2015. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits in shown(same)[0], shown(same)
+    # and a medicine "started more than seven weeks before the request" has been used that long (round 128)
+    started = Item(
+        "Alprazolam 0.5mg #60: Upheld",
+        rationale=(
+            "Most guidelines limit use of benzodiazepines to 4 weeks. This medication was started more than seven "
+            "weeks before the request and is being renewed without an end point. Not medically necessary."
+        ),
+    )
+    assert shown(started)[0][:1] == [R.exceeds_guideline_limits], shown(started)
+    # a complaint that began months ago is no use of a medicine
+    onset = Item(
+        "Zolpidem 10mg #30: Upheld",
+        rationale=(
+            "The guidelines support zolpidem for 2 to 6 weeks. The insomnia began about two months ago, and no sleep "
+            "hygiene has been tried. Not medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(onset)[0], shown(onset)
+
+
+def test_a_willingness_to_improve_not_recorded_is_no_effect_of_past_care() -> None:
+    # recognizer 3.69, rounds 153 and 155's readers: a functional restoration program refused for "no mention of the
+    # applicant's willingness to forgo disability benefits and/or make the effort to improve" was told "did not show
+    # that past care helped you do more in daily life"
+    for words in (
+        "willingness to forgo disability benefits and/or make the effort to improve",
+        "willingness to forgo secondary gains",
+        "motivation to improve",
+    ):
+        item = Item(
+            "Functional restoration program evaluation: Upheld",
+            rationale=f"Here, there was no mention of the applicant's {words}. Not medically necessary.",
+        )
+        assert R.no_functional_improvement not in shown(item)[0], (words, shown(item))
+    # the benefit of care had still is its effect
+    had = Item(
+        "Functional restoration program, 10 more days: Upheld",
+        rationale="There was no mention of any benefit from the first 10 days of the program. Not medically necessary.",
+    )
+    assert R.no_functional_improvement in shown(had)[0], shown(had)
+
+
+def test_a_second_authorization_for_the_same_study_is_a_duplicate_not_a_first_step() -> None:
+    # recognizer 3.69, round 153's reader: "a panoramic dental x-ray was authorized on 11-22-2016 and had not yet been
+    # done. There was no discussion describing why a second authorization for the same study was needed" was told "A
+    # first step before this care was already approved"
+    item = Item(
+        "Panoramic dental x-ray: Upheld",
+        rationale=(
+            "The records indicated that a panoramic dental x-ray was authorized on 11-22-2016 and had not yet been "
+            "done. There was no discussion describing why a second authorization for the same study was needed. Not "
+            "medically necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert codes[:1] == [R.already_authorized] and R.approved_trial_pending not in codes, codes

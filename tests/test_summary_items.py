@@ -4955,3 +4955,72 @@ def test_falling_asleep_is_sleepiness_not_a_fall() -> None:
     fall = "He fell at night after taking his dose and was groggy the next day."
     told = _told("Zolpidem 10mg #30", fall, ReasonCode.safety_risk)
     assert any("fall" in line for line in told), told
+
+
+def test_a_guideline_named_after_the_topic_reports_the_guidelines_group_not_this_workers_harm() -> None:
+    # templates 206, round 155's reader: "With regard to the request for pantoprazole, the CA MTUS recommends a proton
+    # pump inhibitor for patients ... at intermediate risk ..., including those with a history of ... GI bleeding" was
+    # told "The reviewer found that this medicine could cause bleeding inside your body"
+    guideline = (
+        "With regard to the request for pantoprazole, the CA MTUS recommends a proton pump inhibitor for patients "
+        "taking NSAIDs who are at intermediate risk for gastrointestinal events, including those with a history of "
+        "peptic ulcer, GI bleeding or perforation."
+    )
+    rationale = (
+        f"{guideline} The medical documents do not indicate any gastrointestinal complaints or risk factors for this "
+        "injured worker. The request is not medically necessary."
+    )
+    told = summarise(Letter([Item("Pantoprazole 20mg #60: Upheld", rationale=rationale)]))[2].items[0].reasons
+    assert not any("bleeding" in line or "could hurt you" in line for line in told), told
+    # the worker's own bleeding, after the same topic, still is a harm
+    own = (
+        "With regard to the request for naproxen, this worker had a GI bleed in 2016 and takes warfarin, so naproxen "
+        "could cause serious bleeding. The request is not medically necessary."
+    )
+    told = summarise(Letter([Item("Naproxen 550mg #60: Upheld", rationale=own)]))[2].items[0].reasons
+    assert any("bleeding" in line for line in told), told
+
+
+def test_care_waiting_on_an_approved_test_is_told_so_not_a_first_part_approved() -> None:
+    # templates 206, round 155's reader: a shoulder injection refused because "an MRI of the right shoulder has been
+    # certified in this review ..., and the results are not yet available" was told "A first part of this care was
+    # approved. How that part helps you will show if you need more", where none of the injection was
+    pending = (
+        "However, an MRI of the right shoulder has been certified in this review, and the results are not yet "
+        "available."
+    )
+    for lang, said in (
+        ("en", "A test for you was approved, and what it shows is not known yet."),
+        ("es", "Se aprobó una prueba para usted, y todavía no se sabe lo que muestra."),
+    ):
+        decision, letter = _grounded(
+            "Right subacromial corticosteroid injection", Outcome.upheld, pending, ReasonCode.approved_trial_pending
+        )
+        told = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
+        assert told[0].startswith(said), told
+    # a first part of the same care approved is still told so
+    part = "Six sessions were certified, and whether more are needed will depend on her response to those sessions."
+    told = _told("Physical therapy, 12 sessions", part, ReasonCode.approved_trial_pending)
+    assert told[0].startswith("A first part of this care was approved."), told
+    # and a test asked for that waits on an earlier one is no other test awaited
+    decision, letter = _grounded(
+        "Repeat MRI of the right shoulder", Outcome.upheld, pending, ReasonCode.approved_trial_pending
+    )
+    told = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not told or not told[0].startswith("A test for you was approved"), told
+
+
+def test_the_medicine_asked_for_is_never_the_other_care_to_try_first() -> None:
+    # templates 206, round 154's reader: a diclofenac refused because "There is no documentation that the benefits of
+    # continued diclofenac outweigh these risks or that acetaminophen has been tried" was told "did not show that you
+    # tried medicines that bring down swelling first"
+    rationale = (
+        "There is no documentation that the benefits of continued diclofenac outweigh these risks or that "
+        "acetaminophen has been tried."
+    )
+    told = _told("Diclofenac sodium ER 100mg #30", rationale, ReasonCode.other_treatment_first)
+    assert not any("bring down swelling" in line for line in told), told
+    # an NSAID not tried before a cream of one still is
+    cream = "There is no documentation that oral NSAIDs have been tried."
+    told = _told("Diclofenac 1% gel", cream, ReasonCode.other_treatment_first)
+    assert any("bring down swelling" in line for line in told), told

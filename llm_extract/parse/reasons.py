@@ -70,8 +70,10 @@ from llm_extract.text.lexicon import (
     CONCEDED,
     DISCLAIMED,
     DOSE,
+    EVERY_MEDICINE_KIND,
     FACET_CARE,
     GRANTED_POINT,
+    IMAGING,
     MEDICINE_KINDS,
     NOT_BEFORE_RADICULAR,
     NUMBER,
@@ -95,7 +97,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.68"
+REASONS_VERSION = "3.69"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -182,7 +184,7 @@ _CARE = (
     r"|muscle\s+relaxants?|medications?|treatments?|therap(?:y|ies)|care)"
 )
 
-_IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
+_IMAGING = IMAGING
 
 #: "Per the 11-16-2016 note", "per the records": the case file, not a guideline.
 _CASE_SOURCE = (
@@ -216,7 +218,8 @@ _GUIDELINE_OPENER = _rx(
     r"|warns?|discourages?|endorses?)\b)"
 )
 _GUIDELINE_VERB = _cue(
-    r"\b(?:" + _GUIDELINE_NAME + r"|schedule)\b\s*[,;:]?\s*(?:\w+\s+){0,2}?"
+    # "MTUS 9792.24.3.c.4.b further stipulates that ..." (round 155's reader: a section's number before the verb)
+    r"\b(?:" + _GUIDELINE_NAME + r"|schedule)\b\s*[,;:]?\s*(?:[\w.§]+\s+){0,2}?"
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
     r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent"
@@ -2613,6 +2616,14 @@ _EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")
 #: care's failure, the condition for this care, not of this care's effect (round 137's reader: a gym membership told
 #: "did not show that past care helped you do more in daily life").
 _FAILED_BEFORE = _rx(r"\bnot\s+(?:been\s+|proven\s+|shown\s+to\s+be\s+)?$")
+#: Just before an effect word, the words that make it no effect of care: money or gains given up ("willingness to forgo
+#: disability benefits", "secondary gains"), or an aim the worker must have ("the motivation to improve", "make the
+#: effort to improve"): round 155's reader was told "did not show that past care helped you do more in daily life" for a
+#: functional restoration program refused for a worker's willingness not recorded.
+_NO_EFFECT_BEFORE = _rx(
+    r"\b(?:disability|financial|monetary|indemnity|secondary|wage|compensation)\s+$"
+    r"|\b(?:willing\w*|motivat\w*|effort|desire|commit\w*|readiness|ready|prepared)\b[^.;,]{0,40}?\bto\s+$"
+)
 #: Between the missing record and an effect word, a benefit still to come, weighed against a harm: "no discussion
 #: weighing the risk of further kidney injury ... against the potential benefits of this medication" (round 145's
 #: reader: a naproxen refused for its unweighed risks was told "did not show that this medicine helped you").
@@ -2637,7 +2648,14 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     end = min(len(sentence), m.end() + 120)
     cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
     clause_end = cut.start() if cut else end
-    effect = _EFFECT_WORDS.search(sentence, m.start(), clause_end)
+    effect = next(
+        (
+            e
+            for e in _EFFECT_WORDS.finditer(sentence, m.start(), clause_end)
+            if not _NO_EFFECT_BEFORE.search(sentence, max(0, e.start() - 60), e.start())
+        ),
+        None,
+    )
     # "no documentation that the home program ... has not been effective": other care's failure unshown, not an effect
     failure = effect is not None and _FAILED_BEFORE.search(sentence, max(0, effect.start() - 16), effect.start())
     # (the effect word is searched from the missing record on, so one search covers both the weighing and "potential")
@@ -2841,7 +2859,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     )
     reasons = [Reason(code=h.code, span=folded.span(h.start, h.end)) for h in ordered]
     if outcome is Outcome.upheld and ReasonCode.exceeds_guideline_limits not in best:
-        _add_long_use(reasons, folded)
+        _add_long_use(reasons, folded, service)
     if outcome is Outcome.overturned and not reasons and (verdict := _approval_verdict(folded)) is not None:
         reasons = [verdict]
     return reasons
@@ -2936,6 +2954,9 @@ _SAME_AGAIN = _rx(
     # "The current request duplicates a service that has already been approved and has not yet taken place" (round
     # 141's reader: a neurology consultation booked was told "A first step before this care was already approved")
     r"|(?<!not\s)(?<!n't\s)\bduplicates\b|\b(?:is|was)\s+a\s+duplicate\b|\bduplicate\s+request\b"
+    # "why a second authorization for the same study was needed", the study authorized and not yet done (round 153's
+    # reader: a panoramic x-ray was told "A first step before this care was already approved")
+    r"|\ba\s+second\s+(?:authorization|approval|certification)\s+(?:for|of)\s+the\s+(?:same|identical)\b"
 )
 
 
@@ -3094,6 +3115,10 @@ _USED_SINCE = _rx(
     r"|\bfor\s+(?:about\s+|over\s+|more\s+than\s+|roughly\s+|nearly\s+|approximately\s+|at\s+least\s+)?(?:"
     + NUMBER
     + r"|several|many)\s+months\b|\b(?:more\s+than|over)\s+(?:a|one)\s+year\b)"
+    # "This medication was started more than seven weeks before the request" (round 128; the safety ground it was
+    # shown beside, the guideline's "risk of dependence", is no longer read as this worker's)
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:started|begun|initiated|prescribed)\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|at\s+least\s+|some\s+)?"
+    r"(?:" + NUMBER + r"|several|many)\s+(?:weeks|months|years)\s+(?:before|ago|earlier|prior)\b"
 )
 _USED_SINCE_PLACES = Prefilter(_USED_SINCE)
 """:data:`_USED_SINCE`, tried only where one of its first words begins."""
@@ -3101,20 +3126,37 @@ _USED_SINCE_PLACES = Prefilter(_USED_SINCE)
 _RULE_TALK = _rx(r"\b(?:if|should|" + _GUIDELINE_NAME + r"|recommend\w*)\b")
 
 
-def _add_long_use(reasons: list[Reason], folded: _Folded) -> None:
+def _add_long_use(reasons: list[Reason], folded: _Folded, service: str | None) -> None:
     """Add the limit a long use exceeds: where the guideline allows a short course and the reviewer
     states how long this worker has taken the medicine ("He has taken zolpidem every night since July
     2016, about seven months"), the reviewer need not say "exceeds" (rounds 55-61: 9 items whose main
-    ground it was showed another or none). After the specific grounds, before a missing record."""
+    ground it was showed another or none). After the specific grounds, before a missing record.
+
+    Not where the medicine used is of a kind the item is not (:func:`_other_medicine`)."""
     rationale = folded.text
     if _USED_SINCE_PLACES.search(rationale, lowered(rationale)) is None or _SHORT_COURSE.search(rationale) is None:
         return  # (the worker's use first: few rationales state it, and the guideline's course is the slower search)
     for a, b in _sentences(rationale):
         sentence = rationale[a:b]
-        if _USED_SINCE.search(sentence) and not _RULE_TALK.search(sentence):
+        if _USED_SINCE.search(sentence) and not _RULE_TALK.search(sentence) and not _other_medicine(sentence, service):
             at = next((i for i, r in enumerate(reasons) if r.code is ReasonCode.missing_documentation), len(reasons))
             reasons.insert(at, Reason(code=ReasonCode.exceeds_guideline_limits, span=folded.span(a, b)))
             return
+
+
+_MEDICINE_KIND_PATTERNS = {kind: _rx(pattern) for kind, pattern in EVERY_MEDICINE_KIND.items()}
+"""The lexicon's kinds of medicine, each its own pattern."""
+
+
+def _other_medicine(sentence: str, service: str | None) -> bool:
+    """``sentence`` names a medicine only of kinds the item ``service`` is not ("had been taking naproxen since December
+    2016" in the rationale of a blood test: round 155's reader was told "Your doctor asked for more care than the
+    medical guidelines call for"): that use is no limit on this item. A medicine of no kind the lexicon knows, or an
+    unknown service, leaves the use this item's."""
+    if service is None:
+        return False
+    named = {kind for kind, pattern in _MEDICINE_KIND_PATTERNS.items() if pattern.search(sentence)}
+    return bool(named) and not any(_MEDICINE_KIND_PATTERNS[kind].search(service) for kind in named)
 
 
 # --- the reviewer's own finding about this worker, where no rule names a ground -----------

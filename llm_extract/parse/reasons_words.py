@@ -6333,7 +6333,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "07eb6799bfcdf37ca9924f85": (
+    "26ab0db42a7ecf363f533b27": (
         (
             (
                 (" guideline",),

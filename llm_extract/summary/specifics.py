@@ -39,9 +39,11 @@ from llm_extract.text.lexicon import (
     DISCLAIMED,
     DOSE,
     EMPHASIS,
+    EVERY_MEDICINE_KIND,
     FACET_CARE,
     FOR_AN_OPERATION,
     GROUND_NOUNS,
+    IMAGING,
     MEDICINE_KINDS,
     NOT_AFTER_RADICULAR,
     NOT_BEFORE_RADICULAR,
@@ -1848,10 +1850,7 @@ def _modifications(letter: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
-_MEDICINE_KINDS: tuple[str, ...] = (
-    *(CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")),
-    *MEDICINE_KINDS.values(),
-)
+_MEDICINE_KINDS: tuple[str, ...] = tuple(EVERY_MEDICINE_KIND.values())
 """Each kind of medicine a letter names, by its class and drug names (regex alternations)."""
 _MEDICINE_WORDS = "|".join(
     (
@@ -2679,14 +2678,24 @@ what the test can show, not a finding the notes lack (round 145's reader: a repe
 L5 radiculopathy, was told "did not show clear signs of a hurt nerve in your back")."""
 
 
-def _absent(pattern: re.Pattern[str], letter: str, span: Span, cues: re.Pattern[str] | None = None) -> Quote | None:
+def _absent(
+    pattern: re.Pattern[str],
+    letter: str,
+    span: Span,
+    cues: re.Pattern[str] | None = None,
+    asked: frozenset[str] = frozenset(),
+) -> Quote | None:
     """The first match of ``pattern`` in ``span`` said to be absent, untried or unfinished,
     quoted with the words that say so: a word of absence earlier in its clause ("no
     radicular findings", "has not tried anticonvulsants", "attended only 2 physical therapy
     visits") or just after it ("radiculopathy is not established"). "A disc protrusion with
     radiculopathy, and no instability" has radiculopathy, and "the antidepressant was started
-    recently" is tried."""
+    recently" is tried. A word of ``asked`` (the item's own, lowercased) is the care asked for, never other care
+    ("no documentation that the benefits of continued diclofenac outweigh these risks or that acetaminophen has been
+    tried": round 154's reader, a diclofenac told to try "medicines that bring down swelling" first)."""
     for m in pattern.finditer(letter, span.start, span.end):
+        if m.group().lower() in asked:
+            continue
         before = letter[span.start : m.start()]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause_start = span.start + (breaks[-1].end() if breaks else 0)
@@ -3076,6 +3085,24 @@ def course_of_care(service: str) -> bool:
     return _COURSE.search(service) is not None
 
 
+def test_awaited(service: str, reasons: Sequence[Reason], letter: str | None) -> Quote | None:
+    """The words of a pending part (``approved_trial_pending``) that name a test approved whose results are awaited,
+    where the item itself is no test ("an MRI of the right shoulder has been certified in this review ..., and the
+    results are not yet available" before a shoulder injection): this care waits on a test, not on a first part of it
+    (round 155's reader was told "A first part of this care was approved" where none of the injection was)."""
+    if letter is None or _TEST.search(service):
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.approved_trial_pending and _TEST.search(
+            letter, reason.span.start, reason.span.end
+        ):
+            return quote(letter, reason.span.start, reason.span.end)
+    return None
+
+
+_TEST = rxcache.compile(rf"\b{IMAGING}\b", re.I)
+
+
 def whole_care_pending(reasons: Sequence[Reason], letter: str | None) -> bool:
     """The care as a whole waits on how other, approved care goes ("Whether viscosupplementation will be
     needed depends on how she responds to it", the steroid shot approved above): no part of this care was
@@ -3380,6 +3407,7 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     # Not the care asked for ("an epidural injection" is not told to try shots first); a
     # medicine may be: a cream is refused until pills of the same kind were tried.
     kinds = [(key, pattern) for key, pattern in _CARE if key in _MEDICINES or not pattern.search(asked)]
+    own = frozenset(asked.lower().split())
     found: list[Missing] = []
     for reason in reasons:
         if reason.code is not ReasonCode.other_treatment_first:
@@ -3395,7 +3423,7 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
                 continue
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
-            said = _absent(pattern, letter, reason.span, None if key in _NOT_COUNTED else _UNFINISHED)
+            said = _absent(pattern, letter, reason.span, None if key in _NOT_COUNTED else _UNFINISHED, own)
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
     return found
@@ -3469,7 +3497,11 @@ _GUIDELINE_FIRST = rxcache.compile(
 )
 """A sentence whose subject is a guideline: it reports the rule, not the case."""
 _GUIDELINE_REPORT = rxcache.compile(
-    r"\W*(?:(?:per|according\s+to)\s+)?(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:CA\s+)?(?:MTUS|ODG|ACOEM|guidelines?)(?:\s+\w+){0,3}?\s+"
+    # "With regard to the request for pantoprazole, the CA MTUS recommends a proton pump inhibitor for patients ... at
+    # intermediate risk ..., including those with a history of ... GI bleeding" (round 155's reader: told "this medicine
+    # could cause bleeding inside your body"): the topic named first, then the guideline's report
+    r"\W*(?:(?:with\s+(?:regard|respect)\s+to|in\s+regard\s+to|regarding|as\s+(?:for|to)|concerning)\s+[^,.;]{1,80},\s*)?"
+    r"(?:(?:per|according\s+to)\s+)?(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:CA\s+)?(?:MTUS|ODG|ACOEM|guidelines?)(?:\s+\w+){0,3}?\s+"
     r"(?:states?|recommends?|lists?|supports?|indicates?|notes?|says?|allows?|describes?|asks?|advises?|directs?)\b",
     re.I,
 )

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "205"
+TEMPLATES_VERSION = "206"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -182,6 +182,8 @@ class _Wording:
     """The findings ground of a test whose result the reviewer says is already clear and would change nothing
     (:func:`specifics.known_already`)."""
     care_under_way: str
+    test_awaited: str
+    """A test approved whose results are not in yet, which this care waits on (:func:`specifics.test_awaited`)."""
     """The other-care-first ground where that care is still going on or about to start
     (:func:`specifics.care_under_way`): this care waits for it, the other care need not fail first."""
     on_the_skin: str
@@ -409,6 +411,8 @@ _EN = _Wording(
     "test would not change your care.",
     care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
     "wait until that care is done.",
+    test_awaited="A test for you was approved, and what it shows is not known yet. The reviewer found that this care "
+    "should wait for what the test shows.",
     on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
     "in it, so the guidelines do not call for it.",
     on_the_skin_one="The medical guidelines do not call for putting {drug} on the skin.",
@@ -681,6 +685,8 @@ _ES = _Wording(
     "así que esta prueba no cambiaría su atención.",
     care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
     "debe esperar hasta que esa otra termine.",
+    test_awaited="Se aprobó una prueba para usted, y todavía no se sabe lo que muestra. El revisor encontró que esta "
+    "atención debe esperar a lo que muestre la prueba.",
     on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
     "así que las guías no la recomiendan.",
     on_the_skin_one="Las guías médicas no recomiendan poner {drug} sobre la piel.",
@@ -1270,6 +1276,11 @@ def _named_ground(
             seen = [m for m in seen if not m.key.startswith(_NERVE_FINDINGS)]
             return [(out.say(words.known_already), [known]), *_findings_said(seen, words, out)]
         return _findings_said(seen, words, out)
+    if (
+        code is ReasonCode.approved_trial_pending
+        and (test := specifics.test_awaited(decision.service, fitting, letter)) is not None
+    ):
+        return [(out.say(words.test_awaited), [test])]
     if code is ReasonCode.approved_trial_pending and (
         not specifics.course_of_care(decision.service) or specifics.whole_care_pending(fitting, letter)
     ):

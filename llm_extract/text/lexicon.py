@@ -109,6 +109,16 @@ MEDICINE_KINDS: dict[str, str] = {
 """Medicines letters ask for that :data:`CARE_KINDS` does not sort (it feeds the guideline
 limit's scope, which these would change): what each is for, to explain it to the worker."""
 
+EVERY_MEDICINE_KIND: dict[str, str] = {
+    **{kind: CARE_KINDS[kind] for kind in ("muscle relaxant", "opioid", "NSAID", "benzodiazepine", "sleep medicine")},
+    **MEDICINE_KINDS,
+}
+"""Every kind of medicine the lexicon knows, by its class and drug names: those :data:`CARE_KINDS` sorts and
+:data:`MEDICINE_KINDS`."""
+
+IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
+"""A test that pictures the body or measures its nerves (matched case-insensitively): it treats nothing."""
+
 DOSE = r"\d+(?:\.\d+)?\s*(?:mg|gm|mcg|ml)|tabs?|tablets?|capsules?"
 """A medicine's dose or form in a service name ("Norco 10/325mg", "30 tablets"), matched as whole
 words: the Spanish name "medicamento" and the summary's "this medicine" both read it."""
