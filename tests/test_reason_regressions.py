@@ -2536,3 +2536,37 @@ def test_a_second_authorization_for_the_same_study_is_a_duplicate_not_a_first_st
     )
     codes = shown(item)[0]
     assert codes[:1] == [R.already_authorized] and R.approved_trial_pending not in codes, codes
+
+
+def test_individual_sessions_awaited_are_other_care_than_a_group() -> None:
+    # recognizer 3.70, round 156's reader: a stress management group refused "Without information regarding her
+    # response to the initial individual sessions" was told "A first part of this care was approved", where no group
+    # session was
+    rationale = (
+        "The injured worker has only begun the individual sessions that have already been authorized. Without "
+        "information regarding her response to the initial individual sessions, concurrent group treatment is not "
+        "supported at this time. Not medically necessary."
+    )
+    group = Item("Stress management group, 8 sessions: Upheld", rationale=rationale)
+    assert R.approved_trial_pending not in shown(group)[0], shown(group)
+    # more individual sessions, waiting on the first ones, still wait on a first part of the same care
+    more = Item(
+        "Individual psychotherapy, 8 additional sessions: Upheld",
+        rationale=(
+            "Utilization review certified 4 individual sessions, which have not yet been completed. Whether more are "
+            "needed will depend on her response to the initial individual sessions. Not medically necessary."
+        ),
+    )
+    assert R.approved_trial_pending in shown(more)[0], shown(more)
+
+
+def test_an_exam_without_a_twitch_response_is_a_finding_not_an_effect() -> None:
+    # recognizer 3.70, round 156: "no twitch response" is a sign absent, not care's response, so the reviewer's own
+    # finding is read where no rule names a ground (as "no response to the injection" is not)
+    from llm_extract.parse.reasons import worker_finding
+
+    sign = "Her examination showed taut bands but no twitch response or referred pain."
+    found = worker_finding(sign, 0, len(sign))
+    assert found is not None and found.code is R.findings_do_not_support
+    effect = "Her examination showed no response to the last injection."
+    assert worker_finding(effect, 0, len(effect)) is None

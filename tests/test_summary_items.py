@@ -5024,3 +5024,37 @@ def test_the_medicine_asked_for_is_never_the_other_care_to_try_first() -> None:
     cream = "There is no documentation that oral NSAIDs have been tried."
     told = _told("Diclofenac 1% gel", cream, ReasonCode.other_treatment_first)
     assert any("bring down swelling" in line for line in told), told
+
+
+def test_the_summary_reads_round_156s_wrong_items_right() -> None:
+    # templates 207, round 156's readers
+    # a device's condition on the medicines' side effects is no record the notes lack of "the medicine"
+    device = (
+        "The guidelines recommend a one-month trial if pain is ineffectively controlled with medications due to side "
+        "effects. The patient reports that his medications reduce his pain, and no side effects are described."
+    )
+    told = _told("Interferential unit, 30 day rental", device, ReasonCode.missing_documentation)
+    assert not any("causes you any trouble" in line for line in told), told
+    medicine = "There is no documentation of side effects from the medication."
+    told = _told("Tramadol 50mg #60", medicine, ReasonCode.missing_documentation)
+    assert any("causes you any trouble" in line for line in told), told
+    # care for a condition the work injury did not cause says so, in both languages
+    cause = (
+        "There is no documentation that the periodontal condition was caused or aggravated by the industrial injury."
+    )
+    for lang, said in (
+        ("en", "Your doctor's notes did not show that your work injury caused this problem or made it worse."),
+        ("es", "Las notas de su médico no mostraban que su lesión de trabajo causó este problema o lo empeoró."),
+    ):
+        decision, letter = _grounded(
+            "Scaling and root planing", Outcome.upheld, cause, ReasonCode.missing_documentation
+        )
+        assert build_summary(Case(), [decision], lang, letter=letter).items[0].reasons[0] == said
+    # a guideline's numbered criterion is never quoted as the reviewer's finding
+    criterion = "(4) Radiculopathy is not present (by exam, imaging, or neuro-testing);"
+    told = _told("Trigger point injections x4", criterion, ReasonCode.findings_do_not_support)
+    assert not any("Radiculopathy is not present" in line for line in told), told
+    # what a prescriber "should assess" is no harm found in this worker
+    check = "Side effects, including excessive sedation, should be assessed."
+    told = _told("Duloxetine 30mg #30", check, ReasonCode.safety_risk)
+    assert not any("too sleepy" in line for line in told), told

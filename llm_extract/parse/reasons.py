@@ -91,13 +91,14 @@ __all__ = [
     "find_reasons",
     "granted_only",
     "names_approved_part",
+    "numbered_criterion",
     "reports_guideline_only",
     "root_signs_absent_for",
     "states_no_ground",
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.69"
+REASONS_VERSION = "3.70"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -665,6 +666,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.missing_documentation,
         (
+            # "the request does not indicate how the group sessions would differ from ... the individual sessions"
+            # (round 156: its labelers' main ground, unread)
             r"\b(?:records?|documentation|documents?|notes?|reports?)\b[^.;]{0,40}?"
             r"\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:show|indicate|establish|reflect|demonstrate|include|state|mention|say)\b"
         ),
@@ -2481,6 +2484,12 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
     """A treatment named in ``sentence[start - 60:end]`` is one the item is not: the approved care a wait or a
     duplicate speaks of is other care ("the 8 therapy sessions certified" before a TENS trial; round 98's reader: a
     CPM device told "already had this care" for "the physical therapy that has already been certified")."""
+    clause_end = _CLAUSE_END.search(sentence, end)
+    reach = min(len(sentence) if clause_end is None else clause_end.start(), end + 40)
+    service = ctx.service or frozenset()
+    mode = _MODE.search(sentence, max(0, start - 60), max(end, reach)) if service else None
+    if mode is not None and ("group" if mode.group("one") else "indiv") in service:
+        return True  # "her response to the initial individual sessions" beside a group's sessions (round 156)
     care = _OTHER_CARE.search(sentence, max(0, start - 60), end)
     if care is None or not ctx.service:
         return False
@@ -2489,6 +2498,13 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
     return _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
 
 
+_MODE = _rx(
+    r"\b(?:(?P<one>individual|one-on-one|1:1)|group)\s+(?:[\w-]+\s+)?(?:sessions?|visits?|therapy|treatment"
+    r"|psychotherapy|counseling)\b"
+)
+"""Care given one to one or in a group: the other mode is other care, whatever kind both are (a stress management
+group waiting on "her response to the initial individual sessions" was told "A first part of this care was approved":
+round 156's reader)."""
 #: The lexicon's kinds of care, each its own pattern: words of one kind name the same care.
 _CARE_KIND_PATTERNS = {kind: _rx(pattern) for kind, pattern in CARE_KINDS.items()}
 #: A service that is a medicine (a dose, a form, a kind the lexicon knows), care already given or a replacement: never
@@ -2524,9 +2540,15 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     return sentence[start : max(m.end(group), end.start() if end else min(len(sentence), start + 40))]
 
 
+def numbered_criterion(sentence: str) -> bool:
+    """``sentence`` is one numbered criterion of a guideline's list ("(4) Radiculopathy is not present (by exam,
+    imaging, or neuro-testing);"): the rule, whatever its words, unless it names this case."""
+    return _ENUMERATED.match(sentence) is not None and _THIS_CASE.search(sentence) is None
+
+
 def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
     """The accepted hits of one sentence; a specific ground there silences "missing records"."""
-    if _ENUMERATED.match(s.text) and not _THIS_CASE.search(s.text):
+    if numbered_criterion(s.text):
         return []  # one numbered criterion of a guideline's list: the rule, whatever its words
     found: list[tuple[ReasonCode, re.Match[str]]] = []
     if s.may & _SPECIAL_MASK:
@@ -3178,7 +3200,7 @@ _SHORT_OF = _rx(r"\b(?:no|not|none|neither|nor|never|without|only)\b|n't\b|\brat
 _OTHER_GROUND = _rx(
     r"\b(?:document\w*|records?|notes?|submitted|provided|mention\w*|report\w*|described|indicated|tried|trial"
     r"|failed|therapy|psychotherapy|conservative|exercises?|program|sessions?|injections?|improv\w*|function\w*"
-    r"|benefit\w*|gains?|progress|difference|accomplish\w*|help\w*|relief|respon\w+|effect\w*|risks?|danger\w*"
+    r"|benefit\w*|gains?|progress|difference|accomplish\w*|help\w*|relief|(?<!twitch\s)respon\w+|effect\w*|risks?|danger\w*"
     r"|harm\w*|sedat\w*|respiratory|overdose|bleed\w*|toxic\w*|interact\w*|apnea|falls?|already|certified"
     r"|authorized|approved|request\w*|necessary|if|unless|recommend\w*|" + _GUIDELINE_NAME + r")\b"
     r"|\b(?:does|do|did)\s+(?!not\b)[a-z]+\b"

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.parse.reasons import turns_against
+from llm_extract.parse.reasons import numbered_criterion, turns_against
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import NERVE_BURNING, Abbreviation, spelled_out
@@ -944,6 +944,18 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # care for a condition the work injury did not cause ("no documentation that the periodontal condition was caused
+    # or aggravated by the industrial injury": round 156's reader was told "did not give enough facts to show you
+    # need it", where the need was not in question)
+    (
+        "work_cause",
+        rxcache.compile(
+            r"\b(?:caused|aggravated|worsened|related|attributable|due|secondary)\b[^.;]{0,40}?"
+            r"\b(?:industrial|work(?:-related)?|occupational|job)\s+(?:injury|accident|incident|exposure|trauma)\b"
+            r"|\b(?:industrially|causally)\s+related\b|\bon\s+an\s+industrial\s+basis\b",
+            re.I,
+        ),
+    ),
     (
         "why",
         # "no indication that ..." only means "no sign of", so "indication" counts only as a clinical reason
@@ -1333,7 +1345,11 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 if key == "side_effects" and (
                     _RISK_OF.search(letter, max(start, m.start() - 60), m.start())
                     or _NONE_HAD.search(letter, max(start, m.start() - 40), m.start())
+                    or not _names_a_medicine(decision.service)
                 ):
+                    # (a device's medicines' side effects are a condition for the device, not a record the notes
+                    # lack: an interferential unit "if pain is ineffectively controlled ... due to side effects", and
+                    # "no side effects are described", was told "did not say if the medicine causes you any trouble")
                     continue
                 if _RULE_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
                     continue  # "must not be a candidate for surgery": the guideline's condition, not a record
@@ -2988,6 +3004,11 @@ def of_another_medicine(decision: Decision, reason: Reason, letter: str | None) 
     return any(kind.search(said) and not kind.search(decision.service) for kind in _MEDICINE_CLASSES)
 
 
+def _names_a_medicine(service: str) -> bool:
+    """The care asked for names a medicine: a kind the lexicon knows or a dose (round 156's reader)."""
+    return _DOSE.search(service) is not None or any(kind.search(service) for kind in _MEDICINE_CLASSES)
+
+
 def is_medicine(service: str, abbreviations: Sequence[Abbreviation]) -> bool:
     """The care asked for is a medicine: a kind the lexicon knows (one of the service's
     ``abbreviations`` is a medicine's), or a dose ("Fanatrex 25mg/ml"). Its benefit is said as
@@ -3529,7 +3550,11 @@ _SUPPOSED = rxcache.compile(
     # "Patients are determined to be at risk for gastrointestinal events if they ... have a history of peptic ulcer,
     # GI bleeding ...": patients in general, the guideline's group, never this one worker (round 146's reader: an
     # omeprazole was told "could cause bleeding inside your body")
-    r"|^\W*(?:(?:such|these|those|most|many|some|all|other)\s+)?(?:patients|individuals|persons|people)\b",
+    r"|^\W*(?:(?:such|these|those|most|many|some|all|other)\s+)?(?:patients|individuals|persons|people)\b"
+    # "Side effects, including excessive sedation ..., should be assessed": what a prescriber must check, for any
+    # patient (round 156's reader: a duloxetine was told "could make you too sleepy")
+    r"|\b(?:should|must|need\s+to|are\s+to)\s+be\s+(?:carefully\s+|regularly\s+|closely\s+)?(?:assessed|monitored"
+    r"|evaluated|checked|documented|reviewed|weighed|discussed|considered|addressed)\b",
     re.I,
 )
 
@@ -3992,6 +4017,8 @@ def _quotable(
         return None  # what a guideline says, not what the reviewer found ("for any patient" too)
     if _PROCEDURE.search(said):
         return None  # the review's own history ("the Claims Administrator authorized an evaluation only")
+    if numbered_criterion(said):
+        return None  # "(4) Radiculopathy is not present ...": a guideline's criterion (round 156's reader)
     if _SUPPOSED.search(said):
         return None  # what would follow if things were otherwise ("had the procedure been performed")
     if because and len(letter[start:whole].split()) <= most:

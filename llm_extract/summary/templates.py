@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "206"
+TEMPLATES_VERSION = "207"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -366,6 +366,7 @@ _EN = _Wording(
         "duration": "Your doctor did not say for how long you need it.",
         "frequency_duration": "Your doctor did not say how often or for how long you need it.",
         "body_part": "Your doctor did not say which part of your body it is for.",
+        "work_cause": "Your doctor's notes did not show that your work injury caused this problem or made it worse.",
         "why": "Your doctor's notes did not say why you need this care.",
         "why_again": "Your doctor's notes did not say why you need another test after the ones you had.",
     },
@@ -630,6 +631,9 @@ _ES = _Wording(
         "duration": "Su médico no dijo por cuánto tiempo lo necesita usted.",
         "frequency_duration": "Su médico no dijo con qué frecuencia ni por cuánto tiempo lo necesita usted.",
         "body_part": "Su médico no dijo para qué parte del cuerpo es.",
+        "work_cause": (
+            "Las notas de su médico no mostraban que su lesión de trabajo causó este problema o lo empeoró."
+        ),
         "why": "Las notas de su médico no decían por qué usted necesita este tratamiento.",
         "why_again": (
             "Las notas de su médico no decían por qué usted necesita otro estudio después de los que ya se hizo."
