@@ -2570,3 +2570,27 @@ def test_an_exam_without_a_twitch_response_is_a_finding_not_an_effect() -> None:
     assert found is not None and found.code is R.findings_do_not_support
     effect = "Her examination showed no response to the last injection."
     assert worker_finding(effect, 0, len(effect)) is None
+
+
+def test_round_157s_approved_care_is_read_as_other_care_or_a_test_awaited() -> None:
+    # recognizer 3.71, round 157's readers: screening labs "more appropriately determined by the internal medicine
+    # consultant who has already been authorized" were told "You already had this care before, or approval for it"
+    labs = Item(
+        "Laboratory studies: hemoglobin A1c, lipid panel, TSH: Upheld",
+        rationale=(
+            "These are screening tests for the patient's nonindustrial conditions. These studies would be more "
+            "appropriately determined by the internal medicine consultant who has already been authorized. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.already_authorized not in shown(labs)[0], shown(labs)
+    # cognitive rehabilitation waiting on testing approved above was told "other care must be tried first"
+    rehab = Item(
+        "Cognitive rehabilitation therapy 12 sessions: Upheld",
+        rationale=(
+            "The nature and severity of any cognitive deficits have not yet been defined. Neuropsychological testing "
+            "is found medically necessary above, and the results of that testing would be needed to establish whether "
+            "cognitive rehabilitation is indicated. The request is premature and is not medically necessary."
+        ),
+    )
+    assert shown(rehab)[0][:1] == [R.approved_trial_pending], shown(rehab)

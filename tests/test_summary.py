@@ -663,6 +663,7 @@ WORDING_FINGERPRINTS = {
     "205": "e3f719f03a875651a855cfe39cd0ded86f6c78410ed092e0511c3972b30fb75b",
     "206": "df53c0f387cec22c0b88e45477884ab9d49fc644caad750cefcd1d059ae13c68",
     "207": "7c58d9160a0d381df1a9c7df27aa4e7c0adf5fdfb12fe063557f456a278cfe22",
+    "208": "37ba62a484b7b306cfad3ba45b0dc9d4c4bc5cda4a7d05f6dbdb3884eff4bbd2",
 }
 
 

@@ -5058,3 +5058,32 @@ def test_the_summary_reads_round_156s_wrong_items_right() -> None:
     check = "Side effects, including excessive sedation, should be assessed."
     told = _told("Duloxetine 30mg #30", check, ReasonCode.safety_risk)
     assert not any("too sleepy" in line for line in told), told
+
+
+def test_the_summary_reads_round_157s_wrong_items_right() -> None:
+    # templates 208, round 157's readers
+    # "first-line oral medications for neuropathic pain" are medicines for nerve pain, not any pill
+    nerve = "There was no documentation of a failure of first-line oral medications for neuropathic pain."
+    told = _told("Compound cream: Flurbiprofen 20%, Baclofen 2%", nerve, ReasonCode.other_treatment_first)
+    assert told[0].startswith("Your doctor's notes did not show that you tried medicines for nerve pain first"), told
+    assert not any("by mouth" in line for line in told), told
+    # a home program taught, not kept up: why not, not whether there is one
+    home = (
+        "There is no documentation of why the patient could not continue his rehabilitation with the home exercise "
+        "program."
+    )
+    told = _told("Additional physical therapy, 8 sessions", home, ReasonCode.missing_documentation)
+    assert "Your doctor's notes did not say why you could not keep doing your exercises at home instead." in told, told
+    assert not any("work out at home on your own" in line for line in told), told
+    # sleep apnea beside a medicine that does not slow breathing is no slowed breathing
+    apnea = "Her blood pressure was 158/96 despite lisinopril, and she has suspected untreated obstructive sleep apnea."
+    told = _told("Phentermine 37.5mg #30", apnea, ReasonCode.safety_risk)
+    assert not any("breathing" in line for line in told) and "blood pressure" in told[0], told
+    told = _told("Oxycodone 10mg #60", apnea, ReasonCode.safety_risk)
+    assert any("breathing" in line for line in told), told
+    # screening tests for conditions the work injury did not cause
+    cause = "These are screening tests for the patient's nonindustrial conditions."
+    told = _told("Hemoglobin A1c and lipid panel", cause, ReasonCode.missing_documentation)
+    assert told[0] == "Your doctor's notes did not show that your work injury caused this problem or made it worse.", (
+        told
+    )

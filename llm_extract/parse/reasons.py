@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.70"
+REASONS_VERSION = "3.71"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1409,6 +1409,12 @@ _TRIAL_PENDING = _cue(
     # "Whether she needs the other 4 will depend on how she does in those first sessions" (recognizer 2.52)
     r"|" + WHETHER_DEPENDS + r"\s+(?:how|(?:the|their|its)\s+(?:results?|response"
     r"|outcome)|what\s+(?:the|those|these|that)\b)"
+    # "Neuropsychological testing is found medically necessary above, and the results of that testing would be needed
+    # to establish whether cognitive rehabilitation is indicated" (round 157's reader: told "other care must be tried
+    # first, and found not to work well enough")
+    r"|\b(?:results?|findings)\s+of\s+(?:that|the|this|those|these)\s+(?:[\w-]+\s+){0,2}?(?:testing|tests?|study|studies"
+    r"|evaluation|assessment|imaging)\s+(?:would|will|are|is)\s+(?:be\s+)?(?:needed|required|necessary)\s+to\s+"
+    r"(?:establish|determine|decide|show|know)\b"
 )
 #: An approved first part's outcome told unknown, or waited on, in other words (recognizers 3.13-3.14): read as
 #: :data:`_TRIAL_PENDING` is, screened apart from it.
@@ -1447,6 +1453,10 @@ _APPROVED_PART = _rx(
     # approved here (not "the surgery has been found ...": other care, which therapy after it is no part of)
     r"|\b(?:injections?|blocks?|trial|sessions|visits|course)\s+(?:has|have)\s+(?:just\s+)?been\s+(?:found|judged"
     r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+in\s+this\s+(?:review|determination)\b"
+    # "Neuropsychological testing is found medically necessary above" (round 157): a test approved here, whose results
+    # the care waits on (told as a test awaited, not a first part of it)
+    r"|\b(?:testing|tests?|study|studies|evaluation|imaging)\s+(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
+    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+(?:above|in\s+this\s+(?:review|determination))\b"
 )
 
 #: Words that say care is needed ("medically necessary", "supported", "warranted"): the approval's verdict, read by
@@ -2474,7 +2484,7 @@ _OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9
 
 
 #: The care approved named just before "that has already been certified" ("by the physical therapy that ...").
-_OTHER_APPROVED = _rx(r"\b(?:that|which)\s+(?:has|have|had|was|were)\s*$|\bthe\s+(?:[\w-]+\s+){1,3}$")
+_OTHER_APPROVED = _rx(r"\b(?:that|which|who)\s+(?:has|have|had|was|were)\s*$|\bthe\s+(?:[\w-]+\s+){1,3}$")
 """The words just before "already certified" that make what is certified a thing named ("the physical therapy that has
 already been certified", "the CBT already certified": round 111's reader, hypnotherapy told "already have it"; "the
 cognitive behavioral therapy already certified": round 116's reader, biofeedback told the same)."""
@@ -2786,7 +2796,7 @@ def _quotes_near(starts: list[int], ends: list[int], a: int, b: int) -> tuple[tu
 _APPROVED_WORDS = _rx(r"\b(?:certified|approved|authorized)\b")
 #: A treatment named in a pending-trial wording.
 _OTHER_CARE = _rx(
-    r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation)?s?|surgery|surgical"
+    r"\b(?:physical\s+therapy|PT|chiropractic|acupuncture|injections?|consult(?:ation|ant)?s?|surgery|surgical"
     # "Six further therapy sessions were certified", read beside a PRP injection (round 111's reader was told "A first
     # part of this care was approved")
     r"|therapy\s+(?:sessions|visits)|CBT|psychotherapy)\b"

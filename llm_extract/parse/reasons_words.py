@@ -8272,7 +8272,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "325211a97169e135963aa58c": (
+    "84d3347556fb801d2008e62b": (
         (
             (
                 (
@@ -8427,6 +8427,12 @@ TABLE: dict[str, Derived] = {
                 (" are ", " is "),
             ),
             ((" whether ",), ("depend",), (" how", " its ", " the ", " their ", " what "), ("on ",)),
+            (
+                (" findings ", " result"),
+                ("necessary ", "needed ", "required "),
+                (" decide ", " determine ", " establish ", " know ", " show "),
+                (" to ",),
+            ),
         ),
         None,
         (
@@ -8713,6 +8719,17 @@ TABLE: dict[str, Derived] = {
             (
                 (((" whether ",), ("depend",), (" how", " its ", " the ", " their ", " what "), ("on ",)),),
                 (" whether",),
+            ),
+            (
+                (
+                    (
+                        (" findings ", " result"),
+                        ("necessary ", "needed ", "required "),
+                        (" decide ", " determine ", " establish ", " know ", " show "),
+                        (" to ",),
+                    ),
+                ),
+                (" findings", " result"),
             ),
         ),
     ),

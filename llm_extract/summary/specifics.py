@@ -952,7 +952,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         rxcache.compile(
             r"\b(?:caused|aggravated|worsened|related|attributable|due|secondary)\b[^.;]{0,40}?"
             r"\b(?:industrial|work(?:-related)?|occupational|job)\s+(?:injury|accident|incident|exposure|trauma)\b"
-            r"|\b(?:industrially|causally)\s+related\b|\bon\s+an\s+industrial\s+basis\b",
+            r"|\b(?:industrially|causally)\s+related\b|\bon\s+an\s+industrial\s+basis\b|\bnon-?industrial\b",
             re.I,
         ),
     ),
@@ -1373,7 +1373,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "she had not yet begun therapy or an exercise program": care to try first (round 112)
                 if key == "program" and _MAY_BE_USED.search(letter, max(start, m.start() - 160), m.start()):
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
-                if key == "home_exercise" and (
+                if key == "home_exercise" and _CONTINUE_BEFORE.search(letter, max(start, m.start() - 80), m.start()):
+                    key = "home_exercise_instead"  # "why he could not continue ... with the home exercise program"
+                elif key == "home_exercise" and (
                     _REVISED_AFTER.match(letter, m.end(), end) or _home_program_had(letter, m, start, end)
                 ):
                     continue  # "no documentation of a home exercise program having been assessed and revised": had
@@ -1399,6 +1401,11 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     return found
 
 
+_CONTINUE_BEFORE = rxcache.compile(
+    r"\b(?:continue|continuing|transition\w*|keep\s+(?:up|doing)|progress\w*\s+to)\b[^.;]{0,60}$", re.I
+)
+"""Care said to go on at home ("why the patient could not continue his rehabilitation with the home exercise program":
+round 157's reader was told "did not say if you work out at home on your own", where the program had been taught)."""
 _WISH = rxcache.compile(r"\b(?:willing\w*|want\w*|wish\w*|desir\w*|agree\w*|interest\w*|decid\w*|consider\w*)\b", re.I)
 """Words of the worker's own wish about an operation (round 48's real-letter reader: "did not show that
 surgery is planned, or that you would want it" where the reviewer wrote only that no surgery was planned)."""
@@ -2260,6 +2267,13 @@ def told_harm(key: str, service: str, sentence: str = "") -> str:
     93's reader: "he became dizzy and unsteady and fell" was told "could make you too sleepy, or make you fall")."""
     if key == "kidneys" and _NSAID.search(spelled_out(service)) is None:
         return "kidneys_weak"
+    if (
+        key == "breathing"
+        and sentence
+        and not _SLOWS_BREATHING.search(spelled_out(service))
+        and not _BREATHING_SLOWED.search(sentence)
+    ):
+        return ""  # "she has suspected untreated obstructive sleep apnea" beside phentermine (round 157's reader)
     if key == "falls" and sentence and not _SLEEPY_WORDS.search(sentence):
         return "falls_dizzy" if _DIZZY_WORDS.search(sentence) else "falls_only"
     if key == "sleepy" and sentence and not _SLEEPY_WORDS.search(sentence) and _DIZZY_WORDS.search(sentence):
@@ -2267,6 +2281,18 @@ def told_harm(key: str, service: str, sentence: str = "") -> str:
     return key
 
 
+_SLOWS_BREATHING = rxcache.compile(
+    "|".join(
+        EVERY_MEDICINE_KIND[kind]
+        for kind in ("opioid", "benzodiazepine", "sleep medicine", "muscle relaxant", "nerve pain medicine")
+    ),
+    re.I,
+)
+"""Medicines that can slow breathing: for another medicine, sleep apnea is a condition the reviewer weighs, and its
+harm is not told as slowed breathing."""
+_BREATHING_SLOWED = rxcache.compile(
+    r"\brespiratory\s+depression|\b(?:slow|suppress|depress)\w*\s+(?:\w+\s+)?breathing", re.I
+)
 _SLEEPY_WORDS = rxcache.compile(rf"\b(?:{_SLEEPY}|sleep\w*|hypnotic)", re.I)
 _DIZZY_WORDS = rxcache.compile(rf"\b(?:{_DIZZY}|unsteady|unsteadiness|light-?headed\w*|vertigo|off\s+balance)", re.I)
 
@@ -2959,7 +2985,14 @@ _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("nerve_pills", rxcache.compile(MEDICINE_KINDS["nerve pain medicine"], re.I)),
+    (
+        "nerve_pills",
+        rxcache.compile(
+            MEDICINE_KINDS["nerve pain medicine"]
+            + r"|\b(?:medications?|medicines?|agents?|drugs?)\s+for\s+(?:neuropathic|nerve)\s+pain\b",
+            re.I,
+        ),
+    ),
     ("mood_pills", rxcache.compile(r"\bantidepressants?\b|" + MEDICINE_KINDS["mood medicine"], re.I)),
     ("talk", rxcache.compile(r"\bcounsel+ing\b|\bpsychotherap\w*|\bcognitive\s+behavio\w+\s+therapy\b|\bCBT\b", re.I)),
     ("relaxers", rxcache.compile(CARE_KINDS["muscle relaxant"] + r"|\bmuscle\s+relax\w*", re.I)),
@@ -2974,8 +3007,9 @@ _NOT_COUNTED = _MEDICINES | {"exercise"}
 """Care that "only" does not leave unfinished: "has used only an NSAID" tried one, and "not in a formal
 strengthening program, only a home exercise sheet" has the home exercise (round 59's reader: told "did not
 show that you tried working out at home first"); "attended only 2 therapy visits" is a course not finished."""
-_EXAMPLES_OF = {"headache_pills": frozenset({"nerve_pills", "mood_pills"})}
-"""Kinds whose words name only examples of another kind found: not said beside it."""
+_EXAMPLES_OF = {"headache_pills": frozenset({"nerve_pills", "mood_pills"}), "nerve_pills": frozenset({"oral"})}
+"""Kinds not said beside another kind found: its examples, or a broader word for the same medicines ("first-line
+oral medications for neuropathic pain" are medicines for nerve pain, not any pill: round 157's reader)."""
 _FOR_MOOD = frozenset({"mood_pills", "talk"})
 """Care named only under a ground about the mood ("dietary counseling" before a weight-loss
 program is not talking with a counselor)."""
@@ -3121,7 +3155,7 @@ def test_awaited(service: str, reasons: Sequence[Reason], letter: str | None) ->
     return None
 
 
-_TEST = rxcache.compile(rf"\b{IMAGING}\b", re.I)
+_TEST = rxcache.compile(rf"\b{IMAGING}\b|\btesting\b", re.I)
 
 
 def whole_care_pending(reasons: Sequence[Reason], letter: str | None) -> bool:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "207"
+TEMPLATES_VERSION = "208"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -344,6 +344,8 @@ _EN = _Wording(
             "of medicine."
         ),
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
+        "home_exercise_instead": "Your doctor's notes did not say why you could not keep doing your exercises at home "
+        "instead.",
         "side_effects": "Your doctor's notes did not say if the medicine causes you any trouble.",
         "surgery": "Your doctor's notes did not show that surgery is planned, or that you would want it.",
         "surgery_planned": "Your doctor's notes did not show that surgery is planned for you.",
@@ -606,6 +608,9 @@ _ES = _Wording(
         "visits": "Las notas de su médico no decían cuántas visitas ya tuvo.",
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
+        "home_exercise_instead": (
+            "Las notas de su médico no decían por qué usted no podía seguir haciendo sus ejercicios en casa."
+        ),
         "side_effects": "Las notas de su médico no decían si el medicamento le causa problemas.",
         "surgery": (
             "Las notas de su médico no mostraban que hubiera una operación planeada, ni que usted quisiera operarse."
@@ -1494,7 +1499,11 @@ def _item(
             details.insert(0, part_before)
         if kind is SummaryItemKind.not_approved and (harm := specifics.safety_concern(decision, letter, medicine)):
             first, *more = (
-                [specifics.told_harm(k, decision.service, harm.text) for k in specifics.harm_kinds(harm.text)]
+                [
+                    t
+                    for k in specifics.harm_kinds(harm.text)
+                    if (t := specifics.told_harm(k, decision.service, harm.text))
+                ]
                 if medicine
                 else []
             ) or [""]
