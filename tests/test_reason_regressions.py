@@ -2594,3 +2594,17 @@ def test_round_157s_approved_care_is_read_as_other_care_or_a_test_awaited() -> N
         ),
     )
     assert shown(rehab)[0][:1] == [R.approved_trial_pending], shown(rehab)
+
+
+def test_care_waiting_on_studies_found_necessary_and_not_yet_done_waits_on_them() -> None:
+    # recognizer 3.72, round 158: "The electrodiagnostic studies requested at the same visit have been found medically
+    # necessary but have not yet been performed" showed no code (the reviewer's words only)
+    item = Item(
+        "Right carpal tunnel corticosteroid injection: Upheld",
+        rationale=(
+            "She has had eight weeks of conservative care. The electrodiagnostic studies requested at the same visit "
+            "have been found medically necessary but have not yet been performed, so the diagnosis has not been "
+            "confirmed. Not medically necessary at this time."
+        ),
+    )
+    assert shown(item)[0][:1] == [R.approved_trial_pending], shown(item)

@@ -5087,3 +5087,43 @@ def test_the_summary_reads_round_157s_wrong_items_right() -> None:
     assert told[0] == "Your doctor's notes did not show that your work injury caused this problem or made it worse.", (
         told
     )
+
+
+def test_the_summary_reads_round_158s_wrong_items_right() -> None:
+    # templates 209, round 158's readers
+    # what a medicine "is indicated" for is its use, not a harm
+    use = (
+        "It is indicated to improve wakefulness in adult patients with excessive sleepiness associated with "
+        "narcolepsy, obstructive sleep apnea, and shift work sleep disorder."
+    )
+    rationale = (
+        f"{use} The injured worker has excessive daytime sleepiness, but none of these diagnoses has been established, "
+        "as the sleep study has not yet been performed."
+    )
+    told = summarise(Letter([Item("Nuvigil 150mg #30: Upheld", rationale=rationale)]))[2].items[0].reasons
+    assert not any("could hurt you" in line or "breathing" in line for line in told), told
+    # a drug test done whose result does not fit the medicine is not a test missing
+    test = (
+        "The urine drug screen of February 21, 2017 was negative for tramadol, which was not addressed by the provider."
+    )
+    for lang, said in (
+        ("en", "Your doctor's notes did not explain a drug test result that did not match your medicines."),
+        ("es", "Las notas de su médico no explicaban un resultado de la prueba de drogas que no coincidía con sus"),
+    ):
+        decision, letter = _grounded("Tramadol ER 150mg #30", Outcome.upheld, test, ReasonCode.missing_documentation)
+        told = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
+        assert any(line.startswith(said) for line in told), told
+    # "no description of his response to the medication" is no gain in daily life said missing
+    response = "There is no description of sleep hygiene measures or of his response to the medication."
+    told = _told("Zolpidem 10mg #30", response, ReasonCode.no_functional_improvement)
+    assert told[0] == "Your doctor's notes did not show that this medicine helped you.", told
+    # a program waiting on its evaluation, approved, waits on a step before it, not on a first part of it
+    step = "The evaluation was found medically necessary above but has not been done, so there is no baseline."
+    told = _told("Functional restoration program, 160 hours", step, ReasonCode.approved_trial_pending)
+    assert told[0].startswith("A first step before this care was already approved."), told
+    # a re-assessment of the approved part is still that part's
+    part = (
+        "Medical necessity for additional treatment is contingent upon re-assessment after the 6 authorized sessions."
+    )
+    told = _told("Physical therapy, 12 sessions", part, ReasonCode.approved_trial_pending)
+    assert told[0].startswith("A first part of this care was approved."), told

@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.71"
+REASONS_VERSION = "3.72"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1378,7 +1378,10 @@ _TRIAL_PENDING = _cue(
     # not "can be requested when the existing certification nears its end": the approval in force covers it
     r"(?!\s+(?:the|its|her|his|their|that|this)\s+(?:existing\s+|current\s+|present\s+)?(?:certification|authorization"
     r"|approval)\s+(?:nears|ends|expires|runs\s+out|lapses|is\s+used|is\s+exhausted|has\s+(?:ended|expired|run\s+out)))"
-    r"|\b(?:authorized|approved|certified)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken\s+place"
+    # "The electrodiagnostic studies requested at the same visit have been found medically necessary but have not
+    # yet been performed" (round 158: told only the reviewer's words)
+    r"|\b(?:authorized|approved|certified|found\s+medically\s+necessary)\b[^.;]{0,60}?\b(?:has|have|had)\s+not\s+"
+    r"(?:yet\s+)?(?:taken\s+place"
     r"|been\s+(?:completed|finished|done|started|performed|scheduled))\b"
     # The approved part's results come first (round 77, fitted): "The certified trial should be finished and its
     # results recorded before a purchase is considered", "The results of the certified sessions need to be
@@ -1455,8 +1458,8 @@ _APPROVED_PART = _rx(
     r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+in\s+this\s+(?:review|determination)\b"
     # "Neuropsychological testing is found medically necessary above" (round 157): a test approved here, whose results
     # the care waits on (told as a test awaited, not a first part of it)
-    r"|\b(?:testing|tests?|study|studies|evaluation|imaging)\s+(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
-    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+(?:above|in\s+this\s+(?:review|determination))\b"
+    r"|\b(?:testing|tests?|study|studies|evaluation|imaging)\b[^.;]{0,40}?\s(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
+    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary(?:\s+(?:above|in\s+this\s+(?:review|determination)))?\b"
 )
 
 #: Words that say care is needed ("medically necessary", "supported", "warranted"): the approval's verdict, read by

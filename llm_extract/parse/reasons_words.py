@@ -8272,7 +8272,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "84d3347556fb801d2008e62b": (
+    "e6ca1fb3e4cefa9b10650f4d": (
         (
             (
                 (
@@ -8373,7 +8373,7 @@ TABLE: dict[str, Derived] = {
                 ("be ",),
             ),
             (
-                (" approved ", " authorized ", " certified "),
+                (" approved ", " authorized ", " certified ", " found "),
                 (" completed ", " done ", " finished ", " performed ", " place ", " scheduled ", " started "),
                 (" not ",),
                 ("been ", "taken "),
@@ -8610,13 +8610,13 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" approved ", " authorized ", " certified "),
+                        (" approved ", " authorized ", " certified ", " found "),
                         (" completed ", " done ", " finished ", " performed ", " place ", " scheduled ", " started "),
                         (" not ",),
                         ("been ", "taken "),
                     ),
                 ),
-                (" approved", " authorized", " certified"),
+                (" approved", " authorized", " certified", " found"),
             ),
             (
                 (

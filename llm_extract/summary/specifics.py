@@ -834,7 +834,8 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bfunctional\s+(?:improvement|benefit|gains?|response)\b|\bimprovement\s+in\s+(?:function|pain|symptoms)"
             r"|\bobjective\s+(?:improvement|benefit|gains?)(?:\s+in\s+function)?\b"
             r"|\b(?:documented|reports?\s+of)\s+improvement(?:\s+in\s+function)?\b"
-            r"|\bresponded\s+to\b|\bresponse\s+to\s+(?:the\s+|these\s+|prior\s+|previous\s+)?(?:therapy|treatments?|care)\b"
+            r"|\bresponded\s+to\b|\bresponse\s+to\s+(?:the\s+|these\s+|prior\s+|previous\s+|this\s+)?(?:therapy|treatments?|care"
+            r"|medications?|medicines?)\b"
             r"|\bwith\s+what\s+results\b|\b(?:therapy|treatment)\s+outcomes?\b|\boutcomes?\s+(?:from|of)\s+prior\b",
             re.I,
         ),
@@ -1373,6 +1374,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "she had not yet begun therapy or an exercise program": care to try first (round 112)
                 if key == "program" and _MAY_BE_USED.search(letter, max(start, m.start() - 160), m.start()):
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
+                if key == "drug_tests" and _RESULT_AFTER.match(letter, m.end(), end):
+                    key = "drug_test_unexplained"  # "the urine drug screen of February 21 was negative for tramadol"
                 if key == "home_exercise" and _CONTINUE_BEFORE.search(letter, max(start, m.start() - 80), m.start()):
                     key = "home_exercise_instead"  # "why he could not continue ... with the home exercise program"
                 elif key == "home_exercise" and (
@@ -1401,6 +1404,13 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
     return found
 
 
+_RESULT_AFTER = rxcache.compile(
+    r"[^.;]{0,60}?\b(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:negative|positive|inconsistent|inappropriate)\b",
+    re.I,
+)
+"""A drug test done, and its result (round 158's reader: "the urine drug screen of February 21, 2017 was negative for
+tramadol, which was not addressed by the provider" was told "did not show the tests the medical guidelines ask
+for")."""
 _CONTINUE_BEFORE = rxcache.compile(
     r"\b(?:continue|continuing|transition\w*|keep\s+(?:up|doing)|progress\w*\s+to)\b[^.;]{0,60}$", re.I
 )
@@ -3155,6 +3165,26 @@ def test_awaited(service: str, reasons: Sequence[Reason], letter: str | None) ->
     return None
 
 
+def evaluation_awaited(service: str, reasons: Sequence[Reason], letter: str | None) -> bool:
+    """A pending part (``approved_trial_pending``) that names an evaluation approved, where the item is not one: the
+    step before this care, not a first part of it (round 158's readers' set: a functional restoration program waiting
+    on "the evaluation for a functional restoration program [that] has been found medically necessary above" was told
+    "A first part of this care was approved. How that part helps you will show if you need more")."""
+    if letter is None or _EVALUATION_WORD.search(service):
+        return False
+    return any(
+        reason.code is ReasonCode.approved_trial_pending
+        and _EVALUATION.search(letter, reason.span.start, reason.span.end) is not None
+        for reason in reasons
+    )
+
+
+_EVALUATION_WORD = rxcache.compile(r"\b(?:evaluation|assessment|consultation|screening)s?\b", re.I)
+_EVALUATION = rxcache.compile(
+    r"\b(?:the|an?|initial|that|this)\s+(?:[\w-]+\s+){0,4}?(?:evaluation|assessment|consultation|screening)s?\b", re.I
+)
+"""An evaluation named as a thing ("the evaluation for a functional restoration program", "the initial consultation"),
+not a re-assessment of the care under way ("contingent upon re-assessment findings") nor "her evaluation" had."""
 _TEST = rxcache.compile(rf"\b{IMAGING}\b|\btesting\b", re.I)
 
 
@@ -3585,6 +3615,10 @@ _SUPPOSED = rxcache.compile(
     # GI bleeding ...": patients in general, the guideline's group, never this one worker (round 146's reader: an
     # omeprazole was told "could cause bleeding inside your body")
     r"|^\W*(?:(?:such|these|those|most|many|some|all|other)\s+)?(?:patients|individuals|persons|people)\b"
+    # "It is indicated to improve wakefulness in adult patients with ... obstructive sleep apnea": what the medicine is
+    # for, never a harm (round 158's reader: a Nuvigil was told "this medicine could hurt you")
+    r"|^\W*(?:it|they|this\s+(?:medication|medicine|drug|agent))\s+(?:is|are)\s+(?:only\s+|also\s+)?(?:indicated"
+    r"|approved|recommended|used)\s+(?:to|for|as|in)\b"
     # "Side effects, including excessive sedation ..., should be assessed": what a prescriber must check, for any
     # patient (round 156's reader: a duloxetine was told "could make you too sleepy")
     r"|\b(?:should|must|need\s+to|are\s+to)\s+be\s+(?:carefully\s+|regularly\s+|closely\s+)?(?:assessed|monitored"

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "208"
+TEMPLATES_VERSION = "209"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -343,6 +343,8 @@ _EN = _Wording(
             "Your doctor's notes did not show the tests the medical guidelines ask for when you take this kind "
             "of medicine."
         ),
+        "drug_test_unexplained": "Your doctor's notes did not explain a drug test result that did not match your "
+        "medicines.",
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
         "home_exercise_instead": "Your doctor's notes did not say why you could not keep doing your exercises at home "
         "instead.",
@@ -607,6 +609,10 @@ _ES = _Wording(
         "pain": "Las notas de su médico no daban su nivel de dolor antes y después de la atención anterior.",
         "visits": "Las notas de su médico no decían cuántas visitas ya tuvo.",
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
+        "drug_test_unexplained": (
+            "Las notas de su médico no explicaban un resultado de la prueba de drogas que no coincidía con sus "
+            "medicamentos."
+        ),
         "home_exercise": "Las notas de su médico no decían si usted hace ejercicios en casa.",
         "home_exercise_instead": (
             "Las notas de su médico no decían por qué usted no podía seguir haciendo sus ejercicios en casa."
@@ -1291,7 +1297,9 @@ def _named_ground(
     ):
         return [(out.say(words.test_awaited), [test])]
     if code is ReasonCode.approved_trial_pending and (
-        not specifics.course_of_care(decision.service) or specifics.whole_care_pending(fitting, letter)
+        not specifics.course_of_care(decision.service)
+        or specifics.whole_care_pending(fitting, letter)
+        or specifics.evaluation_awaited(decision.service, fitting, letter)
     ):
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
