@@ -5127,3 +5127,22 @@ def test_the_summary_reads_round_158s_wrong_items_right() -> None:
     )
     told = _told("Physical therapy, 12 sessions", part, ReasonCode.approved_trial_pending)
     assert told[0].startswith("A first part of this care was approved."), told
+
+
+def test_a_first_part_awaited_is_not_a_test_awaited_because_its_sentence_names_a_test() -> None:
+    # templates 210, found reviewing templates 208's changes on the set: "Whether the remaining 80 hours are needed
+    # depends on the gains he makes in the first two weeks, which should be documented and compared with his baseline
+    # testing" had become "A test for you was approved"
+    part = (
+        "Whether the remaining 80 hours are needed depends on the gains he makes in the first two weeks, which should "
+        "be documented and compared with his baseline testing."
+    )
+    told = _told("Functional restoration program, 160 hours", part, ReasonCode.approved_trial_pending)
+    assert not told[0].startswith("A test for you was approved"), told
+    # an evaluation approved, whose span also names its testing, is the step before the program
+    step = (
+        "The multidisciplinary evaluation that the claims administrator authorized has not yet taken place, and the "
+        "file contains no baseline physical performance testing."
+    )
+    told = _told("Functional restoration program, 160 hours", step, ReasonCode.approved_trial_pending)
+    assert told[0].startswith("A first step before this care was already approved."), told

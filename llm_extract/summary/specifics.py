@@ -3158,11 +3158,18 @@ def test_awaited(service: str, reasons: Sequence[Reason], letter: str | None) ->
     if letter is None or _TEST.search(service):
         return None
     for reason in reasons:
-        if reason.code is ReasonCode.approved_trial_pending and _TEST.search(
-            letter, reason.span.start, reason.span.end
-        ):
-            return quote(letter, reason.span.start, reason.span.end)
+        start, end = reason.span.start, reason.span.end
+        if reason.code is not ReasonCode.approved_trial_pending or _TEST.search(letter, start, end) is None:
+            continue
+        if _PART_LEFT.search(letter, start, end) is None:
+            return quote(letter, start, end)
     return None
+
+
+_PART_LEFT = rxcache.compile(r"\b(?:remaining|further|more|additional|rest\s+of|beyond)\b", re.I)
+"""A pending part's words that name the rest of this care ("Whether the remaining 80 hours are needed depends on the
+gains he makes in the first two weeks, which should be ... compared with his baseline testing"): a first part of
+it is awaited, whatever test the sentence names."""
 
 
 def evaluation_awaited(service: str, reasons: Sequence[Reason], letter: str | None) -> bool:

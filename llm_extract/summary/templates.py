@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "209"
+TEMPLATES_VERSION = "210"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1293,6 +1293,7 @@ def _named_ground(
         return _findings_said(seen, words, out)
     if (
         code is ReasonCode.approved_trial_pending
+        and not specifics.evaluation_awaited(decision.service, fitting, letter)
         and (test := specifics.test_awaited(decision.service, fitting, letter)) is not None
     ):
         return [(out.say(words.test_awaited), [test])]
