@@ -666,6 +666,7 @@ WORDING_FINGERPRINTS = {
     "208": "37ba62a484b7b306cfad3ba45b0dc9d4c4bc5cda4a7d05f6dbdb3884eff4bbd2",
     "209": "ae09c290d40b78eb7076c77f6d75d598f0cb71dedef3848eba83c2e7699c2327",
     "210": "ae09c290d40b78eb7076c77f6d75d598f0cb71dedef3848eba83c2e7699c2327",
+    "211": "ae09c290d40b78eb7076c77f6d75d598f0cb71dedef3848eba83c2e7699c2327",
 }
 
 

@@ -5146,3 +5146,16 @@ def test_a_first_part_awaited_is_not_a_test_awaited_because_its_sentence_names_a
     )
     told = _told("Functional restoration program, 160 hours", step, ReasonCode.approved_trial_pending)
     assert told[0].startswith("A first step before this care was already approved."), told
+
+
+def test_advice_about_this_workers_own_condition_still_names_the_harm() -> None:
+    # templates 211, found reviewing templates 207's changes over the whole set: "what someone should assess" is no
+    # harm for any patient, but "Untreated sleep apnea is also a likely contributor to his poor sleep and should be
+    # addressed first" is this worker's, and a zolpidem refused for it had lost "could slow your breathing too much"
+    rationale = (
+        "More importantly, the patient has obstructive sleep apnea that is not consistently treated, and "
+        "sedative-hypnotics can worsen nocturnal breathing in this setting. Untreated sleep apnea is also a likely "
+        "contributor to his poor sleep and should be addressed first."
+    )
+    told = summarise(Letter([Item("Zolpidem 10mg #30: Upheld", rationale=rationale)]))[2].items[0].reasons
+    assert any("slow your breathing" in line for line in told), told

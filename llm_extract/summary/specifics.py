@@ -2403,6 +2403,8 @@ def _care_harm_in(letter: str, start: int, end: int) -> Quote | None:
             continue
         if _SUPPOSED.search(text) or _NEGATED_HARM.search(text, max(0, m.start() - 60), m.start()):
             continue
+        if _DIRECTIVE.search(text) and not _ABOUT_CASE.search(text):
+            continue
         return quote(letter, begin, begin + len(text.rstrip()))
     return None
 
@@ -2447,6 +2449,8 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
             continue
         if (_NO_HARM.search(text) and not _UNADDRESSED.search(text)) or _SUPPOSED.search(text):
             continue
+        if _DIRECTIVE.search(text) and not _ABOUT_CASE.search(text):
+            continue  # "Side effects ... should be assessed": any patient's (round 156's reader)
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _DIAGNOSES.search(text):
             continue
         if (conceded := _CONCEDED.match(text)) is not None:
@@ -3625,17 +3629,22 @@ _SUPPOSED = rxcache.compile(
     # "It is indicated to improve wakefulness in adult patients with ... obstructive sleep apnea": what the medicine is
     # for, never a harm (round 158's reader: a Nuvigil was told "this medicine could hurt you")
     r"|^\W*(?:it|they|this\s+(?:medication|medicine|drug|agent))\s+(?:is|are)\s+(?:only\s+|also\s+)?(?:indicated"
-    r"|approved|recommended|used)\s+(?:to|for|as|in)\b"
-    # "Side effects, including excessive sedation ..., should be assessed": what a prescriber must check, for any
-    # patient (round 156's reader: a duloxetine was told "could make you too sleepy")
-    r"|\b(?:should|must|need\s+to|are\s+to)\s+be\s+(?:carefully\s+|regularly\s+|closely\s+)?(?:assessed|monitored"
-    r"|evaluated|checked|documented|reviewed|weighed|discussed|considered|addressed)\b",
+    r"|approved|recommended|used)\s+(?:to|for|as|in)\b",
     re.I,
 )
 
 """What would follow if things were otherwise, a rule's condition ("opioids may be continued if
 the patient has returned to work"), or a rule for any patient ("When an opioid is started ..."): not what
 the reviewer found."""
+_DIRECTIVE = rxcache.compile(
+    r"\b(?:should|must|need\s+to|are\s+to)\s+be\s+(?:carefully\s+|regularly\s+|closely\s+)?(?:assessed|monitored"
+    r"|evaluated|checked|documented|reviewed|weighed|discussed|considered|addressed)\b",
+    re.I,
+)
+"""What someone should check or do ("Side effects, including excessive sedation ..., should be assessed"): never a
+ground to quote, and no harm found unless the sentence names this worker (round 156's reader: a duloxetine was told
+"could make you too sleepy"; "Untreated sleep apnea is also a likely contributor to his poor sleep and should be
+addressed first" still names his)."""
 
 _QUOTE_WORDS = 40
 """A sentence longer than this is not quoted: a worker is sent to the letter instead."""
@@ -4094,7 +4103,7 @@ def _quotable(
         return None  # the review's own history ("the Claims Administrator authorized an evaluation only")
     if numbered_criterion(said):
         return None  # "(4) Radiculopathy is not present ...": a guideline's criterion (round 156's reader)
-    if _SUPPOSED.search(said):
+    if _SUPPOSED.search(said) or _DIRECTIVE.search(said):
         return None  # what would follow if things were otherwise ("had the procedure been performed")
     if because and len(letter[start:whole].split()) <= most:
         if _PROCEDURE.search(letter, end, whole):
