@@ -2608,3 +2608,29 @@ def test_care_waiting_on_studies_found_necessary_and_not_yet_done_waits_on_them(
         ),
     )
     assert shown(item)[0][:1] == [R.approved_trial_pending], shown(item)
+
+
+def test_round_159s_duration_rule_and_unfinished_trial() -> None:
+    # recognizer 3.74, round 159's readers: "They are not recommended for use longer than two to three weeks" (the
+    # guideline's muscle relaxants) was read as a verdict on the care ("The medical guidelines do not call for this
+    # care"); the case's own duration is the limit's ground
+    relaxant = Item(
+        "Cyclobenzaprine 10mg #60: Upheld",
+        rationale=(
+            "The MTUS supports muscle relaxants as a second-line option for a short course. They are not recommended "
+            "for use longer than two to three weeks. These records suggested this medication had been used for about "
+            "three months, which is much longer than the Guidelines support. Not medically necessary."
+        ),
+    )
+    codes = shown(relaxant)[0]
+    assert R.not_recommended not in codes and codes[:1] == [R.exceeds_guideline_limits], codes
+    # a rental trial authorized and not shown completed is the first step awaited, not other care to try first
+    tens = Item(
+        "Purchase of a TENS unit: Upheld",
+        rationale=(
+            "The worker had not used a TENS unit before, and a one-month rental trial was authorized during the "
+            "earlier review. There was no record that this trial had been completed or that it had resulted in "
+            "reduced pain. Not medically necessary."
+        ),
+    )
+    assert shown(tens)[0][:1] == [R.approved_trial_pending], shown(tens)

@@ -5159,3 +5159,26 @@ def test_advice_about_this_workers_own_condition_still_names_the_harm() -> None:
     )
     told = summarise(Letter([Item("Zolpidem 10mg #30: Upheld", rationale=rationale)]))[2].items[0].reasons
     assert any("slow your breathing" in line for line in told), told
+
+
+def test_the_summary_reads_round_159s_wrong_items_right() -> None:
+    # templates 212, round 159's readers
+    # the guideline's side effects, reported of "they", are no harm found in this worker
+    rationale = (
+        "They are not recommended for use longer than two to three weeks, as the benefit appears to decrease over time "
+        "while the risk of dependence and of side effects, such as sleepiness and dizziness, increases. The submitted "
+        "documentation indicated the worker was experiencing lower back pain and problems sleeping."
+    )
+    told = summarise(Letter([Item("Cyclobenzaprine 10mg #60: Upheld", rationale=rationale)]))[2].items[0].reasons
+    assert not any("too sleepy" in line for line in told), told
+    # surgery under consideration is no surgery missing from the notes; "no indication that" it is still is
+    ahead = (
+        "It was not clearly stated why the evaluation was sought. The provider sought a surgery consultation, "
+        "suggesting that the condition had not stabilized and that further treatment, including possible surgical "
+        "intervention, was being contemplated."
+    )
+    told = _told("Functional capacity evaluation", ahead, ReasonCode.missing_documentation)
+    assert not any("surgery is planned" in line for line in told), told
+    missing = "There was also no indication that surgical intervention was being contemplated."
+    told = _told("MRI of the lumbar spine", missing, ReasonCode.missing_documentation)
+    assert any("surgery is planned" in line for line in told), told

@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.73"
+REASONS_VERSION = "3.74"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1059,7 +1059,9 @@ _UNTIL_EVIDENCE = _rx(
     r"(?:research|clinical\s+trial|study)"
 )
 _DURATION_LIMIT = _rx(
-    r"^\W*(?:for\s+(?:longer|more)\s+than|longer\s+than|beyond\s+(?:" + NUMBER + r"|a\s+few|several)"
+    # "They are not recommended for use longer than two to three weeks" (round 159's reader: told "The medical
+    # guidelines do not call for this care" beside the case's own three months)
+    r"^\W*(?:for\s+(?:use\s+)?(?:longer|more)\s+than|longer\s+than|beyond\s+(?:" + NUMBER + r"|a\s+few|several)"
     r"|for\s+long|for\s+(?:more\s+than|over)\s+\d)"
 )
 _DURATION_BEFORE = _rx(r"\b(?:long[- ]?term|longer[- ]term|prolonged|chronic\s+use|extended\s+use)\b")
@@ -1438,6 +1440,10 @@ _TRIAL_UNKNOWN = _cue(
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:completed|finished)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:previously\s+"
     r"|already\s+)?(?:authorized|certified|approved)\s+(?:[\w-]+\s+){0,3}?(?:treatments?|sessions?|visits?|therapy|course"
     r"|trial)\b(?:\s+of\s+(?:[\w-]+\s+){0,2}[\w-]+)?"
+    # "a one-month rental trial was authorized during the earlier review. There was no record that this trial had been
+    # completed" (round 159's reader: a TENS purchase told "other care must be tried first")
+    r"|\bno\s+(?:record|documentation|evidence|indication)\s+that\s+(?:this|the|that)\s+(?:[\w-]+\s+){0,2}?trial\s+"
+    r"(?:had|has)\s+(?:yet\s+)?(?:been\s+)?(?:completed|finished|done|started|undertaken|performed)\b"
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(

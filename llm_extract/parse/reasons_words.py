@@ -8733,7 +8733,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "054b5652d43801f7300d0df6": (
+    "1b2a1f10c15134061e915973": (
         (
             (
                 (" unknown ", " yet "),
@@ -8774,6 +8774,12 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
                 ("course ", "session", "therapy ", "treatment", "trial ", "visit"),
             ),
+            (
+                (" documentation ", " evidence ", " indication ", " record "),
+                ("trial ",),
+                (" that ",),
+                ("completed ", "done ", "finished ", "performed ", "started ", "undertaken "),
+            ),
         ),
         (
             " benefit",
@@ -8786,6 +8792,7 @@ TABLE: dict[str, Derived] = {
             " information",
             " it",
             " must",
+            " no",
             " outcome",
             " progress",
             " report",
@@ -8872,6 +8879,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" had", " has", " have"),
+            ),
+            (
+                (
+                    (
+                        (" documentation ", " evidence ", " indication ", " record "),
+                        ("trial ",),
+                        (" that ",),
+                        ("completed ", "done ", "finished ", "performed ", "started ", "undertaken "),
+                    ),
+                ),
+                (" no",),
             ),
         ),
     ),

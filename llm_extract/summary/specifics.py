@@ -1356,6 +1356,12 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "must not be a candidate for surgery": the guideline's condition, not a record
                 if _CARE_OFFERS.search(letter, max(start, m.start() - 80), m.start()):
                     continue  # "this treatment alone offers no ... functional benefit": any patient's (round 148)
+                if (
+                    key == "surgery"
+                    and _SURGERY_AHEAD.match(letter, m.end(), end)
+                    and not _absent_in_clause(letter, start, m.start())
+                ):
+                    continue  # "including possible surgical intervention, was being contemplated" (round 159's reader)
                 if key == "surgery" and _NOT_FOR_SURGICAL.search(decision.service):
                     continue  # a pain program is for those who are not surgical candidates (round 64's reader)
                 if key == "surgery" and any(r.code is ReasonCode.related_item_not_approved for r in reasons):
@@ -1411,6 +1417,26 @@ _RESULT_AFTER = rxcache.compile(
 """A drug test done, and its result (round 158's reader: "the urine drug screen of February 21, 2017 was negative for
 tramadol, which was not addressed by the provider" was told "did not show the tests the medical guidelines ask
 for")."""
+
+
+def _absent_in_clause(letter: str, start: int, at: int) -> bool:
+    """A word of absence in the clause that ends at ``at`` ("no indication that surgical intervention was being
+    contemplated"), not in an earlier one ("had not stabilized and that further treatment, including possible ...")."""
+    breaks = list(_PUNCTUATION.finditer(letter, start, at))
+    return _BEFORE_ABSENT.search(letter, breaks[-1].end() if breaks else start, at) is not None
+
+
+_PUNCTUATION = rxcache.compile(r"[,;:]")
+
+
+_SURGERY_AHEAD = rxcache.compile(
+    r"[\s,]{0,3}(?:was|were|is|are|had\s+been|has\s+been)\s+(?:being\s+|now\s+|still\s+)?(?:contemplated|considered"
+    r"|planned|sought|scheduled|anticipated|requested|pending)\b",
+    re.I,
+)
+"""Surgery said to be under consideration, right after its words: not a fact the notes lack, whatever absence the
+sentence names elsewhere (an FCE refused because "further treatment, including possible surgical intervention, was
+being contemplated" was told "did not show that surgery is planned for you")."""
 _CONTINUE_BEFORE = rxcache.compile(
     r"\b(?:continue|continuing|transition\w*|keep\s+(?:up|doing)|progress\w*\s+to)\b[^.;]{0,60}$", re.I
 )
@@ -2449,8 +2475,8 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
             continue
         if (_NO_HARM.search(text) and not _UNADDRESSED.search(text)) or _SUPPOSED.search(text):
             continue
-        if _DIRECTIVE.search(text) and not _ABOUT_CASE.search(text):
-            continue  # "Side effects ... should be assessed": any patient's (round 156's reader)
+        if (_DIRECTIVE.search(text) or _PRONOUN_RULE.match(text)) and not _ABOUT_CASE.search(text):
+            continue  # "Side effects ... should be assessed", "They are not recommended ...": any patient's
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _DIAGNOSES.search(text):
             continue
         if (conceded := _CONCEDED.match(text)) is not None:
@@ -3636,6 +3662,12 @@ _SUPPOSED = rxcache.compile(
 """What would follow if things were otherwise, a rule's condition ("opioids may be continued if
 the patient has returned to work"), or a rule for any patient ("When an opioid is started ..."): not what
 the reviewer found."""
+_PRONOUN_RULE = rxcache.compile(
+    r"\W*(?:it|they)\s+(?:is|are)\s+(?:not\s+|only\s+)?(?:recommended|supported|indicated|approved)\b", re.I
+)
+"""A rule reported of the guideline's subject by a pronoun ("They are not recommended for use longer than two to three
+weeks, as ... the risk of dependence and of side effects, such as sleepiness and dizziness, increases": round 159's
+reader, a cyclobenzaprine told "could make you too sleepy")."""
 _DIRECTIVE = rxcache.compile(
     r"\b(?:should|must|need\s+to|are\s+to)\s+be\s+(?:carefully\s+|regularly\s+|closely\s+)?(?:assessed|monitored"
     r"|evaluated|checked|documented|reviewed|weighed|discussed|considered|addressed)\b",
