@@ -5182,3 +5182,34 @@ def test_the_summary_reads_round_159s_wrong_items_right() -> None:
     missing = "There was also no indication that surgical intervention was being contemplated."
     told = _told("MRI of the lumbar spine", missing, ReasonCode.missing_documentation)
     assert any("surgery is planned" in line for line in told), told
+
+
+def test_the_summary_reads_round_160s_wrong_items_right() -> None:
+    # templates 213, round 160's readers
+    # other care "just begun" is under way, not care that must fail first
+    begun = "The injured worker has just begun individual cognitive behavioral therapy."
+    told = _told("Group therapy, 8 sessions", begun, ReasonCode.other_treatment_first)
+    assert told[0].startswith("Other care for you is still going on, or about to start."), told
+    # risk factors said absent, far back in their clause, are no risk
+    absent = (
+        "There was no documentation of aberrant drug-related behavior or of risk factors that would place the patient "
+        "at moderate or high risk of addiction to warrant more frequent testing."
+    )
+    told = summarise(Letter([Item("Urine drug screen: Upheld", rationale=absent)]))[2].items[0].reasons
+    assert not any("put you at risk" in line for line in told), told
+    # "a one-month trial of the same" is the device's own trial
+    trial = "The request was for outright purchase of the device without a previous one-month trial of the same."
+    told = _told("Interferential stimulator unit, purchase", trial, ReasonCode.other_treatment_first)
+    assert told[0].startswith("The medical guidelines ask that you first try this care for a while"), told
+    # a home program the worker is expected to keep up
+    home = "Compliance with an independent home exercise program would be expected and would not require more therapy."
+    told = _told("Occupational therapy, 8 sessions", home, ReasonCode.missing_documentation)
+    assert "Your doctor's notes did not say why you could not keep doing your exercises at home instead." in told, told
+    # an exam that "clearly showed" the nerve root's signs makes the test needless
+    clear = (
+        "The worker's examination clearly showed findings of a left L5 radiculopathy, and these findings matched the "
+        "lumbar MRI. There was no discussion describing how the results of this testing would change the treatment "
+        "plan."
+    )
+    told = _told("EMG and NCS of the bilateral lower extremities", clear, ReasonCode.findings_do_not_support)
+    assert told[0].startswith("The reviewer found that what is wrong is already clear from your exam"), told

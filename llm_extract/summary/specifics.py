@@ -1382,7 +1382,10 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
                 if key == "drug_tests" and _RESULT_AFTER.match(letter, m.end(), end):
                     key = "drug_test_unexplained"  # "the urine drug screen of February 21 was negative for tramadol"
-                if key == "home_exercise" and _CONTINUE_BEFORE.search(letter, max(start, m.start() - 80), m.start()):
+                if key == "home_exercise" and (
+                    _CONTINUE_BEFORE.search(letter, max(start, m.start() - 80), m.start())
+                    or _EXPECTED_AFTER.match(letter, m.end(), end)
+                ):
                     key = "home_exercise_instead"  # "why he could not continue ... with the home exercise program"
                 elif key == "home_exercise" and (
                     _REVISED_AFTER.match(letter, m.end(), end) or _home_program_had(letter, m, start, end)
@@ -1437,6 +1440,11 @@ _SURGERY_AHEAD = rxcache.compile(
 """Surgery said to be under consideration, right after its words: not a fact the notes lack, whatever absence the
 sentence names elsewhere (an FCE refused because "further treatment, including possible surgical intervention, was
 being contemplated" was told "did not show that surgery is planned for you")."""
+_EXPECTED_AFTER = rxcache.compile(
+    r"[^.;]{0,30}?\b(?:would|should|could|can)\s+(?:be\s+)?(?:expected|continued|sufficient|adequate|continue)\b", re.I
+)
+"""A home program the worker is expected to keep up ("Compliance with an independent home exercise program would be
+expected": round 160's reader was told "did not say if you work out at home on your own")."""
 _CONTINUE_BEFORE = rxcache.compile(
     r"\b(?:continue|continuing|transition\w*|keep\s+(?:up|doing)|progress\w*\s+to)\b[^.;]{0,60}$", re.I
 )
@@ -1696,18 +1704,26 @@ def _own_sentence(letter: str, start: int, end: int) -> bool:
 
 _KNOWN = rxcache.compile(
     r"\balready\s+(?:been\s+)?(?:clinically\s+)?(?:evident|established|clear|confirmed|known|diagnosed)\b"
-    r"|\b(?:is|are|was|were)\s+(?:clinically\s+)?evident\b|\bclinically\s+(?:evident|established|obvious|apparent)\b",
+    r"|\b(?:is|are|was|were)\s+(?:clinically\s+)?evident\b|\bclinically\s+(?:evident|established|obvious|apparent)\b"
+    # "The worker's examination clearly showed findings of a left L5 radiculopathy" (round 160's reader: an EMG told
+    # "did not show clear signs of a hurt nerve")
+    r"|\bclearly\s+(?:showed|shows|demonstrated|documented|established)\s+(?:findings\s+of\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"radiculopathy\b",
     re.I,
 )
 """Words that say what is wrong is already clear ("is already clinically evident", "has already been established")."""
-_KNOWN_WORDS = ("already", "evident", "clinically")
+_KNOWN_WORDS = ("already", "evident", "clinically", "clearly")
 """A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
 by)."""
 _NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
 """A negation or a condition in the words just before :data:`_KNOWN`, in the same clause ("no radiculopathy is
 clinically evident", the guideline's "not needed when a radiculopathy is already clinically obvious")."""
 _NO_CHANGE = rxcache.compile(
-    r"\b(?:would|will|could)\s+not\s+(?:be\s+expected\s+to\s+|likely\s+)?(?:change|alter|affect)\s+"
+    # "There was no discussion ... describing how the results of this testing would change the worker's treatment plan"
+    # (round 160's reader: an EMG the exam made needless told "did not show clear signs of a hurt nerve")
+    r"\b(?:no|without)\b[^.;]{0,120}?\bhow\s+the\s+results?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:would|will|could)\s+"
+    r"(?:change|alter|affect)\b"
+    r"|\b(?:would|will|could)\s+not\s+(?:be\s+expected\s+to\s+|likely\s+)?(?:change|alter|affect)\s+"
     r"(?:the\s+|his\s+|her\s+|their\s+)?(?:present\s+|current\s+)?(?:management|treatment|care|plan)\b",
     re.I,
 )
@@ -2384,6 +2400,16 @@ manipulation is hazardous" (round 94's reader: a hip replacement refused for the
 diabetes and weight was told nothing of it)."""
 _CARE_HARM_WORDS = FirstWords(Prefilter(_CARE_HARM_SOURCE))
 """The words every match of :data:`_CARE_HARM` holds, derived from it: looked for before it is run."""
+
+
+def _clause_start(text: str, start: int, at: int) -> int:
+    """Where the clause that ends at ``at`` begins, no earlier than ``start``: a denial there covers what follows
+    ("There was no documentation of aberrant drug-related behavior or of risk factors that would place the patient at
+    moderate or high risk of addiction": round 160's reader, a drug test told "this care could put you at risk")."""
+    cuts = [m.end() for m in _PUNCTUATION.finditer(text, start, at)]
+    return cuts[-1] if cuts else start
+
+
 _NEGATED_HARM = rxcache.compile(rf"\b(?:{DENYING}|not|any)\b", re.I)
 
 
@@ -2427,7 +2453,9 @@ def _care_harm_in(letter: str, start: int, end: int) -> Quote | None:
             continue
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _GUIDELINE_NAMED.search(text, 0, m.start()):
             continue
-        if _SUPPOSED.search(text) or _NEGATED_HARM.search(text, max(0, m.start() - 60), m.start()):
+        if _SUPPOSED.search(text) or _NEGATED_HARM.search(
+            text, _clause_start(text, max(0, m.start() - 120), m.start()), m.start()
+        ):
             continue
         if _DIRECTIVE.search(text) and not _ABOUT_CASE.search(text):
             continue
@@ -3148,7 +3176,7 @@ _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""
 _OWN_TRIAL = rxcache.compile(
     r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
-    rf"(?!\s+(?:of|with)\s+(?!(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
+    rf"(?!\s+(?:of|with)\s+(?!the\s+same\b|it\b|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
     rf"|\b(?:{_DEVICE_KIND_WORDS})\s+(?:unit\s+)?trial\b"
     # "has ever tried a TENS unit" (templates 145, round 81's reader: told "other care was tried first")
@@ -3429,6 +3457,9 @@ _UNDER_WAY = rxcache.compile(
     # told "other care must be tried first, and found not to work well enough")
     # (an evaluation, a test or a procedure, not a course of treatment: "an adequate course of conservative treatment
     # has not yet been completed" is care to try, and to fail, first)
+    # "the injured worker has just begun individual cognitive behavioral therapy" (round 160's reader: a group told
+    # "other care must be tried first, and found not to work well enough")
+    r"|\b(?:has|have|had)\s+(?:only\s+)?just\s+(?:begun|started|commenced)\b"
     r"|\b(?:evaluations?|consultations?|assessments?|procedures?|surgery|stud(?:y|ies)|tests?|testing)\s+"
     r"(?:(?:has|have|had)\s+)?(?:not\s+yet|yet\s+to)\s+(?:been\s+|be\s+)?(?:completed|done|performed|finished|held)\b",
     re.I,
