@@ -3224,7 +3224,10 @@ def test_awaited(service: str, reasons: Sequence[Reason], letter: str | None) ->
     return None
 
 
-_PART_LEFT = rxcache.compile(r"\b(?:remaining|further|more|additional|rest\s+of|beyond)\b", re.I)
+_REST_OF_CARE = r"more|further|additional|remaining|beyond"
+"""Words that name more of the care than a first part (a regex alternation), for :data:`_PART_LEFT` and
+:data:`_MORE_OF_IT`."""
+_PART_LEFT = rxcache.compile(rf"\b(?:{_REST_OF_CARE}|rest\s+of)\b", re.I)
 """A pending part's words that name the rest of this care ("Whether the remaining 80 hours are needed depends on the
 gains he makes in the first two weeks, which should be ... compared with his baseline testing"): a first part of
 it is awaited, whatever test the sentence names."""
@@ -3280,9 +3283,7 @@ _RECONSIDERED_WHOLE = rxcache.compile(
 """The care asked for, put off until other care's results are in ("An injection can be reconsidered once the imaging
 results and the response to therapy are known": round 146's reader was told "A first part of this care was approved"
 for a shoulder injection of which no part was); "more", "further" and the like name a part (:data:`_MORE_OF_IT`)."""
-_MORE_OF_IT = rxcache.compile(
-    r"\b(?:more|other|another|additional|further|remaining|rest|continued|next|extra|second|beyond|past)\b|\d", re.I
-)
+_MORE_OF_IT = rxcache.compile(rf"\b(?:{_REST_OF_CARE}|other|another|rest|continued|next|extra|second|past)\b|\d", re.I)
 
 
 _SHORT_USE = rxcache.compile(
