@@ -5213,3 +5213,28 @@ def test_the_summary_reads_round_160s_wrong_items_right() -> None:
     )
     told = _told("EMG and NCS of the bilateral lower extremities", clear, ReasonCode.findings_do_not_support)
     assert told[0].startswith("The reviewer found that what is wrong is already clear from your exam"), told
+
+
+def test_the_summary_reads_round_161s_wrong_items_right() -> None:
+    # templates 214, round 161's readers
+    # other care only just begun: this care waits to see how it goes, not until it is done
+    begun = "The injured worker has only just begun individual treatment."
+    for lang, said in (
+        ("en", "Other care for you has only just started. The reviewer found that this care should wait to see how"),
+        ("es", "Otra atención para usted apenas empezó."),
+    ):
+        decision, letter = _grounded(
+            "Group psychotherapy, 8 sessions", Outcome.upheld, begun, ReasonCode.other_treatment_first
+        )
+        told = build_summary(Case(), [decision], lang, letter=letter).items[0].reasons
+        assert told[0].startswith(said), told
+    going = "The psychological evaluation has not yet been completed."
+    told = _told("Cognitive behavioral therapy, 6 sessions", going, ReasonCode.other_treatment_first)
+    assert told[0].startswith("Other care for you is still going on, or about to start."), told
+    # "a sedative hypnotic" beside slowed breathing names the drug's class, not a second harm
+    breathing = (
+        "The injured worker is also taking tramadol, and the addition of a sedative hypnotic increases the risk of "
+        "respiratory depression in a patient with obesity and reported snoring."
+    )
+    told = _told("Zolpidem 5mg #30", breathing, ReasonCode.safety_risk)
+    assert any("slow your breathing" in line for line in told) and not any("too sleepy" in line for line in told), told

@@ -1969,6 +1969,11 @@ the sedative effects"), not a history of drinking alone."""
 
 _SLEEPY = r"drows\w*|grogg\w*|sedat\w*|somnolen\w*"
 """Words of sleepiness a harm names (the "sleepy" harm's, and what tells a fall's cause)."""
+_SLEEPINESS = rxcache.compile(rf"\b(?:{_SLEEPY})", re.I)
+_SEDATIVE_CLASS = rxcache.compile(r"\bsedatives?(?:[\s-]+hypnotics?)?\b", re.I)
+"""The class of drug, not sleepiness: beside slowed breathing ("the addition of a sedative hypnotic increases the risk
+of respiratory depression": round 161's reader, a zolpidem also told "could make you too sleepy") it names no second
+harm."""
 _DIZZY = r"dizz\w*"
 """Words of dizziness a harm names."""
 
@@ -2286,6 +2291,12 @@ _STOPPING_SEIZURE = rxcache.compile(
 )
 
 
+def _only_the_class(sentence: str) -> bool:
+    """Every sleepiness word of ``sentence`` is the drug class's ("a sedative hypnotic", "sedatives")."""
+    spans = {m.start() for m in _SEDATIVE_CLASS.finditer(sentence)}
+    return all(m.start() in spans for m in _SLEEPINESS.finditer(sentence))
+
+
 def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     """The kinds of harm the reviewer's sentence names, in the order it names them, at most ``most``: "takes
     warfarin ..., has a history of a bleeding gastric ulcer ..., and has stage 3 chronic kidney disease"
@@ -2301,6 +2312,8 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     }
     if "falls" in found:
         found.pop("sleepy", None)
+    if "breathing" in found and "sleepy" in found and _only_the_class(sentence):
+        found.pop("sleepy")
     if not _BROAD.issuperset(found):
         # beside a specific harm, a broad one counts only where the sentence says it is a harm, not as a condition
         # named in a list ("she is diabetic, hypertensive and takes losartan" beside her kidneys: rounds 103 and 105's
@@ -3450,6 +3463,18 @@ _AFTER_COMPLETION = rxcache.compile(
 """This care put after other care is finished ("should be planned after completion of the endodontic treatment")."""
 
 
+_JUST_BEGUN = r"\b(?:has|have|had)\s+(?:only\s+)?just\s+(?:begun|started|commenced)\b"
+"""Other care only just started: the reviewer waits to see how it goes, not for it to end."""
+_JUST_BEGUN_WORDS = rxcache.compile(_JUST_BEGUN, re.I)
+
+
+def just_begun(said: Quote) -> bool:
+    """The words of care under way (:func:`care_under_way`) say it has only just started ("has only just begun
+    individual treatment"): this care waits to see how it goes, not until it is done (round 161's reader: a group
+    course told "should wait until that care is done", where the reviewer questioned readiness for a group)."""
+    return _JUST_BEGUN_WORDS.search(said.text) is not None
+
+
 _UNDER_WAY = rxcache.compile(
     r"\bstill\s+(?:in|undergoing|receiving)\s+(?:active\s+|ongoing\s+)?(?:treatment|care|therapy|rehabilitation)\b"
     r"|\b(?:treatment|care|therapy|imaging|rehabilitation|studies|testing|surgery)\s+(?:(?:is|are|still|remains?)\s+){0,3}"
@@ -3460,7 +3485,7 @@ _UNDER_WAY = rxcache.compile(
     # has not yet been completed" is care to try, and to fail, first)
     # "the injured worker has just begun individual cognitive behavioral therapy" (round 160's reader: a group told
     # "other care must be tried first, and found not to work well enough")
-    r"|\b(?:has|have|had)\s+(?:only\s+)?just\s+(?:begun|started|commenced)\b"
+    rf"|{_JUST_BEGUN}"
     r"|\b(?:evaluations?|consultations?|assessments?|procedures?|surgery|stud(?:y|ies)|tests?|testing)\s+"
     r"(?:(?:has|have|had)\s+)?(?:not\s+yet|yet\s+to)\s+(?:been\s+|be\s+)?(?:completed|done|performed|finished|held)\b",
     re.I,

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "213"
+TEMPLATES_VERSION = "214"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -183,6 +183,8 @@ class _Wording:
     (:func:`specifics.known_already`)."""
     care_under_way: str
     test_awaited: str
+    care_just_begun: str
+    """Other care only just started, which this care waits to see the course of (:func:`specifics.just_begun`)."""
     """A test approved whose results are not in yet, which this care waits on (:func:`specifics.test_awaited`)."""
     """The other-care-first ground where that care is still going on or about to start
     (:func:`specifics.care_under_way`): this care waits for it, the other care need not fail first."""
@@ -416,6 +418,8 @@ _EN = _Wording(
     "test would not change your care.",
     care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
     "wait until that care is done.",
+    care_just_begun="Other care for you has only just started. The reviewer found that this care should wait to see "
+    "how that care goes.",
     test_awaited="A test for you was approved, and what it shows is not known yet. The reviewer found that this care "
     "should wait for what the test shows.",
     on_the_skin="The medical guidelines do not call for putting {drug} on the skin. This mix of medicines has {drug} "
@@ -700,6 +704,8 @@ _ES = _Wording(
     "así que esta prueba no cambiaría su atención.",
     care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
     "debe esperar hasta que esa otra termine.",
+    care_just_begun="Otra atención para usted apenas empezó. El revisor encontró que esta atención debe esperar a ver "
+    "cómo le va con esa otra atención.",
     test_awaited="Se aprobó una prueba para usted, y todavía no se sabe lo que muestra. El revisor encontró que esta "
     "atención debe esperar a lo que muestre la prueba.",
     on_the_skin="Las guías médicas no recomiendan poner {drug} sobre la piel. Esta mezcla de medicinas tiene {drug}, "
@@ -1314,7 +1320,8 @@ def _named_ground(
         if (beside := specifics.beside_care_not_started(fitting, letter, decision.spans.rationale)) is not None:
             return [(out.say(words.beside_first), [beside])]
         if (going := specifics.care_under_way(fitting, letter, decision.spans.rationale)) is not None:
-            return [(out.say(words.care_under_way), [going])]
+            said = words.care_just_begun if specifics.just_begun(going) else words.care_under_way
+            return [(out.say(said), [going])]
         care = specifics.care_first(decision, fitting, letter)
         if not care:
             return []
