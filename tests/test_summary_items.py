@@ -5186,10 +5186,12 @@ def test_the_summary_reads_round_159s_wrong_items_right() -> None:
 
 def test_the_summary_reads_round_160s_wrong_items_right() -> None:
     # templates 213, round 160's readers
-    # other care "just begun" is under way, not care that must fail first
+    # other care "just begun" is under way, not care that must fail first (templates 214 says how: it waits to see how
+    # that care goes)
     begun = "The injured worker has just begun individual cognitive behavioral therapy."
     told = _told("Group therapy, 8 sessions", begun, ReasonCode.other_treatment_first)
-    assert told[0].startswith("Other care for you is still going on, or about to start."), told
+    assert told[0].startswith("Other care for you has only just started."), told
+    assert not any("must be tried first" in line for line in told), told
     # risk factors said absent, far back in their clause, are no risk
     absent = (
         "There was no documentation of aberrant drug-related behavior or of risk factors that would place the patient "
