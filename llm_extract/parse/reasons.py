@@ -186,6 +186,9 @@ _CARE = (
 )
 
 _IMAGING = IMAGING
+_A_TEST_DONE = r"(?:testing|tests?|study|studies|evaluation|assessment|imaging)"
+"""A test or evaluation named as done or to be done, whose results other care may wait on (one list for the pending
+part's wording and for the approved part it needs)."""
 
 #: "Per the 11-16-2016 note", "per the records": the case file, not a guideline.
 _CASE_SOURCE = (
@@ -1417,8 +1420,8 @@ _TRIAL_PENDING = _cue(
     # "Neuropsychological testing is found medically necessary above, and the results of that testing would be needed
     # to establish whether cognitive rehabilitation is indicated" (round 157's reader: told "other care must be tried
     # first, and found not to work well enough")
-    r"|\b(?:results?|findings)\s+of\s+(?:that|the|this|those|these)\s+(?:[\w-]+\s+){0,2}?(?:testing|tests?|study|studies"
-    r"|evaluation|assessment|imaging)\s+(?:would|will|are|is)\s+(?:be\s+)?(?:needed|required|necessary)\s+to\s+"
+    r"|\b(?:results?|findings)\s+of\s+(?:that|the|this|those|these)\s+(?:[\w-]+\s+){0,2}?" + _A_TEST_DONE + r"\s+"
+    r"(?:would|will|are|is)\s+(?:be\s+)?(?:needed|required|necessary)\s+to\s+"
     r"(?:establish|determine|decide|show|know)\b"
 )
 #: An approved first part's outcome told unknown, or waited on, in other words (recognizers 3.13-3.14): read as
@@ -1464,7 +1467,7 @@ _APPROVED_PART = _rx(
     r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+in\s+this\s+(?:review|determination)\b"
     # "Neuropsychological testing is found medically necessary above" (round 157): a test approved here, whose results
     # the care waits on (told as a test awaited, not a first part of it)
-    r"|\b(?:testing|tests?|study|studies|evaluation|imaging)\b[^.;]{0,40}?\s(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
+    r"|\b" + _A_TEST_DONE + r"\b[^.;]{0,40}?\s(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
     r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary(?:\s+(?:above|in\s+this\s+(?:review|determination)))?\b"
 )
 

@@ -3260,10 +3260,9 @@ def evaluation_awaited(service: str, reasons: Sequence[Reason], letter: str | No
     )
 
 
-_EVALUATION_WORD = rxcache.compile(r"\b(?:evaluation|assessment|consultation|screening)s?\b", re.I)
-_EVALUATION = rxcache.compile(
-    r"\b(?:the|an?|initial|that|this)\s+(?:[\w-]+\s+){0,4}?(?:evaluation|assessment|consultation|screening)s?\b", re.I
-)
+_EVALUATIONS = r"(?:evaluation|assessment|consultation|screening)s?"
+_EVALUATION_WORD = rxcache.compile(rf"\b{_EVALUATIONS}\b", re.I)
+_EVALUATION = rxcache.compile(rf"\b(?:the|an?|initial|that|this)\s+(?:[\w-]+\s+){{0,4}}?{_EVALUATIONS}\b", re.I)
 """An evaluation named as a thing ("the evaluation for a functional restoration program", "the initial consultation"),
 not a re-assessment of the care under way ("contingent upon re-assessment findings") nor "her evaluation" had."""
 _TEST = rxcache.compile(rf"\b{IMAGING}\b|\btesting\b", re.I)
