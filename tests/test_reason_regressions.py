@@ -2634,3 +2634,51 @@ def test_round_159s_duration_rule_and_unfinished_trial() -> None:
         ),
     )
     assert shown(tens)[0][:1] == [R.approved_trial_pending], shown(tens)
+
+
+def test_a_missing_record_of_the_indication_itself_is_also_a_finding() -> None:
+    # recognizer 3.76, the largest gap of rounds 130-161 (117 of 620 missed main grounds): "no indication that the
+    # injured worker would be homebound", "no documented history of peptic ulcer disease", "not documented to be at or
+    # near maximum medical improvement" were told only "did not give enough facts", where the labelers read the
+    # worker's own state as findings that do not support the care; the missing record is kept beside it
+    aide = Item(
+        "Home health aide 4 hours a day for 2 weeks: Upheld",
+        rationale=(
+            "Home health services are recommended only for patients who are homebound. There is no indication that "
+            "the injured worker would be homebound after a same-day wrist procedure. Not medically necessary."
+        ),
+    )
+    ppi = Item(
+        "Omeprazole 20mg #30: Upheld",
+        rationale=(
+            "Proton pump inhibitors are indicated for patients at intermediate risk for gastrointestinal events. The "
+            "records contain no documentation of a history of peptic ulcer disease or bleeding. Not medically "
+            "necessary."
+        ),
+    )
+    fce = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "An evaluation is considered when the worker is close to maximum medical improvement. The worker is not "
+            "documented to be at or near maximum medical improvement. Not medically necessary."
+        ),
+    )
+    for codes in shown(aide, ppi, fce):
+        assert codes[:1] == [R.findings_do_not_support] and R.missing_documentation in codes, codes
+    # what the worker does, or will do, with care stays a missing record: not a state of the worker
+    massage = Item(
+        "Massage therapy 6 sessions: Upheld",
+        rationale=(
+            "Massage is recommended only as an adjunct to an active program. The documentation did not indicate that "
+            "the patient was participating in any active therapy. Not medically necessary."
+        ),
+    )
+    splint = Item(
+        "Wrist splint: Upheld",
+        rationale=(
+            "There was no documentation indicating the patient would be utilizing the splint after the procedure. "
+            "Not medically necessary."
+        ),
+    )
+    for codes in shown(massage, splint):
+        assert R.findings_do_not_support not in codes, codes

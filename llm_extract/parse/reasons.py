@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.75"
+REASONS_VERSION = "3.76"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1774,6 +1774,9 @@ def _subject(sentence: str, offset: int) -> str:
 
 #: Ranks of a sentence's emphasis: lower comes first.
 _RANK_CONCLUSION, _RANK_CONTRAST, _RANK_OTHER = 0, 1, 2
+#: Added to the rank of a code read into a sentence rather than stated in it (a missing record of the indication is
+#: also a finding that does not support the care): it gives way to any sentence that states that code.
+_RANK_READ_INTO = 3
 
 
 _UNSET = -2
@@ -2607,14 +2610,11 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         if _DISCLAIMED.search(s.text, m.end()):
             continue  # "He is well past six weeks, so the early-period restriction has no bearing here" (round 75)
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
-        out.append(
-            _Hit(
-                _what_is_missing(s.text, m) if code is ReasonCode.missing_documentation else code,
-                s.rank,
-                s.start + a,
-                s.start + b,
-            )
-        )
+        read = _what_is_missing(s.text, m) if code is ReasonCode.missing_documentation else code
+        out.append(_Hit(read, s.rank, s.start + a, s.start + b))
+        if read is ReasonCode.missing_documentation and _names_condition_absent(s.text, m):
+            # (ranked below every other sentence's, so a finding the reviewer states outright is the one shown)
+            out.append(_Hit(ReasonCode.findings_do_not_support, s.rank + _RANK_READ_INTO, s.start + a, s.start + b))
     return out
 
 
@@ -2681,6 +2681,40 @@ _SIGN_WORDS = _rx(
 )
 
 
+#: Right after a missing record, a state of this worker or a condition the care is for ("no indication that the
+#: injured worker would be homebound", "no documented history of peptic ulcer disease", "is not documented to be at
+#: or near maximum medical improvement"): the notes lack the indication itself, which labelers read as findings that
+#: do not support the care, not as a record to supply.
+_CONDITION_ABSENT = _rx(
+    r"\s*(?:to\s+be|as\s+(?:being|having|using|taking))\b"
+    r"|\W*(?:(?!fact\b)\w+\s+){0,3}?(?:"
+    r"(?:that|indicating|showing|suggesting)\s+(?:that\s+)?(?:the\s+|this\s+|his\s+|her\s+)?"
+    r"(?:(?:" + WORKER_WORDS + r")(?:'s)?|he|she)\s+(?:\w+\s+)?"
+    r"(?:is|was|were|would\s+be|will\s+be|requires?|required|needs?|needed|suffers?|suffered|experienc\w+"
+    r"|presented|cannot|could\s+not|is\s+unable|was\s+unable|has\s+(?:a|an|any)|had\s+(?:a|an|any))\b"
+    # (what the worker does or will do with care is another ground: "was participating in an exercise program",
+    # "would be utilizing the splint", "will be undergoing surgical intervention")
+    r"(?!\s+(?:\w+\s+)?(?:performing|participating|doing|attending|engaged|enrolled|involved|compliant|intolerant"
+    r"|operating|working|employed|to|utiliz\w+|using|undergo\w*|receiv\w+|getting|starting|continuing|scheduled"
+    r"|planned|going)\b)"
+    r"|(?:of|for)\s+(?:any\s+|a\s+|an\s+)?(?:(?:documented|prior|past|previous|ongoing|active|current|new"
+    r"|significant|recent|such)\s+)?(?:history\s+of|symptoms?|complaints?|disease|conditions?|disorders?"
+    r"|risk\s+factors?|disability|deficits?|infection|diagnosis\s+of)\b)"
+)
+
+
+def _missing_clause_end(sentence: str, m: re.Match[str]) -> int:
+    """Where the clause of the missing record matched by ``m`` ends (at most 120 characters on)."""
+    end = min(len(sentence), m.end() + 120)
+    cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
+    return cut.start() if cut else end
+
+
+def _names_condition_absent(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the record missing at ``m`` is the indication itself (see ``_CONDITION_ABSENT``)."""
+    return _CONDITION_ABSENT.match(sentence, m.end(), _missing_clause_end(sentence, m)) is not None
+
+
 def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     """What a missing record in ``sentence`` (matched by ``m``) is a ground of.
 
@@ -2689,9 +2723,7 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     flags, bowel or bladder change) are findings that do not support it, as labelers read them;
     any other missing record stays one.
     """
-    end = min(len(sentence), m.end() + 120)
-    cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
-    clause_end = cut.start() if cut else end
+    clause_end = _missing_clause_end(sentence, m)
     effect = next(
         (
             e
