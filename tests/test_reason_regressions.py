@@ -2682,3 +2682,57 @@ def test_a_missing_record_of_the_indication_itself_is_also_a_finding() -> None:
     )
     for codes in shown(massage, splint):
         assert R.findings_do_not_support not in codes, codes
+
+
+def test_round_162s_readers_wrong_items() -> None:
+    # recognizer 3.77, round 162's readers and misinformed items, each told a ground the reviewer did not give
+    # a second injection while the first was only now found necessary and not yet given: "You already have this care"
+    second = Item(
+        "Second left L5-S1 transforaminal epidural steroid injection: Upheld",
+        rationale=(
+            "Repeat blocks should be based on documented pain relief and functional improvement. In this case, the "
+            "first injection has only now been found medically necessary and has not yet been performed. The "
+            "request for a second left L5-S1 transforaminal epidural steroid injection is not medically necessary."
+        ),
+    )
+    codes = shown(second)[0]
+    assert codes[:1] == [R.approved_trial_pending] and R.already_authorized not in codes, codes
+    # "has not been shown to lower the infection rate": no evidence of effect, not other care left untried
+    antibiotic = Item(
+        "Cephalexin 500mg #12: Upheld",
+        rationale=(
+            "A course of oral antibiotics after surgery has not been shown to lower the infection rate. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.other_treatment_first not in shown(antibiotic)[0], shown(antibiotic)
+    # the guideline's words in a sentence it begins: "Guidelines call for ... beyond the acute period" is no limit
+    opioid = Item(
+        "Norco 10/325mg #90: Upheld",
+        rationale=(
+            "The MTUS 2016 Opioid Treatment Guidelines call for opioid use beyond the acute period to be supported "
+            "by documented improvement in pain and function. The progress reports name no functional gain. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.exceeds_guideline_limits not in shown(opioid)[0], shown(opioid)
+    # and the case file's gap after the guideline's words, past a semicolon, is still the reviewer's finding
+    testing = Item(
+        "Norco 10/325mg #60: Upheld",
+        rationale=(
+            "The MTUS Opioid Treatment Guidelines call for periodic urine drug testing as part of any continued opioid "
+            "therapy; no drug testing results were attached to the November 18, 2016 progress note, and the "
+            "attending provider did not state that CURES had been checked. Not medically necessary."
+        ),
+    )
+    assert R.missing_documentation in shown(testing)[0], shown(testing)
+    # a guideline that "does not recommend them in the nonsurgical setting" says nothing against care after surgery
+    cold = Item(
+        "Cold therapy unit, purchase: Upheld",
+        rationale=(
+            "ODG recommends these units as an option after surgery for up to 7 days, and does not recommend them in "
+            "the nonsurgical setting. The surgeon did not explain why the device would be needed beyond 7 days. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(cold)[0], shown(cold)

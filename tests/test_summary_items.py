@@ -5240,3 +5240,14 @@ def test_the_summary_reads_round_161s_wrong_items_right() -> None:
     )
     told = _told("Zolpidem 5mg #30", breathing, ReasonCode.safety_risk)
     assert any("slow your breathing" in line for line in told) and not any("too sleepy" in line for line in told), told
+
+
+def test_care_going_on_beside_this_one_is_care_the_worker_has() -> None:
+    # Round 162's reader: "not clear why acupuncture was being pursued at the same time as occupational therapy, a home
+    # exercise program, and multiple medications" was told "did not say if you work out at home on your own"
+    rationale = (
+        "It was also not clear why acupuncture was being pursued at the same time as occupational therapy, a home "
+        "exercise program, and multiple medications."
+    )
+    told = " ".join(_told("Acupuncture 12 sessions", rationale, ReasonCode.missing_documentation))
+    assert "work out at home" not in told, told

@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.76"
+REASONS_VERSION = "3.77"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -219,7 +219,11 @@ _GUIDELINE_OPENER = _rx(
     # "It advises against an FCE done only to judge effort": the guideline named in the sentence before speaks
     # (verbs a guideline uses and a progress note does not; round 72)
     r"|(?:it|they)\s+(?:also\s+|further\s+|likewise\s+|specifically\s+|expressly\s+)?(?:advises?|recommends?|cautions?"
-    r"|warns?|discourages?|endorses?)\b)"
+    r"|warns?|discourages?|endorses?)\b"
+    # "The MTUS 2016 Opioid Treatment Guidelines call for opioid use beyond the acute period to be supported by ..."
+    # (round 162: told "more care than the medical guidelines call for"); only as the sentence's subject, for "the
+    # reassessment the guidelines call for was not in evidence" is the reviewer's own finding
+    r"|(?:the\s+)?(?:[\w/-]+\s+){0,5}?(?:" + _GUIDELINE_NAME + r")\s+calls?\s+for\b)"
 )
 _GUIDELINE_VERB = _cue(
     # "MTUS 9792.24.3.c.4.b further stipulates that ..." (round 155's reader: a section's number before the verb)
@@ -1014,7 +1018,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:" + NUMBER + r"|a\s+few)\s+(?:of\s+the\s+)?"
             r"(?:\w+\s+){0,2}?(?:(?:therapy|PT)\s+(?:visits|sessions)|(?:visits|sessions)\s+of\s+(?:physical\s+)?therapy)\b"
             r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
-            r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown)\b"
+            r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown(?!\s+to\b))\b"
             r"|\bnothing\s+to\s+show\s+that\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
             r"|\bwithout\s+(?:any\s+|a\s+)?(?:prior\s+|previous\s+)?(?:rental\s+|home\s+)?trial\b"
             r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
@@ -1072,6 +1076,9 @@ _CONDITION_AFTER = _rx(
     r"\bas\s+(?:a|an|the)\s+(?:primary|stand-?alone|sole|only|first|initial|isolated|first-line)\b"
     r"|^\W*(?:(?:it|them|this|these)\s+)?(?:the\s+)?(?:routine(?:ly)?\b|when\b|if\b|where\b|in\s+cases?\b|unless|except|for\s+routine|during|in\s+(?:patients|the\s+absence)"
     r"|for\s+patients|for\s+conditions?|without|for\s+chronic|for\s+uncomplicated|for\s+non-?[a-z]+|until\b|,?\s*but\b|in\s+(?:the\s+)?(?:acute|early|first)"
+    # "does not recommend them in the nonsurgical setting", of a cold unit after surgery (round 162's reader: told "The
+    # medical guidelines do not call for this care")
+    r"|in\s+(?:the\s+|a\s+)?non-?(?:surgical|operative)\b"
     # "Hardware removal is not recommended solely to protect against allergy" (round 53)
     # "advises against an FCE done only to judge effort or compliance" (round 72)
     r"|(?:(?:done|performed|used|obtained|ordered|given)\s+)?(?:solely|merely|purely|simply|only)\s+"
@@ -1463,8 +1470,10 @@ _APPROVED_PART = _rx(
     r"|\balready\s+(?:been\s+)?(?:authorized|certified|approved)\b"
     # "The initial injection has been found medically necessary in this review" (rounds 108 and 110): a first part
     # approved here (not "the surgery has been found ...": other care, which therapy after it is no part of)
-    r"|\b(?:injections?|blocks?|trial|sessions|visits|course)\s+(?:has|have)\s+(?:just\s+)?been\s+(?:found|judged"
-    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary\s+in\s+this\s+(?:review|determination)\b"
+    r"|\b(?:injections?|blocks?|trial|sessions|visits|course)\s+(?:has|have)\s+(?:just\s+|only\s+now\s+|now\s+)?been"
+    r"\s+(?:found|judged|deemed)\s+(?:to\s+be\s+)?medically\s+necessary"
+    # "the first injection has only now been found medically necessary and has not yet been performed" (round 162)
+    r"(?:\s+in\s+this\s+(?:review|determination)|\s+and\s+(?:has|have)\s+not\s+yet)\b"
     # "Neuropsychological testing is found medically necessary above" (round 157): a test approved here, whose results
     # the care waits on (told as a test awaited, not a first part of it)
     r"|\b" + _A_TEST_DONE + r"\b[^.;]{0,40}?\s(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
@@ -1948,6 +1957,10 @@ def _in_criteria_list(s: _Sentence, pos: int) -> bool:
 _CASE_CLAUSE = _rx(
     r"[,;]\s*(?:but\s+|and\s+|yet\s+)?(?:the|this|her|his)\s+(?:applicant|patient|claimant|injured\s+worker|employee"
     r"|worker)\b"
+    # "The MTUS Opioid Treatment Guidelines call for periodic urine drug testing ...; no drug testing results were
+    # attached to the November 18, 2016 progress note" (round 53): the case file's own gap after the guideline's words
+    r"|;\s*(?:but\s+|however,?\s+)?no\s+(?:[\w-]+\s+){0,3}?(?:results?|records?|documentation|notes?|reports?)\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\b"
 )
 
 
@@ -2343,7 +2356,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "was given physical therapy in 2015", "was dispensed Lidoderm on 12-1": care had, no thing
             if m.groupdict().get("obj9") and _WITH_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
                 continue  # "Core work can be progressed with the equipment he already owns" (round 106)
-            if (second := m.groupdict().get("obj3")) and (_A_TEST.match(second) or _AN_INJECTION.match(second)):
+            if (second := m.groupdict().get("obj3")) and (
+                _A_TEST.match(second) or _AN_INJECTION.match(second) or _A_SECOND_SHOT.match(s.text, m.start("obj3"))
+            ):
                 continue  # "a second MRI", "a second injection": a repeat, decided on the first one's result (round 72)
             if second and ctx.service and _GENERIC_THING.match(second) and ctx.service & _INJECTION_STEMS:
                 continue  # "A second set is not medically necessary" of blocks: a repeat, as above (round 100)
@@ -2418,6 +2433,9 @@ _AN_INJECTION = _rx(r"(?:" + CARE_KINDS["injection"] + r")$")
 """A block or injection: a second one is a repeat the guidelines judge by the first one's relief, not a duplicate."""
 #: "since the first study", "the prior MRI": a test named before "a second one", which is then a repeat of it.
 _FIRST_TEST = _rx(r"\b(?:first|prior|previous|earlier|initial|last)\s+(?:[\w-]+\s+)?" + _IMAGING + r"\b")
+#: After "a second", a side or level before the injection or test ("a second left L5-S1 transforaminal epidural steroid
+#: injection", round 162's item: told "You already have this care" where the first was approved and not yet given).
+_A_SECOND_SHOT = _rx(r"(?:[\w-]+\s+){1,5}?(?:" + CARE_KINDS["injection"] + "|" + _IMAGING + r"\b)")
 _INJECTION_STEMS = frozenset(_stems("injection block epidural facet"))
 """An item that is an injection or a block (its service's stems hold one of these)."""
 _A_PERSON = _rx(r"(?:surgeon|assistant|physician|doctor|provider|opinion|reviewer)\b")

@@ -5677,7 +5677,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "28e5eddacfbd13b940fbbf20": (
+    "95c9205c50d7844968327232": (
         (
             (
                 (" not ",),
@@ -5798,7 +5798,7 @@ TABLE: dict[str, Derived] = {
                 (" only ", " to "),
             ),
             (("block ", "course ", "injection "), (" not ",), (" had ",), (" of ", "block ", "injection ")),
-            ((" course ", " trial "), (" attempted ", " documented ", " shown ", " tried "), (" been ",), (" not ",)),
+            ((" course ", " trial "), (" been ",), (" attempted ", " documented ", " shown", " tried "), (" not ",)),
             ((" nothing ",), (" failed ",), (" that ",), (" show ",)),
             ((" without ",), ("trial ",)),
             (
@@ -6053,8 +6053,8 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" course ", " trial "),
-                        (" attempted ", " documented ", " shown ", " tried "),
                         (" been ",),
+                        (" attempted ", " documented ", " shown", " tried "),
                         (" not ",),
                     ),
                 ),

@@ -1392,6 +1392,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 ):
                     continue  # "no documentation of a home exercise program having been assessed and revised": had
                     # (round 141's reader: told "did not say if you work out at home" for a gym membership)
+                if key in ("home_exercise", "program") and _beside_this_care(letter, start, m.start()):
+                    continue  # "pursued at the same time as occupational therapy, a home exercise program, and ...":
+                    # care under way beside this one (round 162's reader: told "did not say if you work out at home")
                 if key == "home_exercise" and _HIS_OWN.search(letter, max(start, m.start() - 30), m.start()):
                     continue  # "what eight more visits would achieve that his home exercise program cannot" (round 66)
                 if key == "program" and _HOME_BEFORE.search(letter, max(start, m.start() - 12), m.start()):
@@ -1450,6 +1453,22 @@ _CONTINUE_BEFORE = rxcache.compile(
 )
 """Care said to go on at home ("why the patient could not continue his rehabilitation with the home exercise program":
 round 157's reader was told "did not say if you work out at home on your own", where the program had been taught)."""
+_CONCURRENT_BEFORE = rxcache.compile(
+    r"\b(?:at\s+the\s+same\s+time\s+as|concurrent(?:ly)?\s+with|simultaneously\s+with|on\s+top\s+of)\b[^.;]{0,70}$",
+    re.I,
+)
+"""Care named as going on beside this one, just before the care's words."""
+_SUPPOSED = rxcache.compile(r"\b(?:whether|would|will|if|could|should|to\s+be)\b", re.I)
+
+
+def _beside_this_care(letter: str, start: int, at: int) -> bool:
+    """The care named at ``at`` is said to go on beside this one ("acupuncture was being pursued at the same time as
+    occupational therapy, a home exercise program, and multiple medications"): care the worker has, not a record the
+    notes lack; but not where it is only supposed ("whether it would be used at the same time as a program")."""
+    near = _CONCURRENT_BEFORE.search(letter, max(start, at - 80), at)
+    return near is not None and _SUPPOSED.search(letter, max(start, near.start() - 60), near.start()) is None
+
+
 _WISH = rxcache.compile(r"\b(?:willing\w*|want\w*|wish\w*|desir\w*|agree\w*|interest\w*|decid\w*|consider\w*)\b", re.I)
 """Words of the worker's own wish about an operation (round 48's real-letter reader: "did not show that
 surgery is planned, or that you would want it" where the reviewer wrote only that no surgery was planned)."""
