@@ -2736,3 +2736,32 @@ def test_round_162s_readers_wrong_items() -> None:
         ),
     )
     assert R.not_recommended not in shown(cold)[0], shown(cold)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # recognizer 3.78, round 163's missed main grounds: other care not yet tried, said without "trial" or an article
+        "He has not yet tried a prefabricated arch support or heel cup.",
+        "He has not yet had formal physical therapy, an orthotic, a night splint or a corticosteroid injection.",
+        "The applicant had not received a trial of an inhaled corticosteroid alone.",
+        "There was no report that naproxen and acetaminophen were ineffective or poorly tolerated.",
+        "The treating physician has requested purchase of a unit without a documented one-month rental trial.",
+    ],
+)
+def test_other_care_not_yet_tried_in_round_163s_words(sentence: str) -> None:
+    item = Item("Requested care: Upheld", rationale=f"{sentence} Not medically necessary.")
+    assert R.other_treatment_first in shown(item)[0], shown(item)
+
+
+def test_a_request_as_submitted_is_no_other_care_refused() -> None:
+    # recognizer 3.78, round 163: "The request as submitted includes a side and a level that are not supported by the
+    # clinical findings" was told "The care this goes with was not approved"
+    item = Item(
+        "Bilateral L4-5 and L5-S1 transforaminal epidural steroid injections: Upheld",
+        rationale=(
+            "There are no right sided symptoms or findings. The request as submitted includes a side and a level that "
+            "are not supported by the clinical findings. Not medically necessary."
+        ),
+    )
+    assert R.related_item_not_approved not in shown(item)[0], shown(item)

@@ -312,7 +312,7 @@ WORDING_FINGERPRINTS = {
     # Botox may be for headaches too
     "19": "2cecc40b4dabdd7bc24ef4a5c0dbc85a31a4ab94a9ba39c15c9a2a8498d7bdc9",
     # 20: a worker-view review of invented round 36: a refused test the worker already had is said
-    # first ("You already had this test on December 14, 2016."); a partly approved request is not
+    # first ("You already had this test, or one like it, on December 14, 2016."); a partly approved request is not
     # told "You already had this care before, or approval for it" as a reason; then round 37's: a
     # part approved before that only the case summary tells is kept ("Part of this request was
     # approved before this review ..."); spine levels explained with the item's own level
@@ -671,6 +671,7 @@ WORDING_FINGERPRINTS = {
     "213": "ae09c290d40b78eb7076c77f6d75d598f0cb71dedef3848eba83c2e7699c2327",
     "214": "b6aa7f6da10736542671ba40b777c59be2f67b883ce741722e37fcbef6cd3b1f",
     "215": "b6aa7f6da10736542671ba40b777c59be2f67b883ce741722e37fcbef6cd3b1f",
+    "216": "05f9284e76e2bc064b75e1aa9af6db637d83f4c76910cae77decc3ff6aa2ad82",
 }
 
 

@@ -1894,23 +1894,23 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
         (
             "Repeat MRI of the lumbar spine without contrast",
             "The claimant already had a lumbar MRI in June 2016, and nothing in the records shows a change since then.",
-            "You already had this test in June 2016.",
+            "You already had this test, or one like it, in June 2016.",
         ),
         (
             "Urine drug screen",
             "He had a urine drug screen on 11-17-2016, about one month before this request, and it was consistent.",
-            "You already had this test on November 17, 2016.",
+            "You already had this test, or one like it, on November 17, 2016.",
         ),
         (
             "EMG/NCS of the bilateral upper extremities",
             "In this case, the claimant underwent electrodiagnostic testing of both upper extremities on 12-14-16, "
             "less than a month before this request, which confirmed median neuropathy and found no radiculopathy.",
-            "You already had this test on December 14, 2016.",
+            "You already had this test, or one like it, on December 14, 2016.",
         ),
         (
             "Urine drug screen",
             "The patient had urine drug screens collected on 10/19/2016, 11/16/2016 and 12/07/2016, all consistent.",
-            "You already had this test on December 7, 2016.",
+            "You already had this test, or one like it, on December 7, 2016.",
         ),
         ("MRI of the brain", "The lumbar MRI of 11/15/2016 is recent.", None),  # another body part
         ("Repeat MRI of the cervical spine", "The injured worker had an MRI five months ago.", "before your doctor"),
@@ -1920,14 +1920,14 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
             "Psychological testing, 4 hours",
             "In this case, a psychological evaluation with standardized inventories was completed on 11-29-2016 and a "
             "diagnosis was established.",
-            "You already had this test on November 29, 2016.",
+            "You already had this test, or one like it, on November 29, 2016.",
         ),
         # templates 178, round 117's reader: the date a test was later reviewed is not when it was done
         (
             "Repeat MRI of the right shoulder",
             "The applicant had already undergone an MRI of the same shoulder on October 19, 2016, the results of which "
             "were reviewed by the consultant on December 1, 2016.",
-            "You already had this test on October 19, 2016.",
+            "You already had this test, or one like it, on October 19, 2016.",
         ),
         # templates 204, round 153's reader: a date after "prior to the" is the other event's, not the test's (an MRI
         # of November 14, 2016 had been told as done on the office visit's date)
@@ -1935,7 +1935,7 @@ def test_a_quote_never_stops_inside_its_clause() -> None:
             "Repeat MRI of the right knee",
             "Here, the applicant had already undergone knee MRI imaging on October 3, 2016, some three weeks prior to "
             "the October 24, 2016 office visit in question. Not medically necessary.",
-            "You already had this test on October 3, 2016.",
+            "You already had this test, or one like it, on October 3, 2016.",
         ),
     ],
 )
@@ -1978,7 +1978,7 @@ def test_a_test_done_before_is_said_in_spanish_and_never_for_an_approval() -> No
     rationale = "He had a urine drug screen on 11-17-2016, and it was consistent."
     decision, letter = _grounded("Urine drug screen", Outcome.upheld, rationale, ReasonCode.exceeds_guideline_limits)
     es = build_summary(Case(), [decision], "es", letter=letter).items[0].reasons
-    assert es[0] == "A usted ya le hicieron esta prueba el 17 de noviembre de 2016."
+    assert es[0] == "A usted ya le hicieron esta prueba, u otra parecida, el 17 de noviembre de 2016."
     approved, letter = _grounded("Urine drug screen", Outcome.overturned, rationale, ReasonCode.criteria_met)
     reasons = build_summary(Case(), [approved], "en", letter=letter).items[0].reasons
     assert not any("already had this test" in r for r in reasons)
@@ -2233,7 +2233,7 @@ def test_a_repeat_of_a_test_done_before_is_refused_not_already_approved() -> Non
     summary = build_summary(Case(), [decision], "en", letter=letter)
     item = summary.items[0]
     assert item.kind is SummaryItemKind.not_approved
-    assert item.reasons[0] == "You already had this test on September 14, 2016."
+    assert item.reasons[0] == "You already had this test, or one like it, on September 14, 2016."
     assert "already have" not in summary.headline
     # an approval the worker holds for this request stays one
     certified = "An MRI of the lumbar spine was already certified on 11/17/2016 and is scheduled."
@@ -5251,3 +5251,53 @@ def test_care_going_on_beside_this_one_is_care_the_worker_has() -> None:
     )
     told = " ".join(_told("Acupuncture 12 sessions", rationale, ReasonCode.missing_documentation))
     assert "work out at home" not in told, told
+
+
+def test_round_163s_readers_wrong_items() -> None:
+    # templates 216, made on round 163's readers after its measure
+    boilerplate = (
+        " This medical necessity decision should not be interpreted as a recommendation to stop long-term opioids "
+        "abruptly and the patient is advised to speak with their treating physician."
+    )
+    # a request to start a new opioid: nothing to lower (told "Do not stop this medicine suddenly")
+    started = "The request was to start an extended-release formulation, which the guidelines do not support." + (
+        boilerplate
+    )
+    told = " ".join(_told_of("Tramadol ER 100mg #30", started, started.split(".")[0] + ".", R_OTHER_FIRST))
+    assert "suddenly" not in told, told
+    # a medicine the worker takes keeps the advice
+    taken = "She has taken Norco daily since 2015 with no documented functional gain." + boilerplate
+    told = " ".join(
+        _told_of("Norco 10/325mg #90", taken, taken.split(".")[0] + ".", ReasonCode.no_functional_improvement)
+    )
+    assert "suddenly" in told, told
+    # supervised therapy set against the home program the worker was taught: why not keep it up instead
+    home = (
+        "There was also lack of a clear rationale for further supervised therapy over continuation of the home "
+        "exercise program."
+    )
+    told = " ".join(_told("Physical therapy 2 times a week for 4 weeks", home, ReasonCode.missing_documentation))
+    assert "keep doing your exercises at home instead" in told and "work out at home on your own" not in told, told
+    # no finding of a nerve entrapment in the arm: a hurt nerve, not one "in your neck"
+    nerve = (
+        "There were no neck complaints or findings to suggest a radiculopathy. Without clinical findings of a nerve "
+        "entrapment, electrodiagnostic testing is not indicated at this time."
+    )
+    told = " ".join(_told("EMG/NCV of the bilateral upper extremities", nerve, ReasonCode.findings_do_not_support))
+    assert "did not show clear signs of a hurt nerve." in told and "in your neck" not in told, told
+    # care given only beside other care that is approved and not begun: nothing had to fail first
+    adjunct = (
+        "The MTUS does not recommend biofeedback as a stand-alone treatment. In this case the certified cognitive "
+        "behavioral therapy had not begun when the request was made."
+    )
+    ground = "In this case the certified cognitive behavioral therapy had not begun when the request was made."
+    told = " ".join(_told_of("Biofeedback, 6 sessions", adjunct, ground, ReasonCode.other_treatment_first))
+    assert "only together with other care, and that care has not started yet" in told, told
+    assert "not to work well enough" not in told, told
+    # other care approved and not yet begun, for care that is no adjunct: it waits, nothing had to fail
+    waiting = "The certified physical therapy had not begun at the time of the request."
+    told = " ".join(_told("Functional capacity evaluation", waiting, ReasonCode.other_treatment_first))
+    assert "still going on, or about to start" in told and "not to work well enough" not in told, told
+
+
+R_OTHER_FIRST = ReasonCode.other_treatment_first

@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.77"
+REASONS_VERSION = "3.78"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -981,19 +981,21 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:undergone|completed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?trial)\b"
             r"|\bno\s+(?:(?:record|evidence|documentation|mention)\s+of\s+(?:a|any)\s+)?(?:prior\s+|previous\s+)?trial\s+of\b"
             r"|\b(?:remains?|are|is)\s+untried\b"
-            r"|\bno\s+(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?"
+            r"|\bno\s+(?:(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?|report\s+that\s+)"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
-            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*)\b)"
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*|lost|worn)\b)"
             r"[^.;]){0,50}?\b(?:trial|tried|failed(?!\s+(?:\w+\s+)?return)|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone"
             r"|been\s+ineffective\b"
+            # "There was no report that naproxen and acetaminophen were ineffective or poorly tolerated" (round 163)
+            r"|(?:were|was)\s+ineffective\b|poorly\s+tolerated\b"
             r"|not\s+been\s+effective)"
             r"|\bno\s+(?:documentation|evidence|record|indication)\s+that\s+(?:the\s+\w+|he|she)\s+(?:has|had)\s+(?:had|undergone"
             r"|completed|tried)\s+(?:a|an|any)\s+[^.;]{0,40}?\btrial\b"
             r"|\b(?:contains?|shows?|has|had)\s+no\s+(?:attempt|trial)s?\s+(?:at|of|with)\b"
             r"|\b(?:therapy|treatment|PT|exercises?|program|conservative\s+care)\b[^.;]{0,60}?\bnever\s+"
             r"(?:been\s+)?(?:begun|began|started|attended|tried|taken\s+place|occurred|happened)\b"
-            r"|\b(?:has|have|had)\s+(?:also\s+|still\s+)?not\s+(?:had|undergone|completed|participated\s+in|attended|tried)\s+"
-            r"(?:a|an|any)\s+(?:\w+\s+)?(?:trial|course)\s+of\b"
+            r"|\b(?:has|have|had)\s+(?:also\s+|still\s+)?not\s+(?:had|undergone|completed|participated\s+in|attended"
+            r"|tried|received)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:trial|course)\s+of\b"
             r"|\bbefore\b[^.;]{0,40}?\b(?:had\s+)?(?:even\s+)?(?:started|begun|tried|completed)\s+(?:the\s+|any\s+)?"
             r"(?:physical\s+therapy|therapy|conservative)"
             r"|\bno\s+(?:\w+\s+){0,2}?(?:physical\s+therapy|therapy|injections?|stretching|exercise|conservative\s+care)\b[^.;]{0,60}?"
@@ -1013,14 +1015,16 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+(?:yet\s+)?started\s+(?:any\s+|the\s+)?(?:physical\s+therapy|therapy|conservative|exercise)"
             r"|\b(?:has|have)\s+not\s+been\s+(?:a|an|any)\s+(?:\w+\s+)?(?:period|course|trial)\s+of\s+(?:conservative"
             r"|non-?operative|therapy|physical\s+therapy|treatment)"
-            r"|\b(?:has|have)\s+not\s+tried\s+(?:a|an|any)\b"
+            r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:tried|trialed)\s+(?:a|an|any)\b"
             r"|\bnot\s+(?:yet\s+)?reached\s+(?:a\s+|the\s+)?plateau\b"
             r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:" + NUMBER + r"|a\s+few)\s+(?:of\s+the\s+)?"
             r"(?:\w+\s+){0,2}?(?:(?:therapy|PT)\s+(?:visits|sessions)|(?:visits|sessions)\s+of\s+(?:physical\s+)?therapy)\b"
             r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
             r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown(?!\s+to\b))\b"
             r"|\bnothing\s+to\s+show\s+that\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
-            r"|\bwithout\s+(?:any\s+|a\s+)?(?:prior\s+|previous\s+)?(?:rental\s+|home\s+)?trial\b"
+            # "without a documented one-month rental trial" (round 163)
+            r"|\bwithout\s+(?:any\s+|a\s+)?(?:(?:prior|previous|documented|successful|[\w]+-(?:month|week|day))\s+){0,2}"
+            r"(?:rental\s+|home\s+)?trial\b"
             r"|\b(?:required|necessary|recommended)\s+(?:[\w-]+\s+){0,3}?trial\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:taken\s+place"
             r"|occurred|been\s+(?:done|completed|performed|tried))\b"
             r"|\bno\s+(?:\w+\s+){0,3}?(?:prior|previous)\s+(?:attempts?|trials?)\s+(?:at|of)\b"
@@ -1043,6 +1047,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|run|come|be\s+completed|be\s+tried)\b"
             r"|\b(?:has|have)\s+never\s+been\s+(?:tried|attempted|used|obtained|done|performed)\b"
             r"|\bnothing\s+(?:in\s+the\s+\w+\s+)?to\s+show\s+(?:that\s+)?[^.;]{0,60}?\b(?:has|have)\s+(?:tried|been\s+tried)\b"
+            # "He has not yet had formal physical therapy, an orthotic, a night splint or a corticosteroid injection"
+            # (round 163)
+            r"|\b(?:has|have|had)\s+not\s+yet\s+(?:had|received|undergone)\s+(?:any\s+)?(?:formal\s+|supervised\s+)?"
+            r"(?:physical\s+therapy|therapy|PT|injections?|blocks?)\b"
         ),
         # "The certified visits have not been started" is a trial under way, not care to try first.
         reject_sentence=_rx(r"\b(?:approved|certified|authorized|modified)\b"),
@@ -1107,7 +1115,9 @@ _RELATED = _cue(
     # not "such as": "after a clean procedure such as carpal tunnel release is not supported" (round 69's Keflex)
     # "in that" joins a clause only before its subject's determiner: "meniscectomy in that setting is not
     # supported" is a verdict on this operation (round 76's reader was told "the care this goes with")
-    r"\b(?:(?:(?<!such\s)as(?!\s+(?:an?|such)\b)|since|because|given\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
+    # (not "the request as submitted includes a side and a level that are not supported": round 163)
+    r"\b(?:(?:(?<!such\s)as(?!\s+(?:an?|such|submitted|written|requested|proposed|presented|worded|ordered)\b)|since"
+    r"|because|given\s+that)\s+(?:the\s+|this\s+|these\s+|an?\s+)?"
     r"|in\s+that\s+(?:the|this|these|an?)\s+)"
     r"(?P<subject>(?:[\w/.-]+\s+){0,8}?)(?:,[^,;.]{1,60},\s*)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been|has|have)\s+"
     r"(?:also\s+)?(?:upheld\s+as\s+)?(?:not\s+(?:been\s+|being\s+)?(?:deemed\s+|found\s+(?:to\s+be\s+)?|considered\s+)?"

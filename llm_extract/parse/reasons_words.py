@@ -5677,7 +5677,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "95c9205c50d7844968327232": (
+    "8e1d5f7d7a9e46a58eb1a276": (
         (
             (
                 (" not ",),
@@ -5705,10 +5705,10 @@ TABLE: dict[str, Derived] = {
             (("trial ",), (" of ",), (" no ",)),
             ((" untried ",), (" are ", " is ", " remain")),
             (
-                (" documentation ", " evidence ", " indication ", " record "),
-                (" attempt", " been ", " failed", " participated ", " trial", " tried", " undergone"),
-                (" attempt", " been ", " failed", " not ", " participated ", " trial", " tried", " undergone"),
+                (" documentation ", " evidence ", " indication ", " record ", " report "),
                 (" no ",),
+                (" attempt", " effective", " failed", " in", " tolerated ", " trial", " tried", " undergone"),
+                (" attempt", " been ", " failed", " in", " tolerated ", " trial", " tried", " undergone"),
             ),
             (
                 (" documentation ", " evidence ", " indication ", " record "),
@@ -5725,7 +5725,7 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("course ", "trial "),
-                (" attended ", " completed ", " had ", " participated ", " tried ", " undergone "),
+                (" attended ", " completed ", " had ", " participated ", " received ", " tried ", " undergone "),
                 ("not ",),
                 (" of ",),
             ),
@@ -5789,7 +5789,7 @@ TABLE: dict[str, Derived] = {
                 (" not ",),
             ),
             ((" conservative", " therapy", " treatment", "operative"), (" been ",), (" not ",), (" of ",)),
-            ((" tried ",), (" not ",), (" ha",)),
+            ((" not ",), ("tri",), ("ed ",), (" ha",)),
             (("reached ",), ("plateau ",), (" not ",)),
             (
                 (" sessions ", " visits ", "therapy "),
@@ -5865,10 +5865,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" documentation ", " evidence ", " indication ", " record "),
-                        (" attempt", " been ", " failed", " participated ", " trial", " tried", " undergone"),
-                        (" attempt", " been ", " failed", " not ", " participated ", " trial", " tried", " undergone"),
+                        (" documentation ", " evidence ", " indication ", " record ", " report "),
                         (" no ",),
+                        (" attempt", " effective", " failed", " in", " tolerated ", " trial", " tried", " undergone"),
+                        (" attempt", " been ", " failed", " in", " tolerated ", " trial", " tried", " undergone"),
                     ),
                 ),
                 (" no",),
@@ -5910,7 +5910,15 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         ("course ", "trial "),
-                        (" attended ", " completed ", " had ", " participated ", " tried ", " undergone "),
+                        (
+                            " attended ",
+                            " completed ",
+                            " had ",
+                            " participated ",
+                            " received ",
+                            " tried ",
+                            " undergone ",
+                        ),
                         ("not ",),
                         (" of ",),
                     ),
@@ -6032,7 +6040,7 @@ TABLE: dict[str, Derived] = {
                 (((" conservative", " therapy", " treatment", "operative"), (" been ",), (" not ",), (" of ",)),),
                 (" has", " have"),
             ),
-            ((((" tried ",), (" not ",), (" ha",)),), (" has", " have")),
+            ((((" not ",), ("tri",), ("ed ",), (" ha",)),), (" had", " has", " have")),
             (((("reached ",), ("plateau ",), (" not ",)),), (" not",)),
             (
                 (
@@ -6098,7 +6106,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "e3d902764eb4724d23e446b5": (
+    "1d65ab53b7101d0f7fdcba9f": (
         (
             (
                 (" attended ", " begin ", " begun ", " start ", " started "),
@@ -6127,10 +6135,12 @@ TABLE: dict[str, Derived] = {
                 (" ha",),
             ),
             ((" nothing ",), (" tried ",), (" show ",), (" been ", " tried ")),
+            ((" yet ",), (" not ",), (" had ", " received ", " undergone "), (" ha",)),
         ),
         (
             " course",
             " exercise",
+            " had",
             " has",
             " have",
             " nothing",
@@ -6194,6 +6204,7 @@ TABLE: dict[str, Derived] = {
                 (" has", " have"),
             ),
             ((((" nothing ",), (" tried ",), (" show ",), (" been ", " tried ")),), (" nothing",)),
+            ((((" yet ",), (" not ",), (" had ", " received ", " undergone "), (" ha",)),), (" had", " has", " have")),
         ),
     ),
     "1f0d3ad81f11a2be75eb84c0": (
@@ -7342,7 +7353,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "cd1e4c398d522ace5c2a4ab1": (
+    "c390ef2dbcfee622cff78078": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),

@@ -1449,10 +1449,12 @@ _EXPECTED_AFTER = rxcache.compile(
 """A home program the worker is expected to keep up ("Compliance with an independent home exercise program would be
 expected": round 160's reader was told "did not say if you work out at home on your own")."""
 _CONTINUE_BEFORE = rxcache.compile(
-    r"\b(?:continue|continuing|transition\w*|keep\s+(?:up|doing)|progress\w*\s+to)\b[^.;]{0,60}$", re.I
+    r"\b(?:continue|continuing|continuation|transition\w*|keep\s+(?:up|doing)|progress\w*\s+to)\b[^.;]{0,60}$", re.I
 )
 """Care said to go on at home ("why the patient could not continue his rehabilitation with the home exercise program":
-round 157's reader was told "did not say if you work out at home on your own", where the program had been taught)."""
+round 157's reader was told "did not say if you work out at home on your own", where the program had been taught;
+round 163's: "lack of a clear rationale for further supervised therapy over continuation of the home exercise
+program")."""
 _CONCURRENT_BEFORE = rxcache.compile(
     r"\b(?:at\s+the\s+same\s+time\s+as|concurrent(?:ly)?\s+with|simultaneously\s+with|on\s+top\s+of)\b[^.;]{0,70}$",
     re.I,
@@ -2736,7 +2738,10 @@ _FINDINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "nerve",
         rxcache.compile(
             r"\bneuro(?:logic|logical)?\s+(?:deficits?|dysfunction|findings?|signs?)\b"
-            r"|\bnerve\s+(?:compromise|impairment|problem|damage|compression|injury)\b",
+            r"|\bnerve\s+(?:compromise|impairment|problem|damage|compression|injury|entrapment)\b"
+            # "Without clinical findings of a nerve entrapment" (round 163's reader: an EMG/NCV of the arms was told
+            # only of the neck, which the reviewer had set aside)
+            r"|\bentrapment\s+neuropath\w*",
             re.I,
         ),
     ),
@@ -2887,7 +2892,7 @@ _FINDING_WORDS: dict[str, tuple[str, ...]] = {
     "indication": ("diabetic", "herpetic", "fibromyalgia"),
     "nerve_pain": ("neuropathic", "neuralgia"),
     "nerve_root": ("radicul", "nerve root", "spinal nerve"),
-    "nerve": ("neuro", "nerve"),
+    "nerve": ("neuro", "nerve", "entrapment"),
     "spasm": ("spasm",),
     "surgery": ("surg",),
     "stomach": ("gastrointestinal", "gi ", "gi\n", "dyspepsia"),
@@ -3505,7 +3510,12 @@ _UNDER_WAY = rxcache.compile(
     # "other care must be tried first, and found not to work well enough")
     rf"|{_JUST_BEGUN}"
     r"|\b(?:evaluations?|consultations?|assessments?|procedures?|surgery|stud(?:y|ies)|tests?|testing)\s+"
-    r"(?:(?:has|have|had)\s+)?(?:not\s+yet|yet\s+to)\s+(?:been\s+|be\s+)?(?:completed|done|performed|finished|held)\b",
+    r"(?:(?:has|have|had)\s+)?(?:not\s+yet|yet\s+to)\s+(?:been\s+|be\s+)?(?:completed|done|performed|finished|held)\b"
+    # "the certified cognitive behavioral therapy had not begun when the request was made" (round 163's reader: a
+    # biofeedback course told "other care must be tried first, and found not to work well enough"): care approved and
+    # about to start
+    r"|\b(?:certified|approved|authorized)\s+(?:[\w-]+\s+){0,4}?(?:had|has|have)\s+not\s+(?:yet\s+)?(?:begun|started"
+    r"|commenced)\b",
     re.I,
 )
 """Other care said to be going on or still to come for this worker."""
@@ -3525,7 +3535,9 @@ _NOT_STARTED = (
 _ADJUNCT = rxcache.compile(
     # "not recommended as a stand- alone treatment" (a hyphen at a line's end), "only as an adjunct within a course of
     # cognitive behavioral therapy" (round 148's reader: biofeedback told "other care must be tried first")
-    r"\bnot\s+recommended\s+as\s+a\s+stand-?\s?alone\b|\bas\s+an?\s+adjunct\s+(?:to|within|in)\b|\bwithin\s+which\b",
+    r"\bnot\s+recommended\s+as\s+a\s+stand-?\s?alone\b|\bas\s+an?\s+adjunct\s+(?:to|within|in)\b|\bwithin\s+which\b"
+    # "The MTUS does not recommend biofeedback as a stand-alone treatment" (round 163's reader)
+    r"|\bnot\s+recommend\s+(?:[\w-]+\s+){1,3}?as\s+a\s+stand-?\s?alone\b",
     re.I,
 )
 """Care the guideline gives only beside other care ("not recommended as a stand-alone treatment")."""

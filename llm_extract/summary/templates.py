@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "215"
+TEMPLATES_VERSION = "216"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -492,9 +492,9 @@ _EN = _Wording(
     },
     taper="Do not stop this medicine suddenly on your own. Talk to your doctor about how to lower it safely.",
     home_program="The reviewer expects you to keep working out at home on your own.",
-    earlier_test="You already had this test before your doctor asked for this one.",
-    earlier_test_on="You already had this test on {date}.",
-    earlier_test_in="You already had this test in {month} {year}.",
+    earlier_test="You already had this test, or one like it, before your doctor asked for this one.",
+    earlier_test_on="You already had this test, or one like it, on {date}.",
+    earlier_test_in="You already had this test, or one like it, in {month} {year}.",
     see_rationale='To see why, read the part called "Decision rationale" for this care in your letter.',
     reviewer_wrote='The reviewer wrote: "{words}"',
     reviewer_also=("The reviewer wrote", "The reviewer also wrote"),
@@ -785,9 +785,9 @@ _ES = _Wording(
         "sin riesgo."
     ),
     home_program="El revisor espera que usted siga haciendo sus ejercicios en casa por su cuenta.",
-    earlier_test="A usted ya le hicieron esta prueba antes de que su médico la pidiera.",
-    earlier_test_on="A usted ya le hicieron esta prueba el {date}.",
-    earlier_test_in="A usted ya le hicieron esta prueba en {month} de {year}.",
+    earlier_test="A usted ya le hicieron esta prueba, u otra parecida, antes de que su médico la pidiera.",
+    earlier_test_on="A usted ya le hicieron esta prueba, u otra parecida, el {date}.",
+    earlier_test_in="A usted ya le hicieron esta prueba, u otra parecida, en {month} de {year}.",
     see_rationale=('Para saber por qué, lea la parte llamada "Decision rationale" de este tratamiento en su carta.'),
     reviewer_wrote='El revisor escribió (en inglés): "{words}"',
     reviewer_also=("El revisor escribió", "El revisor también escribió"),

@@ -279,6 +279,9 @@ NOT_TAKING = (
     # "As the medication had not been started, a taper should not be needed" (round 153's reader: told "Do not stop this
     # medicine suddenly")
     r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:started|begun|initiated)\b"
+    # "The request was to start an extended-release formulation" (round 163's reader: a new opioid was told "Do not
+    # stop this medicine suddenly")
+    r"|\brequest\s+(?:was|is)\s+to\s+(?:start|begin|initiate|try)\b"
     r"|" + TAPER_NOT_NEEDED
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
