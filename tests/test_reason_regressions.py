@@ -2765,3 +2765,18 @@ def test_a_request_as_submitted_is_no_other_care_refused() -> None:
         ),
     )
     assert R.related_item_not_approved not in shown(item)[0], shown(item)
+
+
+def test_no_earlier_care_so_a_trial_is_no_care_to_try_first() -> None:
+    # recognizer 3.79, round 164's reader: "there is no record of prior chiropractic care, so a trial could be
+    # considered, but 12 visits is twice the trial the guidelines allow" was told "other care must be tried first"
+    item = Item(
+        "Chiropractic care 2 times a week for 6 weeks, cervical spine: Upheld",
+        rationale=(
+            "Regarding this claimant's case, there is no record of prior chiropractic care, so a trial could be "
+            "considered, but 12 visits is twice the trial the guidelines allow before reassessment. Not medically "
+            "necessary."
+        ),
+    )
+    codes = shown(item)[0]
+    assert R.other_treatment_first not in codes and codes[:1] == [R.exceeds_guideline_limits], codes

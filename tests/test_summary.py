@@ -672,6 +672,7 @@ WORDING_FINGERPRINTS = {
     "214": "b6aa7f6da10736542671ba40b777c59be2f67b883ce741722e37fcbef6cd3b1f",
     "215": "b6aa7f6da10736542671ba40b777c59be2f67b883ce741722e37fcbef6cd3b1f",
     "216": "05f9284e76e2bc064b75e1aa9af6db637d83f4c76910cae77decc3ff6aa2ad82",
+    "217": "11bbe7e389a690bea3ebfc4720b2f75f8193fd9b7fdd4bf5826dfb9fbc733a7b",
 }
 
 

@@ -5301,3 +5301,27 @@ def test_round_163s_readers_wrong_items() -> None:
 
 
 R_OTHER_FIRST = ReasonCode.other_treatment_first
+
+
+def test_round_164s_readers_wrong_items() -> None:
+    # templates 217, made on round 164's readers after its measure
+    # a benzodiazepine "and alcohol": the danger is the drinking, not "other medicines you take"
+    mixed = (
+        "The evaluation documents that she is already taking more tablets than prescribed in order to sleep and is "
+        "drinking wine at bedtime. The combination of a short-acting benzodiazepine and alcohol can produce dangerous "
+        "sedation and suppression of breathing, and the pattern described is an early sign of dependence."
+    )
+    ground = mixed[mixed.index("The combination") :]
+    told = " ".join(_told_of("Alprazolam 0.5mg #60", mixed, ground, ReasonCode.safety_risk))
+    assert "dangerous with alcohol" in told and "other medicines you take" not in told, told
+    # two medicines and alcohol: both dangers are told
+    both = (
+        "In September he needed naloxone in an emergency department after combining carisoprodol, hydrocodone and "
+        "alcohol, and he is still prescribed both drugs together."
+    )
+    told = " ".join(_told("Carisoprodol 350mg #90", both, ReasonCode.safety_risk))
+    assert "other medicines you take" in told and "dangerous with alcohol" in told, told
+    # a steroid shot into the wrist not tried first is told so, not as any shot (the worker had had a pain shot)
+    first = "No carpal tunnel corticosteroid injection had been tried."
+    told = " ".join(_told("Right carpal tunnel release", first, ReasonCode.other_treatment_first))
+    assert "tried steroid shots first" in told, told

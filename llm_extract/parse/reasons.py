@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.78"
+REASONS_VERSION = "3.79"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -983,7 +983,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:remains?|are|is)\s+untried\b"
             r"|\bno\s+(?:(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?|report\s+that\s+)"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
-            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*|lost|worn)\b)"
+            # (nor past a clause that draws the consequence: "no record of prior chiropractic care, so a trial could be
+            # considered", round 164's reader: told "other care must be tried first")
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*|lost|worn)\b"
+            r"|,\s*(?:so|thus|therefore|hence)\b)"
             r"[^.;]){0,50}?\b(?:trial|tried|failed(?!\s+(?:\w+\s+)?return)|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone"
             r"|been\s+ineffective\b"
             # "There was no report that naproxen and acetaminophen were ineffective or poorly tolerated" (round 163)

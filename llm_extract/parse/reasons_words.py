@@ -5677,7 +5677,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "8e1d5f7d7a9e46a58eb1a276": (
+    "42b957ce7e29f73b34fbce26": (
         (
             (
                 (" not ",),

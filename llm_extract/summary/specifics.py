@@ -2318,6 +2318,19 @@ def _only_the_class(sentence: str) -> bool:
     return all(m.start() in spans for m in _SLEEPINESS.finditer(sentence))
 
 
+_A_MEDICINE = rxcache.compile(_MEDICINE_WORDS, re.I)
+
+
+def _mixed_with_alcohol_only(sentence: str, m: re.Match[str]) -> bool:
+    """The mix named at ``m`` is of one medicine and alcohol: no second medicine is named before the alcohol ("combining
+    carisoprodol, hydrocodone and alcohol" is a mix of medicines too)."""
+    clause = _CLAUSE_END.split(sentence[m.start() : m.end() + 60], 1)[0]
+    at = clause.lower().find("alcohol")
+    if at < 0:
+        return False
+    return sum(1 for n in _A_MEDICINE.finditer(clause, 0, at) if n.group().lower() != "alcohol") <= 1
+
+
 def harm_kinds(sentence: str, most: int = 2) -> list[str]:
     """The kinds of harm the reviewer's sentence names, in the order it names them, at most ``most``: "takes
     warfarin ..., has a history of a bleeding gastric ulcer ..., and has stage 3 chronic kidney disease"
@@ -2328,8 +2341,9 @@ def harm_kinds(sentence: str, most: int = 2) -> list[str]:
         for key, pattern in _HARM_KINDS
         if (m := pattern.search(sentence)) is not None
         and _names_harm(key, pattern, sentence)
-        # "together with alcohol", "combined with nightly alcohol" (round 85): told as alcohol
-        and not (key == "mixing" and "alcohol" in sentence[m.start() : m.end() + 20].lower())
+        # "together with alcohol", "combined with nightly alcohol" (round 85), "The combination of a short-acting
+        # benzodiazepine and alcohol" (round 164's reader: told "dangerous with other medicines you take"): alcohol
+        and not (key == "mixing" and _mixed_with_alcohol_only(sentence, m))
     }
     if "falls" in found:
         found.pop("sleepy", None)
@@ -3078,6 +3092,12 @@ _BESIDE = _SURGERY_KEYS | {"red_flags"}
 
 _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("therapy", rxcache.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
+    # "no carpal tunnel corticosteroid injection had been tried" (round 164's reader: "shots" misled a worker who had
+    # had a pain shot, where the reviewer meant a steroid shot into the wrist)
+    (
+        "steroid_shots",
+        rxcache.compile(r"\b(?:cortico)?steroid\s+injections?\b|\bcortisone\s+(?:injections?|shots?)\b", re.I),
+    ),
     ("shots", rxcache.compile(r"\binjections?\b", re.I)),
     ("swelling_pills", rxcache.compile(CARE_KINDS["NSAID"] + r"|\bnonsteroidal\b", re.I)),
     # before the nerve-pain and mood medicines it names as examples ("any oral preventive agent such as
@@ -3112,7 +3132,11 @@ _NOT_COUNTED = _MEDICINES | {"exercise"}
 """Care that "only" does not leave unfinished: "has used only an NSAID" tried one, and "not in a formal
 strengthening program, only a home exercise sheet" has the home exercise (round 59's reader: told "did not
 show that you tried working out at home first"); "attended only 2 therapy visits" is a course not finished."""
-_EXAMPLES_OF = {"headache_pills": frozenset({"nerve_pills", "mood_pills"}), "nerve_pills": frozenset({"oral"})}
+_EXAMPLES_OF = {
+    "headache_pills": frozenset({"nerve_pills", "mood_pills"}),
+    "nerve_pills": frozenset({"oral"}),
+    "steroid_shots": frozenset({"shots"}),
+}
 """Kinds not said beside another kind found: its examples, or a broader word for the same medicines ("first-line
 oral medications for neuropathic pain" are medicines for nerve pain, not any pill: round 157's reader)."""
 _FOR_MOOD = frozenset({"mood_pills", "talk"})

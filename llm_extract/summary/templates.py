@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "216"
+TEMPLATES_VERSION = "217"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -439,6 +439,7 @@ _EN = _Wording(
     },
     care={
         "therapy": "physical therapy",
+        "steroid_shots": "steroid shots",
         "shots": "shots",
         "swelling_pills": "medicines that bring down swelling",
         "headache_pills": "medicines taken every day to prevent headaches",
@@ -725,6 +726,7 @@ _ES = _Wording(
     },
     care={
         "therapy": "terapia física",
+        "steroid_shots": "inyecciones de esteroides",
         "shots": "inyecciones",
         "swelling_pills": "medicinas que bajan la hinchazón",
         "headache_pills": "medicinas que se toman cada día para prevenir el dolor de cabeza",
