@@ -5325,3 +5325,52 @@ def test_round_164s_readers_wrong_items() -> None:
     first = "No carpal tunnel corticosteroid injection had been tried."
     told = " ".join(_told("Right carpal tunnel release", first, ReasonCode.other_treatment_first))
     assert "tried steroid shots first" in told, told
+
+
+def test_a_thing_the_worker_has_is_not_told_as_an_approval_held() -> None:
+    # Templates 218, rounds 162 and 163's readers: "You already have some of the care in your review, or approval for
+    # it" where the worker has the splints and nothing was approved read as an approval held
+    letter = "She already has bilateral wrist splints, which she wears at night. Not medically necessary."
+    said = Span(start=0, end=letter.index(",") + 1)
+    splints = _decision(
+        "Bilateral wrist splints", Outcome.upheld, [Reason(code=ReasonCode.already_authorized, span=said)]
+    )
+    splints = splints.model_copy(
+        update={"spans": splints.spans.model_copy(update={"rationale": Span(start=0, end=len(letter))})}
+    )
+    refused = _decision("Wound nurse", Outcome.upheld).model_copy(update={"index": 2})
+    for lang, lead, status in (
+        ("en", "You already have some of the care in your review, so this review", "You already have this, so"),
+        ("es", "Usted ya tiene una parte de la atención de su revisión, así que", "Usted ya tiene esto, así que"),
+    ):
+        summary = build_summary(Case(), [splints, refused], lang, letter=letter)  # type: ignore[arg-type]
+        assert summary.headline.startswith(lead), summary.headline
+        assert summary.items[0].status.startswith(status), summary.items[0].status
+    # an approval named in the duplicate's words keeps "or approval for it"
+    approved = "The same splints were already authorized on 11-02-2016. Not medically necessary."
+    again = splints.model_copy(
+        update={
+            "reasons": [Reason(code=ReasonCode.already_authorized, span=Span(start=0, end=approved.index(".") + 1))],
+            "spans": splints.spans.model_copy(update={"rationale": Span(start=0, end=len(approved))}),
+        }
+    )
+    summary = build_summary(Case(), [again, refused], "en", letter=approved)
+    assert "or approval for it" in summary.headline and "or approval for it" in summary.items[0].status
+
+
+def test_the_decision_column_follows_the_items_status_for_a_thing_had() -> None:
+    from llm_extract.render.sheet import decision_label
+    from llm_extract.render.words import words_for
+
+    letter = "She already has bilateral wrist splints, which she wears at night. Not medically necessary."
+    splints = _decision(
+        "Bilateral wrist splints",
+        Outcome.upheld,
+        [Reason(code=ReasonCode.already_authorized, span=Span(start=0, end=letter.index(",") + 1))],
+    )
+    splints = splints.model_copy(
+        update={"spans": splints.spans.model_copy(update={"rationale": Span(start=0, end=len(letter))})}
+    )
+    for lang, label in (("en", "you already have it."), ("es", "usted ya lo tiene.")):
+        item = build_summary(Case(), [splints], lang, letter=letter).items[0]  # type: ignore[arg-type]
+        assert decision_label(item, words_for(lang)).endswith(label), decision_label(item, words_for(lang))

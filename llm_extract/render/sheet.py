@@ -28,7 +28,7 @@ from llm_extract.contract.models import (
     TreatmentCategory,
 )
 from llm_extract.render.words import Lang, Words, clause, spell_date, words_for
-from llm_extract.summary.templates import build_summary
+from llm_extract.summary.templates import build_summary, held_status
 from llm_extract.text.lexicon import SERVICE_COMMON_WORDS
 from llm_extract.verify.grounding import rule_category
 
@@ -132,7 +132,7 @@ def decision_label(item: SummaryItem, words: Words) -> str:
     if item.approved:
         return words.approved
     if item.kind is SummaryItemKind.already_approved:
-        return words.had_approval
+        return words.had_it if held_status(item.status) else words.had_approval
     return words.not_approved
 
 

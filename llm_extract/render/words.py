@@ -31,6 +31,8 @@ class Words:
     not_approved: str
     had_approval: str
     """Decision of an item the worker already had approval for (the review changed nothing)."""
+    had_it: str
+    """Decision of an item the worker already has, with no approval said."""
     already_approved: str
     """Takes ``{portion}``: what the claims administrator approved before the review."""
     decided_part: str
@@ -61,6 +63,7 @@ WORDS: dict[str, Words] = {
         approved="Approved.",
         not_approved="Not approved.",
         had_approval="Not approved this time: you already have it, or approval for it.",
+        had_it="Not approved this time: you already have it.",
         already_approved="Already approved before this review: {portion}. This review did not change that part.",
         decided_part="This review looked at the rest ({service}):",
         decided_whole="This review looked at all the care your doctor asked for ({service}):",
@@ -85,6 +88,7 @@ WORDS: dict[str, Words] = {
         approved="Aprobado.",
         not_approved="No aprobado.",
         had_approval="No aprobado esta vez: usted ya lo tiene, o ya tiene la aprobación.",
+        had_it="No aprobado esta vez: usted ya lo tiene.",
         already_approved="Ya aprobado antes de esta revisión: {portion}. Esta revisión no cambió esa parte.",
         decided_part="El revisor decidió sobre el resto, {service}:",
         decided_whole="El revisor decidió sobre toda la atención que pidió su médico, {service}:",

@@ -148,6 +148,32 @@ def already_authorized(decision: Decision, letter: str | None) -> bool:
     return False
 
 
+def held_only(decision: Decision, letter: str | None) -> bool:
+    """The duplicate's own words say the worker has the thing ("she already has wrist splints", "was issued a hinged
+    brace"), with no approval or certification named: told "You already have this", not "or approval for it", which
+    read as an approval held where nothing was approved (rounds 162 and 163's readers)."""
+    if letter is None:
+        return False
+    said = next((r.span for r in decision.reasons if r.code is ReasonCode.already_authorized), None)
+    if said is None:
+        return False
+    return (
+        _HELD.search(letter, said.start, said.end) is not None
+        and _APPROVAL.search(letter, said.start, said.end) is None
+    )
+
+
+_HELD = rxcache.compile(
+    r"\b(?:already|previously)\s+(?:has|have|had|owns?|uses|using|received|obtained)\b"
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|supplied|fitted|delivered)\b"
+    r"|\balready\s+(?:been\s+)?(?:dispensed|issued|supplied|delivered|fitted|provided)\b|\bowns?\b",
+    re.I,
+)
+"""Words of a thing the worker has."""
+_APPROVAL = rxcache.compile(r"\b(?:authoriz\w*|certif\w*|approv\w*|modified)\b", re.I)
+"""Words of an approval."""
+
+
 _BESIDE_A_DUPLICATE = frozenset({ReasonCode.already_authorized, ReasonCode.missing_documentation})
 """Grounds that leave a duplicate the item's whole answer ("no report that the first brace broke")."""
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from llm_extract.contract.languages import LangCode
 from llm_extract.contract.models import (
@@ -47,9 +47,9 @@ from llm_extract.text.abbreviations import Abbreviation
 from llm_extract.text.dates import MONTHS
 from llm_extract.text.easy_words import hard_words
 
-__all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "opening", "spanish_part"]
+__all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "217"
+TEMPLATES_VERSION = "218"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -80,6 +80,10 @@ class _Wording:
     headline_already_all: str
     headline_already_some: str
     """Leads the headline when the worker already has some items (or approval for them)."""
+    headline_held_all: str
+    headline_held_some: str
+    """The same where every such item is a thing the worker has, said with no approval
+    (:func:`specifics.held_only`): "or approval for it" had read as an approval held (rounds 162 and 163's readers)."""
     headline_rest_all: str
     headline_rest_none: str
     headline_rest_some: str
@@ -115,6 +119,8 @@ class _Wording:
     rest_approved_paid: str
     rest_not_approved: str
     already_approved: str
+    already_held: str
+    """An item the worker has, with no approval said (:func:`specifics.held_only`)."""
     asked: str
     """Takes ``{value}`` (a letter value, in Spanish with its Spanish name: see :func:`_named`)."""
     already_part: str
@@ -247,6 +253,10 @@ _EN = _Wording(
         "You already have some of the care in your review, or approval for it, so this review did not approve that "
         "care again."
     ),
+    headline_held_all="You already have the care in this review, so this review did not approve it again.",
+    headline_held_some=(
+        "You already have some of the care in your review, so this review did not approve that care again."
+    ),
     headline_rest_all="The rest is approved.",
     headline_rest_none="The rest is not approved.",
     headline_rest_some="Of the rest, some is approved and some is not.",
@@ -277,6 +287,7 @@ _EN = _Wording(
     # pair of braces, another NSAID); said without "not approved", which read as losing the care one has.
     already_approved="You already have this care, or approval for it, so this review did not approve it again. "
     "You keep what you already have.",
+    already_held="You already have this, so this review did not approve it again. You keep what you already have.",
     asked="Your doctor asked for: {value}.",
     already_part="Already approved before this review: {value}. This review did not change that part.",
     part_before=(
@@ -519,6 +530,10 @@ _ES = _Wording(
         "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla, así "
         "que esta revisión no aprobó esa parte otra vez."
     ),
+    headline_held_all="Usted ya tiene la atención de esta revisión, así que esta revisión no la aprobó otra vez.",
+    headline_held_some=(
+        "Usted ya tiene una parte de la atención de su revisión, así que esta revisión no aprobó esa parte otra vez."
+    ),
     headline_rest_all="El resto fue aprobado.",
     headline_rest_none="El resto no fue aprobado.",
     headline_rest_some="Del resto, una parte fue aprobada y otra no.",
@@ -549,6 +564,7 @@ _ES = _Wording(
     rest_not_approved="no fue aprobado.",
     already_approved="Usted ya tiene esta atención, o la aprobación para ella, así que esta revisión no la aprobó "
     "otra vez. Usted conserva lo que ya tiene.",
+    already_held="Usted ya tiene esto, así que esta revisión no lo aprobó otra vez. Usted conserva lo que ya tiene.",
     asked="Su médico pidió: {value}.",
     already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
     part_before=(
@@ -946,20 +962,34 @@ def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
     return SummaryItemKind.not_approved
 
 
-def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording) -> str:
+def held_status(status: str) -> bool:
+    """Whether an item's status is the one for a thing the worker has, said with no approval (the renderers'
+    decision column follows it)."""
+    return status in (_EN.already_held, _ES.already_held)
+
+
+def _held(kind: SummaryItemKind, decision: Decision, letter: str | None) -> bool:
+    """An item the worker already has that is a thing had, with no approval said (:func:`specifics.held_only`)."""
+    return kind is SummaryItemKind.already_approved and specifics.held_only(decision, letter)
+
+
+def _headline(kinds: Sequence[tuple[SummaryItemKind, bool]], words: _Wording, held: bool = False) -> str:
     """Say which care is approved without counting it; care the worker already has is told apart.
 
     ``kinds`` pairs each item's kind with whether part of it was approved before this
     review (a partly approved request). Such a part stands whatever this review decided,
     so a "no" to the rest must not read as if everything was refused. Care the worker
     already has comes first, and the rest is then said to be "the rest": "The care in
-    your review is approved" beside an item that was not would read as if all of it was.
+    your review is approved" beside an item that was not would read as if all of it was. ``held``: every item the
+    worker already has is a thing had, with no approval said (:func:`specifics.held_only`).
     """
     if not kinds:
         return words.headline_empty
     decided = [(k is SummaryItemKind.approved, kept) for k, kept in kinds if k is not SummaryItemKind.already_approved]
     if not decided:
-        return words.headline_already_all
+        return words.headline_held_all if held else words.headline_already_all
+    if held:
+        words = replace(words, headline_already_some=words.headline_held_some)
     kept_parts = sum(kept and not approved for approved, kept in decided)
     kept_line = words.headline_kept_one if kept_parts == 1 else words.headline_kept_many
     already = len(decided) < len(kinds)
@@ -1446,12 +1476,15 @@ def _service_line(service: str, lang: str, words: _Wording, out: _Writer) -> tup
     return out.say(words.treatment_named.format(plain=plain, service=value), value), f"{plain} ({value})"
 
 
-def _status(kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wording, whole: bool = False) -> str:
+def _status(
+    kind: SummaryItemKind, rest: str | None, retro: bool, words: _Wording, whole: bool = False, held: bool = False
+) -> str:
     """The item's verdict; for a partly approved request, ``rest`` names the part this
     review looked at, so its "no" cannot be read as a "no" to the part approved before
-    (``whole``: it looked at the whole original request, not a remainder)."""
+    (``whole``: it looked at the whole original request, not a remainder; ``held``: a thing the worker has, with no
+    approval said)."""
     if kind is SummaryItemKind.already_approved:
-        return words.already_approved
+        return words.already_held if held else words.already_approved
     if rest is None:
         if kind is SummaryItemKind.approved:
             return words.approved_paid if retro else words.approved
@@ -1481,7 +1514,7 @@ def _item(
     parts = specifics.amounts(decision, letter)
     if parts is None:
         lines.append(service_line)
-        status = out.say(_status(kind, None, retro, words))
+        status = out.say(_status(kind, None, retro, words, held=_held(kind, decision, letter)))
     else:
         # The request, then the part approved before, then the verdict on the rest: the
         # heading's own service name is that rest, so it is not shown as "Care:" first.
@@ -1639,7 +1672,8 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     kinds = [_kind(d, letter) for d in ordered]
     before = [specifics.part_approved_before(d, letter) for d in ordered]
     kept = [d.partial or b is not None for d, b in zip(ordered, before, strict=True)]
-    headline = out.say(_headline(list(zip(kinds, kept, strict=True)), words))
+    had = [_held(k, d, letter) for k, d in zip(kinds, ordered, strict=True) if k is SummaryItemKind.already_approved]
+    headline = out.say(_headline(list(zip(kinds, kept, strict=True)), words, held=bool(had) and all(had)))
     opening = [out.say(f"{words.guide} {words.intro}")]
     if case.decision_date is not None:
         date = _format_date(case.decision_date, words)
