@@ -2743,8 +2743,9 @@ def test_round_162s_readers_wrong_items() -> None:
     [
         # recognizer 3.78, round 163's missed main grounds: other care not yet tried, said without "trial" or an article
         "He has not yet tried a prefabricated arch support or heel cup.",
-        "He has not yet had formal physical therapy, an orthotic, a night splint or a corticosteroid injection.",
-        "The applicant had not received a trial of an inhaled corticosteroid alone.",
+        # (a second clause after one about the diagnosis: said alone, the older rules already read it)
+        "The diagnosis of asthma had not been established with objective testing, as noted above, and the applicant "
+        "had not received a trial of an inhaled corticosteroid alone.",
         "There was no report that naproxen and acetaminophen were ineffective or poorly tolerated.",
         "The treating physician has requested purchase of a unit without a documented one-month rental trial.",
     ],

@@ -1050,10 +1050,6 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|run|come|be\s+completed|be\s+tried)\b"
             r"|\b(?:has|have)\s+never\s+been\s+(?:tried|attempted|used|obtained|done|performed)\b"
             r"|\bnothing\s+(?:in\s+the\s+\w+\s+)?to\s+show\s+(?:that\s+)?[^.;]{0,60}?\b(?:has|have)\s+(?:tried|been\s+tried)\b"
-            # "He has not yet had formal physical therapy, an orthotic, a night splint or a corticosteroid injection"
-            # (round 163)
-            r"|\b(?:has|have|had)\s+not\s+yet\s+(?:had|received|undergone)\s+(?:any\s+)?(?:formal\s+|supervised\s+)?"
-            r"(?:physical\s+therapy|therapy|PT|injections?|blocks?)\b"
         ),
         # "The certified visits have not been started" is a trial under way, not care to try first.
         reject_sentence=_rx(r"\b(?:approved|certified|authorized|modified)\b"),
