@@ -2781,3 +2781,51 @@ def test_no_earlier_care_so_a_trial_is_no_care_to_try_first() -> None:
     )
     codes = shown(item)[0]
     assert R.other_treatment_first not in codes and codes[:1] == [R.exceeds_guideline_limits], codes
+
+
+def test_a_missing_record_of_other_care_tried_is_also_care_to_try_first() -> None:
+    # recognizer 3.80, the second largest gap of rounds 130-165 (48 of 3,630 items): "no documented evidence that the
+    # patient has undergone a trial of an antidepressant" was told only "did not give enough facts", where labelers read
+    # other care to try first; the missing record is kept beside it
+    lidoderm = Item(
+        "Lidoderm 5% patch #30: Upheld",
+        rationale=(
+            "Topical lidocaine is recommended for localized neuropathic pain after there has been evidence of a trial "
+            "of first-line therapy. There is no documented evidence that the patient has undergone a trial of an "
+            "antidepressant or an anticonvulsant. Not medically necessary."
+        ),
+    )
+    tens = Item(
+        "TENS unit purchase: Upheld",
+        rationale=(
+            "A home unit may be considered when other modalities have failed. There was a lack of documentation that "
+            "the home exercise program was ineffective or was not tolerated. Not medically necessary."
+        ),
+    )
+    for codes in shown(lidoderm, tens):
+        assert codes[:1] == [R.other_treatment_first] and R.missing_documentation in codes, codes
+    # not care to try first: a procedure the worker may not tolerate (why sedation would be needed), a return to work
+    # that failed, the requested care's own trial
+    sedation = Item(
+        "Monitored anesthesia care: Upheld",
+        rationale=(
+            "Sedation is reserved for patients with marked anxiety. There was no documentation of procedural anxiety "
+            "or of a prior procedure that was poorly tolerated. Not medically necessary."
+        ),
+    )
+    fce = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "An evaluation is considered after prior unsuccessful return to work attempts. There was no mention of a "
+            "failed return-to-work attempt. Not medically necessary."
+        ),
+    )
+    trial = Item(
+        "TENS unit one-month rental: Upheld",
+        rationale=(
+            "A one-month trial may be considered as an adjunct to a program of functional restoration. The note does "
+            "not state where the unit would be used or what the goals of the trial would be. Not medically necessary."
+        ),
+    )
+    for codes in shown(sedation, fce, trial):
+        assert codes == [R.missing_documentation], codes

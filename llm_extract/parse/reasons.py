@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.79"
+REASONS_VERSION = "3.80"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2642,6 +2642,8 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
         if read is ReasonCode.missing_documentation and _names_condition_absent(s.text, m):
             # (ranked below every other sentence's, so a finding the reviewer states outright is the one shown)
             out.append(_Hit(ReasonCode.findings_do_not_support, s.rank + _RANK_READ_INTO, s.start + a, s.start + b))
+        elif read is ReasonCode.missing_documentation and _names_care_tried_absent(s.text, m):
+            out.append(_Hit(ReasonCode.other_treatment_first, s.rank + _RANK_READ_INTO, s.start + a, s.start + b))
     return out
 
 
@@ -2740,6 +2742,41 @@ def _missing_clause_end(sentence: str, m: re.Match[str]) -> int:
 def _names_condition_absent(sentence: str, m: re.Match[str]) -> bool:
     """Whether the record missing at ``m`` is the indication itself (see ``_CONDITION_ABSENT``)."""
     return _CONDITION_ABSENT.match(sentence, m.end(), _missing_clause_end(sentence, m)) is not None
+
+
+#: Right after a missing record, other care tried, failed or not tolerated ("no documented evidence that the patient
+#: has undergone a trial of an antidepressant", "no mention of her having tried and failed gabapentin", "no
+#: documentation that these medications were ineffective", "no documented home program that failed"): the record the
+#: reviewer wants is of care that comes first, which labelers read as other treatment first beside the missing record.
+_CARE_TRIED = _rx(
+    r"\b(?:tried|trialed|(?<!the\s)(?<!this\s)(?<!that\s)(?<!initial\s)(?<!first\s)trials?\s+(?:of|with)"
+    r"|failed(?!\s+to\b)|failure\s+of|attempt(?:ed|s)?\s+(?:at|of|with)|ineffective|not\s+(?:been\s+|proven\s+)?effective"
+    r"|(?:not|poorly)\s+tolerated|intoleran(?:ce|t))\b"
+)
+#: Where that clause ends: the next clause, or a consequence drawn from it.
+_CARE_TRIED_END = _rx(r";|\bnor\b|,\s*(?:so|thus|therefore|hence|but|however|which|as|since)\b")
+#: Not other care to try first: care approved or planned (a trial pending or this care's own), a return to work, a
+#: procedure the worker may not tolerate (a reason for sedation), a device already had that failed or no longer fits
+#: (a duplicate's case), quitting smoking, medicine reduced, a device's own home trial.
+_NOT_CARE_TRIED = _rx(
+    r"\b(?:approved|certified|authorized|planned|proposed|considered|return(?:ing)?[\s-]*to[\s-]*(?:\w+\s+){0,2}?(?:work|duty)"
+    r"|procedures?|anxiety|phobia|claustrophobia|worn|fits?|damaged|broken|existing|cessation|smoking|quit\w*"
+    # (acupuncture's "when pain medication is reduced or not tolerated" is its own condition, not care to try first)
+    r"|reduced"
+    # (a device's own home trial stays a missing record, as the rules read it: "no documentation of a 30-day home trial
+    # of the unit" is told "did not show that you tried it at home first")
+    r"|home\s+trial|rental|units?|devices?|TENS)\b"
+)
+
+
+def _names_care_tried_absent(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the record missing at ``m`` is of other care tried or failed first (see ``_CARE_TRIED``)."""
+    end = min(len(sentence), m.end() + 150)
+    cut = _CARE_TRIED_END.search(sentence, m.end(), end)
+    end = cut.start() if cut else end
+    return _CARE_TRIED.search(sentence, m.start(), end) is not None and not _NOT_CARE_TRIED.search(
+        sentence, m.start(), end
+    )
 
 
 def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
