@@ -2829,3 +2829,18 @@ def test_a_missing_record_of_other_care_tried_is_also_care_to_try_first() -> Non
     )
     for codes in shown(sedation, fce, trial):
         assert codes == [R.missing_documentation], codes
+
+
+def test_no_documented_history_of_the_indication_is_also_a_finding() -> None:
+    # recognizer 3.81, round 167: 3.76's missing record of the indication read "no documentation of a history of peptic
+    # ulcer disease" but not "no documented history of ulcer disease", the commoner wording
+    ppi = Item(
+        "Omeprazole 20mg #30: Upheld",
+        rationale=(
+            "Proton pump inhibitors are indicated for patients at intermediate risk for gastrointestinal events. The "
+            "injured worker takes a single NSAID and has no documented history of ulcer disease or bleeding. Not "
+            "medically necessary."
+        ),
+    )
+    (codes,) = shown(ppi)
+    assert codes[:1] == [R.findings_do_not_support] and R.missing_documentation in codes, codes

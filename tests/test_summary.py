@@ -674,6 +674,7 @@ WORDING_FINGERPRINTS = {
     "216": "05f9284e76e2bc064b75e1aa9af6db637d83f4c76910cae77decc3ff6aa2ad82",
     "217": "11bbe7e389a690bea3ebfc4720b2f75f8193fd9b7fdd4bf5826dfb9fbc733a7b",
     "218": "c00c6623386115287a0e7285a1dea7698e10ca605d25659a48b6de11f2dbb9d5",
+    "219": "62e3452f672b86ce7a5aa2f2d87fcf85e156c887ed941be5ea1ea54eeed2f59e",
 }
 
 

@@ -5374,3 +5374,95 @@ def test_the_decision_column_follows_the_items_status_for_a_thing_had() -> None:
     for lang, label in (("en", "you already have it."), ("es", "usted ya lo tiene.")):
         item = build_summary(Case(), [splints], lang, letter=letter).items[0]  # type: ignore[arg-type]
         assert decision_label(item, words_for(lang)).endswith(label), decision_label(item, words_for(lang))
+
+
+def test_rounds_166_and_167s_readers_wrong_items() -> None:
+    # templates 219, made on rounds 166 and 167's readers after their measure
+    # a brace like one the worker has, not the same one: not "You already have this"
+    brace = summarise(
+        Letter(
+            [
+                Item(
+                    "Left ankle lace-up brace: Upheld",
+                    rationale=(
+                        "The submitted records show that the worker was given an air cast ankle brace at her "
+                        "initial visit and has continued to use it. There was no explanation of why a second ankle "
+                        "support of a different design was needed. The request is not medically necessary."
+                    ),
+                )
+            ]
+        )
+    )[2].items[0]
+    assert brace.kind is SummaryItemKind.not_approved, brace.status
+    assert brace.reasons[0].startswith("You already have, or have approval for, something that does the same job")
+    # the same thing again stays care the worker has
+    walker = summarise(
+        Letter(
+            [
+                Item(
+                    "Front-wheeled walker: Upheld",
+                    rationale=(
+                        "The worker was issued a front-wheeled walker in October. The provider did not state why a "
+                        "second walker was needed. The request is not medically necessary."
+                    ),
+                )
+            ]
+        )
+    )[2].items[0]
+    assert walker.kind is SummaryItemKind.already_approved, walker.status
+    # a test for how a medicine is broken down is not that medicine
+    assert not any(a.medicine for a in glossary.abbreviations_in("Pharmacogenetic testing (opioid metabolism panel)"))
+    # how long a supply would last is not the guidelines' limit
+    told = _item_told(
+        "Norco 10/325mg #60: Upheld",
+        "Opioids may be used for a limited duration after surgery. The request for 60 tablets would allow up to 10 "
+        "days of use at the maximum frequency, which is more than this procedure would be expected to require. The "
+        "request is not medically necessary.",
+    )
+    assert not any("no more than 10 days" in r for r in told), told
+    # an intolerance of pills the reviewer states as known is no missing reason why pills cannot be taken
+    told = _item_told(
+        "Tramadol 50mg #90: Upheld",
+        "Non-opioid options have not been exhausted, as acetaminophen has not been tried and a topical NSAID has "
+        "not been considered despite her intolerance of oral Ibuprofen. The request is not medically necessary.",
+    )
+    assert not any("cannot take pills" in r for r in told), told
+    # the trial asked for is not the care to try first
+    told = _item_told(
+        "H-wave device, 30-day home trial: Upheld",
+        "A home-based trial of H-wave stimulation may be considered only following failure of a TENS unit. There was "
+        "no mention of the applicant's having used a TENS unit at home. The H-wave trial, thus, was being sought as a "
+        "second-line modality before the first-line modality had been attempted. Not medically necessary.",
+    )
+    assert not any("first try this care for a while" in r for r in told), told
+    # what a medicine has not been shown to add is the guideline's, not pain levels missing from the notes
+    told = _item_told(
+        "Butalbital/acetaminophen/caffeine #60: Upheld",
+        "The guidelines do not recommend barbiturate-containing analgesics. The barbiturate part of the medicine has "
+        "not been shown to add meaningfully to pain relief. There was no discussion of a plan to limit its use. The "
+        "request is not medically necessary.",
+    )
+    assert not any("pain levels" in r for r in told), told
+
+
+def test_foggy_at_the_wheel_and_drinking_most_evenings_are_told_as_harms() -> None:
+    # templates 219, round 166: a sleeping pill's "foggy each morning while continuing to drive a delivery truck" and
+    # an alprazolam beside "three or four glasses of wine most evenings" were told no harm
+    foggy = _item_told(
+        "Zolpidem 10mg #30: Upheld",
+        "The applicant reported feeling foggy each morning while continuing to drive a delivery truck. The request is "
+        "not medically necessary.",
+    )
+    assert any("too sleepy" in r for r in foggy), foggy
+    wine = _item_told(
+        "Alprazolam 1mg #60: Upheld",
+        "Of greater concern, she reports drinking three or four glasses of wine most evenings. The request is not "
+        "medically necessary.",
+    )
+    assert any("dangerous with alcohol" in r for r in wine), wine
+    # drinking in the past, or socially, is no harm told
+    past = _item_told(
+        "Alprazolam 1mg #60: Upheld",
+        "She has a history of drinking, and she now drinks socially. The request is not medically necessary.",
+    )
+    assert not any("alcohol" in r for r in past), past

@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.80"
+REASONS_VERSION = "3.81"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2716,6 +2716,8 @@ _SIGN_WORDS = _rx(
 #: do not support the care, not as a record to supply.
 _CONDITION_ABSENT = _rx(
     r"\s*(?:to\s+be|as\s+(?:being|having|using|taking))\b"
+    # "no documented history of peptic ulcer disease", "no documented symptoms of a sleep disorder" (round 167)
+    r"|\s+(?:history|symptoms?|complaints?|signs?|diagnosis)\s+of\b"
     r"|\W*(?:(?!fact\b)\w+\s+){0,3}?(?:"
     r"(?:that|indicating|showing|suggesting)\s+(?:that\s+)?(?:the\s+|this\s+|his\s+|her\s+)?"
     r"(?:(?:" + WORKER_WORDS + r")(?:'s)?|he|she)\s+(?:\w+\s+)?"

@@ -243,7 +243,12 @@ _ABBREVIATION_SCREEN = Screened(_ABBREVIATION_FILTERS)
 _ABBREVIATION_ITEMS = tuple(zip(ABBREVIATIONS, _ABBREVIATION_PATTERNS, strict=True))
 
 
-_A_TEST_FOR = rxcache.compile(r"\b(?:test\w*|screen\w*|panel|assay|evaluation|consult\w*)\s+(?:for|of)\s", re.I)
+_A_TEST_FOR = rxcache.compile(
+    r"\b(?:test\w*|screen\w*|panel|assay|evaluation|consult\w*)\s+(?:for|of)\s"
+    # "Pharmacogenetic testing (opioid metabolism panel)" (round 166's reader: told "This is an opioid")
+    r"|\b(?:pharmaco)?genetic\s+(?:test\w*|screen\w*|panel|assay)|\bgenotyp\w*",
+    re.I,
+)
 """A test or a consultation, then what it is for: a medicine named after it is not the care asked for."""
 _TEETH = rxcache.compile(
     r"\b(?:tooth|teeth|dental|abutments?|crowns?|root\s+canals?|endodontic\w*|periodont\w*)\b", re.I

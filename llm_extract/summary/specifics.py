@@ -174,6 +174,50 @@ _APPROVAL = rxcache.compile(r"\b(?:authoriz\w*|certif\w*|approv\w*|modified)\b",
 """Words of an approval."""
 
 
+def similar_held(decision: Decision, letter: str | None) -> Quote | None:
+    """A duplicate of something like this care, not of this care ("was given an air cast ankle brace ... why a second
+    ankle support of a different design was needed", "a cold therapy unit has already been certified, so this device
+    would also duplicate that function"): the rationale's sentence that says so. "You already have this" was untrue
+    there (rounds 166 and 167's readers: a lace-up brace, a lumbar support and a compression unit the worker never
+    had); such an item is told it is like something the worker has or has approval for."""
+    rationale = decision.spans.rationale
+    if (
+        letter is None
+        or rationale is None
+        or decision.outcome is not Outcome.upheld
+        or not any(r.code is ReasonCode.already_authorized for r in decision.reasons)
+    ):
+        return None
+    m = next(
+        (
+            m
+            for m in _SIMILAR_HELD.finditer(letter, rationale.start, rationale.end)
+            # "a second walker" for a walker is this care again; "a second support" for a brace is like it
+            if not m.group("thing") or not re.search(rf"\b{m.group('thing')[:5]}", decision.service, re.I)
+        ),
+        None,
+    )
+    if m is None:
+        return None
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    start, end = next(((a, b) for a, b in sentences if a <= m.start() < b), (m.start(), m.end()))
+    return quote(letter, start, end)
+
+
+_SIMILAR_HELD = rxcache.compile(
+    # (a kind named, not "a second device", "another unit": those say nothing of what kind the worker has)
+    r"\b(?:second|another|additional)\s+(?:[\w-]+\s+){0,3}?(?P<thing>braces?|splints?|orthos[ie]s|orthotics?|canes?"
+    r"|walkers?|chairs?|cushions?|pillows?|mattress(?:es)?|garments?|sleeves?|collars?|boots?|inserts?|slings?|crutch\w*"
+    r"|scooters?)\b"
+    r"|\bof\s+a\s+different\s+(?:design|type|kind|style|model)\b"
+    r"|\bduplicat\w*\s+(?:that|its|the|this|their)\s+(?:function|purpose|role|effect)\b"
+    r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b",
+    re.I,
+)
+"""Words of a thing like the one asked for: another of its kind (named by a word the heading does not use), or one
+that does its job."""
+
+
 _BESIDE_A_DUPLICATE = frozenset({ReasonCode.already_authorized, ReasonCode.missing_documentation})
 """Grounds that leave a duplicate the item's whole answer ("no report that the first brace broke")."""
 
@@ -489,6 +533,8 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
                 continue
             if _ASKED_AFTER.match(letter, m.end(), end):
                 continue  # "A total of twelve visits would be more than the eight ODG allows": the amount asked
+            if _SUPPLY_LASTS.search(letter, max(start, m.start() - 60), m.end("lead")):
+                continue  # "60 tablets ... would allow up to 10 days of use": how long the amount asked lasts
             if _COMPARED.match(m.group("lead")) and _ELAPSED_AFTER.match(letter, m.end(), end):
                 continue  # "made more than 2 months after the surgery": time since an event, not a limit
             if named is None:
@@ -682,6 +728,13 @@ _ASKED_AFTER = rxcache.compile(
     r"[^.;,]{0,40}?\b(?:would|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+more\s+than|exceed|go\s+beyond|surpass)\b", re.I
 )
 """An amount the sentence goes on to call too many: the amount asked or had, not the guideline's."""
+_SUPPLY_LASTS = rxcache.compile(
+    r"\b(?:tablets?|pills?|capsules?|patches|doses|refills?)\b[^.;]{0,40}?\b(?:would|will|could)\s+(?:allow|last|provide"
+    r"|cover|supply)\b",
+    re.I,
+)
+"""A supply of medicine and how long it would last (round 167's reader: a Norco told "The medical guidelines allow this
+care for no more than 10 days", where 60 tablets "would allow up to 10 days of use", more than the operation needs)."""
 _COMPARED = rxcache.compile(r"(?:more|longer|less|fewer)\s", re.I)
 """A limit's lead word that only compares ("more than"), unlike one that bounds ("no more than", "up to")."""
 _EVENT_WORDS = r"after|since|following|before|prior\s+to|preceding|until"
@@ -893,8 +946,11 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "pills",
         rxcache.compile(
-            r"\b(?:not\s+able\s+to|unable\s+to|cannot|can\s+not|intoleran\w+)\b[^.]{0,40}?"
-            r"\b(?:oral|pills?|tablets?|capsules?|swallow\w*)\b",
+            # (not an intolerance stated as known: "a topical NSAID has not been considered despite her intolerance of
+            # oral Ibuprofen", round 167's reader, told "did not say why you cannot take pills")
+            r"\b(?:not\s+able\s+to|unable\s+to|cannot|can\s+not"
+            r"|(?<!despite\s)(?<!despite\sher\s)(?<!despite\shis\s)(?<!given\sher\s)(?<!given\shis\s)intoleran\w+)\b"
+            r"[^.]{0,40}?\b(?:oral|pills?|tablets?|capsules?|swallow\w*)\b",
             re.I,
         ),
     ),
@@ -2010,9 +2066,13 @@ class _Harm:
 _WITH_ALCOHOL = (
     r"(?<!history\s)(?<!problems\s)\b(?:with|and|on\s+top\s+of|plus)\s+(?:[\w-]+\s+){0,2}?alcohol\b"
     r"|\balcohol\s+(?:on\s+board|deepens|adds\s+to|potentiates|increases)\b"
+    # the worker's drinking now, by how much and how often: "she reports drinking three or four glasses of wine most
+    # evenings" beside an alprazolam (round 166)
+    r"|\b(?:drinks|drinking)\s+(?:[\w-]+\s+){0,4}?(?:glasses|beers?|wine|drinks|alcohol|liquor|whiskey|vodka)\b[^.;]{0,30}?"
+    r"\b(?:most|every|each|nightly|daily|a\s+day|per\s+day|a\s+night)\b"
 )
 """Alcohol taken with the medicine ("taken together with alcohol", "on top of nightly alcohol", "alcohol deepens
-the sedative effects"), not a history of drinking alone."""
+the sedative effects") or drunk now, often, by this worker; not a history of drinking alone."""
 
 _SLEEPY = r"drows\w*|grogg\w*|sedat\w*|somnolen\w*"
 """Words of sleepiness a harm names (the "sleepy" harm's, and what tells a fall's cause)."""
@@ -2191,12 +2251,14 @@ _HARMS: tuple[_Harm, ...] = (
     _Harm(
         "sleepy",
         r"over-?sedation"
+        # ("feeling 'foggy' each morning while continuing to drive a delivery truck": round 166)
+        r"|fogg(?:y|iness)\b[^.;]{0,120}\b(?:driv\w+|forklift|machinery|truck|bus)\b"
         r"|(?:drowsiness|drowsy|grogg\w+|somnolen\w+|sedated|sedation|dizz\w+)\b[^.;]{0,120}\b(?:fell|falls?|driv\w+|work"
         # "Sedation in a bus operator endangers him, his passengers and the public" (round 85's reader)
         r"|forklift|machinery|bus|passengers|endanger\w*)",
         risk=r"sedation",
         denied=r"drows\w+|sedat\w+",
-        names=rf"\b(?:{_SLEEPY}|{_DIZZY})",
+        names=rf"\b(?:{_SLEEPY}|{_DIZZY})|\bfogg(?:y|iness)\b(?=[^.;]{{0,120}}\b(?:driv\w+|forklift|machinery|truck|bus)\b)",
     ),
     _Harm(
         "seizures",
@@ -2919,7 +2981,10 @@ _RULE_BEFORE = rxcache.compile(
 for surgery", round 56's reader: a program told "did not show that surgery is planned"), not a record."""
 _CARE_OFFERS = rxcache.compile(
     r"\b(?:treatments?|procedures?|injections?|modality|therapy|it)\s+(?:alone\s+)?(?:offers|provides|gives|yields)\s+"
-    r"(?:no|little)\s+(?:[\w-]+\s+){0,3}$",
+    r"(?:no|little)\s+(?:[\w-]+\s+){0,3}$"
+    # "the barbiturate part of the medicine has not been shown to add meaningfully to pain relief" (round 166's reader:
+    # told "did not give your pain levels with and without this medicine")
+    r"|\b(?:has|have)\s+not\s+been\s+shown\s+to\s+(?:add|improve|provide|offer|increase|contribute)\b[^.;]{0,40}$",
     re.I,
 )
 """What a kind of care offers anyone, just before a word of absence ("this treatment alone offers no significant
@@ -3610,8 +3675,8 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
     """The words of an "other care first" reason that are the guidelines' trial of the device asked for
     (round 45's reader: "did not show that other care was tried first" was told for a TENS unit whose
     ground was that it had never been tried at home, after physical therapy, a brace and naproxen)."""
-    if letter is None or not _DEVICE.search(decision.service):
-        return None
+    if letter is None or not _DEVICE.search(decision.service) or _TRIAL_ASKED.search(decision.service):
+        return None  # (a trial asked for is not missing first: "H-wave device, 30-day home trial", round 166's reader)
     rationale = decision.spans.rationale
     for reason in reasons:
         if reason.code is ReasonCode.other_treatment_first and reason.span is not None:
@@ -3632,6 +3697,8 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
     return None
 
 
+_TRIAL_ASKED = rxcache.compile(r"\btrial\b", re.I)
+"""A heading that asks for the trial itself."""
 _TRIAL_OF = rxcache.compile(r"\btrial\s+(?:of|with)\s+(?:(?:an?|the)\s+)?(?P<care>[a-z]{5,})\b", re.I)
 """A trial of a kind of care named by one word ("a supervised trial of traction"): the device's own trial when the
 care asked names it ("Home cervical traction unit")."""

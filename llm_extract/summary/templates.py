@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "218"
+TEMPLATES_VERSION = "219"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -184,6 +184,9 @@ class _Wording:
     beside_first: str
     """The ground is that the care asked for goes with other care that has not started
     (:func:`specifics.beside_care_not_started`): nothing had to fail first."""
+    similar_held: str
+    """The duplicate ground of care like something the worker has or has approval for, not the same care
+    (:func:`specifics.similar_held`)."""
     known_already: str
     """The findings ground of a test whose result the reviewer says is already clear and would change nothing
     (:func:`specifics.known_already`)."""
@@ -425,6 +428,7 @@ _EN = _Wording(
     "Your doctor's notes did not show such a try.",
     beside_first="The medical guidelines call for this care only together with other care, and that care has not "
     "started yet.",
+    similar_held="You already have, or have approval for, something that does the same job as this care.",
     known_already="The reviewer found that what is wrong is already clear from your exam or earlier tests, so this "
     "test would not change your care.",
     care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
@@ -717,6 +721,7 @@ _ES = _Wording(
     "Las notas de su médico no mostraban esa prueba.",
     beside_first="Las guías médicas recomiendan esta atención solo junto con otra atención, y esa otra atención "
     "todavía no ha empezado.",
+    similar_held="Usted ya tiene, o ya tiene aprobado, algo que hace lo mismo que esta atención.",
     known_already="El revisor encontró que lo que usted tiene ya está claro por su examen o por pruebas anteriores, "
     "así que esta prueba no cambiaría su atención.",
     care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
@@ -955,9 +960,14 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
 def _kind(decision: Decision, letter: str | None) -> SummaryItemKind:
     if decision.outcome is Outcome.overturned:
         return SummaryItemKind.approved
-    if specifics.already_authorized(decision, letter) and specifics.earlier_test(decision, letter) is None:
+    if (
+        specifics.already_authorized(decision, letter)
+        and specifics.earlier_test(decision, letter) is None
+        and specifics.similar_held(decision, letter) is None
+    ):
         # A test done before ("already had a lumbar MRI on 09-14-2016") is no approval the worker
-        # holds for this one: the repeat is refused, and said so (round 38's reader).
+        # holds for this one: the repeat is refused, and said so (round 38's reader). Nor is a thing like this one
+        # (another brace, a unit that does its job): this care is refused, and the reason says what is held.
         return SummaryItemKind.already_approved
     return SummaryItemKind.not_approved
 
@@ -1316,6 +1326,9 @@ def _named_ground(
         if specifics.refused_only_mixed(letter, drug):
             wording = words.on_the_skin_mixed
         return [(out.say(wording.format(drug=name), name), [drug])]
+    if code is ReasonCode.already_authorized and (like := specifics.similar_held(decision, letter)) is not None:
+        # "You already had this care before" was untrue of a second brace of another design (rounds 166-167's readers)
+        return [(out.say(words.similar_held), [like])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
             m
