@@ -2844,3 +2844,28 @@ def test_no_documented_history_of_the_indication_is_also_a_finding() -> None:
     )
     (codes,) = shown(ppi)
     assert codes[:1] == [R.findings_do_not_support] and R.missing_documentation in codes, codes
+
+
+def test_round_169s_sedation_and_a_response_still_to_come() -> None:
+    # recognizer 3.82, round 169's readers: "no mention of anxiety, needle phobia, or prior intolerance of a procedure"
+    # was told "other care must be tried first" (a reason for sedation, not care to try before it), and "before her
+    # response to individual treatment has been assessed" was told "did not show that past care helped you"
+    sedation = Item(
+        "IV sedation: Upheld",
+        rationale=(
+            "Sedation should be reserved for cases of extreme anxiety. Within the documentation available for review, "
+            "there is no mention of anxiety, needle phobia, or prior intolerance of a procedure done under local "
+            "anesthesia. Not medically necessary."
+        ),
+    )
+    group = Item(
+        "Group psychotherapy, 8 sessions: Upheld",
+        rationale=(
+            "The injured worker has only recently been authorized to begin individual therapy, and no rationale was "
+            "offered for starting concurrent group treatment before her response to individual treatment has been "
+            "assessed. Not medically necessary."
+        ),
+    )
+    first, second = shown(sedation, group)
+    assert R.other_treatment_first not in first, first
+    assert R.no_functional_improvement not in second, second

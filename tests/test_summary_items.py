@@ -5466,3 +5466,46 @@ def test_foggy_at_the_wheel_and_drinking_most_evenings_are_told_as_harms() -> No
         "She has a history of drinking, and she now drinks socially. The request is not medically necessary.",
     )
     assert not any("alcohol" in r for r in past), past
+
+
+def test_rounds_168_and_169s_readers_wrong_items() -> None:
+    # templates 220 and recognizer 3.82, made on rounds 168 and 169's readers after their measure
+    # a home program the letter records, not shown to have stopped helping: not "did not show that you tried it"
+    told = _item_told(
+        "Gym membership for 6 months: Upheld",
+        "Gym memberships are not recommended unless a documented home exercise program has not been effective. "
+        "There is no indication that the injured worker's home exercise program has been ineffective or that he "
+        "needs equipment that cannot be used at home. The request is not medically necessary.",
+    )
+    assert any("working out at home stopped helping you enough" in r for r in told), told
+    assert not any("tried working out at home" in r for r in told), told
+    # a low risk of a harm is no harm told
+    told = _item_told(
+        "Silicone gel sheeting for 3 months: Upheld",
+        "In the case of this worker, the healed areas were flat, and the depth of the burns places him at low risk of "
+        "developing a hypertrophic scar. The request is not medically necessary.",
+    )
+    assert not any("at risk" in r for r in told), told
+    # a kind of care judged in general, then "this request is therefore not medically necessary": its own verdict
+    told = _item_told(
+        "Sumatriptan 50mg #9: Upheld",
+        "ODG recommends triptans for patients with migraine. The headaches recorded are daily and pressure-like, with "
+        "no migraine features. A triptan is not indicated for the type of headache described. This request is "
+        "therefore not medically necessary.",
+    )
+    assert not any("The care this goes with was not approved" in r for r in told), told
+    # pain levels recorded on a date are not pain levels the notes lack
+    told = _item_told(
+        "Chiropractic treatment 2 times a week for 6 weeks: Upheld",
+        "The patient has completed 10 chiropractic visits. The pain levels and range of motion deficits recorded on "
+        "12-6-16 do not show objective functional improvement from the treatment already given. The request is not "
+        "medically necessary.",
+    )
+    assert not any("pain levels" in r for r in told), told
+    # a second orthosis for the same purpose as a splint had is like it, not this care again
+    told = _item_told(
+        "Custom thermoplastic wrist orthosis, right: Upheld",
+        "This worker was given a prefabricated neutral wrist splint in October and continues to wear it every night. "
+        "A second wrist orthosis for the same purpose is not supported. The request is not medically necessary.",
+    )
+    assert any(r.startswith("You already have, or have approval for, something that does the same job") for r in told)

@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.81"
+REASONS_VERSION = "3.82"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -956,9 +956,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
             r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
             r"|therapy|management)\b"
-            # not "without any reported intolerance to weight bearing" (a finding: round 64's reader)
+            # not "without any reported intolerance to weight bearing" (a finding: round 64's reader), nor "no
+            # mention of ... prior intolerance of a procedure done under local anesthesia" (why sedation would be
+            # needed: round 169)
             r"|(?:\bno\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:intoleran(?:ce|t)|contraindication)\b"
-            r"(?!\s+(?:to|of|for)\s+(?:\w+\s+)?weight)"
+            r"(?!\s+(?:to|of|for)\s+(?:(?:a|an|the|any)\s+)?(?:\w+\s+)?(?:weight|procedures?|injections?))"
         ),
         # "No functional improvement from the sessions completed": what is absent is the gain.
         reject_match=_rx(
@@ -2283,7 +2285,10 @@ tells one item from another."""
 
 #: The sentence just before, a verdict on a service ("The requested knee arthroscopy is not medically necessary.").
 _DENIED_BEFORE = _rx(
-    r"(?:^|[.!?]\s+)\W*(?:the\s+)?(?:requested\s+|proposed\s+|associated\s+|primary\s+)?(?P<other>(?:[\w/.-]+\s+){1,8}?)"
+    # (not a kind of care in general: "A triptan is not indicated for the type of headache described. This request is
+    # therefore not medically necessary." is the item's own verdict, round 168's reader: a sumatriptan was told "The
+    # care this goes with was not approved")
+    r"(?:^|[.!?]\s+)\W*(?!(?:an?|any)\s)(?:the\s+)?(?:requested\s+|proposed\s+|associated\s+|primary\s+)?(?P<other>(?:[\w/.-]+\s+){1,8}?)"
     r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:not\s+(?:been\s+)?(?:found\s+|deemed\s+)?"
     r"(?:medically\s+necessary|certified|approved|supported|indicated)|non-?certified|denied)\b[^.!?]*[.!?]\s*$"
 )
@@ -2683,6 +2688,9 @@ _EFFECT_NOT_SHOWN_HERE = _rx(
     r"\b(?:not\s+yet|yet|none\s+of|until|will|(?:would|could|can)(?!\s+be\s+(?:credited|attributed|ascribed))|expected"
     r"|begun|started|completed|blocks?|diagnostic"
     r"|scientific|evidence|studies|literature|re-?assess\w*|monitor\w*|plan|maximum\s+medical)\b"
+    # "before her response to individual treatment has been assessed": a response still to come (round 169's reader: a
+    # group therapy was told "did not show that past care helped you")
+    r"|\bbefore\s+(?:(?:his|her|their|the)\s+)?(?:response|results?)\b"
 )
 _EFFECT_CLAUSE_END = _rx(r"[,;:]|\bnor\b")
 #: Just before an effect word, the words that make it a failure ("has not been effective"): a missing record of other

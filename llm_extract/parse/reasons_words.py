@@ -5473,7 +5473,7 @@ TABLE: dict[str, Derived] = {
         (" lack", " no"),
         (),
     ),
-    "c34f3c790bc0aa952f6b3713": (
+    "21beafc10fc9d33059ad40fc": (
         (
             (("completion ",), (" prior ",), (" to ",), (" of ",)),
             ((" evidence ",), (" without ",), (" failure ",), (" of ",)),

@@ -209,7 +209,7 @@ _SIMILAR_HELD = rxcache.compile(
     r"\b(?:second|another|additional)\s+(?:[\w-]+\s+){0,3}?(?P<thing>braces?|splints?|orthos[ie]s|orthotics?|canes?"
     r"|walkers?|chairs?|cushions?|pillows?|mattress(?:es)?|garments?|sleeves?|collars?|boots?|inserts?|slings?|crutch\w*"
     r"|scooters?)\b"
-    r"|\bof\s+a\s+different\s+(?:design|type|kind|style|model)\b"
+    r"|\bof\s+a\s+different\s+(?:design|type|kind|style|model)\b|\bfor\s+the\s+same\s+(?:purpose|function|use)\b"
     r"|\bduplicat\w*\s+(?:that|its|the|this|their)\s+(?:function|purpose|role|effect)\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b",
     re.I,
@@ -1124,6 +1124,9 @@ _PRESENT = rxcache.compile(
     r"[^.;:,]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
     r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
+    # "the pain levels and range of motion deficits recorded on 12-6-16 do not show ..." (round 169's reader: told "did
+    # not give your pain levels before and after past care")
+    r"|[^.;:,]{0,50}?\b(?:recorded|documented|measured|reported)\s+(?:on|at|in|during)\s"
     r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b"
     r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?(?:\s+(?:also|again|now|clearly))?"
     r"\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates|describes?|described(?=\s+(?:a|an|the|no)\b))\b"
@@ -2492,6 +2495,8 @@ _CARE_HARM_SOURCE = (
     r"\b(?:expos(?:es|e|ing)|puts?|putting|places?|placing)\s+(?:him|her|this\s+(?:worker|patient|claimant|applicant|man"
     r"|woman)|the\s+(?:worker|patient|claimant|applicant|injured\s+worker))(?:\s+and(?:\s+[\w-]+){1,3}?)?"
     r"\s+(?:to|at)\s+(?:an?\s+|the\s+)?"
+    # (not "places him at low risk of developing a hypertrophic scar": round 169's reader, told "could put you at risk")
+    r"(?!(?:very\s+)?(?:low|lower|minimal|little|no|negligible|small|slight|reduced)\b)"
     r"(?:[\w-]+\s+){0,3}?(?:(?:risk|danger|hazard|chance)\s+of|harm\b|injury\b|complications?\b|a\s+repeat\b"
     # "would expose him to further falls" (round 113's reader: a gym membership for a worker who falls), "exposes him
     # to an epidural hematoma" (round 115's reader: an injection for a worker on warfarin)
@@ -3722,6 +3727,26 @@ def _another_device(said: str, service: str) -> bool:
     named = {m.group().lower() for m in _DEVICE_KINDS.finditer(said)}
     asked = {m.group().lower() for m in _DEVICE_KINDS.finditer(service)}
     return bool(named) and bool(asked) and not named & asked
+
+
+def failure_unshown(reasons: list[Reason], letter: str | None) -> bool:
+    """An "other care first" reason whose words are that the care was not shown to fail ("no documentation that the
+    claimant's home exercise program has failed or that it has been reviewed and revised"): for a home program the
+    worker keeps doing, the ground is that it did not stop helping, not that it was never tried (rounds 166, 168 and
+    169's readers: three gym memberships told "did not show that you tried working out at home first", where the
+    letters record the program)."""
+    return letter is not None and any(
+        r.code is ReasonCode.other_treatment_first and _FAILURE.search(letter, r.span.start, r.span.end) is not None
+        for r in reasons
+    )
+
+
+_FAILURE = rxcache.compile(
+    r"\b(?:failed|failure|ineffective|unsuccessful|not\s+(?:been\s+|proven\s+)?(?:effective|helpful|successful))\b"
+    r"|\b(?:stopped|ceased)\s+(?:working|helping)\b|\bno\s+longer\s+(?:working|helping|effective)\b",
+    re.I,
+)
+"""Words that care failed or stopped helping."""
 
 
 def care_first(decision: Decision, reasons: list[Reason], letter: str | None) -> list[Missing]:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "219"
+TEMPLATES_VERSION = "220"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -170,6 +170,8 @@ class _Wording:
     """Takes ``{care}``: the care to try or finish first, named (instead of the general sentence), and that it did
     not help enough (templates 156)."""
     care_first_ongoing: str
+    care_first_unfailed: str
+    """Care the worker keeps doing whose failure the notes do not show (:func:`specifics.failure_unshown`)."""
     care_first_more: str
     """Care tried only briefly ("only 8 sessions of physical therapy"): more of it first, not a first try."""
     """The same for care the worker keeps doing, not care that must fail first: working out at home
@@ -420,6 +422,7 @@ _EN = _Wording(
     },
     care_first="Your doctor's notes did not show that you tried {care} first and that this did not help enough.",
     care_first_ongoing="Your doctor's notes did not show that you tried {care} first.",
+    care_first_unfailed="Your doctor's notes did not show that {care} stopped helping you enough.",
     care_first_more="Your doctor's notes showed only a short try of {care}. The medical guidelines ask for more of it "
     "first.",
     trial_step_before="A first step before this care was already approved. How that step works for you will show if "
@@ -711,6 +714,7 @@ _ES = _Wording(
     care_first="Las notas de su médico no mostraban que usted hubiera probado {care} antes y que eso no le ayudara lo "
     "suficiente.",
     care_first_ongoing="Las notas de su médico no mostraban que usted hubiera probado {care} antes.",
+    care_first_unfailed="Las notas de su médico no mostraban que {care} ya no le ayudaran lo suficiente.",
     care_first_more="Las notas de su médico mostraban solo una prueba corta de {care}. Las guías médicas piden más de "
     "eso primero.",
     trial_step_before=(
@@ -1373,6 +1377,8 @@ def _named_ground(
         named = _listed([words.care[m.key] for m in care], words.and_word)
         ongoing = all(m.key in _ONGOING for m in care)
         said = words.care_first_ongoing if ongoing else words.care_first
+        if ongoing and specifics.failure_unshown(fitting, letter):
+            said = words.care_first_unfailed
         if all(specifics.only_some(m.words) for m in care):
             said = words.care_first_more  # "had completed only 8 sessions of physical therapy": tried, not enough
         return [(out.say(said.format(care=named)), [m.words for m in care])]
