@@ -5509,3 +5509,35 @@ def test_rounds_168_and_169s_readers_wrong_items() -> None:
         "A second wrist orthosis for the same purpose is not supported. The request is not medically necessary.",
     )
     assert any(r.startswith("You already have, or have approval for, something that does the same job") for r in told)
+
+
+def test_rounds_170_and_171s_readers_wrong_items() -> None:
+    # templates 221 and recognizer 3.83, made on rounds 170 and 171's readers after their measure
+    # the item's own opening verdict is no tie to a refused item
+    told = _item_told(
+        "Urine drug screen: Upheld",
+        "The request for urine drug testing was not medically necessary, medically appropriate, or indicated here. "
+        "The attending provider did not state when the applicant was last tested.",
+    )
+    assert not any("The care this goes with was not approved" in r for r in told), told
+    # what two medicines together do not add is no pain levels missing from the notes
+    told = _item_told(
+        "Meloxicam 15mg #30: Upheld",
+        "Taking two NSAIDs together does not add meaningful pain relief but does add to the risk of stomach bleeding. "
+        "The records did not explain why both medications were needed. The request is not medically necessary.",
+    )
+    assert not any("pain levels" in r for r in told), told
+    # what the trials of a treatment do not show is the evidence's, not this worker's care that did not help
+    told = _item_told(
+        "Pulsed dye laser treatment of scars, three sessions: Upheld",
+        "The available trials are small, use differing devices and settings, and do not show a consistent lasting "
+        "benefit in scar thickness or function. The request is not medically necessary.",
+    )
+    assert not any("past care helped" in r for r in told), told
+    # a prefabricated splint had, against custom splints asked for: like it, not the same
+    told = _item_told(
+        "Custom bilateral wrist splints: Upheld",
+        "The injured worker already has a prefabricated night splint for the right wrist that she has worn since "
+        "October 2016. There is no documentation explaining why a custom splint is needed on either side.",
+    )
+    assert any(r.startswith("You already have, or have approval for, something that does the same job") for r in told)

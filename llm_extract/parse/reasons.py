@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.82"
+REASONS_VERSION = "3.83"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -408,6 +408,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         reject_match=_rx(
             r"\buntil\b|\bwhether\b|\bdepend\w*|\byet\b|\blong[-\s]*term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
             r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b|^no\s+(?:more|less|longer|fewer|greater)\s+than\b"
+        ),
+        # "The available trials are small ... and do not show a consistent lasting benefit": the evidence's, not this
+        # worker's (round 170's reader: a laser told "did not show that past care helped you")
+        reject_sentence=_rx(
+            r"\b(?:available|published|randomi[sz]ed|controlled|clinical)\s+(?:trials|studies)\b"
+            r"|\btrials\s+(?:are|were)\s+(?:small|few|limited)\b"
         ),
     ),
     _Rule(
@@ -1207,6 +1213,9 @@ _ANSWER = _rx(
     # "Similarly, the request for postoperative extended-release tramadol was not medically necessary, ...": the same
     # voice's answer for a later item (round 119's reader: told "The care this goes with was not approved")
     r"|^\W*(?:similarly|likewise|also|finally|lastly|next|further|additionally)\s*,\s*(?:the\s+)?(?:request|order)\b"
+    # "The request for urine drug testing was not medically necessary, medically appropriate, or indicated here." (round
+    # 171's reader: a urine drug screen told "The care this goes with was not approved")
+    r"|^\W*(?:the|this)\s+(?:request|order)\s+for\s+(?:[\w/.-]+\s+){1,5}?(?:is|was)\s+not\s+medically\s+necessary\b"
 )
 #: "the trigger finger release, which might have added to the therapy needs, has not been approved": a tie the
 #: reviewer only supposes, beside the item's own ground (round 67's reader: post-operative therapy for an

@@ -192,8 +192,10 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
         (
             m
             for m in _SIMILAR_HELD.finditer(letter, rationale.start, rationale.end)
-            # "a second walker" for a walker is this care again; "a second support" for a brace is like it
-            if not m.group("thing") or not re.search(rf"\b{m.group('thing')[:5]}", decision.service, re.I)
+            # "a second walker" for a walker is this care again; "a second support" for a brace is like it; a
+            # prefabricated splint had is like a custom one asked for (round 171's reader: told "you already have it")
+            if (not m.group("thing") or not re.search(rf"\b{m.group('thing')[:5]}", decision.service, re.I))
+            and (not m.group("prefab") or _CUSTOM.search(decision.service))
         ),
         None,
     )
@@ -211,9 +213,12 @@ _SIMILAR_HELD = rxcache.compile(
     r"|scooters?)\b"
     r"|\bof\s+a\s+different\s+(?:design|type|kind|style|model)\b|\bfor\s+the\s+same\s+(?:purpose|function|use)\b"
     r"|\bduplicat\w*\s+(?:that|its|the|this|their)\s+(?:function|purpose|role|effect)\b"
-    r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b",
+    r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
+    r"|\b(?P<prefab>pre-?fabricated|off[- ]the[- ]shelf|over[- ]the[- ]counter|ready[- ]made)\b",
     re.I,
 )
+_CUSTOM = rxcache.compile(r"\bcustom", re.I)
+"""A heading that asks for a thing made to measure."""
 """Words of a thing like the one asked for: another of its kind (named by a word the heading does not use), or one
 that does its job."""
 
@@ -2989,7 +2994,10 @@ _CARE_OFFERS = rxcache.compile(
     r"(?:no|little)\s+(?:[\w-]+\s+){0,3}$"
     # "the barbiturate part of the medicine has not been shown to add meaningfully to pain relief" (round 166's reader:
     # told "did not give your pain levels with and without this medicine")
-    r"|\b(?:has|have)\s+not\s+been\s+shown\s+to\s+(?:add|improve|provide|offer|increase|contribute)\b[^.;]{0,40}$",
+    r"|\b(?:has|have)\s+not\s+been\s+shown\s+to\s+(?:add|improve|provide|offer|increase|contribute)\b[^.;]{0,40}$"
+    # "Taking two NSAIDs together does not add meaningful pain relief" (round 170's reader: a meloxicam told "did not
+    # give your pain levels with and without this medicine")
+    r"|\b(?:does|do|did|would)\s+not\s+add\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 """What a kind of care offers anyone, just before a word of absence ("this treatment alone offers no significant
