@@ -2751,10 +2751,11 @@ _CONDITION_ABSENT = _rx(
 )
 
 
-def _missing_clause_end(sentence: str, m: re.Match[str]) -> int:
-    """Where the clause of the missing record matched by ``m`` ends (at most 120 characters on)."""
-    end = min(len(sentence), m.end() + 120)
-    cut = _EFFECT_CLAUSE_END.search(sentence, m.end(), end)
+def _missing_clause_end(sentence: str, m: re.Match[str], reach: int = 120, ends: re.Pattern[str] | None = None) -> int:
+    """Where the clause of the missing record matched by ``m`` ends: at the first of ``ends`` (default: a comma or
+    "nor") within ``reach`` characters, else there."""
+    end = min(len(sentence), m.end() + reach)
+    cut = (ends or _EFFECT_CLAUSE_END).search(sentence, m.end(), end)
     return cut.start() if cut else end
 
 
@@ -2790,9 +2791,7 @@ _NOT_CARE_TRIED = _rx(
 
 def _names_care_tried_absent(sentence: str, m: re.Match[str]) -> bool:
     """Whether the record missing at ``m`` is of other care tried or failed first (see ``_CARE_TRIED``)."""
-    end = min(len(sentence), m.end() + 150)
-    cut = _CARE_TRIED_END.search(sentence, m.end(), end)
-    end = cut.start() if cut else end
+    end = _missing_clause_end(sentence, m, 150, _CARE_TRIED_END)
     return _CARE_TRIED.search(sentence, m.start(), end) is not None and not _NOT_CARE_TRIED.search(
         sentence, m.start(), end
     )
