@@ -5541,3 +5541,26 @@ def test_rounds_170_and_171s_readers_wrong_items() -> None:
         "October 2016. There is no documentation explaining why a custom splint is needed on either side.",
     )
     assert any(r.startswith("You already have, or have approval for, something that does the same job") for r in told)
+
+
+def test_an_item_the_worker_already_has_quotes_what_the_reviewer_says_they_have() -> None:
+    # templates 222, rounds 170-173's readers: "Not approved this time: you already have it" alone could not say which
+    # thing the worker has (a night splint had, told as the post-operative splint asked for)
+    item = summarise(
+        Letter(
+            [
+                Item(
+                    "Post-operative wrist splint: Upheld",
+                    rationale=(
+                        "The medical records reveal the injured worker already has a wrist splint, which she has worn "
+                        "at night since 08-2016. The request is not medically necessary."
+                    ),
+                )
+            ]
+        )
+    )[2].items[0]
+    assert item.kind is SummaryItemKind.already_approved, item.status
+    assert item.reasons == [
+        'The reviewer wrote: "The medical records reveal the injured worker already has a wrist splint, which she has '
+        'worn at night since 08-2016."'
+    ], item.reasons

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "221"
+TEMPLATES_VERSION = "222"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1265,6 +1265,12 @@ def _of_the_companion(decision: Decision, fitting: list[Reason], codes: list[Rea
     )
 
 
+def _held_words(decision: Decision, letter: str | None) -> Quote | None:
+    """The words of an item's duplicate ground (what the worker already has, or has approval for), when quotable."""
+    held = next((r for r in decision.reasons if r.code is ReasonCode.already_authorized), None)
+    return None if held is None else specifics.ground_words(held, decision, letter)
+
+
 def _wrote(said: Quote, words: _Wording) -> str:
     """'The reviewer wrote: "..."', a full stop after the quote when the reviewer's words are a clause
     that had none ("Purchase at this time is premature", before the letter's ", and therefore"): the
@@ -1547,6 +1553,11 @@ def _item(
     if kind is SummaryItemKind.already_approved:
         reasons: list[str] = []
         details: list[Quote] = []
+        if (held := _held_words(decision, letter)) is not None:
+            # Which thing the worker has, in the reviewer's words: "you already have it" alone could not say (rounds
+            # 170-173's readers: a night splint had, told as the post-operative splint asked for).
+            reasons.append(out.say(_wrote(held, words), held.text))
+            details.append(held)
     else:
         medicine = specifics.is_medicine(decision.service, abbreviations)
         reasons, details = _reasons(decision, letter, words, out, medicine)
