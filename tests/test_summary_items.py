@@ -5564,3 +5564,14 @@ def test_an_item_the_worker_already_has_quotes_what_the_reviewer_says_they_have(
         'The reviewer wrote: "The medical records reveal the injured worker already has a wrist splint, which she has '
         'worn at night since 08-2016."'
     ], item.reasons
+
+
+def test_a_dates_year_is_not_a_number_of_visits_asked() -> None:
+    # templates 223, round 174's reader: "reported at the 12-20-2016 visit" was told "Your doctor asked for 2016 visits"
+    told = _item_told(
+        "Occupational therapy 2 times a week for 3 weeks: Upheld",
+        "The guidelines allow 1 to 3 visits over 3 to 5 weeks for this diagnosis. This worker has now had 6 sessions, "
+        "twice the number the guidelines allow, and reported at the 12-20-2016 visit that therapy had not changed her "
+        "symptoms. The request is not medically necessary.",
+    )
+    assert not any("2016" in r for r in told), told

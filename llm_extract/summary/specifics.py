@@ -615,12 +615,14 @@ def _choose(candidates: list[_Candidate], trial_applied: bool) -> _Candidate | N
 
 
 _TIME_UNIT_WORDS = frozenset({"days", "weeks", "months"})
+#: Not a date's last part: "at the 12-20-2016 visit" asks for no 2016 visits (round 174's reader).
+_NOT_IN_DATE = r"(?<!\d[-/.])"
 _ASKED = (
     r"\b(?:x|times|#)\s*(?P<n>\d+)\b",
-    rf"\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b",
+    rf"{_NOT_IN_DATE}\b(?P<n>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?(?:{_COUNT_UNITS})\b",
     r"\((?P<n>\d+)\s+(?:visits|sessions)\)",
 )
-_ASKED_IN_RATIONALE = rf"\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b"
+_ASKED_IN_RATIONALE = rf"{_NOT_IN_DATE}\b(?P<n>{_NUM})(?:[\s-]+[a-z]+){{0,3}}?\s+(?:{_COUNT_UNITS}|request)\b"
 
 
 def _asked(
