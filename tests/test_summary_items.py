@@ -5575,3 +5575,15 @@ def test_a_dates_year_is_not_a_number_of_visits_asked() -> None:
         "symptoms. The request is not medically necessary.",
     )
     assert not any("2016" in r for r in told), told
+
+
+def test_a_use_beyond_the_guidelines_period_is_not_their_limit() -> None:
+    # templates 224, round 175's reader: "more than nine weeks, beyond the period the guideline supports" was told "The
+    # medical guidelines allow this care for no more than nine weeks"
+    told = _item_told(
+        "Zolpidem 10mg #30: Upheld",
+        "ODG recommends zolpidem for the short-term treatment of insomnia, generally two to six weeks. This worker has "
+        "taken zolpidem nightly since 11-1-16, which by the date of the request was more than nine weeks, beyond the "
+        "period the guideline supports. The request is not medically necessary.",
+    )
+    assert not any("nine weeks" in r and "allow" in r for r in told), told

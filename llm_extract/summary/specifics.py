@@ -746,7 +746,13 @@ _COMPARED = rxcache.compile(r"(?:more|longer|less|fewer)\s", re.I)
 """A limit's lead word that only compares ("more than"), unlike one that bounds ("no more than", "up to")."""
 _EVENT_WORDS = r"after|since|following|before|prior\s+to|preceding|until"
 """Words that set a time or a date against an event ("2 months after the surgery", "prior to the December 2 visit")."""
-_ELAPSED_AFTER = rxcache.compile(rf"\s+(?:{_EVENT_WORDS}|ago)\b", re.I)
+_ELAPSED_AFTER = rxcache.compile(
+    rf"\s+(?:{_EVENT_WORDS}|ago)\b"
+    # "was more than nine weeks, beyond the period the guideline supports": the use had, past the limit (round 175's
+    # reader: a zolpidem told "The medical guidelines allow this care for no more than nine weeks")
+    r"|\s*,?\s*(?:well\s+|far\s+)?(?:beyond|past|outside|exceeding)\s+(?:the|what|its|any)\b",
+    re.I,
+)
 """A time compared to an event ("more than 2 months after the surgery"): how long since it, not a limit
 (round 150's reader: a cold unit was told "no more than 2 months", where the guideline allowed 7 days)."""
 _INITIAL_COURSE = rxcache.compile(r"\binitial\s+(?:course|trial)\b|\b(?:one[- ])?half\s+of\b", re.I)
