@@ -2869,3 +2869,94 @@ def test_round_169s_sedation_and_a_response_still_to_come() -> None:
     first, second = shown(sedation, group)
     assert R.other_treatment_first not in first, first
     assert R.no_functional_improvement not in second, second
+
+
+def test_a_missing_record_of_a_named_condition_is_also_a_finding() -> None:
+    # recognizer 3.84: of rounds 130-175's items whose main ground is "findings do not support", the largest group
+    # not shown (115 of 4,683 items) was told only "did not give enough facts": "no documentation of ongoing
+    # gastrointestinal symptoms", "no documentation of pulmonary disease, tobacco use, or any other risk factor", a
+    # condition the care is for named before its head noun, or a list of them closed by "or any other condition"
+    ppi = Item(
+        "Pantoprazole 20mg #60: Upheld",
+        rationale=(
+            "Proton pump inhibitors are indicated for patients at risk for gastrointestinal events. The naproxen was "
+            "stopped in December. There is no documentation of ongoing gastrointestinal symptoms. Not medically "
+            "necessary."
+        ),
+    )
+    spirometry = Item(
+        "Preoperative spirometry: Upheld",
+        rationale=(
+            "Pulmonary function testing before surgery is reserved for patients with lung disease or symptoms. There "
+            "is no documentation of pulmonary disease, tobacco use, or any other risk factor for postoperative "
+            "pulmonary complications. Not medically necessary."
+        ),
+    )
+    for codes in shown(ppi, spirometry):
+        assert codes[:1] == [R.findings_do_not_support] and R.missing_documentation in codes, codes
+    # an assessment not recorded stays a missing record, whatever it would have assessed
+    nsaid = Item(
+        "Diclofenac 75mg #60: Upheld",
+        rationale=(
+            "NSAIDs are recommended at the lowest dose for the shortest period. There was lack of documentation of an "
+            "assessment for gastrointestinal or cardiovascular risk factors. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(nsaid)
+    assert R.findings_do_not_support not in codes and R.missing_documentation in codes, codes
+
+
+def test_a_case_outside_the_guidelines_group_is_not_recommended() -> None:
+    # recognizer 3.84: of rounds 130-175's items whose main ground is "not recommended", 150 were not shown it; the
+    # commonest kinds place this case outside the group the guideline's care is for: past the acute phase where the
+    # benefit is confined to it, no surgery where the care is for after one, a thing not medical in nature
+    brace = Item(
+        "Lumbar support: Upheld",
+        rationale=(
+            "Lumbar supports have not been shown to have any lasting benefit beyond the acute phase of symptom relief. "
+            "The injury was in September, and the injured worker is well beyond the acute phase of injury. Not "
+            "medically necessary."
+        ),
+    )
+    cold = Item(
+        "Cold therapy unit purchase: Upheld",
+        rationale=(
+            "Continuous-flow cryotherapy is recommended as an option after surgery, for up to 7 days. The claimant has "
+            "not had knee surgery and none is planned. Not medically necessary."
+        ),
+    )
+    chair = Item(
+        "Shower chair: Upheld",
+        rationale=(
+            "Durable medical equipment is primarily used to serve a medical purpose. A shower chair is a bathroom "
+            "supply used for convenience. Not medically necessary."
+        ),
+    )
+    for codes in shown(brace, cold, chair):
+        assert codes[:1] == [R.not_recommended], codes
+    # not where the guideline confines nothing to that group: an opioid's "use beyond the acute phase requires ..." is
+    # a condition; a surgery still to come ("yet"); one absent fact in a list of them
+    opioid = Item(
+        "Tramadol ER 150mg #30: Upheld",
+        rationale=(
+            "Continued opioid use beyond the acute phase requires documentation of pain relief and function. The "
+            "injured worker is beyond the acute phase of injury. There is no documentation of improved function. Not "
+            "medically necessary."
+        ),
+    )
+    therapy = Item(
+        "Postoperative physical therapy, 12 visits: Upheld",
+        rationale=(
+            "Postoperative therapy is recommended after the surgery. The injured worker has not had surgery yet, and "
+            "the certified visits have not started. Not medically necessary."
+        ),
+    )
+    listed = Item(
+        "Cold therapy unit rental: Upheld",
+        rationale=(
+            "Cryotherapy is recommended after surgery. There is no history of a clotting disorder, and the patient has "
+            "not undergone surgery. Not medically necessary."
+        ),
+    )
+    for codes in shown(opioid, therapy, listed):
+        assert R.not_recommended not in codes, codes

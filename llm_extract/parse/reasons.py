@@ -98,7 +98,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.83"
+REASONS_VERSION = "3.84"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -129,6 +129,21 @@ _PRIORITY: dict[ReasonCode, int] = {
 }
 
 _FLAGS = re.IGNORECASE
+
+#: This case without surgery ("has not had surgery", "no surgery is planned", "is not undergoing surgery").
+_NO_SURGERY = (
+    r"\b(?:has|had|have)\s+not\s+(?:had|undergone)\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?surgery\b"
+    r"|\bno\s+(?:[\w-]+\s+)?surgery\s+(?:is|was|has\s+been|had\s+been)\s+(?:planned|scheduled|proposed)\b"
+    r"|\bnot\s+(?:\w+\s+){0,3}?(?:undergoing|scheduled\s+for)\s+(?:\w+\s+)?surg\w*"
+)
+#: This case placed past the acute phase ("The injured worker is beyond the acute phase of injury", "the request was
+#: made after the acute phase"); not the guideline's "before continuing opioids beyond the acute period" (a condition),
+#: nor "they are not recommended beyond the acute phase" (the guideline's words).
+_PAST_ACUTE = (
+    r"\b(?:is|was|were|are|now|made|well|seemingly|clearly)\s+(?:(?!not\b|recommended|supported|indicated|used)\w+\s+){0,2}?"
+    r"(?:beyond|outside(?:\s+of)?|past|after)"
+    r"\s+the\s+(?:acute|early|initial|subacute)\s+(?:phase|period|stage)\b"
+)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -636,6 +651,35 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
             r"|\bwhich\s+the\s+(?:" + _GUIDELINE_NAME + r")\s+(?:specifically\s+|expressly\s+)?"
             r"(?:excludes?|does\s+not\s+cover)\b"
+        ),
+    ),
+    # The reviewer places this case outside the group the guideline's care is for: past the acute phase, a thing not
+    # medical in nature. Labelers read these as "not recommended" for this worker (rounds 130-175: 27 of the 150 main
+    # grounds "not recommended" the rules did not show).
+    _Rule(
+        ReasonCode.not_recommended,
+        (
+            # (the case past the acute phase; "A shower chair is a bathroom supply", "are office furnishings", "is not
+            # primarily medical in nature")
+            _PAST_ACUTE
+            + r"|\b(?:is|are)\s+(?:an?\s+|considered\s+|simply\s+)?(?:(?:article|piece)s?\s+of\s+)?(?:[\w-]+\s+)?"
+            r"(?:household|office|bathroom|hygien(?:e|ic)|environmental|convenience|comfort|general\s+fitness|exercise)\s+"
+            r"(?:[\w-]+\s+)?(?:furnishings?|furniture|suppl(?:y|ies)|equipment|appliances?|items?|products?)\b"
+            r"|\bnot\s+primarily\s+(?:and\s+customarily\s+)?(?:medical|used\s+(?:to\s+serve\s+|for\s+)?a\s+medical)\b"
+            r"|\bdo(?:es)?\s+not\s+(?:meet|fit)\s+(?:that|the|this)\s+(?:\w+\s+)?definition\s+of\s+(?:durable\s+)?"
+            r"(?:medical\s+equipment|DME)\b"
+        ),
+    ),
+    # This case without surgery, where the guideline's care is for after one (see _settle_past_acute); not a surgery
+    # still to come ("has not had surgery yet": its care waits), the tied surgery ("will not be undergoing that
+    # surgery"), or one fact in a list of absent ones ("no history of substance abuse, ..., he has not had surgery")
+    _Rule(
+        ReasonCode.not_recommended,
+        _NO_SURGERY,
+        reject_match=_rx(r"\b(?:that|the|this|such)\s+(?:[\w-]+\s+)?surg"),
+        reject_sentence=_rx(
+            r"\b(?:no|without)\s+(?:\w+\s+){0,2}?(?:history|suspicion|evidence|side\s+effects|signs?|instability)\b"
+            r"|\bsurgery\s+yet\b|\bnew\s+injury\b"
         ),
     ),
     # --- records do not show what is needed --------------------------------------------
@@ -2720,6 +2764,16 @@ _NO_EFFECT_BEFORE = _rx(
 _BENEFIT_TO_WEIGH = _rx(r"\bweigh(?:s|ed|ing)?\b|\b(?:potential|possible|anticipated)\s+$")
 
 
+#: The guideline's benefit or support confined to the acute phase ("no lasting benefit beyond the acute phase of
+#: symptom relief", "an option for acute pain"): only then is a case past it outside the care's group (an opioid's
+#: "continued use beyond the acute phase requires documentation" is a condition, and its case stays the rules' other
+#: grounds: 2 invented items and a corpus letter told "The medical guidelines do not call for this care" without it).
+_ACUTE_LIMIT = _rx(
+    r"\b(?:benefits?|recommended|recommends|supported|supports|indicated|option|effective|useful|helpful)\b[^.;]{0,80}?"
+    r"\b(?:beyond|after|past|once|for|in|during|to)\s+(?:the\s+)?(?:acute|early)\b"
+)
+
+
 #: Signs a request's indication rests on; notes without them are a finding that does not support it.
 _SIGN_WORDS = _rx(
     r"\b(?:weakness|locking|catching|giving\s+(?:way|out)|instability|fractures?|spondylolisthesis|red[- ]flags?"
@@ -2735,7 +2789,9 @@ _CONDITION_ABSENT = _rx(
     r"\s*(?:to\s+be|as\s+(?:being|having|using|taking))\b"
     # "no documented history of peptic ulcer disease", "no documented symptoms of a sleep disorder" (round 167)
     r"|\s+(?:history|symptoms?|complaints?|signs?|diagnosis)\s+of\b"
-    r"|\W*(?:(?!fact\b)\w+\s+){0,3}?(?:"
+    # (an assessment, screening or work-up not recorded stays a missing record: "no documentation of an assessment for
+    # gastrointestinal or cardiovascular risk factors")
+    r"|\W*(?:(?!fact\b|assess|evaluat|screen|test|work-?up|monitor|inquir|question)\w+\s+){0,3}?(?:"
     r"(?:that|indicating|showing|suggesting)\s+(?:that\s+)?(?:the\s+|this\s+|his\s+|her\s+)?"
     r"(?:(?:" + WORKER_WORDS + r")(?:'s)?|he|she)\s+(?:\w+\s+)?"
     r"(?:is|was|were|would\s+be|will\s+be|requires?|required|needs?|needed|suffers?|suffered|experienc\w+"
@@ -2745,9 +2801,18 @@ _CONDITION_ABSENT = _rx(
     r"(?!\s+(?:\w+\s+)?(?:performing|participating|doing|attending|engaged|enrolled|involved|compliant|intolerant"
     r"|operating|working|employed|to|utiliz\w+|using|undergo\w*|receiv\w+|getting|starting|continuing|scheduled"
     r"|planned|going)\b)"
-    r"|(?:of|for)\s+(?:any\s+|a\s+|an\s+)?(?:(?:documented|prior|past|previous|ongoing|active|current|new"
-    r"|significant|recent|such)\s+)?(?:history\s+of|symptoms?|complaints?|disease|conditions?|disorders?"
-    r"|risk\s+factors?|disability|deficits?|infection|diagnosis\s+of)\b)"
+    # "no documentation of pulmonary disease", "of ongoing gastrointestinal symptoms", "of any of these risk factors"
+    # (round 176: a few words may name the condition before its head noun)
+    r"|(?:of|for)\s+(?:any\s+|a\s+|an\s+)?(?:(?!(?:the|this|his|her|their|its|why|how|whether|what|which|effect|response|improvement|change"
+    r"|frequency|severity|relief)\b)[\w'-]+\s+){0,3}?(?:history\s+of|symptoms?|complaints?|disease|conditions?"
+    r"|disorders?|risk\s+factors?|disability|deficits?|infection|diagnosis\s+of|problems?|dysfunction|impairment)\b)"
+)
+#: Later in the missing record's sentence, the list it names ends in "or any other condition" ("no documentation of
+#: pulmonary disease, tobacco use, or any other risk factor", "no indication of anxiety, needle phobia, or another
+#: condition that would require sedation"): the list is of conditions, whatever its first words.
+_OTHER_CONDITION = _rx(
+    r"\bor\s+(?:any\s+)?(?:an)?other\s+(?:[\w-]+\s+){0,2}?(?:conditions?|risk\s+factors?|diseases?|disorders?|symptoms?"
+    r"|complaints?|diagnos[ie]s)\b"
 )
 
 
@@ -2761,7 +2826,11 @@ def _missing_clause_end(sentence: str, m: re.Match[str], reach: int = 120, ends:
 
 def _names_condition_absent(sentence: str, m: re.Match[str]) -> bool:
     """Whether the record missing at ``m`` is the indication itself (see ``_CONDITION_ABSENT``)."""
-    return _CONDITION_ABSENT.match(sentence, m.end(), _missing_clause_end(sentence, m)) is not None
+    if _CONDITION_ABSENT.match(sentence, m.end(), _missing_clause_end(sentence, m)) is not None:
+        return True
+    return (
+        _OTHER_CONDITION.search(sentence, m.end(), _missing_clause_end(sentence, m, 160, _CARE_TRIED_END)) is not None
+    )
 
 
 #: Right after a missing record, other care tried, failed or not tolerated ("no documented evidence that the patient
@@ -3002,6 +3071,7 @@ def find_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     _settle_other_side(best, rationale, service)
     _settle_other_care_failed(best, rationale, service)
     _settle_trial_granted(best, rationale)
+    _settle_past_acute(best, rationale)
     one_side = _one_side_duplicate(best, rationale, service)
     # "The records lack facts" is the main ground only when nothing more specific is given; a duplicate of one
     # side of a two-sided request ("the right sided study was already certified") follows the other side's ground.
@@ -3115,6 +3185,35 @@ _SAME_AGAIN = _rx(
     # "why a second authorization for the same study was needed", the study authorized and not yet done (round 153's
     # reader: a panoramic x-ray was told "A first step before this care was already approved")
     r"|\ba\s+second\s+(?:authorization|approval|certification)\s+(?:for|of)\s+the\s+(?:same|identical)\b"
+)
+
+
+def _settle_past_acute(best: dict[ReasonCode, _Hit], rationale: str) -> None:
+    """A case past the acute phase is outside the care's group only where the guideline confines the care to it (see
+    :data:`_ACUTE_LIMIT`)."""
+    hit = best.get(ReasonCode.not_recommended)
+    if hit is None:
+        return
+    if (_PAST_ACUTE_RX.search(rationale, hit.start, hit.end) and not _ACUTE_LIMIT.search(rationale)) or (
+        _NO_SURGERY_RX.search(rationale, hit.start, hit.end) and not _SURGERY_LIMIT.search(_without(rationale, hit))
+    ):
+        del best[ReasonCode.not_recommended]
+
+
+def _without(rationale: str, hit: _Hit) -> str:
+    """The rationale but the hit's own words (which name the surgery absent)."""
+    return rationale[: hit.start] + " " + rationale[hit.end :]
+
+
+_PAST_ACUTE_RX = _rx(_PAST_ACUTE)
+_NO_SURGERY_RX = _rx(_NO_SURGERY)
+#: The guideline's care confined to surgery ("recommended as an option after surgery", "postoperative use", "does not
+#: support mechanical devices for nonsurgical injuries"): only then is a case without surgery outside its group (a
+#: worker "who has not had surgery" is otherwise a fact among others: rounds 37-103's labelers read 9 such items as
+#: findings or limits).
+_SURGERY_LIMIT = _rx(
+    r"\b(?:post-?operative(?:ly)?|post-?surgical(?:ly)?|post-?op|(?:after|following)\s+(?:\w+\s+){0,3}?(?:surgery|surgical"
+    r"|repair|fusion|arthroplasty|replacement|release|arthroscopy)|non-?surgical|non-?operative)\b"
 )
 
 
