@@ -2960,3 +2960,77 @@ def test_a_case_outside_the_guidelines_group_is_not_recommended() -> None:
     )
     for codes in shown(opioid, therapy, listed):
         assert R.not_recommended not in codes, codes
+
+
+def test_round_176_177s_own_verdict_another_approval_and_a_trial_not_begun() -> None:
+    # recognizer 3.85, rounds 176-177's readers: an item's own opening verdict that names what it is for ("the request
+    # for ultrasound guidance for the shoulder injection was not medically necessary") was told "The care this goes
+    # with was not approved" of an injection approved; "the already authorized MRI will define the cause" was told
+    # "You already had this care before" of an EMG; "no evidence of functional improvement" of acupuncture whose
+    # approved sessions had not begun was told "did not show that past care helped you"
+    guidance = Item(
+        "Ultrasound guidance for right shoulder injection: Upheld",
+        rationale=(
+            "Conversely, the request for ultrasound guidance for the shoulder injection was not medically necessary. "
+            "Such injections are generally performed without imaging guidance, and the note did not say why guidance "
+            "was sought. Not medically necessary."
+        ),
+    )
+    emg = Item(
+        "EMG of the left leg: Upheld",
+        rationale=(
+            "Testing is not needed when radiculopathy is clinically obvious. The signs make the diagnosis apparent, "
+            "and the already authorized MRI will define the structural cause. Not medically necessary."
+        ),
+    )
+    acupuncture = Item(
+        "Acupuncture, 6 more sessions: Upheld",
+        rationale=(
+            "Six sessions were approved. The worker had not yet started any of the six sessions already approved. "
+            "There was, thus, no evidence of functional improvement with acupuncture. Any further acupuncture should "
+            "be predicated on a favorable response to the treatment already approved. Not medically necessary."
+        ),
+    )
+    first, second, third = shown(guidance, emg, acupuncture)
+    assert R.related_item_not_approved not in first, first
+    assert R.already_authorized not in second, second
+    assert R.approved_trial_pending in third and R.no_functional_improvement not in third, third
+    # still the tied item where the subject is another service, still a duplicate where the approved thing is this
+    tied = Item(
+        "Anesthesia for medial branch blocks: Upheld",
+        rationale="The medial branch blocks are not medically necessary, so anesthesia for them is not needed.",
+    )
+    (codes,) = shown(tied)
+    assert codes[:1] == [R.related_item_not_approved], codes
+
+
+def test_a_guidelines_list_of_factors_is_no_harm_to_this_worker() -> None:
+    # recognizer 3.85, round 176's reader: "The factors to be weighed include age over 65; a history of peptic ulcer,
+    # gastrointestinal bleeding, or perforation; ..." was told "this medicine could cause bleeding inside your body" of
+    # a proton pump inhibitor refused because the worker had none of them
+    ppi = Item(
+        "Omeprazole 20mg #60: Upheld",
+        rationale=(
+            "Proton pump inhibitors are added to NSAID therapy for patients at intermediate or high risk. The factors "
+            "to be weighed include age over 65; a history of peptic ulcer, gastrointestinal bleeding, or perforation; "
+            "and high-dose NSAID use. The patient is 44 years old and takes a single NSAID at a standard dose. The "
+            "patient does not meet the risk criteria for prophylactic use. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(ppi)
+    assert R.safety_risk not in codes, codes
+
+
+def test_a_procedure_the_guideline_does_not_support_the_care_for_is_not_recommended() -> None:
+    # recognizer 3.85, round 176's reader: "the planned procedure is not one for which the guidelines support continuous
+    # passive motion" was told only the 17 days the guideline allows after other operations
+    cpm = Item(
+        "Continuous passive motion machine rental for 21 days: Upheld",
+        rationale=(
+            "The guidelines recommend continuous passive motion after total knee arthroplasty. In this case, the "
+            "planned procedure is not one for which the guidelines support continuous passive motion. Not medically "
+            "necessary."
+        ),
+    )
+    (codes,) = shown(cpm)
+    assert codes[:1] == [R.not_recommended], codes

@@ -1302,6 +1302,39 @@ def test_a_no_to_more_visits_says_the_reviewer_expects_work_at_home_when_the_rat
     assert not any("working out at home" in r for r in said)
 
 
+def test_a_home_program_never_taught_is_not_one_to_keep_up() -> None:
+    # templates 225, round 177's reader: "there is no record that the worker was taught a home exercise program" was
+    # told "The reviewer expects you to keep working out at home on your own" of a gym membership
+    rationale = (
+        "In this case, there is no record that the worker was taught a home exercise program, let alone that one was "
+        "tried and revised without success."
+    )
+    decision, letter = _grounded(
+        "Gym membership for 6 months", Outcome.upheld, rationale, ReasonCode.other_treatment_first
+    )
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("keep working out at home" in r for r in said), said
+
+
+@pytest.mark.parametrize(
+    ("service", "said", "not_said"),
+    [
+        # templates 225, round 177's reader: a test told as the warming therapy, a muscle's stimulation as pain's
+        ("Infrared thermography, both arms", "a test that makes a picture of the heat of your skin", "warms the body"),
+        (
+            "Neuromuscular electrical stimulation (NMES) unit",
+            "into a muscle to make the muscle work",
+            "to help with pain",
+        ),
+        ("Infrared heat therapy", "warms the body", "picture of the heat"),
+        ("Electrical stimulation, 6 sessions", "to help with pain", "into a muscle"),
+    ],
+)
+def test_a_kind_of_care_is_explained_by_what_it_does(service: str, said: str, not_said: str) -> None:
+    text = build_summary(Case(), [_decision(service, Outcome.upheld)], "en").text
+    assert said in text and not_said not in text, text
+
+
 def test_a_medicine_for_after_an_operation_gets_no_taper_note() -> None:
     # A real letter refused post-op Percocet with weaning advice: the worker has not started it,
     # so "do not stop this medicine suddenly" only confuses.

@@ -28,6 +28,7 @@ from llm_extract.parse.reasons import (
     added_ground,
     find_reasons,
     root_signs_absent_for,
+    trial_not_begun,
     worker_finding,
 )
 from llm_extract.summary import glossary, specifics
@@ -59,7 +60,11 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     if (pending := reason_model.pending_trial(text, start, end, reasons)) is not None:
         reasons = [pending, *reasons]  # the part approved must show its results first: the reviewer's main ground
     # grounds the item model is sure of, after every other (recognizer 2.86)
-    return [*reasons, *reason_model.more_grounds(text, start, end, reasons)]
+    reasons = [*reasons, *reason_model.more_grounds(text, start, end, reasons)]
+    if any(r.code is ReasonCode.approved_trial_pending for r in reasons) and trial_not_begun(text, start, end):
+        # the approved part not begun: no result yet, not care that failed to help (recognizer 3.85)
+        reasons = [r for r in reasons if r.code is not ReasonCode.no_functional_improvement]
+    return reasons
 
 
 def with_safety(reasons: list[Reason], text: str, rationale: Span, medicine: bool = True) -> list[Reason]:

@@ -64,6 +64,7 @@ from llm_extract.text.abbreviations import spelled_out
 from llm_extract.text.dates import MONTH_NAME, MONTH_YEAR, NUMERIC_DATE
 from llm_extract.text.lexicon import (
     ADDING_WORDS,
+    AFTER_SURGERY,
     ANOTHER_CONDITION,
     BODY_REGION_WORDS,
     CARE_KINDS,
@@ -76,6 +77,7 @@ from llm_extract.text.lexicon import (
     IMAGING,
     MEDICINE_KINDS,
     NOT_BEFORE_RADICULAR,
+    NOT_STARTED,
     NUMBER,
     RADICULAR,
     SERVICE_COMMON_WORDS,
@@ -95,10 +97,11 @@ __all__ = [
     "reports_guideline_only",
     "root_signs_absent_for",
     "states_no_ground",
+    "trial_not_begun",
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.84"
+REASONS_VERSION = "3.85"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -638,6 +641,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # "not among the procedures for which CPM is supported", "fall outside what the guideline treats as
             # medical equipment" (round 65)
             # not "not among the accepted industrial diagnoses on this claim": the claim's, not a guideline's (round 74)
+            # "the planned procedure is not one for which the guidelines support continuous passive motion" (round 176's
+            # reader: told only the 17 days the guideline allows after other operations)
+            r"|\bnot\s+one\s+(?:for|in)\s+which\s+(?:the\s+)?(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?"
+            r"(?:supports?|recommends?|endorses?|allows?)\b"
             r"|\bnot\s+(?:among|one\s+of)\s+the\s+(?!(?:[\w-]+\s+){0,2}?(?:industrial|accepted|compensable|claimed)\b)"
             r"(?:[\w-]+\s+){0,2}?(?:procedures|indications|conditions|diagnoses|uses"
             r"|situations|settings|circumstances|operations|surgeries)\b"
@@ -2326,9 +2333,26 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     stems = _stems(subject) - _PRODUCT_FORMS
     if not stems:
         return False
-    return ctx.service is None or not stems <= (ctx.service_head or ctx.service)
+    holder = _HELD_BY.search(m.string, max(0, m.start() - 80), m.start())
+    if holder is not None and _names_this_item(ctx, stems | _stems(holder.group("holder"))):
+        # "ultrasound guidance for the shoulder injection was not medically necessary": this item's verdict
+        return False
+    return ctx.service is None or not _names_this_item(ctx, stems)
 
 
+def _names_this_item(ctx: _Context, stems: set[str] | frozenset[str]) -> bool:
+    """Whether a subject's ``stems`` name this item: all of them are its head's, or the subject names its head with
+    more of its own words ("the request for ultrasound guidance for the shoulder injection was not medically
+    necessary" for "Ultrasound guidance for right shoulder corticosteroid injection": round 176's reader was told
+    "The care this goes with was not approved" of an injection approved in the same letter)."""
+    head, service = ctx.service_head or ctx.service, ctx.service
+    if head is None or service is None:
+        return False
+    return stems <= head or (head <= stems and stems <= service)
+
+
+#: Just before a subject, the words of the noun phrase it completes ("ultrasound guidance for" the shoulder injection).
+_HELD_BY = _rx(r"(?P<holder>(?:[\w-]+\s+){1,4}?)(?:for|of|with|under)\s+$")
 _OPERATION_BEFORE = _rx(r"\b(" + _OPERATION + r")\s+$")
 """An operation just before a relative clause ("a surgery that has not been approved")."""
 _PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu", "ingre", "agent"})
@@ -2356,7 +2380,7 @@ def _another_service(ctx: _Context, subject: str) -> bool:
     if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
     stems = _stems(subject)
-    return bool(stems) and (ctx.service is None or not stems <= (ctx.service_head or ctx.service))
+    return bool(stems) and (ctx.service is None or not _names_this_item(ctx, stems))
 
 
 #: Prepositions a determiner may follow inside one noun phrase ("surgery on the knee").
@@ -2631,6 +2655,10 @@ _NOT_HANDED = _rx(
 )
 
 
+_DETERMINER_BEFORE = _rx(r"\b(?:the|an?|these|those)\s+$")
+_PARTICIPLE_END = _rx(r"\b(?:authorized|approved|certified|provided|dispensed|performed|completed)$")
+
+
 def _object(sentence: str, m: re.Match[str]) -> str | None:
     """The thing "already has / had" names: from the object to the clause's end (at most 40 characters).
 
@@ -2644,7 +2672,14 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
         return None if not words or words[-1].lower() in ("that", "which", "who") else " ".join(words[-4:])
     group = next((g for g in _OBJECTS if m.groupdict().get(g)), None)
     if group is None:
-        return None
+        if not (
+            _PARTICIPLE_END.search(m.group()) and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
+        ):
+            return None
+        # "the already authorized MRI will define the cause": the words it describes are the thing (round 177's
+        # reader: an EMG was told "You already had this care before, or approval for it" of an MRI approved)
+        words = sentence[m.end() : m.end() + 40].split()[:3]
+        return " ".join(words) or None
     start = m.start(group)
     end = _CLAUSE_END.search(sentence, start, start + 40)
     return sentence[start : max(m.end(group), end.start() if end else min(len(sentence), start + 40))]
@@ -3012,6 +3047,18 @@ _REPLACEMENT = _rx(
 )
 """Why a second one would be needed (worn, lost, the approval lapsed or used up): a gap of the duplicate."""
 #: Words of a pending trial's result.
+#: The approved part not begun ("had not yet started any of the six sessions", "has yet to begin the certified visits").
+_NOT_STARTED = _rx(rf"\b(?:{NOT_STARTED})\b")
+
+
+def trial_not_begun(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the rationale ``text[start:end]`` says care approved has not begun ("had not yet started any of the six
+    sessions already approved"): beside an approved part still to show its results, "no evidence of functional
+    improvement" is no result yet, not care that failed to help (round 176's reader was told "did not show that past
+    care helped you" of acupuncture the worker had not had)."""
+    return _NOT_STARTED.search(text, start, len(text) if end is None else end) is not None
+
+
 _TRIAL_RESULT = _rx(r"\b(?:yet|completed|finished|response|outcome|results?|progress)\b")
 
 #: A request for therapy, and a sentence saying therapy was never had: the care asked for, not care to try first.
@@ -3212,7 +3259,7 @@ _NO_SURGERY_RX = _rx(_NO_SURGERY)
 #: worker "who has not had surgery" is otherwise a fact among others: rounds 37-103's labelers read 9 such items as
 #: findings or limits).
 _SURGERY_LIMIT = _rx(
-    r"\b(?:post-?operative(?:ly)?|post-?surgical(?:ly)?|post-?op|(?:after|following)\s+(?:\w+\s+){0,3}?(?:surgery|surgical"
+    AFTER_SURGERY + r"|\b(?:post-?surgical(?:ly)?|(?:after|following)\s+(?:\w+\s+){0,3}?(?:surgery|surgical"
     r"|repair|fusion|arthroplasty|replacement|release|arthroscopy)|non-?surgical|non-?operative)\b"
 )
 
@@ -3259,6 +3306,11 @@ def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) ->
         missing = best.get(ReasonCode.missing_documentation)
         if missing is not None and _TRIAL_RESULT.search(rationale, missing.start, missing.end):
             del best[ReasonCode.missing_documentation]
+        if trial_not_begun(rationale):
+            # "had not yet started any of the six sessions already approved. There was, thus, no evidence of functional
+            # improvement": no result yet of care not begun, not care that failed to help (round 176's reader was told
+            # "did not show that past care helped you" of acupuncture the worker had not had)
+            best.pop(ReasonCode.no_functional_improvement, None)
 
 
 def _settle_unchanged(best: dict[ReasonCode, _Hit], first: dict[ReasonCode, int], service: str | None) -> None:

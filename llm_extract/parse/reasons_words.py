@@ -1978,7 +1978,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "57518773b888b058de462f8e": (
+    "8e67a80978117780fc77fac5": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -2004,6 +2004,7 @@ TABLE: dict[str, Derived] = {
                 (" category ", " kind ", " scope ", " type "),
                 (" fall",),
             ),
+            ((" which ",), (" one ",), (" not ",), ("allow", "endorse", "recommend", "support")),
             (
                 (" the ",),
                 (" not ",),
@@ -2093,6 +2094,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" fall",),
             ),
+            ((((" which ",), (" one ",), (" not ",), ("allow", "endorse", "recommend", "support")),), (" not",)),
             (
                 (
                     (

@@ -47,6 +47,7 @@ from llm_extract.text.lexicon import (
     MEDICINE_KINDS,
     NOT_AFTER_RADICULAR,
     NOT_BEFORE_RADICULAR,
+    NOT_STARTED,
     NOT_TAKING,
     NUMBER,
     NUMBER_WORDS,
@@ -2661,6 +2662,8 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
             continue  # "Side effects ... should be assessed", "They are not recommended ...": any patient's
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _DIAGNOSES.search(text):
             continue
+        if _FACTOR_LIST.match(text):
+            continue  # "The factors to be weighed include age over 65; a history of ... bleeding": the rule's list
         if (conceded := _CONCEDED.match(text)) is not None:
             rest = text[conceded.end() :]
             if not _says_harm(rest):
@@ -2704,6 +2707,14 @@ def _harm_sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+#: A sentence that lists the rule's factors or criteria ("The factors to be weighed include age over 65; a history of
+#: peptic ulcer, gastrointestinal bleeding ...": round 176's reader was told "this medicine could cause bleeding inside
+#: your body" of a proton pump inhibitor refused because the worker had none of them).
+_FACTOR_LIST = rxcache.compile(
+    r"\W*(?:the\s+)?(?:(?:risk|relevant|guideline'?s?|main|usual)\s+)?(?:factors|criteria|indications|conditions)\b"
+    r"[^.;:]{0,40}?\b(?:include|includes|are|consist\s+of)\b",
+    re.I,
+)
 _DIAGNOSES = rxcache.compile(
     r"^(?:(?!\b(?:risks?|unsafe|dangerous|harm\w*|contraindicat\w*|caution|worsen\w*|toxic\w*)\b)[^.;]){0,120}?"
     r"\b(?:(?:reveal|show|indicate|document|list|note|include)\w*\s+(?:the\s+|his\s+|her\s+|their\s+)?diagnos(?:is|es)\s+of"
@@ -2812,23 +2823,37 @@ def home_program(decision: Decision, letter: str | None) -> Quote | None:
         return None
     low = _low(letter)
     if len(low) != len(letter):
-        return _first_home_program(letter, span.start, span.end)
+        return _first_home_program(letter, span.start, span.end, span.start)
     # The pattern runs only around its first words (a few C-level finds over the rationale).
     for word in _HOME_WORDS:
         at = low.find(word, span.start, span.end)
         while at >= 0:
-            found = _first_home_program(letter, max(span.start, at - 24), min(span.end, at + 160))
+            found = _first_home_program(letter, max(span.start, at - 24), min(span.end, at + 160), span.start)
             if found is not None:
                 return found
             at = low.find(word, at + 1, span.end)
     return None
 
 
-def _first_home_program(letter: str, start: int, end: int) -> Quote | None:
+def _first_home_program(letter: str, start: int, end: int, floor: int) -> Quote | None:
+    """The first of :data:`_HOME_PROGRAM`'s matches in ``letter[start:end]`` not denied just before (no earlier than
+    ``floor``, the rationale's start)."""
     for m in _HOME_PROGRAM.finditer(letter, start, end):
-        if not _NOT_BEFORE.search(letter, max(start, m.start() - 16), m.start()):
-            return quote(letter, m.start(), m.end())
+        if _NOT_BEFORE.search(letter, max(start, m.start() - 16), m.start()):
+            continue
+        if _NO_RECORD_THAT.search(letter, max(floor, m.start() - 60), m.start()):
+            continue  # "there is no record that the worker was taught a home exercise program": not taught, as read
+        return quote(letter, m.start(), m.end())
     return None
+
+
+_NO_RECORD_THAT = rxcache.compile(
+    r"\bno\s+(?:\w+\s+)?(?:record|documentation|evidence|indication|mention|note|report)s?\s+that\s+"
+    r"(?:the\s+|this\s+|his\s+|her\s+)?(?:[\w'-]+\s+){0,3}?$",
+    re.I,
+)
+"""A record said missing just before ("there is no record that the worker was taught ...": round 177's reader was told
+"The reviewer expects you to keep working out at home on your own" of a gym membership for a worker never taught)."""
 
 
 # ------------------------------------------------------------------ which finding, which care first
@@ -3663,11 +3688,8 @@ _NOT_TRIED = rxcache.compile(
 injection has been tried"): that care comes first, and must fail first, whatever else is under way."""
 
 
-_NOT_STARTED = (
-    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)"
-    r"|(?:is|are)\s+not\s+yet\s+(?:started|under\s*way)|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+under\s*way"
-)
-"""Other care not started ("a CBT program that has not started", "had not yet begun", "had not been under way")."""
+_NOT_STARTED = NOT_STARTED
+"""Other care not started (the lexicon's: "a CBT program that has not started", "had not been under way")."""
 _ADJUNCT = rxcache.compile(
     # "not recommended as a stand- alone treatment" (a hyphen at a line's end), "only as an adjunct within a course of
     # cognitive behavioral therapy" (round 148's reader: biofeedback told "other care must be tried first")

@@ -200,7 +200,16 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "aliviar el dolor.",
     ),
     Abbreviation(
-        r"[Ee]lectrical stimulation",
+        # a muscle's, not pain's (round 177's reader: an NMES unit told "to help with pain", refused as shown to help
+        # only after a stroke)
+        r"(?i:\bneuromuscular\s+electrical\s+stimulation\b)|\bNMES\b",
+        "NMES/neuromuscular/electrical/stimulation",
+        "NMES (neuromuscular electrical stimulation) sends weak electric power into a muscle to make the muscle work.",
+        "La NMES (estimulación eléctrica neuromuscular) manda una corriente eléctrica suave a un músculo para que el "
+        "músculo trabaje.",
+    ),
+    Abbreviation(
+        r"(?<![Nn]euromuscular )[Ee]lectrical stimulation",
         "electrical/stimulation",
         "Electrical stimulation is weak electric power sent into the body to help with pain.",
         "La estimulación eléctrica es una corriente eléctrica suave que se manda al cuerpo para aliviar el dolor.",
@@ -322,7 +331,14 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Un aparato interferencial o de onda H manda una corriente eléctrica suave al cuerpo para aliviar el dolor.",
     ),
     Abbreviation(
-        r"(?i:\binfrared\b)",
+        # a test, not the warming therapy (round 177's reader: "infrared thermography" told as a warming therapy)
+        r"(?i:\bthermograph\w*)",
+        "thermography",
+        "Thermography is a test that makes a picture of the heat of your skin.",
+        "La termografía es una prueba que hace una imagen del calor de su piel.",
+    ),
+    Abbreviation(
+        r"(?i:\binfrared\b(?!\s+thermograph))",
         "infrared",
         "Infrared therapy warms the body with a kind of light you cannot see.",
         "La terapia infrarroja calienta el cuerpo con un tipo de luz que no se ve.",

@@ -257,6 +257,16 @@ case-insensitively: a heading's medicine not yet taken, and a word the worker is
 BEFORE_SURGERY = r"\bpre[- ]?op(?:erative(?:ly)?)?\b"
 """Care for before an operation ("Pre-op", "preoperative"), matched case-insensitively."""
 
+NOT_STARTED = (
+    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)"
+    r"|(?:is|are)\s+not\s+yet\s+(?:started|under\s*way)|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+under\s*way"
+    r"|not\s+yet\s+(?:started|begun|commenced|attended|received|undergone|had)"
+    r"|yet\s+to\s+(?:start|begin|commence|attend|receive)"
+)
+"""Care not begun ("a CBT program that has not started", "had not yet begun", "had not yet started any of the six
+sessions", "has yet to begin"), as a regex alternation: other care still to come (the summary), or an approved part
+with no result yet (the reason rules)."""
+
 SIDES = r"right|left"
 """The sides of the body a request or a sentence names, as a regex alternation."""
 
