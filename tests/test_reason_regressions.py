@@ -3034,3 +3034,30 @@ def test_a_procedure_the_guideline_does_not_support_the_care_for_is_not_recommen
     )
     (codes,) = shown(cpm)
     assert codes[:1] == [R.not_recommended], codes
+
+
+def test_another_item_approved_in_this_review_is_no_first_part_of_this_care() -> None:
+    # recognizer 3.86, round 179's reader: "Although the epidural steroid injection is certified in this review" beside
+    # more physical therapy ("Further supervised therapy depends on documented objective functional improvement") was
+    # told "A first part of this care was approved"
+    therapy = Item(
+        "Physical therapy 2 times a week for 6 weeks, lumbar spine: Upheld",
+        rationale=(
+            "Further supervised therapy depends on documented objective functional improvement. The patient has "
+            "completed 18 sessions, which exceeds the guideline allowance. Although the epidural steroid injection is "
+            "certified in this review, the guidelines support only 1 to 2 visits after an injection. Not medically "
+            "necessary."
+        ),
+    )
+    (codes,) = shown(therapy)
+    assert R.approved_trial_pending not in codes and R.exceeds_guideline_limits in codes, codes
+    # an approval of this care's first part stays one
+    visits = Item(
+        "Physical therapy, 6 more visits: Upheld",
+        rationale=(
+            "Six visits were certified by utilization review. Further therapy depends on the response to the "
+            "certified visits. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(visits)
+    assert codes[:1] == [R.approved_trial_pending], codes

@@ -3554,7 +3554,7 @@ def test_a_hurt_nerve_the_exam_showed_and_no_test_confirmed_is_told_as_the_tests
     said = {
         name: " ".join(_told(service, rationale, code)) for name, rationale in (("confirmed", ground), ("exam", exam))
     }
-    assert "No pictures or nerve tests in your records showed a hurt nerve." in said["confirmed"], said
+    assert "Your pictures and nerve tests did not clearly show a hurt nerve" in said["confirmed"], said
     assert "clear signs of a hurt nerve" not in said["confirmed"], said
     assert "did not show clear signs of a hurt nerve" in said["exam"], said
 

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, reduce
 from operator import or_
@@ -101,7 +101,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.85"
+REASONS_VERSION = "3.86"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2066,16 +2066,29 @@ class _Context:
 
     @cached_property
     def approved_part(self) -> bool:
-        """Something (a first part of the care) was approved; searched for only when a sentence needs it."""
-        return _approves_part(self.folded)
+        """Something (a first part of the care) was approved; searched for only when a sentence needs it. Not another
+        item approved in this review ("Although the epidural steroid injection is certified in this review" beside
+        more physical therapy: round 179's reader was told "A first part of this care was approved")."""
+        return _approves_part(
+            self.folded,
+            lambda m: (
+                _IN_THIS_REVIEW.match(self.folded, m.end()) is not None
+                and _names_other_care(self, self.folded, m.start(), m.end())
+            ),
+        )
 
 
-def _approves_part(folded: str) -> bool:
+#: Right after an approval, this review's own ("is certified in this review"): another item of the letter, when the
+#: words before name other care.
+_IN_THIS_REVIEW = _rx(r"\s+(?:in|by|during)\s+(?:this|the\s+present|the\s+current)\s+(?:review|IMR|determination)\b")
+
+
+def _approves_part(folded: str, other: Callable[[re.Match[str]], bool] | None = None) -> bool:
     """The folded rationale says something (a first part of the care) was approved. An approval in an "if" clause
     is none ("even if the procedure were authorized in the future": round 59's reader, post-operative therapy told
-    "A first part of this care was approved")."""
+    "A first part of this care was approved"), nor one ``other`` says is of other care."""
     return any(
-        not _IF_BEFORE.search(_clause_before(folded, m.start()).rpartition(". ")[2])
+        not _IF_BEFORE.search(_clause_before(folded, m.start()).rpartition(". ")[2]) and not (other and other(m))
         for m in _APPROVED_PART.finditer(folded)
     )
 

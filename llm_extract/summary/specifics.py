@@ -1118,6 +1118,8 @@ def _sentences_lacking(letter: str, rationale_start: int, rationale_end: int) ->
         g = bisect.bisect_left(cues, start)
         if g < len(cues) and cues[g] < end:
             continue
+        if _FACTOR_LIST.match(text, start, end):
+            continue  # the guideline's list of criteria or factors, whatever it names as absent
         if i + 1 < len(ends) and turns_against(text[end : ends[i + 1]].lstrip()):
             continue  # "... neck pain that has not responded to therapy. However, ...": a point granted (round 117)
         if i and _LIST_NUMBER.fullmatch(text, ends[i - 2] if i > 1 else 0, start):
@@ -2712,7 +2714,11 @@ def _harm_sentences(letter: str, start: int, end: int) -> list[tuple[int, int]]:
 #: your body" of a proton pump inhibitor refused because the worker had none of them).
 _FACTOR_LIST = rxcache.compile(
     r"\W*(?:the\s+)?(?:(?:risk|relevant|guideline'?s?|main|usual)\s+)?(?:factors|criteria|indications|conditions)\b"
-    r"[^.;:]{0,40}?\b(?:include|includes|are|consist\s+of)\b",
+    r"[^.;:]{0,40}?\b(?:include|includes|are|consist\s+of)\b"
+    # "These include pain that is non-radicular, ..., documented failure of conservative treatment" after the
+    # guideline's criteria (round 179's reader: medial branch blocks told "did not show that other care was tried
+    # first")
+    r"|\W*(?:these|they|those)\s+(?:criteria\s+|factors\s+|requirements\s+)?include\b",
     re.I,
 )
 _DIAGNOSES = rxcache.compile(
@@ -2927,7 +2933,9 @@ _THEN_WHICH = rxcache.compile(r",\s+(?:the\s+(?:results?|findings|report)\s+of\s
 """", the results of which were ... reviewed by the consultant on December 1, 2016": what was done with a test later,
 not when it was done (round 117's reader was told the MRI of October 19 was had on December 1)."""
 _BEFORE_ABSENT = rxcache.compile(
-    rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*|yet)\b",
+    # (not the conjunction ", yet remained off of work": round 179's reader, pain scores "which had not budged from
+    # 6/10" told "did not give your pain levels")
+    rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*|(?<!,\s)yet)\b",
     re.I,
 )
 """The words of absence, and words that say a finding is absent or care untried."""

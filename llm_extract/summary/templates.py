@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "225"
+TEMPLATES_VERSION = "226"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -405,7 +405,9 @@ _EN = _Wording(
             "for this medicine."
         ),
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
-        "nerve_study": "No pictures or nerve tests in your records showed a hurt nerve.",
+        # (not "No pictures or nerve tests ... showed a hurt nerve": rounds 177-178's readers, an MRI that showed a
+        # nerve touched at another level, or not matching the exam)
+        "nerve_study": "Your pictures and nerve tests did not clearly show a hurt nerve that this care would treat.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
         "nerve_root": "Your doctor's notes did not show clear signs of a hurt nerve in your neck or back.",
         "nerve_root_neck": "Your doctor's notes did not show clear signs of a hurt nerve in your neck.",
@@ -694,7 +696,10 @@ _ES = _Wording(
             "médicas recomiendan este medicamento."
         ),
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
-        "nerve_study": "Ninguna imagen ni prueba de los nervios en su expediente médico mostró un nervio dañado.",
+        "nerve_study": (
+            "Sus imágenes y pruebas de los nervios no mostraron con claridad un nervio dañado que este tratamiento "
+            "fuera a tratar."
+        ),
         "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
         "nerve_root": (
             "Las notas de su médico no mostraban señales claras de un nervio dañado en el cuello o la espalda."
