@@ -3061,3 +3061,26 @@ def test_another_item_approved_in_this_review_is_no_first_part_of_this_care() ->
     )
     (codes,) = shown(visits)
     assert codes[:1] == [R.approved_trial_pending], codes
+
+
+def test_another_test_already_authorized_is_no_duplicate_of_this_one() -> None:
+    # recognizer 3.87, round 180's reader: "The hand tingling will be assessed by the right upper extremity
+    # electrodiagnostic study that has already been authorized" was told "You already had this care before, or approval
+    # for it" of a neck MRI
+    mri = Item(
+        "MRI of the cervical spine: Upheld",
+        rationale=(
+            "The examination found normal strength, reflexes and sensation, and no red flags were identified. The hand "
+            "tingling will be assessed by the right upper extremity electrodiagnostic study that has already been "
+            "authorized. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(mri)
+    assert R.already_authorized not in codes and R.findings_do_not_support in codes, codes
+    # the request itself approved before stays a duplicate, however plainly named
+    repeat = Item(
+        "Acupuncture 6 sessions for the cervical spine: Upheld",
+        rationale="This request repeats care that has already been approved. Not medically necessary.",
+    )
+    (codes,) = shown(repeat)
+    assert codes[:1] == [R.already_authorized], codes

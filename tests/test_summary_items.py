@@ -1302,6 +1302,29 @@ def test_a_no_to_more_visits_says_the_reviewer_expects_work_at_home_when_the_rat
     assert not any("working out at home" in r for r in said)
 
 
+@pytest.mark.parametrize(
+    ("service", "rationale"),
+    [
+        # templates 227, rounds 180-181's readers: x-rays whose result the reviewer gives were told "did not show x-rays
+        # taken before, or what they showed"
+        (
+            "High resolution CT of the chest",
+            "From the provided records the chest x-ray after the exposure was normal. It is not clear what the "
+            "clinical indication is for the study.",
+        ),
+        (
+            "Controlled ankle motion walker boot",
+            "There was no fracture on x-ray and no instability on stress testing. There was no clear rationale as to "
+            "why the patient would require a walker boot.",
+        ),
+    ],
+)
+def test_x_rays_whose_result_is_given_are_not_told_missing(service: str, rationale: str) -> None:
+    decision, letter = _grounded(service, Outcome.upheld, rationale, ReasonCode.missing_documentation)
+    said = build_summary(Case(), [decision], "en", letter=letter).items[0].reasons
+    assert not any("x-rays taken before" in r for r in said), said
+
+
 def test_a_home_program_never_taught_is_not_one_to_keep_up() -> None:
     # templates 225, round 177's reader: "there is no record that the worker was taught a home exercise program" was
     # told "The reviewer expects you to keep working out at home on your own" of a gym membership

@@ -101,7 +101,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.86"
+REASONS_VERSION = "3.87"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2668,6 +2668,12 @@ _NOT_HANDED = _rx(
 )
 
 
+_RELATIVE_BEFORE = _rx(
+    r"\b(?:the|an?|this|these|those|by|for|of|with|to|from)\s+(?P<thing>(?:(?!(?:the|an?|this|these|those)\b)[\w-]+\s+)"
+    r"{0,4}?[\w-]+)\s+(?:that|which)\s+(?:has|have|had|was|were|is|are)\s+(?:also\s+)?$"
+)
+#: A test named by its kind (not "a study" alone, which may be this request's).
+_NAMED_TEST = _rx(r"\b(?:MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|scans?)\b")
 _DETERMINER_BEFORE = _rx(r"\b(?:the|an?|these|those)\s+$")
 _PARTICIPLE_END = _rx(r"\b(?:authorized|approved|certified|provided|dispensed|performed|completed)$")
 
@@ -2685,6 +2691,13 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
         return None if not words or words[-1].lower() in ("that", "which", "who") else " ".join(words[-4:])
     group = next((g for g in _OBJECTS if m.groupdict().get(g)), None)
     if group is None:
+        relative = _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+        thing = relative.group("thing") if relative is not None else ""
+        if thing and _PARTICIPLE_END.search(m.group()) and (_kinds_of(thing) or _NAMED_TEST.search(thing)):
+            # "assessed by the right upper extremity electrodiagnostic study that has already been authorized": the
+            # words the clause describes are the thing (round 180's reader: a neck MRI was told "You already had this
+            # care before, or approval for it")
+            return thing
         if not (
             _PARTICIPLE_END.search(m.group()) and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
         ):

@@ -1199,7 +1199,13 @@ program")."""
 
 _IMAGING_RESULT = rxcache.compile(
     r"\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
-    r"(?:\s+(?:dated|on|of)\s+\S+)?\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
+    # ("the chest x-ray after the exposure was normal": round 180's reader, a chest CT told "did not show x-rays taken
+    # before, or what they showed")
+    r"(?:\s+(?:dated|on|of)\s+\S+)?(?:\s+(?:after|before|at|from|in)\s+(?:[\w/-]+\s+){0,3}?[\w/-]+)?"
+    r"\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
+    # "There was no fracture on x-ray" (round 181's reader: a CAM boot, the same)
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:fractures?|dislocations?|abnormalit(?:y|ies))\s+(?:was\s+|were\s+)?(?:seen\s+|shown\s+)?"
+    r"(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
     # "the MRI and radiographs documented a degenerative tear ... and medial joint space narrowing" (round 145's reader)
     # "the two-dimensional radiographs obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar
