@@ -2672,8 +2672,8 @@ _RELATIVE_BEFORE = _rx(
     r"\b(?:the|an?|this|these|those|by|for|of|with|to|from)\s+(?P<thing>(?:(?!(?:the|an?|this|these|those)\b)[\w-]+\s+)"
     r"{0,4}?[\w-]+)\s+(?:that|which)\s+(?:has|have|had|was|were|is|are)\s+(?:also\s+)?$"
 )
-#: A test named by its kind (not "a study" alone, which may be this request's).
-_NAMED_TEST = _rx(r"\b(?:MRI|x-?rays?|CT|radiographs?|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|scans?)\b")
+#: A test named by its kind, in the lexicon's words for one (not "a study" alone, which may be this request's).
+_NAMED_TEST = _rx(r"\b(?!stud(?:y|ies)\b)" + _IMAGING + r"\b")
 _DETERMINER_BEFORE = _rx(r"\b(?:the|an?|these|those)\s+$")
 _PARTICIPLE_END = _rx(r"\b(?:authorized|approved|certified|provided|dispensed|performed|completed)$")
 
