@@ -13,8 +13,9 @@ import pytest
 
 from llm_extract.backends.base import ExtractOptions
 from llm_extract.backends.rules import RulesBackend
-from llm_extract.contract.models import Decision, ReasonCode
+from llm_extract.contract.models import Decision, Outcome, ReasonCode
 from llm_extract.letter.inputs import LetterText
+from llm_extract.parse.reasons import find_reasons
 from llm_extract.text.lexicon import GRANTED
 from tests.letterkit import Item, Letter
 
@@ -3034,6 +3035,11 @@ def test_a_procedure_the_guideline_does_not_support_the_care_for_is_not_recommen
     )
     (codes,) = shown(cpm)
     assert codes[:1] == [R.not_recommended], codes
+    # the rules themselves, not only the learned models (recognizer 3.88: as 3.85 made it, the wording ended on "the
+    # guidelines support", read as the guideline's own report, and the models alone showed the ground)
+    said = "Furthermore, the planned procedure is not one for which the guidelines support continuous passive motion."
+    found = find_reasons(said, 0, len(said), Outcome.upheld, "Continuous passive motion machine rental for 21 days")
+    assert [r.code for r in found] == [R.not_recommended], found
 
 
 def test_another_item_approved_in_this_review_is_no_first_part_of_this_care() -> None:

@@ -101,7 +101,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.87"
+REASONS_VERSION = "3.88"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -643,8 +643,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # not "not among the accepted industrial diagnoses on this claim": the claim's, not a guideline's (round 74)
             # "the planned procedure is not one for which the guidelines support continuous passive motion" (round 176's
             # reader: told only the 17 days the guideline allows after other operations)
-            r"|\bnot\s+one\s+(?:for|in)\s+which\s+(?:the\s+)?(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?"
-            r"(?:supports?|recommends?|endorses?|allows?)\b"
+            # (the guideline's name after the match, so the match is this case's words, not the guideline's report:
+            # as first made, 3.85's wording ended on "the guidelines support" and was read as the guideline's own)
+            r"|\bnot\s+one\s+(?:for|in)\s+which(?=\s+(?:the\s+)?(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?"
+            r"(?:supports?|recommends?|endorses?|allows?)\b)"
             r"|\bnot\s+(?:among|one\s+of)\s+the\s+(?!(?:[\w-]+\s+){0,2}?(?:industrial|accepted|compensable|claimed)\b)"
             r"(?:[\w-]+\s+){0,2}?(?:procedures|indications|conditions|diagnoses|uses"
             r"|situations|settings|circumstances|operations|surgeries)\b"

@@ -1978,7 +1978,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "8e67a80978117780fc77fac5": (
+    "4ccbf745c3f277723798db72": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -2004,7 +2004,7 @@ TABLE: dict[str, Derived] = {
                 (" category ", " kind ", " scope ", " type "),
                 (" fall",),
             ),
-            ((" which ",), (" one ",), (" not ",), ("allow", "endorse", "recommend", "support")),
+            ((" which",), (" one ",), (" not ",), (" for ", " in ")),
             (
                 (" the ",),
                 (" not ",),
@@ -2094,7 +2094,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" fall",),
             ),
-            ((((" which ",), (" one ",), (" not ",), ("allow", "endorse", "recommend", "support")),), (" not",)),
+            ((((" which",), (" one ",), (" not ",), (" for ", " in ")),), (" not",)),
             (
                 (
                     (
