@@ -8,10 +8,12 @@ that only fits the DWC corpus's wording, or a change that loses a general wordin
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -316,7 +318,7 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
     [("coverage", 0.955), ("primary_hit", 0.89), ("recall", 0.795), ("misinform", 0.037)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
-    _holds(_figures_script().labeled_set(SYNTHETIC).items, figure, goal)
+    _holds(list(_set_items()), figure, goal)
 
 
 # Rounds 81-84: never seen by the learned models nor written against the reason rules (the rules were changed on
@@ -329,8 +331,8 @@ def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, g
     ("figure", "goal"),
     [("coverage", 0.935), ("primary_hit", 0.78), ("recall", 0.685), ("misinform", 0.07)],
 )
-def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 81, 64, 84)).items, figure, goal)
+def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: float) -> None:
+    _holds(list(_set_items(81, 64, 84)), figure, goal)
 
 
 # The rounds the learned models never saw. Until recognizer 3.48 both were trained on rounds 1-68 (2.84, 2.86; 3.04's
@@ -473,8 +475,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.78), ("misinform", 0.04)],
 )
-def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 112, 384)).items, figure, goal)
+def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float) -> None:
+    _holds(list(_set_items(112, 384)), figure, goal)
 
 
 # The letters written to pass for real ones, each half-round measured once when written (round 104A at recognizer 3.28:
@@ -629,8 +631,21 @@ REAL_STYLE = (
     ("figure", "goal"),
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.78), ("misinform", 0.04)],
 )
-def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float, tmp_path: Path) -> None:
-    _holds(_figures_script().labeled_set(_rounds(tmp_path, 104, 464, 183, REAL_STYLE)).items, figure, goal)
+def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
+    _holds(list(_set_items(104, 464, 183, REAL_STYLE)), figure, goal)
+
+
+@functools.cache
+def _set_items(
+    first: int | None = None, least: int = 0, last: int | None = None, only: tuple[str, ...] = ()
+) -> tuple[Any, ...]:
+    """The labeled items of the whole set (``first`` None) or of rounds ``first`` to ``last``, measured once a session:
+    each figure's test reads the same items (four figures a set measured every set four times, most of the suite's
+    time as the set grew)."""
+    if first is None:
+        return tuple(_figures_script().labeled_set(SYNTHETIC).items)
+    with tempfile.TemporaryDirectory() as tmp:
+        return tuple(_figures_script().labeled_set(_rounds(Path(tmp), first, least, last, only)).items)
 
 
 def _rounds(root: Path, first: int, least: int, last: int | None = None, only: tuple[str, ...] = ()) -> Path:
