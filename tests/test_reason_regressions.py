@@ -3090,3 +3090,61 @@ def test_another_test_already_authorized_is_no_duplicate_of_this_one() -> None:
     )
     (codes,) = shown(repeat)
     assert codes[:1] == [R.already_authorized], codes
+
+
+def test_care_given_no_chance_to_work_yet_comes_first() -> None:
+    # recognizer 3.89, round 184's reader: "A wrist splint was first given at the same visit at which this testing was
+    # requested, so there had been no opportunity to see how the worker responded to it" named no ground
+    test = Item(
+        "EMG/NCV of the bilateral upper extremities: Upheld",
+        rationale=(
+            "Testing is generally put off until symptoms have lasted through four to six weeks of conservative care. A "
+            "wrist splint was first given at the same visit at which this testing was requested, so there had been no "
+            "opportunity to see how the worker responded to it. Not medically necessary."
+        ),
+    )
+    assert evidence(test, R.other_treatment_first).startswith("A wrist splint was first given"), shown(test)
+
+
+def test_another_care_already_approved_in_a_list_of_what_is_missing_is_no_duplicate() -> None:
+    # recognizer 3.89, round 185's reader: "how the results would change the vestibular therapy that had already been
+    # approved" was told "You already had this care before, or approval for it" of a balance test
+    test = Item(
+        "Videonystagmography (VNG): Upheld",
+        rationale=(
+            "The worker denied any spinning sensation, and the Romberg test was normal. There was no discussion of "
+            "which vestibular condition was suspected, or of how the results would change the vestibular therapy that "
+            "had already been approved. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(test)
+    assert R.already_authorized not in codes and codes, codes
+
+
+def test_a_trials_finding_of_no_benefit_is_the_guidelines_verdict_not_this_workers_history() -> None:
+    # recognizer 3.89, round 184's reader: "In the randomized trial of acetic acid iontophoresis ..., adding it to
+    # physical therapy gave no additional benefit in function" was told "did not show that past care helped you"
+    care = Item(
+        "Iontophoresis, right shoulder, 6 sessions: Upheld",
+        rationale=(
+            "Passive treatment is not indicated in most cases. In the randomized trial of acetic acid iontophoresis "
+            "for calcifying tendinitis of the shoulder, adding it to physical therapy gave no additional benefit in "
+            "function or in the size of the deposit. This claimant is already making gains with active therapy. Not "
+            "medically necessary."
+        ),
+    )
+    (codes,) = shown(care)
+    assert R.not_recommended in codes and R.no_functional_improvement not in codes, codes
+
+
+def test_no_risk_factor_described_is_a_finding() -> None:
+    # recognizer 3.89, round 184: "no risk factors for stiffness are described" beside a CPM rental's 21 days
+    cpm = Item(
+        "Continuous passive motion machine, 21 day rental: Upheld",
+        rationale=(
+            "Home use is limited to up to 17 days after surgery in patients at risk of a stiff knee. The procedure is "
+            "planned as an outpatient arthroscopy, and no risk factors for stiffness are described. The 21-day rental "
+            "also exceeds what the guideline allows for home use. Not medically necessary."
+        ),
+    )
+    assert "no risk factors for stiffness are described" in evidence(cpm, R.findings_do_not_support)

@@ -5643,3 +5643,70 @@ def test_a_use_beyond_the_guidelines_period_is_not_their_limit() -> None:
         "period the guideline supports. The request is not medically necessary.",
     )
     assert not any("nine weeks" in r and "allow" in r for r in told), told
+
+
+def test_round_184s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 228, round 184's readers
+    # care just given, with no chance yet to see how it works: wait for it, not "past care did not help"
+    told = _item_told(
+        "EMG/NCV of the bilateral upper extremities: Upheld",
+        "Testing is generally put off until symptoms have lasted through four to six weeks of conservative care. A "
+        "wrist splint was first given at the same visit at which this testing was requested, so there had been no "
+        "opportunity to see how the worker responded to it. Not medically necessary.",
+    )
+    assert told[0].startswith("Other care for you has only just started."), told
+    assert not any("past care helped" in r for r in told), told
+    # a duplicate of other care approved in the same review: like something approved, not "you already had this"
+    told = _item_told(
+        "Aquatic therapy 2 times a week for 4 weeks: Upheld",
+        "The patient walks without an assistive device and his body mass index is 27. He has not yet started "
+        "land-based therapy, which is being approved in this review. Aquatic therapy would also duplicate treatment of "
+        "the same body parts. Not medically necessary.",
+    )
+    assert any(r.startswith("You already have, or have approval for, something that does the same job") for r in told)
+    assert not any(r.startswith("You already had this care before") for r in told), told
+    # the total the request would bring the worker to, past the limit: said beside it
+    told = _item_told(
+        "Occupational therapy for 8 sessions for the right wrist: Upheld",
+        "The Postsurgical Treatment Guidelines allow 16 visits over 8 weeks after fixation of a distal radius "
+        "fracture. The claimant had attended 3 sessions, and 8 more were certified, for a total of 11 visits. Adding "
+        "the remaining 8 would bring him to 19 visits, more than the guideline allows. Not medically necessary.",
+    )
+    assert "With this request, you would have 19 visits in all." in told, told
+    # a first course's limit the request would pass: the first try, not the whole course's 12 visits
+    told = _item_told(
+        "Post-operative physical therapy 3 times a week for 4 weeks: Upheld",
+        "The Postsurgical Treatment Guidelines support 12 visits over 12 weeks after meniscectomy, beginning with an "
+        "initial course of half that number. It is also noted that 12 visits would be more than the initial course of "
+        "6 visits the guidelines support. Not medically necessary.",
+    )
+    assert not any("allow 12 visits" in r for r in told), told
+    # a diagnosis already made, and a result that would change nothing: not "did not show the signs"
+    told = _item_told(
+        "Three phase bone scan, right upper extremity: Upheld",
+        "A three phase bone scan is most useful when the clinical picture is equivocal. That is not the situation "
+        "here. The treating physician has made the diagnosis on the basis of a detailed history and examination, and "
+        "radiographs already show patchy osteopenia. The records do not say what would be done differently if the "
+        "scan were positive or negative. Not medically necessary.",
+    )
+    assert any(r.startswith("The reviewer found that what is wrong is already clear") for r in told), told
+
+
+def test_round_185s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 228, round 185's reader: "no documentation of intolerable adverse effects that would support a change to
+    # a second-line agent" (tramadol had none) was told "did not say if the medicine causes you any trouble"
+    told = _item_told(
+        "Nucynta ER 50mg #60: Upheld",
+        "The guidelines recommend tapentadol only as second-line therapy for patients who develop intolerable adverse "
+        "effects with first-line opioids. The patient takes tramadol, which reduces the pain by about 2 points, with "
+        "no side effects. There was no documentation of intolerable adverse effects that would support a change to a "
+        "second-line agent. Not medically necessary.",
+    )
+    assert not any("causes you any trouble" in r for r in told), told
+    # a record of side effects the notes lack is still said so
+    told = _item_told(
+        "Tramadol 50mg #60: Upheld",
+        "The guidelines call for ongoing review of pain relief, function and side effects. There is no documentation "
+        "of side effects or of functional improvement with this medicine. Not medically necessary.",
+    )
+    assert any("causes you any trouble" in r for r in told), told

@@ -25,6 +25,7 @@ from llm_extract.parse import reason_model
 from llm_extract.parse.parser import PARSER_VERSION, ParsedLetter, parse
 from llm_extract.parse.reasons import (
     REASONS_VERSION,
+    about_the_evidence,
     added_ground,
     find_reasons,
     root_signs_absent_for,
@@ -61,6 +62,11 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
         reasons = [pending, *reasons]  # the part approved must show its results first: the reviewer's main ground
     # grounds the item model is sure of, after every other (recognizer 2.86)
     reasons = [*reasons, *reason_model.more_grounds(text, start, end, reasons)]
+    # the learned models' "care did not help" read in research on the care: the rules' verdict there is the
+    # guideline's (recognizer 3.89, round 184's reader)
+    reasons = [
+        r for r in reasons if r.code is not ReasonCode.no_functional_improvement or not about_the_evidence(text, r.span)
+    ]
     if any(r.code is ReasonCode.approved_trial_pending for r in reasons) and trial_not_begun(text, start, end):
         # the approved part not begun: no result yet, not care that failed to help (recognizer 3.85)
         reasons = [r for r in reasons if r.code is not ReasonCode.no_functional_improvement]

@@ -76,6 +76,7 @@ from llm_extract.text.lexicon import (
     GRANTED_POINT,
     IMAGING,
     MEDICINE_KINDS,
+    NO_CHANCE_YET,
     NOT_BEFORE_RADICULAR,
     NOT_STARTED,
     NUMBER,
@@ -101,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.88"
+REASONS_VERSION = "3.89"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -414,6 +415,22 @@ def names_no_amount(sentence: str) -> bool:
     return _NOT_AN_AMOUNT.search(sentence) is not None
 
 
+#: "The available trials are small ... and do not show a consistent lasting benefit", "In the randomized trial of ...,
+#: adding it to physical therapy gave no additional benefit in function": the evidence's verdict on the care, not this
+#: worker's (round 170's and round 184's readers: a laser and iontophoresis told "did not show that past care helped
+#: you").
+_EVIDENCE_SENTENCE = _rx(
+    r"\b(?:available|published|randomi[sz]ed|controlled|clinical)\s+(?:trials?|stud(?:y|ies))\b"
+    r"|\btrials\s+(?:are|were)\s+(?:small|few|limited)\b"
+)
+
+
+def about_the_evidence(text: str, span: Span) -> bool:
+    """The reason's words report research on the care, not this worker's course (see :data:`_EVIDENCE_SENTENCE`): no
+    ground of care that failed this worker, whoever reads one there."""
+    return _EVIDENCE_SENTENCE.search(text, span.start, span.end) is not None
+
+
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(
@@ -429,10 +446,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         # "The available trials are small ... and do not show a consistent lasting benefit": the evidence's, not this
         # worker's (round 170's reader: a laser told "did not show that past care helped you")
-        reject_sentence=_rx(
-            r"\b(?:available|published|randomi[sz]ed|controlled|clinical)\s+(?:trials|studies)\b"
-            r"|\btrials\s+(?:are|were)\s+(?:small|few|limited)\b"
-        ),
+        reject_sentence=_EVIDENCE_SENTENCE,
     ),
     _Rule(
         ReasonCode.no_functional_improvement,
@@ -660,6 +674,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
             r"|\bwhich\s+the\s+(?:" + _GUIDELINE_NAME + r")\s+(?:specifically\s+|expressly\s+)?"
             r"(?:excludes?|does\s+not\s+cover)\b"
+            # "In the randomized trial of ... iontophoresis ..., adding it to physical therapy gave no additional
+            # benefit" (round 184's reader: told "did not show that past care helped you"): the evidence's verdict
+            r"|\b(?:randomi[sz]ed|controlled|clinical|published|available|high[- ]quality|quality)\s+"
+            r"(?:control(?:led)?\s+)?(?:trials?|stud(?:y|ies))\b[^.;]{0,120}?\b(?:no|not|little|without|failed)\b[^.;]{0,40}?\b(?:benefit"
+            r"|better|more\s+effective|difference|advantage|superior)\b"
         ),
     ),
     # The reviewer places this case outside the group the guideline's care is for: past the acute phase, a thing not
@@ -832,7 +851,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:radiculopathy|radicular\s+\w+|red\s+flags?|neurologic(?:al)?\s+deficits?|instability|findings)\s+"
             r"(?:is|are|was|were)\s+not\s+(?:documented|shown|demonstrated|present|found|evident)\s+on\s+"
             r"(?:the\s+)?(?:physical\s+)?exam"
-            r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are)\s+present\b"
+            r"|\bno\s+(?:\w+\s+){0,3}?risk\s+factors?\b[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:present|described|documented|noted"
+            r"|recorded|identified|reported)\b"
             r"|\bhas\s+no\b[^.;]{0,80}?\brisk\s+factors?\b"
             r"|\b(?:criteria|indications?|risk\s+factors?)\b[^.;]{0,40}?\b(?:are|is)\s+not\s+present\b"
             r"|\bnot\s+meet\s+any\s+of\s+the\s+(?:\w+\s+)?criteria\b|\b(?:no\s+history\s+of|never\s+had)\s+(?:an?\s+)?(?:peptic\s+|GI\s+)?(?:ulcers?|bleed(?:ing|s)?)\b"
@@ -962,6 +982,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:none|neither)\s+of\s+(?:the\s+|these\s+|those\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:agents?|medications?"
             r"|drugs?|treatments?|therap(?:y|ies)|options?|measures?|modalities)\s+(?:has|have)\s+(?:yet\s+)?(?:been\s+)?"
             r"(?:tried|attempted|trialed|used|given)\b"
+            # "there had been no opportunity to see how the worker responded to it" (round 184: a splint given at the
+            # visit that asked for nerve testing): the care just begun is given its chance first
+            rf"|{NO_CHANCE_YET}[^.;]{{0,80}}?\b(?:respond\w*|settles?|improves?|helps?|works?)\b"
         ),
     ),
     _Rule(
@@ -2676,6 +2699,9 @@ _RELATIVE_BEFORE = _rx(
 )
 #: A test named by its kind, in the lexicon's words for one (not "a study" alone, which may be this request's).
 _NAMED_TEST = _rx(r"\b(?!stud(?:y|ies)\b)" + _IMAGING + r"\b")
+#: Words that end a name of care ("the vestibular therapy that had already been approved": round 185's reader, a
+#: balance test told "You already had this care before, or approval for it").
+_CARE_HEAD = _rx(r"\b(?:therap(?:y|ies)|treatments?|programs?|rehabilitation|counseling|sessions|visits)$")
 _DETERMINER_BEFORE = _rx(r"\b(?:the|an?|these|those)\s+$")
 _PARTICIPLE_END = _rx(r"\b(?:authorized|approved|certified|provided|dispensed|performed|completed)$")
 
@@ -2695,7 +2721,11 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
     if group is None:
         relative = _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
         thing = relative.group("thing") if relative is not None else ""
-        if thing and _PARTICIPLE_END.search(m.group()) and (_kinds_of(thing) or _NAMED_TEST.search(thing)):
+        if (
+            thing
+            and _PARTICIPLE_END.search(m.group())
+            and (_kinds_of(thing) or _NAMED_TEST.search(thing) or _CARE_HEAD.search(thing))
+        ):
             # "assessed by the right upper extremity electrodiagnostic study that has already been authorized": the
             # words the clause describes are the thing (round 180's reader: a neck MRI was told "You already had this
             # care before, or approval for it")

@@ -1978,7 +1978,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "4ccbf745c3f277723798db72": (
+    "2cc1fbe868235b01d9a2c8cf": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -2035,15 +2035,28 @@ TABLE: dict[str, Derived] = {
             ),
             ((" recommended ",), (" neither ",), (" agent ", " component ", " drug ", " ingredient "), (" is ",)),
             ((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),
+            (
+                (" available ", " clinical ", " controlled ", " published ", " quality ", " randomi"),
+                (" advantage ", " benefit ", " better ", " difference ", " effective ", " superior "),
+                (" advantage ", " benefit ", " better ", " difference ", " more ", " superior "),
+                (" available ", " clinical ", " controlled ", " high ", " published ", " quality ", " randomi"),
+            ),
         ),
         (
+            " available",
+            " clinical",
+            " controlled",
             " fall",
+            " high",
             " insufficient",
             " intended",
             " neither",
             " not",
             " prescribed",
             " proposed",
+            " published",
+            " quality",
+            " randomi",
             " requested",
             " run",
             " used",
@@ -2155,6 +2168,17 @@ TABLE: dict[str, Derived] = {
                 (" neither",),
             ),
             ((((" which ",), (" cover ", "exclude"), (" the ",), ("does ", "exclude")),), (" which",)),
+            (
+                (
+                    (
+                        (" available ", " clinical ", " controlled ", " published ", " quality ", " randomi"),
+                        (" advantage ", " benefit ", " better ", " difference ", " effective ", " superior "),
+                        (" advantage ", " benefit ", " better ", " difference ", " more ", " superior "),
+                        (" available ", " clinical ", " controlled ", " high ", " published ", " quality ", " randomi"),
+                    ),
+                ),
+                (" available", " clinical", " controlled", " high", " published", " quality", " randomi"),
+            ),
         ),
     ),
     "f2a4804d2c75376adfa68ddb": (
@@ -4108,7 +4132,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " did", " do", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "d006608ad3aee5055b369cd6": (
+    "43e581a77dd2f91856f6983a": (
         (
             (
                 (" complaints ", " functional ", " objective ", " signs ", " subjective "),
@@ -4173,7 +4197,12 @@ TABLE: dict[str, Derived] = {
                 (" findings ", " instability ", " neurologic", " radicular ", " radiculopathy ", " red "),
                 ("exam",),
             ),
-            ((" present ",), (" factor",), ("risk ",), (" no ",)),
+            (
+                (" factor",),
+                (" described ", " documented ", " identified ", " noted ", " present ", " recorded ", " reported "),
+                ("risk ",),
+                (" no ",),
+            ),
             ((" factor",), (" risk ",), (" has ",), (" no ",)),
             ((" present ",), (" criteria ", " indication", " risk "), (" not ",), (" are ", " is ", " not ")),
             (("criteria ",), (" meet ",), (" the ",), (" not ",)),
@@ -4306,7 +4335,25 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" findings", " instability", " neurologic", " radicular", " radiculopathy", " red"),
             ),
-            ((((" present ",), (" factor",), ("risk ",), (" no ",)),), (" no",)),
+            (
+                (
+                    (
+                        (" factor",),
+                        (
+                            " described ",
+                            " documented ",
+                            " identified ",
+                            " noted ",
+                            " present ",
+                            " recorded ",
+                            " reported ",
+                        ),
+                        ("risk ",),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
+            ),
             ((((" factor",), (" risk ",), (" has ",), (" no ",)),), (" has",)),
             (
                 (((" present ",), (" criteria ", " indication", " risk "), (" not ",), (" are ", " is ", " not ")),),
@@ -4937,7 +4984,7 @@ TABLE: dict[str, Derived] = {
             ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
         ),
     ),
-    "03bb45e55d17c90bf7d9daf9": (
+    "5aa6e13b6d80a763e9ae4122": (
         (
             (
                 ("exercises ", "program "),
@@ -4963,6 +5010,12 @@ TABLE: dict[str, Derived] = {
                 (" of ",),
                 ("either ", "one "),
                 ("agent", "drug", "measure", "medication", "modalities ", "option", "therap", "treatment"),
+            ),
+            (
+                (" chance ", " opportunity "),
+                (" help", " improve", " respond", " settle", " work"),
+                (" assess ", " gauge ", " judge ", " learn ", " observe ", " see "),
+                (" no ",),
             ),
         ),
         (" neither", " no", " until", " without"),
@@ -5011,6 +5064,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" neither", " none"),
+            ),
+            (
+                (
+                    (
+                        (" chance ", " opportunity "),
+                        (" help", " improve", " respond", " settle", " work"),
+                        (" assess ", " gauge ", " judge ", " learn ", " observe ", " see "),
+                        (" no ",),
+                    ),
+                ),
+                (" no",),
             ),
         ),
     ),

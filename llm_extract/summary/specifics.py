@@ -45,6 +45,7 @@ from llm_extract.text.lexicon import (
     GROUND_NOUNS,
     IMAGING,
     MEDICINE_KINDS,
+    NO_CHANCE_YET,
     NOT_AFTER_RADICULAR,
     NOT_BEFORE_RADICULAR,
     NOT_STARTED,
@@ -214,6 +215,10 @@ _SIMILAR_HELD = rxcache.compile(
     r"|scooters?)\b"
     r"|\bof\s+a\s+different\s+(?:design|type|kind|style|model)\b|\bfor\s+the\s+same\s+(?:purpose|function|use)\b"
     r"|\bduplicat\w*\s+(?:that|its|the|this|their)\s+(?:function|purpose|role|effect)\b"
+    # "Aquatic therapy would also duplicate treatment of the same body parts" (round 184's reader: told "You already
+    # had this care before", of land-based therapy approved in the same review)
+    r"|\bduplicat\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:treatment|therapy|care)\s+(?:of|for|to)\s+the\s+same\s+(?:body\s+parts?"
+    r"|areas?|regions?|joints?|conditions?)\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
     r"|\b(?P<prefab>pre-?fabricated|off[- ]the[- ]shelf|over[- ]the[- ]counter|ready[- ]made)\b",
     re.I,
@@ -294,6 +299,10 @@ class GuidelineLimit:
     until_shown: bool = False
     """The limit holds only until the care is shown to work ("not suggested for longer than 2 weeks
     without evidence of demonstrated efficacy"): more is allowed once it helps."""
+    total: Quote | None = None
+    """The total this request would bring the worker to, past the limit ("Adding the remaining 8 would bring him to 19
+    visits"), when nothing asked or had is said past it: round 184's reader, told only "allow 16 visits over 8 weeks"
+    of 8 more, read the request as within the limit."""
 
 
 # ---------------------------------------------------------------- guideline limits
@@ -352,7 +361,7 @@ _HISTORY = (
 )
 _APPLIED = (
     r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
-    r"claimant|case)|the\s+request(?:ed)?|requested)\b"
+    r"claimant|case)|the\s+request(?:ed)?|requested|(?:would|will)\s+be\s+(?:more|greater)\s+than)\b"
 )
 _SUBGROUP = (
     r"^\W*(?:For|In)\s+(?:(?:patients?|cases?|those|individuals)\s+with\s+|(?:severe|mild|moderate|acute|chronic|subacute)\b)"
@@ -732,6 +741,27 @@ def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[i
     return None
 
 
+def _total(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]) -> Quote | None:
+    """The total the request would bring the worker to, past the limit (``above``): "would bring him to 19 visits",
+    "would take her total to 36 sessions"; None for a time limit."""
+    if limit.amount.unit in _TIME_UNIT_WORDS:
+        return None
+    for start, end in sentences:
+        for m in _WOULD_TOTAL.finditer(letter, start, end):
+            if (n := _value(m.group("n"))) is not None and n > above:
+                return quote(letter, m.start("n"), m.end("n"))
+    return None
+
+
+_WOULD_TOTAL = rxcache.compile(
+    rf"\b(?:would|will)\s+(?:bring|take|put|raise)\s+(?:\w+\s+){{0,3}}?to\s+(?:a\s+total\s+of\s+)?(?P<n>{_NUM})"
+    rf"{_FILLER}\s+(?:{_COUNT_UNITS})\b",
+    re.I,
+)
+"""A total the request would reach ("Adding the remaining 8 would bring him to 19 visits"): not the amount asked for
+(:data:`_TOTAL_BEFORE`), but the count the limit is held against."""
+
+
 _ASKED_AFTER = rxcache.compile(
     r"[^.;,]{0,40}?\b(?:would|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+more\s+than|exceed|go\s+beyond|surpass)\b", re.I
 )
@@ -830,6 +860,7 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
         had=had[0] if had else None,
         had_at_least=had is not None and had[1],
         until_shown=until_shown,
+        total=_total(letter, chosen.limit, chosen.high, sentences) if asked is None and had is None else None,
     )
 
 
@@ -1365,6 +1396,10 @@ to physical rehabilitation": round 113's reader), not a record of this worker's.
 _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 """Side effects named as a risk ("raises the risk of gastrointestinal and renal adverse
 effects"): a reason against the medicine, not a fact the notes lack."""
+_INTOLERABLE = rxcache.compile(r"\b(?:intolerable|unacceptable|severe)\s+$", re.I)
+"""Side effects bad enough to change a medicine ("no documentation of intolerable adverse effects that would support a
+change to a second-line agent"): the condition for another medicine, met by none, not a record the notes lack (round
+185's reader: a tapentadol told "did not say if the medicine causes you any trouble", where tramadol had none)."""
 _NONE_HAD = rxcache.compile(
     r"\b(?:without|denies|denied|denying|reports?\s+no|reported\s+no|with\s+no|has\s+no|had\s+no)\s+(?:any\s+)?"
     r"(?:reported\s+|medication\s+|significant\s+|new\s+)?$",
@@ -1453,6 +1488,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 if key == "side_effects" and (
                     _RISK_OF.search(letter, max(start, m.start() - 60), m.start())
                     or _NONE_HAD.search(letter, max(start, m.start() - 40), m.start())
+                    or _INTOLERABLE.search(letter, max(start, m.start() - 20), m.start())
                     or not _names_a_medicine(decision.service)
                 ):
                     # (a device's medicines' side effects are a condition for the device, not a record the notes
@@ -1475,6 +1511,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "As the requested surgical intervention is not supported": asked and refused (round 141)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
                     continue
+                if key == "improvement" and _JUST_BEGUN_WORDS.search(letter, max(start, m.start() - 100), m.start()):
+                    continue  # "no opportunity to see how the worker responded to it": care just begun (round 184)
                 if key == "home_trial" and _another_device(m.group(), decision.service):
                     continue  # "no documentation of a home TENS trial" for an H-wave unit, not "you tried it" (r. 143)
                 if key == "imaging" and _imaging_given(_rationale_text(decision, letter)):
@@ -1836,11 +1874,14 @@ _KNOWN = rxcache.compile(
     # "The worker's examination clearly showed findings of a left L5 radiculopathy" (round 160's reader: an EMG told
     # "did not show clear signs of a hurt nerve")
     r"|\bclearly\s+(?:showed|shows|demonstrated|documented|established)\s+(?:findings\s+of\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
-    r"radiculopathy\b",
+    r"radiculopathy\b"
+    # "The treating physician has made the diagnosis on the basis of a detailed history and examination" (round 184's
+    # reader: a bone scan told "did not show the signs the medical guidelines look for")
+    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:made|established|confirmed)\s+the\s+diagnosis\b",
     re.I,
 )
 """Words that say what is wrong is already clear ("is already clinically evident", "has already been established")."""
-_KNOWN_WORDS = ("already", "evident", "clinically", "clearly")
+_KNOWN_WORDS = ("already", "evident", "clinically", "clearly", "the diagnosis")
 """A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
 by)."""
 _NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
@@ -1852,7 +1893,9 @@ _NO_CHANGE = rxcache.compile(
     r"\b(?:no|without)\b[^.;]{0,120}?\bhow\s+the\s+results?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:would|will|could)\s+"
     r"(?:change|alter|affect)\b"
     r"|\b(?:would|will|could)\s+not\s+(?:be\s+expected\s+to\s+|likely\s+)?(?:change|alter|affect)\s+"
-    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:present\s+|current\s+)?(?:management|treatment|care|plan)\b",
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:present\s+|current\s+)?(?:management|treatment|care|plan)\b"
+    # "The records do not say what would be done differently if the scan were positive or negative" (round 184)
+    r"|\b(?:no|not|without)\b[^.;]{0,60}?\bwhat\s+(?:would|will|could)\s+be\s+done\s+differently\b",
     re.I,
 )
 """The test's result would not change the care ("would not be expected to change his management")."""
@@ -3661,8 +3704,9 @@ _AFTER_COMPLETION = rxcache.compile(
 """This care put after other care is finished ("should be planned after completion of the endodontic treatment")."""
 
 
-_JUST_BEGUN = r"\b(?:has|have|had)\s+(?:only\s+)?just\s+(?:begun|started|commenced)\b"
-"""Other care only just started: the reviewer waits to see how it goes, not for it to end."""
+_JUST_BEGUN = rf"\b(?:has|have|had)\s+(?:only\s+)?just\s+(?:begun|started|commenced)\b|{NO_CHANCE_YET}"
+"""Other care only just started: the reviewer waits to see how it goes, not for it to end ("no opportunity to see how
+the worker responded to it": round 184's reader, told "did not show that the past care helped you")."""
 _JUST_BEGUN_WORDS = rxcache.compile(_JUST_BEGUN, re.I)
 
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "227"
+TEMPLATES_VERSION = "228"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -153,6 +153,9 @@ class _Wording:
     """Care already had, past the limit; takes ``{had}``, ``{unit}`` and ``{original}``."""
     limit_had_least: str
     """The same, written "at least 24"; takes ``{had}``, ``{unit}`` and ``{original}``."""
+    limit_total: str
+    """The total this request would bring the worker to, past the limit; takes ``{total}``, ``{unit}`` and
+    ``{original}``."""
     limit_range: str
     """Takes ``{low}`` and ``{high}``."""
     limit_over: str
@@ -340,6 +343,7 @@ _EN = _Wording(
     limit_asked_rest="This review was about {asked} more {unit}.",
     limit_had="You already had {had} {unit}.",
     limit_had_least="You already had at least {had} {unit}.",
+    limit_total="With this request, you would have {total} {unit} in all.",
     limit_range="{low} to {high}",
     limit_over="{amount} over {period}",
     units={
@@ -619,6 +623,7 @@ _ES = _Wording(
     limit_asked_rest="Esta revisión trató sobre {asked} {unit} más (en la carta: {original}).",
     limit_had="Usted ya tuvo {had} {unit} (en la carta: {original}).",
     limit_had_least="Usted ya tuvo por lo menos {had} {unit} (en la carta: {original}).",
+    limit_total="Con esta solicitud, usted tendría {total} {unit} en total (en la carta: {original}).",
     limit_range="{low} a {high}",
     limit_over="{amount} en {period}",
     units={
@@ -1456,6 +1461,11 @@ def _limit_sentences(
         unit = words.units[limit.amount.unit][1]
         had_template = words.limit_had_least if limit.had_at_least else words.limit_had
         sentences.append(out.say(had_template.format(had=had, unit=unit, original=limit.had.text), had, limit.had.text))
+    total = _number(limit.total, out.lang) if limit.total is not None else None
+    if limit.total is not None and total is not None:
+        unit = words.units[limit.amount.unit][1]
+        sentence = words.limit_total.format(total=total, unit=unit, original=limit.total.text)
+        sentences.append(out.say(sentence, total, limit.total.text))
     asked = _number(limit.asked, out.lang) if limit.asked is not None else None
     if limit.asked is not None and asked is not None:
         unit = words.units[limit.amount.unit][1]

@@ -267,6 +267,13 @@ NOT_STARTED = (
 sessions", "has yet to begin"), as a regex alternation: other care still to come (the summary), or an approved part
 with no result yet (the reason rules)."""
 
+NO_CHANCE_YET = (
+    r"\bno\s+(?:opportunity|chance)\s+(?:yet\s+)?to\s+(?:see|judge|assess|gauge|observe|learn)\s+(?:how|whether|if)\b"
+)
+"""Care just begun, too soon to know how it works ("there had been no opportunity to see how the worker responded to
+it", "no chance to see whether her symptoms settle"), as a regex: that care is given its chance first (the reason
+rules), and the worker is told to wait for it, not that past care did not help (the summary)."""
+
 SIDES = r"right|left"
 """The sides of the body a request or a sentence names, as a regex alternation."""
 
