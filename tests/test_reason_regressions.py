@@ -3148,3 +3148,52 @@ def test_no_risk_factor_described_is_a_finding() -> None:
         ),
     )
     assert "no risk factors for stiffness are described" in evidence(cpm, R.findings_do_not_support)
+
+
+def test_a_thing_handed_after_an_operation_on_a_date_is_a_duplicate() -> None:
+    # recognizer 3.90, round 187: "A CAM walker boot was provided after surgery on 10/14/2016" read "after surgery" as
+    # the thing given; and "already using hot and cold packs at home" had no determiner to find the thing by
+    boot = Item(
+        "CAM walker boot, right ankle: Upheld",
+        rationale=(
+            "A CAM walker boot was provided after surgery on 10/14/2016, and the patient has been using it since that "
+            "time. Not medically necessary."
+        ),
+    )
+    packs = Item(
+        "Hot/cold pack unit, purchase: Upheld",
+        rationale="The injured worker is already using hot and cold packs at home. Not medically necessary.",
+    )
+    assert [codes[:1] for codes in shown(boot, packs)] == [[R.already_authorized], [R.already_authorized]]
+
+
+def test_a_use_or_a_condition_the_guideline_does_not_support_is_not_recommended() -> None:
+    # recognizer 3.90, round 186: "to improve the scar, which is not a use the guideline supports", "paraffin is not
+    # supported for her condition"
+    oxygen = Item(
+        "Hyperbaric oxygen therapy, 20 sessions: Upheld",
+        rationale=(
+            "The purpose stated by the treating surgeon is to improve the scar, which is not a use the guideline "
+            "supports. Not medically necessary."
+        ),
+    )
+    paraffin = Item(
+        "Paraffin bath unit for home use: Upheld",
+        rationale="Because paraffin is not supported for her condition, the request is not medically necessary.",
+    )
+    assert [R.not_recommended in codes for codes in shown(oxygen, paraffin)] == [True, True]
+
+
+def test_a_test_found_necessary_beside_this_care_is_no_tie_to_care_refused() -> None:
+    # recognizer 3.90, round 187's reader: "the videonystagmography requested at the same time has been found necessary
+    # in this review" was told "The care this goes with was not approved" (the learned model's guess)
+    rehab = Item(
+        "Vestibular rehabilitation, 8 sessions: Upheld",
+        rationale=(
+            "In this case, the videonystagmography requested at the same time has been found necessary in this review "
+            "precisely because the nature of the deficit has not been established. The request can be reconsidered "
+            "once testing is complete. At this time, the request is not medically necessary."
+        ),
+    )
+    (codes,) = shown(rehab)
+    assert R.related_item_not_approved not in codes, codes

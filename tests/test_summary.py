@@ -684,6 +684,7 @@ WORDING_FINGERPRINTS = {
     "226": "b3cd96b913a6ebd689d83ca1d8ceabaf45bcdbdbd1d4826e9d11d6832941217b",
     "227": "b3cd96b913a6ebd689d83ca1d8ceabaf45bcdbdbd1d4826e9d11d6832941217b",
     "228": "a394268b64f5eb67103b93bdb83cb7246a7e02068fc60f6cca7af0d1277b62b0",
+    "229": "de2710f9f79ec63d7e7ce341bfee5ee2cb3d0a51cb9128569116f2b89f503b8e",
 }
 
 

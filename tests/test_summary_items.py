@@ -5710,3 +5710,58 @@ def test_round_185s_readers_wrong_items_are_told_as_the_letter_says() -> None:
         "of side effects or of functional improvement with this medicine. Not medically necessary.",
     )
     assert any("causes you any trouble" in r for r in told), told
+
+
+def test_rounds_185_to_187s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 229
+    # a nerve test not done: said (round 185's reader: a carpal tunnel release told only "did not give enough facts")
+    told = _item_told(
+        "Right carpal tunnel release: Upheld",
+        "The MTUS states that the diagnosis should be supported by nerve-conduction tests before surgery is "
+        "undertaken. The medical records reveal the injured worker has night numbness with positive Tinel's and "
+        "Phalen's tests, but there is no thenar atrophy or weakness, and no nerve conduction study has been done to "
+        "confirm the diagnosis or show how severe it is. The request for Right carpal tunnel release is not medically "
+        "necessary.",
+    )
+    assert any("did not show a nerve test" in r for r in told), told
+    # the thing held is named and another: like it, not "you already have it" (round 187's readers)
+    told = _item_told(
+        "Interferential current stimulator, 30 day rental: Upheld",
+        "The injured worker already owns a TENS unit that he reports helps, and the treating physician has not "
+        "explained what a second electrical stimulation device would add. Not medically necessary.",
+    )
+    assert any(r.startswith("You already have, or have approval for, something that does the same job") for r in told)
+    # a guideline's window after an injury: not for now, not never (rounds 184 and 186's readers)
+    told = _item_told(
+        "Neuropsychological testing: Upheld",
+        "Comprehensive testing in the first month after a mild brain injury is not recommended, because most "
+        "cognitive complaints clear during that time. The request was made 24 days after the fall. Not medically "
+        "necessary.",
+    )
+    assert told[0].startswith("The medical guidelines do not call for this care this early."), told
+    # a limit "even for the procedures it does cover": the guidelines do not cover this case (round 186's reader)
+    told = _item_told(
+        "Continuous passive motion (CPM) unit rental for 21 days, right knee: Upheld",
+        "Per ODG, CPM is supported at home for up to 17 days after total knee arthroplasty. It is not supported after "
+        "routine arthroscopy. A 21 day rental is also longer than ODG allows even for the procedures it does cover. "
+        "The request is not medically necessary.",
+    )
+    assert told[0].startswith("The medical guidelines do not call for this care in a case like yours."), told
+    assert any(
+        r.startswith("Even where they do, the medical guidelines allow this care for no more than 17") for r in told
+    )
+    # no neurologic deficit, for a brain MRI: the brain's signs, not "a hurt nerve" (round 187's reader)
+    told = _item_told(
+        "MRI of the brain without contrast: Upheld",
+        "The CT of the head was normal, and his neurologic examinations were normal. In the absence of a neurologic "
+        "deficit or a change in the character of the headaches, the request is not medically necessary.",
+    )
+    assert not any("hurt nerve" in r for r in told), told
+    # measures given and unchanged are not missing facts (round 187's reader)
+    told = _item_told(
+        "Physical therapy 2 times a week for 6 weeks for the lumbar spine: Upheld",
+        "She has completed 8 sessions. However, the therapy note showed the same pain rating and essentially the same "
+        "range of motion measurements as the initial evaluation, so the prior sessions did not produce measurable "
+        "functional improvement. Not medically necessary.",
+    )
+    assert not any("checking your body" in r for r in told), told

@@ -29,6 +29,7 @@ from llm_extract.parse.reasons import (
     added_ground,
     find_reasons,
     root_signs_absent_for,
+    tied_item_approved,
     trial_not_begun,
     worker_finding,
 )
@@ -66,6 +67,11 @@ def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str
     # guideline's (recognizer 3.89, round 184's reader)
     reasons = [
         r for r in reasons if r.code is not ReasonCode.no_functional_improvement or not about_the_evidence(text, r.span)
+    ]
+    # nor a tie to care the same words say was found necessary ("the test requested at the same time has been found
+    # necessary in this review"): never "the care this goes with was not approved" (recognizer 3.90, round 187's reader)
+    reasons = [
+        r for r in reasons if r.code is not ReasonCode.related_item_not_approved or not tied_item_approved(text, r.span)
     ]
     if any(r.code is ReasonCode.approved_trial_pending for r in reasons) and trial_not_begun(text, start, end):
         # the approved part not begun: no result yet, not care that failed to help (recognizer 3.85)

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.89"
+REASONS_VERSION = "3.90"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -431,6 +431,28 @@ def about_the_evidence(text: str, span: Span) -> bool:
     return _EVIDENCE_SENTENCE.search(text, span.start, span.end) is not None
 
 
+#: The other item found necessary ("the videonystagmography requested at the same time has been found necessary in this
+#: review"): a tie to an approved item, which no refusal of this one can rest on as "not approved" (round 187's reader).
+_FOUND_NECESSARY = _rx(
+    r"\b(?:has\s+been|have\s+been|was|were|is|are)\s+(?:found|deemed|considered|judged)\s+(?:to\s+be\s+)?(?:medically\s+)?"
+    r"(?:necessary|appropriate|warranted)\b"
+)
+
+
+def tied_item_approved(text: str, span: Span) -> bool:
+    """The words of a tie say the other item was found necessary (:data:`_FOUND_NECESSARY`), with nothing before it in
+    its clause that denies or narrows it ("As neither Norco nor OxyContin has been found medically necessary", "Only the
+    trigger finger release has been found medically necessary")."""
+    for m in _FOUND_NECESSARY.finditer(text, span.start, span.end):
+        clause = _clause_before(text[span.start : m.start()], m.start() - span.start)
+        if _DENIED_SUBJECT.search(clause) is None:
+            return True
+    return False
+
+
+_DENIED_SUBJECT = _rx(r"\b(?:neither|nor|none|not|no|only|never)\b")
+
+
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
     _Rule(
@@ -669,7 +691,15 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bwhich\s+is\s+not\s+the\s+(?:[\w-]+\s+){0,5}?(?:pain|condition|indication|diagnosis)\s+the\s+guidelines?\s+"
             r"(?:addresses|covers|recommends|supports)\b"
             r"|\bwhich\s+is\s+not\s+(?:an?\s+)?(?:recommended\s+)?(?:indication|use)\s*(?:supported\s+by\s+the\s+guidelines?)?(?=\s*[.;,])"
-            r"|\bnot\s+supported\s+for\s+this\s+(?:condition|diagnosis|indication)\b"
+            # "to improve the scar, which is not a use the guideline supports" (round 186; the guideline's name
+            # after the match, as "not one for which" above)
+            r"|\bwhich\s+is\s+not\s+(?:an?\s+)?(?:indication|use)(?=\s+(?:that\s+|which\s+)?the\s+(?:"
+            + _GUIDELINE_NAME
+            + r")\s+"
+            r"(?:supports?|recommends?|endorses?)\b)"
+            # "Because paraffin is not supported for her condition" (round 186)
+            r"|\bnot\s+supported\s+for\s+(?:this|her|his|their|the\s+(?:patient|worker|claimant)'s)\s+(?:condition|diagnosis"
+            r"|indication)\b"
             r"|\binsufficient\s+(?:quality\s+)?evidence\s+(?:for|of|to\s+support)\s+(?:its|their)\s+(?:efficacy|use|effectiveness)\b"
             r"|\bneither\s+(?:ingredient|component|agent|drug)\b[^.;]{0,40}?\bis\s+recommended\b"
             r"|\bwhich\s+the\s+(?:" + _GUIDELINE_NAME + r")\s+(?:specifically\s+|expressly\s+)?"
@@ -1386,6 +1416,9 @@ _ALREADY_HAS = _cue(
     r"(?:certified|authorized|approved)\s+(?:a|an|the)\s+(?P<obj4>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s+on\s+\S*\d)"
     # "The claimant already has equipment that meets this need" (round 78, fitted): no determiner
     r"|\b(?:already|previously)\s+(?:has|have|had|owns?)\s+(?P<obj5>equipment|supplies|devices?)\b"
+    # "the injured worker is already using hot and cold packs at home" (round 187): things in use, no determiner
+    r"|\balready\s+(?:using|uses|wearing|wears)\s+(?P<obj14>(?:[\w/-]+\s+){0,3}?[\w-]+s)(?=\s+(?:at\s+home|daily|nightly"
+    r"|regularly)\b|\s*[.,;])"
     # "A hinged brace for this same knee was already dispensed on 02-04-2016", "was issued a CAM walker boot for
     # the same ankle" (round 78, fitted): the thing before a passive "already dispensed", or given "for the same"
     # "a psychological evaluation, including a clinical interview ..., was already completed on 12-6-2016" (round
@@ -1403,7 +1436,9 @@ _ALREADY_HAS = _cue(
     # occasion, "already" or not; counted only for an item that is such a thing (:attr:`_Context.handed`)
     r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:already\s+)?(?:issued|dispensed|given|provided|supplied|fitted)\s+"
     r"(?:with\s+)?(?!(?:(?:a|an|the)\s+)?(?:" + NUMBER + r"|course|trial|series|samples?|prescriptions?|instructions?"
-    r"|diagnos[ie]s|education|advice|refills?)\b)(?:(?:a|an|the)\s+)?(?:pair\s+of\s+|set\s+of\s+)?"
+    # (nor an occasion: "A CAM walker boot was provided after surgery on 10/14/2016", round 187: given12 reads it)
+    r"|diagnos[ie]s|education|advice|refills?|after|before|following|during|at|on|in|since|by|when|upon)\b)"
+    r"(?:(?:a|an|the)\s+)?(?:pair\s+of\s+|set\s+of\s+)?"
     r"(?P<obj11>(?:[\w-]+\s+){0,3}?[\w-]+)"
     r"(?=\s+(?:on|at|in|when|upon|following|after|during|by|from)\b)"
     # "a postoperative follow-up visit with the hand surgeon was previously authorized and is scheduled for 12-28-2016"
@@ -2641,7 +2676,7 @@ _PART_BEFORE = _rx(
 )
 
 
-_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9", "obj10", "obj11", "obj13")
+_OBJECTS = ("obj", "obj2", "obj3", "obj4", "obj5", "obj6", "obj7", "obj8", "obj9", "obj10", "obj11", "obj13", "obj14")
 """The groups of :data:`_ALREADY_HAS` that hold the thing the worker has."""
 
 

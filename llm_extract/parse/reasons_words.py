@@ -1978,7 +1978,7 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
-    "2cc1fbe868235b01d9a2c8cf": (
+    "c774aa73d1ec286d95fabe7c": (
         (
             (
                 (" indicated ", " recommended ", " supported "),
@@ -2026,7 +2026,13 @@ TABLE: dict[str, Derived] = {
             ((" services ",), (" custodial ", " domestic ", " homemaker "), (" which ",), (" are ",)),
             ((" guideline",), (" addresses ", " covers ", " recommends ", " supports "), (" which ",), (" the ",)),
             ((" which ",), (" not ",), (" is ",), ("indication", "use")),
-            ((" supported ",), (" condition ", " diagnosis ", " indication "), (" this ",), (" not ",)),
+            ((" which ",), (" not ",), (" is ",), ("indication", "use")),
+            (
+                (" supported ",),
+                (" condition ", " diagnosis ", " indication "),
+                (" claimant ", " condition ", " diagnosis ", " indication ", " patient ", " worker "),
+                (" not ",),
+            ),
             (
                 (" insufficient ",),
                 ("evidence ",),
@@ -2144,7 +2150,18 @@ TABLE: dict[str, Derived] = {
                 (" which",),
             ),
             ((((" which ",), (" not ",), (" is ",), ("indication", "use")),), (" which",)),
-            ((((" supported ",), (" condition ", " diagnosis ", " indication "), (" this ",), (" not ",)),), (" not",)),
+            ((((" which ",), (" not ",), (" is ",), ("indication", "use")),), (" which",)),
+            (
+                (
+                    (
+                        (" supported ",),
+                        (" condition ", " diagnosis ", " indication "),
+                        (" claimant ", " condition ", " diagnosis ", " indication ", " patient ", " worker "),
+                        (" not ",),
+                    ),
+                ),
+                (" not",),
+            ),
             (
                 (
                     (
@@ -8201,7 +8218,7 @@ TABLE: dict[str, Derived] = {
             ((((" approval ", " authorization ", " certification "), (" second ",)),), (" a",)),
         ),
     ),
-    "0fc9104a961e6d8c7d43f90a": (
+    "2fa77e019a00db2df959ea8f": (
         (
             (
                 (" already ", " previously "),
@@ -8233,6 +8250,7 @@ TABLE: dict[str, Derived] = {
                 (" device", " equipment ", " supplies "),
                 (" had ", " has ", " have ", " own"),
             ),
+            ((" already ",), (" uses ", " using ", " wearing ", " wears ")),
             (
                 (" already ",),
                 (" already ", " been "),
@@ -8343,6 +8361,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" already", " previously"),
             ),
+            ((((" already ",), (" uses ", " using ", " wearing ", " wears ")),), (" already",)),
             (
                 (
                     (

@@ -176,6 +176,53 @@ _APPROVAL = rxcache.compile(r"\b(?:authoriz\w*|certif\w*|approv\w*|modified)\b",
 """Words of an approval."""
 
 
+def beyond_covered(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of a limit ground that hold the limit for the cases the guidelines cover, which this one is not ("A 21
+    day rental is also longer than ODG allows even for the procedures it does cover", "would exceed the duration
+    recommended even for the procedures that qualify"): round 186's reader, told only "allow this care for no more than
+    17 days", read the request's 21 days as the only trouble."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.exceeds_guideline_limits and _EVEN_COVERED.search(
+            letter, reason.span.start, reason.span.end
+        ):
+            return quote(letter, reason.span.start, reason.span.end)
+    return None
+
+
+_EVEN_COVERED = rxcache.compile(
+    r"\beven\s+(?:for|in|after|with)\s+(?:the\s+)?(?:procedures?|operations?|surger(?:y|ies)|cases?|patients?|conditions?"
+    r"|diagnoses|uses?)\s+(?:that|which|it|they|the)\b",
+    re.I,
+)
+
+
+def too_soon(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """A "not recommended" ground that is about timing: the guideline's window after an injury ("Comprehensive testing
+    in the first month after a mild brain injury is not recommended", "requested within the period in which the
+    guideline advises against it"). The care may be asked for later; "do not call for this care" alone read as never
+    (rounds 184 and 186's readers: neuropsychological testing asked for within 30 days of a concussion)."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.not_recommended and _TOO_SOON.search(letter, reason.span.start, reason.span.end):
+            return quote(letter, reason.span.start, reason.span.end)
+    return None
+
+
+_TOO_SOON = rxcache.compile(
+    r"\b(?:in|within|during)\s+the\s+(?:first|initial)\s+(?:"
+    + NUMBER
+    + r"\s+)?(?:days?|weeks?|months?)\s+(?:after|following"
+    r"|of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:injury|trauma|fall|accident|concussion|onset)\b"
+    r"|\bwithin\s+the\s+(?:period|window|time\s+frame)\s+(?:in\s+which|when|during\s+which)\b",
+    re.I,
+)
+"""Words of a window after an injury in which the care is not yet recommended (not "the greatest effect in the first 4
+days of treatment", a medicine's course)."""
+
+
 def similar_held(decision: Decision, letter: str | None) -> Quote | None:
     """A duplicate of something like this care, not of this care ("was given an air cast ankle brace ... why a second
     ankle support of a different design was needed", "a cold therapy unit has already been certified, so this device
@@ -202,10 +249,40 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
         None,
     )
     if m is None:
+        # "already owns a TENS unit" for an interferential stimulator, "the inhaler she already uses" for a nebulizer
+        # (round 187's reader: both told "You already had this care before"): the thing held, named, is another
+        m = next(
+            (
+                h
+                for r in decision.reasons
+                if r.code is ReasonCode.already_authorized
+                for h in _HELD_NAMED.finditer(letter, r.span.start, r.span.end)
+                if _another_thing(h.group("thing") or h.group("thing2"), decision.service)
+            ),
+            None,
+        )
+    if m is None:
         return None
     sentences = _sentences(letter, rationale.start, rationale.end)
     start, end = next(((a, b) for a, b in sentences if a <= m.start() < b), (m.start(), m.end()))
     return quote(letter, start, end)
+
+
+_HELD_KIND_WORDS = r"TENS|H-wave|interferential|NMES|inhaler|nebulizer"
+"""Devices of one job told apart by kind (a regex alternation): a held one of another kind is like the one asked for."""
+_HELD_NAMED = rxcache.compile(
+    rf"\balready\s+(?:owns?|has|uses|wears)\s+(?:a|an|the|her|his|their)\s+(?P<thing>{_HELD_KIND_WORDS})\b"
+    rf"|\b(?:the|her|his|their)\s+(?P<thing2>{_HELD_KIND_WORDS})\s+(?:she|he|they)\s+already\s+(?:owns?|has|uses|wears)\b",
+    re.I,
+)
+"""A device the worker already has, named by its kind ("already owns a TENS unit", "the inhaler she already uses")."""
+_HELD_KINDS = rxcache.compile(rf"\b(?:{_HELD_KIND_WORDS})\b", re.I)
+
+
+def _another_thing(named: str, service: str) -> bool:
+    """The device held is of another kind than the one asked for, which the heading names by its kind."""
+    asked = {m.group().lower() for m in _HELD_KINDS.finditer(service)}
+    return bool(asked) and named.lower() not in asked
 
 
 _SIMILAR_HELD = rxcache.compile(
@@ -951,6 +1028,10 @@ candidate where surgery or other treatments would clearly be warranted", whose "
 criterion's own (rounds 52 and 53's readers: a program refused while surgery was still an option was
 told "did not show that surgery is planned")."""
 
+_NERVE_TESTS = r"nerve\s+conduction|electrodiagnostic|electromyograph\w*|EMG|NCV|NCS"
+"""Tests of how the nerves work, as a regex alternation."""
+_NERVE_TEST_ASKED = rxcache.compile(rf"\b(?:{_NERVE_TESTS})\b", re.I)
+
 _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "improvement",
@@ -1022,6 +1103,17 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("imaging", rxcache.compile(r"\b(?:x-?rays?|plain\s+films?|radiographs?)\b", re.I)),
+    # "no nerve conduction study has been done to confirm the diagnosis" (round 185's reader: a carpal tunnel release
+    # told only "did not give enough facts to show you need it"): a nerve test not done, not one whose result is absent
+    (
+        "nerve_test",
+        rxcache.compile(
+            r"\b(?:no|without|nor|any)\s+(?:(?:prior|previous|recent|formal|MRI\s+or|imaging\s+or)\s+)*(?:"
+            + _NERVE_TESTS
+            + r")(?:/\w+)?\s+(?:stud(?:y|ies)|test(?:s|ing)?|results?)\b",
+            re.I,
+        ),
+    ),
     (
         "exam",
         rxcache.compile(
@@ -1396,6 +1488,8 @@ to physical rehabilitation": round 113's reader), not a record of this worker's.
 _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 """Side effects named as a risk ("raises the risk of gastrointestinal and renal adverse
 effects"): a reason against the medicine, not a fact the notes lack."""
+_SAME_BEFORE = rxcache.compile(r"\b(?:same|unchanged|similar|identical)\s+(?:[\w-]+\s+){0,2}$", re.I)
+"""Measures said to be the same as before: recorded, not missing."""
 _INTOLERABLE = rxcache.compile(r"\b(?:intolerable|unacceptable|severe)\s+$", re.I)
 """Side effects bad enough to change a medicine ("no documentation of intolerable adverse effects that would support a
 change to a second-line agent"): the condition for another medicine, met by none, not a record the notes lack (round
@@ -1472,6 +1566,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 continue
             if key in ("imaging", "drug_tests", "views", "home_exercise") and pattern.search(decision.service):
                 continue  # the x-ray (drug test, home exercise kit) asked for is not an earlier one the notes lacked
+            if key == "nerve_test" and _NERVE_TEST_ASKED.search(decision.service):
+                continue  # the nerve test asked for, as above
             if key == "program" and _A_PROGRAM.search(decision.service):
                 continue  # a program asked for (its evaluation) goes along with no other (round 117's reader)
             if key == "imaging" and "views" in keys:
@@ -1510,6 +1606,10 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 if key == "surgery" and any(r.code is ReasonCode.related_item_not_approved for r in reasons):
                     continue  # "As the requested surgical intervention is not supported": asked and refused (round 141)
                 if key == "pain" and _pain_recorded(letter, decision.spans.rationale):
+                    continue
+                if key == "exam" and _SAME_BEFORE.search(letter, max(start, m.start() - 40), m.start()):
+                    # "essentially the same range of motion measurements as the initial evaluation": given and
+                    # unchanged (round 187's reader: told "did not give all the needed facts from checking your body")
                     continue
                 if key == "improvement" and _JUST_BEGUN_WORDS.search(letter, max(start, m.start() - 100), m.start()):
                     continue  # "no opportunity to see how the worker responded to it": care just begun (round 184)
@@ -3219,6 +3319,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
             elif key == "nerve_root" and (part := _spine_part(decision, letter)) is not None:
                 key = f"nerve_root_{part}"  # not "in your neck or back" where only one is in question (round 138)
+            if key == "nerve" and _HEAD.search(decision.service):
+                key = "brain"  # "no neurologic deficit" for a brain MRI: not "a hurt nerve" (round 187's reader)
             if key == "surgery":
                 if not _STUDIES.search(decision.service):
                     continue  # an operation weighed matters to a picture or a test, not to care
@@ -3234,6 +3336,10 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
         for key in ("nerve_root", "nerve_root_neck", "nerve_root_back"):
             found.pop(key, None)  # no hurt nerve anywhere says the spine's too: one sentence, not two
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
+
+
+_HEAD = rxcache.compile(r"\b(?:brain|head|cranial|skull|intracranial)\b", re.I)
+"""Care asked for the brain or head: a neurologic deficit there is the brain's, not a nerve's."""
 
 
 def _spine_part(decision: Decision, letter: str) -> str | None:
@@ -3430,6 +3536,10 @@ _DEVICE_WORDS = rf"unit|device|stimulator|{_DEVICE_KIND_WORDS}"
 _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""
 _OWN_TRIAL = rxcache.compile(
+    # "A request to purchase a unit without a documented trial" (round 187's reader: a TENS purchase told "other care
+    # must be tried first")
+    r"\b(?:purchase|buy)\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\s+without\s+(?:a\s+|any\s+)?"
+    r"(?:documented\s+|prior\s+|successful\s+)?trial\b|"
     r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
     rf"(?!\s+(?:of|with)\s+(?!the\s+same\b|it\b|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"

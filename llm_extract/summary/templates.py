@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "228"
+TEMPLATES_VERSION = "229"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -192,6 +192,12 @@ class _Wording:
     similar_held: str
     """The duplicate ground of care like something the worker has or has approval for, not the same care
     (:func:`specifics.similar_held`)."""
+    not_covered: str
+    """The guidelines do not cover a case like this one (:func:`specifics.beyond_covered`)."""
+    even_where: str
+    """Takes ``{sentence}``, a limit sentence begun in lower case: the limit of the cases the guidelines do cover."""
+    too_soon: str
+    """The guideline's verdict on care asked for too soon (:func:`specifics.too_soon`): not for now, not never."""
     known_already: str
     """The findings ground of a test whose result the reviewer says is already clear and would change nothing
     (:func:`specifics.known_already`)."""
@@ -381,6 +387,7 @@ _EN = _Wording(
         "enough.",
         "views": "Your doctor's notes did not show x-rays taken while you bend forward and back.",
         "imaging": "Your doctor's notes did not show x-rays taken before, or what they showed.",
+        "nerve_test": "Your doctor's notes did not show a nerve test (EMG or nerve conduction study) done for this.",
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
         "plan": "Your doctor's notes did not give a plan with goals for this care.",
         "program": (
@@ -413,6 +420,7 @@ _EN = _Wording(
         # nerve touched at another level, or not matching the exam)
         "nerve_study": "Your pictures and nerve tests did not clearly show a hurt nerve that this care would treat.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
+        "brain": "Your doctor's notes did not show signs of a problem in your brain, such as weakness or numbness.",
         "nerve_root": "Your doctor's notes did not show clear signs of a hurt nerve in your neck or back.",
         "nerve_root_neck": "Your doctor's notes did not show clear signs of a hurt nerve in your neck.",
         "nerve_root_back": "Your doctor's notes did not show clear signs of a hurt nerve in your back.",
@@ -438,6 +446,9 @@ _EN = _Wording(
     beside_first="The medical guidelines call for this care only together with other care, and that care has not "
     "started yet.",
     similar_held="You already have, or have approval for, something that does the same job as this care.",
+    not_covered="The medical guidelines do not call for this care in a case like yours.",
+    even_where="Even where they do, {sentence}",
+    too_soon="The medical guidelines do not call for this care this early.",
     known_already="The reviewer found that what is wrong is already clear from your exam or earlier tests, so this "
     "test would not change your care.",
     care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
@@ -666,6 +677,8 @@ _ES = _Wording(
         "views": "Las notas de su médico no mostraban radiografías tomadas mientras usted se dobla hacia adelante y "
         "hacia atrás.",
         "imaging": "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
+        "nerve_test": "Las notas de su médico no mostraban una prueba de los nervios (EMG o estudio de conducción "
+        "nerviosa) hecha para esto.",
         "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
         "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
         "program": (
@@ -706,6 +719,8 @@ _ES = _Wording(
             "fuera a tratar."
         ),
         "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
+        "brain": "Las notas de su médico no mostraban señales de un problema en su cerebro, como debilidad o "
+        "adormecimiento.",
         "nerve_root": (
             "Las notas de su médico no mostraban señales claras de un nervio dañado en el cuello o la espalda."
         ),
@@ -736,6 +751,9 @@ _ES = _Wording(
     beside_first="Las guías médicas recomiendan esta atención solo junto con otra atención, y esa otra atención "
     "todavía no ha empezado.",
     similar_held="Usted ya tiene, o ya tiene aprobado, algo que hace lo mismo que esta atención.",
+    not_covered="Las guías médicas no recomiendan este tratamiento en un caso como el suyo.",
+    even_where="Aun cuando lo recomiendan, {sentence}",
+    too_soon="Las guías médicas no recomiendan este tratamiento tan pronto.",
     known_already="El revisor encontró que lo que usted tiene ya está claro por su examen o por pruebas anteriores, "
     "así que esta prueba no cambiaría su atención.",
     care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
@@ -1112,9 +1130,17 @@ def _reasons(
         if code is ReasonCode.exceeds_guideline_limits and (
             limit := specifics.guideline_limit(decision, fitting, letter)
         ):
-            said = _limit_sentences(limit, words, out, rest=decision.partial)
+            # "A 21 day rental is also longer than ODG allows even for the procedures it does cover" (round 186's
+            # reader: told only "allow this care for no more than 17 days", as if 17 days were allowed here): the
+            # guidelines do not cover this case, and their limit is for the cases they do
+            beyond = specifics.beyond_covered(fitting, letter)
+            lead = []
+            if beyond is not None and ReasonCode.not_recommended not in codes:
+                lead = [out.say(words.not_covered)]
+                details.append(beyond)
+            said = _limit_sentences(limit, words, out, rest=decision.partial, even=beyond is not None)
             if said:
-                sentences.extend(said)
+                sentences.extend(lead + said)
                 details.extend(q for q in (limit.limit, limit.had, limit.asked) if q is not None)
                 continue
         if code is ReasonCode.exceeds_guideline_limits and (
@@ -1338,6 +1364,10 @@ def _named_ground(
     first, care already given that was needed; empty when the letter's words name none.
     A finding in the sentence about the test done before is what that test showed, not
     what the notes lack ("which confirmed median neuropathy and found no radiculopathy")."""
+    if code is ReasonCode.not_recommended and (soon := specifics.too_soon(fitting, letter)) is not None:
+        # "Comprehensive testing in the first month after a mild brain injury is not recommended" (rounds 184 and
+        # 186's readers: told flatly "The medical guidelines do not call for this care", where testing can come later)
+        return [(out.say(words.too_soon), []), (out.say(_wrote(soon, words), soon.text), [soon])]
     if code is ReasonCode.not_recommended and (drug := specifics.on_the_skin_not(decision, letter)) is not None:
         name = drug.text.lower()
         # "This mix of medicines has ..." only of a mix (round 51's reader: a ketoprofen cream is one drug)
@@ -1438,7 +1468,7 @@ def _quantity(amount: specifics.Amount, words: _Wording, lang: str) -> str | Non
 
 
 def _limit_sentences(
-    limit: specifics.GuidelineLimit, words: _Wording, out: _Writer, *, rest: bool = False
+    limit: specifics.GuidelineLimit, words: _Wording, out: _Writer, *, rest: bool = False, even: bool = False
 ) -> list[str]:
     """ "The medical guidelines allow 4 to 6 visits." and, when larger, "Your doctor asked
     for 12 visits.": numbers copied from the letter, units and range words our own."""
@@ -1455,6 +1485,8 @@ def _limit_sentences(
     sentence = template.format(limit=said, original=original)
     if limit.until_shown:  # "not longer than 2 weeks without evidence of efficacy": more once it helps
         sentence = sentence.removesuffix(".") + words.unless_shown
+    if even:  # the limit of the cases the guidelines cover, which this is not
+        sentence = words.even_where.format(sentence=sentence[:1].lower() + sentence[1:])
     sentences = [out.say(sentence, said, original)]
     had = _number(limit.had, out.lang) if limit.had is not None else None
     if limit.had is not None and had is not None:
