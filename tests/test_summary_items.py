@@ -5765,3 +5765,65 @@ def test_rounds_185_to_187s_readers_wrong_items_are_told_as_the_letter_says() ->
         "functional improvement. Not medically necessary.",
     )
     assert not any("checking your body" in r for r in told), told
+
+
+def test_rounds_188_to_189s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 230
+    # a nerve test not yet done, read as a finding: said, not "did not show the signs" (round 188's reader)
+    told = _item_told(
+        "Right carpal tunnel release: Upheld",
+        "The diagnosis should be supported by nerve conduction tests before surgery is undertaken. The injured worker "
+        "has suggestive clinical findings on the right. However, the electrodiagnostic testing that would confirm the "
+        "diagnosis and indicate its severity has not been performed, and there are no results for review. The request "
+        "is not medically necessary.",
+    )
+    assert any("did not show a nerve test" in r for r in told), told
+    assert not any("did not show the signs" in r for r in told), told
+    # what x-rays could not answer: not x-rays missing (round 188's reader)
+    told = _item_told(
+        "CT scan of the right ankle: Upheld",
+        "The radiographs of December 20, 2016 clearly show healing callus and intact hardware. There is no clinical "
+        "question documented that plain films could not answer. CT scan of the right ankle is not medically "
+        "necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in told), told
+    # the longest period "for any indication", beside the guideline's verdict: the verdict first (round 189's reader)
+    told = _item_told(
+        "Continuous passive motion (CPM) unit, 21 day rental: Upheld",
+        "The Official Disability Guidelines support continuous passive motion for up to 17 days at home after total "
+        "knee arthroplasty. It is not supported after an arthroscopic meniscectomy, and the planned procedure is a "
+        "partial meniscectomy. A 21 day rental would also exceed the longest period the guideline allows for any "
+        "indication. The request is not medically necessary.",
+    )
+    said = " ".join(told)
+    assert "Even where they do, the medical guidelines allow this care for no more than 17 days." in said, told
+    assert said.index("do not call for this care") < said.index("Even where they do"), told
+    # both forms of therapy at once: like care approved, not "you already had this care" (round 189's reader)
+    told = _item_told(
+        "Aquatic therapy 2 times a week for 6 weeks: Upheld",
+        "The injured worker bears full weight. Nothing suggests he cannot take part in land-based therapy, which has "
+        "been found medically necessary in this review. Providing both forms of therapy at once would duplicate care. "
+        "The request is not medically necessary.",
+    )
+    assert not any(r.startswith("You already had this care before") for r in told), told
+
+
+def test_x_rays_relied_on_and_side_effects_reported_are_not_missing() -> None:
+    # templates 230, round 188's reader: "The latest x-rays plainly show callus formation" and "what question the CT
+    # would answer that repeat plain films in 4 to 6 weeks would not" were told "did not show x-rays taken before";
+    # "has already reported cognitive side effects from an opioid" was told "did not say if the medicine causes you any
+    # trouble"
+    told = _item_told(
+        "CT scan of the right foot: Upheld",
+        "The latest x-rays plainly show callus formation and the exam shows only mild tenderness. The provider did not "
+        "state what question the CT would answer that repeat plain films in 4 to 6 weeks would not. The request is not "
+        "medically necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in told), told
+    told = _item_told(
+        "Nucynta 50mg #90: Upheld",
+        "The patient operates a forklift and has already reported cognitive side effects from an opioid; the "
+        "documentation does not address how a replacement opioid would be used safely in this job. The request is not "
+        "medically necessary.",
+    )
+    assert not any("causes you any trouble" in r for r in told), told

@@ -193,7 +193,9 @@ def beyond_covered(reasons: list[Reason], letter: str | None) -> Quote | None:
 
 _EVEN_COVERED = rxcache.compile(
     r"\beven\s+(?:for|in|after|with)\s+(?:the\s+)?(?:procedures?|operations?|surger(?:y|ies)|cases?|patients?|conditions?"
-    r"|diagnoses|uses?)\s+(?:that|which|it|they|the)\b",
+    r"|diagnoses|uses?)\s+(?:that|which|it|they|the)\b"
+    # "would also exceed the longest period the guideline allows for any indication" (round 189's reader)
+    r"|\b(?:longest|maximum|most)\b[^.;]{0,40}?\bfor\s+any\s+(?:indication|procedure|operation|condition|use)\b",
     re.I,
 )
 
@@ -296,6 +298,8 @@ _SIMILAR_HELD = rxcache.compile(
     # had this care before", of land-based therapy approved in the same review)
     r"|\bduplicat\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:treatment|therapy|care)\s+(?:of|for|to)\s+the\s+same\s+(?:body\s+parts?"
     r"|areas?|regions?|joints?|conditions?)\b"
+    # "Providing both forms of therapy at once would duplicate care" (round 189's reader: aquatic beside land therapy)
+    r"|\b(?:both|two)\s+(?:forms|kinds|types)\s+of\s+(?:therapy|care|treatment)\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
     r"|\b(?P<prefab>pre-?fabricated|off[- ]the[- ]shelf|over[- ]the[- ]counter|ready[- ]made)\b",
     re.I,
@@ -1032,6 +1036,26 @@ _NERVE_TESTS = r"nerve\s+conduction|electrodiagnostic|electromyograph\w*|EMG|NCV
 """Tests of how the nerves work, as a regex alternation."""
 _NERVE_TEST_ASKED = rxcache.compile(rf"\b(?:{_NERVE_TESTS})\b", re.I)
 
+
+def nerve_test_not_done(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """The words of a ground that say a nerve test was not done ("the electrodiagnostic testing that would confirm the
+    diagnosis and indicate its severity has not been performed"): round 188's reader, a carpal tunnel release told "did
+    not show the signs the medical guidelines look for" where the reviewer found suggestive signs."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if (m := _NERVE_TEST_NOT_DONE.search(letter, reason.span.start, reason.span.end)) is not None:
+            return quote(letter, m.start(), m.end())
+    return None
+
+
+_NERVE_TEST_NOT_DONE = rxcache.compile(
+    rf"\b(?:{_NERVE_TESTS})(?:/\w+)?\s+(?:stud(?:y|ies)|test(?:s|ing)?)\b[^.;]{{0,80}}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?"
+    r"been\s+(?:performed|done|obtained|completed)\b",
+    re.I,
+)
+
+
 _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "improvement",
@@ -1320,6 +1344,11 @@ reduction in pain scores"), a date ("the 11/15/2016 urine drug screen"), the not
 program")."""
 
 
+_FILMS_CANNOT = rxcache.compile(
+    r"[^.;,]{0,30}?\b(?:could|can|would|will)\s*(?:not|n't)\b(?!\s+(?:be\s+)?(?:available|provided|submitted|done|obtained))",
+    re.I,
+)
+"""What x-rays cannot answer: the test asked for is measured against them, not x-rays missing."""
 _IMAGING_RESULT = rxcache.compile(
     r"\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
     # ("the chest x-ray after the exposure was normal": round 180's reader, a chest CT told "did not show x-rays taken
@@ -1333,7 +1362,7 @@ _IMAGING_RESULT = rxcache.compile(
     # "the MRI and radiographs documented a degenerative tear ... and medial joint space narrowing" (round 145's reader)
     # "the two-dimensional radiographs obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar
     # fractures" (round 147's reader: told "did not show x-rays taken before, or what they showed")
-    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in)\s+[^,;.]{1,40}?)?\s+(?:did\s+not\s+)?"
+    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in)\s+[^;.]{1,40}?)?\s+(?:did\s+not\s+|[a-z]+ly\s+)?"
     r"(?:showed|revealed|demonstrated|documented|confirmed|disclosed|show|reveal|demonstrate|document|confirm|disclose)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
     r"|demonstrate|demonstrated|documented|confirmed|disclosed)\b"
@@ -1490,6 +1519,17 @@ _RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
 effects"): a reason against the medicine, not a fact the notes lack."""
 _SAME_BEFORE = rxcache.compile(r"\b(?:same|unchanged|similar|identical)\s+(?:[\w-]+\s+){0,2}$", re.I)
 """Measures said to be the same as before: recorded, not missing."""
+_HAD_THEM = rxcache.compile(r"\b(?:reported|experienced|developed|had|has\s+had|suffered)\s+(?:[\w-]+\s+){0,2}$", re.I)
+"""Side effects the worker is said to have had ("has already reported cognitive side effects from an opioid"): recorded
+(round 188's reader: a tapentadol told "did not say if the medicine causes you any trouble")."""
+_ASKED_WHETHER = rxcache.compile(r"\b(?:whether|if)\b", re.I)
+
+
+def _had_them(letter: str, start: int, end: int) -> bool:
+    """:data:`_HAD_THEM` just before ``end``, not in a question ("or whether he has had side effects": not recorded)."""
+    return _HAD_THEM.search(letter, start, end) is not None and _ASKED_WHETHER.search(letter, start, end) is None
+
+
 _INTOLERABLE = rxcache.compile(r"\b(?:intolerable|unacceptable|severe)\s+$", re.I)
 """Side effects bad enough to change a medicine ("no documentation of intolerable adverse effects that would support a
 change to a second-line agent"): the condition for another medicine, met by none, not a record the notes lack (round
@@ -1585,6 +1625,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     _RISK_OF.search(letter, max(start, m.start() - 60), m.start())
                     or _NONE_HAD.search(letter, max(start, m.start() - 40), m.start())
                     or _INTOLERABLE.search(letter, max(start, m.start() - 20), m.start())
+                    or _had_them(letter, max(start, m.start() - 40), m.start())
                     or not _names_a_medicine(decision.service)
                 ):
                     # (a device's medicines' side effects are a condition for the device, not a record the notes
@@ -1615,6 +1656,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "no opportunity to see how the worker responded to it": care just begun (round 184)
                 if key == "home_trial" and _another_device(m.group(), decision.service):
                     continue  # "no documentation of a home TENS trial" for an H-wave unit, not "you tried it" (r. 143)
+                if key == "imaging" and _FILMS_CANNOT.match(letter, m.end(), end):
+                    continue  # "no clinical question documented that plain films could not answer" (round 188)
                 if key == "imaging" and _imaging_given(_rationale_text(decision, letter)):
                     continue  # "x-rays of the wrist were normal": taken, and what they showed given (round 140)
                 if key == "plan" and _NOT_REVISED.match(letter, m.end(), end):

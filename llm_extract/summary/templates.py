@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "229"
+TEMPLATES_VERSION = "230"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1116,6 +1116,15 @@ def _reasons(
     """Reason sentences: the letter's specifics when found, else the fixed sentence per code."""
     codes = _main_codes(decision)
     fitting = [r for r in decision.reasons if r.code in codes]
+    limit_first = ReasonCode.exceeds_guideline_limits in codes and ReasonCode.not_recommended in codes
+    if (
+        limit_first
+        and codes.index(ReasonCode.exceeds_guideline_limits) < codes.index(ReasonCode.not_recommended)
+        and specifics.beyond_covered(fitting, letter) is not None
+    ):
+        # "Even where they do, ..." follows the guidelines' verdict, whichever the reviewer wrote first (round 189)
+        codes.remove(ReasonCode.not_recommended)
+        codes.insert(codes.index(ReasonCode.exceeds_guideline_limits), ReasonCode.not_recommended)
     sentences: list[str] = []
     details: list[Quote] = []
     found: list[specifics.Missing] | None = None  # the same for both documentation codes: looked up once
@@ -1379,6 +1388,13 @@ def _named_ground(
     if code is ReasonCode.already_authorized and (like := specifics.similar_held(decision, letter)) is not None:
         # "You already had this care before" was untrue of a second brace of another design (rounds 166-167's readers)
         return [(out.say(words.similar_held), [like])]
+    if (
+        code is ReasonCode.findings_do_not_support
+        and (test := specifics.nerve_test_not_done(fitting, letter)) is not None
+        and not specifics.findings(decision, fitting, letter, _MAX_MISSING)
+    ):
+        # a nerve test not yet done is the finding's gap, not "the signs the guidelines look for" (round 188's reader)
+        return [(out.say(words.missing["nerve_test"]), [test])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
             m
