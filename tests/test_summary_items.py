@@ -5827,3 +5827,50 @@ def test_x_rays_relied_on_and_side_effects_reported_are_not_missing() -> None:
         "medically necessary.",
     )
     assert not any("causes you any trouble" in r for r in told), told
+
+
+def test_round_190s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 231, round 190's reader: x-rays whose result is given ("did not identify a fracture", "no instability
+    # ... seen on x-rays") were told "did not show x-rays taken before"; a tramadol asked for after an operation not
+    # approved was told "Do not stop this medicine suddenly"
+    told = _item_told(
+        "MRI of the lumbar spine: Upheld",
+        "The examination documented normal strength and reflexes. The x-rays from 10/25/2016 did not identify a "
+        "fracture or instability. There was also no indication that the patient was being considered for surgical "
+        "intervention or that x-rays had been reviewed again. The request is not medically necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in told), told
+    told = _item_told(
+        "Lumbar support brace: Upheld",
+        "Her diagnosis was a lumbar sprain, with no instability, fracture, or spondylolisthesis seen on x-rays. The "
+        "records did not include a rationale explaining why a brace was requested, and no x-rays were reviewed since. "
+        "The request is not medically necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in told), told
+    told = _item_told(
+        "Tramadol 50mg #60: Upheld",
+        "The tramadol was requested for pain after the carpal tunnel release, which has not been certified. The "
+        "request is not medically necessary. This medical necessity decision should not be interpreted as a "
+        "recommendation to stop long-term opioids abruptly and the patient is advised to speak with their treating "
+        "physician.",
+    )
+    assert not any("Do not stop this medicine" in r for r in told), told
+
+
+def test_round_191s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 231, round 191's reader: "the x-rays obtained at that visit were negative" was told "did not show x-rays
+    # taken before"; 10 visits had, as many as the guideline's 10, were not said beside "Your doctor asked for twelve"
+    told = _item_told(
+        "Retrospective ketorolac 60mg intramuscular injection: Upheld",
+        "The urgent care documentation did not record a pain score or describe pain of a severity requiring "
+        "opioid-level analgesia, and the x-rays obtained at that visit were negative. The request is not medically "
+        "necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in told), told
+    told = _item_told(
+        "Physical therapy 2 times a week for 6 weeks, right shoulder: Upheld",
+        "ODG guidelines allow 10 visits over 8 weeks for impingement syndrome. He has already completed 10 sessions of "
+        "physical therapy, which meets the guideline allowance. Twelve further sessions would exceed the guidelines. "
+        "This request is not medically necessary.",
+    )
+    assert "You already had 10 visits." in told, told

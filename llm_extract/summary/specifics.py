@@ -816,7 +816,9 @@ def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[i
     for start, end in sentences:
         for m in _HAD.finditer(letter, start, end):
             n = _value(m.group("n"))
-            if n is not None and n > above and not _HEDGE.search(letter, max(start, m.start() - 30), m.start()):
+            # (as many as the limit is all of it: "has already completed 10 sessions, which meets the guideline
+            # allowance" beside "allow 10 visits", round 191's reader, told only that 12 were asked)
+            if n is not None and n >= above and not _HEDGE.search(letter, max(start, m.start() - 30), m.start()):
                 more = _MORE_AFTER.match(letter, m.end(), end) is not None
                 return quote(letter, m.start("n"), m.end("n")), m.group("least") is not None or more
     return None
@@ -1353,8 +1355,12 @@ _IMAGING_RESULT = rxcache.compile(
     r"\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
     # ("the chest x-ray after the exposure was normal": round 180's reader, a chest CT told "did not show x-rays taken
     # before, or what they showed")
+    r"(?:\s+(?:obtained|taken|done|performed))?"  # "the x-rays obtained at that visit were negative" (round 191)
     r"(?:\s+(?:dated|on|of)\s+\S+)?(?:\s+(?:after|before|at|from|in)\s+(?:[\w/-]+\s+){0,3}?[\w/-]+)?"
     r"\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
+    # "with no instability, fracture, or spondylolisthesis seen on x-rays" (round 190's reader: a brace, the same)
+    r"|\bno\s+[^.;]{0,60}?\b(?:seen|shown|noted|identified|evident)\s+(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:x-?rays?"
+    r"|radiographs?|plain\s+films?)\b"
     # "There was no fracture on x-ray" (round 181's reader: a CAM boot, the same)
     r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:fractures?|dislocations?|abnormalit(?:y|ies))\s+(?:was\s+|were\s+)?(?:seen\s+|shown\s+)?"
     r"(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
@@ -1362,8 +1368,10 @@ _IMAGING_RESULT = rxcache.compile(
     # "the MRI and radiographs documented a degenerative tear ... and medial joint space narrowing" (round 145's reader)
     # "the two-dimensional radiographs obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar
     # fractures" (round 147's reader: told "did not show x-rays taken before, or what they showed")
-    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in)\s+[^;.]{1,40}?)?\s+(?:did\s+not\s+|[a-z]+ly\s+)?"
-    r"(?:showed|revealed|demonstrated|documented|confirmed|disclosed|show|reveal|demonstrate|document|confirm|disclose)\b"
+    # ("The x-rays from 10/25/2016 did not identify a fracture or instability": round 190's reader)
+    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in|from)\s+[^;.]{1,40}?)?\s+(?:did\s+not\s+|[a-z]+ly\s+)?"
+    r"(?:showed|revealed|demonstrated|documented|confirmed|disclosed|identified|show|reveal|demonstrate|document|confirm"
+    r"|disclose|identify)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
     r"|demonstrate|demonstrated|documented|confirmed|disclosed)\b"
     # "the only imaging documented was plain radiographs of the lumbar spine" (round 142's reader)
@@ -2970,6 +2978,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
         return None  # a medicine for after an operation: not yet taken, nothing to lower
     if _NOT_TAKING.search(letter, span.start, span.end):
         return None  # a medicine the worker is off, or would start: nothing to lower
+    if _FOR_AFTER_OPERATION.search(letter, span.start, span.end):
+        return None  # "requested for pain after the carpal tunnel release" (round 190's reader): not yet taken
     low = _low(letter)
     m = next(
         (
@@ -2995,6 +3005,12 @@ _VISITS = rxcache.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
 _AFTER_SURGERY = rxcache.compile(AFTER_SURGERY + r"|\bafter\s+surgery\b", re.I)
 _FOR_AN_OPERATION = rxcache.compile(FOR_AN_OPERATION, re.I)
 _NOT_TAKING = rxcache.compile(NOT_TAKING, re.I)
+_FOR_AFTER_OPERATION = rxcache.compile(
+    r"\b(?:requested|prescribed|intended|ordered)\s+for\s+(?:use\s+|pain\s+)?(?:after|following)\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:surgery|operation|procedure|release|repair|arthroscopy|fusion|replacement)\b",
+    re.I,
+)
+"""A medicine asked for the time after an operation, read in the rationale: not one the worker takes now."""
 
 _HOME_PROGRAM = rxcache.compile(
     r"\b(?:well[\s-]+versed\s+in|(?:was|were|been|being|be)\s+taught|(?:be|been|was|were|being)\s+transitioned\s+to"
