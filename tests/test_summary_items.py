@@ -5874,3 +5874,15 @@ def test_round_191s_readers_wrong_items_are_told_as_the_letter_says() -> None:
         "This request is not medically necessary.",
     )
     assert "You already had 10 visits." in told, told
+
+
+def test_x_rays_given_with_a_clause_between_are_not_missing() -> None:
+    # templates 232, round 192's reader: "her x-rays, including flexion and extension views, showed no fracture,
+    # slippage or instability" was told "did not show x-rays taken before, or what they showed"
+    told = _item_told(
+        "Lumbosacral orthosis (LSO): Upheld",
+        "This injured worker is two months past her injury, and her x-rays, including flexion and extension views, "
+        "showed no fracture, slippage or instability. No reason is given for bracing a strain, and no x-rays were "
+        "reviewed since. The request is not medically necessary.",
+    )
+    assert not any("x-rays taken before" in r for r in told), told

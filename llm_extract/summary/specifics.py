@@ -1369,7 +1369,9 @@ _IMAGING_RESULT = rxcache.compile(
     # "the two-dimensional radiographs obtained on 10-7-2016 and 11-29-2016 did not show any root or alveolar
     # fractures" (round 147's reader: told "did not show x-rays taken before, or what they showed")
     # ("The x-rays from 10/25/2016 did not identify a fracture or instability": round 190's reader)
-    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in|from)\s+[^;.]{1,40}?)?\s+(?:did\s+not\s+|[a-z]+ly\s+)?"
+    # ("her x-rays, including flexion and extension views, showed no fracture": round 192's reader)
+    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in|from)\s+[^;.]{1,40}?)?(?:,\s*[^,;.]{1,60},)?"
+    r"\s+(?:did\s+not\s+|[a-z]+ly\s+)?"
     r"(?:showed|revealed|demonstrated|documented|confirmed|disclosed|identified|show|reveal|demonstrate|document|confirm"
     r"|disclose|identify)\b"
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?),?\s+(?:which|that)\s+(?:already\s+)?(?:show|showed|reveal|revealed"
