@@ -176,19 +176,33 @@ _APPROVAL = rxcache.compile(r"\b(?:authoriz\w*|certif\w*|approv\w*|modified)\b",
 """Words of an approval."""
 
 
+def _ground_saying(
+    reasons: list[Reason],
+    letter: str | None,
+    pattern: re.Pattern[str],
+    code: ReasonCode | None = None,
+    *,
+    words_only: bool = False,
+) -> Quote | None:
+    """The first ground (of ``code``, when given) whose words ``pattern`` finds: all its words, or only the match's."""
+    if letter is None:
+        return None
+    for reason in reasons:
+        if code is not None and reason.code is not code:
+            continue
+        if (m := pattern.search(letter, reason.span.start, reason.span.end)) is not None:
+            return (
+                quote(letter, m.start(), m.end()) if words_only else quote(letter, reason.span.start, reason.span.end)
+            )
+    return None
+
+
 def beyond_covered(reasons: list[Reason], letter: str | None) -> Quote | None:
     """The words of a limit ground that hold the limit for the cases the guidelines cover, which this one is not ("A 21
     day rental is also longer than ODG allows even for the procedures it does cover", "would exceed the duration
     recommended even for the procedures that qualify"): round 186's reader, told only "allow this care for no more than
     17 days", read the request's 21 days as the only trouble."""
-    if letter is None:
-        return None
-    for reason in reasons:
-        if reason.code is ReasonCode.exceeds_guideline_limits and _EVEN_COVERED.search(
-            letter, reason.span.start, reason.span.end
-        ):
-            return quote(letter, reason.span.start, reason.span.end)
-    return None
+    return _ground_saying(reasons, letter, _EVEN_COVERED, ReasonCode.exceeds_guideline_limits)
 
 
 _EVEN_COVERED = rxcache.compile(
@@ -205,12 +219,7 @@ def too_soon(reasons: list[Reason], letter: str | None) -> Quote | None:
     in the first month after a mild brain injury is not recommended", "requested within the period in which the
     guideline advises against it"). The care may be asked for later; "do not call for this care" alone read as never
     (rounds 184 and 186's readers: neuropsychological testing asked for within 30 days of a concussion)."""
-    if letter is None:
-        return None
-    for reason in reasons:
-        if reason.code is ReasonCode.not_recommended and _TOO_SOON.search(letter, reason.span.start, reason.span.end):
-            return quote(letter, reason.span.start, reason.span.end)
-    return None
+    return _ground_saying(reasons, letter, _TOO_SOON, ReasonCode.not_recommended)
 
 
 _TOO_SOON = rxcache.compile(
@@ -1043,12 +1052,7 @@ def nerve_test_not_done(reasons: list[Reason], letter: str | None) -> Quote | No
     """The words of a ground that say a nerve test was not done ("the electrodiagnostic testing that would confirm the
     diagnosis and indicate its severity has not been performed"): round 188's reader, a carpal tunnel release told "did
     not show the signs the medical guidelines look for" where the reviewer found suggestive signs."""
-    if letter is None:
-        return None
-    for reason in reasons:
-        if (m := _NERVE_TEST_NOT_DONE.search(letter, reason.span.start, reason.span.end)) is not None:
-            return quote(letter, m.start(), m.end())
-    return None
+    return _ground_saying(reasons, letter, _NERVE_TEST_NOT_DONE, words_only=True)
 
 
 _NERVE_TEST_NOT_DONE = rxcache.compile(
