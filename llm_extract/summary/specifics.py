@@ -45,6 +45,7 @@ from llm_extract.text.lexicon import (
     GROUND_NOUNS,
     IMAGING,
     MEDICINE_KINDS,
+    NERVE_TESTS,
     NO_CHANCE_YET,
     NOT_AFTER_RADICULAR,
     NOT_BEFORE_RADICULAR,
@@ -277,23 +278,6 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
     sentences = _sentences(letter, rationale.start, rationale.end)
     start, end = next(((a, b) for a, b in sentences if a <= m.start() < b), (m.start(), m.end()))
     return quote(letter, start, end)
-
-
-_HELD_KIND_WORDS = r"TENS|H-wave|interferential|NMES|inhaler|nebulizer"
-"""Devices of one job told apart by kind (a regex alternation): a held one of another kind is like the one asked for."""
-_HELD_NAMED = rxcache.compile(
-    rf"\balready\s+(?:owns?|has|uses|wears)\s+(?:a|an|the|her|his|their)\s+(?P<thing>{_HELD_KIND_WORDS})\b"
-    rf"|\b(?:the|her|his|their)\s+(?P<thing2>{_HELD_KIND_WORDS})\s+(?:she|he|they)\s+already\s+(?:owns?|has|uses|wears)\b",
-    re.I,
-)
-"""A device the worker already has, named by its kind ("already owns a TENS unit", "the inhaler she already uses")."""
-_HELD_KINDS = rxcache.compile(rf"\b(?:{_HELD_KIND_WORDS})\b", re.I)
-
-
-def _another_thing(named: str, service: str) -> bool:
-    """The device held is of another kind than the one asked for, which the heading names by its kind."""
-    asked = {m.group().lower() for m in _HELD_KINDS.finditer(service)}
-    return bool(asked) and named.lower() not in asked
 
 
 _SIMILAR_HELD = rxcache.compile(
@@ -1043,9 +1027,7 @@ candidate where surgery or other treatments would clearly be warranted", whose "
 criterion's own (rounds 52 and 53's readers: a program refused while surgery was still an option was
 told "did not show that surgery is planned")."""
 
-_NERVE_TESTS = r"nerve\s+conduction|electrodiagnostic|electromyograph\w*|EMG|NCV|NCS"
-"""Tests of how the nerves work, as a regex alternation."""
-_NERVE_TEST_ASKED = rxcache.compile(rf"\b(?:{_NERVE_TESTS})\b", re.I)
+_NERVE_TEST_ASKED = rxcache.compile(rf"\b(?:{NERVE_TESTS})\b", re.I)
 
 
 def nerve_test_not_done(reasons: list[Reason], letter: str | None) -> Quote | None:
@@ -1056,7 +1038,7 @@ def nerve_test_not_done(reasons: list[Reason], letter: str | None) -> Quote | No
 
 
 _NERVE_TEST_NOT_DONE = rxcache.compile(
-    rf"\b(?:{_NERVE_TESTS})(?:/\w+)?\s+(?:stud(?:y|ies)|test(?:s|ing)?)\b[^.;]{{0,80}}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?"
+    rf"\b(?:{NERVE_TESTS})(?:/\w+)?\s+(?:stud(?:y|ies)|test(?:s|ing)?)\b[^.;]{{0,80}}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?"
     r"been\s+(?:performed|done|obtained|completed)\b",
     re.I,
 )
@@ -1139,7 +1121,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "nerve_test",
         rxcache.compile(
             r"\b(?:no|without|nor|any)\s+(?:(?:prior|previous|recent|formal|MRI\s+or|imaging\s+or)\s+)*(?:"
-            + _NERVE_TESTS
+            + NERVE_TESTS
             + r")(?:/\w+)?\s+(?:stud(?:y|ies)|test(?:s|ing)?|results?)\b",
             re.I,
         ),
@@ -1883,7 +1865,7 @@ _TESTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("x-ray", rxcache.compile(r"\bx-?rays?\b|\bradiographs?\b|\bplain\s+films?\b", re.I)),
     (
         "nerve",
-        rxcache.compile(r"\bEMG\b|\bNC[VS]\b|\belectrodiagnostic\b|\bnerve\s+conduction\b|\belectromyogra\w*", re.I),
+        rxcache.compile(rf"\b(?:{NERVE_TESTS})\b", re.I),
     ),
     (
         "drugs",
@@ -1904,6 +1886,8 @@ _TESTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Tests a worker may be asked to repeat, by kind: a request for one is refused when the same
 kind of test was done not long before and nothing has changed."""
+_HEAD_WORDS = r"brain|head"
+"""The head as a part of the body a test or care is for (a regex alternation)."""
 _REGIONS: tuple[re.Pattern[str], ...] = tuple(
     rxcache.compile(rf"\b(?:{words})\b", re.I)
     for words in (
@@ -1913,7 +1897,7 @@ _REGIONS: tuple[re.Pattern[str], ...] = tuple(
         r"shoulders?",
         r"knees?",
         r"hips?",
-        r"brain|head",
+        _HEAD_WORDS,
         r"wrists?|hands?|carpal",
         r"ankles?|foot|feet",
         r"elbows?",
@@ -3403,7 +3387,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
 
 
-_HEAD = rxcache.compile(r"\b(?:brain|head|cranial|skull|intracranial)\b", re.I)
+_HEAD = rxcache.compile(rf"\b(?:{_HEAD_WORDS})\b", re.I)
 """Care asked for the brain or head: a neurologic deficit there is the brain's, not a nerve's."""
 
 
@@ -3597,6 +3581,23 @@ def refused_only_mixed(letter: str | None, drug: Quote) -> bool:
 
 _DEVICE_KIND_WORDS = r"TENS|H-wave|interferential"
 """The kinds of home stimulator device (a regex alternation)."""
+_HELD_KIND_WORDS = rf"{_DEVICE_KIND_WORDS}|NMES|inhaler|nebulizer"
+"""Devices of one job told apart by kind (a regex alternation): a held one of another kind is like the one asked for."""
+_HELD_NAMED = rxcache.compile(
+    rf"\balready\s+(?:owns?|has|uses|wears)\s+(?:a|an|the|her|his|their)\s+(?P<thing>{_HELD_KIND_WORDS})\b"
+    rf"|\b(?:the|her|his|their)\s+(?P<thing2>{_HELD_KIND_WORDS})\s+(?:she|he|they)\s+already\s+(?:owns?|has|uses|wears)\b",
+    re.I,
+)
+"""A device the worker already has, named by its kind ("already owns a TENS unit", "the inhaler she already uses")."""
+_HELD_KINDS = rxcache.compile(rf"\b(?:{_HELD_KIND_WORDS})\b", re.I)
+
+
+def _another_thing(named: str, service: str) -> bool:
+    """The device held is of another kind than the one asked for, which the heading names by its kind."""
+    asked = {m.group().lower() for m in _HELD_KINDS.finditer(service)}
+    return bool(asked) and named.lower() not in asked
+
+
 _DEVICE_WORDS = rf"unit|device|stimulator|{_DEVICE_KIND_WORDS}"
 _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 """A device bought or rented for home use: the guidelines ask for a home trial of it before a purchase."""

@@ -119,6 +119,10 @@ EVERY_MEDICINE_KIND: dict[str, str] = {
 IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
 """A test that pictures the body or measures its nerves (matched case-insensitively): it treats nothing."""
 
+NERVE_TESTS = r"EMG|NC[VS]|electrodiagnostic|nerve\s+conduction|electromyogra\w*"
+"""Tests of how the nerves work (matched case-insensitively, as whole words): the summary's kind of test done before,
+and the nerve test a rationale says was not done."""
+
 DOSE = r"\d+(?:\.\d+)?\s*(?:mg|gm|mcg|ml)|tabs?|tablets?|capsules?"
 """A medicine's dose or form in a service name ("Norco 10/325mg", "30 tablets"), matched as whole
 words: the Spanish name "medicamento" and the summary's "this medicine" both read it."""
