@@ -3738,6 +3738,43 @@ def test_care_that_waits_on_other_approved_care_is_told_as_a_step_before(ground:
         )
     )
     assert ("A first step before this care" in told) is whole, told
+
+
+@pytest.mark.parametrize(
+    ("service", "ground", "whole"),
+    [
+        # Round 190's reader: hypnotherapy waiting on the CBT approved was told "A first part of this care was
+        # approved" (templates 233).
+        (
+            "Hypnotherapy, 6 sessions",
+            "Its place in her treatment is best judged after her response to the authorized CBT sessions is known.",
+            True,
+        ),
+        # the same care, named by its abbreviation or by its part: still "a first part"
+        (
+            "Cognitive behavioral therapy, 6 sessions",
+            "More is best judged after her response to the authorized CBT sessions is known.",
+            False,
+        ),
+        (
+            "Occupational therapy, 6 additional sessions",
+            "His response to the approved block of treatment is unknown, and more can be judged after it.",
+            False,
+        ),
+        (
+            "Physical therapy, 6 additional sessions",
+            "More can be judged after his response to the approved six sessions of physical therapy is known.",
+            False,
+        ),
+    ],
+)
+def test_care_that_waits_on_other_care_approved_by_name_is_told_as_a_step_before(
+    service: str, ground: str, whole: bool
+) -> None:
+    told = " ".join(
+        _told_of(service, f"Six sessions were certified. {ground}", ground, ReasonCode.approved_trial_pending)
+    )
+    assert ("A first step before this care" in told) is whole, told
     assert ("A first part of this care" in told) is not whole, told
 
 

@@ -3716,6 +3716,41 @@ for a shoulder injection of which no part was); "more", "further" and the like n
 _MORE_OF_IT = rxcache.compile(rf"\b(?:{_REST_OF_CARE}|other|another|rest|continued|next|extra|second|past)\b|\d", re.I)
 
 
+def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | None) -> bool:
+    """A pending part (``approved_trial_pending``) that waits on other care approved, named by words this item's name
+    does not share ("its place in her treatment is best judged after her response to the authorized CBT sessions is
+    known" of hypnotherapy): no part of this care was approved (round 190's reader was told "A first part of this care
+    was approved"). "The 6 authorized sessions" of the same therapy names no other care, so it stays a first part."""
+    spelled = spelled_out(service)[len(service) :].lower()
+    names = [*_name_words(service), *(w for w in _WORD.findall(spelled) if w not in _GENERIC)]
+    if letter is None or not names:
+        return False
+    for reason in reasons:
+        if reason.code is not ReasonCode.approved_trial_pending:
+            continue
+        for m in _APPROVED_CARE.finditer(letter, reason.span.start, reason.span.end):
+            care = spelled_out(m.group("care")).lower()
+            named = [w for w in _WORD.findall(care) if len(w) >= 3 and not _NOT_A_NAME.match(w)]
+            if named and not any(w.startswith(n[:5]) or n.startswith(w[:5]) for w in named for n in names):
+                return True
+    return False
+
+
+_CARE_HEADS = r"sessions?|visits?|therapy|treatments?|course|program|trial"
+_APPROVED_CARE = rxcache.compile(
+    r"\b(?:the|her|his|their)\s+(?:recently\s+)?(?:authori[sz]ed|approved|certified)\s+"
+    rf"(?P<care>(?:[A-Za-z][\w/-]*\s+){{1,3}}?)(?:{_CARE_HEADS})\b",
+    re.I,
+)
+"""Care named as approved ("the authorized CBT sessions", "her approved physical therapy"), the words before its
+head noun in group ``care`` for :func:`other_care_awaited` to set against the item's name."""
+_NOT_A_NAME = rxcache.compile(
+    rf"(?:{'|'.join(sorted(_GENERIC))}|{_CARE_HEADS}|of|first|few|prior|previous|block|set|round|series|{NUMBER_WORDS})$|{_MORE_OF_IT.pattern}"
+)
+"""Words before the head noun that say which part or how much ("the authorized first six", "the approved additional"),
+not which care ("the approved block of treatment")."""
+
+
 _SHORT_USE = rxcache.compile(
     r"\b(?:short[- ]term|short(?:er)?\s+(?:course|period|window|duration)|brief\s+(?:course|period|use)"
     r"|long[- ]?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|longer|days?|weeks?|months?"

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "232"
+TEMPLATES_VERSION = "233"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1418,6 +1418,7 @@ def _named_ground(
         not specifics.course_of_care(decision.service)
         or specifics.whole_care_pending(fitting, letter)
         or specifics.evaluation_awaited(decision.service, fitting, letter)
+        or specifics.other_care_awaited(decision.service, fitting, letter)
     ):
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
