@@ -2266,6 +2266,40 @@ def test_a_harm_the_doctor_did_not_address_is_still_a_harm() -> None:
     assert R.safety_risk not in shown(denied)[0]
 
 
+def test_a_mix_the_guideline_warns_of_beside_the_medicine_this_worker_takes_is_a_harm() -> None:
+    # Recognizer 3.91 and templates 234, rounds 187 and 192's readers: a tramadol beside sertraline was told only
+    # that it did not help. The guideline's warning counts when the next sentence says this worker takes the other
+    # medicine, and "the records do not show that the risk of combining these two medications was considered" is a
+    # harm unaddressed.
+    beside = Item(
+        "Tramadol ER 150mg #30: Upheld",
+        rationale=(
+            "The claimant also takes sertraline, an SSRI. The MTUS warns that tramadol taken with an SSRI raises the "
+            "risk of seizures and serotonin syndrome. His pain is unchanged at 6 out of 10. Not medically necessary."
+        ),
+    )
+    assert R.safety_risk in shown(beside)[0]
+    unweighed = Item(
+        "Tramadol 50mg #60: Upheld",
+        rationale=(
+            "His pain is unchanged and no functional gain is described. He also takes sertraline 100 mg daily, and "
+            "the records do not show that the risk of combining these two medications was considered. Not medically "
+            "necessary."
+        ),
+    )
+    assert R.safety_risk in shown(unweighed)[0]
+    # the other medicine not taken, or only named by the guideline: no harm to this worker
+    for other in ("The claimant does not take an SSRI.", "She has never been given an SSRI.", "SSRIs are common."):
+        untaken = Item(
+            "Tramadol ER 150mg #30: Upheld",
+            rationale=(
+                f"{other} The MTUS warns that tramadol taken with an SSRI raises the risk of seizures and serotonin "
+                "syndrome. His pain is unchanged at 6 out of 10. Not medically necessary."
+            ),
+        )
+        assert R.safety_risk not in shown(untaken)[0], other
+
+
 def test_an_approval_always_shows_its_criteria_met() -> None:
     # Recognizer 3.57, round 141: "this IMR reviewer finds this request for a porcelain fused to metal crown on tooth #8
     # to be medically necessary" showed no reason (15 of 1,585 invented approvals had none); an overturned item's ground

@@ -2572,7 +2572,10 @@ _UNADDRESSED = rxcache.compile(
     r"\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:risks?|interactions?|dangers?|concerns?|combination)\b"
     # "there is no documentation that the renal function has been monitored or that the risk of continued NSAID use
     # has been weighed against its benefit" (round 147): the risk there, its weighing missing
-    r"|\b(?:no|not|without)\s+(?:\w+\s+){0,2}?(?:documentation|discussion|evidence|indication|record)\s+(?:that|of)\b"
+    # "the records do not show that the risk of combining these two medications was considered" (round 187's reader:
+    # a tramadol beside sertraline told only that it did not help)
+    r"|\b(?:no|not|without)\s+(?:\w+\s+){0,2}?(?:documentation|discussion|evidence|indication|record|show|reflect)\s+"
+    r"(?:that|of)\b"
     r"[^.;]{0,120}?\brisks?\b[^.;]{0,40}?\b(?:weighed|balanced|considered|addressed|discussed)\b"
     # "takes daily aspirin, which puts her in the highest gastrointestinal risk group": this worker put in the group
     r"|\b(?:puts?|places?|placing|putting)\s+(?:him|her)\s+in\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?risk\s+"
@@ -2853,6 +2856,8 @@ def _harm_in(letter: str, rationale_start: int, rationale_end: int) -> Quote | N
         if (_DIRECTIVE.search(text) or _PRONOUN_RULE.match(text)) and not _ABOUT_CASE.search(text):
             continue  # "Side effects ... should be assessed", "They are not recommended ...": any patient's
         if _GUIDELINE_FIRST.match(text) or _GUIDELINE_REPORT.match(text) or _DIAGNOSES.search(text):
+            if _partner_taken(letter, sentences, k):
+                beside.append((start, end))
             continue
         if _FACTOR_LIST.match(text):
             continue  # "The factors to be weighed include age over 65; a history of ... bleeding": the rule's list
@@ -2944,6 +2949,23 @@ _CONCEDED = rxcache.compile(CONCEDED, re.I)
 bleeding inside your body")."""
 _GUIDELINE_NAMED = rxcache.compile(r"\b(?:guidelines?|MTUS|ODG|ACOEM|Official\s+Disability)\b", re.I)
 """A sentence that names a guideline: its words are the guideline's, whatever the sentences beside it say."""
+
+
+def _partner_taken(letter: str, sentences: list[tuple[int, int]], k: int) -> bool:
+    """Whether the guideline's sentence ``k`` warns of this medicine taken with another ("tramadol taken with an SSRI
+    raises the risk of seizures") and the sentence before or after says this worker takes that other ("The claimant
+    also takes sertraline, an SSRI"): the warning is this worker's (round 192's reader: the harm was told only as
+    "did not help")."""
+    start, end = sentences[k]
+    m = _WITH_PARTNER.search(letter, start, end)
+    if m is None or m.group("partner").lower() in _GENERIC:
+        return False
+    partner = rxcache.compile(rf"\b{re.escape(m.group('partner'))}s?\b", re.I)
+    for begin, stop in sentences[max(0, k - 1) : k] + sentences[k + 1 : k + 2]:
+        named = partner.search(letter, begin, stop)
+        if named is not None and _TAKES.search(letter, begin, named.start()) is not None:
+            return True
+    return False
 
 
 def _beside_patient(letter: str, sentences: list[tuple[int, int]], k: int) -> bool:
@@ -4136,6 +4158,19 @@ _PATIENT = (
 )
 """Words for this worker and this case (a regex alternation)."""
 _ABOUT_PATIENT = rxcache.compile(rf"\b(?:{_PATIENT})\b", re.I)
+_WITH_PARTNER = rxcache.compile(
+    r"\b(?:taken|combined|used|given|together)\s+with\s+(?:an?\s+|other\s+|another\s+)?(?P<partner>[A-Za-z][\w-]{2,})"
+    r"[^.;]{0,40}?\b(?:risks?|toxicity|syndrome|seizures?|bleeding|overdose|interactions?)\b",
+    re.I,
+)
+"""A warning of one medicine taken with another, the other's first word in group ``partner`` ("SSRI")."""
+_TAKES = rxcache.compile(
+    rf"\b(?:{_PATIENT})\b(?:(?!\b(?:not|no|never|denies|without|stopped|discontinued)\b)[^.;]){{0,40}}?"
+    r"\b(?:also\s+)?(?:takes|is\s+taking|uses|is\s+using|was\s+(?:concurrently\s+)?using|is\s+on|remains\s+on"
+    r"|continues\s+(?:to\s+take|on))\b",
+    re.I,
+)
+"""This worker takes a medicine, not negated before it ("The claimant also takes sertraline, an SSRI")."""
 _ABOUT_CASE = rxcache.compile(
     rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies"
     # a lab value is this worker's ("ALT 118 and AST 96 on 6/30/16, roughly 3x ULN": round 102's reader)
