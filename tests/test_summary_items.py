@@ -5923,3 +5923,37 @@ def test_x_rays_given_with_a_clause_between_are_not_missing() -> None:
         "reviewed since. The request is not medically necessary.",
     )
     assert not any("x-rays taken before" in r for r in told), told
+
+
+@pytest.mark.parametrize(
+    ("rationale", "told", "not_told"),
+    [
+        # Recognizer 3.92 and templates 235: a harm's words split by the letter's line break ("at high \nrisk") are
+        # read as on one line (round 197's reader: the guideline's "places a patient at high risk ... together with a
+        # proton pump inhibitor" was taken as this worker's harm, and a meloxicam told "could be dangerous with other
+        # medicines")
+        (
+            "A history of GI bleeding places a patient at high \nrisk, and such patients should take an NSAID together "
+            "with a proton pump inhibitor. He had a bleeding ulcer in 2013, and the risk of another bleed outweighs "
+            "the benefit for an ankle sprain. Not medically necessary.",
+            "could cause bleeding inside your body",
+            "dangerous with other medicines",
+        ),
+        # a high-risk worker exposed to the harm is still this worker's harm, split or not
+        (
+            "He had a bleeding ulcer in 2014. The request, thus, exposed a high- \nrisk applicant to a recurrence of "
+            "gastrointestinal bleeding. Not medically necessary.",
+            "could cause bleeding inside your body",
+            "did not give enough facts",
+        ),
+        (
+            "Ketoprofen is not FDA \napproved for topical application. Not medically necessary.",
+            "putting ketoprofen on the skin",
+            "The medical guidelines do not call for this care.",
+        ),
+    ],
+)
+def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: str, not_told: str) -> None:
+    heading = "Ketoprofen 20% cream 120gm: Upheld" if "Ketoprofen" in rationale else "Naproxen 550mg #60: Upheld"
+    said = " ".join(_item_told(heading, rationale))
+    assert told in said and not_told not in said, said

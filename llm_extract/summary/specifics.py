@@ -294,7 +294,7 @@ _SIMILAR_HELD = rxcache.compile(
     # "Providing both forms of therapy at once would duplicate care" (round 189's reader: aquatic beside land therapy)
     r"|\b(?:both|two)\s+(?:forms|kinds|types)\s+of\s+(?:therapy|care|treatment)\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
-    r"|\b(?P<prefab>pre-?fabricated|off[- ]the[- ]shelf|over[- ]the[- ]counter|ready[- ]made)\b",
+    r"|\b(?P<prefab>pre-?fabricated|off[-\s]\s*the[-\s]\s*shelf|over[-\s]\s*the[-\s]\s*counter|ready[-\s]\s*made)\b",
     re.I,
 )
 _CUSTOM = rxcache.compile(r"\bcustom", re.I)
@@ -862,7 +862,7 @@ _ELAPSED_AFTER = rxcache.compile(
 )
 """A time compared to an event ("more than 2 months after the surgery"): how long since it, not a limit
 (round 150's reader: a cold unit was told "no more than 2 months", where the guideline allowed 7 days)."""
-_INITIAL_COURSE = rxcache.compile(r"\binitial\s+(?:course|trial)\b|\b(?:one[- ])?half\s+of\b", re.I)
+_INITIAL_COURSE = rxcache.compile(r"\binitial\s+(?:course|trial)\b|\b(?:one[-\s]\s*)?half\s+of\b", re.I)
 """The smaller first course of a postsurgical limit ("an initial course of one half of the general course")."""
 
 
@@ -1096,8 +1096,8 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "tried_first",
         rxcache.compile(
-            r"\bfail(?:ed|ure)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:conservative|first[- ]line|other|oral|non-?opioid)\b"
-            r"|\b(?:other|first[- ]line|non-?opioid)\s+(?:[\w-]+\s+){0,2}(?:medications?|treatments?|care)\s+"
+            r"\bfail(?:ed|ure)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:conservative|first[-\s]\s*line|other|oral|non-?opioid)\b"
+            r"|\b(?:other|first[-\s]\s*line|non-?opioid)\s+(?:[\w-]+\s+){0,2}(?:medications?|treatments?|care)\s+"
             r"(?:[\w-]+\s+){0,2}fail|\bexhausted\b"
             r"|\bdocumentation\s+(?:of|regarding|regard)\s+(?:any\s+)?(?:recent\s+|prior\s+)?conservative\b"
             r"|\bevidence\s+of\s+failure\b",
@@ -1142,7 +1142,7 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\btreatment\s+goals?\b|\bgoals?\s+(?:of|for)\s+(?:the\s+)?(?:treatment|therapy|care)\b"
             r"|\b(?:no|without|accompanied\s+by)\s+(?:a\s+|an\s+)?(?:\w+\s+)?treatment\s+plan\b"
             r"|\btreatment\s+plan\s+(?:with|or|and)\s+(?:\w+\s+){0,3}?goals\b"
-            r"|\bplan\s+with\s+(?:[\w-]+\s+){0,4}goals\b|\b(?:short|long)[- ]term\s+goals\b",
+            r"|\bplan\s+with\s+(?:[\w-]+\s+){0,4}goals\b|\b(?:short|long)[-\s]\s*term\s+goals\b",
             re.I,
         ),
     ),
@@ -1297,7 +1297,7 @@ also show ..."), "pain
 scores of 7-8/10 were no better", "pain scores have stayed at 6-7/10", "VAS and ODI have not
 changed" (measured, and no better)."""
 _PRESENT_BEFORE = rxcache.compile(
-    rf"\b(?:\d+|{NUMBER_WORDS})[- ]?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
+    rf"\b(?:\d+|{NUMBER_WORDS})(?:[-\s]\s*)?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
     rf"|\b(?:{NUMERIC_DATE})\s+$"
     r"|\b(?:notes?|records?|reports?|documentation)\s+(?:\w+\s+)?(?:give|gives|gave|list|lists|listed|include"
     r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
@@ -1432,7 +1432,7 @@ _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
     rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bstatic\b|\bflat\b|{_FROM_TO}"
     rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b)"
-    rf"|\b{NUMBER}[- ]points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
+    rf"|\b{NUMBER}[-\s]\s*points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
     # "Pain scores had not meaningfully budged" (round 119's reader)
     r"|\bpain\s+(?:scores?|levels?|ratings?)\s+(?:had|have|has|did|do|does)\s+not\s+(?:\w+\s+)?(?:budged|moved|changed"
     r"|improved|dropped|fallen|declined|come\s+down)\b"
@@ -2354,7 +2354,7 @@ _HARMS: tuple[_Harm, ...] = (
         # "presented with bronchospasm ... attributed to the NSAID", "a life-threatening asthma attack" (round 85's
         # reader: an ibuprofen refused for that was told only "not enough facts")
         r"bronchospasm|asthma\s+(?:attacks?|exacerbations?|flares?)"
-        r"|(?:aspirin|NSAID)[- ](?:sensitive|sensitivity|induced|exacerbated)\s+(?:asthma|respiratory)",
+        r"|(?:aspirin|NSAID)[-\s]\s*(?:sensitive|sensitivity|induced|exacerbated)\s+(?:asthma|respiratory)",
         risk=r"bronchospasm|asthma",
         denied=r"asthma|bronchospasm|wheez\w*",
         names=r"\basthma\b|\bbronchospasm\b",
@@ -2394,7 +2394,7 @@ _HARMS: tuple[_Harm, ...] = (
         "blood_pressure",
         # "blood pressure was 158/98 ... despite two antihypertensive medications ..., so his cardiovascular risk is
         # already high" (round 85's reader: a stimulant refused for that was told it "could hurt your kidneys")
-        r"(?:uncontrolled|poorly[- ]controlled|elevated|high|labile)\s+(?:blood\s+pressure|hypertension)"
+        r"(?:uncontrolled|poorly[-\s]\s*controlled|elevated|high|labile)\s+(?:blood\s+pressure|hypertension)"
         # "her blood pressure was elevated at 152-96 ... while she was taking both lisinopril and hydrochlorothiazide"
         # (round 140: a meloxicam refused for it was told only "no benefit shown")
         r"|blood\s+pressure\s+(?:was|is|has\s+been|remains?|remained)\s+(?:still\s+)?(?:elevated|high|uncontrolled)"
@@ -2436,9 +2436,9 @@ _HARMS: tuple[_Harm, ...] = (
     _Harm(
         "headaches",
         # "the medication overuse (rebound) headache which MTUS warns against" (round 114's reader)
-        r"(?:medication|analgesic)[- ]overuse\s+(?:\(rebound\)\s+)?headache|rebound\s+headaches?",
+        r"(?:medication|analgesic)[-\s]\s*overuse\s+(?:\(rebound\)\s+)?headache|rebound\s+headaches?",
         risk=r"rebound",
-        names=r"\b(?:rebound|overuse)\s+headaches?|\bmedication[- ]overuse",
+        names=r"\b(?:rebound|overuse)\s+headaches?|\bmedication[-\s]\s*overuse",
     ),
     _Harm(
         "falls",
@@ -2551,7 +2551,7 @@ _NO_HARM = rxcache.compile(
     r"|its|it|there|he|she)\b)[^.;]){0,160}?"
     rf"\b(?:{_alternatives('denied')})"
     r"|\brisk\s+(?:factors?|assessment|category|group|stratification|tool)"
-    r"|(?<!\bhim\sat\s)(?<!\bher\sat\s)\b(?:low|moderate|high)[- ]risk\b"
+    r"|(?<!\bhim\sat\s)(?<!\bher\sat\s)\b(?:low|moderate|high)[-\s]\s*risk\b"
     # "The factors used to assign that risk are age over 65, prior peptic ulcer, ..." (round 70): the rule's list
     r"|\bfactors?\s+(?:used|considered|listed)\b[^.;]{0,40}\brisk\b"
     r"|\b(?:can|may|might)\s+(?:lead\s+to|cause|result\s+in|increase)\b"
@@ -2579,7 +2579,11 @@ _UNADDRESSED = rxcache.compile(
     r"[^.;]{0,120}?\brisks?\b[^.;]{0,40}?\b(?:weighed|balanced|considered|addressed|discussed)\b"
     # "takes daily aspirin, which puts her in the highest gastrointestinal risk group": this worker put in the group
     r"|\b(?:puts?|places?|placing|putting)\s+(?:him|her)\s+in\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?risk\s+"
-    r"(?:group|category)\b",
+    r"(?:group|category)\b"
+    # "The request, thus, exposed a high-risk applicant to a recurrence of gastrointestinal bleeding" (round 117): this
+    # worker exposed to the harm, whatever risk group the words name
+    r"|\bexpos(?:es|ed|ing)?\s+(?:him|her|them|(?:a|an|this|the)\s+(?:[\w-]+\s+){0,2}?(?:patient|applicant|claimant"
+    r"|worker|employee|man|woman))\s+to\b",
     re.I,
 )
 """A harm named and not addressed by the doctor ("there was no discussion by the treating physician of this risk",
@@ -3562,7 +3566,7 @@ _ON_THE_SKIN_NOT = rxcache.compile(
     # and a cream form of lidocaine, neither of which is recommended". Not "topical lidocaine is recommended
     # only in the form of the Lidoderm patch": lidocaine does go on the skin, as a patch (a check of the
     # changed items: "do not call for putting lidocaine on the skin" was false).
-    r"|\b(?P<f>[a-z]+)\s+(?:is|are)\s+not\s+(?:currently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
+    r"|\b(?P<f>[a-z]+)\s+(?:is|are)\s+not\s+(?:currently\s+)?FDA[-\s]\s*approved\s+for\s+(?:a\s+)?topical\b"
     r"|\bcontains?\s+(?:both\s+)?(?P<h>[a-z]+)\b[^.;]{0,60}?\b(?:neither|none)\s+of\s+which\s+(?:is|are)\s+recommended\b",
     re.I,
 )
@@ -3628,7 +3632,7 @@ _OWN_TRIAL = rxcache.compile(
     # must be tried first")
     r"\b(?:purchase|buy)\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\s+without\s+(?:a\s+|any\s+)?"
     r"(?:documented\s+|prior\s+|successful\s+)?trial\b|"
-    r"\b(?:home(?:-based)?|rental|\d+[- ]?(?:day|month)|one[- ]month|thirty[- ]day)\s+(?:[\w-]+\s+){0,2}?trial\b"
+    r"\b(?:home(?:-based)?|rental|\d+(?:[-\s]\s*)?(?:day|month)|one[-\s]\s*month|thirty[-\s]\s*day)\s+(?:[\w-]+\s+){0,2}?trial\b"
     rf"(?!\s+(?:of|with)\s+(?!the\s+same\b|it\b|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
     rf"|\b(?:{_DEVICE_KIND_WORDS})\s+(?:unit\s+)?trial\b"
@@ -3774,8 +3778,8 @@ not which care ("the approved block of treatment")."""
 
 
 _SHORT_USE = rxcache.compile(
-    r"\b(?:short[- ]term|short(?:er)?\s+(?:course|period|window|duration)|brief\s+(?:course|period|use)"
-    r"|long[- ]?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|longer|days?|weeks?|months?"
+    r"\b(?:short[-\s]\s*term|short(?:er)?\s+(?:course|period|window|duration)|brief\s+(?:course|period|use)"
+    r"|long(?:[-\s]\s*)?term|chronic(?:ally)?\s+use|prolonged|extended\s+use|duration|since\b|longer|days?|weeks?|months?"
     r"|years?)\b",
     re.I,
 )
@@ -4174,7 +4178,7 @@ _TAKES = rxcache.compile(
 _ABOUT_CASE = rxcache.compile(
     rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies"
     # a lab value is this worker's ("ALT 118 and AST 96 on 6/30/16, roughly 3x ULN": round 102's reader)
-    r"|creatinine|e?GFR|ALT|AST|transaminases|QTc?|\d+[- ]year[- ]old)\b",
+    r"|creatinine|e?GFR|ALT|AST|transaminases|QTc?|\d+[-\s]\s*year[-\s]\s*old)\b",
     re.I,
 )
 _ABOUT_DOCTOR = rxcache.compile(r"\b(?:treating|requesting|attending)\s+(?:physician|provider|doctor)\b", re.I)
