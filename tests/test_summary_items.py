@@ -5957,3 +5957,70 @@ def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: 
     heading = "Ketoprofen 20% cream 120gm: Upheld" if "Ketoprofen" in rationale else "Naproxen 550mg #60: Upheld"
     said = " ".join(_item_told(heading, rationale))
     assert told in said and not_told not in said, said
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "told", "not_told"),
+    [
+        # Templates 236, rounds 195-196's readers: a TENS purchase whose own trial was lacking was told "other care
+        # must be tried first"
+        (
+            "TENS unit, purchase: Upheld",
+            "The MTUS allows a one-month home trial of TENS. The records do not reveal any prior TENS trial. Purchase "
+            "of a unit before a documented successful trial is not supported. Not medically necessary.",
+            "first try this care for a while",
+            "other care must be tried first",
+        ),
+        (
+            "TENS unit, purchase: Upheld",
+            "A one-month home-based trial may be considered. There was no documentation of a TENS trial during "
+            "physical therapy or at home. Purchase of a unit at this stage is not supported. Not medically necessary.",
+            "first try this care for a while",
+            "other care must be tried first",
+        ),
+        # round 196's reader: the exam showed a hurt nerve's signs, the MRI and the nerve test did not confirm them
+        (
+            "Left L4-5 transforaminal epidural steroid injection: Upheld",
+            "The examination describes decreased sensation over the left calf and a positive straight leg raise. "
+            "However, the lumbar MRI showed only mild foraminal narrowing without nerve root impingement, and the "
+            "electrodiagnostic study of 7-11-16 found no evidence of lumbar radiculopathy. Not medically necessary.",
+            "Your pictures and nerve tests did not clearly show a hurt nerve",
+            "Your doctor's notes did not show clear signs of a hurt nerve",
+        ),
+        # round 198's reader: "did not clearly show" of tests never done
+        (
+            "Lumbar epidural steroid injection at L4-L5: Upheld",
+            "Strength, sensation and reflexes were normal. No lumbar MRI or electrodiagnostic testing had been "
+            "performed, so there was no corroboration of radiculopathy at any level. Not medically necessary.",
+            "No pictures or nerve tests were done to show a hurt nerve",
+            "did not clearly show",
+        ),
+        # a picture taken, a nerve test not: the picture did not show it
+        (
+            "Lumbar epidural steroid injection at L4-L5: Upheld",
+            "The lumbar MRI shows a small disc bulge with no nerve root compromise, and no electrodiagnostic studies "
+            "were done. Not medically necessary.",
+            "Your pictures and nerve tests did not clearly show a hurt nerve",
+            "No pictures or nerve tests were done",
+        ),
+    ],
+)
+def test_round_195_to_198s_readers_wrong_items_are_told_as_the_letter_says(
+    heading: str, rationale: str, told: str, not_told: str
+) -> None:
+    said = " ".join(_item_told(heading, rationale))
+    assert told in said and not_told not in said, said
+
+
+def test_a_finding_not_in_question_is_not_told_absent() -> None:
+    # Templates 236: "the right S1 radiculopathy is not in question: it was operated on, it is documented on
+    # examination" (round 98) grants the hurt nerve; it is not one the notes lacked
+    said = " ".join(
+        _item_told(
+            "EMG/NCV of the bilateral lower extremities: Upheld",
+            "Here the right S1 radiculopathy is not in question: it was operated on and it is documented on "
+            "examination. The left leg has no symptoms at all and no findings on examination. Not medically "
+            "necessary.",
+        )
+    )
+    assert "hurt nerve" not in said, said

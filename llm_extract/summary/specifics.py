@@ -3165,11 +3165,13 @@ _BEFORE_ABSENT = rxcache.compile(
 """The words of absence, and words that say a finding is absent or care untried."""
 _AFTER_ABSENT = rxcache.compile(
     r"(?:(?!\b(?:should|must|would|may|might|can|could|need|needs)\b)[^.;,]){0,40}?"
-    r"\b(?:not|never|absent|negative|normal|intact|unremarkable)\b",
+    r"\b(?:not|never|absent|negative|normal|intact|unremarkable)\b"
+    # "the right S1 radiculopathy is not in question: it was operated on, it is documented on examination" (round 98)
+    r"(?!\s+(?:in\s+(?:question|doubt|dispute)|disputed|contested|questioned)\b)",
     re.I,
 )
 """Absence said after the finding ("radiculopathy is not established"); a modal before it
-makes it a criterion ("radiculopathy should not be present"), not a finding."""
+makes it a criterion ("radiculopathy should not be present"), not a finding; "is not in question" grants it."""
 
 
 _EXCEPT = rxcache.compile(
@@ -3314,6 +3316,49 @@ _NOT_LAST = rxcache.compile(r"\b(?:not|never)\s*$", re.I)
 _CONFIRMED = rxcache.compile(r"\s+(?:(?:yet|been|be|fully)\s+){0,2}(?:corroborat|confirm|substantiat|verifi)\w*", re.I)
 
 
+def _study_found(letter: str, said: Quote, start: int) -> bool:
+    """Whether the clause that says a hurt nerve's finding absent has a picture or a nerve test for its subject ("the
+    electrodiagnostic study of 7-11-16 found no evidence of lumbar radiculopathy", after "the examination describes
+    decreased sensation ... and a positive straight leg raise"): the test's finding, not the exam's (round 196's reader
+    was told "did not show clear signs of a hurt nerve" where the exam had shown them). ``start``: the sentence's."""
+    if said.span is None:
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(letter, start, said.span.start))
+    clause = breaks[-1].end() if breaks else start
+    return _STUDY_SAYS.search(letter, clause, said.span.start) is not None
+
+
+_STUDY_NAMES = r"MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|x-?rays?|scans?|radiographs?"
+_STUDIES_NOT_DONE = rxcache.compile(
+    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?(?:{_STUDY_NAMES})\b[^.;]{{0,60}}?\b(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:performed|done|obtained|completed)\b"
+    rf"|\b(?:{_STUDY_NAMES})\b[^.;]{{0,60}}?\b(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+"
+    r"(?:performed|done|obtained|completed)\b",
+    re.I,
+)
+"""No picture or nerve test done at all ("No lumbar MRI or electrodiagnostic testing had been performed")."""
+_PICTURE = rxcache.compile(r"\b(?:MRI|CT|imaging|x-?rays?|scans?|radiographs?)\b", re.I)
+_NERVE_TEST = rxcache.compile(r"\b(?:electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction)\b", re.I)
+
+
+def _none_done(letter: str, start: int, end: int) -> bool:
+    """Whether the sentence says neither a picture nor a nerve test was done, and none it names showed anything: "No
+    lumbar MRI or electrodiagnostic testing had been performed", not "The lumbar MRI shows a small disc bulge ... and
+    no electrodiagnostic studies were done" (a picture taken)."""
+    m = _STUDIES_NOT_DONE.search(letter, start, end)
+    if m is None or _STUDY_SAYS.search(letter, start, end) is not None:
+        return False
+    return _PICTURE.search(m.group()) is not None and _NERVE_TEST.search(m.group()) is not None
+
+
+_STUDY_SAYS = rxcache.compile(
+    r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|study|studies|x-?rays?|scans?|radiographs?)\b"
+    r"(?:(?!\b(?:guidelines?|MTUS|ODG|ACOEM)\b)[^.;]){0,60}?"
+    r"\b(?:showed|shows?|found|finds|revealed|reveals?|demonstrated|demonstrates?|documented)\b",
+    re.I,
+)
+
+
 def _unconfirmed(letter: str, said: Quote, end: int) -> bool:
     """Whether a finding said absent is one the exam showed and a picture or nerve test has not
     confirmed: "the radiculopathy seen on examination has not been corroborated: the cervical MRI
@@ -3390,8 +3435,12 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
             if facet and key in ("nerve", "nerve_root"):
                 continue
-            if key in ("nerve", "nerve_root") and (_STUDIES.search(said.text) or _unconfirmed(letter, said, end)):
+            if key in ("nerve", "nerve_root") and (
+                _STUDIES.search(said.text) or _unconfirmed(letter, said, end) or _study_found(letter, said, start)
+            ):
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
+                if _none_done(letter, start, end):
+                    key = "nerve_study_none"  # "No lumbar MRI or electrodiagnostic testing had been performed"
             elif key == "nerve_root" and (part := _spine_part(decision, letter)) is not None:
                 key = f"nerve_root_{part}"  # not "in your neck or back" where only one is in question (round 138)
             if key == "nerve" and _HEAD.search(decision.service):
@@ -3630,8 +3679,9 @@ _DEVICE = rxcache.compile(rf"\b(?:{_DEVICE_WORDS})\b", re.I)
 _OWN_TRIAL = rxcache.compile(
     # "A request to purchase a unit without a documented trial" (round 187's reader: a TENS purchase told "other care
     # must be tried first")
-    r"\b(?:purchase|buy)\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\s+without\s+(?:a\s+|any\s+)?"
-    r"(?:documented\s+|prior\s+|successful\s+)?trial\b|"
+    # "Purchase of a unit before a documented successful trial is not supported" (round 196's reader, the same)
+    r"\b(?:purchase|buy)\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\s+(?:without|before|prior\s+to)\s+"
+    r"(?:a\s+|any\s+)?(?:(?:documented|prior|successful)\s+){0,2}trial\b|"
     r"\b(?:home(?:-based)?|rental|\d+(?:[-\s]\s*)?(?:day|month)|one[-\s]\s*month|thirty[-\s]\s*day)\s+(?:[\w-]+\s+){0,2}?trial\b"
     rf"(?!\s+(?:of|with)\s+(?!the\s+same\b|it\b|(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_DEVICE_WORDS})\b))"
     r"|\btrial\s+(?:of|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|device)\b"
@@ -4032,7 +4082,20 @@ def own_trial(decision: Decision, reasons: list[Reason], letter: str | None) -> 
             for m in _TRIAL_OF.finditer(letter, reason.span.start, reason.span.end):
                 if re.search(rf"\b{re.escape(m.group('care').lower())}\b", decision.service.lower()):
                     return quote(letter, m.start(), m.end())
+            # "Purchase of a unit at this stage is not supported." after "There was no documentation of a TENS trial
+            # during physical therapy or at home" (round 195's reader: a TENS purchase told "other care ... first")
+            if rationale is not None and _PURCHASE.search(letter, reason.span.start, reason.span.end):
+                for m in _OWN_TRIAL.finditer(letter, rationale.start, rationale.end):
+                    lacked = _LACK.pattern.search(letter, max(rationale.start, m.start() - _NEAR_LACK), m.start())
+                    if lacked is not None and not _another_device(m.group(), decision.service):
+                        return quote(letter, m.start(), m.end())
     return None
+
+
+_PURCHASE = rxcache.compile(r"\b(?:purchase|purchasing|buy|buying)\b", re.I)
+_NEAR_LACK = 60
+"""How far before the device's trial its absence is said ("There was no documentation of a TENS trial")."""
+"""A purchase named in an "other care first" ground that names no care: the device's own trial is what comes first."""
 
 
 _TRIAL_ASKED = rxcache.compile(r"\btrial\b", re.I)
