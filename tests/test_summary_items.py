@@ -6024,3 +6024,51 @@ def test_a_finding_not_in_question_is_not_told_absent() -> None:
         )
     )
     assert "hurt nerve" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "told", "not_told"),
+    [
+        # Recognizer 3.93 and templates 237, round 198's reader: a harm the records deny is no harm
+        (
+            "Omeprazole 20mg #60: Upheld",
+            "The patient is 36 years old and takes a single NSAID. There was no documented history of peptic ulcer "
+            "disease or gastrointestinal bleeding, and the notes record no dyspepsia. Not medically necessary.",
+            "did not show trouble with your stomach",
+            "bleeding inside your body",
+        ),
+        # round 199's reader: a device's list of illnesses is not "for this medicine"
+        (
+            "H-wave unit, 30 day home trial: Upheld",
+            "A home trial may be considered for diabetic neuropathic pain or chronic soft tissue inflammation. There "
+            "is no diagnosis of diabetic neuropathy or chronic soft tissue inflammation. Not medically necessary.",
+            "the medical guidelines list for this care",
+            "for this medicine",
+        ),
+        # round 199's reader: visits of other care are not this care's visits had
+        (
+            "Chiropractic treatment 2 times a week for 6 weeks: Upheld",
+            "The guidelines support a trial of 6 visits over 2 weeks. The request for 12 visits exceeds the initial "
+            "trial. The patient had recently completed 6 sessions of physical therapy. Not medically necessary.",
+            "Your doctor asked for 12 visits",
+            "You already had 6 visits",
+        ),
+    ],
+)
+def test_round_198_and_199s_readers_wrong_items_are_told_as_the_letter_says(
+    heading: str, rationale: str, told: str, not_told: str
+) -> None:
+    said = " ".join(_item_told(heading, rationale))
+    assert told in said and not_told not in said, said
+
+
+def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None:
+    # Templates 237: the guidelines count aquatic therapy as physical medicine (round 173)
+    said = " ".join(
+        _item_told(
+            "Aquatic therapy, 12 sessions: Upheld",
+            "The MTUS allows 9-10 visits over 8 weeks. She has also already had 12 sessions of physical therapy, "
+            "more than the guideline number for her diagnosis. Not medically necessary.",
+        )
+    )
+    assert "You already had 12 visits" in said, said

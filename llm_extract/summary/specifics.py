@@ -786,6 +786,14 @@ _HAD = rxcache.compile(
 )
 
 
+_OF_CARE = rxcache.compile(
+    r"\s+of\s+(?P<care>(?:[\w-]+\s+){0,2}?(?:therapy|treatment|care|manipulation|acupuncture|massage|chiropractic"
+    r"|rehabilitation|psychotherapy|counseling|biofeedback|conditioning|hardening))\b",
+    re.I,
+)
+"""The care a count was had of ("6 sessions of physical therapy"), named by a kind of care, not "of which"."""
+
+
 #: "completed 12 post-operative visits in 2015 and 8 more visits in 2016": the first count is part of
 #: what was had (round 59's reader: told "You already had 12 visits"), so at least that many.
 _MORE_AFTER = rxcache.compile(
@@ -801,13 +809,20 @@ _HEDGE = rxcache.compile(
 authorized he will have received 18 visits": not visits already had)."""
 
 
-def _had(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]) -> tuple[Quote, bool] | None:
+def _had(
+    letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]], service: str
+) -> tuple[Quote, bool] | None:
     """How many visits the worker already had, past the limit (``above``), as the rationale
-    says it; None for a time limit or when no sentence says so."""
+    says it; None for a time limit or when no sentence says so. Visits of other care do not count ("had recently
+    completed 6 sessions of physical therapy" of a chiropractic request: round 199's reader was told "You already had 6
+    visits")."""
     if limit.amount.unit in _TIME_UNIT_WORDS:
         return None
+    names = _care_names(service)
     for start, end in sentences:
         for m in _HAD.finditer(letter, start, end):
+            if names and (of := _OF_CARE.match(letter, m.end(), end)) is not None and _other_care(names, of["care"]):
+                continue
             n = _value(m.group("n"))
             # (as many as the limit is all of it: "has already completed 10 sessions, which meets the guideline
             # allowance" beside "allow 10 visits", round 191's reader, told only that 12 were asked)
@@ -918,7 +933,7 @@ def guideline_limit(decision: Decision, reasons: list[Reason], letter: str | Non
     if chosen is None or _within(decision, letter, chosen):
         return None
     asked = _asked(decision, letter, chosen.limit, chosen.high, sentences)
-    had = _had(letter, chosen.limit, chosen.high, sentences)
+    had = _had(letter, chosen.limit, chosen.high, sentences, decision.service)
     stated = [n for n, _ in _stated_requests(letter, chosen.limit, sentences)]
     if had is None and stated and max(stated) <= chosen.high and chosen.limit.amount.unit not in _TIME_UNIT_WORDS:
         # "12 visits over 12 weeks ... the 12 visits requested would exceed the initial course":
@@ -2537,7 +2552,10 @@ _NO_HARM = rxcache.compile(
     # "There was no mention of the applicant's having a history of peptic ulcer disease or GI bleeding" (round 140's
     # reader: an omeprazole was told "could cause bleeding inside your body"): a list the "no ... of" governs, within
     # its clause, not a harm left unaddressed ("no mention of this history in the treatment plan, exposes her to ...")
-    r"|\bno\s+(?:mention|record|documentation|evidence|report|indication|history)\s+of\s+"
+    # ("There was no documented history of peptic ulcer disease or gastrointestinal bleeding": round 198's reader, an
+    # omeprazole told "could cause bleeding inside your body")
+    r"|\bno\s+(?:documented\s+|recorded\s+|reported\s+)?(?:mention|record|documentation|evidence|report|indication"
+    r"|history)\s+of\s+"
     r"(?!(?:the\s+|a\s+|any\s+)?(?:this|these|that|those|discussion|plan|coordination|compliance)\b)"
     r"(?:(?!\b(?:but|however|yet|although|while|plans?|or\s+of)\b)[^.;,]){0,100}?"
     rf"\b(?:{_alternatives('denied')})"
@@ -3431,7 +3449,9 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 continue  # "no new neurological deficit": a finding unchanged, not one absent
             if (start, end) not in reason_places and _distance(said.text) > _NEAR_WORDS:
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
-            if key == "nerve_pain" and "indication" in found:
+            if key == "indication" and not _names_a_medicine(decision.service):
+                key = "indication_care"  # an H-wave unit's list of illnesses: not "for this medicine" (round 199)
+            if key == "nerve_pain" and ("indication" in found or "indication_care" in found):
                 continue  # "diabetic painful neuropathy, postherpetic neuralgia, or fibromyalgia": the list said
             if facet and key in ("nerve", "nerve_root"):
                 continue
@@ -3797,19 +3817,36 @@ def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | No
     does not share ("its place in her treatment is best judged after her response to the authorized CBT sessions is
     known" of hypnotherapy): no part of this care was approved (round 190's reader was told "A first part of this care
     was approved"). "The 6 authorized sessions" of the same therapy names no other care, so it stays a first part."""
-    spelled = spelled_out(service)[len(service) :].lower()
-    names = [*_name_words(service), *(w for w in _WORD.findall(spelled) if w not in _GENERIC)]
+    names = _care_names(service)
     if letter is None or not names:
         return False
     for reason in reasons:
         if reason.code is not ReasonCode.approved_trial_pending:
             continue
         for m in _APPROVED_CARE.finditer(letter, reason.span.start, reason.span.end):
-            care = spelled_out(m.group("care")).lower()
-            named = [w for w in _WORD.findall(care) if len(w) >= 3 and not _NOT_A_NAME.match(w)]
-            if named and not any(w.startswith(n[:5]) or n.startswith(w[:5]) for w in named for n in names):
+            if _other_care(names, m.group("care")):
                 return True
     return False
+
+
+def _care_names(service: str) -> list[str]:
+    """The words that name the care asked for, its abbreviations spelled out ("CBT" is cognitive behavioral therapy)."""
+    spelled = spelled_out(service)[len(service) :].lower()
+    return [*_name_words(service), *(w for w in _WORD.findall(spelled) if w not in _GENERIC)]
+
+
+def _other_care(names: list[str], words: str) -> bool:
+    """Whether ``words`` name care, and care that none of ``names`` (:func:`_care_names`) is: "CBT" is not
+    hypnotherapy, "physical therapy" is not chiropractic treatment; "the approved block of" names no care."""
+    care = spelled_out(words).lower()
+    named = [_FAMILY.get(w, w) for w in _WORD.findall(care) if len(w) >= 3 and not _NOT_A_NAME.match(w)]
+    names = [_FAMILY.get(n, n) for n in names]
+    return bool(named) and not any(w.startswith(n[:5]) or n.startswith(w[:5]) for w in named for n in names)
+
+
+_FAMILY = dict.fromkeys(("aquatic", "occupational", "pool", "water", "land", "physiotherapy"), "physical")
+"""Kinds of therapy the guidelines count together as physical medicine: an aquatic therapy's limit is held against the
+physical therapy had ("already had 12 sessions of physical therapy, more than the guideline number", round 173)."""
 
 
 _CARE_HEADS = r"sessions?|visits?|therapy|treatments?|course|program|trial"

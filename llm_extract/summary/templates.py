@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "236"
+TEMPLATES_VERSION = "237"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -415,6 +415,10 @@ _EN = _Wording(
             "Your doctor's notes did not show that you have one of the sicknesses the medical guidelines list "
             "for this medicine."
         ),
+        "indication_care": (
+            "Your doctor's notes did not show that you have one of the sicknesses the medical guidelines list "
+            "for this care."
+        ),
         "nerve_pain": "Your doctor's notes did not show nerve pain.",
         # (not "No pictures or nerve tests ... showed a hurt nerve": rounds 177-178's readers, an MRI that showed a
         # nerve touched at another level, or not matching the exam)
@@ -714,6 +718,10 @@ _ES = _Wording(
         "indication": (
             "Las notas de su médico no mostraban que usted tenga una de las enfermedades para las que las guías "
             "médicas recomiendan este medicamento."
+        ),
+        "indication_care": (
+            "Las notas de su médico no mostraban que usted tenga una de las enfermedades para las que las guías "
+            "médicas recomiendan este tratamiento."
         ),
         "nerve_pain": "Las notas de su médico no mostraban dolor de nervios.",
         "nerve_study": (
