@@ -2300,6 +2300,28 @@ def test_a_mix_the_guideline_warns_of_beside_the_medicine_this_worker_takes_is_a
         assert R.safety_risk not in shown(untaken)[0], other
 
 
+def test_routine_care_the_guideline_finds_no_help_in_is_not_recommended() -> None:
+    # Recognizer 3.94, rounds 195, 199 and 201's readers: a splint after carpal tunnel release was told only "you
+    # already have it"; "does not recommend routine splinting after ..., since studies have not shown ..." is a verdict
+    # on the care asked for, while "routine" with a case it is kept for stays a condition
+    splint = Item(
+        "Post-operative wrist splint: Upheld",
+        rationale=(
+            "ODG does not recommend routine splinting after carpal tunnel release, since studies have not shown better "
+            "grip strength or pain relief with a splint. She already owns a night splint. Not medically necessary."
+        ),
+    )
+    assert shown(splint)[0][0] is R.not_recommended
+    kept = Item(
+        "Repeat MRI of the lumbar spine: Upheld",
+        rationale=(
+            "Repeat MRI is not routinely recommended, and should be reserved for a significant change in symptoms, as "
+            "it has not been shown to change care otherwise. No new deficit is documented. Not medically necessary."
+        ),
+    )
+    assert R.not_recommended not in shown(kept)[0]
+
+
 def test_an_approval_always_shows_its_criteria_met() -> None:
     # Recognizer 3.57, round 141: "this IMR reviewer finds this request for a porcelain fused to metal crown on tooth #8
     # to be medically necessary" showed no reason (15 of 1,585 invented approvals had none); an overturned item's ground

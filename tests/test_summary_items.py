@@ -6072,3 +6072,30 @@ def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None
         )
     )
     assert "You already had 12 visits" in said, said
+
+
+@pytest.mark.parametrize(
+    ("rationale", "lacked"),
+    [
+        # Templates 238, round 200's readers: a home program the worker was given is not one the notes lacked
+        (
+            "She has already completed 12 sessions. She has already been instructed in a home exercise program, and no "
+            "exceptional factors are described. Not medically necessary.",
+            False,
+        ),
+        (
+            "Here, the applicant was furnished with a home exercise program upon discharge from therapy, and the "
+            "attending provider did not explain why more visits are needed. Not medically necessary.",
+            False,
+        ),
+        # denied in its clause, or asked whether it is still done: lacked
+        (
+            "There is no documentation that the patient has been instructed in or is performing a daily home exercise "
+            "program. Not medically necessary.",
+            True,
+        ),
+    ],
+)
+def test_a_home_program_given_is_not_told_as_lacked(rationale: str, lacked: bool) -> None:
+    said = " ".join(_item_told("Physical therapy 2 times a week for 4 weeks: Upheld", rationale))
+    assert ("did not say if you work out at home" in said) is lacked, said

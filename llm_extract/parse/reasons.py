@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.93"
+REASONS_VERSION = "3.94"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2264,7 +2264,10 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
         applied = _speaks_of_case(s) and not _reports_guideline(s, m.start())
         return ReasonCode.exceeds_guideline_limits if applied else None
     until_evidence = _UNTIL_EVIDENCE.search(object_after)
-    if (not until_evidence and _CONDITION_AFTER.search(object_after)) or _CONDITION_BEFORE.search(before + m.group()):
+    condition = (None if until_evidence else _CONDITION_AFTER.search(object_after)) or _CONDITION_BEFORE.search(
+        before + m.group()
+    )
+    if condition is not None and not _routine_disproved(s.text, m.end(), condition.group()):
         return None
     if _BUT_RECOMMENDED.search(s.text, m.start(), m.start() + _CLAUSE_WINDOW):
         return None
@@ -2280,6 +2283,26 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
     if _NOT_THIS_ONE.match(ctx.folded, s.start + len(s.text)):
         return None  # "... is not recommended. That is not the procedure requested here."
     return ReasonCode.not_recommended
+
+
+def _routine_disproved(sentence: str, at: int, condition: str) -> bool:
+    """Whether "routine" is the only condition on a "not recommended" whose sentence goes on to say the care does not
+    help ("does not recommend routine splinting after carpal tunnel release, since studies have not shown better grip
+    strength"), with no case it is kept for ("except", "unless", "reserved for"): a verdict on the care as asked (six
+    readers of rounds 170-201 were told "you already have it" of a splint after carpal tunnel release)."""
+    if "routine" not in condition.lower() or _KEPT_FOR.search(sentence):
+        return False
+    return _NO_BENEFIT_SHOWN.search(sentence, at) is not None
+
+
+_KEPT_FOR = _rx(
+    r"\b(?:except|unless|reserved|absence|only\s+(?:when|if|for|in)|when\s+there|in\s+(?:patients|those|cases)\s+(?:with"
+    r"|who)|uncomplicated|without\s+(?:symptoms|red\s+flags))\b"
+)
+_NO_BENEFIT_SHOWN = _rx(
+    r"\b(?:as|since|because)\b[^.;]{0,120}?\b(?:(?:has|have)\s+not\s+(?:been\s+)?shown|not\s+been\s+shown|found\s+no"
+    r"|showed\s+no|shown\s+no|no\s+(?:better|added|additional|difference|benefit|improvement))\b"
+)
 
 
 #: A setting of care other than the home: a guideline's verdict on it is not one on a home device (round 50).

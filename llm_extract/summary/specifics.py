@@ -1421,10 +1421,32 @@ _UNDER_WAY_AFTER = rxcache.compile(
 
 
 def _home_program_had(letter: str, m: re.Match[str], start: int, end: int) -> bool:
-    """The home program the match names is said to be under way, with no word of absence before it in its clause."""
-    if not _UNDER_WAY_AFTER.match(letter, m.end(), end):
+    """The home program the match names is said to be under way, or given to the worker ("She has already been
+    instructed in a home exercise program": round 200's reader was told "did not say if you work out at home"), with no
+    word of absence before it in its clause."""
+    given = (
+        _GIVEN_BEFORE.search(letter, max(start, m.start() - 40), m.start()) is not None
+        and not _absent_in_clause(letter, start, m.start())
+        and _STILL_ASKED.search(letter, m.end(), end) is None
+    )
+    if not given and not _UNDER_WAY_AFTER.match(letter, m.end(), end):
         return False
     return _NEGATED_NEAR.search(letter, max(start, m.start() - 60), m.start()) is None
+
+
+_GIVEN_BEFORE = rxcache.compile(
+    r"\b(?:instructed|trained|educated|taught|given|provided|furnished|supplied|issued|started|enrolled|engaged"
+    r"|participating|performing|doing|compliant)\s+(?:in|on|with)?\s*(?:an?|the|his|her|their)?\s*(?:independent\s+|daily\s+)?$",
+    re.I,
+)
+"""A home program given to the worker or done by them, just before its words ("instructed in a", "performing her");
+not where its clause denies it ("no documentation that the patient has been instructed in or is performing a")."""
+_STILL_ASKED = rxcache.compile(
+    r"\b(?:whether|if)\s+(?:\w+\s+){0,3}?(?:(?:is|was|has\s+been)\s+)?(?:still|continu\w*|doing|performing|compliant)\b",
+    re.I,
+)
+"""Whether the program given is still done, asked after it ("but the recent progress reports do not state whether she
+is still doing it"): what the notes lack."""
 
 
 _NEGATED_NEAR = rxcache.compile(
