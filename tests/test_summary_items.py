@@ -6099,3 +6099,40 @@ def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None
 def test_a_home_program_given_is_not_told_as_lacked(rationale: str, lacked: bool) -> None:
     said = " ".join(_item_told("Physical therapy 2 times a week for 4 weeks: Upheld", rationale))
     assert ("did not say if you work out at home" in said) is lacked, said
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "not_told"),
+    [
+        # Templates 239, round 200's readers: pain scores given as unchanged are given
+        (
+            "Acupuncture 2 times a week for 4 weeks: Upheld",
+            "She has had 6 visits. The documentation does not describe any improvement in daily activities; she "
+            "remains on ibuprofen with unchanged pain scores. Not medically necessary.",
+            "did not give your pain levels",
+        ),
+        # a response not yet known is too soon, not a result the notes lacked
+        (
+            "Psychiatric medication management visits #4: Upheld",
+            "She was recently started on sertraline. The records did not explain why four more visits were needed "
+            "now, before her response to the medications could be known. Not medically necessary.",
+            "did not show that this medicine helped",
+        ),
+        # rounds 195 and 203's readers: a clear chest x-ray is an x-ray taken and read
+        (
+            "High resolution CT scan of the chest: Upheld",
+            "In this case the chest x-ray taken on the day of exposure was clear, and there are no crackles on "
+            "examination. The note does not say what the scan would look for. Not medically necessary.",
+            "did not show x-rays taken before",
+        ),
+        (
+            "High resolution CT scan of the chest: Upheld",
+            "The documentation showed a clear chest x-ray on the day of the exposure and no crackles on any "
+            "examination. No finding suggested scarring of the lung. Not medically necessary.",
+            "did not show x-rays taken before",
+        ),
+    ],
+)
+def test_round_200_and_203s_readers_wrong_items_are_not_told(heading: str, rationale: str, not_told: str) -> None:
+    said = " ".join(_item_told(heading, rationale))
+    assert not_told not in said, said

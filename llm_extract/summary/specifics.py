@@ -1358,7 +1358,11 @@ _IMAGING_RESULT = rxcache.compile(
     # before, or what they showed")
     r"(?:\s+(?:obtained|taken|done|performed))?"  # "the x-rays obtained at that visit were negative" (round 191)
     r"(?:\s+(?:dated|on|of)\s+\S+)?(?:\s+(?:after|before|at|from|in)\s+(?:[\w/-]+\s+){0,3}?[\w/-]+)?"
-    r"\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable)\b"
+    r"\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:normal|negative|unremarkable|clear)\b"
+    # "the chest x-ray taken on the day of exposure was clear" (rounds 195 and 203's readers: a chest CT, the same)
+    r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+[\w/-]+){1,8}?\s+(?:were|was)\s+(?:\w+\s+)?(?:normal|negative"
+    r"|unremarkable|clear)\b"
+    r"|\b(?:a|an|the|his|her)\s+(?:normal|negative|unremarkable|clear)\s+(?:[\w-]+\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
     # "with no instability, fracture, or spondylolisthesis seen on x-rays" (round 190's reader: a brace, the same)
     r"|\bno\s+[^.;]{0,60}?\b(?:seen|shown|noted|identified|evident)\s+(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:x-?rays?"
     r"|radiographs?|plain\s+films?)\b"
@@ -1475,6 +1479,9 @@ _PAIN_MEASURED = rxcache.compile(
     r"|improved|dropped|fallen|declined|come\s+down)\b"
     # "his leg pain was about the same as before he started it" (round 117's reader: told "did not give your pain levels
     # with and without this medicine")
+    # "she remains on ibuprofen three times a day with unchanged pain scores" (round 200's reader: an acupuncture told
+    # "did not give your pain levels before and after past care")
+    r"|\b(?:unchanged|static|stable|flat|the\s+same|persistently\s+high)\s+pain\s+(?:scores?|levels?|ratings?)\b"
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:about\s+|essentially\s+|roughly\s+|much\s+)?"
     r"(?:the\s+same|unchanged|no\s+better|static)\b"
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
@@ -1687,6 +1694,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue
                 if key == "improvement" and _JUST_BEGUN_WORDS.search(letter, max(start, m.start() - 100), m.start()):
                     continue  # "no opportunity to see how the worker responded to it": care just begun (round 184)
+                if key == "improvement" and _NOT_YET_KNOWN.match(letter, m.end(), end):
+                    continue  # "before her response to the medications could be known": too soon (round 200)
                 if key == "home_trial" and _another_device(m.group(), decision.service):
                     continue  # "no documentation of a home TENS trial" for an H-wave unit, not "you tried it" (r. 143)
                 if key == "imaging" and _FILMS_CANNOT.match(letter, m.end(), end):
@@ -4054,6 +4063,13 @@ _JUST_BEGUN = rf"\b(?:has|have|had)\s+(?:only\s+)?just\s+(?:begun|started|commen
 """Other care only just started: the reviewer waits to see how it goes, not for it to end ("no opportunity to see how
 the worker responded to it": round 184's reader, told "did not show that the past care helped you")."""
 _JUST_BEGUN_WORDS = rxcache.compile(_JUST_BEGUN, re.I)
+_NOT_YET_KNOWN = rxcache.compile(
+    r"[^.;,]{0,30}?\b(?:could|can|would|will|is|was|were|are)\s+(?:not\s+)?(?:yet\s+)?(?:be\s+)?(?:known|judged|assessed"
+    r"|measured|seen)\b",
+    re.I,
+)
+"""A response said to be not known yet, after its words ("before her response to the medications could be known"): the
+care is new, its result awaited, not one the notes lacked."""
 
 
 def just_begun(said: Quote) -> bool:
