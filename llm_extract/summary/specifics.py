@@ -1042,7 +1042,8 @@ candidate where surgery or other treatments would clearly be warranted", whose "
 criterion's own (rounds 52 and 53's readers: a program refused while surgery was still an option was
 told "did not show that surgery is planned")."""
 
-_NERVE_TEST_ASKED = rxcache.compile(rf"\b(?:{NERVE_TESTS})\b", re.I)
+_NERVE_TEST = rxcache.compile(rf"\b(?:{NERVE_TESTS})\b", re.I)
+"""A nerve test named: in the care asked for (no nerve test missing for it) or in what was not done."""
 
 
 def nerve_test_not_done(reasons: list[Reason], letter: str | None) -> Quote | None:
@@ -1646,7 +1647,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 continue
             if key in ("imaging", "drug_tests", "views", "home_exercise") and pattern.search(decision.service):
                 continue  # the x-ray (drug test, home exercise kit) asked for is not an earlier one the notes lacked
-            if key == "nerve_test" and _NERVE_TEST_ASKED.search(decision.service):
+            if key == "nerve_test" and _NERVE_TEST.search(decision.service):
                 continue  # the nerve test asked for, as above
             if key == "program" and _A_PROGRAM.search(decision.service):
                 continue  # a program asked for (its evaluation) goes along with no other (round 117's reader)
@@ -3354,11 +3355,11 @@ def _distance(said: str) -> int:
 _CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression|changed|unchanged|stable)\b", re.I)
 """Words of change: a finding said to be new, worse, unchanged or stable ("symptoms have not
 changed ..., his radicular findings are stable") is there, not absent (round 44's reader)."""
-_STUDIES = rxcache.compile(
-    r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|studies|study|corroborat\w*|x-?rays?"
-    r"|scans?|ultrasound|radiographs?)\b",
-    re.I,
-)
+_PICTURE_NAMES = r"MRI|CT|imaging|x-?rays?|scans?|radiographs?"
+"""Pictures of the body by name (a regex alternation); with the lexicon's :data:`NERVE_TESTS`, the tests a hurt nerve's
+finding is confirmed by."""
+_STUDY_NAMES = rf"{_PICTURE_NAMES}|{NERVE_TESTS}"
+_STUDIES = rxcache.compile(rf"\b(?:{_STUDY_NAMES}|studies|study|corroborat\w*|ultrasound)\b", re.I)
 
 
 _NOT_LAST = rxcache.compile(r"\b(?:not|never)\s*$", re.I)
@@ -3377,7 +3378,6 @@ def _study_found(letter: str, said: Quote, start: int) -> bool:
     return _STUDY_SAYS.search(letter, clause, said.span.start) is not None
 
 
-_STUDY_NAMES = r"MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|x-?rays?|scans?|radiographs?"
 _STUDIES_NOT_DONE = rxcache.compile(
     rf"\bno\s+(?:[\w-]+\s+){{0,2}}?(?:{_STUDY_NAMES})\b[^.;]{{0,60}}?\b(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:performed|done|obtained|completed)\b"
@@ -3386,8 +3386,7 @@ _STUDIES_NOT_DONE = rxcache.compile(
     re.I,
 )
 """No picture or nerve test done at all ("No lumbar MRI or electrodiagnostic testing had been performed")."""
-_PICTURE = rxcache.compile(r"\b(?:MRI|CT|imaging|x-?rays?|scans?|radiographs?)\b", re.I)
-_NERVE_TEST = rxcache.compile(r"\b(?:electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction)\b", re.I)
+_PICTURE = rxcache.compile(rf"\b(?:{_PICTURE_NAMES})\b", re.I)
 
 
 def _none_done(letter: str, start: int, end: int) -> bool:
@@ -3401,7 +3400,7 @@ def _none_done(letter: str, start: int, end: int) -> bool:
 
 
 _STUDY_SAYS = rxcache.compile(
-    r"\b(?:MRI|CT|imaging|electrodiagnostic|EMG|NCV|NCS|nerve\s+conduction|study|studies|x-?rays?|scans?|radiographs?)\b"
+    rf"\b(?:{_STUDY_NAMES}|study|studies)\b"
     r"(?:(?!\b(?:guidelines?|MTUS|ODG|ACOEM)\b)[^.;]){0,60}?"
     r"\b(?:showed|shows?|found|finds|revealed|reveals?|demonstrated|demonstrates?|documented)\b",
     re.I,
