@@ -6003,32 +6003,6 @@ def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: 
             "Your pictures and nerve tests did not clearly show a hurt nerve",
             "No pictures or nerve tests were done",
         ),
-    ],
-)
-def test_round_195_to_198s_readers_wrong_items_are_told_as_the_letter_says(
-    heading: str, rationale: str, told: str, not_told: str
-) -> None:
-    said = " ".join(_item_told(heading, rationale))
-    assert told in said and not_told not in said, said
-
-
-def test_a_finding_not_in_question_is_not_told_absent() -> None:
-    # Templates 236: "the right S1 radiculopathy is not in question: it was operated on, it is documented on
-    # examination" (round 98) grants the hurt nerve; it is not one the notes lacked
-    said = " ".join(
-        _item_told(
-            "EMG/NCV of the bilateral lower extremities: Upheld",
-            "Here the right S1 radiculopathy is not in question: it was operated on and it is documented on "
-            "examination. The left leg has no symptoms at all and no findings on examination. Not medically "
-            "necessary.",
-        )
-    )
-    assert "hurt nerve" not in said, said
-
-
-@pytest.mark.parametrize(
-    ("heading", "rationale", "told", "not_told"),
-    [
         # Recognizer 3.93 and templates 237, round 198's reader: a harm the records deny is no harm
         (
             "Omeprazole 20mg #60: Upheld",
@@ -6053,13 +6027,60 @@ def test_a_finding_not_in_question_is_not_told_absent() -> None:
             "Your doctor asked for 12 visits",
             "You already had 6 visits",
         ),
+        # Templates 239, round 200's readers: pain scores given as unchanged are given
+        (
+            "Acupuncture 2 times a week for 4 weeks: Upheld",
+            "She has had 6 visits. The documentation does not describe any improvement in daily activities; she "
+            "remains on ibuprofen with unchanged pain scores. Not medically necessary.",
+            "",
+            "did not give your pain levels",
+        ),
+        # a response not yet known is too soon, not a result the notes lacked
+        (
+            "Psychiatric medication management visits #4: Upheld",
+            "She was recently started on sertraline. The records did not explain why four more visits were needed "
+            "now, before her response to the medications could be known. Not medically necessary.",
+            "",
+            "did not show that this medicine helped",
+        ),
+        # rounds 195 and 203's readers: a clear chest x-ray is an x-ray taken and read
+        (
+            "High resolution CT scan of the chest: Upheld",
+            "In this case the chest x-ray taken on the day of exposure was clear, and there are no crackles on "
+            "examination. The note does not say what the scan would look for. Not medically necessary.",
+            "",
+            "did not show x-rays taken before",
+        ),
+        (
+            "High resolution CT scan of the chest: Upheld",
+            "The documentation showed a clear chest x-ray on the day of the exposure and no crackles on any "
+            "examination. No finding suggested scarring of the lung. Not medically necessary.",
+            "",
+            "did not show x-rays taken before",
+        ),
     ],
 )
-def test_round_198_and_199s_readers_wrong_items_are_told_as_the_letter_says(
+def test_this_stops_readers_wrong_items_are_told_as_the_letter_says(
     heading: str, rationale: str, told: str, not_told: str
 ) -> None:
+    # Templates 236-239 and recognizer 3.93, rounds 195-203's readers (each case says which); "" where only what must
+    # not be told is checked
     said = " ".join(_item_told(heading, rationale))
     assert told in said and not_told not in said, said
+
+
+def test_a_finding_not_in_question_is_not_told_absent() -> None:
+    # Templates 236: "the right S1 radiculopathy is not in question: it was operated on, it is documented on
+    # examination" (round 98) grants the hurt nerve; it is not one the notes lacked
+    said = " ".join(
+        _item_told(
+            "EMG/NCV of the bilateral lower extremities: Upheld",
+            "Here the right S1 radiculopathy is not in question: it was operated on and it is documented on "
+            "examination. The left leg has no symptoms at all and no findings on examination. Not medically "
+            "necessary.",
+        )
+    )
+    assert "hurt nerve" not in said, said
 
 
 def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None:
@@ -6099,40 +6120,3 @@ def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None
 def test_a_home_program_given_is_not_told_as_lacked(rationale: str, lacked: bool) -> None:
     said = " ".join(_item_told("Physical therapy 2 times a week for 4 weeks: Upheld", rationale))
     assert ("did not say if you work out at home" in said) is lacked, said
-
-
-@pytest.mark.parametrize(
-    ("heading", "rationale", "not_told"),
-    [
-        # Templates 239, round 200's readers: pain scores given as unchanged are given
-        (
-            "Acupuncture 2 times a week for 4 weeks: Upheld",
-            "She has had 6 visits. The documentation does not describe any improvement in daily activities; she "
-            "remains on ibuprofen with unchanged pain scores. Not medically necessary.",
-            "did not give your pain levels",
-        ),
-        # a response not yet known is too soon, not a result the notes lacked
-        (
-            "Psychiatric medication management visits #4: Upheld",
-            "She was recently started on sertraline. The records did not explain why four more visits were needed "
-            "now, before her response to the medications could be known. Not medically necessary.",
-            "did not show that this medicine helped",
-        ),
-        # rounds 195 and 203's readers: a clear chest x-ray is an x-ray taken and read
-        (
-            "High resolution CT scan of the chest: Upheld",
-            "In this case the chest x-ray taken on the day of exposure was clear, and there are no crackles on "
-            "examination. The note does not say what the scan would look for. Not medically necessary.",
-            "did not show x-rays taken before",
-        ),
-        (
-            "High resolution CT scan of the chest: Upheld",
-            "The documentation showed a clear chest x-ray on the day of the exposure and no crackles on any "
-            "examination. No finding suggested scarring of the lung. Not medically necessary.",
-            "did not show x-rays taken before",
-        ),
-    ],
-)
-def test_round_200_and_203s_readers_wrong_items_are_not_told(heading: str, rationale: str, not_told: str) -> None:
-    said = " ".join(_item_told(heading, rationale))
-    assert not_told not in said, said

@@ -2288,8 +2288,8 @@ def _not_recommended(ctx: _Context, s: _Sentence, m: re.Match[str]) -> ReasonCod
 def _routine_disproved(sentence: str, at: int, condition: str) -> bool:
     """Whether "routine" is the only condition on a "not recommended" whose sentence goes on to say the care does not
     help ("does not recommend routine splinting after carpal tunnel release, since studies have not shown better grip
-    strength"), with no case it is kept for ("except", "unless", "reserved for"): a verdict on the care as asked (six
-    readers of rounds 170-201 were told "you already have it" of a splint after carpal tunnel release)."""
+    strength"), with no case it is kept for ("except", "unless", "reserved for"): a verdict on the care as asked (four
+    readers of rounds 195-201 were told "you already have it" of a splint after carpal tunnel release)."""
     if "routine" not in condition.lower() or _KEPT_FOR.search(sentence):
         return False
     return _NO_BENEFIT_SHOWN.search(sentence, at) is not None
