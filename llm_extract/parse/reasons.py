@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.94"
+REASONS_VERSION = "3.95"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -182,6 +182,25 @@ _NEG_FINDING = (
     r"|\b(?:did|does|do)\s+not\s+(?:\w+\s+)?(?:reveal|indicate|demonstrate|show|suggest"
     r"|detail|establish|outline|document)\b|\bfail(?:s|ed)?\s+to\s+provide\b)"
 )
+
+#: The three parts of a nerve exam, listed in any order ("motor strength, sensation, and reflexes").
+_NERVE_PART = r"(?:(?:motor\s+)?strength|sensation|reflexes)"
+_NERVE_EXAM_LIST = _NERVE_PART + r"(?:,?\s+(?:and\s+)?" + _NERVE_PART + r"){1,2}"
+
+#: Signs a sleep study or a stomach-protecting medicine is for ("no report of snoring, witnessed apneas, or daytime
+#: sleepiness", "denied any history of ulcer"): notes without them are findings that do not support the care, as
+#: labelers read them (rounds 114-203). (Not "his ulcer history" unaddressed: a risk the worker has. Not sedation's
+#: "no needle phobia described", which labelers split between this and a missing record, and which stays the record.)
+_CARE_SIGNS = (
+    r"(?:snor(?:e|es|ing)|witnessed\s+(?:apneas?|pauses)|(?:pauses|stops)\s+in\s+(?:\w+\s+)?breathing"
+    r"|(?:excessive\s+)?daytime\s+(?:sleepiness|somnolence)|cataplexy"
+    r"|(?:peptic\s+)?ulcers?(?!\s+history)(?:\s+disease)?|(?:GI|gastrointestinal)\s+bleed\w*|black\s+stools"
+    r"|vomiting\s+blood)"
+)
+#: Between the absence and the sign, words that end the absence's reach ("no longer being treated, ... and pauses in
+#: breathing witnessed by his wife"; "does not use his CPAP, and his wife has reported pauses"; "without
+#: gastroprotection in a man who has already had a serious GI bleed").
+_ABSENCE_ENDS = r"\b(?:but|however|although|except|longer|his|her|their|who|already|risk|chance)\b"
 
 _FUNCTIONAL_GAIN = (
     r"(?:functional\s+(?:improvement|benefits?|gains?|response)"
@@ -989,11 +1008,41 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
             r"(?:strength|sensation|reflexes|motor)"
             r"|\bexam(?:ination)?\s+(?:is|was)\s+neurologically\s+(?:normal|intact)\b"
-            r"|\bnormal\s+neurologic(?:al)?\s+(?:exam(?:ination)?|findings)\b"
+            r"|\bnormal\s+(?:neurologic(?:al)?|nerve)\s+(?:exam(?:ination)?|findings)\b"
             r"|\bwith\s+normal\s+(?:strength|sensation|reflexes)\b"
+            # "intact motor strength, sensation, and reflexes", "sensation, strength and reflexes were normal", "his
+            # neurological examination remains normal" (rounds 177-202: a normal nerve exam, however it is listed)
+            r"|\b(?:normal|intact)\s+" + _NERVE_EXAM_LIST + r"\b"
+            r"|\b" + _NERVE_EXAM_LIST + r"\s+(?:is|are|was|were)\s+(?:all\s+)?(?:normal|intact)\b"
+            r"|\bneuro(?:logic(?:al)?)?\s+exam(?:ination)?\s+(?:remains|remained|has\s+remained)\s+(?:normal|intact|unremarkable)\b"
+            r"|\bneuro(?:logic(?:al)?)?\s+exam(?:ination)?\b[^.;]{0,40}?\b(?:is|was|were)\s+unremarkable\b"
         ),
         # "The picture fits the facet pattern: ... the neurologic exam is normal" argues for the request.
         reject_sentence=_rx(r"\b(?:fits?|consistent\s+with|supports?|matches|in\s+keeping\s+with|typical\s+of)\b"),
+    ),
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"(?:\bno\b|\bnor\b|\bneither\b|\bwithout\b|\bnothing\b|\bdenie[sd]\b|\b(?:does|do|did)\s+not\b)"
+            r"(?:(?!" + _ABSENCE_ENDS + r")[^.;]){0,80}?\b" + _CARE_SIGNS + r"\b"
+            r"|\b" + _CARE_SIGNS + r"\b[^.;]{0,80}?\b(?:is|are|was|were|has|have)\s+(?:not|never)\s+(?:been\s+)?"
+            r"(?:documented|described|noted|reported|observed|mentioned|recorded)\b"
+        ),
+    ),
+    # Aquatic therapy is for those who cannot bear weight on land: "a body mass index of 26, walks without an
+    # assistive device, tolerated land-based therapy" (rounds 171-203 missed eleven such main grounds).
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            # (a BMI below 30, not obese at all: one of 30 to 34 is weighed against a weight-loss program's threshold)
+            r"\b(?:body\s+mass\s+index|BMI)\s+(?:is\s+|was\s+|of\s+)?(?:about\s+|approximately\s+|roughly\s+|only\s+)?"
+            r"(?:1\d|2\d)(?:\.\d+)?\b(?!\s*(?:-|to)\s*\d|\s+or\s+(?:more|greater|higher|above))"
+            r"|\bwalks?\s+(?:\w+\s+){0,2}?without\s+(?:an?\s+|any\s+)?(?:assistive\s+device|cane|walker|crutch(?:es)?)\b"
+            r"|\b(?:tolerat\w+|improv\w+|benefit\w*)\b[^.;]{0,30}?\bland[- ]based\s+(?:physical\s+)?"
+            r"(?:therapy|exercise|program)\b"
+            r"|\bnot\s+(?:extreme(?:ly)?|morbid(?:ly)?)\s+obes\w+\b"
+        ),
+        reject_sentence=_rx(r"\b(?:weight[- ](?:loss|reduction|management)|diet\w*)\b"),
     ),
     # --- other treatment must be tried or completed first -------------------------------
     _Rule(
@@ -1134,8 +1183,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|non-?operative|therapy|physical\s+therapy|treatment)"
             r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:tried|trialed)\s+(?:a|an|any)\b"
             r"|\bnot\s+(?:yet\s+)?reached\s+(?:a\s+|the\s+)?plateau\b"
-            r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:" + NUMBER + r"|a\s+few)\s+(?:of\s+the\s+)?"
-            r"(?:\w+\s+){0,2}?(?:(?:therapy|PT)\s+(?:visits|sessions)|(?:visits|sessions)\s+of\s+(?:physical\s+)?therapy)\b"
+            # ("attended only 2 of 8 authorized physical therapy visits": round 200's reader, told "along with PT")
+            r"|\b(?:attended|completed|had|been\s+to)\s+only\s+(?:"
+            + NUMBER
+            + r"|a\s+few)\s+(?:of\s+(?:the\s+)?(?:"
+            + NUMBER
+            + r"\s+)?)?"
+            r"(?:\w+\s+){0,3}?(?:(?:therapy|PT)\s+(?:visits|sessions)|(?:visits|sessions)\s+of\s+(?:physical\s+)?therapy)\b"
             r"|\b(?:has|have)\s+not\s+had\s+(?:a|an|any)\s+(?:\w+\s+)?(?:injection|block|course\s+of)\b"
             r"|\b(?:trial|course)\s+of\s+[^.;]{0,60}?\b(?:has|have)\s+not\s+been\s+(?:documented|tried|attempted|shown(?!\s+to\b))\b"
             r"|\bnothing\s+to\s+show\s+that\s+[^.;]{0,60}?\b(?:has|have)\s+failed\b"
@@ -1163,6 +1217,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:period|course|trial)\s+of\s+conservative\s+(?:care|treatment|therapy)(?:,[^,;.]{1,60},)?\s+should\s+(?:be\s+allowed"
             r"|run|come|be\s+completed|be\s+tried)\b"
             r"|\b(?:has|have)\s+never\s+been\s+(?:tried|attempted|used|obtained|done|performed)\b"
+            # "why the injection should come before the exercise program has been completed" (round 200)
+            r"|\bbefore\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:program|therapy|course|PT)\s+(?:has|have|had)"
+            r"\s+been\s+(?:completed|finished|tried)\b"
             r"|\bnothing\s+(?:in\s+the\s+\w+\s+)?to\s+show\s+(?:that\s+)?[^.;]{0,60}?\b(?:has|have)\s+(?:tried|been\s+tried)\b"
         ),
         # "The certified visits have not been started" is a trial under way, not care to try first.

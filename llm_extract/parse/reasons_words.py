@@ -4954,7 +4954,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "7de21ed63ab5b6b9d325d07d": (
+    "fd7e5e9f8b8c9072c55e8077": (
         (
             (
                 ("intact ", "normal "),
@@ -4969,10 +4969,24 @@ TABLE: dict[str, Derived] = {
                 (" document", " reveal", " show"),
             ),
             ((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),
-            ((" neurologic",), (" normal ",), (" exam", " findings ")),
+            ((" normal ",), (" exam", " findings "), ("rve ", "urologic"), (" ne",)),
             ((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),
+            ((" intact ", " normal "), ("reflexes", "sensation", "strength"), (" reflexes", " sensation", "strength")),
+            (
+                ("reflexes", "sensation", "strength"),
+                (" reflexes", " sensation", "strength"),
+                ("intact ", "normal "),
+                (" are ", " is ", " was ", " were "),
+            ),
+            (
+                (" remained ", " remains "),
+                (" intact ", " normal ", " unremarkable "),
+                (" intact ", " normal ", " remained ", " unremarkable "),
+                (" neuro",),
+            ),
+            ((" unremarkable ",), (" neuro",), (" exam",), (" is ", " was ", " were ")),
         ),
-        (" exam", " motor", " neuro", " normal", " reflex", " sensory", " with"),
+        (" exam", " intact", " motor", " neuro", " normal", " reflex", " sensation", " sensory", " strength", " with"),
         (
             (
                 (
@@ -4997,8 +5011,239 @@ TABLE: dict[str, Derived] = {
                 (" exam",),
             ),
             ((((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),), (" exam",)),
-            ((((" neurologic",), (" normal ",), (" exam", " findings ")),), (" normal",)),
+            ((((" normal ",), (" exam", " findings "), ("rve ", "urologic"), (" ne",)),), (" normal",)),
             ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
+            (
+                (
+                    (
+                        (" intact ", " normal "),
+                        ("reflexes", "sensation", "strength"),
+                        (" reflexes", " sensation", "strength"),
+                    ),
+                ),
+                (" intact", " normal"),
+            ),
+            (
+                (
+                    (
+                        ("reflexes", "sensation", "strength"),
+                        (" reflexes", " sensation", "strength"),
+                        ("intact ", "normal "),
+                        (" are ", " is ", " was ", " were "),
+                    ),
+                ),
+                (" motor", " reflexes", " sensation", " strength"),
+            ),
+            (
+                (
+                    (
+                        (" remained ", " remains "),
+                        (" intact ", " normal ", " unremarkable "),
+                        (" intact ", " normal ", " remained ", " unremarkable "),
+                        (" neuro",),
+                    ),
+                ),
+                (" neuro",),
+            ),
+            ((((" unremarkable ",), (" neuro",), (" exam",), (" is ", " was ", " were ")),), (" neuro",)),
+        ),
+    ),
+    "dbf8c82cb7b90f64ef40314c": (
+        (
+            (
+                (
+                    " black ",
+                    " cataplexy ",
+                    " gastrointestinal ",
+                    " gi",
+                    " pauses ",
+                    " snor",
+                    " stops ",
+                    " vomiting ",
+                    " witnessed ",
+                    "daytime ",
+                    "ulcer",
+                ),
+            ),
+            (
+                ("described ", "documented ", "mentioned ", "noted ", "observed ", "recorded ", "reported "),
+                (" are ", " has ", " have ", " is ", " was ", " were "),
+                (
+                    "described ",
+                    "documented ",
+                    "ever ",
+                    "mentioned ",
+                    "noted ",
+                    "observed ",
+                    "ot ",
+                    "recorded ",
+                    "reported ",
+                ),
+                (
+                    " black ",
+                    " cataplexy ",
+                    " gastrointestinal ",
+                    " gi",
+                    " pauses ",
+                    " snor",
+                    " stops ",
+                    " vomiting ",
+                    " witnessed ",
+                    "daytime ",
+                    "ulcer",
+                ),
+            ),
+        ),
+        (
+            " black",
+            " cataplexy",
+            " daytime",
+            " denie",
+            " did",
+            " do",
+            " excessive",
+            " gastrointestinal",
+            " gi",
+            " neither",
+            " no",
+            " pauses",
+            " peptic",
+            " snore",
+            " snoring",
+            " stops",
+            " ulcer",
+            " vomiting",
+            " without",
+            " witnessed",
+        ),
+        (
+            (
+                (
+                    (
+                        (
+                            " black ",
+                            " cataplexy ",
+                            " gastrointestinal ",
+                            " gi",
+                            " pauses ",
+                            " snor",
+                            " stops ",
+                            " vomiting ",
+                            " witnessed ",
+                            "daytime ",
+                            "ulcer",
+                        ),
+                    ),
+                ),
+                (" denie", " did", " do", " neither", " no", " without"),
+            ),
+            (
+                (
+                    (
+                        ("described ", "documented ", "mentioned ", "noted ", "observed ", "recorded ", "reported "),
+                        (" are ", " has ", " have ", " is ", " was ", " were "),
+                        (
+                            "described ",
+                            "documented ",
+                            "ever ",
+                            "mentioned ",
+                            "noted ",
+                            "observed ",
+                            "ot ",
+                            "recorded ",
+                            "reported ",
+                        ),
+                        (
+                            " black ",
+                            " cataplexy ",
+                            " gastrointestinal ",
+                            " gi",
+                            " pauses ",
+                            " snor",
+                            " stops ",
+                            " vomiting ",
+                            " witnessed ",
+                            "daytime ",
+                            "ulcer",
+                        ),
+                    ),
+                ),
+                (
+                    " black",
+                    " cataplexy",
+                    " daytime",
+                    " excessive",
+                    " gastrointestinal",
+                    " gi",
+                    " pauses",
+                    " peptic",
+                    " snore",
+                    " snoring",
+                    " stops",
+                    " ulcer",
+                    " vomiting",
+                    " witnessed",
+                ),
+            ),
+        ),
+    ),
+    "625793cded5dd4bd23d30305": (
+        (
+            ((" index ",), (" mass ",), (" body ",)),
+            ((" index ",), (" mass ",), (" body ",)),
+            ((" bmi",),),
+            ((" bmi",),),
+            (("assistive ",), ("without ",), (" device ",), (" walk",)),
+            (("without ",), ("cane ",), (" walk",)),
+            (("without ",), ("walker ",), (" walk",)),
+            (("without ",), ("crutch",), (" walk",)),
+            (("therapy ",), (" tolerat",), (" based ",), (" land ",)),
+            (("exercise ",), (" tolerat",), (" based ",), (" land ",)),
+            (("program ",), (" tolerat",), (" based ",), (" land ",)),
+            (("therapy ",), (" improv",), (" based ",), (" land ",)),
+            (("exercise ",), (" improv",), (" based ",), (" land ",)),
+            (("program ",), (" improv",), (" based ",), (" land ",)),
+            (("therapy ",), (" benefit",), (" based ",), (" land ",)),
+            (("exercise ",), (" benefit",), (" based ",), (" land ",)),
+            (("program ",), (" benefit",), (" based ",), (" land ",)),
+            ((" extreme",), (" obes",), (" not ",)),
+            ((" morbid",), (" obes",), (" not ",)),
+        ),
+        (" benefit", " bmi", " body", " improv", " not", " tolerat", " walk"),
+        (
+            (
+                (
+                    ((" index ",), (" mass ",), (" body ",)),
+                    ((" index ",), (" mass ",), (" body ",)),
+                    ((" bmi",),),
+                    ((" bmi",),),
+                ),
+                (" bmi", " body"),
+            ),
+            (
+                (
+                    (("assistive ",), ("without ",), (" device ",), (" walk",)),
+                    (("without ",), ("cane ",), (" walk",)),
+                    (("without ",), ("walker ",), (" walk",)),
+                    (("without ",), ("crutch",), (" walk",)),
+                ),
+                (" walk",),
+            ),
+            (
+                (
+                    (("therapy ",), (" tolerat",), (" based ",), (" land ",)),
+                    (("exercise ",), (" tolerat",), (" based ",), (" land ",)),
+                    (("program ",), (" tolerat",), (" based ",), (" land ",)),
+                    (("therapy ",), (" improv",), (" based ",), (" land ",)),
+                    (("exercise ",), (" improv",), (" based ",), (" land ",)),
+                    (("program ",), (" improv",), (" based ",), (" land ",)),
+                    (("therapy ",), (" benefit",), (" based ",), (" land ",)),
+                    (("exercise ",), (" benefit",), (" based ",), (" land ",)),
+                    (("program ",), (" benefit",), (" based ",), (" land ",)),
+                ),
+                (" benefit", " improv", " tolerat"),
+            ),
+            ((((" extreme",), (" obes",), (" not ",)), ((" morbid",), (" obes",), (" not ",))), (" not",)),
         ),
     ),
     "5aa6e13b6d80a763e9ae4122": (
@@ -5882,7 +6127,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "42b957ce7e29f73b34fbce26": (
+    "e0fcbd831be6d25e1626be70": (
         (
             (
                 (" not ",),
@@ -6311,7 +6556,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "e3d902764eb4724d23e446b5": (
+    "1a14c61eba0d4ded8288a4b5": (
         (
             (
                 (" attended ", " begin ", " begun ", " start ", " started "),
@@ -6339,9 +6584,11 @@ TABLE: dict[str, Derived] = {
                 (" attempted ", " done ", " obtained ", " performed ", " tried ", " used "),
                 (" ha",),
             ),
+            ((" before ",), (" completed ", " finished ", " tried "), (" been ",), (" ha",)),
             ((" nothing ",), (" tried ",), (" show ",), (" been ", " tried ")),
         ),
         (
+            " before",
             " course",
             " exercise",
             " has",
@@ -6406,6 +6653,7 @@ TABLE: dict[str, Derived] = {
                 ),
                 (" has", " have"),
             ),
+            ((((" before ",), (" completed ", " finished ", " tried "), (" been ",), (" ha",)),), (" before",)),
             ((((" nothing ",), (" tried ",), (" show ",), (" been ", " tried ")),), (" nothing",)),
         ),
     ),
