@@ -3330,3 +3330,19 @@ def test_therapy_attended_in_part_is_care_to_finish_first() -> None:
     )
     (codes,) = shown(esi)
     assert codes[:1] == [R.other_treatment_first], codes
+
+
+def test_equipment_not_damaged_or_outgrown_is_no_care_to_try_first() -> None:
+    # recognizer 3.96, round 205's reader: "There is no report that the boot is damaged, no longer fits, or has failed
+    # in any way" was told "other care must be tried first" beside the boot she already has
+    boot = Item(
+        "Tall CAM walker boot, right ankle: Upheld",
+        rationale=(
+            "A walking boot is supported after fixation of an ankle fracture. The claimant was placed in a tall CAM "
+            "walker boot on 10-18-2016 and is wearing it as instructed. There is no report that the boot is damaged, "
+            "no longer fits, or has failed in any way. A second boot would duplicate equipment she already has. Not "
+            "medically necessary."
+        ),
+    )
+    (codes,) = shown(boot)
+    assert R.other_treatment_first not in codes and R.already_authorized in codes, codes

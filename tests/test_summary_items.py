@@ -6120,3 +6120,39 @@ def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None
 def test_a_home_program_given_is_not_told_as_lacked(rationale: str, lacked: bool) -> None:
     said = " ".join(_item_told("Physical therapy 2 times a week for 4 weeks: Upheld", rationale))
     assert ("did not say if you work out at home" in said) is lacked, said
+
+
+def test_a_second_nsaids_harm_is_told_and_its_liver_enzyme_is_no_harm() -> None:
+    # Templates 241, rounds 204 and 205's readers: "does not improve pain relief and increases the risk of
+    # gastrointestinal bleeding" was read as a harm denied (the fenoprofen told only "did not give your pain levels"),
+    # and "bupropion blocks the liver enzyme that converts tramadol" was told "could hurt your liver"
+    nsaid = " ".join(
+        _item_told(
+            "Fenoprofen 400mg #90: Upheld",
+            "NSAIDs are recommended at the lowest dose for the shortest period. The patient's surgeon continues to "
+            "prescribe meloxicam 15mg daily. Taking two NSAIDs together does not improve pain relief and increases the "
+            "risk of gastrointestinal bleeding and kidney injury, and there is no plan to stop the meloxicam. Not "
+            "medically necessary.",
+        )
+    )
+    assert "bleeding inside your body" in nsaid and "pain levels" not in nsaid, nsaid
+    tramadol = " ".join(
+        _item_told(
+            "Tramadol 50mg #60: Upheld",
+            "The injured worker takes bupropion 300 mg daily. Bupropion and tramadol both lower the seizure "
+            "threshold, and bupropion blocks the liver enzyme that converts tramadol to its more active form, so the "
+            "combination raises the risk of a seizure. Not medically necessary.",
+        )
+    )
+    assert "fits" in tramadol and "liver" not in tramadol, tramadol
+    # and a harm the doctor "did not address" is one left unaddressed, not denied (eight invented letters gained it)
+    ssri = " ".join(
+        _item_told(
+            "Tramadol ER 150mg #30: Upheld",
+            "Opioids are continued only with documented functional gains. The patient takes sertraline 100 mg daily, "
+            "and combining tramadol with a selective serotonin reuptake inhibitor raises the risk of serotonin "
+            "syndrome and lowers the seizure threshold, and the prescriber did not address this interaction. Not "
+            "medically necessary.",
+        )
+    )
+    assert "fits" in ssri, ssri

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.95"
+REASONS_VERSION = "3.96"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1147,8 +1147,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bno\s+(?:(?:documentation|evidence|record|indication)\s+(?:of\s+|that\s+)?|report\s+that\s+)"
             # A missing device trial ("no documentation of a 30-day home trial with TENS") stays missing records.
             # (nor past a clause that draws the consequence: "no record of prior chiropractic care, so a trial could be
-            # considered", round 164's reader: told "other care must be tried first")
-            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*|lost|worn)\b"
+            # considered", round 164's reader: told "other care must be tried first"; nor "no report that the boot is
+            # damaged, no longer fits, or has failed": equipment the worker has, round 205's reader)
+            r"(?:(?!\b(?:outcomes?|results?|response|benefit|improve\w*|efficacy|gains?|home\s+trial|rental|TENS|unit|device|return|wean\w*|taper\w*|lost|worn|damaged|broken|fits?)\b"
             r"|,\s*(?:so|thus|therefore|hence)\b)"
             r"[^.;]){0,50}?\b(?:trial|tried|failed(?!\s+(?:\w+\s+)?return)|attempt(?!s?\s+(?:to\s+)?return)|participated\s+in|undergone"
             r"|been\s+ineffective\b"

@@ -6127,7 +6127,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "e0fcbd831be6d25e1626be70": (
+    "d735eafbb6ab7aaf77b00038": (
         (
             (
                 (" not ",),

@@ -1075,7 +1075,13 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "pain",
-        rxcache.compile(r"\bpain\s+(?:relief|reduction|scores?|levels?)\b|\bVAS\b|\breduction\s+in\s+pain\b", re.I),
+        # (not "Taking two NSAIDs together does not improve pain relief": what a second medicine would not add, round
+        # 204's reader)
+        rxcache.compile(
+            r"(?<!improve\s)(?<!improves\s)\bpain\s+(?:relief|reduction|scores?|levels?)\b|\bVAS\b"
+            r"|\breduction\s+in\s+pain\b",
+            re.I,
+        ),
     ),
     (
         "visits",
@@ -2340,6 +2346,10 @@ harm."""
 _DIZZY = r"dizz\w*"
 """Words of dizziness a harm names."""
 
+_LIVER = r"liver(?!\s+enzymes?\s+(?:that|which|responsible|needed|\(?CYP))"
+"""The liver as a harm's, not its enzyme that processes a medicine ("bupropion blocks the liver enzyme that converts
+tramadol to its more active form": round 205's reader was told "could hurt your liver")."""
+
 _HARMS: tuple[_Harm, ...] = (
     _Harm(
         None,
@@ -2476,9 +2486,9 @@ _HARMS: tuple[_Harm, ...] = (
         # "ALT 118 and AST 96, roughly 3x ULN", "transaminases are already up" (round 102's reader: "not enough facts")
         r"|\d(?:\.\d)?\s*(?:x|times)\s+(?:the\s+)?(?:ULN|upper\s+limit|normal)|(?:are|is)\s+(?:already\s+)?up)\b"
         r"|(?:damaged|fatty|diseased)\s+liver\b",
-        risk=r"liver",
+        risk=_LIVER,
         denied=r"liver|hepat\w+",
-        names=r"\bliver|\bhepat\w*|\bcirrhosis|\bALT\b|\bAST\b|\btransaminases?\b",
+        names=r"\b" + _LIVER + r"|\bhepat\w*|\bcirrhosis|\bALT\b|\bAST\b|\btransaminases?\b",
     ),
     _Harm(
         "headaches",
@@ -2579,7 +2589,11 @@ def _says_harm(text: str) -> bool:
 _NO_HARM = rxcache.compile(
     # (not "provides no added benefit and increases the risk of gastrointestinal bleeding": round 151's reader, two
     # NSAIDs at once; the benefit is denied, not the harm)
-    r"\b(?:no(?!\s+(?:added\s+|additional\s+|further\s+|extra\s+)?(?:benefit|value|advantage)\b)|not|denie[sd]|without|low"
+    # (nor "Taking two NSAIDs together does not improve pain relief and increases the risk of gastrointestinal
+    # bleeding": round 204's reader, a fenoprofen beside meloxicam told only its pain levels)
+    r"\b(?:no(?!\s+(?:added\s+|additional\s+|further\s+|extra\s+)?(?:benefit|value|advantage)\b)"
+    # ("did not address the added sedation": a harm left unaddressed, not one denied)
+    r"|not(?!\s+(?:improves?|add|adds|increases?|enhances?|provides?|offers?|address(?:es|ed)?)\b)|denie[sd]|without|low"
     rf"|tolerat\w*|negative|normal)\b[^.;]{{0,60}}\b(?:{_alternatives('denied')})"
     # "There was no mention of the applicant's having a history of peptic ulcer disease or GI bleeding" (round 140's
     # reader: an omeprazole was told "could cause bleeding inside your body"): a list the "no ... of" governs, within
