@@ -3346,3 +3346,33 @@ def test_equipment_not_damaged_or_outgrown_is_no_care_to_try_first() -> None:
     )
     (codes,) = shown(boot)
     assert R.other_treatment_first not in codes and R.already_authorized in codes, codes
+
+
+def test_an_operation_approved_is_no_first_part_of_the_therapy_after_it() -> None:
+    # recognizer 3.97, round 207's reader: "Although the surgery has been certified" beside the guideline's "Further
+    # visits depend on ... the initial course" told post-operative therapy "A first part of this care was approved"
+    therapy = Item(
+        "Post-operative occupational therapy, 12 sessions: Upheld",
+        rationale=(
+            "The guidelines support 3 to 8 visits after carpal tunnel release, with an initial course of one half that "
+            "number. Further visits depend on documented functional improvement during the initial course. Although "
+            "the surgery has been certified, the 12 sessions requested exceed both the initial course and the total "
+            "course. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(therapy)
+    assert R.approved_trial_pending not in codes and codes[:1] == [R.exceeds_guideline_limits], codes
+
+
+def test_no_activity_the_medicine_makes_possible_is_no_functional_improvement() -> None:
+    # recognizer 3.97, round 204's reader: the main ground of a tramadol, told only the tests it lacked
+    tramadol = Item(
+        "Tramadol 50mg #90: Upheld",
+        rationale=(
+            "Continuation should depend on meaningful improvement in function. The progress notes record a pain level, "
+            "but they do not describe any activity he is able to do with the medication that he could not do without "
+            "it. There is no CURES report in the records. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(tramadol)
+    assert codes[:1] == [R.no_functional_improvement], codes

@@ -6156,3 +6156,17 @@ def test_a_second_nsaids_harm_is_told_and_its_liver_enzyme_is_no_harm() -> None:
         )
     )
     assert "fits" in ssri, ssri
+
+
+def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
+    # Templates 242, round 204's reader: "The progress notes record a pain level, but they do not describe any
+    # activity ..." was told "did not give your pain levels with and without this medicine"
+    said = " ".join(
+        _item_told(
+            "Tramadol 50mg #90: Upheld",
+            "Continuation should depend on meaningful improvement in function. The progress notes record a pain level, "
+            "but they do not describe any activity he is able to do with the medication that he could not do without "
+            "it, and there is no documentation of pain relief. Not medically necessary.",
+        )
+    )
+    assert "pain levels" not in said and "helped you do more" in said, said

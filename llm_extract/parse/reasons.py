@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.96"
+REASONS_VERSION = "3.97"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -474,6 +474,13 @@ _DENIED_SUBJECT = _rx(r"\b(?:neither|nor|none|not|no|only|never)\b")
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
     # --- no functional improvement from prior treatment -----------------------------
+    # "they do not describe any activity he is able to do with the medication that he could not do without it" (round
+    # 204: a tramadol's main ground, told nothing)
+    _Rule(
+        ReasonCode.no_functional_improvement,
+        _NEG + r"[^.;]{0,60}?\b(?:activit(?:y|ies)|tasks?|things?|functions?)\b[^.;]{0,60}?\bwith\s+"
+        r"(?:the\s+|this\s+|that\s+)?(?:medications?|medicines?|drugs?|it|them)\b[^.;]{0,50}?\bwithout\b",
+    ),
     _Rule(
         ReasonCode.no_functional_improvement,
         _NEG + r"[^.;]{0,160}?" + _FUNCTIONAL_GAIN,
@@ -2190,12 +2197,21 @@ class _Context:
         return _approves_part(
             self.folded,
             lambda m: (
-                _IN_THIS_REVIEW.match(self.folded, m.end()) is not None
+                (
+                    _IN_THIS_REVIEW.match(self.folded, m.end()) is not None
+                    or _AN_OPERATION_APPROVED.search(self.folded, max(0, m.start() - 40), m.end()) is not None
+                )
                 and _names_other_care(self, self.folded, m.start(), m.end())
             ),
         )
 
 
+#: An operation approved ("Although the surgery has been certified", of therapy after it): other care, when the
+#: service is not that operation (round 207's reader was told "A first part of this care was approved").
+_AN_OPERATION_APPROVED = _rx(
+    r"\b(?:surgery|operation|procedure|release|repair|arthroscopy|fusion|decompression|replacement)\s+(?:\w+\s+)?"
+    r"(?:(?:has|have|had)\s+(?:also\s+)?been|was|were|is|are)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"
+)
 #: Right after an approval, this review's own ("is certified in this review"): another item of the letter, when the
 #: words before name other care.
 _IN_THIS_REVIEW = _rx(r"\s+(?:in|by|during)\s+(?:this|the\s+present|the\s+current)\s+(?:review|IMR|determination)\b")

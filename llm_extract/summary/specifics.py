@@ -1489,6 +1489,10 @@ _PAIN_MEASURED = rxcache.compile(
     # "she remains on ibuprofen three times a day with unchanged pain scores" (round 200's reader: an acupuncture told
     # "did not give your pain levels before and after past care")
     r"|\b(?:unchanged|static|stable|flat|the\s+same|persistently\s+high)\s+pain\s+(?:scores?|levels?|ratings?)\b"
+    # "The progress notes record a pain level, but they do not describe any activity he is able to do with the
+    # medication" (round 204's reader: a tramadol told "did not give your pain levels")
+    r"|\b(?:records?|recorded|documents?|documented|gives?|lists?)\s+(?:a|the|his|her|their)\s+(?:current\s+)?pain"
+    r"\s+(?:scores?|levels?|ratings?)\b(?=\s*,?\s*but\b(?![^.;]{0,60}?\b(?:compar\w*|with\s+and\s+without)\b))"
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:about\s+|essentially\s+|roughly\s+|much\s+)?"
     r"(?:the\s+same|unchanged|no\s+better|static)\b"
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
