@@ -3376,3 +3376,26 @@ def test_no_activity_the_medicine_makes_possible_is_no_functional_improvement() 
     )
     (codes,) = shown(tramadol)
     assert codes[:1] == [R.no_functional_improvement], codes
+
+
+def test_muscle_spasm_not_documented_is_a_finding_not_its_reduction() -> None:
+    # recognizer 3.98 (rounds 169-204: ten muscle relaxants told only "did not give enough facts" where labelers read
+    # the spasm's absence as the finding); a reduction in spasm not shown is the effect, not the sign
+    relaxant = Item(
+        "Cyclobenzaprine 7.5mg #60: Upheld",
+        rationale=(
+            "Muscle relaxants are recommended for short-term treatment of acute spasm. The patient has been taking it "
+            "since October 2016, and the most recent physical examination did not document muscle spasm. Not "
+            "medically necessary."
+        ),
+    )
+    effect = Item(
+        "Tizanidine 4mg #60: Upheld",
+        rationale=(
+            "Continued use requires a documented benefit. Nothing in the records shows a reduction in spasm or a gain "
+            "in function from it. Not medically necessary."
+        ),
+    )
+    relaxant_codes, effect_codes = shown(relaxant, effect)
+    assert R.findings_do_not_support in relaxant_codes, relaxant_codes
+    assert R.findings_do_not_support not in effect_codes, effect_codes

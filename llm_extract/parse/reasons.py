@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.97"
+REASONS_VERSION = "3.98"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -3002,7 +3002,10 @@ _ACUTE_LIMIT = _rx(
 #: Signs a request's indication rests on; notes without them are a finding that does not support it.
 _SIGN_WORDS = _rx(
     r"\b(?:weakness|locking|catching|giving\s+(?:way|out)|instability|fractures?|spondylolisthesis|red[- ]flags?"
-    r"|bowel|bladder|radiculopathy|myelopathy|atrophy|effusion|mechanical\s+symptoms|twitch\s+response)\b"
+    r"|bowel|bladder|radiculopathy|myelopathy|atrophy|effusion|mechanical\s+symptoms|twitch\s+response"
+    # "did not document muscle spasm" of a muscle relaxant (recognizer 3.98: labelers read a finding absent), not "a
+    # reduction in spasm" (the effect)
+    r"|(?<!reduction\sin\s)(?<!decrease\sin\s)(?<!improvement\sin\s)(?<!relief\sof\s)(?:muscle\s+)?spasms?)\b"
 )
 
 
