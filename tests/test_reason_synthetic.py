@@ -320,7 +320,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 16,791 items); rounds 192-193 (200 items), measured once with 3.90 (0.970 / 0.840 / 0.060 / 0.822 and 1.000 / 0.810 /
 # 0.030 / 0.723), at 0.981 / 0.915 / 0.035 / 0.819 (3,306 letters, 16,991 items). Rounds 194-203 (1,009 items), each
 # measured once (194-197 with 3.91, 198-199 with 3.92, 200-201 with 3.93, 202-203 with 3.94: 0.970 / 0.829 / 0.039 /
-# 0.754 together), at 0.981 / 0.910 / 0.035 / 0.815 with 3.94 (3,466 letters, 18,000 items).
+# 0.754 together), at 0.981 / 0.910 / 0.035 / 0.815 with 3.94 (3,466 letters, 18,000 items). Rounds 204-211 (803 items),
+# each measured once (204-207 with 3.95, 208-211 with 3.97: 0.969 / 0.839 / 0.070 / 0.737 together), at 0.981 / 0.911 /
+# 0.035 / 0.816 with 3.98 (3,594 letters, 18,803 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -488,7 +490,9 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # The recall floor was 0.78 until rounds 190-191 joined (6 December): rounds 184-191, each measured once (0.964 / 0.824
 # / 0.050 / 0.739 with the final code), brought the rounds' recall to 0.7800 less a hair (0.77996), so the floor is
 # 0.775. The floor guards against a change that loses grounds already found, not issue 9's goal (0.85), which the new
-# rounds fall further short of; no other floor moved.
+# rounds fall further short of; no other floor moved. With rounds 204-211 joined (7 December; 6.7% misinform among them
+# with the final code) rounds 112-211 stand at 0.968 / 0.858 / 0.0398 / 0.780 with 3.98, the misinform 2 items under
+# its ceiling (3.97 gave 0.0402: 3.98's spasm reading was made after these rounds were measured).
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.775), ("misinform", 0.04)],
@@ -567,7 +571,8 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # final code; all 8,357 items: 0.968 / 0.861 / 0.037 / 0.784. Rounds 190-191 (201 items), the same; all 8,558 items:
 # 0.968 / 0.861 / 0.038 / 0.784. Rounds 192-193 (200 items), the same; all 8,758 items: 0.969 / 0.860 / 0.038 / 0.783.
 # Rounds 194-203 (1,009 items), each measured once (with 3.91-3.94); all 9,767 items with the final code (3.94): 0.969 /
-# 0.857 / 0.038 / 0.780.
+# 0.857 / 0.038 / 0.780. Rounds 204-211 (803 items), each measured once (204-207 with 3.95, 208-211 with 3.97: 0.969 /
+# 0.839 / 0.070 / 0.737 together); all 10,570 items with the final code (3.98): 0.970 / 0.863 / 0.039 / 0.783.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -667,6 +672,14 @@ REAL_STYLE = (
     "INV-R201",
     "INV-R202",
     "INV-R203",
+    "INV-R204",
+    "INV-R205",
+    "INV-R206",
+    "INV-R207",
+    "INV-R208",
+    "INV-R209",
+    "INV-R210",
+    "INV-R211",
 )
 
 
@@ -675,7 +688,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.78), ("misinform", 0.04)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 203, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 211, REAL_STYLE)), figure, goal)
 
 
 @functools.cache
