@@ -928,8 +928,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+(?:the\s+picture\s+of\s+)?(?:an?\s+)?(?:homebound|housebound|confined\s+to\s+(?:his|her|the|their)\s+home)\b"
             r"|\b(?:is|sits|falls?|belongs?)\s+in\s+the\s+low[- ]risk\s+(?:group|category)\b"
             r"|\bno\s+(?:peptic\s+)?(?:ulcer|bleeding|GI)\s+(?:or\s+\w+\s+)?history\b"
+            # ("denied snoring" is read with the other signs a sleep study is for: see _CARE_SIGNS)
             r"|\b(?:denies|denied)\s+(?:any\s+)?(?:\w+\s+)?(?:numbness|tingling|weakness|locking|catching|giving\s+way|radiating"
-            r"|radicular|instability|mechanical|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric|snoring|apneas?)\b"
+            r"|radicular|instability|mechanical|heartburn|stomach|GI|gastrointestinal|dyspepsia|epigastric)\b"
             # (continued in the next rule: an alternation stays within 32 branches)
         ),
         reject_match=_IMAGING_NOT_PROVIDED,

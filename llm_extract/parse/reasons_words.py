@@ -4408,7 +4408,7 @@ TABLE: dict[str, Derived] = {
             (((("bleed", "ulcer"), (" had ", " history "), (" of ", "bleed", "ulcer")),), (" never", " no")),
         ),
     ),
-    "ca7f5459124fc99462d9f379": (
+    "23af6526d1a52f2ac0561ef6": (
         (
             ((" close ", " near "), (" not ",), (" medical ", " mmi"), (" maxim", " mmi")),
             ((" return ",), ("failed ", "unsuccessful "), (" work ",), (" to ",)),
@@ -4424,7 +4424,6 @@ TABLE: dict[str, Derived] = {
             (
                 (" denie",),
                 (
-                    "apnea",
                     "catching ",
                     "dyspepsia ",
                     "epigastric ",
@@ -4437,14 +4436,12 @@ TABLE: dict[str, Derived] = {
                     "numbness ",
                     "radiating ",
                     "radicular ",
-                    "snoring ",
                     "stomach ",
                     "tingling ",
                     "weakness ",
                 ),
                 (
                     " way ",
-                    "apnea",
                     "catching ",
                     "dyspepsia ",
                     "epigastric ",
@@ -4457,7 +4454,6 @@ TABLE: dict[str, Derived] = {
                     "numbness ",
                     "radiating ",
                     "radicular ",
-                    "snoring ",
                     "stomach ",
                     "tingling ",
                     "weakness ",
@@ -4487,7 +4483,6 @@ TABLE: dict[str, Derived] = {
                     (
                         (" denie",),
                         (
-                            "apnea",
                             "catching ",
                             "dyspepsia ",
                             "epigastric ",
@@ -4500,14 +4495,12 @@ TABLE: dict[str, Derived] = {
                             "numbness ",
                             "radiating ",
                             "radicular ",
-                            "snoring ",
                             "stomach ",
                             "tingling ",
                             "weakness ",
                         ),
                         (
                             " way ",
-                            "apnea",
                             "catching ",
                             "dyspepsia ",
                             "epigastric ",
@@ -4520,7 +4513,6 @@ TABLE: dict[str, Derived] = {
                             "numbness ",
                             "radiating ",
                             "radicular ",
-                            "snoring ",
                             "stomach ",
                             "tingling ",
                             "weakness ",
