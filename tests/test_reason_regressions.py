@@ -3374,8 +3374,18 @@ def test_no_activity_the_medicine_makes_possible_is_no_functional_improvement() 
             "it. There is no CURES report in the records. Not medically necessary."
         ),
     )
-    (codes,) = shown(tramadol)
-    assert codes[:1] == [R.no_functional_improvement], codes
+    # recognizer 3.99, the real letters' phrase (rounds 133-205: five told only "did not give enough facts")
+    norco = Item(
+        "Norco 10/325mg #90: Upheld",
+        rationale=(
+            "Ongoing opioid management requires documentation of functional improvement. The attending provider "
+            "did not identify any specific activity of daily living which had been ameliorated as a result of ongoing "
+            "Norco consumption. Not medically necessary."
+        ),
+    )
+    tramadol_codes, norco_codes = shown(tramadol, norco)
+    assert tramadol_codes[:1] == [R.no_functional_improvement], tramadol_codes
+    assert norco_codes == [R.no_functional_improvement], norco_codes  # (the missing record that restates it not told)
 
 
 def test_muscle_spasm_not_documented_is_a_finding_not_its_reduction() -> None:

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.98"
+REASONS_VERSION = "3.99"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -479,7 +479,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.no_functional_improvement,
         _NEG + r"[^.;]{0,60}?\b(?:activit(?:y|ies)|tasks?|things?|functions?)\b[^.;]{0,60}?\bwith\s+"
-        r"(?:the\s+|this\s+|that\s+)?(?:medications?|medicines?|drugs?|it|them)\b[^.;]{0,50}?\bwithout\b",
+        r"(?:the\s+|this\s+|that\s+)?(?:medications?|medicines?|drugs?|it|them)\b[^.;]{0,50}?\bwithout\b"
+        # "The attending provider did not identify any specific activity of daily living which had been ameliorated as
+        # a result of ongoing tramadol consumption" (rounds 133-205: five such main grounds told "did not give enough
+        # facts", the phrase of the real letters)
+        r"|" + _NEG + r"[^.;]{0,60}?\bactivit(?:y|ies)\s+of\s+daily\s+living\b[^.;]{0,40}?\b(?:ameliorated|improved"
+        r"|facilitated|made\s+possible|enabled)\b",
     ),
     _Rule(
         ReasonCode.no_functional_improvement,

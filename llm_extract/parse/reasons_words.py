@@ -7,33 +7,68 @@ of parsing every pattern (tens of milliseconds). Generated, do not edit:
 from llm_extract.text.prefilter import Derived
 
 TABLE: dict[str, Derived] = {
-    "d09cd0b0869e3913cc07ac0e": (
+    "cc160b63c8e6f39a04bb15a3": (
         (
-            ((" without ",), (" with ",), (" activit", " function", " task", " thing"), (" no ",)),
-            ((" without ",), (" with ",), (" not ",), (" activit", " function", " task", " thing")),
-            ((" without ",), (" with ",), (" nor ",), (" activit", " function", " task", " thing")),
-            ((" without ",), (" neither ",), (" with ",), (" activit", " function", " task", " thing")),
             (
                 (" without ",),
                 (" with ",),
                 (" activit", " function", " task", " thing"),
-                ("drug", "it ", "medication", "medicine", "them "),
+                (
+                    " absen",
+                    " argued ",
+                    " cannot ",
+                    " fail",
+                    " lack",
+                    " neither ",
+                    " no ",
+                    " nor ",
+                    " not ",
+                    " without ",
+                ),
             ),
-            ((" without ",), (" with ",), (" lack ",), (" activit", " function", " task", " thing")),
-            (("evidence ",), (" without ",), (" with ",), (" lack",)),
-            ((" without ",), (" with ",), (" absen",), (" activit", " function", " task", " thing")),
-            ((" without ",), (" with ",), (" absen",), (" activit", " function", " task", " thing")),
-            ((" without ",), (" cannot ",), (" with ",), (" activit", " function", " task", " thing")),
-            ((" document ",), (" without ",), (" with ",), (" fail",)),
-            ((" demonstrate ",), (" without ",), (" with ",), (" fail",)),
-            ((" without ",), (" with ",), (" show ",), (" fail",)),
-            ((" without ",), (" provide ",), (" with ",), (" fail",)),
-            ((" establish ",), (" without ",), (" with ",), (" fail",)),
-            ((" without ",), (" outline ",), (" with ",), (" fail",)),
-            ((" without ",), (" against ",), (" argued ",), (" with ",)),
+            (
+                (" ameliorated ", " enabled ", " facilitated ", " improved ", " possible "),
+                (" living ",),
+                (" activit",),
+                (" daily ",),
+            ),
         ),
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
-        (),
+        (
+            (
+                (
+                    (
+                        (" without ",),
+                        (" with ",),
+                        (" activit", " function", " task", " thing"),
+                        (
+                            " absen",
+                            " argued ",
+                            " cannot ",
+                            " fail",
+                            " lack",
+                            " neither ",
+                            " no ",
+                            " nor ",
+                            " not ",
+                            " without ",
+                        ),
+                    ),
+                ),
+                (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
+            ),
+            (
+                (
+                    (
+                        (" ameliorated ", " enabled ", " facilitated ", " improved ", " possible "),
+                        (" living ",),
+                        (" activit",),
+                        (" daily ",),
+                    ),
+                ),
+                (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
+            ),
+        ),
     ),
     "4c5a43381850bc83bf39bc4d": (
         (
