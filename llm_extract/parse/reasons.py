@@ -1019,10 +1019,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:neuro(?:logic(?:al)?)?\s+exam(?:ination)?|(?:motor|sensory|reflex)\s+(?:testing|exam(?:ination)?))\b[^.;]{0,50}?\b(?:is|are|was|were)\s+"
             r"(?:entirely\s+|completely\s+|otherwise\s+)?(?:normal|intact)\b"
             r"|\bexam(?:ination)?\s+(?:shows?|showed|reveals?|revealed|documents?)\s+(?:entirely\s+)?(?:normal|intact)\s+"
-            r"(?:strength|sensation|reflexes|motor)"
+            r"(?:" + _NERVE_PART + r"|motor)"
             r"|\bexam(?:ination)?\s+(?:is|was)\s+neurologically\s+(?:normal|intact)\b"
             r"|\bnormal\s+(?:neurologic(?:al)?|nerve)\s+(?:exam(?:ination)?|findings)\b"
-            r"|\bwith\s+normal\s+(?:strength|sensation|reflexes)\b"
+            r"|\bwith\s+normal\s+" + _NERVE_PART + r"\b"
             # "intact motor strength, sensation, and reflexes", "sensation, strength and reflexes were normal", "his
             # neurological examination remains normal" (rounds 177-202: a normal nerve exam, however it is listed)
             r"|\b(?:normal|intact)\s+" + _NERVE_EXAM_LIST + r"\b"

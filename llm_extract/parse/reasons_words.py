@@ -5009,7 +5009,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "fd7e5e9f8b8c9072c55e8077": (
+    "e0b4055cf1f4f027f5640e66": (
         (
             (
                 ("intact ", "normal "),
@@ -5019,13 +5019,13 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 ("intact ", "normal "),
-                (" motor", " reflexes", " sensation", " strength"),
+                (" motor", " reflexes", " sensation", "strength"),
                 (" exam",),
                 (" document", " reveal", " show"),
             ),
             ((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),
             ((" normal ",), (" exam", " findings "), ("rve ", "urologic"), (" ne",)),
-            ((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),
+            ((" reflexes ", " sensation ", "strength "), (" normal ",), (" with ",)),
             ((" intact ", " normal "), ("reflexes", "sensation", "strength"), (" reflexes", " sensation", "strength")),
             (
                 ("reflexes", "sensation", "strength"),
@@ -5058,7 +5058,7 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         ("intact ", "normal "),
-                        (" motor", " reflexes", " sensation", " strength"),
+                        (" motor", " reflexes", " sensation", "strength"),
                         (" exam",),
                         (" document", " reveal", " show"),
                     ),
@@ -5067,7 +5067,7 @@ TABLE: dict[str, Derived] = {
             ),
             ((((" neurologically ",), (" intact ", " normal "), (" exam",), (" is ", " was ")),), (" exam",)),
             ((((" normal ",), (" exam", " findings "), ("rve ", "urologic"), (" ne",)),), (" normal",)),
-            ((((" reflexes ", " sensation ", " strength "), (" normal ",), (" with ",)),), (" with",)),
+            ((((" reflexes ", " sensation ", "strength "), (" normal ",), (" with ",)),), (" with",)),
             (
                 (
                     (
