@@ -3409,3 +3409,60 @@ def test_muscle_spasm_not_documented_is_a_finding_not_its_reduction() -> None:
     relaxant_codes, effect_codes = shown(relaxant, effect)
     assert R.findings_do_not_support in relaxant_codes, relaxant_codes
     assert R.findings_do_not_support not in effect_codes, effect_codes
+
+
+def test_an_operation_approved_in_other_words_and_a_jobs_demands_are_no_grounds() -> None:
+    # recognizer 4.00, round 213's readers: "While the surgery in question was approved above" told post-operative
+    # therapy "A first part of this care was approved"; "a specific job to return to with job demands which exceed the
+    # applicant's current abilities" told work conditioning "more care than the medical guidelines call for"
+    therapy = Item(
+        "Postoperative physical therapy, 12 sessions: Upheld",
+        rationale=(
+            "While the surgery in question was approved above, the guidelines support a general course of 12 sessions "
+            "after a meniscectomy, with an initial course of one half of that, 6 sessions. The 12-session course "
+            "requested is twice the initial course. The request, in effect, front-loads the entire general course "
+            "without any opportunity to reassess the applicant's response to the initial portion of the same. Not "
+            "medically necessary."
+        ),
+    )
+    conditioning = Item(
+        "Work conditioning, 12 sessions: Upheld",
+        rationale=(
+            "The guidelines call for a specific job to return to with job demands which exceed the applicant's "
+            "current abilities or documented on-the-job training. Here, the applicant had been terminated by his "
+            "employer, and there was no mention of a job offer. Not medically necessary."
+        ),
+    )
+    therapy_codes, conditioning_codes = shown(therapy, conditioning)
+    assert R.approved_trial_pending not in therapy_codes and therapy_codes[:1] == [R.exceeds_guideline_limits], (
+        therapy_codes
+    )
+    assert R.exceeds_guideline_limits not in conditioning_codes and conditioning_codes, conditioning_codes
+
+
+def test_an_epidural_approved_is_no_first_part_of_a_facets_blocks() -> None:
+    # recognizer 4.00, round 210's reader: "A transforaminal epidural injection aimed at that root has been authorized
+    # and has not yet been done" told medial branch blocks "A first part of this care was approved"; one injection for a
+    # nerve root, the other for the spine's small joints
+    blocks = Item(
+        "Bilateral L4-5 and L5-S1 medial branch blocks: Upheld",
+        rationale=(
+            "Medial branch blocks are limited to patients with low back pain that is non-radicular. Here the main "
+            "complaint is radicular: the pain travels below the knee, and straight leg raise is positive. A "
+            "transforaminal epidural injection aimed at that root has been authorized and has not yet been done. Not "
+            "medically necessary."
+        ),
+    )
+    # (a first block of the same kind approved is still a first part)
+    second = Item(
+        "Second lumbar epidural steroid injection at L5-S1: Upheld",
+        rationale=(
+            "A repeat block requires at least 50% relief for six to eight weeks after the first. The first lumbar "
+            "epidural injection has been authorized and has not yet been done. Not medically necessary."
+        ),
+    )
+    blocks_codes, second_codes = shown(blocks, second)
+    assert R.approved_trial_pending not in blocks_codes and blocks_codes[:1] == [R.findings_do_not_support], (
+        blocks_codes
+    )
+    assert R.approved_trial_pending in second_codes, second_codes

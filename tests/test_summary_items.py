@@ -6170,3 +6170,50 @@ def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
         )
     )
     assert "pain levels" not in said and "helped you do more" in said, said
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "told", "not_told"),
+    [
+        # Templates 243, round 213's reader: visits of other care named before the unit are not this care's visits had
+        (
+            "Cognitive behavioral therapy, 12 sessions: Upheld",
+            "By 12/02/16 she had completed 6 physical therapy treatments with improvement. The guidelines allow an "
+            "initial trial of 6 visits over 6 weeks. The number of sessions requested is twice the initial trial "
+            "recommended before progress is reassessed. Not medically necessary.",
+            "Your doctor asked for 12 visits",
+            "You already had 6 visits",
+        ),
+        # (this care's visits named the same way are still told)
+        (
+            "Physical therapy 2 times a week for 6 weeks: Upheld",
+            "The guidelines allow 9 to 10 visits over 8 weeks. The request for 12 visits exceeds this. She has "
+            "already completed 12 physical therapy treatments. Not medically necessary.",
+            "You already had 12 visits",
+            "",
+        ),
+        # round 213's reader: a serotonin drug's class named as a first medicine not yet tried is no mix of medicines
+        (
+            "Psychiatric consultation for medication management: Upheld",
+            "In this case, the psychological evaluation found necessary above has not taken place, no diagnosis has "
+            "been confirmed, and the treating physician has not yet tried a first-line medication for posttraumatic "
+            "stress disorder such as a selective serotonin reuptake inhibitor. Not medically necessary.",
+            "",
+            "dangerous with other medicines",
+        ),
+        # (one the worker takes, beside tramadol, still is)
+        (
+            "Tramadol ER 150mg #30: Upheld",
+            "Here, the applicant was concurrently using sertraline, a selective serotonin reuptake inhibitor (SSRI). "
+            "The attending provider did not address the combination. Not medically necessary.",
+            "dangerous with other medicines",
+            "",
+        ),
+    ],
+)
+def test_round_213s_wrong_items_are_told_as_the_letter_says(
+    heading: str, rationale: str, told: str, not_told: str
+) -> None:
+    said = " ".join(_item_told(heading, rationale))
+    assert told in said, said
+    assert not not_told or not_told not in said, said

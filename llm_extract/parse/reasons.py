@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "3.99"
+REASONS_VERSION = "4.00"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -601,10 +601,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         skip_guideline=False,
         negatable=True,
-        # "a specific job whose demands exceed her current abilities": a job's, not the care asked (round 96's reader);
+        # "a specific job whose demands exceed her current abilities", "job demands which exceed the applicant's current
+        # abilities": a job's, not the care asked (rounds 96 and 213's readers);
         # "the risks of continued use exceed the benefits": a weighing of harm, not an amount (round 150's reader)
         reject_before=_rx(
-            r"\b(?:demands|requirements)\s*$|\b(?:risks?|harms?|dangers?)(?:\s+(?:of|from)\b[^,;]{0,40})?\s*$"
+            r"\b(?:demands|requirements)(?:\s+(?:which|that))?\s*$|\b(?:risks?|harms?|dangers?)(?:\s+(?:of|from)\b[^,;]{0,40})?\s*$"
         ),
     ),
     _Rule(
@@ -2213,9 +2214,10 @@ class _Context:
 
 
 #: An operation approved ("Although the surgery has been certified", of therapy after it): other care, when the
-#: service is not that operation (round 207's reader was told "A first part of this care was approved").
+#: service is not that operation (round 207's reader was told "A first part of this care was approved"; round 213's, of
+#: "While the surgery in question was approved above").
 _AN_OPERATION_APPROVED = _rx(
-    r"\b(?:surgery|operation|procedure|release|repair|arthroscopy|fusion|decompression|replacement)\s+(?:\w+\s+)?"
+    r"\b(?:surgery|operation|procedure|release|repair|arthroscopy|fusion|decompression|replacement)\s+(?:\w+\s+){0,2}?"
     r"(?:(?:has|have|had)\s+(?:also\s+)?been|was|were|is|are)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"
 )
 #: Right after an approval, this review's own ("is certified in this review"): another item of the letter, when the
@@ -2804,8 +2806,28 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
     if care is None or not ctx.service:
         return False
     if _kinds_of(care.group()) & ctx.kinds:
-        return False  # "manipulation" beside "Chiropractic treatment": one kind of care in other words
+        # "manipulation" beside "Chiropractic treatment": one kind of care in other words, but for an injection's
+        # target (an epidural is not a facet block)
+        return _other_injection(ctx, sentence[max(0, start - 60) : end])
     return _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
+
+
+_EPIDURAL = _rx(r"\b(?:epidural|transforaminal|interlaminar|caudal|ESI)\b")
+#: Stems of a service's words that name an epidural or a facet's care (:data:`FACET_CARE`).
+_EPIDURAL_STEMS = frozenset({"epidu", "trans", "inter", "cauda", "esi"})
+_FACET_STEMS = frozenset({"facet", "media", "rhizo", "radio", "neuro", "trigg"})
+
+
+def _other_injection(ctx: _Context, words: str) -> bool:
+    """``words`` name an epidural where the item is a facet's care, or the reverse: two injections for two sources
+    of pain ("A transforaminal epidural injection aimed at that root has been authorized and has not yet been done"
+    beside medial branch blocks: round 210's reader was told "A first part of this care was approved")."""
+    service = ctx.service or frozenset()
+    epidural, facet = bool(service & _EPIDURAL_STEMS), bool(service & _FACET_STEMS)
+    if epidural == facet:
+        return False
+    here_epidural, here_facet = _EPIDURAL.search(words) is not None, _FACET_CARE.search(words) is not None
+    return here_epidural != here_facet and here_epidural == facet
 
 
 _MODE = _rx(

@@ -786,12 +786,15 @@ _HAD = rxcache.compile(
 )
 
 
-_OF_CARE = rxcache.compile(
-    r"\s+of\s+(?P<care>(?:[\w-]+\s+){0,2}?(?:therapy|treatment|care|manipulation|acupuncture|massage|chiropractic"
-    r"|rehabilitation|psychotherapy|counseling|biofeedback|conditioning|hardening))\b",
-    re.I,
+_CARE_WORD = (
+    r"(?:therapy|treatment|care|manipulation|acupuncture|massage|chiropractic|rehabilitation|psychotherapy|counseling"
+    r"|biofeedback|conditioning|hardening)"
 )
+"""A word that names a kind of care, the last of the words that name the care a count was had of."""
+_OF_CARE = rxcache.compile(r"\s+of\s+(?P<care>(?:[\w-]+\s+){0,2}?" + _CARE_WORD + r")\b", re.I)
 """The care a count was had of ("6 sessions of physical therapy"), named by a kind of care, not "of which"."""
+_CARE_BEFORE_UNIT = rxcache.compile(r"(?P<care>(?:[\w-]+\s+){0,2}?" + _CARE_WORD + r")\s+\S+$", re.I)
+"""The care a count was had of, named between the number and its unit ("6 physical therapy treatments")."""
 
 
 #: "completed 12 post-operative visits in 2015 and 8 more visits in 2016": the first count is part of
@@ -821,7 +824,7 @@ def _had(
     names = _care_names(service)
     for start, end in sentences:
         for m in _HAD.finditer(letter, start, end):
-            if names and (of := _OF_CARE.match(letter, m.end(), end)) is not None and _other_care(names, of["care"]):
+            if names and _of_other_care(letter, m, end, service, names):
                 continue
             n = _value(m.group("n"))
             # (as many as the limit is all of it: "has already completed 10 sessions, which meets the guideline
@@ -830,6 +833,23 @@ def _had(
                 more = _MORE_AFTER.match(letter, m.end(), end) is not None
                 return quote(letter, m.start("n"), m.end("n")), m.group("least") is not None or more
     return None
+
+
+def _of_other_care(letter: str, m: re.Match[str], end: int, service: str, names: list[str]) -> bool:
+    """The count had at ``m`` is of care that none of ``names`` is, named after it ("6 sessions of physical therapy"),
+    or of another of the lexicon's kinds of care named before its unit ("6 physical therapy treatments" of a CBT
+    request: round 213's reader was told "You already had 6 visits"; "9 supervised therapy sessions" names none)."""
+    if (of := _OF_CARE.match(letter, m.end(), end)) is not None:
+        return _other_care(names, of["care"])
+    if (before := _CARE_BEFORE_UNIT.search(letter, m.end("n"), m.end())) is None:
+        return False
+    had, asked = ({_COUNTED_AS.get(k, k) for k in _kinds(words)} for words in (before["care"], service))
+    return bool(had) and bool(asked) and had.isdisjoint(asked)
+
+
+_COUNTED_AS = {"aquatic therapy": "physical medicine"}
+"""Kinds of care the guidelines count together (as :data:`_FAMILY` does for words): aquatic therapy's visits are
+physical medicine's."""
 
 
 def _total(letter: str, limit: GuidelineLimit, above: int, sentences: list[tuple[int, int]]) -> Quote | None:
@@ -2354,6 +2374,14 @@ _LIVER = r"liver(?!\s+enzymes?\s+(?:that|which|responsible|needed|\(?CYP))"
 """The liver as a harm's, not its enzyme that processes a medicine ("bupropion blocks the liver enzyme that converts
 tramadol to its more active form": round 205's reader was told "could hurt your liver")."""
 
+_SEROTONIN = (
+    r"serotonin(?![\s-]+(?:(?:and[\s-]+)?norepinephrine[\s-]+)?reuptake)"
+    r"|\b(?:using|uses|taking|takes|on|concurrent\w*|concomitant\w*|prescribed)\b[^.;]{0,80}?serotonin"
+)
+"""The serotonin syndrome's word, or a serotonin drug's class the worker takes ("concurrently using sertraline, a
+selective serotonin reuptake inhibitor", beside tramadol); not the class named only ("a first-line medication ...
+such as a selective serotonin reuptake inhibitor" not yet tried: round 213's reader, a psychiatric consultation told
+"dangerous with other medicines you take")."""
 _HARMS: tuple[_Harm, ...] = (
     _Harm(
         None,
@@ -2389,7 +2417,7 @@ _HARMS: tuple[_Harm, ...] = (
     ),
     _Harm(
         "mixing",
-        r"serotonin|risks?\s+of\s+combining|(?:drug\s+)?interactions?\b"
+        _SEROTONIN + r"|risks?\s+of\s+combining|(?:drug\s+)?interactions?\b"
         # taken with an opioid is a harm only where the sentence says so ("it is being combined with an opioid"
         # applies the guideline's "addition to other agents is not recommended": round 50's reader)
         r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)"
@@ -2398,7 +2426,7 @@ _HARMS: tuple[_Harm, ...] = (
         r"|her\s+)?(?:opioids?|benzodiazepines?)",
         denied=r"interaction|serotonin",
         # "serotonergic toxicity" is the serotonin syndrome (round 57 was told "could hurt you")
-        names=r"\binteract\w*|\bserotonin|\bserotonergic\s+(?:toxicity|syndrome)"
+        names=r"\binteract\w*|\b" + _SEROTONIN + r"|\bserotonergic\s+(?:toxicity|syndrome)"
         r"|\b(?:combined|combining|combination|concurrent\w*)\s+with\b"
         # "together with oxycodone", not "together with a body mass index of 42" (round 55's reader)
         rf"|\b(?:together|along)\s+with\s+(?:[\w/-]+\s+){{0,4}}?(?:{_MEDICINE_WORDS})"
