@@ -3466,3 +3466,20 @@ def test_an_epidural_approved_is_no_first_part_of_a_facets_blocks() -> None:
         blocks_codes
     )
     assert R.approved_trial_pending in second_codes, second_codes
+
+
+def test_a_licensed_use_and_a_silent_guideline_are_no_companion_care_nor_a_missing_record() -> None:
+    # recognizer 4.01, round 217's reader: an ondansetron refused "In the absence of an approved indication" was told
+    # "the care this goes with was not approved", and "California MTUS guidelines do not contain criteria for the use
+    # of antiemetics" was read as a record the doctor left out
+    ondansetron = Item(
+        "Ondansetron 8mg #30: Upheld",
+        rationale=(
+            "Regarding the request for ondansetron, California MTUS guidelines do not contain criteria for the use of "
+            "antiemetics. ODG does not recommend antiemetics for nausea and vomiting secondary to chronic opioid use. "
+            "Within the documentation available for review, the nausea is attributed to tramadol. In the absence of an "
+            "approved indication, the currently requested ondansetron 8mg #30 is not medically necessary."
+        ),
+    )
+    (codes,) = shown(ondansetron)
+    assert codes and R.related_item_not_approved not in codes and R.missing_documentation not in codes, codes

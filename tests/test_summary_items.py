@@ -6217,3 +6217,96 @@ def test_round_213s_wrong_items_are_told_as_the_letter_says(
     said = " ".join(_item_told(heading, rationale))
     assert told in said, said
     assert not not_told or not_told not in said, said
+
+
+@pytest.mark.parametrize(
+    ("heading", "rationale", "told", "not_told"),
+    [
+        # Templates 244 and recognizer 4.01, round 216's reader: the count the reviewer holds against the limit is not
+        # the limit
+        (
+            "Twelve sessions of physical therapy for the left ankle was the original request. Six sessions of physical "
+            "therapy for the left ankle was authorized by the Claims Administrator. The remaining IMR eligible portion "
+            "of the original request, Six sessions of physical therapy for the left ankle is: Upheld",
+            "The applicant had already received 6 sessions of therapy in December 2016 and January 2017, and the "
+            "claims administrator approved a further 6 sessions. This total of 12 treatments already exceeds the 9 "
+            "visits the ODG recommends for ankle sprains. Therefore, the request was not medically necessary.",
+            "",
+            "allow 12 visits",
+        ),
+        # round 214's reader: a drug test done, its result as expected, is no test missing
+        (
+            "Norco 10/325mg #60: Upheld",
+            "His pain is 7/10 with the medication, and the notes do not describe any activity he is able to perform "
+            "because of it. Although the urine drug screen in October was consistent, appropriate monitoring alone "
+            "does not justify continuing an opioid that is not producing functional gains. Not medically necessary.",
+            "helped you do more",
+            "did not show the tests",
+        ),
+        # round 217's reader: a thing held named otherwise is like the one asked for, not it
+        (
+            "Post-operative abduction pillow sling: Upheld",
+            "The claimant already has a standard sling from his initial treatment. An abduction pillow sling is "
+            "supported only after open repair of a large tear, and this is a small arthroscopic repair. Not medically "
+            "necessary.",
+            "something that does the same job",
+            "You already had this care before",
+        ),
+        # (the thing asked for, held, is still told as had)
+        (
+            "Right wrist brace: Upheld",
+            "Since she already owns the brace this request seeks, a second one is not medically necessary.",
+            "",
+            "something that does the same job",
+        ),
+        # round 217's reader: the signs granted and the nerve test not done is not "did not show the signs"
+        (
+            "Right carpal tunnel release: Upheld",
+            "Carpal tunnel syndrome should be confirmed by nerve conduction tests before surgery. In this case, the "
+            "claimant has clinical findings consistent with carpal tunnel syndrome, but no nerve conduction study has "
+            "yet been performed to confirm the diagnosis. Not medically necessary.",
+            "did not show a nerve test",
+            "did not show the signs",
+        ),
+        # round 214's reader: a home program not yet begun is not one the worker is expected to keep up
+        (
+            "Localized intense neurostimulation therapy, 6 sessions: Upheld",
+            "ODG does not recommend this treatment until there are higher quality studies. This was particularly "
+            "glaring given that the applicant had not yet been transitioned to a home exercise program. Not medically "
+            "necessary.",
+            "",
+            "expects you to keep working out at home",
+        ),
+        # round 216's reader: a home program mentioned without its details is one the worker has
+        (
+            "Gym membership, 6 months: Upheld",
+            "ODG does not recommend a gym membership unless a documented home exercise program has not been effective "
+            "and there is a need for equipment. The home exercise program is mentioned but the exercises and their "
+            "frequency are not described. Not medically necessary.",
+            "",
+            "did not say if you work out at home",
+        ),
+        # round 216's reader: sleep apnea beside a muscle relaxant's drowsiness is the drowsiness told
+        (
+            "Cyclobenzaprine 10mg #20: Upheld",
+            "He drives a bus at work and has obstructive sleep apnea, and a sedating medication adds to the risk of "
+            "drowsiness at the wheel. Not medically necessary.",
+            "too sleepy",
+            "slow your breathing",
+        ),
+        # (beside an opioid, the breathing is still told)
+        (
+            "Oxycodone 10mg #60: Upheld",
+            "Of greater concern, he has obstructive sleep apnea and does not use CPAP, he takes alprazolam twice "
+            "daily, and he has reported daytime drowsiness. Not medically necessary.",
+            "slow your breathing",
+            "",
+        ),
+    ],
+)
+def test_round_214_217s_wrong_items_are_told_as_the_letter_says(
+    heading: str, rationale: str, told: str, not_told: str
+) -> None:
+    said = " ".join(_item_told(heading, rationale))
+    assert told in said, said
+    assert not not_told or not_told not in said, said

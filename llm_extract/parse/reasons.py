@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.00"
+REASONS_VERSION = "4.01"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -809,6 +809,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|deficits?)\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
             r"|documentation|notes)\b"
         ),
+        # "California MTUS guidelines do not contain criteria for the use of antiemetics": the guideline is silent, the
+        # records are not (round 217's reader: an ondansetron told "did not give enough facts")
+        reject_before=_rx(r"\b(?:" + _GUIDELINE_NAME + r")\s*$"),
     ),
     _Rule(
         ReasonCode.missing_documentation,
@@ -1316,7 +1319,10 @@ _RELATED = _cue(
     r"|medically\s+necessary|certified|approved|supported)(?:\s+(?:at\s+this\s+time|now|at\s+present))?\s*,?\s*"
     r"(?:and\s+)?(?:therefore|thus|hence|so)\b[^.;]{0,80}?"
     r"\b(?:not\s+(?:\w+\s+)?(?:medically\s+necessary|needed|supported|warranted|certified)|neither\s+(?:is|are)\b)"
-    r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
+    # (not "In the absence of an approved indication": the medicine's licensed use, no companion care; round 217's
+    # reader was told "the care this goes with was not approved")
+    r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+"
+    r"(?!(?:indications?|uses?|reasons?|rationale|diagnos[ie]s|purposes?)\b)(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
     r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved|supported)\b"

@@ -274,10 +274,50 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
             None,
         )
     if m is None:
+        # "already has a standard sling" for an abduction pillow sling, "already using hot and cold packs" for a hot
+        # and cold therapy unit (rounds 216 and 217's readers: told "You already had this care before"): the thing
+        # held is named with words the heading does not use
+        m = next(
+            (
+                h
+                for r in decision.reasons
+                if r.code is ReasonCode.already_authorized
+                for h in _HELD_PHRASE.finditer(letter, r.span.start, r.span.end)
+                if not _names_a_medicine(decision.service)  # "an active prescription for hydrocodone": the same
+                and _named_otherwise(h.group("held") or h.group("many"), decision.service)
+            ),
+            None,
+        )
+    if m is None:
         return None
     sentences = _sentences(letter, rationale.start, rationale.end)
     start, end = next(((a, b) for a, b in sentences if a <= m.start() < b), (m.start(), m.end()))
     return quote(letter, start, end)
+
+
+_HELD_PHRASE = rxcache.compile(
+    r"\balready\s+(?:owns?|has|have|uses|using|wears|wearing|possesses)\s+"
+    # with a determiner, or a plural ("already using hot and cold packs"): not "The scooter he already has meets ..."
+    r"(?:(?:a|an|the|her|his|their|some)\s+(?P<held>(?:[\w-]+\s+){0,3}?[\w-]+)"
+    r"|(?!(?:and|or|what|which|that|it|them)\b)(?P<many>(?:[\w-]+\s+){0,3}?[\w-]{2,}s)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bthis))"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:from|at|that|which|since|for|and|but|she|he|they|in|on|to|with|as|when|while|being|this"
+    r"|these|those)\b)",
+    re.I,
+)
+"""The thing the worker already has, as the sentence names it ("already has a standard sling from ...")."""
+_HELD_FILLER = frozenset(
+    {"and", "or", "of", "own", "one", "pair", "set", "it", "them", "this", "that", "these", "those", "same", "device"}
+    | {"devices", "unit", "units", "item", "items", "equipment", "thing", "things", "requested", "asked", "such"}
+)
+"""Words of a thing held that name no kind ("already has the device")."""
+
+
+def _named_otherwise(held: str, service: str) -> bool:
+    """``held`` has a word the heading ``service`` does not (by five-letter stems): "standard" of a standard sling
+    beside an abduction pillow sling, "packs" beside a therapy unit. Pronouns name nothing."""
+    words = [w for w in re.findall(r"[a-z][a-z-]*", held.lower()) if w not in _HELD_FILLER]
+    asked = {w[:5] for w in re.findall(r"[a-z][a-z-]*", service.lower())}
+    return bool(words) and any(w[:5] not in asked for w in words)
 
 
 _SIMILAR_HELD = rxcache.compile(
@@ -874,7 +914,12 @@ _WOULD_TOTAL = rxcache.compile(
 
 
 _ASKED_AFTER = rxcache.compile(
-    r"[^.;,]{0,40}?\b(?:would|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+more\s+than|exceed|go\s+beyond|surpass)\b", re.I
+    r"[^.;,]{0,40}?\b(?:would|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+more\s+than|exceed|go\s+beyond|surpass)\b"
+    # "This total of 12 treatments already exceeds the 9 visits the ODG recommends" (round 216's reader: told "The
+    # medical guidelines allow 12 visits")
+    r"|\s+(?:already\s+|thus\s+|therefore\s+|clearly\s+)?(?:exceeds|exceeded|surpasses|surpassed|goes\s+beyond"
+    r"|went\s+beyond)\b",
+    re.I,
 )
 """An amount the sentence goes on to call too many: the amount asked or had, not the guideline's."""
 _SUPPLY_LASTS = rxcache.compile(
@@ -1075,7 +1120,11 @@ def nerve_test_not_done(reasons: list[Reason], letter: str | None) -> Quote | No
 
 _NERVE_TEST_NOT_DONE = rxcache.compile(
     rf"\b(?:{NERVE_TESTS})(?:/\w+)?\s+(?:stud(?:y|ies)|test(?:s|ing)?)\b[^.;]{{0,80}}?\b(?:has|have|had)\s+not\s+(?:yet\s+)?"
-    r"been\s+(?:performed|done|obtained|completed)\b",
+    r"been\s+(?:performed|done|obtained|completed)\b"
+    # "has clinical findings consistent with carpal tunnel syndrome, but no nerve conduction study has yet been
+    # performed" (round 217's reader: told "did not show the signs" where the exam showed them): the signs granted
+    rf"|\b(?:but|however,?|yet)\s+no\s+(?:[\w-]+\s+){{0,3}}?(?:{NERVE_TESTS})(?:/\w+)?(?:\s+(?:stud(?:y|ies)|test(?:s|ing)?))?\s+(?:has|have|had"
+    r"|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:performed|done|obtained|completed)\b",
     re.I,
 )
 
@@ -1446,7 +1495,10 @@ _UNDER_WAY_AFTER = rxcache.compile(
     r"|(?:\s+program)?\s+(?:was|is|were|are)\s+(?:already\s+|still\s+)?(?:under\s*way|ongoing|in\s+place|continuing)\b"
     # "a home exercise program could be performed independently" (round 144's reader)
     r"|(?:\s+program)?\s+(?:could|can|would)\s+be\s+(?:performed|done|continued|followed)\s+(?:independently|on\s+(?:her|his"
-    r"|their)\s+own|at\s+home)\b",
+    r"|their)\s+own|at\s+home)\b"
+    # "the home exercise program is mentioned but the exercises ... are not described" (round 216's reader: a gym
+    # membership told "did not say if you work out at home"): the program named, its details lacking
+    r"|(?:\s+program)?\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:mentioned|referenced|noted|listed)\s*,?\s+but\b",
     re.I,
 )
 
@@ -1743,6 +1795,8 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
                 if key == "drug_tests" and _RESULT_AFTER.match(letter, m.end(), end):
                     key = "drug_test_unexplained"  # "the urine drug screen of February 21 was negative for tramadol"
+                elif key == "drug_tests" and _RESULT_FINE_AFTER.match(letter, m.end(), end):
+                    continue  # "Although the urine drug screen in October was consistent": done, and as expected
                 if key == "home_exercise" and (
                     _CONTINUE_BEFORE.search(letter, max(start, m.start() - 80), m.start())
                     or _EXPECTED_AFTER.match(letter, m.end(), end)
@@ -1784,6 +1838,12 @@ _RESULT_AFTER = rxcache.compile(
 """A drug test done, and its result (round 158's reader: "the urine drug screen of February 21, 2017 was negative for
 tramadol, which was not addressed by the provider" was told "did not show the tests the medical guidelines ask
 for")."""
+_RESULT_FINE_AFTER = rxcache.compile(
+    r"[^.;]{0,60}?\b(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:consistent|appropriate|as\s+expected|unremarkable)\b",
+    re.I,
+)
+"""A drug test done, and its result as the medicines prescribed would give (round 214's reader: "Although the urine
+drug screen in October was consistent, ..." was told "did not show the tests the medical guidelines ask for")."""
 
 
 def _absent_in_clause(letter: str, start: int, at: int) -> bool:
@@ -2767,13 +2827,14 @@ def told_harm(key: str, service: str, sentence: str = "") -> str:
     93's reader: "he became dizzy and unsteady and fell" was told "could make you too sleepy, or make you fall")."""
     if key == "kidneys" and _NSAID.search(spelled_out(service)) is None:
         return "kidneys_weak"
-    if (
-        key == "breathing"
-        and sentence
-        and not _SLOWS_BREATHING.search(spelled_out(service))
-        and not _BREATHING_SLOWED.search(sentence)
-    ):
-        return ""  # "she has suspected untreated obstructive sleep apnea" beside phentermine (round 157's reader)
+    if key == "breathing" and sentence and not _BREATHING_SLOWED.search(sentence):
+        if not _SLOWS_BREATHING.search(spelled_out(service)):
+            return ""  # "she has suspected untreated obstructive sleep apnea" beside phentermine (round 157's reader)
+        if _SLEEPINESS.search(sentence) and not _DEPRESSES_BREATHING.search(spelled_out(service)):
+            # "has obstructive sleep apnea, and a sedating medication adds to the risk of drowsiness at the wheel": the
+            # apnea adds to the sleepiness told, of a muscle relaxant (round 216's reader: a cyclobenzaprine told "could
+            # slow your breathing"); an opioid's or a benzodiazepine's is the breathing itself
+            return ""
     if key == "falls" and sentence and not _SLEEPY_WORDS.search(sentence):
         return "falls_dizzy" if _DIZZY_WORDS.search(sentence) else "falls_only"
     if key == "sleepy" and sentence and not _SLEEPY_WORDS.search(sentence) and _DIZZY_WORDS.search(sentence):
@@ -2788,6 +2849,10 @@ _SLOWS_BREATHING = rxcache.compile(
     ),
     re.I,
 )
+_DEPRESSES_BREATHING = rxcache.compile(
+    "|".join(EVERY_MEDICINE_KIND[kind] for kind in ("opioid", "benzodiazepine")), re.I
+)
+"""The medicines whose own harm is slowed breathing, beside sleep apnea."""
 """Medicines that can slow breathing: for another medicine, sleep apnea is a condition the reviewer weighs, and its
 harm is not told as slowed breathing."""
 _BREATHING_SLOWED = rxcache.compile(
@@ -3136,8 +3201,11 @@ _HOME_PROGRAM = rxcache.compile(
 transition to a home program", which says nothing of whether the worker has had therapy."""
 _HOME_WORDS = ("versed", "taught", "transitioned", "continu", "independent", "proficient")
 """Words one of which every :data:`_HOME_PROGRAM` match holds, lower case."""
-_NOT_BEFORE = rxcache.compile(r"\b(?:was|were|has|had|have|is|are)\s+(?:not|never)\s+$|\bnever\s+$", re.I)
-"""A fact denied just before ("has not been taught"); "why ... and not be transitioned" asks why not."""
+_NOT_BEFORE = rxcache.compile(
+    r"\b(?:was|were|has|had|have|is|are)\s+(?:not|never)\s+(?:yet\s+)?$|\bnever\s+(?:yet\s+)?$", re.I
+)
+"""A fact denied just before ("has not been taught", "had not yet been transitioned": round 214's reader, told "The
+reviewer expects you to keep working out at home"); "why ... and not be transitioned" asks why not."""
 
 
 def home_program(decision: Decision, letter: str | None) -> Quote | None:
