@@ -6294,6 +6294,20 @@ def test_round_213s_wrong_items_are_told_as_the_letter_says(
             "too sleepy",
             "slow your breathing",
         ),
+        # (templates 245: beside a sleep medicine too, and a thing held named in a clause is no other thing)
+        (
+            "Zolpidem 10mg #30: Upheld",
+            "The injured worker has taken zolpidem nightly for six months. He has obstructive sleep apnea, and he "
+            "reports daytime drowsiness and sedation. Not medically necessary.",
+            "slow your breathing",
+            "",
+        ),
+        (
+            "Raised toilet seat: Upheld",
+            "The claimant already has equipment that meets this need. Not medically necessary.",
+            "",
+            "something that does the same job",
+        ),
         # (beside an opioid, the breathing is still told)
         (
             "Oxycodone 10mg #60: Upheld",

@@ -299,7 +299,8 @@ _HELD_PHRASE = rxcache.compile(
     r"\balready\s+(?:owns?|has|have|uses|using|wears|wearing|possesses)\s+"
     # with a determiner, or a plural ("already using hot and cold packs"): not "The scooter he already has meets ..."
     r"(?:(?:a|an|the|her|his|their|some)\s+(?P<held>(?:[\w-]+\s+){0,3}?[\w-]+)"
-    r"|(?!(?:and|or|what|which|that|it|them)\b)(?P<many>(?:[\w-]+\s+){0,3}?[\w-]{2,}s)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bthis))"
+    r"|(?!(?:and|or|what|which|that|it|them)\b)(?P<many>(?:(?!(?:that|which|who)\b)[\w-]+\s+){0,3}?[\w-]{2,}s)(?<!\bis)"
+    r"(?<!\bwas)(?<!\bhas)(?<!\bthis))"
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:from|at|that|which|since|for|and|but|she|he|they|in|on|to|with|as|when|while|being|this"
     r"|these|those)\b)",
     re.I,
@@ -2850,9 +2851,10 @@ _SLOWS_BREATHING = rxcache.compile(
     re.I,
 )
 _DEPRESSES_BREATHING = rxcache.compile(
-    "|".join(EVERY_MEDICINE_KIND[kind] for kind in ("opioid", "benzodiazepine")), re.I
+    "|".join(EVERY_MEDICINE_KIND[kind] for kind in ("opioid", "benzodiazepine", "sleep medicine")), re.I
 )
-"""The medicines whose own harm is slowed breathing, beside sleep apnea."""
+"""The medicines whose own harm is slowed breathing, beside sleep apnea (not a muscle relaxant's, whose is the
+drowsiness)."""
 """Medicines that can slow breathing: for another medicine, sleep apnea is a condition the reviewer weighs, and its
 harm is not told as slowed breathing."""
 _BREATHING_SLOWED = rxcache.compile(
