@@ -324,7 +324,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # each measured once (204-207 with 3.95, 208-211 with 3.97: 0.969 / 0.839 / 0.070 / 0.737 together), at 0.981 / 0.911 /
 # 0.035 / 0.816 with 3.98 (3,594 letters, 18,803 items); rounds 212-213 (200 items), measured once with 3.99, the
 # final code (1.000 / 0.890 / 0.050 / 0.775 and 0.990 / 0.850 / 0.130 / 0.778), at 0.981 / 0.911 / 0.036 / 0.816
-# (3,626 letters, 19,003 items).
+# (3,626 letters, 19,003 items). Rounds 214-221 (806 items), each measured once (214-217 with 4.00, 218-221 with 4.01,
+# the final code: 0.981 / 0.837 / 0.043 / 0.746 together), at 0.981 / 0.908 / 0.035 / 0.812 (3,754 letters, 19,809
+# items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -496,7 +498,9 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # December): rounds 204-213, each measured once (0.974 / 0.845 / 0.074 / 0.745; 0.071 misinform with the final code,
 # which adds no misinforming item on them or on rounds 112-203, 0.0370 there against 0.0384 with 3.94), brought rounds
 # 112-213 to 0.0403 (414 of 10,270 items), so the ceiling is 0.041. Like the recall floor, it stops a change that adds
-# misinform to items already labeled, not issue 9's goal (0.015).
+# misinform to items already labeled, not issue 9's goal (0.015). With rounds 214-221 joined (measured once: 0.981 /
+# 0.837 / 0.043 / 0.746) and recognizer 4.01, rounds 112-221 stand at 0.970 / 0.856 / 0.0396 / 0.7775 (11,076 items);
+# no floor moved.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.775), ("misinform", 0.041)],
@@ -578,7 +582,8 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # 0.857 / 0.038 / 0.780. Rounds 204-211 (803 items), each measured once (204-207 with 3.95, 208-211 with 3.97: 0.969 /
 # 0.839 / 0.070 / 0.737 together); all 10,570 items with 3.98: 0.970 / 0.863 / 0.039 / 0.783. Rounds 212-213 (200
 # items), measured once with the final code (3.99): 0.995 / 0.870 / 0.090 / 0.776; all 10,770 items: 0.970 / 0.863 /
-# 0.0395 / 0.783.
+# 0.0395 / 0.783. Rounds 214-221 (806 items), each measured once (214-217 with 4.00, 218-221 with 4.01, the final
+# code): 0.981 / 0.837 / 0.043 / 0.746; all 11,576 items with 4.01: 0.971 / 0.861 / 0.0389 / 0.7803.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -688,6 +693,14 @@ REAL_STYLE = (
     "INV-R211",
     "INV-R212",
     "INV-R213",
+    "INV-R214",
+    "INV-R215",
+    "INV-R216",
+    "INV-R217",
+    "INV-R218",
+    "INV-R219",
+    "INV-R220",
+    "INV-R221",
 )
 
 
@@ -696,7 +709,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.78), ("misinform", 0.04)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 213, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 221, REAL_STYLE)), figure, goal)
 
 
 @functools.cache
