@@ -6308,6 +6308,16 @@ def test_round_213s_wrong_items_are_told_as_the_letter_says(
             "",
             "something that does the same job",
         ),
+        # templates 246, round 221's reader: the antidepressant a benzodiazepine's ground names is the mood's first
+        # choice
+        (
+            "Alprazolam 0.5mg #60: Upheld",
+            "For anxiety disorders, an antidepressant is the treatment of choice. In the case of this worker, "
+            "alprazolam has been taken twice a day since 11-04-2016, already past 4 weeks, and there is no record "
+            "that an antidepressant was tried. Not medically necessary.",
+            "medicines for sadness or worry",
+            "nerve pain",
+        ),
         # (beside an opioid, the breathing is still told)
         (
             "Oxycodone 10mg #60: Upheld",

@@ -3735,6 +3735,8 @@ program is not talking with a counselor)."""
 _MOOD = rxcache.compile(r"\banxi\w*|\bdepress(?:ion|ive)\b|\bpanic\b|\bmood\b|\bpsychiatr\w*|\binsomnia\b", re.I)
 """A ground about worry, sadness or sleep: an antidepressant it names is one for the mood, not
 for nerve pain (round 38's reader found an anxiety medicine told to try "medicines for nerve pain")."""
+_FOR_WORRY = rxcache.compile(EVERY_MEDICINE_KIND["benzodiazepine"] + "|" + MEDICINE_KINDS["mood medicine"], re.I)
+"""A medicine for worry or the mood asked for: the antidepressant its ground names is the mood's first choice."""
 _MOOD_ONLY = rxcache.compile(MEDICINE_KINDS["mood medicine"], re.I)
 """A medicine only for the mood (an SSRI, sertraline): a sentence naming it is about the mood, so an antidepressant
 beside it is one for the mood too (round 94's reader: "never been given an SSRI or an SNRI" before quetiapine, for
@@ -4349,9 +4351,15 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     for reason in reasons:
         if reason.code is not ReasonCode.other_treatment_first:
             continue
-        mood = _MOOD.search(letter, reason.span.start, reason.span.end) is not None or (
-            _MOOD_ONLY.search(letter, reason.span.start, reason.span.end) is not None
-            and not _used(_MOOD_ONLY, letter, reason.span)  # "the only antidepressant she takes is sertraline"
+        mood = (
+            _MOOD.search(letter, reason.span.start, reason.span.end) is not None
+            or (
+                _MOOD_ONLY.search(letter, reason.span.start, reason.span.end) is not None
+                and not _used(_MOOD_ONLY, letter, reason.span)  # "the only antidepressant she takes is sertraline"
+            )
+            # "no record that an antidepressant was tried" of alprazolam: a medicine for worry's first choice (round
+            # 221's reader was told "medicines for nerve pain")
+            or _FOR_WORRY.search(asked) is not None
         )
         for key, pattern in kinds:
             if key == "nerve_pills" if mood else key in _FOR_MOOD:
