@@ -3483,3 +3483,49 @@ def test_a_licensed_use_and_a_silent_guideline_are_no_companion_care_nor_a_missi
     )
     (codes,) = shown(ondansetron)
     assert codes and R.related_item_not_approved not in codes and R.missing_documentation not in codes, codes
+
+
+def test_an_items_own_verdict_in_other_words_and_other_care_approved_are_no_grounds() -> None:
+    # recognizer 4.02, rounds 220-225's readers: "the 30-day interferential stimulator rental" and "The proposed course
+    # of aquatic therapy" were read as other items refused ("The care this goes with was not approved"); "already
+    # approved for therapy" beside a CPM device as the device had ("You already had this care"); and "lumbar supports
+    # have not been shown to confer any lasting benefit outside of the acute phase" as past care that did not help
+    unit = Item(
+        "Interferential unit, 30 day rental: Upheld",
+        rationale=(
+            "There was no mention of the applicant's having failed conservative measures. Finally, the 30-day "
+            "interferential stimulator rental was not medically necessary."
+        ),
+    )
+    pool = Item(
+        "Aquatic therapy, 12 sessions: Upheld",
+        rationale=(
+            "The proposed course of aquatic therapy was not medically necessary. It was not clearly stated why "
+            "land-based exercise could not be continued."
+        ),
+    )
+    cpm = Item(
+        "Continuous passive motion (CPM) device, 21-day rental: Upheld",
+        rationale=(
+            "CPM is not recommended after anterior cruciate ligament reconstruction. This worker is 31, healthy and "
+            "already approved for therapy. Not medically necessary."
+        ),
+    )
+    support = Item(
+        "Lumbar support: Upheld",
+        rationale=(
+            "The MTUS Guideline in ACOEM Chapter 12, page 301 notes that lumbar supports have not been shown to confer "
+            "any lasting benefit outside of the acute phase of symptom relief. Not medically necessary."
+        ),
+    )
+    # (the same care approved is still had)
+    again = Item(
+        "Physical therapy 12 visits: Upheld",
+        rationale="She has already been approved for physical therapy, 12 visits. Not medically necessary.",
+    )
+    unit_codes, pool_codes, cpm_codes, support_codes, again_codes = shown(unit, pool, cpm, support, again)
+    assert R.related_item_not_approved not in unit_codes and unit_codes, unit_codes
+    assert R.related_item_not_approved not in pool_codes and pool_codes, pool_codes
+    assert R.already_authorized not in cpm_codes and cpm_codes, cpm_codes
+    assert R.no_functional_improvement not in support_codes, support_codes
+    assert R.already_authorized in again_codes, again_codes

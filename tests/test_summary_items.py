@@ -6305,6 +6305,15 @@ def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
             "medicines for sadness or worry",
             "nerve pain",
         ),
+        # templates 247, round 220's reader: an oral NSAID taken is like a cream asked for, not it
+        (
+            "Flurbiprofen 20%/Lidocaine 5% cream 180gm: Upheld",
+            "Creams other than the Lidoderm patch are not recommended. The cream was prescribed for lumbar pain, and "
+            "the injured worker already takes an oral NSAID that the flurbiprofen would duplicate. Not medically "
+            "necessary.",
+            "something that does the same job",
+            "You already had this care before",
+        ),
         # (beside an opioid, the breathing is still told)
         (
             "Oxycodone 10mg #60: Upheld",

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.01"
+REASONS_VERSION = "4.02"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -212,7 +212,9 @@ _FUNCTIONAL_GAIN = (
     r"|objective\s+response\s+to\s+(?:the\s+)?prior"
     # not ACOEM's "lumbar supports have not been shown to have any lasting benefit beyond the acute phase": the
     # evidence on a kind of care, not this worker's past care (rounds 51 and 52's readers)
-    r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)(?!\s+beyond\s+the\s+acute)"
+    # (nor "have not been shown to confer any lasting benefit outside of the acute phase": round 223's reader)
+    r"|(?:measurable|meaningful|lasting|sustained|objective)\s+(?:gains?|benefit)"
+    r"(?!\s+(?:beyond|outside(?:\s+of)?|once|after)\s+the\s+acute)"
     r"|documented\s+(?:benefit|efficacy|gains?)|(?:added|better|greater)\s+(?:activit(?:y|ies)|function(?:ing)?)"
     r"|(?:gains?|benefit)\s+in\s+(?:pain\s+(?:or|and)\s+)?(?:\w+\s+){0,2}?(?:function|activit(?:y|ies)|tolerance|ADLs?"
     r"|work\s+status))"
@@ -2539,10 +2541,15 @@ def _names_this_item(ctx: _Context, stems: set[str] | frozenset[str]) -> bool:
 _HELD_BY = _rx(r"(?P<holder>(?:[\w-]+\s+){1,4}?)(?:for|of|with|under)\s+$")
 _OPERATION_BEFORE = _rx(r"\b(" + _OPERATION + r")\s+$")
 """An operation just before a relative clause ("a surgery that has not been approved")."""
-_PRODUCT_FORMS = frozenset({"compo", "cream", "gel", "patch", "ointm", "lotio", "formu", "ingre", "agent"})
+_PRODUCT_FORMS = frozenset(
+    {"compo", "cream", "gel", "patch", "ointm", "lotio", "formu", "ingre", "agent", "unit", "devic", "stimu", "machi"}
+    | {"cours"}
+)
 """Stems of a product's form or parts ("compound", "cream", "formulation", "ingredients": round 78's cream was told
-"the care this goes with is not needed" of "at least two of the three ingredients are not supported"): never what
-tells one item from another."""
+"the care this goes with is not needed" of "at least two of the three ingredients are not supported"; "the 30-day
+interferential stimulator rental was not medically necessary" of an "Interferential unit": round 220's reader; "The
+proposed course of aquatic therapy was not medically necessary": round 223's): never what tells one item from
+another."""
 
 #: The sentence just before, a verdict on a service ("The requested knee arthroscopy is not medically necessary.").
 _DENIED_BEFORE = _rx(
@@ -2662,6 +2669,8 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 continue  # "the diagnosis has already been made by a psychologist" (round 103): no care had twice
             if _PART_AFTER.match(s.text, m.end()):
                 continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
+            if (care := _APPROVED_FOR.match(s.text, m.end())) is not None and _approved_other(ctx, care.group("care")):
+                continue  # "already approved for therapy" beside a CPM device: other care (round 224's reader)
             if (
                 (s.guideline_at is None or _speaks_of_case(s))
                 # "no need to approve it twice", "She doesn't need a second one": a duplicate, negated or not
@@ -3264,6 +3273,26 @@ _OTHER_CARE = _rx(
         for kind in ("physical medicine", "chiropractic", "massage", "aquatic therapy", "psychotherapy", "biofeedback")
     )
 )
+#: Right after an approval, the care it is for ("already approved for therapy"): read by :func:`_names_other_care`.
+_APPROVED_FOR = _rx(
+    r"(?<=approved|ertified|thorized)\s+for\s+(?:(?:the|his|her|their|a|an)\s+)?(?!(?:same|identical|this|it)\b)"
+    r"(?P<care>(?:[\w-]+\s+){0,2}[\w-]+)\b"
+)
+_A_COURSE = _rx(r"\b(?:therapy|treatment|rehabilitation|sessions|visits)\b")
+
+
+def _approved_other(ctx: _Context, words: str) -> bool:
+    """The care an approval is for (``words``) is care the item is not: named, of another kind, by words none of
+    the service's."""
+    named = _OTHER_CARE.search(words) or _A_COURSE.search(words)
+    return (
+        named is not None
+        and ctx.service is not None
+        and not _kinds_of(words) & ctx.kinds
+        and _stems(named.group().replace("PT", "physical")).isdisjoint(ctx.service)
+    )
+
+
 #: "It has already been done", said of a finding, not of care.
 _MADE = _rx(r"(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed|carried\s+out)\b")
 _GROUND_MADE = _rx(r"\b(?:diagnosis|diagnoses|decision|determination|distinction|case|point)\b")

@@ -70,7 +70,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "4c5a43381850bc83bf39bc4d": (
+    "d58795f3877bc51654d22ea8": (
         (
             (
                 (" no ",),
@@ -982,7 +982,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "45f9b52f095ac58ecf58d11c": (
+    "3fa982513c2a0876edb1e19c": (
         (
             (
                 ("functional ",),

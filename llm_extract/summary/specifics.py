@@ -283,8 +283,7 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
                 for r in decision.reasons
                 if r.code is ReasonCode.already_authorized
                 for h in _HELD_PHRASE.finditer(letter, r.span.start, r.span.end)
-                if not _names_a_medicine(decision.service)  # "an active prescription for hydrocodone": the same
-                and _named_otherwise(h.group("held") or h.group("many"), decision.service)
+                if _named_otherwise(h.group("held") or h.group("many"), decision.service)
             ),
             None,
         )
@@ -296,7 +295,7 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
 
 
 _HELD_PHRASE = rxcache.compile(
-    r"\balready\s+(?:owns?|has|have|uses|using|wears|wearing|possesses)\s+"
+    r"\balready\s+(?:owns?|has|have|uses|using|wears|wearing|possesses|takes|taking)\s+"
     # with a determiner, or a plural ("already using hot and cold packs"): not "The scooter he already has meets ..."
     r"(?:(?:a|an|the|her|his|their|some)\s+(?P<held>(?:[\w-]+\s+){0,3}?[\w-]+)"
     r"|(?!(?:and|or|what|which|that|it|them)\b)(?P<many>(?:(?!(?:that|which|who)\b)[\w-]+\s+){0,3}?[\w-]{2,}s)(?<!\bis)"
@@ -309,6 +308,8 @@ _HELD_PHRASE = rxcache.compile(
 _HELD_FILLER = frozenset(
     {"and", "or", "of", "own", "one", "pair", "set", "it", "them", "this", "that", "these", "those", "same", "device"}
     | {"devices", "unit", "units", "item", "items", "equipment", "thing", "things", "requested", "asked", "such"}
+    | {"active", "current", "prescription", "prescriptions", "supply", "refill", "refills", "dose", "medication"}
+    | {"medications", "medicine", "medicines"}
 )
 """Words of a thing held that name no kind ("already has the device")."""
 
