@@ -6058,123 +6058,6 @@ def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: 
             "",
             "did not show x-rays taken before",
         ),
-    ],
-)
-def test_this_stops_readers_wrong_items_are_told_as_the_letter_says(
-    heading: str, rationale: str, told: str, not_told: str
-) -> None:
-    # Templates 236-239 and recognizer 3.93, rounds 195-203's readers (each case says which); "" where only what must
-    # not be told is checked
-    said = " ".join(_item_told(heading, rationale))
-    assert told in said and not_told not in said, said
-
-
-def test_a_finding_not_in_question_is_not_told_absent() -> None:
-    # Templates 236: "the right S1 radiculopathy is not in question: it was operated on, it is documented on
-    # examination" (round 98) grants the hurt nerve; it is not one the notes lacked
-    said = " ".join(
-        _item_told(
-            "EMG/NCV of the bilateral lower extremities: Upheld",
-            "Here the right S1 radiculopathy is not in question: it was operated on and it is documented on "
-            "examination. The left leg has no symptoms at all and no findings on examination. Not medically "
-            "necessary.",
-        )
-    )
-    assert "hurt nerve" not in said, said
-
-
-def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None:
-    # Templates 237: the guidelines count aquatic therapy as physical medicine (round 173)
-    said = " ".join(
-        _item_told(
-            "Aquatic therapy, 12 sessions: Upheld",
-            "The MTUS allows 9-10 visits over 8 weeks. She has also already had 12 sessions of physical therapy, "
-            "more than the guideline number for her diagnosis. Not medically necessary.",
-        )
-    )
-    assert "You already had 12 visits" in said, said
-
-
-@pytest.mark.parametrize(
-    ("rationale", "lacked"),
-    [
-        # Templates 238, round 200's readers: a home program the worker was given is not one the notes lacked
-        (
-            "She has already completed 12 sessions. She has already been instructed in a home exercise program, and no "
-            "exceptional factors are described. Not medically necessary.",
-            False,
-        ),
-        (
-            "Here, the applicant was furnished with a home exercise program upon discharge from therapy, and the "
-            "attending provider did not explain why more visits are needed. Not medically necessary.",
-            False,
-        ),
-        # denied in its clause, or asked whether it is still done: lacked
-        (
-            "There is no documentation that the patient has been instructed in or is performing a daily home exercise "
-            "program. Not medically necessary.",
-            True,
-        ),
-    ],
-)
-def test_a_home_program_given_is_not_told_as_lacked(rationale: str, lacked: bool) -> None:
-    said = " ".join(_item_told("Physical therapy 2 times a week for 4 weeks: Upheld", rationale))
-    assert ("did not say if you work out at home" in said) is lacked, said
-
-
-def test_a_second_nsaids_harm_is_told_and_its_liver_enzyme_is_no_harm() -> None:
-    # Templates 241, rounds 204 and 205's readers: "does not improve pain relief and increases the risk of
-    # gastrointestinal bleeding" was read as a harm denied (the fenoprofen told only "did not give your pain levels"),
-    # and "bupropion blocks the liver enzyme that converts tramadol" was told "could hurt your liver"
-    nsaid = " ".join(
-        _item_told(
-            "Fenoprofen 400mg #90: Upheld",
-            "NSAIDs are recommended at the lowest dose for the shortest period. The patient's surgeon continues to "
-            "prescribe meloxicam 15mg daily. Taking two NSAIDs together does not improve pain relief and increases the "
-            "risk of gastrointestinal bleeding and kidney injury, and there is no plan to stop the meloxicam. Not "
-            "medically necessary.",
-        )
-    )
-    assert "bleeding inside your body" in nsaid and "pain levels" not in nsaid, nsaid
-    tramadol = " ".join(
-        _item_told(
-            "Tramadol 50mg #60: Upheld",
-            "The injured worker takes bupropion 300 mg daily. Bupropion and tramadol both lower the seizure "
-            "threshold, and bupropion blocks the liver enzyme that converts tramadol to its more active form, so the "
-            "combination raises the risk of a seizure. Not medically necessary.",
-        )
-    )
-    assert "fits" in tramadol and "liver" not in tramadol, tramadol
-    # and a harm the doctor "did not address" is one left unaddressed, not denied (eight invented letters gained it)
-    ssri = " ".join(
-        _item_told(
-            "Tramadol ER 150mg #30: Upheld",
-            "Opioids are continued only with documented functional gains. The patient takes sertraline 100 mg daily, "
-            "and combining tramadol with a selective serotonin reuptake inhibitor raises the risk of serotonin "
-            "syndrome and lowers the seizure threshold, and the prescriber did not address this interaction. Not "
-            "medically necessary.",
-        )
-    )
-    assert "fits" in ssri, ssri
-
-
-def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
-    # Templates 242, round 204's reader: "The progress notes record a pain level, but they do not describe any
-    # activity ..." was told "did not give your pain levels with and without this medicine"
-    said = " ".join(
-        _item_told(
-            "Tramadol 50mg #90: Upheld",
-            "Continuation should depend on meaningful improvement in function. The progress notes record a pain level, "
-            "but they do not describe any activity he is able to do with the medication that he could not do without "
-            "it, and there is no documentation of pain relief. Not medically necessary.",
-        )
-    )
-    assert "pain levels" not in said and "helped you do more" in said, said
-
-
-@pytest.mark.parametrize(
-    ("heading", "rationale", "told", "not_told"),
-    [
         # Templates 243, round 213's reader: visits of other care named before the unit are not this care's visits had
         (
             "Cognitive behavioral therapy, 12 sessions: Upheld",
@@ -6324,9 +6207,114 @@ def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
         ),
     ],
 )
-def test_rounds_213_to_221s_wrong_items_are_told_as_the_letter_says(
+def test_this_stops_readers_wrong_items_are_told_as_the_letter_says(
     heading: str, rationale: str, told: str, not_told: str
 ) -> None:
+    # Templates 236-247 and recognizers 3.93-4.02, rounds 195-225's readers (each case says which); "" where only what
+    # must not be told, or only what must be told, is checked
     said = " ".join(_item_told(heading, rationale))
     assert told in said, said
     assert not not_told or not_told not in said, said
+
+
+def test_a_finding_not_in_question_is_not_told_absent() -> None:
+    # Templates 236: "the right S1 radiculopathy is not in question: it was operated on, it is documented on
+    # examination" (round 98) grants the hurt nerve; it is not one the notes lacked
+    said = " ".join(
+        _item_told(
+            "EMG/NCV of the bilateral lower extremities: Upheld",
+            "Here the right S1 radiculopathy is not in question: it was operated on and it is documented on "
+            "examination. The left leg has no symptoms at all and no findings on examination. Not medically "
+            "necessary.",
+        )
+    )
+    assert "hurt nerve" not in said, said
+
+
+def test_physical_therapy_had_counts_against_an_aquatic_therapys_limit() -> None:
+    # Templates 237: the guidelines count aquatic therapy as physical medicine (round 173)
+    said = " ".join(
+        _item_told(
+            "Aquatic therapy, 12 sessions: Upheld",
+            "The MTUS allows 9-10 visits over 8 weeks. She has also already had 12 sessions of physical therapy, "
+            "more than the guideline number for her diagnosis. Not medically necessary.",
+        )
+    )
+    assert "You already had 12 visits" in said, said
+
+
+@pytest.mark.parametrize(
+    ("rationale", "lacked"),
+    [
+        # Templates 238, round 200's readers: a home program the worker was given is not one the notes lacked
+        (
+            "She has already completed 12 sessions. She has already been instructed in a home exercise program, and no "
+            "exceptional factors are described. Not medically necessary.",
+            False,
+        ),
+        (
+            "Here, the applicant was furnished with a home exercise program upon discharge from therapy, and the "
+            "attending provider did not explain why more visits are needed. Not medically necessary.",
+            False,
+        ),
+        # denied in its clause, or asked whether it is still done: lacked
+        (
+            "There is no documentation that the patient has been instructed in or is performing a daily home exercise "
+            "program. Not medically necessary.",
+            True,
+        ),
+    ],
+)
+def test_a_home_program_given_is_not_told_as_lacked(rationale: str, lacked: bool) -> None:
+    said = " ".join(_item_told("Physical therapy 2 times a week for 4 weeks: Upheld", rationale))
+    assert ("did not say if you work out at home" in said) is lacked, said
+
+
+def test_a_second_nsaids_harm_is_told_and_its_liver_enzyme_is_no_harm() -> None:
+    # Templates 241, rounds 204 and 205's readers: "does not improve pain relief and increases the risk of
+    # gastrointestinal bleeding" was read as a harm denied (the fenoprofen told only "did not give your pain levels"),
+    # and "bupropion blocks the liver enzyme that converts tramadol" was told "could hurt your liver"
+    nsaid = " ".join(
+        _item_told(
+            "Fenoprofen 400mg #90: Upheld",
+            "NSAIDs are recommended at the lowest dose for the shortest period. The patient's surgeon continues to "
+            "prescribe meloxicam 15mg daily. Taking two NSAIDs together does not improve pain relief and increases the "
+            "risk of gastrointestinal bleeding and kidney injury, and there is no plan to stop the meloxicam. Not "
+            "medically necessary.",
+        )
+    )
+    assert "bleeding inside your body" in nsaid and "pain levels" not in nsaid, nsaid
+    tramadol = " ".join(
+        _item_told(
+            "Tramadol 50mg #60: Upheld",
+            "The injured worker takes bupropion 300 mg daily. Bupropion and tramadol both lower the seizure "
+            "threshold, and bupropion blocks the liver enzyme that converts tramadol to its more active form, so the "
+            "combination raises the risk of a seizure. Not medically necessary.",
+        )
+    )
+    assert "fits" in tramadol and "liver" not in tramadol, tramadol
+    # and a harm the doctor "did not address" is one left unaddressed, not denied (eight invented letters gained it)
+    ssri = " ".join(
+        _item_told(
+            "Tramadol ER 150mg #30: Upheld",
+            "Opioids are continued only with documented functional gains. The patient takes sertraline 100 mg daily, "
+            "and combining tramadol with a selective serotonin reuptake inhibitor raises the risk of serotonin "
+            "syndrome and lowers the seizure threshold, and the prescriber did not address this interaction. Not "
+            "medically necessary.",
+        )
+    )
+    assert "fits" in ssri, ssri
+
+
+def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
+    # Templates 242, round 204's reader: "The progress notes record a pain level, but they do not describe any
+    # activity ..." was told "did not give your pain levels with and without this medicine"
+    said = " ".join(
+        _item_told(
+            "Tramadol 50mg #90: Upheld",
+            "Continuation should depend on meaningful improvement in function. The progress notes record a pain level, "
+            "but they do not describe any activity he is able to do with the medication that he could not do without "
+            "it, and there is no documentation of pain relief. Not medically necessary.",
+        )
+    )
+    assert "pain levels" not in said and "helped you do more" in said, said

@@ -260,33 +260,27 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
         ),
         None,
     )
-    if m is None:
-        # "already owns a TENS unit" for an interferential stimulator, "the inhaler she already uses" for a nebulizer
-        # (round 187's reader: both told "You already had this care before"): the thing held, named, is another
-        m = next(
-            (
-                h
-                for r in decision.reasons
-                if r.code is ReasonCode.already_authorized
-                for h in _HELD_NAMED.finditer(letter, r.span.start, r.span.end)
-                if _another_thing(h.group("thing") or h.group("thing2"), decision.service)
-            ),
-            None,
-        )
-    if m is None:
-        # "already has a standard sling" for an abduction pillow sling, "already using hot and cold packs" for a hot
-        # and cold therapy unit (rounds 216 and 217's readers: told "You already had this care before"): the thing
-        # held is named with words the heading does not use
-        m = next(
-            (
-                h
-                for r in decision.reasons
-                if r.code is ReasonCode.already_authorized
-                for h in _HELD_PHRASE.finditer(letter, r.span.start, r.span.end)
-                if _named_otherwise(h.group("held") or h.group("many"), decision.service)
-            ),
-            None,
-        )
+    # "already owns a TENS unit" for an interferential stimulator, "the inhaler she already uses" for a nebulizer
+    # (round 187's reader); "already has a standard sling" for an abduction pillow sling, "already using hot and cold
+    # packs" for a hot and cold therapy unit (rounds 216 and 217's readers): all told "You already had this care
+    # before", where the thing held, named, is another, by its kind or by words the heading does not use
+    service = decision.service
+    held_elsewhere: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]], ...] = (
+        (_HELD_NAMED, lambda h: _another_thing(h.group("thing") or h.group("thing2"), service)),
+        (_HELD_PHRASE, lambda h: _named_otherwise(h.group("held") or h.group("many"), service)),
+    )
+    for pattern, elsewhere in held_elsewhere:
+        if m is None:
+            m = next(
+                (
+                    h
+                    for r in decision.reasons
+                    if r.code is ReasonCode.already_authorized
+                    for h in pattern.finditer(letter, r.span.start, r.span.end)
+                    if elsewhere(h)
+                ),
+                None,
+            )
     if m is None:
         return None
     sentences = _sentences(letter, rationale.start, rationale.end)
