@@ -3529,3 +3529,18 @@ def test_an_items_own_verdict_in_other_words_and_other_care_approved_are_no_grou
     assert R.already_authorized not in cpm_codes and cpm_codes, cpm_codes
     assert R.no_functional_improvement not in support_codes, support_codes
     assert R.already_authorized in again_codes, again_codes
+
+
+def test_a_drug_of_the_same_action_taken_is_no_duplicate_of_this_one() -> None:
+    # recognizer 4.03, round 227's reader: "taking both duplicates the mechanism" of pregabalin beside gabapentin was
+    # told "Not approved this time: you already have it"
+    pregabalin = Item(
+        "Pregabalin 75mg #60: Upheld",
+        rationale=(
+            "This patient reports about 40% relief with gabapentin, which is still being prescribed. Gabapentin and "
+            "pregabalin act on the same calcium channel subunit, so taking both duplicates the mechanism and adds "
+            "dizziness and sedation without an expected gain in relief. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(pregabalin)
+    assert R.already_authorized not in codes, codes

@@ -6205,6 +6205,16 @@ def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: 
             "slow your breathing",
             "",
         ),
+        # templates 248, rounds 204, 227 and 228's readers: a topical NSAID beside an oral one the worker takes is not
+        # told to try pills first
+        (
+            "Voltaren gel 1% 100g: Upheld",
+            "Voltaren gel is approved for osteoarthritis pain in joints such as the ankle. She was also taking oral "
+            "ibuprofen 600 mg three times daily, and there was no rationale given for adding a topical NSAID on top of "
+            "an oral one, or any report that the oral medication was not tolerated. Not medically necessary.",
+            "",
+            "medicines you take by mouth",
+        ),
     ],
 )
 def test_this_stops_readers_wrong_items_are_told_as_the_letter_says(

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.02"
+REASONS_VERSION = "4.03"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -2739,6 +2739,9 @@ _DUPLICATES_DRUG = _rx(
     r"duplicat\w*\s+(?:the\s+|her\s+|his\s+|their\s+|an?\s+)?(?:current\s+|existing\s+|ongoing\s+|prescribed\s+)?"
     r"(?:oral\s+|topical\s+)?(?:NSAIDs?|anti-?inflammator\w*|opioids?|muscle\s+relaxants?|naproxen|ibuprofen|meloxicam"
     r"|diclofenac|celecoxib|\w+(?:profen|fenac|codone|azepam|pam|lam))\b"
+    # "taking both duplicates the mechanism" of pregabalin beside gabapentin (round 227's reader: told "you already
+    # have it"): a drug of the same action taken, not this request had
+    r"|duplicat\w*\s+(?:the|its|their)\s+(?:mechanism|action|effect|class)\b"
 )
 #: The words of "a second <thing>" before its verb, preposition or clause end.
 _SECOND_THING = _rx(

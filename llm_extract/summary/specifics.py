@@ -4359,6 +4359,8 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
         for key, pattern in kinds:
             if key == "nerve_pills" if mood else key in _FOR_MOOD:
                 continue
+            if key in ("oral", "swelling_pills") and _takes_by_mouth(decision, letter, key):
+                continue  # "She was also taking oral ibuprofen", of a gel: pills taken, not to try (round 227's reader)
             if any(key in _EXAMPLES_OF.get(f.key, ()) for f in found):
                 continue
             if key in _MEDICINES and _used(pattern, letter, reason.span):
@@ -4367,6 +4369,22 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
     return found
+
+
+_BY_MOUTH_TAKEN = rxcache.compile(
+    r"(?<!not\s)(?<!never\s)\b(?:taking|takes|using|uses|on)\s+(?:\w+\s+){0,2}?oral\s+(?P<drug>[\w-]+)", re.I
+)
+"""A medicine the worker takes by mouth, named ("already taking oral naproxen", "taking oral ibuprofen 600 mg")."""
+
+
+def _takes_by_mouth(decision: Decision, letter: str, key: str) -> bool:
+    """The rationale says the worker takes a medicine by mouth: pills are not care to try first ("oral"), nor an
+    anti-inflammatory, where the one taken is one ("swelling_pills")."""
+    rationale = decision.spans.rationale
+    if rationale is None:
+        return False
+    taken = _BY_MOUTH_TAKEN.search(letter, rationale.start, rationale.end)
+    return taken is not None and (key == "oral" or _NSAID.search(taken.group("drug")) is not None)
 
 
 # The patterns the finders run over a whole rationale, with the words each match contains
