@@ -2199,7 +2199,8 @@ class _Context:
     regions: frozenset[str] | None = None
     """The body regions the service names (None: it names none)."""
     kinds: frozenset[str] = frozenset()
-    """The lexicon's kinds of care the service names (:data:`CARE_KINDS`: "chiropractic", "psychotherapy")."""
+    """The lexicon's kinds of care the service names (:data:`CARE_KINDS`: "chiropractic", "psychotherapy"), and the
+    target of an injection it names (:data:`_INJECTION_TARGETS`: "epidural", "facet")."""
     handed: bool = False
     """The item is a thing handed to the worker (a device, a kit): no kind of care, no medicine, not care already
     given ("Retrospective ... dispensed"). Only such a thing is had twice when the worker "was issued" one."""
@@ -2830,22 +2831,25 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
     return _stems(care.group().replace("PT", "physical")).isdisjoint(ctx.service)
 
 
-_EPIDURAL = _rx(r"\b(?:epidural|transforaminal|interlaminar|caudal|ESI)\b")
-#: Stems of a service's words that name an epidural or a facet's care (:data:`FACET_CARE`).
-_EPIDURAL_STEMS = frozenset({"epidu", "trans", "inter", "cauda", "esi"})
-_FACET_STEMS = frozenset({"facet", "media", "rhizo", "radio", "neuro", "trigg"})
+_INJECTION_TARGETS = {
+    "epidural": _rx(r"\b(?:epidural|transforaminal|interlaminar|caudal|ESI)\b"),
+    "facet": _rx(FACET_CARE),
+}
+"""What an injection is aimed at, a nerve root (an epidural) or the spine's small joints (a facet's care): one kind of
+care in the lexicon, two treatments. Read into :attr:`_Context.kinds` beside the lexicon's kinds."""
+
+
+def _targets_of(text: str) -> frozenset[str]:
+    """The injection targets ``text`` names (:data:`_INJECTION_TARGETS`)."""
+    return frozenset(target for target, pattern in _INJECTION_TARGETS.items() if pattern.search(text))
 
 
 def _other_injection(ctx: _Context, words: str) -> bool:
     """``words`` name an epidural where the item is a facet's care, or the reverse: two injections for two sources
     of pain ("A transforaminal epidural injection aimed at that root has been authorized and has not yet been done"
     beside medial branch blocks: round 210's reader was told "A first part of this care was approved")."""
-    service = ctx.service or frozenset()
-    epidural, facet = bool(service & _EPIDURAL_STEMS), bool(service & _FACET_STEMS)
-    if epidural == facet:
-        return False
-    here_epidural, here_facet = _EPIDURAL.search(words) is not None, _FACET_CARE.search(words) is not None
-    return here_epidural != here_facet and here_epidural == facet
+    asked, named = ctx.kinds & _INJECTION_TARGETS.keys(), _targets_of(words)
+    return len(asked) == 1 and len(named) == 1 and asked != named
 
 
 _MODE = _rx(
@@ -3343,6 +3347,7 @@ def _scope(
     regions = frozenset(re.findall(r"[a-z]+", service.lower())) & _BODY_REGIONS
     kinds = _kinds_of(service)
     handed = not kinds and _NOT_HANDED.search(service) is None
+    kinds |= _targets_of(service)  # an epidural's or a facet's injection, told apart (see _other_injection)
     return frozenset(_stems(service)) or None, frozenset(_stems(head)) or None, regions or None, kinds, handed
 
 
