@@ -3544,3 +3544,111 @@ def test_a_drug_of_the_same_action_taken_is_no_duplicate_of_this_one() -> None:
     )
     (codes,) = shown(pregabalin)
     assert R.already_authorized not in codes, codes
+
+
+def test_visits_counted_as_completed_are_no_duplicate_of_more() -> None:
+    # recognizer 4.04, round 235: "8 sessions of physical therapy have already been completed" of 6 more sessions
+    # was read as this care had ("You already had this care before, or approval for it")
+    more = Item(
+        "Additional physical therapy two times a week for three weeks for the lumbar spine: Upheld",
+        rationale=(
+            "In the case of this worker, 8 sessions of physical therapy have already been completed. An additional 6 "
+            "sessions would bring the total to 14, which exceeds the guideline recommendation. Not medically "
+            "necessary."
+        ),
+    )
+    # a one-off thing done already is still had
+    done = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale="A functional capacity evaluation has already been completed on 11-02-2016. Not medically necessary.",
+    )
+    more_codes, done_codes = shown(more, done)
+    assert R.already_authorized not in more_codes and R.exceeds_guideline_limits in more_codes, more_codes
+    assert R.already_authorized in done_codes, done_codes
+
+
+def test_an_items_own_verdict_and_a_request_named_as_a_source_are_no_tie() -> None:
+    # recognizer 4.04, round 234's reader: "The H-wave device trial likewise was not medically necessary" (the item's
+    # own verdict) and "through a companion request for an epidural injection, contending that ..." were both told
+    # "The care this goes with was not approved"
+    hwave = Item(
+        "H-wave device, 30-day home trial: Upheld",
+        rationale=(
+            "The H-wave device trial likewise was not medically necessary, appropriate, or indicated. Here, there was "
+            "no mention of the applicant's having previously employed a TENS unit, let alone failed one."
+        ),
+    )
+    trigger = Item(
+        "Trigger point injections, right upper trapezius, x4: Upheld",
+        rationale=(
+            "Here, the note recorded only diffuse tenderness; no discrete trigger points were described. The attending "
+            "provider was, through a companion request for an epidural injection, contending that the applicant had a "
+            "cervical radiculopathy. The request, accordingly, was not medically necessary."
+        ),
+    )
+    # a request that was a companion of a denied one is still tied to it
+    tied = Item(
+        "Wrist splint: Upheld",
+        rationale=(
+            "This, too, was a companion request to the carpal tunnel release surgery which was deemed not medically "
+            "necessary, above."
+        ),
+    )
+    hwave_codes, trigger_codes, tied_codes = shown(hwave, trigger, tied)
+    assert R.related_item_not_approved not in hwave_codes and hwave_codes, hwave_codes
+    assert R.related_item_not_approved not in trigger_codes and trigger_codes, trigger_codes
+    assert R.related_item_not_approved in tied_codes, tied_codes
+
+
+def test_a_chapter_named_by_body_part_speaks_for_the_guideline() -> None:
+    # recognizer 4.04, round 234's reader: "The MTUS ACOEM Ankle and Foot chapter states referral ... may be indicated
+    # for patients ... without signs of functional improvement" was read as the worker's care that did not help
+    referral = Item(
+        "Referral to orthopedic foot and ankle surgeon: Upheld",
+        rationale=(
+            "The MTUS ACOEM Ankle and Foot chapter states referral for surgical consultation may be indicated for "
+            "patients with activity limitation for more than one month without signs of functional improvement. "
+            "Regarding this claimant's case, she continues to work full duty and has no lesion on imaging for which "
+            "surgery would be expected to help. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(referral)
+    assert R.no_functional_improvement not in codes and R.findings_do_not_support in codes, codes
+
+
+def test_an_odd_reaction_to_drugs_is_a_sign_not_care_that_failed() -> None:
+    # recognizer 4.04, round 234's reader: a genetic test refused for "no history of ... unusual lack of response that
+    # might prompt consideration of metabolizer status" was told "did not show that past care helped you"
+    genetic = Item(
+        "Cytochrome P450 genetic testing: Upheld",
+        rationale=(
+            "The records provided contain no history of unexpected drug toxicity or unusual lack of response that "
+            "might prompt consideration of metabolizer status. Not medically necessary."
+        ),
+    )
+    # a lack of response to the care itself is still its failure
+    failed = Item(
+        "Physical therapy 6 sessions: Upheld",
+        rationale=(
+            "The records provided contain no history of a response to the prior 12 sessions of physical therapy. Not "
+            "medically necessary."
+        ),
+    )
+    genetic_codes, failed_codes = shown(genetic, failed)
+    assert R.no_functional_improvement not in genetic_codes and genetic_codes, genetic_codes
+    assert R.no_functional_improvement in failed_codes, failed_codes
+
+
+def test_why_a_second_thing_is_needed_belongs_to_the_duplicate() -> None:
+    # recognizer 4.04, round 235's reader: "There is no report that the brace has failed, no longer fits or needs to
+    # be replaced", beside a brace the worker wears, was told "other care must be tried first"
+    brace = Item(
+        "Hinged knee brace: Upheld",
+        rationale=(
+            "The patient was fitted with a hinged knee brace before he left the hospital, and the 11/15/2016 note "
+            "describes him wearing it. There is no report that the brace has failed, no longer fits or needs to be "
+            "replaced. A second brace would duplicate the one he already has. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(brace)
+    assert R.other_treatment_first not in codes and R.already_authorized in codes, codes

@@ -3779,6 +3779,26 @@ def test_care_that_waits_on_other_care_approved_by_name_is_told_as_a_step_before
 
 
 @pytest.mark.parametrize(
+    ("service", "whole"),
+    [
+        # Round 219's reader: EMDR waiting on the CBT certified, named the sentence before, was told "A first part of
+        # this care was approved" (templates 249)
+        ("Eye movement desensitization and reprocessing, eight sessions", True),
+        # the same care certified: still "a first part"
+        ("Cognitive behavioral therapy, 12 sessions", False),
+    ],
+)
+def test_care_that_waits_on_other_care_certified_the_sentence_before_is_a_step_before(
+    service: str, whole: bool
+) -> None:
+    before = "Here six sessions of cognitive behavioral therapy have been certified and are about to begin."
+    ground = "The report does not explain why she would need more at the same time, before her response is known."
+    told = " ".join(_told_of(service, f"{before} {ground}", ground, ReasonCode.approved_trial_pending))
+    assert ("A first step before this care" in told) is whole, told
+    assert ("A first part of this care" in told) is not whole, told
+
+
+@pytest.mark.parametrize(
     "lacking",
     [
         # Round 56's reader (templates 99): "independent with a home exercise program" is care she has.
@@ -4692,7 +4712,7 @@ def test_an_approval_quotes_the_findings_that_fit_the_care_not_a_fact_that_only_
 @pytest.mark.parametrize(
     ("service", "part"),
     [
-        ("EMG/NCV of the bilateral upper extremities", "in your neck."),
+        ("Cervical epidural steroid injection at C5-C6", "in your neck."),
         ("Lumbar epidural steroid injection at L5-S1", "in your back."),
         ("Gabapentin 300mg #90", "in your neck or back."),
     ],
@@ -4703,6 +4723,10 @@ def test_a_pinched_nerve_not_shown_is_told_where_the_care_is_asked(service: str,
     rationale = "There were no radicular findings on the examination. Not medically necessary."
     told = _told(service, rationale, ReasonCode.findings_do_not_support)
     assert any(r.endswith(f"clear signs of a hurt nerve {part}") for r in told), told
+    # a nerve test for the arms is told the signs of the nerve trouble it would find (templates 249; before, "a hurt
+    # nerve in your neck")
+    told = _told("EMG/NCV of the bilateral upper extremities", rationale, ReasonCode.findings_do_not_support)
+    assert any(r.endswith("the kind of nerve problem this test is used to find.") for r in told), told
 
 
 def test_round_140s_readers_x_rays_given_a_bleed_never_had_and_a_traction_trial_are_told_as_they_are() -> None:
@@ -5371,13 +5395,14 @@ def test_round_163s_readers_wrong_items() -> None:
     )
     told = " ".join(_told("Physical therapy 2 times a week for 4 weeks", home, ReasonCode.missing_documentation))
     assert "keep doing your exercises at home instead" in told and "work out at home on your own" not in told, told
-    # no finding of a nerve entrapment in the arm: a hurt nerve, not one "in your neck"
+    # no finding of a nerve entrapment in the arm: the nerve trouble the test would find, not one "in your neck"
+    # (templates 249: before, "a hurt nerve")
     nerve = (
         "There were no neck complaints or findings to suggest a radiculopathy. Without clinical findings of a nerve "
         "entrapment, electrodiagnostic testing is not indicated at this time."
     )
     told = " ".join(_told("EMG/NCV of the bilateral upper extremities", nerve, ReasonCode.findings_do_not_support))
-    assert "did not show clear signs of a hurt nerve." in told and "in your neck" not in told, told
+    assert "the kind of nerve problem this test is used to find." in told and "in your neck" not in told, told
     # care given only beside other care that is approved and not begun: nothing had to fail first
     adjunct = (
         "The MTUS does not recommend biofeedback as a stand-alone treatment. In this case the certified cognitive "
@@ -5439,6 +5464,9 @@ def test_a_thing_the_worker_has_is_not_told_as_an_approval_held() -> None:
         summary = build_summary(Case(), [splints, refused], lang, letter=letter)  # type: ignore[arg-type]
         assert summary.headline.startswith(lead), summary.headline
         assert summary.items[0].status.startswith(status), summary.items[0].status
+        # not "did not approve that care again" (templates 249, round 233's reader: a brace given at urgent care was
+        # never approved before)
+        assert not any(w in summary.headline + summary.items[0].status for w in ("again", "otra vez")), summary
     # an approval named in the duplicate's words keeps "or approval for it"
     approved = "The same splints were already authorized on 11-02-2016. Not medically necessary."
     again = splints.model_copy(
@@ -6328,3 +6356,83 @@ def test_a_pain_level_the_notes_record_is_not_told_missing() -> None:
         )
     )
     assert "pain levels" not in said and "helped you do more" in said, said
+
+
+def test_a_time_limit_the_worker_has_not_reached_is_not_told() -> None:
+    # Templates 249, rounds 226 and 229's readers: a Norco "now eight weeks out from" surgery was told "The medical
+    # guidelines allow this care for no more than three months", where the ground was the quantity
+    rationale = (
+        "The MTUS guidance on post-operative opioids supports use for up to three months after more extensive "
+        "procedures, but only nighttime use is recommended in the second and third months. She is now {} out from "
+        "fixation of the left ankle and uses one tablet a day at bedtime. The 30 tablets already authorized provide a "
+        "month of nightly dosing at her current rate of use. Not medically necessary."
+    )
+    norco = " ".join(_item_told("Norco 5/325mg #60: Upheld", rationale.format("eight weeks")))
+    assert "no more than three months" not in norco and "more care than" in norco, norco
+    # a worker past the limit is still told it
+    later = " ".join(_item_told("Norco 5/325mg #60: Upheld", rationale.format("five months")))
+    assert "no more than three months" in later, later
+    # and a heading's own time still counts from the event: a 21-day rental one week after surgery passes 17 days
+    rental = " ".join(
+        _item_told(
+            "Continuous passive motion machine, rental 21 days: Upheld",
+            "ODG supports home use of CPM for up to 17 days after total knee arthroplasty. She is only one week from "
+            "surgery, and the 21 day rental exceeds the longest period the guideline supports. Not medically "
+            "necessary.",
+        )
+    )
+    assert "no more than 17 days" in rental, rental
+
+
+def test_a_nerve_test_is_refused_for_the_nerve_trouble_it_would_find() -> None:
+    # Templates 249, rounds 220 and 226's readers: an EMG for a wrist's plain nerve trouble was told "did not show
+    # clear signs of a hurt nerve", where the exam had shown one
+    told = " ".join(
+        _item_told(
+            "EMG of the right upper extremity: Upheld",
+            "ODG does not recommend needle EMG routinely for carpal tunnel syndrome. In this case, the clinical "
+            "picture is typical of median nerve compression at the wrist. The cervical examination was normal, with no "
+            "radiating neck symptoms or neurological deficit. The request is not medically necessary.",
+        )
+    )
+    assert "hurt nerve" not in told and "nerve problem this test is used to find" in told, told
+    # care for a hurt nerve is still told the nerve's signs are missing
+    shot = " ".join(
+        _item_told(
+            "Lumbar epidural steroid injection at L5-S1: Upheld",
+            "Radiculopathy must be documented by physical examination. The examination showed no neurological deficit "
+            "in the legs. The request is not medically necessary.",
+        )
+    )
+    assert "hurt nerve" in shot, shot
+
+
+def test_a_test_that_would_duplicate_other_pictures_is_told_as_like_what_the_worker_has() -> None:
+    # Templates 249, round 235's reader: an ultrasound that "would duplicate imaging she has already had" (an MRI) was
+    # told "Not approved this time: you already have it"
+    told = " ".join(
+        _told_of(
+            "Diagnostic ultrasound of the right shoulder",
+            "She had an MRI of the right shoulder on 12-02-16. The study would duplicate imaging she has already had.",
+            "The study would duplicate imaging she has already had.",
+            ReasonCode.already_authorized,
+        )
+    )
+    assert "something that does the same job" in told, told
+
+
+def test_a_failure_set_aside_does_not_hide_the_pain_levels_given() -> None:
+    # Templates 249, round 232's reader: "rather than a failure of medication, the attending provider nevertheless
+    # reported pain scores of 7/10, no better than ..." was told "did not give your pain levels with and without this
+    # medicine"
+    told = " ".join(
+        _item_told(
+            "Tramadol 50mg #60: Upheld",
+            "The applicant was off of work. While this may have been a function of the employer's inability to "
+            "accommodate the restrictions rather than a failure of medication, the attending provider nevertheless "
+            "reported pain scores of 7/10, no better than those reported when tramadol was introduced some six weeks "
+            "earlier. No specific activities of daily living were identified as having been ameliorated as a result "
+            "of ongoing tramadol usage. Therefore, the request was not medically necessary.",
+        )
+    )
+    assert "pain levels" not in told and "helped you do more" in told, told

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.03"
+REASONS_VERSION = "4.04"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -276,6 +276,11 @@ _GUIDELINE_VERB = _cue(
     # "The MTUS guidance on chronic opioid treatment indicates that ..." (round 93): the guideline's part named first
     r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:guidance|guidelines?|chapter|section|recommendations?)\s+(?:on|for|regarding"
     r"|about)\s+(?:[\w/-]+\s+){1,5}?(?:states?|recommends?|indicates?|notes?|advises?|requires?|suggests?|says)\b"
+    # "The MTUS ACOEM Ankle and Foot chapter states referral ... may be indicated for patients ... without signs of
+    # functional improvement" (round 234's reader: a referral told "did not show that past care helped you"): the
+    # chapter named by its body part
+    r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:[\w/-]+\s+){1,4}?(?:chapter|section)\s+(?:states?|recommends?|indicates?"
+    r"|notes?|advises?|requires?|suggests?|says|supports?)\b"
 )
 #: A list of a guideline's criteria, announced before a colon ("The criteria for the use of
 #: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
@@ -1326,7 +1331,10 @@ _RELATED = _cue(
     r"|\bin\s+the\s+absence\s+of\s+(?:an?\s+)?(?:approved|authorized|certified)\s+"
     r"(?!(?:indications?|uses?|reasons?|rationale|diagnos[ie]s|purposes?)\b)(?P<subject3>(?:[\w/.-]+\s+){0,3}?"
     r"[\w/.-]+)"
-    r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
+    # (an adverb after the subject is none of its name: "The H-wave device trial likewise was not medically
+    # necessary", the item's own verdict; round 234's reader was told "The care this goes with was not approved")
+    r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:\s+(?:likewise|also|similarly"
+    r"|too|again))?(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved|supported)\b"
     # "and that procedure is not supported in this review": another item of this review
     r"|\b(?:that|the|this)\s+(?P<subject19>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:is|are)\s+not\s+(?:medically\s+necessary"
@@ -1375,7 +1383,11 @@ _RELATED = _cue(
     r"|authorized|supported|medically\s+necessary)|non-?certified|denied)\b"
     r"|\b(?:the\s+)?(?:associated|concurrent|companion)\s+(?P<subject14>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)\s+(?:is|was|has\s+been)\s+"
     r"not\s+(?:supported|certified|approved|authorized|medically\s+necessary)\b"
-    r"|\b(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
+    # (not "through a companion request for an epidural injection, contending that ...": another request named as
+    # the source of a claim; round 234's reader was told "The care this goes with was not approved" of trigger point
+    # injections)
+    r"|\b(?<!through\sa\s)(?<!\bvia\sa\s)(?<!\bin\sa\s)(?<!\bby\sa\s)"
+    r"(?P<companion>(?:derivative|companion)\s+(?:or\s+companion\s+)?request)\b"
     r"|\b(?:upheld|affirmed|sustained|confirmed)\s+the\s+(?:denial|non-?certification)\s+of\s+(?:the\s+)?"
     r"(?P<subject17>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?=\s*(?:[,;.]|and\b|$))"
     # "The requested knee arthroscopy is not medically necessary. Post-operative therapy is therefore not
@@ -2666,8 +2678,12 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 ctx, s.text, m.start(), m.start()
             ):
                 continue  # "can be provided by the physical therapy that has already been certified": other care
-            if _GROUND_MADE.search(_clause_before(s.text, m.start())) and _MADE.match(m.group()):
-                continue  # "the diagnosis has already been made by a psychologist" (round 103): no care had twice
+            if _MADE.match(m.group()) and (
+                _GROUND_MADE.search(before := _clause_before(s.text, m.start())) or _VISITS_COUNTED.search(before)
+            ):
+                # "the diagnosis has already been made by a psychologist" (round 103): no care had twice; nor "8
+                # sessions of physical therapy have already been completed" (round 235), the visits had before more
+                continue
             if _PART_AFTER.match(s.text, m.end()):
                 continue  # "has already certified a reduced supply to permit a taper": a part, not a duplicate
             if (care := _APPROVED_FOR.match(s.text, m.end())) is not None and _approved_other(ctx, care.group("care")):
@@ -3032,6 +3048,10 @@ _FAILED_BEFORE = _rx(r"\bnot\s+(?:been\s+|proven\s+|shown\s+to\s+be\s+)?$")
 _NO_EFFECT_BEFORE = _rx(
     r"\b(?:disability|financial|monetary|indemnity|secondary|wage|compensation)\s+$"
     r"|\b(?:willing\w*|motivat\w*|effort|desire|commit\w*|readiness|ready|prepared)\b[^.;,]{0,40}?\bto\s+$"
+    # "no history of unexpected drug toxicity or unusual lack of response that might prompt consideration of
+    # metabolizer status": an odd reaction to drugs, a sign that calls for a test (round 234's reader: a genetic test
+    # told "did not show that past care helped you do more in daily life")
+    r"|\b(?:unusual|unexpected|atypical|paradoxical)\s+(?:lack\s+of\s+|poor\s+)?$"
 )
 #: Between the missing record and an effect word, a benefit still to come, weighed against a harm: "no discussion
 #: weighing the risk of further kidney injury ... against the potential benefits of this medication" (round 145's
@@ -3302,6 +3322,8 @@ def _approved_other(ctx: _Context, words: str) -> bool:
 
 #: "It has already been done", said of a finding, not of care.
 _MADE = _rx(r"(?:has|have)\s+already\s+been\s+(?:made|done|completed|performed|carried\s+out)\b")
+_VISITS_COUNTED = _rx(r"\b(?:" + NUMBER + r")\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?|appointments?)\b")
+"""Visits counted ("8 sessions of physical therapy"): care had, so that it "has already been completed" is its count."""
 _GROUND_MADE = _rx(r"\b(?:diagnosis|diagnoses|decision|determination|distinction|case|point)\b")
 #: "There is no explanation that the splint has worn out or been lost": part of a duplicate's case.
 _REPLACEMENT = _rx(
@@ -3552,6 +3574,15 @@ def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) ->
         and _REPLACEMENT.search(rationale, missing.start, missing.end)
     ):
         del best[ReasonCode.missing_documentation]  # why a second one is needed belongs to the duplicate
+    first = best.get(ReasonCode.other_treatment_first)
+    if (
+        first is not None
+        and ReasonCode.already_authorized in best
+        and _REPLACEMENT.search(rationale, first.start, first.end)
+    ):
+        # "There is no report that the brace has failed, no longer fits or needs to be replaced": the thing had, not
+        # other care to fail first (round 235's reader: a hinged brace told "other care must be tried first")
+        del best[ReasonCode.other_treatment_first]
     duplicate = best.get(ReasonCode.already_authorized)
     if duplicate is not None and _SAME_AGAIN.search(rationale, duplicate.start, duplicate.end):
         # "seeks the same 6 sessions that are already approved and under way. Whether sessions beyond those 6 are

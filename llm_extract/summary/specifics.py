@@ -329,6 +329,10 @@ _SIMILAR_HELD = rxcache.compile(
     r"|areas?|regions?|joints?|conditions?)\b"
     # "Providing both forms of therapy at once would duplicate care" (round 189's reader: aquatic beside land therapy)
     r"|\b(?:both|two)\s+(?:forms|kinds|types)\s+of\s+(?:therapy|care|treatment)\b"
+    # "The study would duplicate imaging she has already had" (round 235's reader: an ultrasound told "you already
+    # have it", of an MRI that showed the same): pictures of any kind, not this one (not "duplicate testing that has
+    # already been done", of the same tests again)
+    r"|\bduplicat\w*\s+(?:the\s+)?imaging\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
     r"|\b(?P<prefab>pre-?fabricated|off[-\s]\s*the[-\s]\s*shelf|over[-\s]\s*the[-\s]\s*counter|ready[-\s]\s*made)\b",
     re.I,
@@ -950,6 +954,8 @@ def _within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     point. Only for a whole request: a partly approved item's heading names the rest,
     whose limit counts what was approved before."""
     limit = chosen.limit
+    if limit.amount.unit in _TIME_UNIT_WORDS and _not_reached(decision, letter, chosen):
+        return True
     if decision.partial or limit.more:
         return False
     if limit.amount.unit in _TIME_UNIT_WORDS:
@@ -1027,6 +1033,23 @@ def _clause_around(letter: str, start: int, end: int, span: Span) -> tuple[int, 
     return (before[-1] if before else start), (after[0] if after else end)
 
 
+def _not_reached(decision: Decision, letter: str, chosen: _Candidate) -> bool:
+    """The rationale says how long the worker is now past the event (:data:`_NOW_SINCE`), and that is
+    less than the time limit: the limit has not been reached, so it is not why the item was refused. Not where the
+    heading asks for a time: "rental 21 days" for a worker "one week from surgery" goes past "up to 17 days" after it
+    (INV-R198B-06)."""
+    rationale = decision.spans.rationale
+    span = decision.spans.service
+    if rationale is None or _ASKED_TIME.search(letter, span.start, span.end):
+        return False
+    now = [
+        _in_days(n, m.group("unit").lower().rstrip("s") + "s")
+        for m in _NOW_SINCE.finditer(letter, rationale.start, rationale.end)
+        if (n := _value(m.group("n"))) is not None
+    ]
+    return bool(now) and max(now) < _in_days(chosen.high, chosen.limit.amount.unit)
+
+
 def _time_within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
     """The heading asks for no longer than a time limit allows ("CPM machine rental for 21 days" against "up to 21
     days"; round 148's reader: told "The medical guidelines allow this care for no more than 21 days", where the
@@ -1039,6 +1062,18 @@ def _time_within(decision: Decision, letter: str, chosen: _Candidate) -> bool:
         if (n := _value(m.group("n"))) is not None
     ]
     return bool(asked) and max(asked) <= limit
+
+
+_NOW_SINCE = rxcache.compile(
+    rf"\b(?:now|currently|presently|is|are)\s+(?:only\s+|about\s+|approximately\s+|nearly\s+|almost\s+)?"
+    rf"(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?)\s+"
+    r"(?:out\b|from\b|after\b|since\b|post\b|post-?op|postoperative|status\s+post|following\b)",
+    re.I,
+)
+"""How long the worker is now past an event ("The patient is now 4 weeks from fixation", "now eight weeks out from
+open reduction"): a time limit longer than that has not been reached, so it is not why the item was refused (round
+226 and 229's readers: Norco told "The medical guidelines allow this care for no more than 3 months" a month or two
+after surgery, where the grounds were the dosing and the missing checks)."""
 
 
 _ASKED_TIME = rxcache.compile(rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?)\b(?!\s+(?:a|per)\b)", re.I)
@@ -3320,7 +3355,10 @@ not when it was done (round 117's reader was told the MRI of October 19 was had 
 _BEFORE_ABSENT = rxcache.compile(
     # (not the conjunction ", yet remained off of work": round 179's reader, pain scores "which had not budged from
     # 6/10" told "did not give your pain levels")
-    rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|fail\w*|(?<!,\s)yet)\b",
+    # (nor "rather than a failure of medication, the attending provider nevertheless reported pain scores of 7/10":
+    # a failure set aside; round 232's reader was told "did not give your pain levels with and without this medicine")
+    rf"\b(?:{_ABSENCE_WORDS}|never|nor|none|lack\w*|absen\w*|den(?:y|ies|ied)|negative|normal|(?<!than\sa\s)fail\w*"
+    r"|(?<!,\s)yet)\b",
     re.I,
 )
 """The words of absence, and words that say a finding is absent or care untried."""
@@ -3576,6 +3614,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     # 93's reader: "absence of radicular findings" in the guideline's terms, and radicular findings that ruled the
     # blocks out, were both told "did not show clear signs of a hurt nerve")
     facet = _FACET_CARE.search(decision.service) is not None
+    nerve_test = _NERVE_TEST.search(decision.service) is not None
     low = _low(letter)
     aligned = len(low) == len(letter)
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
@@ -3606,6 +3645,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 key = f"nerve_root_{part}"  # not "in your neck or back" where only one is in question (round 138)
             if key == "nerve" and _HEAD.search(decision.service):
                 key = "brain"  # "no neurologic deficit" for a brain MRI: not "a hurt nerve" (round 187's reader)
+            elif key in _HURT_NERVE_KEYS and nerve_test:
+                key = "nerve_test"  # an EMG for a wrist's plain nerve trouble: its signs were shown (round 220)
             if key == "surgery":
                 if not _STUDIES.search(decision.service):
                     continue  # an operation weighed matters to a picture or a test, not to care
@@ -3623,6 +3664,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
 
 
+_HURT_NERVE_KEYS = frozenset({"nerve", "nerve_root", "nerve_root_neck", "nerve_root_back"})
+"""Findings that say no hurt nerve was shown (not a picture's or a test's, nor nerve pain)."""
 _HEAD = rxcache.compile(rf"\b(?:{_HEAD_WORDS})\b", re.I)
 """Care asked for the brain or head: a neurologic deficit there is the brain's, not a nerve's."""
 
@@ -3969,7 +4012,22 @@ def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | No
         for m in _APPROVED_CARE.finditer(letter, reason.span.start, reason.span.end):
             if _other_care(names, m.group("care")):
                 return True
+        before = _sentence_before(letter, reason.span.start)
+        for m in _CARE_CERTIFIED.finditer(letter, before, reason.span.end):
+            if _other_care(names, m.group("care")):
+                return True
     return False
+
+
+def _sentence_before(letter: str, start: int) -> int:
+    """Where the sentence before the one at ``start`` begins (at most :data:`_NEAR_SENTENCE` characters back)."""
+    near = max(0, start - _NEAR_SENTENCE)
+    ends = [b.end() for b in _limits().sentence_break.finditer(letter, near, start) if b.end() < start]
+    return ends[-1] if ends else near
+
+
+_NEAR_SENTENCE = 400
+"""How far back the sentence before a reason's is looked for (a rationale's sentences are seldom longer)."""
 
 
 def _care_names(service: str) -> list[str]:
@@ -3993,6 +4051,14 @@ physical therapy had ("already had 12 sessions of physical therapy, more than th
 
 
 _CARE_HEADS = r"sessions?|visits?|therapy|treatments?|course|program|trial"
+_CARE_CERTIFIED = rxcache.compile(
+    rf"\b(?:{NUMBER})\s+(?:{_CARE_HEADS})\s+of\s+(?P<care>(?:[A-Za-z][\w/-]*\s+){{1,4}}?)"
+    r"(?:have|has|had)\s+(?:already\s+|just\s+)?been\s+(?:authori[sz]ed|approved|certified)\b",
+    re.I,
+)
+"""Care counted out and approved, named after its count ("six sessions of cognitive behavioral therapy have been
+certified", in the sentence before "a second trauma-processing therapy at the same time, before her response to the
+first is known"): round 219's reader was told "A first part of this care was approved" of EMDR, none of which was."""
 _APPROVED_CARE = rxcache.compile(
     r"\b(?:the|her|his|their)\s+(?:recently\s+)?(?:authori[sz]ed|approved|certified)\s+"
     rf"(?P<care>(?:[A-Za-z][\w/-]*\s+){{1,3}}?)(?:{_CARE_HEADS})\b",

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "248"
+TEMPLATES_VERSION = "249"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -267,10 +267,10 @@ _EN = _Wording(
         "You already have some of the care in your review, or approval for it, so this review did not approve that "
         "care again."
     ),
-    headline_held_all="You already have the care in this review, so this review did not approve it again.",
-    headline_held_some=(
-        "You already have some of the care in your review, so this review did not approve that care again."
-    ),
+    # (not "did not approve it again": a thing the worker has was not always approved before; round 233's reader, a
+    # brace given at urgent care)
+    headline_held_all="You already have the care in this review, so this review did not approve it.",
+    headline_held_some="You already have some of the care in your review, so this review did not approve that care.",
     headline_rest_all="The rest is approved.",
     headline_rest_none="The rest is not approved.",
     headline_rest_some="Of the rest, some is approved and some is not.",
@@ -301,7 +301,7 @@ _EN = _Wording(
     # pair of braces, another NSAID); said without "not approved", which read as losing the care one has.
     already_approved="You already have this care, or approval for it, so this review did not approve it again. "
     "You keep what you already have.",
-    already_held="You already have this, so this review did not approve it again. You keep what you already have.",
+    already_held="You already have this, so this review did not approve it. You keep what you already have.",
     asked="Your doctor asked for: {value}.",
     already_part="Already approved before this review: {value}. This review did not change that part.",
     part_before=(
@@ -426,6 +426,10 @@ _EN = _Wording(
         # no picture or nerve test done at all (round 198's reader: "did not clearly show" of tests never done)
         "nerve_study_none": "No pictures or nerve tests were done to show a hurt nerve that this care would treat.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
+        # a nerve test refused: the signs missing are those of the nerve trouble the test would find, not of any hurt
+        # nerve (rounds 220 and 226's readers: an EMG for a wrist's plain nerve trouble, and an NCV beside an EMG for
+        # a nerve root, were told "did not show clear signs of a hurt nerve", where the exam had shown one)
+        "nerve_test": "Your doctor's notes did not show signs of the kind of nerve problem this test is used to find.",
         "brain": "Your doctor's notes did not show signs of a problem in your brain, such as weakness or numbness.",
         "nerve_root": "Your doctor's notes did not show clear signs of a hurt nerve in your neck or back.",
         "nerve_root_neck": "Your doctor's notes did not show clear signs of a hurt nerve in your neck.",
@@ -560,9 +564,9 @@ _ES = _Wording(
         "Usted ya recibió una parte de la atención de su revisión, o ya tiene la aprobación para recibirla, así "
         "que esta revisión no aprobó esa parte otra vez."
     ),
-    headline_held_all="Usted ya tiene la atención de esta revisión, así que esta revisión no la aprobó otra vez.",
+    headline_held_all="Usted ya tiene la atención de esta revisión, así que esta revisión no la aprobó.",
     headline_held_some=(
-        "Usted ya tiene una parte de la atención de su revisión, así que esta revisión no aprobó esa parte otra vez."
+        "Usted ya tiene una parte de la atención de su revisión, así que esta revisión no aprobó esa parte."
     ),
     headline_rest_all="El resto fue aprobado.",
     headline_rest_none="El resto no fue aprobado.",
@@ -594,7 +598,7 @@ _ES = _Wording(
     rest_not_approved="no fue aprobado.",
     already_approved="Usted ya tiene esta atención, o la aprobación para ella, así que esta revisión no la aprobó "
     "otra vez. Usted conserva lo que ya tiene.",
-    already_held="Usted ya tiene esto, así que esta revisión no lo aprobó otra vez. Usted conserva lo que ya tiene.",
+    already_held="Usted ya tiene esto, así que esta revisión no lo aprobó. Usted conserva lo que ya tiene.",
     asked="Su médico pidió: {value}.",
     already_part="Ya aprobado antes de esta revisión: {value}. Esta revisión no cambió esa parte.",
     part_before=(
@@ -733,6 +737,10 @@ _ES = _Wording(
             "fuera a tratar."
         ),
         "nerve": "Las notas de su médico no mostraban señales claras de un nervio dañado.",
+        "nerve_test": (
+            "Las notas de su médico no mostraban señales del tipo de problema de los nervios que esta prueba sirve "
+            "para encontrar."
+        ),
         "brain": "Las notas de su médico no mostraban señales de un problema en su cerebro, como debilidad o "
         "adormecimiento.",
         "nerve_root": (
