@@ -3652,3 +3652,32 @@ def test_why_a_second_thing_is_needed_belongs_to_the_duplicate() -> None:
     )
     (codes,) = shown(brace)
     assert R.other_treatment_first not in codes and R.already_authorized in codes, codes
+
+
+def test_a_check_still_to_come_and_other_cares_effect_are_no_failed_care() -> None:
+    # recognizer 4.05, rounds 236-239: CBT and chiropractic never had ("does not allow for an assessment of functional
+    # improvement before the full course", "without the check on functional response"), an interferential unit's
+    # criteria ("diminished effectiveness of medications") and an H-wave "in the face of ... reported benefit from
+    # TENS" were all told "did not show that past care helped you"
+    sentences = (
+        "However, the request for 10 sessions exceeds the initial trial recommended by the guidelines and does not "
+        "allow for an assessment of functional improvement before the full course is undertaken.",
+        "The request for 12 visits is double the recommended trial and would commit him to six weeks of care without "
+        "the check on functional response that the guidelines require before more visits are approved.",
+        "The clinical information does not document side effects or diminished effectiveness of medications, a "
+        "history of substance abuse, or postoperative pain.",
+        "It was not clear why H-wave stimulation was being sought in the face of the applicant's ongoing reported "
+        "benefit from TENS.",
+        "ODG describes a positive response as a rise in skin temperature after the block, without signs of a sensory "
+        "block, together with documented pain relief and better function.",
+    )
+    items = [Item(f"Care {n}: Upheld", rationale=f"{s} Not medically necessary.") for n, s in enumerate(sentences)]
+    for codes in shown(*items):
+        assert R.no_functional_improvement not in codes, codes
+    # care that did not help is still said
+    failed = Item(
+        "Physical therapy 6 sessions: Upheld",
+        rationale="There was no documented functional improvement from the prior 12 sessions. Not medically necessary.",
+    )
+    (codes,) = shown(failed)
+    assert R.no_functional_improvement in codes, codes

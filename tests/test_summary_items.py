@@ -6436,3 +6436,59 @@ def test_a_failure_set_aside_does_not_hide_the_pain_levels_given() -> None:
         )
     )
     assert "pain levels" not in told and "helped you do more" in told, told
+
+
+def test_rounds_238_and_239s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 250
+    # nerve deficits "mild and not described as progressive": present, not absent (round 239's reader: a spine
+    # surgeon's consult told "did not show clear signs of a hurt nerve" of a radiculopathy the MRI confirmed)
+    told = " ".join(
+        _item_told(
+            "Consultation with a spine surgeon: Upheld",
+            "The patient has a left S1 radiculopathy corroborated by MRI. The neurologic deficits were mild and were "
+            "not described as progressive, and there were no bowel or bladder symptoms. The request is not medically "
+            "necessary.",
+        )
+    )
+    assert "hurt nerve" not in told, told
+    # a limit "after any of the listed operations": the guidelines do not cover this case (round 238's reader)
+    told = " ".join(
+        _item_told(
+            "Continuous passive motion device, 21 day rental: Upheld",
+            "ODG supports CPM at home for up to 17 days after total knee arthroplasty. It does not recommend CPM after "
+            "arthroscopy or meniscectomy. Even if the proposed arthroscopy had been approved, CPM would not apply to "
+            "it, and a 21-day rental is longer than ODG allows after any of the listed operations. Not medically "
+            "necessary.",
+        )
+    )
+    assert "Even where they do" in told, told
+    # alcohol "combined with a benzodiazepine": a danger with alcohol, not with other medicines (round 239's reader)
+    told = " ".join(
+        _item_told(
+            "Alprazolam 0.5mg #60: Upheld",
+            "He reports drinking 4 to 5 beers on most nights, and alcohol combined with a benzodiazepine increases the "
+            "risk of oversedation and depressed breathing. Not medically necessary.",
+        )
+    )
+    assert "dangerous with alcohol" in told and "other medicines you take" not in told, told
+    # "The only description of benefit is that it 'helps with the burning'": some help, too little (round 238's reader)
+    told = " ".join(
+        _item_told(
+            "Gabapentin 600mg #90: Upheld",
+            'The only description of benefit is that it "helps with the burning." Pain scores have remained at 6 to 7 '
+            "out of 10, and there is no documented improvement in sitting or walking tolerance. Not medically "
+            "necessary.",
+        )
+    )
+    assert "only a little" in told, told
+
+
+def test_a_decompression_that_is_not_surgery_is_not_explained_as_surgery() -> None:
+    # Templates 250, round 239's reader: "Non-surgical spinal decompression" (a traction table) was explained as
+    # "Decompression is surgery ..."
+    traction = build_summary(
+        Case(), [_decision("Non-surgical spinal decompression, 20 sessions", Outcome.upheld)], "en"
+    )
+    assert "Decompression is surgery" not in traction.text, traction.text
+    surgery = build_summary(Case(), [_decision("Lumbar decompression at L4-5", Outcome.upheld)], "en")
+    assert "Decompression is surgery" in surgery.text, surgery.text

@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.04"
+REASONS_VERSION = "4.05"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -271,6 +271,10 @@ _GUIDELINE_VERB = _cue(
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
     r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent"
+    # "ODG describes a positive response as a rise in skin temperature ..., together with documented pain relief and
+    # better function" (round 238's reader: a stellate ganglion block told "did not give your pain levels")
+    r"|(?:describes?|defines?)\s+(?:an?\s+|the\s+)?(?:positive|successful|adequate|good|meaningful)\s+"
+    r"(?:response|result|outcome|trial)"
     # "CA MTUS/ACOEM guidelines find no evidence that lumbar supports provide lasting benefit" (round 78, fitted)
     r"|finds?)\b"
     # "The MTUS guidance on chronic opioid treatment indicates that ..." (round 93): the guideline's part named first
@@ -503,6 +507,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         reject_match=_rx(
             r"\buntil\b|\bwhether\b|\bdepend\w*|\byet\b|\blong[-\s]*term\s+(?:functional\s+)?(?:benefit|gain|improvement)"
             r"|\bnot\s+(?:suggested|recommended)\b|\blonger\s+than\b|^no\s+(?:more|less|longer|fewer|greater)\s+than\b"
+            # "does not allow for an assessment of functional improvement before the full course", "without the check
+            # on functional response that the guidelines require": a check still to come, not care that failed (rounds
+            # 236 and 239: CBT and chiropractic never had, told "did not show that past care helped you")
+            r"|\ballow\s+(?:for\s+)?(?:an?\s+)?(?:assessment|evaluation|check|measurement)\b"
+            r"|^without\s+(?:the|a|any)\s+(?:check|assessment|evaluation)\s+(?:on|of)\b"
         ),
         # "The available trials are small ... and do not show a consistent lasting benefit": the evidence's, not this
         # worker's (round 170's reader: a laser told "did not show that past care helped you")
@@ -3052,6 +3061,11 @@ _NO_EFFECT_BEFORE = _rx(
     # metabolizer status": an odd reaction to drugs, a sign that calls for a test (round 234's reader: a genetic test
     # told "did not show that past care helped you do more in daily life")
     r"|\b(?:unusual|unexpected|atypical|paradoxical)\s+(?:lack\s+of\s+|poor\s+)?$"
+    # "does not document side effects or diminished effectiveness of medications" (an interferential unit's criteria),
+    # "sought in the face of the applicant's ongoing reported benefit from TENS" (rounds 236 and 239: devices told "did
+    # not show that past care helped you"): other care's effect waning, or a benefit the worker has
+    r"|\b(?:diminished|reduced|decreased|declining|waning|loss\s+of)\s+$"
+    r"|\bin\s+the\s+face\s+of\s+(?:[\w']+\s+){0,4}$"
 )
 #: Between the missing record and an effect word, a benefit still to come, weighed against a harm: "no discussion
 #: weighing the risk of further kidney injury ... against the potential benefits of this medication" (round 145's

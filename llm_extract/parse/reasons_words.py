@@ -6849,7 +6849,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "9d63dc9fec848de878229870": (
+    "6dd95e26f099feb7478358fc": (
         (
             (
                 (" acoem ", " guideline", " mtus ", " odg ", " schedule "),
@@ -6861,6 +6861,7 @@ TABLE: dict[str, Derived] = {
                     "are ",
                     "cite",
                     "clarifies ",
+                    "de",
                     "discuss",
                     "encourage",
                     "find",
@@ -6868,7 +6869,6 @@ TABLE: dict[str, Derived] = {
                     "is ",
                     "note",
                     "outline",
-                    "provide",
                     "recommend",
                     "refer",
                     "require",
@@ -6906,6 +6906,7 @@ TABLE: dict[str, Derived] = {
                             "are ",
                             "cite",
                             "clarifies ",
+                            "de",
                             "discuss",
                             "encourage",
                             "find",
@@ -6913,7 +6914,6 @@ TABLE: dict[str, Derived] = {
                             "is ",
                             "note",
                             "outline",
-                            "provide",
                             "recommend",
                             "refer",
                             "require",

@@ -210,7 +210,9 @@ _EVEN_COVERED = rxcache.compile(
     r"\beven\s+(?:for|in|after|with)\s+(?:the\s+)?(?:procedures?|operations?|surger(?:y|ies)|cases?|patients?|conditions?"
     r"|diagnoses|uses?)\s+(?:that|which|it|they|the)\b"
     # "would also exceed the longest period the guideline allows for any indication" (round 189's reader)
-    r"|\b(?:longest|maximum|most)\b[^.;]{0,40}?\bfor\s+any\s+(?:indication|procedure|operation|condition|use)\b",
+    r"|\b(?:longest|maximum|most)\b[^.;]{0,40}?\bfor\s+any\s+(?:indication|procedure|operation|condition|use)\b"
+    # "a 21-day rental is longer than ODG allows after any of the listed operations" (round 238's reader)
+    r"|\b(?:allows?|supports?|recommends?)\s+(?:for|after|in)\s+any\s+of\s+the\s+(?:listed|named|covered|qualifying)\b",
     re.I,
 )
 
@@ -1107,12 +1109,21 @@ def some_relief(found: Missing, letter: str, rationale: Span | None) -> bool:
     if rationale is None or found.words.span is None:
         return False
     at = found.words.span.start
-    for start, end in _sentences(letter, rationale.start, rationale.end):
-        if start <= at < end:
-            return _SOME_RELIEF.search(letter, start, end) is not None and not _GUIDELINE_WORDS.search(
-                letter, start, end, _low(letter)
-            )
-    return False
+    sentences = _sentences(letter, rationale.start, rationale.end)
+    for start, end in sentences:
+        if start <= at < end and _SOME_RELIEF.search(letter, start, end) is not None:
+            return not _GUIDELINE_WORDS.search(letter, start, end, _low(letter))
+    # "The only description of benefit is that it 'helps with the burning.'" (round 238's reader: a gabapentin told
+    # "did not show that this medicine helped you"), in a sentence of its own
+    return any(_ONLY_BENEFIT.search(letter, start, end) for start, end in sentences)
+
+
+_ONLY_BENEFIT = rxcache.compile(
+    r"\bthe\s+only\s+(?:description|report|mention|record|documentation)\s+of\s+(?:any\s+)?(?:benefit|improvement|relief)\b"
+    r"|\bthe\s+only\s+(?:benefit|improvement|relief|gain)\s+(?:described|reported|noted|documented|recorded)\b",
+    re.I,
+)
+"""One help the notes record, named as all there is: some help, not none."""
 
 
 _SOME_RELIEF = rxcache.compile(
@@ -2818,8 +2829,17 @@ def _mixed_with_alcohol_only(sentence: str, m: re.Match[str]) -> bool:
     clause = _CLAUSE_END.split(sentence[m.start() : m.end() + 60], 1)[0]
     at = clause.lower().find("alcohol")
     if at < 0:
-        return False
+        # "alcohol combined with a benzodiazepine increases the risk of oversedation" (round 239's reader: an
+        # alprazolam told "dangerous with other medicines you take" too): the alcohol just before, in the same clause
+        before = _CLAUSE_END.split(sentence[max(0, m.start() - _ALCOHOL_BEFORE) : m.start()])[-1]
+        if "alcohol" not in before.lower():
+            return False
+        return sum(1 for n in _A_MEDICINE.finditer(clause) if n.group().lower() != "alcohol") <= 1
     return sum(1 for n in _A_MEDICINE.finditer(clause, 0, at) if n.group().lower() != "alcohol") <= 1
+
+
+_ALCOHOL_BEFORE = 40
+"""How far before a mix's words its alcohol is looked for ("alcohol combined with a benzodiazepine")."""
 
 
 def harm_kinds(sentence: str, most: int = 2) -> list[str]:
@@ -3504,6 +3524,12 @@ def _distance(said: str) -> int:
 _CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression|changed|unchanged|stable)\b", re.I)
 """Words of change: a finding said to be new, worse, unchanged or stable ("symptoms have not
 changed ..., his radicular findings are stable") is there, not absent (round 44's reader)."""
+_CHANGE_AFTER = rxcache.compile(
+    r"\s+(?:(?:described|documented|reported|noted|characteri[sz]ed)\s+as\s+|(?:getting|becoming)\s+)"
+    r"(?:progressive|progressing|worsening|worse)\b",
+    re.I,
+)
+"""Just after a finding's absence, a change: what is absent is the worsening ("not described as progressive")."""
 _PICTURE_NAMES = r"MRI|CT|imaging|x-?rays?|scans?|radiographs?"
 """Pictures of the body by name (a regex alternation); with the lexicon's :data:`NERVE_TESTS`, the tests a hurt nerve's
 finding is confirmed by."""
@@ -3625,8 +3651,17 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
             if named is not None and key not in named:
                 continue  # one pass over the sentence for every finding's words: most name few findings
             said = _absent(pattern, letter, Span(start=start, end=end))
-            if said is None or (key != "change" and _CHANGE.search(said.text)):
-                continue  # "no new neurological deficit": a finding unchanged, not one absent
+            if said is None or (
+                key != "change"
+                and (
+                    _CHANGE.search(said.text)
+                    or (said.span is not None and _CHANGE_AFTER.match(letter, said.span.end, end) is not None)
+                )
+            ):
+                # "no new neurological deficit": a finding unchanged, not one absent; nor "The neurologic deficits were
+                # mild and were not described as progressive" (round 239's reader: a spine surgeon's consult told "did
+                # not show clear signs of a hurt nerve" of an S1 radiculopathy the MRI confirmed)
+                continue
             if (start, end) not in reason_places and _distance(said.text) > _NEAR_WORDS:
                 continue  # outside the reasons, only "did not reveal any neurological deficits", close up
             if key == "indication" and not _names_a_medicine(decision.service):

@@ -554,7 +554,9 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
         "Subacromial quiere decir el espacio en la parte de arriba del hombro, debajo del hueso.",
     ),
     Abbreviation(
-        r"(?i:\bdecompression\b)",
+        # (not "Non-surgical spinal decompression", a traction table: round 239's reader was told it is surgery)
+        r"(?i:(?<!non-surgical\sspinal\s)(?<!nonsurgical\sspinal\s)(?<!non-surgical\s)(?<!nonsurgical\s)"
+        r"\bdecompression\b)",
         "decompression",
         "Decompression is surgery to make more room for a nerve or other soft part that is being pushed on.",
         "La descompresión es una operación para dar más espacio a un nervio u otra parte blanda que está apretada.",
