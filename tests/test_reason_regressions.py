@@ -3681,3 +3681,60 @@ def test_a_check_still_to_come_and_other_cares_effect_are_no_failed_care() -> No
     )
     (codes,) = shown(failed)
     assert R.no_functional_improvement in codes, codes
+
+
+def test_rounds_240_and_241s_wrong_codes() -> None:
+    # recognizer 4.06, rounds 240-241's readers (the final code of the last set)
+    # the closing verdict after "Thus" is the item's own (a ketorolac shot told "The care this goes with was not
+    # approved")
+    ketorolac = Item(
+        "Retrospective ketorolac 60mg intramuscular injection (DOS 11-30-2016): Upheld",
+        rationale=(
+            "The boxed warnings list a contraindication in patients with a history of peptic ulcer disease or "
+            "gastrointestinal bleeding. In this case the notes document a bleeding duodenal ulcer in 2014 and daily "
+            "aspirin use, and no gastroprotection or discussion of this risk was recorded before the injection. A "
+            "prior GI bleed is a listed contraindication. Thus the injection given on 11-30-2016 was not medically "
+            "necessary."
+        ),
+    )
+    # "have now been authorized": a first part approved ("other care must be tried first" was told)
+    therapy = Item(
+        "Cognitive behavioral psychotherapy 6 sessions: Upheld",
+        rationale=(
+            "The injured worker had attended 2 sessions before the request, and 6 further sessions have now been "
+            "authorized. Whether she needs sessions beyond these depends on her response to them. Not medically "
+            "necessary."
+        ),
+    )
+    # "beyond the initial trial depends on ...": the pending trial's words, no limit passed
+    within = Item(
+        "Cognitive behavioral therapy, 6 sessions: Upheld",
+        rationale=(
+            "Six sessions were authorized by utilization review. The total number of sessions requested is within ODG "
+            "limits for PTSD; however, treatment beyond the initial trial depends on documented symptom and functional "
+            "improvement, and the outcome of the authorized six sessions is not yet known. Not medically necessary."
+        ),
+    )
+    # the guideline's window after a concussion not yet passed: not recommended yet
+    early = Item(
+        "Neuropsychological testing: Upheld",
+        rationale=(
+            "ODG does not recommend comprehensive testing during the first 30 days after a concussion. At the time of "
+            "the request, the 30 day window described by the guideline had not passed. Not medically necessary."
+        ),
+    )
+    codes = shown(ketorolac, therapy, within, early)
+    assert R.related_item_not_approved not in codes[0] and codes[0], codes[0]
+    assert R.approved_trial_pending in codes[1] and R.other_treatment_first not in codes[1], codes[1]
+    assert R.approved_trial_pending in codes[2] and R.exceeds_guideline_limits not in codes[2], codes[2]
+    assert R.not_recommended in codes[3], codes[3]
+    # a symptom's duration short of a criterion stays what it was ("the six-month threshold had not been reached")
+    threshold = Item(
+        "Spinal cord stimulator trial: Upheld",
+        rationale=(
+            "This injured worker's symptoms had been present for about five months when the request was made, so the "
+            "six-month threshold had not been reached. Not medically necessary."
+        ),
+    )
+    (threshold_codes,) = shown(threshold)
+    assert R.not_recommended not in threshold_codes, threshold_codes

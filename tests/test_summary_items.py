@@ -6492,3 +6492,57 @@ def test_a_decompression_that_is_not_surgery_is_not_explained_as_surgery() -> No
     assert "Decompression is surgery" not in traction.text, traction.text
     surgery = build_summary(Case(), [_decision("Lumbar decompression at L4-5", Outcome.upheld)], "en")
     assert "Decompression is surgery" in surgery.text, surgery.text
+
+
+def test_rounds_240_and_241s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 251
+    # "exceeds the guideline recommendation by more than three weeks": the excess, not a limit (round 240's reader: a
+    # cold unit told "no more than three weeks" where the guideline allows 7 days)
+    told = " ".join(
+        _item_told(
+            "Cold therapy unit, 30-day rental: Upheld",
+            "Postoperative use generally may be up to 7 days, including home use. The request is for a 30-day rental, "
+            "which exceeds the guideline recommendation by more than three weeks. Not medically necessary.",
+        )
+    )
+    assert "three weeks" not in told, told
+    # an anti-inflammatory the worker already takes, named, beside a gel (round 241's reader: told to try pills first)
+    told = " ".join(
+        _item_told(
+            "Voltaren 1% gel 100gm: Upheld",
+            "The claimant has a sprain rather than osteoarthritis, and she is already taking Meloxicam every day. The "
+            "notes give no reason for adding a second anti-inflammatory, and no intolerance of the oral medication is "
+            "reported. Not medically necessary.",
+        )
+    )
+    assert "by mouth first" not in told and "bring down swelling" not in told, told
+    # "her land-based home exercise program": one she has (round 241's reader: told "did not say if you work out")
+    told = " ".join(
+        _item_told(
+            "Aquatic therapy 2 times a week for 4 weeks: Upheld",
+            "There is no explanation of why water-based exercise is required in place of her land-based home exercise "
+            "program. Not medically necessary.",
+        )
+    )
+    assert "work out at home" not in told, told
+    # "the diagnosis is not in doubt": a test that would not change the care (round 241's reader: an EMG/NCV told "did
+    # not show the signs")
+    told = " ".join(
+        _item_told(
+            "EMG/NCV of the bilateral lower extremities: Upheld",
+            "ODG states that EMGs are not necessary if radiculopathy is already clinically obvious. In this case the "
+            "diagnosis is not in doubt. The examination shows a clear left S1 pattern, the MRI shows a lesion at the "
+            "matching level, and the injection certified above relies on those same findings. Testing would not be "
+            "expected to change management. Not medically necessary.",
+        )
+    )
+    assert "already clear" in told, told
+    # the guideline's window not yet passed: not called for this early
+    told = " ".join(
+        _item_told(
+            "Neuropsychological testing: Upheld",
+            "ODG does not recommend comprehensive testing during the first 30 days after a concussion. At the time of "
+            "the request, the 30 day window described by the guideline had not passed. Not medically necessary.",
+        )
+    )
+    assert "this early" in told, told

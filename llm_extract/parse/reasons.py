@@ -102,7 +102,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.05"
+REASONS_VERSION = "4.06"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -712,6 +712,18 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         ),
         skip_guideline=False,
         reject_sentence=_rx(r"\bat\s+least\s+one\s+drug\b"),
+    ),
+    # "At the time of the request, the 30 day window described by the guideline had not passed", "before that point had
+    # been reached" (rounds 235 and 241: neuropsychological testing asked for within the guideline's first 30 days after
+    # a concussion, told "other care must be tried first" or only the findings)
+    _Rule(
+        ReasonCode.not_recommended,
+        r"\bwindow\s+(?:(?:described|set|recommended|specified)\s+by\s+the\s+(?:"
+        + _GUIDELINE_NAME
+        + r")\s+)?had\s+not\s+(?:yet\s+)?(?:passed|elapsed|ended|been\s+reached)\b"
+        # (not "so the six-month threshold had not been reached": how long the symptoms have lasted, a criterion)
+        r"|\bbefore\s+(?:that|the|this)\s+(?:point|window)\s+had\s+(?:yet\s+)?been\s+(?:reached|passed)\b",
+        skip_guideline=False,
     ),
     _Rule(
         ReasonCode.not_recommended,
@@ -1411,7 +1423,12 @@ _RELATED = _cue(
 #: A rationale's closing verdict on one thing, with nothing after it ("The arthroscopy is not medically necessary.",
 #: "The brace dispensed on 01/10/2017 was not medically necessary."): the item's own, whatever it is called (round
 #: 102's reader: a brace refused after an approved discectomy was told "The care this goes with was not approved").
-_OWN_VERDICT = _rx(r"^\W*(?:the|this|that)\b[^,;:]*\b(?:is|was|are|were)\s+not\s+medically\s+necessary\W*$")
+_OWN_VERDICT = _rx(
+    # (after a connective too: "Thus the injection given on 11-30-2016 was not medically necessary.", round 240's
+    # reader: a ketorolac shot told "The care this goes with was not approved")
+    r"^\W*(?:(?:thus|therefore|hence|accordingly|consequently|as\s+such)\s*,?\s+)?(?:the|this|that)\b[^,;:]*\b"
+    r"(?:is|was|are|were)\s+not\s+medically\s+necessary\W*$"
+)
 #: "No, the repeat electrodiagnostic testing was not medically necessary, ... or indicated here.": the answer to the
 #: question this item puts, which 2014-style letters open with, when it names the item (round 103's reader: told "The
 #: care this goes with was not approved"; 2 of 2 such sentences labeled no tie).
@@ -1689,8 +1706,9 @@ _TRIAL_UNKNOWN = _cue(
 )
 #: Something (a first part of the care) was approved: required before "pending" fits.
 _APPROVED_PART = _rx(
-    r"\b(?:was|were|(?:has|have|had)\s+(?:just\s+|already\s+)?been|is|are)\s+(?:\w+\s+)?(?:modified|certified|authorized"
-    r"|approved)\b"
+    # ("6 further sessions have now been authorized": round 240's reader, told "other care must be tried first")
+    r"\b(?:was|were|(?:has|have|had)\s+(?:just\s+|already\s+|now\s+)?been|is|are)\s+(?:\w+\s+)?(?:modified|certified"
+    r"|authorized|approved)\b"
     r"|\b(?:modified|certified|authorized|approved)\s+(?:to\s+|for\s+)?(?:a|an|the|" + NUMBER + r"|initial|first)\b"
     r"|\b(?:trial|initial)\b[^.;]{0,40}?\bapproved\b"
     r"|\b(?:visits?|sessions?|treatments?|hours?|days?|weeks?)\s+(?:\w+\s+)?(?:certified|authorized|approved)\b"
@@ -3340,6 +3358,11 @@ _VISITS_COUNTED = _rx(r"\b(?:" + NUMBER + r")\s+(?:\w+\s+)?(?:sessions?|visits?|
 """Visits counted ("8 sessions of physical therapy"): care had, so that it "has already been completed" is its count."""
 _GROUND_MADE = _rx(r"\b(?:diagnosis|diagnoses|decision|determination|distinction|case|point)\b")
 #: "There is no explanation that the splint has worn out or been lost": part of a duplicate's case.
+_MORE_DEPENDS = _rx(
+    r"\b(?:beyond|past|after)\s+(?:the\s+)?(?:initial|first)\s+(?:trial|course|block|set)\s+(?:\w+\s+){0,2}?"
+    r"(?:depends?|is\s+contingent|would\s+depend|will\s+depend)\b"
+)
+"""More than the first trial, said to wait on its results: the pending trial, not a limit passed."""
 _REPLACEMENT = _rx(
     r"\b(?:worn|lost|no\s+longer\s+(?:fits?|usable|works?|valid)|broken|replace\w*|lapsed|expired|used\s+up"
     r"|(?:been|was|were)\s+used)\b"
@@ -3607,6 +3630,12 @@ def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) ->
         # Care approved with more to follow its results is a trial under way, not a duplicate
         # ("the 80 hours already authorized ... further hours once they are completed").
         best.pop(ReasonCode.already_authorized, None)
+        more = best.get(ReasonCode.exceeds_guideline_limits)
+        if more is not None and _MORE_DEPENDS.search(rationale, more.start, more.end):
+            # "treatment beyond the initial trial depends on documented symptom and functional improvement": the
+            # pending trial's own words, not an amount past a limit (round 241's reader: a CBT whose sessions were
+            # "within ODG limits" told "asked for more care than the medical guidelines call for")
+            del best[ReasonCode.exceeds_guideline_limits]
         # "No notes from those sessions are yet in the file": the missing record is the trial's
         # result, which is the pending ground itself, not a gap in the doctor's notes.
         care_first = best.get(ReasonCode.other_treatment_first)

@@ -2041,6 +2041,55 @@ TABLE: dict[str, Derived] = {
             ((((" supported ",), (" not ",), (" by ",), (" are ", " is ")),), (" are", " is")),
         ),
     ),
+    "ed52b347f6cc0123a9900c7e": (
+        (
+            ((" window ",), ("passed ",), (" not ",), ("had ",)),
+            (("elapsed ",), (" window ",), (" not ",), ("had ",)),
+            ((" window ",), ("ended ",), (" not ",), ("had ",)),
+            ((" reached ",), (" window ",), ("been ",), (" not ",)),
+            ((" reached ",), (" before ",), (" point ",), ("been ",)),
+            ((" passed ",), (" before ",), (" point ",), ("been ",)),
+            ((" reached ",), (" window ",), (" before ",), ("been ",)),
+            ((" window ",), (" passed ",), (" before ",), ("been ",)),
+            ((" reached ",), (" before ",), (" point ",), ("been ",)),
+            ((" passed ",), (" before ",), (" point ",), ("been ",)),
+            ((" reached ",), (" window ",), (" before ",), ("been ",)),
+            ((" window ",), (" passed ",), (" before ",), ("been ",)),
+            ((" reached ",), (" before ",), (" point ",), ("been ",)),
+            ((" passed ",), (" before ",), (" point ",), ("been ",)),
+            ((" reached ",), (" window ",), (" before ",), ("been ",)),
+            ((" window ",), (" passed ",), (" before ",), ("been ",)),
+        ),
+        (" before", " window"),
+        (
+            (
+                (
+                    ((" window ",), ("passed ",), (" not ",), ("had ",)),
+                    (("elapsed ",), (" window ",), (" not ",), ("had ",)),
+                    ((" window ",), ("ended ",), (" not ",), ("had ",)),
+                    ((" reached ",), (" window ",), ("been ",), (" not ",)),
+                ),
+                (" window",),
+            ),
+            (
+                (
+                    ((" reached ",), (" before ",), (" point ",), ("been ",)),
+                    ((" passed ",), (" before ",), (" point ",), ("been ",)),
+                    ((" reached ",), (" window ",), (" before ",), ("been ",)),
+                    ((" window ",), (" passed ",), (" before ",), ("been ",)),
+                    ((" reached ",), (" before ",), (" point ",), ("been ",)),
+                    ((" passed ",), (" before ",), (" point ",), ("been ",)),
+                    ((" reached ",), (" window ",), (" before ",), ("been ",)),
+                    ((" window ",), (" passed ",), (" before ",), ("been ",)),
+                    ((" reached ",), (" before ",), (" point ",), ("been ",)),
+                    ((" passed ",), (" before ",), (" point ",), ("been ",)),
+                    ((" reached ",), (" window ",), (" before ",), ("been ",)),
+                    ((" window ",), (" passed ",), (" before ",), ("been ",)),
+                ),
+                (" before",),
+            ),
+        ),
+    ),
     "c774aa73d1ec286d95fabe7c": (
         (
             (

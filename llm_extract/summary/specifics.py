@@ -230,7 +230,11 @@ _TOO_SOON = rxcache.compile(
     + NUMBER
     + r"\s+)?(?:days?|weeks?|months?)\s+(?:after|following"
     r"|of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:injury|trauma|fall|accident|concussion|onset)\b"
-    r"|\bwithin\s+the\s+(?:period|window|time\s+frame)\s+(?:in\s+which|when|during\s+which)\b",
+    r"|\bwithin\s+the\s+(?:period|window|time\s+frame)\s+(?:in\s+which|when|during\s+which)\b"
+    # "the 30 day window described by the guideline had not passed", "before that point had been reached" (rounds 235
+    # and 241's neuropsychological testing)
+    r"|\bwindow\b[^.;]{0,40}?\bhad\s+not\s+(?:yet\s+)?(?:passed|elapsed|ended)\b"
+    r"|\bbefore\s+(?:that|the|this)\s+(?:point|window)\s+had\s+(?:yet\s+)?been\s+(?:reached|passed)\b",
     re.I,
 )
 """Words of a window after an injury in which the care is not yet recommended (not "the greatest effect in the first 4
@@ -664,6 +668,8 @@ def _candidates(decision: Decision, letter: str, sentences: list[tuple[int, int]
                 continue
             if _ASKED_AFTER.match(letter, m.end(), end):
                 continue  # "A total of twelve visits would be more than the eight ODG allows": the amount asked
+            if _BY_EXCESS.search(letter, max(start, m.start() - 8), m.start()):
+                continue  # "exceeds the guideline recommendation by more than three weeks": the excess (round 240)
             if _SUPPLY_LASTS.search(letter, max(start, m.start() - 60), m.end("lead")):
                 continue  # "60 tablets ... would allow up to 10 days of use": how long the amount asked lasts
             if _COMPARED.match(m.group("lead")) and _ELAPSED_AFTER.match(letter, m.end(), end):
@@ -931,6 +937,8 @@ _SUPPLY_LASTS = rxcache.compile(
 )
 """A supply of medicine and how long it would last (round 167's reader: a Norco told "The medical guidelines allow this
 care for no more than 10 days", where 60 tablets "would allow up to 10 days of use", more than the operation needs)."""
+_BY_EXCESS = rxcache.compile(r"\bby\s+$", re.I)
+"""Just before an amount, "by": how far past the limit the request goes, not the limit."""
 _COMPARED = rxcache.compile(r"(?:more|longer|less|fewer)\s", re.I)
 """A limit's lead word that only compares ("more than"), unlike one that bounds ("no more than", "up to")."""
 _EVENT_WORDS = r"after|since|following|before|prior\s+to|preceding|until"
@@ -1734,7 +1742,9 @@ _HOME_BEFORE = rxcache.compile(r"\bhome\s+$", re.I)
 
 _HIS_OWN = rxcache.compile(
     rf"\b(?:his|her|their|the\s+(?:{WORKER_WORDS})'s)\s+(?:own\s+|current\s+"
-    r"|established\s+|existing\s+|ongoing\s+)?$",
+    # (and its kind: "in place of her land-based home exercise program", round 241's reader, an aquatic therapy told
+    # "did not say if you work out at home")
+    r"|established\s+|existing\s+|ongoing\s+)?(?:[\w]+-based\s+|daily\s+|regular\s+)?$",
     re.I,
 )
 """A home program the worker's own ("his home exercise program"): care the worker has, not a record lacked."""
@@ -2197,11 +2207,14 @@ _KNOWN = rxcache.compile(
     r"radiculopathy\b"
     # "The treating physician has made the diagnosis on the basis of a detailed history and examination" (round 184's
     # reader: a bone scan told "did not show the signs the medical guidelines look for")
-    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:made|established|confirmed)\s+the\s+diagnosis\b",
+    r"|\b(?:has|have|had)\s+(?:already\s+)?(?:made|established|confirmed)\s+the\s+diagnosis\b"
+    # "In this case the diagnosis is not in doubt." (round 241's reader: an EMG/NCV told "did not show the signs the
+    # medical guidelines look for")
+    r"|\bdiagnosis\s+(?:is|was)\s+not\s+in\s+(?:doubt|question)\b",
     re.I,
 )
 """Words that say what is wrong is already clear ("is already clinically evident", "has already been established")."""
-_KNOWN_WORDS = ("already", "evident", "clinically", "clearly", "the diagnosis")
+_KNOWN_WORDS = ("already", "evident", "clinically", "clearly", "the diagnosis", "diagnosis is", "diagnosis was")
 """A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
 by)."""
 _NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
@@ -4485,7 +4498,22 @@ def _takes_by_mouth(decision: Decision, letter: str, key: str) -> bool:
     if rationale is None:
         return False
     taken = _BY_MOUTH_TAKEN.search(letter, rationale.start, rationale.end)
-    return taken is not None and (key == "oral" or _NSAID.search(taken.group("drug")) is not None)
+    if taken is not None and (key == "oral" or _NSAID.search(taken.group("drug")) is not None):
+        return True
+    # "she is already taking Meloxicam every day", of a Voltaren gel (round 241's reader): an anti-inflammatory taken,
+    # named, that is not the one asked for
+    return any(
+        _NSAID.match(m.group("drug")) is not None and m.group("drug").lower() not in decision.service.lower()
+        for m in _ALREADY_TAKING.finditer(letter, rationale.start, rationale.end)
+    )
+
+
+_ALREADY_TAKING = rxcache.compile(
+    r"(?<!not\s)(?<!never\s)\balready\s+(?:taking|takes|using|uses|on)\s+(?:\w+\s+){0,2}?(?P<drug>[\w-]+)\s+"
+    r"(?:\d|every|each|daily|twice|once|three|\w+\s+times|at\s+night|nightly|regularly)",
+    re.I,
+)
+"""A medicine the worker already takes, named before how often or how much ("already taking Meloxicam every day")."""
 
 
 # The patterns the finders run over a whole rationale, with the words each match contains
