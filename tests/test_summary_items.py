@@ -6546,3 +6546,33 @@ def test_rounds_240_and_241s_readers_wrong_items_are_told_as_the_letter_says() -
         )
     )
     assert "this early" in told, told
+
+
+def test_rounds_242_to_245s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 252
+    # x-rays given with what they showed: not "did not show x-rays taken before" (round 244's reader: a bone growth
+    # stimulator and a paraffin bath)
+    for rationale in (
+        "For fractures, they are generally supported for nonunion, meaning a fracture that shows no visible progress "
+        "toward healing on x-rays over a period of months. The documentation indicated that x-rays taken about 9 weeks "
+        "after surgery showed the hardware in good position with new bone steadily forming. The worker did not smoke, "
+        "and the fracture was a closed one. There was no discussion describing a concern that the bone was failing to "
+        "heal. Not medically necessary.",
+        "Paraffin baths are recommended for arthritic hands. There is no diagnosis of hand arthritis, and no joint "
+        "stiffness or degenerative change is described on exam or x-ray. Heat does not address compression of the "
+        "median nerve. Not medically necessary.",
+    ):
+        told = " ".join(_item_told("External bone growth stimulator: Upheld", rationale))
+        assert "x-rays taken before" not in told, told
+    # an oral medicine the cream would duplicate: like care the worker has, not this care had (round 245's reader)
+    oral = "He is also taking oral naproxen, so the topical NSAID would duplicate his oral medication."
+    told = " ".join(_told_of("Flurbiprofen 20%/Lidocaine 5% cream 180gm", oral, oral, ReasonCode.already_authorized))
+    assert "something that does the same job" in told, told
+    # care waiting on the authorized course of other care named the sentence before: a step before, not a first part
+    # (round 245's reader: biofeedback told "A first part of this care was approved")
+    before = "In this case, she had not yet started the authorized course of cognitive behavioral therapy."
+    ground = "The request would add 6 sessions before it is known whether she benefits from psychotherapy."
+    told = " ".join(
+        _told_of("Biofeedback, 6 sessions", f"{before} {ground}", ground, ReasonCode.approved_trial_pending)
+    )
+    assert "A first step before this care" in told and "A first part of this care" not in told, told

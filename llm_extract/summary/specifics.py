@@ -339,6 +339,9 @@ _SIMILAR_HELD = rxcache.compile(
     # have it", of an MRI that showed the same): pictures of any kind, not this one (not "duplicate testing that has
     # already been done", of the same tests again)
     r"|\bduplicat\w*\s+(?:the\s+)?imaging\b"
+    # "the topical NSAID would duplicate his oral medication" (round 245's reader: a cream told "You already had this
+    # care before")
+    r"|\bduplicat\w*\s+(?:his|her|their|the)\s+(?:oral|current)\s+(?:medications?|medicines?|NSAIDs?|anti-?\s*inflammator\w+)\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
     r"|\b(?P<prefab>pre-?fabricated|off[-\s]\s*the[-\s]\s*shelf|over[-\s]\s*the[-\s]\s*counter|ready[-\s]\s*made)\b",
     re.I,
@@ -1490,8 +1493,9 @@ _IMAGING_RESULT = rxcache.compile(
     r"|unremarkable|clear)\b"
     r"|\b(?:a|an|the|his|her)\s+(?:normal|negative|unremarkable|clear)\s+(?:[\w-]+\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
     # "with no instability, fracture, or spondylolisthesis seen on x-rays" (round 190's reader: a brace, the same)
-    r"|\bno\s+[^.;]{0,60}?\b(?:seen|shown|noted|identified|evident)\s+(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:x-?rays?"
-    r"|radiographs?|plain\s+films?)\b"
+    # ("no joint stiffness or degenerative change is described on exam or x-ray": round 244's reader, a paraffin bath)
+    r"|\bno\s+[^.;]{0,60}?\b(?:seen|shown|noted|identified|evident|described|found)\s+(?:on|in)\s+(?:the\s+|his\s+"
+    r"|her\s+)?(?:exam(?:ination)?\s+(?:or|and)\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
     # "There was no fracture on x-ray" (round 181's reader: a CAM boot, the same)
     r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:fractures?|dislocations?|abnormalit(?:y|ies))\s+(?:was\s+|were\s+)?(?:seen\s+|shown\s+)?"
     r"(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
@@ -1501,7 +1505,10 @@ _IMAGING_RESULT = rxcache.compile(
     # fractures" (round 147's reader: told "did not show x-rays taken before, or what they showed")
     # ("The x-rays from 10/25/2016 did not identify a fracture or instability": round 190's reader)
     # ("her x-rays, including flexion and extension views, showed no fracture": round 192's reader)
-    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in|from)\s+[^;.]{1,40}?)?(?:,\s*[^,;.]{1,60},)?"
+    # ("x-rays taken about 9 weeks after surgery showed the hardware in good position": round 244's reader, a bone
+    # growth stimulator)
+    r"(?:\s+(?:obtained|taken|done|performed))?(?:\s+(?:dated|on|of|in|from|about|after|at)\s+[^;.]{1,40}?)?"
+    r"(?:,\s*[^,;.]{1,60},)?"
     r"\s+(?:did\s+not\s+|[a-z]+ly\s+)?"
     r"(?:showed|revealed|demonstrated|documented|confirmed|disclosed|identified|show|reveal|demonstrate|document|confirm"
     r"|disclose|identify)\b"
@@ -4064,6 +4071,11 @@ def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | No
         for m in _CARE_CERTIFIED.finditer(letter, before, reason.span.end):
             if _other_care(names, m.group("care")):
                 return True
+        # "had not yet started the authorized course of cognitive behavioral therapy", the sentence before biofeedback's
+        # "before it is known whether she ... benefits from psychotherapy" (round 245's reader)
+        for m in _APPROVED_COURSE.finditer(letter, before, reason.span.start):
+            if _other_care(names, m.group("care")):
+                return True
     return False
 
 
@@ -4114,6 +4126,13 @@ _APPROVED_CARE = rxcache.compile(
 )
 """Care named as approved ("the authorized CBT sessions", "her approved physical therapy"), the words before its
 head noun in group ``care`` for :func:`other_care_awaited` to set against the item's name."""
+_APPROVED_COURSE = rxcache.compile(
+    r"\b(?:the|her|his|their)\s+(?:authori[sz]ed|approved|certified)\s+(?:course|program|block)\s+of\s+"
+    r"(?P<care>(?:[A-Za-z][\w/-]*\s+){1,3}?)(?:therapy|psychotherapy|treatment|counseling)\b",
+    re.I,
+)
+"""A course of other care named as approved ("the authorized course of cognitive behavioral therapy"), for the sentence
+before a pending part (:func:`other_care_awaited`)."""
 _NOT_A_NAME = rxcache.compile(
     rf"(?:{'|'.join(sorted(_GENERIC))}|{_CARE_HEADS}|of|first|few|prior|previous|block|set|round|series|{NUMBER_WORDS})$|{_MORE_OF_IT.pattern}"
 )
