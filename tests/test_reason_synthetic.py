@@ -334,7 +334,8 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # items), each measured once (232-235 with 4.03, 236-239 with 4.04, 240-241 with 4.05: 0.976 / 0.843 /
 # 0.047 / 0.758 together), at 0.980 / 0.903 / 0.0355 / 0.8075 with 4.05 (4,074 letters, 21,821 items); rounds 242-247
 # (607 items), each measured once with 4.06, the final code (0.967 / 0.840 / 0.033 / 0.750), at 0.980 / 0.901 / 0.0352 /
-# 0.8060 (4,170 letters, 22,428 items).
+# 0.8060 (4,170 letters, 22,428 items); rounds 248-249 (201 items), measured once with 4.06 and templates 252, the final
+# code (1.000 / 0.900 / 0.030 / 0.799), at 0.980 / 0.901 / 0.0351 / 0.8060 (4,202 letters, 22,629 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -518,7 +519,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # (13,695 items). The final code finds more of the older rounds' labeled grounds than the code before it (rounds 112-241
 # at 0.7756 with 4.06 against 0.7753 with 4.05; rounds 112-231 at 0.7768 against 0.7767 with 4.03), so the drop is the
 # new rounds' own and the floor is 0.77: like the ceiling, it stops a change that loses grounds already found, not issue
-# 9's goal (0.85).
+# 9's goal (0.85). With rounds 248-249 (measured once with the final code: 1.000 / 0.900 / 0.030 / 0.799), rounds
+# 112-249 at 0.971 / 0.856 / 0.0384 / 0.7747 (13,896 items).
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.041)],
@@ -611,7 +613,9 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # once with the final code (4.03, templates 248): 0.965 / 0.866 / 0.030 / 0.766; all 12,584 items: 0.972 / 0.862 /
 # 0.0389 / 0.7793. Rounds 232-241 (1,004 items), each measured once (4.03-4.05): 0.976 / 0.843 / 0.047 / 0.758; all
 # 13,588 items with 4.05: 0.972 / 0.860 / 0.0385 / 0.7777. Rounds 242-247 (607 items), measured once with 4.06, the
-# final code: 0.967 / 0.840 / 0.033 / 0.750; all 14,195 items: 0.972 / 0.860 / 0.0379 / 0.7767.
+# final code: 0.967 / 0.840 / 0.033 / 0.750; all 14,195 items: 0.972 / 0.860 / 0.0379 / 0.7767. Rounds 248-249 (201
+# items), measured once with the final code: 1.000 / 0.900 / 0.030 / 0.799; all 14,396 items: 0.972 / 0.860 / 0.0378 /
+# 0.7771.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -755,6 +759,8 @@ REAL_STYLE = (
     "INV-R245",
     "INV-R246",
     "INV-R247",
+    "INV-R248",
+    "INV-R249",
 )
 
 
@@ -763,7 +769,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.04)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 247, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 249, REAL_STYLE)), figure, goal)
 
 
 @functools.cache
