@@ -84,6 +84,7 @@ from llm_extract.text.lexicon import (
     SERVICE_COMMON_WORDS,
     SIDES,
     WHETHER_DEPENDS,
+    WINDOW_NOT_PASSED,
     WORKER_WORDS,
 )
 from llm_extract.text.prefilter import Prefilter, Screen, lowered
@@ -716,15 +717,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # "At the time of the request, the 30 day window described by the guideline had not passed", "before that point had
     # been reached" (rounds 235 and 241: neuropsychological testing asked for within the guideline's first 30 days after
     # a concussion, told "other care must be tried first" or only the findings)
-    _Rule(
-        ReasonCode.not_recommended,
-        r"\bwindow\s+(?:(?:described|set|recommended|specified)\s+by\s+the\s+(?:"
-        + _GUIDELINE_NAME
-        + r")\s+)?had\s+not\s+(?:yet\s+)?(?:passed|elapsed|ended|been\s+reached)\b"
-        # (not "so the six-month threshold had not been reached": how long the symptoms have lasted, a criterion)
-        r"|\bbefore\s+(?:that|the|this)\s+(?:point|window)\s+had\s+(?:yet\s+)?been\s+(?:reached|passed)\b",
-        skip_guideline=False,
-    ),
+    _Rule(ReasonCode.not_recommended, WINDOW_NOT_PASSED, skip_guideline=False),
     _Rule(
         ReasonCode.not_recommended,
         (

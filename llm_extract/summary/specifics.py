@@ -58,6 +58,7 @@ from llm_extract.text.lexicon import (
     SIDES,
     WEIGHT_WORDS,
     WHETHER_DEPENDS,
+    WINDOW_NOT_PASSED,
     WORKER_WORDS,
 )
 from llm_extract.text.prefilter import Prefilter, lowered
@@ -231,10 +232,8 @@ _TOO_SOON = rxcache.compile(
     + r"\s+)?(?:days?|weeks?|months?)\s+(?:after|following"
     r"|of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:injury|trauma|fall|accident|concussion|onset)\b"
     r"|\bwithin\s+the\s+(?:period|window|time\s+frame)\s+(?:in\s+which|when|during\s+which)\b"
-    # "the 30 day window described by the guideline had not passed", "before that point had been reached" (rounds 235
-    # and 241's neuropsychological testing)
-    r"|\bwindow\b[^.;]{0,40}?\bhad\s+not\s+(?:yet\s+)?(?:passed|elapsed|ended)\b"
-    r"|\bbefore\s+(?:that|the|this)\s+(?:point|window)\s+had\s+(?:yet\s+)?been\s+(?:reached|passed)\b",
+    + "|"
+    + WINDOW_NOT_PASSED,
     re.I,
 )
 """Words of a window after an injury in which the care is not yet recommended (not "the greatest effect in the first 4
@@ -4119,15 +4118,16 @@ _CARE_CERTIFIED = rxcache.compile(
 """Care counted out and approved, named after its count ("six sessions of cognitive behavioral therapy have been
 certified", in the sentence before "a second trauma-processing therapy at the same time, before her response to the
 first is known"): round 219's reader was told "A first part of this care was approved" of EMDR, none of which was."""
+_APPROVED_LEAD = r"\b(?:the|her|his|their)\s+(?:recently\s+)?(?:authori[sz]ed|approved|certified)\s+"
+"""Care named as approved, up to its name ("the authorized", "her recently approved")."""
 _APPROVED_CARE = rxcache.compile(
-    r"\b(?:the|her|his|their)\s+(?:recently\s+)?(?:authori[sz]ed|approved|certified)\s+"
-    rf"(?P<care>(?:[A-Za-z][\w/-]*\s+){{1,3}}?)(?:{_CARE_HEADS})\b",
+    _APPROVED_LEAD + rf"(?P<care>(?:[A-Za-z][\w/-]*\s+){{1,3}}?)(?:{_CARE_HEADS})\b",
     re.I,
 )
 """Care named as approved ("the authorized CBT sessions", "her approved physical therapy"), the words before its
 head noun in group ``care`` for :func:`other_care_awaited` to set against the item's name."""
 _APPROVED_COURSE = rxcache.compile(
-    r"\b(?:the|her|his|their)\s+(?:authori[sz]ed|approved|certified)\s+(?:course|program|block)\s+of\s+"
+    _APPROVED_LEAD + r"(?:course|program|block)\s+of\s+"
     r"(?P<care>(?:[A-Za-z][\w/-]*\s+){1,3}?)(?:therapy|psychotherapy|treatment|counseling)\b",
     re.I,
 )
@@ -4504,9 +4504,9 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     return found
 
 
-_BY_MOUTH_TAKEN = rxcache.compile(
-    r"(?<!not\s)(?<!never\s)\b(?:taking|takes|using|uses|on)\s+(?:\w+\s+){0,2}?oral\s+(?P<drug>[\w-]+)", re.I
-)
+_TAKING = r"(?<!not\s)(?<!never\s)\b(?:taking|takes|using|uses|on)\s+"
+"""A medicine the worker takes, up to its name (not "not taking")."""
+_BY_MOUTH_TAKEN = rxcache.compile(_TAKING + r"(?:\w+\s+){0,2}?oral\s+(?P<drug>[\w-]+)", re.I)
 """A medicine the worker takes by mouth, named ("already taking oral naproxen", "taking oral ibuprofen 600 mg")."""
 
 
@@ -4528,7 +4528,7 @@ def _takes_by_mouth(decision: Decision, letter: str, key: str) -> bool:
 
 
 _ALREADY_TAKING = rxcache.compile(
-    r"(?<!not\s)(?<!never\s)\balready\s+(?:taking|takes|using|uses|on)\s+(?:\w+\s+){0,2}?(?P<drug>[\w-]+)\s+"
+    r"(?<!not\s)(?<!never\s)\balready\s+" + _TAKING + r"(?:\w+\s+){0,2}?(?P<drug>[\w-]+)\s+"
     r"(?:\d|every|each|daily|twice|once|three|\w+\s+times|at\s+night|nightly|regularly)",
     re.I,
 )

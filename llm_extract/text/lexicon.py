@@ -196,6 +196,16 @@ WHETHER_DEPENDS = r"\bwhether\b(?P<asked>[^.;]{0,120}?)\b(?:will\s+|would\s+)?de
 the words between naming what is asked (group ``asked``): the reason rules read a trial pending from it,
 the summary whether the care as a whole waits on other care."""
 
+WINDOW_NOT_PASSED = (
+    r"\bwindow\s+(?:(?:described|set|recommended|specified)\s+by\s+the\s+(?:guidelines?|MTUS|ACOEM|ODG)\s+)?had\s+not\s+"
+    r"(?:yet\s+)?(?:passed|elapsed|ended|been\s+reached)\b"
+    # (not "so the six-month threshold had not been reached": how long the symptoms have lasted, a criterion)
+    r"|\bbefore\s+(?:that|the|this)\s+(?:point|window)\s+had\s+(?:yet\s+)?been\s+(?:reached|passed)\b"
+)
+"""The guideline's window after an injury not yet passed when the care was asked for ("the 30 day window described by
+the guideline had not passed", "before that point had been reached"): the reason rules read "not recommended" yet from
+it, the summary "not this early" (rounds 235 and 241's neuropsychological testing after a concussion)."""
+
 CONCEDED = r"\W*(?:even\s+)?(?:although|though|while|despite|granted\s+that)\b[^,;:.]{0,200}[,;:]"
 """A sentence's opening concession, to its first comma ("Although she does take warfarin, ...", "Although the
 patient is now well past 30 days from his injury, ..."): what it grants is not the ground, the clause after it
