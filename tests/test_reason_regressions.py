@@ -3738,3 +3738,30 @@ def test_rounds_240_and_241s_wrong_codes() -> None:
     )
     (threshold_codes,) = shown(threshold)
     assert R.not_recommended not in threshold_codes, threshold_codes
+
+
+def test_rounds_245_to_253s_wrong_codes() -> None:
+    # recognizer 4.07: aquatic therapy's only grounds were lost and a history sentence's normal nerve exam told instead
+    # (round 245's reader): no word that the worker cannot exercise on land, and no reason given to change therapy
+    aquatic = Item(
+        "Aquatic therapy, 2 times a week for 4 weeks: Upheld",
+        rationale=(
+            "Aquatic therapy is recommended as an optional form of exercise therapy where reduced weight bearing is "
+            "desirable. In this case, his body mass index is elevated but he is not described as unable to take part "
+            "in land-based exercise. A reason to change the type of therapy was not given. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(aquatic)
+    assert R.findings_do_not_support in codes and R.missing_documentation in codes, codes
+    # a trial too long to check its effect midway, and a prognosis: no past care that failed (rounds 250-253)
+    sentences = (
+        "The request for 24 sessions exceeds the 12 visit initial course, leaving no opportunity to document "
+        "functional improvement at the midpoint.",
+        "The request for 12 sessions is twice the initial trial, and it does not allow for a reassessment of "
+        "functional response before further treatment is given.",
+        "The knee pain is more likely to arise from the arthritic compartment, and the requested procedure would not "
+        "be expected to provide lasting benefit.",
+    )
+    items = [Item(f"Care {n}: Upheld", rationale=f"{s} Not medically necessary.") for n, s in enumerate(sentences)]
+    for codes in shown(*items):
+        assert R.no_functional_improvement not in codes, codes

@@ -6576,3 +6576,48 @@ def test_rounds_242_to_245s_readers_wrong_items_are_told_as_the_letter_says() ->
         _told_of("Biofeedback, 6 sessions", f"{before} {ground}", ground, ReasonCode.approved_trial_pending)
     )
     assert "A first step before this care" in told and "A first part of this care" not in told, told
+
+
+def test_rounds_232_to_245s_carpal_tunnel_and_epidural_grounds_are_told_as_the_letter_says() -> None:
+    # Templates 253
+    # a splint not worn is named beside the shot (rounds 234, 241 and 243's readers were told only "shots")
+    told = " ".join(
+        _item_told(
+            "Right carpal tunnel release: Upheld",
+            "Here, the studies confirm a mild median neuropathy at the wrist. However, she has never used a splint, "
+            "has not had an injection, and her care has consisted of ibuprofen. Her motor function is preserved and "
+            "there is no atrophy, so there is no sign of advancing nerve compromise that would justify proceeding "
+            "before these measures are tried. Not medically necessary.",
+        )
+    )
+    assert "wearing a splint" in told, told
+    # no worsening of the nerve trouble is not "no clear signs of a hurt nerve" (round 243's reader)
+    assert "hurt nerve" not in told, told
+    # a guideline's list of care that must fail ("such as night splinting") is not care this worker has not tried
+    told = " ".join(
+        _item_told(
+            "Right carpal tunnel release: Upheld",
+            "The Official Disability Guidelines call for failure of at least two forms of conservative care such as "
+            "night splinting and anti-inflammatory medication. In this case the records do not describe how long "
+            "conservative care lasted. Not medically necessary.",
+        )
+    )
+    assert "splint" not in told, told
+    # the exam showed a hurt nerve root and no picture was taken: not "did not show the signs" (rounds 232, 237 and
+    # 244's readers)
+    epidural = (
+        "Criteria include radiculopathy documented by physical examination and corroborated by imaging studies. The "
+        "clinical information indicated the patient has examination findings consistent with a right S1 "
+        "radiculopathy. However, no MRI or electrodiagnostic study has been performed to date. Without imaging, the "
+        "presence and nature of a compressive lesion remain unconfirmed. Not medically necessary."
+    )
+    told = " ".join(_item_told("Right L5-S1 transforaminal epidural steroid injection: Upheld", epidural))
+    assert "No pictures or nerve tests were done" in told and "did not show the signs" not in told, told
+    # a guideline's radicular symptoms are not the worker's: a spine surgeon's referral after a normal nerve exam
+    referral = (
+        "ACOEM indicates that referral for surgical consultation is appropriate for failure of conservative treatment "
+        "to resolve disabling radicular symptoms. This worker has aching axial back pain with no leg symptoms, a "
+        "normal neurologic examination, and no lumbar imaging. Not medically necessary."
+    )
+    told = " ".join(_item_told("Referral to a spine surgeon: Upheld", referral))
+    assert "No pictures or nerve tests were done" not in told, told

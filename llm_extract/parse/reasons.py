@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.06"
+REASONS_VERSION = "4.07"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -511,8 +511,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # "does not allow for an assessment of functional improvement before the full course", "without the check
             # on functional response that the guidelines require": a check still to come, not care that failed (rounds
             # 236 and 239: CBT and chiropractic never had, told "did not show that past care helped you")
-            r"|\ballow\s+(?:for\s+)?(?:an?\s+)?(?:assessment|evaluation|check|measurement)\b"
+            r"|\ballow\s+(?:for\s+)?(?:an?\s+)?(?:re-?assessment|assessment|evaluation|check|measurement)\b"
             r"|^without\s+(?:the|a|any)\s+(?:check|assessment|evaluation)\s+(?:on|of)\b"
+            # "leaving no opportunity to document functional improvement at the midpoint" (round 252), "would not be
+            # expected to provide lasting benefit" (round 250: an arthritic knee's meniscectomy, not care that failed)
+            r"|\bopportunity\s+to\s+(?:document|assess|measure|evaluate|check|show)\b|\bexpected\s+to\b"
         ),
         # "The available trials are small ... and do not show a consistent lasting benefit": the evidence's, not this
         # worker's (round 170's reader: a laser told "did not show that past care helped you")
@@ -825,6 +828,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|explanation)\s+for\b|\b(?:did|does)\s+not\s+(?:give|offer|provide)\s+(?:any|a)\s+(?:reason|rationale"
             r"|explanation)\s+for\b|\bno\s+(?:reason|rationale|explanation)\s+(?:was|is|has\s+been)\s+(?:given|offered"
             r"|provided)\b"
+            # "A reason to change the type of therapy was not given" (round 245)
+            r"|\b(?:a|any|the)\s+(?:clear\s+)?(?:reason|rationale|explanation)\s+(?:to|for|why)\b[^.;]{0,60}?"
+            r"\b(?:was|is|were|are|has\s+been)\s+not\s+(?:given|offered)\b"
             r"|\bnever\s+(?:mention|document|record|address|describe)\w*\b"
             r"|\bno\b(?!\s+other\b)(?:(?!\brisk\s+factor|\bhistory\b|\b(?:neuropathy|entrapment|radiculopathy|instability"
             r"|deficits?)\b)[^.;]){0,80}?\bin\s+the\s+(?:medical\s+)?(?:records?|file"
@@ -1076,8 +1082,13 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:body\s+mass\s+index|BMI)\s+(?:is\s+|was\s+|of\s+)?(?:about\s+|approximately\s+|roughly\s+|only\s+)?"
             r"(?:1\d|2\d)(?:\.\d+)?\b(?!\s*(?:-|to)\s*\d|\s+or\s+(?:more|greater|higher|above))"
             r"|\bwalks?\s+(?:\w+\s+){0,2}?without\s+(?:an?\s+|any\s+)?(?:assistive\s+device|cane|walker|crutch(?:es)?)\b"
-            r"|\b(?:tolerat\w+|improv\w+|benefit\w*)\b[^.;]{0,30}?\bland[- ]based\s+(?:physical\s+)?"
+            r"|\b(?:tolerat\w+|improv\w+|benefit\w*|progress\w*)\b[^.;]{0,30}?\bland[- ]based\s+(?:physical\s+)?"
             r"(?:therapy|exercise|program)\b"
+            # "he is not described as unable to participate in land-based exercise" (round 245's reader: its only
+            # ground was lost, and a history sentence's normal nerve exam told instead)
+            # (not "has not documented why the patient can not continue with land-based therapy": a record missing)
+            r"|\b(?:not|no|nothing|without)\b(?:(?!\bwhy\b|\breasons?\b)[^.;]){0,60}?\b(?:unable|cannot|can\s*not"
+            r"|inability)\b[^.;]{0,30}?\bland[- ]based\b"
             r"|\bnot\s+(?:extreme(?:ly)?|morbid(?:ly)?)\s+obes\w+\b"
         ),
         reject_sentence=_rx(r"\b(?:weight[- ](?:loss|reduction|management)|diet\w*)\b"),

@@ -2458,7 +2458,7 @@ TABLE: dict[str, Derived] = {
             (((("documentation ",), (" absence ",), (" of ",)),), (" absence",)),
         ),
     ),
-    "3ee2ae1a840d5afc0c36a268": (
+    "53678991e4b7f82861ede556": (
         (
             (
                 (" not ",),
@@ -2544,6 +2544,12 @@ TABLE: dict[str, Derived] = {
                 (" given ", " offered ", " provided "),
                 (" been ", " given ", " offered ", " provided "),
                 (" no ",),
+            ),
+            (
+                (" given ", " offered "),
+                ("explanation ", "rationale ", "reason "),
+                (" not ",),
+                (" for ", " to ", " why "),
             ),
             ((" never ",), (" address", " describe", " document", " mention", " record")),
             ((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),
@@ -2682,6 +2688,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" no",),
+            ),
+            (
+                (
+                    (
+                        (" given ", " offered "),
+                        ("explanation ", "rationale ", "reason "),
+                        (" not ",),
+                        (" for ", " to ", " why "),
+                    ),
+                ),
+                (" a", " the"),
             ),
             ((((" never ",), (" address", " describe", " document", " mention", " record")),), (" never",)),
             ((((" the ",), ("documentation ", "file ", "notes ", "record"), (" no ",), (" in ",)),), (" no",)),
@@ -5291,63 +5308,54 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "625793cded5dd4bd23d30305": (
+    "42e9f086f4a262913e4d04c9": (
         (
-            ((" index ",), (" mass ",), (" body ",)),
-            ((" index ",), (" mass ",), (" body ",)),
-            ((" bmi",),),
-            ((" bmi",),),
-            (("assistive ",), ("without ",), (" device ",), (" walk",)),
-            (("without ",), ("cane ",), (" walk",)),
-            (("without ",), ("walker ",), (" walk",)),
-            (("without ",), ("crutch",), (" walk",)),
-            (("therapy ",), (" tolerat",), (" based ",), (" land ",)),
-            (("exercise ",), (" tolerat",), (" based ",), (" land ",)),
-            (("program ",), (" tolerat",), (" based ",), (" land ",)),
-            (("therapy ",), (" improv",), (" based ",), (" land ",)),
-            (("exercise ",), (" improv",), (" based ",), (" land ",)),
-            (("program ",), (" improv",), (" based ",), (" land ",)),
-            (("therapy ",), (" benefit",), (" based ",), (" land ",)),
-            (("exercise ",), (" benefit",), (" based ",), (" land ",)),
-            (("program ",), (" benefit",), (" based ",), (" land ",)),
-            ((" extreme",), (" obes",), (" not ",)),
-            ((" morbid",), (" obes",), (" not ",)),
-        ),
-        (" benefit", " bmi", " body", " improv", " not", " tolerat", " walk"),
-        (
+            ((" bmi", " body "),),
             (
-                (
-                    ((" index ",), (" mass ",), (" body ",)),
-                    ((" index ",), (" mass ",), (" body ",)),
-                    ((" bmi",),),
-                    ((" bmi",),),
-                ),
-                (" bmi", " body"),
+                ("without ",),
+                (" walk",),
+                ("assistive ", "cane ", "crutch", "walker "),
+                (" device ", "cane ", "crutch", "walker "),
             ),
             (
+                ("exercise ", "program ", "therapy "),
+                (" based ",),
+                (" benefit", " improv", " progress", " tolerat"),
+                (" land ",),
+            ),
+            ((" based ",), (" land ",), (" land ", "not "), (" can", " inability ", " unable ")),
+            ((" extreme", " morbid"), (" obes",), (" not ",)),
+        ),
+        (" benefit", " bmi", " body", " improv", " no", " progress", " tolerat", " walk", " without"),
+        (
+            ((((" bmi", " body "),),), (" bmi", " body")),
+            (
                 (
-                    (("assistive ",), ("without ",), (" device ",), (" walk",)),
-                    (("without ",), ("cane ",), (" walk",)),
-                    (("without ",), ("walker ",), (" walk",)),
-                    (("without ",), ("crutch",), (" walk",)),
+                    (
+                        ("without ",),
+                        (" walk",),
+                        ("assistive ", "cane ", "crutch", "walker "),
+                        (" device ", "cane ", "crutch", "walker "),
+                    ),
                 ),
                 (" walk",),
             ),
             (
                 (
-                    (("therapy ",), (" tolerat",), (" based ",), (" land ",)),
-                    (("exercise ",), (" tolerat",), (" based ",), (" land ",)),
-                    (("program ",), (" tolerat",), (" based ",), (" land ",)),
-                    (("therapy ",), (" improv",), (" based ",), (" land ",)),
-                    (("exercise ",), (" improv",), (" based ",), (" land ",)),
-                    (("program ",), (" improv",), (" based ",), (" land ",)),
-                    (("therapy ",), (" benefit",), (" based ",), (" land ",)),
-                    (("exercise ",), (" benefit",), (" based ",), (" land ",)),
-                    (("program ",), (" benefit",), (" based ",), (" land ",)),
+                    (
+                        ("exercise ", "program ", "therapy "),
+                        (" based ",),
+                        (" benefit", " improv", " progress", " tolerat"),
+                        (" land ",),
+                    ),
                 ),
-                (" benefit", " improv", " tolerat"),
+                (" benefit", " improv", " progress", " tolerat"),
             ),
-            ((((" extreme",), (" obes",), (" not ",)), ((" morbid",), (" obes",), (" not ",))), (" not",)),
+            (
+                (((" based ",), (" land ",), (" land ", "not "), (" can", " inability ", " unable ")),),
+                (" no", " without"),
+            ),
+            ((((" extreme", " morbid"), (" obes",), (" not ",)),), (" not",)),
         ),
     ),
     "5aa6e13b6d80a763e9ae4122": (

@@ -3540,7 +3540,9 @@ def _distance(said: str) -> int:
     return len(words) if not joins else len(words) - joins[-1]
 
 
-_CHANGE = rxcache.compile(r"\b(?:new|worsening|worsened|progressive|progression|changed|unchanged|stable)\b", re.I)
+_CHANGE = rxcache.compile(
+    r"\b(?:new|worsening|worsened|progressive|progression|advancing|changed|unchanged|stable)\b", re.I
+)
 """Words of change: a finding said to be new, worse, unchanged or stable ("symptoms have not
 changed ..., his radicular findings are stable") is there, not absent (round 44's reader)."""
 _CHANGE_AFTER = rxcache.compile(
@@ -3591,6 +3593,48 @@ def _none_done(letter: str, start: int, end: int) -> bool:
     if m is None or _STUDY_SAYS.search(letter, start, end) is not None:
         return False
     return _PICTURE.search(m.group()) is not None and _NERVE_TEST.search(m.group()) is not None
+
+
+_NOT_DONE_YET = rxcache.compile(
+    rf"\b(?:{_STUDY_NAMES})\b[^.;]{{0,40}}?\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:performed|done|obtained|completed)\b"
+    rf"|\b(?:no|without)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STUDY_NAMES})(?:\s+(?:studies|study|testing|tests?))?\b",
+    re.I,
+)
+"""A picture or nerve test said not done ("the lumbar MRI has not been performed", "has been ordered and not yet done",
+"there are no electrodiagnostic studies")."""
+
+
+def _studies_not_done(decision: Decision, letter: str, places: list[tuple[int, int]]) -> Quote | None:
+    """The findings reason that says the picture or nerve test a hurt nerve's signs must be confirmed by was not done,
+    for care that treats a hurt nerve the rationale names ("examination findings consistent with a left L5
+    radiculopathy. However, the lumbar MRI has not been performed and there are no electrodiagnostic studies": rounds
+    232 and 244's readers were told "did not show the signs the medical guidelines look for", where the exam had
+    shown them). Not where a picture or test it names showed something, nor for a picture or a test asked for."""
+    rationale = decision.spans.rationale
+    if rationale is None or _STUDIES.search(decision.service) is not None or _EVALUATION_WORD.search(decision.service):
+        return None  # a consultation treats nothing (round 36's spine consult: its ground, a normal nerve exam)
+    for start, end in places:
+        said = _NOT_DONE_YET.search(letter, start, end)
+        if said is None or not _PICTURE.search(said.group()) or _STUDY_SAYS.search(letter, start, end) is not None:
+            continue  # a picture not taken: a nerve test alone is "nerve_test"'s
+        if _radicular_signs(letter, [(_case_before(letter, rationale, start), end)]) is not None:
+            return quote(letter, start, end)
+    return None
+
+
+def _case_before(letter: str, rationale: Span, start: int, sentences: int = 2) -> int:
+    """Where the case's words before ``start`` begin: up to ``sentences`` sentences back, stopping at one that names a
+    guideline. The exam's signs of a hurt nerve root are often said a sentence or two before the picture not taken
+    (round 237's "findings consistent with a right S1 radiculopathy. However, no MRI ... Without imaging, ..."); a
+    guideline's "failure ... to resolve disabling radicular symptoms" is not this worker's (round 91's spine
+    surgeon)."""
+    at = start
+    for _ in range(sentences):
+        back = max(rationale.start, letter.rfind(". ", rationale.start, max(rationale.start, at - 2)) + 2)
+        if back >= at or _GUIDELINE_NAMED.search(letter, back, at) is not None:
+            break
+        at = back
+    return at
 
 
 _STUDY_SAYS = rxcache.compile(
@@ -3708,6 +3752,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
             found.setdefault(key, Missing(key=key, words=said))
     if facet and not found and (radicular := _radicular_signs(letter, places)) is not None:
         found["facet_nerve_root"] = Missing(key="facet_nerve_root", words=radicular)
+    elif not found and not nerve_test and (unseen := _studies_not_done(decision, letter, places)) is not None:
+        found["nerve_study_none"] = Missing(key="nerve_study_none", words=unseen)
     # Warning signs last: reviewers name them beside the finding a decision rests on (a normal
     # nerve exam, no instability), rarely as that finding; two worker-view readers asked for it.
     if all(key in _SURGERY_KEYS for key in found):
@@ -3774,6 +3820,10 @@ _BESIDE = _SURGERY_KEYS | {"red_flags"}
 
 _CARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("therapy", rxcache.compile(r"\bphysical\s+therapy\b|\bPT\b|\bphysiotherapy\b")),
+    # the first step reviewers name before a carpal tunnel release or for heel pain ("She has not yet used a neutral
+    # position night splint or received a carpal tunnel injection": rounds 234, 241 and 243's readers were told only
+    # of shots)
+    ("splint", rxcache.compile(r"\bsplint(?:s|ing)?\b", re.I)),
     # "no carpal tunnel corticosteroid injection had been tried" (round 164's reader: "shots" misled a worker who had
     # had a pain shot, where the reviewer meant a steroid shot into the wrist)
     (
@@ -4499,9 +4549,21 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
             said = _absent(pattern, letter, reason.span, None if key in _NOT_COUNTED else _UNFINISHED, own)
+            if said is not None and _listed_by_guideline(said, letter, reason.span):
+                continue  # "ODG criteria ... call for ... failure of conservative care such as night splinting"
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
     return found
+
+
+_SUCH_AS = rxcache.compile(r"\b(?:such\s+as|including|like)\b", re.I)
+
+
+def _listed_by_guideline(said: Quote, letter: str, span: Span) -> bool:
+    """The care is an example in a guideline's list of what must fail first ("failure of at least two forms of
+    conservative care such as night splinting, activity modification and ..."), in a sentence naming the guideline:
+    what the guideline asks, not what this worker has not tried (rounds 111 and 182's carpal tunnel releases)."""
+    return _SUCH_AS.search(said.text) is not None and _GUIDELINE_NAMED.search(letter, span.start, span.end) is not None
 
 
 _TAKING = r"(?<!not\s)(?<!never\s)\b(?:taking|takes|using|uses|on)\s+"

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "252"
+TEMPLATES_VERSION = "253"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -486,6 +486,7 @@ _EN = _Wording(
         "therapy": "physical therapy",
         "steroid_shots": "steroid shots",
         "shots": "shots",
+        "splint": "wearing a splint",
         "swelling_pills": "medicines that bring down swelling",
         "headache_pills": "medicines taken every day to prevent headaches",
         "nerve_pills": "medicines for nerve pain",
@@ -803,6 +804,7 @@ _ES = _Wording(
         "therapy": "terapia física",
         "steroid_shots": "inyecciones de esteroides",
         "shots": "inyecciones",
+        "splint": "usar una férula",
         "swelling_pills": "medicinas que bajan la hinchazón",
         "headache_pills": "medicinas que se toman cada día para prevenir el dolor de cabeza",
         "nerve_pills": "medicinas para el dolor de nervios",

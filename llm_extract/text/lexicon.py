@@ -74,8 +74,12 @@ FACET_CARE = (
 trigger point injections (not for radicular pain, round 95's reader). For it, a nerve root's signs are the ground
 against, and their absence counts for it."""
 
-RADICULAR = r"\b(?:radicular|radiculopathy|nerve\s+root|dermatom\w*|Spurling\w*|(?:positive|abnormal)\s+straight\s+leg)"
-"""A nerve root's signs named (present or absent: see :data:`NOT_BEFORE_RADICULAR`)."""
+RADICULAR = (
+    r"\b(?:radicular|radiculopathy|nerve\s+root|dermatom\w*|Spurling\w*|(?:positive|abnormal)\s+straight\s+leg"
+    r"|[CLST][1-8]\s+(?:distribution|pattern))"
+)
+"""A nerve root's signs named (present or absent: see :data:`NOT_BEFORE_RADICULAR`): "findings in an S1 distribution"
+too."""
 NOT_BEFORE_RADICULAR = (
     r"\b(?:no|non|not|without|absence\s+of|absent|negative|free\s+of|nor|rule\s+out|ruled\s+out)\b"
     r"[\s-]*(?:\w+[\s-]+){0,3}$"
