@@ -3765,3 +3765,29 @@ def test_rounds_245_to_253s_wrong_codes() -> None:
     items = [Item(f"Care {n}: Upheld", rationale=f"{s} Not medically necessary.") for n, s in enumerate(sentences)]
     for codes in shown(*items):
         assert R.no_functional_improvement not in codes, codes
+
+
+def test_rounds_253_and_256s_wrong_codes() -> None:
+    # recognizer 4.08: a cold unit for a worker with no operation at all is outside the guideline's group, not care tied
+    # to a refused one (round 253's reader was told "The care this goes with was not approved")
+    cold = Item(
+        "Hot/cold contrast therapy unit, purchase: Upheld",
+        rationale=(
+            "The Official Disability Guidelines recommend continuous-flow cryotherapy as an option after surgery, for "
+            "up to 7 days, but not for nonsurgical treatment. The patient was noted to have chronic low back and knee "
+            "pain, with no surgery performed or scheduled. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(cold)
+    assert R.related_item_not_approved not in codes and R.not_recommended in codes, codes
+    # standard care not yet exhausted is other care first (round 256: no reason shown)
+    heel = Item(
+        "Extracorporeal shockwave therapy, left heel, 3 sessions: Upheld",
+        rationale=(
+            "The podiatrist acknowledged that the corticosteroid injection had produced some three weeks of relief, "
+            "which suggested that the applicant had not yet exhausted injection therapy or the other standard options. "
+            "Not medically necessary."
+        ),
+    )
+    (codes,) = shown(heel)
+    assert R.other_treatment_first in codes, codes

@@ -6621,3 +6621,38 @@ def test_rounds_232_to_245s_carpal_tunnel_and_epidural_grounds_are_told_as_the_l
     )
     told = " ".join(_item_told("Referral to a spine surgeon: Upheld", referral))
     assert "No pictures or nerve tests were done" not in told, told
+
+
+def test_rounds_250_to_253s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 254
+    # the guideline's "up to 18 visits" is not what the doctor asked for (round 253's reader: told "asked for 18")
+    told = " ".join(
+        _item_told(
+            "Chiropractic two times a week for six weeks, cervical spine: Upheld",
+            "Regarding the request for chiropractic care, the Chronic Pain Medical Treatment Guidelines support "
+            "manual therapy with a trial of 6 visits over 2 weeks and up to 18 visits over 6 to 8 weeks with "
+            "evidence of objective functional improvement. Within the documentation available for review, the 12 "
+            "requested visits exceed the 6-visit trial. Not medically necessary.",
+        )
+    )
+    assert "asked for 12 visits" in told and "18" not in told, told
+    # a drug test done and the prescription record not checked: not "did not show the tests" (round 250's reader)
+    told = " ".join(
+        _item_told(
+            "Tramadol ER 150mg #30: Upheld",
+            "The treating physician states only that the medications help, without a pain score with and without the "
+            "medication. Although a urine drug screen was obtained, there is no record that CURES was queried. The "
+            "treating physician has not shown the type of benefit that would justify continuing an opioid. Not "
+            "medically necessary.",
+        )
+    )
+    assert "(CURES)" in told and "did not show the tests" not in told, told
+    # the therapy traction was to be tried in is not care the worker has not tried (round 253's reader: 8 visits done)
+    told = " ".join(
+        _item_told(
+            "Home cervical traction unit: Upheld",
+            "The type of traction unit requested was not specified. There is no documentation that the patient tried "
+            "traction during his physical therapy sessions or that he responded to it. Not medically necessary.",
+        )
+    )
+    assert "tried physical therapy first" not in told, told

@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.07"
+REASONS_VERSION = "4.08"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -138,7 +138,8 @@ _FLAGS = re.IGNORECASE
 #: This case without surgery ("has not had surgery", "no surgery is planned", "is not undergoing surgery").
 _NO_SURGERY = (
     r"\b(?:has|had|have)\s+not\s+(?:had|undergone)\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?surgery\b"
-    r"|\bno\s+(?:[\w-]+\s+)?surgery\s+(?:is|was|has\s+been|had\s+been)\s+(?:planned|scheduled|proposed)\b"
+    r"|\bno\s+(?:[\w-]+\s+)?surgery\s+(?:(?:is|was|has\s+been|had\s+been)\s+|performed\s+or\s+)"
+    r"(?:planned|scheduled|proposed)\b"
     r"|\bnot\s+(?:\w+\s+){0,3}?(?:undergoing|scheduled\s+for)\s+(?:\w+\s+)?surg\w*"
 )
 #: This case placed past the acute phase ("The injured worker is beyond the acute phase of injury", "the request was
@@ -1163,7 +1164,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|certified|authorized)\s+(?:[\w-]+\s+)?(?:visits?|appointments?|consultations?|evaluations?)\b)"
             r"|\bwithout\s+evidence\s+of\s+failure\b"
             r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
-            r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?)\b"
+            # "had not yet exhausted injection therapy or the other standard options" (round 256)
+            r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?|injection\s+therapy"
+            r"|(?:standard|other)\s+options)\b"
             r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
             r"|therapy|management)\b"
             # not "without any reported intolerance to weight bearing" (a finding: round 64's reader), nor "no
@@ -1391,7 +1394,10 @@ _RELATED = _cue(
     # "It was ordered to protect a fusion during healing, and no fusion has been authorized" (round 74)
     r"|\bno\s+(?P<subject23>(?:[\w/.-]+\s+){0,2}?(?:" + _OPERATION + r"))\s+(?:has|have)\s+(?:yet\s+)?been\s+"
     r"(?:authorized|certified|approved)\b"
-    r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:[\w/.-]+\s+){0,2}?[\w/.-]+)\s+(?:being\s+)?"
+    # (not "with no surgery performed or scheduled": no operation at all, a cold unit's group; round 253's reader was
+    # told "The care this goes with was not approved")
+    r"|\b(?:with\s+no\s+|without\s+(?:an?\s+|the\s+)?)(?P<subject6>(?:(?!performed\b|done\b)[\w/.-]+\s+){0,2}?"
+    r"(?!performed\b|done\b)[\w/.-]+)\s+(?:being\s+)?"
     r"(?:certified|approved|authorized|pending|planned|scheduled)\b"
     r"|\b(?:the|that)\s+(?P<subject12>surgery|procedure|operation)\s+(?:(?:this|the|it)\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been)\s+"
     r"(?:not\s+(?:certified|approved|authorized)|denied|non-?certified)\b"

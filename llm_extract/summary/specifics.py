@@ -812,7 +812,15 @@ def _stated_requests(letter: str, limit: GuidelineLimit, sentences: list[tuple[i
             span = _TIME_AFTER.match(letter, m.end("n"))
             if not (inside or n is None or history or total or span or _other_unit(m.group(), limit.amount.unit)):
                 found.append((n, quote(letter, m.start("n"), m.end("n"))))
-    return found
+    # a guideline's own numbers last ("up to 18 visits over 6 to 8 weeks" before "the 12 requested visits exceed the
+    # 6-visit trial": round 253's reader was told "Your doctor asked for 18 visits")
+    return sorted(found, key=lambda f: _in_guideline_sentence(letter, f[1], sentences))
+
+
+def _in_guideline_sentence(letter: str, said: Quote, sentences: list[tuple[int, int]]) -> bool:
+    """Whether ``said`` is in a sentence that names a guideline (its rule, not this request)."""
+    at = said.span.start if said.span is not None else -1
+    return any(start <= at < end and _GUIDELINE_NAMED.search(letter, start, end) for start, end in sentences)
 
 
 _UNIT_FAMILY = {"visit": "visits", "session": "visits", "treatment": "visits", "injection": "shots", "block": "shots"}
@@ -1181,6 +1189,8 @@ _NERVE_TEST_NOT_DONE = rxcache.compile(
 )
 
 
+_DRUG_TEST = rxcache.compile(r"\burine\s+drug\s+(?:screens?|tests?|testing)\b|\bUDS\b", re.I)
+"""A urine drug test named."""
 _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "improvement",
@@ -1218,7 +1228,10 @@ _MISSING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("drug_tests", rxcache.compile(r"\burine\s+drug\s+(?:screens?|tests?|testing)\b|\bUDS\b", re.I)),
+    ("drug_tests", _DRUG_TEST),
+    # the state's prescription record, not a drug test ("Although a urine drug screen was obtained, there is no record
+    # that CURES was queried": round 250's reader was told "did not show the tests", where the test was done)
+    ("cures", rxcache.compile(r"\bCURES\b|\bprescription\s+(?:drug\s+)?monitoring\b|\bPDMP\b")),
     ("home_exercise", rxcache.compile(r"\bhome\s+exercise\b", re.I)),
     ("side_effects", rxcache.compile(r"\b(?:side|adverse)\s+effects\b", re.I)),
     # The keys below were added for the reasons a rationale most often names (issue 10):
@@ -1416,7 +1429,8 @@ _VERDICT = rxcache.compile(r"not\s+(?:medically\s+)?(?:necessary|reasonable|appr
 it says nothing was lacking, so the sentence's words are no missing fact."""
 _PRESENT = rxcache.compile(
     r"[^.;:,]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?"
-    r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included)\b"
+    r"(?:recorded|documented|noted|reported|given|provided|listed|described|present|included|obtained|performed"
+    r"|done|completed|collected)\b"
     r"|[^.;:,\d]{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*/\s*10\b"
     # "the pain levels and range of motion deficits recorded on 12-6-16 do not show ..." (round 169's reader: told "did
     # not give your pain levels before and after past care")
@@ -1770,6 +1784,22 @@ def _said_present(letter: str, m: re.Match[str], start: int, end: int) -> bool:
     return _BEFORE_ABSENT.search(letter, clause_start, m.end()) is None
 
 
+_NOT_AFTER = rxcache.compile(r"[^.;,]{0,40}?\b(?:not|never)\b", re.I)
+"""A word of absence soon after a record's name ("A CURES report was not documented")."""
+
+
+def _drug_test_done(decision: Decision, letter: str) -> bool:
+    """The rationale says a drug test was done ("Although a urine drug screen was obtained, there is no record that
+    CURES was queried"): what the notes lack is then the prescription record's check alone (round 250's reader)."""
+    rationale = decision.spans.rationale
+    if rationale is None:
+        return False
+    return any(
+        _said_present(letter, m, rationale.start, rationale.end)
+        for m in _DRUG_TEST.finditer(letter, rationale.start, rationale.end)
+    )
+
+
 def missing(decision: Decision, reasons: list[Reason], letter: str | None, most: int | None = None) -> list[Missing]:
     """What the records lacked: from the words of the item's documentation reasons, then
     from the rationale's other sentences that say something was lacking (each kind once).
@@ -1851,6 +1881,12 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "she had not yet begun therapy or an exercise program": care to try first (round 112)
                 if key == "program" and _MAY_BE_USED.search(letter, max(start, m.start() - 160), m.start()):
                     continue  # "Acupuncture can be used ... as an adjunct to physical rehabilitation": a guideline's
+                if key == "cures" and not _drug_test_done(decision, letter):
+                    continue  # beside a drug test not done, "the tests the medical guidelines ask for" says both
+                if key == "cures" and not (
+                    _absent_in_clause(letter, start, m.start()) or _NOT_AFTER.match(letter, m.end(), end)
+                ):
+                    continue  # "The CURES report shows a second hydrocodone prescription": checked, and what it found
                 if key == "drug_tests" and _RESULT_AFTER.match(letter, m.end(), end):
                     key = "drug_test_unexplained"  # "the urine drug screen of February 21 was negative for tramadol"
                 elif key == "drug_tests" and _RESULT_FINE_AFTER.match(letter, m.end(), end):
@@ -4549,6 +4585,12 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
             said = _absent(pattern, letter, reason.span, None if key in _NOT_COUNTED else _UNFINISHED, own)
+            if (
+                said is not None
+                and said.span is not None
+                and _SETTING_BEFORE.search(letter, said.span.start, said.span.end)
+            ):
+                continue  # "no documentation that the patient tried traction during his physical therapy sessions"
             if said is not None and _listed_by_guideline(said, letter, reason.span):
                 continue  # "ODG criteria ... call for ... failure of conservative care such as night splinting"
             if said is not None and all(f.key != key for f in found):
@@ -4556,6 +4598,11 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
     return found
 
 
+_SETTING_BEFORE = rxcache.compile(
+    r"\b(?:during|throughout|as\s+part\s+of|in\s+the\s+course\s+of)\s+(?:\S+\s+){0,3}\S+$", re.I
+)
+"""The care named is where something else was to be tried ("tried traction during his physical therapy sessions":
+round 253's reader was told "did not show that you tried physical therapy first", where 8 visits were on record)."""
 _SUCH_AS = rxcache.compile(r"\b(?:such\s+as|including|like)\b", re.I)
 
 

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "253"
+TEMPLATES_VERSION = "254"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -371,6 +371,8 @@ _EN = _Wording(
             "Your doctor's notes did not show the tests the medical guidelines ask for when you take this kind "
             "of medicine."
         ),
+        "cures": "Your doctor's notes did not show a check of the state's record of the medicines prescribed to you "
+        "(CURES).",
         "drug_test_unexplained": "Your doctor's notes did not explain a drug test result that did not match your "
         "medicines.",
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
@@ -666,6 +668,8 @@ _ES = _Wording(
         "pain": "Las notas de su médico no daban su nivel de dolor antes y después de la atención anterior.",
         "visits": "Las notas de su médico no decían cuántas visitas ya tuvo.",
         "drug_tests": "Las notas de su médico no mostraban las pruebas de drogas que piden las guías médicas.",
+        "cures": "Las notas de su médico no mostraban una revisión del registro del estado de las medicinas que le "
+        "recetaron (CURES).",
         "drug_test_unexplained": (
             "Las notas de su médico no explicaban un resultado de la prueba de drogas que no coincidía con sus "
             "medicamentos."
