@@ -6656,3 +6656,13 @@ def test_rounds_250_to_253s_readers_wrong_items_are_told_as_the_letter_says() ->
         )
     )
     assert "tried physical therapy first" not in told, told
+    # Templates 255: care the worker has not had, named after "including" in a sentence that says "guideline", is still
+    # named (templates 253's first reading of a guideline's list lost it on 4 letters of the set)
+    told = " ".join(
+        _item_told(
+            "Platelet-rich plasma injection, left knee: Upheld",
+            "There are also guideline-supported options she has not yet tried, including a full course of physical "
+            "therapy and an intra-articular corticosteroid injection. Not medically necessary.",
+        )
+    )
+    assert "tried physical therapy and steroid shots first" in told, told

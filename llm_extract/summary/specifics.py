@@ -4603,14 +4603,19 @@ _SETTING_BEFORE = rxcache.compile(
 )
 """The care named is where something else was to be tried ("tried traction during his physical therapy sessions":
 round 253's reader was told "did not show that you tried physical therapy first", where 8 visits were on record)."""
-_SUCH_AS = rxcache.compile(r"\b(?:such\s+as|including|like)\b", re.I)
+_FAILURE_SUCH_AS = rxcache.compile(r"^\W*failure\s+of\b[^.;]*\bsuch\s+as\b", re.I)
 
 
 def _listed_by_guideline(said: Quote, letter: str, span: Span) -> bool:
     """The care is an example in a guideline's list of what must fail first ("failure of at least two forms of
     conservative care such as night splinting, activity modification and ..."), in a sentence naming the guideline:
-    what the guideline asks, not what this worker has not tried (rounds 111 and 182's carpal tunnel releases)."""
-    return _SUCH_AS.search(said.text) is not None and _GUIDELINE_NAMED.search(letter, span.start, span.end) is not None
+    what the guideline asks, not what this worker has not tried (rounds 111 and 182's carpal tunnel releases). Not
+    "guideline-supported options she has not yet tried, including ...", nor "first-line oral pharmaceuticals such as
+    acetaminophen", which the worker has not had (a first reading with "including" lost the care of 4 letters)."""
+    return (
+        _FAILURE_SUCH_AS.search(said.text) is not None
+        and _GUIDELINE_NAMED.search(letter, span.start, span.end) is not None
+    )
 
 
 _TAKING = r"(?<!not\s)(?<!never\s)\b(?:taking|takes|using|uses|on)\s+"
