@@ -3791,3 +3791,19 @@ def test_rounds_253_and_256s_wrong_codes() -> None:
     )
     (codes,) = shown(heel)
     assert R.other_treatment_first in codes, codes
+
+
+def test_round_251s_course_not_yet_started_is_a_pending_first_part() -> None:
+    # recognizer 4.09: "can be sought on its own merits once the outcome of the 12 approved sessions is known" waits on
+    # the approved part (round 251's reader: a post-operative course not yet started told "did not show that past care
+    # helped you")
+    therapy = Item(
+        "Postoperative physical therapy, 6 sessions, right ankle: Upheld",
+        rationale=(
+            "The partial approval of 12 sessions already represented treatment in excess of the initial course. The "
+            "applicant had not, as of the date of the request, started the approved course. Further treatment can be "
+            "sought on its own merits once the outcome of the 12 approved sessions is known. Not medically necessary."
+        ),
+    )
+    (codes,) = shown(therapy)
+    assert R.approved_trial_pending in codes and R.no_functional_improvement not in codes, codes

@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.08"
+REASONS_VERSION = "4.09"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1644,8 +1644,10 @@ _TRIAL_PENDING = _cue(
     r"|\buntil\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:completes?|finish(?:es)?)\s+(?:the\s+)?(?:approved|certified|authorized"
     r"|initial|modified)\b"
     r"|\b(?:can|could|will|would|should|must)\s*(?:not\s+)?(?:only\s+)?be\s+(?:decided|determined|judged|assessed|known|considered"
-    r"|requested|reconsidered|supported|approved|certified|authorized|endorsed|justified)\s+"
-    r"(?:only\s+)?(?:once|after|when|until|from)\b"
+    r"|requested|reconsidered|supported|approved|certified|authorized|endorsed|justified|sought)\s+"
+    # "Further treatment can be sought on its own merits once the outcome of the 12 approved sessions is known" (round
+    # 251's reader: a course not yet started told "did not show that past care helped you")
+    r"(?:(?:on|in)\s+(?:its|their)\s+own\s+merits\s+|again\s+)?(?:only\s+)?(?:once|after|when|until|from)\b"
     # not "can be requested when the existing certification nears its end": the approval in force covers it
     r"(?!\s+(?:the|its|her|his|their|that|this)\s+(?:existing\s+|current\s+|present\s+)?(?:certification|authorization"
     r"|approval)\s+(?:nears|ends|expires|runs\s+out|lapses|is\s+used|is\s+exhausted|has\s+(?:ended|expired|run\s+out)))"

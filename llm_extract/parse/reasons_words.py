@@ -8420,7 +8420,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "e6ca1fb3e4cefa9b10650f4d": (
+    "d1795c9c944f801a58b74765": (
         (
             (
                 (
@@ -8514,6 +8514,7 @@ TABLE: dict[str, Derived] = {
                     " known ",
                     " reconsidered ",
                     " requested ",
+                    " sought ",
                     " supported ",
                 ),
                 ("after ", "from ", "once ", "until ", "when "),
@@ -8746,6 +8747,7 @@ TABLE: dict[str, Derived] = {
                             " known ",
                             " reconsidered ",
                             " requested ",
+                            " sought ",
                             " supported ",
                         ),
                         ("after ", "from ", "once ", "until ", "when "),

@@ -276,7 +276,7 @@ BEFORE_SURGERY = r"\bpre[- ]?op(?:erative(?:ly)?)?\b"
 """Care for before an operation ("Pre-op", "preoperative"), matched case-insensitively."""
 
 NOT_STARTED = (
-    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)"
+    r"(?:has|have|had)\s+not(?:,\s+[^,.;]{1,40},)?\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)"
     r"|(?:is|are)\s+not\s+yet\s+(?:started|under\s*way)|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+under\s*way"
     r"|not\s+yet\s+(?:started|begun|commenced|attended|received|undergone|had)"
     r"|yet\s+to\s+(?:start|begin|commence|attend|receive)"
