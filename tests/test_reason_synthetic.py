@@ -337,7 +337,8 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 0.8060 (4,170 letters, 22,428 items); rounds 248-249 (201 items), measured once with 4.06 and templates 252, the final
 # code (1.000 / 0.900 / 0.030 / 0.799), at 0.980 / 0.901 / 0.0351 / 0.8060 (4,202 letters, 22,629 items); rounds
 # 250-258 (906 items), each measured once (4.06's codes to 4.08: 0.976 / 0.853 / 0.049 / 0.778), at 0.980 / 0.899 /
-# 0.0353 / 0.8049 with 4.08, the final code (4,346 letters, 23,535 items).
+# 0.0353 / 0.8049 with 4.08 (4,346 letters, 23,535 items); rounds 259-260 (205 items), measured once with 4.09, the
+# final code (0.985 / 0.839 / 0.054 / 0.740), at 0.980 / 0.899 / 0.0354 / 0.8044 (4,378 letters, 23,740 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -524,7 +525,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # 9's goal (0.85). With rounds 248-249 (measured once with the final code: 1.000 / 0.900 / 0.030 / 0.799), rounds
 # 112-249 at 0.971 / 0.856 / 0.0384 / 0.7747 (13,896 items). With rounds 250-258 (906 items, each measured once: 0.976
 # / 0.853 / 0.049 / 0.778) and 4.08, rounds 112-258 at 0.972 / 0.856 / 0.0384 / 0.7752 (14,802 items); rounds 112-249
-# alone at 0.971 / 0.856 / 0.0380 / 0.7749 with 4.08.
+# alone at 0.971 / 0.856 / 0.0380 / 0.7749 with 4.08. With rounds 259-260 (205 items, measured once with 4.09, the
+# final code: 0.985 / 0.839 / 0.054 / 0.740), rounds 112-260 at 0.972 / 0.856 / 0.0386 / 0.7747 (15,007 items).
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.041)],
@@ -620,7 +622,9 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # final code: 0.967 / 0.840 / 0.033 / 0.750; all 14,195 items: 0.972 / 0.860 / 0.0379 / 0.7767. Rounds 248-249 (201
 # items), measured once with the final code: 1.000 / 0.900 / 0.030 / 0.799; all 14,396 items: 0.972 / 0.860 / 0.0378 /
 # 0.7771. Rounds 250-258 (906 items), each measured once (250-253 with 4.06's codes, 254-256 with 4.07, 257-258 with
-# 4.08, the final code): 0.976 / 0.853 / 0.049 / 0.778; all 15,302 items with 4.08: 0.972 / 0.860 / 0.0378 / 0.7774.
+# 4.08): 0.976 / 0.853 / 0.049 / 0.778; all 15,302 items with 4.08: 0.972 / 0.860 / 0.0378 / 0.7774. Rounds 259-260
+# (205 items), measured once with 4.09, the final code: 0.985 / 0.839 / 0.054 / 0.740; all 15,507 items: 0.973 / 0.860
+# / 0.0380 / 0.7769.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -775,6 +779,8 @@ REAL_STYLE = (
     "INV-R256",
     "INV-R257",
     "INV-R258",
+    "INV-R259",
+    "INV-R260",
 )
 
 
@@ -783,7 +789,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.04)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 258, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 260, REAL_STYLE)), figure, goal)
 
 
 @functools.cache
