@@ -3807,3 +3807,105 @@ def test_round_251s_course_not_yet_started_is_a_pending_first_part() -> None:
     )
     (codes,) = shown(therapy)
     assert R.approved_trial_pending in codes and R.no_functional_improvement not in codes, codes
+
+
+def test_rounds_261_and_262s_wrong_and_missed_codes() -> None:
+    # recognizer 4.10 (rounds 261-262, after their measure): the reviewer's "failure to name any activity of daily
+    # living which had become easier as a result of ongoing tramadol usage" is no functional improvement (none shown)
+    tramadol = Item(
+        "Tramadol ER 150mg #30: Upheld",
+        rationale=(
+            "While the attending provider did report a 2-point reduction in pain scores, this was outweighed by the "
+            "attending provider's failure to name any activity of daily living which had become easier as a result of "
+            "ongoing tramadol usage. Therefore, the request was not medically necessary."
+        ),
+    )
+    assert shown(tramadol) == [[R.no_functional_improvement]]
+    # "before the outcome of the authorized sessions is known" waits on the approved part; "before the results of the
+    # first evaluation were known", of the same evaluation approved before, is still a duplicate (rounds 193 and 247)
+    therapy = Item(
+        "Physical therapy 6 sessions for the lumbar spine: Upheld",
+        rationale=(
+            "The patient completed 12 sessions earlier in 2016, and 6 further sessions have now been authorized. "
+            "Certifying 6 more sessions before the outcome of the authorized sessions is known is not supported. "
+            "The request is not medically necessary."
+        ),
+    )
+    evaluation = Item(
+        "Psychological evaluation: Upheld",
+        rationale=(
+            "A psychological evaluation had already been approved via an earlier utilization review report. The "
+            "provider did not explain why a second, seemingly duplicative evaluation was being sought before the "
+            "results of the first evaluation were known. Therefore, the request was not medically necessary."
+        ),
+    )
+    (therapy_codes, evaluation_codes) = shown(therapy, evaluation)
+    assert therapy_codes == [R.approved_trial_pending], therapy_codes
+    assert evaluation_codes[0] is R.already_authorized, evaluation_codes
+    # other care "already authorized" named before the participle is not this MRI had before (round 261's reader: told
+    # "You already had this care before, or approval for it")
+    mri = Item(
+        "MRI of the left knee without contrast: Upheld",
+        rationale=(
+            "The records showed that her X-rays were normal and that she had completed only 2 of the 6 physical "
+            "therapy sessions already authorized. Without a trial of the conservative treatment already underway, the "
+            "request for an MRI of the left knee is not medically necessary."
+        ),
+    )
+    (codes,) = shown(mri)
+    assert R.already_authorized not in codes, codes
+    # the same course authorized before is a duplicate, not a first part approved (round 262's reader)
+    again = Item(
+        "Physical therapy 2 times a week for 3 weeks for the cervical spine: Upheld",
+        rationale=(
+            "This is the same course of 6 cervical physical therapy sessions that was authorized on 10-14-2016 and was "
+            "scheduled to begin on 11-28-2016. A second authorization for identical care is not needed. Any further "
+            "therapy should be requested after those sessions, with documentation of the response. The request is not "
+            "medically necessary."
+        ),
+    )
+    assert shown(again) == [[R.already_authorized]]
+    # "the compounded cream in question": this item's own verdict, not care it goes with (round 261's reader); "the
+    # surgery in question" still names another item
+    cream = Item(
+        "Flurbiprofen 20%, Baclofen 5%, Lidocaine 4% cream 180gm: Upheld",
+        rationale=(
+            "The compounded cream in question was not medically necessary either. Baclofen, one of the ingredients in "
+            "the cream, is not endorsed for topical usage, as there is no peer-reviewed literature to support it. "
+            "Therefore, the request was not medically necessary."
+        ),
+    )
+    crutches = Item(
+        "Crutches (purchase): Upheld",
+        rationale=(
+            "The crutches were being sought for use in the postoperative period. The surgery in question, however, was "
+            "not approved. Therefore, the request was not medically necessary."
+        ),
+    )
+    (cream_codes, crutch_codes) = shown(cream, crutches)
+    assert R.related_item_not_approved not in cream_codes and R.not_recommended in cream_codes, cream_codes
+    assert R.related_item_not_approved in crutch_codes, crutch_codes
+    # the patients a guideline speaks of before naming it are not this worker (round 262's reader: a CBT told "did not
+    # show that past care helped you")
+    cbt = Item(
+        "Cognitive behavioral therapy, 10 sessions: Upheld",
+        rationale=(
+            "For patients who do not progress with physical medicine alone, the guideline calls for an initial trial "
+            "of 3-4 psychotherapy visits over 2 weeks and, with evidence of objective functional improvement, a total "
+            "of up to 6-10 visits over 5-6 weeks. The difficulty is that 10 sessions were requested at the outset, "
+            "which is the full maximum course and skips the initial trial. This request is not medically necessary."
+        ),
+    )
+    (codes,) = shown(cbt)
+    assert R.no_functional_improvement not in codes and R.exceeds_guideline_limits in codes, codes
+    # no raised risk of infection is a finding, not a harm (round 261's reader: an antibiotic told "could hurt you")
+    keflex = Item(
+        "Post-operative Keflex 500mg #20: Upheld",
+        rationale=(
+            "ODG does not support an oral course as prophylaxis after surgery. There is no indication that this "
+            "injured worker is diabetic, immunocompromised or otherwise at increased risk of infection, and no "
+            "infection is present. The request is not medically necessary."
+        ),
+    )
+    (codes,) = shown(keflex)
+    assert R.safety_risk not in codes, codes

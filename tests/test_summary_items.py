@@ -6666,3 +6666,40 @@ def test_rounds_250_to_253s_readers_wrong_items_are_told_as_the_letter_says() ->
         )
     )
     assert "tried physical therapy and steroid shots first" in told, told
+
+
+def test_rounds_261_and_262s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # templates 256: pain "rated at 6/10, the same as before" is a pain level given (round 261's reader: told "did not
+    # give your pain levels with and without this medicine"), while "rates his pain at 7 out of 10 but gives no
+    # comparison of pain levels with and without the medication" still lacks one
+    told = " ".join(
+        _item_told(
+            "Gabapentin 300mg #90: Upheld",
+            "The patient has taken gabapentin since at least 08/2016. The notes of 10/14/2016 and 10/21/2016 rated his "
+            "pain at 6/10, the same as before gabapentin was started, and neither note attributed any reduction in "
+            "pain or gain in function to the medication. As such, the request is not medically necessary.",
+        )
+    )
+    assert "pain levels" not in told, told
+    told = " ".join(
+        _item_told(
+            "Tramadol ER 150mg #30: Upheld",
+            "The progress note of 11-30-2016 rates his pain at 7 out of 10 but gives no comparison of pain levels with "
+            "and without the medication, and it does not describe any activity that has improved because of it. Not "
+            "medically necessary.",
+        )
+    )
+    assert "pain levels with and without" in told, told
+    # a drug test done ("positive for oxycodone") and CURES among a list of "that" clauses the records lack: the state's
+    # record, not "the tests" (round 261's reader)
+    told = " ".join(
+        _item_told(
+            "Norco 10/325mg #60: Upheld",
+            "The pain management note of 10/14/2016 documented 2 early refill requests and a urine drug screen "
+            "positive for oxycodone, which had not been prescribed. There was no documentation that these findings "
+            "were discussed with the patient, that the CURES database had been checked, or that a plan had been made "
+            "to address them. In addition, his pain rating and his function have not changed with opioid use. As "
+            "such, the request is not medically necessary.",
+        )
+    )
+    assert "(CURES)" in told and "did not show the tests" not in told, told

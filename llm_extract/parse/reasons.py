@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.09"
+REASONS_VERSION = "4.10"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -265,7 +265,13 @@ _GUIDELINE_OPENER = _rx(
     # "The MTUS 2016 Opioid Treatment Guidelines call for opioid use beyond the acute period to be supported by ..."
     # (round 162: told "more care than the medical guidelines call for"); only as the sentence's subject, for "the
     # reassessment the guidelines call for was not in evidence" is the reviewer's own finding
-    r"|(?:the\s+)?(?:[\w/-]+\s+){0,5}?(?:" + _GUIDELINE_NAME + r")\s+calls?\s+for\b)"
+    r"|(?:the\s+)?(?:[\w/-]+\s+){0,5}?(?:" + _GUIDELINE_NAME + r")\s+calls?\s+for\b"
+    # "For patients who do not progress with physical medicine alone, the guideline calls for an initial trial ...":
+    # the patients the guideline speaks of, before it (round 262's reader: a CBT told "did not show that past care
+    # helped you")
+    r"|for\s+(?:patients|individuals|those|people|workers|persons|claimants)\s+(?:who|with|whose)\b[^.;:]{0,120}?,\s*"
+    r"(?:the\s+)?(?:[\w/-]+\s+){0,5}?(?:" + _GUIDELINE_NAME + r")\s+(?:calls?\s+for|recommends?|supports?|allows?"
+    r"|advises?)\b)"
 )
 _GUIDELINE_VERB = _cue(
     # "MTUS 9792.24.3.c.4.b further stipulates that ..." (round 155's reader: a section's number before the verb)
@@ -603,6 +609,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|helped|benefit(?:ed|ted))\b"
             r"|\bno\s+(?:\w+\s+){0,5}?(?:activit(?:y|ies)|function|ADLs?|tasks?)\b[^.;]{0,30}?\b(?:described|documented"
             r"|reported|noted|recorded)\s+as\s+(?:improved|better|regained|easier)\b"
+            # "the attending provider's failure to name any activity of daily living which had become easier as a result
+            # of ongoing tramadol usage" (round 261: no ground was shown)
+            r"|\b(?:fail(?:ed|ure|s)?\s+to|(?:did|does|do)\s+not|never)\s+(?:name|identify|outline|describe|cite|list"
+            r"|specify|point\s+to)\s+(?:any|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?(?:activit(?:y|ies)|ADLs?|tasks?)\b"
+            r"[^.;]{0,50}?\b(?:(?:become|been\s+made|grown)\s+(?:easier|better)|been\s+(?:ameliorated|improved|facilitated))"
+            r"\s+(?:as\s+a\s+result\s+of|because\s+of|with|from|by|since|owing\s+to)\b"
         ),
         reject_match=_rx(r"\b(?:until|unless|yet|expected|will|would|whether)\b"),
     ),
@@ -1466,6 +1478,9 @@ _NOT_A_SERVICE = _rx(
 _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 #: Subjects that name the item under review itself, not another one.
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
+#: A subject named as the one under review ("the compounded cream in question": round 261's reader, told "The care
+#: this goes with was not approved" of a cream refused on its own ingredients).
+_UNDER_REVIEW = _rx(r"\s*\b(?:in\s+question|at\s+issue|under\s+(?:review|dispute|consideration)|being\s+requested)\s*$")
 
 _ALREADY = _cue(
     # "round-trip transportation ... has already been arranged" (round 75's reader: told "no signs that you need
@@ -1474,7 +1489,7 @@ _ALREADY = _cue(
     r"(?!\s+(?:for\s+)?(?:#\s*)?" + NUMBER + r"\b)"
     r"|\bduplicat\w*"
     r"|\b(?:this|the)\s+(?:very|same|identical)\s+(?!(?:visit|day|date|time|appointment|period|week|month|note|report"
-    r"|exam\w*|evaluation|office|physician|provider|doctor)\b)(?:[\w-]+\s+){0,5}?(?:[\w-]+,[^,;.]{1,80},\s*)?"
+    r"|exam\w*|evaluation|office|physician|provider|doctor)\b)(?:[\w-]+\s+){0,7}?(?:[\w-]+,[^,;.]{1,80},\s*)?"
     r"(?:that\s+|which\s+)?(?:was|were"
     r"|has\s+been|have\s+been"
     r"|is|are)\s+(?:already\s+)?(?:\w+\s+)?(?:certified|authorized|approved)\b"
@@ -1629,8 +1644,12 @@ _TRIAL_PENDING = _cue(
     r"|\b(?:response|result|outcome|respond|relief)s?\b[^.;]{0,100}?\b(?:cannot|can\s+not)\s+(?:yet\s+)?be\s+(?:judged"
     r"|assessed|known|determined|evaluated)\b"
     r"|\bno\s+such\s+(?:documentation|report|record|results?)\s+(?:is|are)\s+(?:available\s+)?yet\b"
+    # "Certifying 6 more sessions before the outcome of the authorized sessions is known is not supported" (round 262)
+    # (not "before the results of the first evaluation were known", of a duplicate: rounds 193 and 247)
     r"|\buntil\s+(?:the\s+)?(?:outcome|results?|response|effect|benefit)\s+of\s+(?:the\s+|those\s+|these\s+)?"
     r"(?:approved|certified|authorized|initial|first)\b"
+    r"|\bbefore\s+(?:the\s+)?(?:outcome|results?|response|effect|benefit)\s+of\s+(?:the\s+|those\s+|these\s+)?"
+    r"(?:approved|certified|authorized)\b"
     r"|\bonly\s+(?:after|once|when)\b[^.;]{0,160}?\b(?:can|could|will|would)\s+(?:the\s+)?(?:need|necessity|benefit"
     r"|value)\b"
     # "purchase is premature until its results are known" (round 76's reader was told "other care was tried first")
@@ -2564,6 +2583,11 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
         subject = " ".join(_CLAUSE_END.split(m.string[: m.start()])[-1].split()[-3:])
     if not subject or _ITSELF.search(subject) or _NOT_A_SERVICE.search(subject):
         return False
+    # "The compounded cream in question was not medically necessary either": the words that point at an item name
+    # none of it (while "The surgery in question, however, was not approved" still names the surgery)
+    subject = _UNDER_REVIEW.sub("", subject).strip()
+    if not subject:
+        return False
     if group == "subject6" and _ATTRIBUTIVE.search(subject):
         return False  # "with no other commercially approved formulation": a kind of product, not a denial
     # "the ketoprofen-cyclobenzaprine compound was not medically necessary": a cream's own verdict (round 57's
@@ -2941,6 +2965,17 @@ _NAMED_TEST = _rx(r"\b(?!stud(?:y|ies)\b)" + _IMAGING + r"\b")
 _CARE_HEAD = _rx(r"\b(?:therap(?:y|ies)|treatments?|programs?|rehabilitation|counseling|sessions|visits)$")
 _DETERMINER_BEFORE = _rx(r"\b(?:the|an?|these|those)\s+$")
 _PARTICIPLE_END = _rx(r"\b(?:authorized|approved|certified|provided|dispensed|performed|completed)$")
+#: "already authorized" alone, no "been": a modifier or an active verb, never a passive predicate.
+_BARE_PARTICIPLE = _rx(r"already\s+\w+$")
+#: An object after the participle: an active verb ("the Utilization Review of 11-04-2016 already certified a
+#: neurology consultation"), whose thing is that object, not the words before it.
+_OBJECT_AFTER = _rx(r"\s+(?:an?|the|this|that|these|those|his|her|their|its|\d+|#)\b")
+#: The words a bare "already authorized" follows as their modifier ("only 2 of the 6 physical therapy sessions already
+#: authorized"), a determiner or number before them; not a verb's ("has already authorized", "was already certified").
+_MODIFIED_BEFORE = _rx(
+    r"\b(?:the|an?|this|these|those|his|her|their|\d+)\s+(?P<thing>(?:[\w-]+\s+){0,3}?"
+    r"(?!(?:is|are|was|were|be|been|being|has|have|had|having|not|also|now|and|or|that|which|who)\b)[\w-]+)\s+$"
+)
 
 
 def _object(sentence: str, m: re.Match[str]) -> str | None:
@@ -2967,6 +3002,15 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
             # words the clause describes are the thing (round 180's reader: a neck MRI was told "You already had this
             # care before, or approval for it")
             return thing
+        if (
+            _PARTICIPLE_END.search(m.group())
+            and _BARE_PARTICIPLE.match(m.group())
+            and not _OBJECT_AFTER.match(sentence, m.end())
+            and (modified := _MODIFIED_BEFORE.search(sentence, max(0, m.start() - 60), m.start()))
+        ):
+            # "she had completed only 2 of the 6 physical therapy sessions already authorized": the words the
+            # participle follows are the thing (round 261's reader: a knee MRI was told "You already had this care")
+            return modified.group("thing")
         if not (
             _PARTICIPLE_END.search(m.group()) and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
         ):
@@ -3559,7 +3603,9 @@ def _best_hits(
 #: The request said to be the same care again ("the same 6 sessions that are already approved", "the same study a
 #: second time").
 _SAME_AGAIN = _rx(
-    r"\bthe\s+(?:same|identical)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    # "This is the same course of 6 cervical physical therapy sessions that was authorized on 10-14-2016" (round 262's
+    # reader: told "A first part of this care was approved")
+    r"\bthe\s+(?:same|identical)\s+(?:[\w-]+\s+){0,7}?(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:already\s+)?(?:approved|certified|authorized)\b|\bthe\s+same\s+(?:[\w-]+\s+){1,4}?(?:a\s+second\s+time|again)\b"
     # "The current request duplicates a service that has already been approved and has not yet taken place" (round
     # 141's reader: a neurology consultation booked was told "A first step before this care was already approved")

@@ -1318,66 +1318,63 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "4907b19b16dc1b6dd2ab491e": (
+    "85b3960858ec0d31d6e27762": (
         (
             (
                 (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
-                ("thing ",),
                 (" describe", " document", " indicate", " name", " show", " suggest"),
                 (" describe", " document", " indicate", " name", " show", " suggest", " to "),
+                (" describe", " document", " indicate", " name", " of ", " show", " suggest", " to "),
             ),
             (
-                (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
-                (" describe", " document", " indicate", " name", " show", " suggest"),
-                (" of ",),
-                (" describe", " document", " indicate", " name", " show", " suggest", " to "),
+                (" better ", " easier ", " improved ", " regained "),
+                (" no ",),
+                (" as ",),
+                (" as ", " described ", " documented ", " noted ", " recorded ", " reported "),
             ),
             (
-                (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
-                (" note",),
-                (" describe", " document", " indicate", " name", " show", " suggest"),
-                (" describe", " document", " indicate", " name", " show", " suggest", " to "),
+                (" ameliorated ", " better ", " easier ", " facilitated ", " improved "),
+                (" become ", " been ", " grown "),
+                (" ameliorated ", " better ", " easier ", " facilitated ", " improved ", " made "),
+                (" cite ", " describe ", " identify ", " list ", " name ", " outline ", " point ", " specify "),
             ),
-            (
-                (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
-                (" record",),
-                (" describe", " document", " indicate", " name", " show", " suggest"),
-                (" describe", " document", " indicate", " name", " show", " suggest", " to "),
-            ),
-            (
-                (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
-                (" report",),
-                (" describe", " document", " indicate", " name", " show", " suggest"),
-                (" describe", " document", " indicate", " name", " show", " suggest", " to "),
-            ),
-            ((" described ",), (" better ", " easier ", " improved ", " regained "), ("activit",), (" as ",)),
-            ((" documented ",), (" better ", " easier ", " improved ", " regained "), ("activit",), (" as ",)),
-            ((" reported ",), (" better ", " easier ", " improved ", " regained "), ("activit",), (" as ",)),
-            ((" better ", " easier ", " improved ", " regained "), ("activit",), (" noted ",), (" as ",)),
-            ((" recorded ",), (" better ", " easier ", " improved ", " regained "), ("activit",), (" as ",)),
-            ((" described ",), (" better ", " easier ", " improved ", " regained "), ("activit",), ("ies ",)),
-            ((" documented ",), (" better ", " easier ", " improved ", " regained "), ("activit",), ("ies ",)),
-            ((" reported ",), (" better ", " easier ", " improved ", " regained "), ("activit",), ("ies ",)),
-            ((" better ", " easier ", " improved ", " regained "), ("activit",), (" noted ",), ("ies ",)),
-            ((" recorded ",), (" better ", " easier ", " improved ", " regained "), ("activit",), ("ies ",)),
-            ((" described ",), ("function ",), (" better ", " easier ", " improved ", " regained "), (" as ",)),
-            ((" documented ",), ("function ",), (" better ", " easier ", " improved ", " regained "), (" as ",)),
-            ((" reported ",), ("function ",), (" better ", " easier ", " improved ", " regained "), (" as ",)),
-            (("function ",), (" better ", " easier ", " improved ", " regained "), (" noted ",), (" as ",)),
-            ((" recorded ",), ("function ",), (" better ", " easier ", " improved ", " regained "), (" as ",)),
-            ((" described ",), (" better ", " easier ", " improved ", " regained "), (" as ",), ("adl",)),
-            ((" documented ",), (" better ", " easier ", " improved ", " regained "), (" as ",), ("adl",)),
-            ((" reported ",), (" better ", " easier ", " improved ", " regained "), (" as ",), ("adl",)),
-            ((" better ", " easier ", " improved ", " regained "), (" noted ",), (" as ",), ("adl",)),
-            ((" recorded ",), (" better ", " easier ", " improved ", " regained "), (" as ",), ("adl",)),
-            ((" described ",), (" better ", " easier ", " improved ", " regained "), ("task",), (" as ",)),
-            ((" documented ",), (" better ", " easier ", " improved ", " regained "), ("task",), (" as ",)),
-            ((" reported ",), (" better ", " easier ", " improved ", " regained "), ("task",), (" as ",)),
-            ((" better ", " easier ", " improved ", " regained "), (" noted ",), ("task",), (" as ",)),
-            ((" recorded ",), (" better ", " easier ", " improved ", " regained "), ("task",), (" as ",)),
         ),
-        (" no",),
-        (),
+        (" did", " do", " fail", " never", " no"),
+        (
+            (
+                (
+                    (
+                        (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
+                        (" describe", " document", " indicate", " name", " show", " suggest"),
+                        (" describe", " document", " indicate", " name", " show", " suggest", " to "),
+                        (" describe", " document", " indicate", " name", " of ", " show", " suggest", " to "),
+                    ),
+                ),
+                (" no",),
+            ),
+            (
+                (
+                    (
+                        (" better ", " easier ", " improved ", " regained "),
+                        (" no ",),
+                        (" as ",),
+                        (" as ", " described ", " documented ", " noted ", " recorded ", " reported "),
+                    ),
+                ),
+                (" no",),
+            ),
+            (
+                (
+                    (
+                        (" ameliorated ", " better ", " easier ", " facilitated ", " improved "),
+                        (" become ", " been ", " grown "),
+                        (" ameliorated ", " better ", " easier ", " facilitated ", " improved ", " made "),
+                        (" cite ", " describe ", " identify ", " list ", " name ", " outline ", " point ", " specify "),
+                    ),
+                ),
+                (" did", " do", " fail", " never"),
+            ),
+        ),
     ),
     "5a57a2fa8dea2b6db8810611": (
         (
@@ -7940,7 +7937,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "192d80448e197dea54f26857": (
+    "d4a4104eadb95c023b73ddf4": (
         (
             ((" already ",), ("approved ", "arranged ", "authorized ", "certified ", "granted ")),
             ((" duplicat",),),
@@ -8420,7 +8417,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "d1795c9c944f801a58b74765": (
+    "89723410e828e7e2282094b4": (
         (
             (
                 (
@@ -8477,6 +8474,12 @@ TABLE: dict[str, Derived] = {
                 (" until ",),
                 ("benefit ", "effect ", "outcome ", "response ", "result"),
                 ("approved ", "authorized ", "certified ", "first ", "initial "),
+                (" of ",),
+            ),
+            (
+                ("approved ", "authorized ", "certified "),
+                (" before ",),
+                ("benefit ", "effect ", "outcome ", "response ", "result"),
                 (" of ",),
             ),
             (
@@ -8682,6 +8685,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" until",),
+            ),
+            (
+                (
+                    (
+                        ("approved ", "authorized ", "certified "),
+                        (" before ",),
+                        ("benefit ", "effect ", "outcome ", "response ", "result"),
+                        (" of ",),
+                    ),
+                ),
+                (" before",),
             ),
             (
                 (

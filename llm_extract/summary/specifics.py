@@ -1443,6 +1443,9 @@ _PRESENT = rxcache.compile(
     # "Her x-rays are normal apart from a small heel spur" (round 79's reader: told "did not show x-rays taken before")
     r"|\s+(?:(?:is|are|was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent|normal|unremarkable"
     r"|abnormal)|(?:did\s+not\s+)?detect(?:ed|s)?)\b"
+    # "a urine drug screen positive for oxycodone, which had not been prescribed" (round 261's reader: told "did not
+    # show the tests the medical guidelines ask for", where the test was done)
+    r"|\s+(?:positive|negative)\s+for\b"
     # "the plain films had already excluded fracture" (round 70's reader: told "did not show x-rays taken before")
     r"|\s+(?:(?:has|have|had)\s+)?(?:already\s+)?(?:excluded|ruled\s+out|confirmed)\b",
     re.I,
@@ -1639,6 +1642,12 @@ _PAIN_MEASURED = rxcache.compile(
     r"(?:the\s+same|unchanged|no\s+better|static)\b"
     # "His pain is listed at 8/10 whether or not he takes it" (round 63's reader)
     r"|\bpain\s+(?:is|was|were|remains?|remained|stays?|stayed)\s+(?:\w+\s+){0,3}?\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
+    # "The notes ... rated his pain at 6/10, the same as before gabapentin was started" (round 261's reader: told "did
+    # not give your pain levels with and without this medicine")
+    r"|\b(?:rated|rates|rating|scored|scores|graded|put|puts|placed)\s+(?:his|her|their|the\s+\w+'s)\s+(?:[\w-]+\s+)?pain\s+"
+    r"(?:at|as)\s+\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
+    # (not "rates his pain at 7 out of 10 but gives no comparison of pain levels with and without the medication")
+    r"(?![^.;]{0,60}?\b(?:compar\w*|with\s+and\s+without)\b)"
     r"|\b(?:the\s+same|an?\s+unchanged|an?\s+identical)\s+pain\s+(?:scores?|levels?|ratings?)\b"
     # "a reduction in pain from 9 out of 10 to 7 out of 10 with medication" (round 138's reader: told "did not give
     # your pain levels with and without this medicine")
@@ -1884,7 +1893,9 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                 if key == "cures" and not _drug_test_done(decision, letter):
                     continue  # beside a drug test not done, "the tests the medical guidelines ask for" says both
                 if key == "cures" and not (
-                    _absent_in_clause(letter, start, m.start()) or _NOT_AFTER.match(letter, m.end(), end)
+                    _absent_in_clause(letter, start, m.start())
+                    or _NOT_AFTER.match(letter, m.end(), end)
+                    or _listed_lack(letter, start, m.start())
                 ):
                     continue  # "The CURES report shows a second hydrocodone prescription": checked, and what it found
                 if key == "drug_tests" and _RESULT_AFTER.match(letter, m.end(), end):
@@ -1948,6 +1959,17 @@ def _absent_in_clause(letter: str, start: int, at: int) -> bool:
 
 
 _PUNCTUATION = rxcache.compile(r"[,;:]")
+_LIST_ITEM = rxcache.compile(r"\s*(?:(?:or|and|nor)\s+)?(?:that|whether)\b", re.I)
+
+
+def _listed_lack(letter: str, start: int, at: int) -> bool:
+    """``at`` is in one of a list of "that" clauses a word of absence governs ("There was no documentation that these
+    findings were discussed with the patient, that the CURES database had been checked, or that a plan had been
+    made": round 261's reader, told "did not show the tests" where the test was done)."""
+    breaks = list(_PUNCTUATION.finditer(letter, start, at))
+    if not breaks or breaks[-1].group() != "," or not _LIST_ITEM.match(letter, breaks[-1].end(), at):
+        return False
+    return _BEFORE_ABSENT.search(letter, start, breaks[0].start()) is not None
 
 
 _SURGERY_AHEAD = rxcache.compile(
@@ -2799,7 +2821,11 @@ _NO_HARM = rxcache.compile(
     # "The medical documents do not indicate that the injured worker is over 65 years of age, has a history of peptic
     # ulcer, GI bleeding or perforation, or is taking aspirin" (round 151's reader: an omeprazole was told "could cause
     # bleeding inside your body"): a list of risk factors the records lack, up to a clause of its own
-    r"|\b(?:do|does|did)\s+not\s+(?:indicate|show|document|mention|reveal|describe|suggest|establish|demonstrate)\s+"
+    # "There is no indication that this injured worker is diabetic, immunocompromised or otherwise at increased risk of
+    # infection" (round 261's reader: an antibiotic refused as needless told "this medicine could hurt you")
+    r"|\b(?:(?:do|does|did)\s+not\s+(?:indicate|show|document|mention|reveal|describe|suggest|establish|demonstrate)"
+    r"|no\s+(?:indication|evidence|documentation|mention|suggestion)\s+(?=that\s+(?:he|she|(?:this|the)\s+(?:injured\s+)?"
+    r"(?:worker|patient|claimant|applicant|employee))\b))\s*"
     r"(?:that\s+)?(?:(?!\b(?:but|however|yet|although|while|plans?|which|because)\b|,\s+and\s+(?:the|this|that|his|her"
     r"|its|it|there|he|she)\b)[^.;]){0,160}?"
     rf"\b(?:{_alternatives('denied')})"
