@@ -3909,3 +3909,56 @@ def test_rounds_261_and_262s_wrong_and_missed_codes() -> None:
     )
     (codes,) = shown(keflex)
     assert R.safety_risk not in codes, codes
+
+
+def test_round_263s_wrong_codes() -> None:
+    # recognizer 4.11 (round 263, after its measure): an MRI authorized to define the anatomy, the subject of "has
+    # already been authorized", is other care than the EMG asked for, not "you already had this care"
+    emg = Item(
+        "EMG/NCV of the bilateral lower extremities: Upheld",
+        rationale=(
+            "The injured worker's deficits are not subtle. A positive straight leg raise and a reduced left Achilles "
+            "reflex establish a left S1 radiculopathy on clinical grounds, and an MRI has already been authorized to "
+            "define the anatomy. The request for EMG/NCV of the bilateral lower extremities is not medically necessary."
+        ),
+    )
+    (codes,) = shown(emg)
+    assert R.already_authorized not in codes, codes
+    # the duplicate said in the sentence after the approval ("This request duplicates that authorization") is the
+    # same study again, not a first part approved
+    mri = Item(
+        "MRI of the lumbar spine without contrast: Upheld",
+        rationale=(
+            "The injured worker's left S1 findings would meet this standard. However, the records show that an MRI of "
+            "the lumbar spine was already certified by utilization review on 10-10-2016 and had not yet been done as "
+            "of the 10-25-2016 visit. This request duplicates that authorization, and a second certification of the "
+            "same study is not needed. As such, the request is not medically necessary."
+        ),
+    )
+    assert shown(mri) == [[R.already_authorized]]
+    # exercises at home once the certified visits are done: nothing more of this care is waited on
+    therapy = Item(
+        "Physical therapy for the left ankle, 4 sessions: Upheld",
+        rationale=(
+            "He has completed 12 postoperative visits with good progress, and the claims administrator has approved 8 "
+            "more, for a total of 20. The remaining 4 sessions would bring the total to 24, which is above the "
+            "guideline number. His deficits are now mild, and he should be able to continue his exercises at home "
+            "once the certified visits are completed. This request is not medically necessary."
+        ),
+    )
+    assert shown(therapy) == [[R.exceeds_guideline_limits]]
+
+
+def test_round_264s_condition_of_her_own_is_no_finding_absent() -> None:
+    # recognizer 4.11 (round 264's reader): "did not document whether she is a surgical candidate for her C5-C6
+    # radiculopathy" lacks a record about her radiculopathy, not its signs ("did not show clear signs of a hurt nerve")
+    program = Item(
+        "Functional restoration program evaluation: Upheld",
+        rationale=(
+            "In this case, the injured worker's care is still changing. The treating physician did not document "
+            "whether she is a surgical candidate for her C5-C6 radiculopathy, and there was no discussion of her "
+            "motivation to change. Other options have not been exhausted. The request is not medically necessary."
+        ),
+    )
+    (codes,) = shown(program)
+    assert R.findings_do_not_support not in codes and R.missing_documentation in codes, codes

@@ -6703,3 +6703,17 @@ def test_rounds_261_and_262s_readers_wrong_items_are_told_as_the_letter_says() -
         )
     )
     assert "(CURES)" in told and "did not show the tests" not in told, told
+
+
+def test_round_263s_nerve_test_is_not_care_that_would_treat_a_nerve() -> None:
+    # templates 257: an EMG refused as there are no signs it looks for is told so, not "did not clearly show a hurt
+    # nerve that this care would treat" (round 263's reader: a test is no treatment)
+    told = " ".join(
+        _item_told(
+            "EMG of the bilateral upper extremities: Upheld",
+            "The claimant's symptoms are limited to the right hand. The left arm has no symptoms or findings, and the "
+            "neck exam is normal with no radiating complaints, so there is no reason for needle EMG, which looks for "
+            "radiculopathy rather than carpal tunnel syndrome. The request is not medically necessary.",
+        )
+    )
+    assert "this care would treat" not in told and "this test is used to find" in told, told

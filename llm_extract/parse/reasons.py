@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.10"
+REASONS_VERSION = "4.11"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -919,6 +919,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         reject_match=_rx(
             _IMAGING_NOT_PROVIDED.pattern + r"|\bno\s+other\b|\b(?:indicated|recommended|supported)\s+(?:only\s+)?for\b"
             r"|\b(?:agents?|drugs?|medications?|treatment)\s+for\s+neuropathic\s+pain$"
+            # "did not document whether she is a surgical candidate for her C5-C6 radiculopathy": hers, the condition
+            # the care is weighed for (round 264's reader: told "did not show clear signs of a hurt nerve in your neck")
+            r"|\b(?:for|from|with)\s+(?:his|her|their)\s+(?:[\w/-]+\s+){0,2}?(?:radiculopathy|radicular\s+\w+"
+            r"|neuropathy|instability|entrapment)$"
         ),
         reject_sentence=_EXAM_SUPPORTS,
     ),
@@ -1619,6 +1623,14 @@ _PART_AWAITED = _rx(
     r"\b(?:trials?|course|sessions?|visits?|treatments?|results?|respon\w*|outcome|effect|benefit|approved|certified"
     r"|authorized|initial|first|complet\w*|finish\w*|injections?|blocks?|therapy|program|progress\w*|report\w*"
     r"|record\w*|they|them|those|these)\b"
+)
+#: Care the worker goes on with alone, after the approved part ("continue his exercises at home once the certified
+#: visits are completed"): no more of this care is waited on.
+_ON_HIS_OWN = _rx(
+    r"\b(?:continue|carry\s+on|go\s+on|progress|transition)\w*\s+(?:with\s+)?(?:his|her|their|the|an?)\s+(?:own\s+)?"
+    r"(?:home\s+)?(?:exercises?|program|routine|regimen)\b[^.;]{0,20}?(?:\bat\s+home\b|\bindependent\w*|\bon\s+(?:his|her"
+    r"|their)\s+own\b)?"
+    r"|\b(?:at\s+home|independently|on\s+(?:his|her|their)\s+own)\s*$"
 )
 _TRIAL_PENDING = _cue(
     # "The need for a follow-up visit with the hand surgeon would be predicated on the outcome of the initial
@@ -2768,6 +2780,9 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
                 awaited = _clause_after(s.text, m.end()).split(",", 1)[0]
                 if _WHEN_CONDITION.search(m.group()) and not _PART_AWAITED.search(awaited):
                     break  # "could be reconsidered once his blood pressure is controlled": a condition, no part awaited
+                if _ON_HIS_OWN.search(_clause_before(s.text, m.start())):
+                    break  # "he should be able to continue his exercises at home once the certified visits are
+                    # completed": care on his own after the approved part, nothing more of this one awaited (round 263)
                 if ctx.approved_part:  # read last: it searches the whole rationale
                     found.append((ReasonCode.approved_trial_pending, m))
                 break
@@ -2970,6 +2985,12 @@ _BARE_PARTICIPLE = _rx(r"already\s+\w+$")
 #: An object after the participle: an active verb ("the Utilization Review of 11-04-2016 already certified a
 #: neurology consultation"), whose thing is that object, not the words before it.
 _OBJECT_AFTER = _rx(r"\s+(?:an?|the|this|that|these|those|his|her|their|its|\d+|#)\b")
+#: The subject of a passive "has already been authorized" ("an MRI has already been authorized", "Nerve conduction
+#: studies of both upper extremities have already been certified"), from its determiner or the sentence's start.
+_PASSIVE_SUBJECT = _rx(
+    r"(?:^|\b(?:an?|the|this|that|these|those|his|her|their)\s+)(?P<thing>(?:[\w/-]+\s+){0,5}?[\w/-]+)\s+"
+    r"(?:has|have|had|was|were|is|are)\s+(?:also\s+)?$"
+)
 #: The words a bare "already authorized" follows as their modifier ("only 2 of the 6 physical therapy sessions already
 #: authorized"), a determiner or number before them; not a verb's ("has already authorized", "was already certified").
 _MODIFIED_BEFORE = _rx(
@@ -3011,6 +3032,14 @@ def _object(sentence: str, m: re.Match[str]) -> str | None:
             # "she had completed only 2 of the 6 physical therapy sessions already authorized": the words the
             # participle follows are the thing (round 261's reader: a knee MRI was told "You already had this care")
             return modified.group("thing")
+        if _PARTICIPLE_END.search(m.group()) and (
+            subject := _PASSIVE_SUBJECT.search(sentence, max(0, m.start() - 80), m.start())
+        ):
+            thing = subject.group("thing")
+            if _kinds_of(thing) or _NAMED_TEST.search(thing) or _CARE_HEAD.search(thing):
+                # "an MRI has already been authorized to define the anatomy": the care named as the verb's subject is
+                # the thing (round 263: an EMG told "You already had this care before, or approval for it")
+                return thing
         if not (
             _PARTICIPLE_END.search(m.group()) and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
         ):
@@ -3276,9 +3305,19 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
     if effect is not None and not failure and not weighed and not _EFFECT_NOT_SHOWN_HERE.search(sentence):
         return ReasonCode.no_functional_improvement
     window = min(len(sentence), m.end() + 120)
-    if _SIGN_WORDS.search(sentence, m.start(), window) and not _A_TEST_ASKED.search(sentence, m.start(), window):
+    signs = [
+        sign
+        for sign in _SIGN_WORDS.finditer(sentence, m.start(), window)
+        if not _HERS_BEFORE.search(sentence, max(0, sign.start() - 40), sign.start())
+    ]
+    if signs and not _A_TEST_ASKED.search(sentence, m.start(), window):
         return ReasonCode.findings_do_not_support  # (a test not provided stays a missing record)
     return ReasonCode.missing_documentation
+
+
+#: A condition named as the worker's own ("a surgical candidate for her C5-C6 radiculopathy"): what the record lacks is
+#: something about it, not the sign (round 264's reader: told "did not show clear signs of a hurt nerve in your neck").
+_HERS_BEFORE = _rx(r"\b(?:for|from|with)\s+(?:his|her|their)\s+(?:[\w/-]+\s+){0,2}$")
 
 
 def _sentence_rejects(reject: re.Pattern[str], sentence: str, m: re.Match[str]) -> bool:
@@ -3660,6 +3699,13 @@ _TRIAL_GRANTED = _rx(
 )
 
 
+def _next_sentence_end(rationale: str, end: int) -> int:
+    """The end of the sentence after the one ending at ``end`` ("... was already certified on 10-10-2016 and had not
+    yet been done. This request duplicates that authorization": the duplicate said in the next one, round 263)."""
+    stop = rationale.find(". ", end + 1)
+    return len(rationale) if stop < 0 else stop + 1
+
+
 def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) -> None:
     """A duplicate's "why a second one" and a pending trial's own words are not grounds of their own."""
     missing = best.get(ReasonCode.missing_documentation)
@@ -3679,7 +3725,9 @@ def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) ->
         # other care to fail first (round 235's reader: a hinged brace told "other care must be tried first")
         del best[ReasonCode.other_treatment_first]
     duplicate = best.get(ReasonCode.already_authorized)
-    if duplicate is not None and _SAME_AGAIN.search(rationale, duplicate.start, duplicate.end):
+    if duplicate is not None and _SAME_AGAIN.search(
+        rationale, duplicate.start, _next_sentence_end(rationale, duplicate.end)
+    ):
         # "seeks the same 6 sessions that are already approved and under way. Whether sessions beyond those 6 are
         # warranted will depend on her progress": the request is the approved part again (round 105's reader was told
         # "A first part of this care was approved")

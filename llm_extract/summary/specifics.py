@@ -3801,6 +3801,10 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
                 if _none_done(letter, start, end):
                     key = "nerve_study_none"  # "No lumbar MRI or electrodiagnostic testing had been performed"
+                if nerve_test:
+                    # a nerve test asked for treats nothing: "no reason for needle EMG, which looks for radiculopathy"
+                    # (round 263's reader: an EMG told "did not clearly show a hurt nerve that this care would treat")
+                    key = "nerve_test"
             elif key == "nerve_root" and (part := _spine_part(decision, letter)) is not None:
                 key = f"nerve_root_{part}"  # not "in your neck or back" where only one is in question (round 138)
             if key == "nerve" and _HEAD.search(decision.service):
