@@ -340,7 +340,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 0.0353 / 0.8049 with 4.08 (4,346 letters, 23,535 items); rounds 259-260 (205 items), measured once with 4.09, the
 # final code (0.985 / 0.839 / 0.054 / 0.740), at 0.980 / 0.899 / 0.0354 / 0.8044 (4,378 letters, 23,740 items); rounds
 # 261-264 (404 items), each measured once (261-262 with 4.09, 263-264 with 4.10: 0.970 / 0.866 / 0.042 / 0.765), at
-# 0.980 / 0.899 / 0.0349 / 0.8039 with 4.11 (4,442 letters, 24,144 items).
+# 0.980 / 0.899 / 0.0349 / 0.8039 with 4.11 (4,442 letters, 24,144 items); rounds 265-266 (204 items), measured once
+# with 4.11, the final code (0.971 / 0.868 / 0.054 / 0.792), at 0.980 / 0.899 / 0.0350 / 0.8037 (4,474 letters, 24,348
+# items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -530,7 +532,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # alone at 0.971 / 0.856 / 0.0380 / 0.7749 with 4.08. With rounds 259-260 (205 items, measured once with 4.09, the
 # final code: 0.985 / 0.839 / 0.054 / 0.740), rounds 112-260 at 0.972 / 0.856 / 0.0386 / 0.7747 (15,007 items). With
 # rounds 261-264 (404 items, each measured once: 0.970 / 0.866 / 0.042 / 0.765) and 4.11, rounds 112-264 at 0.972 /
-# 0.857 / 0.0378 / 0.7747 (15,411 items).
+# 0.857 / 0.0378 / 0.7747 (15,411 items). With rounds 265-266 (204 items, measured once with 4.11, the final code:
+# 0.971 / 0.868 / 0.054 / 0.792), rounds 112-266 at 0.972 / 0.857 / 0.0380 / 0.7749 (15,615 items).
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.041)],
@@ -629,7 +632,9 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # 4.08): 0.976 / 0.853 / 0.049 / 0.778; all 15,302 items with 4.08: 0.972 / 0.860 / 0.0378 / 0.7774. Rounds 259-260
 # (205 items), measured once with 4.09, the final code: 0.985 / 0.839 / 0.054 / 0.740; all 15,507 items: 0.973 / 0.860
 # / 0.0380 / 0.7769. Rounds 261-264 (404 items), each measured once (261-262 with 4.09, 263-264 with 4.10): 0.970 /
-# 0.866 / 0.042 / 0.765; all 15,911 items with 4.11: 0.973 / 0.860 / 0.0373 / 0.7768.
+# 0.866 / 0.042 / 0.765; all 15,911 items with 4.11: 0.973 / 0.860 / 0.0373 / 0.7768. Rounds 265-266 (204 items),
+# measured once with 4.11, the final code: 0.971 / 0.868 / 0.054 / 0.792; all 16,115 items: 0.973 / 0.860 / 0.0375 /
+# 0.7770.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -790,6 +795,8 @@ REAL_STYLE = (
     "INV-R262",
     "INV-R263",
     "INV-R264",
+    "INV-R265",
+    "INV-R266",
 )
 
 
@@ -798,7 +805,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.04)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 264, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 266, REAL_STYLE)), figure, goal)
 
 
 @functools.cache
