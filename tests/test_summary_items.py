@@ -6717,3 +6717,20 @@ def test_round_263s_nerve_test_is_not_care_that_would_treat_a_nerve() -> None:
         )
     )
     assert "this care would treat" not in told and "this test is used to find" in told, told
+
+
+def test_round_266s_other_care_approved_is_no_first_part_of_this_one() -> None:
+    # templates 258: an injection waiting on a rehabilitation program approved for the same shoulder is not told "A
+    # first part of this care was approved" (round 266's reader: none of the injection was); a body part names no care
+    told = " ".join(
+        _item_told(
+            "Right shoulder subacromial corticosteroid injection: Upheld",
+            "The examination findings in this case are consistent with impingement. However, the shoulder "
+            "rehabilitation program that was authorized on 09-08-16 had only just begun, with 2 of 6 sessions "
+            "completed when the injection was requested, and the response to that program has not yet been "
+            "documented. An "
+            "injection would be reasonable to consider if the injured worker fails to progress with the therapy, but "
+            "it is premature at this point. Therefore, the request is not medically necessary.",
+        )
+    )
+    assert "A first part of this care was approved" not in told, told

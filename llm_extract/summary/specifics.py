@@ -33,6 +33,7 @@ from llm_extract.text.lexicon import (
     AFTER_SURGERY,
     ANOTHER_CONDITION,
     BEFORE_SURGERY,
+    BODY_REGION_WORDS,
     CARE_KINDS,
     CONCEDED,
     DENYING,
@@ -4191,6 +4192,11 @@ def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | No
         for m in _APPROVED_COURSE.finditer(letter, before, reason.span.start):
             if _other_care(names, m.group("care")):
                 return True
+        # "the shoulder rehabilitation program that was authorized on 09-08-16 had only just begun", of a shoulder
+        # injection (round 266's reader: told "A first part of this care was approved")
+        for m in _CARE_THEN_APPROVED.finditer(letter, reason.span.start, reason.span.end):
+            if _other_care(names, m.group("care")):
+                return True
     return False
 
 
@@ -4215,8 +4221,13 @@ def _other_care(names: list[str], words: str) -> bool:
     """Whether ``words`` name care, and care that none of ``names`` (:func:`_care_names`) is: "CBT" is not
     hypnotherapy, "physical therapy" is not chiropractic treatment; "the approved block of" names no care."""
     care = spelled_out(words).lower()
-    named = [_FAMILY.get(w, w) for w in _WORD.findall(care) if len(w) >= 3 and not _NOT_A_NAME.match(w)]
-    names = [_FAMILY.get(n, n) for n in names]
+    # a body part names no treatment: "the shoulder rehabilitation program" is other care than a shoulder injection
+    named = [
+        _FAMILY.get(w, w)
+        for w in _WORD.findall(care)
+        if len(w) >= 3 and not _NOT_A_NAME.match(w) and w not in BODY_REGION_WORDS
+    ]
+    names = [_FAMILY.get(n, n) for n in names if n not in BODY_REGION_WORDS]
     return bool(named) and not any(w.startswith(n[:5]) or n.startswith(w[:5]) for w in named for n in names)
 
 
@@ -4242,6 +4253,15 @@ _APPROVED_CARE = rxcache.compile(
 )
 """Care named as approved ("the authorized CBT sessions", "her approved physical therapy"), the words before its
 head noun in group ``care`` for :func:`other_care_awaited` to set against the item's name."""
+_CARE_THEN_APPROVED = rxcache.compile(
+    rf"\b(?:the|her|his|their)\s+(?P<care>(?:(?!(?:the|to|of|an?|his|her|their|response|progress|during|from)\b)"
+    rf"[A-Za-z][\w/-]*\s+){{1,3}}?)(?:{_CARE_HEADS}|rehabilitation)\s+"
+    r"(?:that|which)\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:already\s+)?(?:authori[sz]ed|approved"
+    r"|certified)\b",
+    re.I,
+)
+"""Care named as approved after its head noun ("the shoulder rehabilitation program that was authorized on 09-08-16"):
+the words before the head for :func:`other_care_awaited`."""
 _APPROVED_COURSE = rxcache.compile(
     _APPROVED_LEAD + r"(?:course|program|block)\s+of\s+"
     r"(?P<care>(?:[A-Za-z][\w/-]*\s+){1,3}?)(?:therapy|psychotherapy|treatment|counseling)\b",
