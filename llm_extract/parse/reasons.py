@@ -239,6 +239,12 @@ _CASE_SOURCE = (
     r"|file\b|chart\b|provider|physician|doctor|PR-?2\b|RFA\b|claimant|patient|injured|utilization|UR\b)"
 )
 
+#: The worker's own condition named after it ("a surgical candidate for her C5-C6 radiculopathy"): what is said of it
+#: is about the condition the worker has, not its signs absent (round 264's reader).
+_HERS = r"\b(?:for|from|with)\s+(?:his|her|their)\s+(?:[\w/-]+\s+){0,2}?"
+#: Words that point at the item under review ("the cream in question", "the procedure at issue").
+_UNDER_REVIEW_WORDS = r"in\s+question|at\s+issue|under\s+(?:review|dispute|consideration)|being\s+requested"
+
 #: A conditional opener in the clause before a match means guideline logic, not a
 #: finding ("when visits exceed the limit, reasons should be given").
 _CONDITIONAL = _cue(r"\b(?:if|when|unless|whether)\b")
@@ -921,7 +927,7 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:agents?|drugs?|medications?|treatment)\s+for\s+neuropathic\s+pain$"
             # "did not document whether she is a surgical candidate for her C5-C6 radiculopathy": hers, the condition
             # the care is weighed for (round 264's reader: told "did not show clear signs of a hurt nerve in your neck")
-            r"|\b(?:for|from|with)\s+(?:his|her|their)\s+(?:[\w/-]+\s+){0,2}?(?:radiculopathy|radicular\s+\w+"
+            r"|" + _HERS + r"(?:radiculopathy|radicular\s+\w+"
             r"|neuropathy|instability|entrapment)$"
         ),
         reject_sentence=_EXAM_SUPPORTS,
@@ -1484,7 +1490,7 @@ _REQUEST_FOR = _rx(r"^(?:requests?|requested)\s+for\s+(?:the\s+|an?\s+)?")
 _ITSELF = _rx(r"^(?:requested\s+|proposed\s+)?(?:request|service|item|treatment|medication|it|this)\b")
 #: A subject named as the one under review ("the compounded cream in question": round 261's reader, told "The care
 #: this goes with was not approved" of a cream refused on its own ingredients).
-_UNDER_REVIEW = _rx(r"\s*\b(?:in\s+question|at\s+issue|under\s+(?:review|dispute|consideration)|being\s+requested)\s*$")
+_UNDER_REVIEW = _rx(r"\s*\b(?:" + _UNDER_REVIEW_WORDS + r")\s*$")
 
 _ALREADY = _cue(
     # "round-trip transportation ... has already been arranged" (round 75's reader: told "no signs that you need
@@ -2484,7 +2490,7 @@ _INSTITUTIONAL = _rx(r"\b(?:institution\w*|powered|inpatient|(?:hospital|clinic|
 
 _NOT_THIS_ONE = _rx(
     r"\W*(?:that|this|which|it)\s+is\s+not\s+the\s+(?:\w+\s+)?(?:procedure|treatment|service|medication|device|test"
-    r"|request)\s+(?:requested|at\s+issue|under\s+review|in\s+question|being\s+requested|here)"
+    r"|request)\s+(?:requested|" + _UNDER_REVIEW_WORDS + r"|here)"
     # "That section does not govern this request, which is for the neck." (round 53; round 52: "That
     # recommendation applies to the elbow and does not govern this request")
     r"|\W*(?:that|this|the\s+(?:above|former))\s+(?:\w+\s+)?(?:section|passage|chapter|recommendation|guidance|language"
@@ -3317,7 +3323,7 @@ def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:
 
 #: A condition named as the worker's own ("a surgical candidate for her C5-C6 radiculopathy"): what the record lacks is
 #: something about it, not the sign (round 264's reader: told "did not show clear signs of a hurt nerve in your neck").
-_HERS_BEFORE = _rx(r"\b(?:for|from|with)\s+(?:his|her|their)\s+(?:[\w/-]+\s+){0,2}$")
+_HERS_BEFORE = _rx(_HERS + r"$")
 
 
 def _sentence_rejects(reject: re.Pattern[str], sentence: str, m: re.Match[str]) -> bool:
@@ -3702,8 +3708,8 @@ _TRIAL_GRANTED = _rx(
 def _next_sentence_end(rationale: str, end: int) -> int:
     """The end of the sentence after the one ending at ``end`` ("... was already certified on 10-10-2016 and had not
     yet been done. This request duplicates that authorization": the duplicate said in the next one, round 263)."""
-    stop = rationale.find(". ", end + 1)
-    return len(rationale) if stop < 0 else stop + 1
+    ends = [b for _, b in _sentences(rationale) if b >= end]  # the hit's own sentence first (it may end mid-way)
+    return ends[1] if len(ends) > 1 else len(rationale)
 
 
 def _settle_duplicate_and_trial(best: dict[ReasonCode, _Hit], rationale: str) -> None:
