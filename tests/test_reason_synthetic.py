@@ -342,11 +342,17 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # 261-264 (404 items), each measured once (261-262 with 4.09, 263-264 with 4.10: 0.970 / 0.866 / 0.042 / 0.765), at
 # 0.980 / 0.899 / 0.0349 / 0.8039 with 4.11 (4,442 letters, 24,144 items); rounds 265-266 (204 items), measured once
 # with 4.11, the final code (0.971 / 0.868 / 0.054 / 0.792), at 0.980 / 0.899 / 0.0350 / 0.8037 (4,474 letters, 24,348
-# items).
+# items). Recognizer 4.12 retrained the item model on rounds 1-266 (the whole set then), so from there the set's
+# figures are partly the fit of a model to its own training items: at 4.12, with rounds 267-271 (501 items; 267-269 and
+# 271 chose between two retrained models, round 270 measured once with 4.12, the final code; 0.972 / 0.878 / 0.068 /
+# 0.784 together), at 0.982 / 0.911 / 0.0353 / 0.8178 (4,554 letters, 24,849 items). Recognizer 4.12 also drops a
+# missing record beside another ground where the item model all but rules it out (reason_model.MISSING_RECORD_FLOOR):
+# the whole set at 0.982 / 0.911 / 0.0223 / 0.8177, so the misinform ceiling moved from 0.037 to 0.025 (on items the
+# item model learned from it knows where a missing record is a ground: rounds it never saw lose more recall, README).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.955), ("primary_hit", 0.89), ("recall", 0.795), ("misinform", 0.037)],
+    [("coverage", 0.955), ("primary_hit", 0.89), ("recall", 0.795), ("misinform", 0.025)],
 )
 def test_rules_hold_their_reason_figures_on_the_synthetic_letters(figure: str, goal: float) -> None:
     _holds(list(_set_items()), figure, goal)
@@ -533,13 +539,34 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # final code: 0.985 / 0.839 / 0.054 / 0.740), rounds 112-260 at 0.972 / 0.856 / 0.0386 / 0.7747 (15,007 items). With
 # rounds 261-264 (404 items, each measured once: 0.970 / 0.866 / 0.042 / 0.765) and 4.11, rounds 112-264 at 0.972 /
 # 0.857 / 0.0378 / 0.7747 (15,411 items). With rounds 265-266 (204 items, measured once with 4.11, the final code:
-# 0.971 / 0.868 / 0.054 / 0.792), rounds 112-266 at 0.972 / 0.857 / 0.0380 / 0.7749 (15,615 items).
+# 0.971 / 0.868 / 0.054 / 0.792), rounds 112-266 at 0.972 / 0.857 / 0.0380 / 0.7749 (15,615 items). Recognizer 4.12
+# retrained the item model on rounds 1-266, so these rounds are no longer unseen by it (the sentence model still has
+# not seen them): rounds 112-266 at 0.976 / 0.877 / 0.0373 / 0.7981 with 4.12, and with rounds 267-271 (501 items,
+# neither model saw them: the next test) rounds 112-271 at 0.975 / 0.877 / 0.0382 / 0.7976 (16,116 items); with a
+# doubtful missing record dropped beside another ground (4.12), 0.975 / 0.877 / 0.0246 / 0.7975, so the misinform
+# ceiling moved from 0.041 to 0.027. The floors stay: they stop a change that loses grounds already found, as before.
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.041)],
+    [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.027)],
 )
-def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: float) -> None:
+def test_reason_figures_on_rounds_112_and_later(figure: str, goal: float) -> None:
     _holds(list(_set_items(112, 384)), figure, goal)
+
+
+# The rounds neither learned model saw: since recognizer 4.12 the item model is trained on rounds 1-266 and the sentence
+# model on rounds 1-111. Rounds 267-271 (501 items, 80 letters written to pass for real ones by ten writers, labeled
+# blind by twenty labelers), each measured once when written: rounds 267-269 and 271 (401 items) chose between
+# retraining both models and the item model alone (the README tells how), round 270 (100 items) measured the choice
+# once: 0.970 / 0.900 / 0.110 / 0.777 (4.11: 0.960 / 0.890 / 0.110 / 0.764). All 501 with the item model retrained:
+# 0.972 / 0.878 / 0.068 / 0.784 (4.11: 0.968 / 0.874 / 0.066 / 0.773). The doubtful missing record dropped beside
+# another ground (4.12's floor was chosen on rounds 201-230, then measured on these): 0.972 / 0.876 / 0.054 / 0.780.
+# The floors sit below them; the misinform ceiling is far above issue 9's goal (0.015), which new rounds do not meet.
+@pytest.mark.parametrize(
+    ("figure", "goal"),
+    [("coverage", 0.95), ("primary_hit", 0.85), ("recall", 0.76), ("misinform", 0.065)],
+)
+def test_reason_figures_on_the_rounds_neither_model_saw(figure: str, goal: float) -> None:
+    _holds(list(_set_items(267, 80)), figure, goal)
 
 
 # The letters written to pass for real ones, each half-round measured once when written (round 104A at recognizer 3.28:
@@ -634,7 +661,11 @@ def test_reason_figures_on_the_rounds_the_model_never_saw(figure: str, goal: flo
 # / 0.0380 / 0.7769. Rounds 261-264 (404 items), each measured once (261-262 with 4.09, 263-264 with 4.10): 0.970 /
 # 0.866 / 0.042 / 0.765; all 15,911 items with 4.11: 0.973 / 0.860 / 0.0373 / 0.7768. Rounds 265-266 (204 items),
 # measured once with 4.11, the final code: 0.971 / 0.868 / 0.054 / 0.792; all 16,115 items: 0.973 / 0.860 / 0.0375 /
-# 0.7770.
+# 0.7770. Recognizer 4.12 (the item model retrained on rounds 1-266): all 16,115 items at 0.976 / 0.880 / 0.0368 /
+# 0.7994. Rounds 267-271 (501 items; 267-269 and 271 chose between two retrained models, 270 measured the choice once):
+# 0.972 / 0.878 / 0.068 / 0.784; all 16,616 items: 0.976 / 0.880 / 0.0377 / 0.7989; with a doubtful missing record
+# dropped beside another ground (4.12), 0.976 / 0.880 / 0.0243 / 0.7988, so the misinform ceiling moved from 0.04 to
+# 0.027.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -797,15 +828,20 @@ REAL_STYLE = (
     "INV-R264",
     "INV-R265",
     "INV-R266",
+    "INV-R267",
+    "INV-R268",
+    "INV-R269",
+    "INV-R270",
+    "INV-R271",
 )
 
 
 @pytest.mark.parametrize(
     ("figure", "goal"),
-    [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.04)],
+    [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.027)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 266, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 271, REAL_STYLE)), figure, goal)
 
 
 @functools.cache

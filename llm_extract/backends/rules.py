@@ -40,6 +40,20 @@ from llm_extract.version import __version__
 
 def item_reasons(text: str, start: int, end: int, outcome: Outcome, service: str) -> list[Reason]:
     """The reasons recognised in one item's rationale ``text[start:end]`` (scoped to its service)."""
+    reasons = _recognised(text, start, end, outcome, service)
+    if (
+        outcome is Outcome.upheld
+        and any(r.code is not ReasonCode.missing_documentation for r in reasons)
+        and reason_model.doubts_missing_record(text, start, end)
+    ):
+        # "the records did not give enough facts" beside another ground, where the item model all but rules it out:
+        # the stock line readers most often found wrong (recognizer 4.12)
+        reasons = [r for r in reasons if r.code is not ReasonCode.missing_documentation]
+    return reasons
+
+
+def _recognised(text: str, start: int, end: int, outcome: Outcome, service: str) -> list[Reason]:
+    """What the rules and the learned models read in the rationale, before a doubtful missing record is dropped."""
     budget.check("finding the reasons")
     reasons = find_reasons(text, start, end, outcome, service)
     if outcome is not Outcome.upheld:

@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.11"
+REASONS_VERSION = "4.12"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
