@@ -3577,7 +3577,8 @@ def test_a_hurt_nerve_the_exam_showed_and_no_test_confirmed_is_told_as_the_tests
     said = {
         name: " ".join(_told(service, rationale, code)) for name, rationale in (("confirmed", ground), ("exam", exam))
     }
-    assert "Your pictures and nerve tests did not clearly show a hurt nerve" in said["confirmed"], said
+    # (templates 259: the nerve test not yet performed is not told as a test that did not show it)
+    assert "Your pictures did not clearly show a hurt nerve" in said["confirmed"], said
     assert "clear signs of a hurt nerve" not in said["confirmed"], said
     assert "did not show clear signs of a hurt nerve" in said["exam"], said
 
@@ -6023,12 +6024,13 @@ def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: 
             "No pictures or nerve tests were done to show a hurt nerve",
             "did not clearly show",
         ),
-        # a picture taken, a nerve test not: the picture did not show it
+        # a picture taken, a nerve test not: the picture did not show it (templates 259: and the summary says the
+        # pictures alone, not "Your pictures and nerve tests")
         (
             "Lumbar epidural steroid injection at L4-L5: Upheld",
             "The lumbar MRI shows a small disc bulge with no nerve root compromise, and no electrodiagnostic studies "
             "were done. Not medically necessary.",
-            "Your pictures and nerve tests did not clearly show a hurt nerve",
+            "Your pictures did not clearly show a hurt nerve",
             "No pictures or nerve tests were done",
         ),
         # Recognizer 3.93 and templates 237, round 198's reader: a harm the records deny is no harm
@@ -6734,3 +6736,26 @@ def test_round_266s_other_care_approved_is_no_first_part_of_this_one() -> None:
         )
     )
     assert "A first part of this care was approved" not in told, told
+
+
+def test_round_270s_pictures_alone_are_not_told_as_pictures_and_nerve_tests() -> None:
+    # templates 259: where the rationale names no nerve test, a hurt nerve not shown is the pictures' finding alone
+    # (round 270's readers: "Your pictures and nerve tests did not clearly show a hurt nerve" of an MRI alone)
+    mri = " ".join(
+        _item_told(
+            "Repeat lumbar epidural steroid injection at L4-5: Upheld",
+            "Repeat injections require documented radiculopathy corroborated by imaging. The lumbar MRI of 08/12/2016 "
+            "showed a mild disc bulge at L4-5 with no nerve root compression, so radiculopathy is not corroborated. "
+            "The request is not medically necessary.",
+        )
+    )
+    assert "Your pictures did not clearly show a hurt nerve" in mri and "nerve tests" not in mri, mri
+    both = " ".join(
+        _item_told(
+            "Repeat lumbar epidural steroid injection at L4-5: Upheld",
+            "Radiculopathy must be corroborated by imaging or electrodiagnostic studies. The MRI showed only mild "
+            "degenerative changes and the EMG was normal, so there is no corroboration of radiculopathy. The request "
+            "is not medically necessary.",
+        )
+    )
+    assert "Your pictures and nerve tests did not clearly show a hurt nerve" in both, both

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.parse.reasons import numbered_criterion, turns_against
+from llm_extract.parse.reasons import numbered_criterion, reports_guideline_only, turns_against
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import NERVE_BURNING, Abbreviation, spelled_out
@@ -3799,7 +3799,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
             if key in ("nerve", "nerve_root") and (
                 _STUDIES.search(said.text) or _unconfirmed(letter, said, end) or _study_found(letter, said, start)
             ):
-                key = "nerve_study"  # "no MRI or electrodiagnostic studies supporting radiculopathy"
+                # "no MRI or electrodiagnostic studies supporting radiculopathy": the tests', by the kinds named
+                key = _studies_named(decision, letter)
                 if _none_done(letter, start, end):
                     key = "nerve_study_none"  # "No lumbar MRI or electrodiagnostic testing had been performed"
                 if nerve_test:
@@ -3829,6 +3830,36 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
         for key in ("nerve_root", "nerve_root_neck", "nerve_root_back"):
             found.pop(key, None)  # no hurt nerve anywhere says the spine's too: one sentence, not two
     return sorted(found.values(), key=lambda m: (m.key in _BESIDE, (m.words.span or _NOWHERE).start))[:most]
+
+
+def _studies_named(decision: Decision, letter: str) -> str:
+    """The kind of test a hurt nerve's finding is said absent from, by the kinds the rationale says were done: pictures
+    and nerve tests, or only one kind (round 270's readers: "Your pictures and nerve tests did not clearly show a hurt
+    nerve" where only an MRI was done). A kind named in the guideline's criterion ("corroborated by imaging or
+    electrodiagnostic studies") or said not done ("No electrodiagnostic testing was on file") was not done."""
+    span = decision.spans.rationale
+    pictures = tests = False
+    for a, b in _sentences(letter, span.start, span.end) if span is not None else ():
+        said = letter[a:b]
+        if reports_guideline_only(said):
+            continue
+        said = _NOT_DONE_OR_EITHER.sub(" ", said)
+        pictures = pictures or _PICTURE.search(said) is not None
+        tests = tests or _NERVE_TEST.search(said) is not None
+    if pictures == tests:
+        return "nerve_study"
+    return "nerve_study_pictures" if pictures else "nerve_study_tests"
+
+
+_NOT_DONE_OR_EITHER = rxcache.compile(
+    rf"\b(?:{_STUDY_NAMES})\b(?:\s+(?:stud(?:y|ies)|scans?|test(?:s|ing)?))?,?\s+(?:and/or|or)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_STUDY_NAMES})\b"
+    rf"|\bno\s+(?:[\w-]+\s+){{0,3}}?(?:{_STUDY_NAMES})\b(?:,?\s+(?:and/or|or|nor)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STUDY_NAMES})\b)?"
+    rf"|\b(?:{_STUDY_NAMES})\b[^.;]{{0,60}}?\b(?:has|have|had|was|were)\s+(?:not|never)\b",
+    re.I,
+)
+"""Tests named as the guideline's either-or ("imaging studies and/or electrodiagnostic testing"), or as not done ("no
+recent MRI or electrodiagnostic studies", "the MRI has not been performed"): none of them was done."""
 
 
 _HURT_NERVE_KEYS = frozenset({"nerve", "nerve_root", "nerve_root_neck", "nerve_root_back"})

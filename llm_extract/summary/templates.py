@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "258"
+TEMPLATES_VERSION = "259"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -425,6 +425,9 @@ _EN = _Wording(
         # (not "No pictures or nerve tests ... showed a hurt nerve": rounds 177-178's readers, an MRI that showed a
         # nerve touched at another level, or not matching the exam)
         "nerve_study": "Your pictures and nerve tests did not clearly show a hurt nerve that this care would treat.",
+        # only one kind of test named in the rationale (round 270's readers: "nerve tests" of an MRI alone)
+        "nerve_study_pictures": "Your pictures did not clearly show a hurt nerve that this care would treat.",
+        "nerve_study_tests": "Your nerve tests did not clearly show a hurt nerve that this care would treat.",
         # no picture or nerve test done at all (round 198's reader: "did not clearly show" of tests never done)
         "nerve_study_none": "No pictures or nerve tests were done to show a hurt nerve that this care would treat.",
         "nerve": "Your doctor's notes did not show clear signs of a hurt nerve.",
@@ -736,6 +739,12 @@ _ES = _Wording(
         "nerve_study": (
             "Sus imágenes y pruebas de los nervios no mostraron con claridad un nervio dañado que este tratamiento "
             "fuera a tratar."
+        ),
+        "nerve_study_pictures": (
+            "Sus imágenes no mostraron con claridad un nervio dañado que este tratamiento fuera a tratar."
+        ),
+        "nerve_study_tests": (
+            "Sus pruebas de los nervios no mostraron con claridad un nervio dañado que este tratamiento fuera a tratar."
         ),
         "nerve_study_none": (
             "No se hicieron imágenes ni pruebas de los nervios que mostraran un nervio dañado que este tratamiento "
