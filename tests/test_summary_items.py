@@ -6759,3 +6759,13 @@ def test_round_270s_pictures_alone_are_not_told_as_pictures_and_nerve_tests() ->
         )
     )
     assert "Your pictures and nerve tests did not clearly show a hurt nerve" in both, both
+    # templates 260: a test that "was not abnormal" was done; only "was not performed", "on file" and the like say not
+    normal = " ".join(
+        _item_told(
+            "Repeat lumbar epidural steroid injection at L4-5: Upheld",
+            "Repeat injections require documented radiculopathy corroborated by imaging. The lumbar MRI of 08/12/2016 "
+            "showed a mild disc bulge at L4-5 with no nerve root compression, and the EMG of 09/01/2016 was not "
+            "abnormal, so radiculopathy is not corroborated. The request is not medically necessary.",
+        )
+    )
+    assert "Your pictures and nerve tests did not clearly show a hurt nerve" in normal, normal

@@ -3855,7 +3855,8 @@ _NOT_DONE_OR_EITHER = rxcache.compile(
     rf"\b(?:{_STUDY_NAMES})\b(?:\s+(?:stud(?:y|ies)|scans?|test(?:s|ing)?))?,?\s+(?:and/or|or)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_STUDY_NAMES})\b"
     rf"|\bno\s+(?:[\w-]+\s+){{0,3}}?(?:{_STUDY_NAMES})\b(?:,?\s+(?:and/or|or|nor)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STUDY_NAMES})\b)?"
-    rf"|\b(?:{_STUDY_NAMES})\b[^.;]{{0,60}}?\b(?:has|have|had|was|were)\s+(?:not|never)\b",
+    rf"|\b(?:{_STUDY_NAMES})\b[^.;]{{0,60}}?\b(?:has|have|had|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:performed|done|obtained|completed|ordered|on\s+file|available|provided|submitted)\b",
     re.I,
 )
 """Tests named as the guideline's either-or ("imaging studies and/or electrodiagnostic testing"), or as not done ("no
