@@ -4727,7 +4727,7 @@ def test_a_pinched_nerve_not_shown_is_told_where_the_care_is_asked(service: str,
     # a nerve test for the arms is told the signs of the nerve trouble it would find (templates 249; before, "a hurt
     # nerve in your neck")
     told = _told("EMG/NCV of the bilateral upper extremities", rationale, ReasonCode.findings_do_not_support)
-    assert any(r.endswith("the kind of nerve problem this test is used to find.") for r in told), told
+    assert any(r.endswith("the kind of nerve trouble this test is used to find.") for r in told), told
 
 
 def test_round_140s_readers_x_rays_given_a_bleed_never_had_and_a_traction_trial_are_told_as_they_are() -> None:
@@ -5161,7 +5161,7 @@ def test_the_summary_reads_round_156s_wrong_items_right() -> None:
         "There is no documentation that the periodontal condition was caused or aggravated by the industrial injury."
     )
     for lang, said in (
-        ("en", "Your doctor's notes did not show that your work injury caused this problem or made it worse."),
+        ("en", "Your doctor's notes did not show that your work injury caused this trouble or made it worse."),
         ("es", "Las notas de su médico no mostraban que su lesión de trabajo causó este problema o lo empeoró."),
     ):
         decision, letter = _grounded(
@@ -5202,7 +5202,7 @@ def test_the_summary_reads_round_157s_wrong_items_right() -> None:
     # screening tests for conditions the work injury did not cause
     cause = "These are screening tests for the patient's nonindustrial conditions."
     told = _told("Hemoglobin A1c and lipid panel", cause, ReasonCode.missing_documentation)
-    assert told[0] == "Your doctor's notes did not show that your work injury caused this problem or made it worse.", (
+    assert told[0] == "Your doctor's notes did not show that your work injury caused this trouble or made it worse.", (
         told
     )
 
@@ -5403,7 +5403,7 @@ def test_round_163s_readers_wrong_items() -> None:
         "entrapment, electrodiagnostic testing is not indicated at this time."
     )
     told = " ".join(_told("EMG/NCV of the bilateral upper extremities", nerve, ReasonCode.findings_do_not_support))
-    assert "the kind of nerve problem this test is used to find." in told and "in your neck" not in told, told
+    assert "the kind of nerve trouble this test is used to find." in told and "in your neck" not in told, told
     # care given only beside other care that is approved and not begun: nothing had to fail first
     adjunct = (
         "The MTUS does not recommend biofeedback as a stand-alone treatment. In this case the certified cognitive "
@@ -6397,7 +6397,7 @@ def test_a_nerve_test_is_refused_for_the_nerve_trouble_it_would_find() -> None:
             "radiating neck symptoms or neurological deficit. The request is not medically necessary.",
         )
     )
-    assert "hurt nerve" not in told and "nerve problem this test is used to find" in told, told
+    assert "hurt nerve" not in told and "nerve trouble this test is used to find" in told, told
     # care for a hurt nerve is still told the nerve's signs are missing
     shot = " ".join(
         _item_told(

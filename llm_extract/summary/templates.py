@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "260"
+TEMPLATES_VERSION = "261"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -401,7 +401,7 @@ _EN = _Wording(
         "duration": "Your doctor did not say for how long you need it.",
         "frequency_duration": "Your doctor did not say how often or for how long you need it.",
         "body_part": "Your doctor did not say which part of your body it is for.",
-        "work_cause": "Your doctor's notes did not show that your work injury caused this problem or made it worse.",
+        "work_cause": "Your doctor's notes did not show that your work injury caused this trouble or made it worse.",
         "why": "Your doctor's notes did not say why you need this care.",
         "why_again": "Your doctor's notes did not say why you need another test after the ones you had.",
     },
@@ -434,8 +434,10 @@ _EN = _Wording(
         # a nerve test refused: the signs missing are those of the nerve trouble the test would find, not of any hurt
         # nerve (rounds 220 and 226's readers: an EMG for a wrist's plain nerve trouble, and an NCV beside an EMG for
         # a nerve root, were told "did not show clear signs of a hurt nerve", where the exam had shown one)
-        "nerve_test": "Your doctor's notes did not show signs of the kind of nerve problem this test is used to find.",
-        "brain": "Your doctor's notes did not show signs of a problem in your brain, such as weakness or numbness.",
+        "nerve_test": "Your doctor's notes did not show signs of the kind of nerve trouble this test is used to find.",
+        "brain": (
+            "Your doctor's notes did not show signs of trouble in your brain, such as weakness or loss of feeling."
+        ),
         "nerve_root": "Your doctor's notes did not show clear signs of a hurt nerve in your neck or back.",
         "nerve_root_neck": "Your doctor's notes did not show clear signs of a hurt nerve in your neck.",
         "nerve_root_back": "Your doctor's notes did not show clear signs of a hurt nerve in your back.",
