@@ -30,7 +30,7 @@ asked alone about the real letters the sentence model named their labeled primar
 the labels do not allow 2 times, as before); no real letter's or seed's output changed. Those rounds chose the
 weights, so the rounds written after measure them.
 
-Recognizer 4.12 retrains the item model on rounds 1-266 (about 2 minutes), 155 rounds more, keeping features seen in
+Recognizer 4.12 retrains the item model on rounds 1-266, 155 rounds more, keeping features seen in
 at least 12 items (was 3) and weights of at least 0.1 (was 0.02): its file shrinks from 1.9 to 1.0 MB. The sentence
 model keeps its weights of rounds 1-111. Both were retrained and measured on rounds neither had seen, with the same
 rules. On rounds 231-266 (3,782 items) the weights of rounds 1-230 gave 98.6 / 89.6 / 3.5 / 80.1 (coverage,

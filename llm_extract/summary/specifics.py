@@ -3767,6 +3767,7 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
     # blocks out, were both told "did not show clear signs of a hurt nerve")
     facet = _FACET_CARE.search(decision.service) is not None
     nerve_test = _NERVE_TEST.search(decision.service) is not None
+    studies: str | None = None  # the kinds of test the rationale says were done, read once (one pass over it)
     low = _low(letter)
     aligned = len(low) == len(letter)
     for start, end in _then_lacking(places, letter, decision.spans.rationale):
@@ -3800,7 +3801,8 @@ def findings(decision: Decision, reasons: list[Reason], letter: str | None, most
                 _STUDIES.search(said.text) or _unconfirmed(letter, said, end) or _study_found(letter, said, start)
             ):
                 # "no MRI or electrodiagnostic studies supporting radiculopathy": the tests', by the kinds named
-                key = _studies_named(decision, letter)
+                studies = studies or _studies_named(decision, letter)
+                key = studies
                 if _none_done(letter, start, end):
                     key = "nerve_study_none"  # "No lumbar MRI or electrodiagnostic testing had been performed"
                 if nerve_test:
