@@ -549,3 +549,32 @@ def test_age_is_the_first_match_of_either_wording(pieces: list[str]) -> None:
     if expected[0] is not None and expected[0] > 120:
         expected = (None, None)
     assert (patient.age, got_span) == expected
+
+
+def test_a_rationale_cut_off_mid_sentence_keeps_its_item_and_the_next_headings_name() -> None:
+    # Round 276's letter: the rationale stopped at "The request for zolpidem 10mg" and the next heading followed. With
+    # no sentence end above it, the heading grew back over the whole rationale: the item above had none, and this one
+    # was named by a paragraph of it.
+    cut = (
+        "The guideline asks for a documented trial of first-line care before\n"
+        "this medicine, and none is described in the records provided for\n"
+        "this review of the request, whose notes list the same complaints with\n"
+        "no change in pain or in function reported by the treating physician\n"
+        "over several visits, and the request for the medicine 10mg"
+    )
+    letter = Letter([Item("Gabapentin 300mg #90: Upheld", rationale=cut), Item("Sleep study: Upheld")])
+    for text in (letter.clean(), letter.pypdf()):
+        first, second = parser.parse(text).decisions
+        assert first.service == "Gabapentin 300mg #90"
+        assert first.rationale is not None and first.rationale.endswith("the medicine 10mg"), first.rationale
+        assert second.service == "Sleep study"
+    # a partial certification's sentences are still the heading, however long
+    partial = (
+        "Physical therapy twice a week for six weeks for the lumbar spine and the right hip was the original\n"
+        "request. Physical therapy twice a week for three weeks for the lumbar spine and the right hip was\n"
+        "authorized by the Claims Administrator. The remaining IMR eligible portion of the original request,\n"
+        "physical therapy twice a week for three weeks for the lumbar spine and the right hip is: Upheld"
+    )
+    decisions = parser.parse(Letter([Item("MRI of the knee: Upheld", rationale=cut), Item(partial)]).clean()).decisions
+    assert decisions[1].partial and decisions[1].original_request is not None, decisions[1]
+    assert decisions[1].original_request.startswith("Physical therapy twice a week for six weeks"), decisions[1]

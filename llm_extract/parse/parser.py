@@ -454,8 +454,33 @@ def _heading_start(text: str, low: str, floor: int, colon: int) -> int:
         # the heading grows by this line: a mark can only appear, so search just the new part
         partial_so_far = partial_so_far or _PARTIAL_MARK.search(text, low, prev_start, min(colon, pos + 40)) is not None
         pos = prev_start
+    if colon - pos > (_LONGEST_PARTIAL_HEADING if partial_so_far else _LONGEST_PLAIN_HEADING):
+        # no sentence end above the heading: the rationale before it was cut off mid-sentence ("The request for
+        # zolpidem 10mg" and then the next heading: round 276's letter). The heading is what follows the last blank
+        # line before it that leaves it whole (its "original request" sentence too), not the rationale above (else
+        # the item above has no rationale, and this one is named by a paragraph of it).
+        pos = _after_last_blank(text, low, pos, colon, partial_so_far)
     first = _NON_SPACE.search(text, pos, colon)
     return first.start() if first else colon
+
+
+def _after_last_blank(text: str, low: str, start: int, colon: int, partial: bool) -> int:
+    """Where the text after the last blank line in ``start..colon`` begins, if that text still holds the partial
+    certification's "original request" where the heading did (``partial``); else ``start``."""
+    for blank in _BLANK_LINE_END.finditer(text[start:colon][::-1]):
+        after = colon - blank.start()
+        if not partial or _PARTIAL_MARK.search(text, low, after, colon) is not None:
+            return after
+    return start
+
+
+_LONGEST_PLAIN_HEADING = 300
+"""Characters a heading without partial-certification sentences may span before a blank line inside it is read as
+the end of the text above it: the longest such heading of the 4,586 invented and 70 real letters spans 156."""
+_LONGEST_PARTIAL_HEADING = 600
+"""The same for a heading with them: the longest of those letters' spans 488 (a real one 454)."""
+_BLANK_LINE_END = rxcache.compile(r"\n[^\S\n]*\n")
+"""A blank line (searched in reversed text: the last one before the heading's colon)."""
 
 
 def _ends_sentence(line: str) -> bool:
