@@ -3027,6 +3027,46 @@ def test_a_case_outside_the_guidelines_group_is_not_recommended() -> None:
         assert R.not_recommended not in codes, codes
 
 
+def test_months_since_the_injury_place_a_case_past_the_acute_phase() -> None:
+    # recognizer 4.13, rounds 267-271's lumbar supports: the guideline finds no lasting benefit once the acute phase
+    # has passed and the reviewer places the case by the months since the injury ("The patient is 8 months from the
+    # date of injury"), not by the words "acute phase": the main ground "not recommended" was never shown
+    guideline = (
+        "ACOEM finds that lumbar supports give no lasting benefit once the acute phase of symptom relief has passed. "
+    )
+    for case in ("The claimant is now eleven months from her injury", "The worker is 2 years from the date of injury"):
+        brace = Item(
+            "Lumbosacral orthosis: Upheld",
+            rationale=f"{guideline}{case}, and no fracture or instability is described. Not medically necessary.",
+        )
+        assert R.not_recommended in shown(brace)[0], case
+    # weeks may still be the acute phase; months are no ground where the guideline confines nothing to that phase
+    early = Item(
+        "Lumbosacral orthosis: Upheld",
+        rationale=f"{guideline}The claimant is 3 weeks from her injury, and no fracture is described. Not necessary.",
+    )
+    naproxen = Item(
+        "Naproxen 550mg #60: Upheld",
+        rationale=(
+            "NSAIDs are recommended at the lowest dose for the shortest period. The patient is 14 months from the date "
+            "of injury and no improvement in function is noted. Not medically necessary."
+        ),
+    )
+    for codes in shown(early, naproxen):
+        assert R.not_recommended not in codes, codes
+    # either placing keeps the verdict where the guideline confines its care to it: no surgery, and months past the
+    # injury where the care is for the acute phase only in another guideline (round 138's hot and cold unit)
+    unit = Item(
+        "Hot and cold therapy unit: Upheld",
+        rationale=(
+            "ODG recommends continuous-flow cryotherapy as an option after surgery, but not for nonsurgical treatment. "
+            "The injured worker has not undergone surgery and is now more than two months from the date of injury. "
+            "Not medically necessary."
+        ),
+    )
+    assert shown(unit)[0][:1] == [R.not_recommended]
+
+
 def test_round_176_177s_own_verdict_another_approval_and_a_trial_not_begun() -> None:
     # recognizer 3.85, rounds 176-177's readers: an item's own opening verdict that names what it is for ("the request
     # for ultrasound guidance for the shoulder injection was not medically necessary") was told "The care this goes
@@ -3990,3 +4030,53 @@ def test_a_missing_record_the_item_model_all_but_rules_out_is_not_told_beside_an
         ),
     )
     assert shown(norco) == [[R.no_functional_improvement, R.missing_documentation]]
+
+
+def test_round_274_275s_care_had_and_evidence_for_the_care_are_no_other_ground() -> None:
+    # recognizer 4.13, rounds 274-275's readers: care the worker had ("walks without a cane or walker, ..., and
+    # completed 12 land-based therapy visits"; "has had no failed return to work, and remains in active treatment";
+    # "so conservative treatment has been tried") was told "other care must be tried first"; "the current dose has not
+    # been supported by a documented improvement" was told "The care this goes with was not approved"
+    aquatic = Item(
+        "Aquatic therapy, 8 sessions: Upheld",
+        rationale=(
+            "Aquatic therapy is an option where reduced weight bearing is desirable. The worker walks without a cane "
+            "or walker, has a normal body weight, and completed 10 land-based physical therapy visits last spring. Not "
+            "medically necessary."
+        ),
+    )
+    evaluation = Item(
+        "Functional capacity evaluation: Upheld",
+        rationale=(
+            "An evaluation is for complex return-to-work questions. The claimant works full duty, has had no failed "
+            "return to work, and remains in active treatment. Not medically necessary."
+        ),
+    )
+    injection = Item(
+        "Lumbar epidural steroid injection at L5-S1: Upheld",
+        rationale=(
+            "Injections require radiculopathy shown on examination and corroborated by imaging. The worker finished a "
+            "course of physical therapy and takes an NSAID, so conservative treatment has been tried. The examination "
+            "found normal strength, sensation and reflexes, and the MRI shows no nerve root contact. Radiculopathy is "
+            "therefore not shown. Not medically necessary."
+        ),
+    )
+    opioid = Item(
+        "Hydrocodone/APAP 10/325mg #90: Upheld",
+        rationale=(
+            "The guidelines allow continued opioids only with a documented gain in function. As noted above, the "
+            "current dose has not been supported by a documented improvement in function. Not medically necessary."
+        ),
+    )
+    for codes in shown(aquatic, evaluation, injection):
+        assert R.other_treatment_first not in codes, codes
+    assert R.related_item_not_approved not in shown(opioid)[0]
+    # care denied before the words that it was had: still other care first
+    untried = Item(
+        "Lumbar epidural steroid injection at L5-S1: Upheld",
+        rationale=(
+            "Injections require failure of conservative care. There is no record that physical therapy has been "
+            "tried, and the worker has not had an NSAID. Not medically necessary."
+        ),
+    )
+    assert R.other_treatment_first in shown(untried)[0]

@@ -6769,3 +6769,113 @@ def test_round_270s_pictures_alone_are_not_told_as_pictures_and_nerve_tests() ->
         )
     )
     assert "Your pictures and nerve tests did not clearly show a hurt nerve" in normal, normal
+
+
+def test_care_for_the_acute_phase_only_says_why_the_months_since_the_injury_matter() -> None:
+    # templates 262 (recognizer 4.13): a lumbar support the guideline finds of no lasting benefit once the acute phase
+    # has passed, the case placed by the months since the injury, was told "The medical guidelines do not call for this
+    # care" beside "The patient is 8 months from the date of injury" (rounds 267-271): why the months matter is said
+    heading = "Lumbosacral orthosis: Upheld"
+    rationale = (
+        "ACOEM finds that lumbar supports give no lasting benefit once the acute phase of symptom relief has passed. "
+        "The claimant is now eleven months from her injury, and no fracture or instability is described. Not medically "
+        "necessary."
+    )
+    told = " ".join(_item_told(heading, rationale))
+    assert told.startswith("The medical guidelines call for this care only soon after an injury, while it is new."), (
+        told
+    )
+    assert "eleven months from her injury" in told, told
+    spanish = " ".join(summarise(Letter([Item(heading, rationale=rationale)]), lang="es")[2].items[0].reasons)
+    assert spanish.startswith("Las guías médicas recomiendan este tratamiento solo poco después de una lesión"), spanish
+    # a guideline's care not confined to the acute phase: no such sentence
+    told = " ".join(
+        _item_told(
+            "Naproxen 550mg #60: Upheld",
+            "NSAIDs are recommended at the lowest dose for the shortest period. The patient is 14 months from the date "
+            "of injury and no improvement in function is noted. Not medically necessary.",
+        )
+    )
+    assert "soon after an injury" not in told, told
+
+
+_OPIOID_CLOSING = (
+    "This decision addresses the medical necessity of opioids as they have been prescribed to this injured worker. "
+    "This medical necessity decision should not be interpreted as a recommendation to stop long-term opioids abruptly "
+    "and the injured worker is advised to speak with their treating physician. The treating physician and the injured "
+    'worker are advised to consult the MTUS Opioids Treatment Guidelines ("Tapering opioids"), and if necessary, other '
+    "relevant guidelines, regarding the most appropriate method for weaning and terminating opioids for this injured "
+    "worker."
+)
+
+
+def test_rounds_274_to_275s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 262
+    # a first opioid: no advice to taper, and the ground quoted, not the closing paragraph every opioid letter has
+    # (round 274's reader: told only "... are advised to consult the MTUS Opioids Treatment Guidelines" and "Do not
+    # stop this medicine suddenly")
+    first = " ".join(
+        _item_told(
+            "Tramadol ER 100mg #30: Upheld",
+            "The guidelines ask for a baseline of pain and function and a risk screen before an opioid is begun. Knee "
+            "pain has been present for seven months, and the worker has not taken an opioid before. The note of "
+            "10-05-2016 recorded a pain score but no measure of function, no goals for the medicine and no risk "
+            "screening or CURES report. In the absence of these elements, the request for tramadol ER 100mg #30 is not "
+            f"medically necessary. {_OPIOID_CLOSING}",
+        )
+    )
+    assert "Do not stop this medicine suddenly" not in first, first
+    assert "advised to consult" not in first and "no measure of function" in first, first
+    # the closing paragraph is never the quoted ground of an opioid the worker takes either
+    taken = " ".join(
+        _item_told(
+            "Oxycodone 10mg #90: Upheld",
+            "The worker also takes alprazolam twice daily and fell at home last month. Renewing 90 tablets in that "
+            "setting places her at real risk of an overdose. The request is not medically necessary. "
+            + _OPIOID_CLOSING,
+        )
+    )
+    assert "advised to consult" not in taken and "Tapering opioids" not in taken, taken
+    assert "Do not stop this medicine suddenly" in taken, taken
+    # pain scores the reviewer gives are not "did not give your pain levels" (round 275's reader)
+    scores = " ".join(
+        _item_told(
+            "Morphine sulfate ER 30mg #60: Upheld",
+            "The notes describe the same household activity in November as in May, and the pain score was only two "
+            "points lower with the medication. The request is not medically necessary.",
+        )
+    )
+    assert "pain levels" not in scores, scores
+    # the drug the guidelines find no evidence for on the skin, named first, is the one told (round 275's reader: a
+    # cream told of its flurbiprofen, named after it only as not FDA approved for the skin)
+    cream = " ".join(
+        _item_told(
+            "Compounded cream: Flurbiprofen 15%, Baclofen 2%, 120gm: Upheld",
+            "The MTUS does not support a compounded product if any ingredient in it is not supported. The guidelines "
+            "find no evidence for topical baclofen. Flurbiprofen is not FDA approved for topical application. The "
+            "request is not medically necessary.",
+        )
+    )
+    assert "putting baclofen on the skin" in cream and "flurbiprofen on the skin" not in cream, cream
+    # a separate course that would duplicate approved care: like care the worker has approval for, not this care
+    # (round 274's reader: told "you already have it, or approval for it" of therapy never approved)
+    separate = " ".join(
+        _item_told(
+            "Physical therapy for the right shoulder, 8 sessions: Upheld",
+            "The approved weeks of the work conditioning program include daily supervised shoulder exercise, so a "
+            "separate course of physical therapy at the same time would duplicate that care. The request is not "
+            "medically necessary.",
+        )
+    )
+    assert "something that does the same job" in separate, separate
+    # a point granted is not quoted as the ground; what the pictures show is (round 275's reader: a bone growth
+    # stimulator told only that the worker smokes)
+    healing = " ".join(
+        _item_told(
+            "Bone growth stimulator, left wrist: Upheld",
+            "Stimulators may be considered for a nonunion or a fracture at high risk of delayed union. The worker "
+            "smokes, which slows bone healing. However, the radiographs of 11-02-2016 already show callus across the "
+            "fracture line, so the fracture is healing on time. The request is not medically necessary.",
+        )
+    )
+    assert "smokes" not in healing and "already show callus" in healing, healing

@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.12"
+REASONS_VERSION = "4.13"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -149,6 +149,15 @@ _PAST_ACUTE = (
     r"\b(?:is|was|were|are|now|made|well|seemingly|clearly)\s+(?:(?!not\b|recommended|supported|indicated|used)\w+\s+){0,2}?"
     r"(?:beyond|outside(?:\s+of)?|past|after)"
     r"\s+the\s+(?:acute|early|initial|subacute)\s+(?:phase|period|stage)\b"
+    # months or years since the injury, said of this case ("The injured worker is now ten months from his injury",
+    # "The patient is 8 months from the date of injury": rounds 267-271's lumbar supports, where the guideline finds
+    # no lasting benefit once the acute phase has passed); weeks may still be the acute phase
+    r"|\b(?:is|was|now|being)\s+(?:(?:now|well|more|than|over|nearly|almost|about|approximately|some|roughly)\s+){0,3}"
+    r"(?:"
+    + NUMBER
+    + r"|several|many)\s+(?:full\s+)?(?:months?|years?)\s+(?:from|since|after|out\s+from|past|beyond|post)"
+    r"\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:date\s+of\s+(?:the\s+)?|original\s+|work\s+|industrial\s+)?"
+    r"(?:injury|onset|accident)\b"
 )
 
 
@@ -169,6 +178,12 @@ def _cue(pattern: str, flags: int = _FLAGS) -> Prefilter:
 
 #: The guidelines a rationale names ("the guidelines", MTUS, ACOEM, ODG), as a regex alternation.
 _GUIDELINE_NAME = r"guidelines?|MTUS|ACOEM|ODG"
+
+#: One character of the clause a negation governs: not past a comma that opens a new predicate of the same subject
+#: ("walks normally without a cane or walker, has a body mass index of 27, and completed 12 therapy visits", "has had
+#: no failed return to work, and remains in active treatment": round 274's readers, told "other care must be tried
+#: first" of care the worker had had). Repeat it: ``_IN_CLAUSE + "{0,80}?"``.
+_IN_CLAUSE = r"(?:(?!,\s+(?:and\s+)?(?:has|have|had|is|was|are|were|remains?|does|did)\b)[^.;])"
 
 #: Words that turn a finding into its absence ("no red flags", "lack of ...").
 _NEG = (
@@ -1141,8 +1156,14 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.other_treatment_first,
         (
-            r"(?:" + _NEG + r"|\bfails?\s+to\s+document\b)[^.;]{0,100}?\bfail(?:ed|ure|s)?\b"
-            r"[^.;]{0,40}?\b" + _CARE
+            r"(?:"
+            + _NEG
+            + r"|\bfails?\s+to\s+document\b)"
+            + _IN_CLAUSE
+            + r"{0,100}?\bfail(?:ed|ure|s)?\b"
+            + _IN_CLAUSE
+            + r"{0,40}?\b"
+            + _CARE
         ),
         reject_match=_AMOUNT_NOT_ABSENCE,
     ),
@@ -1185,9 +1206,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\bprior\s+to\s+(?:the\s+)?completion\s+of\b(?!\s+(?:the\s+)?(?:previously\s+|already\s+)?(?:approved"
             r"|certified|authorized)\s+(?:[\w-]+\s+)?(?:visits?|appointments?|consultations?|evaluations?)\b)"
             r"|\bwithout\s+evidence\s+of\s+failure\b"
-            r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)[^.;]{0,80}?\b(?:exhausted|completed|tried)\b"
+            r"|(?:\bno\b|\bnot\b|\black\s+of\b|\bwithout\b)"
+            + _IN_CLAUSE
+            + r"{0,80}?\b(?:exhausted|completed|tried)\b"
             # "had not yet exhausted injection therapy or the other standard options" (round 256)
-            r"[^.;]{0,60}?\b(?:conservative|physical\s+therapy|treatments?|injection\s+therapy"
+            + _IN_CLAUSE
+            + r"{0,60}?\b(?:conservative|physical\s+therapy|treatments?|injection\s+therapy"
             r"|(?:standard|other)\s+options)\b"
             r"|(?:\bno\b|\black\s+of\b)(?:(?!\bplan\b)[^.;]){0,60}?\b(?:recent\s+)?conservative\s+(?:care|treatment"
             r"|therapy|management)\b"
@@ -1386,6 +1410,10 @@ _RELATED = _cue(
     r"|\b(?:that|the|this|those|these)\s+(?P<subject5>(?:[\w/.-]+\s+){0,5}?[\w/.-]+)(?:\s+(?:likewise|also|similarly"
     r"|too|again))?(?:,\s*[^,.;]{1,60},)?\s+(?:(?:has|have)\s+not\s+been|(?:was|were)"
     r"\s+not)\s+(?:found\s+(?:to\s+be\s+)?)?(?:medically\s+necessary|certified|authorized|approved|supported)\b"
+    # (not "the current dose has not been supported by a documented improvement in function": the evidence for this
+    # care, not another item's verdict; round 275's reader, told "The care this goes with was not approved" of Norco)
+    r"(?!\s+by\s+(?:an?\s+|any\s+|the\s+)?(?:documented|objective|evidence|clinical|findings?|improvement|functional"
+    r"|examination|imaging|measurable|significant))"
     # "and that procedure is not supported in this review": another item of this review
     r"|\b(?:that|the|this)\s+(?P<subject19>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:is|are)\s+not\s+(?:medically\s+necessary"
     r"|certified|authorized|approved|supported)\s+(?:in\s+this\s+(?:review|determination|decision)|above)\b"
@@ -3667,8 +3695,14 @@ def _settle_past_acute(best: dict[ReasonCode, _Hit], rationale: str) -> None:
     hit = best.get(ReasonCode.not_recommended)
     if hit is None:
         return
-    if (_PAST_ACUTE_RX.search(rationale, hit.start, hit.end) and not _ACUTE_LIMIT.search(rationale)) or (
-        _NO_SURGERY_RX.search(rationale, hit.start, hit.end) and not _SURGERY_LIMIT.search(_without(rationale, hit))
+    past_acute = PAST_ACUTE_RX.search(rationale, hit.start, hit.end) is not None
+    no_surgery = _NO_SURGERY_RX.search(rationale, hit.start, hit.end) is not None
+    if not (past_acute or no_surgery):
+        return
+    # either placing is enough where the guideline confines its care to it ("has not undergone surgery and is now more
+    # than two months from the date of injury", the guideline's cold unit only after surgery: round 138)
+    if not (past_acute and _ACUTE_LIMIT.search(rationale)) and not (
+        no_surgery and _SURGERY_LIMIT.search(_without(rationale, hit))
     ):
         del best[ReasonCode.not_recommended]
 
@@ -3678,7 +3712,9 @@ def _without(rationale: str, hit: _Hit) -> str:
     return rationale[: hit.start] + " " + rationale[hit.end :]
 
 
-_PAST_ACUTE_RX = _rx(_PAST_ACUTE)
+PAST_ACUTE_RX = _rx(_PAST_ACUTE)
+"""This case placed past the acute phase, or months and years from its injury (:data:`_PAST_ACUTE`): a "not
+recommended" that keeps these words is the guideline's care for the acute phase only (:func:`_settle_past_acute`)."""
 _NO_SURGERY_RX = _rx(_NO_SURGERY)
 #: The guideline's care confined to surgery ("recommended as an option after surgery", "postoperative use", "does not
 #: support mechanical devices for nonsurgical injuries"): only then is a case without surgery outside its group (a

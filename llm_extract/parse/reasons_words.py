@@ -2307,13 +2307,19 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "f2a4804d2c75376adfa68ddb": (
+    "858409af7d17e92a6a84a97b": (
         (
             (
                 (" period ", " phase ", " stage "),
                 (" acute ", " early ", " initial ", " subacute "),
                 (" the ",),
                 ("after ", "beyond ", "outside", "past "),
+            ),
+            (
+                ("accident ", "injury ", "onset "),
+                (" after ", " beyond ", " from ", " past ", " post ", " since "),
+                (" after ", " beyond ", " from ", " out ", " past ", " post ", " since "),
+                ("month", "year"),
             ),
             (
                 (
@@ -2333,7 +2339,7 @@ TABLE: dict[str, Derived] = {
             ((" primarily ",), ("medical ",), (" not ",), ("medical ", "used ")),
             (("definition ",), (" not ",), (" fit ", " meet "), (" of ",)),
         ),
-        (" are", " clearly", " do", " is", " made", " not", " now", " seemingly", " was", " well", " were"),
+        (" are", " being", " clearly", " do", " is", " made", " not", " now", " seemingly", " was", " well", " were"),
         (
             (
                 (
@@ -2345,6 +2351,17 @@ TABLE: dict[str, Derived] = {
                     ),
                 ),
                 (" are", " clearly", " is", " made", " now", " seemingly", " was", " well", " were"),
+            ),
+            (
+                (
+                    (
+                        ("accident ", "injury ", "onset "),
+                        (" after ", " beyond ", " from ", " past ", " post ", " since "),
+                        (" after ", " beyond ", " from ", " out ", " past ", " post ", " since "),
+                        ("month", "year"),
+                    ),
+                ),
+                (" being", " is", " now", " was"),
             ),
             (
                 (
@@ -5455,7 +5472,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "d80761afd454f414dc1ebabb": (
+    "b4ba7863365cb516a6a3cd47": (
         (
             (
                 (" fail",),
@@ -6038,7 +6055,7 @@ TABLE: dict[str, Derived] = {
         (" lack", " no"),
         (),
     ),
-    "e040a218d625a66f0dc1f6f5": (
+    "9ebee6b23fab6149b2a9a998": (
         (
             (("completion ",), (" prior ",), (" to ",), (" of ",)),
             ((" evidence ",), (" without ",), (" failure ",), (" of ",)),
@@ -7485,7 +7502,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "b8efe0c15acfe86d11901b29": (
+    "cfd4a1338c3c3ea3c211b314": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.parse.reasons import numbered_criterion, reports_guideline_only, turns_against
+from llm_extract.parse.reasons import PAST_ACUTE_RX, numbered_criterion, reports_guideline_only, turns_against
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import NERVE_BURNING, Abbreviation, spelled_out
@@ -241,6 +241,14 @@ _TOO_SOON = rxcache.compile(
 days of treatment", a medicine's course)."""
 
 
+def past_acute(reasons: list[Reason], letter: str | None) -> Quote | None:
+    """A "not recommended" ground that places this case past the acute phase, where the guideline's care is for that
+    phase only ("The patient is 8 months from the date of injury", of a lumbar support ACOEM finds of no lasting benefit
+    once the acute phase has passed). "The medical guidelines do not call for this care" beside the months since the
+    injury left the reader to guess why the months matter (rounds 267-271's lumbar supports)."""
+    return _ground_saying(reasons, letter, PAST_ACUTE_RX, ReasonCode.not_recommended)
+
+
 def similar_held(decision: Decision, letter: str | None) -> Quote | None:
     """A duplicate of something like this care, not of this care ("was given an air cast ankle brace ... why a second
     ankle support of a different design was needed", "a cold therapy unit has already been certified, so this device
@@ -343,6 +351,10 @@ _SIMILAR_HELD = rxcache.compile(
     # care before")
     r"|\bduplicat\w*\s+(?:his|her|their|the)\s+(?:oral|current)\s+(?:medications?|medicines?|NSAIDs?|anti-?\s*inflammator\w+)\b"
     r"|\bserves?\s+the\s+same\s+(?:purpose|function)\b|\bdoes\s+the\s+same\s+(?:thing|job)\b"
+    # "the authorized weeks of the functional restoration program include daily supervised exercise and hand
+    # conditioning, so a separate course of occupational therapy at the same time would duplicate that care" (round
+    # 274's reader: told "you already have it, or approval for it" of therapy never approved)
+    r"|\bseparate\s+(?:[\w-]+\s+){0,3}?(?:course|program|series|set)\b[^.;]{0,80}?\bduplicat\w*"
     r"|\b(?P<prefab>pre-?fabricated|off[-\s]\s*the[-\s]\s*shelf|over[-\s]\s*the[-\s]\s*counter|ready[-\s]\s*made)\b",
     re.I,
 )
@@ -1625,7 +1637,10 @@ were unchanged": round 119's reader): what it says is measured, whatever the cla
 _PAIN_MEASURED = rxcache.compile(
     r"\b(?:pain\s+(?:scores?|levels?|ratings?)|VAS(?:\s+scores?)?)\b[^.;]{0,90}?"
     rf"(?:\bdiffer\w*|\bchang\w*|\bunchanged\b|\bthe\s+same\b|\bno\s+(?:better|lower)\b|\bstatic\b|\bflat\b|{_FROM_TO}"
-    rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b)"
+    rf"|\bby\s+(?:only\s+|just\s+|about\s+)?{NUMBER}\s+points?\b|\b\d+(?:\.\d+)?\s*(?:/|out\s+of)\s*10\b"
+    # "the pain score was only two points lower with medication" (round 275's reader: told "did not give your pain
+    # levels with and without this medicine")
+    rf"|\b{NUMBER}\s+points?\s+(?:lower|higher|better|worse|less|down)\b)"
     rf"|\b{NUMBER}[-\s]\s*points?\s+(?:\w+\s+){{0,3}}(?:in|of|between)\s+pain\b"
     # "Pain scores had not meaningfully budged" (round 119's reader)
     r"|\bpain\s+(?:scores?|levels?|ratings?)\s+(?:had|have|has|did|do|does)\s+not\s+(?:\w+\s+)?(?:budged|moved|changed"
@@ -4022,6 +4037,10 @@ _ON_THE_SKIN_NOT = rxcache.compile(
     r"|\b(?P<c>[a-z]+)\s*:\s*not\s+recommended\b"
     r"|\bno\s+(?:peer-reviewed\s+literature|evidence)\s+(?:to\s+support|for)\s+(?:the\s+)?(?:use\s+of\s+)?(?:topical\s+)?"
     r"(?P<d>[a-z]+)\s+(?:as\s+a\s+topical|topically|in\s+(?:a\s+)?topical)\b"
+    # "the guidelines find no evidence for topical baclofen" (round 275's reader: the cream was told of its
+    # flurbiprofen, which the reviewer named only as not FDA approved for the skin, after)
+    r"|\bno\s+(?:peer-reviewed\s+literature|evidence)\s+(?:to\s+support|for)\s+(?:the\s+)?(?:use\s+of\s+)?topical\s+"
+    r"(?P<g>[a-z]+)\b"
     # round 53: "Ketoprofen is not currently FDA approved for a topical application", "contains cyclobenzaprine
     # and a cream form of lidocaine, neither of which is recommended". Not "topical lidocaine is recommended
     # only in the form of the Lidoderm patch": lidocaine does go on the skin, as a patch (a check of the
@@ -4045,7 +4064,7 @@ def on_the_skin_not(decision: Decision, letter: str | None) -> Quote | None:
         return None
     service = decision.service.lower()
     for m in _ON_THE_SKIN_NOT.finditer(letter, rationale.start, rationale.end):
-        group = next(g for g in "abcdefh" if m.group(g))
+        group = next(g for g in "abcdefgh" if m.group(g))
         drug = m.group(group)
         if len(drug) > 3 and re.search(rf"\b{re.escape(drug.lower())}\b", service):
             return quote(letter, m.start(group), m.end(group))
@@ -4797,6 +4816,11 @@ _TAKES = rxcache.compile(
 """This worker takes a medicine, not negated before it ("The claimant also takes sertraline, an SSRI")."""
 _ABOUT_CASE = rxcache.compile(
     rf"\b(?:{_PATIENT}|records?|notes?|request(?:ed)?|documented|documentation|exam\w*|MRI|x-?rays?|study|studies"
+    # what this case's pictures showed ("the October 25, 2016 radiographs already show bridging callus": round 275's
+    # reader, not quotable, a bone growth stimulator was told only that the worker smokes), not what pictures are for
+    # ("Plain films represent the appropriate, least invasive first step")
+    r"|(?:radiographs?|films?|CT\s+scans?|ultrasounds?)\s+(?:[^.;]{0,40}?\s)?(?:already\s+)?(?:show(?:s|ed)?|demonstrat\w*"
+    r"|reveal\w*|confirm\w*)"
     # a lab value is this worker's ("ALT 118 and AST 96 on 6/30/16, roughly 3x ULN": round 102's reader)
     r"|creatinine|e?GFR|ALT|AST|transaminases|QTc?|\d+[-\s]\s*year[-\s]\s*old)\b",
     re.I,
@@ -4891,22 +4915,25 @@ def reviewer_words(decision: Decision, letter: str | None, *, unnamed: bool = Fa
     if letter is None or rationale is None:
         return None
     approval = decision.outcome is Outcome.overturned
-    sentences = _sentences(letter, rationale.start, rationale.end)
+    # never the opioid letters' closing paragraph ("This medical necessity decision should not be interpreted as a
+    # recommendation to stop long-term opioids abruptly ...", "... are advised to consult the MTUS Opioids Treatment
+    # Guidelines"): said of every opioid, no ground of this one (round 274's reader: a first opioid refused for want
+    # of a baseline and screening was told only that paragraph's last sentence)
+    sentences = [
+        (a, b) for a, b in _sentences(letter, rationale.start, rationale.end) if not _CLOSING.search(letter, a, b)
+    ]
+    if not approval and (advice := taper_advice(decision, letter)) is not None and advice.span is not None:
+        # nor the advice to taper, which the summary tells anyway ("Opioids should be weaned rather than stopped
+        # abruptly when continuation is not supported": no ground of the refusal)
+        sentences = [(a, b) for a, b in sentences if not overlaps(Span(start=a, end=b), advice.span)]
     last = sentences[-(_BACK_APPROVED if approval else _BACK) :]
     if not approval:
         found = _last_words(last, letter, rationale, approval)
         if found is None and unnamed:
             # A terse reviewer's application names no one ("Eight more would go beyond the allotted course."):
-            # where no sentence about the case can be quoted, the last that is not a guideline's report, nor the
-            # advice to taper that the summary tells anyway (round 86's reader: 16 refusals were sent to the letter
-            # with nothing)
-            advice = taper_advice(decision, letter)
-            kept = [
-                (a, b)
-                for a, b in last
-                if advice is None or advice.span is None or not overlaps(Span(start=a, end=b), advice.span)
-            ]
-            found = _last_words(kept, letter, rationale, approval, unnamed=True)
+            # where no sentence about the case can be quoted, the last that is not a guideline's report (round 86's
+            # reader: 16 refusals were sent to the letter with nothing)
+            found = _last_words(last, letter, rationale, approval, unnamed=True)
         return found
     # "Any visits beyond these six would need documented progress": a condition on later care, not why
     # this care was approved (rounds 55-58's readers), quoted only when nothing else can be.
@@ -4930,6 +4957,13 @@ def reviewer_words(decision: Decision, letter: str | None, *, unnamed: bool = Fa
     )
 
 
+_CLOSING = rxcache.compile(
+    r"\bmedical\s+necessity\s+decision\s+should\s+not\s+be\s+interpreted\b"
+    r"|\b(?:decision|determination)\s+addresses\s+(?:only\s+)?the\s+medical\s+necessity\s+of\b"
+    r"|\badvised\s+to\s+consult\s+the\s+(?:MTUS\s+)?(?:Opioids?\s+)?(?:Treatment\s+)?Guidelines\b",
+    re.I,
+)
+"""The sentences of the paragraph closing every opioid refusal (Maximus's stock words, not the reviewer's ground)."""
 _NORMATIVE = rxcache.compile(r"\b(?:should|would|must)\b", re.I)
 """What ought to be or would follow, not what is ("additional treatment would be assessed")."""
 
@@ -4970,9 +5004,15 @@ def _last_words(
     need not name the case (:func:`_quotable`)."""
     # A main ground rather than one added to it, then a longer sentence rather than nothing at all,
     # then what the doctor did or did not do.
+    # (not a sentence the next turns against: "The injured worker does smoke, which is a recognized risk factor for
+    # delayed healing. However, the radiographs already show bridging callus ...", a point granted; round 275's reader:
+    # a bone growth stimulator refused as the fracture heals was told only that the worker smokes)
+    granted = {a for (a, _), (b, c) in itertools.pairwise(last) if turns_against(letter[b:c])}
     for doctor, added, most in itertools.product((False, True), (False, True), (_QUOTE_WORDS, _EMPHASIS_WORDS)):
         for start, end in reversed(last):
-            if not approval and (_MET.search(letter, start, end) or _DISCLAIMED.search(letter, start, end)):
+            if not approval and (
+                _MET.search(letter, start, end) or _DISCLAIMED.search(letter, start, end) or start in granted
+            ):
                 continue  # a criterion the worker meets, or a point set aside, is not why the care was refused
             if (added or not _adds(letter, start, end)) and (
                 said := _quotable(letter, start, end, most=most, doctor=doctor, unnamed=unnamed)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "261"
+TEMPLATES_VERSION = "262"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -198,6 +198,8 @@ class _Wording:
     """Takes ``{sentence}``, a limit sentence begun in lower case: the limit of the cases the guidelines do cover."""
     too_soon: str
     """The guideline's verdict on care asked for too soon (:func:`specifics.too_soon`): not for now, not never."""
+    past_acute: str
+    """The guideline's care for the acute phase only, this case past it (:func:`specifics.past_acute`)."""
     known_already: str
     """The findings ground of a test whose result the reviewer says is already clear and would change nothing
     (:func:`specifics.known_already`)."""
@@ -466,6 +468,8 @@ _EN = _Wording(
     not_covered="The medical guidelines do not call for this care in a case like yours.",
     even_where="Even where they do, {sentence}",
     too_soon="The medical guidelines do not call for this care this early.",
+    past_acute="The medical guidelines call for this care only soon after an injury, while it is new. The reviewer "
+    "found that your injury is past that time.",
     known_already="The reviewer found that what is wrong is already clear from your exam or earlier tests, so this "
     "test would not change your care.",
     care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
@@ -792,6 +796,8 @@ _ES = _Wording(
     not_covered="Las guías médicas no recomiendan este tratamiento en un caso como el suyo.",
     even_where="Aun cuando lo recomiendan, {sentence}",
     too_soon="Las guías médicas no recomiendan este tratamiento tan pronto.",
+    past_acute="Las guías médicas recomiendan este tratamiento solo poco después de una lesión, mientras es reciente. "
+    "El revisor encontró que su lesión ya pasó ese tiempo.",
     known_already="El revisor encontró que lo que usted tiene ya está claro por su examen o por pruebas anteriores, "
     "así que esta prueba no cambiaría su atención.",
     care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
@@ -1416,6 +1422,10 @@ def _named_ground(
         # "Comprehensive testing in the first month after a mild brain injury is not recommended" (rounds 184 and
         # 186's readers: told flatly "The medical guidelines do not call for this care", where testing can come later)
         return [(out.say(words.too_soon), []), (out.say(_wrote(soon, words), soon.text), [soon])]
+    if code is ReasonCode.not_recommended and (past := specifics.past_acute(fitting, letter)) is not None:
+        # the months since the injury are why the guideline's care does not fit (rounds 267-271's lumbar supports: told
+        # "The medical guidelines do not call for this care" beside "The patient is 8 months from the date of injury")
+        return [(out.say(words.past_acute), []), (out.say(_wrote(past, words), past.text), [past])]
     if code is ReasonCode.not_recommended and (drug := specifics.on_the_skin_not(decision, letter)) is not None:
         name = drug.text.lower()
         # "This mix of medicines has ..." only of a mix (round 51's reader: a ketoprofen cream is one drug)

@@ -191,6 +191,18 @@ one-week rental would have been consistent", "The shoulder arthroscopy was an ap
 ground that the care an item goes with was refused (round 88: a cold therapy unit's purchase, told "the care this
 goes with is not needed" by the learned models)."""
 
+CARE_HAD = (
+    r"(?!.*\b(?:"
+    + DENYING
+    + r"|not|non|cannot|nowhere|lacks?|lacking|absen(?:t|ce)|yet|only|until|unless|before|once|after"
+    r"|whether|if|that|still)\b|.*n't\b)"
+    r".*\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|undergone)\b"
+)
+"""A sentence that says care was had, and denies or doubts nothing ("The patient has completed a course of physical
+therapy and remains on medications, so conservative treatment has been tried"): never the ground that other care must
+be tried first (round 275's reader: an epidural injection told "other care must be tried first" by the learned
+models). Not a proposition reported ("undercut the proposition that other options had been exhausted": round 276)."""
+
 WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
 """What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
 whose subject they are speaks of this case, not of a guideline."""
@@ -317,6 +329,11 @@ NOT_TAKING = (
     # "The request was to start an extended-release formulation" (round 163's reader: a new opioid was told "Do not
     # stop this medicine suddenly")
     r"|\brequest\s+(?:was|is)\s+to\s+(?:start|begin|initiate|try)\b"
+    # "has not taken an opioid before", "is opioid-naive" (round 274's reader: a first opioid was told "Do not stop this
+    # medicine suddenly")
+    r"|\b(?:has|had|have)\s+(?:not|never)\s+(?:previously\s+|before\s+)?(?:taken|used|been\s+(?:on|prescribed))\s+"
+    r"(?:an?\s+|any\s+)?(?:opioids?|narcotics?)\b(?!\s+(?:as\s+prescribed|regularly|consistently))"
+    r"|\bopioid[- ]na[iï]ve\b"
     r"|" + TAPER_NOT_NEEDED
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
