@@ -4080,3 +4080,36 @@ def test_round_274_275s_care_had_and_evidence_for_the_care_are_no_other_ground()
         ),
     )
     assert R.other_treatment_first in shown(untried)[0]
+
+
+def test_round_276s_another_medicines_effect_and_relief_had_are_not_care_that_did_not_help() -> None:
+    # recognizer 4.14, round 276's readers: a new ibuprofen was told "did not show that this medicine helped you" from
+    # "the records do not say what benefit or side effects she had with Naproxen"; a shoulder operation was told "did
+    # not show that past care helped you" by the learned model from an injection's "60% relief ..., still responding"
+    switched = Item(
+        "Diclofenac 75mg #60: Upheld",
+        rationale=(
+            "The guidelines ask that stomach risk be weighed before an NSAID is given. The change from meloxicam is "
+            "not explained, as the notes do not say what benefit or side effects he had with meloxicam. Not "
+            "medically necessary."
+        ),
+    )
+    operation = Item(
+        "Left shoulder arthroscopy with subacromial decompression: Upheld",
+        rationale=(
+            "Surgery may be considered after months of failed conservative care. Her one subacromial injection gave "
+            "her 70% relief for about ten weeks, which shows that her symptoms are still responding to nonoperative "
+            "care. Not medically necessary."
+        ),
+    )
+    for codes in shown(switched, operation):
+        assert R.no_functional_improvement not in codes, codes
+    # this care's own effect not recorded is still care that did not help
+    own = Item(
+        "Diclofenac 75mg #60: Upheld",
+        rationale=(
+            "He has taken diclofenac for a year. The notes do not say what benefit he has had with diclofenac. Not "
+            "medically necessary."
+        ),
+    )
+    assert R.no_functional_improvement in shown(own)[0]

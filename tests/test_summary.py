@@ -718,6 +718,7 @@ WORDING_FINGERPRINTS = {
     "260": "5b51af51cee4de18b3007d803dee831b70726bb63ccd27a385bf13af8e9c40ba",
     "261": "bc142bf512ce063e969aafea014de6703561cadd5db988d2aaf27dfbd8d6f4f6",
     "262": "c3a5add1ded94fb3b2b242d5d82bc3ed732c67bb6ef95450936a108b516b6203",
+    "263": "c3a5add1ded94fb3b2b242d5d82bc3ed732c67bb6ef95450936a108b516b6203",
 }
 
 

@@ -6879,3 +6879,28 @@ def test_rounds_274_to_275s_readers_wrong_items_are_told_as_the_letter_says() ->
         )
     )
     assert "smokes" not in healing and "already show callus" in healing, healing
+
+
+def test_round_276s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 263
+    # care no one plans is not care to try first (round 276's reader: a cervical MRI told "did not show that you tried
+    # shots first" from "No surgery or injection is being considered")
+    mri = " ".join(
+        _item_told(
+            "MRI of the cervical spine: Upheld",
+            "Cervical x-rays were normal, and there are no red flags. No surgery or injection is being considered, and "
+            "with only 5 therapy visits completed she is still early in conservative care. Not medically necessary.",
+        )
+    )
+    assert "shots" not in mri, mri
+    # how long the worker has taken a medicine is not the guideline's limit (round 276's reader: told the guidelines
+    # allow zolpidem "for no more than three months", where they say two to six weeks)
+    sleep = " ".join(
+        _item_told(
+            "Zolpidem 10mg #30: Upheld",
+            "ODG describes zolpidem as a hypnotic approved for the short-term treatment of insomnia, generally two to "
+            "six weeks, and notes a lower dose for women. The records indicate that the worker has taken zolpidem 10mg "
+            "nightly for more than three months, at twice the recommended dose for a woman. Not medically necessary.",
+        )
+    )
+    assert "no more than three months" not in sleep, sleep

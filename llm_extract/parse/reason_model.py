@@ -32,7 +32,7 @@ from llm_extract.parse.reasons import (
     turns_against,
 )
 from llm_extract.text import rxcache
-from llm_extract.text.lexicon import CARE_HAD, COMPANION_GRANTED, GRANTED
+from llm_extract.text.lexicon import CARE_HAD, COMPANION_GRANTED, GRANTED, RELIEF_HAD
 
 __all__ = [
     "ITEM_CODES",
@@ -85,6 +85,8 @@ _GRANTED = rxcache.compile(GRANTED, re.I | re.S)
 _COMPANION_GRANTED = rxcache.compile(COMPANION_GRANTED, re.I | re.S)
 _CARE_HAD = rxcache.compile(CARE_HAD, re.I | re.S)
 _FIRST = ReasonCode.other_treatment_first.value
+_RELIEF_HAD = rxcache.compile(RELIEF_HAD, re.I | re.S)
+_HELPED_NOT = ReasonCode.no_functional_improvement.value
 _RELATED = ReasonCode.related_item_not_approved.value
 _EXCEEDS = ReasonCode.exceeds_guideline_limits.value
 _PENDING = ReasonCode.approved_trial_pending.value
@@ -245,6 +247,8 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
             continue  # "The meniscectomy has been certified, so a rental would have been consistent"
         if code == _FIRST and _CARE_HAD.match(said):
             continue  # "so conservative treatment has been tried": the care had, not care to try first
+        if code == _HELPED_NOT and _RELIEF_HAD.match(said):
+            continue  # "gave her 60% relief ..., still responding to nonoperative care": care that helped
         if code == _EXCEEDS and names_no_amount(said):
             continue  # "above the maximum safe daily amount" of acetaminophen: a harm, no amount allowed
         if -negated <= _SURE and _guideline_only(said):
@@ -450,6 +454,8 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
                 continue
             if code == _FIRST and _CARE_HAD.match(text, a, b):
                 continue  # "so conservative treatment has been tried" (round 275's reader)
+            if code == _HELPED_NOT and _RELIEF_HAD.match(text, a, b):
+                continue  # "gave her 60% relief ..." (round 276's reader)
             if code == _EXCEEDS and names_no_amount(text[a:b]):
                 continue
             a += conceded_end(text[a:b])  # "Although he is well past 30 days, ...": a point granted, no ground

@@ -103,7 +103,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.13"
+REASONS_VERSION = "4.14"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -3133,6 +3133,8 @@ def _sentence_hits(ctx: _Context, s: _Sentence) -> list[_Hit]:
             continue  # "He is well past six weeks, so the early-period restriction has no bearing here" (round 75)
         a, b = _narrow(s.text, 0, len(s.text), m.start(), m.end())  # (it reads only the sentence)
         read = _what_is_missing(s.text, m) if code is ReasonCode.missing_documentation else code
+        if read is ReasonCode.no_functional_improvement and code is ReasonCode.missing_documentation:
+            read = ReasonCode.missing_documentation if _effect_of_another(ctx, s.text, m) else read
         out.append(_Hit(read, s.rank, s.start + a, s.start + b))
         if read is ReasonCode.missing_documentation and _names_condition_absent(s.text, m):
             # (ranked below every other sentence's, so a finding the reviewer states outright is the one shown)
@@ -3313,6 +3315,27 @@ def _names_care_tried_absent(sentence: str, m: re.Match[str]) -> bool:
     return _CARE_TRIED.search(sentence, m.start(), end) is not None and not _NOT_CARE_TRIED.search(
         sentence, m.start(), end
     )
+
+
+_EFFECT_WITH = _rx(
+    r"\b(?:benefit|effects?|response|relief|improvement|results?)\b[^.;]{0,60}?\b(?:with|from|on|to)\s+"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?(?P<care>[A-Za-z][\w-]{3,})(?=\s*[.,;]|\s+(?:or|and|before|while)\b)"
+)
+"""The care an effect is of, named after it ("what benefit or side effects she had with Naproxen")."""
+
+
+def _effect_of_another(ctx: _Context, sentence: str, m: re.Match[str]) -> bool:
+    """The missing effect at ``m`` is another care's, named after it ("The change from Naproxen is also not explained,
+    as the records do not say what benefit or side effects she had with Naproxen", of ibuprofen: round 276's reader,
+    told "did not show that this medicine helped you" of a medicine not yet taken): a record missing, not this care's
+    failure to help."""
+    if ctx.service is None:
+        return False
+    named = _EFFECT_WITH.search(sentence, m.start(), _missing_clause_end(sentence, m))
+    if named is None or _SELF_REFERENCE.search(named.group("care")):
+        return False
+    care = _stems(named.group("care"))
+    return bool(care) and not care & ctx.service
 
 
 def _what_is_missing(sentence: str, m: re.Match[str]) -> ReasonCode:

@@ -492,7 +492,9 @@ _RECEIVED = r"completed|received|attended|underwent|undergone"
 """Verbs that say the worker had care (one list for the history guard and for :data:`_HAD`)."""
 _HISTORY = (
     rf"\b(?:had|has|have|having|{_RECEIVED}|approved|authori[sz]ed|certified|"
-    r"previously|prior|already|since)\b[^.]{0,40}$"
+    # "has taken zolpidem 10mg nightly for more than three months" (round 276's reader: told the guidelines allow it
+    # "for no more than three months", where they say two to six weeks)
+    r"previously|prior|already|since|taken|used)\b[^.]{0,40}$"
 )
 _APPLIED = (
     r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
@@ -4696,9 +4698,27 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
                 continue  # "no documentation that the patient tried traction during his physical therapy sessions"
             if said is not None and _listed_by_guideline(said, letter, reason.span):
                 continue  # "ODG criteria ... call for ... failure of conservative care such as night splinting"
+            if said is not None and said.span is not None and _not_planned(letter, reason.span, said.span):
+                continue  # "No surgery or injection is being considered": no plan for it, not care to try first
             if said is not None and all(f.key != key for f in found):
                 found.append(Missing(key=key, words=said))
     return found
+
+
+_NOT_PLANNED = rxcache.compile(
+    r"\bno\s+(?:[\w-]+\s+){0,5}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+|currently\s+|now\s+)?"
+    r"(?:considered|planned|contemplated|proposed|scheduled|requested|discussed)\b",
+    re.I,
+)
+"""Care no one plans ("No surgery or injection is being considered": round 276's reader, a cervical MRI told "did not
+show that you tried shots first", where the reviewer meant the MRI would guide no procedure)."""
+
+
+def _not_planned(letter: str, span: Span, said: Span) -> bool:
+    """The care found absent at ``said`` is inside a statement that no one plans it (:data:`_NOT_PLANNED`)."""
+    return any(
+        m.start() <= said.start and said.end <= m.end() for m in _NOT_PLANNED.finditer(letter, span.start, span.end)
+    )
 
 
 _SETTING_BEFORE = rxcache.compile(

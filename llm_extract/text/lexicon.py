@@ -203,6 +203,15 @@ therapy and remains on medications, so conservative treatment has been tried"): 
 be tried first (round 275's reader: an epidural injection told "other care must be tried first" by the learned
 models). Not a proposition reported ("undercut the proposition that other options had been exhausted": round 276)."""
 
+RELIEF_HAD = (
+    r"(?!.*\b(?:" + DENYING + r"|not|only|just|less|short|brief|briefly|temporar\w*|transient|but|however|although|"
+    r"partial|minimal|modest|little|fail\w*|wore\s+off|lasted)\b)"
+    r".*(?:\b\d{2,3}\s*%\s+(?:pain\s+)?(?:relief|improvement|reduction)\b|\bstill\s+respond(?:s|ing)\s+to\b)"
+)
+"""A sentence that says care helped and doubts it nowhere ("The single injection gave her 60% relief for about 8
+weeks, which shows that her symptoms are still responding to nonoperative care"): never the ground that care did not
+help (round 276's reader: a shoulder operation told "did not show that past care helped you" by the learned model)."""
+
 WORKER_WORDS = r"injured\s+worker|IW|patient|claimant|applicant|employee|worker"
 """What the reviewers call the worker ("the applicant", "this IW"), as a regex alternation: a sentence
 whose subject they are speaks of this case, not of a guideline."""
