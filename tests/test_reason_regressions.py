@@ -4113,3 +4113,35 @@ def test_round_276s_another_medicines_effect_and_relief_had_are_not_care_that_di
         ),
     )
     assert R.no_functional_improvement in shown(own)[0]
+
+
+def test_round_277_278s_own_verdict_after_a_comparison_and_a_guideline_that_explains() -> None:
+    # recognizer 4.15, rounds 277-278's readers: "the 4 sessions ... sought above and beyond the 8 already approved were
+    # not medically necessary" was told "The care this goes with was not approved" of therapy after an approved
+    # operation; "The ACOEM Guidelines explain that lumbar supports have not been shown to give lasting benefit" was
+    # told "did not show that past care helped you"
+    therapy = Item(
+        "Postoperative physical therapy, 6 sessions: Upheld",
+        rationale=(
+            "In contrast, the 6 sessions of therapy requested above and beyond the 10 already approved were not "
+            "medically necessary. The guidelines allow up to 10 visits after this operation, and no complication is "
+            "described. Not medically necessary."
+        ),
+    )
+    brace = Item(
+        "Lumbar corset: Upheld",
+        rationale=(
+            "The ACOEM Guidelines explain that lumbar supports have not been shown to give lasting benefit beyond the "
+            "earliest phase of symptom relief. The records describe no fracture, instability or recent surgery. Not "
+            "medically necessary."
+        ),
+    )
+    therapy_codes, brace_codes = shown(therapy, brace)
+    assert R.related_item_not_approved not in therapy_codes, therapy_codes
+    assert R.no_functional_improvement not in brace_codes, brace_codes
+    # a tie to another item's refusal is still one
+    tied = Item(
+        "Postoperative physical therapy, 6 sessions: Upheld",
+        rationale="The shoulder arthroscopy was not medically necessary, so therapy after it is not needed either.",
+    )
+    assert R.related_item_not_approved in shown(tied)[0]

@@ -6904,3 +6904,28 @@ def test_round_276s_readers_wrong_items_are_told_as_the_letter_says() -> None:
         )
     )
     assert "no more than three months" not in sleep, sleep
+
+
+def test_round_278s_harm_of_another_medicine_is_not_told_of_this_one() -> None:
+    # Recognizer 4.15 (rounds 270 and 278's readers): why another medicine was stopped ("Naproxen was stopped ...
+    # because of elevated blood pressure") was told of omeprazole: "this medicine could be bad for your blood pressure"
+    told = " ".join(
+        _item_told(
+            "Pantoprazole 40mg #30: Upheld",
+            "The MTUS supports a proton pump inhibitor for a worker who takes an NSAID and is at risk for a stomach "
+            "bleed. Ibuprofen was stopped by the treating physician in September 2016 because of elevated blood "
+            "pressure, and no other NSAID is prescribed. The worker is 52, denies heartburn, and has no history of "
+            "ulcer. The request is not medically necessary.",
+        )
+    )
+    assert "blood pressure" not in told, told
+    # the medicine asked for, stopped before for a harm, is still told of it
+    own = " ".join(
+        _item_told(
+            "Ibuprofen 800mg #90: Upheld",
+            "Ibuprofen was stopped by the treating physician in September 2016 because of elevated blood pressure, "
+            "and her pressure has since been 150/95 on two visits. Restarting it would put her at risk. The request "
+            "is not medically necessary.",
+        )
+    )
+    assert "blood pressure" in own, own

@@ -28,6 +28,7 @@ from llm_extract.parse.reasons import (
     about_the_evidence,
     added_ground,
     find_reasons,
+    harm_of_another,
     root_signs_absent_for,
     tied_item_approved,
     trial_not_begun,
@@ -87,6 +88,9 @@ def _recognised(text: str, start: int, end: int, outcome: Outcome, service: str)
     reasons = [
         r for r in reasons if r.code is not ReasonCode.related_item_not_approved or not tied_item_approved(text, r.span)
     ]
+    # nor a harm that is why another medicine was stopped ("Naproxen was stopped ... because of elevated blood
+    # pressure", of omeprazole: recognizer 4.15, rounds 270 and 278's readers)
+    reasons = [r for r in reasons if r.code is not ReasonCode.safety_risk or not harm_of_another(text, r.span, service)]
     if any(r.code is ReasonCode.approved_trial_pending for r in reasons) and trial_not_begun(text, start, end):
         # the approved part not begun: no result yet, not care that failed to help (recognizer 3.85)
         reasons = [r for r in reasons if r.code is not ReasonCode.no_functional_improvement]

@@ -94,6 +94,7 @@ __all__ = [
     "added_ground",
     "find_reasons",
     "granted_only",
+    "harm_of_another",
     "names_approved_part",
     "numbered_criterion",
     "reports_guideline_only",
@@ -103,7 +104,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.14"
+REASONS_VERSION = "4.15"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -300,6 +301,9 @@ _GUIDELINE_VERB = _cue(
     r"(?:states?|stated|recommends?|recommended|indicates?|notes?|discuss(?:es)?|supports?"
     r"|specif(?:y|ies)|advises?|clarifies|outlines?|encourages?|refers?|allows?|adds|says"
     r"|requires?|cites?|suggests?|stipulates?|address(?:es)?|provides?|(?:is|are)\s+silent"
+    # "The ACOEM Guidelines explain that lumbar supports have not been shown to give lasting benefit" (round 277's
+    # reader: a brace told "did not show that past care helped you"), "and observe that there is limited evidence"
+    r"|explains?|explained|observes?"
     # "ODG describes a positive response as a rise in skin temperature ..., together with documented pain relief and
     # better function" (round 238's reader: a stellate ganglion block told "did not give your pain levels")
     r"|(?:describes?|defines?)\s+(?:an?\s+|the\s+)?(?:positive|successful|adequate|good|meaningful)\s+"
@@ -510,6 +514,20 @@ def tied_item_approved(text: str, span: Span) -> bool:
 
 
 _DENIED_SUBJECT = _rx(r"\b(?:neither|nor|none|not|no|only|never)\b")
+
+
+def harm_of_another(text: str, span: Span, service: str) -> bool:
+    """The words of a harm are why another medicine was stopped ("Naproxen was stopped by the treating physician in
+    August 2016 because of elevated blood pressure", of omeprazole): that medicine's harm, not this care's (rounds 270
+    and 278's readers, told "this medicine could be bad for your blood pressure" of omeprazole)."""
+    m = _STOPPED_FOR.match(text, span.start, span.end)
+    return m is not None and m.group("drug").lower() not in service.lower()
+
+
+_STOPPED_FOR = _rx(
+    r"\W*(?:the\s+)?(?P<drug>[A-Za-z][a-z]{3,})\s+(?:was|had\s+been|has\s+been|were)\s+(?:\w+\s+)?(?:stopped|discontinued"
+    r"|held|withdrawn)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|for|after)\b"
+)
 
 
 _DENIAL_RULES: tuple[_Rule, ...] = (
@@ -2580,6 +2598,10 @@ def _kin(regions: frozenset[str] | set[str]) -> set[str]:
     return set(regions).union(*(_REGION_KIN.get(r, ()) for r in regions))
 
 
+_AFTER_COMPARISON = _rx(r"\b(?:beyond|above|over|than|past|besides)\s+$")
+"""A comparison's word just before a match: what follows it is the measure, not a clause's subject."""
+
+
 def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     """True when the denied service the match names is another item, not this one.
 
@@ -2589,6 +2611,11 @@ def _related(ctx: _Context, m: re.Match[str], start: int) -> bool:
     """
     if m.group("companion"):
         return True  # "the derivative or companion request" names another, denied request by its role
+    if _AFTER_COMPARISON.search(m.string, max(0, m.start() - 20), m.start()):
+        # "the 4 sessions ... sought above and beyond the 8 already approved were not medically necessary": the words
+        # matched are the end of a comparison inside this item's own verdict (round 278's reader, told "The care this
+        # goes with was not approved" of therapy after an approved operation)
+        return False
     if m.group("then20") is not None:
         before = _DENIED_BEFORE.search(ctx.folded, max(0, start - _BEFORE_REACH), start)
         return before is not None and _another_service(ctx, before.group("other"))

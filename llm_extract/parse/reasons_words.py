@@ -6926,7 +6926,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "6dd95e26f099feb7478358fc": (
+    "b0dcc504c24fb357d2db5aae": (
         (
             (
                 (" acoem ", " guideline", " mtus ", " odg ", " schedule "),
@@ -6941,10 +6941,12 @@ TABLE: dict[str, Derived] = {
                     "de",
                     "discuss",
                     "encourage",
+                    "explain",
                     "find",
                     "indicate",
                     "is ",
                     "note",
+                    "observe",
                     "outline",
                     "recommend",
                     "refer",
@@ -6986,10 +6988,12 @@ TABLE: dict[str, Derived] = {
                             "de",
                             "discuss",
                             "encourage",
+                            "explain",
                             "find",
                             "indicate",
                             "is ",
                             "note",
+                            "observe",
                             "outline",
                             "recommend",
                             "refer",

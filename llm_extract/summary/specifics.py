@@ -22,7 +22,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
-from llm_extract.parse.reasons import PAST_ACUTE_RX, numbered_criterion, reports_guideline_only, turns_against
+from llm_extract.parse.reasons import (
+    PAST_ACUTE_RX,
+    harm_of_another,
+    numbered_criterion,
+    reports_guideline_only,
+    turns_against,
+)
 from llm_extract.summary.screens import FirstWords, Screened, Windowed
 from llm_extract.text import rxcache
 from llm_extract.text.abbreviations import NERVE_BURNING, Abbreviation, spelled_out
@@ -3138,7 +3144,10 @@ def safety_concern(decision: Decision, letter: str | None, medicine: bool) -> Qu
     rationale = decision.spans.rationale
     if letter is None or rationale is None or decision.outcome is not Outcome.upheld:
         return None
-    return harm_in(letter, rationale) if medicine else care_harm_in(letter, rationale)
+    harm = harm_in(letter, rationale) if medicine else care_harm_in(letter, rationale)
+    if harm is not None and harm.span is not None and harm_of_another(letter, harm.span, decision.service):
+        return None  # "Naproxen was stopped ... because of elevated blood pressure", of omeprazole (round 278's reader)
+    return harm
 
 
 def harm_in(letter: str, rationale: Span) -> Quote | None:
