@@ -578,3 +578,24 @@ def test_a_rationale_cut_off_mid_sentence_keeps_its_item_and_the_next_headings_n
     decisions = parser.parse(Letter([Item("MRI of the knee: Upheld", rationale=cut), Item(partial)]).clean()).decisions
     assert decisions[1].partial and decisions[1].original_request is not None, decisions[1]
     assert decisions[1].original_request.startswith("Physical therapy twice a week for six weeks"), decisions[1]
+
+
+def test_a_page_break_inside_a_partial_heading_below_a_cut_off_rationale_keeps_the_partial() -> None:
+    # The review of 4.13's parser fix: a blank line before "The remaining IMR eligible portion of the original request"
+    # (a page break inside the heading) must not cut the heading there, losing the original request
+    cut = (
+        "The guideline asks for a documented trial of first-line care before\n"
+        "this medicine, and none is described in the records provided for\n"
+        "this review of the request, whose notes list the same complaints with\n"
+        "no change in pain or in function reported by the treating physician\n"
+        "over several visits, and the request for the medicine 10mg"
+    )
+    partial = (
+        "Physical therapy twice a week for six weeks for the lumbar spine and the right hip was the original\n"
+        "request. Physical therapy twice a week for three weeks for the lumbar spine and the right hip was\n"
+        "authorized by the Claims Administrator.\n\nThe remaining IMR eligible portion of the original request,\n"
+        "physical therapy twice a week for three weeks for the lumbar spine and the right hip is: Upheld"
+    )
+    decisions = parser.parse(Letter([Item("MRI of the knee: Upheld", rationale=cut), Item(partial)]).clean()).decisions
+    assert decisions[1].partial and decisions[1].original_request is not None, decisions[1]
+    assert decisions[1].original_request.startswith("Physical therapy twice a week for six weeks"), decisions[1]

@@ -4145,3 +4145,13 @@ def test_round_277_278s_own_verdict_after_a_comparison_and_a_guideline_that_expl
         rationale="The shoulder arthroscopy was not medically necessary, so therapy after it is not needed either.",
     )
     assert R.related_item_not_approved in shown(tied)[0]
+
+
+def test_care_had_is_not_read_where_the_sentence_turns_to_care_first() -> None:
+    # The review of recognizer 4.13's guard: "has tried medications, but physical therapy should be attempted first"
+    # says other care comes first, whatever was had before it
+    item = Item(
+        "Lumbar epidural steroid injection at L4-5: Upheld",
+        rationale="The patient has tried medications, but physical therapy should be attempted first. Not necessary.",
+    )
+    assert R.other_treatment_first in shown(item)[0]

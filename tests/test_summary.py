@@ -719,6 +719,7 @@ WORDING_FINGERPRINTS = {
     "261": "bc142bf512ce063e969aafea014de6703561cadd5db988d2aaf27dfbd8d6f4f6",
     "262": "c3a5add1ded94fb3b2b242d5d82bc3ed732c67bb6ef95450936a108b516b6203",
     "263": "c3a5add1ded94fb3b2b242d5d82bc3ed732c67bb6ef95450936a108b516b6203",
+    "264": "c3a5add1ded94fb3b2b242d5d82bc3ed732c67bb6ef95450936a108b516b6203",
 }
 
 

@@ -6929,3 +6929,54 @@ def test_round_278s_harm_of_another_medicine_is_not_told_of_this_one() -> None:
         )
     )
     assert "blood pressure" in own, own
+
+
+def test_the_review_of_this_stops_rules_keeps_what_they_must_not_change() -> None:
+    # The review of recognizers 4.13-4.15: each new rule left alone where its words do not hold
+    # a cold unit kept for having had no surgery is not told the acute phase
+    cold = " ".join(
+        _item_told(
+            "Hot and cold therapy unit: Upheld",
+            "ODG recommends continuous-flow cryotherapy as an option after surgery, but not for nonsurgical treatment. "
+            "The injured worker has not undergone surgery and is now more than two months from the date of injury. Not "
+            "medically necessary.",
+        )
+    )
+    assert "soon after an injury" not in cold, cold
+    # a verdict beside the months since the injury stands
+    gym = " ".join(
+        _item_told(
+            "Gym membership, 6 months: Upheld",
+            "The claimant is 2 years from the date of injury, and gym memberships are not recommended as a medical "
+            "prescription. Not medically necessary.",
+        )
+    )
+    assert "do not call for this care" in gym, gym
+    # opioids not taken as directed are opioids taken: the advice to taper stays
+    directed = " ".join(
+        _item_told(
+            "Oxycodone 10mg #120: Upheld",
+            "He has taken oxycodone daily for three years. He has not taken opioids as directed, with two early "
+            "refills and no improvement in function. Not medically necessary. " + _OPIOID_CLOSING,
+        )
+    )
+    assert "Do not stop this medicine suddenly" in directed, directed
+    # the same medicine by its brand: its own harm is still told
+    brand = " ".join(
+        _item_told(
+            "Motrin 800mg #90: Upheld",
+            "Ibuprofen was stopped by the treating physician in September 2016 because of elevated blood pressure, and "
+            "her pressure has since been 150/95 on two visits. Restarting it would put her at risk. Not medically "
+            "necessary.",
+        )
+    )
+    assert "blood pressure" in brand, brand
+    # a guideline's "used for no more than 2 to 3 weeks" is its limit
+    relaxant = " ".join(
+        _item_told(
+            "Cyclobenzaprine 10mg #90: Upheld",
+            "The MTUS states that muscle relaxants should be used for no more than 2 to 3 weeks. The worker has taken "
+            "it daily since June. Not medically necessary.",
+        )
+    )
+    assert "no more than 2 to 3 weeks" in relaxant, relaxant

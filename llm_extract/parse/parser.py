@@ -465,13 +465,20 @@ def _heading_start(text: str, low: str, floor: int, colon: int) -> int:
 
 
 def _after_last_blank(text: str, low: str, start: int, colon: int, partial: bool) -> int:
-    """Where the text after the last blank line in ``start..colon`` begins, if that text still holds the partial
-    certification's "original request" where the heading did (``partial``); else ``start``."""
+    """Where the text after the last blank line in ``start..colon`` begins, if that text still holds every mention of
+    the original request the heading did (``partial``: "X was the original request. ... The remaining IMR eligible
+    portion of the original request, ..." names it twice, and a blank line between them is a page break inside the
+    heading); else ``start``."""
+    marks = len(_PARTIAL_COUNT.findall(low, start, colon)) if partial else 0
     for blank in _BLANK_LINE_END.finditer(text[start:colon][::-1]):
         after = colon - blank.start()
-        if not partial or _PARTIAL_MARK.search(text, low, after, colon) is not None:
+        if not partial or len(_PARTIAL_COUNT.findall(low, after, colon)) == marks:
             return after
     return start
+
+
+_PARTIAL_COUNT = rxcache.compile(r"original\s+request")
+"""Each mention of the original request in a partial certification's heading (searched in the lowered text)."""
 
 
 _LONGEST_PLAIN_HEADING = 300

@@ -97,6 +97,7 @@ __all__ = [
     "harm_of_another",
     "names_approved_part",
     "numbered_criterion",
+    "past_acute_ground",
     "reports_guideline_only",
     "root_signs_absent_for",
     "states_no_ground",
@@ -104,7 +105,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.15"
+REASONS_VERSION = "4.16"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -521,7 +522,17 @@ def harm_of_another(text: str, span: Span, service: str) -> bool:
     August 2016 because of elevated blood pressure", of omeprazole): that medicine's harm, not this care's (rounds 270
     and 278's readers, told "this medicine could be bad for your blood pressure" of omeprazole)."""
     m = _STOPPED_FOR.match(text, span.start, span.end)
-    return m is not None and m.group("drug").lower() not in service.lower()
+    if m is None:
+        return False
+    stopped, asked = _medicine_kinds(m.group("drug")), _medicine_kinds(service)
+    # both named by the lexicon's kinds, and of no kind in common: "Ibuprofen" stopped is no other medicine than a
+    # "Motrin" asked for, and "Medication was stopped ..." names none (the review of recognizer 4.15)
+    return bool(stopped) and bool(asked) and not stopped & asked
+
+
+def _medicine_kinds(words: str) -> set[str]:
+    """The lexicon's kinds of medicine ``words`` name (:data:`EVERY_MEDICINE_KIND`)."""
+    return {kind for kind, pattern in _MEDICINE_KIND_PATTERNS.items() if pattern.search(words)}
 
 
 _STOPPED_FOR = _rx(
@@ -3747,7 +3758,9 @@ def _settle_past_acute(best: dict[ReasonCode, _Hit], rationale: str) -> None:
         return
     past_acute = PAST_ACUTE_RX.search(rationale, hit.start, hit.end) is not None
     no_surgery = _NO_SURGERY_RX.search(rationale, hit.start, hit.end) is not None
-    if not (past_acute or no_surgery):
+    if not (past_acute or no_surgery) or _VERDICT_WORDS.search(rationale, hit.start, hit.end):
+        # (a verdict in the same words stands on its own: "The claimant is 2 years from the date of injury, and gym
+        # memberships are not recommended": the review of recognizer 4.13)
         return
     # either placing is enough where the guideline confines its care to it ("has not undergone surgery and is now more
     # than two months from the date of injury", the guideline's cold unit only after surgery: round 138)
@@ -3757,12 +3770,26 @@ def _settle_past_acute(best: dict[ReasonCode, _Hit], rationale: str) -> None:
         del best[ReasonCode.not_recommended]
 
 
+def past_acute_ground(text: str, span: Span, rationale: Span) -> bool:
+    """A "not recommended" ground at ``span`` that places this case past the acute phase where the guideline confines
+    its care to that phase (:data:`_ACUTE_LIMIT` in the rationale), in words that are not a guideline's report: the
+    summary says why the time matters only then (not of a cold unit kept for having had no surgery)."""
+    found = PAST_ACUTE_RX.search(text, span.start, span.end)
+    return (
+        found is not None
+        and _ACUTE_LIMIT.search(text, rationale.start, rationale.end) is not None
+        and not reports_guideline_only(text[span.start : span.end])
+    )
+
+
 def _without(rationale: str, hit: _Hit) -> str:
     """The rationale but the hit's own words (which name the surgery absent)."""
     return rationale[: hit.start] + " " + rationale[hit.end :]
 
 
 PAST_ACUTE_RX = _rx(_PAST_ACUTE)
+_VERDICT_WORDS = _rx(r"\bnot\s+(?:be\s+)?recommended\b|\bdo(?:es)?\s+not\s+(?:\w+\s+)?recommend\b|\bnot\s+supported\b")
+"""A guideline's verdict stated outright, which a case's placing beside it does not make conditional."""
 """This case placed past the acute phase, or months and years from its injury (:data:`_PAST_ACUTE`): a "not
 recommended" that keeps these words is the guideline's care for the acute phase only (:func:`_settle_past_acute`)."""
 _NO_SURGERY_RX = _rx(_NO_SURGERY)

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.parse.reasons import (
-    PAST_ACUTE_RX,
     harm_of_another,
     numbered_criterion,
+    past_acute_ground,
     reports_guideline_only,
     turns_against,
 )
@@ -247,12 +247,19 @@ _TOO_SOON = rxcache.compile(
 days of treatment", a medicine's course)."""
 
 
-def past_acute(reasons: list[Reason], letter: str | None) -> Quote | None:
+def past_acute(decision: Decision, reasons: list[Reason], letter: str | None) -> Quote | None:
     """A "not recommended" ground that places this case past the acute phase, where the guideline's care is for that
     phase only ("The patient is 8 months from the date of injury", of a lumbar support ACOEM finds of no lasting benefit
-    once the acute phase has passed). "The medical guidelines do not call for this care" beside the months since the
-    injury left the reader to guess why the months matter (rounds 267-271's lumbar supports)."""
-    return _ground_saying(reasons, letter, PAST_ACUTE_RX, ReasonCode.not_recommended)
+    once the acute phase has passed): its words. "The medical guidelines do not call for this care" beside the months
+    since the injury left the reader to guess why the months matter (rounds 267-271's lumbar supports). Not where the
+    guideline confines nothing to that phase (a cold unit for after surgery only), nor a guideline's own words."""
+    rationale = decision.spans.rationale
+    if letter is None or rationale is None:
+        return None
+    for reason in reasons:
+        if reason.code is ReasonCode.not_recommended and past_acute_ground(letter, reason.span, rationale):
+            return quote(letter, reason.span.start, reason.span.end)
+    return None
 
 
 def similar_held(decision: Decision, letter: str | None) -> Quote | None:
@@ -500,7 +507,8 @@ _HISTORY = (
     rf"\b(?:had|has|have|having|{_RECEIVED}|approved|authori[sz]ed|certified|"
     # "has taken zolpidem 10mg nightly for more than three months" (round 276's reader: told the guidelines allow it
     # "for no more than three months", where they say two to six weeks)
-    r"previously|prior|already|since|taken|used)\b[^.]{0,40}$"
+    r"previously|prior|already|since)\b[^.]{0,40}$"
+    r"|\b(?:has|have|had)\s+(?:been\s+)?(?:taken|taking|used|using)\b[^.]{0,60}$"
 )
 _APPLIED = (
     r"\b(?:exceed\w*|in\s+excess|excessive|surpass\w*|would\s+(?:only\s+)?allow|this\s+(?:request|patient|worker|"
@@ -4716,7 +4724,7 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
 
 _NOT_PLANNED = rxcache.compile(
     r"\bno\s+(?:[\w-]+\s+){0,5}?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+|currently\s+|now\s+)?"
-    r"(?:considered|planned|contemplated|proposed|scheduled|requested|discussed)\b",
+    r"(?:considered|planned|contemplated|proposed|scheduled|discussed)\b",
     re.I,
 )
 """Care no one plans ("No surgery or injection is being considered": round 276's reader, a cervical MRI told "did not

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "263"
+TEMPLATES_VERSION = "264"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1422,7 +1422,7 @@ def _named_ground(
         # "Comprehensive testing in the first month after a mild brain injury is not recommended" (rounds 184 and
         # 186's readers: told flatly "The medical guidelines do not call for this care", where testing can come later)
         return [(out.say(words.too_soon), []), (out.say(_wrote(soon, words), soon.text), [soon])]
-    if code is ReasonCode.not_recommended and (past := specifics.past_acute(fitting, letter)) is not None:
+    if code is ReasonCode.not_recommended and (past := specifics.past_acute(decision, fitting, letter)) is not None:
         # the months since the injury are why the guideline's care does not fit (rounds 267-271's lumbar supports: told
         # "The medical guidelines do not call for this care" beside "The patient is 8 months from the date of injury")
         return [(out.say(words.past_acute), []), (out.say(_wrote(past, words), past.text), [past])]

@@ -195,7 +195,7 @@ CARE_HAD = (
     r"(?!.*\b(?:"
     + DENYING
     + r"|not|non|cannot|nowhere|lacks?|lacking|absen(?:t|ce)|yet|only|until|unless|before|once|after"
-    r"|whether|if|that|still)\b|.*n't\b)"
+    r"|whether|if|that|still|but|although|though|however|should|must|first)\b|.*n't\b)"
     r".*\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|undergone)\b"
 )
 """A sentence that says care was had, and denies or doubts nothing ("The patient has completed a course of physical
@@ -205,8 +205,8 @@ models). Not a proposition reported ("undercut the proposition that other option
 
 RELIEF_HAD = (
     r"(?!.*\b(?:" + DENYING + r"|not|only|just|less|short|brief|briefly|temporar\w*|transient|but|however|although|"
-    r"partial|minimal|modest|little|fail\w*|wore\s+off|lasted)\b)"
-    r".*(?:\b\d{2,3}\s*%\s+(?:pain\s+)?(?:relief|improvement|reduction)\b|\bstill\s+respond(?:s|ing)\s+to\b)"
+    r"partial|minimal|modest|little|fail\w*|wore\s+off|lasted|below|under|unchanged|require\w*)\b)"
+    r".*(?:\b(?:[5-9]\d|100)\s*%\s+(?:pain\s+)?(?:relief|improvement|reduction)\b|\bstill\s+respond(?:s|ing)\s+to\b)"
 )
 """A sentence that says care helped and doubts it nowhere ("The single injection gave her 60% relief for about 8
 weeks, which shows that her symptoms are still responding to nonoperative care"): never the ground that care did not
@@ -340,8 +340,10 @@ NOT_TAKING = (
     r"|\brequest\s+(?:was|is)\s+to\s+(?:start|begin|initiate|try)\b"
     # "has not taken an opioid before", "is opioid-naive" (round 274's reader: a first opioid was told "Do not stop this
     # medicine suddenly")
-    r"|\b(?:has|had|have)\s+(?:not|never)\s+(?:previously\s+|before\s+)?(?:taken|used|been\s+(?:on|prescribed))\s+"
-    r"(?:an?\s+|any\s+)?(?:opioids?|narcotics?)\b(?!\s+(?:as\s+prescribed|regularly|consistently))"
+    r"|\b(?:has|had|have)\s+never\s+(?:before\s+)?(?:taken|used|been\s+(?:on|prescribed))\s+(?:an?\s+|any\s+)?"
+    r"(?:opioids?|narcotics?)\b"
+    r"|\b(?:has|had|have)\s+not\s+(?:previously\s+)?(?:taken|used|been\s+(?:on|prescribed))\s+(?:an?\s+|any\s+)?"
+    r"(?:opioids?|narcotics?)\s+(?:before|previously)\b"
     r"|\bopioid[- ]na[iï]ve\b"
     r"|" + TAPER_NOT_NEEDED
 )
