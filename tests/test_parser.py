@@ -551,51 +551,40 @@ def test_age_is_the_first_match_of_either_wording(pieces: list[str]) -> None:
     assert (patient.age, got_span) == expected
 
 
+_CUT_RATIONALE = (
+    "The guideline asks for a documented trial of first-line care before\n"
+    "this medicine, and none is described in the records provided for\n"
+    "this review of the request, whose notes list the same complaints with\n"
+    "no change in pain or in function reported by the treating physician\n"
+    "over several visits, and the request for the medicine 10mg"
+)
+"""A rationale cut off mid-sentence, with no sentence end in its last five lines (round 276's letter)."""
+
+
 def test_a_rationale_cut_off_mid_sentence_keeps_its_item_and_the_next_headings_name() -> None:
     # Round 276's letter: the rationale stopped at "The request for zolpidem 10mg" and the next heading followed. With
     # no sentence end above it, the heading grew back over the whole rationale: the item above had none, and this one
     # was named by a paragraph of it.
-    cut = (
-        "The guideline asks for a documented trial of first-line care before\n"
-        "this medicine, and none is described in the records provided for\n"
-        "this review of the request, whose notes list the same complaints with\n"
-        "no change in pain or in function reported by the treating physician\n"
-        "over several visits, and the request for the medicine 10mg"
-    )
-    letter = Letter([Item("Gabapentin 300mg #90: Upheld", rationale=cut), Item("Sleep study: Upheld")])
+    letter = Letter([Item("Gabapentin 300mg #90: Upheld", rationale=_CUT_RATIONALE), Item("Sleep study: Upheld")])
     for text in (letter.clean(), letter.pypdf()):
         first, second = parser.parse(text).decisions
         assert first.service == "Gabapentin 300mg #90"
         assert first.rationale is not None and first.rationale.endswith("the medicine 10mg"), first.rationale
         assert second.service == "Sleep study"
-    # a partial certification's sentences are still the heading, however long
+
+
+@pytest.mark.parametrize("page_break", ["", "\n"], ids=["one-paragraph", "page-break-inside"])
+def test_a_partial_heading_below_a_cut_off_rationale_keeps_its_original_request(page_break: str) -> None:
+    # A partial certification's sentences are still the heading, however long; and a blank line before "The remaining
+    # IMR eligible portion of the original request" (a page break inside the heading) does not cut it there (the review
+    # of 4.13's parser fix)
     partial = (
         "Physical therapy twice a week for six weeks for the lumbar spine and the right hip was the original\n"
         "request. Physical therapy twice a week for three weeks for the lumbar spine and the right hip was\n"
-        "authorized by the Claims Administrator. The remaining IMR eligible portion of the original request,\n"
-        "physical therapy twice a week for three weeks for the lumbar spine and the right hip is: Upheld"
+        f"authorized by the Claims Administrator.\n{page_break}The remaining IMR eligible portion of the original\n"
+        "request, physical therapy twice a week for three weeks for the lumbar spine and the right hip is: Upheld"
     )
-    decisions = parser.parse(Letter([Item("MRI of the knee: Upheld", rationale=cut), Item(partial)]).clean()).decisions
-    assert decisions[1].partial and decisions[1].original_request is not None, decisions[1]
-    assert decisions[1].original_request.startswith("Physical therapy twice a week for six weeks"), decisions[1]
-
-
-def test_a_page_break_inside_a_partial_heading_below_a_cut_off_rationale_keeps_the_partial() -> None:
-    # The review of 4.13's parser fix: a blank line before "The remaining IMR eligible portion of the original request"
-    # (a page break inside the heading) must not cut the heading there, losing the original request
-    cut = (
-        "The guideline asks for a documented trial of first-line care before\n"
-        "this medicine, and none is described in the records provided for\n"
-        "this review of the request, whose notes list the same complaints with\n"
-        "no change in pain or in function reported by the treating physician\n"
-        "over several visits, and the request for the medicine 10mg"
-    )
-    partial = (
-        "Physical therapy twice a week for six weeks for the lumbar spine and the right hip was the original\n"
-        "request. Physical therapy twice a week for three weeks for the lumbar spine and the right hip was\n"
-        "authorized by the Claims Administrator.\n\nThe remaining IMR eligible portion of the original request,\n"
-        "physical therapy twice a week for three weeks for the lumbar spine and the right hip is: Upheld"
-    )
-    decisions = parser.parse(Letter([Item("MRI of the knee: Upheld", rationale=cut), Item(partial)]).clean()).decisions
+    letter = Letter([Item("MRI of the knee: Upheld", rationale=_CUT_RATIONALE), Item(partial)])
+    decisions = parser.parse(letter.clean()).decisions
     assert decisions[1].partial and decisions[1].original_request is not None, decisions[1]
     assert decisions[1].original_request.startswith("Physical therapy twice a week for six weeks"), decisions[1]
