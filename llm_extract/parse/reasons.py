@@ -105,7 +105,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.16"
+REASONS_VERSION = "4.17"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -585,7 +585,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|(?:grip\s+)?strength|extension|flexion|range\s+of\s+motion"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
             r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
-            r"|\b(?:no|not\s+(?:\w+\s+){0,2}?any)\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+(?:\w+\s+){0,2}?(?:pain\s*,\s+)?"
+            # "has taken oxycodone since January without a change in her activities" (recognizer 4.17)
+            r"|\b(?:no|without(?:\s+(?:a|any))?|not\s+(?:\w+\s+){0,2}?any)\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+"
+            r"(?:\w+\s+){0,2}?(?:pain\s*,\s+)?"
             r"(?:activit|function|work|sleep|ADL|\w+\s+restriction|(?:sitting|standing|walking)\s+tolerance"
             r"|range\s+of\s+motion|(?:grip\s+)?strength)"  # "show no change in his range of motion" (round 101)
             # "A one-point change in pain, with function and medication use unchanged" (round 101)

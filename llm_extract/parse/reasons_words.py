@@ -753,7 +753,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "7c568bbe8fa437a12fed39f8": (
+    "7212bf1ef63d02ea7d6aeb1b": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -778,9 +778,9 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (" in ",),
-                (" in ", "any "),
-                (" no",),
-                (" of ", " restriction", " tolerance", "activit", "adl", "function", "sleep", "strength", "work"),
+                ("any ", "change ", "improvement "),
+                (" no ", " not ", " without"),
+                (" in ", "change ", "improvement "),
             ),
             ((" unchanged ",), (" with ",), ("activit", "function", "work ")),
             (
@@ -876,22 +876,12 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" in ",),
-                        (" in ", "any "),
-                        (" no",),
-                        (
-                            " of ",
-                            " restriction",
-                            " tolerance",
-                            "activit",
-                            "adl",
-                            "function",
-                            "sleep",
-                            "strength",
-                            "work",
-                        ),
+                        ("any ", "change ", "improvement "),
+                        (" no ", " not ", " without"),
+                        (" in ", "change ", "improvement "),
                     ),
                 ),
-                (" no",),
+                (" no", " without"),
             ),
             ((((" unchanged ",), (" with ",), ("activit", "function", "work ")),), (" with",)),
             (

@@ -1467,7 +1467,9 @@ _PRESENT = rxcache.compile(
     r"|[^.;:,]{0,40}?\b(?:(?:is|are|was|were|remains?|remained)\s+unchanged|(?:has|have|had)\s+not\s+changed)\b"
     r"|(?:\s+of\s+the\s+\w+(?:\s+spine)?)?(?:\s+(?:also|again|now|clearly))?"
     r"\s+(?:show|shows|showed|revealed?|reveals|demonstrated?|demonstrates|describes?|described(?=\s+(?:a|an|the|no)\b))\b"
-    rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
+    # "the flexion-extension radiographs of 09-2016 show no instability" (round 278's reader: told "did not show x-rays
+    # taken while you bend forward and back")
+    rf"|\s+(?:of|on|from|dated)\s+(?:{NUMERIC_DATE}|{MONTH_YEAR})\s+(?:was|were|came\s+back|show|shows|showed|revealed?|reveals"
     r"|demonstrated?|demonstrates)\b"
     # "Her x-rays are normal apart from a small heel spur" (round 79's reader: told "did not show x-rays taken before")
     r"|\s+(?:(?:is|are|was|were|came\s+back)\s+(?:negative|positive|consistent|inconsistent|normal|unremarkable"
@@ -1836,7 +1838,7 @@ def _drug_test_done(decision: Decision, letter: str) -> bool:
     if rationale is None:
         return False
     return any(
-        _said_present(letter, m, rationale.start, rationale.end)
+        _said_present(letter, m, rationale.start, rationale.end) or _RESULT_AFTER.match(letter, m.end(), rationale.end)
         for m in _DRUG_TEST.finditer(letter, rationale.start, rationale.end)
     )
 
@@ -1932,6 +1934,7 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
                     continue  # "The CURES report shows a second hydrocodone prescription": checked, and what it found
                 if key == "drug_tests" and _RESULT_AFTER.match(letter, m.end(), end):
                     key = "drug_test_unexplained"  # "the urine drug screen of February 21 was negative for tramadol"
+                    keys.add("drug_tests")  # done: the guideline's "Urine drug testing is part of ..." is no lack
                 elif key == "drug_tests" and _RESULT_FINE_AFTER.match(letter, m.end(), end):
                     continue  # "Although the urine drug screen in October was consistent": done, and as expected
                 if key == "home_exercise" and (
@@ -1969,12 +1972,13 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
 
 
 _RESULT_AFTER = rxcache.compile(
-    r"[^.;]{0,60}?\b(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:negative|positive|inconsistent|inappropriate)\b",
+    r"[^.;]{0,60}?\b(?:(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:negative|positive|inconsistent|inappropriate)"
+    r"|(?:did\s+not|failed\s+to)\s+detect)\b",
     re.I,
 )
 """A drug test done, and its result (round 158's reader: "the urine drug screen of February 21, 2017 was negative for
 tramadol, which was not addressed by the provider" was told "did not show the tests the medical guidelines ask
-for")."""
+for"; round 278's: "the urine drug screen of 07/11/2016 did not detect hydrocodone despite a prescription")."""
 _RESULT_FINE_AFTER = rxcache.compile(
     r"[^.;]{0,60}?\b(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:consistent|appropriate|as\s+expected|unremarkable)\b",
     re.I,

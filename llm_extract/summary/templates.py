@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "264"
+TEMPLATES_VERSION = "265"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1491,7 +1491,25 @@ def _named_ground(
         said = words.care_first_ongoing if ongoing else words.care_first
         if ongoing and specifics.failure_unshown(fitting, letter):
             said = words.care_first_unfailed
-        if all(specifics.only_some(m.words) for m in care):
+        some = [m for m in care if specifics.only_some(m.words)]
+        if some and len(some) < len(care):
+            # "attended only 4 physical therapy visits and has not been offered an intra-articular injection": the
+            # therapy was tried, too little; the shot never (round 278's reader: told "did not show that you tried
+            # physical therapy and shots first", where 4 visits were on record)
+            rest = [m for m in care if m not in some]
+            return [
+                (
+                    out.say(
+                        words.care_first_more.format(care=_listed([words.care[m.key] for m in some], words.and_word))
+                    ),
+                    [m.words for m in some],
+                ),
+                (
+                    out.say(said.format(care=_listed([words.care[m.key] for m in rest], words.and_word))),
+                    [m.words for m in rest],
+                ),
+            ]
+        if some:
             said = words.care_first_more  # "had completed only 8 sessions of physical therapy": tried, not enough
         return [(out.say(said.format(care=named)), [m.words for m in care])]
     if code is ReasonCode.criteria_met and specifics.retrospective(decision.service):
