@@ -15,7 +15,7 @@ from llm_extract.backends.base import ExtractOptions
 from llm_extract.backends.rules import RulesBackend
 from llm_extract.contract.models import Decision, Outcome, ReasonCode
 from llm_extract.letter.inputs import LetterText
-from llm_extract.parse.reasons import find_reasons
+from llm_extract.parse.reasons import find_reasons, worker_finding
 from llm_extract.text.lexicon import GRANTED
 from tests.letterkit import Item, Letter
 
@@ -2620,7 +2620,6 @@ def test_individual_sessions_awaited_are_other_care_than_a_group() -> None:
 def test_an_exam_without_a_twitch_response_is_a_finding_not_an_effect() -> None:
     # recognizer 3.70, round 156: "no twitch response" is a sign absent, not care's response, so the reviewer's own
     # finding is read where no rule names a ground (as "no response to the injection" is not)
-    from llm_extract.parse.reasons import worker_finding
 
     sign = "Her examination showed taut bands but no twitch response or referred pain."
     found = worker_finding(sign, 0, len(sign))
@@ -4155,3 +4154,94 @@ def test_care_had_is_not_read_where_the_sentence_turns_to_care_first() -> None:
         rationale="The patient has tried medications, but physical therapy should be attempted first. Not necessary.",
     )
     assert R.other_treatment_first in shown(item)[0]
+
+
+def test_rounds_279_to_282s_grounds_that_no_rule_named() -> None:
+    # recognizer 4.18: items of rounds 279-282 shown no reason at all, in other words than theirs
+    activity = Item(
+        "Naproxen 550mg #60: Upheld",
+        rationale="She has used naproxen for a year. There are no tasks that have become easier. Not necessary.",
+    )
+    described = Item(
+        "Celecoxib 200mg #30: Upheld",
+        rationale=(
+            "She has taken celecoxib since spring. The progress notes do not describe any task that has improved with "
+            "it. Not medically necessary."
+        ),
+    )
+    assistant = Item(
+        "Assistant surgeon: Upheld",
+        rationale=(
+            "The surgeon does not identify any complicating factor that would require a second surgeon for this "
+            "routine arthroscopy. Not medically necessary."
+        ),
+    )
+    outside = Item(
+        "Lumbar facet injections: Upheld",
+        rationale=(
+            "Her dermatomal numbness places her outside the population for whom facet injections are supported. Not "
+            "medically necessary."
+        ),
+    )
+    trial = Item(
+        "Acupuncture, 12 sessions: Upheld",
+        rationale=(
+            "The guidelines support a trial of 6 sessions. Twelve sessions are double the length of the trial. Not "
+            "medically necessary."
+        ),
+    )
+    cream = Item(
+        "Ketoprofen 10% cream: Upheld",
+        rationale="Ketoprofen has no FDA approval for topical application, and she has no arthritis. Not necessary.",
+    )
+    codes = shown(activity, described, assistant, outside, trial, cream)
+    assert R.no_functional_improvement in codes[0], codes[0]
+    assert R.no_functional_improvement in codes[1], codes[1]
+    assert R.findings_do_not_support in codes[2], codes[2]
+    assert R.findings_do_not_support in codes[3], codes[3]
+    assert R.exceeds_guideline_limits in codes[4], codes[4]
+    assert R.not_recommended in codes[5], codes[5]
+    # the worker's finding, after words that name the side ("However, on the left the examination shows ...")
+    side = (
+        "However, on the left the examination shows normal two-point discrimination, no atrophy and normal strength, "
+        "and the symptoms are occasional and controlled with a splint."
+    )
+    assert worker_finding(side, 0, len(side)) is not None
+
+
+def test_a_count_exceptions_missing_complication_is_not_a_finding() -> None:
+    # recognizer 4.18's assistant-surgeon wording, held off the therapy counts it first read (17 invented items)
+    item = Item(
+        "Physical therapy, 12 sessions: Upheld",
+        rationale=(
+            "Twelve sessions go well beyond the course of eight. No complicating factor is described that would "
+            "justify more. Not medically necessary."
+        ),
+    )
+    assert R.findings_do_not_support not in shown(item)[0]
+
+
+def test_another_treatment_not_yet_had_does_not_hide_this_cares_pending_part() -> None:
+    # recognizer 4.18, round 279: "The surgery has not yet taken place, and the need for the other 6 sessions will
+    # depend on ..." lost the pending part to the surgery named in the clause before
+    item = Item(
+        "Post-operative physical therapy, 12 sessions: Upheld",
+        rationale=(
+            "Six post-operative sessions have been certified. The surgery has not yet taken place, and the need for "
+            "the other 6 sessions will depend on her progress in the first 6. Not medically necessary."
+        ),
+    )
+    assert R.approved_trial_pending in shown(item)[0]
+
+
+def test_a_test_lacked_after_care_had_is_not_care_to_try_first() -> None:
+    # recognizer 4.18, round 281: "conservative treatment has been tried, but no nerve conduction study has yet been
+    # performed" was told "other care must be tried first" by the learned models
+    item = Item(
+        "Left carpal tunnel release: Upheld",
+        rationale=(
+            "The exam is suggestive and splinting has been tried, but no electrodiagnostic study has been done. The "
+            "decision on surgery should await it. Not medically necessary."
+        ),
+    )
+    assert R.other_treatment_first not in shown(item)[0]

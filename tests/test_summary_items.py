@@ -7056,3 +7056,121 @@ def test_a_point_the_next_sentence_sets_aside_is_not_quoted_as_the_ground() -> N
     letter = Letter([Item("Bone growth stimulator: Upheld", rationale=rationale)]).clean()
     said = specifics.reviewer_words(parse(letter).decisions[0], letter)
     assert said is None or "smoke" not in said.text, said
+
+
+def test_rounds_279_to_282s_stock_lines_that_the_letter_contradicts() -> None:
+    # Templates 266: each wrong item of rounds 279-282's readers, in other words than the round letters'
+    def told(heading: str, rationale: str) -> str:
+        return " ".join(_item_told(heading, rationale))
+
+    # another drug approved or taken is not "You already have this care" (a Percocet beside a Norco UR approved)
+    other_drug = told(
+        "Oxycodone 5mg #40: Upheld",
+        "Utilization review has already certified Hydrocodone 5/325 mg #20 for pain after this operation. A second "
+        "short-acting opioid for the same pain duplicates that. Not medically necessary.",
+    )
+    assert "something that does the same job" in other_drug, other_drug
+    assert "You already have this care" not in other_drug, other_drug
+    # a stool softener beside an opioid being weaned, and a medicine asked for as a new prescription, have nothing to
+    # lower slowly
+    softener = told(
+        "Senna 8.6mg #60: Upheld",
+        "The oxycodone it was to accompany is not approved, and the tablets certified are for weaning. There is no "
+        "record of constipation. Not medically necessary.",
+    )
+    assert "Do not stop this medicine suddenly" not in softener, softener
+    new = told(
+        "Tramadol 50mg #60: Upheld",
+        "This is a request for tramadol as a new prescription. She takes fluoxetine, and the note does not address the "
+        "interaction. Not medically necessary. " + _OPIOID_CLOSING,
+    )
+    assert "Do not stop this medicine suddenly" not in new, new
+    # a medicine stopped was had: not care to try first
+    stopped = told(
+        "Tramadol 50mg #60: Upheld",
+        "A topical agent has not been tried since she stopped naproxen for stomach upset. Not medically necessary.",
+    )
+    assert "medicines that bring down swelling" not in stopped, stopped
+    # a first step approved and not yet had is not "other care must be tried first"
+    step = told(
+        "Functional restoration program evaluation: Upheld",
+        "Her therapy and medicines have failed, and these points are granted. However, a pain management consultation "
+        "was authorized last month and has not yet occurred. The evaluation is premature until that consultation is "
+        "completed. Not medically necessary.",
+    )
+    assert "A first step before this care was already approved" in step, step
+    assert "other care must be tried first" not in step, step
+    # another course of care approved two sentences back is not "A first part of this care was approved"
+    course = told(
+        "Acupuncture, 6 sessions: Upheld",
+        "Acupuncture is an option for chronic low back pain. However, a 6 visit course of physical therapy for the "
+        "same back pain was certified on 11-01-2016 and has not begun. The records do not say what acupuncture would "
+        "add. "
+        "Her response to the authorized therapy should be known before another modality is added. Not necessary.",
+    )
+    assert "A first part of this care was approved" not in course, course
+    # the setting where a home program was taught is not care to try first
+    gym = told(
+        "Gym membership, 12 months: Upheld",
+        "There is no documentation that the home program taught in physical therapy has failed, and no equipment need "
+        "is described. Not medically necessary.",
+    )
+    assert "tried physical therapy first" not in gym, gym
+    # a plan to watch for side effects is not a record of them
+    watch = told(
+        "Duloxetine 30mg #30: Upheld",
+        "The note does not describe any plan to monitor for adverse effects, and no improvement in function is "
+        "documented. Not medically necessary.",
+    )
+    assert "causes you any trouble" not in watch, watch
+
+
+def test_rounds_279_to_282s_facts_the_letter_gives_are_not_told_missing() -> None:
+    # Templates 266 (round 281's readers): pain levels listed or credited to another drug, and a nerve test's finding
+    # already clear, were told as lacking
+    listed = " ".join(
+        _told(
+            "Hydrocodone 10/325mg #60",
+            "The note of 11/02/2016 lists pain scores with and without the medication, but she remains off work.",
+            ReasonCode.missing_documentation,
+        )
+    )
+    assert "did not give your pain levels" not in listed, listed
+    credited = " ".join(
+        _told(
+            "Tramadol 50mg #60",
+            "The notes credit her pain relief to ibuprofen rather than to tramadol.",
+            ReasonCode.missing_documentation,
+        )
+    )
+    assert "did not give your pain levels" not in credited, credited
+    nerve = " ".join(
+        _item_told(
+            "EMG of the right upper extremity: Upheld",
+            "His right C6 radiculopathy is not subtle: the exam shows biceps weakness and a lost reflex, and the MRI "
+            "shows the root compressed. The provider has not explained how the study would change management. Not "
+            "medically necessary.",
+        )
+    )
+    assert "already clear" in nerve, nerve
+    # a study that would duplicate information in hand is like the one had, not the same care
+    picture = " ".join(
+        _item_told(
+            "CT arthrogram of the left shoulder: Upheld",
+            "A plain MRI in May showed a partial tear, and nothing has changed since. The arthrogram would duplicate "
+            "information already in hand. Not medically necessary.",
+        )
+    )
+    assert "something that does the same job" in picture, picture
+
+
+def test_a_harm_the_recognizer_gives_first_is_told_first() -> None:
+    # Templates 266 (round 280's reader): "For this injured worker, the risk of the combination outweighs the expected
+    # benefit" was the recognizer's first ground and was told last as "also", as a harm of no kind
+    told = _item_told(
+        "Tramadol 50mg #60: Upheld",
+        "ODG notes that tramadol can cause serotonin syndrome with an SSRI. She takes sertraline daily. The note does "
+        "not mention the combination or a plan to watch for it. For this worker, the risk of the combination outweighs "
+        "the expected benefit, and the request is not medically necessary.",
+    )
+    assert told[0].startswith("The reviewer found that this medicine could be dangerous with other medicines"), told

@@ -32,7 +32,7 @@ from llm_extract.parse.reasons import (
     turns_against,
 )
 from llm_extract.text import rxcache
-from llm_extract.text.lexicon import CARE_HAD, COMPANION_GRANTED, GRANTED, RELIEF_HAD
+from llm_extract.text.lexicon import CARE_HAD, COMPANION_GRANTED, GRANTED, IMAGING, RELIEF_HAD
 
 __all__ = [
     "ITEM_CODES",
@@ -84,6 +84,14 @@ told the decision is; words alone cannot tell "has not already been authorized" 
 _GRANTED = rxcache.compile(GRANTED, re.I | re.S)
 _COMPANION_GRANTED = rxcache.compile(COMPANION_GRANTED, re.I | re.S)
 _CARE_HAD = rxcache.compile(CARE_HAD, re.I | re.S)
+_CARE_HAD_TEST_LACKED = rxcache.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?:been\s+)?(?:tried|attempted|exhausted|completed|undergone)\b"
+    rf"[^.;]*?\bbut\s+(?:no|not\s+(?:yet\s+)?(?:an?\s+)?)\b[^.;]*?\b{IMAGING}",
+    re.I,
+)
+"""Care had, and a test lacked ("conservative treatment has been tried, but no nerve conduction study has yet been
+performed"): the test is what is missing, not care to try first (round 281's reader: a carpal tunnel release told
+"other care must be tried first")."""
 _FIRST = ReasonCode.other_treatment_first.value
 _RELIEF_HAD = rxcache.compile(RELIEF_HAD, re.I | re.S)
 _HELPED_NOT = ReasonCode.no_functional_improvement.value
@@ -245,7 +253,7 @@ def guess(text: str, start: int, end: int, threshold: float | None = None) -> Re
             continue
         if code == _RELATED and _COMPANION_GRANTED.match(said):
             continue  # "The meniscectomy has been certified, so a rental would have been consistent"
-        if code == _FIRST and _CARE_HAD.match(said):
+        if code == _FIRST and (_CARE_HAD.match(said) or _CARE_HAD_TEST_LACKED.search(said)):
             continue  # "so conservative treatment has been tried": the care had, not care to try first
         if code == _HELPED_NOT and _RELIEF_HAD.match(said):
             continue  # "gave her 60% relief ..., still responding to nonoperative care": care that helped
@@ -452,7 +460,7 @@ def more_grounds(text: str, start: int, end: int, shown: list[Reason]) -> list[R
                 continue
             if _no_ground(text[a:b]) or (code == _RELATED and _COMPANION_GRANTED.match(text, a, b)):
                 continue
-            if code == _FIRST and _CARE_HAD.match(text, a, b):
+            if code == _FIRST and (_CARE_HAD.match(text, a, b) or _CARE_HAD_TEST_LACKED.search(text, a, b)):
                 continue  # "so conservative treatment has been tried" (round 275's reader)
             if code == _HELPED_NOT and _RELIEF_HAD.match(text, a, b):
                 continue  # "gave her 60% relief ..." (round 276's reader)

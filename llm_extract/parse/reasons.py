@@ -105,7 +105,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.17"
+REASONS_VERSION = "4.18"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -661,11 +661,16 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|helped|benefit(?:ed|ted))\b"
             r"|\bno\s+(?:\w+\s+){0,5}?(?:activit(?:y|ies)|function|ADLs?|tasks?)\b[^.;]{0,30}?\b(?:described|documented"
             r"|reported|noted|recorded)\s+as\s+(?:improved|better|regained|easier)\b"
+            # "no activities that have improved" (recognizer 4.18, round 279: no ground was shown)
+            r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:activit(?:y|ies)|ADLs?|tasks?)\s+(?:that|which)\s+(?:has|have|had)\s+"
+            r"(?:\w+\s+)?(?:improved|become\s+easier|gotten\s+better)\b"
             # "the attending provider's failure to name any activity of daily living which had become easier as a result
             # of ongoing tramadol usage" (round 261: no ground was shown)
             r"|\b(?:fail(?:ed|ure|s)?\s+to|(?:did|does|do)\s+not|never)\s+(?:name|identify|outline|describe|cite|list"
             r"|specify|point\s+to)\s+(?:any|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?(?:activit(?:y|ies)|ADLs?|tasks?)\b"
-            r"[^.;]{0,50}?\b(?:(?:become|been\s+made|grown)\s+(?:easier|better)|been\s+(?:ameliorated|improved|facilitated))"
+            r"[^.;]{0,50}?\b(?:(?:become|been\s+made|grown)\s+(?:easier|better)|been\s+(?:ameliorated|improved|facilitated)"
+            # "do not describe any activity that has improved because of the medication" (recognizer 4.18, round 279)
+            r"|(?:has|have|had)\s+improved)"
             r"\s+(?:as\s+a\s+result\s+of|because\s+of|with|from|by|since|owing\s+to)\b"
         ),
         reject_match=_rx(r"\b(?:until|unless|yet|expected|will|would|whether)\b"),
@@ -746,7 +751,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     # ("the 10mg requested is twice that": the FDA's dose, a harm, not a course the guideline allows).
     _Rule(
         ReasonCode.exceeds_guideline_limits,
-        r"\b(?:twice|double|triple|(?:three|four|five)\s+times)\s+(?:that|the\s+(?:\w+\s+)?course)\b",
+        # "The request for 12 visits is twice the length of a trial" (recognizer 4.18, round 282: no ground was shown)
+        r"\b(?:twice|double|triple|(?:three|four|five)\s+times)\s+(?:that|the\s+(?:\w+\s+)?course"
+        r"|the\s+(?:length|size|number|duration)\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:trial|course))\b",
         negatable=True,
         reject_sentence=_rx(r"\b(?:doses?|dosing|dosage|mg|milligrams?|mcg)\b"),
     ),
@@ -768,6 +775,8 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:\w+\s+)?do(?:es)?\s+not\s+support\s+(?:the\s+use\s+of\s+)?"
             r"(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:for\s+(?:this|that|such)\s+(?:purpose|use|indication|condition)|in\s+this\s+(?:setting|situation|context))\b)"
             r"|\bnot\s+(?:currently\s+|presently\s+)?FDA[- ]approved\s+for\s+(?:a\s+)?topical\b"
+            # "Ketoprofen has no FDA approval for topical use" (recognizer 4.18, round 282: no ground was shown)
+            r"|\bno\s+FDA[- ]approval\s+for\s+(?:a\s+)?topical\b"
             r"|\bunfavorable\s+\w+\s+position\b"
             r"|\b(?:is|are)\s+(?:considered\s+)?(?:experimental|investigational)\b"
             r"|\b(?:experimental|investigational)\s+(?:status|nature)\b"
@@ -957,6 +966,31 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
     _Rule(
         ReasonCode.findings_do_not_support,
         _NEG_FINDING + r"[^.;]{0,80}?\bred[- \"]{1,2}flags?\b",
+    ),
+    # "The operative plan does not describe any additional procedure, unusual anatomy, or other complicating factor in
+    # this case", "the surgeon has not described any anticipated technical difficulty or other factor that would make
+    # this a more complex case": what would call for an assistant is absent (recognizer 4.18, rounds 279-280: no ground
+    # was shown)
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"(?:\bno\b|\bwithout\b|\babsen(?:ce\s+of|t)\b|\bnot\s+(?:\w+\s+){0,2}?(?:describ|document|identif|report"
+            r"|mention|not|cit)\w*\s+(?:any|a)\b)[^.;]{0,100}?\b(?:technical\s+difficult(?:y|ies)"
+            # a complicating factor for a second surgeon, not "No complicating factor is described that would justify
+            # going beyond the guidelines" (a count's exception, part of the limit's ground)
+            r"|(?:complicating\s+(?:factors?|features?|conditions?)|(?:more\s+)?complex\s+(?:case|procedure|surgery"
+            r"|operation|anatomy))(?=[^.;]{0,80}?\b(?:surgeons?|assistants?|assist)\b))\b"
+        ),
+        reject_sentence=_rx(r"\b(?:visits?|sessions?|therapy|treatments?|course|number|exceed\w*|beyond|limits?)\b"),
+    ),
+    # "These radicular findings place the injured worker outside the group for whom diagnostic facet blocks are
+    # supported" (recognizer 4.18, round 280: no ground was shown)
+    _Rule(
+        ReasonCode.findings_do_not_support,
+        (
+            r"\boutside\s+(?:of\s+)?the\s+(?:group|population|class|category|range|set)\s+(?:of\s+(?:patients|workers|cases)\s+)?"
+            r"(?:for\s+whom|in\s+whom|for\s+which|who|that)\b"
+        ),
     ),
     _Rule(
         ReasonCode.findings_do_not_support,
@@ -1700,7 +1734,10 @@ _ON_HIS_OWN = _rx(
 _TRIAL_PENDING = _cue(
     # "The need for a follow-up visit with the hand surgeon would be predicated on the outcome of the initial
     # consultation, which had not yet occurred" (round 146's reader: told "you already have it", the consultation)
-    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last|follow-?up)\b"
+    # "the need for the other 6 sessions will depend on the injured worker's progress in the first 6" (recognizer 4.18,
+    # round 279: no ground was shown)
+    r"\b(?:additional|further|more|continued|subsequent|ongoing|future|beyond|past|remaining|last|follow-?up"
+    r"|the\s+other\s+(?:\d+|[a-z]+)\s+(?:sessions?|visits?|treatments?))\b"
     r"[^.;]{0,120}?"
     r"\b(?:contingent\s+(?:up)?on|depend(?:s|ent|ing)?\s+(?:up)?on|hinges?\s+on|turns?\s+on|rests?\s+on"
     r"|predicated\s+(?:up)?on"
@@ -2850,7 +2887,10 @@ def _special_hits(ctx: _Context, s: _Sentence, found: list[tuple[ReasonCode, re.
         for m in sorted(pending, key=lambda m: m.start()):  # the first said first, as one pattern would find them
             if s.guideline_at is None and not _IF_WHEN.search(_clause_before(s.text, m.start())):
                 if _names_other_care(ctx, s.text, m.start(), m.end()):
-                    break  # the approved care named is another treatment, not a first part of this one
+                    # the approved care named is another treatment, not a first part of this one; a later cue may
+                    # still be this care's ("The surgery has not yet taken place, and the need for the other 6 sessions
+                    # will depend on ...": recognizer 4.18, round 279)
+                    continue
                 awaited = _clause_after(s.text, m.end()).split(",", 1)[0]
                 if _WHEN_CONDITION.search(m.group()) and not _PART_AWAITED.search(awaited):
                     break  # "could be reconsidered once his blood pressure is controlled": a condition, no part awaited
@@ -2989,7 +3029,11 @@ def _names_other_care(ctx: _Context, sentence: str, start: int, end: int) -> boo
     mode = _MODE.search(sentence, max(0, start - 60), max(end, reach)) if service else None
     if mode is not None and ("group" if mode.group("one") else "indiv") in service:
         return True  # "her response to the initial individual sessions" beside a group's sessions (round 156)
-    care = _OTHER_CARE.search(sentence, max(0, start - 60), end)
+    # in the match's own clause: not "The surgery has not yet taken place, and the need for the other 6 sessions will
+    # depend on ..." (recognizer 4.18, round 279: post-operative therapy's pending part was lost)
+    lo = max(0, start - 60)
+    lo = max(lo, sentence.rfind(",", lo, start) + 1, sentence.rfind(";", lo, start) + 1)
+    care = _OTHER_CARE.search(sentence, lo, end)
     if care is None or not ctx.service:
         return False
     if _kinds_of(care.group()) & ctx.kinds:
@@ -4039,6 +4083,8 @@ def _other_medicine(sentence: str, service: str | None) -> bool:
 #: ligaments were stable", "She has neither", "The x-rays from 12-21-2016 show callus").
 _WORKER_SUBJECT = _rx(
     r"^\W*(?:(?:however|but|here|yet|in\s+this\s+(?:case|instance|patient)|by\s+contrast|instead)\s*,?\s*)?"
+    # "However, on the left the examination shows normal two-point discrimination" (recognizer 4.18, round 279)
+    r"(?:(?:on|for|of)\s+the\s+(?:left|right|other)(?:\s+side)?\s*,?\s*)?"
     r"(?:(?:this|the|our)\s+(?:\d+-year-old\s+)?(?:" + WORKER_WORDS + r")|she|he"
     r"|(?:her|his|the|this\s+\w+'s|the\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:exam(?:ination)?|presentation|picture"
     r"|symptoms?|findings?|ligaments?|BMI|headaches?|gait|neurologic\w*(?:\s+exam\w*)?|diagnosis|condition|deficit"

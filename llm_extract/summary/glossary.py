@@ -645,6 +645,7 @@ SPANISH_MEDICINES: dict[str, str] = {
     "stomach-medicine": "medicina para el estómago",
     "skin-pain-medicine": "medicina para el dolor en la piel",
     "nausea-medicine": "medicina para las náuseas",
+    "constipation-medicine": "medicina para el estreñimiento",
 }
 """A medicine's Spanish item name by the term its explanation is filed under (the medicine entries
 of :data:`~llm_extract.text.abbreviations.ABBREVIATIONS`): "opioide (Norco 10/325mg #90)", not

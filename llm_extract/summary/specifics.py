@@ -54,6 +54,7 @@ from llm_extract.text.lexicon import (
     MEDICINE_KINDS,
     NERVE_TESTS,
     NO_CHANCE_YET,
+    NO_TAPER_KINDS,
     NOT_AFTER_RADICULAR,
     NOT_BEFORE_RADICULAR,
     NOT_STARTED,
@@ -295,6 +296,9 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
     held_elsewhere: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]], ...] = (
         (_HELD_NAMED, lambda h: _another_thing(h.group("thing") or h.group("thing2"), service)),
         (_HELD_PHRASE, lambda h: _named_otherwise(h.group("held") or h.group("many"), service)),
+        # "Utilization review has already certified Norco 5/325 mg #30", of Percocet; "on top of the oral naproxen she
+        # was already taking", of a ketoprofen cream (round 279's readers: told "You already have this care")
+        (_DRUG_HELD, lambda h: _another_drug(h.group("drug") or h.group("drug2"), service)),
     )
     for pattern, elsewhere in held_elsewhere:
         if m is None:
@@ -313,6 +317,24 @@ def similar_held(decision: Decision, letter: str | None) -> Quote | None:
     sentences = _sentences(letter, rationale.start, rationale.end)
     start, end = next(((a, b) for a, b in sentences if a <= m.start() < b), (m.start(), m.end()))
     return quote(letter, start, end)
+
+
+_DRUG_HELD = rxcache.compile(
+    r"\b(?:certified|approved|authorized|already\s+(?:takes|taking|uses|using|on))\s+(?:(?:the|an?|her|his|their|oral)\s+)?"
+    r"(?P<drug>[a-z][\w-]+)"
+    r"|\b(?P<drug2>[a-z][\w-]+)\s+(?:that\s+|which\s+)?(?:she|he|they)\s+(?:was|is|were|(?:had|has|have)\s+been)\s+"
+    r"already\s+(?:taking|using|on)\b",
+    re.I,
+)
+"""A drug approved or taken, named right after the words that say so ("already certified Norco 5/325 mg #30"), or
+right before them ("the oral naproxen she was already taking")."""
+_ANY_MEDICINE = rxcache.compile("|".join(EVERY_MEDICINE_KIND.values()), re.I)
+
+
+def _another_drug(named: str, service: str) -> bool:
+    """``named`` is a medicine the lexicon knows whose name the heading ``service`` does not hold (by five-letter
+    stems): another drug, held or approved, not this one."""
+    return _ANY_MEDICINE.match(named) is not None and not re.search(rf"\b{re.escape(named[:5])}", service, re.I)
 
 
 _HELD_PHRASE = rxcache.compile(
@@ -360,6 +382,9 @@ _SIMILAR_HELD = rxcache.compile(
     # have it", of an MRI that showed the same): pictures of any kind, not this one (not "duplicate testing that has
     # already been done", of the same tests again)
     r"|\bduplicat\w*\s+(?:the\s+)?imaging\b"
+    # "would have duplicated information already in hand" (round 282's reader: an MR arthrogram told "you already had
+    # this care", of a plain MRI)
+    r"|\bduplicat\w*\s+(?:the\s+)?(?:information|findings|data)\b"
     # "the topical NSAID would duplicate his oral medication" (round 245's reader: a cream told "You already had this
     # care before")
     r"|\bduplicat\w*\s+(?:his|her|their|the)\s+(?:oral|current)\s+(?:medications?|medicines?|NSAIDs?|anti-?\s*inflammator\w+)\b"
@@ -1490,8 +1515,11 @@ changed" (measured, and no better)."""
 _PRESENT_BEFORE = rxcache.compile(
     rf"\b(?:\d+|{NUMBER_WORDS})(?:[-\s]\s*)?(?:point|percent)\s+(?:\w+\s+){{0,3}}$|%\s+(?:\w+\s+){{0,3}}$"
     rf"|\b(?:{NUMERIC_DATE})\s+$"
-    r"|\b(?:notes?|records?|reports?|documentation)\s+(?:\w+\s+)?(?:give|gives|gave|list|lists|listed|include"
-    r"|includes|included|provide|provides|provided|document|documents|documented)\s+$"
+    # "The progress note of 10/12/2016 lists pain scores", "The notes credit her pain relief ... to Naproxen" (round
+    # 281's reader: both told "did not give your pain levels with and without this medicine")
+    r"|\b(?:notes?|records?|reports?|documentation)\s+(?:[\w/-]+\s+){0,3}?(?:give|gives|gave|list|lists|listed|include"
+    r"|includes|included|provide|provides|provided|document|documents|documented|credit|credits|credited|attribute"
+    r"|attributes|attributed)\s+(?:(?:her|his|their|the)\s+)?$"
     # "why she cannot continue with a home exercise program" (round 75's reader: told "did not say if you work out
     # at home")
     r"|\b(?:continue|continuing|continues|go\s+on\s+with|keep\s+up|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
@@ -1750,7 +1778,12 @@ show that you would use this along with physical therapy"): care to try first, n
 _MAY_BE_USED = rxcache.compile(r"\b(?:can|may|could)\s+be\s+(?:used|considered|offered|tried)\b[^.;]{0,140}$", re.I)
 """The guideline's uses of the care ("Acupuncture can be used when pain medication is reduced ..., or as an adjunct
 to physical rehabilitation": round 113's reader), not a record of this worker's."""
-_RISK_OF = rxcache.compile(r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$", re.I)
+_RISK_OF = rxcache.compile(
+    # "does not describe any plan to watch for adverse effects" (round 280's reader: a tramadol never started was told
+    # "did not say if the medicine causes you any trouble")
+    r"\brisks?\s+of\s+(?:[a-z]+\s+){0,4}$|\b(?:watch|monitor|screen|check)(?:ing|ed)?\s+(?:\w+\s+)?for\s+(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
 """Side effects named as a risk ("raises the risk of gastrointestinal and renal adverse
 effects"): a reason against the medicine, not a fact the notes lack."""
 _SAME_BEFORE = rxcache.compile(r"\b(?:same|unchanged|similar|identical)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -2301,6 +2334,9 @@ def _own_sentence(letter: str, start: int, end: int) -> bool:
 _KNOWN = rxcache.compile(
     r"\balready\s+(?:been\s+)?(?:clinically\s+)?(?:evident|established|clear|confirmed|known|diagnosed)\b"
     r"|\b(?:is|are|was|were)\s+(?:clinically\s+)?evident\b|\bclinically\s+(?:evident|established|obvious|apparent)\b"
+    # "This patient's left L5 radiculopathy is not subtle" (round 281's reader: an EMG told "did not show signs of the
+    # kind of nerve trouble this test is used to find")
+    r"|\b(?:is|are|was|were)\s+not\s+(?:at\s+all\s+)?subtle\b"
     # "The worker's examination clearly showed findings of a left L5 radiculopathy" (round 160's reader: an EMG told
     # "did not show clear signs of a hurt nerve")
     r"|\bclearly\s+(?:showed|shows|demonstrated|documented|established)\s+(?:findings\s+of\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
@@ -2314,7 +2350,16 @@ _KNOWN = rxcache.compile(
     re.I,
 )
 """Words that say what is wrong is already clear ("is already clinically evident", "has already been established")."""
-_KNOWN_WORDS = ("already", "evident", "clinically", "clearly", "the diagnosis", "diagnosis is", "diagnosis was")
+_KNOWN_WORDS = (
+    "already",
+    "evident",
+    "clinically",
+    "clearly",
+    "the diagnosis",
+    "diagnosis is",
+    "diagnosis was",
+    "subtle",
+)
 """A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
 by)."""
 _NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
@@ -2323,8 +2368,9 @@ clinically evident", the guideline's "not needed when a radiculopathy is already
 _NO_CHANGE = rxcache.compile(
     # "There was no discussion ... describing how the results of this testing would change the worker's treatment plan"
     # (round 160's reader: an EMG the exam made needless told "did not show clear signs of a hurt nerve")
-    r"\b(?:no|without)\b[^.;]{0,120}?\bhow\s+the\s+results?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:would|will|could)\s+"
-    r"(?:change|alter|affect)\b"
+    # "the treating physician has not explained how the study would change management" (round 281's reader)
+    r"\b(?:no|not|without)\b[^.;]{0,120}?\bhow\s+(?:the\s+|this\s+|such\s+)?(?:results?|stud(?:y|ies)|test(?:s|ing)?"
+    r"|scans?|imaging)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:would|will|could)\s+(?:change|alter|affect)\b"
     r"|\b(?:would|will|could)\s+not\s+(?:be\s+expected\s+to\s+|likely\s+)?(?:change|alter|affect)\s+"
     r"(?:the\s+|his\s+|her\s+|their\s+)?(?:present\s+|current\s+)?(?:management|treatment|care|plan)\b"
     # "The records do not say what would be done differently if the scan were positive or negative" (round 184)
@@ -2632,7 +2678,9 @@ _HARMS: tuple[_Harm, ...] = (
     ),
     _Harm(
         "mixing",
-        _SEROTONIN + r"|risks?\s+of\s+combining|(?:drug\s+)?interactions?\b"
+        # "the risk of the combination outweighs the expected benefit" (round 280's reader: told "could hurt you")
+        _SEROTONIN
+        + r"|risks?\s+of\s+(?:combining|(?:the|this|that|such\s+a)\s+combination)|(?:drug\s+)?interactions?\b"
         # taken with an opioid is a harm only where the sentence says so ("it is being combined with an opioid"
         # applies the guideline's "addition to other agents is not recommended": round 50's reader)
         r"|(?:combined|combining|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:opioids?|benzodiazepines?)"
@@ -2645,7 +2693,7 @@ _HARMS: tuple[_Harm, ...] = (
         r"|\b(?:combined|combining|combination|concurrent\w*)\s+with\b"
         # "together with oxycodone", not "together with a body mass index of 42" (round 55's reader)
         rf"|\b(?:together|along)\s+with\s+(?:[\w/-]+\s+){{0,4}}?(?:{_MEDICINE_WORDS})"
-        r"|\bcombination\s+of\b|\bcombining\b|\badding\b",
+        r"|\bcombination\s+of\b|\brisks?\s+of\s+(?:the|this|that|such\s+a)\s+combination\b|\bcombining\b|\badding\b",
     ),
     _Harm(
         "breathing",
@@ -3327,6 +3375,8 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
         return None  # a medicine for after an operation: not yet taken, nothing to lower
     if _NOT_TAKING.search(letter, span.start, span.end):
         return None  # a medicine the worker is off, or would start: nothing to lower
+    if (kinds := _kinds_named(decision.service)) and kinds <= NO_TAPER_KINDS:
+        return None  # a stool softener beside an opioid being weaned: nothing to lower slowly (round 279's reader)
     if _FOR_AFTER_OPERATION.search(letter, span.start, span.end):
         return None  # "requested for pain after the carpal tunnel release" (round 190's reader): not yet taken
     low = _low(letter)
@@ -3348,6 +3398,14 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
         return None  # "visits tapering over time": therapy fading, not a medicine to lower
     start += len(letter[start:end]) - len(letter[start:end].lstrip())
     return quote(letter, start, end)
+
+
+_KIND_PATTERNS = {kind: rxcache.compile(pattern, re.I) for kind, pattern in EVERY_MEDICINE_KIND.items()}
+
+
+def _kinds_named(words: str) -> set[str]:
+    """The lexicon's kinds of medicine ``words`` name."""
+    return {kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(words)}
 
 
 _VISITS = rxcache.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
@@ -3771,7 +3829,11 @@ _UNFINISHED = rxcache.compile(_BEFORE_ABSENT.pattern + r"|\bonly\b", re.I)
 """For visits and shots, "only" too: "attended only 2 of the physical therapy visits" is a course
 not finished; for medicines it is not ("has used only an NSAID" tried one)."""
 _USE = rxcache.compile(
-    r"\b(?:limited\s+to|lists?|listed|used|uses|using|takes?|taking|taken|received|receiving|prescribed)\b", re.I
+    # "have not been tried since she stopped ibuprofen" (round 279's reader: a tramadol told "did not show that you
+    # tried medicines that bring down swelling first")
+    r"\b(?:limited\s+to|lists?|listed|used|uses|using|takes?|taking|taken|received|receiving|prescribed|stopped"
+    r"|discontinued)\b",
+    re.I,
 )
 
 
@@ -4273,6 +4335,12 @@ def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | No
         for m in _CARE_THEN_APPROVED.finditer(letter, reason.span.start, reason.span.end):
             if _other_care(names, m.group("care")):
                 return True
+        # "a 6 visit course of physical therapy for the same lumbar strain was certified ...", two sentences before a
+        # chiropractic course's "His response to the authorized therapy should be known" (round 280's reader: told "A
+        # first part of this care was approved")
+        for m in _COURSE_CERTIFIED.finditer(letter, _sentence_before(letter, before), reason.span.start):
+            if _other_care(names, m.group("care")):
+                return True
     return False
 
 
@@ -4321,6 +4389,37 @@ _CARE_CERTIFIED = rxcache.compile(
 """Care counted out and approved, named after its count ("six sessions of cognitive behavioral therapy have been
 certified", in the sentence before "a second trauma-processing therapy at the same time, before her response to the
 first is known"): round 219's reader was told "A first part of this care was approved" of EMDR, none of which was."""
+
+
+def approved_step_pending(reasons: Sequence[Reason], letter: str | None) -> bool:
+    """An "other care first" ground whose first care is already approved and not yet had ("a spine surgery
+    consultation was authorized on 10-03-2016 and has not yet occurred ... An evaluation for a program is premature
+    until that consultation is completed"): a first step approved, not care to try (round 279's reader was told "other
+    care must be tried first, and found not to work well enough", where the reviewer granted that care had failed)."""
+    if letter is None:
+        return False
+    return any(
+        _APPROVED_NOT_YET.search(letter, _sentence_before(letter, r.span.start), r.span.end) is not None
+        for r in reasons
+        if r.code is ReasonCode.other_treatment_first
+    )
+
+
+_APPROVED_NOT_YET = rxcache.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:already\s+)?(?:authori[sz]ed|approved|certified)\b"
+    r"[^.;]{0,60}?\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:occurred|taken\s+place|happened|begun|started"
+    r"|been\s+(?:done|completed|performed|held|attended))|(?:is|are)\s+(?:still\s+)?(?:pending|awaited|scheduled))\b",
+    re.I,
+)
+"""Care said to be approved and not yet had ("was authorized on 10-03-2016 and has not yet occurred")."""
+_COURSE_CERTIFIED = rxcache.compile(
+    r"\b(?:course|trial|program|block|series)\s+of\s+(?P<care>(?:[A-Za-z][\w/-]*\s+){1,3}?)(?:therapy|treatments?"
+    r"|sessions?|visits?)\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:already\s+)?"
+    r"(?:authori[sz]ed|approved|certified)\b",
+    re.I,
+)
+"""A course of care named, then said to be approved ("a 6 visit course of physical therapy for the same lumbar strain
+was certified"): the words before its head for :func:`other_care_awaited`."""
 _APPROVED_LEAD = r"\b(?:the|her|his|their)\s+(?:recently\s+)?(?:authori[sz]ed|approved|certified)\s+"
 """Care named as approved, up to its name ("the authorized", "her recently approved")."""
 _APPROVED_CARE = rxcache.compile(
@@ -4743,7 +4842,11 @@ def _not_planned(letter: str, span: Span, said: Span) -> bool:
 
 
 _SETTING_BEFORE = rxcache.compile(
-    r"\b(?:during|throughout|as\s+part\s+of|in\s+the\s+course\s+of)\s+(?:\S+\s+){0,3}\S+$", re.I
+    # "the home program taught in physical therapy has failed" (round 280's reader: a gym membership told "did not show
+    # that you tried physical therapy first", after 18 visits)
+    r"\b(?:during|throughout|as\s+part\s+of|in\s+the\s+course\s+of|(?:taught|learned|learnt|instructed|given|begun)"
+    r"\s+(?:in|during))\s+(?:\S+\s+){0,3}\S+$",
+    re.I,
 )
 """The care named is where something else was to be tried ("tried traction during his physical therapy sessions":
 round 253's reader was told "did not show that you tried physical therapy first", where 8 visits were on record)."""
@@ -5310,17 +5413,20 @@ def emphasized(decision: Decision, letter: str | None) -> Quote | None:
     return emphasized_in(letter, rationale)
 
 
-def harm_first(harm: Quote, reasons: Sequence[Reason], letter: str, rationale: Span) -> bool:
+def harm_first(harm: Quote, reasons: Sequence[Reason], letter: str, rationale: Span, *, led: bool = False) -> bool:
     """The reviewer gives the harm before every other ground, or marks it as the main one, or gives
-    no other ground at all: then the safety ground is the main one, and its sentence goes first (round
-    43's reader: "These safety concerns are the deciding factor" came after "In addition, ... no
-    documented improvement"; round 47's: "The primary issue in this case is safety", a creatinine
-    risen from 0.9 to 1.6, told last as "also")."""
+    no other ground at all, or the backend gave it first (``led``): then the safety ground is the main one, and its
+    sentence goes first (round 43's reader: "These safety concerns are the deciding factor" came after "In addition,
+    ... no documented improvement"; round 47's: "The primary issue in this case is safety", a creatinine risen from
+    0.9 to 1.6, told last as "also"; round 280's: "For this injured worker, the risk of the combination outweighs the
+    expected benefit", the recognizer's first ground, told last after a missing record)."""
     if harm.span is None:
         return False
     main = emphasized_in(letter, rationale)
     said = main.span if main is not None else None
     if said is not None and said.start < harm.span.end and harm.span.start < said.end:
+        return True
+    if led:
         return True
     starts = [r.span.start for r in reasons if r.code is not ReasonCode.safety_risk]
     return not starts or harm.span.start <= min(starts)

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "265"
+TEMPLATES_VERSION = "266"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1472,6 +1472,8 @@ def _named_ground(
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
     if code is ReasonCode.other_treatment_first:
+        if specifics.approved_step_pending(fitting, letter):
+            return [(out.say(words.trial_step_before), [])]
         if (block := specifics.block_first(decision, fitting, letter)) is not None:
             return [(out.say(words.block_first), [block])]
         if (shot := specifics.test_shot_first(fitting, letter)) is not None:
@@ -1661,9 +1663,11 @@ def _item(
     out: _Writer,
     explained: set[str],
     part_before: Quote | None = None,
+    safety_led: bool = False,
 ) -> _Item:
     """One item's lines; ``part_before``: the case summary's words that utilization review
-    approved part of this request, when its heading does not give the parts."""
+    approved part of this request, when its heading does not give the parts; ``safety_led``: the backend gave a harm
+    as the item's first ground (its ``safety_risk`` is gone from ``decision``: :func:`_without_safety`)."""
     retro = specifics.retrospective(decision.service)
     lines: list[str] = []
     service_line, plain = _service_line(decision.service, lang, words, out)
@@ -1730,7 +1734,7 @@ def _item(
             if (
                 letter is not None
                 and said_in is not None
-                and specifics.harm_first(harm, decision.reasons, letter, said_in)
+                and specifics.harm_first(harm, decision.reasons, letter, said_in, led=safety_led)
             ):
                 at = int(part_before is not None)
                 reasons[at:at] = [out.say(sentence.replace(*words.safety_first, 1)), *also]
@@ -1828,6 +1832,7 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
     (``generated_by="rules"``).
     """
     words = _wording(lang)
+    led = {d.index for d in decisions if d.reasons and d.reasons[0].code is ReasonCode.safety_risk}
     ordered = sorted(map(_without_safety, decisions), key=lambda d: d.index)
     out = _Writer(lang)
     kinds = [_kind(d, letter) for d in ordered]
@@ -1841,7 +1846,7 @@ def build_summary(case: Case, decisions: list[Decision], lang: Lang, letter: str
         opening.append(out.say(words.dated.format(date=date), date))
     explained: set[str] = set()
     items = [
-        _item(d, kind, letter, lang, words, out, explained, b)
+        _item(d, kind, letter, lang, words, out, explained, b, d.index in led)
         for d, kind, b in zip(ordered, kinds, before, strict=True)
     ]
     approved = [i.item for i in items if i.item.kind is SummaryItemKind.approved]

@@ -123,6 +123,12 @@ _MEDICINE_SENTENCES: tuple[tuple[str, str, str, str], ...] = (
         "This medicine helps when you feel sick to your stomach.",
         "Esta medicina ayuda cuando usted tiene náuseas.",
     ),
+    (
+        "constipation medicine",
+        "constipation-medicine",
+        "This medicine helps you go to the bathroom when that is hard.",
+        "Esta medicina le ayuda a ir al baño cuando le cuesta.",
+    ),
 )
 """What a medicine in a service name is, by its kind (:data:`~llm_extract.text.lexicon.CARE_KINDS`,
 :data:`~llm_extract.text.lexicon.MEDICINE_KINDS`): kind, the term it is filed under, English, Spanish."""

@@ -109,6 +109,11 @@ MEDICINE_KINDS: dict[str, str] = {
     # glossed "often used for nerve pain" where the reviewer says that "is not the use intended here")
     "headache medicine": r"\bsumatriptan|\bimitrex|\brizatriptan|\bmaxalt|\bbutalbital|\bfioricet|\btriptans?\b"
     r"|\btopiramate|\btopamax",
+    # (round 279's reader: a stool softener refused with the opioid it was to go with was told "Do not stop this
+    # medicine suddenly")
+    "constipation medicine": r"\bdocusate|\bcolace\b|\bsenna\b|\bsennosides?\b|\bsenokot|\bbisacodyl|\bdulcolax"
+    r"|\blactulose|\bmiralax|\bpolyethylene\s+glycol|\bstool\s+softeners?\b|\blaxatives?\b|\blubiprostone|\bamitiza"
+    r"|\bnaloxegol|\bmovantik|\bmethylnaltrexone|\brelistor",
 }
 """Medicines letters ask for that :data:`CARE_KINDS` does not sort (it feeds the guideline
 limit's scope, which these would change): what each is for, to explain it to the worker."""
@@ -119,6 +124,11 @@ EVERY_MEDICINE_KIND: dict[str, str] = {
 }
 """Every kind of medicine the lexicon knows, by its class and drug names: those :data:`CARE_KINDS` sorts and
 :data:`MEDICINE_KINDS`."""
+NO_TAPER_KINDS = frozenset(
+    {"NSAID", "stomach medicine", "skin pain medicine", "nausea medicine", "constipation medicine"}
+)
+"""Kinds of medicine no one is told to lower slowly rather than stop: the advice against stopping at once is for
+opioids, sedatives, relaxants and the medicines for nerves, mood, sleep and headaches."""
 
 IMAGING = r"(?:imaging|MRI|x-?rays?|CT|radiographs?|films?|electrodiagnostic|EMG|NCV|NCS|scans?|stud(?:y|ies))"
 """A test that pictures the body or measures its nerves (matched case-insensitively): it treats nothing."""
@@ -345,6 +355,9 @@ NOT_TAKING = (
     r"|\b(?:has|had|have)\s+not\s+(?:previously\s+)?(?:taken|used|been\s+(?:on|prescribed))\s+(?:an?\s+|any\s+)?"
     r"(?:opioids?|narcotics?)\s+(?:before|previously)\b"
     r"|\bopioid[- ]na[iï]ve\b"
+    # "This request is for tramadol 50 mg #60 as a new prescription" (round 279's reader: told "Do not stop this
+    # medicine suddenly")
+    r"|\bas\s+a\s+new\s+(?:prescription|medication|medicine)\b"
     r"|" + TAPER_NOT_NEEDED
 )
 """A medicine the worker is not taking, or one the request would start ("she had been off opioids since
