@@ -7174,3 +7174,17 @@ def test_a_harm_the_recognizer_gives_first_is_told_first() -> None:
         "the expected benefit, and the request is not medically necessary.",
     )
     assert told[0].startswith("The reviewer found that this medicine could be dangerous with other medicines"), told
+
+
+def test_an_approved_step_and_care_still_to_try_are_both_told() -> None:
+    # Templates 267: "A lumbar epidural steroid injection has been authorized but not yet performed ..., and she has
+    # had no psychological treatment or trial of antidepressant medication" lost the care to try behind the step line
+    told = " ".join(
+        _item_told(
+            "Functional restoration program evaluation: Upheld",
+            "She still has options that have not been tried. A cervical facet injection has been authorized but not "
+            "yet performed, and she has had no trial of antidepressant medication. Not medically necessary.",
+        )
+    )
+    assert "A first step before this care was already approved" in told, told
+    assert "medicines for nerve pain" in told, told

@@ -4408,7 +4408,8 @@ def approved_step_pending(reasons: Sequence[Reason], letter: str | None) -> bool
 _APPROVED_NOT_YET = rxcache.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:already\s+)?(?:authori[sz]ed|approved|certified)\b"
     r"[^.;]{0,60}?\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:occurred|taken\s+place|happened|begun|started"
-    r"|been\s+(?:done|completed|performed|held|attended))|(?:is|are)\s+(?:still\s+)?(?:pending|awaited|scheduled))\b",
+    r"|been\s+(?:done|completed|performed|held|attended))|(?:is|are)\s+(?:still\s+)?(?:pending|awaited|scheduled)"
+    r"|(?:but|and)\s+not\s+(?:yet\s+)?(?:performed|done|completed|begun|started|held|attended))\b",
     re.I,
 )
 """Care said to be approved and not yet had ("was authorized on 10-03-2016 and has not yet occurred")."""

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "266"
+TEMPLATES_VERSION = "267"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1472,8 +1472,14 @@ def _named_ground(
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
     if code is ReasonCode.other_treatment_first:
-        if specifics.approved_step_pending(fitting, letter):
-            return [(out.say(words.trial_step_before), [])]
+        if specifics.approved_step_pending(fitting, letter) and not any(
+            r.code is ReasonCode.approved_trial_pending for r in decision.reasons
+        ):
+            # the approved step first (unless the pending part's line tells it), then care still to try that the same
+            # ground names ("A lumbar epidural steroid injection has been authorized but not yet performed ..., and
+            # she has had no psychological treatment")
+            step: list[tuple[str, list[Quote]]] = [(out.say(words.trial_step_before), [])]
+            return step + _care_first_said(decision, fitting, letter, words, out)
         if (block := specifics.block_first(decision, fitting, letter)) is not None:
             return [(out.say(words.block_first), [block])]
         if (shot := specifics.test_shot_first(fitting, letter)) is not None:
@@ -1485,38 +1491,44 @@ def _named_ground(
         if (going := specifics.care_under_way(fitting, letter, decision.spans.rationale)) is not None:
             said = words.care_just_begun if specifics.just_begun(going) else words.care_under_way
             return [(out.say(said), [going])]
-        care = specifics.care_first(decision, fitting, letter)
-        if not care:
-            return []
-        named = _listed([words.care[m.key] for m in care], words.and_word)
-        ongoing = all(m.key in _ONGOING for m in care)
-        said = words.care_first_ongoing if ongoing else words.care_first
-        if ongoing and specifics.failure_unshown(fitting, letter):
-            said = words.care_first_unfailed
-        some = [m for m in care if specifics.only_some(m.words)]
-        if some and len(some) < len(care):
-            # "attended only 4 physical therapy visits and has not been offered an intra-articular injection": the
-            # therapy was tried, too little; the shot never (round 278's reader: told "did not show that you tried
-            # physical therapy and shots first", where 4 visits were on record)
-            rest = [m for m in care if m not in some]
-            return [
-                (
-                    out.say(
-                        words.care_first_more.format(care=_listed([words.care[m.key] for m in some], words.and_word))
-                    ),
-                    [m.words for m in some],
-                ),
-                (
-                    out.say(said.format(care=_listed([words.care[m.key] for m in rest], words.and_word))),
-                    [m.words for m in rest],
-                ),
-            ]
-        if some:
-            said = words.care_first_more  # "had completed only 8 sessions of physical therapy": tried, not enough
-        return [(out.say(said.format(care=named)), [m.words for m in care])]
+        return _care_first_said(decision, fitting, letter, words, out)
     if code is ReasonCode.criteria_met and specifics.retrospective(decision.service):
         return [(out.say(words.criteria_met_given), [])]
     return []
+
+
+def _care_first_said(
+    decision: Decision, fitting: list[Reason], letter: str | None, words: _Wording, out: _Writer
+) -> list[tuple[str, list[Quote]]]:
+    """The care the reviewer says to try or finish first, named (:func:`specifics.care_first`), in the line that fits
+    how much of it was had; none where the ground names no care."""
+    care = specifics.care_first(decision, fitting, letter)
+    if not care:
+        return []
+    named = _listed([words.care[m.key] for m in care], words.and_word)
+    ongoing = all(m.key in _ONGOING for m in care)
+    said = words.care_first_ongoing if ongoing else words.care_first
+    if ongoing and specifics.failure_unshown(fitting, letter):
+        said = words.care_first_unfailed
+    some = [m for m in care if specifics.only_some(m.words)]
+    if some and len(some) < len(care):
+        # "attended only 4 physical therapy visits and has not been offered an intra-articular injection": the
+        # therapy was tried, too little; the shot never (round 278's reader: told "did not show that you tried
+        # physical therapy and shots first", where 4 visits were on record)
+        rest = [m for m in care if m not in some]
+        return [
+            (
+                out.say(words.care_first_more.format(care=_listed([words.care[m.key] for m in some], words.and_word))),
+                [m.words for m in some],
+            ),
+            (
+                out.say(said.format(care=_listed([words.care[m.key] for m in rest], words.and_word))),
+                [m.words for m in rest],
+            ),
+        ]
+    if some:
+        said = words.care_first_more  # "had completed only 8 sessions of physical therapy": tried, not enough
+    return [(out.say(said.format(care=named)), [m.words for m in care])]
 
 
 def _inside(words: Quote, sentence: Span) -> bool:
