@@ -356,7 +356,9 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # letters, 25,351 items). Rounds 277-278 (200 items), measured once with 4.14 (0.975 / 0.890 / 0.045 / 0.768), at
 # 0.982 / 0.910 / 0.0222 / 0.8174 with 4.15 (4,666 letters, 25,551 items). Rounds 279-282 (402 items), measured once
 # with 4.17 (279-280) and 4.18 in progress (281-282), 0.965 / 0.851 / 0.025 / 0.762 together, at 0.982 / 0.910 /
-# 0.0221 / 0.8168 with 4.18 (4,730 letters, 25,953 items).
+# 0.0221 / 0.8168 with 4.18 (4,730 letters, 25,953 items). Rounds 283-284 (200 items, written after 4.18), measured
+# once with the final code, templates 267 (0.975 / 0.875 / 0.030 / 0.740), at 0.982 / 0.909 / 0.0221 / 0.8162 (4,762
+# letters, 26,153 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -556,7 +558,8 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # With rounds 272-273 (201 items, measured once with the final code), rounds 112-273 at 0.975 / 0.877 / 0.0248 / 0.7974
 # (16,317 items). With rounds 274-276 (301 items) and 4.13, rounds 112-276 at 0.975 / 0.878 / 0.0245 / 0.7978 (16,618
 # items); with rounds 277-278 and 4.15, rounds 112-278 at 0.975 / 0.878 / 0.0243 / 0.7975 (16,818 items); with rounds
-# 279-282 and 4.18, rounds 112-282 at 0.975 / 0.878 / 0.0242 / 0.7971 (17,220 items).
+# 279-282 and 4.18, rounds 112-282 at 0.975 / 0.878 / 0.0242 / 0.7971 (17,220 items); with rounds 283-284, rounds
+# 112-284 at 0.975 / 0.878 / 0.0243 / 0.7964 (17,420 items).
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.027)],
@@ -581,7 +584,8 @@ def test_reason_figures_on_rounds_112_and_later(figure: str, goal: float) -> Non
 # with 4.14: 0.975 / 0.890 / 0.045 / 0.768; all 1,203 items with 4.15: 0.967 / 0.880 / 0.035 / 0.782 (4.12: 0.967 /
 # 0.874 / 0.042 / 0.776). Rounds 279-282 (402 items, written after 4.16), measured once with 4.17 or 4.18 in progress:
 # 0.965 / 0.851 / 0.025 / 0.762; all 1,605 items with 4.18: 0.972 / 0.877 / 0.032 / 0.780 (4.16: 0.966 / 0.872 /
-# 0.032 / 0.777).
+# 0.032 / 0.777). Rounds 283-284 (200 items, written after 4.18), measured once with the final code: 0.975 / 0.875 /
+# 0.030 / 0.740; all 1,805 items: 0.972 / 0.877 / 0.032 / 0.775.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.85), ("recall", 0.76), ("misinform", 0.065)],
@@ -690,7 +694,8 @@ def test_reason_figures_on_the_rounds_neither_model_saw(figure: str, goal: float
 # items: 0.976 / 0.880 / 0.0244 / 0.7987. Rounds 274-276 (301 items); all 17,118 items with 4.13: 0.976 / 0.880 / 0.0242
 # / 0.7991. Rounds 277-278 (200 items, measured once with 4.14); all 17,318 items with 4.15: 0.976 / 0.880 / 0.0240 /
 # 0.7988. Rounds 279-282 (402 items, measured once with 4.17 or 4.18 in progress); all 17,720 items with 4.18: 0.976 /
-# 0.880 / 0.0239 / 0.7984.
+# 0.880 / 0.0239 / 0.7984. Rounds 283-284 (200 items, measured once with the final code); all 17,920 items: 0.976 /
+# 0.880 / 0.0240 / 0.7977.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -869,6 +874,8 @@ REAL_STYLE = (
     "INV-R280",
     "INV-R281",
     "INV-R282",
+    "INV-R283",
+    "INV-R284",
 )
 
 
@@ -877,7 +884,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.027)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 282, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 284, REAL_STYLE)), figure, goal)
 
 
 @functools.cache
