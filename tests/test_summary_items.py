@@ -7188,3 +7188,34 @@ def test_an_approved_step_and_care_still_to_try_are_both_told() -> None:
     )
     assert "A first step before this care was already approved" in told, told
     assert "medicines for nerve pain" in told, told
+
+
+def test_round_283_284s_things_held_or_seen_are_told_as_the_letter_says() -> None:
+    # Templates 268 (rounds 283-284's readers), in other words than the round letters'
+    # x-rays described with what they show were taken
+    films = " ".join(
+        _told(
+            "Removal of hardware, right wrist",
+            "On the latest radiographs the plate is intact, and the surgeon did not explain why it should come out.",
+            ReasonCode.missing_documentation,
+        )
+    )
+    assert "did not show x-rays taken before" not in films, films
+    # a second device of another kind, or care another approved program includes, is like what the worker has
+    unit = " ".join(
+        _item_told(
+            "Powered home traction unit: Upheld",
+            "She was issued an over-the-door traction device by her therapist. No reason is given why a second and "
+            "more advanced unit is needed in its place, so the request duplicates equipment she already has. Not "
+            "medically necessary.",
+        )
+    )
+    assert "something that does the same job" in unit, unit
+    program = " ".join(
+        _item_told(
+            "Physical therapy 2 times a week for 3 weeks, right knee: Upheld",
+            "A work conditioning program was authorized last week, and it includes supervised strengthening exercise "
+            "for the same knee. Therapy at the same time would repeat care already approved. Not medically necessary.",
+        )
+    )
+    assert "something that does the same job" in program, program

@@ -371,6 +371,14 @@ _SIMILAR_HELD = rxcache.compile(
     r"|walkers?|chairs?|cushions?|pillows?|mattress(?:es)?|garments?|sleeves?|collars?|boots?|inserts?|slings?|crutch\w*"
     r"|scooters?)\b"
     r"|\bof\s+a\s+different\s+(?:design|type|kind|style|model)\b|\bfor\s+the\s+same\s+(?:purpose|function|use)\b"
+    # "why a second and more elaborate unit is now needed in its place" (round 284's reader: a pneumatic traction unit
+    # told "you already have it", of an over-the-door device)
+    r"|\b(?:second|another)\s+(?:and\s+)?(?:more\s+(?:elaborate|advanced|sophisticated|expensive|complex)|different|newer"
+    r"|powered)\s+(?:[\w-]+\s+)?(?:unit|device|model|machine)\b"
+    # "that program includes daily supervised exercise and conditioning directed at the same ankle" (round 283's
+    # reader: physical therapy told "you already have it", beside a functional restoration program approved)
+    r"|\b(?:includes|provides|covers|offers)\s+(?:[\w-]+\s+){0,4}?(?:exercise|therapy|conditioning|treatment)\b[^.;]{0,60}?"
+    r"\bthe\s+same\s+(?:ankle|knee|shoulder|back|neck|wrist|hand|hip|elbow|foot|joint|body\s+parts?|areas?|regions?)\b"
     r"|\bduplicat\w*\s+(?:that|its|the|this|their)\s+(?:function|purpose|role|effect)\b"
     # "Aquatic therapy would also duplicate treatment of the same body parts" (round 184's reader: told "You already
     # had this care before", of land-based therapy approved in the same review)
@@ -1567,6 +1575,11 @@ _IMAGING_RESULT = rxcache.compile(
     r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b(?:\s+[\w/-]+){1,8}?\s+(?:were|was)\s+(?:\w+\s+)?(?:normal|negative"
     r"|unremarkable|clear)\b"
     r"|\b(?:a|an|the|his|her)\s+(?:normal|negative|unremarkable|clear)\s+(?:[\w-]+\s+)?(?:x-?rays?|radiographs?|plain\s+films?)\b"
+    # "On the most recent x-rays the syndesmotic screw is intact" (round 284's reader: a hardware removal told "did not
+    # show x-rays taken before, or what they showed")
+    r"|\b(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:most\s+recent\s+|latest\s+|last\s+|recent\s+|current\s+)?(?:x-?rays?"
+    r"|radiographs?|plain\s+films?)\b,?\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){1,3}?(?:is|are|was|were|appears?"
+    r"|remains?)\s+(?:\w+\s+)?(?:intact|healed|normal|unchanged|stable|aligned|in\s+place|united|well)\b"
     # "with no instability, fracture, or spondylolisthesis seen on x-rays" (round 190's reader: a brace, the same)
     # ("no joint stiffness or degenerative change is described on exam or x-ray": round 244's reader, a paraffin bath)
     r"|\bno\s+[^.;]{0,60}?\b(?:seen|shown|noted|identified|evident|described|found)\s+(?:on|in)\s+(?:the\s+|his\s+"
