@@ -7219,3 +7219,23 @@ def test_round_283_284s_things_held_or_seen_are_told_as_the_letter_says() -> Non
         )
     )
     assert "something that does the same job" in program, program
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Weaning, rather than renewal, is indicated.",
+        "Because she has taken it nightly for months, any discontinuation should be gradual and supervised.",
+    ],
+)
+def test_a_reviewers_advice_to_wean_a_sedative_is_told(advice: str) -> None:
+    # Templates 269 (rounds 285-286's readers: two alprazolam refusals whose reviewers said to wean got no "Do not stop
+    # this medicine suddenly", while the opioids beside them did)
+    told = " ".join(
+        _item_told(
+            "Clonazepam 1mg #30: Upheld",
+            "The guidelines do not recommend benzodiazepines for long-term use. She has taken clonazepam nightly since "
+            f"March, well past that limit. Not medically necessary. {advice}",
+        )
+    )
+    assert "Do not stop this medicine suddenly" in told, told

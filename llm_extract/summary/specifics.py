@@ -2174,7 +2174,9 @@ _ABRUPT = (
     # prescribing physician", "a quantity was allowed for weaning", "tapering is advised to
     # avoid withdrawal"): the same danger, said without "abruptly".
     rxcache.compile(
-        r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b[^.]{0,200}?\b(?:should|must|(?:is|are)\s+recommended|recommend\w*"
+        # "Weaning, rather than continuation, is indicated" (round 285's reader: an alprazolam told no word of it)
+        r"\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?)\b[^.]{0,200}?\b(?:should|must|(?:is|are)\s+(?:recommended|indicated)"
+        r"|recommend\w*"
         r"|advis\w*|under\s+the\s+(?:direction|care|supervision)|managed|allow\w*|certified|authorized"
         r"|to\s+avoid\s+withdrawal)\b"
         r"|\b(?:should|must|recommend\w*|advis\w*|allow\w*|certified|authorized|modified)\b[^.]{0,200}?"
@@ -2188,7 +2190,9 @@ _ABRUPT = (
         r"\b(?:abrupt(?:ly)?|sudden(?:ly)?)\s+(?:discontinu\w*|stop\w*|cessation|withdrawal)\b"
         r"|\b(?:stop\w*|discontinu\w*|ceas\w*)\s+(?:it\s+|them\s+)?(?:abruptly|suddenly)\b"
         r"|\bgradual(?:ly)?\s+(?:reduction|decrease|taper\w*|wean\w*|discontinu\w*|withdrawal)\b"
-        r"|\b(?:done|reduced|stopped|discontinued|withdrawn|lowered)\s+gradually\b",
+        r"|\b(?:done|reduced|stopped|discontinued|withdrawn|lowered)\s+gradually\b"
+        # "any discontinuation should be gradual and supervised by the treating physician" (round 286's reader)
+        r"|\b(?:discontinu\w*|withdrawal|reduction|stopping)\s+(?:should|must|needs?\s+to)\s+be\s+gradual\b",
         re.I,
     ),
 )
