@@ -95,6 +95,7 @@ __all__ = [
     "find_reasons",
     "granted_only",
     "harm_of_another",
+    "medicine_kinds",
     "names_approved_part",
     "numbered_criterion",
     "past_acute_ground",
@@ -524,13 +525,13 @@ def harm_of_another(text: str, span: Span, service: str) -> bool:
     m = _STOPPED_FOR.match(text, span.start, span.end)
     if m is None:
         return False
-    stopped, asked = _medicine_kinds(m.group("drug")), _medicine_kinds(service)
+    stopped, asked = medicine_kinds(m.group("drug")), medicine_kinds(service)
     # both named by the lexicon's kinds, and of no kind in common: "Ibuprofen" stopped is no other medicine than a
     # "Motrin" asked for, and "Medication was stopped ..." names none (the review of recognizer 4.15)
     return bool(stopped) and bool(asked) and not stopped & asked
 
 
-def _medicine_kinds(words: str) -> set[str]:
+def medicine_kinds(words: str) -> set[str]:
     """The lexicon's kinds of medicine ``words`` name (:data:`EVERY_MEDICINE_KIND`)."""
     return {kind for kind, pattern in _MEDICINE_KIND_PATTERNS.items() if pattern.search(words)}
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from llm_extract.contract.models import Decision, Outcome, Quote, Reason, ReasonCode, Span
 from llm_extract.parse.reasons import (
     harm_of_another,
+    medicine_kinds,
     numbered_criterion,
     past_acute_ground,
     reports_guideline_only,
@@ -328,13 +329,12 @@ _DRUG_HELD = rxcache.compile(
 )
 """A drug approved or taken, named right after the words that say so ("already certified Norco 5/325 mg #30"), or
 right before them ("the oral naproxen she was already taking")."""
-_ANY_MEDICINE = rxcache.compile("|".join(EVERY_MEDICINE_KIND.values()), re.I)
 
 
 def _another_drug(named: str, service: str) -> bool:
     """``named`` is a medicine the lexicon knows whose name the heading ``service`` does not hold (by five-letter
     stems): another drug, held or approved, not this one."""
-    return _ANY_MEDICINE.match(named) is not None and not re.search(rf"\b{re.escape(named[:5])}", service, re.I)
+    return bool(medicine_kinds(named)) and not re.search(rf"\b{re.escape(named[:5])}", service, re.I)
 
 
 _HELD_PHRASE = rxcache.compile(
@@ -3392,7 +3392,7 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
         return None  # a medicine for after an operation: not yet taken, nothing to lower
     if _NOT_TAKING.search(letter, span.start, span.end):
         return None  # a medicine the worker is off, or would start: nothing to lower
-    if (kinds := _kinds_named(decision.service)) and kinds <= NO_TAPER_KINDS:
+    if (kinds := medicine_kinds(decision.service)) and kinds <= NO_TAPER_KINDS:
         return None  # a stool softener beside an opioid being weaned: nothing to lower slowly (round 279's reader)
     if _FOR_AFTER_OPERATION.search(letter, span.start, span.end):
         return None  # "requested for pain after the carpal tunnel release" (round 190's reader): not yet taken
@@ -3415,14 +3415,6 @@ def taper_advice(decision: Decision, letter: str | None) -> Quote | None:
         return None  # "visits tapering over time": therapy fading, not a medicine to lower
     start += len(letter[start:end]) - len(letter[start:end].lstrip())
     return quote(letter, start, end)
-
-
-_KIND_PATTERNS = {kind: rxcache.compile(pattern, re.I) for kind, pattern in EVERY_MEDICINE_KIND.items()}
-
-
-def _kinds_named(words: str) -> set[str]:
-    """The lexicon's kinds of medicine ``words`` name."""
-    return {kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(words)}
 
 
 _VISITS = rxcache.compile(r"\b(?:visits?|sessions?|frequency)\b", re.I)
