@@ -4245,3 +4245,15 @@ def test_a_test_lacked_after_care_had_is_not_care_to_try_first() -> None:
         ),
     )
     assert R.other_treatment_first not in shown(item)[0]
+
+
+def test_round_285s_change_in_pain_not_tied_to_an_activity_is_no_functional_improvement() -> None:
+    # recognizer 4.19 (round 285: the main ground was not shown), in other words than the round letter's
+    item = Item(
+        "Tramadol 50mg #60: Upheld",
+        rationale=(
+            "Her pain is 6/10 without and 4/10 with tramadol. However, the records do not tie this relief to a single "
+            "task she can now perform. Not medically necessary."
+        ),
+    )
+    assert R.no_functional_improvement in shown(item)[0]

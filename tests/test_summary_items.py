@@ -7239,3 +7239,66 @@ def test_a_reviewers_advice_to_wean_a_sedative_is_told(advice: str) -> None:
         )
     )
     assert "Do not stop this medicine suddenly" in told, told
+
+
+def test_round_285s_tests_had_and_diagnoses_made_are_told_as_the_letter_says() -> None:
+    # Templates 270 (rounds 285-286's readers), in other words than the round letters'
+    # a repeat test named by "such testing", after the guideline it answers, was had before
+    repeat = " ".join(
+        _item_told(
+            "Repeat NCV of the left upper extremity: Upheld",
+            "Although the guideline supports nerve conduction studies to confirm an entrapment, in this case, the "
+            "worker underwent exactly such testing on June 3, 2016. That study confirmed the diagnosis of a mild ulnar "
+            "neuropathy. The latest examination documents no new neurologic deficit. Nor has the physician said how "
+            "the results of a second study would change her care. Not medically necessary.",
+        )
+    )
+    assert "You already had this test, or one like it, on June 3, 2016" in repeat, repeat
+    assert "already clear from your exam or earlier tests" in repeat, repeat
+    assert "nerve trouble this test is used to find" not in repeat, repeat
+    # a nerve trouble plain on the exam, whose test "would add little to his management"
+    plain = " ".join(
+        _item_told(
+            "EMG of the right lower extremity: Upheld",
+            "His weakness of ankle dorsiflexion and the lost reflex make an L5 radiculopathy clinically evident. An "
+            "EMG would add little to his management. No peripheral neuropathy is suspected. Not medically necessary.",
+        )
+    )
+    assert "already clear from your exam or earlier tests" in plain, plain
+    # "no imaging or nerve study": the shot waits on pictures as much as on a nerve test
+    shot = " ".join(
+        _item_told(
+            "Cervical epidural steroid injection at C6-7: Upheld",
+            "She has arm numbness on exam, but no MRI or electrodiagnostic testing has been done yet to confirm the "
+            "level. Not medically necessary.",
+        )
+    )
+    assert "did not show pictures (like an MRI) or a nerve test" in shot, shot
+
+
+def test_round_285s_pain_scores_reported_and_a_cures_check_lacked_are_told() -> None:
+    # Templates 270: pain "reported as" a score was given; the state's record unchecked is said where no drug test is
+    # named (it was said only beside a drug test done)
+    told = " ".join(
+        _item_told(
+            "Oxycodone 5mg #90: Upheld",
+            "The medical records indicated that he has taken oxycodone since May, with pain recorded at 8/10 without "
+            "and 6/10 with it. There was no documentation that the CURES report had been reviewed. Not medically "
+            "necessary.",
+        )
+    )
+    assert "did not give your pain levels" not in told, told
+    assert "(CURES)" in told, told
+
+
+def test_a_test_asked_for_after_the_fact_is_not_told_as_had_before() -> None:
+    # Templates 270: a date in words makes a test had before ("on June 3, 2016"); the test under review itself, asked
+    # for after it was done, is not one
+    told = " ".join(
+        _item_told(
+            "Retrospective urine drug test (DOS 11/02/2016): Upheld",
+            "He takes no opioid. The urine drug test performed on November 2, 2016 had no stated purpose, and his "
+            "risk of misuse was not assessed. Not medically necessary.",
+        )
+    )
+    assert "You already had this test" not in told, told

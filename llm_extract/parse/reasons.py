@@ -106,7 +106,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.18"
+REASONS_VERSION = "4.19"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -673,6 +673,10 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             # "do not describe any activity that has improved because of the medication" (recognizer 4.18, round 279)
             r"|(?:has|have|had)\s+improved)"
             r"\s+(?:as\s+a\s+result\s+of|because\s+of|with|from|by|since|owing\s+to)\b"
+            # "the documentation did not connect this change in pain scores to any specific activity the patient is now
+            # able to perform" (recognizer 4.19, round 285: the main ground was not shown)
+            r"|\b(?:(?:did|does|do)\s+not|never|fail(?:ed|s)?\s+to)\s+(?:connect|link|tie|relate)\b[^.;]{0,60}?\bto\s+"
+            r"(?:any|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?(?:activit(?:y|ies)|ADLs?|tasks?|function(?:al)?\s+gains?)\b"
         ),
         reject_match=_rx(r"\b(?:until|unless|yet|expected|will|would|whether)\b"),
     ),

@@ -1308,7 +1308,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "f01c61d9e0517544f46ac5ee": (
+    "b37c89bf0fd68e3bf287c866": (
         (
             (
                 (" benefit", " helped ", " regained ", "changed ", "improved ", "responded "),
@@ -1328,6 +1328,12 @@ TABLE: dict[str, Derived] = {
                 (" cite ", " describe ", " identify ", " list ", " name ", " outline ", " point ", " specify "),
                 (" by ", " from ", " of ", " since ", " to ", " with "),
                 (" by ", " from ", " of ", " result ", " since ", " to ", " with "),
+            ),
+            (
+                (" any ", " one ", " single "),
+                (" to ",),
+                (" connect ", " link ", " not ", " relate ", " tie ", " to "),
+                ("activit", "adl", "function", "task"),
             ),
         ),
         (" did", " do", " fail", " never", " no"),
@@ -1365,6 +1371,17 @@ TABLE: dict[str, Derived] = {
                         (" cite ", " describe ", " identify ", " list ", " name ", " outline ", " point ", " specify "),
                         (" by ", " from ", " of ", " since ", " to ", " with "),
                         (" by ", " from ", " of ", " result ", " since ", " to ", " with "),
+                    ),
+                ),
+                (" did", " do", " fail", " never"),
+            ),
+            (
+                (
+                    (
+                        (" any ", " one ", " single "),
+                        (" to ",),
+                        (" connect ", " link ", " not ", " relate ", " tie ", " to "),
+                        ("activit", "adl", "function", "task"),
                     ),
                 ),
                 (" did", " do", " fail", " never"),

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "269"
+TEMPLATES_VERSION = "270"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -392,6 +392,8 @@ _EN = _Wording(
         "views": "Your doctor's notes did not show x-rays taken while you bend forward and back.",
         "imaging": "Your doctor's notes did not show x-rays taken before, or what they showed.",
         "nerve_test": "Your doctor's notes did not show a nerve test (EMG or nerve conduction study) done for this.",
+        "pictures_nerve_test": "Your doctor's notes did not show pictures (like an MRI) or a nerve test (EMG or nerve "
+        "conduction study) done for this.",
         "exam": "Your doctor's notes did not give all the needed facts from checking your body.",
         "plan": "Your doctor's notes did not give a plan with goals for this care.",
         "program": (
@@ -703,6 +705,8 @@ _ES = _Wording(
         "imaging": "Las notas de su médico no mostraban radiografías de antes, ni lo que mostraron.",
         "nerve_test": "Las notas de su médico no mostraban una prueba de los nervios (EMG o estudio de conducción "
         "nerviosa) hecha para esto.",
+        "pictures_nerve_test": "Las notas de su médico no mostraban imágenes (como una resonancia magnética) ni una "
+        "prueba de los nervios (EMG o estudio de conducción nerviosa) hechas para esto.",
         "exam": "Las notas de su médico no daban todos los datos necesarios de su examen médico.",
         "plan": "Las notas de su médico no daban un plan con metas para este tratamiento.",
         "program": (
@@ -1443,7 +1447,7 @@ def _named_ground(
         and not specifics.findings(decision, fitting, letter, _MAX_MISSING)
     ):
         # a nerve test not yet done is the finding's gap, not "the signs the guidelines look for" (round 188's reader)
-        return [(out.say(words.missing["nerve_test"]), [test])]
+        return [(out.say(words.missing[specifics.lacked_test_key(test.text, decision.service)]), [test])]
     if code is ReasonCode.findings_do_not_support:
         seen = [
             m
