@@ -4257,3 +4257,27 @@ def test_round_285s_change_in_pain_not_tied_to_an_activity_is_no_functional_impr
         ),
     )
     assert R.no_functional_improvement in shown(item)[0]
+
+
+def test_rounds_287_288s_grounds_read_as_the_reviewer_wrote_them() -> None:
+    # recognizer 4.20, in other words than the round letters'
+    # a list of measures that "had not improved" is no functional improvement (round 288: the main ground not shown)
+    unchanged = Item(
+        "Oxycodone 10mg #90: Upheld",
+        rationale=(
+            "She has taken oxycodone since April. Over that period her pain rating, standing tolerance and ability to "
+            "do housework had not improved. Not medically necessary."
+        ),
+    )
+    # a condition outside the claim is no guideline's verdict (round 287's reader: "the guidelines do not call for
+    # this care", where the guidelines recommend it)
+    outside = Item(
+        "Weight loss program, 12 weeks: Upheld",
+        rationale=(
+            "Her hypertension predates the injury and is not among the conditions accepted under this claim. No trial "
+            "of dietary counseling is documented. Not medically necessary."
+        ),
+    )
+    codes = shown(unchanged, outside)
+    assert R.no_functional_improvement in codes[0], codes[0]
+    assert R.not_recommended not in codes[1], codes[1]

@@ -26,11 +26,12 @@ FIXED_NUMBERS = {"30", "5", "10", "20", "12"}
 """Digits the templates may add: the appeal window, the mail extensions and the 12-month rule
 (citations of the "Legal basis" section are checked apart)."""
 
-#: The stock sentence of "the findings do not support it" where it first names the medical guidelines (templates 168,
-#: judged blind on 25 changed items: preferred 22 times to "did not show signs that you need this care").
+#: The stock sentence of "the findings do not support it" where it first names the medical guidelines (templates 271:
+#: "did not show the signs the medical guidelines look for", templates 168's, was wrong where the signs found rule the
+#: care out).
 FINDINGS_TOLD = (
-    "Your doctor's notes did not show the signs the medical guidelines look for before this care. Medical guidelines "
-    "are rules doctors use to decide what care works."
+    "The facts in your doctor's notes do not match what the medical guidelines ask for before this care. Medical "
+    "guidelines are rules doctors use to decide what care works."
 )
 
 
@@ -726,6 +727,7 @@ WORDING_FINGERPRINTS = {
     "268": "6a394e84f1de89618157d47759c343e394685bedcf6e309b87b28e573b9d4950",
     "269": "6a394e84f1de89618157d47759c343e394685bedcf6e309b87b28e573b9d4950",
     "270": "ddec72c5f7dc70d14e65f21310ede70e59973f04e24fa875c338ce846fcd0d9f",
+    "271": "4ba5e661be3248ce201dc309935a90e6a768c2b2152605d3d3f992dce3225297",
 }
 
 

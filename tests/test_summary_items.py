@@ -33,12 +33,16 @@ PARTIAL = (
     "6 more visits is: Upheld"
 )
 
-#: The stock sentence of "the findings do not support it" where it first names the medical guidelines (templates 168,
-#: judged blind on 25 changed items: preferred 22 times to "did not show signs that you need this care").
+#: The stock sentence of "the findings do not support it" where it first names the medical guidelines (templates 271:
+#: "did not show the signs the medical guidelines look for", templates 168's, was wrong where the signs found rule the
+#: care out).
 FINDINGS_TOLD = (
-    "Your doctor's notes did not show the signs the medical guidelines look for before this care. Medical guidelines "
-    "are rules doctors use to decide what care works."
+    "The facts in your doctor's notes do not match what the medical guidelines ask for before this care. Medical "
+    "guidelines are rules doctors use to decide what care works."
 )
+FINDINGS_STEM = FINDINGS_TOLD.split(" before this care.")[0]
+"""The stock findings sentence's own words ("The facts in your doctor's notes do not match ..."): an item told a finding
+must not be told this."""
 
 
 def summarise(letter: Letter, lang: str = "en"):  # type: ignore[no-untyped-def]
@@ -1183,7 +1187,7 @@ def test_a_findings_ground_says_which_finding_was_not_seen(rationale: str, said:
     )
     item = build_summary(Case(), [decision], "en", letter=letter).items[0]
     assert said in item.reasons[0]
-    assert "did not show the signs the medical guidelines look for" not in " ".join(item.reasons)
+    assert FINDINGS_STEM not in " ".join(item.reasons)
     assert item.details and item.details[0].text.lower() in rationale.lower().replace(" \n", " ")
 
 
@@ -5028,7 +5032,7 @@ def test_a_test_refused_because_the_diagnosis_is_already_clear_is_not_told_signs
     )
     reasons = _reasons("EMG/NCV of the left lower extremity: Upheld", clear)
     assert reasons[0].startswith("The reviewer found that what is wrong is already clear"), reasons
-    assert not any("did not show the signs" in r for r in reasons), reasons
+    assert not any(FINDINGS_STEM in r for r in reasons), reasons
     # signs the reviewer says are absent are still told absent
     absent = clear.replace("The radiculopathy is already clinically evident", "No radiculopathy is clinically evident")
     absent = absent.replace("He has a dermatomal sensory loss, a reduced reflex and weakness that match the MRI. ", "")
@@ -5844,7 +5848,7 @@ def test_rounds_188_to_189s_readers_wrong_items_are_told_as_the_letter_says() ->
         "is not medically necessary.",
     )
     assert any("did not show a nerve test" in r for r in told), told
-    assert not any("did not show the signs" in r for r in told), told
+    assert not any(FINDINGS_STEM in r for r in told), told
     # what x-rays could not answer: not x-rays missing (round 188's reader)
     told = _item_told(
         "CT scan of the right ankle: Upheld",
@@ -6166,7 +6170,7 @@ def test_words_split_by_a_line_break_are_read_as_one_line(rationale: str, told: 
             "claimant has clinical findings consistent with carpal tunnel syndrome, but no nerve conduction study has "
             "yet been performed to confirm the diagnosis. Not medically necessary.",
             "did not show a nerve test",
-            "did not show the signs",
+            FINDINGS_STEM,
         ),
         # round 214's reader: a home program not yet begun is not one the worker is expected to keep up
         (
@@ -6614,7 +6618,7 @@ def test_rounds_232_to_245s_carpal_tunnel_and_epidural_grounds_are_told_as_the_l
         "presence and nature of a compressive lesion remain unconfirmed. Not medically necessary."
     )
     told = " ".join(_item_told("Right L5-S1 transforaminal epidural steroid injection: Upheld", epidural))
-    assert "No pictures or nerve tests were done" in told and "did not show the signs" not in told, told
+    assert "No pictures or nerve tests were done" in told and FINDINGS_STEM not in told, told
     # a guideline's radicular symptoms are not the worker's: a spine surgeon's referral after a normal nerve exam
     referral = (
         "ACOEM indicates that referral for surgical consultation is appropriate for failure of conservative treatment "
@@ -7302,3 +7306,51 @@ def test_a_test_asked_for_after_the_fact_is_not_told_as_had_before() -> None:
         )
     )
     assert "You already had this test" not in told, told
+
+
+def test_rounds_287_288s_records_given_are_not_told_missing() -> None:
+    # Templates 271 (rounds 287-288's readers), in other words than the round letters'
+    # x-rays "read as showing" a finding were taken
+    films = " ".join(
+        _item_told(
+            "Hyaluronic acid injection, left knee: Upheld",
+            "These injections are an option for severe osteoarthritis that has not responded to conservative care. "
+            "She has had therapy and a steroid injection, so that part is met. However, her x-rays were interpreted "
+            "as showing only mild joint space narrowing, and she walks without a cane. The records do not establish "
+            "the severe osteoarthritis this treatment is for. In the absence of such documentation, the request is "
+            "not medically necessary.",
+        )
+    )
+    assert "did not show x-rays taken before" not in films, films
+    # a drug test that "showed" an unprescribed drug was done: its result was not explained
+    screen = " ".join(
+        _item_told(
+            "Tramadol 50mg #60: Upheld",
+            "Opioids call for urine drug testing. The urine drug screen in August revealed oxycodone, which no "
+            "physician had prescribed. There was no documentation that this was addressed. Not medically necessary.",
+        )
+    )
+    assert "did not explain a drug test result" in screen, screen
+    assert "did not show the tests" not in screen, screen
+    # pain levels told unchanged in a list, and relief told slight, were given
+    for rationale in (
+        "He has taken it since March. Over that time his pain level, sitting tolerance and sleep had not improved. "
+        "The records did not show that CURES had been reviewed. Not medically necessary.",
+        "She reports minimal pain relief with it, and no documentation of functional improvement was provided. Not "
+        "medically necessary.",
+    ):
+        told = " ".join(_item_told("Hydrocodone 5/325mg #60: Upheld", rationale))
+        assert "did not give your pain levels" not in told, told
+
+
+def test_the_stock_findings_line_says_the_facts_do_not_match_not_that_signs_are_missing() -> None:
+    # Templates 271 (rounds 287-288's readers: "did not show the signs the medical guidelines look for" told of crutches
+    # for a man who walks unaided, and of a shot on both sides whose one side's signs fit)
+    told = " ".join(
+        _item_told(
+            "Associated surgical service: walker: Upheld",
+            "The walker was requested for use after surgery. He currently walks without any assistive device. Not "
+            "medically necessary.",
+        )
+    )
+    assert "did not show the signs" not in told, told

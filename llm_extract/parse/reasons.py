@@ -106,7 +106,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.19"
+REASONS_VERSION = "4.20"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -585,7 +585,9 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"\b(?:function\w*|ADLs?|activit(?:y|ies)|work\s+status|(?:sitting|walking|standing)\s+tolerance|VAS|ODI"
             r"|(?:grip\s+)?strength|extension|flexion|range\s+of\s+motion"
             r"|pain\s+(?:scores?|levels?|ratings?))\b[^.;]{0,60}?\b(?:(?:is|are|was|were|remain(?:s|ed)?)\s+(?:\w+\s+)?"
-            r"(?:unchanged|stuck|static|no\s+better)|(?:has|have)\s+not\s+(?:changed|improved))\b"
+            # "her pain level, walking tolerance, and need for help with errands had not improved" (recognizer 4.20,
+            # round 288: the main ground was not shown)
+            r"(?:unchanged|stuck|static|no\s+better)|(?:has|have|had)\s+not\s+(?:changed|improved))\b"
             # "has taken oxycodone since January without a change in her activities" (recognizer 4.17)
             r"|\b(?:no|without(?:\s+(?:a|any))?|not\s+(?:\w+\s+){0,2}?any)\s+(?:\w+\s+)?(?:change|improvement)\s+in\s+"
             r"(?:\w+\s+){0,2}?(?:pain\s*,\s+)?"
@@ -821,6 +823,11 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"|\bnot\s+(?:among|one\s+of)\s+the\s+(?!(?:[\w-]+\s+){0,2}?(?:industrial|accepted|compensable|claimed)\b)"
             r"(?:[\w-]+\s+){0,2}?(?:procedures|indications|conditions|diagnoses|uses"
             r"|situations|settings|circumstances|operations|surgeries)\b"
+            # (not "not among the conditions being treated under this claim": a condition outside the claim, no
+            # guideline's verdict; recognizer 4.20, round 287's reader: a weight loss program told "The medical
+            # guidelines do not call for this care", where the reviewer found the guidelines recommend it)
+            r"(?!\s+(?:being\s+|that\s+(?:are|were)\s+)?(?:treated|covered|accepted|claimed)\s+(?:under|in|on|by)\s+"
+            r"(?:this|the)\s+(?:claim|case)\b)"
             r"|\bfalls?\s+outside\s+(?:of\s+)?(?:what\s+)?the\s+(?:" + _GUIDELINE_NAME + r")\b"
             r"|\bwhich\s+are\s+(?:custodial|homemaker|domestic)\s+services\b"
             r"|\bwhich\s+is\s+not\s+the\s+(?:[\w-]+\s+){0,5}?(?:pain|condition|indication|diagnosis)\s+the\s+guidelines?\s+"

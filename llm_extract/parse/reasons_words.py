@@ -753,7 +753,7 @@ TABLE: dict[str, Derived] = {
         (" absence", " absent", " argued", " cannot", " fail", " lack", " neither", " no", " without"),
         (),
     ),
-    "7212bf1ef63d02ea7d6aeb1b": (
+    "e368a02dbe90c134f65a3c3a": (
         (
             (
                 (" better ", " changed ", " improved ", "static ", "stuck ", "unchanged "),
@@ -2095,7 +2095,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "c774aa73d1ec286d95fabe7c": (
+    "2673513c02ff3fd9b2d26bdc": (
         (
             (
                 (" indicated ", " recommended ", " supported "),

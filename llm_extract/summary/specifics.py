@@ -1616,7 +1616,11 @@ _IMAGING_RESULT = rxcache.compile(
     r"|demonstrate|demonstrated|documented|confirmed|disclosed)\b"
     # "the only imaging documented was plain radiographs of the lumbar spine" (round 142's reader)
     r"|\bimaging\s+(?:documented|done|performed|obtained|on\s+file)\s+(?:was|were)\s+(?:\w+\s+)?(?:x-?rays?|radiographs?"
-    r"|films?)\b",
+    r"|films?)\b"
+    # "the standing radiographs were read as showing only mild to moderate medial narrowing" (round 287's reader: a
+    # knee injection told "did not show x-rays taken before, or what they showed")
+    r"|\b(?:x-?rays?|radiographs?|plain\s+films?)\b[^.;]{0,60}?\b(?:were|was|are|is|had\s+been|have\s+been)\s+"
+    r"(?:read|interpreted|reported|described)\s+as\s+(?:showing|revealing|demonstrating|consistent\s+with|normal)\b",
     re.I,
 )
 """X-rays given with what they showed ("x-rays of the wrist were normal", "radiographs on 10-26-2016 showed ..."): then
@@ -1716,6 +1720,12 @@ _PAIN_MEASURED = rxcache.compile(
     # "Pain scores had not meaningfully budged" (round 119's reader)
     r"|\bpain\s+(?:scores?|levels?|ratings?)\s+(?:had|have|has|did|do|does)\s+not\s+(?:\w+\s+)?(?:budged|moved|changed"
     r"|improved|dropped|fallen|declined|come\s+down)\b"
+    # "her pain level, walking tolerance, and need for help with errands had not improved" (round 288's reader: told
+    # "did not give your pain levels with and without this medicine")
+    r"|\bpain\s+(?:scores?|levels?|ratings?),\s+[^.;]{0,80}?\b(?:had|have|has)\s+not\s+(?:\w+\s+)?(?:changed|improved"
+    r"|budged)\b"
+    # "He describes only slight pain relief" (round 288's reader, the same): the relief told, no level lacked
+    r"|\b(?:only\s+)?(?:slight|minimal|modest|marginal|partial|limited|little)\s+pain\s+relief\b"
     # "his leg pain was about the same as before he started it" (round 117's reader: told "did not give your pain levels
     # with and without this medicine")
     # "she remains on ibuprofen three times a day with unchanged pain scores" (round 200's reader: an acupuncture told
@@ -2045,7 +2055,11 @@ def missing(decision: Decision, reasons: list[Reason], letter: str | None, most:
 
 _RESULT_AFTER = rxcache.compile(
     r"[^.;]{0,60}?\b(?:(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:negative|positive|inconsistent|inappropriate)"
-    r"|(?:did\s+not|failed\s+to)\s+detect)\b",
+    r"|(?:did\s+not|failed\s+to)\s+detect"
+    # "A urine drug test in July showed alprazolam, a sedating anti-anxiety medication ... that had not been prescribed
+    # to her" (round 288's reader: told "did not show the tests the medical guidelines ask for")
+    r"|(?:showed|revealed|detected)(?![^.;]{0,40}?\b(?:consistent|appropriate|expected|complian\w*|no\s+(?:illicit"
+    r"|aberrant|unexpected|other)|negative|only\s+(?:the\s+)?(?:prescribed|expected))\b))\b",
     re.I,
 )
 """A drug test done, and its result (round 158's reader: "the urine drug screen of February 21, 2017 was negative for

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "270"
+TEMPLATES_VERSION = "271"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -321,8 +321,12 @@ _EN = _Wording(
         ReasonCode.missing_documentation: "Your doctor's notes did not give enough facts to show you need it.",
         # The records, not only the exam: a finding may be an image, a test, a medicine list
         # or a risk the notes do not show ("no NSAID is on his current medication list").
+        # not "did not show the signs the medical guidelines look for": the ground as often finds signs that rule the
+        # care out, or signs for part of it only (rounds 287-288's readers: crutches for a man who walks unaided, a
+        # knee scope whose tear the exam and pictures showed to be arthritis, a shot on both sides where the left
+        # side's signs fit)
         ReasonCode.findings_do_not_support: (
-            "Your doctor's notes did not show the signs the medical guidelines look for before this care."
+            "The facts in your doctor's notes do not match what the medical guidelines ask for before this care."
         ),
         # not "Your doctor's notes did not show that other care was tried first": reviewers most often find that care
         # tried has not yet failed (a home program under way, a first-line drug that helps: rounds 85-87's readers)
@@ -631,7 +635,7 @@ _ES = _Wording(
             "Las notas de su médico no daban suficientes datos para mostrar que usted lo necesita."
         ),
         ReasonCode.findings_do_not_support: (
-            "Las notas de su médico no mostraban las señales que las normas médicas buscan antes de este tratamiento."
+            "Los datos de las notas de su médico no cumplen lo que piden las guías médicas para este tratamiento."
         ),
         ReasonCode.other_treatment_first: (
             "El revisor encontró que primero hay que probar otra atención, y ver que no funciona lo suficiente, antes "
