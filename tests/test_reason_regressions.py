@@ -4281,3 +4281,28 @@ def test_rounds_287_288s_grounds_read_as_the_reviewer_wrote_them() -> None:
     codes = shown(unchanged, outside)
     assert R.no_functional_improvement in codes[0], codes[0]
     assert R.not_recommended not in codes[1], codes[1]
+
+
+def test_round_289_290s_granted_care_and_a_chapters_topic_are_no_ground() -> None:
+    # recognizer 4.21 (rounds 289-290's readers), in other words than the round letters'
+    # failed care the reviewer grants is not "other care must be tried first"
+    granted = Item(
+        "Cervical epidural steroid injection at C5-6: Upheld",
+        rationale=(
+            "She has had therapy and medications without lasting relief, which meets the requirement for failed "
+            "conservative treatment. However, her examination shows no dermatomal sensory loss or reflex change. Not "
+            "medically necessary."
+        ),
+    )
+    # a guideline's chapter and topic report the evidence on a kind of care, not this worker's course
+    topic = Item(
+        "Fluoroscopic guidance for knee injection: Upheld",
+        rationale=(
+            "ODG's Knee Chapter, Corticosteroid Injections topic states that imaging guidance has not been shown to "
+            "improve pain or function enough to justify its cost. Nothing about her knee makes a landmark-guided "
+            "injection difficult. Not medically necessary."
+        ),
+    )
+    codes = shown(granted, topic)
+    assert R.other_treatment_first not in codes[0], codes[0]
+    assert R.no_functional_improvement not in codes[1], codes[1]

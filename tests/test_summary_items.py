@@ -7354,3 +7354,28 @@ def test_the_stock_findings_line_says_the_facts_do_not_match_not_that_signs_are_
         )
     )
     assert "did not show the signs" not in told, told
+
+
+def test_round_289_290s_tests_had_and_pain_scores_given_are_told_as_the_letter_says() -> None:
+    # Templates 272 (rounds 289-290's readers), in other words than the round letters'
+    # a repeat nerve test after one that found the trouble: nothing new since, not "did not show signs of the kind of
+    # nerve trouble this test is used to find"
+    repeat = " ".join(
+        _item_told(
+            "Repeat NCS of the right upper extremity: Upheld",
+            "He had nerve conduction studies on 08-03-2016, which showed mild right cubital tunnel syndrome. Since "
+            "then the notes record the same symptoms and examination, with no new weakness. Not medically necessary.",
+        )
+    )
+    assert "You already had this test, or one like it, on August 3, 2016" in repeat, repeat
+    assert "did not show any new trouble since that test" in repeat, repeat
+    assert "nerve trouble this test is used to find" not in repeat, repeat
+    # pain scores the notes "give only" were given: what they lack is the rest
+    scores = " ".join(
+        _item_told(
+            "Tramadol ER 100mg #30: Upheld",
+            "The records provide only pain scores with and without the medication and do not describe any task she can "
+            "now do. There was no documentation of a CURES review. Not medically necessary.",
+        )
+    )
+    assert "did not give your pain levels" not in scores, scores

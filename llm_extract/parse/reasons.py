@@ -106,7 +106,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.20"
+REASONS_VERSION = "4.21"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -320,6 +320,11 @@ _GUIDELINE_VERB = _cue(
     # chapter named by its body part
     r"|\b(?:" + _GUIDELINE_NAME + r")\s+(?:[\w/-]+\s+){1,4}?(?:chapter|section)\s+(?:states?|recommends?|indicates?"
     r"|notes?|advises?|requires?|suggests?|says|supports?)\b"
+    # "ODG's Shoulder Chapter, Steroid Injections topic notes that ... guidance has not been shown to improve pain or
+    # function" (recognizer 4.21, round 289's reader: an ultrasound guidance told "did not show that past care helped
+    # you"): the chapter, then its topic
+    r"|\b(?:" + _GUIDELINE_NAME + r")(?:'s)?\s+(?:[\w/-]+\s+){0,3}?(?:chapter|section),\s+(?:[\w/-]+\s+){1,4}?"
+    r"(?:topic|section|entry)\s+(?:states?|recommends?|indicates?|notes?|advises?|requires?|suggests?|says|supports?)\b"
 )
 #: A list of a guideline's criteria, announced before a colon ("The criteria for the use of
 #: trigger point injections are: (1) ...; (6) no repeat injections unless ... functional
@@ -1243,6 +1248,12 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             + _CARE
         ),
         reject_match=_AMOUNT_NOT_ABSENCE,
+        # "... without lasting benefit, which satisfies the requirement for failed conservative care" (recognizer 4.21,
+        # round 290's reader: an epidural told "other care must be tried first", where the reviewer found it had been)
+        reject_sentence=_rx(
+            r"\b(?:satisf(?:ies|ied|y)|meets?|met|fulfil(?:l?s|led))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:requirements?"
+            r"|criteri(?:on|a)|conditions?)\b"
+        ),
     ),
     # Care a guideline puts first, never had: "The patient has not yet had a steroid injection", "She has
     # never had a subacromial or AC joint injection", "no first-line neuropathic agent has been tried" (rounds

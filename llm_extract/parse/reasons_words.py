@@ -7261,7 +7261,7 @@ TABLE: dict[str, Derived] = {
             ),
         ),
     ),
-    "b0dcc504c24fb357d2db5aae": (
+    "bfcff3a6b117d12cde319ff0": (
         (
             (
                 (" acoem ", " guideline", " mtus ", " odg ", " schedule "),
@@ -7304,6 +7304,12 @@ TABLE: dict[str, Derived] = {
                 ("chapter ", "section "),
                 (" acoem ", " guideline", " mtus ", " odg "),
                 (" advise", " indicate", " note", " recommend", " require", " says ", " state", " suggest", " support"),
+            ),
+            (
+                ("chapter ", "section "),
+                ("entry ", "section ", "topic "),
+                (" advise", " indicate", " note", " recommend", " require", " says ", " state", " suggest", " support"),
+                (" acoem", " guideline", " mtus", " odg"),
             ),
         ),
         (" acoem", " guideline", " mtus", " odg", " schedule"),
@@ -7371,6 +7377,27 @@ TABLE: dict[str, Derived] = {
                             " suggest",
                             " support",
                         ),
+                    ),
+                ),
+                (" acoem", " guideline", " mtus", " odg"),
+            ),
+            (
+                (
+                    (
+                        ("chapter ", "section "),
+                        ("entry ", "section ", "topic "),
+                        (
+                            " advise",
+                            " indicate",
+                            " note",
+                            " recommend",
+                            " require",
+                            " says ",
+                            " state",
+                            " suggest",
+                            " support",
+                        ),
+                        (" acoem", " guideline", " mtus", " odg"),
                     ),
                 ),
                 (" acoem", " guideline", " mtus", " odg"),

@@ -1724,6 +1724,11 @@ _PAIN_MEASURED = rxcache.compile(
     # "did not give your pain levels with and without this medicine")
     r"|\bpain\s+(?:scores?|levels?|ratings?),\s+[^.;]{0,80}?\b(?:had|have|has)\s+not\s+(?:\w+\s+)?(?:changed|improved"
     r"|budged)\b"
+    # "the progress notes offer only pain scores with and without medication and do not name any activity" (round 289's
+    # reader: told "did not give your pain levels with and without this medicine")
+    r"|\b(?:offer|offers|offered|give|gives|gave|provide|provides|provided|record|records|recorded|list|lists|listed"
+    r"|document|documents|documented|contain|contains|contained|include|includes|included)\s+only\s+(?:the\s+|a\s+)?"
+    r"pain\s+(?:scores?|levels?|ratings?)\b"
     # "He describes only slight pain relief" (round 288's reader, the same): the relief told, no level lacked
     r"|\b(?:only\s+)?(?:slight|minimal|modest|marginal|partial|limited|little)\s+pain\s+relief\b"
     # "his leg pain was about the same as before he started it" (round 117's reader: told "did not give your pain levels

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "271"
+TEMPLATES_VERSION = "272"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -201,6 +201,8 @@ class _Wording:
     past_acute: str
     """The guideline's care for the acute phase only, this case past it (:func:`specifics.past_acute`)."""
     known_already: str
+    nothing_new_since: str
+    """The findings ground of a test had before (:func:`specifics.earlier_test`): nothing new since it."""
     """The findings ground of a test whose result the reviewer says is already clear and would change nothing
     (:func:`specifics.known_already`)."""
     care_under_way: str
@@ -476,6 +478,7 @@ _EN = _Wording(
     too_soon="The medical guidelines do not call for this care this early.",
     past_acute="The medical guidelines call for this care only soon after an injury, while it is new. The reviewer "
     "found that your injury is past that time.",
+    nothing_new_since="Your doctor's notes did not show any new trouble since that test.",
     known_already="The reviewer found that what is wrong is already clear from your exam or earlier tests, so this "
     "test would not change your care.",
     care_under_way="Other care for you is still going on, or about to start. The reviewer found that this care should "
@@ -806,6 +809,7 @@ _ES = _Wording(
     too_soon="Las guías médicas no recomiendan este tratamiento tan pronto.",
     past_acute="Las guías médicas recomiendan este tratamiento solo poco después de una lesión, mientras es reciente. "
     "El revisor encontró que su lesión ya pasó ese tiempo.",
+    nothing_new_since="Las notas de su médico no mostraban ningún problema nuevo desde esa prueba.",
     known_already="El revisor encontró que lo que usted tiene ya está claro por su examen o por pruebas anteriores, "
     "así que esta prueba no cambiaría su atención.",
     care_under_way="Usted todavía recibe otra atención, o está por empezarla. El revisor encontró que esta atención "
@@ -1464,6 +1468,11 @@ def _named_ground(
             # (the other side's) are still said after it.
             seen = [m for m in seen if not m.key.startswith(_NERVE_FINDINGS)]
             return [(out.say(words.known_already), [known]), *_findings_said(seen, words, out)]
+        if earlier is not None and all(m.key == "nerve_test" for m in seen):
+            # the same test had before, and nothing new since: not "did not show signs of the kind of nerve trouble this
+            # test is used to find", which the first test had found (round 290's reader: a repeat EMG after one that
+            # confirmed carpal tunnel syndrome)
+            return [(out.say(words.nothing_new_since), [])]
         return _findings_said(seen, words, out)
     if (
         code is ReasonCode.approved_trial_pending
