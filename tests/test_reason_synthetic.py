@@ -363,6 +363,8 @@ def test_the_synthetic_set_is_labeled_item_by_item_by_both_labelers() -> None:
 # (602 items, written after 4.18), each measured once when written (287-288 with 4.19, 289-290 with 4.20,
 # 291-292 with 4.21, the final code; each the same as with 4.18: 0.985 / 0.880 / 0.035 / 0.781, 0.945 / 0.886 / 0.040 /
 # 0.745, 0.965 / 0.856 / 0.035 / 0.788), at 0.981 / 0.908 / 0.0226 / 0.8149 with 4.21 (4,890 letters, 26,955 items).
+# Rounds 293-294 (200 items), measured once with templates 273, the final code (0.980 / 0.825 / 0.035 / 0.755; 4.18 the
+# same), at 0.981 / 0.908 / 0.0226 / 0.8144 (4,922 letters, 27,155 items).
 # Issue 9's goals are coverage 0.97, primary hit 0.92, recall 0.85, misinform 0.015.
 @pytest.mark.parametrize(
     ("figure", "goal"),
@@ -565,7 +567,7 @@ def test_reason_figures_on_the_rounds_nothing_was_made_on(figure: str, goal: flo
 # 279-282 and 4.18, rounds 112-282 at 0.975 / 0.878 / 0.0242 / 0.7971 (17,220 items); with rounds 283-284, rounds
 # 112-284 at 0.975 / 0.878 / 0.0243 / 0.7964 (17,420 items); with rounds 285-286, rounds 112-286 at 0.975 / 0.877 /
 # 0.0246 / 0.7961 (17,620 items); with rounds 287-292 and 4.21, rounds 112-292 at 0.975 / 0.878 / 0.0248 / 0.7954
-# (18,222 items).
+# (18,222 items); with rounds 293-294, rounds 112-294 at 0.975 / 0.877 / 0.0249 / 0.7950 (18,422 items).
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.84), ("recall", 0.77), ("misinform", 0.027)],
@@ -595,7 +597,8 @@ def test_reason_figures_on_rounds_112_and_later(figure: str, goal: float) -> Non
 # measured once with templates 268, the final code: 0.965 / 0.865 / 0.050 / 0.772; all 2,005 items: 0.972 / 0.876 /
 # 0.033 / 0.775. Rounds 287-292 (602 items, written after 4.18), measured once two rounds each with 4.19, 4.20 and
 # 4.21 (0.985 / 0.880 / 0.035 / 0.781, 0.945 / 0.886 / 0.040 / 0.745, 0.965 / 0.856 / 0.035 / 0.788; 4.18 the same);
-# all 2,607 items with 4.21: 0.970 / 0.877 / 0.033 / 0.775.
+# all 2,607 items with 4.21: 0.970 / 0.877 / 0.033 / 0.775. Rounds 293-294 (200 items), measured once with templates
+# 273, the final code: 0.980 / 0.825 / 0.035 / 0.755; all 2,807 items: 0.971 / 0.873 / 0.033 / 0.773.
 @pytest.mark.parametrize(
     ("figure", "goal"),
     [("coverage", 0.95), ("primary_hit", 0.85), ("recall", 0.76), ("misinform", 0.065)],
@@ -707,7 +710,8 @@ def test_reason_figures_on_the_rounds_neither_model_saw(figure: str, goal: float
 # 0.880 / 0.0239 / 0.7984. Rounds 283-284 (200 items, measured once with the final code); all 17,920 items: 0.976 /
 # 0.880 / 0.0240 / 0.7977. Rounds 285-286 (200 items, measured once with the final code); all 18,120 items: 0.976 /
 # 0.880 / 0.0243 / 0.7974. Rounds 287-292 (602 items, each measured once); all 18,722 items with 4.21: 0.975 / 0.880 /
-# 0.0245 / 0.7967.
+# 0.0245 / 0.7967. Rounds 293-294 (200 items, measured once with the final code); all 18,922 items: 0.976 / 0.879 /
+# 0.0246 / 0.7962.
 REAL_STYLE = (
     "INV-R104A",
     "INV-R106A",
@@ -896,6 +900,8 @@ REAL_STYLE = (
     "INV-R290",
     "INV-R291",
     "INV-R292",
+    "INV-R293",
+    "INV-R294",
 )
 
 
@@ -904,7 +910,7 @@ REAL_STYLE = (
     [("coverage", 0.94), ("primary_hit", 0.85), ("recall", 0.775), ("misinform", 0.027)],
 )
 def test_reason_figures_on_the_letters_written_to_pass_for_real_ones(figure: str, goal: float) -> None:
-    _holds(list(_set_items(104, 624, 292, REAL_STYLE)), figure, goal)
+    _holds(list(_set_items(104, 624, 294, REAL_STYLE)), figure, goal)
 
 
 @functools.cache

@@ -7379,3 +7379,50 @@ def test_round_289_290s_tests_had_and_pain_scores_given_are_told_as_the_letter_s
         )
     )
     assert "did not give your pain levels" not in scores, scores
+
+
+def test_rounds_291_292s_help_measured_and_care_approved_beside_are_told_as_the_letter_says() -> None:
+    # Templates 273 (rounds 291-292's readers, after their measure), in other words than the round letters'
+    # pain scores a dose change "did not change" were given
+    scores = " ".join(
+        _item_told(
+            "Oxycodone ER 30mg #60: Upheld",
+            "Raising the dose in August did not change her pain scores or her sitting tolerance. There was no record "
+            "of a CURES query. Not medically necessary.",
+        )
+    )
+    assert "did not give your pain levels" not in scores, scores
+    # care this review approves is another item, no first part of this one
+    beside = " ".join(
+        _item_told(
+            "Work conditioning, 12 sessions: Upheld",
+            "She is still improving in therapy, and 6 more visits have been found medically necessary in this review. "
+            "Whether she will need work conditioning cannot be judged until that therapy is finished. Not medically "
+            "necessary.",
+        )
+    )
+    assert "A first part of this care was approved" not in beside, beside
+    # a worker who "has shown steady functional improvement" is not told his care did not help
+    improving = " ".join(
+        _item_told(
+            "Referral to a hand surgeon: Upheld",
+            "ACOEM indicates that referral for surgical consultation may be indicated for patients who have activity "
+            "limitation for more than 1 month without signs of functional improvement. Regarding this claimant's case, "
+            "the diagnosis of a wrist sprain is not in question, she has shown steady functional improvement, and "
+            "there is no imaging evidence of a surgical lesion. The treating physician did not state what question "
+            "the specialist was expected to answer. This request is not medically necessary.",
+        )
+    )
+    assert "did not show that past care helped" not in improving, improving
+    # a first shot that gave some relief, too little, helped only a little
+    repeat = " ".join(
+        _item_told(
+            "Repeat left L4-5 epidural steroid injection: Upheld",
+            "A repeat block is supported only when the first gave at least half of the pain relieved for six to eight "
+            "weeks. However, she reported roughly 25% relief from the 08/02/2016 injection, lasting about 2 weeks, and "
+            "her medication use did not fall. The response to the first injection falls short of that threshold. Not "
+            "medically necessary.",
+        )
+    )
+    assert "helped you only a little" in repeat, repeat
+    assert "did not show that past care helped" not in repeat, repeat

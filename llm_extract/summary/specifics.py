@@ -1206,6 +1206,19 @@ _ONLY_BENEFIT = rxcache.compile(
 """One help the notes record, named as all there is: some help, not none."""
 
 
+def some_relief_said(reasons: Sequence[Reason], letter: str | None) -> bool:
+    """A no-functional-improvement ground whose own words measure some relief ("roughly 30% relief from the
+    07/19/2016 injection, lasting about 3 weeks"): the care helped too little, not not at all."""
+    if letter is None:
+        return False
+    return any(
+        r.code is ReasonCode.no_functional_improvement
+        and _SOME_RELIEF.search(letter, r.span.start, r.span.end) is not None
+        and _GUIDELINE_WORDS.search(letter, r.span.start, r.span.end, _low(letter)) is None
+        for r in reasons
+    )
+
+
 _SOME_RELIEF = rxcache.compile(
     r"\b\d{1,2}\s*(?:%|percent)\s+(?:pain\s+)?(?:relief|improvement|reduction)\b"
     r"|\b(?:relief|improvement|reduction)\s+of\s+(?:only\s+|about\s+|roughly\s+|approximately\s+)?\d{1,2}\s*(?:%|percent)",
@@ -1540,6 +1553,10 @@ _PRESENT_BEFORE = rxcache.compile(
     r"|\b(?:notes?|records?|reports?|documentation)\s+(?:[\w/-]+\s+){0,3}?(?:give|gives|gave|list|lists|listed|include"
     r"|includes|included|provide|provides|provided|document|documents|documented|credit|credits|credited|attribute"
     r"|attributes|attributed)\s+(?:(?:her|his|their|the)\s+)?$"
+    # "he has shown steady functional improvement" (round 292's reader: a referral told "did not show that past care
+    # helped you do more in daily life")
+    r"|\b(?:he|she|they|the\s+(?:patient|worker|claimant|applicant|injured\s+worker))\s+(?:has|have|had)\s+(?:shown|made"
+    r"|demonstrated|achieved|reported)\s+(?:steady|good|some|clear|continued|consistent|gradual|significant|meaningful)\s+$"
     # "why she cannot continue with a home exercise program" (round 75's reader: told "did not say if you work out
     # at home")
     r"|\b(?:continue|continuing|continues|go\s+on\s+with|keep\s+up|fit\s+into|(?:would\s+|will\s+|could\s+)?add(?:s|ed)?\s+to"
@@ -1759,7 +1776,8 @@ _PAIN_MEASURED = rxcache.compile(
     # your pain levels with and without this medicine")
     rf"|\bpain\s+(?:(?:scores?|levels?|ratings?)\s+)?{_FROM_TO}"
     # "the patient reports that gabapentin has not changed her leg pain" (round 144's reader, the same)
-    r"|\b(?:has|have|had|did)\s+not\s+(?:changed|reduced|lessened|eased|improved)\s+(?:her|his|their|the)\s+"
+    # ("the increase in OxyContin in 09-2016 did not change his pain scores": round 291's reader, the same)
+    r"|\b(?:has|have|had|did)\s+not\s+(?:changed?|reduced?|lessen(?:ed)?|eased?|improved?)\s+(?:her|his|their|the)\s+"
     r"(?:[\w-]+\s+)?pain\b"
     # "the discharge summary documents no change in pain level" (round 75's reader: told "did not give your pain
     # levels"); not "no change in pain scores ... is attributed to the medication", which says none was measured
@@ -4417,6 +4435,29 @@ def other_care_awaited(service: str, reasons: Sequence[Reason], letter: str | No
             if _other_care(names, m.group("care")):
                 return True
     return False
+
+
+def approved_in_this_review(reasons: Sequence[Reason], letter: str | None) -> bool:
+    """A pending part (``approved_trial_pending``) whose sentence, or the one before, names care this review approves
+    ("8 further visits have been found medically necessary in this review", "one is certified in this review"): another
+    item of the letter, no first part of this one where utilization review approved none (rounds 291-292's readers:
+    work hardening beside therapy, and a gel shot beside a steroid shot, told "A first part of this care was
+    approved")."""
+    if letter is None:
+        return False
+    return any(
+        r.code is ReasonCode.approved_trial_pending
+        and _APPROVED_IN_THIS_REVIEW.search(letter, _sentence_before(letter, r.span.start), r.span.end) is not None
+        for r in reasons
+    )
+
+
+_APPROVED_IN_THIS_REVIEW = rxcache.compile(
+    r"\b(?:certified|approved|authori[sz]ed|overturned|found\s+(?:to\s+be\s+)?(?:medically\s+)?(?:necessary|appropriate))"
+    r"\s+(?:above\s+|earlier\s+|separately\s+|as\s+well\s+)?(?:in|by)\s+this\s+(?:review|decision|IMR)\b",
+    re.I,
+)
+"""Care this review approves (another item of the letter, as the item's own part is never "approved in this review")."""
 
 
 def _sentence_before(letter: str, start: int) -> int:

@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "272"
+TEMPLATES_VERSION = "273"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -1229,10 +1229,18 @@ def _reasons(
                 # The facts found say what else was missing ("if the medicine causes you
                 # problems"), not that the care did not help: that ground is said too.
                 gain = words.for_medicine["gain"] if medicine else words.reasons[code]
+                some = specifics.some_relief_said(fitting, letter)
+                if some:
+                    # "roughly 30% relief from the 07/19/2016 injection, lasting about 3 weeks" (round 292's reader: a
+                    # repeat epidural told "did not show that past care helped you do more in daily life")
+                    gain = (words.for_medicine if medicine else words.missing)["improvement_some"]
                 if (sentence := out.say(gain)) not in sentences:
                     sentences.append(sentence)
                 if ReasonCode.missing_documentation in codes:
                     continue  # its facts are said under that code
+                if some and not found:
+                    stock = stock or code is codes[0]  # the reviewer's measure of the relief is quoted beside it
+                    continue  # not also "did not show that past care helped" below
             if found:
                 for m in found[:_MAX_MISSING]:
                     if m.words not in details:
@@ -1485,6 +1493,7 @@ def _named_ground(
         or specifics.whole_care_pending(fitting, letter)
         or specifics.evaluation_awaited(decision.service, fitting, letter)
         or specifics.other_care_awaited(decision.service, fitting, letter)
+        or (not decision.partial and specifics.approved_in_this_review(fitting, letter))
     ):
         # round 46's judge: "a first part of this care" for diagnostic blocks before a nerve burning
         return [(out.say(words.trial_step_before), [])]
