@@ -7426,3 +7426,20 @@ def test_rounds_291_292s_help_measured_and_care_approved_beside_are_told_as_the_
     )
     assert "helped you only a little" in repeat, repeat
     assert "did not show that past care helped" not in repeat, repeat
+
+
+def test_the_cures_line_has_no_hard_word() -> None:
+    # Templates 274: "the medicines prescribed to you" left a hard word unexplained in a corpus summary once the line
+    # was said beside no drug test (the eval's plain-words measure fell from 1.000 to 0.986)
+    summary = summarise(
+        Letter(
+            [
+                Item(
+                    "Hydrocodone 10/325mg #60: Upheld",
+                    rationale="There is no documentation that the CURES database was reviewed. Not necessary.",
+                )
+            ]
+        )
+    )[2]
+    assert any("(CURES)" in r for r in summary.items[0].reasons), summary.items[0].reasons
+    assert summary.readability.hard_words == [], summary.readability.hard_words

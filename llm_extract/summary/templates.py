@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "273"
+TEMPLATES_VERSION = "274"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
@@ -379,8 +379,10 @@ _EN = _Wording(
             "Your doctor's notes did not show the tests the medical guidelines ask for when you take this kind "
             "of medicine."
         ),
-        "cures": "Your doctor's notes did not show a check of the state's record of the medicines prescribed to you "
-        "(CURES).",
+        # (not "prescribed to you": a hard word, unexplained; the eval's plain-words check found it once the line was
+        # said beside no drug test, templates 270)
+        "cures": "Your doctor's notes did not show a check of the state's record of the medicines your doctors ordered "
+        "for you (CURES).",
         "drug_test_unexplained": "Your doctor's notes did not explain a drug test result that did not match your "
         "medicines.",
         "home_exercise": "Your doctor's notes did not say if you work out at home on your own.",
