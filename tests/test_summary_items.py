@@ -7353,6 +7353,8 @@ def test_the_stock_findings_line_says_the_facts_do_not_match_not_that_signs_are_
             "medically necessary.",
         )
     )
+    # what is said, not only what is not: the finding ground in the new words, the worker's own fact quoted beside it
+    assert FINDINGS_STEM in told and "walks without any assistive device" in told, told
     assert "did not show the signs" not in told, told
 
 
