@@ -7148,6 +7148,16 @@ def test_rounds_279_to_282s_facts_the_letter_gives_are_not_told_missing() -> Non
         )
     )
     assert "did not give your pain levels" not in credited, credited
+    # (templates 275) but the papers' subject before a "not" is a lack: "the notes did not list pain scores" (and "the
+    # documentation submitted for review did not provide pain scores", a round letter's) is told as such
+    lacked = " ".join(
+        _told(
+            "Tramadol ER 100mg #30",
+            "The notes did not list pain scores with and without the medication.",
+            ReasonCode.missing_documentation,
+        )
+    )
+    assert "did not give your pain levels" in lacked, lacked
     nerve = " ".join(
         _item_told(
             "EMG of the right upper extremity: Upheld",
@@ -7341,6 +7351,31 @@ def test_rounds_287_288s_records_given_are_not_told_missing() -> None:
     ):
         told = " ".join(_item_told("Hydrocodone 5/325mg #60: Upheld", rationale))
         assert "did not give your pain levels" not in told, told
+
+
+def test_a_drug_test_that_found_an_unprescribed_drug_is_a_result_not_explained() -> None:
+    # Templates 275 (round 293's reader, in other words than the round letter's): the test was done, what it found was
+    # the problem, so "did not show the tests the medical guidelines ask for" misinforms
+    found = " ".join(
+        _item_told(
+            "Hydrocodone/APAP 10/325mg #90: Upheld",
+            "Monitoring is part of opioid management. Her most recent urine drug screen found lorazepam, which had "
+            "never been prescribed to her, and the records do not show that the result was discussed with her. Not "
+            "medically necessary.",
+        )
+    )
+    assert "did not explain a drug test result" in found, found
+    assert "did not show the tests" not in found, found
+    # "was found to match" is a test done with the result expected: the CURES check not done is what is lacking
+    fine = " ".join(
+        _item_told(
+            "Hydrocodone/APAP 10/325mg #90: Upheld",
+            "Monitoring is part of opioid management. Her most recent urine drug screen was found to match her "
+            "prescriptions, and the records do not show that the CURES database was checked. Not medically necessary.",
+        )
+    )
+    assert "did not explain a drug test result" not in fine, fine
+    assert "did not show the tests" not in fine and "(CURES)" in fine, fine
 
 
 def test_the_stock_findings_line_says_the_facts_do_not_match_not_that_signs_are_missing() -> None:

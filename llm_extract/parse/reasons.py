@@ -83,6 +83,7 @@ from llm_extract.text.lexicon import (
     RADICULAR,
     SERVICE_COMMON_WORDS,
     SIDES,
+    THIS_REVIEW,
     WHETHER_DEPENDS,
     WINDOW_NOT_PASSED,
     WORKER_WORDS,
@@ -106,7 +107,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.21"
+REASONS_VERSION = "4.22"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1504,7 +1505,7 @@ _RELATED = _cue(
     r"|examination|imaging|measurable|significant))"
     # "and that procedure is not supported in this review": another item of this review
     r"|\b(?:that|the|this)\s+(?P<subject19>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:is|are)\s+not\s+(?:medically\s+necessary"
-    r"|certified|authorized|approved|supported)\s+(?:in\s+this\s+(?:review|determination|decision)|above)\b"
+    r"|certified|authorized|approved|supported)\s+(?:in\s+" + THIS_REVIEW + r"|above)\b"
     r"|\b(?:that|the|this|those|these)\s+(?P<subject8>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)(?:,\s*[^,.;]{1,40},)?\s+(?:was|were|has\s+been"
     r"|have\s+been)\s+(?:found|deemed|determined|judged)\s+(?:\w+\s+)?not\s+(?:to\s+be\s+)?(?:medically\s+necessary"
     r"|certified|authorized|approved|supported)\b"
@@ -1514,8 +1515,9 @@ _RELATED = _cue(
     r"(?:medically\s+necessary|supported))\b"
     # "and naproxen has not been found medically necessary in this review": another item of this review
     r"|(?P<review18>\b(?:(?:has|have)\s+not\s+been\s+(?:found|deemed)\s+(?:to\s+be\s+)?|(?:was|were|has\s+been|have\s+been)"
-    r"\s+(?:found|deemed)\s+not\s+(?:to\s+be\s+)?)(?:medically\s+necessary|supported)\s+(?:in\s+this\s+(?:review"
-    r"|determination|decision)|above|earlier\s+in\s+this\s+review)\b)"
+    r"\s+(?:found|deemed)\s+not\s+(?:to\s+be\s+)?)(?:medically\s+necessary|supported)\s+(?:in\s+"
+    + THIS_REVIEW
+    + r"|above|earlier\s+in\s+this\s+review)\b)"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     # "A device meant to promote healing of a fusion has no purpose without the fusion itself" (recognizer 2.53)
@@ -1891,11 +1893,11 @@ _APPROVED_PART = _rx(
     r"|\b(?:injections?|blocks?|trial|sessions|visits|course)\s+(?:has|have)\s+(?:just\s+|only\s+now\s+|now\s+)?been"
     r"\s+(?:found|judged|deemed)\s+(?:to\s+be\s+)?medically\s+necessary"
     # "the first injection has only now been found medically necessary and has not yet been performed" (round 162)
-    r"(?:\s+in\s+this\s+(?:review|determination)|\s+and\s+(?:has|have)\s+not\s+yet)\b"
+    r"(?:\s+in\s+" + THIS_REVIEW + r"|\s+and\s+(?:has|have)\s+not\s+yet)\b"
     # "Neuropsychological testing is found medically necessary above" (round 157): a test approved here, whose results
     # the care waits on (told as a test awaited, not a first part of it)
     r"|\b" + _A_TEST_DONE + r"\b[^.;]{0,40}?\s(?:is|was|has\s+been|have\s+been)\s+(?:found|judged"
-    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary(?:\s+(?:above|in\s+this\s+(?:review|determination)))?\b"
+    r"|deemed)\s+(?:to\s+be\s+)?medically\s+necessary(?:\s+(?:above|in\s+" + THIS_REVIEW + r"))?\b"
 )
 
 #: Words that say care is needed ("medically necessary", "supported", "warranted"): the approval's verdict, read by

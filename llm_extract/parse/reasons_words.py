@@ -7868,7 +7868,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "cfd4a1338c3c3ea3c211b314": (
+    "e23017ba311bafd1b5a40bdf": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),
@@ -7897,9 +7897,9 @@ TABLE: dict[str, Derived] = {
             ),
             (
                 (" approved ", " authorized ", " certified ", " medically ", " supported "),
-                (" above ", " decision ", " determination ", " review "),
                 (" above ", " this "),
                 (" not ",),
+                (" above ", " decision ", " determination ", " imr ", " review "),
             ),
             (
                 ("approved ", "authorized ", "certified ", "medically ", "supported "),
@@ -7923,10 +7923,10 @@ TABLE: dict[str, Derived] = {
                 (" which ",),
             ),
             (
-                (" above ", " decision ", " determination ", " review "),
                 (" deemed ", " found ", " necessary ", "medically ", "supported "),
                 (" above ", " this "),
                 (" been ", "medically ", "supported "),
+                (" been ", " deemed ", " found "),
             ),
             ((" necessary ", "certified ", "denied "), (" medically ", "certified ", "denied "), (" been ",), (" th",)),
             (
@@ -8097,9 +8097,9 @@ TABLE: dict[str, Derived] = {
                 (
                     (
                         (" approved ", " authorized ", " certified ", " medically ", " supported "),
-                        (" above ", " decision ", " determination ", " review "),
                         (" above ", " this "),
                         (" not ",),
+                        (" above ", " decision ", " determination ", " imr ", " review "),
                     ),
                 ),
                 (" that", " the", " this"),
@@ -8138,10 +8138,10 @@ TABLE: dict[str, Derived] = {
             (
                 (
                     (
-                        (" above ", " decision ", " determination ", " review "),
                         (" deemed ", " found ", " necessary ", "medically ", "supported "),
                         (" above ", " this "),
                         (" been ", "medically ", "supported "),
+                        (" been ", " deemed ", " found "),
                     ),
                 ),
                 (" has", " have", " was", " were"),

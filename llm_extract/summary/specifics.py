@@ -65,6 +65,7 @@ from llm_extract.text.lexicon import (
     RADICULAR,
     SERVICE_COMMON_WORDS,
     SIDES,
+    THIS_REVIEW,
     WEIGHT_WORDS,
     WHETHER_DEPENDS,
     WINDOW_NOT_PASSED,
@@ -1443,12 +1444,15 @@ _MISSING_CODES = frozenset({ReasonCode.missing_documentation, ReasonCode.no_func
 _ABSENCE_WORDS = r"no|not|neither|lack(?:ing)?|without|unclear|absence|absent|failed\s+to"
 """Words that say something is missing or not so (a regex alternation)."""
 _LACK = Windowed(rxcache.compile(rf"\b(?:{_ABSENCE_WORDS})\b", re.I))
+_RECORD_NOUNS = ("documentation", "information", "note", "notes", "record", "records", "report", "reports", "review")
+"""What the case's papers are called when they say something of this worker ("The clinical information indicated",
+"The progress note of 10/12/2016 lists pain scores"): the subject of a record's words, not a guideline's."""
 _GUIDELINE_TALK = (
     # (not a record's "indicated": "The clinical information indicated the patient has been using hydrocodone ...,
     # with pain reported as 7/10 without and 5/10 with medications": round 285's reader, told "did not give your pain
     # levels")
     r"guidelines?|recommend\w*|MTUS|ODG|ACOEM|criteria"
-    r"|(?<!information\s)(?<!documentation\s)(?<!review\s)(?<!note\s)(?<!notes\s)(?<!record\s)(?<!records\s)indicated"
+    r"|" + "".join(rf"(?<!{noun}\s)" for noun in _RECORD_NOUNS) + r"indicated"
     r"|only\s+(?:if|when|after)"
     r"|may\s+be\s+(?:considered|appropriate|used)|(?:is|are)\s+not\s+suggested|should"
     r"|(?:is|are)\s+considered\s+to\s+(?:exist|be\s+present)"
@@ -1550,7 +1554,9 @@ _PRESENT_BEFORE = rxcache.compile(
     rf"|\b(?:{NUMERIC_DATE})\s+$"
     # "The progress note of 10/12/2016 lists pain scores", "The notes credit her pain relief ... to Naproxen" (round
     # 281's reader: both told "did not give your pain levels with and without this medicine")
-    r"|\b(?:notes?|records?|reports?|documentation)\s+(?:[\w/-]+\s+){0,3}?(?:give|gives|gave|list|lists|listed|include"
+    # (not "the documentation submitted for review did not provide pain scores": a lack)
+    r"|\b(?:" + "|".join(_RECORD_NOUNS) + r")\s+(?:(?!(?:not|never|no)\b)[\w/-]+\s+){0,3}?(?:give|gives|gave|list|lists"
+    r"|listed|include"
     r"|includes|included|provide|provides|provided|document|documents|documented|credit|credits|credited|attribute"
     r"|attributes|attributed)\s+(?:(?:her|his|their|the)\s+)?$"
     # "he has shown steady functional improvement" (round 292's reader: a referral told "did not show that past care
@@ -1939,7 +1945,9 @@ def _drug_test_done(decision: Decision, letter: str) -> bool:
     if rationale is None:
         return False
     return any(
-        _said_present(letter, m, rationale.start, rationale.end) or _RESULT_AFTER.match(letter, m.end(), rationale.end)
+        _said_present(letter, m, rationale.start, rationale.end)
+        or _RESULT_AFTER.match(letter, m.end(), rationale.end)
+        or _RESULT_FINE_AFTER.match(letter, m.end(), rationale.end)
         for m in _DRUG_TEST.finditer(letter, rationale.start, rationale.end)
     )
 
@@ -2081,7 +2089,10 @@ _RESULT_AFTER = rxcache.compile(
     r"|(?:did\s+not|failed\s+to)\s+detect"
     # "A urine drug test in July showed alprazolam, a sedating anti-anxiety medication ... that had not been prescribed
     # to her" (round 288's reader: told "did not show the tests the medical guidelines ask for")
-    r"|(?:showed|revealed|detected)(?![^.;]{0,40}?\b(?:consistent|appropriate|expected|complian\w*|no\s+(?:illicit"
+    # "a recent urine drug test found a sedating medication that had not been prescribed" (round 293's reader), but
+    # not "was found to be consistent" nor "found no aberrant behavior"
+    r"|(?:showed|revealed|detected|(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!as\s)found(?!\s+(?:no|nothing)\b))"
+    r"(?![^.;]{0,40}?\b(?:consistent|appropriate|expected|complian\w*|no\s+(?:illicit"
     r"|aberrant|unexpected|other)|negative|only\s+(?:the\s+)?(?:prescribed|expected))\b))\b",
     re.I,
 )
@@ -2089,11 +2100,13 @@ _RESULT_AFTER = rxcache.compile(
 tramadol, which was not addressed by the provider" was told "did not show the tests the medical guidelines ask
 for"; round 278's: "the urine drug screen of 07/11/2016 did not detect hydrocodone despite a prescription")."""
 _RESULT_FINE_AFTER = rxcache.compile(
-    r"[^.;]{0,60}?\b(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:consistent|appropriate|as\s+expected|unremarkable)\b",
+    r"[^.;]{0,60}?\b(?:was|were|came\s+back|returned)\s+(?:\w+\s+)?(?:to\s+(?:be\s+)?)?"
+    r"(?:consistent|appropriate|as\s+expected|unremarkable|match(?:ed|es)?)\b",
     re.I,
 )
 """A drug test done, and its result as the medicines prescribed would give (round 214's reader: "Although the urine
-drug screen in October was consistent, ..." was told "did not show the tests the medical guidelines ask for")."""
+drug screen in October was consistent, ..." was told "did not show the tests the medical guidelines ask for"; and
+"was found to match her prescriptions": done, so a CURES check not done is said alone)."""
 
 
 def _absent_in_clause(letter: str, start: int, at: int) -> bool:
@@ -4454,7 +4467,7 @@ def approved_in_this_review(reasons: Sequence[Reason], letter: str | None) -> bo
 
 _APPROVED_IN_THIS_REVIEW = rxcache.compile(
     r"\b(?:certified|approved|authori[sz]ed|overturned|found\s+(?:to\s+be\s+)?(?:medically\s+)?(?:necessary|appropriate))"
-    r"\s+(?:above\s+|earlier\s+|separately\s+|as\s+well\s+)?(?:in|by)\s+this\s+(?:review|decision|IMR)\b",
+    r"\s+(?:above\s+|earlier\s+|separately\s+|as\s+well\s+)?(?:in|by)\s+" + THIS_REVIEW + r"\b",
     re.I,
 )
 """Care this review approves (another item of the letter, as the item's own part is never "approved in this review")."""

@@ -299,6 +299,11 @@ heavily", "More importantly, ..."): words about weight, not about any one kind o
 The summary quotes the sentence first (ranking its grounds first in the reason rules was tried and changed no
 code on the invented set, only evidence spans)."""
 
+THIS_REVIEW = r"this\s+(?:review|determination|decision|IMR)"
+"""This letter's review, as reviewers name it ("approved in this review", "not medically necessary in this
+determination", "certified by this IMR"): another item's verdict given here, read the same by the reason
+recognizer and the summary (case-insensitive)."""
+
 AFTER_SURGERY = r"\bpost[- ]?op(?:erative(?:ly)?)?\b"
 """Care for after an operation ("Post-op", "post operative", "POSTOPERATIVE"), matched
 case-insensitively: a heading's medicine not yet taken, and a word the worker is told."""
