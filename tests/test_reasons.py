@@ -1317,3 +1317,29 @@ def test_a_tie_the_reviewer_only_supposes_is_not_the_ground() -> None:
     assert ReasonCode.related_item_not_approved not in found
     tied = "The trigger finger release, which the therapy was to follow, has not been approved."
     assert ReasonCode.related_item_not_approved in _codes_for("Post-operative occupational therapy", tied)
+
+
+def test_round_295s_post_operative_opioid_grounds_are_found() -> None:
+    # recognizer 4.23 (round 295's reader: a post-operative opioid's only shown ground was the guideline's own words);
+    # in other words than the round letter's
+    count = "Ninety tablets is more than is usually needed after a day-surgery hand procedure."
+    assert ReasonCode.exceeds_guideline_limits in _codes_for("Oxycodone 5mg #90", count)
+    # a finding larger than expected is no amount asked for
+    pain = "Her pain is more than would be expected from a healed wrist sprain."
+    assert ReasonCode.exceeds_guideline_limits not in _codes_for("Oxycodone 5mg #90", pain)
+    inverted = "Nor was there any discussion of whether the prescription database had been checked."
+    assert ReasonCode.missing_documentation in _codes_for("Oxycodone 5mg #90", inverted)
+    passive = "No number of days is given, so the length of the course cannot be determined."
+    assert ReasonCode.missing_documentation in _codes_for("Oxycodone 5mg #90", passive)
+    # a trial still to run, not a record lacking
+    pending = "Whether more visits would help cannot be determined until the first six are done."
+    assert ReasonCode.missing_documentation not in _codes_for("Physical therapy 6 visits", pending)
+
+
+def test_a_change_to_the_care_is_not_its_effect() -> None:
+    # recognizer 4.23 (round 296's reader: a duplicate naproxen request told "did not show that this medicine helped
+    # you do more in daily life" from "did not state ... that a change in dosage was intended")
+    dose = "The clinic note does not say that a change in the dose of meloxicam was planned."
+    assert ReasonCode.no_functional_improvement not in _codes_for("Meloxicam 15mg #30", dose)
+    effect = "The clinic note does not describe any change in function with meloxicam."
+    assert ReasonCode.no_functional_improvement in _codes_for("Meloxicam 15mg #30", effect)

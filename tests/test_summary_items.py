@@ -7480,3 +7480,37 @@ def test_the_cures_line_has_no_hard_word() -> None:
     )[2]
     assert any("(CURES)" in r for r in summary.items[0].reasons), summary.items[0].reasons
     assert summary.readability.hard_words == [], summary.readability.hard_words
+
+
+def test_rounds_295_296s_readers_wrong_items_are_told_as_the_letter_says() -> None:
+    # Templates 276 (rounds 295-296's readers), in other words than the round letters'
+    # an exam that argues against a clinically evident nerve problem does not make it "already clear"
+    normal = " ".join(
+        _item_told(
+            "MRI of the lumbar spine: Upheld",
+            "Imaging is recommended when exam findings suggest nerve root compromise. Her leg strength, reflexes and "
+            "sensation were normal on the last two visits, arguing against any clinically evident radiculopathy, and "
+            "there is no statement of how the scan would change her treatment plan. Not medically necessary.",
+        )
+    )
+    assert "already clear" not in normal and "clear signs of a hurt nerve" in normal, normal
+    # conservative care at its start is care to try first, not care this one goes beside
+    early = " ".join(
+        _item_told(
+            "Interferential stimulator, purchase: Upheld",
+            "The guideline considers a one-month home trial only as an adjunct to a program of functional "
+            "restoration, and only after failure of conservative care, including therapy, medications and TENS. Here, "
+            "her conservative care was still at an early stage, with chiropractic not yet begun. Not medically "
+            "necessary.",
+        )
+    )
+    assert "only together with other care" not in early and "other care must be tried first" in early, early
+    # a therapy visit is where a unit was used once, not a therapy never tried
+    setting = " ".join(
+        _item_told(
+            "H-wave unit, home use: Upheld",
+            "H-wave is considered only after a failed trial of TENS. A single use of TENS during one physical therapy "
+            "visit is not a failed trial of the same. Not medically necessary.",
+        )
+    )
+    assert "physical therapy" not in setting and "tried a TENS unit first" in setting, setting

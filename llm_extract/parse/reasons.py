@@ -107,7 +107,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.22"
+REASONS_VERSION = "4.23"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -770,6 +770,17 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
         negatable=True,
         reject_sentence=_rx(r"\b(?:doses?|dosing|dosage|mg|milligrams?|mcg)\b"),
     ),
+    # "60 tablets is more than would be expected for the early recovery from an outpatient arthroscopic meniscectomy"
+    # (round 295's reader: the amount went untold); not "pain more than would be expected", a finding
+    _Rule(
+        ReasonCode.exceeds_guideline_limits,
+        r"\bmore\s+than\s+(?:would\s+be|is|are)\s+(?:usually\s+|typically\s+|normally\s+|ordinarily\s+)?(?:expected"
+        r"|needed|necessary|required|warranted|typical|usual)\b",
+        negatable=True,
+        reject_before=_rx(
+            r"\b(?:pain|symptoms?|complaints?|swelling|weakness|loss|limitations?|findings?|stiffness)\b[^.;,]{0,30}$"
+        ),
+    ),
     # "The request for #60 tablets does not reflect a short course of treatment" (round 139): the amount asked is
     # more than the guideline's short course, said by its absence
     _Rule(
@@ -957,7 +968,21 @@ _DENIAL_RULES: tuple[_Rule, ...] = (
             r"(?!\s+(?:now|yet)\b)"
             # "I do not know which instruments are proposed" (round 107)
             r"|\b(?:I|we)\s+do\s+not\s+know\s+(?:which|what|how|whether)\b"
+            # "Nor is there any mention that the state prescription monitoring program was queried" (round 295's
+            # reader: a post-operative opioid's missing checks went untold)
+            r"|\bnor\s+(?:is|was|are|were)\s+there\s+(?:any\s+)?(?:mention|discussion|information|indication(?!\s+for\b)"
+            r"|rationale|explanation|statement|description)\b"
         ),
+    ),
+    # "so the intended length of use cannot be determined" (round 295's reader: a post-operative opioid's missing dosing
+    # went untold); not "cannot be determined until the outcome of that trial is known", a trial still to run, nor "it
+    # cannot be determined that previous methods of treatment have been unsuccessful", a ground of its own, nor the
+    # verdict's "the need for the testing cannot be established" (its reasons are the sentences before)
+    _Rule(
+        ReasonCode.missing_documentation,
+        r"\b(?:cannot|can\s+not|could\s+not)\s+be\s+(?:determined|known)\b"
+        r"(?!\s+(?:that|whether|if|now|yet)\b|[^.;]{0,80}?\b(?:until|unless|before|in\s+advance)\b)",
+        reject_before=_rx(r"\b(?:necessity|need|necessary|indication|rationale|basis|benefit)\b[^.;]{0,80}$"),
     ),
     _Rule(
         ReasonCode.missing_documentation,
@@ -3278,7 +3303,9 @@ def _sentence_around(text: str, at: int) -> str:
 #: medication has improved her sleep", "what the records do not show is benefit").
 _EFFECT_WORDS = _rx(
     r"\b(?:improv(?:e[ds]?|ement|ing)|benefit(?:s|ed|ted)?|helped|did\s+(?:much|anything)|(?<!weight\s)reduction"
-    r"|decrease|drop\s+in|changes?\s+in|(?:has|have|had)\s+changed|relief|(?<!twitch\s)respon(?:se|ded|ds)|efficacy"
+    # (not "a change in dosage was intended": a change to the care, not its effect; round 296's reader)
+    r"|decrease|drop\s+in|changes?\s+in(?!\s+(?:(?:the|her|his|their)\s+)?(?:dos(?:e|es|age|ing)|medications?|prescriptions?"
+    r"|regimen|frequency))|(?:has|have|had)\s+changed|relief|(?<!twitch\s)respon(?:se|ded|ds)|efficacy"
     r"|effective(?:ness)?|difference|gain(?:s|ed)?)\b"
 )
 #: A missing record that is not about this care's effect so far: a trial still to run or to finish,

@@ -1895,6 +1895,33 @@ TABLE: dict[str, Derived] = {
         (" double", " five", " four", " three", " triple", " twice"),
         (),
     ),
+    "97c4d4f0e291aa8bf9ef95a8": (
+        (
+            (("expected ",), (" would ",), (" than ",), (" more ",)),
+            (("needed ",), (" would ",), (" than ",), (" more ",)),
+            (("necessary ",), (" would ",), (" than ",), (" more ",)),
+            (("required ",), (" would ",), (" than ",), (" more ",)),
+            (("warranted ",), (" would ",), (" than ",), (" more ",)),
+            (("typical ",), (" would ",), (" than ",), (" more ",)),
+            ((" would ",), ("usual ",), (" than ",), (" more ",)),
+            (("expected ",), (" than ",), (" more ",), (" is ",)),
+            (("needed ",), (" than ",), (" more ",), (" is ",)),
+            (("necessary ",), (" than ",), (" more ",), (" is ",)),
+            (("required ",), (" than ",), (" more ",), (" is ",)),
+            (("warranted ",), (" than ",), (" more ",), (" is ",)),
+            (("typical ",), (" than ",), (" more ",), (" is ",)),
+            (("usual ",), (" than ",), (" more ",), (" is ",)),
+            (("expected ",), (" than ",), (" more ",), (" are ",)),
+            (("needed ",), (" than ",), (" more ",), (" are ",)),
+            (("necessary ",), (" than ",), (" more ",), (" are ",)),
+            (("required ",), (" than ",), (" more ",), (" are ",)),
+            (("warranted ",), (" than ",), (" more ",), (" are ",)),
+            (("typical ",), (" than ",), (" more ",), (" are ",)),
+            (("usual ",), (" than ",), (" more ",), (" are ",)),
+        ),
+        (" more",),
+        (),
+    ),
     "cedcce9ae5f80935c5460f65": (
         (
             ((" reflect ",), (" does ",), ("brief ", "short "), (" not ",)),
@@ -2985,7 +3012,7 @@ TABLE: dict[str, Derived] = {
         (" fail",),
         (),
     ),
-    "77102d37987df842b2818c43": (
+    "b3c5d932945b61b6a7eade4e": (
         (
             (
                 (
@@ -3009,6 +3036,21 @@ TABLE: dict[str, Derived] = {
                 (" determine ", " judge ", " know ", " tell ", " to "),
             ),
             ((" know ",), (" not ",), (" how ", " what ", " whether ", " which "), (" do ",)),
+            (
+                (
+                    "description ",
+                    "discussion ",
+                    "explanation ",
+                    "indication",
+                    "information ",
+                    "mention ",
+                    "rationale ",
+                    "statement ",
+                ),
+                (" there ",),
+                (" nor ",),
+                (" are ", " is ", " was ", " were "),
+            ),
         ),
         (" can", " could", " i", " no", " unable", " unclear", " we"),
         (
@@ -3044,7 +3086,39 @@ TABLE: dict[str, Derived] = {
                 (" can", " could", " not", " unable"),
             ),
             ((((" know ",), (" not ",), (" how ", " what ", " whether ", " which "), (" do ",)),), (" i", " we")),
+            (
+                (
+                    (
+                        (
+                            "description ",
+                            "discussion ",
+                            "explanation ",
+                            "indication",
+                            "information ",
+                            "mention ",
+                            "rationale ",
+                            "statement ",
+                        ),
+                        (" there ",),
+                        (" nor ",),
+                        (" are ", " is ", " was ", " were "),
+                    ),
+                ),
+                (" nor",),
+            ),
         ),
+    ),
+    "8310d80d4e6ce180e7892e4b": (
+        (
+            ((" determined ",), ("annot ",), (" be ",)),
+            ((" known ",), ("annot ",), (" be ",)),
+            ((" determined ",), (" not ",), (" be ",), ("an ",)),
+            ((" known ",), (" not ",), (" be ",), ("an ",)),
+            ((" determined ",), ("ould ",), (" not ",), (" be ",)),
+            ((" known ",), ("ould ",), (" not ",), (" be ",)),
+        ),
+        (" can", " could"),
+        (),
     ),
     "d7ad90d87a445ffe2c3af62a": (
         (

@@ -2470,9 +2470,14 @@ _KNOWN_WORDS = (
 )
 """A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
 by)."""
-_NEGATED_KNOWN = rxcache.compile(r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether)\b[^.;,]*$", re.I)
+_NEGATED_KNOWN = rxcache.compile(
+    r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether|against|absence|lack(?:s|ed|ing)?"
+    r"|rul(?:e|es|ed|ing)\s+out)\b[^.;,]*$",
+    re.I,
+)
 """A negation or a condition in the words just before :data:`_KNOWN`, in the same clause ("no radiculopathy is
-clinically evident", the guideline's "not needed when a radiculopathy is already clinically obvious")."""
+clinically evident", the guideline's "not needed when a radiculopathy is already clinically obvious", round 296's
+"an entirely normal examination, arguing against any clinically evident radiculopathy")."""
 _NO_CHANGE = rxcache.compile(
     # "There was no discussion ... describing how the results of this testing would change the worker's treatment plan"
     # (round 160's reader: an EMG the exam made needless told "did not show clear signs of a hurt nerve")
@@ -4705,9 +4710,23 @@ def beside_care_not_started(reasons: list[Reason], letter: str | None, rationale
             return quote(letter, m.start(), m.end())
     if first and rationale is not None and _ADJUNCT.search(letter, rationale.start, rationale.end):
         for start, end in _sentences(letter, rationale.start, rationale.end):
-            if _GUIDELINE_FIRST.match(letter, start) is None and _NOT_BEGUN_YET.search(letter, start, end):
+            if (
+                _GUIDELINE_FIRST.match(letter, start) is None
+                and _NOT_BEGUN_YET.search(letter, start, end)
+                and not _EARLY_CARE.search(letter, start, end)
+            ):
                 return quote(letter, start, start + len(letter[start:end].rstrip()))
     return None
+
+
+_EARLY_CARE = rxcache.compile(
+    r"\bconservative\s+(?:care|treatment|therapy|management|measures)\b[^.;]{0,60}?\b(?:early|initial|first)\s+stages?\b",
+    re.I,
+)
+"""The worker's first care still at its start ("his conservative care was still at an early stage, with acupuncture
+not yet begun"): care to try first, not care this one goes beside (round 295's reader: an H-wave unit, given by the
+guideline as an adjunct to a functional restoration program, told "only together with other care, and that care has
+not started yet")."""
 
 
 def care_under_way(reasons: list[Reason], letter: str | None, rationale: Span | None = None) -> Quote | None:
@@ -4940,11 +4959,7 @@ def care_first(decision: Decision, reasons: list[Reason], letter: str | None) ->
             if key in _MEDICINES and _used(pattern, letter, reason.span):
                 continue  # "her medications having been limited to an NSAID": tried, whatever else is missing
             said = _absent(pattern, letter, reason.span, None if key in _NOT_COUNTED else _UNFINISHED, own)
-            if (
-                said is not None
-                and said.span is not None
-                and _SETTING_BEFORE.search(letter, said.span.start, said.span.end)
-            ):
+            if said is not None and said.span is not None and _in_setting(letter, reason.span, said.span):
                 continue  # "no documentation that the patient tried traction during his physical therapy sessions"
             if said is not None and _listed_by_guideline(said, letter, reason.span):
                 continue  # "ODG criteria ... call for ... failure of conservative care such as night splinting"
@@ -4980,6 +4995,23 @@ _SETTING_BEFORE = rxcache.compile(
 )
 """The care named is where something else was to be tried ("tried traction during his physical therapy sessions":
 round 253's reader was told "did not show that you tried physical therapy first", where 8 visits were on record)."""
+
+
+def _in_setting(letter: str, reason: Span, said: Span) -> bool:
+    """The care found absent at ``said`` is only where something else was tried (:data:`_SETTING_BEFORE`), in the words
+    found or just before them ("A single application of TENS during one physical therapy session did not amount to a
+    failed trial": round 295's reader, an H-wave unit told "did not show that you tried physical therapy first" after
+    6 visits)."""
+    if _SETTING_BEFORE.search(letter, said.start, said.end):
+        return True
+    first = _FIRST_WORD.match(letter, said.start)
+    return (
+        first is not None
+        and _SETTING_BEFORE.search(letter, max(reason.start, said.start - 60), first.end()) is not None
+    )
+
+
+_FIRST_WORD = rxcache.compile(r"\S+")
 _FAILURE_SUCH_AS = rxcache.compile(r"^\W*failure\s+of\b[^.;]*\bsuch\s+as\b", re.I)
 
 
