@@ -168,6 +168,7 @@ MODEL_FINGERPRINTS = {
     "4.21": "73d7ebd1a6b9389892ded8d5e180b24a690fe6d2a1b3e179e03534a3af92ca73",
     "4.22": "73d7ebd1a6b9389892ded8d5e180b24a690fe6d2a1b3e179e03534a3af92ca73",
     "4.23": "73d7ebd1a6b9389892ded8d5e180b24a690fe6d2a1b3e179e03534a3af92ca73",
+    "4.24": "73d7ebd1a6b9389892ded8d5e180b24a690fe6d2a1b3e179e03534a3af92ca73",
 }
 #: The item model's weights (recognizer 2.86 on), by the same rule.
 ITEM_MODEL_FINGERPRINTS = {
@@ -310,6 +311,7 @@ ITEM_MODEL_FINGERPRINTS = {
     "4.21": "62e61c0067b3c4f443d77707c8864b1ed7d88a5280e406cd7aa925a878cfde90",
     "4.22": "62e61c0067b3c4f443d77707c8864b1ed7d88a5280e406cd7aa925a878cfde90",
     "4.23": "62e61c0067b3c4f443d77707c8864b1ed7d88a5280e406cd7aa925a878cfde90",
+    "4.24": "62e61c0067b3c4f443d77707c8864b1ed7d88a5280e406cd7aa925a878cfde90",
 }
 
 PREFIX = "Decision rationale: "

@@ -107,7 +107,7 @@ __all__ = [
     "worker_finding",
 ]
 
-REASONS_VERSION = "4.23"
+REASONS_VERSION = "4.24"
 """Version of the reason rules; part of the rules backend's identity (cache keys)."""
 
 #: A span longer than this is narrowed from its sentence to the clause (then the
@@ -1542,7 +1542,9 @@ _RELATED = _cue(
     r"|(?P<review18>\b(?:(?:has|have)\s+not\s+been\s+(?:found|deemed)\s+(?:to\s+be\s+)?|(?:was|were|has\s+been|have\s+been)"
     r"\s+(?:found|deemed)\s+not\s+(?:to\s+be\s+)?)(?:medically\s+necessary|supported)\s+(?:in\s+"
     + THIS_REVIEW
-    + r"|above|earlier\s+in\s+this\s+review)\b)"
+    + r"|above|earlier\s+in\s+"
+    + THIS_REVIEW
+    + r")\b)"
     r"|\b(?:that|the|this)\s+(?P<subject7>(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+(?:has|have)\s+been\s+(?:found\s+)?"
     r"(?:not\s+medically\s+necessary|non-?certified|denied)\b"
     # "A device meant to promote healing of a fusion has no purpose without the fusion itself" (recognizer 2.53)

@@ -7942,7 +7942,7 @@ TABLE: dict[str, Derived] = {
             ((((" exceptional ",), (" factors ",)),), (" exceptional",)),
         ),
     ),
-    "e23017ba311bafd1b5a40bdf": (
+    "8c790c4ddfff83e2bbbdeea5": (
         (
             (
                 ("approved", "authorized", "certified", "denied", "indicated", "medically ", "supported", "upheld"),

@@ -1555,7 +1555,11 @@ _PRESENT_BEFORE = rxcache.compile(
     # "The progress note of 10/12/2016 lists pain scores", "The notes credit her pain relief ... to Naproxen" (round
     # 281's reader: both told "did not give your pain levels with and without this medicine")
     # (not "the documentation submitted for review did not provide pain scores": a lack)
-    r"|\b(?:" + "|".join(_RECORD_NOUNS) + r")\s+(?:(?!(?:not|never|no)\b)[\w/-]+\s+){0,3}?(?:give|gives|gave|list|lists"
+    r"|\b(?:"
+    + "|".join(_RECORD_NOUNS)
+    + r")\s+(?:(?!(?:not|"
+    + DENYING
+    + r")\b)[\w/-]+\s+){0,3}?(?:give|gives|gave|list|lists"
     r"|listed|include"
     r"|includes|included|provide|provides|provided|document|documents|documented|credit|credits|credited|attribute"
     r"|attributes|attributed)\s+(?:(?:her|his|their|the)\s+)?$"
@@ -2471,7 +2475,7 @@ _KNOWN_WORDS = (
 """A word every branch of :data:`_KNOWN` holds: a rationale without one is not read (its pattern has no literal to skip
 by)."""
 _NEGATED_KNOWN = rxcache.compile(
-    r"\b(?:no|not|nor|without|neither|when|whenever|if|unless|whether|against|absence|lack(?:s|ed|ing)?"
+    r"\b(?:not|" + DENYING + r"|when|whenever|if|unless|whether|against|absence|lack(?:s|ed|ing)?"
     r"|rul(?:e|es|ed|ing)\s+out)\b[^.;,]*$",
     re.I,
 )

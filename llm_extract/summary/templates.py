@@ -49,7 +49,7 @@ from llm_extract.text.easy_words import hard_words
 
 __all__ = ["TEMPLATES_VERSION", "Explainer", "build_summary", "held_status", "opening", "spanish_part"]
 
-TEMPLATES_VERSION = "276"
+TEMPLATES_VERSION = "277"
 """Version of the wording below; bump whenever a sentence changes."""
 
 Lang = LangCode
